@@ -1,0 +1,119 @@
+package org.lotflow.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.product.ProductRepository;
+import org.lotflow.product.ProductService;
+import org.lotflow.release.ReleaseService;
+import org.lotflow.security.Groups;
+import org.lotflow.security.IdentitySetup;
+import org.lotflow.shared.ClusterLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo users and the seed's IL-250 product with lots IL250-2024-089, IL250-2024-092 and
+ * IL250-2025-001. The lots go through the real lab release (Sarah records, Jennifer approves), so
+ * their history reads like a real one. Idempotent: nothing happens when the product exists.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "lotflow.demo-data", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+    public static final String SKU = "IL-250-55GAL";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final IdentitySetup identities;
+    private final IdentityService identityService;
+    private final TaskService taskService;
+    private final ProductRepository products;
+    private final ProductService productService;
+    private final LotService lotService;
+    private final ReleaseService releaseService;
+    private final ClusterLock clusterLock;
+
+    public DemoData(IdentitySetup identities, IdentityService identityService, TaskService taskService,
+            ProductRepository products, ProductService productService, LotService lotService,
+            ReleaseService releaseService, ClusterLock clusterLock) {
+        this.identities = identities;
+        this.identityService = identityService;
+        this.taskService = taskService;
+        this.products = products;
+        this.productService = productService;
+        this.lotService = lotService;
+        this.releaseService = releaseService;
+        this.clusterLock = clusterLock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        clusterLock.withLock("demo-data", () -> {
+            users();
+            if (!products.existsBySku(SKU)) {
+                scenario();
+            }
+        });
+    }
+
+    private void users() {
+        identities.ensureUser("mike", "Mike", "Rodriguez", "mike@lotflow.example", "mike", List.of(Groups.PRODUCTION));
+        identities.ensureUser("sarah", "Sarah", "Johnson", "sarah@lotflow.example", "sarah", List.of(Groups.QA_ANALYST));
+        identities.ensureUser("jennifer", "Jennifer", "Lee", "jennifer@lotflow.example", "jennifer",
+                List.of(Groups.QA_MANAGER));
+        identities.ensureUser("tom", "Tom", "Becker", "tom@lotflow.example", "tom", List.of(Groups.SALES));
+        identities.ensureUser("rachel", "Rachel", "Nguyen", "rachel@lotflow.example", "rachel",
+                List.of(Groups.RECALL_COORDINATOR));
+        identities.ensureUser("demo", "Demo", "Admin", "demo@lotflow.example", "demo", List.of(Groups.ADMIN));
+    }
+
+    private void scenario() {
+        as("mike", List.of(Groups.PRODUCTION), () -> productService.create(new ProductService.NewProduct(SKU,
+                "Industrial Lubricant IL-250", "High-Performance Industrial Lubricant, 55-gallon drums", "drums", 24,
+                "IL250-{yyyy}-{seq:3}", IlSpec.SPEC)));
+        release(createLot("IL250-2024-089", "2024-11-15", "PO-2024-1156"));
+        release(createLot("IL250-2024-092", "2024-12-03", "PO-2024-1190"));
+        release(createLot("IL250-2025-001", "2025-01-08", "PO-2025-0004"));
+        log.info("Demo data: product {} with lots IL250-2024-089, IL250-2024-092, IL250-2025-001", SKU);
+    }
+
+    private Lot createLot(String lotNumber, String manufactured, String productionOrder) {
+        return as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(SKU,
+                new BigDecimal("500"), LocalDate.parse(manufactured), LocalDate.parse(manufactured),
+                "Warehouse A, Zone 3", lotNumber, null, productionOrder, List.of(), null)));
+    }
+
+    /** Sarah records passing results, Jennifer approves; the job executor then releases the lot. */
+    private void release(Lot lot) {
+        as("sarah", List.of(Groups.QA_ANALYST), () -> releaseService.submit(lot.getLotNumber(), IlSpec.PASSING));
+        as("jennifer", List.of(Groups.QA_MANAGER), () -> {
+            Task task = taskService.createTaskQuery().processInstanceBusinessKey(lot.getLotNumber())
+                    .taskDefinitionKey(ReleaseService.TASK_APPROVE_RELEASE).singleResult();
+            taskService.setAssignee(task.getId(), "jennifer");
+            taskService.complete(task.getId(), java.util.Map.of("approved", true, "comment",
+                    "Demo data: all specifications met, COA issued"));
+            return null;
+        });
+    }
+
+    private <T> T as(String user, List<String> groups, java.util.function.Supplier<T> action) {
+        identityService.setAuthentication(user, groups);
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

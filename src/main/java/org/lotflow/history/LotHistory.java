@@ -1,0 +1,141 @@
+package org.lotflow.history;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.lotflow.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the audit trail. Events are written in the transaction of the change they
+ * describe, so an event exists exactly when its change does.
+ */
+@Service
+public class LotHistory {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private final LotEventRepository events;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public LotHistory(LotEventRepository events, CurrentUser currentUser, Clock clock) {
+        this.events = events;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** A view of one event as the API shows it. */
+    public record Entry(java.time.Instant at, String type, String user, String userName, String previousStatus,
+            String newStatus, String reason, Map<String, Object> detail) {
+    }
+
+    /** Starts an event by the acting user (or the system when the engine acts). */
+    public Builder event(Long lotId, String type) {
+        return new Builder(lotId, type).by(currentUser.id());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> of(Long lotId) {
+        return events.findByLotIdOrderByIdAsc(lotId).stream().map(LotHistory::toEntry).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> of(Long lotId, String type) {
+        return events.findByLotIdAndTypeOrderByIdAsc(lotId, type).stream().map(LotHistory::toEntry).toList();
+    }
+
+    private static Entry toEntry(LotEvent e) {
+        return new Entry(e.getAt(), e.getType(), e.getUserId(), e.getUserName(), e.getPreviousStatus(),
+                e.getNewStatus(), e.getReason(), readDetail(e.getDetail()));
+    }
+
+    private static Map<String, Object> readDetail(String json) {
+        if (json == null || json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of("raw", json);
+        }
+    }
+
+    /** Fluent builder for one event; {@link #record()} writes it. */
+    public final class Builder {
+        private final Long lotId;
+        private final String type;
+        private String userId;
+        private String previousStatus;
+        private String newStatus;
+        private String reason;
+        private final Map<String, Object> detail = new LinkedHashMap<>();
+
+        private Builder(Long lotId, String type) {
+            this.lotId = lotId;
+            this.type = type;
+        }
+
+        public Builder by(String userId) {
+            this.userId = userId == null ? CurrentUser.SYSTEM : userId;
+            return this;
+        }
+
+        public Builder status(Object previous, Object next) {
+            this.previousStatus = previous == null ? null : previous.toString();
+            this.newStatus = next == null ? null : next.toString();
+            return this;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = reason == null ? null : (reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+            return this;
+        }
+
+        public Builder detail(String key, Object value) {
+            if (value != null) {
+                detail.put(key, value);
+            }
+            return this;
+        }
+
+        public Builder details(Map<String, ?> values) {
+            values.forEach(this::detail);
+            return this;
+        }
+
+        /**
+         * Adds an electronic signature (21 CFR 11.50): the signer's id and full name, the time and
+         * the meaning of the signature.
+         */
+        public Builder signature(String meaning) {
+            Map<String, Object> signature = new LinkedHashMap<>();
+            signature.put("userId", userId);
+            signature.put("fullName", currentUser.fullName(userId));
+            signature.put("at", clock.instant().toString());
+            signature.put("meaning", meaning);
+            detail.put("signature", signature);
+            return this;
+        }
+
+        public LotEvent record() {
+            String json;
+            try {
+                json = detail.isEmpty() ? null : JSON.writeValueAsString(detail);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("history detail is not serializable", e);
+            }
+            return events.save(new LotEvent(lotId, clock.instant(), type, userId, currentUser.fullName(userId),
+                    previousStatus, newStatus, reason, json));
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.lotflow.lot;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.lotflow.product.Product;
+import org.lotflow.shared.ApiException;
+
+/**
+ * A lot (batch): a quantity of one product sharing manufacture, expiry and quality. Quantities
+ * obey {@code allocated + shipped + consumed <= quantity} here and in a database check; the
+ * {@code version} column makes concurrent writers collide instead of overwrite.
+ */
+@Entity
+@Table(name = "lot")
+public class Lot {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "lot_number", nullable = false, unique = true, length = 64)
+    private String lotNumber;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "product_id")
+    private Product product;
+
+    @Column(nullable = false, precision = 19, scale = 3)
+    private BigDecimal quantity;
+
+    @Column(nullable = false, precision = 19, scale = 3)
+    private BigDecimal allocated = BigDecimal.ZERO;
+
+    @Column(nullable = false, precision = 19, scale = 3)
+    private BigDecimal shipped = BigDecimal.ZERO;
+
+    @Column(nullable = false, precision = 19, scale = 3)
+    private BigDecimal consumed = BigDecimal.ZERO;
+
+    @Column(name = "manufacture_date", nullable = false)
+    private LocalDate manufactureDate;
+
+    @Column(name = "receipt_date")
+    private LocalDate receiptDate;
+
+    @Column(name = "expiration_date", nullable = false)
+    private LocalDate expirationDate;
+
+    @Column(length = 200)
+    private String location;
+
+    @Column(name = "production_order", length = 64)
+    private String productionOrder;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private LotSource source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private LotStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "lot", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+    @OrderBy("id")
+    private List<Genealogy> sources = new ArrayList<>();
+
+    protected Lot() {
+    }
+
+    Lot(String lotNumber, Product product, BigDecimal quantity, LocalDate manufactureDate, LocalDate receiptDate,
+            LocalDate expirationDate, String location, String productionOrder, LotSource source, Instant createdAt,
+            String createdBy) {
+        this.lotNumber = lotNumber;
+        this.product = product;
+        this.quantity = quantity;
+        this.manufactureDate = manufactureDate;
+        this.receiptDate = receiptDate;
+        this.expirationDate = expirationDate;
+        this.location = location;
+        this.productionOrder = productionOrder;
+        this.source = source;
+        this.status = LotStatus.PENDING;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    void addSource(Lot sourceLot, BigDecimal amount) {
+        sourceLot.consume(amount);
+        sources.add(new Genealogy(this, sourceLot, amount));
+    }
+
+    /** Changes the status if the lifecycle allows it; returns the previous status. */
+    LotStatus transitionTo(LotStatus next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(lotNumber, status, next);
+        }
+        LotStatus previous = status;
+        status = next;
+        return previous;
+    }
+
+    public BigDecimal getAvailable() {
+        return quantity.subtract(allocated).subtract(shipped).subtract(consumed);
+    }
+
+    /** Expired on its expiration date: {@code expirationDate <= today}, whatever the status says. */
+    public boolean isExpiredOn(LocalDate today) {
+        return !expirationDate.isAfter(today);
+    }
+
+    private void consume(BigDecimal amount) {
+        requirePositive(amount);
+        if (getAvailable().compareTo(amount) < 0) {
+            throw ApiException.conflict("Source lot " + lotNumber + " has only " + getAvailable().toPlainString() + " "
+                    + product.getUnit() + " available, " + amount.toPlainString() + " requested")
+                    .with("lotNumber", lotNumber).with("available", getAvailable());
+        }
+        consumed = consumed.add(amount);
+    }
+
+    /** Reserves available stock for an order. */
+    public void allocate(BigDecimal amount) {
+        requirePositive(amount);
+        if (getAvailable().compareTo(amount) < 0) {
+            throw ApiException.conflict("Lot " + lotNumber + " has only " + getAvailable().toPlainString()
+                    + " available, " + amount.toPlainString() + " requested").with("lotNumber", lotNumber);
+        }
+        allocated = allocated.add(amount);
+    }
+
+    /** Gives an allocation back to available stock. */
+    public void deallocate(BigDecimal amount) {
+        requirePositive(amount);
+        if (allocated.compareTo(amount) < 0) {
+            throw new IllegalStateException("Lot " + lotNumber + " has only " + allocated + " allocated, cannot release "
+                    + amount);
+        }
+        allocated = allocated.subtract(amount);
+    }
+
+    /** Turns allocated stock into shipped stock. */
+    public void ship(BigDecimal amount) {
+        requirePositive(amount);
+        if (allocated.compareTo(amount) < 0) {
+            throw new IllegalStateException("Lot " + lotNumber + " has only " + allocated + " allocated, cannot ship "
+                    + amount);
+        }
+        allocated = allocated.subtract(amount);
+        shipped = shipped.add(amount);
+    }
+
+    /** Nothing is left on hand or reserved: everything was shipped or consumed. */
+    public boolean isFullyUsed() {
+        return allocated.signum() == 0 && getAvailable().signum() == 0;
+    }
+
+    private static void requirePositive(BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getLotNumber() {
+        return lotNumber;
+    }
+
+    public Product getProduct() {
+        return product;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public BigDecimal getAllocated() {
+        return allocated;
+    }
+
+    public BigDecimal getShipped() {
+        return shipped;
+    }
+
+    public BigDecimal getConsumed() {
+        return consumed;
+    }
+
+    public LocalDate getManufactureDate() {
+        return manufactureDate;
+    }
+
+    public LocalDate getReceiptDate() {
+        return receiptDate;
+    }
+
+    public LocalDate getExpirationDate() {
+        return expirationDate;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public String getProductionOrder() {
+        return productionOrder;
+    }
+
+    public LotSource getSource() {
+        return source;
+    }
+
+    public LotStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Genealogy> getSources() {
+        return List.copyOf(sources);
+    }
+}

@@ -1,0 +1,101 @@
+package org.lotflow.lot;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.lotflow.history.LotHistory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/lots")
+public class LotController {
+
+    private final LotService service;
+    private final LotSearch search;
+    private final List<LotViewContributor> contributors;
+
+    public LotController(LotService service, LotSearch search, List<LotViewContributor> contributors) {
+        this.service = service;
+        this.search = search;
+        this.contributors = contributors;
+    }
+
+    public record SourceLotRequest(@NotBlank String lotNumber,
+            @NotNull @Positive @DecimalMax("1000000000") BigDecimal quantity) {
+    }
+
+    public record CreateLotRequest(
+            @NotBlank String sku,
+            @NotNull @Positive @DecimalMax("1000000000") BigDecimal quantity,
+            @NotNull LocalDate manufactureDate,
+            LocalDate receiptDate,
+            @Size(max = 200) String location,
+            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+",
+                    message = "may only contain letters, digits, '.', '_' and '-'") String lotNumber,
+            LocalDate expirationDate,
+            @Size(max = 64) String productionOrder,
+            @Size(max = 100) List<@Valid @NotNull SourceLotRequest> sourceLots,
+            LotSource source) {
+    }
+
+    @PostMapping
+    public ResponseEntity<LotView> create(@Valid @RequestBody CreateLotRequest r) {
+        Lot lot = service.create(new LotService.NewLot(r.sku(), r.quantity(), r.manufactureDate(), r.receiptDate(),
+                r.location(), r.lotNumber(), r.expirationDate(), r.productionOrder(),
+                r.sourceLots() == null ? List.of() : r.sourceLots().stream()
+                        .map(s -> new LotService.SourceLotInput(s.lotNumber(), s.quantity())).toList(),
+                r.source()));
+        return ResponseEntity.created(URI.create("/api/lots/" + lot.getLotNumber())).body(view(lot, false));
+    }
+
+    @GetMapping("/{lotNumber}")
+    public LotView get(@PathVariable String lotNumber) {
+        return view(service.get(lotNumber), true);
+    }
+
+    public record LotPage(List<LotView> items, String nextCursor) {
+    }
+
+    @GetMapping
+    public LotPage list(@RequestParam(required = false) String sku, @RequestParam(required = false) LotStatus status,
+            @RequestParam(required = false) Integer expiringWithinDays,
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String cursor) {
+        LotSearch.Page page = search.search(new LotSearch.Criteria(sku, status, expiringWithinDays, size, cursor));
+        return new LotPage(page.items().stream().map(l -> view(l, false)).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/{lotNumber}/history")
+    public List<LotHistory.Entry> history(@PathVariable String lotNumber) {
+        return service.history(lotNumber);
+    }
+
+    private LotView view(Lot lot, boolean detailed) {
+        LotView view = LotView.of(lot, service.today(), detailed ? service.sourcesOf(lot.getId()) : null);
+        if (detailed) {
+            for (LotViewContributor c : contributors) {
+                Map<String, Object> extra = c.contribute(lot);
+                if (extra != null) {
+                    view.extra().putAll(extra);
+                }
+            }
+        }
+        return view;
+    }
+}

@@ -1,0 +1,27 @@
+package org.lotflow.lot;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface LotRepository extends JpaRepository<Lot, Long>, JpaSpecificationExecutor<Lot> {
+
+    Optional<Lot> findByLotNumber(String lotNumber);
+
+    boolean existsByLotNumber(String lotNumber);
+
+    /** Row locks in ascending id order, so concurrent writers never deadlock each other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Lot l where l.id in :ids order by l.id")
+    List<Lot> lockAll(@Param("ids") List<Long> ids);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Lot l where l.lotNumber in :numbers order by l.id")
+    List<Lot> lockAllByLotNumber(@Param("numbers") List<String> numbers);
+}

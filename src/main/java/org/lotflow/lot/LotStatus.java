@@ -1,0 +1,41 @@
+package org.lotflow.lot;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lot lifecycle of the contract, and the one place that says which status may follow which.
+ *
+ * <pre>
+ * PENDING    -> RELEASED (lab release) | REJECTED (out of spec, refused) | QUARANTINE (hold)
+ * RELEASED   -> QUARANTINE | EXPIRED | RECALLED | DEPLETED
+ * QUARANTINE -> RELEASED (disposition) | REJECTED | RECALLED | EXPIRED
+ * EXPIRED    -> RECALLED | ARCHIVED
+ * DEPLETED   -> RECALLED | ARCHIVED
+ * REJECTED   -> ARCHIVED
+ * RECALLED   -> ARCHIVED
+ * ARCHIVED   -> (none)
+ * </pre>
+ */
+public enum LotStatus {
+    PENDING, RELEASED, QUARANTINE, REJECTED, EXPIRED, RECALLED, DEPLETED, ARCHIVED;
+
+    private static final Map<LotStatus, Set<LotStatus>> NEXT = Map.of(
+            PENDING, EnumSet.of(RELEASED, REJECTED, QUARANTINE),
+            RELEASED, EnumSet.of(QUARANTINE, EXPIRED, RECALLED, DEPLETED),
+            QUARANTINE, EnumSet.of(RELEASED, REJECTED, RECALLED, EXPIRED),
+            EXPIRED, EnumSet.of(RECALLED, ARCHIVED),
+            DEPLETED, EnumSet.of(RECALLED, ARCHIVED),
+            REJECTED, EnumSet.of(ARCHIVED),
+            RECALLED, EnumSet.of(ARCHIVED),
+            ARCHIVED, EnumSet.noneOf(LotStatus.class));
+
+    public boolean canBecome(LotStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    public Set<LotStatus> next() {
+        return EnumSet.copyOf(NEXT.get(this));
+    }
+}

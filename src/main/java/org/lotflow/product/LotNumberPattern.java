@@ -1,0 +1,93 @@
+package org.lotflow.product;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A product's lot number pattern, e.g. {@code IL250-{yyyy}-{seq:3}}: {@code {yyyy}} and
+ * {@code {yy}} are the year of manufacture, {@code {seq:N}} the per-product, per-year sequence
+ * padded to N digits (it grows past N digits rather than repeating). Exactly one {@code {seq:N}}
+ * is required; literal text may use letters, digits, '-', '_' and '.'.
+ */
+public final class LotNumberPattern {
+
+    private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
+    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._-]*");
+    private static final Pattern SEQ = Pattern.compile("seq:([1-9])");
+
+    private final String pattern;
+
+    private LotNumberPattern(String pattern) {
+        this.pattern = pattern;
+    }
+
+    /**
+     * Parses and validates a pattern.
+     *
+     * @throws IllegalArgumentException with the reason when the pattern is not usable
+     */
+    public static LotNumberPattern parse(String pattern) {
+        if (pattern == null || pattern.isBlank()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        if (pattern.length() > 60) {
+            throw new IllegalArgumentException("must not be longer than 60 characters");
+        }
+        Matcher m = TOKEN.matcher(pattern);
+        int last = 0;
+        int seqCount = 0;
+        while (m.find()) {
+            checkLiteral(pattern.substring(last, m.start()));
+            String token = m.group(1);
+            if (SEQ.matcher(token).matches()) {
+                seqCount++;
+            } else if (!token.equals("yyyy") && !token.equals("yy")) {
+                throw new IllegalArgumentException("unknown placeholder {" + token
+                        + "}; use {yyyy}, {yy} or {seq:N} with N from 1 to 9");
+            }
+            last = m.end();
+        }
+        checkLiteral(pattern.substring(last));
+        if (seqCount != 1) {
+            throw new IllegalArgumentException("must contain exactly one {seq:N} placeholder");
+        }
+        return new LotNumberPattern(pattern);
+    }
+
+    private static void checkLiteral(String literal) {
+        if (!LITERAL.matcher(literal).matches()) {
+            throw new IllegalArgumentException("may only contain letters, digits, '-', '_', '.' outside placeholders, not '"
+                    + literal + "'");
+        }
+    }
+
+    public String format(int year, int sequence) {
+        Matcher m = TOKEN.matcher(pattern);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String token = m.group(1);
+            String value;
+            if (token.equals("yyyy")) {
+                value = String.format("%04d", year);
+            } else if (token.equals("yy")) {
+                value = String.format("%02d", year % 100);
+            } else {
+                Matcher seq = SEQ.matcher(token);
+                seq.matches();
+                value = String.format("%0" + seq.group(1) + "d", sequence);
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}

@@ -1,0 +1,117 @@
+package org.lotflow.product;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+/** What is made or bought: a SKU with its unit, shelf life, lot numbering and specification. */
+@Entity
+@Table(name = "product")
+public class Product {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String sku;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 1000)
+    private String description;
+
+    @Column(nullable = false, length = 32)
+    private String unit;
+
+    @Column(name = "shelf_life_months", nullable = false)
+    private int shelfLifeMonths;
+
+    @Column(name = "lot_number_pattern", nullable = false, length = 100)
+    private String lotNumberPattern;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "product_spec", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<SpecLimit> specs = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    protected Product() {
+    }
+
+    public Product(String sku, String name, String description, String unit, int shelfLifeMonths,
+            LotNumberPattern pattern, List<SpecLimit> specs, Instant createdAt, String createdBy) {
+        this.sku = sku;
+        this.name = name;
+        this.description = description;
+        this.unit = unit;
+        this.shelfLifeMonths = shelfLifeMonths;
+        this.lotNumberPattern = pattern.pattern();
+        this.specs = new ArrayList<>(specs);
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSku() {
+        return sku;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public int getShelfLifeMonths() {
+        return shelfLifeMonths;
+    }
+
+    public LotNumberPattern getLotNumberPattern() {
+        return LotNumberPattern.parse(lotNumberPattern);
+    }
+
+    public List<SpecLimit> getSpecs() {
+        return List.copyOf(specs);
+    }
+
+    public Optional<SpecLimit> spec(String test) {
+        return specs.stream().filter(s -> s.getTest().equals(test)).findFirst();
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+}

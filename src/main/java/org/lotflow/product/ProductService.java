@@ -1,0 +1,91 @@
+package org.lotflow.product;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ProductService {
+
+    private final ProductRepository products;
+    private final LotNumberSequence sequence;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public ProductService(ProductRepository products, LotNumberSequence sequence, CurrentUser currentUser, Clock clock) {
+        this.products = products;
+        this.sequence = sequence;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public record SpecInput(String test, String unit, BigDecimal min, BigDecimal max) {
+    }
+
+    public record NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
+            String lotNumberPattern, List<SpecInput> specs) {
+    }
+
+    @Transactional
+    public Product create(NewProduct input) {
+        currentUser.require(Groups.PRODUCTION);
+        LotNumberPattern pattern;
+        try {
+            pattern = LotNumberPattern.parse(input.lotNumberPattern());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("lotNumberPattern", e.getMessage());
+        }
+        List<SpecLimit> specs = new ArrayList<>();
+        Set<String> tests = new HashSet<>();
+        List<SpecInput> in = input.specs() == null ? List.of() : input.specs();
+        for (int i = 0; i < in.size(); i++) {
+            SpecInput s = in.get(i);
+            String field = "specs[" + i + "]";
+            if (s == null || s.test() == null || s.test().isBlank()) {
+                throw ApiException.badField(field + ".test", "must not be empty");
+            }
+            if (!tests.add(s.test().trim())) {
+                throw ApiException.badField(field + ".test", "test '" + s.test() + "' is listed twice");
+            }
+            if (s.min() != null && s.max() != null && s.min().compareTo(s.max()) > 0) {
+                throw ApiException.badField(field + ".min", "must not be greater than max");
+            }
+            specs.add(new SpecLimit(s.test().trim(), s.unit(), s.min(), s.max()));
+        }
+        if (products.existsBySku(input.sku())) {
+            throw ApiException.conflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
+        }
+        try {
+            return products.saveAndFlush(new Product(input.sku().trim(), input.name().trim(), input.description(),
+                    input.unit().trim(), input.shelfLifeMonths(), pattern, specs, clock.instant(), currentUser.id()));
+        } catch (DataIntegrityViolationException e) {
+            throw ApiException.conflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Product get(String sku) {
+        return products.findBySku(sku).orElseThrow(() -> ApiException.notFound("Product", sku));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Product> list() {
+        return products.findAllByOrderBySkuAsc();
+    }
+
+    /** The next lot number from the product's pattern for a year of manufacture; needs a transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public String nextLotNumber(Product product, int year) {
+        return product.getLotNumberPattern().format(year, sequence.next(product.getId(), year));
+    }
+}

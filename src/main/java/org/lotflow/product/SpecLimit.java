@@ -1,0 +1,75 @@
+package org.lotflow.product;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * One test of a product's specification: a value must lie within [min, max] (either bound may be
+ * open). Bounds are inclusive: the seed's "245-255 cSt" accepts 245 and 255.
+ */
+@Embeddable
+public class SpecLimit {
+
+    @Column(nullable = false, length = 100)
+    private String test;
+
+    @Column(length = 32)
+    private String unit;
+
+    @Column(name = "min_value", precision = 19, scale = 6)
+    private BigDecimal min;
+
+    @Column(name = "max_value", precision = 19, scale = 6)
+    private BigDecimal max;
+
+    protected SpecLimit() {
+    }
+
+    public SpecLimit(String test, String unit, BigDecimal min, BigDecimal max) {
+        this.test = test;
+        this.unit = unit;
+        this.min = min;
+        this.max = max;
+    }
+
+    public String getTest() {
+        return test;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public BigDecimal getMin() {
+        return min;
+    }
+
+    public BigDecimal getMax() {
+        return max;
+    }
+
+    /** Whether a measured value meets this limit; a missing value never does. */
+    public boolean accepts(BigDecimal value) {
+        if (value == null) {
+            return false;
+        }
+        return (min == null || value.compareTo(min) >= 0) && (max == null || value.compareTo(max) <= 0);
+    }
+
+    /** "245 – 255 cSt", "≥ 220 °C", "≤ 0.1". */
+    public String describe() {
+        String u = unit == null || unit.isBlank() ? "" : " " + unit;
+        if (min != null && max != null) {
+            return min.stripTrailingZeros().toPlainString() + " – " + max.stripTrailingZeros().toPlainString() + u;
+        }
+        if (min != null) {
+            return "≥ " + min.stripTrailingZeros().toPlainString() + u;
+        }
+        if (max != null) {
+            return "≤ " + max.stripTrailingZeros().toPlainString() + u;
+        }
+        return "recorded only" + u;
+    }
+}

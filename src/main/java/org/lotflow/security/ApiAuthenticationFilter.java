@@ -1,0 +1,103 @@
+package org.lotflow.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.lotflow.shared.Problems;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code /api} (and the non-public actuator endpoints) against Camunda's identity
+ * service: HTTP Basic, or the session of a user logged into the Camunda webapps. The identity
+ * is set on the engine for the whole request, so Camunda's authorization checks apply to every
+ * engine call made on its behalf, and cleared afterwards.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+    private final String engineName;
+    private final String requiredGroup;
+
+    /**
+     * @param requiredGroup a group every caller must belong to, or null for any authenticated user
+     */
+    public ApiAuthenticationFilter(IdentityService identityService, String engineName, String requiredGroup) {
+        this.identityService = identityService;
+        this.engineName = engineName;
+        this.requiredGroup = requiredGroup;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String userId = null;
+        List<String> groupIds = null;
+        List<String> tenantIds = List.of();
+
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] credentials = decode(header.substring(6).trim());
+            if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
+                userId = credentials[0];
+                groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
+                        .map(Group::getId).toList();
+                tenantIds = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+                        .list().stream().map(Tenant::getId).toList();
+            }
+        } else {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+                if (authentications != null
+                        && authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication ua) {
+                    userId = ua.getIdentityId();
+                    groupIds = List.copyOf(ua.getGroupIds());
+                    tenantIds = ua.getTenantIds() == null ? List.of() : List.copyOf(ua.getTenantIds());
+                }
+            }
+        }
+
+        if (userId == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"lotflow\", charset=\"UTF-8\"");
+            Problems.write(response, 401, "Unauthorized",
+                    "Log in with HTTP Basic (a lotflow user and password) or a Camunda webapp session");
+            return;
+        }
+        if (requiredGroup != null && !groupIds.contains(requiredGroup)) {
+            Problems.write(response, 403, "Forbidden", "User '" + userId + "' is not in group " + requiredGroup);
+            return;
+        }
+        identityService.setAuthentication(userId, groupIds, tenantIds);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static String[] decode(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.lotflow.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lotflow.shared.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is acting on this thread: the identity Camunda's identity service holds, set by the
+ * {@code /api} and {@code /engine-rest} filters, by the webapps, or absent for the job executor.
+ */
+@Component
+public class CurrentUser {
+
+    public static final String SYSTEM = "system";
+
+    private final IdentityService identityService;
+
+    public CurrentUser(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    /** The acting user's id, or {@value #SYSTEM} when the engine itself acts (timers, jobs). */
+    public String id() {
+        Authentication auth = identityService.getCurrentAuthentication();
+        return auth == null || auth.getUserId() == null ? SYSTEM : auth.getUserId();
+    }
+
+    public boolean isAuthenticated() {
+        Authentication auth = identityService.getCurrentAuthentication();
+        return auth != null && auth.getUserId() != null;
+    }
+
+    public List<String> groups() {
+        Authentication auth = identityService.getCurrentAuthentication();
+        return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    }
+
+    public boolean isInAnyGroup(String... groupIds) {
+        List<String> mine = groups();
+        return mine.contains(Groups.ADMIN) || Arrays.stream(groupIds).anyMatch(mine::contains);
+    }
+
+    /** Refuses with 403 unless the user belongs to one of the groups (administrators always may). */
+    public void require(String... groupIds) {
+        if (!isInAnyGroup(groupIds)) {
+            throw ApiException.forbidden("User '" + id() + "' may not do this; it needs membership in one of "
+                    + Arrays.toString(groupIds));
+        }
+    }
+
+    /** The full name of a user for signatures and history ("Jennifer Lee"), or the id if unknown. */
+    public String fullName(String userId) {
+        if (userId == null || SYSTEM.equals(userId)) {
+            return "lotflow";
+        }
+        User user = privileged(() -> identityService.createUserQuery().userId(userId).singleResult());
+        if (user == null) {
+            return userId;
+        }
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? userId : name;
+    }
+
+    /** Checks a user's password against the identity store (electronic signatures). */
+    public boolean checkPassword(String userId, String password) {
+        return password != null && !password.isEmpty()
+                && privileged(() -> identityService.checkPassword(userId, password));
+    }
+
+    /**
+     * Runs a lookup of the identity store without the caller's authorization checks, restoring
+     * the caller's identity afterwards. Used only for reading names and checking signatures.
+     */
+    private <T> T privileged(Supplier<T> action) {
+        Authentication auth = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return action.get();
+        } finally {
+            if (auth != null) {
+                identityService.setAuthentication(auth);
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.lotflow.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.lotflow.shared.ClusterLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, idempotently and on every start, the contract's groups, their Camunda
+ * authorizations (Tasklist for everyone, Cockpit for QA managers, process starts as
+ * {@link ProcessStartRights} says, everything for administrators) and one Tasklist filter per
+ * group. Safe when several cluster nodes start at once: a row another node created first is
+ * taken as created.
+ */
+@Component
+@Order(0)
+public class IdentitySetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    private final ClusterLock clusterLock;
+
+    public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService, ClusterLock clusterLock) {
+        this.clusterLock = clusterLock;
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        clusterLock.withLock("identity-setup", this::setUp);
+    }
+
+    private void setUp() {
+        ensureGroup(Groups.ADMIN, "SYSTEM");
+        for (Resources resource : Resources.values()) {
+            grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+        for (String group : Groups.BUSINESS) {
+            ensureGroup(group, "WORKFLOW");
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.USER, Authorization.ANY, Permissions.READ);
+            grant(group, Resources.GROUP, Authorization.ANY, Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
+        ProcessStartRights.BY_PROCESS.forEach((processKey, groups) -> groups.forEach(group -> {
+            grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        }));
+        // Cockpit for quality managers: read every definition, instance, task and its history.
+        grant(Groups.QA_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Groups.QA_MANAGER, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+        grant(Groups.QA_MANAGER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grant(Groups.QA_MANAGER, Resources.TASK, Authorization.ANY, Permissions.READ);
+        grant(Groups.QA_MANAGER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        grant(Groups.QA_MANAGER, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+                Permissions.READ_HISTORY);
+        grant(Groups.QA_MANAGER, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+                org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+        grant(Groups.QA_MANAGER, Resources.HISTORIC_TASK, Authorization.ANY,
+                org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
+
+        ensureFilter("My tasks", -10, "Tasks assigned to me",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Groups.BUSINESS);
+        for (String group : Groups.BUSINESS) {
+            ensureFilter(Groups.displayName(group), 0, "Open tasks for " + group,
+                    taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), List.of(group));
+        }
+    }
+
+    /** Creates a user if missing (demo data and configured administrators use it). */
+    public void ensureUser(String id, String firstName, String lastName, String email, String password,
+            List<String> groups) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(email);
+            user.setPassword(password);
+            ignoreDuplicate(() -> identityService.saveUser(user));
+        }
+        for (String group : groups) {
+            if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+                ignoreDuplicate(() -> identityService.createMembership(id, group));
+            }
+        }
+    }
+
+    private void ensureGroup(String id, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(Groups.displayName(id));
+            group.setType(type);
+            ignoreDuplicate(() -> identityService.saveGroup(group));
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).singleResult();
+        Authorization authorization = existing;
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            Authorization toSave = authorization;
+            ignoreDuplicate(() -> authorizationService.saveAuthorization(toSave));
+        }
+    }
+
+    private void ensureFilter(String name, int priority, String description,
+            org.camunda.bpm.engine.task.TaskQuery query, List<String> readers) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            Filter created = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+            filterService.saveFilter(created);
+            filter = created;
+            log.info("Created Tasklist filter '{}'", name);
+        }
+        for (String group : readers) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    private static void ignoreDuplicate(Runnable action) {
+        try {
+            action.run();
+        } catch (DataIntegrityViolationException | org.camunda.bpm.engine.ProcessEngineException e) {
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+            log.info("Another node created it first: {}", e.getMessage());
+        }
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage()).toLowerCase();
+            if (m.contains("duplicate") || m.contains("unique") || m.contains("already exists")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

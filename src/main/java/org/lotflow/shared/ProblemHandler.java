@@ -1,0 +1,189 @@
+package org.lotflow.shared;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal of the {@code /api} into an RFC 9457 problem that names the field and
+ * the reason.
+ */
+@RestControllerAdvice(basePackages = "org.lotflow")
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ProblemDetail api(ApiException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.title());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return fieldProblem(e.getName(), "cannot be read as " + simpleType(e.getRequiredType()) + ": '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException e) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "reason", v.getMessage()))
+                .toList();
+        return validation(errors);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail optimistic(OptimisticLockingFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The record was changed by someone else at the same time; reload and try again");
+        problem.setTitle("Concurrent modification");
+        return problem;
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail authorization(AuthorizationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(fe -> errors.add(
+                Map.of("field", fe.getField(), "reason", String.valueOf(fe.getDefaultMessage()))));
+        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(
+                Map.of("field", ge.getObjectName(), "reason", String.valueOf(ge.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        ProblemDetail problem;
+        if (cause instanceof UnrecognizedPropertyException u) {
+            problem = fieldProblem(path(u), "unknown field; accepted fields are " + u.getKnownPropertyIds());
+        } else if (cause instanceof InvalidFormatException f) {
+            problem = fieldProblem(path(f), "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType()));
+        } else if (cause instanceof MismatchedInputException m) {
+            problem = fieldProblem(path(m), "has the wrong type, expected " + simpleType(m.getTargetType()));
+        } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            problem = fieldProblem(path(m), String.valueOf(m.getOriginalMessage()));
+        } else if (cause instanceof java.time.format.DateTimeParseException d) {
+            problem = fieldProblem("date", "'" + d.getParsedString() + "' is not an ISO date (yyyy-MM-dd)");
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is not readable JSON: " + firstLine(cause.getMessage()));
+            problem.setTitle("Malformed request body");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            log.error("Request failed", ex);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail validation(List<Map<String, String>> errors) {
+        String detail = errors.stream().map(m -> m.get("field") + ": " + m.get("reason"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).get("field"));
+            problem.setProperty("reason", errors.get(0).get("reason"));
+        }
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    static ProblemDetail fieldProblem(String field, String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create("about:blank"));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("reason", reason);
+        problem.setProperty("field", field);
+        problem.setProperty("reason", reason);
+        problem.setProperty("errors", List.of(error));
+        return problem;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "ISO date (yyyy-MM-dd)";
+        }
+        if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        if (type.isEnum()) {
+            return "value of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "empty body";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
