@@ -1,0 +1,160 @@
+package org.lotflow.support;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls the real HTTP API as a demo user and drives the engine's jobs. Answers are
+ * {@link Response}s with status, content type and the body as JSON (or text).
+ */
+@TestComponent
+public class TestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    @Lazy
+    private ManagementService managementService;
+
+    @Autowired
+    private org.springframework.core.env.Environment environment;
+
+    private int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public record Response(int status, String contentType, String text) {
+        public JsonNode json() {
+            try {
+                return text == null || text.isEmpty() ? JSON.nullNode() : JSON.readTree(text);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + text, e);
+            }
+        }
+
+        public boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + text;
+        }
+    }
+
+    /** A request as {@code user} (password = user id, as the demo users have). */
+    public Response call(String user, HttpMethod method, String path, Object body) {
+        return call(user, user, method, path, body, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public Response call(String user, String password, HttpMethod method, String path, Object body, String accept) {
+        RestClient.RequestBodySpec spec = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port()).build()
+                .method(method).uri(path)
+                .header(HttpHeaders.ACCEPT, accept + ", application/problem+json");
+        if (user != null) {
+            spec = spec.headers(h -> h.setBasicAuth(user, password));
+        }
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON)
+                    .body(body instanceof String s ? s : write(body));
+        }
+        return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
+                response.getHeaders().getContentType() == null ? null : response.getHeaders().getContentType().toString(),
+                new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public Response get(String user, String path) {
+        return call(user, HttpMethod.GET, path, null);
+    }
+
+    public Response post(String user, String path, Object body) {
+        return call(user, HttpMethod.POST, path, body);
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Runs every due job (async continuations, timers already due) until none is left. */
+    public void executeJobs() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                managementService.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("jobs keep coming after 50 rounds");
+    }
+
+    /** A product of its own for one test: unique SKU, pattern {@code <prefix>-{yyyy}-{seq:3}}. */
+    public String createProduct(String prefix) {
+        String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response r = post("mike", "/api/products", Map.of("sku", sku, "name", "Test product " + sku, "unit", "drums",
+                "shelfLifeMonths", 24, "lotNumberPattern", sku + "-{yyyy}-{seq:3}",
+                "specs", List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
+                        Map.of("test", "flashPoint", "unit", "°C", "min", 220))));
+        if (r.status() != 201) {
+            throw new AssertionError("product not created: " + r);
+        }
+        return sku;
+    }
+
+    /** Creates a lot as mike and returns its lot number. */
+    public String createLot(String sku, BigDecimal quantity, String manufactureDate) {
+        Response r = post("mike", "/api/lots", Map.of("sku", sku, "quantity", quantity, "manufactureDate",
+                manufactureDate, "location", "Warehouse A, Zone 3"));
+        if (r.status() != 201) {
+            throw new AssertionError("lot not created: " + r);
+        }
+        return r.json().get("lotNumber").asText();
+    }
+
+    /** Takes a lot through lab release: sarah records passing results, jennifer approves. */
+    public void release(String lotNumber) {
+        Response lab = post("sarah", "/api/lots/" + lotNumber + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 248), Map.of("test", "flashPoint", "value", 225))));
+        if (lab.status() != 200) {
+            throw new AssertionError("lab results refused: " + lab);
+        }
+        Response tasks = get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
+                + "&taskDefinitionKey=approveRelease");
+        String taskId = tasks.json().get(0).get("id").asText();
+        Response done = post("jennifer", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "approved", Map.of("value", true, "type", "Boolean"),
+                "comment", Map.of("value", "all specifications met", "type", "String"))));
+        if (done.status() != 204) {
+            throw new AssertionError("approval refused: " + done);
+        }
+        executeJobs();
+    }
+
+    /** Creates and releases a lot; returns its lot number. */
+    public String releasedLot(String sku, BigDecimal quantity, String manufactureDate) {
+        String lot = createLot(sku, quantity, manufactureDate);
+        release(lot);
+        return lot;
+    }
+}
