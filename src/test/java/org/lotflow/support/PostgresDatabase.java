@@ -1,0 +1,60 @@
+package org.lotflow.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Creates a fresh database on the local PostgreSQL for one test context
+ * ({@code lotflow_it_<time>_<pid>}) and drops it when the context closes. Host, port and user
+ * come from {@code LOTFLOW_TEST_PG_URL} / {@code LOTFLOW_TEST_PG_USER} (defaults:
+ * {@code jdbc:postgresql://127.0.0.1:5432/}, {@code postgres}).
+ */
+public class PostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final String BASE_URL = env("LOTFLOW_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = env("LOTFLOW_TEST_PG_USER", "postgres");
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name = "lotflow_it_" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
+        execute("CREATE DATABASE " + name);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("lotflow-it-postgres", Map.of(
+                "spring.datasource.url", BASE_URL + name,
+                "spring.datasource.username", USER,
+                "spring.datasource.password", "")));
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+            }
+        });
+    }
+
+    private static void drop(String name) {
+        try {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (RuntimeException e) {
+            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(BASE_URL + "postgres", USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL at " + BASE_URL + " is needed for this test: " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
