@@ -31,7 +31,7 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
                 "spring.datasource.password", "")));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+                drop(name); // WITH (FORCE) ends the pool's connections
             }
         });
     }
