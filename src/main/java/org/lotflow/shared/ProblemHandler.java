@@ -89,11 +89,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException) {
+                cause = t;
+                break;
+            }
+        }
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException u) {
             problem = fieldProblem(path(u), "unknown field; accepted fields are " + u.getKnownPropertyIds());
         } else if (cause instanceof InvalidFormatException f) {
             problem = fieldProblem(path(f), "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType()));
+        } else if (cause instanceof MismatchedInputException m && m.getPath().isEmpty()) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body must be a JSON object of the documented shape");
+            problem.setTitle("Malformed request body");
         } else if (cause instanceof MismatchedInputException m) {
             problem = fieldProblem(path(m), "has the wrong type, expected " + simpleType(m.getTargetType()));
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {

@@ -1,0 +1,236 @@
+package org.lotflow.lot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+@ApiTest
+class LotApiTest {
+
+    @Autowired
+    TestClient api;
+
+    private Map<String, Object> lot(String sku, Object... overrides) {
+        Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "quantity", 100, "manufactureDate", "2025-01-10",
+                "location", "Warehouse B"));
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                body.remove(overrides[i]);
+            } else {
+                body.put((String) overrides[i], overrides[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    private void assertProblem(Response r, int status, String field) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+        assertThat(r.json().get("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
+        }
+    }
+
+    private long lotCount(String sku) {
+        return api.get("mike", "/api/lots?sku=" + sku + "&size=500").json().get("items").size();
+    }
+
+    @Test
+    void badLotInputIsRefusedWithAProblemAndChangesNothing() {
+        String sku = api.createProduct("BAD");
+        assertProblem(api.post("mike", "/api/lots", lot("NO-SUCH-SKU")), 400, "sku");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "quantity", -5)), 400, "quantity");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "quantity", 0)), 400, "quantity");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "quantity", null)), 400, "quantity");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "expirationDate", "2025-01-01")), 400, "expirationDate");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "manufactureDate", "2025-02-30")), 400, "manufactureDate");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "manufactureDate", "yesterday")), 400, "manufactureDate");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "manufactureDate", "2025-12-01")), 400, "manufactureDate");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "status", "RELEASED")), 400, "status");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "quantity", "lots")), 400, "quantity");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", "bad lot/number")), 400, "lotNumber");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "sourceLots",
+                List.of(Map.of("lotNumber", "NOPE-1", "quantity", 1)))), 400, "sourceLots[0].lotNumber");
+        assertProblem(api.post("mike", "/api/lots", "{\"sku\": \"" + sku + "\", "), 400, null);
+        assertProblem(api.post("mike", "/api/lots", "[1,2]"), 400, null);
+        assertThat(lotCount(sku)).isZero();
+
+        Response first = api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-X1"));
+        assertThat(first.status()).isEqualTo(201);
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-X1")), 409, "lotNumber");
+        assertThat(lotCount(sku)).isEqualTo(1);
+    }
+
+    @Test
+    void oversizeBodiesAreRefusedWith413() {
+        String big = "{\"sku\":\"" + "A".repeat(2 * 1024 * 1024) + "\"}";
+        Response r = api.post("mike", "/api/lots", big);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.isProblem()).isTrue();
+    }
+
+    @Test
+    void badProductInputAndDuplicateSku() {
+        String sku = api.createProduct("DUP");
+        Response dup = api.post("mike", "/api/products", Map.of("sku", sku, "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}"));
+        assertProblem(dup, 409, "sku");
+        assertProblem(api.post("mike", "/api/products", Map.of("sku", "NEW-1", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{yyyy}")), 400, "lotNumberPattern");
+        assertProblem(api.post("mike", "/api/products", Map.of("sku", "NEW-2", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 0, "lotNumberPattern", "X-{seq:2}")), 400, "shelfLifeMonths");
+        assertProblem(api.post("mike", "/api/products", Map.of("sku", "NEW-3", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}",
+                "specs", List.of(Map.of("test", "a", "min", 5, "max", 1)))), 400, "specs[0].min");
+        assertProblem(api.post("mike", "/api/products", Map.of("sku", "NEW-4", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}", "colour", "red")), 400, "colour");
+        assertThat(api.get("mike", "/api/products/NEW-1").status()).isEqualTo(404);
+        assertThat(api.get("mike", "/api/products/NEW-4").status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyProductionCreatesProductsAndLots() {
+        String sku = api.createProduct("ROLE");
+        for (String user : List.of("sarah", "jennifer", "tom", "rachel")) {
+            assertProblem(api.post(user, "/api/lots", lot(sku)), 403, null);
+        }
+        assertProblem(api.post("tom", "/api/products", Map.of("sku", "T-1", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}")), 403, null);
+        assertThat(api.post("demo", "/api/lots", lot(sku)).status()).as("administrators may").isEqualTo(201);
+        assertThat(lotCount(sku)).isEqualTo(1);
+    }
+
+    @Test
+    void unknownLotIs404() {
+        assertProblem(api.get("tom", "/api/lots/NOPE-2025-999"), 404, null);
+        assertProblem(api.get("tom", "/api/lots/NOPE-2025-999/history"), 404, null);
+    }
+
+    @Test
+    void defaultExpiryIsManufacturePlusShelfLifeAndSourceLotsAreConsumed() {
+        String raw = api.createProduct("RAW");
+        String fin = api.createProduct("FIN");
+        String rm = api.releasedLot(raw, new BigDecimal("1000"), "2025-01-05");
+        Response made = api.post("mike", "/api/lots", lot(fin, "quantity", 500, "productionOrder", "PO-2025-0089",
+                "sourceLots", List.of(Map.of("lotNumber", rm, "quantity", 400))));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.json().get("expirationDate").asText()).isEqualTo("2027-01-10");
+        JsonNode source = api.get("mike", "/api/lots/" + rm).json();
+        assertThat(source.get("consumed").decimalValue()).isEqualByComparingTo("400");
+        assertThat(source.get("available").decimalValue()).isEqualByComparingTo("600");
+        JsonNode product = api.get("mike", "/api/lots/" + made.json().get("lotNumber").asText()).json();
+        assertThat(product.get("sourceLots").get(0).get("lotNumber").asText()).isEqualTo(rm);
+
+        // consuming more than the source has left is refused, and nothing changes
+        Response tooMuch = api.post("mike", "/api/lots", lot(fin, "sourceLots",
+                List.of(Map.of("lotNumber", rm, "quantity", 601))));
+        assertProblem(tooMuch, 409, null);
+        assertThat(api.get("mike", "/api/lots/" + rm).json().get("available").decimalValue())
+                .isEqualByComparingTo("600");
+        assertThat(lotCount(fin)).isEqualTo(1);
+
+        // a source lot that is not released cannot be consumed
+        String pending = api.createLot(raw, new BigDecimal("10"), "2025-01-06");
+        assertProblem(api.post("mike", "/api/lots", lot(fin, "sourceLots",
+                List.of(Map.of("lotNumber", pending, "quantity", 1)))), 409, null);
+
+        JsonNode history = api.get("mike", "/api/lots/" + rm + "/history").json();
+        assertThat(history).extracting(e -> e.get("type").asText()).contains("CONSUMED");
+    }
+
+    @Test
+    void listsInFefoOrderWithFiltersAndKeysetPages() {
+        String sku = api.createProduct("FEFO");
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-C", "manufactureDate", "2025-01-03"));
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-A", "manufactureDate", "2024-06-01",
+                "expirationDate", "2025-03-01"));
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-B", "manufactureDate", "2025-01-02"));
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-D", "manufactureDate", "2025-01-02"));
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-E", "manufactureDate", "2024-01-01",
+                "expirationDate", "2025-01-28"));
+
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get("tom", "/api/lots?sku=" + sku + "&size=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(i -> all.add(i.get("lotNumber").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        // E expires first (and is expired today), then A; B and D share expiry and manufacture: by lot number
+        assertThat(all).containsExactly(sku + "-E", sku + "-A", sku + "-B", sku + "-D", sku + "-C");
+
+        JsonNode expiring = api.get("tom", "/api/lots?sku=" + sku + "&expiringWithinDays=90").json().get("items");
+        assertThat(expiring).extracting(i -> i.get("lotNumber").asText()).containsExactly(sku + "-E", sku + "-A");
+        assertThat(expiring.get(0).get("expired").asBoolean()).isTrue();
+        assertThat(expiring.get(1).get("expired").asBoolean()).isFalse();
+        assertThat(api.get("tom", "/api/lots?sku=" + sku + "&status=RELEASED").json().get("items")).isEmpty();
+        assertThat(api.get("tom", "/api/lots?sku=" + sku + "&status=PENDING").json().get("items")).hasSize(5);
+
+        assertProblem(api.get("tom", "/api/lots?status=GOOD"), 400, "status");
+        assertProblem(api.get("tom", "/api/lots?size=0"), 400, "size");
+        assertProblem(api.get("tom", "/api/lots?size=100000"), 400, "size");
+        assertProblem(api.get("tom", "/api/lots?cursor=garbage!"), 400, "cursor");
+        assertProblem(api.get("tom", "/api/lots?expiringWithinDays=-1"), 400, "expiringWithinDays");
+    }
+
+    @Test
+    void concurrentCreationNeverHandsOutTheSameLotNumberTwice() throws Exception {
+        String sku = api.createProduct("SEQ");
+        int n = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(() -> api.post("mike", "/api/lots", lot(sku)));
+            }
+            Set<String> numbers = new HashSet<>();
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                Response r = f.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                numbers.add(r.json().get("lotNumber").asText());
+            }
+            assertThat(numbers).hasSize(n);
+            Set<String> expected = new HashSet<>();
+            for (int i = 1; i <= n; i++) {
+                expected.add(String.format("%s-2025-%03d", sku, i));
+            }
+            assertThat(numbers).isEqualTo(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknownFieldsOnAStatusChangingCallAreRefused() {
+        String sku = api.createProduct("UNK");
+        String lot = api.createLot(sku, new BigDecimal("50"), "2025-01-10");
+        Response r = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 248)), "approved", true));
+        assertProblem(r, 400, "approved");
+        assertThat(api.get("sarah", "/api/lots/" + lot).json().has("labResults")).isFalse();
+        assertThat(api.call("sarah", HttpMethod.DELETE, "/api/lots/" + lot, null).status()).isIn(404, 405);
+    }
+}

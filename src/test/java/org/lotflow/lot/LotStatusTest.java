@@ -1,0 +1,46 @@
+package org.lotflow.lot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.lot.LotStatus.*;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class LotStatusTest {
+
+    /** The lifecycle, written out independently of the implementation. */
+    static final Map<LotStatus, Set<LotStatus>> LEGAL = Map.of(
+            PENDING, EnumSet.of(RELEASED, REJECTED, QUARANTINE),
+            RELEASED, EnumSet.of(QUARANTINE, EXPIRED, RECALLED, DEPLETED),
+            QUARANTINE, EnumSet.of(RELEASED, REJECTED, RECALLED, EXPIRED),
+            EXPIRED, EnumSet.of(RECALLED, ARCHIVED),
+            DEPLETED, EnumSet.of(RECALLED, ARCHIVED),
+            REJECTED, EnumSet.of(ARCHIVED),
+            RECALLED, EnumSet.of(ARCHIVED),
+            ARCHIVED, EnumSet.noneOf(LotStatus.class));
+
+    @ParameterizedTest
+    @EnumSource(LotStatus.class)
+    void everyPairIsLegalExactlyWhenTheLifecycleSaysSo(LotStatus from) {
+        for (LotStatus to : LotStatus.values()) {
+            assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(LEGAL.get(from).contains(to));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LotStatus.class)
+    void noStatusBecomesItself(LotStatus status) {
+        assertThat(status.canBecome(status)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void rejectedNeverReturnsToReleased() {
+        assertThat(REJECTED.canBecome(RELEASED)).isFalse();
+        assertThat(RECALLED.canBecome(RELEASED)).isFalse();
+        assertThat(EXPIRED.canBecome(RELEASED)).isFalse();
+    }
+}

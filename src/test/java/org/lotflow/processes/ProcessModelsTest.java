@@ -1,0 +1,125 @@
+package org.lotflow.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Structural rules every model in {@code bpmn/} and {@code forms/} keeps: files named after the
+ * process, history time to live, every user task routed to groups and rendered by a Camunda Form
+ * that exists, service tasks behind a save point.
+ */
+class ProcessModelsTest {
+
+    static final Path BPMN = Path.of("bpmn");
+    static final Path FORMS = Path.of("forms");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static List<Path> files(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    static Map<String, JsonNode> forms() throws IOException {
+        Map<String, JsonNode> forms = new HashMap<>();
+        for (Path f : files(FORMS, ".form")) {
+            JsonNode form = JSON.readTree(f.toFile());
+            forms.put(form.get("id").asText(), form);
+            assertThat(f.getFileName().toString()).as("form file named after its id").isEqualTo(form.get("id").asText() + ".form");
+        }
+        return forms;
+    }
+
+    /** The keys of a form's input fields (text components have none). */
+    public static Set<String> inputKeys(JsonNode form) {
+        Set<String> keys = new TreeSet<>();
+        collect(form.get("components"), keys);
+        return keys;
+    }
+
+    private static void collect(JsonNode components, Set<String> keys) {
+        if (components == null) {
+            return;
+        }
+        for (JsonNode c : components) {
+            if (c.hasNonNull("key")) {
+                keys.add(c.get("key").asText());
+            }
+            collect(c.get("components"), keys);
+        }
+    }
+
+    @Test
+    void everyProcessFollowsTheHouseRules() throws IOException {
+        Map<String, JsonNode> forms = forms();
+        List<String> problems = new ArrayList<>();
+        List<Path> models = files(BPMN, ".bpmn");
+        assertThat(models).isNotEmpty();
+        for (Path file : models) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            for (Process process : model.getModelElementsByType(Process.class)) {
+                if (!process.isExecutable()) {
+                    continue;
+                }
+                if (!file.getFileName().toString().equals(process.getId() + ".bpmn")) {
+                    problems.add(file + ": file not named after process id " + process.getId());
+                }
+                if (process.getCamundaHistoryTimeToLiveString() == null) {
+                    problems.add(file + ": no historyTimeToLive");
+                }
+            }
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                String where = file.getFileName() + "#" + task.getId();
+                if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
+                    problems.add(where + ": no candidate groups");
+                }
+                String ref = task.getCamundaFormRef();
+                if (ref == null) {
+                    problems.add(where + ": no Camunda Form (camunda:formRef)");
+                } else if (!forms.containsKey(ref)) {
+                    problems.add(where + ": form '" + ref + "' does not exist in forms/");
+                }
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                String ref = start.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                if (ref != null && !forms.containsKey(ref)) {
+                    problems.add(file.getFileName() + "#" + start.getId() + ": start form '" + ref + "' missing");
+                }
+            }
+            for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+                if (!task.isCamundaAsyncBefore()) {
+                    problems.add(file.getFileName() + "#" + task.getId() + ": service task without asyncBefore save point");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void labReleaseFormsAskForExactlyWhatTheListenersRead() throws IOException {
+        Map<String, JsonNode> forms = forms();
+        // RecordLabResultsListener reads labResults; ApproveReleaseListener reads approved and comment
+        assertThat(inputKeys(forms.get("recordLabResults"))).containsExactly("labResults");
+        assertThat(inputKeys(forms.get("approveRelease"))).containsExactly("approved", "comment");
+    }
+}

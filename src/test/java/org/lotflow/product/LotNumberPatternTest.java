@@ -1,0 +1,46 @@
+package org.lotflow.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LotNumberPatternTest {
+
+    @Test
+    void formatsTheSeedsScheme() {
+        LotNumberPattern p = LotNumberPattern.parse("IL250-{yyyy}-{seq:3}");
+        assertThat(p.format(2025, 3)).isEqualTo("IL250-2025-003");
+        assertThat(p.format(2024, 89)).isEqualTo("IL250-2024-089");
+        assertThat(p.format(2025, 1234)).isEqualTo("IL250-2025-1234");
+    }
+
+    @Test
+    void shortYear() {
+        assertThat(LotNumberPattern.parse("RM{yy}.{seq:4}").format(2025, 15)).isEqualTo("RM25.0015");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "IL250-{yyyy}", "{seq:3}-{seq:2}", "A-{seq:0}", "A-{month}-{seq:2}", "A B-{seq:2}",
+            "A/{seq:2}", "{seq:10}"})
+    void refusesUnusablePatterns(String pattern) {
+        assertThatThrownBy(() -> LotNumberPattern.parse(pattern)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void specLimitsAreInclusiveAndOneSidedLimitsWork() {
+        SpecLimit viscosity = new SpecLimit("viscosity", "cSt", new BigDecimal("245"), new BigDecimal("255"));
+        assertThat(viscosity.accepts(new BigDecimal("245"))).isTrue();
+        assertThat(viscosity.accepts(new BigDecimal("255"))).isTrue();
+        assertThat(viscosity.accepts(new BigDecimal("232"))).isFalse();
+        assertThat(viscosity.accepts(null)).isFalse();
+        SpecLimit flash = new SpecLimit("flashPoint", "°C", new BigDecimal("220"), null);
+        assertThat(flash.accepts(new BigDecimal("10000"))).isTrue();
+        assertThat(flash.accepts(new BigDecimal("219.9"))).isFalse();
+        assertThat(flash.describe()).isEqualTo("≥ 220 °C");
+    }
+}
