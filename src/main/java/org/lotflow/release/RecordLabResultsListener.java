@@ -34,7 +34,9 @@ public class RecordLabResultsListener implements TaskListener {
             TaskFormData.lot(task, lot);
             task.setVariableLocal("specification", lot.getProduct().getSpecs().stream()
                     .map(s -> "- **" + s.getTest() + "**: " + s.describe()).collect(Collectors.joining("\n")));
-            task.setVariableLocal("labResults", LabResultsText.template(lot.getProduct().getSpecs()));
+            // Pre-fills the form's field. Not task-local: a completion sets variables on the process
+            // instance, and a local copy would hide what the analyst typed. Removed on completion.
+            task.getExecution().setVariable("labResults", LabResultsText.template(lot.getProduct().getSpecs()));
             return;
         }
         if (release.verdict(lotId) == null) {
@@ -47,6 +49,7 @@ public class RecordLabResultsListener implements TaskListener {
                 }
             }
         }
+        task.getExecution().removeVariable("labResults");
         LabVerdict verdict = release.verdict(lotId);
         if (verdict == null) {
             throw new BadUserRequestException("Enter the lab results before completing the task");

@@ -67,4 +67,144 @@ class LabReleaseApiTest {
         assertThat(history.get(3).get("newStatus").asText()).isEqualTo("RELEASED");
         assertThat(history.get(3).get("user").asText()).isEqualTo("jennifer");
     }
+
+    private String taskId(String user, String lotNumber, String key) {
+        JsonNode tasks = api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
+                + "&taskDefinitionKey=" + key).json();
+        assertThat(tasks).as("open " + key + " tasks of " + lotNumber + " visible to " + user).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    private Response complete(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> vars = new java.util.HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return api.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
+    }
+
+    private String status(String lotNumber) {
+        return api.get("mike", "/api/lots/" + lotNumber).json().get("status").asText();
+    }
+
+    @Test
+    void outOfSpecificationResultsRejectTheLotWithoutApproval() {
+        String sku = api.createProduct("OOS");
+        String lot = api.createLot(sku, new BigDecimal("500"), "2025-01-20");
+        // viscosity 232 is below 245-255 (the seed's complaint value); flashPoint not measured
+        Response lab = api.post("sarah", "/api/lots/" + lot + "/lab-results",
+                Map.of("results", List.of(Map.of("test", "viscosity", "value", 232))));
+        assertThat(lab.status()).isEqualTo(200);
+        assertThat(lab.json().get("passed").asBoolean()).isFalse();
+        assertThat(lab.json().get("results")).extracting(r -> r.get("test").asText() + ":" + r.get("passed").asBoolean())
+                .containsExactly("viscosity:false", "flashPoint:false");
+        assertThat(lab.json().get("results").get(1).has("value")).isFalse();
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("REJECTED");
+        JsonNode history = api.get("mike", "/api/lots/" + lot + "/history").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("newStatus").asText()).isEqualTo("REJECTED");
+        assertThat(last.get("reason").asText()).contains("viscosity = 232").contains("flashPoint (not measured)");
+        // a rejected lot never becomes released again: no task is left to approve it
+        assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot).json()).isEmpty();
+    }
+
+    @Test
+    void refusalRejectsAndIsSignedAsARefusal() {
+        String sku = api.createProduct("REF");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))));
+        Response done = complete("jennifer", taskId("jennifer", lot, "approveRelease"),
+                Map.of("approved", false, "comment", "Retained sample missing"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("REJECTED");
+        JsonNode history = api.get("mike", "/api/lots/" + lot + "/history").json();
+        assertThat(history).extracting(e -> e.get("type").asText()).contains("RELEASE_REFUSED");
+        JsonNode refusal = history.get(2);
+        assertThat(refusal.get("detail").get("signature").get("meaning").asText()).isEqualTo("release refusal");
+        assertThat(refusal.get("reason").asText()).isEqualTo("Retained sample missing");
+    }
+
+    @Test
+    void fourEyesTheManagerWhoRecordedCannotApprove() {
+        String sku = api.createProduct("FOUR");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        Response lab = api.post("jennifer", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))));
+        assertThat(lab.status()).isEqualTo(200);
+        String task = taskId("jennifer", lot, "approveRelease");
+        Response selfApproval = complete("jennifer", task, Map.of("approved", true, "comment", "self"));
+        assertThat(selfApproval.status()).as(selfApproval.toString()).isBetween(400, 500);
+        assertThat(selfApproval.text()).contains("Four-eyes");
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("PENDING");
+        assertThat(api.get("mike", "/api/lots/" + lot + "/history").json())
+                .extracting(e -> e.get("type").asText()).doesNotContain("RELEASE_APPROVED");
+        // the task is still open for another QA manager (the admin may act as one)
+        assertThat(complete("demo", task, Map.of("approved", true, "comment", "second pair of eyes")).status())
+                .isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void labResultsBadInputAndRoles() {
+        String sku = api.createProduct("LABBAD");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        String path = "/api/lots/" + lot + "/lab-results";
+        Response unknown = api.post("sarah", path, Map.of("results", List.of(Map.of("test", "colour", "value", 1))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("results[0].test");
+        assertThat(api.post("sarah", path, Map.of("results", List.of())).status()).isEqualTo(400);
+        assertThat(api.post("sarah", path, Map.of("results", List.of(Map.of("test", "viscosity", "value", 1),
+                Map.of("test", "viscosity", "value", 2)))).status()).isEqualTo(400);
+        assertThat(api.post("sarah", path, Map.of("results", List.of(Map.of("test", "viscosity", "value", "high"))))
+                .status()).isEqualTo(400);
+        assertThat(api.post("tom", path, Map.of("results", List.of(Map.of("test", "viscosity", "value", 250))))
+                .status()).isEqualTo(403);
+        assertThat(api.post("sarah", "/api/lots/NOPE-1/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250)))).status()).isEqualTo(404);
+        assertThat(status(lot)).isEqualTo("PENDING");
+        assertThat(api.get("sarah", path).status()).isEqualTo(404);
+        taskId("sarah", lot, "recordLabResults"); // still open
+        // recorded once; a second submission finds no open task
+        assertThat(api.post("sarah", path, Map.of("results", List.of(Map.of("test", "viscosity", "value", 250),
+                Map.of("test", "flashPoint", "value", 230)))).status()).isEqualTo(200);
+        assertThat(api.post("sarah", path, Map.of("results", List.of(Map.of("test", "viscosity", "value", 250))))
+                .status()).isEqualTo(409);
+    }
+
+    @Test
+    void tasklistPathFormShowsTheLotAndTheTypedResultsAreJudged() {
+        String sku = api.createProduct("FORM");
+        String lot = api.createLot(sku, new BigDecimal("80"), "2025-01-21");
+        String task = taskId("sarah", lot, "recordLabResults");
+        JsonNode formVars = api.get("sarah", "/engine-rest/task/" + task + "/form-variables").json();
+        // every {{placeholder}} of the form has a value on the task
+        for (String var : List.of("lotNumber", "productName", "sku", "quantity", "manufactureDate", "expirationDate",
+                "location", "specification", "labResults")) {
+            assertThat(formVars.has(var)).as(var).isTrue();
+        }
+        assertThat(formVars.get("lotNumber").get("value").asText()).isEqualTo(lot);
+        assertThat(formVars.get("specification").get("value").asText()).contains("viscosity").contains("245 – 255 cSt");
+        assertThat(formVars.get("labResults").get("value").asText()).contains("viscosity = ").contains("flashPoint = ");
+
+        Response bad = complete("sarah", task, Map.of("labResults", "viscosity = thick\nflashPoint = 230"));
+        assertThat(bad.status()).isBetween(400, 500);
+        assertThat(bad.text()).contains("not a number");
+        Response done = complete("sarah", task, Map.of("labResults", "viscosity = 249\nflashPoint = 231\n"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        JsonNode verdict = api.get("sarah", "/api/lots/" + lot + "/lab-results").json();
+        assertThat(verdict.get("passed").asBoolean()).isTrue();
+        assertThat(verdict.get("recordedBy").asText()).isEqualTo("sarah");
+
+        String approve = taskId("jennifer", lot, "approveRelease");
+        JsonNode approveVars = api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json();
+        assertThat(approveVars.get("labSummary").get("value").asText()).contains("PASS viscosity: 249");
+        assertThat(approveVars.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson");
+        // sales cannot see or complete QA tasks
+        assertThat(api.get("tom", "/engine-rest/task?processInstanceBusinessKey=" + lot).json()).isEmpty();
+        assertThat(complete("tom", approve, Map.of("approved", true, "comment", "x")).status()).isIn(403, 404, 500);
+        assertThat(status(lot)).isEqualTo("PENDING");
+    }
 }
