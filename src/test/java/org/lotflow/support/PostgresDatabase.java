@@ -36,7 +36,13 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
         });
     }
 
-    private static void drop(String name) {
+    /** Creates an empty database of that name (for tests that start application contexts themselves). */
+    public static String create(String name) {
+        execute("CREATE DATABASE " + name);
+        return BASE_URL + name;
+    }
+
+    public static void drop(String name) {
         try {
             execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (RuntimeException e) {
