@@ -1,5 +1,6 @@
 package org.lotflow.recall;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
@@ -33,6 +34,26 @@ public class RecallController {
         RecallService.Opened opened = recalls.request(request.lots(), request.reason(), request.classification());
         return ResponseEntity.created(URI.create("/api/recalls/" + opened.recallNumber()))
                 .body(recalls.view(opened.recallNumber()));
+    }
+
+    public record NotificationAnswer(String customer, Boolean acknowledged, BigDecimal quantityReturned) {
+    }
+
+    /** A customer's answer: completes its {@code notifyCustomer} task as the caller. */
+    @PostMapping("/{recallNumber}/notifications")
+    public RecallView answer(@PathVariable String recallNumber, @RequestBody NotificationAnswer answer) {
+        recalls.answer(recallNumber, answer.customer(), answer.acknowledged(), answer.quantityReturned());
+        return recalls.view(recallNumber);
+    }
+
+    public record CloseRequest(String comment) {
+    }
+
+    /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
+    @PostMapping("/{recallNumber}/close")
+    public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
+        recalls.requestClose(recallNumber, request.comment());
+        return ResponseEntity.accepted().body(recalls.view(recallNumber));
     }
 
     @GetMapping("/{recallNumber}")

@@ -269,21 +269,15 @@ public class RecallService {
                 deliveries, plain(n.quantityShipped()) + " " + unit);
     }
 
-    /**
-     * Completes a customer notification: {@code acknowledged} (true/false) and
-     * {@code quantityReturned} (0 up to what the customer received) are required.
-     */
-    @Transactional
-    public void recordNotification(Long notificationId, Object acknowledged, Object quantityReturned) {
-        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+    private record Answer(boolean acknowledged, BigDecimal quantityReturned) {
+    }
+
+    /** Checks a customer's answer against its notification: 400 naming the field, 409 if already answered. */
+    private static Answer check(RecallStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
         if (!(acknowledged instanceof Boolean ack)) {
             throw ApiException.badField("acknowledged", "required: true or false");
         }
         BigDecimal returned = decimal("quantityReturned", quantityReturned);
-        RecallStore.NotificationRow n = store.lockNotification(notificationId);
-        if (n.done()) {
-            throw ApiException.conflict("Customer " + n.customer() + " was already notified");
-        }
         if (returned.signum() < 0) {
             throw ApiException.badField("quantityReturned", "must not be negative");
         }
@@ -291,6 +285,76 @@ public class RecallService {
             throw ApiException.badField("quantityReturned", plain(returned) + " is more than the "
                     + plain(n.quantityShipped()) + " shipped to " + n.customer());
         }
+        if (n.done()) {
+            throw ApiException.conflict("Customer " + n.customer() + " was already notified").with("customer",
+                    n.customer());
+        }
+        return new Answer(ack, returned);
+    }
+
+    /**
+     * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts. It
+     * is checked first (400/409, nothing changes), then the customer's {@code notifyCustomer} task
+     * is completed as the caller, exactly as in Tasklist.
+     */
+    @Transactional
+    public void answer(String recallNumber, String customer, Boolean acknowledged, BigDecimal quantityReturned) {
+        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        RecallStore.RecallRow recall = find(recallNumber);
+        if (customer == null || customer.isBlank()) {
+            throw ApiException.badField("customer", "must name the customer");
+        }
+        List<RecallStore.NotificationRow> all = store.notifications(recall.id());
+        RecallStore.NotificationRow n = all.stream().filter(x -> x.customer().equals(customer)).findFirst()
+                .orElseThrow(() -> ApiException.badField("customer", "'" + customer + "' is not a customer of recall "
+                        + recallNumber + "; its customers are "
+                        + all.stream().map(RecallStore.NotificationRow::customer).toList()));
+        Answer answer = check(n, acknowledged, quantityReturned);
+        Task task = n.taskId() == null ? null
+                : taskService.createTaskQuery().taskId(n.taskId()).active().singleResult();
+        if (task == null) {
+            throw ApiException.conflict("Recall " + recallNumber + " has no open notification task for " + customer);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("acknowledged", answer.acknowledged());
+        variables.put("quantityReturned", answer.quantityReturned().toPlainString());
+        taskService.complete(task.getId(), variables);
+    }
+
+    /**
+     * {@code POST /api/recalls/{recallNumber}/close}: a QA manager completes {@code closeRecall}
+     * with a comment; 409 while customer notifications are still open.
+     */
+    @Transactional
+    public void requestClose(String recallNumber, String comment) {
+        currentUser.require(Groups.QA_MANAGER);
+        RecallStore.RecallRow recall = find(recallNumber);
+        if (comment == null || comment.isBlank()) {
+            throw ApiException.badField("comment", "required: the closing statement of the recall");
+        }
+        Task task = recall.processInstanceId() == null ? null : taskService.createTaskQuery()
+                .processInstanceId(recall.processInstanceId()).taskDefinitionKey(TASK_CLOSE_RECALL).active()
+                .singleResult();
+        if (task == null) {
+            long open = store.notifications(recall.id()).stream().filter(x -> !x.done()).count();
+            throw ApiException.conflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
+                    + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("status",
+                    recall.status());
+        }
+        taskService.complete(task.getId(), Map.of("comment", comment));
+    }
+
+    /**
+     * Completes a customer notification (the task's complete listener): {@code acknowledged}
+     * (true/false) and {@code quantityReturned} (0 up to what the customer received) are required.
+     */
+    @Transactional
+    public void recordNotification(Long notificationId, Object acknowledged, Object quantityReturned) {
+        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        RecallStore.NotificationRow n = store.lockNotification(notificationId);
+        Answer answer = check(n, acknowledged, quantityReturned);
+        boolean ack = answer.acknowledged();
+        BigDecimal returned = answer.quantityReturned();
         long recallId = store.recallOfNotification(notificationId);
         RecallStore.RecallRow recall = store.get(recallId);
         String by = currentUser.id();
