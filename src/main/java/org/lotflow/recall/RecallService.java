@@ -167,11 +167,22 @@ public class RecallService {
                 throw ApiException.badField("lots[" + i + "]", "no lot '" + lotNumbers.get(i) + "'");
             }
         }
-        List<Trace.TracedLot> scope = traces.walk(named.values().stream().map(Lot::getId).toList(),
-                Direction.DOWNSTREAM);
+        // Walk, lock, and walk again until the scope is stable: a lot made concurrently from a lot of
+        // the scope (its creation held that lot's row) is seen once we hold the row; later creations
+        // find the source RECALLED and are refused.
+        List<Long> startIds = named.values().stream().map(Lot::getId).toList();
+        List<Trace.TracedLot> scope = traces.walk(startIds, Direction.DOWNSTREAM);
         Map<Long, Lot> locked = new HashMap<>();
-        for (Lot l : lotRepository.lockAll(scope.stream().map(Trace.TracedLot::id).sorted().toList())) {
-            locked.put(l.getId(), l);
+        for (int round = 0; round < 10; round++) {
+            List<Long> missing = scope.stream().map(Trace.TracedLot::id).filter(id -> !locked.containsKey(id))
+                    .sorted().toList();
+            if (missing.isEmpty()) {
+                break;
+            }
+            for (Lot l : lotRepository.lockAll(missing)) {
+                locked.put(l.getId(), l);
+            }
+            scope = traces.walk(startIds, Direction.DOWNSTREAM);
         }
         for (String n : lotNumbers) {
             Lot lot = named.get(n);
@@ -196,7 +207,7 @@ public class RecallService {
         List<String> skipped = new ArrayList<>();
         Map<String, Long> idsByNumber = new HashMap<>();
         for (Trace.TracedLot t : scope) {
-            Lot lot = locked.get(t.id());
+            Lot lot = locked.computeIfAbsent(t.id(), id -> lotRepository.lockAll(List.of(id)).get(0));
             idsByNumber.put(lot.getLotNumber(), lot.getId());
             boolean isNamed = named.containsKey(lot.getLotNumber());
             LotStatus previous = lot.getStatus();
