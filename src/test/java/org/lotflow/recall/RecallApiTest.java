@@ -367,6 +367,22 @@ class RecallApiTest {
         assertThat(r.get("processInstanceId").isNull()).isFalse();
         assertThat(status(lot)).isEqualTo("RECALLED");
         assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
+        JsonNode lotView = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(lotView.get("recalls").get(0).get("recallNumber").asText()).isEqualTo(number);
+        assertThat(lotView.get("recalls").get(0).get("action").asText()).isEqualTo("RECALLED");
+
+        // a disposition for a lot the quarantine module already set to RECALLED: kept in scope, no 409
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> events.publishEvent(
+                new RecallRequested(lotId, lot, null, null, "jennifer")));
+        List<String> numbers = jdbc.queryForList("""
+                SELECT r.recall_number FROM recall r JOIN recall_lot rl ON rl.recall_id = r.id
+                 WHERE rl.lot_id = ? ORDER BY r.id
+                """, String.class, lotId);
+        assertThat(numbers).hasSize(2);
+        JsonNode second = api.get("rachel", "/api/recalls/" + numbers.get(1)).json();
+        assertThat(second.get("classification").asText()).isEqualTo("CLASS_II");
+        assertThat(second.get("lots").get(0).get("action").asText()).isEqualTo("SKIPPED");
+        assertThat(second.get("lots").get(0).get("note").asText()).isEqualTo("already RECALLED by " + number);
     }
 
     @Test
