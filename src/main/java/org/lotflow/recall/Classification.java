@@ -1,0 +1,22 @@
+package org.lotflow.recall;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.lotflow.shared.ApiException;
+
+/** FDA recall classes (21 CFR 7.3(m)): I = serious health hazard, II = remote, III = unlikely. */
+public enum Classification {
+    CLASS_I, CLASS_II, CLASS_III;
+
+    public static Classification parse(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badField(field, "must be one of " + Arrays.toString(values()));
+        }
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField(field, "'" + text + "' is not one of " + Arrays.toString(values()));
+        }
+    }
+}

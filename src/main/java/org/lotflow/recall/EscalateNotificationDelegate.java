@@ -1,0 +1,21 @@
+package org.lotflow.recall;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task {@code escalateNotification}: the customer's deadline passed; QA managers are brought in. */
+@Component("escalateNotificationDelegate")
+public class EscalateNotificationDelegate implements JavaDelegate {
+
+    private final RecallService recalls;
+
+    public EscalateNotificationDelegate(RecallService recalls) {
+        this.recalls = recalls;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        recalls.escalate((Long) execution.getVariable("notificationId"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.lotflow.recall;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/recalls}: open a recall, read it, export its traceability records. */
+@RestController
+@RequestMapping("/api/recalls")
+public class RecallController {
+
+    private final RecallService recalls;
+
+    public RecallController(RecallService recalls) {
+        this.recalls = recalls;
+    }
+
+    /** The body; validated by the service so every refusal names its field. */
+    public record RecallRequest(List<String> lots, String reason, String classification) {
+    }
+
+    @PostMapping
+    public ResponseEntity<RecallView> create(@RequestBody RecallRequest request) {
+        RecallService.Opened opened = recalls.request(request.lots(), request.reason(), request.classification());
+        return ResponseEntity.created(URI.create("/api/recalls/" + opened.recallNumber()))
+                .body(recalls.view(opened.recallNumber()));
+    }
+
+    public record NotificationAnswer(String customer, Boolean acknowledged, BigDecimal quantityReturned) {
+    }
+
+    /** A customer's answer: completes its {@code notifyCustomer} task as the caller. */
+    @PostMapping("/{recallNumber}/notifications")
+    public RecallView answer(@PathVariable String recallNumber, @RequestBody NotificationAnswer answer) {
+        recalls.answer(recallNumber, answer.customer(), answer.acknowledged(), answer.quantityReturned());
+        return recalls.view(recallNumber);
+    }
+
+    public record CloseRequest(String comment) {
+    }
+
+    /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
+    @PostMapping("/{recallNumber}/close")
+    public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
+        recalls.requestClose(recallNumber, request.comment());
+        return ResponseEntity.accepted().body(recalls.view(recallNumber));
+    }
+
+    @GetMapping("/{recallNumber}")
+    public RecallView get(@PathVariable String recallNumber) {
+        return recalls.view(recallNumber);
+    }
+
+    @GetMapping(value = "/{recallNumber}/export", produces = "text/csv")
+    public ResponseEntity<String> export(@PathVariable String recallNumber,
+            @RequestParam(required = false) String sort) {
+        RecallExport.order(sort); // 400 for an unknown sort before anything is read
+        String csv = RecallExport.csv(recalls.exportData(recallNumber), sort);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + recallNumber + ".csv\"").body(csv);
+    }
+}

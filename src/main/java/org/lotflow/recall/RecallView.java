@@ -1,0 +1,29 @@
+package org.lotflow.recall;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code GET /api/recalls/{recallNumber}}: the recall as the API shows it. */
+public record RecallView(String recallNumber, String status, String classification, String reason,
+        String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeComment,
+        String processInstanceId, String notifyWithin, List<AffectedLot> lots, List<Customer> customers,
+        Effectiveness effectiveness, List<TimelineEntry> timeline) {
+
+    /** A lot in the recall's scope; {@code action} RECALLED or SKIPPED (see {@code note}). */
+    public record AffectedLot(String lotNumber, String sku, String productName, int depth, boolean named,
+            String previousStatus, String status, String action, String note) {
+    }
+
+    public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean notified,
+            Boolean acknowledged, BigDecimal quantityReturned, String notifiedBy, Instant notifiedAt,
+            boolean escalated, List<Shipment> shipments) {
+    }
+
+    public record Shipment(String lotNumber, String orderNumber, BigDecimal quantity, LocalDate shippedAt) {
+    }
+
+    public record TimelineEntry(Instant at, String type, String user, String text) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.lotflow.trace;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The answer to "where did lot X go?" (downstream) or "what is lot X made of?" (upstream):
+ * every lot reached, with its shortest distance and the genealogy quantities that link it to the
+ * other lots of the trace, and, downstream, every shipment of those lots.
+ */
+public record Trace(String lotNumber, String direction, List<TracedLot> lots, List<CustomerShipment> customers) {
+
+    /**
+     * A lot of the trace. {@code quantityPath}: downstream, the quantities of traced lots this lot
+     * was made from; upstream, the quantities of this lot that went into traced lots.
+     */
+    public record TracedLot(@com.fasterxml.jackson.annotation.JsonIgnore Long id, String lotNumber, String sku, String productName, String unit, String status,
+            int depth, BigDecimal quantity, BigDecimal shipped, BigDecimal consumed, BigDecimal available,
+            String location, LocalDate manufactureDate, List<Link> quantityPath) {
+    }
+
+    /** One genealogy edge: {@code quantity} of {@code from} went into {@code to}. */
+    public record Link(String from, String to, BigDecimal quantity) {
+    }
+
+    /** One shipment of a traced lot. */
+    public record CustomerShipment(String customer, String lotNumber, String orderNumber, BigDecimal quantity,
+            LocalDate shippedAt, String carrier) {
+    }
+}

@@ -1,0 +1,186 @@
+package org.lotflow.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of {@code lotRecall}: all customers acknowledged, escalation by the per-customer
+ * timer, no customers, close. Listeners and delegates are mocks; the deadlines bean is the real one.
+ */
+@Deployment(resources = "bpmn/lotRecall.bpmn")
+class LotRecallProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .configurationResource("recall-process-test.cfg.xml").build();
+
+    ProcessEngine engine;
+    ExecutionListener startListener = mock(ExecutionListener.class);
+    RecallCustomers customers = mock(RecallCustomers.class);
+    TaskListener notifyListener = mock(TaskListener.class);
+    TaskListener closeListener = mock(TaskListener.class);
+    JavaDelegate escalate = mock(JavaDelegate.class);
+    JavaDelegate assess = mock(JavaDelegate.class);
+    JavaDelegate report = mock(JavaDelegate.class);
+    RecallDeadlines deadlines = new RecallDeadlines(Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72));
+
+    @BeforeEach
+    void setUp() {
+        engine = extension.getProcessEngine();
+        BpmnAwareTests.init(engine);
+        Mocks.register("recallStartListener", startListener);
+        Mocks.register("recallCustomers", customers);
+        Mocks.register("notifyCustomerListener", notifyListener);
+        Mocks.register("closeRecallListener", closeListener);
+        Mocks.register("escalateNotificationDelegate", escalate);
+        Mocks.register("assessEffectivenessDelegate", assess);
+        Mocks.register("recordRecallReportDelegate", report);
+        Mocks.register("recallDeadlines", deadlines);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance start(String classification, Long... notificationIds) {
+        when(customers.ids(anyLong())).thenReturn(List.of(notificationIds));
+        return engine.getRuntimeService().startProcessInstanceByKey("lotRecall", "RC-2025-001",
+                Map.of("recallId", 7L, "recallNumber", "RC-2025-001", "classification", classification,
+                        "customerCount", notificationIds.length));
+    }
+
+    private List<Task> notifyTasks(ProcessInstance pi) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("notifyCustomer").list();
+    }
+
+    private List<String> candidates(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
+    }
+
+    private Long notificationIdOf(Task task) {
+        return (Long) engine.getTaskService().getVariable(task.getId(), "notificationId");
+    }
+
+    private void closeAndReport(ProcessInstance pi) {
+        Task close = BpmnAwareTests.task("closeRecall", pi);
+        assertThat(candidates(close)).containsExactly("qa-manager");
+        BpmnAwareTests.complete(close, Map.of("comment", "all stock retrieved"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("recordRecallReport");
+        BpmnAwareTests.execute(BpmnAwareTests.job("recordRecallReport"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_RecallClosed");
+    }
+
+    @Test
+    void everyCustomerAcknowledgedThenEffectivenessThenClose() throws Exception {
+        ProcessInstance pi = start("CLASS_II", 11L, 12L, 13L);
+        verify(startListener).notify(any(DelegateExecution.class));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("notifyCustomer");
+        List<Task> tasks = notifyTasks(pi);
+        assertThat(tasks).hasSize(3);
+        assertThat(tasks).extracting(this::notificationIdOf).containsExactlyInAnyOrder(11L, 12L, 13L);
+        for (Task t : tasks) {
+            assertThat(candidates(t)).containsExactly("recall-coordinator");
+        }
+        verify(notifyListener, times(3)).notify(any(DelegateTask.class));
+        // one non-interrupting timer per customer, due after the CLASS_II deadline (48 h)
+        List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
+        assertThat(timers).hasSize(3);
+        long in47h = System.currentTimeMillis() + Duration.ofHours(47).toMillis();
+        assertThat(timers).allMatch(j -> j.getDuedate().after(new Date(in47h)));
+
+        for (Task t : tasks) {
+            BpmnAwareTests.complete(t, Map.of("acknowledged", true, "quantityReturned", 5));
+        }
+        BpmnAwareTests.assertThat(pi).isWaitingAt("assessEffectiveness");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+                .isZero();
+        BpmnAwareTests.execute(BpmnAwareTests.job("assessEffectiveness"));
+        verify(assess).execute(any());
+        closeAndReport(pi);
+        verify(report).execute(any());
+        verify(escalate, never()).execute(any());
+        BpmnAwareTests.assertThat(pi).hasPassedInOrder("notifyCustomer", "assessEffectiveness", "closeRecall",
+                "recordRecallReport");
+    }
+
+    @Test
+    void anOverdueCustomerIsEscalatedAndItsTaskStaysOpen() throws Exception {
+        ProcessInstance pi = start("CLASS_I", 21L, 22L);
+        List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
+        assertThat(timers).hasSize(2);
+        long in25h = System.currentTimeMillis() + Duration.ofHours(25).toMillis();
+        assertThat(timers).allMatch(j -> j.getDuedate().before(new Date(in25h))); // CLASS_I: 24 h
+
+        // the customer of notification 21 answered; 22 did not, and its deadline passes
+        Task answered = notifyTasks(pi).stream().filter(t -> notificationIdOf(t) == 21L).findFirst().orElseThrow();
+        BpmnAwareTests.complete(answered, Map.of("acknowledged", true, "quantityReturned", 1));
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .singleResult();
+        doAnswer(inv -> {
+            DelegateExecution ex = inv.getArgument(0);
+            assertThat(ex.getVariable("notificationId")).isEqualTo(22L);
+            return null;
+        }).when(escalate).execute(any());
+        BpmnAwareTests.execute(timer);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("escalateNotification", "notifyCustomer");
+        BpmnAwareTests.execute(BpmnAwareTests.job("escalateNotification"));
+        verify(escalate).execute(any());
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_Escalated").isWaitingAt("notifyCustomer")
+                .isNotWaitingAt("closeRecall");
+
+        BpmnAwareTests.complete(notifyTasks(pi).get(0), Map.of("acknowledged", false, "quantityReturned", 0));
+        BpmnAwareTests.execute(BpmnAwareTests.job("assessEffectiveness"));
+        closeAndReport(pi);
+    }
+
+    @Test
+    void aRecallWithoutCustomersGoesStraightToClose() throws Exception {
+        ProcessInstance pi = start("CLASS_III");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("closeRecall").hasNotPassed("notifyCustomer", "assessEffectiveness");
+        verify(notifyListener, never()).notify(any(DelegateTask.class));
+        closeAndReport(pi);
+        verify(closeListener, times(2)).notify(any(DelegateTask.class)); // create and complete
+    }
+
+    @Test
+    void theDeadlineFollowsTheRecallClass() {
+        assertThat(deadlines.notifyWithin("CLASS_I")).isEqualTo("PT24H");
+        assertThat(deadlines.notifyWithin("CLASS_II")).isEqualTo("PT48H");
+        assertThat(deadlines.notifyWithin("CLASS_III")).isEqualTo("PT72H");
+        assertThat(deadlines.notifyWithin("bogus")).isEqualTo("PT48H");
+    }
+}

@@ -1,0 +1,445 @@
+package org.lotflow.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.lotflow.quarantine.RecallRequested;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.lotflow.trace.GenealogyFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@ApiTest
+class RecallApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    static Map<String, Object> recall(List<String> lots, String reason, String classification) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("lots", lots);
+        body.put("reason", reason);
+        body.put("classification", classification);
+        return body;
+    }
+
+    private JsonNode tasks(String user, String recallNumber, String key) {
+        return api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + recallNumber + "&taskDefinitionKey="
+                + key).json();
+    }
+
+    private String taskOf(String user, String recallNumber, String key, String nameContains) {
+        for (JsonNode t : tasks(user, recallNumber, key)) {
+            if (t.get("name").asText().contains(nameContains)) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError("no " + key + " task '" + nameContains + "' for " + user + " in " + recallNumber);
+    }
+
+    private Response complete(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> vars = new HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return api.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        List<String> groups = new ArrayList<>();
+        api.get("demo", "/engine-rest/task/" + taskId + "/identity-links?type=candidate").json()
+                .forEach(l -> groups.add(l.get("groupId").asText()));
+        return groups;
+    }
+
+    private String status(String lot) {
+        return api.get("tom", "/api/lots/" + lot).json().get("status").asText();
+    }
+
+    private List<String> historyTypes(String lot) {
+        List<String> types = new ArrayList<>();
+        api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    private int recallCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recall", Integer.class);
+    }
+
+    @Test
+    void aContaminatedRawMaterialIsRecalledDownstreamCustomersNotifiedAndTheRecallClosed() throws Exception {
+        GenealogyFixture f = GenealogyFixture.build(api, jdbc);
+        // made from rm1 but not yet released: in scope, cannot be recalled, listed
+        String pending = f.created(f.intSku, "10", "2025-01-27", Map.of(f.rm1, "1"));
+
+        Response created = api.post("rachel", "/api/recalls", recall(List.of(f.rm1),
+                "Supplier reports contamination of the raw material", "CLASS_I"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode r = created.json();
+        String number = r.get("recallNumber").asText();
+        assertThat(number).matches("RC-2025-\\d{3}");
+        assertThat(r.get("status").asText()).isEqualTo("NOTIFYING");
+        assertThat(r.get("classification").asText()).isEqualTo("CLASS_I");
+        assertThat(r.get("notifyWithin").asText()).isEqualTo("PT24H");
+        Map<String, String> actions = new HashMap<>();
+        r.get("lots").forEach(l -> actions.put(l.get("lotNumber").asText(), l.get("action").asText()));
+        assertThat(actions).containsOnlyKeys(f.rm1, f.int1, f.int2, f.fin1, f.fin2, pending);
+        assertThat(actions).containsEntry(pending, "SKIPPED").containsEntry(f.fin1, "RECALLED");
+        for (String lot : List.of(f.rm1, f.int1, f.int2, f.fin1, f.fin2)) {
+            assertThat(status(lot)).as(lot).isEqualTo("RECALLED");
+        }
+        assertThat(status(pending)).isEqualTo("PENDING");
+        assertThat(status(f.rm2)).isEqualTo("RELEASED");
+        assertThat(historyTypes(pending)).contains(RecallEventTypes.RECALL_SCOPE);
+        JsonNode recalledEvent = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + f.fin1 + "/history").json()) {
+            if ("RECALLED".equals(e.path("newStatus").asText())) {
+                recalledEvent = e;
+            }
+        }
+        assertThat(recalledEvent).isNotNull();
+        assertThat(recalledEvent.get("user").asText()).isEqualTo("rachel");
+        assertThat(recalledEvent.get("reason").asText()).contains(number).contains("contamination");
+        assertThat(recalledEvent.get("detail").get("recallNumber").asText()).isEqualTo(number);
+
+        assertThat(r.get("customers")).extracting(c -> c.get("customer").asText() + "="
+                + c.get("quantityShipped").decimalValue().stripTrailingZeros().toPlainString())
+                .containsExactly("Acme Industrial=10", "Beta Manufacturing=8");
+        assertThat(r.get("customers").get(1).get("shipments")).hasSize(2);
+
+        // one task per customer for the recall coordinators
+        assertThat(tasks("rachel", number, "notifyCustomer")).hasSize(2);
+        assertThat(tasks("tom", number, "notifyCustomer")).isEmpty();
+        String acme = taskOf("rachel", number, "notifyCustomer", "Acme");
+        String beta = taskOf("rachel", number, "notifyCustomer", "Beta");
+        JsonNode formVars = api.get("rachel", "/engine-rest/task/" + acme + "/form-variables").json();
+        assertThat(formVars.get("deliveries").get("value").asText()).contains(f.fin1).contains("10 drums");
+
+        // not closable while customers are open
+        Response early = api.post("jennifer", "/api/recalls/" + number + "/close", Map.of("comment", "done"));
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().get("detail").asText()).contains("2 customer notification(s) open");
+
+        // refused by the API: more than shipped, negative, missing acknowledgement, unknown customer, wrong group
+        String answers = "/api/recalls/" + number + "/notifications";
+        Response tooMuch = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "quantityReturned", 11));
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
+        assertThat(tooMuch.json().get("field").asText()).isEqualTo("quantityReturned");
+        assertThat(tooMuch.json().get("detail").asText()).contains("more than the 10 shipped");
+        Response negative = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "quantityReturned", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("field").asText()).isEqualTo("quantityReturned");
+        Response noAck = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "quantityReturned", 1));
+        assertThat(noAck.status()).isEqualTo(400);
+        assertThat(noAck.json().get("field").asText()).isEqualTo("acknowledged");
+        Response stranger = api.post("rachel", answers, Map.of("customer", "Nobody Ltd", "acknowledged", true,
+                "quantityReturned", 1));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.json().get("field").asText()).isEqualTo("customer");
+        assertThat(api.post("tom", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "quantityReturned", 1)).status()).isEqualTo(403);
+        // ... and by the task's complete listener (Tasklist, engine REST): the engine wraps the listener's refusal
+        Response viaEngine = complete("rachel", acme, Map.of("acknowledged", true, "quantityReturned", 11));
+        assertThat(viaEngine.status()).as(viaEngine.toString()).isBetween(400, 500);
+        assertThat(viaEngine.text()).contains("quantityReturned: 11 is more than the 10 shipped to Acme Industrial");
+        assertThat(api.get("rachel", "/api/recalls/" + number).json().get("customers").get(0).get("notified")
+                .asBoolean()).isFalse();
+        assertThat(tasks("rachel", number, "notifyCustomer")).hasSize(2);
+
+        Response answered = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "quantityReturned", 10));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        assertThat(answered.json().get("customers").get(0).get("notified").asBoolean()).isTrue();
+        assertThat(api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "quantityReturned", 10)).status()).isEqualTo(409);
+        assertThat(complete("rachel", beta, Map.of("acknowledged", false, "quantityReturned", 2)).status())
+                .isEqualTo(204);
+        api.executeJobs();
+
+        JsonNode assessed = api.get("jennifer", "/api/recalls/" + number).json();
+        assertThat(assessed.get("status").asText()).isEqualTo("AWAITING_CLOSE");
+        JsonNode eff = assessed.get("effectiveness");
+        assertThat(eff.get("customers").asInt()).isEqualTo(2);
+        assertThat(eff.get("acknowledged").asInt()).isEqualTo(1);
+        assertThat(eff.get("level").asText()).isEqualTo("B");
+        assertThat(eff.get("quantityShipped").decimalValue()).isEqualByComparingTo("18");
+        assertThat(eff.get("quantityReturned").decimalValue()).isEqualByComparingTo("12");
+        JsonNode beta2 = assessed.get("customers").get(1);
+        assertThat(beta2.get("acknowledged").asBoolean()).isFalse();
+        assertThat(beta2.get("quantityReturned").decimalValue()).isEqualByComparingTo("2");
+        assertThat(beta2.get("notifiedBy").asText()).isEqualTo("rachel");
+        assertThat(historyTypes(f.fin1)).contains(RecallEventTypes.RECALL_CUSTOMER_NOTIFIED);
+        assertThat(api.get("jennifer", "/engine-rest/process-instance?businessKey=" + number).json().get(0)
+                .has("id")).isTrue();
+
+        // closing: a QA manager with a comment
+        assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
+        assertThat(tasks("rachel", number, "closeRecall")).isEmpty();
+        String close = "/api/recalls/" + number + "/close";
+        assertThat(api.post("rachel", close, Map.of("comment", "done")).status()).isEqualTo(403);
+        Response noComment = api.post("jennifer", close, Map.of("comment", " "));
+        assertThat(noComment.status()).isEqualTo(400);
+        assertThat(noComment.json().get("field").asText()).isEqualTo("comment");
+        Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened"));
+        assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
+        api.executeJobs();
+        JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closedBy").asText()).isEqualTo("jennifer");
+        assertThat(closed.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("OPENED",
+                "CUSTOMER_NOTIFIED", "CUSTOMER_NOTIFIED", "EFFECTIVENESS_CHECKED", "CLOSED");
+        for (String lot : List.of(f.rm1, f.fin2, pending)) {
+            assertThat(historyTypes(lot)).as(lot).contains(RecallEventTypes.RECALL_CLOSED);
+        }
+        assertThat(api.get("jennifer", "/engine-rest/process-instance?businessKey=" + number).json()).isEmpty();
+
+        // the FSMA 204 export, sortable
+        Response csv = api.call("rachel", "rachel", HttpMethod.GET, "/api/recalls/" + number + "/export?sort=customer",
+                null, "text/csv");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.text())).getRecords();
+        assertThat(rows.get(0).toMap().keySet()).containsExactlyElementsOf(RecallExport.HEADER);
+        List<CSVRecord> shipping = rows.stream().filter(x -> x.get("event").equals("SHIPPING")).toList();
+        assertThat(shipping).extracting(x -> x.get("customer") + "/" + x.get("traceabilityLotCode") + "/"
+                + x.get("quantity") + "/" + x.get("unit") + "/" + x.get("referenceDocumentType"))
+                .containsExactly("Acme Industrial/" + f.fin1 + "/10/drums/Sales order",
+                        "Beta Manufacturing/" + f.fin1 + "/5/drums/Sales order",
+                        "Beta Manufacturing/" + f.fin2 + "/3/drums/Sales order");
+        assertThat(rows.subList(0, 3)).allMatch(x -> x.get("event").equals("SHIPPING")); // customers first
+        assertThat(rows.stream().filter(x -> x.get("event").equals("TRANSFORMATION_INPUT")
+                && x.get("traceabilityLotCode").equals(f.int1)).map(x -> x.get("newTraceabilityLotCode")
+                + ":" + x.get("quantity"))).containsExactly(f.fin1 + ":30");
+        List<CSVRecord> byDate = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(api.call("rachel", "rachel", HttpMethod.GET, "/api/recalls/" + number
+                        + "/export", null, "text/csv").text())).getRecords();
+        List<String> dates = byDate.stream().map(x -> x.get("date")).toList();
+        assertThat(dates).isSorted();
+        assertThat(byDate).hasSameSizeAs(rows);
+        Response badSort = api.call("rachel", "rachel", HttpMethod.GET, "/api/recalls/" + number + "/export?sort=x",
+                null, "text/csv");
+        assertThat(badSort.status()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyCoordinatorsAndQaManagersRecallAndBadInputChangesNothing() {
+        String sku = api.createProduct("RCB");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        int before = recallCount();
+
+        for (String user : List.of("tom", "mike", "sarah")) {
+            Response r = api.post(user, "/api/recalls", recall(List.of(lot), "contamination", "CLASS_II"));
+            assertThat(r.status()).as(user).isEqualTo(403);
+            assertThat(r.isProblem()).isTrue();
+        }
+        Response unknown = api.post("rachel", "/api/recalls", recall(List.of(lot, "NO-SUCH-LOT"), "x", "CLASS_II"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("lots[1]");
+        Response empty = api.post("rachel", "/api/recalls", recall(List.of(), "x", "CLASS_II"));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("field").asText()).isEqualTo("lots");
+        Response missing = api.post("rachel", "/api/recalls", Map.of("reason", "x", "classification", "CLASS_II"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("field").asText()).isEqualTo("lots");
+        Response badClass = api.post("rachel", "/api/recalls", recall(List.of(lot), "x", "CLASS_IV"));
+        assertThat(badClass.status()).isEqualTo(400);
+        assertThat(badClass.json().get("field").asText()).isEqualTo("classification");
+        Response noReason = api.post("rachel", "/api/recalls", recall(List.of(lot), " ", "CLASS_I"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("field").asText()).isEqualTo("reason");
+        Response twice = api.post("rachel", "/api/recalls", recall(List.of(lot, lot), "x", "CLASS_I"));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("field").asText()).isEqualTo("lots[1]");
+        Map<String, Object> extra = new HashMap<>(recall(List.of(lot), "x", "CLASS_I"));
+        extra.put("severity", "high");
+        Response unknownField = api.post("rachel", "/api/recalls", extra);
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().get("field").asText()).isEqualTo("severity");
+        Response pendingLot = api.post("rachel", "/api/recalls", recall(List.of(api.createLot(sku,
+                new BigDecimal("5"), "2025-01-20")), "x", "CLASS_I"));
+        assertThat(pendingLot.status()).isEqualTo(409);
+
+        assertThat(recallCount()).isEqualTo(before);
+        assertThat(status(lot)).isEqualTo("RELEASED");
+        assertThat(api.get("rachel", "/api/recalls/RC-1999-001").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLotAlreadyRecalledIsAConflictAndARecallWithoutCustomersGoesStraightToClosing() {
+        String sku = api.createProduct("RCC");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        Response first = api.post("jennifer", "/api/recalls", recall(List.of(lot), "label error", "CLASS_III"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String number = first.json().get("recallNumber").asText();
+        assertThat(first.json().get("customers")).isEmpty();
+        assertThat(first.json().get("status").asText()).isEqualTo("AWAITING_CLOSE");
+        assertThat(first.json().get("effectiveness").has("level")).isFalse();
+        assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
+        assertThat(tasks("rachel", number, "notifyCustomer")).isEmpty();
+
+        Response again = api.post("rachel", "/api/recalls", recall(List.of(lot), "label error", "CLASS_III"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("recallNumber").asText()).isEqualTo(number);
+    }
+
+    @Test
+    void anUnansweredCustomerIsEscalatedToQaManagersWhenTheDeadlinePasses() {
+        String sku = api.createProduct("RCE");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        new GenealogyFixture(api, jdbc).ship("Delta Works", lot, "20", "2025-01-25");
+        String number = api.post("rachel", "/api/recalls", recall(List.of(lot), "particles", "CLASS_I")).json()
+                .get("recallNumber").asText();
+        String pi = api.get("jennifer", "/api/recalls/" + number).json().get("processInstanceId").asText();
+        String taskId = tasks("rachel", number, "notifyCustomer").get(0).get("id").asText();
+        assertThat(candidateGroups(taskId)).containsExactly("recall-coordinator");
+
+        Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
+        assertThat(timer).isNotNull();
+        managementService.executeJob(timer.getId()); // the 24 h of CLASS_I have passed
+        api.executeJobs();
+
+        JsonNode r = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(r.get("customers").get(0).get("escalated").asBoolean()).isTrue();
+        assertThat(r.get("timeline")).extracting(e -> e.get("type").asText()).contains("NOTIFICATION_ESCALATED");
+        assertThat(historyTypes(lot)).contains(RecallEventTypes.RECALL_NOTIFICATION_OVERDUE);
+        JsonNode escalated = tasks("jennifer", number, "notifyCustomer");
+        assertThat(escalated).hasSize(1);
+        assertThat(candidateGroups(taskId)).containsExactlyInAnyOrder("recall-coordinator", "qa-manager");
+        assertThat(escalated.get(0).get("priority").asInt()).isEqualTo(90);
+        // the QA manager may complete it too
+        assertThat(complete("jennifer", escalated.get(0).get("id").asText(),
+                Map.of("acknowledged", true, "quantityReturned", 20)).status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(api.get("rachel", "/api/recalls/" + number).json().get("effectiveness").get("level").asText())
+                .isEqualTo("A");
+    }
+
+    @Test
+    void aQuarantineDispositionOfRecallStartsARecall() {
+        String sku = api.createProduct("RCQ");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        Long lotId = jdbc.queryForObject("SELECT id FROM lot WHERE lot_number = ?", Long.class, lot);
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> events.publishEvent(
+                new RecallRequested(lotId, lot, "Investigation confirmed contamination", "CLASS_I", "jennifer")));
+
+        String number = jdbc.queryForObject("""
+                SELECT r.recall_number FROM recall r JOIN recall_lot rl ON rl.recall_id = r.id WHERE rl.lot_id = ?
+                """, String.class, lotId);
+        JsonNode r = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(r.get("openedBy").asText()).isEqualTo("jennifer");
+        assertThat(r.get("classification").asText()).isEqualTo("CLASS_I");
+        assertThat(r.get("reason").asText()).isEqualTo("Investigation confirmed contamination");
+        assertThat(r.get("processInstanceId").isNull()).isFalse();
+        assertThat(status(lot)).isEqualTo("RECALLED");
+        assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
+        JsonNode lotView = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(lotView.get("recalls").get(0).get("recallNumber").asText()).isEqualTo(number);
+        assertThat(lotView.get("recalls").get(0).get("action").asText()).isEqualTo("RECALLED");
+
+        // a disposition for a lot the quarantine module already set to RECALLED: kept in scope, no 409
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> events.publishEvent(
+                new RecallRequested(lotId, lot, null, null, "jennifer")));
+        List<String> numbers = jdbc.queryForList("""
+                SELECT r.recall_number FROM recall r JOIN recall_lot rl ON rl.recall_id = r.id
+                 WHERE rl.lot_id = ? ORDER BY r.id
+                """, String.class, lotId);
+        assertThat(numbers).hasSize(2);
+        JsonNode second = api.get("rachel", "/api/recalls/" + numbers.get(1)).json();
+        assertThat(second.get("classification").asText()).isEqualTo("CLASS_II");
+        assertThat(second.get("lots").get(0).get("action").asText()).isEqualTo("SKIPPED");
+        assertThat(second.get("lots").get(0).get("note").asText()).isEqualTo("already RECALLED by " + number);
+    }
+
+    @Test
+    void theTasklistStartFormOpensARecallThroughTheSameService() {
+        String sku = api.createProduct("RCT");
+        String lot1 = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        String lot2 = api.releasedLot(sku, new BigDecimal("100"), "2025-01-11");
+        Response started = api.post("rachel", "/engine-rest/process-definition/key/lotRecall/submit-form",
+                Map.of("variables", Map.of("lots", Map.of("value", lot1 + ", " + lot2),
+                        "reason", Map.of("value", "Seal failure"), "classification", Map.of("value", "CLASS_II"))));
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        String number = started.json().get("businessKey").asText();
+        assertThat(number).matches("RC-2025-\\d{3}");
+        JsonNode r = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(r.get("lots")).extracting(l -> l.get("lotNumber").asText()).containsExactlyInAnyOrder(lot1, lot2);
+        assertThat(status(lot2)).isEqualTo("RECALLED");
+
+        Response refused = api.post("tom", "/engine-rest/process-definition/key/lotRecall/submit-form",
+                Map.of("variables", Map.of("lots", Map.of("value", lot1), "reason", Map.of("value", "x"),
+                        "classification", Map.of("value", "CLASS_II"))));
+        assertThat(refused.status()).isEqualTo(403);
+        Response bad = api.post("rachel", "/engine-rest/process-definition/key/lotRecall/submit-form",
+                Map.of("variables", Map.of("lots", Map.of("value", "NOPE-1"), "reason", Map.of("value", "x"),
+                        "classification", Map.of("value", "CLASS_II"))));
+        assertThat(bad.status()).isBetween(400, 500); // the engine wraps the start listener's refusal
+        assertThat(bad.text()).contains("lots[0]: no lot 'NOPE-1'");
+    }
+
+    @Test
+    void concurrentRecallsGetDistinctNumbersAndTheSameLotIsRecalledOnce() throws Exception {
+        String sku = api.createProduct("RCX");
+        List<String> lots = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            lots.add(api.releasedLot(sku, new BigDecimal("10"), "2025-01-1" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (String lot : lots) {
+                calls.add(() -> api.post("rachel", "/api/recalls", recall(List.of(lot), "concurrent", "CLASS_II")));
+            }
+            calls.add(() -> api.post("jennifer", "/api/recalls", recall(List.of(lots.get(0)), "again", "CLASS_II")));
+            List<String> numbers = new ArrayList<>();
+            int conflicts = 0;
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                Response r = f.get();
+                if (r.status() == 201) {
+                    numbers.add(r.json().get("recallNumber").asText());
+                } else {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(409);
+                    conflicts++;
+                }
+            }
+            assertThat(conflicts).isEqualTo(1);
+            assertThat(numbers).hasSize(4).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
