@@ -282,7 +282,8 @@ public class OrderService {
             a.approvedOverride(approvedBy, overrideReason, comment);
         }
         a = allocations.save(a);
-        history.event(lot.getId(), OrderEventTypes.ALLOCATED)
+        // an override's allocation is the approver's decision carried out by the engine: record it as theirs
+        history.event(lot.getId(), OrderEventTypes.ALLOCATED).by(fefo ? currentUser.id() : approvedBy)
                 .reason(fefo ? "Allocated to order " + order.getOrderNumber() + " by FEFO"
                         : "Allocated to order " + order.getOrderNumber() + " by override approved by "
                                 + currentUser.fullName(approvedBy))

@@ -118,6 +118,14 @@ class AllocationOverrideApiTest {
         }
         assertThat(decision.get("user").asText()).isEqualTo("jennifer");
         assertThat(decision.get("reason").asText()).contains("qualification run");
+        JsonNode allocatedEvent = null;
+        for (JsonNode e : history) {
+            if ("ALLOCATED".equals(e.get("type").asText())) {
+                allocatedEvent = e;
+            }
+        }
+        assertThat(allocatedEvent.get("user").asText()).as("the approver's decision").isEqualTo("jennifer");
+        assertThat(allocatedEvent.get("detail").get("fefo").asBoolean()).isFalse();
         assertThat(fx.lot(older).get("allocated").decimalValue()).isEqualByComparingTo("0");
 
         JsonNode compliance = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku).json();

@@ -139,6 +139,9 @@ class OrderApiTest {
         Long lotId = fx.lotId(lot);
 
         lotService.changeStatus(lotId, LotStatus.QUARANTINE, "Customer complaint CC-1");
+        JsonNode heldLot = fx.lot(lot);
+        assertThat(heldLot.get("openAllocations").get(0).get("orderNumber").asText()).isEqualTo(orderNumber);
+        assertThat(heldLot.get("openAllocations").get(0).get("quantity").decimalValue()).isEqualByComparingTo("100");
         JsonNode held = api.get("tom", "/api/orders/" + orderNumber).json();
         assertThat(held.get("allocations").get(0).get("status").asText()).isEqualTo("OPEN");
         assertThat(held.get("shortfall").decimalValue()).isEqualByComparingTo("0");
@@ -163,6 +166,7 @@ class OrderApiTest {
         JsonNode after = fx.lot(lot);
         assertThat(after.get("shipped").decimalValue()).isEqualByComparingTo("100");
         assertThat(after.get("allocated").decimalValue()).isEqualByComparingTo("0");
+        assertThat(after.has("openAllocations")).isFalse();
         assertThat(after.get("status").asText()).as("fully shipped lot").isEqualTo("DEPLETED");
         assertThat(fx.historyTypes(lot)).contains("ALLOCATED", "SHIPPED").endsWith("STATUS_CHANGED");
 
