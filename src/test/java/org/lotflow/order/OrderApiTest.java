@@ -79,6 +79,20 @@ class OrderApiTest {
     }
 
     @Test
+    void theDemoDataHasTheSeedsEarlierOrdersOnLot089() {
+        JsonNode shipped = api.get("tom", "/api/orders/SO-2024-1098").json();
+        assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(shipped.get("shipments").get(0).get("lotNumber").asText()).isEqualTo("IL250-2024-089");
+        JsonNode allocated = api.get("tom", "/api/orders/SO-2024-1120").json();
+        assertThat(allocated.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(lotsOf(allocated)).containsExactly("IL250-2024-089");
+        JsonNode lot = fx.lot("IL250-2024-089");
+        assertThat(lot.get("available").decimalValue()).isEqualByComparingTo("285");
+        assertThat(lot.get("shipped").decimalValue()).isEqualByComparingTo("65");
+        assertThat(fx.lot("IL250-2024-092").get("status").asText()).isEqualTo("RELEASED");
+    }
+
+    @Test
     void tiesOnExpirationGoToTheEarlierManufactureThenTheLotNumber() {
         String sku = api.createProduct("TIE");
         String later = fx.releasedLot(sku, 10, "2024-12-01", "2026-12-01");
