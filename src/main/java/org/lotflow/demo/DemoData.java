@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
+import org.lotflow.order.OrderService;
 import org.lotflow.product.ProductRepository;
 import org.lotflow.product.ProductService;
 import org.lotflow.release.ReleaseService;
@@ -26,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds the demo users and the seed's IL-250 product with lots IL250-2024-089, IL250-2024-092 and
  * IL250-2025-001. The lots go through the real lab release (Sarah records, Jennifer approves), so
- * their history reads like a real one. Idempotent: nothing happens when the product exists.
+ * their history reads like a real one, followed by the seed's earlier orders on lot 089 (SO-2024-1098
+ * shipped, SO-2024-1120 allocated). Idempotent: nothing happens when the product exists.
  */
 @Component
 @Order(10)
@@ -44,10 +49,14 @@ public class DemoData implements ApplicationRunner {
     private final LotService lotService;
     private final ReleaseService releaseService;
     private final ClusterLock clusterLock;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final OrderService orderService;
 
     public DemoData(IdentitySetup identities, IdentityService identityService, TaskService taskService,
             ProductRepository products, ProductService productService, LotService lotService,
-            ReleaseService releaseService, ClusterLock clusterLock) {
+            ReleaseService releaseService, ClusterLock clusterLock, RuntimeService runtimeService,
+            ManagementService managementService, OrderService orderService) {
         this.identities = identities;
         this.identityService = identityService;
         this.taskService = taskService;
@@ -56,6 +65,9 @@ public class DemoData implements ApplicationRunner {
         this.lotService = lotService;
         this.releaseService = releaseService;
         this.clusterLock = clusterLock;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.orderService = orderService;
     }
 
     @Override
@@ -86,6 +98,7 @@ public class DemoData implements ApplicationRunner {
         release(createLot("IL250-2024-089", "2024-11-15", "PO-2024-1156"));
         release(createLot("IL250-2024-092", "2024-12-03", "PO-2024-1190"));
         release(createLot("IL250-2025-001", "2025-01-08", "PO-2025-0004"));
+        orders();
         log.info("Demo data: product {} with lots IL250-2024-089, IL250-2024-092, IL250-2025-001", SKU);
     }
 
@@ -104,6 +117,32 @@ public class DemoData implements ApplicationRunner {
             taskService.setAssignee(task.getId(), "jennifer");
             taskService.complete(task.getId(), java.util.Map.of("approved", true, "comment",
                     "Demo data: all specifications met, COA issued"));
+            return null;
+        });
+    }
+
+    /**
+     * The seed's earlier business on lot 089: 65 drums shipped to Precision Parts Co., 150 drums
+     * allocated to Acme Manufacturing, leaving 285 available. The lots' release steps (save points
+     * the job executor would run moments later) are run here first, inside this transaction, so the
+     * orders find released stock.
+     */
+    private void orders() {
+        for (String lotNumber : List.of("IL250-2024-089", "IL250-2024-092", "IL250-2025-001")) {
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(ReleaseService.PROCESS_KEY)
+                    .processInstanceBusinessKey(lotNumber).list().forEach(pi -> {
+                        for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable()
+                                .list()) {
+                            managementService.executeJob(job.getId());
+                        }
+                    });
+        }
+        as("tom", List.of(Groups.SALES), () -> {
+            orderService.create(new OrderService.NewOrder("SO-2024-1098", "Precision Parts Co.", SKU,
+                    new BigDecimal("65"), null, null, null));
+            orderService.ship("SO-2024-1098", null, "Demo Freight");
+            orderService.create(new OrderService.NewOrder("SO-2024-1120", "Acme Manufacturing", SKU,
+                    new BigDecimal("150"), null, null, null));
             return null;
         });
     }

@@ -24,4 +24,14 @@ public interface LotRepository extends JpaRepository<Lot, Long>, JpaSpecificatio
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Lot l where l.lotNumber in :numbers order by l.id")
     List<Lot> lockAllByLotNumber(@Param("numbers") List<String> numbers);
+
+    /**
+     * The released lots of a product, row-locked in ascending id order (added for FEFO allocation):
+     * every allocator of a SKU locks the same rows in the same order, so concurrent orders queue up
+     * instead of over-allocating, and can never deadlock each other.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Lot l where l.product.id = :productId and l.status = org.lotflow.lot.LotStatus.RELEASED"
+            + " order by l.id")
+    List<Lot> lockReleasedOfProduct(@Param("productId") Long productId);
 }

@@ -1,0 +1,70 @@
+package org.lotflow.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+public class OrderController {
+
+    private final OrderService orders;
+
+    public OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    public record OrderRequest(String orderNumber, String customer, String sku, BigDecimal quantity,
+            LocalDate requiredBy, Integer minShelfLifeMonths, String requestedLot) {
+    }
+
+    public record ShipmentRequest(LocalDate shippedAt, String carrier) {
+    }
+
+    /** 201 with the order and its allocations (or the pending override). */
+    @PostMapping
+    public ResponseEntity<OrderView> create(@RequestBody OrderRequest request) {
+        OrderView view = orders.create(new OrderService.NewOrder(request.orderNumber(), request.customer(),
+                request.sku(), request.quantity(), request.requiredBy(), request.minShelfLifeMonths(),
+                request.requestedLot()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
+    }
+
+    @GetMapping("/{orderNumber}")
+    public OrderView get(@PathVariable String orderNumber) {
+        return orders.get(orderNumber);
+    }
+
+    /** Cancels the order: 200 with the cancelled order (again 200, unchanged, if already cancelled). */
+    @DeleteMapping("/{orderNumber}")
+    public OrderView cancel(@PathVariable String orderNumber) {
+        return orders.cancel(orderNumber);
+    }
+
+    /**
+     * Ships every open allocation: 201 with the new shipment lines; 200 with {@code shipped: []}
+     * when nothing was left to ship (a repeated call ships nothing twice).
+     */
+    @PostMapping("/{orderNumber}/shipments")
+    public ResponseEntity<Map<String, Object>> ship(@PathVariable String orderNumber,
+            @RequestBody(required = false) ShipmentRequest request) {
+        OrderService.ShipmentResult result = orders.ship(orderNumber, request == null ? null : request.shippedAt(),
+                request == null ? null : request.carrier());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderNumber", orderNumber);
+        body.put("shipped", result.shipped());
+        body.put("order", result.order());
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+}

@@ -1,0 +1,16 @@
+package org.lotflow.order;
+
+/** Lot history event types written by the order module (kept here, not in LotEventTypes). */
+public final class OrderEventTypes {
+
+    public static final String ALLOCATED = "ALLOCATED";
+    public static final String DEALLOCATED = "DEALLOCATED";
+    public static final String SHIPPED = "SHIPPED";
+    public static final String OVERRIDE_REQUESTED = "OVERRIDE_REQUESTED";
+    public static final String OVERRIDE_APPROVED = "OVERRIDE_APPROVED";
+    public static final String OVERRIDE_REFUSED = "OVERRIDE_REFUSED";
+    public static final String EXPIRY_REVIEWED = "EXPIRY_REVIEWED";
+
+    private OrderEventTypes() {
+    }
+}

@@ -1,0 +1,32 @@
+package org.lotflow.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An order as the API shows it. {@code allocated} counts open and shipped allocations (what the
+ * order holds); {@code shortfall = quantity - allocated}; cancelled allocations say why.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrderView(String orderNumber, String status, String customer, String sku, BigDecimal quantity,
+        BigDecimal allocated, BigDecimal shipped, BigDecimal shortfall, LocalDate requiredBy,
+        Integer minShelfLifeMonths, String requestedLot, Override override, List<AllocationLine> allocations,
+        List<ShipmentLine> shipments, Instant createdAt, String createdBy) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AllocationLine(String lotNumber, BigDecimal quantity, LocalDate expirationDate, String status,
+            boolean fefo, String approvedBy, String overrideReason, String closeReason, Instant closedAt) {
+    }
+
+    public record ShipmentLine(String lotNumber, BigDecimal quantity, LocalDate shippedAt, String carrier) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Override(String status, boolean pending, String requestedLot, String reason, String decidedBy,
+            String comment) {
+    }
+}

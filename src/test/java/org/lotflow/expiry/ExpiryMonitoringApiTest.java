@@ -1,0 +1,134 @@
+package org.lotflow.expiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Expiry monitoring against the running application (today is 2025-01-28). */
+@ApiTest
+class ExpiryMonitoringApiTest {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ExpiryMonitoringService expiry;
+    @Autowired
+    LotService lotService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+
+    private String releasedLot(String sku, int quantity, String made, String expires) {
+        Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "quantity", quantity, "manufactureDate", made,
+                "location", "Warehouse B", "expirationDate", expires));
+        Response r = api.post("mike", "/api/lots", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String lot = r.json().get("lotNumber").asText();
+        api.release(lot);
+        return lot;
+    }
+
+    private Long lotId(String lotNumber) {
+        return jdbc.queryForObject("SELECT id FROM lot WHERE lot_number = ?", Long.class, lotNumber);
+    }
+
+    private List<String> types(String lotNumber) {
+        return api.get("tom", "/api/lots/" + lotNumber + "/history").json().findValuesAsText("type");
+    }
+
+    @Test
+    void theTimerIsScheduledFromTheConfiguredCycle() {
+        assertThat(managementService.createJobQuery().processDefinitionKey(ExpiryMonitoringService.PROCESS_KEY)
+                .timers().count()).isEqualTo(1);
+    }
+
+    @Test
+    void expiredLotsBecomeExpiredOnceAndLoseTheirAllocations() {
+        String sku = api.createProduct("EXPM");
+        String allocatedSoon = releasedLot(sku, 50, "2023-02-10", "2025-02-10");
+        String held = releasedLot(sku, 30, "2023-01-28", "2025-01-28");
+        String within90 = releasedLot(sku, 40, "2023-03-15", "2025-03-15");
+        String far = releasedLot(sku, 40, "2025-01-02", "2027-01-02");
+        lotService.changeStatus(lotId(held), LotStatus.QUARANTINE, "Complaint");
+
+        Response order = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-EXP-" + sku, "customer", "Acme",
+                "sku", sku, "quantity", 20));
+        assertThat(order.json().get("allocations").get(0).get("lotNumber").asText()).isEqualTo(allocatedSoon);
+        // the expiration date arrives
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", allocatedSoon);
+
+        ExpiryMonitoringService.Run run = expiry.run();
+        assertThat(run.expired()).contains(allocatedSoon, held).doesNotContain(within90, far);
+        assertThat(run.expiring()).extracting(ExpiryMonitoringService.ExpiringLot::lotNumber).contains(within90)
+                .doesNotContain(far);
+        assertThat(api.get("tom", "/api/lots/" + allocatedSoon).json().get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(api.get("tom", "/api/lots/" + held).json().get("status").asText()).isEqualTo("EXPIRED");
+
+        JsonNode after = api.get("tom", "/api/orders/SO-EXP-" + sku).json();
+        assertThat(after.get("allocations").get(0).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(after.get("allocations").get(0).get("closeReason").asText()).contains("EXPIRED");
+        assertThat(after.get("shortfall").decimalValue()).isEqualByComparingTo("20");
+        assertThat(api.get("tom", "/api/lots/" + allocatedSoon).json().get("allocated").decimalValue())
+                .isEqualByComparingTo("0");
+
+        // a second run the same day changes nothing twice
+        ExpiryMonitoringService.Run again = expiry.run();
+        assertThat(again.expired()).doesNotContain(allocatedSoon, held);
+        assertThat(types(allocatedSoon).stream().filter("STATUS_CHANGED"::equals).count())
+                .as("RELEASED once, EXPIRED once").isEqualTo(2);
+        assertThat(types(allocatedSoon).stream().filter("DEALLOCATED"::equals).count()).isEqualTo(1);
+
+        JsonNode report = api.get("tom", "/api/reports/expiring?days=90").json();
+        assertThat(report.get("lots").findValuesAsText("lotNumber")).contains(within90).doesNotContain(far);
+    }
+
+    @Test
+    void theProcessOpensOneReviewForSalesAndQualityAndRecordsTheNote() {
+        String sku = api.createProduct("EXPR");
+        String within90 = releasedLot(sku, 40, "2023-03-20", "2025-03-20");
+
+        String first = runtimeService.startProcessInstanceByKey(ExpiryMonitoringService.PROCESS_KEY).getId();
+        api.executeJobs();
+        String second = runtimeService.startProcessInstanceByKey(ExpiryMonitoringService.PROCESS_KEY).getId();
+        api.executeJobs();
+        // a second run while the review is open opens no second review
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(second).count()).isZero();
+
+        JsonNode tasks = api.get("tom", "/engine-rest/task?taskDefinitionKey=reviewExpiringLots").json();
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("processInstanceId").asText()).isEqualTo(first);
+        assertThat(api.get("jennifer", "/engine-rest/task?taskDefinitionKey=reviewExpiringLots").json()).hasSize(1);
+        assertThat(api.get("mike", "/engine-rest/task?taskDefinitionKey=reviewExpiringLots").json()).isEmpty();
+        String taskId = tasks.get(0).get("id").asText();
+        JsonNode local = api.get("tom", "/engine-rest/task/" + taskId + "/localVariables").json();
+        assertThat(local.get("expiringLots").get("value").asText()).contains(within90);
+
+        Response noNote = api.post("tom", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()));
+        assertThat(noNote.status()).isBetween(400, 500);
+        Response done = api.post("tom", "/engine-rest/task/" + taskId + "/complete", Map.of("variables",
+                Map.of("reviewNote", Map.of("value", "Promote to Acme at 5% discount"))));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        JsonNode history = api.get("tom", "/api/lots/" + within90 + "/history").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("type").asText()).isEqualTo("EXPIRY_REVIEWED");
+        assertThat(last.get("user").asText()).isEqualTo("tom");
+        assertThat(last.get("reason").asText()).contains("discount");
+    }
+}

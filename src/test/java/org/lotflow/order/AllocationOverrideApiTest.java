@@ -1,0 +1,201 @@
+package org.lotflow.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Requested lots that break FEFO or shelf life: the allocationOverride process end to end. */
+@ApiTest
+class AllocationOverrideApiTest {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    LotService lotService;
+    @Autowired
+    AuthorizationService authorizationService;
+
+    OrderFixtures fx;
+    String sku;
+    String older;
+    String newer;
+
+    @BeforeEach
+    void setUp() {
+        fx = new OrderFixtures(api, jdbc);
+        sku = api.createProduct("OVR");
+        older = fx.releasedLot(sku, 100, "2024-08-01", null);
+        newer = fx.releasedLot(sku, 100, "2025-01-10", null);
+    }
+
+    private String taskId(String user, String orderNumber) {
+        JsonNode tasks = api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + orderNumber
+                + "&taskDefinitionKey=approveOverride").json();
+        assertThat(tasks).as("approveOverride tasks of " + orderNumber + " visible to " + user).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    private Response complete(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> vars = new HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return api.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
+    }
+
+    @Test
+    void approvedOverrideAllocatesTheRequestedLotAndIsLoggedWithTheApprover() {
+        JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(order.get("status").asText()).isEqualTo("OVERRIDE_PENDING");
+        assertThat(order.get("override").get("pending").asBoolean()).isTrue();
+        assertThat(order.get("override").get("reason").asText()).contains("FEFO").contains(older);
+        assertThat(order.get("allocations")).isEmpty();
+        assertThat(order.get("shortfall").decimalValue()).isEqualByComparingTo("60");
+
+        // sales cannot see the task; a QA manager can, with why it is an exception
+        assertThat(api.get("tom", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
+        String task = taskId("jennifer", orderNumber);
+        JsonNode local = api.get("jennifer", "/engine-rest/task/" + task + "/localVariables").json();
+        assertThat(local.get("overrideReason").get("value").asText()).contains(older);
+        assertThat(local.get("requestedLot").get("value").asText()).isEqualTo(newer);
+
+        // even with a permission on the task, a sales user completing it is refused by the listener
+        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId("tom");
+        grant.setResource(Resources.TASK);
+        grant.setResourceId(task);
+        grant.addPermission(Permissions.ALL);
+        authorizationService.saveAuthorization(grant);
+        Response bySales = complete("tom", task, Map.of("approved", true, "comment", "customer insists"));
+        // Camunda wraps every task-listener exception, so engine-rest answers 500 with the listener's message
+        assertThat(bySales.status()).as(bySales.toString()).isBetween(400, 500);
+        assertThat(bySales.text()).contains("QA manager");
+        assertThat(taskId("jennifer", orderNumber)).isEqualTo(task);
+
+        // no reason given: refused, the task stays
+        assertThat(complete("jennifer", task, Map.of("approved", true)).status()).isBetween(400, 500);
+
+        Response approved = complete("jennifer", task, Map.of("approved", true,
+                "comment", "Customer validated lot " + newer + " in its qualification run"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
+        api.executeJobs();
+
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(after.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(after.get("override").get("status").asText()).isEqualTo("APPROVED");
+        assertThat(after.get("override").get("decidedBy").asText()).isEqualTo("jennifer");
+        JsonNode allocation = after.get("allocations").get(0);
+        assertThat(allocation.get("lotNumber").asText()).isEqualTo(newer);
+        assertThat(allocation.get("fefo").asBoolean()).isFalse();
+        assertThat(allocation.get("approvedBy").asText()).isEqualTo("jennifer");
+        assertThat(jdbc.queryForObject("SELECT approved_by FROM allocation a JOIN sales_order o ON o.id = a.order_id"
+                + " WHERE o.order_number = ?", String.class, orderNumber)).isEqualTo("jennifer");
+        assertThat(fx.historyTypes(newer)).contains("OVERRIDE_REQUESTED", "OVERRIDE_APPROVED", "ALLOCATED");
+        JsonNode history = api.get("tom", "/api/lots/" + newer + "/history").json();
+        JsonNode decision = null;
+        for (JsonNode e : history) {
+            if ("OVERRIDE_APPROVED".equals(e.get("type").asText())) {
+                decision = e;
+            }
+        }
+        assertThat(decision.get("user").asText()).isEqualTo("jennifer");
+        assertThat(decision.get("reason").asText()).contains("qualification run");
+        JsonNode allocatedEvent = null;
+        for (JsonNode e : history) {
+            if ("ALLOCATED".equals(e.get("type").asText())) {
+                allocatedEvent = e;
+            }
+        }
+        assertThat(allocatedEvent.get("user").asText()).as("the approver's decision").isEqualTo("jennifer");
+        assertThat(allocatedEvent.get("detail").get("fefo").asBoolean()).isFalse();
+        assertThat(fx.lot(older).get("allocated").decimalValue()).isEqualByComparingTo("0");
+
+        JsonNode compliance = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku).json();
+        assertThat(compliance.get("overrideAllocations").asInt()).isEqualTo(1);
+        assertThat(compliance.get("overrides").get(0).get("decidedBy").asText()).isEqualTo("jennifer");
+        assertThat(compliance.get("overrides").get(0).get("reason").asText()).contains(older);
+        assertThat(fx.invariantViolations(sku)).isEmpty();
+    }
+
+    @Test
+    void refusedOverrideLeavesTheOrderToFefo() {
+        JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
+        Response refused = complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", false,
+                "comment", "No reason to skip the older lot"));
+        assertThat(refused.status()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(after.get("override").get("status").asText()).isEqualTo("REFUSED");
+        assertThat(after.get("allocations").get(0).get("lotNumber").asText()).isEqualTo(older);
+        assertThat(after.get("allocations").get(0).get("fefo").asBoolean()).isTrue();
+        assertThat(after.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(fx.historyTypes(newer)).contains("OVERRIDE_REFUSED");
+        JsonNode compliance = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku).json();
+        assertThat(compliance.get("fefoSharePercent").decimalValue()).isEqualByComparingTo("100");
+        assertThat(compliance.get("overrides").get(0).get("status").asText()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void approvalOfALotThatLostItsStockEndsInFefoWithAClearOutcome() {
+        JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
+        lotService.changeStatus(fx.lotId(newer), LotStatus.QUARANTINE, "Complaint");
+        complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true, "comment", "ok"));
+        api.executeJobs();
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(after.get("override").get("status").asText()).isEqualTo("LOT_UNAVAILABLE");
+        assertThat(after.get("allocations").get(0).get("lotNumber").asText()).isEqualTo(older);
+    }
+
+    @Test
+    void aRequestedLotBreakingTheShelfLifeMinimumNeedsAnOverride() {
+        JsonNode order = fx.placed(sku, 10, "requestedLot", older, "minShelfLifeMonths", 22);
+        assertThat(order.get("status").asText()).isEqualTo("OVERRIDE_PENDING");
+        assertThat(order.get("override").get("reason").asText()).contains("shelf-life");
+    }
+
+    @Test
+    void aRequestedLotThatFefoPicksFirstAnywayNeedsNoOverride() {
+        JsonNode order = fx.placed(sku, 150, "requestedLot", older);
+        assertThat(order.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(order.has("override")).isFalse();
+        assertThat(order.get("allocations").findValuesAsText("lotNumber")).containsExactly(older, newer);
+    }
+
+    @Test
+    void cancellingWithdrawsAPendingOverride() {
+        JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
+        Response cancelled = api.call("tom", HttpMethod.DELETE, "/api/orders/" + orderNumber, null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().get("override").get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
+    }
+
+    @Test
+    void aRequestedLotOnHoldCannotBeOverridden() {
+        lotService.changeStatus(fx.lotId(newer), LotStatus.QUARANTINE, "Complaint");
+        Response r = fx.order(OrderFixtures.orderNumber(), sku, 5, "requestedLot", newer);
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("detail").asText()).contains("QUARANTINE");
+    }
+}

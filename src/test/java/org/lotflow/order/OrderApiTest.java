@@ -1,0 +1,319 @@
+package org.lotflow.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Orders through the HTTP API: FEFO, shelf life, shortfall, expiry, holds, rejections, shipments, cancellation. */
+@ApiTest
+class OrderApiTest {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    LotService lotService;
+    @Autowired
+    Deliveries deliveries;
+
+    OrderFixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new OrderFixtures(api, jdbc);
+    }
+
+    private static List<String> lotsOf(JsonNode order) {
+        return order.get("allocations").findValuesAsText("lotNumber");
+    }
+
+    @Test
+    void allocatesInFefoOrderSplittingAcrossLotsAndStatesTheShortfall() {
+        String sku = api.createProduct("FEFO");
+        // created newest first: FEFO must follow expiration dates, not creation order
+        String newest = fx.releasedLot(sku, 100, "2025-01-10", null);           // expires 2027-01-10
+        String oldest = fx.releasedLot(sku, 100, "2024-06-01", null);           // expires 2026-06-01
+        String middle = fx.releasedLot(sku, 100, "2024-09-01", null);           // expires 2026-09-01
+
+        JsonNode first = fx.placed(sku, 150);
+        assertThat(first.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(lotsOf(first)).containsExactly(oldest, middle);
+        assertThat(first.get("allocations").get(0).get("quantity").decimalValue()).isEqualByComparingTo("100");
+        assertThat(first.get("allocations").get(0).get("expirationDate").asText()).isEqualTo("2026-06-01");
+        assertThat(first.get("allocations").get(1).get("quantity").decimalValue()).isEqualByComparingTo("50");
+        assertThat(first.get("shortfall").decimalValue()).isEqualByComparingTo("0");
+
+        JsonNode second = fx.placed(sku, 200);
+        assertThat(second.get("status").asText()).isEqualTo("PARTIALLY_ALLOCATED");
+        assertThat(lotsOf(second)).containsExactly(middle, newest);
+        assertThat(second.get("allocated").decimalValue()).isEqualByComparingTo("150");
+        assertThat(second.get("shortfall").decimalValue()).isEqualByComparingTo("50");
+
+        JsonNode none = fx.placed(sku, 10);
+        assertThat(none.get("status").asText()).isEqualTo("UNALLOCATED");
+        assertThat(none.get("allocations")).isEmpty();
+        assertThat(none.get("shortfall").decimalValue()).isEqualByComparingTo("10");
+
+        assertThat(fx.lot(oldest).get("allocated").decimalValue()).isEqualByComparingTo("100");
+        assertThat(fx.lot(oldest).get("available").decimalValue()).isEqualByComparingTo("0");
+        assertThat(fx.historyTypes(oldest)).contains("ALLOCATED");
+        assertThat(fx.invariantViolations(sku)).isEmpty();
+
+        JsonNode read = api.get("jennifer", "/api/orders/" + second.get("orderNumber").asText()).json();
+        assertThat(read.get("allocations").get(0).get("status").asText()).isEqualTo("OPEN");
+        assertThat(read.get("allocations").get(0).get("fefo").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theDemoDataHasTheSeedsEarlierOrdersOnLot089() {
+        JsonNode shipped = api.get("tom", "/api/orders/SO-2024-1098").json();
+        assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(shipped.get("shipments").get(0).get("lotNumber").asText()).isEqualTo("IL250-2024-089");
+        JsonNode allocated = api.get("tom", "/api/orders/SO-2024-1120").json();
+        assertThat(allocated.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(lotsOf(allocated)).containsExactly("IL250-2024-089");
+        JsonNode lot = fx.lot("IL250-2024-089");
+        assertThat(lot.get("available").decimalValue()).isEqualByComparingTo("285");
+        assertThat(lot.get("shipped").decimalValue()).isEqualByComparingTo("65");
+        assertThat(fx.lot("IL250-2024-092").get("status").asText()).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void tiesOnExpirationGoToTheEarlierManufactureThenTheLotNumber() {
+        String sku = api.createProduct("TIE");
+        String later = fx.releasedLot(sku, 10, "2024-12-01", "2026-12-01");
+        String earlier = fx.releasedLot(sku, 10, "2024-11-01", "2026-12-01");
+        JsonNode order = fx.placed(sku, 15);
+        assertThat(lotsOf(order)).containsExactly(earlier, later);
+    }
+
+    @Test
+    void honoursTheMinimumShelfLifeAtTheShipDate() {
+        String sku = api.createProduct("SHELF");
+        String short13 = fx.releasedLot(sku, 100, "2024-03-01", "2026-03-01"); // 13 months left today
+        String long23 = fx.releasedLot(sku, 100, "2024-12-03", "2026-12-03");  // 22+ months left
+        JsonNode order = fx.placed(sku, 50, "minShelfLifeMonths", 18, "requiredBy", "2025-02-05");
+        assertThat(lotsOf(order)).containsExactly(long23);
+        assertThat(order.get("minShelfLifeMonths").asInt()).isEqualTo(18);
+
+        // 23 months at a ship date of 2025-02-05 is more than long23 has: nothing qualifies
+        JsonNode tooDemanding = fx.placed(sku, 10, "minShelfLifeMonths", 23, "requiredBy", "2025-02-05");
+        assertThat(tooDemanding.get("status").asText()).isEqualTo("UNALLOCATED");
+
+        // without a minimum FEFO takes the oldest
+        assertThat(lotsOf(fx.placed(sku, 10))).containsExactly(short13);
+    }
+
+    @Test
+    void aLotIsExpiredOnItsExpirationDateWhateverItsStatus() {
+        String sku = api.createProduct("EXP");
+        String expiresToday = fx.releasedLot(sku, 100, "2023-01-28", "2025-01-28");
+        String fresh = fx.releasedLot(sku, 100, "2025-01-02", null);
+        assertThat(fx.lot(expiresToday).get("status").asText()).isEqualTo("RELEASED");
+
+        JsonNode order = fx.placed(sku, 30);
+        assertThat(lotsOf(order)).containsExactly(fresh);
+
+        Response requested = fx.order(OrderFixtures.orderNumber(), sku, 10, "requestedLot", expiresToday);
+        assertThat(requested.status()).isEqualTo(409);
+        assertThat(requested.json().get("detail").asText()).contains(expiresToday).contains("expired");
+
+        // a lot that expires once allocated cannot ship (the date is what counts, not the status)
+        String soon = fx.releasedLot(sku, 40, "2023-02-10", "2025-02-10");
+        JsonNode fefoSoon = fx.placed(sku, 20);
+        assertThat(lotsOf(fefoSoon)).containsExactly(soon);
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", soon);
+        Response ship = api.post("tom", "/api/orders/" + fefoSoon.get("orderNumber").asText() + "/shipments", Map.of());
+        assertThat(ship.status()).isEqualTo(409);
+        assertThat(ship.isProblem()).isTrue();
+        assertThat(ship.json().get("detail").asText()).contains(soon).contains("expired on 2025-01-28");
+        assertThat(fx.lot(soon).get("shipped").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void quarantinedLotKeepsItsAllocationButCannotShipUntilReleased() {
+        String sku = api.createProduct("HOLD");
+        String lot = fx.releasedLot(sku, 100, "2024-10-01", null);
+        JsonNode order = fx.placed(sku, 100);
+        String orderNumber = order.get("orderNumber").asText();
+        Long lotId = fx.lotId(lot);
+
+        lotService.changeStatus(lotId, LotStatus.QUARANTINE, "Customer complaint CC-1");
+        JsonNode heldLot = fx.lot(lot);
+        assertThat(heldLot.get("openAllocations").get(0).get("orderNumber").asText()).isEqualTo(orderNumber);
+        assertThat(heldLot.get("openAllocations").get(0).get("quantity").decimalValue()).isEqualByComparingTo("100");
+        JsonNode held = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(held.get("allocations").get(0).get("status").asText()).isEqualTo("OPEN");
+        assertThat(held.get("shortfall").decimalValue()).isEqualByComparingTo("0");
+
+        Response refused = api.post("tom", "/api/orders/" + orderNumber + "/shipments", Map.of("carrier", "DHL"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains(lot).contains("QUARANTINE");
+        assertThat(fx.lot(lot).get("shipped").decimalValue()).isEqualByComparingTo("0");
+
+        lotService.changeStatus(lotId, LotStatus.RELEASED, "Investigation closed, no defect");
+        Response shipped = api.post("tom", "/api/orders/" + orderNumber + "/shipments",
+                Map.of("carrier", "DHL Freight", "shippedAt", "2025-01-28"));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        assertThat(shipped.json().get("shipped")).hasSize(1);
+        assertThat(shipped.json().get("order").get("status").asText()).isEqualTo("SHIPPED");
+
+        // idempotent: a second call ships nothing twice
+        Response again = api.post("tom", "/api/orders/" + orderNumber + "/shipments", null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("shipped")).isEmpty();
+
+        JsonNode after = fx.lot(lot);
+        assertThat(after.get("shipped").decimalValue()).isEqualByComparingTo("100");
+        assertThat(after.get("allocated").decimalValue()).isEqualByComparingTo("0");
+        assertThat(after.has("openAllocations")).isFalse();
+        assertThat(after.get("status").asText()).as("fully shipped lot").isEqualTo("DEPLETED");
+        assertThat(fx.historyTypes(lot)).contains("ALLOCATED", "SHIPPED").endsWith("STATUS_CHANGED");
+
+        List<Delivery> ledger = deliveries.ofLots(List.of(lotId));
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.get(0).customer()).isEqualTo("Industrial Services Inc.");
+        assertThat(ledger.get(0).orderNumber()).isEqualTo(orderNumber);
+        assertThat(ledger.get(0).carrier()).isEqualTo("DHL Freight");
+        assertThat(ledger.get(0).quantity()).isEqualByComparingTo("100");
+        assertThat(fx.invariantViolations(sku)).isEmpty();
+    }
+
+    @Test
+    void partialShipmentLeavesTheLotReleasedAndTheRestAvailable() {
+        String sku = api.createProduct("PART");
+        String lot = fx.releasedLot(sku, 100, "2024-10-01", null);
+        JsonNode order = fx.placed(sku, 60);
+        Response shipped = api.post("tom", "/api/orders/" + order.get("orderNumber").asText() + "/shipments", null);
+        assertThat(shipped.status()).isEqualTo(201);
+        assertThat(fx.lot(lot).get("status").asText()).isEqualTo("RELEASED");
+        assertThat(fx.lot(lot).get("available").decimalValue()).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void aRejectedLotLosesItsOpenAllocationsAndTheOrderShowsTheShortfall() {
+        String sku = api.createProduct("REJ");
+        String bad = fx.releasedLot(sku, 50, "2024-08-01", null);
+        String good = fx.releasedLot(sku, 100, "2024-11-01", null);
+        JsonNode order = fx.placed(sku, 80);
+        assertThat(lotsOf(order)).containsExactly(bad, good);
+        String orderNumber = order.get("orderNumber").asText();
+
+        Long badId = fx.lotId(bad);
+        lotService.changeStatus(badId, LotStatus.QUARANTINE, "Failed retest");
+        lotService.changeStatus(badId, LotStatus.REJECTED, "Viscosity out of specification");
+
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(after.get("status").asText()).isEqualTo("PARTIALLY_ALLOCATED");
+        assertThat(after.get("allocated").decimalValue()).isEqualByComparingTo("30");
+        assertThat(after.get("shortfall").decimalValue()).isEqualByComparingTo("50");
+        JsonNode lost = after.get("allocations").get(0);
+        assertThat(lost.get("lotNumber").asText()).isEqualTo(bad);
+        assertThat(lost.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(lost.get("closeReason").asText()).contains("REJECTED").contains("Viscosity");
+        assertThat(fx.lot(bad).get("allocated").decimalValue()).isEqualByComparingTo("0");
+        assertThat(fx.historyTypes(bad)).contains("DEALLOCATED");
+        assertThat(fx.invariantViolations(sku)).isEmpty();
+
+        // the rest still ships
+        assertThat(api.post("tom", "/api/orders/" + orderNumber + "/shipments", null).status()).isEqualTo(201);
+    }
+
+    @Test
+    void cancellingAnOrderReleasesItsOpenAllocations() {
+        String sku = api.createProduct("CANC");
+        String lot = fx.releasedLot(sku, 100, "2024-10-01", null);
+        JsonNode order = fx.placed(sku, 70);
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(api.call("sarah", HttpMethod.DELETE, "/api/orders/" + orderNumber, null).status()).isEqualTo(403);
+
+        Response cancelled = api.call("tom", HttpMethod.DELETE, "/api/orders/" + orderNumber, null);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("allocations").get(0).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("allocations").get(0).get("closeReason").asText()).contains("cancelled");
+        assertThat(fx.lot(lot).get("allocated").decimalValue()).isEqualByComparingTo("0");
+        assertThat(fx.lot(lot).get("available").decimalValue()).isEqualByComparingTo("100");
+        assertThat(fx.historyTypes(lot)).contains("DEALLOCATED");
+
+        assertThat(api.call("tom", HttpMethod.DELETE, "/api/orders/" + orderNumber, null).status()).isEqualTo(200);
+        assertThat(api.post("tom", "/api/orders/" + orderNumber + "/shipments", null).status()).isEqualTo(409);
+        assertThat(api.call("tom", HttpMethod.DELETE, "/api/orders/SO-NOPE-1", null).status()).isEqualTo(404);
+        assertThat(fx.invariantViolations(sku)).isEmpty();
+    }
+
+    @Test
+    void cancellingKeepsShippedQuantitiesShipped() {
+        String sku = api.createProduct("CSHP");
+        String lot = fx.releasedLot(sku, 100, "2024-10-01", null);
+        JsonNode order = fx.placed(sku, 100);
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(api.post("tom", "/api/orders/" + orderNumber + "/shipments", null).status()).isEqualTo(201);
+        Response cancel = api.call("tom", HttpMethod.DELETE, "/api/orders/" + orderNumber, null);
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(fx.lot(lot).get("shipped").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemNamingTheFieldAndChangesNothing() {
+        String sku = api.createProduct("BAD");
+        String other = api.createProduct("OTHER");
+        String lot = fx.releasedLot(sku, 100, "2024-10-01", null);
+        String otherLot = fx.releasedLot(other, 100, "2024-10-01", null);
+
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, 0), 400, "quantity");
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, -5), 400, "quantity");
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, "lots"), 400, "quantity");
+        assertField(fx.order(OrderFixtures.orderNumber(), "NO-SUCH-SKU", 5), 400, "sku");
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, 5, "requestedLot", "NO-SUCH-LOT"), 400, "requestedLot");
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, 5, "requestedLot", otherLot), 400, "requestedLot");
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, 5, "color", "red"), 400, "color");
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, 5, "requiredBy", "2025-01-01"), 400, "requiredBy");
+        assertField(fx.order(OrderFixtures.orderNumber(), sku, 5, "minShelfLifeMonths", -1), 400, "minShelfLifeMonths");
+        assertField(fx.order("", sku, 5), 400, "orderNumber");
+        assertField(api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(), "sku", sku,
+                "quantity", 5)), 400, "customer");
+
+        String number = OrderFixtures.orderNumber();
+        assertThat(fx.order(number, sku, 5).status()).isEqualTo(201);
+        Response duplicate = fx.order(number, sku, 5);
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.isProblem()).isTrue();
+
+        assertThat(api.post("mike", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(),
+                "customer", "X", "sku", sku, "quantity", 5)).status()).isEqualTo(403);
+        assertThat(api.post("jennifer", "/api/orders/" + number + "/shipments", null).status()).isEqualTo(403);
+        assertThat(api.get("tom", "/api/orders/SO-DOES-NOT-EXIST").status()).isEqualTo(404);
+        assertThat(api.post("tom", "/api/orders/SO-DOES-NOT-EXIST/shipments", null).status()).isEqualTo(404);
+        assertField(api.post("tom", "/api/orders/" + number + "/shipments", Map.of("shippedAt", "2025-03-01")),
+                400, "shippedAt");
+        assertField(api.post("tom", "/api/orders/" + number + "/shipments", Map.of("truck", "7")), 400, "truck");
+
+        // only the one good order allocated anything
+        assertThat(fx.lot(lot).get("allocated").decimalValue()).isEqualByComparingTo("5");
+        assertThat(fx.lot(otherLot).get("allocated").decimalValue()).isEqualByComparingTo("0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order o JOIN product p ON p.id = o.product_id"
+                + " WHERE p.sku = ?", Integer.class, sku)).isEqualTo(1);
+    }
+
+    private static void assertField(Response r, int status, String field) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+        assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
+        assertThat(r.json().get("detail").asText()).isNotBlank();
+    }
+}
