@@ -235,6 +235,35 @@ class QuarantineApiTest {
     }
 
     @Test
+    void twoConcurrentHoldsOfOneLotStartOneInvestigation() throws Exception {
+        String lot = releasedLot("QRACE");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (String user : List.of("sarah", "jennifer")) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return q.hold(user, lot, "Complaint received by " + user);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(202, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").count()).isEqualTo(1);
+        assertThat(types(lot).stream().filter("HOLD_PLACED"::equals).count()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM lot_hold h JOIN lot l ON l.id = h.lot_id WHERE l.lot_number = ?", lot))
+                .isEqualTo(1);
+    }
+
+    @Test
     void dispositionRefusesBadSignaturesAndChangesNothing() {
         String lot = releasedLot("QSIG");
         assertThat(q.hold("sarah", lot, "Customer reports dark colour").status()).isEqualTo(202);
