@@ -24,7 +24,7 @@ final class QuarantineFormData {
         task.setVariableLocal("holdReference", hold.getReference() == null ? "-" : hold.getReference());
         task.setVariableLocal("holdPlacedBy", users.fullName(hold.getPlacedBy()));
         task.setVariableLocal("holdPlacedAt", hold.getPlacedAt().toString());
-        task.setVariableLocal("decisionDueAt", hold.getDecisionDueAt().toString());
+        task.setVariableLocal("decisionDue", hold.getDecisionDueAt().toString());
         task.setVariableLocal("impactAssessment", impact.markdown());
     }
 }

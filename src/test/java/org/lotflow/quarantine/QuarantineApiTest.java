@@ -94,6 +94,7 @@ class QuarantineApiTest {
         // the investigation task shows the complaint and the impact assessment
         String investigate = q.taskId("sarah", lot, "investigateLot");
         JsonNode vars = api.get("sarah", "/engine-rest/task/" + investigate + "/form-variables").json();
+        assertEveryPlaceholderHasAValue("investigateLot", vars);
         assertThat(vars.get("holdReason").get("value").asText()).contains("Viscosity variation");
         assertThat(vars.get("impactAssessment").get("value").asText()).contains("Metro Manufacturing")
                 .contains("Allocated: 150").contains("Remaining on hand: 435");
@@ -105,6 +106,7 @@ class QuarantineApiTest {
 
         String decide = q.taskId("jennifer", lot, "decideDisposition");
         JsonNode decideVars = api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json();
+        assertEveryPlaceholderHasAValue("decideDisposition", decideVars);
         assertThat(decideVars.get("investigatedByName").get("value").asText()).isEqualTo("Sarah Johnson");
         assertThat(decideVars.get("findingsText").get("value").asText()).contains("249 cSt");
 
@@ -122,6 +124,8 @@ class QuarantineApiTest {
                 .isEqualByComparingTo("150");
 
         String inform = q.taskId("jennifer", lot, "informCustomers");
+        assertEveryPlaceholderHasAValue("informCustomers",
+                api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json());
         assertThat(api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json().get("customerList")
                 .get("value").asText()).contains("Industrial Services Inc.").contains("Metro Manufacturing");
         assertThat(q.submit("jennifer", inform, Map.of("customerNotice",
@@ -154,6 +158,18 @@ class QuarantineApiTest {
 
         // released again, the lot may be held again on a new complaint
         assertThat(q.hold("sarah", lot, "Second complaint").status()).isEqualTo(202);
+    }
+
+    /** Every {{placeholder}} of the form's text has a value on the task (set by its create listener). */
+    private static void assertEveryPlaceholderHasAValue(String formId, JsonNode formVariables) {
+        try {
+            for (String name : QuarantineFormsTest.placeholders(QuarantineFormsTest.form(formId))) {
+                assertThat(formVariables.has(name)).as(formId + ": {{" + name + "}} in " + formVariables).isTrue();
+                assertThat(formVariables.get(name).get("value").isNull()).as(formId + ": " + name).isFalse();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonNode find(JsonNode history, String type, String newStatus) {
@@ -337,6 +353,8 @@ class QuarantineApiTest {
                 Map.of("customerNotice", "none affected")).status()).isEqualTo(204);
         // production confirms the disposal
         String disposal = q.taskId("mike", lot, "confirmDisposal");
+        assertEveryPlaceholderHasAValue("confirmDisposal",
+                api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json());
         assertThat(api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json().get("onHand")
                 .get("value").asText()).isEqualTo("500 drums");
         assertThat(q.submit("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",

@@ -81,7 +81,7 @@ class QuarantineFormsTest {
     @Test
     void formsShowOnlyWhatTheCreateListenersProvide() throws IOException {
         Set<String> lotAndHold = Set.of("lotNumber", "sku", "productName", "lotStatus", "location", "holdReason",
-                "holdSource", "holdReference", "holdPlacedBy", "holdPlacedAt", "decisionDueAt", "impactAssessment");
+                "holdSource", "holdReference", "holdPlacedBy", "holdPlacedAt", "decisionDue", "impactAssessment");
         assertThat(lotAndHold).containsAll(placeholders(form("investigateLot")));
         Set<String> decide = new TreeSet<>(lotAndHold);
         decide.addAll(Set.of("findingsText", "rootCauseText", "retainedSampleText", "investigatedByName"));
