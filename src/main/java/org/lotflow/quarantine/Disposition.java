@@ -1,0 +1,11 @@
+package org.lotflow.quarantine;
+
+/** The signed outcome of a quarantine investigation. */
+public enum Disposition {
+    /** Back to RELEASED: its allocations may ship again. */
+    RELEASE,
+    /** REJECTED, followed by a disposal. */
+    REJECT,
+    /** RECALLED; the recall module starts lotRecall. */
+    RECALL
+}

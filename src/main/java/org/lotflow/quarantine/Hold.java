@@ -1,0 +1,242 @@
+package org.lotflow.quarantine;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A quarantine hold of one lot: the complaint that caused it, the investigation's findings and
+ * the signed disposition. Active from the hold until the disposition is carried out.
+ */
+@Entity
+@Table(name = "lot_hold")
+public class Hold {
+
+    /** Where a hold's investigation stands. */
+    public enum Stage {
+        INVESTIGATING, AWAITING_DISPOSITION, DECIDED, CLOSED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "lot_id", nullable = false)
+    private Long lotId;
+
+    /** The lot id while the hold is active, null afterwards (unique: one active hold per lot). */
+    @Column(name = "active_lot_id")
+    private Long activeLotId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private HoldSource source;
+
+    @Column(nullable = false, length = 2000)
+    private String reason;
+
+    @Column(length = 200)
+    private String reference;
+
+    @Column(name = "placed_by", nullable = false, length = 64)
+    private String placedBy;
+
+    @Column(name = "placed_at", nullable = false)
+    private Instant placedAt;
+
+    @Column(name = "decision_due_at", nullable = false)
+    private Instant decisionDueAt;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Column(length = 4000)
+    private String findings;
+
+    @Column(name = "root_cause", length = 4000)
+    private String rootCause;
+
+    @Column(name = "retained_sample_results", length = 4000)
+    private String retainedSampleResults;
+
+    @Column(name = "investigated_by", length = 64)
+    private String investigatedBy;
+
+    @Column(name = "investigated_at")
+    private Instant investigatedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Disposition decision;
+
+    @Column(length = 2000)
+    private String justification;
+
+    @Column(length = 16)
+    private String classification;
+
+    @Column(name = "decided_by", length = 64)
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "overdue_at")
+    private Instant overdueAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    protected Hold() {
+    }
+
+    Hold(Long lotId, HoldSource source, String reason, String reference, String placedBy, Instant placedAt,
+            Instant decisionDueAt) {
+        this.lotId = lotId;
+        this.activeLotId = lotId;
+        this.source = source;
+        this.reason = reason;
+        this.reference = reference;
+        this.placedBy = placedBy;
+        this.placedAt = placedAt;
+        this.decisionDueAt = decisionDueAt;
+    }
+
+    void bind(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void investigated(String findings, String rootCause, String retainedSampleResults, String by, Instant at) {
+        this.findings = findings;
+        this.rootCause = rootCause;
+        this.retainedSampleResults = retainedSampleResults;
+        this.investigatedBy = by;
+        this.investigatedAt = at;
+    }
+
+    void decide(Disposition decision, String justification, String classification, String by, Instant at) {
+        this.decision = decision;
+        this.justification = justification;
+        this.classification = classification;
+        this.decidedBy = by;
+        this.decidedAt = at;
+    }
+
+    void overdue(Instant at) {
+        this.overdueAt = at;
+    }
+
+    void close(Instant at) {
+        this.activeLotId = null;
+        this.closedAt = at;
+    }
+
+    public boolean isActive() {
+        return closedAt == null;
+    }
+
+    public Stage getStage() {
+        if (closedAt != null) {
+            return Stage.CLOSED;
+        }
+        if (decision != null) {
+            return Stage.DECIDED;
+        }
+        return investigatedAt == null ? Stage.INVESTIGATING : Stage.AWAITING_DISPOSITION;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getLotId() {
+        return lotId;
+    }
+
+    public HoldSource getSource() {
+        return source;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getPlacedBy() {
+        return placedBy;
+    }
+
+    public Instant getPlacedAt() {
+        return placedAt;
+    }
+
+    public Instant getDecisionDueAt() {
+        return decisionDueAt;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public String getFindings() {
+        return findings;
+    }
+
+    public String getRootCause() {
+        return rootCause;
+    }
+
+    public String getRetainedSampleResults() {
+        return retainedSampleResults;
+    }
+
+    public String getInvestigatedBy() {
+        return investigatedBy;
+    }
+
+    public Instant getInvestigatedAt() {
+        return investigatedAt;
+    }
+
+    public Disposition getDecision() {
+        return decision;
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public String getClassification() {
+        return classification;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public Instant getOverdueAt() {
+        return overdueAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+}

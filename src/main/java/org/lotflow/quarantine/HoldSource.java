@@ -1,0 +1,6 @@
+package org.lotflow.quarantine;
+
+/** What triggered a quarantine hold. */
+public enum HoldSource {
+    COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK, REGULATOR, OTHER
+}

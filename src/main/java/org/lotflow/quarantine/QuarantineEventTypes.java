@@ -1,0 +1,17 @@
+package org.lotflow.quarantine;
+
+/** The quarantine module's kinds of lot history events (status changes use STATUS_CHANGED). */
+public final class QuarantineEventTypes {
+
+    public static final String HOLD_PLACED = "HOLD_PLACED";
+    public static final String INVESTIGATION_COMPLETED = "INVESTIGATION_COMPLETED";
+    public static final String DECISION_OVERDUE = "DECISION_OVERDUE";
+    public static final String DISPOSITION_SIGNED = "DISPOSITION_SIGNED";
+    public static final String DISPOSITION_NOT_APPLIED = "DISPOSITION_NOT_APPLIED";
+    public static final String RECALL_REQUESTED = "RECALL_REQUESTED";
+    public static final String CUSTOMERS_INFORMED = "CUSTOMERS_INFORMED";
+    public static final String DISPOSAL_CONFIRMED = "DISPOSAL_CONFIRMED";
+
+    private QuarantineEventTypes() {
+    }
+}

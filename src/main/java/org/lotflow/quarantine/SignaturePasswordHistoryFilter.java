@@ -1,0 +1,63 @@
+package org.lotflow.quarantine;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps signature passwords out of Camunda's history. A Tasklist form that signs (e.g.
+ * {@code decideDisposition}) submits the password as the variable {@value #SECRET}; its task
+ * listener checks and removes it in the same transaction, so it never reaches the runtime tables.
+ * This plugin wraps the engine's history event handler (after the engine built it) and drops
+ * every variable event (ACT_HI_VARINST, ACT_HI_DETAIL) and form-property event (ACT_HI_DETAIL)
+ * of that name, so history never sees it either.
+ */
+@Component
+public class SignaturePasswordHistoryFilter extends AbstractProcessEnginePlugin {
+
+    public static final String SECRET = DecideDispositionListener.PASSWORD;
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        HistoryEventHandler delegate = configuration.getHistoryEventHandler();
+        if (delegate != null && !(delegate instanceof Filtering)) {
+            configuration.setHistoryEventHandler(new Filtering(delegate));
+        }
+    }
+
+    static boolean isSecret(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity v) {
+            return SECRET.equals(v.getVariableName());
+        }
+        if (event instanceof HistoricFormPropertyEventEntity f) {
+            return SECRET.equals(f.getPropertyId());
+        }
+        return false;
+    }
+
+    static final class Filtering implements HistoryEventHandler {
+        private final HistoryEventHandler delegate;
+
+        Filtering(HistoryEventHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!isSecret(event)) {
+                delegate.handleEvent(event);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            delegate.handleEvents(events.stream().filter(e -> !isSecret(e)).toList());
+        }
+    }
+}

@@ -1,0 +1,549 @@
+package org.lotflow.quarantine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@ApiTest
+@RecordApplicationEvents
+class QuarantineApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    QuarantineFixture q;
+
+    @BeforeEach
+    void setUp() {
+        QuarantineFixture.useThisContextsEngine(processEngine);
+        q = new QuarantineFixture(api, jdbc);
+    }
+
+    private String releasedLot(String prefix) {
+        return api.releasedLot(api.createProduct(prefix), new BigDecimal("500"), "2024-11-15");
+    }
+
+    private List<String> types(String lotNumber) {
+        return q.history(lotNumber).findValues("type").stream().map(JsonNode::asText).toList();
+    }
+
+    @Test
+    void theSeedsComplaintHoldInvestigateAndReleaseWithASignature() {
+        String lot = releasedLot("QHOLD");
+        q.seedOrders(lot, lot);
+
+        Response held = q.hold("jennifer", lot, "Viscosity variation reported: batch viscosity 5% below specification");
+        assertThat(held.status()).as(held.toString()).isEqualTo(202);
+        JsonNode body = held.json();
+        assertThat(body.get("status").asText()).isEqualTo("QUARANTINE");
+        assertThat(body.get("processInstanceId").asText()).isNotBlank();
+        JsonNode impact = body.get("impact");
+        assertThat(impact.get("quantity").decimalValue()).isEqualByComparingTo("500");
+        assertThat(impact.get("onHand").decimalValue()).isEqualByComparingTo("435");
+        assertThat(impact.get("available").decimalValue()).isEqualByComparingTo("285");
+        assertThat(impact.get("allocated").decimalValue()).isEqualByComparingTo("150");
+        assertThat(impact.get("shipped").decimalValue()).isEqualByComparingTo("65");
+        assertThat(impact.get("customers")).extracting(c -> c.get("customer").asText() + "=" + c.get("quantity")
+                .decimalValue().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("Metro Manufacturing=50", "Industrial Services Inc.=15");
+
+        // the lot view shows the hold and its impact; allocations stay reserved
+        JsonNode view = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(view.get("status").asText()).isEqualTo("QUARANTINE");
+        assertThat(view.get("allocated").decimalValue()).isEqualByComparingTo("150");
+        assertThat(view.get("hold").get("source").asText()).isEqualTo("COMPLAINT");
+        assertThat(view.get("hold").get("placedByName").asText()).isEqualTo("Jennifer Lee");
+        assertThat(view.get("hold").get("impact").get("customers")).hasSize(2);
+        assertThat(view.get("investigation").get("stage").asText()).isEqualTo("INVESTIGATING");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("quarantineInvestigation")
+                .processInstanceBusinessKey(lot).count()).isEqualTo(1);
+
+        // the investigation task shows the complaint and the impact assessment
+        String investigate = q.taskId("sarah", lot, "investigateLot");
+        JsonNode vars = api.get("sarah", "/engine-rest/task/" + investigate + "/form-variables").json();
+        assertEveryPlaceholderHasAValue("investigateLot", vars);
+        assertThat(vars.get("holdReason").get("value").asText()).contains("Viscosity variation");
+        assertThat(vars.get("impactAssessment").get("value").asText()).contains("Metro Manufacturing")
+                .contains("Allocated: 150").contains("Remaining on hand: 435");
+        JsonNode task = api.get("sarah", "/engine-rest/task/" + investigate).json();
+        assertThat(task.get("due").isNull()).isFalse();
+        q.investigate("sarah", lot);
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("investigation").get("stage").asText())
+                .isEqualTo("AWAITING_DISPOSITION");
+
+        String decide = q.taskId("jennifer", lot, "decideDisposition");
+        JsonNode decideVars = api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json();
+        assertEveryPlaceholderHasAValue("decideDisposition", decideVars);
+        assertThat(decideVars.get("investigatedByName").get("value").asText()).isEqualTo("Sarah Johnson");
+        assertThat(decideVars.get("findingsText").get("value").asText()).contains("249 cSt");
+
+        Response signed = q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification",
+                "Retained samples within specification; complaint caused by storage at the customer",
+                "password", "jennifer"));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        assertThat(signed.json().get("signedBy").asText()).isEqualTo("jennifer");
+        assertThat(signed.json().get("fullName").asText()).isEqualTo("Jennifer Lee");
+        assertThat(signed.json().get("meaning").asText()).isEqualTo("quarantine disposition: RELEASE");
+        assertThat(signed.text()).doesNotContain("\"password\"");
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("RELEASED");
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("allocated").decimalValue())
+                .isEqualByComparingTo("150");
+
+        String inform = q.taskId("jennifer", lot, "informCustomers");
+        assertEveryPlaceholderHasAValue("informCustomers",
+                api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json());
+        assertThat(api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json().get("customerList")
+                .get("value").asText()).contains("Industrial Services Inc.").contains("Metro Manufacturing");
+        assertThat(q.submit("jennifer", inform, Map.of("customerNotice",
+                "Phoned and e-mailed both customers on 2025-01-30: lot released")).status()).isEqualTo(204);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").count()).isZero();
+
+        JsonNode history = q.history(lot);
+        assertThat(types(lot)).containsSubsequence("HOLD_PLACED", "STATUS_CHANGED", "INVESTIGATION_COMPLETED",
+                "DISPOSITION_SIGNED", "STATUS_CHANGED", "CUSTOMERS_INFORMED");
+        JsonNode quarantined = find(history, "STATUS_CHANGED", "QUARANTINE");
+        assertThat(quarantined.get("previousStatus").asText()).isEqualTo("RELEASED");
+        assertThat(quarantined.get("user").asText()).isEqualTo("jennifer");
+        assertThat(quarantined.get("reason").asText()).contains("Viscosity variation");
+        JsonNode placed = find(history, "HOLD_PLACED", null);
+        assertThat(placed.get("detail").get("trigger").asText()).isEqualTo("COMPLAINT");
+        assertThat(placed.get("detail").get("impact").get("shipped").decimalValue()).isEqualByComparingTo("65");
+        JsonNode investigated = find(history, "INVESTIGATION_COMPLETED", null);
+        assertThat(investigated.get("user").asText()).isEqualTo("sarah");
+        assertThat(investigated.get("detail").get("rootCause").asText()).contains("Storage");
+        JsonNode signature = find(history, "DISPOSITION_SIGNED", null).get("detail").get("signature");
+        assertThat(signature.get("userId").asText()).isEqualTo("jennifer");
+        assertThat(signature.get("fullName").asText()).isEqualTo("Jennifer Lee");
+        assertThat(signature.get("meaning").asText()).isEqualTo("quarantine disposition: RELEASE");
+        assertThat(signature.get("at").asText()).isNotBlank();
+        JsonNode released = find(history, "STATUS_CHANGED", "RELEASED");
+        assertThat(released.get("user").asText()).isEqualTo("jennifer");
+        assertThat(released.get("previousStatus").asText()).isEqualTo("QUARANTINE");
+        assertThat(find(history, "CUSTOMERS_INFORMED", null).get("detail").get("customers")).hasSize(2);
+
+        // released again, the lot may be held again on a new complaint
+        assertThat(q.hold("sarah", lot, "Second complaint").status()).isEqualTo(202);
+    }
+
+    /** Every {{placeholder}} of the form's text has a value on the task (set by its create listener). */
+    private static void assertEveryPlaceholderHasAValue(String formId, JsonNode formVariables) {
+        try {
+            for (String name : QuarantineFormsTest.placeholders(QuarantineFormsTest.form(formId))) {
+                assertThat(formVariables.has(name)).as(formId + ": {{" + name + "}} in " + formVariables).isTrue();
+                assertThat(formVariables.get(name).get("value").isNull()).as(formId + ": " + name).isFalse();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode find(JsonNode history, String type, String newStatus) {
+        JsonNode found = null;
+        for (JsonNode e : history) {
+            if (e.get("type").asText().equals(type)
+                    && (newStatus == null || newStatus.equals(e.path("newStatus").asText()))) {
+                found = e;
+            }
+        }
+        assertThat(found).as(type + " " + newStatus + " in " + history).isNotNull();
+        return found;
+    }
+
+    @Test
+    void holdRefusesBadInputRolesAndStatesAndChangesNothing() {
+        String lot = releasedLot("QBAD");
+        String path = "/api/lots/" + lot + "/holds";
+        Response sales = api.post("tom", path, Map.of("reason", "x"));
+        assertThat(sales.status()).isEqualTo(403);
+        assertThat(sales.isProblem()).isTrue();
+        assertThat(api.post("mike", path, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(api.post("rachel", path, Map.of("reason", "x")).status()).isEqualTo(403);
+        Response unknown = api.post("sarah", "/api/lots/NOPE-404/holds", Map.of("reason", "x"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+
+        Response empty = api.post("sarah", path, Map.of("reason", "  ", "source", "COMPLAINT"));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("field").asText()).isEqualTo("reason");
+        Response noReason = api.post("sarah", path, Map.of("source", "COMPLAINT"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("field").asText()).isEqualTo("reason");
+        Response badSource = api.post("sarah", path, Map.of("reason", "x", "source", "RUMOUR"));
+        assertThat(badSource.status()).isEqualTo(400);
+        assertThat(badSource.isProblem()).isTrue();
+        assertThat(badSource.json().get("field").asText()).isEqualTo("source");
+        assertThat(badSource.json().get("reason").asText()).contains("COMPLAINT");
+        Response unknownField = api.post("sarah", path, Map.of("reason", "x", "priority", "high"));
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().get("field").asText()).isEqualTo("priority");
+        assertThat(unknownField.json().get("reason").asText()).contains("unknown field");
+        assertThat(api.post("sarah", path, "not json").status()).isEqualTo(400);
+        Response tooLong = api.post("sarah", path, Map.of("reason", "x".repeat(2001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+
+        assertThat(q.status(lot)).isEqualTo("RELEASED");
+        assertThat(types(lot)).doesNotContain("HOLD_PLACED");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").count()).isZero();
+
+        // source and reference are optional (contract: {reason, source?, reference?})
+        assertThat(api.post("sarah", path, Map.of("reason", "Drum leaking")).status()).isEqualTo(202);
+        assertThat(api.get("sarah", "/api/lots/" + lot).json().get("hold").get("source").asText()).isEqualTo("OTHER");
+        // held already: 409, and still one investigation
+        Response again = q.hold("jennifer", lot, "another complaint");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("already held");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").count()).isEqualTo(1);
+
+        // a PENDING lot belongs to its lab release
+        String sku = api.createProduct("QPEND");
+        String pending = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        Response pendingHold = q.hold("sarah", pending, "suspicious");
+        assertThat(pendingHold.status()).isEqualTo(409);
+        assertThat(pendingHold.json().get("detail").asText()).contains("lab release");
+        assertThat(q.status(pending)).isEqualTo("PENDING");
+
+        // a REJECTED lot cannot be held
+        String rejected = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        api.post("sarah", "/api/lots/" + rejected + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 225))));
+        api.executeJobs();
+        assertThat(q.status(rejected)).isEqualTo("REJECTED");
+        Response rejectedHold = q.hold("sarah", rejected, "x");
+        assertThat(rejectedHold.status()).isEqualTo(409);
+        assertThat(rejectedHold.json().get("detail").asText()).contains("REJECTED");
+    }
+
+    @Test
+    void twoConcurrentHoldsOfOneLotStartOneInvestigation() throws Exception {
+        String lot = releasedLot("QRACE");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (String user : List.of("sarah", "jennifer")) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return q.hold(user, lot, "Complaint received by " + user);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(202, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").count()).isEqualTo(1);
+        assertThat(types(lot).stream().filter("HOLD_PLACED"::equals).count()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM lot_hold h JOIN lot l ON l.id = h.lot_id WHERE l.lot_number = ?", lot))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void dispositionRefusesBadSignaturesAndChangesNothing() {
+        String lot = releasedLot("QSIG");
+        assertThat(q.hold("sarah", lot, "Customer reports dark colour").status()).isEqualTo(202);
+        String path = "/api/lots/" + lot + "/disposition";
+        Map<String, Object> good = Map.of("decision", "RELEASE", "justification", "Colour within spec",
+                "password", "jennifer");
+        // before the investigation is recorded there is nothing to decide
+        Response early = api.post("jennifer", path, good);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("detail").asText()).contains("investigateLot");
+        q.investigate("sarah", lot);
+
+        assertThat(api.post("sarah", path, Map.of("decision", "RELEASE", "justification", "ok", "password", "sarah"))
+                .status()).isEqualTo(403);
+        assertThat(api.post("jennifer", "/api/lots/NOPE-1/disposition", good).status()).isEqualTo(404);
+        Response unknownDecision = api.post("jennifer", path, Map.of("decision", "SELL_CHEAP", "justification", "x",
+                "password", "jennifer"));
+        assertThat(unknownDecision.status()).isEqualTo(400);
+        assertThat(unknownDecision.json().get("field").asText()).isEqualTo("decision");
+        assertThat(unknownDecision.json().get("reason").asText()).contains("RELEASE");
+        Response noJustification = api.post("jennifer", path, Map.of("decision", "RELEASE", "justification", " ",
+                "password", "jennifer"));
+        assertThat(noJustification.status()).isEqualTo(400);
+        assertThat(noJustification.json().get("field").asText()).isEqualTo("justification");
+        Response noPassword = api.post("jennifer", path, Map.of("decision", "RELEASE", "justification", "ok"));
+        assertThat(noPassword.status()).isEqualTo(400);
+        assertThat(noPassword.json().get("field").asText()).isEqualTo("password");
+        Response badClass = api.post("jennifer", path, Map.of("decision", "RECALL", "justification", "ok",
+                "password", "jennifer", "classification", "CLASS_IV"));
+        assertThat(badClass.status()).isEqualTo(400);
+        assertThat(badClass.json().get("field").asText()).isEqualTo("classification");
+        Response unknownField = api.post("jennifer", path, Map.of("decision", "RELEASE", "justification", "ok",
+                "password", "jennifer", "signature", "x"));
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().get("field").asText()).isEqualTo("signature");
+        Response wrongPassword = api.post("jennifer", path, Map.of("decision", "RELEASE", "justification", "ok",
+                "password", "not-jennifers"));
+        assertThat(wrongPassword.status()).isEqualTo(403);
+        assertThat(wrongPassword.isProblem()).isTrue();
+        assertThat(wrongPassword.json().get("title").asText()).isEqualTo("Signature refused");
+        assertThat(wrongPassword.text()).doesNotContain("not-jennifers");
+
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+        assertThat(types(lot)).doesNotContain("DISPOSITION_SIGNED");
+        q.taskId("jennifer", lot, "decideDisposition"); // still open
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("investigation").has("disposition")).isFalse();
+
+        assertThat(api.post("jennifer", path, good).status()).isEqualTo(200);
+        // decided once
+        assertThat(api.post("jennifer", path, good).status()).isEqualTo(409);
+    }
+
+    @Test
+    void fourEyesTheInvestigatorCannotReleaseButMayRejectAndTheLotIsDisposedOf() {
+        String lot = releasedLot("QFOUR");
+        assertThat(q.hold("jennifer", lot, "Flash point test failed on retest").status()).isEqualTo(202);
+        q.investigate("jennifer", lot);
+        String path = "/api/lots/" + lot + "/disposition";
+        Response self = api.post("jennifer", path, Map.of("decision", "RELEASE", "justification", "fine",
+                "password", "jennifer"));
+        assertThat(self.status()).isEqualTo(409);
+        assertThat(self.json().get("detail").asText()).contains("Four-eyes");
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+
+        Response reject = api.post("jennifer", path, Map.of("decision", "REJECT", "justification",
+                "Flash point 212 °C below the 220 °C minimum", "password", "jennifer"));
+        assertThat(reject.status()).as(reject.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("REJECTED");
+        assertThat(q.submit("jennifer", q.taskId("jennifer", lot, "informCustomers"),
+                Map.of("customerNotice", "none affected")).status()).isEqualTo(204);
+        // production confirms the disposal
+        String disposal = q.taskId("mike", lot, "confirmDisposal");
+        assertEveryPlaceholderHasAValue("confirmDisposal",
+                api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json());
+        assertThat(api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json().get("onHand")
+                .get("value").asText()).isEqualTo("500 drums");
+        assertThat(q.submit("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
+                "WM-2025-0042")).status()).isEqualTo(204);
+        JsonNode history = q.history(lot);
+        JsonNode disposed = find(history, "DISPOSAL_CONFIRMED", null);
+        assertThat(disposed.get("user").asText()).isEqualTo("mike");
+        assertThat(disposed.get("detail").get("reference").asText()).isEqualTo("WM-2025-0042");
+        assertThat(find(history, "STATUS_CHANGED", "REJECTED").get("reason").asText())
+                .contains("REJECT").contains("Jennifer Lee");
+        // a rejected lot cannot be held again
+        assertThat(q.hold("sarah", lot, "again").status()).isEqualTo(409);
+    }
+
+    @Test
+    void recallMakesTheLotRecalledAndHandsOverToTheRecallModule() {
+        String lot = releasedLot("QRECALL");
+        assertThat(q.hold("sarah", lot, "Regulator reports contamination").status()).isEqualTo(202);
+        q.investigate("sarah", lot);
+        Response recall = q.dispose("jennifer", lot, Map.of("decision", "RECALL", "justification",
+                "Contamination confirmed in retained samples", "password", "jennifer"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(200);
+        assertThat(recall.json().get("classification").asText()).isEqualTo("CLASS_II");
+        assertThat(events.stream(RecallRequested.class)).isEmpty(); // the outcome runs after the save point
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("RECALLED");
+        List<RecallRequested> requested = events.stream(RecallRequested.class).filter(r -> r.lotNumber().equals(lot))
+                .toList();
+        assertThat(requested).hasSize(1);
+        assertThat(requested.get(0).classification()).isEqualTo("CLASS_II");
+        assertThat(requested.get(0).requestedBy()).isEqualTo("jennifer");
+        assertThat(requested.get(0).reason()).isEqualTo("Contamination confirmed in retained samples");
+        assertThat(types(lot)).contains("RECALL_REQUESTED");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").count()).isZero();
+    }
+
+    @Test
+    void unidentifiedStockIsQuarantinedWhenCreated() {
+        String sku = api.createProduct("QUNID");
+        Response created = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 40, "manufactureDate",
+                "2025-01-10", "location", "Warehouse B, dock 2", "source", "UNIDENTIFIED_STOCK"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String lot = created.json().get("lotNumber").asText();
+        assertThat(created.json().get("status").asText()).isEqualTo("QUARANTINE");
+        JsonNode view = api.get("sarah", "/api/lots/" + lot).json();
+        assertThat(view.get("status").asText()).isEqualTo("QUARANTINE");
+        assertThat(view.get("hold").get("source").asText()).isEqualTo("UNIDENTIFIED_STOCK");
+        assertThat(view.get("investigation").get("stage").asText()).isEqualTo("INVESTIGATING");
+        q.taskId("sarah", lot, "investigateLot");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("lotRelease").count()).isZero();
+        assertThat(types(lot)).containsExactly("CREATED", "HOLD_PLACED", "STATUS_CHANGED");
+        JsonNode status = q.history(lot).get(2);
+        assertThat(status.get("previousStatus").asText()).isEqualTo("PENDING");
+        assertThat(status.get("newStatus").asText()).isEqualTo("QUARANTINE");
+        assertThat(status.get("user").asText()).isEqualTo("mike");
+    }
+
+    @Test
+    void theTasklistStartFormHoldsWithTheSameChecks() {
+        String lot = releasedLot("QSTART");
+        String start = "/engine-rest/process-definition/key/quarantineInvestigation/submit-form";
+        Map<String, Object> form = Map.of("variables", Map.of(
+                "lotNumber", Map.of("value", lot), "source", Map.of("value", "TEST_FAILURE"),
+                "reason", Map.of("value", "Stability test failed at 3 months"),
+                "reference", Map.of("value", "QC-2025-007")));
+        // production may start the process (unidentified stock) but may not hold by hand
+        Response byProduction = api.post("mike", start, form);
+        assertThat(byProduction.status()).isBetween(400, 500);
+        assertThat(byProduction.text()).contains("may not do this");
+        assertThat(api.post("tom", start, form).status()).isEqualTo(403);
+        assertThat(q.status(lot)).isEqualTo("RELEASED");
+
+        Response started = api.post("sarah", start, form);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        assertThat(started.json().get("businessKey").asText()).isEqualTo(lot);
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+        JsonNode hold = api.get("sarah", "/api/lots/" + lot).json().get("hold");
+        assertThat(hold.get("source").asText()).isEqualTo("TEST_FAILURE");
+        assertThat(hold.get("reference").asText()).isEqualTo("QC-2025-007");
+        assertThat(hold.get("placedBy").asText()).isEqualTo("sarah");
+        JsonNode investigation = api.get("sarah", "/api/lots/" + lot).json().get("investigation");
+        assertThat(investigation.get("processInstanceId").asText()).isEqualTo(started.json().get("id").asText());
+        q.taskId("sarah", lot, "investigateLot");
+
+        // the same lot again, an unknown lot, an empty reason: refused with a message, nothing started
+        // (the engine wraps a listener's refusal: engine REST answers 500 with the message, as for lotRelease)
+        Response again = api.post("sarah", start, form);
+        assertThat(again.status()).isBetween(400, 500);
+        assertThat(again.text()).contains("already held");
+        Response unknown = api.post("sarah", start, Map.of("variables", Map.of("lotNumber", Map.of("value", "NOPE-9"),
+                "reason", Map.of("value", "x"))));
+        assertThat(unknown.status()).isBetween(400, 500);
+        assertThat(unknown.text()).contains("NOPE-9");
+        Response noReason = api.post("sarah", start, Map.of("variables", Map.of("lotNumber", Map.of("value", lot))));
+        assertThat(noReason.status()).isBetween(400, 500);
+        assertThat(noReason.text()).contains("reason");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("quarantineInvestigation")
+                .variableValueEquals("lotNumber", "NOPE-9").count()).isZero();
+        // a start that names a hold it did not place is refused
+        Long holdId = jdbc.queryForObject("SELECT h.id FROM lot_hold h JOIN lot l ON l.id = h.lot_id "
+                + "WHERE l.lot_number = ?", Long.class, lot);
+        Response forged = api.post("sarah", "/engine-rest/process-definition/key/quarantineInvestigation/start",
+                Map.of("variables", Map.of("holdId", Map.of("value", holdId, "type", "Long"))));
+        assertThat(forged.status()).isBetween(400, 500);
+        assertThat(forged.text()).contains("not waiting for an investigation");
+    }
+
+    @Test
+    void tasklistSignatureNeverStoresThePassword() {
+        String user = "qm" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Sig-" + UUID.randomUUID();
+        User u = identityService.newUser(user);
+        u.setFirstName("Quinn");
+        u.setLastName("Manager");
+        u.setPassword(password);
+        identityService.saveUser(u);
+        identityService.createMembership(user, "qa-manager");
+
+        String lot = releasedLot("QTASK");
+        assertThat(q.hold("sarah", lot, "Customer complaint: sediment").status()).isEqualTo(202);
+        q.investigate("sarah", lot);
+        String task = q.taskId("jennifer", lot, "decideDisposition");
+
+        String wrong = "Wrong-" + UUID.randomUUID();
+        Response refused = q.submit(user, password, task, Map.of("decision", "RELEASE", "justification",
+                "Sediment is a harmless additive", "signaturePassword", wrong));
+        // the engine wraps a task listener's refusal: 500 with the message, as lotRelease's forms
+        assertThat(refused.status()).as(refused.toString()).isBetween(400, 500);
+        assertThat(refused.text()).contains("password does not match").doesNotContain(wrong);
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+        assertThat(types(lot)).doesNotContain("DISPOSITION_SIGNED");
+        q.taskId("jennifer", lot, "decideDisposition");
+        Response noPassword = q.submit(user, password, task, Map.of("decision", "RELEASE", "justification", "x"));
+        assertThat(noPassword.status()).isBetween(400, 500);
+        assertThat(noPassword.text()).contains("password");
+
+        Response done = q.submit(user, password, task, Map.of("decision", "RELEASE", "justification",
+                "Sediment is a harmless additive", "signaturePassword", password));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("RELEASED");
+        JsonNode signed = find(q.history(lot), "DISPOSITION_SIGNED", null);
+        assertThat(signed.get("user").asText()).isEqualTo(user);
+        assertThat(signed.get("detail").get("signature").get("fullName").asText()).isEqualTo("Quinn Manager");
+        assertThat(signed.get("detail").get("signature").get("meaning").asText())
+                .isEqualTo("quarantine disposition: RELEASE");
+
+        for (String secret : List.of(password, wrong)) {
+            assertThat(count("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE NAME_ = 'signaturePassword' OR TEXT_ = ?",
+                    secret)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ = 'signaturePassword' OR TEXT_ = ?",
+                    secret)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE NAME_ = 'signaturePassword' OR TEXT_ = ? "
+                    + "OR TEXT2_ = ?", secret, secret)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM ACT_HI_OP_LOG WHERE ORG_VALUE_ LIKE ? OR NEW_VALUE_ LIKE ?",
+                    "%" + secret + "%", "%" + secret + "%")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM lot_event WHERE detail LIKE ? OR reason LIKE ?",
+                    "%" + secret + "%", "%" + secret + "%")).isZero();
+        }
+        // the other form fields did reach history (the filter is selective, history works)
+        assertThat(count("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE NAME_ = 'justification'")).isPositive();
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    @Test
+    void passingTheDecisionDueDateEscalatesToTheQaManagers() {
+        String lot = releasedLot("QLATE");
+        Response held = q.hold("sarah", lot, "Odour complaint");
+        String instance = held.json().get("processInstanceId").asText();
+        Job timer = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+        assertThat(timer.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 6 * 86_400_000L));
+        managementService.executeJob(timer.getId()); // as if a week had passed
+        api.executeJobs();
+        JsonNode overdue = find(q.history(lot), "DECISION_OVERDUE", null);
+        assertThat(overdue.get("detail").get("escalatedTo").asText()).isEqualTo("qa-manager");
+        String task = q.taskId("jennifer", lot, "investigateLot");
+        assertThat(api.get("jennifer", "/engine-rest/task/" + task).json().get("priority").asInt()).isEqualTo(100);
+        assertThat(api.get("jennifer", "/api/lots/" + lot).json().get("investigation").get("overdue").asBoolean())
+                .isTrue();
+    }
+}
