@@ -34,7 +34,7 @@ class ExpiryMonitoringProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("orders-process-test.cfg.xml").build();
+            .configurationResource("process-test.cfg.xml").build();
 
     ProcessEngine engine;
     JavaDelegate checkExpiry = mock(JavaDelegate.class);

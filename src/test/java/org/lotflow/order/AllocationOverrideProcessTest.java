@@ -30,7 +30,7 @@ class AllocationOverrideProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("orders-process-test.cfg.xml").build();
+            .configurationResource("process-test.cfg.xml").build();
 
     ProcessEngine engine;
     TaskListener approveListener = mock(TaskListener.class);

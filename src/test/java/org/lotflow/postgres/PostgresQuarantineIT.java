@@ -21,14 +21,6 @@ class PostgresQuarantineIT {
     @Autowired
     TestClient api;
 
-    @Autowired
-    org.camunda.bpm.engine.ProcessEngine processEngine;
-
-    @org.junit.jupiter.api.BeforeEach
-    void useThisContextsEngine() {
-        org.lotflow.quarantine.QuarantineFixture.useThisContextsEngine(processEngine);
-    }
-
     @Test
     void holdInvestigateReleaseOnPostgres() {
         String sku = api.createProduct("PGQ");

@@ -45,14 +45,10 @@ class QuarantineApiTest {
     @Autowired
     ApplicationEvents events;
 
-    @Autowired
-    org.camunda.bpm.engine.ProcessEngine processEngine;
-
     QuarantineFixture q;
 
     @BeforeEach
     void setUp() {
-        QuarantineFixture.useThisContextsEngine(processEngine);
         q = new QuarantineFixture(api, jdbc);
     }
 

@@ -22,17 +22,6 @@ public final class QuarantineFixture {
     private final TestClient api;
     private final JdbcTemplate jdbc;
 
-    /**
-     * Engine REST and the webapps find their engine in Camunda's static registry under the name
-     * "default". Every engine built in this JVM registers itself there (the process tests' engine,
-     * the PostgreSQL tests' engine), so after another test class the H2 application's
-     * {@code /engine-rest} may talk to a different engine. Registering this context's engine again
-     * before each test makes the tests independent of the order surefire runs them in.
-     */
-    public static void useThisContextsEngine(org.camunda.bpm.engine.ProcessEngine engine) {
-        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
-    }
-
     QuarantineFixture(TestClient api, JdbcTemplate jdbc) {
         this.api = api;
         this.jdbc = jdbc;

@@ -38,24 +38,9 @@ class QuarantineProcessTest {
 
     static final String BUSINESS_KEY = "IL250-2024-089";
 
-    /**
-     * The engine of process-test.cfg.xml under a name of its own and on a database of its own. An
-     * engine named "default" would replace the Spring Boot engine in Camunda's static registry,
-     * which engine REST and the webapps look up: Spring tests running later in the same JVM would
-     * then talk to this in-memory engine.
-     */
-    private static ProcessEngine ownEngine() {
-        return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-                org.camunda.bpm.engine.ProcessEngineConfiguration
-                        .createProcessEngineConfigurationFromResource("process-test.cfg.xml"))
-                .setProcessEngineName("quarantine-process-test")
-                .setJdbcUrl("jdbc:h2:mem:quarantine-process-tests;DB_CLOSE_DELAY=-1")
-                .buildProcessEngine();
-    }
-
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ownEngine())
-            .build();
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .configurationResource("process-test.cfg.xml").build();
 
     ProcessEngine engine;
     ExecutionListener startListener = mock(ExecutionListener.class);

@@ -43,7 +43,7 @@ class LotRecallProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("recall-process-test.cfg.xml").build();
+            .configurationResource("process-test.cfg.xml").build();
 
     ProcessEngine engine;
     ExecutionListener startListener = mock(ExecutionListener.class);
