@@ -390,6 +390,16 @@ class QuarantineApiTest {
         assertThat(types(lot)).contains("RECALL_REQUESTED");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
                 .processDefinitionKey("quarantineInvestigation").count()).isZero();
+
+        // the recall module took over in the same transaction: a recall of this lot, signed by Jennifer
+        JsonNode recalls = api.get("rachel", "/api/lots/" + lot).json().get("recalls");
+        assertThat(recalls).hasSize(1);
+        String recallNumber = recalls.get(0).get("recallNumber").asText();
+        JsonNode opened = api.get("rachel", "/api/recalls/" + recallNumber).json();
+        assertThat(opened.get("classification").asText()).isEqualTo("CLASS_II");
+        assertThat(opened.get("openedBy").asText()).isEqualTo("jennifer");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(recallNumber)
+                .processDefinitionKey("lotRecall").count()).isEqualTo(1);
     }
 
     @Test

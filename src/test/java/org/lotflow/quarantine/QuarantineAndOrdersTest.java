@@ -1,0 +1,107 @@
+package org.lotflow.quarantine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Quarantine and the order book together, through the real APIs: a held lot keeps its allocations
+ * but cannot ship and takes no new ones; released again, it ships; rejected, its allocations are
+ * cancelled and the order shows the shortfall.
+ */
+@ApiTest
+class QuarantineAndOrdersTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Response order(String orderNumber, String sku, int quantity) {
+        return api.post("tom", "/api/orders", Map.of("orderNumber", orderNumber, "customer", "Industrial Services Inc.",
+                "sku", sku, "quantity", quantity));
+    }
+
+    private static String orderNumber() {
+        return "SO-Q-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private BigDecimal number(JsonNode node, String field) {
+        return new BigDecimal(node.get(field).asText());
+    }
+
+    @Test
+    void aHeldLotKeepsItsAllocationsButShipsOnlyAfterItsRelease() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String sku = api.createProduct("QORD");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        String so = orderNumber();
+        Response placed = order(so, sku, 60);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.json().get("allocations").get(0).get("lotNumber").asText()).isEqualTo(lot);
+
+        assertThat(q.hold("sarah", lot, "Customer complaint: viscosity").status()).isEqualTo(202);
+        JsonNode held = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(held.get("status").asText()).isEqualTo("QUARANTINE");
+        assertThat(number(held, "allocated")).isEqualByComparingTo("60");
+
+        Response refused = api.post("tom", "/api/orders/" + so + "/shipments", Map.of("carrier", "Midwest Freight"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.text()).contains(lot);
+        assertThat(number(api.get("tom", "/api/lots/" + lot).json(), "shipped")).isEqualByComparingTo("0");
+
+        // no new allocation takes the held lot
+        Response second = order(orderNumber(), sku, 10);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(number(second.json(), "shortfall")).isEqualByComparingTo("10");
+        assertThat(second.json().get("allocations")).isEmpty();
+
+        q.investigate("sarah", lot);
+        Response released = q.dispose("jennifer", lot, Map.of("decision", "RELEASE",
+                "justification", "Retained sample within specification", "password", "jennifer"));
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("RELEASED");
+
+        Response shipped = api.post("tom", "/api/orders/" + so + "/shipments", Map.of("carrier", "Midwest Freight"));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        JsonNode after = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(number(after, "shipped")).isEqualByComparingTo("60");
+        assertThat(number(after, "allocated")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aRejectedLotLosesItsAllocationsAndTheOrderShowsTheShortfall() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String sku = api.createProduct("QREJ");
+        String lot = api.releasedLot(sku, new BigDecimal("80"), "2025-01-12");
+        String so = orderNumber();
+        assertThat(order(so, sku, 30).status()).isEqualTo(201);
+
+        assertThat(q.hold("sarah", lot, "Failed retest: water content").status()).isEqualTo(202);
+        q.investigate("sarah", lot);
+        assertThat(q.dispose("jennifer", lot, Map.of("decision", "REJECT", "justification",
+                "Water content out of specification", "password", "jennifer")).status()).isEqualTo(200);
+        api.executeJobs();
+
+        assertThat(q.status(lot)).isEqualTo("REJECTED");
+        assertThat(number(api.get("tom", "/api/lots/" + lot).json(), "allocated")).isEqualByComparingTo("0");
+        JsonNode order = api.get("tom", "/api/orders/" + so).json();
+        assertThat(number(order, "shortfall")).isEqualByComparingTo("30");
+        JsonNode allocation = order.get("allocations").get(0);
+        assertThat(allocation.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(allocation.get("closeReason").asText()).contains("REJECTED");
+    }
+}
