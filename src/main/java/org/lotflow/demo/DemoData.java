@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotSource;
 import org.lotflow.order.OrderService;
 import org.lotflow.product.ProductRepository;
 import org.lotflow.product.ProductService;
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
 public class DemoData implements ApplicationRunner {
 
     public static final String SKU = "IL-250-55GAL";
+    public static final String PAIL_SKU = "IL-250-PAIL";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final IdentitySetup identities;
@@ -99,7 +101,59 @@ public class DemoData implements ApplicationRunner {
         release(createLot("IL250-2024-092", "2024-12-03", "PO-2024-1190"));
         release(createLot("IL250-2025-001", "2025-01-08", "PO-2025-0004"));
         orders();
-        log.info("Demo data: product {} with lots IL250-2024-089, IL250-2024-092, IL250-2025-001", SKU);
+        recallScenario();
+        log.info("Demo data: product {} with lots IL250-2024-089, IL250-2024-092, IL250-2025-001; "
+                + "raw material RM-2025-015 in pail lot IL250P-2025-002, shipped to two customers", SKU);
+    }
+
+    /**
+     * The recall story's genealogy: base oil RM-2025-015 (supplier receipt) went into pail lot
+     * IL250P-2025-002, which was shipped to Metro Manufacturing and Allied Machining and is
+     * allocated to Precision Parts Co. When the supplier reports contamination, a downstream trace
+     * of RM-2025-015 answers "who got it?" at once.
+     */
+    private void recallScenario() {
+        as("mike", List.of(Groups.PRODUCTION), () -> {
+            productService.create(new ProductService.NewProduct("RM-BASE-OIL", "Base oil ISO VG 220",
+                    "Group II base oil, bulk", "gal", 24, "RM-{yyyy}-{seq:3}",
+                    List.of(new ProductService.SpecInput("viscosity40C", "cSt", new BigDecimal("198"),
+                            new BigDecimal("242")))));
+            return productService.create(new ProductService.NewProduct(PAIL_SKU,
+                    "Industrial Lubricant IL-250, pails", "IL-250 in 5-gallon pails", "pails", 24,
+                    "IL250P-{yyyy}-{seq:3}", IlSpec.SPEC));
+        });
+        Lot baseOil = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(
+                "RM-BASE-OIL", new BigDecimal("5000"), LocalDate.parse("2025-01-06"), LocalDate.parse("2025-01-09"),
+                "Tank farm 2", "RM-2025-015", null, null, List.of(), LotSource.SUPPLIER_RECEIPT)));
+        release(baseOil, List.of(new ReleaseService.Measurement("viscosity40C", new BigDecimal("221"))));
+        runReleaseSteps("RM-2025-015");
+        Lot pails = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(PAIL_SKU,
+                new BigDecimal("400"), LocalDate.parse("2025-01-20"), LocalDate.parse("2025-01-20"),
+                "Warehouse A, Zone 5", "IL250P-2025-002", null, "PO-2025-0089",
+                List.of(new LotService.SourceLotInput("RM-2025-015", new BigDecimal("2000"))), null)));
+        release(pails, IlSpec.PASSING);
+        runReleaseSteps("IL250P-2025-002");
+        as("tom", List.of(Groups.SALES), () -> {
+            orderService.create(new OrderService.NewOrder("SO-2025-0112", "Metro Manufacturing", PAIL_SKU,
+                    new BigDecimal("50"), null, null, null));
+            orderService.ship("SO-2025-0112", null, "Regional Transport");
+            orderService.create(new OrderService.NewOrder("SO-2025-0118", "Allied Machining", PAIL_SKU,
+                    new BigDecimal("30"), null, null, null));
+            orderService.ship("SO-2025-0118", null, "Demo Freight");
+            orderService.create(new OrderService.NewOrder("SO-2025-0120", "Precision Parts Co.", PAIL_SKU,
+                    new BigDecimal("40"), null, null, null));
+            return null;
+        });
+    }
+
+    private void runReleaseSteps(String lotNumber) {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(ReleaseService.PROCESS_KEY)
+                .processInstanceBusinessKey(lotNumber).list().forEach(pi -> {
+                    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable()
+                            .list()) {
+                        managementService.executeJob(job.getId());
+                    }
+                });
     }
 
     private Lot createLot(String lotNumber, String manufactured, String productionOrder) {
@@ -110,7 +164,11 @@ public class DemoData implements ApplicationRunner {
 
     /** Sarah records passing results, Jennifer approves; the job executor then releases the lot. */
     private void release(Lot lot) {
-        as("sarah", List.of(Groups.QA_ANALYST), () -> releaseService.submit(lot.getLotNumber(), IlSpec.PASSING));
+        release(lot, IlSpec.PASSING);
+    }
+
+    private void release(Lot lot, List<ReleaseService.Measurement> results) {
+        as("sarah", List.of(Groups.QA_ANALYST), () -> releaseService.submit(lot.getLotNumber(), results));
         as("jennifer", List.of(Groups.QA_MANAGER), () -> {
             Task task = taskService.createTaskQuery().processInstanceBusinessKey(lot.getLotNumber())
                     .taskDefinitionKey(ReleaseService.TASK_APPROVE_RELEASE).singleResult();
@@ -129,13 +187,7 @@ public class DemoData implements ApplicationRunner {
      */
     private void orders() {
         for (String lotNumber : List.of("IL250-2024-089", "IL250-2024-092", "IL250-2025-001")) {
-            runtimeService.createProcessInstanceQuery().processDefinitionKey(ReleaseService.PROCESS_KEY)
-                    .processInstanceBusinessKey(lotNumber).list().forEach(pi -> {
-                        for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable()
-                                .list()) {
-                            managementService.executeJob(job.getId());
-                        }
-                    });
+            runReleaseSteps(lotNumber);
         }
         as("tom", List.of(Groups.SALES), () -> {
             orderService.create(new OrderService.NewOrder("SO-2024-1098", "Precision Parts Co.", SKU,
