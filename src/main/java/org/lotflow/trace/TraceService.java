@@ -30,12 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TraceService {
 
-    private static final String DOWNSTREAM = """
+    /**
+     * The walk for both directions: {@code %1$s} is the genealogy column that points to the lot we
+     * came from, {@code %2$s} the one we go to (downstream: from source_lot_id to lot_id).
+     */
+    private static final String WALK = """
             WITH RECURSIVE reached (lot_id, depth) AS (
                 SELECT l.id, 0 FROM lot l WHERE l.id IN (:start)
                 UNION
-                SELECT s.lot_id, r.depth + 1
-                  FROM reached r JOIN lot_source s ON s.source_lot_id = r.lot_id
+                SELECT s.%2$s, r.depth + 1
+                  FROM reached r JOIN lot_source s ON s.%1$s = r.lot_id
                  WHERE r.depth < :maxDepth
             )
             SELECT l.id, l.lot_number, p.sku, p.name, p.unit, l.status, n.depth, l.quantity, l.allocated, l.shipped,
@@ -43,30 +47,13 @@ public class TraceService {
               FROM (SELECT lot_id, MIN(depth) AS depth FROM reached GROUP BY lot_id) n
               JOIN lot l ON l.id = n.lot_id
               JOIN product p ON p.id = l.product_id
-              LEFT JOIN lot_source e ON e.lot_id = l.id
-                   AND e.source_lot_id IN (SELECT r2.lot_id FROM reached r2)
-              LEFT JOIN lot other ON other.id = e.source_lot_id
+              LEFT JOIN lot_source e ON e.%2$s = l.id
+                   AND e.%1$s IN (SELECT r2.lot_id FROM reached r2)
+              LEFT JOIN lot other ON other.id = e.%1$s
              ORDER BY n.depth, l.lot_number, other.lot_number
             """;
-
-    private static final String UPSTREAM = """
-            WITH RECURSIVE reached (lot_id, depth) AS (
-                SELECT l.id, 0 FROM lot l WHERE l.id IN (:start)
-                UNION
-                SELECT s.source_lot_id, r.depth + 1
-                  FROM reached r JOIN lot_source s ON s.lot_id = r.lot_id
-                 WHERE r.depth < :maxDepth
-            )
-            SELECT l.id, l.lot_number, p.sku, p.name, p.unit, l.status, n.depth, l.quantity, l.allocated, l.shipped,
-                   l.consumed, l.location, l.manufacture_date, other.lot_number AS linked_lot, e.quantity AS link_qty
-              FROM (SELECT lot_id, MIN(depth) AS depth FROM reached GROUP BY lot_id) n
-              JOIN lot l ON l.id = n.lot_id
-              JOIN product p ON p.id = l.product_id
-              LEFT JOIN lot_source e ON e.source_lot_id = l.id
-                   AND e.lot_id IN (SELECT r2.lot_id FROM reached r2)
-              LEFT JOIN lot other ON other.id = e.lot_id
-             ORDER BY n.depth, l.lot_number, other.lot_number
-            """;
+    private static final String DOWNSTREAM = WALK.formatted("source_lot_id", "lot_id");
+    private static final String UPSTREAM = WALK.formatted("lot_id", "source_lot_id");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LotService lots;
