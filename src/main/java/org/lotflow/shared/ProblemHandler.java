@@ -15,7 +15,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -59,8 +59,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return validation(errors);
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail optimistic(OptimisticLockingFailureException e) {
+    /**
+     * Two requests wrote the same rows at once and the database (version check, lock timeout,
+     * deadlock victim) or the engine (its own version check) stopped one: nothing of it was kept.
+     */
+    @ExceptionHandler({ConcurrencyFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
+    ProblemDetail optimistic(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The record was changed by someone else at the same time; reload and try again");
         problem.setTitle("Concurrent modification");
