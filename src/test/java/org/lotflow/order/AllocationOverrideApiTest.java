@@ -86,12 +86,12 @@ class AllocationOverrideApiTest {
         authorizationService.saveAuthorization(grant);
         Response bySales = complete("tom", task, Map.of("approved", true, "comment", "customer insists"));
         // Camunda wraps every task-listener exception, so engine-rest answers 500 with the listener's message
-        assertThat(bySales.status()).as(bySales.toString()).isBetween(400, 500);
+        assertThat(bySales.status()).as(bySales.toString()).isBetween(400, 499);
         assertThat(bySales.text()).contains("QA manager");
         assertThat(taskId("jennifer", orderNumber)).isEqualTo(task);
 
         // no reason given: refused, the task stays
-        assertThat(complete("jennifer", task, Map.of("approved", true)).status()).isBetween(400, 500);
+        assertThat(complete("jennifer", task, Map.of("approved", true)).status()).isBetween(400, 499);
 
         Response approved = complete("jennifer", task, Map.of("approved", true,
                 "comment", "Customer validated lot " + newer + " in its qualification run"));

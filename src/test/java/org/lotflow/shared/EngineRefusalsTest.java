@@ -1,0 +1,34 @@
+package org.lotflow.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response.Status;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
+
+/** Which engine exceptions engine REST answers as the caller's mistake (4xx) and which stay 500. */
+class EngineRefusalsTest {
+
+    @Test
+    void aRefusalWrappedByTheEngineKeepsItsStatusAndMessage() {
+        ApiException fourEyes = ApiException.conflict("The approver must not be the analyst who recorded the results");
+        RestException wrapped = new RestException(Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("ENGINE-03051 There was an exception while invoking the TaskListener",
+                        fourEyes), "Cannot complete task 42");
+        EngineRefusals.RestExceptionMapper mapper = new EngineRefusals.RestExceptionMapper();
+        assertThat(mapper.isMappable(wrapped)).isTrue();
+        assertThat(mapper.toResponse(wrapped).getStatus()).isEqualTo(409);
+        assertThat(EngineRefusals.refusal(wrapped).message()).contains("must not be the analyst");
+    }
+
+    @Test
+    void aTechnicalFailureIsLeftToCamunda() {
+        ProcessEngineException failure = new ProcessEngineException("database unavailable",
+                new IllegalStateException("connection refused"));
+        assertThat(new EngineRefusals.EngineExceptionMapper().isMappable(failure)).isFalse();
+        assertThat(new EngineRefusals.RestExceptionMapper().isMappable(new RestException(Status.INTERNAL_SERVER_ERROR,
+                failure, "Cannot complete task"))).isFalse();
+    }
+}
