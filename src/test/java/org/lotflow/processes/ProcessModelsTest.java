@@ -115,6 +115,33 @@ class ProcessModelsTest {
         assertThat(problems).isEmpty();
     }
 
+    /** The contract's table: task definition key -> candidate groups, for every process it names. */
+    static final Map<String, Set<String>> CONTRACT_TASKS = Map.of(
+            "recordLabResults", Set.of("qa-analyst", "qa-manager"),
+            "approveRelease", Set.of("qa-manager"),
+            "investigateLot", Set.of("qa-analyst", "qa-manager"),
+            "decideDisposition", Set.of("qa-manager"),
+            "approveOverride", Set.of("qa-manager"),
+            "notifyCustomer", Set.of("recall-coordinator"),
+            "closeRecall", Set.of("qa-manager"),
+            "reviewExpiringLots", Set.of("sales", "qa-manager"));
+
+    @Test
+    void theContractsProcessesAndTasksExistWithTheirCandidateGroups() throws IOException {
+        Map<String, Set<String>> found = new HashMap<>();
+        Set<String> processIds = new java.util.HashSet<>();
+        for (Path file : files(BPMN, ".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            model.getModelElementsByType(Process.class).forEach(p -> processIds.add(p.getId()));
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                found.put(task.getId(), Set.of(task.getCamundaCandidateGroups().split("\\s*,\\s*")));
+            }
+        }
+        assertThat(processIds).contains("lotRelease", "quarantineInvestigation", "allocationOverride", "lotRecall",
+                "expiryMonitoring");
+        CONTRACT_TASKS.forEach((key, groups) -> assertThat(found.get(key)).as(key).isEqualTo(groups));
+    }
+
     @Test
     void labReleaseFormsAskForExactlyWhatTheListenersRead() throws IOException {
         Map<String, JsonNode> forms = forms();
