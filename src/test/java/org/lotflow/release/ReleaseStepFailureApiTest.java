@@ -1,0 +1,71 @@
+package org.lotflow.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A release step that fails (here: the lot was rejected behind the process's back) changes
+ * nothing: the lot keeps its status and history, the process stays at its save point, the job is
+ * retried and ends as an incident that Cockpit shows.
+ */
+@ApiTest
+class ReleaseStepFailureApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Test
+    void aFailingReleaseStepRollsBackLotAndProcessAndBecomesAnIncident() {
+        String sku = api.createProduct("FAIL");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(
+                Map.of("test", "viscosity", "value", 248), Map.of("test", "flashPoint", "value", 225)))).status())
+                .isEqualTo(200);
+        String taskId = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        assertThat(api.post("jennifer", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "approved", Map.of("value", true), "comment", Map.of("value", "ok")))).status()).isEqualTo(204);
+        int eventsBefore = api.get("mike", "/api/lots/" + lot + "/history").json().size();
+
+        // someone rejects the lot directly in the database before the release step runs
+        jdbc.update("UPDATE lot SET status = 'REJECTED' WHERE lot_number = ?", lot);
+        String processId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("lotRelease").singleResult().getId();
+        Job job = managementService.createJobQuery().processInstanceId(processId).activityId("releaseLot").singleResult();
+        assertThat(job.getRetries()).isEqualTo(3);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("REJECTED");
+        }
+
+        Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(failed.getRetries()).isZero();
+        assertThat(failed.getExceptionMessage()).contains("REJECTED");
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(processId).count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processId).singleResult())
+                .as("the process waits at its save point").isNotNull();
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(api.get("mike", "/api/lots/" + lot + "/history").json()).hasSize(eventsBefore);
+    }
+}
