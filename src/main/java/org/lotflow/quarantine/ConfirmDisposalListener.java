@@ -32,8 +32,8 @@ public class ConfirmDisposalListener implements TaskListener {
                     .stripTrailingZeros().toPlainString() + " " + lot.getProduct().getUnit());
             return;
         }
-        EngineErrors.refusalsAsBadRequest(() -> quarantine.recordDisposal(holdId,
-                (String) task.getVariable("disposalMethod"), (String) task.getVariable("disposalReference")));
+        quarantine.recordDisposal(holdId,
+                (String) task.getVariable("disposalMethod"), (String) task.getVariable("disposalReference"));
         task.getExecution().removeVariable("disposalMethod");
         task.getExecution().removeVariable("disposalReference");
     }

@@ -56,7 +56,7 @@ public class DecideDispositionListener implements TaskListener {
         if (hold.getDecision() == null) {
             QuarantineService.DispositionInput input = new QuarantineService.DispositionInput(decision,
                     justification, password, classification);
-            outcome = EngineErrors.refusalsAsBadRequest(() -> quarantine.signInTask(holdId, input)).decision().name();
+            outcome = quarantine.signInTask(holdId, input).decision().name();
         } else {
             outcome = hold.getDecision().name(); // signed through POST /api/lots/{lotNumber}/disposition
         }

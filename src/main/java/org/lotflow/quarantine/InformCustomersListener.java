@@ -34,8 +34,8 @@ public class InformCustomersListener implements TaskListener {
             task.setVariableLocal("customerList", quarantine.impact(lot).customersMarkdown());
             return;
         }
-        EngineErrors.refusalsAsBadRequest(() -> quarantine.recordCustomersInformed(holdId,
-                (String) task.getVariable("customerNotice")));
+        quarantine.recordCustomersInformed(holdId,
+                (String) task.getVariable("customerNotice"));
         task.getExecution().removeVariable("customerNotice");
     }
 }

@@ -36,9 +36,9 @@ public class InvestigateLotListener implements TaskListener {
             QuarantineFormData.lotAndHold(task, lot, hold, quarantine.impact(lot), currentUser);
             return;
         }
-        EngineErrors.refusalsAsBadRequest(() -> quarantine.recordInvestigation(holdId,
+        quarantine.recordInvestigation(holdId,
                 (String) task.getVariable("findings"), (String) task.getVariable("rootCause"),
-                (String) task.getVariable("retainedSampleResults")));
+                (String) task.getVariable("retainedSampleResults"));
         for (String field : FIELDS) {
             task.getExecution().removeVariable(field);
             task.removeVariableLocal(field);

@@ -24,13 +24,13 @@ public class QuarantineStartListener implements ExecutionListener {
         Object holdId = execution.getVariable("holdId");
         if (holdId != null) {
             Object lotId = execution.getVariable("lotId");
-            EngineErrors.refusalsAsBadRequest(() -> quarantine.bind(((Number) holdId).longValue(),
-                    lotId instanceof Number n ? n.longValue() : null, execution.getProcessInstanceId()));
+            quarantine.bind(((Number) holdId).longValue(),
+                    lotId instanceof Number n ? n.longValue() : null, execution.getProcessInstanceId());
             return;
         }
-        Hold hold = EngineErrors.refusalsAsBadRequest(() -> quarantine.holdFromStartForm(
+        Hold hold = quarantine.holdFromStartForm(
                 string(execution, "lotNumber"), string(execution, "reason"), string(execution, "source"),
-                string(execution, "reference"), execution.getProcessInstanceId()));
+                string(execution, "reference"), execution.getProcessInstanceId());
         String lotNumber = string(execution, "lotNumber").trim();
         execution.setProcessBusinessKey(lotNumber);
         execution.setVariable("lotNumber", lotNumber);

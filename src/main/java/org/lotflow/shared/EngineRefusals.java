@@ -30,6 +30,7 @@ public class EngineRefusals {
         return config -> {
             config.register(EngineExceptionMapper.class, 1);
             config.register(RestExceptionMapper.class, 1);
+            config.register(ApiExceptionMapper.class, 1);
         };
     }
 
@@ -74,5 +75,9 @@ public class EngineRefusals {
     }
 
     public static class RestExceptionMapper extends RefusalMapper<RestException> {
+    }
+
+    /** Execution listeners' exceptions are not wrapped: a refusal from a start listener arrives as is. */
+    public static class ApiExceptionMapper extends RefusalMapper<ApiException> {
     }
 }
