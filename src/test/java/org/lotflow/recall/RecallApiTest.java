@@ -44,6 +44,9 @@ class RecallApiTest {
     ManagementService managementService;
 
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -330,6 +333,11 @@ class RecallApiTest {
 
         Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
         assertThat(timer).isNotNull();
+        // Tasklist shows the same deadline as the task's due date
+        org.camunda.bpm.engine.task.Task notify = taskService.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(notify.getDueDate()).isCloseTo(timer.getDuedate(), 5_000);
+        assertThat(notify.getDueDate().getTime() - notify.getCreateTime().getTime())
+                .isBetween(24 * 3600_000L - 5_000, 24 * 3600_000L + 5_000);
         managementService.executeJob(timer.getId()); // the 24 h of CLASS_I have passed
         api.executeJobs();
 
