@@ -1,6 +1,7 @@
 package org.lotflow.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.support.Forms.inputKeys;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -22,6 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
+import org.lotflow.support.Forms;
 
 /**
  * Structural rules every model in {@code bpmn/} and {@code forms/} keeps: files named after the
@@ -32,7 +32,6 @@ class ProcessModelsTest {
 
     static final Path BPMN = Path.of("bpmn");
     static final Path FORMS = Path.of("forms");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Path> files(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
@@ -43,30 +42,11 @@ class ProcessModelsTest {
     static Map<String, JsonNode> forms() throws IOException {
         Map<String, JsonNode> forms = new HashMap<>();
         for (Path f : files(FORMS, ".form")) {
-            JsonNode form = JSON.readTree(f.toFile());
+            JsonNode form = Forms.read(f);
             forms.put(form.get("id").asText(), form);
             assertThat(f.getFileName().toString()).as("form file named after its id").isEqualTo(form.get("id").asText() + ".form");
         }
         return forms;
-    }
-
-    /** The keys of a form's input fields (text components have none). */
-    public static Set<String> inputKeys(JsonNode form) {
-        Set<String> keys = new TreeSet<>();
-        collect(form.get("components"), keys);
-        return keys;
-    }
-
-    private static void collect(JsonNode components, Set<String> keys) {
-        if (components == null) {
-            return;
-        }
-        for (JsonNode c : components) {
-            if (c.hasNonNull("key")) {
-                keys.add(c.get("key").asText());
-            }
-            collect(c.get("components"), keys);
-        }
     }
 
     @Test

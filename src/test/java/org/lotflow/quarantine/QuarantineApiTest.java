@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lotflow.support.ApiTest;
+import org.lotflow.support.Forms;
 import org.lotflow.support.TestClient;
 import org.lotflow.support.TestClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,13 +163,9 @@ class QuarantineApiTest {
 
     /** Every {{placeholder}} of the form's text has a value on the task (set by its create listener). */
     private static void assertEveryPlaceholderHasAValue(String formId, JsonNode formVariables) {
-        try {
-            for (String name : QuarantineFormsTest.placeholders(QuarantineFormsTest.form(formId))) {
-                assertThat(formVariables.has(name)).as(formId + ": {{" + name + "}} in " + formVariables).isTrue();
-                assertThat(formVariables.get(name).get("value").isNull()).as(formId + ": " + name).isFalse();
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (String name : Forms.placeholders(Forms.form(formId))) {
+            assertThat(formVariables.has(name)).as(formId + ": {{" + name + "}} in " + formVariables).isTrue();
+            assertThat(formVariables.get(name).get("value").isNull()).as(formId + ": " + name).isFalse();
         }
     }
 

@@ -1,16 +1,15 @@
 package org.lotflow.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.support.Forms.form;
+import static org.lotflow.support.Forms.inputKeys;
+import static org.lotflow.support.Forms.placeholders;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -22,46 +21,6 @@ import org.junit.jupiter.api.Test;
  * listeners put on the task (the API test checks the values arrive).
  */
 class QuarantineFormsTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    static JsonNode form(String id) throws IOException {
-        JsonNode form = JSON.readTree(Path.of("forms", id + ".form").toFile());
-        assertThat(form.get("id").asText()).isEqualTo(id);
-        return form;
-    }
-
-    /** The keys of a form's input fields (as ProcessModelsTest collects them). */
-    static Set<String> inputKeys(JsonNode form) {
-        Set<String> keys = new TreeSet<>();
-        collect(form.get("components"), keys);
-        return keys;
-    }
-
-    private static void collect(JsonNode components, Set<String> keys) {
-        if (components == null) {
-            return;
-        }
-        for (JsonNode c : components) {
-            if (c.hasNonNull("key")) {
-                keys.add(c.get("key").asText());
-            }
-            collect(c.get("components"), keys);
-        }
-    }
-
-    static Set<String> placeholders(JsonNode form) {
-        Set<String> names = new TreeSet<>();
-        for (JsonNode c : form.get("components")) {
-            if ("text".equals(c.path("type").asText())) {
-                Matcher m = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}").matcher(c.get("text").asText());
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-            }
-        }
-        return names;
-    }
 
     @Test
     void formFieldsAreExactlyWhatTheListenersRead() throws IOException {

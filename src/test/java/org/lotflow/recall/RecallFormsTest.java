@@ -1,12 +1,13 @@
 package org.lotflow.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.support.Forms.form;
+import static org.lotflow.support.Forms.inputKeys;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -15,33 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** The recall's forms ask for exactly what its listeners read, and the model points at them. */
 class RecallFormsTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    static JsonNode form(String id) throws IOException {
-        JsonNode form = JSON.readTree(Path.of("forms", id + ".form").toFile());
-        assertThat(form.get("id").asText()).isEqualTo(id);
-        return form;
-    }
-
-    /** The keys of a form's input fields (text components have none). */
-    static java.util.Set<String> inputKeys(JsonNode form) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        collect(form.get("components"), keys);
-        return keys;
-    }
-
-    private static void collect(JsonNode components, java.util.Set<String> keys) {
-        if (components == null) {
-            return;
-        }
-        for (JsonNode c : components) {
-            if (c.hasNonNull("key")) {
-                keys.add(c.get("key").asText());
-            }
-            collect(c.get("components"), keys);
-        }
-    }
 
     @Test
     void formKeysMatchWhatTheListenersRead() throws IOException {

@@ -1,0 +1,72 @@
+package org.lotflow.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads the Camunda Forms in {@code forms/} for the tests that hold them against their listeners. */
+public final class Forms {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
+
+    private Forms() {
+    }
+
+    /** The form {@code forms/<id>.form}; fails if the file's own id differs. */
+    public static JsonNode form(String id) {
+        JsonNode form = read(Path.of("forms", id + ".form"));
+        if (!id.equals(form.path("id").asText())) {
+            throw new AssertionError("forms/" + id + ".form has id '" + form.path("id").asText() + "'");
+        }
+        return form;
+    }
+
+    public static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The keys of the form's input fields, nested groups included (text components have none). */
+    public static Set<String> inputKeys(JsonNode form) {
+        Set<String> keys = new TreeSet<>();
+        collect(form.get("components"), keys);
+        return keys;
+    }
+
+    private static void collect(JsonNode components, Set<String> keys) {
+        if (components == null) {
+            return;
+        }
+        for (JsonNode c : components) {
+            if (c.hasNonNull("key")) {
+                keys.add(c.get("key").asText());
+            }
+            collect(c.get("components"), keys);
+        }
+    }
+
+    /** The {@code {{name}}} placeholders of the form's text components. */
+    public static Set<String> placeholders(JsonNode form) {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode c : form.get("components")) {
+            if ("text".equals(c.path("type").asText())) {
+                Matcher m = PLACEHOLDER.matcher(c.get("text").asText());
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
+    }
+}
