@@ -172,7 +172,7 @@ public class DemoData implements ApplicationRunner {
         as("jennifer", List.of(Groups.QA_MANAGER), () -> {
             Task task = taskService.createTaskQuery().processInstanceBusinessKey(lot.getLotNumber())
                     .taskDefinitionKey(ReleaseService.TASK_APPROVE_RELEASE).singleResult();
-            taskService.setAssignee(task.getId(), "jennifer");
+            taskService.claim(task.getId(), "jennifer");
             taskService.complete(task.getId(), java.util.Map.of("approved", true, "comment",
                     "Demo data: all specifications met, COA issued"));
             return null;

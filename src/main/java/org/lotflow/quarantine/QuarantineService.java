@@ -330,7 +330,7 @@ public class QuarantineService {
         }
         Signed signed = sign(hold, lot, valid);
         if (task.getAssignee() == null) {
-            taskService.setAssignee(task.getId(), currentUser.id());
+            taskService.claim(task.getId(), currentUser.id());
         }
         taskService.complete(task.getId(), Map.of("decision", signed.decision().name()));
         return signed;

@@ -143,7 +143,7 @@ public class ReleaseService {
         }
         LabVerdict verdict = record(lot.getId(), measurements);
         if (task.getAssignee() == null) {
-            taskService.setAssignee(task.getId(), currentUser.id());
+            taskService.claim(task.getId(), currentUser.id());
         }
         taskService.complete(task.getId());
         return verdict;

@@ -23,21 +23,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code /api} (and the non-public actuator endpoints) against Camunda's identity
  * service: HTTP Basic, or the session of a user logged into the Camunda webapps. The identity
  * is set on the engine for the whole request, so Camunda's authorization checks apply to every
- * engine call made on its behalf, and cleared afterwards.
+ * engine call made on its behalf, and cleared afterwards. Serves {@code /engine-rest} too, where
+ * nothing (not even {@code GET /engine-rest/engine}) answers without a login.
+ *
+ * <p>Lockout: a user id that failed too often from this client address is refused with 429 and
+ * {@code Retry-After} before its password is even checked ({@link LoginThrottle}); every failure
+ * is a {@code LOGIN_FAILED} security event. The password of a successful Basic call is kept on the
+ * request as the second component of an electronic signature made by that call (21 CFR 11.200).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding the HTTP Basic password of an authenticated call (signature component). */
+    static final String BASIC_PASSWORD = ApiAuthenticationFilter.class.getName() + ".basicPassword";
 
     private final IdentityService identityService;
     private final String engineName;
     private final String requiredGroup;
+    private final LoginThrottle throttle;
+    private final SecurityEvents events;
+    private final String channel;
+    private final boolean allowSession;
 
     /**
      * @param requiredGroup a group every caller must belong to, or null for any authenticated user
+     * @param channel       how failed logins through this filter are labelled ({@code api}, {@code engine-rest})
+     * @param allowSession  whether a Camunda webapp session is accepted besides HTTP Basic (not on
+     *                      {@code /engine-rest}, which has no CSRF protection)
      */
-    public ApiAuthenticationFilter(IdentityService identityService, String engineName, String requiredGroup) {
+    public ApiAuthenticationFilter(IdentityService identityService, String engineName, String requiredGroup,
+            LoginThrottle throttle, SecurityEvents events, String channel, boolean allowSession) {
         this.identityService = identityService;
         this.engineName = engineName;
         this.requiredGroup = requiredGroup;
+        this.throttle = throttle;
+        this.events = events;
+        this.channel = channel;
+        this.allowSession = allowSession;
     }
 
     @Override
@@ -50,14 +71,27 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] credentials = decode(header.substring(6).trim());
+            LoginThrottle.Lock count = credentials == null ? null : throttle.find(credentials[0], RequestOrigin.client());
+            if (throttle.isLocked(count)) {
+                long seconds = throttle.secondsLeft(count);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                Problems.write(response, 429, "Too many failed attempts", "Too many failed logins or signatures for user '"
+                        + credentials[0] + "' from this address: try again in " + seconds
+                        + " seconds, or ask an administrator to unlock the user");
+                return;
+            }
             if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
+                if (count != null) {
+                    throttle.succeeded(credentials[0], RequestOrigin.client());
+                }
+                request.setAttribute(BASIC_PASSWORD, credentials[1]);
                 userId = credentials[0];
                 groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
                         .map(Group::getId).toList();
                 tenantIds = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                         .list().stream().map(Tenant::getId).toList();
             }
-        } else {
+        } else if (allowSession) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
@@ -71,6 +105,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
 
         if (userId == null) {
+            if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                String[] credentials = decode(header.substring(6).trim());
+                events.failure(SecurityEvent.Type.LOGIN_FAILED, credentials == null ? "" : credentials[0], channel,
+                        credentials == null ? "unreadable HTTP Basic credentials" : "wrong password or unknown user");
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"lotflow\", charset=\"UTF-8\"");
             Problems.write(response, 401, "Unauthorized",
                     "Log in with HTTP Basic (a lotflow user and password) or a Camunda webapp session");

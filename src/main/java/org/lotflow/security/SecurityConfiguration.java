@@ -3,8 +3,6 @@ package org.lotflow.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.lotflow.shared.RequestSizeLimitFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,10 +14,17 @@ import org.springframework.util.unit.DataSize;
 /**
  * The entry points and who may pass them. One identity store (Camunda's) for all:
  * <ul>
+ * <li>every request: its client address is bound and the security events it leaves (failed logins
+ * and signatures) are written after it, surviving its rollback ({@link SecurityEventsFilter});</li>
  * <li>{@code /camunda/api/admin/setup/**} is closed for everyone (CVE-2026-77226);</li>
- * <li>{@code /engine-rest/*} takes HTTP Basic through Camunda's own authentication filter;</li>
+ * <li>{@code /engine-rest/*} takes HTTP Basic only (no session: it has no CSRF protection), and
+ * nothing there answers without a login;</li>
  * <li>{@code /api/*}, the OpenAPI docs and non-health actuator endpoints take HTTP Basic or a
  * Camunda webapp session; actuator needs {@code camunda-admin};</li>
+ * <li>the webapps' login is throttled like HTTP Basic ({@link WebappLoginThrottle});</li>
+ * <li>{@code /engine-rest/*} and the webapps' {@code /camunda/api/*} pass {@link EngineSurfaceGuard}:
+ * task submissions carry exactly their form's fields, variable writes and starts around lotflow are
+ * refused, profiles are for administrators, Cockpit's API for Cockpit users;</li>
  * <li>{@code /actuator/health} is open.</li>
  * </ul>
  * Camunda authorization is switched on in {@code application.yml}; every filter sets the
@@ -29,11 +34,21 @@ import org.springframework.util.unit.DataSize;
 public class SecurityConfiguration {
 
     @Bean
+    FilterRegistrationBean<SecurityEventsFilter> securityEventsFilter(SecurityEvents events) {
+        FilterRegistrationBean<SecurityEventsFilter> registration = new FilterRegistrationBean<>(
+                new SecurityEventsFilter(events));
+        registration.setName("lotflow-security-events");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<SetupEndpointGuard> setupEndpointGuard() {
         FilterRegistrationBean<SetupEndpointGuard> registration = new FilterRegistrationBean<>(new SetupEndpointGuard());
         registration.setName("lotflow-setup-guard");
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 
@@ -50,9 +65,9 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
-            ProcessEngine engine) {
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiAuthenticationFilter(identityService, engine.getName(), null));
+                new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "api", true));
         registration.setName("lotflow-api-auth");
         registration.addUrlPatterns("/api/*", "/v3/api-docs/*", "/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -61,8 +76,9 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthenticationFilter(IdentityService identityService,
-            ProcessEngine engine) {
-        ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), Groups.ADMIN) {
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events) {
+        ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), Groups.ADMIN,
+                throttle, events, "api", true) {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -77,14 +93,37 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService,
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events) {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "engine-rest",
+                        false));
         registration.setName("lotflow-engine-rest-auth");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns("/engine-rest/*", "/engine-rest");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle, SecurityEvents events,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<WebappLoginThrottle> registration = new FilterRegistrationBean<>(
+                new WebappLoginThrottle(throttle, events));
+        registration.setName("lotflow-webapp-login-throttle");
+        registration.addUrlPatterns(webappPath + "/api/admin/auth/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<EngineSurfaceGuard> registration = new FilterRegistrationBean<>(new EngineSurfaceGuard(
+                forms, engine.getTaskService(), engine.getRepositoryService(), engine.getIdentityService(),
+                engine.getName()));
+        registration.setName("lotflow-engine-surface-guard");
+        registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 }

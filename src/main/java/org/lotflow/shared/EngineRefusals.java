@@ -53,6 +53,88 @@ public class EngineRefusals {
     record Refusal(int status, String message) {
     }
 
+    /** The last refusal an engine command ended with on this thread, for the webapps' API. */
+    private static final ThreadLocal<Refusal> LAST = new ThreadLocal<>();
+
+    /**
+     * Notes, on the thread, the refusal an engine command ends with, and lets the exception go on
+     * unchanged. The webapps' engine API (Tasklist) has no place for lotflow's exception mappers;
+     * {@link WebappRefusalFilter} reads the note there instead.
+     */
+    @Bean
+    static org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin refusalCapture() {
+        return new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+                if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+                    configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+                }
+                configuration.getCustomPreCommandInterceptorsTxRequired().add(0,
+                        new org.camunda.bpm.engine.impl.interceptor.CommandInterceptor() {
+                            @Override
+                            public <T> T execute(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
+                                try {
+                                    return next.execute(command);
+                                } catch (RuntimeException e) {
+                                    Refusal refusal = e instanceof ApiException api
+                                            ? new Refusal(api.status().value(), api.getMessage()) : refusal(e);
+                                    if (refusal != null) {
+                                        LAST.set(refusal);
+                                    }
+                                    throw e;
+                                }
+                            }
+                        });
+            }
+        };
+    }
+
+    /** Tasklist's submissions: a 500 that is really a lotflow refusal answers with the refusal's status and sentence. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<WebappRefusalFilter> webappRefusalFilter(
+            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.webapp.application-path:/camunda}")
+            String webappPath) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new WebappRefusalFilter());
+        registration.setName("lotflow-webapp-refusals");
+        registration.addUrlPatterns(webappPath + "/api/engine/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 40);
+        return registration;
+    }
+
+    /**
+     * Rewrites the answer of a write to the webapps' engine API that failed with 500 because of a
+     * lotflow refusal (four eyes, a wrong signature, a value out of range) into that refusal: its
+     * 4xx status and an RFC 9457 body whose {@code detail} and {@code message} (what Tasklist shows)
+     * are the refusal's sentence, without engine codes.
+     */
+    public static class WebappRefusalFilter extends org.springframework.web.filter.OncePerRequestFilter {
+
+        @Override
+        protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
+            return "GET".equalsIgnoreCase(request.getMethod()) || "HEAD".equalsIgnoreCase(request.getMethod());
+        }
+
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
+            LAST.remove();
+            var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
+            try {
+                chain.doFilter(request, held);
+                Refusal refusal = LAST.get();
+                if (refusal != null && held.getStatus() >= 500) {
+                    held.resetBuffer();
+                    Problems.write(held, refusal.status(), refusal.status() == 403 ? "Forbidden"
+                            : refusal.status() == 409 ? "Conflict" : "Refused", refusal.message());
+                }
+            } finally {
+                LAST.remove();
+                held.copyBodyToResponse();
+            }
+        }
+    }
+
     abstract static class RefusalMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
         @Override

@@ -21,6 +21,7 @@ public final class Problems {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        body.put("message", detail); // what the Camunda webapps (Tasklist) show of an error
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -17,7 +17,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the top-level {@code bpmn/} and {@code forms/} folders (copied onto the classpath by
+ * Deploys the top-level {@code bpmn/} and {@code forms/} folders (Camunda Forms {@code .form} and
+ * the embedded {@code .html} forms of signing tasks, referenced as {@code embedded:deployment:forms/x.html}) (copied onto the classpath by
  * Maven) under stable resource names such as {@code bpmn/lotRelease.bpmn}, whether lotflow runs
  * from the jar, from {@code mvn spring-boot:run} or from an IDE. Unchanged resources create no
  * new version (duplicate filtering); Camunda's deployment lock serializes cluster nodes that
@@ -49,7 +50,8 @@ public class ProcessDeployer implements ApplicationRunner {
             Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
             for (Resource resource : resources) {
                 String name = resource.getFilename();
-                if (name == null || !(name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))) {
+                if (name == null || !(name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")
+                        || name.endsWith(".html"))) {
                     continue;
                 }
                 try (InputStream in = resource.getInputStream()) {

@@ -1,0 +1,78 @@
+package org.lotflow.security;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.lotflow.shared.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Electronic signatures as 21 CFR Part 11 asks: each signing is made by the logged-in user,
+ * re-authenticated with user id and password at that moment (11.200(a)(1)), and names the signer
+ * by the printed name of an identity record the signer cannot edit (11.50; see
+ * {@link EngineSurfaceGuard}: only administrators change profiles). The password comes from
+ * {@link SignatureCredentials} (HTTP Basic of the call, or re-entered in a masked field) and is
+ * never stored, logged or put in a process variable.
+ *
+ * <p>Refusals, each changing nothing: nobody logged in 401; no password 400 (field
+ * {@code password}); the user id and address locked after repeated failures 429; a wrong password
+ * 403 "Signature refused". Every wrong password is a {@code SIGNATURE_FAILED} security event (who,
+ * when, what was being signed) that survives the rollback of the refused request and counts toward
+ * the lockout (11.300(d)).
+ */
+@Component
+public class ElectronicSignatures {
+
+    private final CurrentUser currentUser;
+    private final LoginThrottle throttle;
+    private final SecurityEvents events;
+    private final Clock clock;
+
+    public ElectronicSignatures(CurrentUser currentUser, LoginThrottle throttle, SecurityEvents events, Clock clock) {
+        this.currentUser = currentUser;
+        this.throttle = throttle;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Who signed, with the printed name and time to record with the signed record. */
+    public record Signer(String userId, String fullName, Instant at) {
+    }
+
+    /**
+     * Signs with the password that accompanies this request ({@link SignatureCredentials}).
+     *
+     * @param meaning what the signature means, e.g. "release approval" (11.50(a)(3))
+     * @param subject what is signed, e.g. "lot HC100-2025-001"
+     */
+    public Signer sign(String meaning, String subject) {
+        return sign(meaning, subject, SignatureCredentials.password());
+    }
+
+    /** Signs with an explicitly given password (an API call that takes it in its body). */
+    public Signer sign(String meaning, String subject, String password) {
+        if (!currentUser.isAuthenticated()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Signature refused",
+                    "A " + meaning + " must be signed by a logged-in user");
+        }
+        String userId = currentUser.id();
+        LoginThrottle.Lock count = throttle.find(userId, RequestOrigin.client());
+        if (throttle.isLocked(count)) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
+                    "Too many failed signatures or logins for user '" + userId + "' from this address: try again in "
+                            + throttle.secondsLeft(count) + " seconds, or ask an administrator to unlock the user")
+                    .with("field", "password");
+        }
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badField("password",
+                    "re-enter your password to sign the " + meaning + " of " + subject + " (electronic signature)");
+        }
+        if (!currentUser.checkPassword(userId, password)) {
+            events.failure(SecurityEvent.Type.SIGNATURE_FAILED, userId, "signature", meaning + " of " + subject);
+            throw new ApiException(HttpStatus.FORBIDDEN, "Signature refused", "The password does not match user '"
+                    + userId + "'; the " + meaning + " of " + subject + " was not signed").with("field", "password");
+        }
+        return new Signer(userId, currentUser.fullName(userId), clock.instant());
+    }
+}

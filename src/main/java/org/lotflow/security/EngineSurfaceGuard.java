@@ -1,0 +1,349 @@
+package org.lotflow.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The one gate between users and the engine's own HTTP surfaces: {@code /engine-rest} and the
+ * webapps' engine API ({@code /camunda/api/engine/...}, which Tasklist and Cockpit use). Process
+ * variables of lotflow's processes are lotflow's to write; a user's only way to hand the engine
+ * data is to complete a task (or start a process that has a start form) with exactly what its form
+ * declares ({@link FormSchemas}). What it does, in this order, for every user, administrators
+ * included:
+ * <ul>
+ * <li>{@code POST task/{id}/complete|submit-form|resolve} of a lotflow task: the variables must be
+ * the form's fields, of their kinds, required ones present (400 naming the field otherwise). A
+ * signing form's masked password is taken out of the body before the engine sees it and handed to
+ * {@link ElectronicSignatures} through {@link SignatureCredentials}; an {@code /engine-rest} call
+ * signs with its HTTP Basic password when the body carries none.</li>
+ * <li>{@code POST process-definition/.../start|submit-form}: only processes with a start form
+ * (a hold's {@code quarantineInvestigation}, a recall's {@code lotRecall}), with exactly its fields;
+ * every other process is started by lotflow itself (403).</li>
+ * <li>403 for every other write of variables or routing: task, execution and process-instance
+ * variables (also local, binary and async), message correlation, signals, conditions, BPMN errors and
+ * escalations thrown at tasks, process-instance modification, restarts, migrations.</li>
+ * <li>403 for changing a user's profile unless the caller administers users: the printed name on an
+ * electronic signature comes from an identity record its owner cannot edit (21 CFR 11.50,
+ * 11.100).</li>
+ * <li>403 for Cockpit's own API ({@code /camunda/api/cockpit/...}) without Cockpit access.</li>
+ * </ul>
+ * Refusals are RFC 9457 problem+json whose {@code detail} (and {@code message}, which Tasklist
+ * shows) is a sentence a QA person understands. Everything else (reads, claims, the identity
+ * links Camunda's authorizations govern) passes unchanged.
+ */
+public class EngineSurfaceGuard extends OncePerRequestFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY = 1024 * 1024;
+
+    /** The engine API below its root: {@code /engine-rest[/engine/{name}]/...} or {@code .../api/engine/engine/{name}/...}. */
+    private static final Pattern ENGINE_API = Pattern.compile(
+            "^(?:/engine-rest(?:/engine/[^/]+)?|.*/api/engine/engine/[^/]+)/(.+)$");
+    private static final Pattern COCKPIT_API = Pattern.compile("^.*/api/cockpit/.*$");
+    private static final Pattern TASK_SUBMIT = Pattern.compile("^task/([^/]+)/(complete|submit-form|resolve)/?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROCESS_START = Pattern.compile(
+            "^process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)/?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROFILE = Pattern.compile("^user/([^/]+)/profile/?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VARIABLE_WRITES = Pattern.compile("^(?:"
+            + "task/[^/]+/(?:variables|localvariables|bpmnerror|bpmnescalation)(?:/.*)?"
+            + "|process-instance/[^/]+/(?:variables|modification|modification-async)(?:/.*)?"
+            + "|process-instance/variables-async|process-instance/[^/]+/variables-async"
+            + "|execution/[^/]+/(?:localvariables|messagesubscriptions|signal)(?:/.*)?"
+            + "|message(?:/.*)?|signal(?:/.*)?|condition(?:/.*)?|modification(?:/.*)?|migration(?:/.*)?"
+            + "|process-definition/.+/restart(?:-async)?"
+            + "|external-task/.+"
+            + ")/?$", Pattern.CASE_INSENSITIVE);
+
+    private static final Map<String, String> STARTED_BY = Map.of(
+            "lotRelease", "creating a lot (POST /api/lots)",
+            "allocationOverride", "an order that asks for an exception to FEFO (POST /api/orders)",
+            "expiryMonitoring", "its daily timer",
+            "quarantineInvestigation", "a hold (POST /api/lots/{lotNumber}/holds or its Tasklist start form)",
+            "lotRecall", "a recall coordinator's recall (POST /api/recalls or its Tasklist start form) or a RECALL disposition");
+
+    private final FormSchemas forms;
+    private final TaskService taskService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final String engineName;
+
+    public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
+            IdentityService identityService, String engineName) {
+        this.forms = forms;
+        this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.engineName = engineName;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = normalized(request);
+        String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+
+        if (COCKPIT_API.matcher(path).matches() && !mayUseCockpit(request)) {
+            refuse(response, 403, "Forbidden", null, "Cockpit is open to users with Cockpit access (QA managers,"
+                    + " administrators) only");
+            return;
+        }
+        Matcher api = ENGINE_API.matcher(path);
+        if (read || !api.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String resource = api.group(1);
+
+        Matcher profile = PROFILE.matcher(resource);
+        if (profile.matches() && !isAdministrator(request)) {
+            refuse(response, 403, "Forbidden", null, "Names printed on electronic signatures are kept by administrators:"
+                    + " ask an administrator to change the profile of '" + profile.group(1) + "'");
+            return;
+        }
+        if (VARIABLE_WRITES.matcher(resource).matches()) {
+            refuse(response, 403, "Forbidden", null, "Process data of lotflow's processes is written by lotflow only:"
+                    + " complete the task with its form, or use the lotflow API (/api)");
+            return;
+        }
+        Matcher submit = TASK_SUBMIT.matcher(resource);
+        if (submit.matches()) {
+            Task task = privileged(() -> taskService.createTaskQuery().taskId(submit.group(1)).singleResult());
+            String processKey = task == null || task.getProcessDefinitionId() == null ? null
+                    : processKey(task.getProcessDefinitionId());
+            FormSchema schema = processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
+            if (schema != null) {
+                submitChecked(request, response, chain, schema, basicPassword(request));
+                return;
+            }
+        }
+        Matcher start = PROCESS_START.matcher(resource);
+        if (start.matches()) {
+            String processKey = start.group(1) != null ? start.group(1) : processKey(start.group(2));
+            if (processKey != null && forms.isLotflowProcess(processKey)) {
+                FormSchema schema = forms.start(processKey);
+                if (schema == null) {
+                    refuse(response, 403, "Forbidden", null, "'" + processKey + "' is started by lotflow itself, through "
+                            + STARTED_BY.getOrDefault(processKey, "the lotflow API") + ", not through the engine");
+                    return;
+                }
+                submitChecked(request, response, chain, schema, null);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Checks a submission against its form, takes the signature password out, then lets it pass. */
+    private void submitChecked(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            FormSchema schema, String basicPassword) throws IOException, ServletException {
+        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (raw.length > MAX_BODY) {
+            refuse(response, 413, "Request too large", null, "A form submission may be at most 1 MB");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+        } catch (IOException e) {
+            refuse(response, 400, "Invalid request", "body", "The submission is not JSON");
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            refuse(response, 400, "Invalid request", "body", "The submission must be a JSON object with 'variables'");
+            return;
+        }
+        List<FormSchema.Violation> violations = schema.check(body.get("variables"));
+        if (!violations.isEmpty()) {
+            FormSchema.Violation first = violations.get(0);
+            String detail = violations.stream().map(v -> v.field() + ": " + v.reason())
+                    .reduce((a, b) -> a + "; " + b).orElseThrow();
+            refuse(response, 400, "Invalid form submission", first.field(), schema.name() + ": " + detail);
+            return;
+        }
+        String password = basicPassword;
+        if (schema.signatureField() != null && body.path("variables").has(schema.signatureField())) {
+            password = body.path("variables").path(schema.signatureField()).path("value").asText();
+            ((ObjectNode) body.get("variables")).remove(schema.signatureField());
+        }
+        if (schema.signatureField() != null && (password == null || password.isEmpty())) {
+            refuse(response, 400, "Invalid form submission", "password", schema.name()
+                    + ": re-enter your password to sign (electronic signature: user id and password at each signing)");
+            return;
+        }
+        byte[] cleaned = JSON.writeValueAsBytes(body);
+        HttpServletRequest forwarded = new BodyRequest(request, cleaned);
+        String previous = SignatureCredentials.password();
+        SignatureCredentials.set(password);
+        try {
+            chain.doFilter(forwarded, response);
+        } finally {
+            SignatureCredentials.set(previous);
+        }
+    }
+
+    private String processKey(String processDefinitionId) {
+        try {
+            return privileged(() -> repositoryService.getProcessDefinition(processDefinitionId).getKey());
+        } catch (RuntimeException notFound) {
+            return null;
+        }
+    }
+
+    private <T> T privileged(java.util.function.Supplier<T> query) {
+        Authentication auth = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            if (auth != null) {
+                identityService.setAuthentication(auth);
+            }
+        }
+    }
+
+    private static String basicPassword(HttpServletRequest request) {
+        Object password = request.getAttribute(ApiAuthenticationFilter.BASIC_PASSWORD);
+        return password instanceof String s ? s : null;
+    }
+
+    private boolean isAdministrator(HttpServletRequest request) {
+        Authentication auth = identityService.getCurrentAuthentication();
+        if (auth != null && auth.getGroupIds() != null) {
+            return auth.getGroupIds().contains(Groups.ADMIN);
+        }
+        UserAuthentication session = sessionUser(request);
+        return session != null && session.getGroupIds() != null && session.getGroupIds().contains(Groups.ADMIN);
+    }
+
+    private boolean mayUseCockpit(HttpServletRequest request) {
+        UserAuthentication session = sessionUser(request);
+        return session != null && session.isAuthorizedForApp("cockpit");
+    }
+
+    private UserAuthentication sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications all = AuthenticationUtil.getAuthsFromSession(session);
+        return all != null && all.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication ua ? ua
+                : null;
+    }
+
+    /** The request path below the context path, percent-decoded, without matrix parameters or doubled slashes. */
+    static String normalized(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return decoded.replaceAll(";[^/]*", "").replaceAll("/+", "/");
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String title, String field, String detail)
+            throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("message", detail); // Tasklist and Cockpit show Camunda's "message"
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+    /** The request with its body replaced (the signature password taken out). */
+    private static final class BodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous body only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "content-length".equalsIgnoreCase(name) ? Integer.toString(body.length) : super.getHeader(name);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.lotflow.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What one form (a user task's or a start event's) lets a user submit: the declared fields, each
+ * with a kind, whether it is required, and the allowed values of a selection; and, for a signing
+ * form, the name of its masked signature password field. Read from the form files themselves
+ * ({@link FormSchemas}), so the form a user sees and the check a submission meets cannot drift.
+ *
+ * <p>{@link #check} judges the {@code variables} object of a Camunda REST submission
+ * ({@code {"name": {"value": ..., "type": ...}}}): a variable the form does not declare, a value of
+ * the wrong kind, a missing required field, a value outside a selection, a serialized object or a
+ * text longer than {@value #MAX_TEXT} characters is a violation. A plain rule, tested without Spring.
+ *
+ * @param name           the form's display name in refusals, e.g. "Approve release"
+ * @param fields         declared fields by variable name, in form order
+ * @param signatureField the masked password field of a signing form, or null
+ */
+public record FormSchema(String name, Map<String, Field> fields, String signatureField) {
+
+    /** Camunda stores longer strings as byte arrays; a form field never needs more. */
+    public static final int MAX_TEXT = 4000;
+
+    /** The value kinds a form field can take. */
+    public enum Kind {
+        TEXT, BOOLEAN, NUMBER, WHOLE_NUMBER
+    }
+
+    /** One declared field; {@code values} is empty unless the field is a selection. */
+    public record Field(String name, Kind kind, boolean required, List<String> values) {
+    }
+
+    /** One reason a submission is refused, naming the variable. */
+    public record Violation(String field, String reason) {
+    }
+
+    public FormSchema {
+        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** The names a submission may carry, for refusals ("approved, comment"). */
+    public String accepted() {
+        List<String> names = new ArrayList<>(fields.keySet());
+        if (signatureField != null) {
+            names.add(signatureField);
+        }
+        return String.join(", ", names);
+    }
+
+    /**
+     * Every violation of a submission's {@code variables} (null or missing: no variables). The
+     * signature field, when present, must be text; it is the caller's job to take it out.
+     */
+    public List<Violation> check(JsonNode variables) {
+        List<Violation> violations = new ArrayList<>();
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            violations.add(new Violation("variables", "must be an object of named values"));
+            return violations;
+        }
+        List<String> unexpected = new ArrayList<>();
+        if (variables != null && variables.isObject()) {
+            variables.fieldNames().forEachRemaining(name -> {
+                if (!fields.containsKey(name) && !name.equals(signatureField)) {
+                    unexpected.add(name);
+                }
+            });
+        }
+        if (!unexpected.isEmpty()) {
+            violations.add(new Violation(unexpected.get(0), "the form '" + name + "' accepts only " + accepted()
+                    + "; not accepted: " + String.join(", ", unexpected)));
+        }
+        if (signatureField != null && variables != null && variables.has(signatureField)) {
+            JsonNode password = variables.get(signatureField);
+            if (!password.isObject() || !password.path("value").isTextual()) {
+                violations.add(new Violation(signatureField, "must be given as text"));
+            }
+        }
+        for (Field field : fields.values()) {
+            JsonNode entry = variables == null ? null : variables.get(field.name());
+            checkField(field, entry, violations);
+        }
+        return violations;
+    }
+
+    private static void checkField(Field field, JsonNode entry, Collection<Violation> violations) {
+        JsonNode value = entry == null || !entry.isObject() ? entry : entry.get("value");
+        if (entry != null && !entry.isObject()) {
+            violations.add(new Violation(field.name(), "must be given as {\"value\": ...}"));
+            return;
+        }
+        if (entry != null && entry.hasNonNull("valueInfo") && !entry.get("valueInfo").isEmpty()) {
+            violations.add(new Violation(field.name(), "must be a plain value (no serialized objects or files)"));
+            return;
+        }
+        boolean blank = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+        if (blank) {
+            if (field.required()) {
+                violations.add(new Violation(field.name(), "is required"));
+            }
+            return;
+        }
+        String type = entry.path("type").asText("");
+        switch (field.kind()) {
+            case TEXT -> {
+                if (!value.isTextual() || !(type.isEmpty() || type.equalsIgnoreCase("String"))) {
+                    violations.add(new Violation(field.name(), "must be text"));
+                } else if (value.asText().length() > MAX_TEXT) {
+                    violations.add(new Violation(field.name(), "is too long: at most " + MAX_TEXT + " characters, got "
+                            + value.asText().length()));
+                } else if (!field.values().isEmpty() && !field.values().contains(value.asText())) {
+                    violations.add(new Violation(field.name(), "must be one of " + String.join(", ", field.values())
+                            + ", not '" + value.asText() + "'"));
+                }
+            }
+            case BOOLEAN -> {
+                // Camunda's typed values: a Boolean may also be sent as the text "true"/"false" with
+                // its type named (embedded forms' selections do that)
+                boolean typedText = type.equalsIgnoreCase("Boolean") && value.isTextual()
+                        && (value.asText().equals("true") || value.asText().equals("false"));
+                if (!(value.isBoolean() || typedText) || !(type.isEmpty() || type.equalsIgnoreCase("Boolean"))) {
+                    violations.add(new Violation(field.name(), "must be true or false"));
+                }
+            }
+            case NUMBER, WHOLE_NUMBER -> {
+                boolean typeOk = type.isEmpty() || List.of("double", "long", "integer", "short", "number")
+                        .contains(type.toLowerCase(java.util.Locale.ROOT));
+                if (!value.isNumber() || !typeOk) {
+                    violations.add(new Violation(field.name(), "must be a number (not text)"));
+                } else if (field.kind() == Kind.WHOLE_NUMBER && !value.isIntegralNumber()) {
+                    violations.add(new Violation(field.name(), "must be a whole number"));
+                } else if ((type.equalsIgnoreCase("Long") || type.equalsIgnoreCase("Integer")
+                        || type.equalsIgnoreCase("Short")) && !value.isIntegralNumber()) {
+                    violations.add(new Violation(field.name(), "is declared " + type + " but has decimals: send it"
+                            + " as a Double or without a type so nothing is cut"));
+                }
+            }
+            default -> throw new IllegalStateException(field.kind().name());
+        }
+    }
+}

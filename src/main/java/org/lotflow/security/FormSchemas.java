@@ -1,0 +1,210 @@
+package org.lotflow.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The declared input of every user task and start form of lotflow's processes, read once from
+ * the deployed files themselves ({@code bpmn/*.bpmn}, {@code forms/*.form} for Camunda Forms,
+ * {@code forms/*.html} for the embedded forms of signing tasks). A Camunda Form declares a field
+ * by a component with a {@code key} (checkbox: true/false, number: a number, select and radio: one
+ * of their values, text otherwise; {@code validate.required}); an embedded form by an element with
+ * {@code cam-variable-name} and {@code cam-variable-type} ({@code required}, a select's options),
+ * and its masked signature password by {@code data-lotflow-signature="name"}.
+ *
+ * <p>Used by {@link EngineSurfaceGuard} to accept exactly what a form declares (contract: "a task
+ * accepts only the variables its form declares: anything else is refused with 400").
+ */
+@Component
+public class FormSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HTML_FIELD = Pattern.compile(
+            "<(input|select|textarea)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*value=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    private final Map<String, FormSchema> taskForms = new HashMap<>();
+    private final Map<String, FormSchema> startForms = new HashMap<>();
+    private final Map<String, String> processNames = new HashMap<>();
+
+    public FormSchemas() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        Map<String, String> formFiles = new HashMap<>();
+        for (Resource form : resolver.getResources("classpath*:forms/*.*")) {
+            try (InputStream in = form.getInputStream()) {
+                formFiles.put(form.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        for (Resource bpmn : resolver.getResources("classpath*:bpmn/*.bpmn")) {
+            BpmnModelInstance model;
+            try (InputStream in = bpmn.getInputStream()) {
+                model = Bpmn.readModelFromStream(in);
+            }
+            for (Process process : model.getModelElementsByType(Process.class)) {
+                processNames.put(process.getId(), process.getName() == null ? process.getId() : process.getName());
+                for (StartEvent start : process.getChildElementsByType(StartEvent.class)) {
+                    FormSchema schema = schema(start.getName(), start.getCamundaFormRef(), start.getCamundaFormKey(),
+                            formFiles);
+                    if (schema != null) {
+                        startForms.put(process.getId(), schema);
+                    }
+                }
+                for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                    if (isIn(task, process)) {
+                        FormSchema schema = schema(task.getName(), task.getCamundaFormRef(), task.getCamundaFormKey(),
+                                formFiles);
+                        if (schema == null) {
+                            throw new IllegalStateException("User task " + task.getId() + " of " + process.getId()
+                                    + " has no form in forms/: every user task must declare its input");
+                        }
+                        taskForms.put(process.getId() + "/" + task.getId(), schema);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The form of a user task, or null when lotflow has no such task. */
+    public FormSchema task(String processKey, String taskDefinitionKey) {
+        return taskForms.get(processKey + "/" + taskDefinitionKey);
+    }
+
+    /** The start form of a process, or null when it has none (started by lotflow only). */
+    public FormSchema start(String processKey) {
+        return startForms.get(processKey);
+    }
+
+    /** Whether the process is one of lotflow's. */
+    public boolean isLotflowProcess(String processKey) {
+        return processNames.containsKey(processKey);
+    }
+
+    private static boolean isIn(UserTask task, Process process) {
+        for (org.camunda.bpm.model.xml.instance.ModelElementInstance e = task.getParentElement(); e != null;
+                e = e.getParentElement()) {
+            if (e == process) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FormSchema schema(String name, String formRef, String formKey, Map<String, String> files) {
+        if (formRef != null) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                if (file.getKey().endsWith(".form") && formRef.equals(camundaFormId(file.getValue()))) {
+                    return camundaForm(name, file.getValue());
+                }
+            }
+            throw new IllegalStateException("No file in forms/ declares the Camunda Form '" + formRef + "'");
+        }
+        if (formKey != null && formKey.startsWith("embedded:deployment:forms/")) {
+            String file = formKey.substring("embedded:deployment:forms/".length());
+            String html = files.get(file);
+            if (html == null) {
+                throw new IllegalStateException("The embedded form " + formKey + " is missing from forms/");
+            }
+            return embeddedForm(name, html);
+        }
+        return null;
+    }
+
+    private static String camundaFormId(String json) {
+        try {
+            return JSON.readTree(json).path("id").asText(null);
+        } catch (IOException e) {
+            throw new IllegalStateException("Not a Camunda Form: " + e.getMessage(), e);
+        }
+    }
+
+    static FormSchema camundaForm(String name, String json) {
+        Map<String, FormSchema.Field> fields = new LinkedHashMap<>();
+        try {
+            collect(JSON.readTree(json).path("components"), fields);
+        } catch (IOException e) {
+            throw new IllegalStateException("Not a Camunda Form: " + e.getMessage(), e);
+        }
+        return new FormSchema(name, fields, null);
+    }
+
+    private static void collect(JsonNode components, Map<String, FormSchema.Field> fields) {
+        for (JsonNode c : components) {
+            String key = c.path("key").asText(null);
+            String type = c.path("type").asText("");
+            if (key != null && !c.path("disabled").asBoolean(false)) {
+                FormSchema.Kind kind = switch (type) {
+                    case "checkbox" -> FormSchema.Kind.BOOLEAN;
+                    case "number" -> FormSchema.Kind.NUMBER;
+                    default -> FormSchema.Kind.TEXT;
+                };
+                List<String> values = new ArrayList<>();
+                c.path("values").forEach(v -> values.add(v.path("value").asText()));
+                fields.put(key, new FormSchema.Field(key, kind, c.path("validate").path("required").asBoolean(false),
+                        List.copyOf(values)));
+            }
+            collect(c.path("components"), fields);
+        }
+    }
+
+    static FormSchema embeddedForm(String name, String html) {
+        Map<String, FormSchema.Field> fields = new LinkedHashMap<>();
+        String signature = null;
+        Matcher m = HTML_FIELD.matcher(html);
+        while (m.find()) {
+            String attributes = m.group(2);
+            String sig = attribute(attributes, "data-lotflow-signature");
+            if (sig != null) {
+                signature = sig;
+                continue;
+            }
+            String variable = attribute(attributes, "cam-variable-name");
+            if (variable == null) {
+                continue;
+            }
+            String type = attribute(attributes, "cam-variable-type");
+            FormSchema.Kind kind = switch (type == null ? "String" : type) {
+                case "Boolean" -> FormSchema.Kind.BOOLEAN;
+                case "Long", "Integer", "Short" -> FormSchema.Kind.WHOLE_NUMBER;
+                case "Double" -> FormSchema.Kind.NUMBER;
+                default -> FormSchema.Kind.TEXT;
+            };
+            List<String> values = new ArrayList<>();
+            int end = html.toLowerCase(java.util.Locale.ROOT).indexOf("</select>", m.end());
+            if (m.group(1).equalsIgnoreCase("select") && end > 0 && kind == FormSchema.Kind.TEXT) {
+                Matcher o = OPTION.matcher(html.substring(m.end(), end));
+                while (o.find()) {
+                    if (!o.group(1).isEmpty()) {
+                        values.add(o.group(1));
+                    }
+                }
+            }
+            boolean required = Pattern.compile("(^|\\s)required(\\s|=|/|$)").matcher(attributes).find();
+            fields.put(variable, new FormSchema.Field(variable, kind, required, List.copyOf(values)));
+        }
+        return new FormSchema(name, fields, signature);
+    }
+
+    private static String attribute(String attributes, String name) {
+        Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(attributes);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,117 @@
+package org.lotflow.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lockout: consecutive failed logins and signatures of one user id from one client address
+ * ({@code login_throttle}), and whether that pair is locked now, after {@link LockoutPolicy}.
+ * Camunda's own account-wide lock is switched off ({@code loginMaxAttempts}, {@code loginDelayBase}
+ * in {@code application.yml}): an account-wide lock lets anyone shut a user (or the only
+ * administrator) out by typing wrong passwords; this one is per address and always time-limited.
+ * Administrators lift a lock with {@code DELETE /api/security/lockouts/{userId}}.
+ *
+ * <p>Properties: {@code lotflow.security.lockout.free-failures} (5), {@code first-delay} (PT30S),
+ * {@code max-delay} (PT15M), {@code forget-after} (PT24H).
+ */
+@Component
+public class LoginThrottle {
+
+    private final JdbcTemplate jdbc;
+    private final LockoutPolicy policy;
+    private final Clock clock;
+
+    public LoginThrottle(JdbcTemplate jdbc, Clock clock,
+            @Value("${lotflow.security.lockout.free-failures:5}") int freeFailures,
+            @Value("${lotflow.security.lockout.first-delay:PT30S}") Duration firstDelay,
+            @Value("${lotflow.security.lockout.max-delay:PT15M}") Duration maxDelay,
+            @Value("${lotflow.security.lockout.forget-after:PT24H}") Duration forgetAfter) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.policy = new LockoutPolicy(freeFailures, firstDelay, maxDelay, forgetAfter);
+    }
+
+    /** A lock in force: who, from where, until when. */
+    public record Lock(String userId, String client, int failures, Instant lockedUntil) {
+        public long secondsLeft(Instant now) {
+            return Math.max(1, Duration.between(now, lockedUntil).toSeconds() + 1);
+        }
+    }
+
+    /** The count of this user id from this client (locked or not), or null when there is none. */
+    public Lock find(String userId, String client) {
+        List<Lock> locks = jdbc.query("SELECT user_id, client, failures, locked_until FROM login_throttle"
+                + " WHERE user_id = ? AND client = ?", (rs, i) -> new Lock(rs.getString(1), rs.getString(2),
+                        rs.getInt(3), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()),
+                SecurityEvents.bounded(userId), client);
+        return locks.isEmpty() ? null : locks.get(0);
+    }
+
+    /** Whether a count found by {@link #find} locks its pair now. */
+    public boolean isLocked(Lock lock) {
+        return lock != null && lock.lockedUntil() != null && lock.lockedUntil().isAfter(clock.instant());
+    }
+
+    /** The seconds until a lock ends, for the refusal and its {@code Retry-After} header. */
+    public long secondsLeft(Lock lock) {
+        return lock.secondsLeft(clock.instant());
+    }
+
+    /** Every lock in force now. */
+    public List<Lock> locks() {
+        return jdbc.query("SELECT user_id, client, failures, locked_until FROM login_throttle WHERE locked_until > ?"
+                + " ORDER BY user_id, client", (rs, i) -> new Lock(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant()), Timestamp.from(clock.instant()));
+    }
+
+    /** A success clears the count of that pair (one primary-key delete, nothing when there is none). */
+    public void succeeded(String userId, String client) {
+        jdbc.update("DELETE FROM login_throttle WHERE user_id = ? AND client = ?", SecurityEvents.bounded(userId), client);
+    }
+
+    /** Removes every count and lock of a user id, from every address; how many pairs there were. */
+    int unlock(String userId) {
+        return jdbc.update("DELETE FROM login_throttle WHERE user_id = ?", SecurityEvents.bounded(userId));
+    }
+
+    /**
+     * Counts one failure (inside the caller's transaction; the row lock serializes concurrent
+     * failures of the pair) and returns until when the pair is now locked, or null.
+     */
+    Instant countFailure(String userId, String client, Instant at) {
+        String id = SecurityEvents.bounded(userId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            record Row(int failures, Instant lastFailureAt) {
+            }
+            List<Row> rows = jdbc.query("SELECT failures, last_failure_at FROM login_throttle"
+                    + " WHERE user_id = ? AND client = ? FOR UPDATE",
+                    (rs, i) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant()), id, client);
+            if (rows.isEmpty()) {
+                try {
+                    Instant until = policy.lockedUntil(1, at);
+                    jdbc.update("INSERT INTO login_throttle (user_id, client, failures, last_failure_at, locked_until)"
+                            + " VALUES (?,?,?,?,?)", id, client, 1, Timestamp.from(at),
+                            until == null ? null : Timestamp.from(until));
+                    return until;
+                } catch (DuplicateKeyException raced) {
+                    continue; // another failure of the same pair inserted first: count on its row
+                }
+            }
+            int failures = policy.failuresAfter(rows.get(0).failures(), rows.get(0).lastFailureAt(), at);
+            Instant until = policy.lockedUntil(failures, at);
+            jdbc.update("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ?"
+                    + " WHERE user_id = ? AND client = ?", failures, Timestamp.from(at),
+                    until == null ? null : Timestamp.from(until), id, client);
+            return until;
+        }
+        throw new IllegalStateException("login_throttle row of " + id + " could not be counted");
+    }
+}

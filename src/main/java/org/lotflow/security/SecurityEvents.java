@@ -1,0 +1,117 @@
+package org.lotflow.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The security audit trail and the lockout it drives. A failure is written in a transaction of
+ * its own that begins after the refused request's transaction has ended, so it survives that
+ * rollback without ever holding a second pooled connection: inside an HTTP request it waits
+ * in the {@link RequestOrigin} until {@link SecurityEventsFilter} has run the whole request;
+ * elsewhere (engine threads, tests calling services) it is written after the current
+ * transaction completes.
+ *
+ * <p>Source: 21 CFR 11.10(e) (audit trail), 11.300(d) (detect and report attempts at
+ * unauthorized use), EU GMP Annex 11 §12.4.
+ */
+@Component
+public class SecurityEvents {
+
+    private static final int MAX_TEXT = 255;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+
+    public SecurityEvents(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LoginThrottle throttle,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Records a failed login or signature and counts it toward the lockout of that user id from
+     * that client; a failure that locks the pair also records {@code LOCKED}. Survives the rollback
+     * of the caller's transaction (see the class comment).
+     */
+    public void failure(SecurityEvent.Type type, String userId, String channel, String detail) {
+        SecurityEvent event = new SecurityEvent(clock.instant(), type, userId, RequestOrigin.client(), channel, detail);
+        RequestOrigin origin = RequestOrigin.current();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            writeNow(List.of(event));
+        } else if (origin != null) {
+            origin.defer(event);
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    writeNow(List.of(event));
+                }
+            });
+        } else {
+            writeNow(List.of(event));
+        }
+    }
+
+    /** An administrator's unlock, written at once (in the caller's transaction). */
+    void unlocked(String userId, String by) {
+        insert(new SecurityEvent(clock.instant(), SecurityEvent.Type.UNLOCKED, userId, RequestOrigin.client(), "admin",
+                "unlocked by " + by));
+    }
+
+    /** Writes deferred failures, each counted toward the lockout, in a transaction of their own. */
+    void writeNow(List<SecurityEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> {
+            for (SecurityEvent event : events) {
+                insert(event);
+                Instant lockedUntil = throttle.countFailure(event.userId(), event.client(), event.at());
+                if (lockedUntil != null) {
+                    insert(new SecurityEvent(event.at(), SecurityEvent.Type.LOCKED, event.userId(), event.client(),
+                            event.channel(), "locked until " + lockedUntil + " after repeated failures"));
+                }
+            }
+        });
+    }
+
+    /** The newest events of one user id (or of everyone when null), newest first. */
+    public List<SecurityEvent> recent(String userId, int limit) {
+        String where = userId == null ? "" : " WHERE user_id = ?";
+        Object[] args = userId == null ? new Object[] {limit} : new Object[] {bounded(userId), limit};
+        return jdbc.query("SELECT occurred_at, type, user_id, client, channel, detail FROM security_event" + where
+                + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY", (rs, i) -> new SecurityEvent(
+                        rs.getTimestamp(1).toInstant(), SecurityEvent.Type.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)), args);
+    }
+
+    private void insert(SecurityEvent e) {
+        jdbc.update("INSERT INTO security_event (occurred_at, type, user_id, client, channel, detail) VALUES (?,?,?,?,?,?)",
+                Timestamp.from(e.at()), e.type().name(), bounded(e.userId()), e.client(), e.channel(),
+                e.detail() == null ? null : e.detail().length() > 1000 ? e.detail().substring(0, 999) + "…" : e.detail());
+    }
+
+    /** A user id as stored: ids longer than any real one are kept recognisably shortened, never silently. */
+    static String bounded(String userId) {
+        if (userId == null) {
+            return "";
+        }
+        return userId.length() <= MAX_TEXT ? userId
+                : userId.substring(0, 200) + "…(" + userId.length() + " characters)";
+    }
+}

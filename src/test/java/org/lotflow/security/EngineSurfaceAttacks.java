@@ -1,0 +1,468 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.lotflow.support.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The attack suite of issue 8: every way a user tried, as a demanding auditor would, to get around
+ * lotflow's rules through the engine's own surfaces (engine REST, the webapps' API that Tasklist and
+ * Cockpit use, variables, starts, profiles, logins, signatures). Each attack is refused with a 4xx
+ * problem+json a QA person can read, and changes nothing. Run on H2 ({@link EngineSurfaceAttackTest})
+ * and PostgreSQL ({@code PostgresEngineSurfaceAttackIT}).
+ */
+public abstract class EngineSurfaceAttacks {
+
+    @Autowired
+    protected TestClient api;
+    @Autowired
+    protected IdentityService identityService;
+    @Autowired
+    protected HistoryService historyService;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Value("${local.server.port}")
+    protected int port;
+
+    private final Map<String, String> passwords = new HashMap<>();
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** A user of its own for one attack (the demo users are shared by every test). */
+    private String user(String prefix, String first, String last, String... groups) {
+        String id = prefix.replace("-", "") + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Pw-" + UUID.randomUUID();
+        User user = identityService.newUser(id);
+        user.setFirstName(first);
+        user.setLastName(last);
+        user.setPassword(password);
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(id, group);
+        }
+        passwords.put(id, password);
+        return id;
+    }
+
+    private Response as(String user, HttpMethod method, String path, Object body) {
+        return api.call(user, passwords.getOrDefault(user, user), method, path, body, "application/json");
+    }
+
+    private static Map<String, Object> vars(Object... nameValue) {
+        Map<String, Object> vars = new HashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            vars.put((String) nameValue[i], Map.of("value", nameValue[i + 1]));
+        }
+        return Map.of("variables", vars);
+    }
+
+    private String task(String user, String businessKey, String key) {
+        JsonNode tasks = as(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + businessKey
+                + "&taskDefinitionKey=" + key, null).json();
+        assertThat(tasks).as(key + " of " + businessKey + " for " + user).isNotEmpty();
+        return tasks.get(0).get("id").asText();
+    }
+
+    private boolean taskOpen(String taskId) {
+        return as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).status() == 200;
+    }
+
+    private String status(String lot) {
+        return api.get("tom", "/api/lots/" + lot).json().get("status").asText();
+    }
+
+    private List<String> history(String lot) {
+        return api.get("tom", "/api/lots/" + lot + "/history").json().findValuesAsText("type");
+    }
+
+    private static void refused(Response r, int status, String... detailContains) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.isProblem()).as("problem+json: " + r).isTrue();
+        assertThat(r.json().path("detail").asText()).as(r.toString()).contains(detailContains)
+                .doesNotContain("ENGINE-").doesNotContain("Exception");
+    }
+
+    private void recordLab(String user, String lot) {
+        Response lab = as(user, HttpMethod.POST, "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 248), Map.of("test", "flashPoint", "value", 225))));
+        assertThat(lab.status()).as(lab.toString()).isEqualTo(200);
+    }
+
+    private String heldAndInvestigated(String sku) {
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2024-12-01");
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Customer complaint: haze",
+                "source", "COMPLAINT")).status()).isEqualTo(202);
+        Response investigated = api.post("sarah", "/engine-rest/task/" + task("sarah", lot, "investigateLot")
+                + "/submit-form", vars("findings", "Retained sample within specification"));
+        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+        return lot;
+    }
+
+    // --- 1, 2: completions that rewrite who recorded or which lot ------------------------------
+
+    @Test
+    void aCompletionCannotRenameWhoRecordedTheResultsNorWriteItBeforehand() {
+        String dual = user("qa-dual", "Dana", "Dual", Groups.QA_ANALYST, Groups.QA_MANAGER);
+        String lot = api.createLot(api.createProduct("ATK"), new BigDecimal("100"), "2025-01-20");
+        recordLab(dual, lot);
+        String taskId = task(dual, lot, "approveRelease");
+        String pi = as(dual, HttpMethod.GET, "/engine-rest/task/" + taskId, null).json().get("processInstanceId").asText();
+
+        refused(as(dual, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+                vars("approved", true, "comment", "x", "labRecordedBy", "sarah")), 400, "labRecordedBy");
+        refused(as(dual, HttpMethod.POST, "/engine-rest/task/" + taskId + "/submit-form",
+                vars("approved", true, "comment", "x", "labRecordedBy", "sarah")), 400, "labRecordedBy");
+        Map<String, Object> sarah = Map.of("value", "sarah", "type", "String");
+        refused(as(dual, HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/labRecordedBy", sarah), 403,
+                "written by lotflow only");
+        refused(as(dual, HttpMethod.POST, "/engine-rest/task/" + taskId + "/variables",
+                Map.of("modifications", Map.of("labRecordedBy", sarah))), 403, "written by lotflow only");
+        refused(as(dual, HttpMethod.POST, "/engine-rest/task/" + taskId + "/localVariables",
+                Map.of("modifications", Map.of("labRecordedBy", sarah))), 403, "written by lotflow only");
+        refused(as(dual, HttpMethod.PUT, "/engine-rest/task/" + taskId + "/localVariables/labRecordedBy", sarah), 403,
+                "written by lotflow only");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/process-instance/" + pi + "/variables/labRecordedBy", sarah),
+                403, "written by lotflow only");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/execution/" + pi + "/localVariables/labRecordedBy", sarah),
+                403, "written by lotflow only");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/engine/default/process-instance/" + pi + "/variables",
+                Map.of("modifications", Map.of("labRecordedBy", sarah))), 403, "written by lotflow only");
+
+        // and with nothing forged, the same person still may not approve their own results
+        Response own = as(dual, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+                vars("approved", true, "comment", "x"));
+        assertThat(own.status()).as(own.toString()).isBetween(400, 499);
+        assertThat(own.text()).contains("Four-eyes");
+        assertThat(status(lot)).isEqualTo("PENDING");
+        assertThat(history(lot)).doesNotContain("RELEASE_APPROVED", "RELEASE_REFUSED");
+        assertThat(taskOpen(taskId)).isTrue();
+    }
+
+    @Test
+    void aCompletionCannotPointAtAnotherLot() {
+        String sku = api.createProduct("ATK");
+        String a = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        String b = api.createLot(sku, new BigDecimal("100"), "2025-01-21");
+        recordLab("sarah", a);
+        Long bId = jdbc.queryForObject("SELECT id FROM lot WHERE lot_number = ?", Long.class, b);
+        String taskId = task("jennifer", a, "approveRelease");
+
+        refused(api.post("jennifer", "/engine-rest/task/" + taskId + "/complete",
+                vars("approved", true, "comment", "x", "lotId", bId)), 400, "lotId");
+        refused(api.post("jennifer", "/engine-rest/task/" + taskId + "/complete",
+                vars("approved", true, "comment", "x", "lotNumber", b)), 400, "lotNumber");
+        api.executeJobs();
+        assertThat(status(a)).isEqualTo("PENDING");
+        assertThat(status(b)).isEqualTo("PENDING");
+
+        Response decision = api.post("jennifer", "/engine-rest/task/" + taskId + "/complete", vars("comment", "x"));
+        refused(decision, 400, "approved", "is required");
+
+        assertThat(api.post("jennifer", "/engine-rest/task/" + taskId + "/complete",
+                vars("approved", true, "comment", "All specifications met")).status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(a)).isEqualTo("RELEASED");
+        assertThat(status(b)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void theSameTrickOnEveryOtherTaskIsRefusedNamingTheVariable() {
+        String sku = api.createProduct("ATK");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2024-12-01");
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Complaint",
+                "source", "COMPLAINT")).status()).isEqualTo(202);
+        String investigate = task("sarah", lot, "investigateLot");
+        refused(api.post("sarah", "/engine-rest/task/" + investigate + "/complete",
+                vars("findings", "none", "holdId", 1)), 400, "holdId");
+        refused(api.post("sarah", "/engine-rest/task/" + investigate + "/complete",
+                vars("findings", "none", "lotId", 1)), 400, "lotId");
+        // a BPMN error thrown at a task would end the investigation without a decision
+        refused(api.post("sarah", "/engine-rest/task/" + investigate + "/bpmnError",
+                Map.of("errorCode", "x")), 403, "written by lotflow only");
+        refused(api.post("sarah", "/engine-rest/task/" + investigate + "/bpmnEscalation",
+                Map.of("escalationCode", "x")), 403, "written by lotflow only");
+        assertThat(api.post("sarah", "/engine-rest/task/" + investigate + "/submit-form",
+                vars("findings", "Retained sample within specification")).status()).isEqualTo(204);
+
+        String decide = task("jennifer", lot, "decideDisposition");
+        refused(api.post("jennifer", "/engine-rest/task/" + decide + "/complete",
+                vars("decision", "RELEASE", "justification", "ok", "holdId", 2, "dispositionBy", "someone")), 400,
+                "holdId", "dispositionBy", "not accepted");
+        refused(api.post("jennifer", "/engine-rest/task/" + decide + "/complete",
+                vars("decision", "DESTROY", "justification", "ok")), 400, "RELEASE, REJECT, RECALL");
+        assertThat(status(lot)).isEqualTo("QUARANTINE");
+        assertThat(taskOpen(decide)).isTrue();
+
+        // approveOverride: an order that asks for a lot out of FEFO order
+        String older = api.releasedLot(sku, new BigDecimal("50"), "2024-06-01");
+        String newer = api.releasedLot(sku, new BigDecimal("50"), "2025-01-10");
+        Response order = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-ATK-" + UUID.randomUUID()
+                .toString().substring(0, 8), "customer", "Acme", "sku", sku, "quantity", 10, "requestedLot", newer));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        String orderNumber = order.json().get("orderNumber").asText();
+        String override = task("jennifer", orderNumber, "approveOverride");
+        refused(api.post("jennifer", "/engine-rest/task/" + override + "/complete",
+                vars("approved", true, "comment", "ok", "orderId", 1)), 400, "orderId");
+        assertThat(api.get("tom", "/api/orders/" + orderNumber).json().get("status").asText())
+                .isEqualTo("OVERRIDE_PENDING");
+        assertThat(older).isNotEqualTo(newer);
+
+        // notifyCustomer and closeRecall: a recall of a shipped lot
+        String shipped = api.releasedLot(sku, new BigDecimal("40"), "2024-05-01");
+        String so = "SO-ATK-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", so, "customer", "Metro Manufacturing",
+                "sku", sku, "quantity", 40)).status()).isEqualTo(201);
+        assertThat(api.post("tom", "/api/orders/" + so + "/shipments", Map.of()).status()).isEqualTo(201);
+        Response recall = api.post("rachel", "/api/recalls", Map.of("lots", List.of(shipped), "reason",
+                "Contamination", "classification", "CLASS_II"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(201);
+        String recallNumber = recall.json().get("recallNumber").asText();
+        String notify = task("rachel", recallNumber, "notifyCustomer");
+        refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
+                vars("acknowledged", true, "quantityReturned", 0, "notificationId", 1)), 400, "notificationId");
+        refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
+                vars("acknowledged", true, "quantityReturned", "5")), 400, "quantityReturned");
+        assertThat(taskOpen(notify)).isTrue();
+    }
+
+    // --- 3: processes started around lotflow --------------------------------------------------
+
+    @Test
+    void lotflowsProcessesCannotBeStartedThroughTheEngine() {
+        String sku = api.createProduct("ATK");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2024-12-01");
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Complaint")).status())
+                .isEqualTo(202);
+        Long lotId = jdbc.queryForObject("SELECT id FROM lot WHERE lot_number = ?", Long.class, lot);
+        long before = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(lot).count();
+
+        refused(api.post("mike", "/engine-rest/process-definition/key/lotRelease/start", Map.of("businessKey", lot,
+                "variables", Map.of("lotId", Map.of("value", lotId, "type", "Long")))), 403, "creating a lot");
+        refused(api.post("mike", "/engine-rest/process-definition/key/lotRelease/start", Map.of("businessKey", lot)),
+                403, "creating a lot");
+        refused(api.post("mike", "/engine-rest/engine/default/process-definition/key/lotRelease/submit-form",
+                Map.of("businessKey", lot)), 403, "creating a lot");
+        String definitionId = api.get("demo", "/engine-rest/process-definition/key/lotRelease").json().get("id").asText();
+        refused(api.post("demo", "/engine-rest/process-definition/" + definitionId + "/start",
+                Map.of("businessKey", lot)), 403, "creating a lot");
+        refused(api.post("tom", "/engine-rest/process-definition/key/allocationOverride/start",
+                Map.of("businessKey", "SO-X")), 403, "started by lotflow itself");
+        refused(api.post("demo", "/engine-rest/message", Map.of("messageName", "anything", "businessKey", lot)), 403,
+                "written by lotflow only");
+        refused(api.post("demo", "/engine-rest/signal", Map.of("name", "anything")), 403, "written by lotflow only");
+
+        // a start form takes exactly its fields: no hold or lot id slipped in
+        refused(api.post("jennifer", "/engine-rest/process-definition/key/quarantineInvestigation/submit-form",
+                Map.of("variables", Map.of("lotNumber", Map.of("value", lot), "reason", Map.of("value", "x"),
+                        "source", Map.of("value", "COMPLAINT"), "holdId", Map.of("value", 1)))), 400, "holdId");
+        refused(api.post("jennifer", "/engine-rest/process-definition/key/lotRecall/submit-form",
+                Map.of("variables", Map.of("lots", Map.of("value", lot), "reason", Map.of("value", "x"),
+                        "classification", Map.of("value", "CLASS_I"), "recallId", Map.of("value", 1)))), 400,
+                "recallId");
+
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(lot).count())
+                .isEqualTo(before);
+        assertThat(status(lot)).isEqualTo("QUARANTINE");
+    }
+
+    // --- 4, 6: signatures -----------------------------------------------------------------------
+
+    @Test
+    void everyFailedSignatureIsRecordedCountedAndLocksTheSignerUntilItEndsOrAnAdministratorUnlocks() {
+        String manager = user("qa-mgr", "Quinn", "Manager", Groups.QA_MANAGER);
+        String lot = heldAndInvestigated(api.createProduct("ATK"));
+        String path = "/api/lots/" + lot + "/disposition";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Response r = as(manager, HttpMethod.POST, path, Map.of("decision", "RELEASE", "justification",
+                    "Within specification", "password", "wrong-" + i));
+            assertThat(r.isProblem()).as(r.toString()).isTrue();
+            assertThat(r.text()).doesNotContain("wrong-" + i);
+            statuses.add(r.status());
+        }
+        assertThat(statuses.subList(0, 6)).as("wrong passwords: " + statuses).containsOnly(403);
+        assertThat(statuses.subList(6, 12)).as("then locked: " + statuses).containsOnly(429);
+
+        JsonNode events = api.get("jennifer", "/api/security/events?user=" + manager).json();
+        List<String> types = events.findValuesAsText("type");
+        assertThat(types.stream().filter("SIGNATURE_FAILED"::equals).count()).isEqualTo(6);
+        assertThat(types).contains("LOCKED");
+        assertThat(events.findValuesAsText("detail")).anyMatch(d -> d.contains("disposition") && d.contains(lot));
+        assertThat(status(lot)).isEqualTo("QUARANTINE");
+        assertThat(history(lot)).doesNotContain("DISPOSITION_SIGNED");
+
+        // locked: even the right password waits (and so does logging in from here)
+        Response locked = as(manager, HttpMethod.POST, path, Map.of("decision", "RELEASE", "justification", "ok",
+                "password", passwords.get(manager)));
+        refused(locked, 429, "try again in");
+        assertThat(api.get("jennifer", "/api/security/lockouts").status()).isEqualTo(403);
+        JsonNode lockouts = api.get("demo", "/api/security/lockouts").json();
+        assertThat(lockouts.findValuesAsText("userId")).contains(manager);
+
+        Response unlocked = api.call("demo", "demo", HttpMethod.DELETE, "/api/security/lockouts/" + manager, null,
+                "application/json");
+        assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
+        assertThat(api.get("jennifer", "/api/security/events?user=" + manager).json().findValuesAsText("type"))
+                .contains("UNLOCKED");
+        Response signed = as(manager, HttpMethod.POST, path, Map.of("decision", "RELEASE", "justification",
+                "Within specification", "password", passwords.get(manager)));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void tasklistSigningNeedsThePasswordInAMaskedFieldAndNeverStoresIt() {
+        String lot = heldAndInvestigated(api.createProduct("ATK"));
+        String decide = task("jennifer", lot, "decideDisposition");
+        WebappSession tasklist = WebappSession.login(port, "jennifer", "jennifer", "tasklist");
+        assertThat(tasklist.loginStatus()).isEqualTo(200);
+        String submit = "/camunda/api/engine/engine/default/task/" + decide + "/submit-form";
+
+        // the form Tasklist shows masks the password
+        Response form = tasklist.get("/camunda/api/engine/engine/default/task/" + decide + "/deployed-form");
+        assertThat(form.text()).contains("type=\"password\"");
+        // Tasklist's "Save" (task variables) is refused, so nothing typed lands on the task
+        refused(tasklist.post("/camunda/api/engine/engine/default/task/" + decide + "/variables",
+                "{\"modifications\":{\"signaturePassword\":{\"value\":\"jennifer\"}}}"), 403, "written by lotflow only");
+
+        Response noPassword = tasklist.post(submit, "{\"variables\":{\"decision\":{\"value\":\"RELEASE\"},"
+                + "\"justification\":{\"value\":\"Within specification\"}}}");
+        assertThat(noPassword.status()).as(noPassword.toString()).isEqualTo(400);
+        assertThat(noPassword.text()).contains("password");
+        Response wrong = tasklist.post(submit, "{\"variables\":{\"decision\":{\"value\":\"RELEASE\"},"
+                + "\"justification\":{\"value\":\"Within specification\"},\"signaturePassword\":{\"value\":\"nope\"}}}");
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(403);
+        assertThat(wrong.text()).contains("password does not match").doesNotContain("nope");
+        Response signed = tasklist.post(submit, "{\"variables\":{\"decision\":{\"value\":\"RELEASE\"},"
+                + "\"justification\":{\"value\":\"Within specification\"},\"signaturePassword\":{\"value\":\"jennifer\"}}}");
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("RELEASED");
+
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName("signaturePassword").count())
+                .isZero();
+        assertThat(historyService.createHistoricDetailQuery().variableUpdates().list())
+                .noneMatch(d -> String.valueOf(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+                        .getVariableName()).equals("signaturePassword"));
+        assertThat(api.get("jennifer", "/api/security/events?user=jennifer").json().findValuesAsText("detail"))
+                .anyMatch(d -> d.contains(lot));
+        api.call("demo", "demo", HttpMethod.DELETE, "/api/security/lockouts/jennifer", null, "application/json");
+    }
+
+    @Test
+    void aReleaseApprovalInTasklistIsSignedWithThePasswordToo() {
+        String lot = api.createLot(api.createProduct("ATK"), new BigDecimal("100"), "2025-01-20");
+        recordLab("sarah", lot);
+        String approve = task("jennifer", lot, "approveRelease");
+        WebappSession tasklist = WebappSession.login(port, "jennifer", "jennifer", "tasklist");
+        String submit = "/camunda/api/engine/engine/default/task/" + approve + "/submit-form";
+        Response unsigned = tasklist.post(submit, "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"},"
+                + "\"comment\":{\"value\":\"ok\"}}}");
+        assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(400);
+        assertThat(unsigned.text()).contains("re-enter your password");
+        Response signed = tasklist.post(submit, "{\"variables\":{\"approved\":{\"value\":\"true\",\"type\":\"Boolean\"},"
+                + "\"comment\":{\"value\":\"ok\"},\"signaturePassword\":{\"value\":\"jennifer\"}}}");
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("RELEASED");
+    }
+
+    // --- 5: the printed name -------------------------------------------------------------------
+
+    @Test
+    void nobodyButAnAdministratorChangesThePrintedNameOfASigner() {
+        String manager = user("qa-mgr", "Quinn", "Manager", Groups.QA_MANAGER);
+        Map<String, Object> profile = Map.of("id", manager, "firstName", "Jennifer", "lastName", "Lee");
+        refused(as(manager, HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile", profile), 403,
+                "administrators");
+        WebappSession session = WebappSession.login(port, manager, passwords.get(manager), "tasklist");
+        refused(session.put("/camunda/api/engine/engine/default/user/" + manager + "/profile",
+                "{\"id\":\"" + manager + "\",\"firstName\":\"Jennifer\",\"lastName\":\"Lee\"}"), 403, "administrators");
+        assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quinn");
+
+        Response byAdmin = as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
+                Map.of("id", manager, "firstName", "Quincy", "lastName", "Manager"));
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(204);
+        assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quincy");
+    }
+
+    // --- 7: lockout that cannot shut people out -------------------------------------------------
+
+    @Test
+    void wrongLoginsLockOnlyForAWhileAndNeverForGood() {
+        String admin = user("admin", "Ada", "Admin", Groups.ADMIN);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            statuses.add(api.call(admin, "guess-" + i, HttpMethod.GET, "/engine-rest/task", null, "application/json")
+                    .status());
+        }
+        assertThat(statuses.subList(0, 6)).as(statuses.toString()).containsOnly(401);
+        assertThat(statuses.subList(6, 11)).as(statuses.toString()).containsOnly(429);
+        // Camunda's own account-wide lock (for good after ten) is off: the identity is intact
+        assertThat(identityService.checkPassword(admin, passwords.get(admin))).isTrue();
+        // lotflow's lock ends by itself (at most the configured maximum) and an administrator can lift it
+        JsonNode lock = null;
+        for (JsonNode l : api.get("demo", "/api/security/lockouts").json()) {
+            if (l.get("userId").asText().equals(admin)) {
+                lock = l;
+            }
+        }
+        assertThat(lock).isNotNull();
+        assertThat(java.time.Instant.parse(lock.get("lockedUntil").asText()))
+                .isBefore(java.time.Instant.now().plus(java.time.Duration.ofMinutes(16)));
+        assertThat(api.get("jennifer", "/api/security/events?user=" + admin).json().findValuesAsText("type"))
+                .contains("LOGIN_FAILED", "LOCKED");
+        assertThat(api.call("demo", "demo", HttpMethod.DELETE, "/api/security/lockouts/" + admin, null,
+                "application/json").status()).isEqualTo(200);
+        assertThat(as(admin, HttpMethod.GET, "/engine-rest/task", null).status()).isEqualTo(200);
+
+        // the webapps' login counts the same way
+        String analyst = user("qa-ana", "Ann", "Analyst", Groups.QA_ANALYST);
+        for (int i = 0; i < 6; i++) {
+            WebappSession.login(port, analyst, "guess-" + i, "tasklist");
+        }
+        assertThat(WebappSession.login(port, analyst, passwords.get(analyst), "tasklist").loginStatus()).isEqualTo(429);
+        assertThat(api.call("demo", "demo", HttpMethod.DELETE, "/api/security/lockouts/" + analyst, null,
+                "application/json").status()).isEqualTo(200);
+        assertThat(WebappSession.login(port, analyst, passwords.get(analyst), "tasklist").loginStatus()).isEqualTo(200);
+    }
+
+    // --- 8: what answers without the right login --------------------------------------------
+
+    @Test
+    void theEngineAndCockpitAnswerOnlyTheRightLogin() {
+        assertThat(api.call(null, null, HttpMethod.GET, "/engine-rest/engine", null, "application/json").status())
+                .isEqualTo(401);
+        assertThat(api.get("tom", "/engine-rest/engine").status()).isEqualTo(200);
+
+        WebappSession sarah = WebappSession.login(port, "sarah", "sarah", "tasklist");
+        assertThat(sarah.loginStatus()).isEqualTo(200);
+        refused(sarah.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count"), 403,
+                "Cockpit");
+        WebappSession jennifer = WebappSession.login(port, "jennifer", "jennifer", "cockpit");
+        assertThat(jennifer.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count")
+                .status()).isEqualTo(200);
+
+        // starting a recall is the recall coordinators' (contract); a QA manager's RECALL disposition hands over
+        String lot = api.releasedLot(api.createProduct("ATK"), new BigDecimal("10"), "2024-12-01");
+        refused(api.post("jennifer", "/api/recalls", Map.of("lots", List.of(lot), "reason", "x", "classification",
+                "CLASS_II")), 403, "recall-coordinator");
+    }
+}

@@ -1,0 +1,115 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a task submission may carry, read from the real forms and process models (no Spring): the
+ * contract's task variables are accepted, anything else is refused naming it.
+ */
+class FormSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final FormSchemas FORMS = load();
+
+    private static FormSchemas load() {
+        try {
+            return new FormSchemas();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<FormSchema.Violation> check(FormSchema schema, String variables) throws Exception {
+        return schema.check(JSON.readTree(variables));
+    }
+
+    @Test
+    void everyUserTaskOfEveryProcessHasADeclaredInput() {
+        for (String[] task : new String[][] {{"lotRelease", "recordLabResults"}, {"lotRelease", "approveRelease"},
+                {"quarantineInvestigation", "investigateLot"}, {"quarantineInvestigation", "decideDisposition"},
+                {"quarantineInvestigation", "informCustomers"}, {"quarantineInvestigation", "confirmDisposal"},
+                {"allocationOverride", "approveOverride"}, {"lotRecall", "notifyCustomer"},
+                {"lotRecall", "closeRecall"}, {"expiryMonitoring", "reviewExpiringLots"}}) {
+            assertThat(FORMS.task(task[0], task[1])).as(task[0] + "/" + task[1]).isNotNull();
+        }
+        assertThat(FORMS.start("quarantineInvestigation")).isNotNull();
+        assertThat(FORMS.start("lotRecall")).isNotNull();
+        assertThat(FORMS.start("lotRelease")).as("started by creating a lot only").isNull();
+        assertThat(FORMS.start("allocationOverride")).isNull();
+    }
+
+    @Test
+    void approveReleaseAcceptsExactlyTheContractsVariables() throws Exception {
+        FormSchema approve = FORMS.task("lotRelease", "approveRelease");
+        assertThat(approve.fields().keySet()).containsExactly("approved", "comment");
+        assertThat(approve.signatureField()).isEqualTo("signaturePassword");
+
+        assertThat(check(approve, """
+                {"approved": {"value": true}, "comment": {"value": "All specifications met", "type": "String"}}"""))
+                .isEmpty();
+        assertThat(check(approve, """
+                {"approved": {"value": "true", "type": "Boolean"}, "comment": {"value": "ok"},
+                 "signaturePassword": {"value": "secret"}}""")).isEmpty();
+
+        List<FormSchema.Violation> forged = check(approve, """
+                {"approved": {"value": true}, "comment": {"value": "x"}, "labRecordedBy": {"value": "sarah"},
+                 "lotId": {"value": 42}}""");
+        assertThat(forged).hasSize(1);
+        assertThat(forged.get(0).field()).isEqualTo("labRecordedBy");
+        assertThat(forged.get(0).reason()).contains("labRecordedBy, lotId").contains("accepts only approved, comment");
+
+        assertThat(check(approve, "{\"comment\": {\"value\": \"x\"}}")).extracting(FormSchema.Violation::field)
+                .containsExactly("approved");
+        assertThat(check(approve, "{\"approved\": {\"value\": null}, \"comment\": {\"value\": \"x\"}}"))
+                .extracting(FormSchema.Violation::field).containsExactly("approved");
+        assertThat(check(approve, "{\"approved\": {\"value\": \"yes\"}, \"comment\": {\"value\": \"x\"}}"))
+                .extracting(FormSchema.Violation::reason).containsExactly("must be true or false");
+        assertThat(check(approve, "{\"approved\": {\"value\": true}, \"comment\": {\"value\": \"  \"}}"))
+                .extracting(FormSchema.Violation::field).containsExactly("comment");
+        assertThat(check(approve, "{\"approved\": {\"value\": true}, \"comment\": {\"value\": \""
+                + "x".repeat(FormSchema.MAX_TEXT + 1) + "\"}}")).extracting(FormSchema.Violation::reason)
+                .allMatch(r -> r.contains("too long"));
+        assertThat(check(approve, """
+                {"approved": {"value": true}, "comment": {"value": "rO0ABX", "type": "Object",
+                 "valueInfo": {"objectTypeName": "java.util.HashMap", "serializationDataFormat": "application/x-java-serialized-object"}}}"""))
+                .extracting(FormSchema.Violation::field).containsExactly("comment");
+    }
+
+    @Test
+    void selectionsNumbersAndTextAreCheckedByKind() throws Exception {
+        FormSchema decide = FORMS.task("quarantineInvestigation", "decideDisposition");
+        assertThat(decide.fields().keySet()).containsExactly("decision", "justification", "classification");
+        assertThat(check(decide, "{\"decision\": {\"value\": \"DESTROY\"}, \"justification\": {\"value\": \"x\"}}"))
+                .extracting(FormSchema.Violation::reason).containsExactly("must be one of RELEASE, REJECT, RECALL, not 'DESTROY'");
+        assertThat(check(decide, "{\"decision\": {\"value\": \"RECALL\"}, \"justification\": {\"value\": \"x\"},"
+                + " \"holdId\": {\"value\": 7}}")).extracting(FormSchema.Violation::field).containsExactly("holdId");
+
+        FormSchema notify = FORMS.task("lotRecall", "notifyCustomer");
+        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": \"5\"}}"))
+                .extracting(FormSchema.Violation::reason).containsExactly("must be a number (not text)");
+        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 2.5,"
+                + " \"type\": \"Long\"}}")).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
+        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 2.5}}"))
+                .isEmpty();
+        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 0},"
+                + " \"notificationId\": {\"value\": 3}}")).extracting(FormSchema.Violation::field)
+                .containsExactly("notificationId");
+        assertThat(check(notify, "[1, 2]")).extracting(FormSchema.Violation::field).containsExactly("variables");
+    }
+
+    @Test
+    void theSigningFormsMaskThePasswordAndDeclareIt() throws Exception {
+        for (String file : new String[] {"approveRelease", "decideDisposition", "approveOverride"}) {
+            String html = java.nio.file.Files.readString(java.nio.file.Path.of("forms", file + ".html"));
+            assertThat(html).as(file).contains("type=\"password\"").contains("data-lotflow-signature=\"signaturePassword\"");
+            assertThat(html).as(file + ": the password is no form variable, so Tasklist's Save never stores it")
+                    .doesNotContain("cam-variable-name=\"signaturePassword\"");
+        }
+    }
+}
