@@ -74,8 +74,15 @@ class ProcessModelsTest {
                     problems.add(where + ": no candidate groups");
                 }
                 String ref = task.getCamundaFormRef();
-                if (ref == null) {
-                    problems.add(where + ": no Camunda Form (camunda:formRef)");
+                String key = task.getCamundaFormKey();
+                if (ref == null && key != null) {
+                    // signing tasks: an embedded form with a masked password field, deployed from forms/
+                    if (!key.startsWith("embedded:deployment:forms/")
+                            || !Files.exists(Path.of(key.substring("embedded:deployment:".length())))) {
+                        problems.add(where + ": embedded form '" + key + "' is not a file in forms/");
+                    }
+                } else if (ref == null) {
+                    problems.add(where + ": no Camunda Form (camunda:formRef) and no embedded form");
                 } else if (!forms.containsKey(ref)) {
                     problems.add(where + ": form '" + ref + "' does not exist in forms/");
                 }
@@ -127,6 +134,9 @@ class ProcessModelsTest {
         Map<String, JsonNode> forms = forms();
         // RecordLabResultsListener reads labResults; ApproveReleaseListener reads approved and comment
         assertThat(inputKeys(forms.get("recordLabResults"))).containsExactly("labResults");
-        assertThat(inputKeys(forms.get("approveRelease"))).containsExactly("approved", "comment");
+        org.lotflow.security.FormSchema approve = new org.lotflow.security.FormSchemas().task("lotRelease",
+                "approveRelease");
+        assertThat(approve.fields().keySet()).containsExactly("approved", "comment");
+        assertThat(approve.signatureField()).isEqualTo("signaturePassword");
     }
 }

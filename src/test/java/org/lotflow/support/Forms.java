@@ -56,6 +56,28 @@ public final class Forms {
         }
     }
 
+    /**
+     * The variables an embedded form ({@code forms/<id>.html}) shows: the names in its script's
+     * {@code var shown = [...]}, each fetched from the task and displayed.
+     */
+    public static Set<String> embeddedShown(String id) {
+        try {
+            String html = java.nio.file.Files.readString(Path.of("forms", id + ".html"));
+            Matcher list = Pattern.compile("var shown = \\[([^\\]]*)]", Pattern.DOTALL).matcher(html);
+            if (!list.find()) {
+                throw new AssertionError("forms/" + id + ".html declares no 'var shown = [...]'");
+            }
+            Set<String> names = new TreeSet<>();
+            Matcher name = Pattern.compile("'([A-Za-z0-9_]+)'").matcher(list.group(1));
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The {@code {{name}}} placeholders of the form's text components. */
     public static Set<String> placeholders(JsonNode form) {
         Set<String> names = new TreeSet<>();
