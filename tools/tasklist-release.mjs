@@ -30,8 +30,9 @@ await work('sarah', 'QA analysts', 'Record lab results', async (page) => {
   await page.locator('textarea').first().fill('viscosity40C = 248\nflashPoint = 225');
 }, '/tmp/tasklist-sarah');
 await work('jennifer', 'QA managers', 'Approve release', async (page) => {
-  await page.locator('input[type=checkbox]').first().check();
-  const text = page.locator('textarea, input[type=text]').last();
-  await text.fill('All specifications met, COA issued');
+  // an embedded form: decision, comment and the signature password in a masked field
+  await page.selectOption('select[cam-variable-name=approved]', 'true');
+  await page.locator('textarea[cam-variable-name=comment]').fill('All specifications met, COA issued');
+  await page.locator('input[data-lotflow-signature]').fill('jennifer');
 }, '/tmp/tasklist-jennifer');
 await browser.close();
