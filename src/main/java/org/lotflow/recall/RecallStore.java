@@ -192,11 +192,6 @@ class RecallStore {
                 .addValue("at", ts(at)).addValue("id", recallId));
     }
 
-    void linkProcess(long recallId, String processInstanceId) {
-        jdbc.update("UPDATE recall SET process_instance_id = :pi WHERE id = :id",
-                Map.of("pi", processInstanceId, "id", recallId));
-    }
-
     void updateStatus(long recallId, String status, String level) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", recallId);
@@ -255,16 +250,6 @@ class RecallStore {
     NotificationRow lockNotification(long notificationId) {
         return jdbc.queryForObject("SELECT * FROM recall_notification WHERE id = :id FOR UPDATE",
                 Map.of("id", notificationId), RecallStore::notification);
-    }
-
-    long recallOfNotification(long notificationId) {
-        return jdbc.queryForObject("SELECT recall_id FROM recall_notification WHERE id = :id",
-                Map.of("id", notificationId), Long.class);
-    }
-
-    void setTask(long notificationId, String taskId) {
-        jdbc.update("UPDATE recall_notification SET task_id = :task WHERE id = :id",
-                Map.of("task", taskId, "id", notificationId));
     }
 
     void recordNotification(long notificationId, boolean acknowledged, BigDecimal returned, Instant at, String by) {
