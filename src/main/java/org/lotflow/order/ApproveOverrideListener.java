@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Which order the task concerns is the process's business key (the order number), checked
  * against the process bound to the order; never a variable (contract, issue #8). The decision inputs
- * are removed once read, so none lingers; the gateway's {@code overrideApproved} is written from
- * what was just recorded, over anything a user sent. Refusals are {@link org.lotflow.shared.ApiException}s
+ * are removed once read; the gateway's {@code approved} is then written again from what was
+ * recorded, over anything a user sent (the same name keeps instances started with the earlier model
+ * running), and the outcome tasks re-check the order row anyway. Refusals are {@link org.lotflow.shared.ApiException}s
  * that the engine REST maps to their 4xx status.
  */
 @Component("approveOverrideListener")
@@ -23,7 +24,6 @@ public class ApproveOverrideListener implements TaskListener {
 
     static final String APPROVED = "approved";
     static final String COMMENT = "comment";
-    static final String ROUTING = "overrideApproved";
 
     private final OrderService orders;
 
@@ -37,7 +37,7 @@ public class ApproveOverrideListener implements TaskListener {
         String orderNumber = processInstance.getProcessBusinessKey();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             // no decision input may exist before the decision is made
-            processInstance.removeVariablesLocal(java.util.List.of(APPROVED, COMMENT, ROUTING));
+            processInstance.removeVariablesLocal(java.util.List.of(APPROVED, COMMENT));
             orders.overrideFormData(orderNumber, processInstance.getId()).forEach(task::setVariableLocal);
             return;
         }
@@ -46,6 +46,6 @@ public class ApproveOverrideListener implements TaskListener {
         Object comment = processInstance.getVariableLocal(COMMENT);
         boolean decision = orders.decideOverride(orderNumber, processInstance.getId(), approved, comment);
         processInstance.removeVariablesLocal(java.util.List.of(APPROVED, COMMENT));
-        processInstance.setVariableLocal(ROUTING, decision);
+        processInstance.setVariableLocal(APPROVED, decision); // routing only: the recorded decision
     }
 }

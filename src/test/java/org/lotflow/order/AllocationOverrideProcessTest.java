@@ -65,7 +65,7 @@ class AllocationOverrideProcessTest {
         doAnswer(inv -> {
             DelegateTask task = inv.getArgument(0);
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-                task.getExecution().getProcessInstance().setVariableLocal("overrideApproved", approved);
+                task.getExecution().getProcessInstance().setVariableLocal("approved", approved);
             }
             return null;
         }).when(approveListener).notify(any());
@@ -149,9 +149,8 @@ class AllocationOverrideProcessTest {
     void theGatewayFollowsTheRecordedDecisionNotTheVariableAUserSent() throws Exception {
         decisionRecorded(false);
         ProcessInstance pi = start();
-        // the user sends approved=true and even the routing variable; the listener's recorded refusal wins
-        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "overrideApproved", true,
-                "comment", "yes"));
+        // the user sends approved=true; the routing value the listener writes from its recorded refusal wins
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "comment", "yes"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("allocateByFefo");
     }
 
