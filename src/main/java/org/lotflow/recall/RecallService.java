@@ -83,7 +83,7 @@ public class RecallService {
         this.clock = clock;
     }
 
-    /** What opening a recall produced; the process carries these ids and display values. */
+    /** What opening a recall produced (the process itself carries none of it: it reads the recall tables). */
     public record Opened(Long recallId, String recallNumber, Classification classification, int customerCount) {
     }
 
