@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,10 +149,9 @@ public class OrderService {
                 history.event(requested.getId(), OrderEventTypes.OVERRIDE_REQUESTED)
                         .reason(reason).detail("orderNumber", order.getOrderNumber())
                         .detail("customer", order.getCustomer()).detail("quantity", order.getQuantity()).record();
-                Map<String, Object> variables = new HashMap<>();
-                variables.put("orderId", order.getId());
-                variables.put("orderNumber", order.getOrderNumber());
-                runtimeService.startProcessInstanceByKey(OVERRIDE_PROCESS, order.getOrderNumber(), variables);
+                // no variables: every step of the process finds the order by its business key; the
+                // start listener binds this process to the order row (bindOverrideProcess)
+                runtimeService.startProcessInstanceByKey(OVERRIDE_PROCESS, order.getOrderNumber());
                 return view(order);
             }
         }
@@ -295,10 +293,47 @@ public class OrderService {
 
     // ------------------------------------------------------------------ overrides
 
-    /** The order and lot an override task shows, for the task form. */
+    /**
+     * Start listener of {@code allocationOverride}: binds the process instance to the order whose
+     * number is its business key. The contract lets only an order that asks for an exception start
+     * the process, so a start is refused (403, nothing started) unless {@link #create} has just
+     * asked for an override of that order in this transaction and no process is bound yet (409 for an
+     * order that already has one). The order row is locked, so two starts cannot both bind it; a
+     * user cannot forge this, because the row is only written by lotflow (issue #8).
+     */
+    @Transactional
+    public void bindOverrideProcess(String orderNumber, String processInstanceId) {
+        SalesOrder order = orderNumber == null ? null : orders.lockByOrderNumber(orderNumber).orElse(null);
+        if (order == null || !order.isOverridePending()) {
+            throw ApiException.forbidden("allocationOverride is started only by an order that asks for an exception "
+                    + "to FEFO or shelf-life rules (POST /api/orders with requestedLot); "
+                    + (orderNumber == null ? "no order number was given as business key"
+                            : "order '" + orderNumber + "' has no pending override request"));
+        }
+        if (order.getOverrideProcessInstanceId() != null || order.getOverrideDecision() != null) {
+            throw ApiException.conflict("Order " + orderNumber + " already has its allocationOverride process")
+                    .with("orderNumber", orderNumber);
+        }
+        order.bindOverrideProcess(processInstanceId);
+        orders.save(order);
+    }
+
+    /** The order of an override process: by business key, and only the process bound to it. */
+    private SalesOrder overrideOrder(String orderNumber, String processInstanceId, boolean lock) {
+        Optional<SalesOrder> found = orderNumber == null ? Optional.empty()
+                : lock ? orders.lockByOrderNumber(orderNumber) : orders.findByOrderNumber(orderNumber);
+        SalesOrder order = found.orElseThrow(() -> ApiException.notFound("Order", String.valueOf(orderNumber)));
+        if (!order.isOverrideProcess(processInstanceId)) {
+            throw ApiException.conflict("Process " + processInstanceId + " is not the override process of order "
+                    + orderNumber).with("orderNumber", orderNumber);
+        }
+        return order;
+    }
+
+    /** The order and lot an override task shows, for the task form (task-local display values). */
     @Transactional(readOnly = true)
-    public Map<String, Object> overrideFormData(Long orderId) {
-        SalesOrder order = orders.findById(orderId).orElseThrow(() -> ApiException.notFound("Order", "#" + orderId));
+    public Map<String, Object> overrideFormData(String orderNumber, String processInstanceId) {
+        SalesOrder order = overrideOrder(orderNumber, processInstanceId, false);
         Product product = products.findById(order.getProductId()).orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("orderNumber", order.getOrderNumber());
@@ -316,17 +351,31 @@ public class OrderService {
     }
 
     /**
-     * The QA manager's decision on {@code approveOverride}, an electronic signature in the
-     * requested lot's history. Refused (the task stays open) without a decision, without a reason,
-     * for anyone but a QA manager (sales included), and for the person who asked for it.
+     * The QA manager's decision on {@code approveOverride}, an electronic signature (21 CFR Part 11)
+     * in the requested lot's history and recorded on the order row, where the outcome service tasks
+     * re-check it. The order is the one bound to the task's process (business key), never a
+     * variable. The inputs are the task form's fields: {@code approved} (Boolean, required, no
+     * default) and {@code comment} (non-blank text, at most 2000 characters). Refused (the task
+     * stays open, nothing changes) for a missing or mistyped input (400), for anyone but a QA manager
+     * (sales included) and for the person who asked for it (403, four eyes), and for an override that
+     * is no longer pending or already decided (409). Returns the decision.
      */
     @Transactional
-    public void decideOverride(Long orderId, Boolean approved, String comment) {
-        if (approved == null) {
-            throw ApiException.badField("approved", "a decision (true or false) is required");
+    public boolean decideOverride(String orderNumber, String processInstanceId, Object approvedInput,
+            Object commentInput) {
+        if (!(approvedInput instanceof Boolean approved)) {
+            throw ApiException.badField("approved", approvedInput == null
+                    ? "a decision (true or false) is required" : "must be true or false (a Boolean)");
         }
+        if (commentInput != null && !(commentInput instanceof String)) {
+            throw ApiException.badField("comment", "must be text");
+        }
+        String comment = (String) commentInput;
         if (comment == null || comment.isBlank()) {
             throw ApiException.badField("comment", "give the reason for the decision");
+        }
+        if (comment.length() > 2000) {
+            throw ApiException.badField("comment", "at most 2000 characters");
         }
         if (!currentUser.isAuthenticated()) {
             throw ApiException.forbidden("An override decision must be made by a logged-in QA manager");
@@ -336,29 +385,53 @@ public class OrderService {
             throw ApiException.forbidden("Only a QA manager may decide an allocation override; " + user
                     + " is not one");
         }
-        SalesOrder order = orders.findById(orderId).orElseThrow(() -> ApiException.notFound("Order", "#" + orderId));
+        SalesOrder order = overrideOrder(orderNumber, processInstanceId, true);
         if (user.equals(order.getCreatedBy())) {
             throw ApiException.forbidden("Four-eyes principle: " + user + " asked for this override and may not "
                     + "decide it");
+        }
+        if (!order.isOverridePending() || order.getOverrideDecision() != null) {
+            throw ApiException.conflict("The override of order " + orderNumber + " is "
+                    + (order.getOverrideDecision() != null ? "already decided (" + order.getOverrideDecision() + ")"
+                            : order.getOverrideStatus()) + "; it cannot be decided again")
+                    .with("orderNumber", orderNumber);
         }
         Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElseThrow();
         history.event(lot.getId(), approved ? OrderEventTypes.OVERRIDE_APPROVED : OrderEventTypes.OVERRIDE_REFUSED)
                 .by(user).reason(comment.trim()).detail("orderNumber", order.getOrderNumber())
                 .detail("overrideReason", order.getOverrideReason())
                 .signature(approved ? "allocation override approval" : "allocation override refusal").record();
+        order.signOverrideDecision(approved, user, comment, clock.instant());
+        orders.save(order);
+        return approved;
+    }
+
+    /** The signed decision an outcome task carries out, re-checked on the order row; refused (409) otherwise. */
+    private static void requireDecision(SalesOrder order, OverrideStatus expected) {
+        if (!expected.name().equals(order.getOverrideDecision()) || order.getOverrideDecisionBy() == null) {
+            throw ApiException.conflict("Order " + order.getOrderNumber() + " has no signed override decision "
+                    + expected + " (recorded: " + order.getOverrideDecision() + "); nothing is allocated")
+                    .with("orderNumber", order.getOrderNumber());
+        }
     }
 
     /**
-     * Outcome of an approved override: allocates the requested lot (fefo=false, approved_by), the
-     * rest of the order by FEFO. Returns false when the lot no longer has stock (or is no longer
-     * released and unexpired): then the whole order is allocated by FEFO instead.
+     * Outcome of an approved override (service task {@code allocateRequestedLot}): allocates the
+     * requested lot (fefo=false, approved_by), the rest of the order by FEFO. Returns false when the
+     * lot no longer has stock (or is no longer released and unexpired): then the whole order is
+     * allocated by FEFO instead. The order comes from the business key and the approval from the
+     * order row (the QA manager's signed decision), never from process variables: without a
+     * recorded approval it refuses (409) and allocates nothing (issue #8).
      */
     @Transactional
-    public boolean applyApprovedOverride(Long orderId, String approvedBy, String comment) {
-        SalesOrder order = orders.lockById(orderId).orElseThrow(() -> ApiException.notFound("Order", "#" + orderId));
+    public boolean applyApprovedOverride(String orderNumber, String processInstanceId) {
+        SalesOrder order = overrideOrder(orderNumber, processInstanceId, true);
         if (!order.isOverridePending()) {
-            return false; // withdrawn (order cancelled) or already decided: nothing to do
+            return false; // withdrawn (order cancelled) or already carried out: nothing to do
         }
+        requireDecision(order, OverrideStatus.APPROVED);
+        String approvedBy = order.getOverrideDecisionBy();
+        String comment = order.getOverrideDecisionComment();
         List<Lot> candidates = lots.lockReleasedOfProduct(order.getProductId());
         Lot requested = candidates.stream().filter(l -> l.getLotNumber().equals(order.getRequestedLot())).findFirst()
                 .orElse(null);
@@ -374,15 +447,20 @@ public class OrderService {
         return true;
     }
 
-    /** Outcome of a refused override: the order is allocated by FEFO under the normal rules. */
+    /**
+     * Outcome of a refused override (service task {@code allocateByFefo}): the order is allocated by
+     * FEFO under the normal rules. Like the approval, it acts only on the refusal recorded on the
+     * order row (409 otherwise).
+     */
     @Transactional
-    public void applyRefusedOverride(Long orderId, String decidedBy, String comment) {
-        SalesOrder order = orders.lockById(orderId).orElseThrow(() -> ApiException.notFound("Order", "#" + orderId));
+    public void applyRefusedOverride(String orderNumber, String processInstanceId) {
+        SalesOrder order = overrideOrder(orderNumber, processInstanceId, true);
         if (!order.isOverridePending()) {
             return;
         }
+        requireDecision(order, OverrideStatus.REFUSED);
         List<Lot> candidates = lots.lockReleasedOfProduct(order.getProductId());
-        order.decideOverride(OverrideStatus.REFUSED, decidedBy, comment);
+        order.decideOverride(OverrideStatus.REFUSED, order.getOverrideDecisionBy(), order.getOverrideDecisionComment());
         allocateByFefo(order, candidates, order.getQuantity(), null);
     }
 

@@ -62,6 +62,23 @@ public class SalesOrder {
     @Column(name = "override_comment", length = 2000)
     private String overrideComment;
 
+    /** The allocationOverride process lotflow started for this order (issue #8: one, bound at its start). */
+    @Column(name = "override_process_instance_id", length = 64)
+    private String overrideProcessInstanceId;
+
+    /** The QA manager's signed decision (APPROVED or REFUSED), recorded when approveOverride completes. */
+    @Column(name = "override_decision", length = 16)
+    private String overrideDecision;
+
+    @Column(name = "override_decision_by", length = 64)
+    private String overrideDecisionBy;
+
+    @Column(name = "override_decision_comment", length = 2000)
+    private String overrideDecisionComment;
+
+    @Column(name = "override_decision_at")
+    private Instant overrideDecisionAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -100,6 +117,26 @@ public class SalesOrder {
     void requestOverride(String reason) {
         this.overrideStatus = OverrideStatus.PENDING.name();
         this.overrideReason = reason;
+    }
+
+    /** Marks overrides requested before V60, whose process was started without a binding. */
+    static final String LEGACY_PROCESS = "pre-V60";
+
+    void bindOverrideProcess(String processInstanceId) {
+        this.overrideProcessInstanceId = processInstanceId;
+    }
+
+    /** True when {@code processInstanceId} is the override process lotflow started for this order. */
+    boolean isOverrideProcess(String processInstanceId) {
+        return overrideProcessInstanceId != null && (overrideProcessInstanceId.equals(processInstanceId)
+                || LEGACY_PROCESS.equals(overrideProcessInstanceId));
+    }
+
+    void signOverrideDecision(boolean approved, String by, String comment, Instant at) {
+        this.overrideDecision = approved ? OverrideStatus.APPROVED.name() : OverrideStatus.REFUSED.name();
+        this.overrideDecisionBy = by;
+        this.overrideDecisionComment = comment;
+        this.overrideDecisionAt = at;
     }
 
     void decideOverride(OverrideStatus outcome, String decidedBy, String comment) {
@@ -175,6 +212,23 @@ public class SalesOrder {
 
     public String getOverrideComment() {
         return overrideComment;
+    }
+
+    public String getOverrideProcessInstanceId() {
+        return overrideProcessInstanceId;
+    }
+
+    /** APPROVED, REFUSED, or null while no QA manager has signed a decision. */
+    public String getOverrideDecision() {
+        return overrideDecision;
+    }
+
+    public String getOverrideDecisionBy() {
+        return overrideDecisionBy;
+    }
+
+    public String getOverrideDecisionComment() {
+        return overrideDecisionComment;
     }
 
     public Instant getCreatedAt() {

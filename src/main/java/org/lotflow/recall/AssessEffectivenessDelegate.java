@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code assessEffectiveness}: every customer task is done; the effectiveness check. */
+/**
+ * Service task {@code assessEffectiveness}: every customer task is done; the effectiveness check
+ * (21 CFR 7.42(b)(3)) of the recall of the business key, recorded on the recall (issue #8: no
+ * variables read or written).
+ */
 @Component("assessEffectivenessDelegate")
 public class AssessEffectivenessDelegate implements JavaDelegate {
 
@@ -16,7 +20,6 @@ public class AssessEffectivenessDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Effectiveness e = recalls.assess((Long) execution.getVariable("recallId"));
-        execution.setVariable("effectivenessLevel", e.level());
+        recalls.assess(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

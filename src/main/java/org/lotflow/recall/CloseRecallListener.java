@@ -1,17 +1,23 @@
 package org.lotflow.recall;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code closeRecall}: on create, shows the effectiveness check; on complete, requires a QA
- * manager and a {@code comment}, and passes the signer on as {@code closedBy}.
+ * {@code closeRecall}: on create, shows the effectiveness check of the recall of the business key
+ * (task-local values) and clears any earlier {@code comment}; on complete, records the logged-in QA
+ * manager's closing decision with the form's {@code comment} on the recall row, where the report task
+ * re-checks it. The comment is read from this completion only and removed once recorded; who closes
+ * is the logged-in user, never a variable (contract; 21 CFR Part 11; issue #8).
  */
 @Component("closeRecallListener")
 public class CloseRecallListener implements TaskListener {
+
+    static final String COMMENT = "comment";
 
     private final RecallService recalls;
 
@@ -21,15 +27,16 @@ public class CloseRecallListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long recallId = (Long) task.getVariable("recallId");
+        DelegateExecution processInstance = task.getExecution().getProcessInstance();
+        String recallNumber = processInstance.getProcessBusinessKey();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("recallSummary", recalls.closeSummary(recallId));
+            processInstance.removeVariablesLocal(List.of(COMMENT));
+            task.setVariableLocal("recallNumber", recallNumber);
+            task.setVariableLocal("recallSummary", recalls.closeSummary(recallNumber, processInstance.getId()));
             return;
         }
-        try {
-            task.getExecution().setVariable("closedBy", recalls.signClose(recallId, task.getVariable("comment")));
-        } catch (ApiException e) {
-            throw new BadUserRequestException(e.getMessage());
-        }
+        // a completion's variables land on the task's execution, the process instance here
+        recalls.signClose(recallNumber, processInstance.getId(), processInstance.getVariableLocal(COMMENT));
+        processInstance.removeVariablesLocal(List.of(COMMENT));
     }
 }

@@ -29,6 +29,11 @@ public class RecallController {
     public record RecallRequest(List<String> lots, String reason, String classification) {
     }
 
+    /**
+     * Opens a recall and starts {@code lotRecall}: 201 with the recall. Recall coordinators only
+     * (administrators may do everything): the contract reserves starting recalls to them, so QA
+     * managers get 403 problem+json here; their RECALL dispositions still open recalls.
+     */
     @PostMapping
     public ResponseEntity<RecallView> create(@RequestBody RecallRequest request) {
         RecallService.Opened opened = recalls.request(request.lots(), request.reason(), request.classification());

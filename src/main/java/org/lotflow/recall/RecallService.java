@@ -83,26 +83,50 @@ public class RecallService {
         this.clock = clock;
     }
 
-    /** What opening a recall produced; the process carries these ids and display values. */
+    /** What opening a recall produced (the process itself carries none of it: it reads the recall tables). */
     public record Opened(Long recallId, String recallNumber, Classification classification, int customerCount) {
     }
 
-    /** {@code POST /api/recalls}: recall coordinators and QA managers open a recall and start {@code lotRecall}. */
+    /**
+     * {@code POST /api/recalls}: a recall coordinator (administrators may do everything) opens a
+     * recall and starts {@code lotRecall}. The contract reserves starting recalls to recall
+     * coordinators: QA managers decide RECALL dispositions (see {@link #requestFromDisposition}) and
+     * close recalls, but do not start them here (403).
+     */
     @Transactional
     public Opened request(List<String> lotNumbers, String reason, String classification) {
-        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        currentUser.require(Groups.RECALL_COORDINATOR);
         Opened opened = open(lotNumbers, reason, classification, currentUser.id(), false);
         startProcess(opened);
         return opened;
     }
 
-    /** The Tasklist start form: lot numbers as text (separated by commas, semicolons or blanks). */
+    /**
+     * The Tasklist start form ({@code forms/recallStart.form}), called by the start listener of a
+     * {@code lotRecall} started without a business key: exactly the checks of {@link #request} (a
+     * recall coordinator; the same validation of lots, reason and classification), then the recall
+     * is opened and bound to the process instance being started. Lot numbers are text separated by
+     * commas, semicolons or blanks.
+     */
     @Transactional
-    public Opened requestFromForm(String lotsText, String reason, String classification) {
-        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
-        List<String> numbers = lotsText == null || lotsText.isBlank() ? List.of()
-                : List.of(lotsText.trim().split("[\\s,;]+"));
-        return open(numbers, reason, classification, currentUser.id(), false);
+    public Opened requestFromForm(Object lotsText, Object reason, Object classification, String processInstanceId) {
+        currentUser.require(Groups.RECALL_COORDINATOR);
+        if (lotsText != null && !(lotsText instanceof String)) {
+            throw ApiException.badField("lots", "must be text: lot numbers separated by commas or blanks");
+        }
+        if (reason != null && !(reason instanceof String)) {
+            throw ApiException.badField("reason", "must be text");
+        }
+        if (classification != null && !(classification instanceof String)) {
+            throw ApiException.badField("classification", "must be one of CLASS_I, CLASS_II, CLASS_III");
+        }
+        String text = (String) lotsText;
+        List<String> numbers = text == null || text.isBlank() ? List.of() : List.of(text.trim().split("[\\s,;]+"));
+        Opened opened = open(numbers, (String) reason, (String) classification, currentUser.id(), false);
+        if (store.bindProcess(opened.recallNumber(), processInstanceId) != 1) {
+            throw ApiException.conflict("Recall " + opened.recallNumber() + " already has a process");
+        }
+        return opened;
     }
 
     /**
@@ -120,13 +144,54 @@ public class RecallService {
         return opened;
     }
 
+    /** Starts {@code lotRecall} for a recall just opened: business key only; the start listener binds it. */
     private void startProcess(Opened opened) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("recallId", opened.recallId());
-        variables.put("recallNumber", opened.recallNumber());
-        variables.put("classification", opened.classification().name());
-        variables.put("customerCount", opened.customerCount());
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, opened.recallNumber(), variables);
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, opened.recallNumber());
+    }
+
+    /**
+     * Start listener of {@code lotRecall} started with a business key: binds the process instance to
+     * the recall of that number, which must have been opened by lotflow in this very transaction
+     * ({@link #request}, {@link #requestFromDisposition}) and have no process yet; the binding is one
+     * atomic UPDATE, so a recall has exactly one process. Any other start (engine REST, Tasklist with a
+     * business key, {@code RuntimeService}) is refused: 403 for a number that is no recall being
+     * opened, 409 for a recall that has its process already; nothing is started (contract: lotRecall
+     * only by a recall coordinator's recall or a RECALL disposition; issue #8).
+     */
+    @Transactional
+    public void bindProcess(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = store.find(recallNumber).orElseThrow(() -> ApiException.forbidden(
+                "lotRecall is started only by opening a recall (POST /api/recalls, its Tasklist start form without "
+                        + "a business key, or a RECALL disposition); there is no recall '" + recallNumber + "'"));
+        if (recall.processInstanceId() != null || store.bindProcess(recallNumber, processInstanceId) != 1) {
+            throw ApiException.conflict("Recall " + recallNumber + " already has its lotRecall process")
+                    .with("recallNumber", recallNumber);
+        }
+    }
+
+    /** The recall of a lotRecall process: by business key, and only the process bound to it (409 otherwise). */
+    private RecallStore.RecallRow recallOf(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = recallNumber == null ? null : store.find(recallNumber).orElse(null);
+        if (recall == null || !processInstanceId.equals(recall.processInstanceId())) {
+            throw ApiException.conflict("Process " + processInstanceId + " is not the lotRecall process of recall "
+                    + recallNumber).with("recallNumber", recallNumber);
+        }
+        return recall;
+    }
+
+    /**
+     * The number of customers to notify (one {@code notifyCustomer} each), from the recall's own
+     * notification rows: the multi-instance cardinality and the "any customers?" gateway.
+     */
+    @Transactional(readOnly = true)
+    public int customerCount(String recallNumber, String processInstanceId) {
+        return store.notificationIds(recallOf(recallNumber, processInstanceId).id()).size();
+    }
+
+    /** The recall's classification from its row, for the notification deadline (timer and due date). */
+    @Transactional(readOnly = true)
+    public String classification(String recallNumber, String processInstanceId) {
+        return recallOf(recallNumber, processInstanceId).classification();
     }
 
     /** Validates everything first (400/409 change nothing), then opens the recall. */
@@ -248,28 +313,24 @@ public class RecallService {
         return new Opened(recallId, number, classification, shippedByCustomer.size());
     }
 
-    /** Ties the recall to its process instance (the start listener does it for both ways of starting). */
-    @Transactional
-    public void linkProcess(Long recallId, String processInstanceId) {
-        store.linkProcess(recallId, processInstanceId);
-    }
-
-    /** The notifications to make, one per customer: the multi-instance collection. */
-    @Transactional(readOnly = true)
-    public List<Long> notificationIds(Long recallId) {
-        return store.notificationIds(recallId);
-    }
-
-    /** What the {@code notifyCustomer} form shows. */
+    /** What the {@code notifyCustomer} form shows (task-local values). */
     public record NotificationTask(String customer, String recallNumber, String classification, String reason,
             String deliveries, String quantityShipped) {
     }
 
+    /**
+     * Create listener of {@code notifyCustomer}: binds the new task (and the subprocess instance it
+     * runs in, {@code scope}) to the next notification of the recall that has no task yet, under a
+     * lock of the recall row, and returns what the form shows. Which customer a task concerns is
+     * thereby lotflow's own record, not a loop variable a user could overwrite (issue #8).
+     */
     @Transactional
-    public NotificationTask notificationTask(Long notificationId, String taskId) {
-        store.setTask(notificationId, taskId);
+    public NotificationTask notificationTask(String recallNumber, String processInstanceId, String taskId,
+            String scope) {
+        RecallStore.RecallRow recall = store.lock(recallOf(recallNumber, processInstanceId).id());
+        long notificationId = store.bindNextNotification(recall.id(), taskId, scope).orElseThrow(() ->
+                ApiException.conflict("Recall " + recallNumber + " has no customer notification left for a new task"));
         RecallStore.NotificationRow n = store.lockNotification(notificationId);
-        RecallStore.RecallRow recall = store.get(store.recallOfNotification(notificationId));
         List<RecallStore.ShipmentRow> shipments = store.shipments(recall.id()).stream()
                 .filter(s -> s.customer().equals(n.customer())).toList();
         String deliveries = shipments.stream().map(s -> "- lot **" + s.lotNumber() + "** (" + s.productName() + ", "
@@ -286,7 +347,8 @@ public class RecallService {
     /** Checks a customer's answer against its notification: 400 naming the field, 409 if already answered. */
     private static Answer check(RecallStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
         if (!(acknowledged instanceof Boolean ack)) {
-            throw ApiException.badField("acknowledged", "required: true or false");
+            throw ApiException.badField("acknowledged", acknowledged == null ? "required: true or false"
+                    : "must be true or false (a Boolean)");
         }
         BigDecimal returned = decimal("quantityReturned", quantityReturned);
         if (returned.signum() < 0) {
@@ -328,7 +390,8 @@ public class RecallService {
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("acknowledged", answer.acknowledged());
-        variables.put("quantityReturned", answer.quantityReturned().toPlainString());
+        // a number, as Tasklist's number field sends it; at most 3 decimals, so the double is exact
+        variables.put("quantityReturned", answer.quantityReturned().doubleValue());
         taskService.complete(task.getId(), variables);
     }
 
@@ -356,18 +419,26 @@ public class RecallService {
     }
 
     /**
-     * Completes a customer notification (the task's complete listener): {@code acknowledged}
-     * (true/false) and {@code quantityReturned} (0 up to what the customer received) are required.
+     * Completes a customer notification (the complete listener of {@code notifyCustomer}): the
+     * notification is the one bound to the completing task when it was created (found by task id
+     * within the recall of the business key), never a variable. The inputs are the form's fields,
+     * read from the completing task only: {@code acknowledged} (Boolean, required) and
+     * {@code quantityReturned} (a number, required, 0 up to what that customer received, at most 3
+     * decimals, never rounded); 400 naming the field otherwise, 409 if already answered. Recorded with
+     * the user and time in the recall and the history of the customer's lots (FSMA 204, 21 CFR 7.49).
      */
     @Transactional
-    public void recordNotification(Long notificationId, Object acknowledged, Object quantityReturned) {
+    public void recordNotification(String recallNumber, String processInstanceId, String taskId, Object acknowledged,
+            Object quantityReturned) {
         currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
-        RecallStore.NotificationRow n = store.lockNotification(notificationId);
+        RecallStore.RecallRow recall = recallOf(recallNumber, processInstanceId);
+        long recallId = recall.id();
+        RecallStore.NotificationRow n = store.lockNotificationOfTask(recallId, taskId).orElseThrow(() ->
+                ApiException.conflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
         Answer answer = check(n, acknowledged, quantityReturned);
+        long notificationId = n.id();
         boolean ack = answer.acknowledged();
         BigDecimal returned = answer.quantityReturned();
-        long recallId = store.recallOfNotification(notificationId);
-        RecallStore.RecallRow recall = store.get(recallId);
         String by = currentUser.id();
         Instant now = clock.instant();
         store.recordNotification(notificationId, ack, returned, now, by);
@@ -383,15 +454,21 @@ public class RecallService {
         store.event(recallId, now, "CUSTOMER_NOTIFIED", by, text);
     }
 
-    /** The notification deadline passed with the customer task still open: QA managers are brought in. */
+    /**
+     * The notification deadline passed with the customer task still open: QA managers are brought
+     * in. The notification is the one whose task runs in the same subprocess instance ({@code scope},
+     * bound when the task was created), within the recall of the business key; never a variable.
+     */
     @Transactional
-    public void escalate(Long notificationId) {
-        RecallStore.NotificationRow n = store.lockNotification(notificationId);
+    public void escalate(String recallNumber, String processInstanceId, String scope) {
+        RecallStore.RecallRow recall = recallOf(recallNumber, processInstanceId);
+        long recallId = recall.id();
+        RecallStore.NotificationRow n = store.lockNotificationOfScope(recallId, scope).orElseThrow(() ->
+                ApiException.conflict("No customer notification of recall " + recallNumber + " runs in " + scope));
+        long notificationId = n.id();
         if (n.done()) {
             return;
         }
-        long recallId = store.recallOfNotification(notificationId);
-        RecallStore.RecallRow recall = store.get(recallId);
         Instant now = clock.instant();
         store.escalated(notificationId, now);
         if (n.taskId() != null) {
@@ -411,19 +488,30 @@ public class RecallService {
         store.event(recallId, now, "NOTIFICATION_ESCALATED", CurrentUser.SYSTEM, text);
     }
 
-    /** After the last customer: the effectiveness check, recorded on the timeline. */
+    /**
+     * After the last customer: the effectiveness check (21 CFR 7.42(b)(3)), recorded on the timeline,
+     * for the recall of the business key. Refused (409) while a notification is still open.
+     */
     @Transactional
-    public Effectiveness assess(Long recallId) {
-        Effectiveness e = Effectiveness.of(store.notifications(recallId));
+    public Effectiveness assess(String recallNumber, String processInstanceId) {
+        long recallId = recallOf(recallNumber, processInstanceId).id();
+        List<RecallStore.NotificationRow> notifications = store.notifications(recallId);
+        long open = notifications.stream().filter(n -> !n.done()).count();
+        if (open > 0) {
+            throw ApiException.conflict("Recall " + recallNumber + " still has " + open
+                    + " customer notification(s) open");
+        }
+        Effectiveness e = Effectiveness.of(notifications);
         store.updateStatus(recallId, STATUS_AWAITING_CLOSE, e.level());
         store.event(recallId, clock.instant(), "EFFECTIVENESS_CHECKED", CurrentUser.SYSTEM, summary(e));
         return e;
     }
 
-    /** What the {@code closeRecall} form shows. */
+    /** What the {@code closeRecall} form shows, for the recall of the business key. */
     @Transactional(readOnly = true)
-    public String closeSummary(Long recallId) {
-        RecallStore.RecallRow recall = store.get(recallId);
+    public String closeSummary(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = recallOf(recallNumber, processInstanceId);
+        long recallId = recall.id();
         List<RecallStore.LotRow> scope = store.lots(recallId);
         StringBuilder sb = new StringBuilder();
         sb.append("**").append(recall.classification()).append("**: ").append(recall.reason()).append("\n\n");
@@ -439,23 +527,53 @@ public class RecallService {
         return sb.toString();
     }
 
-    /** The QA manager's closing decision: refused unless a QA manager signs it with a comment. Returns the signer. */
-    @Transactional(readOnly = true)
-    public String signClose(Long recallId, Object comment) {
+    /**
+     * The QA manager's closing decision (complete listener of {@code closeRecall}): a signature of
+     * the logged-in QA manager with the form's {@code comment} (text, required, at most 2000
+     * characters), recorded on the recall of the business key, where the report task re-checks it.
+     * Refused (the task stays open) for anyone else (403), without a comment (400), and unless the
+     * recall is awaiting its closing (409).
+     */
+    @Transactional
+    public void signClose(String recallNumber, String processInstanceId, Object comment) {
         currentUser.require(Groups.QA_MANAGER);
+        if (comment != null && !(comment instanceof String)) {
+            throw ApiException.badField("comment", "must be text");
+        }
         if (!(comment instanceof String c) || c.isBlank()) {
             throw ApiException.badField("comment", "required: the closing statement of the recall");
         }
-        return currentUser.id();
+        if (c.length() > 2000) {
+            throw ApiException.badField("comment", "at most 2000 characters");
+        }
+        RecallStore.RecallRow recall = store.lock(recallOf(recallNumber, processInstanceId).id());
+        if (!STATUS_AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() != null) {
+            throw ApiException.conflict("Recall " + recallNumber + " is " + recall.status()
+                    + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
+                    + "; it cannot be closed now").with("status", recall.status());
+        }
+        store.requestClose(recall.id(), currentUser.id(), c, clock.instant());
     }
 
-    /** Closes the recall: status CLOSED and the recall report in the history of every lot of its scope. */
+    /**
+     * Closes the recall (service task {@code recordRecallReport}): status CLOSED and the recall
+     * report in the history of every lot of its scope. The recall is the business key's, and the
+     * closing is carried out only as the QA manager signed it on the recall row (who, comment);
+     * without that signature it refuses (409) and nothing changes. Closing twice changes nothing.
+     */
     @Transactional
-    public void close(Long recallId, String closedBy, String comment) {
-        RecallStore.RecallRow recall = store.get(recallId);
+    public void close(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = store.lock(recallOf(recallNumber, processInstanceId).id());
+        long recallId = recall.id();
         if (STATUS_CLOSED.equals(recall.status())) {
             return;
         }
+        if (!STATUS_AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() == null) {
+            throw ApiException.conflict("Recall " + recallNumber + " is " + recall.status()
+                    + " without a signed closing decision; it is not closed").with("status", recall.status());
+        }
+        String closedBy = recall.closeRequestedBy();
+        String comment = recall.closeRequestedComment();
         Effectiveness e = Effectiveness.of(store.notifications(recallId));
         Instant now = clock.instant();
         store.close(recallId, e.level(), comment, now, closedBy);
@@ -542,16 +660,37 @@ public class RecallService {
                 + (e.returnedPercent() == null ? "" : " (" + e.returnedPercent() + "%)");
     }
 
-    private static BigDecimal decimal(String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
+    /**
+     * A quantity input: a number (as Tasklist and engine REST send it), at most 3 decimals (contract:
+     * more is a 400, never a silent rounding). Text, Booleans and anything else: 400.
+     */
+    static BigDecimal decimal(String field, Object value) {
+        if (value == null) {
             throw ApiException.badField(field, "required: a number, 0 or more");
         }
-        try {
-            BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString().trim());
-            return d;
-        } catch (NumberFormatException e) {
-            throw ApiException.badField(field, "'" + value + "' is not a number");
+        BigDecimal d;
+        if (value instanceof BigDecimal b) {
+            d = b;
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            d = BigDecimal.valueOf(((Number) value).longValue());
+        } else if (value instanceof java.math.BigInteger b) {
+            d = new BigDecimal(b);
+        } else if (value instanceof Double || value instanceof Float) {
+            double x = ((Number) value).doubleValue();
+            if (!Double.isFinite(x)) {
+                throw ApiException.badField(field, "'" + value + "' is not a number");
+            }
+            d = value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(x);
+        } else {
+            throw ApiException.badField(field, "must be a number, was " + (value instanceof String
+                    ? "text '" + value + "'" : value.getClass().getSimpleName()));
         }
+        if (d.stripTrailingZeros().scale() > 3) {
+            throw ApiException.badField(field, "at most 3 decimals, was " + d.toPlainString()
+                    + " (never rounded)");
+        }
+        return d;
     }
 
     static String plain(BigDecimal value) {

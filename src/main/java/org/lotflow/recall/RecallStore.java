@@ -30,7 +30,8 @@ class RecallStore {
 
     record RecallRow(Long id, String recallNumber, String classification, String reason, String status,
             String processInstanceId, String effectivenessLevel, String closeComment, Instant openedAt,
-            String openedBy, Instant closedAt, String closedBy) {
+            String openedBy, Instant closedAt, String closedBy, String closeRequestedBy,
+            String closeRequestedComment) {
     }
 
     record LotRow(Long lotId, String lotNumber, String sku, String productName, String unit, String currentStatus,
@@ -123,7 +124,8 @@ class RecallStore {
         return new RecallRow(rs.getLong("id"), rs.getString("recall_number"), rs.getString("classification"),
                 rs.getString("reason"), rs.getString("status"), rs.getString("process_instance_id"),
                 rs.getString("effectiveness_level"), rs.getString("close_comment"), instant(rs, "opened_at"),
-                rs.getString("opened_by"), instant(rs, "closed_at"), rs.getString("closed_by"));
+                rs.getString("opened_by"), instant(rs, "closed_at"), rs.getString("closed_by"),
+                rs.getString("close_requested_by"), rs.getString("close_requested_comment"));
     }
 
     Optional<RecallRow> find(String recallNumber) {
@@ -135,9 +137,59 @@ class RecallStore {
         return jdbc.queryForObject("SELECT * FROM recall WHERE id = :id", Map.of("id", recallId), RecallStore::recall);
     }
 
-    void linkProcess(long recallId, String processInstanceId) {
-        jdbc.update("UPDATE recall SET process_instance_id = :pi WHERE id = :id",
-                Map.of("pi", processInstanceId, "id", recallId));
+    /**
+     * Binds the process instance to the recall of that number if it has none yet: 1 when bound, 0
+     * when there is no such recall or it already has a process (one atomic UPDATE).
+     */
+    int bindProcess(String recallNumber, String processInstanceId) {
+        return jdbc.update("UPDATE recall SET process_instance_id = :pi WHERE recall_number = :n"
+                + " AND process_instance_id IS NULL", Map.of("pi", processInstanceId, "n", recallNumber));
+    }
+
+    /** The recall row, locked until commit (notification tasks of one recall are bound one at a time). */
+    RecallRow lock(long recallId) {
+        return jdbc.queryForObject("SELECT * FROM recall WHERE id = :id FOR UPDATE", Map.of("id", recallId),
+                RecallStore::recall);
+    }
+
+    /**
+     * Binds the next notification of the recall without a task (customer order) to the task and its
+     * subprocess instance; the id bound, or empty when every notification has its task. Call with
+     * the recall row locked.
+     */
+    Optional<Long> bindNextNotification(long recallId, String taskId, String scope) {
+        List<Long> free = jdbc.queryForList("""
+                SELECT id FROM recall_notification WHERE recall_id = :id AND task_id IS NULL ORDER BY customer, id
+                """, Map.of("id", recallId), Long.class);
+        for (Long id : free) {
+            int bound = jdbc.update("UPDATE recall_notification SET task_id = :task, task_scope = :scope"
+                    + " WHERE id = :id AND task_id IS NULL", Map.of("task", taskId, "scope", scope, "id", id));
+            if (bound == 1) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The notification of a recall bound to a task, row-locked. */
+    Optional<NotificationRow> lockNotificationOfTask(long recallId, String taskId) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_id = :t FOR UPDATE",
+                Map.of("r", recallId, "t", taskId), RecallStore::notification).stream().findFirst();
+    }
+
+    /** The notification of a recall whose task runs in that subprocess instance, row-locked. */
+    Optional<NotificationRow> lockNotificationOfScope(long recallId, String scope) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_scope = :s FOR UPDATE",
+                Map.of("r", recallId, "s", scope), RecallStore::notification).stream().findFirst();
+    }
+
+    /** Records the QA manager's closing decision; the report task re-checks it before closing. */
+    void requestClose(long recallId, String by, String comment, Instant at) {
+        jdbc.update("""
+                UPDATE recall SET close_requested_by = :by, close_requested_comment = :comment,
+                       close_requested_at = :at WHERE id = :id
+                """, new MapSqlParameterSource().addValue("by", by).addValue("comment", comment)
+                .addValue("at", ts(at)).addValue("id", recallId));
     }
 
     void updateStatus(long recallId, String status, String level) {
@@ -198,16 +250,6 @@ class RecallStore {
     NotificationRow lockNotification(long notificationId) {
         return jdbc.queryForObject("SELECT * FROM recall_notification WHERE id = :id FOR UPDATE",
                 Map.of("id", notificationId), RecallStore::notification);
-    }
-
-    long recallOfNotification(long notificationId) {
-        return jdbc.queryForObject("SELECT recall_id FROM recall_notification WHERE id = :id",
-                Map.of("id", notificationId), Long.class);
-    }
-
-    void setTask(long notificationId, String taskId) {
-        jdbc.update("UPDATE recall_notification SET task_id = :task WHERE id = :id",
-                Map.of("task", taskId, "id", notificationId));
     }
 
     void recordNotification(long notificationId, boolean acknowledged, BigDecimal returned, Instant at, String by) {

@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code recordRecallReport}: the recall is CLOSED and its report goes into every lot's history. */
+/**
+ * Service task {@code recordRecallReport}: the recall of the business key is CLOSED and its report
+ * goes into every lot's history, as the QA manager's closing decision recorded on the recall says
+ * (who, comment); without one it refuses and nothing changes (issue #8: no variables read).
+ */
 @Component("recordRecallReportDelegate")
 public class RecordRecallReportDelegate implements JavaDelegate {
 
@@ -16,7 +20,6 @@ public class RecordRecallReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        recalls.close((Long) execution.getVariable("recallId"), (String) execution.getVariable("closedBy"),
-                (String) execution.getVariable("comment"));
+        recalls.close(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -34,6 +34,10 @@ class ExpiryMonitoringApiTest {
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     private String releasedLot(String sku, int quantity, String made, String expires) {
         Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "quantity", quantity, "manufactureDate", made,
@@ -130,5 +134,39 @@ class ExpiryMonitoringApiTest {
         assertThat(last.get("type").asText()).isEqualTo("EXPIRY_REVIEWED");
         assertThat(last.get("user").asText()).isEqualTo("tom");
         assertThat(last.get("reason").asText()).contains("discount");
+    }
+
+    @Test
+    void theReviewNoteIsTheCompletionsOwnAndWhatIsRecordedComesFromTheLots() {
+        String sku = api.createProduct("EXPN");
+        String within90 = releasedLot(sku, 40, "2023-03-21", "2025-03-21");
+        // a review may already be open from another test: close it first
+        for (var open : taskService.createTaskQuery().taskDefinitionKey(ExpiryMonitoringService.TASK_REVIEW).list()) {
+            identityService.setAuthentication("tom", List.of("sales"));
+            taskService.complete(open.getId(), Map.of("reviewNote", "earlier review"));
+            identityService.clearAuthentication();
+        }
+        String pi = runtimeService.startProcessInstanceByKey(ExpiryMonitoringService.PROCESS_KEY).getId();
+        // a note written onto the instance before the review task exists is no review of that task
+        runtimeService.setVariable(pi, "reviewNote", "stale note");
+        api.executeJobs();
+        var task = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+        assertThat(task).isNotNull();
+        identityService.setAuthentication("tom", List.of("sales"));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of()))
+                    .hasStackTraceContaining("reviewNote");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(task.getId(),
+                    Map.of("reviewNote", 42))).hasStackTraceContaining("reviewNote: must be text");
+            assertThat(types(within90)).doesNotContain("EXPIRY_REVIEWED");
+            taskService.complete(task.getId(), Map.of("reviewNote", "Promote to Beta", "lots", "forged"));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        JsonNode history = api.get("tom", "/api/lots/" + within90 + "/history").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("type").asText()).isEqualTo("EXPIRY_REVIEWED");
+        assertThat(last.get("user").asText()).isEqualTo("tom");
+        assertThat(last.get("reason").asText()).isEqualTo("Promote to Beta");
     }
 }

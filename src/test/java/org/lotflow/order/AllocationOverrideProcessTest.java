@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +35,7 @@ class AllocationOverrideProcessTest {
             .configurationResource("process-test.cfg.xml").build();
 
     ProcessEngine engine;
+    ExecutionListener startListener = mock(ExecutionListener.class);
     TaskListener approveListener = mock(TaskListener.class);
     JavaDelegate allocateOverride = mock(JavaDelegate.class);
     JavaDelegate allocateByFefo = mock(JavaDelegate.class);
@@ -41,6 +44,7 @@ class AllocationOverrideProcessTest {
     void setUp() {
         engine = extension.getProcessEngine();
         BpmnAwareTests.init(engine);
+        Mocks.register("overrideStartListener", startListener);
         Mocks.register("approveOverrideListener", approveListener);
         Mocks.register("allocateOverrideDelegate", allocateOverride);
         Mocks.register("allocateByFefoDelegate", allocateByFefo);
@@ -51,9 +55,20 @@ class AllocationOverrideProcessTest {
         Mocks.reset();
     }
 
+    /** As OrderService starts it: the order number as business key, no variables. */
     private ProcessInstance start() {
-        return engine.getRuntimeService().startProcessInstanceByKey("allocationOverride", "SO-2025-1345",
-                Map.of("orderId", 7L, "orderNumber", "SO-2025-1345"));
+        return engine.getRuntimeService().startProcessInstanceByKey("allocationOverride", "SO-2025-1345");
+    }
+
+    /** The complete listener writes the gateway's routing variable from the decision it recorded. */
+    private void decisionRecorded(boolean approved) throws Exception {
+        doAnswer(inv -> {
+            DelegateTask task = inv.getArgument(0);
+            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                task.getExecution().getProcessInstance().setVariableLocal("approved", approved);
+            }
+            return null;
+        }).when(approveListener).notify(any());
     }
 
     private void lotStillHasStock(boolean allocated) throws Exception {
@@ -74,7 +89,9 @@ class AllocationOverrideProcessTest {
     @Test
     void approvedOverrideAllocatesTheRequestedLot() throws Exception {
         lotStillHasStock(true);
+        decisionRecorded(true);
         ProcessInstance pi = start();
+        verify(startListener).notify(any(DelegateExecution.class));
         BpmnAwareTests.assertThat(pi).isWaitingAt("approveOverride");
         assertCandidates("approveOverride", "qa-manager");
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "comment", "validated lot"));
@@ -89,6 +106,7 @@ class AllocationOverrideProcessTest {
     @Test
     void approvedOverrideOfALotWithoutStockHasItsOwnOutcome() throws Exception {
         lotStillHasStock(false);
+        decisionRecorded(true);
         ProcessInstance pi = start();
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "comment", "ok"));
         BpmnAwareTests.execute(BpmnAwareTests.job("allocateRequestedLot"));
@@ -98,6 +116,7 @@ class AllocationOverrideProcessTest {
 
     @Test
     void refusedOverrideLeavesTheOrderToFefo() throws Exception {
+        decisionRecorded(false);
         ProcessInstance pi = start();
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", false, "comment", "no"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("allocateByFefo");
@@ -124,5 +143,25 @@ class AllocationOverrideProcessTest {
         }
         BpmnAwareTests.assertThat(pi).isWaitingAt("approveOverride");
         verify(allocateOverride, never()).execute(any());
+    }
+
+    @Test
+    void theGatewayFollowsTheRecordedDecisionNotTheVariableAUserSent() throws Exception {
+        decisionRecorded(false);
+        ProcessInstance pi = start();
+        // the user sends approved=true; the routing value the listener writes from its recorded refusal wins
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "comment", "yes"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("allocateByFefo");
+    }
+
+    @Test
+    void aRefusingStartListenerStartsNothing() throws Exception {
+        doAnswer(inv -> {
+            throw org.lotflow.shared.ApiException.forbidden("allocationOverride is started only by an order");
+        }).when(startListener).notify(any(DelegateExecution.class));
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::start)
+                .isInstanceOf(org.lotflow.shared.ApiException.class);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+        verify(approveListener, never()).notify(any());
     }
 }

@@ -2,7 +2,6 @@ package org.lotflow.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -47,7 +46,7 @@ class LotRecallProcessTest {
 
     ProcessEngine engine;
     ExecutionListener startListener = mock(ExecutionListener.class);
-    RecallCustomers customers = mock(RecallCustomers.class);
+    RecallFacts facts = mock(RecallFacts.class);
     TaskListener notifyListener = mock(TaskListener.class);
     TaskListener closeListener = mock(TaskListener.class);
     JavaDelegate escalate = mock(JavaDelegate.class);
@@ -60,7 +59,7 @@ class LotRecallProcessTest {
         engine = extension.getProcessEngine();
         BpmnAwareTests.init(engine);
         Mocks.register("recallStartListener", startListener);
-        Mocks.register("recallCustomers", customers);
+        Mocks.register("recallFacts", facts);
         Mocks.register("notifyCustomerListener", notifyListener);
         Mocks.register("closeRecallListener", closeListener);
         Mocks.register("escalateNotificationDelegate", escalate);
@@ -74,11 +73,21 @@ class LotRecallProcessTest {
         Mocks.reset();
     }
 
-    private ProcessInstance start(String classification, Long... notificationIds) {
-        when(customers.ids(anyLong())).thenReturn(List.of(notificationIds));
-        return engine.getRuntimeService().startProcessInstanceByKey("lotRecall", "RC-2025-001",
-                Map.of("recallId", 7L, "recallNumber", "RC-2025-001", "classification", classification,
-                        "customerCount", notificationIds.length));
+    /** The subprocess instance each notifyCustomer task runs in, as its create listener sees it. */
+    Map<String, String> scopes = new java.util.HashMap<>();
+
+    /** As RecallService starts it: the recall number as business key, no variables; facts from recallFacts. */
+    private ProcessInstance start(String classification, int customerCount) throws Exception {
+        when(facts.customers(any())).thenReturn(customerCount);
+        when(facts.notifyWithin(any())).thenReturn(deadlines.notifyWithin(classification));
+        doAnswer(inv -> {
+            DelegateTask task = inv.getArgument(0);
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                scopes.put(task.getId(), task.getExecution().getParentActivityInstanceId());
+            }
+            return null;
+        }).when(notifyListener).notify(any(DelegateTask.class));
+        return engine.getRuntimeService().startProcessInstanceByKey("lotRecall", "RC-2025-001");
     }
 
     private List<Task> notifyTasks(ProcessInstance pi) {
@@ -91,9 +100,6 @@ class LotRecallProcessTest {
                 .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
     }
 
-    private Long notificationIdOf(Task task) {
-        return (Long) engine.getTaskService().getVariable(task.getId(), "notificationId");
-    }
 
     private void closeAndReport(ProcessInstance pi) {
         Task close = BpmnAwareTests.task("closeRecall", pi);
@@ -106,12 +112,15 @@ class LotRecallProcessTest {
 
     @Test
     void everyCustomerAcknowledgedThenEffectivenessThenClose() throws Exception {
-        ProcessInstance pi = start("CLASS_II", 11L, 12L, 13L);
+        ProcessInstance pi = start("CLASS_II", 3);
         verify(startListener).notify(any(DelegateExecution.class));
         BpmnAwareTests.assertThat(pi).isWaitingAt("notifyCustomer");
         List<Task> tasks = notifyTasks(pi);
         assertThat(tasks).hasSize(3);
-        assertThat(tasks).extracting(this::notificationIdOf).containsExactlyInAnyOrder(11L, 12L, 13L);
+        // no loop variable: each task runs in a scope of its own (its completion's values land there)
+        assertThat(engine.getRuntimeService().getVariables(pi.getId())).isEmpty();
+        assertThat(tasks).extracting(Task::getExecutionId).doesNotHaveDuplicates().doesNotContain(pi.getId());
+        assertThat(scopes.values()).hasSize(3).doesNotHaveDuplicates();
         for (Task t : tasks) {
             assertThat(candidates(t)).containsExactly("recall-coordinator");
         }
@@ -139,26 +148,31 @@ class LotRecallProcessTest {
 
     @Test
     void anOverdueCustomerIsEscalatedAndItsTaskStaysOpen() throws Exception {
-        ProcessInstance pi = start("CLASS_I", 21L, 22L);
+        ProcessInstance pi = start("CLASS_I", 2);
         List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
         assertThat(timers).hasSize(2);
         long in25h = System.currentTimeMillis() + Duration.ofHours(25).toMillis();
         assertThat(timers).allMatch(j -> j.getDuedate().before(new Date(in25h))); // CLASS_I: 24 h
 
-        // the customer of notification 21 answered; 22 did not, and its deadline passes
-        Task answered = notifyTasks(pi).stream().filter(t -> notificationIdOf(t) == 21L).findFirst().orElseThrow();
+        // the first customer answered; the second did not, and its deadline passes
+        List<Task> both = notifyTasks(pi);
+        Task answered = both.get(0);
+        Task unanswered = both.get(1);
         BpmnAwareTests.complete(answered, Map.of("acknowledged", true, "quantityReturned", 1));
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .singleResult();
+        List<String> escalatedScopes = new java.util.ArrayList<>();
         doAnswer(inv -> {
             DelegateExecution ex = inv.getArgument(0);
-            assertThat(ex.getVariable("notificationId")).isEqualTo(22L);
+            escalatedScopes.add(ex.getParentActivityInstanceId());
             return null;
         }).when(escalate).execute(any());
         BpmnAwareTests.execute(timer);
         BpmnAwareTests.assertThat(pi).isWaitingAt("escalateNotification", "notifyCustomer");
         BpmnAwareTests.execute(BpmnAwareTests.job("escalateNotification"));
         verify(escalate).execute(any());
+        // the escalation finds its notification by the subprocess instance the unanswered task runs in
+        assertThat(escalatedScopes).containsExactly(scopes.get(unanswered.getId()));
         BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_Escalated").isWaitingAt("notifyCustomer")
                 .isNotWaitingAt("closeRecall");
 
@@ -169,7 +183,7 @@ class LotRecallProcessTest {
 
     @Test
     void aRecallWithoutCustomersGoesStraightToClose() throws Exception {
-        ProcessInstance pi = start("CLASS_III");
+        ProcessInstance pi = start("CLASS_III", 0);
         BpmnAwareTests.assertThat(pi).isWaitingAt("closeRecall").hasNotPassed("notifyCustomer", "assessEffectiveness");
         verify(notifyListener, never()).notify(any(DelegateTask.class));
         closeAndReport(pi);

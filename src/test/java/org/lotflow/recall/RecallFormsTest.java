@@ -25,7 +25,7 @@ class RecallFormsTest {
         // NotifyCustomerListener reads acknowledged and quantityReturned
         assertThat(inputKeys(form("notifyCustomer"))).containsExactly("acknowledged",
                 "quantityReturned");
-        // CloseRecallListener and the report delegate read comment
+        // CloseRecallListener reads comment (and records it on the recall for the report task)
         assertThat(inputKeys(form("closeRecall"))).containsExactly("comment");
         // the classification choices are exactly the classes the service accepts
         JsonNode select = null;

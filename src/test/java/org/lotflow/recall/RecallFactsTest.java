@@ -1,0 +1,292 @@
+package org.lotflow.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lotflow.shared.ApiException;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.lotflow.trace.GenealogyFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue #8 on the engine side, through the Java API: whatever variables a user sends or sets,
+ * {@code lotRecall} takes its recall from the business key, the customer of a notification task from
+ * lotflow's own binding, each decision input from the completing task only, and starts only through
+ * lotflow's paths (a recall coordinator's recall, its start form with the same checks, a disposition).
+ */
+@ApiTest
+class RecallFactsTest {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FormService formService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ManagementService managementService;
+
+    @AfterEach
+    void tearDown() {
+        identityService.clearAuthentication();
+    }
+
+    /** A released lot shipped to two customers, recalled by rachel; returns the recall number. */
+    private String recallOfTwoCustomers(String prefix, String x, String y) {
+        String sku = api.createProduct(prefix);
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        GenealogyFixture ship = new GenealogyFixture(api, jdbc);
+        ship.ship(x, lot, "10", "2025-01-20");
+        ship.ship(y, lot, "20", "2025-01-21");
+        Response r = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason", "Foreign particles",
+                "classification", "CLASS_II"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("recallNumber").asText();
+    }
+
+    private String recallWithoutCustomers(String prefix) {
+        String sku = api.createProduct(prefix);
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        Response r = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason", "Label error",
+                "classification", "CLASS_III"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("recallNumber").asText();
+    }
+
+    private String processOf(String recallNumber) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("lotRecall")
+                .processInstanceBusinessKey(recallNumber).singleResult().getId();
+    }
+
+    private Task notifyTask(String recallNumber, String customer) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(recallNumber)
+                .taskDefinitionKey("notifyCustomer").list().stream()
+                .filter(t -> t.getName().contains(customer)).findFirst().orElseThrow();
+    }
+
+    private long notificationId(String recallNumber, String customer) {
+        return jdbc.queryForObject("""
+                SELECT n.id FROM recall_notification n JOIN recall r ON r.id = n.recall_id
+                 WHERE r.recall_number = ? AND n.customer = ?""", Long.class, recallNumber, customer);
+    }
+
+    private Map<String, Object> notification(String recallNumber, String customer) {
+        return jdbc.queryForMap("""
+                SELECT n.* FROM recall_notification n JOIN recall r ON r.id = n.recall_id
+                 WHERE r.recall_number = ? AND n.customer = ?""", recallNumber, customer);
+    }
+
+    private Map<String, Object> recall(String recallNumber) {
+        return jdbc.queryForMap("SELECT * FROM recall WHERE recall_number = ?", recallNumber);
+    }
+
+    private long recallId(String recallNumber) {
+        return ((Number) recall(recallNumber).get("id")).longValue();
+    }
+
+    private static ApiException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        throw new AssertionError("no ApiException in " + e, e);
+    }
+
+    private static Map<String, Object> vars(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private long recallProcesses() {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("lotRecall").count();
+    }
+
+    @Test
+    void aForgedNotificationIdRecordsOnlyTheTasksOwnCustomer() {
+        String number = recallOfTwoCustomers("RFN", "Xeno Foods", "Yarrow Mills");
+        Task x = notifyTask(number, "Xeno Foods");
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
+        taskService.complete(x.getId(), vars("acknowledged", true, "quantityReturned", 3,
+                "notificationId", notificationId(number, "Yarrow Mills"),
+                "recallId", recallId(number) + 1000));
+        identityService.clearAuthentication();
+
+        Map<String, Object> xRow = notification(number, "Xeno Foods");
+        assertThat(xRow.get("STATUS")).isEqualTo("DONE");
+        assertThat((BigDecimal) xRow.get("QUANTITY_RETURNED")).isEqualByComparingTo("3");
+        assertThat(xRow.get("NOTIFIED_BY")).isEqualTo("rachel");
+        Map<String, Object> yRow = notification(number, "Yarrow Mills");
+        assertThat(yRow.get("STATUS")).isEqualTo("OPEN");
+        assertThat(yRow.get("QUANTITY_RETURNED")).isNull();
+        assertThat(notifyTask(number, "Yarrow Mills")).isNotNull();
+        // each task is bound to its own notification row
+        assertThat(yRow.get("TASK_ID")).isEqualTo(notifyTask(number, "Yarrow Mills").getId());
+        assertThat(xRow.get("TASK_ID")).isEqualTo(x.getId());
+    }
+
+    @Test
+    void decisionInputsComeFromTheCompletingTaskOnlyAndAreValidated() {
+        String number = recallOfTwoCustomers("RFV", "Xeno Foods", "Yarrow Mills");
+        String pi = processOf(number);
+        Task y = notifyTask(number, "Yarrow Mills");
+        // a value on the process instance (or left by another task) is not this task's input
+        runtimeService.setVariable(pi, "acknowledged", true);
+        runtimeService.setVariable(pi, "quantityReturned", 20);
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
+        assertThatThrownBy(() -> taskService.complete(y.getId(), vars("quantityReturned", 1)))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
+        assertThatThrownBy(() -> taskService.complete(y.getId(), vars("acknowledged", true)))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "quantityReturned"));
+        // types, sign, precision (never rounded) and what that customer received
+        for (Object bad : new Object[] {"5", -1, 21, 1.2345, new BigDecimal("0.0001"), true}) {
+            assertThatThrownBy(() -> taskService.complete(y.getId(), vars("acknowledged", true,
+                    "quantityReturned", bad)))
+                    .as(String.valueOf(bad))
+                    .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "quantityReturned"));
+        }
+        assertThatThrownBy(() -> taskService.complete(y.getId(), vars("acknowledged", "yes",
+                "quantityReturned", 1)))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
+        assertThat(notification(number, "Yarrow Mills").get("STATUS")).isEqualTo("OPEN");
+
+        taskService.complete(y.getId(), vars("acknowledged", false, "quantityReturned", 2.125));
+        Map<String, Object> yRow = notification(number, "Yarrow Mills");
+        assertThat(yRow.get("ACKNOWLEDGED")).isEqualTo(false);
+        assertThat((BigDecimal) yRow.get("QUANTITY_RETURNED")).isEqualByComparingTo("2.125");
+        // the Tasklist way (submit the form) lands in the task's own scope the same way
+        identityService.clearAuthentication();
+        runtimeService.removeVariables(pi, List.of("acknowledged", "quantityReturned"));
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
+        Task x = notifyTask(number, "Xeno Foods");
+        assertThatThrownBy(() -> formService.submitTaskForm(x.getId(), vars("quantityReturned", 1)))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
+        formService.submitTaskForm(x.getId(), vars("acknowledged", true, "quantityReturned", 10));
+        identityService.clearAuthentication();
+        assertThat(notification(number, "Xeno Foods").get("ACKNOWLEDGED")).isEqualTo(true);
+        assertThat(runtimeService.getVariables(pi)).doesNotContainKeys("acknowledged", "quantityReturned");
+    }
+
+    @Test
+    void theEscalationFindsItsCustomerFromTheBindingNotFromAVariable() {
+        String number = recallOfTwoCustomers("RFE", "Xeno Foods", "Yarrow Mills");
+        String pi = processOf(number);
+        Task x = notifyTask(number, "Xeno Foods");
+        Task y = notifyTask(number, "Yarrow Mills");
+        // a loop variable a user could overwrite would point the escalation at Xeno
+        runtimeService.setVariable(y.getExecutionId(), "notificationId", notificationId(number, "Xeno Foods"));
+        Job yTimer = managementService.createJobQuery().processInstanceId(pi).timers().list().stream()
+                .filter(j -> j.getExecutionId().equals(y.getExecutionId())).findFirst().orElseThrow();
+        managementService.executeJob(yTimer.getId());
+        api.executeJobs();
+        assertThat(notification(number, "Yarrow Mills").get("ESCALATED_AT")).isNotNull();
+        assertThat(notification(number, "Xeno Foods").get("ESCALATED_AT")).isNull();
+        assertThat(taskService.getIdentityLinksForTask(y.getId())).extracting(l -> l.getGroupId())
+                .contains("qa-manager");
+        assertThat(taskService.getIdentityLinksForTask(x.getId())).extracting(l -> l.getGroupId())
+                .doesNotContain("qa-manager");
+    }
+
+    @Test
+    void aForgedRecallIdClosesTheRightRecall() {
+        String one = recallWithoutCustomers("RFC");
+        String other = recallWithoutCustomers("RFD");
+        String pi = processOf(one);
+        runtimeService.setVariable(pi, "recallId", recallId(other));
+        runtimeService.setVariable(pi, "closedBy", "mallory");
+        Task close = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("closeRecall")
+                .singleResult();
+        // a QA manager, with a comment of its own
+        identityService.setAuthentication("jennifer", List.of("qa-manager"));
+        assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", " ")))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "comment"));
+        taskService.complete(close.getId(), vars("comment", "Labels corrected", "recallId", recallId(other)));
+        identityService.clearAuthentication();
+        runtimeService.setVariable(pi, "recallId", recallId(other));
+        runtimeService.setVariable(pi, "comment", "forged");
+        api.executeJobs();
+
+        assertThat(recall(one).get("STATUS")).isEqualTo("CLOSED");
+        assertThat(recall(one).get("CLOSED_BY")).isEqualTo("jennifer");
+        assertThat(recall(one).get("CLOSE_COMMENT")).isEqualTo("Labels corrected");
+        assertThat(recall(other).get("STATUS")).isEqualTo("AWAITING_CLOSE");
+        assertThat(recall(other).get("CLOSED_BY")).isNull();
+    }
+
+    @Test
+    void directStartsAreRefusedAndStartNothing() {
+        String existing = recallWithoutCustomers("RFS");
+        long recalls = jdbc.queryForObject("SELECT COUNT(*) FROM recall", Long.class);
+        long before = recallProcesses();
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall", "RC-2025-999",
+                Map.of("recallId", recallId(existing))))
+                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall", existing,
+                Map.of("recallId", recallId(existing))))
+                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(409));
+        // without a business key it is the start form: a recall coordinator and the API's checks
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
+                Map.of("recallId", recallId(existing))))
+                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+        identityService.setAuthentication("jennifer", List.of("qa-manager"));
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
+                Map.of("lots", "X", "reason", "r", "classification", "CLASS_I")))
+                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
+                Map.of("recallId", recallId(existing))))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "lots"));
+        identityService.clearAuthentication();
+        assertThat(recallProcesses()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recall", Long.class)).isEqualTo(recalls);
+        assertThat(recall(existing).get("PROCESS_INSTANCE_ID")).isEqualTo(processOf(existing));
+    }
+
+    @Test
+    void onlyRecallCoordinatorsStartRecalls() {
+        String sku = api.createProduct("RFQ");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        Map<String, Object> body = Map.of("lots", List.of(lot), "reason", "Seal failure", "classification",
+                "CLASS_II");
+        Response byQa = api.post("jennifer", "/api/recalls", body);
+        assertThat(byQa.status()).as(byQa.toString()).isEqualTo(403);
+        assertThat(byQa.isProblem()).isTrue();
+        Response formByQa = api.post("jennifer", "/engine-rest/process-definition/key/lotRecall/submit-form",
+                Map.of("variables", Map.of("lots", Map.of("value", lot), "reason", Map.of("value", "x"),
+                        "classification", Map.of("value", "CLASS_II"))));
+        assertThat(formByQa.status()).as(formByQa.toString()).isEqualTo(403);
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+        Response byCoordinator = api.post("rachel", "/api/recalls", body);
+        assertThat(byCoordinator.status()).as(byCoordinator.toString()).isEqualTo(201);
+        JsonNode r = byCoordinator.json();
+        assertThat(r.get("processInstanceId").asText()).isEqualTo(processOf(r.get("recallNumber").asText()));
+        assertThat(runtimeService.getVariables(r.get("processInstanceId").asText())).isEmpty();
+    }
+}
