@@ -25,6 +25,7 @@ import org.lotflow.lot.LotStatusChanged;
 import org.lotflow.product.Product;
 import org.lotflow.product.ProductRepository;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.ApiException;
 import org.springframework.context.event.EventListener;
@@ -65,10 +66,12 @@ public class OrderService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Clock clock;
+    private final ElectronicSignatures signatures;
 
     public OrderService(SalesOrderRepository orders, AllocationRepository allocations, ShipmentRepository shipments,
             LotRepository lots, LotService lotService, ProductRepository products, LotHistory history,
-            CurrentUser currentUser, RuntimeService runtimeService, IdentityService identityService, Clock clock) {
+            CurrentUser currentUser, RuntimeService runtimeService, IdentityService identityService, Clock clock,
+            ElectronicSignatures signatures) {
         this.orders = orders;
         this.allocations = allocations;
         this.shipments = shipments;
@@ -80,6 +83,7 @@ public class OrderService {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.clock = clock;
+        this.signatures = signatures;
     }
 
     public record NewOrder(String orderNumber, String customer, String sku, BigDecimal quantity, LocalDate requiredBy,
@@ -396,11 +400,13 @@ public class OrderService {
                             : order.getOverrideStatus()) + "; it cannot be decided again")
                     .with("orderNumber", orderNumber);
         }
+        String meaning = approved ? "allocation override approval" : "allocation override refusal";
+        signatures.sign(meaning, "order " + orderNumber); // user id and password at this signing (21 CFR 11.200)
         Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElseThrow();
         history.event(lot.getId(), approved ? OrderEventTypes.OVERRIDE_APPROVED : OrderEventTypes.OVERRIDE_REFUSED)
                 .by(user).reason(comment.trim()).detail("orderNumber", order.getOrderNumber())
                 .detail("overrideReason", order.getOverrideReason())
-                .signature(approved ? "allocation override approval" : "allocation override refusal").record();
+                .signature(meaning).record();
         order.signOverrideDecision(approved, user, comment, clock.instant());
         orders.save(order);
         return approved;
