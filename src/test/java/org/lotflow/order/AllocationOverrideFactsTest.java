@@ -111,7 +111,9 @@ class AllocationOverrideFactsTest {
         variables.put("orderId", orderId(b));
         variables.put("orderNumber", b);
         variables.put("decidedBy", "mallory");
-        taskService.complete(taskOf(a).getId(), variables);
+        // the signature's password accompanies the completion, as HTTP Basic or the masked field does
+        org.lotflow.security.SignatureCredentials.with("jennifer", () -> taskService.complete(taskOf(a).getId(),
+                variables));
         identityService.clearAuthentication();
         // between the decision and the allocation, the variables are overwritten once more
         runtimeService.setVariable(processOf(a), "orderId", orderId(b));
@@ -147,7 +149,8 @@ class AllocationOverrideFactsTest {
         assertThatThrownBy(() -> taskService.complete(task, Map.of("approved", true, "comment", "mine")))
                 .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
         asQaManager();
-        taskService.complete(task, Map.of("approved", false, "comment", "Keep FEFO"));
+        org.lotflow.security.SignatureCredentials.with("jennifer",
+                () -> taskService.complete(task, Map.of("approved", false, "comment", "Keep FEFO")));
         identityService.clearAuthentication();
         // the input is gone; what routes the gateway is the recorded refusal
         assertThat(runtimeService.getVariables(processOf(a))).doesNotContainKey("comment")
