@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lotflow.shared.SpreadsheetSafeCsv;
 import org.lotflow.shared.ApiException;
 
 /**
@@ -21,7 +21,8 @@ import org.lotflow.shared.ApiException;
  * location, date, reference document type and number, and the customer (ship-to) of shipments.
  * Events: CREATION (made without traced inputs), RECEIVING (supplier receipt), TRANSFORMATION
  * (a lot made from inputs), TRANSFORMATION_INPUT (an input lot consumed, with the new lot code)
- * and SHIPPING (the shipment ledger).
+ * and SHIPPING (the shipment ledger). Text a spreadsheet would run as a formula (a customer named
+ * {@code =HYPERLINK(...)}) starts with an apostrophe ({@link SpreadsheetSafeCsv}).
  */
 public final class RecallExport {
 
@@ -91,9 +92,9 @@ public final class RecallExport {
         List<Row> rows = rows(data);
         rows.sort(order);
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get().print(out)) {
+        try (CSVPrinter csv = SpreadsheetSafeCsv.printer(out, HEADER.toArray(String[]::new))) {
             for (Row r : rows) {
-                csv.printRecord(data.recallNumber(), r.event(), r.lot(), r.product(), r.sku(),
+                SpreadsheetSafeCsv.record(csv, data.recallNumber(), r.event(), r.lot(), r.product(), r.sku(),
                         RecallService.plain(r.quantity()), r.unit(), r.location(), r.date(), r.refType(),
                         r.refNumber(), r.customer(), r.newLot());
             }

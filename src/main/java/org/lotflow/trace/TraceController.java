@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lotflow.shared.SpreadsheetSafeCsv;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/lots/{lotNumber}/trace?direction=downstream|upstream} as JSON, or as CSV with
- * {@code Accept: text/csv} (one row per lot, then one row per shipment).
+ * {@code Accept: text/csv} (one row per lot, then one row per shipment; text a spreadsheet would run as
+ * a formula starts with an apostrophe, see {@link SpreadsheetSafeCsv}).
  */
 @RestController
 @RequestMapping("/api/lots/{lotNumber}/trace")
@@ -41,20 +42,20 @@ public class TraceController {
             throws IOException {
         Trace trace = traces.trace(lotNumber, Direction.parse(direction));
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("record", "traceOf", "direction", "lotNumber",
+        try (CSVPrinter csv = SpreadsheetSafeCsv.printer(out, "record", "traceOf", "direction", "lotNumber",
                 "sku", "productName", "status", "depth", "quantityPath", "customer", "orderNumber", "quantity", "unit",
-                "shippedAt").get().print(out)) {
+                "shippedAt")) {
             java.util.Map<String, String> units = new java.util.HashMap<>();
             for (Trace.TracedLot l : trace.lots()) {
                 units.put(l.lotNumber(), l.unit());
-                csv.printRecord("LOT", trace.lotNumber(), trace.direction(), l.lotNumber(), l.sku(), l.productName(),
+                SpreadsheetSafeCsv.record(csv, "LOT", trace.lotNumber(), trace.direction(), l.lotNumber(), l.sku(), l.productName(),
                         l.status(), l.depth(), l.quantityPath().stream()
                                 .map(k -> plain(k.quantity()) + " " + k.from() + " -> " + k.to())
                                 .collect(Collectors.joining("; ")),
                         "", "", plain(l.quantity()), l.unit(), "");
             }
             for (Trace.CustomerShipment s : trace.customers()) {
-                csv.printRecord("SHIPMENT", trace.lotNumber(), trace.direction(), s.lotNumber(), "", "", "", "", "",
+                SpreadsheetSafeCsv.record(csv, "SHIPMENT", trace.lotNumber(), trace.direction(), s.lotNumber(), "", "", "", "", "",
                         s.customer(), s.orderNumber(), plain(s.quantity()), units.getOrDefault(s.lotNumber(), ""),
                         s.shippedAt());
             }
