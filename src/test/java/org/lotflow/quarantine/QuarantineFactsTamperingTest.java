@@ -265,6 +265,26 @@ class QuarantineFactsTamperingTest {
         assertThat(runtimeService.getVariables(pi)).doesNotContainKeys("holdId", "lotId", "lotNumber", "reason");
     }
 
+    @Test
+    void aDispositionIsNeverTakenFromAnEarlierValue() {
+        String lot = heldLot("QTAMPSTALE");
+        // a decision waiting on the process before the disposition task exists
+        runtimeService.setVariable(processOf(lot), "decision", "RELEASE");
+        q.investigate("sarah", lot);
+        String decide = task(lot, "decideDisposition");
+        identityService.setAuthentication("jennifer", List.of("qa-manager"));
+        Throwable refused = catchThrowable(() -> taskService.complete(decide, Map.of(
+                "justification", "fine", "signaturePassword", "jennifer")));
+        ApiException notText = refusal(catchThrowable(() -> taskService.complete(decide, Map.of(
+                "decision", 1, "justification", "fine", "signaturePassword", "jennifer"))));
+        identityService.clearAuthentication();
+        assertThat(refusal(refused).properties().get("field")).isEqualTo("decision");
+        assertThat(notText.status().value()).isEqualTo(400);
+        assertThat(hold(lot).get("DECISION")).isNull();
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+        assertThat(hasTask(lot, "decideDisposition")).isTrue();
+    }
+
     private static ApiException refusal(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {

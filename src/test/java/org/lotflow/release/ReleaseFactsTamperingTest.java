@@ -262,4 +262,35 @@ class ReleaseFactsTamperingTest {
         assertThat(refused.getMessage()).contains("started by lotflow");
         assertThat(releaseProcesses(pending)).isZero();
     }
+
+    @Test
+    void theDecisionIsRequiredEveryTimeTypedAndNeverTakenFromAnEarlierValue() {
+        String sku = api.createProduct("TAMPDEC");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        // a value waiting on the process before the approval task exists
+        runtimeService.setVariable(processOf(lot), "approved", true);
+        passingResults("sarah", lot);
+        String task = approveTask(lot);
+
+        asManager("jennifer");
+        ApiException missing = refusal(catchThrowable(() -> taskService.complete(task, Map.of("comment", "ok"))));
+        assertThat(missing.status().value()).isEqualTo(400);
+        assertThat(missing.properties().get("field")).isEqualTo("approved");
+        ApiException notBoolean = refusal(catchThrowable(() -> taskService.complete(task,
+                Map.of("approved", "yes", "comment", "ok"))));
+        assertThat(notBoolean.properties().get("field")).isEqualTo("approved");
+        ApiException noComment = refusal(catchThrowable(() -> taskService.complete(task,
+                Map.of("approved", true))));
+        assertThat(noComment.properties().get("field")).isEqualTo("comment");
+        identityService.clearAuthentication();
+        assertThat(status(lot)).isEqualTo("PENDING");
+        assertThat(types(lot)).doesNotContain("RELEASE_APPROVED", "RELEASE_REFUSED");
+
+        asManager("jennifer");
+        taskService.complete(task, Map.of("approved", false, "comment", "Retained sample missing"));
+        identityService.clearAuthentication();
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("REJECTED");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot).count()).isZero();
+    }
 }
