@@ -56,6 +56,7 @@ class LotReleaseProcessTest {
         Mocks.register("rejectLotDelegate", rejectLot);
         Mocks.register("releaseOverdueDelegate", overdue);
         Mocks.register("lotReleaseStartListener", startListener);
+        Mocks.register("releaseSla", new ReleaseSla(java.time.Duration.ofHours(8)));
     }
 
     @AfterEach
