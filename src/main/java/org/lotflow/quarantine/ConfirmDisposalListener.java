@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code confirmDisposal} (rejected lots): on create, shows what is to be disposed of; on
- * complete, records {@code disposalMethod} and {@code disposalReference} in the lot history.
+ * complete, records {@code disposalMethod} and {@code disposalReference} (the form's fields) in the
+ * lot history, only for a hold whose signed disposition was REJECT. The hold is the one bound to
+ * this process instance, never a {@code holdId} variable (contract; 21 CFR 11.10(f)).
  */
 @Component("confirmDisposalListener")
 public class ConfirmDisposalListener implements TaskListener {
@@ -23,18 +25,19 @@ public class ConfirmDisposalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long holdId = ((Number) task.getVariable("holdId")).longValue();
+        Hold hold = QuarantineFacts.hold(quarantine, task);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            Lot lot = lots.get(quarantine.get(holdId).getLotId());
+            QuarantineFacts.forget(task, "disposalMethod", "disposalReference");
+            Lot lot = lots.get(hold.getLotId());
             task.setVariableLocal("lotNumber", lot.getLotNumber());
             task.setVariableLocal("location", lot.getLocation() == null ? "" : lot.getLocation());
             task.setVariableLocal("onHand", lot.getQuantity().subtract(lot.getShipped()).subtract(lot.getConsumed())
                     .stripTrailingZeros().toPlainString() + " " + lot.getProduct().getUnit());
             return;
         }
-        quarantine.recordDisposal(holdId,
-                (String) task.getVariable("disposalMethod"), (String) task.getVariable("disposalReference"));
-        task.getExecution().removeVariable("disposalMethod");
-        task.getExecution().removeVariable("disposalReference");
+        String method = QuarantineFacts.text(task, "disposalMethod");
+        String reference = QuarantineFacts.text(task, "disposalReference");
+        QuarantineFacts.forget(task, "disposalMethod", "disposalReference");
+        quarantine.recordDisposal(hold.getId(), method, reference);
     }
 }

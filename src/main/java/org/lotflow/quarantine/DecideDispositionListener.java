@@ -12,7 +12,11 @@ import org.springframework.stereotype.Component;
  * complete, checks the electronic signature of the completing user: {@code decision},
  * {@code justification}, {@code classification} and the re-entered {@code signaturePassword},
  * which is removed at once (and never reaches history, see {@link SignaturePasswordHistoryFilter}).
- * A disposition signed through the REST API is already recorded and passes straight on.
+ * A disposition signed through the REST API is already recorded and passes straight on. Either
+ * way the gateway's {@code decision} is written from the hold's signed disposition, overwriting
+ * whatever a user sent; no {@code dispositionBy} variable exists (the signer is the hold's
+ * {@code decidedBy}). The hold is the one bound to this process instance, never a {@code holdId}
+ * variable (contract; 21 CFR 11.10(f), 11.50, 11.70).
  */
 @Component("decideDispositionListener")
 public class DecideDispositionListener implements TaskListener {
@@ -32,9 +36,13 @@ public class DecideDispositionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long holdId = ((Number) task.getVariable("holdId")).longValue();
-        Hold hold = quarantine.get(holdId);
+        Hold hold = QuarantineFacts.hold(quarantine, task);
+        Long holdId = hold.getId();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            for (String field : FIELDS) { // no decision may be waiting before anyone decided
+                task.getExecution().removeVariable(field);
+                task.removeVariableLocal(field);
+            }
             Lot lot = lots.get(hold.getLotId());
             QuarantineFormData.lotAndHold(task, lot, hold, quarantine.impact(lot), currentUser);
             task.setVariableLocal("findingsText", hold.getFindings() == null ? "-" : hold.getFindings());
@@ -45,9 +53,9 @@ public class DecideDispositionListener implements TaskListener {
             return;
         }
         String password = (String) task.getVariable(PASSWORD);
-        String decision = (String) task.getVariable("decision");
-        String justification = (String) task.getVariable("justification");
-        String classification = (String) task.getVariable("classification");
+        String decision = QuarantineFacts.text(task, "decision");
+        String justification = QuarantineFacts.text(task, "justification");
+        String classification = QuarantineFacts.text(task, "classification");
         for (String field : FIELDS) {
             task.getExecution().removeVariable(field);
             task.removeVariableLocal(field);
@@ -61,6 +69,5 @@ public class DecideDispositionListener implements TaskListener {
             outcome = hold.getDecision().name(); // signed through POST /api/lots/{lotNumber}/disposition
         }
         task.getExecution().setVariable("decision", outcome);
-        task.getExecution().setVariable("dispositionBy", quarantine.get(holdId).getDecidedBy());
     }
 }

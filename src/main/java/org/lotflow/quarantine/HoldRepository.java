@@ -9,4 +9,6 @@ interface HoldRepository extends JpaRepository<Hold, Long> {
     Optional<Hold> findByActiveLotId(Long lotId);
 
     Optional<Hold> findFirstByLotIdOrderByIdDesc(Long lotId);
+
+    Optional<Hold> findByProcessInstanceId(String processInstanceId);
 }

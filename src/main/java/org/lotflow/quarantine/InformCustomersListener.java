@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code informCustomers}: on create, lists the customers who received the lot and the outcome;
- * on complete, records {@code customerNotice} (who was told what, how) in the lot history.
+ * on complete, records {@code customerNotice} (the form's field: who was told what, how) in the
+ * lot history and hands the hold's signed decision to the next gateway as {@code decision},
+ * overwriting whatever a user sent. The hold is the one bound to this process instance, never a
+ * {@code holdId} variable (contract; 21 CFR 11.10(f)).
  */
 @Component("informCustomersListener")
 public class InformCustomersListener implements TaskListener {
@@ -23,9 +26,9 @@ public class InformCustomersListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long holdId = ((Number) task.getVariable("holdId")).longValue();
+        Hold hold = QuarantineFacts.hold(quarantine, task);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            Hold hold = quarantine.get(holdId);
+            QuarantineFacts.forget(task, "customerNotice");
             Lot lot = lots.get(hold.getLotId());
             task.setVariableLocal("lotNumber", lot.getLotNumber());
             task.setVariableLocal("lotStatus", lot.getStatus().name());
@@ -34,8 +37,9 @@ public class InformCustomersListener implements TaskListener {
             task.setVariableLocal("customerList", quarantine.impact(lot).customersMarkdown());
             return;
         }
-        quarantine.recordCustomersInformed(holdId,
-                (String) task.getVariable("customerNotice"));
-        task.getExecution().removeVariable("customerNotice");
+        String notice = QuarantineFacts.text(task, "customerNotice");
+        QuarantineFacts.forget(task, "customerNotice");
+        quarantine.recordCustomersInformed(hold.getId(), notice);
+        task.getExecution().setVariable("decision", hold.getDecision().name());
     }
 }

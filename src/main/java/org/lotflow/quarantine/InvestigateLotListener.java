@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code investigateLot}: on create, shows the complaint and the impact assessment; on complete,
- * stores {@code findings}, {@code rootCause} and {@code retainedSampleResults} in the hold (not
- * in the process) as the completing user.
+ * stores {@code findings}, {@code rootCause} and {@code retainedSampleResults} (the form's
+ * fields, text, read once and removed) in the hold (not in the process) as the completing user.
+ * The hold is the one bound to this process instance, never a {@code holdId} variable (contract;
+ * 21 CFR 11.10(e)).
  */
 @Component("investigateLotListener")
 public class InvestigateLotListener implements TaskListener {
@@ -29,19 +31,17 @@ public class InvestigateLotListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long holdId = ((Number) task.getVariable("holdId")).longValue();
-        Hold hold = quarantine.get(holdId);
+        Hold hold = QuarantineFacts.hold(quarantine, task);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            QuarantineFacts.forget(task, FIELDS);
             Lot lot = lots.get(hold.getLotId());
             QuarantineFormData.lotAndHold(task, lot, hold, quarantine.impact(lot), currentUser);
             return;
         }
-        quarantine.recordInvestigation(holdId,
-                (String) task.getVariable("findings"), (String) task.getVariable("rootCause"),
-                (String) task.getVariable("retainedSampleResults"));
-        for (String field : FIELDS) {
-            task.getExecution().removeVariable(field);
-            task.removeVariableLocal(field);
-        }
+        String findings = QuarantineFacts.text(task, "findings");
+        String rootCause = QuarantineFacts.text(task, "rootCause");
+        String retained = QuarantineFacts.text(task, "retainedSampleResults");
+        QuarantineFacts.forget(task, FIELDS);
+        quarantine.recordInvestigation(hold.getId(), findings, rootCause, retained);
     }
 }

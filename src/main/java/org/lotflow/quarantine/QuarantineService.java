@@ -38,6 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Concurrency: a hold locks the lot's row first (and the database refuses a second active hold
  * of a lot), so two holds of one lot, or a hold racing a status change, serialize; the second
  * one finds the lot held and gets 409.
+ *
+ * <p>Facts never come from process variables (any Camunda surface can write those): the hold of
+ * a {@code quarantineInvestigation} instance is the one bound to that instance (found by its id
+ * and checked against the business key, the lot number); findings, signer and decision are the
+ * hold's; the outcome steps re-check the hold's signed disposition before they act (contract:
+ * "Which lot, hold ... or person a task concerns is lotflow's own record, never a variable that a
+ * user can set"; 21 CFR 11.10(f), 11.70; EU GMP Annex 11 §12.4 and §14).
  */
 @Service
 public class QuarantineService {
@@ -62,6 +69,14 @@ public class QuarantineService {
     private final QuarantineSla sla;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+
+    /**
+     * The handshake of lotflow's own start: the id of the hold whose investigation
+     * {@link #startInvestigation} is starting on this thread. Nothing outside this class can set
+     * it (unlike a variable, which anyone may send), so the start listener tells lotflow's start
+     * from a user's by it.
+     */
+    private static final ThreadLocal<Long> STARTING = new ThreadLocal<>();
 
     public QuarantineService(LotService lots, LotRepository lotRepository, HoldRepository holds, Deliveries deliveries,
             LotHistory history, CurrentUser currentUser, RuntimeService runtimeService, IdentityService identityService,
@@ -137,21 +152,47 @@ public class QuarantineService {
         }
         Hold hold = place(lot, validate(new HoldInput(reason, holdSource, reference)));
         hold.bind(processInstanceId);
+        holds.saveAndFlush(hold);
         return hold;
     }
 
     /**
-     * Binds a hold placed by {@link #hold} or {@link #onLotCreated} to the process instance that
-     * starts for it. Refuses a hold that is not active or already has its instance (a start that
-     * names someone else's hold).
+     * The start listener's first question: is this lotflow's own start of the investigation of a
+     * hold just placed by {@link #hold} or {@link #onLotCreated}? Then the hold is bound to the
+     * instance (it must be active, not yet bound and of the lot named by the business key) and
+     * returned; otherwise null, and the start is a user's (the Tasklist start form), which must go
+     * through {@link #holdFromStartForm}. Decided by a handshake a user cannot send, never by a
+     * variable.
      */
     @Transactional
-    public Hold bind(Long holdId, Long lotId, String processInstanceId) {
-        Hold hold = holds.findById(holdId).orElseThrow(() -> ApiException.notFound("Hold", String.valueOf(holdId)));
-        if (!hold.isActive() || hold.getProcessInstanceId() != null || !hold.getLotId().equals(lotId)) {
+    public Hold claimOwnStart(String businessKey, String processInstanceId) {
+        Long holdId = STARTING.get();
+        STARTING.remove(); // one start per handshake
+        if (holdId == null) {
+            return null;
+        }
+        Hold hold = get(holdId);
+        Lot lot = lots.get(hold.getLotId());
+        if (!hold.isActive() || hold.getProcessInstanceId() != null || !lot.getLotNumber().equals(businessKey)) {
             throw ApiException.conflict("Hold " + holdId + " is not waiting for an investigation to start");
         }
         hold.bind(processInstanceId);
+        holds.saveAndFlush(hold);
+        return hold;
+    }
+
+    /**
+     * The hold a running {@code quarantineInvestigation} instance concerns: the one bound to this
+     * instance, whose lot must be the one named by the business key. Never a variable.
+     */
+    @Transactional(readOnly = true)
+    public Hold holdOf(String businessKey, String processInstanceId) {
+        Hold hold = holds.findByProcessInstanceId(processInstanceId).orElseThrow(() -> ApiException.conflict(
+                "Process instance " + processInstanceId + " is bound to no hold"));
+        if (businessKey == null || !lots.get(hold.getLotId()).getLotNumber().equals(businessKey)) {
+            throw ApiException.conflict("Process instance " + processInstanceId + " is not the investigation of lot "
+                    + businessKey);
+        }
         return hold;
     }
 
@@ -235,12 +276,19 @@ public class QuarantineService {
         }
     }
 
+    /**
+     * Starts the hold's investigation; the start listener binds the instance to the hold through
+     * the handshake. The process carries no hold or lot id, only its due date.
+     */
     private String startInvestigation(Lot lot, Hold hold) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("lotId", lot.getId());
-        variables.put("holdId", hold.getId());
         variables.put("decisionDueAt", Date.from(hold.getDecisionDueAt()));
-        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, lot.getLotNumber(), variables).getId();
+        STARTING.set(hold.getId());
+        try {
+            return runtimeService.startProcessInstanceByKey(PROCESS_KEY, lot.getLotNumber(), variables).getId();
+        } finally {
+            STARTING.remove();
+        }
     }
 
     // ------------------------------------------------------------------ investigation
@@ -448,9 +496,10 @@ public class QuarantineService {
 
     private boolean outcome(Long holdId, Disposition expected, LotStatus target) {
         Hold hold = get(holdId);
-        if (hold.getDecision() != expected) {
-            throw new IllegalStateException("Hold " + holdId + " was decided " + hold.getDecision() + ", not "
-                    + expected);
+        if (hold.getDecision() != expected || hold.getDecidedBy() == null || hold.getDecidedAt() == null) {
+            throw new IllegalStateException("Refused to carry out " + expected + " for hold " + holdId + ": its "
+                    + "signed disposition is " + (hold.getDecision() == null ? "missing" : hold.getDecision())
+                    + " (nothing changed)");
         }
         if (!hold.isActive()) {
             return false; // already carried out (a retried job)
@@ -483,6 +532,10 @@ public class QuarantineService {
     @Transactional
     public void recordCustomersInformed(Long holdId, String notice) {
         Hold hold = get(holdId);
+        if (hold.getDecision() == null || hold.getDecision() == Disposition.RECALL || hold.isActive()) {
+            throw ApiException.conflict("The disposition of hold " + holdId + " is not carried out yet; customers "
+                    + "are informed of an outcome");
+        }
         String text = text("customerNotice", notice, true, MAX_TEXT);
         Lot lot = lots.get(hold.getLotId());
         ImpactAssessment impact = impact(lot);
@@ -497,6 +550,10 @@ public class QuarantineService {
     @Transactional
     public void recordDisposal(Long holdId, String method, String reference) {
         Hold hold = get(holdId);
+        if (hold.getDecision() != Disposition.REJECT || hold.isActive()) {
+            throw ApiException.conflict("Hold " + holdId + " was not decided REJECT and carried out; there is "
+                    + "nothing to dispose of");
+        }
         String m = text("disposalMethod", method, true, 200);
         String r = text("disposalReference", reference, false, 200);
         Lot lot = lots.get(hold.getLotId());

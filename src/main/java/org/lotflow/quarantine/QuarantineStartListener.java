@@ -2,16 +2,23 @@ package org.lotflow.quarantine;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of {@code quarantineInvestigation}. Started by the service (API hold, unidentified stock)
- * the hold is already placed and checked: the instance is bound to it. Started from the
- * Tasklist start form ({@code lotNumber}, {@code reason}, {@code source}, {@code reference}) the
- * hold is placed here with the very same checks, and refused with a clear message.
+ * Start of {@code quarantineInvestigation} (contract: started only by a hold, "API or its start
+ * form, with the same checks"). Started by lotflow (API hold, unidentified stock), the hold is
+ * already placed and checked: the service recognises its own start by a handshake no user can
+ * send and binds the instance to that hold. Any other start is a user's: the Tasklist start form
+ * ({@code lotNumber}, {@code reason}, {@code source}, {@code reference}), whose hold is placed
+ * here with exactly the checks of {@code POST /api/lots/{n}/holds}. A user's start naming a hold
+ * or lot id ({@code holdId}, {@code lotId}) is refused: no variable binds an instance to a hold.
  */
 @Component("quarantineStartListener")
 public class QuarantineStartListener implements ExecutionListener {
+
+    /** The start form's fields. */
+    static final String[] FIELDS = {"lotNumber", "reason", "source", "reference"};
 
     private final QuarantineService quarantine;
 
@@ -21,30 +28,32 @@ public class QuarantineStartListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Object holdId = execution.getVariable("holdId");
-        if (holdId != null) {
-            Object lotId = execution.getVariable("lotId");
-            quarantine.bind(((Number) holdId).longValue(),
-                    lotId instanceof Number n ? n.longValue() : null, execution.getProcessInstanceId());
+        if (quarantine.claimOwnStart(execution.getProcessBusinessKey(), execution.getProcessInstanceId()) != null) {
             return;
         }
-        Hold hold = quarantine.holdFromStartForm(
-                string(execution, "lotNumber"), string(execution, "reason"), string(execution, "source"),
-                string(execution, "reference"), execution.getProcessInstanceId());
-        String lotNumber = string(execution, "lotNumber").trim();
-        execution.setProcessBusinessKey(lotNumber);
-        execution.setVariable("lotNumber", lotNumber);
-        execution.setVariable("lotId", hold.getLotId());
-        execution.setVariable("holdId", hold.getId());
+        for (String forged : new String[] {"holdId", "lotId"}) {
+            if (execution.hasVariable(forged)) {
+                throw ApiException.conflict("'" + forged + "' " + execution.getVariable(forged) + " is not waiting "
+                        + "for an investigation to start: a hold's investigation is started by placing the hold "
+                        + "(POST /api/lots/{lotNumber}/holds or the start form)");
+            }
+        }
+        String lotNumber = string(execution, "lotNumber");
+        Hold hold = quarantine.holdFromStartForm(lotNumber, string(execution, "reason"),
+                string(execution, "source"), string(execution, "reference"), execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(lotNumber.trim());
         execution.setVariable("decisionDueAt", java.util.Date.from(hold.getDecisionDueAt()));
         // kept in the hold, not in the process
-        execution.removeVariable("reason");
-        execution.removeVariable("source");
-        execution.removeVariable("reference");
+        for (String field : FIELDS) {
+            execution.removeVariable(field);
+        }
     }
 
     private static String string(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
+        if (value != null && !(value instanceof String)) {
+            throw ApiException.badField(name, "must be text");
+        }
+        return (String) value;
     }
 }

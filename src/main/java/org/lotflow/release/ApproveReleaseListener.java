@@ -2,42 +2,65 @@ package org.lotflow.release;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lotflow.lot.LotService;
+import org.lotflow.lot.Lot;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code approveRelease}: on create, shows the lab verdict; on complete, signs the decision
- * ({@code approved}, {@code comment}) as the logged-in user, refusing the analyst who recorded
- * the results (four eyes), and passes {@code approvedBy} on.
+ * ({@code approved}, {@code comment}: the form's fields, both required, read once and removed) as
+ * the logged-in user, refusing the analyst who recorded the results (four eyes), and hands the
+ * signed decision to the gateway as {@code approved}. The lot is the one bound to this process
+ * instance and the analyst comes from the {@code lab_result} rows, never from a variable (contract;
+ * 21 CFR 11.10(f) and 11.50; EU GMP Annex 11 §14).
  */
 @Component("approveReleaseListener")
 public class ApproveReleaseListener implements TaskListener {
 
+    /** The form's fields: the decision inputs of this task. */
+    static final String[] FIELDS = {"approved", "comment"};
+    static final int MAX_COMMENT = 2000;
+
     private final ReleaseService release;
-    private final LotService lots;
     private final CurrentUser currentUser;
 
-    public ApproveReleaseListener(ReleaseService release, LotService lots, CurrentUser currentUser) {
+    public ApproveReleaseListener(ReleaseService release, CurrentUser currentUser) {
         this.release = release;
-        this.lots = lots;
         this.currentUser = currentUser;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Long lotId = (Long) task.getVariable("lotId");
-        String recordedBy = (String) task.getVariable("labRecordedBy");
+        Lot lot = ReleaseFacts.lot(release, task);
+        LabVerdict verdict = release.verdict(lot.getId());
+        String recordedBy = verdict == null ? null : verdict.recordedBy();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            TaskFormData.lot(task, lots.get(lotId));
-            LabVerdict verdict = release.verdict(lotId);
+            ReleaseFacts.forget(task, FIELDS); // no decision may be waiting before anyone decided
+            TaskFormData.lot(task, lot);
             task.setVariableLocal("labSummary", verdict == null ? "" : verdict.summary());
             task.setVariableLocal("labRecordedByName", currentUser.fullName(recordedBy));
             return;
         }
-        Object approved = task.getVariable("approved");
-        release.signApproval(lotId, approved instanceof Boolean b ? b : null, (String) task.getVariable("comment"),
-                recordedBy);
-        task.getExecution().setVariable("approvedBy", currentUser.id());
+        Object approvedInput = task.getVariable("approved");
+        String comment = ReleaseFacts.text(task, "comment");
+        ReleaseFacts.forget(task, FIELDS);
+        if (approvedInput == null) {
+            throw ApiException.badField("approved", "is required: true to release, false to refuse");
+        }
+        if (!(approvedInput instanceof Boolean approved)) {
+            throw ApiException.badField("approved", "must be a Boolean (true or false)");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw ApiException.badField("comment", "must not be empty");
+        }
+        if (comment.length() > MAX_COMMENT) {
+            throw ApiException.badField("comment", "must be at most " + MAX_COMMENT + " characters");
+        }
+        if (verdict == null || !verdict.passed()) {
+            throw ApiException.conflict("Lot " + lot.getLotNumber() + " has no passing lab verdict to approve");
+        }
+        release.signApproval(lot.getId(), approved, comment, recordedBy);
+        task.getExecution().setVariable("approved", approved);
     }
 }

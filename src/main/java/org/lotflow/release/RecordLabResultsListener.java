@@ -6,31 +6,31 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
-import org.lotflow.lot.LotService;
 import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code recordLabResults}: on create, puts the lot, product and specification on the task for
- * the form; on complete, stores results typed into the form (results sent to the REST API are
- * already stored) and hands the verdict to the process as {@code labPassed}.
+ * the form; on complete, stores results typed into the form ({@code labResults}, the task's only
+ * input; results sent to the REST API are already stored) and hands the stored verdict to the
+ * gateway as {@code labPassed}, overwriting whatever a user sent. The lot is the one bound to this
+ * process instance and the analyst is the user who recorded the {@code lab_result} rows: no
+ * variable names either (contract; 21 CFR 11.10(e) and (f)).
  */
 @Component("recordLabResultsListener")
 public class RecordLabResultsListener implements TaskListener {
 
     private final ReleaseService release;
-    private final LotService lots;
 
-    public RecordLabResultsListener(ReleaseService release, LotService lots) {
+    public RecordLabResultsListener(ReleaseService release) {
         this.release = release;
-        this.lots = lots;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Long lotId = (Long) task.getVariable("lotId");
+        Lot lot = ReleaseFacts.lot(release, task);
+        Long lotId = lot.getId();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            Lot lot = lots.get(lotId);
             TaskFormData.lot(task, lot);
             task.setVariableLocal("specification", lot.getProduct().getSpecs().stream()
                     .map(s -> "- **" + s.getTest() + "**: " + s.describe()).collect(Collectors.joining("\n")));
@@ -39,22 +39,21 @@ public class RecordLabResultsListener implements TaskListener {
             task.getExecution().setVariable("labResults", LabResultsText.template(lot.getProduct().getSpecs()));
             return;
         }
+        String text = ReleaseFacts.text(task, "labResults");
+        ReleaseFacts.forget(task, "labResults");
         if (release.verdict(lotId) == null) {
-            Object text = task.getVariable("labResults");
-            if (text instanceof String s && !s.isBlank()) {
+            if (text != null && !text.isBlank()) {
                 try {
-                    release.record(lotId, LabResultsText.parse(s));
+                    release.record(lotId, LabResultsText.parse(text));
                 } catch (ApiException e) {
                     throw new BadUserRequestException(e.getMessage());
                 }
             }
         }
-        task.getExecution().removeVariable("labResults");
         LabVerdict verdict = release.verdict(lotId);
         if (verdict == null) {
             throw new BadUserRequestException("Enter the lab results before completing the task");
         }
         task.getExecution().setVariable("labPassed", verdict.passed());
-        task.getExecution().setVariable("labRecordedBy", verdict.recordedBy());
     }
 }

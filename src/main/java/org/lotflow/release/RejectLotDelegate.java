@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code rejectLot}: the lot becomes REJECTED (out of spec, or release refused). */
+/**
+ * Service task {@code rejectLot}: the lot becomes REJECTED (out of spec, or release refused). The
+ * lot is the one bound to this process instance, and {@link ReleaseService#reject} re-checks the
+ * failing verdict or the signed refusal in lotflow's records; no variable decides anything here.
+ */
 @Component("rejectLotDelegate")
 public class RejectLotDelegate implements JavaDelegate {
 
@@ -16,9 +20,6 @@ public class RejectLotDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Boolean labPassed = (Boolean) execution.getVariable("labPassed");
-        String decidedBy = Boolean.FALSE.equals(labPassed) ? (String) execution.getVariable("labRecordedBy")
-                : (String) execution.getVariable("approvedBy");
-        release.reject((Long) execution.getVariable("lotId"), labPassed, decidedBy);
+        release.reject(ReleaseFacts.lot(release, execution).getId());
     }
 }

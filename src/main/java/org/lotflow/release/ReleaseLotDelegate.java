@@ -4,7 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code releaseLot}: the lot becomes RELEASED. */
+/**
+ * Service task {@code releaseLot}: the lot becomes RELEASED. The lot is the one bound to this
+ * process instance, and {@link ReleaseService#release} re-checks the passing verdict and the
+ * signed four-eyes approval in lotflow's records; no variable decides anything here.
+ */
 @Component("releaseLotDelegate")
 public class ReleaseLotDelegate implements JavaDelegate {
 
@@ -16,6 +20,6 @@ public class ReleaseLotDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        release.release((Long) execution.getVariable("lotId"), (String) execution.getVariable("approvedBy"));
+        release.release(ReleaseFacts.lot(release, execution).getId());
     }
 }

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code recordReleaseOverdue}: the release target passed; a notice in the history. */
+/**
+ * Service task {@code recordReleaseOverdue}: the release target passed; a notice in the history
+ * of the lot bound to this process instance (never a variable).
+ */
 @Component("releaseOverdueDelegate")
 public class ReleaseOverdueDelegate implements JavaDelegate {
 
@@ -16,6 +19,6 @@ public class ReleaseOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        release.recordOverdue((Long) execution.getVariable("lotId"));
+        release.recordOverdue(ReleaseFacts.lot(release, execution).getId());
     }
 }

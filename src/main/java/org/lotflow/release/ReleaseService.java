@@ -17,6 +17,7 @@ import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotCreated;
+import org.lotflow.lot.LotRepository;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
@@ -25,6 +26,7 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.ApiException;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The lab release of a lot: starts {@code lotRelease} when a lot is created, judges lab results
  * against the product's specification, records the approval signature and carries out the
  * outcome. The process's delegates and listeners are thin and call this service.
+ *
+ * <p>Facts never come from process variables (any Camunda surface can write those): the lot is
+ * the one bound to the process instance in {@code lot_release_run} (and named by its business
+ * key), the analyst comes from the {@code lab_result} rows, the approver from the signature in
+ * the lot's history; the outcome steps re-check those records before they act (contract: "Which
+ * lot ... or person a task concerns is lotflow's own record, never a variable that a user can
+ * set"; 21 CFR 11.10(f) operational checks, 11.70 signature/record linking; EU GMP Annex 11 §12.4).
  */
 @Service
 public class ReleaseService {
@@ -48,9 +57,21 @@ public class ReleaseService {
     private final TaskService taskService;
     private final ReleaseSla sla;
     private final Clock clock;
+    private final LotRepository lotRepository;
+    private final ReleaseRunRepository runs;
+
+    /**
+     * The handshake of lotflow's own start: the id of the lot whose release {@link #onLotCreated}
+     * is starting on this thread. Nothing outside this class can set it (a variable could be sent
+     * by anyone), so the start listener tells lotflow's start from a user's by it.
+     */
+    private static final ThreadLocal<Long> STARTING = new ThreadLocal<>();
 
     public ReleaseService(LotService lots, LabResultRepository results, LotHistory history, CurrentUser currentUser,
-            RuntimeService runtimeService, TaskService taskService, ReleaseSla sla, Clock clock) {
+            RuntimeService runtimeService, TaskService taskService, ReleaseSla sla, Clock clock,
+            LotRepository lotRepository, ReleaseRunRepository runs) {
+        this.lotRepository = lotRepository;
+        this.runs = runs;
         this.lots = lots;
         this.results = results;
         this.history = history;
@@ -65,16 +86,85 @@ public class ReleaseService {
     public record Measurement(String test, BigDecimal value) {
     }
 
-    /** Starts the lab release of a new lot, in the lot's own transaction. */
+    /**
+     * Starts the lab release of a new lot, in the lot's own transaction. The process carries no
+     * lot id: its business key (the lot number) and {@code lot_release_run} say which lot it is.
+     */
     @EventListener
     public void onLotCreated(LotCreated created) {
         if (created.source() == LotSource.UNIDENTIFIED_STOCK) {
             return; // unidentified stock goes to quarantine, not to release
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("lotId", created.lotId());
         variables.put("releaseDueAt", sla.dueFromNow());
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, created.lotNumber(), variables);
+        STARTING.set(created.lotId());
+        try {
+            runtimeService.startProcessInstanceByKey(PROCESS_KEY, created.lotNumber(), variables);
+        } finally {
+            STARTING.remove();
+        }
+    }
+
+    /**
+     * The start listener of {@code lotRelease}: accepts only lotflow's own start for a new lot
+     * (contract: "lotRelease is started only by creating a lot") and binds the instance to the
+     * lot. Reads nothing but the business key. Refused (4xx, nothing starts): no or an unknown
+     * business key, unidentified stock, a lot that is not PENDING, a lot that already has its
+     * release process (a unique row written under the lot's row lock, not query-then-insert),
+     * and any start that lotflow did not make while creating that lot.
+     */
+    @Transactional
+    public Lot claimStart(String businessKey, String processInstanceId) {
+        Long handshake = STARTING.get();
+        STARTING.remove(); // one start per handshake
+        if (businessKey == null || businessKey.isBlank()) {
+            throw ApiException.badField("businessKey", "must be the lot number: " + PROCESS_KEY
+                    + " is started by creating a lot");
+        }
+        Lot found = lotRepository.findByLotNumber(businessKey)
+                .orElseThrow(() -> ApiException.notFound("Lot", businessKey));
+        Lot lot = lotRepository.lockAll(List.of(found.getId())).get(0);
+        if (lot.getSource() == LotSource.UNIDENTIFIED_STOCK) {
+            throw ApiException.conflict("Lot " + businessKey + " is unidentified stock: it is investigated in "
+                    + "quarantine, it has no lab release").with("lotNumber", businessKey);
+        }
+        if (lot.getStatus() != LotStatus.PENDING) {
+            throw ApiException.conflict("Lot " + businessKey + " is " + lot.getStatus()
+                    + "; a lab release is started for a new PENDING lot only").with("lotNumber", businessKey)
+                    .with("status", lot.getStatus().name());
+        }
+        if (runs.existsById(lot.getId())) {
+            throw ApiException.conflict("Lot " + businessKey + " already has its lab release process")
+                    .with("lotNumber", businessKey);
+        }
+        if (!lot.getId().equals(handshake)) {
+            throw ApiException.forbidden(PROCESS_KEY + " is started by lotflow when a lot is created, not directly");
+        }
+        try {
+            runs.saveAndFlush(new ReleaseRun(lot.getId(), processInstanceId, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            throw ApiException.conflict("Lot " + businessKey + " already has its lab release process")
+                    .with("lotNumber", businessKey);
+        }
+        return lot;
+    }
+
+    /**
+     * The lot a running {@code lotRelease} instance concerns: the lot named by its business key,
+     * which must be bound to this very instance in {@code lot_release_run}. Never a variable.
+     */
+    @Transactional(readOnly = true)
+    public Lot lotOf(String businessKey, String processInstanceId) {
+        if (businessKey == null || businessKey.isBlank()) {
+            throw ApiException.conflict("Process instance " + processInstanceId + " has no lot number");
+        }
+        Lot lot = lots.get(businessKey);
+        ReleaseRun run = runs.findById(lot.getId()).orElse(null);
+        if (run == null || !run.isRunBy(processInstanceId)) {
+            throw ApiException.conflict("Process instance " + processInstanceId + " is not the lab release of lot "
+                    + businessKey);
+        }
+        return lot;
     }
 
     /**
@@ -184,26 +274,88 @@ public class ReleaseService {
                 .signature(approved ? "release approval" : "release refusal").record();
     }
 
-    /** Outcome: the lot becomes RELEASED with everything available. */
+    /**
+     * Outcome {@code releaseLot}: the lot becomes RELEASED with everything available, but only
+     * when lotflow's records say so: a passing lab verdict and, as the last release decision, a
+     * signed approval by someone other than the analyst (four eyes; 21 CFR 11.10(f), 11.70; EU GMP
+     * Annex 11 §14 and Part I 1.4(xv): no release without a QP/QA-authorised decision). Anything
+     * else is refused with an exception (the job is retried, then becomes an incident): a
+     * tampered routing variable can send the process here, but cannot release the lot.
+     */
     @Transactional
-    public void release(Long lotId, String approvedBy) {
+    public void release(Long lotId) {
         Lot lot = lots.get(lotId);
+        LabVerdict verdict = verdict(lotId);
+        if (verdict == null || !verdict.passed()) {
+            throw refused(lot, "its lab results are " + (verdict == null ? "not recorded" : "out of specification"));
+        }
+        LotHistory.Entry decision = releaseDecision(lotId);
+        if (decision == null || !LotEventTypes.RELEASE_APPROVED.equals(decision.type())) {
+            throw refused(lot, decision == null ? "no release decision is signed" : "its release was refused");
+        }
+        String approvedBy = signer(decision);
+        if (approvedBy == null || approvedBy.equals(verdict.recordedBy())) {
+            throw refused(lot, "its release approval is not signed by a second person");
+        }
         lots.changeStatus(lot, LotStatus.RELEASED, "Lab results within specification; release approved by "
                 + currentUser.fullName(approvedBy), Map.of("available", lot.getAvailable()), approvedBy);
     }
 
-    /** Outcome: the lot becomes REJECTED (out of specification, or release refused). */
+    /**
+     * Outcome {@code rejectLot}: the lot becomes REJECTED, but only with a failing lab verdict
+     * (decided by the analyst's results) or, as the last release decision, a signed refusal.
+     * Anything else is refused with an exception (retried, then an incident); nothing changes.
+     */
     @Transactional
-    public void reject(Long lotId, Boolean labPassed, String decidedBy) {
+    public void reject(Long lotId) {
         Lot lot = lots.get(lotId);
+        LabVerdict verdict = verdict(lotId);
+        if (verdict == null) {
+            throw refused(lot, "its lab results are not recorded");
+        }
         String reason;
-        if (Boolean.FALSE.equals(labPassed)) {
-            LabVerdict verdict = verdict(lotId);
-            reason = "Out of specification: " + (verdict == null ? "no results" : failed(verdict));
+        String decidedBy;
+        if (!verdict.passed()) {
+            reason = "Out of specification: " + failed(verdict);
+            decidedBy = verdict.recordedBy();
         } else {
+            LotHistory.Entry decision = releaseDecision(lotId);
+            if (decision == null || !LotEventTypes.RELEASE_REFUSED.equals(decision.type())) {
+                throw refused(lot, "its lab results passed and no release refusal is signed");
+            }
+            decidedBy = signer(decision);
+            if (decidedBy == null) {
+                throw refused(lot, "its release refusal is not signed");
+            }
             reason = "Release refused by " + currentUser.fullName(decidedBy);
         }
         lots.changeStatus(lot, LotStatus.REJECTED, reason, Map.of(), decidedBy);
+    }
+
+    /** The last signed release decision (approval or refusal) in the lot's history, or null. */
+    private LotHistory.Entry releaseDecision(Long lotId) {
+        LotHistory.Entry last = null;
+        for (LotHistory.Entry e : history.of(lotId)) {
+            if (LotEventTypes.RELEASE_APPROVED.equals(e.type()) || LotEventTypes.RELEASE_REFUSED.equals(e.type())) {
+                last = e;
+            }
+        }
+        return last;
+    }
+
+    /** The signer of a decision: the event's user, who must also be the signature's. */
+    private static String signer(LotHistory.Entry decision) {
+        Object signature = decision.detail().get("signature");
+        if (!(signature instanceof Map<?, ?> sig) || decision.user() == null
+                || !decision.user().equals(sig.get("userId"))) {
+            return null;
+        }
+        return decision.user();
+    }
+
+    private static IllegalStateException refused(Lot lot, String why) {
+        return new IllegalStateException("Refused to carry out the release decision of lot " + lot.getLotNumber()
+                + ": " + why + " (lot " + lot.getStatus() + ", nothing changed)");
     }
 
     /** The release target passed with the lot still undecided: a notice in the lot's history. */

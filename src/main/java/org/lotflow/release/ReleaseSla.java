@@ -3,6 +3,7 @@ package org.lotflow.release;
 import java.time.Duration;
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,18 @@ public class ReleaseSla {
 
     public Duration getDuration() {
         return duration;
+    }
+
+    /**
+     * When the release of a process is due: its {@code releaseDueAt} (set by lotflow's start), or
+     * from now when it has none. Used by the BPMN's timer and due dates, which the engine
+     * evaluates before any start listener runs: a start without the variable (one that is not
+     * lotflow's) must reach the start listener and be refused there with a 4xx, not fail with a
+     * 500 on an unknown property (issue #8, contract: lotRelease is started only by creating a lot).
+     */
+    public Date dueAt(VariableScope scope) {
+        Object due = scope == null ? null : scope.getVariable("releaseDueAt");
+        return due instanceof Date date ? date : dueFromNow();
     }
 
     /** When a release started now is due. */

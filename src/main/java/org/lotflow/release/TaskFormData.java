@@ -5,7 +5,8 @@ import org.lotflow.lot.Lot;
 
 /**
  * What a form shows about a lot, set as task-local variables when the task is created. The
- * process itself carries only the lot id; these copies are for display in Tasklist.
+ * process carries no lot id (its business key and {@code lot_release_run} name the lot); these
+ * copies are for display in Tasklist only and nothing reads them back.
  */
 final class TaskFormData {
 

@@ -73,10 +73,10 @@ class QuarantineProcessTest {
         Mocks.reset();
     }
 
-    /** As the service starts it for an API hold: the hold is placed, ids and due date given. */
+    /** As the service starts it for an API hold: the hold is placed, only the due date is given. */
     private ProcessInstance startByService() {
         return engine.getRuntimeService().startProcessInstanceByKey("quarantineInvestigation", BUSINESS_KEY,
-                Map.of("lotId", 42L, "holdId", 7L, "decisionDueAt", inDays(7)));
+                Map.of("decisionDueAt", inDays(7)));
     }
 
     private static Date inDays(int days) {
@@ -164,7 +164,7 @@ class QuarantineProcessTest {
     @Test
     void anOverdueDecisionEscalatesToo() throws Exception {
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("quarantineInvestigation",
-                BUSINESS_KEY, Map.of("lotId", 42L, "holdId", 7L, "decisionDueAt", inDays(7)));
+                BUSINESS_KEY, Map.of("decisionDueAt", inDays(7)));
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("findings", "x"));
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .singleResult();
@@ -182,8 +182,6 @@ class QuarantineProcessTest {
             // what the real listener does once the service accepted the hold
             assertThat(execution.getVariable("lotNumber")).isEqualTo(BUSINESS_KEY);
             execution.setProcessBusinessKey((String) execution.getVariable("lotNumber"));
-            execution.setVariable("lotId", 42L);
-            execution.setVariable("holdId", 8L);
             execution.setVariable("decisionDueAt", inDays(7));
             return null;
         }).when(startListener).notify(any());

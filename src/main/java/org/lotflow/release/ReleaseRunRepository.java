@@ -1,0 +1,6 @@
+package org.lotflow.release;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReleaseRunRepository extends JpaRepository<ReleaseRun, Long> {
+}
