@@ -52,7 +52,6 @@ public class DecideDispositionListener implements TaskListener {
             task.setVariableLocal("investigatedByName", currentUser.fullName(hold.getInvestigatedBy()));
             return;
         }
-        String password = (String) task.getVariable(PASSWORD);
         String decision = QuarantineFacts.text(task, "decision");
         String justification = QuarantineFacts.text(task, "justification");
         String classification = QuarantineFacts.text(task, "classification");
@@ -63,7 +62,7 @@ public class DecideDispositionListener implements TaskListener {
         String outcome;
         if (hold.getDecision() == null) {
             QuarantineService.DispositionInput input = new QuarantineService.DispositionInput(decision,
-                    justification, password, classification);
+                    justification, null, classification); // the password comes with the request, never as a variable
             outcome = quarantine.signInTask(holdId, input).decision().name();
         } else {
             outcome = hold.getDecision().name(); // signed through POST /api/lots/{lotNumber}/disposition

@@ -22,6 +22,7 @@ import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.order.Deliveries;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,6 +64,7 @@ public class QuarantineService {
     private final Deliveries deliveries;
     private final LotHistory history;
     private final CurrentUser currentUser;
+    private final ElectronicSignatures signatures;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final TaskService taskService;
@@ -80,7 +82,9 @@ public class QuarantineService {
 
     public QuarantineService(LotService lots, LotRepository lotRepository, HoldRepository holds, Deliveries deliveries,
             LotHistory history, CurrentUser currentUser, RuntimeService runtimeService, IdentityService identityService,
-            TaskService taskService, QuarantineSla sla, ApplicationEventPublisher events, Clock clock) {
+            TaskService taskService, QuarantineSla sla, ApplicationEventPublisher events, Clock clock,
+            ElectronicSignatures signatures) {
+        this.signatures = signatures;
         this.identityService = identityService;
         this.lots = lots;
         this.lotRepository = lotRepository;
@@ -362,7 +366,7 @@ public class QuarantineService {
     public Signed dispose(String lotNumber, DispositionInput in) {
         currentUser.require(Groups.QA_MANAGER);
         Lot lot = lots.get(lotNumber);
-        Valid valid = validate(in);
+        Valid valid = validate(in, true);
         Hold hold = holds.findByActiveLotId(lot.getId()).orElseThrow(() -> ApiException.conflict("Lot " + lotNumber
                 + " is not held; there is no disposition to decide").with("status", lot.getStatus().name()));
         List<Task> tasks = taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY)
@@ -396,13 +400,18 @@ public class QuarantineService {
             throw ApiException.forbidden("A disposition must be signed by a logged-in user");
         }
         currentUser.require(Groups.QA_MANAGER);
-        return sign(hold, lot, validate(in));
+        return sign(hold, lot, validate(in, false));
     }
 
     private record Valid(Disposition decision, String justification, String password, String classification) {
     }
 
-    private Valid validate(DispositionInput in) {
+    /**
+     * @param passwordInBody whether the password must come in the input (the API) rather than with the
+     *                       request ({@link org.lotflow.security.SignatureCredentials}: Tasklist's masked
+     *                       field or HTTP Basic, taken out before the engine sees them)
+     */
+    private Valid validate(DispositionInput in, boolean passwordInBody) {
         if (in == null) {
             throw ApiException.badField("body", "must be a JSON object with decision, justification and password");
         }
@@ -417,7 +426,7 @@ public class QuarantineService {
                     + List.of(Disposition.values()));
         }
         String justification = text("justification", in.justification(), true, MAX_TEXT);
-        if (in.password() == null || in.password().isEmpty()) {
+        if (passwordInBody && (in.password() == null || in.password().isEmpty())) {
             throw ApiException.badField("password", "must not be empty: re-enter your password to sign");
         }
         String classification = null;
@@ -446,9 +455,11 @@ public class QuarantineService {
         if (hold.getInvestigatedBy() == null) {
             throw ApiException.conflict("The investigation of lot " + lot.getLotNumber() + " is not recorded yet");
         }
-        if (!currentUser.checkPassword(signer, in.password())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Signature refused", "The password does not match user '"
-                    + signer + "'; the disposition was not signed").with("field", "password");
+        String meaning = "quarantine disposition: " + in.decision().name();
+        if (in.password() != null) {
+            signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password());
+        } else {
+            signatures.sign(meaning, "lot " + lot.getLotNumber());
         }
         if (in.decision() == Disposition.RELEASE && signer.equals(hold.getInvestigatedBy())) {
             throw new ApiException(HttpStatus.CONFLICT, "Four-eyes principle", "Four-eyes principle: " + signer
@@ -456,7 +467,6 @@ public class QuarantineService {
                     + "manager must sign").with("investigatedBy", hold.getInvestigatedBy());
         }
         hold.decide(in.decision(), in.justification(), in.classification(), signer, clock.instant());
-        String meaning = "quarantine disposition: " + in.decision().name();
         var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer)
                 .reason(in.justification()).detail("decision", in.decision().name())
                 .detail("classification", in.classification()).detail("investigatedBy", hold.getInvestigatedBy())

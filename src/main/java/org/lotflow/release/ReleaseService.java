@@ -23,6 +23,7 @@ import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.product.SpecLimit;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.ApiException;
 import org.springframework.context.event.EventListener;
@@ -59,6 +60,7 @@ public class ReleaseService {
     private final Clock clock;
     private final LotRepository lotRepository;
     private final ReleaseRunRepository runs;
+    private final ElectronicSignatures signatures;
 
     /**
      * The handshake of lotflow's own start: the id of the lot whose release {@link #onLotCreated}
@@ -69,7 +71,8 @@ public class ReleaseService {
 
     public ReleaseService(LotService lots, LabResultRepository results, LotHistory history, CurrentUser currentUser,
             RuntimeService runtimeService, TaskService taskService, ReleaseSla sla, Clock clock,
-            LotRepository lotRepository, ReleaseRunRepository runs) {
+            LotRepository lotRepository, ReleaseRunRepository runs, ElectronicSignatures signatures) {
+        this.signatures = signatures;
         this.lotRepository = lotRepository;
         this.runs = runs;
         this.lots = lots;
@@ -253,25 +256,29 @@ public class ReleaseService {
     @Transactional
     public void signApproval(Long lotId, Boolean approved, String comment, String labRecordedBy) {
         if (approved == null) {
-            throw new org.camunda.bpm.engine.BadUserRequestException("'approved' (true or false) is required");
+            throw ApiException.badField("approved", "is required: true to release, false to refuse");
         }
         if (!currentUser.isAuthenticated()) {
-            throw new org.camunda.bpm.engine.BadUserRequestException(
+            throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "Signature refused",
                     "A release decision must be signed by a logged-in user");
         }
         String signer = currentUser.id();
         if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
-            throw new org.camunda.bpm.engine.BadUserRequestException(
-                    "Only a QA manager may sign a release decision; " + signer + " is not one");
+            throw ApiException.forbidden("Only a QA manager may sign a release decision; " + signer + " is not one");
         }
+        Lot lot = lots.get(lotId);
         if (signer.equals(labRecordedBy)) {
-            throw new org.camunda.bpm.engine.BadUserRequestException("Four-eyes principle: " + signer
-                    + " recorded the lab results of this lot and may not also approve its release");
+            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "Four-eyes principle",
+                    "Four-eyes principle: " + signer + " recorded the lab results of lot " + lot.getLotNumber()
+                            + " and may not also approve its release; another QA manager must sign")
+                    .with("labRecordedBy", labRecordedBy);
         }
+        String meaning = approved ? "release approval" : "release refusal";
+        signatures.sign(meaning, "lot " + lot.getLotNumber()); // user id and password at this signing (11.200)
         history.event(lotId, approved ? LotEventTypes.RELEASE_APPROVED : LotEventTypes.RELEASE_REFUSED)
                 .by(signer).reason(comment == null || comment.isBlank() ? null : comment)
                 .detail("approved", approved).detail("labRecordedBy", labRecordedBy)
-                .signature(approved ? "release approval" : "release refusal").record();
+                .signature(meaning).record();
     }
 
     /**
