@@ -10,8 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * {@code decideDisposition}: on create, shows the complaint, the impact and the findings; on
  * complete, checks the electronic signature of the completing user: {@code decision},
- * {@code justification}, {@code classification} and the re-entered {@code signaturePassword},
- * which is removed at once (and never reaches history, see {@link SignaturePasswordHistoryFilter}).
+ * {@code justification}, {@code classification}, signed with the password that accompanies the
+ * request ({@link org.lotflow.security.ElectronicSignatures}: the masked field of
+ * {@code forms/decideDisposition.html}, which the engine surface guard takes out of the submission
+ * before the engine sees it, or HTTP Basic). Should a {@code signaturePassword} variable ever reach
+ * the engine it is removed at once and kept out of history ({@link SignaturePasswordHistoryFilter}).
  * A disposition signed through the REST API is already recorded and passes straight on. Either
  * way the gateway's {@code decision} is written from the hold's signed disposition, overwriting
  * whatever a user sent; no {@code dispositionBy} variable exists (the signer is the hold's

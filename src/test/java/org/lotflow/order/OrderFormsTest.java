@@ -11,9 +11,12 @@ class OrderFormsTest {
 
     @Test
     void approveOverrideAsksForTheDecisionAndItsReason() throws Exception {
-        // ApproveOverrideListener reads approved and comment
-        assertThat(inputKeys(form("approveOverride"))).containsExactly("approved", "comment");
-        assertThat(form("approveOverride").toString()).contains("{{overrideReason}}").contains("{{requestedLot}}");
+        // ApproveOverrideListener reads approved and comment; the embedded form adds the masked signature password
+        org.lotflow.security.FormSchema approve = new org.lotflow.security.FormSchemas().task("allocationOverride",
+                "approveOverride");
+        assertThat(approve.fields().keySet()).containsExactly("approved", "comment");
+        assertThat(approve.signatureField()).isEqualTo("signaturePassword");
+        assertThat(org.lotflow.support.Forms.embeddedShown("approveOverride")).contains("overrideReason", "requestedLot");
     }
 
     @Test

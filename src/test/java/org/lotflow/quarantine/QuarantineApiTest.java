@@ -163,7 +163,8 @@ class QuarantineApiTest {
 
     /** Every {{placeholder}} of the form's text has a value on the task (set by its create listener). */
     private static void assertEveryPlaceholderHasAValue(String formId, JsonNode formVariables) {
-        for (String name : Forms.placeholders(Forms.form(formId))) {
+        boolean embedded = java.nio.file.Files.exists(java.nio.file.Path.of("forms", formId + ".html"));
+        for (String name : embedded ? Forms.embeddedShown(formId) : Forms.placeholders(Forms.form(formId))) {
             assertThat(formVariables.has(name)).as(formId + ": {{" + name + "}} in " + formVariables).isTrue();
             assertThat(formVariables.get(name).get("value").isNull()).as(formId + ": " + name).isFalse();
         }
@@ -454,10 +455,11 @@ class QuarantineApiTest {
         assertThat(again.status()).isBetween(400, 499);
         assertThat(again.text()).contains("already held");
         Response unknown = api.post("sarah", start, Map.of("variables", Map.of("lotNumber", Map.of("value", "NOPE-9"),
-                "reason", Map.of("value", "x"))));
+                "reason", Map.of("value", "x"), "source", Map.of("value", "COMPLAINT"))));
         assertThat(unknown.status()).isBetween(400, 499);
         assertThat(unknown.text()).contains("NOPE-9");
-        Response noReason = api.post("sarah", start, Map.of("variables", Map.of("lotNumber", Map.of("value", lot))));
+        Response noReason = api.post("sarah", start, Map.of("variables", Map.of("lotNumber", Map.of("value", lot),
+                "source", Map.of("value", "COMPLAINT"))));
         assertThat(noReason.status()).isBetween(400, 499);
         assertThat(noReason.text()).contains("reason");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
@@ -470,7 +472,9 @@ class QuarantineApiTest {
         Response forged = api.post("sarah", "/engine-rest/process-definition/key/quarantineInvestigation/start",
                 Map.of("variables", Map.of("holdId", Map.of("value", holdId, "type", "Long"))));
         assertThat(forged.status()).isBetween(400, 499);
-        assertThat(forged.text()).contains("not waiting for an investigation");
+        // refused at the engine's door (holdId is no field of the start form); the engine-side refusal of a
+        // forged start is QuarantineFactsTamperingTest's
+        assertThat(forged.text()).contains("holdId").contains("not accepted");
     }
 
     @Test
@@ -498,9 +502,8 @@ class QuarantineApiTest {
         assertThat(q.status(lot)).isEqualTo("QUARANTINE");
         assertThat(types(lot)).doesNotContain("DISPOSITION_SIGNED");
         q.taskId("jennifer", lot, "decideDisposition");
-        Response noPassword = q.submit(user, password, task, Map.of("decision", "RELEASE", "justification", "x"));
-        assertThat(noPassword.status()).isBetween(400, 499);
-        assertThat(noPassword.text()).contains("password");
+        // (without a password in the body, an HTTP Basic call signs with its own login: the contract's
+        // "Basic carries both components"; a Tasklist session must type it: EngineSurfaceAttacks)
 
         Response done = q.submit(user, password, task, Map.of("decision", "RELEASE", "justification",
                 "Sediment is a harmless additive", "signaturePassword", password));
