@@ -81,9 +81,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
             if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
-                if (count != null) {
-                    throttle.succeeded(credentials[0], RequestOrigin.client());
-                }
+                // an HTTP Basic call is no login event: it leaves the count of failed logins and signatures
+                // as it is (else every script call would wipe the failures of the signatures it makes)
                 request.setAttribute(BASIC_PASSWORD, credentials[1]);
                 userId = credentials[0];
                 groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()

@@ -73,6 +73,9 @@ public class ElectronicSignatures {
             throw new ApiException(HttpStatus.FORBIDDEN, "Signature refused", "The password does not match user '"
                     + userId + "'; the " + meaning + " of " + subject + " was not signed").with("field", "password");
         }
+        if (count != null) {
+            throttle.succeeded(userId, RequestOrigin.client()); // a good signature clears the count
+        }
         return new Signer(userId, currentUser.fullName(userId), clock.instant());
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Camunda's own account-wide lock is switched off ({@code loginMaxAttempts}, {@code loginDelayBase}
  * in {@code application.yml}): an account-wide lock lets anyone shut a user (or the only
  * administrator) out by typing wrong passwords; this one is per address and always time-limited.
- * Administrators lift a lock with {@code DELETE /api/security/lockouts/{userId}}.
+ * Administrators lift a lock with {@code DELETE /api/security/lockouts/{userId}}. A successful
+ * webapp login or electronic signature clears the count; an HTTP Basic call (one per request) does
+ * not, so failed signatures made by scripts still add up.
  *
  * <p>Properties: {@code lotflow.security.lockout.free-failures} (5), {@code first-delay} (PT30S),
  * {@code max-delay} (PT15M), {@code forget-after} (PT24H).

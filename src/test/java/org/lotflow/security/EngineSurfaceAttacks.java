@@ -291,15 +291,17 @@ public abstract class EngineSurfaceAttacks {
         String lot = heldAndInvestigated(api.createProduct("ATK"));
         String path = "/api/lots/" + lot + "/disposition";
         List<Integer> statuses = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Response r = as(manager, HttpMethod.POST, path, Map.of("decision", "RELEASE", "justification",
                     "Within specification", "password", "wrong-" + i));
             assertThat(r.isProblem()).as(r.toString()).isTrue();
             assertThat(r.text()).doesNotContain("wrong-" + i);
             statuses.add(r.status());
+            answers.add(r.text());
         }
-        assertThat(statuses.subList(0, 6)).as("wrong passwords: " + statuses).containsOnly(403);
-        assertThat(statuses.subList(6, 12)).as("then locked: " + statuses).containsOnly(429);
+        assertThat(statuses.subList(0, 6)).as("wrong passwords: " + answers).containsOnly(403);
+        assertThat(statuses.subList(6, 12)).as("then locked: " + answers).containsOnly(429);
 
         JsonNode events = api.get("jennifer", "/api/security/events?user=" + manager).json();
         List<String> types = events.findValuesAsText("type");
