@@ -236,7 +236,7 @@ public class RecallService {
         // the scope (its creation held that lot's row) is seen once we hold the row; later creations
         // find the source RECALLED and are refused.
         List<Long> startIds = named.values().stream().map(Lot::getId).toList();
-        List<Trace.TracedLot> scope = traces.walk(startIds, Direction.DOWNSTREAM);
+        List<Trace.TracedLot> scope = traces.walkWhole(startIds, Direction.DOWNSTREAM);
         Map<Long, Lot> locked = new HashMap<>();
         for (int round = 0; round < 10; round++) {
             List<Long> missing = scope.stream().map(Trace.TracedLot::id).filter(id -> !locked.containsKey(id))
@@ -247,7 +247,7 @@ public class RecallService {
             for (Lot l : lotRepository.lockAll(missing)) {
                 locked.put(l.getId(), l);
             }
-            scope = traces.walk(startIds, Direction.DOWNSTREAM);
+            scope = traces.walkWhole(startIds, Direction.DOWNSTREAM);
         }
         for (String n : lotNumbers) {
             Lot lot = named.get(n);

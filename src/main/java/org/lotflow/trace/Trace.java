@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * The answer to "where did lot X go?" (downstream) or "what is lot X made of?" (upstream):
  * every lot reached, with its shortest distance and the genealogy quantities that link it to the
- * other lots of the trace, and, downstream, every shipment of those lots.
+ * other lots of the trace, and, downstream, every shipment of those lots. {@code truncated} is true
+ * when the genealogy goes on deeper than {@code lotflow.trace.max-depth} ({@code maxDepth}): the
+ * answer then says it is incomplete instead of silently leaving lots out (a recall refuses to open
+ * on such a scope).
  */
-public record Trace(String lotNumber, String direction, List<TracedLot> lots, List<CustomerShipment> customers) {
+public record Trace(String lotNumber, String direction, List<TracedLot> lots, List<CustomerShipment> customers,
+        boolean truncated, int maxDepth) {
 
     /**
      * A lot of the trace. {@code quantityPath}: downstream, the quantities of traced lots this lot

@@ -59,8 +59,13 @@ public class TraceController {
                         s.customer(), s.orderNumber(), plain(s.quantity()), units.getOrDefault(s.lotNumber(), ""),
                         s.shippedAt());
             }
+            if (trace.truncated()) {
+                SpreadsheetSafeCsv.record(csv, "TRUNCATED", trace.lotNumber(), trace.direction(), "", "", "", "",
+                        trace.maxDepth(), "genealogy continues beyond lotflow.trace.max-depth", "", "", "", "", "");
+            }
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                .header("X-Lotflow-Trace-Truncated", Boolean.toString(trace.truncated()))
                 .header("Content-Disposition", "attachment; filename=\"trace-" + trace.lotNumber() + "-"
                         + trace.direction() + ".csv\"")
                 .body(out.toString());

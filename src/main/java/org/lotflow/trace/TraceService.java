@@ -15,6 +15,7 @@ import org.lotflow.lot.LotService;
 import org.lotflow.order.Deliveries;
 import org.lotflow.order.Delivery;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.ApiException;
 import org.lotflow.security.Groups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -55,6 +56,20 @@ public class TraceService {
     private static final String DOWNSTREAM = WALK.formatted("source_lot_id", "lot_id");
     private static final String UPSTREAM = WALK.formatted("lot_id", "source_lot_id");
 
+    /** Whether the walk stopped at its depth bound with genealogy left beyond it. */
+    private static final String CUT = """
+            WITH RECURSIVE reached (lot_id, depth) AS (
+                SELECT l.id, 0 FROM lot l WHERE l.id IN (:start)
+                UNION
+                SELECT s.%2$s, r.depth + 1
+                  FROM reached r JOIN lot_source s ON s.%1$s = r.lot_id
+                 WHERE r.depth < :maxDepth
+            )
+            SELECT COUNT(*) FROM reached r JOIN lot_source s ON s.%1$s = r.lot_id WHERE r.depth = :maxDepth
+            """;
+    private static final String DOWNSTREAM_CUT = CUT.formatted("source_lot_id", "lot_id");
+    private static final String UPSTREAM_CUT = CUT.formatted("lot_id", "source_lot_id");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final LotService lots;
     private final Deliveries deliveries;
@@ -79,7 +94,38 @@ public class TraceService {
         List<Trace.CustomerShipment> customers = direction == Direction.DOWNSTREAM
                 ? shipments(reached.stream().map(Trace.TracedLot::id).toList())
                 : List.of();
-        return new Trace(start.getLotNumber(), direction.label(), reached, customers);
+        return new Trace(start.getLotNumber(), direction.label(), reached, customers,
+                isCut(List.of(start.getId()), direction), maxDepth);
+    }
+
+    /**
+     * Whether the walk from the start lots stops at {@code lotflow.trace.max-depth} with genealogy
+     * left beyond it: the lots past the bound are not in {@link #walk}'s answer.
+     */
+    @Transactional(readOnly = true)
+    public boolean isCut(Collection<Long> startIds, Direction direction) {
+        if (startIds.isEmpty()) {
+            return false;
+        }
+        Long beyond = jdbc.queryForObject(direction == Direction.DOWNSTREAM ? DOWNSTREAM_CUT : UPSTREAM_CUT,
+                Map.of("start", startIds, "maxDepth", maxDepth), Long.class);
+        return beyond != null && beyond > 0;
+    }
+
+    /**
+     * {@link #walk}, refusing (409) when the genealogy is deeper than the bound: for a recall's
+     * scope, where a lot left out would stay shippable and its customers never be told.
+     */
+    @Transactional(readOnly = true)
+    public List<Trace.TracedLot> walkWhole(Collection<Long> startIds, Direction direction) {
+        List<Trace.TracedLot> reached = walk(startIds, direction);
+        if (isCut(startIds, direction)) {
+            throw ApiException.conflict("The genealogy " + direction.label() + " of these lots is deeper than "
+                    + maxDepth + " levels (lotflow.trace.max-depth): a recall would leave the deeper lots and their "
+                    + "customers out. Raise lotflow.trace.max-depth and open the recall again.")
+                    .with("maxDepth", maxDepth);
+        }
+        return reached;
     }
 
     /** Every lot reached from the start lots (depth 0) in one query, each once at its smallest depth. */
