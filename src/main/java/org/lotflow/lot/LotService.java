@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class LotService {
 
     private final LotRepository lots;
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
     private final ProductRepository products;
     private final ProductService productService;
     private final LotHistory history;
@@ -191,6 +193,21 @@ public class LotService {
     }
 
     @Transactional(readOnly = true)
+    /**
+     * Locks the lot's row for a state change and re-reads it under that lock (PostgreSQL and H2:
+     * {@code SELECT ... FOR UPDATE}): a change waits for whoever holds the row (a shipment, an
+     * allocation) and then works on the state that one committed, never on a copy read before the
+     * lock, which would fail the version check as a "concurrent modification". Issue 9: a hold placed
+     * during a shipment waits and wins.
+     */
+    public Lot lockForChange(Lot lot) {
+        if (entityManager.contains(lot)) {
+            entityManager.refresh(lot, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            return lot;
+        }
+        return entityManager.find(Lot.class, lot.getId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public Lot get(String lotNumber) {
         return lots.findByLotNumber(lotNumber).orElseThrow(() -> ApiException.notFound("Lot", lotNumber));
     }

@@ -220,7 +220,7 @@ public class QuarantineService {
 
     /** The checks and the hold itself: lot locked, QUARANTINE, hold row, history. */
     private Hold place(Lot unlocked, HoldInput in) {
-        Lot lot = lotRepository.lockAll(List.of(unlocked.getId())).get(0);
+        Lot lot = lots.lockForChange(unlocked);
         String n = lot.getLotNumber();
         if (holds.findByActiveLotId(lot.getId()).isPresent()) {
             throw ApiException.conflict("Lot " + n + " is already held; its quarantine investigation is in progress")
@@ -514,7 +514,7 @@ public class QuarantineService {
         if (!hold.isActive()) {
             return false; // already carried out (a retried job)
         }
-        Lot lot = lotRepository.lockAll(List.of(hold.getLotId())).get(0);
+        Lot lot = lots.lockForChange(lots.get(hold.getLotId()));
         String signer = hold.getDecidedBy();
         hold.close(clock.instant());
         if (lot.getStatus() != LotStatus.QUARANTINE && !lot.getStatus().canBecome(target)) {
