@@ -228,7 +228,8 @@ public class ReleaseService {
     @Transactional
     public LabVerdict submit(String lotNumber, List<Measurement> measurements) {
         currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
-        Lot lot = lots.get(lotNumber);
+        // the lot's row lock serializes concurrent submissions: the second finds the results recorded (409)
+        Lot lot = lots.lockForChange(lots.get(lotNumber));
         Task task = openTask(lotNumber, TASK_RECORD_LAB_RESULTS);
         if (task.getAssignee() != null && !task.getAssignee().equals(currentUser.id())) {
             throw ApiException.conflict("The lab-results task of lot " + lotNumber + " is claimed by "

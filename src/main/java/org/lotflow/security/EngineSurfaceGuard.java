@@ -40,6 +40,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declares ({@link FormSchemas}). What it does, in this order, for every user, administrators
  * included:
  * <ul>
+ * <li>{@code POST task/{id}/complete|submit-form|resolve} of a task already completed: 409 (the loser of
+ * a race is told so, not 404 or 500).</li>
  * <li>{@code POST task/{id}/complete|submit-form|resolve} of a lotflow task: the variables must be
  * the form's fields, of their kinds, required ones present (400 naming the field otherwise). A
  * signing form's masked password is taken out of the body before the engine sees it and handed to
@@ -96,10 +98,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private final TaskService taskService;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
+    private final org.camunda.bpm.engine.HistoryService historyService;
     private final String engineName;
 
     public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
-            IdentityService identityService, String engineName) {
+            IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName) {
+        this.historyService = historyService;
         this.forms = forms;
         this.taskService = taskService;
         this.repositoryService = repositoryService;
@@ -140,11 +144,29 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         Matcher submit = TASK_SUBMIT.matcher(resource);
         if (submit.matches()) {
             Task task = privileged(() -> taskService.createTaskQuery().taskId(submit.group(1)).singleResult());
+            if (task == null) {
+                org.camunda.bpm.engine.history.HistoricTaskInstance done = privileged(() -> historyService
+                        .createHistoricTaskInstanceQuery().taskId(submit.group(1)).finished().singleResult());
+                if (done != null) {
+                    refuse(response, 409, "Conflict", null, "The task '" + done.getName() + "' was already completed"
+                            + (done.getAssignee() == null ? "" : " by " + done.getAssignee()) + " at " + done.getEndTime()
+                            .toInstant() + "; nothing of yours was saved");
+                    return;
+                }
+                refuse(response, 404, "Not found", null, "There is no task '" + submit.group(1) + "'");
+                return;
+            }
             String processKey = task == null || task.getProcessDefinitionId() == null ? null
                     : processKey(task.getProcessDefinitionId());
             FormSchema schema = processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
             if (schema != null) {
-                submitChecked(request, response, chain, schema, basicPassword(request));
+                var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
+                try {
+                    submitChecked(request, held, chain, schema, basicPassword(request));
+                    lostRace(held, submit.group(1));
+                } finally {
+                    held.copyBodyToResponse();
+                }
                 return;
             }
         }
@@ -163,6 +185,26 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A submission refused because someone else completed the task meanwhile (the engine then finds no
+     * task, or no permission on it: the task's authorizations went with it) lost a race: 409.
+     */
+    private void lostRace(org.springframework.web.util.ContentCachingResponseWrapper held, String taskId)
+            throws IOException {
+        int status = held.getStatus();
+        if (status != 403 && status != 404 && status != 500) {
+            return;
+        }
+        org.camunda.bpm.engine.history.HistoricTaskInstance done = privileged(() -> historyService
+                .createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
+        if (done != null) {
+            held.resetBuffer();
+            refuse(held, 409, "Conflict", null, "The task '" + done.getName() + "' was completed by "
+                    + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + " at the same time; nothing"
+                    + " of yours was saved");
+        }
     }
 
     /** Checks a submission against its form, takes the signature password out, then lets it pass. */

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -34,11 +33,30 @@ public class EngineRefusals {
         };
     }
 
-    /** The refusal carried by an engine exception, or null when it is a technical failure. */
-    static Refusal refusal(Throwable e) {
+    /** What the loser of a race is told (issue 9: a lost race answers 409, never 500). */
+    public static final String CONCURRENT = "Someone else changed or completed this at the same time; nothing of"
+            + " yours was saved. Reload and try again.";
+
+    /**
+     * The refusal carried by an engine exception, or null when it is a technical failure: a lotflow
+     * refusal keeps its status; a lost race (the engine's or the database's version check, a lock
+     * timeout, a deadlock or serialization victim) is 409.
+     */
+    public static Refusal refusal(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof ApiException api) {
-                return new Refusal(api.status().value(), api.getMessage());
+                Object field = api.properties().get("field");
+                return new Refusal(api.status().value(), api.getMessage(), field == null ? null : field.toString());
+            }
+            if (isLostRace(t)) {
+                return new Refusal(409, CONCURRENT);
+            }
+            if (t instanceof org.camunda.bpm.engine.exception.NullValueException
+                    && String.valueOf(t.getMessage()).startsWith("Cannot find task with id")) {
+                // the engine surface guard answers 404 for a task that never existed: this one existed when
+                // the request came in and was completed by someone else meanwhile
+                return new Refusal(409, "The task was completed by someone else at the same time; nothing of yours"
+                        + " was saved");
             }
             if (t != e && t instanceof AuthorizationException) {
                 return new Refusal(403, t.getMessage());
@@ -50,7 +68,46 @@ public class EngineRefusals {
         return null;
     }
 
-    record Refusal(int status, String message) {
+    /** A refusal: the HTTP status and the sentence for the user. */
+    public record Refusal(int status, String message, String field) {
+        public Refusal(int status, String message) {
+            this(status, message, null);
+        }
+
+        /** The refusal as an RFC 9457 body; {@code message} repeats {@code detail} for Camunda's clients (Tasklist). */
+        public String problemJson() {
+            var body = new java.util.LinkedHashMap<String, Object>();
+            body.put("type", "about:blank");
+            body.put("title", status == 403 ? "Forbidden" : status == 409 ? "Conflict" : status == 404 ? "Not found"
+                    : status == 429 ? "Too many failed attempts" : status == 401 ? "Unauthorized" : "Invalid request");
+            body.put("status", status);
+            body.put("detail", message);
+            if (field != null) {
+                body.put("field", field);
+            }
+            body.put("message", message);
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static boolean isLostRace(Throwable t) {
+        if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
+                || t instanceof org.springframework.dao.ConcurrencyFailureException
+                || t instanceof jakarta.persistence.OptimisticLockException
+                || t instanceof jakarta.persistence.PessimisticLockException
+                || t instanceof jakarta.persistence.LockTimeoutException
+                || t instanceof org.hibernate.StaleStateException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            // serialization failure, deadlock victim (PostgreSQL), lock not available, H2 lock timeout
+            return java.util.Set.of("40001", "40P01", "55P03", "HYT00").contains(sql.getSQLState());
+        }
+        return false;
     }
 
     /** The last refusal an engine command ended with on this thread, for the webapps' API. */
@@ -76,8 +133,7 @@ public class EngineRefusals {
                                 try {
                                     return next.execute(command);
                                 } catch (RuntimeException e) {
-                                    Refusal refusal = e instanceof ApiException api
-                                            ? new Refusal(api.status().value(), api.getMessage()) : refusal(e);
+                                    Refusal refusal = refusal(e);
                                     if (refusal != null) {
                                         LAST.set(refusal);
                                     }
@@ -125,8 +181,11 @@ public class EngineRefusals {
                 Refusal refusal = LAST.get();
                 if (refusal != null && held.getStatus() >= 500) {
                     held.resetBuffer();
-                    Problems.write(held, refusal.status(), refusal.status() == 403 ? "Forbidden"
-                            : refusal.status() == 409 ? "Conflict" : "Refused", refusal.message());
+                    held.setStatus(refusal.status());
+                    held.setContentType("application/problem+json");
+                    held.setCharacterEncoding("UTF-8");
+                    held.getWriter().write(refusal.problemJson());
+                    held.getWriter().flush();
                 }
             } finally {
                 LAST.remove();
@@ -145,11 +204,8 @@ public class EngineRefusals {
         @Override
         public Response toResponse(E e) {
             Refusal refusal = refusal(e);
-            ExceptionDto dto = new ExceptionDto();
-            dto.setType(refusal.status() == 403 ? AuthorizationException.class.getSimpleName()
-                    : BadUserRequestException.class.getSimpleName());
-            dto.setMessage(refusal.message());
-            return Response.status(refusal.status()).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.status(refusal.status()).entity(refusal.problemJson())
+                    .type(MediaType.valueOf("application/problem+json")).build();
         }
     }
 

@@ -71,6 +71,60 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * An engine exception reaching the API: a lotflow refusal or a lost race inside it keeps its
+     * status and sentence ({@link EngineRefusals#refusal}); anything else is a 500 that names no
+     * engine code or Java type (the details go to the log under the reference given).
+     */
+    @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+    ProblemDetail engine(org.camunda.bpm.engine.ProcessEngineException e) {
+        if (e instanceof AuthorizationException a) {
+            return authorization(a);
+        }
+        EngineRefusals.Refusal refusal = EngineRefusals.refusal(e);
+        if (refusal != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.status()),
+                    refusal.message());
+            problem.setTitle(refusal.status() == 409 ? "Conflict" : HttpStatus.valueOf(refusal.status())
+                    .getReasonPhrase());
+            return problem;
+        }
+        String reference = java.util.UUID.randomUUID().toString();
+        log.error("Engine failure, reference {}", reference, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The process engine could not carry this out and nothing was changed; an administrator finds the"
+                        + " details in the log under reference " + reference);
+        problem.setTitle("Engine failure");
+        problem.setProperty("reference", reference);
+        return problem;
+    }
+
+    /**
+     * A database rule refused the change: a unique key lost to a concurrent insert is a 409; any other
+     * constraint (a check, a reference) is reported as what it is, naming the constraint, never as
+     * something else.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        String cause = firstLine(e.getMostSpecificCause().getMessage());
+        log.info("Refused by a database constraint: {}", cause);
+        if (e instanceof org.springframework.dao.DuplicateKeyException) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "A record with the same key was stored at the same time or before; nothing was saved."
+                            + " Reload and try again.");
+            problem.setTitle("Conflict");
+            return problem;
+        }
+        java.util.regex.Matcher name = java.util.regex.Pattern
+                .compile("(?i)constraint[^\"]*\"([A-Za-z0-9_]+)").matcher(cause);
+        String constraint = name.find() ? name.group(1).toLowerCase(java.util.Locale.ROOT) : "a database rule";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The values break " + constraint + " of the stored data; nothing was saved.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("constraint", constraint);
+        return problem;
+    }
+
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail authorization(AuthorizationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
