@@ -122,8 +122,16 @@ public class ExpiryMonitoringService {
         return out;
     }
 
-    /** True when another review task is still open: a second run on the same day creates no second task. */
+    /**
+     * True when another review task is still open: a second run on the same day creates no second task.
+     * Runs at the same moment queue on the {@code app_lock} row {@code expiry-review} first (held until
+     * the run's transaction, which creates its review task, commits), so the rule "one open review" is
+     * kept under concurrency, not only by the query.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public boolean reviewAlreadyOpen(String ownProcessInstanceId) {
+        jdbc.getJdbcTemplate().queryForList("SELECT name FROM app_lock WHERE name = 'expiry-review' FOR UPDATE",
+                String.class);
         return taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey(TASK_REVIEW)
                 .list().stream().anyMatch(t -> !t.getProcessInstanceId().equals(ownProcessInstanceId));
     }

@@ -201,11 +201,15 @@ public class LotService {
      * during a shipment waits and wins.
      */
     public Lot lockForChange(Lot lot) {
+        // the row lock first (no version check: the copy in hand may be older than the row), then the row
+        // as it is now, which nobody else can change while we hold the lock
+        entityManager.createNativeQuery("SELECT id FROM lot WHERE id = ? FOR UPDATE").setParameter(1, lot.getId())
+                .getResultList();
         if (entityManager.contains(lot)) {
-            entityManager.refresh(lot, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            entityManager.refresh(lot);
             return lot;
         }
-        return entityManager.find(Lot.class, lot.getId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return entityManager.find(Lot.class, lot.getId());
     }
 
     public Lot get(String lotNumber) {

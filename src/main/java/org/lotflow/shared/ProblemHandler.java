@@ -63,7 +63,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * Two requests wrote the same rows at once and the database (version check, lock timeout,
      * deadlock victim) or the engine (its own version check) stopped one: nothing of it was kept.
      */
-    @ExceptionHandler({ConcurrencyFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
+    @ExceptionHandler({ConcurrencyFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class,
+            jakarta.persistence.OptimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
+            org.hibernate.StaleStateException.class})
     ProblemDetail optimistic(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The record was changed by someone else at the same time; reload and try again");

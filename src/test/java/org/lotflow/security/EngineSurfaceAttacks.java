@@ -241,6 +241,16 @@ public abstract class EngineSurfaceAttacks {
         refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
                 vars("acknowledged", true, "quantityReturned", "5")), 400, "quantityReturned");
         assertThat(taskOpen(notify)).isTrue();
+
+        Response answered = api.post("rachel", "/api/recalls/" + recallNumber + "/notifications", Map.of("customer",
+                "Metro Manufacturing", "acknowledged", true, "quantityReturned", 40));
+        assertThat(answered.status()).as(answered.toString()).isBetween(200, 299);
+        api.executeJobs();
+        String close = task("jennifer", recallNumber, "closeRecall");
+        refused(api.post("jennifer", "/engine-rest/task/" + close + "/complete",
+                vars("comment", "Retrieval complete", "recallId", 1)), 400, "recallId");
+        refused(api.post("jennifer", "/engine-rest/task/" + close + "/complete", vars()), 400, "comment", "is required");
+        assertThat(taskOpen(close)).isTrue();
     }
 
     // --- 3: processes started around lotflow --------------------------------------------------
