@@ -1,5 +1,8 @@
 package org.lotflow.lot;
 
+import org.lotflow.shared.input.Quantity;
+import org.lotflow.shared.input.Identifier;
+import org.lotflow.shared.input.BusinessDate;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -37,19 +40,18 @@ public class LotController {
         this.contributors = contributors;
     }
 
-    public record SourceLotRequest(@NotBlank String lotNumber,
-            @NotNull @Positive @DecimalMax("1000000000") BigDecimal quantity) {
+    public record SourceLotRequest(@NotBlank @Identifier String lotNumber,
+            @NotNull @Quantity BigDecimal quantity) {
     }
 
     public record CreateLotRequest(
             @NotBlank String sku,
-            @NotNull @Positive @DecimalMax("1000000000") BigDecimal quantity,
-            @NotNull LocalDate manufactureDate,
-            LocalDate receiptDate,
+            @NotNull @Quantity BigDecimal quantity,
+            @NotNull @BusinessDate LocalDate manufactureDate,
+            @BusinessDate LocalDate receiptDate,
             @Size(max = 200) String location,
-            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+",
-                    message = "may only contain letters, digits, '.', '_' and '-'") String lotNumber,
-            LocalDate expirationDate,
+            @Identifier String lotNumber,
+            @BusinessDate LocalDate expirationDate,
             @Size(max = 64) String productionOrder,
             @Size(max = 100) List<@Valid @NotNull SourceLotRequest> sourceLots,
             LotSource source) {

@@ -1,5 +1,8 @@
 package org.lotflow.order;
 
+import org.lotflow.shared.input.Quantity;
+import org.lotflow.shared.input.Identifier;
+import org.lotflow.shared.input.BusinessDate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -25,16 +28,17 @@ public class OrderController {
         this.orders = orders;
     }
 
-    public record OrderRequest(String orderNumber, String customer, String sku, BigDecimal quantity,
-            LocalDate requiredBy, Integer minShelfLifeMonths, String requestedLot) {
+    public record OrderRequest(@Identifier String orderNumber, String customer, @Identifier String sku,
+            @Quantity BigDecimal quantity, @BusinessDate LocalDate requiredBy, Integer minShelfLifeMonths,
+            @Identifier String requestedLot) {
     }
 
-    public record ShipmentRequest(LocalDate shippedAt, String carrier) {
+    public record ShipmentRequest(@BusinessDate LocalDate shippedAt, String carrier) {
     }
 
     /** 201 with the order and its allocations (or the pending override). */
     @PostMapping
-    public ResponseEntity<OrderView> create(@RequestBody OrderRequest request) {
+    public ResponseEntity<OrderView> create(@jakarta.validation.Valid @RequestBody OrderRequest request) {
         OrderView view = orders.create(new OrderService.NewOrder(request.orderNumber(), request.customer(),
                 request.sku(), request.quantity(), request.requiredBy(), request.minShelfLifeMonths(),
                 request.requestedLot()));
@@ -58,7 +62,7 @@ public class OrderController {
      */
     @PostMapping("/{orderNumber}/shipments")
     public ResponseEntity<Map<String, Object>> ship(@PathVariable String orderNumber,
-            @RequestBody(required = false) ShipmentRequest request) {
+            @jakarta.validation.Valid @RequestBody(required = false) ShipmentRequest request) {
         OrderService.ShipmentResult result = orders.ship(orderNumber, request == null ? null : request.shippedAt(),
                 request == null ? null : request.carrier());
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.lotflow.product;
 
+import org.lotflow.shared.input.MeasuredValue;
+import org.lotflow.shared.input.Identifier;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -28,13 +30,12 @@ public class ProductController {
         this.service = service;
     }
 
-    public record SpecRequest(@NotBlank @Size(max = 100) String test, @Size(max = 32) String unit, BigDecimal min,
-            BigDecimal max) {
+    public record SpecRequest(@NotBlank @Size(max = 100) String test, @Size(max = 32) String unit,
+            @MeasuredValue BigDecimal min, @MeasuredValue BigDecimal max) {
     }
 
     public record CreateProductRequest(
-            @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._-]+",
-                    message = "may only contain letters, digits, '.', '_' and '-'") String sku,
+            @NotBlank @Identifier String sku,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String description,
             @NotBlank @Size(max = 32) String unit,

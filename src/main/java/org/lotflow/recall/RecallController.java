@@ -1,5 +1,6 @@
 package org.lotflow.recall;
 
+import org.lotflow.shared.input.Quantity;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -41,12 +42,14 @@ public class RecallController {
                 .body(recalls.view(opened.recallNumber()));
     }
 
-    public record NotificationAnswer(String customer, Boolean acknowledged, BigDecimal quantityReturned) {
+    public record NotificationAnswer(String customer, Boolean acknowledged,
+            @Quantity(zeroAllowed = true) BigDecimal quantityReturned) {
     }
 
     /** A customer's answer: completes its {@code notifyCustomer} task as the caller. */
     @PostMapping("/{recallNumber}/notifications")
-    public RecallView answer(@PathVariable String recallNumber, @RequestBody NotificationAnswer answer) {
+    public RecallView answer(@PathVariable String recallNumber,
+            @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
         recalls.answer(recallNumber, answer.customer(), answer.acknowledged(), answer.quantityReturned());
         return recalls.view(recallNumber);
     }

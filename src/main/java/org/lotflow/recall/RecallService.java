@@ -351,9 +351,9 @@ public class RecallService {
                     : "must be true or false (a Boolean)");
         }
         BigDecimal returned = decimal("quantityReturned", quantityReturned);
-        if (returned.signum() < 0) {
-            throw ApiException.badField("quantityReturned", "must not be negative");
-        }
+        // one quantity rule for the API, Tasklist and /engine-rest (at most 3 decimals, never rounded)
+        org.lotflow.shared.input.InputRules.require("quantityReturned",
+                org.lotflow.shared.input.InputRules.quantity(returned, true));
         if (returned.compareTo(n.quantityShipped()) > 0) {
             throw ApiException.badField("quantityReturned", plain(returned) + " is more than the "
                     + plain(n.quantityShipped()) + " shipped to " + n.customer());

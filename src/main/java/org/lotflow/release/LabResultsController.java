@@ -1,5 +1,6 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.input.MeasuredValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class LabResultsController {
         this.lots = lots;
     }
 
-    public record ResultRequest(@NotNull String test, @NotNull BigDecimal value) {
+    public record ResultRequest(@NotNull String test, @NotNull @MeasuredValue BigDecimal value) {
     }
 
     public record LabResultsRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull ResultRequest> results) {

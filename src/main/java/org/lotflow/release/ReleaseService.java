@@ -203,6 +203,9 @@ public class ReleaseService {
             if (m.value() == null) {
                 throw ApiException.badField("results[" + i + "].value", "must be a number");
             }
+            // the same rule for a LIMS, Tasklist's text and the API: never stored rounded, never judged unrounded
+            org.lotflow.shared.input.InputRules.require("results[" + i + "].value",
+                    org.lotflow.shared.input.InputRules.measuredValue(m.value()));
             if (measured.put(m.test(), m.value()) != null) {
                 throw ApiException.badField("results[" + i + "].test", "'" + m.test() + "' is reported twice");
             }

@@ -40,9 +40,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declares ({@link FormSchemas}). What it does, in this order, for every user, administrators
  * included:
  * <ul>
- * <li>{@code POST task/{id}/complete|submit-form|resolve} of a task already completed: 409 (the loser of
+ * <li>{@code POST task/{id}/complete|submit-form} of a task already completed: 409 (the loser of
  * a race is told so, not 404 or 500).</li>
- * <li>{@code POST task/{id}/complete|submit-form|resolve} of a lotflow task: the variables must be
+ * <li>{@code POST task/{id}/complete|submit-form} of a lotflow task: the variables must be
  * the form's fields, of their kinds, required ones present (400 naming the field otherwise). A
  * signing form's masked password is taken out of the body before the engine sees it and handed to
  * {@link ElectronicSignatures} through {@link SignatureCredentials}; an {@code /engine-rest} call
@@ -52,7 +52,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * every other process is started by lotflow itself (403).</li>
  * <li>403 for every other write of variables or routing: task, execution and process-instance
  * variables (also local, binary and async), message correlation, signals, conditions, BPMN errors and
- * escalations thrown at tasks, process-instance modification, restarts, migrations.</li>
+ * escalations thrown at tasks, resolving a task (which writes variables without completing it),
+ * process-instance modification, restarts, migrations.</li>
  * <li>403 for changing a user's profile unless the caller administers users: the printed name on an
  * electronic signature comes from an identity record its owner cannot edit (21 CFR 11.50,
  * 11.100).</li>
@@ -71,14 +72,14 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private static final Pattern ENGINE_API = Pattern.compile(
             "^(?:/engine-rest(?:/engine/[^/]+)?|.*/api/engine/engine/[^/]+)/(.+)$");
     private static final Pattern COCKPIT_API = Pattern.compile("^.*/api/cockpit/.*$");
-    private static final Pattern TASK_SUBMIT = Pattern.compile("^task/([^/]+)/(complete|submit-form|resolve)/?$",
+    private static final Pattern TASK_SUBMIT = Pattern.compile("^task/([^/]+)/(complete|submit-form)/?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PROCESS_START = Pattern.compile(
             "^process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)/?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PROFILE = Pattern.compile("^user/([^/]+)/profile/?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern VARIABLE_WRITES = Pattern.compile("^(?:"
-            + "task/[^/]+/(?:variables|localvariables|bpmnerror|bpmnescalation)(?:/.*)?"
+            + "task/[^/]+/(?:variables|localvariables|bpmnerror|bpmnescalation|resolve)(?:/.*)?"
             + "|process-instance/[^/]+/(?:variables|modification|modification-async)(?:/.*)?"
             + "|process-instance/variables-async|process-instance/[^/]+/variables-async"
             + "|execution/[^/]+/(?:localvariables|messagesubscriptions|signal)(?:/.*)?"

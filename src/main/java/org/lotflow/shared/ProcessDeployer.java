@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * the embedded {@code .html} forms of signing tasks, referenced as {@code embedded:deployment:forms/x.html}) (copied onto the classpath by
  * Maven) under stable resource names such as {@code bpmn/lotRelease.bpmn}, whether lotflow runs
  * from the jar, from {@code mvn spring-boot:run} or from an IDE. Unchanged resources create no
- * new version (duplicate filtering); Camunda's deployment lock serializes cluster nodes that
- * start together.
+ * new version (duplicate filtering); when any file changed, all are deployed together as new
+ * versions, so a changed form is deployed with the processes that reference it ({@code
+ * embedded:deployment:} forms resolve within their process's deployment). Camunda's deployment lock
+ * serializes cluster nodes that start together.
  */
 @Component
 @Order(-100)
@@ -43,7 +45,7 @@ public class ProcessDeployer implements ApplicationRunner {
         DeploymentBuilder deployment = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source("lotflow")
-                .enableDuplicateFiltering(true);
+                .enableDuplicateFiltering(false); // any file changed: all deployed together (a changed form reaches its process)
         int count = 0;
         for (String folder : new String[] {"bpmn", "forms"}) {
             Resource[] resources = resolver.getResources("classpath*:" + folder + "/*.*");

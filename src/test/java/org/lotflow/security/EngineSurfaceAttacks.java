@@ -139,6 +139,9 @@ public abstract class EngineSurfaceAttacks {
                 Map.of("modifications", Map.of("labRecordedBy", sarah))), 403, "written by lotflow only");
         refused(as(dual, HttpMethod.PUT, "/engine-rest/task/" + taskId + "/localVariables/labRecordedBy", sarah), 403,
                 "written by lotflow only");
+        // resolving writes the decision without completing, so without a signature
+        refused(as(dual, HttpMethod.POST, "/engine-rest/task/" + taskId + "/resolve",
+                vars("approved", false, "comment", "unsigned")), 403, "written by lotflow only");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/process-instance/" + pi + "/variables/labRecordedBy", sarah),
                 403, "written by lotflow only");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/execution/" + pi + "/localVariables/labRecordedBy", sarah),

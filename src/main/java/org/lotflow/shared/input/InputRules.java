@@ -1,0 +1,105 @@
+package org.lotflow.shared.input;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+import org.lotflow.shared.ApiException;
+
+/**
+ * lotflow's one input vocabulary: what a quantity, a measured value, a business date and an
+ * identifier may be. Every entry path uses these rules with these words: the {@code /api} request
+ * bodies through the annotations of this package ({@link Quantity}, {@link MeasuredValue},
+ * {@link BusinessDate}, {@link Identifier}), the services and task listeners behind Tasklist and
+ * {@code /engine-rest} through {@link #require}. Nothing is rounded or cut: a value outside the
+ * rule is refused (400 naming the field), never stored as something else.
+ *
+ * <ul>
+ * <li><b>quantity</b>: a number in the product's unit, greater than 0 (or 0 where a count may be
+ * empty, e.g. a quantity returned), at most {@value #QUANTITY_SCALE} decimal places, at most
+ * 1,000,000,000 (contract: "at most 3 decimal places, more is a 400, never a silent rounding");</li>
+ * <li><b>measured value</b>: a lab result or specification limit, at most {@value #MEASURED_SCALE}
+ * decimal places and less than 10^13 in size (what the records keep exactly);</li>
+ * <li><b>business date</b>: from 1900-01-01 to 2199-12-31;</li>
+ * <li><b>identifier</b> (lot, order, SKU numbers): 1 to 64 characters, letters, digits, '.', '_' and
+ * '-', starting with a letter or digit (so it is always one readable path segment: no '/', no
+ * "." or "..").</li>
+ * </ul>
+ * Plain rules, tested without Spring.
+ */
+public final class InputRules {
+
+    public static final int QUANTITY_SCALE = 3;
+    public static final int MEASURED_SCALE = 6;
+    public static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+    public static final BigDecimal MEASURED_LIMIT = new BigDecimal("1E13");
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private InputRules() {
+    }
+
+    /** Why {@code value} is no quantity (null when it is one, or absent). */
+    public static String quantity(BigDecimal value, boolean zeroAllowed) {
+        if (value == null) {
+            return null;
+        }
+        if (zeroAllowed ? value.signum() < 0 : value.signum() <= 0) {
+            return "must be " + (zeroAllowed ? "0 or more" : "greater than 0") + ", was " + value.toPlainString();
+        }
+        if (value.stripTrailingZeros().scale() > QUANTITY_SCALE) {
+            return "must have at most " + QUANTITY_SCALE + " decimal places, was " + value.toPlainString()
+                    + " (it is never rounded)";
+        }
+        if (value.compareTo(MAX_QUANTITY) > 0) {
+            return "must be at most 1000000000, was " + value.toPlainString();
+        }
+        return null;
+    }
+
+    /** Why {@code value} is no measured value (null when it is one, or absent). */
+    public static String measuredValue(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.stripTrailingZeros().scale() > MEASURED_SCALE) {
+            return "must have at most " + MEASURED_SCALE + " decimal places, was " + value.toPlainString()
+                    + " (it is never rounded)";
+        }
+        if (value.abs().compareTo(MEASURED_LIMIT) >= 0) {
+            return "must be smaller than 10000000000000 in size, was " + value.toPlainString();
+        }
+        return null;
+    }
+
+    /** Why {@code value} is no business date (null when it is one, or absent). */
+    public static String businessDate(LocalDate value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBefore(FIRST_DATE) || value.isAfter(LAST_DATE)) {
+            return "must be between " + FIRST_DATE + " and " + LAST_DATE + ", was " + value;
+        }
+        return null;
+    }
+
+    /** Why {@code value} is no identifier (null when it is one, or absent). */
+    public static String identifier(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!IDENTIFIER.matcher(value).matches()) {
+            return "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, was '"
+                    + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'";
+        }
+        return null;
+    }
+
+    /** Refuses (400 naming {@code field}) when {@code reason} (one of the rules' answers) is not null. */
+    public static void require(String field, String reason) {
+        if (reason != null) {
+            throw ApiException.badField(field, reason);
+        }
+    }
+}
