@@ -1,5 +1,6 @@
 package org.lotflow.quarantine;
 
+import org.lotflow.shared.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
@@ -27,7 +28,7 @@ public class ConfirmDisposalListener implements TaskListener {
     public void notify(DelegateTask task) {
         Hold hold = QuarantineFacts.hold(quarantine, task);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            QuarantineFacts.forget(task, "disposalMethod", "disposalReference");
+            TaskInputs.forget(task, "disposalMethod", "disposalReference");
             Lot lot = lots.get(hold.getLotId());
             task.setVariableLocal("lotNumber", lot.getLotNumber());
             task.setVariableLocal("location", lot.getLocation() == null ? "" : lot.getLocation());
@@ -35,9 +36,9 @@ public class ConfirmDisposalListener implements TaskListener {
                     .stripTrailingZeros().toPlainString() + " " + lot.getProduct().getUnit());
             return;
         }
-        String method = QuarantineFacts.text(task, "disposalMethod");
-        String reference = QuarantineFacts.text(task, "disposalReference");
-        QuarantineFacts.forget(task, "disposalMethod", "disposalReference");
+        String method = TaskInputs.text(task, "disposalMethod");
+        String reference = TaskInputs.text(task, "disposalReference");
+        TaskInputs.forget(task, "disposalMethod", "disposalReference");
         quarantine.recordDisposal(hold.getId(), method, reference);
     }
 }

@@ -1,5 +1,6 @@
 package org.lotflow.quarantine;
 
+import org.lotflow.shared.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
@@ -55,9 +56,9 @@ public class DecideDispositionListener implements TaskListener {
             task.setVariableLocal("investigatedByName", currentUser.fullName(hold.getInvestigatedBy()));
             return;
         }
-        String decision = QuarantineFacts.text(task, "decision");
-        String justification = QuarantineFacts.text(task, "justification");
-        String classification = QuarantineFacts.text(task, "classification");
+        String decision = TaskInputs.text(task, "decision");
+        String justification = TaskInputs.text(task, "justification");
+        String classification = TaskInputs.text(task, "classification");
         for (String field : FIELDS) {
             task.getExecution().removeVariable(field);
             task.removeVariableLocal(field);

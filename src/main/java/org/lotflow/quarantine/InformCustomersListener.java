@@ -1,5 +1,6 @@
 package org.lotflow.quarantine;
 
+import org.lotflow.shared.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
@@ -28,7 +29,7 @@ public class InformCustomersListener implements TaskListener {
     public void notify(DelegateTask task) {
         Hold hold = QuarantineFacts.hold(quarantine, task);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            QuarantineFacts.forget(task, "customerNotice");
+            TaskInputs.forget(task, "customerNotice");
             Lot lot = lots.get(hold.getLotId());
             task.setVariableLocal("lotNumber", lot.getLotNumber());
             task.setVariableLocal("lotStatus", lot.getStatus().name());
@@ -37,8 +38,8 @@ public class InformCustomersListener implements TaskListener {
             task.setVariableLocal("customerList", quarantine.impact(lot).customersMarkdown());
             return;
         }
-        String notice = QuarantineFacts.text(task, "customerNotice");
-        QuarantineFacts.forget(task, "customerNotice");
+        String notice = TaskInputs.text(task, "customerNotice");
+        TaskInputs.forget(task, "customerNotice");
         quarantine.recordCustomersInformed(hold.getId(), notice);
         task.getExecution().setVariable("decision", hold.getDecision().name());
     }

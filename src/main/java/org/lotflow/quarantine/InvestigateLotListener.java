@@ -1,5 +1,6 @@
 package org.lotflow.quarantine;
 
+import org.lotflow.shared.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
@@ -33,15 +34,15 @@ public class InvestigateLotListener implements TaskListener {
     public void notify(DelegateTask task) {
         Hold hold = QuarantineFacts.hold(quarantine, task);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            QuarantineFacts.forget(task, FIELDS);
+            TaskInputs.forget(task, FIELDS);
             Lot lot = lots.get(hold.getLotId());
             QuarantineFormData.lotAndHold(task, lot, hold, quarantine.impact(lot), currentUser);
             return;
         }
-        String findings = QuarantineFacts.text(task, "findings");
-        String rootCause = QuarantineFacts.text(task, "rootCause");
-        String retained = QuarantineFacts.text(task, "retainedSampleResults");
-        QuarantineFacts.forget(task, FIELDS);
+        String findings = TaskInputs.text(task, "findings");
+        String rootCause = TaskInputs.text(task, "rootCause");
+        String retained = TaskInputs.text(task, "retainedSampleResults");
+        TaskInputs.forget(task, FIELDS);
         quarantine.recordInvestigation(hold.getId(), findings, rootCause, retained);
     }
 }

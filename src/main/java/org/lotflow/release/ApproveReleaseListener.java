@@ -1,5 +1,6 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
@@ -36,15 +37,15 @@ public class ApproveReleaseListener implements TaskListener {
         LabVerdict verdict = release.verdict(lot.getId());
         String recordedBy = verdict == null ? null : verdict.recordedBy();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            ReleaseFacts.forget(task, FIELDS); // no decision may be waiting before anyone decided
+            TaskInputs.forget(task, FIELDS); // no decision may be waiting before anyone decided
             TaskFormData.lot(task, lot);
             task.setVariableLocal("labSummary", verdict == null ? "" : verdict.summary());
             task.setVariableLocal("labRecordedByName", currentUser.fullName(recordedBy));
             return;
         }
         Object approvedInput = task.getVariable("approved");
-        String comment = ReleaseFacts.text(task, "comment");
-        ReleaseFacts.forget(task, FIELDS);
+        String comment = TaskInputs.text(task, "comment");
+        TaskInputs.forget(task, FIELDS);
         if (approvedInput == null) {
             throw ApiException.badField("approved", "is required: true to release, false to refuse");
         }

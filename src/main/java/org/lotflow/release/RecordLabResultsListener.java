@@ -1,5 +1,6 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.TaskInputs;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -39,8 +40,8 @@ public class RecordLabResultsListener implements TaskListener {
             task.getExecution().setVariable("labResults", LabResultsText.template(lot.getProduct().getSpecs()));
             return;
         }
-        String text = ReleaseFacts.text(task, "labResults");
-        ReleaseFacts.forget(task, "labResults");
+        String text = TaskInputs.text(task, "labResults");
+        TaskInputs.forget(task, "labResults");
         if (release.verdict(lotId) == null) {
             if (text != null && !text.isBlank()) {
                 try {
