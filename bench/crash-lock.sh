@@ -19,7 +19,7 @@ DB=lotflow_crash
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -t -A"
 JAR=target/lotflow-0.1.0-SNAPSHOT.jar
 
-mvn -q -B -DskipTests package
+[ "${SKIP_BUILD:-}" = 1 ] || mvn -q -B -DskipTests package
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
 node() { # port, executor on/off
   LOTFLOW_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB LOTFLOW_DEMO_DATA=true \
@@ -28,12 +28,12 @@ node() { # port, executor on/off
     > target/crash-node-$1.log 2>&1 &
   echo $!
 }
-healthy() { for _ in $(seq 1 180); do curl -sf localhost:$1/actuator/health >/dev/null && return 0; sleep 1; done; return 1; }
+healthy() { for _ in $(seq 1 180); do curl -sf localhost:$1/actuator/health/readiness >/dev/null && return 0; sleep 1; done; return 1; }
 
 A=$(node $PORT_A false)
 trap 'kill -9 $A ${B:-} 2>/dev/null || true' EXIT
 healthy $PORT_A || { echo "node A did not start"; tail -40 target/crash-node-$PORT_A.log; exit 1; }
-api() { curl -sf -u "$1:$1" -H 'Content-Type: application/json' "localhost:$PORT_A$2" ${3:+-d "$3"}; }
+api() { curl -sS --fail-with-body -u "$1:$1" -H 'Content-Type: application/json' "localhost:$PORT_A$2" ${3:+-d "$3"}; }
 api mike /api/products '{"sku":"CRASH-1","name":"Crash test product","unit":"kg","shelfLifeMonths":24,
   "lotNumberPattern":"CR1-{yyyy}-{seq:3}","specs":[{"test":"ph","min":6,"max":8}]}' >/dev/null
 LOT=$(api mike /api/lots '{"sku":"CRASH-1","quantity":100,"manufactureDate":"2025-01-20","location":"A"}' \
