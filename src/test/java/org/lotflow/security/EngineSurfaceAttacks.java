@@ -480,4 +480,74 @@ public abstract class EngineSurfaceAttacks {
         refused(api.post("jennifer", "/api/recalls", Map.of("lots", List.of(lot), "reason", "x", "classification",
                 "CLASS_II")), 403, "recall-coordinator");
     }
+
+    // --- 9: security audit of 2026-11-29 (branch security-audit): bypasses found with curl --------
+    // Each of these FAILS on the audited code; the assertion states the rule that should hold.
+
+    @Test
+    void identityVerifyIsNoPasswordOracleAroundTheLockout() {
+        // POST /engine-rest/identity/verify checks ANY user's password for any logged-in user, with no
+        // LOGIN_FAILED event and no lockout: unlimited guessing of the administrator's password.
+        String target = user("qa-mgr", "Victor", "Target", Groups.QA_MANAGER);
+        for (int i = 0; i < 8; i++) {
+            Response guess = as("tom", HttpMethod.POST, "/engine-rest/identity/verify",
+                    Map.of("username", target, "password", "guess-" + i));
+            assertThat(guess.status()).as("guess " + i + ": " + guess).isIn(403, 429);
+        }
+        Response right = as("tom", HttpMethod.POST, "/engine-rest/identity/verify",
+                Map.of("username", target, "password", passwords.get(target)));
+        assertThat(right.text()).as(right.toString()).doesNotContain("\"authenticated\":true");
+    }
+
+    @Test
+    void aUserCannotDeleteTheirOwnIdentityRecord() {
+        // Camunda grants every user ALL on their own USER resource: DELETE /engine-rest/user/{self}
+        // erases the identity behind past signatures (21 CFR 11.100: never reused or reassigned).
+        String manager = user("qa-mgr", "Selma", "Self", Groups.QA_MANAGER);
+        Response delete = as(manager, HttpMethod.DELETE, "/engine-rest/user/" + manager, null);
+        assertThat(delete.status()).as(delete.toString()).isEqualTo(403);
+        assertThat(identityService.createUserQuery().userId(manager).count()).isEqualTo(1);
+    }
+
+    @Test
+    void claimingATaskForSomeoneOutsideItsGroupsDoesNotLetThemRecordResults() {
+        // A candidate may claim with any userId; the claimed user gets TASK_WORK and completes
+        // recordLabResults through the engine, where nothing checks the QA groups (the API does).
+        String producer = user("prod", "Pete", "Producer", Groups.PRODUCTION);
+        String lot = api.createLot(api.createProduct("ATK"), new BigDecimal("100"), "2025-01-20");
+        String taskId = task("sarah", lot, "recordLabResults");
+        Response claim = as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
+                Map.of("userId", producer));
+        Response done = as(producer, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+                vars("labResults", "viscosity = 248\nflashPoint = 225\n"));
+        assertThat(claim.status() == 204 && done.status() == 204).as(claim + " / " + done).isFalse();
+        assertThat(history(lot)).doesNotContain("LAB_RESULTS_RECORDED");
+    }
+
+    @Test
+    void aStartFormStartCannotSkipItsChecksOrStartMidProcess() {
+        String lot = api.releasedLot(api.createProduct("ATK"), new BigDecimal("100"), "2024-12-01");
+        Map<String, Object> body = new HashMap<>(vars("lotNumber", lot, "source", "COMPLAINT", "reason", "x"));
+        body.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "releaseHeldLot")));
+        body.put("skipCustomListeners", true);
+        Response start = as("jennifer", HttpMethod.POST,
+                "/engine-rest/process-definition/key/quarantineInvestigation/start", body);
+        if (start.status() == 200) { // the ghost instance's failing job would break the next test's executeJobs
+            as("demo", HttpMethod.DELETE, "/engine-rest/process-instance/" + start.json().get("id").asText()
+                    + "?skipCustomListeners=true", null);
+        }
+        assertThat(start.status()).as(start.toString()).isBetween(400, 499);
+    }
+
+    @Test
+    void aBlankValueCannotSmuggleAnotherTypeIntoTheEngine() {
+        String lot = api.releasedLot(api.createProduct("ATK"), new BigDecimal("100"), "2024-12-01");
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Complaint",
+                "source", "COMPLAINT")).status()).isEqualTo(202);
+        String investigate = task("sarah", lot, "investigateLot");
+        Map<String, Object> variables = Map.of("findings", Map.of("value", "f"),
+                "rootCause", Map.of("value", " ", "type", "Object"));
+        refused(api.post("sarah", "/engine-rest/task/" + investigate + "/complete", Map.of("variables", variables)),
+                400, "rootCause");
+    }
 }
