@@ -78,6 +78,13 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             "^process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)/?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PROFILE = Pattern.compile("^user/([^/]+)/profile/?$", Pattern.CASE_INSENSITIVE);
+    /** Identity records: a non-administrator may change only their own password. */
+    private static final Pattern USER_WRITE = Pattern.compile("^user(?:/.*)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OWN_CREDENTIALS = Pattern.compile("^user/([^/]+)/credentials/?$",
+            Pattern.CASE_INSENSITIVE);
+    /** Checks any user's password: a guessing oracle around the lockout. */
+    private static final Pattern IDENTITY_VERIFY = Pattern.compile("^identity/verify/?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TASK_CLAIM = Pattern.compile("^task/([^/]+)/claim/?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern VARIABLE_WRITES = Pattern.compile("^(?:"
             + "task/[^/]+/(?:variables|localvariables|bpmnerror|bpmnescalation|resolve)(?:/.*)?"
             + "|process-instance/[^/]+/(?:variables|modification|modification-async)(?:/.*)?"
@@ -130,11 +137,44 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return;
         }
         String resource = api.group(1);
+        boolean webapp = !path.startsWith("/engine-rest");
+        Caller caller = caller(request, webapp);
+        if (caller == null) {
+            chain.doFilter(request, response); // no login: Camunda refuses it before anything is looked up
+            return;
+        }
 
+        if (IDENTITY_VERIFY.matcher(resource).matches()) {
+            refuse(response, 403, "Forbidden", null, "Checking another user's password is not offered: log in, or"
+                    + " sign, as yourself (each failed attempt counts toward the lockout)");
+            return;
+        }
         Matcher profile = PROFILE.matcher(resource);
-        if (profile.matches() && !isAdministrator(request)) {
+        if (profile.matches() && !caller.admin()) {
             refuse(response, 403, "Forbidden", null, "Names printed on electronic signatures are kept by administrators:"
                     + " ask an administrator to change the profile of '" + profile.group(1) + "'");
+            return;
+        }
+        Matcher credentials = OWN_CREDENTIALS.matcher(resource);
+        if (USER_WRITE.matcher(resource).matches() && !caller.admin()
+                && !(credentials.matches() && credentials.group(1).equals(caller.userId()))) {
+            refuse(response, 403, "Forbidden", null, "Identity records are kept by administrators (21 CFR 11.100: an"
+                    + " identity behind past signatures is never deleted or reassigned); you may change your own"
+                    + " password only");
+            return;
+        }
+        Matcher claim = TASK_CLAIM.matcher(resource);
+        if (claim.matches()) {
+            Claim claimed = claimed(request, response);
+            if (claimed == null) {
+                return;
+            }
+            if (!caller.admin() && !claimed.userId().equals(caller.userId())) {
+                refuse(response, 403, "Forbidden", "userId", "You may claim a task for yourself only; '"
+                        + claimed.userId() + "' claims it themselves if they may work on it");
+                return;
+            }
+            chain.doFilter(claimed.replay(), response);
             return;
         }
         if (VARIABLE_WRITES.matcher(resource).matches()) {
@@ -160,10 +200,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             String processKey = task == null || task.getProcessDefinitionId() == null ? null
                     : processKey(task.getProcessDefinitionId());
             FormSchema schema = processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
+            if (schema != null && !caller.admin() && !isCandidate(task.getId(), caller)) {
+                refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' is for "
+                        + String.join(" and ", candidateGroups(task.getId()).stream().map(Groups::displayName).toList())
+                        + "; " + caller.userId() + " is in none of these groups");
+                return;
+            }
             if (schema != null) {
                 var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
                 try {
-                    submitChecked(request, held, chain, schema, basicPassword(request));
+                    submitChecked(request, held, chain, schema, basicPassword(request), false);
                     lostRace(held, submit.group(1));
                 } finally {
                     held.copyBodyToResponse();
@@ -181,7 +227,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                             + STARTED_BY.getOrDefault(processKey, "the lotflow API") + ", not through the engine");
                     return;
                 }
-                submitChecked(request, response, chain, schema, null);
+                submitChecked(request, response, chain, schema, null, true);
                 return;
             }
         }
@@ -210,7 +256,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
 
     /** Checks a submission against its form, takes the signature password out, then lets it pass. */
     private void submitChecked(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            FormSchema schema, String basicPassword) throws IOException, ServletException {
+            FormSchema schema, String basicPassword, boolean start) throws IOException, ServletException {
         byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (raw.length > MAX_BODY) {
             refuse(response, 413, "Request too large", null, "A form submission may be at most 1 MB");
@@ -226,6 +272,27 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (body == null || !body.isObject()) {
             refuse(response, 400, "Invalid request", "body", "The submission must be a JSON object with 'variables'");
             return;
+        }
+        List<String> allowed = start ? List.of("variables", "businessKey") : List.of("variables", "withVariablesInReturn");
+        for (java.util.Iterator<String> keys = body.fieldNames(); keys.hasNext();) {
+            String key = keys.next();
+            if (!allowed.contains(key)) {
+                refuse(response, 400, "Invalid form submission", key, schema.name() + ": '" + key + "' is not accepted;"
+                        + " a submission carries only " + String.join(" and ", allowed));
+                return;
+            }
+        }
+        if (body.has("withVariablesInReturn") && !body.get("withVariablesInReturn").isBoolean()) {
+            refuse(response, 400, "Invalid form submission", "withVariablesInReturn", "must be true or false");
+            return;
+        }
+        if (body.has("businessKey") && !body.get("businessKey").isNull()) {
+            String reason = !body.get("businessKey").isTextual() ? "must be text"
+                    : org.lotflow.shared.input.InputRules.identifier(body.get("businessKey").asText());
+            if (reason != null) {
+                refuse(response, 400, "Invalid form submission", "businessKey", "businessKey: " + reason);
+                return;
+            }
         }
         List<FormSchema.Violation> violations = schema.check(body.get("variables"));
         if (!violations.isEmpty()) {
@@ -281,13 +348,53 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         return password instanceof String s ? s : null;
     }
 
-    private boolean isAdministrator(HttpServletRequest request) {
-        Authentication auth = identityService.getCurrentAuthentication();
-        if (auth != null && auth.getGroupIds() != null) {
-            return auth.getGroupIds().contains(Groups.ADMIN);
+    /** Who calls: the HTTP Basic user of {@code /engine-rest}, or the webapps' session user. */
+    record Caller(String userId, List<String> groups) {
+        boolean admin() {
+            return groups.contains(Groups.ADMIN);
+        }
+    }
+
+    private Caller caller(HttpServletRequest request, boolean webapp) {
+        if (!webapp) {
+            Authentication auth = identityService.getCurrentAuthentication();
+            return auth == null || auth.getUserId() == null ? null
+                    : new Caller(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
         }
         UserAuthentication session = sessionUser(request);
-        return session != null && session.getGroupIds() != null && session.getGroupIds().contains(Groups.ADMIN);
+        return session == null ? null : new Caller(session.getIdentityId(),
+                session.getGroupIds() == null ? List.of() : List.copyOf(session.getGroupIds()));
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return privileged(() -> taskService.getIdentityLinksForTask(taskId)).stream()
+                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+    }
+
+    /** Whether the caller belongs to one of the task's candidate groups (separation of duties by group). */
+    private boolean isCandidate(String taskId, Caller caller) {
+        return candidateGroups(taskId).stream().anyMatch(caller.groups()::contains);
+    }
+
+    /** A claim: whom it names, and the request to pass on (its body read once, replayed). */
+    private record Claim(String userId, HttpServletRequest replay) {
+    }
+
+    /** The claim's {@code userId} (its JSON body is read and replayed); null when refused as unreadable. */
+    private Claim claimed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
+        JsonNode body;
+        try {
+            body = raw.length == 0 || raw.length > MAX_BODY ? null : JSON.readTree(raw);
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.path("userId").isTextual()) {
+            refuse(response, 400, "Invalid request", "userId", "A claim names the claiming user: {\"userId\": \"...\"}");
+            return null;
+        }
+        return new Claim(body.get("userId").asText(), new BodyRequest(request, raw));
     }
 
     private boolean mayUseCockpit(HttpServletRequest request) {

@@ -89,6 +89,24 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
         return violations;
     }
 
+    private static boolean typeFits(Kind kind, String type) {
+        String t = type.toLowerCase(java.util.Locale.ROOT);
+        return t.equals("null") || switch (kind) {
+            case TEXT -> t.equals("string");
+            case BOOLEAN -> t.equals("boolean");
+            case NUMBER, WHOLE_NUMBER -> List.of("double", "long", "integer", "short", "number").contains(t);
+        };
+    }
+
+    private static String kindName(Kind kind) {
+        return switch (kind) {
+            case TEXT -> "text";
+            case BOOLEAN -> "true or false";
+            case NUMBER -> "a number";
+            case WHOLE_NUMBER -> "a whole number";
+        };
+    }
+
     private static void checkField(Field field, JsonNode entry, Collection<Violation> violations) {
         JsonNode value = entry == null || !entry.isObject() ? entry : entry.get("value");
         if (entry != null && !entry.isObject()) {
@@ -97,6 +115,12 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
         }
         if (entry != null && entry.hasNonNull("valueInfo") && !entry.get("valueInfo").isEmpty()) {
             violations.add(new Violation(field.name(), "must be a plain value (no serialized objects or files)"));
+            return;
+        }
+        String declared = entry == null ? "" : entry.path("type").asText("");
+        if (!declared.isEmpty() && !typeFits(field.kind(), declared)) {
+            violations.add(new Violation(field.name(), "must be " + kindName(field.kind()) + " (type '" + declared
+                    + "' is not accepted)"));
             return;
         }
         boolean blank = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());

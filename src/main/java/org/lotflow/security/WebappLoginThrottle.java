@@ -50,7 +50,7 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
         int status = response.getStatus();
-        if (status == 401 || status == 403) {
+        if (status == 401) { // 403: the password was right, only the webapp is not the user's
             events.failure(SecurityEvent.Type.LOGIN_FAILED, userId, "webapp", "wrong password or unknown user");
         } else if (status < 300 && count != null) {
             throttle.succeeded(userId, RequestOrigin.client());

@@ -51,6 +51,10 @@ public class EngineRefusals {
             if (isLostRace(t)) {
                 return new Refusal(409, CONCURRENT);
             }
+            if (t instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException claimed) {
+                return new Refusal(409, "The task is already claimed by " + claimed.getTaskAssignee()
+                        + "; nothing was changed");
+            }
             if (t instanceof org.camunda.bpm.engine.exception.NullValueException
                     && String.valueOf(t.getMessage()).startsWith("Cannot find task with id")) {
                 // the engine surface guard answers 404 for a task that never existed: this one existed when
