@@ -73,6 +73,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             String[] credentials = decode(header.substring(6).trim());
             LoginThrottle.Lock count = credentials == null ? null : throttle.find(credentials[0], RequestOrigin.client());
             if (throttle.isLocked(count)) {
+                events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, credentials[0], channel, "login refused: locked");
                 long seconds = throttle.secondsLeft(count);
                 response.setHeader("Retry-After", Long.toString(seconds));
                 Problems.write(response, 429, "Too many failed attempts", "Too many failed logins or signatures for user '"

@@ -59,6 +59,8 @@ public class ElectronicSignatures {
         String userId = currentUser.id();
         LoginThrottle.Lock count = throttle.find(userId, RequestOrigin.client());
         if (throttle.isLocked(count)) {
+            events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, userId, "signature",
+                    meaning + " of " + subject + " refused: locked");
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
                     "Too many failed signatures or logins for user '" + userId + "' from this address: try again in "
                             + throttle.secondsLeft(count) + " seconds, or ask an administrator to unlock the user")

@@ -14,8 +14,12 @@ import java.time.Instant;
  */
 public record SecurityEvent(Instant at, Type type, String userId, String client, String channel, String detail) {
 
-    /** The kinds of security event. */
+    /** The kinds of security event; the two failures count toward the lockout. */
     public enum Type {
-        LOGIN_FAILED, SIGNATURE_FAILED, LOCKED, UNLOCKED
+        LOGIN_FAILED, SIGNATURE_FAILED, REFUSED_WHILE_LOCKED, LOCKED, UNLOCKED;
+
+        boolean countsTowardLockout() {
+            return this == LOGIN_FAILED || this == SIGNATURE_FAILED;
+        }
     }
 }

@@ -45,8 +45,9 @@ public class SecurityEvents {
 
     /**
      * Records a failed login or signature and counts it toward the lockout of that user id from
-     * that client; a failure that locks the pair also records {@code LOCKED}. Survives the rollback
-     * of the caller's transaction (see the class comment).
+     * that client; a failure that locks the pair also records {@code LOCKED}. An attempt refused
+     * because the pair is locked ({@code REFUSED_WHILE_LOCKED}) is recorded without counting. Survives
+     * the rollback of the caller's transaction (see the class comment).
      */
     public void failure(SecurityEvent.Type type, String userId, String channel, String detail) {
         SecurityEvent event = new SecurityEvent(clock.instant(), type, userId, RequestOrigin.client(), channel, detail);
@@ -81,6 +82,9 @@ public class SecurityEvents {
         ownTransaction.executeWithoutResult(status -> {
             for (SecurityEvent event : events) {
                 insert(event);
+                if (!event.type().countsTowardLockout()) {
+                    continue;
+                }
                 Instant lockedUntil = throttle.countFailure(event.userId(), event.client(), event.at());
                 if (lockedUntil != null) {
                     insert(new SecurityEvent(event.at(), SecurityEvent.Type.LOCKED, event.userId(), event.client(),

@@ -41,6 +41,7 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
         }
         LoginThrottle.Lock count = throttle.find(userId, RequestOrigin.client());
         if (throttle.isLocked(count)) {
+            events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, userId, "webapp", "login refused: locked");
             long seconds = throttle.secondsLeft(count);
             response.setHeader("Retry-After", Long.toString(seconds));
             Problems.write(response, 429, "Too many failed attempts", "Too many failed logins or signatures for user '"

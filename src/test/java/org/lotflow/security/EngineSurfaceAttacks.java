@@ -320,6 +320,8 @@ public abstract class EngineSurfaceAttacks {
         List<String> types = events.findValuesAsText("type");
         assertThat(types.stream().filter("SIGNATURE_FAILED"::equals).count()).isEqualTo(6);
         assertThat(types).contains("LOCKED");
+        assertThat(types.stream().filter("REFUSED_WHILE_LOCKED"::equals).count()).as("attempts while locked")
+                .isEqualTo(6);
         assertThat(events.findValuesAsText("detail")).anyMatch(d -> d.contains("disposition") && d.contains(lot));
         assertThat(status(lot)).isEqualTo("QUARANTINE");
         assertThat(history(lot)).doesNotContain("DISPOSITION_SIGNED");
