@@ -200,9 +200,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             String processKey = task == null || task.getProcessDefinitionId() == null ? null
                     : processKey(task.getProcessDefinitionId());
             FormSchema schema = processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
-            if (schema != null && !caller.admin() && !isCandidate(task.getId(), caller)) {
+            List<String> groups = schema == null || caller.admin() ? List.of("-") : candidateGroups(task.getId());
+            if (groups == null || groups.isEmpty()) { // every lotflow task has candidate groups: it is being completed
+                refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' was completed by someone"
+                        + " else at the same time; nothing of yours was saved");
+                return;
+            }
+            // separation of duties by group: only members of the task's candidate groups complete it
+            if (schema != null && !caller.admin() && groups.stream().noneMatch(caller.groups()::contains)) {
                 refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' is for "
-                        + String.join(" and ", candidateGroups(task.getId()).stream().map(Groups::displayName).toList())
+                        + String.join(" and ", groups.stream().map(Groups::displayName).toList())
                         + "; " + caller.userId() + " is in none of these groups");
                 return;
             }
@@ -366,15 +373,15 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 session.getGroupIds() == null ? List.of() : List.copyOf(session.getGroupIds()));
     }
 
+    /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */
     private List<String> candidateGroups(String taskId) {
-        return privileged(() -> taskService.getIdentityLinksForTask(taskId)).stream()
-                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
-    }
-
-    /** Whether the caller belongs to one of the task's candidate groups (separation of duties by group). */
-    private boolean isCandidate(String taskId, Caller caller) {
-        return candidateGroups(taskId).stream().anyMatch(caller.groups()::contains);
+        try {
+            return privileged(() -> taskService.getIdentityLinksForTask(taskId)).stream()
+                    .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                    .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+        } catch (org.camunda.bpm.engine.exception.NullValueException gone) {
+            return null;
+        }
     }
 
     /** A claim: whom it names, and the request to pass on (its body read once, replayed). */
