@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.lotflow.shared.ApiException;
 import org.lotflow.product.SpecLimit;
 
 /**
  * The lab-results field of the Tasklist form: one line per test, {@code test = value}. Blank
- * lines and lines with no value are skipped (the test then counts as not measured).
+ * lines, {@code #} comments and lines with no value are skipped (the test then counts as not
+ * measured). A decimal comma is read as a decimal point ({@code 248,5}); a comma followed by exactly
+ * three digits ({@code 1,250}) could be a thousands separator and is refused rather than guessed.
+ * Refusals are 400 naming {@code labResults} and the line.
  */
 final class LabResultsText {
 
@@ -34,17 +37,21 @@ final class LabResultsText {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                throw new BadUserRequestException("Line " + (i + 1) + " '" + line + "' is not 'test = value'");
+                throw ApiException.badField("labResults", "line " + (i + 1) + " '" + line + "' is not 'test = value'");
             }
             String test = line.substring(0, eq).trim();
             String value = line.substring(eq + 1).trim();
             if (value.isEmpty()) {
                 continue;
             }
+            if (value.matches("[-+]?\\d{1,3},\\d{3}") || (value.contains(",") && value.contains("."))) {
+                throw ApiException.badField("labResults", "line " + (i + 1) + ": '" + value + "' is ambiguous (a"
+                        + " thousands separator or a decimal comma?); write it without grouping, e.g. 1250 or 1.25");
+            }
             try {
                 out.add(new ReleaseService.Measurement(test, new BigDecimal(value.replace(',', '.'))));
             } catch (NumberFormatException e) {
-                throw new BadUserRequestException("Line " + (i + 1) + ": '" + value + "' is not a number");
+                throw ApiException.badField("labResults", "line " + (i + 1) + ": '" + value + "' is not a number");
             }
         }
         return out;

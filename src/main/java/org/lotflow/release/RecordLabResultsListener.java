@@ -3,7 +3,6 @@ package org.lotflow.release;
 import org.lotflow.shared.TaskInputs;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
@@ -44,16 +43,12 @@ public class RecordLabResultsListener implements TaskListener {
         TaskInputs.forget(task, "labResults");
         if (release.verdict(lotId) == null) {
             if (text != null && !text.isBlank()) {
-                try {
-                    release.record(lotId, LabResultsText.parse(text));
-                } catch (ApiException e) {
-                    throw new BadUserRequestException(e.getMessage());
-                }
+                release.record(lotId, LabResultsText.parse(text)); // refusals keep their status and field
             }
         }
         LabVerdict verdict = release.verdict(lotId);
         if (verdict == null) {
-            throw new BadUserRequestException("Enter the lab results before completing the task");
+            throw ApiException.badField("labResults", "enter the lab results before completing the task");
         }
         task.getExecution().setVariable("labPassed", verdict.passed());
     }
