@@ -456,11 +456,7 @@ public class QuarantineService {
             throw ApiException.conflict("The investigation of lot " + lot.getLotNumber() + " is not recorded yet");
         }
         String meaning = "quarantine disposition: " + in.decision().name();
-        if (in.password() != null) {
-            signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password());
-        } else {
-            signatures.sign(meaning, "lot " + lot.getLotNumber());
-        }
+        signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own
         if (in.decision() == Disposition.RELEASE && signer.equals(hold.getInvestigatedBy())) {
             throw new ApiException(HttpStatus.CONFLICT, "Four-eyes principle", "Four-eyes principle: " + signer
                     + " investigated lot " + lot.getLotNumber() + " and may not also sign its release; another QA "

@@ -69,8 +69,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         List<String> tenantIds = List.of();
 
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String[] credentials = decode(header.substring(6).trim());
+        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        String[] credentials = basic ? decode(header.substring(6).trim()) : null;
+        if (basic) {
             LoginThrottle.Lock count = credentials == null ? null : throttle.find(credentials[0], RequestOrigin.client());
             if (throttle.isLocked(count)) {
                 events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, credentials[0], channel, "login refused: locked");
@@ -105,8 +106,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
 
         if (userId == null) {
-            if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                String[] credentials = decode(header.substring(6).trim());
+            if (basic) {
                 events.failure(SecurityEvent.Type.LOGIN_FAILED, credentials == null ? "" : credentials[0], channel,
                         credentials == null ? "unreadable HTTP Basic credentials" : "wrong password or unknown user");
             }

@@ -47,11 +47,17 @@ public class ElectronicSignatures {
      * @param subject what is signed, e.g. "lot HC100-2025-001"
      */
     public Signer sign(String meaning, String subject) {
-        return sign(meaning, subject, SignatureCredentials.password());
+        return sign(meaning, subject, null);
     }
 
-    /** Signs with an explicitly given password (an API call that takes it in its body). */
+    /**
+     * Signs with an explicitly given password (an API call that takes it in its body), or, when it is
+     * null, with the one that accompanies the request.
+     */
     public Signer sign(String meaning, String subject, String password) {
+        if (password == null) {
+            password = SignatureCredentials.password();
+        }
         if (!currentUser.isAuthenticated()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Signature refused",
                     "A " + meaning + " must be signed by a logged-in user");

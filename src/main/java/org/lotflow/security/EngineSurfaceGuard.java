@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.lotflow.shared.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -264,20 +265,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     /** Checks a submission against its form, takes the signature password out, then lets it pass. */
     private void submitChecked(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             FormSchema schema, String basicPassword, boolean start) throws IOException, ServletException {
-        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (raw.length > MAX_BODY) {
-            refuse(response, 413, "Request too large", null, "A form submission may be at most 1 MB");
-            return;
-        }
-        JsonNode body;
-        try {
-            body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
-        } catch (IOException e) {
-            refuse(response, 400, "Invalid request", "body", "The submission is not JSON");
-            return;
-        }
-        if (body == null || !body.isObject()) {
-            refuse(response, 400, "Invalid request", "body", "The submission must be a JSON object with 'variables'");
+        ObjectNode body = jsonObject(request, response);
+        if (body == null) {
             return;
         }
         List<String> allowed = start ? List.of("variables", "businessKey") : List.of("variables", "withVariablesInReturn");
@@ -390,18 +379,35 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
 
     /** The claim's {@code userId} (its JSON body is read and replayed); null when refused as unreadable. */
     private Claim claimed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
-        JsonNode body;
-        try {
-            body = raw.length == 0 || raw.length > MAX_BODY ? null : JSON.readTree(raw);
-        } catch (IOException e) {
-            body = null;
+        ObjectNode body = jsonObject(request, response);
+        if (body == null) {
+            return null;
         }
-        if (body == null || !body.path("userId").isTextual()) {
+        if (!body.path("userId").isTextual()) {
             refuse(response, 400, "Invalid request", "userId", "A claim names the claiming user: {\"userId\": \"...\"}");
             return null;
         }
-        return new Claim(body.get("userId").asText(), new BodyRequest(request, raw));
+        return new Claim(body.get("userId").asText(), new BodyRequest(request, JSON.writeValueAsBytes(body)));
+    }
+
+    /** The request's body as a JSON object (empty: {}), or null after refusing it (413 too large, 400 not an object). */
+    private static ObjectNode jsonObject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (raw.length > MAX_BODY) {
+            refuse(response, 413, "Request too large", null, "A submission may be at most 1 MB");
+            return null;
+        }
+        JsonNode body;
+        try {
+            body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            refuse(response, 400, "Invalid request", "body", "The submission must be a JSON object");
+            return null;
+        }
+        return (ObjectNode) body;
     }
 
     private boolean mayUseCockpit(HttpServletRequest request) {
@@ -428,19 +434,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
 
     private static void refuse(HttpServletResponse response, int status, String title, String field, String detail)
             throws IOException {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("message", detail); // Tasklist and Cockpit show Camunda's "message"
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(body));
+        Problems.write(response, status, title, detail, field);
     }
 
     /** The request with its body replaced (the signature password taken out). */

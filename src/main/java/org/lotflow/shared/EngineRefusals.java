@@ -78,23 +78,11 @@ public class EngineRefusals {
             this(status, message, null);
         }
 
-        /** The refusal as an RFC 9457 body; {@code message} repeats {@code detail} for Camunda's clients (Tasklist). */
+        /** The refusal as an RFC 9457 body ({@link Problems}). */
         public String problemJson() {
-            var body = new java.util.LinkedHashMap<String, Object>();
-            body.put("type", "about:blank");
-            body.put("title", status == 403 ? "Forbidden" : status == 409 ? "Conflict" : status == 404 ? "Not found"
-                    : status == 429 ? "Too many failed attempts" : status == 401 ? "Unauthorized" : "Invalid request");
-            body.put("status", status);
-            body.put("detail", message);
-            if (field != null) {
-                body.put("field", field);
-            }
-            body.put("message", message);
-            try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return Problems.json(status, status == 403 ? "Forbidden" : status == 409 ? "Conflict"
+                    : status == 404 ? "Not found" : status == 429 ? "Too many failed attempts"
+                    : status == 401 ? "Unauthorized" : "Invalid request", message, field);
         }
     }
 
