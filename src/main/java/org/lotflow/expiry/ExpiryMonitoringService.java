@@ -11,7 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
-import org.lotflow.lot.LotRepository;
+import org.lotflow.lot.LotStock;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.order.Fefo;
@@ -35,14 +35,14 @@ public class ExpiryMonitoringService {
     public static final String TASK_REVIEW = "reviewExpiringLots";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final LotRepository lots;
+    private final LotStock lots;
     private final LotService lotService;
     private final LotHistory history;
     private final TaskService taskService;
     private final Clock clock;
     private final int alertDays;
 
-    public ExpiryMonitoringService(NamedParameterJdbcTemplate jdbc, LotRepository lots, LotService lotService,
+    public ExpiryMonitoringService(NamedParameterJdbcTemplate jdbc, LotStock lots, LotService lotService,
             LotHistory history, TaskService taskService, Clock clock,
             @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
         this.jdbc = jdbc;

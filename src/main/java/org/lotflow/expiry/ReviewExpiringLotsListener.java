@@ -1,5 +1,7 @@
 package org.lotflow.expiry;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.security.CurrentUser;
-import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,13 +48,13 @@ public class ReviewExpiringLotsListener implements TaskListener {
         // a completion's variables land on the task's execution, the process instance here
         Object note = processInstance.getVariableLocal(REVIEW_NOTE);
         if (note != null && !(note instanceof String)) {
-            throw ApiException.badField(REVIEW_NOTE, "must be text");
+            throw new InvalidInput(REVIEW_NOTE, "must be text");
         }
         if (!(note instanceof String s) || s.isBlank()) {
-            throw ApiException.badField(REVIEW_NOTE, "say what happens to the expiring lots (promote, dispose...)");
+            throw new InvalidInput(REVIEW_NOTE, "say what happens to the expiring lots (promote, dispose...)");
         }
         if (s.length() > 2000) {
-            throw ApiException.badField(REVIEW_NOTE, "at most 2000 characters");
+            throw new InvalidInput(REVIEW_NOTE, "at most 2000 characters");
         }
         expiry.recordReview(currentUser.id(), s.trim());
         processInstance.removeVariablesLocal(List.of(REVIEW_NOTE));

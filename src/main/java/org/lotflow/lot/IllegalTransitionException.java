@@ -1,14 +1,12 @@
 package org.lotflow.lot;
 
-import org.lotflow.shared.ApiException;
-import org.springframework.http.HttpStatus;
+import org.lotflow.shared.StateConflict;
 
-/** A status change the lifecycle does not allow: 409. */
-public class IllegalTransitionException extends ApiException {
+/** A status change the lifecycle does not allow (contract: 409). */
+public class IllegalTransitionException extends StateConflict {
 
     public IllegalTransitionException(String lotNumber, LotStatus from, LotStatus to) {
-        super(HttpStatus.CONFLICT, "Illegal status transition",
-                "Lot " + lotNumber + " cannot go from " + from + " to " + to + "; allowed from " + from + ": "
+        super("Lot " + lotNumber + " cannot go from " + from + " to " + to + "; allowed from " + from + ": "
                         + from.next());
         with("lotNumber", lotNumber).with("from", from.name()).with("to", to.name());
     }

@@ -1,5 +1,7 @@
 package org.lotflow.lot;
 
+import org.lotflow.shared.StateConflict;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +24,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.lotflow.product.Product;
-import org.lotflow.shared.ApiException;
 
 /**
  * A lot (batch): a quantity of one product sharing manufacture, expiry and quality. Quantities
@@ -139,7 +140,7 @@ public class Lot {
     private void consume(BigDecimal amount) {
         requirePositive(amount);
         if (getAvailable().compareTo(amount) < 0) {
-            throw ApiException.conflict("Source lot " + lotNumber + " has only " + getAvailable().toPlainString() + " "
+            throw new StateConflict("Source lot " + lotNumber + " has only " + getAvailable().toPlainString() + " "
                     + product.getUnit() + " available, " + amount.toPlainString() + " requested")
                     .with("lotNumber", lotNumber).with("available", getAvailable());
         }
@@ -147,17 +148,17 @@ public class Lot {
     }
 
     /** Reserves available stock for an order. */
-    public void allocate(BigDecimal amount) {
+    void allocate(BigDecimal amount) {
         requirePositive(amount);
         if (getAvailable().compareTo(amount) < 0) {
-            throw ApiException.conflict("Lot " + lotNumber + " has only " + getAvailable().toPlainString()
+            throw new StateConflict("Lot " + lotNumber + " has only " + getAvailable().toPlainString()
                     + " available, " + amount.toPlainString() + " requested").with("lotNumber", lotNumber);
         }
         allocated = allocated.add(amount);
     }
 
     /** Gives an allocation back to available stock. */
-    public void deallocate(BigDecimal amount) {
+    void deallocate(BigDecimal amount) {
         requirePositive(amount);
         if (allocated.compareTo(amount) < 0) {
             throw new IllegalStateException("Lot " + lotNumber + " has only " + allocated + " allocated, cannot release "
@@ -167,7 +168,7 @@ public class Lot {
     }
 
     /** Turns allocated stock into shipped stock. */
-    public void ship(BigDecimal amount) {
+    void ship(BigDecimal amount) {
         requirePositive(amount);
         if (allocated.compareTo(amount) < 0) {
             throw new IllegalStateException("Lot " + lotNumber + " has only " + allocated + " allocated, cannot ship "

@@ -1,5 +1,8 @@
 package org.lotflow.lot;
 
+import org.lotflow.lot.internal.LotRepository;
+import org.lotflow.shared.InvalidInput;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 
 import jakarta.persistence.criteria.Predicate;
-import org.lotflow.shared.ApiException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -53,7 +55,7 @@ public class LotSearch {
                 String[] parts = raw.split("\\|", 3);
                 return new Cursor(LocalDate.parse(parts[0]), LocalDate.parse(parts[1]), parts[2]);
             } catch (RuntimeException e) {
-                throw ApiException.badField("cursor", "is not a cursor this API handed out");
+                throw new InvalidInput("cursor", "is not a cursor this API handed out");
             }
         }
     }
@@ -61,10 +63,10 @@ public class LotSearch {
     @Transactional(readOnly = true)
     public Page search(Criteria c) {
         if (c.size() < 1 || c.size() > MAX_PAGE_SIZE) {
-            throw ApiException.badField("size", "must be between 1 and " + MAX_PAGE_SIZE);
+            throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         if (c.expiringWithinDays() != null && c.expiringWithinDays() < 0) {
-            throw ApiException.badField("expiringWithinDays", "must not be negative");
+            throw new InvalidInput("expiringWithinDays", "must not be negative");
         }
         Cursor after = c.cursor() == null || c.cursor().isBlank() ? null : Cursor.decode(c.cursor());
         LocalDate today = LocalDate.now(clock);

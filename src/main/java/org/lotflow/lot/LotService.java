@@ -1,5 +1,10 @@
 package org.lotflow.lot;
 
+import org.lotflow.lot.internal.LotRepository;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.StateConflict;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,7 +24,6 @@ import org.lotflow.product.ProductRepository;
 import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -66,23 +70,23 @@ public class LotService {
     public Lot create(NewLot in) {
         currentUser.require(Groups.PRODUCTION);
         Product product = products.findBySku(in.sku())
-                .orElseThrow(() -> ApiException.badField("sku", "no product with SKU '" + in.sku() + "'"));
+                .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
         LocalDate expiration = in.expirationDate() != null ? in.expirationDate()
                 : in.manufactureDate().plusMonths(product.getShelfLifeMonths());
         if (!expiration.isAfter(in.manufactureDate())) {
-            throw ApiException.badField("expirationDate", "must be after the manufacture date " + in.manufactureDate());
+            throw new InvalidInput("expirationDate", "must be after the manufacture date " + in.manufactureDate());
         }
         if (in.receiptDate() != null && in.receiptDate().isBefore(in.manufactureDate())) {
-            throw ApiException.badField("receiptDate", "must not be before the manufacture date");
+            throw new InvalidInput("receiptDate", "must not be before the manufacture date");
         }
         if (in.manufactureDate().isAfter(LocalDate.now(clock))) {
-            throw ApiException.badField("manufactureDate", "must not be in the future (today is " + LocalDate.now(clock) + ")");
+            throw new InvalidInput("manufactureDate", "must not be in the future (today is " + LocalDate.now(clock) + ")");
         }
         List<SourceLotInput> sourceInputs = in.sourceLots() == null ? List.of() : in.sourceLots();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < sourceInputs.size(); i++) {
             if (!seen.add(sourceInputs.get(i).lotNumber())) {
-                throw ApiException.badField("sourceLots[" + i + "].lotNumber",
+                throw new InvalidInput("sourceLots[" + i + "].lotNumber",
                         "lot " + sourceInputs.get(i).lotNumber() + " is listed twice");
             }
         }
@@ -93,7 +97,7 @@ public class LotService {
                 lotNumber = productService.nextLotNumber(product, in.manufactureDate().getYear());
             } while (lots.existsByLotNumber(lotNumber));
         } else if (lots.existsByLotNumber(lotNumber)) {
-            throw ApiException.conflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
+            throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
         }
 
         // Lock the source lots in id order (no deadlocks between concurrent creations) before consuming.
@@ -107,10 +111,10 @@ public class LotService {
             SourceLotInput s = sourceInputs.get(i);
             Lot source = sources.get(s.lotNumber());
             if (source == null) {
-                throw ApiException.badField("sourceLots[" + i + "].lotNumber", "no lot '" + s.lotNumber() + "'");
+                throw new InvalidInput("sourceLots[" + i + "].lotNumber", "no lot '" + s.lotNumber() + "'");
             }
             if (source.getStatus() != LotStatus.RELEASED || source.isExpiredOn(LocalDate.now(clock))) {
-                throw ApiException.conflict("Source lot " + s.lotNumber() + " is " + source.getStatus()
+                throw new StateConflict("Source lot " + s.lotNumber() + " is " + source.getStatus()
                         + (source.isExpiredOn(LocalDate.now(clock)) ? " and expired" : "")
                         + "; only released, unexpired lots can be consumed").with("lotNumber", s.lotNumber());
             }
@@ -125,7 +129,7 @@ public class LotService {
         try {
             lot = lots.saveAndFlush(lot);
         } catch (DataIntegrityViolationException e) {
-            throw ApiException.conflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
+            throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
         }
 
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -163,7 +167,7 @@ public class LotService {
      */
     @Transactional
     public Lot changeStatus(Long lotId, LotStatus next, String reason) {
-        Lot lot = lots.findById(lotId).orElseThrow(() -> ApiException.notFound("Lot", String.valueOf(lotId)));
+        Lot lot = lots.findById(lotId).orElseThrow(() -> new NotFound("Lot", String.valueOf(lotId)));
         return changeStatus(lot, next, reason);
     }
 
@@ -213,12 +217,12 @@ public class LotService {
     }
 
     public Lot get(String lotNumber) {
-        return lots.findByLotNumber(lotNumber).orElseThrow(() -> ApiException.notFound("Lot", lotNumber));
+        return lots.findByLotNumber(lotNumber).orElseThrow(() -> new NotFound("Lot", lotNumber));
     }
 
     @Transactional(readOnly = true)
     public Lot get(Long lotId) {
-        return lots.findById(lotId).orElseThrow(() -> ApiException.notFound("Lot", String.valueOf(lotId)));
+        return lots.findById(lotId).orElseThrow(() -> new NotFound("Lot", String.valueOf(lotId)));
     }
 
     /** The genealogy inputs of a lot: source lot number and quantity consumed. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * against the process bound to the order; never a variable (contract, issue #8). The decision inputs
  * are removed once read; the gateway's {@code approved} is then written again from what was
  * recorded, over anything a user sent (the same name keeps instances started with the earlier model
- * running), and the outcome tasks re-check the order row anyway. Refusals are {@link org.lotflow.shared.ApiException}s
+ * running), and the outcome tasks re-check the order row anyway. Refusals are {@link org.lotflow.shared.Refusal}s
  * that the engine REST maps to their 4xx status.
  */
 @Component("approveOverrideListener")

@@ -1,5 +1,11 @@
 package org.lotflow.order;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.FourEyesViolation;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +24,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
-import org.lotflow.lot.LotRepository;
+import org.lotflow.lot.LotStock;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotStatusChanged;
@@ -27,7 +33,6 @@ import org.lotflow.product.ProductRepository;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.ApiException;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -58,7 +63,7 @@ public class OrderService {
     private final SalesOrderRepository orders;
     private final AllocationRepository allocations;
     private final ShipmentRepository shipments;
-    private final LotRepository lots;
+    private final LotStock lots;
     private final LotService lotService;
     private final ProductRepository products;
     private final LotHistory history;
@@ -69,7 +74,7 @@ public class OrderService {
     private final ElectronicSignatures signatures;
 
     public OrderService(SalesOrderRepository orders, AllocationRepository allocations, ShipmentRepository shipments,
-            LotRepository lots, LotService lotService, ProductRepository products, LotHistory history,
+            LotStock lots, LotService lotService, ProductRepository products, LotHistory history,
             CurrentUser currentUser, RuntimeService runtimeService, IdentityService identityService, Clock clock,
             ElectronicSignatures signatures) {
         this.orders = orders;
@@ -113,9 +118,9 @@ public class OrderService {
         currentUser.require(Groups.SALES);
         validate(in);
         Product product = products.findBySku(in.sku())
-                .orElseThrow(() -> ApiException.badField("sku", "no product with SKU '" + in.sku() + "'"));
+                .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
         if (orders.existsByOrderNumber(in.orderNumber())) {
-            throw ApiException.conflict("Order " + in.orderNumber() + " already exists").with("field", "orderNumber");
+            throw new StateConflict("Order " + in.orderNumber() + " already exists").with("field", "orderNumber");
         }
         LocalDate today = today();
         LocalDate shipDate = in.requiredBy() == null ? today : in.requiredBy();
@@ -125,7 +130,7 @@ public class OrderService {
         try {
             order = orders.saveAndFlush(order);
         } catch (DataIntegrityViolationException e) {
-            throw ApiException.conflict("Order " + in.orderNumber() + " already exists").with("field", "orderNumber");
+            throw new StateConflict("Order " + in.orderNumber() + " already exists").with("field", "orderNumber");
         }
 
         // Lock the candidate lots of the SKU (ascending id) before looking at their quantities.
@@ -138,12 +143,12 @@ public class OrderService {
                 requestedLotRefusal(in.requestedLot(), product, today); // always throws
             }
             if (requested.isExpiredOn(today)) {
-                throw ApiException.conflict("Requested lot " + requested.getLotNumber() + " expired on "
+                throw new StateConflict("Requested lot " + requested.getLotNumber() + " expired on "
                         + requested.getExpirationDate() + "; expired lots are never allocated")
                         .with("field", "requestedLot").with("lotNumber", requested.getLotNumber());
             }
             if (requested.getAvailable().signum() <= 0) {
-                throw ApiException.conflict("Requested lot " + requested.getLotNumber() + " has no stock available")
+                throw new StateConflict("Requested lot " + requested.getLotNumber() + " has no stock available")
                         .with("field", "requestedLot").with("lotNumber", requested.getLotNumber());
             }
             String reason = overrideReason(order, requested, candidates, today, shipDate);
@@ -165,41 +170,41 @@ public class OrderService {
 
     private void validate(NewOrder in) {
         if (in.orderNumber() == null || in.orderNumber().isBlank()) {
-            throw ApiException.badField("orderNumber", "must not be empty");
+            throw new InvalidInput("orderNumber", "must not be empty");
         }
         if (!in.orderNumber().matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")) {
-            throw ApiException.badField("orderNumber",
+            throw new InvalidInput("orderNumber",
                     "must be 1-64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit");
         }
         if (in.customer() == null || in.customer().isBlank()) {
-            throw ApiException.badField("customer", "must not be empty");
+            throw new InvalidInput("customer", "must not be empty");
         }
         if (in.customer().length() > 200) {
-            throw ApiException.badField("customer", "must be at most 200 characters");
+            throw new InvalidInput("customer", "must be at most 200 characters");
         }
         if (in.sku() == null || in.sku().isBlank()) {
-            throw ApiException.badField("sku", "must not be empty");
+            throw new InvalidInput("sku", "must not be empty");
         }
         if (in.quantity() == null) {
-            throw ApiException.badField("quantity", "is required");
+            throw new InvalidInput("quantity", "is required");
         }
         if (in.quantity().signum() <= 0) {
-            throw ApiException.badField("quantity", "must be greater than 0, was " + in.quantity().toPlainString());
+            throw new InvalidInput("quantity", "must be greater than 0, was " + in.quantity().toPlainString());
         }
         if (in.quantity().stripTrailingZeros().scale() > 3) {
-            throw ApiException.badField("quantity", "must have at most 3 decimals");
+            throw new InvalidInput("quantity", "must have at most 3 decimals");
         }
         if (in.quantity().compareTo(new BigDecimal("1000000000000")) >= 0) {
-            throw ApiException.badField("quantity", "is too large");
+            throw new InvalidInput("quantity", "is too large");
         }
         if (in.minShelfLifeMonths() != null && (in.minShelfLifeMonths() < 0 || in.minShelfLifeMonths() > 240)) {
-            throw ApiException.badField("minShelfLifeMonths", "must be between 0 and 240");
+            throw new InvalidInput("minShelfLifeMonths", "must be between 0 and 240");
         }
         if (in.requiredBy() != null && in.requiredBy().isBefore(today())) {
-            throw ApiException.badField("requiredBy", "must not be in the past (today is " + today() + ")");
+            throw new InvalidInput("requiredBy", "must not be in the past (today is " + today() + ")");
         }
         if (in.requestedLot() != null && in.requestedLot().isBlank()) {
-            throw ApiException.badField("requestedLot", "must not be empty when given");
+            throw new InvalidInput("requestedLot", "must not be empty when given");
         }
     }
 
@@ -207,14 +212,14 @@ public class OrderService {
     private void requestedLotRefusal(String lotNumber, Product product, LocalDate today) {
         Optional<Lot> lot = lots.findByLotNumber(lotNumber);
         if (lot.isEmpty()) {
-            throw ApiException.badField("requestedLot", "no lot '" + lotNumber + "'");
+            throw new InvalidInput("requestedLot", "no lot '" + lotNumber + "'");
         }
         Lot l = lot.get();
         if (!l.getProduct().getId().equals(product.getId())) {
-            throw ApiException.badField("requestedLot", "lot " + lotNumber + " is of SKU " + l.getProduct().getSku()
+            throw new InvalidInput("requestedLot", "lot " + lotNumber + " is of SKU " + l.getProduct().getSku()
                     + ", not " + product.getSku());
         }
-        throw ApiException.conflict("Requested lot " + lotNumber + " is " + l.getStatus()
+        throw new StateConflict("Requested lot " + lotNumber + " is " + l.getStatus()
                 + "; only RELEASED lots can be allocated, even by override").with("field", "requestedLot")
                 .with("lotNumber", lotNumber).with("lotStatus", l.getStatus().name());
     }
@@ -277,8 +282,7 @@ public class OrderService {
 
     private Allocation allocate(SalesOrder order, Lot lot, BigDecimal quantity, boolean fefo, String approvedBy,
             String overrideReason, String comment) {
-        lot.allocate(quantity);
-        lots.save(lot);
+        lots.allocate(lot, quantity);
         Allocation a = new Allocation(order.getId(), lot.getId(), quantity, fefo, clock.instant(), currentUser.id());
         if (!fefo) {
             a.approvedOverride(approvedBy, overrideReason, comment);
@@ -309,13 +313,13 @@ public class OrderService {
     public void bindOverrideProcess(String orderNumber, String processInstanceId) {
         SalesOrder order = orderNumber == null ? null : orders.lockByOrderNumber(orderNumber).orElse(null);
         if (order == null || !order.isOverridePending()) {
-            throw ApiException.forbidden("allocationOverride is started only by an order that asks for an exception "
+            throw new NotPermitted("allocationOverride is started only by an order that asks for an exception "
                     + "to FEFO or shelf-life rules (POST /api/orders with requestedLot); "
                     + (orderNumber == null ? "no order number was given as business key"
                             : "order '" + orderNumber + "' has no pending override request"));
         }
         if (order.getOverrideProcessInstanceId() != null || order.getOverrideDecision() != null) {
-            throw ApiException.conflict("Order " + orderNumber + " already has its allocationOverride process")
+            throw new StateConflict("Order " + orderNumber + " already has its allocationOverride process")
                     .with("orderNumber", orderNumber);
         }
         order.bindOverrideProcess(processInstanceId);
@@ -326,9 +330,9 @@ public class OrderService {
     private SalesOrder overrideOrder(String orderNumber, String processInstanceId, boolean lock) {
         Optional<SalesOrder> found = orderNumber == null ? Optional.empty()
                 : lock ? orders.lockByOrderNumber(orderNumber) : orders.findByOrderNumber(orderNumber);
-        SalesOrder order = found.orElseThrow(() -> ApiException.notFound("Order", String.valueOf(orderNumber)));
+        SalesOrder order = found.orElseThrow(() -> new NotFound("Order", String.valueOf(orderNumber)));
         if (!order.isOverrideProcess(processInstanceId)) {
-            throw ApiException.conflict("Process " + processInstanceId + " is not the override process of order "
+            throw new StateConflict("Process " + processInstanceId + " is not the override process of order "
                     + orderNumber).with("orderNumber", orderNumber);
         }
         return order;
@@ -368,34 +372,33 @@ public class OrderService {
     public boolean decideOverride(String orderNumber, String processInstanceId, Object approvedInput,
             Object commentInput) {
         if (!(approvedInput instanceof Boolean approved)) {
-            throw ApiException.badField("approved", approvedInput == null
+            throw new InvalidInput("approved", approvedInput == null
                     ? "a decision (true or false) is required" : "must be true or false (a Boolean)");
         }
         if (commentInput != null && !(commentInput instanceof String)) {
-            throw ApiException.badField("comment", "must be text");
+            throw new InvalidInput("comment", "must be text");
         }
         String comment = (String) commentInput;
         if (comment == null || comment.isBlank()) {
-            throw ApiException.badField("comment", "give the reason for the decision");
+            throw new InvalidInput("comment", "give the reason for the decision");
         }
         if (comment.length() > 2000) {
-            throw ApiException.badField("comment", "at most 2000 characters");
+            throw new InvalidInput("comment", "at most 2000 characters");
         }
         if (!currentUser.isAuthenticated()) {
-            throw ApiException.forbidden("An override decision must be made by a logged-in QA manager");
+            throw new NotPermitted("An override decision must be made by a logged-in QA manager");
         }
         String user = currentUser.id();
         if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
-            throw ApiException.forbidden("Only a QA manager may decide an allocation override; " + user
+            throw new NotPermitted("Only a QA manager may decide an allocation override; " + user
                     + " is not one");
         }
         SalesOrder order = overrideOrder(orderNumber, processInstanceId, true);
         if (user.equals(order.getCreatedBy())) {
-            throw ApiException.forbidden("Four-eyes principle: " + user + " asked for this override and may not "
-                    + "decide it");
+            throw new FourEyesViolation(user, "asked for this override", "decide it");
         }
         if (!order.isOverridePending() || order.getOverrideDecision() != null) {
-            throw ApiException.conflict("The override of order " + orderNumber + " is "
+            throw new StateConflict("The override of order " + orderNumber + " is "
                     + (order.getOverrideDecision() != null ? "already decided (" + order.getOverrideDecision() + ")"
                             : order.getOverrideStatus()) + "; it cannot be decided again")
                     .with("orderNumber", orderNumber);
@@ -415,7 +418,7 @@ public class OrderService {
     /** The signed decision an outcome task carries out, re-checked on the order row; refused (409) otherwise. */
     private static void requireDecision(SalesOrder order, OverrideStatus expected) {
         if (!expected.name().equals(order.getOverrideDecision()) || order.getOverrideDecisionBy() == null) {
-            throw ApiException.conflict("Order " + order.getOrderNumber() + " has no signed override decision "
+            throw new StateConflict("Order " + order.getOrderNumber() + " has no signed override decision "
                     + expected + " (recorded: " + order.getOverrideDecision() + "); nothing is allocated")
                     .with("orderNumber", order.getOrderNumber());
         }
@@ -480,7 +483,7 @@ public class OrderService {
     public OrderView cancel(String orderNumber) {
         currentUser.require(Groups.SALES);
         SalesOrder order = orders.lockByOrderNumber(orderNumber)
-                .orElseThrow(() -> ApiException.notFound("Order", orderNumber));
+                .orElseThrow(() -> new NotFound("Order", orderNumber));
         if (order.isCancelled()) {
             return view(order);
         }
@@ -489,7 +492,7 @@ public class OrderService {
         List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);
         BigDecimal shipped = sum(allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.SHIPPED));
         if (open.isEmpty() && !order.isOverridePending() && shipped.compareTo(order.getQuantity()) >= 0) {
-            throw ApiException.conflict("Order " + orderNumber + " is fully shipped; there is nothing to cancel");
+            throw new StateConflict("Order " + orderNumber + " is fully shipped; there is nothing to cancel");
         }
         String reason = "Order " + orderNumber + " cancelled by " + currentUser.fullName(currentUser.id());
         for (Allocation a : open) {
@@ -507,8 +510,7 @@ public class OrderService {
     }
 
     private void release(Lot lot, Allocation a, SalesOrder order, String reason) {
-        lot.deallocate(a.getQuantity());
-        lots.save(lot);
+        lots.deallocate(lot, a.getQuantity());
         a.cancel(clock.instant(), reason);
         allocations.save(a);
         history.event(lot.getId(), OrderEventTypes.DEALLOCATED).reason(reason)
@@ -550,19 +552,19 @@ public class OrderService {
         currentUser.require(Groups.SALES);
         LocalDate today = today();
         if (shippedAt != null && shippedAt.isAfter(today)) {
-            throw ApiException.badField("shippedAt", "must not be in the future (today is " + today + ")");
+            throw new InvalidInput("shippedAt", "must not be in the future (today is " + today + ")");
         }
         if (carrier != null && carrier.length() > 200) {
-            throw ApiException.badField("carrier", "must be at most 200 characters");
+            throw new InvalidInput("carrier", "must be at most 200 characters");
         }
         LocalDate date = shippedAt == null ? today : shippedAt;
         SalesOrder order = orders.lockByOrderNumber(orderNumber)
-                .orElseThrow(() -> ApiException.notFound("Order", orderNumber));
+                .orElseThrow(() -> new NotFound("Order", orderNumber));
         if (order.isCancelled()) {
-            throw ApiException.conflict("Order " + orderNumber + " is cancelled; it cannot ship");
+            throw new StateConflict("Order " + orderNumber + " is cancelled; it cannot ship");
         }
         if (date.isBefore(LocalDate.ofInstant(order.getCreatedAt(), clock.getZone()))) {
-            throw ApiException.badField("shippedAt", "must not be before the order was placed");
+            throw new InvalidInput("shippedAt", "must not be before the order was placed");
         }
         Map<Long, Lot> locked = lockLots(allocations.lotIdsOf(order.getId(), Allocation.Status.OPEN));
         List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);
@@ -579,14 +581,13 @@ public class OrderService {
             }
         }
         if (!refusals.isEmpty()) {
-            throw ApiException.conflict("Order " + orderNumber + " cannot ship: " + String.join("; ", refusals))
+            throw new StateConflict("Order " + orderNumber + " cannot ship: " + String.join("; ", refusals))
                     .with("lots", refusals);
         }
         List<OrderView.ShipmentLine> lines = new ArrayList<>();
         for (Allocation a : open) {
             Lot lot = locked.get(a.getLotId());
-            lot.ship(a.getQuantity());
-            lots.save(lot);
+            lots.ship(lot, a.getQuantity());
             a.shipped(clock.instant());
             allocations.save(a);
             shipments.save(new Shipment(order.getId(), lot.getId(), order.getCustomer(), a.getQuantity(), date,
@@ -610,12 +611,12 @@ public class OrderService {
 
     @Transactional(readOnly = true)
     public OrderView get(String orderNumber) {
-        return view(orders.findByOrderNumber(orderNumber).orElseThrow(() -> ApiException.notFound("Order", orderNumber)));
+        return view(orders.findByOrderNumber(orderNumber).orElseThrow(() -> new NotFound("Order", orderNumber)));
     }
 
     @Transactional(readOnly = true)
     public OrderView get(Long orderId) {
-        return view(orders.findById(orderId).orElseThrow(() -> ApiException.notFound("Order", "#" + orderId)));
+        return view(orders.findById(orderId).orElseThrow(() -> new NotFound("Order", "#" + orderId)));
     }
 
     private Map<Long, Lot> lockLots(List<Long> lotIds) {

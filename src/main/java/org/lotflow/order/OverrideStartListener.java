@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * to FEFO or shelf-life rules start it: the order row of the business key must have a pending
  * override request without a process, which only {@link OrderService#create} writes, in the same
  * transaction as its start. Any other start (engine REST, Tasklist, {@code RuntimeService}) is refused
- * with a 4xx {@link org.lotflow.shared.ApiException} and starts nothing. Variables passed to a start
+ * with a 4xx {@link org.lotflow.shared.Refusal} and starts nothing. Variables passed to a start
  * are dropped: the process carries no facts (issue #8).
  */
 @Component("overrideStartListener")

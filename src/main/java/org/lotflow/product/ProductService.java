@@ -1,5 +1,9 @@
 package org.lotflow.product;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.StateConflict;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,7 +13,6 @@ import java.util.Set;
 
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +46,7 @@ public class ProductService {
         try {
             pattern = LotNumberPattern.parse(input.lotNumberPattern());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("lotNumberPattern", e.getMessage());
+            throw new InvalidInput("lotNumberPattern", e.getMessage());
         }
         List<SpecLimit> specs = new ArrayList<>();
         Set<String> tests = new HashSet<>();
@@ -52,30 +55,30 @@ public class ProductService {
             SpecInput s = in.get(i);
             String field = "specs[" + i + "]";
             if (s == null || s.test() == null || s.test().isBlank()) {
-                throw ApiException.badField(field + ".test", "must not be empty");
+                throw new InvalidInput(field + ".test", "must not be empty");
             }
             if (!tests.add(s.test().trim())) {
-                throw ApiException.badField(field + ".test", "test '" + s.test() + "' is listed twice");
+                throw new InvalidInput(field + ".test", "test '" + s.test() + "' is listed twice");
             }
             if (s.min() != null && s.max() != null && s.min().compareTo(s.max()) > 0) {
-                throw ApiException.badField(field + ".min", "must not be greater than max");
+                throw new InvalidInput(field + ".min", "must not be greater than max");
             }
             specs.add(new SpecLimit(s.test().trim(), s.unit(), s.min(), s.max()));
         }
         if (products.existsBySku(input.sku())) {
-            throw ApiException.conflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
+            throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
         try {
             return products.saveAndFlush(new Product(input.sku().trim(), input.name().trim(), input.description(),
                     input.unit().trim(), input.shelfLifeMonths(), pattern, specs, clock.instant(), currentUser.id()));
         } catch (DataIntegrityViolationException e) {
-            throw ApiException.conflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
+            throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
     }
 
     @Transactional(readOnly = true)
     public Product get(String sku) {
-        return products.findBySku(sku).orElseThrow(() -> ApiException.notFound("Product", sku));
+        return products.findBySku(sku).orElseThrow(() -> new NotFound("Product", sku));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,11 @@
 package org.lotflow.quarantine;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.FourEyesViolation;
+
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,7 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotCreated;
-import org.lotflow.lot.LotRepository;
+import org.lotflow.lot.LotStock;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
@@ -24,10 +30,8 @@ import org.lotflow.order.Deliveries;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +63,7 @@ public class QuarantineService {
     static final int MAX_LONG_TEXT = 4000;
 
     private final LotService lots;
-    private final LotRepository lotRepository;
+    private final LotStock lotRepository;
     private final HoldRepository holds;
     private final Deliveries deliveries;
     private final LotHistory history;
@@ -80,7 +84,7 @@ public class QuarantineService {
      */
     private static final ThreadLocal<Long> STARTING = new ThreadLocal<>();
 
-    public QuarantineService(LotService lots, LotRepository lotRepository, HoldRepository holds, Deliveries deliveries,
+    public QuarantineService(LotService lots, LotStock lotRepository, HoldRepository holds, Deliveries deliveries,
             LotHistory history, CurrentUser currentUser, RuntimeService runtimeService, IdentityService identityService,
             TaskService taskService, QuarantineSla sla, ApplicationEventPublisher events, Clock clock,
             ElectronicSignatures signatures) {
@@ -145,14 +149,14 @@ public class QuarantineService {
             String processInstanceId) {
         currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
         if (lotNumber == null || lotNumber.isBlank()) {
-            throw ApiException.badField("lotNumber", "must not be empty");
+            throw new InvalidInput("lotNumber", "must not be empty");
         }
         Lot lot = lots.get(lotNumber.trim());
         HoldSource holdSource;
         try {
             holdSource = source == null || source.isBlank() ? HoldSource.OTHER : HoldSource.valueOf(source.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("source", "'" + source + "' is not one of " + List.of(HoldSource.values()));
+            throw new InvalidInput("source", "'" + source + "' is not one of " + List.of(HoldSource.values()));
         }
         Hold hold = place(lot, validate(new HoldInput(reason, holdSource, reference)));
         hold.bind(processInstanceId);
@@ -178,7 +182,7 @@ public class QuarantineService {
         Hold hold = get(holdId);
         Lot lot = lots.get(hold.getLotId());
         if (!hold.isActive() || hold.getProcessInstanceId() != null || !lot.getLotNumber().equals(businessKey)) {
-            throw ApiException.conflict("Hold " + holdId + " is not waiting for an investigation to start");
+            throw new StateConflict("Hold " + holdId + " is not waiting for an investigation to start");
         }
         hold.bind(processInstanceId);
         holds.saveAndFlush(hold);
@@ -191,10 +195,10 @@ public class QuarantineService {
      */
     @Transactional(readOnly = true)
     public Hold holdOf(String businessKey, String processInstanceId) {
-        Hold hold = holds.findByProcessInstanceId(processInstanceId).orElseThrow(() -> ApiException.conflict(
+        Hold hold = holds.findByProcessInstanceId(processInstanceId).orElseThrow(() -> new StateConflict(
                 "Process instance " + processInstanceId + " is bound to no hold"));
         if (businessKey == null || !lots.get(hold.getLotId()).getLotNumber().equals(businessKey)) {
-            throw ApiException.conflict("Process instance " + processInstanceId + " is not the investigation of lot "
+            throw new StateConflict("Process instance " + processInstanceId + " is not the investigation of lot "
                     + businessKey);
         }
         return hold;
@@ -202,18 +206,18 @@ public class QuarantineService {
 
     private HoldInput validate(HoldInput in) {
         if (in == null) {
-            throw ApiException.badField("body", "must be a JSON object with reason, source and reference");
+            throw new InvalidInput("body", "must be a JSON object with reason, source and reference");
         }
         String reason = in.reason() == null ? null : in.reason().trim();
         if (reason == null || reason.isEmpty()) {
-            throw ApiException.badField("reason", "must not be empty: say why the lot is held");
+            throw new InvalidInput("reason", "must not be empty: say why the lot is held");
         }
         if (reason.length() > MAX_TEXT) {
-            throw ApiException.badField("reason", "must be at most " + MAX_TEXT + " characters");
+            throw new InvalidInput("reason", "must be at most " + MAX_TEXT + " characters");
         }
         String reference = in.reference() == null || in.reference().isBlank() ? null : in.reference().trim();
         if (reference != null && reference.length() > 200) {
-            throw ApiException.badField("reference", "must be at most 200 characters");
+            throw new InvalidInput("reference", "must be at most 200 characters");
         }
         return new HoldInput(reason, in.source() == null ? HoldSource.OTHER : in.source(), reference);
     }
@@ -223,18 +227,18 @@ public class QuarantineService {
         Lot lot = lots.lockForChange(unlocked);
         String n = lot.getLotNumber();
         if (holds.findByActiveLotId(lot.getId()).isPresent()) {
-            throw ApiException.conflict("Lot " + n + " is already held; its quarantine investigation is in progress")
+            throw new StateConflict("Lot " + n + " is already held; its quarantine investigation is in progress")
                     .with("lotNumber", n).with("status", lot.getStatus().name());
         }
         switch (lot.getStatus()) {
-            case REJECTED, RECALLED, ARCHIVED, EXPIRED, DEPLETED -> throw ApiException.conflict("Lot " + n + " is "
+            case REJECTED, RECALLED, ARCHIVED, EXPIRED, DEPLETED -> throw new StateConflict("Lot " + n + " is "
                     + lot.getStatus() + "; it cannot be held").with("lotNumber", n)
                     .with("status", lot.getStatus().name());
-            case QUARANTINE -> throw ApiException.conflict("Lot " + n + " is already in QUARANTINE")
+            case QUARANTINE -> throw new StateConflict("Lot " + n + " is already in QUARANTINE")
                     .with("lotNumber", n).with("status", lot.getStatus().name());
             case PENDING -> {
                 if (inLabRelease(n)) {
-                    throw ApiException.conflict("Lot " + n + " is PENDING: its lab release owns it. Record failing "
+                    throw new StateConflict("Lot " + n + " is PENDING: its lab release owns it. Record failing "
                             + "lab results or refuse the release (approveRelease) instead of holding it")
                             .with("lotNumber", n).with("status", lot.getStatus().name());
                 }
@@ -299,7 +303,7 @@ public class QuarantineService {
 
     @Transactional(readOnly = true)
     public Hold get(Long holdId) {
-        return holds.findById(holdId).orElseThrow(() -> ApiException.notFound("Hold", String.valueOf(holdId)));
+        return holds.findById(holdId).orElseThrow(() -> new NotFound("Hold", String.valueOf(holdId)));
     }
 
     /** The latest hold of a lot (active or not), or null. */
@@ -318,7 +322,7 @@ public class QuarantineService {
     public void recordInvestigation(Long holdId, String findings, String rootCause, String retainedSampleResults) {
         Hold hold = get(holdId);
         if (hold.getStage() != Hold.Stage.INVESTIGATING) {
-            throw ApiException.conflict("The investigation of hold " + holdId + " is already recorded");
+            throw new StateConflict("The investigation of hold " + holdId + " is already recorded");
         }
         String f = text("findings", findings, true, MAX_LONG_TEXT);
         String rc = text("rootCause", rootCause, false, MAX_LONG_TEXT);
@@ -367,17 +371,17 @@ public class QuarantineService {
         currentUser.require(Groups.QA_MANAGER);
         Lot lot = lots.get(lotNumber);
         Valid valid = validate(in, true);
-        Hold hold = holds.findByActiveLotId(lot.getId()).orElseThrow(() -> ApiException.conflict("Lot " + lotNumber
+        Hold hold = holds.findByActiveLotId(lot.getId()).orElseThrow(() -> new StateConflict("Lot " + lotNumber
                 + " is not held; there is no disposition to decide").with("status", lot.getStatus().name()));
         List<Task> tasks = taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(lotNumber).taskDefinitionKey(TASK_DECIDE).active().list();
         if (tasks.isEmpty()) {
-            throw ApiException.conflict("Lot " + lotNumber + " has no open disposition task: the investigation ("
+            throw new StateConflict("Lot " + lotNumber + " has no open disposition task: the investigation ("
                     + TASK_INVESTIGATE + ") must be completed first").with("stage", hold.getStage().name());
         }
         Task task = tasks.get(0);
         if (task.getAssignee() != null && !task.getAssignee().equals(currentUser.id())) {
-            throw ApiException.conflict("The disposition task of lot " + lotNumber + " is claimed by "
+            throw new StateConflict("The disposition task of lot " + lotNumber + " is claimed by "
                     + task.getAssignee());
         }
         Signed signed = sign(hold, lot, valid);
@@ -397,7 +401,7 @@ public class QuarantineService {
         Hold hold = get(holdId);
         Lot lot = lots.get(hold.getLotId());
         if (!currentUser.isAuthenticated()) {
-            throw ApiException.forbidden("A disposition must be signed by a logged-in user");
+            throw new NotPermitted("A disposition must be signed by a logged-in user");
         }
         currentUser.require(Groups.QA_MANAGER);
         return sign(hold, lot, validate(in, false));
@@ -413,27 +417,27 @@ public class QuarantineService {
      */
     private Valid validate(DispositionInput in, boolean passwordInBody) {
         if (in == null) {
-            throw ApiException.badField("body", "must be a JSON object with decision, justification and password");
+            throw new InvalidInput("body", "must be a JSON object with decision, justification and password");
         }
         if (in.decision() == null || in.decision().isBlank()) {
-            throw ApiException.badField("decision", "must be one of " + List.of(Disposition.values()));
+            throw new InvalidInput("decision", "must be one of " + List.of(Disposition.values()));
         }
         Disposition decision;
         try {
             decision = Disposition.valueOf(in.decision().trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("decision", "'" + in.decision() + "' is not one of "
+            throw new InvalidInput("decision", "'" + in.decision() + "' is not one of "
                     + List.of(Disposition.values()));
         }
         String justification = text("justification", in.justification(), true, MAX_TEXT);
         if (passwordInBody && (in.password() == null || in.password().isEmpty())) {
-            throw ApiException.badField("password", "must not be empty: re-enter your password to sign");
+            throw new InvalidInput("password", "must not be empty: re-enter your password to sign");
         }
         String classification = null;
         if (in.classification() != null && !in.classification().isBlank()) {
             classification = in.classification().trim();
             if (!CLASSIFICATIONS.contains(classification)) {
-                throw ApiException.badField("classification", "'" + classification + "' is not one of "
+                throw new InvalidInput("classification", "'" + classification + "' is not one of "
                         + CLASSIFICATIONS.stream().sorted().toList());
             }
         }
@@ -450,17 +454,16 @@ public class QuarantineService {
     private Signed sign(Hold hold, Lot lot, Valid in) {
         String signer = currentUser.id();
         if (!hold.isActive() || hold.getDecision() != null) {
-            throw ApiException.conflict("The disposition of lot " + lot.getLotNumber() + " is already decided");
+            throw new StateConflict("The disposition of lot " + lot.getLotNumber() + " is already decided");
         }
         if (hold.getInvestigatedBy() == null) {
-            throw ApiException.conflict("The investigation of lot " + lot.getLotNumber() + " is not recorded yet");
+            throw new StateConflict("The investigation of lot " + lot.getLotNumber() + " is not recorded yet");
         }
         String meaning = "quarantine disposition: " + in.decision().name();
         signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own
         if (in.decision() == Disposition.RELEASE && signer.equals(hold.getInvestigatedBy())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Four-eyes principle", "Four-eyes principle: " + signer
-                    + " investigated lot " + lot.getLotNumber() + " and may not also sign its release; another QA "
-                    + "manager must sign").with("investigatedBy", hold.getInvestigatedBy());
+            throw new FourEyesViolation(signer, "investigated lot " + lot.getLotNumber(), "sign its release")
+                    .with("investigatedBy", hold.getInvestigatedBy());
         }
         hold.decide(in.decision(), in.justification(), in.classification(), signer, clock.instant());
         var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer)
@@ -539,7 +542,7 @@ public class QuarantineService {
     public void recordCustomersInformed(Long holdId, String notice) {
         Hold hold = get(holdId);
         if (hold.getDecision() == null || hold.getDecision() == Disposition.RECALL || hold.isActive()) {
-            throw ApiException.conflict("The disposition of hold " + holdId + " is not carried out yet; customers "
+            throw new StateConflict("The disposition of hold " + holdId + " is not carried out yet; customers "
                     + "are informed of an outcome");
         }
         String text = text("customerNotice", notice, true, MAX_TEXT);
@@ -557,7 +560,7 @@ public class QuarantineService {
     public void recordDisposal(Long holdId, String method, String reference) {
         Hold hold = get(holdId);
         if (hold.getDecision() != Disposition.REJECT || hold.isActive()) {
-            throw ApiException.conflict("Hold " + holdId + " was not decided REJECT and carried out; there is "
+            throw new StateConflict("Hold " + holdId + " was not decided REJECT and carried out; there is "
                     + "nothing to dispose of");
         }
         String m = text("disposalMethod", method, true, 200);
@@ -573,12 +576,12 @@ public class QuarantineService {
         String v = value == null ? null : value.trim();
         if (v == null || v.isEmpty()) {
             if (required) {
-                throw ApiException.badField(field, "must not be empty");
+                throw new InvalidInput(field, "must not be empty");
             }
             return null;
         }
         if (v.length() > max) {
-            throw ApiException.badField(field, "must be at most " + max + " characters");
+            throw new InvalidInput(field, "must be at most " + max + " characters");
         }
         return v;
     }

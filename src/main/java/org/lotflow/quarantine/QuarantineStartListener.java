@@ -1,8 +1,10 @@
 package org.lotflow.quarantine;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,7 @@ public class QuarantineStartListener implements ExecutionListener {
         }
         for (String forged : new String[] {"holdId", "lotId"}) {
             if (execution.hasVariable(forged)) {
-                throw ApiException.conflict("'" + forged + "' " + execution.getVariable(forged) + " is not waiting "
+                throw new StateConflict("'" + forged + "' " + execution.getVariable(forged) + " is not waiting "
                         + "for an investigation to start: a hold's investigation is started by placing the hold "
                         + "(POST /api/lots/{lotNumber}/holds or the start form)");
             }
@@ -52,7 +54,7 @@ public class QuarantineStartListener implements ExecutionListener {
     private static String string(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         if (value != null && !(value instanceof String)) {
-            throw ApiException.badField(name, "must be text");
+            throw new InvalidInput(name, "must be text");
         }
         return (String) value;
     }

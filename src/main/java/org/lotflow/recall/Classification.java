@@ -1,9 +1,10 @@
 package org.lotflow.recall;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.lotflow.shared.ApiException;
 
 /** FDA recall classes (21 CFR 7.3(m)): I = serious health hazard, II = remote, III = unlikely. */
 public enum Classification {
@@ -11,12 +12,12 @@ public enum Classification {
 
     public static Classification parse(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw ApiException.badField(field, "must be one of " + Arrays.toString(values()));
+            throw new InvalidInput(field, "must be one of " + Arrays.toString(values()));
         }
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField(field, "'" + text + "' is not one of " + Arrays.toString(values()));
+            throw new InvalidInput(field, "'" + text + "' is not one of " + Arrays.toString(values()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.lotflow.recall;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -13,7 +15,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.lotflow.shared.SpreadsheetSafeCsv;
-import org.lotflow.shared.ApiException;
 
 /**
  * The recall's traceability records as CSV, one row per critical tracking event with the FSMA 204
@@ -51,7 +52,7 @@ public final class RecallExport {
             case "date" -> byDate.thenComparing(byLot).thenComparing(byEvent).thenComparing(byCustomer);
             case "lot" -> byLot.thenComparing(byDate).thenComparing(byEvent).thenComparing(byCustomer);
             case "customer" -> byCustomer.thenComparing(byDate).thenComparing(byLot).thenComparing(byEvent);
-            default -> throw ApiException.badField("sort", "'" + sort + "' is not one of date, lot, customer");
+            default -> throw new InvalidInput("sort", "'" + sort + "' is not one of date, lot, customer");
         };
     }
 

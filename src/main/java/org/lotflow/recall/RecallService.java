@@ -1,5 +1,10 @@
 package org.lotflow.recall;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.NotPermitted;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +25,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
-import org.lotflow.lot.LotRepository;
+import org.lotflow.lot.LotStock;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.ApiException;
 import org.lotflow.trace.Direction;
 import org.lotflow.trace.Trace;
 import org.lotflow.trace.TraceService;
@@ -56,7 +60,7 @@ public class RecallService {
     static final int MAX_LOTS = 100;
 
     private final TraceService traces;
-    private final LotRepository lotRepository;
+    private final LotStock lotRepository;
     private final LotService lots;
     private final LotHistory history;
     private final CurrentUser currentUser;
@@ -67,7 +71,7 @@ public class RecallService {
     private final TaskService taskService;
     private final Clock clock;
 
-    public RecallService(TraceService traces, LotRepository lotRepository, LotService lots, LotHistory history,
+    public RecallService(TraceService traces, LotStock lotRepository, LotService lots, LotHistory history,
             CurrentUser currentUser, RecallStore store, RecallSequence sequence, RecallDeadlines deadlines,
             RuntimeService runtimeService, TaskService taskService, Clock clock) {
         this.traces = traces;
@@ -112,19 +116,19 @@ public class RecallService {
     public Opened requestFromForm(Object lotsText, Object reason, Object classification, String processInstanceId) {
         currentUser.require(Groups.RECALL_COORDINATOR);
         if (lotsText != null && !(lotsText instanceof String)) {
-            throw ApiException.badField("lots", "must be text: lot numbers separated by commas or blanks");
+            throw new InvalidInput("lots", "must be text: lot numbers separated by commas or blanks");
         }
         if (reason != null && !(reason instanceof String)) {
-            throw ApiException.badField("reason", "must be text");
+            throw new InvalidInput("reason", "must be text");
         }
         if (classification != null && !(classification instanceof String)) {
-            throw ApiException.badField("classification", "must be one of CLASS_I, CLASS_II, CLASS_III");
+            throw new InvalidInput("classification", "must be one of CLASS_I, CLASS_II, CLASS_III");
         }
         String text = (String) lotsText;
         List<String> numbers = text == null || text.isBlank() ? List.of() : List.of(text.trim().split("[\\s,;]+"));
         Opened opened = open(numbers, (String) reason, (String) classification, currentUser.id(), false);
         if (store.bindProcess(opened.recallNumber(), processInstanceId) != 1) {
-            throw ApiException.conflict("Recall " + opened.recallNumber() + " already has a process");
+            throw new StateConflict("Recall " + opened.recallNumber() + " already has a process");
         }
         return opened;
     }
@@ -160,11 +164,11 @@ public class RecallService {
      */
     @Transactional
     public void bindProcess(String recallNumber, String processInstanceId) {
-        RecallStore.RecallRow recall = store.find(recallNumber).orElseThrow(() -> ApiException.forbidden(
+        RecallStore.RecallRow recall = store.find(recallNumber).orElseThrow(() -> new NotPermitted(
                 "lotRecall is started only by opening a recall (POST /api/recalls, its Tasklist start form without "
                         + "a business key, or a RECALL disposition); there is no recall '" + recallNumber + "'"));
         if (recall.processInstanceId() != null || store.bindProcess(recallNumber, processInstanceId) != 1) {
-            throw ApiException.conflict("Recall " + recallNumber + " already has its lotRecall process")
+            throw new StateConflict("Recall " + recallNumber + " already has its lotRecall process")
                     .with("recallNumber", recallNumber);
         }
     }
@@ -173,7 +177,7 @@ public class RecallService {
     private RecallStore.RecallRow recallOf(String recallNumber, String processInstanceId) {
         RecallStore.RecallRow recall = recallNumber == null ? null : store.find(recallNumber).orElse(null);
         if (recall == null || !processInstanceId.equals(recall.processInstanceId())) {
-            throw ApiException.conflict("Process " + processInstanceId + " is not the lotRecall process of recall "
+            throw new StateConflict("Process " + processInstanceId + " is not the lotRecall process of recall "
                     + recallNumber).with("recallNumber", recallNumber);
         }
         return recall;
@@ -199,26 +203,26 @@ public class RecallService {
     public Opened open(List<String> lotNumbers, String reason, String classificationText, String by,
             boolean acceptRecalled) {
         if (lotNumbers == null || lotNumbers.isEmpty()) {
-            throw ApiException.badField("lots", "must name at least one lot number");
+            throw new InvalidInput("lots", "must name at least one lot number");
         }
         if (lotNumbers.size() > MAX_LOTS) {
-            throw ApiException.badField("lots", "at most " + MAX_LOTS + " lots per recall");
+            throw new InvalidInput("lots", "at most " + MAX_LOTS + " lots per recall");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lotNumbers.size(); i++) {
             String n = lotNumbers.get(i);
             if (n == null || n.isBlank()) {
-                throw ApiException.badField("lots[" + i + "]", "must not be empty");
+                throw new InvalidInput("lots[" + i + "]", "must not be empty");
             }
             if (!seen.add(n)) {
-                throw ApiException.badField("lots[" + i + "]", "lot " + n + " is listed twice");
+                throw new InvalidInput("lots[" + i + "]", "lot " + n + " is listed twice");
             }
         }
         if (reason == null || reason.isBlank()) {
-            throw ApiException.badField("reason", "must not be empty: say why the lots are recalled");
+            throw new InvalidInput("reason", "must not be empty: say why the lots are recalled");
         }
         if (reason.length() > 2000) {
-            throw ApiException.badField("reason", "at most 2000 characters");
+            throw new InvalidInput("reason", "at most 2000 characters");
         }
         Classification classification = Classification.parse("classification", classificationText);
 
@@ -229,7 +233,7 @@ public class RecallService {
         }
         for (int i = 0; i < lotNumbers.size(); i++) {
             if (!named.containsKey(lotNumbers.get(i))) {
-                throw ApiException.badField("lots[" + i + "]", "no lot '" + lotNumbers.get(i) + "'");
+                throw new InvalidInput("lots[" + i + "]", "no lot '" + lotNumbers.get(i) + "'");
             }
         }
         // Walk, lock, and walk again until the scope is stable: a lot made concurrently from a lot of
@@ -253,12 +257,12 @@ public class RecallService {
             Lot lot = named.get(n);
             if (lot.getStatus() == LotStatus.RECALLED && !acceptRecalled) {
                 String previous = store.recallOf(lot.getId()).orElse(null);
-                throw ApiException.conflict("Lot " + n + " is already RECALLED"
+                throw new StateConflict("Lot " + n + " is already RECALLED"
                         + (previous == null ? "" : " (recall " + previous + ")")).with("lotNumber", n)
                         .with("recallNumber", previous);
             }
             if (lot.getStatus() != LotStatus.RECALLED && !lot.getStatus().canBecome(LotStatus.RECALLED)) {
-                throw ApiException.conflict("Lot " + n + " is " + lot.getStatus() + " and cannot be recalled; "
+                throw new StateConflict("Lot " + n + " is " + lot.getStatus() + " and cannot be recalled; "
                         + "only RELEASED, QUARANTINE, EXPIRED and DEPLETED lots can").with("lotNumber", n)
                         .with("status", lot.getStatus().name());
             }
@@ -329,7 +333,7 @@ public class RecallService {
             String scope) {
         RecallStore.RecallRow recall = store.lock(recallOf(recallNumber, processInstanceId).id());
         long notificationId = store.bindNextNotification(recall.id(), taskId, scope).orElseThrow(() ->
-                ApiException.conflict("Recall " + recallNumber + " has no customer notification left for a new task"));
+                new StateConflict("Recall " + recallNumber + " has no customer notification left for a new task"));
         RecallStore.NotificationRow n = store.lockNotification(notificationId);
         List<RecallStore.ShipmentRow> shipments = store.shipments(recall.id()).stream()
                 .filter(s -> s.customer().equals(n.customer())).toList();
@@ -347,7 +351,7 @@ public class RecallService {
     /** Checks a customer's answer against its notification: 400 naming the field, 409 if already answered. */
     private static Answer check(RecallStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
         if (!(acknowledged instanceof Boolean ack)) {
-            throw ApiException.badField("acknowledged", acknowledged == null ? "required: true or false"
+            throw new InvalidInput("acknowledged", acknowledged == null ? "required: true or false"
                     : "must be true or false (a Boolean)");
         }
         BigDecimal returned = decimal("quantityReturned", quantityReturned);
@@ -355,11 +359,11 @@ public class RecallService {
         org.lotflow.shared.input.InputRules.require("quantityReturned",
                 org.lotflow.shared.input.InputRules.quantity(returned, true));
         if (returned.compareTo(n.quantityShipped()) > 0) {
-            throw ApiException.badField("quantityReturned", plain(returned) + " is more than the "
+            throw new InvalidInput("quantityReturned", plain(returned) + " is more than the "
                     + plain(n.quantityShipped()) + " shipped to " + n.customer());
         }
         if (n.done()) {
-            throw ApiException.conflict("Customer " + n.customer() + " was already notified").with("customer",
+            throw new StateConflict("Customer " + n.customer() + " was already notified").with("customer",
                     n.customer());
         }
         return new Answer(ack, returned);
@@ -375,18 +379,18 @@ public class RecallService {
         currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
         RecallStore.RecallRow recall = find(recallNumber);
         if (customer == null || customer.isBlank()) {
-            throw ApiException.badField("customer", "must name the customer");
+            throw new InvalidInput("customer", "must name the customer");
         }
         List<RecallStore.NotificationRow> all = store.notifications(recall.id());
         RecallStore.NotificationRow n = all.stream().filter(x -> x.customer().equals(customer)).findFirst()
-                .orElseThrow(() -> ApiException.badField("customer", "'" + customer + "' is not a customer of recall "
+                .orElseThrow(() -> new InvalidInput("customer", "'" + customer + "' is not a customer of recall "
                         + recallNumber + "; its customers are "
                         + all.stream().map(RecallStore.NotificationRow::customer).toList()));
         Answer answer = check(n, acknowledged, quantityReturned);
         Task task = n.taskId() == null ? null
                 : taskService.createTaskQuery().taskId(n.taskId()).active().singleResult();
         if (task == null) {
-            throw ApiException.conflict("Recall " + recallNumber + " has no open notification task for " + customer);
+            throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer);
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("acknowledged", answer.acknowledged());
@@ -404,14 +408,14 @@ public class RecallService {
         currentUser.require(Groups.QA_MANAGER);
         RecallStore.RecallRow recall = find(recallNumber);
         if (comment == null || comment.isBlank()) {
-            throw ApiException.badField("comment", "required: the closing statement of the recall");
+            throw new InvalidInput("comment", "required: the closing statement of the recall");
         }
         Task task = recall.processInstanceId() == null ? null : taskService.createTaskQuery()
                 .processInstanceId(recall.processInstanceId()).taskDefinitionKey(TASK_CLOSE_RECALL).active()
                 .singleResult();
         if (task == null) {
             long open = store.notifications(recall.id()).stream().filter(x -> !x.done()).count();
-            throw ApiException.conflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
+            throw new StateConflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
                     + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("status",
                     recall.status());
         }
@@ -434,7 +438,7 @@ public class RecallService {
         RecallStore.RecallRow recall = recallOf(recallNumber, processInstanceId);
         long recallId = recall.id();
         RecallStore.NotificationRow n = store.lockNotificationOfTask(recallId, taskId).orElseThrow(() ->
-                ApiException.conflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
+                new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
         Answer answer = check(n, acknowledged, quantityReturned);
         long notificationId = n.id();
         boolean ack = answer.acknowledged();
@@ -464,7 +468,7 @@ public class RecallService {
         RecallStore.RecallRow recall = recallOf(recallNumber, processInstanceId);
         long recallId = recall.id();
         RecallStore.NotificationRow n = store.lockNotificationOfScope(recallId, scope).orElseThrow(() ->
-                ApiException.conflict("No customer notification of recall " + recallNumber + " runs in " + scope));
+                new StateConflict("No customer notification of recall " + recallNumber + " runs in " + scope));
         long notificationId = n.id();
         if (n.done()) {
             return;
@@ -498,7 +502,7 @@ public class RecallService {
         List<RecallStore.NotificationRow> notifications = store.notifications(recallId);
         long open = notifications.stream().filter(n -> !n.done()).count();
         if (open > 0) {
-            throw ApiException.conflict("Recall " + recallNumber + " still has " + open
+            throw new StateConflict("Recall " + recallNumber + " still has " + open
                     + " customer notification(s) open");
         }
         Effectiveness e = Effectiveness.of(notifications);
@@ -538,17 +542,17 @@ public class RecallService {
     public void signClose(String recallNumber, String processInstanceId, Object comment) {
         currentUser.require(Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
-            throw ApiException.badField("comment", "must be text");
+            throw new InvalidInput("comment", "must be text");
         }
         if (!(comment instanceof String c) || c.isBlank()) {
-            throw ApiException.badField("comment", "required: the closing statement of the recall");
+            throw new InvalidInput("comment", "required: the closing statement of the recall");
         }
         if (c.length() > 2000) {
-            throw ApiException.badField("comment", "at most 2000 characters");
+            throw new InvalidInput("comment", "at most 2000 characters");
         }
         RecallStore.RecallRow recall = store.lock(recallOf(recallNumber, processInstanceId).id());
         if (!STATUS_AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() != null) {
-            throw ApiException.conflict("Recall " + recallNumber + " is " + recall.status()
+            throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
                     + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
                     + "; it cannot be closed now").with("status", recall.status());
         }
@@ -569,7 +573,7 @@ public class RecallService {
             return;
         }
         if (!STATUS_AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() == null) {
-            throw ApiException.conflict("Recall " + recallNumber + " is " + recall.status()
+            throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
                     + " without a signed closing decision; it is not closed").with("status", recall.status());
         }
         String closedBy = recall.closeRequestedBy();
@@ -636,7 +640,7 @@ public class RecallService {
     }
 
     private RecallStore.RecallRow find(String recallNumber) {
-        return store.find(recallNumber).orElseThrow(() -> ApiException.notFound("Recall", recallNumber));
+        return store.find(recallNumber).orElseThrow(() -> new NotFound("Recall", recallNumber));
     }
 
     /** The lots (id -> number) a customer received within a recall. */
@@ -666,7 +670,7 @@ public class RecallService {
      */
     static BigDecimal decimal(String field, Object value) {
         if (value == null) {
-            throw ApiException.badField(field, "required: a number, 0 or more");
+            throw new InvalidInput(field, "required: a number, 0 or more");
         }
         BigDecimal d;
         if (value instanceof BigDecimal b) {
@@ -679,15 +683,15 @@ public class RecallService {
         } else if (value instanceof Double || value instanceof Float) {
             double x = ((Number) value).doubleValue();
             if (!Double.isFinite(x)) {
-                throw ApiException.badField(field, "'" + value + "' is not a number");
+                throw new InvalidInput(field, "'" + value + "' is not a number");
             }
             d = value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(x);
         } else {
-            throw ApiException.badField(field, "must be a number, was " + (value instanceof String
+            throw new InvalidInput(field, "must be a number, was " + (value instanceof String
                     ? "text '" + value + "'" : value.getClass().getSimpleName()));
         }
         if (d.stripTrailingZeros().scale() > 3) {
-            throw ApiException.badField(field, "at most 3 decimals, was " + d.toPlainString()
+            throw new InvalidInput(field, "at most 3 decimals, was " + d.toPlainString()
                     + " (never rounded)");
         }
         return d;

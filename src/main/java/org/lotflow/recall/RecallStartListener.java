@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * <li>With a business key: lotflow's own start ({@code POST /api/recalls}, a disposition), which
  * opened the recall in this transaction. The recall row of that number is bound to this process
  * instance if, and only if, it has none yet ({@link RecallService#bindProcess}); any other start
- * with a business key is refused with a 4xx {@link org.lotflow.shared.ApiException} and starts
+ * with a business key is refused with a 4xx {@link org.lotflow.shared.Refusal} and starts
  * nothing.</li>
  * <li>Without one: the Tasklist start form ({@code lots}, {@code reason}, {@code classification}),
  * which runs exactly the API's checks ({@link RecallService#requestFromForm}: a recall coordinator,

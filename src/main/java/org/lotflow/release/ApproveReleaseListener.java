@@ -1,11 +1,13 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+
 import org.lotflow.shared.TaskInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
 import org.lotflow.security.CurrentUser;
-import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,19 +49,19 @@ public class ApproveReleaseListener implements TaskListener {
         String comment = TaskInputs.text(task, "comment");
         TaskInputs.forget(task, FIELDS);
         if (approvedInput == null) {
-            throw ApiException.badField("approved", "is required: true to release, false to refuse");
+            throw new InvalidInput("approved", "is required: true to release, false to refuse");
         }
         if (!(approvedInput instanceof Boolean approved)) {
-            throw ApiException.badField("approved", "must be a Boolean (true or false)");
+            throw new InvalidInput("approved", "must be a Boolean (true or false)");
         }
         if (comment == null || comment.isBlank()) {
-            throw ApiException.badField("comment", "must not be empty");
+            throw new InvalidInput("comment", "must not be empty");
         }
         if (comment.length() > MAX_COMMENT) {
-            throw ApiException.badField("comment", "must be at most " + MAX_COMMENT + " characters");
+            throw new InvalidInput("comment", "must be at most " + MAX_COMMENT + " characters");
         }
         if (verdict == null || !verdict.passed()) {
-            throw ApiException.conflict("Lot " + lot.getLotNumber() + " has no passing lab verdict to approve");
+            throw new StateConflict("Lot " + lot.getLotNumber() + " has no passing lab verdict to approve");
         }
         release.signApproval(lot.getId(), approved, comment, recordedBy);
         task.getExecution().setVariable("approved", approved);

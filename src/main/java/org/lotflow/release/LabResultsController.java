@@ -1,5 +1,7 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.NotFound;
+
 import org.lotflow.shared.input.MeasuredValue;
 import java.math.BigDecimal;
 import java.util.List;
@@ -48,7 +50,7 @@ public class LabResultsController {
     public LabVerdict get(@PathVariable String lotNumber) {
         LabVerdict verdict = release.verdict(lots.get(lotNumber).getId());
         if (verdict == null) {
-            throw org.lotflow.shared.ApiException.notFound("Lab results of lot", lotNumber);
+            throw new org.lotflow.shared.NotFound("Lab results of lot", lotNumber);
         }
         return verdict;
     }

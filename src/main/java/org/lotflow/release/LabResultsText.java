@@ -1,10 +1,11 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lotflow.shared.ApiException;
 import org.lotflow.product.SpecLimit;
 
 /**
@@ -37,7 +38,7 @@ final class LabResultsText {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                throw ApiException.badField("labResults", "line " + (i + 1) + " '" + line + "' is not 'test = value'");
+                throw new InvalidInput("labResults", "line " + (i + 1) + " '" + line + "' is not 'test = value'");
             }
             String test = line.substring(0, eq).trim();
             String value = line.substring(eq + 1).trim();
@@ -45,13 +46,13 @@ final class LabResultsText {
                 continue;
             }
             if (value.matches("[-+]?\\d{1,3},\\d{3}") || (value.contains(",") && value.contains("."))) {
-                throw ApiException.badField("labResults", "line " + (i + 1) + ": '" + value + "' is ambiguous (a"
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is ambiguous (a"
                         + " thousands separator or a decimal comma?); write it without grouping, e.g. 1250 or 1.25");
             }
             try {
                 out.add(new ReleaseService.Measurement(test, new BigDecimal(value.replace(',', '.'))));
             } catch (NumberFormatException e) {
-                throw ApiException.badField("labResults", "line " + (i + 1) + ": '" + value + "' is not a number");
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is not a number");
             }
         }
         return out;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * Start of {@code lotRelease}: only lotflow's own start for a newly created PENDING lot passes,
  * once per lot (contract: "lotRelease is started only by creating a lot"). It reads the business
  * key only; variables sent with a start (a {@code lotId} of another lot, say) change nothing. A
- * refusal is a 4xx {@link org.lotflow.shared.ApiException} and nothing starts. See
+ * refusal is a 4xx {@link org.lotflow.shared.Refusal} and nothing starts. See
  * {@link ReleaseService#claimStart}.
  */
 @Component("lotReleaseStartListener")

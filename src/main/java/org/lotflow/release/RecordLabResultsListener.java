@@ -1,12 +1,13 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.InvalidInput;
+
 import org.lotflow.shared.TaskInputs;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotflow.lot.Lot;
-import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,7 @@ public class RecordLabResultsListener implements TaskListener {
         }
         LabVerdict verdict = release.verdict(lotId);
         if (verdict == null) {
-            throw ApiException.badField("labResults", "enter the lab results before completing the task");
+            throw new InvalidInput("labResults", "enter the lab results before completing the task");
         }
         task.getExecution().setVariable("labPassed", verdict.passed());
     }

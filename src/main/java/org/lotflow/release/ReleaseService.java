@@ -1,5 +1,12 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.FourEyesViolation;
+import org.lotflow.shared.SignatureRefused;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +24,7 @@ import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotCreated;
-import org.lotflow.lot.LotRepository;
+import org.lotflow.lot.LotStock;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
@@ -25,7 +32,6 @@ import org.lotflow.product.SpecLimit;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.ApiException;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -58,7 +64,7 @@ public class ReleaseService {
     private final TaskService taskService;
     private final ReleaseSla sla;
     private final Clock clock;
-    private final LotRepository lotRepository;
+    private final LotStock lotRepository;
     private final ReleaseRunRepository runs;
     private final ElectronicSignatures signatures;
 
@@ -71,7 +77,7 @@ public class ReleaseService {
 
     public ReleaseService(LotService lots, LabResultRepository results, LotHistory history, CurrentUser currentUser,
             RuntimeService runtimeService, TaskService taskService, ReleaseSla sla, Clock clock,
-            LotRepository lotRepository, ReleaseRunRepository runs, ElectronicSignatures signatures) {
+            LotStock lotRepository, ReleaseRunRepository runs, ElectronicSignatures signatures) {
         this.signatures = signatures;
         this.lotRepository = lotRepository;
         this.runs = runs;
@@ -121,32 +127,32 @@ public class ReleaseService {
         Long handshake = STARTING.get();
         STARTING.remove(); // one start per handshake
         if (businessKey == null || businessKey.isBlank()) {
-            throw ApiException.badField("businessKey", "must be the lot number: " + PROCESS_KEY
+            throw new InvalidInput("businessKey", "must be the lot number: " + PROCESS_KEY
                     + " is started by creating a lot");
         }
         Lot found = lotRepository.findByLotNumber(businessKey)
-                .orElseThrow(() -> ApiException.notFound("Lot", businessKey));
+                .orElseThrow(() -> new NotFound("Lot", businessKey));
         Lot lot = lotRepository.lockAll(List.of(found.getId())).get(0);
         if (lot.getSource() == LotSource.UNIDENTIFIED_STOCK) {
-            throw ApiException.conflict("Lot " + businessKey + " is unidentified stock: it is investigated in "
+            throw new StateConflict("Lot " + businessKey + " is unidentified stock: it is investigated in "
                     + "quarantine, it has no lab release").with("lotNumber", businessKey);
         }
         if (lot.getStatus() != LotStatus.PENDING) {
-            throw ApiException.conflict("Lot " + businessKey + " is " + lot.getStatus()
+            throw new StateConflict("Lot " + businessKey + " is " + lot.getStatus()
                     + "; a lab release is started for a new PENDING lot only").with("lotNumber", businessKey)
                     .with("status", lot.getStatus().name());
         }
         if (runs.existsById(lot.getId())) {
-            throw ApiException.conflict("Lot " + businessKey + " already has its lab release process")
+            throw new StateConflict("Lot " + businessKey + " already has its lab release process")
                     .with("lotNumber", businessKey);
         }
         if (!lot.getId().equals(handshake)) {
-            throw ApiException.forbidden(PROCESS_KEY + " is started by lotflow when a lot is created, not directly");
+            throw new NotPermitted(PROCESS_KEY + " is started by lotflow when a lot is created, not directly");
         }
         try {
             runs.saveAndFlush(new ReleaseRun(lot.getId(), processInstanceId, clock.instant()));
         } catch (DataIntegrityViolationException e) {
-            throw ApiException.conflict("Lot " + businessKey + " already has its lab release process")
+            throw new StateConflict("Lot " + businessKey + " already has its lab release process")
                     .with("lotNumber", businessKey);
         }
         return lot;
@@ -159,12 +165,12 @@ public class ReleaseService {
     @Transactional(readOnly = true)
     public Lot lotOf(String businessKey, String processInstanceId) {
         if (businessKey == null || businessKey.isBlank()) {
-            throw ApiException.conflict("Process instance " + processInstanceId + " has no lot number");
+            throw new StateConflict("Process instance " + processInstanceId + " has no lot number");
         }
         Lot lot = lots.get(businessKey);
         ReleaseRun run = runs.findById(lot.getId()).orElse(null);
         if (run == null || !run.isRunBy(processInstanceId)) {
-            throw ApiException.conflict("Process instance " + processInstanceId + " is not the lab release of lot "
+            throw new StateConflict("Process instance " + processInstanceId + " is not the lab release of lot "
                     + businessKey);
         }
         return lot;
@@ -178,14 +184,14 @@ public class ReleaseService {
     public LabVerdict record(Long lotId, List<Measurement> measurements) {
         Lot lot = lots.get(lotId);
         if (lot.getStatus() != LotStatus.PENDING) {
-            throw ApiException.conflict("Lot " + lot.getLotNumber() + " is " + lot.getStatus()
+            throw new StateConflict("Lot " + lot.getLotNumber() + " is " + lot.getStatus()
                     + "; lab results are recorded for PENDING lots only");
         }
         if (results.existsByLotId(lotId)) {
-            throw ApiException.conflict("Lab results for lot " + lot.getLotNumber() + " were already recorded");
+            throw new StateConflict("Lab results for lot " + lot.getLotNumber() + " were already recorded");
         }
         if (measurements == null || measurements.isEmpty()) {
-            throw ApiException.badField("results", "must contain at least one result");
+            throw new InvalidInput("results", "must contain at least one result");
         }
         List<SpecLimit> specs = lot.getProduct().getSpecs();
         Map<String, BigDecimal> measured = new LinkedHashMap<>();
@@ -194,20 +200,20 @@ public class ReleaseService {
         for (int i = 0; i < measurements.size(); i++) {
             Measurement m = measurements.get(i);
             if (m == null || m.test() == null || m.test().isBlank()) {
-                throw ApiException.badField("results[" + i + "].test", "must not be empty");
+                throw new InvalidInput("results[" + i + "].test", "must not be empty");
             }
             if (!known.contains(m.test())) {
-                throw ApiException.badField("results[" + i + "].test", "'" + m.test()
+                throw new InvalidInput("results[" + i + "].test", "'" + m.test()
                         + "' is not a test of the specification of " + lot.getProduct().getSku() + " " + known);
             }
             if (m.value() == null) {
-                throw ApiException.badField("results[" + i + "].value", "must be a number");
+                throw new InvalidInput("results[" + i + "].value", "must be a number");
             }
             // the same rule for a LIMS, Tasklist's text and the API: never stored rounded, never judged unrounded
             org.lotflow.shared.input.InputRules.require("results[" + i + "].value",
                     org.lotflow.shared.input.InputRules.measuredValue(m.value()));
             if (measured.put(m.test(), m.value()) != null) {
-                throw ApiException.badField("results[" + i + "].test", "'" + m.test() + "' is reported twice");
+                throw new InvalidInput("results[" + i + "].test", "'" + m.test() + "' is reported twice");
             }
         }
         String analyst = currentUser.id();
@@ -235,7 +241,7 @@ public class ReleaseService {
         Lot lot = lots.lockForChange(lots.get(lotNumber));
         Task task = openTask(lotNumber, TASK_RECORD_LAB_RESULTS);
         if (task.getAssignee() != null && !task.getAssignee().equals(currentUser.id())) {
-            throw ApiException.conflict("The lab-results task of lot " + lotNumber + " is claimed by "
+            throw new StateConflict("The lab-results task of lot " + lotNumber + " is claimed by "
                     + task.getAssignee());
         }
         LabVerdict verdict = record(lot.getId(), measurements);
@@ -260,22 +266,20 @@ public class ReleaseService {
     @Transactional
     public void signApproval(Long lotId, Boolean approved, String comment, String labRecordedBy) {
         if (approved == null) {
-            throw ApiException.badField("approved", "is required: true to release, false to refuse");
+            throw new InvalidInput("approved", "is required: true to release, false to refuse");
         }
         if (!currentUser.isAuthenticated()) {
-            throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "Signature refused",
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,
                     "A release decision must be signed by a logged-in user");
         }
         String signer = currentUser.id();
         if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
-            throw ApiException.forbidden("Only a QA manager may sign a release decision; " + signer + " is not one");
+            throw new NotPermitted("Only a QA manager may sign a release decision; " + signer + " is not one");
         }
         Lot lot = lots.get(lotId);
         if (signer.equals(labRecordedBy)) {
-            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "Four-eyes principle",
-                    "Four-eyes principle: " + signer + " recorded the lab results of lot " + lot.getLotNumber()
-                            + " and may not also approve its release; another QA manager must sign")
-                    .with("labRecordedBy", labRecordedBy);
+            throw new FourEyesViolation(signer, "recorded the lab results of lot " + lot.getLotNumber(),
+                    "approve its release").with("labRecordedBy", labRecordedBy);
         }
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber()); // user id and password at this signing (11.200)
@@ -384,7 +388,7 @@ public class ReleaseService {
         List<Task> tasks = taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(lotNumber).taskDefinitionKey(taskKey).active().list();
         if (tasks.isEmpty()) {
-            throw ApiException.conflict("Lot " + lotNumber + " has no open " + taskKey + " task you may work on");
+            throw new StateConflict("Lot " + lotNumber + " has no open " + taskKey + " task you may work on");
         }
         return tasks.get(0);
     }

@@ -1,5 +1,7 @@
 package org.lotflow.reports;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -11,13 +13,12 @@ import java.util.Map;
 
 import org.lotflow.expiry.ExpiryMonitoringService;
 import org.lotflow.lot.Lot;
-import org.lotflow.lot.LotRepository;
+import org.lotflow.lot.LotStock;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.order.Fefo;
 import org.lotflow.product.Product;
 import org.lotflow.product.ProductRepository;
 import org.lotflow.security.CurrentUser;
-import org.lotflow.shared.ApiException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportService {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final LotRepository lots;
+    private final LotStock lots;
     private final ProductRepository products;
     private final ExpiryMonitoringService expiry;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public ReportService(NamedParameterJdbcTemplate jdbc, LotRepository lots, ProductRepository products,
+    public ReportService(NamedParameterJdbcTemplate jdbc, LotStock lots, ProductRepository products,
             ExpiryMonitoringService expiry, CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
         this.lots = lots;
@@ -66,9 +67,9 @@ public class ReportService {
 
     private Product product(String sku) {
         if (sku == null || sku.isBlank()) {
-            throw ApiException.badField("sku", "is required");
+            throw new InvalidInput("sku", "is required");
         }
-        return products.findBySku(sku).orElseThrow(() -> ApiException.badField("sku", "no product with SKU '" + sku
+        return products.findBySku(sku).orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + sku
                 + "'"));
     }
 
@@ -119,7 +120,7 @@ public class ReportService {
     public ExpiringReport expiring(Integer days) {
         int d = days == null ? expiry.alertDays() : days;
         if (d < 0 || d > 3650) {
-            throw ApiException.badField("days", "must be between 0 and 3650, was " + d);
+            throw new InvalidInput("days", "must be between 0 and 3650, was " + d);
         }
         return new ExpiringReport(LocalDate.now(clock), d, expiry.expiring(d));
     }

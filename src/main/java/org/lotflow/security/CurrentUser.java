@@ -1,5 +1,7 @@
 package org.lotflow.security;
 
+import org.lotflow.shared.NotPermitted;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -7,7 +9,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.lotflow.shared.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ public class CurrentUser {
     /** Refuses with 403 unless the user belongs to one of the groups (administrators always may). */
     public void require(String... groupIds) {
         if (!isInAnyGroup(groupIds)) {
-            throw ApiException.forbidden("User '" + id() + "' may not do this; it needs membership in one of "
+            throw new NotPermitted("User '" + id() + "' may not do this; it needs membership in one of "
                     + Arrays.toString(groupIds));
         }
     }

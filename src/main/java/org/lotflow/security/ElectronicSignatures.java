@@ -1,10 +1,11 @@
 package org.lotflow.security;
 
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.SignatureRefused;
+
 import java.time.Clock;
 import java.time.Instant;
 
-import org.lotflow.shared.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +60,7 @@ public class ElectronicSignatures {
             password = SignatureCredentials.password();
         }
         if (!currentUser.isAuthenticated()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Signature refused",
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,
                     "A " + meaning + " must be signed by a logged-in user");
         }
         String userId = currentUser.id();
@@ -67,19 +68,18 @@ public class ElectronicSignatures {
         if (throttle.isLocked(count)) {
             events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, userId, "signature",
                     meaning + " of " + subject + " refused: locked");
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
+            throw new SignatureRefused(SignatureRefused.Reason.LOCKED_OUT,
                     "Too many failed signatures or logins for user '" + userId + "' from this address: try again in "
-                            + throttle.secondsLeft(count) + " seconds, or ask an administrator to unlock the user")
-                    .with("field", "password");
+                            + throttle.secondsLeft(count) + " seconds, or ask an administrator to unlock the user");
         }
         if (password == null || password.isEmpty()) {
-            throw ApiException.badField("password",
+            throw new InvalidInput("password",
                     "re-enter your password to sign the " + meaning + " of " + subject + " (electronic signature)");
         }
         if (!currentUser.checkPassword(userId, password)) {
             events.failure(SecurityEvent.Type.SIGNATURE_FAILED, userId, "signature", meaning + " of " + subject);
-            throw new ApiException(HttpStatus.FORBIDDEN, "Signature refused", "The password does not match user '"
-                    + userId + "'; the " + meaning + " of " + subject + " was not signed").with("field", "password");
+            throw new SignatureRefused(SignatureRefused.Reason.WRONG_PASSWORD, "The password does not match user '"
+                    + userId + "'; the " + meaning + " of " + subject + " was not signed");
         }
         if (count != null) {
             throttle.succeeded(userId, RequestOrigin.client()); // a good signature clears the count

@@ -1,9 +1,10 @@
 package org.lotflow.security;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.lotflow.shared.ApiException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,7 @@ public class SecurityController {
             @RequestParam(defaultValue = "100") int limit) {
         currentUser.require(Groups.QA_MANAGER);
         if (limit < 1 || limit > 1000) {
-            throw ApiException.badField("limit", "must be between 1 and 1000, got " + limit);
+            throw new InvalidInput("limit", "must be between 1 and 1000, got " + limit);
         }
         return events.recent(user, limit);
     }

@@ -29,7 +29,7 @@ public class EngineRefusals {
         return config -> {
             config.register(EngineExceptionMapper.class, 1);
             config.register(RestExceptionMapper.class, 1);
-            config.register(ApiExceptionMapper.class, 1);
+            config.register(DomainRefusalMapper.class, 1);
         };
     }
 
@@ -44,9 +44,8 @@ public class EngineRefusals {
      */
     public static Refusal refusal(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                Object field = api.properties().get("field");
-                return new Refusal(api.status().value(), api.getMessage(), field == null ? null : field.toString());
+            if (t instanceof org.lotflow.shared.Refusal refused) {
+                return new Refusal(RefusalStatus.of(refused), refused.getMessage(), refused.field());
             }
             if (isLostRace(t)) {
                 return new Refusal(409, CONCURRENT);
@@ -208,6 +207,6 @@ public class EngineRefusals {
     }
 
     /** Execution listeners' exceptions are not wrapped: a refusal from a start listener arrives as is. */
-    public static class ApiExceptionMapper extends RefusalMapper<ApiException> {
+    public static class DomainRefusalMapper extends RefusalMapper<org.lotflow.shared.Refusal> {
     }
 }

@@ -38,9 +38,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ProblemDetail api(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    /** A domain refusal: its status from {@link RefusalStatus}, its sentence and its properties. */
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refusal(Refusal e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(RefusalStatus.of(e)),
+                e.getMessage());
         problem.setTitle(e.title());
         e.properties().forEach(problem::setProperty);
         return problem;

@@ -17,7 +17,7 @@ public final class TaskInputs {
     public static String text(DelegateTask task, String name) {
         Object value = task.getVariable(name);
         if (value != null && !(value instanceof String)) {
-            throw ApiException.badField(name, "must be text");
+            throw new InvalidInput(name, "must be text");
         }
         return (String) value;
     }

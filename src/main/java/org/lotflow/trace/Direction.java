@@ -1,8 +1,9 @@
 package org.lotflow.trace;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.util.Locale;
 
-import org.lotflow.shared.ApiException;
 
 /** Which way a trace walks the genealogy: to the lots made from a lot, or to the lots it was made from. */
 public enum Direction {
@@ -15,7 +16,7 @@ public enum Direction {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("direction", "'" + text + "' is not one of downstream, upstream");
+            throw new InvalidInput("direction", "'" + text + "' is not one of downstream, upstream");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.lotflow.trace;
 
+import org.lotflow.shared.StateConflict;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +17,6 @@ import org.lotflow.lot.LotService;
 import org.lotflow.order.Deliveries;
 import org.lotflow.order.Delivery;
 import org.lotflow.security.CurrentUser;
-import org.lotflow.shared.ApiException;
 import org.lotflow.security.Groups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -120,7 +121,7 @@ public class TraceService {
     public List<Trace.TracedLot> walkWhole(Collection<Long> startIds, Direction direction) {
         List<Trace.TracedLot> reached = walk(startIds, direction);
         if (isCut(startIds, direction)) {
-            throw ApiException.conflict("The genealogy " + direction.label() + " of these lots is deeper than "
+            throw new StateConflict("The genealogy " + direction.label() + " of these lots is deeper than "
                     + maxDepth + " levels (lotflow.trace.max-depth): a recall would leave the deeper lots and their "
                     + "customers out. Raise lotflow.trace.max-depth and open the recall again.")
                     .with("maxDepth", maxDepth);

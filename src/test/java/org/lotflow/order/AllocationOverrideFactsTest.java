@@ -1,5 +1,9 @@
 package org.lotflow.order;
 
+import org.lotflow.shared.RefusalStatus;
+
+import org.lotflow.shared.Refusal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +19,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lotflow.shared.ApiException;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,13 +90,13 @@ class AllocationOverrideFactsTest {
     }
 
     /** The refusal inside an engine exception, as EngineRefusals finds it for engine REST. */
-    private static ApiException refusal(Throwable e) {
+    private static Refusal refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
+            if (t instanceof Refusal api) {
                 return api;
             }
         }
-        throw new AssertionError("no ApiException in " + e, e);
+        throw new AssertionError("no Refusal in " + e, e);
     }
 
     private long processCount() {
@@ -147,7 +150,7 @@ class AllocationOverrideFactsTest {
         // four eyes stay: the requester may not decide
         identityService.setAuthentication("tom", List.of("sales", "qa-manager"));
         assertThatThrownBy(() -> taskService.complete(task, Map.of("approved", true, "comment", "mine")))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(403));
         asQaManager();
         org.lotflow.security.SignatureCredentials.with("jennifer",
                 () -> taskService.complete(task, Map.of("approved", false, "comment", "Keep FEFO")));
@@ -166,12 +169,12 @@ class AllocationOverrideFactsTest {
         String pi = processOf(a);
         // no decision recorded: an approval cannot be carried out, whatever routed there
         assertThatThrownBy(() -> orderService.applyApprovedOverride(a, pi))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(409));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
         assertThatThrownBy(() -> orderService.applyRefusedOverride(a, pi))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(409));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
         // nor by another process than the one bound to the order
         assertThatThrownBy(() -> orderService.applyApprovedOverride(a, "some-other-process"))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(409));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
         assertThat(order(a).get("status").asText()).isEqualTo("OVERRIDE_PENDING");
         assertThat(order(a).get("allocations")).isEmpty();
         assertThat(fx.lot(newer).get("allocated").decimalValue()).isEqualByComparingTo("0");
@@ -185,13 +188,13 @@ class AllocationOverrideFactsTest {
         // the business key of an order that already has its process
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("allocationOverride", a,
                 Map.of("orderId", orderId(a))))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(409));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
         // an order that asked for no exception, an unknown one, none at all
         for (String key : new String[] {fefoOrder, "SO-NO-SUCH-ORDER", null}) {
             assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("allocationOverride", key,
                     Map.of("orderId", orderId(a), "approved", true)))
                     .as(String.valueOf(key))
-                    .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+                    .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(403));
         }
         assertThat(processCount()).isEqualTo(before);
         assertThat(order(a).get("status").asText()).isEqualTo("OVERRIDE_PENDING");

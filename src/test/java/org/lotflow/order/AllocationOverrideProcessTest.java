@@ -1,5 +1,7 @@
 package org.lotflow.order;
 
+import org.lotflow.shared.NotPermitted;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -157,10 +159,10 @@ class AllocationOverrideProcessTest {
     @Test
     void aRefusingStartListenerStartsNothing() throws Exception {
         doAnswer(inv -> {
-            throw org.lotflow.shared.ApiException.forbidden("allocationOverride is started only by an order");
+            throw new org.lotflow.shared.NotPermitted("allocationOverride is started only by an order");
         }).when(startListener).notify(any(DelegateExecution.class));
         org.assertj.core.api.Assertions.assertThatThrownBy(this::start)
-                .isInstanceOf(org.lotflow.shared.ApiException.class);
+                .isInstanceOf(org.lotflow.shared.Refusal.class);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
         verify(approveListener, never()).notify(any());
     }

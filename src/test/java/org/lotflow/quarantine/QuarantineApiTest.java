@@ -338,7 +338,7 @@ class QuarantineApiTest {
         String path = "/api/lots/" + lot + "/disposition";
         Response self = api.post("jennifer", path, Map.of("decision", "RELEASE", "justification", "fine",
                 "password", "jennifer"));
-        assertThat(self.status()).isEqualTo(409);
+        assertThat(self.status()).isEqualTo(403);
         assertThat(self.json().get("detail").asText()).contains("Four-eyes");
         assertThat(q.status(lot)).isEqualTo("QUARANTINE");
 

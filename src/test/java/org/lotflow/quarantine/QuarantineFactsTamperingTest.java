@@ -1,5 +1,9 @@
 package org.lotflow.quarantine;
 
+import org.lotflow.shared.RefusalStatus;
+
+import org.lotflow.shared.Refusal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -16,7 +20,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lotflow.shared.ApiException;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -236,8 +239,8 @@ class QuarantineFactsTamperingTest {
                         forgedIds(y))));
         identityService.clearAuthentication();
         for (Throwable refused : List.of(byKey, startForm)) {
-            ApiException api = refusal(refused);
-            assertThat(api.status().value()).isEqualTo(409);
+            Refusal api = refusal(refused);
+            assertThat(RefusalStatus.of(api)).isEqualTo(409);
             assertThat(api.getMessage()).contains("not waiting for an investigation");
         }
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("quarantineInvestigation")
@@ -276,19 +279,19 @@ class QuarantineFactsTamperingTest {
         identityService.setAuthentication("jennifer", List.of("qa-manager"));
         Throwable refused = catchThrowable(() -> taskService.complete(decide, Map.of(
                 "justification", "fine", "signaturePassword", "jennifer")));
-        ApiException notText = refusal(catchThrowable(() -> taskService.complete(decide, Map.of(
+        Refusal notText = refusal(catchThrowable(() -> taskService.complete(decide, Map.of(
                 "decision", 1, "justification", "fine", "signaturePassword", "jennifer"))));
         identityService.clearAuthentication();
         assertThat(refusal(refused).properties().get("field")).isEqualTo("decision");
-        assertThat(notText.status().value()).isEqualTo(400);
+        assertThat(RefusalStatus.of(notText)).isEqualTo(400);
         assertThat(hold(lot).get("DECISION")).isNull();
         assertThat(q.status(lot)).isEqualTo("QUARANTINE");
         assertThat(hasTask(lot, "decideDisposition")).isTrue();
     }
 
-    private static ApiException refusal(Throwable thrown) {
+    private static Refusal refusal(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
+            if (t instanceof Refusal api) {
                 return api;
             }
         }

@@ -1,5 +1,9 @@
 package org.lotflow.recall;
 
+import org.lotflow.shared.RefusalStatus;
+
+import org.lotflow.shared.Refusal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +22,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lotflow.shared.ApiException;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
 import org.lotflow.support.TestClient.Response;
@@ -108,13 +111,13 @@ class RecallFactsTest {
         return ((Number) recall(recallNumber).get("id")).longValue();
     }
 
-    private static ApiException refusal(Throwable e) {
+    private static Refusal refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
+            if (t instanceof Refusal api) {
                 return api;
             }
         }
-        throw new AssertionError("no ApiException in " + e, e);
+        throw new AssertionError("no Refusal in " + e, e);
     }
 
     private static Map<String, Object> vars(Object... kv) {
@@ -247,18 +250,18 @@ class RecallFactsTest {
         long before = recallProcesses();
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall", "RC-2025-999",
                 Map.of("recallId", recallId(existing))))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(403));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall", existing,
                 Map.of("recallId", recallId(existing))))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(409));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
         // without a business key it is the start form: a recall coordinator and the API's checks
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
                 Map.of("recallId", recallId(existing))))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(403));
         identityService.setAuthentication("jennifer", List.of("qa-manager"));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
                 Map.of("lots", "X", "reason", "r", "classification", "CLASS_I")))
-                .satisfies(e -> assertThat(refusal(e).status().value()).isEqualTo(403));
+                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(403));
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
                 Map.of("recallId", recallId(existing))))

@@ -1,12 +1,15 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.RefusalStatus;
+
+import org.lotflow.shared.Refusal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
-import org.lotflow.shared.ApiException;
 
 /** The Tasklist lab-results text on its own: what is read, what is skipped, what is refused (never guessed). */
 class LabResultsTextTest {
@@ -23,9 +26,9 @@ class LabResultsTextTest {
     void refusesWhatItCannotReadWithoutGuessing() {
         for (String bad : new String[] {"viscosity40C 248", "viscosity40C = lots", "viscosity40C = 1,250",
                 "viscosity40C = 1,250.5"}) {
-            ApiException refused = catchThrowableOfType(ApiException.class, () -> LabResultsText.parse(bad));
+            Refusal refused = catchThrowableOfType(Refusal.class, () -> LabResultsText.parse(bad));
             assertThat(refused).as(bad).isNotNull();
-            assertThat(refused.status().value()).isEqualTo(400);
+            assertThat(RefusalStatus.of(refused)).isEqualTo(400);
             assertThat(refused.properties()).containsEntry("field", "labResults");
             assertThat(refused.getMessage()).contains("line 1");
         }

@@ -1,5 +1,8 @@
 package org.lotflow.release;
 
+import org.lotflow.shared.Refusal;
+import org.lotflow.shared.RefusalStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -15,7 +18,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lotflow.shared.ApiException;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,9 +110,9 @@ class ReleaseFactsTamperingTest {
     }
 
     /** The lotflow refusal in an engine exception's cause chain. */
-    private static ApiException refusal(Throwable thrown) {
+    private static Refusal refusal(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
+            if (t instanceof Refusal api) {
                 return api;
             }
         }
@@ -234,16 +236,16 @@ class ReleaseFactsTamperingTest {
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("lotRelease").count();
 
         Map<String, Object> forged = Map.of("lotId", lotId(pending), "releaseDueAt", new java.util.Date());
-        assertThat(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease", held,
-                forged))).status().value()).isEqualTo(409);
-        assertThat(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease", released,
-                forged))).status().value()).isEqualTo(409);
+        assertThat(RefusalStatus.of(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease", held,
+                forged))))).isEqualTo(409);
+        assertThat(RefusalStatus.of(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease", released,
+                forged))))).isEqualTo(409);
         assertThat(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease",
                 unknownStock, forged))).getMessage()).contains("unidentified");
-        assertThat(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease", "NOPE-404",
-                forged))).status().value()).isEqualTo(404);
-        assertThat(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease",
-                forged))).status().value()).isEqualTo(400);
+        assertThat(RefusalStatus.of(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease",
+                "NOPE-404", forged))))).isEqualTo(404);
+        assertThat(RefusalStatus.of(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease",
+                forged))))).isEqualTo(400);
         // a PENDING lot has its one release process already
         assertThat(refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease", pending,
                 forged))).getMessage()).contains("already has its lab release");
@@ -267,9 +269,9 @@ class ReleaseFactsTamperingTest {
         String pending = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
         runtimeService.deleteProcessInstance(processOf(pending), "test: the lot lost its release process");
         jdbc.update("DELETE FROM lot_release_run WHERE lot_id = ?", lotId(pending));
-        ApiException refused = refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease",
+        Refusal refused = refusal(catchThrowable(() -> runtimeService.startProcessInstanceByKey("lotRelease",
                 pending, Map.of("releaseDueAt", new java.util.Date()))));
-        assertThat(refused.status().value()).isEqualTo(403);
+        assertThat(RefusalStatus.of(refused)).isEqualTo(403);
         assertThat(refused.getMessage()).contains("started by lotflow");
         assertThat(releaseProcesses(pending)).isZero();
     }
@@ -284,13 +286,13 @@ class ReleaseFactsTamperingTest {
         String task = approveTask(lot);
 
         asManager("jennifer");
-        ApiException missing = refusal(catchThrowable(() -> complete(task, Map.of("comment", "ok"))));
-        assertThat(missing.status().value()).isEqualTo(400);
+        Refusal missing = refusal(catchThrowable(() -> complete(task, Map.of("comment", "ok"))));
+        assertThat(RefusalStatus.of(missing)).isEqualTo(400);
         assertThat(missing.properties().get("field")).isEqualTo("approved");
-        ApiException notBoolean = refusal(catchThrowable(() -> complete(task,
+        Refusal notBoolean = refusal(catchThrowable(() -> complete(task,
                 Map.of("approved", "yes", "comment", "ok"))));
         assertThat(notBoolean.properties().get("field")).isEqualTo("approved");
-        ApiException noComment = refusal(catchThrowable(() -> complete(task,
+        Refusal noComment = refusal(catchThrowable(() -> complete(task,
                 Map.of("approved", true))));
         assertThat(noComment.properties().get("field")).isEqualTo("comment");
         identityService.clearAuthentication();

@@ -13,7 +13,7 @@ class EngineRefusalsTest {
 
     @Test
     void aRefusalWrappedByTheEngineKeepsItsStatusAndMessage() {
-        ApiException fourEyes = ApiException.conflict("The approver must not be the analyst who recorded the results");
+        Refusal fourEyes = new StateConflict("The approver must not be the analyst who recorded the results");
         RestException wrapped = new RestException(Status.INTERNAL_SERVER_ERROR,
                 new ProcessEngineException("ENGINE-03051 There was an exception while invoking the TaskListener",
                         fourEyes), "Cannot complete task 42");

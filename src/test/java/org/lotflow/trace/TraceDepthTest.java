@@ -1,5 +1,9 @@
 package org.lotflow.trace;
 
+import org.lotflow.shared.RefusalStatus;
+
+import org.lotflow.shared.Refusal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -7,7 +11,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lotflow.shared.ApiException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -50,9 +53,9 @@ class TraceDepthTest {
         assertThat(shallow.walk(List.of(1L), Direction.DOWNSTREAM)).extracting(Trace.TracedLot::lotNumber)
                 .containsExactly("L-1", "L-2", "L-3");
         assertThat(shallow.isCut(List.of(1L), Direction.DOWNSTREAM)).isTrue();
-        ApiException refused = catchThrowableOfType(ApiException.class,
+        Refusal refused = catchThrowableOfType(Refusal.class,
                 () -> shallow.walkWhole(List.of(1L), Direction.DOWNSTREAM));
-        assertThat(refused.status().value()).isEqualTo(409);
+        assertThat(RefusalStatus.of(refused)).isEqualTo(409);
         assertThat(refused.getMessage()).contains("deeper than 2 levels").contains("lotflow.trace.max-depth");
         assertThat(shallow.isCut(List.of(4L), Direction.UPSTREAM)).isTrue();
     }

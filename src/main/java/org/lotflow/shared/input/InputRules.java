@@ -1,10 +1,11 @@
 package org.lotflow.shared.input;
 
+import org.lotflow.shared.InvalidInput;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
-import org.lotflow.shared.ApiException;
 
 /**
  * lotflow's one input vocabulary: what a quantity, a measured value, a business date and an
@@ -99,7 +100,7 @@ public final class InputRules {
     /** Refuses (400 naming {@code field}) when {@code reason} (one of the rules' answers) is not null. */
     public static void require(String field, String reason) {
         if (reason != null) {
-            throw ApiException.badField(field, reason);
+            throw new InvalidInput(field, reason);
         }
     }
 }

@@ -1,4 +1,6 @@
-package org.lotflow.lot;
+package org.lotflow.lot.internal;
+
+import org.lotflow.lot.Lot;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,0 +1,92 @@
+package org.lotflow.shared.process;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * What a Tasklist form shows: the one way lotflow builds a task's display data. Values are set as
+ * task-local variables when the task is created, for display only: nothing reads them back (the
+ * engine surface guard refuses writes to them, and business facts come from lotflow's tables).
+ *
+ * <p>Every value is shown as text: absent values as {@code "-"}, quantities without trailing zeros
+ * ({@code 1250.5}, never {@code 1.2505E3}), dates ISO ({@code 2025-03-01}), instants in UTC ISO
+ * ({@code 2025-03-01T09:15:00Z}).
+ *
+ * <pre>{@code
+ * TaskForm.of(task).show("lotNumber", lot.getLotNumber()).show("quantity", qty, "kg").apply();
+ * }</pre>
+ */
+public final class TaskForm {
+
+    /** What an absent value shows as. */
+    public static final String ABSENT = "-";
+
+    private final DelegateTask task;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    private TaskForm(DelegateTask task) {
+        this.task = task;
+    }
+
+    /** Starts the display data of a task. */
+    public static TaskForm of(DelegateTask task) {
+        return new TaskForm(task);
+    }
+
+    /** Shows a value as text ({@code "-"} when absent). */
+    public TaskForm show(String name, Object value) {
+        values.put(name, text(value));
+        return this;
+    }
+
+    /** Shows a quantity with its unit, for example {@code 1250.5 kg}. */
+    public TaskForm show(String name, BigDecimal quantity, String unit) {
+        values.put(name, quantity == null ? ABSENT : text(quantity) + (unit == null ? "" : " " + unit));
+        return this;
+    }
+
+    /** Shows every entry of a map built elsewhere (a module's standard block, such as a lot's facts). */
+    public TaskForm showAll(Map<String, ?> entries) {
+        entries.forEach(this::show);
+        return this;
+    }
+
+    /** Shows a value as it is (a number or a Boolean a form field binds to), not as text. */
+    public TaskForm raw(String name, Object value) {
+        values.put(name, value);
+        return this;
+    }
+
+    /** Sets the values on the task. */
+    public void apply() {
+        values.forEach(task::setVariableLocal);
+    }
+
+    /** The values, in order (for tests and for the API's view of a task). */
+    public Map<String, Object> values() {
+        return Map.copyOf(values);
+    }
+
+    /** How lotflow shows a value in a form. */
+    public static String text(Object value) {
+        if (value == null) {
+            return ABSENT;
+        }
+        if (value instanceof BigDecimal number) {
+            return number.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof LocalDate || value instanceof Instant) {
+            return value.toString();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        String text = value.toString();
+        return text.isBlank() ? ABSENT : text;
+    }
+}

@@ -1,0 +1,100 @@
+package org.lotflow.shared.process;
+
+import java.util.Date;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.lotflow.shared.InvalidInput;
+
+/**
+ * A typed process variable: its name and Java type in one constant, so a process reads and writes it
+ * the same way everywhere (no string literals, no casts at the call site). Each process declares its
+ * variables once, in its own {@code *Variables} class (for example {@code LotReleaseVariables}).
+ *
+ * <p>Variables carry only routing flags, display copies and the completing user's form inputs.
+ * Business facts (who, which lot, which hold) are never read from a variable: a user can write them
+ * through the engine's surfaces (see the README, "Trust"); they come from lotflow's tables by the
+ * process's business key.
+ *
+ * @param <T> the Java type of the value
+ */
+public final class Variable<T> {
+
+    private final String name;
+    private final Class<T> type;
+    private final String kind;
+
+    private Variable(String name, Class<T> type, String kind) {
+        this.name = Objects.requireNonNull(name);
+        this.type = Objects.requireNonNull(type);
+        this.kind = kind;
+    }
+
+    /** A text variable. */
+    public static Variable<String> text(String name) {
+        return new Variable<>(name, String.class, "text");
+    }
+
+    /** A true/false variable. */
+    public static Variable<Boolean> bool(String name) {
+        return new Variable<>(name, Boolean.class, "a Boolean (true or false)");
+    }
+
+    /** A whole-number variable (the engine's integer). */
+    public static Variable<Integer> integer(String name) {
+        return new Variable<>(name, Integer.class, "a whole number");
+    }
+
+    /** A point in time (the engine's date, used by timers and due dates). */
+    public static Variable<Date> date(String name) {
+        return new Variable<>(name, Date.class, "a date and time");
+    }
+
+    /** The variable's name in the engine. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The value as seen from the scope (the scope's own or an enclosing one's), or null when unset;
+     * {@link InvalidInput} (400, naming the variable) when it holds another type.
+     */
+    public T get(VariableScope scope) {
+        return cast(scope.getVariable(name));
+    }
+
+    /** The value set on this very scope (a task, an execution), or null; 400 when of another type. */
+    public T getLocal(VariableScope scope) {
+        return cast(scope.getVariableLocal(name));
+    }
+
+    /** Sets the value where the engine finds it (the nearest scope that has it, else the process). */
+    public void set(VariableScope scope, T value) {
+        scope.setVariable(name, value);
+    }
+
+    /** Sets the value on this very scope (a task's display copy, say). */
+    public void setLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, value);
+    }
+
+    /** Removes the value from this very scope. */
+    public void removeLocal(VariableScope scope) {
+        scope.removeVariableLocal(name);
+    }
+
+    private T cast(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!type.isInstance(value)) {
+            throw new InvalidInput(name, "must be " + kind);
+        }
+        return type.cast(value);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + type.getSimpleName() + ")";
+    }
+}
