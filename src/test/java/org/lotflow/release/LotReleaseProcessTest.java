@@ -3,65 +3,40 @@ package org.lotflow.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lotflow.support.ProcessTest;
 
 /**
  * Every path of {@code lotRelease}: approved, out of specification, refused, and the overdue
  * notice. Listeners and delegates are mocks; the BPMN, its gateways, timers and routing are real.
  */
 @Deployment(resources = "bpmn/lotRelease.bpmn")
-class LotReleaseProcessTest {
+class LotReleaseProcessTest extends ProcessTest {
 
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("process-test.cfg.xml").build();
-
-    ProcessEngine engine;
-    TaskListener labListener = mock(TaskListener.class);
-    TaskListener approveListener = mock(TaskListener.class);
-    JavaDelegate releaseLot = mock(JavaDelegate.class);
-    JavaDelegate rejectLot = mock(JavaDelegate.class);
-    JavaDelegate overdue = mock(JavaDelegate.class);
-    org.camunda.bpm.engine.delegate.ExecutionListener startListener =
-            mock(org.camunda.bpm.engine.delegate.ExecutionListener.class);
+    TaskListener labListener = taskListener("recordLabResultsListener");
+    TaskListener approveListener = taskListener("approveReleaseListener");
+    JavaDelegate releaseLot = delegate("releaseLotDelegate");
+    JavaDelegate rejectLot = delegate("rejectLotDelegate");
+    JavaDelegate overdue = delegate("releaseOverdueDelegate");
+    ExecutionListener startListener = executionListener("lotReleaseStartListener");
 
     @BeforeEach
     void setUp() {
-        engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-        Mocks.register("recordLabResultsListener", labListener);
-        Mocks.register("approveReleaseListener", approveListener);
-        Mocks.register("releaseLotDelegate", releaseLot);
-        Mocks.register("rejectLotDelegate", rejectLot);
-        Mocks.register("releaseOverdueDelegate", overdue);
-        Mocks.register("lotReleaseStartListener", startListener);
-        Mocks.register("releaseSla", new ReleaseSla(java.time.Duration.ofHours(8)));
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
+        register("releaseSla", new ReleaseSla(java.time.Duration.ofHours(8)));
     }
 
     private ProcessInstance start() {
@@ -71,20 +46,7 @@ class LotReleaseProcessTest {
 
     /** The lab listener decides the verdict when the task completes, as the real one does. */
     private void labVerdict(boolean passed) throws Exception {
-        doAnswer(inv -> {
-            DelegateTask task = inv.getArgument(0);
-            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-                task.getExecution().setVariable("labPassed", passed);
-            }
-            return null;
-        }).when(labListener).notify(any());
-    }
-
-    private void assertCandidates(String taskKey, String... groups) {
-        var task = engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).singleResult();
-        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-                .filteredOn(l -> "candidate".equals(l.getType())).extracting(IdentityLink::getGroupId)
-                .containsExactlyInAnyOrder(groups);
+        onComplete(labListener, task -> task.getExecution().setVariable("labPassed", passed));
     }
 
     @Test
@@ -93,12 +55,12 @@ class LotReleaseProcessTest {
         ProcessInstance pi = start();
         verify(startListener).notify(any()); // binds the instance to its lot, or refuses the start
         BpmnAwareTests.assertThat(pi).isWaitingAt("recordLabResults");
-        assertCandidates("recordLabResults", "qa-analyst", "qa-manager");
+        assertCandidateGroups("recordLabResults", "qa-analyst", "qa-manager");
         assertThat(BpmnAwareTests.task(pi).getDueDate()).isNotNull();
         BpmnAwareTests.complete(BpmnAwareTests.task(pi));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("approveRelease");
-        assertCandidates("approveRelease", "qa-manager");
+        assertCandidateGroups("approveRelease", "qa-manager");
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "comment", "ok"));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("releaseLot");
