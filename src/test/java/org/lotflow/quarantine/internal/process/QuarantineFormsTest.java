@@ -1,4 +1,4 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lotflow.support.Forms.form;
