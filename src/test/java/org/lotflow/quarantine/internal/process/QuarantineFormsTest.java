@@ -1,4 +1,4 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lotflow.support.Forms.form;
@@ -41,15 +41,21 @@ class QuarantineFormsTest {
 
     @Test
     void formsShowOnlyWhatTheCreateListenersProvide() throws IOException {
-        Set<String> lotAndHold = Set.of("lotNumber", "sku", "productName", "lotStatus", "location", "holdReason",
-                "holdSource", "holdReference", "holdPlacedBy", "holdPlacedAt", "decisionDue", "impactAssessment");
+        Set<String> lotFacts = Set.of("lotNumber", "sku", "productName", "lotStatus", "quantity", "manufactureDate",
+                "expirationDate", "location"); // LotFacts, on every quarantine task
+        Set<String> lotAndHold = new TreeSet<>(lotFacts);
+        lotAndHold.addAll(Set.of("holdReason", "holdSource", "holdReference", "holdPlacedBy", "holdPlacedAt",
+                "decisionDue", "impactAssessment"));
         assertThat(lotAndHold).containsAll(placeholders(form("investigateLot")));
         Set<String> decide = new TreeSet<>(lotAndHold);
         decide.addAll(Set.of("findingsText", "rootCauseText", "retainedSampleText", "investigatedByName"));
         assertThat(decide).containsAll(org.lotflow.support.Forms.embeddedShown("decideDisposition"));
-        assertThat(Set.of("lotNumber", "lotStatus", "outcome", "justificationText", "customerList"))
-                .containsAll(placeholders(form("informCustomers")));
-        assertThat(Set.of("lotNumber", "location", "onHand")).containsAll(placeholders(form("confirmDisposal")));
+        Set<String> inform = new TreeSet<>(lotFacts);
+        inform.addAll(Set.of("outcome", "justificationText", "customerList"));
+        assertThat(inform).containsAll(placeholders(form("informCustomers")));
+        Set<String> disposal = new TreeSet<>(lotFacts);
+        disposal.add("onHand");
+        assertThat(disposal).containsAll(placeholders(form("confirmDisposal")));
         assertThat(placeholders(form("quarantineStart"))).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal;
 
 /** The quarantine module's kinds of lot history events (status changes use STATUS_CHANGED). */
 public final class QuarantineEventTypes {

@@ -1,32 +1,27 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lotflow.shared.StateConflict;
+import org.lotflow.support.ProcessTest;
 
 /**
  * Every path of {@code quarantineInvestigation}: release, reject (with disposal), recall, the
@@ -34,46 +29,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * delegates are mocks; the BPMN, its gateways, timers and routing are real.
  */
 @Deployment(resources = "bpmn/quarantineInvestigation.bpmn")
-class QuarantineProcessTest {
+class QuarantineProcessTest extends ProcessTest {
 
     static final String BUSINESS_KEY = "IL250-2024-089";
 
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("process-test.cfg.xml").build();
+    ExecutionListener startListener = executionListener("quarantineStartListener");
+    TaskListener investigateListener = taskListener("investigateLotListener");
+    TaskListener decideListener = taskListener("decideDispositionListener");
+    TaskListener informListener = taskListener("informCustomersListener");
+    TaskListener disposalListener = taskListener("confirmDisposalListener");
+    JavaDelegate releaseLot = delegate("releaseHeldLotDelegate");
+    JavaDelegate rejectLot = delegate("rejectHeldLotDelegate");
+    JavaDelegate recallLot = delegate("recallHeldLotDelegate");
+    JavaDelegate overdue = delegate("quarantineOverdueDelegate");
 
-    ProcessEngine engine;
-    ExecutionListener startListener = mock(ExecutionListener.class);
-    TaskListener investigateListener = mock(TaskListener.class);
-    TaskListener decideListener = mock(TaskListener.class);
-    TaskListener informListener = mock(TaskListener.class);
-    TaskListener disposalListener = mock(TaskListener.class);
-    JavaDelegate releaseLot = mock(JavaDelegate.class);
-    JavaDelegate rejectLot = mock(JavaDelegate.class);
-    JavaDelegate recallLot = mock(JavaDelegate.class);
-    JavaDelegate overdue = mock(JavaDelegate.class);
-
-    @BeforeEach
-    void setUp() {
-        engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-        Mocks.register("quarantineStartListener", startListener);
-        Mocks.register("investigateLotListener", investigateListener);
-        Mocks.register("decideDispositionListener", decideListener);
-        Mocks.register("informCustomersListener", informListener);
-        Mocks.register("confirmDisposalListener", disposalListener);
-        Mocks.register("releaseHeldLotDelegate", releaseLot);
-        Mocks.register("rejectHeldLotDelegate", rejectLot);
-        Mocks.register("recallHeldLotDelegate", recallLot);
-        Mocks.register("quarantineOverdueDelegate", overdue);
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-    }
-
-    /** As the service starts it for an API hold: the hold is placed, only the due date is given. */
+    /** As lotflow starts it for an API hold: the hold is placed, only the due date is given. */
     private ProcessInstance startByService() {
         return engine.getRuntimeService().startProcessInstanceByKey("quarantineInvestigation", BUSINESS_KEY,
                 Map.of("decisionDueAt", inDays(7)));
@@ -83,21 +53,13 @@ class QuarantineProcessTest {
         return new Date(System.currentTimeMillis() + days * 86_400_000L);
     }
 
-    private void assertCandidates(ProcessInstance pi, String taskKey, String... groups) {
-        var task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
-                .singleResult();
-        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-                .filteredOn(l -> "candidate".equals(l.getType())).extracting(IdentityLink::getGroupId)
-                .containsExactlyInAnyOrder(groups);
-    }
-
     private void investigateAndDecide(ProcessInstance pi, String decision) {
         BpmnAwareTests.assertThat(pi).isWaitingAt("investigateLot");
-        assertCandidates(pi, "investigateLot", "qa-analyst", "qa-manager");
+        assertCandidateGroups("investigateLot", "qa-analyst", "qa-manager");
         assertThat(BpmnAwareTests.task(pi).getDueDate()).isNotNull();
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("findings", "viscosity 249 cSt on retest"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("decideDisposition");
-        assertCandidates(pi, "decideDisposition", "qa-manager");
+        assertCandidateGroups("decideDisposition", "qa-manager");
         assertThat(BpmnAwareTests.task(pi).getDueDate()).isNotNull();
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("decision", decision));
     }
@@ -111,7 +73,7 @@ class QuarantineProcessTest {
         BpmnAwareTests.execute(BpmnAwareTests.job("releaseHeldLot"));
         verify(releaseLot).execute(any());
         BpmnAwareTests.assertThat(pi).isWaitingAt("informCustomers");
-        assertCandidates(pi, "informCustomers", "qa-manager");
+        assertCandidateGroups("informCustomers", "qa-manager");
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("customerNotice", "phoned"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Released").hasNotPassed("confirmDisposal");
         verify(rejectLot, never()).execute(any());
@@ -129,7 +91,7 @@ class QuarantineProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt("informCustomers");
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("customerNotice", "e-mailed"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("confirmDisposal");
-        assertCandidates(pi, "confirmDisposal", "qa-manager", "production");
+        assertCandidateGroups("confirmDisposal", "qa-manager", "production");
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("disposalMethod", "DESTROYED"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Disposed");
         verify(disposalListener, org.mockito.Mockito.times(2)).notify(any()); // create and complete
@@ -180,9 +142,9 @@ class QuarantineProcessTest {
         doAnswer(inv -> {
             DelegateExecution execution = inv.getArgument(0);
             // what the real listener does once the service accepted the hold
-            assertThat(execution.getVariable("lotNumber")).isEqualTo(BUSINESS_KEY);
-            execution.setProcessBusinessKey((String) execution.getVariable("lotNumber"));
-            execution.setVariable("decisionDueAt", inDays(7));
+            assertThat(QuarantineInvestigationVariables.LOT_NUMBER.get(execution)).isEqualTo(BUSINESS_KEY);
+            execution.setProcessBusinessKey(QuarantineInvestigationVariables.LOT_NUMBER.get(execution));
+            QuarantineInvestigationVariables.DECISION_DUE_AT.set(execution, inDays(7));
             return null;
         }).when(startListener).notify(any());
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
@@ -195,22 +157,24 @@ class QuarantineProcessTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
                 .singleResult().getBusinessKey()).isEqualTo(BUSINESS_KEY);
         BpmnAwareTests.assertThat(pi).isWaitingAt("investigateLot");
-        assertCandidates(pi, "investigateLot", "qa-analyst", "qa-manager");
+        assertCandidateGroups("investigateLot", "qa-analyst", "qa-manager");
     }
 
     @Test
     void aRefusedStartFormStartsNothing() throws Exception {
         doAnswer(inv -> {
-            throw new org.camunda.bpm.engine.BadUserRequestException("Lot IL250-2024-089 is REJECTED; it cannot be held");
+            throw new StateConflict("Lot IL250-2024-089 is REJECTED; it cannot be held"); // as the real listener
         }).when(startListener).notify(any());
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey("quarantineInvestigation").singleResult().getId();
-        try {
-            engine.getFormService().submitStartForm(definitionId, Map.of("lotNumber", BUSINESS_KEY, "reason", "x"));
-            org.junit.jupiter.api.Assertions.fail("start accepted");
-        } catch (org.camunda.bpm.engine.BadUserRequestException expected) {
-            assertThat(expected.getMessage()).contains("cannot be held");
+        Throwable refused = catchThrowable(() -> engine.getFormService().submitStartForm(definitionId,
+                Map.of("lotNumber", BUSINESS_KEY, "reason", "x")));
+        assertThat(refused).as("start accepted").isNotNull();
+        Throwable cause = refused;
+        while (!(cause instanceof StateConflict) && cause.getCause() != null) {
+            cause = cause.getCause();
         }
+        assertThat(cause).isInstanceOf(StateConflict.class).hasMessageContaining("cannot be held");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
     }
 }

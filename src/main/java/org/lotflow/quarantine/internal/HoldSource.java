@@ -1,4 +1,4 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal;
 
 /** What triggered a quarantine hold. */
 public enum HoldSource {

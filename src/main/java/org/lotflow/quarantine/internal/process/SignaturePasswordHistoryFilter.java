@@ -1,4 +1,4 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal.process;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps signature passwords out of Camunda's history. A Tasklist form that signs (e.g.
- * {@code decideDisposition}) submits the password as the variable {@value #SECRET}; its task
+ * {@code decideDisposition}) may submit the password as the variable {@code signaturePassword}; its task
  * listener checks and removes it in the same transaction, so it never reaches the runtime tables.
  * This plugin wraps the engine's history event handler (after the engine built it) and drops
  * every variable event (ACT_HI_VARINST, ACT_HI_DETAIL) and form-property event (ACT_HI_DETAIL)
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignaturePasswordHistoryFilter extends AbstractProcessEnginePlugin {
 
-    public static final String SECRET = DecideDispositionListener.PASSWORD;
+    public static final String SECRET = QuarantineInvestigationVariables.SIGNATURE_PASSWORD.name();
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,4 +1,4 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal;
 
 /** The signed outcome of a quarantine investigation. */
 public enum Disposition {

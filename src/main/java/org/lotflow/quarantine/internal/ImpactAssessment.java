@@ -1,4 +1,4 @@
-package org.lotflow.quarantine;
+package org.lotflow.quarantine.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,20 +11,37 @@ import org.lotflow.lot.Lot;
 import org.lotflow.order.Delivery;
 
 /**
- * What a hold affects, as the seed's impact assessment lists it: the lot's quantities (on hand,
- * available, allocated = shipments to hold, shipped = to investigate) and the customers who
- * already received the lot, with quantities.
+ * What a hold affects, as the seed's impact assessment lists it ("Lot Status Update:
+ * IL250-2024-089 ... Impact Assessment"): the lot's quantities in the product's {@code unit}
+ * ({@code quantity} made, {@code onHand} = quantity - shipped - consumed, {@code available},
+ * {@code allocated} = shipments to hold, {@code shipped} = to investigate, {@code consumed} by other
+ * lots) and the customers who already received the lot, in the order of the shipment ledger, each
+ * with the total quantity and the shipments (FSMA 204: who received which lot, when). A plain value,
+ * tested without Spring; shown in {@code POST /holds}' answer, the lot view, the history and the forms.
  */
 public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHand, BigDecimal available,
         BigDecimal allocated, BigDecimal shipped, BigDecimal consumed, List<CustomerImpact> customers) {
 
+    /** One shipment of the lot to a customer. */
     public record Shipment(String orderNumber, BigDecimal quantity, LocalDate shippedAt, String carrier) {
     }
 
+    /** A customer who received the lot: total {@code quantity} and the shipments. */
     public record CustomerImpact(String customer, BigDecimal quantity, List<Shipment> shipments) {
     }
 
-    static ImpactAssessment of(Lot lot, List<Delivery> deliveries) {
+    /** The assessment of a lot from its own quantities and the order module's deliveries of it. */
+    public static ImpactAssessment of(Lot lot, List<Delivery> deliveries) {
+        return of(lot.getProduct().getUnit(), lot.getQuantity(), lot.getAvailable(), lot.getAllocated(),
+                lot.getShipped(), lot.getConsumed(), deliveries);
+    }
+
+    /**
+     * The assessment from the lot's quantities (in {@code unit}) and its deliveries; customers in the
+     * order of their first delivery in {@code deliveries}.
+     */
+    public static ImpactAssessment of(String unit, BigDecimal quantity, BigDecimal available, BigDecimal allocated,
+            BigDecimal shipped, BigDecimal consumed, List<Delivery> deliveries) {
         Map<String, List<Delivery>> byCustomer = new LinkedHashMap<>();
         for (Delivery d : deliveries) {
             byCustomer.computeIfAbsent(d.customer(), c -> new ArrayList<>()).add(d);
@@ -34,13 +51,12 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
                 list.stream().map(Delivery::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
                 list.stream().map(d -> new Shipment(d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier()))
                         .toList())));
-        return new ImpactAssessment(lot.getProduct().getUnit(), lot.getQuantity(),
-                lot.getQuantity().subtract(lot.getShipped()).subtract(lot.getConsumed()), lot.getAvailable(),
-                lot.getAllocated(), lot.getShipped(), lot.getConsumed(), customers);
+        return new ImpactAssessment(unit, quantity, quantity.subtract(shipped).subtract(consumed), available,
+                allocated, shipped, consumed, customers);
     }
 
-    /** The assessment as a small map for the lot history. */
-    Map<String, Object> asDetail() {
+    /** The assessment as a small map for the lot history (quantities and customers, without shipments). */
+    public Map<String, Object> asDetail() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("quantity", quantity);
         m.put("onHand", onHand);
@@ -53,7 +69,7 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
     }
 
     /** The assessment as Markdown for the Tasklist forms. */
-    String markdown() {
+    public String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("- Total lot quantity: ").append(n(quantity)).append(' ').append(unit).append('\n');
         sb.append("- Remaining on hand: ").append(n(onHand)).append(' ').append(unit).append(" (available ")
@@ -67,7 +83,8 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         return sb.toString();
     }
 
-    String customersMarkdown() {
+    /** The customers who received the lot as Markdown, or a sentence saying none did. */
+    public String customersMarkdown() {
         if (customers.isEmpty()) {
             return "No customer has received this lot.";
         }

@@ -1,0 +1,144 @@
+package org.lotflow.quarantine.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.lotflow.security.Groups;
+import org.lotflow.shared.FourEyesViolation;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+
+/**
+ * Who may sign which disposition of a held lot, and what a signed disposition must say. A plain
+ * rule, tested without Spring.
+ *
+ * <ul>
+ * <li>Only QA managers ({@value #SIGNING_GROUP}) sign, with their password re-entered (21 CFR
+ * 11.200; the seed: "Jennifer investigates the quarantined lot and makes a disposition
+ * decision").</li>
+ * <li>Four eyes: whoever recorded the investigation may not also sign the lot's RELEASE; REJECT and
+ * RECALL are safety decisions that the investigator may sign (21 CFR 211.22, 211.192; EU GMP Annex 11
+ * §14). Refused with {@link FourEyesViolation}, 403.</li>
+ * <li>A disposition is signed once, after the investigation is recorded (409 otherwise).</li>
+ * <li>A RECALL names its classification ({@value #DEFAULT_CLASSIFICATION} when none is given); the
+ * other decisions have none (a classification sent with them is dropped).</li>
+ * <li>The outcome steps act only on the signed disposition they were built for (a hold without it is
+ * an engine incident, never a status change).</li>
+ * </ul>
+ */
+public final class DispositionRules {
+
+    /** The group whose members sign dispositions. */
+    public static final String SIGNING_GROUP = Groups.QA_MANAGER;
+    /** The classification of a RECALL that names none. */
+    public static final String DEFAULT_CLASSIFICATION = "CLASS_II";
+    /** The recall classifications (FDA: I most serious, III least). */
+    public static final Set<String> CLASSIFICATIONS = Set.of("CLASS_I", "CLASS_II", "CLASS_III");
+
+    private DispositionRules() {
+    }
+
+    /** A disposition that passed {@link #validate}. */
+    public record Decision(Disposition decision, String justification, String password, String classification) {
+
+        @Override
+        public String toString() {
+            return "Decision[" + decision + ", classification=" + classification + ", password=***]";
+        }
+    }
+
+    /**
+     * The disposition as it is signed.
+     *
+     * @param passwordInBody whether the password must come in the input (the API) rather than with the
+     *                       request (Tasklist's masked field or HTTP Basic)
+     * @throws InvalidInput 400 naming {@code body}, {@code decision}, {@code justification},
+     *                      {@code password} or {@code classification}
+     */
+    public static Decision validate(DispositionInput in, boolean passwordInBody) {
+        if (in == null) {
+            throw new InvalidInput("body", "must be a JSON object with decision, justification and password");
+        }
+        Disposition decision = decision(in.decision());
+        String justification = FieldText.of("justification", in.justification(), true, FieldText.MAX_TEXT);
+        if (passwordInBody && (in.password() == null || in.password().isEmpty())) {
+            throw new InvalidInput("password", "must not be empty: re-enter your password to sign");
+        }
+        return new Decision(decision, justification, in.password(), classification(decision, in.classification()));
+    }
+
+    /** One of {@link Disposition}; 400 naming {@code decision} otherwise. */
+    static Disposition decision(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInput("decision", "must be one of " + List.of(Disposition.values()));
+        }
+        try {
+            return Disposition.valueOf(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("decision", "'" + text + "' is not one of " + List.of(Disposition.values()));
+        }
+    }
+
+    /**
+     * The classification a decision is signed with: a RECALL's given one or the default, null for the
+     * others. A given value must be one of {@link #CLASSIFICATIONS} whatever the decision (400).
+     */
+    static String classification(Disposition decision, String text) {
+        String classification = null;
+        if (text != null && !text.isBlank()) {
+            classification = text.trim();
+            if (!CLASSIFICATIONS.contains(classification)) {
+                throw new InvalidInput("classification", "'" + classification + "' is not one of "
+                        + CLASSIFICATIONS.stream().sorted().toList());
+            }
+        }
+        if (decision != Disposition.RECALL) {
+            return null;
+        }
+        return classification == null ? DEFAULT_CLASSIFICATION : classification;
+    }
+
+    /** What the signature means, as recorded with it (21 CFR 11.50(a)(3)). */
+    public static String meaning(Disposition decision) {
+        return "quarantine disposition: " + decision.name();
+    }
+
+    /**
+     * Refuses to sign a hold whose disposition is decided (or carried out) or whose investigation is
+     * not recorded: 409.
+     */
+    public static void requireSignable(Hold hold, String lotNumber) {
+        if (!hold.isActive() || hold.getDecision() != null) {
+            throw new StateConflict("The disposition of lot " + lotNumber + " is already decided");
+        }
+        if (hold.getInvestigatedBy() == null) {
+            throw new StateConflict("The investigation of lot " + lotNumber + " is not recorded yet");
+        }
+    }
+
+    /** Four eyes: the investigator may not sign the lot's RELEASE ({@link FourEyesViolation}, 403). */
+    public static void requireFourEyes(Hold hold, Disposition decision, String signer, String lotNumber) {
+        if (decision == Disposition.RELEASE && signer.equals(hold.getInvestigatedBy())) {
+            throw (FourEyesViolation) new FourEyesViolation(signer, "investigated lot " + lotNumber,
+                    "sign its release").with("investigatedBy", hold.getInvestigatedBy());
+        }
+    }
+
+    /**
+     * The outcome step {@code expected} may act on this hold only when its signed disposition is
+     * {@code expected}, with signer and time. Otherwise {@link IllegalStateException}: the job fails,
+     * is retried and becomes an incident; nothing changes.
+     */
+    public static void requireSigned(Hold hold, Disposition expected) {
+        if (hold.getDecision() != expected || hold.getDecidedBy() == null || hold.getDecidedAt() == null) {
+            throw new IllegalStateException("Refused to carry out " + expected + " for hold " + hold.getId()
+                    + ": its signed disposition is " + (hold.getDecision() == null ? "missing" : hold.getDecision())
+                    + " (nothing changed)");
+        }
+    }
+
+    /** The classification a RECALL outcome hands to the recall module. */
+    public static String recallClassification(Hold hold) {
+        return hold.getClassification() == null ? DEFAULT_CLASSIFICATION : hold.getClassification();
+    }
+}

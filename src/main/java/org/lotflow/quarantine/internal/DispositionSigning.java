@@ -1,0 +1,108 @@
+package org.lotflow.quarantine.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.quarantine.internal.DispositionRules.Decision;
+import org.lotflow.quarantine.internal.process.DispositionTask;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.ElectronicSignatures;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signing a held lot's disposition (RELEASE, REJECT or RECALL): a QA manager re-enters the password
+ * (21 CFR 11.200), the rules of {@link DispositionRules} hold (signed once, after the investigation,
+ * four eyes on a release), and the signature is recorded with its meaning in the hold and the lot
+ * history (21 CFR 11.50, 11.70; EU GMP Annex 11 §14). The outcome is carried out afterwards by the
+ * process ({@link DispositionOutcomes}). Two doors: the API, which also completes the lot's
+ * {@code decideDisposition} task, and that task's own form in Tasklist.
+ */
+@Service
+public class DispositionSigning {
+
+    private final LotService lots;
+    private final QuarantineQueries queries;
+    private final DispositionTask tasks;
+    private final ElectronicSignatures signatures;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public DispositionSigning(LotService lots, QuarantineQueries queries, DispositionTask tasks,
+            ElectronicSignatures signatures, LotHistory history, CurrentUser currentUser, Clock clock) {
+        this.lots = lots;
+        this.queries = queries;
+        this.tasks = tasks;
+        this.signatures = signatures;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** A signed disposition, as {@code POST /api/lots/{lotNumber}/disposition} answers it. */
+    public record Signed(String lotNumber, Disposition decision, String justification, String classification,
+            String signedBy, String fullName, Instant signedAt, String meaning) {
+    }
+
+    /**
+     * {@code POST /api/lots/{lotNumber}/disposition}: signs and completes the lot's
+     * {@code decideDisposition} task as the caller. Refusals in this order: not a QA manager 403, unknown
+     * lot 404, invalid field 400, lot not held / investigation not done / task claimed by another 409,
+     * then the signature's own (409 already decided, 401/403/429 password, 403 four eyes).
+     */
+    @Transactional
+    public Signed dispose(String lotNumber, DispositionInput in) {
+        currentUser.require(DispositionRules.SIGNING_GROUP);
+        Lot lot = lots.get(lotNumber);
+        Decision valid = DispositionRules.validate(in, true);
+        Hold hold = queries.active(lot.getId()).orElseThrow(() -> new StateConflict("Lot " + lotNumber
+                + " is not held; there is no disposition to decide").with("status", lot.getStatus().name()));
+        DispositionTask.Open task = tasks.open(lotNumber).orElseThrow(() -> new StateConflict("Lot " + lotNumber
+                + " has no open disposition task: the investigation (" + DispositionTask.TASK_INVESTIGATE
+                + ") must be completed first").with("stage", hold.getStage().name()));
+        if (task.assignee() != null && !task.assignee().equals(currentUser.id())) {
+            throw new StateConflict("The disposition task of lot " + lotNumber + " is claimed by "
+                    + task.assignee());
+        }
+        Signed signed = sign(hold, lot, valid);
+        tasks.complete(task, currentUser.id(), signed.decision());
+        return signed;
+    }
+
+    /**
+     * The Tasklist path: the {@code decideDisposition} form's fields, checked by its complete listener
+     * for the user completing the task; the password accompanies the request.
+     */
+    @Transactional
+    public Signed signInTask(Long holdId, DispositionInput in) {
+        Hold hold = queries.get(holdId);
+        Lot lot = lots.get(hold.getLotId());
+        if (!currentUser.isAuthenticated()) {
+            throw new NotPermitted("A disposition must be signed by a logged-in user");
+        }
+        currentUser.require(DispositionRules.SIGNING_GROUP);
+        return sign(hold, lot, DispositionRules.validate(in, false));
+    }
+
+    /** The signature: state checked, password re-checked (11.200), four eyes, then recorded (11.50). */
+    private Signed sign(Hold hold, Lot lot, Decision in) {
+        String signer = currentUser.id();
+        DispositionRules.requireSignable(hold, lot.getLotNumber());
+        String meaning = DispositionRules.meaning(in.decision());
+        signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own
+        DispositionRules.requireFourEyes(hold, in.decision(), signer, lot.getLotNumber());
+        hold.decide(in.decision(), in.justification(), in.classification(), signer, clock.instant());
+        var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer)
+                .reason(in.justification()).detail("decision", in.decision().name())
+                .detail("classification", in.classification()).detail("investigatedBy", hold.getInvestigatedBy())
+                .signature(meaning).record();
+        return new Signed(lot.getLotNumber(), in.decision(), in.justification(), in.classification(), signer,
+                event.getUserName(), event.getAt(), meaning);
+    }
+}

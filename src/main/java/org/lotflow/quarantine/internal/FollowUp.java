@@ -1,0 +1,75 @@
+package org.lotflow.quarantine.internal;
+
+import java.util.Map;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What follows a carried-out RELEASE or REJECT (the seed, "What should I do when a lot fails quality
+ * testing?": customer notification, then the disposition): who was told what ({@code informCustomers})
+ * and how and where a rejected lot was disposed of ({@code confirmDisposal}), both in the lot history.
+ * A RECALL's customers are the recall module's.
+ */
+@Service
+public class FollowUp {
+
+    private final QuarantineQueries queries;
+    private final LotService lots;
+    private final LotHistory history;
+
+    public FollowUp(QuarantineQueries queries, LotService lots, LotHistory history) {
+        this.queries = queries;
+        this.lots = lots;
+        this.history = history;
+    }
+
+    /**
+     * {@code informCustomers} completed: the notice (required, at most 2000 characters) and the
+     * customers who received the lot, with quantities.
+     *
+     * @throws StateConflict 409 unless a RELEASE or REJECT of the hold is carried out
+     */
+    @Transactional
+    public void customersInformed(Long holdId, String notice) {
+        Hold hold = queries.get(holdId);
+        if (hold.getDecision() == null || hold.getDecision() == Disposition.RECALL || hold.isActive()) {
+            throw new StateConflict("The disposition of hold " + holdId + " is not carried out yet; customers "
+                    + "are informed of an outcome");
+        }
+        String text = FieldText.of("customerNotice", notice, true, FieldText.MAX_TEXT);
+        Lot lot = lots.get(hold.getLotId());
+        ImpactAssessment impact = queries.impact(lot);
+        history.event(lot.getId(), QuarantineEventTypes.CUSTOMERS_INFORMED).reason(text)
+                .detail("outcome", hold.getDecision().name())
+                .detail("customers", impact.customers().stream()
+                        .map(c -> Map.of("customer", c.customer(), "quantity", c.quantity())).toList())
+                .record();
+    }
+
+    /**
+     * {@code confirmDisposal} completed: method (required) and reference (optional), each at most 200
+     * characters, and the quantity disposed of (what is on hand).
+     *
+     * @throws StateConflict 409 unless the hold was decided REJECT and carried out
+     */
+    @Transactional
+    public void disposalConfirmed(Long holdId, String method, String reference) {
+        Hold hold = queries.get(holdId);
+        if (hold.getDecision() != Disposition.REJECT || hold.isActive()) {
+            throw new StateConflict("Hold " + holdId + " was not decided REJECT and carried out; there is "
+                    + "nothing to dispose of");
+        }
+        String m = FieldText.of("disposalMethod", method, true, FieldText.MAX_SHORT_TEXT);
+        String r = FieldText.of("disposalReference", reference, false, FieldText.MAX_SHORT_TEXT);
+        Lot lot = lots.get(hold.getLotId());
+        history.event(lot.getId(), QuarantineEventTypes.DISPOSAL_CONFIRMED).reason("Disposed of: " + m)
+                .detail("method", m).detail("reference", r)
+                .detail("quantity", lot.getQuantity().subtract(lot.getShipped()).subtract(lot.getConsumed()))
+                .record();
+    }
+}

@@ -1,0 +1,74 @@
+package org.lotflow.quarantine.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotViewContributor;
+import org.lotflow.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shows a lot's latest hold and its investigation in {@code GET /api/lots/{lotNumber}}: {@code hold}
+ * (source, reason, who placed it and when, the impact while it is active) and {@code investigation}
+ * (process instance, stage, due date, overdue, findings and the signed disposition). Absent values are
+ * left out. Nothing for a lot that was never held.
+ */
+@Component
+class HoldLotView implements LotViewContributor {
+
+    private final QuarantineQueries queries;
+    private final CurrentUser users;
+
+    HoldLotView(QuarantineQueries queries, CurrentUser users) {
+        this.queries = queries;
+        this.users = users;
+    }
+
+    @Override
+    public Map<String, Object> contribute(Lot lot) {
+        Hold h = queries.latest(lot.getId());
+        if (h == null) {
+            return null;
+        }
+        Map<String, Object> hold = new LinkedHashMap<>();
+        hold.put("active", h.isActive());
+        hold.put("source", h.getSource().name());
+        hold.put("reason", h.getReason());
+        hold.put("reference", h.getReference());
+        hold.put("placedBy", h.getPlacedBy());
+        hold.put("placedByName", users.fullName(h.getPlacedBy()));
+        hold.put("placedAt", h.getPlacedAt());
+        hold.put("closedAt", h.getClosedAt());
+        if (h.isActive()) {
+            hold.put("impact", queries.impact(lot));
+        }
+        Map<String, Object> investigation = new LinkedHashMap<>();
+        investigation.put("processInstanceId", h.getProcessInstanceId());
+        investigation.put("stage", h.getStage().name());
+        investigation.put("decisionDueAt", h.getDecisionDueAt());
+        investigation.put("overdue", h.getOverdueAt() != null);
+        investigation.put("findings", h.getFindings());
+        investigation.put("rootCause", h.getRootCause());
+        investigation.put("retainedSampleResults", h.getRetainedSampleResults());
+        investigation.put("investigatedBy", h.getInvestigatedBy());
+        investigation.put("investigatedAt", h.getInvestigatedAt());
+        if (h.getDecision() != null) {
+            Map<String, Object> disposition = new LinkedHashMap<>();
+            disposition.put("decision", h.getDecision().name());
+            disposition.put("justification", h.getJustification());
+            disposition.put("classification", h.getClassification());
+            disposition.put("signedBy", h.getDecidedBy());
+            disposition.put("signedByName", users.fullName(h.getDecidedBy()));
+            disposition.put("signedAt", h.getDecidedAt());
+            investigation.put("disposition", disposition);
+        }
+        investigation.values().removeIf(Objects::isNull);
+        hold.values().removeIf(Objects::isNull);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hold", hold);
+        out.put("investigation", investigation);
+        return out;
+    }
+}

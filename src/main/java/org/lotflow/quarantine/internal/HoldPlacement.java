@@ -1,0 +1,149 @@
+package org.lotflow.quarantine.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotCreated;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotSource;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.quarantine.internal.process.InvestigationProcess;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Placing a hold: the lot goes to QUARANTINE, the hold is recorded with its impact assessment and
+ * decision due date, and {@code quarantineInvestigation} starts, in one transaction. Three doors with
+ * the same checks ({@link HoldRules}): {@code POST /api/lots/{lotNumber}/holds}, the Tasklist start
+ * form, and unidentified stock as it is created (the seed: "Quarantine immediately").
+ *
+ * <p>Concurrency: a hold locks the lot's row first (and the database refuses a second active hold of a
+ * lot), so two holds of one lot, or a hold racing a status change or a shipment, serialize; the second
+ * finds the lot held and gets 409, a shipment's hold waits and wins.
+ */
+@Service
+public class HoldPlacement {
+
+    private final LotService lots;
+    private final HoldRepository holds;
+    private final QuarantineQueries queries;
+    private final InvestigationProcess process;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final DecisionDeadline deadline;
+    private final Clock clock;
+
+    public HoldPlacement(LotService lots, HoldRepository holds, QuarantineQueries queries,
+            InvestigationProcess process, LotHistory history, CurrentUser currentUser, DecisionDeadline deadline,
+            Clock clock) {
+        this.lots = lots;
+        this.holds = holds;
+        this.queries = queries;
+        this.process = process;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    /** A placed hold: the hold, the lot as it is now, the investigation's process instance and the impact. */
+    public record Placed(Hold hold, Lot lot, String processInstanceId, ImpactAssessment impact) {
+    }
+
+    /**
+     * {@code POST /api/lots/{lotNumber}/holds}: QA holds a lot. Refusals in this order: not QA 403
+     * ({@link org.lotflow.shared.NotPermitted}), unknown lot 404, invalid field 400, lot not holdable 409.
+     */
+    @Transactional
+    public Placed hold(String lotNumber, HoldInput in) {
+        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        Lot lot = lots.get(lotNumber);
+        Hold hold = place(lot, HoldRules.validate(in));
+        String processInstanceId = process.start(hold, lot.getLotNumber());
+        Lot current = lots.get(lot.getId());
+        return new Placed(hold, current, processInstanceId, queries.impact(current));
+    }
+
+    /** Unidentified stock goes straight into quarantine when it is created (same transaction). */
+    @EventListener
+    public void onLotCreated(LotCreated created) {
+        if (created.source() != LotSource.UNIDENTIFIED_STOCK) {
+            return;
+        }
+        Lot lot = lots.get(created.lotId());
+        Hold hold = place(lot, new HoldInput("Unidentified stock: origin and quality of the stock are unknown",
+                HoldSource.UNIDENTIFIED_STOCK, lot.getProductionOrder()));
+        process.start(hold, lot.getLotNumber());
+    }
+
+    /**
+     * The Tasklist start form (a process started without a hold): the same checks as the API, and the
+     * hold is bound to the instance being started.
+     */
+    @Transactional
+    public Hold holdFromStartForm(String lotNumber, String reason, String source, String reference,
+            String processInstanceId) {
+        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        if (lotNumber == null || lotNumber.isBlank()) {
+            throw new InvalidInput("lotNumber", "must not be empty");
+        }
+        Lot lot = lots.get(lotNumber.trim());
+        HoldSource holdSource = HoldRules.source(source);
+        Hold hold = place(lot, HoldRules.validate(new HoldInput(reason, holdSource, reference)));
+        hold.bind(processInstanceId);
+        holds.saveAndFlush(hold);
+        return hold;
+    }
+
+    /**
+     * lotflow's own start of the investigation of hold {@code holdId}, just placed by {@link #hold} or
+     * {@link #onLotCreated}: binds the instance to the hold, which must be active, not yet bound and of
+     * the lot named by the business key (409 otherwise).
+     */
+    @Transactional
+    public Hold bindOwnStart(Long holdId, String businessKey, String processInstanceId) {
+        Hold hold = queries.get(holdId);
+        Lot lot = lots.get(hold.getLotId());
+        if (!hold.isActive() || hold.getProcessInstanceId() != null || !lot.getLotNumber().equals(businessKey)) {
+            throw new StateConflict("Hold " + holdId + " is not waiting for an investigation to start");
+        }
+        hold.bind(processInstanceId);
+        holds.saveAndFlush(hold);
+        return hold;
+    }
+
+    /** The checks and the hold itself: lot locked, QUARANTINE, hold row, history. */
+    private Hold place(Lot unlocked, HoldInput in) {
+        Lot lot = lots.lockForChange(unlocked);
+        String n = lot.getLotNumber();
+        HoldRules.requireHoldable(n, lot.getStatus(), holds.findByActiveLotId(lot.getId()).isPresent(),
+                () -> process.inLabRelease(n));
+        String by = currentUser.id();
+        Instant due = deadline.dueAt(process.now());
+        Hold hold = holds.saveAndFlush(new Hold(lot.getId(), in.source(), in.reason(), in.reference(), by,
+                clock.instant(), due));
+        ImpactAssessment impact = queries.impact(lot);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("trigger", in.source().name());
+        detail.put("reference", in.reference());
+        detail.put("decisionDueAt", due.toString());
+        detail.put("impact", impact.asDetail());
+        history.event(lot.getId(), QuarantineEventTypes.HOLD_PLACED).reason(in.reason()).details(detail).record();
+        Map<String, Object> statusDetail = new LinkedHashMap<>();
+        statusDetail.put("trigger", in.source().name());
+        statusDetail.put("remaining", impact.onHand());
+        statusDetail.put("allocatedOnHold", impact.allocated());
+        statusDetail.put("investigation", "In progress");
+        lots.changeStatus(lot, LotStatus.QUARANTINE, "Quality hold: " + in.reason(), statusDetail, by);
+        return hold;
+    }
+}

@@ -1,0 +1,96 @@
+package org.lotflow.quarantine.internal;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.lotflow.lot.LotStatus;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.Refusal;
+import org.lotflow.shared.StateConflict;
+
+/**
+ * Which holds may be placed. The seed ("What should I do when a lot fails quality testing?":
+ * immediate quarantine; "Quarantine immediately" for unidentified stock): any lot that is still
+ * stock may be held, once at a time. A plain rule, tested without Spring.
+ *
+ * <ul>
+ * <li>RELEASED lots: the usual case;</li>
+ * <li>PENDING lots: only when their lab release no longer runs (unidentified stock never has one);
+ * while it runs, failing lab results or a refused release are the way to stop the lot;</li>
+ * <li>QUARANTINE (already held), REJECTED, RECALLED, EXPIRED, DEPLETED, ARCHIVED: 409.</li>
+ * </ul>
+ */
+public final class HoldRules {
+
+    private HoldRules() {
+    }
+
+    /**
+     * The hold as it is recorded: reason trimmed (required, at most 2000 characters), reference
+     * trimmed (optional, at most 200), source {@link HoldSource#OTHER} when absent.
+     *
+     * @throws InvalidInput 400 naming {@code body}, {@code reason} or {@code reference}
+     */
+    public static HoldInput validate(HoldInput in) {
+        if (in == null) {
+            throw new InvalidInput("body", "must be a JSON object with reason, source and reference");
+        }
+        String reason = in.reason() == null ? null : in.reason().trim();
+        if (reason == null || reason.isEmpty()) {
+            throw new InvalidInput("reason", "must not be empty: say why the lot is held");
+        }
+        reason = FieldText.of("reason", reason, true, FieldText.MAX_TEXT);
+        String reference = FieldText.of("reference", in.reference(), false, FieldText.MAX_SHORT_TEXT);
+        return new HoldInput(reason, in.source() == null ? HoldSource.OTHER : in.source(), reference);
+    }
+
+    /**
+     * The start form's {@code source} field: one of {@link HoldSource}, {@link HoldSource#OTHER} when blank.
+     *
+     * @throws InvalidInput 400 naming {@code source}
+     */
+    public static HoldSource source(String text) {
+        if (text == null || text.isBlank()) {
+            return HoldSource.OTHER;
+        }
+        try {
+            return HoldSource.valueOf(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("source", "'" + text + "' is not one of " + List.of(HoldSource.values()));
+        }
+    }
+
+    /**
+     * Refuses a hold of a lot that cannot be held now.
+     *
+     * @param alreadyHeld  whether the lot has an active hold (its investigation runs)
+     * @param inLabRelease asked only for a PENDING lot: whether its {@code lotRelease} still runs
+     * @throws StateConflict 409 with {@code lotNumber} and {@code status}
+     */
+    public static void requireHoldable(String lotNumber, LotStatus status, boolean alreadyHeld,
+            BooleanSupplier inLabRelease) {
+        if (alreadyHeld) {
+            throw conflict("Lot " + lotNumber + " is already held; its quarantine investigation is in progress",
+                    lotNumber, status);
+        }
+        switch (status) {
+            case REJECTED, RECALLED, ARCHIVED, EXPIRED, DEPLETED -> throw conflict("Lot " + lotNumber + " is "
+                    + status + "; it cannot be held", lotNumber, status);
+            case QUARANTINE -> throw conflict("Lot " + lotNumber + " is already in QUARANTINE", lotNumber, status);
+            case PENDING -> {
+                if (inLabRelease.getAsBoolean()) {
+                    throw conflict("Lot " + lotNumber + " is PENDING: its lab release owns it. Record failing "
+                            + "lab results or refuse the release (approveRelease) instead of holding it", lotNumber,
+                            status);
+                }
+            }
+            default -> {
+                // RELEASED: the usual case
+            }
+        }
+    }
+
+    private static Refusal conflict(String detail, String lotNumber, LotStatus status) {
+        return new StateConflict(detail).with("lotNumber", lotNumber).with("status", status.name());
+    }
+}

@@ -1,0 +1,52 @@
+package org.lotflow.quarantine.internal;
+
+import java.time.Clock;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recording a held lot's investigation ({@code investigateLot} completed): findings (required), root
+ * cause and retained-sample results (optional), each at most 4000 characters, kept in the hold as the
+ * completing user's (the seed's investigation plan: "Retest retained samples ... Determine root cause
+ * ... Document all findings"; 21 CFR 11.10(e)). The investigator is who four eyes later keeps from
+ * signing the lot's release ({@link DispositionRules}).
+ */
+@Service
+public class Investigation {
+
+    private final QuarantineQueries queries;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public Investigation(QuarantineQueries queries, LotHistory history, CurrentUser currentUser, Clock clock) {
+        this.queries = queries;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the findings as the current user's.
+     *
+     * @throws StateConflict 409 when the investigation is already recorded
+     * @throws org.lotflow.shared.InvalidInput 400 naming the field (findings empty, a text too long)
+     */
+    @Transactional
+    public void record(Long holdId, String findings, String rootCause, String retainedSampleResults) {
+        Hold hold = queries.get(holdId);
+        if (hold.getStage() != Hold.Stage.INVESTIGATING) {
+            throw new StateConflict("The investigation of hold " + holdId + " is already recorded");
+        }
+        String f = FieldText.of("findings", findings, true, FieldText.MAX_LONG_TEXT);
+        String rc = FieldText.of("rootCause", rootCause, false, FieldText.MAX_LONG_TEXT);
+        String rs = FieldText.of("retainedSampleResults", retainedSampleResults, false, FieldText.MAX_LONG_TEXT);
+        hold.investigated(f, rc, rs, currentUser.id(), clock.instant());
+        history.event(hold.getLotId(), QuarantineEventTypes.INVESTIGATION_COMPLETED).reason(f)
+                .detail("rootCause", rc).detail("retainedSampleResults", rs).record();
+    }
+}

@@ -1,0 +1,72 @@
+package org.lotflow.quarantine.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.order.Deliveries;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The quarantine's read side: holds by id, by lot and by the process instance they are bound to, and
+ * the impact assessment of a lot (its quantities from the lot module, its deliveries from the order
+ * module's {@link Deliveries}; never their tables).
+ */
+@Service
+public class QuarantineQueries {
+
+    private final HoldRepository holds;
+    private final LotService lots;
+    private final Deliveries deliveries;
+
+    public QuarantineQueries(HoldRepository holds, LotService lots, Deliveries deliveries) {
+        this.holds = holds;
+        this.lots = lots;
+        this.deliveries = deliveries;
+    }
+
+    /** A hold by id; {@link NotFound} (404) when there is none. */
+    @Transactional(readOnly = true)
+    public Hold get(Long holdId) {
+        return holds.findById(holdId).orElseThrow(() -> new NotFound("Hold", String.valueOf(holdId)));
+    }
+
+    /** The latest hold of a lot (active or not), or null. */
+    @Transactional(readOnly = true)
+    public Hold latest(Long lotId) {
+        return holds.findFirstByLotIdOrderByIdDesc(lotId).orElse(null);
+    }
+
+    /** The lot's active hold, if it is held. */
+    @Transactional(readOnly = true)
+    public Optional<Hold> active(Long lotId) {
+        return holds.findByActiveLotId(lotId);
+    }
+
+    /**
+     * The hold a running {@code quarantineInvestigation} instance concerns: the one bound to this
+     * instance, whose lot must be the one named by the business key. Never a variable (21 CFR 11.10(f)).
+     *
+     * @throws StateConflict 409 when no hold is bound to the instance or its lot is another
+     */
+    @Transactional(readOnly = true)
+    public Hold boundTo(String businessKey, String processInstanceId) {
+        Hold hold = holds.findByProcessInstanceId(processInstanceId).orElseThrow(() -> new StateConflict(
+                "Process instance " + processInstanceId + " is bound to no hold"));
+        if (businessKey == null || !lots.get(hold.getLotId()).getLotNumber().equals(businessKey)) {
+            throw new StateConflict("Process instance " + processInstanceId + " is not the investigation of lot "
+                    + businessKey);
+        }
+        return hold;
+    }
+
+    /** What holding the lot affects now: quantities and the customers who received it. */
+    @Transactional(readOnly = true)
+    public ImpactAssessment impact(Lot lot) {
+        return ImpactAssessment.of(lot, deliveries.ofLots(List.of(lot.getId())));
+    }
+}

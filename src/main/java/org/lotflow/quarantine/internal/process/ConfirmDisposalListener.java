@@ -1,0 +1,56 @@
+package org.lotflow.quarantine.internal.process;
+
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.DISPOSAL_METHOD;
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.DISPOSAL_REFERENCE;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotFacts;
+import org.lotflow.lot.LotService;
+import org.lotflow.quarantine.internal.FollowUp;
+import org.lotflow.quarantine.internal.Hold;
+import org.lotflow.quarantine.internal.QuarantineQueries;
+import org.lotflow.shared.process.TaskForm;
+import org.lotflow.shared.process.TaskLifecycleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code confirmDisposal} (rejected lots): on create, shows what is to be disposed of ({@code onHand},
+ * with the unit); on complete, hands {@code disposalMethod} and {@code disposalReference} (the form's
+ * fields) to {@link FollowUp} for the lot history, which accepts them only for a hold whose signed
+ * disposition was REJECT. The hold is the one bound to this process instance ({@link BoundHold};
+ * 21 CFR 11.10(f)).
+ */
+@Component("confirmDisposalListener")
+public class ConfirmDisposalListener extends TaskLifecycleListener {
+
+    private final QuarantineQueries queries;
+    private final FollowUp followUp;
+    private final LotService lots;
+
+    public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots) {
+        this.queries = queries;
+        this.followUp = followUp;
+        this.lots = lots;
+    }
+
+    @Override
+    protected void onCreate(DelegateTask task) {
+        Hold hold = BoundHold.of(queries, task);
+        QuarantineInvestigationVariables.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
+        Lot lot = lots.get(hold.getLotId());
+        TaskForm.of(task).showAll(LotFacts.of(lot))
+                .show("onHand", lot.getQuantity().subtract(lot.getShipped()).subtract(lot.getConsumed()),
+                        lot.getProduct().getUnit())
+                .apply();
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        Hold hold = BoundHold.of(queries, task);
+        String method = DISPOSAL_METHOD.get(task);
+        String reference = DISPOSAL_REFERENCE.get(task);
+        QuarantineInvestigationVariables.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
+        followUp.disposalConfirmed(hold.getId(), method, reference);
+    }
+}

@@ -1,0 +1,79 @@
+package org.lotflow.quarantine.internal.process;
+
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.CLASSIFICATION;
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.DECISION;
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.JUSTIFICATION;
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.SIGNATURE_PASSWORD;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.quarantine.internal.DispositionInput;
+import org.lotflow.quarantine.internal.DispositionSigning;
+import org.lotflow.quarantine.internal.Hold;
+import org.lotflow.quarantine.internal.QuarantineQueries;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.process.TaskLifecycleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code decideDisposition}: on create, shows the complaint, the impact and the findings; on
+ * complete, has {@link DispositionSigning} check the electronic signature of the completing user:
+ * {@code decision}, {@code justification}, {@code classification}, signed with the password that
+ * accompanies the request ({@link org.lotflow.security.ElectronicSignatures}: the masked field of
+ * {@code forms/decideDisposition.html}, which the engine surface guard takes out of the submission
+ * before the engine sees it, or HTTP Basic). Should a {@code signaturePassword} variable ever reach
+ * the engine it is removed at once and kept out of history ({@link SignaturePasswordHistoryFilter}).
+ * A disposition signed through the REST API is already recorded and passes straight on. Either way
+ * the gateway's {@code decision} is written from the hold's signed disposition, overwriting whatever a
+ * user sent; the signer is the hold's {@code decidedBy}. The hold is the one bound to this process
+ * instance ({@link BoundHold}; 21 CFR 11.10(f), 11.50, 11.70).
+ */
+@Component("decideDispositionListener")
+public class DecideDispositionListener extends TaskLifecycleListener {
+
+    private final QuarantineQueries queries;
+    private final DispositionSigning signing;
+    private final LotService lots;
+    private final CurrentUser currentUser;
+
+    public DecideDispositionListener(QuarantineQueries queries, DispositionSigning signing, LotService lots,
+            CurrentUser currentUser) {
+        this.queries = queries;
+        this.signing = signing;
+        this.lots = lots;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    protected void onCreate(DelegateTask task) {
+        Hold hold = BoundHold.of(queries, task);
+        // no decision may be waiting before anyone decided
+        QuarantineInvestigationVariables.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
+        Lot lot = lots.get(hold.getLotId());
+        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser)
+                .show("findingsText", hold.getFindings())
+                .show("rootCauseText", hold.getRootCause())
+                .show("retainedSampleText", hold.getRetainedSampleResults())
+                .show("investigatedByName", currentUser.fullName(hold.getInvestigatedBy()))
+                .apply();
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        Hold hold = BoundHold.of(queries, task);
+        String decision = DECISION.get(task);
+        String justification = JUSTIFICATION.get(task);
+        String classification = CLASSIFICATION.get(task);
+        QuarantineInvestigationVariables.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
+        String outcome;
+        if (hold.getDecision() == null) {
+            // the password comes with the request, never as a variable
+            outcome = signing.signInTask(hold.getId(), new DispositionInput(decision, justification, null,
+                    classification)).decision().name();
+        } else {
+            outcome = hold.getDecision().name(); // signed through POST /api/lots/{lotNumber}/disposition
+        }
+        DECISION.set(task.getExecution(), outcome);
+    }
+}

@@ -1,0 +1,145 @@
+package org.lotflow.quarantine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.shared.FourEyesViolation;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.RefusalStatus;
+import org.lotflow.shared.StateConflict;
+
+/** Who may sign which disposition, and what a signed disposition says; without Spring. */
+class DispositionRulesTest {
+
+    static final Instant T0 = Instant.parse("2025-01-28T16:30:00Z");
+
+    static Hold held() {
+        return new Hold(7L, HoldSource.COMPLAINT, "Viscosity 5% below specification", null, "jennifer", T0,
+                T0.plusSeconds(7 * 86_400));
+    }
+
+    static Hold investigatedBy(String user) {
+        Hold hold = held();
+        hold.investigated("Retained sample 249 cSt", null, null, user, T0.plusSeconds(3600));
+        return hold;
+    }
+
+    @Test
+    void onlyQaManagersSign() {
+        assertThat(DispositionRules.SIGNING_GROUP).isEqualTo("qa-manager");
+    }
+
+    @Test
+    void aValidDispositionIsTrimmedAndKeepsItsPassword() {
+        DispositionRules.Decision d = DispositionRules.validate(new DispositionInput(" RELEASE ", "  ok  ", "pw",
+                null), true);
+        assertThat(d.decision()).isEqualTo(Disposition.RELEASE);
+        assertThat(d.justification()).isEqualTo("ok");
+        assertThat(d.password()).isEqualTo("pw");
+        assertThat(d.classification()).isNull();
+        assertThat(d.toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void theFieldsAreCheckedInOrderWithTheirNames() {
+        assertThat(field(null, true)).isEqualTo("body");
+        assertThat(field(new DispositionInput(null, "ok", "pw", null), true)).isEqualTo("decision");
+        assertThat(field(new DispositionInput("APPROVE", "ok", "pw", null), true)).isEqualTo("decision");
+        assertThat(field(new DispositionInput("RELEASE", " ", "pw", null), true)).isEqualTo("justification");
+        assertThat(field(new DispositionInput("RELEASE", "x".repeat(2001), "pw", null), true))
+                .isEqualTo("justification");
+        assertThat(field(new DispositionInput("RELEASE", "ok", "", null), true)).isEqualTo("password");
+        assertThat(field(new DispositionInput("RECALL", "ok", "pw", "CLASS_IV"), true)).isEqualTo("classification");
+        assertThat(field(new DispositionInput("RELEASE", "ok", "pw", "CLASS_IV"), true))
+                .as("an invalid classification is refused whatever the decision").isEqualTo("classification");
+    }
+
+    @Test
+    void inTasklistThePasswordComesWithTheRequest() {
+        assertThatCode(() -> DispositionRules.validate(new DispositionInput("REJECT", "ok", null, null), false))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyARecallHasAClassificationClassTwoUnlessGiven() {
+        assertThat(DispositionRules.validate(new DispositionInput("RECALL", "ok", "pw", null), true)
+                .classification()).isEqualTo("CLASS_II");
+        assertThat(DispositionRules.validate(new DispositionInput("RECALL", "ok", "pw", " CLASS_I "), true)
+                .classification()).isEqualTo("CLASS_I");
+        assertThat(DispositionRules.validate(new DispositionInput("REJECT", "ok", "pw", "CLASS_I"), true)
+                .classification()).isNull();
+    }
+
+    @Test
+    void theSignatureMeansTheDecision() {
+        assertThat(DispositionRules.meaning(Disposition.RECALL)).isEqualTo("quarantine disposition: RECALL");
+    }
+
+    @Test
+    void aDispositionIsSignedOnceAndAfterTheInvestigation() {
+        StateConflict early = catchThrowableOfType(() -> DispositionRules.requireSignable(held(), "L-1"),
+                StateConflict.class);
+        assertThat(early.getMessage()).contains("investigation of lot L-1 is not recorded");
+        assertThat(RefusalStatus.of(early)).isEqualTo(409);
+
+        Hold decided = investigatedBy("sarah");
+        assertThatCode(() -> DispositionRules.requireSignable(decided, "L-1")).doesNotThrowAnyException();
+        decided.decide(Disposition.REJECT, "bad", null, "jennifer", T0.plusSeconds(7200));
+        assertThatThrownBy(() -> DispositionRules.requireSignable(decided, "L-1")).isInstanceOf(StateConflict.class)
+                .hasMessageContaining("already decided");
+
+        Hold closed = investigatedBy("sarah");
+        closed.close(T0.plusSeconds(7200));
+        assertThatThrownBy(() -> DispositionRules.requireSignable(closed, "L-1")).isInstanceOf(StateConflict.class);
+    }
+
+    @Test
+    void theInvestigatorMayNotSignTheReleaseButMayRejectOrRecall() {
+        Hold hold = investigatedBy("jennifer");
+        FourEyesViolation refused = catchThrowableOfType(() -> DispositionRules.requireFourEyes(hold,
+                Disposition.RELEASE, "jennifer", "L-1"), FourEyesViolation.class);
+        assertThat(RefusalStatus.of(refused)).isEqualTo(403);
+        assertThat(refused.getMessage()).startsWith("Four-eyes principle:").contains("investigated lot L-1");
+        assertThat(refused.properties()).containsEntry("investigatedBy", "jennifer");
+        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.RELEASE, "michael", "L-1"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.REJECT, "jennifer", "L-1"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.RECALL, "jennifer", "L-1"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void anOutcomeActsOnlyOnItsOwnSignedDisposition() {
+        Hold hold = investigatedBy("sarah");
+        assertThatThrownBy(() -> DispositionRules.requireSigned(hold, Disposition.RELEASE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Refused to carry out RELEASE")
+                .hasMessageContaining("missing");
+        hold.decide(Disposition.REJECT, "bad", null, "jennifer", T0.plusSeconds(7200));
+        assertThatThrownBy(() -> DispositionRules.requireSigned(hold, Disposition.RELEASE))
+                .hasMessageContaining("its signed disposition is REJECT");
+        assertThatCode(() -> DispositionRules.requireSigned(hold, Disposition.REJECT)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRecallHandsOverItsClassificationOrClassTwo() {
+        Hold hold = investigatedBy("sarah");
+        hold.decide(Disposition.RECALL, "contaminated", null, "jennifer", T0);
+        assertThat(DispositionRules.recallClassification(hold)).isEqualTo("CLASS_II");
+        hold.decide(Disposition.RECALL, "contaminated", "CLASS_I", "jennifer", T0);
+        assertThat(DispositionRules.recallClassification(hold)).isEqualTo("CLASS_I");
+    }
+
+    private static String field(DispositionInput in, boolean passwordInBody) {
+        InvalidInput refused = catchThrowableOfType(() -> DispositionRules.validate(in, passwordInBody),
+                InvalidInput.class);
+        assertThat(refused).as("refused: " + in).isNotNull();
+        assertThat(RefusalStatus.of(refused)).isEqualTo(400);
+        return refused.field();
+    }
+}

@@ -1,0 +1,87 @@
+package org.lotflow.quarantine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.RefusalStatus;
+import org.lotflow.shared.StateConflict;
+
+/** Which holds may be placed, and what a hold request must say; without Spring. */
+class HoldRulesTest {
+
+    @Test
+    void aHoldIsTrimmedAndDefaultsToOther() {
+        HoldInput valid = HoldRules.validate(new HoldInput("  Viscosity 5% low  ", null, "   "));
+        assertThat(valid).isEqualTo(new HoldInput("Viscosity 5% low", HoldSource.OTHER, null));
+        assertThat(HoldRules.validate(new HoldInput("x", HoldSource.COMPLAINT, " CC-2025-014 ")))
+                .isEqualTo(new HoldInput("x", HoldSource.COMPLAINT, "CC-2025-014"));
+    }
+
+    @Test
+    void aHoldNeedsAReasonWithinLimits() {
+        assertThat(field(() -> HoldRules.validate(null))).isEqualTo("body");
+        assertThat(field(() -> HoldRules.validate(new HoldInput(" ", HoldSource.COMPLAINT, null))))
+                .isEqualTo("reason");
+        assertThat(field(() -> HoldRules.validate(new HoldInput("x".repeat(2001), null, null)))).isEqualTo("reason");
+        assertThatCode(() -> HoldRules.validate(new HoldInput("x".repeat(2000), null, null))).doesNotThrowAnyException();
+        assertThat(field(() -> HoldRules.validate(new HoldInput("x", null, "r".repeat(201))))).isEqualTo("reference");
+    }
+
+    @Test
+    void theStartFormsSourceIsOneOfTheTriggers() {
+        assertThat(HoldRules.source(null)).isEqualTo(HoldSource.OTHER);
+        assertThat(HoldRules.source(" ")).isEqualTo(HoldSource.OTHER);
+        assertThat(HoldRules.source(" REGULATOR ")).isEqualTo(HoldSource.REGULATOR);
+        assertThat(field(() -> HoldRules.source("RUMOUR"))).isEqualTo("source");
+    }
+
+    @Test
+    void releasedLotsMayBeHeldWithoutAskingForALabRelease() {
+        AtomicBoolean asked = new AtomicBoolean();
+        HoldRules.requireHoldable("L-1", LotStatus.RELEASED, false, () -> asked.getAndSet(true));
+        assertThat(asked).isFalse();
+    }
+
+    @Test
+    void pendingLotsMayBeHeldOnlyOutsideTheirLabRelease() {
+        HoldRules.requireHoldable("L-1", LotStatus.PENDING, false, () -> false);
+        StateConflict refused = catchThrowableOfType(() -> HoldRules.requireHoldable("L-1", LotStatus.PENDING, false,
+                () -> true), StateConflict.class);
+        assertThat(refused.getMessage()).contains("lab release");
+        assertThat(refused.properties()).containsEntry("lotNumber", "L-1").containsEntry("status", "PENDING");
+    }
+
+    @Test
+    void aHeldLotIsNotHeldTwice() {
+        StateConflict refused = catchThrowableOfType(() -> HoldRules.requireHoldable("L-1", LotStatus.RELEASED, true,
+                () -> false), StateConflict.class);
+        assertThat(refused.getMessage()).contains("already held");
+        assertThat(RefusalStatus.of(refused)).isEqualTo(409);
+        assertThat(catchThrowableOfType(() -> HoldRules.requireHoldable("L-1", LotStatus.QUARANTINE, false,
+                () -> false), StateConflict.class).getMessage()).contains("already in QUARANTINE");
+    }
+
+    @Test
+    void lotsThatAreNoLongerStockCannotBeHeld() {
+        for (LotStatus status : EnumSet.of(LotStatus.REJECTED, LotStatus.RECALLED, LotStatus.ARCHIVED,
+                LotStatus.EXPIRED, LotStatus.DEPLETED)) {
+            StateConflict refused = catchThrowableOfType(() -> HoldRules.requireHoldable("L-1", status, false,
+                    () -> false), StateConflict.class);
+            assertThat(refused.getMessage()).as(status.name()).contains(status + "; it cannot be held");
+        }
+    }
+
+    private static String field(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        InvalidInput refused = catchThrowableOfType(call, InvalidInput.class);
+        assertThat(refused).isNotNull();
+        assertThat(RefusalStatus.of(refused)).isEqualTo(400);
+        return refused.field();
+    }
+}
