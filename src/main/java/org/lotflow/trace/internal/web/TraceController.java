@@ -1,4 +1,8 @@
-package org.lotflow.trace;
+package org.lotflow.trace.internal.web;
+
+import org.lotflow.trace.Direction;
+import org.lotflow.trace.Trace;
+import org.lotflow.trace.TraceService;
 
 import java.io.IOException;
 import java.io.StringWriter;
