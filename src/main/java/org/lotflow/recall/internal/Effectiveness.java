@@ -1,4 +1,5 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
+
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,6 +54,17 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
             return "C";
         }
         return acknowledged > 0 ? "D" : "E";
+    }
+
+    /** The check as one sentence, for the recall's timeline and the closing form. */
+    String summary() {
+        if (customers == 0) {
+            return "Effectiveness: no customer received the affected lots";
+        }
+        return "Effectiveness " + level + ": " + acknowledged + " of " + customers
+                + " customer(s) acknowledged (" + acknowledgedPercent + "%), " + Quantities.plain(quantityReturned)
+                + " of " + Quantities.plain(quantityShipped) + " returned"
+                + (returnedPercent == null ? "" : " (" + returnedPercent + "%)");
     }
 
     static String meaning(String level) {

@@ -1,4 +1,6 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
+
+import org.lotflow.recall.Classification;
 
 import java.time.Duration;
 import java.util.Map;

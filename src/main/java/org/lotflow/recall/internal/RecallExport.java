@@ -1,4 +1,5 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
+
 
 import org.lotflow.shared.InvalidInput;
 
@@ -40,6 +41,11 @@ public final class RecallExport {
     }
 
     private RecallExport() {
+    }
+
+    /** Refuses (400 naming {@code sort}) a sort other than date, lot or customer; before anything is read. */
+    public static void checkSort(String sort) {
+        order(sort);
     }
 
     static Comparator<Row> order(String sort) {
@@ -88,7 +94,8 @@ public final class RecallExport {
         return rows;
     }
 
-    static String csv(Data data, String sort) {
+    /** The CSV of the recall's records in the order {@code sort} names (date, the default; lot; customer). */
+    public static String csv(Data data, String sort) {
         Comparator<Row> order = order(sort);
         List<Row> rows = rows(data);
         rows.sort(order);
@@ -96,7 +103,7 @@ public final class RecallExport {
         try (CSVPrinter csv = SpreadsheetSafeCsv.printer(out, HEADER.toArray(String[]::new))) {
             for (Row r : rows) {
                 SpreadsheetSafeCsv.record(csv, data.recallNumber(), r.event(), r.lot(), r.product(), r.sku(),
-                        RecallService.plain(r.quantity()), r.unit(), r.location(), r.date(), r.refType(),
+                        Quantities.plain(r.quantity()), r.unit(), r.location(), r.date(), r.refType(),
                         r.refNumber(), r.customer(), r.newLot());
             }
         } catch (IOException e) {

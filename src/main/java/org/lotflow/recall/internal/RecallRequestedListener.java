@@ -1,4 +1,4 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
 
 import org.lotflow.quarantine.RecallRequested;
 import org.springframework.context.event.EventListener;
@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecallRequestedListener {
 
-    private final RecallService recalls;
+    private final RecallOpening opening;
 
-    public RecallRequestedListener(RecallService recalls) {
-        this.recalls = recalls;
+    public RecallRequestedListener(RecallOpening opening) {
+        this.opening = opening;
     }
 
     @EventListener
     public void on(RecallRequested requested) {
-        recalls.requestFromDisposition(requested.lotNumber(), requested.reason(), requested.classification(),
+        opening.requestFromDisposition(requested.lotNumber(), requested.reason(), requested.classification(),
                 requested.requestedBy());
     }
 }

@@ -1,4 +1,5 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
+
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,6 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
+
+import org.lotflow.recall.Classification;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -7,25 +9,42 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lotflow.lot.Genealogies;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStock;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The recall tables (V40), read and written with plain SQL. */
+/**
+ * The recall tables (V40), read and written with plain SQL. What the rows show of a lot (number,
+ * product, quantity, location, dates) comes from the lot module's API ({@link LotStock},
+ * {@link Genealogies}), never from its tables (issue 10).
+ */
 @Repository
 class RecallStore {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** Lots read per call of the lot module's API (PostgreSQL allows 32767 parameters). */
+    private static final int CHUNK = 1000;
 
-    RecallStore(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LotStock lotStock;
+    private final Genealogies genealogies;
+
+    RecallStore(NamedParameterJdbcTemplate jdbc, LotStock lotStock, Genealogies genealogies) {
         this.jdbc = jdbc;
+        this.lotStock = lotStock;
+        this.genealogies = genealogies;
     }
 
     record RecallRow(Long id, String recallNumber, String classification, String reason, String status,
@@ -44,7 +63,7 @@ class RecallStore {
             Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
             Instant escalatedAt) {
         boolean done() {
-            return RecallService.NOTIFICATION_DONE.equals(status);
+            return RecallStatus.NOTIFICATION_DONE.equals(status);
         }
     }
 
@@ -213,19 +232,36 @@ class RecallStore {
                 """, p);
     }
 
+    /** The lots of the recall's scope, by depth then lot number. */
     List<LotRow> lots(long recallId) {
-        return jdbc.query("""
-                SELECT rl.lot_id, l.lot_number, p.sku, p.name, p.unit, l.status, rl.depth, rl.named, rl.previous_status,
-                       rl.recalled, rl.note, l.quantity, l.location, l.manufacture_date, l.receipt_date,
-                       l.production_order, l.source
-                  FROM recall_lot rl JOIN lot l ON l.id = rl.lot_id JOIN product p ON p.id = l.product_id
-                 WHERE rl.recall_id = :id
-                 ORDER BY rl.depth, l.lot_number
-                """, Map.of("id", recallId), (rs, i) -> new LotRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
-                rs.getBoolean(10), rs.getString(11), rs.getBigDecimal(12), rs.getString(13),
-                rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class), rs.getString(16),
-                rs.getString(17)));
+        record Scoped(long lotId, int depth, boolean named, String previous, boolean recalled, String note) {
+        }
+        List<Scoped> scoped = jdbc.query("""
+                SELECT lot_id, depth, named, previous_status, recalled, note FROM recall_lot WHERE recall_id = :id
+                """, Map.of("id", recallId), (rs, i) -> new Scoped(rs.getLong(1), rs.getInt(2), rs.getBoolean(3),
+                rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+        Map<Long, Lot> lots = lotsById(scoped.stream().map(Scoped::lotId).toList());
+        List<LotRow> rows = new ArrayList<>();
+        for (Scoped r : scoped) {
+            Lot l = lots.get(r.lotId());
+            rows.add(new LotRow(r.lotId(), l.getLotNumber(), l.getProduct().getSku(), l.getProduct().getName(),
+                    l.getProduct().getUnit(), l.getStatus().name(), r.depth(), r.named(), r.previous(), r.recalled(),
+                    r.note(), l.getQuantity(), l.getLocation(), l.getManufactureDate(), l.getReceiptDate(),
+                    l.getProductionOrder(), l.getSource() == null ? null : l.getSource().name()));
+        }
+        rows.sort(Comparator.comparingInt(LotRow::depth).thenComparing(LotRow::lotNumber));
+        return rows;
+    }
+
+    /** The lots with these ids, from the lot module, read in chunks. */
+    private Map<Long, Lot> lotsById(List<Long> ids) {
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<Long, Lot> out = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            lotStock.findAllById(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))
+                    .forEach(l -> out.put(l.getId(), l));
+        }
+        return out;
     }
 
     private static NotificationRow notification(ResultSet rs, int i) throws SQLException {
@@ -265,29 +301,35 @@ class RecallStore {
                 new MapSqlParameterSource().addValue("at", ts(at)).addValue("id", notificationId));
     }
 
+    /** The shipments of the recall's scope, by customer, date, lot number and ledger order. */
     List<ShipmentRow> shipments(long recallId) {
-        return jdbc.query("""
-                SELECT s.customer, s.order_number, s.lot_id, l.lot_number, p.sku, p.name, p.unit, l.location,
-                       s.quantity, s.shipped_at, s.carrier
-                  FROM recall_shipment s JOIN lot l ON l.id = s.lot_id JOIN product p ON p.id = l.product_id
-                 WHERE s.recall_id = :id
-                 ORDER BY s.customer, s.shipped_at, l.lot_number, s.id
-                """, Map.of("id", recallId), (rs, i) -> new ShipmentRow(rs.getString(1), rs.getString(2),
-                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getBigDecimal(9), rs.getObject(10, LocalDate.class), rs.getString(11)));
+        record Shipped(long id, String customer, String order, long lotId, BigDecimal quantity, LocalDate at,
+                String carrier) {
+        }
+        List<Shipped> shipped = jdbc.query("""
+                SELECT id, customer, order_number, lot_id, quantity, shipped_at, carrier
+                  FROM recall_shipment WHERE recall_id = :id
+                """, Map.of("id", recallId), (rs, i) -> new Shipped(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7)));
+        Map<Long, Lot> lots = lotsById(shipped.stream().map(Shipped::lotId).toList());
+        shipped = new ArrayList<>(shipped);
+        shipped.sort(Comparator.comparing(Shipped::customer)
+                .thenComparing(Shipped::at, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(s -> lots.get(s.lotId()).getLotNumber()).thenComparingLong(Shipped::id));
+        return shipped.stream().map(s -> {
+            Lot l = lots.get(s.lotId());
+            return new ShipmentRow(s.customer(), s.order(), s.lotId(), l.getLotNumber(), l.getProduct().getSku(),
+                    l.getProduct().getName(), l.getProduct().getUnit(), l.getLocation(), s.quantity(), s.at(),
+                    s.carrier());
+        }).toList();
     }
 
-    /** The genealogy edges between lots of the recall's scope (transformations). */
+    /** The genealogy edges between lots of the recall's scope (transformations), from the lot module. */
     List<EdgeRow> edges(long recallId) {
-        return jdbc.query("""
-                SELECT i.lot_number, o.lot_number, e.quantity
-                  FROM lot_source e
-                  JOIN recall_lot ri ON ri.lot_id = e.source_lot_id AND ri.recall_id = :id
-                  JOIN recall_lot ro ON ro.lot_id = e.lot_id AND ro.recall_id = :id
-                  JOIN lot i ON i.id = e.source_lot_id JOIN lot o ON o.id = e.lot_id
-                 ORDER BY o.lot_number, i.lot_number
-                """, Map.of("id", recallId), (rs, i) -> new EdgeRow(rs.getString(1), rs.getString(2),
-                rs.getBigDecimal(3)));
+        List<Long> scope = jdbc.queryForList("SELECT lot_id FROM recall_lot WHERE recall_id = :id",
+                Map.of("id", recallId), Long.class);
+        return genealogies.edgesAmong(scope).stream().map(e -> new EdgeRow(e.source(), e.made(), e.quantity()))
+                .toList();
     }
 
     List<EventRow> events(long recallId) {

@@ -1,4 +1,5 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
+
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +45,6 @@ class EffectivenessTest {
 
     private static RecallStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
         return new RecallStore.NotificationRow((long) customer.hashCode(), customer, new BigDecimal(shipped),
-                RecallService.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null, "rachel", null);
+                RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null, "rachel", null);
     }
 }

@@ -1,4 +1,4 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

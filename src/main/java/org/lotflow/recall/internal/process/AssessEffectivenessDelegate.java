@@ -1,7 +1,8 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lotflow.recall.internal.EffectivenessCheck;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("assessEffectivenessDelegate")
 public class AssessEffectivenessDelegate implements JavaDelegate {
 
-    private final RecallService recalls;
+    private final EffectivenessCheck check;
 
-    public AssessEffectivenessDelegate(RecallService recalls) {
-        this.recalls = recalls;
+    public AssessEffectivenessDelegate(EffectivenessCheck check) {
+        this.check = check;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        recalls.assess(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        check.assess(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -1,7 +1,8 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lotflow.recall.internal.NotificationEscalation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("escalateNotificationDelegate")
 public class EscalateNotificationDelegate implements JavaDelegate {
 
-    private final RecallService recalls;
+    private final NotificationEscalation escalation;
 
-    public EscalateNotificationDelegate(RecallService recalls) {
-        this.recalls = recalls;
+    public EscalateNotificationDelegate(NotificationEscalation escalation) {
+        this.escalation = escalation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        recalls.escalate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        escalation.escalate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
                 execution.getParentActivityInstanceId());
     }
 }

@@ -1,18 +1,25 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal.process;
 
-import java.util.List;
+import static org.lotflow.recall.internal.process.LotRecallVariables.CLASSIFICATION;
+import static org.lotflow.recall.internal.process.LotRecallVariables.CUSTOMER;
+import static org.lotflow.recall.internal.process.LotRecallVariables.DELIVERIES;
+import static org.lotflow.recall.internal.process.LotRecallVariables.QUANTITY_SHIPPED;
+import static org.lotflow.recall.internal.process.LotRecallVariables.RECALL_NUMBER;
+import static org.lotflow.recall.internal.process.LotRecallVariables.RECALL_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lotflow.recall.internal.CustomerNotification;
+import org.lotflow.shared.process.TaskForm;
+import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code notifyCustomer} (one task per affected customer): on create, binds the task to the next
  * customer notification of the recall that has none (lotflow's own record, not a loop variable),
- * names the task after the customer and shows what it received (task-local values); on complete,
- * records {@code acknowledged} and {@code quantityReturned} for the notification bound to this task
- * (refused when missing, mistyped, negative, more than shipped or with more than 3 decimals).
+ * names the task after the customer and shows what it received; on complete, records
+ * {@code acknowledged} and {@code quantityReturned} for the notification bound to this task
+ * ({@link CustomerNotification}).
  *
  * <p>The decision inputs are taken from the completing task only: the task runs in its own scope
  * (its deadline timer makes it one), and on create the two inputs are declared local to that scope
@@ -20,37 +27,32 @@ import org.springframework.stereotype.Component;
  * process instance are never read. They are removed once recorded. Contract; issue #8.
  */
 @Component("notifyCustomerListener")
-public class NotifyCustomerListener implements TaskListener {
+public class NotifyCustomerListener extends TaskLifecycleListener {
 
-    static final String ACKNOWLEDGED = "acknowledged";
-    static final String QUANTITY_RETURNED = "quantityReturned";
+    private final CustomerNotification notification;
 
-    private final RecallService recalls;
-
-    public NotifyCustomerListener(RecallService recalls) {
-        this.recalls = recalls;
+    public NotifyCustomerListener(CustomerNotification notification) {
+        this.notification = notification;
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void onCreate(DelegateTask task) {
         DelegateExecution scope = task.getExecution();
-        String recallNumber = scope.getProcessBusinessKey();
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            RecallService.NotificationTask data = recalls.notificationTask(recallNumber,
-                    scope.getProcessInstanceId(), task.getId(), scope.getParentActivityInstanceId());
-            task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")");
-            task.setVariableLocal("customer", data.customer());
-            task.setVariableLocal("recallNumber", data.recallNumber());
-            task.setVariableLocal("classification", data.classification());
-            task.setVariableLocal("recallReason", data.reason());
-            task.setVariableLocal("deliveries", data.deliveries());
-            task.setVariableLocal("quantityShipped", data.quantityShipped());
-            scope.setVariableLocal(ACKNOWLEDGED, null);
-            scope.setVariableLocal(QUANTITY_RETURNED, null);
-            return;
-        }
-        recalls.recordNotification(recallNumber, scope.getProcessInstanceId(), task.getId(),
-                scope.getVariableLocal(ACKNOWLEDGED), scope.getVariableLocal(QUANTITY_RETURNED));
-        scope.removeVariablesLocal(List.of(ACKNOWLEDGED, QUANTITY_RETURNED));
+        CustomerNotification.NotificationTask data = notification.bindTask(scope.getProcessBusinessKey(),
+                scope.getProcessInstanceId(), task.getId(), scope.getParentActivityInstanceId());
+        task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")");
+        TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
+                .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
+                .show(DELIVERIES.name(), data.deliveries())
+                .show(QUANTITY_SHIPPED.name(), data.quantityShipped(), data.unit()).apply();
+        LotRecallVariables.declareAnswer(scope);
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        DelegateExecution scope = task.getExecution();
+        notification.record(scope.getProcessBusinessKey(), scope.getProcessInstanceId(), task.getId(),
+                LotRecallVariables.acknowledged(scope), LotRecallVariables.quantityReturned(scope));
+        LotRecallVariables.forgetAnswer(scope);
     }
 }

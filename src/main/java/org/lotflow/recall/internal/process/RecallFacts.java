@@ -1,6 +1,7 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.lotflow.recall.internal.RecallQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,22 +13,19 @@ import org.springframework.stereotype.Component;
 @Component("recallFacts")
 public class RecallFacts {
 
-    private final RecallService recalls;
-    private final RecallDeadlines deadlines;
+    private final RecallQueries queries;
 
-    public RecallFacts(RecallService recalls, RecallDeadlines deadlines) {
-        this.recalls = recalls;
-        this.deadlines = deadlines;
+    public RecallFacts(RecallQueries queries) {
+        this.queries = queries;
     }
 
     /** {@code ${recallFacts.customers(execution)}}: one notification (and task) per affected customer. */
     public int customers(DelegateExecution execution) {
-        return recalls.customerCount(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        return queries.customerCount(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 
     /** {@code ${recallFacts.notifyWithin(execution)}}: the ISO-8601 deadline of the recall's class. */
     public String notifyWithin(DelegateExecution execution) {
-        return deadlines.notifyWithin(recalls.classification(execution.getProcessBusinessKey(),
-                execution.getProcessInstanceId()));
+        return queries.notifyWithin(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -1,7 +1,8 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lotflow.recall.internal.RecallClosing;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("recordRecallReportDelegate")
 public class RecordRecallReportDelegate implements JavaDelegate {
 
-    private final RecallService recalls;
+    private final RecallClosing closing;
 
-    public RecordRecallReportDelegate(RecallService recalls) {
-        this.recalls = recalls;
+    public RecordRecallReportDelegate(RecallClosing closing) {
+        this.closing = closing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        recalls.close(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        closing.close(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -1,4 +1,11 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal.web;
+
+import org.lotflow.recall.internal.CustomerNotification;
+import org.lotflow.recall.internal.RecallClosing;
+import org.lotflow.recall.internal.RecallExport;
+import org.lotflow.recall.internal.RecallOpening;
+import org.lotflow.recall.internal.RecallQueries;
+import org.lotflow.recall.internal.RecallView;
 
 import org.lotflow.shared.input.Quantity;
 import java.math.BigDecimal;
@@ -20,10 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/recalls")
 public class RecallController {
 
-    private final RecallService recalls;
+    private final RecallOpening opening;
+    private final CustomerNotification notification;
+    private final RecallClosing closing;
+    private final RecallQueries queries;
 
-    public RecallController(RecallService recalls) {
-        this.recalls = recalls;
+    public RecallController(RecallOpening opening, CustomerNotification notification, RecallClosing closing,
+            RecallQueries queries) {
+        this.opening = opening;
+        this.notification = notification;
+        this.closing = closing;
+        this.queries = queries;
     }
 
     /** The body; validated by the service so every refusal names its field. */
@@ -37,9 +51,9 @@ public class RecallController {
      */
     @PostMapping
     public ResponseEntity<RecallView> create(@RequestBody RecallRequest request) {
-        RecallService.Opened opened = recalls.request(request.lots(), request.reason(), request.classification());
+        RecallOpening.Opened opened = opening.request(request.lots(), request.reason(), request.classification());
         return ResponseEntity.created(URI.create("/api/recalls/" + opened.recallNumber()))
-                .body(recalls.view(opened.recallNumber()));
+                .body(queries.view(opened.recallNumber()));
     }
 
     public record NotificationAnswer(String customer, Boolean acknowledged,
@@ -50,8 +64,8 @@ public class RecallController {
     @PostMapping("/{recallNumber}/notifications")
     public RecallView answer(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
-        recalls.answer(recallNumber, answer.customer(), answer.acknowledged(), answer.quantityReturned());
-        return recalls.view(recallNumber);
+        notification.answer(recallNumber, answer.customer(), answer.acknowledged(), answer.quantityReturned());
+        return queries.view(recallNumber);
     }
 
     public record CloseRequest(String comment) {
@@ -60,20 +74,20 @@ public class RecallController {
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
     @PostMapping("/{recallNumber}/close")
     public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
-        recalls.requestClose(recallNumber, request.comment());
-        return ResponseEntity.accepted().body(recalls.view(recallNumber));
+        closing.requestClose(recallNumber, request.comment());
+        return ResponseEntity.accepted().body(queries.view(recallNumber));
     }
 
     @GetMapping("/{recallNumber}")
     public RecallView get(@PathVariable String recallNumber) {
-        return recalls.view(recallNumber);
+        return queries.view(recallNumber);
     }
 
     @GetMapping(value = "/{recallNumber}/export", produces = "text/csv")
     public ResponseEntity<String> export(@PathVariable String recallNumber,
             @RequestParam(required = false) String sort) {
-        RecallExport.order(sort); // 400 for an unknown sort before anything is read
-        String csv = RecallExport.csv(recalls.exportData(recallNumber), sort);
+        RecallExport.checkSort(sort); // 400 for an unknown sort before anything is read
+        String csv = RecallExport.csv(queries.exportData(recallNumber), sort);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + recallNumber + ".csv\"").body(csv);
     }

@@ -1,4 +1,4 @@
-package org.lotflow.recall;
+package org.lotflow.recall.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -22,56 +21,29 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lotflow.recall.internal.RecallDeadlines;
+import org.lotflow.support.ProcessTest;
 
 /**
  * Every path of {@code lotRecall}: all customers acknowledged, escalation by the per-customer
  * timer, no customers, close. Listeners and delegates are mocks; the deadlines bean is the real one.
  */
 @Deployment(resources = "bpmn/lotRecall.bpmn")
-class LotRecallProcessTest {
+class LotRecallProcessTest extends ProcessTest {
 
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("process-test.cfg.xml").build();
-
-    ProcessEngine engine;
-    ExecutionListener startListener = mock(ExecutionListener.class);
-    RecallFacts facts = mock(RecallFacts.class);
-    TaskListener notifyListener = mock(TaskListener.class);
-    TaskListener closeListener = mock(TaskListener.class);
-    JavaDelegate escalate = mock(JavaDelegate.class);
-    JavaDelegate assess = mock(JavaDelegate.class);
-    JavaDelegate report = mock(JavaDelegate.class);
-    RecallDeadlines deadlines = new RecallDeadlines(Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72));
-
-    @BeforeEach
-    void setUp() {
-        engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-        Mocks.register("recallStartListener", startListener);
-        Mocks.register("recallFacts", facts);
-        Mocks.register("notifyCustomerListener", notifyListener);
-        Mocks.register("closeRecallListener", closeListener);
-        Mocks.register("escalateNotificationDelegate", escalate);
-        Mocks.register("assessEffectivenessDelegate", assess);
-        Mocks.register("recordRecallReportDelegate", report);
-        Mocks.register("recallDeadlines", deadlines);
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-    }
+    ExecutionListener startListener = executionListener("recallStartListener");
+    RecallFacts facts = register("recallFacts", mock(RecallFacts.class));
+    TaskListener notifyListener = taskListener("notifyCustomerListener");
+    TaskListener closeListener = taskListener("closeRecallListener");
+    JavaDelegate escalate = delegate("escalateNotificationDelegate");
+    JavaDelegate assess = delegate("assessEffectivenessDelegate");
+    JavaDelegate report = delegate("recordRecallReportDelegate");
+    RecallDeadlines deadlines = register("recallDeadlines",
+            new RecallDeadlines(Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72)));
 
     /** The subprocess instance each notifyCustomer task runs in, as its create listener sees it. */
     Map<String, String> scopes = new java.util.HashMap<>();
@@ -97,13 +69,13 @@ class LotRecallProcessTest {
 
     private List<String> candidates(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
+                .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId()).toList();
     }
 
 
     private void closeAndReport(ProcessInstance pi) {
         Task close = BpmnAwareTests.task("closeRecall", pi);
-        assertThat(candidates(close)).containsExactly("qa-manager");
+        assertCandidateGroups("closeRecall", "qa-manager");
         BpmnAwareTests.complete(close, Map.of("comment", "all stock retrieved"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("recordRecallReport");
         BpmnAwareTests.execute(BpmnAwareTests.job("recordRecallReport"));
@@ -188,13 +160,5 @@ class LotRecallProcessTest {
         verify(notifyListener, never()).notify(any(DelegateTask.class));
         closeAndReport(pi);
         verify(closeListener, times(2)).notify(any(DelegateTask.class)); // create and complete
-    }
-
-    @Test
-    void theDeadlineFollowsTheRecallClass() {
-        assertThat(deadlines.notifyWithin("CLASS_I")).isEqualTo("PT24H");
-        assertThat(deadlines.notifyWithin("CLASS_II")).isEqualTo("PT48H");
-        assertThat(deadlines.notifyWithin("CLASS_III")).isEqualTo("PT72H");
-        assertThat(deadlines.notifyWithin("bogus")).isEqualTo("PT48H");
     }
 }
