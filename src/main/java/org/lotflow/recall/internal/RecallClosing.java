@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.lotflow.history.LotHistory;
 import org.lotflow.recall.RecallEventTypes;
@@ -43,26 +42,6 @@ public class RecallClosing {
         this.history = history;
         this.currentUser = currentUser;
         this.clock = clock;
-    }
-
-    /** What the {@code closeRecall} form shows (Markdown), for the recall of the business key. */
-    @Transactional(readOnly = true)
-    public String summary(String recallNumber, String processInstanceId) {
-        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
-        StringBuilder sb = new StringBuilder();
-        sb.append("**").append(recall.classification()).append("**: ").append(recall.reason()).append("\n\n");
-        sb.append("Lots recalled: ").append(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
-                .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", "))).append("\n\n");
-        List<RecallStore.NotificationRow> notifications = store.notifications(recall.id());
-        for (RecallStore.NotificationRow n : notifications) {
-            sb.append("- ").append(n.customer()).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
-                    .append(", returned ").append(n.quantityReturned() == null ? "-"
-                            : Quantities.plain(n.quantityReturned()))
-                    .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")
-                    .append('\n');
-        }
-        sb.append('\n').append(Effectiveness.of(notifications).summary());
-        return sb.toString();
     }
 
     /**

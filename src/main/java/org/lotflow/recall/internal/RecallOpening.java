@@ -1,28 +1,21 @@
 package org.lotflow.recall.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
-import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
-import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotStock;
 import org.lotflow.recall.Classification;
-import org.lotflow.recall.RecallEventTypes;
 import org.lotflow.recall.internal.process.LotRecallProcess;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.trace.Trace;
-import org.lotflow.trace.TraceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,10 +36,8 @@ public class RecallOpening {
     }
 
     private final ScopeLocks scopeLocks;
-    private final TraceService traces;
+    private final ScopeRecords records;
     private final LotStock lotStock;
-    private final LotService lots;
-    private final LotHistory history;
     private final CurrentUser currentUser;
     private final RecallStore store;
     private final RecallSequence sequence;
@@ -54,14 +45,11 @@ public class RecallOpening {
     private final LotRecallProcess process;
     private final Clock clock;
 
-    RecallOpening(ScopeLocks scopeLocks, TraceService traces, LotStock lotStock, LotService lots, LotHistory history,
-            CurrentUser currentUser, RecallStore store, RecallSequence sequence, BoundRecalls bound,
-            LotRecallProcess process, Clock clock) {
+    RecallOpening(ScopeLocks scopeLocks, ScopeRecords records, LotStock lotStock, CurrentUser currentUser,
+            RecallStore store, RecallSequence sequence, BoundRecalls bound, LotRecallProcess process, Clock clock) {
         this.scopeLocks = scopeLocks;
-        this.traces = traces;
+        this.records = records;
         this.lotStock = lotStock;
-        this.lots = lots;
-        this.history = history;
         this.currentUser = currentUser;
         this.store = store;
         this.sequence = sequence;
@@ -129,56 +117,17 @@ public class RecallOpening {
         for (Trace.TracedLot t : scope.scope()) {
             Lot lot = scope.lot(t, lotStock);
             idsByNumber.put(lot.getLotNumber(), lot.getId());
-            String note = recordInScope(recallId, number, classification, why, t, lot,
+            String note = records.lot(recallId, number, classification, why, t, lot,
                     scope.named().containsKey(lot.getLotNumber()), by);
             if (note != null) {
                 skipped.add(lot.getLotNumber() + " (" + note + ")");
             }
         }
-        int customers = notifyCustomers(recallId, idsByNumber);
+        int customers = records.customers(recallId, idsByNumber);
         store.event(recallId, now, "OPENED", by, why + ". Named lots: " + String.join(", ", request.lotNumbers())
                 + "; " + (idsByNumber.size() - skipped.size()) + " lot(s) recalled"
                 + (skipped.isEmpty() ? "" : ", not recalled: " + String.join(", ", skipped))
                 + "; " + customers + " customer(s) to notify");
         return new Opened(recallId, number, classification, customers);
-    }
-
-    /** Recalls one lot of the scope, or records why not: the note then, else null. */
-    private String recordInScope(long recallId, String number, Classification classification, String why,
-            Trace.TracedLot t, Lot lot, boolean named, String by) {
-        LotStatus previous = lot.getStatus();
-        if (RecallScope.recalls(previous)) {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("recallNumber", number);
-            detail.put("classification", classification.name());
-            detail.put("depth", t.depth());
-            detail.put("named", named);
-            lots.changeStatus(lot, LotStatus.RECALLED, why, detail, by);
-            store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), true, null);
-            return null;
-        }
-        String note = RecallScope.skipNote(previous,
-                previous == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null) : null);
-        store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), false, note);
-        history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by)
-                .reason("In the scope of recall " + number + " but not recalled: " + note)
-                .detail("recallNumber", number).detail("status", previous.name()).record();
-        return note;
-    }
-
-    /** Records the scope's shipments and one notification per customer; the number of customers. */
-    private int notifyCustomers(long recallId, Map<String, Long> idsByNumber) {
-        List<CustomerShipments.Shipped> shipped = new ArrayList<>();
-        for (Trace.CustomerShipment s : traces.shipments(idsByNumber.values())) {
-            store.insertShipment(recallId, s.customer(), s.orderNumber(), idsByNumber.get(s.lotNumber()),
-                    s.quantity(), s.shippedAt(), s.carrier());
-            shipped.add(new CustomerShipments.Shipped(s.customer(), s.quantity()));
-        }
-        SortedMap<String, BigDecimal> perCustomer = CustomerShipments.shippedPerCustomer(shipped);
-        perCustomer.forEach((customer, qty) -> store.insertNotification(recallId, customer, qty));
-        if (perCustomer.isEmpty()) {
-            store.updateStatus(recallId, RecallStatus.AWAITING_CLOSE, null);
-        }
-        return perCustomer.size();
     }
 }

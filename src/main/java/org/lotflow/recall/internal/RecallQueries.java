@@ -2,6 +2,7 @@ package org.lotflow.recall.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
@@ -60,6 +61,26 @@ public class RecallQueries {
         RecallStore.RecallRow r = bound.find(recallNumber);
         return new RecallExport.Data(r.recallNumber(), store.lots(r.id()), store.edges(r.id()),
                 store.shipments(r.id()));
+    }
+
+    /** What the {@code closeRecall} form shows (Markdown), for the recall of the business key. */
+    @Transactional(readOnly = true)
+    public String closeSummary(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
+        StringBuilder sb = new StringBuilder();
+        sb.append("**").append(recall.classification()).append("**: ").append(recall.reason()).append("\n\n");
+        sb.append("Lots recalled: ").append(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
+                .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", "))).append("\n\n");
+        List<RecallStore.NotificationRow> notifications = store.notifications(recall.id());
+        for (RecallStore.NotificationRow n : notifications) {
+            sb.append("- ").append(n.customer()).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
+                    .append(", returned ").append(n.quantityReturned() == null ? "-"
+                            : Quantities.plain(n.quantityReturned()))
+                    .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")
+                    .append('\n');
+        }
+        sb.append('\n').append(Effectiveness.of(notifications).summary());
+        return sb.toString();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.lotflow.recall.internal.process.LotRecallVariables.RECALL_SUMM
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.recall.internal.RecallClosing;
+import org.lotflow.recall.internal.RecallQueries;
 import org.lotflow.shared.process.TaskForm;
 import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class CloseRecallListener extends TaskLifecycleListener {
 
     private final RecallClosing closing;
+    private final RecallQueries queries;
 
-    public CloseRecallListener(RecallClosing closing) {
+    public CloseRecallListener(RecallClosing closing, RecallQueries queries) {
         this.closing = closing;
+        this.queries = queries;
     }
 
     @Override
@@ -32,7 +35,7 @@ public class CloseRecallListener extends TaskLifecycleListener {
         String recallNumber = processInstance.getProcessBusinessKey();
         LotRecallVariables.forgetComment(processInstance);
         TaskForm.of(task).show(RECALL_NUMBER.name(), recallNumber)
-                .show(RECALL_SUMMARY.name(), closing.summary(recallNumber, processInstance.getId())).apply();
+                .show(RECALL_SUMMARY.name(), queries.closeSummary(recallNumber, processInstance.getId())).apply();
     }
 
     @Override
