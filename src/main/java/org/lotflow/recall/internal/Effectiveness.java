@@ -1,6 +1,5 @@
 package org.lotflow.recall.internal;
 
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -1,9 +1,9 @@
 package org.lotflow.recall.internal;
 
-import org.lotflow.recall.Classification;
-
 import java.time.Duration;
 import java.util.Map;
+
+import org.lotflow.recall.Classification;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,6 +24,7 @@ public class RecallDeadlines {
                 Classification.CLASS_III, classIII);
     }
 
+    /** The deadline of a class; 48 hours for none. */
     public Duration of(Classification classification) {
         return byClass.getOrDefault(classification, Duration.ofHours(48));
     }

@@ -1,6 +1,5 @@
 package org.lotflow.recall.internal;
 
-
 import org.lotflow.shared.InvalidInput;
 
 import java.io.IOException;
@@ -32,6 +31,7 @@ public final class RecallExport {
             "productDescription", "sku", "quantity", "unit", "location", "date", "referenceDocumentType",
             "referenceDocumentNumber", "customer", "newTraceabilityLotCode");
 
+    /** What the CSV is made of: the scope's lots, the genealogy edges among them, and their shipments. */
     public record Data(String recallNumber, List<RecallStore.LotRow> lots, List<RecallStore.EdgeRow> edges,
             List<RecallStore.ShipmentRow> shipments) {
     }

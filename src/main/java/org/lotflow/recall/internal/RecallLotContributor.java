@@ -1,6 +1,5 @@
 package org.lotflow.recall.internal;
 
-
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package org.lotflow.recall.internal;
 
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

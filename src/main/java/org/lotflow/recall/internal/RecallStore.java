@@ -1,7 +1,5 @@
 package org.lotflow.recall.internal;
 
-import org.lotflow.recall.Classification;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +18,7 @@ import java.util.Optional;
 import org.lotflow.lot.Genealogies;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotStock;
+import org.lotflow.recall.Classification;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

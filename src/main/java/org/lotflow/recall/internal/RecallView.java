@@ -1,6 +1,5 @@
 package org.lotflow.recall.internal;
 
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,14 +16,17 @@ public record RecallView(String recallNumber, String status, String classificati
             String previousStatus, String status, String action, String note) {
     }
 
+    /** A customer to notify: what it received, and its answer once notified. */
     public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean notified,
             Boolean acknowledged, BigDecimal quantityReturned, String notifiedBy, Instant notifiedAt,
             boolean escalated, List<Shipment> shipments) {
     }
 
+    /** One shipment of a lot of the scope to the customer. */
     public record Shipment(String lotNumber, String orderNumber, BigDecimal quantity, LocalDate shippedAt) {
     }
 
+    /** One entry of the recall's own timeline (opened, notified, escalated, checked, closed). */
     public record TimelineEntry(Instant at, String type, String user, String text) {
     }
 }
