@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.lotflow.recall.Classification;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
