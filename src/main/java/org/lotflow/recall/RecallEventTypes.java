@@ -5,8 +5,11 @@ public final class RecallEventTypes {
 
     /** In the scope of a recall but not recalled (e.g. PENDING, or already recalled). */
     public static final String RECALL_SCOPE = "RECALL_SCOPE";
+    /** A customer answered its notification (acknowledged or not, quantity returned; 21 CFR 7.49). */
     public static final String RECALL_CUSTOMER_NOTIFIED = "RECALL_CUSTOMER_NOTIFIED";
+    /** A customer's notification passed the deadline of the recall class and went to the QA managers. */
     public static final String RECALL_NOTIFICATION_OVERDUE = "RECALL_NOTIFICATION_OVERDUE";
+    /** The recall was closed; the detail is the recall report (21 CFR 7.55). */
     public static final String RECALL_CLOSED = "RECALL_CLOSED";
 
     private RecallEventTypes() {

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.lotflow.lot.Genealogies;
+import org.lotflow.lot.internal.GenealogyQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -44,7 +46,7 @@ class TraceDepthTest {
     }
 
     private TraceService bound(int maxDepth) {
-        return new TraceService(jdbc, null, null, null, maxDepth);
+        return new TraceService(new Genealogies(new GenealogyQueries(jdbc)), null, null, null, maxDepth);
     }
 
     @Test

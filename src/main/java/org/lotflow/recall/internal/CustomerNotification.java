@@ -1,0 +1,123 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.recall.RecallEventTypes;
+import org.lotflow.recall.internal.process.LotRecallProcess;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answering a customer notification (21 CFR 7.49; FSMA 204): one {@code notifyCustomer} task per
+ * customer that received a lot of the recall's scope. The task is bound to its customer's
+ * notification row when created (lotflow's own record, never a loop variable a user could overwrite;
+ * issue #8); the answer is checked ({@link NotificationAnswer}) and recorded with the user and time
+ * in the recall and in the history of the customer's lots.
+ */
+@Service
+public class CustomerNotification {
+
+    /** What the {@code notifyCustomer} form shows. */
+    public record NotificationTask(String customer, String recallNumber, String classification, String reason,
+            String deliveries, BigDecimal quantityShipped, String unit) {
+    }
+
+    private final RecallStore store;
+    private final BoundRecalls bound;
+    private final LotRecallProcess process;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    CustomerNotification(RecallStore store, BoundRecalls bound, LotRecallProcess process, LotHistory history,
+            CurrentUser currentUser, Clock clock) {
+        this.store = store;
+        this.bound = bound;
+        this.process = process;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Create listener of {@code notifyCustomer}: binds the new task (and the subprocess instance it
+     * runs in, {@code scope}) to the next notification of the recall that has no task yet, under a
+     * lock of the recall row, and returns what the form shows. 409 when every notification has its task.
+     */
+    @Transactional
+    public NotificationTask bindTask(String recallNumber, String processInstanceId, String taskId, String scope) {
+        RecallStore.RecallRow recall = store.lock(bound.of(recallNumber, processInstanceId).id());
+        long notificationId = store.bindNextNotification(recall.id(), taskId, scope).orElseThrow(() ->
+                new StateConflict("Recall " + recallNumber + " has no customer notification left for a new task"));
+        RecallStore.NotificationRow n = store.lockNotification(notificationId);
+        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id()));
+        return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
+                shipments.deliveriesOf(n.customer()), n.quantityShipped(), shipments.unitsOf(n.customer()));
+    }
+
+    /**
+     * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts
+     * (recall coordinators and QA managers, else 403). It is checked first (400/409, nothing
+     * changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
+     * as in Tasklist (409 when it has no open task).
+     */
+    @Transactional
+    public void answer(String recallNumber, String customer, Boolean acknowledged, BigDecimal quantityReturned) {
+        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        RecallStore.RecallRow recall = bound.find(recallNumber);
+        if (customer == null || customer.isBlank()) {
+            throw new InvalidInput("customer", "must name the customer");
+        }
+        List<RecallStore.NotificationRow> all = store.notifications(recall.id());
+        RecallStore.NotificationRow n = all.stream().filter(x -> x.customer().equals(customer)).findFirst()
+                .orElseThrow(() -> new InvalidInput("customer", "'" + customer + "' is not a customer of recall "
+                        + recallNumber + "; its customers are "
+                        + all.stream().map(RecallStore.NotificationRow::customer).toList()));
+        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
+        if (!process.isActive(n.taskId())) {
+            throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer);
+        }
+        process.answer(n.taskId(), answer.acknowledged(), answer.quantityReturned());
+    }
+
+    /**
+     * Complete listener of {@code notifyCustomer}: records the answer for the notification bound to
+     * the completing task (found by task id within the recall of the business key, never a
+     * variable). The inputs are the form's fields of this completion: {@code acknowledged} (Boolean,
+     * required) and {@code quantityReturned} (a number, 0 up to what the customer received, at most 3
+     * decimals, never rounded); 403 for anyone but recall coordinators and QA managers, 400 naming the
+     * field, 409 if already answered.
+     */
+    @Transactional
+    public void record(String recallNumber, String processInstanceId, String taskId, Object acknowledged,
+            Object quantityReturned) {
+        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
+        RecallStore.NotificationRow n = store.lockNotificationOfTask(recall.id(), taskId).orElseThrow(() ->
+                new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
+        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
+        boolean ack = answer.acknowledged();
+        BigDecimal returned = answer.quantityReturned();
+        String by = currentUser.id();
+        Instant now = clock.instant();
+        store.recordNotification(n.id(), ack, returned, now, by);
+        String text = "Customer " + n.customer() + " notified of recall " + recall.recallNumber() + ": "
+                + (ack ? "acknowledged" : "NOT acknowledged") + ", returned " + Quantities.plain(returned) + " of "
+                + Quantities.plain(n.quantityShipped()) + " shipped";
+        for (Long lotId : new CustomerShipments(store.shipments(recall.id())).lotsOf(n.customer()).keySet()) {
+            history.event(lotId, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED).by(by).reason(text)
+                    .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
+                    .detail("acknowledged", ack).detail("quantityReturned", returned)
+                    .detail("quantityShipped", n.quantityShipped()).record();
+        }
+        store.event(recall.id(), now, "CUSTOMER_NOTIFIED", by, text);
+    }
+}

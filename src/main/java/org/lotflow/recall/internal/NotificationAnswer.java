@@ -1,0 +1,76 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.input.InputRules;
+
+/**
+ * A customer's answer to a recall notification (21 CFR 7.49; FSMA 204): whether it acknowledged,
+ * and how much it returned, in the unit of what it received. The same rule for the API, Tasklist
+ * and the engine REST API.
+ *
+ * @param acknowledged whether the customer confirmed the recall
+ * @param quantityReturned 0 up to the quantity shipped to the customer, at most 3 decimals
+ */
+record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
+
+    /**
+     * Checks an answer against its notification: {@code acknowledged} a Boolean, {@code quantityReturned}
+     * a number (see {@link #decimal}), 0 or more and at most what was shipped: otherwise 400 naming the
+     * field; 409 ({@link StateConflict}) when the customer was already notified.
+     */
+    static NotificationAnswer check(RecallStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
+        if (!(acknowledged instanceof Boolean ack)) {
+            throw new InvalidInput("acknowledged", acknowledged == null ? "required: true or false"
+                    : "must be true or false (a Boolean)");
+        }
+        BigDecimal returned = decimal("quantityReturned", quantityReturned);
+        // one quantity rule for the API, Tasklist and /engine-rest (at most 3 decimals, never rounded)
+        InputRules.require("quantityReturned", InputRules.quantity(returned, true));
+        if (returned.compareTo(n.quantityShipped()) > 0) {
+            throw new InvalidInput("quantityReturned", Quantities.plain(returned) + " is more than the "
+                    + Quantities.plain(n.quantityShipped()) + " shipped to " + n.customer());
+        }
+        if (n.done()) {
+            throw new StateConflict("Customer " + n.customer() + " was already notified").with("customer",
+                    n.customer());
+        }
+        return new NotificationAnswer(ack, returned);
+    }
+
+    /**
+     * A quantity input: a number (as Tasklist and engine REST send it), at most 3 decimals (contract:
+     * more is a 400, never a silent rounding). Text, Booleans and anything else: 400.
+     */
+    static BigDecimal decimal(String field, Object value) {
+        if (value == null) {
+            throw new InvalidInput(field, "required: a number, 0 or more");
+        }
+        BigDecimal d;
+        if (value instanceof BigDecimal b) {
+            d = b;
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            d = BigDecimal.valueOf(((Number) value).longValue());
+        } else if (value instanceof BigInteger b) {
+            d = new BigDecimal(b);
+        } else if (value instanceof Double || value instanceof Float) {
+            double x = ((Number) value).doubleValue();
+            if (!Double.isFinite(x)) {
+                throw new InvalidInput(field, "'" + value + "' is not a number");
+            }
+            d = value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(x);
+        } else {
+            throw new InvalidInput(field, "must be a number, was " + (value instanceof String
+                    ? "text '" + value + "'" : value.getClass().getSimpleName()));
+        }
+        if (d.stripTrailingZeros().scale() > 3) {
+            throw new InvalidInput(field, "at most 3 decimals, was " + d.toPlainString()
+                    + " (never rounded)");
+        }
+        return d;
+    }
+}

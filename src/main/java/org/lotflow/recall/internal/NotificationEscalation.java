@@ -1,0 +1,68 @@
+package org.lotflow.recall.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.recall.RecallEventTypes;
+import org.lotflow.recall.internal.process.LotRecallProcess;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Escalating an overdue customer notification: the deadline of the recall's class
+ * ({@link RecallDeadlines}) passed with the customer's task still open, so the QA managers are
+ * brought in on it (candidate group, priority 90) and the customer's lots' histories say so.
+ */
+@Service
+public class NotificationEscalation {
+
+    /** The task priority of an escalated notification (Tasklist sorts by it). */
+    static final int ESCALATED_PRIORITY = 90;
+
+    private final RecallStore store;
+    private final BoundRecalls bound;
+    private final RecallDeadlines deadlines;
+    private final LotRecallProcess process;
+    private final LotHistory history;
+    private final Clock clock;
+
+    NotificationEscalation(RecallStore store, BoundRecalls bound, RecallDeadlines deadlines, LotRecallProcess process,
+            LotHistory history, Clock clock) {
+        this.store = store;
+        this.bound = bound;
+        this.deadlines = deadlines;
+        this.process = process;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * The notification is the one whose task runs in the subprocess instance {@code scope} (bound when
+     * the task was created), within the recall of the business key; never a variable. An answered
+     * notification is left alone; 409 when no notification of the recall runs there.
+     */
+    @Transactional
+    public void escalate(String recallNumber, String processInstanceId, String scope) {
+        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
+        RecallStore.NotificationRow n = store.lockNotificationOfScope(recall.id(), scope).orElseThrow(() ->
+                new StateConflict("No customer notification of recall " + recallNumber + " runs in " + scope));
+        if (n.done()) {
+            return;
+        }
+        Instant now = clock.instant();
+        store.escalated(n.id(), now);
+        process.escalate(n.taskId(), Groups.QA_MANAGER, ESCALATED_PRIORITY);
+        String text = "Customer " + n.customer() + " not confirmed within "
+                + deadlines.notifyWithin(recall.classification()) + " (" + recall.classification()
+                + "): notification escalated to QA managers";
+        for (Long lotId : new CustomerShipments(store.shipments(recall.id())).lotsOf(n.customer()).keySet()) {
+            history.event(lotId, RecallEventTypes.RECALL_NOTIFICATION_OVERDUE).reason(text)
+                    .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer()).record();
+        }
+        store.event(recall.id(), now, "NOTIFICATION_ESCALATED", CurrentUser.SYSTEM, text);
+    }
+}

@@ -1,0 +1,144 @@
+package org.lotflow.recall.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.recall.RecallEventTypes;
+import org.lotflow.recall.internal.process.LotRecallProcess;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Closing a recall (21 CFR 7.55; 21 CFR Part 11 for the signed decision): a QA manager signs the
+ * closing with a statement ({@code closeRecall}), then the report task closes the recall as signed
+ * and writes the recall report into the history of every lot of its scope.
+ */
+@Service
+public class RecallClosing {
+
+    /** The longest closing statement accepted, in characters. */
+    static final int MAX_COMMENT = 2000;
+
+    private final RecallStore store;
+    private final BoundRecalls bound;
+    private final LotRecallProcess process;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    RecallClosing(RecallStore store, BoundRecalls bound, LotRecallProcess process, LotHistory history,
+            CurrentUser currentUser, Clock clock) {
+        this.store = store;
+        this.bound = bound;
+        this.process = process;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code POST /api/recalls/{recallNumber}/close}: a QA manager (else 403) completes
+     * {@code closeRecall} with a comment (400 without); 409 while customer notifications are open.
+     */
+    @Transactional
+    public void requestClose(String recallNumber, String comment) {
+        currentUser.require(Groups.QA_MANAGER);
+        RecallStore.RecallRow recall = bound.find(recallNumber);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInput("comment", "required: the closing statement of the recall");
+        }
+        String taskId = process.closeTask(recall.processInstanceId()).orElseThrow(() -> {
+            long open = store.notifications(recall.id()).stream().filter(x -> !x.done()).count();
+            return new StateConflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
+                    + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("status",
+                    recall.status());
+        });
+        process.close(taskId, comment);
+    }
+
+    /**
+     * The QA manager's closing decision (complete listener of {@code closeRecall}): the logged-in QA
+     * manager's signature with the form's {@code comment} (text, required, at most 2000 characters),
+     * recorded on the recall of the business key, where the report task re-checks it. Refused (the
+     * task stays open) for anyone else (403), without a comment (400), and unless the recall is
+     * awaiting its closing (409).
+     */
+    @Transactional
+    public void sign(String recallNumber, String processInstanceId, Object comment) {
+        currentUser.require(Groups.QA_MANAGER);
+        if (comment != null && !(comment instanceof String)) {
+            throw new InvalidInput("comment", "must be text");
+        }
+        if (!(comment instanceof String c) || c.isBlank()) {
+            throw new InvalidInput("comment", "required: the closing statement of the recall");
+        }
+        if (c.length() > MAX_COMMENT) {
+            throw new InvalidInput("comment", "at most " + MAX_COMMENT + " characters");
+        }
+        RecallStore.RecallRow recall = store.lock(bound.of(recallNumber, processInstanceId).id());
+        if (!RecallStatus.AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() != null) {
+            throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
+                    + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
+                    + "; it cannot be closed now").with("status", recall.status());
+        }
+        store.requestClose(recall.id(), currentUser.id(), c, clock.instant());
+    }
+
+    /**
+     * Closes the recall (service task {@code recordRecallReport}): status CLOSED and the recall
+     * report in the history of every lot of its scope, carried out only as the QA manager signed it
+     * on the recall row (who, comment); without that signature 409 and nothing changes. Closing twice
+     * changes nothing.
+     */
+    @Transactional
+    public void close(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = store.lock(bound.of(recallNumber, processInstanceId).id());
+        if (RecallStatus.CLOSED.equals(recall.status())) {
+            return;
+        }
+        if (!RecallStatus.AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() == null) {
+            throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
+                    + " without a signed closing decision; it is not closed").with("status", recall.status());
+        }
+        String closedBy = recall.closeRequestedBy();
+        String comment = recall.closeRequestedComment();
+        Effectiveness e = Effectiveness.of(store.notifications(recall.id()));
+        Instant now = clock.instant();
+        store.close(recall.id(), e.level(), comment, now, closedBy);
+        List<RecallStore.LotRow> scope = store.lots(recall.id());
+        Map<String, Object> report = report(recall, scope, e, comment);
+        for (RecallStore.LotRow lot : scope) {
+            history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)
+                    .reason("Recall " + recall.recallNumber() + " closed: " + comment).details(report).record();
+        }
+        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + comment + ". " + e.summary());
+    }
+
+    /** The recall report every lot's history gets. */
+    private static Map<String, Object> report(RecallStore.RecallRow recall, List<RecallStore.LotRow> scope,
+            Effectiveness e, String comment) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("recallNumber", recall.recallNumber());
+        report.put("classification", recall.classification());
+        report.put("reason", recall.reason());
+        report.put("openedAt", recall.openedAt().toString());
+        report.put("openedBy", recall.openedBy());
+        report.put("lotsRecalled", scope.stream().filter(RecallStore.LotRow::recalled)
+                .map(RecallStore.LotRow::lotNumber).toList());
+        report.put("customers", e.customers());
+        report.put("acknowledged", e.acknowledged());
+        report.put("quantityShipped", e.quantityShipped());
+        report.put("quantityReturned", e.quantityReturned());
+        report.put("effectivenessLevel", e.level());
+        report.put("comment", comment);
+        return report;
+    }
+}

@@ -1,0 +1,133 @@
+package org.lotflow.recall.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.LotStock;
+import org.lotflow.recall.Classification;
+import org.lotflow.recall.internal.process.LotRecallProcess;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.trace.Trace;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening a recall (21 CFR 7.46; FSMA 204; seed chapter "Recall"): the scope is the downstream trace
+ * of the named lots, every recallable lot of it becomes RECALLED, and every customer that received
+ * any of them gets one notification. Then {@code lotRecall} runs on the recall's number.
+ *
+ * <p>Everything is checked first (400/409 change nothing). Concurrency: the scope is row-locked in
+ * id order before its statuses are checked ({@link ScopeLocks}), so two recalls of the same lot
+ * queue and the second gets 409; the number comes from a per-year sequence ({@link RecallSequence}).
+ */
+@Service
+public class RecallOpening {
+
+    /** What opening produced (the process carries none of it: its steps read the recall tables). */
+    public record Opened(Long recallId, String recallNumber, Classification classification, int customerCount) {
+    }
+
+    private final ScopeLocks scopeLocks;
+    private final ScopeRecords records;
+    private final LotStock lotStock;
+    private final CurrentUser currentUser;
+    private final RecallStore store;
+    private final RecallSequence sequence;
+    private final BoundRecalls bound;
+    private final LotRecallProcess process;
+    private final Clock clock;
+
+    RecallOpening(ScopeLocks scopeLocks, ScopeRecords records, LotStock lotStock, CurrentUser currentUser,
+            RecallStore store, RecallSequence sequence, BoundRecalls bound, LotRecallProcess process, Clock clock) {
+        this.scopeLocks = scopeLocks;
+        this.records = records;
+        this.lotStock = lotStock;
+        this.currentUser = currentUser;
+        this.store = store;
+        this.sequence = sequence;
+        this.bound = bound;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code POST /api/recalls}: a recall coordinator (administrators may do everything) opens a
+     * recall and starts {@code lotRecall}. QA managers decide RECALL dispositions
+     * ({@link #requestFromDisposition}) and close recalls, but do not start them here (403).
+     */
+    @Transactional
+    public Opened request(List<String> lotNumbers, String reason, String classification) {
+        currentUser.require(Groups.RECALL_COORDINATOR);
+        Opened opened = open(RecallRequest.of(lotNumbers, reason, classification), currentUser.id(), false);
+        process.start(opened.recallNumber());
+        return opened;
+    }
+
+    /**
+     * The Tasklist start form ({@code forms/recallStart.form}), from the start listener of a
+     * {@code lotRecall} started without a business key: exactly the checks of {@link #request} (a
+     * recall coordinator; {@link RecallRequest#ofForm}), then the recall is opened and bound to the
+     * process instance being started.
+     */
+    @Transactional
+    public Opened requestFromForm(Object lotsText, Object reason, Object classification, String processInstanceId) {
+        currentUser.require(Groups.RECALL_COORDINATOR);
+        Opened opened = open(RecallRequest.ofForm(lotsText, reason, classification), currentUser.id(), false);
+        bound.bindOpened(opened.recallNumber(), processInstanceId);
+        return opened;
+    }
+
+    /**
+     * A quarantine disposition decided RECALL: opened on behalf of the signer, in the disposition's
+     * transaction. The lot may already be RECALLED (if the disposition set it): then it is kept in
+     * scope without a second status change. No classification: CLASS_II.
+     */
+    @Transactional
+    public Opened requestFromDisposition(String lotNumber, String reason, String classification, String requestedBy) {
+        RecallRequest request = RecallRequest.of(List.of(lotNumber), reason == null || reason.isBlank()
+                ? "Quarantine disposition RECALL of lot " + lotNumber : reason,
+                classification == null || classification.isBlank() ? Classification.CLASS_II.name() : classification);
+        Opened opened = open(request, requestedBy == null ? currentUser.id() : requestedBy, true);
+        process.start(opened.recallNumber());
+        return opened;
+    }
+
+    private Opened open(RecallRequest request, String by, boolean acceptRecalled) {
+        ScopeLocks.Locked scope = scopeLocks.lock(request.lotNumbers());
+        for (String n : request.lotNumbers()) {
+            Lot lot = scope.named().get(n);
+            RecallScope.checkNamed(n, lot.getStatus(), acceptRecalled,
+                    lot.getStatus() == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null) : null);
+        }
+        Instant now = clock.instant();
+        String number = sequence.next(LocalDate.now(clock).getYear());
+        Classification classification = request.classification();
+        long recallId = store.insertRecall(number, classification, request.reason(), RecallStatus.NOTIFYING, now, by);
+        String why = "Recall " + number + " (" + classification + "): " + request.reason();
+        List<String> skipped = new ArrayList<>();
+        Map<String, Long> idsByNumber = new HashMap<>();
+        for (Trace.TracedLot t : scope.scope()) {
+            Lot lot = scope.lot(t, lotStock);
+            idsByNumber.put(lot.getLotNumber(), lot.getId());
+            String note = records.lot(recallId, number, classification, why, t, lot,
+                    scope.named().containsKey(lot.getLotNumber()), by);
+            if (note != null) {
+                skipped.add(lot.getLotNumber() + " (" + note + ")");
+            }
+        }
+        int customers = records.customers(recallId, idsByNumber);
+        store.event(recallId, now, "OPENED", by, why + ". Named lots: " + String.join(", ", request.lotNumbers())
+                + "; " + (idsByNumber.size() - skipped.size()) + " lot(s) recalled"
+                + (skipped.isEmpty() ? "" : ", not recalled: " + String.join(", ", skipped))
+                + "; " + customers + " customer(s) to notify");
+        return new Opened(recallId, number, classification, customers);
+    }
+}

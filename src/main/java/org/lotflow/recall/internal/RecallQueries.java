@@ -1,0 +1,100 @@
+package org.lotflow.recall.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recall's read side: the API's view and export (any member of a business group, else 403;
+ * 404 for an unknown recall), and the facts the {@code lotRecall} model's expressions need, read
+ * from the recall tables by business key.
+ */
+@Service
+public class RecallQueries {
+
+    private final RecallStore store;
+    private final BoundRecalls bound;
+    private final RecallDeadlines deadlines;
+    private final CurrentUser currentUser;
+
+    RecallQueries(RecallStore store, BoundRecalls bound, RecallDeadlines deadlines, CurrentUser currentUser) {
+        this.store = store;
+        this.bound = bound;
+        this.deadlines = deadlines;
+        this.currentUser = currentUser;
+    }
+
+    /** {@code GET /api/recalls/{recallNumber}}. */
+    @Transactional(readOnly = true)
+    public RecallView view(String recallNumber) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        RecallStore.RecallRow r = bound.find(recallNumber);
+        CustomerShipments shipments = new CustomerShipments(store.shipments(r.id()));
+        List<RecallStore.NotificationRow> notifications = store.notifications(r.id());
+        List<RecallView.Customer> customers = new ArrayList<>();
+        for (RecallStore.NotificationRow n : notifications) {
+            customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitsOf(n.customer()),
+                    n.done(), n.acknowledged(), n.quantityReturned(), n.notifiedBy(), n.notifiedAt(),
+                    n.escalatedAt() != null, shipments.of(n.customer()).stream().map(s -> new RecallView.Shipment(
+                            s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList()));
+        }
+        return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
+                r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.processInstanceId(),
+                deadlines.notifyWithin(r.classification()),
+                store.lots(r.id()).stream().map(l -> new RecallView.AffectedLot(l.lotNumber(), l.sku(),
+                        l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),
+                        l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
+                customers, Effectiveness.of(notifications),
+                store.events(r.id()).stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
+                        e.text())).toList());
+    }
+
+    /** {@code GET /api/recalls/{recallNumber}/export}: what the CSV is made of ({@link RecallExport}). */
+    @Transactional(readOnly = true)
+    public RecallExport.Data exportData(String recallNumber) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        RecallStore.RecallRow r = bound.find(recallNumber);
+        return new RecallExport.Data(r.recallNumber(), store.lots(r.id()), store.edges(r.id()),
+                store.shipments(r.id()));
+    }
+
+    /** What the {@code closeRecall} form shows (Markdown), for the recall of the business key. */
+    @Transactional(readOnly = true)
+    public String closeSummary(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
+        StringBuilder sb = new StringBuilder();
+        sb.append("**").append(recall.classification()).append("**: ").append(recall.reason()).append("\n\n");
+        sb.append("Lots recalled: ").append(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
+                .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", "))).append("\n\n");
+        List<RecallStore.NotificationRow> notifications = store.notifications(recall.id());
+        for (RecallStore.NotificationRow n : notifications) {
+            sb.append("- ").append(n.customer()).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
+                    .append(", returned ").append(n.quantityReturned() == null ? "-"
+                            : Quantities.plain(n.quantityReturned()))
+                    .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")
+                    .append('\n');
+        }
+        sb.append('\n').append(Effectiveness.of(notifications).summary());
+        return sb.toString();
+    }
+
+    /**
+     * The number of customers to notify (one {@code notifyCustomer} each), from the recall's own
+     * notification rows: the multi-instance cardinality and the "any customers?" gateway.
+     */
+    @Transactional(readOnly = true)
+    public int customerCount(String recallNumber, String processInstanceId) {
+        return store.notificationIds(bound.of(recallNumber, processInstanceId).id()).size();
+    }
+
+    /** The ISO-8601 notification deadline of the recall's class (timer and due date; {@link RecallDeadlines}). */
+    @Transactional(readOnly = true)
+    public String notifyWithin(String recallNumber, String processInstanceId) {
+        return deadlines.notifyWithin(bound.of(recallNumber, processInstanceId).classification());
+    }
+}

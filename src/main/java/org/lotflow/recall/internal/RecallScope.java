@@ -1,0 +1,52 @@
+package org.lotflow.recall.internal;
+
+import org.lotflow.lot.LotStatus;
+import org.lotflow.shared.StateConflict;
+
+/**
+ * Which lots of a recall's scope are recalled (FSMA 204; seed chapter "Recall"): the scope is the
+ * downstream trace of the named lots, and every lot of it whose status may become RECALLED
+ * (RELEASED, QUARANTINE, EXPIRED, DEPLETED) is recalled. The others stay in the scope with a note
+ * saying why they were not recalled. A named lot that cannot be recalled refuses the whole recall.
+ */
+final class RecallScope {
+
+    private RecallScope() {
+    }
+
+    /**
+     * Refuses ({@link StateConflict}, 409) a named lot that cannot be recalled: one already RECALLED
+     * (unless {@code acceptRecalled}: a RECALL disposition that set it already), naming the earlier
+     * recall if known; or one whose status may not become RECALLED.
+     *
+     * @param previousRecall the recall that recalled the lot, or null
+     */
+    static void checkNamed(String lotNumber, LotStatus status, boolean acceptRecalled, String previousRecall) {
+        if (status == LotStatus.RECALLED && !acceptRecalled) {
+            throw new StateConflict("Lot " + lotNumber + " is already RECALLED"
+                    + (previousRecall == null ? "" : " (recall " + previousRecall + ")")).with("lotNumber", lotNumber)
+                    .with("recallNumber", previousRecall);
+        }
+        if (status != LotStatus.RECALLED && !status.canBecome(LotStatus.RECALLED)) {
+            throw new StateConflict("Lot " + lotNumber + " is " + status + " and cannot be recalled; "
+                    + "only RELEASED, QUARANTINE, EXPIRED and DEPLETED lots can").with("lotNumber", lotNumber)
+                    .with("status", status.name());
+        }
+    }
+
+    /** Whether a lot of the scope is recalled (its status may become RECALLED). */
+    static boolean recalls(LotStatus status) {
+        return status.canBecome(LotStatus.RECALLED);
+    }
+
+    /**
+     * Why a lot of the scope is not recalled, as the recall and the lot's history say it.
+     *
+     * @param previousRecall for an already RECALLED lot, the recall that recalled it, or null
+     */
+    static String skipNote(LotStatus status, String previousRecall) {
+        return status == LotStatus.RECALLED
+                ? "already RECALLED" + (previousRecall == null ? "" : " by " + previousRecall)
+                : status + " lots cannot be recalled; hold or reject it separately";
+    }
+}

@@ -1,0 +1,347 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lotflow.lot.Genealogies;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStock;
+import org.lotflow.recall.Classification;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The recall tables (V40), read and written with plain SQL. What the rows show of a lot (number,
+ * product, quantity, location, dates) comes from the lot module's API ({@link LotStock},
+ * {@link Genealogies}), never from its tables (issue 10).
+ */
+@Repository
+class RecallStore {
+
+    /** Lots read per call of the lot module's API (PostgreSQL allows 32767 parameters). */
+    private static final int CHUNK = 1000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LotStock lotStock;
+    private final Genealogies genealogies;
+
+    RecallStore(NamedParameterJdbcTemplate jdbc, LotStock lotStock, Genealogies genealogies) {
+        this.jdbc = jdbc;
+        this.lotStock = lotStock;
+        this.genealogies = genealogies;
+    }
+
+    record RecallRow(Long id, String recallNumber, String classification, String reason, String status,
+            String processInstanceId, String effectivenessLevel, String closeComment, Instant openedAt,
+            String openedBy, Instant closedAt, String closedBy, String closeRequestedBy,
+            String closeRequestedComment) {
+    }
+
+    record LotRow(Long lotId, String lotNumber, String sku, String productName, String unit, String currentStatus,
+            int depth, boolean named, String previousStatus, boolean recalled, String note, BigDecimal quantity,
+            String location, LocalDate manufactureDate, LocalDate receiptDate, String productionOrder,
+            String source) {
+    }
+
+    record NotificationRow(Long id, String customer, BigDecimal quantityShipped, String status, String taskId,
+            Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
+            Instant escalatedAt) {
+        boolean done() {
+            return RecallStatus.NOTIFICATION_DONE.equals(status);
+        }
+    }
+
+    record ShipmentRow(String customer, String orderNumber, Long lotId, String lotNumber, String sku,
+            String productName, String unit, String location, BigDecimal quantity, LocalDate shippedAt,
+            String carrier) {
+    }
+
+    record EventRow(Instant at, String type, String user, String text) {
+    }
+
+    record EdgeRow(String input, String output, BigDecimal quantity) {
+    }
+
+    private static OffsetDateTime ts(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private long insert(String sql, MapSqlParameterSource params) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(sql, params, keys, new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    long insertRecall(String number, Classification classification, String reason, String status, Instant at,
+            String by) {
+        return insert("""
+                INSERT INTO recall (recall_number, classification, reason, status, opened_at, opened_by)
+                VALUES (:number, :classification, :reason, :status, :at, :by)
+                """, new MapSqlParameterSource().addValue("number", number)
+                .addValue("classification", classification.name()).addValue("reason", reason)
+                .addValue("status", status).addValue("at", ts(at)).addValue("by", by));
+    }
+
+    void insertLot(long recallId, long lotId, int depth, boolean named, String previousStatus, boolean recalled,
+            String note) {
+        jdbc.update("""
+                INSERT INTO recall_lot (recall_id, lot_id, depth, named, previous_status, recalled, note)
+                VALUES (:recallId, :lotId, :depth, :named, :previous, :recalled, :note)
+                """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("lotId", lotId)
+                .addValue("depth", depth).addValue("named", named).addValue("previous", previousStatus)
+                .addValue("recalled", recalled).addValue("note", note));
+    }
+
+    void insertShipment(long recallId, String customer, String orderNumber, long lotId, BigDecimal quantity,
+            LocalDate shippedAt, String carrier) {
+        jdbc.update("""
+                INSERT INTO recall_shipment (recall_id, customer, order_number, lot_id, quantity, shipped_at, carrier)
+                VALUES (:recallId, :customer, :order, :lotId, :quantity, :shippedAt, :carrier)
+                """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("customer", customer)
+                .addValue("order", orderNumber).addValue("lotId", lotId).addValue("quantity", quantity)
+                .addValue("shippedAt", shippedAt).addValue("carrier", carrier));
+    }
+
+    long insertNotification(long recallId, String customer, BigDecimal shipped) {
+        return insert("""
+                INSERT INTO recall_notification (recall_id, customer, quantity_shipped, status)
+                VALUES (:recallId, :customer, :shipped, 'OPEN')
+                """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("customer", customer)
+                .addValue("shipped", shipped));
+    }
+
+    void event(long recallId, Instant at, String type, String user, String text) {
+        jdbc.update("""
+                INSERT INTO recall_event (recall_id, at, type, user_id, text) VALUES (:recallId, :at, :type, :user, :text)
+                """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("at", ts(at))
+                .addValue("type", type).addValue("user", user)
+                .addValue("text", text == null || text.length() <= 4000 ? text : text.substring(0, 4000)));
+    }
+
+    private static RecallRow recall(ResultSet rs, int i) throws SQLException {
+        return new RecallRow(rs.getLong("id"), rs.getString("recall_number"), rs.getString("classification"),
+                rs.getString("reason"), rs.getString("status"), rs.getString("process_instance_id"),
+                rs.getString("effectiveness_level"), rs.getString("close_comment"), instant(rs, "opened_at"),
+                rs.getString("opened_by"), instant(rs, "closed_at"), rs.getString("closed_by"),
+                rs.getString("close_requested_by"), rs.getString("close_requested_comment"));
+    }
+
+    Optional<RecallRow> find(String recallNumber) {
+        return jdbc.query("SELECT * FROM recall WHERE recall_number = :n", Map.of("n", recallNumber),
+                RecallStore::recall).stream().findFirst();
+    }
+
+    RecallRow get(long recallId) {
+        return jdbc.queryForObject("SELECT * FROM recall WHERE id = :id", Map.of("id", recallId), RecallStore::recall);
+    }
+
+    /**
+     * Binds the process instance to the recall of that number if it has none yet: 1 when bound, 0
+     * when there is no such recall or it already has a process (one atomic UPDATE).
+     */
+    int bindProcess(String recallNumber, String processInstanceId) {
+        return jdbc.update("UPDATE recall SET process_instance_id = :pi WHERE recall_number = :n"
+                + " AND process_instance_id IS NULL", Map.of("pi", processInstanceId, "n", recallNumber));
+    }
+
+    /** The recall row, locked until commit (notification tasks of one recall are bound one at a time). */
+    RecallRow lock(long recallId) {
+        return jdbc.queryForObject("SELECT * FROM recall WHERE id = :id FOR UPDATE", Map.of("id", recallId),
+                RecallStore::recall);
+    }
+
+    /**
+     * Binds the next notification of the recall without a task (customer order) to the task and its
+     * subprocess instance; the id bound, or empty when every notification has its task. Call with
+     * the recall row locked.
+     */
+    Optional<Long> bindNextNotification(long recallId, String taskId, String scope) {
+        List<Long> free = jdbc.queryForList("""
+                SELECT id FROM recall_notification WHERE recall_id = :id AND task_id IS NULL ORDER BY customer, id
+                """, Map.of("id", recallId), Long.class);
+        for (Long id : free) {
+            int bound = jdbc.update("UPDATE recall_notification SET task_id = :task, task_scope = :scope"
+                    + " WHERE id = :id AND task_id IS NULL", Map.of("task", taskId, "scope", scope, "id", id));
+            if (bound == 1) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The notification of a recall bound to a task, row-locked. */
+    Optional<NotificationRow> lockNotificationOfTask(long recallId, String taskId) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_id = :t FOR UPDATE",
+                Map.of("r", recallId, "t", taskId), RecallStore::notification).stream().findFirst();
+    }
+
+    /** The notification of a recall whose task runs in that subprocess instance, row-locked. */
+    Optional<NotificationRow> lockNotificationOfScope(long recallId, String scope) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_scope = :s FOR UPDATE",
+                Map.of("r", recallId, "s", scope), RecallStore::notification).stream().findFirst();
+    }
+
+    /** Records the QA manager's closing decision; the report task re-checks it before closing. */
+    void requestClose(long recallId, String by, String comment, Instant at) {
+        jdbc.update("""
+                UPDATE recall SET close_requested_by = :by, close_requested_comment = :comment,
+                       close_requested_at = :at WHERE id = :id
+                """, new MapSqlParameterSource().addValue("by", by).addValue("comment", comment)
+                .addValue("at", ts(at)).addValue("id", recallId));
+    }
+
+    void updateStatus(long recallId, String status, String level) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", recallId);
+        p.put("status", status);
+        p.put("level", level);
+        jdbc.update("UPDATE recall SET status = :status, effectiveness_level = :level WHERE id = :id", p);
+    }
+
+    void close(long recallId, String level, String comment, Instant at, String by) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", recallId);
+        p.put("level", level);
+        p.put("comment", comment);
+        p.put("at", ts(at));
+        p.put("by", by);
+        jdbc.update("""
+                UPDATE recall SET status = 'CLOSED', effectiveness_level = :level, close_comment = :comment,
+                       closed_at = :at, closed_by = :by WHERE id = :id
+                """, p);
+    }
+
+    /** The lots of the recall's scope, by depth then lot number. */
+    List<LotRow> lots(long recallId) {
+        record Scoped(long lotId, int depth, boolean named, String previous, boolean recalled, String note) {
+        }
+        List<Scoped> scoped = jdbc.query("""
+                SELECT lot_id, depth, named, previous_status, recalled, note FROM recall_lot WHERE recall_id = :id
+                """, Map.of("id", recallId), (rs, i) -> new Scoped(rs.getLong(1), rs.getInt(2), rs.getBoolean(3),
+                rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+        Map<Long, Lot> lots = lotsById(scoped.stream().map(Scoped::lotId).toList());
+        List<LotRow> rows = new ArrayList<>();
+        for (Scoped r : scoped) {
+            Lot l = lots.get(r.lotId());
+            rows.add(new LotRow(r.lotId(), l.getLotNumber(), l.getProduct().getSku(), l.getProduct().getName(),
+                    l.getProduct().getUnit(), l.getStatus().name(), r.depth(), r.named(), r.previous(), r.recalled(),
+                    r.note(), l.getQuantity(), l.getLocation(), l.getManufactureDate(), l.getReceiptDate(),
+                    l.getProductionOrder(), l.getSource() == null ? null : l.getSource().name()));
+        }
+        rows.sort(Comparator.comparingInt(LotRow::depth).thenComparing(LotRow::lotNumber));
+        return rows;
+    }
+
+    /** The lots with these ids, from the lot module, read in chunks. */
+    private Map<Long, Lot> lotsById(List<Long> ids) {
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<Long, Lot> out = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            lotStock.findAllById(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))
+                    .forEach(l -> out.put(l.getId(), l));
+        }
+        return out;
+    }
+
+    private static NotificationRow notification(ResultSet rs, int i) throws SQLException {
+        Object ack = rs.getObject("acknowledged");
+        return new NotificationRow(rs.getLong("id"), rs.getString("customer"), rs.getBigDecimal("quantity_shipped"),
+                rs.getString("status"), rs.getString("task_id"), ack == null ? null : rs.getBoolean("acknowledged"),
+                rs.getBigDecimal("quantity_returned"), instant(rs, "notified_at"), rs.getString("notified_by"),
+                instant(rs, "escalated_at"));
+    }
+
+    List<NotificationRow> notifications(long recallId) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :id ORDER BY customer, id",
+                Map.of("id", recallId), RecallStore::notification);
+    }
+
+    List<Long> notificationIds(long recallId) {
+        return jdbc.queryForList("SELECT id FROM recall_notification WHERE recall_id = :id ORDER BY customer, id",
+                Map.of("id", recallId), Long.class);
+    }
+
+    /** One notification, row-locked so concurrent completions of the same customer queue. */
+    NotificationRow lockNotification(long notificationId) {
+        return jdbc.queryForObject("SELECT * FROM recall_notification WHERE id = :id FOR UPDATE",
+                Map.of("id", notificationId), RecallStore::notification);
+    }
+
+    void recordNotification(long notificationId, boolean acknowledged, BigDecimal returned, Instant at, String by) {
+        jdbc.update("""
+                UPDATE recall_notification SET status = 'DONE', acknowledged = :ack, quantity_returned = :returned,
+                       notified_at = :at, notified_by = :by WHERE id = :id
+                """, new MapSqlParameterSource().addValue("ack", acknowledged).addValue("returned", returned)
+                .addValue("at", ts(at)).addValue("by", by).addValue("id", notificationId));
+    }
+
+    void escalated(long notificationId, Instant at) {
+        jdbc.update("UPDATE recall_notification SET escalated_at = :at WHERE id = :id",
+                new MapSqlParameterSource().addValue("at", ts(at)).addValue("id", notificationId));
+    }
+
+    /** The shipments of the recall's scope, by customer, date, lot number and ledger order. */
+    List<ShipmentRow> shipments(long recallId) {
+        record Shipped(long id, String customer, String order, long lotId, BigDecimal quantity, LocalDate at,
+                String carrier) {
+        }
+        List<Shipped> shipped = jdbc.query("""
+                SELECT id, customer, order_number, lot_id, quantity, shipped_at, carrier
+                  FROM recall_shipment WHERE recall_id = :id
+                """, Map.of("id", recallId), (rs, i) -> new Shipped(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7)));
+        Map<Long, Lot> lots = lotsById(shipped.stream().map(Shipped::lotId).toList());
+        shipped = new ArrayList<>(shipped);
+        shipped.sort(Comparator.comparing(Shipped::customer)
+                .thenComparing(Shipped::at, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(s -> lots.get(s.lotId()).getLotNumber()).thenComparingLong(Shipped::id));
+        return shipped.stream().map(s -> {
+            Lot l = lots.get(s.lotId());
+            return new ShipmentRow(s.customer(), s.order(), s.lotId(), l.getLotNumber(), l.getProduct().getSku(),
+                    l.getProduct().getName(), l.getProduct().getUnit(), l.getLocation(), s.quantity(), s.at(),
+                    s.carrier());
+        }).toList();
+    }
+
+    /** The genealogy edges between lots of the recall's scope (transformations), from the lot module. */
+    List<EdgeRow> edges(long recallId) {
+        List<Long> scope = jdbc.queryForList("SELECT lot_id FROM recall_lot WHERE recall_id = :id",
+                Map.of("id", recallId), Long.class);
+        return genealogies.edgesAmong(scope).stream().map(e -> new EdgeRow(e.source(), e.made(), e.quantity()))
+                .toList();
+    }
+
+    List<EventRow> events(long recallId) {
+        return jdbc.query("SELECT at, type, user_id, text FROM recall_event WHERE recall_id = :id ORDER BY id",
+                Map.of("id", recallId), (rs, i) -> new EventRow(instant(rs, "at"), rs.getString(2), rs.getString(3),
+                        rs.getString(4)));
+    }
+
+    /** The recall that recalled a lot, if any (the latest). */
+    Optional<String> recallOf(long lotId) {
+        return jdbc.queryForList("""
+                SELECT r.recall_number FROM recall_lot rl JOIN recall r ON r.id = rl.recall_id
+                 WHERE rl.lot_id = :lotId AND rl.recalled = TRUE ORDER BY r.id DESC
+                """, Map.of("lotId", lotId), String.class).stream().findFirst();
+    }
+}

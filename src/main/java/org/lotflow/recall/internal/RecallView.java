@@ -1,0 +1,32 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code GET /api/recalls/{recallNumber}}: the recall as the API shows it. */
+public record RecallView(String recallNumber, String status, String classification, String reason,
+        String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeComment,
+        String processInstanceId, String notifyWithin, List<AffectedLot> lots, List<Customer> customers,
+        Effectiveness effectiveness, List<TimelineEntry> timeline) {
+
+    /** A lot in the recall's scope; {@code action} RECALLED or SKIPPED (see {@code note}). */
+    public record AffectedLot(String lotNumber, String sku, String productName, int depth, boolean named,
+            String previousStatus, String status, String action, String note) {
+    }
+
+    /** A customer to notify: what it received, and its answer once notified. */
+    public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean notified,
+            Boolean acknowledged, BigDecimal quantityReturned, String notifiedBy, Instant notifiedAt,
+            boolean escalated, List<Shipment> shipments) {
+    }
+
+    /** One shipment of a lot of the scope to the customer. */
+    public record Shipment(String lotNumber, String orderNumber, BigDecimal quantity, LocalDate shippedAt) {
+    }
+
+    /** One entry of the recall's own timeline (opened, notified, escalated, checked, closed). */
+    public record TimelineEntry(Instant at, String type, String user, String text) {
+    }
+}

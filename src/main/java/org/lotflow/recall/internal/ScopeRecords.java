@@ -1,0 +1,78 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.recall.Classification;
+import org.lotflow.recall.RecallEventTypes;
+import org.lotflow.trace.Trace;
+import org.lotflow.trace.TraceService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records a locked scope as a recall opens it ({@link RecallOpening}): each lot RECALLED through the
+ * lot module (or kept in scope with the note why not, {@link RecallScope}), then the shipments of the
+ * scope from the order module's ledger and one notification per customer ({@link CustomerShipments}).
+ */
+@Component
+class ScopeRecords {
+
+    private final TraceService traces;
+    private final LotService lots;
+    private final LotHistory history;
+    private final RecallStore store;
+
+    ScopeRecords(TraceService traces, LotService lots, LotHistory history, RecallStore store) {
+        this.traces = traces;
+        this.lots = lots;
+        this.history = history;
+        this.store = store;
+    }
+
+    /** Recalls one lot of the scope, or records why not: the note then, else null. */
+    String lot(long recallId, String number, Classification classification, String why,
+            Trace.TracedLot t, Lot lot, boolean named, String by) {
+        LotStatus previous = lot.getStatus();
+        if (RecallScope.recalls(previous)) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("recallNumber", number);
+            detail.put("classification", classification.name());
+            detail.put("depth", t.depth());
+            detail.put("named", named);
+            lots.changeStatus(lot, LotStatus.RECALLED, why, detail, by);
+            store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), true, null);
+            return null;
+        }
+        String note = RecallScope.skipNote(previous,
+                previous == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null) : null);
+        store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), false, note);
+        history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by)
+                .reason("In the scope of recall " + number + " but not recalled: " + note)
+                .detail("recallNumber", number).detail("status", previous.name()).record();
+        return note;
+    }
+
+    /** Records the scope's shipments and one notification per customer; the number of customers. */
+    int customers(long recallId, Map<String, Long> idsByNumber) {
+        List<CustomerShipments.Shipped> shipped = new ArrayList<>();
+        for (Trace.CustomerShipment s : traces.shipments(idsByNumber.values())) {
+            store.insertShipment(recallId, s.customer(), s.orderNumber(), idsByNumber.get(s.lotNumber()),
+                    s.quantity(), s.shippedAt(), s.carrier());
+            shipped.add(new CustomerShipments.Shipped(s.customer(), s.quantity()));
+        }
+        SortedMap<String, BigDecimal> perCustomer = CustomerShipments.shippedPerCustomer(shipped);
+        perCustomer.forEach((customer, qty) -> store.insertNotification(recallId, customer, qty));
+        if (perCustomer.isEmpty()) {
+            store.updateStatus(recallId, RecallStatus.AWAITING_CLOSE, null);
+        }
+        return perCustomer.size();
+    }
+}

@@ -1,0 +1,75 @@
+package org.lotflow.recall.internal.process;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The recall use cases' one door to the engine: starting {@code lotRecall} for a recall just opened,
+ * and completing or escalating its user tasks as the API's caller (exactly as Tasklist would, so the
+ * tasks' listeners check the same rules).
+ */
+@Component
+public class LotRecallProcess {
+
+    /** The process definition key. */
+    public static final String PROCESS_KEY = "lotRecall";
+    /** One per customer to notify. */
+    public static final String TASK_NOTIFY_CUSTOMER = "notifyCustomer";
+    /** The QA manager's closing decision. */
+    public static final String TASK_CLOSE_RECALL = "closeRecall";
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    public LotRecallProcess(RuntimeService runtimeService, TaskService taskService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+    }
+
+    /** Starts {@code lotRecall} for a recall just opened: business key only; the start listener binds it. */
+    public void start(String recallNumber) {
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, recallNumber);
+    }
+
+    /** Whether the task exists and is active (not suspended). */
+    public boolean isActive(String taskId) {
+        return taskId != null && taskService.createTaskQuery().taskId(taskId).active().singleResult() != null;
+    }
+
+    /** Completes a customer's {@code notifyCustomer} task with its answer, as the caller. */
+    public void answer(String taskId, boolean acknowledged, BigDecimal quantityReturned) {
+        taskService.complete(taskId, LotRecallVariables.answer(acknowledged, quantityReturned));
+    }
+
+    /** The active {@code closeRecall} task of the process instance, if any. */
+    public Optional<String> closeTask(String processInstanceId) {
+        if (processInstanceId == null) {
+            return Optional.empty();
+        }
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(TASK_CLOSE_RECALL).active().singleResult();
+        return Optional.ofNullable(task).map(Task::getId);
+    }
+
+    /** Completes {@code closeRecall} with the closing comment, as the caller. */
+    public void close(String taskId, String comment) {
+        taskService.complete(taskId, LotRecallVariables.close(comment));
+    }
+
+    /**
+     * Brings a candidate group in on a task and raises its priority (an overdue notification goes to
+     * the QA managers); nothing when the task is gone.
+     */
+    public void escalate(String taskId, String candidateGroup, int priority) {
+        Task task = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null) {
+            taskService.addCandidateGroup(task.getId(), candidateGroup);
+            taskService.setPriority(task.getId(), priority);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.lotflow.recall.internal.process;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.lotflow.shared.process.Variable;
+
+/**
+ * The variables of {@code lotRecall}, declared once. The process carries no facts: every step reads
+ * the recall tables by business key (the recall number). Variables are only the users' form inputs,
+ * read once from the completing task's scope and removed, and the forms' display copies (task-local).
+ *
+ * <p>The inputs are handed to the use cases as the engine holds them ({@code Object}): the use cases
+ * check their types with the refusal each field has always had (400 naming the field, for example
+ * {@code acknowledged: must be true or false (a Boolean)}), after the caller's rights (403 first).
+ */
+public final class LotRecallVariables {
+
+    // --- start form recallStart (Tasklist, without business key)
+    /** Lot numbers separated by commas, semicolons or blanks. */
+    public static final Variable<String> LOTS = Variable.text("lots");
+    public static final Variable<String> REASON = Variable.text("reason");
+    /** CLASS_I, CLASS_II or CLASS_III (21 CFR 7.3(m)). */
+    public static final Variable<String> CLASSIFICATION = Variable.text("classification");
+
+    // --- notifyCustomer: inputs (declared local to the task's scope) and display copies
+    public static final Variable<Boolean> ACKNOWLEDGED = Variable.bool("acknowledged");
+    /** A number (Tasklist's number field sends a Double or Long); at most 3 decimals. */
+    public static final String QUANTITY_RETURNED = "quantityReturned";
+    public static final Variable<String> CUSTOMER = Variable.text("customer");
+    public static final Variable<String> RECALL_NUMBER = Variable.text("recallNumber");
+    public static final Variable<String> RECALL_REASON = Variable.text("recallReason");
+    public static final Variable<String> DELIVERIES = Variable.text("deliveries");
+    public static final Variable<String> QUANTITY_SHIPPED = Variable.text("quantityShipped");
+
+    // --- closeRecall: input and display copy
+    public static final Variable<String> COMMENT = Variable.text("comment");
+    public static final Variable<String> RECALL_SUMMARY = Variable.text("recallSummary");
+
+    private LotRecallVariables() {
+    }
+
+    /** A start-form input as the engine holds it (any type), seen from the start execution. */
+    static Object startInput(VariableScope execution, Variable<String> input) {
+        return execution.getVariable(input.name());
+    }
+
+    /** Declares the customer's answer inputs on the task's own scope (empty), so a completion lands there. */
+    static void declareAnswer(VariableScope taskScope) {
+        taskScope.setVariableLocal(ACKNOWLEDGED.name(), null);
+        taskScope.setVariableLocal(QUANTITY_RETURNED, null);
+    }
+
+    /** {@code acknowledged} as the completion left it on the task's scope (any type). */
+    static Object acknowledged(VariableScope taskScope) {
+        return taskScope.getVariableLocal(ACKNOWLEDGED.name());
+    }
+
+    /** {@code quantityReturned} as the completion left it on the task's scope (any type). */
+    static Object quantityReturned(VariableScope taskScope) {
+        return taskScope.getVariableLocal(QUANTITY_RETURNED);
+    }
+
+    /** Forgets the answer inputs once recorded. */
+    static void forgetAnswer(VariableScope taskScope) {
+        taskScope.removeVariablesLocal(List.of(ACKNOWLEDGED.name(), QUANTITY_RETURNED));
+    }
+
+    /** The completion of a customer's task, as Tasklist sends it (the quantity as a number field's Double). */
+    static Map<String, Object> answer(boolean acknowledged, BigDecimal quantityReturned) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ACKNOWLEDGED.name(), acknowledged);
+        // at most 3 decimals, so the double is exact
+        variables.put(QUANTITY_RETURNED, quantityReturned.doubleValue());
+        return variables;
+    }
+
+    /** {@code comment} as the completion left it on the process instance (any type). */
+    static Object comment(VariableScope processInstance) {
+        return processInstance.getVariableLocal(COMMENT.name());
+    }
+
+    /** Forgets the closing comment (before the form shows, and once recorded). */
+    static void forgetComment(VariableScope processInstance) {
+        processInstance.removeVariablesLocal(List.of(COMMENT.name()));
+    }
+
+    /** The completion of {@code closeRecall}. */
+    static Map<String, Object> close(String comment) {
+        return Map.of(COMMENT.name(), comment);
+    }
+}

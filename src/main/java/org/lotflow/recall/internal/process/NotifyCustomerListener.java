@@ -1,0 +1,58 @@
+package org.lotflow.recall.internal.process;
+
+import static org.lotflow.recall.internal.process.LotRecallVariables.CLASSIFICATION;
+import static org.lotflow.recall.internal.process.LotRecallVariables.CUSTOMER;
+import static org.lotflow.recall.internal.process.LotRecallVariables.DELIVERIES;
+import static org.lotflow.recall.internal.process.LotRecallVariables.QUANTITY_SHIPPED;
+import static org.lotflow.recall.internal.process.LotRecallVariables.RECALL_NUMBER;
+import static org.lotflow.recall.internal.process.LotRecallVariables.RECALL_REASON;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.recall.internal.CustomerNotification;
+import org.lotflow.shared.process.TaskForm;
+import org.lotflow.shared.process.TaskLifecycleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code notifyCustomer} (one task per affected customer): on create, binds the task to the next
+ * customer notification of the recall that has none (lotflow's own record, not a loop variable),
+ * names the task after the customer and shows what it received; on complete, records
+ * {@code acknowledged} and {@code quantityReturned} for the notification bound to this task
+ * ({@link CustomerNotification}).
+ *
+ * <p>The decision inputs are taken from the completing task only: the task runs in its own scope
+ * (its deadline timer makes it one), and on create the two inputs are declared local to that scope
+ * (empty), so a completion's values land there and nowhere else; values of other tasks or of the
+ * process instance are never read. They are removed once recorded. Contract; issue #8.
+ */
+@Component("notifyCustomerListener")
+public class NotifyCustomerListener extends TaskLifecycleListener {
+
+    private final CustomerNotification notification;
+
+    public NotifyCustomerListener(CustomerNotification notification) {
+        this.notification = notification;
+    }
+
+    @Override
+    protected void onCreate(DelegateTask task) {
+        DelegateExecution scope = task.getExecution();
+        CustomerNotification.NotificationTask data = notification.bindTask(scope.getProcessBusinessKey(),
+                scope.getProcessInstanceId(), task.getId(), scope.getParentActivityInstanceId());
+        task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")");
+        TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
+                .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
+                .show(DELIVERIES.name(), data.deliveries())
+                .show(QUANTITY_SHIPPED.name(), data.quantityShipped(), data.unit()).apply();
+        LotRecallVariables.declareAnswer(scope);
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        DelegateExecution scope = task.getExecution();
+        notification.record(scope.getProcessBusinessKey(), scope.getProcessInstanceId(), task.getId(),
+                LotRecallVariables.acknowledged(scope), LotRecallVariables.quantityReturned(scope));
+        LotRecallVariables.forgetAnswer(scope);
+    }
+}

@@ -1,0 +1,94 @@
+package org.lotflow.recall.internal.web;
+
+import org.lotflow.recall.internal.CustomerNotification;
+import org.lotflow.recall.internal.RecallClosing;
+import org.lotflow.recall.internal.RecallExport;
+import org.lotflow.recall.internal.RecallOpening;
+import org.lotflow.recall.internal.RecallQueries;
+import org.lotflow.recall.internal.RecallView;
+
+import org.lotflow.shared.input.Quantity;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/recalls}: open a recall, read it, export its traceability records. */
+@RestController
+@RequestMapping("/api/recalls")
+public class RecallController {
+
+    private final RecallOpening opening;
+    private final CustomerNotification notification;
+    private final RecallClosing closing;
+    private final RecallQueries queries;
+
+    public RecallController(RecallOpening opening, CustomerNotification notification, RecallClosing closing,
+            RecallQueries queries) {
+        this.opening = opening;
+        this.notification = notification;
+        this.closing = closing;
+        this.queries = queries;
+    }
+
+    /** The body; validated by the service so every refusal names its field. */
+    public record RecallRequest(List<String> lots, String reason, String classification) {
+    }
+
+    /**
+     * Opens a recall and starts {@code lotRecall}: 201 with the recall. Recall coordinators only
+     * (administrators may do everything): the contract reserves starting recalls to them, so QA
+     * managers get 403 problem+json here; their RECALL dispositions still open recalls.
+     */
+    @PostMapping
+    public ResponseEntity<RecallView> create(@RequestBody RecallRequest request) {
+        RecallOpening.Opened opened = opening.request(request.lots(), request.reason(), request.classification());
+        return ResponseEntity.created(URI.create("/api/recalls/" + opened.recallNumber()))
+                .body(queries.view(opened.recallNumber()));
+    }
+
+    public record NotificationAnswer(String customer, Boolean acknowledged,
+            @Quantity(zeroAllowed = true) BigDecimal quantityReturned) {
+    }
+
+    /** A customer's answer: completes its {@code notifyCustomer} task as the caller. */
+    @PostMapping("/{recallNumber}/notifications")
+    public RecallView answer(@PathVariable String recallNumber,
+            @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
+        notification.answer(recallNumber, answer.customer(), answer.acknowledged(), answer.quantityReturned());
+        return queries.view(recallNumber);
+    }
+
+    public record CloseRequest(String comment) {
+    }
+
+    /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
+    @PostMapping("/{recallNumber}/close")
+    public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
+        closing.requestClose(recallNumber, request.comment());
+        return ResponseEntity.accepted().body(queries.view(recallNumber));
+    }
+
+    @GetMapping("/{recallNumber}")
+    public RecallView get(@PathVariable String recallNumber) {
+        return queries.view(recallNumber);
+    }
+
+    @GetMapping(value = "/{recallNumber}/export", produces = "text/csv")
+    public ResponseEntity<String> export(@PathVariable String recallNumber,
+            @RequestParam(required = false) String sort) {
+        RecallExport.checkSort(sort); // 400 for an unknown sort before anything is read
+        String csv = RecallExport.csv(queries.exportData(recallNumber), sort);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + recallNumber + ".csv\"").body(csv);
+    }
+}

@@ -1,0 +1,47 @@
+package org.lotflow.trace.internal.web;
+
+import org.lotflow.trace.Direction;
+import org.lotflow.trace.Trace;
+import org.lotflow.trace.TraceService;
+import org.lotflow.trace.internal.TraceCsv;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/lots/{lotNumber}/trace?direction=downstream|upstream} as JSON, or as CSV with
+ * {@code Accept: text/csv} (one row per lot, then one row per shipment; text a spreadsheet would run as
+ * a formula starts with an apostrophe, see {@link TraceCsv}).
+ */
+@RestController
+@RequestMapping("/api/lots/{lotNumber}/trace")
+public class TraceController {
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final TraceService traces;
+
+    public TraceController(TraceService traces) {
+        this.traces = traces;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public Trace trace(@PathVariable String lotNumber, @RequestParam(required = false) String direction) {
+        return traces.trace(lotNumber, Direction.parse(direction));
+    }
+
+    @GetMapping(produces = TEXT_CSV)
+    public ResponseEntity<String> csv(@PathVariable String lotNumber, @RequestParam(required = false) String direction) {
+        Trace trace = traces.trace(lotNumber, Direction.parse(direction));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                .header("X-Lotflow-Trace-Truncated", Boolean.toString(trace.truncated()))
+                .header("Content-Disposition", "attachment; filename=\"trace-" + trace.lotNumber() + "-"
+                        + trace.direction() + ".csv\"")
+                .body(TraceCsv.of(trace));
+    }
+}

@@ -1,0 +1,50 @@
+package org.lotflow.recall.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The FDA effectiveness-check levels (21 CFR 7.42(b)(3)) and the recall's totals, on their own. */
+class EffectivenessTest {
+
+    @Test
+    void levelsFollowTheShareOfCustomersWhoAcknowledged() {
+        assertThat(Effectiveness.level(0, 0)).isNull();
+        assertThat(Effectiveness.level(10, 10)).isEqualTo("A");
+        assertThat(Effectiveness.level(9, 10)).isEqualTo("B");
+        assertThat(Effectiveness.level(2, 10)).isEqualTo("B");
+        assertThat(Effectiveness.level(1, 10)).as("exactly 10 %").isEqualTo("C");
+        assertThat(Effectiveness.level(3, 100)).isEqualTo("C");
+        assertThat(Effectiveness.level(2, 100)).as("exactly 2 %").isEqualTo("D");
+        assertThat(Effectiveness.level(1, 100)).isEqualTo("D");
+        assertThat(Effectiveness.level(0, 100)).isEqualTo("E");
+    }
+
+    @Test
+    void totalsAndPercentagesComeFromTheNotifications() {
+        List<RecallStore.NotificationRow> rows = new ArrayList<>();
+        rows.add(row("Acme", "10", true, "9.5"));
+        rows.add(row("Beta", "8", false, "2"));
+        rows.add(new RecallStore.NotificationRow(3L, "Gamma", new BigDecimal("2"), "OPEN", null, null, null, null,
+                null, null));
+        Effectiveness e = Effectiveness.of(rows);
+        assertThat(e.customers()).isEqualTo(3);
+        assertThat(e.notified()).isEqualTo(2);
+        assertThat(e.acknowledged()).isEqualTo(1);
+        assertThat(e.acknowledgedPercent()).isEqualByComparingTo("33.3");
+        assertThat(e.quantityShipped()).isEqualByComparingTo("20");
+        assertThat(e.quantityReturned()).isEqualByComparingTo("11.5");
+        assertThat(e.returnedPercent()).isEqualByComparingTo("57.5");
+        assertThat(e.level()).isEqualTo("B");
+        assertThat(e.levelMeaning()).startsWith("Level B");
+    }
+
+    private static RecallStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
+        return new RecallStore.NotificationRow((long) customer.hashCode(), customer, new BigDecimal(shipped),
+                RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null, "rachel", null);
+    }
+}

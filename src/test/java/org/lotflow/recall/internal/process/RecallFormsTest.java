@@ -1,0 +1,53 @@
+package org.lotflow.recall.internal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.support.Forms.form;
+import static org.lotflow.support.Forms.inputKeys;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/** The recall's forms ask for exactly what its listeners read, and the model points at them. */
+class RecallFormsTest {
+
+    @Test
+    void formKeysMatchWhatTheListenersRead() throws IOException {
+        // RecallStartListener reads lots, reason, classification
+        assertThat(inputKeys(form("recallStart"))).containsExactly("classification", "lots",
+                "reason");
+        // NotifyCustomerListener reads acknowledged and quantityReturned
+        assertThat(inputKeys(form("notifyCustomer"))).containsExactly("acknowledged",
+                "quantityReturned");
+        // CloseRecallListener reads comment (and records it on the recall for the report task)
+        assertThat(inputKeys(form("closeRecall"))).containsExactly("comment");
+        // the classification choices are exactly the classes the service accepts
+        JsonNode select = null;
+        for (JsonNode c : form("recallStart").get("components")) {
+            if ("classification".equals(c.path("key").asText())) {
+                select = c;
+            }
+        }
+        assertThat(select.get("values")).extracting(v -> v.get("value").asText())
+                .containsExactly("CLASS_I", "CLASS_II", "CLASS_III");
+    }
+
+    @Test
+    void theModelUsesTheForms() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn", "lotRecall.bpmn").toFile());
+        StartEvent start = model.getModelElementById("StartEvent_RecallRequested");
+        assertThat(start.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef")).isEqualTo("recallStart");
+        UserTask notify = model.getModelElementById("notifyCustomer");
+        assertThat(notify.getCamundaFormRef()).isEqualTo("notifyCustomer");
+        assertThat(notify.getCamundaCandidateGroups()).isEqualTo("recall-coordinator");
+        UserTask close = model.getModelElementById("closeRecall");
+        assertThat(close.getCamundaFormRef()).isEqualTo("closeRecall");
+        assertThat(close.getCamundaCandidateGroups()).isEqualTo("qa-manager");
+    }
+}
