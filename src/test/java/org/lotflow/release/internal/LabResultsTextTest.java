@@ -1,4 +1,4 @@
-package org.lotflow.release;
+package org.lotflow.release.internal;
 
 import org.lotflow.shared.RefusalStatus;
 
@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 
+import org.lotflow.release.Measurement;
+
 import org.junit.jupiter.api.Test;
 
 /** The Tasklist lab-results text on its own: what is read, what is skipped, what is refused (never guessed). */
@@ -17,7 +19,7 @@ class LabResultsTextTest {
     @Test
     void readsOneTestPerLineAndSkipsBlanksCommentsAndEmptyValues() {
         var measured = LabResultsText.parse("viscosity40C = 248\n# retest pending\n\nflashPoint = \r\nph = 7,25\n");
-        assertThat(measured).extracting(ReleaseService.Measurement::test).containsExactly("viscosity40C", "ph");
+        assertThat(measured).extracting(Measurement::test).containsExactly("viscosity40C", "ph");
         assertThat(measured.get(0).value()).isEqualByComparingTo("248");
         assertThat(measured.get(1).value()).isEqualByComparingTo(new BigDecimal("7.25"));
     }

@@ -1,4 +1,4 @@
-package org.lotflow.release;
+package org.lotflow.release.internal;
 
 import java.time.Instant;
 
@@ -19,7 +19,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "lot_release_run")
-class ReleaseRun implements Persistable<Long> {
+public class ReleaseRun implements Persistable<Long> {
 
     @Id
     @Column(name = "lot_id")
@@ -38,7 +38,7 @@ class ReleaseRun implements Persistable<Long> {
     protected ReleaseRun() {
     }
 
-    ReleaseRun(Long lotId, String processInstanceId, Instant startedAt) {
+    public ReleaseRun(Long lotId, String processInstanceId, Instant startedAt) {
         this.lotId = lotId;
         this.processInstanceId = processInstanceId;
         this.startedAt = startedAt;
@@ -55,12 +55,12 @@ class ReleaseRun implements Persistable<Long> {
         return isNew;
     }
 
-    String getProcessInstanceId() {
+    public String getProcessInstanceId() {
         return processInstanceId;
     }
 
     /** Whether this run belongs to that process instance (a run from before V50 accepts any). */
-    boolean isRunBy(String instanceId) {
+    public boolean isRunBy(String instanceId) {
         return processInstanceId == null || processInstanceId.equals(instanceId);
     }
 }

@@ -1,4 +1,4 @@
-package org.lotflow.release;
+package org.lotflow.release.internal;
 
 import org.lotflow.shared.InvalidInput;
 
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.lotflow.product.SpecLimit;
+import org.lotflow.release.Measurement;
 
 /**
  * The lab-results field of the Tasklist form: one line per test, {@code test = value}. Blank
@@ -15,12 +16,13 @@ import org.lotflow.product.SpecLimit;
  * three digits ({@code 1,250}) could be a thousands separator and is refused rather than guessed.
  * Refusals are 400 naming {@code labResults} and the line.
  */
-final class LabResultsText {
+public final class LabResultsText {
 
     private LabResultsText() {
     }
 
-    static String template(List<SpecLimit> specs) {
+    /** The form's pre-filled text: one {@code test = } line per test of the specification. */
+    public static String template(List<SpecLimit> specs) {
         StringBuilder sb = new StringBuilder();
         for (SpecLimit s : specs) {
             sb.append(s.getTest()).append(" = \n");
@@ -28,8 +30,9 @@ final class LabResultsText {
         return sb.toString();
     }
 
-    static List<ReleaseService.Measurement> parse(String text) {
-        List<ReleaseService.Measurement> out = new ArrayList<>();
+    /** The measurements typed into the form; 400 naming {@code labResults} and the line when unreadable. */
+    public static List<Measurement> parse(String text) {
+        List<Measurement> out = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -50,7 +53,7 @@ final class LabResultsText {
                         + " thousands separator or a decimal comma?); write it without grouping, e.g. 1250 or 1.25");
             }
             try {
-                out.add(new ReleaseService.Measurement(test, new BigDecimal(value.replace(',', '.'))));
+                out.add(new Measurement(test, new BigDecimal(value.replace(',', '.'))));
             } catch (NumberFormatException e) {
                 throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is not a number");
             }

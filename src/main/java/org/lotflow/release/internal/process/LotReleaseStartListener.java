@@ -1,7 +1,8 @@
-package org.lotflow.release;
+package org.lotflow.release.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.lotflow.release.internal.ReleaseRunBinding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,19 +10,19 @@ import org.springframework.stereotype.Component;
  * once per lot (contract: "lotRelease is started only by creating a lot"). It reads the business
  * key only; variables sent with a start (a {@code lotId} of another lot, say) change nothing. A
  * refusal is a 4xx {@link org.lotflow.shared.Refusal} and nothing starts. See
- * {@link ReleaseService#claimStart}.
+ * {@link ReleaseRunBinding#claimStart}.
  */
 @Component("lotReleaseStartListener")
 public class LotReleaseStartListener implements ExecutionListener {
 
-    private final ReleaseService release;
+    private final ReleaseRunBinding runs;
 
-    public LotReleaseStartListener(ReleaseService release) {
-        this.release = release;
+    public LotReleaseStartListener(ReleaseRunBinding runs) {
+        this.runs = runs;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        release.claimStart(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        runs.claimStart(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -1,4 +1,4 @@
-package org.lotflow.release;
+package org.lotflow.release.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.lotflow.release.LabVerdict;
 
 /**
  * One test of a lot's lab analysis with the specification it was judged against (copied, so a
@@ -52,7 +53,7 @@ public class LabResult {
     protected LabResult() {
     }
 
-    LabResult(Long lotId, String test, String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed,
+    public LabResult(Long lotId, String test, String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed,
             String recordedBy, Instant recordedAt) {
         this.lotId = lotId;
         this.test = test;
@@ -99,5 +100,10 @@ public class LabResult {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    /** This test as the verdict shows it. */
+    public LabVerdict.TestVerdict toVerdict() {
+        return new LabVerdict.TestVerdict(test, value, unit, min, max, passed);
     }
 }

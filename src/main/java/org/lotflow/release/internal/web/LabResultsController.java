@@ -1,20 +1,19 @@
-package org.lotflow.release;
+package org.lotflow.release.internal.web;
 
-import org.lotflow.shared.NotFound;
-
-import org.lotflow.shared.input.MeasuredValue;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
-import org.lotflow.lot.LotViewContributor;
-import org.springframework.stereotype.Component;
+import org.lotflow.release.LabResultsRecording;
+import org.lotflow.release.LabVerdict;
+import org.lotflow.release.Measurement;
+import org.lotflow.release.internal.ReleaseQueries;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.input.MeasuredValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,15 +21,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * {@code /api/lots/{lotNumber}/lab-results} (contract): a LIMS or script posts a lot's results, which
+ * completes its {@code recordLabResults} task as the caller; anyone may read the stored verdict (404
+ * before results).
+ */
 @RestController
 @RequestMapping("/api/lots/{lotNumber}/lab-results")
 public class LabResultsController {
 
-    private final ReleaseService release;
+    private final LabResultsRecording recording;
+    private final ReleaseQueries queries;
     private final LotService lots;
 
-    public LabResultsController(ReleaseService release, LotService lots) {
-        this.release = release;
+    public LabResultsController(LabResultsRecording recording, ReleaseQueries queries, LotService lots) {
+        this.recording = recording;
+        this.queries = queries;
         this.lots = lots;
     }
 
@@ -42,32 +48,16 @@ public class LabResultsController {
 
     @PostMapping
     public LabVerdict submit(@PathVariable String lotNumber, @Valid @RequestBody LabResultsRequest request) {
-        return release.submit(lotNumber, request.results().stream()
-                .map(r -> new ReleaseService.Measurement(r.test(), r.value())).toList());
+        return recording.submit(lotNumber, request.results().stream()
+                .map(r -> new Measurement(r.test(), r.value())).toList());
     }
 
     @GetMapping
     public LabVerdict get(@PathVariable String lotNumber) {
-        LabVerdict verdict = release.verdict(lots.get(lotNumber).getId());
+        LabVerdict verdict = queries.verdict(lots.get(lotNumber).getId());
         if (verdict == null) {
-            throw new org.lotflow.shared.NotFound("Lab results of lot", lotNumber);
+            throw new NotFound("Lab results of lot", lotNumber);
         }
         return verdict;
-    }
-
-    /** Shows the lab verdict in {@code GET /api/lots/{lotNumber}}. */
-    @Component
-    static class LabVerdictContributor implements LotViewContributor {
-        private final ReleaseService release;
-
-        LabVerdictContributor(ReleaseService release) {
-            this.release = release;
-        }
-
-        @Override
-        public Map<String, Object> contribute(Lot lot) {
-            LabVerdict verdict = release.verdict(lot.getId());
-            return verdict == null ? null : Map.of("labResults", verdict);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.lotflow.release;
+package org.lotflow.release.internal.process;
 
 import java.time.Duration;
 import java.util.Date;
@@ -33,7 +33,8 @@ public class ReleaseSla {
      * 500 on an unknown property (issue #8, contract: lotRelease is started only by creating a lot).
      */
     public Date dueAt(VariableScope scope) {
-        Object due = scope == null ? null : scope.getVariable("releaseDueAt");
+        // read raw, not through Variable.get: a start that is not lotflow's must reach the start listener
+        Object due = scope == null ? null : scope.getVariable(LotReleaseVariables.RELEASE_DUE_AT.name());
         return due instanceof Date date ? date : dueFromNow();
     }
 

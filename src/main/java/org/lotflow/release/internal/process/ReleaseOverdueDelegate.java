@@ -1,7 +1,9 @@
-package org.lotflow.release;
+package org.lotflow.release.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lotflow.release.internal.ReleaseOverdueNotice;
+import org.lotflow.release.internal.ReleaseRunBinding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,14 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("releaseOverdueDelegate")
 public class ReleaseOverdueDelegate implements JavaDelegate {
 
-    private final ReleaseService release;
+    private final ReleaseRunBinding runs;
+    private final ReleaseOverdueNotice overdue;
 
-    public ReleaseOverdueDelegate(ReleaseService release) {
-        this.release = release;
+    public ReleaseOverdueDelegate(ReleaseRunBinding runs, ReleaseOverdueNotice overdue) {
+        this.runs = runs;
+        this.overdue = overdue;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        release.recordOverdue(ReleaseFacts.lot(release, execution).getId());
+        overdue.record(ReleaseFacts.lot(runs, execution).getId());
     }
 }
