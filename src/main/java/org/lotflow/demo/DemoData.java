@@ -14,7 +14,6 @@ import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotSource;
 import org.lotflow.order.OrderService;
-import org.lotflow.product.ProductRepository;
 import org.lotflow.product.ProductService;
 import org.lotflow.release.LabResultsRecording;
 import org.lotflow.release.LotRelease;
@@ -49,7 +48,6 @@ public class DemoData implements ApplicationRunner {
     private final IdentitySetup identities;
     private final IdentityService identityService;
     private final TaskService taskService;
-    private final ProductRepository products;
     private final ProductService productService;
     private final LotService lotService;
     private final LabResultsRecording labResults;
@@ -59,13 +57,12 @@ public class DemoData implements ApplicationRunner {
     private final OrderService orderService;
 
     public DemoData(IdentitySetup identities, IdentityService identityService, TaskService taskService,
-            ProductRepository products, ProductService productService, LotService lotService,
+            ProductService productService, LotService lotService,
             LabResultsRecording labResults, ClusterLock clusterLock, RuntimeService runtimeService,
             ManagementService managementService, OrderService orderService) {
         this.identities = identities;
         this.identityService = identityService;
         this.taskService = taskService;
-        this.products = products;
         this.productService = productService;
         this.lotService = lotService;
         this.labResults = labResults;
@@ -79,7 +76,7 @@ public class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         clusterLock.withLock("demo-data", () -> {
             users();
-            if (!products.existsBySku(SKU)) {
+            if (!productService.exists(SKU)) {
                 scenario();
             }
         });

@@ -1,4 +1,4 @@
-package org.lotflow.product;
+package org.lotflow.product.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.lotflow.product;
+package org.lotflow.product.internal.web;
 
 import org.lotflow.shared.input.MeasuredValue;
 import org.lotflow.shared.input.Identifier;
@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.lotflow.product.Product;
+import org.lotflow.product.ProductService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** {@code /api/products} (contract): create a product with its lot number pattern and specification, read them. */
 @RestController
 @RequestMapping("/api/products")
 public class ProductController {

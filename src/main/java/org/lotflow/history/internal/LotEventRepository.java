@@ -1,11 +1,13 @@
-package org.lotflow.history;
+package org.lotflow.history.internal;
 
 import java.util.List;
+
+import org.lotflow.history.LotEvent;
 
 import org.springframework.data.repository.Repository;
 
 /** Append-only: no update or delete methods exist. */
-interface LotEventRepository extends Repository<LotEvent, Long> {
+public interface LotEventRepository extends Repository<LotEvent, Long> {
 
     LotEvent save(LotEvent event);
 

@@ -1,4 +1,4 @@
-package org.lotflow.lot;
+package org.lotflow.lot.internal.web;
 
 import org.lotflow.shared.input.Quantity;
 import org.lotflow.shared.input.Identifier;
@@ -17,6 +17,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotSource;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.LotViewContributor;
+import org.lotflow.lot.internal.LotQueries;
+import org.lotflow.lot.internal.LotSearch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,16 +33,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * {@code /api/lots} (contract): create a lot, read one (with what other modules contribute, such as the
+ * lab verdict), list them in FEFO order with a cursor, read a lot's history.
+ */
 @RestController
 @RequestMapping("/api/lots")
 public class LotController {
 
     private final LotService service;
+    private final LotQueries queries;
     private final LotSearch search;
     private final List<LotViewContributor> contributors;
 
-    public LotController(LotService service, LotSearch search, List<LotViewContributor> contributors) {
+    public LotController(LotService service, LotQueries queries, LotSearch search,
+            List<LotViewContributor> contributors) {
         this.service = service;
+        this.queries = queries;
         this.search = search;
         this.contributors = contributors;
     }
@@ -79,17 +93,17 @@ public class LotController {
     public LotPage list(@RequestParam(required = false) String sku, @RequestParam(required = false) LotStatus status,
             @RequestParam(required = false) Integer expiringWithinDays,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String cursor) {
-        LotSearch.Page page = search.search(new LotSearch.Criteria(sku, status, expiringWithinDays, size, cursor));
+        LotSearch.Page page = search.search(sku, status, expiringWithinDays, size, cursor);
         return new LotPage(page.items().stream().map(l -> view(l, false)).toList(), page.nextCursor());
     }
 
     @GetMapping("/{lotNumber}/history")
     public List<LotHistory.Entry> history(@PathVariable String lotNumber) {
-        return service.history(lotNumber);
+        return queries.history(lotNumber);
     }
 
     private LotView view(Lot lot, boolean detailed) {
-        LotView view = LotView.of(lot, service.today(), detailed ? service.sourcesOf(lot.getId()) : null);
+        LotView view = LotView.of(lot, queries.today(), detailed ? queries.sourcesOf(lot.getId()) : null);
         if (detailed) {
             for (LotViewContributor c : contributors) {
                 Map<String, Object> extra = c.contribute(lot);

@@ -1,4 +1,4 @@
-package org.lotflow.product;
+package org.lotflow.product.internal;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

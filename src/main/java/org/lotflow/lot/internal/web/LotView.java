@@ -1,4 +1,4 @@
-package org.lotflow.lot;
+package org.lotflow.lot.internal.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotSource;
+import org.lotflow.lot.LotStatus;
 
 /** A lot as the API shows it (the contract's fields, plus what other modules contribute). */
 @JsonPropertyOrder({"lotNumber", "sku", "productName", "unit", "status", "expired", "quantity", "available",
