@@ -19,7 +19,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "lot_release_run")
-public class ReleaseRun implements Persistable<Long> {
+class ReleaseRun implements Persistable<Long> {
 
     @Id
     @Column(name = "lot_id")
@@ -38,7 +38,7 @@ public class ReleaseRun implements Persistable<Long> {
     protected ReleaseRun() {
     }
 
-    public ReleaseRun(Long lotId, String processInstanceId, Instant startedAt) {
+    ReleaseRun(Long lotId, String processInstanceId, Instant startedAt) {
         this.lotId = lotId;
         this.processInstanceId = processInstanceId;
         this.startedAt = startedAt;
@@ -55,12 +55,12 @@ public class ReleaseRun implements Persistable<Long> {
         return isNew;
     }
 
-    public String getProcessInstanceId() {
+    String getProcessInstanceId() {
         return processInstanceId;
     }
 
     /** Whether this run belongs to that process instance (a run from before V50 accepts any). */
-    public boolean isRunBy(String instanceId) {
+    boolean isRunBy(String instanceId) {
         return processInstanceId == null || processInstanceId.equals(instanceId);
     }
 }
