@@ -14,9 +14,10 @@ import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotSource;
 import org.lotflow.order.OrderService;
-import org.lotflow.product.ProductRepository;
 import org.lotflow.product.ProductService;
-import org.lotflow.release.ReleaseService;
+import org.lotflow.release.LabResultsRecording;
+import org.lotflow.release.LotRelease;
+import org.lotflow.release.Measurement;
 import org.lotflow.security.Groups;
 import org.lotflow.security.SignatureCredentials;
 import org.lotflow.security.IdentitySetup;
@@ -47,26 +48,24 @@ public class DemoData implements ApplicationRunner {
     private final IdentitySetup identities;
     private final IdentityService identityService;
     private final TaskService taskService;
-    private final ProductRepository products;
     private final ProductService productService;
     private final LotService lotService;
-    private final ReleaseService releaseService;
+    private final LabResultsRecording labResults;
     private final ClusterLock clusterLock;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final OrderService orderService;
 
     public DemoData(IdentitySetup identities, IdentityService identityService, TaskService taskService,
-            ProductRepository products, ProductService productService, LotService lotService,
-            ReleaseService releaseService, ClusterLock clusterLock, RuntimeService runtimeService,
+            ProductService productService, LotService lotService,
+            LabResultsRecording labResults, ClusterLock clusterLock, RuntimeService runtimeService,
             ManagementService managementService, OrderService orderService) {
         this.identities = identities;
         this.identityService = identityService;
         this.taskService = taskService;
-        this.products = products;
         this.productService = productService;
         this.lotService = lotService;
-        this.releaseService = releaseService;
+        this.labResults = labResults;
         this.clusterLock = clusterLock;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -77,7 +76,7 @@ public class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         clusterLock.withLock("demo-data", () -> {
             users();
-            if (!products.existsBySku(SKU)) {
+            if (!productService.exists(SKU)) {
                 scenario();
             }
         });
@@ -126,7 +125,7 @@ public class DemoData implements ApplicationRunner {
         Lot baseOil = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(
                 "RM-BASE-OIL", new BigDecimal("5000"), LocalDate.parse("2025-01-06"), LocalDate.parse("2025-01-09"),
                 "Tank farm 2", "RM-2025-015", null, null, List.of(), LotSource.SUPPLIER_RECEIPT)));
-        release(baseOil, List.of(new ReleaseService.Measurement("viscosity40C", new BigDecimal("221"))));
+        release(baseOil, List.of(new Measurement("viscosity40C", new BigDecimal("221"))));
         runReleaseSteps("RM-2025-015");
         Lot pails = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(PAIL_SKU,
                 new BigDecimal("400"), LocalDate.parse("2025-01-20"), LocalDate.parse("2025-01-20"),
@@ -148,7 +147,7 @@ public class DemoData implements ApplicationRunner {
     }
 
     private void runReleaseSteps(String lotNumber) {
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(ReleaseService.PROCESS_KEY)
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(LotRelease.PROCESS_KEY)
                 .processInstanceBusinessKey(lotNumber).list().forEach(pi -> {
                     for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable()
                             .list()) {
@@ -168,11 +167,11 @@ public class DemoData implements ApplicationRunner {
         release(lot, IlSpec.PASSING);
     }
 
-    private void release(Lot lot, List<ReleaseService.Measurement> results) {
-        as("sarah", List.of(Groups.QA_ANALYST), () -> releaseService.submit(lot.getLotNumber(), results));
+    private void release(Lot lot, List<Measurement> results) {
+        as("sarah", List.of(Groups.QA_ANALYST), () -> labResults.submit(lot.getLotNumber(), results));
         as("jennifer", List.of(Groups.QA_MANAGER), () -> {
             Task task = taskService.createTaskQuery().processInstanceBusinessKey(lot.getLotNumber())
-                    .taskDefinitionKey(ReleaseService.TASK_APPROVE_RELEASE).singleResult();
+                    .taskDefinitionKey(LotRelease.TASK_APPROVE_RELEASE).singleResult();
             taskService.claim(task.getId(), "jennifer");
             // the demo manager signs with her password, as HTTP Basic or Tasklist's masked field would carry it
             SignatureCredentials.with("jennifer", () -> taskService.complete(task.getId(), java.util.Map.of(

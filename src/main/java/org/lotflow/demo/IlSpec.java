@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.lotflow.product.ProductService.SpecInput;
-import org.lotflow.release.ReleaseService.Measurement;
+import org.lotflow.release.Measurement;
 
 /** The IL-250 specification and a passing analysis, from the seed's lab report. */
 final class IlSpec {

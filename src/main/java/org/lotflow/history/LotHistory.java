@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.lotflow.history.internal.LotEventRepository;
 import org.lotflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,6 +128,7 @@ public class LotHistory {
             return this;
         }
 
+        /** Writes the event (in the caller's transaction) and returns it; never updated or deleted afterwards. */
         public LotEvent record() {
             String json;
             try {

@@ -1,62 +1,50 @@
 package org.lotflow.lot;
 
-import org.lotflow.lot.internal.LotRepository;
-import org.lotflow.shared.InvalidInput;
-import org.lotflow.shared.NotFound;
-import org.lotflow.shared.StateConflict;
-
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.lotflow.history.LotEventTypes;
-import org.lotflow.history.LotHistory;
-import org.lotflow.product.Product;
-import org.lotflow.product.ProductRepository;
-import org.lotflow.product.ProductService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.lotflow.lot.internal.LotRepository;
 import org.lotflow.security.CurrentUser;
-import org.lotflow.security.Groups;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.lotflow.shared.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The lot registry: creation with genealogy, status changes through the lifecycle, queries. */
+/**
+ * The lot module's use cases for other modules: create a lot ({@link LotCreation}), move it through its
+ * lifecycle ({@link LotStatusChange}), lock it for a change and find it. Quantities are changed only
+ * through {@link LotStock}.
+ */
 @Service
 public class LotService {
 
     private final LotRepository lots;
-    @jakarta.persistence.PersistenceContext
-    private jakarta.persistence.EntityManager entityManager;
-    private final ProductRepository products;
-    private final ProductService productService;
-    private final LotHistory history;
+    private final LotCreation creation;
+    private final LotStatusChange statusChange;
     private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    @PersistenceContext
+    private EntityManager entityManager;
 
-    public LotService(LotRepository lots, ProductRepository products, ProductService productService,
-            LotHistory history, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    public LotService(LotRepository lots, LotCreation creation, LotStatusChange statusChange,
+            CurrentUser currentUser) {
         this.lots = lots;
-        this.products = products;
-        this.productService = productService;
-        this.history = history;
+        this.creation = creation;
+        this.statusChange = statusChange;
         this.currentUser = currentUser;
-        this.events = events;
-        this.clock = clock;
     }
 
+    /** A source lot of a new lot and the quantity consumed from it, in the source's product unit. */
     public record SourceLotInput(String lotNumber, BigDecimal quantity) {
     }
 
+    /**
+     * A new lot: its product's SKU, quantity in the product's unit, dates (expiration null: from the
+     * product's shelf life), location, lot number (null: the product's pattern), production order,
+     * source lots (genealogy) and source (null: PRODUCTION).
+     */
     public record NewLot(String sku, BigDecimal quantity, LocalDate manufactureDate, LocalDate receiptDate,
             String location, String lotNumber, LocalDate expirationDate, String productionOrder,
             List<SourceLotInput> sourceLots, LotSource source) {
@@ -64,101 +52,13 @@ public class LotService {
 
     /**
      * Creates a lot in {@code PENDING}, consumes its source lots and publishes {@link LotCreated}
-     * (which starts the lab release) in the same transaction: all of it happens, or none.
+     * (which starts the lab release) in the same transaction: all of it happens, or none. Refused: a
+     * caller outside production (403), an unknown SKU, impossible dates, a source lot listed twice or
+     * unknown (400), a lot number taken or a source lot not released or expired (409).
      */
     @Transactional
     public Lot create(NewLot in) {
-        currentUser.require(Groups.PRODUCTION);
-        Product product = products.findBySku(in.sku())
-                .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
-        LocalDate expiration = in.expirationDate() != null ? in.expirationDate()
-                : in.manufactureDate().plusMonths(product.getShelfLifeMonths());
-        if (!expiration.isAfter(in.manufactureDate())) {
-            throw new InvalidInput("expirationDate", "must be after the manufacture date " + in.manufactureDate());
-        }
-        if (in.receiptDate() != null && in.receiptDate().isBefore(in.manufactureDate())) {
-            throw new InvalidInput("receiptDate", "must not be before the manufacture date");
-        }
-        if (in.manufactureDate().isAfter(LocalDate.now(clock))) {
-            throw new InvalidInput("manufactureDate", "must not be in the future (today is " + LocalDate.now(clock) + ")");
-        }
-        List<SourceLotInput> sourceInputs = in.sourceLots() == null ? List.of() : in.sourceLots();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < sourceInputs.size(); i++) {
-            if (!seen.add(sourceInputs.get(i).lotNumber())) {
-                throw new InvalidInput("sourceLots[" + i + "].lotNumber",
-                        "lot " + sourceInputs.get(i).lotNumber() + " is listed twice");
-            }
-        }
-
-        String lotNumber = in.lotNumber();
-        if (lotNumber == null) {
-            do {
-                lotNumber = productService.nextLotNumber(product, in.manufactureDate().getYear());
-            } while (lots.existsByLotNumber(lotNumber));
-        } else if (lots.existsByLotNumber(lotNumber)) {
-            throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
-        }
-
-        // Lock the source lots in id order (no deadlocks between concurrent creations) before consuming.
-        Map<String, Lot> sources = new HashMap<>();
-        if (!sourceInputs.isEmpty()) {
-            for (Lot s : lots.lockAllByLotNumber(sourceInputs.stream().map(SourceLotInput::lotNumber).toList())) {
-                sources.put(s.getLotNumber(), s);
-            }
-        }
-        for (int i = 0; i < sourceInputs.size(); i++) {
-            SourceLotInput s = sourceInputs.get(i);
-            Lot source = sources.get(s.lotNumber());
-            if (source == null) {
-                throw new InvalidInput("sourceLots[" + i + "].lotNumber", "no lot '" + s.lotNumber() + "'");
-            }
-            if (source.getStatus() != LotStatus.RELEASED || source.isExpiredOn(LocalDate.now(clock))) {
-                throw new StateConflict("Source lot " + s.lotNumber() + " is " + source.getStatus()
-                        + (source.isExpiredOn(LocalDate.now(clock)) ? " and expired" : "")
-                        + "; only released, unexpired lots can be consumed").with("lotNumber", s.lotNumber());
-            }
-        }
-
-        Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,
-                in.location(), in.productionOrder(), in.source() == null ? LotSource.PRODUCTION : in.source(),
-                clock.instant(), currentUser.id());
-        for (SourceLotInput s : sourceInputs) {
-            lot.addSource(sources.get(s.lotNumber()), s.quantity());
-        }
-        try {
-            lot = lots.saveAndFlush(lot);
-        } catch (DataIntegrityViolationException e) {
-            throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
-        }
-
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("sku", product.getSku());
-        detail.put("quantity", lot.getQuantity());
-        detail.put("unit", product.getUnit());
-        detail.put("manufactureDate", lot.getManufactureDate().toString());
-        detail.put("expirationDate", lot.getExpirationDate().toString());
-        detail.put("location", lot.getLocation());
-        detail.put("productionOrder", lot.getProductionOrder());
-        detail.put("source", lot.getSource().name());
-        if (!sourceInputs.isEmpty()) {
-            detail.put("sourceLots", sourceInputs.stream()
-                    .map(s -> Map.of("lotNumber", s.lotNumber(), "quantity", s.quantity())).toList());
-        }
-        history.event(lot.getId(), LotEventTypes.CREATED).status(null, LotStatus.PENDING)
-                .reason("Lot created").details(detail).record();
-        for (SourceLotInput s : sourceInputs) {
-            Lot source = sources.get(s.lotNumber());
-            history.event(source.getId(), LotEventTypes.CONSUMED)
-                    .reason("Consumed by lot " + lot.getLotNumber())
-                    .detail("quantity", s.quantity()).detail("consumedBy", lot.getLotNumber())
-                    .detail("available", source.getAvailable()).record();
-            if (source.isFullyUsed()) {
-                changeStatus(source, LotStatus.DEPLETED, "All stock consumed or shipped");
-            }
-        }
-        events.publishEvent(new LotCreated(lot.getId(), lot.getLotNumber(), lot.getSource()));
-        return lot;
+        return creation.create(in);
     }
 
     /**
@@ -167,8 +67,7 @@ public class LotService {
      */
     @Transactional
     public Lot changeStatus(Long lotId, LotStatus next, String reason) {
-        Lot lot = lots.findById(lotId).orElseThrow(() -> new NotFound("Lot", String.valueOf(lotId)));
-        return changeStatus(lot, next, reason);
+        return changeStatus(get(lotId), next, reason);
     }
 
     /** Same as {@link #changeStatus(Long, LotStatus, String)} for a lot already loaded (and locked). */
@@ -177,6 +76,7 @@ public class LotService {
         return changeStatus(lot, next, reason, Map.of());
     }
 
+    /** Same, with details for the history event. */
     @Transactional
     public Lot changeStatus(Lot lot, LotStatus next, String reason, Map<String, ?> detail) {
         return changeStatus(lot, next, reason, detail, currentUser.id());
@@ -188,15 +88,9 @@ public class LotService {
      */
     @Transactional
     public Lot changeStatus(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {
-        LotStatus previous = lot.transitionTo(next);
-        lots.save(lot);
-        history.event(lot.getId(), LotEventTypes.STATUS_CHANGED).by(byUser).status(previous, next).reason(reason)
-                .details(detail).record();
-        events.publishEvent(new LotStatusChanged(lot.getId(), lot.getLotNumber(), previous, next, reason));
-        return lot;
+        return statusChange.change(lot, next, reason, detail, byUser);
     }
 
-    @Transactional(readOnly = true)
     /**
      * Locks the lot's row for a state change and re-reads it under that lock (PostgreSQL and H2:
      * {@code SELECT ... FOR UPDATE}): a change waits for whoever holds the row (a shipment, an
@@ -204,6 +98,7 @@ public class LotService {
      * lock, which would fail the version check as a "concurrent modification". Issue 9: a hold placed
      * during a shipment waits and wins.
      */
+    @Transactional(readOnly = true)
     public Lot lockForChange(Lot lot) {
         // the row lock first (no version check: the copy in hand may be older than the row), then the row
         // as it is now, which nobody else can change while we hold the lock
@@ -216,35 +111,14 @@ public class LotService {
         return entityManager.find(Lot.class, lot.getId());
     }
 
+    /** The lot with this number; 404 when there is none. */
     public Lot get(String lotNumber) {
         return lots.findByLotNumber(lotNumber).orElseThrow(() -> new NotFound("Lot", lotNumber));
     }
 
+    /** The lot with this id; 404 when there is none. */
     @Transactional(readOnly = true)
     public Lot get(Long lotId) {
         return lots.findById(lotId).orElseThrow(() -> new NotFound("Lot", String.valueOf(lotId)));
-    }
-
-    /** The genealogy inputs of a lot: source lot number and quantity consumed. */
-    @Transactional(readOnly = true)
-    public List<Map<String, Object>> sourcesOf(Long lotId) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Genealogy g : get(lotId).getSources()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("lotNumber", g.getSourceLot().getLotNumber());
-            m.put("quantity", g.getQuantity());
-            out.add(m);
-        }
-        out.sort(Comparator.comparing(m -> (String) m.get("lotNumber")));
-        return out;
-    }
-
-    @Transactional(readOnly = true)
-    public List<LotHistory.Entry> history(String lotNumber) {
-        return history.of(get(lotNumber).getId());
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
+/**
+ * The {@code product} table. Still in the module's root because order and reports use it; new callers use
+ * {@link ProductService} ({@code get}, {@code findBySku}, {@code exists}, {@code list}).
+ */
 public interface ProductRepository extends JpaRepository<Product, Long> {
 
     Optional<Product> findBySku(String sku);

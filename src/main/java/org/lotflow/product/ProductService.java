@@ -9,14 +9,21 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.lotflow.product.internal.LotNumberSequence;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The product catalogue (the seed, "Products"): products with their unit, shelf life, lot number
+ * pattern ({@link LotNumberPattern}) and specification ({@link SpecLimit}); the API other modules use to
+ * find a product and number its lots.
+ */
 @Service
 public class ProductService {
 
@@ -76,11 +83,25 @@ public class ProductService {
         }
     }
 
+    /** The product with this SKU; 404 when there is none. */
     @Transactional(readOnly = true)
     public Product get(String sku) {
         return products.findBySku(sku).orElseThrow(() -> new NotFound("Product", sku));
     }
 
+    /** The product with this SKU, if any (for a caller that refuses an unknown SKU in its own words). */
+    @Transactional(readOnly = true)
+    public Optional<Product> findBySku(String sku) {
+        return products.findBySku(sku);
+    }
+
+    /** Whether a product with this SKU exists. */
+    @Transactional(readOnly = true)
+    public boolean exists(String sku) {
+        return products.existsBySku(sku);
+    }
+
+    /** Every product, by SKU. */
     @Transactional(readOnly = true)
     public List<Product> list() {
         return products.findAllByOrderBySkuAsc();

@@ -190,7 +190,7 @@ class LabReleaseApiTest {
         assertThat(formVars.get("labResults").get("value").asText()).contains("viscosity = ").contains("flashPoint = ");
 
         Response bad = complete("sarah", task, Map.of("labResults", "viscosity = thick\nflashPoint = 230"));
-        assertThat(bad.status()).isBetween(400, 499);
+        assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text()).contains("not a number");
         Response done = complete("sarah", task, Map.of("labResults", "viscosity = 249\nflashPoint = 231\n"));
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
@@ -204,7 +204,7 @@ class LabReleaseApiTest {
         assertThat(approveVars.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson");
         // sales cannot see or complete QA tasks
         assertThat(api.get("tom", "/engine-rest/task?processInstanceBusinessKey=" + lot).json()).isEmpty();
-        assertThat(complete("tom", approve, Map.of("approved", true, "comment", "x")).status()).isIn(403, 404);
+        assertThat(complete("tom", approve, Map.of("approved", true, "comment", "x")).status()).isEqualTo(403);
         assertThat(status(lot)).isEqualTo("PENDING");
     }
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lotflow.release.internal.process.ReleaseSla;
 import org.lotflow.support.ProcessTest;
 
 /**

@@ -12,6 +12,10 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+/**
+ * The {@code lot} table, inside the lot module only: other modules find, lock and change lots through
+ * {@link org.lotflow.lot.LotStock} and {@link org.lotflow.lot.LotService}.
+ */
 public interface LotRepository extends JpaRepository<Lot, Long>, JpaSpecificationExecutor<Lot> {
 
     Optional<Lot> findByLotNumber(String lotNumber);

@@ -1,0 +1,137 @@
+package org.lotflow.lot;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lotflow.history.LotEventTypes;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.LotService.NewLot;
+import org.lotflow.lot.LotService.SourceLotInput;
+import org.lotflow.lot.internal.LotRepository;
+import org.lotflow.lot.internal.NewLotRules;
+import org.lotflow.product.Product;
+import org.lotflow.product.ProductService;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "create a lot" (the seed, "Lot creation" and "Genealogy"; FSMA 204 key data elements): a
+ * PENDING lot numbered from its product's pattern (or as given), its source lots consumed under their
+ * row locks, its history written and {@link LotCreated} published (which starts the lab release), all
+ * in one transaction. Package-private (it uses the lot's package-private constructor and
+ * {@link Lot#addSource}): other modules call {@link LotService#create}.
+ */
+@Service
+class LotCreation {
+
+    private final LotRepository lots;
+    private final ProductService products;
+    private final LotStatusChange statusChange;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LotCreation(LotRepository lots, ProductService products, LotStatusChange statusChange, LotHistory history,
+            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.lots = lots;
+        this.products = products;
+        this.statusChange = statusChange;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Lot create(NewLot in) {
+        currentUser.require(Groups.PRODUCTION);
+        LocalDate today = LocalDate.now(clock);
+        Product product = products.findBySku(in.sku())
+                .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
+        LocalDate expiration = NewLotRules.expiration(in.manufactureDate(), in.receiptDate(), in.expirationDate(),
+                product.getShelfLifeMonths(), today);
+        List<SourceLotInput> inputs = in.sourceLots() == null ? List.of() : in.sourceLots();
+        List<String> sourceNumbers = inputs.stream().map(SourceLotInput::lotNumber).toList();
+        NewLotRules.requireDistinct(sourceNumbers);
+        String lotNumber = lotNumber(in, product);
+
+        // Lock the source lots in id order (no deadlocks between concurrent creations) before consuming.
+        Map<String, Lot> locked = new HashMap<>();
+        if (!inputs.isEmpty()) {
+            lots.lockAllByLotNumber(sourceNumbers).forEach(s -> locked.put(s.getLotNumber(), s));
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            NewLotRules.requireConsumable(i, sourceNumbers.get(i), locked.get(sourceNumbers.get(i)), today);
+        }
+
+        Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,
+                in.location(), in.productionOrder(), in.source() == null ? LotSource.PRODUCTION : in.source(),
+                clock.instant(), currentUser.id());
+        for (SourceLotInput s : inputs) {
+            lot.addSource(locked.get(s.lotNumber()), s.quantity());
+        }
+        try {
+            lot = lots.saveAndFlush(lot);
+        } catch (DataIntegrityViolationException e) {
+            throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
+        }
+        recordCreation(lot, inputs, locked);
+        events.publishEvent(new LotCreated(lot.getId(), lot.getLotNumber(), lot.getSource()));
+        return lot;
+    }
+
+    /** The number given (409 when taken) or the next free one of the product's pattern. */
+    private String lotNumber(NewLot in, Product product) {
+        String lotNumber = in.lotNumber();
+        if (lotNumber == null) {
+            do {
+                lotNumber = products.nextLotNumber(product, in.manufactureDate().getYear());
+            } while (lots.existsByLotNumber(lotNumber));
+        } else if (lots.existsByLotNumber(lotNumber)) {
+            throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
+        }
+        return lotNumber;
+    }
+
+    /** CREATED for the new lot; CONSUMED (and DEPLETED when used up) for each source lot. */
+    private void recordCreation(Lot lot, List<SourceLotInput> inputs, Map<String, Lot> sources) {
+        Product product = lot.getProduct();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("sku", product.getSku());
+        detail.put("quantity", lot.getQuantity());
+        detail.put("unit", product.getUnit());
+        detail.put("manufactureDate", lot.getManufactureDate().toString());
+        detail.put("expirationDate", lot.getExpirationDate().toString());
+        detail.put("location", lot.getLocation());
+        detail.put("productionOrder", lot.getProductionOrder());
+        detail.put("source", lot.getSource().name());
+        if (!inputs.isEmpty()) {
+            detail.put("sourceLots", inputs.stream()
+                    .map(s -> Map.of("lotNumber", s.lotNumber(), "quantity", s.quantity())).toList());
+        }
+        history.event(lot.getId(), LotEventTypes.CREATED).status(null, LotStatus.PENDING)
+                .reason("Lot created").details(detail).record();
+        for (SourceLotInput s : inputs) {
+            Lot source = sources.get(s.lotNumber());
+            history.event(source.getId(), LotEventTypes.CONSUMED)
+                    .reason("Consumed by lot " + lot.getLotNumber())
+                    .detail("quantity", s.quantity()).detail("consumedBy", lot.getLotNumber())
+                    .detail("available", source.getAvailable()).record();
+            if (source.isFullyUsed()) {
+                statusChange.change(source, LotStatus.DEPLETED, "All stock consumed or shipped", Map.of(),
+                        currentUser.id());
+            }
+        }
+    }
+}

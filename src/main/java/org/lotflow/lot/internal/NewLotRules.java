@@ -1,0 +1,71 @@
+package org.lotflow.lot.internal;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+
+/**
+ * The rules a new lot must meet before it is created (the seed, "Lot creation" and "Genealogy"; FSMA
+ * 204 key data elements: the dates of a lot are facts, never guessed). A plain rule: no Spring, no
+ * database. Refusals name the field: {@link InvalidInput} (400) for the request's own data,
+ * {@link StateConflict} (409) for a source lot that may not be consumed.
+ */
+public final class NewLotRules {
+
+    private NewLotRules() {
+    }
+
+    /**
+     * The lot's expiration date: the one given, else the manufacture date plus the product's shelf life
+     * in months. It must be after the manufacture date; the receipt date (optional) must not be before
+     * it; the manufacture date must not be after {@code today}.
+     */
+    public static LocalDate expiration(LocalDate manufactured, LocalDate received, LocalDate expires,
+            int shelfLifeMonths, LocalDate today) {
+        LocalDate expiration = expires != null ? expires : manufactured.plusMonths(shelfLifeMonths);
+        if (!expiration.isAfter(manufactured)) {
+            throw new InvalidInput("expirationDate", "must be after the manufacture date " + manufactured);
+        }
+        if (received != null && received.isBefore(manufactured)) {
+            throw new InvalidInput("receiptDate", "must not be before the manufacture date");
+        }
+        if (manufactured.isAfter(today)) {
+            throw new InvalidInput("manufactureDate", "must not be in the future (today is " + today + ")");
+        }
+        return expiration;
+    }
+
+    /** Each source lot is listed once: 400 naming {@code sourceLots[i].lotNumber} of the second mention. */
+    public static void requireDistinct(List<String> sourceLotNumbers) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < sourceLotNumbers.size(); i++) {
+            if (!seen.add(sourceLotNumbers.get(i))) {
+                throw new InvalidInput("sourceLots[" + i + "].lotNumber",
+                        "lot " + sourceLotNumbers.get(i) + " is listed twice");
+            }
+        }
+    }
+
+    /**
+     * The source lot listed at {@code index} may be consumed: it exists (400 otherwise), is RELEASED and
+     * not expired on {@code today} (409 otherwise).
+     */
+    public static Lot requireConsumable(int index, String lotNumber, Lot source, LocalDate today) {
+        if (source == null) {
+            throw new InvalidInput("sourceLots[" + index + "].lotNumber", "no lot '" + lotNumber + "'");
+        }
+        boolean expired = source.isExpiredOn(today);
+        if (source.getStatus() != LotStatus.RELEASED || expired) {
+            throw new StateConflict("Source lot " + lotNumber + " is " + source.getStatus()
+                    + (expired ? " and expired" : "") + "; only released, unexpired lots can be consumed")
+                    .with("lotNumber", lotNumber);
+        }
+        return source;
+    }
+}

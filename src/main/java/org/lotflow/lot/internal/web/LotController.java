@@ -1,0 +1,117 @@
+package org.lotflow.lot.internal.web;
+
+import org.lotflow.shared.input.Quantity;
+import org.lotflow.shared.input.Identifier;
+import org.lotflow.shared.input.BusinessDate;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotSource;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.LotViewContributor;
+import org.lotflow.lot.internal.LotQueries;
+import org.lotflow.lot.internal.LotSearch;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/lots} (contract): create a lot, read one (with what other modules contribute, such as the
+ * lab verdict), list them in FEFO order with a cursor, read a lot's history.
+ */
+@RestController
+@RequestMapping("/api/lots")
+public class LotController {
+
+    private final LotService service;
+    private final LotQueries queries;
+    private final LotSearch search;
+    private final List<LotViewContributor> contributors;
+
+    public LotController(LotService service, LotQueries queries, LotSearch search,
+            List<LotViewContributor> contributors) {
+        this.service = service;
+        this.queries = queries;
+        this.search = search;
+        this.contributors = contributors;
+    }
+
+    public record SourceLotRequest(@NotBlank @Identifier String lotNumber,
+            @NotNull @Quantity BigDecimal quantity) {
+    }
+
+    public record CreateLotRequest(
+            @NotBlank String sku,
+            @NotNull @Quantity BigDecimal quantity,
+            @NotNull @BusinessDate LocalDate manufactureDate,
+            @BusinessDate LocalDate receiptDate,
+            @Size(max = 200) String location,
+            @Identifier String lotNumber,
+            @BusinessDate LocalDate expirationDate,
+            @Size(max = 64) String productionOrder,
+            @Size(max = 100) List<@Valid @NotNull SourceLotRequest> sourceLots,
+            LotSource source) {
+    }
+
+    @PostMapping
+    public ResponseEntity<LotView> create(@Valid @RequestBody CreateLotRequest r) {
+        Lot lot = service.create(new LotService.NewLot(r.sku(), r.quantity(), r.manufactureDate(), r.receiptDate(),
+                r.location(), r.lotNumber(), r.expirationDate(), r.productionOrder(),
+                r.sourceLots() == null ? List.of() : r.sourceLots().stream()
+                        .map(s -> new LotService.SourceLotInput(s.lotNumber(), s.quantity())).toList(),
+                r.source()));
+        return ResponseEntity.created(URI.create("/api/lots/" + lot.getLotNumber())).body(view(lot, false));
+    }
+
+    @GetMapping("/{lotNumber}")
+    public LotView get(@PathVariable String lotNumber) {
+        return view(service.get(lotNumber), true);
+    }
+
+    public record LotPage(List<LotView> items, String nextCursor) {
+    }
+
+    @GetMapping
+    public LotPage list(@RequestParam(required = false) String sku, @RequestParam(required = false) LotStatus status,
+            @RequestParam(required = false) Integer expiringWithinDays,
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String cursor) {
+        LotSearch.Page page = search.search(sku, status, expiringWithinDays, size, cursor);
+        return new LotPage(page.items().stream().map(l -> view(l, false)).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/{lotNumber}/history")
+    public List<LotHistory.Entry> history(@PathVariable String lotNumber) {
+        return queries.history(lotNumber);
+    }
+
+    private LotView view(Lot lot, boolean detailed) {
+        LotView view = LotView.of(lot, queries.today(), detailed ? queries.sourcesOf(lot.getId()) : null);
+        if (detailed) {
+            for (LotViewContributor c : contributors) {
+                Map<String, Object> extra = c.contribute(lot);
+                if (extra != null) {
+                    view.extra().putAll(extra);
+                }
+            }
+        }
+        return view;
+    }
+}

@@ -1,0 +1,37 @@
+package org.lotflow.lot.internal.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotSource;
+import org.lotflow.lot.LotStatus;
+
+/** A lot as the API shows it (the contract's fields, plus what other modules contribute). */
+@JsonPropertyOrder({"lotNumber", "sku", "productName", "unit", "status", "expired", "quantity", "available",
+        "allocated", "shipped", "consumed", "manufactureDate", "receiptDate", "expirationDate", "location",
+        "productionOrder", "source", "sourceLots", "version"})
+public record LotView(String lotNumber, String sku, String productName, String unit, LotStatus status,
+        boolean expired, BigDecimal quantity, BigDecimal available, BigDecimal allocated, BigDecimal shipped,
+        BigDecimal consumed, LocalDate manufactureDate, LocalDate receiptDate, LocalDate expirationDate,
+        String location, String productionOrder, LotSource source, List<Map<String, Object>> sourceLots,
+        long version, @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extra) {
+
+    @JsonAnyGetter
+    public Map<String, Object> any() {
+        return extra;
+    }
+
+    public static LotView of(Lot lot, LocalDate today, List<Map<String, Object>> sourceLots) {
+        return new LotView(lot.getLotNumber(), lot.getProduct().getSku(), lot.getProduct().getName(),
+                lot.getProduct().getUnit(), lot.getStatus(), lot.isExpiredOn(today), lot.getQuantity(),
+                lot.getAvailable(), lot.getAllocated(), lot.getShipped(), lot.getConsumed(), lot.getManufactureDate(),
+                lot.getReceiptDate(), lot.getExpirationDate(), lot.getLocation(), lot.getProductionOrder(),
+                lot.getSource(), sourceLots, lot.getVersion(), new LinkedHashMap<>());
+    }
+}

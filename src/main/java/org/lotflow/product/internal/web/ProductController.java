@@ -1,0 +1,82 @@
+package org.lotflow.product.internal.web;
+
+import org.lotflow.shared.input.MeasuredValue;
+import org.lotflow.shared.input.Identifier;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.lotflow.product.Product;
+import org.lotflow.product.ProductService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/products} (contract): create a product with its lot number pattern and specification, read them. */
+@RestController
+@RequestMapping("/api/products")
+public class ProductController {
+
+    private final ProductService service;
+
+    public ProductController(ProductService service) {
+        this.service = service;
+    }
+
+    public record SpecRequest(@NotBlank @Size(max = 100) String test, @Size(max = 32) String unit,
+            @MeasuredValue BigDecimal min, @MeasuredValue BigDecimal max) {
+    }
+
+    public record CreateProductRequest(
+            @NotBlank @Identifier String sku,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 1000) String description,
+            @NotBlank @Size(max = 32) String unit,
+            @NotNull @Positive @Max(600) Integer shelfLifeMonths,
+            @NotBlank String lotNumberPattern,
+            @Size(max = 100) List<@Valid @NotNull SpecRequest> specs) {
+    }
+
+    public record SpecView(String test, String unit, BigDecimal min, BigDecimal max, String limits) {
+    }
+
+    public record ProductView(String sku, String name, String description, String unit, int shelfLifeMonths,
+            String lotNumberPattern, List<SpecView> specs) {
+
+        static ProductView of(Product p) {
+            return new ProductView(p.getSku(), p.getName(), p.getDescription(), p.getUnit(), p.getShelfLifeMonths(),
+                    p.getLotNumberPattern().pattern(), p.getSpecs().stream()
+                            .map(s -> new SpecView(s.getTest(), s.getUnit(), s.getMin(), s.getMax(), s.describe()))
+                            .toList());
+        }
+    }
+
+    @PostMapping
+    public ResponseEntity<ProductView> create(@Valid @RequestBody CreateProductRequest request) {
+        Product product = service.create(new ProductService.NewProduct(request.sku(), request.name(),
+                request.description(), request.unit(), request.shelfLifeMonths(), request.lotNumberPattern(),
+                request.specs() == null ? List.of() : request.specs().stream()
+                        .map(s -> new ProductService.SpecInput(s.test(), s.unit(), s.min(), s.max())).toList()));
+        return ResponseEntity.created(URI.create("/api/products/" + product.getSku())).body(ProductView.of(product));
+    }
+
+    @GetMapping("/{sku}")
+    public ProductView get(@PathVariable String sku) {
+        return ProductView.of(service.get(sku));
+    }
+
+    @GetMapping
+    public List<ProductView> list() {
+        return service.list().stream().map(ProductView::of).toList();
+    }
+}

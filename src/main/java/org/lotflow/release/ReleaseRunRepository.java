@@ -1,6 +1,0 @@
-package org.lotflow.release;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface ReleaseRunRepository extends JpaRepository<ReleaseRun, Long> {
-}

@@ -1,0 +1,30 @@
+package org.lotflow.release.internal;
+
+import org.lotflow.shared.FourEyesViolation;
+
+/**
+ * The four-eyes rule of the lab release: the analyst who recorded a lot's lab results may not also
+ * sign its release decision (21 CFR 211.22 and 211.192; EU GMP Annex 11 §14 and Part I 1.4(xv); the
+ * seed's release workflow). A plain rule: no Spring, no engine.
+ */
+public final class FourEyes {
+
+    private FourEyes() {
+    }
+
+    /** Whether the decision was signed by a second person: a known signer who is not the analyst. */
+    public static boolean isSecondPerson(String signer, String analyst) {
+        return signer != null && !signer.equals(analyst);
+    }
+
+    /**
+     * Refuses the analyst as the signer of the lot's release decision: {@link FourEyesViolation} (403,
+     * the message starts "Four-eyes principle:", {@code labRecordedBy} in the problem's properties).
+     */
+    public static void requireSecondPerson(String signer, String analyst, String lotNumber) {
+        if (signer != null && signer.equals(analyst)) {
+            throw new FourEyesViolation(signer, "recorded the lab results of lot " + lotNumber,
+                    "approve its release").with("labRecordedBy", analyst);
+        }
+    }
+}

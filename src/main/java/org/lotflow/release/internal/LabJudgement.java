@@ -1,0 +1,74 @@
+package org.lotflow.release.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lotflow.product.SpecLimit;
+import org.lotflow.release.LabVerdict.TestVerdict;
+import org.lotflow.release.Measurement;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.input.InputRules;
+
+/**
+ * The lab verdict against a product's specification (the seed, "Lab release": every test of the
+ * specification is judged; 21 CFR 211.165: a batch is released only when it conforms to its
+ * specification). A plain rule: no Spring, no engine, no database.
+ *
+ * <ul>
+ * <li>every test of the specification gets a verdict, in the specification's order; a test that was
+ * not measured fails;</li>
+ * <li>a value passes when it lies within the limit, bounds inclusive ({@link SpecLimit#accepts});</li>
+ * <li>refused with {@link InvalidInput} (400) naming {@code results[i].test} or {@code results[i].value}:
+ * no measurements at all, a blank test name, a test the specification does not know, a test reported
+ * twice, a missing value, a value outside lotflow's measured-value rule ({@link InputRules#measuredValue}:
+ * never stored rounded, never judged unrounded).</li>
+ * </ul>
+ */
+public final class LabJudgement {
+
+    private LabJudgement() {
+    }
+
+    /**
+     * The verdict of each test of {@code specs} (of the product {@code sku}, named in refusals) for these
+     * measurements.
+     */
+    public static List<TestVerdict> judge(String sku, List<SpecLimit> specs, List<Measurement> measurements) {
+        if (measurements == null || measurements.isEmpty()) {
+            throw new InvalidInput("results", "must contain at least one result");
+        }
+        Set<String> known = new LinkedHashSet<>();
+        specs.forEach(s -> known.add(s.getTest()));
+        Map<String, BigDecimal> measured = new LinkedHashMap<>();
+        for (int i = 0; i < measurements.size(); i++) {
+            Measurement m = measurements.get(i);
+            String field = "results[" + i + "]";
+            if (m == null || m.test() == null || m.test().isBlank()) {
+                throw new InvalidInput(field + ".test", "must not be empty");
+            }
+            if (!known.contains(m.test())) {
+                throw new InvalidInput(field + ".test", "'" + m.test()
+                        + "' is not a test of the specification of " + sku + " " + known);
+            }
+            if (m.value() == null) {
+                throw new InvalidInput(field + ".value", "must be a number");
+            }
+            InputRules.require(field + ".value", InputRules.measuredValue(m.value()));
+            if (measured.put(m.test(), m.value()) != null) {
+                throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
+            }
+        }
+        List<TestVerdict> verdicts = new ArrayList<>();
+        for (SpecLimit spec : specs) {
+            BigDecimal value = measured.get(spec.getTest());
+            verdicts.add(new TestVerdict(spec.getTest(), value, spec.getUnit(), spec.getMin(), spec.getMax(),
+                    spec.accepts(value)));
+        }
+        return verdicts;
+    }
+}

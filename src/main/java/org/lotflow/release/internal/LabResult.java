@@ -1,0 +1,109 @@
+package org.lotflow.release.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.lotflow.release.LabVerdict;
+
+/**
+ * One test of a lot's lab analysis with the specification it was judged against (copied, so a
+ * later change of the product's specification does not rewrite the verdict).
+ */
+@Entity
+@Table(name = "lab_result")
+public class LabResult {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "lot_id", nullable = false)
+    private Long lotId;
+
+    @Column(nullable = false, length = 100)
+    private String test;
+
+    @Column(length = 32)
+    private String unit;
+
+    @Column(name = "result", precision = 19, scale = 6)
+    private BigDecimal value;
+
+    @Column(name = "min_value", precision = 19, scale = 6)
+    private BigDecimal min;
+
+    @Column(name = "max_value", precision = 19, scale = 6)
+    private BigDecimal max;
+
+    @Column(nullable = false)
+    private boolean passed;
+
+    @Column(name = "recorded_by", nullable = false, length = 64)
+    private String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    protected LabResult() {
+    }
+
+    public LabResult(Long lotId, String test, String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed,
+            String recordedBy, Instant recordedAt) {
+        this.lotId = lotId;
+        this.test = test;
+        this.unit = unit;
+        this.value = value;
+        this.min = min;
+        this.max = max;
+        this.passed = passed;
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    public Long getLotId() {
+        return lotId;
+    }
+
+    public String getTest() {
+        return test;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public BigDecimal getValue() {
+        return value;
+    }
+
+    public BigDecimal getMin() {
+        return min;
+    }
+
+    public BigDecimal getMax() {
+        return max;
+    }
+
+    public boolean isPassed() {
+        return passed;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    /** This test as the verdict shows it. */
+    public LabVerdict.TestVerdict toVerdict() {
+        return new LabVerdict.TestVerdict(test, value, unit, min, max, passed);
+    }
+}

@@ -1,0 +1,63 @@
+package org.lotflow.release.internal;
+
+import org.lotflow.shared.InvalidInput;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lotflow.product.SpecLimit;
+import org.lotflow.release.Measurement;
+
+/**
+ * The lab-results field of the Tasklist form: one line per test, {@code test = value}. Blank
+ * lines, {@code #} comments and lines with no value are skipped (the test then counts as not
+ * measured). A decimal comma is read as a decimal point ({@code 248,5}); a comma followed by exactly
+ * three digits ({@code 1,250}) could be a thousands separator and is refused rather than guessed.
+ * Refusals are 400 naming {@code labResults} and the line.
+ */
+public final class LabResultsText {
+
+    private LabResultsText() {
+    }
+
+    /** The form's pre-filled text: one {@code test = } line per test of the specification. */
+    public static String template(List<SpecLimit> specs) {
+        StringBuilder sb = new StringBuilder();
+        for (SpecLimit s : specs) {
+            sb.append(s.getTest()).append(" = \n");
+        }
+        return sb.toString();
+    }
+
+    /** The measurements typed into the form; 400 naming {@code labResults} and the line when unreadable. */
+    public static List<Measurement> parse(String text) {
+        List<Measurement> out = new ArrayList<>();
+        String[] lines = text.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidInput("labResults", "line " + (i + 1) + " '" + line + "' is not 'test = value'");
+            }
+            String test = line.substring(0, eq).trim();
+            String value = line.substring(eq + 1).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.matches("[-+]?\\d{1,3},\\d{3}") || (value.contains(",") && value.contains("."))) {
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is ambiguous (a"
+                        + " thousands separator or a decimal comma?); write it without grouping, e.g. 1250 or 1.25");
+            }
+            try {
+                out.add(new Measurement(test, new BigDecimal(value.replace(',', '.'))));
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is not a number");
+            }
+        }
+        return out;
+    }
+}

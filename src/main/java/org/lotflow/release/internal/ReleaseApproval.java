@@ -1,0 +1,82 @@
+package org.lotflow.release.internal;
+
+import org.lotflow.history.LotEventTypes;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.release.LabVerdict;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.ElectronicSignatures;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.SignatureRefused;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "sign the release decision" ({@code approveRelease}): a QA manager other than the analyst
+ * approves or refuses the release of a lot with a passing lab verdict, with an electronic signature
+ * (user id and password at this signing, 21 CFR 11.50, 11.200; EU GMP Annex 11 §14) written to the
+ * lot's history. The decision is carried out afterwards by {@link ReleaseOutcome}.
+ */
+@Service
+public class ReleaseApproval {
+
+    /** The longest comment kept with a decision, in characters. */
+    public static final int MAX_COMMENT = 2000;
+
+    private final LotService lots;
+    private final ReleaseQueries queries;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final ElectronicSignatures signatures;
+
+    public ReleaseApproval(LotService lots, ReleaseQueries queries, LotHistory history, CurrentUser currentUser,
+            ElectronicSignatures signatures) {
+        this.lots = lots;
+        this.queries = queries;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.signatures = signatures;
+    }
+
+    /**
+     * Signs the decision on the lot's release as the logged-in user. Refused, in this order: no
+     * decision or no comment, a comment over {@value #MAX_COMMENT} characters (400), no passing lab
+     * verdict (409), nobody logged in (401), a signer who is not a QA manager (403), the analyst who
+     * recorded the results (four eyes, 403), a wrong password ({@link SignatureRefused}).
+     */
+    @Transactional
+    public void sign(Long lotId, Boolean approved, String comment) {
+        if (approved == null) {
+            throw new InvalidInput("approved", "is required: true to release, false to refuse");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInput("comment", "must not be empty");
+        }
+        if (comment.length() > MAX_COMMENT) {
+            throw new InvalidInput("comment", "must be at most " + MAX_COMMENT + " characters");
+        }
+        Lot lot = lots.get(lotId);
+        LabVerdict verdict = queries.verdict(lotId);
+        if (verdict == null || !verdict.passed()) {
+            throw new StateConflict("Lot " + lot.getLotNumber() + " has no passing lab verdict to approve");
+        }
+        if (!currentUser.isAuthenticated()) {
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,
+                    "A release decision must be signed by a logged-in user");
+        }
+        String signer = currentUser.id();
+        if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
+            throw new NotPermitted("Only a QA manager may sign a release decision; " + signer + " is not one");
+        }
+        FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
+        String meaning = approved ? "release approval" : "release refusal";
+        signatures.sign(meaning, "lot " + lot.getLotNumber());
+        history.event(lotId, approved ? LotEventTypes.RELEASE_APPROVED : LotEventTypes.RELEASE_REFUSED)
+                .by(signer).reason(comment).detail("approved", approved).detail("labRecordedBy", verdict.recordedBy())
+                .signature(meaning).record();
+    }
+}

@@ -1,0 +1,65 @@
+package org.lotflow.release.internal.process;
+
+import static org.lotflow.release.internal.process.LotReleaseVariables.APPROVED;
+import static org.lotflow.release.internal.process.LotReleaseVariables.COMMENT;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_RECORDED_BY_NAME;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_SUMMARY;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotFacts;
+import org.lotflow.release.LabVerdict;
+import org.lotflow.release.internal.ReleaseApproval;
+import org.lotflow.release.internal.ReleaseQueries;
+import org.lotflow.release.internal.ReleaseRunBinding;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.TaskInputs;
+import org.lotflow.shared.process.TaskForm;
+import org.lotflow.shared.process.TaskLifecycleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code approveRelease}: on create, shows the lot and its lab verdict and forgets any decision
+ * waiting from before; on complete, reads the form's fields ({@code approved}, {@code comment}, both
+ * required, read once and removed), has {@link ReleaseApproval} sign the decision as the logged-in
+ * user (four eyes), and hands the signed decision to the gateway as {@code approved}. The lot is the
+ * one bound to this process instance and the analyst comes from the {@code lab_result} rows, never
+ * from a variable (contract; 21 CFR 11.10(f) and 11.50; EU GMP Annex 11 §14).
+ */
+@Component("approveReleaseListener")
+public class ApproveReleaseListener extends TaskLifecycleListener {
+
+    private final ReleaseRunBinding runs;
+    private final ReleaseQueries queries;
+    private final ReleaseApproval approval;
+    private final CurrentUser currentUser;
+
+    public ApproveReleaseListener(ReleaseRunBinding runs, ReleaseQueries queries, ReleaseApproval approval,
+            CurrentUser currentUser) {
+        this.runs = runs;
+        this.queries = queries;
+        this.approval = approval;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    protected void onCreate(DelegateTask task) {
+        Lot lot = ReleaseFacts.lot(runs, task);
+        LabVerdict verdict = queries.verdict(lot.getId());
+        TaskInputs.forget(task, APPROVED.name(), COMMENT.name()); // no decision may wait before anyone decided
+        TaskForm.of(task).showAll(LotFacts.of(lot))
+                .show(LAB_SUMMARY.name(), verdict == null ? null : verdict.summary())
+                .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.fullName(verdict.recordedBy()))
+                .apply();
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        Lot lot = ReleaseFacts.lot(runs, task);
+        Boolean approved = APPROVED.get(task);
+        String comment = COMMENT.get(task);
+        TaskInputs.forget(task, APPROVED.name(), COMMENT.name());
+        approval.sign(lot.getId(), approved, comment);
+        APPROVED.set(task.getExecution(), approved);
+    }
+}

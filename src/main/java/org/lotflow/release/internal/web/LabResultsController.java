@@ -1,0 +1,63 @@
+package org.lotflow.release.internal.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.lotflow.lot.LotService;
+import org.lotflow.release.LabResultsRecording;
+import org.lotflow.release.LabVerdict;
+import org.lotflow.release.Measurement;
+import org.lotflow.release.internal.ReleaseQueries;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.input.MeasuredValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/lots/{lotNumber}/lab-results} (contract): a LIMS or script posts a lot's results, which
+ * completes its {@code recordLabResults} task as the caller; anyone may read the stored verdict (404
+ * before results).
+ */
+@RestController
+@RequestMapping("/api/lots/{lotNumber}/lab-results")
+public class LabResultsController {
+
+    private final LabResultsRecording recording;
+    private final ReleaseQueries queries;
+    private final LotService lots;
+
+    public LabResultsController(LabResultsRecording recording, ReleaseQueries queries, LotService lots) {
+        this.recording = recording;
+        this.queries = queries;
+        this.lots = lots;
+    }
+
+    public record ResultRequest(@NotNull String test, @NotNull @MeasuredValue BigDecimal value) {
+    }
+
+    public record LabResultsRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull ResultRequest> results) {
+    }
+
+    @PostMapping
+    public LabVerdict submit(@PathVariable String lotNumber, @Valid @RequestBody LabResultsRequest request) {
+        return recording.submit(lotNumber, request.results().stream()
+                .map(r -> new Measurement(r.test(), r.value())).toList());
+    }
+
+    @GetMapping
+    public LabVerdict get(@PathVariable String lotNumber) {
+        LabVerdict verdict = queries.verdict(lots.get(lotNumber).getId());
+        if (verdict == null) {
+            throw new NotFound("Lab results of lot", lotNumber);
+        }
+        return verdict;
+    }
+}

@@ -1,0 +1,75 @@
+package org.lotflow.lot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.lot.internal.NewLotRules;
+import org.lotflow.shared.Refusal;
+import org.lotflow.shared.RefusalStatus;
+
+/** The rules of a new lot without Spring: dates, source lots listed once, only released unexpired sources. */
+class NewLotRulesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
+    static final LocalDate MADE = LocalDate.of(2025, 1, 8);
+
+    static Lot lot(LotStatus status, LocalDate expires) {
+        Lot lot = new Lot("RM-1", null, BigDecimal.TEN, MADE, null, expires, null, null, LotSource.PRODUCTION,
+                Instant.EPOCH, "mike");
+        if (status != LotStatus.PENDING) {
+            lot.transitionTo(status);
+        }
+        return lot;
+    }
+
+    @Test
+    void theExpirationIsGivenOrFollowsFromTheShelfLife() {
+        assertThat(NewLotRules.expiration(MADE, null, null, 24, TODAY)).isEqualTo(LocalDate.of(2027, 1, 8));
+        assertThat(NewLotRules.expiration(MADE, MADE, LocalDate.of(2025, 6, 30), 24, TODAY))
+                .isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(NewLotRules.expiration(TODAY, null, null, 1, TODAY)).isEqualTo(LocalDate.of(2025, 4, 1));
+    }
+
+    @Test
+    void impossibleDatesAre400NamingTheField() {
+        assertRefused(() -> NewLotRules.expiration(MADE, null, MADE, 24, TODAY), 400, "expirationDate");
+        assertRefused(() -> NewLotRules.expiration(MADE, MADE.minusDays(1), null, 24, TODAY), 400, "receiptDate");
+        assertRefused(() -> NewLotRules.expiration(TODAY.plusDays(1), null, null, 24, TODAY), 400, "manufactureDate");
+    }
+
+    @Test
+    void aSourceLotListedTwiceIs400NamingTheSecondMention() {
+        NewLotRules.requireDistinct(List.of("A", "B"));
+        assertRefused(() -> NewLotRules.requireDistinct(List.of("A", "B", "A")), 400, "sourceLots[2].lotNumber");
+    }
+
+    @Test
+    void onlyAReleasedUnexpiredSourceLotIsConsumed() {
+        Lot released = lot(LotStatus.RELEASED, TODAY.plusDays(1));
+        assertThat(NewLotRules.requireConsumable(0, "RM-1", released, TODAY)).isSameAs(released);
+        assertRefused(() -> NewLotRules.requireConsumable(1, "RM-9", null, TODAY), 400, "sourceLots[1].lotNumber");
+        Refusal pending = assertRefused(() -> NewLotRules.requireConsumable(0, "RM-1",
+                lot(LotStatus.PENDING, TODAY.plusDays(1)), TODAY), 409, null);
+        assertThat(pending.getMessage()).contains("is PENDING;");
+        Refusal expired = assertRefused(() -> NewLotRules.requireConsumable(0, "RM-1",
+                lot(LotStatus.RELEASED, TODAY.minusDays(1)), TODAY), 409, null);
+        assertThat(expired.getMessage()).contains("RELEASED and expired");
+        assertThat(expired.properties()).containsEntry("lotNumber", "RM-1");
+    }
+
+    private static Refusal assertRefused(Runnable call, int status, String field) {
+        Refusal refused = catchThrowableOfType(Refusal.class, call::run);
+        assertThat(refused).isNotNull();
+        assertThat(RefusalStatus.of(refused)).isEqualTo(status);
+        if (field != null) {
+            assertThat(refused.properties()).containsEntry("field", field);
+        }
+        return refused;
+    }
+}

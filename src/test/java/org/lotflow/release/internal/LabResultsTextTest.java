@@ -1,0 +1,38 @@
+package org.lotflow.release.internal;
+
+import org.lotflow.shared.RefusalStatus;
+
+import org.lotflow.shared.Refusal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+
+import org.lotflow.release.Measurement;
+
+import org.junit.jupiter.api.Test;
+
+/** The Tasklist lab-results text on its own: what is read, what is skipped, what is refused (never guessed). */
+class LabResultsTextTest {
+
+    @Test
+    void readsOneTestPerLineAndSkipsBlanksCommentsAndEmptyValues() {
+        var measured = LabResultsText.parse("viscosity40C = 248\n# retest pending\n\nflashPoint = \r\nph = 7,25\n");
+        assertThat(measured).extracting(Measurement::test).containsExactly("viscosity40C", "ph");
+        assertThat(measured.get(0).value()).isEqualByComparingTo("248");
+        assertThat(measured.get(1).value()).isEqualByComparingTo(new BigDecimal("7.25"));
+    }
+
+    @Test
+    void refusesWhatItCannotReadWithoutGuessing() {
+        for (String bad : new String[] {"viscosity40C 248", "viscosity40C = lots", "viscosity40C = 1,250",
+                "viscosity40C = 1,250.5"}) {
+            Refusal refused = catchThrowableOfType(Refusal.class, () -> LabResultsText.parse(bad));
+            assertThat(refused).as(bad).isNotNull();
+            assertThat(RefusalStatus.of(refused)).isEqualTo(400);
+            assertThat(refused.properties()).containsEntry("field", "labResults");
+            assertThat(refused.getMessage()).contains("line 1");
+        }
+    }
+}
