@@ -80,14 +80,6 @@ public class CurrentUser {
      * the caller's identity afterwards. Used only for reading names and checking signatures.
      */
     private <T> T privileged(Supplier<T> action) {
-        Authentication auth = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return action.get();
-        } finally {
-            if (auth != null) {
-                identityService.setAuthentication(auth);
-            }
-        }
+        return new org.lotflow.shared.process.WithoutCallerAuthorization(identityService).call(action);
     }
 }

@@ -328,15 +328,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     }
 
     private <T> T privileged(java.util.function.Supplier<T> query) {
-        Authentication auth = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (auth != null) {
-                identityService.setAuthentication(auth);
-            }
-        }
+        return new org.lotflow.shared.process.WithoutCallerAuthorization(identityService).call(query);
     }
 
     private static String basicPassword(HttpServletRequest request) {
