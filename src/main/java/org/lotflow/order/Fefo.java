@@ -64,8 +64,7 @@ public final class Fefo {
             .thenComparing(Candidate::manufactureDate).thenComparing(Candidate::lotNumber);
 
     /** {@link #ORDER} for lot entities (reports list lots in the order FEFO allocates them). */
-    public static final Comparator<Lot> LOT_ORDER = Comparator.comparing(Lot::getExpirationDate)
-            .thenComparing(Lot::getManufactureDate).thenComparing(Lot::getLotNumber);
+    public static final Comparator<Lot> LOT_ORDER = Comparator.comparing(Candidate::of, ORDER);
 
     private Fefo() {
     }

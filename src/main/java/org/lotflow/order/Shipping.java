@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
@@ -96,7 +97,7 @@ public class Shipping {
         }
         List<String> refusals = new ArrayList<>();
         for (Lot lot : locked.values()) {
-            mayNotShip(lot, today, date).ifPresent(refusals::add);
+            mayNotShip(Fefo.Candidate.of(lot), today, date).ifPresent(refusals::add);
         }
         if (!refusals.isEmpty()) {
             throw new StateConflict("Order " + orderNumber + " cannot ship: " + String.join("; ", refusals))
@@ -129,14 +130,14 @@ public class Shipping {
      * Why a lot may not ship today on {@code date}: expired (by today or the ship date, whatever its
      * status says), or not RELEASED (a QUARANTINE lot is on hold until released); empty when it may.
      */
-    static java.util.Optional<String> mayNotShip(Lot lot, LocalDate today, LocalDate date) {
-        if (lot.isExpiredOn(today) || lot.isExpiredOn(date)) {
-            return java.util.Optional.of("lot " + lot.getLotNumber() + " expired on " + lot.getExpirationDate());
+    static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date) {
+        if (lot.expiredOn(today) || lot.expiredOn(date)) {
+            return Optional.of("lot " + lot.lotNumber() + " expired on " + lot.expirationDate());
         }
-        if (lot.getStatus() != LotStatus.RELEASED) {
-            return java.util.Optional.of("lot " + lot.getLotNumber() + " is " + lot.getStatus()
-                    + (lot.getStatus() == LotStatus.QUARANTINE ? " (on hold until released)" : ""));
+        if (lot.status() != LotStatus.RELEASED) {
+            return Optional.of("lot " + lot.lotNumber() + " is " + lot.status()
+                    + (lot.status() == LotStatus.QUARANTINE ? " (on hold until released)" : ""));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

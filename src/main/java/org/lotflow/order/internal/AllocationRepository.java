@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+/** Allocation rows of the order module (table {@code allocation}); only the order module reads or writes them. */
 public interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     List<Allocation> findByOrderIdOrderById(Long orderId);

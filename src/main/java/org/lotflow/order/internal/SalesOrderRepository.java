@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+/** Order rows (table {@code sales_order}); the lock methods are the first step of the module's lock order ({@link OrderLocking}). */
 public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     Optional<SalesOrder> findByOrderNumber(String orderNumber);

@@ -1,14 +1,12 @@
 package org.lotflow.order.internal.process;
 
-import java.util.Optional;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.lotflow.shared.process.WithoutCallerAuthorization;
 import org.springframework.stereotype.Component;
 
 /**
  * The order module's handle on {@code allocationOverride} instances: starts one for an order, withdraws
- * it when the order is cancelled, finds it. The order number is the business key; no variables.
+ * it when the order is cancelled. The order number is the business key; no variables.
  */
 @Component
 public class OverrideProcess {
@@ -37,11 +35,5 @@ public class OverrideProcess {
         withoutCaller.run(() -> runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(AllocationOverrideVariables.PROCESS_KEY).processInstanceBusinessKey(orderNumber)
                 .list().forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), reason)));
-    }
-
-    /** The process instance id of the order's pending override, if any (for tests and operators). */
-    public Optional<String> of(String orderNumber) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(AllocationOverrideVariables.PROCESS_KEY)
-                .processInstanceBusinessKey(orderNumber).list().stream().findFirst().map(pi -> pi.getId());
     }
 }
