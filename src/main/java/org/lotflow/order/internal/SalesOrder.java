@@ -120,7 +120,7 @@ public class SalesOrder {
     }
 
     /** Marks overrides requested before V60, whose process was started without a binding. */
-    public static final String LEGACY_PROCESS = "pre-V60";
+    static final String LEGACY_PROCESS = "pre-V60";
 
     public void bindOverrideProcess(String processInstanceId) {
         this.overrideProcessInstanceId = processInstanceId;

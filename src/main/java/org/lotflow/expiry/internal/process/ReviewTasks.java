@@ -1,7 +1,7 @@
 package org.lotflow.expiry.internal.process;
 
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.lotflow.shared.ClusterLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,25 +10,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReviewTasks {
 
-    private final JdbcTemplate jdbc;
+    private final ClusterLock lock;
     private final TaskService taskService;
 
-    public ReviewTasks(JdbcTemplate jdbc, TaskService taskService) {
-        this.jdbc = jdbc;
+    public ReviewTasks(ClusterLock lock, TaskService taskService) {
+        this.lock = lock;
         this.taskService = taskService;
     }
 
     /**
      * True when another run's review task is still open: a second run on the same day creates no second
-     * task. Runs at the same moment queue on the {@code app_lock} row {@code expiry-review} first (held until
-     * the run's transaction, which creates its review task, commits), so the rule "one open review" is kept
-     * under concurrency, not only by the query.
+     * task. Runs at the same moment queue on the cluster lock {@code expiry-review} first (its {@code app_lock}
+     * row, taken in the run's transaction and held until it commits, with the review task it creates), so
+     * the rule "one open review" is kept under concurrency, not only by the query.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean anotherOpen(String ownProcessInstanceId) {
-        jdbc.queryForList("SELECT name FROM app_lock WHERE name = 'expiry-review' FOR UPDATE", String.class);
-        return taskService.createTaskQuery().processDefinitionKey(ExpiryMonitoringVariables.PROCESS_KEY)
+        // joins the run's transaction: the row lock is held until it commits
+        return lock.withLock("expiry-review", () -> taskService.createTaskQuery()
+                .processDefinitionKey(ExpiryMonitoringVariables.PROCESS_KEY)
                 .taskDefinitionKey(ExpiryMonitoringVariables.TASK_REVIEW).list().stream()
-                .anyMatch(t -> !t.getProcessInstanceId().equals(ownProcessInstanceId));
+                .anyMatch(t -> !t.getProcessInstanceId().equals(ownProcessInstanceId)));
     }
 }
