@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotSource;
-import org.lotflow.order.OrderService;
+import org.lotflow.order.NewOrder;
+import org.lotflow.order.OrderPlacement;
+import org.lotflow.order.Shipping;
 import org.lotflow.product.ProductService;
 import org.lotflow.release.LabResultsRecording;
 import org.lotflow.release.LotRelease;
@@ -54,12 +56,13 @@ public class DemoData implements ApplicationRunner {
     private final ClusterLock clusterLock;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
-    private final OrderService orderService;
+    private final OrderPlacement orderPlacement;
+    private final Shipping shipping;
 
     public DemoData(IdentitySetup identities, IdentityService identityService, TaskService taskService,
             ProductService productService, LotService lotService,
             LabResultsRecording labResults, ClusterLock clusterLock, RuntimeService runtimeService,
-            ManagementService managementService, OrderService orderService) {
+            ManagementService managementService, OrderPlacement orderPlacement, Shipping shipping) {
         this.identities = identities;
         this.identityService = identityService;
         this.taskService = taskService;
@@ -69,7 +72,8 @@ public class DemoData implements ApplicationRunner {
         this.clusterLock = clusterLock;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
-        this.orderService = orderService;
+        this.orderPlacement = orderPlacement;
+        this.shipping = shipping;
     }
 
     @Override
@@ -134,13 +138,13 @@ public class DemoData implements ApplicationRunner {
         release(pails, IlSpec.PASSING);
         runReleaseSteps("IL250P-2025-002");
         as("tom", List.of(Groups.SALES), () -> {
-            orderService.create(new OrderService.NewOrder("SO-2025-0112", "Metro Manufacturing", PAIL_SKU,
+            orderPlacement.place(new NewOrder("SO-2025-0112", "Metro Manufacturing", PAIL_SKU,
                     new BigDecimal("50"), null, null, null));
-            orderService.ship("SO-2025-0112", null, "Regional Transport");
-            orderService.create(new OrderService.NewOrder("SO-2025-0118", "Allied Machining", PAIL_SKU,
+            shipping.ship("SO-2025-0112", null, "Regional Transport");
+            orderPlacement.place(new NewOrder("SO-2025-0118", "Allied Machining", PAIL_SKU,
                     new BigDecimal("30"), null, null, null));
-            orderService.ship("SO-2025-0118", null, "Demo Freight");
-            orderService.create(new OrderService.NewOrder("SO-2025-0120", "Precision Parts Co.", PAIL_SKU,
+            shipping.ship("SO-2025-0118", null, "Demo Freight");
+            orderPlacement.place(new NewOrder("SO-2025-0120", "Precision Parts Co.", PAIL_SKU,
                     new BigDecimal("40"), null, null, null));
             return null;
         });
@@ -191,10 +195,10 @@ public class DemoData implements ApplicationRunner {
             runReleaseSteps(lotNumber);
         }
         as("tom", List.of(Groups.SALES), () -> {
-            orderService.create(new OrderService.NewOrder("SO-2024-1098", "Precision Parts Co.", SKU,
+            orderPlacement.place(new NewOrder("SO-2024-1098", "Precision Parts Co.", SKU,
                     new BigDecimal("65"), null, null, null));
-            orderService.ship("SO-2024-1098", null, "Demo Freight");
-            orderService.create(new OrderService.NewOrder("SO-2024-1120", "Acme Manufacturing", SKU,
+            shipping.ship("SO-2024-1098", null, "Demo Freight");
+            orderPlacement.place(new NewOrder("SO-2024-1120", "Acme Manufacturing", SKU,
                     new BigDecimal("150"), null, null, null));
             return null;
         });

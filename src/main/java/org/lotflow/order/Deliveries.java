@@ -1,39 +1,57 @@
 package org.lotflow.order;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
+import org.lotflow.lot.LotStock;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the shipment ledger: which customers received which lots, on which order, how much and
- * when. Quarantine impact assessments and recalls read it; only the order module writes it.
+ * Reads the shipment ledger: which customers received which lots, on which order, how much and when
+ * (the seed's "who got batch X?"; FSMA 204 shipping key data elements). Quarantine impact assessments,
+ * recalls and traces read it; only the order module writes it. Lot numbers come from the lot module
+ * ({@link LotStock}), not from its table.
  */
 @Service
 public class Deliveries {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LotStock lots;
 
-    public Deliveries(NamedParameterJdbcTemplate jdbc) {
+    public Deliveries(NamedParameterJdbcTemplate jdbc, LotStock lots) {
         this.jdbc = jdbc;
+        this.lots = lots;
     }
 
-    /** Every shipment of the given lots, by lot number, customer and date. One query. */
+    private record Row(long lotId, String customer, String orderNumber, BigDecimal quantity,
+            LocalDate shippedAt, String carrier) {
+    }
+
+    /** Every shipment of the given lots (ids), by lot number, customer, date and entry. Two queries. */
     @Transactional(readOnly = true)
     public List<Delivery> ofLots(Collection<Long> lotIds) {
         if (lotIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
-                SELECT s.customer, o.order_number, l.lot_number, s.quantity, s.shipped_at, s.carrier
+        List<Row> rows = jdbc.query("""
+                SELECT s.lot_id, s.customer, o.order_number, s.quantity, s.shipped_at, s.carrier
                   FROM shipment s
                   JOIN sales_order o ON o.id = s.order_id
-                  JOIN lot l ON l.id = s.lot_id
                  WHERE s.lot_id IN (:lotIds)
-                 ORDER BY l.lot_number, s.customer, s.shipped_at, s.id
-                """, java.util.Map.of("lotIds", lotIds), (rs, i) -> new Delivery(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, java.time.LocalDate.class), rs.getString(6)));
+                 ORDER BY s.customer, s.shipped_at, s.id
+                """, Map.of("lotIds", lotIds), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
+        Map<Long, String> lotNumbers = LotNumbers.of(lots, rows.stream().map(Row::lotId).toList());
+        return rows.stream()
+                .sorted(Comparator.comparing((Row r) -> lotNumbers.get(r.lotId()))) // stable: the database's order within a lot
+                .map(r -> new Delivery(r.customer(), r.orderNumber(), lotNumbers.get(r.lotId()), r.quantity(),
+                        r.shippedAt(), r.carrier()))
+                .toList();
     }
 }

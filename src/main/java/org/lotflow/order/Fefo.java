@@ -4,52 +4,163 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotStatus;
 
 /**
- * The allocation rules in one place: FEFO order (earliest expiration, then earliest manufacture,
- * then lot number), expiry on the expiration date, and the customer's minimum shelf life at the
- * ship date.
+ * The allocation rules in one place (seed chapter, "Expiration management" and the FIFO management
+ * report; FSMA 204 traceability depends on knowing which lot went where): FEFO order (earliest
+ * expiration, then earliest manufacture, then lot number), expiry on the expiration date itself
+ * ({@code expirationDate <= day} is expired), the customer's minimum shelf life at the ship date, and
+ * the split of an order over the eligible lots with its shortfall.
+ *
+ * <p>Plain functions of {@link Candidate}s (no Spring, no database, no engine): the use cases read and
+ * lock the lots, these rules decide. Quantities are in the product's unit, shelf life in calendar months.
  */
 public final class Fefo {
 
+    /** What the rules look at of one lot: its identity, status, dates and the quantity still available. */
+    public record Candidate(Long id, String lotNumber, LotStatus status, LocalDate manufactureDate,
+            LocalDate expirationDate, BigDecimal available) {
+
+        public Candidate {
+            Objects.requireNonNull(lotNumber);
+            Objects.requireNonNull(status);
+            Objects.requireNonNull(manufactureDate);
+            Objects.requireNonNull(expirationDate);
+            Objects.requireNonNull(available);
+        }
+
+        /** The rules' view of a lot as it is now (read it under its lock when the answer leads to a write). */
+        public static Candidate of(Lot lot) {
+            return new Candidate(lot.getId(), lot.getLotNumber(), lot.getStatus(), lot.getManufactureDate(),
+                    lot.getExpirationDate(), lot.getAvailable());
+        }
+
+        /** Expired on {@code day}: the expiration date has come ({@code expirationDate <= day}). */
+        public boolean expiredOn(LocalDate day) {
+            return Fefo.expiredOn(expirationDate, day);
+        }
+    }
+
+    /** One line of an allocation plan: take {@code quantity} (&gt; 0) of this lot. */
+    public record Take(Candidate lot, BigDecimal quantity) {
+    }
+
+    /**
+     * What FEFO allocates of an order: the lines in FEFO order, and the quantity no eligible lot could
+     * cover ({@code shortfall}, 0 when the order is fully allocated, never negative).
+     */
+    public record Plan(List<Take> takes, BigDecimal shortfall) {
+    }
+
     /** First expired, first out; ties broken by manufacture date, then lot number. */
-    public static final Comparator<Lot> ORDER = Comparator.comparing(Lot::getExpirationDate)
-            .thenComparing(Lot::getManufactureDate).thenComparing(Lot::getLotNumber);
+    public static final Comparator<Candidate> ORDER = Comparator.comparing(Candidate::expirationDate)
+            .thenComparing(Candidate::manufactureDate).thenComparing(Candidate::lotNumber);
+
+    /** {@link #ORDER} for lot entities (reports list lots in the order FEFO allocates them). */
+    public static final Comparator<Lot> LOT_ORDER = Comparator.comparing(Candidate::of, ORDER);
 
     private Fefo() {
     }
 
-    /** Released, not expired today, and not expired by the ship date. Quantity is not looked at. */
-    public static boolean releasable(Lot lot, LocalDate today, LocalDate shipDate) {
-        return lot.getStatus() == LotStatus.RELEASED && !lot.isExpiredOn(today) && !lot.isExpiredOn(shipDate);
+    /** Expired on {@code day}: the expiration date itself is the first day a lot is expired. */
+    public static boolean expiredOn(LocalDate expirationDate, LocalDate day) {
+        return !expirationDate.isAfter(day);
     }
 
-    /** Remaining shelf life at the ship date is at least {@code minMonths} (no minimum: always true). */
-    public static boolean meetsShelfLife(Lot lot, LocalDate shipDate, Integer minMonths) {
-        return minMonths == null || !lot.getExpirationDate().isBefore(shipDate.plusMonths(minMonths));
+    /**
+     * The date shelf life and expiry are judged at: the order's required date, or today when none is
+     * given (or it has passed).
+     */
+    public static LocalDate shipDate(LocalDate requiredBy, LocalDate today) {
+        return requiredBy == null || requiredBy.isBefore(today) ? today : requiredBy;
+    }
+
+    /** Released, not expired today, and not expired by the ship date. Quantity is not looked at. */
+    public static boolean releasable(Candidate lot, LocalDate today, LocalDate shipDate) {
+        return lot.status() == LotStatus.RELEASED && !lot.expiredOn(today) && !lot.expiredOn(shipDate);
+    }
+
+    /**
+     * Remaining shelf life at the ship date is at least {@code minMonths} calendar months, the
+     * expiration date counting as the last day (no minimum: always true).
+     */
+    public static boolean meetsShelfLife(Candidate lot, LocalDate shipDate, Integer minMonths) {
+        return minMonths == null || !lot.expirationDate().isBefore(shipDate.plusMonths(minMonths));
     }
 
     /** Allocatable under the normal rules: releasable, shelf life met, stock available. */
-    public static boolean eligible(Lot lot, LocalDate today, LocalDate shipDate, Integer minMonths) {
+    public static boolean eligible(Candidate lot, LocalDate today, LocalDate shipDate, Integer minMonths) {
         return releasable(lot, today, shipDate) && meetsShelfLife(lot, shipDate, minMonths)
-                && lot.getAvailable().signum() > 0;
+                && lot.available().signum() > 0;
     }
 
-    /** Months from {@code from} to the expiration date, one decimal (22.2 = 22 months and a few days). */
-    public static BigDecimal monthsRemaining(Lot lot, LocalDate from) {
-        LocalDate expiry = lot.getExpirationDate();
-        if (!expiry.isAfter(from)) {
+    /** {@link #eligible(Candidate, LocalDate, LocalDate, Integer)} of a lot as it is now. */
+    public static boolean eligible(Lot lot, LocalDate today, LocalDate shipDate, Integer minMonths) {
+        return eligible(Candidate.of(lot), today, shipDate, minMonths);
+    }
+
+    /**
+     * Splits {@code needed} over the candidates by FEFO under the normal rules: eligible lots only
+     * (the one with id {@code excludeLotId}, if any, left out), earliest first, each giving at most what
+     * it has available. What they cannot cover is the plan's shortfall.
+     */
+    public static Plan allocate(List<Candidate> candidates, BigDecimal needed, LocalDate today, LocalDate shipDate,
+            Integer minMonths, Long excludeLotId) {
+        List<Candidate> eligible = candidates.stream()
+                .filter(l -> excludeLotId == null || !excludeLotId.equals(l.id()))
+                .filter(l -> eligible(l, today, shipDate, minMonths))
+                .sorted(ORDER).toList();
+        List<Take> takes = new ArrayList<>();
+        BigDecimal remaining = needed;
+        for (Candidate lot : eligible) {
+            if (remaining.signum() <= 0) {
+                break;
+            }
+            BigDecimal take = lot.available().min(remaining);
+            takes.add(new Take(lot, take));
+            remaining = remaining.subtract(take);
+        }
+        return new Plan(List.copyOf(takes), remaining.max(BigDecimal.ZERO));
+    }
+
+    /**
+     * The eligible lots FEFO would take before {@code requested} (what an override of FEFO skips), in
+     * FEFO order.
+     */
+    public static List<Candidate> skippedFor(Candidate requested, List<Candidate> candidates, LocalDate today,
+            LocalDate shipDate, Integer minMonths) {
+        return candidates.stream()
+                .filter(l -> !Objects.equals(l.id(), requested.id()))
+                .filter(l -> eligible(l, today, shipDate, minMonths))
+                .filter(l -> ORDER.compare(l, requested) < 0)
+                .sorted(ORDER).toList();
+    }
+
+    /**
+     * Months from {@code from} to the expiration date, one decimal (22.2 = 22 months and a few days);
+     * 0.0 once expired.
+     */
+    public static BigDecimal monthsRemaining(LocalDate expirationDate, LocalDate from) {
+        if (!expirationDate.isAfter(from)) {
             return BigDecimal.ZERO.setScale(1);
         }
-        long months = ChronoUnit.MONTHS.between(from, expiry);
+        long months = ChronoUnit.MONTHS.between(from, expirationDate);
         LocalDate anchor = from.plusMonths(months);
-        long days = ChronoUnit.DAYS.between(anchor, expiry);
+        long days = ChronoUnit.DAYS.between(anchor, expirationDate);
         long monthLength = ChronoUnit.DAYS.between(anchor, anchor.plusMonths(1));
         return BigDecimal.valueOf(months).add(BigDecimal.valueOf(days)
                 .divide(BigDecimal.valueOf(monthLength), 3, RoundingMode.HALF_UP)).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** {@link #monthsRemaining(LocalDate, LocalDate)} of a lot. */
+    public static BigDecimal monthsRemaining(Lot lot, LocalDate from) {
+        return monthsRemaining(lot.getExpirationDate(), from);
     }
 }

@@ -2,10 +2,12 @@ package org.lotflow.order;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStock;
 import org.lotflow.lot.LotViewContributor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,28 +21,39 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpenAllocations implements LotViewContributor {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LotStock lots;
 
-    public OpenAllocations(NamedParameterJdbcTemplate jdbc) {
+    public OpenAllocations(NamedParameterJdbcTemplate jdbc, LotStock lots) {
         this.jdbc = jdbc;
+        this.lots = lots;
     }
 
-    /** One open allocation: this order of this customer holds this quantity of the lot. */
+    /** One open allocation: this order of this customer holds this quantity (product unit) of the lot. */
     public record Line(String lotNumber, String orderNumber, String customer, BigDecimal quantity, boolean fefo) {
     }
 
+    private record Row(long id, long lotId, String orderNumber, String customer, BigDecimal quantity, boolean fefo) {
+    }
+
+    /** The open allocations of the given lots (ids), by lot number, then allocation. */
     @Transactional(readOnly = true)
     public List<Line> ofLots(Collection<Long> lotIds) {
         if (lotIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
-                SELECT l.lot_number, o.order_number, o.customer, a.quantity, a.fefo
+        List<Row> rows = jdbc.query("""
+                SELECT a.id, a.lot_id, o.order_number, o.customer, a.quantity, a.fefo
                   FROM allocation a
                   JOIN sales_order o ON o.id = a.order_id
-                  JOIN lot l ON l.id = a.lot_id
                  WHERE a.lot_id IN (:lotIds) AND a.status = 'OPEN'
-                 ORDER BY l.lot_number, a.id""", Map.of("lotIds", lotIds), (rs, i) -> new Line(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5)));
+                 ORDER BY a.id""", Map.of("lotIds", lotIds),
+                (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBoolean(6)));
+        Map<Long, String> lotNumbers = LotNumbers.of(lots, rows.stream().map(Row::lotId).toList());
+        return rows.stream()
+                .sorted(Comparator.comparing((Row r) -> lotNumbers.get(r.lotId()))) // stable: by allocation within a lot
+                .map(r -> new Line(lotNumbers.get(r.lotId()), r.orderNumber(), r.customer(), r.quantity(), r.fefo()))
+                .toList();
     }
 
     @Override

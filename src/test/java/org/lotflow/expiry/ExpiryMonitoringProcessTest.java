@@ -3,75 +3,54 @@ package org.lotflow.expiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lotflow.expiry.internal.process.ExpiryMonitoringVariables;
+import org.lotflow.expiry.internal.process.ExpirySchedule;
+import org.lotflow.support.ProcessTest;
 
 /**
  * {@code expiryMonitoring}: the timer start event reads its cycle from the {@code expirySchedule}
  * bean when deployed; a run with lots to review opens {@code reviewExpiringLots}, one without ends.
  */
 @Deployment(resources = "bpmn/expiryMonitoring.bpmn")
-class ExpiryMonitoringProcessTest {
+class ExpiryMonitoringProcessTest extends ProcessTest {
 
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("process-test.cfg.xml").build();
-
-    ProcessEngine engine;
-    JavaDelegate checkExpiry = mock(JavaDelegate.class);
-    TaskListener reviewListener = mock(TaskListener.class);
-
-    @BeforeEach
-    void setUp() {
-        // registered before the extension deploys the model: the timer cycle expression needs it
-        Mocks.register("expirySchedule", new ExpirySchedule("0 0 6 * * ?"));
-        Mocks.register("checkExpiryDelegate", checkExpiry);
-        Mocks.register("reviewExpiringLotsListener", reviewListener);
-        engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-    }
+    // registered when the test instance is created, before the extension deploys the model: the timer
+    // cycle expression needs it
+    ExpirySchedule schedule = register("expirySchedule", new ExpirySchedule("0 0 6 * * ?"));
+    JavaDelegate checkExpiry = delegate("checkExpiryDelegate");
+    TaskListener reviewListener = taskListener("reviewExpiringLotsListener");
 
     private void reviewNeeded(boolean needed) throws Exception {
         doAnswer(inv -> {
             DelegateExecution execution = inv.getArgument(0);
-            execution.setVariable("reviewNeeded", needed);
+            ExpiryMonitoringVariables.REVIEW_NEEDED.set(execution, needed);
             return null;
         }).when(checkExpiry).execute(any());
     }
 
     private Job startTimer() {
-        return engine.getManagementService().createJobQuery().processDefinitionKey("expiryMonitoring").timers()
-                .singleResult();
+        return engine.getManagementService().createJobQuery()
+                .processDefinitionKey(ExpiryMonitoringVariables.PROCESS_KEY).timers().singleResult();
     }
 
     private ProcessInstance fireTimer() {
         engine.getManagementService().executeJob(startTimer().getId());
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("expiryMonitoring")
-                .singleResult();
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ExpiryMonitoringVariables.PROCESS_KEY).singleResult();
     }
 
     @Test
@@ -92,12 +71,9 @@ class ExpiryMonitoringProcessTest {
         // the cycle goes on: the next run is scheduled already
         assertThat(startTimer()).isNotNull();
         BpmnAwareTests.execute(BpmnAwareTests.job("checkExpiry"));
-        BpmnAwareTests.assertThat(pi).isWaitingAt("reviewExpiringLots");
-        var task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-                .filteredOn(l -> "candidate".equals(l.getType())).extracting(IdentityLink::getGroupId)
-                .containsExactlyInAnyOrder("sales", "qa-manager");
-        BpmnAwareTests.complete(BpmnAwareTests.task(pi), java.util.Map.of("reviewNote", "promote IL250-2024-089"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(ExpiryMonitoringVariables.TASK_REVIEW);
+        assertCandidateGroups(ExpiryMonitoringVariables.TASK_REVIEW, "sales", "qa-manager");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("reviewNote", "promote IL250-2024-089"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Reviewed");
         verify(checkExpiry).execute(any());
     }
@@ -108,6 +84,7 @@ class ExpiryMonitoringProcessTest {
         ProcessInstance pi = fireTimer();
         BpmnAwareTests.assertThat(pi).isWaitingAt("checkExpiry");
         BpmnAwareTests.execute(BpmnAwareTests.job("checkExpiry"));
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_NothingToReview").hasNotPassed("reviewExpiringLots");
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_NothingToReview")
+                .hasNotPassed(ExpiryMonitoringVariables.TASK_REVIEW);
     }
 }

@@ -1,5 +1,7 @@
 package org.lotflow.expiry;
 
+import org.lotflow.expiry.internal.process.ExpiryMonitoringVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -45,7 +47,7 @@ public abstract class ExpiryRunsRace {
         int runs = 32;
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            String pi = runtimeService.startProcessInstanceByKey(ExpiryMonitoringService.PROCESS_KEY).getId();
+            String pi = runtimeService.startProcessInstanceByKey(ExpiryMonitoringVariables.PROCESS_KEY).getId();
             jobs.add(managementService.createJobQuery().processInstanceId(pi).singleResult().getId());
         }
         ExecutorService pool = Executors.newFixedThreadPool(runs);
@@ -66,8 +68,8 @@ public abstract class ExpiryRunsRace {
         } finally {
             pool.shutdownNow();
         }
-        var open = taskService.createTaskQuery().processDefinitionKey(ExpiryMonitoringService.PROCESS_KEY)
-                .taskDefinitionKey(ExpiryMonitoringService.TASK_REVIEW).list();
+        var open = taskService.createTaskQuery().processDefinitionKey(ExpiryMonitoringVariables.PROCESS_KEY)
+                .taskDefinitionKey(ExpiryMonitoringVariables.TASK_REVIEW).list();
         assertThat(open).hasSize(1);
         // the review is done, so the other tests of this context start without one open
         identityService.setAuthentication("tom", List.of("sales"));

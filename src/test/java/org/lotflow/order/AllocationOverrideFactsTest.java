@@ -1,5 +1,7 @@
 package org.lotflow.order;
 
+import org.lotflow.order.internal.OverrideOutcome;
+
 import org.lotflow.shared.RefusalStatus;
 
 import org.lotflow.shared.Refusal;
@@ -43,7 +45,7 @@ class AllocationOverrideFactsTest {
     @Autowired
     IdentityService identityService;
     @Autowired
-    OrderService orderService;
+    OverrideOutcome overrideOutcome;
 
     OrderFixtures fx;
     String sku;
@@ -168,12 +170,12 @@ class AllocationOverrideFactsTest {
         String a = pendingOverride();
         String pi = processOf(a);
         // no decision recorded: an approval cannot be carried out, whatever routed there
-        assertThatThrownBy(() -> orderService.applyApprovedOverride(a, pi))
+        assertThatThrownBy(() -> overrideOutcome.applyApproved(a, pi))
                 .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
-        assertThatThrownBy(() -> orderService.applyRefusedOverride(a, pi))
+        assertThatThrownBy(() -> overrideOutcome.applyRefused(a, pi))
                 .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
         // nor by another process than the one bound to the order
-        assertThatThrownBy(() -> orderService.applyApprovedOverride(a, "some-other-process"))
+        assertThatThrownBy(() -> overrideOutcome.applyApproved(a, "some-other-process"))
                 .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(409));
         assertThat(order(a).get("status").asText()).isEqualTo("OVERRIDE_PENDING");
         assertThat(order(a).get("allocations")).isEmpty();

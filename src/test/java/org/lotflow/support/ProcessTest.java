@@ -37,6 +37,11 @@ public abstract class ProcessTest {
 
     @BeforeEach
     void initEngine() {
+        if (extension.getProcessEngineConfiguration() == null) {
+            // the extension is shared by every subclass (static field here); the previous class's afterAll
+            // cleared its services but kept the engine, so it would not initialise them again by itself
+            extension.setProcessEngine(extension.getProcessEngine());
+        }
         engine = extension.getProcessEngine();
         BpmnAwareTests.init(engine);
     }

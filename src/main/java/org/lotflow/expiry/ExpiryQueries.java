@@ -1,0 +1,55 @@
+package org.lotflow.expiry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+
+import org.lotflow.lot.ExpiringLots;
+import org.lotflow.order.Fefo;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The expiry alert list (seed chapter, "Expiration management"): lots with stock on hand whose expiration
+ * date is within a window of days, for the daily review and the expiring-lots report. The default window
+ * is {@code lotflow.expiry.alert-days} (90). Read-only; the lots come from the lot module's
+ * {@link ExpiringLots}.
+ */
+@Service
+public class ExpiryQueries {
+
+    private final ExpiringLots lots;
+    private final Clock clock;
+    private final int alertDays;
+
+    public ExpiryQueries(ExpiringLots lots, Clock clock, @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
+        this.lots = lots;
+        this.clock = clock;
+        this.alertDays = alertDays;
+    }
+
+    /** The alert window in days ({@code lotflow.expiry.alert-days}). */
+    public int alertDays() {
+        return alertDays;
+    }
+
+    /**
+     * Lots with stock on hand (PENDING, RELEASED, QUARANTINE, or EXPIRED awaiting disposal) whose expiration
+     * date is within {@code days} days from today, earliest first (then by lot number); already expired
+     * ones are included with {@code daysRemaining <= 0}.
+     */
+    @Transactional(readOnly = true)
+    public List<ExpiringLot> expiring(int days) {
+        LocalDate today = LocalDate.now(clock);
+        return lots.onHandExpiringBy(today.plusDays(days)).stream()
+                .map(l -> new ExpiringLot(l.getLotNumber(), l.getProduct().getSku(), l.getStatus().name(),
+                        l.getExpirationDate(), ChronoUnit.DAYS.between(today, l.getExpirationDate()),
+                        Fefo.monthsRemaining(l, today), l.getQuantity(), l.getAvailable(), l.getAllocated(),
+                        l.getProduct().getUnit(), l.getLocation()))
+                .sorted(Comparator.comparing(ExpiringLot::expirationDate).thenComparing(ExpiringLot::lotNumber))
+                .toList();
+    }
+}

@@ -1,0 +1,84 @@
+package org.lotflow.order;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The order module's figures for FEFO compliance reporting (seed chapter, FIFO management report;
+ * the reports module no longer reads the {@code allocation} and {@code sales_order} tables): how much of a
+ * product was allocated by FEFO and by approved override, and every override request with its decision.
+ * Read-only; quantities in the product's unit.
+ */
+@Service
+public class AllocationReports {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public AllocationReports(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The product's allocations (open, shipped and cancelled alike) by how they were chosen: counts and
+     * quantities of FEFO allocations and of override allocations.
+     */
+    public record Split(int fefoAllocations, BigDecimal fefoQuantity, int overrideAllocations,
+            BigDecimal overrideQuantity) {
+    }
+
+    /**
+     * One override request: the order, the requested lot, its status ({@code PENDING}, {@code APPROVED},
+     * {@code LOT_UNAVAILABLE}, {@code REFUSED}, {@code WITHDRAWN}), why it was asked for, who decided
+     * (user id, null while pending) with what comment, and the quantity allocated by it.
+     */
+    public record OverrideRequest(String orderNumber, String customer, String requestedLot, String status,
+            String reason, String decidedBy, String comment, BigDecimal quantityAllocatedByOverride) {
+    }
+
+    /** How the product's allocations were chosen. */
+    @Transactional(readOnly = true)
+    public Split split(Long productId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT a.fefo, COUNT(*) AS n, COALESCE(SUM(a.quantity), 0) AS q
+                  FROM allocation a JOIN sales_order o ON o.id = a.order_id
+                 WHERE o.product_id = :productId
+                 GROUP BY a.fefo""", Map.of("productId", productId));
+        int fefo = 0;
+        int overrides = 0;
+        BigDecimal fefoQ = BigDecimal.ZERO;
+        BigDecimal overrideQ = BigDecimal.ZERO;
+        for (Map<String, Object> r : rows) {
+            boolean isFefo = Boolean.TRUE.equals(r.get("fefo")) || Boolean.TRUE.equals(r.get("FEFO"));
+            Number n = (Number) (r.containsKey("n") ? r.get("n") : r.get("N"));
+            BigDecimal q = new BigDecimal(String.valueOf(r.containsKey("q") ? r.get("q") : r.get("Q")));
+            if (isFefo) {
+                fefo += n.intValue();
+                fefoQ = fefoQ.add(q);
+            } else {
+                overrides += n.intValue();
+                overrideQ = overrideQ.add(q);
+            }
+        }
+        return new Split(fefo, fefoQ, overrides, overrideQ);
+    }
+
+    /** Every override request of the product's orders, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OverrideRequest> overrides(Long productId) {
+        return jdbc.query("""
+                SELECT o.order_number, o.customer, o.requested_lot, o.override_status, o.override_reason,
+                       o.override_decided_by, o.override_comment,
+                       (SELECT COALESCE(SUM(a.quantity), 0) FROM allocation a
+                         WHERE a.order_id = o.id AND a.fefo = FALSE) AS override_quantity
+                  FROM sales_order o
+                 WHERE o.product_id = :productId AND o.override_status IS NOT NULL
+                 ORDER BY o.created_at, o.id""", Map.of("productId", productId), (rs, i) -> new OverrideRequest(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getBigDecimal(8)));
+    }
+}

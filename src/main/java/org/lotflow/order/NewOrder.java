@@ -1,0 +1,59 @@
+package org.lotflow.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.lotflow.shared.InvalidInput;
+
+/**
+ * A customer's order as placed ({@code POST /api/orders}): one SKU, a quantity in the product's unit
+ * (more than 0, at most 3 decimals, below 10^12), an optional required date (not in the past), an
+ * optional minimum remaining shelf life in months at the ship date (0-240) and an optional requested
+ * lot (an exception to FEFO that a QA manager must approve).
+ */
+public record NewOrder(String orderNumber, String customer, String sku, BigDecimal quantity, LocalDate requiredBy,
+        Integer minShelfLifeMonths, String requestedLot) {
+
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
+
+    /** Refuses the first malformed field with {@link InvalidInput} (400 naming the field); {@code today} per the application clock. */
+    public void validate(LocalDate today) {
+        if (orderNumber == null || orderNumber.isBlank()) {
+            throw new InvalidInput("orderNumber", "must not be empty");
+        }
+        if (!orderNumber.matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")) {
+            throw new InvalidInput("orderNumber",
+                    "must be 1-64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit");
+        }
+        if (customer == null || customer.isBlank()) {
+            throw new InvalidInput("customer", "must not be empty");
+        }
+        if (customer.length() > 200) {
+            throw new InvalidInput("customer", "must be at most 200 characters");
+        }
+        if (sku == null || sku.isBlank()) {
+            throw new InvalidInput("sku", "must not be empty");
+        }
+        if (quantity == null) {
+            throw new InvalidInput("quantity", "is required");
+        }
+        if (quantity.signum() <= 0) {
+            throw new InvalidInput("quantity", "must be greater than 0, was " + quantity.toPlainString());
+        }
+        if (quantity.stripTrailingZeros().scale() > 3) {
+            throw new InvalidInput("quantity", "must have at most 3 decimals");
+        }
+        if (quantity.compareTo(TOO_LARGE) >= 0) {
+            throw new InvalidInput("quantity", "is too large");
+        }
+        if (minShelfLifeMonths != null && (minShelfLifeMonths < 0 || minShelfLifeMonths > 240)) {
+            throw new InvalidInput("minShelfLifeMonths", "must be between 0 and 240");
+        }
+        if (requiredBy != null && requiredBy.isBefore(today)) {
+            throw new InvalidInput("requiredBy", "must not be in the past (today is " + today + ")");
+        }
+        if (requestedLot != null && requestedLot.isBlank()) {
+            throw new InvalidInput("requestedLot", "must not be empty when given");
+        }
+    }
+}

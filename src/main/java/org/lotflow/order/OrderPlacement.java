@@ -1,0 +1,149 @@
+package org.lotflow.order;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStock;
+import org.lotflow.order.internal.Allocator;
+import org.lotflow.order.internal.OrderQueries;
+import org.lotflow.order.internal.OverrideReason;
+import org.lotflow.order.internal.SalesOrder;
+import org.lotflow.order.internal.SalesOrderRepository;
+import org.lotflow.order.internal.process.OverrideProcess;
+import org.lotflow.product.Product;
+import org.lotflow.product.ProductRepository;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case: a salesperson places an order ({@code POST /api/orders}; the demo data places the seed's
+ * orders). It is allocated at once by FEFO ({@link Fefo}: partially if stock is short, never more than a
+ * lot holds). A requested lot that FEFO would not pick first, or that breaks the shelf-life minimum,
+ * allocates nothing yet and starts {@code allocationOverride} for a QA manager's signed decision
+ * (21 CFR Part 11).
+ *
+ * <p>Locks the order row's insert, then the released lots of the SKU in ascending id order (see
+ * {@code OrderLocking}) before looking at their quantities.
+ */
+@Service
+public class OrderPlacement {
+
+    private final SalesOrderRepository orders;
+    private final ProductRepository products;
+    private final LotStock lots;
+    private final Allocator allocator;
+    private final OrderQueries queries;
+    private final OverrideProcess overrideProcess;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public OrderPlacement(SalesOrderRepository orders, ProductRepository products, LotStock lots, Allocator allocator,
+            OrderQueries queries, OverrideProcess overrideProcess, LotHistory history, CurrentUser currentUser,
+            Clock clock) {
+        this.orders = orders;
+        this.products = products;
+        this.lots = lots;
+        this.allocator = allocator;
+        this.queries = queries;
+        this.overrideProcess = overrideProcess;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Places the order and allocates it (or asks for the override). Refusals: 403 for anyone but sales;
+     * 400 for a malformed field ({@link NewOrder#validate}), an unknown SKU or a requested lot that does
+     * not exist or is of another SKU; 409 for an order number in use, a requested lot that is not
+     * RELEASED, expired or without stock.
+     */
+    @Transactional
+    public OrderView place(NewOrder in) {
+        currentUser.require(Groups.SALES);
+        LocalDate today = LocalDate.now(clock);
+        in.validate(today);
+        Product product = products.findBySku(in.sku())
+                .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
+        if (orders.existsByOrderNumber(in.orderNumber())) {
+            throw alreadyExists(in.orderNumber());
+        }
+        SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), product.getId(), in.quantity(),
+                in.requiredBy(), in.minShelfLifeMonths(), in.requestedLot(), clock.instant(), currentUser.id());
+        try {
+            order = orders.saveAndFlush(order);
+        } catch (DataIntegrityViolationException e) {
+            throw alreadyExists(in.orderNumber());
+        }
+
+        // Lock the candidate lots of the SKU (ascending id) before looking at their quantities.
+        List<Lot> candidates = lots.lockReleasedOfProduct(product.getId());
+        if (in.requestedLot() != null) {
+            Lot requested = requestedLot(in.requestedLot(), candidates, product, today);
+            Optional<String> reason = OverrideReason.of(Fefo.Candidate.of(requested),
+                    candidates.stream().map(Fefo.Candidate::of).toList(), today,
+                    Fefo.shipDate(in.requiredBy(), today), order.getMinShelfLifeMonths());
+            if (reason.isPresent()) {
+                requestOverride(order, requested, reason.get());
+                return queries.view(order);
+            }
+        }
+        allocator.byFefo(order, candidates, order.getQuantity(), null);
+        return queries.view(order);
+    }
+
+    private static RuntimeException alreadyExists(String orderNumber) {
+        return new StateConflict("Order " + orderNumber + " already exists").with("field", "orderNumber");
+    }
+
+    /** The requested lot among the locked candidates, unexpired and with stock; else why not (400, 409). */
+    private Lot requestedLot(String lotNumber, List<Lot> candidates, Product product, LocalDate today) {
+        Lot requested = candidates.stream().filter(l -> l.getLotNumber().equals(lotNumber)).findFirst()
+                .orElseThrow(() -> notAReleasedLotOf(lotNumber, product));
+        if (requested.isExpiredOn(today)) {
+            throw new StateConflict("Requested lot " + lotNumber + " expired on " + requested.getExpirationDate()
+                    + "; expired lots are never allocated").with("field", "requestedLot").with("lotNumber", lotNumber);
+        }
+        if (requested.getAvailable().signum() <= 0) {
+            throw new StateConflict("Requested lot " + lotNumber + " has no stock available")
+                    .with("field", "requestedLot").with("lotNumber", lotNumber);
+        }
+        return requested;
+    }
+
+    /** The requested lot is not a released lot of the SKU: say precisely why (400 or 409). */
+    private RuntimeException notAReleasedLotOf(String lotNumber, Product product) {
+        Optional<Lot> lot = lots.findByLotNumber(lotNumber);
+        if (lot.isEmpty()) {
+            return new InvalidInput("requestedLot", "no lot '" + lotNumber + "'");
+        }
+        Lot l = lot.get();
+        if (!l.getProduct().getId().equals(product.getId())) {
+            return new InvalidInput("requestedLot", "lot " + lotNumber + " is of SKU " + l.getProduct().getSku()
+                    + ", not " + product.getSku());
+        }
+        return new StateConflict("Requested lot " + lotNumber + " is " + l.getStatus()
+                + "; only RELEASED lots can be allocated, even by override").with("field", "requestedLot")
+                .with("lotNumber", lotNumber).with("lotStatus", l.getStatus().name());
+    }
+
+    private void requestOverride(SalesOrder order, Lot requested, String reason) {
+        order.requestOverride(reason);
+        orders.save(order);
+        history.event(requested.getId(), OrderEventTypes.OVERRIDE_REQUESTED)
+                .reason(reason).detail("orderNumber", order.getOrderNumber())
+                .detail("customer", order.getCustomer()).detail("quantity", order.getQuantity()).record();
+        // no variables: every step of the process finds the order by its business key; its start
+        // listener binds the process to the order row (OverrideRequest.bindProcess)
+        overrideProcess.start(order.getOrderNumber());
+    }
+}

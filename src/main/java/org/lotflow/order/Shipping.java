@@ -1,0 +1,143 @@
+package org.lotflow.order;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.LotStock;
+import org.lotflow.order.internal.Allocation;
+import org.lotflow.order.internal.AllocationRepository;
+import org.lotflow.order.internal.OrderLocking;
+import org.lotflow.order.internal.OrderQueries;
+import org.lotflow.order.internal.SalesOrder;
+import org.lotflow.order.internal.Shipment;
+import org.lotflow.order.internal.ShipmentRepository;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case: sales ships an order ({@code POST /api/orders/{orderNumber}/shipments}; the demo data ships
+ * the seed's orders). Every open
+ * allocation ships; each shipment line goes into the shipment ledger that recalls and impact
+ * assessments read ("who got batch X?", FSMA 204 shipping records) and into the lot's history. A lot
+ * whose stock is all shipped or consumed becomes DEPLETED.
+ */
+@Service
+public class Shipping {
+
+    private final OrderLocking locking;
+    private final AllocationRepository allocations;
+    private final ShipmentRepository shipments;
+    private final LotStock lots;
+    private final LotService lotService;
+    private final OrderQueries queries;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public Shipping(OrderLocking locking, AllocationRepository allocations, ShipmentRepository shipments, LotStock lots,
+            LotService lotService, OrderQueries queries, LotHistory history, CurrentUser currentUser, Clock clock) {
+        this.locking = locking;
+        this.allocations = allocations;
+        this.shipments = shipments;
+        this.lots = lots;
+        this.lotService = lotService;
+        this.queries = queries;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The answer to a shipment request: the order and the shipment lines this call created. */
+    public record ShipmentResult(OrderView order, List<OrderView.ShipmentLine> shipped) {
+        public boolean created() {
+            return !shipped.isEmpty();
+        }
+    }
+
+    /**
+     * Ships every open allocation of the order on {@code shippedAt} (null: today). Nothing left to ship:
+     * nothing happens (no lines). Refusals: 403 for anyone but sales; 400 for a date in the future or
+     * before the order was placed, a carrier over 200 characters; 404 for an unknown order; 409 for a
+     * cancelled order, and for the whole shipment when any lot may not ship ({@link #mayNotShip}).
+     */
+    @Transactional
+    public ShipmentResult ship(String orderNumber, LocalDate shippedAt, String carrier) {
+        currentUser.require(Groups.SALES);
+        LocalDate today = LocalDate.now(clock);
+        if (shippedAt != null && shippedAt.isAfter(today)) {
+            throw new InvalidInput("shippedAt", "must not be in the future (today is " + today + ")");
+        }
+        if (carrier != null && carrier.length() > 200) {
+            throw new InvalidInput("carrier", "must be at most 200 characters");
+        }
+        LocalDate date = shippedAt == null ? today : shippedAt;
+        SalesOrder order = locking.order(orderNumber);
+        if (order.isCancelled()) {
+            throw new StateConflict("Order " + orderNumber + " is cancelled; it cannot ship");
+        }
+        if (date.isBefore(LocalDate.ofInstant(order.getCreatedAt(), clock.getZone()))) {
+            throw new InvalidInput("shippedAt", "must not be before the order was placed");
+        }
+        Map<Long, Lot> locked = locking.lotsOfOpenAllocations(order);
+        List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);
+        if (open.isEmpty()) {
+            return new ShipmentResult(queries.view(order), List.of());
+        }
+        List<String> refusals = new ArrayList<>();
+        for (Lot lot : locked.values()) {
+            mayNotShip(Fefo.Candidate.of(lot), today, date).ifPresent(refusals::add);
+        }
+        if (!refusals.isEmpty()) {
+            throw new StateConflict("Order " + orderNumber + " cannot ship: " + String.join("; ", refusals))
+                    .with("lots", refusals);
+        }
+        List<OrderView.ShipmentLine> lines = new ArrayList<>();
+        for (Allocation a : open) {
+            Lot lot = locked.get(a.getLotId());
+            lots.ship(lot, a.getQuantity());
+            a.shipped(clock.instant());
+            allocations.save(a);
+            shipments.save(new Shipment(order.getId(), lot.getId(), order.getCustomer(), a.getQuantity(), date,
+                    carrier, clock.instant(), currentUser.id()));
+            history.event(lot.getId(), OrderEventTypes.SHIPPED)
+                    .reason("Shipped to " + order.getCustomer() + " on order " + orderNumber)
+                    .detail("orderNumber", orderNumber).detail("customer", order.getCustomer())
+                    .detail("quantity", a.getQuantity()).detail("shippedAt", date.toString())
+                    .detail("carrier", carrier).record();
+            lines.add(new OrderView.ShipmentLine(lot.getLotNumber(), a.getQuantity(), date, carrier));
+        }
+        for (Lot lot : locked.values()) {
+            if (lot.isFullyUsed()) {
+                lotService.changeStatus(lot, LotStatus.DEPLETED, "All stock shipped or consumed");
+            }
+        }
+        return new ShipmentResult(queries.view(order), lines);
+    }
+
+    /**
+     * Why a lot may not ship today on {@code date}: expired (by today or the ship date, whatever its
+     * status says), or not RELEASED (a QUARANTINE lot is on hold until released); empty when it may.
+     */
+    static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date) {
+        if (lot.expiredOn(today) || lot.expiredOn(date)) {
+            return Optional.of("lot " + lot.lotNumber() + " expired on " + lot.expirationDate());
+        }
+        if (lot.status() != LotStatus.RELEASED) {
+            return Optional.of("lot " + lot.lotNumber() + " is " + lot.status()
+                    + (lot.status() == LotStatus.QUARANTINE ? " (on hold until released)" : ""));
+        }
+        return Optional.empty();
+    }
+}

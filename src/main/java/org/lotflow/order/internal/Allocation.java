@@ -1,0 +1,154 @@
+package org.lotflow.order.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A quantity of one lot reserved for one order. OPEN while reserved, SHIPPED once shipped,
+ * CANCELLED (with the reason) when the order was cancelled or the lot lost its release.
+ */
+@Entity
+@Table(name = "allocation")
+public class Allocation {
+
+    public enum Status {
+        OPEN, SHIPPED, CANCELLED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "order_id", nullable = false)
+    private Long orderId;
+
+    @Column(name = "lot_id", nullable = false)
+    private Long lotId;
+
+    @Column(nullable = false, precision = 19, scale = 3)
+    private BigDecimal quantity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Status status;
+
+    /** True when the lot was chosen by FEFO; false for an approved override. */
+    @Column(nullable = false)
+    private boolean fefo;
+
+    @Column(name = "approved_by", length = 64)
+    private String approvedBy;
+
+    @Column(name = "override_reason", length = 2000)
+    private String overrideReason;
+
+    @Column(name = "override_comment", length = 2000)
+    private String overrideComment;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "close_reason", length = 500)
+    private String closeReason;
+
+    protected Allocation() {
+    }
+
+    public Allocation(Long orderId, Long lotId, BigDecimal quantity, boolean fefo, Instant createdAt, String createdBy) {
+        this.orderId = orderId;
+        this.lotId = lotId;
+        this.quantity = quantity;
+        this.status = Status.OPEN;
+        this.fefo = fefo;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    public void approvedOverride(String approvedBy, String reason, String comment) {
+        this.approvedBy = approvedBy;
+        this.overrideReason = reason;
+        this.overrideComment = comment;
+    }
+
+    public void cancel(Instant at, String reason) {
+        this.status = Status.CANCELLED;
+        this.closedAt = at;
+        this.closeReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    public void shipped(Instant at) {
+        this.status = Status.SHIPPED;
+        this.closedAt = at;
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getOrderId() {
+        return orderId;
+    }
+
+    public Long getLotId() {
+        return lotId;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public boolean isFefo() {
+        return fefo;
+    }
+
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    public String getOverrideReason() {
+        return overrideReason;
+    }
+
+    public String getOverrideComment() {
+        return overrideComment;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getCloseReason() {
+        return closeReason;
+    }
+}

@@ -1,0 +1,77 @@
+package org.lotflow.order.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.order.OrderView;
+import org.lotflow.order.internal.process.OverrideProcess;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case: sales cancels an order ({@code DELETE /api/orders/{orderNumber}}). Its open allocations go
+ * back to stock (shipped quantities stay shipped), a pending override is withdrawn and its process
+ * ended. Locks the order row, then the lots of its open allocations (see {@link OrderLocking}).
+ */
+@Service
+public class OrderCancellation {
+
+    private final OrderLocking locking;
+    private final SalesOrderRepository orders;
+    private final AllocationRepository allocations;
+    private final Allocator allocator;
+    private final OrderQueries queries;
+    private final OverrideProcess overrideProcess;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public OrderCancellation(OrderLocking locking, SalesOrderRepository orders, AllocationRepository allocations,
+            Allocator allocator, OrderQueries queries, OverrideProcess overrideProcess, CurrentUser currentUser,
+            Clock clock) {
+        this.locking = locking;
+        this.orders = orders;
+        this.allocations = allocations;
+        this.allocator = allocator;
+        this.queries = queries;
+        this.overrideProcess = overrideProcess;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Cancels the order; cancelling a cancelled order changes nothing. Refusals: 403 for anyone but sales,
+     * 404 for an unknown order, 409 for a fully shipped order (nothing to cancel).
+     */
+    @Transactional
+    public OrderView cancel(String orderNumber) {
+        currentUser.require(Groups.SALES);
+        SalesOrder order = locking.order(orderNumber);
+        if (order.isCancelled()) {
+            return queries.view(order);
+        }
+        Map<Long, Lot> locked = locking.lotsOfOpenAllocations(order);
+        List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);
+        BigDecimal shipped = OrderQueries.sum(
+                allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.SHIPPED));
+        if (open.isEmpty() && !order.isOverridePending() && shipped.compareTo(order.getQuantity()) >= 0) {
+            throw new StateConflict("Order " + orderNumber + " is fully shipped; there is nothing to cancel");
+        }
+        String reason = "Order " + orderNumber + " cancelled by " + currentUser.fullName(currentUser.id());
+        for (Allocation a : open) {
+            allocator.release(locked.get(a.getLotId()), a, order, reason);
+        }
+        boolean overridePending = order.isOverridePending();
+        order.cancel(clock.instant(), currentUser.id());
+        orders.save(order);
+        if (overridePending) {
+            overrideProcess.withdraw(orderNumber, reason);
+        }
+        return queries.view(order);
+    }
+}

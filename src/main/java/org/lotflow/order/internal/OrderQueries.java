@@ -1,0 +1,110 @@
+package org.lotflow.order.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStock;
+import org.lotflow.order.OrderView;
+import org.lotflow.product.Product;
+import org.lotflow.product.ProductRepository;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The order module's read side: an order as the API shows it ({@link OrderView}, its status by
+ * {@link OrderStatus}), and what the {@code approveOverride} form shows.
+ */
+@Service
+public class OrderQueries {
+
+    private final SalesOrderRepository orders;
+    private final AllocationRepository allocations;
+    private final ShipmentRepository shipments;
+    private final LotStock lots;
+    private final ProductRepository products;
+    private final OrderLocking locking;
+    private final CurrentUser currentUser;
+
+    public OrderQueries(SalesOrderRepository orders, AllocationRepository allocations, ShipmentRepository shipments,
+            LotStock lots, ProductRepository products, OrderLocking locking, CurrentUser currentUser) {
+        this.orders = orders;
+        this.allocations = allocations;
+        this.shipments = shipments;
+        this.lots = lots;
+        this.products = products;
+        this.locking = locking;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * What a QA manager sees on {@code approveOverride}: the order and why it is an exception. Quantities
+     * in the product's unit; {@code requiredBy} null means as soon as possible, {@code minShelfLifeMonths}
+     * null means none.
+     */
+    public record OverrideFacts(String orderNumber, String customer, String sku, String productName,
+            BigDecimal quantity, String unit, String requestedLot, LocalDate requiredBy, Integer minShelfLifeMonths,
+            String overrideReason, String requestedBy) {
+    }
+
+    /** The order; {@link NotFound} (404) when there is none with this number. */
+    @Transactional(readOnly = true)
+    public OrderView get(String orderNumber) {
+        return view(orders.findByOrderNumber(orderNumber).orElseThrow(() -> new NotFound("Order", orderNumber)));
+    }
+
+    /**
+     * The facts of the override the process {@code processInstanceId} decides (the order of its business
+     * key, 409 when the process is not the one bound to it, 404 when there is no such order).
+     */
+    @Transactional(readOnly = true)
+    public OverrideFacts overrideFacts(String orderNumber, String processInstanceId) {
+        SalesOrder order = locking.overrideOrder(orderNumber, processInstanceId, false);
+        Product product = products.findById(order.getProductId()).orElseThrow();
+        return new OverrideFacts(order.getOrderNumber(), order.getCustomer(), product.getSku(), product.getName(),
+                order.getQuantity(), product.getUnit(), order.getRequestedLot(), order.getRequiredBy(),
+                order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.fullName(order.getCreatedBy()));
+    }
+
+    /** The order as the API shows it, read in the caller's transaction (after its writes). */
+    public OrderView view(SalesOrder order) {
+        Product product = products.findById(order.getProductId()).orElseThrow();
+        List<Allocation> all = allocations.findByOrderIdOrderById(order.getId());
+        List<Shipment> sent = shipments.findByOrderIdOrderById(order.getId());
+        List<Long> lotIds = new ArrayList<>();
+        all.forEach(a -> lotIds.add(a.getLotId()));
+        sent.forEach(s -> lotIds.add(s.getLotId()));
+        Map<Long, Lot> byId = lots.findAllById(lotIds).stream().collect(Collectors.toMap(Lot::getId, Function.identity()));
+        BigDecimal open = sum(all.stream().filter(Allocation::isOpen).toList());
+        BigDecimal shipped = sum(all.stream().filter(a -> a.getStatus() == Allocation.Status.SHIPPED).toList());
+        BigDecimal allocated = open.add(shipped);
+        String status = OrderStatus.of(order.isCancelled(), order.isOverridePending(), order.getQuantity(), open,
+                shipped);
+        OrderView.Override override = order.getOverrideStatus() == null ? null
+                : new OrderView.Override(order.getOverrideStatus(), order.isOverridePending(), order.getRequestedLot(),
+                        order.getOverrideReason(), order.getOverrideDecidedBy(), order.getOverrideComment());
+        List<OrderView.AllocationLine> lines = all.stream().map(a -> {
+            Lot lot = byId.get(a.getLotId());
+            return new OrderView.AllocationLine(lot.getLotNumber(), a.getQuantity(), lot.getExpirationDate(),
+                    a.getStatus().name(), a.isFefo(), a.getApprovedBy(), a.getOverrideReason(), a.getCloseReason(),
+                    a.getClosedAt());
+        }).toList();
+        List<OrderView.ShipmentLine> shipmentLines = sent.stream().map(s -> new OrderView.ShipmentLine(
+                byId.get(s.getLotId()).getLotNumber(), s.getQuantity(), s.getShippedAt(), s.getCarrier())).toList();
+        return new OrderView(order.getOrderNumber(), status, order.getCustomer(), product.getSku(),
+                order.getQuantity(), allocated, shipped, order.getQuantity().subtract(allocated), order.getRequiredBy(),
+                order.getMinShelfLifeMonths(), order.getRequestedLot(), override, lines, shipmentLines,
+                order.getCreatedAt(), order.getCreatedBy());
+    }
+
+    static BigDecimal sum(List<Allocation> list) {
+        return list.stream().map(Allocation::getQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

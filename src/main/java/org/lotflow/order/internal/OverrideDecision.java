@@ -1,0 +1,98 @@
+package org.lotflow.order.internal;
+
+import java.time.Clock;
+
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStock;
+import org.lotflow.order.OrderEventTypes;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.ElectronicSignatures;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.FourEyesViolation;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case: a QA manager decides an allocation override ({@code approveOverride}). The decision is an
+ * electronic signature (21 CFR 11.50, 11.200: user id and password at this signing) in the requested
+ * lot's history, recorded on the order row where the outcome service tasks re-check it
+ * ({@link OverrideOutcome}).
+ */
+@Service
+public class OverrideDecision {
+
+    /** The longest decision comment, in characters. */
+    public static final int MAX_COMMENT = 2000;
+
+    private final OrderLocking locking;
+    private final SalesOrderRepository orders;
+    private final LotStock lots;
+    private final LotHistory history;
+    private final ElectronicSignatures signatures;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public OverrideDecision(OrderLocking locking, SalesOrderRepository orders, LotStock lots, LotHistory history,
+            ElectronicSignatures signatures, CurrentUser currentUser, Clock clock) {
+        this.locking = locking;
+        this.orders = orders;
+        this.lots = lots;
+        this.history = history;
+        this.signatures = signatures;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the decision on the override the process {@code processInstanceId} was started for (the
+     * order of its business key, never a variable) and returns it. The inputs are the task form's fields:
+     * {@code approved} (required, no default) and {@code comment} (non-blank, at most 2000 characters).
+     * Refused (the task stays open, nothing changes): 400 for a missing input or a comment too long;
+     * 403 for anyone but a logged-in QA manager (sales included) and for the person who asked for it (four
+     * eyes); 409 for an override no longer pending or already decided, or another process than the bound one.
+     */
+    @Transactional
+    public boolean decide(String orderNumber, String processInstanceId, Boolean approved, String comment) {
+        if (approved == null) {
+            throw new InvalidInput("approved", "a decision (true or false) is required");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInput("comment", "give the reason for the decision");
+        }
+        if (comment.length() > MAX_COMMENT) {
+            throw new InvalidInput("comment", "at most " + MAX_COMMENT + " characters");
+        }
+        if (!currentUser.isAuthenticated()) {
+            throw new NotPermitted("An override decision must be made by a logged-in QA manager");
+        }
+        String user = currentUser.id();
+        if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
+            throw new NotPermitted("Only a QA manager may decide an allocation override; " + user
+                    + " is not one");
+        }
+        SalesOrder order = locking.overrideOrder(orderNumber, processInstanceId, true);
+        if (user.equals(order.getCreatedBy())) {
+            throw new FourEyesViolation(user, "asked for this override", "decide it");
+        }
+        if (!order.isOverridePending() || order.getOverrideDecision() != null) {
+            throw new StateConflict("The override of order " + orderNumber + " is "
+                    + (order.getOverrideDecision() != null ? "already decided (" + order.getOverrideDecision() + ")"
+                            : order.getOverrideStatus()) + "; it cannot be decided again")
+                    .with("orderNumber", orderNumber);
+        }
+        String meaning = approved ? "allocation override approval" : "allocation override refusal";
+        signatures.sign(meaning, "order " + orderNumber); // user id and password at this signing (21 CFR 11.200)
+        Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElseThrow();
+        history.event(lot.getId(), approved ? OrderEventTypes.OVERRIDE_APPROVED : OrderEventTypes.OVERRIDE_REFUSED)
+                .by(user).reason(comment.trim()).detail("orderNumber", order.getOrderNumber())
+                .detail("overrideReason", order.getOverrideReason())
+                .signature(meaning).record();
+        order.signOverrideDecision(approved, user, comment, clock.instant());
+        orders.save(order);
+        return approved;
+    }
+}

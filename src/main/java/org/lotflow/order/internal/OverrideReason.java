@@ -1,0 +1,53 @@
+package org.lotflow.order.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.lotflow.order.Fefo;
+import org.lotflow.order.Fefo.Candidate;
+
+/**
+ * Why allocating a customer's requested lot is an exception a QA manager must approve (seed chapter:
+ * "FIFO allocation maintained while meeting customer shelf life requirements"): the lot expires before
+ * the ship date, or it breaks the customer's minimum shelf life, and/or FEFO would first take older
+ * eligible lots. No reason: FEFO would pick the requested lot first anyway, and no override is needed.
+ * A plain rule (no Spring, no database).
+ */
+public final class OverrideReason {
+
+    private OverrideReason() {
+    }
+
+    /**
+     * The reason, for example {@code "Requested lot B: FEFO broken: skips older lot(s) A (expires
+     * 2025-01-10, 100 available)"}, or empty when the requested lot needs no override.
+     *
+     * @param requested the requested lot (released, unexpired today, with stock: checked before)
+     * @param candidates the released lots of the SKU (the requested one among them)
+     * @param minShelfLifeMonths the customer's minimum remaining shelf life at the ship date, or null
+     */
+    public static Optional<String> of(Candidate requested, List<Candidate> candidates, LocalDate today,
+            LocalDate shipDate, Integer minShelfLifeMonths) {
+        List<String> reasons = new ArrayList<>();
+        if (!Fefo.releasable(requested, today, shipDate)) {
+            reasons.add("lot " + requested.lotNumber() + " expires on " + requested.expirationDate()
+                    + ", before the ship date " + shipDate);
+        } else if (!Fefo.meetsShelfLife(requested, shipDate, minShelfLifeMonths)) {
+            reasons.add("shelf-life minimum broken: lot " + requested.lotNumber() + " has "
+                    + Fefo.monthsRemaining(requested.expirationDate(), shipDate).toPlainString() + " months left at "
+                    + shipDate + ", the customer requires " + minShelfLifeMonths);
+        }
+        List<Candidate> skipped = Fefo.skippedFor(requested, candidates, today, shipDate, minShelfLifeMonths);
+        if (!skipped.isEmpty()) {
+            reasons.add("FEFO broken: skips older lot(s) " + skipped.stream()
+                    .map(l -> l.lotNumber() + " (expires " + l.expirationDate() + ", "
+                            + l.available().stripTrailingZeros().toPlainString() + " available)")
+                    .collect(Collectors.joining(", ")));
+        }
+        return reasons.isEmpty() ? Optional.empty()
+                : Optional.of("Requested lot " + requested.lotNumber() + ": " + String.join("; ", reasons));
+    }
+}

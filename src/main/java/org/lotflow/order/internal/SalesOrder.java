@@ -1,0 +1,249 @@
+package org.lotflow.order.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A customer order for one SKU. Its quantities (allocated, shipped, shortfall) are not stored:
+ * they are computed from its allocations, so no concurrent writer has to update the order row
+ * when, for example, a rejected lot cancels one of its allocations.
+ */
+@Entity
+@Table(name = "sales_order")
+public class SalesOrder {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "order_number", nullable = false, unique = true, length = 64)
+    private String orderNumber;
+
+    @Column(nullable = false, length = 200)
+    private String customer;
+
+    @Column(name = "product_id", nullable = false)
+    private Long productId;
+
+    @Column(nullable = false, precision = 19, scale = 3)
+    private BigDecimal quantity;
+
+    @Column(name = "required_by")
+    private LocalDate requiredBy;
+
+    @Column(name = "min_shelf_life_months")
+    private Integer minShelfLifeMonths;
+
+    @Column(name = "requested_lot", length = 64)
+    private String requestedLot;
+
+    /** OPEN or CANCELLED; the finer status shown by the API is derived from the allocations. */
+    @Column(nullable = false, length = 24)
+    private String status;
+
+    @Column(name = "override_status", length = 24)
+    private String overrideStatus;
+
+    @Column(name = "override_reason", length = 2000)
+    private String overrideReason;
+
+    @Column(name = "override_decided_by", length = 64)
+    private String overrideDecidedBy;
+
+    @Column(name = "override_comment", length = 2000)
+    private String overrideComment;
+
+    /** The allocationOverride process lotflow started for this order (issue #8: one, bound at its start). */
+    @Column(name = "override_process_instance_id", length = 64)
+    private String overrideProcessInstanceId;
+
+    /** The QA manager's signed decision (APPROVED or REFUSED), recorded when approveOverride completes. */
+    @Column(name = "override_decision", length = 16)
+    private String overrideDecision;
+
+    @Column(name = "override_decision_by", length = 64)
+    private String overrideDecisionBy;
+
+    @Column(name = "override_decision_comment", length = 2000)
+    private String overrideDecisionComment;
+
+    @Column(name = "override_decision_at")
+    private Instant overrideDecisionAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "cancelled_by", length = 64)
+    private String cancelledBy;
+
+    @Version
+    private long version;
+
+    public static final String OPEN = "OPEN";
+    public static final String CANCELLED = "CANCELLED";
+
+    protected SalesOrder() {
+    }
+
+    public SalesOrder(String orderNumber, String customer, Long productId, BigDecimal quantity, LocalDate requiredBy,
+            Integer minShelfLifeMonths, String requestedLot, Instant createdAt, String createdBy) {
+        this.orderNumber = orderNumber;
+        this.customer = customer;
+        this.productId = productId;
+        this.quantity = quantity;
+        this.requiredBy = requiredBy;
+        this.minShelfLifeMonths = minShelfLifeMonths;
+        this.requestedLot = requestedLot;
+        this.status = OPEN;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    public void requestOverride(String reason) {
+        this.overrideStatus = OverrideStatus.PENDING.name();
+        this.overrideReason = reason;
+    }
+
+    /** Marks overrides requested before V60, whose process was started without a binding. */
+    static final String LEGACY_PROCESS = "pre-V60";
+
+    public void bindOverrideProcess(String processInstanceId) {
+        this.overrideProcessInstanceId = processInstanceId;
+    }
+
+    /** True when {@code processInstanceId} is the override process lotflow started for this order. */
+    public boolean isOverrideProcess(String processInstanceId) {
+        return overrideProcessInstanceId != null && (overrideProcessInstanceId.equals(processInstanceId)
+                || LEGACY_PROCESS.equals(overrideProcessInstanceId));
+    }
+
+    public void signOverrideDecision(boolean approved, String by, String comment, Instant at) {
+        this.overrideDecision = approved ? OverrideStatus.APPROVED.name() : OverrideStatus.REFUSED.name();
+        this.overrideDecisionBy = by;
+        this.overrideDecisionComment = comment;
+        this.overrideDecisionAt = at;
+    }
+
+    public void decideOverride(OverrideStatus outcome, String decidedBy, String comment) {
+        this.overrideStatus = outcome.name();
+        this.overrideDecidedBy = decidedBy;
+        this.overrideComment = comment;
+    }
+
+    public void cancel(Instant at, String by) {
+        this.status = CANCELLED;
+        this.cancelledAt = at;
+        this.cancelledBy = by;
+        if (OverrideStatus.PENDING.name().equals(overrideStatus)) {
+            this.overrideStatus = OverrideStatus.WITHDRAWN.name();
+        }
+    }
+
+    public boolean isCancelled() {
+        return CANCELLED.equals(status);
+    }
+
+    public boolean isOverridePending() {
+        return OverrideStatus.PENDING.name().equals(overrideStatus);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getOrderNumber() {
+        return orderNumber;
+    }
+
+    public String getCustomer() {
+        return customer;
+    }
+
+    public Long getProductId() {
+        return productId;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public LocalDate getRequiredBy() {
+        return requiredBy;
+    }
+
+    public Integer getMinShelfLifeMonths() {
+        return minShelfLifeMonths;
+    }
+
+    public String getRequestedLot() {
+        return requestedLot;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getOverrideStatus() {
+        return overrideStatus;
+    }
+
+    public String getOverrideReason() {
+        return overrideReason;
+    }
+
+    public String getOverrideDecidedBy() {
+        return overrideDecidedBy;
+    }
+
+    public String getOverrideComment() {
+        return overrideComment;
+    }
+
+    public String getOverrideProcessInstanceId() {
+        return overrideProcessInstanceId;
+    }
+
+    /** APPROVED, REFUSED, or null while no QA manager has signed a decision. */
+    public String getOverrideDecision() {
+        return overrideDecision;
+    }
+
+    public String getOverrideDecisionBy() {
+        return overrideDecisionBy;
+    }
+
+    public String getOverrideDecisionComment() {
+        return overrideDecisionComment;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public String getCancelledBy() {
+        return cancelledBy;
+    }
+}

@@ -1,0 +1,29 @@
+package org.lotflow.order.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Order rows (table {@code sales_order}); the lock methods are the first step of the module's lock order ({@link OrderLocking}). */
+public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
+
+    Optional<SalesOrder> findByOrderNumber(String orderNumber);
+
+    boolean existsByOrderNumber(String orderNumber);
+
+    /** The order row locked: shipments, cancellations and override outcomes of one order run one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from SalesOrder o where o.orderNumber = :orderNumber")
+    Optional<SalesOrder> lockByOrderNumber(@Param("orderNumber") String orderNumber);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from SalesOrder o where o.id = :id")
+    Optional<SalesOrder> lockById(@Param("id") Long id);
+
+    List<SalesOrder> findByProductIdAndOverrideStatusNotNullOrderById(Long productId);
+}

@@ -1,0 +1,70 @@
+package org.lotflow.order.internal.process;
+
+import static org.lotflow.order.internal.process.AllocationOverrideVariables.APPROVED;
+import static org.lotflow.order.internal.process.AllocationOverrideVariables.COMMENT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.order.internal.OrderQueries;
+import org.lotflow.order.internal.OverrideDecision;
+import org.lotflow.shared.process.TaskForm;
+import org.lotflow.shared.process.TaskLifecycleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code approveOverride}: on create, shows the order and why it is an exception (which older lots it
+ * skips, which shelf-life rule it breaks) as task-local values; on complete, hands the decision
+ * ({@code approved}, {@code comment}: the form's fields, the only input read from the task) to
+ * {@link OverrideDecision}, which records it as the logged-in QA manager's signature on the order row and
+ * refuses anyone else - sales above all, and the requester - whatever Camunda's task authorizations allow.
+ *
+ * <p>Which order the task concerns is the process's business key (the order number), checked against
+ * the process bound to the order; never a variable (contract, issue #8). The decision inputs are removed
+ * once read; the gateway's {@code approved} is then written again from what was recorded, over anything
+ * a user sent (the same name keeps instances started with the earlier model running), and the outcome
+ * tasks re-check the order row anyway. Refusals are {@link org.lotflow.shared.Refusal}s that the engine
+ * REST maps to their 4xx status.
+ */
+@Component("approveOverrideListener")
+public class ApproveOverrideListener extends TaskLifecycleListener {
+
+    private final OrderQueries queries;
+    private final OverrideDecision decision;
+
+    public ApproveOverrideListener(OrderQueries queries, OverrideDecision decision) {
+        this.queries = queries;
+        this.decision = decision;
+    }
+
+    @Override
+    protected void onCreate(DelegateTask task) {
+        DelegateExecution processInstance = task.getExecution().getProcessInstance();
+        // no decision input may exist before the decision is made
+        forgetInputs(processInstance);
+        OrderQueries.OverrideFacts o = queries.overrideFacts(processInstance.getProcessBusinessKey(),
+                processInstance.getId());
+        TaskForm.of(task).show("orderNumber", o.orderNumber()).show("customer", o.customer()).show("sku", o.sku())
+                .show("productName", o.productName()).show("orderQuantity", o.quantity(), o.unit())
+                .show("requestedLot", o.requestedLot())
+                .show("requiredBy", o.requiredBy() == null ? "as soon as possible" : o.requiredBy())
+                .show("minShelfLife", o.minShelfLifeMonths() == null ? "none" : o.minShelfLifeMonths() + " months")
+                .show("overrideReason", o.overrideReason()).show("requestedBy", o.requestedBy()).apply();
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        // a completion's variables land on the task's execution, the process instance here
+        DelegateExecution processInstance = task.getExecution().getProcessInstance();
+        Boolean approved = APPROVED.getLocal(processInstance);
+        String comment = COMMENT.getLocal(processInstance);
+        boolean decided = decision.decide(processInstance.getProcessBusinessKey(), processInstance.getId(), approved,
+                comment);
+        forgetInputs(processInstance);
+        APPROVED.setLocal(processInstance, decided); // routing only: the recorded decision
+    }
+
+    private static void forgetInputs(DelegateExecution processInstance) {
+        APPROVED.removeLocal(processInstance);
+        COMMENT.removeLocal(processInstance);
+    }
+}

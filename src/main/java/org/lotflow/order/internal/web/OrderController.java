@@ -1,0 +1,92 @@
+package org.lotflow.order.internal.web;
+
+import org.lotflow.shared.input.Quantity;
+import org.lotflow.shared.input.Identifier;
+import org.lotflow.shared.input.BusinessDate;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.lotflow.order.NewOrder;
+import org.lotflow.order.OrderPlacement;
+import org.lotflow.order.OrderView;
+import org.lotflow.order.Shipping;
+import org.lotflow.order.internal.OrderCancellation;
+import org.lotflow.order.internal.OrderQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/orders} (contract: orders and shipments): places, reads, cancels and ships orders. Each
+ * endpoint hands over to its use case; refusals are {@link org.lotflow.shared.Refusal}s that the problem
+ * handler answers with their status.
+ */
+@RestController
+@RequestMapping("/api/orders")
+public class OrderController {
+
+    private final OrderPlacement placement;
+    private final OrderQueries queries;
+    private final OrderCancellation cancellation;
+    private final Shipping shipping;
+
+    public OrderController(OrderPlacement placement, OrderQueries queries, OrderCancellation cancellation,
+            Shipping shipping) {
+        this.placement = placement;
+        this.queries = queries;
+        this.cancellation = cancellation;
+        this.shipping = shipping;
+    }
+
+    public record OrderRequest(@Identifier String orderNumber, String customer, @Identifier String sku,
+            @Quantity BigDecimal quantity, @BusinessDate LocalDate requiredBy, Integer minShelfLifeMonths,
+            @Identifier String requestedLot) {
+    }
+
+    public record ShipmentRequest(@BusinessDate LocalDate shippedAt, String carrier) {
+    }
+
+    /** 201 with the order and its allocations (or the pending override). */
+    @PostMapping
+    public ResponseEntity<OrderView> create(@jakarta.validation.Valid @RequestBody OrderRequest request) {
+        OrderView view = placement.place(new NewOrder(request.orderNumber(), request.customer(),
+                request.sku(), request.quantity(), request.requiredBy(), request.minShelfLifeMonths(),
+                request.requestedLot()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
+    }
+
+    @GetMapping("/{orderNumber}")
+    public OrderView get(@PathVariable String orderNumber) {
+        return queries.get(orderNumber);
+    }
+
+    /** Cancels the order: 200 with the cancelled order (again 200, unchanged, if already cancelled). */
+    @DeleteMapping("/{orderNumber}")
+    public OrderView cancel(@PathVariable String orderNumber) {
+        return cancellation.cancel(orderNumber);
+    }
+
+    /**
+     * Ships every open allocation: 201 with the new shipment lines; 200 with {@code shipped: []}
+     * when nothing was left to ship (a repeated call ships nothing twice).
+     */
+    @PostMapping("/{orderNumber}/shipments")
+    public ResponseEntity<Map<String, Object>> ship(@PathVariable String orderNumber,
+            @jakarta.validation.Valid @RequestBody(required = false) ShipmentRequest request) {
+        Shipping.ShipmentResult result = shipping.ship(orderNumber, request == null ? null : request.shippedAt(),
+                request == null ? null : request.carrier());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderNumber", orderNumber);
+        body.put("shipped", result.shipped());
+        body.put("order", result.order());
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+}

@@ -1,0 +1,137 @@
+package org.lotflow.reports.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lotflow.expiry.ExpiringLot;
+import org.lotflow.expiry.ExpiryQueries;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.StockOnHand;
+import org.lotflow.order.AllocationReports;
+import org.lotflow.order.Fefo;
+import org.lotflow.product.Product;
+import org.lotflow.product.ProductRepository;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.InvalidInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The seed's FIFO management report, the expiry alert list and FEFO compliance (seed chapter, "FIFO
+ * management report"). Read-only, built from the lot module ({@link StockOnHand}), the expiry module
+ * ({@link ExpiryQueries}) and the order module ({@link AllocationReports}); no other module's tables.
+ * Quantities are in the product's unit, shares in percent with one decimal.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportQueries {
+
+    private final StockOnHand stock;
+    private final ProductRepository products;
+    private final ExpiryQueries expiry;
+    private final AllocationReports allocations;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public ReportQueries(StockOnHand stock, ProductRepository products, ExpiryQueries expiry,
+            AllocationReports allocations, CurrentUser currentUser, Clock clock) {
+        this.stock = stock;
+        this.products = products;
+        this.expiry = expiry;
+        this.allocations = allocations;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public record FefoLine(int position, String lotNumber, String status, LocalDate manufactureDate,
+            LocalDate expirationDate, BigDecimal monthsRemaining, BigDecimal quantity, BigDecimal available,
+            BigDecimal allocated, BigDecimal shipped, boolean allocatable, String action) {
+    }
+
+    public record FefoReport(String sku, String productName, String unit, LocalDate reportDate,
+            String nextToAllocate, BigDecimal allocatableQuantity, List<FefoLine> lots) {
+    }
+
+    public record ExpiringReport(LocalDate reportDate, int days, List<ExpiringLot> lots) {
+    }
+
+    public record OverrideLine(String orderNumber, String customer, String requestedLot, String status, String reason,
+            String decidedBy, String decidedByName, String comment, BigDecimal quantityAllocatedByOverride) {
+    }
+
+    public record ComplianceReport(String sku, LocalDate reportDate, int allocations, int fefoAllocations,
+            int overrideAllocations, BigDecimal fefoSharePercent, BigDecimal allocatedQuantity,
+            BigDecimal fefoQuantity, BigDecimal fefoQuantitySharePercent, List<OverrideLine> overrides) {
+    }
+
+    /** The product of a required SKU; 400 naming {@code sku} when it is missing or unknown. */
+    private Product product(String sku) {
+        if (sku == null || sku.isBlank()) {
+            throw new InvalidInput("sku", "is required");
+        }
+        return products.findBySku(sku).orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + sku
+                + "'"));
+    }
+
+    /** Lots of the SKU with stock on hand in allocation (FEFO) order, and the next lot to allocate. */
+    public FefoReport fefo(String sku) {
+        Product product = product(sku);
+        LocalDate today = LocalDate.now(clock);
+        List<Lot> found = new ArrayList<>(stock.ofProduct(product.getId()));
+        found.sort(Fefo.LOT_ORDER);
+        List<FefoLine> lines = new ArrayList<>();
+        String next = null;
+        BigDecimal allocatable = BigDecimal.ZERO;
+        int position = 1;
+        for (Lot l : found) {
+            boolean can = Fefo.eligible(l, today, today, null);
+            String action = LotAction.of(can, can && next == null, l.isExpiredOn(today), l.getStatus());
+            if (can && next == null) {
+                next = l.getLotNumber();
+            }
+            if (can) {
+                allocatable = allocatable.add(l.getAvailable());
+            }
+            lines.add(new FefoLine(position++, l.getLotNumber(), l.getStatus().name(), l.getManufactureDate(),
+                    l.getExpirationDate(), Fefo.monthsRemaining(l, today), l.getQuantity(), l.getAvailable(),
+                    l.getAllocated(), l.getShipped(), can, action));
+        }
+        return new FefoReport(product.getSku(), product.getName(), product.getUnit(), today, next, allocatable, lines);
+    }
+
+    /** Lots expiring within {@code days} (null: the alert window); 400 outside 0-3650. */
+    public ExpiringReport expiring(Integer days) {
+        int d = days == null ? expiry.alertDays() : days;
+        if (d < 0 || d > 3650) {
+            throw new InvalidInput("days", "must be between 0 and 3650, was " + d);
+        }
+        return new ExpiringReport(LocalDate.now(clock), d, expiry.expiring(d));
+    }
+
+    /** Share of the SKU's allocations that followed FEFO, and every override request with its decision. */
+    public ComplianceReport compliance(String sku) {
+        Product product = product(sku);
+        AllocationReports.Split split = allocations.split(product.getId());
+        int all = split.fefoAllocations() + split.overrideAllocations();
+        BigDecimal total = split.fefoQuantity().add(split.overrideQuantity());
+        List<OverrideLine> lines = allocations.overrides(product.getId()).stream()
+                .map(o -> new OverrideLine(o.orderNumber(), o.customer(), o.requestedLot(), o.status(), o.reason(),
+                        o.decidedBy(), o.decidedBy() == null ? null : currentUser.fullName(o.decidedBy()), o.comment(),
+                        o.quantityAllocatedByOverride()))
+                .toList();
+        return new ComplianceReport(product.getSku(), LocalDate.now(clock), all, split.fefoAllocations(),
+                split.overrideAllocations(), percent(BigDecimal.valueOf(split.fefoAllocations()),
+                        BigDecimal.valueOf(all)), total, split.fefoQuantity(), percent(split.fefoQuantity(), total),
+                lines);
+    }
+
+    /** {@code part} of {@code whole} in percent, one decimal, half up; null when the whole is 0. */
+    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+    }
+}

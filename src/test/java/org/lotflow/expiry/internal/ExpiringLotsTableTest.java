@@ -1,0 +1,30 @@
+package org.lotflow.expiry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.expiry.ExpiringLot;
+
+/** The review form's table of expiring lots. */
+class ExpiringLotsTableTest {
+
+    @Test
+    void noLotsIsASentenceNamingTheWindow() {
+        assertThat(ExpiringLotsTable.of(List.of(), 90)).isEqualTo("No lots expire within 90 days.");
+    }
+
+    @Test
+    void eachLotIsARowWithQuantitiesWithoutTrailingZeros() {
+        ExpiringLot lot = new ExpiringLot("IL250-2024-089", "IL-250-55GAL", "RELEASED", LocalDate.of(2025, 3, 20),
+                19, new BigDecimal("0.6"), new BigDecimal("500.000"), new BigDecimal("285.500"),
+                new BigDecimal("150.000"), "gal", "A-1");
+        assertThat(ExpiringLotsTable.of(List.of(lot), 90)).isEqualTo(
+                "| Lot | SKU | Status | Expires | Days left | Available | Allocated |\n"
+                        + "|---|---|---|---|---|---|---|\n"
+                        + "| IL250-2024-089 | IL-250-55GAL | RELEASED | 2025-03-20 | 19 | 285.5 gal | 150 |\n");
+    }
+}

@@ -1,0 +1,133 @@
+package org.lotflow.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.order.Fefo.Candidate;
+
+/** The FEFO rules without Spring or a database: order, expiry, shelf life, the split and its shortfall. */
+class FefoTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
+
+    static Candidate lot(long id, String number, String expires, String manufactured, String available) {
+        return new Candidate(id, number, LotStatus.RELEASED, LocalDate.parse(manufactured), LocalDate.parse(expires),
+                new BigDecimal(available));
+    }
+
+    static Candidate lot(long id, String number, String expires, String available) {
+        return lot(id, number, expires, "2024-01-01", available);
+    }
+
+    @Test
+    void firstExpiredFirstOutThenManufactureThenLotNumber() {
+        Candidate late = lot(1, "L-1", "2026-01-01", "10");
+        Candidate early = lot(2, "L-2", "2025-06-01", "10");
+        Candidate sameDayOlder = lot(3, "L-3", "2025-06-01", "2023-12-01", "10");
+        Candidate sameDaySameMakeB = lot(4, "L-B", "2025-06-01", "2024-01-01", "10");
+        Candidate sameDaySameMakeA = lot(5, "L-A", "2025-06-01", "2024-01-01", "10");
+        List<Candidate> lots = new ArrayList<>(List.of(late, early, sameDayOlder, sameDaySameMakeB, sameDaySameMakeA));
+        lots.sort(Fefo.ORDER);
+        assertThat(lots).extracting(Candidate::lotNumber).containsExactly("L-3", "L-2", "L-A", "L-B", "L-1");
+    }
+
+    @Test
+    void aLotIsExpiredOnItsExpirationDateItself() {
+        assertThat(Fefo.expiredOn(TODAY, TODAY)).isTrue();
+        assertThat(Fefo.expiredOn(TODAY.plusDays(1), TODAY)).isFalse();
+        assertThat(Fefo.expiredOn(TODAY.minusDays(1), TODAY)).isTrue();
+        Candidate expiresToday = lot(1, "L-1", TODAY.toString(), "10");
+        assertThat(Fefo.releasable(expiresToday, TODAY, TODAY)).isFalse();
+        assertThat(Fefo.eligible(expiresToday, TODAY, TODAY, null)).isFalse();
+    }
+
+    @Test
+    void aLotThatExpiresBeforeTheShipDateIsNotReleasable() {
+        Candidate lot = lot(1, "L-1", "2025-04-01", "10");
+        assertThat(Fefo.releasable(lot, TODAY, LocalDate.parse("2025-03-31"))).isTrue();
+        assertThat(Fefo.releasable(lot, TODAY, LocalDate.parse("2025-04-01"))).isFalse();
+    }
+
+    @Test
+    void onlyReleasedLotsWithStockAreEligible() {
+        Candidate quarantined = new Candidate(1L, "L-1", LotStatus.QUARANTINE, TODAY.minusYears(1),
+                TODAY.plusYears(1), BigDecimal.TEN);
+        Candidate empty = lot(2, "L-2", "2026-01-01", "0");
+        assertThat(Fefo.eligible(quarantined, TODAY, TODAY, null)).isFalse();
+        assertThat(Fefo.eligible(empty, TODAY, TODAY, null)).isFalse();
+        assertThat(Fefo.eligible(lot(3, "L-3", "2026-01-01", "0.001"), TODAY, TODAY, null)).isTrue();
+    }
+
+    @Test
+    void theShelfLifeMinimumCountsCalendarMonthsToTheShipDate() {
+        LocalDate shipDate = LocalDate.parse("2025-04-15");
+        Candidate exactly18 = lot(1, "L-1", "2026-10-15", "10");
+        Candidate aDayShort = lot(2, "L-2", "2026-10-14", "10");
+        assertThat(Fefo.meetsShelfLife(exactly18, shipDate, 18)).isTrue();
+        assertThat(Fefo.meetsShelfLife(aDayShort, shipDate, 18)).isFalse();
+        assertThat(Fefo.meetsShelfLife(aDayShort, shipDate, null)).as("no minimum").isTrue();
+        assertThat(Fefo.meetsShelfLife(aDayShort, shipDate, 0)).isTrue();
+        assertThat(Fefo.eligible(aDayShort, TODAY, shipDate, 18)).isFalse();
+    }
+
+    @Test
+    void theShipDateIsTheRequiredDateOrToday() {
+        assertThat(Fefo.shipDate(null, TODAY)).isEqualTo(TODAY);
+        assertThat(Fefo.shipDate(TODAY.minusDays(1), TODAY)).isEqualTo(TODAY);
+        assertThat(Fefo.shipDate(TODAY.plusDays(9), TODAY)).isEqualTo(TODAY.plusDays(9));
+    }
+
+    @Test
+    void anOrderSplitsAcrossLotsInFefoOrderAndStatesItsShortfall() {
+        List<Candidate> lots = List.of(lot(1, "L-NEW", "2026-01-01", "30"), lot(2, "L-OLD", "2025-06-01", "50"),
+                lot(3, "L-GONE", "2025-03-01", "500"));
+        Fefo.Plan plan = Fefo.allocate(lots, new BigDecimal("100"), TODAY, TODAY, null, null);
+        assertThat(plan.takes()).extracting(t -> t.lot().lotNumber()).containsExactly("L-OLD", "L-NEW");
+        assertThat(plan.takes()).extracting(Fefo.Take::quantity)
+                .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .containsExactly(new BigDecimal("50"), new BigDecimal("30"));
+        assertThat(plan.shortfall()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void anOrderTakesNoMoreThanItNeeds() {
+        List<Candidate> lots = List.of(lot(1, "L-1", "2025-06-01", "50"), lot(2, "L-2", "2026-01-01", "50"));
+        Fefo.Plan plan = Fefo.allocate(lots, new BigDecimal("20"), TODAY, TODAY, null, null);
+        assertThat(plan.takes()).hasSize(1);
+        assertThat(plan.takes().get(0).quantity()).isEqualByComparingTo("20");
+        assertThat(plan.shortfall()).isEqualByComparingTo("0");
+        assertThat(Fefo.allocate(lots, BigDecimal.ZERO, TODAY, TODAY, null, null).takes()).isEmpty();
+    }
+
+    @Test
+    void anExcludedLotAndLotsBelowTheShelfLifeMinimumAreLeftOut() {
+        List<Candidate> lots = List.of(lot(1, "L-SHORT", "2025-06-01", "50"), lot(2, "L-LONG", "2027-01-01", "50"),
+                lot(3, "L-REQUESTED", "2027-06-01", "50"));
+        Fefo.Plan plan = Fefo.allocate(lots, new BigDecimal("80"), TODAY, TODAY, 12, 3L);
+        assertThat(plan.takes()).extracting(t -> t.lot().lotNumber()).containsExactly("L-LONG");
+        assertThat(plan.shortfall()).isEqualByComparingTo("30");
+    }
+
+    @Test
+    void skippedLotsAreTheEligibleOlderOnes() {
+        Candidate requested = lot(3, "L-3", "2026-01-01", "10");
+        List<Candidate> lots = List.of(lot(1, "L-1", "2025-06-01", "10"), lot(2, "L-2", "2025-05-01", "0"),
+                requested, lot(4, "L-4", "2027-01-01", "10"));
+        assertThat(Fefo.skippedFor(requested, lots, TODAY, TODAY, null)).extracting(Candidate::lotNumber)
+                .containsExactly("L-1");
+    }
+
+    @Test
+    void monthsRemainingHasOneDecimalAndIsZeroOnceExpired() {
+        assertThat(Fefo.monthsRemaining(LocalDate.parse("2026-09-01"), TODAY)).isEqualByComparingTo("18.0");
+        assertThat(Fefo.monthsRemaining(LocalDate.parse("2025-03-16"), TODAY)).isEqualByComparingTo("0.5");
+        assertThat(Fefo.monthsRemaining(TODAY, TODAY)).isEqualByComparingTo("0.0");
+        assertThat(Fefo.monthsRemaining(TODAY.minusDays(3), TODAY)).isEqualByComparingTo("0.0");
+    }
+}

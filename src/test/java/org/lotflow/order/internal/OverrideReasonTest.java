@@ -1,0 +1,57 @@
+package org.lotflow.order.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.order.Fefo.Candidate;
+
+/** When a requested lot needs a QA manager's approval, and what the reason says. */
+class OverrideReasonTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
+
+    static Candidate lot(long id, String number, String expires, String available) {
+        return new Candidate(id, number, LotStatus.RELEASED, LocalDate.parse("2024-01-01"), LocalDate.parse(expires),
+                new BigDecimal(available));
+    }
+
+    Candidate older = lot(1, "L-OLD", "2025-08-01", "100");
+    Candidate newer = lot(2, "L-NEW", "2026-01-10", "100");
+
+    @Test
+    void theLotFefoPicksFirstNeedsNoOverride() {
+        assertThat(OverrideReason.of(older, List.of(older, newer), TODAY, TODAY, null)).isEmpty();
+    }
+
+    @Test
+    void skippingAnOlderLotBreaksFefo() {
+        assertThat(OverrideReason.of(newer, List.of(older, newer), TODAY, TODAY, null)).hasValue(
+                "Requested lot L-NEW: FEFO broken: skips older lot(s) L-OLD (expires 2025-08-01, 100 available)");
+    }
+
+    @Test
+    void anOlderLotWithoutStockOrBelowTheMinimumIsNotSkipped() {
+        Candidate empty = lot(1, "L-OLD", "2025-08-01", "0");
+        assertThat(OverrideReason.of(newer, List.of(empty, newer), TODAY, TODAY, null)).isEmpty();
+        // the older lot breaks a 6-month minimum itself: FEFO would not take it either
+        assertThat(OverrideReason.of(newer, List.of(older, newer), TODAY, TODAY, 6)).isEmpty();
+    }
+
+    @Test
+    void aLotBelowTheShelfLifeMinimumSaysByHowMuch() {
+        assertThat(OverrideReason.of(older, List.of(older), TODAY, TODAY, 6)).hasValue("Requested lot L-OLD: "
+                + "shelf-life minimum broken: lot L-OLD has 5.0 months left at 2025-03-01, the customer requires 6");
+    }
+
+    @Test
+    void aLotExpiringBeforeTheShipDateSaysSo() {
+        LocalDate shipDate = LocalDate.parse("2025-09-01");
+        assertThat(OverrideReason.of(older, List.of(older, newer), TODAY, shipDate, null)).hasValue(
+                "Requested lot L-OLD: lot L-OLD expires on 2025-08-01, before the ship date 2025-09-01");
+    }
+}
