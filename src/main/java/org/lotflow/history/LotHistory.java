@@ -1,5 +1,6 @@
 package org.lotflow.history;
 
+import org.lotflow.history.internal.LotEvent;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,16 +129,16 @@ public class LotHistory {
             return this;
         }
 
-        /** Writes the event (in the caller's transaction) and returns it; never updated or deleted afterwards. */
-        public LotEvent record() {
+        /** Writes the event (in the caller's transaction) and returns it as read back; never updated or deleted afterwards. */
+        public Entry record() {
             String json;
             try {
                 json = detail.isEmpty() ? null : JSON.writeValueAsString(detail);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("history detail is not serializable", e);
             }
-            return events.save(new LotEvent(lotId, clock.instant(), type, userId, currentUser.fullName(userId),
-                    previousStatus, newStatus, reason, json));
+            return toEntry(events.save(new LotEvent(lotId, clock.instant(), type, userId, currentUser.fullName(userId),
+                    previousStatus, newStatus, reason, json)));
         }
     }
 }

@@ -15,7 +15,7 @@ import org.lotflow.order.internal.SalesOrder;
 import org.lotflow.order.internal.SalesOrderRepository;
 import org.lotflow.order.internal.process.OverrideProcess;
 import org.lotflow.product.Product;
-import org.lotflow.product.ProductRepository;
+import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderPlacement {
 
     private final SalesOrderRepository orders;
-    private final ProductRepository products;
+    private final ProductService products;
     private final LotStock lots;
     private final Allocator allocator;
     private final OrderQueries queries;
@@ -47,7 +47,7 @@ public class OrderPlacement {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public OrderPlacement(SalesOrderRepository orders, ProductRepository products, LotStock lots, Allocator allocator,
+    public OrderPlacement(SalesOrderRepository orders, ProductService products, LotStock lots, Allocator allocator,
             OrderQueries queries, OverrideProcess overrideProcess, LotHistory history, CurrentUser currentUser,
             Clock clock) {
         this.orders = orders;

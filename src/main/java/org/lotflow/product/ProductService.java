@@ -1,5 +1,6 @@
 package org.lotflow.product;
 
+import org.lotflow.product.internal.ProductRepository;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotFound;
 import org.lotflow.shared.StateConflict;
@@ -93,6 +94,12 @@ public class ProductService {
     @Transactional(readOnly = true)
     public Optional<Product> findBySku(String sku) {
         return products.findBySku(sku);
+    }
+
+    /** The product with this id (a lot's or an order's product); 404 when there is none. */
+    @Transactional(readOnly = true)
+    public Product get(Long productId) {
+        return products.findById(productId).orElseThrow(() -> new NotFound("Product", String.valueOf(productId)));
     }
 
     /** Whether a product with this SKU exists. */

@@ -8,9 +8,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Serializes start-up work across cluster nodes sharing one database: the work runs in a
- * transaction holding the row lock of its name in {@code app_lock}, so a second node waits and
- * then finds the work done.
+ * Serializes work across cluster nodes sharing one database: the work runs in a transaction
+ * holding the row lock of its name in {@code app_lock} (rows seeded by the migrations: for example
+ * {@code identity-setup}, {@code demo-data}, {@code recall-sequence}, {@code expiry-review}), so a
+ * second node or request waits and then finds the work done. The table is this class's alone: other
+ * modules take the lock here and never name the table.
  */
 @Component
 public class ClusterLock {
@@ -23,6 +25,17 @@ public class ClusterLock {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
+    /**
+     * Takes the lock {@code name} in the caller's transaction; it is held until that transaction ends
+     * (a sequence handed out inside a business transaction, say). Needs a running transaction.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void holdUntilCommit(String name) {
+        jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name);
+    }
+
+    /** Runs {@code work} holding the lock {@code name}, in the caller's transaction or a new one. */
     public <T> T withLock(String name, Supplier<T> work) {
         return transaction.execute(status -> {
             jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name);
@@ -30,6 +43,7 @@ public class ClusterLock {
         });
     }
 
+    /** Runs {@code work} holding the lock {@code name}, in the caller's transaction or a new one. */
     public void withLock(String name, Runnable work) {
         withLock(name, () -> {
             work.run();

@@ -2,7 +2,6 @@ package org.lotflow.history.internal;
 
 import java.util.List;
 
-import org.lotflow.history.LotEvent;
 
 import org.springframework.data.repository.Repository;
 

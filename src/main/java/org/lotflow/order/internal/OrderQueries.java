@@ -12,7 +12,7 @@ import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotStock;
 import org.lotflow.order.OrderView;
 import org.lotflow.product.Product;
-import org.lotflow.product.ProductRepository;
+import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.shared.NotFound;
 import org.springframework.stereotype.Service;
@@ -29,12 +29,12 @@ public class OrderQueries {
     private final AllocationRepository allocations;
     private final ShipmentRepository shipments;
     private final LotStock lots;
-    private final ProductRepository products;
+    private final ProductService products;
     private final OrderLocking locking;
     private final CurrentUser currentUser;
 
     public OrderQueries(SalesOrderRepository orders, AllocationRepository allocations, ShipmentRepository shipments,
-            LotStock lots, ProductRepository products, OrderLocking locking, CurrentUser currentUser) {
+            LotStock lots, ProductService products, OrderLocking locking, CurrentUser currentUser) {
         this.orders = orders;
         this.allocations = allocations;
         this.shipments = shipments;
@@ -67,7 +67,7 @@ public class OrderQueries {
     @Transactional(readOnly = true)
     public OverrideFacts overrideFacts(String orderNumber, String processInstanceId) {
         SalesOrder order = locking.overrideOrder(orderNumber, processInstanceId, false);
-        Product product = products.findById(order.getProductId()).orElseThrow();
+        Product product = products.get(order.getProductId());
         return new OverrideFacts(order.getOrderNumber(), order.getCustomer(), product.getSku(), product.getName(),
                 order.getQuantity(), product.getUnit(), order.getRequestedLot(), order.getRequiredBy(),
                 order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.fullName(order.getCreatedBy()));
@@ -75,7 +75,7 @@ public class OrderQueries {
 
     /** The order as the API shows it, read in the caller's transaction (after its writes). */
     public OrderView view(SalesOrder order) {
-        Product product = products.findById(order.getProductId()).orElseThrow();
+        Product product = products.get(order.getProductId());
         List<Allocation> all = allocations.findByOrderIdOrderById(order.getId());
         List<Shipment> sent = shipments.findByOrderIdOrderById(order.getId());
         List<Long> lotIds = new ArrayList<>();

@@ -103,6 +103,6 @@ public class DispositionSigning {
                 .detail("classification", in.classification()).detail("investigatedBy", hold.getInvestigatedBy())
                 .signature(meaning).record();
         return new Signed(lot.getLotNumber(), in.decision(), in.justification(), in.classification(), signer,
-                event.getUserName(), event.getAt(), meaning);
+                event.userName(), event.at(), meaning);
     }
 }

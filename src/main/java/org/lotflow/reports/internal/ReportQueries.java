@@ -14,7 +14,7 @@ import org.lotflow.lot.StockOnHand;
 import org.lotflow.order.AllocationReports;
 import org.lotflow.order.Fefo;
 import org.lotflow.product.Product;
-import org.lotflow.product.ProductRepository;
+import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.shared.InvalidInput;
 import org.springframework.stereotype.Service;
@@ -31,13 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportQueries {
 
     private final StockOnHand stock;
-    private final ProductRepository products;
+    private final ProductService products;
     private final ExpiryQueries expiry;
     private final AllocationReports allocations;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public ReportQueries(StockOnHand stock, ProductRepository products, ExpiryQueries expiry,
+    public ReportQueries(StockOnHand stock, ProductService products, ExpiryQueries expiry,
             AllocationReports allocations, CurrentUser currentUser, Clock clock) {
         this.stock = stock;
         this.products = products;

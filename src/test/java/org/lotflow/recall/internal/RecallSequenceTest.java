@@ -33,8 +33,9 @@ class RecallSequenceTest {
         jdbc.execute("CREATE TABLE app_lock (name VARCHAR(64) PRIMARY KEY)");
         jdbc.execute("INSERT INTO app_lock (name) VALUES ('recall-sequence')");
         jdbc.execute("CREATE TABLE recall_sequence (seq_year INTEGER NOT NULL PRIMARY KEY, last_value INTEGER NOT NULL)");
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
-        sequence = new RecallSequence(jdbc);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
+        transaction = new TransactionTemplate(transactions);
+        sequence = new RecallSequence(jdbc, new org.lotflow.shared.ClusterLock(jdbc, transactions));
     }
 
     @AfterEach

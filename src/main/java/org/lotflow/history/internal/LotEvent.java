@@ -1,4 +1,4 @@
-package org.lotflow.history;
+package org.lotflow.history.internal;
 
 import java.time.Instant;
 
@@ -53,7 +53,7 @@ public class LotEvent {
     protected LotEvent() {
     }
 
-    LotEvent(Long lotId, Instant at, String type, String userId, String userName, String previousStatus,
+    public LotEvent(Long lotId, Instant at, String type, String userId, String userName, String previousStatus,
             String newStatus, String reason, String detail) {
         this.lotId = lotId;
         this.at = at;

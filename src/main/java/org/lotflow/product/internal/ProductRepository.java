@@ -1,4 +1,6 @@
-package org.lotflow.product;
+package org.lotflow.product.internal;
+
+import org.lotflow.product.Product;
 
 import java.util.List;
 import java.util.Optional;
