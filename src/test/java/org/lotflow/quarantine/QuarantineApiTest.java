@@ -396,6 +396,11 @@ class QuarantineApiTest {
         JsonNode opened = api.get("rachel", "/api/recalls/" + recallNumber).json();
         assertThat(opened.get("classification").asText()).isEqualTo("CLASS_II");
         assertThat(opened.get("openedBy").asText()).isEqualTo("jennifer");
+        // the disposition set the lot RECALLED itself: it is this recall's recalled lot, not a skipped one
+        JsonNode affected = opened.get("lots").get(0);
+        assertThat(affected.get("lotNumber").asText()).isEqualTo(lot);
+        assertThat(affected.get("action").asText()).isEqualTo("RECALLED");
+        assertThat(affected.get("previousStatus").asText()).isEqualTo("QUARANTINE");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(recallNumber)
                 .processDefinitionKey("lotRecall").count()).isEqualTo(1);
     }

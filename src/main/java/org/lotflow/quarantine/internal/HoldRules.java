@@ -80,7 +80,7 @@ public final class HoldRules {
             case PENDING -> {
                 if (inLabRelease.getAsBoolean()) {
                     throw conflict("Lot " + lotNumber + " is PENDING: its lab release owns it. Record failing "
-                            + "lab results or refuse the release (approveRelease) instead of holding it", lotNumber,
+                            + "lab results, or refuse the release in its Approve release task, instead of holding it", lotNumber,
                             status);
                 }
             }

@@ -118,7 +118,7 @@ public class RecallOpening {
             Lot lot = scope.lot(t, lotStock);
             idsByNumber.put(lot.getLotNumber(), lot.getId());
             String note = records.lot(recallId, number, classification, why, t, lot,
-                    scope.named().containsKey(lot.getLotNumber()), by);
+                    scope.named().containsKey(lot.getLotNumber()), acceptRecalled, by);
             if (note != null) {
                 skipped.add(lot.getLotNumber() + " (" + note + ")");
             }

@@ -37,9 +37,12 @@ class ScopeRecords {
         this.store = store;
     }
 
-    /** Recalls one lot of the scope, or records why not: the note then, else null. */
+    /**
+     * Recalls one lot of the scope, or records why not: the note then, else null. {@code byDisposition}:
+     * the recall is opened by a quarantine disposition, which set its named lot RECALLED itself.
+     */
     String lot(long recallId, String number, Classification classification, String why,
-            Trace.TracedLot t, Lot lot, boolean named, String by) {
+            Trace.TracedLot t, Lot lot, boolean named, boolean byDisposition, String by) {
         LotStatus previous = lot.getStatus();
         if (RecallScope.recalls(previous)) {
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -51,8 +54,18 @@ class ScopeRecords {
             store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), true, null);
             return null;
         }
-        String note = RecallScope.skipNote(previous,
-                previous == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null) : null);
+        String previousRecall = previous == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null) : null;
+        if (named && byDisposition && previous == LotStatus.RECALLED && previousRecall == null) {
+            // the quarantine disposition that opens this recall has just set the lot RECALLED: it is
+            // this recall's lot, recalled, not a lot skipped as recalled by another one
+            String reason = "Recalled by its quarantine disposition, which opened recall " + number;
+            // a disposition decides a held lot, and a held lot is in QUARANTINE until the disposition
+            store.insertLot(recallId, lot.getId(), t.depth(), true, LotStatus.QUARANTINE.name(), true, reason);
+            history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by).reason(reason)
+                    .detail("recallNumber", number).detail("status", previous.name()).record();
+            return null;
+        }
+        String note = RecallScope.skipNote(previous, previousRecall);
         store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), false, note);
         history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by)
                 .reason("In the scope of recall " + number + " but not recalled: " + note)

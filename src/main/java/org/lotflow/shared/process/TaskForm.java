@@ -14,14 +14,17 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * engine surface guard refuses writes to them, and business facts come from lotflow's tables).
  *
  * <p>Every value is shown as text: absent values as {@code "-"}, quantities without trailing zeros
- * ({@code 1250.5}, never {@code 1.2505E3}), dates ISO ({@code 2025-03-01}), instants in UTC ISO
- * ({@code 2025-03-01T09:15:00Z}).
+ * ({@code 1250.5}, never {@code 1.2505E3}), dates ISO ({@code 2025-03-01}), instants to the minute in
+ * UTC ({@code 2025-03-01 09:15 UTC}).
  *
  * <pre>{@code
  * TaskForm.of(task).show("lotNumber", lot.getLotNumber()).show("quantity", qty, "kg").apply();
  * }</pre>
  */
 public final class TaskForm {
+
+    private static final java.time.format.DateTimeFormatter MINUTE_UTC = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     /** What an absent value shows as. */
     public static final String ABSENT = "-";
@@ -80,7 +83,10 @@ public final class TaskForm {
         if (value instanceof BigDecimal number) {
             return number.stripTrailingZeros().toPlainString();
         }
-        if (value instanceof LocalDate || value instanceof Instant) {
+        if (value instanceof Instant instant) {
+            return MINUTE_UTC.format(instant);
+        }
+        if (value instanceof LocalDate) {
             return value.toString();
         }
         if (value instanceof Enum<?> constant) {

@@ -11,7 +11,7 @@ import org.lotflow.shared.process.TaskForm;
 /**
  * What the investigation's forms show of the lot and its hold: the lot's standard block
  * ({@link LotFacts}), {@code holdReason}, {@code holdSource}, {@code holdReference},
- * {@code holdPlacedBy} (full name), {@code holdPlacedAt}, {@code decisionDue} (UTC ISO) and
+ * {@code holdPlacedBy} (full name), {@code holdPlacedAt}, {@code decisionDue} (to the minute, UTC) and
  * {@code impactAssessment} (Markdown). For display only.
  */
 final class HoldForm {
