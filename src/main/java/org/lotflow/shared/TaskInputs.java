@@ -1,32 +1,24 @@
 package org.lotflow.shared;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.shared.process.Variable;
 
 /**
- * A task listener's reading of the completing user's input: the fields its form declares (the
- * engine surface guard lets nothing else through), typed, read once and then forgotten so no stale
- * value is found by a later task. Business facts are never read this way: they come from
- * lotflow's tables by the process's business key.
+ * Forgets a task's form inputs once its listener has read them (typed, through each process's
+ * {@link Variable}s), and when the task is created, so no stale value is found by a later task.
+ * Business facts are never read from inputs: they come from lotflow's tables by the process's
+ * business key.
  */
 public final class TaskInputs {
 
     private TaskInputs() {
     }
 
-    /** A text input of the completing user, or null when absent; 400 naming the field when it is not text. */
-    public static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value != null && !(value instanceof String)) {
-            throw new InvalidInput(name, "must be text");
-        }
-        return (String) value;
-    }
-
-    /** Removes inputs from the task and its execution, so no stale value is found later. */
-    public static void forget(DelegateTask task, String... names) {
-        for (String name : names) {
-            task.removeVariableLocal(name);
-            task.getExecution().removeVariable(name);
+    /** Removes the inputs from the task and from its execution. */
+    public static void forget(DelegateTask task, Variable<?>... inputs) {
+        for (Variable<?> input : inputs) {
+            task.removeVariableLocal(input.name());
+            task.getExecution().removeVariable(input.name());
         }
     }
 }

@@ -10,6 +10,7 @@ import org.lotflow.lot.LotService;
 import org.lotflow.quarantine.internal.FollowUp;
 import org.lotflow.quarantine.internal.Hold;
 import org.lotflow.quarantine.internal.QuarantineQueries;
+import org.lotflow.shared.TaskInputs;
 import org.lotflow.shared.process.TaskForm;
 import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         Hold hold = BoundHold.of(queries, task);
-        QuarantineInvestigationVariables.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
+        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
         Lot lot = lots.get(hold.getLotId());
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("onHand", lot.getQuantity().subtract(lot.getShipped()).subtract(lot.getConsumed()),
@@ -50,7 +51,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         Hold hold = BoundHold.of(queries, task);
         String method = DISPOSAL_METHOD.get(task);
         String reference = DISPOSAL_REFERENCE.get(task);
-        QuarantineInvestigationVariables.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
+        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
         followUp.disposalConfirmed(hold.getId(), method, reference);
     }
 }

@@ -13,6 +13,7 @@ import org.lotflow.quarantine.internal.DispositionSigning;
 import org.lotflow.quarantine.internal.Hold;
 import org.lotflow.quarantine.internal.QuarantineQueries;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.TaskInputs;
 import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
     protected void onCreate(DelegateTask task) {
         Hold hold = BoundHold.of(queries, task);
         // no decision may be waiting before anyone decided
-        QuarantineInvestigationVariables.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
+        TaskInputs.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
         Lot lot = lots.get(hold.getLotId());
         HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser)
                 .show("findingsText", hold.getFindings())
@@ -65,7 +66,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
         String decision = DECISION.get(task);
         String justification = JUSTIFICATION.get(task);
         String classification = CLASSIFICATION.get(task);
-        QuarantineInvestigationVariables.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
+        TaskInputs.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
         String outcome;
         if (hold.getDecision() == null) {
             // the password comes with the request, never as a variable

@@ -10,6 +10,7 @@ import org.lotflow.lot.LotService;
 import org.lotflow.quarantine.internal.FollowUp;
 import org.lotflow.quarantine.internal.Hold;
 import org.lotflow.quarantine.internal.QuarantineQueries;
+import org.lotflow.shared.TaskInputs;
 import org.lotflow.shared.process.TaskForm;
 import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ public class InformCustomersListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         Hold hold = BoundHold.of(queries, task);
-        QuarantineInvestigationVariables.forget(task, CUSTOMER_NOTICE);
+        TaskInputs.forget(task, CUSTOMER_NOTICE);
         Lot lot = lots.get(hold.getLotId());
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("outcome", hold.getDecision())
@@ -50,7 +51,7 @@ public class InformCustomersListener extends TaskLifecycleListener {
     protected void onComplete(DelegateTask task) {
         Hold hold = BoundHold.of(queries, task);
         String notice = CUSTOMER_NOTICE.get(task);
-        QuarantineInvestigationVariables.forget(task, CUSTOMER_NOTICE);
+        TaskInputs.forget(task, CUSTOMER_NOTICE);
         followUp.customersInformed(hold.getId(), notice);
         DECISION.set(task.getExecution(), hold.getDecision().name());
     }

@@ -11,6 +11,7 @@ import org.lotflow.quarantine.internal.Hold;
 import org.lotflow.quarantine.internal.Investigation;
 import org.lotflow.quarantine.internal.QuarantineQueries;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.TaskInputs;
 import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ public class InvestigateLotListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         Hold hold = BoundHold.of(queries, task);
-        QuarantineInvestigationVariables.forget(task, FINDINGS, ROOT_CAUSE, RETAINED_SAMPLE_RESULTS);
+        TaskInputs.forget(task, FINDINGS, ROOT_CAUSE, RETAINED_SAMPLE_RESULTS);
         Lot lot = lots.get(hold.getLotId());
         HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser).apply();
     }
@@ -54,7 +55,7 @@ public class InvestigateLotListener extends TaskLifecycleListener {
         String findings = FINDINGS.get(task);
         String rootCause = ROOT_CAUSE.get(task);
         String retained = RETAINED_SAMPLE_RESULTS.get(task);
-        QuarantineInvestigationVariables.forget(task, FINDINGS, ROOT_CAUSE, RETAINED_SAMPLE_RESULTS);
+        TaskInputs.forget(task, FINDINGS, ROOT_CAUSE, RETAINED_SAMPLE_RESULTS);
         investigation.record(hold.getId(), findings, rootCause, retained);
     }
 }

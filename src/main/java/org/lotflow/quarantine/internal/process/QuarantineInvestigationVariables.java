@@ -1,7 +1,5 @@
 package org.lotflow.quarantine.internal.process;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.lotflow.shared.TaskInputs;
 import org.lotflow.shared.process.Variable;
 
 /**
@@ -44,13 +42,6 @@ public final class QuarantineInvestigationVariables {
     public static final Variable<String> DISPOSAL_REFERENCE = Variable.text("disposalReference");
 
     private QuarantineInvestigationVariables() {
-    }
-
-    /** Removes form inputs from the task and its execution, so no stale value is found later. */
-    static void forget(DelegateTask task, Variable<?>... inputs) {
-        for (Variable<?> input : inputs) {
-            TaskInputs.forget(task, input.name());
-        }
     }
 
     /** The names of some variables (a form's fields). */

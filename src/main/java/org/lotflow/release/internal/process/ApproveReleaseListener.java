@@ -46,7 +46,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
     protected void onCreate(DelegateTask task) {
         Lot lot = ReleaseFacts.lot(runs, task);
         LabVerdict verdict = queries.verdict(lot.getId());
-        TaskInputs.forget(task, APPROVED.name(), COMMENT.name()); // no decision may wait before anyone decided
+        TaskInputs.forget(task, APPROVED, COMMENT); // no decision may wait before anyone decided
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show(LAB_SUMMARY.name(), verdict == null ? null : verdict.summary())
                 .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.fullName(verdict.recordedBy()))
@@ -58,7 +58,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
         Lot lot = ReleaseFacts.lot(runs, task);
         Boolean approved = APPROVED.get(task);
         String comment = COMMENT.get(task);
-        TaskInputs.forget(task, APPROVED.name(), COMMENT.name());
+        TaskInputs.forget(task, APPROVED, COMMENT);
         approval.sign(lot.getId(), approved, comment);
         APPROVED.set(task.getExecution(), approved);
     }

@@ -55,7 +55,7 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
     protected void onComplete(DelegateTask task) {
         Long lotId = ReleaseFacts.lot(runs, task).getId();
         String text = LAB_RESULTS.get(task);
-        TaskInputs.forget(task, LAB_RESULTS.name());
+        TaskInputs.forget(task, LAB_RESULTS);
         if (queries.verdict(lotId) == null && text != null && !text.isBlank()) {
             recording.record(lotId, LabResultsText.parse(text)); // refusals keep their status and field
         }
