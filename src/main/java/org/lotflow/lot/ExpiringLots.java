@@ -1,11 +1,9 @@
 package org.lotflow.lot;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.lotflow.lot.internal.LotRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,11 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExpiringLots {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final LotStock lots;
+    private final LotRepository lots;
 
-    public ExpiringLots(NamedParameterJdbcTemplate jdbc, LotStock lots) {
-        this.jdbc = jdbc;
+    public ExpiringLots(LotRepository lots) {
         this.lots = lots;
     }
 
@@ -32,9 +28,7 @@ public class ExpiringLots {
      */
     @Transactional(readOnly = true)
     public List<Long> dueToExpire(LocalDate today) {
-        return jdbc.queryForList("""
-                SELECT id FROM lot WHERE expiration_date <= :today AND status IN ('RELEASED', 'QUARANTINE')
-                 ORDER BY id""", Map.of("today", today), Long.class);
+        return lots.findIdsDueToExpire(today);
     }
 
     /**
@@ -44,11 +38,6 @@ public class ExpiringLots {
      */
     @Transactional(readOnly = true)
     public List<Lot> onHandExpiringBy(LocalDate until) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT id FROM lot WHERE expiration_date <= :until
-                   AND status IN ('PENDING', 'RELEASED', 'QUARANTINE', 'EXPIRED')
-                   AND quantity - shipped - consumed > 0""", Map.of("until", until), Long.class);
-        return lots.findAllById(ids).stream().sorted(Comparator.comparing(Lot::getExpirationDate)
-                .thenComparing(Lot::getManufactureDate).thenComparing(Lot::getLotNumber)).toList();
+        return lots.findOnHandExpiringBy(until);
     }
 }

@@ -18,11 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Locks are row locks ({@code SELECT ... FOR UPDATE}) taken in ascending lot id order by every
  * writer, so concurrent writers queue and never deadlock. Every method joins the caller's transaction
  * ({@link Propagation#MANDATORY} for the writers: a lock outside a transaction would be released at
- * once). Quantities are in the product's unit; a change that would make a quantity negative or exceed
- * what is available is refused ({@link org.lotflow.shared.StateConflict}, 409) and changes nothing.
+ * once). Quantities are in the product's unit. Allocating more than is available is refused
+ * ({@link org.lotflow.shared.StateConflict}, 409) and changes nothing; giving back or shipping more than is
+ * allocated is a programming error ({@link IllegalStateException}): callers move only their own
+ * allocations, read under the same locks.
  */
 @Service
 public class LotStock {
+
+    /** Ids per query of the reads by id (PostgreSQL allows 32767 parameters per statement). */
+    private static final int CHUNK = 1000;
 
     private final LotRepository lots;
 
@@ -36,10 +41,34 @@ public class LotStock {
         return lots.findByLotNumber(lotNumber);
     }
 
-    /** The lots with these ids that exist, in no particular order (no lock). */
+    /** The lots with these ids that exist, each once, in no particular order (no lock); read in chunks. */
     @Transactional(readOnly = true)
     public List<Lot> findAllById(Collection<Long> ids) {
-        return lots.findAllById(ids);
+        List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        if (distinct.size() <= CHUNK) {
+            return lots.findAllById(distinct);
+        }
+        List<Lot> found = new java.util.ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            found.addAll(lots.findAllById(distinct.subList(from, Math.min(distinct.size(), from + CHUNK))));
+        }
+        return found;
+    }
+
+    /**
+     * The lot number of each lot with these ids (those that exist), by id: a projection, no lot is
+     * loaded (the order module's ledgers keep lot ids; traces and recalls show numbers).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> lotNumbers(Collection<Long> ids) {
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            for (Object[] row : lots.findLotNumbers(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))) {
+                numbers.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return numbers;
     }
 
     /** Locks the lots with these ids, in ascending id order, and returns them as they are under the lock. */

@@ -1,9 +1,8 @@
 package org.lotflow.lot;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.lotflow.lot.internal.LotRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StockOnHand {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final LotStock lots;
+    private final LotRepository lots;
 
-    public StockOnHand(NamedParameterJdbcTemplate jdbc, LotStock lots) {
-        this.jdbc = jdbc;
+    public StockOnHand(LotRepository lots) {
         this.lots = lots;
     }
 
@@ -28,9 +25,6 @@ public class StockOnHand {
      */
     @Transactional(readOnly = true)
     public List<Lot> ofProduct(Long productId) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT id FROM lot WHERE product_id = :productId AND status <> 'ARCHIVED'
-                   AND quantity - shipped - consumed > 0""", Map.of("productId", productId), Long.class);
-        return lots.findAllById(ids);
+        return lots.findOnHandOfProduct(productId);
     }
 }

@@ -47,7 +47,7 @@ public class Deliveries {
                  ORDER BY s.customer, s.shipped_at, s.id
                 """, Map.of("lotIds", lotIds), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
-        Map<Long, String> lotNumbers = LotNumbers.of(lots, rows.stream().map(Row::lotId).toList());
+        Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).toList());
         return rows.stream()
                 .sorted(Comparator.comparing((Row r) -> lotNumbers.get(r.lotId()))) // stable: the database's order within a lot
                 .map(r -> new Delivery(r.customer(), r.orderNumber(), lotNumbers.get(r.lotId()), r.quantity(),

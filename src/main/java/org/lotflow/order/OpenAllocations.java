@@ -49,7 +49,7 @@ public class OpenAllocations implements LotViewContributor {
                  ORDER BY a.id""", Map.of("lotIds", lotIds),
                 (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBoolean(6)));
-        Map<Long, String> lotNumbers = LotNumbers.of(lots, rows.stream().map(Row::lotId).toList());
+        Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).toList());
         return rows.stream()
                 .sorted(Comparator.comparing((Row r) -> lotNumbers.get(r.lotId()))) // stable: by allocation within a lot
                 .map(r -> new Line(lotNumbers.get(r.lotId()), r.orderNumber(), r.customer(), r.quantity(), r.fefo()))

@@ -40,4 +40,28 @@ public interface LotRepository extends JpaRepository<Lot, Long>, JpaSpecificatio
     @Query("select l from Lot l where l.product.id = :productId and l.status = org.lotflow.lot.LotStatus.RELEASED"
             + " order by l.id")
     List<Lot> lockReleasedOfProduct(@Param("productId") Long productId);
+
+    /**
+     * Lots with stock on hand ({@code quantity - shipped - consumed > 0}) in PENDING, RELEASED, QUARANTINE
+     * or EXPIRED whose expiration date is on or before {@code until}, in FEFO order. No lock.
+     */
+    @Query("select l from Lot l where l.expirationDate <= :until and l.status in (org.lotflow.lot.LotStatus.PENDING,"
+            + " org.lotflow.lot.LotStatus.RELEASED, org.lotflow.lot.LotStatus.QUARANTINE,"
+            + " org.lotflow.lot.LotStatus.EXPIRED) and l.quantity - l.shipped - l.consumed > 0"
+            + " order by l.expirationDate, l.manufactureDate, l.lotNumber")
+    List<Lot> findOnHandExpiringBy(@Param("until") java.time.LocalDate until);
+
+    /** A product's lots but ARCHIVED ones with stock on hand ({@code quantity - shipped - consumed > 0}). No lock. */
+    @Query("select l from Lot l where l.product.id = :productId and l.status <> org.lotflow.lot.LotStatus.ARCHIVED"
+            + " and l.quantity - l.shipped - l.consumed > 0")
+    List<Lot> findOnHandOfProduct(@Param("productId") Long productId);
+
+    /** Ids of the RELEASED and QUARANTINE lots expired on {@code today} ({@code expirationDate <= today}), ascending. */
+    @Query("select l.id from Lot l where l.expirationDate <= :today and l.status in"
+            + " (org.lotflow.lot.LotStatus.RELEASED, org.lotflow.lot.LotStatus.QUARANTINE) order by l.id")
+    List<Long> findIdsDueToExpire(@Param("today") java.time.LocalDate today);
+
+    /** Id and lot number of the lots with these ids, without loading the lots (a projection). */
+    @Query("select l.id, l.lotNumber from Lot l where l.id in :ids")
+    List<Object[]> findLotNumbers(@Param("ids") java.util.Collection<Long> ids);
 }

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +31,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class RecallStore {
-
-    /** Lots read per call of the lot module's API (PostgreSQL allows 32767 parameters). */
-    private static final int CHUNK = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LotStock lotStock;
@@ -252,14 +248,10 @@ class RecallStore {
         return rows;
     }
 
-    /** The lots with these ids, from the lot module, read in chunks. */
+    /** The lots with these ids, from the lot module, by id. */
     private Map<Long, Lot> lotsById(List<Long> ids) {
-        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
         Map<Long, Lot> out = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += CHUNK) {
-            lotStock.findAllById(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))
-                    .forEach(l -> out.put(l.getId(), l));
-        }
+        lotStock.findAllById(ids).forEach(l -> out.put(l.getId(), l));
         return out;
     }
 
