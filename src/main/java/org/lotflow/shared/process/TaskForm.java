@@ -72,7 +72,7 @@ public final class TaskForm {
 
     /** The values, in order (for tests and for the API's view of a task). */
     public Map<String, Object> values() {
-        return Map.copyOf(values);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** How lotflow shows a value in a form. */
