@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
+import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
@@ -59,8 +60,7 @@ class ScopeRecords {
             // the quarantine disposition that opens this recall has just set the lot RECALLED: it is
             // this recall's lot, recalled, not a lot skipped as recalled by another one
             String reason = "Recalled by its quarantine disposition, which opened recall " + number;
-            // a disposition decides a held lot, and a held lot is in QUARANTINE until the disposition
-            store.insertLot(recallId, lot.getId(), t.depth(), true, LotStatus.QUARANTINE.name(), true, reason);
+            store.insertLot(recallId, lot.getId(), t.depth(), true, statusBeforeRecalled(lot), true, reason);
             history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by).reason(reason)
                     .detail("recallNumber", number).detail("status", previous.name()).record();
             return null;
@@ -71,6 +71,17 @@ class ScopeRecords {
                 .reason("In the scope of recall " + number + " but not recalled: " + note)
                 .detail("recallNumber", number).detail("status", previous.name()).record();
         return note;
+    }
+
+    /** The status the lot had before it became RECALLED, as its history's status change recorded it. */
+    private String statusBeforeRecalled(Lot lot) {
+        List<LotHistory.Entry> changes = history.of(lot.getId(), LotEventTypes.STATUS_CHANGED);
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            if (LotStatus.RECALLED.name().equals(changes.get(i).newStatus())) {
+                return changes.get(i).previousStatus();
+            }
+        }
+        return LotStatus.RECALLED.name();
     }
 
     /** Records the scope's shipments and one notification per customer; the number of customers. */
