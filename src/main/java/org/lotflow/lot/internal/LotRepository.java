@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -16,7 +15,7 @@ import org.springframework.data.repository.query.Param;
  * The {@code lot} table, inside the lot module only: other modules find, lock and change lots through
  * {@link org.lotflow.lot.LotStock} and {@link org.lotflow.lot.LotService}.
  */
-public interface LotRepository extends JpaRepository<Lot, Long>, JpaSpecificationExecutor<Lot> {
+public interface LotRepository extends JpaRepository<Lot, Long> {
 
     Optional<Lot> findByLotNumber(String lotNumber);
 
