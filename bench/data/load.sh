@@ -68,20 +68,21 @@ SELECT DISTINCT k.base + k.n_raw + j, k.base + r, 3000
  WHERE s.r <= k.n_raw;
 
 -- Finished lots: ids base+n_raw+n_im+f, three intermediate inputs each; product sizes 400:200:100:80:60:40:12:4:2:2
--- (of every 900). Status by f % 100: 90-94 PENDING (never shipped), 95-97 QUARANTINE, 98 REJECTED, else RELEASED,
--- and EXPIRED when the expiration date is on or before 2026-12-01. Shipped lots: 1,000 units, 600 shipped.
+-- (of every 900). Status by q = (f + f / 900) % 100 (f % 100 alone would give each product a few fixed
+-- statuses, since 100 divides 900; manufacture dates mix in f / 900 for the same reason): 90-94 PENDING
+-- (never shipped), 95-97 QUARANTINE, 98 REJECTED, else RELEASED, and EXPIRED when the expiration date is on or before 2026-12-01. Shipped lots: 1,000 units, 600 shipped.
 INSERT INTO lot (id, lot_number, product_id, quantity, shipped, manufacture_date, expiration_date,
                  location, production_order, source, status, created_at, created_by)
 SELECT k.base + k.n_raw + k.n_im + f, 'FG' || lpad((p + 1)::text, 2, '0') || '-B' || lpad(f::text, 7, '0'), k.fg + p,
-       1000, CASE WHEN f % 100 BETWEEN 90 AND 94 THEN 0 ELSE 600 END,
+       1000, CASE WHEN q BETWEEN 90 AND 94 THEN 0 ELSE 600 END,
        mfg, mfg + 730, 'Warehouse ' || chr(65 + (f % 4)::int), 'PO-FG-' || f, 'PRODUCTION',
-       CASE WHEN f % 100 BETWEEN 90 AND 94 THEN 'PENDING'
-            WHEN f % 100 BETWEEN 95 AND 97 THEN 'QUARANTINE'
-            WHEN f % 100 = 98 THEN 'REJECTED'
+       CASE WHEN q BETWEEN 90 AND 94 THEN 'PENDING'
+            WHEN q BETWEEN 95 AND 97 THEN 'QUARANTINE'
+            WHEN q = 98 THEN 'REJECTED'
             WHEN mfg + 730 <= date '2026-12-01' THEN 'EXPIRED'
             ELSE 'RELEASED' END, now(), 'bench'
   FROM k, generate_series(1, k.n_fg) f,
-       LATERAL (SELECT date '2024-06-01' + ((f * 37) % 900)::int AS mfg,
+       LATERAL (SELECT date '2024-06-01' + ((f * 37 + f / 900) % 900)::int AS mfg, (f + f / 900) % 100 AS q,
                        CASE WHEN (f - 1) % 900 < 400 THEN 0 WHEN (f - 1) % 900 < 600 THEN 1
                             WHEN (f - 1) % 900 < 700 THEN 2 WHEN (f - 1) % 900 < 780 THEN 3
                             WHEN (f - 1) % 900 < 840 THEN 4 WHEN (f - 1) % 900 < 880 THEN 5
@@ -109,7 +110,7 @@ SELECT k.obase + (f - 1) * 3 + o, 'SO-B' || lpad(((f - 1) * 3 + o)::text, 8, '0'
        'Customer ' || lpad((1 + ((f * 3 + o) * 7907) % k.n_cust)::text, 5, '0'), l.product_id, 200, 'SHIPPED',
        now(), 'bench'
   FROM k, generate_series(1, k.n_fg) f, generate_series(1, 3) o, lot l
- WHERE l.id = k.base + k.n_raw + k.n_im + f AND f % 100 NOT BETWEEN 90 AND 94;
+ WHERE l.id = k.base + k.n_raw + k.n_im + f AND l.status <> 'PENDING';
 INSERT INTO allocation (order_id, lot_id, quantity, status, fefo, created_at, created_by, closed_at)
 SELECT o.id, k.base + k.n_raw + k.n_im + ((o.id - k.obase - 1) / 3 + 1), 200, 'SHIPPED', true, now(), 'bench', now()
   FROM k, sales_order o WHERE o.id > k.obase;

@@ -189,11 +189,32 @@ class LotApiTest {
         assertThat(api.get("tom", "/api/lots?sku=" + sku + "&status=RELEASED").json().get("items")).isEmpty();
         assertThat(api.get("tom", "/api/lots?sku=" + sku + "&status=PENDING").json().get("items")).hasSize(5);
 
+        assertThat(api.get("tom", "/api/lots?sku=NO-SUCH-SKU").json().get("items")).isEmpty();
+        // product and status, one lot per page: the same FEFO order through the cursor
+        assertThat(allPages("/api/lots?sku=" + sku + "&status=PENDING&size=1"))
+                .containsExactly(sku + "-E", sku + "-A", sku + "-B", sku + "-D", sku + "-C");
+        // every product, status and expiry: the keyset pages of all lots stay in FEFO order and hold this product's
+        List<String> pending = allPages("/api/lots?status=PENDING&expiringWithinDays=3650&size=3");
+        assertThat(pending).containsSubsequence(sku + "-E", sku + "-A", sku + "-B", sku + "-D", sku + "-C");
+        assertThat(pending).doesNotHaveDuplicates();
+        assertThat(allPages("/api/lots?size=7")).containsAll(pending);
+
         assertProblem(api.get("tom", "/api/lots?status=GOOD"), 400, "status");
         assertProblem(api.get("tom", "/api/lots?size=0"), 400, "size");
         assertProblem(api.get("tom", "/api/lots?size=100000"), 400, "size");
         assertProblem(api.get("tom", "/api/lots?cursor=garbage!"), 400, "cursor");
         assertProblem(api.get("tom", "/api/lots?expiringWithinDays=-1"), 400, "expiringWithinDays");
+    }
+
+    private List<String> allPages(String query) {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get("tom", query + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(i -> all.add(i.get("lotNumber").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return all;
     }
 
     @Test

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotStatus;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.lotflow.product.Product;
+import org.lotflow.product.ProductService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,17 +20,27 @@ import org.springframework.transaction.annotation.Transactional;
  * keyset pagination: the cursor ({@link LotCursor}) is the sort key of the last lot returned, so pages
  * stay stable while lots are added and each page costs one indexed range scan however deep it is. The
  * filter rules are {@link LotFilter}'s.
+ *
+ * <p>Built for a plant's million lots (issue #11, {@code bench/lot-list.sh}, plans in {@code bench/plans}):
+ * one query per page and no count (the API never returns a total); the product is filtered by its id
+ * (looked up once by SKU), never through a join; the cursor is a row-value comparison
+ * {@code (expiration_date, manufacture_date, lot_number) > (?, ?, ?)}, which both PostgreSQL and H2 turn
+ * into the start of an index range. Every filter combination has an index that starts with its
+ * equality columns and continues in FEFO order ({@code V80__lot_list_indexes.sql}), so a page reads
+ * {@code size + 1} index entries whichever page it is.
  */
 @Component
 public class LotSearch {
 
-    static final Sort FEFO = Sort.by("expirationDate", "manufactureDate", "lotNumber");
+    private static final String ORDER = " order by expiration_date, manufacture_date, lot_number";
 
-    private final LotRepository lots;
+    private final EntityManager em;
+    private final ProductService products;
     private final Clock clock;
 
-    public LotSearch(LotRepository lots, Clock clock) {
-        this.lots = lots;
+    public LotSearch(EntityManager em, ProductService products, Clock clock) {
+        this.em = em;
+        this.products = products;
         this.clock = clock;
     }
 
@@ -37,11 +48,22 @@ public class LotSearch {
     public record Page(List<Lot> items, String nextCursor) {
     }
 
-    /** One page of the lots matching the request; 400 as in {@link LotFilter}. */
+    /**
+     * One page of the lots matching the request; 400 as in {@link LotFilter}. An unknown SKU matches no
+     * lot (an empty page), as a filter on a product without lots does.
+     */
     @Transactional(readOnly = true)
     public Page search(String sku, LotStatus status, Integer expiringWithinDays, int size, String cursor) {
         LotFilter filter = LotFilter.of(sku, status, expiringWithinDays, size, cursor, LocalDate.now(clock));
-        List<Lot> page = lots.findAll(matching(filter), PageRequest.of(0, filter.size() + 1, FEFO)).getContent();
+        Long productId = null;
+        if (filter.sku() != null) {
+            Optional<Product> product = products.findBySku(filter.sku());
+            if (product.isEmpty()) {
+                return new Page(List.of(), null);
+            }
+            productId = product.get().getId();
+        }
+        List<Lot> page = page(filter, productId);
         if (page.size() <= filter.size()) {
             return new Page(page, null);
         }
@@ -51,30 +73,42 @@ public class LotSearch {
                 new LotCursor(last.getExpirationDate(), last.getManufactureDate(), last.getLotNumber()).encode());
     }
 
-    private static Specification<Lot> matching(LotFilter f) {
-        return (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (f.sku() != null) {
-                where.add(cb.equal(root.get("product").get("sku"), f.sku()));
-            }
-            if (f.status() != null) {
-                where.add(cb.equal(root.get("status"), f.status()));
-            }
-            if (f.expiringBy() != null) {
-                where.add(cb.lessThanOrEqualTo(root.get("expirationDate"), f.expiringBy()));
-            }
-            LotCursor after = f.after();
-            if (after != null) {
-                var exp = root.<LocalDate>get("expirationDate");
-                var mfg = root.<LocalDate>get("manufactureDate");
-                var num = root.<String>get("lotNumber");
-                where.add(cb.or(
-                        cb.greaterThan(exp, after.expiration()),
-                        cb.and(cb.equal(exp, after.expiration()), cb.greaterThan(mfg, after.manufacture())),
-                        cb.and(cb.equal(exp, after.expiration()), cb.equal(mfg, after.manufacture()),
-                                cb.greaterThan(num, after.lotNumber()))));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
+    @SuppressWarnings("unchecked")
+    private List<Lot> page(LotFilter f, Long productId) {
+        StringBuilder sql = new StringBuilder("select * from lot");
+        List<String> where = new ArrayList<>();
+        if (productId != null) {
+            where.add("product_id = :product");
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+        }
+        if (f.expiringBy() != null) {
+            where.add("expiration_date <= :expiringBy");
+        }
+        if (f.after() != null) {
+            where.add("(expiration_date, manufacture_date, lot_number) > (:afterExpiration, :afterManufacture,"
+                    + " :afterLotNumber)");
+        }
+        if (!where.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", where));
+        }
+        sql.append(ORDER).append(" fetch first ").append(f.size() + 1).append(" rows only");
+        Query query = em.createNativeQuery(sql.toString(), Lot.class);
+        if (productId != null) {
+            query.setParameter("product", productId);
+        }
+        if (f.status() != null) {
+            query.setParameter("status", f.status().name());
+        }
+        if (f.expiringBy() != null) {
+            query.setParameter("expiringBy", f.expiringBy());
+        }
+        if (f.after() != null) {
+            query.setParameter("afterExpiration", f.after().expiration());
+            query.setParameter("afterManufacture", f.after().manufacture());
+            query.setParameter("afterLotNumber", f.after().lotNumber());
+        }
+        return query.getResultList();
     }
 }
