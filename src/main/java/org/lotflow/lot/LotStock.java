@@ -84,12 +84,26 @@ public class LotStock {
     }
 
     /**
-     * Locks the released lots of a product in ascending id order (FEFO allocation): every allocator of a
-     * SKU locks the same rows in the same order, so concurrent orders queue instead of over-allocating.
+     * The ids of a product's RELEASED lots with stock available that expire on or after
+     * {@code earliestExpiration}, in FEFO order (expiration, manufacture, lot number), at most
+     * {@code limit}, without {@code excludeLotId} (null: none). No lock: the allocator locks what it takes
+     * ({@link #lockAll}) and judges the lots again under the lock.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Lot> lockReleasedOfProduct(Long productId) {
-        return lots.lockReleasedOfProduct(productId);
+    public List<Long> fefoCandidateIds(Long productId, java.time.LocalDate earliestExpiration, Long excludeLotId,
+            int limit) {
+        return lots.findFefoCandidateIds(productId, earliestExpiration, excludeLotId == null ? -1L : excludeLotId,
+                limit);
+    }
+
+    /**
+     * At most {@code limit} of the lots {@link #fefoCandidateIds} would give before {@code lot} (which FEFO
+     * takes first instead of it), in FEFO order. No lock: for explaining an override, not for writing.
+     */
+    @Transactional(readOnly = true)
+    public List<Lot> fefoCandidatesBefore(Lot lot, java.time.LocalDate earliestExpiration, int limit) {
+        return lots.findFefoCandidatesBefore(lot.getProduct().getId(), earliestExpiration, lot.getExpirationDate(),
+                lot.getManufactureDate(), lot.getLotNumber(), limit);
     }
 
     /** Reserves {@code quantity} of a locked lot's available stock for an order; 409 when less is available. */

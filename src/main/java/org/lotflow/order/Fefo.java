@@ -95,6 +95,21 @@ public final class Fefo {
         return minMonths == null || !lot.expirationDate().isBefore(shipDate.plusMonths(minMonths));
     }
 
+    /**
+     * The earliest expiration date an eligible lot can have ({@link #eligible}: releasable and shelf life
+     * met): the day after the ship date (which is never before today), or the ship date plus the
+     * customer's minimum shelf life when that is later. The database preselects FEFO candidates with
+     * {@code expiration_date >= } this date; the rules judge them again once they are locked.
+     */
+    public static LocalDate earliestEligibleExpiration(LocalDate today, LocalDate shipDate, Integer minMonths) {
+        LocalDate notExpired = (shipDate.isAfter(today) ? shipDate : today).plusDays(1);
+        if (minMonths == null) {
+            return notExpired;
+        }
+        LocalDate shelfLife = shipDate.plusMonths(minMonths);
+        return shelfLife.isAfter(notExpired) ? shelfLife : notExpired;
+    }
+
     /** Allocatable under the normal rules: releasable, shelf life met, stock available. */
     public static boolean eligible(Candidate lot, LocalDate today, LocalDate shipDate, Integer minMonths) {
         return releasable(lot, today, shipDate) && meetsShelfLife(lot, shipDate, minMonths)

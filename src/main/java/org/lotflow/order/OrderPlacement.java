@@ -7,8 +7,10 @@ import java.util.Optional;
 
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotStock;
 import org.lotflow.order.internal.Allocator;
+import org.lotflow.order.internal.FefoCandidates;
 import org.lotflow.order.internal.OrderQueries;
 import org.lotflow.order.internal.OverrideReason;
 import org.lotflow.order.internal.SalesOrder;
@@ -31,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * allocates nothing yet and starts {@code allocationOverride} for a QA manager's signed decision
  * (21 CFR Part 11).
  *
- * <p>Locks the order row's insert, then the released lots of the SKU in ascending id order (see
- * {@code OrderLocking}) before looking at their quantities.
+ * <p>Inserts the order row, then takes the product's lock and locks only the lots FEFO takes (see
+ * {@code FefoCandidates} and {@code OrderLocking}) before looking at their quantities.
  */
 @Service
 public class OrderPlacement {
@@ -41,6 +43,7 @@ public class OrderPlacement {
     private final ProductService products;
     private final LotStock lots;
     private final Allocator allocator;
+    private final FefoCandidates fefoCandidates;
     private final OrderQueries queries;
     private final OverrideProcess overrideProcess;
     private final LotHistory history;
@@ -48,12 +51,13 @@ public class OrderPlacement {
     private final Clock clock;
 
     public OrderPlacement(SalesOrderRepository orders, ProductService products, LotStock lots, Allocator allocator,
-            OrderQueries queries, OverrideProcess overrideProcess, LotHistory history, CurrentUser currentUser,
+            FefoCandidates fefoCandidates, OrderQueries queries, OverrideProcess overrideProcess, LotHistory history, CurrentUser currentUser,
             Clock clock) {
         this.orders = orders;
         this.products = products;
         this.lots = lots;
         this.allocator = allocator;
+        this.fefoCandidates = fefoCandidates;
         this.queries = queries;
         this.overrideProcess = overrideProcess;
         this.history = history;
@@ -85,18 +89,22 @@ public class OrderPlacement {
             throw alreadyExists(in.orderNumber());
         }
 
-        // Lock the candidate lots of the SKU (ascending id) before looking at their quantities.
-        List<Lot> candidates = lots.lockReleasedOfProduct(product.getId());
+        LocalDate shipDate = Fefo.shipDate(in.requiredBy(), today);
         if (in.requestedLot() != null) {
-            Lot requested = requestedLot(in.requestedLot(), candidates, product, today);
+            Lot requested = requestedLot(in.requestedLot(), product, today);
+            fefoCandidates.lockProduct(product.getId());
+            List<Lot> before = lots.fefoCandidatesBefore(requested,
+                    Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
+                    OverrideReason.MAX_LISTED + 1);
             Optional<String> reason = OverrideReason.of(Fefo.Candidate.of(requested),
-                    candidates.stream().map(Fefo.Candidate::of).toList(), today,
-                    Fefo.shipDate(in.requiredBy(), today), order.getMinShelfLifeMonths());
+                    before.stream().map(Fefo.Candidate::of).toList(), today, shipDate, order.getMinShelfLifeMonths());
             if (reason.isPresent()) {
                 requestOverride(order, requested, reason.get());
                 return queries.view(order);
             }
         }
+        List<Lot> candidates = fefoCandidates.lockCovering(product.getId(), order.getQuantity(), today, shipDate,
+                order.getMinShelfLifeMonths(), null);
         allocator.byFefo(order, candidates, order.getQuantity(), null);
         return queries.view(order);
     }
@@ -105,9 +113,13 @@ public class OrderPlacement {
         return new StateConflict("Order " + orderNumber + " already exists").with("field", "orderNumber");
     }
 
-    /** The requested lot among the locked candidates, unexpired and with stock; else why not (400, 409). */
-    private Lot requestedLot(String lotNumber, List<Lot> candidates, Product product, LocalDate today) {
-        Lot requested = candidates.stream().filter(l -> l.getLotNumber().equals(lotNumber)).findFirst()
+    /**
+     * The requested lot, a RELEASED lot of the SKU, unexpired and with stock; else why not (400, 409). Read
+     * without a lock: if it needs no override, FEFO takes it first anyway and judges it again locked.
+     */
+    private Lot requestedLot(String lotNumber, Product product, LocalDate today) {
+        Lot requested = lots.findByLotNumber(lotNumber)
+                .filter(l -> l.getProduct().getId().equals(product.getId()) && l.getStatus() == LotStatus.RELEASED)
                 .orElseThrow(() -> notAReleasedLotOf(lotNumber, product));
         if (requested.isExpiredOn(today)) {
             throw new StateConflict("Requested lot " + lotNumber + " expired on " + requested.getExpirationDate()

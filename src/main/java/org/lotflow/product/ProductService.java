@@ -32,9 +32,12 @@ public class ProductService {
     private final LotNumberSequence sequence;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.lotflow.shared.ClusterLock clusterLock;
 
-    public ProductService(ProductRepository products, LotNumberSequence sequence, CurrentUser currentUser, Clock clock) {
+    public ProductService(ProductRepository products, LotNumberSequence sequence, CurrentUser currentUser, Clock clock,
+            org.lotflow.shared.ClusterLock clusterLock) {
         this.products = products;
+        this.clusterLock = clusterLock;
         this.sequence = sequence;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -76,12 +79,30 @@ public class ProductService {
         if (products.existsBySku(input.sku())) {
             throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
+        Product product;
         try {
-            return products.saveAndFlush(new Product(input.sku().trim(), input.name().trim(), input.description(),
+            product = products.saveAndFlush(new Product(input.sku().trim(), input.name().trim(), input.description(),
                     input.unit().trim(), input.shelfLifeMonths(), pattern, specs, clock.instant(), currentUser.id()));
         } catch (DataIntegrityViolationException e) {
             throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
+        clusterLock.create(lockName(product.getId()));
+        return product;
+    }
+
+    /**
+     * Holds the product's lock until the transaction ends: work that must run one request at a time per
+     * product (FEFO allocation, issue #11) takes it before any lot lock. Products made outside lotflow
+     * (loaded by SQL) get their lock on first use.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void holdLock(Long productId) {
+        clusterLock.holdUntilCommitCreating(lockName(productId));
+    }
+
+    /** The product's lock in {@code app_lock} ({@code V81__product_locks.sql} made those of earlier products). */
+    static String lockName(Long productId) {
+        return "product:" + productId;
     }
 
     /** The product with this SKU; 404 when there is none. */

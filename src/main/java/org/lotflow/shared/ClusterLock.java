@@ -35,6 +35,32 @@ public class ClusterLock {
         jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name);
     }
 
+    /** Makes the lock {@code name} (one per product, say), in the caller's transaction. */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void create(String name) {
+        jdbc.update("INSERT INTO app_lock (name) VALUES (?)", name);
+    }
+
+    /**
+     * {@link #holdUntilCommit} for a lock of which there are many, made on first use (one per product,
+     * say): takes the row lock, creating the row when it does not exist yet. Two transactions creating the
+     * same new lock at once: the second waits for the first and then loses with a {@link StateConflict}
+     * (409, try again); nothing it did is kept.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void holdUntilCommitCreating(String name) {
+        if (!jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name).isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO app_lock (name) VALUES (?)", name);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new StateConflict("Another request took the new lock " + name + " at the same time; try again");
+        }
+    }
+
     /** Runs {@code work} holding the lock {@code name}, in the caller's transaction or a new one. */
     public <T> T withLock(String name, Supplier<T> work) {
         return transaction.execute(status -> {

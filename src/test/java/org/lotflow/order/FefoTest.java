@@ -38,6 +38,27 @@ class FefoTest {
     }
 
     @Test
+    void theEarliestEligibleExpirationIsExactlyWhereTheRulesStartToAcceptALot() {
+        for (int shipIn = 0; shipIn <= 40; shipIn += 20) {
+            LocalDate shipDate = TODAY.plusDays(shipIn);
+            for (Integer months : new Integer[] {null, 0, 1, 6}) {
+                LocalDate earliest = Fefo.earliestEligibleExpiration(TODAY, shipDate, months);
+                for (int d = -5; d <= 220; d++) {
+                    LocalDate expires = TODAY.plusDays(d);
+                    Candidate lot = new Candidate(1L, "L-1", LotStatus.RELEASED, TODAY.minusYears(1), expires,
+                            BigDecimal.TEN);
+                    assertThat(Fefo.eligible(lot, TODAY, shipDate, months))
+                            .as("expires %s, ship %s, %s months", expires, shipDate, months)
+                            .isEqualTo(!expires.isBefore(earliest));
+                }
+            }
+        }
+        // a ship date in the past counts as today
+        assertThat(Fefo.earliestEligibleExpiration(TODAY, Fefo.shipDate(TODAY.minusDays(3), TODAY), null))
+                .isEqualTo(TODAY.plusDays(1));
+    }
+
+    @Test
     void aLotIsExpiredOnItsExpirationDateItself() {
         assertThat(Fefo.expiredOn(TODAY, TODAY)).isTrue();
         assertThat(Fefo.expiredOn(TODAY.plusDays(1), TODAY)).isFalse();

@@ -66,6 +66,11 @@ final class OrderStorm {
                 + " FROM lot l JOIN product p ON p.id = l.product_id WHERE p.sku = ?", BigDecimal.class, sku);
         assertThat(available).as("demand exceeds stock: everything is allocated").isEqualByComparingTo("0");
         assertOrders(numbers, quantities, stock);
+        // FEFO held under contention: allocations, in the order they were made, never step back to an earlier lot
+        List<java.time.LocalDate> taken = jdbc.queryForList("SELECT l.expiration_date FROM allocation a"
+                + " JOIN lot l ON l.id = a.lot_id JOIN product p ON p.id = l.product_id WHERE p.sku = ? ORDER BY a.id",
+                java.time.LocalDate.class, sku);
+        assertThat(taken).isNotEmpty().isSorted();
 
         // phase 2: shipments (some twice, at the same time), cancellations and new orders, all at once
         List<Callable<Response>> phase2 = new ArrayList<>();

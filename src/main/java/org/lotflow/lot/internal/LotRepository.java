@@ -31,14 +31,31 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     List<Lot> lockAllByLotNumber(@Param("numbers") List<String> numbers);
 
     /**
-     * The released lots of a product, row-locked in ascending id order (added for FEFO allocation):
-     * every allocator of a SKU locks the same rows in the same order, so concurrent orders queue up
-     * instead of over-allocating, and can never deadlock each other.
+     * The ids of a product's RELEASED lots with stock available ({@code quantity > allocated + shipped +
+     * consumed}) expiring on or after {@code earliestExpiration}, in FEFO order, at most {@code limit}; the
+     * lot {@code excludeLotId} left out (-1: none). No lock. On PostgreSQL the partial index
+     * {@code ix_lot_fefo_available} holds exactly these lots, so fully allocated lots cost nothing.
      */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select l from Lot l where l.product.id = :productId and l.status = org.lotflow.lot.LotStatus.RELEASED"
-            + " order by l.id")
-    List<Lot> lockReleasedOfProduct(@Param("productId") Long productId);
+    @Query(value = "select id from lot where product_id = :productId and status = 'RELEASED'"
+            + " and quantity > allocated + shipped + consumed and expiration_date >= :earliestExpiration"
+            + " and id <> :excludeLotId order by expiration_date, manufacture_date, lot_number limit :limit",
+            nativeQuery = true)
+    List<Long> findFefoCandidateIds(@Param("productId") Long productId,
+            @Param("earliestExpiration") java.time.LocalDate earliestExpiration,
+            @Param("excludeLotId") Long excludeLotId, @Param("limit") int limit);
+
+    /**
+     * Like {@link #findFefoCandidateIds} but the lots themselves, and only those FEFO takes before the
+     * sort key ({@code expiration, manufacture, lotNumber}) of another lot. No lock.
+     */
+    @Query(value = "select * from lot where product_id = :productId and status = 'RELEASED'"
+            + " and quantity > allocated + shipped + consumed and expiration_date >= :earliestExpiration"
+            + " and (expiration_date, manufacture_date, lot_number) < (:expiration, :manufacture, :lotNumber)"
+            + " order by expiration_date, manufacture_date, lot_number limit :limit", nativeQuery = true)
+    List<Lot> findFefoCandidatesBefore(@Param("productId") Long productId,
+            @Param("earliestExpiration") java.time.LocalDate earliestExpiration,
+            @Param("expiration") java.time.LocalDate expiration, @Param("manufacture") java.time.LocalDate manufacture,
+            @Param("lotNumber") String lotNumber, @Param("limit") int limit);
 
     /**
      * Lots with stock on hand ({@code quantity - shipped - consumed > 0}) in PENDING, RELEASED, QUARANTINE

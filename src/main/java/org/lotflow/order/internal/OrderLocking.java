@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's lock order, in one place. Every write that changes a lot's {@code allocated}/{@code shipped}
- * first takes row locks ({@code SELECT ... FOR UPDATE}) on the lots involved, always in ascending id order:
- * allocation locks all released lots of the SKU (the candidate set), shipment and cancellation lock the
- * order row first and then the lots of its open allocations. A fixed lock order means concurrent requests
+ * first takes row locks ({@code SELECT ... FOR UPDATE}) on the lots involved, in ascending id order:
+ * allocation takes the product's lock and then only the lots FEFO takes ({@link FefoCandidates}),
+ * shipment and cancellation lock the order row first and then the lots of its open allocations. A fixed lock order means concurrent requests
  * queue instead of deadlocking, and behave the same on H2 and PostgreSQL. The lot's {@code @Version}
  * column is a second line of defence (a writer that skipped the lock gets a 409, never a lost update), and
  * the database check {@code allocated + shipped + consumed <= quantity} a third. Order quantities are

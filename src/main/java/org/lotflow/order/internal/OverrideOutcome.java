@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotStock;
+import org.lotflow.order.Fefo;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and {@code allocateByFefo}). The order comes from the business key and the decision from the order
  * row (the QA manager's signature, {@link OverrideDecision}), never from process variables: without the
  * recorded decision it refuses (409) and allocates nothing (issue #8). Locks the order row, then the
- * released lots of the SKU (see {@link OrderLocking}).
+ * product's lock and the lots it takes (see {@link OrderLocking}, {@link FefoCandidates}).
  */
 @Service
 public class OverrideOutcome {
@@ -23,10 +25,13 @@ public class OverrideOutcome {
     private final OrderLocking locking;
     private final LotStock lots;
     private final Allocator allocator;
+    private final FefoCandidates fefo;
     private final Clock clock;
 
-    public OverrideOutcome(OrderLocking locking, LotStock lots, Allocator allocator, Clock clock) {
+    public OverrideOutcome(OrderLocking locking, LotStock lots, Allocator allocator, FefoCandidates fefo,
+            Clock clock) {
         this.locking = locking;
+        this.fefo = fefo;
         this.lots = lots;
         this.allocator = allocator;
         this.clock = clock;
@@ -47,18 +52,24 @@ public class OverrideOutcome {
         requireDecision(order, OverrideStatus.APPROVED);
         String approvedBy = order.getOverrideDecisionBy();
         String comment = order.getOverrideDecisionComment();
-        List<Lot> candidates = lots.lockReleasedOfProduct(order.getProductId());
-        Lot requested = candidates.stream().filter(l -> l.getLotNumber().equals(order.getRequestedLot())).findFirst()
-                .orElse(null);
-        if (requested == null || requested.isExpiredOn(LocalDate.now(clock)) || requested.getAvailable().signum() <= 0) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate shipDate = Fefo.shipDate(order.getRequiredBy(), today);
+        fefo.lockProduct(order.getProductId());
+        Lot requested = lots.lockAllByLotNumber(List.of(order.getRequestedLot())).stream()
+                .filter(l -> l.getProduct().getId().equals(order.getProductId()) && l.getStatus() == LotStatus.RELEASED)
+                .findFirst().orElse(null);
+        if (requested == null || requested.isExpiredOn(today) || requested.getAvailable().signum() <= 0) {
             order.decideOverride(OverrideStatus.LOT_UNAVAILABLE, approvedBy, comment);
-            allocator.byFefo(order, candidates, order.getQuantity(), null);
+            allocator.byFefo(order, fefo.lockCovering(order.getProductId(), order.getQuantity(), today, shipDate,
+                    order.getMinShelfLifeMonths(), null), order.getQuantity(), null);
             return false;
         }
         BigDecimal take = requested.getAvailable().min(order.getQuantity());
         allocator.allocate(order, requested, take, false, approvedBy, order.getOverrideReason(), comment);
         order.decideOverride(OverrideStatus.APPROVED, approvedBy, comment);
-        allocator.byFefo(order, candidates, order.getQuantity().subtract(take), requested.getId());
+        BigDecimal rest = order.getQuantity().subtract(take);
+        allocator.byFefo(order, fefo.lockCovering(order.getProductId(), rest, today, shipDate,
+                order.getMinShelfLifeMonths(), requested.getId()), rest, requested.getId());
         return true;
     }
 
@@ -70,7 +81,9 @@ public class OverrideOutcome {
             return;
         }
         requireDecision(order, OverrideStatus.REFUSED);
-        List<Lot> candidates = lots.lockReleasedOfProduct(order.getProductId());
+        LocalDate today = LocalDate.now(clock);
+        List<Lot> candidates = fefo.lockCovering(order.getProductId(), order.getQuantity(), today,
+                Fefo.shipDate(order.getRequiredBy(), today), order.getMinShelfLifeMonths(), null);
         order.decideOverride(OverrideStatus.REFUSED, order.getOverrideDecisionBy(), order.getOverrideDecisionComment());
         allocator.byFefo(order, candidates, order.getQuantity(), null);
     }

@@ -18,6 +18,9 @@ import org.lotflow.order.Fefo.Candidate;
  */
 public final class OverrideReason {
 
+    /** The older lots a reason names; beyond them it says that there are more. */
+    public static final int MAX_LISTED = 10;
+
     private OverrideReason() {
     }
 
@@ -26,7 +29,8 @@ public final class OverrideReason {
      * 2025-01-10, 100 available)"}, or empty when the requested lot needs no override.
      *
      * @param requested the requested lot (released, unexpired today, with stock: checked before)
-     * @param candidates the released lots of the SKU (the requested one among them)
+     * @param candidates released lots of the SKU: all of them, or at least the first {@link #MAX_LISTED} + 1
+     *        that FEFO takes before the requested one
      * @param minShelfLifeMonths the customer's minimum remaining shelf life at the ship date, or null
      */
     public static Optional<String> of(Candidate requested, List<Candidate> candidates, LocalDate today,
@@ -42,10 +46,11 @@ public final class OverrideReason {
         }
         List<Candidate> skipped = Fefo.skippedFor(requested, candidates, today, shipDate, minShelfLifeMonths);
         if (!skipped.isEmpty()) {
-            reasons.add("FEFO broken: skips older lot(s) " + skipped.stream()
+            reasons.add("FEFO broken: skips older lot(s) " + skipped.stream().limit(MAX_LISTED)
                     .map(l -> l.lotNumber() + " (expires " + l.expirationDate() + ", "
                             + l.available().stripTrailingZeros().toPlainString() + " available)")
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.joining(", "))
+                    + (skipped.size() > MAX_LISTED ? " and more older lots" : ""));
         }
         return reasons.isEmpty() ? Optional.empty()
                 : Optional.of("Requested lot " + requested.lotNumber() + ": " + String.join("; ", reasons));
