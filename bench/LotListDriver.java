@@ -41,6 +41,11 @@ public class LotListDriver {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf("%-52s %6s %8s %8s %8s %8s%n", "filter (size " + size + ")", "page", "p50 ms", "p95 ms",
                 "max ms", "bytes");
+        for (int i = 0; i < 20; i++) { // warm-up: the JIT and the database's caches, every filter
+            for (String filter : FILTERS) {
+                get(http, auth, base + "/api/lots?size=" + size + (filter.isEmpty() ? "" : "&" + filter));
+            }
+        }
         for (String filter : FILTERS) {
             String url = base + "/api/lots?size=" + size + (filter.isEmpty() ? "" : "&" + filter);
             time(http, auth, filter, 1, url, runs);
