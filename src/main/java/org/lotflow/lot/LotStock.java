@@ -31,7 +31,10 @@ public class LotStock {
 
     private final LotRepository lots;
 
-    public LotStock(LotRepository lots) {
+    private final jakarta.persistence.EntityManager em;
+
+    public LotStock(LotRepository lots, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.lots = lots;
     }
 
@@ -41,18 +44,16 @@ public class LotStock {
         return lots.findByLotNumber(lotNumber);
     }
 
-    /** The lots with these ids that exist, each once, in no particular order (no lock); read in chunks. */
+    /**
+     * The lots with these ids that exist, each once, in no particular order (no lock). Lots this
+     * transaction already holds are taken as they are, without a query (an order's view right after its
+     * allocation, issue #11); the others are read in chunks.
+     */
     @Transactional(readOnly = true)
     public List<Lot> findAllById(Collection<Long> ids) {
         List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        if (distinct.size() <= CHUNK) {
-            return lots.findAllById(distinct);
-        }
-        List<Lot> found = new java.util.ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += CHUNK) {
-            found.addAll(lots.findAllById(distinct.subList(from, Math.min(distinct.size(), from + CHUNK))));
-        }
-        return found;
+        return em.unwrap(org.hibernate.Session.class).byMultipleIds(Lot.class).enableSessionCheck(true)
+                .withBatchSize(CHUNK).multiLoad(distinct).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /**
