@@ -4,8 +4,8 @@
 #
 #   bench/data/load.sh <database>            SCALE=0.01 bench/data/load.sh <database>   (a 1% copy)
 #
-# At SCALE=1 (about 2-4 minutes on 2 cores): 26 products, 1,000,105 lots, ~3.0M genealogy links,
-# 2.7M sales orders (one SHIPPED allocation each) and 10.8M shipment lines to 20,000 customers.
+# At SCALE=1 (about 4.5 minutes on 2 cores): 20 products, 1,000,105 lots, 2.94M genealogy links,
+# 2.57M sales orders (one SHIPPED allocation each) and 10.26M shipment lines to 20,000 customers.
 # See bench/data/README.md for the shape and the lots worth tracing. Run lotflow with
 # --lotflow.today=2026-12-01: statuses and expirations are set for that day.
 set -euo pipefail
