@@ -78,13 +78,10 @@ public class OrderPlacement {
         in.validate(today);
         Product product = products.findBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
-        if (orders.existsByOrderNumber(in.orderNumber())) {
-            throw alreadyExists(in.orderNumber());
-        }
         SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), product.getId(), in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), in.requestedLot(), clock.instant(), currentUser.id());
         try {
-            order = orders.saveAndFlush(order);
+            order = orders.saveAndFlush(order); // the unique order number refuses a second one (409)
         } catch (DataIntegrityViolationException e) {
             throw alreadyExists(in.orderNumber());
         }
@@ -105,8 +102,7 @@ public class OrderPlacement {
         }
         List<Lot> candidates = fefoCandidates.lockCovering(product.getId(), order.getQuantity(), today, shipDate,
                 order.getMinShelfLifeMonths(), null);
-        allocator.byFefo(order, candidates, order.getQuantity(), null);
-        return queries.view(order);
+        return queries.viewOfNew(order, allocator.byFefo(order, candidates, order.getQuantity(), null));
     }
 
     private static RuntimeException alreadyExists(String orderNumber) {

@@ -46,17 +46,18 @@ public class Allocator {
     /**
      * Allocates up to {@code needed} of the order from the locked candidates by FEFO under the normal
      * rules ({@link Fefo#allocate}), leaving out the lot {@code excludeLotId} (null: none); returns the
-     * shortfall.
+     * allocations it made, in FEFO order (what they do not cover is the order's shortfall).
      */
-    public BigDecimal byFefo(SalesOrder order, List<Lot> lockedCandidates, BigDecimal needed, Long excludeLotId) {
+    public List<Allocation> byFefo(SalesOrder order, List<Lot> lockedCandidates, BigDecimal needed, Long excludeLotId) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Lot> byId = lockedCandidates.stream().collect(Collectors.toMap(Lot::getId, Function.identity()));
         Fefo.Plan plan = Fefo.allocate(lockedCandidates.stream().map(Fefo.Candidate::of).toList(), needed, today,
                 Fefo.shipDate(order.getRequiredBy(), today), order.getMinShelfLifeMonths(), excludeLotId);
+        List<Allocation> made = new java.util.ArrayList<>();
         for (Fefo.Take take : plan.takes()) {
-            allocate(order, byId.get(take.lot().id()), take.quantity(), true, null, null, null);
+            made.add(allocate(order, byId.get(take.lot().id()), take.quantity(), true, null, null, null));
         }
-        return plan.shortfall();
+        return made;
     }
 
     /**

@@ -75,9 +75,20 @@ public class OrderQueries {
 
     /** The order as the API shows it, read in the caller's transaction (after its writes). */
     public OrderView view(SalesOrder order) {
+        return view(order, allocations.findByOrderIdOrderById(order.getId()),
+                shipments.findByOrderIdOrderById(order.getId()));
+    }
+
+    /**
+     * The view of an order just placed in this transaction, from the allocations it made (ascending id)
+     * instead of reading them back: a new order has no other allocations and no shipments.
+     */
+    public OrderView viewOfNew(SalesOrder order, List<Allocation> made) {
+        return view(order, made, List.of());
+    }
+
+    private OrderView view(SalesOrder order, List<Allocation> all, List<Shipment> sent) {
         Product product = products.get(order.getProductId());
-        List<Allocation> all = allocations.findByOrderIdOrderById(order.getId());
-        List<Shipment> sent = shipments.findByOrderIdOrderById(order.getId());
         List<Long> lotIds = new ArrayList<>();
         all.forEach(a -> lotIds.add(a.getLotId()));
         sent.forEach(s -> lotIds.add(s.getLotId()));
