@@ -32,9 +32,12 @@ public class LotStock {
     private final LotRepository lots;
 
     private final jakarta.persistence.EntityManager em;
+    private final org.lotflow.lot.internal.GenealogyQueries genealogyQueries;
 
-    public LotStock(LotRepository lots, jakarta.persistence.EntityManager em) {
+    public LotStock(LotRepository lots, jakarta.persistence.EntityManager em,
+            org.lotflow.lot.internal.GenealogyQueries genealogyQueries) {
         this.em = em;
+        this.genealogyQueries = genealogyQueries;
         this.lots = lots;
     }
 
@@ -62,20 +65,23 @@ public class LotStock {
      */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> lotNumbers(Collection<Long> ids) {
-        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
-        List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        for (int from = 0; from < distinct.size(); from += CHUNK) {
-            for (Object[] row : lots.findLotNumbers(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))) {
-                numbers.put((Long) row[0], (String) row[1]);
-            }
-        }
-        return numbers;
+        return ids.isEmpty() ? java.util.Map.of() : genealogyQueries.lotNumbers(ids);
     }
 
     /** Locks the lots with these ids, in ascending id order, and returns them as they are under the lock. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Lot> lockAll(Collection<Long> ids) {
-        return lots.lockAll(List.copyOf(ids));
+        List<Long> sorted = ids.stream().distinct().sorted().toList();
+        if (sorted.size() <= CHUNK) {
+            return lots.lockAll(sorted);
+        }
+        // a recall's scope may hold more lots than one statement takes parameters: ascending chunks keep
+        // the lock order of one statement
+        List<Lot> locked = new java.util.ArrayList<>(sorted.size());
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            locked.addAll(lots.lockAll(sorted.subList(from, Math.min(sorted.size(), from + CHUNK))));
+        }
+        return locked;
     }
 
     /** Locks the lots with these numbers (those that exist), in ascending id order. */

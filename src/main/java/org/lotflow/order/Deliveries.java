@@ -33,7 +33,10 @@ public class Deliveries {
             LocalDate shippedAt, String carrier) {
     }
 
-    /** Every shipment of the given lots (ids), by lot number, customer, date and entry. Two queries. */
+    /**
+     * Every shipment of the given lots (ids), by lot number, customer, date and entry. Two queries, each
+     * with the ids as one array parameter: any number of lots (issue #11).
+     */
     @Transactional(readOnly = true)
     public List<Delivery> ofLots(Collection<Long> lotIds) {
         if (lotIds.isEmpty()) {
@@ -43,9 +46,9 @@ public class Deliveries {
                 SELECT s.lot_id, s.customer, o.order_number, s.quantity, s.shipped_at, s.carrier
                   FROM shipment s
                   JOIN sales_order o ON o.id = s.order_id
-                 WHERE s.lot_id IN (:lotIds)
+                 WHERE s.lot_id = ANY(:lotIds)
                  ORDER BY s.customer, s.shipped_at, s.id
-                """, Map.of("lotIds", lotIds), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                """, Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).toList());
         return rows.stream()

@@ -45,8 +45,8 @@ public class OpenAllocations implements LotViewContributor {
                 SELECT a.id, a.lot_id, o.order_number, o.customer, a.quantity, a.fefo
                   FROM allocation a
                   JOIN sales_order o ON o.id = a.order_id
-                 WHERE a.lot_id IN (:lotIds) AND a.status = 'OPEN'
-                 ORDER BY a.id""", Map.of("lotIds", lotIds),
+                 WHERE a.lot_id = ANY(:lotIds) AND a.status = 'OPEN'
+                 ORDER BY a.id""", Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)),
                 (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBoolean(6)));
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).toList());

@@ -26,7 +26,7 @@ public class GenealogyQueries {
 
     private static final String WALK = """
             WITH RECURSIVE reached (lot_id, depth) AS (
-                SELECT l.id, 0 FROM lot l WHERE l.id IN (:start)
+                SELECT l.id, 0 FROM lot l WHERE l.id = ANY(:start)
                 UNION
                 SELECT s.%2$s, r.depth + 1
                   FROM reached r JOIN lot_source s ON s.%1$s = r.lot_id
@@ -48,7 +48,7 @@ public class GenealogyQueries {
     /** How many edges leave the lots reached at the depth bound (more than 0: the walk was cut). */
     private static final String CUT = """
             WITH RECURSIVE reached (lot_id, depth) AS (
-                SELECT l.id, 0 FROM lot l WHERE l.id IN (:start)
+                SELECT l.id, 0 FROM lot l WHERE l.id = ANY(:start)
                 UNION
                 SELECT s.%2$s, r.depth + 1
                   FROM reached r JOIN lot_source s ON s.%1$s = r.lot_id
@@ -71,7 +71,7 @@ public class GenealogyQueries {
     /** The walk from the start lots: one query; see {@link Genealogies#walk}. */
     public List<Genealogies.ReachedLot> walk(Collection<Long> startIds, boolean downstream, int maxDepth) {
         Map<Long, Row> rows = new LinkedHashMap<>();
-        jdbc.query(downstream ? DOWNSTREAM : UPSTREAM, Map.of("start", startIds, "maxDepth", maxDepth),
+        jdbc.query(downstream ? DOWNSTREAM : UPSTREAM, Map.of("start", org.lotflow.shared.IdArray.of(startIds), "maxDepth", maxDepth),
                 (ResultSet rs) -> {
                     long id = rs.getLong("id");
                     Row row = rows.get(id);
@@ -96,8 +96,19 @@ public class GenealogyQueries {
     /** The number of edges beyond the depth bound; see {@link Genealogies#continuesBeyond}. */
     public long edgesBeyond(Collection<Long> startIds, boolean downstream, int maxDepth) {
         Long beyond = jdbc.queryForObject(downstream ? DOWNSTREAM_CUT : UPSTREAM_CUT,
-                Map.of("start", startIds, "maxDepth", maxDepth), Long.class);
+                Map.of("start", org.lotflow.shared.IdArray.of(startIds), "maxDepth", maxDepth), Long.class);
         return beyond == null ? 0 : beyond;
+    }
+
+    /** Lot number by id of the lots with these ids (those that exist): one query, one array parameter. */
+    public Map<Long, String> lotNumbers(Collection<Long> ids) {
+        Map<Long, String> numbers = new java.util.HashMap<>();
+        jdbc.query("SELECT id, lot_number FROM lot WHERE id = ANY(:ids)",
+                Map.of("ids", org.lotflow.shared.IdArray.of(ids)),
+                (ResultSet rs) -> {
+                    numbers.put(rs.getLong(1), rs.getString(2));
+                });
+        return numbers;
     }
 
     /** The edges with both ends among the lots; see {@link Genealogies#edgesAmong}. */

@@ -77,7 +77,4 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
             + " (org.lotflow.lot.LotStatus.RELEASED, org.lotflow.lot.LotStatus.QUARANTINE) order by l.id")
     List<Long> findIdsDueToExpire(@Param("today") java.time.LocalDate today);
 
-    /** Id and lot number of the lots with these ids, without loading the lots (a projection). */
-    @Query("select l.id, l.lotNumber from Lot l where l.id in :ids")
-    List<Object[]> findLotNumbers(@Param("ids") java.util.Collection<Long> ids);
 }

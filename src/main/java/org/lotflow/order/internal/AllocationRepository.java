@@ -21,7 +21,4 @@ public interface AllocationRepository extends JpaRepository<Allocation, Long> {
     /** Lot ids only (no entities): read before the lots are locked, so nothing stale stays in the session. */
     @Query("select distinct a.lotId from Allocation a where a.orderId = :orderId and a.status = :status")
     List<Long> lotIdsOf(@Param("orderId") Long orderId, @Param("status") Allocation.Status status);
-
-    @Query("select a from Allocation a where a.lotId in :lotIds order by a.id")
-    List<Allocation> findByLotIds(@Param("lotIds") Collection<Long> lotIds);
 }
