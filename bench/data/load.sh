@@ -37,17 +37,20 @@ SELECT sku, name, unit, months, prefix || '-{yyyy}-{seq:7}', now(), 'bench' FROM
 
 CREATE TEMP TABLE k AS SELECT
   (SELECT coalesce(max(id), 0) FROM lot) AS base,
-  (SELECT min(id) FROM product WHERE sku LIKE 'RM-%') AS rm,
-  (SELECT min(id) FROM product WHERE sku LIKE 'IM-%') AS im,
-  (SELECT min(id) FROM product WHERE sku LIKE 'FG-%') AS fg,
   (SELECT id FROM product WHERE sku = 'RW-01') AS rw,
   (SELECT coalesce(max(id), 0) FROM sales_order) AS obase,
   :n_raw::bigint AS n_raw, :n_im::bigint AS n_im, :n_fg::bigint AS n_fg, :n_cust::bigint AS n_cust;
+-- product ids by layer and position (RM-01 = rm 0 ...), looked up by exact SKU: the demo's products
+-- (RM-BASE-OIL, ...) share the prefixes
+CREATE TEMP TABLE bp AS
+SELECT substr(sku, 1, 2) AS layer, CAST(substr(sku, 4) AS int) - 1 AS n, id FROM product
+ WHERE sku ~ '^(RM|IM|FG)-[0-9]{2}$';
 
 -- Raw-material lots: ids base+1 .. base+n_raw. Lots 1, 2 and 3 are the hubs (see the intermediates).
 INSERT INTO lot (id, lot_number, product_id, quantity, consumed, manufacture_date, receipt_date, expiration_date,
                  location, source, status, created_at, created_by)
-SELECT k.base + i, 'RM0' || ((i - 1) % 5 + 1) || '-B' || lpad(i::text, 7, '0'), k.rm + (i - 1) % 5,
+SELECT k.base + i, 'RM0' || ((i - 1) % 5 + 1) || '-B' || lpad(i::text, 7, '0'),
+       (SELECT id FROM bp WHERE layer = 'RM' AND n = (i - 1) % 5),
        100000, 90000, date '2024-01-01' + (i % 700)::int, date '2024-01-03' + (i % 700)::int,
        date '2027-01-01' + (i % 700)::int, 'Tank farm', 'SUPPLIER_RECEIPT', 'RELEASED', now(), 'bench'
   FROM k, generate_series(1, k.n_raw) i;
@@ -56,7 +59,8 @@ SELECT k.base + i, 'RM0' || ((i - 1) % 5 + 1) || '-B' || lpad(i::text, 7, '0'), 
 -- 180th raw lot 2, every 450th raw lot 3.
 INSERT INTO lot (id, lot_number, product_id, quantity, consumed, manufacture_date, expiration_date,
                  location, production_order, source, status, created_at, created_by)
-SELECT k.base + k.n_raw + j, 'IM0' || ((j - 1) % 4 + 1) || '-B' || lpad(j::text, 7, '0'), k.im + (j - 1) % 4,
+SELECT k.base + k.n_raw + j, 'IM0' || ((j - 1) % 4 + 1) || '-B' || lpad(j::text, 7, '0'),
+       (SELECT id FROM bp WHERE layer = 'IM' AND n = (j - 1) % 4),
        10000, 9000, date '2024-03-01' + (j % 600)::int, date '2026-09-01' + (j % 600)::int,
        'Blending', 'PO-IM-' || j, 'PRODUCTION', 'RELEASED', now(), 'bench'
   FROM k, generate_series(1, k.n_im) j;
@@ -73,7 +77,8 @@ SELECT DISTINCT k.base + k.n_raw + j, k.base + r, 3000
 -- (never shipped), 95-97 QUARANTINE, 98 REJECTED, else RELEASED, and EXPIRED when the expiration date is on or before 2026-12-01. Shipped lots: 1,000 units, 600 shipped.
 INSERT INTO lot (id, lot_number, product_id, quantity, shipped, manufacture_date, expiration_date,
                  location, production_order, source, status, created_at, created_by)
-SELECT k.base + k.n_raw + k.n_im + f, 'FG' || lpad((p + 1)::text, 2, '0') || '-B' || lpad(f::text, 7, '0'), k.fg + p,
+SELECT k.base + k.n_raw + k.n_im + f, 'FG' || lpad((p + 1)::text, 2, '0') || '-B' || lpad(f::text, 7, '0'),
+       (SELECT id FROM bp WHERE layer = 'FG' AND n = p),
        1000, CASE WHEN q BETWEEN 90 AND 94 THEN 0 ELSE 600 END,
        mfg, mfg + 730, 'Warehouse ' || chr(65 + (f % 4)::int), 'PO-FG-' || f, 'PRODUCTION',
        CASE WHEN q BETWEEN 90 AND 94 THEN 'PENDING'
