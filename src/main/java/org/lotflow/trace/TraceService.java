@@ -48,7 +48,7 @@ public class TraceService {
                 ? shipments(reached.stream().map(Trace.TracedLot::id).toList())
                 : List.of();
         return new Trace(start.getLotNumber(), direction.label(), reached, customers,
-                isCut(List.of(start.getId()), direction), maxDepth);
+                isCut(List.of(start.getId()), direction, reached), maxDepth);
     }
 
     /**
@@ -61,13 +61,21 @@ public class TraceService {
     }
 
     /**
+     * {@link #isCut(Collection, Direction)} given the walk's answer: a walk that stopped short of the bound
+     * was not cut, and the genealogy is not walked a second time to say so.
+     */
+    private boolean isCut(Collection<Long> startIds, Direction direction, List<Trace.TracedLot> reached) {
+        return reached.stream().anyMatch(l -> l.depth() >= maxDepth) && isCut(startIds, direction);
+    }
+
+    /**
      * {@link #walk}, refusing ({@link StateConflict}, 409) when the genealogy is deeper than the bound:
      * for a recall's scope, where a lot left out would stay shippable and its customers never be told.
      */
     @Transactional(readOnly = true)
     public List<Trace.TracedLot> walkWhole(Collection<Long> startIds, Direction direction) {
         List<Trace.TracedLot> reached = walk(startIds, direction);
-        if (isCut(startIds, direction)) {
+        if (isCut(startIds, direction, reached)) {
             throw new StateConflict("The genealogy " + direction.label() + " of these lots is deeper than "
                     + maxDepth + " levels (lotflow.trace.max-depth): a recall would leave the deeper lots and their "
                     + "customers out. Raise lotflow.trace.max-depth and open the recall again.")

@@ -32,6 +32,15 @@ public final class TraceCsv {
     /** The CSV text of the trace, header first. */
     public static String of(Trace trace) {
         StringWriter out = new StringWriter();
+        write(trace, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes the CSV of the trace to {@code out} row by row, header first, and flushes it (a hub lot's
+     * trace is 100 MB and more of CSV: it is streamed to the client, never held as one text).
+     */
+    public static void write(Trace trace, java.io.Writer out) {
         try (CSVPrinter csv = SpreadsheetSafeCsv.printer(out, HEADER.toArray(String[]::new))) {
             Map<String, String> units = new HashMap<>();
             for (Trace.TracedLot l : trace.lots()) {
@@ -49,10 +58,10 @@ public final class TraceCsv {
                 SpreadsheetSafeCsv.record(csv, "TRUNCATED", trace.lotNumber(), trace.direction(), "", "", "", "",
                         trace.maxDepth(), "genealogy continues beyond lotflow.trace.max-depth", "", "", "", "", "");
             }
+            csv.flush();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new java.io.UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     /** The lot's genealogy links, e.g. {@code 2.5 L-1 -> L-2; 1 L-3 -> L-2}. */

@@ -36,12 +36,17 @@ public class TraceController {
     }
 
     @GetMapping(produces = TEXT_CSV)
-    public ResponseEntity<String> csv(@PathVariable String lotNumber, @RequestParam(required = false) String direction) {
+    public ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> csv(
+            @PathVariable String lotNumber, @RequestParam(required = false) String direction) {
         Trace trace = traces.trace(lotNumber, Direction.parse(direction));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
                 .header("X-Lotflow-Trace-Truncated", Boolean.toString(trace.truncated()))
                 .header("Content-Disposition", "attachment; filename=\"trace-" + trace.lotNumber() + "-"
                         + trace.direction() + ".csv\"")
-                .body(TraceCsv.of(trace));
+                .body(out -> {
+                    java.io.Writer writer = new java.io.BufferedWriter(
+                            new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                    TraceCsv.write(trace, writer);
+                });
     }
 }
