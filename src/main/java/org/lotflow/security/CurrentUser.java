@@ -55,11 +55,45 @@ public class CurrentUser {
         }
     }
 
-    /** The full name of a user for signatures and history ("Jennifer Lee"), or the id if unknown. */
+    /**
+     * The full name of a user for signatures and history ("Jennifer Lee"), or the id if unknown; read from
+     * the identity store once per transaction.
+     */
     public String fullName(String userId) {
         if (userId == null || SYSTEM.equals(userId)) {
             return "lotflow";
         }
+        // read once per transaction: a recall or an expiry run records thousands of events by one user
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return namesOfThisTransaction().computeIfAbsent(userId, this::readFullName);
+        }
+        return readFullName(userId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, String> namesOfThisTransaction() {
+        java.util.Map<String, String> names = (java.util.Map<String, String>)
+                org.springframework.transaction.support.TransactionSynchronizationManager.getResource(NAMES_KEY);
+        if (names == null) {
+            java.util.Map<String, String> fresh = new java.util.HashMap<>();
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(NAMES_KEY, fresh);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager
+                                    .unbindResourceIfPossible(NAMES_KEY);
+                        }
+                    });
+            names = fresh;
+        }
+        return names;
+    }
+
+    /** The key of the per-transaction name memo among the transaction's resources. */
+    private static final Object NAMES_KEY = new Object();
+
+    private String readFullName(String userId) {
         User user = privileged(() -> identityService.createUserQuery().userId(userId).singleResult());
         if (user == null) {
             return userId;

@@ -58,7 +58,7 @@ public class CustomerNotification {
         long notificationId = store.bindNextNotification(recall.id(), taskId, scope).orElseThrow(() ->
                 new StateConflict("Recall " + recallNumber + " has no customer notification left for a new task"));
         RecallStore.NotificationRow n = store.lockNotification(notificationId);
-        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id()));
+        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
                 shipments.deliveriesOf(n.customer()), n.quantityShipped(), shipments.unitsOf(n.customer()));
     }
