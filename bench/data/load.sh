@@ -110,9 +110,11 @@ SELECT k.base + k.n_raw + k.n_im + k.n_fg + (c - 1) * 21 + d,
   FROM k, generate_series(1, 5) c, generate_series(1, 21) d;
 
 -- Three orders per shipped finished lot (200 units, one SHIPPED allocation each), shipped in four lines of 50.
+-- Customers by a multiplicative hash modulo a prime: lots made from the same inputs go to unrelated customers.
 INSERT INTO sales_order (id, order_number, customer, product_id, quantity, status, created_at, created_by)
 SELECT k.obase + (f - 1) * 3 + o, 'SO-B' || lpad(((f - 1) * 3 + o)::text, 8, '0'),
-       'Customer ' || lpad((1 + ((f * 3 + o) * 7907) % k.n_cust)::text, 5, '0'), l.product_id, 200, 'SHIPPED',
+       'Customer ' || lpad((1 + (((f * 3 + o) * 2654435761) % 1000003) % k.n_cust)::text, 5, '0'), l.product_id,
+       200, 'SHIPPED',
        now(), 'bench'
   FROM k, generate_series(1, k.n_fg) f, generate_series(1, 3) o, lot l
  WHERE l.id = k.base + k.n_raw + k.n_im + f AND l.status <> 'PENDING';

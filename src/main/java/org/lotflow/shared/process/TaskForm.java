@@ -43,8 +43,33 @@ public final class TaskForm {
 
     /** Shows a value as text ({@code "-"} when absent). */
     public TaskForm show(String name, Object value) {
-        values.put(name, text(value));
+        values.put(name, fitted(text(value)));
         return this;
+    }
+
+    /** The engine keeps a text variable in 4,000 characters (its {@code TEXT_} column). */
+    static final int MAX_TEXT = 4000;
+
+    /**
+     * A display text as the engine can keep it: whole lines up to {@link #MAX_TEXT} characters, then a last
+     * line that says how many lines are not shown and where they are (a customer of a large recall may
+     * have received dozens of affected deliveries). Never cut silently, never refused.
+     */
+    static Object fitted(Object value) {
+        if (!(value instanceof String text) || text.length() <= MAX_TEXT) {
+            return value;
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder kept = new StringBuilder();
+        int shown = 0;
+        int reserve = 160;
+        while (shown < lines.length && kept.length() + lines[shown].length() + 1 <= MAX_TEXT - reserve) {
+            kept.append(lines[shown]).append('\n');
+            shown++;
+        }
+        int hidden = lines.length - shown;
+        return kept + "… and " + hidden + " more line" + (hidden == 1 ? "" : "s")
+                + " not shown here: lotflow's API has the complete list";
     }
 
     /** Shows a quantity with its unit, for example {@code 1250.5 kg}. */

@@ -14,6 +14,24 @@ class TaskFormTest {
     enum Kind { COMPLAINT }
 
     @Test
+    void aTextLongerThanTheEngineKeepsShowsWholeLinesAndSaysHowManyAreLeftOut() {
+        StringBuilder deliveries = new StringBuilder();
+        for (int i = 1; i <= 48; i++) {
+            deliveries.append(i > 1 ? "\n" : "").append("- lot **FG01-B").append(1000 + i)
+                    .append("** (Industrial lubricant 55 gal, FG-01): 50 drums on order SO-B").append(i)
+                    .append(", shipped 2025-02-01");
+        }
+        String shown = (String) TaskForm.fitted(deliveries.toString());
+        assertThat(shown.length()).isLessThanOrEqualTo(TaskForm.MAX_TEXT);
+        String[] lines = shown.split("\n");
+        int kept = lines.length - 1;
+        assertThat(lines[kept]).isEqualTo("… and " + (48 - kept) + " more lines not shown here: lotflow's API has"
+                + " the complete list");
+        assertThat(deliveries.toString()).startsWith(shown.substring(0, shown.lastIndexOf('\n')));
+        assertThat(TaskForm.fitted("short")).isEqualTo("short");
+    }
+
+    @Test
     void absentAndBlankValuesShowAsADash() {
         assertThat(TaskForm.text(null)).isEqualTo("-");
         assertThat(TaskForm.text("  ")).isEqualTo("-");

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Issue #11, targets 3 and 4: traces of any size and opening a recall, at 1,000,000 lots.
+#
+#   bench/trace-recall.sh                  traces of the three hub lots (JSON and CSV), then recalls
+#   RECALLS="IM02-B0000902 RM03-B0000003" bench/trace-recall.sh     which lots to recall (each only once:
+#                                          a recalled lot stays RECALLED; FRESH=1 reloads the data)
+#
+# Traces: downstream from RM03-B0000003 (~6,000 lots), RM02-B0000002 (~15,000) and RM01-B0000001
+# (~90,000: more lots than one SQL statement takes parameters); time (curl, median of RUNS), size.
+# Recalls: POST /api/recalls time, lots RECALLED, customers, notification tasks, heap after.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+PORT=${PORT:-18340}
+RUNS=${RUNS:-3}
+bench_jar
+bench_data "$PORT"
+bench_start "$PORT"
+trap bench_stop EXIT
+bench_machine
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+printf "%-16s %-5s %8s %10s %12s\n" "trace of" "as" "lots" "median s" "bytes"
+for lot in ${TRACES:-RM03-B0000003 RM02-B0000002 RM01-B0000001}; do
+  for as in json csv; do
+    accept=$([ $as = csv ] && echo text/csv || echo application/json)
+    times=$(for _ in $(seq 1 "$RUNS"); do
+      curl -s -o target/trace.$as -w "%{time_total}\n" -u rachel:rachel -H "Accept: $accept" \
+        "localhost:$PORT/api/lots/$lot/trace?direction=downstream"
+    done | median)
+    lots=$([ $as = json ] && grep -o '"depth":' target/trace.json | wc -l || grep -c '^LOT,' target/trace.csv)
+    printf "%-16s %-5s %8s %10s %12s\n" "$lot" "$as" "$lots" "$times" "$(stat -c %s target/trace.$as)"
+  done
+done
+for lot in ${RECALLS:-IM02-B0000902 RM03-B0000003}; do
+  t0=$(date +%s.%N)
+  answer=$(curl -s -u rachel:rachel -H 'Content-Type: application/json' -X POST "localhost:$PORT/api/recalls" \
+    -d "{\"lots\": [\"$lot\"], \"reason\": \"bench: contaminated $lot\", \"classification\": \"CLASS_I\"}")
+  t1=$(date +%s.%N)
+  number=$(echo "$answer" | grep -o '"recallNumber":"[^"]*"' | cut -d'"' -f4 || true)
+  [ -n "$number" ] || { echo "recall of $lot refused: $answer"; continue; }
+  recalled=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM recall_lot rl JOIN recall r ON r.id = rl.recall_id
+              JOIN lot l ON l.id = rl.lot_id WHERE r.recall_number = '$number' AND l.status = 'RECALLED'")
+  customers=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM recall_notification n JOIN recall r ON r.id = n.recall_id
+              WHERE r.recall_number = '$number'")
+  tasks=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
+              WHERE e.business_key_ = '$number' AND t.task_def_key_ = 'notifyCustomer'")
+  echo "recall $number of $lot: POST answered in $(echo "$t1 - $t0" | bc) s; $recalled lots RECALLED, $customers customers, $tasks notifyCustomer tasks"
+done
+jcmd "$APP_PID" GC.run > /dev/null 2>&1 || true
+echo "heap used after the runs: $(jcmd "$APP_PID" GC.heap_info 2> /dev/null | grep -o 'used [0-9]*K' | head -1)"
+bench_machine
