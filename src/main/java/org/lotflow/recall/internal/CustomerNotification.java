@@ -49,13 +49,15 @@ public class CustomerNotification {
 
     /**
      * Create listener of {@code notifyCustomer}: binds the new task (and the subprocess instance it
-     * runs in, {@code scope}) to the next notification of the recall that has no task yet, under a
-     * lock of the recall row, and returns what the form shows. 409 when every notification has its task.
+     * runs in, {@code scope}) to the notification at its place {@code loopCounter} (the engine's
+     * multi-instance counter, set in the same transaction; null or taken: the next notification without
+     * a task), under a lock of the recall row, and returns what the form shows. 409 when every notification has its task.
      */
     @Transactional
-    public NotificationTask bindTask(String recallNumber, String processInstanceId, String taskId, String scope) {
+    public NotificationTask bindTask(String recallNumber, String processInstanceId, String taskId, String scope,
+            Integer loopCounter) {
         RecallStore.RecallRow recall = store.lock(bound.of(recallNumber, processInstanceId).id());
-        long notificationId = store.bindNextNotification(recall.id(), taskId, scope).orElseThrow(() ->
+        long notificationId = store.bindNextNotification(recall.id(), taskId, scope, loopCounter).orElseThrow(() ->
                 new StateConflict("Recall " + recallNumber + " has no customer notification left for a new task"));
         RecallStore.NotificationRow n = store.lockNotification(notificationId);
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));

@@ -118,12 +118,13 @@ class RecallStore {
                 .addValue("shippedAt", shippedAt).addValue("carrier", carrier));
     }
 
-    long insertNotification(long recallId, String customer, BigDecimal shipped) {
+    /** A customer's notification, at {@code position} (0, 1, ... in customer order) among the recall's. */
+    long insertNotification(long recallId, String customer, BigDecimal shipped, int position) {
         return insert("""
-                INSERT INTO recall_notification (recall_id, customer, quantity_shipped, status)
-                VALUES (:recallId, :customer, :shipped, 'OPEN')
+                INSERT INTO recall_notification (recall_id, customer, quantity_shipped, status, position)
+                VALUES (:recallId, :customer, :shipped, 'OPEN', :position)
                 """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("customer", customer)
-                .addValue("shipped", shipped));
+                .addValue("shipped", shipped).addValue("position", position));
     }
 
     void event(long recallId, Instant at, String type, String user, String text) {
@@ -169,22 +170,31 @@ class RecallStore {
     /**
      * Binds the next notification of the recall without a task (customer order) to the task and its
      * subprocess instance; the id bound, or empty when every notification has its task. Call with
-     * the recall row locked. One index step ({@code ix_recall_notification_free}): a recall of 13,000
-     * customers used to read every free notification for every task it created (issue #11).
+     * the recall row locked. {@code position} is the task's multi-instance loop counter: the notification
+     * at that place is taken by one unique-index step (V84; issue #11: finding "the next free one" re-read
+     * every row the opening had already bound). Without it, or with that place taken, the first free
+     * notification in customer order.
      */
-    Optional<Long> bindNextNotification(long recallId, String taskId, String scope) {
+    Optional<Long> bindNextNotification(long recallId, String taskId, String scope, Integer position) {
+        if (position != null) {
+            List<Long> at = jdbc.queryForList("SELECT id FROM recall_notification WHERE recall_id = :id"
+                    + " AND position = :position AND task_id IS NULL", Map.of("id", recallId, "position", position),
+                    Long.class);
+            if (at.size() == 1 && bind(at.get(0), taskId, scope)) {
+                return Optional.of(at.get(0));
+            }
+        }
+        // a task made otherwise (no loop counter, or its place taken: an instance modification in Cockpit)
         List<Long> free = jdbc.queryForList("""
                 SELECT id FROM recall_notification WHERE recall_id = :id AND task_id IS NULL ORDER BY customer, id
                  FETCH FIRST 1 ROWS ONLY
                 """, Map.of("id", recallId), Long.class);
-        for (Long id : free) {
-            int bound = jdbc.update("UPDATE recall_notification SET task_id = :task, task_scope = :scope"
-                    + " WHERE id = :id AND task_id IS NULL", Map.of("task", taskId, "scope", scope, "id", id));
-            if (bound == 1) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return free.size() == 1 && bind(free.get(0), taskId, scope) ? Optional.of(free.get(0)) : Optional.empty();
+    }
+
+    private boolean bind(long notificationId, String taskId, String scope) {
+        return jdbc.update("UPDATE recall_notification SET task_id = :task, task_scope = :scope"
+                + " WHERE id = :id AND task_id IS NULL", Map.of("task", taskId, "scope", scope, "id", notificationId)) == 1;
     }
 
     /** The notification of a recall bound to a task, row-locked. */

@@ -93,7 +93,10 @@ class ScopeRecords {
             shipped.add(new CustomerShipments.Shipped(s.customer(), s.quantity()));
         }
         SortedMap<String, BigDecimal> perCustomer = CustomerShipments.shippedPerCustomer(shipped);
-        perCustomer.forEach((customer, qty) -> store.insertNotification(recallId, customer, qty));
+        int position = 0;
+        for (Map.Entry<String, BigDecimal> e : perCustomer.entrySet()) {
+            store.insertNotification(recallId, e.getKey(), e.getValue(), position++);
+        }
         if (perCustomer.isEmpty()) {
             store.updateStatus(recallId, RecallStatus.AWAITING_CLOSE, null);
         }

@@ -38,8 +38,11 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         DelegateExecution scope = task.getExecution();
+        // the loop counter is the engine's, set on the subprocess instance in this same transaction
+        Object loopCounter = scope.getVariable("loopCounter");
         CustomerNotification.NotificationTask data = notification.bindTask(scope.getProcessBusinessKey(),
-                scope.getProcessInstanceId(), task.getId(), scope.getParentActivityInstanceId());
+                scope.getProcessInstanceId(), task.getId(), scope.getParentActivityInstanceId(),
+                loopCounter instanceof Integer n ? n : null);
         task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")");
         TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
                 .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
