@@ -1,0 +1,2 @@
+-- PostgreSQL only (db/vendor/postgresql): covering indexes for the genealogy walk.
+SELECT 1;
