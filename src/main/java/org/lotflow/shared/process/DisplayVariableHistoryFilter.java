@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +30,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class DisplayVariableHistoryFilter extends AbstractProcessEnginePlugin {
 
+    private final boolean keepInHistory;
+
+    /**
+     * @param keepInHistory {@code lotflow.history.form-display-values} (default false): true writes the
+     *                      display values to history as before (for comparison, bench/lifecycle.sh)
+     */
+    public DisplayVariableHistoryFilter(
+            @Value("${lotflow.history.form-display-values:false}") boolean keepInHistory) {
+        this.keepInHistory = keepInHistory;
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         HistoryEventHandler delegate = configuration.getHistoryEventHandler();
-        if (delegate != null && !(delegate instanceof Filtering)) {
+        if (!keepInHistory && delegate != null && !(delegate instanceof Filtering)) {
             configuration.setHistoryEventHandler(new Filtering(delegate));
         }
     }
