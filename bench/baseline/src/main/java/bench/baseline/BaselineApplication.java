@@ -119,7 +119,8 @@ public class BaselineApplication {
 
     /** lotflow's demo users of the lot release and their groups (password = user id). */
     @Bean
-    ApplicationRunner users(IdentityService identity, @Value("${baseline.users:true}") boolean create) {
+    ApplicationRunner users(IdentityService identity, org.camunda.bpm.engine.AuthorizationService authorizations,
+            @Value("${baseline.users:true}") boolean create) {
         return args -> {
             if (!create) {
                 return;
@@ -136,6 +137,20 @@ public class BaselineApplication {
                     user.setPassword(u[0]);
                     identity.saveUser(user);
                     identity.createMembership(u[0], u[1]);
+                    // with BASELINE_AUTHORIZATION=true: every group may do everything on definitions,
+                    // instances, tasks and history (wildcard grants, so checks run but always pass)
+                    for (var resource : new org.camunda.bpm.engine.authorization.Resources[] {
+                            org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+                            org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE,
+                            org.camunda.bpm.engine.authorization.Resources.TASK}) {
+                        var grant = authorizations.createNewAuthorization(
+                                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+                        grant.setGroupId(u[1]);
+                        grant.setResource(resource);
+                        grant.setResourceId("*");
+                        grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
+                        authorizations.saveAuthorization(grant);
+                    }
                 }
             }
         };
