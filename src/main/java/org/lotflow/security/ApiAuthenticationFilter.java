@@ -29,7 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Lockout: a user id that failed too often from this client address is refused with 429 and
  * {@code Retry-After} before its password is even checked ({@link LoginThrottle}); every failure
  * is a {@code LOGIN_FAILED} security event. The password of a successful Basic call is kept on the
- * request as the second component of an electronic signature made by that call (21 CFR 11.200).
+ * request as the second component of an electronic signature made by that call (21 CFR 11.200); the
+ * signature itself re-checks it with the identity service.
+ *
+ * <p>A verified Basic login is kept for a short time ({@link CredentialCache}, after the lockout check,
+ * emptied on any identity change), so repeated calls of one client skip the password hash check and the
+ * group and tenant reads.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -43,15 +48,18 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final SecurityEvents events;
     private final String channel;
     private final boolean allowSession;
+    private final CredentialCache cache;
 
     /**
      * @param requiredGroup a group every caller must belong to, or null for any authenticated user
      * @param channel       how failed logins through this filter are labelled ({@code api}, {@code engine-rest})
      * @param allowSession  whether a Camunda webapp session is accepted besides HTTP Basic (not on
      *                      {@code /engine-rest}, which has no CSRF protection)
+     * @param cache         verified Basic logins kept for a short time
      */
     public ApiAuthenticationFilter(IdentityService identityService, String engineName, String requiredGroup,
-            LoginThrottle throttle, SecurityEvents events, String channel, boolean allowSession) {
+            LoginThrottle throttle, SecurityEvents events, String channel, boolean allowSession,
+            CredentialCache cache) {
         this.identityService = identityService;
         this.engineName = engineName;
         this.requiredGroup = requiredGroup;
@@ -59,6 +67,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         this.events = events;
         this.channel = channel;
         this.allowSession = allowSession;
+        this.cache = cache;
     }
 
     @Override
@@ -82,7 +91,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                         + " seconds, or ask an administrator to unlock the user");
                 return;
             }
-            if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
+            CredentialCache.Login kept = credentials == null ? null : cache.find(credentials[0], credentials[1]);
+            long generation = cache.generation();
+            if (kept != null) {
+                request.setAttribute(BASIC_PASSWORD, credentials[1]);
+                userId = kept.userId();
+                groupIds = kept.groupIds();
+                tenantIds = kept.tenantIds();
+            } else if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
                 // an HTTP Basic call is no login event: it leaves the count of failed logins and signatures
                 // as it is (else every script call would wipe the failures of the signatures it makes)
                 request.setAttribute(BASIC_PASSWORD, credentials[1]);
@@ -91,6 +107,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                         .map(Group::getId).toList();
                 tenantIds = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                         .list().stream().map(Tenant::getId).toList();
+                cache.remember(generation, userId, credentials[1], groupIds, tenantIds);
+            } else if (credentials != null) {
+                cache.forget(credentials[0]);
             }
         } else if (allowSession) {
             HttpSession session = request.getSession(false);

@@ -65,9 +65,10 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
-            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events) {
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
+            CredentialCache cache) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "api", true));
+                new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "api", true, cache));
         registration.setName("lotflow-api-auth");
         registration.addUrlPatterns("/api/*", "/v3/api-docs/*", "/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -76,9 +77,10 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthenticationFilter(IdentityService identityService,
-            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events) {
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
+            CredentialCache cache) {
         ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), Groups.ADMIN,
-                throttle, events, "api", true) {
+                throttle, events, "api", true, cache) {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -94,10 +96,11 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService,
-            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events) {
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
+            CredentialCache cache) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "engine-rest",
-                        false));
+                        false, cache));
         registration.setName("lotflow-engine-rest-auth");
         registration.addUrlPatterns("/engine-rest/*", "/engine-rest");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Start-up to healthy: lotflow on its embedded default (H2 file database, demo data, the README's
+# command line) against the bare Camunda baseline (bench/baseline) on an H2 file database too.
+# Each run starts from an empty data directory ("first") and then once more on it ("restart").
+#   bench/startup.sh [runs, default 3]     Env: SKIP_BUILD=1, LOTFLOW_OPTS, BASELINE_OPTS
+# Seconds from launching the JVM until GET /actuator/health answers 200 ({"status":"UP"}); lotflow's
+# health includes readiness, which is UP only after identities, processes and demo data are set up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-3}
+ROOT=$PWD
+LOG=bench/results/logs; mkdir -p "$LOG"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  mvn -o -q -B package -DskipTests
+  mvn -o -q -B -f bench/baseline/pom.xml package -DskipTests
+fi
+LF_JAR=$ROOT/$(ls target/lotflow-*.jar | grep -v original | head -1)
+BL_JAR=$ROOT/bench/baseline/target/camunda-baseline-1.jar
+PORT=18180
+
+time_to_healthy() { # name workdir command...
+  local name=$1 dir=$2; shift 2
+  local t0; t0=$(date +%s%N)
+  (cd "$dir" && exec "$@" --server.port=$PORT) >"$ROOT/$LOG/startup-$name.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 1200); do
+    if curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      local t1; t1=$(date +%s%N); kill "$pid"; wait "$pid" 2>/dev/null || true
+      awk -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", d / 1e9 }'; return
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "died (see $LOG/startup-$name.log)" >&2; exit 1; }
+    sleep 0.1
+  done
+  kill "$pid"; echo "timeout" >&2; exit 1
+}
+
+printf "%-4s | %-17s | %-17s\n" run "lotflow (s)" "bare Camunda (s)"
+printf "%-4s | %8s %8s | %8s %8s\n" "" first restart first restart
+for r in $(seq 1 "$RUNS"); do
+  lf=$(mktemp -d); bl=$(mktemp -d)
+  l1=$(time_to_healthy lotflow "$lf" java ${LOTFLOW_OPTS:-} -jar "$LF_JAR" --lotflow.today=2025-01-28)
+  l2=$(time_to_healthy lotflow-restart "$lf" java ${LOTFLOW_OPTS:-} -jar "$LF_JAR" --lotflow.today=2025-01-28)
+  b1=$(time_to_healthy baseline "$bl" env BASELINE_DB_URL="jdbc:h2:file:$bl/baseline" java ${BASELINE_OPTS:-} -jar "$BL_JAR")
+  b2=$(time_to_healthy baseline-restart "$bl" env BASELINE_DB_URL="jdbc:h2:file:$bl/baseline" java ${BASELINE_OPTS:-} -jar "$BL_JAR")
+  printf "%-4s | %8s %8s | %8s %8s\n" "$r" "$l1" "$l2" "$b1" "$b2"
+  rm -rf "$lf" "$bl"
+done
+grep -h "Started .* in" "$LOG"/startup-*.log | sed 's/.*\(Started [A-Za-z]* in [0-9.]* seconds\).*/\1/' | sort | uniq -c >&2 || true

@@ -1,0 +1,209 @@
+package org.lotflow.security;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A short-lived memory of verified HTTP Basic logins, so that a script or client making many calls
+ * does not pay Camunda's password hash check and its group and tenant reads (three database reads and
+ * a salted SHA-512) on every request. Issue #11: these made a lot lifecycle over HTTP 38-42 commits.
+ *
+ * <p>What is kept, per user id: a random 16-byte salt, SHA-256 of salt and password (never the password),
+ * the user's group and tenant ids, and when the entry ends. A call is taken from the cache only when its
+ * password hashes to the kept value before the entry ends; anything else (another password, an ended
+ * entry, an unknown user) goes to the identity service as before, and a failed check forgets the user.
+ *
+ * <p>Emptied on every identity change made through this engine: saving or deleting a user (a password
+ * change is a save), group or tenant, a group or tenant membership, an unlock. The plugin wraps the
+ * engine's writable identity session, so the Java API, the admin webapp and {@code /engine-rest} are all
+ * seen; it empties the cache at the change and again when its transaction commits (a login verified
+ * in between against the old row is not kept: {@link #generation()}). Another node's change is seen
+ * when the entry ends (at most the time to live).
+ *
+ * <p>Not used for: lotflow's lockout (checked before the cache on every call, {@link LoginThrottle});
+ * electronic signatures, which always re-check the password with the identity service
+ * ({@link ElectronicSignatures}); webapp logins.
+ *
+ * <p>Property {@code lotflow.security.credential-cache}: the time to live, an ISO-8601 duration,
+ * default {@code PT30S}; {@code PT0S} switches the cache off. At most {@value #MAX_ENTRIES} users are
+ * kept; a full cache is emptied.
+ */
+@Component
+public class CredentialCache extends AbstractProcessEnginePlugin {
+
+    /** The most users kept at once. */
+    static final int MAX_ENTRIES = 10_000;
+
+    /** A verified login: who, and the groups and tenants read for them at verification. */
+    public record Login(String userId, List<String> groupIds, List<String> tenantIds) {
+    }
+
+    private record Entry(byte[] salt, byte[] hash, Login login, long endsAtNanos) {
+    }
+
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    @Autowired
+    public CredentialCache(@Value("${lotflow.security.credential-cache:PT30S}") Duration timeToLive) {
+        this(timeToLive, System::nanoTime);
+    }
+
+    CredentialCache(Duration timeToLive, LongSupplier nanoTime) {
+        if (timeToLive.isNegative()) {
+            throw new IllegalArgumentException("lotflow.security.credential-cache must not be negative: " + timeToLive);
+        }
+        this.ttlNanos = timeToLive.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** Whether logins are kept at all ({@code PT0S} switches the cache off). */
+    public boolean enabled() {
+        return ttlNanos > 0;
+    }
+
+    /**
+     * The current generation: read it before verifying a password with the identity service and pass it
+     * to {@link #remember}, so a login verified while an identity change happened is not kept.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** The kept login of this user id if the password matches it and it has not ended, else null. */
+    public Login find(String userId, String password) {
+        if (!enabled()) {
+            return null;
+        }
+        Entry entry = entries.get(userId);
+        if (entry == null) {
+            return null;
+        }
+        if (nanoTime.getAsLong() - entry.endsAtNanos() >= 0) {
+            entries.remove(userId, entry);
+            return null;
+        }
+        return MessageDigest.isEqual(entry.hash(), hash(entry.salt(), password)) ? entry.login() : null;
+    }
+
+    /** Keeps a login just verified by the identity service, unless identities changed since {@code seenGeneration}. */
+    public void remember(long seenGeneration, String userId, String password, List<String> groupIds,
+            List<String> tenantIds) {
+        if (!enabled()) {
+            return;
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        Entry entry = new Entry(salt, hash(salt, password),
+                new Login(userId, List.copyOf(groupIds), List.copyOf(tenantIds)), nanoTime.getAsLong() + ttlNanos);
+        entries.put(userId, entry);
+        if (generation.get() != seenGeneration) {
+            entries.remove(userId, entry); // an identity change raced the verification: do not keep it
+        }
+    }
+
+    /** Forgets one user's login (after a failed password check). */
+    public void forget(String userId) {
+        entries.remove(userId);
+    }
+
+    /** Forgets every login (any identity change). */
+    public void clear() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+
+    /** How many logins are kept (for tests). */
+    int size() {
+        return entries.size();
+    }
+
+    private static byte[] hash(byte[] salt, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wraps the engine's writable identity session so that every identity change empties the cache. */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        Map<Class<?>, SessionFactory> factories = configuration.getSessionFactories();
+        SessionFactory writable = factories.get(WritableIdentityProvider.class);
+        if (writable != null && !(writable instanceof ClearingFactory)) {
+            factories.put(WritableIdentityProvider.class, new ClearingFactory(writable, this));
+        }
+    }
+
+    private record ClearingFactory(SessionFactory delegate, CredentialCache cache) implements SessionFactory {
+        @Override
+        public Class<?> getSessionType() {
+            return WritableIdentityProvider.class;
+        }
+
+        @Override
+        public Session openSession() {
+            Session session = delegate.openSession();
+            InvocationHandler handler = (proxy, method, args) -> {
+                boolean change = changes(method);
+                if (change) {
+                    cache.clearNowAndAtCommit();
+                }
+                try {
+                    return method.invoke(session, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            };
+            return (Session) Proxy.newProxyInstance(CredentialCache.class.getClassLoader(),
+                    new Class<?>[] {WritableIdentityProvider.class}, handler);
+        }
+
+        private static boolean changes(Method method) {
+            return method.getDeclaringClass() == WritableIdentityProvider.class
+                    && !method.getName().startsWith("createNew");
+        }
+    }
+
+    private void clearNowAndAtCommit() {
+        clear();
+        CommandContext context = Context.getCommandContext();
+        if (context != null) {
+            context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, c -> clear());
+            context.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK, c -> clear());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class CredentialCacheTest {
+
+    final AtomicLong now = new AtomicLong(1_000);
+    final CredentialCache cache = new CredentialCache(Duration.ofSeconds(30), now::get);
+
+    @Test
+    void keepsAVerifiedLoginOnlyForItsPasswordAndTimeToLive() {
+        cache.remember(cache.generation(), "tom", "s3cret", List.of("sales"), List.of());
+        assertThat(cache.find("tom", "s3cret")).isEqualTo(new CredentialCache.Login("tom", List.of("sales"), List.of()));
+        assertThat(cache.find("tom", "S3cret")).isNull();
+        assertThat(cache.find("tom", "")).isNull();
+        assertThat(cache.find("jennifer", "s3cret")).isNull();
+        now.addAndGet(Duration.ofSeconds(29).toNanos());
+        assertThat(cache.find("tom", "s3cret")).isNotNull();
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(cache.find("tom", "s3cret")).isNull();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void anIdentityChangeEmptiesItAndALoginVerifiedAcrossTheChangeIsNotKept() {
+        cache.remember(cache.generation(), "tom", "s3cret", List.of("sales"), List.of());
+        long seen = cache.generation();
+        cache.clear();
+        assertThat(cache.find("tom", "s3cret")).isNull();
+        cache.remember(seen, "tom", "old", List.of("sales"), List.of());
+        assertThat(cache.find("tom", "old")).isNull();
+        cache.remember(cache.generation(), "tom", "new", List.of("sales"), List.of());
+        cache.forget("tom");
+        assertThat(cache.find("tom", "new")).isNull();
+    }
+
+    @Test
+    void zeroSwitchesItOff() {
+        CredentialCache off = new CredentialCache(Duration.ZERO, now::get);
+        off.remember(off.generation(), "tom", "s3cret", List.of(), List.of());
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.find("tom", "s3cret")).isNull();
+    }
+}
