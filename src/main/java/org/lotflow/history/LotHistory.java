@@ -72,6 +72,9 @@ public class LotHistory {
         }
     }
 
+    /** The longest reason a history event keeps (column {@code lot_event.reason}). */
+    public static final int MAX_REASON = 16000;
+
     /** Fluent builder for one event; {@link #record()} writes it. */
     public final class Builder {
         private final Long lotId;
@@ -99,7 +102,12 @@ public class LotHistory {
         }
 
         public Builder reason(String reason) {
-            this.reason = reason == null ? null : (reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+            if (reason != null && reason.length() > MAX_REASON) {
+                // never cut: the whole request is refused and nothing of it is kept
+                throw new org.lotflow.shared.InvalidInput("reason", "must be at most " + MAX_REASON
+                        + " characters, was " + reason.length());
+            }
+            this.reason = reason;
             return this;
         }
 

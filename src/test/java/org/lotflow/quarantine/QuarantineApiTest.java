@@ -183,6 +183,22 @@ class QuarantineApiTest {
     }
 
     @Test
+    void aLongReasonIsKeptWholeInTheLotsHistory() {
+        String lot = releasedLot("QLONG");
+        // the longest reason a hold takes: the history event adds its own words around it
+        String reason = ("Customer complaint: " + "viscosity out of range in drum samples; ".repeat(60))
+                .substring(0, 1999) + ".";
+        Response hold = api.post("sarah", "/api/lots/" + lot + "/holds", Map.of("reason", reason, "source", "COMPLAINT"));
+        assertThat(hold.status()).as(hold.toString().substring(0, 200)).isEqualTo(202);
+        JsonNode history = api.get("sarah", "/api/lots/" + lot + "/history").json();
+        boolean whole = false;
+        for (JsonNode e : history) {
+            whole |= e.hasNonNull("reason") && e.get("reason").asText().contains(reason.strip());
+        }
+        assertThat(whole).as("the whole reason in " + history).isTrue();
+    }
+
+    @Test
     void holdRefusesBadInputRolesAndStatesAndChangesNothing() {
         String lot = releasedLot("QBAD");
         String path = "/api/lots/" + lot + "/holds";

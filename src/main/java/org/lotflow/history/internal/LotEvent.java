@@ -44,7 +44,7 @@ public class LotEvent {
     @Column(name = "new_status", updatable = false, length = 16)
     private String newStatus;
 
-    @Column(updatable = false, length = 2000)
+    @Column(updatable = false, length = 16000)
     private String reason;
 
     @Column(updatable = false, length = 16000)
