@@ -32,7 +32,7 @@ public class ClusterLock {
     @org.springframework.transaction.annotation.Transactional(
             propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void holdUntilCommit(String name) {
-        jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name);
+        lockRow(name);
     }
 
     /** Makes the lock {@code name} (one per product, say), in the caller's transaction. */
@@ -51,7 +51,7 @@ public class ClusterLock {
     @org.springframework.transaction.annotation.Transactional(
             propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void holdUntilCommitCreating(String name) {
-        if (!jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name).isEmpty()) {
+        if (lockRow(name)) {
             return;
         }
         try {
@@ -64,7 +64,7 @@ public class ClusterLock {
     /** Runs {@code work} holding the lock {@code name}, in the caller's transaction or a new one. */
     public <T> T withLock(String name, Supplier<T> work) {
         return transaction.execute(status -> {
-            jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name);
+            lockRow(name);
             return work.get();
         });
     }
@@ -75,5 +75,10 @@ public class ClusterLock {
             work.run();
             return null;
         });
+    }
+
+    /** Takes the row lock of {@code name}; whether the row exists. */
+    private boolean lockRow(String name) {
+        return !jdbc.queryForList("SELECT name FROM app_lock WHERE name = ? FOR UPDATE", String.class, name).isEmpty();
     }
 }

@@ -1,6 +1,5 @@
 package org.lotflow.shared.process;
 
-import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -8,7 +7,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,9 +41,8 @@ public class DisplayVariableHistoryFilter extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        HistoryEventHandler delegate = configuration.getHistoryEventHandler();
-        if (!keepInHistory && delegate != null && !(delegate instanceof Filtering)) {
-            configuration.setHistoryEventHandler(new Filtering(delegate));
+        if (!keepInHistory) {
+            DroppingHistoryEventHandler.install(configuration, DisplayVariableHistoryFilter::isDisplayOnly);
         }
     }
 
@@ -62,25 +59,5 @@ public class DisplayVariableHistoryFilter extends AbstractProcessEnginePlugin {
                     .selectById(HistoricVariableInstanceEntity.class, v.getVariableInstanceId()) == null;
         }
         return false;
-    }
-
-    static final class Filtering implements HistoryEventHandler {
-        private final HistoryEventHandler delegate;
-
-        Filtering(HistoryEventHandler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (!isDisplayOnly(event)) {
-                delegate.handleEvent(event);
-            }
-        }
-
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            delegate.handleEvents(events.stream().filter(e -> !isDisplayOnly(e)).toList());
-        }
     }
 }

@@ -1,13 +1,12 @@
 package org.lotflow.quarantine.internal.process;
 
-import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.lotflow.shared.process.DroppingHistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +24,7 @@ public class SignaturePasswordHistoryFilter extends AbstractProcessEnginePlugin 
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        HistoryEventHandler delegate = configuration.getHistoryEventHandler();
-        if (delegate != null && !(delegate instanceof Filtering)) {
-            configuration.setHistoryEventHandler(new Filtering(delegate));
-        }
+        DroppingHistoryEventHandler.install(configuration, SignaturePasswordHistoryFilter::isSecret);
     }
 
     static boolean isSecret(HistoryEvent event) {
@@ -39,25 +35,5 @@ public class SignaturePasswordHistoryFilter extends AbstractProcessEnginePlugin 
             return SECRET.equals(f.getPropertyId());
         }
         return false;
-    }
-
-    static final class Filtering implements HistoryEventHandler {
-        private final HistoryEventHandler delegate;
-
-        Filtering(HistoryEventHandler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (!isSecret(event)) {
-                delegate.handleEvent(event);
-            }
-        }
-
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            delegate.handleEvents(events.stream().filter(e -> !isSecret(e)).toList());
-        }
     }
 }
