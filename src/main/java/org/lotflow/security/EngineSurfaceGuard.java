@@ -101,7 +101,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             "allocationOverride", "an order that asks for an exception to FEFO (POST /api/orders)",
             "expiryMonitoring", "its daily timer",
             "quarantineInvestigation", "a hold (POST /api/lots/{lotNumber}/holds or its Tasklist start form)",
-            "lotRecall", "a recall coordinator's recall (POST /api/recalls or its Tasklist start form) or a RECALL disposition");
+            "lotRecall", "a recall coordinator's recall (POST /api/recalls or its Tasklist start form) or a RECALL disposition",
+            "recallNotification", "its recall's lotRecall process, one for each customer that received an affected lot");
 
     private final FormSchemas forms;
     private final TaskService taskService;

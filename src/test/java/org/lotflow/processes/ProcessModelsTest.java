@@ -125,7 +125,7 @@ class ProcessModelsTest {
             }
         }
         assertThat(processIds).contains("lotRelease", "quarantineInvestigation", "allocationOverride", "lotRecall",
-                "expiryMonitoring");
+                "recallNotification", "expiryMonitoring");
         CONTRACT_TASKS.forEach((key, groups) -> assertThat(found.get(key)).as(key).isEqualTo(groups));
     }
 

@@ -45,6 +45,9 @@ class RecallApiTest {
     ManagementService managementService;
 
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    @Autowired
     org.camunda.bpm.engine.TaskService taskService;
 
     @Autowired
@@ -143,6 +146,14 @@ class RecallApiTest {
                 .containsExactly("Acme Industrial=10", "Beta Manufacturing=8");
         assertThat(r.get("customers").get(1).get("shipments")).hasSize(2);
 
+        // the opening's transaction made no task: each customer's notification process is started by a
+        // job of lotRecall (in batches) and makes its task in a job of its own
+        assertThat(tasks("rachel", number, "notifyCustomer")).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("recallNotification")
+                .processInstanceBusinessKey(number).count()).isZero();
+        api.executeJobs();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("recallNotification")
+                .processInstanceBusinessKey(number).count()).isEqualTo(2);
         // one task per customer for the recall coordinators
         assertThat(tasks("rachel", number, "notifyCustomer")).hasSize(2);
         assertThat(tasks("tom", number, "notifyCustomer")).isEmpty();
@@ -329,9 +340,10 @@ class RecallApiTest {
         new GenealogyFixture(api, jdbc).ship("Delta Works", lot, "20", "2025-01-25");
         String number = api.post("rachel", "/api/recalls", recall(List.of(lot), "particles", "CLASS_I")).json()
                 .get("recallNumber").asText();
-        String pi = api.get("jennifer", "/api/recalls/" + number).json().get("processInstanceId").asText();
+        api.executeJobs();
         String taskId = tasks("rachel", number, "notifyCustomer").get(0).get("id").asText();
         assertThat(candidateGroups(taskId)).containsExactly("recall-coordinator");
+        String pi = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
 
         Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
         assertThat(timer).isNotNull();

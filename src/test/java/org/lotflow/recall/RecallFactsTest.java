@@ -68,6 +68,7 @@ class RecallFactsTest {
         Response r = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason", "Foreign particles",
                 "classification", "CLASS_II"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        api.executeJobs(); // the customers' notification processes and their tasks
         return r.json().get("recallNumber").asText();
     }
 
@@ -158,11 +159,10 @@ class RecallFactsTest {
     @Test
     void decisionInputsComeFromTheCompletingTaskOnlyAndAreValidated() {
         String number = recallOfTwoCustomers("RFV", "Xeno Foods", "Yarrow Mills");
-        String pi = processOf(number);
         Task y = notifyTask(number, "Yarrow Mills");
         // a value on the process instance (or left by another task) is not this task's input
-        runtimeService.setVariable(pi, "acknowledged", true);
-        runtimeService.setVariable(pi, "quantityReturned", 20);
+        runtimeService.setVariable(y.getProcessInstanceId(), "acknowledged", true);
+        runtimeService.setVariable(y.getProcessInstanceId(), "quantityReturned", 20);
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> taskService.complete(y.getId(), vars("quantityReturned", 1)))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
@@ -186,27 +186,68 @@ class RecallFactsTest {
         assertThat((BigDecimal) yRow.get("QUANTITY_RETURNED")).isEqualByComparingTo("2.125");
         // the Tasklist way (submit the form) lands in the task's own scope the same way
         identityService.clearAuthentication();
-        runtimeService.removeVariables(pi, List.of("acknowledged", "quantityReturned"));
-        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         Task x = notifyTask(number, "Xeno Foods");
+        runtimeService.setVariable(x.getProcessInstanceId(), "acknowledged", false);
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> formService.submitTaskForm(x.getId(), vars("quantityReturned", 1)))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
         formService.submitTaskForm(x.getId(), vars("acknowledged", true, "quantityReturned", 10));
         identityService.clearAuthentication();
         assertThat(notification(number, "Xeno Foods").get("ACKNOWLEDGED")).isEqualTo(true);
-        assertThat(runtimeService.getVariables(pi)).doesNotContainKeys("acknowledged", "quantityReturned");
+        assertThat(runtimeService.getVariables(processOf(number))).doesNotContainKeys("acknowledged",
+                "quantityReturned");
+    }
+
+    @Test
+    void aNotificationProcessStartedAroundLotflowGetsNoTaskAndNoCustomer() {
+        String number = recallOfTwoCustomers("RFS", "Xeno Foods", "Yarrow Mills");
+        List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM recall_notification WHERE recall_id = ?",
+                recallId(number));
+        // started with the recall's number as business key, but not by lotflow's fan-out: no row is bound to it
+        String forged = runtimeService.startProcessInstanceByKey("recallNotification", number).getId();
+        Job start = managementService.createJobQuery().processInstanceId(forged).singleResult();
+        assertThatThrownBy(() -> managementService.executeJob(start.getId()))
+                .satisfies(e -> assertThat(refusal(e)).isInstanceOf(org.lotflow.shared.StateConflict.class));
+        assertThat(taskService.createTaskQuery().processInstanceId(forged).count()).isZero();
+        assertThat(jdbc.queryForList("SELECT * FROM recall_notification WHERE recall_id = ?", recallId(number)))
+                .isEqualTo(before);
+        runtimeService.deleteProcessInstance(forged, "test");
+    }
+
+    @Test
+    void theEveryCustomerAnsweredMessageIsRefusedWhileACustomerIsOpen() {
+        String number = recallOfTwoCustomers("RFM", "Xeno Foods", "Yarrow Mills");
+        String pi = processOf(number);
+        assertThatThrownBy(() -> runtimeService.createMessageCorrelation("recallCustomersAnswered")
+                .processInstanceId(pi).correlate())
+                .satisfies(e -> assertThat(refusal(e)).isInstanceOf(org.lotflow.shared.StateConflict.class));
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(pi).activityId("Event_CustomersAnswered")
+                .count()).isOne();
+        // the last answer moves the recall on by itself
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
+        taskService.complete(notifyTask(number, "Xeno Foods").getId(), vars("acknowledged", true,
+                "quantityReturned", 10));
+        identityService.clearAuthentication();
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(pi).activityId("Event_CustomersAnswered")
+                .count()).isOne();
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
+        taskService.complete(notifyTask(number, "Yarrow Mills").getId(), vars("acknowledged", true,
+                "quantityReturned", 20));
+        identityService.clearAuthentication();
+        assertThat(managementService.createJobQuery().processInstanceId(pi).activityId("assessEffectiveness")
+                .count()).isOne();
     }
 
     @Test
     void theEscalationFindsItsCustomerFromTheBindingNotFromAVariable() {
         String number = recallOfTwoCustomers("RFE", "Xeno Foods", "Yarrow Mills");
-        String pi = processOf(number);
         Task x = notifyTask(number, "Xeno Foods");
         Task y = notifyTask(number, "Yarrow Mills");
         // a loop variable a user could overwrite would point the escalation at Xeno
         runtimeService.setVariable(y.getExecutionId(), "notificationId", notificationId(number, "Xeno Foods"));
-        Job yTimer = managementService.createJobQuery().processInstanceId(pi).timers().list().stream()
-                .filter(j -> j.getExecutionId().equals(y.getExecutionId())).findFirst().orElseThrow();
+        runtimeService.setVariable(y.getProcessInstanceId(), "notificationId", notificationId(number, "Xeno Foods"));
+        Job yTimer = managementService.createJobQuery().processInstanceId(y.getProcessInstanceId()).timers()
+                .singleResult();
         managementService.executeJob(yTimer.getId());
         api.executeJobs();
         assertThat(notification(number, "Yarrow Mills").get("ESCALATED_AT")).isNotNull();

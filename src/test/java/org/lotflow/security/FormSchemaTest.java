@@ -34,7 +34,7 @@ class FormSchemaTest {
         for (String[] task : new String[][] {{"lotRelease", "recordLabResults"}, {"lotRelease", "approveRelease"},
                 {"quarantineInvestigation", "investigateLot"}, {"quarantineInvestigation", "decideDisposition"},
                 {"quarantineInvestigation", "informCustomers"}, {"quarantineInvestigation", "confirmDisposal"},
-                {"allocationOverride", "approveOverride"}, {"lotRecall", "notifyCustomer"},
+                {"allocationOverride", "approveOverride"}, {"recallNotification", "notifyCustomer"},
                 {"lotRecall", "closeRecall"}, {"expiryMonitoring", "reviewExpiringLots"}}) {
             assertThat(FORMS.task(task[0], task[1])).as(task[0] + "/" + task[1]).isNotNull();
         }
@@ -42,6 +42,7 @@ class FormSchemaTest {
         assertThat(FORMS.start("lotRecall")).isNotNull();
         assertThat(FORMS.start("lotRelease")).as("started by creating a lot only").isNull();
         assertThat(FORMS.start("allocationOverride")).isNull();
+        assertThat(FORMS.start("recallNotification")).as("started by its recall only").isNull();
     }
 
     @Test
@@ -90,7 +91,7 @@ class FormSchemaTest {
         assertThat(check(decide, "{\"decision\": {\"value\": \"RECALL\"}, \"justification\": {\"value\": \"x\"},"
                 + " \"holdId\": {\"value\": 7}}")).extracting(FormSchema.Violation::field).containsExactly("holdId");
 
-        FormSchema notify = FORMS.task("lotRecall", "notifyCustomer");
+        FormSchema notify = FORMS.task("recallNotification", "notifyCustomer");
         assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": \"5\"}}"))
                 .extracting(FormSchema.Violation::reason).containsExactly("must be a number (not text)");
         assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 2.5,"

@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class BoundRecalls {
 
     private final RecallStore store;
+    private final NotificationStore notifications;
 
-    BoundRecalls(RecallStore store) {
+    BoundRecalls(RecallStore store, NotificationStore notifications) {
         this.store = store;
+        this.notifications = notifications;
     }
 
     /**
@@ -55,6 +57,21 @@ public class BoundRecalls {
                     + recallNumber).with("recallNumber", recallNumber);
         }
         return recall;
+    }
+
+    /**
+     * The recall of a {@code lotRecall} process or of one of its customers' {@code recallNotification}
+     * processes (bound to a notification row of that recall when lotflow started it): by business key,
+     * 409 for any other process.
+     */
+    RecallStore.RecallRow ofRecallOrNotification(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = recallNumber == null ? null : store.find(recallNumber).orElse(null);
+        if (recall != null && (processInstanceId.equals(recall.processInstanceId())
+                || notifications.isBound(recall.id(), processInstanceId))) {
+            return recall;
+        }
+        throw new StateConflict("Process " + processInstanceId + " is neither the lotRecall process of recall "
+                + recallNumber + " nor one of its customer notifications").with("recallNumber", recallNumber);
     }
 
     /** The recall of that number for the API; {@link NotFound} (404) for none. */

@@ -3,7 +3,6 @@ package org.lotflow.recall.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.lotflow.history.LotHistory;
 import org.lotflow.recall.RecallEventTypes;
@@ -31,15 +30,17 @@ public class CustomerNotification {
     }
 
     private final RecallStore store;
+    private final NotificationStore notifications;
     private final BoundRecalls bound;
     private final LotRecallProcess process;
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    CustomerNotification(RecallStore store, BoundRecalls bound, LotRecallProcess process, LotHistory history,
-            CurrentUser currentUser, Clock clock) {
+    CustomerNotification(RecallStore store, NotificationStore notifications, BoundRecalls bound,
+            LotRecallProcess process, LotHistory history, CurrentUser currentUser, Clock clock) {
         this.store = store;
+        this.notifications = notifications;
         this.bound = bound;
         this.process = process;
         this.history = history;
@@ -48,18 +49,25 @@ public class CustomerNotification {
     }
 
     /**
-     * Create listener of {@code notifyCustomer}: binds the new task (and the subprocess instance it
-     * runs in, {@code scope}) to the notification at its place {@code loopCounter} (the engine's
-     * multi-instance counter, set in the same transaction; null or taken: the next notification without
-     * a task), under a lock of the recall row, and returns what the form shows. 409 when every notification has its task.
+     * Create listener of {@code notifyCustomer}: binds the new task to the notification of the
+     * {@code recallNotification} process it runs in (bound by lotflow when it started that process,
+     * {@link NotificationFanOut}; never a variable) and returns what the form shows. 409 when the
+     * process is no customer notification of the recall of its business key, or its notification
+     * has a task already.
      */
     @Transactional
-    public NotificationTask bindTask(String recallNumber, String processInstanceId, String taskId, String scope,
-            Integer loopCounter) {
-        RecallStore.RecallRow recall = store.lock(bound.of(recallNumber, processInstanceId).id());
-        long notificationId = store.bindNextNotification(recall.id(), taskId, scope, loopCounter).orElseThrow(() ->
-                new StateConflict("Recall " + recallNumber + " has no customer notification left for a new task"));
-        RecallStore.NotificationRow n = store.lockNotification(notificationId);
+    public NotificationTask bindTask(String recallNumber, String processInstanceId, String taskId) {
+        NotificationStore.NotificationRow n = notifications.lockOfProcess(processInstanceId).orElseThrow(() ->
+                new StateConflict("Process " + processInstanceId + " is no customer notification that lotflow started"));
+        RecallStore.RecallRow recall = store.get(notifications.recallOf(n.id()));
+        if (!recall.recallNumber().equals(recallNumber)) {
+            throw new StateConflict("Process " + processInstanceId + " notifies a customer of recall "
+                    + recall.recallNumber() + ", not of " + recallNumber);
+        }
+        if (!notifications.bindTask(n.id(), taskId, null)) {
+            throw new StateConflict("The notification of " + n.customer() + " (recall " + recallNumber
+                    + ") has its task already");
+        }
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
                 shipments.deliveriesOf(n.customer()), n.quantityShipped(), shipments.unitsOf(n.customer()));
@@ -78,12 +86,16 @@ public class CustomerNotification {
         if (customer == null || customer.isBlank()) {
             throw new InvalidInput("customer", "must name the customer");
         }
-        List<RecallStore.NotificationRow> all = store.notifications(recall.id());
-        RecallStore.NotificationRow n = all.stream().filter(x -> x.customer().equals(customer)).findFirst()
-                .orElseThrow(() -> new InvalidInput("customer", "'" + customer + "' is not a customer of recall "
-                        + recallNumber + "; its customers are "
-                        + all.stream().map(RecallStore.NotificationRow::customer).toList()));
+        NotificationStore.NotificationRow n = notifications.ofCustomer(recall.id(), customer).orElseThrow(() ->
+                new InvalidInput("customer", "'" + customer + "' is not a customer of recall " + recallNumber
+                        + " (GET /api/recalls/" + recallNumber + " lists its " + notifications.count(recall.id())
+                        + " customers)"));
         NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
+        if (n.taskId() == null) {
+            throw new StateConflict("The notification task for " + customer + " of recall " + recallNumber
+                    + " is still being created (a recall's customers get their tasks in batches, within seconds);"
+                    + " try again in a moment");
+        }
         if (!process.isActive(n.taskId())) {
             throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer);
         }
@@ -96,30 +108,51 @@ public class CustomerNotification {
      * variable). The inputs are the form's fields of this completion: {@code acknowledged} (Boolean,
      * required) and {@code quantityReturned} (a number, 0 up to what the customer received, at most 3
      * decimals, never rounded); 403 for anyone but recall coordinators and QA managers, 400 naming the
-     * field, 409 if already answered.
+     * field, 409 if already answered. Answers of one recall queue on the recall row, so the one that
+     * answers the last open notification sees it and tells {@code lotRecall} (message
+     * {@code recallCustomersAnswered}).
      */
     @Transactional
     public void record(String recallNumber, String processInstanceId, String taskId, Object acknowledged,
             Object quantityReturned) {
         currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
-        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
-        RecallStore.NotificationRow n = store.lockNotificationOfTask(recall.id(), taskId).orElseThrow(() ->
+        RecallStore.RecallRow recall = store.lock(bound.ofRecallOrNotification(recallNumber, processInstanceId).id());
+        NotificationStore.NotificationRow n = notifications.lockOfTask(recall.id(), taskId).orElseThrow(() ->
                 new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
         NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
         boolean ack = answer.acknowledged();
         BigDecimal returned = answer.quantityReturned();
         String by = currentUser.id();
         Instant now = clock.instant();
-        store.recordNotification(n.id(), ack, returned, now, by);
+        notifications.record(n.id(), ack, returned, now, by);
         String text = "Customer " + n.customer() + " notified of recall " + recall.recallNumber() + ": "
                 + (ack ? "acknowledged" : "NOT acknowledged") + ", returned " + Quantities.plain(returned) + " of "
                 + Quantities.plain(n.quantityShipped()) + " shipped";
-        for (Long lotId : new CustomerShipments(store.shipments(recall.id())).lotsOf(n.customer()).keySet()) {
+        for (Long lotId : new CustomerShipments(store.shipments(recall.id(), n.customer())).lotsOf(n.customer())
+                .keySet()) {
             history.event(lotId, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED).by(by).reason(text)
                     .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
                     .detail("acknowledged", ack).detail("quantityReturned", returned)
                     .detail("quantityShipped", n.quantityShipped()).record();
         }
         store.event(recall.id(), now, "CUSTOMER_NOTIFIED", by, text);
+        if (notifications.open(recall.id()) == 0) {
+            process.customersAnswered(recall.processInstanceId());
+        }
+    }
+
+    /**
+     * End listener of {@code lotRecall}'s {@code Event_CustomersAnswered}: the message is accepted only
+     * when every customer notification of the recall is answered (lotflow's rows, not the message); 409
+     * otherwise, and the process stays waiting.
+     */
+    @Transactional(readOnly = true)
+    public void checkEveryCustomerAnswered(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
+        int open = notifications.open(recall.id());
+        if (open > 0) {
+            throw new StateConflict("Recall " + recallNumber + " still has " + open
+                    + " customer notification(s) without an answer").with("recallNumber", recallNumber);
+        }
     }
 }

@@ -14,13 +14,13 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
         BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal returnedPercent, String level,
         String levelMeaning) {
 
-    static Effectiveness of(List<RecallStore.NotificationRow> notifications) {
+    static Effectiveness of(List<NotificationStore.NotificationRow> notifications) {
         int customers = notifications.size();
         int notified = 0;
         int acknowledged = 0;
         BigDecimal shipped = BigDecimal.ZERO;
         BigDecimal returned = BigDecimal.ZERO;
-        for (RecallStore.NotificationRow n : notifications) {
+        for (NotificationStore.NotificationRow n : notifications) {
             shipped = shipped.add(n.quantityShipped());
             if (n.done()) {
                 notified++;

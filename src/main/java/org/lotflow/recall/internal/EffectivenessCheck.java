@@ -16,11 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class EffectivenessCheck {
 
     private final RecallStore store;
+    private final NotificationStore notificationStore;
     private final BoundRecalls bound;
     private final Clock clock;
 
-    EffectivenessCheck(RecallStore store, BoundRecalls bound, Clock clock) {
+    EffectivenessCheck(RecallStore store, NotificationStore notificationStore, BoundRecalls bound, Clock clock) {
         this.store = store;
+        this.notificationStore = notificationStore;
         this.bound = bound;
         this.clock = clock;
     }
@@ -32,7 +34,7 @@ public class EffectivenessCheck {
     @Transactional
     public Effectiveness assess(String recallNumber, String processInstanceId) {
         long recallId = bound.of(recallNumber, processInstanceId).id();
-        List<RecallStore.NotificationRow> notifications = store.notifications(recallId);
+        List<NotificationStore.NotificationRow> notifications = notificationStore.all(recallId);
         long open = notifications.stream().filter(n -> !n.done()).count();
         if (open > 0) {
             throw new StateConflict("Recall " + recallNumber + " still has " + open

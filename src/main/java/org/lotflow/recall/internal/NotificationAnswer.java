@@ -22,7 +22,7 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
      * a number (see {@link #decimal}), 0 or more and at most what was shipped: otherwise 400 naming the
      * field; 409 ({@link StateConflict}) when the customer was already notified.
      */
-    static NotificationAnswer check(RecallStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
+    static NotificationAnswer check(NotificationStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
         if (!(acknowledged instanceof Boolean ack)) {
             throw new InvalidInput("acknowledged", acknowledged == null ? "required: true or false"
                     : "must be true or false (a Boolean)");

@@ -24,15 +24,17 @@ public class NotificationEscalation {
     static final int ESCALATED_PRIORITY = 90;
 
     private final RecallStore store;
+    private final NotificationStore notifications;
     private final BoundRecalls bound;
     private final RecallDeadlines deadlines;
     private final LotRecallProcess process;
     private final LotHistory history;
     private final Clock clock;
 
-    NotificationEscalation(RecallStore store, BoundRecalls bound, RecallDeadlines deadlines, LotRecallProcess process,
-            LotHistory history, Clock clock) {
+    NotificationEscalation(RecallStore store, NotificationStore notifications, BoundRecalls bound,
+            RecallDeadlines deadlines, LotRecallProcess process, LotHistory history, Clock clock) {
         this.store = store;
+        this.notifications = notifications;
         this.bound = bound;
         this.deadlines = deadlines;
         this.process = process;
@@ -41,25 +43,29 @@ public class NotificationEscalation {
     }
 
     /**
-     * The notification is the one whose task runs in the subprocess instance {@code scope} (bound when
-     * the task was created), within the recall of the business key; never a variable. An answered
-     * notification is left alone; 409 when no notification of the recall runs there.
+     * The notification is the one bound to the {@code recallNotification} process {@code processInstanceId}
+     * when lotflow started it (or, for a recall opened before V87, the one whose task runs in the
+     * multi-instance subprocess instance {@code scope} of its {@code lotRecall}), within the recall of
+     * the business key; never a variable. An answered notification is left alone; 409 when no
+     * notification of the recall is bound there.
      */
     @Transactional
     public void escalate(String recallNumber, String processInstanceId, String scope) {
-        RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
-        RecallStore.NotificationRow n = store.lockNotificationOfScope(recall.id(), scope).orElseThrow(() ->
-                new StateConflict("No customer notification of recall " + recallNumber + " runs in " + scope));
+        RecallStore.RecallRow recall = bound.ofRecallOrNotification(recallNumber, processInstanceId);
+        NotificationStore.NotificationRow n = notifications.lockOfProcess(processInstanceId)
+                .or(() -> notifications.lockOfScope(recall.id(), scope)).orElseThrow(() ->
+                        new StateConflict("No customer notification of recall " + recallNumber + " runs in process "
+                                + processInstanceId));
         if (n.done()) {
             return;
         }
         Instant now = clock.instant();
-        store.escalated(n.id(), now);
+        notifications.escalated(n.id(), now);
         process.escalate(n.taskId(), Groups.QA_MANAGER, ESCALATED_PRIORITY);
         String text = "Customer " + n.customer() + " not confirmed within "
                 + deadlines.notifyWithin(recall.classification()) + " (" + recall.classification()
                 + "): notification escalated to QA managers";
-        for (Long lotId : new CustomerShipments(store.shipments(recall.id())).lotsOf(n.customer()).keySet()) {
+        for (Long lotId : new CustomerShipments(store.shipments(recall.id(), n.customer())).lotsOf(n.customer()).keySet()) {
             history.event(lotId, RecallEventTypes.RECALL_NOTIFICATION_OVERDUE).reason(text)
                     .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer()).record();
         }

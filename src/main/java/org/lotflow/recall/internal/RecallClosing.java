@@ -28,15 +28,17 @@ public class RecallClosing {
     static final int MAX_COMMENT = 2000;
 
     private final RecallStore store;
+    private final NotificationStore notifications;
     private final BoundRecalls bound;
     private final LotRecallProcess process;
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    RecallClosing(RecallStore store, BoundRecalls bound, LotRecallProcess process, LotHistory history,
-            CurrentUser currentUser, Clock clock) {
+    RecallClosing(RecallStore store, NotificationStore notifications, BoundRecalls bound, LotRecallProcess process,
+            LotHistory history, CurrentUser currentUser, Clock clock) {
         this.store = store;
+        this.notifications = notifications;
         this.bound = bound;
         this.process = process;
         this.history = history;
@@ -56,7 +58,7 @@ public class RecallClosing {
             throw new InvalidInput("comment", "required: the closing statement of the recall");
         }
         String taskId = process.closeTask(recall.processInstanceId()).orElseThrow(() -> {
-            long open = store.notifications(recall.id()).stream().filter(x -> !x.done()).count();
+            int open = notifications.open(recall.id());
             return new StateConflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
                     + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("status",
                     recall.status());
@@ -110,7 +112,7 @@ public class RecallClosing {
         }
         String closedBy = recall.closeRequestedBy();
         String comment = recall.closeRequestedComment();
-        Effectiveness e = Effectiveness.of(store.notifications(recall.id()));
+        Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         Instant now = clock.instant();
         store.close(recall.id(), e.level(), comment, now, closedBy);
         List<RecallStore.LotRow> scope = store.lots(recall.id());

@@ -18,12 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecallQueries {
 
     private final RecallStore store;
+    private final NotificationStore notifications;
     private final BoundRecalls bound;
     private final RecallDeadlines deadlines;
     private final CurrentUser currentUser;
 
-    RecallQueries(RecallStore store, BoundRecalls bound, RecallDeadlines deadlines, CurrentUser currentUser) {
+    RecallQueries(RecallStore store, NotificationStore notifications, BoundRecalls bound, RecallDeadlines deadlines,
+            CurrentUser currentUser) {
         this.store = store;
+        this.notifications = notifications;
         this.bound = bound;
         this.deadlines = deadlines;
         this.currentUser = currentUser;
@@ -35,9 +38,9 @@ public class RecallQueries {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
         RecallStore.RecallRow r = bound.find(recallNumber);
         CustomerShipments shipments = new CustomerShipments(store.shipments(r.id()));
-        List<RecallStore.NotificationRow> notifications = store.notifications(r.id());
+        List<NotificationStore.NotificationRow> rows = this.notifications.all(r.id());
         List<RecallView.Customer> customers = new ArrayList<>();
-        for (RecallStore.NotificationRow n : notifications) {
+        for (NotificationStore.NotificationRow n : rows) {
             customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitsOf(n.customer()),
                     n.done(), n.acknowledged(), n.quantityReturned(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.customer()).stream().map(s -> new RecallView.Shipment(
@@ -49,7 +52,7 @@ public class RecallQueries {
                 store.lots(r.id()).stream().map(l -> new RecallView.AffectedLot(l.lotNumber(), l.sku(),
                         l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
-                customers, Effectiveness.of(notifications),
+                customers, Effectiveness.of(rows),
                 store.events(r.id()).stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
                         e.text())).toList());
     }
@@ -71,30 +74,33 @@ public class RecallQueries {
         sb.append("**").append(recall.classification()).append("**: ").append(recall.reason()).append("\n\n");
         sb.append("Lots recalled: ").append(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
                 .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", "))).append("\n\n");
-        List<RecallStore.NotificationRow> notifications = store.notifications(recall.id());
-        for (RecallStore.NotificationRow n : notifications) {
+        List<NotificationStore.NotificationRow> rows = this.notifications.all(recall.id());
+        for (NotificationStore.NotificationRow n : rows) {
             sb.append("- ").append(n.customer()).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
                     .append(", returned ").append(n.quantityReturned() == null ? "-"
                             : Quantities.plain(n.quantityReturned()))
                     .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")
                     .append('\n');
         }
-        sb.append('\n').append(Effectiveness.of(notifications).summary());
+        sb.append('\n').append(Effectiveness.of(rows).summary());
         return sb.toString();
     }
 
     /**
      * The number of customers to notify (one {@code notifyCustomer} each), from the recall's own
-     * notification rows: the multi-instance cardinality and the "any customers?" gateway.
+     * notification rows: the "any customers?" gateway.
      */
     @Transactional(readOnly = true)
     public int customerCount(String recallNumber, String processInstanceId) {
-        return store.notificationIds(bound.of(recallNumber, processInstanceId).id()).size();
+        return notifications.count(bound.of(recallNumber, processInstanceId).id());
     }
 
-    /** The ISO-8601 notification deadline of the recall's class (timer and due date; {@link RecallDeadlines}). */
+    /**
+     * The ISO-8601 notification deadline of the recall's class (timer and due date; {@link RecallDeadlines}),
+     * for the recall's {@code lotRecall} or one of its {@code recallNotification} processes.
+     */
     @Transactional(readOnly = true)
     public String notifyWithin(String recallNumber, String processInstanceId) {
-        return deadlines.notifyWithin(bound.of(recallNumber, processInstanceId).classification());
+        return deadlines.notifyWithin(bound.ofRecallOrNotification(recallNumber, processInstanceId).classification());
     }
 }

@@ -54,14 +54,6 @@ class RecallStore {
             String source) {
     }
 
-    record NotificationRow(Long id, String customer, BigDecimal quantityShipped, String status, String taskId,
-            Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
-            Instant escalatedAt) {
-        boolean done() {
-            return RecallStatus.NOTIFICATION_DONE.equals(status);
-        }
-    }
-
     record ShipmentRow(String customer, String orderNumber, Long lotId, String lotNumber, String sku,
             String productName, String unit, String location, BigDecimal quantity, LocalDate shippedAt,
             String carrier) {
@@ -108,23 +100,24 @@ class RecallStore {
                 .addValue("recalled", recalled).addValue("note", note));
     }
 
-    void insertShipment(long recallId, String customer, String orderNumber, long lotId, BigDecimal quantity,
-            LocalDate shippedAt, String carrier) {
-        jdbc.update("""
-                INSERT INTO recall_shipment (recall_id, customer, order_number, lot_id, quantity, shipped_at, carrier)
-                VALUES (:recallId, :customer, :order, :lotId, :quantity, :shippedAt, :carrier)
-                """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("customer", customer)
-                .addValue("order", orderNumber).addValue("lotId", lotId).addValue("quantity", quantity)
-                .addValue("shippedAt", shippedAt).addValue("carrier", carrier));
+    /** A shipment of the recall's scope to record: {@code quantity} in the lot's unit. */
+    record NewShipment(String customer, String orderNumber, long lotId, BigDecimal quantity, LocalDate shippedAt,
+            String carrier) {
     }
 
-    /** A customer's notification, at {@code position} (0, 1, ... in customer order) among the recall's. */
-    long insertNotification(long recallId, String customer, BigDecimal shipped, int position) {
-        return insert("""
-                INSERT INTO recall_notification (recall_id, customer, quantity_shipped, status, position)
-                VALUES (:recallId, :customer, :shipped, 'OPEN', :position)
-                """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("customer", customer)
-                .addValue("shipped", shipped).addValue("position", position));
+    /** Records the scope's shipments as JDBC batches of 1,000 rows (a hub lot's recall has tens of thousands). */
+    void insertShipments(long recallId, List<NewShipment> shipments) {
+        for (int from = 0; from < shipments.size(); from += 1000) {
+            jdbc.batchUpdate("""
+                    INSERT INTO recall_shipment (recall_id, customer, order_number, lot_id, quantity, shipped_at, carrier)
+                    VALUES (:recallId, :customer, :order, :lotId, :quantity, :shippedAt, :carrier)
+                    """, shipments.subList(from, Math.min(shipments.size(), from + 1000)).stream()
+                    .map(s -> new MapSqlParameterSource().addValue("recallId", recallId)
+                            .addValue("customer", s.customer()).addValue("order", s.orderNumber())
+                            .addValue("lotId", s.lotId()).addValue("quantity", s.quantity())
+                            .addValue("shippedAt", s.shippedAt()).addValue("carrier", s.carrier()))
+                    .toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     void event(long recallId, Instant at, String type, String user, String text) {
@@ -161,52 +154,10 @@ class RecallStore {
                 + " AND process_instance_id IS NULL", Map.of("pi", processInstanceId, "n", recallNumber));
     }
 
-    /** The recall row, locked until commit (notification tasks of one recall are bound one at a time). */
+    /** The recall row, locked until commit (the answers of one recall's customers and its closing queue on it). */
     RecallRow lock(long recallId) {
         return jdbc.queryForObject("SELECT * FROM recall WHERE id = :id FOR UPDATE", Map.of("id", recallId),
                 RecallStore::recall);
-    }
-
-    /**
-     * Binds the next notification of the recall without a task (customer order) to the task and its
-     * subprocess instance; the id bound, or empty when every notification has its task. Call with
-     * the recall row locked. {@code position} is the task's multi-instance loop counter: the notification
-     * at that place is taken by one unique-index step (V84; issue #11: finding "the next free one" re-read
-     * every row the opening had already bound). Without it, or with that place taken, the first free
-     * notification in customer order.
-     */
-    Optional<Long> bindNextNotification(long recallId, String taskId, String scope, Integer position) {
-        if (position != null) {
-            List<Long> at = jdbc.queryForList("SELECT id FROM recall_notification WHERE recall_id = :id"
-                    + " AND position = :position AND task_id IS NULL", Map.of("id", recallId, "position", position),
-                    Long.class);
-            if (at.size() == 1 && bind(at.get(0), taskId, scope)) {
-                return Optional.of(at.get(0));
-            }
-        }
-        // a task made otherwise (no loop counter, or its place taken: an instance modification in Cockpit)
-        List<Long> free = jdbc.queryForList("""
-                SELECT id FROM recall_notification WHERE recall_id = :id AND task_id IS NULL ORDER BY customer, id
-                 FETCH FIRST 1 ROWS ONLY
-                """, Map.of("id", recallId), Long.class);
-        return free.size() == 1 && bind(free.get(0), taskId, scope) ? Optional.of(free.get(0)) : Optional.empty();
-    }
-
-    private boolean bind(long notificationId, String taskId, String scope) {
-        return jdbc.update("UPDATE recall_notification SET task_id = :task, task_scope = :scope"
-                + " WHERE id = :id AND task_id IS NULL", Map.of("task", taskId, "scope", scope, "id", notificationId)) == 1;
-    }
-
-    /** The notification of a recall bound to a task, row-locked. */
-    Optional<NotificationRow> lockNotificationOfTask(long recallId, String taskId) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_id = :t FOR UPDATE",
-                Map.of("r", recallId, "t", taskId), RecallStore::notification).stream().findFirst();
-    }
-
-    /** The notification of a recall whose task runs in that subprocess instance, row-locked. */
-    Optional<NotificationRow> lockNotificationOfScope(long recallId, String scope) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_scope = :s FOR UPDATE",
-                Map.of("r", recallId, "s", scope), RecallStore::notification).stream().findFirst();
     }
 
     /** Records the QA manager's closing decision; the report task re-checks it before closing. */
@@ -265,43 +216,6 @@ class RecallStore {
         Map<Long, Lot> out = new HashMap<>();
         lotStock.findAllById(ids).forEach(l -> out.put(l.getId(), l));
         return out;
-    }
-
-    private static NotificationRow notification(ResultSet rs, int i) throws SQLException {
-        Object ack = rs.getObject("acknowledged");
-        return new NotificationRow(rs.getLong("id"), rs.getString("customer"), rs.getBigDecimal("quantity_shipped"),
-                rs.getString("status"), rs.getString("task_id"), ack == null ? null : rs.getBoolean("acknowledged"),
-                rs.getBigDecimal("quantity_returned"), instant(rs, "notified_at"), rs.getString("notified_by"),
-                instant(rs, "escalated_at"));
-    }
-
-    List<NotificationRow> notifications(long recallId) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :id ORDER BY customer, id",
-                Map.of("id", recallId), RecallStore::notification);
-    }
-
-    List<Long> notificationIds(long recallId) {
-        return jdbc.queryForList("SELECT id FROM recall_notification WHERE recall_id = :id ORDER BY customer, id",
-                Map.of("id", recallId), Long.class);
-    }
-
-    /** One notification, row-locked so concurrent completions of the same customer queue. */
-    NotificationRow lockNotification(long notificationId) {
-        return jdbc.queryForObject("SELECT * FROM recall_notification WHERE id = :id FOR UPDATE",
-                Map.of("id", notificationId), RecallStore::notification);
-    }
-
-    void recordNotification(long notificationId, boolean acknowledged, BigDecimal returned, Instant at, String by) {
-        jdbc.update("""
-                UPDATE recall_notification SET status = 'DONE', acknowledged = :ack, quantity_returned = :returned,
-                       notified_at = :at, notified_by = :by WHERE id = :id
-                """, new MapSqlParameterSource().addValue("ack", acknowledged).addValue("returned", returned)
-                .addValue("at", ts(at)).addValue("by", by).addValue("id", notificationId));
-    }
-
-    void escalated(long notificationId, Instant at) {
-        jdbc.update("UPDATE recall_notification SET escalated_at = :at WHERE id = :id",
-                new MapSqlParameterSource().addValue("at", ts(at)).addValue("id", notificationId));
     }
 
     /** The shipments of the recall's scope, by customer, date, lot number and ledger order. */

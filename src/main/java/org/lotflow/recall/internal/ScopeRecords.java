@@ -30,12 +30,15 @@ class ScopeRecords {
     private final LotService lots;
     private final LotHistory history;
     private final RecallStore store;
+    private final NotificationStore notifications;
 
-    ScopeRecords(TraceService traces, LotService lots, LotHistory history, RecallStore store) {
+    ScopeRecords(TraceService traces, LotService lots, LotHistory history, RecallStore store,
+            NotificationStore notifications) {
         this.traces = traces;
         this.lots = lots;
         this.history = history;
         this.store = store;
+        this.notifications = notifications;
     }
 
     /**
@@ -87,16 +90,15 @@ class ScopeRecords {
     /** Records the scope's shipments and one notification per customer; the number of customers. */
     int customers(long recallId, Map<String, Long> idsByNumber) {
         List<CustomerShipments.Shipped> shipped = new ArrayList<>();
+        List<RecallStore.NewShipment> rows = new ArrayList<>();
         for (Trace.CustomerShipment s : traces.shipments(idsByNumber.values())) {
-            store.insertShipment(recallId, s.customer(), s.orderNumber(), idsByNumber.get(s.lotNumber()),
-                    s.quantity(), s.shippedAt(), s.carrier());
+            rows.add(new RecallStore.NewShipment(s.customer(), s.orderNumber(), idsByNumber.get(s.lotNumber()),
+                    s.quantity(), s.shippedAt(), s.carrier()));
             shipped.add(new CustomerShipments.Shipped(s.customer(), s.quantity()));
         }
+        store.insertShipments(recallId, rows);
         SortedMap<String, BigDecimal> perCustomer = CustomerShipments.shippedPerCustomer(shipped);
-        int position = 0;
-        for (Map.Entry<String, BigDecimal> e : perCustomer.entrySet()) {
-            store.insertNotification(recallId, e.getKey(), e.getValue(), position++);
-        }
+        notifications.insertAll(recallId, perCustomer);
         if (perCustomer.isEmpty()) {
             store.updateStatus(recallId, RecallStatus.AWAITING_CLOSE, null);
         }

@@ -26,10 +26,10 @@ class EffectivenessTest {
 
     @Test
     void totalsAndPercentagesComeFromTheNotifications() {
-        List<RecallStore.NotificationRow> rows = new ArrayList<>();
+        List<NotificationStore.NotificationRow> rows = new ArrayList<>();
         rows.add(row("Acme", "10", true, "9.5"));
         rows.add(row("Beta", "8", false, "2"));
-        rows.add(new RecallStore.NotificationRow(3L, "Gamma", new BigDecimal("2"), "OPEN", null, null, null, null,
+        rows.add(new NotificationStore.NotificationRow(3L, "Gamma", new BigDecimal("2"), "OPEN", null, null, null, null,
                 null, null));
         Effectiveness e = Effectiveness.of(rows);
         assertThat(e.customers()).isEqualTo(3);
@@ -43,8 +43,8 @@ class EffectivenessTest {
         assertThat(e.levelMeaning()).startsWith("Level B");
     }
 
-    private static RecallStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
-        return new RecallStore.NotificationRow((long) customer.hashCode(), customer, new BigDecimal(shipped),
+    private static NotificationStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
+        return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, new BigDecimal(shipped),
                 RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null, "rachel", null);
     }
 }

@@ -9,17 +9,22 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The recall use cases' one door to the engine: starting {@code lotRecall} for a recall just opened,
- * and completing or escalating its user tasks as the API's caller (exactly as Tasklist would, so the
- * tasks' listeners check the same rules).
+ * The recall use cases' one door to the engine: starting {@code lotRecall} for a recall just opened
+ * and a {@code recallNotification} for each of its customers, telling {@code lotRecall} that every
+ * customer has answered, and completing or escalating the user tasks as the API's caller (exactly as
+ * Tasklist would, so the tasks' listeners check the same rules).
  */
 @Component
 public class LotRecallProcess {
 
     /** The process definition key. */
     public static final String PROCESS_KEY = "lotRecall";
-    /** One per customer to notify. */
+    /** One process per customer to notify, business key: the recall number. */
+    public static final String NOTIFICATION_PROCESS_KEY = "recallNotification";
+    /** The user task of {@code recallNotification}. */
     public static final String TASK_NOTIFY_CUSTOMER = "notifyCustomer";
+    /** Sent to {@code lotRecall} when its last open customer notification is answered. */
+    public static final String MESSAGE_CUSTOMERS_ANSWERED = "recallCustomersAnswered";
     /** The QA manager's closing decision. */
     public static final String TASK_CLOSE_RECALL = "closeRecall";
 
@@ -34,6 +39,27 @@ public class LotRecallProcess {
     /** Starts {@code lotRecall} for a recall just opened: business key only; the start listener binds it. */
     public void start(String recallNumber) {
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, recallNumber);
+    }
+
+    /**
+     * Starts the {@code recallNotification} of one customer of the recall (business key only; its
+     * start is asynchronous, so this only writes the instance and its first job) and returns its id,
+     * which the caller binds to the customer's notification row.
+     */
+    public String startNotification(String recallNumber) {
+        return runtimeService.startProcessInstanceByKey(NOTIFICATION_PROCESS_KEY, recallNumber).getId();
+    }
+
+    /**
+     * Tells the recall's {@code lotRecall} (waiting at {@code Event_CustomersAnswered}) that every
+     * customer has answered; nothing when it is not waiting there (a recall opened before V87, whose
+     * customers ran in a multi-instance of its own).
+     */
+    public void customersAnswered(String recallProcessInstanceId) {
+        if (recallProcessInstanceId != null) {
+            runtimeService.createMessageCorrelation(MESSAGE_CUSTOMERS_ANSWERED)
+                    .processInstanceId(recallProcessInstanceId).correlateAllWithResult();
+        }
     }
 
     /** Whether the task exists and is active (not suspended). */

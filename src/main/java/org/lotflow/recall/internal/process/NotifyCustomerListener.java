@@ -15,8 +15,9 @@ import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code notifyCustomer} (one task per affected customer): on create, binds the task to the next
- * customer notification of the recall that has none (lotflow's own record, not a loop variable),
+ * {@code notifyCustomer} (the task of one customer's {@code recallNotification}): on create, binds the
+ * task to the customer notification lotflow bound to that process when it started it (lotflow's own
+ * record, never a variable),
  * names the task after the customer and shows what it received; on complete, records
  * {@code acknowledged} and {@code quantityReturned} for the notification bound to this task
  * ({@link CustomerNotification}).
@@ -38,11 +39,8 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         DelegateExecution scope = task.getExecution();
-        // the loop counter is the engine's, set on the subprocess instance in this same transaction
-        Object loopCounter = scope.getVariable("loopCounter");
         CustomerNotification.NotificationTask data = notification.bindTask(scope.getProcessBusinessKey(),
-                scope.getProcessInstanceId(), task.getId(), scope.getParentActivityInstanceId(),
-                loopCounter instanceof Integer n ? n : null);
+                scope.getProcessInstanceId(), task.getId());
         task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")");
         TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
                 .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())

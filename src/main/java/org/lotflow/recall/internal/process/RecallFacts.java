@@ -1,22 +1,25 @@
 package org.lotflow.recall.internal.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.lotflow.recall.internal.NotificationFanOut;
 import org.lotflow.recall.internal.RecallQueries;
 import org.springframework.stereotype.Component;
 
 /**
  * The facts the {@code lotRecall} model's expressions need, read from the recall tables by the
  * process's business key (the recall number), never from process variables a user could set
- * (contract; issue #8): how many customers to notify (multi-instance cardinality and the "any
- * customers?" gateway) and the notification deadline of the recall's class (timer and due date).
+ * (contract; issue #8): how many customers to notify (the "any customers?" gateway), how many still
+ * need their notification process, and the notification deadline of the recall's class (timer and due date).
  */
 @Component("recallFacts")
 public class RecallFacts {
 
     private final RecallQueries queries;
+    private final NotificationFanOut fanOut;
 
-    public RecallFacts(RecallQueries queries) {
+    public RecallFacts(RecallQueries queries, NotificationFanOut fanOut) {
         this.queries = queries;
+        this.fanOut = fanOut;
     }
 
     /** {@code ${recallFacts.customers(execution)}}: one notification (and task) per affected customer. */
@@ -24,7 +27,18 @@ public class RecallFacts {
         return queries.customerCount(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 
-    /** {@code ${recallFacts.notifyWithin(execution)}}: the ISO-8601 deadline of the recall's class. */
+    /**
+     * {@code ${recallFacts.customersToStart(execution)}}: customers of the recall without their
+     * {@code recallNotification} yet ({@code lotRecall} starts them in batches until none is left).
+     */
+    public int customersToStart(DelegateExecution execution) {
+        return fanOut.customersToStart(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    }
+
+    /**
+     * {@code ${recallFacts.notifyWithin(execution)}}: the ISO-8601 deadline of the recall's class, for
+     * {@code lotRecall} or one of its customers' {@code recallNotification} processes (timer, due date).
+     */
     public String notifyWithin(DelegateExecution execution) {
         return queries.notifyWithin(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }

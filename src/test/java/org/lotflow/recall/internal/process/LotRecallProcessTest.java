@@ -1,17 +1,16 @@
 package org.lotflow.recall.internal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,145 +18,109 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
-import org.lotflow.recall.internal.RecallDeadlines;
+import org.lotflow.shared.StateConflict;
 import org.lotflow.support.ProcessTest;
 
 /**
- * Every path of {@code lotRecall}: all customers acknowledged, escalation by the per-customer
- * timer, no customers, close. Listeners and delegates are mocks; the deadlines bean is the real one.
+ * Every path of {@code lotRecall}: customers' notification processes started in batches (one job per
+ * batch) until none is left, then waiting for the message that every customer answered (refused while
+ * lotflow's rows say otherwise), effectiveness and close; and a recall without customers straight to
+ * close. Listeners and delegates are mocks; {@code recallNotification} has its own test.
  */
 @Deployment(resources = "bpmn/lotRecall.bpmn")
 class LotRecallProcessTest extends ProcessTest {
 
     ExecutionListener startListener = executionListener("recallStartListener");
     RecallFacts facts = register("recallFacts", mock(RecallFacts.class));
-    TaskListener notifyListener = taskListener("notifyCustomerListener");
+    JavaDelegate startNotifications = delegate("startNotificationsDelegate");
+    ExecutionListener answeredListener = executionListener("customersAnsweredListener");
     TaskListener closeListener = taskListener("closeRecallListener");
-    JavaDelegate escalate = delegate("escalateNotificationDelegate");
     JavaDelegate assess = delegate("assessEffectivenessDelegate");
     JavaDelegate report = delegate("recordRecallReportDelegate");
-    RecallDeadlines deadlines = register("recallDeadlines",
-            new RecallDeadlines(Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72)));
 
-    /** The subprocess instance each notifyCustomer task runs in, as its create listener sees it. */
-    Map<String, String> scopes = new java.util.HashMap<>();
-
-    /** As RecallService starts it: the recall number as business key, no variables; facts from recallFacts. */
-    private ProcessInstance start(String classification, int customerCount) throws Exception {
+    /** As RecallOpening starts it: the recall number as business key, no variables; facts from recallFacts. */
+    private ProcessInstance start(int customerCount) {
         when(facts.customers(any())).thenReturn(customerCount);
-        when(facts.notifyWithin(any())).thenReturn(deadlines.notifyWithin(classification));
-        doAnswer(inv -> {
-            DelegateTask task = inv.getArgument(0);
-            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-                scopes.put(task.getId(), task.getExecution().getParentActivityInstanceId());
-            }
-            return null;
-        }).when(notifyListener).notify(any(DelegateTask.class));
         return engine.getRuntimeService().startProcessInstanceByKey("lotRecall", "RC-2025-001");
     }
-
-    private List<Task> notifyTasks(ProcessInstance pi) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-                .taskDefinitionKey("notifyCustomer").list();
-    }
-
-    private List<String> candidates(Task task) {
-        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId()).toList();
-    }
-
 
     private void closeAndReport(ProcessInstance pi) {
         Task close = BpmnAwareTests.task("closeRecall", pi);
         assertCandidateGroups("closeRecall", "qa-manager");
         BpmnAwareTests.complete(close, Map.of("comment", "all stock retrieved"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("recordRecallReport");
-        BpmnAwareTests.execute(BpmnAwareTests.job("recordRecallReport"));
+        BpmnAwareTests.execute(BpmnAwareTests.job("recordRecallReport", pi));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_RecallClosed");
     }
 
-    @Test
-    void everyCustomerAcknowledgedThenEffectivenessThenClose() throws Exception {
-        ProcessInstance pi = start("CLASS_II", 3);
-        verify(startListener).notify(any(DelegateExecution.class));
-        BpmnAwareTests.assertThat(pi).isWaitingAt("notifyCustomer");
-        List<Task> tasks = notifyTasks(pi);
-        assertThat(tasks).hasSize(3);
-        // no loop variable: each task runs in a scope of its own (its completion's values land there)
-        assertThat(engine.getRuntimeService().getVariables(pi.getId())).isEmpty();
-        assertThat(tasks).extracting(Task::getExecutionId).doesNotHaveDuplicates().doesNotContain(pi.getId());
-        assertThat(scopes.values()).hasSize(3).doesNotHaveDuplicates();
-        for (Task t : tasks) {
-            assertThat(candidates(t)).containsExactly("recall-coordinator");
-        }
-        verify(notifyListener, times(3)).notify(any(DelegateTask.class));
-        // one non-interrupting timer per customer, due after the CLASS_II deadline (48 h)
-        List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
-        assertThat(timers).hasSize(3);
-        long in47h = System.currentTimeMillis() + Duration.ofHours(47).toMillis();
-        assertThat(timers).allMatch(j -> j.getDuedate().after(new Date(in47h)));
-
-        for (Task t : tasks) {
-            BpmnAwareTests.complete(t, Map.of("acknowledged", true, "quantityReturned", 5));
-        }
-        BpmnAwareTests.assertThat(pi).isWaitingAt("assessEffectiveness");
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
-                .isZero();
-        BpmnAwareTests.execute(BpmnAwareTests.job("assessEffectiveness"));
-        verify(assess).execute(any());
-        closeAndReport(pi);
-        verify(report).execute(any());
-        verify(escalate, never()).execute(any());
-        BpmnAwareTests.assertThat(pi).hasPassedInOrder("notifyCustomer", "assessEffectiveness", "closeRecall",
-                "recordRecallReport");
+    private void customersAnswered(ProcessInstance pi) {
+        engine.getRuntimeService().createMessageCorrelation("recallCustomersAnswered").processInstanceId(pi.getId())
+                .correlate();
     }
 
     @Test
-    void anOverdueCustomerIsEscalatedAndItsTaskStaysOpen() throws Exception {
-        ProcessInstance pi = start("CLASS_I", 2);
-        List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
-        assertThat(timers).hasSize(2);
-        long in25h = System.currentTimeMillis() + Duration.ofHours(25).toMillis();
-        assertThat(timers).allMatch(j -> j.getDuedate().before(new Date(in25h))); // CLASS_I: 24 h
+    void customersGetTheirProcessesInBatchesThenEveryAnswerLeadsToEffectivenessAndClose() throws Exception {
+        ProcessInstance pi = start(1200);
+        verify(startListener).notify(any(DelegateExecution.class));
+        // nothing is started in the opening's transaction: the first batch is a job of its own
+        BpmnAwareTests.assertThat(pi).isWaitingAt("startNotificationProcesses");
+        verify(startNotifications, never()).execute(any());
+        assertThat(engine.getRuntimeService().getVariables(pi.getId())).isEmpty();
 
-        // the first customer answered; the second did not, and its deadline passes
-        List<Task> both = notifyTasks(pi);
-        Task answered = both.get(0);
-        Task unanswered = both.get(1);
-        BpmnAwareTests.complete(answered, Map.of("acknowledged", true, "quantityReturned", 1));
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-                .singleResult();
-        List<String> escalatedScopes = new java.util.ArrayList<>();
-        doAnswer(inv -> {
-            DelegateExecution ex = inv.getArgument(0);
-            escalatedScopes.add(ex.getParentActivityInstanceId());
-            return null;
-        }).when(escalate).execute(any());
-        BpmnAwareTests.execute(timer);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("escalateNotification", "notifyCustomer");
-        BpmnAwareTests.execute(BpmnAwareTests.job("escalateNotification"));
-        verify(escalate).execute(any());
-        // the escalation finds its notification by the subprocess instance the unanswered task runs in
-        assertThat(escalatedScopes).containsExactly(scopes.get(unanswered.getId()));
-        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_Escalated").isWaitingAt("notifyCustomer")
-                .isNotWaitingAt("closeRecall");
+        // 1,200 customers in batches of 500: three jobs, each a transaction of its own
+        int[] toStart = {1200};
+        when(facts.customersToStart(any())).thenAnswer(inv -> toStart[0]);
+        doAnswer(inv -> toStart[0] -= Math.min(500, toStart[0])).when(startNotifications).execute(any());
+        BpmnAwareTests.execute(BpmnAwareTests.job("startNotificationProcesses", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("startNotificationProcesses");
+        BpmnAwareTests.execute(BpmnAwareTests.job("startNotificationProcesses", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("startNotificationProcesses");
+        BpmnAwareTests.execute(BpmnAwareTests.job("startNotificationProcesses", pi));
+        verify(startNotifications, times(3)).execute(any());
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_CustomersAnswered");
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName("recallCustomersAnswered").count()).isOne();
 
-        BpmnAwareTests.complete(notifyTasks(pi).get(0), Map.of("acknowledged", false, "quantityReturned", 0));
-        BpmnAwareTests.execute(BpmnAwareTests.job("assessEffectiveness"));
+        customersAnswered(pi);
+        verify(answeredListener).notify(any(DelegateExecution.class));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("assessEffectiveness");
+        BpmnAwareTests.execute(BpmnAwareTests.job("assessEffectiveness", pi));
+        verify(assess).execute(any());
+        closeAndReport(pi);
+        verify(report).execute(any());
+        BpmnAwareTests.assertThat(pi).hasPassedInOrder("startNotificationProcesses", "Event_CustomersAnswered",
+                "assessEffectiveness", "closeRecall", "recordRecallReport");
+    }
+
+    @Test
+    void theAnsweredMessageIsRefusedWhileACustomerIsOpenAndTheRecallKeepsWaiting() throws Exception {
+        ProcessInstance pi = start(2);
+        when(facts.customersToStart(any())).thenReturn(0);
+        BpmnAwareTests.execute(BpmnAwareTests.job("startNotificationProcesses", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_CustomersAnswered");
+
+        doThrow(new StateConflict("Recall RC-2025-001 still has 1 customer notification(s) without an answer"))
+                .when(answeredListener).notify(any(DelegateExecution.class));
+        assertThatThrownBy(() -> customersAnswered(pi)).hasMessageContaining("still has 1 customer");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_CustomersAnswered").hasNotPassed("assessEffectiveness");
+
+        org.mockito.Mockito.reset(answeredListener);
+        customersAnswered(pi);
+        BpmnAwareTests.execute(BpmnAwareTests.job("assessEffectiveness", pi));
         closeAndReport(pi);
     }
 
     @Test
     void aRecallWithoutCustomersGoesStraightToClose() throws Exception {
-        ProcessInstance pi = start("CLASS_III", 0);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("closeRecall").hasNotPassed("notifyCustomer", "assessEffectiveness");
-        verify(notifyListener, never()).notify(any(DelegateTask.class));
+        ProcessInstance pi = start(0);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("closeRecall").hasNotPassed("startNotificationProcesses",
+                "assessEffectiveness");
+        verify(startNotifications, never()).execute(any());
         closeAndReport(pi);
         verify(closeListener, times(2)).notify(any(DelegateTask.class)); // create and complete
     }

@@ -43,7 +43,13 @@ class RecallFormsTest {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn", "lotRecall.bpmn").toFile());
         StartEvent start = model.getModelElementById("StartEvent_RecallRequested");
         assertThat(start.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef")).isEqualTo("recallStart");
-        UserTask notify = model.getModelElementById("notifyCustomer");
+        assertThat((Object) model.getModelElementById("notifyCustomer")).as("each customer has a process of its own")
+                .isNull();
+        BpmnModelInstance notification = Bpmn.readModelFromFile(Path.of("bpmn", "recallNotification.bpmn").toFile());
+        StartEvent customer = notification.getModelElementById("StartEvent_CustomerToNotify");
+        assertThat(customer.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))
+                .as("started by its recall only, never from Tasklist").isNull();
+        UserTask notify = notification.getModelElementById("notifyCustomer");
         assertThat(notify.getCamundaFormRef()).isEqualTo("notifyCustomer");
         assertThat(notify.getCamundaCandidateGroups()).isEqualTo("recall-coordinator");
         UserTask close = model.getModelElementById("closeRecall");

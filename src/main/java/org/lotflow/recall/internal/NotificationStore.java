@@ -1,0 +1,185 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The customer notifications of recalls ({@code recall_notification}, V40, V61, V84, V87), read and
+ * written with plain SQL: one row per customer that received a lot of a recall's scope, in customer
+ * order ({@code position} 0, 1, ...), bound to its {@code recallNotification} process when lotflow
+ * starts it and to that process's {@code notifyCustomer} task when the task is created.
+ */
+@Repository
+class NotificationStore {
+
+    /** One customer's notification. {@code quantityShipped}/{@code quantityReturned} in the lots' units. */
+    record NotificationRow(Long id, String customer, BigDecimal quantityShipped, String status, String taskId,
+            Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
+            Instant escalatedAt) {
+        boolean done() {
+            return RecallStatus.NOTIFICATION_DONE.equals(status);
+        }
+    }
+
+    /** A notification whose process is still to be started: its row id and place in customer order. */
+    record Unstarted(long id, int position) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    NotificationStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static OffsetDateTime ts(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static NotificationRow row(ResultSet rs, int i) throws SQLException {
+        Object ack = rs.getObject("acknowledged");
+        return new NotificationRow(rs.getLong("id"), rs.getString("customer"), rs.getBigDecimal("quantity_shipped"),
+                rs.getString("status"), rs.getString("task_id"), ack == null ? null : rs.getBoolean("acknowledged"),
+                rs.getBigDecimal("quantity_returned"), instant(rs, "notified_at"), rs.getString("notified_by"),
+                instant(rs, "escalated_at"));
+    }
+
+    /**
+     * One OPEN notification per customer, at its place in customer order (0, 1, ...), written as one
+     * JDBC batch (a recall of 13,000 customers is one round trip per 1,000 rows, not 13,000).
+     */
+    void insertAll(long recallId, SortedMap<String, BigDecimal> shippedPerCustomer) {
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[shippedPerCustomer.size()];
+        int position = 0;
+        for (Map.Entry<String, BigDecimal> e : shippedPerCustomer.entrySet()) {
+            rows[position] = new MapSqlParameterSource().addValue("recallId", recallId).addValue("customer", e.getKey())
+                    .addValue("shipped", e.getValue()).addValue("position", position);
+            position++;
+        }
+        for (int from = 0; from < rows.length; from += 1000) {
+            jdbc.batchUpdate("""
+                    INSERT INTO recall_notification (recall_id, customer, quantity_shipped, status, position)
+                    VALUES (:recallId, :customer, :shipped, 'OPEN', :position)
+                    """, java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + 1000)));
+        }
+    }
+
+    /** Every notification of the recall, in customer order. */
+    List<NotificationRow> all(long recallId) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :id ORDER BY customer, id",
+                Map.of("id", recallId), NotificationStore::row);
+    }
+
+    /** How many notifications the recall has (one per customer). */
+    int count(long recallId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recall_notification WHERE recall_id = :id",
+                Map.of("id", recallId), Integer.class);
+    }
+
+    /** How many notifications of the recall are not answered yet. */
+    int open(long recallId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recall_notification WHERE recall_id = :id AND status <> '"
+                + RecallStatus.NOTIFICATION_DONE + "'", Map.of("id", recallId), Integer.class);
+    }
+
+    /** How many notifications of the recall have no process yet (neither started nor, for older recalls, a task). */
+    int unstarted(long recallId) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM recall_notification
+                 WHERE recall_id = :id AND process_instance_id IS NULL AND task_id IS NULL
+                """, Map.of("id", recallId), Integer.class);
+    }
+
+    /** The first {@code limit} notifications without a process, in customer order. */
+    List<Unstarted> nextUnstarted(long recallId, int limit) {
+        return jdbc.query("""
+                SELECT id, position FROM recall_notification
+                 WHERE recall_id = :id AND process_instance_id IS NULL AND task_id IS NULL
+                 ORDER BY position, id FETCH FIRST :limit ROWS ONLY
+                """, new MapSqlParameterSource("id", recallId).addValue("limit", limit),
+                (rs, i) -> new Unstarted(rs.getLong(1), rs.getInt(2)));
+    }
+
+    /** Binds the notification to the process lotflow just started for it; false if it has one already. */
+    boolean bindProcess(long notificationId, String processInstanceId) {
+        return jdbc.update("UPDATE recall_notification SET process_instance_id = :pi WHERE id = :id"
+                + " AND process_instance_id IS NULL", Map.of("pi", processInstanceId, "id", notificationId)) == 1;
+    }
+
+    /** The notification bound to that {@code recallNotification} process, row-locked. */
+    Optional<NotificationRow> lockOfProcess(String processInstanceId) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE process_instance_id = :pi FOR UPDATE",
+                Map.of("pi", processInstanceId), NotificationStore::row).stream().findFirst();
+    }
+
+    /** Whether a notification of the recall is bound to that {@code recallNotification} process. */
+    boolean isBound(long recallId, String processInstanceId) {
+        return !jdbc.queryForList("SELECT id FROM recall_notification WHERE recall_id = :r AND process_instance_id = :pi",
+                Map.of("r", recallId, "pi", processInstanceId), Long.class).isEmpty();
+    }
+
+    /** The notification of the recall for that customer, if it is one of the recall's customers. */
+    Optional<NotificationRow> ofCustomer(long recallId, String customer) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND customer = :c",
+                Map.of("r", recallId, "c", customer), NotificationStore::row).stream().findFirst();
+    }
+
+    /** The recall a notification belongs to. */
+    long recallOf(long notificationId) {
+        return jdbc.queryForObject("SELECT recall_id FROM recall_notification WHERE id = :id",
+                Map.of("id", notificationId), Long.class);
+    }
+
+    /** Binds the notification to its task (and the execution the task runs in); false if it has a task. */
+    boolean bindTask(long notificationId, String taskId, String scope) {
+        return jdbc.update("UPDATE recall_notification SET task_id = :task, task_scope = :scope"
+                + " WHERE id = :id AND task_id IS NULL", new MapSqlParameterSource("task", taskId)
+                .addValue("scope", scope).addValue("id", notificationId)) == 1;
+    }
+
+    /** The notification of a recall bound to a task, row-locked. */
+    Optional<NotificationRow> lockOfTask(long recallId, String taskId) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_id = :t FOR UPDATE",
+                Map.of("r", recallId, "t", taskId), NotificationStore::row).stream().findFirst();
+    }
+
+    /**
+     * The notification of a recall whose task runs in that subprocess instance, row-locked: recalls
+     * opened before V87 ran every customer in one multi-instance subprocess of {@code lotRecall}.
+     */
+    Optional<NotificationRow> lockOfScope(long recallId, String scope) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND task_scope = :s FOR UPDATE",
+                Map.of("r", recallId, "s", scope), NotificationStore::row).stream().findFirst();
+    }
+
+    /** Records the customer's answer. {@code returned} in the lots' unit, as entered. */
+    void record(long notificationId, boolean acknowledged, BigDecimal returned, Instant at, String by) {
+        jdbc.update("""
+                UPDATE recall_notification SET status = 'DONE', acknowledged = :ack, quantity_returned = :returned,
+                       notified_at = :at, notified_by = :by WHERE id = :id
+                """, new MapSqlParameterSource().addValue("ack", acknowledged).addValue("returned", returned)
+                .addValue("at", ts(at)).addValue("by", by).addValue("id", notificationId));
+    }
+
+    /** Marks the notification as escalated to QA managers at that time. */
+    void escalated(long notificationId, Instant at) {
+        jdbc.update("UPDATE recall_notification SET escalated_at = :at WHERE id = :id",
+                new MapSqlParameterSource().addValue("at", ts(at)).addValue("id", notificationId));
+    }
+}
