@@ -51,6 +51,7 @@ class PostgresRecallIT {
         assertThat(number).matches("RC-2025-\\d{3}");
         assertThat(api.get("tom", "/api/lots/" + f.fin2).json().get("status").asText()).isEqualTo("RECALLED");
 
+        api.executeJobs(); // lotRecall starts the customers' recallNotification processes; they make the tasks
         JsonNode tasks = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number
                 + "&taskDefinitionKey=notifyCustomer").json();
         assertThat(tasks).hasSize(2);

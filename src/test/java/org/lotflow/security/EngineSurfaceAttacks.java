@@ -238,6 +238,7 @@ public abstract class EngineSurfaceAttacks {
                 "Contamination", "classification", "CLASS_II"));
         assertThat(recall.status()).as(recall.toString()).isEqualTo(201);
         String recallNumber = recall.json().get("recallNumber").asText();
+        api.executeJobs(); // the customer's recallNotification process and its task
         String notify = task("rachel", recallNumber, "notifyCustomer");
         refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
                 vars("acknowledged", true, "quantityReturned", 0, "notificationId", 1)), 400, "notificationId");
@@ -278,8 +279,12 @@ public abstract class EngineSurfaceAttacks {
                 Map.of("businessKey", lot)), 403, "creating a lot");
         refused(api.post("tom", "/engine-rest/process-definition/key/allocationOverride/start",
                 Map.of("businessKey", "SO-X")), 403, "started by lotflow itself");
+        refused(api.post("demo", "/engine-rest/process-definition/key/recallNotification/start",
+                Map.of("businessKey", "RC-2025-001")), 403, "its recall's lotRecall process");
         refused(api.post("demo", "/engine-rest/message", Map.of("messageName", "anything", "businessKey", lot)), 403,
                 "written by lotflow only");
+        refused(api.post("demo", "/engine-rest/message", Map.of("messageName", "recallCustomersAnswered",
+                "businessKey", "RC-2025-001")), 403, "written by lotflow only");
         refused(api.post("demo", "/engine-rest/signal", Map.of("name", "anything")), 403, "written by lotflow only");
 
         // a start form takes exactly its fields: no hold or lot id slipped in
