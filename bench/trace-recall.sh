@@ -7,7 +7,8 @@
 #
 # Traces: downstream from RM03-B0000003 (~6,000 lots), RM02-B0000002 (~15,000) and RM01-B0000001
 # (~90,000: more lots than one SQL statement takes parameters); time (curl, median of RUNS), size.
-# Recalls: POST /api/recalls time, lots RECALLED, customers, notification tasks, heap after.
+# Recalls: POST /api/recalls time (the lots are RECALLED when it answers), customers, then the time until
+# every customer has its notifyCustomer task (made in batches after the POST) with the heap used every 10 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -42,9 +43,22 @@ for lot in ${RECALLS:-IM02-B0000902 RM03-B0000003}; do
               JOIN lot l ON l.id = rl.lot_id WHERE r.recall_number = '$number' AND l.status = 'RECALLED'")
   customers=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM recall_notification n JOIN recall r ON r.id = n.recall_id
               WHERE r.recall_number = '$number'")
-  tasks=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
-              WHERE e.business_key_ = '$number' AND t.task_def_key_ = 'notifyCustomer'")
-  echo "recall $number of $lot: POST answered in $(echo "$t1 - $t0" | bc) s; $recalled lots RECALLED, $customers customers, $tasks notifyCustomer tasks"
+  echo "recall $number of $lot: POST answered in $(echo "$t1 - $t0" | bc) s; $recalled lots RECALLED, $customers customers"
+  # the customers' notification tasks are made after the POST, in batches by the job executor:
+  # wait until every customer has its task, printing progress and the heap used every 10 s
+  tasks=0; heap=""
+  while :; do
+    now=$(date +%s.%N); elapsed=$(echo "$now - $t0" | bc)
+    tasks=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'notifyCustomer'
+              AND proc_inst_id_ IN (SELECT process_instance_id FROM recall_notification n JOIN recall r
+              ON r.id = n.recall_id WHERE r.recall_number = '$number')")
+    heap=$(jcmd "$APP_PID" GC.heap_info 2> /dev/null | grep -o 'used [0-9]*K' | head -1)
+    printf "  %6.1f s: %6s of %s notifyCustomer tasks, heap %s\n" "$elapsed" "$tasks" "$customers" "$heap"
+    [ "$tasks" -ge "$customers" ] && break
+    [ "$(echo "$elapsed > ${RECALL_TIMEOUT:-900}" | bc)" = 1 ] && { echo "  gave up after ${RECALL_TIMEOUT:-900} s"; break; }
+    sleep 10
+  done
+  echo "recall $number of $lot: $tasks of $customers customers have their notifyCustomer task after $elapsed s"
 done
 jcmd "$APP_PID" GC.run > /dev/null 2>&1 || true
 echo "heap used after the runs: $(jcmd "$APP_PID" GC.heap_info 2> /dev/null | grep -o 'used [0-9]*K' | head -1)"
