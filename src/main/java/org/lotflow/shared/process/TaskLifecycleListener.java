@@ -7,16 +7,34 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * A user task's listener, registered in the BPMN for {@code create} and {@code complete}: on create it
  * fills what the form shows ({@link TaskForm}); on complete it reads the completing user's inputs and
  * hands them to the use case. Subclasses implement the two halves; this class does the branching that
- * every task listener needs.
+ * every task listener needs, and names every new task after what it concerns: the process's business
+ * key (the lot, order or recall number) is added to the model's name unless the subclass's name already
+ * shows it ("Record lab results · IL250-2025-001"), so Tasklist's list says which lot each row is
+ * about (issue #12).
  */
 public abstract class TaskLifecycleListener implements TaskListener {
 
     @Override
     public final void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> onCreate(task);
+            case EVENTNAME_CREATE -> {
+                onCreate(task);
+                nameAfterSubject(task);
+            }
             case EVENTNAME_COMPLETE -> onComplete(task);
             default -> onOther(task);
+        }
+    }
+
+    /**
+     * Adds the business key to the task's name ({@code "<name> · <business key>"}) unless it has none
+     * or the name shows it already.
+     */
+    static void nameAfterSubject(DelegateTask task) {
+        String key = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        String name = task.getName();
+        if (key != null && !key.isBlank() && (name == null || !name.contains(key))) {
+            task.setName(name == null || name.isBlank() ? key : name + " · " + key);
         }
     }
 
