@@ -20,6 +20,15 @@ import org.lotflow.shared.InvalidInput;
  */
 public final class Variable<T> {
 
+    /**
+     * What a true/false input is called in every refusal, on {@code /api}, {@code /engine-rest} and in
+     * Tasklist: {@value}.
+     */
+    public static final String BOOLEAN = "true or false (a Boolean)";
+
+    /** The one reason given when an input is not true or false: {@value}. */
+    public static final String MUST_BE_BOOLEAN = "must be " + BOOLEAN;
+
     private final String name;
     private final Class<T> type;
     private final String kind;
@@ -37,7 +46,7 @@ public final class Variable<T> {
 
     /** A true/false variable. */
     public static Variable<Boolean> bool(String name) {
-        return new Variable<>(name, Boolean.class, "a Boolean (true or false)");
+        return new Variable<>(name, Boolean.class, BOOLEAN);
     }
 
     /** A whole-number variable (the engine's integer). */
