@@ -157,25 +157,40 @@ public class Lot {
         allocated = allocated.add(amount);
     }
 
-    /** Gives an allocation back to available stock. */
+    /**
+     * Gives an allocation back to available stock; {@link StateConflict} (409, naming the lot and both
+     * quantities) when less than {@code amount} is allocated, and nothing changes.
+     */
     void deallocate(BigDecimal amount) {
         requirePositive(amount);
-        if (allocated.compareTo(amount) < 0) {
-            throw new IllegalStateException("Lot " + lotNumber + " has only " + allocated + " allocated, cannot release "
-                    + amount);
-        }
+        requireAllocated(amount, "given back to available stock");
         allocated = allocated.subtract(amount);
     }
 
-    /** Turns allocated stock into shipped stock. */
+    /**
+     * Turns allocated stock into shipped stock; {@link StateConflict} (409, naming the lot and both
+     * quantities) when less than {@code amount} is allocated, and nothing changes.
+     */
     void ship(BigDecimal amount) {
         requirePositive(amount);
-        if (allocated.compareTo(amount) < 0) {
-            throw new IllegalStateException("Lot " + lotNumber + " has only " + allocated + " allocated, cannot ship "
-                    + amount);
-        }
+        requireAllocated(amount, "shipped");
         allocated = allocated.subtract(amount);
         shipped = shipped.add(amount);
+    }
+
+    /** Only what is allocated can leave the allocation: "Lot X has only 3 kg allocated, so 5 kg cannot be shipped". */
+    private void requireAllocated(BigDecimal amount, String what) {
+        if (allocated.compareTo(amount) < 0) {
+            throw new StateConflict("Lot " + lotNumber + " has only " + inUnit(allocated) + " allocated, so "
+                    + inUnit(amount) + " cannot be " + what)
+                    .with("lotNumber", lotNumber).with("allocated", allocated).with("requested", amount);
+        }
+    }
+
+    /** A quantity as a QA person reads it: {@code 1250.5 kg}, no trailing zeros, no exponent. */
+    private String inUnit(BigDecimal amount) {
+        String number = amount.stripTrailingZeros().toPlainString();
+        return product == null || product.getUnit() == null ? number : number + " " + product.getUnit();
     }
 
     /** Nothing is left on hand or reserved: everything was shipped or consumed. */

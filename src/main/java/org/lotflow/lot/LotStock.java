@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * writer, so concurrent writers queue and never deadlock. Every method joins the caller's transaction
  * ({@link Propagation#MANDATORY} for the writers: a lock outside a transaction would be released at
  * once). Quantities are in the product's unit. Allocating more than is available is refused
- * ({@link org.lotflow.shared.StateConflict}, 409) and changes nothing; giving back or shipping more than is
- * allocated is a programming error ({@link IllegalStateException}): callers move only their own
- * allocations, read under the same locks.
+ * ({@link org.lotflow.shared.StateConflict}, 409) and changes nothing; so is giving back or shipping more
+ * than is allocated (409 naming the lot and both quantities; callers move only their own allocations,
+ * read under the same locks, so it means the lot changed under a caller that did not lock it).
  */
 @Service
 public class LotStock {
@@ -120,14 +120,14 @@ public class LotStock {
         lots.save(lot);
     }
 
-    /** Gives {@code quantity} of a locked lot's allocation back to available stock. */
+    /** Gives {@code quantity} of a locked lot's allocation back to available stock; 409 when less is allocated. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void deallocate(Lot lot, BigDecimal quantity) {
         lot.deallocate(quantity);
         lots.save(lot);
     }
 
-    /** Turns {@code quantity} of a locked lot's allocation into shipped stock. */
+    /** Turns {@code quantity} of a locked lot's allocation into shipped stock; 409 when less is allocated. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void ship(Lot lot, BigDecimal quantity) {
         lot.ship(quantity);

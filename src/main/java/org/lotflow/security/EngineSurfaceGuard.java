@@ -280,7 +280,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             }
         }
         if (body.has("withVariablesInReturn") && !body.get("withVariablesInReturn").isBoolean()) {
-            refuse(response, 400, "Invalid form submission", "withVariablesInReturn", "must be true or false");
+            refuse(response, 400, "Invalid form submission", "withVariablesInReturn",
+                    org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
             return;
         }
         if (body.has("businessKey") && !body.get("businessKey").isNull()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.lotflow.shared.process.Variable;
 
 /**
  * What one form (a user task's or a start event's) lets a user submit: the declared fields, each
@@ -101,7 +102,7 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
     private static String kindName(Kind kind) {
         return switch (kind) {
             case TEXT -> "text";
-            case BOOLEAN -> "true or false";
+            case BOOLEAN -> Variable.BOOLEAN;
             case NUMBER -> "a number";
             case WHOLE_NUMBER -> "a whole number";
         };
@@ -119,8 +120,8 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
         }
         String declared = entry == null ? "" : entry.path("type").asText("");
         if (!declared.isEmpty() && !typeFits(field.kind(), declared)) {
-            violations.add(new Violation(field.name(), "must be " + kindName(field.kind()) + " (type '" + declared
-                    + "' is not accepted)"));
+            violations.add(new Violation(field.name(), "must be " + kindName(field.kind()) + "; type '" + declared
+                    + "' is not accepted"));
             return;
         }
         boolean blank = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
@@ -149,7 +150,7 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                 boolean typedText = type.equalsIgnoreCase("Boolean") && value.isTextual()
                         && (value.asText().equals("true") || value.asText().equals("false"));
                 if (!(value.isBoolean() || typedText) || !(type.isEmpty() || type.equalsIgnoreCase("Boolean"))) {
-                    violations.add(new Violation(field.name(), "must be true or false"));
+                    violations.add(new Violation(field.name(), Variable.MUST_BE_BOOLEAN));
                 }
             }
             case NUMBER, WHOLE_NUMBER -> {

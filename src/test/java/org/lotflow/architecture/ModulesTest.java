@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,10 @@ import org.springframework.modulith.docs.Documenter;
  *
  * <p>The module documentation is generated from the same model: PlantUML diagrams and module canvases
  * in {@code docs/modules} (Spring Modulith's Documenter), and the Mermaid module picture between the
- * {@code modules:begin}/{@code modules:end} markers of the README. Both are checked against the code;
+ * {@code modules:begin}/{@code modules:end} markers of the README. Both are checked against the code,
+ * every generated file in full. The Documenter orders its lines differently from run to run; the files
+ * are kept in one stable form ({@link ModuleDocs}: sorted where the order carries no meaning), so a
+ * refresh changes a file only when the modules really changed, and running it twice leaves git clean;
  * after a change of module dependencies, refresh them with
  * {@code mvn -o test -Dtest=ModulesTest -Dsurefire.failIfNoSpecifiedTests=false -Dlotflow.docs.update=true}
  * and commit the result.
@@ -52,23 +57,40 @@ class ModulesTest {
         Path generated = Path.of("target/spring-modulith-docs");
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
                 .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
-        String diagram = Files.readString(generated.resolve("components.puml"));
+        // the Documenter orders lines differently each run: every file in its stable form (ModuleDocs)
+        Map<String, String> expected = new TreeMap<>();
+        try (var files = Files.list(generated)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                expected.put(name, ModuleDocs.normalized(name, Files.readString(file)));
+            }
+        }
         if (UPDATE) {
             Files.createDirectories(DOCS);
-            try (var files = Files.list(generated)) {
-                for (Path file : files.toList()) {
-                    Path committed = DOCS.resolve(file.getFileName());
-                    // the Documenter orders its lines differently each run: rewrite only what really changed
-                    if (!Files.exists(committed) || !sameLines(committed, file)) {
-                        Files.copy(file, committed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
+            for (Map.Entry<String, String> file : expected.entrySet()) {
+                Path committed = DOCS.resolve(file.getKey());
+                if (!Files.exists(committed) || !Files.readString(committed).equals(file.getValue())) {
+                    Files.writeString(committed, file.getValue());
+                }
+            }
+            try (var files = Files.list(DOCS)) {
+                for (Path stale : files.filter(f -> !expected.containsKey(f.getFileName().toString())).toList()) {
+                    Files.delete(stale); // the documentation of a module that is gone
                 }
             }
         }
-        // the Documenter writes the same relations in no fixed order: compare the lines, not their order
-        assertThat(Files.readAllLines(DOCS.resolve("components.puml")))
-                .as("docs/modules/components.puml is the generated module diagram; refresh it (see the class doc)")
-                .containsExactlyInAnyOrderElementsOf(diagram.lines().toList());
+        Map<String, String> committed = new TreeMap<>();
+        try (var files = Files.list(DOCS)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                committed.put(file.getFileName().toString(), Files.readString(file));
+            }
+        }
+        assertThat(committed.keySet()).as("docs/modules holds exactly the generated module documentation;"
+                + " refresh it (see the class doc) and delete what is no longer generated")
+                .containsExactlyElementsOf(expected.keySet());
+        expected.forEach((name, text) -> assertThat(committed.get(name))
+                .as("docs/modules/" + name + " is generated module documentation; refresh it (see the class doc)")
+                .isEqualTo(text));
     }
 
     @Test
@@ -85,10 +107,6 @@ class ModulesTest {
         }
         assertThat(current).as("the README's module picture is the modules' real dependencies; refresh it (see the"
                 + " class doc)").isEqualTo(expected);
-    }
-
-    private static boolean sameLines(Path a, Path b) throws IOException {
-        return Files.readAllLines(a).stream().sorted().toList().equals(Files.readAllLines(b).stream().sorted().toList());
     }
 
     /** Every module and its direct dependencies on other modules (shared, which all use, left out), as Mermaid. */

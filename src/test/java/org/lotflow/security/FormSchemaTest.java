@@ -70,7 +70,7 @@ class FormSchemaTest {
         assertThat(check(approve, "{\"approved\": {\"value\": null}, \"comment\": {\"value\": \"x\"}}"))
                 .extracting(FormSchema.Violation::field).containsExactly("approved");
         assertThat(check(approve, "{\"approved\": {\"value\": \"yes\"}, \"comment\": {\"value\": \"x\"}}"))
-                .extracting(FormSchema.Violation::reason).containsExactly("must be true or false");
+                .extracting(FormSchema.Violation::reason).containsExactly("must be true or false (a Boolean)");
         assertThat(check(approve, "{\"approved\": {\"value\": true}, \"comment\": {\"value\": \"  \"}}"))
                 .extracting(FormSchema.Violation::field).containsExactly("comment");
         assertThat(check(approve, "{\"approved\": {\"value\": true}, \"comment\": {\"value\": \""

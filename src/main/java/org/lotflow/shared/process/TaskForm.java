@@ -115,7 +115,11 @@ public final class TaskForm {
         return APPLYING.get();
     }
 
-    /** The values, in order (for tests and for the API's view of a task). */
+    /**
+     * The display values in the order they were shown (for tests and for the API's view of a task): a
+     * read-only copy that keeps that order. A value shown again under the same name replaces the earlier
+     * one in its place.
+     */
     public Map<String, Object> values() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

@@ -1,6 +1,9 @@
 package org.lotflow.shared.process;
 
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -20,6 +23,15 @@ import org.lotflow.shared.InvalidInput;
  */
 public final class Variable<T> {
 
+    /**
+     * What a true/false input is called in every refusal, on {@code /api}, {@code /engine-rest} and in
+     * Tasklist: {@value}.
+     */
+    public static final String BOOLEAN = "true or false (a Boolean)";
+
+    /** The one reason given when an input is not true or false: {@value}. */
+    public static final String MUST_BE_BOOLEAN = "must be " + BOOLEAN;
+
     private final String name;
     private final Class<T> type;
     private final String kind;
@@ -37,7 +49,7 @@ public final class Variable<T> {
 
     /** A true/false variable. */
     public static Variable<Boolean> bool(String name) {
-        return new Variable<>(name, Boolean.class, "a Boolean (true or false)");
+        return new Variable<>(name, Boolean.class, BOOLEAN);
     }
 
     /** A whole-number variable (the engine's integer). */
@@ -66,6 +78,43 @@ public final class Variable<T> {
     /** The value set on this very scope (a task, an execution), or null; 400 when of another type. */
     public T getLocal(VariableScope scope) {
         return cast(scope.getVariableLocal(name));
+    }
+
+    /**
+     * This variable with a value, to hand to the engine at a process start or a task completion through
+     * {@link #values}: {@code Variable.values(DECISION_DUE_AT.with(due))}.
+     */
+    public Value<T> with(T value) {
+        if (value != null && !type.isInstance(value)) {
+            throw new IllegalArgumentException(name + " is a " + type.getSimpleName() + ", not a "
+                    + value.getClass().getSimpleName());
+        }
+        return new Value<>(this, value);
+    }
+
+    /**
+     * The variables a process starts with or a task completes with, by their typed names (never a name
+     * typed by hand), in the order given, read-only. A variable given twice is a programming error.
+     */
+    public static Map<String, Object> values(Value<?>... values) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Value<?> value : values) {
+            if (map.containsKey(value.variable().name())) {
+                throw new IllegalArgumentException(value.variable().name() + " is given twice");
+            }
+            map.put(value.variable().name(), value.value());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * A variable and its value (see {@link #with}).
+     *
+     * @param variable the typed variable
+     * @param value its value, possibly null
+     * @param <T> the Java type of the value
+     */
+    public record Value<T>(Variable<T> variable, T value) {
     }
 
     /** Sets the value where the engine finds it (the nearest scope that has it, else the process). */

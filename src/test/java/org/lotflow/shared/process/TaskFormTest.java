@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /** How every Tasklist form shows a value: one rule, no Spring. */
 class TaskFormTest {
@@ -52,5 +57,37 @@ class TaskFormTest {
     @Test
     void enumsByName() {
         assertThat(TaskForm.text(Kind.COMPLAINT)).isEqualTo("COMPLAINT");
+    }
+
+    @Test
+    void theValuesComeInTheOrderTheyWereShown() {
+        TaskForm form = TaskForm.of(Mockito.mock(DelegateTask.class));
+        List<String> shown = new ArrayList<>();
+        // more names than a small hash table holds in insertion order by chance; reverse-alphabetical
+        for (int i = 30; i >= 1; i--) {
+            String name = "field" + (char) ('a' + i % 26) + i;
+            shown.add(name);
+            form.show(name, i);
+        }
+        form.show("quantity", new BigDecimal("12.50"), "kg").raw("approved", Boolean.TRUE);
+        shown.add("quantity");
+        shown.add("approved");
+
+        assertThat(form.values().keySet()).containsExactlyElementsOf(shown);
+        assertThat(form.values()).containsEntry("quantity", "12.5 kg").containsEntry("approved", true);
+    }
+
+    @Test
+    void aValueShownAgainKeepsItsPlaceAndTheValuesAreAReadOnlySnapshot() {
+        TaskForm form = TaskForm.of(Mockito.mock(DelegateTask.class)).show("lotNumber", "L-1").show("status", "PENDING")
+                .show("lotNumber", "L-2");
+        Map<String, Object> values = form.values();
+        form.show("location", "Zone 3");
+
+        assertThat(values.keySet()).containsExactly("lotNumber", "status");
+        assertThat(values).containsEntry("lotNumber", "L-2");
+        assertThat(form.values().keySet()).containsExactly("lotNumber", "status", "location");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> values.put("x", "y"))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }

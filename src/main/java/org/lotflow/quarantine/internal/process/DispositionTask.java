@@ -1,7 +1,7 @@
 package org.lotflow.quarantine.internal.process;
 
 import java.util.List;
-import java.util.Map;
+import org.lotflow.shared.process.Variable;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.TaskService;
@@ -45,6 +45,7 @@ public class DispositionTask {
         if (task.assignee() == null) {
             taskService.claim(task.id(), signer);
         }
-        taskService.complete(task.id(), Map.of(QuarantineInvestigationVariables.DECISION.name(), decision.name()));
+        taskService.complete(task.id(),
+                Variable.values(QuarantineInvestigationVariables.DECISION.with(decision.name())));
     }
 }

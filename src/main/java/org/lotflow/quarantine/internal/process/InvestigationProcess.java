@@ -3,12 +3,14 @@ package org.lotflow.quarantine.internal.process;
 import java.time.Instant;
 import java.util.Date;
 
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.DECISION_DUE_AT;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.lotflow.quarantine.internal.Hold;
+import org.lotflow.shared.process.Variable;
 import org.lotflow.shared.process.WithoutCallerAuthorization;
 import org.springframework.stereotype.Component;
 
@@ -49,9 +51,8 @@ public class InvestigationProcess {
     public String start(Hold hold, String lotNumber) {
         STARTING.set(hold.getId());
         try {
-            return runtimeService.startProcessInstanceByKey(PROCESS_KEY, lotNumber, Variables.createVariables()
-                    .putValue(QuarantineInvestigationVariables.DECISION_DUE_AT.name(),
-                            Date.from(hold.getDecisionDueAt()))).getId();
+            return runtimeService.startProcessInstanceByKey(PROCESS_KEY, lotNumber,
+                    Variable.values(DECISION_DUE_AT.with(Date.from(hold.getDecisionDueAt())))).getId();
         } finally {
             STARTING.remove();
         }

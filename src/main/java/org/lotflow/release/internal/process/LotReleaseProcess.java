@@ -1,7 +1,7 @@
 package org.lotflow.release.internal.process;
 
 import java.util.List;
-import java.util.Map;
+import org.lotflow.shared.process.Variable;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,7 +34,7 @@ public class LotReleaseProcess {
     /** Starts the release of the lot {@code lotNumber} (its business key), due after the release target. */
     public void start(String lotNumber) {
         runtimeService.startProcessInstanceByKey(LotRelease.PROCESS_KEY, lotNumber,
-                Map.of(LotReleaseVariables.RELEASE_DUE_AT.name(), sla.dueFromNow()));
+                Variable.values(LotReleaseVariables.RELEASE_DUE_AT.with(sla.dueFromNow())));
     }
 
     /** The lot's open task {@code taskKey}; 409 when it has none the caller may work on. */
