@@ -25,7 +25,7 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
     static NotificationAnswer check(NotificationStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
         if (!(acknowledged instanceof Boolean ack)) {
             throw new InvalidInput("acknowledged", acknowledged == null ? "required: true or false"
-                    : "must be true or false (a Boolean)");
+                    : org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
         }
         BigDecimal returned = decimal("quantityReturned", quantityReturned);
         // one quantity rule for the API, Tasklist and /engine-rest (at most 3 decimals, never rounded)
