@@ -50,7 +50,7 @@ for lot in ${RECALLS:-IM02-B0000902 RM03-B0000003}; do
   while :; do
     now=$(date +%s.%N); elapsed=$(echo "$now - $t0" | bc)
     tasks=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'notifyCustomer'
-              AND proc_inst_id_ IN (SELECT process_instance_id FROM recall_notification n JOIN recall r
+              AND proc_inst_id_ IN (SELECT n.process_instance_id FROM recall_notification n JOIN recall r
               ON r.id = n.recall_id WHERE r.recall_number = '$number')")
     heap=$(jcmd "$APP_PID" GC.heap_info 2> /dev/null | grep -o 'used [0-9]*K' | head -1)
     printf "  %6.1f s: %6s of %s notifyCustomer tasks, heap %s\n" "$elapsed" "$tasks" "$customers" "$heap"

@@ -65,8 +65,10 @@ class QuarantineFactsTamperingTest {
         identityService.clearAuthentication();
     }
 
+    /** A released lot, part of it shipped to a customer (so there is someone to inform), then held. */
     private String heldLot(String prefix) {
         String lot = api.releasedLot(api.createProduct(prefix), new BigDecimal("100"), "2024-11-15");
+        new org.lotflow.trace.GenealogyFixture(api, jdbc).ship("Acme Industrial", lot, "10", "2024-12-01");
         assertThat(q.hold("sarah", lot, "Customer complaint about " + lot).status()).isEqualTo(202);
         return lot;
     }

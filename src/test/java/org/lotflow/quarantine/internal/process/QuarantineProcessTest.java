@@ -42,6 +42,7 @@ class QuarantineProcessTest extends ProcessTest {
     JavaDelegate rejectLot = delegate("rejectHeldLotDelegate");
     JavaDelegate recallLot = delegate("recallHeldLotDelegate");
     JavaDelegate overdue = delegate("quarantineOverdueDelegate");
+    QuarantineFacts facts = register("quarantineFacts", org.mockito.Mockito.mock(QuarantineFacts.class));
 
     /** As lotflow starts it for an API hold: the hold is placed, only the due date is given. */
     private ProcessInstance startByService() {
@@ -54,6 +55,13 @@ class QuarantineProcessTest extends ProcessTest {
     }
 
     private void investigateAndDecide(ProcessInstance pi, String decision) {
+        investigateAndDecide(pi, decision, 2);
+    }
+
+    /** The hold's records as quarantineFacts reads them: customers who received the lot, the signed decision. */
+    private void investigateAndDecide(ProcessInstance pi, String decision, int customers) {
+        org.mockito.Mockito.when(facts.customers(any())).thenReturn(customers);
+        org.mockito.Mockito.when(facts.disposalNeeded(any())).thenReturn("REJECT".equals(decision));
         BpmnAwareTests.assertThat(pi).isWaitingAt("investigateLot");
         assertCandidateGroups("investigateLot", "qa-analyst", "qa-manager");
         assertThat(BpmnAwareTests.task(pi).getDueDate()).isNotNull();
@@ -96,6 +104,20 @@ class QuarantineProcessTest extends ProcessTest {
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Disposed");
         verify(disposalListener, org.mockito.Mockito.times(2)).notify(any()); // create and complete
         verify(releaseLot, never()).execute(any());
+    }
+
+    @Test
+    void withNobodyWhoReceivedTheLotThereIsNobodyToInform() throws Exception {
+        ProcessInstance released = startByService();
+        investigateAndDecide(released, "RELEASE", 0);
+        BpmnAwareTests.execute(BpmnAwareTests.job("releaseHeldLot", released));
+        BpmnAwareTests.assertThat(released).isEnded().hasPassed("EndEvent_Released").hasNotPassed("informCustomers");
+
+        ProcessInstance rejected = startByService();
+        investigateAndDecide(rejected, "REJECT", 0);
+        BpmnAwareTests.execute(BpmnAwareTests.job("rejectHeldLot", rejected));
+        BpmnAwareTests.assertThat(rejected).isWaitingAt("confirmDisposal").hasNotPassed("informCustomers");
+        verify(informListener, never()).notify(any());
     }
 
     @Test
