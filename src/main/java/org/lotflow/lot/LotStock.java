@@ -68,6 +68,16 @@ public class LotStock {
         return ids.isEmpty() ? java.util.Map.of() : genealogyQueries.lotNumbers(ids);
     }
 
+    /**
+     * What lists (recall customers' deliveries, say) show of each lot with these ids, by id: a SQL
+     * projection, no lot entity is loaded into the persistence context (issue #11: a recall's 19,000
+     * notification tasks each loaded their customer's lots through Hibernate).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, LotLabel> labels(Collection<Long> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : genealogyQueries.labels(ids);
+    }
+
     /** Locks the lots with these ids, in ascending id order, and returns them as they are under the lock. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Lot> lockAll(Collection<Long> ids) {

@@ -111,6 +111,19 @@ public class GenealogyQueries {
         return numbers;
     }
 
+    /** What lists show of each lot with these ids (those that exist), by id; see {@link org.lotflow.lot.LotStock#labels}. */
+    public Map<Long, org.lotflow.lot.LotLabel> labels(Collection<Long> ids) {
+        Map<Long, org.lotflow.lot.LotLabel> labels = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT l.id, l.lot_number, p.sku, p.name, p.unit, l.location
+                  FROM lot l JOIN product p ON p.id = l.product_id WHERE l.id = ANY(:ids)
+                """, Map.of("ids", org.lotflow.shared.IdArray.of(ids)), (ResultSet rs) -> {
+                    labels.put(rs.getLong(1), new org.lotflow.lot.LotLabel(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                });
+        return labels;
+    }
+
     /** The edges with both ends among the lots; see {@link Genealogies#edgesAmong}. */
     public List<Genealogies.Edge> edgesAmong(Collection<Long> lotIds) {
         Set<Long> among = new HashSet<>(lotIds);

@@ -3,7 +3,11 @@ package org.lotflow.order.internal;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.persistence.QueryHint;
+
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -14,6 +18,15 @@ public interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
     List<Allocation> findByLotIdAndStatusOrderById(Long lotId, Allocation.Status status);
 
+    /**
+     * Whether the lot has allocations in that status, asked without flushing the persistence context
+     * first (Hibernate's auto flush dirty-checks every managed entity before each query: a recall
+     * changing 15,000 lots in one transaction asked 15,000 times over a growing context, issue #11).
+     * Safe because allocations are inserted at once (identity ids) and only leave OPEN in memory: a
+     * pending change can make this say yes where the flushed answer is no, and the caller then reads
+     * the allocations with a flushing query; never the other way round.
+     */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     boolean existsByLotIdAndStatus(Long lotId, Allocation.Status status);
 
     List<Allocation> findByOrderIdAndStatusOrderById(Long orderId, Allocation.Status status);

@@ -1,7 +1,10 @@
 package org.lotflow.recall.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -13,10 +16,13 @@ import java.util.stream.Collectors;
  */
 final class CustomerShipments {
 
-    private final List<RecallStore.ShipmentRow> shipments;
+    /** Each customer's shipments in ledger order, grouped once (a recall of 13,000 customers asked 13,000 times). */
+    private final Map<String, List<RecallStore.ShipmentRow>> byCustomer;
 
     CustomerShipments(List<RecallStore.ShipmentRow> shipments) {
-        this.shipments = List.copyOf(shipments);
+        Map<String, List<RecallStore.ShipmentRow>> grouped = new HashMap<>();
+        shipments.forEach(s -> grouped.computeIfAbsent(s.customer(), c -> new ArrayList<>()).add(s));
+        this.byCustomer = grouped;
     }
 
     /** The total quantity shipped per customer (one notification each), by customer name. */
@@ -32,7 +38,7 @@ final class CustomerShipments {
 
     /** The shipments to one customer, in ledger order. */
     List<RecallStore.ShipmentRow> of(String customer) {
-        return shipments.stream().filter(s -> s.customer().equals(customer)).toList();
+        return List.copyOf(byCustomer.getOrDefault(customer, List.of()));
     }
 
     /** The lots (id -> lot number) a customer received, by id. */

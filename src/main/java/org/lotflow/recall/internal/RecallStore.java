@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.lotflow.lot.Genealogies;
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotLabel;
 import org.lotflow.lot.LotStock;
 import org.lotflow.recall.Classification;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -237,16 +238,15 @@ class RecallStore {
                   FROM recall_shipment WHERE recall_id = :id
                 """ + (customer == null ? "" : " AND customer = :customer"), new MapSqlParameterSource("id", recallId).addValue("customer", customer), (rs, i) -> new Shipped(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7)));
-        Map<Long, Lot> lots = lotsById(shipped.stream().map(Shipped::lotId).toList());
+        Map<Long, LotLabel> lots = lotStock.labels(shipped.stream().map(Shipped::lotId).distinct().toList());
         shipped = new ArrayList<>(shipped);
         shipped.sort(Comparator.comparing(Shipped::customer)
                 .thenComparing(Shipped::at, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(s -> lots.get(s.lotId()).getLotNumber()).thenComparingLong(Shipped::id));
+                .thenComparing(s -> lots.get(s.lotId()).lotNumber()).thenComparingLong(Shipped::id));
         return shipped.stream().map(s -> {
-            Lot l = lots.get(s.lotId());
-            return new ShipmentRow(s.customer(), s.order(), s.lotId(), l.getLotNumber(), l.getProduct().getSku(),
-                    l.getProduct().getName(), l.getProduct().getUnit(), l.getLocation(), s.quantity(), s.at(),
-                    s.carrier());
+            LotLabel l = lots.get(s.lotId());
+            return new ShipmentRow(s.customer(), s.order(), s.lotId(), l.lotNumber(), l.sku(), l.productName(),
+                    l.unit(), l.location(), s.quantity(), s.at(), s.carrier());
         }).toList();
     }
 
