@@ -116,6 +116,17 @@ class NotificationStore {
                 (rs, i) -> new Unstarted(rs.getLong(1), rs.getInt(2)));
     }
 
+    /** The notifications at positions {@code from} (inclusive) to {@code to} (exclusive) without a process. */
+    List<Unstarted> unstartedAt(long recallId, int from, int to) {
+        return jdbc.query("""
+                SELECT id, position FROM recall_notification
+                 WHERE recall_id = :id AND position >= :from AND position < :to
+                   AND process_instance_id IS NULL AND task_id IS NULL
+                 ORDER BY position
+                """, new MapSqlParameterSource("id", recallId).addValue("from", from).addValue("to", to),
+                (rs, i) -> new Unstarted(rs.getLong(1), rs.getInt(2)));
+    }
+
     /** Binds the notification to the process lotflow just started for it; false if it has one already. */
     boolean bindProcess(long notificationId, String processInstanceId) {
         return jdbc.update("UPDATE recall_notification SET process_instance_id = :pi WHERE id = :id"

@@ -43,8 +43,7 @@ public class LotRecallProcess {
 
     /**
      * Starts the {@code recallNotification} of one customer of the recall (business key only; its
-     * start is asynchronous, so this only writes the instance and its first job) and returns its id,
-     * which the caller binds to the customer's notification row.
+     * start listener binds it to the customer's notification row) and returns its id.
      */
     public String startNotification(String recallNumber) {
         return runtimeService.startProcessInstanceByKey(NOTIFICATION_PROCESS_KEY, recallNumber).getId();

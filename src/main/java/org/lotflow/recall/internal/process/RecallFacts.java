@@ -27,6 +27,11 @@ public class RecallFacts {
         return queries.customerCount(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 
+    /** {@code ${recallFacts.batches(execution)}}: batches of customers whose notifications start side by side. */
+    public int batches(DelegateExecution execution) {
+        return fanOut.batches(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    }
+
     /**
      * {@code ${recallFacts.customersToStart(execution)}}: customers of the recall without their
      * {@code recallNotification} yet ({@code lotRecall} starts them in batches until none is left).

@@ -26,7 +26,7 @@ import org.lotflow.recall.internal.RecallDeadlines;
 import org.lotflow.support.ProcessTest;
 
 /**
- * Every path of {@code recallNotification} (one customer of a recall): started asynchronously, its
+ * Every path of {@code recallNotification} (one customer of a recall): bound by its start listener, its
  * {@code notifyCustomer} task goes to the recall coordinators with the deadline of the recall class as
  * due date and timer; answered in time, or escalated when the deadline passes with the task left open
  * until answered. Listeners and delegates are mocks; the deadlines bean is the real one.
@@ -35,6 +35,7 @@ import org.lotflow.support.ProcessTest;
 class RecallNotificationProcessTest extends ProcessTest {
 
     RecallFacts facts = register("recallFacts", mock(RecallFacts.class));
+    org.camunda.bpm.engine.delegate.ExecutionListener startListener = executionListener("notificationStartListener");
     TaskListener notifyListener = taskListener("notifyCustomerListener");
     JavaDelegate escalate = delegate("escalateNotificationDelegate");
     RecallDeadlines deadlines = new RecallDeadlines(Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72));
@@ -43,10 +44,8 @@ class RecallNotificationProcessTest extends ProcessTest {
     private ProcessInstance start(String classification) {
         when(facts.notifyWithin(any())).thenReturn(deadlines.notifyWithin(classification));
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("recallNotification", "RC-2025-001");
-        // the start is asynchronous: the batch that starts it writes only the instance and this job
-        BpmnAwareTests.assertThat(pi).isWaitingAt("StartEvent_CustomerToNotify");
-        verify(notifyListener, never()).notify(any(DelegateTask.class));
-        BpmnAwareTests.execute(BpmnAwareTests.job("StartEvent_CustomerToNotify", pi));
+        // the start listener binds the instance to its customer's notification (refuses any other start)
+        verify(startListener).notify(any(org.camunda.bpm.engine.delegate.DelegateExecution.class));
         return pi;
     }
 
