@@ -41,7 +41,7 @@ class RecallNotificationProcessTest extends ProcessTest {
     RecallDeadlines deadlines = new RecallDeadlines(Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72));
 
     /** As NotificationFanOut starts it: the recall number as business key, no variables. */
-    private ProcessInstance start(String classification) {
+    private ProcessInstance start(String classification) throws Exception {
         when(facts.notifyWithin(any())).thenReturn(deadlines.notifyWithin(classification));
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("recallNotification", "RC-2025-001");
         // the start listener binds the instance to its customer's notification (refuses any other start)
