@@ -229,12 +229,31 @@ class RecallApiTest {
         Response noComment = api.post("jennifer", close, Map.of("comment", " "));
         assertThat(noComment.status()).isEqualTo(400);
         assertThat(noComment.json().get("field").asText()).isEqualTo("comment");
-        Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened"));
+        // level B is below the target A (every customer acknowledged): closing needs a written justification
+        Response unjustified = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened"));
+        assertThat(unjustified.status()).as(unjustified.toString()).isEqualTo(400);
+        assertThat(unjustified.json().get("field").asText()).isEqualTo("justification");
+        assertThat(unjustified.json().get("detail").asText()).contains("level B").contains("1 of 2 customers")
+                .contains("target level A");
+        assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
+        Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened",
+                "justification", "Beta Manufacturing returned its stock but never signed the acknowledgement; "
+                        + "registered letter sent 2025-01-29"));
         assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
         api.executeJobs();
         JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("closedBy").asText()).isEqualTo("jennifer");
+        assertThat(closed.get("closeJustification").asText()).startsWith("Beta Manufacturing returned");
+        JsonNode closedEvent = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + f.rm1 + "/history").json()) {
+            if (RecallEventTypes.RECALL_CLOSED.equals(e.path("type").asText())) {
+                closedEvent = e;
+            }
+        }
+        assertThat(closedEvent.get("user").asText()).isEqualTo("jennifer");
+        assertThat(closedEvent.get("reason").asText()).contains("below the target effectiveness level A")
+                .contains("registered letter");
         assertThat(closed.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("OPENED",
                 "CUSTOMER_NOTIFIED", "CUSTOMER_NOTIFIED", "EFFECTIVENESS_CHECKED", "CLOSED");
         for (String lot : List.of(f.rm1, f.fin2, pending)) {

@@ -39,6 +39,14 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
                 level, meaning(level));
     }
 
+    /**
+     * Whether this check reaches the target level ({@code A} best, {@code E} worst; 21 CFR 7.42(b)(3)):
+     * a recall no customer received (no level) always does.
+     */
+    boolean meets(String target) {
+        return level == null || level.compareTo(target) <= 0;
+    }
+
     static String level(int acknowledged, int customers) {
         if (customers == 0) {
             return null;

@@ -13,6 +13,7 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +36,17 @@ public class RecallClosing {
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    /** The effectiveness level a recall should reach ({@code lotflow.recall.target-effectiveness}, A-E). */
+    private final String target;
+
     RecallClosing(RecallStore store, NotificationStore notifications, BoundRecalls bound, LotRecallProcess process,
-            LotHistory history, CurrentUser currentUser, Clock clock) {
+            LotHistory history, CurrentUser currentUser, Clock clock,
+            @Value("${lotflow.recall.target-effectiveness:A}") String target) {
+        if (!target.matches("[A-E]")) {
+            throw new IllegalArgumentException("lotflow.recall.target-effectiveness must be one of A, B, C, D, E (FDA"
+                    + " effectiveness check levels, 21 CFR 7.42(b)(3)), not '" + target + "'");
+        }
+        this.target = target;
         this.store = store;
         this.notifications = notifications;
         this.bound = bound;
@@ -47,11 +57,42 @@ public class RecallClosing {
     }
 
     /**
+     * The justification to keep with the closing: null when the check reaches the target level (a
+     * justification given then is not needed and not kept), else the text given, required (400 naming
+     * {@code justification}: text, at most 2000 characters).
+     */
+    private String justification(Effectiveness e, Object justification) {
+        if (justification != null && !(justification instanceof String)) {
+            throw new InvalidInput("justification", "must be text");
+        }
+        String why = justification instanceof String j && !j.isBlank() ? j.strip() : null;
+        if (why != null && why.length() > MAX_COMMENT) {
+            throw new InvalidInput("justification", "at most " + MAX_COMMENT + " characters");
+        }
+        if (e.meets(target)) {
+            return null;
+        }
+        if (why == null) {
+            throw new InvalidInput("justification", "required: the effectiveness check reached level " + e.level()
+                    + " (" + e.acknowledged() + " of " + e.customers() + " customers acknowledged), below the target"
+                    + " level " + target + "; say why the recall may close anyway");
+        }
+        return why;
+    }
+
+    /** The target effectiveness level, A (best) to E, that closing without a justification needs. */
+    public String target() {
+        return target;
+    }
+
+    /**
      * {@code POST /api/recalls/{recallNumber}/close}: a QA manager (else 403) completes
-     * {@code closeRecall} with a comment (400 without); 409 while customer notifications are open.
+     * {@code closeRecall} with a comment (400 without) and, when the effectiveness check is below the
+     * target level, a justification (400 naming {@code justification} without); 409 while customer
+     * notifications are open.
      */
     @Transactional
-    public void requestClose(String recallNumber, String comment) {
+    public void requestClose(String recallNumber, String comment, String justification) {
         currentUser.require(Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (comment == null || comment.isBlank()) {
@@ -63,18 +104,22 @@ public class RecallClosing {
                     + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("status",
                     recall.status());
         });
-        process.close(taskId, comment);
+        justification(Effectiveness.of(notifications.all(recall.id())), justification);
+        process.close(taskId, comment, justification);
     }
 
     /**
      * The QA manager's closing decision (complete listener of {@code closeRecall}): the logged-in QA
      * manager's signature with the form's {@code comment} (text, required, at most 2000 characters),
-     * recorded on the recall of the business key, where the report task re-checks it. Refused (the
-     * task stays open) for anyone else (403), without a comment (400), and unless the recall is
-     * awaiting its closing (409).
+     * recorded on the recall of the business key, where the report task re-checks it. When the
+     * effectiveness check is below the target level ({@code lotflow.recall.target-effectiveness},
+     * default A: every customer acknowledged; 21 CFR 7.42(b)(3)), the form's {@code justification}
+     * (text, at most 2000 characters) is required too: why the recall may close anyway (issue #12).
+     * Refused (the task stays open) for anyone else (403), without a comment or a needed
+     * justification (400 naming the field), and unless the recall is awaiting its closing (409).
      */
     @Transactional
-    public void sign(String recallNumber, String processInstanceId, Object comment) {
+    public void sign(String recallNumber, String processInstanceId, Object comment, Object justification) {
         currentUser.require(Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
@@ -91,7 +136,9 @@ public class RecallClosing {
                     + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
                     + "; it cannot be closed now").with("status", recall.status());
         }
-        store.requestClose(recall.id(), currentUser.id(), c, clock.instant());
+        Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
+        String why = justification(e, justification);
+        store.requestClose(recall.id(), currentUser.id(), c, why, clock.instant());
     }
 
     /**
@@ -112,16 +159,24 @@ public class RecallClosing {
         }
         String closedBy = recall.closeRequestedBy();
         String comment = recall.closeRequestedComment();
+        String justification = recall.closeRequestedJustification();
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         Instant now = clock.instant();
-        store.close(recall.id(), e.level(), comment, now, closedBy);
+        store.close(recall.id(), e.level(), comment, justification, now, closedBy);
         List<RecallStore.LotRow> scope = store.lots(recall.id());
         Map<String, Object> report = report(recall, scope, e, comment);
+        String belowTarget = justification == null ? "" : " Closed below the target effectiveness level " + target
+                + ", justified: " + justification;
+        if (justification != null) {
+            report.put("targetEffectivenessLevel", target);
+            report.put("belowTargetJustification", justification);
+        }
         for (RecallStore.LotRow lot : scope) {
             history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)
-                    .reason("Recall " + recall.recallNumber() + " closed: " + comment).details(report).record();
+                    .reason("Recall " + recall.recallNumber() + " closed: " + comment + belowTarget).details(report)
+                    .record();
         }
-        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + comment + ". " + e.summary());
+        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + comment + ". " + e.summary() + "." + belowTarget);
     }
 
     /** The recall report every lot's history gets. */

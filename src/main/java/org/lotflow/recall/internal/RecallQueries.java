@@ -47,7 +47,7 @@ public class RecallQueries {
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList()));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
-                r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.processInstanceId(),
+                r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),
                 deadlines.notifyWithin(r.classification()),
                 store.lots(r.id()).stream().map(l -> new RecallView.AffectedLot(l.lotNumber(), l.sku(),
                         l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),

@@ -46,7 +46,7 @@ class RecallStore {
     record RecallRow(Long id, String recallNumber, String classification, String reason, String status,
             String processInstanceId, String effectivenessLevel, String closeComment, Instant openedAt,
             String openedBy, Instant closedAt, String closedBy, String closeRequestedBy,
-            String closeRequestedComment) {
+            String closeRequestedComment, String closeRequestedJustification, String closeJustification) {
     }
 
     record LotRow(Long lotId, String lotNumber, String sku, String productName, String unit, String currentStatus,
@@ -134,7 +134,8 @@ class RecallStore {
                 rs.getString("reason"), rs.getString("status"), rs.getString("process_instance_id"),
                 rs.getString("effectiveness_level"), rs.getString("close_comment"), instant(rs, "opened_at"),
                 rs.getString("opened_by"), instant(rs, "closed_at"), rs.getString("closed_by"),
-                rs.getString("close_requested_by"), rs.getString("close_requested_comment"));
+                rs.getString("close_requested_by"), rs.getString("close_requested_comment"),
+                rs.getString("close_requested_justification"), rs.getString("close_justification"));
     }
 
     Optional<RecallRow> find(String recallNumber) {
@@ -162,12 +163,12 @@ class RecallStore {
     }
 
     /** Records the QA manager's closing decision; the report task re-checks it before closing. */
-    void requestClose(long recallId, String by, String comment, Instant at) {
+    void requestClose(long recallId, String by, String comment, String justification, Instant at) {
         jdbc.update("""
                 UPDATE recall SET close_requested_by = :by, close_requested_comment = :comment,
-                       close_requested_at = :at WHERE id = :id
+                       close_requested_justification = :justification, close_requested_at = :at WHERE id = :id
                 """, new MapSqlParameterSource().addValue("by", by).addValue("comment", comment)
-                .addValue("at", ts(at)).addValue("id", recallId));
+                .addValue("justification", justification).addValue("at", ts(at)).addValue("id", recallId));
     }
 
     void updateStatus(long recallId, String status, String level) {
@@ -178,16 +179,17 @@ class RecallStore {
         jdbc.update("UPDATE recall SET status = :status, effectiveness_level = :level WHERE id = :id", p);
     }
 
-    void close(long recallId, String level, String comment, Instant at, String by) {
+    void close(long recallId, String level, String comment, String justification, Instant at, String by) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", recallId);
         p.put("level", level);
         p.put("comment", comment);
+        p.put("justification", justification);
         p.put("at", ts(at));
         p.put("by", by);
         jdbc.update("""
                 UPDATE recall SET status = 'CLOSED', effectiveness_level = :level, close_comment = :comment,
-                       closed_at = :at, closed_by = :by WHERE id = :id
+                       close_justification = :justification, closed_at = :at, closed_by = :by WHERE id = :id
                 """, p);
     }
 

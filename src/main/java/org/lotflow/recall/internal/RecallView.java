@@ -8,6 +8,7 @@ import java.util.List;
 /** {@code GET /api/recalls/{recallNumber}}: the recall as the API shows it. */
 public record RecallView(String recallNumber, String status, String classification, String reason,
         String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeComment,
+        String closeJustification,
         String processInstanceId, String notifyWithin, List<AffectedLot> lots, List<Customer> customers,
         Effectiveness effectiveness, List<TimelineEntry> timeline) {
 

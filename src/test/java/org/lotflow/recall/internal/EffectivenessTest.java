@@ -43,6 +43,17 @@ class EffectivenessTest {
         assertThat(e.levelMeaning()).startsWith("Level B");
     }
 
+    @Test
+    void aCheckMeetsItsTargetLevelOrBetterAndARecallWithoutCustomersAlways() {
+        Effectiveness b = Effectiveness.of(List.of(row("Acme", "10", true, "10"), row("Beta", "5", false, "0")));
+        assertThat(b.level()).isEqualTo("B");
+        assertThat(b.meets("A")).isFalse();
+        assertThat(b.meets("B")).isTrue();
+        assertThat(b.meets("C")).isTrue();
+        assertThat(Effectiveness.of(List.of(row("Acme", "10", true, "10"))).meets("A")).isTrue();
+        assertThat(Effectiveness.of(List.of()).meets("A")).isTrue();
+    }
+
     private static NotificationStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
         return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, new BigDecimal(shipped),
                 RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null, "rachel", null);

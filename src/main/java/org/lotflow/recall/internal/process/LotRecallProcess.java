@@ -81,9 +81,9 @@ public class LotRecallProcess {
         return Optional.ofNullable(task).map(Task::getId);
     }
 
-    /** Completes {@code closeRecall} with the closing comment, as the caller. */
-    public void close(String taskId, String comment) {
-        taskService.complete(taskId, LotRecallVariables.close(comment));
+    /** Completes {@code closeRecall} with the closing comment (and justification, may be null), as the caller. */
+    public void close(String taskId, String comment, String justification) {
+        taskService.complete(taskId, LotRecallVariables.close(comment, justification));
     }
 
     /**

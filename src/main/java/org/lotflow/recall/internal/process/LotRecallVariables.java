@@ -38,6 +38,9 @@ public final class LotRecallVariables {
 
     // --- closeRecall: input and display copy
     public static final Variable<String> COMMENT = Variable.text("comment");
+    /** Required when the effectiveness check is below the target level. */
+    public static final Variable<String> JUSTIFICATION = Variable.text("justification");
+    public static final Variable<String> TARGET_LEVEL = Variable.text("targetEffectivenessLevel");
     public static final Variable<String> RECALL_SUMMARY = Variable.text("recallSummary");
 
     private LotRecallVariables() {
@@ -83,13 +86,23 @@ public final class LotRecallVariables {
         return processInstance.getVariableLocal(COMMENT.name());
     }
 
-    /** Forgets the closing comment (before the form shows, and once recorded). */
-    static void forgetComment(VariableScope processInstance) {
-        processInstance.removeVariablesLocal(List.of(COMMENT.name()));
+    /** {@code justification} as the completion left it on the process instance (any type). */
+    static Object justification(VariableScope processInstance) {
+        return processInstance.getVariableLocal(JUSTIFICATION.name());
     }
 
-    /** The completion of {@code closeRecall}. */
-    static Map<String, Object> close(String comment) {
-        return Map.of(COMMENT.name(), comment);
+    /** Forgets the closing comment and justification (before the form shows, and once recorded). */
+    static void forgetComment(VariableScope processInstance) {
+        processInstance.removeVariablesLocal(List.of(COMMENT.name(), JUSTIFICATION.name()));
+    }
+
+    /** The completion of {@code closeRecall}: the justification only when given. */
+    static Map<String, Object> close(String comment, String justification) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(COMMENT.name(), comment);
+        if (justification != null) {
+            variables.put(JUSTIFICATION.name(), justification);
+        }
+        return variables;
     }
 }

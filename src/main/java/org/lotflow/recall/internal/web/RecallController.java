@@ -68,13 +68,17 @@ public class RecallController {
         return queries.view(recallNumber);
     }
 
-    public record CloseRequest(String comment) {
+    /**
+     * {@code comment}: the closing statement, required. {@code justification}: why the recall may close
+     * although its effectiveness check is below the target level; required then (400 naming it).
+     */
+    public record CloseRequest(String comment, String justification) {
     }
 
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
     @PostMapping("/{recallNumber}/close")
     public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
-        closing.requestClose(recallNumber, request.comment());
+        closing.requestClose(recallNumber, request.comment(), request.justification());
         return ResponseEntity.accepted().body(queries.view(recallNumber));
     }
 

@@ -26,7 +26,7 @@ class RecallFormsTest {
         assertThat(inputKeys(form("notifyCustomer"))).containsExactly("acknowledged",
                 "quantityReturned");
         // CloseRecallListener reads comment (and records it on the recall for the report task)
-        assertThat(inputKeys(form("closeRecall"))).containsExactly("comment");
+        assertThat(inputKeys(form("closeRecall"))).containsExactly("comment", "justification");
         // the classification choices are exactly the classes the service accepts
         JsonNode select = null;
         for (JsonNode c : form("recallStart").get("components")) {
