@@ -32,7 +32,14 @@ for lot in ${TRACES:-RM03-B0000003 RM02-B0000002 RM01-B0000001}; do
     printf "%-16s %-5s %8s %10s %12s\n" "$lot" "$as" "$lots" "$times" "$(stat -c %s target/trace.$as)"
   done
 done
+analyze_engine_tables() { # see below: what autovacuum would have done by now
+  $PSQL -d "$BENCH_DB" -qc "ANALYZE act_ru_variable, act_ru_task, act_ru_execution, act_ru_job, act_ru_identitylink,
+    act_ru_authorization, act_ru_event_subscr" > /dev/null
+}
 for lot in ${RECALLS:-IM02-B0000902 RM03-B0000003}; do
+  if [ "$($PSQL -d "$BENCH_DB" -tAc "SHOW autovacuum")" = off ] && [ "${ANALYZE_EVERY:-1}" != 0 ]; then
+    analyze_engine_tables
+  fi
   t0=$(date +%s.%N)
   answer=$(curl -s -u rachel:rachel -H 'Content-Type: application/json' -X POST "localhost:$PORT/api/recalls" \
     -d "{\"lots\": [\"$lot\"], \"reason\": \"bench: contaminated $lot\", \"classification\": \"CLASS_I\"}")
@@ -47,7 +54,17 @@ for lot in ${RECALLS:-IM02-B0000902 RM03-B0000003}; do
   # the customers' notification tasks are made after the POST, in batches by the job executor:
   # wait until every customer has its task, printing progress and the heap used every 10 s
   tasks=0; heap=""
+  # This machine's PostgreSQL runs without autovacuum (conf.d/90-ci.conf). Without it the statistics
+  # of Camunda's tables stay as they were when those tables were nearly empty, and PostgreSQL then
+  # reads the whole ACT_RU_VARIABLE for each new task (bench/RESULTS.md). A production PostgreSQL
+  # analyzes a table after 10 % of it changed (autovacuum's default); ANALYZE_EVERY=0 shows the run
+  # without, otherwise Camunda's runtime tables are analyzed before the POST and at each 10 s poll
+  # while autovacuum is off.
+  autovacuum=$($PSQL -d "$BENCH_DB" -tAc "SHOW autovacuum")
+  analyze=$([ "$autovacuum" = off ] && [ "${ANALYZE_EVERY:-1}" != 0 ] && echo 1 || echo 0)
+  echo "  autovacuum $autovacuum; Camunda's runtime tables analyzed at each poll: $([ $analyze = 1 ] && echo yes || echo no)"
   while :; do
+    [ "$analyze" = 1 ] && analyze_engine_tables
     now=$(date +%s.%N); elapsed=$(echo "$now - $t0" | bc)
     tasks=$($PSQL -d "$BENCH_DB" -tAc "SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'notifyCustomer'
               AND proc_inst_id_ IN (SELECT n.process_instance_id FROM recall_notification n JOIN recall r
