@@ -81,6 +81,12 @@ public class IdentitySetup implements ApplicationRunner {
         grant(Groups.QA_MANAGER, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
                 Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
         grant(Groups.QA_MANAGER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        // ... and retry a failed job of an incident there (Cockpit's "retry"; issue #12): exactly that,
+        // no other change to an instance (variables and modifications stay closed, EngineSurfaceGuard)
+        grant(Groups.QA_MANAGER, Resources.PROCESS_DEFINITION, Authorization.ANY,
+                org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB);
+        grant(Groups.QA_MANAGER, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                org.camunda.bpm.engine.authorization.ProcessInstancePermissions.RETRY_JOB);
         grant(Groups.QA_MANAGER, Resources.TASK, Authorization.ANY, Permissions.READ);
         grant(Groups.QA_MANAGER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         grant(Groups.QA_MANAGER, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,

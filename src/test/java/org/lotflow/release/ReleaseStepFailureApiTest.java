@@ -67,5 +67,16 @@ class ReleaseStepFailureApiTest {
                 .as("the process waits at its save point").isNotNull();
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("REJECTED");
         assertThat(api.get("mike", "/api/lots/" + lot + "/history").json()).hasSize(eventsBefore);
+
+        // Cockpit's "retry" of the incident: QA managers may, nobody else of the business groups
+        String retries = "/engine-rest/job/" + job.getId() + "/retries";
+        for (String user : List.of("mike", "sarah", "tom", "rachel")) {
+            assertThat(api.call(user, org.springframework.http.HttpMethod.PUT, retries, Map.of("retries", 1)).status()).as(user).isEqualTo(403);
+        }
+        assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+        TestClient.Response retried = api.call("jennifer", org.springframework.http.HttpMethod.PUT, retries, Map.of("retries", 1));
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(204);
+        assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(1);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(processId).count()).isZero();
     }
 }
