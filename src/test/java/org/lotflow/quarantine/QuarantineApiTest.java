@@ -124,6 +124,9 @@ class QuarantineApiTest {
         assertThat(api.get("tom", "/api/lots/" + lot).json().get("allocated").decimalValue())
                 .isEqualByComparingTo("150");
 
+        // the outcome is carried out, the customers are still to be told: the case is not closed yet
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("investigation").get("stage").asText())
+                .isEqualTo("FOLLOW_UP");
         String inform = q.taskId("jennifer", lot, "informCustomers");
         assertEveryPlaceholderHasAValue("informCustomers",
                 api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json());
@@ -133,6 +136,8 @@ class QuarantineApiTest {
                 "Phoned and e-mailed both customers on 2025-01-30: lot released")).status()).isEqualTo(204);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
                 .processDefinitionKey("quarantineInvestigation").count()).isZero();
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("investigation").get("stage").asText())
+                .isEqualTo("CLOSED");
 
         JsonNode history = q.history(lot);
         assertThat(types(lot)).containsSubsequence("HOLD_PLACED", "STATUS_CHANGED", "INVESTIGATION_COMPLETED",

@@ -1,5 +1,6 @@
 package org.lotflow.quarantine.internal;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.lotflow.history.LotHistory;
@@ -21,11 +22,22 @@ public class FollowUp {
     private final QuarantineQueries queries;
     private final LotService lots;
     private final LotHistory history;
+    private final Clock clock;
 
-    public FollowUp(QuarantineQueries queries, LotService lots, LotHistory history) {
+    public FollowUp(QuarantineQueries queries, LotService lots, LotHistory history, Clock clock) {
         this.queries = queries;
         this.lots = lots;
         this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * End of the hold's {@code quarantineInvestigation}: the case's last step is done, and the
+     * investigation shows CLOSED from now on (FOLLOW_UP before, once the outcome was carried out).
+     */
+    @Transactional
+    public void caseCompleted(Long holdId) {
+        queries.get(holdId).complete(clock.instant());
     }
 
     /**

@@ -20,9 +20,13 @@ import jakarta.persistence.Version;
 @Table(name = "lot_hold")
 public class Hold {
 
-    /** Where a hold's investigation stands. */
+    /**
+     * Where a hold's investigation stands: investigating, awaiting the disposition, decided (the outcome
+     * being carried out), FOLLOW_UP (the outcome carried out and the lot free again, customers still to
+     * be informed or the disposal to be confirmed), CLOSED (every step of the case done).
+     */
     public enum Stage {
-        INVESTIGATING, AWAITING_DISPOSITION, DECIDED, CLOSED
+        INVESTIGATING, AWAITING_DISPOSITION, DECIDED, FOLLOW_UP, CLOSED
     }
 
     @Id
@@ -95,6 +99,9 @@ public class Hold {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
     @Version
     private long version;
 
@@ -142,13 +149,20 @@ public class Hold {
         this.closedAt = at;
     }
 
+    /** The case's last step is done (its investigation process ended); once only. */
+    void complete(Instant at) {
+        if (completedAt == null) {
+            this.completedAt = at;
+        }
+    }
+
     public boolean isActive() {
         return closedAt == null;
     }
 
     public Stage getStage() {
         if (closedAt != null) {
-            return Stage.CLOSED;
+            return completedAt != null ? Stage.CLOSED : Stage.FOLLOW_UP;
         }
         if (decision != null) {
             return Stage.DECIDED;
@@ -234,6 +248,10 @@ public class Hold {
 
     public Instant getOverdueAt() {
         return overdueAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
     }
 
     public Instant getClosedAt() {

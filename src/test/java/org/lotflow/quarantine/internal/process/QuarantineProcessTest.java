@@ -42,6 +42,7 @@ class QuarantineProcessTest extends ProcessTest {
     JavaDelegate rejectLot = delegate("rejectHeldLotDelegate");
     JavaDelegate recallLot = delegate("recallHeldLotDelegate");
     JavaDelegate overdue = delegate("quarantineOverdueDelegate");
+    ExecutionListener endListener = executionListener("quarantineEndListener");
     QuarantineFacts facts = register("quarantineFacts", org.mockito.Mockito.mock(QuarantineFacts.class));
 
     /** As lotflow starts it for an API hold: the hold is placed, only the due date is given. */
@@ -82,8 +83,10 @@ class QuarantineProcessTest extends ProcessTest {
         verify(releaseLot).execute(any());
         BpmnAwareTests.assertThat(pi).isWaitingAt("informCustomers");
         assertCandidateGroups("informCustomers", "qa-manager");
+        verify(endListener, never()).notify(any()); // customers still to inform: the case goes on
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("customerNotice", "phoned"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Released").hasNotPassed("confirmDisposal");
+        verify(endListener).notify(any()); // the case is complete only now
         verify(rejectLot, never()).execute(any());
         verify(recallLot, never()).execute(any());
         verify(overdue, never()).execute(any());
