@@ -22,9 +22,16 @@ class RecallFormsTest {
         // RecallStartListener reads lots, reason, classification
         assertThat(inputKeys(form("recallStart"))).containsExactly("classification", "lots",
                 "reason");
-        // NotifyCustomerListener reads acknowledged and quantityReturned
-        assertThat(inputKeys(form("notifyCustomer"))).containsExactly("acknowledged",
-                "quantityReturned");
+        // NotifyCustomerListener reads acknowledged and quantityReturned: an embedded form whose answer is
+        // a required choice with no default (issue #12), the quantity a required number
+        org.lotflow.security.FormSchema notify = new org.lotflow.security.FormSchemas().task("recallNotification",
+                "notifyCustomer");
+        assertThat(notify.fields().keySet()).containsExactly("acknowledged", "quantityReturned");
+        assertThat(notify.fields().get("acknowledged").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);
+        assertThat(notify.fields().get("acknowledged").required()).isTrue();
+        assertThat(notify.fields().get("quantityReturned").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.NUMBER);
+        String html = java.nio.file.Files.readString(Path.of("forms", "notifyCustomer.html"));
+        assertThat(html).contains("<option value=\"\">Choose").doesNotContain("selected");
         // CloseRecallListener reads comment (and records it on the recall for the report task)
         assertThat(inputKeys(form("closeRecall"))).containsExactly("comment", "justification");
         // the classification choices are exactly the classes the service accepts
@@ -50,7 +57,7 @@ class RecallFormsTest {
         assertThat(customer.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))
                 .as("started by its recall only, never from Tasklist").isNull();
         UserTask notify = notification.getModelElementById("notifyCustomer");
-        assertThat(notify.getCamundaFormRef()).isEqualTo("notifyCustomer");
+        assertThat(notify.getCamundaFormKey()).isEqualTo("embedded:deployment:forms/notifyCustomer.html");
         assertThat(notify.getCamundaCandidateGroups()).isEqualTo("recall-coordinator");
         UserTask close = model.getModelElementById("closeRecall");
         assertThat(close.getCamundaFormRef()).isEqualTo("closeRecall");
