@@ -2,12 +2,15 @@ package org.lotflow.security;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -35,19 +39,65 @@ import org.springframework.stereotype.Component;
  * accepts only the variables its form declares: anything else is refused with 400").
  */
 @Component
-public class FormSchemas {
+public class FormSchemas implements SmartInitializingSingleton {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTML_FIELD = Pattern.compile(
             "<(input|select|textarea)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*value=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
-    private final Map<String, FormSchema> taskForms = new HashMap<>();
-    private final Map<String, FormSchema> startForms = new HashMap<>();
-    private final Map<String, String> processNames = new HashMap<>();
+    /** What the files declare, read on a thread of its own (see the constructor). */
+    private final CompletableFuture<Declared> declared;
 
-    public FormSchemas() throws IOException {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    /** The forms of user tasks ({@code processKey/taskDefinitionKey}), start forms and process names. */
+    private record Declared(Map<String, FormSchema> taskForms, Map<String, FormSchema> startForms,
+            Map<String, String> processNames) {
+    }
+
+    /**
+     * Starts reading the files on a thread of its own, so the application's start-up goes on meanwhile
+     * (issue #11, target 6); the first question waits for it, and so does the end of the context's
+     * start-up ({@link #afterSingletonsInstantiated()}): a user task without a form still stops it.
+     */
+    public FormSchemas() {
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        this.declared = CompletableFuture.supplyAsync(() -> read(classLoader), task -> {
+            Thread thread = new Thread(task, "form-schemas");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(classLoader);
+            thread.start();
+        });
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        declared();
+    }
+
+    private Declared declared() {
+        try {
+            return declared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("Could not read the forms and process models: " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
+    private static Declared read(ClassLoader classLoader) {
+        try {
+            return readFiles(new PathMatchingResourcePatternResolver(classLoader));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Declared readFiles(PathMatchingResourcePatternResolver resolver) throws IOException {
+        Map<String, FormSchema> taskForms = new HashMap<>();
+        Map<String, FormSchema> startForms = new HashMap<>();
+        Map<String, String> processNames = new HashMap<>();
         Map<String, String> formFiles = new HashMap<>();
         for (Resource form : resolver.getResources("classpath*:forms/*.*")) {
             try (InputStream in = form.getInputStream()) {
@@ -81,21 +131,22 @@ public class FormSchemas {
                 }
             }
         }
+        return new Declared(Map.copyOf(taskForms), Map.copyOf(startForms), Map.copyOf(processNames));
     }
 
     /** The form of a user task, or null when lotflow has no such task. */
     public FormSchema task(String processKey, String taskDefinitionKey) {
-        return taskForms.get(processKey + "/" + taskDefinitionKey);
+        return declared().taskForms().get(processKey + "/" + taskDefinitionKey);
     }
 
     /** The start form of a process, or null when it has none (started by lotflow only). */
     public FormSchema start(String processKey) {
-        return startForms.get(processKey);
+        return declared().startForms().get(processKey);
     }
 
     /** Whether the process is one of lotflow's. */
     public boolean isLotflowProcess(String processKey) {
-        return processNames.containsKey(processKey);
+        return declared().processNames().containsKey(processKey);
     }
 
     private static boolean isIn(UserTask task, Process process) {
