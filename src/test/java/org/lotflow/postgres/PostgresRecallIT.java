@@ -24,6 +24,9 @@ class PostgresRecallIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+
     private Map<String, Integer> depths(JsonNode trace) {
         Map<String, Integer> out = new HashMap<>();
         trace.get("lots").forEach(l -> out.put(l.get("lotNumber").asText(), l.get("depth").asInt()));
@@ -79,5 +82,62 @@ class PostgresRecallIT {
                 "/api/recalls/" + number + "/export?sort=lot", null, "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text()).contains("SHIPPING").contains("Acme Industrial");
+    }
+
+    /**
+     * The batches of a recall run side by side on PostgreSQL (the job executor runs them on several
+     * threads): started at once from three threads, every batch commits, no customer is started twice
+     * and none is left out (tests run one customer per batch).
+     */
+    @Test
+    void aRecallsBatchesRunSideBySide() throws Exception {
+        String sku = api.createProduct("PGB");
+        String lot = api.releasedLot(sku, new java.math.BigDecimal("100"), "2025-01-10");
+        GenealogyFixture ship = new GenealogyFixture(api, jdbc);
+        List<String> customers = List.of("Alpha Mills", "Bravo Foods", "Charlie Labs", "Delta Works", "Echo Pharma",
+                "Foxtrot Chemicals");
+        for (String customer : customers) {
+            ship.ship(customer, lot, "5", "2025-01-20");
+        }
+        TestClient.Response created = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot),
+                "reason", "Batches side by side", "classification", "CLASS_II"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String number = created.json().get("recallNumber").asText();
+        String recallProcess = created.json().get("processInstanceId").asText();
+        // the job that makes the batches
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(recallProcess)
+                .singleResult().getId());
+        List<org.camunda.bpm.engine.runtime.Job> batches = managementService.createJobQuery()
+                .processInstanceId(recallProcess).activityId("startNotificationBatch").list();
+        assertThat(batches).hasSize(customers.size());
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        for (org.camunda.bpm.engine.runtime.Job batch : batches) {
+            runs.add(threads.submit(() -> {
+                go.await();
+                managementService.executeJob(batch.getId());
+                return null;
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<?> run : runs) {
+            run.get(60, java.util.concurrent.TimeUnit.SECONDS); // a lost race (optimistic lock) would fail here
+        }
+        threads.shutdown();
+        api.executeJobs();
+
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT n.customer, n.process_instance_id, n.task_id FROM recall_notification n
+                  JOIN recall r ON r.id = n.recall_id WHERE r.recall_number = ? ORDER BY n.customer
+                """, number);
+        assertThat(rows).extracting(r -> r.get("customer")).containsExactlyElementsOf(customers);
+        assertThat(rows).allMatch(r -> r.get("process_instance_id") != null && r.get("task_id") != null);
+        assertThat(rows).extracting(r -> r.get("process_instance_id")).doesNotHaveDuplicates();
+        JsonNode tasks = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number
+                + "&taskDefinitionKey=notifyCustomer").json();
+        assertThat(tasks).hasSize(customers.size());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)).isZero();
     }
 }

@@ -14,12 +14,14 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Like {@link ApiTest}, but against the real PostgreSQL on 127.0.0.1:5432: the {@code postgres}
  * profile on a database of its own, created for this test run and dropped afterwards (see
- * {@link PostgresDatabase}). All such tests share one context and one database.
+ * {@link PostgresDatabase}). All such tests share one context and one database. As on H2, a recall
+ * starts one customer per batch, so its tests go through several batch jobs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lotflow.demo-data=true", "lotflow.today=2025-01-28", "camunda.bpm.job-execution.enabled=false"})
+        properties = {"lotflow.demo-data=true", "lotflow.today=2025-01-28", "camunda.bpm.job-execution.enabled=false",
+                "lotflow.recall.notification-batch=1"})
 @ActiveProfiles({"postgres"})
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @Import(TestClient.class)
