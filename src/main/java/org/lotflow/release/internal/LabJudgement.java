@@ -20,8 +20,10 @@ import org.lotflow.shared.input.InputRules;
  * specification). A plain rule: no Spring, no engine, no database.
  *
  * <ul>
- * <li>every test of the specification gets a verdict, in the specification's order; a test that was
- * not measured fails;</li>
+ * <li>every test of the specification gets a verdict, in the specification's order;</li>
+ * <li>incomplete results are refused as incomplete (400 naming {@code results} and every test of the
+ * specification without a value), never judged as failed: a forgotten line must not reject a lot
+ * (issue #12; contract: an incomplete lab result never rejects a lot by itself);</li>
  * <li>a value passes when it lies within the limit, bounds inclusive ({@link SpecLimit#accepts});</li>
  * <li>refused with {@link InvalidInput} (400) naming {@code results[i].test} or {@code results[i].value}:
  * no measurements at all, a blank test name, a test the specification does not know, a test reported
@@ -62,6 +64,11 @@ public final class LabJudgement {
             if (measured.put(m.test(), m.value()) != null) {
                 throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
             }
+        }
+        List<String> missing = known.stream().filter(test -> !measured.containsKey(test)).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInput("results", "incomplete: no result for " + String.join(", ", missing)
+                    + "; every test of the specification of " + sku + " " + known + " needs a value");
         }
         List<TestVerdict> verdicts = new ArrayList<>();
         for (SpecLimit spec : specs) {

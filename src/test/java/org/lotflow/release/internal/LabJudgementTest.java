@@ -38,16 +38,24 @@ class LabJudgementTest {
     }
 
     @Test
-    void aValueOutsideItsLimitOrNotMeasuredFails() {
+    void aValueOutsideItsLimitFails() {
         List<LabVerdict.TestVerdict> verdicts = LabJudgement.judge("IL", SPEC,
-                List.of(m("viscosity", "255.000001"), m("flashPoint", "230")));
+                List.of(m("viscosity", "255.000001"), m("flashPoint", "230"), m("water", "0.06")));
         assertThat(verdicts).extracting(LabVerdict.TestVerdict::passed).containsExactly(false, true, false);
         LabVerdict verdict = LabVerdict.of("sarah", verdicts);
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.recordedBy()).isEqualTo("sarah");
-        assertThat(verdict.failedTests()).isEqualTo("viscosity = 255.000001, water (not measured)");
+        assertThat(verdict.failedTests()).isEqualTo("viscosity = 255.000001, water = 0.06");
         assertThat(verdict.summary()).contains("- **FAIL** viscosity: 255.000001 cSt").contains("- PASS flashPoint: 230 °C")
-                .contains("- **FAIL** water: not measured %");
+                .contains("- **FAIL** water: 0.06 %");
+    }
+
+    @Test
+    void incompleteResultsAreRefusedNamingTheMissingTestsNeverJudged() {
+        InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> LabJudgement.judge("IL", SPEC,
+                List.of(m("viscosity", "250"))));
+        assertThat(refused.field()).isEqualTo("results");
+        assertThat(refused.getMessage()).contains("incomplete").contains("flashPoint, water");
     }
 
     @Test
