@@ -76,14 +76,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * An engine exception reaching the API: a lotflow refusal or a lost race inside it keeps its
-     * status and sentence ({@link EngineRefusals#refusal}); anything else is a 500 that names no
+     * An engine exception reaching the API: a lotflow refusal inside it is answered exactly as if it
+     * had been thrown directly (status, sentence and properties such as {@code field}); a lost race
+     * inside it keeps its status and sentence ({@link EngineRefusals#refusal}); anything else is a 500 that names no
      * engine code or Java type (the details go to the log under the reference given).
      */
     @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
     ProblemDetail engine(org.camunda.bpm.engine.ProcessEngineException e) {
         if (e instanceof AuthorizationException a) {
             return authorization(a);
+        }
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof Refusal domain) {
+                return refusal(domain); // thrown by a listener: the same answer as thrown directly, properties too
+            }
         }
         EngineRefusals.Refusal refusal = EngineRefusals.refusal(e);
         if (refusal != null) {

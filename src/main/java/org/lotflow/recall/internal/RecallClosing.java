@@ -104,8 +104,7 @@ public class RecallClosing {
                     + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("status",
                     recall.status());
         });
-        justification(Effectiveness.of(notifications.all(recall.id())), justification);
-        process.close(taskId, comment, justification);
+        process.close(taskId, comment, justification); // the task's listener checks and signs (sign)
     }
 
     /**
