@@ -57,14 +57,11 @@ public class CustomerNotification {
      */
     @Transactional
     public NotificationTask bindTask(String recallNumber, String processInstanceId, String taskId) {
-        NotificationStore.NotificationRow n = notifications.lockOfProcess(processInstanceId).orElseThrow(() ->
-                new StateConflict("Process " + processInstanceId + " is no customer notification that lotflow started"));
-        RecallStore.RecallRow recall = store.get(notifications.recallOf(n.id()));
-        if (!recall.recallNumber().equals(recallNumber)) {
-            throw new StateConflict("Process " + processInstanceId + " notifies a customer of recall "
-                    + recall.recallNumber() + ", not of " + recallNumber);
-        }
-        if (!notifications.bindTask(n.id(), taskId, null)) {
+        RecallStore.RecallRow recall = bound.find(recallNumber);
+        NotificationStore.NotificationRow n = notifications.lockOfProcess(recall.id(), processInstanceId)
+                .orElseThrow(() -> new StateConflict("Process " + processInstanceId + " is no customer notification"
+                        + " of recall " + recallNumber + " that lotflow started"));
+        if (!notifications.bindTask(n.id(), taskId)) {
             throw new StateConflict("The notification of " + n.customer() + " (recall " + recallNumber
                     + ") has its task already");
         }

@@ -52,7 +52,7 @@ public class NotificationEscalation {
     @Transactional
     public void escalate(String recallNumber, String processInstanceId, String scope) {
         RecallStore.RecallRow recall = bound.ofRecallOrNotification(recallNumber, processInstanceId);
-        NotificationStore.NotificationRow n = notifications.lockOfProcess(processInstanceId)
+        NotificationStore.NotificationRow n = notifications.lockOfProcess(recall.id(), processInstanceId)
                 .or(() -> notifications.lockOfScope(recall.id(), scope)).orElseThrow(() ->
                         new StateConflict("No customer notification of recall " + recallNumber + " runs in process "
                                 + processInstanceId));

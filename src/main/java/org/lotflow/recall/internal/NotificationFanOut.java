@@ -33,8 +33,11 @@ public class NotificationFanOut {
     private final BoundRecalls bound;
     private final LotRecallProcess process;
     private final int batchSize;
-    /** The notification whose process this thread is starting right now. */
-    private final ThreadLocal<Long> starting = new ThreadLocal<>();
+    /** The notification whose process this thread is starting right now, and its recall's number. */
+    private final ThreadLocal<Starting> starting = new ThreadLocal<>();
+
+    private record Starting(long notificationId, String recallNumber) {
+    }
 
     NotificationFanOut(RecallStore store, NotificationStore notifications, BoundRecalls bound,
             LotRecallProcess process, @Value("${lotflow.recall.notification-batch:100}") int batchSize) {
@@ -78,9 +81,9 @@ public class NotificationFanOut {
         return startAll(recall, notifications.nextUnstarted(recall.id(), batchSize));
     }
 
-    private int startAll(RecallStore.RecallRow recall, List<NotificationStore.Unstarted> next) {
-        for (NotificationStore.Unstarted n : next) {
-            starting.set(n.id());
+    private int startAll(RecallStore.RecallRow recall, List<Long> next) {
+        for (Long notificationId : next) {
+            starting.set(new Starting(notificationId, recall.recallNumber()));
             try {
                 process.startNotification(recall.recallNumber());
             } finally {
@@ -98,15 +101,14 @@ public class NotificationFanOut {
      */
     @Transactional
     public void bindStarted(String recallNumber, String processInstanceId) {
-        Long id = starting.get();
-        if (id == null) {
+        Starting now = starting.get();
+        if (now == null) {
             throw new NotPermitted("recallNotification is started only by its recall's lotRecall process, one for each"
                     + " customer that received an affected lot");
         }
-        RecallStore.RecallRow recall = store.get(notifications.recallOf(id));
-        if (!recall.recallNumber().equals(recallNumber) || !notifications.bindProcess(id, processInstanceId)) {
-            throw new StateConflict("The customer notification " + id + " of recall " + recall.recallNumber()
-                    + " has its process already");
+        if (!now.recallNumber().equals(recallNumber) || !notifications.bindProcess(now.notificationId(), processInstanceId)) {
+            throw new StateConflict("The customer notification " + now.notificationId() + " of recall "
+                    + now.recallNumber() + " has its process already");
         }
     }
 

@@ -33,10 +33,6 @@ class NotificationStore {
         }
     }
 
-    /** A notification whose process is still to be started: its row id and place in customer order. */
-    record Unstarted(long id, int position) {
-    }
-
     private final NamedParameterJdbcTemplate jdbc;
 
     NotificationStore(NamedParameterJdbcTemplate jdbc) {
@@ -106,25 +102,23 @@ class NotificationStore {
                 """, Map.of("id", recallId), Integer.class);
     }
 
-    /** The first {@code limit} notifications without a process, in customer order. */
-    List<Unstarted> nextUnstarted(long recallId, int limit) {
-        return jdbc.query("""
-                SELECT id, position FROM recall_notification
+    /** The ids of the first {@code limit} notifications without a process, in customer order. */
+    List<Long> nextUnstarted(long recallId, int limit) {
+        return jdbc.queryForList("""
+                SELECT id FROM recall_notification
                  WHERE recall_id = :id AND process_instance_id IS NULL AND task_id IS NULL
                  ORDER BY position, id FETCH FIRST :limit ROWS ONLY
-                """, new MapSqlParameterSource("id", recallId).addValue("limit", limit),
-                (rs, i) -> new Unstarted(rs.getLong(1), rs.getInt(2)));
+                """, new MapSqlParameterSource("id", recallId).addValue("limit", limit), Long.class);
     }
 
-    /** The notifications at positions {@code from} (inclusive) to {@code to} (exclusive) without a process. */
-    List<Unstarted> unstartedAt(long recallId, int from, int to) {
-        return jdbc.query("""
-                SELECT id, position FROM recall_notification
+    /** The ids of the notifications at positions {@code from} (inclusive) to {@code to} (exclusive) without a process. */
+    List<Long> unstartedAt(long recallId, int from, int to) {
+        return jdbc.queryForList("""
+                SELECT id FROM recall_notification
                  WHERE recall_id = :id AND position >= :from AND position < :to
                    AND process_instance_id IS NULL AND task_id IS NULL
                  ORDER BY position
-                """, new MapSqlParameterSource("id", recallId).addValue("from", from).addValue("to", to),
-                (rs, i) -> new Unstarted(rs.getLong(1), rs.getInt(2)));
+                """, new MapSqlParameterSource("id", recallId).addValue("from", from).addValue("to", to), Long.class);
     }
 
     /** Binds the notification to the process lotflow just started for it; false if it has one already. */
@@ -133,10 +127,11 @@ class NotificationStore {
                 + " AND process_instance_id IS NULL", Map.of("pi", processInstanceId, "id", notificationId)) == 1;
     }
 
-    /** The notification bound to that {@code recallNotification} process, row-locked. */
-    Optional<NotificationRow> lockOfProcess(String processInstanceId) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE process_instance_id = :pi FOR UPDATE",
-                Map.of("pi", processInstanceId), NotificationStore::row).stream().findFirst();
+    /** The notification of a recall bound to that {@code recallNotification} process, row-locked. */
+    Optional<NotificationRow> lockOfProcess(long recallId, String processInstanceId) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND process_instance_id = :pi"
+                + " FOR UPDATE", Map.of("r", recallId, "pi", processInstanceId), NotificationStore::row).stream()
+                .findFirst();
     }
 
     /** Whether a notification of the recall is bound to that {@code recallNotification} process. */
@@ -151,17 +146,10 @@ class NotificationStore {
                 Map.of("r", recallId, "c", customer), NotificationStore::row).stream().findFirst();
     }
 
-    /** The recall a notification belongs to. */
-    long recallOf(long notificationId) {
-        return jdbc.queryForObject("SELECT recall_id FROM recall_notification WHERE id = :id",
-                Map.of("id", notificationId), Long.class);
-    }
-
-    /** Binds the notification to its task (and the execution the task runs in); false if it has a task. */
-    boolean bindTask(long notificationId, String taskId, String scope) {
-        return jdbc.update("UPDATE recall_notification SET task_id = :task, task_scope = :scope"
-                + " WHERE id = :id AND task_id IS NULL", new MapSqlParameterSource("task", taskId)
-                .addValue("scope", scope).addValue("id", notificationId)) == 1;
+    /** Binds the notification to its task; false if it has a task. */
+    boolean bindTask(long notificationId, String taskId) {
+        return jdbc.update("UPDATE recall_notification SET task_id = :task WHERE id = :id AND task_id IS NULL",
+                Map.of("task", taskId, "id", notificationId)) == 1;
     }
 
     /** The notification of a recall bound to a task, row-locked. */
