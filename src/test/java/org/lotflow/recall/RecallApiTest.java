@@ -236,6 +236,17 @@ class RecallApiTest {
         assertThat(unjustified.json().get("detail").asText()).contains("level B").contains("1 of 2 customers")
                 .contains("target level A");
         assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
+        // the same through /engine-rest: a justification that is no text, or a variable the form does not have
+        String closeTask = tasks("jennifer", number, "closeRecall").get(0).get("id").asText();
+        Response numeric = complete("jennifer", closeTask, Map.of("comment", "done", "justification", 5));
+        assertThat(numeric.status()).as(numeric.toString()).isEqualTo(400);
+        assertThat(numeric.text()).contains("justification");
+        Response forged = complete("jennifer", closeTask, Map.of("comment", "done", "justification", "ok",
+                "closeJustification", "forged"));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+        assertThat(forged.text()).contains("closeJustification");
+        assertThat(api.get("rachel", "/api/recalls/" + number).json().get("status").asText())
+                .isEqualTo("AWAITING_CLOSE");
         Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened",
                 "justification", "Beta Manufacturing returned its stock but never signed the acknowledgement; "
                         + "registered letter sent 2025-01-29"));
