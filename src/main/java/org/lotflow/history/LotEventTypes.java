@@ -10,6 +10,14 @@ public final class LotEventTypes {
     public static final String RELEASE_APPROVED = "RELEASE_APPROVED";
     public static final String RELEASE_REFUSED = "RELEASE_REFUSED";
     public static final String RELEASE_OVERDUE = "RELEASE_OVERDUE";
+    /** An out-of-specification lab result opened an investigation (FDA OOS guidance). */
+    public static final String OOS_INVESTIGATION_OPENED = "OOS_INVESTIGATION_OPENED";
+    /** Phase I (laboratory) of an OOS investigation concluded: laboratory error or confirmed result. */
+    public static final String OOS_LAB_INVESTIGATION_CONCLUDED = "OOS_LAB_INVESTIGATION_CONCLUDED";
+    /** Phase II (production) of an OOS investigation concluded. */
+    public static final String OOS_PRODUCTION_INVESTIGATION_CONCLUDED = "OOS_PRODUCTION_INVESTIGATION_CONCLUDED";
+    /** A QA manager's signed decision on a confirmed OOS result: reject, or release on justified evidence. */
+    public static final String OOS_DECISION_SIGNED = "OOS_DECISION_SIGNED";
 
     private LotEventTypes() {
     }

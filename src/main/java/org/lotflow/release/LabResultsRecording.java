@@ -11,6 +11,8 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.release.internal.LabJudgement;
 import org.lotflow.release.internal.LabResult;
 import org.lotflow.release.internal.LabResultRepository;
+import org.lotflow.release.internal.OosInvestigation;
+import org.lotflow.release.internal.OosInvestigationRepository;
 import org.lotflow.release.internal.process.LotReleaseProcess;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
@@ -24,21 +26,29 @@ import org.springframework.transaction.annotation.Transactional;
  * stored once with the limits they were judged against and the analyst's id ({@code lab_result}), and
  * noted in the lot's history. From a LIMS or script ({@link #submit}) the lot's
  * {@code recordLabResults} task is then completed as the caller, exactly as if done in Tasklist.
+ *
+ * <p>Results come in test rounds: round 1 is the original analysis. An out-of-specification round
+ * never rejects the lot by itself (contract; FDA guidance "Investigating OOS Test Results"): it opens
+ * an {@link OosInvestigation} routed to QA. A retest (the next round) is accepted only after phase I of
+ * that investigation found an assignable laboratory error; the earlier round's rows stay as they were.
  */
 @Service
 public class LabResultsRecording {
 
     private final LotService lots;
     private final LabResultRepository results;
+    private final OosInvestigationRepository investigations;
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final LotReleaseProcess process;
     private final Clock clock;
 
-    public LabResultsRecording(LotService lots, LabResultRepository results, LotHistory history,
-            CurrentUser currentUser, LotReleaseProcess process, Clock clock) {
+    public LabResultsRecording(LotService lots, LabResultRepository results,
+            OosInvestigationRepository investigations, LotHistory history, CurrentUser currentUser,
+            LotReleaseProcess process, Clock clock) {
         this.lots = lots;
         this.results = results;
+        this.investigations = investigations;
         this.history = history;
         this.currentUser = currentUser;
         this.process = process;
@@ -67,9 +77,10 @@ public class LabResultsRecording {
 
     /**
      * Judges and stores the lab results of a PENDING lot as the logged-in analyst (the task listener's
-     * path, and {@link #submit}'s). Every test of the specification gets a verdict (a test not measured
-     * fails); refusals as in {@link LabJudgement} (400), results already recorded or a lot that is not
-     * PENDING (409).
+     * path, and {@link #submit}'s), as its next test round. Every test of the specification gets a
+     * verdict; an out-of-specification round opens its investigation. Refusals as in
+     * {@link LabJudgement} (400); 409: a lot that is not PENDING, results already recorded and no
+     * retest allowed (the latest round passed, or its investigation did not find a laboratory error).
      */
     @Transactional
     public LabVerdict record(Long lotId, List<Measurement> measurements) {
@@ -78,20 +89,39 @@ public class LabResultsRecording {
             throw new StateConflict("Lot " + lot.getLotNumber() + " is " + lot.getStatus()
                     + "; lab results are recorded for PENDING lots only");
         }
-        if (results.existsByLotId(lotId)) {
-            throw new StateConflict("Lab results for lot " + lot.getLotNumber() + " were already recorded");
+        int latest = results.latestRound(lotId);
+        if (latest > 0) {
+            OosInvestigation open = investigations.findByLotIdAndRound(lotId, latest).orElse(null);
+            if (open == null) {
+                throw new StateConflict("Lab results for lot " + lot.getLotNumber() + " were already recorded");
+            }
+            if (!open.allowsRetest()) {
+                throw new StateConflict("Lab results for lot " + lot.getLotNumber() + " were already recorded; test"
+                        + " round " + latest + " is out of specification and a retest is allowed only when its"
+                        + " laboratory investigation (phase I) finds an assignable laboratory error");
+            }
         }
+        int round = latest + 1;
         List<LabVerdict.TestVerdict> tests = LabJudgement.judge(lot.getProduct().getSku(),
                 lot.getProduct().getSpecs(), measurements);
         String analyst = currentUser.id();
         for (LabVerdict.TestVerdict t : tests) {
-            results.save(new LabResult(lotId, t.test(), t.unit(), t.value(), t.min(), t.max(), t.passed(), analyst,
-                    clock.instant()));
+            results.save(new LabResult(lotId, round, t.test(), t.unit(), t.value(), t.min(), t.max(), t.passed(),
+                    analyst, clock.instant()));
         }
-        LabVerdict verdict = LabVerdict.of(analyst, tests);
+        LabVerdict verdict = LabVerdict.of(round, analyst, tests);
+        String retest = round == 1 ? "" : " (retest, test round " + round + ")";
         history.event(lotId, LotEventTypes.LAB_RESULTS_RECORDED)
-                .reason(verdict.passed() ? "All specifications met" : "Out of specification: " + verdict.failedTests())
-                .detail("passed", verdict.passed()).detail("results", verdict.results()).record();
+                .reason((verdict.passed() ? "All specifications met" : "Out of specification: " + verdict.failedTests())
+                        + retest)
+                .detail("passed", verdict.passed()).detail("round", round).detail("results", verdict.results()).record();
+        if (!verdict.passed()) {
+            investigations.save(new OosInvestigation(lotId, round, verdict.failedTests(), analyst, clock.instant()));
+            history.event(lotId, LotEventTypes.OOS_INVESTIGATION_OPENED)
+                    .reason("Out-of-specification result in test round " + round + " (" + verdict.failedTests()
+                            + "): laboratory investigation (phase I) opened; the lot stays PENDING")
+                    .detail("round", round).record();
+        }
         return verdict;
     }
 }

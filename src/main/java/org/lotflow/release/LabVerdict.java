@@ -3,33 +3,55 @@ package org.lotflow.release;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.lotflow.product.SpecLimit;
+
 /**
  * The answer to a lot's lab results: each test of the product's specification with its value (in the
- * specification's unit, null when not measured), the limits it was judged against (copied when
- * recorded, so a later change of the specification does not rewrite the verdict) and whether it
- * passed; the lot passes when every test does. {@code recordedBy} is the analyst's user id, the first
- * pair of eyes of the release decision (21 CFR 211.22; EU GMP Annex 11 §14).
+ * specification's unit), the limits it was judged against (copied when recorded, so a later change of
+ * the specification does not rewrite the verdict) and whether it passed; the lot passes when every test
+ * does. {@code round} is the test round (1: the original analysis; 2, 3, ...: retests allowed after a
+ * phase I investigation found an assignable laboratory error, FDA OOS guidance); the verdict of a lot is
+ * that of its latest round, earlier rounds stay on record. {@code recordedBy} is the analyst's user id,
+ * the first pair of eyes of the release decision (21 CFR 211.22; EU GMP Annex 11 §14).
  */
-public record LabVerdict(boolean passed, String recordedBy, List<TestVerdict> results) {
+public record LabVerdict(boolean passed, int round, String recordedBy, List<TestVerdict> results) {
 
     /** One test's verdict: the value lies within [min, max] (inclusive, either bound may be open). */
     public record TestVerdict(String test, BigDecimal value, String unit, BigDecimal min, BigDecimal max,
             boolean passed) {
+
+        /** The limits as a QA person reads them: "245 – 255 cSt", "≥ 220 °C", "≤ 0.1 %". */
+        public String limits() {
+            return new SpecLimit(test, unit, min, max).describe();
+        }
+
+        /** The value with its unit, no trailing zeros ("248 cSt"), or "not measured". */
+        public String valueText() {
+            return value == null ? "not measured"
+                    : value.stripTrailingZeros().toPlainString() + (unit == null || unit.isBlank() ? "" : " " + unit);
+        }
     }
 
-    /** The verdict of these tests, recorded by {@code recordedBy}: passed when there are tests and all pass. */
+    /** The verdict of the original analysis (round 1) of these tests, recorded by {@code recordedBy}. */
     public static LabVerdict of(String recordedBy, List<TestVerdict> tests) {
-        return new LabVerdict(!tests.isEmpty() && tests.stream().allMatch(TestVerdict::passed), recordedBy,
+        return of(1, recordedBy, tests);
+    }
+
+    /** The verdict of test round {@code round}: passed when there are tests and all pass. */
+    public static LabVerdict of(int round, String recordedBy, List<TestVerdict> tests) {
+        return new LabVerdict(!tests.isEmpty() && tests.stream().allMatch(TestVerdict::passed), round, recordedBy,
                 List.copyOf(tests));
     }
 
-    /** A short text for the approver's form: one line per test, {@code - PASS test: value unit}. */
+    /**
+     * A short text for the forms: one line per test with its value, unit and limits,
+     * {@code - PASS viscosity40C: 248 cSt (limits 245 – 255 cSt)}; failures in bold.
+     */
     public String summary() {
         StringBuilder sb = new StringBuilder();
         for (TestVerdict t : results) {
             sb.append("- ").append(t.passed() ? "PASS" : "**FAIL**").append(" ").append(t.test()).append(": ")
-                    .append(t.value() == null ? "not measured" : t.value().stripTrailingZeros().toPlainString())
-                    .append(t.unit() == null ? "" : " " + t.unit()).append('\n');
+                    .append(t.valueText()).append(" (limits ").append(t.limits()).append(")\n");
         }
         return sb.toString();
     }

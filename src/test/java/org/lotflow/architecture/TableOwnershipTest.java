@@ -43,6 +43,7 @@ class TableOwnershipTest {
             Map.entry("lot_hold", "quarantine"), Map.entry("Hold", "quarantine"),
             Map.entry("lab_result", "release"), Map.entry("lot_release_run", "release"),
             Map.entry("LabResult", "release"), Map.entry("ReleaseRun", "release"),
+            Map.entry("oos_investigation", "release"), Map.entry("OosInvestigation", "release"),
             Map.entry("recall", "recall"), Map.entry("recall_event", "recall"), Map.entry("recall_lot", "recall"),
             Map.entry("recall_notification", "recall"), Map.entry("recall_sequence", "recall"),
             Map.entry("recall_shipment", "recall"),

@@ -103,15 +103,18 @@ class ProcessModelsTest {
     }
 
     /** The contract's table: task definition key -> candidate groups, for every process it names. */
-    static final Map<String, Set<String>> CONTRACT_TASKS = Map.of(
-            "recordLabResults", Set.of("qa-analyst", "qa-manager"),
-            "approveRelease", Set.of("qa-manager"),
-            "investigateLot", Set.of("qa-analyst", "qa-manager"),
-            "decideDisposition", Set.of("qa-manager"),
-            "approveOverride", Set.of("qa-manager"),
-            "notifyCustomer", Set.of("recall-coordinator"),
-            "closeRecall", Set.of("qa-manager"),
-            "reviewExpiringLots", Set.of("sales", "qa-manager"));
+    static final Map<String, Set<String>> CONTRACT_TASKS = Map.ofEntries(
+            Map.entry("recordLabResults", Set.of("qa-analyst", "qa-manager")),
+            Map.entry("approveRelease", Set.of("qa-manager")),
+            Map.entry("investigateLot", Set.of("qa-analyst", "qa-manager")),
+            Map.entry("decideDisposition", Set.of("qa-manager")),
+            Map.entry("investigateLabError", Set.of("qa-analyst", "qa-manager")),
+            Map.entry("investigateProduction", Set.of("qa-analyst", "qa-manager")),
+            Map.entry("decideOutOfSpecification", Set.of("qa-manager")),
+            Map.entry("approveOverride", Set.of("qa-manager")),
+            Map.entry("notifyCustomer", Set.of("recall-coordinator")),
+            Map.entry("closeRecall", Set.of("qa-manager")),
+            Map.entry("reviewExpiringLots", Set.of("sales", "qa-manager")));
 
     @Test
     void theContractsProcessesAndTasksExistWithTheirCandidateGroups() throws IOException {
@@ -138,5 +141,13 @@ class ProcessModelsTest {
                 "approveRelease");
         assertThat(approve.fields().keySet()).containsExactly("approved", "comment");
         assertThat(approve.signatureField()).isEqualTo("signaturePassword");
+        // the OOS investigation: phase I reads labConclusion and findings, phase II findings, the decision
+        // oosDecision and comment with a signature
+        assertThat(inputKeys(forms.get("investigateLabError"))).containsExactlyInAnyOrder("labConclusion", "findings");
+        assertThat(inputKeys(forms.get("investigateProduction"))).containsExactly("findings");
+        org.lotflow.security.FormSchema decide = new org.lotflow.security.FormSchemas().task("lotRelease",
+                "decideOutOfSpecification");
+        assertThat(decide.fields().keySet()).containsExactly("oosDecision", "comment");
+        assertThat(decide.signatureField()).isEqualTo("signaturePassword");
     }
 }

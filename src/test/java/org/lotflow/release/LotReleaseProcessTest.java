@@ -22,14 +22,18 @@ import org.lotflow.release.internal.process.ReleaseSla;
 import org.lotflow.support.ProcessTest;
 
 /**
- * Every path of {@code lotRelease}: approved, out of specification, refused, and the overdue
- * notice. Listeners and delegates are mocks; the BPMN, its gateways, timers and routing are real.
+ * Every path of {@code lotRelease}: approved, refused, out of specification (phase I finds a laboratory
+ * error and the retest passes; or the result is confirmed, investigated in production and rejected or
+ * released by the QA manager's decision), and the overdue notice. Listeners and delegates are mocks; the BPMN, its gateways, timers and routing are real.
  */
 @Deployment(resources = "bpmn/lotRelease.bpmn")
 class LotReleaseProcessTest extends ProcessTest {
 
     TaskListener labListener = taskListener("recordLabResultsListener");
     TaskListener approveListener = taskListener("approveReleaseListener");
+    TaskListener labErrorListener = taskListener("investigateLabErrorListener");
+    TaskListener productionListener = taskListener("investigateProductionListener");
+    TaskListener oosDecisionListener = taskListener("decideOutOfSpecificationListener");
     JavaDelegate releaseLot = delegate("releaseLotDelegate");
     JavaDelegate rejectLot = delegate("rejectLotDelegate");
     JavaDelegate overdue = delegate("releaseOverdueDelegate");
@@ -72,16 +76,91 @@ class LotReleaseProcessTest extends ProcessTest {
         verify(rejectLot, never()).execute(any());
     }
 
-    @Test
-    void outOfSpecificationEndsRejectedWithoutApproval() throws Exception {
-        labVerdict(false);
+    /** The lab listener's verdicts, one per completion of recordLabResults (round 1, then the retest). */
+    private void labVerdicts(boolean... passed) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger round = new java.util.concurrent.atomic.AtomicInteger();
+        onComplete(labListener, task -> task.getExecution().setVariable("labPassed", passed[round.getAndIncrement()]));
+    }
+
+    /** Round 1 out of specification, phase I concluded with or without a laboratory error. */
+    private ProcessInstance outOfSpecification(boolean labError) throws Exception {
+        onComplete(labErrorListener, task -> task.getExecution().setVariable("labErrorFound", labError));
         ProcessInstance pi = start();
         BpmnAwareTests.complete(BpmnAwareTests.task(pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("investigateLabError");
+        assertCandidateGroups("investigateLabError", "qa-analyst", "qa-manager");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("labConclusion", labError ? "LAB_ERROR" : "CONFIRMED",
+                "findings", "checked"));
+        return pi;
+    }
+
+    /** After a confirmed result: phase II, then the QA manager's signed decision. */
+    private ProcessInstance decided(String decision) throws Exception {
+        labVerdicts(false);
+        onComplete(oosDecisionListener, task -> task.getExecution().setVariable("oosDecision", decision));
+        ProcessInstance pi = outOfSpecification(false);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("investigateProduction");
+        assertCandidateGroups("investigateProduction", "qa-analyst", "qa-manager");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("findings", "base oil out of tolerance"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("decideOutOfSpecification");
+        assertCandidateGroups("decideOutOfSpecification", "qa-manager");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("oosDecision", decision, "comment", "evidence"));
+        return pi;
+    }
+
+    @Test
+    void anOutOfSpecificationResultOpensTheLaboratoryInvestigationNotARejection() throws Exception {
+        labVerdicts(false);
+        ProcessInstance pi = start();
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("investigateLabError").hasNotPassed("rejectLot");
+        verify(labErrorListener).notify(any()); // created: the form shows the round under investigation
+        verify(rejectLot, never()).execute(any());
+    }
+
+    @Test
+    void aLaboratoryErrorLeadsToARetestWhosePassingResultGoesToApproval() throws Exception {
+        labVerdicts(false, true);
+        ProcessInstance pi = outOfSpecification(true);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("recordLabResults");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("approveRelease");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "comment", "retest within spec"));
+        BpmnAwareTests.execute(BpmnAwareTests.job("releaseLot"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_LotReleased").hasNotPassed("investigateProduction");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("recordLabResults").count()).isEqualTo(2);
+        verify(releaseLot).execute(any());
+    }
+
+    @Test
+    void aRetestOutOfSpecificationOpensAnotherInvestigation() throws Exception {
+        labVerdicts(false, false);
+        ProcessInstance pi = outOfSpecification(true);
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("investigateLabError");
+        verify(rejectLot, never()).execute(any());
+    }
+
+    @Test
+    void aConfirmedResultRejectedByTheQaManagersDecisionEndsRejected() throws Exception {
+        ProcessInstance pi = decided("REJECT");
         BpmnAwareTests.assertThat(pi).isWaitingAt("rejectLot");
         BpmnAwareTests.execute(BpmnAwareTests.job("rejectLot"));
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_LotRejected").hasNotPassed("approveRelease");
-        verify(rejectLot).execute(any());
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("recordLabResults", "investigateLabError",
+                "investigateProduction", "decideOutOfSpecification", "rejectLot").hasPassed("EndEvent_LotRejected")
+                .hasNotPassed("approveRelease");
         verify(releaseLot, never()).execute(any());
+    }
+
+    @Test
+    void aConfirmedResultReleasedOnJustifiedEvidenceEndsReleased() throws Exception {
+        ProcessInstance pi = decided("RELEASE");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("releaseLot");
+        BpmnAwareTests.execute(BpmnAwareTests.job("releaseLot"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("decideOutOfSpecification", "EndEvent_LotReleased")
+                .hasNotPassed("approveRelease");
+        verify(rejectLot, never()).execute(any());
     }
 
     @Test

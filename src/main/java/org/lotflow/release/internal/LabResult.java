@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import org.lotflow.release.LabVerdict;
 
 /**
- * One test of a lot's lab analysis with the specification it was judged against (copied, so a
- * later change of the product's specification does not rewrite the verdict).
+ * One test of a lot's lab analysis in one test round, with the specification it was judged against
+ * (copied, so a later change of the product's specification does not rewrite the verdict). Written
+ * once, never changed: a retest is a new round, the original result stays (FDA OOS guidance).
  */
 @Entity
 @Table(name = "lab_result")
@@ -25,6 +26,10 @@ public class LabResult {
 
     @Column(name = "lot_id", nullable = false)
     private Long lotId;
+
+    /** The test round: 1 for the original analysis, 2, 3, ... for retests after an assignable lab error. */
+    @Column(name = "test_round", nullable = false)
+    private int round;
 
     @Column(nullable = false, length = 100)
     private String test;
@@ -53,9 +58,10 @@ public class LabResult {
     protected LabResult() {
     }
 
-    public LabResult(Long lotId, String test, String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed,
+    public LabResult(Long lotId, int round, String test, String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed,
             String recordedBy, Instant recordedAt) {
         this.lotId = lotId;
+        this.round = round;
         this.test = test;
         this.unit = unit;
         this.value = value;
@@ -68,6 +74,10 @@ public class LabResult {
 
     public Long getLotId() {
         return lotId;
+    }
+
+    public int getRound() {
+        return round;
     }
 
     public String getTest() {

@@ -3,11 +3,21 @@ package org.lotflow.release.internal;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
-/** The {@code lab_result} rows of the release module (written once per lot, never changed). */
+/**
+ * The {@code lab_result} rows of the release module: written once per test round, never changed (a
+ * retest is a new round; the original stays).
+ */
 public interface LabResultRepository extends JpaRepository<LabResult, Long> {
 
+    /** Every result of the lot, all rounds, in the order recorded. */
     List<LabResult> findByLotIdOrderByIdAsc(Long lotId);
 
-    boolean existsByLotId(Long lotId);
+    /** The results of one round, in the order recorded. */
+    List<LabResult> findByLotIdAndRoundOrderByIdAsc(Long lotId, int round);
+
+    /** The lot's latest test round, 0 when no result was recorded. */
+    @Query("select coalesce(max(r.round), 0) from LabResult r where r.lotId = :lotId")
+    int latestRound(Long lotId);
 }

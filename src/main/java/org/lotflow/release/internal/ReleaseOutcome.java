@@ -31,14 +31,21 @@ public class ReleaseOutcome {
         this.currentUser = currentUser;
     }
 
-    /** {@code releaseLot}: RELEASED with everything available, on behalf of the second-person approver. */
+    /**
+     * {@code releaseLot}: RELEASED with everything available, on behalf of the second-person approver (or
+     * of the QA manager who signed the release of an investigated out-of-specification result).
+     */
     @Transactional
     public void release(Long lotId) {
         Lot lot = lots.get(lotId);
-        String approvedBy = allowed(lot, () -> ReleaseDecisions.approverForRelease(queries.verdict(lotId),
-                queries.lastDecision(lotId)));
-        lots.changeStatus(lot, LotStatus.RELEASED, "Lab results within specification; release approved by "
-                + currentUser.fullName(approvedBy), Map.of("available", lot.getAvailable()), approvedBy);
+        LabVerdict verdict = queries.verdict(lotId);
+        String approvedBy = allowed(lot, () -> ReleaseDecisions.approverForRelease(verdict,
+                queries.lastDecision(lotId), oosDecided(lotId)));
+        String reason = verdict.passed()
+                ? "Lab results within specification; release approved by " + currentUser.fullName(approvedBy)
+                : "Released despite out-of-specification result (" + verdict.failedTests() + ") on the justified"
+                        + " decision of " + currentUser.fullName(approvedBy) + " after its investigation";
+        lots.changeStatus(lot, LotStatus.RELEASED, reason, Map.of("available", lot.getAvailable()), approvedBy);
     }
 
     /** {@code rejectLot}: REJECTED, out of specification (the analyst's) or by a signed refusal. */
@@ -47,10 +54,16 @@ public class ReleaseOutcome {
         Lot lot = lots.get(lotId);
         LabVerdict verdict = queries.verdict(lotId);
         ReleaseDecisions.Rejection rejection = allowed(lot, () -> ReleaseDecisions.rejection(verdict,
-                queries.lastDecision(lotId)));
+                queries.lastDecision(lotId), oosDecided(lotId)));
         String reason = rejection.outOfSpecification() ? "Out of specification: " + verdict.failedTests()
+                + "; rejected by " + currentUser.fullName(rejection.decidedBy()) + " after its investigation"
                 : "Release refused by " + currentUser.fullName(rejection.decidedBy());
         lots.changeStatus(lot, LotStatus.REJECTED, reason, Map.of(), rejection.decidedBy());
+    }
+
+    /** The signed decision on the investigation of the lot's latest round, or null. */
+    private ReleaseDecisions.OosDecided oosDecided(Long lotId) {
+        return ReleaseDecisions.OosDecided.of(queries.currentInvestigation(lotId));
     }
 
     private static <T> T allowed(Lot lot, java.util.function.Supplier<T> check) {

@@ -12,7 +12,10 @@ import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
 import org.lotflow.release.LabVerdict;
 
-/** What the records allow the outcome steps to do, without Spring: the last signed decision and four eyes. */
+/**
+ * What the records allow the outcome steps to do, without Spring: the last signed decision, the signed
+ * decision of an out-of-specification investigation, and four eyes.
+ */
 class ReleaseDecisionsTest {
 
     static final LabVerdict PASSED = LabVerdict.of("sarah",
@@ -43,33 +46,58 @@ class ReleaseDecisionsTest {
                 .isNull();
     }
 
+    static final ReleaseDecisions.OosDecided OOS_RELEASE = new ReleaseDecisions.OosDecided(true, "jennifer");
+    static final ReleaseDecisions.OosDecided OOS_REJECT = new ReleaseDecisions.OosDecided(false, "jennifer");
+
     @Test
     void releaseNeedsAPassingVerdictAndASecondPersonsApproval() {
-        assertThat(ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(true, "jennifer")))
+        assertThat(ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(true, "jennifer"), null))
                 .isEqualTo("jennifer");
-        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(null, new ReleaseDecisions.Decision(true, "j")),
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(null, new ReleaseDecisions.Decision(true, "j"), null),
                 "not recorded");
-        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(FAILED, new ReleaseDecisions.Decision(true, "j")),
-                "out of specification");
-        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, null), "no release decision");
-        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(false, "j")),
-                "refused");
-        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(true, "sarah")),
-                "second person");
-        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(true, null)),
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(FAILED, new ReleaseDecisions.Decision(true, "j"),
+                null), "out of specification");
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, null, null), "no release decision");
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(false, "j"),
+                null), "refused");
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(true, "sarah"),
+                null), "second person");
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(PASSED, new ReleaseDecisions.Decision(true, null),
+                null), "second person");
+    }
+
+    @Test
+    void anOutOfSpecificationLotIsReleasedOnlyByTheSignedReleaseOfItsInvestigation() {
+        assertThat(ReleaseDecisions.approverForRelease(FAILED, null, OOS_RELEASE)).isEqualTo("jennifer");
+        // an approval from approveRelease does not release an out-of-specification lot
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(FAILED, new ReleaseDecisions.Decision(true, "j"),
+                OOS_REJECT), "out of specification");
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(FAILED, null,
+                new ReleaseDecisions.OosDecided(true, "sarah")), "second person");
+        assertNotAllowed(() -> ReleaseDecisions.approverForRelease(FAILED, null,
+                new ReleaseDecisions.OosDecided(true, null)), "second person");
+    }
+
+    @Test
+    void anOutOfSpecificationResultAloneNeverRejects() {
+        assertNotAllowed(() -> ReleaseDecisions.rejection(FAILED, null, null), "only by a QA manager's signed decision");
+        assertNotAllowed(() -> ReleaseDecisions.rejection(FAILED, new ReleaseDecisions.Decision(false, "jennifer"),
+                OOS_RELEASE), "only by a QA manager's signed decision");
+        assertThat(ReleaseDecisions.rejection(FAILED, null, OOS_REJECT))
+                .isEqualTo(new ReleaseDecisions.Rejection(true, "jennifer"));
+        assertNotAllowed(() -> ReleaseDecisions.rejection(FAILED, null, new ReleaseDecisions.OosDecided(false, "sarah")),
                 "second person");
     }
 
     @Test
-    void rejectionNeedsAFailingVerdictOrASignedRefusal() {
-        assertThat(ReleaseDecisions.rejection(FAILED, null)).isEqualTo(new ReleaseDecisions.Rejection(true, "sarah"));
-        assertThat(ReleaseDecisions.rejection(PASSED, new ReleaseDecisions.Decision(false, "jennifer")))
+    void rejectionOfAPassingLotNeedsASignedRefusal() {
+        assertThat(ReleaseDecisions.rejection(PASSED, new ReleaseDecisions.Decision(false, "jennifer"), null))
                 .isEqualTo(new ReleaseDecisions.Rejection(false, "jennifer"));
-        assertNotAllowed(() -> ReleaseDecisions.rejection(null, null), "not recorded");
-        assertNotAllowed(() -> ReleaseDecisions.rejection(PASSED, null), "no release refusal");
-        assertNotAllowed(() -> ReleaseDecisions.rejection(PASSED, new ReleaseDecisions.Decision(true, "j")),
+        assertNotAllowed(() -> ReleaseDecisions.rejection(null, null, null), "not recorded");
+        assertNotAllowed(() -> ReleaseDecisions.rejection(PASSED, null, OOS_REJECT), "no release refusal");
+        assertNotAllowed(() -> ReleaseDecisions.rejection(PASSED, new ReleaseDecisions.Decision(true, "j"), null),
                 "no release refusal");
-        assertNotAllowed(() -> ReleaseDecisions.rejection(PASSED, new ReleaseDecisions.Decision(false, null)),
+        assertNotAllowed(() -> ReleaseDecisions.rejection(PASSED, new ReleaseDecisions.Decision(false, null), null),
                 "not signed");
     }
 

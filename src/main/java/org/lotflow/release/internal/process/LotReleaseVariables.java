@@ -23,11 +23,33 @@ public final class LotReleaseVariables {
     /** Input of {@code approveRelease}: the approver's comment, required. */
     public static final Variable<String> COMMENT = Variable.text("comment");
 
+    /** Input of {@code investigateLabError}: LAB_ERROR or CONFIRMED; read once and removed. */
+    public static final Variable<String> LAB_CONCLUSION = Variable.text("labConclusion");
+    /** Input of {@code investigateLabError} and {@code investigateProduction}: the findings; read once and removed. */
+    public static final Variable<String> FINDINGS = Variable.text("findings");
+    /** Routing: phase I found an assignable laboratory error (set by its listener from the stored conclusion). */
+    public static final Variable<Boolean> LAB_ERROR_FOUND = Variable.bool("labErrorFound");
+    /** Input and routing of {@code decideOutOfSpecification}: REJECT or RELEASE (the stored, signed decision). */
+    public static final Variable<String> OOS_DECISION = Variable.text("oosDecision");
+
+    /** Display of {@code recordLabResults}: which test round this is and why. */
+    public static final Variable<String> LAB_ROUND = Variable.text("labRound");
+    /** Display of the OOS tasks: the test round under investigation. */
+    public static final Variable<String> TEST_ROUND = Variable.text("testRound");
+    /** Display of the OOS tasks: when the round's results were recorded. */
+    public static final Variable<String> LAB_RECORDED_AT = Variable.text("labRecordedAt");
+    /** Display of the OOS tasks: phase I's conclusion, findings, who and when. */
+    public static final Variable<String> LAB_INVESTIGATION = Variable.text("labInvestigation");
+    /** Display of {@code decideOutOfSpecification}: phase II's findings, who and when. */
+    public static final Variable<String> PRODUCTION_INVESTIGATION = Variable.text("productionInvestigation");
+    /** Display of the OOS tasks: the earlier test rounds of the lot, if any. */
+    public static final Variable<String> EARLIER_ROUNDS = Variable.text("earlierRounds");
+
     /** Display of {@code recordLabResults}: the specification, one markdown line per test. */
     public static final Variable<String> SPECIFICATION = Variable.text("specification");
-    /** Display of {@code approveRelease}: the lab verdict, one line per test. */
+    /** Display of {@code approveRelease} and the OOS tasks: the lab verdict, one line per test with limits. */
     public static final Variable<String> LAB_SUMMARY = Variable.text("labSummary");
-    /** Display of {@code approveRelease}: the full name of the analyst who recorded the results. */
+    /** Display of {@code approveRelease} and the OOS tasks: the full name of the analyst who recorded the results. */
     public static final Variable<String> LAB_RECORDED_BY_NAME = Variable.text("labRecordedByName");
 
     private LotReleaseVariables() {

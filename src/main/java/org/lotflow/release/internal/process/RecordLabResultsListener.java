@@ -1,6 +1,7 @@
 package org.lotflow.release.internal.process;
 
 import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_PASSED;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_ROUND;
 import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_RESULTS;
 import static org.lotflow.release.internal.process.LotReleaseVariables.SPECIFICATION;
 
@@ -12,8 +13,10 @@ import org.lotflow.lot.LotFacts;
 import org.lotflow.release.LabResultsRecording;
 import org.lotflow.release.LabVerdict;
 import org.lotflow.release.internal.LabResultsText;
+import org.lotflow.release.internal.OosInvestigation;
 import org.lotflow.release.internal.ReleaseQueries;
 import org.lotflow.release.internal.ReleaseRunBinding;
+import org.lotflow.security.CurrentUser;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.TaskInputs;
 import org.lotflow.shared.process.TaskForm;
@@ -21,8 +24,9 @@ import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code recordLabResults}: on create, puts the lot ({@link LotFacts}) and its specification on the
- * form and pre-fills {@code labResults}; on complete, stores results typed into the form (the task's
+ * {@code recordLabResults}: on create, puts the lot ({@link LotFacts}), its specification and the test
+ * round ({@code labRound}: the original analysis, or a retest after phase I of an OOS investigation
+ * found an assignable laboratory error) on the form and pre-fills {@code labResults}; on complete, stores results typed into the form (the task's
  * only input; results sent to the REST API are already stored) and hands the stored verdict to the
  * gateway as {@code labPassed}, overwriting whatever a user sent. The lot is the one bound to this
  * process instance and the analyst is the user who recorded the {@code lab_result} rows: no
@@ -34,18 +38,22 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
     private final ReleaseRunBinding runs;
     private final LabResultsRecording recording;
     private final ReleaseQueries queries;
+    private final CurrentUser currentUser;
 
-    public RecordLabResultsListener(ReleaseRunBinding runs, LabResultsRecording recording, ReleaseQueries queries) {
+    public RecordLabResultsListener(ReleaseRunBinding runs, LabResultsRecording recording, ReleaseQueries queries,
+            CurrentUser currentUser) {
         this.runs = runs;
         this.recording = recording;
         this.queries = queries;
+        this.currentUser = currentUser;
     }
 
     @Override
     protected void onCreate(DelegateTask task) {
         Lot lot = ReleaseFacts.lot(runs, task);
         TaskForm.of(task).showAll(LotFacts.of(lot)).show(SPECIFICATION.name(), lot.getProduct().getSpecs().stream()
-                .map(s -> "- **" + s.getTest() + "**: " + s.describe()).collect(Collectors.joining("\n"))).apply();
+                .map(s -> "- **" + s.getTest() + "**: " + s.describe()).collect(Collectors.joining("\n")))
+                .show(LAB_ROUND.name(), round(queries.currentInvestigation(lot.getId()))).apply();
         // Pre-fills the form's field. Not task-local: a completion sets variables on the process
         // instance, and a local copy would hide what the analyst typed. Removed on completion.
         LAB_RESULTS.set(task.getExecution(), LabResultsText.template(lot.getProduct().getSpecs()));
@@ -56,13 +64,24 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
         Long lotId = ReleaseFacts.lot(runs, task).getId();
         String text = LAB_RESULTS.get(task);
         TaskInputs.forget(task, LAB_RESULTS);
-        if (queries.verdict(lotId) == null && text != null && !text.isBlank()) {
+        if (queries.awaitsResults(lotId) && text != null && !text.isBlank()) {
             recording.record(lotId, LabResultsText.parse(text)); // refusals keep their status and field
         }
         LabVerdict verdict = queries.verdict(lotId);
-        if (verdict == null) {
+        if (verdict == null || queries.awaitsResults(lotId)) {
             throw new InvalidInput(LAB_RESULTS.name(), "enter the lab results before completing the task");
         }
         LAB_PASSED.set(task.getExecution(), verdict.passed());
+    }
+
+    /** What this round is: the original analysis, or a retest and why it is allowed. */
+    private String round(OosInvestigation previous) {
+        if (previous == null) {
+            return "Original analysis (test round 1)";
+        }
+        return "Retest: test round " + (previous.getRound() + 1) + ". The laboratory investigation of round "
+                + previous.getRound() + " (out of specification: " + previous.getFailedTests() + ") found an assignable"
+                + " laboratory error (" + currentUser.fullName(previous.getLabConcludedBy()) + ": "
+                + previous.getLabFindings() + "). The results of round " + previous.getRound() + " stay on record.";
     }
 }

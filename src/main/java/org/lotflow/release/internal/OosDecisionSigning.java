@@ -1,0 +1,102 @@
+package org.lotflow.release.internal;
+
+import java.time.Clock;
+
+import org.lotflow.history.LotEventTypes;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.ElectronicSignatures;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.FourEyesViolation;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.SignatureRefused;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "sign the decision on a confirmed OOS result" ({@code decideOutOfSpecification}): after both
+ * phases of the investigation, a QA manager other than the analyst signs {@code REJECT} or
+ * {@code RELEASE} with a written justification (21 CFR 211.192 and 211.22; FDA OOS guidance: a
+ * confirmed OOS result fails the batch unless the investigation's evidence justifies otherwise; EU GMP
+ * Annex 11 §14). This signed decision is the only way an out-of-specification result rejects a lot
+ * (contract). Electronic signature: user id and password at this signing (21 CFR 11.50, 11.200),
+ * kept in the lot's history with the meaning "OOS rejection" or "OOS release".
+ *
+ * <p>Refused, in this order, changing nothing: no decision (400, {@code oosDecision}); no
+ * justification or over 4,000 characters (400, {@code comment}); no decision open (409); nobody logged
+ * in (401); a signer who is not a QA manager (403); the analyst of the round (four eyes, 403); a wrong
+ * password ({@link SignatureRefused}).
+ */
+@Service
+public class OosDecisionSigning {
+
+    /** The form field of the decision. */
+    public static final String DECISION_FIELD = "oosDecision";
+    /** The form field of the justification. */
+    public static final String COMMENT_FIELD = "comment";
+
+    private final LotService lots;
+    private final ReleaseQueries queries;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final ElectronicSignatures signatures;
+    private final Clock clock;
+
+    public OosDecisionSigning(LotService lots, ReleaseQueries queries, LotHistory history, CurrentUser currentUser,
+            ElectronicSignatures signatures, Clock clock) {
+        this.lots = lots;
+        this.queries = queries;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.signatures = signatures;
+        this.clock = clock;
+    }
+
+    /** Signs the decision on the lot's current investigation as the logged-in QA manager. */
+    @Transactional
+    public OosInvestigation sign(Long lotId, OosInvestigation.Decision decision, String comment) {
+        if (decision == null) {
+            throw new InvalidInput(DECISION_FIELD, "is required: REJECT (the lot is rejected) or RELEASE (released on"
+                    + " the justified evidence of the investigation)");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInput(COMMENT_FIELD, "must not be empty: justify the decision with the investigation's"
+                    + " evidence");
+        }
+        if (comment.length() > OosInvestigation.MAX_TEXT) {
+            throw new InvalidInput(COMMENT_FIELD, "must be at most " + OosInvestigation.MAX_TEXT + " characters (it has "
+                    + comment.length() + ")");
+        }
+        Lot lot = lots.lockForChange(lots.get(lotId));
+        OosInvestigation oos = queries.currentInvestigation(lotId);
+        if (oos == null || oos.stage() != OosInvestigation.Stage.DECISION) {
+            throw new StateConflict("Lot " + lot.getLotNumber() + " has no out-of-specification investigation"
+                    + " awaiting a decision" + (oos == null ? "" : " (test round " + oos.getRound() + " is "
+                            + oos.stage().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+        }
+        if (!currentUser.isAuthenticated()) {
+            throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,
+                    "A decision on an out-of-specification result must be signed by a logged-in user");
+        }
+        String signer = currentUser.id();
+        if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
+            throw new NotPermitted("Only a QA manager may sign the decision on an out-of-specification result; "
+                    + signer + " is not one");
+        }
+        if (signer.equals(oos.getAnalyst())) {
+            throw new FourEyesViolation(signer, "recorded the out-of-specification result of lot " + lot.getLotNumber(),
+                    "decide on it");
+        }
+        String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
+        signatures.sign(meaning, "lot " + lot.getLotNumber());
+        oos.decide(decision, comment, signer, clock.instant(), COMMENT_FIELD);
+        history.event(lotId, LotEventTypes.OOS_DECISION_SIGNED).by(signer).reason(oos.getDecisionComment())
+                .detail("round", oos.getRound()).detail("decision", decision.name())
+                .detail("analyst", oos.getAnalyst()).signature(meaning).record();
+        return oos;
+    }
+}

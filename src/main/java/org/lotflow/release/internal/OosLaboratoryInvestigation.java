@@ -1,0 +1,79 @@
+package org.lotflow.release.internal;
+
+import java.time.Clock;
+
+import org.lotflow.history.LotEventTypes;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.FourEyesViolation;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "conclude phase I of an OOS investigation" ({@code investigateLabError}): a QA analyst or
+ * manager other than the analyst who recorded the out-of-specification result (the supervisor, FDA OOS
+ * guidance, "Phase I: laboratory investigation") records whether an assignable laboratory error was
+ * found, with findings. {@code LAB_ERROR} invalidates the round and allows a retest; {@code CONFIRMED}
+ * opens phase II. Written to {@code oos_investigation} and the lot's history.
+ *
+ * <p>Refused, changing nothing: a caller outside QA (403); the analyst of the round (four eyes, 403); no
+ * conclusion (400, {@code labConclusion}); no findings or over 4,000 characters (400, {@code findings});
+ * no investigation in phase I (409).
+ */
+@Service
+public class OosLaboratoryInvestigation {
+
+    /** The form field of the conclusion. */
+    public static final String CONCLUSION_FIELD = "labConclusion";
+    /** The form field of the findings. */
+    public static final String FINDINGS_FIELD = "findings";
+
+    private final LotService lots;
+    private final ReleaseQueries queries;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public OosLaboratoryInvestigation(LotService lots, ReleaseQueries queries, LotHistory history,
+            CurrentUser currentUser, Clock clock) {
+        this.lots = lots;
+        this.queries = queries;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Concludes phase I of the lot's current investigation as the logged-in user. */
+    @Transactional
+    public OosInvestigation conclude(Long lotId, OosInvestigation.LabConclusion conclusion, String findings) {
+        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        Lot lot = lots.lockForChange(lots.get(lotId));
+        if (conclusion == null) {
+            throw new InvalidInput(CONCLUSION_FIELD, "is required: LAB_ERROR (an assignable laboratory error"
+                    + " invalidates the result; retest) or CONFIRMED (no laboratory error; production investigation)");
+        }
+        OosInvestigation oos = queries.currentInvestigation(lotId);
+        if (oos == null) {
+            throw new StateConflict("Lot " + lot.getLotNumber() + " has no out-of-specification investigation");
+        }
+        String by = currentUser.id();
+        if (by != null && by.equals(oos.getAnalyst())) {
+            throw new FourEyesViolation(by, "recorded the out-of-specification result of lot " + lot.getLotNumber(),
+                    "conclude its laboratory investigation (a supervisor checks the measurement)");
+        }
+        oos.concludeLaboratoryPhase(conclusion, findings, by, clock.instant(), FINDINGS_FIELD);
+        history.event(lotId, LotEventTypes.OOS_LAB_INVESTIGATION_CONCLUDED).by(by)
+                .reason((conclusion == OosInvestigation.LabConclusion.LAB_ERROR
+                        ? "Assignable laboratory error: test round " + oos.getRound() + " is invalid, a retest is allowed. "
+                        : "No laboratory error: the out-of-specification result of test round " + oos.getRound()
+                                + " is confirmed; production investigation (phase II) opened. ")
+                        + oos.getLabFindings())
+                .detail("round", oos.getRound()).detail("conclusion", conclusion.name()).record();
+        return oos;
+    }
+}

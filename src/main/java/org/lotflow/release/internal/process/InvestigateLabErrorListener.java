@@ -1,0 +1,63 @@
+package org.lotflow.release.internal.process;
+
+import static org.lotflow.release.internal.process.LotReleaseVariables.FINDINGS;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_CONCLUSION;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_ERROR_FOUND;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.lot.Lot;
+import org.lotflow.release.internal.OosInvestigation;
+import org.lotflow.release.internal.OosLaboratoryInvestigation;
+import org.lotflow.release.internal.ReleaseRunBinding;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.TaskInputs;
+import org.lotflow.shared.process.TaskLifecycleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code investigateLabError} (OOS phase I): on create, shows the out-of-specification round
+ * ({@link OosForms}) and forgets inputs waiting from before; on complete, reads {@code labConclusion}
+ * ({@code LAB_ERROR} or {@code CONFIRMED}) and {@code findings}, both required and removed once read,
+ * has {@link OosLaboratoryInvestigation} record them as the logged-in user (not the analyst), and hands
+ * the stored conclusion to the gateway as {@code labErrorFound}, overwriting whatever a user sent.
+ */
+@Component("investigateLabErrorListener")
+public class InvestigateLabErrorListener extends TaskLifecycleListener {
+
+    private final ReleaseRunBinding runs;
+    private final OosForms forms;
+    private final OosLaboratoryInvestigation phaseOne;
+
+    public InvestigateLabErrorListener(ReleaseRunBinding runs, OosForms forms, OosLaboratoryInvestigation phaseOne) {
+        this.runs = runs;
+        this.forms = forms;
+        this.phaseOne = phaseOne;
+    }
+
+    @Override
+    protected void onCreate(DelegateTask task) {
+        TaskInputs.forget(task, LAB_CONCLUSION, FINDINGS, LAB_ERROR_FOUND);
+        forms.of(task, ReleaseFacts.lot(runs, task)).apply();
+    }
+
+    @Override
+    protected void onComplete(DelegateTask task) {
+        Lot lot = ReleaseFacts.lot(runs, task);
+        String conclusion = LAB_CONCLUSION.get(task);
+        String findings = FINDINGS.get(task);
+        TaskInputs.forget(task, LAB_CONCLUSION, FINDINGS);
+        OosInvestigation oos = phaseOne.conclude(lot.getId(), conclusion(conclusion), findings);
+        LAB_ERROR_FOUND.set(task.getExecution(), oos.allowsRetest());
+    }
+
+    static OosInvestigation.LabConclusion conclusion(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(OosInvestigation.LabConclusion.values()).filter(c -> c.name().equals(value)).findFirst()
+                .orElseThrow(() -> new InvalidInput(OosLaboratoryInvestigation.CONCLUSION_FIELD,
+                        "must be LAB_ERROR or CONFIRMED, not '" + value + "'"));
+    }
+}

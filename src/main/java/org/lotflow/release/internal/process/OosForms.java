@@ -1,0 +1,74 @@
+package org.lotflow.release.internal.process;
+
+import static org.lotflow.release.internal.process.LotReleaseVariables.EARLIER_ROUNDS;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_INVESTIGATION;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_RECORDED_AT;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_RECORDED_BY_NAME;
+import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_SUMMARY;
+import static org.lotflow.release.internal.process.LotReleaseVariables.PRODUCTION_INVESTIGATION;
+import static org.lotflow.release.internal.process.LotReleaseVariables.TEST_ROUND;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotFacts;
+import org.lotflow.release.LabVerdict;
+import org.lotflow.release.internal.OosInvestigation;
+import org.lotflow.release.internal.ReleaseQueries;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.shared.process.TaskForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the three tasks of an out-of-specification investigation show ({@code investigateLabError},
+ * {@code investigateProduction}, {@code decideOutOfSpecification}): the lot's facts ({@link LotFacts}),
+ * the round under investigation with each value, unit and limits ({@code labSummary}), the analyst's
+ * name and the time, the earlier rounds, and what each concluded phase found, by whom and when. All
+ * read from lotflow's records; for display only.
+ */
+@Component
+class OosForms {
+
+    private final ReleaseQueries queries;
+    private final CurrentUser currentUser;
+
+    OosForms(ReleaseQueries queries, CurrentUser currentUser) {
+        this.queries = queries;
+        this.currentUser = currentUser;
+    }
+
+    /** The display of the lot's current investigation, ready to {@link TaskForm#apply()}. */
+    TaskForm of(DelegateTask task, Lot lot) {
+        OosInvestigation oos = queries.currentInvestigation(lot.getId());
+        List<LabVerdict> rounds = queries.rounds(lot.getId());
+        TaskForm form = TaskForm.of(task).showAll(LotFacts.of(lot));
+        if (oos == null) {
+            return form;
+        }
+        LabVerdict round = rounds.stream().filter(r -> r.round() == oos.getRound()).findFirst().orElse(null);
+        form.show(TEST_ROUND.name(), oos.getRound() == 1 ? "1 (original analysis)" : oos.getRound() + " (retest)")
+                .show(LAB_SUMMARY.name(), round == null ? null : round.summary())
+                .show(LAB_RECORDED_BY_NAME.name(), currentUser.fullName(oos.getAnalyst()))
+                .show(LAB_RECORDED_AT.name(), oos.getOpenedAt())
+                .show(EARLIER_ROUNDS.name(), earlier(rounds, oos.getRound()))
+                .show(LAB_INVESTIGATION.name(), oos.getLabConclusion() == null ? "not concluded yet"
+                        : (oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
+                                ? "Assignable laboratory error" : "No laboratory error: result confirmed")
+                                + " (" + currentUser.fullName(oos.getLabConcludedBy()) + ", "
+                                + TaskForm.text(oos.getLabConcludedAt()) + "): " + oos.getLabFindings())
+                .show(PRODUCTION_INVESTIGATION.name(), oos.getProductionConcludedAt() == null ? "not concluded yet"
+                        : currentUser.fullName(oos.getProductionConcludedBy()) + ", "
+                                + TaskForm.text(oos.getProductionConcludedAt()) + ": " + oos.getProductionFindings());
+        return form;
+    }
+
+    private static String earlier(List<LabVerdict> rounds, int current) {
+        String text = rounds.stream().filter(r -> r.round() < current)
+                .map(r -> "Round " + r.round() + " (" + (r.passed() ? "passed" : "out of specification: "
+                        + r.failedTests()) + ", invalidated by a laboratory error)")
+                .collect(Collectors.joining("\n"));
+        return text.isEmpty() ? "none" : text;
+    }
+}
