@@ -1,0 +1,230 @@
+package org.lotflow.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An out-of-specification result as the lab and QA work it, over lotflow's API and Camunda's task REST
+ * API (what Tasklist calls): the result opens an investigation and never rejects by itself; phase I is
+ * concluded by a second person; a laboratory error allows a retest as a new round while the original
+ * stays on record; a confirmed result is rejected, or released on justified evidence, only by a QA
+ * manager's signed decision (contract; FDA guidance "Investigating OOS Test Results").
+ */
+@ApiTest
+class OosInvestigationApiTest {
+
+    @Autowired
+    TestClient api;
+
+    private static final List<Map<String, Object>> OOS = List.of(Map.of("test", "viscosity", "value", 232),
+            Map.of("test", "flashPoint", "value", 230));
+    private static final List<Map<String, Object>> PASSING = List.of(Map.of("test", "viscosity", "value", 249),
+            Map.of("test", "flashPoint", "value", 231));
+
+    private String lotWithOosResult(String prefix) {
+        String sku = api.createProduct(prefix);
+        String lot = api.createLot(sku, new BigDecimal("500"), "2025-01-20");
+        Response lab = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", OOS));
+        assertThat(lab.status()).as(lab.toString()).isEqualTo(200);
+        assertThat(lab.json().get("passed").asBoolean()).isFalse();
+        assertThat(lab.json().get("round").asInt()).isEqualTo(1);
+        return lot;
+    }
+
+    private JsonNode tasks(String user, String lot) {
+        return api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + lot).json();
+    }
+
+    private String taskId(String user, String lot, String key) {
+        JsonNode tasks = api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=" + key).json();
+        assertThat(tasks).as("open " + key + " tasks of " + lot + " visible to " + user).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    private Response complete(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> vars = new HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return api.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
+    }
+
+    private JsonNode lot(String lot) {
+        return api.get("mike", "/api/lots/" + lot).json();
+    }
+
+    private List<String> historyTypes(String lot) {
+        List<String> types = new java.util.ArrayList<>();
+        api.get("mike", "/api/lots/" + lot + "/history").json().forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    @Test
+    void anOosResultOpensAnInvestigationAndALaboratoryErrorAllowsARetestThatKeepsTheOriginal() {
+        String lot = lotWithOosResult("OOSLAB");
+        api.executeJobs();
+        assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
+        assertThat(historyTypes(lot)).containsSubsequence("LAB_RESULTS_RECORDED", "OOS_INVESTIGATION_OPENED")
+                .doesNotContain("STATUS_CHANGED");
+        // routed to QA, named after the lot; sales sees nothing
+        JsonNode open = tasks("sarah", lot);
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("taskDefinitionKey").asText()).isEqualTo("investigateLabError");
+        assertThat(open.get(0).get("name").asText()).contains("laboratory investigation").contains(lot);
+        assertThat(tasks("tom", lot)).isEmpty();
+        String task = taskId("jennifer", lot, "investigateLabError");
+        JsonNode form = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json();
+        assertThat(form.get("labSummary").get("value").asText())
+                .contains("**FAIL** viscosity: 232 cSt (limits 245 – 255 cSt)").contains("PASS flashPoint");
+        assertThat(form.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson");
+        assertThat(form.get("testRound").get("value").asText()).startsWith("1");
+
+        // the analyst does not investigate her own result (a supervisor checks it)
+        Response own = complete("sarah", task, Map.of("labConclusion", "LAB_ERROR", "findings", "my mistake"));
+        assertThat(own.status()).as(own.toString()).isEqualTo(403);
+        assertThat(own.text()).contains("Four-eyes");
+        // a choice is required and must be one of the form's; findings are required
+        Response noFindings = complete("jennifer", task, Map.of("labConclusion", "LAB_ERROR", "findings", " "));
+        assertThat(noFindings.status()).as(noFindings.toString()).isEqualTo(400);
+        assertThat(noFindings.json().get("field").asText()).isEqualTo("findings");
+        Response maybe = complete("jennifer", task, Map.of("labConclusion", "MAYBE", "findings", "x"));
+        assertThat(maybe.status()).isEqualTo(400);
+        assertThat(maybe.text()).contains("labConclusion");
+        // a routing variable cannot be sent along
+        Response forged = complete("jennifer", task, Map.of("labConclusion", "CONFIRMED", "findings", "x",
+                "labErrorFound", true));
+        assertThat(forged.status()).isEqualTo(400);
+        // a retest before phase I found a laboratory error is refused
+        Response early = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(taskId("jennifer", lot, "investigateLabError")).isEqualTo(task);
+
+        Response labError = complete("jennifer", task, Map.of("labConclusion", "LAB_ERROR",
+                "findings", "Viscometer bath at 38 °C instead of 40 °C; calibration log shows the drift"));
+        assertThat(labError.status()).as(labError.toString()).isEqualTo(204);
+
+        // the retest is a new round: recordLabResults again, saying why
+        String retest = taskId("sarah", lot, "recordLabResults");
+        JsonNode retestForm = api.get("sarah", "/engine-rest/task/" + retest + "/form-variables").json();
+        assertThat(retestForm.get("labRound").get("value").asText()).contains("Retest: test round 2")
+                .contains("Viscometer bath");
+        Response again = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("passed").asBoolean()).isTrue();
+        assertThat(again.json().get("round").asInt()).isEqualTo(2);
+
+        Response approved = complete("jennifer", taskId("jennifer", lot, "approveRelease"),
+                Map.of("approved", true, "comment", "Retest within specification after lab error"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode released = lot(lot);
+        assertThat(released.get("status").asText()).isEqualTo("RELEASED");
+        assertThat(released.get("labResults").get("round").asInt()).isEqualTo(2);
+        JsonNode investigation = released.get("oosInvestigations").get(0);
+        assertThat(investigation.get("round").asInt()).isEqualTo(1);
+        assertThat(investigation.get("stage").asText()).isEqualTo("INVALIDATED");
+        assertThat(investigation.get("laboratory").get("by").asText()).isEqualTo("jennifer");
+        // the original result is still there, unchanged
+        assertThat(investigation.get("results")).extracting(r -> r.get("test").asText() + "=" + r.get("value").asText())
+                .contains("viscosity=232.0");
+        assertThat(historyTypes(lot)).containsSubsequence("LAB_RESULTS_RECORDED", "OOS_INVESTIGATION_OPENED",
+                "OOS_LAB_INVESTIGATION_CONCLUDED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED");
+    }
+
+    /** Phase I confirms the result (jennifer), phase II is concluded (sarah). */
+    private void confirmedAndInvestigated(String lot) {
+        assertThat(complete("jennifer", taskId("jennifer", lot, "investigateLabError"), Map.of("labConclusion",
+                "CONFIRMED", "findings", "Calculation, instrument and standard checked: no laboratory error"))
+                .status()).isEqualTo(204);
+        String production = taskId("sarah", lot, "investigateProduction");
+        Response forged = complete("sarah", production, Map.of("findings", "x", "oosDecision", "RELEASE"));
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(complete("sarah", production, Map.of("findings",
+                "Batch record: base oil lot BO-77 at the low end of its COA; no other lot used it")).status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void aConfirmedResultIsRejectedOnlyByTheQaManagersSignedDecision() {
+        String lot = lotWithOosResult("OOSREJ");
+        confirmedAndInvestigated(lot);
+        api.executeJobs();
+        assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
+        String decide = taskId("jennifer", lot, "decideOutOfSpecification");
+        assertThat(tasks("sarah", lot)).isEmpty(); // qa-manager only
+        JsonNode form = api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json();
+        assertThat(form.get("labInvestigation").get("value").asText()).contains("result confirmed")
+                .contains("Jennifer Lee");
+        assertThat(form.get("productionInvestigation").get("value").asText()).contains("BO-77");
+
+        Response noChoice = complete("jennifer", decide, Map.of("comment", "confirmed"));
+        assertThat(noChoice.status()).isEqualTo(400);
+        assertThat(noChoice.text()).contains("oosDecision");
+        Response noJustification = complete("jennifer", decide, Map.of("oosDecision", "REJECT", "comment", ""));
+        assertThat(noJustification.status()).isEqualTo(400);
+        Response rejected = complete("jennifer", decide, Map.of("oosDecision", "REJECT",
+                "comment", "Confirmed OOS with root cause in base oil BO-77"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode after = lot(lot);
+        assertThat(after.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(after.get("oosInvestigations").get(0).get("stage").asText()).isEqualTo("DECIDED");
+        assertThat(after.get("oosInvestigations").get(0).get("decision").get("decision").asText()).isEqualTo("REJECT");
+        JsonNode history = api.get("mike", "/api/lots/" + lot + "/history").json();
+        JsonNode decision = null;
+        for (JsonNode e : history) {
+            if (e.get("type").asText().equals("OOS_DECISION_SIGNED")) {
+                decision = e;
+            }
+        }
+        assertThat(decision).isNotNull();
+        assertThat(decision.get("detail").get("signature").get("meaning").asText()).isEqualTo("OOS rejection");
+        assertThat(decision.get("detail").get("signature").get("userId").asText()).isEqualTo("jennifer");
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("newStatus").asText()).isEqualTo("REJECTED");
+        assertThat(last.get("user").asText()).isEqualTo("jennifer");
+        assertThat(last.get("reason").asText()).contains("viscosity = 232").contains("after its investigation");
+        assertThat(tasks("jennifer", lot)).isEmpty();
+    }
+
+    @Test
+    void aConfirmedResultMayBeReleasedOnJustifiedEvidenceByASecondPerson() {
+        String sku = api.createProduct("OOSREL");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        // a QA manager recorded the results: she may neither investigate nor decide them
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/lab-results", Map.of("results", OOS)).status())
+                .isEqualTo(200);
+        Response own = complete("jennifer", taskId("jennifer", lot, "investigateLabError"),
+                Map.of("labConclusion", "CONFIRMED", "findings", "x"));
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(complete("sarah", taskId("sarah", lot, "investigateLabError"), Map.of("labConclusion", "CONFIRMED",
+                "findings", "no laboratory error")).status()).isEqualTo(204);
+        assertThat(complete("sarah", taskId("sarah", lot, "investigateProduction"), Map.of("findings",
+                "Specification limit under change control CC-2025-12; customer agreement on file")).status())
+                .isEqualTo(204);
+        String decide = taskId("jennifer", lot, "decideOutOfSpecification");
+        Response self = complete("jennifer", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"));
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.text()).contains("Four-eyes");
+        Response released = complete("demo", decide, Map.of("oosDecision", "RELEASE",
+                "comment", "Released under CC-2025-12 with the customer's written agreement"));
+        assertThat(released.status()).as(released.toString()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode after = lot(lot);
+        assertThat(after.get("status").asText()).isEqualTo("RELEASED");
+        JsonNode history = api.get("mike", "/api/lots/" + lot + "/history").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("reason").asText()).contains("Released despite out-of-specification result");
+        assertThat(last.get("user").asText()).isEqualTo("demo");
+    }
+}
