@@ -222,6 +222,52 @@ class ReleaseFactsTamperingTest {
     }
 
     @Test
+    void anOutOfSpecificationLotIsNeitherRejectedNorReleasedAroundItsInvestigation() {
+        String sku = api.createProduct("TAMPOOS");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        var r = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 225))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String pi = processOf(lot);
+        int eventsBefore = types(lot).size();
+        // Cockpit sends the process to the outcome steps and to approveRelease while phase I is open
+        runtimeService.setVariable(pi, "oosDecision", "REJECT");
+        runtimeService.setVariable(pi, "labPassed", true);
+        runtimeService.createProcessInstanceModification(pi).startBeforeActivity("releaseLot")
+                .startBeforeActivity("rejectLot").startBeforeActivity("approveRelease").execute();
+        for (String step : List.of("releaseLot", "rejectLot")) {
+            Job job = managementService.createJobQuery().processInstanceId(pi).activityId(step).singleResult();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThat(catchThrowable(() -> managementService.executeJob(job.getId()))).as(step)
+                        .hasMessageContaining("Refused to carry out");
+            }
+        }
+        asManager("jennifer");
+        Throwable approval = catchThrowable(() -> complete(approveTask(lot), Map.of("approved", true, "comment", "x")));
+        identityService.clearAuthentication();
+        assertThat(refusal(approval).getMessage()).contains("no passing lab verdict");
+        assertThat(status(lot)).isEqualTo("PENDING");
+        assertThat(types(lot)).hasSize(eventsBefore);
+
+        // through both phases, a decision variable set beforehand does not replace the signed decision
+        String phaseOne = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("investigateLabError")
+                .singleResult().getId();
+        asManager("jennifer");
+        taskService.complete(phaseOne, Map.of("labConclusion", "CONFIRMED", "findings", "no lab error"));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey("investigateProduction").singleResult().getId(), Map.of("findings", "root cause"));
+        identityService.clearAuthentication(); // what an administrator's variable edit in Cockpit does
+        runtimeService.setVariable(pi, "oosDecision", "RELEASE");
+        asManager("jennifer");
+        complete(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("decideOutOfSpecification")
+                .singleResult().getId(), Map.of("oosDecision", "REJECT", "comment", "confirmed"));
+        identityService.clearAuthentication();
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("REJECTED");
+        assertThat(last(lot, "OOS_DECISION_SIGNED").get("detail").get("decision").asText()).isEqualTo("REJECT");
+    }
+
+    @Test
     void lotReleaseStartsOnlyThroughCreatingALot() {
         String sku = api.createProduct("TAMPSTART");
         String released = api.releasedLot(sku, new BigDecimal("100"), "2025-01-20");
