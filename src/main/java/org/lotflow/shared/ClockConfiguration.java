@@ -12,6 +12,8 @@ import org.springframework.util.StringUtils;
 /**
  * The one clock of the application. {@code lotflow.today} (ISO date) fixes "today" for demos
  * and tests; time of day keeps running so events still get distinct, ordered timestamps.
+ * {@code lotflow.zone} (an IANA zone id, UTC by default) is the plant's zone: "today" and the times
+ * the Tasklist forms show are the plant's.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
@@ -19,6 +21,7 @@ public class ClockConfiguration {
     @Bean
     Clock clock(@Value("${lotflow.today:}") String today, @Value("${lotflow.zone:UTC}") String zone) {
         ZoneId zoneId = ZoneId.of(zone);
+        org.lotflow.shared.process.TaskForm.usePlantZone(zoneId);
         Clock system = Clock.system(zoneId);
         if (!StringUtils.hasText(today)) {
             return system;

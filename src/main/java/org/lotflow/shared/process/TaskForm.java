@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  *
  * <p>Every value is shown as text: absent values as {@code "-"}, quantities without trailing zeros
  * ({@code 1250.5}, never {@code 1.2505E3}), dates ISO ({@code 2025-03-01}), instants to the minute in
- * UTC ({@code 2025-03-01 09:15 UTC}).
+ * the plant's zone with its name ({@code 1 Mar 2025, 10:15 CET}; {@code lotflow.zone}, UTC by default).
  *
  * <pre>{@code
  * TaskForm.of(task).show("lotNumber", lot.getLotNumber()).show("quantity", qty, "kg").apply();
@@ -25,8 +25,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public final class TaskForm {
 
-    private static final java.time.format.DateTimeFormatter MINUTE_UTC = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    /** "4 Dec 2026, 09:15 CET": day, month name, year, time to the minute and the zone's short name. */
+    private static final java.time.format.DateTimeFormatter READABLE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy, HH:mm zzz", java.util.Locale.ENGLISH);
+
+    /** The plant's zone ({@code lotflow.zone}, UTC by default), set once by {@link #usePlantZone}. */
+    private static volatile java.time.ZoneId plantZone = java.time.ZoneId.of("UTC");
 
     private static final ThreadLocal<Boolean> APPLYING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -124,6 +128,14 @@ public final class TaskForm {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /**
+     * Shows times in the plant's zone ({@code lotflow.zone}, an IANA zone id such as
+     * {@code Europe/Berlin}); called once at start-up by the clock's configuration.
+     */
+    public static void usePlantZone(java.time.ZoneId zone) {
+        plantZone = zone;
+    }
+
     /** How lotflow shows a value in a form. */
     public static String text(Object value) {
         if (value == null) {
@@ -133,7 +145,7 @@ public final class TaskForm {
             return number.stripTrailingZeros().toPlainString();
         }
         if (value instanceof Instant instant) {
-            return MINUTE_UTC.format(instant);
+            return READABLE.format(instant.atZone(plantZone));
         }
         if (value instanceof LocalDate) {
             return value.toString();
