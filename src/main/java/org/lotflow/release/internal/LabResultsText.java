@@ -32,6 +32,17 @@ public final class LabResultsText {
 
     /** The measurements typed into the form; 400 naming {@code labResults} and the line when unreadable. */
     public static List<Measurement> parse(String text) {
+        return parse(text, null, null);
+    }
+
+    /**
+     * The measurements typed into the form for a product {@code sku} whose specification has the tests
+     * {@code specs}: a line naming another test is refused first, as the analyst reads it ("line 2:
+     * 'colour' is not a test of HC-100 (its tests: viscosity40C, flashPoint)"), before its value is read.
+     */
+    public static List<Measurement> parse(String text, String sku, List<SpecLimit> specs) {
+        java.util.Set<String> known = specs == null ? null : specs.stream().map(SpecLimit::getTest)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         List<Measurement> out = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
         for (int i = 0; i < lines.length; i++) {
@@ -45,6 +56,10 @@ public final class LabResultsText {
             }
             String test = line.substring(0, eq).trim();
             String value = line.substring(eq + 1).trim();
+            if (known != null && !known.contains(test)) {
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + test + "' is not a test of " + sku
+                        + " (its tests: " + String.join(", ", known) + ")");
+            }
             if (value.isEmpty()) {
                 continue;
             }

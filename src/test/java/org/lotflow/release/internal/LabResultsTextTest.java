@@ -35,4 +35,15 @@ class LabResultsTextTest {
             assertThat(refused.getMessage()).contains("line 1");
         }
     }
+
+    @Test
+    void anUnknownTestIsNamedAsSuchBeforeItsValueIsRead() {
+        var specs = java.util.List.of(new org.lotflow.product.SpecLimit("viscosity40C", "cSt", null, null),
+                new org.lotflow.product.SpecLimit("flashPoint", "°C", null, null));
+        Refusal refused = catchThrowableOfType(Refusal.class,
+                () -> LabResultsText.parse("viscosity40C = 248\ncolour = amber", "HC-100", specs));
+        assertThat(refused.properties()).containsEntry("field", "labResults");
+        assertThat(refused.getMessage()).contains("line 2: 'colour' is not a test of HC-100")
+                .contains("viscosity40C, flashPoint").doesNotContain("not a number");
+    }
 }

@@ -61,11 +61,13 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
 
     @Override
     protected void onComplete(DelegateTask task) {
-        Long lotId = ReleaseFacts.lot(runs, task).getId();
+        Lot lot = ReleaseFacts.lot(runs, task);
+        Long lotId = lot.getId();
         String text = LAB_RESULTS.get(task);
         TaskInputs.forget(task, LAB_RESULTS);
         if (queries.awaitsResults(lotId) && text != null && !text.isBlank()) {
-            recording.record(lotId, LabResultsText.parse(text)); // refusals keep their status and field
+            // refusals keep their status and field
+            recording.record(lotId, LabResultsText.parse(text, lot.getProduct().getSku(), lot.getProduct().getSpecs()));
         }
         LabVerdict verdict = queries.verdict(lotId);
         if (verdict == null || queries.awaitsResults(lotId)) {
