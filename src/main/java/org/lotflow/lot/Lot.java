@@ -58,7 +58,7 @@ public class Lot {
     @Column(nullable = false, precision = 19, scale = 3)
     private BigDecimal consumed = BigDecimal.ZERO;
 
-    /** Destroyed after rejection (issue #12); see {@link LotQuantities#disposeOnHand()}. */
+    /** Disposed of after rejection (issue #12); see {@link LotQuantities#disposeOnHand()}. */
     @Column(nullable = false, precision = 19, scale = 3)
     private BigDecimal disposed = BigDecimal.ZERO;
 
@@ -276,7 +276,7 @@ public class Lot {
         return consumed;
     }
 
-    /** Destroyed after rejection, in the product's unit. */
+    /** Disposed of after rejection (destroyed, returned to the supplier, reworked), in the product's unit. */
     public BigDecimal getDisposed() {
         return disposed;
     }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * <li>{@code allocated}: reserved for open orders, still on hand;</li>
  * <li>{@code shipped}: left with a shipment to a customer;</li>
  * <li>{@code consumed}: used as a source lot of another lot (genealogy);</li>
- * <li>{@code disposed}: destroyed after rejection ({@code confirmDisposal});</li>
+ * <li>{@code disposed}: gone from stock by the disposal of a rejected lot ({@code confirmDisposal}:
+ * destroyed, returned to the supplier or reworked; the lot history says which);</li>
  * <li>{@code available}: what is left to allocate, never negative.</li>
  * </ul>
  *
