@@ -96,10 +96,12 @@ public class IdentitySetup implements ApplicationRunner {
         grant(Groups.QA_MANAGER, Resources.HISTORIC_TASK, Authorization.ANY,
                 org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
 
-        ensureFilter("My tasks", -10, "Tasks assigned to me",
+        // Tasklist opens the filter with the lowest priority: a group's open work first (issue #12), then
+        // what the user claimed
+        ensureFilter("My tasks", MY_TASKS_PRIORITY, "Tasks assigned to me",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Groups.BUSINESS);
         for (String group : Groups.BUSINESS) {
-            ensureFilter(Groups.displayName(group), 0, "Open tasks for " + group,
+            ensureFilter(Groups.displayName(group), GROUP_PRIORITY, "Open tasks for " + group,
                     taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), List.of(group));
         }
     }
@@ -155,9 +157,20 @@ public class IdentitySetup implements ApplicationRunner {
         }
     }
 
+    /** Tasklist's order of filters (lowest first, the one it opens): each group's open work. */
+    static final int GROUP_PRIORITY = -20;
+    /** Then the tasks the user has claimed. */
+    static final int MY_TASKS_PRIORITY = -10;
+
     private void ensureFilter(String name, int priority, String description,
             org.camunda.bpm.engine.task.TaskQuery query, List<String> readers) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter != null && !Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
+            // an installation made before the order changed gets it too
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            properties.put("priority", priority);
+            filterService.saveFilter(filter.setProperties(properties));
+        }
         if (filter == null) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("description", description);
