@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * Creates, idempotently and on every start, the contract's groups, their Camunda
  * authorizations (Tasklist for everyone, Cockpit for QA managers, process starts as
  * {@link ProcessStartRights} says, everything for administrators) and one Tasklist filter per
- * group. Safe when several cluster nodes start at once: a row another node created first is
- * taken as created.
+ * group, and the first administrator ({@link FirstAdministrator}: from the environment, or the start
+ * is refused). Safe when several cluster nodes start at once: the work runs under the
+ * {@code identity-setup} row lock, and a row another node created first is taken as created.
  */
 @Component
 @Order(0)
@@ -44,10 +45,13 @@ public class IdentitySetup implements ApplicationRunner {
     private final TaskService taskService;
 
     private final ClusterLock clusterLock;
+    private final FirstAdministrator firstAdministrator;
 
     public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService, ClusterLock clusterLock) {
+            FilterService filterService, TaskService taskService, ClusterLock clusterLock,
+            FirstAdministrator firstAdministrator) {
         this.clusterLock = clusterLock;
+        this.firstAdministrator = firstAdministrator;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -61,6 +65,8 @@ public class IdentitySetup implements ApplicationRunner {
 
     private void setUp() {
         ensureGroup(Groups.ADMIN, "SYSTEM");
+        // first, so a refused start (no administrator, none configured) has changed nothing
+        firstAdministrator.ensure(identityService);
         for (Resources resource : Resources.values()) {
             grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
