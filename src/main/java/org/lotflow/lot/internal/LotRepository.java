@@ -26,7 +26,9 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     /** JPQL on {@code Lot l}: stock on hand ({@link org.lotflow.lot.LotQuantities#onHand()} &gt; 0). */
     String ON_HAND = "l.quantity - l.shipped - l.consumed - l.disposed > 0";
 
-    Optional<Lot> findByLotNumber(String lotNumber);
+    /** A JPQL string, not a derived query: Hibernate 6.6 caches its plan, not a derived query's criteria (issue #11). */
+    @Query("select l from Lot l where l.lotNumber = :lotNumber")
+    Optional<Lot> findByLotNumber(@Param("lotNumber") String lotNumber);
 
     boolean existsByLotNumber(String lotNumber);
 
