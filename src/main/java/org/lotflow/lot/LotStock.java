@@ -84,13 +84,13 @@ public class LotStock {
     public List<Lot> lockAll(Collection<Long> ids) {
         List<Long> sorted = ids.stream().distinct().sorted().toList();
         if (sorted.size() <= CHUNK) {
-            return lots.lockAll(sorted);
+            return lots.lockAll(sorted.toArray(Long[]::new));
         }
         // a recall's scope may hold more lots than one statement takes parameters: ascending chunks keep
         // the lock order of one statement
         List<Lot> locked = new java.util.ArrayList<>(sorted.size());
         for (int from = 0; from < sorted.size(); from += CHUNK) {
-            locked.addAll(lots.lockAll(sorted.subList(from, Math.min(sorted.size(), from + CHUNK))));
+            locked.addAll(lots.lockAll(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)).toArray(Long[]::new)));
         }
         return locked;
     }
