@@ -34,12 +34,15 @@ public class LotStock {
 
     private final jakarta.persistence.EntityManager em;
     private final org.lotflow.lot.internal.GenealogyQueries genealogyQueries;
+    private final org.lotflow.lot.internal.LotRowLocks rowLocks;
 
     public LotStock(LotRepository lots, jakarta.persistence.EntityManager em,
-            org.lotflow.lot.internal.GenealogyQueries genealogyQueries) {
+            org.lotflow.lot.internal.GenealogyQueries genealogyQueries,
+            org.lotflow.lot.internal.LotRowLocks rowLocks) {
         this.em = em;
         this.genealogyQueries = genealogyQueries;
         this.lots = lots;
+        this.rowLocks = rowLocks;
     }
 
     /** The lot with this number, if any (no lock). */
@@ -79,20 +82,25 @@ public class LotStock {
         return ids.isEmpty() ? java.util.Map.of() : genealogyQueries.labels(ids);
     }
 
-    /** Locks the lots with these ids, in ascending id order, and returns them as they are under the lock. */
+    /**
+     * Locks the lots with these ids, in ascending id order (so concurrent writers never deadlock each
+     * other), and returns those that exist in that order. The locks are plain SQL with the ids as one array
+     * parameter ({@code LotRowLocks}), in chunks of {@value #CHUNK}; the lots are then read as entities,
+     * those this transaction does not hold yet from the database under the lock.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Lot> lockAll(Collection<Long> ids) {
         List<Long> sorted = ids.stream().distinct().sorted().toList();
-        if (sorted.size() <= CHUNK) {
-            return lots.lockAll(sorted.toArray(Long[]::new));
-        }
-        // a recall's scope may hold more lots than one statement takes parameters: ascending chunks keep
-        // the lock order of one statement
-        List<Lot> locked = new java.util.ArrayList<>(sorted.size());
+        List<Long> locked = new java.util.ArrayList<>(sorted.size());
         for (int from = 0; from < sorted.size(); from += CHUNK) {
-            locked.addAll(lots.lockAll(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)).toArray(Long[]::new)));
+            locked.addAll(rowLocks.lock(sorted.subList(from, Math.min(sorted.size(), from + CHUNK))));
         }
-        return locked;
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        return em.unwrap(org.hibernate.Session.class).byMultipleIds(Lot.class).enableSessionCheck(true)
+                .enableOrderedReturn(true).withBatchSize(CHUNK).multiLoad(locked).stream()
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** Locks the lots with these numbers (those that exist), in ascending id order. */

@@ -32,13 +32,6 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
 
     boolean existsByLotNumber(String lotNumber);
 
-    /**
-     * Row locks in ascending id order, so concurrent writers never deadlock each other. Native SQL with the
-     * ids as one array parameter: its plan is the same whatever the number of ids, where a JPQL
-     * {@code in :ids} is translated again for every list size (issue #11: 60 % of an order's CPU).
-     */
-    @Query(value = "select * from lot where id = any(:ids) order by id for update", nativeQuery = true)
-    List<Lot> lockAll(@Param("ids") Long[] ids);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Lot l where l.lotNumber in :numbers order by l.id")
