@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One person's Tasklist in headless Chromium (Debian's {@code /usr/bin/chromium} driven by its
+ * Tasklist in headless Chromium (Debian's {@code /usr/bin/chromium} driven by its
  * {@code /usr/bin/chromedriver}; Selenium Manager never runs, nothing is downloaded): logs in through
  * Tasklist's login page, opens a filter, opens a task from the list, claims it, fills the form and
  * completes it, as a person does. Every wait is explicit (Tasklist is an AngularJS app whose lists
@@ -39,8 +39,10 @@ final class Tasklist implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final String base;
-    private final String user;
+    private String base;
+    private String user;
+    /** Just logged in: Tasklist shows the server's lists as they are now, no reload needed. */
+    private boolean fresh;
     private final Path profile;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -55,10 +57,8 @@ final class Tasklist implements AutoCloseable {
         }
     }
 
-    private Tasklist(int port, String user) throws IOException {
+    private Tasklist() throws IOException {
         requireChromium();
-        this.base = "http://localhost:" + port;
-        this.user = user;
         this.profile = Files.createTempDirectory("lotflow-chromium-");
         Logger.getLogger("org.openqa.selenium").setLevel(Level.WARNING);
         ChromeOptions options = new ChromeOptions();
@@ -75,36 +75,53 @@ final class Tasklist implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
     }
 
-    /** Opens Tasklist and logs in as {@code user} (demo users: password = user id). */
-    static Tasklist login(int port, String user) {
-        Tasklist t;
+    /**
+     * Starts the browser. One browser serves the people of a test class in turn (a login each, like a
+     * shared terminal): its cache keeps Tasklist's scripts, so each login costs a page load, not a start.
+     */
+    static Tasklist start() {
         try {
-            t = new Tasklist(port, user);
+            return new Tasklist();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        try {
-            t.open();
-            WebElement password = t.visible(By.cssSelector("form[name='signinForm'] input[type='password']"));
-            t.visible(By.cssSelector("form[name='signinForm'] input[type='text']")).sendKeys(user);
-            password.sendKeys(user);
-            t.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-            // logged in: the filters column lists the user's filters
-            t.visible(By.cssSelector(".task-filters .content h4 a"));
-        } catch (RuntimeException | AssertionError e) {
-            t.evidence("login-" + user);
-            t.close();
-            throw e;
+    }
+
+    /**
+     * Logs out whoever was logged in (their session cookie and Tasklist's local storage go), opens
+     * Tasklist and logs in through its login page as {@code user} (demo users: password = user id).
+     */
+    void login(int port, String user) {
+        this.base = "http://localhost:" + port;
+        if (this.user != null) {
+            open();
+            driver.manage().deleteAllCookies();
+            driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+            this.user = null;
         }
-        return t;
+        open();
+        // the login page may render twice while Tasklist checks for a session: type until both fields hold it
+        wait.withMessage("login form filled").until(d -> {
+            WebElement name = d.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"));
+            WebElement password = d.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
+            if (!name.isDisplayed() || !password.isDisplayed()) {
+                return false;
+            }
+            name.clear();
+            name.sendKeys(user);
+            password.clear();
+            password.sendKeys(user);
+            return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+        });
+        click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+        // logged in: the filters column lists the user's filters
+        visible(By.cssSelector(".task-filters .content h4 a"));
+        this.user = user;
+        this.fresh = true;
     }
 
     String user() {
         return user;
-    }
-
-    WebDriver driver() {
-        return driver;
     }
 
     /** Tasklist afresh (a full load: lists, filters and forms as the server has them now). */
@@ -131,7 +148,10 @@ final class Tasklist implements AutoCloseable {
 
     /** Reloads Tasklist, opens the filter, waits for the task in its list and opens it. */
     void openTask(String filter, String... nameWords) {
-        open();
+        if (!fresh) {
+            open();
+        }
+        fresh = false;
         openFilter(filter);
         WebElement row = visible(taskRow(nameWords));
         row.findElement(By.xpath(".//a[contains(@href,'task=')]")).click();

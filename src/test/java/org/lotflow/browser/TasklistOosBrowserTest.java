@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lotflow.support.ApiTest;
@@ -45,21 +46,33 @@ class TasklistOosBrowserTest {
     @LocalServerPort
     int port;
 
+    private static Tasklist browser;
+
     @BeforeAll
-    static void chromiumIsInstalled() {
-        Tasklist.requireChromium();
+    static void startChromium() throws java.io.IOException {
+        org.springframework.util.FileSystemUtils.deleteRecursively(java.nio.file.Path.of("target", "browser"));
+        browser = Tasklist.start(); // fails with the install command if Chromium is missing
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     /** A Tasklist session of {@code user} for one step; on failure its screen lands in target/browser. */
     private void as(String user, String step, Consumer<Tasklist> work) {
-        Tasklist tasklist = Tasklist.login(port, user);
+        long start = System.nanoTime();
         try {
-            work.accept(tasklist);
+            browser.login(port, user);
+            long loggedIn = System.nanoTime();
+            work.accept(browser);
+            System.out.printf("TIMING %s %s: login %d ms, work %d ms%n", step, user, (loggedIn - start) / 1_000_000,
+                    (System.nanoTime() - loggedIn) / 1_000_000);
         } catch (RuntimeException | Error e) {
-            tasklist.evidence(getClass().getSimpleName() + "-" + step + "-" + user);
+            browser.evidence(getClass().getSimpleName() + "-" + step + "-" + user);
             throw e;
-        } finally {
-            tasklist.close();
         }
     }
 
@@ -71,6 +84,9 @@ class TasklistOosBrowserTest {
     private void completeAndWait(Tasklist tasklist, String lot, String key) {
         Task task = task(lot, key);
         assertThat(task).as("open " + key + " of " + lot).isNotNull();
+        if (Boolean.getBoolean("lotflow.browser.screenshots")) { // -Dlotflow.browser.screenshots=true: each filled form
+            tasklist.evidence(getClass().getSimpleName() + "-" + lot + "-" + key + "-" + tasklist.user());
+        }
         tasklist.complete();
         tasklist.until(key + " of " + lot + " completed",
                 () -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
