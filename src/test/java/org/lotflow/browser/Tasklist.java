@@ -212,6 +212,16 @@ final class Tasklist implements AutoCloseable {
 
     /** Clicks Complete (enabled once the form is valid). */
     void complete() {
+        // an earlier notification may cover the button, as a person would, close it first
+        for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert button.close"))) {
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (StaleElementReferenceException | ElementClickInterceptedException ignored) {
+                // gone already
+            }
+        }
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
         click(By.cssSelector("button[ng-click='complete()']"));
     }

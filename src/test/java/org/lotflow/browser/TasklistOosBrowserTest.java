@@ -214,7 +214,16 @@ class TasklistOosBrowserTest {
             assertThat(password.getAttribute("type")).isEqualTo("password");
             decision.selectByValue("REJECT");
             t.field("comment").sendKeys("Confirmed OOS, root cause base oil BO-77: rejected");
-            password.sendKeys("jennifer");
+            // a mistyped password: refused in a sentence, nothing signed, the password field emptied
+            password.sendKeys("not-her-password");
+            t.complete();
+            String refused = t.notification("password does not match");
+            assertThat(refused).contains("The password does not match user 'jennifer'").contains("was not signed")
+                    .doesNotContainPattern("\\b500\\b").doesNotContain("ENGINE-").doesNotContain("Exception");
+            t.until("the password field emptied", () -> t.field("signaturePassword").getDomProperty("value").isEmpty());
+            assertThat(task(lot, "decideOutOfSpecification")).as("decision still open").isNotNull();
+            assertThat(history(lot, "OOS_DECISION_SIGNED")).isEmpty();
+            t.field("signaturePassword").sendKeys("jennifer");
             completeAndWait(t, lot, "decideOutOfSpecification");
         });
 
