@@ -45,10 +45,9 @@ public class ExpiryQueries {
     public List<ExpiringLot> expiring(int days) {
         LocalDate today = LocalDate.now(clock);
         return lots.onHandExpiringBy(today.plusDays(days)).stream()
-                .map(l -> new ExpiringLot(l.getLotNumber(), l.getProduct().getSku(), l.getStatus().name(),
+                .map(l -> ExpiringLot.of(l.getLotNumber(), l.getProduct().getSku(), l.getStatus().name(),
                         l.getExpirationDate(), ChronoUnit.DAYS.between(today, l.getExpirationDate()),
-                        Fefo.monthsRemaining(l, today), l.getQuantity(), l.getAvailable(), l.getAllocated(),
-                        l.getProduct().getUnit(), l.getLocation()))
+                        Fefo.monthsRemaining(l, today), l.quantities(), l.getProduct().getUnit(), l.getLocation()))
                 .sorted(Comparator.comparing(ExpiringLot::expirationDate).thenComparing(ExpiringLot::lotNumber))
                 .toList();
     }

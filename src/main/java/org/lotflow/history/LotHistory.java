@@ -130,7 +130,7 @@ public class LotHistory {
         public Builder signature(String meaning) {
             Map<String, Object> signature = new LinkedHashMap<>();
             signature.put("userId", userId);
-            signature.put("fullName", currentUser.fullName(userId));
+            signature.put("fullName", currentUser.signedName(userId));
             signature.put("at", clock.instant().toString());
             signature.put("meaning", meaning);
             detail.put("signature", signature);

@@ -32,7 +32,7 @@ public class ExpiringLots {
     }
 
     /**
-     * Lots with stock on hand ({@code quantity - shipped - consumed > 0}) in PENDING, RELEASED, QUARANTINE
+     * Lots with stock on hand ({@link LotQuantities#onHand()} &gt; 0) in PENDING, RELEASED, QUARANTINE
      * or EXPIRED (awaiting disposal) whose expiration date is on or before {@code until}, in FEFO order
      * (expiration, manufacture, lot number). Already expired ones are included.
      */

@@ -33,13 +33,13 @@ public class Genealogies {
     }
 
     /**
-     * A lot reached by a walk, at its smallest {@code depth} (0 for a start lot). Quantities are in
-     * the product's {@code unit}. {@code links}: the genealogy edges between this lot and the other
-     * lots reached (downstream: its sources among them; upstream: the reached lots it went into).
+     * A lot reached by a walk, at its smallest {@code depth} (0 for a start lot). {@code quantities}: the
+     * lot's quantities and their rule ({@link LotQuantities}), in the product's {@code unit}.
+     * {@code links}: the genealogy edges between this lot and the other lots reached (downstream: its
+     * sources among them; upstream: the reached lots it went into).
      */
     public record ReachedLot(Long id, String lotNumber, String sku, String productName, String unit, String status,
-            int depth, BigDecimal quantity, BigDecimal allocated, BigDecimal shipped, BigDecimal consumed,
-            String location, LocalDate manufactureDate, List<Edge> links) {
+            int depth, LotQuantities quantities, String location, LocalDate manufactureDate, List<Edge> links) {
     }
 
     /** One genealogy edge: {@code quantity} (in the source's unit) of lot {@code source} went into lot {@code made}. */

@@ -26,9 +26,10 @@ import jakarta.persistence.Version;
 import org.lotflow.product.Product;
 
 /**
- * A lot (batch): a quantity of one product sharing manufacture, expiry and quality. Quantities
- * obey {@code allocated + shipped + consumed <= quantity} here and in a database check; the
- * {@code version} column makes concurrent writers collide instead of overwrite.
+ * A lot (batch): a quantity of one product sharing manufacture, expiry and quality. Its quantities
+ * follow {@link LotQuantities} ({@code quantity = available + allocated + shipped + consumed + disposed},
+ * in the product's unit), here and in database checks; the {@code version} column makes concurrent
+ * writers collide instead of overwrite.
  */
 @Entity
 @Table(name = "lot")
@@ -56,6 +57,10 @@ public class Lot {
 
     @Column(nullable = false, precision = 19, scale = 3)
     private BigDecimal consumed = BigDecimal.ZERO;
+
+    /** Disposed of after rejection (issue #12); see {@link LotQuantities#disposeOnHand()}. */
+    @Column(nullable = false, precision = 19, scale = 3)
+    private BigDecimal disposed = BigDecimal.ZERO;
 
     @Column(name = "manufacture_date", nullable = false)
     private LocalDate manufactureDate;
@@ -128,8 +133,26 @@ public class Lot {
         return previous;
     }
 
+    /** The lot's quantities and their rule: the one place that computes available and on hand. */
+    public LotQuantities quantities() {
+        return new LotQuantities(quantity, allocated, shipped, consumed, disposed);
+    }
+
+    /** {@link LotQuantities#available()}: what is left to allocate. */
     public BigDecimal getAvailable() {
-        return quantity.subtract(allocated).subtract(shipped).subtract(consumed);
+        return quantities().available();
+    }
+
+    /** {@link LotQuantities#onHand()}: what is still in the warehouse, allocated stock included. */
+    public BigDecimal getOnHand() {
+        return quantities().onHand();
+    }
+
+    private void apply(LotQuantities changed) {
+        allocated = changed.allocated();
+        shipped = changed.shipped();
+        consumed = changed.consumed();
+        disposed = changed.disposed();
     }
 
     /** Expired on its expiration date: {@code expirationDate <= today}, whatever the status says. */
@@ -144,7 +167,7 @@ public class Lot {
                     + product.getUnit() + " available, " + amount.toPlainString() + " requested")
                     .with("lotNumber", lotNumber).with("available", getAvailable());
         }
-        consumed = consumed.add(amount);
+        apply(quantities().consume(amount));
     }
 
     /** Reserves available stock for an order. */
@@ -154,7 +177,7 @@ public class Lot {
             throw new StateConflict("Lot " + lotNumber + " has only " + getAvailable().toPlainString()
                     + " available, " + amount.toPlainString() + " requested").with("lotNumber", lotNumber);
         }
-        allocated = allocated.add(amount);
+        apply(quantities().allocate(amount));
     }
 
     /**
@@ -164,7 +187,7 @@ public class Lot {
     void deallocate(BigDecimal amount) {
         requirePositive(amount);
         requireAllocated(amount, "given back to available stock");
-        allocated = allocated.subtract(amount);
+        apply(quantities().deallocate(amount));
     }
 
     /**
@@ -174,8 +197,7 @@ public class Lot {
     void ship(BigDecimal amount) {
         requirePositive(amount);
         requireAllocated(amount, "shipped");
-        allocated = allocated.subtract(amount);
-        shipped = shipped.add(amount);
+        apply(quantities().ship(amount));
     }
 
     /** Only what is allocated can leave the allocation: "Lot X has only 3 kg allocated, so 5 kg cannot be shipped". */
@@ -193,9 +215,31 @@ public class Lot {
         return product == null || product.getUnit() == null ? number : number + " " + product.getUnit();
     }
 
-    /** Nothing is left on hand or reserved: everything was shipped or consumed. */
+    /**
+     * Destroys everything on hand ({@link LotQuantities#disposeOnHand()}): available and on hand become 0,
+     * {@code disposed} grows by what was on hand, which is returned (in the product's unit; 0 when nothing
+     * was left). {@link StateConflict} (409, naming the lot) unless its status says it may never be sold
+     * again ({@link LotStatus#mayBeDisposedOf()}) or while stock is still allocated to an order; then nothing
+     * changes.
+     */
+    BigDecimal dispose() {
+        if (!status.mayBeDisposedOf()) {
+            throw new StateConflict("Lot " + lotNumber + " is " + status + "; only a REJECTED, EXPIRED or RECALLED "
+                    + "lot is disposed of").with("lotNumber", lotNumber).with("status", status.name());
+        }
+        if (allocated.signum() > 0) {
+            throw new StateConflict("Lot " + lotNumber + " still has " + inUnit(allocated) + " allocated to orders; "
+                    + "allocated stock cannot be disposed of")
+                    .with("lotNumber", lotNumber).with("allocated", allocated);
+        }
+        BigDecimal onHand = getOnHand();
+        apply(quantities().disposeOnHand());
+        return onHand;
+    }
+
+    /** Nothing is left on hand (nor reserved): everything was shipped, consumed or disposed of. */
     public boolean isFullyUsed() {
-        return allocated.signum() == 0 && getAvailable().signum() == 0;
+        return quantities().isUsedUp();
     }
 
     private static void requirePositive(BigDecimal amount) {
@@ -230,6 +274,11 @@ public class Lot {
 
     public BigDecimal getConsumed() {
         return consumed;
+    }
+
+    /** Disposed of after rejection (destroyed, returned to the supplier, reworked), in the product's unit. */
+    public BigDecimal getDisposed() {
+        return disposed;
     }
 
     public LocalDate getManufactureDate() {

@@ -35,6 +35,14 @@ public enum LotStatus {
         return NEXT.get(this).contains(next);
     }
 
+    /**
+     * Whether stock of a lot in this status may be destroyed ({@link LotStock#dispose}): it may never be
+     * allocated or shipped again (REJECTED, EXPIRED, RECALLED).
+     */
+    public boolean mayBeDisposedOf() {
+        return this == REJECTED || this == EXPIRED || this == RECALLED;
+    }
+
     public Set<LotStatus> next() {
         return EnumSet.copyOf(NEXT.get(this));
     }

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The lot module's stock API: the one place where other modules find lots, lock them for a change and
- * change their quantities (allocated, shipped). No other module writes the {@code lot} table or
+ * change their quantities (allocated, shipped, disposed). No other module writes the {@code lot} table or
  * calls a lot's quantity methods (issue 10; the architecture test keeps it so).
  *
  * <p>Locks are row locks ({@code SELECT ... FOR UPDATE}) taken in ascending lot id order by every
@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * once). Quantities are in the product's unit. Allocating more than is available is refused
  * ({@link org.lotflow.shared.StateConflict}, 409) and changes nothing; so is giving back or shipping more
  * than is allocated (409 naming the lot and both quantities; callers move only their own allocations,
- * read under the same locks, so it means the lot changed under a caller that did not lock it).
+ * read under the same locks, so it means the lot changed under a caller that did not lock it). The
+ * quantity rule is {@link LotQuantities}'s.
  */
 @Service
 public class LotStock {
@@ -83,13 +84,13 @@ public class LotStock {
     public List<Lot> lockAll(Collection<Long> ids) {
         List<Long> sorted = ids.stream().distinct().sorted().toList();
         if (sorted.size() <= CHUNK) {
-            return lots.lockAll(sorted);
+            return lots.lockAll(sorted.toArray(Long[]::new));
         }
         // a recall's scope may hold more lots than one statement takes parameters: ascending chunks keep
         // the lock order of one statement
         List<Lot> locked = new java.util.ArrayList<>(sorted.size());
         for (int from = 0; from < sorted.size(); from += CHUNK) {
-            locked.addAll(lots.lockAll(sorted.subList(from, Math.min(sorted.size(), from + CHUNK))));
+            locked.addAll(lots.lockAll(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)).toArray(Long[]::new)));
         }
         return locked;
     }
@@ -142,5 +143,20 @@ public class LotStock {
     public void ship(Lot lot, BigDecimal quantity) {
         lot.ship(quantity);
         lots.save(lot);
+    }
+
+    /**
+     * Disposes of everything a locked lot has on hand (its destruction after rejection, issue #12): see
+     * {@link LotQuantities#disposeOnHand()}. Afterwards available and on hand are 0 and {@code disposed}
+     * holds what was on hand. Returns the quantity disposed of now, in the product's unit (0 when nothing
+     * was left on hand). 409 ({@link org.lotflow.shared.StateConflict}, naming the lot and the quantity)
+     * while stock of the lot is still allocated to orders, and nothing changes. The caller writes the
+     * history event (who, how, where) and checks that the lot may be destroyed (a signed REJECT).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BigDecimal dispose(Lot lot) {
+        BigDecimal disposed = lot.dispose();
+        lots.save(lot);
+        return disposed;
     }
 }

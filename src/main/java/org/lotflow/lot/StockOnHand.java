@@ -21,7 +21,8 @@ public class StockOnHand {
 
     /**
      * The product's lots, whatever their status but ARCHIVED, with stock on hand
-     * ({@code quantity - shipped - consumed > 0}, allocated stock included), in no particular order.
+     * ({@link LotQuantities#onHand()} &gt; 0: {@code quantity - shipped - consumed - disposed}, allocated stock
+     * included; a lot disposed of has none), in no particular order.
      */
     @Transactional(readOnly = true)
     public List<Lot> ofProduct(Long productId) {

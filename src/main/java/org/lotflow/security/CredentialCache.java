@@ -65,10 +65,15 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
     private record Entry(byte[] salt, byte[] hash, Login login, long endsAtNanos) {
     }
 
+    /** A printed name read from the identity store at {@code generation}, kept until {@code endsAtNanos}. */
+    private record Name(String fullName, long generation, long endsAtNanos) {
+    }
+
     private final long ttlNanos;
     private final LongSupplier nanoTime;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Name> names = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     @Autowired
@@ -132,6 +137,34 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * The printed name of a user kept by {@link #rememberName}, or null: not kept, older than the time to
+     * live, or an identity change happened on this node since (another node's change counts after at most
+     * the time to live). For history entries only; electronic signatures read the name afresh
+     * ({@link CurrentUser#signedName}).
+     */
+    public String knownName(String userId) {
+        if (!enabled()) {
+            return null;
+        }
+        Name name = names.get(userId);
+        if (name == null || name.generation() != generation.get() || nanoTime.getAsLong() - name.endsAtNanos() >= 0) {
+            return null;
+        }
+        return name.fullName();
+    }
+
+    /** Keeps a printed name just read, unless identities changed since {@code seenGeneration}. */
+    public void rememberName(long seenGeneration, String userId, String fullName) {
+        if (!enabled() || generation.get() != seenGeneration) {
+            return;
+        }
+        if (names.size() >= MAX_ENTRIES) {
+            names.clear();
+        }
+        names.put(userId, new Name(fullName, seenGeneration, nanoTime.getAsLong() + ttlNanos));
+    }
+
     /** Forgets one user's login (after a failed password check). */
     public void forget(String userId) {
         entries.remove(userId);
@@ -141,6 +174,7 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
     public void clear() {
         generation.incrementAndGet();
         entries.clear();
+        names.clear();
     }
 
     /** How many logins are kept (for tests). */

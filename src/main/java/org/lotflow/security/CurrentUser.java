@@ -21,9 +21,11 @@ public class CurrentUser {
     public static final String SYSTEM = "system";
 
     private final IdentityService identityService;
+    private final CredentialCache cache;
 
-    public CurrentUser(IdentityService identityService) {
+    public CurrentUser(IdentityService identityService, CredentialCache cache) {
         this.identityService = identityService;
+        this.cache = cache;
     }
 
     /** The acting user's id, or {@value #SYSTEM} when the engine itself acts (timers, jobs). */
@@ -56,8 +58,11 @@ public class CurrentUser {
     }
 
     /**
-     * The full name of a user for signatures and history ("Jennifer Lee"), or the id if unknown; read from
-     * the identity store once per transaction.
+     * The full name of a user for history entries ("Jennifer Lee"), or the id if unknown: read from the
+     * identity store once per transaction, and kept as long as a verified login
+     * ({@code lotflow.security.credential-cache}, forgotten at any identity change on this node). An
+     * order's allocation no longer costs an identity query per request (issue #11). Signatures use
+     * {@link #signedName}.
      */
     public String fullName(String userId) {
         if (userId == null || SYSTEM.equals(userId)) {
@@ -65,9 +70,31 @@ public class CurrentUser {
         }
         // read once per transaction: a recall or an expiry run records thousands of events by one user
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            return namesOfThisTransaction().computeIfAbsent(userId, this::readFullName);
+            return namesOfThisTransaction().computeIfAbsent(userId, this::keptOrReadFullName);
+        }
+        return keptOrReadFullName(userId);
+    }
+
+    /**
+     * The printed name of an electronic signature (21 CFR 11.50(a)(1)), always read from the identity store
+     * at the signing, never from a cache: a renamed user signs with the new name at once, on every node.
+     */
+    public String signedName(String userId) {
+        if (userId == null || SYSTEM.equals(userId)) {
+            return "lotflow";
         }
         return readFullName(userId);
+    }
+
+    private String keptOrReadFullName(String userId) {
+        String kept = cache.knownName(userId);
+        if (kept != null) {
+            return kept;
+        }
+        long generation = cache.generation();
+        String read = readFullName(userId);
+        cache.rememberName(generation, userId, read);
+        return read;
     }
 
     @SuppressWarnings("unchecked")

@@ -84,6 +84,6 @@ public class ElectronicSignatures {
         if (count != null) {
             throttle.succeeded(userId, RequestOrigin.client()); // a good signature clears the count
         }
-        return new Signer(userId, currentUser.fullName(userId), clock.instant());
+        return new Signer(userId, currentUser.signedName(userId), clock.instant());
     }
 }

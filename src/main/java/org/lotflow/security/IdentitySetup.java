@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * Creates, idempotently and on every start, the contract's groups, their Camunda
  * authorizations (Tasklist for everyone, Cockpit for QA managers, process starts as
  * {@link ProcessStartRights} says, everything for administrators) and one Tasklist filter per
- * group. Safe when several cluster nodes start at once: a row another node created first is
- * taken as created.
+ * group, and the first administrator ({@link FirstAdministrator}: from the environment, or the start
+ * is refused). Safe when several cluster nodes start at once: the work runs under the
+ * {@code identity-setup} row lock, and a row another node created first is taken as created.
  */
 @Component
 @Order(0)
@@ -44,10 +45,13 @@ public class IdentitySetup implements ApplicationRunner {
     private final TaskService taskService;
 
     private final ClusterLock clusterLock;
+    private final FirstAdministrator firstAdministrator;
 
     public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService, ClusterLock clusterLock) {
+            FilterService filterService, TaskService taskService, ClusterLock clusterLock,
+            FirstAdministrator firstAdministrator) {
         this.clusterLock = clusterLock;
+        this.firstAdministrator = firstAdministrator;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -61,6 +65,8 @@ public class IdentitySetup implements ApplicationRunner {
 
     private void setUp() {
         ensureGroup(Groups.ADMIN, "SYSTEM");
+        // first, so a refused start (no administrator, none configured) has changed nothing
+        firstAdministrator.ensure(identityService);
         for (Resources resource : Resources.values()) {
             grant(Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
@@ -96,10 +102,12 @@ public class IdentitySetup implements ApplicationRunner {
         grant(Groups.QA_MANAGER, Resources.HISTORIC_TASK, Authorization.ANY,
                 org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
 
-        ensureFilter("My tasks", -10, "Tasks assigned to me",
+        // Tasklist opens the filter with the lowest priority: a group's open work first (issue #12), then
+        // what the user claimed
+        ensureFilter("My tasks", MY_TASKS_PRIORITY, "Tasks assigned to me",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Groups.BUSINESS);
         for (String group : Groups.BUSINESS) {
-            ensureFilter(Groups.displayName(group), 0, "Open tasks for " + group,
+            ensureFilter(Groups.displayName(group), GROUP_PRIORITY, "Open tasks for " + group,
                     taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), List.of(group));
         }
     }
@@ -155,9 +163,20 @@ public class IdentitySetup implements ApplicationRunner {
         }
     }
 
+    /** Tasklist's order of filters (lowest first, the one it opens): each group's open work. */
+    static final int GROUP_PRIORITY = -20;
+    /** Then the tasks the user has claimed. */
+    static final int MY_TASKS_PRIORITY = -10;
+
     private void ensureFilter(String name, int priority, String description,
             org.camunda.bpm.engine.task.TaskQuery query, List<String> readers) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter != null && !Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
+            // an installation made before the order changed gets it too
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            properties.put("priority", priority);
+            filterService.saveFilter(filter.setProperties(properties));
+        }
         if (filter == null) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("description", description);

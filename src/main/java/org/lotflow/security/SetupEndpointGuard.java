@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>CVE-2026-77226: in 7.24.0 that endpoint creates an administrator whenever the
  * {@code camunda-admin} group has no direct member, for anyone who asks. lotflow never needs
- * it: administrators come from configuration ({@code camunda.bpm.admin-user}) or the demo
- * data. Every request to it is refused before it reaches Camunda, whatever the method, case
+ * it: the first administrator comes from the environment ({@link FirstAdministrator},
+ * {@code LOTFLOW_ADMIN_USER}) or the demo data, and a start without either is refused. Every request to it is refused before it reaches Camunda, whatever the method, case
  * or path encoding.
  */
 public class SetupEndpointGuard extends OncePerRequestFilter {

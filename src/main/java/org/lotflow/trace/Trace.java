@@ -16,11 +16,15 @@ public record Trace(String lotNumber, String direction, List<TracedLot> lots, Li
         boolean truncated, int maxDepth) {
 
     /**
-     * A lot of the trace. {@code quantityPath}: downstream, the quantities of traced lots this lot
-     * was made from; upstream, the quantities of this lot that went into traced lots.
+     * A lot of the trace. Quantities are decimals in the lot's {@code unit}, from the lot module's rule
+     * ({@link org.lotflow.lot.LotQuantities}): {@code quantity = available + allocated + shipped + consumed +
+     * disposed}, {@code onHand = available + allocated} (0 once the lot is disposed of).
+     * {@code quantityPath}: downstream, the quantities of traced lots this lot was made from; upstream, the
+     * quantities of this lot that went into traced lots.
      */
-    public record TracedLot(@com.fasterxml.jackson.annotation.JsonIgnore Long id, String lotNumber, String sku, String productName, String unit, String status,
-            int depth, BigDecimal quantity, BigDecimal shipped, BigDecimal consumed, BigDecimal available,
+    public record TracedLot(@com.fasterxml.jackson.annotation.JsonIgnore Long id, String lotNumber, String sku,
+            String productName, String unit, String status, int depth, BigDecimal quantity, BigDecimal shipped,
+            BigDecimal consumed, BigDecimal available, BigDecimal allocated, BigDecimal disposed, BigDecimal onHand,
             String location, LocalDate manufactureDate, List<Link> quantityPath) {
     }
 

@@ -102,10 +102,10 @@ public class TraceService {
     }
 
     private static Trace.TracedLot traced(Genealogies.ReachedLot l) {
+        org.lotflow.lot.LotQuantities q = l.quantities();
         return new Trace.TracedLot(l.id(), l.lotNumber(), l.sku(), l.productName(), l.unit(), l.status(), l.depth(),
-                l.quantity(), l.shipped(), l.consumed(),
-                l.quantity().subtract(l.allocated()).subtract(l.shipped()).subtract(l.consumed()), l.location(),
-                l.manufactureDate(), l.links().stream().map(e -> new Trace.Link(e.source(), e.made(), e.quantity()))
+                q.quantity(), q.shipped(), q.consumed(), q.available(), q.allocated(), q.disposed(), q.onHand(),
+                l.location(), l.manufactureDate(), l.links().stream().map(e -> new Trace.Link(e.source(), e.made(), e.quantity()))
                         .toList());
     }
 }

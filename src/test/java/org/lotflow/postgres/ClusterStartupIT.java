@@ -36,8 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A homogeneous cluster: two lotflow nodes started at the same moment on one empty PostgreSQL
  * database. Flyway creates the schema (Camunda's included) once under its lock, the processes are
- * deployed once, the demo data is seeded once, and a lot created on one node is released with
- * tasks completed on the other while both job executors run.
+ * deployed once, the demo data is seeded once, the first administrator from the environment
+ * ({@code lotflow.admin.*}) is created once, and a lot created on one node is released with tasks
+ * completed on the other while both job executors run.
  */
 @Tag("postgres")
 class ClusterStartupIT {
@@ -46,6 +47,7 @@ class ClusterStartupIT {
     static final String DB = "lotflow_cluster_" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
     static String url;
     static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    static final String ADMIN_PASSWORD = "Cluster!Adm1n";
 
     @BeforeAll
     static void startTwoNodesTogether() throws Exception {
@@ -60,6 +62,7 @@ class ClusterStartupIT {
                         .run("--server.port=0", "--spring.datasource.url=" + url,
                                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                                 "--lotflow.demo-data=true", "--lotflow.today=2025-01-28",
+                                "--lotflow.admin.user=root", "--lotflow.admin.password=" + ADMIN_PASSWORD,
                                 "--camunda.bpm.process-engine-name=" + node,
                                 "--camunda.bpm.job-execution.enabled=true",
                                 "--camunda.bpm.generic-properties.properties.loginDelayBase=0",
@@ -89,7 +92,13 @@ class ClusterStartupIT {
         assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
         assertThat(count("SELECT count(*) FROM act_re_procdef WHERE key_ = 'lotRelease'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM act_re_deployment")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM act_id_user")).isEqualTo(6);
+        // the six demo users and the configured administrator, created once by the two nodes
+        assertThat(count("SELECT count(*) FROM act_id_user")).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM act_id_membership WHERE user_id_ = 'root' AND group_id_ = 'camunda-admin'"))
+                .isEqualTo(1);
+        for (int i = 0; i < 2; i++) {
+            assertThat(http(i, "GET", "/actuator/metrics", "root:" + ADMIN_PASSWORD, null).statusCode()).isEqualTo(200);
+        }
         assertThat(count("SELECT count(*) FROM lot WHERE lot_number LIKE 'IL250-%'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM act_ru_filter")).isEqualTo(count("SELECT count(DISTINCT name_) FROM act_ru_filter"));
     }
@@ -147,8 +156,9 @@ class ClusterStartupIT {
             b.header("Content-Type", "application/json");
         }
         if (user != null) {
+            String login = user.contains(":") ? user : user + ":" + user;
             b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString(login.getBytes(StandardCharsets.UTF_8)));
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

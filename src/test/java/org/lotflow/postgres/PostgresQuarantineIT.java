@@ -13,13 +13,21 @@ import org.lotflow.support.PostgresApiTest;
 import org.lotflow.support.TestClient;
 import org.lotflow.support.TestClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Hold, investigate, signed release on real PostgreSQL (V20's lot_hold and its unique active hold). */
+/**
+ * Hold, investigate, signed release on real PostgreSQL (V20's lot_hold and its unique active hold); a
+ * rejection and its disposal (V90's disposed quantity and its checks).
+ */
 @PostgresApiTest
 class PostgresQuarantineIT {
 
     @Autowired
     TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void holdInvestigateReleaseOnPostgres() {
@@ -54,5 +62,38 @@ class PostgresQuarantineIT {
         // the hold is closed: a new complaint may hold the lot again
         assertThat(api.post("sarah", "/api/lots/" + lot + "/holds", Map.of("reason", "second complaint")).status())
                 .isEqualTo(202);
+    }
+
+    @Test
+    void rejectAndDisposeOnPostgres() {
+        String sku = api.createProduct("PGD");
+        String lot = api.releasedLot(sku, new BigDecimal("120.5"), "2024-11-15");
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Flash point failed"))
+                .status()).isEqualTo(202);
+        JsonNode investigate = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLot").json();
+        Map<String, Object> findings = new HashMap<>();
+        findings.put("findings", Map.of("value", "Retest 212 °C, below the 220 °C minimum"));
+        findings.put("rootCause", Map.of("value", "Contaminated base oil"));
+        assertThat(api.post("jennifer", "/engine-rest/task/" + investigate.get(0).get("id").asText() + "/submit-form",
+                Map.of("variables", findings)).status()).isEqualTo(204);
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "REJECT",
+                "justification", "Out of specification", "password", "jennifer")).status()).isEqualTo(200);
+        api.executeJobs();
+        JsonNode disposal = api.get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=confirmDisposal").json();
+        assertThat(disposal).hasSize(1);
+        Response done = api.post("mike", "/engine-rest/task/" + disposal.get(0).get("id").asText() + "/submit-form",
+                Map.of("variables", Map.of("disposalMethod", Map.of("value", "DESTROYED"))));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+
+        JsonNode view = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(view.get("available").decimalValue()).isEqualByComparingTo("0");
+        assertThat(view.get("onHand").decimalValue()).isEqualByComparingTo("0");
+        assertThat(view.get("disposed").decimalValue()).isEqualByComparingTo("120.5");
+        // the table cannot hold more disposed than the lot's quantity allows (V90's check)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "UPDATE lot SET disposed = disposed + 0.001 WHERE lot_number = ?", lot))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

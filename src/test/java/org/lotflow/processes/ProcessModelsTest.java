@@ -150,4 +150,30 @@ class ProcessModelsTest {
         assertThat(decide.fields().keySet()).containsExactly("oosDecision", "comment");
         assertThat(decide.signatureField()).isEqualTo("signaturePassword");
     }
+
+    /**
+     * Issue #12, "decisions are chosen, never defaulted": no choice in any form comes pre-set. A Camunda
+     * Form's select, radio or checkbox has no {@code defaultValue} (a checkbox would default to false, so
+     * none is used for a decision); an embedded form has no pre-selected option and no checkbox.
+     */
+    @Test
+    void noChoiceInAnyFormIsPreset() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode form : forms().values()) {
+            form.get("components").forEach(c -> {
+                String type = c.path("type").asText();
+                if (Set.of("select", "radio", "checkbox", "checklist", "taglist").contains(type)
+                        && (c.has("defaultValue") || "checkbox".equals(type))) {
+                    problems.add(form.get("id").asText() + "." + c.path("key").asText() + " (" + type + ")");
+                }
+            });
+        }
+        for (Path html : files(FORMS, ".html")) {
+            String text = Files.readString(html);
+            if (text.matches("(?s).*<option[^>]*\\bselected\\b.*") || text.matches("(?s).*type=\"checkbox\".*")) {
+                problems.add(html.getFileName().toString());
+            }
+        }
+        assertThat(problems).as("choices with a preset value").isEmpty();
+    }
 }

@@ -53,4 +53,28 @@ class CredentialCacheApiTest {
         }
         assertThat(status("cachy", "second-Password-2", "/api/lots")).isEqualTo(401);
     }
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Test
+    void aRenameCountsAtOnceForHistoryAndSignatures() {
+        User user = identityService.newUser("renamy");
+        user.setFirstName("Ann");
+        user.setLastName("Old");
+        user.setPassword("first-Password-1");
+        identityService.saveUser(user);
+        try {
+            assertThat(currentUser.fullName("renamy")).isEqualTo("Ann Old");
+            assertThat(cache.knownName("renamy")).as("kept for the next transaction").isEqualTo("Ann Old");
+            User saved = identityService.createUserQuery().userId("renamy").singleResult();
+            saved.setLastName("New");
+            identityService.saveUser(saved);
+            assertThat(cache.knownName("renamy")).isNull();
+            assertThat(currentUser.fullName("renamy")).isEqualTo("Ann New");
+            assertThat(currentUser.signedName("renamy")).isEqualTo("Ann New");
+        } finally {
+            identityService.deleteUser("renamy");
+        }
+    }
 }

@@ -47,4 +47,25 @@ class CredentialCacheTest {
         assertThat(off.enabled()).isFalse();
         assertThat(off.find("tom", "s3cret")).isNull();
     }
+
+    @Test
+    void keepsPrintedNamesForTheTimeToLiveUntilAnIdentityChange() {
+        assertThat(cache.knownName("jennifer")).isNull();
+        cache.rememberName(cache.generation(), "jennifer", "Jennifer Lee");
+        assertThat(cache.knownName("jennifer")).isEqualTo("Jennifer Lee");
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertThat(cache.knownName("jennifer")).as("after its time to live").isNull();
+
+        cache.rememberName(cache.generation(), "jennifer", "Jennifer Lee");
+        cache.clear(); // a rename through the engine
+        assertThat(cache.knownName("jennifer")).isNull();
+        long before = cache.generation();
+        cache.clear(); // a change while the name was being read
+        cache.rememberName(before, "jennifer", "Jennifer Lee");
+        assertThat(cache.knownName("jennifer")).isNull();
+
+        CredentialCache off = new CredentialCache(Duration.ZERO, now::get);
+        off.rememberName(off.generation(), "jennifer", "Jennifer Lee");
+        assertThat(off.knownName("jennifer")).isNull();
+    }
 }

@@ -34,11 +34,11 @@ class TraceDepthTest {
         sql.execute("CREATE TABLE product (id BIGINT PRIMARY KEY, sku VARCHAR(64), name VARCHAR(200), unit VARCHAR(32))");
         sql.execute("CREATE TABLE lot (id BIGINT PRIMARY KEY, lot_number VARCHAR(64), product_id BIGINT, status VARCHAR(16),"
                 + " quantity NUMERIC(19,3), allocated NUMERIC(19,3), shipped NUMERIC(19,3), consumed NUMERIC(19,3),"
-                + " location VARCHAR(200), manufacture_date DATE)");
+                + " disposed NUMERIC(19,3), location VARCHAR(200), manufacture_date DATE)");
         sql.execute("CREATE TABLE lot_source (lot_id BIGINT, source_lot_id BIGINT, quantity NUMERIC(19,3))");
         sql.update("INSERT INTO product VALUES (1, 'P', 'Product', 'kg')");
         for (int i = 1; i <= 4; i++) {
-            sql.update("INSERT INTO lot VALUES (?, ?, 1, 'RELEASED', 10, 0, 0, 0, 'A', DATE '2025-01-01')", i, "L-" + i);
+            sql.update("INSERT INTO lot VALUES (?, ?, 1, 'RELEASED', 10, 0, 0, 0, 0, 'A', DATE '2025-01-01')", i, "L-" + i);
         }
         for (int i = 2; i <= 4; i++) {
             sql.update("INSERT INTO lot_source VALUES (?, ?, 1)", i, i - 1);

@@ -10,7 +10,9 @@ public interface LotEventRepository extends Repository<LotEvent, Long> {
 
     LotEvent save(LotEvent event);
 
-    List<LotEvent> findByLotIdOrderByIdAsc(Long lotId);
+    /** A JPQL string, not a derived query: Hibernate 6.6 caches its plan, not a derived query's criteria (issue #11). */
+    @org.springframework.data.jpa.repository.Query("select e from LotEvent e where e.lotId = :lotId order by e.id")
+    List<LotEvent> findByLotIdOrderByIdAsc(@org.springframework.data.repository.query.Param("lotId") Long lotId);
 
     List<LotEvent> findByLotIdAndTypeOrderByIdAsc(Long lotId, String type);
 }

@@ -33,7 +33,7 @@ public class GenealogyQueries {
                  WHERE r.depth < :maxDepth
             )
             SELECT l.id, l.lot_number, p.sku, p.name, p.unit, l.status, n.depth, l.quantity, l.allocated, l.shipped,
-                   l.consumed, l.location, l.manufacture_date, other.lot_number AS linked_lot, e.quantity AS link_qty
+                   l.consumed, l.disposed, l.location, l.manufacture_date, other.lot_number AS linked_lot, e.quantity AS link_qty
               FROM (SELECT lot_id, MIN(depth) AS depth FROM reached GROUP BY lot_id) n
               JOIN lot l ON l.id = n.lot_id
               JOIN product p ON p.id = l.product_id
@@ -79,7 +79,8 @@ public class GenealogyQueries {
                         row = new Row(rs.getLong("id"), rs.getString("lot_number"), rs.getString("sku"),
                                 rs.getString("name"), rs.getString("unit"), rs.getString("status"),
                                 rs.getInt("depth"), rs.getBigDecimal("quantity"), rs.getBigDecimal("allocated"),
-                                rs.getBigDecimal("shipped"), rs.getBigDecimal("consumed"), rs.getString("location"),
+                                rs.getBigDecimal("shipped"), rs.getBigDecimal("consumed"),
+                                rs.getBigDecimal("disposed"), rs.getString("location"),
                                 rs.getObject("manufacture_date", LocalDate.class), new ArrayList<>());
                         rows.put(id, row);
                     }
@@ -147,11 +148,12 @@ public class GenealogyQueries {
 
     private record Row(Long id, String lotNumber, String sku, String productName, String unit, String status,
             int depth, BigDecimal quantity, BigDecimal allocated, BigDecimal shipped, BigDecimal consumed,
-            String location, LocalDate manufactureDate, List<Genealogies.Edge> links) {
+            BigDecimal disposed, String location, LocalDate manufactureDate, List<Genealogies.Edge> links) {
 
         Genealogies.ReachedLot reached() {
-            return new Genealogies.ReachedLot(id, lotNumber, sku, productName, unit, status, depth, quantity,
-                    allocated, shipped, consumed, location, manufactureDate, List.copyOf(links));
+            return new Genealogies.ReachedLot(id, lotNumber, sku, productName, unit, status, depth,
+                    new org.lotflow.lot.LotQuantities(quantity, allocated, shipped, consumed, disposed), location,
+                    manufactureDate, List.copyOf(links));
         }
     }
 }

@@ -17,27 +17,45 @@ import org.springframework.data.repository.query.Param;
  */
 public interface LotRepository extends JpaRepository<Lot, Long> {
 
-    Optional<Lot> findByLotNumber(String lotNumber);
+    /**
+     * SQL: stock available ({@link org.lotflow.lot.LotQuantities#available()} &gt; 0), the rule's
+     * balance as a condition on the {@code lot} row, appended to the index-friendly condition.
+     */
+    String AVAILABLE = " and quantity > allocated + shipped + consumed + disposed";
+
+    /** JPQL on {@code Lot l}: stock on hand ({@link org.lotflow.lot.LotQuantities#onHand()} &gt; 0). */
+    String ON_HAND = "l.quantity - l.shipped - l.consumed - l.disposed > 0";
+
+    /** A JPQL string, not a derived query: Hibernate 6.6 caches its plan, not a derived query's criteria (issue #11). */
+    @Query("select l from Lot l where l.lotNumber = :lotNumber")
+    Optional<Lot> findByLotNumber(@Param("lotNumber") String lotNumber);
 
     boolean existsByLotNumber(String lotNumber);
 
-    /** Row locks in ascending id order, so concurrent writers never deadlock each other. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select l from Lot l where l.id in :ids order by l.id")
-    List<Lot> lockAll(@Param("ids") List<Long> ids);
+    /**
+     * Row locks in ascending id order, so concurrent writers never deadlock each other. Native SQL with the
+     * ids as one array parameter: its plan is the same whatever the number of ids, where a JPQL
+     * {@code in :ids} is translated again for every list size (issue #11: 60 % of an order's CPU).
+     */
+    @Query(value = "select * from lot where id = any(:ids) order by id for update", nativeQuery = true)
+    List<Lot> lockAll(@Param("ids") Long[] ids);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Lot l where l.lotNumber in :numbers order by l.id")
     List<Lot> lockAllByLotNumber(@Param("numbers") List<String> numbers);
 
     /**
-     * The ids of a product's RELEASED lots with stock available ({@code quantity > allocated + shipped +
-     * consumed}) expiring on or after {@code earliestExpiration}, in FEFO order, at most {@code limit}; the
-     * lot {@code excludeLotId} left out (-1: none). No lock. On PostgreSQL the partial index
-     * {@code ix_lot_fefo_available} holds exactly these lots, so fully allocated lots cost nothing.
+     * The ids of a product's RELEASED lots with stock available ({@link org.lotflow.lot.LotQuantities#available()}
+     * &gt; 0: {@code quantity > allocated + shipped + consumed + disposed}) expiring on or after
+     * {@code earliestExpiration}, in FEFO order, at most {@code limit}; the lot {@code excludeLotId} left out
+     * (-1: none). No lock. On PostgreSQL the partial index {@code ix_lot_fefo_available} (its predicate:
+     * {@code quantity > allocated + shipped + consumed}, which the query repeats so the planner may use it)
+     * holds these lots, so fully allocated lots cost nothing; a RELEASED lot has nothing disposed of (only
+     * REJECTED, EXPIRED and RECALLED lots are), and the second condition says the rule in full.
      */
     @Query(value = "select id from lot where product_id = :productId and status = 'RELEASED'"
-            + " and quantity > allocated + shipped + consumed and expiration_date >= :earliestExpiration"
+            + " and quantity > allocated + shipped + consumed" + AVAILABLE
+            + " and expiration_date >= :earliestExpiration"
             + " and id <> :excludeLotId order by expiration_date, manufacture_date, lot_number limit :limit",
             nativeQuery = true)
     List<Long> findFefoCandidateIds(@Param("productId") Long productId,
@@ -49,7 +67,8 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
      * sort key ({@code expiration, manufacture, lotNumber}) of another lot. No lock.
      */
     @Query(value = "select * from lot where product_id = :productId and status = 'RELEASED'"
-            + " and quantity > allocated + shipped + consumed and expiration_date >= :earliestExpiration"
+            + " and quantity > allocated + shipped + consumed" + AVAILABLE
+            + " and expiration_date >= :earliestExpiration"
             + " and (expiration_date, manufacture_date, lot_number) < (:expiration, :manufacture, :lotNumber)"
             + " order by expiration_date, manufacture_date, lot_number limit :limit", nativeQuery = true)
     List<Lot> findFefoCandidatesBefore(@Param("productId") Long productId,
@@ -58,18 +77,22 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
             @Param("lotNumber") String lotNumber, @Param("limit") int limit);
 
     /**
-     * Lots with stock on hand ({@code quantity - shipped - consumed > 0}) in PENDING, RELEASED, QUARANTINE
-     * or EXPIRED whose expiration date is on or before {@code until}, in FEFO order. No lock.
+     * Lots with stock on hand ({@link org.lotflow.lot.LotQuantities#onHand()} &gt; 0:
+     * {@code quantity - shipped - consumed - disposed > 0}) in PENDING, RELEASED, QUARANTINE or EXPIRED whose
+     * expiration date is on or before {@code until}, in FEFO order. No lock.
      */
     @Query("select l from Lot l where l.expirationDate <= :until and l.status in (org.lotflow.lot.LotStatus.PENDING,"
             + " org.lotflow.lot.LotStatus.RELEASED, org.lotflow.lot.LotStatus.QUARANTINE,"
-            + " org.lotflow.lot.LotStatus.EXPIRED) and l.quantity - l.shipped - l.consumed > 0"
+            + " org.lotflow.lot.LotStatus.EXPIRED) and " + ON_HAND
             + " order by l.expirationDate, l.manufactureDate, l.lotNumber")
     List<Lot> findOnHandExpiringBy(@Param("until") java.time.LocalDate until);
 
-    /** A product's lots but ARCHIVED ones with stock on hand ({@code quantity - shipped - consumed > 0}). No lock. */
+    /**
+     * A product's lots but ARCHIVED ones with stock on hand ({@link org.lotflow.lot.LotQuantities#onHand()}
+     * &gt; 0: {@code quantity - shipped - consumed - disposed > 0}). No lock.
+     */
     @Query("select l from Lot l where l.product.id = :productId and l.status <> org.lotflow.lot.LotStatus.ARCHIVED"
-            + " and l.quantity - l.shipped - l.consumed > 0")
+            + " and " + ON_HAND)
     List<Lot> findOnHandOfProduct(@Param("productId") Long productId);
 
     /** Ids of the RELEASED and QUARANTINE lots expired on {@code today} ({@code expirationDate <= today}), ascending. */

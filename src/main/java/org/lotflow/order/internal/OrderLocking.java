@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * shipment and cancellation lock the order row first and then the lots of its open allocations. A fixed lock order means concurrent requests
  * queue instead of deadlocking, and behave the same on H2 and PostgreSQL. The lot's {@code @Version}
  * column is a second line of defence (a writer that skipped the lock gets a 409, never a lost update), and
- * the database check {@code allocated + shipped + consumed <= quantity} a third. Order quantities are
+ * the database check {@code allocated + shipped + consumed + disposed <= quantity} a third. Order quantities are
  * derived from the allocations, never stored, so the lot-status reaction (which holds only a lot lock)
  * never needs the order row: no lock cycle. Data read before a lock is taken is read as plain ids, so no
  * stale entity reaches a write.

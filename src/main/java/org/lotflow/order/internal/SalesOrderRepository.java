@@ -12,7 +12,9 @@ import org.springframework.data.repository.query.Param;
 /** Order rows (table {@code sales_order}); the lock methods are the first step of the module's lock order ({@link OrderLocking}). */
 public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
-    Optional<SalesOrder> findByOrderNumber(String orderNumber);
+    /** A JPQL string, not a derived query: Hibernate 6.6 caches its plan, not a derived query's criteria (issue #11). */
+    @org.springframework.data.jpa.repository.Query("select o from SalesOrder o where o.orderNumber = :orderNumber")
+    Optional<SalesOrder> findByOrderNumber(@org.springframework.data.repository.query.Param("orderNumber") String orderNumber);
 
     boolean existsByOrderNumber(String orderNumber);
 

@@ -13,7 +13,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
  */
 public interface ProductRepository extends JpaRepository<Product, Long> {
 
-    Optional<Product> findBySku(String sku);
+    /** A JPQL string, not a derived query: Hibernate 6.6 caches its plan, not a derived query's criteria (issue #11). */
+    @org.springframework.data.jpa.repository.Query("select p from Product p where p.sku = :sku")
+    Optional<Product> findBySku(@org.springframework.data.repository.query.Param("sku") String sku);
 
     boolean existsBySku(String sku);
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStock;
 import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +22,14 @@ public class FollowUp {
 
     private final QuarantineQueries queries;
     private final LotService lots;
+    private final LotStock stock;
     private final LotHistory history;
     private final Clock clock;
 
-    public FollowUp(QuarantineQueries queries, LotService lots, LotHistory history, Clock clock) {
+    public FollowUp(QuarantineQueries queries, LotService lots, LotStock stock, LotHistory history, Clock clock) {
         this.queries = queries;
         this.lots = lots;
+        this.stock = stock;
         this.history = history;
         this.clock = clock;
     }
@@ -65,9 +68,15 @@ public class FollowUp {
 
     /**
      * {@code confirmDisposal} completed: method (required) and reference (optional), each at most 200
-     * characters, and the quantity disposed of (what is on hand).
+     * characters. The lot (bound to the hold, never named by a variable) is locked and everything it has
+     * on hand is disposed of ({@link LotStock#dispose}): from now on it shows 0 available and 0 on hand
+     * and {@code disposed} = that quantity, in every view. The {@code DISPOSAL_CONFIRMED} history event
+     * records method, reference, {@code quantity} disposed of (in the product's {@code unit}) and the
+     * lot's quantities after it ({@code quantities}: quantity, available, allocated, shipped, consumed,
+     * disposed, onHand).
      *
-     * @throws StateConflict 409 unless the hold was decided REJECT and carried out
+     * @throws StateConflict 409 unless the hold was decided REJECT and carried out, or while stock of the
+     *         lot is still allocated to orders
      */
     @Transactional
     public void disposalConfirmed(Long holdId, String method, String reference) {
@@ -78,10 +87,12 @@ public class FollowUp {
         }
         String m = FieldText.of("disposalMethod", method, true, FieldText.MAX_SHORT_TEXT);
         String r = FieldText.of("disposalReference", reference, false, FieldText.MAX_SHORT_TEXT);
-        Lot lot = lots.get(hold.getLotId());
+        Lot lot = lots.lockForChange(lots.get(hold.getLotId()));
+        java.math.BigDecimal disposed = stock.dispose(lot);
         history.event(lot.getId(), QuarantineEventTypes.DISPOSAL_CONFIRMED).reason("Disposed of: " + m)
                 .detail("method", m).detail("reference", r)
-                .detail("quantity", lot.getQuantity().subtract(lot.getShipped()).subtract(lot.getConsumed()))
+                .detail("quantity", disposed).detail("unit", lot.getProduct().getUnit())
+                .detail("quantities", lot.quantities().asMap())
                 .record();
     }
 }

@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotQuantities;
 import org.lotflow.order.Delivery;
 
 /**
  * What a hold affects, as the seed's impact assessment lists it ("Lot Status Update:
- * IL250-2024-089 ... Impact Assessment"): the lot's quantities in the product's {@code unit}
- * ({@code quantity} made, {@code onHand} = quantity - shipped - consumed, {@code available},
- * {@code allocated} = shipments to hold, {@code shipped} = to investigate, {@code consumed} by other
- * lots) and the customers who already received the lot, in the order of the shipment ledger, each
+ * IL250-2024-089 ... Impact Assessment"): the lot's quantities in the product's {@code unit}, as the
+ * lot module's rule gives them ({@link LotQuantities}: {@code quantity} made, {@code onHand} = available +
+ * allocated = quantity - shipped - consumed - disposed, {@code available}, {@code allocated} = shipments
+ * to hold, {@code shipped} = to investigate, {@code consumed} by other lots, {@code disposed} of) and the
+ * customers who already received the lot, in the order of the shipment ledger, each
  * with the total quantity and the shipments (FSMA 204: who received which lot, when). A plain value,
  * tested without Spring; shown in {@code POST /holds}' answer, the lot view, the history and the forms.
  */
 public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHand, BigDecimal available,
-        BigDecimal allocated, BigDecimal shipped, BigDecimal consumed, List<CustomerImpact> customers) {
+        BigDecimal allocated, BigDecimal shipped, BigDecimal consumed, BigDecimal disposed,
+        List<CustomerImpact> customers) {
 
     /** One shipment of the lot to a customer. */
     public record Shipment(String orderNumber, BigDecimal quantity, LocalDate shippedAt, String carrier) {
@@ -32,16 +35,14 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
 
     /** The assessment of a lot from its own quantities and the order module's deliveries of it. */
     public static ImpactAssessment of(Lot lot, List<Delivery> deliveries) {
-        return of(lot.getProduct().getUnit(), lot.getQuantity(), lot.getAvailable(), lot.getAllocated(),
-                lot.getShipped(), lot.getConsumed(), deliveries);
+        return of(lot.getProduct().getUnit(), lot.quantities(), deliveries);
     }
 
     /**
      * The assessment from the lot's quantities (in {@code unit}) and its deliveries; customers in the
      * order of their first delivery in {@code deliveries}.
      */
-    public static ImpactAssessment of(String unit, BigDecimal quantity, BigDecimal available, BigDecimal allocated,
-            BigDecimal shipped, BigDecimal consumed, List<Delivery> deliveries) {
+    public static ImpactAssessment of(String unit, LotQuantities q, List<Delivery> deliveries) {
         Map<String, List<Delivery>> byCustomer = new LinkedHashMap<>();
         for (Delivery d : deliveries) {
             byCustomer.computeIfAbsent(d.customer(), c -> new ArrayList<>()).add(d);
@@ -51,8 +52,8 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
                 list.stream().map(Delivery::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
                 list.stream().map(d -> new Shipment(d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier()))
                         .toList())));
-        return new ImpactAssessment(unit, quantity, quantity.subtract(shipped).subtract(consumed), available,
-                allocated, shipped, consumed, customers);
+        return new ImpactAssessment(unit, q.quantity(), q.onHand(), q.available(), q.allocated(), q.shipped(),
+                q.consumed(), q.disposed(), customers);
     }
 
     /** The assessment as a small map for the lot history (quantities and customers, without shipments). */
@@ -63,6 +64,8 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         m.put("available", available);
         m.put("allocated", allocated);
         m.put("shipped", shipped);
+        m.put("consumed", consumed);
+        m.put("disposed", disposed);
         m.put("customers", customers.stream().map(c -> Map.of("customer", c.customer(), "quantity", c.quantity()))
                 .toList());
         return m;
@@ -78,6 +81,9 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         sb.append("- Shipped: ").append(n(shipped)).append(' ').append(unit).append(" (investigate)\n");
         if (consumed.signum() > 0) {
             sb.append("- Consumed by other lots: ").append(n(consumed)).append(' ').append(unit).append('\n');
+        }
+        if (disposed.signum() > 0) {
+            sb.append("- Disposed of: ").append(n(disposed)).append(' ').append(unit).append('\n');
         }
         sb.append('\n').append(customersMarkdown());
         return sb.toString();

@@ -47,9 +47,16 @@ public class ReportQueries {
         this.clock = clock;
     }
 
+    /**
+     * One lot of the FIFO management report. Quantities are decimals in the report's {@code unit}, from the
+     * lot module's rule ({@link org.lotflow.lot.LotQuantities}): {@code quantity = available + allocated +
+     * shipped + consumed + disposed}, {@code onHand = available + allocated} (always more than 0 here: the
+     * report lists the lots with stock on hand).
+     */
     public record FefoLine(int position, String lotNumber, String status, LocalDate manufactureDate,
             LocalDate expirationDate, BigDecimal monthsRemaining, BigDecimal quantity, BigDecimal available,
-            BigDecimal allocated, BigDecimal shipped, boolean allocatable, String action) {
+            BigDecimal allocated, BigDecimal shipped, BigDecimal consumed, BigDecimal disposed, BigDecimal onHand,
+            boolean allocatable, String action) {
     }
 
     public record FefoReport(String sku, String productName, String unit, LocalDate reportDate,
@@ -93,12 +100,13 @@ public class ReportQueries {
             if (can && next == null) {
                 next = l.getLotNumber();
             }
+            org.lotflow.lot.LotQuantities q = l.quantities();
             if (can) {
-                allocatable = allocatable.add(l.getAvailable());
+                allocatable = allocatable.add(q.available());
             }
             lines.add(new FefoLine(position++, l.getLotNumber(), l.getStatus().name(), l.getManufactureDate(),
-                    l.getExpirationDate(), Fefo.monthsRemaining(l, today), l.getQuantity(), l.getAvailable(),
-                    l.getAllocated(), l.getShipped(), can, action));
+                    l.getExpirationDate(), Fefo.monthsRemaining(l, today), q.quantity(), q.available(),
+                    q.allocated(), q.shipped(), q.consumed(), q.disposed(), q.onHand(), can, action));
         }
         return new FefoReport(product.getSku(), product.getName(), product.getUnit(), today, next, allocatable, lines);
     }

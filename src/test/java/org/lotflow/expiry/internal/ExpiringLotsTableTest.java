@@ -21,7 +21,8 @@ class ExpiringLotsTableTest {
     void eachLotIsARowWithQuantitiesWithoutTrailingZeros() {
         ExpiringLot lot = new ExpiringLot("IL250-2024-089", "IL-250-55GAL", "RELEASED", LocalDate.of(2025, 3, 20),
                 19, new BigDecimal("0.6"), new BigDecimal("500.000"), new BigDecimal("285.500"),
-                new BigDecimal("150.000"), "gal", "A-1");
+                new BigDecimal("150.000"), new BigDecimal("64.5"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("435.500"), "gal", "A-1");
         assertThat(ExpiringLotsTable.of(List.of(lot), 90)).isEqualTo(
                 "| Lot | SKU | Status | Expires | Days left | Available | Allocated |\n"
                         + "|---|---|---|---|---|---|---|\n"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lotflow.lot.LotQuantities;
 import org.lotflow.order.Delivery;
 
 /** The seed's impact assessment of IL250-2024-089, without Spring: quantities, customers, history and forms. */
@@ -25,8 +26,8 @@ class ImpactAssessmentTest {
 
     static ImpactAssessment seedLot(List<Delivery> deliveries, String consumed) {
         // 500 drums made, 150 allocated to an open order, 65 shipped
-        return ImpactAssessment.of("drums", new BigDecimal("500"), new BigDecimal("285"), new BigDecimal("150"),
-                new BigDecimal("65"), new BigDecimal(consumed), deliveries);
+        return ImpactAssessment.of("drums", new LotQuantities(new BigDecimal("500"), new BigDecimal("150"),
+                new BigDecimal("65"), new BigDecimal(consumed), BigDecimal.ZERO), deliveries);
     }
 
     @Test
@@ -35,7 +36,9 @@ class ImpactAssessmentTest {
         assertThat(impact.unit()).isEqualTo("drums");
         assertThat(impact.quantity()).isEqualByComparingTo("500");
         assertThat(impact.onHand()).isEqualByComparingTo("425");
-        assertThat(impact.available()).isEqualByComparingTo("285");
+        // 500 = 275 available + 150 allocated + 65 shipped + 10 consumed
+        assertThat(impact.available()).isEqualByComparingTo("275");
+        assertThat(impact.disposed()).isEqualByComparingTo("0");
         assertThat(impact.allocated()).isEqualByComparingTo("150");
         assertThat(impact.shipped()).isEqualByComparingTo("65");
         assertThat(impact.consumed()).isEqualByComparingTo("10");
@@ -65,7 +68,8 @@ class ImpactAssessmentTest {
     @Test
     void theHistoryDetailListsQuantitiesAndCustomerTotals() {
         Map<String, Object> detail = seedLot(SEED_DELIVERIES, "0").asDetail();
-        assertThat(detail).containsOnlyKeys("quantity", "onHand", "available", "allocated", "shipped", "customers");
+        assertThat(detail).containsOnlyKeys("quantity", "onHand", "available", "allocated", "shipped", "consumed",
+                "disposed", "customers");
         assertThat((BigDecimal) detail.get("onHand")).isEqualByComparingTo("435");
         assertThat(detail.get("customers")).isEqualTo(List.of(
                 Map.of("customer", "Metro Manufacturing", "quantity", new BigDecimal("50")),
@@ -74,8 +78,9 @@ class ImpactAssessmentTest {
 
     @Test
     void theFormsMarkdownShowsQuantitiesWithoutTrailingZerosAndEveryShipment() {
-        String markdown = ImpactAssessment.of("kg", new BigDecimal("500.000"), new BigDecimal("285.500"),
-                new BigDecimal("150"), new BigDecimal("64.500"), BigDecimal.ZERO, SEED_DELIVERIES).markdown();
+        String markdown = ImpactAssessment.of("kg", new LotQuantities(new BigDecimal("500.000"),
+                new BigDecimal("150"), new BigDecimal("64.500"), BigDecimal.ZERO, BigDecimal.ZERO), SEED_DELIVERIES)
+                .markdown();
         assertThat(markdown).contains("- Total lot quantity: 500 kg\n")
                 .contains("- Remaining on hand: 435.5 kg (available 285.5)\n")
                 .contains("- Allocated: 150 kg (shipments on hold)\n")
@@ -88,6 +93,17 @@ class ImpactAssessmentTest {
 
     @Test
     void consumptionByOtherLotsIsShownOnlyWhenThereIsSome() {
-        assertThat(seedLot(List.of(), "12.5").markdown()).contains("- Consumed by other lots: 12.5 drums\n");
+        assertThat(seedLot(List.of(), "12.5").markdown()).contains("- Consumed by other lots: 12.5 drums\n")
+                .doesNotContain("Disposed");
+    }
+
+    @Test
+    void aDisposedLotHasNothingOnHandAndSaysWhatWasDisposedOf() {
+        ImpactAssessment impact = ImpactAssessment.of("drums", new LotQuantities(new BigDecimal("500"),
+                BigDecimal.ZERO, new BigDecimal("65"), BigDecimal.ZERO, new BigDecimal("435")), List.of());
+        assertThat(impact.onHand()).isEqualByComparingTo("0");
+        assertThat(impact.available()).isEqualByComparingTo("0");
+        assertThat(impact.markdown()).contains("- Remaining on hand: 0 drums (available 0)\n")
+                .contains("- Disposed of: 435 drums\n");
     }
 }

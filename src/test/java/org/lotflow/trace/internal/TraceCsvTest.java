@@ -18,7 +18,8 @@ class TraceCsvTest {
 
     private static Trace.TracedLot lot(String number, int depth, String unit, List<Trace.Link> path) {
         return new Trace.TracedLot((long) depth, number, "SKU", "Product", unit, "RELEASED", depth,
-                new BigDecimal("10.500"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("10.5"), "WH",
+                new BigDecimal("10.500"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("10.5"), BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("10.5"), "WH",
                 LocalDate.of(2025, 1, 1), path);
     }
 

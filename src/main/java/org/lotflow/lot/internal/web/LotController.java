@@ -81,6 +81,12 @@ public class LotController {
         return ResponseEntity.created(URI.create("/api/lots/" + lot.getLotNumber())).body(view(lot, false));
     }
 
+    /**
+     * {@code GET /api/lots/{lotNumber}}: the lot ({@link LotView}: quantities as decimals in the product's
+     * unit, balancing by {@link org.lotflow.lot.LotQuantities}, {@code quantity = available + allocated +
+     * shipped + consumed + disposed}, {@code onHand = available + allocated}), its source lots and what other
+     * modules contribute (lab verdict, hold, recall). 404 problem+json for an unknown lot.
+     */
     @GetMapping("/{lotNumber}")
     public LotView get(@PathVariable String lotNumber) {
         return view(service.get(lotNumber), true);
@@ -89,6 +95,11 @@ public class LotController {
     public record LotPage(List<LotView> items, String nextCursor) {
     }
 
+    /**
+     * {@code GET /api/lots?sku=&status=&expiringWithinDays=&size=&cursor=}: {@code {items:[lot...], nextCursor}}
+     * in FEFO order, each item a {@link LotView} with the same quantities as the single lot (without source
+     * lots and contributions). 400 for a bad filter, size or cursor.
+     */
     @GetMapping
     public LotPage list(@RequestParam(required = false) String sku, @RequestParam(required = false) LotStatus status,
             @RequestParam(required = false) Integer expiringWithinDays,

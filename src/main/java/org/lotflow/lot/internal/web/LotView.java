@@ -9,17 +9,24 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotQuantities;
 import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
 
-/** A lot as the API shows it (the contract's fields, plus what other modules contribute). */
+/**
+ * A lot as the API shows it ({@code GET /api/lots/{lotNumber}}, each item of {@code GET /api/lots}): the
+ * contract's fields, plus what other modules contribute. Quantities are decimals in the product's
+ * {@code unit} and balance by {@link LotQuantities}: {@code quantity = available + allocated + shipped +
+ * consumed + disposed}; {@code onHand = available + allocated} (what is still in the warehouse; 0 once
+ * the lot is disposed of).
+ */
 @JsonPropertyOrder({"lotNumber", "sku", "productName", "unit", "status", "expired", "quantity", "available",
-        "allocated", "shipped", "consumed", "manufactureDate", "receiptDate", "expirationDate", "location",
+        "allocated", "shipped", "consumed", "disposed", "onHand", "manufactureDate", "receiptDate", "expirationDate", "location",
         "productionOrder", "source", "sourceLots", "version"})
 public record LotView(String lotNumber, String sku, String productName, String unit, LotStatus status,
         boolean expired, BigDecimal quantity, BigDecimal available, BigDecimal allocated, BigDecimal shipped,
-        BigDecimal consumed, LocalDate manufactureDate, LocalDate receiptDate, LocalDate expirationDate,
-        String location, String productionOrder, LotSource source, List<Map<String, Object>> sourceLots,
+        BigDecimal consumed, BigDecimal disposed, BigDecimal onHand, LocalDate manufactureDate,
+        LocalDate receiptDate, LocalDate expirationDate, String location, String productionOrder, LotSource source, List<Map<String, Object>> sourceLots,
         long version, @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extra) {
 
     @JsonAnyGetter
@@ -28,10 +35,11 @@ public record LotView(String lotNumber, String sku, String productName, String u
     }
 
     public static LotView of(Lot lot, LocalDate today, List<Map<String, Object>> sourceLots) {
+        LotQuantities q = lot.quantities();
         return new LotView(lot.getLotNumber(), lot.getProduct().getSku(), lot.getProduct().getName(),
-                lot.getProduct().getUnit(), lot.getStatus(), lot.isExpiredOn(today), lot.getQuantity(),
-                lot.getAvailable(), lot.getAllocated(), lot.getShipped(), lot.getConsumed(), lot.getManufactureDate(),
-                lot.getReceiptDate(), lot.getExpirationDate(), lot.getLocation(), lot.getProductionOrder(),
+                lot.getProduct().getUnit(), lot.getStatus(), lot.isExpiredOn(today), q.quantity(),
+                q.available(), q.allocated(), q.shipped(), q.consumed(), q.disposed(), q.onHand(),
+                lot.getManufactureDate(), lot.getReceiptDate(), lot.getExpirationDate(), lot.getLocation(), lot.getProductionOrder(),
                 lot.getSource(), sourceLots, lot.getVersion(), new LinkedHashMap<>());
     }
 }

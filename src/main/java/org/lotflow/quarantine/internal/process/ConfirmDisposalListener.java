@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code confirmDisposal} (rejected lots): on create, shows what is to be disposed of ({@code onHand},
- * with the unit); on complete, hands {@code disposalMethod} and {@code disposalReference} (the form's
- * fields) to {@link FollowUp} for the lot history, which accepts them only for a hold whose signed
- * disposition was REJECT. The hold is the one bound to this process instance ({@link BoundHold};
+ * {@link org.lotflow.lot.LotQuantities#onHand()}, with the unit); on complete, hands {@code disposalMethod}
+ * and {@code disposalReference} (the form's fields) to {@link FollowUp}, which accepts them only for a hold
+ * whose signed disposition was REJECT, disposes of the lot's stock on hand and records it in the lot
+ * history. The quantity disposed of is the lot's own record, never a task variable. The hold is the one bound to this process instance ({@link BoundHold};
  * 21 CFR 11.10(f)).
  */
 @Component("confirmDisposalListener")
@@ -41,8 +42,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
         Lot lot = lots.get(hold.getLotId());
         TaskForm.of(task).showAll(LotFacts.of(lot))
-                .show("onHand", lot.getQuantity().subtract(lot.getShipped()).subtract(lot.getConsumed()),
-                        lot.getProduct().getUnit())
+                .show("onHand", lot.getOnHand(), lot.getProduct().getUnit())
                 .apply();
     }
 

@@ -17,13 +17,22 @@ public class ReportController {
         this.reports = reports;
     }
 
-    /** The FIFO management report of a SKU: lots in allocation order and the next lot to allocate. */
+    /**
+     * The FIFO management report of a SKU ({@link ReportQueries.FefoReport}): the lots with stock on hand
+     * ({@code onHand > 0}; a lot disposed of has none) in allocation order, each with quantities in the
+     * product's {@code unit} from {@link org.lotflow.lot.LotQuantities}, and the next lot to allocate. 400
+     * naming {@code sku} when it is missing or unknown.
+     */
     @GetMapping("/fefo")
     public ReportQueries.FefoReport fefo(@RequestParam(required = false) String sku) {
         return reports.fefo(sku);
     }
 
-    /** Lots expiring within {@code days} days (default {@code lotflow.expiry.alert-days}). */
+    /**
+     * Lots with stock on hand expiring within {@code days} days (default {@code lotflow.expiry.alert-days}),
+     * each an {@link org.lotflow.expiry.ExpiringLot} with quantities from {@link org.lotflow.lot.LotQuantities}.
+     * 400 naming {@code days} outside 0-3650.
+     */
     @GetMapping("/expiring")
     public ReportQueries.ExpiringReport expiring(@RequestParam(required = false) Integer days) {
         return reports.expiring(days);

@@ -30,11 +30,20 @@ public class TraceController {
         this.traces = traces;
     }
 
+    /**
+     * The trace as JSON: {@code {lotNumber, direction, lots:[{lotNumber, sku, productName, unit, status, depth,
+     * quantity, shipped, consumed, available, allocated, disposed, onHand, location, manufactureDate,
+     * quantityPath}], customers:[...], truncated, maxDepth}}; quantities are decimals in each lot's
+     * {@code unit} and balance by {@link org.lotflow.lot.LotQuantities} ({@code quantity = available +
+     * allocated + shipped + consumed + disposed}, {@code onHand = available + allocated}). 400 for an unknown
+     * direction, 403 outside the business groups, 404 for an unknown lot.
+     */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public Trace trace(@PathVariable String lotNumber, @RequestParam(required = false) String direction) {
         return traces.trace(lotNumber, Direction.parse(direction));
     }
 
+    /** The trace as CSV ({@link TraceCsv#HEADER}); same refusals as the JSON answer. */
     @GetMapping(produces = TEXT_CSV)
     public ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> csv(
             @PathVariable String lotNumber, @RequestParam(required = false) String direction) {

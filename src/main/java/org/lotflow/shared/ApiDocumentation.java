@@ -1,0 +1,204 @@
+package org.lotflow.shared;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description of {@code /api} ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}),
+ * complete enough for a generated client (issue #12):
+ * <ul>
+ * <li>the HTTP Basic security scheme {@code basicAuth}, required by every operation (the same
+ * Camunda users as Tasklist; a webapp session cookie works too but is not described);</li>
+ * <li>per operation a summary, its success status with the answer's schema (springdoc reads the
+ * controller's return type; the status is set here, because {@code ResponseEntity.created(..)} is not
+ * visible to it), and its RFC 9457 {@code application/problem+json} answers
+ * ({@code ProblemDetail}: {@code type, title, status, detail, instance}, and lotflow's {@code field},
+ * {@code reason} and {@code errors} for bad input) for the 4xx statuses the operation can really give:
+ * <ul>
+ * <li>{@code 401} (no or wrong login) and {@code 429} (lockout, {@code Retry-After}) on every operation;</li>
+ * <li>{@code 400} (a field named) on every operation with a body or query parameters, {@code 413} on
+ * every one with a body ({@code lotflow.api.max-request-size});</li>
+ * <li>{@code 403}, {@code 404} and {@code 409} as listed in {@link #OPERATIONS}, from the use cases'
+ * rules (who may, what must exist, which states refuse).</li>
+ * </ul></li>
+ * </ul>
+ * An operation missing from {@link #OPERATIONS} keeps springdoc's defaults; {@code OpenApiDocsTest}
+ * fails on it, so a new endpoint gets its line here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiDocumentation {
+
+    /** The name of the HTTP Basic scheme in {@code components.securitySchemes}. */
+    public static final String BASIC_AUTH = "basicAuth";
+    /** The name of the problem schema in {@code components.schemas}. */
+    public static final String PROBLEM = "ProblemDetail";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    /** What springdoc cannot see of one operation. */
+    record Doc(String summary, List<String> success, Set<String> problems) {
+
+        static Doc of(String summary, String success, String... problems) {
+            return new Doc(summary, List.of(success.split(" ")), Set.of(problems));
+        }
+    }
+
+    /**
+     * Each {@code /api} operation ("METHOD path"): summary, success status(es), and its 403 / 404 / 409
+     * answers (400, 401, 413 and 429 follow from its shape, see above).
+     */
+    static final Map<String, Doc> OPERATIONS = Map.ofEntries(
+            Map.entry("POST /api/products", Doc.of("Create a product with its specification and lot number pattern (production)", "201", "403", "409")),
+            Map.entry("GET /api/products", Doc.of("List the products", "200")),
+            Map.entry("GET /api/products/{sku}", Doc.of("Read a product and its specification", "200", "404")),
+            Map.entry("POST /api/lots", Doc.of("Create a lot: status PENDING, lotRelease started (production)", "201", "403", "409")),
+            Map.entry("GET /api/lots", Doc.of("List lots in FEFO order, one page at a time ({items, nextCursor})", "200")),
+            Map.entry("GET /api/lots/{lotNumber}", Doc.of("Read a lot: quantities, dates, hold, investigation, allocations, recalls", "200", "404")),
+            Map.entry("GET /api/lots/{lotNumber}/history", Doc.of("Read a lot's history, oldest first", "200", "404")),
+            Map.entry("POST /api/lots/{lotNumber}/lab-results", Doc.of("Record a lot's lab results and judge them against the specification (QA)", "200", "403", "404", "409")),
+            Map.entry("GET /api/lots/{lotNumber}/lab-results", Doc.of("Read a lot's lab verdict", "200", "404")),
+            Map.entry("POST /api/lots/{lotNumber}/holds", Doc.of("Put a lot on hold: QUARANTINE, quarantineInvestigation started (QA)", "202", "403", "404", "409")),
+            Map.entry("POST /api/lots/{lotNumber}/disposition", Doc.of("Sign a held lot's disposition with a re-entered password (QA manager)", "200", "403", "404", "409")),
+            Map.entry("GET /api/lots/{lotNumber}/trace", Doc.of("Trace a lot downstream (who got it) or upstream (what it is made of), JSON or CSV", "200", "403", "404")),
+            Map.entry("POST /api/orders", Doc.of("Place an order, allocated first-expired-first-out at once (sales)", "201", "403", "409")),
+            Map.entry("GET /api/orders/{orderNumber}", Doc.of("Read an order with its allocations and shipments", "200", "404")),
+            Map.entry("DELETE /api/orders/{orderNumber}", Doc.of("Cancel an order; open allocations go back to stock (sales)", "200", "403", "404", "409")),
+            Map.entry("POST /api/orders/{orderNumber}/shipments", Doc.of("Ship an order's open allocations: 201 with the new lines, 200 when nothing is left to ship (sales)", "201 200", "403", "404", "409")),
+            Map.entry("POST /api/recalls", Doc.of("Open a recall of lots and everything made from them: lotRecall started (recall coordinator)", "201", "403", "409")),
+            Map.entry("GET /api/recalls/{recallNumber}", Doc.of("Read a recall: scope, customers, effectiveness, timeline", "200", "403", "404")),
+            Map.entry("POST /api/recalls/{recallNumber}/notifications", Doc.of("Record a customer's answer to a recall notice (recall coordinator, QA manager)", "200", "403", "404", "409")),
+            Map.entry("POST /api/recalls/{recallNumber}/close", Doc.of("Close a recall with its effectiveness check (QA manager)", "202", "403", "404", "409")),
+            Map.entry("GET /api/recalls/{recallNumber}/export", Doc.of("Export a recall's traceability events (FSMA 204 key data elements) as CSV", "200", "403", "404")),
+            Map.entry("GET /api/reports/fefo", Doc.of("The FIFO management report of a product: lots in allocation order with their action", "200")),
+            Map.entry("GET /api/reports/expiring", Doc.of("Lots expiring within a number of days", "200")),
+            Map.entry("GET /api/reports/fefo-compliance", Doc.of("FEFO compliance of a product's allocations, overrides with reason and approver", "200")),
+            Map.entry("GET /api/security/events", Doc.of("Recent security events: failed logins and signatures, lockouts (QA manager)", "200", "403")),
+            Map.entry("GET /api/security/lockouts", Doc.of("Current lockouts (administrator)", "200", "403")),
+            Map.entry("DELETE /api/security/lockouts/{userId}", Doc.of("Lift a user's lockouts (administrator)", "200", "403")));
+
+    private static final Map<String, String> PROBLEM_DESCRIPTIONS = Map.of(
+            "400", "Bad input: the problem names the field (`field`, `reason`, or `errors`); nothing changed",
+            "401", "No login, or a wrong user id or password (HTTP Basic); nothing changed",
+            "403", "The caller's groups may not do this (or, for a signature, the signature is refused); nothing changed",
+            "404", "Nothing of that number or id exists",
+            "409", "The state of what it concerns refuses it (or a concurrent change won); nothing changed",
+            "413", "The request body is larger than lotflow.api.max-request-size",
+            "429", "Too many failed logins of this user id from this address: locked for the seconds in Retry-After");
+
+    @Bean
+    OpenApiCustomizer lotflowApiDocumentation() {
+        return ApiDocumentation::customize;
+    }
+
+    static void customize(OpenAPI api) {
+        api.info(new Info().title("lotflow API").version("1")
+                .description("Lot and batch tracking: products, lots, lab release, holds and dispositions, FEFO "
+                        + "orders and shipments, trace and recall. Every call needs a login: HTTP Basic with a Camunda "
+                        + "user (the demo data's users have their user id as password). Refusals are RFC 9457 "
+                        + "application/problem+json and change nothing.")
+                .license(new License().name("Apache-2.0")));
+        Components components = api.getComponents() == null ? new Components() : api.getComponents();
+        api.setComponents(components);
+        components.addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("A Camunda user's id and password"));
+        components.addSchemas(PROBLEM, problemSchema());
+        api.setSecurity(List.of(new SecurityRequirement().addList(BASIC_AUTH)));
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            Doc doc = OPERATIONS.get(method.name() + " " + path);
+            if (doc != null) {
+                document(operation, doc);
+            }
+        }));
+    }
+
+    private static void document(Operation operation, Doc doc) {
+        operation.setSummary(doc.summary());
+        operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC_AUTH)));
+        ApiResponses generated = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        ApiResponse ok = generated.get("200");
+        Map<String, ApiResponse> answers = new TreeMap<>();
+        for (String status : doc.success()) {
+            ApiResponse success = new ApiResponse().description(successDescription(status))
+                    .content(ok == null ? null : ok.getContent());
+            if (ok != null && ok.getHeaders() != null) {
+                success.setHeaders(ok.getHeaders());
+            }
+            answers.put(status, success);
+        }
+        boolean body = operation.getRequestBody() != null;
+        boolean query = operation.getParameters() != null
+                && operation.getParameters().stream().map(Parameter::getIn).anyMatch("query"::equals);
+        if (body || query) {
+            answers.put("400", problem("400"));
+        }
+        answers.put("401", problem("401"));
+        doc.problems().forEach(status -> answers.put(status, problem(status)));
+        if (body) {
+            answers.put("413", problem("413"));
+        }
+        answers.put("429", problem("429"));
+        ApiResponses responses = new ApiResponses();
+        answers.forEach(responses::addApiResponse);
+        operation.setResponses(responses);
+    }
+
+    private static String successDescription(String status) {
+        return switch (status) {
+            case "201" -> "Created";
+            case "202" -> "Accepted: the process goes on asynchronously";
+            default -> "OK";
+        };
+    }
+
+    private static ApiResponse problem(String status) {
+        return new ApiResponse().description(PROBLEM_DESCRIPTIONS.get(status)).content(new Content()
+                .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> problemSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", new StringSchema().format("uri").description("A URI that identifies the kind of problem"));
+        properties.put("title", new StringSchema().description("Short summary of the kind of problem"));
+        properties.put("status", new IntegerSchema().description("The HTTP status code"));
+        properties.put("detail", new StringSchema().description("The sentence for a person: what was refused and why"));
+        properties.put("instance", new StringSchema().format("uri").description("The request path"));
+        properties.put("field", new StringSchema().description("Bad input: the field refused (dotted path, e.g. results[0].value)"));
+        properties.put("reason", new StringSchema().description("Bad input: why the field was refused"));
+        properties.put("errors", new ArraySchema().items(new ObjectSchema()
+                .addProperty("field", new StringSchema()).addProperty("reason", new StringSchema()))
+                .description("Bad input: every field refused"));
+        ObjectSchema schema = new ObjectSchema();
+        schema.setProperties(properties);
+        schema.description("RFC 9457 problem details, with lotflow's extension members for bad input");
+        schema.setAdditionalProperties(Boolean.TRUE);
+        return schema;
+    }
+}
