@@ -68,7 +68,7 @@ class TasklistOosBrowserTest {
             browser.login(port, user);
             long loggedIn = System.nanoTime();
             work.accept(browser);
-            System.out.printf("TIMING %s %s: login %d ms, work %d ms%n", step, user, (loggedIn - start) / 1_000_000,
+            System.out.printf("browser step %s as %s: login %d ms, work %d ms%n", step, user, (loggedIn - start) / 1_000_000,
                     (System.nanoTime() - loggedIn) / 1_000_000);
         } catch (RuntimeException | Error e) {
             browser.evidence(getClass().getSimpleName() + "-" + step + "-" + user);
