@@ -1,0 +1,300 @@
+package org.lotflow.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Tasklist in headless Chromium (Debian's {@code /usr/bin/chromium} driven by its
+ * {@code /usr/bin/chromedriver}; Selenium Manager never runs, nothing is downloaded): logs in through
+ * Tasklist's login page, opens a filter, opens a task from the list, claims it, fills the form and
+ * completes it, as a person does. Every wait is explicit (Tasklist is an AngularJS app whose lists
+ * and forms load asynchronously); a shared machine may be slow, so waits are generous.
+ */
+final class Tasklist implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private String base;
+    private String user;
+    /** Just logged in: Tasklist shows the server's lists as they are now, no reload needed. */
+    private boolean fresh;
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    /** Fails with the install command when Chromium or its driver is missing (CI installs both). */
+    static void requireChromium() {
+        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(p)) {
+                throw new AssertionError(p + " is missing: the browser test needs Debian's chromium and"
+                        + " chromium-driver; install them with tools/install-browser-test-deps.sh (.ci/run does)");
+            }
+        }
+    }
+
+    private Tasklist() throws IOException {
+        requireChromium();
+        this.profile = Files.createTempDirectory("lotflow-chromium-");
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.WARNING);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1100", "--lang=en-US",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(WAIT);
+        this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
+    }
+
+    /**
+     * Starts the browser. One browser serves the people of a test class in turn (a login each, like a
+     * shared terminal): its cache keeps Tasklist's scripts, so each login costs a page load, not a start.
+     */
+    static Tasklist start() {
+        try {
+            return new Tasklist();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Logs out whoever was logged in (their session cookie and Tasklist's local storage go), opens
+     * Tasklist and logs in through its login page as {@code user} (demo users: password = user id).
+     */
+    void login(int port, String user) {
+        this.base = "http://localhost:" + port;
+        if (this.user != null) {
+            open();
+            driver.manage().deleteAllCookies();
+            driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+            this.user = null;
+        }
+        open();
+        // the login page may render twice while Tasklist checks for a session: type until both fields hold it
+        wait.withMessage("login form filled").until(d -> {
+            WebElement name = d.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"));
+            WebElement password = d.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
+            if (!name.isDisplayed() || !password.isDisplayed()) {
+                return false;
+            }
+            name.clear();
+            name.sendKeys(user);
+            password.clear();
+            password.sendKeys(user);
+            return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+        });
+        click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+        // logged in: the filters column lists the user's filters
+        visible(By.cssSelector(".task-filters .content h4 a"));
+        this.user = user;
+        this.fresh = true;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** Tasklist afresh (a full load: lists, filters and forms as the server has them now). */
+    void open() {
+        driver.get(base + "/camunda/app/tasklist/default/");
+    }
+
+    /** Opens the filter of this name in the filters column. */
+    void openFilter(String name) {
+        click(By.xpath("//*[contains(@class,'task-filters')]//h4//a[contains(normalize-space(.), " + xpathText(name)
+                + ")]"));
+        visible(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'active')]//h4//a[contains("
+                + "normalize-space(.), " + xpathText(name) + ")]"));
+    }
+
+    /** The task list's row of the task whose name contains all the words (e.g. the step and the lot number). */
+    By taskRow(String... words) {
+        StringBuilder xpath = new StringBuilder("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]");
+        for (String w : words) {
+            xpath.append("[contains(normalize-space(.), ").append(xpathText(w)).append(")]");
+        }
+        return By.xpath(xpath.toString());
+    }
+
+    /** Reloads Tasklist, opens the filter, waits for the task in its list and opens it. */
+    void openTask(String filter, String... nameWords) {
+        if (!fresh) {
+            open();
+        }
+        fresh = false;
+        openFilter(filter);
+        WebElement row = visible(taskRow(nameWords));
+        row.findElement(By.xpath(".//a[contains(@href,'task=')]")).click();
+        // the task's view: its name in the header, then its form (loaded on its own)
+        visible(By.xpath("//*[contains(@class,'task-details') or @cam-tasklist-task]//*[contains(normalize-space(.), "
+                + xpathText(nameWords[nameWords.length - 1]) + ")]"));
+    }
+
+    /** Claims the open task and waits until Tasklist shows this user as its assignee. */
+    void claim() {
+        click(By.cssSelector("button.claim"));
+        visible(By.cssSelector("button.unclaim"));
+    }
+
+    /** Resets the open task's assignee (someone else's claim; an administrator may) and waits until it is claimable. */
+    void resetAssignee() {
+        click(By.cssSelector("a.reset-assignee"));
+        visible(By.cssSelector("button.claim"));
+    }
+
+    /** The open task's form area once its form has rendered (a Camunda Form or an embedded form). */
+    WebElement form() {
+        return visible(By.cssSelector("[cam-tasklist-form] .fjs-form, [cam-tasklist-form] form[name]"));
+    }
+
+    /** The text the open task's form shows (headings, values, labels), whitespace collapsed. */
+    String formText() {
+        return form().getText().replaceAll("\\s+", " ");
+    }
+
+    /** Types into the Camunda Form textarea whose label starts with {@code label}. */
+    void typeInCamundaForm(String label, String text) {
+        WebElement area = visible(By.xpath("//*[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), "
+                + xpathText(label) + ")]]//textarea"));
+        area.clear();
+        area.sendKeys(text);
+    }
+
+    /** Picks an option of a Camunda Form select (form-js's own dropdown) by the start of its label. */
+    void chooseInCamundaForm(String label, String optionStart) {
+        By field = By.xpath("//*[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), "
+                + xpathText(label) + ")]]");
+        click(By.xpath(xpath(field) + "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]"));
+        click(By.xpath(xpath(field) + "//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), "
+                + xpathText(optionStart) + ")]"));
+        visible(By.xpath(xpath(field) + "//*[contains(@class,'fjs-select-display')][starts-with(normalize-space(.), "
+                + xpathText(optionStart) + ")]"));
+    }
+
+    /** An embedded form's select by id. */
+    Select select(String id) {
+        return new Select(visible(By.id(id)));
+    }
+
+    WebElement field(String id) {
+        return visible(By.id(id));
+    }
+
+    /** Clicks Complete (enabled once the form is valid). */
+    void complete() {
+        // an earlier notification may cover the button, as a person would, close it first
+        for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert button.close"))) {
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (StaleElementReferenceException | ElementClickInterceptedException ignored) {
+                // gone already
+            }
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        click(By.cssSelector("button[ng-click='complete()']"));
+    }
+
+    /** The messages of the notifications Tasklist shows now (status: message), waiting for one. */
+    String notification(String containing) {
+        return visible(By.xpath("//*[contains(@class,'notifications')]//*[contains(@class,'alert')][contains(normalize-space(.), "
+                + xpathText(containing) + ")]")).getText().replaceAll("\\s+", " ");
+    }
+
+    void until(String what, BooleanSupplier condition) {
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(250)).withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    WebElement visible(By by) {
+        return wait.withMessage(() -> "visible: " + by).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void click(By by) {
+        wait.withMessage(() -> "clickable: " + by).until(d -> {
+            try {
+                WebElement e = d.findElement(by);
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+                e.click();
+                return true;
+            } catch (ElementClickInterceptedException | StaleElementReferenceException | NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
+    /** A screenshot and the page's HTML in target/browser/ (for a failed step). */
+    void evidence(String name) {
+        try {
+            Path dir = Path.of("target", "browser");
+            Files.createDirectories(dir);
+            String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+            File png = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), dir.resolve(file + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve(file + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            System.err.println("no screenshot of " + name + ": " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp dir left behind is harmless
+            }
+        }
+    }
+
+    private static String xpath(By by) {
+        String s = by.toString();
+        return s.substring(s.indexOf(':') + 1).trim();
+    }
+
+    /** An XPath string literal for any text (quotes included). */
+    static String xpathText(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}
