@@ -165,10 +165,9 @@ final class Tasklist implements AutoCloseable {
         visible(By.cssSelector("button.unclaim"));
     }
 
-    /** Resets the open task's assignee (someone else's claim; an administrator may) and waits until it is claimable. */
-    void resetAssignee() {
-        click(By.cssSelector("a.reset-assignee"));
-        visible(By.cssSelector("button.claim"));
+    /** Clicks Claim without waiting for the claim to succeed (a refused claim shows a notification). */
+    void tryClaim() {
+        click(By.cssSelector("button.claim"));
     }
 
     /** The open task's form area once its form has rendered (a Camunda Form or an embedded form). */

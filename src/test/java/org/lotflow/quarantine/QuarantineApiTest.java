@@ -260,8 +260,14 @@ class QuarantineApiTest {
 
         // a REJECTED lot cannot be held
         String rejected = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        // (an out-of-specification result alone never rejects: the QA manager refuses the release)
         api.post("sarah", "/api/lots/" + rejected + "/lab-results", Map.of("results",
-                List.of(Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 225))));
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 225))));
+        String approval = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + rejected
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        assertThat(api.post("jennifer", "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of(
+                "approved", Map.of("value", false), "comment", Map.of("value", "Retained sample missing")))).status())
+                .isEqualTo(204);
         api.executeJobs();
         assertThat(q.status(rejected)).isEqualTo("REJECTED");
         Response rejectedHold = q.hold("sarah", rejected, "x");

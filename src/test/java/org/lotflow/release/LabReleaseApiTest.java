@@ -111,6 +111,10 @@ class LabReleaseApiTest {
                 List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))));
         assertThat(lab.status()).isEqualTo(200);
         String task = taskId("jennifer", lot, "approveRelease");
+        // she may not even claim it (a claimed task could not be given back in Tasklist)
+        Response claim = api.post("jennifer", "/engine-rest/task/" + task + "/claim", Map.of("userId", "jennifer"));
+        assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
+        assertThat(claim.text()).contains("Four-eyes");
         Response selfApproval = complete("jennifer", task, Map.of("approved", true, "comment", "self"));
         assertThat(selfApproval.status()).as(selfApproval.toString()).isEqualTo(403);
         assertThat(selfApproval.text()).contains("Four-eyes");

@@ -89,7 +89,12 @@ class OosInvestigationApiTest {
         assertThat(form.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson");
         assertThat(form.get("testRound").get("value").asText()).startsWith("1");
 
-        // the analyst does not investigate her own result (a supervisor checks it)
+        // the analyst does not investigate her own result (a supervisor checks it): not even claim it, since
+        // Tasklist lets nobody but an administrator give a claimed task back
+        Response claim = api.post("sarah", "/engine-rest/task/" + task + "/claim", Map.of("userId", "sarah"));
+        assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
+        assertThat(claim.text()).contains("Four-eyes");
+        assertThat(api.get("jennifer", "/engine-rest/task/" + task).json().get("assignee").isNull()).isTrue();
         Response own = complete("sarah", task, Map.of("labConclusion", "LAB_ERROR", "findings", "my mistake"));
         assertThat(own.status()).as(own.toString()).isEqualTo(403);
         assertThat(own.text()).contains("Four-eyes");
@@ -213,6 +218,8 @@ class OosInvestigationApiTest {
                 "Specification limit under change control CC-2025-12; customer agreement on file")).status())
                 .isEqualTo(204);
         String decide = taskId("jennifer", lot, "decideOutOfSpecification");
+        assertThat(api.post("jennifer", "/engine-rest/task/" + decide + "/claim", Map.of("userId", "jennifer"))
+                .status()).isEqualTo(403);
         Response self = complete("jennifer", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"));
         assertThat(self.status()).isEqualTo(403);
         assertThat(self.text()).contains("Four-eyes");

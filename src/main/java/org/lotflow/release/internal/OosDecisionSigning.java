@@ -56,6 +56,14 @@ public class OosDecisionSigning {
         this.clock = clock;
     }
 
+    /** Refuses the analyst of the round as the signer of its decision, at signing and already at claiming. */
+    public static void requireSecondPerson(String userId, OosInvestigation oos, String lotNumber) {
+        if (userId != null && oos != null && userId.equals(oos.getAnalyst())) {
+            throw new FourEyesViolation(userId, "recorded the out-of-specification result of lot " + lotNumber,
+                    "decide on it");
+        }
+    }
+
     /** Signs the decision on the lot's current investigation as the logged-in QA manager. */
     @Transactional
     public OosInvestigation sign(Long lotId, OosInvestigation.Decision decision, String comment) {
@@ -87,10 +95,7 @@ public class OosDecisionSigning {
             throw new NotPermitted("Only a QA manager may sign the decision on an out-of-specification result; "
                     + signer + " is not one");
         }
-        if (signer.equals(oos.getAnalyst())) {
-            throw new FourEyesViolation(signer, "recorded the out-of-specification result of lot " + lot.getLotNumber(),
-                    "decide on it");
-        }
+        requireSecondPerson(signer, oos, lot.getLotNumber());
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
         oos.decide(decision, comment, signer, clock.instant(), COMMENT_FIELD);

@@ -48,6 +48,17 @@ public class OosLaboratoryInvestigation {
         this.clock = clock;
     }
 
+    /**
+     * Refuses the analyst of the round as the one who concludes its phase I, at completion and already when
+     * she claims the task (Tasklist lets nobody but an administrator give a claimed task back).
+     */
+    public static void requireSupervisor(String userId, OosInvestigation oos, String lotNumber) {
+        if (userId != null && oos != null && userId.equals(oos.getAnalyst())) {
+            throw new FourEyesViolation(userId, "recorded the out-of-specification result of lot " + lotNumber,
+                    "conclude its laboratory investigation (a supervisor checks the measurement)");
+        }
+    }
+
     /** Concludes phase I of the lot's current investigation as the logged-in user. */
     @Transactional
     public OosInvestigation conclude(Long lotId, OosInvestigation.LabConclusion conclusion, String findings) {
@@ -62,10 +73,7 @@ public class OosLaboratoryInvestigation {
             throw new StateConflict("Lot " + lot.getLotNumber() + " has no out-of-specification investigation");
         }
         String by = currentUser.id();
-        if (by != null && by.equals(oos.getAnalyst())) {
-            throw new FourEyesViolation(by, "recorded the out-of-specification result of lot " + lot.getLotNumber(),
-                    "conclude its laboratory investigation (a supervisor checks the measurement)");
-        }
+        requireSupervisor(by, oos, lot.getLotNumber());
         oos.concludeLaboratoryPhase(conclusion, findings, by, clock.instant(), FINDINGS_FIELD);
         history.event(lotId, LotEventTypes.OOS_LAB_INVESTIGATION_CONCLUDED).by(by)
                 .reason((conclusion == OosInvestigation.LabConclusion.LAB_ERROR

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.release.internal.OosDecisionSigning;
 import org.lotflow.release.internal.OosInvestigation;
+import org.lotflow.release.internal.ReleaseQueries;
 import org.lotflow.release.internal.ReleaseRunBinding;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.TaskInputs;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * any decision waiting from before; on complete, reads {@code oosDecision} ({@code REJECT} or
  * {@code RELEASE}) and {@code comment} (the justification), both required and removed once read, has
  * {@link OosDecisionSigning} sign the decision as the logged-in QA manager (four eyes, electronic
- * signature), and hands the signed decision to the gateway as {@code oosDecision}.
+ * signature), and hands the signed decision to the gateway as {@code oosDecision}. On assignment, refuses
+ * the analyst of the round as its assignee.
  */
 @Component("decideOutOfSpecificationListener")
 public class DecideOutOfSpecificationListener extends TaskLifecycleListener {
@@ -27,11 +29,24 @@ public class DecideOutOfSpecificationListener extends TaskLifecycleListener {
     private final ReleaseRunBinding runs;
     private final OosForms forms;
     private final OosDecisionSigning signing;
+    private final ReleaseQueries queries;
 
-    public DecideOutOfSpecificationListener(ReleaseRunBinding runs, OosForms forms, OosDecisionSigning signing) {
+    public DecideOutOfSpecificationListener(ReleaseRunBinding runs, OosForms forms, OosDecisionSigning signing,
+            ReleaseQueries queries) {
         this.runs = runs;
         this.forms = forms;
         this.signing = signing;
+        this.queries = queries;
+    }
+
+    /** Claiming: the analyst of the round may not take the decision on it (four eyes, 403 at once). */
+    @Override
+    protected void onOther(DelegateTask task) {
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
+            Long lotId = ReleaseFacts.lot(runs, task).getId();
+            OosDecisionSigning.requireSecondPerson(task.getAssignee(), queries.currentInvestigation(lotId),
+                    ReleaseFacts.lot(runs, task).getLotNumber());
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.lot.Lot;
 import org.lotflow.release.internal.OosInvestigation;
 import org.lotflow.release.internal.OosLaboratoryInvestigation;
+import org.lotflow.release.internal.ReleaseQueries;
 import org.lotflow.release.internal.ReleaseRunBinding;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.TaskInputs;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * ({@link OosForms}) and forgets inputs waiting from before; on complete, reads {@code labConclusion}
  * ({@code LAB_ERROR} or {@code CONFIRMED}) and {@code findings}, both required and removed once read,
  * has {@link OosLaboratoryInvestigation} record them as the logged-in user (not the analyst), and hands
- * the stored conclusion to the gateway as {@code labErrorFound}, overwriting whatever a user sent.
+ * the stored conclusion to the gateway as {@code labErrorFound}, overwriting whatever a user sent. On
+ * assignment, refuses the analyst of the round as its assignee (four eyes, before she works on it).
  */
 @Component("investigateLabErrorListener")
 public class InvestigateLabErrorListener extends TaskLifecycleListener {
@@ -29,11 +31,24 @@ public class InvestigateLabErrorListener extends TaskLifecycleListener {
     private final ReleaseRunBinding runs;
     private final OosForms forms;
     private final OosLaboratoryInvestigation phaseOne;
+    private final ReleaseQueries queries;
 
-    public InvestigateLabErrorListener(ReleaseRunBinding runs, OosForms forms, OosLaboratoryInvestigation phaseOne) {
+    public InvestigateLabErrorListener(ReleaseRunBinding runs, OosForms forms, OosLaboratoryInvestigation phaseOne,
+            ReleaseQueries queries) {
         this.runs = runs;
         this.forms = forms;
         this.phaseOne = phaseOne;
+        this.queries = queries;
+    }
+
+    /** Claiming: the analyst of the round may not take her own phase I (four eyes, 403 at once). */
+    @Override
+    protected void onOther(DelegateTask task) {
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
+            Lot lot = ReleaseFacts.lot(runs, task);
+            OosLaboratoryInvestigation.requireSupervisor(task.getAssignee(), queries.currentInvestigation(lot.getId()),
+                    lot.getLotNumber());
+        }
     }
 
     @Override
