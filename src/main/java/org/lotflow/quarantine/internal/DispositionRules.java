@@ -20,8 +20,9 @@ import org.lotflow.shared.StateConflict;
  * RECALL are safety decisions that the investigator may sign (21 CFR 211.22, 211.192; EU GMP Annex 11
  * §14). Refused with {@link FourEyesViolation}, 403.</li>
  * <li>A disposition is signed once, after the investigation is recorded (409 otherwise).</li>
- * <li>A RECALL names its classification ({@value #DEFAULT_CLASSIFICATION} when none is given); the
- * other decisions have none (a classification sent with them is dropped).</li>
+ * <li>A RECALL names its classification: in Tasklist it must be chosen; through the API
+ * {@value #DEFAULT_CLASSIFICATION} when none is given (contract). The other decisions have none (a
+ * classification sent with them is dropped).</li>
  * <li>The outcome steps act only on the signed disposition they were built for (a hold without it is
  * an engine incident, never a status change).</li>
  * </ul>
@@ -64,7 +65,8 @@ public final class DispositionRules {
         if (passwordInBody && (in.password() == null || in.password().isEmpty())) {
             throw new InvalidInput("password", "must not be empty: re-enter your password to sign");
         }
-        return new Decision(decision, justification, in.password(), classification(decision, in.classification()));
+        return new Decision(decision, justification, in.password(),
+                classification(decision, in.classification(), !passwordInBody));
     }
 
     /** One of {@link Disposition}; 400 naming {@code decision} otherwise. */
@@ -84,6 +86,15 @@ public final class DispositionRules {
      * others. A given value must be one of {@link #CLASSIFICATIONS} whatever the decision (400).
      */
     static String classification(Disposition decision, String text) {
+        return classification(decision, text, false);
+    }
+
+    /**
+     * As {@link #classification(Disposition, String)}; with {@code chosen}, a RECALL must name its class
+     * (400 naming {@code classification}): in Tasklist's form every decision is chosen, never defaulted
+     * (issue #12), while the contract's {@code POST /api/lots/{n}/disposition} keeps its default.
+     */
+    static String classification(Disposition decision, String text, boolean chosen) {
         String classification = null;
         if (text != null && !text.isBlank()) {
             classification = text.trim();
@@ -94,6 +105,10 @@ public final class DispositionRules {
         }
         if (decision != Disposition.RECALL) {
             return null;
+        }
+        if (classification == null && chosen) {
+            throw new InvalidInput("classification", "is required for a RECALL: choose CLASS_I (serious health"
+                    + " hazard), CLASS_II or CLASS_III");
         }
         return classification == null ? DEFAULT_CLASSIFICATION : classification;
     }

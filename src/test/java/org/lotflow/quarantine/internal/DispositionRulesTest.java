@@ -76,6 +76,17 @@ class DispositionRulesTest {
     }
 
     @Test
+    void inTasklistARecallsClassIsChosenNeverDefaulted() {
+        assertThatThrownBy(() -> DispositionRules.validate(new DispositionInput("RECALL", "ok", null, null), false))
+                .isInstanceOf(org.lotflow.shared.InvalidInput.class).hasMessageContaining("classification")
+                .hasMessageContaining("required for a RECALL");
+        assertThat(DispositionRules.validate(new DispositionInput("RECALL", "ok", null, "CLASS_III"), false)
+                .classification()).isEqualTo("CLASS_III");
+        assertThat(DispositionRules.validate(new DispositionInput("REJECT", "ok", null, null), false)
+                .classification()).isNull();
+    }
+
+    @Test
     void theSignatureMeansTheDecision() {
         assertThat(DispositionRules.meaning(Disposition.RECALL)).isEqualTo("quarantine disposition: RECALL");
     }
