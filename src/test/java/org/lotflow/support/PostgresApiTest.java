@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lotflow.demo-data=true", "lotflow.today=2025-01-28", "camunda.bpm.job-execution.enabled=false",
-                "lotflow.recall.notification-batch=1"})
+                "lotflow.recall.notification-batch=1",
+                "spring.jpa.hibernate.ddl-auto=validate"})
 @ActiveProfiles({"postgres"})
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @Import(TestClient.class)
