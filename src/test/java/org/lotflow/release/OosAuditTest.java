@@ -261,4 +261,32 @@ class OosAuditTest {
         JsonNode form = api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json();
         assertThat(form.toString()).contains("232").contains("Viscometer bath at 38");
     }
+
+    /**
+     * Findings may be 4,000 characters (the forms allow it), but the display texts of the next tasks put a
+     * header before them, and a text over the engine's 4,000 was shown by whole lines only: one long
+     * paragraph of findings vanished from the decision form ("… and 1 more line not shown"), so the QA
+     * manager signed without seeing phase I's or phase II's evidence. Now as much as fits is shown, and the
+     * form says how much is left out and where it is.
+     */
+    @Test
+    void longFindingsAreShownOnTheNextFormsAsFarAsTheyFitNeverHiddenWhole() {
+        String lot = lotWithOosResult("AUDLONG");
+        String labFindings = "Calculation, instrument and standards checked. ".repeat(85); // 3995 characters, one line
+        assertThat(complete("jennifer", taskId("jennifer", lot, "investigateLabError"), Map.of("labConclusion",
+                "CONFIRMED", "findings", labFindings)).status()).isEqualTo(204);
+        String production = taskId("sarah", lot, "investigateProduction");
+        String shownToPhaseTwo = api.get("sarah", "/engine-rest/task/" + production + "/form-variables").json()
+                .get("labInvestigation").get("value").asText();
+        assertThat(shownToPhaseTwo).contains("Calculation, instrument and standards checked. ".repeat(20))
+                .contains("not shown here");
+        assertThat(complete("sarah", production, Map.of("findings", "Batch record reviewed. ".repeat(173))).status())
+                .isEqualTo(204);
+        JsonNode form = api.get("jennifer", "/engine-rest/task/" + taskId("jennifer", lot, "decideOutOfSpecification")
+                + "/form-variables").json();
+        assertThat(form.get("labInvestigation").get("value").asText())
+                .contains("Calculation, instrument and standards checked. ".repeat(20));
+        assertThat(form.get("productionInvestigation").get("value").asText())
+                .contains("Batch record reviewed. ".repeat(40)).contains("not shown here");
+    }
 }
