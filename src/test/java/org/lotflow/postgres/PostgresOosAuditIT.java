@@ -1,0 +1,58 @@
+package org.lotflow.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.PostgresApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The OOS investigation on real PostgreSQL where it differs from H2: PostgreSQL refuses a NUL character
+ * in a text column, which H2 keeps. A finding, a justification or a comment with one must be a 400
+ * naming its field on both databases, never a 500 at the database (and nothing changes).
+ */
+@PostgresApiTest
+class PostgresOosAuditIT {
+
+    @Autowired
+    TestClient api;
+
+    private String taskId(String user, String lot, String key) {
+        return api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + lot + "&taskDefinitionKey=" + key)
+                .json().get(0).get("id").asText();
+    }
+
+    private Response complete(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> vars = new java.util.HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return api.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
+    }
+
+    @Test
+    void aNulCharacterInFindingsOrJustificationIsA400NamingTheFieldOnPostgres() {
+        String lot = api.createLot(api.createProduct("PGOOS"), new BigDecimal("100"), "2025-01-20");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(
+                Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 230)))).status())
+                .isEqualTo(200);
+        String phaseOne = taskId("jennifer", lot, "investigateLabError");
+        Response nul = complete("jennifer", phaseOne, Map.of("labConclusion", "CONFIRMED", "findings", "bath\u0000drift"));
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.json().get("field").asText()).isEqualTo("findings");
+        assertThat(complete("jennifer", phaseOne, Map.of("labConclusion", "CONFIRMED", "findings", "no lab error"))
+                .status()).isEqualTo(204);
+        assertThat(complete("sarah", taskId("sarah", lot, "investigateProduction"), Map.of("findings",
+                "base oil at its low limit")).status()).isEqualTo(204);
+        String decide = taskId("jennifer", lot, "decideOutOfSpecification");
+        Response comment = complete("jennifer", decide, Map.of("oosDecision", "REJECT", "comment", "x\u0000"));
+        assertThat(comment.status()).as(comment.toString()).isEqualTo(400);
+        assertThat(comment.json().get("field").asText()).isEqualTo("comment");
+        assertThat(api.get("mike", "/api/lots/" + lot + "/history").json().findValuesAsText("type"))
+                .doesNotContain("OOS_DECISION_SIGNED");
+    }
+}
