@@ -55,4 +55,25 @@ class PostgresOosAuditIT {
         assertThat(api.get("mike", "/api/lots/" + lot + "/history").json().findValuesAsText("type"))
                 .doesNotContain("OOS_DECISION_SIGNED");
     }
+
+    /** V92 on PostgreSQL: a round failing 60 long-named tests is recorded and investigated. */
+    @Test
+    void aRoundFailingManyLongNamedTestsIsRecordedOnPostgres() {
+        String sku = "PGMANY-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<Map<String, Object>> specs = new java.util.ArrayList<>();
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String test = String.format("%02d", i) + "-" + "kinematic viscosity at 40 °C ASTM D445 ".repeat(3).substring(0, 90).strip();
+            specs.add(Map.of("test", test, "unit", "cSt", "min", 245, "max", 255));
+            results.add(Map.of("test", test, "value", 232.125));
+        }
+        assertThat(api.post("mike", "/api/products", Map.of("sku", sku, "name", "Many tests", "unit", "drums",
+                "shelfLifeMonths", 24, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", specs)).status())
+                .isEqualTo(201);
+        String lot = api.createLot(sku, new BigDecimal("10"), "2025-01-20");
+        Response lab = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", results));
+        assertThat(lab.status()).as(lab.toString()).isEqualTo(200);
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("oosInvestigations").get(0).get("failedTests")
+                .asText()).hasSizeGreaterThan(4000);
+    }
 }

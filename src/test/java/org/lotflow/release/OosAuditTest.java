@@ -293,4 +293,32 @@ class OosAuditTest {
         assertThat(form.get("productionInvestigation").get("value").asText())
                 .contains("Batch record reviewed. ".repeat(40)).contains("not shown here");
     }
+
+    /**
+     * A product may have 100 tests named in up to 100 characters; a round that fails many of them is a
+     * valid, if bad, result and must be recorded (and investigated), never refused for the length of the
+     * failed-tests text the investigation keeps.
+     */
+    @Test
+    void aRoundFailingManyLongNamedTestsIsRecordedAndInvestigated() {
+        String sku = "AUDMANY-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<Map<String, Object>> specs = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String test = String.format("%02d", i) + " kinematic viscosity at 40 °C, ASTM D445, ".repeat(3)
+                    .substring(0, 95).strip();
+            specs.add(Map.of("test", test, "unit", "cSt", "min", 245, "max", 255));
+            results.add(Map.of("test", test, "value", 232.125));
+        }
+        Response product = api.post("mike", "/api/products", Map.of("sku", sku, "name", "Many tests", "unit", "drums",
+                "shelfLifeMonths", 24, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", specs));
+        assertThat(product.status()).as(product.toString()).isEqualTo(201);
+        String lot = api.createLot(sku, new BigDecimal("10"), "2025-01-20");
+        Response lab = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", results));
+        assertThat(lab.status()).as(lab.toString()).isEqualTo(200);
+        assertThat(lab.json().get("passed").asBoolean()).isFalse();
+        JsonNode oos = api.get("mike", "/api/lots/" + lot).json().get("oosInvestigations").get(0);
+        assertThat(oos.get("failedTests").asText()).contains("59kinematic viscosity").hasSizeGreaterThan(4000);
+        assertThat(taskId("jennifer", lot, "investigateLabError")).isNotBlank();
+    }
 }

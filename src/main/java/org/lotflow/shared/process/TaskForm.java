@@ -56,7 +56,7 @@ public final class TaskForm {
     }
 
     /** The engine keeps a text variable in 4,000 characters (its {@code TEXT_} column). */
-    static final int MAX_TEXT = 4000;
+    public static final int MAX_TEXT = 4000;
 
     /**
      * A display text as the engine can keep it: whole lines up to {@link #MAX_TEXT} characters, then a last
