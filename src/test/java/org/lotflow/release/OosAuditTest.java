@@ -321,4 +321,16 @@ class OosAuditTest {
         assertThat(oos.get("failedTests").asText()).contains("59kinematic viscosity").hasSizeGreaterThan(4000);
         assertThat(taskId("jennifer", lot, "investigateLabError")).isNotBlank();
     }
+
+    /** Each OOS form says what completing it does; phase II's said nothing of the decision that follows. */
+    @Test
+    void thePhaseIIFormSaysWhatCompletingItDoes() {
+        String lot = lotWithOosResult("AUDFORM");
+        assertThat(complete("jennifer", taskId("jennifer", lot, "investigateLabError"), Map.of("labConclusion",
+                "CONFIRMED", "findings", "no laboratory error")).status()).isEqualTo(204);
+        String production = taskId("sarah", lot, "investigateProduction");
+        Response form = api.get("sarah", "/engine-rest/task/" + production + "/deployed-form");
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
+        assertThat(form.text()).contains("QA manager's signed decision").contains("stays PENDING");
+    }
 }
