@@ -76,4 +76,53 @@ class PostgresOosAuditIT {
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("oosInvestigations").get(0).get("failedTests")
                 .asText()).hasSizeGreaterThan(4000);
     }
+
+    /**
+     * On PostgreSQL too: a retest typed into Tasklist and posted by a LIMS at the same moment, and two
+     * supervisors concluding phase I at once, make one round or one conclusion and a 409, never a 500.
+     */
+    @org.junit.jupiter.api.RepeatedTest(4)
+    void racesOnTheInvestigationEndIn409OnPostgres() throws Exception {
+        String lot = api.createLot(api.createProduct("PGRACE"), new BigDecimal("100"), "2025-01-20");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(
+                Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 230)))).status())
+                .isEqualTo(200);
+        String phaseOne = taskId("jennifer", lot, "investigateLabError");
+        List<Response> conclusions = atOnce(List.of(
+                () -> complete("jennifer", phaseOne, Map.of("labConclusion", "LAB_ERROR", "findings", "bath drift")),
+                () -> complete("demo", phaseOne, Map.of("labConclusion", "LAB_ERROR", "findings", "standard expired"))));
+        assertThat(conclusions).as(conclusions.toString()).extracting(Response::status).containsExactlyInAnyOrder(204, 409);
+        String retest = taskId("sarah", lot, "recordLabResults");
+        List<Map<String, Object>> passing = List.of(Map.of("test", "viscosity", "value", 249),
+                Map.of("test", "flashPoint", "value", 231));
+        List<Response> answers = atOnce(List.of(
+                () -> api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", passing)),
+                () -> complete("sarah", retest, Map.of("labResults", "viscosity = 249\nflashPoint = 231\n")),
+                () -> api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", passing))));
+        assertThat(answers.stream().filter(r -> r.status() == 200 || r.status() == 204)).as(answers.toString()).hasSize(1);
+        assertThat(answers).as(answers.toString()).extracting(Response::status).allMatch(s -> s == 200 || s == 204 || s == 409);
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("labResults").get("round").asInt()).isEqualTo(2);
+    }
+
+    private static List<Response> atOnce(List<java.util.concurrent.Callable<Response>> calls) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+            for (java.util.concurrent.Callable<Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Response> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
