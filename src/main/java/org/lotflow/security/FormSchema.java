@@ -18,7 +18,8 @@ import org.lotflow.shared.process.Variable;
  * <p>{@link #check} judges the {@code variables} object of a Camunda REST submission
  * ({@code {"name": {"value": ..., "type": ...}}}): a variable the form does not declare, a value of
  * the wrong kind, a missing required field, a value outside a selection, a serialized object or a
- * text longer than {@value #MAX_TEXT} characters is a violation. A plain rule, tested without Spring.
+ * text longer than {@value #MAX_TEXT} characters, or one with a NUL character (which PostgreSQL refuses and
+ * H2 keeps), is a violation. A plain rule, tested without Spring.
  *
  * @param name           the form's display name in refusals, e.g. "Approve release"
  * @param fields         declared fields by variable name, in form order
@@ -139,6 +140,10 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                 } else if (value.asText().length() > MAX_TEXT) {
                     violations.add(new Violation(field.name(), "is too long: at most " + MAX_TEXT + " characters, got "
                             + value.asText().length()));
+                } else if (value.asText().indexOf('\u0000') >= 0) {
+                    // PostgreSQL refuses NUL in text (a 500 in the persistence layer) where H2 keeps it: the
+                    // same 400 naming the field on both databases, before the engine stores anything
+                    violations.add(new Violation(field.name(), "must not contain a NUL character (U+0000)"));
                 } else if (!field.values().isEmpty() && !field.values().contains(value.asText())) {
                     violations.add(new Violation(field.name(), "must be one of " + String.join(", ", field.values())
                             + ", not '" + value.asText() + "'"));

@@ -237,7 +237,8 @@ class TasklistOosBrowserTest {
             t.until("the release form shows the lot", () -> t.formText().contains(lot));
             assertThat(t.formText()).contains("Release of lot " + lot)
                     .contains("PASS viscosity: 249 cSt (limits 245 – 255 cSt)").contains("PASS flashPoint: 231")
-                    .contains("°C").contains("Lab results recorded by Sarah Johnson");
+                    .contains("°C").contains("Lab results recorded by Sarah Johnson")
+                    .contains("Earlier out-of-specification results");
             Select approved = t.select("approved");
             assertThat(noDefaultDecision(approved)).containsExactly("=Choose: approve or refuse",
                     "true=Approve the release of this lot", "false=Refuse the release (the lot will be rejected)");

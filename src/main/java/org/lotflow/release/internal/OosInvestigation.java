@@ -79,7 +79,8 @@ public class OosInvestigation {
     @Column(name = "test_round", nullable = false)
     private int round;
 
-    @Column(name = "failed_tests", nullable = false, length = MAX_TEXT)
+    /** The round's failed tests, as many as the specification has (up to 100 tests of 100 characters; V92). */
+    @Column(name = "failed_tests", nullable = false, length = 16000)
     private String failedTests;
 
     @Column(nullable = false, length = 64)

@@ -56,12 +56,17 @@ public final class TaskForm {
     }
 
     /** The engine keeps a text variable in 4,000 characters (its {@code TEXT_} column). */
-    static final int MAX_TEXT = 4000;
+    public static final int MAX_TEXT = 4000;
 
     /**
      * A display text as the engine can keep it: whole lines up to {@link #MAX_TEXT} characters, then a last
      * line that says how many lines are not shown and where they are (a customer of a large recall may
      * have received dozens of affected deliveries). Never cut silently, never refused.
+     *
+     * <p>A line too long to fit whole (a paragraph: an OOS phase's findings of up to 4,000 characters behind
+     * their header) is not hidden whole when at least {@code reserve} characters are left: as much of it as
+     * fits is shown, followed by how many characters (and lines) are left out and where they are, so the
+     * next person signing sees the evidence rather than an empty "1 more line".
      */
     static Object fitted(Object value) {
         if (!(value instanceof String text) || text.length() <= MAX_TEXT) {
@@ -74,6 +79,15 @@ public final class TaskForm {
         while (shown < lines.length && kept.length() + lines[shown].length() + 1 <= MAX_TEXT - reserve) {
             kept.append(lines[shown]).append('\n');
             shown++;
+        }
+        int room = MAX_TEXT - reserve - kept.length();
+        if (shown < lines.length && room >= reserve) {
+            String line = lines[shown];
+            int cut = Character.isHighSurrogate(line.charAt(room - 1)) ? room - 1 : room;
+            int hiddenLines = lines.length - shown - 1;
+            return kept + line.substring(0, cut) + " … (" + (line.length() - cut) + " more characters"
+                    + (hiddenLines == 0 ? "" : " and " + hiddenLines + " more line" + (hiddenLines == 1 ? "" : "s"))
+                    + " not shown here: lotflow's API has the complete text)";
         }
         int hidden = lines.length - shown;
         return kept + "… and " + hidden + " more line" + (hidden == 1 ? "" : "s")

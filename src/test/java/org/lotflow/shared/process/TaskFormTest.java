@@ -37,6 +37,21 @@ class TaskFormTest {
     }
 
     @Test
+    void aParagraphTooLongToFitWholeIsShownAsFarAsItFitsAndSaysWhatIsLeftOut() {
+        String paragraph = "Header: " + "x".repeat(4000);
+        String shown = (String) TaskForm.fitted(paragraph);
+        assertThat(shown.length()).isLessThanOrEqualTo(TaskForm.MAX_TEXT);
+        assertThat(shown).startsWith("Header: xxxx").contains("more characters not shown here");
+        String twoParagraphs = "short\n" + "y".repeat(4000) + "\nlast";
+        String both = (String) TaskForm.fitted(twoParagraphs);
+        assertThat(both.length()).isLessThanOrEqualTo(TaskForm.MAX_TEXT);
+        assertThat(both).startsWith("short\nyyyy").contains("more characters and 1 more line not shown here");
+        String emoji = "\uD83D\uDE00".repeat(2100); // never split a surrogate pair
+        String cut = (String) TaskForm.fitted(emoji);
+        assertThat(Character.isHighSurrogate(cut.charAt(cut.indexOf(" …") - 1))).isFalse();
+    }
+
+    @Test
     void absentAndBlankValuesShowAsADash() {
         assertThat(TaskForm.text(null)).isEqualTo("-");
         assertThat(TaskForm.text("  ")).isEqualTo("-");

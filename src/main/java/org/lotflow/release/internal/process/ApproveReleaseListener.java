@@ -4,6 +4,7 @@ import static org.lotflow.release.internal.process.LotReleaseVariables.APPROVED;
 import static org.lotflow.release.internal.process.LotReleaseVariables.COMMENT;
 import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_RECORDED_BY_NAME;
 import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_SUMMARY;
+import static org.lotflow.release.internal.process.LotReleaseVariables.OOS_HISTORY;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.lot.Lot;
@@ -19,7 +20,8 @@ import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code approveRelease}: on create, shows the lot and its lab verdict and forgets any decision
+ * {@code approveRelease}: on create, shows the lot, its lab verdict and any earlier out-of-specification
+ * round with its invalidation ({@code oosHistory}, {@link OosForms#oosHistory}), and forgets any decision
  * waiting from before; on complete, reads the form's fields ({@code approved}, {@code comment}, both
  * required, read once and removed), has {@link ReleaseApproval} sign the decision as the logged-in
  * user (four eyes), and hands the signed decision to the gateway as {@code approved}. The lot is the
@@ -33,9 +35,11 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
     private final ReleaseQueries queries;
     private final ReleaseApproval approval;
     private final CurrentUser currentUser;
+    private final OosForms oosForms;
 
     public ApproveReleaseListener(ReleaseRunBinding runs, ReleaseQueries queries, ReleaseApproval approval,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, OosForms oosForms) {
+        this.oosForms = oosForms;
         this.runs = runs;
         this.queries = queries;
         this.approval = approval;
@@ -50,6 +54,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show(LAB_SUMMARY.name(), verdict == null ? null : verdict.summary())
                 .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.fullName(verdict.recordedBy()))
+                .show(OOS_HISTORY.name(), oosForms.oosHistory(lot))
                 .apply();
     }
 

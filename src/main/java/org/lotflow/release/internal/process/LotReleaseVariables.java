@@ -42,6 +42,11 @@ public final class LotReleaseVariables {
     public static final Variable<String> LAB_INVESTIGATION = Variable.text("labInvestigation");
     /** Display of {@code decideOutOfSpecification}: phase II's findings, who and when. */
     public static final Variable<String> PRODUCTION_INVESTIGATION = Variable.text("productionInvestigation");
+    /**
+     * Display of {@code approveRelease}: every earlier out-of-specification round of the lot and why it was
+     * invalidated (who, when, findings), or "none", so the approver signs knowing the whole record.
+     */
+    public static final Variable<String> OOS_HISTORY = Variable.text("oosHistory");
     /** Display of the OOS tasks: the earlier test rounds of the lot, if any. */
     public static final Variable<String> EARLIER_ROUNDS = Variable.text("earlierRounds");
 

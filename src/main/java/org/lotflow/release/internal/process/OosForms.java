@@ -64,6 +64,31 @@ class OosForms {
         return form;
     }
 
+    /**
+     * The lot's earlier out-of-specification rounds for the release approver ({@code approveRelease}):
+     * for each investigation, its round, failed tests, analyst and time, and phase I's conclusion with
+     * who, when and the findings; "none" when no round was out of specification. A release after a
+     * retest is thus never signed on the passing round alone (FDA OOS guidance: QA reviews the
+     * investigation; 21 CFR 211.192).
+     */
+    String oosHistory(Lot lot) {
+        List<OosInvestigation> investigations = queries.investigations(lot.getId());
+        if (investigations.isEmpty()) {
+            return "none";
+        }
+        return investigations.stream().map(oos -> "Round " + oos.getRound() + " (recorded by "
+                + currentUser.fullName(oos.getAnalyst()) + ", " + TaskForm.text(oos.getOpenedAt())
+                + ") was out of specification: " + oos.getFailedTests() + ". "
+                + (oos.getLabConclusion() == null ? "Its laboratory investigation is not concluded."
+                        : (oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
+                                ? "Invalidated by an assignable laboratory error"
+                                : "Confirmed: no laboratory error")
+                                + " (" + currentUser.fullName(oos.getLabConcludedBy()) + ", "
+                                + TaskForm.text(oos.getLabConcludedAt()) + "): " + oos.getLabFindings()
+                                + ". Its results stay on record."))
+                .collect(Collectors.joining("\n"));
+    }
+
     private static String earlier(List<LabVerdict> rounds, int current) {
         String text = rounds.stream().filter(r -> r.round() < current)
                 .map(r -> "Round " + r.round() + " (" + (r.passed() ? "passed" : "out of specification: "

@@ -56,7 +56,13 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
                 .show(LAB_ROUND.name(), round(queries.currentInvestigation(lot.getId()))).apply();
         // Pre-fills the form's field. Not task-local: a completion sets variables on the process
         // instance, and a local copy would hide what the analyst typed. Removed on completion.
-        LAB_RESULTS.set(task.getExecution(), LabResultsText.template(lot.getProduct().getSpecs()));
+        // Only when it fits in the engine's text column: a specification of many long-named tests (up to
+        // 100 of 100 characters) made a longer template, and creating the lot (or reopening the task
+        // for a retest) failed with a 500. Such a lot's results come from a LIMS over the API.
+        String template = LabResultsText.template(lot.getProduct().getSpecs());
+        if (template.length() <= TaskForm.MAX_TEXT) {
+            LAB_RESULTS.set(task.getExecution(), template);
+        }
     }
 
     @Override
