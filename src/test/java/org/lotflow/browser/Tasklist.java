@@ -96,9 +96,21 @@ final class Tasklist implements AutoCloseable {
             open();
             driver.manage().deleteAllCookies();
             driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+            driver.get("about:blank"); // the next open is a full load, never the old page's in-memory session
             this.user = null;
         }
         open();
+        // Tasklist shows its login page once it has found no session; on a busy machine that first load can
+        // stall, so a page that shows no login form within a while is loaded again (as a person would)
+        for (int attempt = 1; attempt < 3; attempt++) {
+            boolean shown = !driver.findElements(By.cssSelector("form[name='signinForm'] input[type='password']"))
+                    .isEmpty() || waitQuietly(Duration.ofSeconds(15),
+                            By.cssSelector("form[name='signinForm'] input[type='password']"));
+            if (shown) {
+                break;
+            }
+            driver.navigate().refresh();
+        }
         // the login page may render twice while Tasklist checks for a session: type until both fields hold it
         wait.withMessage("login form filled").until(d -> {
             WebElement name = d.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"));
@@ -121,6 +133,17 @@ final class Tasklist implements AutoCloseable {
 
     String user() {
         return user;
+    }
+
+    /** Whether the element becomes visible within {@code timeout} (false instead of a failure). */
+    private boolean waitQuietly(Duration timeout, By by) {
+        try {
+            new WebDriverWait(driver, timeout, Duration.ofMillis(250))
+                    .until(ExpectedConditions.visibilityOfElementLocated(by));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 
     /** Tasklist afresh (a full load: lists, filters and forms as the server has them now). */
