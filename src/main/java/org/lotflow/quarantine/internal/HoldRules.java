@@ -16,7 +16,8 @@ import org.lotflow.shared.StateConflict;
  * <ul>
  * <li>RELEASED lots: the usual case;</li>
  * <li>PENDING lots: only when their lab release no longer runs (unidentified stock never has one);
- * while it runs, failing lab results or a refused release are the way to stop the lot;</li>
+ * while it runs, its OOS investigation's signed rejection or a refused release are the way to stop
+ * the lot;</li>
  * <li>QUARANTINE (already held), REJECTED, RECALLED, EXPIRED, DEPLETED, ARCHIVED: 409.</li>
  * </ul>
  */
@@ -79,8 +80,9 @@ public final class HoldRules {
             case QUARANTINE -> throw conflict("Lot " + lotNumber + " is already in QUARANTINE", lotNumber, status);
             case PENDING -> {
                 if (inLabRelease.getAsBoolean()) {
-                    throw conflict("Lot " + lotNumber + " is PENDING: its lab release owns it. Record failing "
-                            + "lab results, or refuse the release in its Approve release task, instead of holding it", lotNumber,
+                    throw conflict("Lot " + lotNumber + " is PENDING: its lab release owns it. Record its lab"
+                            + " results (an out-of-specification result opens an investigation whose QA manager decides),"
+                            + " or refuse the release in its Approve release task, instead of holding it", lotNumber,
                             status);
                 }
             }
