@@ -30,9 +30,6 @@ public class LotStock {
     /** Ids per query of the reads by id (PostgreSQL allows 32767 parameters per statement). */
     private static final int CHUNK = 1000;
 
-    /** Up to this many locked lots are read one by one (cached plans), more in one multi-load. */
-    private static final int FEW = 64;
-
     private final LotRepository lots;
 
     private final jakarta.persistence.EntityManager em;
@@ -61,9 +58,7 @@ public class LotStock {
      */
     @Transactional(readOnly = true)
     public List<Lot> findAllById(Collection<Long> ids) {
-        List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        return em.unwrap(org.hibernate.Session.class).byMultipleIds(Lot.class).enableSessionCheck(true)
-                .withBatchSize(CHUNK).multiLoad(distinct).stream().filter(java.util.Objects::nonNull).toList();
+        return load(List.copyOf(new java.util.LinkedHashSet<>(ids)));
     }
 
     /**
@@ -98,16 +93,16 @@ public class LotStock {
         for (int from = 0; from < sorted.size(); from += CHUNK) {
             locked.addAll(rowLocks.lock(sorted.subList(from, Math.min(sorted.size(), from + CHUNK))));
         }
-        if (locked.isEmpty()) {
-            return List.of();
-        }
-        if (locked.size() <= FEW) {
-            // an order's few lots: one load by id each, whose plan Hibernate keeps (its multi-load builds
-            // and translates a new statement on every call: 30 % of an order's CPU, issue #11)
-            return locked.stream().map(id -> em.find(Lot.class, id)).filter(java.util.Objects::nonNull).toList();
-        }
+        return locked.isEmpty() ? List.of() : load(locked);
+    }
+
+    /**
+     * The lots with these distinct ids that exist, in that order: those this transaction holds as they are,
+     * the others read in chunks of {@value #CHUNK}.
+     */
+    private List<Lot> load(List<Long> ids) {
         return em.unwrap(org.hibernate.Session.class).byMultipleIds(Lot.class).enableSessionCheck(true)
-                .enableOrderedReturn(true).withBatchSize(CHUNK).multiLoad(locked).stream()
+                .enableOrderedReturn(true).withBatchSize(CHUNK).multiLoad(ids).stream()
                 .filter(java.util.Objects::nonNull).toList();
     }
 

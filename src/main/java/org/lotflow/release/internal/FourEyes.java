@@ -22,9 +22,18 @@ public final class FourEyes {
      * the message starts "Four-eyes principle:", {@code labRecordedBy} in the problem's properties).
      */
     public static void requireSecondPerson(String signer, String analyst, String lotNumber) {
-        if (signer != null && signer.equals(analyst)) {
-            throw new FourEyesViolation(signer, "recorded the lab results of lot " + lotNumber,
-                    "approve its release").with("labRecordedBy", analyst);
+        requireOther(signer, analyst, "recorded the lab results of lot " + lotNumber, "approve its release");
+    }
+
+    /**
+     * Refuses {@code userId} when it is the {@code analyst} who did the first step ({@code firstStep}, e.g.
+     * "recorded the out-of-specification result of lot X") and now would take {@code decision} on it:
+     * {@link FourEyesViolation} with {@code labRecordedBy} in the problem's properties. Used at completion
+     * and already at claiming.
+     */
+    public static void requireOther(String userId, String analyst, String firstStep, String decision) {
+        if (userId != null && userId.equals(analyst)) {
+            throw new FourEyesViolation(userId, firstStep, decision).with("labRecordedBy", analyst);
         }
     }
 }

@@ -37,7 +37,8 @@ class LabVerdictContributor implements LotViewContributor {
 
     @Override
     public Map<String, Object> contribute(Lot lot) {
-        LabVerdict verdict = queries.verdict(lot.getId());
+        List<LabVerdict> rounds = queries.rounds(lot.getId());
+        LabVerdict verdict = ReleaseQueries.latest(rounds);
         if (verdict == null) {
             return null;
         }
@@ -45,7 +46,6 @@ class LabVerdictContributor implements LotViewContributor {
         if (investigations.isEmpty()) {
             return Map.of("labResults", verdict);
         }
-        List<LabVerdict> rounds = queries.rounds(lot.getId());
         List<InvestigationView> views = investigations.stream().map(oos -> new InvestigationView(oos.getRound(),
                 oos.stage().name(), oos.getFailedTests(), oos.getAnalyst(), oos.getOpenedAt(),
                 rounds.stream().filter(r -> r.round() == oos.getRound()).findFirst().map(LabVerdict::results)

@@ -9,7 +9,6 @@ import org.lotflow.lot.LotService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.FourEyesViolation;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.SignatureRefused;
@@ -58,10 +57,8 @@ public class OosDecisionSigning {
 
     /** Refuses the analyst of the round as the signer of its decision, at signing and already at claiming. */
     public static void requireSecondPerson(String userId, OosInvestigation oos, String lotNumber) {
-        if (userId != null && oos != null && userId.equals(oos.getAnalyst())) {
-            throw new FourEyesViolation(userId, "recorded the out-of-specification result of lot " + lotNumber,
-                    "decide on it");
-        }
+        FourEyes.requireOther(userId, oos == null ? null : oos.getAnalyst(),
+                "recorded the out-of-specification result of lot " + lotNumber, "decide on it");
     }
 
     /** Signs the decision on the lot's current investigation as the logged-in QA manager. */

@@ -8,9 +8,7 @@ import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.FourEyesViolation;
 import org.lotflow.shared.InvalidInput;
-import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,10 +51,9 @@ public class OosLaboratoryInvestigation {
      * she claims the task (Tasklist lets nobody but an administrator give a claimed task back).
      */
     public static void requireSupervisor(String userId, OosInvestigation oos, String lotNumber) {
-        if (userId != null && oos != null && userId.equals(oos.getAnalyst())) {
-            throw new FourEyesViolation(userId, "recorded the out-of-specification result of lot " + lotNumber,
-                    "conclude its laboratory investigation (a supervisor checks the measurement)");
-        }
+        FourEyes.requireOther(userId, oos == null ? null : oos.getAnalyst(),
+                "recorded the out-of-specification result of lot " + lotNumber,
+                "conclude its laboratory investigation (a supervisor checks the measurement)");
     }
 
     /** Concludes phase I of the lot's current investigation as the logged-in user. */
@@ -68,10 +65,7 @@ public class OosLaboratoryInvestigation {
             throw new InvalidInput(CONCLUSION_FIELD, "is required: LAB_ERROR (an assignable laboratory error"
                     + " invalidates the result; retest) or CONFIRMED (no laboratory error; production investigation)");
         }
-        OosInvestigation oos = queries.currentInvestigation(lotId);
-        if (oos == null) {
-            throw new StateConflict("Lot " + lot.getLotNumber() + " has no out-of-specification investigation");
-        }
+        OosInvestigation oos = queries.requireCurrentInvestigation(lotId, lot.getLotNumber());
         String by = currentUser.id();
         requireSupervisor(by, oos, lot.getLotNumber());
         oos.concludeLaboratoryPhase(conclusion, findings, by, clock.instant(), FINDINGS_FIELD);

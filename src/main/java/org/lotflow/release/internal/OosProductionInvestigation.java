@@ -8,7 +8,6 @@ import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,10 +46,7 @@ public class OosProductionInvestigation {
     public OosInvestigation conclude(Long lotId, String findings) {
         currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.lockForChange(lots.get(lotId));
-        OosInvestigation oos = queries.currentInvestigation(lotId);
-        if (oos == null) {
-            throw new StateConflict("Lot " + lot.getLotNumber() + " has no out-of-specification investigation");
-        }
+        OosInvestigation oos = queries.requireCurrentInvestigation(lotId, lot.getLotNumber());
         String by = currentUser.id();
         oos.concludeProductionPhase(findings, by, clock.instant(), FINDINGS_FIELD);
         history.event(lotId, LotEventTypes.OOS_PRODUCTION_INVESTIGATION_CONCLUDED).by(by)

@@ -27,23 +27,23 @@ public class ReleaseQueries {
     /** The stored verdict of the lot's latest test round, or null when no results were recorded yet. */
     @Transactional(readOnly = true)
     public LabVerdict verdict(Long lotId) {
-        List<LabResult> stored = results.findByLotIdOrderByIdAsc(lotId);
-        if (stored.isEmpty()) {
-            return null;
-        }
-        int round = stored.stream().mapToInt(LabResult::getRound).max().orElseThrow();
-        List<LabResult> latest = stored.stream().filter(r -> r.getRound() == round).toList();
-        return LabVerdict.of(round, latest.get(0).getRecordedBy(), latest.stream().map(LabResult::toVerdict).toList());
+        return latest(rounds(lotId));
+    }
+
+    /** The last of these rounds (the lot's verdict), or null when there are none. */
+    public static LabVerdict latest(List<LabVerdict> rounds) {
+        return rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
     }
 
     /** The verdict of every test round of the lot, the original analysis first (empty before results). */
     @Transactional(readOnly = true)
     public List<LabVerdict> rounds(Long lotId) {
-        List<LabResult> stored = results.findByLotIdOrderByIdAsc(lotId);
-        return stored.stream().map(LabResult::getRound).distinct().sorted().map(round -> {
-            List<LabResult> rows = stored.stream().filter(r -> r.getRound() == round).toList();
-            return LabVerdict.of(round, rows.get(0).getRecordedBy(), rows.stream().map(LabResult::toVerdict).toList());
-        }).toList();
+        java.util.Map<Integer, List<LabResult>> byRound = new java.util.TreeMap<>();
+        for (LabResult r : results.findByLotIdOrderByIdAsc(lotId)) {
+            byRound.computeIfAbsent(r.getRound(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        return byRound.entrySet().stream().map(e -> LabVerdict.of(e.getKey(), e.getValue().get(0).getRecordedBy(),
+                e.getValue().stream().map(LabResult::toVerdict).toList())).toList();
     }
 
     /**
@@ -62,6 +62,19 @@ public class ReleaseQueries {
     public OosInvestigation currentInvestigation(Long lotId) {
         int latest = results.latestRound(lotId);
         return latest == 0 ? null : investigations.findByLotIdAndRound(lotId, latest).orElse(null);
+    }
+
+    /**
+     * The investigation of the lot's latest test round, which the next phase works on; 409 naming the lot
+     * when there is none (no result out of specification).
+     */
+    @Transactional(readOnly = true)
+    public OosInvestigation requireCurrentInvestigation(Long lotId, String lotNumber) {
+        OosInvestigation oos = currentInvestigation(lotId);
+        if (oos == null) {
+            throw new org.lotflow.shared.StateConflict("Lot " + lotNumber + " has no out-of-specification investigation");
+        }
+        return oos;
     }
 
     /** Every out-of-specification investigation of the lot, by test round. */

@@ -22,6 +22,11 @@ public abstract class TaskLifecycleListener implements TaskListener {
                 nameAfterSubject(task);
             }
             case EVENTNAME_COMPLETE -> onComplete(task);
+            case EVENTNAME_ASSIGNMENT -> {
+                if (task.getAssignee() != null) {
+                    onAssigned(task, task.getAssignee());
+                }
+            }
             default -> onOther(task);
         }
     }
@@ -43,6 +48,13 @@ public abstract class TaskLifecycleListener implements TaskListener {
 
     /** The task is being completed: read the inputs and carry out the decision (or refuse it). */
     protected abstract void onComplete(DelegateTask task);
+
+    /**
+     * The task was claimed by or assigned to {@code assignee} (the BPMN registers the listener for
+     * {@code assignment}); refuse to keep someone off a task before they work on it. Nothing by default.
+     */
+    protected void onAssigned(DelegateTask task, String assignee) {
+    }
 
     /** Any other event the BPMN registers this listener for (assignment, timeout, ...): nothing by default. */
     protected void onOther(DelegateTask task) {

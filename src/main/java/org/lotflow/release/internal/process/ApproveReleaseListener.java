@@ -60,13 +60,11 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
 
     /** Claiming: the analyst who recorded the results may not take their approval (four eyes, 403 at once). */
     @Override
-    protected void onOther(DelegateTask task) {
-        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
-            Lot lot = ReleaseFacts.lot(runs, task);
-            LabVerdict verdict = queries.verdict(lot.getId());
-            org.lotflow.release.internal.FourEyes.requireSecondPerson(task.getAssignee(),
-                    verdict == null ? null : verdict.recordedBy(), lot.getLotNumber());
-        }
+    protected void onAssigned(DelegateTask task, String assignee) {
+        Lot lot = ReleaseFacts.lot(runs, task);
+        LabVerdict verdict = queries.verdict(lot.getId());
+        org.lotflow.release.internal.FourEyes.requireSecondPerson(assignee, verdict == null ? null : verdict.recordedBy(),
+                lot.getLotNumber());
     }
 
     @Override

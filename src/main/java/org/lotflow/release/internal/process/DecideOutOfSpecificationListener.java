@@ -6,6 +6,7 @@ import static org.lotflow.release.internal.process.LotReleaseVariables.OOS_DECIS
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.lotflow.lot.Lot;
 import org.lotflow.release.internal.OosDecisionSigning;
 import org.lotflow.release.internal.OosInvestigation;
 import org.lotflow.release.internal.ReleaseQueries;
@@ -41,12 +42,9 @@ public class DecideOutOfSpecificationListener extends TaskLifecycleListener {
 
     /** Claiming: the analyst of the round may not take the decision on it (four eyes, 403 at once). */
     @Override
-    protected void onOther(DelegateTask task) {
-        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
-            Long lotId = ReleaseFacts.lot(runs, task).getId();
-            OosDecisionSigning.requireSecondPerson(task.getAssignee(), queries.currentInvestigation(lotId),
-                    ReleaseFacts.lot(runs, task).getLotNumber());
-        }
+    protected void onAssigned(DelegateTask task, String assignee) {
+        Lot lot = ReleaseFacts.lot(runs, task);
+        OosDecisionSigning.requireSecondPerson(assignee, queries.currentInvestigation(lot.getId()), lot.getLotNumber());
     }
 
     @Override

@@ -43,12 +43,10 @@ public class InvestigateLabErrorListener extends TaskLifecycleListener {
 
     /** Claiming: the analyst of the round may not take her own phase I (four eyes, 403 at once). */
     @Override
-    protected void onOther(DelegateTask task) {
-        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
-            Lot lot = ReleaseFacts.lot(runs, task);
-            OosLaboratoryInvestigation.requireSupervisor(task.getAssignee(), queries.currentInvestigation(lot.getId()),
-                    lot.getLotNumber());
-        }
+    protected void onAssigned(DelegateTask task, String assignee) {
+        Lot lot = ReleaseFacts.lot(runs, task);
+        OosLaboratoryInvestigation.requireSupervisor(assignee, queries.currentInvestigation(lot.getId()),
+                lot.getLotNumber());
     }
 
     @Override

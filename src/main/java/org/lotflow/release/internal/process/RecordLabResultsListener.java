@@ -71,12 +71,14 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
         Long lotId = lot.getId();
         String text = LAB_RESULTS.get(task);
         TaskInputs.forget(task, LAB_RESULTS);
-        if (queries.awaitsResults(lotId) && text != null && !text.isBlank()) {
+        LabVerdict verdict;
+        if (!queries.awaitsResults(lotId)) {
+            verdict = queries.verdict(lotId); // recorded through the API, which then completes this task
+        } else if (text != null && !text.isBlank()) {
             // refusals keep their status and field
-            recording.record(lotId, LabResultsText.parse(text, lot.getProduct().getSku(), lot.getProduct().getSpecs()));
-        }
-        LabVerdict verdict = queries.verdict(lotId);
-        if (verdict == null || queries.awaitsResults(lotId)) {
+            verdict = recording.record(lotId, LabResultsText.parse(text, lot.getProduct().getSku(),
+                    lot.getProduct().getSpecs()));
+        } else {
             throw new InvalidInput(LAB_RESULTS.name(), "enter the lab results before completing the task");
         }
         LAB_PASSED.set(task.getExecution(), verdict.passed());
