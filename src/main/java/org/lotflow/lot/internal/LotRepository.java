@@ -18,10 +18,12 @@ import org.springframework.data.repository.query.Param;
 public interface LotRepository extends JpaRepository<Lot, Long> {
 
     /**
-     * SQL: stock available ({@link org.lotflow.lot.LotQuantities#available()} &gt; 0), the rule's
-     * balance as a condition on the {@code lot} row, appended to the index-friendly condition.
+     * SQL: stock available ({@link org.lotflow.lot.LotQuantities#available()} &gt; 0): the generated column
+     * {@code stock_available = quantity > allocated + shipped + consumed + disposed} (V96), which the
+     * PostgreSQL partial index {@code ix_lot_fefo_available} names instead of the quantities, so that an
+     * allocation updates the lot row in place without writing to any index.
      */
-    String AVAILABLE = " and quantity > allocated + shipped + consumed + disposed";
+    String AVAILABLE = " and stock_available";
 
     /** JPQL on {@code Lot l}: stock on hand ({@link org.lotflow.lot.LotQuantities#onHand()} &gt; 0). */
     String ON_HAND = "l.quantity - l.shipped - l.consumed - l.disposed > 0";
@@ -42,12 +44,11 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
      * &gt; 0: {@code quantity > allocated + shipped + consumed + disposed}) expiring on or after
      * {@code earliestExpiration}, in FEFO order, at most {@code limit}; the lot {@code excludeLotId} left out
      * (-1: none). No lock. On PostgreSQL the partial index {@code ix_lot_fefo_available} (its predicate:
-     * {@code quantity > allocated + shipped + consumed}, which the query repeats so the planner may use it)
-     * holds these lots, so fully allocated lots cost nothing; a RELEASED lot has nothing disposed of (only
-     * REJECTED, EXPIRED and RECALLED lots are), and the second condition says the rule in full.
+     * {@code status = 'RELEASED' and stock_available}, which the query repeats so the planner may use it)
+     * holds these lots, so fully allocated lots cost nothing.
      */
     @Query(value = "select id from lot where product_id = :productId and status = 'RELEASED'"
-            + " and quantity > allocated + shipped + consumed" + AVAILABLE
+            + AVAILABLE
             + " and expiration_date >= :earliestExpiration"
             + " and id <> :excludeLotId order by expiration_date, manufacture_date, lot_number limit :limit",
             nativeQuery = true)
@@ -60,7 +61,7 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
      * sort key ({@code expiration, manufacture, lotNumber}) of another lot. No lock.
      */
     @Query(value = "select * from lot where product_id = :productId and status = 'RELEASED'"
-            + " and quantity > allocated + shipped + consumed" + AVAILABLE
+            + AVAILABLE
             + " and expiration_date >= :earliestExpiration"
             + " and (expiration_date, manufacture_date, lot_number) < (:expiration, :manufacture, :lotNumber)"
             + " order by expiration_date, manufacture_date, lot_number limit :limit", nativeQuery = true)
