@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lotflow.demo-data=true", "lotflow.today=2025-01-28", "camunda.bpm.job-execution.enabled=false",
                 "lotflow.recall.notification-batch=1",
-                "spring.jpa.hibernate.ddl-auto=validate"})
+                "spring.jpa.hibernate.ddl-auto=validate", "lotflow.metrics.refresh=PT0S",
+                "management.prometheus.metrics.export.enabled=true"})
 @ActiveProfiles({"postgres"})
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @Import(TestClient.class)
