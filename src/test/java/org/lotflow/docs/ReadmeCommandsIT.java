@@ -60,7 +60,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("readme")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:readme;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "lotflow.today=2025-01-28", "lotflow.demo-data=true", "spring.jmx.enabled=false"})
+        "lotflow.today=2025-01-28", "lotflow.demo-data=true", "spring.jmx.enabled=false",
+        // Spring Boot tests switch metrics export off; the README's command 1 has it on
+        "management.prometheus.metrics.export.enabled=true"})
 class ReadmeCommandsIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
