@@ -1,0 +1,22 @@
+package org.lotflow.reports.internal.chart;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a quality control chart shows: one test of one product, its specification limits (either may be
+ * absent: a one-sided specification) and unit, and the measured value of each lot in order of manufacture.
+ */
+public record ControlChartData(String sku, String productName, String test, String unit, BigDecimal min,
+        BigDecimal max, List<Point> points) {
+
+    /** One lot's value of the test (the latest valid round: what its release decision rests on). */
+    public record Point(String lotNumber, LocalDate manufactureDate, BigDecimal value) {
+    }
+
+    /** Whether a value lies inside the specification (limits inclusive, as the lab judgement). */
+    public boolean inSpecification(BigDecimal value) {
+        return (min == null || value.compareTo(min) >= 0) && (max == null || value.compareTo(max) <= 0);
+    }
+}
