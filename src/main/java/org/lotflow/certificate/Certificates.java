@@ -3,6 +3,7 @@ package org.lotflow.certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lotflow.certificate.internal.CertificatePdf;
 import org.lotflow.certificate.internal.CertificateRules;
 import org.lotflow.certificate.internal.CertificateStore;
 import org.lotflow.history.LotHistory;
@@ -33,16 +34,23 @@ public class Certificates {
         JSON, PDF
     }
 
+    /** A certificate as a PDF document (A4), with its number for the file name. */
+    public record PdfDocument(String coaNumber, byte[] content) {
+    }
+
     private final LotService lots;
     private final CertificateStore store;
     private final LotHistory history;
     private final CurrentUser currentUser;
+    private final CertificatePdf pdf;
 
-    public Certificates(LotService lots, CertificateStore store, LotHistory history, CurrentUser currentUser) {
+    public Certificates(LotService lots, CertificateStore store, LotHistory history, CurrentUser currentUser,
+            CertificatePdf pdf) {
         this.lots = lots;
         this.store = store;
         this.history = history;
         this.currentUser = currentUser;
+        this.pdf = pdf;
     }
 
     /**
@@ -53,7 +61,21 @@ public class Certificates {
      * {@link CertificateRules#requireHandOut}).
      */
     @Transactional
-    public CertificateView current(String lotNumber, String customer, Format format) {
+    public CertificateView current(String lotNumber, String customer) {
+        return current(lotNumber, customer, Format.JSON);
+    }
+
+    /**
+     * {@link #current} as a PDF, rendered in the transaction that records the hand-out: a certificate
+     * that cannot be rendered is not recorded as handed out.
+     */
+    @Transactional
+    public PdfDocument currentPdf(String lotNumber, String customer) {
+        CertificateView c = current(lotNumber, customer, Format.PDF);
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c));
+    }
+
+    private CertificateView current(String lotNumber, String customer, Format format) {
         currentUser.require(READERS);
         String forCustomer = CertificateRules.customer(customer);
         Lot lot = lots.get(lotNumber);
@@ -70,7 +92,18 @@ public class Certificates {
      * for an unknown lot or a number that is not one of this lot's certificates.
      */
     @Transactional
-    public CertificateView byNumber(String lotNumber, String coaNumber, String customer, Format format) {
+    public CertificateView byNumber(String lotNumber, String coaNumber, String customer) {
+        return byNumber(lotNumber, coaNumber, customer, Format.JSON);
+    }
+
+    /** {@link #byNumber} as a PDF, rendered in the transaction that records the hand-out. */
+    @Transactional
+    public PdfDocument pdfByNumber(String lotNumber, String coaNumber, String customer) {
+        CertificateView c = byNumber(lotNumber, coaNumber, customer, Format.PDF);
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c));
+    }
+
+    private CertificateView byNumber(String lotNumber, String coaNumber, String customer, Format format) {
         currentUser.require(READERS);
         String number = CertificateNumber.parse("coaNumber", coaNumber).toString();
         String forCustomer = CertificateRules.customer(customer);

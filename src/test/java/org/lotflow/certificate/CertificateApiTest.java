@@ -371,6 +371,21 @@ class CertificateApiTest {
                 .contains("no lab results");
     }
 
+    @Test
+    void theApiDocsDescribeBothFormatsAndTheRefusals() {
+        JsonNode paths = api.get("tom", "/v3/api-docs").json().get("paths");
+        JsonNode current = paths.get("/api/lots/{lotNumber}/coa").get("get");
+        assertThat(current.get("summary").asText()).contains("certificate of analysis");
+        assertThat(current.get("responses").get("200").get("content").has("application/json")).isTrue();
+        assertThat(current.get("responses").get("200").get("content").has(PDF)).isTrue();
+        assertThat(current.get("responses").fieldNames()).toIterable().contains("400", "403", "404", "409");
+        assertThat(current.get("parameters").findValuesAsText("name")).contains("lotNumber", "customer");
+        JsonNode byNumber = paths.get("/api/lots/{lotNumber}/coa/{coaNumber}").get("get");
+        assertThat(byNumber.get("responses").get("200").get("content").has(PDF)).isTrue();
+        assertThat(byNumber.get("responses").fieldNames()).toIterable().contains("400", "403", "404")
+                .doesNotContain("409");
+    }
+
     private int complete(String user, String lot, String key, Map<String, Object> variables) {
         JsonNode tasks = api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + lot + "&taskDefinitionKey="
                 + key).json();

@@ -2,7 +2,6 @@ package org.lotflow.certificate.internal.web;
 
 import org.lotflow.certificate.CertificateView;
 import org.lotflow.certificate.Certificates;
-import org.lotflow.certificate.internal.CertificatePdf;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,44 +26,42 @@ import org.springframework.web.bind.annotation.RestController;
 public class CertificateController {
 
     private final Certificates certificates;
-    private final CertificatePdf pdf;
 
-    public CertificateController(Certificates certificates, CertificatePdf pdf) {
+    public CertificateController(Certificates certificates) {
         this.certificates = certificates;
-        this.pdf = pdf;
     }
 
     /** The lot's current certificate as JSON. */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public CertificateView current(@PathVariable String lotNumber, @RequestParam(required = false) String customer) {
-        return certificates.current(lotNumber, customer, Certificates.Format.JSON);
+        return certificates.current(lotNumber, customer);
     }
 
     /** The lot's current certificate as PDF; same refusals as the JSON answer. */
     @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> currentPdf(@PathVariable String lotNumber,
             @RequestParam(required = false) String customer) {
-        return asPdf(certificates.current(lotNumber, customer, Certificates.Format.PDF));
+        return asPdf(certificates.currentPdf(lotNumber, customer));
     }
 
     /** One of the lot's certificates by its number, as JSON. */
     @GetMapping(path = "/{coaNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     public CertificateView byNumber(@PathVariable String lotNumber, @PathVariable String coaNumber,
             @RequestParam(required = false) String customer) {
-        return certificates.byNumber(lotNumber, coaNumber, customer, Certificates.Format.JSON);
+        return certificates.byNumber(lotNumber, coaNumber, customer);
     }
 
     /** One of the lot's certificates by its number, as PDF. */
     @GetMapping(path = "/{coaNumber}", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> byNumberPdf(@PathVariable String lotNumber, @PathVariable String coaNumber,
             @RequestParam(required = false) String customer) {
-        return asPdf(certificates.byNumber(lotNumber, coaNumber, customer, Certificates.Format.PDF));
+        return asPdf(certificates.pdfByNumber(lotNumber, coaNumber, customer));
     }
 
-    private ResponseEntity<byte[]> asPdf(CertificateView certificate) {
+    private ResponseEntity<byte[]> asPdf(Certificates.PdfDocument document) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ContentDisposition.inline()
-                        .filename(certificate.coaNumber() + ".pdf").build().toString())
-                .body(pdf.pdf(certificate));
+                        .filename(document.coaNumber() + ".pdf").build().toString())
+                .body(document.content());
     }
 }
