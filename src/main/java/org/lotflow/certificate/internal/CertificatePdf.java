@@ -53,7 +53,27 @@ public class CertificatePdf {
         context.setVariable("c", c);
         context.setVariable("quantity", text(c.quantity()));
         context.setVariable("results", c.results().stream().map(CertificatePdf::row).toList());
-        return templates.process("coa", context);
+        return printable(templates.process("coa", context));
+    }
+
+    /**
+     * XML 1.0 has no place for most control characters (a product name could hold one): each is printed as
+     * U+FFFD, visibly, instead of failing the whole document. The JSON answer keeps the text as stored.
+     */
+    static String printable(String xhtml) {
+        StringBuilder out = null;
+        for (int i = 0; i < xhtml.length(); i++) {
+            char ch = xhtml.charAt(i);
+            boolean allowed = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch <= 0xD7FF)
+                    || (ch >= 0xE000 && ch <= 0xFFFD) || Character.isSurrogate(ch);
+            if (!allowed && out == null) {
+                out = new StringBuilder(xhtml.length()).append(xhtml, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? ch : '\uFFFD');
+            }
+        }
+        return out == null ? xhtml : out.toString();
     }
 
     /** The certificate as a PDF document. */
