@@ -83,6 +83,8 @@ public class ApiDocumentation {
             Map.entry("GET /api/lots/{lotNumber}/lab-results", Doc.of("Read a lot's lab verdict", "200", "404")),
             Map.entry("POST /api/lots/{lotNumber}/holds", Doc.of("Put a lot on hold: QUARANTINE, quarantineInvestigation started (QA)", "202", "403", "404", "409")),
             Map.entry("POST /api/lots/{lotNumber}/disposition", Doc.of("Sign a held lot's disposition with a re-entered password (QA manager)", "200", "403", "404", "409")),
+            Map.entry("GET /api/lots/{lotNumber}/coa", Doc.of("Read a released lot's current certificate of analysis, JSON or PDF (Accept: application/pdf); recorded as handed out, optionally for a customer (sales, QA)", "200", "403", "404", "409")),
+            Map.entry("GET /api/lots/{lotNumber}/coa/{coaNumber}", Doc.of("Read one of a lot's certificates of analysis by number, current or superseded, JSON or PDF; recorded as handed out (sales, QA)", "200", "403", "404")),
             Map.entry("GET /api/lots/{lotNumber}/trace", Doc.of("Trace a lot downstream (who got it) or upstream (what it is made of), JSON or CSV", "200", "403", "404")),
             Map.entry("POST /api/orders", Doc.of("Place an order, allocated first-expired-first-out at once (sales)", "201", "403", "409")),
             Map.entry("GET /api/orders/{orderNumber}", Doc.of("Read an order with its allocations and shipments", "200", "404")),

@@ -49,6 +49,8 @@ class TableOwnershipTest {
             Map.entry("recall_shipment", "recall"),
             Map.entry("login_throttle", "security"), Map.entry("security_event", "security"),
             Map.entry("SecurityEvent", "security"),
+            Map.entry("certificate", "certificate"), Map.entry("certificate_sequence", "certificate"),
+            Map.entry("Certificate", "certificate"),
             Map.entry("app_lock", "shared"));
 
     /**

@@ -325,9 +325,12 @@ class ReadmeCommandsIT {
         return pairs;
     }
 
-    /** The answer's body (without the headers {@code curl -i} writes before it). */
+    /**
+     * The answer's body (without the headers {@code curl -i} writes before it); a binary answer (a
+     * certificate's PDF) is read with its non-text bytes replaced, never refused.
+     */
     private static String body(Path file) throws IOException {
-        String text = Files.readString(file);
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         while (text.startsWith("HTTP/")) {
             int end = text.indexOf("\r\n\r\n");
             text = end < 0 ? "" : text.substring(end + 4);

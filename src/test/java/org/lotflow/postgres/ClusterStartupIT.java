@@ -135,7 +135,8 @@ class ClusterStartupIT {
         assertThat(status).isEqualTo("RELEASED");
         assertThat(JSON.readTree(http(1, "GET", "/api/lots/" + lot + "/history", "mike", null).body()))
                 .extracting(e -> e.get("type").asText())
-                .containsExactly("CREATED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED");
+                .containsExactly("CREATED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED",
+                        "CERTIFICATE_ISSUED");
     }
 
     private static long count(String sql) throws Exception {

@@ -25,7 +25,8 @@ class PostgresLabReleaseIT {
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
         assertThat(api.get("mike", "/api/lots/" + lot + "/history").json())
                 .extracting(e -> e.get("type").asText())
-                .containsExactly("CREATED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED");
+                .containsExactly("CREATED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED",
+                        "CERTIFICATE_ISSUED");
         // the demo scenario is there too, released through the same process
         assertThat(api.get("tom", "/api/lots/IL250-2024-092").json().get("status").asText()).isEqualTo("RELEASED");
     }

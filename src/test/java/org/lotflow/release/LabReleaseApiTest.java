@@ -57,7 +57,8 @@ class LabReleaseApiTest {
 
         JsonNode history = api.get("tom", "/api/lots/" + lotNumber + "/history").json();
         assertThat(history).extracting(e -> e.get("type").asText())
-                .containsExactly("CREATED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED");
+                .containsExactly("CREATED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED",
+                        "CERTIFICATE_ISSUED");
         JsonNode signature = history.get(2).get("detail").get("signature");
         assertThat(signature.get("userId").asText()).isEqualTo("jennifer");
         assertThat(signature.get("fullName").asText()).isEqualTo("Jennifer Lee");

@@ -79,6 +79,24 @@ public class TestClient {
                 new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** A binary answer (a PDF, say): status, content type and the body's bytes as sent. */
+    public record Binary(int status, String contentType, byte[] body) {
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A GET as {@code user} with exactly this {@code Accept} header, the body kept as bytes. */
+    public Binary download(String user, String path, String accept) {
+        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port()).build().get().uri(path)
+                .header(HttpHeaders.ACCEPT, accept).headers(h -> h.setBasicAuth(user, user))
+                .exchange((request, response) -> new Binary(response.getStatusCode().value(),
+                        response.getHeaders().getContentType() == null ? null
+                                : response.getHeaders().getContentType().toString(),
+                        response.getBody().readAllBytes()));
+    }
+
     public Response get(String user, String path) {
         return call(user, HttpMethod.GET, path, null);
     }

@@ -1,0 +1,133 @@
+package org.lotflow.certificate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lotflow.certificate.internal.CertificatePdf;
+import org.lotflow.certificate.internal.CertificateRules;
+import org.lotflow.certificate.internal.CertificateStore;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "hand out a certificate of analysis" (the seed: "COA: Available upon request", "COA requests:
+ * 3 provided"): sales and QA (analysts, managers; administrators always) read a lot's certificates, and
+ * every certificate handed out is an event in the lot's history
+ * ({@link CertificateEventTypes#CERTIFICATE_PROVIDED}: who, in which format, for which customer when
+ * given, when), so reports can count the requests. Certificates are issued by the module itself when a
+ * lot is released; nothing here changes one.
+ */
+@Service
+public class Certificates {
+
+    /** The groups that may read certificates (besides administrators). */
+    public static final String[] READERS = {Groups.SALES, Groups.QA_ANALYST, Groups.QA_MANAGER};
+
+    /** The format a certificate is handed out in, as recorded in the history. */
+    public enum Format {
+        JSON, PDF
+    }
+
+    /** A certificate as a PDF document (A4), with its number for the file name. */
+    public record PdfDocument(String coaNumber, byte[] content) {
+    }
+
+    private final LotService lots;
+    private final CertificateStore store;
+    private final LotHistory history;
+    private final CurrentUser currentUser;
+    private final CertificatePdf pdf;
+
+    public Certificates(LotService lots, CertificateStore store, LotHistory history, CurrentUser currentUser,
+            CertificatePdf pdf) {
+        this.lots = lots;
+        this.store = store;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.pdf = pdf;
+    }
+
+    /**
+     * The lot's current certificate (its latest), handed out to the caller for {@code customer}
+     * (optional). Refused in this order: a caller outside sales and QA (403), a customer name over 200
+     * characters or with control characters (400), an unknown lot (404), a lot without a certificate or one
+     * held, rejected or recalled since (409, the reason says which; see
+     * {@link CertificateRules#requireHandOut}).
+     */
+    @Transactional
+    public CertificateView current(String lotNumber, String customer) {
+        return current(lotNumber, customer, Format.JSON);
+    }
+
+    /**
+     * {@link #current} as a PDF, rendered in the transaction that records the hand-out: a certificate
+     * that cannot be rendered is not recorded as handed out.
+     */
+    @Transactional
+    public PdfDocument currentPdf(String lotNumber, String customer) {
+        CertificateView c = current(lotNumber, customer, Format.PDF);
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c));
+    }
+
+    private CertificateView current(String lotNumber, String customer, Format format) {
+        currentUser.require(READERS);
+        String forCustomer = CertificateRules.customer(customer);
+        Lot lot = lots.get(lotNumber);
+        List<CertificateView> all = store.of(lot.getId());
+        CertificateView current = all.isEmpty() ? null : all.get(all.size() - 1);
+        CertificateRules.requireHandOut(lotNumber, lot.getStatus(), current == null ? null : current.coaNumber(),
+                current == null ? store.notIssuedReason(lot.getId()) : null);
+        return provided(lot, current, forCustomer, format);
+    }
+
+    /**
+     * One certificate of the lot by its number, current or superseded, whatever the lot's status now (the
+     * record of what was certified). Refused: 403 as above, 400 for a malformed number or customer, 404
+     * for an unknown lot or a number that is not one of this lot's certificates.
+     */
+    @Transactional
+    public CertificateView byNumber(String lotNumber, String coaNumber, String customer) {
+        return byNumber(lotNumber, coaNumber, customer, Format.JSON);
+    }
+
+    /** {@link #byNumber} as a PDF, rendered in the transaction that records the hand-out. */
+    @Transactional
+    public PdfDocument pdfByNumber(String lotNumber, String coaNumber, String customer) {
+        CertificateView c = byNumber(lotNumber, coaNumber, customer, Format.PDF);
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c));
+    }
+
+    private CertificateView byNumber(String lotNumber, String coaNumber, String customer, Format format) {
+        currentUser.require(READERS);
+        String number = CertificateNumber.parse("coaNumber", coaNumber).toString();
+        String forCustomer = CertificateRules.customer(customer);
+        Lot lot = lots.get(lotNumber);
+        CertificateView found = store.of(lot.getId()).stream().filter(c -> c.coaNumber().equals(number))
+                .findFirst().orElseThrow(() -> new NotFound("Certificate of analysis of lot " + lotNumber, number));
+        return provided(lot, found, forCustomer, format);
+    }
+
+    /**
+     * Every certificate of the lot, the first issued first, each with its standing (CURRENT, SUPERSEDED);
+     * empty before the first release. Read-only: listing hands out no certificate.
+     */
+    @Transactional(readOnly = true)
+    public List<CertificateView> of(Long lotId) {
+        return new ArrayList<>(store.of(lotId));
+    }
+
+    private CertificateView provided(Lot lot, CertificateView certificate, String customer, Format format) {
+        history.event(lot.getId(), CertificateEventTypes.CERTIFICATE_PROVIDED)
+                .reason("Certificate of analysis " + certificate.coaNumber() + " provided as " + format
+                        + (customer == null ? "" : " for " + customer))
+                .detail("coaNumber", certificate.coaNumber()).detail("format", format.name())
+                .detail("customer", customer).record();
+        return certificate;
+    }
+}

@@ -1,0 +1,189 @@
+package org.lotflow.certificate.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.lotflow.certificate.CertificateView;
+import org.lotflow.history.LotEventTypes;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.release.LabVerdict;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+
+/**
+ * The rules of a certificate of analysis, plain (no Spring, no database), tested on their own:
+ * <ul>
+ * <li>whose signatures it carries (21 CFR 11.50: printed name, date and time, meaning): the analyst who
+ * recorded the lab results of the round the release rests on, as the lot's history recorded that event,
+ * and the approver, as the electronic signature in the lot's history of the person on whose behalf the
+ * lot was released (the release approval, the signed OOS release or the quarantine RELEASE
+ * disposition), made before the release; without them, or without lab results, no certificate is
+ * issued ({@link NotIssuable});</li>
+ * <li>when the lot's current certificate may be handed out ({@link #requireHandOut});</li>
+ * <li>what the optional {@code customer} of a request may be.</li>
+ * </ul>
+ */
+public final class CertificateRules {
+
+    /** Date and time to the second with the zone's name: "28 Jan 2025, 13:30:05 UTC". */
+    static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss zzz", Locale.ENGLISH);
+
+    /** The longest customer name (as an order's {@code customer}). */
+    public static final int MAX_CUSTOMER = 200;
+
+    private CertificateRules() {
+    }
+
+    /** Why a released lot gets no certificate; the release stands, the history says why. */
+    public static final class NotIssuable extends RuntimeException {
+        NotIssuable(String why) {
+            super(why);
+        }
+    }
+
+    /** "28 Jan 2025, 13:30:05 CET": the instant in the plant's zone, with the zone's name. */
+    public static String signedAtText(Instant at, ZoneId zone) {
+        return SIGNED_AT.format(at.atZone(zone));
+    }
+
+    /** The value without trailing zeros and never in exponent form: 248.000000 -> 248, 250 stays 250. */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** The certificate's result lines: every test of the verdict, values and limits as judged. */
+    public static List<CertificateView.Result> results(LabVerdict verdict) {
+        return verdict.results().stream().map(t -> new CertificateView.Result(t.test(), plain(t.value()), t.unit(),
+                plain(t.min()), plain(t.max()), t.limits(), t.passed(), t.passed() ? "PASS" : "FAIL")).toList();
+    }
+
+    /**
+     * The analyst's manifestation: who recorded the verdict's round, as the lot's history recorded it
+     * ({@code LAB_RESULTS_RECORDED} of that round: user, full name, time).
+     *
+     * @throws NotIssuable without lab results, or when their recording is not in the history
+     */
+    public static CertificateView.Signature analyst(LabVerdict verdict, List<LotHistory.Entry> history, ZoneId zone) {
+        if (verdict == null) {
+            throw new NotIssuable("it has no lab results; a certificate of analysis states the results its release"
+                    + " rests on");
+        }
+        LotHistory.Entry recorded = null;
+        for (LotHistory.Entry e : history) {
+            if (LotEventTypes.LAB_RESULTS_RECORDED.equals(e.type()) && roundOf(e) == verdict.round()
+                    && verdict.recordedBy().equals(e.user())) {
+                recorded = e;
+            }
+        }
+        if (recorded == null) {
+            throw new NotIssuable("the recording of its lab results (test round " + verdict.round() + " by "
+                    + verdict.recordedBy() + ") is not in its history");
+        }
+        return new CertificateView.Signature("ANALYST", recorded.user(), recorded.userName(), recorded.at(),
+                signedAtText(recorded.at(), zone), "lab results recorded (test round " + verdict.round() + ")");
+    }
+
+    private static int roundOf(LotHistory.Entry e) {
+        Object round = e.detail().get("round");
+        return round instanceof Number n ? n.intValue() : 1; // events before test rounds: the original analysis
+    }
+
+    /**
+     * The approver's manifestation: the latest electronic signature in the history, before the release
+     * ({@code releaseIndex}, the index of the release's status change), signed by {@code releasedBy}, the
+     * person on whose behalf the lot was released. Its printed name, time and meaning are the signature's
+     * own, as recorded at the signing.
+     *
+     * @throws NotIssuable when there is none
+     */
+    public static CertificateView.Signature approver(List<LotHistory.Entry> history, int releaseIndex,
+            String releasedBy, ZoneId zone) {
+        for (int i = releaseIndex - 1; i >= 0; i--) {
+            Object signature = history.get(i).detail().get("signature");
+            if (signature instanceof Map<?, ?> sig && releasedBy != null && releasedBy.equals(sig.get("userId"))
+                    && sig.get("at") instanceof String at && sig.get("meaning") instanceof String meaning) {
+                Instant signedAt = Instant.parse(at);
+                Object name = sig.get("fullName");
+                return new CertificateView.Signature("APPROVER", releasedBy, name == null ? releasedBy
+                        : name.toString(), signedAt, signedAtText(signedAt, zone), meaning);
+            }
+        }
+        throw new NotIssuable("no electronic signature of " + releasedBy + ", on whose behalf it was released, is in"
+                + " its history");
+    }
+
+    /**
+     * Index of the lot's latest status change to RELEASED in its history (the release the certificate is
+     * issued for), or -1.
+     */
+    public static int releaseIndex(List<LotHistory.Entry> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            LotHistory.Entry e = history.get(i);
+            if (LotEventTypes.STATUS_CHANGED.equals(e.type()) && LotStatus.RELEASED.name().equals(e.newStatus())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Refuses (409) to hand out a lot's current certificate: when it has none (the reason says why: not
+     * released yet, rejected, released without lab results), or when the lot was held, rejected or recalled
+     * after its certificate was issued: the certificate no longer vouches for the lot as it stands, and
+     * remains readable by its number for the record. RELEASED, DEPLETED, EXPIRED and ARCHIVED lots hand out
+     * their current certificate (a customer who received the lot still needs it).
+     *
+     * @param current    the lot's latest certificate number, or null
+     * @param notIssued  why none was issued at its latest release, or null
+     */
+    public static void requireHandOut(String lotNumber, LotStatus status, String current, String notIssued) {
+        if (current == null) {
+            String why;
+            if (notIssued != null) {
+                why = "Lot " + lotNumber + " was released without a certificate of analysis: " + notIssued;
+            } else if (status == LotStatus.PENDING) {
+                why = "Lot " + lotNumber + " is PENDING: its lab release is not finished, and a certificate of"
+                        + " analysis is issued only when it is released";
+            } else {
+                why = "Lot " + lotNumber + " is " + status + " and was never released, so it has no certificate of"
+                        + " analysis";
+            }
+            throw new StateConflict(why).with("lotNumber", lotNumber).with("status", status.name());
+        }
+        if (status == LotStatus.QUARANTINE || status == LotStatus.REJECTED || status == LotStatus.RECALLED) {
+            throw new StateConflict("Lot " + lotNumber + " is " + status + " now: its certificate " + current
+                    + " no longer vouches for it and is not handed out; for the record it stays readable at"
+                    + " /api/lots/" + lotNumber + "/coa/" + current).with("lotNumber", lotNumber)
+                    .with("status", status.name()).with("coaNumber", current);
+        }
+    }
+
+    /**
+     * The optional customer a certificate is handed out for: trimmed, null when absent or blank; 400 naming
+     * {@code customer} when longer than {@value #MAX_CUSTOMER} characters or containing control characters.
+     */
+    public static String customer(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String customer = text.strip();
+        if (customer.length() > MAX_CUSTOMER) {
+            throw new InvalidInput("customer", "must be at most " + MAX_CUSTOMER + " characters, was "
+                    + customer.length());
+        }
+        if (customer.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput("customer", "must be one line of text without control characters");
+        }
+        return customer;
+    }
+}

@@ -1,0 +1,398 @@
+package org.lotflow.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Certificates of analysis through the API (issue #13): issued at the release (lab release, OOS release,
+ * quarantine RELEASE disposition), numbered COA-yyyy-nnnn, fixed when issued, handed out to sales and QA
+ * as JSON or PDF, each hand-out in the lot's history; 409 for a lot without a current certificate.
+ */
+@ApiTest
+class CertificateApiTest {
+
+    static final String PDF = "application/pdf";
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private TestClient.Binary coa(String user, String path, String accept) {
+        return api.download(user, path, accept);
+    }
+
+    private JsonNode history(String lot) {
+        return api.get("mike", "/api/lots/" + lot + "/history").json();
+    }
+
+    private static List<String> types(JsonNode history) {
+        List<String> types = new ArrayList<>();
+        history.forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    private static JsonNode last(JsonNode history, String type) {
+        JsonNode found = null;
+        for (JsonNode e : history) {
+            if (e.get("type").asText().equals(type)) {
+                found = e;
+            }
+        }
+        assertThat(found).as(type + " in the history").isNotNull();
+        return found;
+    }
+
+    private static String pdfText(TestClient.Binary r) throws IOException {
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith(PDF);
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void aLabReleaseIssuesACertificateWithEveryResultBothSignaturesAndThePlant() {
+        String sku = api.createProduct("COA");
+        String lot = api.createLot(sku, new BigDecimal("500.250"), "2025-01-27");
+        api.release(lot);
+
+        JsonNode history = history(lot);
+        assertThat(types(history)).endsWith("RELEASE_APPROVED", "STATUS_CHANGED", "CERTIFICATE_ISSUED");
+        JsonNode issued = last(history, "CERTIFICATE_ISSUED");
+        assertThat(issued.get("user").asText()).isEqualTo("jennifer");
+        String number = issued.get("detail").get("coaNumber").asText();
+        assertThat(number).matches("COA-2025-\\d{4}");
+
+        Response r = api.get("tom", "/api/lots/" + lot + "/coa?customer=Acme Manufacturing");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        JsonNode c = r.json();
+        assertThat(c.get("coaNumber").asText()).isEqualTo(number);
+        assertThat(c.get("status").asText()).isEqualTo("CURRENT");
+        assertThat(c.has("supersedes")).isFalse();
+        assertThat(c.get("lotNumber").asText()).isEqualTo(lot);
+        assertThat(c.get("sku").asText()).isEqualTo(sku);
+        assertThat(c.get("productName").asText()).isEqualTo("Test product " + sku);
+        assertThat(c.get("issueDate").asText()).isEqualTo("2025-01-28");
+        assertThat(c.get("manufactureDate").asText()).isEqualTo("2025-01-27");
+        assertThat(c.get("expirationDate").asText()).isEqualTo("2027-01-27");
+        assertThat(c.get("validUntil").asText()).isEqualTo("2027-01-27");
+        assertThat(c.get("quantity").decimalValue()).isEqualByComparingTo("500.25");
+        assertThat(c.get("quantity").toString()).isEqualTo("500.25");
+        assertThat(c.get("unit").asText()).isEqualTo("drums");
+        assertThat(c.get("plant").get("name").asText()).isEqualTo("lotflow Demo Plant (Industrial Lubricants)");
+        assertThat(c.get("plant").get("address").asText()).contains("Springfield");
+        assertThat(c.get("testRound").asInt()).isEqualTo(1);
+        assertThat(c.get("passed").asBoolean()).isTrue();
+        assertThat(c.get("release").asText()).contains("release approved by Jennifer Lee");
+
+        JsonNode results = c.get("results");
+        assertThat(results).hasSize(2);
+        JsonNode viscosity = results.get(0);
+        assertThat(viscosity.get("test").asText()).isEqualTo("viscosity");
+        assertThat(viscosity.get("value").toString()).isEqualTo("248");
+        assertThat(viscosity.get("unit").asText()).isEqualTo("cSt");
+        assertThat(viscosity.get("min").toString()).isEqualTo("245");
+        assertThat(viscosity.get("max").toString()).isEqualTo("255");
+        assertThat(viscosity.get("limits").asText()).isEqualTo("245 – 255 cSt");
+        assertThat(viscosity.get("result").asText()).isEqualTo("PASS");
+        JsonNode flash = results.get(1);
+        assertThat(flash.get("test").asText()).isEqualTo("flashPoint");
+        assertThat(flash.get("value").toString()).isEqualTo("225");
+        assertThat(flash.has("max")).isFalse();
+        assertThat(flash.get("limits").asText()).isEqualTo("≥ 220 °C");
+        assertThat(flash.get("passed").asBoolean()).isTrue();
+
+        JsonNode signatures = c.get("signatures");
+        assertThat(signatures).hasSize(2);
+        JsonNode analyst = signatures.get(0);
+        assertThat(analyst.get("role").asText()).isEqualTo("ANALYST");
+        assertThat(analyst.get("userId").asText()).isEqualTo("sarah");
+        assertThat(analyst.get("printedName").asText()).isEqualTo("Sarah Johnson");
+        assertThat(analyst.get("meaning").asText()).isEqualTo("lab results recorded (test round 1)");
+        assertThat(analyst.get("signedAt").asText()).isEqualTo(last(history, "LAB_RESULTS_RECORDED").get("at").asText());
+        assertThat(analyst.get("signedAtText").asText()).matches("\\d{1,2} Jan 2025, \\d{2}:\\d{2}:\\d{2} UTC");
+        JsonNode approver = signatures.get(1);
+        JsonNode signed = last(history, "RELEASE_APPROVED").get("detail").get("signature");
+        assertThat(approver.get("role").asText()).isEqualTo("APPROVER");
+        assertThat(approver.get("userId").asText()).isEqualTo("jennifer");
+        assertThat(approver.get("printedName").asText()).isEqualTo("Jennifer Lee");
+        assertThat(approver.get("meaning").asText()).isEqualTo("release approval");
+        assertThat(java.time.Instant.parse(approver.get("signedAt").asText()))
+                .isEqualTo(java.time.Instant.parse(signed.get("at").asText()));
+        assertThat(approver.get("signedAtText").asText()).endsWith(" UTC");
+
+        // the hand-out is in the history: who, for whom, in which format
+        JsonNode provided = last(history(lot), "CERTIFICATE_PROVIDED");
+        assertThat(provided.get("user").asText()).isEqualTo("tom");
+        assertThat(provided.get("detail").get("coaNumber").asText()).isEqualTo(number);
+        assertThat(provided.get("detail").get("customer").asText()).isEqualTo("Acme Manufacturing");
+        assertThat(provided.get("detail").get("format").asText()).isEqualTo("JSON");
+
+        // the content was fixed when issued: a renamed product, a changed lot and spec do not rewrite it
+        jdbc.update("UPDATE product SET name = 'Renamed product' WHERE sku = ?", sku);
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2026-12-31' WHERE lot_number = ?", lot);
+        Response again = api.get("sarah", "/api/lots/" + lot + "/coa");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(c);
+        JsonNode unnamed = last(history(lot), "CERTIFICATE_PROVIDED");
+        assertThat(unnamed.get("user").asText()).isEqualTo("sarah");
+        assertThat(unnamed.get("detail").has("customer")).isFalse();
+        assertThat(types(history(lot)).stream().filter("CERTIFICATE_PROVIDED"::equals)).hasSize(2);
+
+        // by number, and listed in the lot view
+        Response byNumber = api.get("jennifer", "/api/lots/" + lot + "/coa/" + number);
+        assertThat(byNumber.status()).as(byNumber.toString()).isEqualTo(200);
+        assertThat(byNumber.json()).isEqualTo(c);
+        JsonNode listed = api.get("mike", "/api/lots/" + lot).json().get("certificates");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("coaNumber").asText()).isEqualTo(number);
+        assertThat(listed.get(0).get("status").asText()).isEqualTo("CURRENT");
+    }
+
+    @Test
+    void thePdfCarriesTheCertificatesContent() throws IOException {
+        String sku = api.createProduct("COAPDF");
+        String lot = api.createLot(sku, new BigDecimal("400"), "2025-01-20");
+        api.release(lot);
+        String number = api.get("tom", "/api/lots/" + lot + "/coa").json().get("coaNumber").asText();
+
+        TestClient.Binary r = coa("tom", "/api/lots/" + lot + "/coa?customer=Metro Manufacturing", PDF);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith(PDF);
+        assertThat(new String(r.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String text = pdfText(r);
+        assertThat(text).contains("Certificate of Analysis", number, lot, "Test product " + sku, sku,
+                "lotflow Demo Plant (Industrial Lubricants)", "1200 Refinery Road, Springfield, IL 62701, USA",
+                "Manufacture Date", "2025-01-20", "Valid Until", "2027-01-20", "400 drums",
+                "viscosity", "245 – 255 cSt", "248", "flashPoint", "≥ 220 °C", "225", "PASS",
+                "Sarah Johnson", "lab results recorded (test round 1)", "Jennifer Lee", "release approval", "UTC",
+                "Test results (test round 1)", "all specifications met");
+        assertThat(text).doesNotContain("FAIL", "SUPERSEDED");
+        JsonNode provided = last(history(lot), "CERTIFICATE_PROVIDED");
+        assertThat(provided.get("detail").get("format").asText()).isEqualTo("PDF");
+        assertThat(provided.get("detail").get("customer").asText()).isEqualTo("Metro Manufacturing");
+        // the same certificate, by number
+        assertThat(pdfText(coa("sarah", "/api/lots/" + lot + "/coa/" + number, PDF))).contains(number, lot);
+    }
+
+    @Test
+    void aLotWithoutACertificateAnswers409WithTheReason() {
+        String sku = api.createProduct("COANO");
+        String pending = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        Response r = api.get("tom", "/api/lots/" + pending + "/coa");
+        assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.json().get("detail").asText()).contains(pending).contains("PENDING").contains("not finished");
+        // a PDF request gets the same problem, not a 406
+        TestClient.Binary asPdf = coa("tom", "/api/lots/" + pending + "/coa", PDF);
+        assertThat(asPdf.status()).as(asPdf.text()).isEqualTo(409);
+        assertThat(asPdf.contentType()).startsWith("application/problem+json");
+        assertThat(asPdf.text()).contains("PENDING");
+
+        String rejected = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        api.post("sarah", "/api/lots/" + rejected + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))));
+        String task = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + rejected
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        assertThat(api.post("jennifer", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
+                "approved", Map.of("value", false), "comment", Map.of("value", "Retained sample missing"))))
+                .status()).isEqualTo(204);
+        api.executeJobs();
+        Response none = api.get("sarah", "/api/lots/" + rejected + "/coa");
+        assertThat(none.status()).as(none.toString()).isEqualTo(409);
+        assertThat(none.json().get("detail").asText()).contains("REJECTED").contains("never released");
+        assertThat(types(history(rejected))).doesNotContain("CERTIFICATE_ISSUED", "CERTIFICATE_PROVIDED");
+        assertThat(api.get("mike", "/api/lots/" + rejected).json().has("certificates")).isFalse();
+    }
+
+    @Test
+    void onlySalesAndQaReadCertificatesAndBadRequestsNameTheField() {
+        String sku = api.createProduct("COARIGHTS");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-20");
+        String path = "/api/lots/" + lot + "/coa";
+        for (String user : List.of("mike", "rachel")) {
+            Response refused = api.get(user, path);
+            assertThat(refused.status()).as(user + ": " + refused).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        for (String user : List.of("tom", "sarah", "jennifer", "demo")) {
+            assertThat(api.get(user, path).status()).as(user).isEqualTo(200);
+        }
+        assertThat(types(history(lot)).stream().filter("CERTIFICATE_PROVIDED"::equals)).hasSize(4);
+        assertThat(api.get("tom", "/api/lots/NO-SUCH-LOT/coa").status()).isEqualTo(404);
+
+        Response longCustomer = api.get("tom", path + "?customer=" + "x".repeat(201));
+        assertThat(longCustomer.status()).isEqualTo(400);
+        assertThat(longCustomer.json().get("field").asText()).isEqualTo("customer");
+        Response controlCharacter = api.get("tom", path + "?customer=Acme\nInc");
+        assertThat(controlCharacter.status()).isEqualTo(400);
+        assertThat(controlCharacter.json().get("field").asText()).isEqualTo("customer");
+        Response malformed = api.get("tom", path + "/COA-25-1");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("field").asText()).isEqualTo("coaNumber");
+        assertThat(api.get("tom", path + "/COA-1999-0001").status()).isEqualTo(404);
+        // refusals hand out nothing
+        assertThat(types(history(lot)).stream().filter("CERTIFICATE_PROVIDED"::equals)).hasSize(4);
+    }
+
+    @Test
+    void aLotReleasedAgainAfterQuarantineGetsANewCertificateThatSupersedesTheOld() throws IOException {
+        String sku = api.createProduct("COAQ");
+        String lot = api.releasedLot(sku, new BigDecimal("300"), "2025-01-20");
+        String first = api.get("tom", "/api/lots/" + lot + "/coa").json().get("coaNumber").asText();
+
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Viscosity complaint",
+                "source", "COMPLAINT", "reference", "CC-2025-014")).status()).isEqualTo(202);
+        Response held = api.get("tom", "/api/lots/" + lot + "/coa");
+        assertThat(held.status()).as(held.toString()).isEqualTo(409);
+        assertThat(held.json().get("detail").asText()).contains("QUARANTINE").contains(first);
+        assertThat(held.json().get("coaNumber").asText()).isEqualTo(first);
+        // for the record it stays readable by number
+        assertThat(api.get("jennifer", "/api/lots/" + lot + "/coa/" + first).status()).isEqualTo(200);
+
+        String investigate = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLot").json().get(0).get("id").asText();
+        Map<String, Object> findings = new HashMap<>();
+        findings.put("findings", Map.of("value", "Retained sample retested at 249 cSt; customer storage issue"));
+        findings.put("rootCause", Map.of("value", "Storage at the customer site"));
+        findings.put("retainedSampleResults", Map.of("value", "viscosity = 249 cSt"));
+        Response investigated = api.post("sarah", "/engine-rest/task/" + investigate + "/submit-form",
+                Map.of("variables", findings));
+        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+        Response signed = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
+                "justification", "Retained samples within specification", "password", "jennifer"));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+
+        JsonNode current = api.get("tom", "/api/lots/" + lot + "/coa").json();
+        String second = current.get("coaNumber").asText();
+        assertThat(second).isNotEqualTo(first).matches("COA-2025-\\d{4}");
+        assertThat(Integer.parseInt(second.substring(9))).isGreaterThan(Integer.parseInt(first.substring(9)));
+        assertThat(current.get("status").asText()).isEqualTo("CURRENT");
+        assertThat(current.get("supersedes").asText()).isEqualTo(first);
+        assertThat(current.get("release").asText()).contains("Quarantine disposition RELEASE");
+        JsonNode approver = current.get("signatures").get(1);
+        assertThat(approver.get("printedName").asText()).isEqualTo("Jennifer Lee");
+        assertThat(approver.get("meaning").asText()).isEqualTo("quarantine disposition: RELEASE");
+        // the results are still those the lab release recorded
+        assertThat(current.get("results").get(0).get("value").toString()).isEqualTo("248");
+        assertThat(current.get("signatures").get(0).get("printedName").asText()).isEqualTo("Sarah Johnson");
+
+        JsonNode old = api.get("tom", "/api/lots/" + lot + "/coa/" + first).json();
+        assertThat(old.get("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(old.get("supersededBy").asText()).isEqualTo(second);
+        assertThat(old.get("signatures").get(1).get("meaning").asText()).isEqualTo("release approval");
+        assertThat(pdfText(coa("tom", "/api/lots/" + lot + "/coa/" + first, PDF)))
+                .contains("SUPERSEDED by " + second);
+
+        JsonNode listed = api.get("mike", "/api/lots/" + lot).json().get("certificates");
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).get("coaNumber").asText()).isEqualTo(first);
+        assertThat(listed.get(0).get("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(listed.get(1).get("coaNumber").asText()).isEqualTo(second);
+        assertThat(listed.get(1).get("status").asText()).isEqualTo("CURRENT");
+        JsonNode issued = last(history(lot), "CERTIFICATE_ISSUED");
+        assertThat(issued.get("detail").get("supersedes").asText()).isEqualTo(first);
+    }
+
+    @Test
+    void anOutOfSpecificationReleaseCertifiesTheFailedValueAndTheSignedDecision() {
+        String sku = api.createProduct("COAOOS");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-20");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(
+                Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 230)))).status())
+                .isEqualTo(200);
+        assertThat(complete("jennifer", lot, "investigateLabError", Map.of("labConclusion", "CONFIRMED",
+                "findings", "no laboratory error"))).isEqualTo(204);
+        assertThat(complete("jennifer", lot, "investigateProduction", Map.of("findings",
+                "Specification limit under change control CC-2025-12"))).isEqualTo(204);
+        assertThat(api.get("tom", "/api/lots/" + lot + "/coa").status()).isEqualTo(409);
+        assertThat(complete("jennifer", lot, "decideOutOfSpecification", Map.of("oosDecision", "RELEASE",
+                "comment", "Released under CC-2025-12 with the customer's written agreement"))).isEqualTo(204);
+        api.executeJobs();
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+
+        JsonNode c = api.get("tom", "/api/lots/" + lot + "/coa").json();
+        assertThat(c.get("passed").asBoolean()).isFalse();
+        JsonNode viscosity = c.get("results").get(0);
+        assertThat(viscosity.get("value").toString()).isEqualTo("232");
+        assertThat(viscosity.get("result").asText()).isEqualTo("FAIL");
+        assertThat(c.get("results").get(1).get("result").asText()).isEqualTo("PASS");
+        assertThat(c.get("release").asText()).contains("Released despite out-of-specification result");
+        JsonNode approver = c.get("signatures").get(1);
+        assertThat(approver.get("userId").asText()).isEqualTo("jennifer");
+        assertThat(approver.get("meaning").asText()).isEqualTo("OOS release");
+        assertThat(c.get("signatures").get(0).get("userId").asText()).isEqualTo("sarah");
+    }
+
+    @Test
+    void stockReleasedWithoutLabResultsGetsNoCertificateAndTheHistorySaysWhy() {
+        String sku = api.createProduct("COAUNID");
+        Response created = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 40, "manufactureDate",
+                "2025-01-10", "location", "Warehouse B, dock 2", "source", "UNIDENTIFIED_STOCK"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String lot = created.json().get("lotNumber").asText();
+        assertThat(complete("sarah", lot, "investigateLot", Map.of("findings", "Identified by its drum labels",
+                "rootCause", "Labels torn in transit", "retainedSampleResults", "none taken"))).isEqualTo(204);
+        Response signed = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
+                "justification", "Identified; supplier certificate on file", "password", "jennifer"));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+
+        JsonNode notIssued = last(history(lot), "CERTIFICATE_NOT_ISSUED");
+        assertThat(notIssued.get("user").asText()).isEqualTo("jennifer");
+        assertThat(notIssued.get("reason").asText()).contains("no lab results");
+        Response r = api.get("tom", "/api/lots/" + lot + "/coa");
+        assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        assertThat(r.json().get("detail").asText()).contains("released without a certificate of analysis")
+                .contains("no lab results");
+    }
+
+    @Test
+    void theApiDocsDescribeBothFormatsAndTheRefusals() {
+        JsonNode paths = api.get("tom", "/v3/api-docs").json().get("paths");
+        JsonNode current = paths.get("/api/lots/{lotNumber}/coa").get("get");
+        assertThat(current.get("summary").asText()).contains("certificate of analysis");
+        assertThat(current.get("responses").get("200").get("content").has("application/json")).isTrue();
+        assertThat(current.get("responses").get("200").get("content").has(PDF)).isTrue();
+        assertThat(current.get("responses").fieldNames()).toIterable().contains("400", "403", "404", "409");
+        assertThat(current.get("parameters").findValuesAsText("name")).contains("lotNumber", "customer");
+        JsonNode byNumber = paths.get("/api/lots/{lotNumber}/coa/{coaNumber}").get("get");
+        assertThat(byNumber.get("responses").get("200").get("content").has(PDF)).isTrue();
+        assertThat(byNumber.get("responses").fieldNames()).toIterable().contains("400", "403", "404")
+                .doesNotContain("409");
+    }
+
+    private int complete(String user, String lot, String key, Map<String, Object> variables) {
+        JsonNode tasks = api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + lot + "&taskDefinitionKey="
+                + key).json();
+        assertThat(tasks).as("open " + key + " of " + lot).hasSize(1);
+        Map<String, Object> vars = new HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return api.post(user, "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form",
+                Map.of("variables", vars)).status();
+    }
+}

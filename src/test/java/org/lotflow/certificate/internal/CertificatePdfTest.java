@@ -1,0 +1,109 @@
+package org.lotflow.certificate.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.lotflow.certificate.CertificateView;
+
+/** The PDF of a certificate, rendered and read back (PDFBox's text stripper), without Spring. */
+class CertificatePdfTest {
+
+    static final CertificatePdf PDF = new CertificatePdf();
+    static final Instant RECORDED = Instant.parse("2025-01-28T10:02:03Z");
+    static final Instant APPROVED = Instant.parse("2025-01-28T13:30:05Z");
+
+    static CertificateView seed(String productName, String supersededBy, List<CertificateView.Result> results) {
+        return new CertificateView("COA-2025-0234", supersededBy == null ? "CURRENT" : "SUPERSEDED", null,
+                supersededBy, APPROVED, LocalDate.parse("2025-01-28"),
+                new CertificateView.Plant("Example Lubricants GmbH", "Werkstraße 5, 40210 Düsseldorf, Germany"),
+                "IL250-2025-003", "IL-250-55GAL", productName, LocalDate.parse("2025-01-27"),
+                LocalDate.parse("2027-01-27"), LocalDate.parse("2027-01-27"), new BigDecimal("500.125"), "drums",
+                "Lab results within specification; release approved by Jennifer Lee", 1,
+                results.stream().allMatch(CertificateView.Result::passed), results,
+                List.of(new CertificateView.Signature("ANALYST", "sarah", "Sarah Johnson", RECORDED,
+                                "28 Jan 2025, 10:02:03 UTC", "lab results recorded (test round 1)"),
+                        new CertificateView.Signature("APPROVER", "jennifer", "Jennifer Lee", APPROVED,
+                                "28 Jan 2025, 13:30:05 UTC", "release approval")));
+    }
+
+    static List<CertificateView.Result> seedResults() {
+        return List.of(
+                new CertificateView.Result("viscosity40C", new BigDecimal("248"), "cSt", new BigDecimal("245"),
+                        new BigDecimal("255"), "245 – 255 cSt", true, "PASS"),
+                new CertificateView.Result("pourPoint", new BigDecimal("-18"), "°C", null, new BigDecimal("-15"),
+                        "≤ -15 °C", true, "PASS"),
+                new CertificateView.Result("waterContent", new BigDecimal("0.000015"), "%", null,
+                        new BigDecimal("0.05"), "≤ 0.05 %", true, "PASS"),
+                new CertificateView.Result("flashPoint", new BigDecimal("218.5"), "°C", new BigDecimal("220"), null,
+                        "≥ 220 °C", false, "FAIL"));
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    static int pages(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    @Test
+    void everyFactOfTheCertificateIsInThePdfAsStored() throws IOException {
+        byte[] pdf = PDF.pdf(seed("Lubricant <55 gal> & drum", null, seedResults()));
+        String text = text(pdf);
+        assertThat(text).contains("Example Lubricants GmbH", "Werkstraße 5, 40210 Düsseldorf, Germany",
+                "Certificate of Analysis", "COA-2025-0234", "2025-01-28", "Lubricant <55 gal> & drum",
+                "IL-250-55GAL", "IL250-2025-003", "500.125 drums", "2025-01-27", "Valid Until", "2027-01-27",
+                "viscosity40C", "245 – 255 cSt", "248", "pourPoint", "≤ -15 °C", "-18", "0.000015", "≤ 0.05 %",
+                "flashPoint", "≥ 220 °C", "218.5", "FAIL", "PASS", "not all specifications met",
+                "Analysed by", "Sarah Johnson", "28 Jan 2025, 10:02:03 UTC", "lab results recorded (test round 1)",
+                "Approved by", "Jennifer Lee", "28 Jan 2025, 13:30:05 UTC", "release approval", "Page 1 of 1");
+        assertThat(text).doesNotContain("SUPERSEDED", "1.5E-5");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Certificate of Analysis COA-2025-0234");
+        }
+    }
+
+    @Test
+    void aSupersededCertificateSaysSoAndNamesItsSuccessor() throws IOException {
+        assertThat(text(PDF.pdf(seed("IL-250", "COA-2025-0301", seedResults()))))
+                .contains("SUPERSEDED by COA-2025-0301");
+    }
+
+    @Test
+    void aLongSpecificationRunsOverPagesWithEveryTestPrinted() throws IOException {
+        List<CertificateView.Result> many = new ArrayList<>();
+        for (int i = 1; i <= 80; i++) {
+            many.add(new CertificateView.Result(String.format("test-%02d kinematic viscosity ASTM D445", i),
+                    new BigDecimal(200 + i), "cSt", new BigDecimal("200"), new BigDecimal("300"), "200 – 300 cSt",
+                    true, "PASS"));
+        }
+        byte[] pdf = PDF.pdf(seed("IL-250", null, many));
+        assertThat(pages(pdf)).isGreaterThan(1);
+        String text = text(pdf);
+        for (int i = 1; i <= 80; i++) {
+            assertThat(text).contains(String.format("test-%02d kinematic viscosity ASTM D445", i));
+        }
+        assertThat(text).contains("Page 1 of " + pages(pdf), "Jennifer Lee");
+    }
+
+    @Test
+    void aControlCharacterInATextIsPrintedVisiblyInsteadOfFailingTheDocument() throws IOException {
+        String text = text(PDF.pdf(seed("Bell\u0007Oil", null, seedResults())));
+        assertThat(text).contains("Bell").contains("Oil").contains("COA-2025-0234");
+        assertThat(CertificatePdf.printable("a\u0007b\u0000c\td")).isEqualTo("a\uFFFDb\uFFFDc\td");
+    }
+}
