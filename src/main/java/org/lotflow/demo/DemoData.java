@@ -128,7 +128,7 @@ public class DemoData implements ApplicationRunner {
         });
         Lot baseOil = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(
                 "RM-BASE-OIL", new BigDecimal("5000"), LocalDate.parse("2025-01-06"), LocalDate.parse("2025-01-09"),
-                "Tank farm 2", "RM-2025-015", null, null, List.of(), LotSource.SUPPLIER_RECEIPT)));
+                "Tank farm 2", "RM-2025-015", null, null, List.of(), LotSource.RECEIPT)));
         release(baseOil, List.of(new Measurement("viscosity40C", new BigDecimal("221"))));
         runReleaseSteps("RM-2025-015");
         Lot pails = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(PAIL_SKU,

@@ -70,7 +70,7 @@ public final class RecallExport {
         List<Row> rows = new ArrayList<>();
         for (RecallStore.LotRow l : data.lots()) {
             String product = l.productName();
-            if ("SUPPLIER_RECEIPT".equals(l.source())) {
+            if ("RECEIPT".equals(l.source())) {
                 rows.add(new Row("RECEIVING", l.lotNumber(), product, l.sku(), l.quantity(), l.unit(), l.location(),
                         l.receiptDate() != null ? l.receiptDate() : l.manufactureDate(), "Receipt",
                         l.productionOrder(), null, null));

@@ -28,7 +28,7 @@ class RecallExportTest {
     }
 
     private final RecallExport.Data data = new RecallExport.Data("RC-2025-001",
-            List.of(lot("RAW", "SUPPLIER_RECEIPT", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 5)),
+            List.of(lot("RAW", "RECEIPT", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 5)),
                     lot("MIX", "PRODUCTION", LocalDate.of(2025, 2, 1), null),
                     lot("SOLO", "PRODUCTION", LocalDate.of(2025, 1, 20), null)),
             List.of(new RecallStore.EdgeRow("RAW", "MIX", new BigDecimal("40.5"))),
