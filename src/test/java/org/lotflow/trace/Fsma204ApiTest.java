@@ -31,6 +31,7 @@ class Fsma204ApiTest {
     @Autowired
     TestClient api;
 
+    /** The story's SKUs, lots (the received lot, its delivery's other line, the lot made from it), order, supplier lot. */
     record Story(String rmSku, String finSku, String received, String sibling, String made, String order,
             String supplierLot) {
     }
