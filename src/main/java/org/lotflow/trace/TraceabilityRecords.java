@@ -75,7 +75,8 @@ public class TraceabilityRecords {
         List<Long> startIds = List.of(start.getId());
         List<Trace.TracedLot> down = trace.walk(startIds, Direction.DOWNSTREAM);
         List<Trace.TracedLot> up = trace.walk(startIds, Direction.UPSTREAM);
-        boolean truncated = trace.isCut(startIds, Direction.DOWNSTREAM) || trace.isCut(startIds, Direction.UPSTREAM);
+        boolean truncated = trace.isCut(startIds, Direction.DOWNSTREAM, down)
+                || trace.isCut(startIds, Direction.UPSTREAM, up);
         Set<Long> ids = new LinkedHashSet<>();
         up.forEach(l -> ids.add(l.id()));
         down.forEach(l -> ids.add(l.id()));

@@ -31,6 +31,31 @@ class PostgresReceiptsIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** The plan PostgreSQL makes for {@code sql} when a table scan is not an option (tables are tiny here). */
+    private String planWithoutScans(String sql) {
+        return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
+            jdbc.execute("SET LOCAL enable_seqscan = off");
+            String plan = String.join("\n", jdbc.queryForList("EXPLAIN " + sql, String.class));
+            status.setRollbackOnly();
+            return plan;
+        });
+    }
+
+    @Test
+    void theSupplierLotSearchAndTheDateRangesHaveTheirIndexes() {
+        // the lot list's page query (LotSearch) with the supplier lot filter: one index range in FEFO order, no sort
+        String page = planWithoutScans("SELECT * FROM lot WHERE supplier_lot_number = 'GCB-24-7781'"
+                + " ORDER BY expiration_date, manufacture_date, lot_number FETCH FIRST 51 ROWS ONLY");
+        assertThat(page).contains("ix_lot_supplier_lot_fefo").doesNotContain("Sort");
+        assertThat(planWithoutScans("SELECT id FROM lot WHERE receipt_date BETWEEN DATE '2025-01-01' AND"
+                + " DATE '2025-01-31' AND source = 'RECEIPT'")).contains("ix_lot_receipt_date");
+        assertThat(planWithoutScans("SELECT id FROM shipment WHERE shipped_at BETWEEN DATE '2025-01-01' AND"
+                + " DATE '2025-01-31'")).contains("ix_shipment_shipped_at");
+    }
+
     private List<CSVRecord> export(String query) throws IOException {
         return Fsma204ApiTest.rows(api.call("rachel", "rachel", HttpMethod.GET, "/api/traceability/fsma204?" + query,
                 null, "text/csv"));
