@@ -25,9 +25,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class TraceabilityController {
 
     private final TraceabilityRecords records;
+    private final java.time.Clock clock;
 
-    public TraceabilityController(TraceabilityRecords records) {
+    public TraceabilityController(TraceabilityRecords records, java.time.Clock clock) {
         this.records = records;
+        this.clock = clock;
     }
 
     /**
@@ -35,16 +37,18 @@ public class TraceabilityController {
      * event (RECEIVING, TRANSFORMATION, SHIPPING) with its key data elements, header row {@link Fsma204#HEADER}
      * (see {@link Fsma204} for the KDEs of each event and their columns), by date. {@code lot}: the lot's trace
      * both directions (what it was made from back to the suppliers, what was made from it and who received
-     * it); {@code from}/{@code to} (ISO dates, both included, either may be left open): every event of the
-     * range, or of the lot's trace within it. Header {@code X-Lotflow-Trace-Truncated: true} when the genealogy
+     * it); {@code from}/{@code to} (ISO dates, both included): every event of the range (without a lot:
+     * {@code from} required, {@code to} today when left out, at most 366 days), or of the lot's trace within
+     * it (either end may be left open). Header {@code X-Lotflow-Trace-Truncated: true} when the genealogy
      * goes on beyond {@code lotflow.trace.max-depth}. Refused with problem+json: 400 naming {@code lot},
-     * {@code from} or {@code to} (none of them given, a date that is not one, {@code to} before {@code from}),
+     * {@code from} or {@code to} (none of them given, a range without its first day or longer than 366 days, a
+     * date that is not one, {@code to} before {@code from}),
      * 403 outside the business groups, 404 for an unknown lot.
      */
     @GetMapping(value = "/fsma204", produces = "text/csv")
     public ResponseEntity<StreamingResponseBody> fsma204(@RequestParam(required = false) String lot,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Fsma204Query query = Fsma204Query.of(lot, from, to);
+        Fsma204Query query = Fsma204Query.of(lot, from, to, java.time.LocalDate.now(clock));
         TraceabilityRecords.Records found = query.lot() != null
                 ? records.ofLot(query.lot(), query.from(), query.to())
                 : records.between(query.fromOrOpen(), query.toOrOpen());
