@@ -39,7 +39,7 @@ INSERT INTO product (sku, name, unit, shelf_life_months, lot_number_pattern, cre
 INSERT INTO lot (lot_number, product_id, quantity, consumed, manufacture_date, receipt_date, expiration_date,
                  location, source, status, created_at, created_by)
 SELECT 'BRM-' || lpad(g::text, 5, '0'), (SELECT id FROM product WHERE sku = 'BENCH-RM'), 100000, 900,
-       date '2024-06-01', date '2024-06-03', date '2027-06-01', 'Tank farm', 'SUPPLIER_RECEIPT', 'RELEASED', now(), 'bench'
+       date '2024-06-01', date '2024-06-03', date '2027-06-01', 'Tank farm', 'RECEIPT', 'RELEASED', now(), 'bench'
   FROM generate_series(1, 500) g;
 INSERT INTO lot (lot_number, product_id, quantity, consumed, manufacture_date, expiration_date,
                  location, source, status, created_at, created_by)

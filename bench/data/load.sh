@@ -52,7 +52,7 @@ INSERT INTO lot (id, lot_number, product_id, quantity, consumed, manufacture_dat
 SELECT k.base + i, 'RM0' || ((i - 1) % 5 + 1) || '-B' || lpad(i::text, 7, '0'),
        (SELECT id FROM bp WHERE layer = 'RM' AND n = (i - 1) % 5),
        100000, 90000, date '2024-01-01' + (i % 700)::int, date '2024-01-03' + (i % 700)::int,
-       date '2027-01-01' + (i % 700)::int, 'Tank farm', 'SUPPLIER_RECEIPT', 'RELEASED', now(), 'bench'
+       date '2027-01-01' + (i % 700)::int, 'Tank farm', 'RECEIPT', 'RELEASED', now(), 'bench'
   FROM k, generate_series(1, k.n_raw) i;
 
 -- Intermediate lots: ids base+n_raw+j, three raw inputs each; every 30th also uses raw lot 1, every

@@ -111,7 +111,8 @@ public class DemoData implements ApplicationRunner {
     }
 
     /**
-     * The recall story's genealogy: base oil RM-2025-015 (supplier receipt) went into pail lot
+     * The recall story's genealogy: base oil RM-2025-015 (received from Gulf Coast Base Oils, their lot
+     * GCB-24-7781, bill of lading BOL-2025-0117) went into pail lot
      * IL250P-2025-002, which was shipped to Metro Manufacturing and Allied Machining and is
      * allocated to Precision Parts Co. When the supplier reports contamination, a downstream trace
      * of RM-2025-015 answers "who got it?" at once.
@@ -128,7 +129,9 @@ public class DemoData implements ApplicationRunner {
         });
         Lot baseOil = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(
                 "RM-BASE-OIL", new BigDecimal("5000"), LocalDate.parse("2025-01-06"), LocalDate.parse("2025-01-09"),
-                "Tank farm 2", "RM-2025-015", null, null, List.of(), LotSource.SUPPLIER_RECEIPT)));
+                "Tank farm 2", "RM-2025-015", null, null, List.of(), LotSource.RECEIPT,
+                new LotService.Receipt("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029", "GCB-24-7781",
+                        "BOL-2025-0117"))));
         release(baseOil, List.of(new Measurement("viscosity40C", new BigDecimal("221"))));
         runReleaseSteps("RM-2025-015");
         Lot pails = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(PAIL_SKU,

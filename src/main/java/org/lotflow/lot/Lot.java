@@ -81,6 +81,18 @@ public class Lot {
     @Column(nullable = false, length = 32)
     private LotSource source;
 
+    /** A received lot's supplier (FSMA 204 immediate previous source); null for lots made here. */
+    @Column(length = 200)
+    private String supplier;
+
+    /** The supplier's own lot number of a received lot. */
+    @Column(name = "supplier_lot_number", length = 64)
+    private String supplierLotNumber;
+
+    /** The delivery's reference (delivery note, bill of lading, ASN): the receiving reference document. */
+    @Column(name = "delivery_reference", length = 100)
+    private String deliveryReference;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private LotStatus status;
@@ -116,6 +128,13 @@ public class Lot {
         this.status = LotStatus.PENDING;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+    }
+
+    /** Records where a received lot came from (set once, as it is created). */
+    void receivedFrom(String supplier, String supplierLotNumber, String deliveryReference) {
+        this.supplier = supplier;
+        this.supplierLotNumber = supplierLotNumber;
+        this.deliveryReference = deliveryReference;
     }
 
     void addSource(Lot sourceLot, BigDecimal amount) {
@@ -303,6 +322,21 @@ public class Lot {
 
     public LotSource getSource() {
         return source;
+    }
+
+    /** The supplier of a received lot ({@link LotSource#RECEIPT}); null otherwise. */
+    public String getSupplier() {
+        return supplier;
+    }
+
+    /** The supplier's own lot number of a received lot; null otherwise. */
+    public String getSupplierLotNumber() {
+        return supplierLotNumber;
+    }
+
+    /** The delivery reference of a received lot (delivery note, bill of lading); null when none was given. */
+    public String getDeliveryReference() {
+        return deliveryReference;
     }
 
     public LotStatus getStatus() {

@@ -61,6 +61,8 @@ class LotCreation {
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
         LocalDate expiration = NewLotRules.expiration(in.manufactureDate(), in.receiptDate(), in.expirationDate(),
                 product.getShelfLifeMonths(), today);
+        LotSource source = in.source() == null ? LotSource.PRODUCTION : in.source();
+        NewLotRules.requireReceiptOnlyForReceived(source, in.receipt() != null);
         List<SourceLotInput> inputs = in.sourceLots() == null ? List.of() : in.sourceLots();
         List<String> sourceNumbers = inputs.stream().map(SourceLotInput::lotNumber).toList();
         NewLotRules.requireDistinct(sourceNumbers);
@@ -76,8 +78,11 @@ class LotCreation {
         }
 
         Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,
-                in.location(), in.productionOrder(), in.source() == null ? LotSource.PRODUCTION : in.source(),
-                clock.instant(), currentUser.id());
+                in.location(), in.productionOrder(), source, clock.instant(), currentUser.id());
+        if (in.receipt() != null) {
+            lot.receivedFrom(in.receipt().supplier(), in.receipt().supplierLotNumber(),
+                    in.receipt().deliveryReference());
+        }
         for (SourceLotInput s : inputs) {
             lot.addSource(locked.get(s.lotNumber()), s.quantity());
         }
@@ -87,8 +92,18 @@ class LotCreation {
             throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
         }
         recordCreation(lot, inputs, locked);
-        events.publishEvent(new LotCreated(lot.getId(), lot.getLotNumber(), lot.getSource()));
+        events.publishEvent(new LotCreated(lot.getId(), lot.getLotNumber(), lot.getSource(),
+                startsInQuarantine(lot)));
         return lot;
+    }
+
+    /**
+     * Unidentified stock, and a received lot of a product received into quarantine
+     * ({@link org.lotflow.product.ReceivingStatus#QUARANTINE}), start in quarantine through a hold.
+     */
+    private static boolean startsInQuarantine(Lot lot) {
+        return lot.getSource() == LotSource.UNIDENTIFIED_STOCK || (lot.getSource() == LotSource.RECEIPT
+                && lot.getProduct().getReceivingStatus() == org.lotflow.product.ReceivingStatus.QUARANTINE);
     }
 
     /** The number given (409 when taken) or the next free one of the product's pattern. */
@@ -116,6 +131,12 @@ class LotCreation {
         detail.put("location", lot.getLocation());
         detail.put("productionOrder", lot.getProductionOrder());
         detail.put("source", lot.getSource().name());
+        if (lot.getSource() == LotSource.RECEIPT) {
+            detail.put("receiptDate", lot.getReceiptDate() == null ? null : lot.getReceiptDate().toString());
+            detail.put("supplier", lot.getSupplier());
+            detail.put("supplierLotNumber", lot.getSupplierLotNumber());
+            detail.put("deliveryReference", lot.getDeliveryReference());
+        }
         if (!inputs.isEmpty()) {
             detail.put("sourceLots", inputs.stream()
                     .map(s -> Map.of("lotNumber", s.lotNumber(), "quantity", s.quantity())).toList());

@@ -41,20 +41,38 @@ public class LotService {
     }
 
     /**
+     * Where a received lot came from (FSMA 204 receiving KDEs, 21 CFR 1.1345): the supplier (the immediate
+     * previous source), the supplier's own lot number and the delivery reference (the reference document;
+     * optional).
+     */
+    public record Receipt(String supplier, String supplierLotNumber, String deliveryReference) {
+    }
+
+    /**
      * A new lot: its product's SKU, quantity in the product's unit, dates (expiration null: from the
      * product's shelf life), location, lot number (null: the product's pattern), production order,
-     * source lots (genealogy) and source (null: PRODUCTION).
+     * source lots (genealogy), source (null: PRODUCTION) and, for source {@link LotSource#RECEIPT} (and only
+     * then), the {@link Receipt}.
      */
     public record NewLot(String sku, BigDecimal quantity, LocalDate manufactureDate, LocalDate receiptDate,
             String location, String lotNumber, LocalDate expirationDate, String productionOrder,
-            List<SourceLotInput> sourceLots, LotSource source) {
+            List<SourceLotInput> sourceLots, LotSource source, Receipt receipt) {
+
+        /** A lot that is not received from a supplier. */
+        public NewLot(String sku, BigDecimal quantity, LocalDate manufactureDate, LocalDate receiptDate,
+                String location, String lotNumber, LocalDate expirationDate, String productionOrder,
+                List<SourceLotInput> sourceLots, LotSource source) {
+            this(sku, quantity, manufactureDate, receiptDate, location, lotNumber, expirationDate, productionOrder,
+                    sourceLots, source, null);
+        }
     }
 
     /**
      * Creates a lot in {@code PENDING}, consumes its source lots and publishes {@link LotCreated}
-     * (which starts the lab release) in the same transaction: all of it happens, or none. Refused: a
-     * caller outside production (403), an unknown SKU, impossible dates, a source lot listed twice or
-     * unknown (400), a lot number taken or a source lot not released or expired (409).
+     * (which starts the lab release, or for a lot that starts in quarantine places its hold) in the same
+     * transaction: all of it happens, or none. Refused: a caller outside production (403), an unknown SKU,
+     * impossible dates, a source lot listed twice or unknown, a RECEIPT lot without its {@link Receipt} or a
+     * receipt on another source (400), a lot number taken or a source lot not released or expired (409).
      */
     @Transactional
     public Lot create(NewLot in) {

@@ -29,6 +29,29 @@ public class Deliveries {
         this.lots = lots;
     }
 
+    /** A shipment of the ledger with the id of its lot (for reading the lot's own facts from the lot module). */
+    public record Shipped(Long lotId, Delivery delivery) {
+    }
+
+    /**
+     * Every shipment shipped between {@code from} and {@code to} (both included), by date, lot id and entry
+     * (FSMA 204 shipping events of a date range; the index {@code ix_shipment_shipped_at}). Two queries.
+     */
+    @Transactional(readOnly = true)
+    public List<Shipped> between(LocalDate from, LocalDate to) {
+        List<Row> rows = jdbc.query("""
+                SELECT s.lot_id, s.customer, (SELECT o.order_number FROM sales_order o WHERE o.id = s.order_id),
+                       s.quantity, s.shipped_at, s.carrier
+                  FROM shipment s
+                 WHERE s.shipped_at BETWEEN :from AND :to
+                 ORDER BY s.shipped_at, s.lot_id, s.id
+                """, Map.of("from", from, "to", to), (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
+        Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).distinct().toList());
+        return rows.stream().map(r -> new Shipped(r.lotId(), new Delivery(r.customer(), r.orderNumber(),
+                lotNumbers.get(r.lotId()), r.quantity(), r.shippedAt(), r.carrier()))).toList();
+    }
+
     private record Row(long lotId, String customer, String orderNumber, BigDecimal quantity,
             LocalDate shippedAt, String carrier) {
     }

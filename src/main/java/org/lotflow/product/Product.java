@@ -44,6 +44,10 @@ public class Product {
     @Column(name = "lot_number_pattern", nullable = false, length = 100)
     private String lotNumberPattern;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "receiving_status", nullable = false, length = 16)
+    private ReceivingStatus receivingStatus = ReceivingStatus.PENDING;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_spec", joinColumns = @JoinColumn(name = "product_id"))
     @OrderColumn(name = "position")
@@ -60,6 +64,15 @@ public class Product {
 
     public Product(String sku, String name, String description, String unit, int shelfLifeMonths,
             LotNumberPattern pattern, List<SpecLimit> specs, Instant createdAt, String createdBy) {
+        this(sku, name, description, unit, shelfLifeMonths, pattern, specs, ReceivingStatus.PENDING, createdAt,
+                createdBy);
+    }
+
+    /** A product whose received lots start in {@code receivingStatus} ({@link ReceivingStatus}). */
+    public Product(String sku, String name, String description, String unit, int shelfLifeMonths,
+            LotNumberPattern pattern, List<SpecLimit> specs, ReceivingStatus receivingStatus, Instant createdAt,
+            String createdBy) {
+        this.receivingStatus = receivingStatus == null ? ReceivingStatus.PENDING : receivingStatus;
         this.sku = sku;
         this.name = name;
         this.description = description;
@@ -97,6 +110,11 @@ public class Product {
 
     public LotNumberPattern getLotNumberPattern() {
         return LotNumberPattern.parse(lotNumberPattern);
+    }
+
+    /** The status a lot received from a supplier starts in ({@link ReceivingStatus}; default PENDING). */
+    public ReceivingStatus getReceivingStatus() {
+        return receivingStatus;
     }
 
     public List<SpecLimit> getSpecs() {

@@ -46,8 +46,17 @@ public class ProductService {
     public record SpecInput(String test, String unit, BigDecimal min, BigDecimal max) {
     }
 
+    /**
+     * A new product; {@code receivingStatus}: the status its lots received from a supplier start in (null:
+     * {@link ReceivingStatus#PENDING}).
+     */
     public record NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
-            String lotNumberPattern, List<SpecInput> specs) {
+            String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus) {
+
+        public NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
+                String lotNumberPattern, List<SpecInput> specs) {
+            this(sku, name, description, unit, shelfLifeMonths, lotNumberPattern, specs, null);
+        }
     }
 
     @Transactional
@@ -82,7 +91,8 @@ public class ProductService {
         Product product;
         try {
             product = products.saveAndFlush(new Product(input.sku().trim(), input.name().trim(), input.description(),
-                    input.unit().trim(), input.shelfLifeMonths(), pattern, specs, clock.instant(), currentUser.id()));
+                    input.unit().trim(), input.shelfLifeMonths(), pattern, specs, input.receivingStatus(), clock.instant(),
+                    currentUser.id()));
         } catch (DataIntegrityViolationException e) {
             throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }

@@ -64,7 +64,7 @@ public class TraceService {
      * {@link #isCut(Collection, Direction)} given the walk's answer: a walk that stopped short of the bound
      * was not cut, and the genealogy is not walked a second time to say so.
      */
-    private boolean isCut(Collection<Long> startIds, Direction direction, List<Trace.TracedLot> reached) {
+    public boolean isCut(Collection<Long> startIds, Direction direction, List<Trace.TracedLot> reached) {
         return reached.stream().anyMatch(l -> l.depth() >= maxDepth) && isCut(startIds, direction);
     }
 

@@ -100,7 +100,7 @@ class CertificateApiTest {
         assertThat(c.get("quantity").decimalValue()).isEqualByComparingTo("500.25");
         assertThat(c.get("quantity").toString()).isEqualTo("500.25");
         assertThat(c.get("unit").asText()).isEqualTo("drums");
-        assertThat(c.get("plant").get("name").asText()).isEqualTo("lotflow Demo Plant (Industrial Lubricants)");
+        assertThat(c.get("plant").get("name").asText()).isEqualTo("IL Lubricants, Plant 1");
         assertThat(c.get("plant").get("address").asText()).contains("Springfield");
         assertThat(c.get("testRound").asInt()).isEqualTo(1);
         assertThat(c.get("passed").asBoolean()).isTrue();
@@ -183,7 +183,7 @@ class CertificateApiTest {
         assertThat(new String(r.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         String text = pdfText(r);
         assertThat(text).contains("Certificate of Analysis", number, lot, "Test product " + sku, sku,
-                "lotflow Demo Plant (Industrial Lubricants)", "1200 Refinery Road, Springfield, IL 62701, USA",
+                "IL Lubricants, Plant 1", "1200 Refinery Road, Baytown, TX 77520, USA",
                 "Manufacture Date", "2025-01-20", "Valid Until", "2027-01-20", "400 drums",
                 "viscosity", "245 – 255 cSt", "248", "flashPoint", "≥ 220 °C", "225", "PASS",
                 "Sarah Johnson", "lab results recorded (test round 1)", "Jennifer Lee", "release approval", "UTC",

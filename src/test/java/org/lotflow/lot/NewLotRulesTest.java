@@ -63,6 +63,14 @@ class NewLotRulesTest {
         assertThat(expired.properties()).containsEntry("lotNumber", "RM-1");
     }
 
+    @Test
+    void onlyAReceivedLotHasASupplierAndEveryReceivedLotHasOne() {
+        NewLotRules.requireReceiptOnlyForReceived(LotSource.RECEIPT, true);
+        NewLotRules.requireReceiptOnlyForReceived(LotSource.PRODUCTION, false);
+        assertRefused(() -> NewLotRules.requireReceiptOnlyForReceived(LotSource.RECEIPT, false), 400, "source");
+        assertRefused(() -> NewLotRules.requireReceiptOnlyForReceived(LotSource.PRODUCTION, true), 400, "source");
+    }
+
     private static Refusal assertRefused(Runnable call, int status, String field) {
         Refusal refused = catchThrowableOfType(Refusal.class, call::run);
         assertThat(refused).isNotNull();

@@ -42,16 +42,19 @@ class LotStockIndexesPostgresIT {
     void anAllocationUpdatesTheLotInPlace() {
         OrderFixtures fx = new OrderFixtures(api, jdbc);
         String lot = fx.releasedLot(api.createProduct("HOT"), 100, "2024-06-01", null);
-        Long hotUpdates = new TransactionTemplate(transactions).execute(status -> {
+        long[] updates = new TransactionTemplate(transactions).execute(status -> {
             // as Hibernate writes it: every column, the indexed ones unchanged
             jdbc.update("UPDATE lot SET allocated = allocated + 10, status = status, lot_number = lot_number,"
                     + " product_id = product_id, expiration_date = expiration_date,"
                     + " manufacture_date = manufacture_date WHERE lot_number = ?", lot);
-            Long hot = jdbc.queryForObject("SELECT pg_stat_get_xact_tuples_hot_updated('lot'::regclass)", Long.class);
+            // this transaction's own counts (a lot row may be updated twice: the generated column's recomputation)
+            long hot = jdbc.queryForObject("SELECT pg_stat_get_xact_tuples_hot_updated('lot'::regclass)", Long.class);
+            long all = jdbc.queryForObject("SELECT pg_stat_get_xact_tuples_updated('lot'::regclass)", Long.class);
             status.setRollbackOnly();
-            return hot;
+            return new long[] {hot, all};
         });
-        assertThat(hotUpdates).as("the lot row updated in place").isEqualTo(1L);
+        assertThat(updates[1]).as("lot rows updated").isPositive();
+        assertThat(updates[0]).as("lot rows updated in place (HOT)").isEqualTo(updates[1]);
     }
 
     @Test

@@ -281,15 +281,18 @@ class RecallApiTest {
                 .parse(new StringReader(csv.text())).getRecords();
         assertThat(rows.get(0).toMap().keySet()).containsExactlyElementsOf(RecallExport.HEADER);
         List<CSVRecord> shipping = rows.stream().filter(x -> x.get("event").equals("SHIPPING")).toList();
-        assertThat(shipping).extracting(x -> x.get("customer") + "/" + x.get("traceabilityLotCode") + "/"
-                + x.get("quantity") + "/" + x.get("unit") + "/" + x.get("referenceDocumentType"))
+        assertThat(shipping).extracting(x -> x.get("immediateSubsequentRecipient") + "/"
+                + x.get("traceabilityLotCode") + "/" + x.get("quantity") + "/" + x.get("unitOfMeasure") + "/"
+                + x.get("referenceDocumentType"))
                 .containsExactly("Acme Industrial/" + f.fin1 + "/10/drums/Sales order",
                         "Beta Manufacturing/" + f.fin1 + "/5/drums/Sales order",
                         "Beta Manufacturing/" + f.fin2 + "/3/drums/Sales order");
         assertThat(rows.subList(0, 3)).allMatch(x -> x.get("event").equals("SHIPPING")); // customers first
-        assertThat(rows.stream().filter(x -> x.get("event").equals("TRANSFORMATION_INPUT")
-                && x.get("traceabilityLotCode").equals(f.int1)).map(x -> x.get("newTraceabilityLotCode")
-                + ":" + x.get("quantity"))).containsExactly(f.fin1 + ":30");
+        assertThat(rows.stream().filter(x -> x.get("event").equals("TRANSFORMATION")
+                && x.get("traceabilityLotCode").equals(f.fin1)).map(x -> x.get("inputTraceabilityLotCodes")
+                + ":" + x.get("inputQuantities")))
+                .as("a transformation lists every input, in or out of the recall's scope")
+                .containsExactly(f.int1 + "; " + f.int2 + ":30 drums; 20 drums");
         List<CSVRecord> byDate = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(api.call("rachel", "rachel", HttpMethod.GET, "/api/recalls/" + number
                         + "/export", null, "text/csv").text())).getRecords();

@@ -135,6 +135,10 @@ class OpenApiDocsTest {
         assertThat(paths.at("/~1api~1orders~1{orderNumber}~1shipments/post/responses").has("201")).isTrue();
         assertThat(paths.at("/~1api~1orders~1{orderNumber}~1shipments/post/responses").has("200")).isTrue();
         assertThat(paths.at("/~1api~1lots~1{lotNumber}~1trace/get/responses/200/content").has("text/csv")).isTrue();
+        assertThat(paths.at("/~1api~1receipts/post/responses").has("201")).isTrue();
+        assertThat(paths.at("/~1api~1receipts/post/responses").has("200")).isFalse();
+        assertThat(paths.at("/~1api~1traceability~1fsma204/get/responses/200/content").has("text/csv")).isTrue();
+        assertThat(paths.at("/~1api~1traceability~1fsma204/get/responses").has("400")).isTrue();
     }
 
     @Test

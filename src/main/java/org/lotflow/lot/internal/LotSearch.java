@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (looked up once by SKU), never through a join; the cursor is a row-value comparison
  * {@code (expiration_date, manufacture_date, lot_number) > (?, ?, ?)}, which both PostgreSQL and H2 turn
  * into the start of an index range. Every filter combination has an index that starts with its
- * equality columns and continues in FEFO order ({@code V80__lot_list_indexes.sql}), so a page reads
+ * equality columns and continues in FEFO order ({@code V80__lot_list_indexes.sql}; the supplier lot number's,
+ * {@code ix_lot_supplier_lot_fefo}, in {@code V100__supplier_receipts.sql}: a supplier lot has a handful of lots,
+ * so any other filter with it reads those few entries), so a page reads
  * {@code size + 1} index entries whichever page it is.
  */
 @Component
@@ -54,7 +56,15 @@ public class LotSearch {
      */
     @Transactional(readOnly = true)
     public Page search(String sku, LotStatus status, Integer expiringWithinDays, int size, String cursor) {
-        LotFilter filter = LotFilter.of(sku, status, expiringWithinDays, size, cursor, LocalDate.now(clock));
+        return search(sku, status, expiringWithinDays, null, size, cursor);
+    }
+
+    /** Same, also filtered by the supplier's lot number of received lots (null: any). */
+    @Transactional(readOnly = true)
+    public Page search(String sku, LotStatus status, Integer expiringWithinDays, String supplierLotNumber, int size,
+            String cursor) {
+        LotFilter filter = LotFilter.of(sku, status, expiringWithinDays, supplierLotNumber, size, cursor,
+                LocalDate.now(clock));
         Long productId = null;
         if (filter.sku() != null) {
             Optional<Product> product = products.findBySku(filter.sku());
@@ -86,6 +96,9 @@ public class LotSearch {
         if (f.expiringBy() != null) {
             where.add("expiration_date <= :expiringBy");
         }
+        if (f.supplierLotNumber() != null) {
+            where.add("supplier_lot_number = :supplierLot");
+        }
         if (f.after() != null) {
             where.add("(expiration_date, manufacture_date, lot_number) > (:afterExpiration, :afterManufacture,"
                     + " :afterLotNumber)");
@@ -103,6 +116,9 @@ public class LotSearch {
         }
         if (f.expiringBy() != null) {
             query.setParameter("expiringBy", f.expiringBy());
+        }
+        if (f.supplierLotNumber() != null) {
+            query.setParameter("supplierLot", f.supplierLotNumber());
         }
         if (f.after() != null) {
             query.setParameter("afterExpiration", f.after().expiration());

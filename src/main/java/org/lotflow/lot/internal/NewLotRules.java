@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
@@ -39,6 +40,21 @@ public final class NewLotRules {
             throw new InvalidInput("manufactureDate", "must not be in the future (today is " + today + ")");
         }
         return expiration;
+    }
+
+    /**
+     * A lot of source {@link LotSource#RECEIPT} records its supplier ({@code POST /api/receipts}); no other
+     * lot does. 400 naming {@code source} otherwise (FSMA 204: a receiving event without its immediate
+     * previous source is incomplete).
+     */
+    public static void requireReceiptOnlyForReceived(LotSource source, boolean hasReceipt) {
+        if (source == LotSource.RECEIPT && !hasReceipt) {
+            throw new InvalidInput("source", "RECEIPT lots are received with POST /api/receipts, which records the"
+                    + " supplier, the supplier's lot number and the delivery");
+        }
+        if (source != LotSource.RECEIPT && hasReceipt) {
+            throw new InvalidInput("source", "only a RECEIPT lot has a supplier");
+        }
     }
 
     /** Each source lot is listed once: 400 naming {@code sourceLots[i].lotNumber} of the second mention. */

@@ -73,15 +73,25 @@ public class HoldPlacement {
         return new Placed(hold, current, processInstanceId, queries.impact(current));
     }
 
-    /** Unidentified stock goes straight into quarantine when it is created (same transaction). */
+    /**
+     * A lot that starts in quarantine ({@link LotCreated#startsInQuarantine()}) is held as it is created (same
+     * transaction), through the same hold as QA's: unidentified stock, and a lot received from a supplier of a
+     * product received into quarantine ({@link org.lotflow.product.ReceivingStatus#QUARANTINE}; the hold's
+     * reference is the delivery reference). Never a QUARANTINE lot without a hold and its investigation.
+     */
     @EventListener
     public void onLotCreated(LotCreated created) {
-        if (created.source() != LotSource.UNIDENTIFIED_STOCK) {
+        if (!created.startsInQuarantine()) {
             return;
         }
         Lot lot = lots.get(created.lotId());
-        Hold hold = place(lot, new HoldInput("Unidentified stock: origin and quality of the stock are unknown",
-                HoldSource.UNIDENTIFIED_STOCK, lot.getProductionOrder()));
+        HoldInput in = created.source() == LotSource.RECEIPT
+                ? new HoldInput("Received into quarantine: product " + lot.getProduct().getSku()
+                        + " requires incoming inspection before use (supplier " + lot.getSupplier() + ", supplier lot "
+                        + lot.getSupplierLotNumber() + ")", HoldSource.RECEIPT, lot.getDeliveryReference())
+                : new HoldInput("Unidentified stock: origin and quality of the stock are unknown",
+                        HoldSource.UNIDENTIFIED_STOCK, lot.getProductionOrder());
+        Hold hold = place(lot, HoldRules.validate(in));
         process.start(hold, lot.getLotNumber());
     }
 

@@ -22,9 +22,11 @@ public class RecallQueries {
     private final BoundRecalls bound;
     private final RecallDeadlines deadlines;
     private final CurrentUser currentUser;
+    private final org.lotflow.trace.TraceabilityRecords traceability;
 
     RecallQueries(RecallStore store, NotificationStore notifications, BoundRecalls bound, RecallDeadlines deadlines,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, org.lotflow.trace.TraceabilityRecords traceability) {
+        this.traceability = traceability;
         this.store = store;
         this.notifications = notifications;
         this.bound = bound;
@@ -62,8 +64,10 @@ public class RecallQueries {
     public RecallExport.Data exportData(String recallNumber) {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
         RecallStore.RecallRow r = bound.find(recallNumber);
-        return new RecallExport.Data(r.recallNumber(), store.lots(r.id()), store.edges(r.id()),
-                store.shipments(r.id()));
+        List<org.lotflow.trace.TraceabilityRecords.Shipment> shipments = store.shipments(r.id()).stream()
+                .map(s -> new org.lotflow.trace.TraceabilityRecords.Shipment(s.lotId(), s.customer(), s.orderNumber(),
+                        s.quantity(), s.shippedAt(), s.carrier())).toList();
+        return new RecallExport.Data(r.recallNumber(), traceability.of(store.scopeLotIds(r.id()), shipments));
     }
 
     /** What the {@code closeRecall} form shows (Markdown), for the recall of the business key. */

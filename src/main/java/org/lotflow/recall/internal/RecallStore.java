@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.lotflow.lot.Genealogies;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotLabel;
 import org.lotflow.lot.LotStock;
@@ -27,20 +26,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The recall tables (V40), read and written with plain SQL. What the rows show of a lot (number,
- * product, quantity, location, dates) comes from the lot module's API ({@link LotStock},
- * {@link Genealogies}), never from its tables (issue 10).
+ * product, quantity, location, dates) comes from the lot module's API ({@link LotStock}), never from its
+ * tables (issue 10).
  */
 @Repository
 class RecallStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LotStock lotStock;
-    private final Genealogies genealogies;
-
-    RecallStore(NamedParameterJdbcTemplate jdbc, LotStock lotStock, Genealogies genealogies) {
+    RecallStore(NamedParameterJdbcTemplate jdbc, LotStock lotStock) {
         this.jdbc = jdbc;
         this.lotStock = lotStock;
-        this.genealogies = genealogies;
     }
 
     record RecallRow(Long id, String recallNumber, String classification, String reason, String status,
@@ -61,9 +57,6 @@ class RecallStore {
     }
 
     record EventRow(Instant at, String type, String user, String text) {
-    }
-
-    record EdgeRow(String input, String output, BigDecimal quantity) {
     }
 
     private static OffsetDateTime ts(Instant at) {
@@ -252,12 +245,10 @@ class RecallStore {
         }).toList();
     }
 
-    /** The genealogy edges between lots of the recall's scope (transformations), from the lot module. */
-    List<EdgeRow> edges(long recallId) {
-        List<Long> scope = jdbc.queryForList("SELECT lot_id FROM recall_lot WHERE recall_id = :id",
-                Map.of("id", recallId), Long.class);
-        return genealogies.edgesAmong(scope).stream().map(e -> new EdgeRow(e.source(), e.made(), e.quantity()))
-                .toList();
+    /** The ids of the lots of the recall's scope. */
+    List<Long> scopeLotIds(long recallId) {
+        return jdbc.queryForList("SELECT lot_id FROM recall_lot WHERE recall_id = :id", Map.of("id", recallId),
+                Long.class);
     }
 
     List<EventRow> events(long recallId) {

@@ -56,11 +56,12 @@ public class ReleaseRunBinding {
     /**
      * Starts the lab release of a new lot, in the lot's own transaction. The process carries no lot
      * id: its business key (the lot number) and {@code lot_release_run} say which lot it is.
-     * Unidentified stock goes to quarantine, not to release.
+     * A lot that starts in quarantine (unidentified stock, a lot received into quarantine) goes to its
+     * hold's investigation, not to release.
      */
     @EventListener
     public void onLotCreated(LotCreated created) {
-        if (created.source() == LotSource.UNIDENTIFIED_STOCK) {
+        if (created.startsInQuarantine()) {
             return;
         }
         STARTING.set(created.lotId());

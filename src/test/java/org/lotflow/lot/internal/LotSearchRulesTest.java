@@ -41,10 +41,10 @@ class LotSearchRulesTest {
     @Test
     void theFilterNormalisesWhatTheRequestLeavesOpen() {
         LotFilter all = LotFilter.of(" ", null, null, 50, "", TODAY);
-        assertThat(all).isEqualTo(new LotFilter(null, null, null, 50, null));
+        assertThat(all).isEqualTo(new LotFilter(null, null, null, null, 50, null));
         LotCursor after = new LotCursor(TODAY, TODAY.minusYears(1), "L-1");
         LotFilter some = LotFilter.of("IL-250", LotStatus.RELEASED, 30, 1, after.encode(), TODAY);
-        assertThat(some).isEqualTo(new LotFilter("IL-250", LotStatus.RELEASED, LocalDate.of(2025, 3, 31), 1, after));
+        assertThat(some).isEqualTo(new LotFilter("IL-250", LotStatus.RELEASED, LocalDate.of(2025, 3, 31), null, 1, after));
         assertThat(LotFilter.of(null, null, 0, LotFilter.MAX_PAGE_SIZE, null, TODAY).expiringBy()).isEqualTo(TODAY);
     }
 

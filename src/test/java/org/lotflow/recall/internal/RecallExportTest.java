@@ -14,28 +14,32 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.RefusalStatus;
+import org.lotflow.trace.Fsma204;
+import org.lotflow.trace.Fsma204.Event;
 
 /**
- * The recall's FSMA 204 traceability records on their own: one row per critical tracking event
- * (receiving, creation, transformation and its inputs, shipping), sortable by date, lot or customer.
+ * The recall's FSMA 204 traceability records on their own: one row per critical tracking event (receiving,
+ * transformation with its inputs, shipping) after the recall number, sortable by date, lot or customer.
  */
 class RecallExportTest {
 
-    private static RecallStore.LotRow lot(String number, String source, LocalDate made, LocalDate received) {
-        return new RecallStore.LotRow(1L, number, "SKU-" + number, "Product " + number, "kg", "RECALLED", 0, true,
-                "RELEASED", true, null, new BigDecimal("100.000"), "WH-" + number, made, received, "PO-" + number,
-                source);
+    private static final String PLANT = "Plant 1, 1 Road, Town";
+
+    private static Fsma204.Record record(Event event, String lot, LocalDate date, String customer,
+            List<Fsma204.Input> inputs) {
+        return new Fsma204.Record(event, lot, "Product " + lot, "SKU-" + lot, new BigDecimal("100.000"), "kg", date,
+                PLANT, "WH-" + lot, PLANT, event == Event.RECEIVING ? "Supplier Inc." : null, null, customer, inputs,
+                event == Event.SHIPPING ? "Sales order" : "Production order", "DOC-" + lot, null);
     }
 
-    private final RecallExport.Data data = new RecallExport.Data("RC-2025-001",
-            List.of(lot("RAW", "SUPPLIER_RECEIPT", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 5)),
-                    lot("MIX", "PRODUCTION", LocalDate.of(2025, 2, 1), null),
-                    lot("SOLO", "PRODUCTION", LocalDate.of(2025, 1, 20), null)),
-            List.of(new RecallStore.EdgeRow("RAW", "MIX", new BigDecimal("40.5"))),
-            List.of(new RecallStore.ShipmentRow("=cmd", "SO-1", 2L, "MIX", "SKU-MIX", "Product MIX", "kg", "WH-MIX",
-                    new BigDecimal("7"), LocalDate.of(2025, 3, 1), "DHL"),
-                    new RecallStore.ShipmentRow("Acme", "SO-2", 2L, "MIX", "SKU-MIX", "Product MIX", "kg", "WH-MIX",
-                            new BigDecimal("3"), LocalDate.of(2025, 2, 15), "DHL")));
+    private final RecallExport.Data data = new RecallExport.Data("RC-2025-001", List.of(
+            record(Event.RECEIVING, "RAW", LocalDate.of(2025, 1, 5), null, List.of()),
+            record(Event.TRANSFORMATION, "MIX", LocalDate.of(2025, 2, 1), null,
+                    List.of(new Fsma204.Input("RAW", "Product RAW", new BigDecimal("40.5"), "kg"),
+                            new Fsma204.Input("WATER", "Water", new BigDecimal("2"), "L"))),
+            record(Event.TRANSFORMATION, "SOLO", LocalDate.of(2025, 1, 20), null, List.of()),
+            record(Event.SHIPPING, "MIX", LocalDate.of(2025, 3, 1), "=cmd", List.of()),
+            record(Event.SHIPPING, "MIX", LocalDate.of(2025, 2, 15), "Acme", List.of())));
 
     private List<CSVRecord> csv(String sort) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -46,25 +50,27 @@ class RecallExportTest {
     void oneRowPerCriticalTrackingEventByDate() throws IOException {
         List<CSVRecord> rows = csv(null);
         assertThat(rows.get(0).toMap().keySet()).containsExactlyElementsOf(RecallExport.HEADER);
+        assertThat(RecallExport.HEADER.subList(1, RecallExport.HEADER.size())).isEqualTo(Fsma204.HEADER);
         assertThat(rows).extracting(r -> r.get("event") + " " + r.get("traceabilityLotCode") + " " + r.get("date"))
-                .containsExactly("RECEIVING RAW 2025-01-05", "CREATION SOLO 2025-01-20", "TRANSFORMATION MIX 2025-02-01",
-                        "TRANSFORMATION_INPUT RAW 2025-02-01", "SHIPPING MIX 2025-02-15", "SHIPPING MIX 2025-03-01");
-        CSVRecord input = rows.get(3);
-        assertThat(input.get("newTraceabilityLotCode")).isEqualTo("MIX");
-        assertThat(input.get("quantity")).isEqualTo("40.5");
-        assertThat(input.get("location")).as("where the input was used").isEqualTo("WH-MIX");
-        assertThat(input.get("referenceDocumentNumber")).isEqualTo("PO-MIX");
-        assertThat(rows.get(0).get("referenceDocumentType")).isEqualTo("Receipt");
+                .containsExactly("RECEIVING RAW 2025-01-05", "TRANSFORMATION SOLO 2025-01-20",
+                        "TRANSFORMATION MIX 2025-02-01", "SHIPPING MIX 2025-02-15", "SHIPPING MIX 2025-03-01");
+        CSVRecord mix = rows.get(2);
+        assertThat(mix.get("inputTraceabilityLotCodes")).isEqualTo("RAW; WATER");
+        assertThat(mix.get("inputProductDescriptions")).isEqualTo("Product RAW; Water");
+        assertThat(mix.get("inputQuantities")).isEqualTo("40.5 kg; 2 L");
+        assertThat(rows.get(0).get("immediatePreviousSource")).isEqualTo("Supplier Inc.");
+        assertThat(rows.get(0).get("traceabilityLotCodeSource")).isEqualTo(PLANT);
         assertThat(rows.get(0).get("quantity")).isEqualTo("100");
-        assertThat(rows.get(5).get("customer")).as("a formula is neutralised").isEqualTo("'=cmd");
+        assertThat(rows.get(4).get("immediateSubsequentRecipient")).as("a formula is neutralised").isEqualTo("'=cmd");
         assertThat(rows).allMatch(r -> r.get("recallNumber").equals("RC-2025-001"));
     }
 
     @Test
     void sortedByLotOrCustomer() throws IOException {
         assertThat(csv("lot")).extracting(r -> r.get("traceabilityLotCode"))
-                .containsExactly("MIX", "MIX", "MIX", "RAW", "RAW", "SOLO");
-        assertThat(csv(" Customer ")).extracting(r -> r.get("customer")).startsWith("'=cmd", "Acme");
+                .containsExactly("MIX", "MIX", "MIX", "RAW", "SOLO");
+        assertThat(csv(" Customer ")).extracting(r -> r.get("immediateSubsequentRecipient"))
+                .startsWith("'=cmd", "Acme");
     }
 
     @Test

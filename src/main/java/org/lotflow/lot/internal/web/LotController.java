@@ -96,15 +96,17 @@ public class LotController {
     }
 
     /**
-     * {@code GET /api/lots?sku=&status=&expiringWithinDays=&size=&cursor=}: {@code {items:[lot...], nextCursor}}
-     * in FEFO order, each item a {@link LotView} with the same quantities as the single lot (without source
-     * lots and contributions). 400 for a bad filter, size or cursor.
+     * {@code GET /api/lots?sku=&status=&expiringWithinDays=&supplierLotNumber=&size=&cursor=}:
+     * {@code {items:[lot...], nextCursor}} in FEFO order, each item a {@link LotView} with the same quantities as
+     * the single lot (without source lots and contributions). {@code supplierLotNumber}: the lots received
+     * from a supplier under that supplier lot number (exact match). 400 for a bad filter, size or cursor.
      */
     @GetMapping
     public LotPage list(@RequestParam(required = false) String sku, @RequestParam(required = false) LotStatus status,
             @RequestParam(required = false) Integer expiringWithinDays,
+            @RequestParam(required = false) String supplierLotNumber,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String cursor) {
-        LotSearch.Page page = search.search(sku, status, expiringWithinDays, size, cursor);
+        LotSearch.Page page = search.search(sku, status, expiringWithinDays, supplierLotNumber, size, cursor);
         return new LotPage(page.items().stream().map(l -> view(l, false)).toList(), page.nextCursor());
     }
 

@@ -18,15 +18,17 @@ import org.lotflow.lot.LotStatus;
  * contract's fields, plus what other modules contribute. Quantities are decimals in the product's
  * {@code unit} and balance by {@link LotQuantities}: {@code quantity = available + allocated + shipped +
  * consumed + disposed}; {@code onHand = available + allocated} (what is still in the warehouse; 0 once
- * the lot is disposed of).
+ * the lot is disposed of). A lot received from a supplier ({@code source} RECEIPT) also shows its
+ * {@code supplier}, {@code supplierLotNumber} and {@code deliveryReference} (absent for other lots).
  */
 @JsonPropertyOrder({"lotNumber", "sku", "productName", "unit", "status", "expired", "quantity", "available",
         "allocated", "shipped", "consumed", "disposed", "onHand", "manufactureDate", "receiptDate", "expirationDate", "location",
-        "productionOrder", "source", "sourceLots", "version"})
+        "productionOrder", "source", "supplier", "supplierLotNumber", "deliveryReference", "sourceLots", "version"})
 public record LotView(String lotNumber, String sku, String productName, String unit, LotStatus status,
         boolean expired, BigDecimal quantity, BigDecimal available, BigDecimal allocated, BigDecimal shipped,
         BigDecimal consumed, BigDecimal disposed, BigDecimal onHand, LocalDate manufactureDate,
-        LocalDate receiptDate, LocalDate expirationDate, String location, String productionOrder, LotSource source, List<Map<String, Object>> sourceLots,
+        LocalDate receiptDate, LocalDate expirationDate, String location, String productionOrder, LotSource source,
+        String supplier, String supplierLotNumber, String deliveryReference, List<Map<String, Object>> sourceLots,
         long version, @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extra) {
 
     @JsonAnyGetter
@@ -40,6 +42,7 @@ public record LotView(String lotNumber, String sku, String productName, String u
                 lot.getProduct().getUnit(), lot.getStatus(), lot.isExpiredOn(today), q.quantity(),
                 q.available(), q.allocated(), q.shipped(), q.consumed(), q.disposed(), q.onHand(),
                 lot.getManufactureDate(), lot.getReceiptDate(), lot.getExpirationDate(), lot.getLocation(), lot.getProductionOrder(),
-                lot.getSource(), sourceLots, lot.getVersion(), new LinkedHashMap<>());
+                lot.getSource(), lot.getSupplier(), lot.getSupplierLotNumber(), lot.getDeliveryReference(), sourceLots,
+                lot.getVersion(), new LinkedHashMap<>());
     }
 }

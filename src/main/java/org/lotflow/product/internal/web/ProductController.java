@@ -44,20 +44,22 @@ public class ProductController {
             @NotBlank @Size(max = 32) String unit,
             @NotNull @Positive @Max(600) Integer shelfLifeMonths,
             @NotBlank String lotNumberPattern,
-            @Size(max = 100) List<@Valid @NotNull SpecRequest> specs) {
+            @Size(max = 100) List<@Valid @NotNull SpecRequest> specs,
+            org.lotflow.product.ReceivingStatus receivingStatus) {
     }
 
     public record SpecView(String test, String unit, BigDecimal min, BigDecimal max, String limits) {
     }
 
+    /** A product; {@code receivingStatus}: PENDING or QUARANTINE, the status its received lots start in. */
     public record ProductView(String sku, String name, String description, String unit, int shelfLifeMonths,
-            String lotNumberPattern, List<SpecView> specs) {
+            String lotNumberPattern, List<SpecView> specs, org.lotflow.product.ReceivingStatus receivingStatus) {
 
         static ProductView of(Product p) {
             return new ProductView(p.getSku(), p.getName(), p.getDescription(), p.getUnit(), p.getShelfLifeMonths(),
                     p.getLotNumberPattern().pattern(), p.getSpecs().stream()
                             .map(s -> new SpecView(s.getTest(), s.getUnit(), s.getMin(), s.getMax(), s.describe()))
-                            .toList());
+                            .toList(), p.getReceivingStatus());
         }
     }
 
@@ -66,7 +68,8 @@ public class ProductController {
         Product product = service.create(new ProductService.NewProduct(request.sku(), request.name(),
                 request.description(), request.unit(), request.shelfLifeMonths(), request.lotNumberPattern(),
                 request.specs() == null ? List.of() : request.specs().stream()
-                        .map(s -> new ProductService.SpecInput(s.test(), s.unit(), s.min(), s.max())).toList()));
+                        .map(s -> new ProductService.SpecInput(s.test(), s.unit(), s.min(), s.max())).toList(),
+                request.receivingStatus()));
         return ResponseEntity.created(URI.create("/api/products/" + product.getSku())).body(ProductView.of(product));
     }
 

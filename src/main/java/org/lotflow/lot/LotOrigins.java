@@ -1,0 +1,79 @@
+package org.lotflow.lot;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.lotflow.lot.internal.OriginQueries;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lot module's traceability API (FSMA 204 key data elements, 21 CFR 1.1345 receiving and 1.1350
+ * transformation): where each lot came from (received from a supplier, or made here and from which inputs),
+ * read without loading lot entities. Other modules (trace, recall) read it here, never from the {@code lot}
+ * and {@code lot_source} tables. Lots by id are one array parameter per query, any number of them.
+ */
+@Service
+public class LotOrigins {
+
+    /**
+     * A lot and its origin: product ({@code sku}, {@code productName}, {@code unit}), quantities in that unit,
+     * storage {@code location}, {@code manufactureDate}, {@code receiptDate} (received lots), {@code source}
+     * ({@link LotSource} name), {@code productionOrder}, and for received lots the {@code supplier}, its
+     * {@code supplierLotNumber} and the {@code deliveryReference}.
+     */
+    public record Origin(Long id, String lotNumber, String sku, String productName, String unit,
+            LotQuantities quantities, String location, LocalDate manufactureDate, LocalDate receiptDate,
+            String source, String productionOrder, String supplier, String supplierLotNumber,
+            String deliveryReference) {
+
+        /** Whether the lot was received from a supplier (source RECEIPT) rather than made here. */
+        public boolean received() {
+            return LotSource.RECEIPT.name().equals(source);
+        }
+
+        /** The date of the lot's critical tracking event: received, or made (transformation completed). */
+        public LocalDate eventDate() {
+            return received() && receiptDate != null ? receiptDate : manufactureDate;
+        }
+    }
+
+    /** One input of a made lot: {@code quantity} (in the input's {@code unit}) of lot {@code lotNumber}. */
+    public record Input(Long madeLotId, String lotNumber, String sku, String productName, String unit,
+            BigDecimal quantity) {
+    }
+
+    private final OriginQueries queries;
+
+    public LotOrigins(OriginQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The lots with these ids that exist, by id. One query. */
+    @Transactional(readOnly = true)
+    public List<Origin> of(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : queries.of(ids);
+    }
+
+    /**
+     * Every lot whose critical tracking event falls between {@code from} and {@code to} (both included):
+     * received lots by receipt date, the others by manufacture date; handed to {@code each} row by row as the
+     * database reads them (received first, each by date and lot number), never held as one list here.
+     */
+    @Transactional(readOnly = true)
+    public void createdBetween(LocalDate from, LocalDate to, Consumer<Origin> each) {
+        queries.createdBetween(from, to, each);
+    }
+
+    /**
+     * Every input of the made lots with these ids, traced or not (a transformation's record lists all its
+     * inputs), by made lot id then input lot number. One query.
+     */
+    @Transactional(readOnly = true)
+    public List<Input> inputsOf(Collection<Long> madeLotIds) {
+        return madeLotIds.isEmpty() ? List.of() : queries.inputsOf(madeLotIds);
+    }
+}

@@ -1,0 +1,75 @@
+package org.lotflow.lot.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lotflow.shared.InvalidInput;
+
+/**
+ * The rules a supplier's delivery ({@code POST /api/receipts}) must meet before any lot is created (the seed,
+ * "Supplier receipts" and "What if I receive products with different expiration dates in the same
+ * shipment?": "Separate by expiration - Create different lots for different dates ... Never mix different
+ * expiration dates in the same lot"). A plain rule: no Spring, no database. Each refusal is an
+ * {@link InvalidInput} (400) naming its field; the whole delivery is then refused and nothing is created.
+ *
+ * <ul>
+ * <li>the receipt date is not in the future;</li>
+ * <li>each line's manufacture date (optional) is not after the receipt date;</li>
+ * <li>each line's expiration date is after the receipt date (an expired delivery is not received into
+ * stock) and after its manufacture date;</li>
+ * <li>no two lines share an expiration date: one lot per expiration date, so a line per expiry (quantities of
+ * one expiry are one line).</li>
+ * </ul>
+ */
+public final class ReceiptRules {
+
+    private ReceiptRules() {
+    }
+
+    /** One line of a delivery: quantity with one expiration date; the manufacture date if the supplier gives one. */
+    public record Line(LocalDate expirationDate, LocalDate manufactureDate) {
+    }
+
+    /**
+     * Checks the delivery's dates as of {@code today} (the business date).
+     *
+     * @throws InvalidInput naming {@code receiptDate}, {@code lines[i].manufactureDate} or
+     *         {@code lines[i].expirationDate}
+     */
+    public static void check(LocalDate receiptDate, List<Line> lines, LocalDate today) {
+        if (receiptDate.isAfter(today)) {
+            throw new InvalidInput("receiptDate", "must not be in the future (today is " + today
+                    + "): a delivery is received when it arrives");
+        }
+        Map<LocalDate, Integer> byExpiry = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            String field = "lines[" + i + "].";
+            if (line.manufactureDate() != null && line.manufactureDate().isAfter(receiptDate)) {
+                throw new InvalidInput(field + "manufactureDate", "must not be after the receipt date " + receiptDate);
+            }
+            if (!line.expirationDate().isAfter(receiptDate)) {
+                throw new InvalidInput(field + "expirationDate", "must be after the receipt date " + receiptDate
+                        + ": an expired delivery is not received into stock");
+            }
+            Integer same = byExpiry.putIfAbsent(line.expirationDate(), i);
+            if (same != null) {
+                throw new InvalidInput(field + "expirationDate", "is the same as lines[" + same
+                        + "].expirationDate (" + line.expirationDate() + "): each lot has one expiration date and"
+                        + " each expiration date one lot, so send one line per expiration date with its whole"
+                        + " quantity");
+            }
+        }
+    }
+
+    /**
+     * The manufacture date recorded for a line: the supplier's, or when the supplier gives none the receipt
+     * date (every lot has a manufacture date, which orders lots of the same expiry in FEFO). The supplier's
+     * expiration date is always the lot's: it is never computed from the shelf life.
+     */
+    public static LocalDate manufactureDate(Line line, LocalDate receiptDate) {
+        return line.manufactureDate() != null ? line.manufactureDate() : receiptDate;
+    }
+}

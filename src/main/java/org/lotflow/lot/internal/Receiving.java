@@ -1,0 +1,75 @@
+package org.lotflow.lot.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotSource;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "receive a supplier's delivery" ({@code POST /api/receipts}; the seed, "Supplier receipts" and
+ * "mixed expiration dates in one shipment"; FSMA 204 receiving, 21 CFR 1.1345): one lot per line, each line
+ * one expiration date, every lot of source {@link LotSource#RECEIPT} with the supplier, the supplier's lot
+ * number, the receipt date and the delivery reference. Each lot is created by the lot module's one creation
+ * path ({@link LotService#create}: number from the product's pattern, history, {@code LotCreated}, which
+ * starts the lab release or, for a product received into quarantine, places the hold), all lines in one
+ * transaction: every lot is created, or none.
+ *
+ * <p>In the lot module, not a module of its own: a receipt is a way of creating lots and owns no table; it
+ * answers the lot view and adds the lot's receiving columns, both the lot module's.
+ */
+@Service
+public class Receiving {
+
+    private final LotService lots;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public Receiving(LotService lots, CurrentUser currentUser, Clock clock) {
+        this.lots = lots;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** A line of a delivery: quantity in the product's unit, its expiration date, the manufacture date if known. */
+    public record ReceiptLine(BigDecimal quantity, LocalDate expirationDate, LocalDate manufactureDate) {
+    }
+
+    /** A delivery: one product from one supplier lot, in lines of one expiration date each. */
+    public record Delivery(String sku, String supplier, String supplierLotNumber, LocalDate receiptDate,
+            String location, String deliveryReference, List<ReceiptLine> lines) {
+    }
+
+    /**
+     * Receives the delivery: the lots, in the order of the lines. Refused, nothing created: a caller outside
+     * production (403; the contract's "production: create products and lots"), a date rule of
+     * {@link ReceiptRules} or a field as {@code POST /api/lots} refuses it (400), any line's lot refused by
+     * {@link LotService#create}.
+     */
+    @Transactional
+    public List<Lot> receive(Delivery in) {
+        currentUser.require(Groups.PRODUCTION);
+        List<ReceiptRules.Line> lines = in.lines().stream()
+                .map(l -> new ReceiptRules.Line(l.expirationDate(), l.manufactureDate())).toList();
+        ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
+        LotService.Receipt receipt = new LotService.Receipt(in.supplier().trim(), in.supplierLotNumber().trim(),
+                in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
+                        : in.deliveryReference().trim());
+        List<Lot> created = new ArrayList<>();
+        for (int i = 0; i < in.lines().size(); i++) {
+            ReceiptLine line = in.lines().get(i);
+            created.add(lots.create(new LotService.NewLot(in.sku(), line.quantity(),
+                    ReceiptRules.manufactureDate(lines.get(i), in.receiptDate()), in.receiptDate(), in.location(),
+                    null, line.expirationDate(), null, List.of(), LotSource.RECEIPT, receipt)));
+        }
+        return created;
+    }
+}

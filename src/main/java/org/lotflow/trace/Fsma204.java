@@ -1,0 +1,172 @@
+package org.lotflow.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.lotflow.shared.SpreadsheetSafeCsv;
+
+/**
+ * FSMA 204 traceability records (21 CFR Part 1 Subpart S): one record per critical tracking event lotflow
+ * knows, with its key data elements (KDEs), and the electronic sortable spreadsheet of 21 CFR 1.1455(c)(3)(ii)
+ * that carries them: one row per event, a header row naming each KDE. Written by
+ * {@code GET /api/traceability/fsma204} and {@code GET /api/recalls/{n}/export}.
+ *
+ * <p>Events and their KDEs ({@link #KDES}, the columns that carry them):
+ * <ul>
+ * <li>{@code RECEIVING} (21 CFR 1.1345(a)): traceability lot code (lotflow's lot number), quantity and unit of
+ * measure, product description, the immediate previous source (the supplier), the location where received
+ * (the plant, {@code lotflow.plant.*}), the date received, the traceability lot code source (where the lot code
+ * was assigned: the plant, since lotflow numbers every received lot), reference document type and number (the
+ * delivery reference);</li>
+ * <li>{@code TRANSFORMATION} (21 CFR 1.1350(a)): for each input its traceability lot code, product description,
+ * quantity and unit of measure; the new traceability lot code, the location where transformed (the traceability
+ * lot code source), the date transformation was completed (the manufacture date), product description, quantity
+ * and unit of measure of the new lot, reference document type and number (the production order). A lot made
+ * here without traced inputs is a transformation with no inputs listed;</li>
+ * <li>{@code SHIPPING} (21 CFR 1.1340(a)): traceability lot code, quantity and unit of measure, product
+ * description, the immediate subsequent recipient (the customer), the location shipped from, the date shipped,
+ * the traceability lot code source, reference document type and number (the sales order).</li>
+ * </ul>
+ * Columns that are not a KDE of an event are empty on its rows. Quantities are plain decimals ({@code 1250.5});
+ * a list of inputs is joined with {@code "; "} in the same order in each input column. Text a spreadsheet would
+ * run as a formula starts with an apostrophe ({@link SpreadsheetSafeCsv}).
+ */
+public final class Fsma204 {
+
+    /** A critical tracking event lotflow records. */
+    public enum Event {
+        RECEIVING, TRANSFORMATION, SHIPPING
+    }
+
+    /** The header row: the KDE columns and a few of lotflow's own ({@code sku}, {@code supplierLotNumber}, ...). */
+    public static final List<String> HEADER = List.of("event", "traceabilityLotCode", "productDescription", "sku",
+            "quantity", "unitOfMeasure", "date", "locationDescription", "locationWithinPlant",
+            "traceabilityLotCodeSource", "immediatePreviousSource", "supplierLotNumber",
+            "immediateSubsequentRecipient", "inputTraceabilityLotCodes", "inputProductDescriptions",
+            "inputQuantities", "referenceDocumentType", "referenceDocumentNumber", "carrier");
+
+    /** The rule's KDEs per event, each the column that carries it (21 CFR 1.1345(a), 1.1350(a), 1.1340(a)). */
+    public static final Map<Event, Map<String, String>> KDES = Map.of(
+            Event.RECEIVING, Map.of(
+                    "traceability lot code", "traceabilityLotCode",
+                    "quantity", "quantity",
+                    "unit of measure", "unitOfMeasure",
+                    "product description", "productDescription",
+                    "location description for the immediate previous source", "immediatePreviousSource",
+                    "location description for where the food was received", "locationDescription",
+                    "date received", "date",
+                    "location description for the traceability lot code source", "traceabilityLotCodeSource",
+                    "reference document type", "referenceDocumentType",
+                    "reference document number", "referenceDocumentNumber"),
+            Event.TRANSFORMATION, Map.ofEntries(
+                    Map.entry("traceability lot code of the food used", "inputTraceabilityLotCodes"),
+                    Map.entry("product description of the food used", "inputProductDescriptions"),
+                    Map.entry("quantity and unit of measure of the food used", "inputQuantities"),
+                    Map.entry("new traceability lot code", "traceabilityLotCode"),
+                    Map.entry("location description for where the food was transformed", "locationDescription"),
+                    Map.entry("traceability lot code source", "traceabilityLotCodeSource"),
+                    Map.entry("date transformation was completed", "date"),
+                    Map.entry("product description of the new food", "productDescription"),
+                    Map.entry("quantity of the new food", "quantity"),
+                    Map.entry("unit of measure of the new food", "unitOfMeasure"),
+                    Map.entry("reference document type", "referenceDocumentType"),
+                    Map.entry("reference document number", "referenceDocumentNumber")),
+            Event.SHIPPING, Map.of(
+                    "traceability lot code", "traceabilityLotCode",
+                    "quantity", "quantity",
+                    "unit of measure", "unitOfMeasure",
+                    "product description", "productDescription",
+                    "location description for the immediate subsequent recipient", "immediateSubsequentRecipient",
+                    "location description for the location from which the food was shipped", "locationDescription",
+                    "date shipped", "date",
+                    "location description for the traceability lot code source", "traceabilityLotCodeSource",
+                    "reference document type", "referenceDocumentType",
+                    "reference document number", "referenceDocumentNumber"));
+
+    /** One input of a transformation: {@code quantity} {@code unit} of lot {@code traceabilityLotCode}. */
+    public record Input(String traceabilityLotCode, String productDescription, BigDecimal quantity, String unit) {
+    }
+
+    /**
+     * One critical tracking event with its KDEs; fields an event does not have are null. {@code location}: the
+     * plant's location description; {@code locationWithinPlant}: the lot's storage location.
+     */
+    public record Record(Event event, String traceabilityLotCode, String productDescription, String sku,
+            BigDecimal quantity, String unitOfMeasure, LocalDate date, String locationDescription,
+            String locationWithinPlant, String traceabilityLotCodeSource, String immediatePreviousSource,
+            String supplierLotNumber, String immediateSubsequentRecipient, List<Input> inputs,
+            String referenceDocumentType, String referenceDocumentNumber, String carrier) {
+    }
+
+    /** Records by date, then lot code, then event (receiving, transformation, shipping), then recipient. */
+    public static final Comparator<Record> BY_DATE = Comparator
+            .comparing(Record::date, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Record::traceabilityLotCode).thenComparing(Record::event)
+            .thenComparing(Record::immediateSubsequentRecipient, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private Fsma204() {
+    }
+
+    /** The cells of a record in {@link #HEADER} order (quantities plain, inputs joined). */
+    public static List<Object> cells(Record r) {
+        List<Input> inputs = r.inputs() == null ? List.of() : r.inputs();
+        List<Object> cells = new ArrayList<>(HEADER.size());
+        cells.add(r.event().name());
+        cells.add(r.traceabilityLotCode());
+        cells.add(r.productDescription());
+        cells.add(r.sku());
+        cells.add(plain(r.quantity()));
+        cells.add(r.unitOfMeasure());
+        cells.add(r.date());
+        cells.add(r.locationDescription());
+        cells.add(r.locationWithinPlant());
+        cells.add(r.traceabilityLotCodeSource());
+        cells.add(r.immediatePreviousSource());
+        cells.add(r.supplierLotNumber());
+        cells.add(r.immediateSubsequentRecipient());
+        cells.add(joined(inputs.stream().map(Input::traceabilityLotCode).toList()));
+        cells.add(joined(inputs.stream().map(Input::productDescription).toList()));
+        cells.add(joined(inputs.stream().map(i -> plain(i.quantity()) + " " + i.unit()).toList()));
+        cells.add(r.referenceDocumentType());
+        cells.add(r.referenceDocumentNumber());
+        cells.add(r.carrier());
+        return cells;
+    }
+
+    /**
+     * Writes the spreadsheet: {@code leading} header cells (e.g. {@code recallNumber}) and {@link #HEADER}, then
+     * one row per record with {@code leadingValues} first, and flushes it. A large trace is written row by row.
+     */
+    public static void write(List<Record> records, Writer out, List<String> leading, List<Object> leadingValues) {
+        List<String> header = new ArrayList<>(leading);
+        header.addAll(HEADER);
+        try (CSVPrinter csv = SpreadsheetSafeCsv.printer(out, header.toArray(String[]::new))) {
+            for (Record r : records) {
+                List<Object> row = new ArrayList<>(leadingValues);
+                row.addAll(cells(r));
+                SpreadsheetSafeCsv.record(csv, row.toArray());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : values.stream().map(v -> v == null ? "" : v)
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,165 @@
+package org.lotflow.trace;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotOrigins;
+import org.lotflow.lot.LotService;
+import org.lotflow.order.Deliveries;
+import org.lotflow.order.Delivery;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.Plant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The FSMA 204 records ({@link Fsma204}) of a lot's trace, of a date range, or of a set of lots (a recall's
+ * scope), built from lotflow's own tables through the owners' APIs: lots and their inputs from the lot module
+ * ({@link LotOrigins}, the walk of {@link TraceService}), shipments from the order module's ledger
+ * ({@link Deliveries}), the plant's location description from configuration ({@link Plant}). Never from a
+ * process variable.
+ */
+@Service
+public class TraceabilityRecords {
+
+    private final TraceService trace;
+    private final LotService lots;
+    private final LotOrigins origins;
+    private final Deliveries deliveries;
+    private final CurrentUser currentUser;
+    private final Plant plant;
+
+    public TraceabilityRecords(TraceService trace, LotService lots, LotOrigins origins, Deliveries deliveries,
+            CurrentUser currentUser, Plant plant) {
+        this.trace = trace;
+        this.lots = lots;
+        this.origins = origins;
+        this.deliveries = deliveries;
+        this.currentUser = currentUser;
+        this.plant = plant;
+    }
+
+    /** A shipment to record: {@code quantity} (in its lot's unit) of lot {@code lotId}. */
+    public record Shipment(Long lotId, String customer, String orderNumber, BigDecimal quantity, LocalDate shippedAt,
+            String carrier) {
+    }
+
+    /**
+     * Records and whether they are cut: {@code truncated} when the lot's genealogy goes on beyond
+     * {@code lotflow.trace.max-depth} in either direction (the lots beyond are not in the records).
+     */
+    public record Records(List<Fsma204.Record> records, boolean truncated) {
+    }
+
+    /**
+     * The records of a lot's trace, both directions: the receiving or transformation of the lot, of every lot
+     * it was made from (upstream, to the suppliers) and of every lot made from it (downstream), and the
+     * shipments of the lot and of the lots made from it (to the customers); only those dated between
+     * {@code from} and {@code to} when given (null: open). Any member of a business group; 404 for an unknown
+     * lot. By date ({@link Fsma204#BY_DATE}).
+     */
+    @Transactional(readOnly = true)
+    public Records ofLot(String lotNumber, LocalDate from, LocalDate to) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        Lot start = lots.get(lotNumber);
+        List<Long> startIds = List.of(start.getId());
+        List<Trace.TracedLot> down = trace.walk(startIds, Direction.DOWNSTREAM);
+        List<Trace.TracedLot> up = trace.walk(startIds, Direction.UPSTREAM);
+        boolean truncated = trace.isCut(startIds, Direction.DOWNSTREAM, down)
+                || trace.isCut(startIds, Direction.UPSTREAM, up);
+        Set<Long> ids = new LinkedHashSet<>();
+        up.forEach(l -> ids.add(l.id()));
+        down.forEach(l -> ids.add(l.id()));
+        List<Shipment> shipments = shipmentsOf(down.stream().map(Trace.TracedLot::id).toList());
+        List<Fsma204.Record> records = records(origins.of(ids), shipments).stream()
+                .filter(r -> within(r.date(), from, to)).sorted(Fsma204.BY_DATE).toList();
+        return new Records(records, truncated);
+    }
+
+    /**
+     * Every critical tracking event dated between {@code from} and {@code to} (both included): lots received
+     * (by receipt date), lots made (by manufacture date) and shipments (by date shipped). Any member of a
+     * business group. By date ({@link Fsma204#BY_DATE}).
+     */
+    @Transactional(readOnly = true)
+    public Records between(LocalDate from, LocalDate to) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        List<LotOrigins.Origin> created = new ArrayList<>();
+        origins.createdBetween(from, to, created::add);
+        List<Shipment> shipments = deliveries.between(from, to).stream().map(s -> shipment(s.lotId(), s.delivery()))
+                .toList();
+        return new Records(records(created, shipments).stream().sorted(Fsma204.BY_DATE).toList(), false);
+    }
+
+    /**
+     * The records of these lots (their receiving or transformation) and of these shipments, unsorted: a
+     * recall's frozen scope. The caller checks the rights.
+     */
+    @Transactional(readOnly = true)
+    public List<Fsma204.Record> of(Collection<Long> lotIds, List<Shipment> shipments) {
+        return records(origins.of(lotIds), shipments);
+    }
+
+    private List<Shipment> shipmentsOf(List<Long> lotIds) {
+        Map<String, Long> idByNumber = new HashMap<>();
+        origins.of(lotIds).forEach(o -> idByNumber.put(o.lotNumber(), o.id()));
+        return deliveries.ofLots(lotIds).stream().map(d -> shipment(idByNumber.get(d.lotNumber()), d)).toList();
+    }
+
+    private static Shipment shipment(Long lotId, Delivery d) {
+        return new Shipment(lotId, d.customer(), d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier());
+    }
+
+    private List<Fsma204.Record> records(List<LotOrigins.Origin> created, List<Shipment> shipments) {
+        Map<Long, LotOrigins.Origin> byId = new LinkedHashMap<>();
+        created.forEach(o -> byId.put(o.id(), o));
+        Set<Long> missing = new LinkedHashSet<>();
+        shipments.forEach(s -> {
+            if (!byId.containsKey(s.lotId())) {
+                missing.add(s.lotId());
+            }
+        });
+        Map<Long, LotOrigins.Origin> shippedLots = new HashMap<>(byId);
+        origins.of(missing).forEach(o -> shippedLots.put(o.id(), o));
+        Map<Long, List<Fsma204.Input>> inputs = new HashMap<>();
+        origins.inputsOf(created.stream().filter(o -> !o.received()).map(LotOrigins.Origin::id).toList())
+                .forEach(i -> inputs.computeIfAbsent(i.madeLotId(), k -> new ArrayList<>())
+                        .add(new Fsma204.Input(i.lotNumber(), i.productName(), i.quantity(), i.unit())));
+        String here = plant.description();
+        List<Fsma204.Record> records = new ArrayList<>();
+        for (LotOrigins.Origin o : created) {
+            if (o.received()) {
+                records.add(new Fsma204.Record(Fsma204.Event.RECEIVING, o.lotNumber(), o.productName(), o.sku(),
+                        o.quantities().quantity(), o.unit(), o.eventDate(), here, o.location(), here, o.supplier(),
+                        o.supplierLotNumber(), null, List.of(), o.deliveryReference() == null ? null : "Delivery note",
+                        o.deliveryReference(), null));
+            } else {
+                records.add(new Fsma204.Record(Fsma204.Event.TRANSFORMATION, o.lotNumber(), o.productName(), o.sku(),
+                        o.quantities().quantity(), o.unit(), o.eventDate(), here, o.location(), here, null, null, null,
+                        inputs.getOrDefault(o.id(), List.of()),
+                        o.productionOrder() == null ? null : "Production order", o.productionOrder(), null));
+            }
+        }
+        for (Shipment s : shipments) {
+            LotOrigins.Origin o = shippedLots.get(s.lotId());
+            records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, o.lotNumber(), o.productName(), o.sku(),
+                    s.quantity(), o.unit(), s.shippedAt(), here, o.location(), here, null, null, s.customer(),
+                    List.of(), "Sales order", s.orderNumber(), s.carrier()));
+        }
+        return records;
+    }
+
+    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+        return date != null && (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+}

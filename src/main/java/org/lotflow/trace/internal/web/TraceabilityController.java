@@ -1,0 +1,65 @@
+package org.lotflow.trace.internal.web;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.lotflow.trace.Fsma204;
+import org.lotflow.trace.TraceabilityRecords;
+import org.lotflow.trace.internal.Fsma204Query;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code /api/traceability} (contract): the FSMA 204 records regulators ask for, for any lot or date range, not
+ * only for recalls (21 CFR 1.1455(c)(3)(ii): an electronic sortable spreadsheet within 24 hours of a request).
+ */
+@RestController
+@RequestMapping("/api/traceability")
+public class TraceabilityController {
+
+    private final TraceabilityRecords records;
+    private final java.time.Clock clock;
+
+    public TraceabilityController(TraceabilityRecords records, java.time.Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code GET /api/traceability/fsma204?lot=&from=&to=}: {@code text/csv}, one row per critical tracking
+     * event (RECEIVING, TRANSFORMATION, SHIPPING) with its key data elements, header row {@link Fsma204#HEADER}
+     * (see {@link Fsma204} for the KDEs of each event and their columns), by date. {@code lot}: the lot's trace
+     * both directions (what it was made from back to the suppliers, what was made from it and who received
+     * it); {@code from}/{@code to} (ISO dates, both included): every event of the range (without a lot:
+     * {@code from} required, {@code to} today when left out, at most 366 days), or of the lot's trace within
+     * it (either end may be left open). Header {@code X-Lotflow-Trace-Truncated: true} when the genealogy
+     * goes on beyond {@code lotflow.trace.max-depth}. Refused with problem+json: 400 naming {@code lot},
+     * {@code from} or {@code to} (none of them given, a range without its first day or longer than 366 days, a
+     * date that is not one, {@code to} before {@code from}),
+     * 403 outside the business groups, 404 for an unknown lot.
+     */
+    @GetMapping(value = "/fsma204", produces = "text/csv")
+    public ResponseEntity<StreamingResponseBody> fsma204(@RequestParam(required = false) String lot,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Fsma204Query query = Fsma204Query.of(lot, from, to, java.time.LocalDate.now(clock));
+        TraceabilityRecords.Records found = query.lot() != null
+                ? records.ofLot(query.lot(), query.from(), query.to())
+                : records.between(query.fromOrOpen(), query.toOrOpen());
+        String name = "fsma204-" + (query.lot() != null ? query.lot().replaceAll("[^A-Za-z0-9._-]", "_") : "events")
+                + (query.from() != null ? "-from-" + query.from() : "") + (query.to() != null ? "-to-" + query.to() : "")
+                + ".csv";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("X-Lotflow-Trace-Truncated", Boolean.toString(found.truncated()))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .body(out -> Fsma204.write(found.records(),
+                        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), List.of(),
+                        List.of()));
+    }
+}

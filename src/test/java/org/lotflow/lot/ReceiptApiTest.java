@@ -1,0 +1,218 @@
+package org.lotflow.lot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code POST /api/receipts} (issue #14; the seed's "Supplier receipts" and "mixed expiration dates in one
+ * shipment"): one lot per line and expiration date, source RECEIPT, all lines or none, searchable by the
+ * supplier's lot number, production only, and a product received into quarantine goes through a hold.
+ * Today is 2025-01-28.
+ */
+@ApiTest
+class ReceiptApiTest {
+
+    @Autowired
+    TestClient api;
+
+    private static Map<String, Object> line(Object quantity, String expires) {
+        Map<String, Object> line = new HashMap<>();
+        line.put("quantity", quantity);
+        line.put("expirationDate", expires);
+        return line;
+    }
+
+    private static Map<String, Object> receipt(String sku, String supplierLot, List<Map<String, Object>> lines) {
+        Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "supplier", "Gulf Coast Base Oils, Houston TX",
+                "supplierLotNumber", supplierLot, "receiptDate", "2025-01-27", "location", "Tank farm 2",
+                "deliveryReference", "BOL-778812"));
+        body.put("lines", lines);
+        return body;
+    }
+
+    private static String supplierLot() {
+        return "GC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private void assertProblem(Response r, int status, String field) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+        assertThat(r.json().get("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
+        }
+    }
+
+    private int lotCount(String sku) {
+        return api.get("mike", "/api/lots?sku=" + sku + "&size=500").json().get("items").size();
+    }
+
+    @Test
+    void aDeliveryWithTwoExpirationDatesBecomesTwoReceivedLotsFoundBySupplierLotNumber() {
+        String sku = api.createProduct("RCV");
+        String supplierLot = supplierLot();
+        Map<String, Object> later = line(120.5, "2027-01-15");
+        later.put("manufactureDate", "2025-01-10");
+        Response r = api.post("mike", "/api/receipts", receipt(sku, supplierLot, List.of(line(80, "2026-07-31"), later)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode lots = r.json().get("lots");
+        assertThat(lots).hasSize(2);
+        assertThat(lots.get(0).get("lotNumber").asText()).isEqualTo(sku + "-2025-001");
+        assertThat(lots.get(1).get("lotNumber").asText()).isEqualTo(sku + "-2025-002");
+        for (JsonNode lot : lots) {
+            assertThat(lot.get("source").asText()).isEqualTo("RECEIPT");
+            assertThat(lot.get("status").asText()).isEqualTo("PENDING");
+            assertThat(lot.get("supplier").asText()).isEqualTo("Gulf Coast Base Oils, Houston TX");
+            assertThat(lot.get("supplierLotNumber").asText()).isEqualTo(supplierLot);
+            assertThat(lot.get("deliveryReference").asText()).isEqualTo("BOL-778812");
+            assertThat(lot.get("receiptDate").asText()).isEqualTo("2025-01-27");
+            assertThat(lot.get("location").asText()).isEqualTo("Tank farm 2");
+        }
+        assertThat(lots.get(0).get("expirationDate").asText()).isEqualTo("2026-07-31");
+        assertThat(lots.get(0).get("quantity").decimalValue()).isEqualByComparingTo("80");
+        assertThat(lots.get(0).get("manufactureDate").asText()).as("none given: the receipt date").isEqualTo("2025-01-27");
+        assertThat(lots.get(1).get("expirationDate").asText()).isEqualTo("2027-01-15");
+        assertThat(lots.get(1).get("quantity").decimalValue()).isEqualByComparingTo("120.5");
+        assertThat(lots.get(1).get("manufactureDate").asText()).isEqualTo("2025-01-10");
+
+        // each lot has its own lab release (incoming inspection) and its history names the supplier
+        String first = lots.get(0).get("lotNumber").asText();
+        assertThat(api.get("jennifer", "/engine-rest/process-instance?processDefinitionKey=lotRelease&businessKey="
+                + first).json()).hasSize(1);
+        JsonNode created = api.get("mike", "/api/lots/" + first + "/history").json().get(0);
+        assertThat(created.toString()).contains("Gulf Coast Base Oils").contains(supplierLot).contains("BOL-778812");
+
+        // the single lot shows the receipt; the list finds both lots by the supplier's lot number, in FEFO order
+        JsonNode one = api.get("sarah", "/api/lots/" + first).json();
+        assertThat(one.get("supplierLotNumber").asText()).isEqualTo(supplierLot);
+        JsonNode found = api.get("tom", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items");
+        assertThat(found).extracting(l -> l.get("lotNumber").asText())
+                .containsExactly(sku + "-2025-001", sku + "-2025-002");
+        assertThat(api.get("tom", "/api/lots?supplierLotNumber=" + supplierLot + "&size=1").json().get("nextCursor")
+                .asText()).isNotBlank();
+        assertThat(api.get("tom", "/api/lots?supplierLotNumber=NO-SUCH-LOT").json().get("items")).isEmpty();
+        assertProblem(api.get("tom", "/api/lots?supplierLotNumber=" + "X".repeat(65)), 400, "supplierLotNumber");
+    }
+
+    @Test
+    void linesWithTheSameExpirationDateAreRefusedAndNothingIsCreated() {
+        String sku = api.createProduct("RCV");
+        Response same = api.post("mike", "/api/receipts", receipt(sku, supplierLot(),
+                List.of(line(10, "2026-07-31"), line(20, "2026-08-31"), line(30, "2026-07-31"))));
+        assertProblem(same, 400, "lines[2].expirationDate");
+        assertThat(same.json().get("detail").asText()).contains("lines[0].expirationDate").contains("one lot");
+        assertThat(lotCount(sku)).isZero();
+    }
+
+    @Test
+    void aLineNeverMixesExpirationDates() {
+        String sku = api.createProduct("RCV");
+        Map<String, Object> mixed = line(10, null);
+        mixed.put("expirationDate", List.of("2026-07-31", "2026-08-31"));
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot(), List.of(mixed))), 400,
+                "lines[0].expirationDate");
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot(), List.of(line(10, null)))), 400,
+                "lines[0].expirationDate");
+        assertThat(lotCount(sku)).isZero();
+    }
+
+    @Test
+    void aBadLineRefusesTheWholeDelivery() {
+        String sku = api.createProduct("RCV");
+        String supplierLot = supplierLot();
+        List<Map<String, Object>> lines = new ArrayList<>(List.of(line(10, "2026-07-31"), line(10.1234, "2026-08-31")));
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot, lines)), 400, "lines[1].quantity");
+        lines.set(1, line(-1, "2026-08-31"));
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot, lines)), 400, "lines[1].quantity");
+        Map<String, Object> madeLater = line(5, "2026-08-31");
+        madeLater.put("manufactureDate", "2025-01-28");
+        lines.set(1, madeLater);
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot, lines)), 400,
+                "lines[1].manufactureDate");
+        lines.set(1, line(5, "2025-01-27"));
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot, lines)), 400,
+                "lines[1].expirationDate");
+        assertThat(lotCount(sku)).as("all lines or none").isZero();
+        assertThat(api.get("mike", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items")).isEmpty();
+        // and the lot numbers were not used up: the next good delivery starts at 001
+        Response ok = api.post("mike", "/api/receipts", receipt(sku, supplierLot, List.of(line(10, "2026-07-31"))));
+        assertThat(ok.json().get("lots").get(0).get("lotNumber").asText()).isEqualTo(sku + "-2025-001");
+    }
+
+    @Test
+    void badDeliveryFieldsAreRefusedNamingTheField() {
+        String sku = api.createProduct("RCV");
+        List<Map<String, Object>> lines = List.of(line(10, "2026-07-31"));
+        Map<String, Object> future = receipt(sku, supplierLot(), lines);
+        future.put("receiptDate", "2025-01-29");
+        assertProblem(api.post("mike", "/api/receipts", future), 400, "receiptDate");
+        Map<String, Object> noSupplier = receipt(sku, supplierLot(), lines);
+        noSupplier.remove("supplier");
+        assertProblem(api.post("mike", "/api/receipts", noSupplier), 400, "supplier");
+        Map<String, Object> noSupplierLot = receipt(sku, " ", lines);
+        assertProblem(api.post("mike", "/api/receipts", noSupplierLot), 400, "supplierLotNumber");
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot(), List.of())), 400, "lines");
+        assertProblem(api.post("mike", "/api/receipts", receipt("NO-SUCH-SKU", supplierLot(), lines)), 400, "sku");
+        Map<String, Object> badDate = receipt(sku, supplierLot(), lines);
+        badDate.put("receiptDate", "2025-02-30");
+        assertProblem(api.post("mike", "/api/receipts", badDate), 400, "receiptDate");
+        assertThat(lotCount(sku)).isZero();
+        // a RECEIPT lot is received with its supplier, never created without one
+        assertProblem(api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 5, "manufactureDate", "2025-01-10",
+                "location", "Tank farm 2", "source", "RECEIPT")), 400, "source");
+    }
+
+    @Test
+    void onlyProductionReceives() {
+        String sku = api.createProduct("RCV");
+        Map<String, Object> body = receipt(sku, supplierLot(), List.of(line(10, "2026-07-31")));
+        assertProblem(api.post("tom", "/api/receipts", body), 403, null);
+        assertProblem(api.post("sarah", "/api/receipts", body), 403, null);
+        assertProblem(api.post("rachel", "/api/receipts", body), 403, null);
+        assertThat(lotCount(sku)).isZero();
+        assertThat(api.post("demo", "/api/receipts", body).status()).as("administrators may do everything").isEqualTo(201);
+    }
+
+    @Test
+    void aProductReceivedIntoQuarantineIsHeldWithItsInvestigationNotReleased() {
+        String sku = "RCVQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response product = api.post("mike", "/api/products", Map.of("sku", sku, "name", "Sesame paste", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "receivingStatus", "QUARANTINE"));
+        assertThat(product.status()).as(product.toString()).isEqualTo(201);
+        assertThat(product.json().get("receivingStatus").asText()).isEqualTo("QUARANTINE");
+        assertProblem(api.post("mike", "/api/products", Map.of("sku", sku + "X", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "X-{yyyy}-{seq:3}", "receivingStatus", "RELEASED")),
+                400, "receivingStatus");
+
+        Response r = api.post("mike", "/api/receipts", receipt(sku, supplierLot(), List.of(line(500, "2026-01-31"))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String lotNumber = r.json().get("lots").get(0).get("lotNumber").asText();
+        assertThat(r.json().get("lots").get(0).get("status").asText()).isEqualTo("QUARANTINE");
+
+        JsonNode lot = api.get("sarah", "/api/lots/" + lotNumber).json();
+        assertThat(lot.get("status").asText()).isEqualTo("QUARANTINE");
+        JsonNode hold = lot.get("hold");
+        assertThat(hold.get("active").asBoolean()).isTrue();
+        assertThat(hold.get("source").asText()).isEqualTo("RECEIPT");
+        assertThat(hold.get("reason").asText()).contains("Received into quarantine").contains(sku);
+        assertThat(hold.get("reference").asText()).isEqualTo("BOL-778812");
+        assertThat(api.get("jennifer", "/engine-rest/process-instance?processDefinitionKey=quarantineInvestigation"
+                + "&businessKey=" + lotNumber).json()).hasSize(1);
+        assertThat(api.get("jennifer", "/engine-rest/process-instance?processDefinitionKey=lotRelease&businessKey="
+                + lotNumber).json()).as("no lab release: the hold's investigation decides").isEmpty();
+        JsonNode history = api.get("mike", "/api/lots/" + lotNumber + "/history").json();
+        assertThat(history.toString()).contains("HOLD_PLACED");
+    }
+}

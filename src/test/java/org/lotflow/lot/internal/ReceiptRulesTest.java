@@ -1,0 +1,62 @@
+package org.lotflow.lot.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.shared.InvalidInput;
+
+/**
+ * A supplier delivery's rules on their own (the seed: "Separate by expiration - Create different lots for
+ * different dates ... Never mix different expiration dates in the same lot").
+ */
+class ReceiptRulesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2025, 1, 28);
+    private static final LocalDate RECEIVED = LocalDate.of(2025, 1, 27);
+
+    private static ReceiptRules.Line line(String expires, String made) {
+        return new ReceiptRules.Line(LocalDate.parse(expires), made == null ? null : LocalDate.parse(made));
+    }
+
+    private static InvalidInput refused(LocalDate received, List<ReceiptRules.Line> lines) {
+        return catchThrowableOfType(InvalidInput.class, () -> ReceiptRules.check(received, lines, TODAY));
+    }
+
+    @Test
+    void aLinePerExpirationDateIsReceived() {
+        assertThatCode(() -> ReceiptRules.check(RECEIVED, List.of(line("2026-07-31", null),
+                line("2027-01-15", "2025-01-10"), line("2026-08-01", "2025-01-27")), TODAY)).doesNotThrowAnyException();
+        assertThatCode(() -> ReceiptRules.check(TODAY, List.of(line("2025-01-29", null)), TODAY))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void twoLinesWithOneExpirationDateAreRefusedNamingTheSecond() {
+        InvalidInput same = refused(RECEIVED, List.of(line("2026-07-31", null), line("2026-08-31", null),
+                line("2026-07-31", "2025-01-02")));
+        assertThat(same.field()).isEqualTo("lines[2].expirationDate");
+        assertThat(same.getMessage()).contains("lines[0].expirationDate").contains("one expiration date");
+    }
+
+    @Test
+    void datesOutOfOrderAreRefused() {
+        assertThat(refused(TODAY.plusDays(1), List.of(line("2026-07-31", null))).field()).isEqualTo("receiptDate");
+        assertThat(refused(RECEIVED, List.of(line("2026-07-31", null), line("2026-08-31", "2025-01-28"))).field())
+                .isEqualTo("lines[1].manufactureDate");
+        assertThat(refused(RECEIVED, List.of(line("2025-01-27", null))).field()).isEqualTo("lines[0].expirationDate");
+        assertThat(refused(RECEIVED, List.of(line("2025-01-20", "2025-01-10"))).field())
+                .isEqualTo("lines[0].expirationDate");
+    }
+
+    @Test
+    void aLineWithoutManufactureDateIsMadeOnItsReceiptDate() {
+        assertThat(ReceiptRules.manufactureDate(line("2026-07-31", null), RECEIVED)).isEqualTo(RECEIVED);
+        assertThat(ReceiptRules.manufactureDate(line("2026-07-31", "2025-01-02"), RECEIVED))
+                .isEqualTo(LocalDate.of(2025, 1, 2));
+    }
+}

@@ -1,0 +1,60 @@
+package org.lotflow.quarantine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A product received into quarantine (issue #14, {@code receivingStatus: QUARANTINE}): its received lot goes
+ * the whole existing hold path, the investigation by QA and the QA manager's signed disposition, which
+ * releases it; until then it cannot be allocated. Never a QUARANTINE lot without a hold.
+ */
+@ApiTest
+class ReceivedIntoQuarantineApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aLotReceivedIntoQuarantineIsReleasedByItsSignedDisposition() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String sku = "RIQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(api.post("mike", "/api/products", Map.of("sku", sku, "name", "Tahini", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "receivingStatus", "QUARANTINE"))
+                .status()).isEqualTo(201);
+        Response received = api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier", "Levant Foods Ltd",
+                "supplierLotNumber", "LF-889", "receiptDate", "2025-01-28", "location", "Cold store 1",
+                "lines", List.of(Map.of("quantity", 250, "expirationDate", "2025-12-31"))));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String lot = received.json().get("lots").get(0).get("lotNumber").asText();
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lot_hold h JOIN lot l ON l.id = h.active_lot_id"
+                + " WHERE l.lot_number = ? AND h.source = 'RECEIPT'", Long.class, lot)).isEqualTo(1L);
+
+        // held stock is never allocated
+        Response order = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-" + sku, "customer", "Deli Co.",
+                "sku", sku, "quantity", 10));
+        assertThat(order.json().path("allocations").size()).as(order.toString()).isZero();
+
+        q.investigate("sarah", lot);
+        Response signed = q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification",
+                "Incoming inspection passed: certificate of analysis checked, sensory and moisture within limits",
+                "password", "jennifer"));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("RELEASED");
+        assertThat(q.history(lot).toString()).contains("HOLD_PLACED").contains("Received into quarantine");
+    }
+}

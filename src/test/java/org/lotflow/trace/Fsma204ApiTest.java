@@ -1,0 +1,175 @@
+package org.lotflow.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * {@code GET /api/traceability/fsma204} end to end (issue #14; 21 CFR 1.1345, 1.1350, 1.1340, 1.1455): a
+ * supplier delivery of two expiration dates, a lot made from one of them, and a shipment of that lot. The lot's
+ * trace, both directions, is one row per event with every key data element of its event; a date range gives the
+ * range's events; bad queries are 400 naming the parameter. Today is 2025-01-28.
+ */
+@ApiTest
+class Fsma204ApiTest {
+
+    @Autowired
+    TestClient api;
+
+    /** The story's SKUs, lots (the received lot, its delivery's other line, the lot made from it), order, supplier lot. */
+    record Story(String rmSku, String finSku, String received, String sibling, String made, String order,
+            String supplierLot) {
+    }
+
+    static Story story(TestClient api) {
+        String rmSku = api.createProduct("FRM");
+        String finSku = api.createProduct("FFIN");
+        String supplierLot = "SL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response receipt = api.post("mike", "/api/receipts", Map.of("sku", rmSku, "supplier",
+                "Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029", "supplierLotNumber", supplierLot,
+                "receiptDate", "2025-01-20", "location", "Tank farm 2", "deliveryReference", "BOL-" + supplierLot,
+                "lines", List.of(Map.of("quantity", 300, "expirationDate", "2026-06-30"),
+                        Map.of("quantity", 200.5, "expirationDate", "2026-09-30", "manufactureDate", "2025-01-02"))));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+        String received = receipt.json().get("lots").get(0).get("lotNumber").asText();
+        String sibling = receipt.json().get("lots").get(1).get("lotNumber").asText();
+        api.release(received);
+        Response made = api.post("mike", "/api/lots", Map.of("sku", finSku, "quantity", 40, "manufactureDate",
+                "2025-01-27", "location", "Warehouse A, Zone 5", "productionOrder", "PO-" + supplierLot,
+                "sourceLots", List.of(Map.of("lotNumber", received, "quantity", 120.25))));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String madeLot = made.json().get("lotNumber").asText();
+        api.release(madeLot);
+        String order = "SO-" + supplierLot;
+        Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer",
+                "Metro Manufacturing, 55 Mill St, Dayton, OH", "sku", finSku, "quantity", 15));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        Response shipped = api.post("tom", "/api/orders/" + order + "/shipments", Map.of("carrier", "Regional Transport"));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        return new Story(rmSku, finSku, received, sibling, madeLot, order, supplierLot);
+    }
+
+    private Response export(String user, String query) {
+        return api.call(user, user, HttpMethod.GET, "/api/traceability/fsma204?" + query, null, "text/csv");
+    }
+
+    static List<CSVRecord> rows(Response r) throws IOException {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/csv");
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(r.text())).getRecords();
+    }
+
+    private static String row(CSVRecord r) {
+        return r.get("event") + " " + r.get("traceabilityLotCode") + " " + r.get("date");
+    }
+
+    @Test
+    void aLotsTraceBothDirectionsCarriesEveryKeyDataElement() throws IOException {
+        Story s = story(api);
+        Response r = export("rachel", "lot=" + s.made());
+        List<CSVRecord> rows = rows(r);
+        assertThat(r.text()).startsWith(String.join(",", Fsma204.HEADER));
+        assertThat(rows).extracting(Fsma204ApiTest::row).containsExactly(
+                "RECEIVING " + s.received() + " 2025-01-20",
+                "TRANSFORMATION " + s.made() + " 2025-01-27",
+                "SHIPPING " + s.made() + " 2025-01-28");
+        for (CSVRecord row : rows) {
+            assertThat(Fsma204KdeTest.missing(row)).as(row.toString()).isEmpty();
+            assertThat(row.get("traceabilityLotCodeSource")).as("the plant assigned the lot code")
+                    .isEqualTo("IL Lubricants, Plant 1, 1200 Refinery Road, Baytown, TX 77520, USA");
+            assertThat(row.get("locationDescription")).isEqualTo(row.get("traceabilityLotCodeSource"));
+        }
+        CSVRecord receiving = rows.get(0);
+        assertThat(receiving.get("immediatePreviousSource")).isEqualTo("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
+        assertThat(receiving.get("supplierLotNumber")).isEqualTo(s.supplierLot());
+        assertThat(receiving.get("quantity") + " " + receiving.get("unitOfMeasure")).isEqualTo("300 drums");
+        assertThat(receiving.get("referenceDocumentNumber")).isEqualTo("BOL-" + s.supplierLot());
+        assertThat(receiving.get("locationWithinPlant")).isEqualTo("Tank farm 2");
+        CSVRecord transformation = rows.get(1);
+        assertThat(transformation.get("inputTraceabilityLotCodes")).isEqualTo(s.received());
+        assertThat(transformation.get("inputQuantities")).isEqualTo("120.25 drums");
+        assertThat(transformation.get("inputProductDescriptions")).isEqualTo("Test product " + s.rmSku());
+        assertThat(transformation.get("quantity")).isEqualTo("40");
+        assertThat(transformation.get("referenceDocumentType") + " " + transformation.get("referenceDocumentNumber"))
+                .isEqualTo("Production order PO-" + s.supplierLot());
+        CSVRecord shipping = rows.get(2);
+        assertThat(shipping.get("immediateSubsequentRecipient")).isEqualTo("Metro Manufacturing, 55 Mill St, Dayton, OH");
+        assertThat(shipping.get("quantity")).isEqualTo("15");
+        assertThat(shipping.get("referenceDocumentType") + " " + shipping.get("referenceDocumentNumber"))
+                .isEqualTo("Sales order " + s.order());
+        assertThat(shipping.get("carrier")).isEqualTo("Regional Transport");
+        assertThat(shipping.get("locationWithinPlant")).isEqualTo("Warehouse A, Zone 5");
+
+        // from the received lot: the same events downstream; the delivery's other line is not in its trace
+        assertThat(rows(export("tom", "lot=" + s.received()))).extracting(Fsma204ApiTest::row)
+                .containsExactlyElementsOf(rows.stream().map(Fsma204ApiTest::row).toList());
+        assertThat(rows(export("sarah", "lot=" + s.sibling()))).extracting(Fsma204ApiTest::row)
+                .containsExactly("RECEIVING " + s.sibling() + " 2025-01-20");
+        // the lot's trace within a range
+        assertThat(rows(export("mike", "lot=" + s.made() + "&from=2025-01-21&to=2025-01-27")))
+                .extracting(Fsma204ApiTest::row).containsExactly("TRANSFORMATION " + s.made() + " 2025-01-27");
+    }
+
+    @Test
+    void aDateRangeGivesEveryEventOfTheRange() throws IOException {
+        Story s = story(api);
+        List<CSVRecord> day = rows(export("jennifer", "from=2025-01-20&to=2025-01-20"));
+        assertThat(day).extracting(Fsma204ApiTest::row).contains("RECEIVING " + s.received() + " 2025-01-20",
+                "RECEIVING " + s.sibling() + " 2025-01-20");
+        assertThat(day).allMatch(x -> x.get("date").equals("2025-01-20"));
+        List<CSVRecord> shipped = rows(export("jennifer", "from=2025-01-28"));
+        assertThat(shipped).extracting(Fsma204ApiTest::row).contains("SHIPPING " + s.made() + " 2025-01-28")
+                .doesNotContain("TRANSFORMATION " + s.made() + " 2025-01-27");
+        assertThat(shipped.stream().map(x -> x.get("date")).toList()).isSorted();
+        for (CSVRecord row : rows(export("jennifer", "from=2025-01-01"))) {
+            if (row.get("traceabilityLotCode").startsWith(s.rmSku()) || row.get("traceabilityLotCode").startsWith(s.finSku())) {
+                assertThat(Fsma204KdeTest.missing(row)).as(row.toString()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void badQueriesAreRefusedNamingTheParameter() {
+        for (String[] bad : new String[][] {{"", "lot"}, {"from=2025-13-01", "from"}, {"to=tomorrow", "to"},
+                {"from=2025-01-28&to=2025-01-01", "to"}, {"to=2025-01-28", "from"},
+                {"from=2023-01-01&to=2025-01-28", "to"}}) {
+            Response r = api.call("tom", "tom", HttpMethod.GET, "/api/traceability/fsma204?" + bad[0], null,
+                    "text/csv, application/problem+json");
+            assertThat(r.status()).as(bad[0] + ": " + r).isEqualTo(400);
+            assertThat(r.isProblem()).as(r.toString()).isTrue();
+            JsonNode problem = r.json();
+            assertThat(problem.get("field").asText()).isEqualTo(bad[1]);
+            assertThat(problem.get("detail").asText()).isNotBlank();
+        }
+        Response unknown = api.call("tom", "tom", HttpMethod.GET, "/api/traceability/fsma204?lot=NO-SUCH-LOT", null,
+                "text/csv, application/problem+json");
+        assertThat(unknown.status()).isEqualTo(404);
+        Response anonymous = api.call(null, null, HttpMethod.GET, "/api/traceability/fsma204?lot=NO-SUCH-LOT", null,
+                "text/csv");
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void quantitiesAreNeverRounded() throws IOException {
+        Story s = story(api);
+        List<CSVRecord> rows = rows(export("tom", "lot=" + s.sibling()));
+        assertThat(rows.get(0).get("quantity")).isEqualTo("200.5");
+        assertThat(new BigDecimal(rows.get(0).get("quantity"))).isEqualByComparingTo("200.500");
+    }
+}
