@@ -81,10 +81,12 @@ public class LabResultsRecording {
      * verdict; an out-of-specification round opens its investigation. Refusals as in
      * {@link LabJudgement} (400); 409: a lot that is not PENDING, results already recorded and no
      * retest allowed (the latest round passed, or its investigation did not find a laboratory error).
+     * Takes the lot's row lock before it looks, on both paths: a Tasklist completion racing an API
+     * submission then finds the other's round and answers 409, instead of meeting the round's unique key.
      */
     @Transactional
     public LabVerdict record(Long lotId, List<Measurement> measurements) {
-        Lot lot = lots.get(lotId);
+        Lot lot = lots.lockForChange(lots.get(lotId));
         if (lot.getStatus() != LotStatus.PENDING) {
             throw new StateConflict("Lot " + lot.getLotNumber() + " is " + lot.getStatus()
                     + "; lab results are recorded for PENDING lots only");

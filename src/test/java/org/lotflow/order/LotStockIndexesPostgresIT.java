@@ -47,7 +47,7 @@ class LotStockIndexesPostgresIT {
             jdbc.update("UPDATE lot SET allocated = allocated + 10, status = status, lot_number = lot_number,"
                     + " product_id = product_id, expiration_date = expiration_date,"
                     + " manufacture_date = manufacture_date WHERE lot_number = ?", lot);
-            // this transaction's own counts (a lot row may be updated twice: the generated column's recomputation)
+            // counts of this transaction alone
             long hot = jdbc.queryForObject("SELECT pg_stat_get_xact_tuples_hot_updated('lot'::regclass)", Long.class);
             long all = jdbc.queryForObject("SELECT pg_stat_get_xact_tuples_updated('lot'::regclass)", Long.class);
             status.setRollbackOnly();
