@@ -236,6 +236,30 @@ class CertificateAuditTest {
         assertThat(api.download("tom", "/api/lots/" + lot + "/coa", PDF).status()).isEqualTo(409);
     }
 
+    // --- held: after a LAB_ERROR the certificate carries the retest, never the invalidated round -
+
+    @Test
+    void aRetestAfterALabErrorIsWhatTheCertificateCarries() throws IOException {
+        String lot = api.createLot(api.createProduct("AUDRETEST"), new BigDecimal("10"), "2025-01-20");
+        invalidatedRound(lot);
+        recordLab(lot, 249);
+        assertThat(as("jennifer", HttpMethod.POST, "/engine-rest/task/" + task("jennifer", lot, "approveRelease")
+                + "/complete", vars("approved", true, "comment", "retest within specification")).status())
+                .isEqualTo(204);
+        api.executeJobs();
+
+        JsonNode c = api.get("tom", "/api/lots/" + lot + "/coa").json();
+        assertThat(c.get("testRound").asInt()).isEqualTo(2);
+        assertThat(c.get("passed").asBoolean()).isTrue();
+        assertThat(c.get("results").toString()).contains("249").doesNotContain("232");
+        JsonNode analyst = c.get("signatures").get(0);
+        assertThat(analyst.get("meaning").asText()).isEqualTo("lab results recorded (test round 2)");
+        assertThat(analyst.get("signedAt").asText()).isEqualTo(last(history(lot), "LAB_RESULTS_RECORDED")
+                .get("at").asText());
+        String text = pdfText(api.download("tom", "/api/lots/" + lot + "/coa", PDF));
+        assertThat(text).contains("test round 2", "249", "all specifications met").doesNotContain("232", "FAIL");
+    }
+
     // --- findings: a lab release cancelled in the engine after a LAB_ERROR, then a disposition -
 
     /** Records an OOS result, ends its laboratory investigation by LAB_ERROR (round 1 invalid), answers the
