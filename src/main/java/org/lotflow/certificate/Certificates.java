@@ -87,9 +87,11 @@ public class Certificates {
     }
 
     /**
-     * One certificate of the lot by its number, current or superseded, whatever the lot's status now (the
-     * record of what was certified). Refused: 403 as above, 400 for a malformed number or customer, 404
-     * for an unknown lot or a number that is not one of this lot's certificates.
+     * One certificate of the lot by its number: a superseded one whatever the lot's status now (the record
+     * of what was certified, marked SUPERSEDED), the current one under the same rule as {@link #current}.
+     * Refused: 403 as above, 400 for a malformed number or customer, 404 for an unknown lot or a number
+     * that is not one of this lot's certificates, 409 for the current certificate of a lot held, rejected or
+     * recalled since its release.
      */
     @Transactional
     public CertificateView byNumber(String lotNumber, String coaNumber, String customer) {
@@ -110,6 +112,11 @@ public class Certificates {
         Lot lot = lots.get(lotNumber);
         CertificateView found = store.of(lot.getId()).stream().filter(c -> c.coaNumber().equals(number))
                 .findFirst().orElseThrow(() -> new NotFound("Certificate of analysis of lot " + lotNumber, number));
+        if (CertificateView.CURRENT.equals(found.status())) {
+            // the current certificate vouches for the lot as it is now: a lot held, rejected or recalled since
+            // gets the same 409 as GET /coa, whichever way the certificate is asked for (audit finding)
+            CertificateRules.requireHandOut(lotNumber, lot.getStatus(), found.coaNumber(), null);
+        }
         return provided(lot, found, forCustomer, format);
     }
 

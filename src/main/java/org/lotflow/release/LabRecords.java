@@ -13,18 +13,37 @@ import org.springframework.transaction.annotation.Transactional;
 public class LabRecords {
 
     private final ReleaseQueries queries;
+    private final org.lotflow.release.internal.OosInvestigationRepository investigations;
 
-    public LabRecords(ReleaseQueries queries) {
+    public LabRecords(ReleaseQueries queries, org.lotflow.release.internal.OosInvestigationRepository investigations) {
         this.queries = queries;
+        this.investigations = investigations;
     }
 
     /**
      * The verdict of the lot's latest test round, each test with its value, unit, the limits it was judged
      * against (as copied when recorded) and PASS/FAIL, and the analyst who recorded it; null when the lot
-     * has no lab results.
+     * has no valid lab results: none recorded, or its latest round invalidated by an assignable laboratory
+     * error ({@link #invalidatedRound}) with no retest recorded since (FDA OOS guidance: an invalidated
+     * result is never reported).
      */
     @Transactional(readOnly = true)
     public LabVerdict current(Long lotId) {
-        return queries.verdict(lotId);
+        return invalidatedRound(lotId) > 0 ? null : queries.verdict(lotId);
+    }
+
+    /**
+     * The lot's latest test round when phase I of its OOS investigation found an assignable laboratory
+     * error (the round is invalid and a retest is due), else 0. A lot can leave the lab release in that
+     * state only around it (a cancelled release process, then a hold and a RELEASE disposition).
+     */
+    @Transactional(readOnly = true)
+    public int invalidatedRound(Long lotId) {
+        LabVerdict latest = queries.verdict(lotId);
+        if (latest == null) {
+            return 0;
+        }
+        return investigations.findByLotIdAndRound(lotId, latest.round())
+                .filter(org.lotflow.release.internal.OosInvestigation::allowsRetest).map(i -> latest.round()).orElse(0);
     }
 }

@@ -101,7 +101,7 @@ class CertificateApiTest {
         assertThat(c.get("quantity").toString()).isEqualTo("500.25");
         assertThat(c.get("unit").asText()).isEqualTo("drums");
         assertThat(c.get("plant").get("name").asText()).isEqualTo("IL Lubricants, Plant 1");
-        assertThat(c.get("plant").get("address").asText()).contains("Springfield");
+        assertThat(c.get("plant").get("address").asText()).contains("Baytown");
         assertThat(c.get("testRound").asInt()).isEqualTo(1);
         assertThat(c.get("passed").asBoolean()).isTrue();
         assertThat(c.get("release").asText()).contains("release approved by Jennifer Lee");
@@ -268,8 +268,8 @@ class CertificateApiTest {
         assertThat(held.status()).as(held.toString()).isEqualTo(409);
         assertThat(held.json().get("detail").asText()).contains("QUARANTINE").contains(first);
         assertThat(held.json().get("coaNumber").asText()).isEqualTo(first);
-        // for the record it stays readable by number
-        assertThat(api.get("jennifer", "/api/lots/" + lot + "/coa/" + first).status()).isEqualTo(200);
+        // nor by its number while the lot is held: the current certificate vouches for the lot as it is now
+        assertThat(api.get("jennifer", "/api/lots/" + lot + "/coa/" + first).status()).isEqualTo(409);
 
         String investigate = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
                 + "&taskDefinitionKey=investigateLot").json().get(0).get("id").asText();

@@ -76,6 +76,12 @@ public class CertificateIssuance {
             if (releaseIndex < 0) {
                 throw new CertificateRules.NotIssuable("its release is not in its history");
             }
+            int invalidated = labRecords.invalidatedRound(lotId);
+            if (invalidated > 0) {
+                throw new CertificateRules.NotIssuable("its latest lab results (test round " + invalidated
+                        + ") were invalidated by a laboratory error and no retest was recorded; an invalidated"
+                        + " result is never certified");
+            }
             analyst = CertificateRules.analyst(verdict, events, zone);
             approver = CertificateRules.approver(events, releaseIndex, releasedBy, zone);
         } catch (CertificateRules.NotIssuable e) {
