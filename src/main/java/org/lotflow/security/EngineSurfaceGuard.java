@@ -55,6 +55,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * variables (also local, binary and async), message correlation, signals, conditions, BPMN errors and
  * escalations thrown at tasks, resolving a task (which writes variables without completing it),
  * process-instance modification, restarts, migrations.</li>
+ * <li>403 for deleting running process instances (one, in batches, or by cascade with their definition
+ * or deployment), also for administrators: a process ends through its own recorded steps.</li>
  * <li>403 for changing a user's profile unless the caller administers users: the printed name on an
  * electronic signature comes from an identity record its owner cannot edit (21 CFR 11.50,
  * 11.100).</li>
@@ -95,6 +97,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             + "|process-definition/.+/restart(?:-async)?"
             + "|external-task/.+"
             + ")/?$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Deleting running process instances, one or in batches, or with the definitions or deployments they
+     * run on ({@code cascade}): a lab release, investigation or recall would stop with no step in its lot's
+     * history (EU GMP Annex 11 §9, 21 CFR 11.10(e)), and the lot would be left outside the process that
+     * owns it (audit finding, 2026-12-04).
+     */
+    private static final Pattern INSTANCE_DELETION = Pattern.compile("^(?:process-instance/[^/]+"
+            + "|process-instance/delete(?:-historic-query-based)?|process-definition/.+|deployment/[^/]+)/?$",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, String> STARTED_BY = Map.of(
             "lotRelease", "creating a lot (POST /api/lots)",
@@ -177,6 +189,11 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 return;
             }
             chain.doFilter(claimed.replay(), response);
+            return;
+        }
+        if (INSTANCE_DELETION.matcher(resource).matches() && deletesInstances(method, resource, request)) {
+            refuse(response, 403, "Forbidden", null, "Running lotflow processes are not deleted: a lab release,"
+                    + " investigation or recall ends through its own steps, each recorded in the lot's history");
             return;
         }
         if (VARIABLE_WRITES.matcher(resource).matches()) {
@@ -424,6 +441,26 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         return decoded.replaceAll(";[^/]*", "").replaceAll("/+", "/");
+    }
+
+    /**
+     * Whether the call deletes running instances: {@code DELETE process-instance/{id}}, {@code POST
+     * process-instance/delete[-historic-query-based]}, or deleting a definition or deployment with
+     * {@code cascade=true}; a definition or deployment without cascade is refused by the engine itself
+     * while instances run on it.
+     */
+    private static boolean deletesInstances(String method, String resource, HttpServletRequest request) {
+        String r = resource.toLowerCase(java.util.Locale.ROOT);
+        if (r.startsWith("process-instance/delete")) {
+            return method.equals("POST");
+        }
+        if (!method.equals("DELETE")) {
+            return false;
+        }
+        if (r.startsWith("process-instance/")) {
+            return true;
+        }
+        return "true".equalsIgnoreCase(request.getParameter("cascade"));
     }
 
     private static void refuse(HttpServletResponse response, int status, String title, String field, String detail)
