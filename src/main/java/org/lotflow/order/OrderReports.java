@@ -1,0 +1,109 @@
+package org.lotflow.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The order module's facts for the seed's daily review and management reports (issue #13; the reports module
+ * reads no {@code allocation}, {@code sales_order} or {@code shipment} table itself). Read-only; quantities
+ * in the product's unit. The time ranges are read through V97's indexes.
+ */
+@Service
+public class OrderReports {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public OrderReports(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One allocation made in the range: its order (number, product, customer, the order's minimum remaining
+     * shelf life in months, null when it asked for none), the lot, quantity, whether FEFO chose the lot
+     * (false: an approved override), when.
+     */
+    public record AllocationRow(long id, String orderNumber, Long productId, String customer,
+            Integer minShelfLifeMonths, Long lotId, BigDecimal quantity, boolean fefo, Instant createdAt) {
+    }
+
+    /** The allocations created in {@code [from, to)}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AllocationRow> allocationsMade(Instant from, Instant to) {
+        return jdbc.query("""
+                SELECT a.id, o.order_number, o.product_id, o.customer, o.min_shelf_life_months, a.lot_id,
+                       a.quantity, a.fefo, a.created_at
+                  FROM allocation a JOIN sales_order o ON o.id = a.order_id
+                 WHERE a.created_at >= :from AND a.created_at < :to
+                 ORDER BY a.created_at, a.id""", range(from, to),
+                (rs, i) -> new AllocationRow(rs.getLong("id"), rs.getString("order_number"), rs.getLong("product_id"),
+                        rs.getString("customer"), (Integer) rs.getObject("min_shelf_life_months", Integer.class),
+                        rs.getLong("lot_id"), rs.getBigDecimal("quantity"), rs.getBoolean("fefo"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()));
+    }
+
+    /**
+     * Per lot, how much more is allocated now than was at {@code at}: allocations made since and still
+     * open, less allocations open at {@code at} that have been shipped or cancelled since. Subtracting it
+     * from a lot's allocated quantity gives what was allocated then.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> allocatedSince(Instant at) {
+        Map<Long, BigDecimal> delta = new HashMap<>();
+        jdbc.query("""
+                SELECT lot_id, SUM(CASE WHEN created_at >= :at AND status = 'OPEN' THEN quantity
+                                        WHEN created_at < :at AND closed_at >= :at THEN -quantity
+                                        ELSE 0 END) AS delta
+                  FROM allocation
+                 WHERE created_at >= :at OR closed_at >= :at
+                 GROUP BY lot_id""", new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC)),
+                rs -> {
+                    delta.merge(rs.getLong("lot_id"), rs.getBigDecimal("delta"), BigDecimal::add);
+                });
+        return delta;
+    }
+
+    /** Per lot, the quantity shipped by shipments recorded at or after {@code at}. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> shippedSince(Instant at) {
+        Map<Long, BigDecimal> shipped = new HashMap<>();
+        jdbc.query("""
+                SELECT lot_id, SUM(quantity) AS q FROM shipment WHERE created_at >= :at GROUP BY lot_id""",
+                new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC)),
+                rs -> {
+                    shipped.put(rs.getLong("lot_id"), rs.getBigDecimal("q"));
+                });
+        return shipped;
+    }
+
+    /** Per product, the quantity shipped with a ship date in {@code [from, to]} and the number of shipment lines. */
+    public record Shipped(Long productId, BigDecimal quantity, long lines) {
+    }
+
+    /** What each product shipped in the date range (ship dates, inclusive). */
+    @Transactional(readOnly = true)
+    public List<Shipped> shipped(Long productId, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                SELECT o.product_id, SUM(s.quantity) AS q, COUNT(*) AS lines
+                  FROM shipment s JOIN sales_order o ON o.id = s.order_id
+                 WHERE s.shipped_at >= :from AND s.shipped_at <= :to
+                   AND (CAST(:productId AS BIGINT) IS NULL OR o.product_id = :productId)
+                 GROUP BY o.product_id""",
+                new MapSqlParameterSource("from", from).addValue("to", to).addValue("productId", productId),
+                (rs, i) -> new Shipped(rs.getLong("product_id"), rs.getBigDecimal("q"), rs.getLong("lines")));
+    }
+
+    private static MapSqlParameterSource range(Instant from, Instant to) {
+        return new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC)).addValue("to", to.atOffset(ZoneOffset.UTC));
+    }
+}
