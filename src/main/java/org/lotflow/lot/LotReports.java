@@ -92,18 +92,30 @@ public class LotReports {
                 .addValue("productId", productId), LotReports::row);
     }
 
+    /** Ids of the lots created before {@code before} (optionally of one product), at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Long> idsCreatedBefore(Long productId, Instant before, int limit) {
+        return jdbc.queryForList("""
+                SELECT id FROM lot
+                 WHERE created_at < :before AND (CAST(:productId AS BIGINT) IS NULL OR product_id = :productId)
+                 FETCH FIRST :limit ROWS ONLY""", new MapSqlParameterSource("before", utc(before))
+                .addValue("productId", productId).addValue("limit", limit), Long.class);
+    }
+
     /**
      * Per source lot, the quantity consumed by lots created at or after {@code since} (genealogy): what a
-     * source lot still had on hand before then.
+     * source lot still had on hand before then; only of {@code sourceLots} unless null.
      */
     @Transactional(readOnly = true)
-    public Map<Long, BigDecimal> consumedSince(Instant since) {
+    public Map<Long, BigDecimal> consumedSince(Instant since, Collection<Long> sourceLots) {
         Map<Long, BigDecimal> consumed = new HashMap<>();
         jdbc.query("""
                 SELECT s.source_lot_id, SUM(s.quantity) AS q
                   FROM lot_source s JOIN lot l ON l.id = s.lot_id
                  WHERE l.created_at >= :since
-                 GROUP BY s.source_lot_id""", Map.of("since", utc(since)),
+                   AND (CAST(:all AS BOOLEAN) OR s.source_lot_id = ANY(:ids))
+                 GROUP BY s.source_lot_id""", new MapSqlParameterSource("since", utc(since))
+                .addValue("all", sourceLots == null).addValue("ids", IdArray.of(sourceLots == null ? List.of() : sourceLots)),
                 rs -> {
                     consumed.put(rs.getLong("source_lot_id"), rs.getBigDecimal("q"));
                 });

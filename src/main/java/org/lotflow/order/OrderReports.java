@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lotflow.shared.IdArray;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -55,31 +57,42 @@ public class OrderReports {
     /**
      * Per lot, how much more is allocated now than was at {@code at}: allocations made since and still
      * open, less allocations open at {@code at} that have been shipped or cancelled since. Subtracting it
-     * from a lot's allocated quantity gives what was allocated then.
+     * from a lot's allocated quantity gives what was allocated then. Only of {@code lots} unless null (the
+     * whole ledger since {@code at}, through the time indexes; the lots' own, through the lot indexes).
      */
     @Transactional(readOnly = true)
-    public Map<Long, BigDecimal> allocatedSince(Instant at) {
+    public Map<Long, BigDecimal> allocatedSince(Instant at, Collection<Long> lots) {
         Map<Long, BigDecimal> delta = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(lots == null ? """
                 SELECT lot_id, SUM(CASE WHEN created_at >= :at AND status = 'OPEN' THEN quantity
                                         WHEN created_at < :at AND closed_at >= :at THEN -quantity
                                         ELSE 0 END) AS delta
                   FROM allocation
                  WHERE created_at >= :at OR closed_at >= :at
-                 GROUP BY lot_id""", new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC)),
+                 GROUP BY lot_id""" : """
+                SELECT lot_id, SUM(CASE WHEN created_at >= :at AND status = 'OPEN' THEN quantity
+                                        WHEN created_at < :at AND closed_at >= :at THEN -quantity
+                                        ELSE 0 END) AS delta
+                  FROM allocation
+                 WHERE lot_id = ANY(:ids) AND (created_at >= :at OR closed_at >= :at)
+                 GROUP BY lot_id""", new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC))
+                .addValue("ids", IdArray.of(lots == null ? List.of() : lots)),
                 rs -> {
                     delta.merge(rs.getLong("lot_id"), rs.getBigDecimal("delta"), BigDecimal::add);
                 });
         return delta;
     }
 
-    /** Per lot, the quantity shipped by shipments recorded at or after {@code at}. */
+    /** Per lot, the quantity shipped by shipments recorded at or after {@code at}; only of {@code lots} unless null. */
     @Transactional(readOnly = true)
-    public Map<Long, BigDecimal> shippedSince(Instant at) {
+    public Map<Long, BigDecimal> shippedSince(Instant at, Collection<Long> lots) {
         Map<Long, BigDecimal> shipped = new HashMap<>();
-        jdbc.query("""
-                SELECT lot_id, SUM(quantity) AS q FROM shipment WHERE created_at >= :at GROUP BY lot_id""",
-                new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC)),
+        jdbc.query(lots == null ? """
+                SELECT lot_id, SUM(quantity) AS q FROM shipment WHERE created_at >= :at GROUP BY lot_id""" : """
+                SELECT lot_id, SUM(quantity) AS q FROM shipment WHERE lot_id = ANY(:ids) AND created_at >= :at
+                 GROUP BY lot_id""",
+                new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC))
+                        .addValue("ids", IdArray.of(lots == null ? List.of() : lots)),
                 rs -> {
                     shipped.put(rs.getLong("lot_id"), rs.getBigDecimal("q"));
                 });

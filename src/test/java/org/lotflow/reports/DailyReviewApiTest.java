@@ -11,12 +11,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.lotflow.reports.internal.DailyReview;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
 import org.lotflow.support.TestClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The seed's daily review and the quality and inventory reports over one day of history built through the API
@@ -32,6 +34,8 @@ class DailyReviewApiTest {
     TestClient api;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DailyReview dailyReview;
 
     @Test
     void theDailyReviewOfTodayAndOfYesterdayComesFromTheHistory() {
@@ -101,6 +105,15 @@ class DailyReviewApiTest {
         assertThat(yesterday.get("totalInventory").decimalValue()).isEqualByComparingTo("500");
         assertThat(yesterday.get("availableInventory").decimalValue()).isEqualByComparingTo("0");
         assertThat(yesterday.get("coaRequests").asInt()).isZero();
+
+        // the changes since read by time (as for a day with much stock) give the same reviews
+        ReflectionTestUtils.setField(dailyReview, "byLot", 0);
+        try {
+            assertThat(api.get("tom", "/api/reports/daily?date=2025-01-27&sku=" + sku).json()).isEqualTo(yesterday);
+            assertThat(api.get("tom", "/api/reports/daily?date=2025-01-28&sku=" + sku).json()).isEqualTo(today);
+        } finally {
+            ReflectionTestUtils.setField(dailyReview, "byLot", 20_000);
+        }
 
         String csv = api.call("tom", "tom", HttpMethod.GET, "/api/reports/daily?date=2025-01-28&sku=" + sku, null,
                 "text/csv").text();

@@ -51,7 +51,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Inventory at the end of the day ({@link StockAtEnd}): the lots as they stand now, each lot changed
  * since taken back by its history (status changes, net allocations, shipments, consumption and disposal
  * recorded after the day). One aggregate over the lot table plus the rows of the lots changed since: the
- * cost grows with what happened after the day, not with its distance.
+ * cost grows with what happened after the day (or, for a day with at most {@value #BY_LOT} lots, with those
+ * lots' ledger), not with the size of the plant's stock.
  */
 @Service
 @Transactional(readOnly = true)
@@ -62,6 +63,16 @@ public class DailyReview {
      * here because that module is built beside this one, issue #13).
      */
     public static final String COA_PROVIDED = "CERTIFICATE_PROVIDED";
+
+    /**
+     * Up to this many lots existing at the end of the day, what changed since is read by lot (their ids);
+     * beyond, by time (everything recorded since, through V97's indexes): the cheaper of the two when a day
+     * long past had few lots, or a recent day has much stock and one day's activity after it.
+     */
+    static final int BY_LOT = 20_000;
+
+    /** {@link #BY_LOT}; a test sets it to 0 to compare both ways of reading the changes. */
+    int byLot = BY_LOT;
 
     private final LotReports lots;
     private final HistoryReports history;
@@ -217,15 +228,20 @@ public class DailyReview {
         Map<Long, Product> products = filters.productsById();
         Map<Long, long[]> counts = new TreeMap<>(); // product -> {activeLots, quarantinedLots}
         Map<Long, BigDecimal[]> quantities = new TreeMap<>(); // product -> {total, available}
+        long existed = 0;
         for (LotReports.StockGroup g : lots.stock(productId, end, date)) {
             StockAtEnd shape = new StockAtEnd(g.status(), g.expired(), BigDecimal.ONE, BigDecimal.ZERO);
             add(counts, quantities, g.productId(), shape, g.lotsOnHand(), g.onHand(), g.available(), 1);
+            existed += g.lots();
         }
-        List<HistoryReports.Event> since = history.events(List.of(LotEventTypes.STATUS_CHANGED, "DISPOSAL_CONFIRMED"),
-                end, null);
-        Map<Long, BigDecimal> allocatedSince = orders.allocatedSince(end);
-        Map<Long, BigDecimal> shippedSince = orders.shippedSince(end);
-        Map<Long, BigDecimal> consumedSince = lots.consumedSince(end);
+        // what changed since: of the few lots that existed then, by lot; else the ledger since, by time
+        java.util.Collection<Long> of = existed <= byLot ? lots.idsCreatedBefore(productId, end, byLot) : null;
+        boolean none = of != null && of.isEmpty();
+        List<HistoryReports.Event> since = none ? List.of()
+                : history.events(List.of(LotEventTypes.STATUS_CHANGED, "DISPOSAL_CONFIRMED"), end, null);
+        Map<Long, BigDecimal> allocatedSince = none ? Map.of() : orders.allocatedSince(end, of);
+        Map<Long, BigDecimal> shippedSince = none ? Map.of() : orders.shippedSince(end, of);
+        Map<Long, BigDecimal> consumedSince = none ? Map.of() : lots.consumedSince(end, of);
         Map<Long, String> statusThen = new HashMap<>();
         Set<Long> disposedSince = new HashSet<>();
         for (HistoryReports.Event e : since) {
