@@ -109,15 +109,20 @@ public class LotReports {
     @Transactional(readOnly = true)
     public Map<Long, BigDecimal> consumedSince(Instant since, Collection<Long> sourceLots) {
         Map<Long, BigDecimal> consumed = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(sourceLots == null ? """
                 SELECT s.source_lot_id, SUM(s.quantity) AS q
                   FROM lot_source s JOIN lot l ON l.id = s.lot_id
                  WHERE l.created_at >= :since
-                   AND (CAST(:all AS BOOLEAN) OR s.source_lot_id = ANY(:ids))
+                 GROUP BY s.source_lot_id""" : """
+                SELECT s.source_lot_id, SUM(CASE WHEN l.created_at >= :since THEN s.quantity ELSE 0 END) AS q
+                  FROM lot_source s JOIN lot l ON l.id = s.lot_id
+                 WHERE s.source_lot_id = ANY(:ids)
                  GROUP BY s.source_lot_id""", new MapSqlParameterSource("since", utc(since))
-                .addValue("all", sourceLots == null).addValue("ids", IdArray.of(sourceLots == null ? List.of() : sourceLots)),
+                .addValue("ids", IdArray.of(sourceLots == null ? List.of() : sourceLots)),
                 rs -> {
-                    consumed.put(rs.getLong("source_lot_id"), rs.getBigDecimal("q"));
+                    if (rs.getBigDecimal("q").signum() != 0) {
+                        consumed.put(rs.getLong("source_lot_id"), rs.getBigDecimal("q"));
+                    }
                 });
         return consumed;
     }

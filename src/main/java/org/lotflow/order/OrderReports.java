@@ -39,26 +39,48 @@ public class OrderReports {
             Integer minShelfLifeMonths, Long lotId, BigDecimal quantity, boolean fefo, Instant createdAt) {
     }
 
-    /** The allocations created in {@code [from, to)}, oldest first. */
+    /**
+     * The allocations created in {@code [from, to)} for orders that ask for a minimum remaining shelf life,
+     * optionally of one product's orders, oldest first.
+     */
     @Transactional(readOnly = true)
-    public List<AllocationRow> allocationsMade(Instant from, Instant to) {
+    public List<AllocationRow> allocationsWithShelfLifeMinimum(Long productId, Instant from, Instant to) {
         return jdbc.query("""
                 SELECT a.id, o.order_number, o.product_id, o.customer, o.min_shelf_life_months, a.lot_id,
                        a.quantity, a.fefo, a.created_at
                   FROM allocation a JOIN sales_order o ON o.id = a.order_id
-                 WHERE a.created_at >= :from AND a.created_at < :to
-                 ORDER BY a.created_at, a.id""", range(from, to),
+                 WHERE a.created_at >= :from AND a.created_at < :to AND o.min_shelf_life_months IS NOT NULL
+                   AND (CAST(:productId AS BIGINT) IS NULL OR o.product_id = :productId)
+                 ORDER BY a.created_at, a.id""", range(from, to).addValue("productId", productId),
                 (rs, i) -> new AllocationRow(rs.getLong("id"), rs.getString("order_number"), rs.getLong("product_id"),
                         rs.getString("customer"), (Integer) rs.getObject("min_shelf_life_months", Integer.class),
                         rs.getLong("lot_id"), rs.getBigDecimal("quantity"), rs.getBoolean("fefo"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()));
     }
 
+    /** The allocations made in a range: how many, how many FEFO chose, and for how many orders. */
+    public record AllocationCounts(long allocations, long fefoAllocations, long orders) {
+    }
+
+    /** Counts of the allocations created in {@code [from, to)}, optionally of one product's orders. */
+    @Transactional(readOnly = true)
+    public AllocationCounts allocationCounts(Long productId, Instant from, Instant to) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN a.fefo THEN 1 ELSE 0 END), 0) AS fefo,
+                       COUNT(DISTINCT a.order_id) AS orders
+                  FROM allocation a JOIN sales_order o ON o.id = a.order_id
+                 WHERE a.created_at >= :from AND a.created_at < :to
+                   AND (CAST(:productId AS BIGINT) IS NULL OR o.product_id = :productId)""",
+                range(from, to).addValue("productId", productId),
+                (rs, i) -> new AllocationCounts(rs.getLong("n"), rs.getLong("fefo"), rs.getLong("orders")));
+    }
+
     /**
      * Per lot, how much more is allocated now than was at {@code at}: allocations made since and still
      * open, less allocations open at {@code at} that have been shipped or cancelled since. Subtracting it
      * from a lot's allocated quantity gives what was allocated then. Only of {@code lots} unless null (the
-     * whole ledger since {@code at}, through the time indexes; the lots' own, through the lot indexes).
+     * whole ledger since {@code at}, through the time indexes; else every allocation of the lots, through the
+     * lot index, so the planner never reads the time indexes for a few lots).
      */
     @Transactional(readOnly = true)
     public Map<Long, BigDecimal> allocatedSince(Instant at, Collection<Long> lots) {
@@ -74,11 +96,13 @@ public class OrderReports {
                                         WHEN created_at < :at AND closed_at >= :at THEN -quantity
                                         ELSE 0 END) AS delta
                   FROM allocation
-                 WHERE lot_id = ANY(:ids) AND (created_at >= :at OR closed_at >= :at)
+                 WHERE lot_id = ANY(:ids)
                  GROUP BY lot_id""", new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC))
                 .addValue("ids", IdArray.of(lots == null ? List.of() : lots)),
                 rs -> {
-                    delta.merge(rs.getLong("lot_id"), rs.getBigDecimal("delta"), BigDecimal::add);
+                    if (rs.getBigDecimal("delta").signum() != 0) {
+                        delta.merge(rs.getLong("lot_id"), rs.getBigDecimal("delta"), BigDecimal::add);
+                    }
                 });
         return delta;
     }
@@ -89,12 +113,14 @@ public class OrderReports {
         Map<Long, BigDecimal> shipped = new HashMap<>();
         jdbc.query(lots == null ? """
                 SELECT lot_id, SUM(quantity) AS q FROM shipment WHERE created_at >= :at GROUP BY lot_id""" : """
-                SELECT lot_id, SUM(quantity) AS q FROM shipment WHERE lot_id = ANY(:ids) AND created_at >= :at
-                 GROUP BY lot_id""",
+                SELECT lot_id, SUM(CASE WHEN created_at >= :at THEN quantity ELSE 0 END) AS q FROM shipment
+                 WHERE lot_id = ANY(:ids) GROUP BY lot_id""",
                 new MapSqlParameterSource("at", at.atOffset(ZoneOffset.UTC))
                         .addValue("ids", IdArray.of(lots == null ? List.of() : lots)),
                 rs -> {
-                    shipped.put(rs.getLong("lot_id"), rs.getBigDecimal("q"));
+                    if (rs.getBigDecimal("q").signum() != 0) {
+                        shipped.put(rs.getLong("lot_id"), rs.getBigDecimal("q"));
+                    }
                 });
         return shipped;
     }

@@ -163,15 +163,16 @@ public class DailyReview {
                 start, end);
         List<HoldReports.HoldRow> decided = holds.decided(start, end);
         List<LabReports.OosDecision> oos = lab.oosDecided(start, end);
-        List<OrderReports.AllocationRow> allocations = orders.allocationsMade(start, end).stream()
-                .filter(a -> productId == null || productId.equals(a.productId())).toList();
+        OrderReports.AllocationCounts allocated = orders.allocationCounts(productId, start, end);
+        List<OrderReports.AllocationRow> shelfLifeAllocations = orders.allocationsWithShelfLifeMinimum(productId,
+                start, end);
 
         Set<Long> dayLots = new HashSet<>();
         rounds.forEach(r -> dayLots.add(r.lotId()));
         events.forEach(e -> dayLots.add(e.lotId()));
         decided.forEach(h -> dayLots.add(h.lotId()));
         oos.forEach(o -> dayLots.add(o.lotId()));
-        allocations.stream().filter(a -> a.minShelfLifeMonths() != null).forEach(a -> dayLots.add(a.lotId()));
+        shelfLifeAllocations.forEach(a -> dayLots.add(a.lotId()));
         Map<Long, LotReports.LotRow> lot = lots.lots(dayLots).stream()
                 .collect(Collectors.toMap(LotReports.LotRow::id, Function.identity()));
         java.util.function.Predicate<Long> inScope = id -> lot.containsKey(id)
@@ -206,21 +207,12 @@ public class DailyReview {
         int holdInvestigations = (int) decided.stream().filter(h -> inScope.test(h.lotId())).count();
         int oosInvestigations = (int) oos.stream().filter(o -> inScope.test(o.lotId())).count();
 
-        Set<String> ordersAllocated = new LinkedHashSet<>();
-        int fefo = 0;
         Map<String, Boolean> shelfLifeOrders = new LinkedHashMap<>();
-        for (OrderReports.AllocationRow a : allocations) {
-            ordersAllocated.add(a.orderNumber());
-            if (a.fefo()) {
-                fefo++;
-            }
-            if (a.minShelfLifeMonths() != null) {
-                LocalDate allocatedOn = a.createdAt().atZone(filters.zone()).toLocalDate();
-                LotReports.LotRow l = lot.get(a.lotId());
-                boolean met = l != null
-                        && !l.expirationDate().isBefore(allocatedOn.plusMonths(a.minShelfLifeMonths()));
-                shelfLifeOrders.merge(a.orderNumber(), met, Boolean::logicalAnd);
-            }
+        for (OrderReports.AllocationRow a : shelfLifeAllocations) {
+            LocalDate allocatedOn = a.createdAt().atZone(filters.zone()).toLocalDate();
+            LotReports.LotRow l = lot.get(a.lotId());
+            boolean met = l != null && !l.expirationDate().isBefore(allocatedOn.plusMonths(a.minShelfLifeMonths()));
+            shelfLifeOrders.merge(a.orderNumber(), met, Boolean::logicalAnd);
         }
         int shelfLifeMet = (int) shelfLifeOrders.values().stream().filter(Boolean::booleanValue).count();
 
@@ -295,11 +287,12 @@ public class DailyReview {
         boolean oneUnit = product != null || inventory.stream().map(ProductInventory::unit).distinct().count() <= 1;
         return new Review(date, product == null ? null : product.getSku(), lotsCreated,
                 Percent.of(passed, tested.size()), release.averageHours(), release.worstHours(),
-                holdInvestigations + oosInvestigations, releaseDecisions, ordersAllocated.size(),
-                Percent.of(fefo, allocations.size()), Percent.of(shelfLifeMet, shelfLifeOrders.size()), activeLots,
+                holdInvestigations + oosInvestigations, releaseDecisions, (int) allocated.orders(),
+                Percent.of(allocated.fefoAllocations(), allocated.allocations()), Percent.of(shelfLifeMet, shelfLifeOrders.size()), activeLots,
                 oneUnit ? total : null, oneUnit ? available : null, quarantinedLots, coa, unit, tested.size(), passed,
                 ReleaseTime.hours(releaseTarget), releaseTimes.size(), release.pastTarget(), fromQuarantine,
-                rejections, holdInvestigations, oosInvestigations, allocations.size(), fefo, shelfLifeOrders.size(),
+                rejections, holdInvestigations, oosInvestigations, (int) allocated.allocations(),
+                (int) allocated.fefoAllocations(), shelfLifeOrders.size(),
                 shelfLifeMet, inventory);
     }
 
