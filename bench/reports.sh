@@ -58,10 +58,12 @@ measure tom "/api/reports/inventory-aging"
 measure tom "/api/reports/inventory-aging?sku=FG-01"
 measure tom "/api/reports/rotation"
 measure tom "/api/reports/cost-impact"
-measure tom "/api/reports/expiring"
+# not measured: /api/reports/expiring (issue #11's report, unchanged here) answers every lot of the window
+# at once, 69 MB and 11 s for days=30 on this data set; it needs paging (see bench/RESULTS.md)
 measure tom "/api/reports/fefo?sku=FG-10"
 measure tom "/api/reports/fefo-compliance?sku=FG-10"
 measure tom "/api/reports/fefo-compliance?sku=FG-01"
+measure tom "/api/reports/fefo?sku=FG-01"
 
 # the daily review's stock aggregate over every lot (LotReports.stock), as for a day after the data set
 echo
