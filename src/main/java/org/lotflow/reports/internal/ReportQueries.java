@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The seed's FIFO management report, the expiry alert list and FEFO compliance (seed chapter, "FIFO
  * management report"). Read-only, built from the lot module ({@link StockOnHand}), the expiry module
  * ({@link ExpiryQueries}) and the order module ({@link AllocationReports}); no other module's tables.
- * Quantities are in the product's unit, shares in percent with one decimal.
+ * Quantities are in the product's unit, shares in percent with one decimal. Production, QA and sales may read
+ * them ({@link InventoryReports#INVENTORY}; administrators always), anyone else 403.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,10 +61,41 @@ public class ReportQueries {
     }
 
     public record FefoReport(String sku, String productName, String unit, LocalDate reportDate,
-            String nextToAllocate, BigDecimal allocatableQuantity, List<FefoLine> lots) {
+            String nextToAllocate, BigDecimal allocatableQuantity, List<FefoLine> lots) implements ReportTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("position", "lotNumber", "status", "manufactureDate", "expirationDate", "monthsRemaining",
+                    "quantity", "available", "allocated", "shipped", "consumed", "disposed", "onHand", "unit",
+                    "allocatable", "action");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return lots.stream().map(l -> java.util.Arrays.<Object>asList(l.position(), l.lotNumber(), l.status(),
+                    l.manufactureDate(), l.expirationDate(), l.monthsRemaining(), l.quantity(), l.available(),
+                    l.allocated(), l.shipped(), l.consumed(), l.disposed(), l.onHand(), unit, l.allocatable(),
+                    l.action())).toList();
+        }
     }
 
-    public record ExpiringReport(LocalDate reportDate, int days, List<ExpiringLot> lots) {
+    public record ExpiringReport(LocalDate reportDate, int days, String sku, List<ExpiringLot> lots)
+            implements ReportTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("lotNumber", "sku", "status", "expirationDate", "daysRemaining", "monthsRemaining",
+                    "quantity", "available", "allocated", "shipped", "consumed", "disposed", "onHand", "unit",
+                    "location");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return lots.stream().map(l -> java.util.Arrays.<Object>asList(l.lotNumber(), l.sku(), l.status(),
+                    l.expirationDate(), l.daysRemaining(), l.monthsRemaining(), l.quantity(), l.available(),
+                    l.allocated(), l.shipped(), l.consumed(), l.disposed(), l.onHand(), l.unit(), l.location()))
+                    .toList();
+        }
     }
 
     public record OverrideLine(String orderNumber, String customer, String requestedLot, String status, String reason,
@@ -72,7 +104,22 @@ public class ReportQueries {
 
     public record ComplianceReport(String sku, LocalDate reportDate, int allocations, int fefoAllocations,
             int overrideAllocations, BigDecimal fefoSharePercent, BigDecimal allocatedQuantity,
-            BigDecimal fefoQuantity, BigDecimal fefoQuantitySharePercent, List<OverrideLine> overrides) {
+            BigDecimal fefoQuantity, BigDecimal fefoQuantitySharePercent, List<OverrideLine> overrides)
+            implements ReportTable {
+
+        /** The CSV lists the overrides, every one with its decision (the seed: "Exception tracking"). */
+        @Override
+        public List<String> csvHeader() {
+            return List.of("orderNumber", "customer", "requestedLot", "status", "reason", "decidedBy",
+                    "decidedByName", "comment", "quantityAllocatedByOverride");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return overrides.stream().map(o -> java.util.Arrays.<Object>asList(o.orderNumber(), o.customer(),
+                    o.requestedLot(), o.status(), o.reason(), o.decidedBy(), o.decidedByName(), o.comment(),
+                    o.quantityAllocatedByOverride())).toList();
+        }
     }
 
     /** The product of a required SKU; 400 naming {@code sku} when it is missing or unknown. */
@@ -86,6 +133,7 @@ public class ReportQueries {
 
     /** Lots of the SKU with stock on hand in allocation (FEFO) order, and the next lot to allocate. */
     public FefoReport fefo(String sku) {
+        currentUser.require(InventoryReports.INVENTORY);
         Product product = product(sku);
         LocalDate today = LocalDate.now(clock);
         List<Lot> found = new ArrayList<>(stock.ofProduct(product.getId()));
@@ -111,17 +159,29 @@ public class ReportQueries {
         return new FefoReport(product.getSku(), product.getName(), product.getUnit(), today, next, allocatable, lines);
     }
 
-    /** Lots expiring within {@code days} (null: the alert window); 400 outside 0-3650. */
-    public ExpiringReport expiring(Integer days) {
+    /**
+     * Lots expiring within {@code days} (null: the alert window), optionally of one product; 400 outside
+     * 0-3650 or for an unknown SKU.
+     */
+    public ExpiringReport expiring(Integer days, String sku) {
+        currentUser.require(InventoryReports.INVENTORY);
+        if (sku != null) {
+            product(sku);
+        }
         int d = days == null ? expiry.alertDays() : days;
         if (d < 0 || d > 3650) {
             throw new InvalidInput("days", "must be between 0 and 3650, was " + d);
         }
-        return new ExpiringReport(LocalDate.now(clock), d, expiry.expiring(d));
+        List<ExpiringLot> found = expiry.expiring(d);
+        if (sku != null) {
+            found = found.stream().filter(l -> sku.equals(l.sku())).toList();
+        }
+        return new ExpiringReport(LocalDate.now(clock), d, sku, found);
     }
 
     /** Share of the SKU's allocations that followed FEFO, and every override request with its decision. */
     public ComplianceReport compliance(String sku) {
+        currentUser.require(InventoryReports.INVENTORY);
         Product product = product(sku);
         AllocationReports.Split split = allocations.split(product.getId());
         int all = split.fefoAllocations() + split.overrideAllocations();

@@ -1,0 +1,85 @@
+package org.lotflow.recall;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recall module's facts for the seed's recall impact analysis (issue #13; the reports module reads no
+ * recall table itself): recalls, their scope and each customer's notification. Read-only; quantities in
+ * the recalled product's unit.
+ */
+@Service
+public class RecallReports {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public RecallReports(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A recall with its scope: lots in scope, lots actually recalled, and the lots named by the coordinator
+     * (their ids, for the lot numbers and products).
+     */
+    public record RecallRow(long id, String recallNumber, String classification, String reason, String status,
+            Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, List<Long> namedLotIds) {
+    }
+
+    /**
+     * One customer of a recall: quantity shipped of affected lots, whether the notification is answered
+     * ({@code notified}), whether the customer acknowledged, and the quantity it returned (null: no answer).
+     */
+    public record CustomerRow(long recallId, String customer, BigDecimal quantityShipped, boolean notified,
+            Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt) {
+    }
+
+    /** The recalls opened in {@code [from, to)} (or the one numbered {@code recallNumber}), oldest first. */
+    @Transactional(readOnly = true)
+    public List<RecallRow> recalls(String recallNumber, Instant from, Instant to) {
+        MapSqlParameterSource p = new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC))
+                .addValue("to", to.atOffset(ZoneOffset.UTC)).addValue("number", recallNumber);
+        List<RecallRow> rows = jdbc.query("""
+                SELECT r.id, r.recall_number, r.classification, r.reason, r.status, r.opened_at, r.closed_at,
+                       (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id) AS in_scope,
+                       (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id AND l.recalled = TRUE) AS recalled
+                  FROM recall r
+                 WHERE (CAST(:number AS VARCHAR(32)) IS NOT NULL AND r.recall_number = :number)
+                    OR (CAST(:number AS VARCHAR(32)) IS NULL AND r.opened_at >= :from AND r.opened_at < :to)
+                 ORDER BY r.opened_at, r.id""", p,
+                (rs, i) -> new RecallRow(rs.getLong("id"), rs.getString("recall_number"), rs.getString("classification"),
+                        rs.getString("reason"), rs.getString("status"),
+                        rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("closed_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("closed_at", OffsetDateTime.class).toInstant(),
+                        rs.getLong("in_scope"), rs.getLong("recalled"), List.of()));
+        return rows.stream().map(r -> new RecallRow(r.id(), r.recallNumber(), r.classification(), r.reason(),
+                r.status(), r.openedAt(), r.closedAt(), r.lotsInScope(), r.lotsRecalled(), jdbc.queryForList(
+                        "SELECT lot_id FROM recall_lot WHERE recall_id = :id AND named = TRUE ORDER BY lot_id",
+                        new MapSqlParameterSource("id", r.id()), Long.class))).toList();
+    }
+
+    /** The customers of these recalls, by recall and customer. */
+    @Transactional(readOnly = true)
+    public List<CustomerRow> customers(List<Long> recallIds) {
+        if (recallIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                SELECT recall_id, customer, quantity_shipped, status, acknowledged, quantity_returned, notified_at
+                  FROM recall_notification WHERE recall_id IN (:ids) ORDER BY recall_id, customer""",
+                new MapSqlParameterSource("ids", recallIds),
+                (rs, i) -> new CustomerRow(rs.getLong("recall_id"), rs.getString("customer"),
+                        rs.getBigDecimal("quantity_shipped"), "DONE".equals(rs.getString("status")),
+                        (Boolean) rs.getObject("acknowledged", Boolean.class), rs.getBigDecimal("quantity_returned"),
+                        rs.getObject("notified_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("notified_at", OffsetDateTime.class).toInstant()));
+    }
+}

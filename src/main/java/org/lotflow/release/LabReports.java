@@ -1,0 +1,92 @@
+package org.lotflow.release;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The release module's facts for the seed's quality reports and daily review (issue #13; the reports module
+ * reads no {@code lab_result} or {@code oos_investigation} table itself). Read-only.
+ */
+@Service
+public class LabReports {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public LabReports(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One recorded lab value: lot, test round (1 the original analysis, later rounds retests after a
+     * laboratory error), test, unit, the value (null: not measured), the specification limits in force when
+     * it was recorded (null: no limit), whether it passed, who recorded it and when.
+     */
+    public record LabValue(Long lotId, int round, String test, String unit, BigDecimal value, BigDecimal min,
+            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt) {
+    }
+
+    /** Every lab value of these lots, by lot, round and test. */
+    @Transactional(readOnly = true)
+    public List<LabValue> ofLots(java.util.Collection<Long> lotIds) {
+        if (lotIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                SELECT lot_id, test_round, test, unit, result, min_value, max_value, passed, recorded_by, recorded_at
+                  FROM lab_result
+                 WHERE lot_id = ANY(:ids)
+                 ORDER BY lot_id, test_round, test""",
+                new MapSqlParameterSource("ids", org.lotflow.shared.IdArray.of(lotIds)),
+                (rs, i) -> new LabValue(rs.getLong("lot_id"), rs.getInt("test_round"), rs.getString("test"),
+                        rs.getString("unit"), rs.getBigDecimal("result"), rs.getBigDecimal("min_value"),
+                        rs.getBigDecimal("max_value"), rs.getBoolean("passed"), rs.getString("recorded_by"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()));
+    }
+
+    /**
+     * One test round of a lot recorded in the range (the time of its last value): passed when every value
+     * of the round passed its specification.
+     */
+    public record Round(Long lotId, int round, boolean passed, Instant recordedAt) {
+    }
+
+    /** The test rounds whose last value was recorded in {@code [from, to)}. */
+    @Transactional(readOnly = true)
+    public List<Round> rounds(Instant from, Instant to) {
+        return jdbc.query("""
+                SELECT lot_id, test_round, MIN(CASE WHEN passed THEN 1 ELSE 0 END) AS all_passed,
+                       MAX(recorded_at) AS recorded_at
+                  FROM lab_result
+                 WHERE recorded_at >= :from AND recorded_at < :to
+                 GROUP BY lot_id, test_round
+                 ORDER BY lot_id, test_round""",
+                new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC))
+                        .addValue("to", to.atOffset(ZoneOffset.UTC)),
+                (rs, i) -> new Round(rs.getLong("lot_id"), rs.getInt("test_round"), rs.getInt("all_passed") == 1,
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()));
+    }
+
+    /** An out-of-specification investigation decided by a QA manager: lot, round, decision, when. */
+    public record OosDecision(Long lotId, int round, String decision, Instant decidedAt) {
+    }
+
+    /** The OOS investigations decided in {@code [from, to)}. */
+    @Transactional(readOnly = true)
+    public List<OosDecision> oosDecided(Instant from, Instant to) {
+        return jdbc.query("""
+                SELECT lot_id, test_round, decision, decided_at FROM oos_investigation
+                 WHERE decided_at >= :from AND decided_at < :to ORDER BY decided_at, id""",
+                new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC))
+                        .addValue("to", to.atOffset(ZoneOffset.UTC)),
+                (rs, i) -> new OosDecision(rs.getLong("lot_id"), rs.getInt("test_round"), rs.getString("decision"),
+                        rs.getObject("decided_at", OffsetDateTime.class).toInstant()));
+    }
+}

@@ -1,0 +1,132 @@
+package org.lotflow.reports.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.lotflow.lot.LotReports;
+import org.lotflow.product.Product;
+import org.lotflow.recall.RecallReports;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The seed's recall impact analysis ("Regulatory Reports: Recall impact analysis"): per recall, its scope
+ * (lots in scope and recalled, the lots named), and per customer the quantity shipped of affected lots, whether
+ * the notification is answered, the quantity returned and what is still outstanding
+ * ({@code outstanding = shipped - returned}; a customer that has not answered has returned nothing yet).
+ * Quantities are the recall's as recorded, exact decimals in the unit of the lots shipped. QA analysts, QA
+ * managers and recall coordinators may read it (administrators always).
+ */
+@Service
+@Transactional(readOnly = true)
+public class RecallImpact {
+
+    static final String[] REGULATORY = {Groups.QA_ANALYST, Groups.QA_MANAGER, Groups.RECALL_COORDINATOR};
+
+    private final RecallReports recalls;
+    private final LotReports lots;
+    private final ReportFilters filters;
+    private final CurrentUser currentUser;
+
+    public RecallImpact(RecallReports recalls, LotReports lots, ReportFilters filters, CurrentUser currentUser) {
+        this.recalls = recalls;
+        this.lots = lots;
+        this.filters = filters;
+        this.currentUser = currentUser;
+    }
+
+    /** One customer of a recall. */
+    public record Customer(String customer, BigDecimal quantityShipped, boolean notified, Boolean acknowledged,
+            BigDecimal quantityReturned, BigDecimal outstanding, Instant notifiedAt) {
+    }
+
+    /** One recall's impact; totals over its customers. */
+    public record Recall(String recallNumber, String classification, String status, String reason, Instant openedAt,
+            Instant closedAt, List<String> namedLots, List<String> skus, long lotsInScope, long lotsRecalled,
+            int customers, int customersNotified, BigDecimal quantityShipped, BigDecimal quantityReturned,
+            BigDecimal outstanding, List<Customer> byCustomer) {
+    }
+
+    /** The report: recalls opened in {@code [from, to]} (or the one asked for), optionally of one product. */
+    public record Report(LocalDate from, LocalDate to, String sku, String recall, List<Recall> recalls)
+            implements ReportTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("recallNumber", "classification", "status", "openedAt", "lotsInScope", "lotsRecalled",
+                    "customer", "quantityShipped", "notified", "acknowledged", "quantityReturned", "outstanding",
+                    "notifiedAt");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            List<List<Object>> rows = new ArrayList<>();
+            for (Recall r : recalls) {
+                for (Customer c : r.byCustomer()) {
+                    rows.add(Arrays.asList(r.recallNumber(), r.classification(), r.status(), r.openedAt(),
+                            r.lotsInScope(), r.lotsRecalled(), c.customer(), c.quantityShipped(), c.notified(),
+                            c.acknowledged(), c.quantityReturned(), c.outstanding(), c.notifiedAt()));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** {@code GET /api/reports/recall-impact}. */
+    public Report report(String recallNumber, String sku, String from, String to) {
+        currentUser.require(REGULATORY);
+        Product product = filters.product(sku);
+        ReportFilters.Range range = filters.range(from, to, 365);
+        String number = recallNumber == null || recallNumber.isBlank() ? null : recallNumber.trim();
+        List<RecallReports.RecallRow> rows = recalls.recalls(number, filters.startOf(range.from()),
+                filters.startOf(range.to().plusDays(1)));
+        if (number != null && rows.isEmpty()) {
+            throw new org.lotflow.shared.NotFound("Recall", number);
+        }
+        Set<Long> named = new HashSet<>();
+        rows.forEach(r -> named.addAll(r.namedLotIds()));
+        Map<Long, LotReports.LotRow> lot = lots.lots(named).stream()
+                .collect(Collectors.toMap(LotReports.LotRow::id, Function.identity()));
+        Map<Long, Product> products = filters.productsById();
+        Map<Long, List<RecallReports.CustomerRow>> customers = recalls.customers(rows.stream()
+                .map(RecallReports.RecallRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(RecallReports.CustomerRow::recallId));
+        List<Recall> out = new ArrayList<>();
+        for (RecallReports.RecallRow r : rows) {
+            List<LotReports.LotRow> namedLots = r.namedLotIds().stream().map(lot::get).filter(l -> l != null).toList();
+            if (product != null && namedLots.stream().noneMatch(l -> product.getId().equals(l.productId()))) {
+                continue;
+            }
+            List<Customer> byCustomer = new ArrayList<>();
+            BigDecimal shipped = BigDecimal.ZERO;
+            BigDecimal returned = BigDecimal.ZERO;
+            int notified = 0;
+            for (RecallReports.CustomerRow c : customers.getOrDefault(r.id(), List.of())) {
+                BigDecimal back = c.quantityReturned() == null ? BigDecimal.ZERO : c.quantityReturned();
+                byCustomer.add(new Customer(c.customer(), c.quantityShipped(), c.notified(), c.acknowledged(),
+                        c.quantityReturned(), c.quantityShipped().subtract(back), c.notifiedAt()));
+                shipped = shipped.add(c.quantityShipped());
+                returned = returned.add(back);
+                notified += c.notified() ? 1 : 0;
+            }
+            out.add(new Recall(r.recallNumber(), r.classification(), r.status(), r.reason(), r.openedAt(),
+                    r.closedAt(), namedLots.stream().map(LotReports.LotRow::lotNumber).sorted().toList(),
+                    namedLots.stream().map(l -> products.get(l.productId()).getSku()).distinct().sorted().toList(),
+                    r.lotsInScope(), r.lotsRecalled(), byCustomer.size(), notified, shipped, returned,
+                    shipped.subtract(returned), byCustomer));
+        }
+        return new Report(number == null ? range.from() : null, number == null ? range.to() : null,
+                product == null ? null : product.getSku(), number, out);
+    }
+}

@@ -1,0 +1,44 @@
+package org.lotflow.reports.internal.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The seed's rotation efficiency ("Inventory turnover: 8.5 months average"): how many months the stock on
+ * hand lasts at the rate it shipped in the period,
+ * <pre>
+ * monthlyShipments = shipped in [from, to] / (days in [from, to] / 30.4375)
+ * turnoverMonths   = on hand today / monthlyShipments
+ * </pre>
+ * (30.4375 days: the average month of the Gregorian calendar's 400-year cycle). Months with one decimal
+ * place, rounded half up; monthly shipments with three, like quantities. Null when nothing shipped (stock
+ * that does not move has no turnover). A plain rule, tested without Spring.
+ */
+public final class Turnover {
+
+    static final BigDecimal DAYS_PER_MONTH = new BigDecimal("30.4375");
+
+    private Turnover() {
+    }
+
+    /** Months in {@code [from, to]}, both days included, at four decimal places. */
+    public static BigDecimal months(LocalDate from, LocalDate to) {
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        return BigDecimal.valueOf(days).divide(DAYS_PER_MONTH, 4, RoundingMode.HALF_UP);
+    }
+
+    /** Shipped per month, three decimal places. */
+    public static BigDecimal monthly(BigDecimal shipped, LocalDate from, LocalDate to) {
+        return shipped.divide(months(from, to), 3, RoundingMode.HALF_UP);
+    }
+
+    /** Months of stock on hand at the period's shipping rate, one decimal place; null when nothing shipped. */
+    public static BigDecimal months(BigDecimal onHand, BigDecimal shipped, LocalDate from, LocalDate to) {
+        if (shipped.signum() == 0) {
+            return null;
+        }
+        return onHand.multiply(months(from, to)).divide(shipped, 1, RoundingMode.HALF_UP);
+    }
+}

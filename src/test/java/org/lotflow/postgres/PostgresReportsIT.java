@@ -1,0 +1,80 @@
+package org.lotflow.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.PostgresApiTest;
+import org.lotflow.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The reports' SQL on real PostgreSQL (issue #13): V97's indexes built CONCURRENTLY by Flyway, the optional
+ * filters ({@code CAST(:x AS BIGINT) IS NULL}), id arrays ({@code = ANY(:ids)}), {@code FETCH FIRST :limit},
+ * the derived tables of the grouped aggregates, and a past day's inventory taken back from the history.
+ */
+@PostgresApiTest
+class PostgresReportsIT {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void reportsOnPostgres() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('ix_lot_event_type_at',"
+                + " 'ix_lot_created_at', 'ix_lab_result_recorded_at', 'ix_allocation_created_at',"
+                + " 'ix_allocation_closed_at', 'ix_shipment_created_at')", Integer.class)).isEqualTo(6);
+        String sku = api.createProduct("PGR");
+        String a = api.createLot(sku, new BigDecimal("500"), "2025-01-10");
+        String b = api.createLot(sku, new BigDecimal("250.5"), "2025-01-20");
+        api.release(a);
+        assertThat(api.post("sarah", "/api/lots/" + b + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 260), Map.of("test", "flashPoint", "value", 225))))
+                .status()).isEqualTo(200);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", "SO-PGR-" + sku, "customer", "Acme",
+                "sku", sku, "quantity", 100)).status()).isEqualTo(201);
+        assertThat(api.post("tom", "/api/orders/SO-PGR-" + sku + "/shipments", Map.of()).status()).isEqualTo(201);
+        Long idA = jdbc.queryForObject("SELECT id FROM lot WHERE lot_number = ?", Long.class, a);
+        jdbc.update("UPDATE lot SET created_at = ? WHERE id = ?", Timestamp.from(Instant.parse("2025-01-27T20:00:00Z")),
+                idA);
+
+        JsonNode today = api.get("tom", "/api/reports/daily?date=2025-01-28&sku=" + sku).json();
+        assertThat(today.get("lotsCreated").asInt()).isEqualTo(1);
+        assertThat(today.get("labRoundsTested").asInt()).isEqualTo(2);
+        assertThat(today.get("labPassRate").decimalValue()).isEqualByComparingTo("50.0");
+        assertThat(today.get("ordersAllocated").asInt()).isEqualTo(1);
+        assertThat(today.get("activeLots").asLong()).isEqualTo(2);
+        assertThat(today.get("totalInventory").decimalValue()).isEqualByComparingTo("650.5");
+        assertThat(today.get("availableInventory").decimalValue()).isEqualByComparingTo("400");
+        JsonNode yesterday = api.get("tom", "/api/reports/daily?date=2025-01-27&sku=" + sku).json();
+        assertThat(yesterday.get("activeLots").asLong()).isEqualTo(1);
+        assertThat(yesterday.get("totalInventory").decimalValue()).isEqualByComparingTo("500");
+        assertThat(yesterday.get("availableInventory").decimalValue()).as("A was still pending").isEqualByComparingTo("0");
+        assertThat(api.get("tom", "/api/reports/daily?date=2025-01-28").status()).isEqualTo(200);
+
+        JsonNode history = api.get("sarah", "/api/reports/quality-history?sku=" + sku + "&from=2025-01-01&size=1")
+                .json();
+        assertThat(history.get("truncated").asBoolean()).isTrue();
+        assertThat(history.get("values")).hasSize(2);
+        assertThat(api.get("jennifer", "/api/reports/quality-trend?sku=" + sku).json().get("tests")).hasSize(2);
+        assertThat(api.get("jennifer", "/api/reports/complaints").status()).isEqualTo(200);
+        assertThat(api.get("rachel", "/api/reports/recall-impact").status()).isEqualTo(200);
+        JsonNode aging = api.get("tom", "/api/reports/inventory-aging?sku=" + sku).json().get("products").get(0);
+        assertThat(aging.get("onHand").decimalValue()).isEqualByComparingTo("650.5");
+        assertThat(api.get("tom", "/api/reports/rotation").status()).isEqualTo(200);
+        assertThat(api.get("tom", "/api/reports/cost-impact?from=2020-01-01&to=2030-01-01").status()).isEqualTo(200);
+        String csv = api.call("tom", "tom", HttpMethod.GET, "/api/reports/inventory-aging?sku=" + sku, null,
+                "text/csv").text();
+        assertThat(csv).startsWith("sku,unit,dimension,bucket,lots,onHand,available\r\n" + sku + ",drums,age,0-29,2,650.500,");
+    }
+}
