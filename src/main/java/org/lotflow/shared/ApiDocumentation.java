@@ -103,6 +103,7 @@ public class ApiDocumentation {
             Map.entry("GET /api/reports/daily", Doc.of("The seed's daily review of a past day, computed from the history; JSON or CSV (business groups)", "200", "403")),
             Map.entry("GET /api/reports/quality-history", Doc.of("Lot quality history of a product: every lab value per test across lots with its limits; JSON or CSV (QA)", "200", "403")),
             Map.entry("GET /api/reports/quality-trend", Doc.of("Quality trend per test of a product: statistics, control limits, months, chart points; JSON or CSV (QA)", "200", "403")),
+            Map.entry("GET /api/reports/quality-trend/chart", Doc.of("One test's quality trend as a control chart (PNG): values per lot with the specification and control limits (QA)", "200", "400", "403")),
             Map.entry("GET /api/reports/complaints", Doc.of("Customer complaint analysis: holds by source, product, customer and outcome; JSON or CSV (QA)", "200", "403")),
             Map.entry("GET /api/reports/recall-impact", Doc.of("Recall impact analysis: scope and per customer shipped, notified, returned, outstanding; JSON or CSV (QA, recall coordinators)", "200", "403", "404")),
             Map.entry("GET /api/reports/inventory-aging", Doc.of("Inventory aging: stock on hand by age and by remaining shelf life; JSON or CSV (production, QA, sales)", "200", "403")),

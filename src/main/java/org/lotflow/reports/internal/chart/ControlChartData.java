@@ -11,12 +11,10 @@ import java.util.List;
 public record ControlChartData(String sku, String productName, String test, String unit, BigDecimal min,
         BigDecimal max, List<Point> points) {
 
-    /** One lot's value of the test (the latest valid round: what its release decision rests on). */
-    public record Point(String lotNumber, LocalDate manufactureDate, BigDecimal value) {
-    }
-
-    /** Whether a value lies inside the specification (limits inclusive, as the lab judgement). */
-    public boolean inSpecification(BigDecimal value) {
-        return (min == null || value.compareTo(min) >= 0) && (max == null || value.compareTo(max) <= 0);
+    /**
+     * One lot's value of the test (its last round: what its release rests on) and whether it passed, as
+     * judged against the limits in force when it was recorded.
+     */
+    public record Point(String lotNumber, LocalDate manufactureDate, BigDecimal value, boolean passed) {
     }
 }

@@ -25,13 +25,14 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.lotflow.reports.internal.rules.ControlLimits;
 
 /**
  * Draws a quality control chart (issue #13, "a control chart per test: values over lots with the spec
  * limits drawn") with JFreeChart as a PNG: each lot's value of one test in order of manufacture, joined
  * by a line; the specification limits (LSL, USL) as solid red lines; the centre line and the control
- * limits of {@link ControlLimits} (mean ± 3 standard deviations) as dashed grey lines; values outside the
- * specification drawn as red points. Up to {@value #MAX_LABELLED} lots the x axis names each lot; beyond,
+ * limits of {@link ControlLimits} (mean ± 3 sample standard deviations, ISO 7870-2) as dashed grey lines;
+ * values judged out of specification when recorded drawn as red points. Up to {@value #MAX_LABELLED} lots the x axis names each lot; beyond,
  * it counts them. Stateless and thread-safe; AWT runs headless (Spring Boot's default).
  */
 public final class QualityControlChart {
@@ -67,7 +68,7 @@ public final class QualityControlChart {
         for (int i = 0; i < points.size(); i++) {
             BigDecimal v = points.get(i).value();
             line.add(i, v);
-            (data.inSpecification(v) ? inSpec : outOfSpec).add(i, v);
+            (points.get(i).passed() ? inSpec : outOfSpec).add(i, v);
         }
         XYSeriesCollection dataset = new XYSeriesCollection();
         dataset.addSeries(line);
@@ -110,20 +111,21 @@ public final class QualityControlChart {
         if (data.max() != null) {
             plot.addRangeMarker(limit(data.max(), "USL " + data.max().toPlainString(), OUT_OF_SPEC, false), Layer.FOREGROUND);
         }
-        Optional<ControlLimits> limits = ControlLimits.of(points.stream().map(ControlChartData.Point::value).toList());
-        limits.ifPresent(l -> {
+        ControlLimits l = ControlLimits.of(points.stream().map(ControlChartData.Point::value).toList());
+        Optional<ControlLimits> limits = Optional.of(l).filter(c -> c.upperControlLimit() != null);
+        if (l.mean() != null) {
             plot.addRangeMarker(limit(l.mean(), "mean " + round(l.mean()), CONTROL, true), Layer.BACKGROUND);
-            if (points.size() > 1) {
-                plot.addRangeMarker(limit(l.upper(), "UCL " + round(l.upper()), CONTROL, true), Layer.BACKGROUND);
-                plot.addRangeMarker(limit(l.lower(), "LCL " + round(l.lower()), CONTROL, true), Layer.BACKGROUND);
-            }
+        }
+        limits.ifPresent(c -> {
+            plot.addRangeMarker(limit(c.upperControlLimit(), "UCL " + round(c.upperControlLimit()), CONTROL, true), Layer.BACKGROUND);
+            plot.addRangeMarker(limit(c.lowerControlLimit(), "LCL " + round(c.lowerControlLimit()), CONTROL, true), Layer.BACKGROUND);
         });
         // keep every limit in view, also when every value lies well inside them
         double lo = y.getLowerBound();
         double hi = y.getUpperBound();
         for (BigDecimal b : new BigDecimal[] {data.min(), data.max(),
-                limits.filter(l -> points.size() > 1).map(ControlLimits::lower).orElse(null),
-                limits.filter(l -> points.size() > 1).map(ControlLimits::upper).orElse(null)}) {
+                limits.map(ControlLimits::lowerControlLimit).orElse(null),
+                limits.map(ControlLimits::upperControlLimit).orElse(null)}) {
             if (b != null) {
                 lo = Math.min(lo, b.doubleValue());
                 hi = Math.max(hi, b.doubleValue());

@@ -21,11 +21,15 @@ import org.junit.jupiter.api.Test;
 
 class QualityControlChartTest {
 
+    private static boolean inSpec(BigDecimal v) {
+        return v.compareTo(new BigDecimal("245")) >= 0 && v.compareTo(new BigDecimal("255")) <= 0;
+    }
+
     private static ControlChartData viscosity(String... values) {
         List<ControlChartData.Point> points = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             points.add(new ControlChartData.Point("IL250-2025-%03d".formatted(i + 1), LocalDate.of(2025, 1, 1).plusDays(i),
-                    new BigDecimal(values[i])));
+                    new BigDecimal(values[i]), inSpec(new BigDecimal(values[i]))));
         }
         return new ControlChartData("IL-250", "Industrial lubricant 250", "viscosity", "cSt", new BigDecimal("245"),
                 new BigDecimal("255"), points);
@@ -61,7 +65,7 @@ class QualityControlChartTest {
     void aOneSidedSpecificationDrawsOneLimitAndManyLotsAreCounted() {
         List<ControlChartData.Point> points = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            points.add(new ControlChartData.Point("L" + i, LocalDate.of(2025, 1, 1), BigDecimal.valueOf(220 + i % 7)));
+            points.add(new ControlChartData.Point("L" + i, LocalDate.of(2025, 1, 1), BigDecimal.valueOf(220 + i % 7), true));
         }
         ControlChartData flash = new ControlChartData("IL-250", "Industrial lubricant 250", "flashPoint", "°C",
                 new BigDecimal("220"), null, points);

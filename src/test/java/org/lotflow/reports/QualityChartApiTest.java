@@ -1,0 +1,66 @@
+package org.lotflow.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Binary;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** {@code GET /api/reports/quality-trend/chart}: a test's control chart as a PNG, for QA, refusals named. */
+@ApiTest
+class QualityChartApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Test
+    void aTestsControlChartIsAPngOfTheAskedSize() throws Exception {
+        String sku = api.createProduct("CHART");
+        for (String day : List.of("2025-01-05", "2025-01-06", "2025-01-07")) {
+            api.releasedLot(sku, new BigDecimal("100"), day);
+        }
+        Binary png = api.download("jennifer", "/api/reports/quality-trend/chart?sku=" + sku
+                + "&test=viscosity&from=2025-01-01&width=640&height=320", "image/png");
+        assertThat(png.status()).as(new String(png.body())).isEqualTo(200);
+        assertThat(png.contentType()).startsWith("image/png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertThat(image.getWidth()).isEqualTo(640);
+        assertThat(image.getHeight()).isEqualTo(320);
+    }
+
+    @Test
+    void refusalsNameTheFieldAndOnlyQaReadsTheChart() {
+        String sku = api.createProduct("CHARTBAD");
+        assertBad(chart("jennifer", "sku=" + sku), "test");
+        Response unknown = chart("jennifer", "sku=" + sku + "&test=colour");
+        assertBad(unknown, "test");
+        assertThat(unknown.json().get("detail").asText()).contains("'colour' is not a test of " + sku).contains("viscosity");
+        assertBad(chart("jennifer", "sku=" + sku + "&test=viscosity&width=50"), "width");
+        assertBad(chart("jennifer", "test=viscosity"), "sku");
+        assertThat(chart("tom", "sku=" + sku + "&test=viscosity").status())
+                .isEqualTo(403);
+    }
+
+    /** As a browser's {@code <img>} asks: for an image; refusals still come as problem+json. */
+    private Response chart(String user, String query) {
+        return api.call(user, user, org.springframework.http.HttpMethod.GET, "/api/reports/quality-trend/chart?" + query,
+                null, "image/png");
+    }
+
+    private static void assertBad(Response r, String field) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+        assertThat(r.text()).contains("\"" + field + "\"");
+    }
+
+}
