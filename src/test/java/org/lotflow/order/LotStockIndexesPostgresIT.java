@@ -42,19 +42,21 @@ class LotStockIndexesPostgresIT {
     void anAllocationUpdatesTheLotInPlace() {
         OrderFixtures fx = new OrderFixtures(api, jdbc);
         String lot = fx.releasedLot(api.createProduct("HOT"), 100, "2024-06-01", null);
+        String counts = "SELECT pg_stat_get_xact_tuples_hot_updated('lot'::regclass),"
+                + " pg_stat_get_xact_tuples_updated('lot'::regclass)";
         long[] updates = new TransactionTemplate(transactions).execute(status -> {
+            // the backend's counts not yet reported include its earlier transactions: take the difference
+            long[] before = jdbc.queryForObject(counts, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
             // as Hibernate writes it: every column, the indexed ones unchanged
             jdbc.update("UPDATE lot SET allocated = allocated + 10, status = status, lot_number = lot_number,"
                     + " product_id = product_id, expiration_date = expiration_date,"
                     + " manufacture_date = manufacture_date WHERE lot_number = ?", lot);
-            // counts of this transaction alone
-            long hot = jdbc.queryForObject("SELECT pg_stat_get_xact_tuples_hot_updated('lot'::regclass)", Long.class);
-            long all = jdbc.queryForObject("SELECT pg_stat_get_xact_tuples_updated('lot'::regclass)", Long.class);
+            long[] after = jdbc.queryForObject(counts, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
             status.setRollbackOnly();
-            return new long[] {hot, all};
+            return new long[] {after[0] - before[0], after[1] - before[1]};
         });
-        assertThat(updates[1]).as("lot rows updated").isPositive();
-        assertThat(updates[0]).as("lot rows updated in place (HOT)").isEqualTo(updates[1]);
+        assertThat(updates[1]).as("lot rows updated").isEqualTo(1L);
+        assertThat(updates[0]).as("lot rows updated in place (HOT)").isEqualTo(1L);
     }
 
     @Test
