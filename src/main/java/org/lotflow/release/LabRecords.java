@@ -29,7 +29,8 @@ public class LabRecords {
      */
     @Transactional(readOnly = true)
     public LabVerdict current(Long lotId) {
-        return invalidatedRound(lotId) > 0 ? null : queries.verdict(lotId);
+        LabVerdict latest = queries.verdict(lotId);
+        return latest == null || invalidated(lotId, latest) ? null : latest;
     }
 
     /**
@@ -40,10 +41,11 @@ public class LabRecords {
     @Transactional(readOnly = true)
     public int invalidatedRound(Long lotId) {
         LabVerdict latest = queries.verdict(lotId);
-        if (latest == null) {
-            return 0;
-        }
+        return latest != null && invalidated(lotId, latest) ? latest.round() : 0;
+    }
+
+    private boolean invalidated(Long lotId, LabVerdict latest) {
         return investigations.findByLotIdAndRound(lotId, latest.round())
-                .filter(org.lotflow.release.internal.OosInvestigation::allowsRetest).map(i -> latest.round()).orElse(0);
+                .filter(org.lotflow.release.internal.OosInvestigation::allowsRetest).isPresent();
     }
 }

@@ -16,7 +16,7 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotStatusChanged;
 import org.lotflow.release.LabRecords;
 import org.lotflow.release.LabVerdict;
-import org.springframework.beans.factory.annotation.Value;
+import org.lotflow.shared.Plant;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,15 +44,15 @@ public class CertificateIssuance {
     private final CertificateView.Plant plant;
 
     public CertificateIssuance(LotService lots, LabRecords labRecords, LotHistory history,
-            CertificateRepository certificates, CertificateSequence sequence, Clock clock,
-            @Value("${lotflow.plant.name}") String plantName, @Value("${lotflow.plant.address}") String plantAddress) {
+            CertificateRepository certificates, CertificateSequence sequence, Clock clock, Plant plant) {
         this.lots = lots;
         this.labRecords = labRecords;
         this.history = history;
         this.certificates = certificates;
         this.sequence = sequence;
         this.clock = clock;
-        this.plant = new CertificateView.Plant(plantName, plantAddress);
+        // the plant of FSMA 204's records (shared.Plant), as the certificate keeps it when issued
+        this.plant = new CertificateView.Plant(plant.name(), plant.address());
     }
 
     @EventListener
@@ -76,7 +76,8 @@ public class CertificateIssuance {
             if (releaseIndex < 0) {
                 throw new CertificateRules.NotIssuable("its release is not in its history");
             }
-            int invalidated = labRecords.invalidatedRound(lotId);
+            // no valid results: none recorded (CertificateRules says so), or invalidated and never retested
+            int invalidated = verdict == null ? labRecords.invalidatedRound(lotId) : 0;
             if (invalidated > 0) {
                 throw new CertificateRules.NotIssuable("its latest lab results (test round " + invalidated
                         + ") were invalidated by a laboratory error and no retest was recorded; an invalidated"
