@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.lotflow.lot.ExpiringLots;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotPage;
 import org.lotflow.order.Fefo;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -45,10 +47,31 @@ public class ExpiryQueries {
     public List<ExpiringLot> expiring(int days) {
         LocalDate today = LocalDate.now(clock);
         return lots.onHandExpiringBy(today.plusDays(days)).stream()
-                .map(l -> ExpiringLot.of(l.getLotNumber(), l.getProduct().getSku(), l.getStatus().name(),
-                        l.getExpirationDate(), ChronoUnit.DAYS.between(today, l.getExpirationDate()),
-                        Fefo.monthsRemaining(l, today), l.quantities(), l.getProduct().getUnit(), l.getLocation()))
+                .map(l -> line(l, today))
                 .sorted(Comparator.comparing(ExpiringLot::expirationDate).thenComparing(ExpiringLot::lotNumber))
                 .toList();
+    }
+
+    /** One page of the expiry alert list and the cursor of the next page (null on the last). */
+    public record Page(List<ExpiringLot> lots, String nextCursor) {
+    }
+
+    /**
+     * {@link #expiring(int)} one page at a time, in FEFO order (expiration date, manufacture date, lot number),
+     * optionally of one product: at most {@code size} lots after {@code cursor} (null: the first page). 400
+     * naming {@code cursor} when it is not one a page handed out. The caller checks {@code days} and
+     * {@code size}.
+     */
+    @Transactional(readOnly = true)
+    public Page page(int days, Long productId, int size, String cursor) {
+        LocalDate today = LocalDate.now(clock);
+        LotPage page = lots.pageOnHandExpiringBy(today.plusDays(days), productId, size, cursor);
+        return new Page(page.items().stream().map(l -> line(l, today)).toList(), page.nextCursor());
+    }
+
+    private static ExpiringLot line(Lot l, LocalDate today) {
+        return ExpiringLot.of(l.getLotNumber(), l.getProduct().getSku(), l.getStatus().name(), l.getExpirationDate(),
+                ChronoUnit.DAYS.between(today, l.getExpirationDate()), Fefo.monthsRemaining(l, today), l.quantities(),
+                l.getProduct().getUnit(), l.getLocation());
     }
 }

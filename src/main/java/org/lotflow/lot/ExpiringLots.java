@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.lotflow.lot.internal.LotRepository;
+import org.lotflow.lot.internal.OnHandSearch;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExpiringLots {
 
     private final LotRepository lots;
+    private final OnHandSearch search;
 
-    public ExpiringLots(LotRepository lots) {
+    public ExpiringLots(LotRepository lots, OnHandSearch search) {
         this.lots = lots;
+        this.search = search;
     }
 
     /**
@@ -39,5 +42,15 @@ public class ExpiringLots {
     @Transactional(readOnly = true)
     public List<Lot> onHandExpiringBy(LocalDate until) {
         return lots.findOnHandExpiringBy(until);
+    }
+
+    /**
+     * {@link #onHandExpiringBy} one page at a time: at most {@code size} lots after {@code cursor} (null: the
+     * first page), of one product ({@code productId}) or all (null). 400 naming {@code cursor} when it is not one
+     * a page handed out.
+     */
+    @Transactional(readOnly = true)
+    public LotPage pageOnHandExpiringBy(LocalDate until, Long productId, int size, String cursor) {
+        return search.expiringBy(until, productId, size, cursor);
     }
 }

@@ -1,8 +1,11 @@
 package org.lotflow.lot;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.lotflow.lot.internal.LotRepository;
+import org.lotflow.lot.internal.OnHandSearch;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class StockOnHand {
 
     private final LotRepository lots;
+    private final OnHandSearch search;
 
-    public StockOnHand(LotRepository lots) {
+    public StockOnHand(LotRepository lots, OnHandSearch search) {
         this.lots = lots;
+        this.search = search;
     }
 
     /**
@@ -27,5 +32,30 @@ public class StockOnHand {
     @Transactional(readOnly = true)
     public List<Lot> ofProduct(Long productId) {
         return lots.findOnHandOfProduct(productId);
+    }
+
+    /**
+     * One page of the product's lots with stock on hand (any status but ARCHIVED) in FEFO order, at most
+     * {@code size} lots, starting after {@code cursor} (null: the first page). 400 naming {@code cursor} when it
+     * is not one a page handed out. The caller checks {@code size}.
+     */
+    @Transactional(readOnly = true)
+    public LotPage pageOfProduct(Long productId, int size, String cursor) {
+        return search.ofProduct(productId, size, cursor);
+    }
+
+    /**
+     * What FEFO may allocate of the product today ({@code Fefo.eligible} with no shelf-life minimum: RELEASED,
+     * not expired on {@code today}, stock available): how many lots, how much in the product's unit, and the
+     * first lot in FEFO order (null when none).
+     */
+    public record Allocatable(long lots, BigDecimal quantity, String firstLotNumber) {
+    }
+
+    /** {@link Allocatable} of the product on {@code today}. */
+    @Transactional(readOnly = true)
+    public Allocatable allocatable(Long productId, LocalDate today) {
+        OnHandSearch.Allocatable a = search.allocatable(productId, today);
+        return new Allocatable(a.lots(), a.quantity(), a.first());
     }
 }

@@ -76,6 +76,37 @@ class LotStockIndexesPostgresIT {
                 .as("lots whose column disagrees with the rule").isZero();
     }
 
+    @Test
+    void stockOnHandIsTheRuleAndShippingStillUpdatesTheLotInPlace() {
+        OrderFixtures fx = new OrderFixtures(api, jdbc);
+        String lot = fx.releasedLot(api.createProduct("ONHAND"), 100, "2024-06-01", null);
+        assertThat(jdbc.queryForObject("SELECT stock_on_hand FROM lot WHERE lot_number = ?", Boolean.class, lot))
+                .isTrue();
+        String counts = "SELECT pg_stat_get_xact_tuples_hot_updated('lot'::regclass),"
+                + " pg_stat_get_xact_tuples_updated('lot'::regclass)";
+        long[] updates = new TransactionTemplate(transactions).execute(status -> {
+            long[] before = jdbc.queryForObject(counts, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+            // a partial shipment: stock on hand stays, so V107's partial indexes need no new entry
+            jdbc.update("UPDATE lot SET shipped = shipped + 10, status = status, lot_number = lot_number,"
+                    + " product_id = product_id, expiration_date = expiration_date,"
+                    + " manufacture_date = manufacture_date WHERE lot_number = ?", lot);
+            long[] after = jdbc.queryForObject(counts, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+            assertThat(jdbc.queryForObject("SELECT stock_on_hand FROM lot WHERE lot_number = ?", Boolean.class, lot))
+                    .isTrue();
+            // the whole rest shipped: no stock on hand left
+            jdbc.update("UPDATE lot SET shipped = quantity WHERE lot_number = ?", lot);
+            assertThat(jdbc.queryForObject("SELECT stock_on_hand FROM lot WHERE lot_number = ?", Boolean.class, lot))
+                    .isFalse();
+            status.setRollbackOnly();
+            return new long[] {after[0] - before[0], after[1] - before[1]};
+        });
+        assertThat(updates[1]).as("lot rows updated").isEqualTo(1L);
+        assertThat(updates[0]).as("lot rows updated in place (HOT)").isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lot WHERE stock_on_hand"
+                + " <> (quantity > shipped + consumed + disposed)", Long.class))
+                .as("lots whose column disagrees with the rule").isZero();
+    }
+
     private boolean stockAvailable(String lot) {
         return jdbc.queryForObject("SELECT stock_available FROM lot WHERE lot_number = ?", Boolean.class, lot);
     }

@@ -76,5 +76,22 @@ class PostgresReportsIT {
         String csv = api.call("tom", "tom", HttpMethod.GET, "/api/reports/inventory-aging?sku=" + sku, null,
                 "text/csv").text();
         assertThat(csv).startsWith("sku,unit,dimension,bucket,lots,onHand,available\r\n" + sku + ",drums,age,0-29,2,650.500,");
+
+        // the paged reports' keyset (row-value comparison after the cursor) and V107's generated column
+        JsonNode fefo1 = api.get("tom", "/api/reports/fefo?sku=" + sku + "&size=1").json();
+        assertThat(fefo1.get("lots").findValuesAsText("lotNumber")).containsExactly(a);
+        assertThat(fefo1.get("nextToAllocate").asText()).isEqualTo(a);
+        assertThat(fefo1.get("allocatableQuantity").decimalValue()).isEqualByComparingTo("400");
+        JsonNode fefo2 = api.get("tom", "/api/reports/fefo?sku=" + sku + "&size=1&cursor="
+                + fefo1.get("nextCursor").asText()).json();
+        assertThat(fefo2.get("lots").findValuesAsText("lotNumber")).containsExactly(b);
+        assertThat(fefo2.get("lots").get(0).get("position").asInt()).isEqualTo(2);
+        assertThat(fefo2.hasNonNull("nextCursor")).isFalse();
+        JsonNode exp1 = api.get("tom", "/api/reports/expiring?days=3650&sku=" + sku + "&size=1").json();
+        JsonNode exp2 = api.get("tom", "/api/reports/expiring?days=3650&sku=" + sku + "&size=1&cursor="
+                + exp1.get("nextCursor").asText()).json();
+        assertThat(List.of(exp1.get("lots").get(0).get("lotNumber").asText(),
+                exp2.get("lots").get(0).get("lotNumber").asText())).containsExactly(a, b);
+        assertThat(api.get("tom", "/api/reports/expiring?days=3650&size=2").json().get("lots")).hasSize(2);
     }
 }

@@ -54,6 +54,116 @@ class ReportApiTest {
     }
 
     @Test
+    void fefoReportPagesFollowTheCursorAndNumberLinesFromTheReportsStart() {
+        String sku = api.createProduct("RPG");
+        String first = api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-11-15");
+        String second = api.releasedLot(sku, new java.math.BigDecimal("20"), "2024-12-03");
+        String third = api.releasedLot(sku, new java.math.BigDecimal("30"), "2025-01-08");
+
+        Linked page1 = getLinked("/api/reports/fefo?sku=" + sku + "&size=2", "application/json");
+        JsonNode one = json(page1.body());
+        assertThat(one.get("lots").findValuesAsText("lotNumber")).containsExactly(first, second);
+        assertThat(one.get("lots").findValuesAsText("position")).containsExactly("1", "2");
+        // the totals are over all the product's lots, not only the page's
+        assertThat(one.get("nextToAllocate").asText()).isEqualTo(first);
+        assertThat(one.get("allocatableQuantity").decimalValue()).isEqualByComparingTo("60");
+        assertThat(one.get("allocatableLots").asLong()).isEqualTo(3);
+        String cursor = one.get("nextCursor").asText();
+        assertThat(page1.link()).isNotNull().contains("rel=\"next\"").contains("cursor=" + cursor)
+                .contains("size=2");
+
+        Linked page2 = getLinked("/api/reports/fefo?sku=" + sku + "&size=2&cursor=" + cursor, "application/json");
+        JsonNode two = json(page2.body());
+        assertThat(two.get("lots").findValuesAsText("lotNumber")).containsExactly(third);
+        assertThat(two.get("lots").get(0).get("position").asInt()).isEqualTo(3);
+        assertThat(two.get("lots").get(0).get("action").asText()).contains("Reserve");
+        assertThat(two.get("nextToAllocate").asText()).isEqualTo(first);
+        assertThat(two.hasNonNull("nextCursor")).isFalse();
+        assertThat(page2.link()).isNull();
+
+        // the CSV pages through its Link header, the only place it has for the cursor
+        Linked csv = getLinked("/api/reports/fefo?sku=" + sku + "&size=1", "text/csv");
+        assertThat(csv.body().lines().skip(1).toList()).hasSize(1).first().asString().startsWith("1," + first + ",");
+        String next = csv.link().substring(csv.link().indexOf('<') + 1, csv.link().indexOf('>'));
+        Linked csv2 = getLinked(next.substring(next.indexOf("/api/")), "text/csv");
+        assertThat(csv2.body().lines().skip(1).toList()).hasSize(1).first().asString().startsWith("2," + second + ",");
+    }
+
+    @Test
+    void expiringReportPagesInFefoOrderAcrossProducts() {
+        String sku = api.createProduct("RPX");
+        String a = api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-11-15");
+        String b = api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-12-03");
+        JsonNode one = api.get("tom", "/api/reports/expiring?days=3650&sku=" + sku + "&size=1").json();
+        assertThat(one.get("lots").findValuesAsText("lotNumber")).containsExactly(a);
+        JsonNode two = api.get("tom", "/api/reports/expiring?days=3650&sku=" + sku + "&size=1&cursor="
+                + one.get("nextCursor").asText()).json();
+        assertThat(two.get("lots").findValuesAsText("lotNumber")).containsExactly(b);
+        assertThat(two.hasNonNull("nextCursor")).isFalse();
+
+        // every product: pages never repeat a lot and keep FEFO order
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.List<String> dates = new java.util.ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = api.get("tom", "/api/reports/expiring?days=3650&size=3&cursor=" + cursor).json();
+            page.get("lots").forEach(l -> {
+                seen.add(l.get("lotNumber").asText());
+                dates.add(l.get("expirationDate").asText());
+            });
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertThat(seen).doesNotHaveDuplicates().contains(a, b);
+        assertThat(dates).isSorted();
+        JsonNode all = api.get("tom", "/api/reports/expiring?days=3650&size=5000").json();
+        assertThat(all.get("lots").findValuesAsText("lotNumber")).containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void badPagesAreRefusedNamingTheField() {
+        String sku = api.createProduct("RPB");
+        assertField(api.get("tom", "/api/reports/fefo?sku=" + sku + "&size=0"), "size");
+        assertField(api.get("tom", "/api/reports/fefo?sku=" + sku + "&size=5001"), "size");
+        assertField(api.get("tom", "/api/reports/fefo?sku=" + sku + "&cursor=not-a-cursor"), "cursor");
+        assertField(api.get("tom", "/api/reports/fefo?sku=" + sku + "&cursor="
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("2|garbage".getBytes())), "cursor");
+        assertField(api.get("tom", "/api/reports/expiring?size=-3"), "size");
+        assertField(api.get("tom", "/api/reports/expiring?cursor=%21%21"), "cursor");
+    }
+
+    private static void assertField(Response r, String field) {
+        assertBad(r);
+        assertThat(r.text()).contains("\"" + field + "\"");
+    }
+
+    record Linked(String body, String link) {
+    }
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    private Linked getLinked(String path, String accept) {
+        return org.springframework.web.client.RestClient.builder()
+                .baseUrl("http://localhost:" + environment.getRequiredProperty("local.server.port")).build()
+                .get().uri(java.net.URI.create("http://localhost:" + environment.getRequiredProperty("local.server.port")
+                        + path))
+                .header("Accept", accept).headers(h -> h.setBasicAuth("tom", "tom"))
+                .exchange((req, res) -> {
+                    assertThat(res.getStatusCode().value()).isEqualTo(200);
+                    return new Linked(new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                            res.getHeaders().getFirst("Link"));
+                });
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertBad(api.get("tom", "/api/reports/fefo"));
         assertBad(api.get("tom", "/api/reports/fefo?sku=NOPE-NOPE"));

@@ -10,6 +10,7 @@ import java.util.List;
 import org.lotflow.expiry.ExpiringLot;
 import org.lotflow.expiry.ExpiryQueries;
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotPage;
 import org.lotflow.lot.StockOnHand;
 import org.lotflow.order.AllocationReports;
 import org.lotflow.order.Fefo;
@@ -60,8 +61,15 @@ public class ReportQueries {
             boolean allocatable, String action) {
     }
 
+    /**
+     * A page of the FIFO management report: {@code nextToAllocate}, {@code allocatableQuantity} and
+     * {@code allocatableLots} are over all the SKU's lots; {@code lots} is the page; {@code nextCursor} the
+     * {@code cursor} of the next page (null on the last), also sent as a {@code Link: <...>; rel="next"} header so
+     * the CSV can be paged too.
+     */
     public record FefoReport(String sku, String productName, String unit, LocalDate reportDate,
-            String nextToAllocate, BigDecimal allocatableQuantity, List<FefoLine> lots) implements ReportTable {
+            String nextToAllocate, BigDecimal allocatableQuantity, long allocatableLots, List<FefoLine> lots,
+            String nextCursor) implements ReportTable, PagedReport {
 
         @Override
         public List<String> csvHeader() {
@@ -79,8 +87,9 @@ public class ReportQueries {
         }
     }
 
-    public record ExpiringReport(LocalDate reportDate, int days, String sku, List<ExpiringLot> lots)
-            implements ReportTable {
+    /** A page of the expiry alert list; {@code nextCursor} as in {@link FefoReport}. */
+    public record ExpiringReport(LocalDate reportDate, int days, String sku, List<ExpiringLot> lots,
+            String nextCursor) implements ReportTable, PagedReport {
 
         @Override
         public List<String> csvHeader() {
@@ -131,52 +140,67 @@ public class ReportQueries {
                 + "'"));
     }
 
-    /** Lots of the SKU with stock on hand in allocation (FEFO) order, and the next lot to allocate. */
-    public FefoReport fefo(String sku) {
+    /** Lines per page of the paged reports when the caller names none, and the most a page may hold. */
+    public static final int DEFAULT_PAGE_SIZE = 500;
+    public static final int MAX_PAGE_SIZE = 5000;
+
+    /**
+     * One page of the SKU's lots with stock on hand in allocation (FEFO) order, numbered from the report's start,
+     * and the next lot to allocate with the quantity FEFO may allocate today (over all the SKU's lots, not only
+     * the page's). 400 naming {@code sku}, {@code size} (1-{@value #MAX_PAGE_SIZE}) or {@code cursor}.
+     */
+    public FefoReport fefo(String sku, Integer size, String cursor) {
         currentUser.require(InventoryReports.INVENTORY);
         Product product = product(sku);
+        int pageSize = pageSize(size);
+        ReportCursor at = ReportCursor.decode(cursor);
         LocalDate today = LocalDate.now(clock);
-        List<Lot> found = new ArrayList<>(stock.ofProduct(product.getId()));
-        found.sort(Fefo.LOT_ORDER);
+        StockOnHand.Allocatable allocatable = stock.allocatable(product.getId(), today);
+        String next = allocatable.firstLotNumber();
+        LotPage page = stock.pageOfProduct(product.getId(), pageSize, at.lots());
         List<FefoLine> lines = new ArrayList<>();
-        String next = null;
-        BigDecimal allocatable = BigDecimal.ZERO;
-        int position = 1;
-        for (Lot l : found) {
+        int position = at.nextPosition();
+        for (Lot l : page.items()) {
             boolean can = Fefo.eligible(l, today, today, null);
-            String action = LotAction.of(can, can && next == null, l.isExpiredOn(today), l.getStatus());
-            if (can && next == null) {
-                next = l.getLotNumber();
-            }
+            String action = LotAction.of(can, l.getLotNumber().equals(next), l.isExpiredOn(today), l.getStatus());
             org.lotflow.lot.LotQuantities q = l.quantities();
-            if (can) {
-                allocatable = allocatable.add(q.available());
-            }
             lines.add(new FefoLine(position++, l.getLotNumber(), l.getStatus().name(), l.getManufactureDate(),
                     l.getExpirationDate(), Fefo.monthsRemaining(l, today), q.quantity(), q.available(),
                     q.allocated(), q.shipped(), q.consumed(), q.disposed(), q.onHand(), can, action));
         }
-        return new FefoReport(product.getSku(), product.getName(), product.getUnit(), today, next, allocatable, lines);
+        String nextCursor = page.nextCursor() == null ? null : new ReportCursor(position, page.nextCursor()).encode();
+        return new FefoReport(product.getSku(), product.getName(), product.getUnit(), today, next,
+                allocatable.quantity(), allocatable.lots(), lines, nextCursor);
     }
 
     /**
-     * Lots expiring within {@code days} (null: the alert window), optionally of one product; 400 outside
-     * 0-3650 or for an unknown SKU.
+     * One page of the lots with stock on hand expiring within {@code days} (null: the alert window), optionally of
+     * one product, in FEFO order; 400 naming {@code days} outside 0-3650, {@code sku} for an unknown product,
+     * {@code size} (1-{@value #MAX_PAGE_SIZE}) or {@code cursor}.
      */
-    public ExpiringReport expiring(Integer days, String sku) {
+    public ExpiringReport expiring(Integer days, String sku, Integer size, String cursor) {
         currentUser.require(InventoryReports.INVENTORY);
-        if (sku != null) {
-            product(sku);
-        }
+        Long productId = sku == null ? null : product(sku).getId();
         int d = days == null ? expiry.alertDays() : days;
         if (d < 0 || d > 3650) {
             throw new InvalidInput("days", "must be between 0 and 3650, was " + d);
         }
-        List<ExpiringLot> found = expiry.expiring(d);
-        if (sku != null) {
-            found = found.stream().filter(l -> sku.equals(l.sku())).toList();
+        int pageSize = pageSize(size);
+        ReportCursor at = ReportCursor.decode(cursor);
+        ExpiryQueries.Page page = expiry.page(d, productId, pageSize, at.lots());
+        String nextCursor = page.nextCursor() == null ? null
+                : new ReportCursor(at.nextPosition() + page.lots().size(), page.nextCursor()).encode();
+        return new ExpiringReport(LocalDate.now(clock), d, sku, page.lots(), nextCursor);
+    }
+
+    private static int pageSize(Integer size) {
+        if (size == null) {
+            return DEFAULT_PAGE_SIZE;
         }
-        return new ExpiringReport(LocalDate.now(clock), d, sku, found);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE + " lines, was " + size);
+        }
+        return size;
     }
 
     /** Share of the SKU's allocations that followed FEFO, and every override request with its decision. */

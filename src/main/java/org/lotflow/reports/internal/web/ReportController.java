@@ -2,14 +2,18 @@ package org.lotflow.reports.internal.web;
 
 import org.lotflow.reports.internal.DailyReview;
 import org.lotflow.reports.internal.InventoryReports;
+import org.lotflow.reports.internal.PagedReport;
 import org.lotflow.reports.internal.QualityReports;
 import org.lotflow.reports.internal.RecallImpact;
 import org.lotflow.reports.internal.ReportQueries;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /api/reports}: the seed's reports (its "What reports should I generate" list; issue #13), read-only.
@@ -131,25 +135,42 @@ public class ReportController {
     }
 
     /**
-     * The FIFO management report of a SKU ({@link ReportQueries.FefoReport}): the lots with stock on hand
-     * ({@code onHand > 0}; a lot disposed of has none) in allocation order, each with quantities in the
-     * product's {@code unit} from {@link org.lotflow.lot.LotQuantities}, and the next lot to allocate. 400
-     * naming {@code sku} when it is missing or unknown.
+     * The FIFO management report of a SKU ({@link ReportQueries.FefoReport}), one page at a time: the lots with
+     * stock on hand ({@code onHand > 0}; a lot disposed of has none) in allocation order, numbered from the
+     * report's start, each with quantities in the product's {@code unit} from
+     * {@link org.lotflow.lot.LotQuantities}; the next lot to allocate and the quantity FEFO may allocate today
+     * over all the SKU's lots. {@code size} lines per page (default 500, 1-5000); {@code cursor} from the previous
+     * page's {@code nextCursor} or its {@code Link: <...>; rel="next"} header (the CSV's only way to page). 400
+     * naming {@code sku} when it is missing or unknown, {@code size} or {@code cursor}.
      */
     @GetMapping("/fefo")
-    public ReportQueries.FefoReport fefo(@RequestParam(required = false) String sku) {
-        return reports.fefo(sku);
+    public ResponseEntity<ReportQueries.FefoReport> fefo(@RequestParam(required = false) String sku,
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
+        return paged(reports.fefo(sku, size, cursor));
     }
 
     /**
-     * Lots with stock on hand expiring within {@code days} days (default {@code lotflow.expiry.alert-days}),
-     * each an {@link org.lotflow.expiry.ExpiringLot} with quantities from {@link org.lotflow.lot.LotQuantities}.
-     * 400 naming {@code days} outside 0-3650, or {@code sku} for an unknown product (optional filter).
+     * Lots with stock on hand expiring within {@code days} days (default {@code lotflow.expiry.alert-days}), the
+     * expired ones still on hand included, in FEFO order, one page at a time as {@code /fefo} ({@code size},
+     * {@code cursor}, {@code Link}); each an {@link org.lotflow.expiry.ExpiringLot} with quantities from
+     * {@link org.lotflow.lot.LotQuantities}. 400 naming {@code days} outside 0-3650, {@code sku} for an unknown
+     * product (optional filter), {@code size} or {@code cursor}.
      */
     @GetMapping("/expiring")
-    public ReportQueries.ExpiringReport expiring(@RequestParam(required = false) Integer days,
-            @RequestParam(required = false) String sku) {
-        return reports.expiring(days, sku);
+    public ResponseEntity<ReportQueries.ExpiringReport> expiring(@RequestParam(required = false) Integer days,
+            @RequestParam(required = false) String sku, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String cursor) {
+        return paged(reports.expiring(days, sku, size, cursor));
+    }
+
+    /** The report with an RFC 8288 {@code Link} header to its next page, when there is one. */
+    private static <T extends PagedReport> ResponseEntity<T> paged(T report) {
+        if (report.nextCursor() == null) {
+            return ResponseEntity.ok(report);
+        }
+        String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("cursor", report.nextCursor()).build().toUriString();
+        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(report);
     }
 
     /** FEFO compliance of a SKU: share of allocations that followed FEFO, overrides with reason and approver. */
