@@ -118,8 +118,8 @@ SELECT k.obase + (f - 1) * 3 + o, 'SO-B' || lpad(((f - 1) * 3 + o)::text, 8, '0'
        now(), 'bench'
   FROM k, generate_series(1, k.n_fg) f, generate_series(1, 3) o, lot l
  WHERE l.id = k.base + k.n_raw + k.n_im + f AND l.status <> 'PENDING';
-INSERT INTO allocation (order_id, lot_id, quantity, status, fefo, created_at, created_by, closed_at)
-SELECT o.id, k.base + k.n_raw + k.n_im + ((o.id - k.obase - 1) / 3 + 1), 200, 'SHIPPED', true, now(), 'bench', now()
+INSERT INTO allocation (order_id, product_id, lot_id, quantity, status, fefo, created_at, created_by, closed_at)
+SELECT o.id, o.product_id, k.base + k.n_raw + k.n_im + ((o.id - k.obase - 1) / 3 + 1), 200, 'SHIPPED', true, now(), 'bench', now()
   FROM k, sales_order o WHERE o.id > k.obase;
 INSERT INTO shipment (order_id, lot_id, customer, quantity, shipped_at, carrier, created_at, created_by)
 SELECT o.id, k.base + k.n_raw + k.n_im + ((o.id - k.obase - 1) / 3 + 1), o.customer, 50,

@@ -58,4 +58,10 @@ public class StockOnHand {
         OnHandSearch.Allocatable a = search.allocatable(productId, today);
         return new Allocatable(a.lots(), a.quantity(), a.first());
     }
+
+    /** The first lot of {@link Allocatable} alone, without reading the others (null when none). */
+    @Transactional(readOnly = true)
+    public String nextToAllocate(Long productId, LocalDate today) {
+        return search.firstAllocatable(productId, today);
+    }
 }

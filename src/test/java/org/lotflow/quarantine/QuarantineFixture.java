@@ -39,8 +39,8 @@ public final class QuarantineFixture {
         long open = order("SO-2025-0031-" + suffix, "Allied Machining", productId, "150");
         shipment(metro, lotId, "Metro Manufacturing", "50", "2024-11-22");
         shipment(services, lotId, "Industrial Services Inc.", "15", "2024-12-10");
-        jdbc.update("INSERT INTO allocation (order_id, lot_id, quantity, status, fefo, created_at, created_by) "
-                + "VALUES (?, ?, 150, 'OPEN', TRUE, ?, 'tom')", open, lotId, java.sql.Timestamp.from(Instant.now()));
+        jdbc.update("INSERT INTO allocation (order_id, product_id, lot_id, quantity, status, fefo, created_at,"
+                + " created_by) VALUES (?, ?, ?, 150, 'OPEN', TRUE, ?, 'tom')", open, productId, lotId, java.sql.Timestamp.from(Instant.now()));
         jdbc.update("UPDATE lot SET allocated = 150, shipped = 65, version = version + 1 WHERE id = ?", lotId);
     }
 

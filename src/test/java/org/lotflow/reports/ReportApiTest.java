@@ -51,6 +51,17 @@ class ReportApiTest {
         assertThat(compliance.get("allocations").asInt()).isEqualTo(1);
         assertThat(compliance.get("fefoSharePercent").decimalValue()).isEqualByComparingTo("100");
         assertThat(compliance.get("overrides")).isEmpty();
+
+        // a period: the allocation was made today, so a period before today has none
+        String today = report.get("reportDate").asText();
+        JsonNode inPeriod = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku + "&from=" + today + "&to="
+                + today).json();
+        assertThat(inPeriod.get("allocations").asInt()).isEqualTo(1);
+        assertThat(inPeriod.get("from").asText()).isEqualTo(today);
+        String dayBefore = java.time.LocalDate.parse(today).minusDays(1).toString();
+        JsonNode before = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku + "&to=" + dayBefore).json();
+        assertThat(before.get("allocations").asInt()).isZero();
+        assertThat(before.has("fefoSharePercent") && !before.get("fefoSharePercent").isNull()).isFalse();
     }
 
     @Test
@@ -78,6 +89,7 @@ class ReportApiTest {
         assertThat(two.get("lots").get(0).get("position").asInt()).isEqualTo(3);
         assertThat(two.get("lots").get(0).get("action").asText()).contains("Reserve");
         assertThat(two.get("nextToAllocate").asText()).isEqualTo(first);
+        assertThat(two.hasNonNull("allocatableQuantity")).as("totals on the first page only").isFalse();
         assertThat(two.hasNonNull("nextCursor")).isFalse();
         assertThat(page2.link()).isNull();
 
@@ -169,6 +181,8 @@ class ReportApiTest {
         assertBad(api.get("tom", "/api/reports/fefo?sku=NOPE-NOPE"));
         assertBad(api.get("tom", "/api/reports/fefo-compliance?sku="));
         assertBad(api.get("tom", "/api/reports/fefo-compliance?sku=NOPE-NOPE"));
+        assertBad(api.get("tom", "/api/reports/fefo-compliance?sku=IL-250-55GAL&from=yesterday"));
+        assertBad(api.get("tom", "/api/reports/fefo-compliance?sku=IL-250-55GAL&from=2025-02-01&to=2025-01-01"));
         assertBad(api.get("tom", "/api/reports/expiring?days=-1"));
         assertBad(api.get("tom", "/api/reports/expiring?days=abc"));
         assertBad(api.get("tom", "/api/reports/expiring?days=99999"));

@@ -25,6 +25,8 @@ public class OnHandSearch {
     private static final String EXPIRING_STATUSES = "status in ('PENDING', 'RELEASED', 'QUARANTINE', 'EXPIRED')";
     private static final String AFTER =
             " and (expiration_date, manufacture_date, lot_number) > (:afterExpiration, :afterManufacture, :afterLot)";
+    private static final String ALLOCATABLE = " from lot where product_id = :product and status = 'RELEASED'"
+            + " and stock_available and expiration_date > :today";
     private static final String ORDER = " order by expiration_date, manufacture_date, lot_number";
 
     private final EntityManager em;
@@ -59,8 +61,7 @@ public class OnHandSearch {
      * quantity available in total and the first in FEFO order. Read through V96's {@code ix_lot_fefo_available}.
      */
     public Allocatable allocatable(Long productId, LocalDate today) {
-        String where = " from lot where product_id = :product and status = 'RELEASED' and stock_available"
-                + " and expiration_date > :today";
+        String where = ALLOCATABLE;
         Object[] sums = (Object[]) em.createNativeQuery("select count(*), coalesce(sum(quantity - allocated"
                 + " - shipped - consumed - disposed), 0)" + where)
                 .setParameter("product", productId).setParameter("today", today).getSingleResult();
@@ -68,6 +69,13 @@ public class OnHandSearch {
                 .setParameter("product", productId).setParameter("today", today).getResultList();
         return new Allocatable(((Number) sums[0]).longValue(), new BigDecimal(sums[1].toString()),
                 first.isEmpty() ? null : (String) first.get(0));
+    }
+
+    /** The first lot of {@link #allocatable} alone: one entry of {@code ix_lot_fefo_available}. */
+    public String firstAllocatable(Long productId, LocalDate today) {
+        List<?> first = em.createNativeQuery("select lot_number" + ALLOCATABLE + ORDER + " fetch first 1 rows only")
+                .setParameter("product", productId).setParameter("today", today).getResultList();
+        return first.isEmpty() ? null : (String) first.get(0);
     }
 
     @SuppressWarnings("unchecked")

@@ -34,6 +34,10 @@ public class Allocation {
     @Column(name = "lot_id", nullable = false)
     private Long lotId;
 
+    /** The order's product, kept with the allocation for FEFO compliance per product (V108). */
+    @Column(name = "product_id", nullable = false, updatable = false)
+    private Long productId;
+
     @Column(nullable = false, precision = 19, scale = 3)
     private BigDecimal quantity;
 
@@ -69,8 +73,10 @@ public class Allocation {
     protected Allocation() {
     }
 
-    public Allocation(Long orderId, Long lotId, BigDecimal quantity, boolean fefo, Instant createdAt, String createdBy) {
+    public Allocation(Long orderId, Long productId, Long lotId, BigDecimal quantity, boolean fefo, Instant createdAt,
+            String createdBy) {
         this.orderId = orderId;
+        this.productId = productId;
         this.lotId = lotId;
         this.quantity = quantity;
         this.status = Status.OPEN;

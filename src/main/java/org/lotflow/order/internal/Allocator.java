@@ -67,7 +67,7 @@ public class Allocator {
     public Allocation allocate(SalesOrder order, Lot lot, BigDecimal quantity, boolean fefo, String approvedBy,
             String overrideReason, String comment) {
         lots.allocate(lot, quantity);
-        Allocation a = new Allocation(order.getId(), lot.getId(), quantity, fefo, clock.instant(), currentUser.id());
+        Allocation a = new Allocation(order.getId(), order.getProductId(), lot.getId(), quantity, fefo, clock.instant(), currentUser.id());
         if (!fefo) {
             a.approvedOverride(approvedBy, overrideReason, comment);
         }

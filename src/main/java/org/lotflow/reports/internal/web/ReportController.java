@@ -173,9 +173,15 @@ public class ReportController {
         return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(report);
     }
 
-    /** FEFO compliance of a SKU: share of allocations that followed FEFO, overrides with reason and approver. */
+    /**
+     * FEFO compliance of a SKU ({@code sku} required): the share of its allocations that followed FEFO (count and
+     * quantity, percent with one decimal), and every override request with its reason, decision and approver. Of
+     * all time, or of the period {@code [from, to]} (ISO dates, both included, plant zone) when either is given.
+     * 400 naming {@code sku}, {@code from} or {@code to}.
+     */
     @GetMapping("/fefo-compliance")
-    public ReportQueries.ComplianceReport compliance(@RequestParam(required = false) String sku) {
-        return reports.compliance(sku);
+    public ReportQueries.ComplianceReport compliance(@RequestParam(required = false) String sku,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return reports.compliance(sku, from, to);
     }
 }
