@@ -106,15 +106,22 @@ public final class QualityControlChart {
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setDomainGridlinesVisible(false);
         if (data.min() != null) {
-            plot.addRangeMarker(limit(data.min(), "LSL " + data.min().toPlainString(), OUT_OF_SPEC, false), Layer.FOREGROUND);
+            plot.addRangeMarker(limit(data.min(), "LSL " + exact(data.min()), OUT_OF_SPEC, false), Layer.FOREGROUND);
         }
         if (data.max() != null) {
-            plot.addRangeMarker(limit(data.max(), "USL " + data.max().toPlainString(), OUT_OF_SPEC, false), Layer.FOREGROUND);
+            plot.addRangeMarker(limit(data.max(), "USL " + exact(data.max()), OUT_OF_SPEC, false), Layer.FOREGROUND);
         }
         ControlLimits l = ControlLimits.of(points.stream().map(ControlChartData.Point::value).toList());
         Optional<ControlLimits> limits = Optional.of(l).filter(c -> c.upperControlLimit() != null);
+        // every value the same: the control limits are the mean itself, one line with one label
+        boolean noSpread = limits.isPresent()
+                && l.upperControlLimit().compareTo(l.lowerControlLimit()) == 0;
+        if (noSpread) {
+            limits = Optional.empty();
+        }
         if (l.mean() != null) {
-            plot.addRangeMarker(limit(l.mean(), "mean " + round(l.mean()), CONTROL, true), Layer.BACKGROUND);
+            plot.addRangeMarker(limit(l.mean(), "mean " + round(l.mean()) + (noSpread ? " = UCL = LCL (no spread)" : ""),
+                    CONTROL, true), Layer.BACKGROUND);
         }
         limits.ifPresent(c -> {
             plot.addRangeMarker(limit(c.upperControlLimit(), "UCL " + round(c.upperControlLimit()), CONTROL, true), Layer.BACKGROUND);
@@ -138,8 +145,8 @@ public final class QualityControlChart {
                 new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(new TextTitle(points.size() + " lots; specification "
-                + (data.min() == null ? "-" : data.min().toPlainString()) + " to "
-                + (data.max() == null ? "-" : data.max().toPlainString()) + "; control limits mean ± 3 s",
+                + (data.min() == null ? "-" : exact(data.min())) + " to "
+                + (data.max() == null ? "-" : exact(data.max())) + "; control limits mean ± 3 s",
                 new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         return chart;
     }
@@ -155,6 +162,11 @@ public final class QualityControlChart {
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         return m;
+    }
+
+    /** A specification limit as the specification states it: exact, trailing zeros of the stored scale dropped. */
+    private static String exact(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 
     /** A limit as a label: 4 significant digits (labels only; the report's JSON carries the exact figures). */

@@ -74,4 +74,22 @@ class QualityControlChartTest {
         assertThat(plot.getDomainAxis()).isNotInstanceOf(SymbolAxis.class);
         assertThat(plot.getDomainAxis().getLabel()).contains("120 lots");
     }
+
+    @Test
+    void limitsStoredWithTheirScaleAreLabelledAsTheSpecificationStatesThem() {
+        List<ControlChartData.Point> points = List.of(
+                new ControlChartData.Point("IL250-2025-001", LocalDate.of(2025, 1, 8), new BigDecimal("248"), true),
+                new ControlChartData.Point("IL250-2025-002", LocalDate.of(2025, 1, 9), new BigDecimal("248"), true));
+        ControlChartData same = new ControlChartData("IL-250", "Industrial lubricant 250", "viscosity40C", "cSt",
+                new BigDecimal("245.000000"), new BigDecimal("255.500000"), points);
+        JFreeChart chart = QualityControlChart.chart(same);
+        XYPlot plot = chart.getXYPlot();
+        assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).extracting(Marker::getLabel)
+                .containsExactlyInAnyOrder("LSL 245", "USL 255.5");
+        // every value the same: no separate control limits drawn on top of the mean
+        assertThat(plot.getRangeMarkers(Layer.BACKGROUND)).extracting(Marker::getLabel)
+                .containsExactly("mean 248 = UCL = LCL (no spread)");
+        assertThat(((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText())
+                .contains("specification 245 to 255.5");
+    }
 }
