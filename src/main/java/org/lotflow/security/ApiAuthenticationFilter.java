@@ -140,7 +140,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         identityService.setAuthentication(userId, groupIds, tenantIds);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(new Authenticated(request, userId, groupIds), response);
         } finally {
             identityService.clearAuthentication();
         }
@@ -156,6 +156,38 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /**
+     * The request as the servlet API sees an authenticated call: the user as its principal and its Camunda groups
+     * as its roles ({@code isUserInRole}), which Spring Boot's actuator reads to show health details to
+     * administrators ({@code management.endpoint.health.roles}).
+     */
+    private static final class Authenticated extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        private final String userId;
+        private final List<String> groupIds;
+
+        Authenticated(HttpServletRequest request, String userId, List<String> groupIds) {
+            super(request);
+            this.userId = userId;
+            this.groupIds = groupIds;
+        }
+
+        @Override
+        public java.security.Principal getUserPrincipal() {
+            return () -> userId;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return userId;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return groupIds.contains(role);
         }
     }
 }

@@ -94,6 +94,28 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * {@code /actuator/health} answers everyone; a call that brings HTTP Basic credentials is authenticated (and
+     * refused with 401 when they are wrong, counted like any failed login), so an administrator sees the details
+     * ({@code management.endpoint.health.show-details: when-authorized}, role {@code camunda-admin}).
+     */
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> healthAuthenticationFilter(IdentityService identityService,
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events, CredentialCache cache) {
+        ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), null,
+                throttle, events, "api", false, cache) {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return request.getHeader("Authorization") == null;
+            }
+        };
+        FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("lotflow-health-auth");
+        registration.addUrlPatterns("/actuator/health", "/actuator/health/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService,
             ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,

@@ -100,6 +100,7 @@ public class ApiDocumentation {
             Map.entry("GET /api/reports/fefo", Doc.of("The FIFO management report of a product, one page at a time (size 1-5000, default 500; cursor from nextCursor or the Link header): lots in allocation order with their action; JSON or CSV (production, QA, sales)", "200", "400", "403")),
             Map.entry("GET /api/reports/expiring", Doc.of("Lots with stock on hand expiring within a number of days, in FEFO order, one page at a time (size, cursor, Link header as the FIFO report); JSON or CSV (production, QA, sales)", "200", "400", "403")),
             Map.entry("GET /api/reports/fefo-compliance", Doc.of("FEFO compliance of a product's allocations, overrides with reason and approver; JSON or CSV (production, QA, sales)", "200", "403")),
+            Map.entry("GET /api/audit/verify", Doc.of("Verifies the audit trail's hash chain end to end and records the check: intact, events, last hash, first break (QA managers, administrators)", "200", "403")),
             Map.entry("GET /api/reports/daily", Doc.of("The seed's daily review of a past day, computed from the history; JSON or CSV (business groups)", "200", "403")),
             Map.entry("GET /api/reports/quality-history", Doc.of("Lot quality history of a product: every lab value per test across lots with its limits; JSON or CSV (QA)", "200", "403")),
             Map.entry("GET /api/reports/quality-trend", Doc.of("Quality trend per test of a product: statistics, control limits, months, chart points; JSON or CSV (QA)", "200", "403")),

@@ -1,0 +1,117 @@
+package org.lotflow.history;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.lotflow.history.internal.chain.AuditChainStore;
+import org.lotflow.history.internal.chain.AuditSealer;
+import org.lotflow.history.internal.chain.ChainWalk;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The tamper-evident audit trail (issue #16; 21 CFR 11.10(e), EU GMP Annex 11 §9): every event of every lot's
+ * history (status changes with the previous and new status, signatures with their meaning, holds, dispositions,
+ * recall steps, certificates handed out) is sealed into one SHA-256 hash chain (README, "Audit trail", gives the
+ * canonical serialisation). {@link #verify()} seals what is pending, walks the whole chain and records the result;
+ * the daily check does the same as the system. On PostgreSQL the tables refuse UPDATE, DELETE and TRUNCATE (V111).
+ *
+ * <p>Gauges at {@code /actuator/prometheus}: {@code lotflow_audit_chain_intact} (1 intact, 0 broken, NaN before the
+ * first check) and {@code lotflow_audit_chain_events} (events in the chain at the last check).
+ */
+@Service
+public class AuditTrail {
+
+    /** Where the chain first breaks: its position, the event (null when gone), the event's lot and the problem. */
+    public record Break(long position, Long eventId, String lotNumber, String problem) {
+    }
+
+    /**
+     * A verification: {@code intact}, the number of {@code events} in the chain, the {@code lastHash} (lowercase hex
+     * SHA-256; an auditor may keep it to compare with later checks), the first break (null when intact), when and
+     * by whom ({@code system} for the daily check).
+     */
+    public record Verification(boolean intact, long events, String lastHash, Break firstBroken, Instant checkedAt,
+            String checkedBy) {
+    }
+
+    private final AuditSealer sealer;
+    private final AuditChainStore store;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final TransactionTemplate readOnly;
+    private final TransactionTemplate writing;
+    private final AtomicReference<Verification> last = new AtomicReference<>();
+
+    public AuditTrail(AuditSealer sealer, AuditChainStore store, CurrentUser currentUser, Clock clock,
+            PlatformTransactionManager transactions, MeterRegistry meters) {
+        this.sealer = sealer;
+        this.store = store;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactions);
+        Gauge.builder("lotflow.audit.chain.intact", last, l -> l.get() == null ? Double.NaN : l.get().intact() ? 1 : 0)
+                .description("1 when the last check found the audit trail's hash chain intact, 0 when broken")
+                .register(meters);
+        Gauge.builder("lotflow.audit.chain.events", last, l -> l.get() == null ? Double.NaN : l.get().events())
+                .description("events in the audit trail's hash chain at the last check").register(meters);
+    }
+
+    /** Verifies the chain as the caller (QA managers and administrators; 403 otherwise) and records the result. */
+    public Verification verify() {
+        currentUser.require(Groups.QA_MANAGER, Groups.ADMIN);
+        return check(currentUser.id());
+    }
+
+    /**
+     * Seals every pending event (all of them, stragglers of long transactions included), walks the chain from its
+     * first position and records the result, as {@code checkedBy}.
+     */
+    public Verification check(String checkedBy) {
+        sealer.seal(true);
+        Verification v = readOnly.execute(status -> {
+            ChainWalk walk = new ChainWalk();
+            store.walk(walk);
+            AuditChainStore.Head head = store.head();
+            walk.end(head.position(), head.hash());
+            ChainWalk.Break b = walk.broken();
+            return new Verification(b == null, walk.events(), walk.lastHash(),
+                    b == null ? null : new Break(b.position(), b.eventId(), store.lotNumberOf(b.eventId()), b.problem()),
+                    clock.instant(), checkedBy);
+        });
+        writing.executeWithoutResult(status -> store.record(new AuditChainStore.Check(v.checkedAt(), checkedBy,
+                v.intact(), v.events(), v.lastHash(), v.firstBroken() == null ? null : v.firstBroken().position(),
+                v.firstBroken() == null ? null : v.firstBroken().eventId(),
+                v.firstBroken() == null ? null : v.firstBroken().problem())));
+        last.set(v);
+        return v;
+    }
+
+    /** Seals the events committed since the last run (the regular background run); answers how many. */
+    public long sealPending() {
+        return sealer.seal(false);
+    }
+
+    /** The last recorded check, from memory or, after a restart, from the table (empty before the first). */
+    public Optional<Verification> latest() {
+        Verification v = last.get();
+        if (v != null) {
+            return Optional.of(v);
+        }
+        Optional<Verification> stored = readOnly.execute(status -> store.latest().map(c -> new Verification(c.intact(),
+                c.events(), c.lastHash(), c.brokenPosition() == null ? null : new Break(c.brokenPosition(),
+                        c.brokenEventId(), store.lotNumberOf(c.brokenEventId()), c.problem()), c.checkedAt(),
+                c.checkedBy())));
+        stored.ifPresent(s -> last.compareAndSet(null, s));
+        return stored;
+    }
+}
