@@ -54,7 +54,7 @@ public class ProductController {
 
     /**
      * A product; {@code receivingStatus}: PENDING or QUARANTINE, the status its received lots start in;
-     * {@code gtin}: its GS1 GTIN as GTIN-14 (14 digits, leading zeros added to a GTIN-8/12/13), or null.
+     * {@code gtin}: its GS1 GTIN as GTIN-14 (14 digits, leading zeros added to a GTIN-8/12/13), left out when none.
      */
     public record ProductView(String sku, String name, String description, String unit, int shelfLifeMonths,
             String lotNumberPattern, List<SpecView> specs, org.lotflow.product.ReceivingStatus receivingStatus,
