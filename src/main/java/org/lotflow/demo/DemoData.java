@@ -45,6 +45,8 @@ public class DemoData implements ApplicationRunner {
 
     public static final String SKU = "IL-250-55GAL";
     public static final String PAIL_SKU = "IL-250-PAIL";
+    /** The pails' GTIN (a GTIN-12 of GS1 US's example prefix 0614141; EPCIS names its lots by LGTIN). */
+    public static final String PAIL_GTIN = "614141250059";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final IdentitySetup identities;
@@ -125,7 +127,7 @@ public class DemoData implements ApplicationRunner {
                             new BigDecimal("242")))));
             return productService.create(new ProductService.NewProduct(PAIL_SKU,
                     "Industrial Lubricant IL-250, pails", "IL-250 in 5-gallon pails", "pails", 24,
-                    "IL250P-{yyyy}-{seq:3}", IlSpec.SPEC));
+                    "IL250P-{yyyy}-{seq:3}", IlSpec.SPEC, null, PAIL_GTIN));
         });
         Lot baseOil = as("mike", List.of(Groups.PRODUCTION), () -> lotService.create(new LotService.NewLot(
                 "RM-BASE-OIL", new BigDecimal("5000"), LocalDate.parse("2025-01-06"), LocalDate.parse("2025-01-09"),

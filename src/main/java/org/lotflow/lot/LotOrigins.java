@@ -23,12 +23,13 @@ public class LotOrigins {
      * A lot and its origin: product ({@code sku}, {@code productName}, {@code unit}), quantities in that unit,
      * storage {@code location}, {@code manufactureDate}, {@code receiptDate} (received lots), {@code source}
      * ({@link LotSource} name), {@code productionOrder}, and for received lots the {@code supplier}, its
-     * {@code supplierLotNumber} and the {@code deliveryReference}.
+     * {@code supplierLotNumber} and the {@code deliveryReference}; the lot's {@code status} now ({@link LotStatus}
+     * name), its {@code expirationDate} and its product's GS1 {@code gtin} (GTIN-14, or null).
      */
     public record Origin(Long id, String lotNumber, String sku, String productName, String unit,
             LotQuantities quantities, String location, LocalDate manufactureDate, LocalDate receiptDate,
             String source, String productionOrder, String supplier, String supplierLotNumber,
-            String deliveryReference) {
+            String deliveryReference, String status, LocalDate expirationDate, String gtin) {
 
         /** Whether the lot was received from a supplier (source RECEIPT) rather than made here. */
         public boolean received() {
@@ -41,9 +42,12 @@ public class LotOrigins {
         }
     }
 
-    /** One input of a made lot: {@code quantity} (in the input's {@code unit}) of lot {@code lotNumber}. */
+    /**
+     * One input of a made lot: {@code quantity} (in the input's {@code unit}) of lot {@code lotNumber}; {@code gtin}:
+     * the input product's GS1 GTIN-14, or null.
+     */
     public record Input(Long madeLotId, String lotNumber, String sku, String productName, String unit,
-            BigDecimal quantity) {
+            BigDecimal quantity, String gtin) {
     }
 
     private final OriginQueries queries;

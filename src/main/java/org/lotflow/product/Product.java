@@ -48,6 +48,10 @@ public class Product {
     @Column(name = "receiving_status", nullable = false, length = 16)
     private ReceivingStatus receivingStatus = ReceivingStatus.PENDING;
 
+    /** The GS1 GTIN as GTIN-14, or null ({@code V103__product_gtin.sql}). */
+    @Column(length = 14, unique = true)
+    private String gtin;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_spec", joinColumns = @JoinColumn(name = "product_id"))
     @OrderColumn(name = "position")
@@ -115,6 +119,19 @@ public class Product {
     /** The status a lot received from a supplier starts in ({@link ReceivingStatus}; default PENDING). */
     public ReceivingStatus getReceivingStatus() {
         return receivingStatus;
+    }
+
+    /**
+     * The product's GS1 GTIN as GTIN-14 (a GTIN-8, -12 or -13 with leading zeros), or null when it has none: the
+     * class of its lots in EPCIS documents is then an LGTIN ({@code https://id.gs1.org/01/{gtin}/10/{lot}}).
+     */
+    public String getGtin() {
+        return gtin;
+    }
+
+    /** Gives the product its GTIN (a valid GTIN-14, {@link org.lotflow.shared.Gs1Keys#gtin14}), or none. */
+    void setGtin(String gtin14) {
+        this.gtin = gtin14;
     }
 
     public List<SpecLimit> getSpecs() {

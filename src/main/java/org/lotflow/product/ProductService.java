@@ -51,14 +51,24 @@ public class ProductService {
      * {@link ReceivingStatus#PENDING}).
      */
     public record NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
-            String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus) {
+            String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus, String gtin) {
 
         public NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
                 String lotNumberPattern, List<SpecInput> specs) {
-            this(sku, name, description, unit, shelfLifeMonths, lotNumberPattern, specs, null);
+            this(sku, name, description, unit, shelfLifeMonths, lotNumberPattern, specs, null, null);
+        }
+
+        public NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
+                String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus) {
+            this(sku, name, description, unit, shelfLifeMonths, lotNumberPattern, specs, receivingStatus, null);
         }
     }
 
+    /**
+     * Creates a product (production). {@code gtin}, optional: a GS1 GTIN-8, -12, -13 or -14 with a valid check
+     * digit ({@link org.lotflow.shared.Gs1Keys}), kept as its GTIN-14; another product's GTIN is 409 naming
+     * {@code gtin}, a bad one 400 naming it.
+     */
     @Transactional
     public Product create(NewProduct input) {
         currentUser.require(Groups.PRODUCTION);
@@ -85,15 +95,34 @@ public class ProductService {
             }
             specs.add(new SpecLimit(s.test().trim(), s.unit(), s.min(), s.max()));
         }
+        String gtin = null;
+        if (input.gtin() != null && !input.gtin().isBlank()) {
+            String problem = org.lotflow.shared.Gs1Keys.gtinProblem(input.gtin().trim());
+            if (problem != null) {
+                throw new InvalidInput("gtin", problem);
+            }
+            gtin = org.lotflow.shared.Gs1Keys.gtin14(input.gtin().trim());
+            if (products.existsByGtin(gtin)) {
+                throw new StateConflict("Another product already carries GTIN " + gtin + ": one GTIN names one "
+                        + "trade item").with("field", "gtin");
+            }
+        }
         if (products.existsBySku(input.sku())) {
             throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
         Product product;
         try {
-            product = products.saveAndFlush(new Product(input.sku().trim(), input.name().trim(), input.description(),
+            Product made = new Product(input.sku().trim(), input.name().trim(), input.description(),
                     input.unit().trim(), input.shelfLifeMonths(), pattern, specs, input.receivingStatus(), clock.instant(),
-                    currentUser.id()));
+                    currentUser.id());
+            made.setGtin(gtin);
+            product = products.saveAndFlush(made);
         } catch (DataIntegrityViolationException e) {
+            if (gtin != null && String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT)
+                    .contains("uk_product_gtin")) {
+                throw new StateConflict("Another product already carries GTIN " + gtin + ": one GTIN names one "
+                        + "trade item").with("field", "gtin");
+            }
             throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
         clusterLock.create(lockName(product.getId()));

@@ -79,6 +79,8 @@ public class ApiDocumentation {
             Map.entry("GET /api/lots", Doc.of("List lots in FEFO order, one page at a time ({items, nextCursor}); filter by SKU, status, expiry, supplier lot number", "200")),
             Map.entry("POST /api/receipts", Doc.of("Receive a supplier's delivery: one lot per line and expiration date, source RECEIPT, all lines or none (production)", "201", "403", "409")),
             Map.entry("GET /api/traceability/fsma204", Doc.of("FSMA 204 records of a lot's trace or a date range: one CSV row per critical tracking event with its key data elements", "200", "403", "404")),
+            Map.entry("GET /api/traceability/epcis", Doc.of("GS1 EPCIS 2.0 document (JSON-LD) of a lot's trace, both directions: receipts, commissioning, transformations, shipments, dispositions", "200", "403", "404")),
+            Map.entry("GET /api/recalls/{recallNumber}/epcis", Doc.of("GS1 EPCIS 2.0 document (JSON-LD) of a recall's scope: the events of its FSMA 204 export", "200", "403", "404")),
             Map.entry("GET /api/lots/{lotNumber}", Doc.of("Read a lot: quantities, dates, hold, investigation, allocations, recalls", "200", "404")),
             Map.entry("GET /api/lots/{lotNumber}/history", Doc.of("Read a lot's history, oldest first", "200", "404")),
             Map.entry("POST /api/lots/{lotNumber}/lab-results", Doc.of("Record a lot's lab results and judge them against the specification (QA)", "200", "403", "404", "409")),

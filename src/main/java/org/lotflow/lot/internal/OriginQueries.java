@@ -25,7 +25,7 @@ public class OriginQueries {
     private static final String COLUMNS = """
             SELECT l.id, l.lot_number, p.sku, p.name, p.unit, l.quantity, l.allocated, l.shipped, l.consumed,
                    l.disposed, l.location, l.manufacture_date, l.receipt_date, l.source, l.production_order,
-                   l.supplier, l.supplier_lot_number, l.delivery_reference
+                   l.supplier, l.supplier_lot_number, l.delivery_reference, l.status, l.expiration_date, p.gtin
               FROM lot l JOIN product p ON p.id = l.product_id
             """;
 
@@ -58,13 +58,13 @@ public class OriginQueries {
     public List<LotOrigins.Input> inputsOf(Collection<Long> madeIds) {
         List<LotOrigins.Input> inputs = new ArrayList<>();
         jdbc.query("""
-                SELECT e.lot_id, i.lot_number, p.sku, p.name, p.unit, e.quantity
+                SELECT e.lot_id, i.lot_number, p.sku, p.name, p.unit, e.quantity, p.gtin
                   FROM lot_source e JOIN lot i ON i.id = e.source_lot_id JOIN product p ON p.id = i.product_id
                  WHERE e.lot_id = ANY(:ids)
                  ORDER BY e.lot_id, i.lot_number
                 """, Map.of("ids", org.lotflow.shared.IdArray.of(madeIds)), (ResultSet rs) -> {
                     inputs.add(new LotOrigins.Input(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6)));
+                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7)));
                 });
         return inputs;
     }
@@ -77,6 +77,7 @@ public class OriginQueries {
                 rs.getString("location"), rs.getObject("manufacture_date", LocalDate.class),
                 rs.getObject("receipt_date", LocalDate.class), rs.getString("source"),
                 rs.getString("production_order"), rs.getString("supplier"), rs.getString("supplier_lot_number"),
-                rs.getString("delivery_reference"));
+                rs.getString("delivery_reference"), rs.getString("status"),
+                rs.getObject("expiration_date", LocalDate.class), rs.getString("gtin"));
     }
 }

@@ -19,5 +19,7 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     boolean existsBySku(String sku);
 
+    boolean existsByGtin(String gtin);
+
     List<Product> findAllByOrderBySkuAsc();
 }

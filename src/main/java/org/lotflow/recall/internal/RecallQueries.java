@@ -23,10 +23,13 @@ public class RecallQueries {
     private final RecallDeadlines deadlines;
     private final CurrentUser currentUser;
     private final org.lotflow.trace.TraceabilityRecords traceability;
+    private final org.lotflow.trace.EpcisDocuments epcis;
 
     RecallQueries(RecallStore store, NotificationStore notifications, BoundRecalls bound, RecallDeadlines deadlines,
-            CurrentUser currentUser, org.lotflow.trace.TraceabilityRecords traceability) {
+            CurrentUser currentUser, org.lotflow.trace.TraceabilityRecords traceability,
+            org.lotflow.trace.EpcisDocuments epcis) {
         this.traceability = traceability;
+        this.epcis = epcis;
         this.store = store;
         this.notifications = notifications;
         this.bound = bound;
@@ -68,6 +71,20 @@ public class RecallQueries {
                 .map(s -> new org.lotflow.trace.TraceabilityRecords.Shipment(s.lotId(), s.customer(), s.orderNumber(),
                         s.quantity(), s.shippedAt(), s.carrier())).toList();
         return new RecallExport.Data(r.recallNumber(), traceability.of(store.scopeLotIds(r.id()), shipments));
+    }
+
+    /**
+     * {@code GET /api/recalls/{recallNumber}/epcis}: the EPCIS 2.0 document of the recall's frozen scope (its lots
+     * and the shipments recorded when it opened), as the export's records. Business groups; 404 for an unknown recall.
+     */
+    @Transactional(readOnly = true)
+    public org.lotflow.trace.EpcisDocuments.Document epcis(String recallNumber) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        RecallStore.RecallRow r = bound.find(recallNumber);
+        List<org.lotflow.trace.TraceabilityRecords.Shipment> shipments = store.shipments(r.id()).stream()
+                .map(s -> new org.lotflow.trace.TraceabilityRecords.Shipment(s.lotId(), s.customer(), s.orderNumber(),
+                        s.quantity(), s.shippedAt(), s.carrier())).toList();
+        return epcis.of(store.scopeLotIds(r.id()), shipments);
     }
 
     /** What the {@code closeRecall} form shows (Markdown), for the recall of the business key. */

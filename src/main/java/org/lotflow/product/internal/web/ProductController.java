@@ -45,31 +45,41 @@ public class ProductController {
             @NotNull @Positive @Max(600) Integer shelfLifeMonths,
             @NotBlank String lotNumberPattern,
             @Size(max = 100) List<@Valid @NotNull SpecRequest> specs,
-            org.lotflow.product.ReceivingStatus receivingStatus) {
+            org.lotflow.product.ReceivingStatus receivingStatus,
+            @Size(max = 14) String gtin) {
     }
 
     public record SpecView(String test, String unit, BigDecimal min, BigDecimal max, String limits) {
     }
 
-    /** A product; {@code receivingStatus}: PENDING or QUARANTINE, the status its received lots start in. */
+    /**
+     * A product; {@code receivingStatus}: PENDING or QUARANTINE, the status its received lots start in;
+     * {@code gtin}: its GS1 GTIN as GTIN-14 (14 digits, leading zeros added to a GTIN-8/12/13), left out when none.
+     */
     public record ProductView(String sku, String name, String description, String unit, int shelfLifeMonths,
-            String lotNumberPattern, List<SpecView> specs, org.lotflow.product.ReceivingStatus receivingStatus) {
+            String lotNumberPattern, List<SpecView> specs, org.lotflow.product.ReceivingStatus receivingStatus,
+            String gtin) {
 
         static ProductView of(Product p) {
             return new ProductView(p.getSku(), p.getName(), p.getDescription(), p.getUnit(), p.getShelfLifeMonths(),
                     p.getLotNumberPattern().pattern(), p.getSpecs().stream()
                             .map(s -> new SpecView(s.getTest(), s.getUnit(), s.getMin(), s.getMax(), s.describe()))
-                            .toList(), p.getReceivingStatus());
+                            .toList(), p.getReceivingStatus(), p.getGtin());
         }
     }
 
+    /**
+     * {@code POST /api/products} (production): 201 with the product. {@code gtin} (optional): a GS1 GTIN-8, -12,
+     * -13 or -14 with a valid check digit, answered as GTIN-14; a bad one is 400 naming {@code gtin}, one another
+     * product carries 409.
+     */
     @PostMapping
     public ResponseEntity<ProductView> create(@Valid @RequestBody CreateProductRequest request) {
         Product product = service.create(new ProductService.NewProduct(request.sku(), request.name(),
                 request.description(), request.unit(), request.shelfLifeMonths(), request.lotNumberPattern(),
                 request.specs() == null ? List.of() : request.specs().stream()
                         .map(s -> new ProductService.SpecInput(s.test(), s.unit(), s.min(), s.max())).toList(),
-                request.receivingStatus()));
+                request.receivingStatus(), request.gtin()));
         return ResponseEntity.created(URI.create("/api/products/" + product.getSku())).body(ProductView.of(product));
     }
 

@@ -95,4 +95,21 @@ public class RecallController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + recallNumber + ".csv\"").body(csv);
     }
+
+    /**
+     * {@code GET /api/recalls/{recallNumber}/epcis}: {@code application/ld+json}, the GS1 EPCIS 2.0
+     * {@code EPCISDocument} of the recall's frozen scope, the same events as its FSMA 204 export: the receiving or
+     * making of each lot in scope and each shipment recorded when the recall opened (see
+     * {@link org.lotflow.trace.EpcisDocuments}; a recalled lot's disposition is {@code recalled}). Any member of a
+     * business group (else 403); 404 for an unknown recall.
+     */
+    @GetMapping(value = "/{recallNumber}/epcis", produces = "application/ld+json")
+    public ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> epcis(
+            @PathVariable String recallNumber) {
+        org.lotflow.trace.EpcisDocuments.Document document = queries.epcis(recallNumber);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/ld+json;charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"epcis-" + recallNumber
+                        .replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonld\"")
+                .body(document::write);
+    }
 }

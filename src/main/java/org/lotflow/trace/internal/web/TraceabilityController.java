@@ -18,18 +18,48 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * {@code /api/traceability} (contract): the FSMA 204 records regulators ask for, for any lot or date range, not
- * only for recalls (21 CFR 1.1455(c)(3)(ii): an electronic sortable spreadsheet within 24 hours of a request).
+ * only for recalls (21 CFR 1.1455(c)(3)(ii): an electronic sortable spreadsheet within 24 hours of a request),
+ * and the GS1 EPCIS 2.0 document of a lot's trace that retailers and pharma partners exchange.
  */
 @RestController
 @RequestMapping("/api/traceability")
 public class TraceabilityController {
 
+    /** EPCIS 2.0's JSON-LD media type. */
+    public static final String LD_JSON = "application/ld+json";
+
     private final TraceabilityRecords records;
+    private final org.lotflow.trace.EpcisDocuments epcis;
     private final java.time.Clock clock;
 
-    public TraceabilityController(TraceabilityRecords records, java.time.Clock clock) {
+    public TraceabilityController(TraceabilityRecords records, org.lotflow.trace.EpcisDocuments epcis,
+            java.time.Clock clock) {
         this.records = records;
+        this.epcis = epcis;
         this.clock = clock;
+    }
+
+    /**
+     * {@code GET /api/traceability/epcis?lot=}: {@code application/ld+json}, a GS1 EPCIS 2.0 {@code EPCISDocument}
+     * of the lot's trace, both directions (the same events as {@code /fsma204?lot=}): receipts from suppliers and
+     * lots made without inputs as {@code ObjectEvent} ({@code receiving}, {@code commissioning}, action ADD), lots
+     * made from others as {@code TransformationEvent} (inputs used, the lot made), shipments as {@code ObjectEvent}
+     * ({@code shipping}, action OBSERVE) with source and destination lists; dispositions from the lots' status;
+     * class-level identifiers (LGTIN {@code https://id.gs1.org/01/{gtin}/10/{lot}} where the product has a GTIN,
+     * {@code {lotflow.epcis.id-base}/lots/{lot}} where it has not); see {@link org.lotflow.trace.EpcisDocuments}.
+     * Valid against GS1's EPCIS 2.0 JSON Schema. Header {@code X-Lotflow-Trace-Truncated: true} when the genealogy
+     * goes on beyond {@code lotflow.trace.max-depth}. Refused with problem+json: 400 naming {@code lot} (none, or
+     * longer than 64 characters), 403 outside the business groups, 404 for an unknown lot.
+     */
+    @GetMapping(value = "/epcis", produces = LD_JSON)
+    public ResponseEntity<StreamingResponseBody> epcis(@RequestParam(required = false) String lot) {
+        org.lotflow.trace.internal.epcis.EpcisQuery query = org.lotflow.trace.internal.epcis.EpcisQuery.of(lot);
+        org.lotflow.trace.EpcisDocuments.Document document = epcis.ofLot(query.lot());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(LD_JSON + ";charset=UTF-8"))
+                .header("X-Lotflow-Trace-Truncated", Boolean.toString(document.truncated()))
+                .header("Content-Disposition", "inline; filename=\"epcis-"
+                        + query.lot().replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonld\"")
+                .body(document::write);
     }
 
     /**

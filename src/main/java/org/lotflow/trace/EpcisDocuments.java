@@ -1,0 +1,148 @@
+package org.lotflow.trace;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotOrigins;
+import org.lotflow.lot.LotService;
+import org.lotflow.order.Deliveries;
+import org.lotflow.order.Delivery;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.Plant;
+import org.lotflow.trace.internal.epcis.EpcisEvent;
+import org.lotflow.trace.internal.epcis.EpcisEvents;
+import org.lotflow.trace.internal.epcis.EpcisIds;
+import org.lotflow.trace.internal.epcis.EpcisWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * EPCIS 2.0 (GS1) documents of lotflow's traceability (issue #14): the lot's trace, or a recall's scope, as the
+ * {@code EPCISDocument} retailers and pharma partners exchange, valid against GS1's EPCIS 2.0 JSON Schema. The
+ * same facts as the FSMA 204 records ({@link TraceabilityRecords}), read the same way: the walk of
+ * {@link TraceService} (one recursive query per direction), the lots and their inputs from the lot module
+ * ({@link LotOrigins}, one array parameter per query), shipments from the order module's ledger
+ * ({@link Deliveries}); the plant's GLN from configuration ({@link Plant}); never from a process variable.
+ *
+ * <p>What each event says, and which identifiers it uses: {@link EpcisEvents} and {@link EpcisIds} (LGTIN where
+ * the product has a GTIN, {@code lotflow.epcis.id-base}'s URIs otherwise). The facts are read in the
+ * transaction; the document is written afterwards, event by event, to the client ({@link Document#write}).
+ */
+@Service
+public class EpcisDocuments {
+
+    private final TraceService trace;
+    private final LotService lots;
+    private final LotOrigins origins;
+    private final Deliveries deliveries;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final EpcisIds ids;
+
+    public EpcisDocuments(TraceService trace, LotService lots, LotOrigins origins, Deliveries deliveries,
+            CurrentUser currentUser, Clock clock, Plant plant,
+            @Value("${lotflow.epcis.id-base:https://lotflow.invalid/plant}") String idBase) {
+        this.trace = trace;
+        this.lots = lots;
+        this.origins = origins;
+        this.deliveries = deliveries;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.ids = new EpcisIds(idBase, plant.gln(), plant.companyPrefix());
+    }
+
+    /**
+     * An EPCIS document ready to be written: its events, read, and whether the trace was cut at
+     * {@code lotflow.trace.max-depth} ({@code truncated}: the lots beyond are not in it).
+     */
+    public static final class Document {
+
+        private final List<EpcisEvent> events;
+        private final EpcisIds ids;
+        private final Instant created;
+        private final java.time.ZoneId zone;
+        private final boolean truncated;
+
+        Document(List<EpcisEvent> events, EpcisIds ids, Instant created, java.time.ZoneId zone, boolean truncated) {
+            this.events = events;
+            this.ids = ids;
+            this.created = created;
+            this.zone = zone;
+            this.truncated = truncated;
+        }
+
+        public boolean truncated() {
+            return truncated;
+        }
+
+        /** The number of events. */
+        public int size() {
+            return events.size();
+        }
+
+        /** Writes the JSON-LD document (UTF-8) to {@code out}, event by event, and flushes it. */
+        public void write(OutputStream out) {
+            EpcisWriter.write(events, ids, created, zone, out);
+        }
+    }
+
+    /**
+     * The document of a lot's trace, both directions, as {@code GET /api/traceability/fsma204?lot=}: the
+     * receiving or making of the lot, of everything it was made from back to the suppliers and of everything
+     * made from it, and the shipments of the lot and of what was made from it. Any member of a business group
+     * (else 403); 404 for an unknown lot.
+     */
+    @Transactional(readOnly = true)
+    public Document ofLot(String lotNumber) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        Lot start = lots.get(lotNumber);
+        List<Long> startIds = List.of(start.getId());
+        List<Trace.TracedLot> down = trace.walk(startIds, Direction.DOWNSTREAM);
+        List<Trace.TracedLot> up = trace.walk(startIds, Direction.UPSTREAM);
+        boolean truncated = trace.isCut(startIds, Direction.DOWNSTREAM, down)
+                || trace.isCut(startIds, Direction.UPSTREAM, up);
+        Set<Long> lotIds = new LinkedHashSet<>();
+        up.forEach(l -> lotIds.add(l.id()));
+        down.forEach(l -> lotIds.add(l.id()));
+        Map<String, Long> idByNumber = new LinkedHashMap<>();
+        down.forEach(l -> idByNumber.put(l.lotNumber(), l.id()));
+        List<EpcisEvents.Shipment> shipments = new ArrayList<>();
+        for (Delivery d : deliveries.ofLots(down.stream().map(Trace.TracedLot::id).toList())) {
+            shipments.add(new EpcisEvents.Shipment(idByNumber.get(d.lotNumber()), d.customer(), d.orderNumber(),
+                    d.quantity(), d.shippedAt()));
+        }
+        return document(lotIds, shipments, truncated);
+    }
+
+    /**
+     * The document of these lots (their receiving or making) and these shipments: a recall's frozen scope
+     * ({@code GET /api/recalls/{n}/epcis}); a shipped lot outside the lots is listed with its receiving or making
+     * too. The caller checks the rights.
+     */
+    @Transactional(readOnly = true)
+    public Document of(Collection<Long> lotIds, List<TraceabilityRecords.Shipment> shipments) {
+        Set<Long> all = new LinkedHashSet<>(lotIds);
+        shipments.forEach(s -> all.add(s.lotId()));
+        return document(all, shipments.stream().map(s -> new EpcisEvents.Shipment(s.lotId(), s.customer(),
+                s.orderNumber(), s.quantity(), s.shippedAt())).toList(), false);
+    }
+
+    private Document document(Set<Long> lotIds, List<EpcisEvents.Shipment> shipments, boolean truncated) {
+        List<LotOrigins.Origin> found = origins.of(lotIds);
+        List<LotOrigins.Input> inputs = origins.inputsOf(found.stream().filter(o -> !o.received())
+                .map(LotOrigins.Origin::id).toList());
+        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, shipments);
+        return new Document(events, ids, clock.instant(), clock.getZone(), truncated);
+    }
+}

@@ -1,0 +1,43 @@
+package org.lotflow.trace.internal.epcis;
+
+import org.lotflow.lot.LotStatus;
+
+/**
+ * The CBV 2.0 disposition (GS1 Core Business Vocabulary 2.0, section 7.2) of a lot in each lotflow status, as
+ * EPCIS documents write it on the event that created the lot (the lot's status when the document is made):
+ * <ul>
+ * <li>{@code PENDING} -> {@code in_progress} (awaiting lab results and release: being processed);</li>
+ * <li>{@code RELEASED} -> {@code active} (commissioned into the supply chain, may be sold);</li>
+ * <li>{@code QUARANTINE} -> {@code non_sellable_other} (on hold: may not be sold, for another reason than
+ * expiry, damage or recall);</li>
+ * <li>{@code REJECTED} -> {@code non_conformant} (a QA manager judged it out of specification);</li>
+ * <li>{@code EXPIRED} -> {@code expired};</li>
+ * <li>{@code RECALLED} -> {@code recalled};</li>
+ * <li>{@code DEPLETED} -> {@code unavailable} (nothing of it left at the plant: used or shipped);</li>
+ * <li>{@code ARCHIVED} -> {@code inactive} (closed after its retention period).</li>
+ * </ul>
+ * A shipment is {@code in_transit} (CBV's disposition after {@code shipping}). A plain rule: no Spring, no
+ * database; {@code DispositionsTest} covers every status.
+ */
+public final class Dispositions {
+
+    /** The disposition of a shipment: the goods left the plant for the customer. */
+    public static final String SHIPPED = "in_transit";
+
+    private Dispositions() {
+    }
+
+    /** The CBV disposition of a lot in {@code status}. */
+    public static String of(LotStatus status) {
+        return switch (status) {
+            case PENDING -> "in_progress";
+            case RELEASED -> "active";
+            case QUARANTINE -> "non_sellable_other";
+            case REJECTED -> "non_conformant";
+            case EXPIRED -> "expired";
+            case RECALLED -> "recalled";
+            case DEPLETED -> "unavailable";
+            case ARCHIVED -> "inactive";
+        };
+    }
+}

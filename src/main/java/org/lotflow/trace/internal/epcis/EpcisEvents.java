@@ -1,0 +1,121 @@
+package org.lotflow.trace.internal.epcis;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lotflow.lot.LotOrigins;
+import org.lotflow.lot.LotStatus;
+
+/**
+ * The EPCIS events of lotflow's traceability facts (the same facts as the FSMA 204 records, {@code Fsma204}):
+ * <ul>
+ * <li>a lot received from a supplier (source RECEIPT): {@code ObjectEvent}, action {@code ADD} (the lot's class,
+ * with lotflow's lot number, begins here), bizStep {@code receiving}, its quantity; source: the supplier
+ * ({@code owning_party}); destination: the plant ({@code owning_party}, {@code location}); business transaction:
+ * the delivery reference ({@code desadv}); ILMD: expiration date ({@code cbvmda:itemExpirationDate}) and the
+ * supplier's lot number ({@code lotflow:supplierLotNumber});</li>
+ * <li>a lot made here from other lots: {@code TransformationEvent}, bizStep {@code commissioning} (as GS1's
+ * example 9.6.4), {@code inputQuantityList} every input lot with the quantity used (traced or not),
+ * {@code outputQuantityList} the new lot with its quantity; business transaction: the production order
+ * ({@code prodorder}); ILMD: expiration date;</li>
+ * <li>a lot made here without inputs: {@code ObjectEvent}, action {@code ADD}, bizStep {@code commissioning},
+ * the same fields;</li>
+ * <li>a shipment: {@code ObjectEvent}, action {@code OBSERVE}, bizStep {@code shipping}, disposition
+ * {@code in_transit}, the quantity shipped; source: the plant ({@code owning_party}, {@code location});
+ * destination: the customer ({@code owning_party}); business transaction: the sales order ({@code po}).</li>
+ * </ul>
+ * Each lot's creation event carries the disposition of its status now ({@link Dispositions}). Every event has
+ * the plant as readPoint (and bizLocation, but shipments), and its business date as eventTime. A plain rule: no
+ * Spring, no database.
+ */
+public final class EpcisEvents {
+
+    /** A shipment of lot {@code lotId}: {@code quantity} in the lot's unit. */
+    public record Shipment(Long lotId, String customer, String orderNumber, BigDecimal quantity,
+            java.time.LocalDate shippedAt) {
+    }
+
+    private EpcisEvents() {
+    }
+
+    /**
+     * The events of these lots (each lot's creation), their inputs ({@link LotOrigins#inputsOf}) and these
+     * shipments (whose lots are all in {@code lots}), by {@link EpcisEvent#ORDER}.
+     */
+    public static List<EpcisEvent> of(EpcisIds ids, List<LotOrigins.Origin> lots, List<LotOrigins.Input> inputs,
+            List<Shipment> shipments) {
+        Map<Long, List<LotOrigins.Input>> inputsOf = new HashMap<>();
+        inputs.forEach(i -> inputsOf.computeIfAbsent(i.madeLotId(), k -> new ArrayList<>()).add(i));
+        Map<Long, LotOrigins.Origin> byId = new HashMap<>();
+        lots.forEach(o -> byId.put(o.id(), o));
+        String plantParty = ids.plantParty();
+        String plantLocation = ids.plantLocation();
+        List<EpcisEvent> events = new ArrayList<>();
+        for (LotOrigins.Origin o : lots) {
+            String disposition = Dispositions.of(LotStatus.valueOf(o.status()));
+            EpcisEvent.Quantity self = new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()),
+                    o.quantities().quantity(), UnitCodes.of(o.unit()).orElse(null));
+            Map<String, String> ilmd = new LinkedHashMap<>();
+            if (o.expirationDate() != null) {
+                ilmd.put("cbvmda:itemExpirationDate", o.expirationDate().toString());
+            }
+            if (o.received()) {
+                if (o.supplierLotNumber() != null) {
+                    ilmd.put("lotflow:supplierLotNumber", o.supplierLotNumber());
+                }
+                events.add(new EpcisEvent(EpcisEvent.Kind.RECEIVING, o.eventDate(), o.lotNumber(),
+                        ids.event("lots", o.lotNumber(), "receiving"), "ADD", "receiving", disposition, List.of(),
+                        List.of(self),
+                        o.supplier() == null ? List.of()
+                                : List.of(new EpcisEvent.Party("owning_party", ids.supplier(o.supplier()))),
+                        List.of(new EpcisEvent.Party("owning_party", plantParty),
+                                new EpcisEvent.Party("location", plantLocation)),
+                        o.deliveryReference() == null ? List.of()
+                                : List.of(new EpcisEvent.Transaction("desadv", ids.delivery(o.deliveryReference()))),
+                        ilmd, true));
+                continue;
+            }
+            List<EpcisEvent.Transaction> order = o.productionOrder() == null ? List.of()
+                    : List.of(new EpcisEvent.Transaction("prodorder", ids.productionOrder(o.productionOrder())));
+            List<LotOrigins.Input> used = inputsOf.getOrDefault(o.id(), List.of());
+            if (used.isEmpty()) {
+                events.add(new EpcisEvent(EpcisEvent.Kind.COMMISSIONING, o.eventDate(), o.lotNumber(),
+                        ids.event("lots", o.lotNumber(), "commissioning"), "ADD", "commissioning", disposition,
+                        List.of(), List.of(self), List.of(), List.of(), order, ilmd, true));
+            } else {
+                events.add(new EpcisEvent(EpcisEvent.Kind.TRANSFORMATION, o.eventDate(), o.lotNumber(),
+                        ids.event("lots", o.lotNumber(), "transformation"), null, "commissioning", disposition,
+                        used.stream().map(i -> new EpcisEvent.Quantity(ids.lotClass(i.gtin(), i.lotNumber()),
+                                i.quantity(), UnitCodes.of(i.unit()).orElse(null))).toList(),
+                        List.of(self), List.of(), List.of(), order, ilmd, true));
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (Shipment s : shipments) {
+            LotOrigins.Origin o = byId.get(s.lotId());
+            if (o == null) {
+                throw new IllegalArgumentException("shipment of lot id " + s.lotId() + " without its lot");
+            }
+            String key = s.orderNumber() + "\n" + o.lotNumber() + "\n" + s.shippedAt();
+            int n = seen.merge(key, 1, Integer::sum);
+            String eventId = n == 1 ? ids.event("shipments", s.orderNumber(), o.lotNumber(), s.shippedAt().toString())
+                    : ids.event("shipments", s.orderNumber(), o.lotNumber(), s.shippedAt().toString(), String.valueOf(n));
+            events.add(new EpcisEvent(EpcisEvent.Kind.SHIPPING, s.shippedAt(), o.lotNumber(), eventId, "OBSERVE",
+                    "shipping", Dispositions.SHIPPED, List.of(),
+                    List.of(new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()), s.quantity(),
+                            UnitCodes.of(o.unit()).orElse(null))),
+                    List.of(new EpcisEvent.Party("owning_party", plantParty),
+                            new EpcisEvent.Party("location", plantLocation)),
+                    List.of(new EpcisEvent.Party("owning_party", ids.customer(s.customer()))),
+                    s.orderNumber() == null ? List.of()
+                            : List.of(new EpcisEvent.Transaction("po", ids.salesOrder(s.orderNumber()))),
+                    Map.of(), false));
+        }
+        events.sort(EpcisEvent.ORDER);
+        return events;
+    }
+}
