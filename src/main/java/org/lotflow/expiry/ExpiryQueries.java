@@ -27,10 +27,19 @@ public class ExpiryQueries {
     private final Clock clock;
     private final int alertDays;
 
-    public ExpiryQueries(ExpiringLots lots, Clock clock, @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
+    private final int reviewLines;
+
+    public ExpiryQueries(ExpiringLots lots, Clock clock, @Value("${lotflow.expiry.alert-days:90}") int alertDays,
+            @Value("${lotflow.expiry.review-lines:200}") int reviewLines) {
         this.lots = lots;
         this.clock = clock;
         this.alertDays = alertDays;
+        this.reviewLines = reviewLines;
+    }
+
+    /** How many lots the review task lists at most ({@code lotflow.expiry.review-lines}), earliest expiry first. */
+    public int reviewLines() {
+        return reviewLines;
     }
 
     /** The alert window in days ({@code lotflow.expiry.alert-days}). */
@@ -50,6 +59,22 @@ public class ExpiryQueries {
                 .map(l -> line(l, today))
                 .sorted(Comparator.comparing(ExpiringLot::expirationDate).thenComparing(ExpiringLot::lotNumber))
                 .toList();
+    }
+
+    /**
+     * The first {@code limit} lots of {@link #expiring(int)} in FEFO order and how many there are in all: what
+     * the daily review shows and records, bounded however many lots a plant has (at 1,000,000 lots, 150,000
+     * expire within 90 days).
+     */
+    public record Head(List<ExpiringLot> lots, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Head head(int days, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        LotPage page = lots.pageOnHandExpiringBy(today.plusDays(days), null, limit, null);
+        long total = page.nextCursor() == null ? page.items().size() : lots.countOnHandExpiringBy(today.plusDays(days));
+        return new Head(page.items().stream().map(l -> line(l, today)).toList(), total);
     }
 
     /** One page of the expiry alert list and the cursor of the next page (null on the last). */

@@ -53,4 +53,10 @@ public class ExpiringLots {
     public LotPage pageOnHandExpiringBy(LocalDate until, Long productId, int size, String cursor) {
         return search.expiringBy(until, productId, size, cursor);
     }
+
+    /** How many lots {@link #onHandExpiringBy} lists, counted in the database. */
+    @Transactional(readOnly = true)
+    public long countOnHandExpiringBy(LocalDate until) {
+        return search.countExpiringBy(until);
+    }
 }

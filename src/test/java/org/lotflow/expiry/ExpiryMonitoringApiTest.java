@@ -32,6 +32,8 @@ class ExpiryMonitoringApiTest {
     @Autowired
     ExpiryRun expiry;
     @Autowired
+    org.lotflow.expiry.ExpiryQueries queries;
+    @Autowired
     LotService lotService;
     @Autowired
     RuntimeService runtimeService;
@@ -96,6 +98,13 @@ class ExpiryMonitoringApiTest {
                 .isEqualByComparingTo("0");
 
         // a second run the same day changes nothing twice
+        // what the review lists is bounded: the first lots of the window, and how many there are in all
+        org.lotflow.expiry.ExpiryQueries.Head one = queries.head(3650, 1);
+        assertThat(one.lots()).hasSize(1);
+        assertThat(one.total()).isEqualTo(queries.expiring(3650).size()).isGreaterThan(1);
+        assertThat(one.lots().get(0).expirationDate()).isEqualTo(queries.expiring(3650).get(0).expirationDate());
+        assertThat(run.expiringTotal()).isEqualTo(queries.expiring(queries.alertDays()).size());
+
         ExpiryRun.Result again = expiry.run();
         assertThat(again.expired()).doesNotContain(allocatedSoon, held);
         assertThat(types(allocatedSoon).stream().filter("STATUS_CHANGED"::equals).count())

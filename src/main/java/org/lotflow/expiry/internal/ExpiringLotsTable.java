@@ -13,6 +13,17 @@ public final class ExpiringLotsTable {
     private ExpiringLotsTable() {
     }
 
+    /**
+     * The table of the first lots of the window and, when there are more than it lists, a last line saying how many
+     * and where the whole list is ({@code GET /api/reports/expiring}).
+     */
+    public static String of(org.lotflow.expiry.ExpiryQueries.Head head, int alertDays) {
+        String table = of(head.lots(), alertDays);
+        long more = head.total() - head.lots().size();
+        return more <= 0 ? table : table + "\n... and " + more + " more lots (" + head.total() + " in all): the whole"
+                + " list, page by page, is GET /api/reports/expiring?days=" + alertDays + ".\n";
+    }
+
     /** The table of {@code lots}; {@code alertDays} names the window when it is empty. */
     public static String of(List<ExpiringLot> lots, int alertDays) {
         if (lots.isEmpty()) {

@@ -41,15 +41,19 @@ public class ExpiryRun {
         this.clock = clock;
     }
 
-    /** What one run did: lots it marked EXPIRED, and the lots expiring within the alert window. */
-    public record Result(LocalDate date, List<String> expired, List<ExpiringLot> expiring) {
+    /**
+     * What one run did: lots it marked EXPIRED, the first lots expiring within the alert window (at most
+     * {@code lotflow.expiry.review-lines}, earliest first) and how many expire within it in all.
+     */
+    public record Result(LocalDate date, List<String> expired, List<ExpiringLot> expiring, long expiringTotal) {
     }
 
     /** The run of the timer process, callable directly (tests, operators). */
     @Transactional
     public Result run() {
         List<String> expired = markExpired();
-        return new Result(LocalDate.now(clock), expired, queries.expiring(queries.alertDays()));
+        ExpiryQueries.Head head = queries.head(queries.alertDays(), queries.reviewLines());
+        return new Result(LocalDate.now(clock), expired, head.lots(), head.total());
     }
 
     /** Marks every lot with {@code expirationDate <= today} in RELEASED or QUARANTINE as EXPIRED; their numbers. */

@@ -51,6 +51,12 @@ public class OnHandSearch {
         return page(where, productId, until, size, cursor);
     }
 
+    /** How many lots {@link #expiringBy} pages through (all products). */
+    public long countExpiringBy(LocalDate until) {
+        return ((Number) em.createNativeQuery("select count(*) from lot where " + ON_HAND + " and " + EXPIRING_STATUSES
+                + " and expiration_date <= :until").setParameter("until", until).getSingleResult()).longValue();
+    }
+
     /** What FEFO may allocate of a product today: the lots, their quantity available and the first of them. */
     public record Allocatable(long lots, BigDecimal quantity, String first) {
     }

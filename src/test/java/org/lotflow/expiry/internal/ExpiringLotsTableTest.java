@@ -28,4 +28,17 @@ class ExpiringLotsTableTest {
                         + "|---|---|---|---|---|---|---|\n"
                         + "| IL250-2024-089 | IL-250-55GAL | RELEASED | 2025-03-20 | 19 | 285.5 gal | 150 |\n");
     }
+
+    @Test
+    void aLongWindowListsItsFirstLotsAndSaysHowManyMoreThereAre() {
+        ExpiringLot lot = ExpiringLot.of("IL250-2024-089", "IL-250-55GAL", "RELEASED", java.time.LocalDate.of(2025, 3, 1),
+                32, new java.math.BigDecimal("1.1"), new org.lotflow.lot.LotQuantities(new java.math.BigDecimal("500"),
+                        java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                        java.math.BigDecimal.ZERO), "drums", "A");
+        String text = ExpiringLotsTable.of(new org.lotflow.expiry.ExpiryQueries.Head(List.of(lot), 150_000), 90);
+        assertThat(text).contains("IL250-2024-089").endsWith("... and 149999 more lots (150000 in all): the whole list,"
+                + " page by page, is GET /api/reports/expiring?days=90.\n");
+        assertThat(ExpiringLotsTable.of(new org.lotflow.expiry.ExpiryQueries.Head(List.of(lot), 1), 90))
+                .doesNotContain("more lots");
+    }
 }

@@ -29,7 +29,7 @@ public class CheckExpiryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ExpiryRun.Result run = expiry.run();
         EXPIRED_COUNT.set(execution, run.expired().size());
-        EXPIRING_COUNT.set(execution, run.expiring().size());
+        EXPIRING_COUNT.set(execution, (int) Math.min(Integer.MAX_VALUE, run.expiringTotal()));
         REVIEW_NEEDED.set(execution, !run.expiring().isEmpty()
                 && !reviews.anotherOpen(execution.getProcessInstanceId()));
     }

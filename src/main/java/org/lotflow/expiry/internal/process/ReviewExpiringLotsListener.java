@@ -44,7 +44,7 @@ public class ReviewExpiringLotsListener extends TaskLifecycleListener {
         REVIEW_NOTE.removeLocal(task.getExecution().getProcessInstance());
         int days = queries.alertDays();
         TaskForm.of(task).show("reviewDate", LocalDate.now(clock)).raw("alertDays", days)
-                .raw("expiringLots", ExpiringLotsTable.of(queries.expiring(days), days)).apply();
+                .raw("expiringLots", ExpiringLotsTable.of(queries.head(days, queries.reviewLines()), days)).apply();
     }
 
     @Override
