@@ -3,7 +3,8 @@
 -- time, usually 4 hours). A drill is numbered MR-{yyyy}-{seq:4} per year of its start. Its scope (the
 -- trace one step back to the suppliers and forward to the customers, with the mass balance of every
 -- lot) is recorded once at the start, as JSON, and never changed: the report shows what the
--- coordinator found within the drill, not today's figures. A drill changes no lot, order or customer.
+-- coordinator found within the drill, not today's figures (TEXT: a recall-sized scope of thousands of
+-- lots and shipments is never cut). A drill changes no lot, order or customer.
 
 -- Per year: the last drill sequence number handed out (MR-{yyyy}-{seq}).
 CREATE TABLE mock_recall_sequence (
@@ -31,7 +32,7 @@ CREATE TABLE mock_recall (
     finished_by         VARCHAR(64),
     result_reason       VARCHAR(2000),
     reconciliation_percent NUMERIC(5, 2)       NOT NULL,
-    scope               VARCHAR(1000000)         NOT NULL,
+    scope               TEXT                     NOT NULL,
     CONSTRAINT uk_mock_recall_number UNIQUE (drill_number),
     CONSTRAINT uk_mock_recall_seq UNIQUE (seq_year, seq),
     CONSTRAINT uk_mock_recall_process UNIQUE (process_instance_id),
