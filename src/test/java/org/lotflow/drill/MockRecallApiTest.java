@@ -230,6 +230,14 @@ class MockRecallApiTest {
         // through the engine's REST as Tasklist does: the form's fields only
         String task = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0)
                 .get("id").asText();
+        // Tasklist's form shows the scope, the mass balance and the finding: every placeholder has its value
+        JsonNode shown = api.get("rachel", "/engine-rest/task/" + task + "/form-variables").json();
+        for (String name : org.lotflow.support.Forms.placeholders(org.lotflow.support.Forms.form("reviewDrillScope"))) {
+            assertThat(shown.has(name)).as("{{" + name + "}} in " + shown).isTrue();
+        }
+        assertThat(shown.get("drillNumber").get("value").asText()).isEqualTo(number);
+        assertThat(shown.get("drillSummary").get("value").asText()).contains(f.fin2, f.int2, "Beta Manufacturing",
+                "finding: Lot " + f.fin2, "Reconciliation: 70.00 %");
         Map<String, Object> extra = new HashMap<>();
         extra.put("traceComplete", Map.of("value", "YES"));
         extra.put("findings", Map.of("value", "fin2's shipment paperwork missing"));
@@ -244,6 +252,12 @@ class MockRecallApiTest {
         assertThat(ok.status()).as(ok.toString()).isEqualTo(204);
         String closeTask = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0)
                 .get("id").asText();
+        JsonNode closing = api.get("rachel", "/engine-rest/task/" + closeTask + "/form-variables").json();
+        for (String name : org.lotflow.support.Forms.placeholders(org.lotflow.support.Forms.form("closeDrill"))) {
+            assertThat(closing.has(name)).as("{{" + name + "}} in " + closing).isTrue();
+        }
+        assertThat(closing.get("drillSummary").get("value").asText()).contains("trace complete",
+                "fin2's shipment paperwork missing");
         assertThat(api.post("rachel", "/engine-rest/task/" + closeTask + "/complete", Map.of("variables",
                 Map.of("comment", Map.of("value", "CAPA opened for the lost shipping record")))).status())
                 .isEqualTo(204);
