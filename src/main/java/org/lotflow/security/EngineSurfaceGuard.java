@@ -50,7 +50,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * signs with its HTTP Basic password when the body carries none.</li>
  * <li>{@code POST process-definition/.../start|submit-form}: only processes with a start form
  * (a hold's {@code quarantineInvestigation}, a recall's {@code lotRecall}), with exactly its fields;
- * every other process is started by lotflow itself (403).</li>
+ * every other process (a drill's {@code mockRecall} too) is started by lotflow itself (403).</li>
  * <li>403 for every other write of variables or routing: task, execution and process-instance
  * variables (also local, binary and async), message correlation, signals, conditions, BPMN errors and
  * escalations thrown at tasks, resolving a task (which writes variables without completing it),
@@ -114,7 +114,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             "expiryMonitoring", "its daily timer",
             "quarantineInvestigation", "a hold (POST /api/lots/{lotNumber}/holds or its Tasklist start form)",
             "lotRecall", "a recall coordinator's recall (POST /api/recalls or its Tasklist start form) or a RECALL disposition",
-            "recallNotification", "its recall's lotRecall process, one for each customer that received an affected lot");
+            "recallNotification", "its recall's lotRecall process, one for each customer that received an affected lot",
+            "mockRecall", "a recall coordinator's mock-recall drill (POST /api/mock-recalls)");
 
     private final FormSchemas forms;
     private final TaskService taskService;

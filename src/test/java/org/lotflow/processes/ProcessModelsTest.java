@@ -128,7 +128,7 @@ class ProcessModelsTest {
             }
         }
         assertThat(processIds).contains("lotRelease", "quarantineInvestigation", "allocationOverride", "lotRecall",
-                "recallNotification", "expiryMonitoring");
+                "recallNotification", "expiryMonitoring", "mockRecall");
         CONTRACT_TASKS.forEach((key, groups) -> assertThat(found.get(key)).as(key).isEqualTo(groups));
     }
 

@@ -281,6 +281,10 @@ public abstract class EngineSurfaceAttacks {
                 Map.of("businessKey", "SO-X")), 403, "started by lotflow itself");
         refused(api.post("demo", "/engine-rest/process-definition/key/recallNotification/start",
                 Map.of("businessKey", "RC-2025-001")), 403, "its recall's lotRecall process");
+        refused(api.post("demo", "/engine-rest/process-definition/key/mockRecall/start",
+                Map.of("businessKey", "MR-2025-0001")), 403, "POST /api/mock-recalls");
+        refused(api.post("rachel", "/engine-rest/process-definition/key/mockRecall/submit-form",
+                Map.of("businessKey", "MR-2025-0001")), 403, "POST /api/mock-recalls");
         refused(api.post("demo", "/engine-rest/message", Map.of("messageName", "anything", "businessKey", lot)), 403,
                 "written by lotflow only");
         refused(api.post("demo", "/engine-rest/message", Map.of("messageName", "recallCustomersAnswered",

@@ -35,7 +35,8 @@ class FormSchemaTest {
                 {"quarantineInvestigation", "investigateLot"}, {"quarantineInvestigation", "decideDisposition"},
                 {"quarantineInvestigation", "informCustomers"}, {"quarantineInvestigation", "confirmDisposal"},
                 {"allocationOverride", "approveOverride"}, {"recallNotification", "notifyCustomer"},
-                {"lotRecall", "closeRecall"}, {"expiryMonitoring", "reviewExpiringLots"}}) {
+                {"lotRecall", "closeRecall"}, {"expiryMonitoring", "reviewExpiringLots"},
+                {"mockRecall", "reviewDrillScope"}, {"mockRecall", "closeDrill"}}) {
             assertThat(FORMS.task(task[0], task[1])).as(task[0] + "/" + task[1]).isNotNull();
         }
         assertThat(FORMS.start("quarantineInvestigation")).isNotNull();
@@ -43,6 +44,7 @@ class FormSchemaTest {
         assertThat(FORMS.start("lotRelease")).as("started by creating a lot only").isNull();
         assertThat(FORMS.start("allocationOverride")).isNull();
         assertThat(FORMS.start("recallNotification")).as("started by its recall only").isNull();
+        assertThat(FORMS.start("mockRecall")).as("started by a drill only (POST /api/mock-recalls)").isNull();
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.lotflow.drill;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A mock-recall drill and its report ({@code GET /api/mock-recalls/{drillNumber}}; issue #14, BRCGS
+ * 3.9/3.11, SQF 2.6.3): when it started and finished against its target time, the scope as traced when
+ * it started (one step back to the suppliers, forward through every lot made from the drilled lot to
+ * the customers), every customer with the quantities it received per lot, and the mass balance of every
+ * lot of the scope, with its difference and the drill's reconciliation percentage. Quantities are
+ * decimals in each lot's {@code unit}, exact (at most 3 decimal places), never added across units.
+ *
+ * @param drillNumber {@code MR-{yyyy}-{seq:4}}
+ * @param lotNumber the drilled lot
+ * @param status {@link DrillStatus}
+ * @param startedAt when the coordinator started it (the scope was traced then)
+ * @param finishedAt when it was closed or failed by its timer; null while in progress
+ * @param targetMinutes the target time ({@code lotflow.drill.target} when it started, 240 by default)
+ * @param dueAt {@code startedAt + targetMinutes}
+ * @param elapsedMinutes whole minutes from start to finish (a begun minute counts); null while in progress
+ * @param traceComplete the coordinator's answer at {@code reviewDrillScope}; null until reviewed
+ * @param reviewFindings the coordinator's findings recorded at the review
+ * @param resultReason why a drill FAILED (every reason); null otherwise
+ * @param reconciliationPercent the lowest reconciliation of the lots of the scope, 2 decimals rounded down
+ * @param findings every mass-balance difference, one sentence each; empty when every lot reconciles
+ */
+public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus status, Instant startedAt,
+        String startedBy, Instant finishedAt, String finishedBy, int targetMinutes, Instant dueAt, Long elapsedMinutes,
+        Boolean traceComplete, String reviewFindings, String reviewedBy, Instant reviewedAt, String closeComment,
+        String resultReason, BigDecimal reconciliationPercent, List<Lot> lots, List<Supplier> suppliers,
+        List<Customer> customers, List<String> findings) {
+
+    /**
+     * A lot of the scope and its mass balance: {@code quantity} (produced or received) = {@code available} +
+     * {@code allocated} + {@code shipped} + {@code consumed} + {@code disposed} + {@code difference};
+     * {@code onHand} = available + allocated. {@code role}: {@code DRILLED} (the lot the drill is on),
+     * {@code SOURCE} (one step back: an input of the drilled lot) or {@code DOWNSTREAM} (made from it, at
+     * {@code depth} steps). {@code status} is the lot's status when the drill started (the drill changes
+     * none).
+     */
+    public record Lot(String lotNumber, String sku, String productName, String unit, String status, String role,
+            int depth, BigDecimal quantity, BigDecimal available, BigDecimal allocated, BigDecimal shipped,
+            BigDecimal consumed, BigDecimal disposed, BigDecimal onHand, BigDecimal difference,
+            BigDecimal reconciliationPercent) {
+    }
+
+    /**
+     * One step back: a received lot of the scope (the drilled lot or one of its inputs) and who supplied it
+     * ({@code supplier}, their {@code supplierLotNumber}, the {@code deliveryReference}, {@code receiptDate}).
+     */
+    public record Supplier(String supplier, String supplierLotNumber, String lotNumber, String deliveryReference,
+            LocalDate receiptDate, BigDecimal quantity, String unit) {
+    }
+
+    /** A customer that received lots of the scope: the quantity per lot, and every shipment. */
+    public record Customer(String customer, List<CustomerLot> lots, List<Shipment> shipments) {
+    }
+
+    /** What a customer received of one lot, in total. */
+    public record CustomerLot(String lotNumber, String sku, String unit, BigDecimal quantity) {
+    }
+
+    /** One shipment of a lot of the scope to the customer. */
+    public record Shipment(String lotNumber, String orderNumber, BigDecimal quantity, String unit, LocalDate shippedAt,
+            String carrier) {
+    }
+
+    /**
+     * A drill of the history ({@code GET /api/mock-recalls}): its result and how long it took against its
+     * target, so an auditor sees at a glance one drill a year.
+     */
+    public record Summary(String drillNumber, String lotNumber, DrillStatus status, Instant startedAt,
+            String startedBy, Instant finishedAt, int targetMinutes, Long elapsedMinutes,
+            BigDecimal reconciliationPercent, String resultReason) {
+    }
+}

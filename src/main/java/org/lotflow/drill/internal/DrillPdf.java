@@ -1,0 +1,147 @@
+package org.lotflow.drill.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.lotflow.drill.MockRecallReport;
+import org.lotflow.shared.process.TaskForm;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * A drill's report as PDF (A4 landscape), as the certificate module renders its certificates: the XHTML
+ * template {@code drill/mock-recall.xhtml} filled by Thymeleaf (text escaped), laid out by openhtmltopdf on
+ * Apache PDFBox with PDFBox's Liberation Sans embedded. Quantities print as stored (no exponent, trailing
+ * zeros dropped, never rounded), times in the plant's zone ({@code lotflow.zone}).
+ */
+@Component
+class DrillPdf {
+
+    static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    static final String FONT_FAMILY = "Liberation Sans";
+
+    private final TemplateEngine templates;
+
+    DrillPdf() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("drill/");
+        resolver.setSuffix(".xhtml");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        this.templates = new TemplateEngine();
+        this.templates.setTemplateResolver(resolver);
+    }
+
+    String xhtml(MockRecallReport r) {
+        Context context = new Context(java.util.Locale.ENGLISH);
+        context.setVariable("r", r);
+        context.setVariable("statusClass", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        context.setVariable("startedAt", TaskForm.text(r.startedAt()));
+        context.setVariable("dueAt", TaskForm.text(r.dueAt()));
+        context.setVariable("finishedAt", r.finishedAt() == null ? "in progress" : TaskForm.text(r.finishedAt())
+                + (r.finishedBy() == null ? "" : " by " + r.finishedBy()));
+        context.setVariable("elapsed", r.elapsedMinutes() == null ? "-" : r.elapsedMinutes() + " of "
+                + r.targetMinutes() + " minutes");
+        context.setVariable("traceComplete", r.traceComplete() == null ? "not reviewed yet"
+                : r.traceComplete() ? "yes" : "no");
+        List<Map<String, String>> lots = new ArrayList<>();
+        for (MockRecallReport.Lot l : r.lots()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("lotNumber", l.lotNumber());
+            row.put("role", l.role());
+            row.put("product", l.productName() + " (" + l.sku() + ")");
+            row.put("status", l.status());
+            row.put("unit", l.unit());
+            row.put("quantity", text(l.quantity()));
+            row.put("available", text(l.available()));
+            row.put("allocated", text(l.allocated()));
+            row.put("onHand", text(l.onHand()));
+            row.put("shipped", text(l.shipped()));
+            row.put("consumed", text(l.consumed()));
+            row.put("disposed", text(l.disposed()));
+            row.put("difference", text(l.difference()));
+            row.put("percent", l.reconciliationPercent().toPlainString());
+            lots.add(row);
+        }
+        context.setVariable("lots", lots);
+        List<Map<String, String>> suppliers = new ArrayList<>();
+        for (MockRecallReport.Supplier s : r.suppliers()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("supplier", s.supplier());
+            row.put("supplierLotNumber", s.supplierLotNumber());
+            row.put("lotNumber", s.lotNumber());
+            row.put("deliveryReference", s.deliveryReference());
+            row.put("receiptDate", s.receiptDate() == null ? "-" : s.receiptDate().toString());
+            row.put("quantity", text(s.quantity()) + " " + s.unit());
+            suppliers.add(row);
+        }
+        context.setVariable("suppliers", suppliers);
+        List<Map<String, String>> shipments = new ArrayList<>();
+        for (MockRecallReport.Customer c : r.customers()) {
+            for (MockRecallReport.Shipment s : c.shipments()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("customer", c.customer());
+                row.put("lotNumber", s.lotNumber());
+                row.put("orderNumber", s.orderNumber());
+                row.put("shippedAt", String.valueOf(s.shippedAt()));
+                row.put("carrier", s.carrier() == null ? "" : s.carrier());
+                row.put("quantity", text(s.quantity()) + " " + s.unit());
+                shipments.add(row);
+            }
+        }
+        context.setVariable("shipments", shipments);
+        return printable(templates.process("mock-recall", context));
+    }
+
+    byte[] pdf(MockRecallReport r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(DrillPdf::font, FONT_FAMILY);
+            builder.withHtmlContent(xhtml(r), null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the report of drill " + r.drillNumber() + " could not be rendered", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static InputStream font() {
+        InputStream in = org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(FONT);
+        if (in == null) {
+            throw new IllegalStateException("PDFBox's font " + FONT + " is missing from the class path");
+        }
+        return in;
+    }
+
+    /** XML 1.0 has no place for most control characters: each prints as U+FFFD instead of failing the document. */
+    static String printable(String xhtml) {
+        StringBuilder out = new StringBuilder(xhtml.length());
+        for (int i = 0; i < xhtml.length(); i++) {
+            char ch = xhtml.charAt(i);
+            boolean allowed = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch <= 0xD7FF)
+                    || (ch >= 0xE000 && ch <= 0xFFFD) || Character.isSurrogate(ch);
+            out.append(allowed ? ch : '\uFFFD');
+        }
+        return out.toString();
+    }
+
+    /** A decimal as printed: as stored, trailing zeros dropped, no exponent. */
+    static String text(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+}

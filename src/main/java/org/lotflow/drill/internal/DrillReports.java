@@ -1,0 +1,116 @@
+package org.lotflow.drill.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.lotflow.drill.DrillStatus;
+import org.lotflow.drill.MockRecallReport;
+import org.lotflow.lot.LotStock;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The drills' read side: a drill's report (JSON, or PDF through {@link DrillPdf}) and the history of
+ * drills, newest first. Recall coordinators and QA managers (and administrators) only: 403 otherwise;
+ * 404 for an unknown drill number.
+ */
+@Service
+public class DrillReports {
+
+    private final CurrentUser currentUser;
+    private final DrillStore store;
+    private final DrillScopeJson json;
+    private final LotStock lots;
+    private final DrillPdf pdf;
+
+    DrillReports(CurrentUser currentUser, DrillStore store, DrillScopeJson json, LotStock lots, DrillPdf pdf) {
+        this.currentUser = currentUser;
+        this.store = store;
+        this.json = json;
+        this.lots = lots;
+        this.pdf = pdf;
+    }
+
+    /** The drill's report. */
+    @Transactional(readOnly = true)
+    public MockRecallReport report(String drillNumber) {
+        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        return report(store.find(drillNumber).orElseThrow(() -> new NotFound("Drill", drillNumber)));
+    }
+
+    /** The drill's report as PDF (A4). */
+    @Transactional(readOnly = true)
+    public byte[] pdf(String drillNumber) {
+        return pdf.pdf(report(drillNumber));
+    }
+
+    /** Every drill, newest first, with its result and how long it took. */
+    @Transactional(readOnly = true)
+    public List<MockRecallReport.Summary> history() {
+        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        List<DrillStore.Row> rows = store.all();
+        java.util.Map<Long, String> numbers = lots.lotNumbers(rows.stream().map(DrillStore.Row::lotId).distinct()
+                .toList());
+        return rows.stream().map(r -> new MockRecallReport.Summary(r.drillNumber(), numbers.get(r.lotId()),
+                r.status(), r.startedAt(), r.startedBy(), r.finishedAt(), r.targetMinutes(), elapsed(r),
+                r.reconciliationPercent(), r.resultReason())).toList();
+    }
+
+    /** What the coordinator's tasks show of the drill (Tasklist): a few lines of text. */
+    @Transactional(readOnly = true)
+    public String summary(String drillNumber) {
+        DrillStore.Row row = store.find(drillNumber).orElseThrow(() -> new NotFound("Drill", drillNumber));
+        MockRecallReport r = report(row);
+        StringBuilder text = new StringBuilder();
+        text.append("Lot ").append(r.lotNumber()).append(", started ")
+                .append(org.lotflow.shared.process.TaskForm.text(r.startedAt())).append(" by ").append(r.startedBy())
+                .append("; target ").append(r.targetMinutes()).append(" minutes (due ")
+                .append(org.lotflow.shared.process.TaskForm.text(r.dueAt())).append(").\n\n");
+        text.append("**Scope:** ").append(r.lots().size()).append(" lots, ").append(r.suppliers().size())
+                .append(" supplier lots, ").append(r.customers().size()).append(" customers. Reconciliation: ")
+                .append(r.reconciliationPercent().toPlainString()).append(" %.\n\n");
+        for (MockRecallReport.Lot l : r.lots()) {
+            text.append("- ").append(l.role()).append(' ').append(l.lotNumber()).append(": ")
+                    .append(MassBalance.plain(l.quantity())).append(' ').append(l.unit()).append(" = on hand ")
+                    .append(MassBalance.plain(l.onHand())).append(" + shipped ").append(MassBalance.plain(l.shipped()))
+                    .append(" + consumed ").append(MassBalance.plain(l.consumed())).append(" + disposed ")
+                    .append(MassBalance.plain(l.disposed())).append(", difference ")
+                    .append(MassBalance.plain(l.difference())).append('\n');
+        }
+        for (MockRecallReport.Supplier s : r.suppliers()) {
+            text.append("- supplier ").append(s.supplier()).append(" (their lot ").append(s.supplierLotNumber())
+                    .append(") -> ").append(s.lotNumber()).append('\n');
+        }
+        for (MockRecallReport.Customer c : r.customers()) {
+            text.append("- customer ").append(c.customer()).append(": ");
+            text.append(String.join(", ", c.lots().stream().map(l -> MassBalance.plain(l.quantity()) + " " + l.unit()
+                    + " of " + l.lotNumber()).toList())).append('\n');
+        }
+        r.findings().forEach(f -> text.append("- finding: ").append(f).append('\n'));
+        if (r.traceComplete() != null) {
+            text.append("\n**Review** by ").append(r.reviewedBy()).append(": trace ")
+                    .append(r.traceComplete() ? "complete" : "NOT complete").append(". ").append(r.reviewFindings());
+        }
+        return text.toString();
+    }
+
+    MockRecallReport report(DrillStore.Row r) {
+        DrillScope scope = json.read(r.scope());
+        String lotNumber = scope.lots().stream().filter(l -> DrillTracing.DRILLED.equals(l.role()))
+                .map(MockRecallReport.Lot::lotNumber).findFirst()
+                .orElseGet(() -> lots.lotNumbers(List.of(r.lotId())).get(r.lotId()));
+        return new MockRecallReport(r.drillNumber(), lotNumber, r.status(), r.startedAt(), r.startedBy(),
+                r.finishedAt(), r.finishedBy(), r.targetMinutes(),
+                r.startedAt().plus(Duration.ofMinutes(r.targetMinutes())), elapsed(r), r.traceComplete(),
+                r.reviewFindings(), r.reviewedBy(), r.reviewedAt(), r.closeComment(), r.resultReason(),
+                scope.reconciliationPercent(), scope.lots(), scope.suppliers(), scope.customers(), scope.findings());
+    }
+
+    private static Long elapsed(DrillStore.Row r) {
+        return r.status() == DrillStatus.IN_PROGRESS || r.finishedAt() == null ? null
+                : DrillOutcome.elapsedMinutes(r.startedAt(), r.finishedAt());
+    }
+}

@@ -1,0 +1,157 @@
+package org.lotflow.drill.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.lotflow.drill.MockRecallReport;
+import org.lotflow.lot.Genealogies;
+import org.lotflow.lot.LotOrigins;
+import org.lotflow.order.OpenAllocations;
+import org.lotflow.trace.Direction;
+import org.lotflow.trace.Trace;
+import org.lotflow.trace.TraceService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A drill's trace, as a recall traces (issue #14: "the same trace as a real recall, both directions"),
+ * read-only: forward the whole downstream trace of the drilled lot ({@link TraceService#walkWhole}, the
+ * walk a recall opens its scope with; refused with 409 when the genealogy is deeper than
+ * {@code lotflow.trace.max-depth}), one step back the drilled lot's inputs and, for every received lot,
+ * its supplier ({@link LotOrigins}); the customers of the drilled lot and every lot made from it (the
+ * shipment ledger, as a recall's notifications). Then the ledgers for the mass balance of every lot of
+ * the scope ({@link MassBalance}): open allocations, shipments, and every genealogy link out of a lot of
+ * the scope. Set-based: seven queries whatever the size of the scope, each with the lots as one array.
+ */
+@Component
+class DrillTracing {
+
+    static final String DRILLED = "DRILLED";
+    static final String SOURCE = "SOURCE";
+    static final String DOWNSTREAM = "DOWNSTREAM";
+
+    private final TraceService traces;
+    private final Genealogies genealogies;
+    private final LotOrigins origins;
+    private final OpenAllocations allocations;
+
+    DrillTracing(TraceService traces, Genealogies genealogies, LotOrigins origins, OpenAllocations allocations) {
+        this.traces = traces;
+        this.genealogies = genealogies;
+        this.origins = origins;
+        this.allocations = allocations;
+    }
+
+    @Transactional(readOnly = true)
+    DrillScope trace(long lotId) {
+        List<Trace.TracedLot> forward = traces.walkWhole(List.of(lotId), Direction.DOWNSTREAM);
+        // one step back: the inputs of the drilled lot (depth 1 of its upstream walk)
+        List<Genealogies.ReachedLot> back = genealogies.walk(List.of(lotId), Genealogies.Way.UPSTREAM, 1).stream()
+                .filter(l -> l.depth() == 1).toList();
+
+        Map<Long, ScopeLot> scope = new LinkedHashMap<>();
+        for (Trace.TracedLot t : forward) {
+            scope.put(t.id(), new ScopeLot(t.id(), t.lotNumber(), t.sku(), t.productName(), t.unit(), t.status(),
+                    t.depth() == 0 ? DRILLED : DOWNSTREAM, t.depth(),
+                    new org.lotflow.lot.LotQuantities(t.quantity(), t.allocated(), t.shipped(), t.consumed(),
+                            t.disposed())));
+        }
+        for (Genealogies.ReachedLot r : back) {
+            scope.putIfAbsent(r.id(), new ScopeLot(r.id(), r.lotNumber(), r.sku(), r.productName(), r.unit(),
+                    r.status(), SOURCE, 1, r.quantities()));
+        }
+        Set<Long> ids = scope.keySet();
+
+        List<Trace.CustomerShipment> shipped = traces.shipments(ids);
+        Map<String, BigDecimal> shippedByLot = new HashMap<>();
+        shipped.forEach(s -> shippedByLot.merge(s.lotNumber(), s.quantity(), BigDecimal::add));
+        Map<String, BigDecimal> allocatedByLot = new HashMap<>();
+        allocations.ofLots(ids).forEach(a -> allocatedByLot.merge(a.lotNumber(), a.quantity(), BigDecimal::add));
+        Map<String, BigDecimal> consumedByLot = consumed(ids);
+
+        List<MockRecallReport.Lot> lots = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        Map<String, ScopeLot> byNumber = new HashMap<>();
+        for (ScopeLot l : scope.values()) {
+            byNumber.put(l.lotNumber(), l);
+            MassBalance.Balance b = MassBalance.of(l.lotNumber(), l.unit(), l.quantities(),
+                    allocatedByLot.get(l.lotNumber()), shippedByLot.get(l.lotNumber()), consumedByLot.get(l.lotNumber()));
+            findings.addAll(b.findings());
+            lots.add(new MockRecallReport.Lot(l.lotNumber(), l.sku(), l.productName(), l.unit(), l.status(), l.role(),
+                    l.depth(), b.quantity(), b.available(), b.allocated(), b.shipped(), b.consumed(), b.disposed(),
+                    b.onHand(), b.difference(), b.reconciliationPercent()));
+        }
+
+        List<MockRecallReport.Supplier> suppliers = new ArrayList<>();
+        Set<Long> backIds = new LinkedHashSet<>();
+        backIds.add(lotId);
+        back.forEach(r -> backIds.add(r.id()));
+        for (LotOrigins.Origin o : origins.of(backIds)) {
+            if (o.received()) {
+                suppliers.add(new MockRecallReport.Supplier(o.supplier(), o.supplierLotNumber(), o.lotNumber(),
+                        o.deliveryReference(), o.receiptDate(), o.quantities().quantity(), o.unit()));
+            }
+        }
+        suppliers.sort(java.util.Comparator.comparing(MockRecallReport.Supplier::lotNumber));
+
+        List<MockRecallReport.Customer> customers = customers(shipped, byNumber);
+        return new DrillScope(lots, suppliers, customers, findings,
+                MassBalance.overall(lots.stream().map(MockRecallReport.Lot::reconciliationPercent).toList()));
+    }
+
+    /** Every genealogy link out of the scope's lots (into the lots made from them, in the scope or not). */
+    private Map<String, BigDecimal> consumed(Collection<Long> ids) {
+        List<Genealogies.ReachedLot> next = genealogies.walk(ids, Genealogies.Way.DOWNSTREAM, 1);
+        Set<String> scopeNumbers = new java.util.HashSet<>();
+        next.stream().filter(r -> ids.contains(r.id())).forEach(r -> scopeNumbers.add(r.lotNumber()));
+        Map<String, BigDecimal> consumed = new HashMap<>();
+        for (Genealogies.Edge e : genealogies.edgesAmong(next.stream().map(Genealogies.ReachedLot::id).toList())) {
+            if (scopeNumbers.contains(e.source())) {
+                consumed.merge(e.source(), e.quantity(), BigDecimal::add);
+            }
+        }
+        return consumed;
+    }
+
+    /**
+     * The customers of the drilled lot and of the lots made from it (not of its inputs: a drill goes one
+     * step forward from the drilled lot), by name; per customer its quantity per lot and every shipment.
+     */
+    private static List<MockRecallReport.Customer> customers(List<Trace.CustomerShipment> shipped,
+            Map<String, ScopeLot> byNumber) {
+        Map<String, List<Trace.CustomerShipment>> perCustomer = new TreeMap<>();
+        for (Trace.CustomerShipment s : shipped) {
+            ScopeLot lot = byNumber.get(s.lotNumber());
+            if (lot != null && !SOURCE.equals(lot.role())) {
+                perCustomer.computeIfAbsent(s.customer(), c -> new ArrayList<>()).add(s);
+            }
+        }
+        List<MockRecallReport.Customer> customers = new ArrayList<>();
+        perCustomer.forEach((customer, list) -> {
+            Map<String, BigDecimal> perLot = new TreeMap<>();
+            list.forEach(s -> perLot.merge(s.lotNumber(), s.quantity(), BigDecimal::add));
+            List<MockRecallReport.CustomerLot> lots = new ArrayList<>();
+            perLot.forEach((lotNumber, quantity) -> {
+                ScopeLot lot = byNumber.get(lotNumber);
+                lots.add(new MockRecallReport.CustomerLot(lotNumber, lot.sku(), lot.unit(), quantity));
+            });
+            customers.add(new MockRecallReport.Customer(customer, lots, list.stream()
+                    .map(s -> new MockRecallReport.Shipment(s.lotNumber(), s.orderNumber(), s.quantity(),
+                            byNumber.get(s.lotNumber()).unit(), s.shippedAt(), s.carrier()))
+                    .toList()));
+        });
+        return customers;
+    }
+
+    private record ScopeLot(Long id, String lotNumber, String sku, String productName, String unit, String status,
+            String role, int depth, org.lotflow.lot.LotQuantities quantities) {
+    }
+}

@@ -1,0 +1,348 @@
+package org.lotflow.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.lotflow.trace.GenealogyFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Mock-recall drills through the API and the engine (issue #14): a recall coordinator drills any lot, the
+ * trace goes one step back to the suppliers and forward to the customers with the mass balance of every
+ * lot, nothing of the plant changes, the coordinator reviews and closes it (PASSED), the timer fails it,
+ * a ledger difference is a finding that fails it, the report reads as PDF, the history lists every drill,
+ * and rights and bad input are refused as problem+json.
+ *
+ * <p>Genealogy ({@link GenealogyFixture}): the drill is on {@code int1}, made of {@code rm1} (100) and
+ * {@code rm2} (50); {@code fin1} is made of int1 (30) and int2 (20), shipped to Acme Industrial (10) and
+ * Beta Manufacturing (5).
+ */
+@ApiTest
+class MockRecallApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ManagementService management;
+
+    private Response start(String user, String lotNumber) {
+        return api.post(user, "/api/mock-recalls", Map.of("lotNumber", lotNumber));
+    }
+
+    private static Map<String, JsonNode> lotsOf(JsonNode report) {
+        Map<String, JsonNode> lots = new LinkedHashMap<>();
+        report.get("lots").forEach(l -> lots.put(l.get("lotNumber").asText(), l));
+        return lots;
+    }
+
+    /** What a drill must not change: each lot as the API shows it and its history, and the plant's other records. */
+    private Map<String, Object> plant(List<String> lots) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (String lot : lots) {
+            state.put(lot, api.get("tom", "/api/lots/" + lot).text());
+            state.put(lot + "/history", api.get("tom", "/api/lots/" + lot + "/history").text());
+        }
+        for (String table : List.of("allocation", "sales_order", "shipment", "lot_hold", "recall",
+                "recall_notification", "lot_event", "lot_source")) {
+            state.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY id").toString());
+        }
+        return state;
+    }
+
+    private static BigDecimal dec(JsonNode n) {
+        return n.decimalValue().stripTrailingZeros();
+    }
+
+    @Test
+    void aCoordinatorDrillsALotBothWaysChangesNothingAndPassesTheDrill() throws IOException {
+        GenealogyFixture f = GenealogyFixture.build(api, jdbc);
+        Map<String, Object> before = plant(f.lots());
+
+        Response started = start("rachel", f.int1);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        JsonNode r = started.json();
+        String number = r.get("drillNumber").asText();
+        assertThat(number).matches("MR-2025-\\d{4}");
+        assertThat(r.get("lotNumber").asText()).isEqualTo(f.int1);
+        assertThat(r.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(r.get("targetMinutes").asInt()).isEqualTo(240);
+        assertThat(r.get("startedBy").asText()).isEqualTo("rachel");
+        assertThat(r.has("finishedAt")).isFalse();
+
+        // scope: the lot, one step back (rm1, rm2; not rm3, which went into int2 only), forward fin1 and
+        // nothing else (int2 shares fin1 as an output, not as an input of int1)
+        Map<String, JsonNode> lots = lotsOf(r);
+        assertThat(lots.keySet()).containsExactlyInAnyOrder(f.int1, f.rm1, f.rm2, f.fin1);
+        assertThat(lots.get(f.int1).get("role").asText()).isEqualTo("DRILLED");
+        assertThat(lots.get(f.rm1).get("role").asText()).isEqualTo("SOURCE");
+        assertThat(lots.get(f.fin1).get("role").asText()).isEqualTo("DOWNSTREAM");
+        assertThat(lots.get(f.fin1).get("depth").asInt()).isEqualTo(1);
+        // mass balance: rm1 1000 received = 820 available + 180 consumed (100 into int1, 80 into int2)
+        JsonNode rm1 = lots.get(f.rm1);
+        assertThat(dec(rm1.get("quantity"))).isEqualByComparingTo("1000");
+        assertThat(dec(rm1.get("consumed"))).isEqualByComparingTo("180");
+        assertThat(dec(rm1.get("available"))).isEqualByComparingTo("820");
+        assertThat(dec(rm1.get("difference"))).isEqualByComparingTo("0");
+        // rm2: 1000 = 938 available + 55 consumed + 7 shipped (to Gamma, a customer of rm2, not of the drill)
+        JsonNode rm2 = lots.get(f.rm2);
+        assertThat(dec(rm2.get("shipped"))).isEqualByComparingTo("7");
+        assertThat(dec(rm2.get("consumed"))).isEqualByComparingTo("55");
+        JsonNode fin1 = lots.get(f.fin1);
+        assertThat(dec(fin1.get("shipped"))).isEqualByComparingTo("15");
+        assertThat(dec(fin1.get("onHand"))).isEqualByComparingTo("35");
+        for (JsonNode l : r.get("lots")) {
+            assertThat(dec(l.get("quantity"))).as(l.toString()).isEqualByComparingTo(dec(l.get("available"))
+                    .add(dec(l.get("allocated"))).add(dec(l.get("shipped"))).add(dec(l.get("consumed")))
+                    .add(dec(l.get("disposed"))).add(dec(l.get("difference"))));
+            assertThat(l.get("reconciliationPercent").decimalValue()).isEqualByComparingTo("100.00");
+        }
+        assertThat(r.get("reconciliationPercent").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(r.get("findings")).isEmpty();
+        // customers of the drilled lot and what was made from it, with quantities per lot; not Gamma (rm2's)
+        assertThat(r.get("customers")).extracting(c -> c.get("customer").asText())
+                .containsExactly("Acme Industrial", "Beta Manufacturing");
+        JsonNode acme = r.get("customers").get(0);
+        assertThat(acme.get("lots")).singleElement().satisfies(l -> {
+            assertThat(l.get("lotNumber").asText()).isEqualTo(f.fin1);
+            assertThat(dec(l.get("quantity"))).isEqualByComparingTo("10");
+        });
+        assertThat(acme.get("shipments")).hasSize(1);
+        assertThat(r.get("suppliers")).as("no received lot in this genealogy").isEmpty();
+
+        // the coordinator's tasks are open for the recall coordinators
+        JsonNode tasks = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number).json();
+        assertThat(tasks).singleElement().satisfies(t -> {
+            assertThat(t.get("taskDefinitionKey").asText()).isEqualTo("reviewDrillScope");
+            assertThat(t.get("name").asText()).contains(number);
+        });
+        Response close = api.post("rachel", "/api/mock-recalls/" + number + "/close", Map.of("comment", "early"));
+        assertThat(close.status()).as("not reviewed yet").isEqualTo(409);
+        assertThat(close.json().get("detail").asText()).contains("not reviewed yet");
+
+        Response reviewed = api.post("rachel", "/api/mock-recalls/" + number + "/review",
+                Map.of("traceComplete", true, "findings", "none: every delivery note and shipping document found"));
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        assertThat(reviewed.json().get("traceComplete").asBoolean()).isTrue();
+        assertThat(reviewed.json().get("reviewedBy").asText()).isEqualTo("rachel");
+        assertThat(api.post("rachel", "/api/mock-recalls/" + number + "/review",
+                Map.of("traceComplete", true, "findings", "again")).status()).isEqualTo(409);
+
+        Response closed = api.post("rachel", "/api/mock-recalls/" + number + "/close",
+                Map.of("comment", "Traced and reconciled well within the target; no action"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        JsonNode done = closed.json();
+        assertThat(done.get("status").asText()).isEqualTo("PASSED");
+        assertThat(done.get("finishedBy").asText()).isEqualTo("rachel");
+        assertThat(done.get("elapsedMinutes").asLong()).isBetween(0L, 240L);
+        assertThat(done.has("resultReason")).isFalse();
+        assertThat(api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number).json()).isEmpty();
+
+        // nothing of the plant changed: lots, their history, orders, allocations, shipments, holds, recalls
+        assertThat(plant(f.lots())).isEqualTo(before);
+
+        // the report as PDF, read back
+        TestClient.Binary pdf = api.download("jennifer", "/api/mock-recalls/" + number, "application/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("Mock-recall drill " + number, f.int1, f.rm1, f.fin1, "PASSED", "Acme Industrial",
+                "Beta Manufacturing", "100.00 %", "Traced and reconciled");
+
+        // the history: newest first, with result and duration; QA managers read it too
+        Response second = start("demo", f.fin2);
+        assertThat(second.status()).isEqualTo(201);
+        String next = second.json().get("drillNumber").asText();
+        assertThat(Integer.parseInt(next.substring(8))).isEqualTo(Integer.parseInt(number.substring(8)) + 1);
+        JsonNode history = api.get("jennifer", "/api/mock-recalls").json();
+        List<String> numbers = new ArrayList<>();
+        history.forEach(h -> numbers.add(h.get("drillNumber").asText()));
+        assertThat(numbers.indexOf(next)).isLessThan(numbers.indexOf(number));
+        JsonNode mine = history.get(numbers.indexOf(number));
+        assertThat(mine.get("status").asText()).isEqualTo("PASSED");
+        assertThat(mine.get("lotNumber").asText()).isEqualTo(f.int1);
+        assertThat(mine.has("elapsedMinutes")).isTrue();
+        assertThat(mine.get("targetMinutes").asInt()).isEqualTo(240);
+    }
+
+    @Test
+    void theTargetTimePassingFailsTheDrillAndEndsTheCoordinatorsWork() {
+        GenealogyFixture f = GenealogyFixture.build(api, jdbc);
+        String number = start("rachel", f.fin1).json().get("drillNumber").asText();
+        String pid = jdbc.queryForObject("SELECT process_instance_id FROM mock_recall WHERE drill_number = ?",
+                String.class, number);
+        Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
+        assertThat(timer.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis()
+                + java.time.Duration.ofMinutes(239).toMillis()));
+        management.executeJob(timer.getId());
+        api.executeJobs();
+
+        JsonNode r = api.get("rachel", "/api/mock-recalls/" + number).json();
+        assertThat(r.get("status").asText()).isEqualTo("FAILED");
+        assertThat(r.get("resultReason").asText()).isEqualTo("the target time of 240 minutes passed before the drill"
+                + " was closed");
+        assertThat(r.get("finishedBy").asText()).isEqualTo("system");
+        assertThat(r.has("finishedAt")).isTrue();
+        Response late = api.post("rachel", "/api/mock-recalls/" + number + "/review",
+                Map.of("traceComplete", true, "findings", "late"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).contains("FAILED");
+    }
+
+    @Test
+    void aLedgerThatDisagreesWithTheLotIsAFindingAndFailsTheDrill() {
+        GenealogyFixture f = GenealogyFixture.build(api, jdbc);
+        // a shipment of fin2 whose ledger line was lost: the lot says 3 shipped, the ledger 0
+        jdbc.update("DELETE FROM shipment WHERE lot_id = (SELECT id FROM lot WHERE lot_number = ?)", f.fin2);
+        JsonNode r = start("rachel", f.int2).json();
+        String number = r.get("drillNumber").asText();
+        JsonNode fin2 = lotsOf(r).get(f.fin2);
+        assertThat(dec(fin2.get("difference"))).isEqualByComparingTo("3");
+        assertThat(fin2.get("reconciliationPercent").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(r.get("reconciliationPercent").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(r.get("findings")).singleElement().asString().contains(f.fin2)
+                .contains("0 drums shipped per the shipment ledger, 3 drums per the lot's record");
+
+        // through the engine's REST as Tasklist does: the form's fields only
+        String task = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0)
+                .get("id").asText();
+        // Tasklist's form shows the scope, the mass balance and the finding: every placeholder has its value
+        JsonNode shown = api.get("rachel", "/engine-rest/task/" + task + "/form-variables").json();
+        for (String name : org.lotflow.support.Forms.placeholders(org.lotflow.support.Forms.form("reviewDrillScope"))) {
+            assertThat(shown.has(name)).as("{{" + name + "}} in " + shown).isTrue();
+        }
+        assertThat(shown.get("drillNumber").get("value").asText()).isEqualTo(number);
+        assertThat(shown.get("drillSummary").get("value").asText()).contains(f.fin2, f.int2, "Beta Manufacturing",
+                "finding: Lot " + f.fin2, "Reconciliation: 70.00 %");
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("traceComplete", Map.of("value", "YES"));
+        extra.put("findings", Map.of("value", "fin2's shipment paperwork missing"));
+        extra.put("status", Map.of("value", "PASSED"));
+        Response refused = api.post("rachel", "/engine-rest/task/" + task + "/complete", Map.of("variables", extra));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("status");
+        extra.remove("status");
+        assertThat(api.post("tom", "/engine-rest/task/" + task + "/complete", Map.of("variables", extra)).status())
+                .as("sales is no candidate").isEqualTo(403);
+        Response ok = api.post("rachel", "/engine-rest/task/" + task + "/complete", Map.of("variables", extra));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(204);
+        String closeTask = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0)
+                .get("id").asText();
+        JsonNode closing = api.get("rachel", "/engine-rest/task/" + closeTask + "/form-variables").json();
+        for (String name : org.lotflow.support.Forms.placeholders(org.lotflow.support.Forms.form("closeDrill"))) {
+            assertThat(closing.has(name)).as("{{" + name + "}} in " + closing).isTrue();
+        }
+        assertThat(closing.get("drillSummary").get("value").asText()).contains("trace complete",
+                "fin2's shipment paperwork missing");
+        assertThat(api.post("rachel", "/engine-rest/task/" + closeTask + "/complete", Map.of("variables",
+                Map.of("comment", Map.of("value", "CAPA opened for the lost shipping record")))).status())
+                .isEqualTo(204);
+
+        JsonNode done = api.get("rachel", "/api/mock-recalls/" + number).json();
+        assertThat(done.get("status").asText()).isEqualTo("FAILED");
+        assertThat(done.get("resultReason").asText()).isEqualTo("1 lot of the scope does not reconcile (mass balance)");
+        assertThat(done.get("reviewFindings").asText()).isEqualTo("fin2's shipment paperwork missing");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = (SELECT"
+                + " process_instance_id FROM mock_recall WHERE drill_number = ?)", Integer.class, number))
+                .as("the process carries no facts").isZero();
+    }
+
+    @Test
+    void aReceivedLotsSupplierIsTheStepBack() {
+        String sku = api.createProduct("RMR");
+        Response receipt = api.post("mike", "/api/receipts", Map.of("sku", sku,
+                "supplier", "Gulf Coast Base Oils, Houston", "supplierLotNumber", "GCB-DRILL-1",
+                "receiptDate", "2025-01-20", "location", "Tank farm 1", "deliveryReference", "BOL-DRILL-1",
+                "lines", List.of(Map.of("quantity", 500, "expirationDate", "2027-01-10"))));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+        String received = receipt.json().findValues("lotNumber").get(0).asText();
+        api.release(received);
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String made = f.released(api.createProduct("MADE"), "40", "2025-01-25", Map.of(received, "200"));
+
+        JsonNode r = start("rachel", made).json();
+        assertThat(r.get("suppliers")).singleElement().satisfies(s -> {
+            assertThat(s.get("supplier").asText()).isEqualTo("Gulf Coast Base Oils, Houston");
+            assertThat(s.get("supplierLotNumber").asText()).isEqualTo("GCB-DRILL-1");
+            assertThat(s.get("lotNumber").asText()).isEqualTo(received);
+            assertThat(s.get("deliveryReference").asText()).isEqualTo("BOL-DRILL-1");
+        });
+        assertThat(lotsOf(r).get(received).get("role").asText()).isEqualTo("SOURCE");
+        assertThat(dec(lotsOf(r).get(received).get("consumed"))).isEqualByComparingTo("200");
+        // a drill on the received lot itself names its supplier too, and reaches the made lot downstream
+        JsonNode own = start("rachel", received).json();
+        assertThat(own.get("suppliers")).singleElement().satisfies(s -> assertThat(s.get("lotNumber").asText())
+                .isEqualTo(received));
+        assertThat(lotsOf(own).keySet()).containsExactlyInAnyOrder(received, made);
+    }
+
+    @Test
+    void rightsAndBadInputAreRefusedAsProblems() {
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String lot = f.released(api.createProduct("DRL"), "10", "2025-01-20", Map.of());
+        assertThat(start("tom", lot).status()).isEqualTo(403);
+        assertThat(start("jennifer", lot).status()).as("QA managers read drills, coordinators start them")
+                .isEqualTo(403);
+        assertThat(api.get("tom", "/api/mock-recalls").status()).isEqualTo(403);
+        assertThat(api.get("sarah", "/api/mock-recalls").status()).isEqualTo(403);
+
+        Response missing = api.post("rachel", "/api/mock-recalls", Map.of());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.isProblem()).isTrue();
+        assertThat(missing.json().get("field").asText()).isEqualTo("lotNumber");
+        Response unknown = start("rachel", "NO-SUCH-LOT");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.json().get("lotNumber").asText()).isEqualTo("NO-SUCH-LOT");
+        assertThat(unknown.json().get("detail").asText()).contains("NO-SUCH-LOT");
+        Response extra = api.post("rachel", "/api/mock-recalls", Map.of("lotNumber", lot, "status", "PASSED"));
+        assertThat(extra.status()).isEqualTo(400);
+        assertThat(api.get("rachel", "/api/mock-recalls/MR-1999-0001").status()).isEqualTo(404);
+        assertThat(api.download("rachel", "/api/mock-recalls/MR-1999-0001", "application/pdf").status())
+                .isEqualTo(404);
+
+        String number = start("rachel", lot).json().get("drillNumber").asText();
+        assertThat(api.get("jennifer", "/api/mock-recalls/" + number).status()).isEqualTo(200);
+        assertThat(api.get("tom", "/api/mock-recalls/" + number).status()).isEqualTo(403);
+        Response noAnswer = api.post("rachel", "/api/mock-recalls/" + number + "/review", Map.of("findings", "x"));
+        assertThat(noAnswer.status()).isEqualTo(400);
+        assertThat(noAnswer.json().get("field").asText()).isEqualTo("traceComplete");
+        Response noFindings = api.post("rachel", "/api/mock-recalls/" + number + "/review",
+                Map.of("traceComplete", true, "findings", " "));
+        assertThat(noFindings.json().get("field").asText()).isEqualTo("findings");
+        assertThat(api.post("jennifer", "/api/mock-recalls/" + number + "/review",
+                Map.of("traceComplete", true, "findings", "none")).status()).isEqualTo(403);
+
+        // the engine is no way around lotflow: mockRecall is started by a drill only
+        Response viaEngine = api.post("rachel", "/engine-rest/process-definition/key/mockRecall/start",
+                Map.of("businessKey", "MR-2025-9999"));
+        assertThat(viaEngine.status()).isEqualTo(403);
+        assertThat(viaEngine.json().get("detail").asText()).contains("POST /api/mock-recalls");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mock_recall WHERE drill_number = 'MR-2025-9999'",
+                Integer.class)).isZero();
+    }
+}
