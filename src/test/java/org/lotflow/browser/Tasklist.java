@@ -135,6 +135,11 @@ final class Tasklist implements AutoCloseable {
         return user;
     }
 
+    /** The browser itself, for pages other than Tasklist (the Console). */
+    ChromeDriver driver() {
+        return driver;
+    }
+
     /** Whether the element becomes visible within {@code timeout} (false instead of a failure). */
     private boolean waitQuietly(Duration timeout, By by) {
         try {
@@ -279,8 +284,12 @@ final class Tasklist implements AutoCloseable {
 
     /** A screenshot and the page's HTML in target/browser/ (for a failed step). */
     void evidence(String name) {
+        evidence(Path.of("target", "browser"), name);
+    }
+
+    /** A screenshot and the page's HTML in {@code dir}. */
+    void evidence(Path dir, String name) {
         try {
-            Path dir = Path.of("target", "browser");
             Files.createDirectories(dir);
             String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
             File png = driver.getScreenshotAs(OutputType.FILE);
