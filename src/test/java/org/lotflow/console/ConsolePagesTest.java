@@ -76,7 +76,7 @@ class ConsolePagesTest {
                 "next", "https://evil.example/"));
         assertThat(right.status()).isEqualTo(302);
         assertThat(right.location()).as("no redirect elsewhere").endsWith("/console/lots");
-        ConsoleSession.Page lots = s.get("/console/lots");
+        ConsoleSession.Page lots = s.get("/console/lots?sku=IL-250-55GAL");
         assertThat(lots.status()).isEqualTo(200);
         assertThat(lots.html()).contains("Lot inventory").contains("Tom").contains("IL250-2024-089");
         // the same session opens Tasklist's API: one login

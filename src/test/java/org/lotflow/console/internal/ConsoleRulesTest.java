@@ -81,18 +81,4 @@ class ConsoleRulesTest {
         assertThat(after.get("Acme").overdue()).as("answered").isFalse();
         assertThat(NotificationDeadline.of(Map.of("customers", List.of()), Instant.now())).isEmpty();
     }
-
-    @Test
-    void aCsrfTokenMatchesOnlyItsOwnSession() {
-        org.springframework.mock.web.MockHttpSession one = new org.springframework.mock.web.MockHttpSession();
-        org.springframework.mock.web.MockHttpSession two = new org.springframework.mock.web.MockHttpSession();
-        String token = ConsoleCsrf.token(one);
-        assertThat(ConsoleCsrf.token(one)).isEqualTo(token);
-        assertThat(ConsoleCsrf.matches(one, token)).isTrue();
-        assertThat(ConsoleCsrf.matches(two, token)).isFalse();
-        assertThat(ConsoleCsrf.matches(one, null)).isFalse();
-        assertThat(ConsoleCsrf.matches(null, token)).isFalse();
-        assertThat(ConsoleCsrf.isSafe("GET")).isTrue();
-        assertThat(ConsoleCsrf.isSafe("POST")).isFalse();
-    }
 }

@@ -2,7 +2,6 @@ package org.lotflow.console.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.lotflow.console.internal.ConsoleCsrf;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.Refusal;

@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.lotflow.console.internal.ConsoleCsrf;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -10,10 +10,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.task.Task;
 import org.lotflow.console.internal.GenealogyPicture;
 import org.lotflow.console.internal.LotMarks;
+import org.lotflow.console.internal.process.OpenTasks;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotInventory;
@@ -28,7 +27,6 @@ import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.Refusal;
 import org.lotflow.shared.RefusalStatus;
-import org.lotflow.shared.process.WithoutCallerAuthorization;
 import org.lotflow.trace.Direction;
 import org.lotflow.trace.Trace;
 import org.lotflow.trace.TraceService;
@@ -63,7 +61,7 @@ class LotPages {
     private final Holds holds;
     private final Recalls recalls;
     private final org.lotflow.certificate.Certificates certificates;
-    private final ProcessEngine engine;
+    private final OpenTasks openTasks;
     private final ObjectMapper json;
     private final Clock clock;
     private final org.lotflow.security.CurrentUser currentUser;
@@ -71,7 +69,7 @@ class LotPages {
 
     LotPages(LotInventory inventory, LotService lots, LotHistory history, List<LotViewContributor> contributors,
             TraceService trace, Holds holds, Recalls recalls,
-            org.lotflow.certificate.Certificates certificates, ProcessEngine engine, ObjectMapper json, Clock clock,
+            org.lotflow.certificate.Certificates certificates, OpenTasks openTasks, ObjectMapper json, Clock clock,
             org.lotflow.security.CurrentUser currentUser, @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
         this.inventory = inventory;
         this.lots = lots;
@@ -81,7 +79,7 @@ class LotPages {
         this.holds = holds;
         this.recalls = recalls;
         this.certificates = certificates;
-        this.engine = engine;
+        this.openTasks = openTasks;
         this.json = json;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -242,7 +240,7 @@ class LotPages {
                 lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable())), today, alertDays, false).get(0));
         model.addAttribute("extra", json.convertValue(extra, TREE));
         model.addAttribute("history", history.of(lot.getId()));
-        model.addAttribute("tasks", openTasks(lot.getLotNumber()));
+        model.addAttribute("tasks", openTasks.of(lot.getLotNumber()));
         model.addAttribute("holdSources", Holds.SOURCES);
         model.addAttribute("classifications", Classification.values());
         if (!model.containsAttribute("holdForm")) {
@@ -264,22 +262,6 @@ class LotPages {
         } catch (NotPermitted e) {
             model.addAttribute("traceVisible", false);
         }
-    }
-
-    /** A task of the lot: its name, who may take it, who has it, and its link into Tasklist. */
-    record OpenTask(String id, String name, String assignee, java.util.Date created, java.util.Date due) {
-    }
-
-    /**
-     * The lot's open tasks (release, investigation: the processes keyed by the lot number). Listed whoever looks
-     * (names and dates only); Tasklist checks who may open and work them.
-     */
-    private List<OpenTask> openTasks(String lotNumber) {
-        List<Task> tasks = new WithoutCallerAuthorization(engine.getIdentityService()).call(() -> engine
-                .getTaskService().createTaskQuery().processInstanceBusinessKey(lotNumber).active()
-                .orderByTaskCreateTime().asc().list());
-        return tasks.stream().map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getCreateTime(),
-                t.getDueDate())).toList();
     }
 
     private static LotStatus parseStatus(String text) {

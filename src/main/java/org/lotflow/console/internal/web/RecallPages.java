@@ -8,14 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.task.Task;
 import org.lotflow.console.internal.NotificationDeadline;
+import org.lotflow.console.internal.process.OpenTasks;
 import org.lotflow.recall.RecallReports;
 import org.lotflow.recall.Recalls;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.process.WithoutCallerAuthorization;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,14 +32,14 @@ class RecallPages {
     private final RecallReports reports;
     private final Recalls recalls;
     private final CurrentUser currentUser;
-    private final ProcessEngine engine;
+    private final OpenTasks openTasks;
     private final Clock clock;
 
-    RecallPages(RecallReports reports, Recalls recalls, CurrentUser currentUser, ProcessEngine engine, Clock clock) {
+    RecallPages(RecallReports reports, Recalls recalls, CurrentUser currentUser, OpenTasks openTasks, Clock clock) {
         this.reports = reports;
         this.recalls = recalls;
         this.currentUser = currentUser;
-        this.engine = engine;
+        this.openTasks = openTasks;
         this.clock = clock;
     }
 
@@ -69,15 +67,7 @@ class RecallPages {
         model.addAttribute("recall", recall);
         model.addAttribute("target", recalls.targetEffectiveness());
         model.addAttribute("deadlines", NotificationDeadline.of(recall, clock.instant()));
-        List<Task> tasks = new WithoutCallerAuthorization(engine.getIdentityService()).call(() -> engine
-                .getTaskService().createTaskQuery().processInstanceBusinessKey(recallNumber).active()
-                .orderByTaskCreateTime().asc().list());
-        model.addAttribute("tasks", tasks.stream().map(t -> new LotPagesTask(t.getId(), t.getName(), t.getAssignee(),
-                t.getCreateTime(), t.getDueDate())).toList());
+        model.addAttribute("tasks", openTasks.of(recallNumber));
         return "console/recall";
-    }
-
-    /** An open task of the recall, with its link into Tasklist. */
-    record LotPagesTask(String id, String name, String assignee, java.util.Date created, java.util.Date due) {
     }
 }

@@ -1,4 +1,4 @@
-package org.lotflow.console.internal;
+package org.lotflow.console.internal.web;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
