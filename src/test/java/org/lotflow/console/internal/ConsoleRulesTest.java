@@ -81,4 +81,21 @@ class ConsoleRulesTest {
         assertThat(after.get("Acme").overdue()).as("answered").isFalse();
         assertThat(NotificationDeadline.of(Map.of("customers", List.of()), Instant.now())).isEmpty();
     }
+
+    @Test
+    void sourceLotsAreTypedOneALineAndHeldToTheApisRules() {
+        assertThat(SourceLotLines.parse("RM-2025-015 60\n\n  BO-77   12.5 ")).extracting(
+                l -> l.lotNumber() + "=" + l.quantity().toPlainString()).containsExactly("RM-2025-015=60", "BO-77=12.5");
+        assertThat(SourceLotLines.parse(null)).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 60\nRM-2")).getMessage())
+                .isEqualTo("sourceLots: line 2 'RM-2' must be a lot number and a quantity, e.g. RM-2025-015 60");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 1.2345")).getMessage()).contains("at most 3 decimal places")
+                .contains("never rounded");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 1\nRM-1 2")).getMessage()).contains("listed twice");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 ten")).getMessage()).contains("'ten' is not a number");
+    }
 }

@@ -29,6 +29,18 @@ class ConsoleAdvice {
         this.currentUser = currentUser;
     }
 
+    /** A field left empty is absent (null), as in the API's JSON where it is left out, never "". */
+    @org.springframework.web.bind.annotation.InitBinder
+    void emptyIsAbsent(org.springframework.web.bind.WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new org.springframework.beans.propertyeditors.StringTrimmerEditor(
+                false) {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isBlank() ? null : text);
+            }
+        });
+    }
+
     @ModelAttribute("me")
     Viewer me() {
         if (!currentUser.isAuthenticated()) {
