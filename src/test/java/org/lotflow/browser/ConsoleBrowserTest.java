@@ -184,4 +184,122 @@ class ConsoleBrowserTest {
         });
         assertThat(status(recalled)).isEqualTo("RECALLED");
     }
+
+    private void setDate(String id, String isoDate) {
+        driver().executeScript("arguments[0].value = arguments[1];", driver().findElement(By.id(id)), isoDate);
+    }
+
+    /** A Tasklist session of {@code user} (the Console's session is ended first: one login at a time). */
+    private void inTasklist(String user, java.util.function.Consumer<Tasklist> work) {
+        driver().manage().deleteAllCookies();
+        browser.login(port, user);
+        work.accept(browser);
+    }
+
+    private boolean taskDone(String lot, String key) {
+        return api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot + "&taskDefinitionKey=" + key)
+                .json().isEmpty();
+    }
+
+    /**
+     * The issue's day without curl: Mike creates a lot on the Console, Sarah records its lab results and
+     * Jennifer signs its release in Tasklist, Tom orders and ships on the Console, Jennifer holds the lot, and
+     * Rachel previews the recall's scope, starts it and sees it on the board.
+     */
+    @Test
+    void theSeedsDayFromTheConsoleAndTasklistWithoutCurl() {
+        String sku = api.createProduct("CDAY");
+        String[] lotNumber = new String[1];
+
+        step("day-mike-creates", () -> {
+            login("mike");
+            browser.click(By.id("nav-new-lot"));
+            new Select(browser.visible(By.id("sku"))).selectByValue(sku);
+            driver().findElement(By.id("quantity")).sendKeys("500");
+            setDate("manufactureDate", "2025-01-20");
+            driver().findElement(By.id("location")).sendKeys("Warehouse A, Zone 3");
+            browser.click(By.id("lot-create"));
+            browser.visible(By.id("created-notice"));
+            lotNumber[0] = driver().findElement(By.id("lot-number")).getText();
+            assertThat(driver().findElement(By.id("lot-status")).getText()).isEqualTo("PENDING");
+            assertThat(driver().findElement(By.id("tasks")).getText()).contains("Record lab results");
+            shot("day-1-mike-created-lot");
+        });
+        String lot = lotNumber[0];
+        api.executeJobs();
+
+        step("day-sarah-records", () -> inTasklist("sarah", t -> {
+            t.openTask("QA analysts", "Record lab results", lot);
+            t.claim();
+            t.typeInCamundaForm("Results", "viscosity = 249\nflashPoint = 231");
+            t.complete();
+            t.until("recordLabResults done", () -> taskDone(lot, "recordLabResults"));
+            api.executeJobs();
+        }));
+
+        step("day-jennifer-approves", () -> inTasklist("jennifer", t -> {
+            t.openTask("QA managers", "Approve release", lot);
+            t.claim();
+            t.form();
+            t.until("the release form shows the lot", () -> t.formText().contains(lot));
+            t.select("approved").selectByValue("true");
+            t.field("comment").sendKeys("All specifications met");
+            t.field("signaturePassword").sendKeys("jennifer");
+            t.complete();
+            t.until("approveRelease done", () -> taskDone(lot, "approveRelease"));
+            api.executeJobs();
+        }));
+        assertThat(status(lot)).isEqualTo("RELEASED");
+
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        step("day-tom-orders-and-ships", () -> {
+            login("tom");
+            browser.click(By.id("nav-new-order"));
+            browser.visible(By.id("orderNumber")).sendKeys(order);
+            driver().findElement(By.id("customer")).sendKeys("Acme Industrial");
+            new Select(driver().findElement(By.id("sku"))).selectByValue(sku);
+            driver().findElement(By.id("quantity")).sendKeys("150");
+            browser.click(By.id("order-place"));
+            browser.visible(By.id("placed-notice"));
+            assertThat(driver().findElement(By.id("allocations")).getText()).contains(lot).contains("150")
+                    .contains("FEFO");
+            shot("day-2-tom-order");
+            driver().findElement(By.id("carrier")).sendKeys("DHL");
+            browser.click(By.id("ship"));
+            browser.visible(By.id("shipped-notice"));
+            assertThat(driver().findElement(By.id("shipments")).getText()).contains(lot).contains("DHL");
+            shot("day-3-tom-shipped");
+        });
+
+        step("day-jennifer-holds", () -> {
+            login("jennifer");
+            open("/console/lots/" + lot);
+            assertThat(driver().findElement(By.id("history")).getText()).contains("RELEASE_APPROVED")
+                    .contains("Sarah Johnson").contains("Jennifer Lee");
+            driver().findElement(By.id("hold-reason")).sendKeys("Customer complaint from Acme Industrial");
+            new Select(driver().findElement(By.id("hold-source"))).selectByValue("COMPLAINT");
+            browser.click(By.id("hold-submit"));
+            browser.visible(By.id("held-notice"));
+            shot("day-4-jennifer-held");
+        });
+        assertThat(status(lot)).isEqualTo("QUARANTINE");
+
+        step("day-rachel-recalls", () -> {
+            login("rachel");
+            open("/console/lots/" + lot);
+            driver().findElement(By.id("recall-reason")).sendKeys("Confirmed contamination");
+            new Select(driver().findElement(By.id("recall-classification"))).selectByValue("CLASS_I");
+            browser.click(By.id("recall-preview"));
+            assertThat(browser.visible(By.id("recall-scope")).getText()).contains("Acme Industrial").contains("150");
+            shot("day-5-rachel-scope");
+            browser.click(By.id("recall-start"));
+            browser.visible(By.id("started-notice"));
+            String number = driver().findElement(By.id("recall-number")).getText();
+            assertThat(driver().findElement(By.id("customers")).getText()).contains("Acme Industrial").contains("150");
+            browser.click(By.id("nav-recalls"));
+            browser.visible(By.cssSelector("#recalls-open tr[data-recall='" + number + "']"));
+            shot("day-6-rachel-board");
+        });
+        assertThat(status(lot)).isEqualTo("RECALLED");
+    }
 }

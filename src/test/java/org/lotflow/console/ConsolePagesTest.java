@@ -227,6 +227,10 @@ class ConsolePagesTest {
                 .contains("data-type=\"RELEASE_APPROVED\"").contains("meaning: ").contains("Jennifer Lee")
                 .contains("COA-").contains("/console/lots/" + lot + "/genealogy");
         assertThat(html).contains("id=\"hold-form\"").doesNotContain("id=\"recall-panel\"");
+        TestClient.Binary coa = api.download("sarah", "/console/lots/" + lot + "/coa", "application/pdf");
+        assertThat(coa.status()).isEqualTo(200);
+        assertThat(coa.contentType()).startsWith("application/pdf");
+        assertThat(new String(coa.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
 
         JsonNode picture = api.get("sarah", "/console/lots/" + lot + "/genealogy").json();
         assertThat(picture.get("lotNumber").asText()).isEqualTo(lot);
@@ -252,7 +256,8 @@ class ConsolePagesTest {
         ConsoleSession rachel = ConsoleSession.login(port, "rachel");
         String page = rachel.get("/console/lots/" + lot).html();
         assertThat(page).contains("id=\"recall-panel\"").doesNotContain("id=\"hold-form\"")
-                .doesNotContain("id=\"recall-form\"");
+                .doesNotContain("id=\"recall-form\"").as("certificates are for sales and QA")
+                .doesNotContain("id=\"coa-panel\"");
 
         ConsoleSession.Page preview = rachel.get("/console/lots/" + lot
                 + "/recall-preview?reason=Contaminated+base+oil&classification=CLASS_II");
