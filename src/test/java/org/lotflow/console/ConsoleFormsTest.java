@@ -147,4 +147,48 @@ class ConsoleFormsTest {
         assertThat(jennifer.post("/console/orders/" + number + "/shipments", Map.of()).status()).isEqualTo(403);
         assertThat(tom.get("/console/orders/NO-SUCH-ORDER").status()).isEqualTo(404);
     }
+
+    @Test
+    void mikeDefinesAProductWithItsSpecificationAndEveryErrorIsShownAtItsField() {
+        String sku = "CFPROD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        ConsoleSession mike = ConsoleSession.login(port, "mike");
+        assertThat(mike.get("/console/products").html()).contains("id=\"product-form\"").contains("IL-250-55GAL");
+        Map<String, String> f = new LinkedHashMap<>(Map.of("sku", sku, "name", "Gear oil", "description", "",
+                "unit", "drums", "shelfLifeMonths", "24", "lotNumberPattern", sku + "-{yyyy}-{seq:3}",
+                "specs", "viscosity cSt 245 255\nflashPoint °C 220"));
+        ConsoleSession.Page badLine = mike.post("/console/products", f);
+        assertThat(badLine.status()).isEqualTo(400);
+        assertThat(badLine.html()).contains("data-field=\"specs\"").contains("line 2").contains("value=\"Gear oil\"");
+        f.put("specs", "viscosity cSt 245.1234567 255");
+        assertThat(mike.post("/console/products", f).html()).contains("data-field=\"specs\"")
+                .contains("at most 6 decimal places");
+        f.put("specs", "viscosity cSt 245 255\nflashPoint °C 220 -");
+        f.put("shelfLifeMonths", "two years");
+        assertThat(mike.post("/console/products", f).html()).contains("data-field=\"shelfLifeMonths\"");
+        f.put("shelfLifeMonths", "24");
+        f.put("name", "");
+        assertThat(mike.post("/console/products", f).html()).contains("data-field=\"name\"");
+        f.put("name", "Gear oil");
+        f.put("lotNumberPattern", "no placeholders");
+        ConsoleSession.Page pattern = mike.post("/console/products", f);
+        assertThat(pattern.status()).isEqualTo(400);
+        assertThat(pattern.html()).contains("data-field=\"lotNumberPattern\"");
+        f.put("lotNumberPattern", sku + "-{yyyy}-{seq:3}");
+        assertThat(api.call("mike", "mike", org.springframework.http.HttpMethod.GET, "/api/products/" + sku, null,
+                "application/json").status()).as("nothing defined").isEqualTo(404);
+
+        ConsoleSession.Page created = mike.post("/console/products", f);
+        assertThat(created.status()).as(created.html()).isEqualTo(302);
+        var product = api.get("mike", "/api/products/" + sku).json();
+        assertThat(product.get("specs").toString()).contains("viscosity").contains("flashPoint");
+        assertThat(mike.get("/console/products?created=" + sku).html()).contains("id=\"product-created\"")
+                .contains("id=\"product-" + sku + "\"");
+        assertThat(mike.post("/console/products", f).status()).as("SKU taken").isEqualTo(409);
+
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        assertThat(tom.get("/console/products").html()).doesNotContain("id=\"product-form\"");
+        f.put("sku", sku + "X");
+        f.put("lotNumberPattern", sku + "X-{yyyy}-{seq:3}");
+        assertThat(tom.post("/console/products", f).status()).isEqualTo(403);
+    }
 }
