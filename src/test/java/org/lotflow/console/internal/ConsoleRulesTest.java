@@ -98,4 +98,15 @@ class ConsoleRulesTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
                 () -> SourceLotLines.parse("RM-1 ten")).getMessage()).contains("'ten' is not a number");
     }
+
+    @Test
+    void aSpecificationIsTypedOneTestALineWithADashForNoLimit() {
+        assertThat(SpecLines.parse("viscosity cSt 245 255\nflashPoint °C 220 -")).extracting(
+                t -> t.test() + " " + t.unit() + " " + t.min() + " " + t.max())
+                .containsExactly("viscosity cSt 245 255", "flashPoint °C 220 null");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SpecLines.parse("viscosity cSt 245")).getMessage()).startsWith("specs: line 1 'viscosity cSt 245'");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SpecLines.parse("pH - low 7")).getMessage()).contains("lower limit 'low' is not a number");
+    }
 }
