@@ -14,6 +14,9 @@ public enum ProductCategory {
     /** Industrial products, the default category: 5 years beyond expiration (the seed's 3-5). */
     INDUSTRIAL(5);
 
+    /** The shortest retention a product may set, in years beyond expiration. */
+    public static final int MIN_RETENTION_YEARS = 1;
+
     /** The longest retention a product may set, in years beyond expiration. */
     public static final int MAX_RETENTION_YEARS = 30;
 

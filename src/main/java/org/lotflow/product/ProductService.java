@@ -114,9 +114,9 @@ public class ProductService {
                         + "trade item").with("field", "gtin");
             }
         }
-        if (input.retentionYears() != null && (input.retentionYears() < 1
+        if (input.retentionYears() != null && (input.retentionYears() < ProductCategory.MIN_RETENTION_YEARS
                 || input.retentionYears() > ProductCategory.MAX_RETENTION_YEARS)) {
-            throw new InvalidInput("retentionYears", "must be a whole number of years from 1 to "
+            throw new InvalidInput("retentionYears", "must be a whole number of years from " + ProductCategory.MIN_RETENTION_YEARS + " to "
                     + ProductCategory.MAX_RETENTION_YEARS + " (years the lot records are kept beyond expiration), was "
                     + input.retentionYears());
         }
