@@ -44,15 +44,17 @@ public class AuditTrail {
 
     private final AuditSealer sealer;
     private final AuditChainStore store;
+    private final LotNumbers lotNumbers;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
     private final AtomicReference<Verification> last = new AtomicReference<>();
 
-    public AuditTrail(AuditSealer sealer, AuditChainStore store, CurrentUser currentUser, Clock clock,
-            PlatformTransactionManager transactions, MeterRegistry meters) {
+    public AuditTrail(AuditSealer sealer, AuditChainStore store, LotNumbers lotNumbers, CurrentUser currentUser,
+            Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.sealer = sealer;
+        this.lotNumbers = lotNumbers;
         this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -85,7 +87,7 @@ public class AuditTrail {
             walk.end(head.position(), head.hash());
             ChainWalk.Break b = walk.broken();
             return new Verification(b == null, walk.events(), walk.lastHash(),
-                    b == null ? null : new Break(b.position(), b.eventId(), store.lotNumberOf(b.eventId()), b.problem()),
+                    b == null ? null : new Break(b.position(), b.eventId(), lotNumberOf(b.eventId()), b.problem()),
                     clock.instant(), checkedBy);
         });
         writing.executeWithoutResult(status -> store.record(new AuditChainStore.Check(v.checkedAt(), checkedBy,
@@ -94,6 +96,11 @@ public class AuditTrail {
                 v.firstBroken() == null ? null : v.firstBroken().problem())));
         last.set(v);
         return v;
+    }
+
+    private String lotNumberOf(Long eventId) {
+        Long lotId = store.lotIdOf(eventId);
+        return lotId == null ? null : lotNumbers.lotNumberOf(lotId).orElse(null);
     }
 
     /** Seals the events committed since the last run (the regular background run); answers how many. */
@@ -109,7 +116,7 @@ public class AuditTrail {
         }
         Optional<Verification> stored = readOnly.execute(status -> store.latest().map(c -> new Verification(c.intact(),
                 c.events(), c.lastHash(), c.brokenPosition() == null ? null : new Break(c.brokenPosition(),
-                        c.brokenEventId(), store.lotNumberOf(c.brokenEventId()), c.problem()), c.checkedAt(),
+                        c.brokenEventId(), lotNumberOf(c.brokenEventId()), c.problem()), c.checkedAt(),
                 c.checkedBy())));
         stored.ifPresent(s -> last.compareAndSet(null, s));
         return stored;

@@ -129,9 +129,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 events.failure(SecurityEvent.Type.LOGIN_FAILED, credentials == null ? "" : credentials[0], channel,
                         credentials == null ? "unreadable HTTP Basic credentials" : "wrong password or unknown user");
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"lotflow\", charset=\"UTF-8\"");
-            Problems.write(response, 401, "Unauthorized",
-                    "Log in with HTTP Basic (a lotflow user and password) or a Camunda webapp session");
+            unauthenticated(request, response, basic);
             return;
         }
         if (requiredGroup != null && !groupIds.contains(requiredGroup)) {
@@ -144,6 +142,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * Answers a request without a valid login: 401 problem+json with the Basic challenge. The Console
+     * overrides it to send a person's browser to its login page instead.
+     *
+     * @param basic whether the request tried HTTP Basic (and failed)
+     */
+    protected void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean basic)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"lotflow\", charset=\"UTF-8\"");
+        Problems.write(response, 401, "Unauthorized",
+                "Log in with HTTP Basic (a lotflow user and password) or a Camunda webapp session");
     }
 
     private static String[] decode(String encoded) {

@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * <li>{@code /engine-rest/*} and the webapps' {@code /camunda/api/*} pass {@link EngineSurfaceGuard}:
  * task submissions carry exactly their form's fields, variable writes and starts around lotflow are
  * refused, profiles are for administrators, Cockpit's API for Cockpit users;</li>
+ * <li>{@code /console/*} takes the same as {@code /api}; a browser without a login is sent to the Console's
+ * login page ({@link WebappLogin}, which logs into the webapps' session);</li>
  * <li>{@code /actuator/health} is open.</li>
  * </ul>
  * Camunda authorization is switched on in {@code application.yml}; every filter sets the
@@ -71,6 +73,44 @@ public class SecurityConfiguration {
                 new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "api", true, cache));
         registration.setName("lotflow-api-auth");
         registration.addUrlPatterns("/api/*", "/v3/api-docs/*", "/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /**
+     * {@code /console/*}: the Console takes the webapps' session or HTTP Basic, like {@code /api}; its login
+     * page and the root redirect answer without one. A person's browser without a login is sent to the login
+     * page (a GET asking for HTML); anything else gets 401 problem+json.
+     */
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> consoleAuthenticationFilter(IdentityService identityService,
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events, CredentialCache cache) {
+        ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), null,
+                throttle, events, "console", true, cache) {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return path.equals("/console/login");
+            }
+
+            @Override
+            protected void unauthenticated(HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response, boolean basic) throws java.io.IOException {
+                String accept = request.getHeader("Accept");
+                boolean page = !basic && "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                        && accept != null && accept.contains("text/html");
+                if (!page) {
+                    super.unauthenticated(request, response, basic);
+                    return;
+                }
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                response.sendRedirect(request.getContextPath() + "/console/login?next="
+                        + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("lotflow-console-auth");
+        registration.addUrlPatterns("/console/*", "/console");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -36,7 +36,7 @@ final class Tasklist implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private String base;
     private String user;
@@ -133,6 +133,11 @@ final class Tasklist implements AutoCloseable {
 
     String user() {
         return user;
+    }
+
+    /** The browser itself, for pages other than Tasklist (the Console). */
+    ChromeDriver driver() {
+        return driver;
     }
 
     /** Whether the element becomes visible within {@code timeout} (false instead of a failure). */
@@ -279,8 +284,12 @@ final class Tasklist implements AutoCloseable {
 
     /** A screenshot and the page's HTML in target/browser/ (for a failed step). */
     void evidence(String name) {
+        evidence(Path.of("target", "browser"), name);
+    }
+
+    /** A screenshot and the page's HTML in {@code dir}. */
+    void evidence(Path dir, String name) {
         try {
-            Path dir = Path.of("target", "browser");
             Files.createDirectories(dir);
             String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
             File png = driver.getScreenshotAs(OutputType.FILE);

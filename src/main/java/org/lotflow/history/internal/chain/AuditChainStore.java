@@ -90,13 +90,12 @@ public class AuditChainStore {
                 });
     }
 
-    /** The lot number of an event (null when the event is gone). */
-    public String lotNumberOf(Long eventId) {
+    /** The lot id of an event (null when the event is gone). */
+    public Long lotIdOf(Long eventId) {
         if (eventId == null) {
             return null;
         }
-        List<String> found = jdbc.queryForList("SELECT l.lot_number FROM lot_event e JOIN lot l ON l.id = e.lot_id"
-                + " WHERE e.id = ?", String.class, eventId);
+        List<Long> found = jdbc.queryForList("SELECT lot_id FROM lot_event WHERE id = ?", Long.class, eventId);
         return found.isEmpty() ? null : found.get(0);
     }
 

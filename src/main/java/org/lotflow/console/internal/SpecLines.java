@@ -1,0 +1,71 @@
+package org.lotflow.console.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lotflow.product.ProductService;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.input.InputRules;
+
+/**
+ * A product's specification as a person types it into the Console's form: one test per line, its name, unit,
+ * lower and upper limit separated by blanks, {@code -} for no limit ({@code viscosity cSt 245 255},
+ * {@code flashPoint °C 220 -}). Empty lines are skipped. Each line is held to the API's rules for
+ * {@code specs[i]} (a test name of at most 100 characters, a unit of at most 32, limits as measured values: at
+ * most 6 decimals, never rounded); a refusal names the field {@code specs} and the line. At most 100 tests.
+ */
+public final class SpecLines {
+
+    private SpecLines() {
+    }
+
+    public static List<ProductService.SpecInput> parse(String text) {
+        List<ProductService.SpecInput> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = "line " + (i + 1) + " '" + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + "'";
+            String[] parts = line.split("\\s+");
+            if (parts.length != 4) {
+                throw new InvalidInput("specs", where + " must be a test, its unit, its lower and its upper limit"
+                        + " ('-' for none), e.g. viscosity cSt 245 255");
+            }
+            if (parts[0].length() > 100) {
+                throw new InvalidInput("specs", where + ": the test name must be at most 100 characters");
+            }
+            if (parts[1].length() > 32) {
+                throw new InvalidInput("specs", where + ": the unit must be at most 32 characters");
+            }
+            out.add(new ProductService.SpecInput(parts[0], parts[1], limit(where, "lower", parts[2]),
+                    limit(where, "upper", parts[3])));
+        }
+        if (out.size() > 100) {
+            throw new InvalidInput("specs", "at most 100 tests, was " + out.size());
+        }
+        return out;
+    }
+
+    private static BigDecimal limit(String where, String which, String text) {
+        if (text.equals("-")) {
+            return null;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("specs", where + ": the " + which + " limit '" + text + "' is not a number ('-' for none)");
+        }
+        String problem = InputRules.measuredValue(value);
+        if (problem != null) {
+            throw new InvalidInput("specs", where + ": the " + which + " limit " + problem);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,89 @@
+package org.lotflow.console.internal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.Refusal;
+import org.lotflow.shared.RefusalStatus;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * What every Console page has: the viewer and their rights, the session's CSRF token; and refusals shown as
+ * a page (with the API's status and sentence) instead of the API's problem+json. Ahead of the API's
+ * {@code ProblemHandler} for the Console's controllers only.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleAdvice {
+
+    private final CurrentUser currentUser;
+
+    ConsoleAdvice(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    /** A field left empty is absent (null), as in the API's JSON where it is left out, never "". */
+    @org.springframework.web.bind.annotation.InitBinder
+    void emptyIsAbsent(org.springframework.web.bind.WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new org.springframework.beans.propertyeditors.StringTrimmerEditor(
+                false) {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isBlank() ? null : text);
+            }
+        });
+    }
+
+    @ModelAttribute("me")
+    Viewer me() {
+        if (!currentUser.isAuthenticated()) {
+            return null;
+        }
+        String id = currentUser.id();
+        return new Viewer(id, currentUser.fullName(id), currentUser.groups(),
+                currentUser.isInAnyGroup(Groups.QA_ANALYST, Groups.QA_MANAGER),
+                currentUser.isInAnyGroup(Groups.RECALL_COORDINATOR), currentUser.isInAnyGroup(Groups.PRODUCTION),
+                currentUser.isInAnyGroup(Groups.SALES), currentUser.groups().contains(Groups.ADMIN));
+    }
+
+    @ModelAttribute("csrf")
+    String csrf(HttpServletRequest request) {
+        return ConsoleCsrf.token(request.getSession(true));
+    }
+
+    /** An exception handler's model has none of the model attributes: the layout's are added here. */
+    private void common(HttpServletRequest request, Model model) {
+        model.addAttribute("me", me());
+        model.addAttribute("csrf", csrf(request));
+    }
+
+    /** A refusal outside a form (an unknown lot or recall, a page the viewer may not see): its page. */
+    @ExceptionHandler(Refusal.class)
+    String refusal(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        common(request, model);
+        int status = RefusalStatus.of(e);
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("title", e.title());
+        model.addAttribute("detail", e.getMessage());
+        return "console/error";
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        common(request, model);
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("title", "Invalid request");
+        model.addAttribute("detail", e.getName() + ": '" + e.getValue() + "' cannot be read");
+        return "console/error";
+    }
+}

@@ -1,0 +1,79 @@
+package org.lotflow.console.internal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.lotflow.security.WebappLogin;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The Console's entry: {@code /} and {@code /console/} lead to the lot list (through the login page when
+ * there is no login); {@code /console/login} logs into the webapps' session (one login for the Console,
+ * Tasklist and Cockpit; locked out and counted like the webapps' own login); {@code /console/logout} ends it.
+ */
+@Controller
+class ConsoleController {
+
+    private final WebappLogin login;
+
+    ConsoleController(WebappLogin login) {
+        this.login = login;
+    }
+
+    @GetMapping("/")
+    String root() {
+        return "redirect:/console/";
+    }
+
+    @GetMapping({"/console", "/console/"})
+    String home() {
+        return "redirect:/console/lots";
+    }
+
+    @GetMapping("/console/login")
+    String loginPage(@RequestParam(required = false) String next, HttpServletRequest request, Model model) {
+        if (login.sessionUser(request) != null) {
+            return "redirect:" + safeNext(next);
+        }
+        model.addAttribute("next", safeNext(next));
+        return "console/login";
+    }
+
+    @PostMapping("/console/login")
+    String loginSubmit(@RequestParam(required = false) String username, @RequestParam(required = false) String password,
+            @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        WebappLogin.Outcome outcome = login.login(request, username, password);
+        if (outcome.result() == WebappLogin.Result.LOGGED_IN) {
+            return "redirect:" + safeNext(next);
+        }
+        model.addAttribute("next", safeNext(next));
+        model.addAttribute("username", username);
+        if (outcome.result() == WebappLogin.Result.LOCKED) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+            model.addAttribute("error", "Too many failed logins or signatures for user '" + username
+                    + "' from this address: try again in " + outcome.retryAfterSeconds()
+                    + " seconds, or ask an administrator to unlock the user");
+        } else {
+            response.setStatus(401);
+            model.addAttribute("error", "The user name or the password is wrong");
+        }
+        return "console/login";
+    }
+
+    @PostMapping("/console/logout")
+    String logout(HttpServletRequest request) {
+        login.logout(request);
+        return "redirect:/console/login";
+    }
+
+    /** Only a Console path of this application: never an address elsewhere (no open redirect). */
+    static String safeNext(String next) {
+        return next != null && next.startsWith("/console/") && !next.startsWith("//") && !next.contains("\\")
+                && !next.contains("\r") && !next.contains("\n") ? next : "/console/lots";
+    }
+}

@@ -1,0 +1,40 @@
+package org.lotflow.console.internal.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses with 403 every Console request that would change something (POST and the like) without the
+ * session's CSRF token ({@link ConsoleCsrf}), before it reaches a controller: nothing changes. The login form
+ * is protected too (login CSRF).
+ */
+public class ConsoleCsrfFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!ConsoleCsrf.isSafe(request.getMethod())) {
+            String sent = request.getHeader(ConsoleCsrf.HEADER);
+            if (sent == null) {
+                sent = request.getParameter(ConsoleCsrf.FIELD);
+            }
+            if (!ConsoleCsrf.matches(request.getSession(false), sent)) {
+                response.setStatus(403);
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Refused - lotflow Console"
+                        + "</title></head><body><h1>Refused: this form is out of date</h1><p>The form did not carry"
+                        + " this session's security token (CSRF), so nothing was changed. It may come from another"
+                        + " site, or from a page opened before your last login. <a href=\""
+                        + request.getContextPath() + "/console/\">Open the Console</a>, reload the page and try"
+                        + " again.</p></body></html>");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

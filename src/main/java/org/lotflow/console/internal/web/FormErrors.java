@@ -1,0 +1,65 @@
+package org.lotflow.console.internal.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.lotflow.shared.Refusal;
+import org.lotflow.shared.RefusalStatus;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+/**
+ * A form's refusal on its page, as the API's problem+json would say it: the status, the sentence, and each
+ * field with its reason ({@code field: reason}, the API's words), so a template shows it next to the field.
+ * Values that cannot be read at all (text where a number or a date belongs) are said as the API says them.
+ */
+final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    /** The field errors of a bound form (the API's bean validation); empty when there are none. */
+    static Map<String, String> of(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError e : binding.getFieldErrors()) {
+            String reason = e.isBindingFailure() ? "'" + e.getRejectedValue() + "' is not a valid "
+                    + (e.getField().toLowerCase().contains("date") || e.getField().equals("requiredBy")
+                            ? "date (yyyy-mm-dd)" : "number")
+                    : String.valueOf(e.getDefaultMessage());
+            errors.putIfAbsent(e.getField(), e.getField() + ": " + reason);
+        }
+        return errors;
+    }
+
+    /**
+     * The form as it was sent (text, unconverted), for showing it again after a refusal: a value that could
+     * not be read stays in its field for the person to correct.
+     */
+    static Map<String, String> sent(jakarta.servlet.http.HttpServletRequest request, String... fields) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        for (String f : fields) {
+            String v = request.getParameter(f);
+            sent.put(f, v == null ? "" : v);
+        }
+        return sent;
+    }
+
+    /** Puts the errors on the model with status 400. */
+    static int invalid(Map<String, String> errors, Model model) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", Map.of("status", 400, "title", "Invalid request",
+                "detail", String.join("; ", errors.values())));
+        return 400;
+    }
+
+    /** Puts a service's refusal on the model; its status. */
+    static int refused(Refusal e, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put(e.field() == null ? "form" : e.field(), e.getMessage());
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", Map.of("status", RefusalStatus.of(e), "title", e.title(),
+                "detail", e.getMessage()));
+        return RefusalStatus.of(e);
+    }
+}

@@ -1,0 +1,291 @@
+package org.lotflow.console.internal.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.lotflow.console.internal.GenealogyPicture;
+import org.lotflow.console.internal.LotMarks;
+import org.lotflow.console.internal.process.OpenTasks;
+import org.lotflow.history.LotHistory;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotInventory;
+import org.lotflow.lot.LotQuantities;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.LotViewContributor;
+import org.lotflow.quarantine.Holds;
+import org.lotflow.recall.Classification;
+import org.lotflow.recall.Recalls;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.Refusal;
+import org.lotflow.shared.RefusalStatus;
+import org.lotflow.trace.Direction;
+import org.lotflow.trace.Trace;
+import org.lotflow.trace.TraceService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * {@code /console/lots}: the lot list (the seed's "Lot Inventory", FEFO order, the same search and cursor as
+ * {@code GET /api/lots}); {@code /console/lots/{lotNumber}}: a lot's page (everything of
+ * {@code GET /api/lots/{lotNumber}}, its audit trail, lab results, open tasks, holds, recalls, orders,
+ * shipments and the genealogy picture); its forms: a hold (QA) and a recall with its scope shown first
+ * (recall coordinators). Every action goes through the API's own service; a refusal is shown on the form,
+ * field by field, with the API's status.
+ */
+@Controller
+class LotPages {
+
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
+    };
+
+    private final LotInventory inventory;
+    private final LotService lots;
+    private final LotHistory history;
+    private final List<LotViewContributor> contributors;
+    private final TraceService trace;
+    private final Holds holds;
+    private final Recalls recalls;
+    private final org.lotflow.certificate.Certificates certificates;
+    private final OpenTasks openTasks;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final org.lotflow.security.CurrentUser currentUser;
+    private final int alertDays;
+
+    LotPages(LotInventory inventory, LotService lots, LotHistory history, List<LotViewContributor> contributors,
+            TraceService trace, Holds holds, Recalls recalls,
+            org.lotflow.certificate.Certificates certificates, OpenTasks openTasks, ObjectMapper json, Clock clock,
+            org.lotflow.security.CurrentUser currentUser, @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
+        this.inventory = inventory;
+        this.lots = lots;
+        this.history = history;
+        this.contributors = contributors;
+        this.trace = trace;
+        this.holds = holds;
+        this.recalls = recalls;
+        this.certificates = certificates;
+        this.openTasks = openTasks;
+        this.json = json;
+        this.clock = clock;
+        this.currentUser = currentUser;
+        this.alertDays = alertDays;
+    }
+
+    /** A row of the list: the lot's figures and its marks. */
+    record Row(String lotNumber, String sku, String productName, String unit, String status,
+            LotQuantities quantities, LocalDate manufactureDate, LocalDate expirationDate, String location,
+            LotMarks.Marks marks) {
+    }
+
+    @GetMapping("/console/lots")
+    String list(@RequestParam(required = false) String sku, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String expiringWithinDays, @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") String size, Model model, HttpServletResponse response) {
+        model.addAttribute("sku", sku == null ? "" : sku);
+        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("expiringWithinDays", expiringWithinDays == null ? "" : expiringWithinDays);
+        model.addAttribute("statuses", LotStatus.values());
+        model.addAttribute("alertDays", alertDays);
+        model.addAttribute("rows", List.of());
+        try {
+            LotStatus s = blank(status) ? null : parseStatus(status);
+            Integer days = blank(expiringWithinDays) ? null : parseInt("expiringWithinDays", expiringWithinDays);
+            int pageSize = parseInt("size", size);
+            LotInventory.Page page = inventory.page(blank(sku) ? null : sku.trim(), s, days, pageSize,
+                    blank(cursor) ? null : cursor);
+            List<LotMarks.Marks> marks = LotMarks.of(page.items().stream().map(l -> new LotMarks.Row(
+                    l.getProduct().getSku(), l.getStatus().name(), l.getExpirationDate(), l.getAvailable())).toList(),
+                    LocalDate.now(clock), alertDays, blank(cursor) && (s == null || s == LotStatus.RELEASED));
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < page.items().size(); i++) {
+                Lot l = page.items().get(i);
+                rows.add(new Row(l.getLotNumber(), l.getProduct().getSku(), l.getProduct().getName(),
+                        l.getProduct().getUnit(), l.getStatus().name(), l.quantities(), l.getManufactureDate(),
+                        l.getExpirationDate(), l.getLocation(), marks.get(i)));
+            }
+            model.addAttribute("rows", rows);
+            model.addAttribute("nextCursor", page.nextCursor());
+            model.addAttribute("firstPage", blank(cursor));
+            model.addAttribute("size", pageSize);
+        } catch (InvalidInput e) {
+            response.setStatus(400);
+            model.addAttribute("errors", Map.of(e.field() == null ? "filter" : e.field(), e.getMessage()));
+        }
+        return "console/lots";
+    }
+
+    @GetMapping("/console/lots/{lotNumber}")
+    String lot(@PathVariable String lotNumber, Model model) {
+        lotPage(lotNumber, model);
+        return "console/lot";
+    }
+
+    /** The genealogy picture's data (ECharts Sankey), from the trace service both ways. */
+    @GetMapping(value = "/console/lots/{lotNumber}/genealogy", produces = "application/json")
+    @ResponseBody
+    GenealogyPicture.Picture genealogy(@PathVariable String lotNumber) {
+        return GenealogyPicture.of(trace.trace(lotNumber, Direction.UPSTREAM),
+                trace.trace(lotNumber, Direction.DOWNSTREAM));
+    }
+
+    /**
+     * The lot's current certificate of analysis as PDF, through the API's own hand-out (recorded in the lot's
+     * history; sales and QA only, 409 for a lot without a valid one: shown as a page).
+     */
+    @GetMapping("/console/lots/{lotNumber}/coa")
+    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber) {
+        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber, null);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + pdf.coaNumber() + ".pdf\"")
+                .body(pdf.content());
+    }
+
+    /** A QA hold, through the API's hold placement. */
+    @PostMapping("/console/lots/{lotNumber}/holds")
+    String hold(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String source, @RequestParam(required = false) String reference,
+            Model model, HttpServletResponse response) {
+        try {
+            holds.hold(lotNumber, reason, source, reference);
+            return "redirect:/console/lots/" + lotNumber + "?held";
+        } catch (Refusal e) {
+            model.addAttribute("holdForm", Map.of("reason", nz(reason), "source", nz(source),
+                    "reference", nz(reference)));
+            return refused(e, "hold", lotNumber, model, response);
+        }
+    }
+
+    /**
+     * The scope a recall of this lot would have, shown before it starts: the downstream trace (every lot made
+     * from it, and the customers who received any of them, with quantities), as the recall will open it; a
+     * trace deeper than the bound is said, for the recall would be refused. Recall coordinators only (403).
+     */
+    @GetMapping("/console/lots/{lotNumber}/recall-preview")
+    String recallPreview(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String classification, Model model) {
+        if (!currentUser.isInAnyGroup(org.lotflow.security.Groups.RECALL_COORDINATOR)) {
+            throw new NotPermitted("User '" + currentUser.id() + "' may not start a recall; it needs membership in"
+                    + " [recall-coordinator]");
+        }
+        model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
+        lotPage(lotNumber, model);
+        model.addAttribute("preview", trace.trace(lotNumber, Direction.DOWNSTREAM));
+        model.addAttribute("previewShown", true);
+        return "console/lot";
+    }
+
+    /** Starts the recall of this lot, through the API's recall opening. */
+    @PostMapping("/console/lots/{lotNumber}/recalls")
+    String recall(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String classification, Model model, HttpServletResponse response) {
+        try {
+            String number = recalls.open(List.of(lotNumber), reason, classification);
+            return "redirect:/console/recalls/" + number + "?started";
+        } catch (Refusal e) {
+            model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
+            return refused(e, "recall", lotNumber, model, response);
+        }
+    }
+
+    /** The lot page again with the refusal: its status, its sentence, and the field it names. */
+    private String refused(Refusal e, String form, String lotNumber, Model model, HttpServletResponse response) {
+        response.setStatus(RefusalStatus.of(e));
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put(e.field() == null ? "form" : e.field(), e.getMessage());
+        model.addAttribute("errorsOf", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", Map.of("status", RefusalStatus.of(e), "title", e.title(),
+                "detail", e.getMessage()));
+        lotPage(lotNumber, model);
+        if ("recall".equals(form) && e instanceof InvalidInput) {
+            try {
+                model.addAttribute("preview", trace.trace(lotNumber, Direction.DOWNSTREAM));
+            } catch (Refusal ignored) {
+                // the preview is refused the same way: the form shows the first refusal
+            }
+        }
+        return "console/lot";
+    }
+
+    private void lotPage(String lotNumber, Model model) {
+        Lot lot = lots.get(lotNumber);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (LotViewContributor c : contributors) {
+            Map<String, Object> more = c.contribute(lot);
+            if (more != null) {
+                extra.putAll(more);
+            }
+        }
+        model.addAttribute("lot", lot);
+        model.addAttribute("q", lot.quantities());
+        model.addAttribute("expired", lot.isExpiredOn(today));
+        model.addAttribute("marks", LotMarks.of(List.of(new LotMarks.Row(lot.getProduct().getSku(),
+                lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable())), today, alertDays, false).get(0));
+        model.addAttribute("extra", json.convertValue(extra, TREE));
+        model.addAttribute("history", history.of(lot.getId()));
+        model.addAttribute("tasks", openTasks.of(lot.getLotNumber()));
+        model.addAttribute("holdSources", Holds.SOURCES);
+        model.addAttribute("classifications", Classification.values());
+        if (!model.containsAttribute("holdForm")) {
+            model.addAttribute("holdForm", Map.of("reason", "", "source", "", "reference", ""));
+        }
+        if (!model.containsAttribute("recallForm")) {
+            model.addAttribute("recallForm", Map.of("reason", "", "classification", ""));
+        }
+        try {
+            Trace up = trace.trace(lot.getLotNumber(), Direction.UPSTREAM);
+            Trace down = trace.trace(lot.getLotNumber(), Direction.DOWNSTREAM);
+            model.addAttribute("sources", up.lots().stream().flatMap(l -> l.quantityPath().stream()
+                    .filter(k -> k.to().equals(lot.getLotNumber())).map(k -> Map.of("lotNumber", k.from(),
+                            "quantity", k.quantity(), "unit", l.unit()))).toList());
+            model.addAttribute("shipments", down.customers().stream()
+                    .filter(s -> s.lotNumber().equals(lot.getLotNumber())).toList());
+            model.addAttribute("downstreamCustomers", down.customers().size());
+            model.addAttribute("traceVisible", true);
+        } catch (NotPermitted e) {
+            model.addAttribute("traceVisible", false);
+        }
+    }
+
+    private static LotStatus parseStatus(String text) {
+        try {
+            return LotStatus.valueOf(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("status", "'" + text + "' is not one of " + java.util.Arrays.toString(
+                    LotStatus.values()));
+        }
+    }
+
+    private static int parseInt(String field, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "'" + text + "' is not a whole number");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

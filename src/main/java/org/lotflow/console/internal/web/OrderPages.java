@@ -1,0 +1,130 @@
+package org.lotflow.console.internal.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.lotflow.order.NewOrder;
+import org.lotflow.order.OrderPlacement;
+import org.lotflow.order.Orders;
+import org.lotflow.order.Shipping;
+import org.lotflow.product.ProductService;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.Refusal;
+import org.lotflow.shared.input.BusinessDate;
+import org.lotflow.shared.input.Identifier;
+import org.lotflow.shared.input.Quantity;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Sales on the Console: {@code /console/orders/new} places an order (the use case of {@code POST /api/orders}:
+ * FEFO allocation, or a requested lot that a QA manager must approve), {@code /console/orders/{orderNumber}}
+ * shows it with its allocations and shipments, and ships it ({@code POST /api/orders/{n}/shipments}' use case).
+ * The form is checked with the API's own field rules first, then by the service; every refusal is shown at
+ * its field with the API's status and words.
+ */
+@Controller
+class OrderPages {
+
+    /** The order form: the fields and rules of {@code POST /api/orders}' body. */
+    record OrderForm(@Identifier String orderNumber, String customer, @Identifier String sku,
+            @Quantity BigDecimal quantity, @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requiredBy,
+            @Min(0) @Max(240) Integer minShelfLifeMonths, @Identifier String requestedLot) {
+    }
+
+    /** The shipment form: the fields of {@code POST /api/orders/{n}/shipments}' body. */
+    record ShipmentForm(@BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate shippedAt,
+            @Size(max = 200) String carrier) {
+    }
+
+    private final OrderPlacement placement;
+    private final Shipping shipping;
+    private final Orders orders;
+    private final ProductService products;
+    private final CurrentUser currentUser;
+
+    OrderPages(OrderPlacement placement, Shipping shipping, Orders orders, ProductService products,
+            CurrentUser currentUser) {
+        this.placement = placement;
+        this.shipping = shipping;
+        this.orders = orders;
+        this.products = products;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/console/orders/new")
+    String form(@RequestParam(required = false) String sku, Model model) {
+        currentUser.require(Groups.SALES);
+        model.addAttribute("form", new OrderForm("", "", sku == null ? "" : sku, null, null, null, ""));
+        return newOrder(model);
+    }
+
+    @PostMapping("/console/orders")
+    String place(@Valid @ModelAttribute("form") OrderForm form, BindingResult binding, Model model,
+            HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
+        model.addAttribute("form", FormErrors.sent(request, "orderNumber", "customer", "sku", "quantity",
+                "requiredBy", "minShelfLifeMonths", "requestedLot"));
+        if (binding.hasErrors()) {
+            response.setStatus(FormErrors.invalid(FormErrors.of(binding), model));
+            return newOrder(model);
+        }
+        try {
+            placement.place(new NewOrder(blankToNull(form.orderNumber()), form.customer(), blankToNull(form.sku()),
+                    form.quantity(), form.requiredBy(), form.minShelfLifeMonths(), blankToNull(form.requestedLot())));
+            return "redirect:/console/orders/" + form.orderNumber().trim() + "?placed";
+        } catch (Refusal e) {
+            response.setStatus(FormErrors.refused(e, model));
+            return newOrder(model);
+        }
+    }
+
+    @GetMapping("/console/orders/{orderNumber}")
+    String order(@PathVariable String orderNumber, Model model) {
+        model.addAttribute("order", orders.get(orderNumber));
+        if (!model.containsAttribute("shipment")) {
+            model.addAttribute("shipment", new ShipmentForm(null, ""));
+        }
+        return "console/order";
+    }
+
+    @PostMapping("/console/orders/{orderNumber}/shipments")
+    String ship(@PathVariable String orderNumber, @Valid @ModelAttribute("shipment") ShipmentForm form,
+            BindingResult binding, Model model, HttpServletResponse response,
+            jakarta.servlet.http.HttpServletRequest request) {
+        model.addAttribute("shipment", FormErrors.sent(request, "shippedAt", "carrier"));
+        if (binding.hasErrors()) {
+            response.setStatus(FormErrors.invalid(FormErrors.of(binding), model));
+            return order(orderNumber, model);
+        }
+        try {
+            Shipping.ShipmentResult result = shipping.ship(orderNumber, form.shippedAt(),
+                    form.carrier() == null || form.carrier().isBlank() ? null : form.carrier());
+            return "redirect:/console/orders/" + orderNumber + (result.created() ? "?shipped" : "?nothingToShip");
+        } catch (Refusal e) {
+            response.setStatus(FormErrors.refused(e, model));
+            return order(orderNumber, model);
+        }
+    }
+
+    private String newOrder(Model model) {
+        model.addAttribute("products", products.list());
+        return "console/order-new";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

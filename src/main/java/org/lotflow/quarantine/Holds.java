@@ -1,0 +1,53 @@
+package org.lotflow.quarantine;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.lotflow.lot.LotService;
+import org.lotflow.quarantine.internal.HoldInput;
+import org.lotflow.quarantine.internal.HoldPlacement;
+import org.lotflow.quarantine.internal.HoldRules;
+import org.lotflow.quarantine.internal.HoldSource;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Placing a hold for other modules' screens (the Console): the very use case of
+ * {@code POST /api/lots/{lotNumber}/holds} ({@link HoldPlacement#hold}), with the source given as text as a
+ * form sends it. Refusals in the API's order: a caller outside QA 403, an unknown lot 404, a field 400
+ * ({@code reason}, {@code source}, {@code reference}, naming it), a lot that cannot be held now 409.
+ */
+@Service
+public class Holds {
+
+    /** The sources a person may choose (RECEIPT holds are placed by a receipt, never by hand). */
+    public static final List<String> SOURCES = Arrays.stream(HoldSource.values())
+            .filter(s -> s != HoldSource.RECEIPT).map(Enum::name).toList();
+
+    private final HoldPlacement placement;
+    private final CurrentUser currentUser;
+    private final LotService lots;
+
+    public Holds(HoldPlacement placement, CurrentUser currentUser, LotService lots) {
+        this.placement = placement;
+        this.currentUser = currentUser;
+        this.lots = lots;
+    }
+
+    /** A placed hold: the lot's status now and the investigation's process instance. */
+    public record Placed(String lotNumber, String status, String processInstanceId) {
+    }
+
+    /** Holds the lot; {@code quarantineInvestigation} starts on it. */
+    @Transactional
+    public Placed hold(String lotNumber, String reason, String source, String reference) {
+        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        lots.get(lotNumber);
+        HoldSource parsed = HoldRules.source(source);
+        HoldPlacement.Placed placed = placement.hold(lotNumber, new HoldInput(reason, parsed,
+                reference == null || reference.isBlank() ? null : reference));
+        return new Placed(placed.lot().getLotNumber(), placed.lot().getStatus().name(), placed.processInstanceId());
+    }
+}

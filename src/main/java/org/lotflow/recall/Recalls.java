@@ -1,0 +1,57 @@
+package org.lotflow.recall;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.lotflow.recall.internal.RecallOpening;
+import org.lotflow.recall.internal.RecallQueries;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Recalls for other modules' screens (the Console): the very use cases of {@code POST /api/recalls}
+ * ({@link RecallOpening#request}: recall coordinators only, 403 for anyone else; 400 naming {@code lots},
+ * {@code reason} or {@code classification}; 404 for an unknown lot; 409 for a lot that cannot be recalled or a
+ * genealogy deeper than the trace bound) and {@code GET /api/recalls/{recallNumber}} (any business group;
+ * 404 for an unknown recall). The view is the API's JSON answer as a tree of maps and lists (dates as ISO
+ * text), so a screen shows exactly what the API answers.
+ */
+@Service
+public class Recalls {
+
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
+    };
+
+    private final RecallOpening opening;
+    private final RecallQueries queries;
+    private final ObjectMapper json;
+    private final String targetEffectiveness;
+
+    public Recalls(RecallOpening opening, RecallQueries queries, ObjectMapper json,
+            @Value("${lotflow.recall.target-effectiveness:A}") String targetEffectiveness) {
+        this.opening = opening;
+        this.queries = queries;
+        this.json = json;
+        this.targetEffectiveness = targetEffectiveness;
+    }
+
+    /** Opens a recall of the named lots (their downstream trace is its scope); its number. */
+    public String open(List<String> lotNumbers, String reason, String classification) {
+        return opening.request(lotNumbers, reason, classification).recallNumber();
+    }
+
+    /** The recall as {@code GET /api/recalls/{recallNumber}} answers it. */
+    public Map<String, Object> view(String recallNumber) {
+        return json.convertValue(queries.view(recallNumber), TREE);
+    }
+
+    /**
+     * The FDA effectiveness check level (A best, E worst; 21 CFR 7.42(b)(3)) a recall should reach before
+     * it closes without a justification ({@code lotflow.recall.target-effectiveness}).
+     */
+    public String targetEffectiveness() {
+        return targetEffectiveness;
+    }
+}

@@ -1,0 +1,309 @@
+package org.lotflow.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The Console's pages as a person's browser gets them (real HTTP, no JavaScript): the login, the rights (a
+ * page offers only what its viewer may do; whatever it does not offer is refused with the API's status and
+ * sentence), the CSRF refusal, and every error path of the hold and recall forms, each shown on the form next
+ * to its field, changing nothing.
+ */
+@ApiTest
+class ConsolePagesTest {
+
+    @Autowired
+    TestClient api;
+
+    @LocalServerPort
+    int port;
+
+    private String status(String lot) {
+        return api.get("mike", "/api/lots/" + lot).json().get("status").asText();
+    }
+
+    private String releasedLot(String prefix) {
+        return api.releasedLot(api.createProduct(prefix), new BigDecimal("500"), "2025-01-10");
+    }
+
+    /** A released lot shipped in part to a customer: {lotNumber, sku, orderNumber}. */
+    private String[] shippedLot(String prefix, String customer) {
+        String sku = api.createProduct(prefix);
+        String lot = api.releasedLot(sku, new BigDecimal("500"), "2025-01-10");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        TestClient.Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", customer,
+                "sku", sku, "quantity", 40));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        TestClient.Response shipped = api.post("tom", "/api/orders/" + order + "/shipments", Map.of());
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        return new String[] {lot, sku, order};
+    }
+
+    @Test
+    void withoutALoginABrowserIsSentToTheLoginPageAndAScriptGets401() {
+        ConsoleSession anonymous = new ConsoleSession(port);
+        ConsoleSession.Page page = anonymous.get("/console/lots?status=RELEASED");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/console/login?next=%2Fconsole%2Flots");
+        assertThat(anonymous.get("/").location()).endsWith("/console/");
+        TestClient.Response script = api.call(null, null, HttpMethod.GET, "/console/lots", null, "application/json");
+        assertThat(script.status()).isEqualTo(401);
+        ConsoleSession.Page login = anonymous.get("/console/login");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.html()).contains("name=\"_csrf\"").contains("type=\"password\"");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnTheLoginPageAndTheRightOneLeadsToTheLots() {
+        ConsoleSession s = new ConsoleSession(port);
+        s.get("/console/login");
+        ConsoleSession.Page wrong = s.post("/console/login", Map.of("username", "tom", "password", "nope"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.html()).contains("The user name or the password is wrong");
+        ConsoleSession.Page right = s.post("/console/login", Map.of("username", "tom", "password", "tom",
+                "next", "https://evil.example/"));
+        assertThat(right.status()).isEqualTo(302);
+        assertThat(right.location()).as("no redirect elsewhere").endsWith("/console/lots");
+        ConsoleSession.Page lots = s.get("/console/lots?sku=IL-250-55GAL");
+        assertThat(lots.status()).isEqualTo(200);
+        assertThat(lots.html()).contains("Lot inventory").contains("Tom").contains("IL250-2024-089");
+        // the same session opens Tasklist's API: one login
+        assertThat(s.get("/camunda/api/admin/auth/user/default", "application/json").html()).contains("\"userId\":\"tom\"")
+                .contains("tasklist");
+    }
+
+    @Test
+    void httpBasicOpensTheConsoleToo() {
+        TestClient.Response page = api.call("jennifer", "jennifer", HttpMethod.GET, "/console/lots/IL250-2024-092",
+                null, "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("IL250-2024-092").contains("id=\"hold-form\"");
+    }
+
+    @Test
+    void theLotListIsInFefoOrderWithItsMarksAndRefusesABadFilterNamingIt() {
+        String sku = api.createProduct("CLIST");
+        String later = api.releasedLot(sku, new BigDecimal("100"), "2025-01-05");
+        String earlier = api.createLot(sku, new BigDecimal("100"), "2023-03-01"); // expires 2025-03-01: soon
+        ConsoleSession s = ConsoleSession.login(port, "sarah");
+        ConsoleSession.Page page = s.get("/console/lots?sku=" + sku);
+        assertThat(page.status()).isEqualTo(200);
+        String html = page.html();
+        assertThat(html.indexOf("data-lot=\"" + earlier + "\"")).as("FEFO: earliest expiry first").isPositive()
+                .isLessThan(html.indexOf("data-lot=\"" + later + "\""));
+        String earlierRow = html.substring(html.indexOf("data-lot=\"" + earlier + "\""));
+        assertThat(earlierRow.substring(0, earlierRow.indexOf("</tr>"))).contains("Expiring soon: 32 days")
+                .contains("PENDING");
+        String laterRow = html.substring(html.indexOf("data-lot=\"" + later + "\""));
+        assertThat(laterRow.substring(0, laterRow.indexOf("</tr>"))).contains("Next to allocate").contains("RELEASED");
+
+        ConsoleSession.Page paged = s.get("/console/lots?sku=" + sku + "&size=1");
+        assertThat(paged.html()).contains("data-lot=\"" + earlier + "\"").doesNotContain("data-lot=\"" + later + "\"")
+                .contains("id=\"next-page\"");
+
+        ConsoleSession.Page bad = s.get("/console/lots?status=SHIPPED");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html()).contains("data-field=\"status\"").contains("status: &#39;SHIPPED&#39; is not one of");
+        ConsoleSession.Page badCursor = s.get("/console/lots?cursor=garbage");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.html()).contains("data-field=\"cursor\"");
+        ConsoleSession.Page badSize = s.get("/console/lots?size=many");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.html()).contains("data-field=\"size\"");
+    }
+
+    @Test
+    void aSalesUserSeesNoHoldButtonAndIsRefused403PostingOne() {
+        String lot = releasedLot("CSALES");
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        ConsoleSession.Page page = tom.get("/console/lots/" + lot);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html()).contains(lot).doesNotContain("id=\"hold-form\"").doesNotContain("id=\"recall-panel\"");
+        ConsoleSession.Page refused = tom.post("/console/lots/" + lot + "/holds", Map.of("reason", "I think it is bad",
+                "source", "COMPLAINT"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html()).contains("User &#39;tom&#39; may not do this");
+        assertThat(status(lot)).isEqualTo("RELEASED");
+        // a sales user may not preview a recall either
+        assertThat(tom.get("/console/lots/" + lot + "/recall-preview?reason=x&classification=CLASS_II").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aFormWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() {
+        String lot = releasedLot("CCSRF");
+        ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        jennifer.get("/console/lots/" + lot);
+        ConsoleSession.Page none = jennifer.postRaw("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
+                "source", "COMPLAINT"));
+        assertThat(none.status()).isEqualTo(403);
+        assertThat(none.html()).contains("security token (CSRF)");
+        ConsoleSession.Page forged = jennifer.postRaw("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
+                "source", "COMPLAINT", "_csrf", "forged-token"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(status(lot)).isEqualTo("RELEASED");
+        // the token of another session does not pass either
+        ConsoleSession other = ConsoleSession.login(port, "sarah");
+        other.get("/console/lots/" + lot);
+        ConsoleSession.Page foreign = jennifer.postRaw("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
+                "source", "COMPLAINT", "_csrf", other.csrf()));
+        assertThat(foreign.status()).isEqualTo(403);
+        // and the login form carries one too
+        ConsoleSession fresh = new ConsoleSession(port);
+        assertThat(fresh.postRaw("/console/login", Map.of("username", "tom", "password", "tom")).status())
+                .isEqualTo(403);
+        assertThat(status(lot)).isEqualTo("RELEASED");
+    }
+
+    @Test
+    void everyErrorOfTheHoldFormIsShownAtItsFieldAndChangesNothing() {
+        String lot = releasedLot("CHOLD");
+        ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        jennifer.get("/console/lots/" + lot);
+
+        ConsoleSession.Page noReason = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", " ",
+                "source", "COMPLAINT", "reference", "CC-1"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.html()).contains("id=\"hold-problem\"").contains("data-field=\"reason\"")
+                .contains("reason: ").contains("value=\"CC-1\"");
+        ConsoleSession.Page badSource = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
+                "source", "GOSSIP"));
+        assertThat(badSource.status()).isEqualTo(400);
+        assertThat(badSource.html()).contains("data-field=\"source\"").contains("&#39;GOSSIP&#39; is not one of");
+        ConsoleSession.Page longReference = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason",
+                "Complaint", "source", "COMPLAINT", "reference", "x".repeat(5000)));
+        assertThat(longReference.status()).isEqualTo(400);
+        assertThat(longReference.html()).contains("data-field=\"reference\"");
+        assertThat(status(lot)).isEqualTo("RELEASED");
+
+        ConsoleSession.Page unknown = jennifer.post("/console/lots/NO-SUCH-LOT/holds", Map.of("reason", "Complaint",
+                "source", "COMPLAINT"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.html()).contains("NO-SUCH-LOT");
+
+        ConsoleSession.Page held = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason",
+                "Customer complaint: viscosity", "source", "COMPLAINT", "reference", "CC-2025-001"));
+        assertThat(held.status()).isEqualTo(302);
+        assertThat(held.location()).endsWith("/console/lots/" + lot + "?held");
+        assertThat(status(lot)).isEqualTo("QUARANTINE");
+        ConsoleSession.Page page = jennifer.get("/console/lots/" + lot + "?held");
+        assertThat(page.html()).contains("id=\"held-notice\"").contains("Customer complaint: viscosity")
+                .contains("Jennifer Lee").contains("data-type=\"HOLD_PLACED\"");
+
+        ConsoleSession.Page again = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", "Again",
+                "source", "COMPLAINT"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.html()).contains("id=\"hold-problem\"").contains("409");
+    }
+
+    @Test
+    void theLotPageShowsTheApiViewTheSignedHistoryLabResultsShipmentsAndTheGenealogy() {
+        String[] shipped = shippedLot("CPAGE", "Acme Industrial");
+        String lot = shipped[0];
+        // a lot made from it: the genealogy goes downstream
+        String sku2 = api.createProduct("CBLEND");
+        TestClient.Response made = api.post("mike", "/api/lots", Map.of("sku", sku2, "quantity", 100,
+                "manufactureDate", "2025-01-20", "location", "Blending", "sourceLots",
+                List.of(Map.of("lotNumber", lot, "quantity", 60))));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String child = made.json().get("lotNumber").asText();
+
+        ConsoleSession sarah = ConsoleSession.login(port, "sarah");
+        String html = sarah.get("/console/lots/" + lot).html();
+        assertThat(html).contains("Acme Industrial").contains(shipped[2]).contains("40 drums")
+                .contains("PASS").contains("viscosity").contains("245").contains("255")
+                .contains("data-type=\"RELEASE_APPROVED\"").contains("meaning: ").contains("Jennifer Lee")
+                .contains("COA-").contains("/console/lots/" + lot + "/genealogy");
+        assertThat(html).contains("id=\"hold-form\"").doesNotContain("id=\"recall-panel\"");
+        TestClient.Binary coa = api.download("sarah", "/console/lots/" + lot + "/coa", "application/pdf");
+        assertThat(coa.status()).isEqualTo(200);
+        assertThat(coa.contentType()).startsWith("application/pdf");
+        assertThat(new String(coa.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+
+        JsonNode picture = api.get("sarah", "/console/lots/" + lot + "/genealogy").json();
+        assertThat(picture.get("lotNumber").asText()).isEqualTo(lot);
+        List<String> links = new java.util.ArrayList<>();
+        picture.get("links").forEach(l -> links.add(l.get("source").asText() + ">" + l.get("target").asText() + "="
+                + l.get("value").decimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(links).contains("lot:" + lot + ">lot:" + child + "=60", "lot:" + lot + ">customer:Acme Industrial=40");
+        JsonNode upstream = api.get("sarah", "/console/lots/" + child + "/genealogy").json();
+        assertThat(upstream.toString()).contains("\"category\":\"upstream\"").contains("lot:" + lot);
+        String childPage = sarah.get("/console/lots/" + child).html();
+        assertThat(childPage).contains("id=\"sources\"").contains(lot).contains("60 drums")
+                .contains("Open in Tasklist").contains("#/?task=");
+
+        ConsoleSession.Page unknown = sarah.get("/console/lots/NO-SUCH-LOT");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.html()).contains("NO-SUCH-LOT");
+    }
+
+    @Test
+    void aRecallCoordinatorSeesTheScopeBeforeStartingTheRecallAndEveryFormErrorAtItsField() {
+        String[] shipped = shippedLot("CRECALL", "Bolt Motors");
+        String lot = shipped[0];
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        String page = rachel.get("/console/lots/" + lot).html();
+        assertThat(page).contains("id=\"recall-panel\"").doesNotContain("id=\"hold-form\"")
+                .doesNotContain("id=\"recall-form\"").as("certificates are for sales and QA")
+                .doesNotContain("id=\"coa-panel\"");
+
+        ConsoleSession.Page preview = rachel.get("/console/lots/" + lot
+                + "/recall-preview?reason=Contaminated+base+oil&classification=CLASS_II");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.html()).contains("id=\"recall-scope\"").contains("Bolt Motors").contains(shipped[2])
+                .contains("id=\"recall-form\"").contains("value=\"Contaminated base oil\"");
+        assertThat(status(lot)).as("a preview changes nothing").isEqualTo("RELEASED");
+
+        ConsoleSession.Page noReason = rachel.post("/console/lots/" + lot + "/recalls", Map.of("reason", "",
+                "classification", "CLASS_II"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.html()).contains("id=\"recall-problem\"").contains("data-field=\"reason\"")
+                .contains("id=\"recall-scope\"");
+        ConsoleSession.Page noClass = rachel.post("/console/lots/" + lot + "/recalls", Map.of("reason",
+                "Contaminated base oil", "classification", ""));
+        assertThat(noClass.status()).isEqualTo(400);
+        assertThat(noClass.html()).contains("data-field=\"classification\"");
+        assertThat(status(lot)).isEqualTo("RELEASED");
+
+        // a QA manager may hold, not start a recall: the API's 403, shown
+        ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        jennifer.get("/console/lots/" + lot);
+        ConsoleSession.Page refused = jennifer.post("/console/lots/" + lot + "/recalls", Map.of("reason", "x",
+                "classification", "CLASS_II"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(status(lot)).isEqualTo("RELEASED");
+
+        ConsoleSession.Page started = rachel.post("/console/lots/" + lot + "/recalls", Map.of("reason",
+                "Contaminated base oil", "classification", "CLASS_II"));
+        assertThat(started.status()).as(started.html()).isEqualTo(302);
+        String recallPath = started.location().substring(started.location().indexOf("/console/recalls/"));
+        String number = recallPath.substring("/console/recalls/".length(), recallPath.indexOf('?'));
+        assertThat(status(lot)).isEqualTo("RECALLED");
+        api.executeJobs();
+
+        String recall = rachel.get("/console/recalls/" + number).html();
+        assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")
+                .contains("id=\"effectiveness\"").contains("against the target A").contains("/api/recalls/" + number
+                        + "/export").contains("Notify Bolt Motors");
+        String board = rachel.get("/console/recalls").html();
+        assertThat(board).contains("data-recall=\"" + number + "\"");
+        assertThat(board.indexOf(number)).isLessThan(board.indexOf("id=\"recalls-closed\""));
+
+        ConsoleSession.Page again = rachel.post("/console/lots/" + lot + "/recalls", Map.of("reason", "again",
+                "classification", "CLASS_II"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(rachel.get("/console/recalls/RC-1999-9999").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,92 @@
+package org.lotflow.console;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser on the Console, without JavaScript: a cookie jar, pages asked for as HTML, forms sent
+ * url-encoded with the CSRF token the last page carried, redirects not followed (so a test sees them).
+ */
+final class ConsoleSession {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    record Page(int status, String location, String html) {
+    }
+
+    private final String base;
+    private final HttpClient http;
+    private String csrf;
+
+    ConsoleSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Logs in through the Console's login page; the page the login leads to. */
+    static ConsoleSession login(int port, String user) {
+        ConsoleSession s = new ConsoleSession(port);
+        s.get("/console/login");
+        Page done = s.post("/console/login", Map.of("username", user, "password", user));
+        if (done.status() != 302) {
+            throw new AssertionError("login of " + user + " refused: " + done.status() + " " + done.html());
+        }
+        return s;
+    }
+
+    Page get(String path) {
+        return get(path, "text/html");
+    }
+
+    Page get(String path, String accept) {
+        Page page = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+        Matcher m = TOKEN.matcher(page.html());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return page;
+    }
+
+    /** A form sent with the CSRF token of the last page. */
+    Page post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null && !all.containsKey("_csrf")) {
+            all.put("_csrf", csrf);
+        }
+        return postRaw(path, all);
+    }
+
+    /** A form sent exactly as given (no token added). */
+    Page postRaw(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    String csrf() {
+        return csrf;
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

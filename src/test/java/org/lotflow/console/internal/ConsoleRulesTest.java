@@ -1,0 +1,112 @@
+package org.lotflow.console.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.trace.Trace;
+
+/** The Console's small rules without Spring: the list's marks, the genealogy picture, notification deadlines. */
+class ConsoleRulesTest {
+
+    static final LocalDate TODAY = LocalDate.parse("2025-01-28");
+
+    @Test
+    void theSeedsInventoryIsMarkedAsItsFifoReportSaysAndExpiryCountsFromTheExpirationDay() {
+        List<LotMarks.Marks> marks = LotMarks.of(List.of(
+                new LotMarks.Row("IL-250", "QUARANTINE", LocalDate.parse("2026-11-15"), new BigDecimal("285")),
+                new LotMarks.Row("IL-250", "RELEASED", LocalDate.parse("2026-12-03"), new BigDecimal("425")),
+                new LotMarks.Row("IL-250", "RELEASED", LocalDate.parse("2027-01-08"), new BigDecimal("500")),
+                new LotMarks.Row("OTHER", "RELEASED", LocalDate.parse("2025-03-01"), new BigDecimal("10")),
+                new LotMarks.Row("GONE", "RELEASED", TODAY, new BigDecimal("10"))), TODAY, 90, true);
+        assertThat(marks.get(0).nextToAllocate()).as("held: not allocatable").isFalse();
+        assertThat(marks.get(1).nextToAllocate()).as("seed: NEXT TO ALLOCATE").isTrue();
+        assertThat(marks.get(1).monthsLeft()).isEqualTo(22);
+        assertThat(marks.get(2).nextToAllocate()).isFalse();
+        assertThat(marks.get(3)).extracting(LotMarks.Marks::expiringSoon, LotMarks.Marks::daysLeft,
+                LotMarks.Marks::nextToAllocate).containsExactly(true, 32L, true);
+        assertThat(marks.get(4)).extracting(LotMarks.Marks::expired, LotMarks.Marks::expiringSoon,
+                LotMarks.Marks::nextToAllocate).containsExactly(true, false, false);
+    }
+
+    @Test
+    void onALaterPageNoLotIsMarkedNextToAllocate() {
+        assertThat(LotMarks.of(List.of(new LotMarks.Row("IL-250", "RELEASED", LocalDate.parse("2026-12-03"),
+                BigDecimal.TEN)), TODAY, 90, false).get(0).nextToAllocate()).isFalse();
+    }
+
+    private static Trace.TracedLot lot(String n, int depth, List<Trace.Link> path) {
+        BigDecimal z = BigDecimal.ZERO;
+        return new Trace.TracedLot(1L, n, "SKU", "Product", "drums", "RELEASED", depth, new BigDecimal("100"), z, z,
+                z, z, z, z, "A", TODAY, path);
+    }
+
+    @Test
+    void thePictureJoinsBothTracesWithQuantitiesAndAddsUpShipmentsPerCustomer() {
+        Trace up = new Trace("B", "upstream", List.of(lot("B", 0, List.of()),
+                lot("A", 1, List.of(new Trace.Link("A", "B", new BigDecimal("60"))))), List.of(), false, 100);
+        Trace down = new Trace("B", "downstream", List.of(lot("B", 0, List.of()),
+                lot("C", 1, List.of(new Trace.Link("B", "C", new BigDecimal("30"))))),
+                List.of(new Trace.CustomerShipment("Acme", "B", "SO-1", new BigDecimal("10"), TODAY, null),
+                        new Trace.CustomerShipment("Acme", "B", "SO-2", new BigDecimal("5.5"), TODAY, null),
+                        new Trace.CustomerShipment("B", "C", "SO-3", new BigDecimal("20"), TODAY, null)), true, 100);
+        GenealogyPicture.Picture p = GenealogyPicture.of(up, down);
+        assertThat(p.nodes()).extracting(GenealogyPicture.Node::name, GenealogyPicture.Node::category).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("lot:B", "lot"), org.assertj.core.groups.Tuple.tuple("lot:A", "upstream"),
+                org.assertj.core.groups.Tuple.tuple("lot:C", "downstream"),
+                org.assertj.core.groups.Tuple.tuple("customer:Acme", "customer"),
+                org.assertj.core.groups.Tuple.tuple("customer:B", "customer"));
+        assertThat(p.links()).extracting(l -> l.source() + ">" + l.target() + "=" + l.value().toPlainString())
+                .containsExactly("lot:A>lot:B=60", "lot:B>lot:C=30", "lot:B>customer:Acme=15.5", "lot:C>customer:B=20");
+        assertThat(p.truncated()).as("the downstream trace was cut").isTrue();
+    }
+
+    @Test
+    void aCustomerNotYetNotifiedPastTheWindowIsOverdue() {
+        Map<String, Object> recall = Map.of("openedAt", "2025-01-28T10:00:00Z", "notifyWithin", "PT48H",
+                "customers", List.of(Map.of("customer", "Acme", "notified", true),
+                        Map.of("customer", "Bolt", "notified", false)));
+        Map<String, NotificationDeadline.Deadline> before = NotificationDeadline.of(recall,
+                Instant.parse("2025-01-30T09:59:59Z"));
+        assertThat(before.get("Bolt")).isEqualTo(new NotificationDeadline.Deadline(
+                Instant.parse("2025-01-30T10:00:00Z"), false));
+        Map<String, NotificationDeadline.Deadline> after = NotificationDeadline.of(recall,
+                Instant.parse("2025-01-30T10:00:01Z"));
+        assertThat(after.get("Bolt").overdue()).isTrue();
+        assertThat(after.get("Acme").overdue()).as("answered").isFalse();
+        assertThat(NotificationDeadline.of(Map.of("customers", List.of()), Instant.now())).isEmpty();
+    }
+
+    @Test
+    void sourceLotsAreTypedOneALineAndHeldToTheApisRules() {
+        assertThat(SourceLotLines.parse("RM-2025-015 60\n\n  BO-77   12.5 ")).extracting(
+                l -> l.lotNumber() + "=" + l.quantity().toPlainString()).containsExactly("RM-2025-015=60", "BO-77=12.5");
+        assertThat(SourceLotLines.parse(null)).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 60\nRM-2")).getMessage())
+                .isEqualTo("sourceLots: line 2 'RM-2' must be a lot number and a quantity, e.g. RM-2025-015 60");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 1.2345")).getMessage()).contains("at most 3 decimal places")
+                .contains("never rounded");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 1\nRM-1 2")).getMessage()).contains("listed twice");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SourceLotLines.parse("RM-1 ten")).getMessage()).contains("'ten' is not a number");
+    }
+
+    @Test
+    void aSpecificationIsTypedOneTestALineWithADashForNoLimit() {
+        assertThat(SpecLines.parse("viscosity cSt 245 255\nflashPoint °C 220 -")).extracting(
+                t -> t.test() + " " + t.unit() + " " + t.min() + " " + t.max())
+                .containsExactly("viscosity cSt 245 255", "flashPoint °C 220 null");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SpecLines.parse("viscosity cSt 245")).getMessage()).startsWith("specs: line 1 'viscosity cSt 245'");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> SpecLines.parse("pH - low 7")).getMessage()).contains("lower limit 'low' is not a number");
+    }
+}
