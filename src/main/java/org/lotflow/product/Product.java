@@ -52,6 +52,15 @@ public class Product {
     @Column(length = 14, unique = true)
     private String gtin;
 
+    /** What kind of goods ({@code V112__product_retention.sql}); decides the default retention. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ProductCategory category = ProductCategory.INDUSTRIAL;
+
+    /** Years beyond expiration the product's lot records are kept, or null for the category's default. */
+    @Column(name = "retention_years")
+    private Integer retentionYears;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_spec", joinColumns = @JoinColumn(name = "product_id"))
     @OrderColumn(name = "position")
@@ -132,6 +141,35 @@ public class Product {
     /** Gives the product its GTIN (a valid GTIN-14, {@link org.lotflow.shared.Gs1Keys#gtin14}), or none. */
     void setGtin(String gtin14) {
         this.gtin = gtin14;
+    }
+
+    /** What kind of goods the product is ({@link ProductCategory}; INDUSTRIAL unless set). */
+    public ProductCategory getCategory() {
+        return category;
+    }
+
+    /**
+     * Years beyond a lot's expiration date its records are kept: the product's own retention, or its category's
+     * default (the seed, "How long should I keep lot records?").
+     */
+    public int getRetentionYears() {
+        return retentionYears != null ? retentionYears : category.defaultRetentionYears();
+    }
+
+    /** Whether the retention is the product's own (true) or its category's default (false). */
+    public boolean hasOwnRetention() {
+        return retentionYears != null;
+    }
+
+    /** The last day a lot expiring on {@code expirationDate} is kept in the active set: expiration + retention. */
+    public java.time.LocalDate retainUntil(java.time.LocalDate expirationDate) {
+        return expirationDate.plusYears(getRetentionYears());
+    }
+
+    /** Sets the category and own retention (null: the category's default); checked by {@link ProductService}. */
+    void setRetention(ProductCategory category, Integer retentionYears) {
+        this.category = category == null ? ProductCategory.INDUSTRIAL : category;
+        this.retentionYears = retentionYears;
     }
 
     public List<SpecLimit> getSpecs() {

@@ -51,7 +51,14 @@ public class ProductService {
      * {@link ReceivingStatus#PENDING}).
      */
     public record NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
-            String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus, String gtin) {
+            String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus, String gtin,
+            ProductCategory category, Integer retentionYears) {
+
+        public NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
+                String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus, String gtin) {
+            this(sku, name, description, unit, shelfLifeMonths, lotNumberPattern, specs, receivingStatus, gtin, null,
+                    null);
+        }
 
         public NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
                 String lotNumberPattern, List<SpecInput> specs) {
@@ -107,6 +114,12 @@ public class ProductService {
                         + "trade item").with("field", "gtin");
             }
         }
+        if (input.retentionYears() != null && (input.retentionYears() < ProductCategory.MIN_RETENTION_YEARS
+                || input.retentionYears() > ProductCategory.MAX_RETENTION_YEARS)) {
+            throw new InvalidInput("retentionYears", "must be a whole number of years from " + ProductCategory.MIN_RETENTION_YEARS + " to "
+                    + ProductCategory.MAX_RETENTION_YEARS + " (years the lot records are kept beyond expiration), was "
+                    + input.retentionYears());
+        }
         if (products.existsBySku(input.sku())) {
             throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
@@ -116,6 +129,7 @@ public class ProductService {
                     input.unit().trim(), input.shelfLifeMonths(), pattern, specs, input.receivingStatus(), clock.instant(),
                     currentUser.id());
             made.setGtin(gtin);
+            made.setRetention(input.category(), input.retentionYears());
             product = products.saveAndFlush(made);
         } catch (DataIntegrityViolationException e) {
             if (gtin != null && String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT)

@@ -112,6 +112,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             "lotRelease", "creating a lot (POST /api/lots)",
             "allocationOverride", "an order that asks for an exception to FEFO (POST /api/orders)",
             "expiryMonitoring", "its daily timer",
+            "lotArchiving", "its nightly timer",
             "quarantineInvestigation", "a hold (POST /api/lots/{lotNumber}/holds or its Tasklist start form)",
             "lotRecall", "a recall coordinator's recall (POST /api/recalls or its Tasklist start form) or a RECALL disposition",
             "recallNotification", "its recall's lotRecall process, one for each customer that received an affected lot",

@@ -114,7 +114,8 @@ class ProcessModelsTest {
             Map.entry("approveOverride", Set.of("qa-manager")),
             Map.entry("notifyCustomer", Set.of("recall-coordinator")),
             Map.entry("closeRecall", Set.of("qa-manager")),
-            Map.entry("reviewExpiringLots", Set.of("sales", "qa-manager")));
+            Map.entry("reviewExpiringLots", Set.of("sales", "qa-manager")),
+            Map.entry("reviewArchiving", Set.of("qa-manager")));
 
     @Test
     void theContractsProcessesAndTasksExistWithTheirCandidateGroups() throws IOException {
@@ -128,7 +129,7 @@ class ProcessModelsTest {
             }
         }
         assertThat(processIds).contains("lotRelease", "quarantineInvestigation", "allocationOverride", "lotRecall",
-                "recallNotification", "expiryMonitoring", "mockRecall");
+                "recallNotification", "expiryMonitoring", "mockRecall", "lotArchiving");
         CONTRACT_TASKS.forEach((key, groups) -> assertThat(found.get(key)).as(key).isEqualTo(groups));
     }
 

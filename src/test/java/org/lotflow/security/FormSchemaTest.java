@@ -36,7 +36,8 @@ class FormSchemaTest {
                 {"quarantineInvestigation", "informCustomers"}, {"quarantineInvestigation", "confirmDisposal"},
                 {"allocationOverride", "approveOverride"}, {"recallNotification", "notifyCustomer"},
                 {"lotRecall", "closeRecall"}, {"expiryMonitoring", "reviewExpiringLots"},
-                {"mockRecall", "reviewDrillScope"}, {"mockRecall", "closeDrill"}}) {
+                {"mockRecall", "reviewDrillScope"}, {"mockRecall", "closeDrill"},
+                {"lotArchiving", "reviewArchiving"}}) {
             assertThat(FORMS.task(task[0], task[1])).as(task[0] + "/" + task[1]).isNotNull();
         }
         assertThat(FORMS.start("quarantineInvestigation")).isNotNull();
@@ -45,6 +46,26 @@ class FormSchemaTest {
         assertThat(FORMS.start("allocationOverride")).isNull();
         assertThat(FORMS.start("recallNotification")).as("started by its recall only").isNull();
         assertThat(FORMS.start("mockRecall")).as("started by a drill only (POST /api/mock-recalls)").isNull();
+        assertThat(FORMS.start("lotArchiving")).as("started by its nightly timer only").isNull();
+    }
+
+    @Test
+    void reviewArchivingAcceptsADecisionExclusionsAndAReasonOnly() throws Exception {
+        FormSchema review = FORMS.task("lotArchiving", "reviewArchiving");
+        assertThat(review.fields().keySet()).containsExactlyInAnyOrder("decision", "excludedLots", "comment");
+        assertThat(check(review, """
+                {"decision": {"value": "ARCHIVE"}, "comment": {"value": "retention over"}}""")).isEmpty();
+        assertThat(check(review, """
+                {"decision": {"value": "KEEP"}, "comment": {"value": "legal hold"}, "excludedLots": {"value": "A-1"}}"""))
+                .isEmpty();
+        assertThat(check(review, "{\"comment\": {\"value\": \"x\"}}")).extracting(FormSchema.Violation::field)
+                .containsExactly("decision");
+        assertThat(check(review, """
+                {"decision": {"value": "DELETE"}, "comment": {"value": "x"}}""")).extracting(FormSchema.Violation::field)
+                .containsExactly("decision");
+        assertThat(check(review, """
+                {"decision": {"value": "ARCHIVE"}, "comment": {"value": "x"}, "lotNumbers": {"value": "A-1"}}"""))
+                .extracting(FormSchema.Violation::field).containsExactly("lotNumbers");
     }
 
     @Test

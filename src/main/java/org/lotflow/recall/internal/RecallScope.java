@@ -7,7 +7,9 @@ import org.lotflow.shared.StateConflict;
  * Which lots of a recall's scope are recalled (FSMA 204; seed chapter "Recall"): the scope is the
  * downstream trace of the named lots, and every lot of it whose status may become RECALLED
  * (RELEASED, QUARANTINE, EXPIRED, DEPLETED) is recalled. The others stay in the scope with a note
- * saying why they were not recalled. A named lot that cannot be recalled refuses the whole recall.
+ * saying why they were not recalled. A named lot that cannot be recalled refuses the whole recall. An ARCHIVED
+ * lot (past its retention, nothing on hand; issue #16) may be named and is reached like any other: it stays
+ * ARCHIVED, in the scope with its note, and the customers that received it are notified.
  */
 final class RecallScope {
 
@@ -27,7 +29,7 @@ final class RecallScope {
                     + (previousRecall == null ? "" : " (recall " + previousRecall + ")")).with("lotNumber", lotNumber)
                     .with("recallNumber", previousRecall);
         }
-        if (status != LotStatus.RECALLED && !status.canBecome(LotStatus.RECALLED)) {
+        if (status != LotStatus.RECALLED && status != LotStatus.ARCHIVED && !status.canBecome(LotStatus.RECALLED)) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " and cannot be recalled; "
                     + "only RELEASED, QUARANTINE, EXPIRED and DEPLETED lots can").with("lotNumber", lotNumber)
                     .with("status", status.name());
@@ -47,6 +49,8 @@ final class RecallScope {
     static String skipNote(LotStatus status, String previousRecall) {
         return status == LotStatus.RECALLED
                 ? "already RECALLED" + (previousRecall == null ? "" : " by " + previousRecall)
-                : status + " lots cannot be recalled; hold or reject it separately";
+                : status == LotStatus.ARCHIVED
+                        ? "ARCHIVED (past its retention, nothing on hand): stays archived; its customers are notified"
+                        : status + " lots cannot be recalled; hold or reject it separately";
     }
 }

@@ -40,7 +40,7 @@ class RecallScopeTest {
     @Test
     void aNamedLotThatCannotBecomeRecalledIs409() {
         for (LotStatus s : LotStatus.values()) {
-            if (s == LotStatus.RECALLED || s.canBecome(LotStatus.RECALLED)) {
+            if (s == LotStatus.RECALLED || s == LotStatus.ARCHIVED || s.canBecome(LotStatus.RECALLED)) {
                 continue;
             }
             StateConflict refused = catchThrowableOfType(StateConflict.class,
@@ -49,6 +49,13 @@ class RecallScopeTest {
             assertThat(RefusalStatus.of(refused)).isEqualTo(409);
             assertThat(refused.getMessage()).startsWith("Lot L-2 is " + s + " and cannot be recalled");
         }
+    }
+
+    @Test
+    void anArchivedLotMayBeNamedAndStaysArchived() {
+        assertThatCode(() -> RecallScope.checkNamed("L-3", LotStatus.ARCHIVED, false, null)).doesNotThrowAnyException();
+        assertThat(RecallScope.recalls(LotStatus.ARCHIVED)).isFalse();
+        assertThat(RecallScope.skipNote(LotStatus.ARCHIVED, null)).startsWith("ARCHIVED").contains("customers are notified");
     }
 
     @Test

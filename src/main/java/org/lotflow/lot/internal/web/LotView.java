@@ -20,6 +20,8 @@ import org.lotflow.lot.LotStatus;
  * consumed + disposed}; {@code onHand = available + allocated} (what is still in the warehouse; 0 once
  * the lot is disposed of). A lot received from a supplier ({@code source} RECEIPT) also shows its
  * {@code supplier}, {@code supplierLotNumber} and {@code deliveryReference} (absent for other lots).
+ * {@code retainUntil} (ISO date): expiration date + the product's retention in years (issue #16); the lot is
+ * never archived on or before that day.
  */
 @JsonPropertyOrder({"lotNumber", "sku", "productName", "unit", "status", "expired", "quantity", "available",
         "allocated", "shipped", "consumed", "disposed", "onHand", "manufactureDate", "receiptDate", "expirationDate", "location",
@@ -38,11 +40,15 @@ public record LotView(String lotNumber, String sku, String productName, String u
 
     public static LotView of(Lot lot, LocalDate today, List<Map<String, Object>> sourceLots) {
         LotQuantities q = lot.quantities();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        // Retention (issue #16): the last day the lot's records must stay in the active set; archiving
+        // (lotArchiving) only considers a lot after it.
+        extra.put("retainUntil", lot.getProduct().retainUntil(lot.getExpirationDate()));
         return new LotView(lot.getLotNumber(), lot.getProduct().getSku(), lot.getProduct().getName(),
                 lot.getProduct().getUnit(), lot.getStatus(), lot.isExpiredOn(today), q.quantity(),
                 q.available(), q.allocated(), q.shipped(), q.consumed(), q.disposed(), q.onHand(),
                 lot.getManufactureDate(), lot.getReceiptDate(), lot.getExpirationDate(), lot.getLocation(), lot.getProductionOrder(),
                 lot.getSource(), lot.getSupplier(), lot.getSupplierLotNumber(), lot.getDeliveryReference(), sourceLots,
-                lot.getVersion(), new LinkedHashMap<>());
+                lot.getVersion(), extra);
     }
 }

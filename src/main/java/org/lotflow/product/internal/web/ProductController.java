@@ -46,7 +46,9 @@ public class ProductController {
             @NotBlank String lotNumberPattern,
             @Size(max = 100) List<@Valid @NotNull SpecRequest> specs,
             org.lotflow.product.ReceivingStatus receivingStatus,
-            @Size(max = 14) String gtin) {
+            @Size(max = 14) String gtin,
+            org.lotflow.product.ProductCategory category,
+            Integer retentionYears) {
     }
 
     public record SpecView(String test, String unit, BigDecimal min, BigDecimal max, String limits) {
@@ -54,24 +56,30 @@ public class ProductController {
 
     /**
      * A product; {@code receivingStatus}: PENDING or QUARANTINE, the status its received lots start in;
-     * {@code gtin}: its GS1 GTIN as GTIN-14 (14 digits, leading zeros added to a GTIN-8/12/13), left out when none.
+     * {@code gtin}: its GS1 GTIN as GTIN-14 (14 digits, leading zeros added to a GTIN-8/12/13), left out when none;
+     * {@code category}: FOOD, PHARMACEUTICAL or INDUSTRIAL; {@code retentionYears}: years beyond a lot's expiration
+     * its records are kept (the product's own or the category's default: food 3, pharmaceutical 7, industrial 5,
+     * the seed's "How long should I keep lot records?"); {@code retentionDefault}: true when it is the category's.
      */
     public record ProductView(String sku, String name, String description, String unit, int shelfLifeMonths,
             String lotNumberPattern, List<SpecView> specs, org.lotflow.product.ReceivingStatus receivingStatus,
-            String gtin) {
+            String gtin, org.lotflow.product.ProductCategory category, int retentionYears, boolean retentionDefault) {
 
         static ProductView of(Product p) {
             return new ProductView(p.getSku(), p.getName(), p.getDescription(), p.getUnit(), p.getShelfLifeMonths(),
                     p.getLotNumberPattern().pattern(), p.getSpecs().stream()
                             .map(s -> new SpecView(s.getTest(), s.getUnit(), s.getMin(), s.getMax(), s.describe()))
-                            .toList(), p.getReceivingStatus(), p.getGtin());
+                            .toList(), p.getReceivingStatus(), p.getGtin(),
+                    p.getCategory(), p.getRetentionYears(), !p.hasOwnRetention());
         }
     }
 
     /**
      * {@code POST /api/products} (production): 201 with the product. {@code gtin} (optional): a GS1 GTIN-8, -12,
      * -13 or -14 with a valid check digit, answered as GTIN-14; a bad one is 400 naming {@code gtin}, one another
-     * product carries 409.
+     * product carries 409. {@code category} (optional, default INDUSTRIAL): FOOD, PHARMACEUTICAL or INDUSTRIAL,
+     * anything else 400 naming {@code category}; {@code retentionYears} (optional, default the category's): whole
+     * years from 1 to 30 the lot records are kept beyond expiration, else 400 naming {@code retentionYears}.
      */
     @PostMapping
     public ResponseEntity<ProductView> create(@Valid @RequestBody CreateProductRequest request) {
@@ -79,7 +87,7 @@ public class ProductController {
                 request.description(), request.unit(), request.shelfLifeMonths(), request.lotNumberPattern(),
                 request.specs() == null ? List.of() : request.specs().stream()
                         .map(s -> new ProductService.SpecInput(s.test(), s.unit(), s.min(), s.max())).toList(),
-                request.receivingStatus(), request.gtin()));
+                request.receivingStatus(), request.gtin(), request.category(), request.retentionYears()));
         return ResponseEntity.created(URI.create("/api/products/" + product.getSku())).body(ProductView.of(product));
     }
 

@@ -51,7 +51,7 @@ class DrillFormsTest {
     void theModelUsesTheFormsAndIsStartedByLotflowOnly() {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn", "mockRecall.bpmn").toFile());
         Process process = model.getModelElementById("mockRecall");
-        assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotNull(); // its length: HistoryRetentionTest
         assertThat(process.isCamundaStartableInTasklist()).isFalse();
         StartEvent start = model.getModelElementById("StartEvent_DrillStarted");
         assertThat(start.getCamundaFormRef()).isNull();

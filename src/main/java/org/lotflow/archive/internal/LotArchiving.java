@@ -1,0 +1,144 @@
+package org.lotflow.archive.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lotflow.lot.ArchivableLots;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotService;
+import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.LotStock;
+import org.lotflow.lot.RetentionRule;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "archive the lots past their retention" (process {@code lotArchiving}, issue #16): find the lots
+ * ({@link RetentionRule}), list the first {@code lotflow.archiving.review-lines} (default 200) for a QA manager's
+ * review, record the decision (ARCHIVE with exclusions, or KEEP), then set each confirmed lot ARCHIVED with a
+ * history event naming the reviewer and the reason. Which lots come from lotflow's tables (the review's listing),
+ * never from a process variable; a lot is judged again under its lock before it is archived, so one whose retention
+ * has not passed, or that became active again, is never archived. Nothing is deleted.
+ */
+@Service
+public class LotArchiving {
+
+    /** The decision that archives the listed lots (less the excluded ones). */
+    public static final String ARCHIVE = "ARCHIVE";
+    /** The decision that keeps every listed lot in the active set. */
+    public static final String KEEP = "KEEP";
+
+    private final ArchivableLots archivable;
+    private final ArchiveReviews reviews;
+    private final LotStock lots;
+    private final LotService lotService;
+    private final Clock clock;
+    private final int reviewLines;
+
+    public LotArchiving(ArchivableLots archivable, ArchiveReviews reviews, LotStock lots, LotService lotService,
+            Clock clock, @Value("${lotflow.archiving.review-lines:200}") int reviewLines) {
+        this.archivable = archivable;
+        this.reviews = reviews;
+        this.lots = lots;
+        this.lotService = lotService;
+        this.clock = clock;
+        this.reviewLines = reviewLines;
+    }
+
+    /** How many lots may be archived today. */
+    @Transactional(readOnly = true)
+    public long countArchivable() {
+        return archivable.find(LocalDate.now(clock), 0).total();
+    }
+
+    /** Lists the first lots for the run's review, records the listing, and returns it with the total. */
+    @Transactional
+    public ArchivableLots.Head openReview(String processInstanceId) {
+        LocalDate today = LocalDate.now(clock);
+        ArchivableLots.Head head = archivable.find(today, reviewLines);
+        reviews.open(processInstanceId, today, head.lots().stream().map(Lot::getLotNumber).toList(), head.total());
+        return head;
+    }
+
+    /**
+     * Records the reviewer's decision: {@code decision} ARCHIVE or KEEP (required), {@code excludedLots} lot
+     * numbers of the listing separated by commas, spaces or lines (optional), {@code comment} the reason (required,
+     * at most 2000 characters). A value breaking these is refused naming the field, and nothing is recorded.
+     */
+    @Transactional
+    public void decide(String processInstanceId, String user, Object decision, Object excludedLots, Object comment) {
+        if (!(decision instanceof String d) || !(ARCHIVE.equals(d) || KEEP.equals(d))) {
+            throw new InvalidInput("decision", "must be ARCHIVE (archive the listed lots, less the excluded ones) or "
+                    + "KEEP (archive none)");
+        }
+        if (!(comment instanceof String c) || c.isBlank()) {
+            throw new InvalidInput("comment", "must say why the lots are archived or kept");
+        }
+        if (c.length() > 2000) {
+            throw new InvalidInput("comment", "must not exceed 2000 characters, has " + c.length());
+        }
+        if (excludedLots != null && !(excludedLots instanceof String)) {
+            throw new InvalidInput("excludedLots", "must be text: lot numbers separated by commas or lines");
+        }
+        ArchiveReviews.Review review = reviews.of(processInstanceId).orElseThrow(() -> new StateConflict(
+                "This archiving run lists no lots to review"));
+        Set<String> excluded = new LinkedHashSet<>();
+        String text = excludedLots == null ? "" : ((String) excludedLots).trim();
+        if (!text.isEmpty()) {
+            for (String lot : text.split("[,;\\s]+")) {
+                if (!review.listedLots().contains(lot)) {
+                    throw new InvalidInput("excludedLots", "lot " + lot + " is not listed in this review; exclude "
+                            + "only listed lots");
+                }
+                excluded.add(lot);
+            }
+        }
+        if (!reviews.decide(processInstanceId, d, List.copyOf(excluded), c.trim(), user)) {
+            throw new StateConflict("This archiving review was decided already");
+        }
+    }
+
+    /** Whether the run's review decided to archive. */
+    @Transactional(readOnly = true)
+    public boolean archiveDecided(String processInstanceId) {
+        return reviews.of(processInstanceId).map(r -> ARCHIVE.equals(r.decision())).orElse(false);
+    }
+
+    /**
+     * Sets ARCHIVED each lot of the run's listing that the reviewer did not exclude and that still passes the
+     * retention rule under its lock; the history event names the reviewer and the reason. Returns the lot numbers
+     * archived (none when the decision was KEEP).
+     */
+    @Transactional
+    public List<String> archive(String processInstanceId) {
+        ArchiveReviews.Review review = reviews.of(processInstanceId).orElse(null);
+        List<String> archived = new ArrayList<>();
+        if (review == null || !ARCHIVE.equals(review.decision())) {
+            return archived;
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<String> confirmed = review.listedLots().stream().filter(l -> !review.excludedLots().contains(l))
+                .toList();
+        for (Lot lot : lots.lockAllByLotNumber(confirmed)) {
+            if (!RetentionRule.archivable(lot, today)) {
+                continue; // changed since the review listed it: judged again, never archived early
+            }
+            LocalDate retainUntil = RetentionRule.retainUntil(lot);
+            lotService.changeStatus(lot, LotStatus.ARCHIVED, "Retention passed (kept until " + retainUntil
+                    + "); archived after QA review: " + review.comment(), Map.of("retainUntil",
+                            retainUntil.toString(), "retentionYears", lot.getProduct().getRetentionYears(),
+                            "reviewDate", review.reviewDate().toString()), review.decidedBy());
+            archived.add(lot.getLotNumber());
+        }
+        reviews.archived(processInstanceId, archived.size());
+        return archived;
+    }
+}

@@ -1,0 +1,38 @@
+package org.lotflow.lot;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * When a lot may leave the active set (issue #16, the seed's "How long should I keep lot records?"): its retention
+ * has passed ({@code retainUntil = expirationDate + the product's retention years} lies before today) and it is no
+ * longer active: DEPLETED, or EXPIRED, REJECTED or RECALLED with nothing on hand ({@link LotQuantities#onHand()}
+ * zero: shipped, consumed or disposed of). A lot whose retention has not passed is never archived. A plain rule.
+ */
+public final class RetentionRule {
+
+    /** The statuses a lot may be archived from, as the lifecycle allows ({@link LotStatus}). */
+    public static final Set<LotStatus> INACTIVE = EnumSet.of(LotStatus.DEPLETED, LotStatus.EXPIRED,
+            LotStatus.REJECTED, LotStatus.RECALLED);
+
+    private RetentionRule() {
+    }
+
+    /** The last day the lot's records stay in the active set: expiration + the product's retention. */
+    public static LocalDate retainUntil(Lot lot) {
+        return lot.getProduct().retainUntil(lot.getExpirationDate());
+    }
+
+    /** Whether the lot may be archived on {@code today}. */
+    public static boolean archivable(Lot lot, LocalDate today) {
+        return archivable(lot.getStatus(), lot.quantities(), retainUntil(lot), today);
+    }
+
+    /** The rule on its facts: status, quantities and the last day of retention. */
+    public static boolean archivable(LotStatus status, LotQuantities quantities, LocalDate retainUntil,
+            LocalDate today) {
+        return INACTIVE.contains(status) && status.canBecome(LotStatus.ARCHIVED)
+                && quantities.onHand().signum() == 0 && retainUntil.isBefore(today);
+    }
+}

@@ -1,0 +1,204 @@
+package org.lotflow.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.lotflow.archive.internal.process.LotArchivingProcess;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Retention and archiving (issue #16) on the whole application, today 2025-01-28 (run on H2 by
+ * {@link LotArchivingApiTest}, on PostgreSQL by {@link PostgresLotArchivingIT}): a depleted lot past its
+ * retention is listed for the QA manager, archived once confirmed with the reviewer and reason in its history;
+ * one whose retention has not passed is never listed nor archived; an excluded one stays; bad review input is 400
+ * naming the field and changes nothing; an archived lot stays readable (view, history, trace, certificate) and a
+ * recall still reaches it.
+ */
+abstract class ArchivingScenarios {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+
+    private String sku() {
+        String sku = "ARC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response r = api.post("mike", "/api/products", Map.of("sku", sku, "name", "Archived food " + sku, "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "category", "FOOD",
+                "specs", List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
+                        Map.of("test", "flashPoint", "unit", "°C", "min", 220))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return sku;
+    }
+
+    /** A lot made, released and shipped whole (DEPLETED), whose expiration then lies in the past. */
+    private String depletedLot(String sku, String expires) {
+        String lot = api.releasedLot(sku, new BigDecimal("10"), "2025-01-10");
+        String order = "SO-" + lot;
+        Response o = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Acme Foods", "sku", sku,
+                "quantity", 10, "requestedLot", lot));
+        assertThat(o.status()).as(o.toString()).isEqualTo(201);
+        Response s = api.post("tom", "/api/orders/" + order + "/shipments", Map.of());
+        assertThat(s.status()).as(s.toString()).isEqualTo(201);
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("DEPLETED");
+        jdbc.update("UPDATE lot SET manufacture_date = DATE '2019-01-01', expiration_date = ? WHERE lot_number = ?",
+                java.sql.Date.valueOf(expires), lot);
+        return lot;
+    }
+
+    private String status(String lot) {
+        return api.get("tom", "/api/lots/" + lot).json().get("status").asText();
+    }
+
+    private Response complete(String user, String taskId, Map<String, Object> values) {
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        return api.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+    }
+
+    /**
+     * The listed lots of other tests (the shared context's), kept out of this test's archiving: the lot numbers of
+     * the review's table that do not start with {@code sku}.
+     */
+    private String othersListed(String taskId, String sku) {
+        String table = api.get("jennifer", "/engine-rest/task/" + taskId + "/localVariables").json()
+                .get("archivableLots").get("value").asText();
+        return table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Lot "))
+                .map(l -> l.substring(2, l.indexOf(" |", 2))).filter(lot -> !lot.startsWith(sku))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String and(String excluded, String others) {
+        return others.isEmpty() ? excluded : excluded + ", " + others;
+    }
+
+    @Test
+    void lotsPastRetentionAreArchivedAfterTheQaManagersReviewOthersNever() {
+        String sku = sku();
+        String past = depletedLot(sku, "2021-01-10"); // retained until 2024-01-10
+        String excluded = depletedLot(sku, "2021-02-10");
+        String notYet = depletedLot(sku, "2022-06-01"); // retained until 2025-06-01
+        assertThat(api.get("tom", "/api/lots/" + notYet).json().get("retainUntil").asText()).isEqualTo("2025-06-01");
+
+        String pi = runtimeService.startProcessInstanceByKey(LotArchivingProcess.PROCESS_KEY).getId();
+        api.executeJobs();
+        JsonNode tasks = api.get("jennifer", "/engine-rest/task?taskDefinitionKey=reviewArchiving&processInstanceId="
+                + pi).json();
+        assertThat(tasks).hasSize(1);
+        assertThat(api.get("tom", "/engine-rest/task?taskDefinitionKey=reviewArchiving").json()).isEmpty();
+        assertThat(api.get("sarah", "/engine-rest/task?taskDefinitionKey=reviewArchiving").json()).isEmpty();
+        String taskId = tasks.get(0).get("id").asText();
+        JsonNode local = api.get("jennifer", "/engine-rest/task/" + taskId + "/localVariables").json();
+        String listed = local.get("archivableLots").get("value").asText();
+        assertThat(listed).contains(past, excluded).doesNotContain(notYet);
+
+        // bad input: 400 naming the field, nothing recorded
+        Response noDecision = complete("jennifer", taskId, Map.of("comment", "retention over"));
+        assertThat(noDecision.status()).as(noDecision.toString()).isEqualTo(400);
+        assertThat(noDecision.text()).contains("decision");
+        Response notListed = complete("jennifer", taskId, Map.of("decision", "ARCHIVE", "comment", "retention over",
+                "excludedLots", notYet));
+        assertThat(notListed.status()).as(notListed.toString()).isEqualTo(400);
+        assertThat(notListed.text()).contains("excludedLots");
+        Response extra = complete("jennifer", taskId, Map.of("decision", "ARCHIVE", "comment", "retention over",
+                "lotNumbers", notYet));
+        assertThat(extra.status()).as(extra.toString()).isEqualTo(400);
+        assertThat(status(past)).isEqualTo("DEPLETED");
+
+        Response done = complete("jennifer", taskId, Map.of("decision", "ARCHIVE", "comment", "Retention over, no "
+                + "open claims", "excludedLots", and(excluded, othersListed(taskId, sku))));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+
+        assertThat(status(past)).isEqualTo("ARCHIVED");
+        assertThat(status(excluded)).as("excluded by QA").isEqualTo("DEPLETED");
+        assertThat(status(notYet)).as("retention not passed").isEqualTo("DEPLETED");
+
+        JsonNode history = api.get("tom", "/api/lots/" + past + "/history").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("type").asText()).isEqualTo("STATUS_CHANGED");
+        assertThat(last.get("user").asText()).isEqualTo("jennifer");
+        assertThat(last.toString()).contains("ARCHIVED").contains("Retention over, no open claims")
+                .contains("2024-01-10");
+
+        // a second run never archives a lot whose retention has not passed
+        String again = runtimeService.startProcessInstanceByKey(LotArchivingProcess.PROCESS_KEY).getId();
+        api.executeJobs();
+        JsonNode second = api.get("jennifer", "/engine-rest/task?taskDefinitionKey=reviewArchiving&processInstanceId="
+                + again).json();
+        if (second.size() == 1) {
+            String secondTask = second.get(0).get("id").asText();
+            assertThat(api.get("jennifer", "/engine-rest/task/" + secondTask + "/localVariables").json()
+                    .get("archivableLots").get("value").asText()).contains(excluded).doesNotContain(notYet, past);
+            assertThat(complete("jennifer", secondTask, Map.of("decision", "KEEP", "comment", "legal hold"))
+                    .status()).isEqualTo(204);
+            api.executeJobs();
+        }
+        assertThat(status(excluded)).as("kept").isEqualTo("DEPLETED");
+        assertThat(status(notYet)).isEqualTo("DEPLETED");
+    }
+
+    @Test
+    void anArchivedLotStaysReadableAndTraceableAndARecallReachesIt() {
+        String sku = sku();
+        String lot = depletedLot(sku, "2020-03-01");
+        String pi = runtimeService.startProcessInstanceByKey(LotArchivingProcess.PROCESS_KEY).getId();
+        api.executeJobs();
+        String taskId = api.get("jennifer", "/engine-rest/task?taskDefinitionKey=reviewArchiving&processInstanceId="
+                + pi).json().get(0).get("id").asText();
+        String others = othersListed(taskId, sku);
+        assertThat(complete("jennifer", taskId, others.isEmpty() ? Map.of("decision", "ARCHIVE", "comment",
+                "retention over") : Map.of("decision", "ARCHIVE", "comment", "retention over", "excludedLots", others))
+                .status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("ARCHIVED");
+
+        Response view = api.get("tom", "/api/lots/" + lot);
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.json().get("shipped").decimalValue()).isEqualByComparingTo("10");
+        assertThat(api.get("tom", "/api/lots/" + lot + "/history").status()).isEqualTo(200);
+        Response trace = api.get("rachel", "/api/lots/" + lot + "/trace?direction=downstream");
+        assertThat(trace.status()).as(trace.toString()).isEqualTo(200);
+        assertThat(trace.text()).contains("Acme Foods");
+        Response coa = api.get("jennifer", "/api/lots/" + lot + "/coa");
+        assertThat(coa.status()).as(coa.toString()).isEqualTo(200);
+        assertThat(coa.json().get("lotNumber").asText()).isEqualTo(lot);
+
+        Response recall = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason",
+                "Customer complaint on an archived lot", "classification", "CLASS_II"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(201);
+        JsonNode detail = api.get("rachel", "/api/recalls/" + recall.json().get("recallNumber").asText()).json();
+        assertThat(detail.toString()).contains(lot).contains("Acme Foods");
+        assertThat(status(lot)).as("an archived lot keeps its status").isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void onlyTheTimerStartsArchiving() {
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(LotArchivingProcess.PROCESS_KEY)
+                .count();
+        for (String user : new String[] {"demo", "jennifer"}) {
+            for (String how : new String[] {"start", "submit-form"}) {
+                Response viaEngine = api.post(user, "/engine-rest/process-definition/key/lotArchiving/" + how,
+                        Map.of());
+                assertThat(viaEngine.status()).as(user + " " + how + ": " + viaEngine).isEqualTo(403);
+                assertThat(viaEngine.text()).contains("nightly timer");
+            }
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LotArchivingProcess.PROCESS_KEY)
+                .count()).isEqualTo(before);
+    }
+}
