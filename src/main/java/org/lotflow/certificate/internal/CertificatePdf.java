@@ -1,14 +1,10 @@
 package org.lotflow.certificate.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.lotflow.shared.PdfDocuments;
 import org.lotflow.certificate.CertificateView;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -27,8 +23,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class CertificatePdf {
 
     /** The font PDFBox ships (Apache PDFBox's own fallback font; SIL Open Font License). */
-    static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    static final String FONT_FAMILY = "Liberation Sans";
 
     static {
         com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLibraryLog());
@@ -56,49 +50,14 @@ public class CertificatePdf {
         return printable(templates.process("coa", context));
     }
 
-    /**
-     * XML 1.0 has no place for most control characters (a product name could hold one): each is printed as
-     * U+FFFD, visibly, instead of failing the whole document. The JSON answer keeps the text as stored.
-     */
+    /** {@link PdfDocuments#printable}. */
     static String printable(String xhtml) {
-        StringBuilder out = null;
-        for (int i = 0; i < xhtml.length(); i++) {
-            char ch = xhtml.charAt(i);
-            boolean allowed = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch <= 0xD7FF)
-                    || (ch >= 0xE000 && ch <= 0xFFFD) || Character.isSurrogate(ch);
-            if (!allowed && out == null) {
-                out = new StringBuilder(xhtml.length()).append(xhtml, 0, i);
-            }
-            if (out != null) {
-                out.append(allowed ? ch : '\uFFFD');
-            }
-        }
-        return out == null ? xhtml : out.toString();
+        return PdfDocuments.printable(xhtml);
     }
 
     /** The certificate as a PDF document. */
     public byte[] pdf(CertificateView c) {
-        String xhtml = xhtml(c);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(CertificatePdf::font, FONT_FAMILY);
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the certificate " + c.coaNumber() + " could not be rendered as PDF", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static InputStream font() {
-        InputStream in = org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(FONT);
-        if (in == null) {
-            throw new IllegalStateException("PDFBox's font " + FONT + " is missing from the class path");
-        }
-        return in;
+        return PdfDocuments.render(xhtml(c), "the certificate " + c.coaNumber());
     }
 
     private static Map<String, String> row(CertificateView.Result r) {

@@ -1,17 +1,13 @@
 package org.lotflow.drill.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.lotflow.drill.MockRecallReport;
+import org.lotflow.shared.PdfDocuments;
 import org.lotflow.shared.process.TaskForm;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -28,8 +24,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class DrillPdf {
 
-    static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    static final String FONT_FAMILY = "Liberation Sans";
 
     private final TemplateEngine templates;
 
@@ -102,42 +96,11 @@ class DrillPdf {
             }
         }
         context.setVariable("shipments", shipments);
-        return printable(templates.process("mock-recall", context));
+        return PdfDocuments.printable(templates.process("mock-recall", context));
     }
 
     byte[] pdf(MockRecallReport r) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(DrillPdf::font, FONT_FAMILY);
-            builder.withHtmlContent(xhtml(r), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the report of drill " + r.drillNumber() + " could not be rendered", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static InputStream font() {
-        InputStream in = org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(FONT);
-        if (in == null) {
-            throw new IllegalStateException("PDFBox's font " + FONT + " is missing from the class path");
-        }
-        return in;
-    }
-
-    /** XML 1.0 has no place for most control characters: each prints as U+FFFD instead of failing the document. */
-    static String printable(String xhtml) {
-        StringBuilder out = new StringBuilder(xhtml.length());
-        for (int i = 0; i < xhtml.length(); i++) {
-            char ch = xhtml.charAt(i);
-            boolean allowed = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch <= 0xD7FF)
-                    || (ch >= 0xE000 && ch <= 0xFFFD) || Character.isSurrogate(ch);
-            out.append(allowed ? ch : '\uFFFD');
-        }
-        return out.toString();
+        return PdfDocuments.render(xhtml(r), "the report of drill " + r.drillNumber());
     }
 
     /** A decimal as printed: as stored, trailing zeros dropped, no exponent. */
