@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.lotflow.order.internal.TallyPeriod;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,36 +43,60 @@ public class AllocationReports {
     }
 
     /**
-     * How the product's allocations made in {@code [from, to)} were chosen (null bounds: open), counted from the
-     * allocations alone: each keeps its order's product (V108), and on PostgreSQL
-     * {@code ix_allocation_product_created} (V109) answers from the index without reading the table.
+     * How the product's allocations made in {@code [from, to)} were chosen (null bounds: open). Whole UTC days come
+     * from the per-day tally ({@code allocation_day_tally}, V119: on PostgreSQL a table the database keeps in the
+     * allocation's own transaction, on H2 a view), so all time costs a row per day rather than a row per
+     * allocation; a partial first and last day are counted from the allocations, on PostgreSQL from
+     * {@code ix_allocation_product_created} (V109) alone ({@link TallyPeriod}).
+     *
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
     @Transactional(readOnly = true)
     public Split split(Long productId, java.time.Instant from, java.time.Instant to) {
-        // the period only when one is asked for: an always-present optional range made PostgreSQL's generic plan
-        // of the prepared statement misjudge the rows (as in LotReports#productFilter)
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT fefo, COUNT(*) AS n, COALESCE(SUM(quantity), 0) AS q"
-                + " FROM allocation WHERE product_id = :productId" + (from == null ? "" : " AND created_at >= :from")
-                + (to == null ? "" : " AND created_at < :to") + " GROUP BY fefo",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("productId", productId)
-                        .addValue("from", timestamp(from)).addValue("to", timestamp(to)));
-        int fefo = 0;
-        int overrides = 0;
+        TallyPeriod period = TallyPeriod.of(from, to);
+        Counts counts = new Counts();
+        if (period.tally()) {
+            // the bounds only when there are some: an always-present optional bound made PostgreSQL's generic plan
+            // of the prepared statement misjudge the rows (as in LotReports#productFilter)
+            counts.add(jdbc.queryForList("SELECT fefo, SUM(allocations) AS n, COALESCE(SUM(quantity), 0) AS q"
+                    + " FROM allocation_day_tally WHERE product_id = :productId"
+                    + (period.firstDay() == null ? "" : " AND allocation_day >= :first")
+                    + (period.endDay() == null ? "" : " AND allocation_day < :end") + " GROUP BY fefo",
+                    new MapSqlParameterSource("productId", productId).addValue("first", period.firstDay())
+                            .addValue("end", period.endDay())));
+        }
+        for (TallyPeriod.Range range : period.raw()) {
+            counts.add(jdbc.queryForList("SELECT fefo, COUNT(*) AS n, COALESCE(SUM(quantity), 0) AS q"
+                    + " FROM allocation WHERE product_id = :productId"
+                    + (range.from() == null ? "" : " AND created_at >= :from")
+                    + (range.to() == null ? "" : " AND created_at < :to") + " GROUP BY fefo",
+                    new MapSqlParameterSource("productId", productId).addValue("from", timestamp(range.from()))
+                            .addValue("to", timestamp(range.to()))));
+        }
+        return new Split(counts.fefo, counts.fefoQ, counts.overrides, counts.overrideQ);
+    }
+
+    /** Sums of rows {@code (fefo, n, q)} (column names as PostgreSQL or H2 spell them). */
+    private static final class Counts {
+        int fefo;
+        int overrides;
         BigDecimal fefoQ = BigDecimal.ZERO;
         BigDecimal overrideQ = BigDecimal.ZERO;
-        for (Map<String, Object> r : rows) {
-            boolean isFefo = Boolean.TRUE.equals(r.get("fefo")) || Boolean.TRUE.equals(r.get("FEFO"));
-            Number n = (Number) (r.containsKey("n") ? r.get("n") : r.get("N"));
-            BigDecimal q = new BigDecimal(String.valueOf(r.containsKey("q") ? r.get("q") : r.get("Q")));
-            if (isFefo) {
-                fefo += n.intValue();
-                fefoQ = fefoQ.add(q);
-            } else {
-                overrides += n.intValue();
-                overrideQ = overrideQ.add(q);
+
+        void add(List<Map<String, Object>> rows) {
+            for (Map<String, Object> r : rows) {
+                boolean isFefo = Boolean.TRUE.equals(r.get("fefo")) || Boolean.TRUE.equals(r.get("FEFO"));
+                Number n = (Number) (r.containsKey("n") ? r.get("n") : r.get("N"));
+                BigDecimal q = new BigDecimal(String.valueOf(r.containsKey("q") ? r.get("q") : r.get("Q")));
+                if (isFefo) {
+                    fefo = Math.addExact(fefo, Math.toIntExact(n.longValue()));
+                    fefoQ = fefoQ.add(q);
+                } else {
+                    overrides = Math.addExact(overrides, Math.toIntExact(n.longValue()));
+                    overrideQ = overrideQ.add(q);
+                }
             }
         }
-        return new Split(fefo, fefoQ, overrides, overrideQ);
     }
 
     private static java.time.OffsetDateTime timestamp(java.time.Instant at) {

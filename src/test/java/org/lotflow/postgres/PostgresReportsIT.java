@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.lotflow.order.AllocationReports;
 import org.lotflow.support.PostgresApiTest;
 import org.lotflow.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,8 @@ class PostgresReportsIT {
     TestClient api;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AllocationReports allocationReports;
 
     @Test
     void reportsOnPostgres() {
@@ -93,5 +96,54 @@ class PostgresReportsIT {
         assertThat(List.of(exp1.get("lots").get(0).get("lotNumber").asText(),
                 exp2.get("lots").get(0).get("lotNumber").asText())).containsExactly(a, b);
         assertThat(api.get("tom", "/api/reports/expiring?days=3650&size=2").json().get("lots")).hasSize(2);
+    }
+
+    /**
+     * V119's per-day tally is kept by the database in step with the allocations (insert, Hibernate's full-row
+     * update on shipping, a moved time, a delete), and FEFO compliance over a period with partial first and last
+     * days counts exactly what the allocations themselves count.
+     */
+    @Test
+    void allocationDayTallyKeepsStepWithTheAllocations() {
+        String sku = api.createProduct("PGT");
+        api.releasedLot(sku, new BigDecimal("1000"), "2025-01-10");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", "SO-PGT-" + i + "-" + sku, "customer",
+                    "Acme", "sku", sku, "quantity", 10 * i)).status()).isEqualTo(201);
+        }
+        assertThat(api.post("tom", "/api/orders/SO-PGT-1-" + sku + "/shipments", Map.of()).status()).isEqualTo(201);
+        Long productId = jdbc.queryForObject("SELECT id FROM product WHERE sku = ?", Long.class, sku);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM allocation WHERE product_id = ? ORDER BY id", Long.class,
+                productId);
+        assertThat(ids).hasSize(4);
+        jdbc.update("UPDATE allocation SET created_at = ? WHERE id = ?",
+                Timestamp.from(Instant.parse("2025-01-05T23:30:00Z")), ids.get(0));
+        jdbc.update("UPDATE allocation SET created_at = ?, fefo = FALSE WHERE id = ?",
+                Timestamp.from(Instant.parse("2025-01-06T01:00:00Z")), ids.get(1));
+        jdbc.update("UPDATE allocation SET created_at = ? WHERE id = ?",
+                Timestamp.from(Instant.parse("2025-01-07T10:00:00Z")), ids.get(2));
+        jdbc.update("DELETE FROM allocation WHERE id = ?", ids.get(3));
+
+        String tally = "SELECT allocation_day, fefo, allocations, quantity FROM allocation_day_tally"
+                + " WHERE product_id = ? AND allocations > 0 ORDER BY allocation_day, fefo";
+        String raw = "SELECT (created_at AT TIME ZONE 'UTC')::date AS allocation_day, fefo, COUNT(*) AS allocations,"
+                + " SUM(quantity) AS quantity FROM allocation WHERE product_id = ? GROUP BY 1, 2 ORDER BY 1, 2";
+        assertThat(jdbc.queryForList(tally, productId)).isEqualTo(jdbc.queryForList(raw, productId)).hasSize(3);
+
+        AllocationReports.Split all = allocationReports.split(productId, null, null);
+        assertThat(all.fefoAllocations()).isEqualTo(2);
+        assertThat(all.fefoQuantity()).isEqualByComparingTo("40");
+        assertThat(all.overrideAllocations()).isEqualTo(1);
+        assertThat(all.overrideQuantity()).isEqualByComparingTo("20");
+        // a Chicago plant's days: 06:00 UTC to 06:00 UTC, so both ends are partial days read from the allocations
+        AllocationReports.Split period = allocationReports.split(productId, Instant.parse("2025-01-05T06:00:00Z"),
+                Instant.parse("2025-01-07T06:00:00Z"));
+        assertThat(period.fefoAllocations()).isEqualTo(1);
+        assertThat(period.fefoQuantity()).isEqualByComparingTo("10");
+        assertThat(period.overrideAllocations()).isEqualTo(1);
+        AllocationReports.Split lastDay = allocationReports.split(productId, Instant.parse("2025-01-07T06:00:00Z"),
+                Instant.parse("2025-01-08T06:00:00Z"));
+        assertThat(lastDay.fefoAllocations()).isEqualTo(1);
+        assertThat(lastDay.fefoQuantity()).isEqualByComparingTo("30");
     }
 }
