@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotOrigins;
 import org.lotflow.lot.LotService;
 import org.lotflow.order.Deliveries;
@@ -106,23 +105,15 @@ public class EpcisDocuments {
     @Transactional(readOnly = true)
     public Document ofLot(String lotNumber) {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
-        Lot start = lots.get(lotNumber);
-        List<Long> startIds = List.of(start.getId());
-        List<Trace.TracedLot> down = trace.walk(startIds, Direction.DOWNSTREAM);
-        List<Trace.TracedLot> up = trace.walk(startIds, Direction.UPSTREAM);
-        boolean truncated = trace.isCut(startIds, Direction.DOWNSTREAM, down)
-                || trace.isCut(startIds, Direction.UPSTREAM, up);
-        Set<Long> lotIds = new LinkedHashSet<>();
-        up.forEach(l -> lotIds.add(l.id()));
-        down.forEach(l -> lotIds.add(l.id()));
+        TraceService.BothWays reach = trace.bothWays(lots.get(lotNumber).getId());
         Map<String, Long> idByNumber = new LinkedHashMap<>();
-        down.forEach(l -> idByNumber.put(l.lotNumber(), l.id()));
+        reach.downstream().forEach(l -> idByNumber.put(l.lotNumber(), l.id()));
         List<EpcisEvents.Shipment> shipments = new ArrayList<>();
-        for (Delivery d : deliveries.ofLots(down.stream().map(Trace.TracedLot::id).toList())) {
+        for (Delivery d : deliveries.ofLots(reach.downstreamIds())) {
             shipments.add(new EpcisEvents.Shipment(idByNumber.get(d.lotNumber()), d.customer(), d.orderNumber(),
                     d.quantity(), d.shippedAt()));
         }
-        return document(lotIds, shipments, truncated);
+        return document(reach.lotIds(), shipments, reach.truncated());
     }
 
     /**

@@ -84,6 +84,34 @@ public class TraceService {
         return reached;
     }
 
+    /**
+     * A lot's whole trace both ways, as the FSMA 204 and EPCIS documents read it: the lots it was made from
+     * ({@code upstream}, to the suppliers) and the lots made from it ({@code downstream}, to the customers), each
+     * list starting with the lot itself at depth 0; {@code lotIds} every lot of both, upstream first, each once;
+     * {@code truncated} when either walk stopped at {@code lotflow.trace.max-depth} with genealogy beyond it.
+     */
+    public record BothWays(List<Trace.TracedLot> upstream, List<Trace.TracedLot> downstream,
+            java.util.Set<Long> lotIds, boolean truncated) {
+
+        /** The ids of the downstream lots, whose shipments reached customers. */
+        public List<Long> downstreamIds() {
+            return downstream.stream().map(Trace.TracedLot::id).toList();
+        }
+    }
+
+    /** {@link BothWays} from one lot (by its id). */
+    @Transactional(readOnly = true)
+    public BothWays bothWays(Long lotId) {
+        List<Long> startIds = List.of(lotId);
+        List<Trace.TracedLot> down = walk(startIds, Direction.DOWNSTREAM);
+        List<Trace.TracedLot> up = walk(startIds, Direction.UPSTREAM);
+        boolean truncated = isCut(startIds, Direction.DOWNSTREAM, down) || isCut(startIds, Direction.UPSTREAM, up);
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        up.forEach(l -> ids.add(l.id()));
+        down.forEach(l -> ids.add(l.id()));
+        return new BothWays(up, down, java.util.Collections.unmodifiableSet(ids), truncated);
+    }
+
     /** Every lot reached from the start lots (depth 0) in one query, each once at its smallest depth. */
     @Transactional(readOnly = true)
     public List<Trace.TracedLot> walk(Collection<Long> startIds, Direction direction) {

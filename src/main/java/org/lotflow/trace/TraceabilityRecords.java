@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotOrigins;
 import org.lotflow.lot.LotService;
 import org.lotflow.order.Deliveries;
@@ -71,19 +70,11 @@ public class TraceabilityRecords {
     @Transactional(readOnly = true)
     public Records ofLot(String lotNumber, LocalDate from, LocalDate to) {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
-        Lot start = lots.get(lotNumber);
-        List<Long> startIds = List.of(start.getId());
-        List<Trace.TracedLot> down = trace.walk(startIds, Direction.DOWNSTREAM);
-        List<Trace.TracedLot> up = trace.walk(startIds, Direction.UPSTREAM);
-        boolean truncated = trace.isCut(startIds, Direction.DOWNSTREAM, down)
-                || trace.isCut(startIds, Direction.UPSTREAM, up);
-        Set<Long> ids = new LinkedHashSet<>();
-        up.forEach(l -> ids.add(l.id()));
-        down.forEach(l -> ids.add(l.id()));
-        List<Shipment> shipments = shipmentsOf(down.stream().map(Trace.TracedLot::id).toList());
-        List<Fsma204.Record> records = records(origins.of(ids), shipments).stream()
+        TraceService.BothWays reach = trace.bothWays(lots.get(lotNumber).getId());
+        List<Shipment> shipments = shipmentsOf(reach.downstreamIds());
+        List<Fsma204.Record> records = records(origins.of(reach.lotIds()), shipments).stream()
                 .filter(r -> within(r.date(), from, to)).sorted(Fsma204.BY_DATE).toList();
-        return new Records(records, truncated);
+        return new Records(records, reach.truncated());
     }
 
     /**
