@@ -3,6 +3,7 @@
 #
 #   bench/reports.sh          (needs PostgreSQL on 127.0.0.1:5432 with lotflow_bench1m loaded, see bench/data)
 #   RUNS=50 bench/reports.sh  more runs per report (default 20, after 2 warm-up calls)
+#   ONLY=fefo-compliance bench/reports.sh   only the reports whose path matches the regular expression
 #
 # Starts lotflow on the data set (port 18450), calls every report RUNS times with one keep-alive-free curl
 # each (login included: HTTP Basic, the credential cache answers after the first), and prints p50/p95/max in
@@ -31,6 +32,7 @@ echo "# uptime: $(uptime)"
 
 measure() { # $1 user, $2 path, $3 accept (default JSON)
   local user=$1 path=$2 accept=${3:-application/json} url="http://localhost:$PORT$2" times=() code size
+  if [ -n "${ONLY:-}" ] && ! [[ "$path" =~ $ONLY ]]; then return 0; fi
   for _ in 1 2; do curl -s -o /dev/null -u "$user:$user" -H "Accept: $accept" "$url"; done
   for _ in $(seq 1 "$RUNS"); do
     read -r code size t < <(curl -s -o /dev/null -u "$user:$user" -H "Accept: $accept" \
@@ -77,8 +79,10 @@ measure tom "/api/reports/expiring?days=30&size=5000"
 measure tom "/api/reports/expiring?days=30&cursor=$(deep_cursor "stock_on_hand AND status IN ('PENDING', 'RELEASED', 'QUARANTINE', 'EXPIRED') AND expiration_date <= date '2026-12-31'" 100000)"
 measure tom "/api/reports/fefo-compliance?sku=FG-10"
 measure tom "/api/reports/fefo-compliance?sku=FG-01"
+measure tom "/api/reports/fefo-compliance?sku=FG-01&from=2026-01-01&to=2026-12-04"
 
 # the daily review's stock aggregate over every lot (LotReports.stock), as for a day after the data set
+if [ -n "${ONLY:-}" ]; then exit 0; fi
 echo
 echo "| statement | p50 ms | p95 ms | max ms |"
 echo "|---|---|---|---|"
