@@ -1,25 +1,15 @@
 package org.lotflow.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.lotflow.security.EngineResources.*;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
@@ -67,56 +57,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * links Camunda's authorizations govern) passes unchanged.
  */
 public class EngineSurfaceGuard extends OncePerRequestFilter {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY = 1024 * 1024;
-
-    /** The engine API below its root: {@code /engine-rest[/engine/{name}]/...} or {@code .../api/engine/engine/{name}/...}. */
-    private static final Pattern ENGINE_API = Pattern.compile(
-            "^(?:/engine-rest(?:/engine/[^/]+)?|.*/api/engine/engine/[^/]+)/(.+)$");
-    private static final Pattern COCKPIT_API = Pattern.compile("^.*/api/cockpit/.*$");
-    private static final Pattern TASK_SUBMIT = Pattern.compile("^task/([^/]+)/(complete|submit-form)/?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROCESS_START = Pattern.compile(
-            "^process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)/?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROFILE = Pattern.compile("^user/([^/]+)/profile/?$", Pattern.CASE_INSENSITIVE);
-    /** Identity records: a non-administrator may change only their own password. */
-    private static final Pattern USER_WRITE = Pattern.compile("^user(?:/.*)?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OWN_CREDENTIALS = Pattern.compile("^user/([^/]+)/credentials/?$",
-            Pattern.CASE_INSENSITIVE);
-    /** Checks any user's password: a guessing oracle around the lockout. */
-    private static final Pattern IDENTITY_VERIFY = Pattern.compile("^identity/verify/?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TASK_CLAIM = Pattern.compile("^task/([^/]+)/claim/?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VARIABLE_WRITES = Pattern.compile("^(?:"
-            + "task/[^/]+/(?:variables|localvariables|bpmnerror|bpmnescalation|resolve)(?:/.*)?"
-            + "|process-instance/[^/]+/(?:variables|modification|modification-async)(?:/.*)?"
-            + "|process-instance/variables-async|process-instance/[^/]+/variables-async"
-            + "|execution/[^/]+/(?:localvariables|messagesubscriptions|signal)(?:/.*)?"
-            + "|message(?:/.*)?|signal(?:/.*)?|condition(?:/.*)?|modification(?:/.*)?|migration(?:/.*)?"
-            + "|process-definition/.+/restart(?:-async)?"
-            + "|external-task/.+"
-            + ")/?$", Pattern.CASE_INSENSITIVE);
-
-    /**
-     * Deleting running process instances, one or in batches, or with the definitions or deployments they
-     * run on ({@code cascade}): a lab release, investigation or recall would stop with no step in its lot's
-     * history (EU GMP Annex 11 §9, 21 CFR 11.10(e)), and the lot would be left outside the process that
-     * owns it (audit finding, 2026-12-04).
-     */
-    private static final Pattern INSTANCE_DELETION = Pattern.compile("^(?:process-instance/[^/]+"
-            + "|process-instance/delete(?:-historic-query-based)?|process-definition/.+|deployment/[^/]+)/?$",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Map<String, String> STARTED_BY = Map.of(
-            "lotRelease", "creating a lot (POST /api/lots)",
-            "allocationOverride", "an order that asks for an exception to FEFO (POST /api/orders)",
-            "expiryMonitoring", "its daily timer",
-            "lotArchiving", "its nightly timer",
-            "quarantineInvestigation", "a hold (POST /api/lots/{lotNumber}/holds or its Tasklist start form)",
-            "lotRecall", "a recall coordinator's recall (POST /api/recalls or its Tasklist start form) or a RECALL disposition",
-            "recallNotification", "its recall's lotRecall process, one for each customer that received an affected lot",
-            "mockRecall", "a recall coordinator's mock-recall drill (POST /api/mock-recalls)");
 
     private final FormSchemas forms;
     private final TaskService taskService;
@@ -285,7 +225,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     /** Checks a submission against its form, takes the signature password out, then lets it pass. */
     private void submitChecked(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             FormSchema schema, String basicPassword, boolean start) throws IOException, ServletException {
-        ObjectNode body = jsonObject(request, response);
+        ObjectNode body = EngineRequestBodies.jsonObject(request, response);
         if (body == null) {
             return;
         }
@@ -329,8 +269,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + ": re-enter your password to sign (electronic signature: user id and password at each signing)");
             return;
         }
-        byte[] cleaned = JSON.writeValueAsBytes(body);
-        HttpServletRequest forwarded = new BodyRequest(request, cleaned);
+        byte[] cleaned = EngineRequestBodies.JSON.writeValueAsBytes(body);
+        HttpServletRequest forwarded = EngineRequestBodies.replay(request, cleaned);
         String previous = SignatureCredentials.password();
         SignatureCredentials.set(password);
         try {
@@ -392,7 +332,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
 
     /** The claim's {@code userId} (its JSON body is read and replayed); null when refused as unreadable. */
     private Claim claimed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ObjectNode body = jsonObject(request, response);
+        ObjectNode body = EngineRequestBodies.jsonObject(request, response);
         if (body == null) {
             return null;
         }
@@ -400,27 +340,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             refuse(response, 400, "Invalid request", "userId", "A claim names the claiming user: {\"userId\": \"...\"}");
             return null;
         }
-        return new Claim(body.get("userId").asText(), new BodyRequest(request, JSON.writeValueAsBytes(body)));
-    }
-
-    /** The request's body as a JSON object (empty: {}), or null after refusing it (413 too large, 400 not an object). */
-    private static ObjectNode jsonObject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
-        if (raw.length > MAX_BODY) {
-            refuse(response, 413, "Request too large", null, "A submission may be at most 1 MB");
-            return null;
-        }
-        JsonNode body;
-        try {
-            body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            refuse(response, 400, "Invalid request", "body", "The submission must be a JSON object");
-            return null;
-        }
-        return (ObjectNode) body;
+        return new Claim(body.get("userId").asText(), EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)));
     }
 
     private boolean mayUseCockpit(HttpServletRequest request) {
@@ -438,96 +358,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 : null;
     }
 
-    /** The request path below the context path, percent-decoded, without matrix parameters or doubled slashes. */
-    static String normalized(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-        return decoded.replaceAll(";[^/]*", "").replaceAll("/+", "/");
-    }
-
-    /**
-     * Whether the call deletes running instances: {@code DELETE process-instance/{id}}, {@code POST
-     * process-instance/delete[-historic-query-based]}, or deleting a definition or deployment with
-     * {@code cascade=true}; a definition or deployment without cascade is refused by the engine itself
-     * while instances run on it.
-     */
-    private static boolean deletesInstances(String method, String resource, HttpServletRequest request) {
-        String r = resource.toLowerCase(java.util.Locale.ROOT);
-        if (r.startsWith("process-instance/delete")) {
-            return method.equals("POST");
-        }
-        if (!method.equals("DELETE")) {
-            return false;
-        }
-        if (r.startsWith("process-instance/")) {
-            return true;
-        }
-        return "true".equalsIgnoreCase(request.getParameter("cascade"));
-    }
-
     private static void refuse(HttpServletResponse response, int status, String title, String field, String detail)
             throws IOException {
         Problems.write(response, status, title, detail, field);
-    }
-
-    /** The request with its body replaced (the signature password taken out). */
-    private static final class BodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        BodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous body only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return "content-length".equalsIgnoreCase(name) ? Integer.toString(body.length) : super.getHeader(name);
-        }
     }
 }

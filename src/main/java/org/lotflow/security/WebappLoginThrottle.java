@@ -27,7 +27,7 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = EngineSurfaceGuard.normalized(request);
+        String path = EngineResources.normalized(request);
         return !"POST".equalsIgnoreCase(request.getMethod()) || !path.matches("^.*/auth/user/[^/]+/login/[^/]+/?$");
     }
 

@@ -1,0 +1,94 @@
+package org.lotflow.security;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Which engine resource a request reaches, for {@link EngineSurfaceGuard}: the paths of {@code /engine-rest} and of
+ * the webapps' engine API below their root (case-insensitive, as Camunda's JAX-RS matching is), which of them write
+ * variables or routing, delete running instances, start processes, complete tasks, claim tasks or touch identity
+ * records, and how lotflow itself starts each of its processes. Rules only: no engine access.
+ */
+final class EngineResources {
+
+    private EngineResources() {
+    }
+
+    /** The engine API below its root: {@code /engine-rest[/engine/{name}]/...} or {@code .../api/engine/engine/{name}/...}. */
+    static final Pattern ENGINE_API = Pattern.compile(
+            "^(?:/engine-rest(?:/engine/[^/]+)?|.*/api/engine/engine/[^/]+)/(.+)$");
+    static final Pattern COCKPIT_API = Pattern.compile("^.*/api/cockpit/.*$");
+    static final Pattern TASK_SUBMIT = Pattern.compile("^task/([^/]+)/(complete|submit-form)/?$",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern PROCESS_START = Pattern.compile(
+            "^process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)/?$",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern PROFILE = Pattern.compile("^user/([^/]+)/profile/?$", Pattern.CASE_INSENSITIVE);
+    /** Identity records: a non-administrator may change only their own password. */
+    static final Pattern USER_WRITE = Pattern.compile("^user(?:/.*)?$", Pattern.CASE_INSENSITIVE);
+    static final Pattern OWN_CREDENTIALS = Pattern.compile("^user/([^/]+)/credentials/?$",
+            Pattern.CASE_INSENSITIVE);
+    /** Checks any user's password: a guessing oracle around the lockout. */
+    static final Pattern IDENTITY_VERIFY = Pattern.compile("^identity/verify/?$", Pattern.CASE_INSENSITIVE);
+    static final Pattern TASK_CLAIM = Pattern.compile("^task/([^/]+)/claim/?$", Pattern.CASE_INSENSITIVE);
+    static final Pattern VARIABLE_WRITES = Pattern.compile("^(?:"
+            + "task/[^/]+/(?:variables|localvariables|bpmnerror|bpmnescalation|resolve)(?:/.*)?"
+            + "|process-instance/[^/]+/(?:variables|modification|modification-async)(?:/.*)?"
+            + "|process-instance/variables-async|process-instance/[^/]+/variables-async"
+            + "|execution/[^/]+/(?:localvariables|messagesubscriptions|signal)(?:/.*)?"
+            + "|message(?:/.*)?|signal(?:/.*)?|condition(?:/.*)?|modification(?:/.*)?|migration(?:/.*)?"
+            + "|process-definition/.+/restart(?:-async)?"
+            + "|external-task/.+"
+            + ")/?$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Deleting running process instances, one or in batches, or with the definitions or deployments they
+     * run on ({@code cascade}): a lab release, investigation or recall would stop with no step in its lot's
+     * history (EU GMP Annex 11 §9, 21 CFR 11.10(e)), and the lot would be left outside the process that
+     * owns it (audit finding, 2026-12-04).
+     */
+    static final Pattern INSTANCE_DELETION = Pattern.compile("^(?:process-instance/[^/]+"
+            + "|process-instance/delete(?:-historic-query-based)?|process-definition/.+|deployment/[^/]+)/?$",
+            Pattern.CASE_INSENSITIVE);
+
+    static final Map<String, String> STARTED_BY = Map.of(
+            "lotRelease", "creating a lot (POST /api/lots)",
+            "allocationOverride", "an order that asks for an exception to FEFO (POST /api/orders)",
+            "expiryMonitoring", "its daily timer",
+            "lotArchiving", "its nightly timer",
+            "quarantineInvestigation", "a hold (POST /api/lots/{lotNumber}/holds or its Tasklist start form)",
+            "lotRecall", "a recall coordinator's recall (POST /api/recalls or its Tasklist start form) or a RECALL disposition",
+            "recallNotification", "its recall's lotRecall process, one for each customer that received an affected lot",
+            "mockRecall", "a recall coordinator's mock-recall drill (POST /api/mock-recalls)");
+
+    /** The request path below the context path, percent-decoded, without matrix parameters or doubled slashes. */
+    static String normalized(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return decoded.replaceAll(";[^/]*", "").replaceAll("/+", "/");
+    }
+
+    /**
+     * Whether the call deletes running instances: {@code DELETE process-instance/{id}}, {@code POST
+     * process-instance/delete[-historic-query-based]}, or deleting a definition or deployment with
+     * {@code cascade=true}; a definition or deployment without cascade is refused by the engine itself
+     * while instances run on it.
+     */
+    static boolean deletesInstances(String method, String resource, HttpServletRequest request) {
+        String r = resource.toLowerCase(java.util.Locale.ROOT);
+        if (r.startsWith("process-instance/delete")) {
+            return method.equals("POST");
+        }
+        if (!method.equals("DELETE")) {
+            return false;
+        }
+        if (r.startsWith("process-instance/")) {
+            return true;
+        }
+        return "true".equalsIgnoreCase(request.getParameter("cascade"));
+    }
+}

@@ -1,0 +1,70 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/** The engine surface's path rules, without Spring or an engine: what each spelling of a path reaches. */
+class EngineResourcesTest {
+
+    private static MockHttpServletRequest request(String method, String uri) {
+        MockHttpServletRequest r = new MockHttpServletRequest(method, uri);
+        r.setContextPath("");
+        return r;
+    }
+
+    private static String resource(String path) {
+        Matcher m = EngineResources.ENGINE_API.matcher(path);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    @Test
+    void everySpellingOfAPathIsReadTheSameWay() {
+        assertThat(EngineResources.normalized(request("POST", "/engine-rest//task/1;x=y/%63omplete")))
+                .isEqualTo("/engine-rest/task/1/complete");
+        assertThat(resource("/engine-rest/engine/default/task/1/complete")).isEqualTo("task/1/complete");
+        assertThat(resource("/camunda/api/engine/engine/default/task/1/submit-form")).isEqualTo("task/1/submit-form");
+        assertThat(resource("/api/lots")).isNull();
+    }
+
+    @Test
+    void variableAndRoutingWritesAreRecognisedInAnyCase() {
+        for (String r : new String[] {"task/1/variables/x", "task/1/localVariables", "TASK/1/BpmnError",
+                "process-instance/9/modification", "process-instance/variables-async", "execution/3/localvariables/x",
+                "message", "signal", "condition", "migration/execute", "process-definition/key/lotRelease/restart",
+                "external-task/fetchAndLock"}) {
+            assertThat(EngineResources.VARIABLE_WRITES.matcher(r).matches()).as(r).isTrue();
+        }
+        for (String r : new String[] {"task/1/complete", "task/1/claim", "process-instance/9", "task"}) {
+            assertThat(EngineResources.VARIABLE_WRITES.matcher(r).matches()).as(r).isFalse();
+        }
+    }
+
+    @Test
+    void deletingRunningInstancesIsToldApartFromOtherDeletes() {
+        assertThat(EngineResources.deletesInstances("DELETE", "process-instance/9", request("DELETE", "/x"))).isTrue();
+        assertThat(EngineResources.deletesInstances("POST", "process-instance/delete", request("POST", "/x"))).isTrue();
+        MockHttpServletRequest cascade = request("DELETE", "/x");
+        cascade.setParameter("cascade", "true");
+        assertThat(EngineResources.deletesInstances("DELETE", "deployment/5", cascade)).isTrue();
+        assertThat(EngineResources.deletesInstances("DELETE", "deployment/5", request("DELETE", "/x"))).isFalse();
+        assertThat(EngineResources.deletesInstances("GET", "process-instance/9", request("GET", "/x"))).isFalse();
+    }
+
+    @Test
+    void startsAndSubmissionsNameTheirProcessOrTask() {
+        Matcher byKey = EngineResources.PROCESS_START.matcher("process-definition/key/lotRecall/tenant-id/t1/submit-form");
+        assertThat(byKey.matches()).isTrue();
+        assertThat(byKey.group(1)).isEqualTo("lotRecall");
+        Matcher byId = EngineResources.PROCESS_START.matcher("process-definition/abc:1:2/start");
+        assertThat(byId.matches()).isTrue();
+        assertThat(byId.group(2)).isEqualTo("abc:1:2");
+        Matcher submit = EngineResources.TASK_SUBMIT.matcher("task/42/Complete");
+        assertThat(submit.matches()).isTrue();
+        assertThat(submit.group(1)).isEqualTo("42");
+        assertThat(EngineResources.STARTED_BY).containsKeys("lotRelease", "mockRecall", "lotArchiving");
+    }
+}
