@@ -64,6 +64,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final org.camunda.bpm.engine.HistoryService historyService;
     private final String engineName;
+    private final java.util.concurrent.ConcurrentMap<String, String> processKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
             IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName) {
@@ -280,9 +282,21 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The key of a process definition; remembered, because a deployed definition's id and key never change (a
+     * new version is a new id), so a task's completion does not read the definition again.
+     */
     private String processKey(String processDefinitionId) {
+        String known = processKeys.get(processDefinitionId);
+        if (known != null) {
+            return known;
+        }
         try {
-            return privileged(() -> repositoryService.getProcessDefinition(processDefinitionId).getKey());
+            String key = privileged(() -> repositoryService.getProcessDefinition(processDefinitionId).getKey());
+            if (processKeys.size() < 10_000) {
+                processKeys.put(processDefinitionId, key);
+            }
+            return key;
         } catch (RuntimeException notFound) {
             return null;
         }
