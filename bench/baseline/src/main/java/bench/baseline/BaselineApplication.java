@@ -75,6 +75,21 @@ public class BaselineApplication {
     @Bean NoOp releaseLotDelegate() { return new NoOp(); }
     @Bean NoOp releaseOverdueDelegate() { return new NoOp(); }
     @Bean NoOp reviewExpiringLotsListener() { return new NoOp(); }
+    @Bean NoOp archiveLotsDelegate() { return new NoOp(); }
+    @Bean NoOp closeDrillListener() { return new NoOp(); }
+    @Bean NoOp customersAnsweredListener() { return new NoOp(); }
+    @Bean NoOp decideOutOfSpecificationListener() { return new NoOp(); }
+    @Bean NoOp drillStartListener() { return new NoOp(); }
+    @Bean NoOp findArchivableLotsDelegate() { return new NoOp(); }
+    @Bean NoOp investigateLabErrorListener() { return new NoOp(); }
+    @Bean NoOp investigateProductionListener() { return new NoOp(); }
+    @Bean NoOp markDrillFailedDelegate() { return new NoOp(); }
+    @Bean NoOp notificationStartListener() { return new NoOp(); }
+    @Bean NoOp quarantineEndListener() { return new NoOp(); }
+    @Bean NoOp reviewArchivingListener() { return new NoOp(); }
+    @Bean NoOp reviewDrillScopeListener() { return new NoOp(); }
+    @Bean NoOp startNotificationBatchDelegate() { return new NoOp(); }
+    @Bean NoOp startNotificationsDelegate() { return new NoOp(); }
 
     /** {@code ${releaseSla.dueAt(execution)}}: eight hours from now, as lotflow's default SLA. */
     public static final class ReleaseSla {
@@ -103,9 +118,48 @@ public class BaselineApplication {
         public String notifyWithin(DelegateExecution execution) {
             return "PT24H";
         }
+
+        public int batches(DelegateExecution execution) {
+            return 0;
+        }
+
+        public int customersToStart(DelegateExecution execution) {
+            return 0;
+        }
     }
 
     @Bean RecallFacts recallFacts() { return new RecallFacts(); }
+
+    /** {@code ${archivingSchedule.cycle}}: lotflow's default nightly run. */
+    public static final class ArchivingSchedule {
+        public String getCycle() {
+            return "0 30 2 * * ?";
+        }
+    }
+
+    @Bean ArchivingSchedule archivingSchedule() { return new ArchivingSchedule(); }
+
+    /** {@code ${drillFacts.target(execution)}}: lotflow's default drill target. */
+    public static final class DrillFacts {
+        public String target(DelegateExecution execution) {
+            return "PT4H";
+        }
+    }
+
+    @Bean DrillFacts drillFacts() { return new DrillFacts(); }
+
+    /** {@code ${quarantineFacts.customers(execution)}}, {@code ${quarantineFacts.disposalNeeded(execution)}}. */
+    public static final class QuarantineFacts {
+        public long customers(DelegateExecution execution) {
+            return 0;
+        }
+
+        public boolean disposalNeeded(DelegateExecution execution) {
+            return false;
+        }
+    }
+
+    @Bean QuarantineFacts quarantineFacts() { return new QuarantineFacts(); }
 
     @Bean
     @ConditionalOnProperty(name = "baseline.basic-auth", havingValue = "true", matchIfMissing = true)
