@@ -32,6 +32,7 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     @Query("select l from Lot l where l.lotNumber = :lotNumber")
     Optional<Lot> findByLotNumber(@Param("lotNumber") String lotNumber);
 
+    @Query("select count(l) > 0 from Lot l where l.lotNumber = :lotNumber")
     boolean existsByLotNumber(String lotNumber);
 
 

@@ -14,8 +14,11 @@ import org.springframework.data.repository.query.Param;
 /** Allocation rows of the order module (table {@code allocation}); only the order module reads or writes them. */
 public interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
+    // JPQL strings, not derived queries: Hibernate 6.6 caches their plans, not a derived query's criteria (issue #11)
+    @Query("select a from Allocation a where a.orderId = :orderId order by a.id")
     List<Allocation> findByOrderIdOrderById(Long orderId);
 
+    @Query("select a from Allocation a where a.lotId = :lotId and a.status = :status order by a.id")
     List<Allocation> findByLotIdAndStatusOrderById(Long lotId, Allocation.Status status);
 
     /**
@@ -27,8 +30,10 @@ public interface AllocationRepository extends JpaRepository<Allocation, Long> {
      * the allocations with a flushing query; never the other way round.
      */
     @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+    @Query("select count(a) > 0 from Allocation a where a.lotId = :lotId and a.status = :status")
     boolean existsByLotIdAndStatus(Long lotId, Allocation.Status status);
 
+    @Query("select a from Allocation a where a.orderId = :orderId and a.status = :status order by a.id")
     List<Allocation> findByOrderIdAndStatusOrderById(Long orderId, Allocation.Status status);
 
     /** Lot ids only (no entities): read before the lots are locked, so nothing stale stays in the session. */

@@ -16,6 +16,7 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @org.springframework.data.jpa.repository.Query("select o from SalesOrder o where o.orderNumber = :orderNumber")
     Optional<SalesOrder> findByOrderNumber(@org.springframework.data.repository.query.Param("orderNumber") String orderNumber);
 
+    @Query("select count(o) > 0 from SalesOrder o where o.orderNumber = :orderNumber")
     boolean existsByOrderNumber(String orderNumber);
 
     /** The order row locked: shipments, cancellations and override outcomes of one order run one at a time. */
@@ -27,5 +28,6 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Query("select o from SalesOrder o where o.id = :id")
     Optional<SalesOrder> lockById(@Param("id") Long id);
 
+    @Query("select o from SalesOrder o where o.productId = :productId and o.overrideStatus is not null order by o.id")
     List<SalesOrder> findByProductIdAndOverrideStatusNotNullOrderById(Long productId);
 }

@@ -17,9 +17,12 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     @org.springframework.data.jpa.repository.Query("select p from Product p where p.sku = :sku")
     Optional<Product> findBySku(@org.springframework.data.repository.query.Param("sku") String sku);
 
+    @org.springframework.data.jpa.repository.Query("select count(p) > 0 from Product p where p.sku = :sku")
     boolean existsBySku(String sku);
 
+    @org.springframework.data.jpa.repository.Query("select count(p) > 0 from Product p where p.gtin = :gtin")
     boolean existsByGtin(String gtin);
 
+    @org.springframework.data.jpa.repository.Query("select p from Product p order by p.sku")
     List<Product> findAllByOrderBySkuAsc();
 }
