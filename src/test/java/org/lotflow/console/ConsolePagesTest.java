@@ -306,4 +306,37 @@ class ConsolePagesTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(rachel.get("/console/recalls/RC-1999-9999").status()).isEqualTo(404);
     }
+
+    @Test
+    void theRecallBoardIsPagedNewestFirstWithACursorAndRefusesABadOneNamingIt() {
+        String sku = api.createProduct("CBOARD");
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String lot = api.releasedLot(sku, new BigDecimal("10"), "2025-01-10");
+            TestClient.Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot),
+                    "reason", "Board paging " + i, "classification", "CLASS_III"));
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            numbers.add(opened.json().get("recallNumber").asText());
+        }
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        String first = rachel.get("/console/recalls?size=2").html();
+        assertThat(first).contains("data-recall=\"" + numbers.get(2) + "\"")
+                .contains("data-recall=\"" + numbers.get(1) + "\"")
+                .doesNotContain("data-recall=\"" + numbers.get(0) + "\"").contains("id=\"next-open\"");
+        assertThat(first.indexOf(numbers.get(2))).as("newest first").isLessThan(first.indexOf(numbers.get(1)));
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("id=\"next-open\"\\s+href=\"([^\"]+)\"")
+                .matcher(first);
+        assertThat(next.find()).as(first).isTrue();
+        String second = rachel.get(next.group(1).replace("&amp;", "&")).html();
+        assertThat(second).contains("data-recall=\"" + numbers.get(0) + "\"")
+                .doesNotContain("data-recall=\"" + numbers.get(2) + "\"").contains("id=\"first-open\"");
+
+        ConsoleSession.Page badCursor = rachel.get("/console/recalls?openCursor=abc");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.html()).contains("data-field=\"cursor\"");
+        ConsoleSession.Page badSize = rachel.get("/console/recalls?size=5000");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.html()).contains("data-field=\"size\"");
+        assertThat(new ConsoleSession(port).get("/console/recalls").status()).as("no login").isEqualTo(302);
+    }
 }

@@ -94,11 +94,13 @@ class LotPages {
 
     @GetMapping("/console/lots")
     String list(@RequestParam(required = false) String sku, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String expiringWithinDays, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String expiringWithinDays,
+            @RequestParam(required = false) String supplierLotNumber, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") String size, Model model, HttpServletResponse response) {
         model.addAttribute("sku", sku == null ? "" : sku);
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("expiringWithinDays", expiringWithinDays == null ? "" : expiringWithinDays);
+        model.addAttribute("supplierLotNumber", supplierLotNumber == null ? "" : supplierLotNumber);
         model.addAttribute("statuses", LotStatus.values());
         model.addAttribute("alertDays", alertDays);
         model.addAttribute("rows", List.of());
@@ -106,11 +108,12 @@ class LotPages {
             LotStatus s = blank(status) ? null : parseStatus(status);
             Integer days = blank(expiringWithinDays) ? null : parseInt("expiringWithinDays", expiringWithinDays);
             int pageSize = parseInt("size", size);
-            LotInventory.Page page = inventory.page(blank(sku) ? null : sku.trim(), s, days, pageSize,
-                    blank(cursor) ? null : cursor);
+            LotInventory.Page page = inventory.page(blank(sku) ? null : sku.trim(), s, days,
+                    blank(supplierLotNumber) ? null : supplierLotNumber.trim(), pageSize, blank(cursor) ? null : cursor);
             List<LotMarks.Marks> marks = LotMarks.of(page.items().stream().map(l -> new LotMarks.Row(
                     l.getProduct().getSku(), l.getStatus().name(), l.getExpirationDate(), l.getAvailable())).toList(),
-                    LocalDate.now(clock), alertDays, blank(cursor) && (s == null || s == LotStatus.RELEASED));
+                    LocalDate.now(clock), alertDays, blank(cursor) && blank(supplierLotNumber)
+                            && (s == null || s == LotStatus.RELEASED));
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < page.items().size(); i++) {
                 Lot l = page.items().get(i);

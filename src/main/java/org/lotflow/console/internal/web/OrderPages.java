@@ -51,14 +51,19 @@ class OrderPages {
     }
 
     private final OrderPlacement placement;
+    private final org.lotflow.order.OrderCancelling cancelling;
     private final Shipping shipping;
     private final Orders orders;
     private final ProductService products;
     private final CurrentUser currentUser;
+    private final org.lotflow.console.internal.process.OpenTasks openTasks;
 
-    OrderPages(OrderPlacement placement, Shipping shipping, Orders orders, ProductService products,
-            CurrentUser currentUser) {
+    OrderPages(OrderPlacement placement, org.lotflow.order.OrderCancelling cancelling, Shipping shipping,
+            Orders orders, ProductService products, CurrentUser currentUser,
+            org.lotflow.console.internal.process.OpenTasks openTasks) {
+        this.openTasks = openTasks;
         this.placement = placement;
+        this.cancelling = cancelling;
         this.shipping = shipping;
         this.orders = orders;
         this.products = products;
@@ -94,6 +99,7 @@ class OrderPages {
     @GetMapping("/console/orders/{orderNumber}")
     String order(@PathVariable String orderNumber, Model model) {
         model.addAttribute("order", orders.get(orderNumber));
+        model.addAttribute("tasks", openTasks.of(orderNumber));
         if (!model.containsAttribute("shipment")) {
             model.addAttribute("shipment", new ShipmentForm(null, ""));
         }
@@ -115,6 +121,27 @@ class OrderPages {
             return "redirect:/console/orders/" + orderNumber + (result.created() ? "?shipped" : "?nothingToShip");
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));
+            return order(orderNumber, model);
+        }
+    }
+
+    /**
+     * Cancels the order ({@code DELETE /api/orders/{n}}' use case): open allocations back to stock, a pending
+     * override withdrawn; cancelling again changes nothing. Refused as the API refuses it (403 outside sales,
+     * 404 unknown, 409 fully shipped), shown on the order's page.
+     */
+    @PostMapping("/console/orders/{orderNumber}/cancel")
+    String cancel(@PathVariable String orderNumber, Model model, HttpServletResponse response) {
+        try {
+            cancelling.cancel(orderNumber);
+            return "redirect:/console/orders/" + orderNumber + "?cancelled";
+        } catch (Refusal e) {
+            int status = FormErrors.refused(e, model);
+            if (status == 404) {
+                throw e;
+            }
+            response.setStatus(status);
+            model.addAttribute("errorsOf", "cancel");
             return order(orderNumber, model);
         }
     }
