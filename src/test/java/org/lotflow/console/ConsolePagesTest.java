@@ -231,6 +231,13 @@ class ConsolePagesTest {
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.contentType()).startsWith("application/pdf");
         assertThat(new String(coa.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
+                .contains("/api/traceability/fsma204?lot=" + lot).contains("/api/traceability/epcis?lot=" + lot);
+        TestClient.Binary forCustomer = api.download("sarah", "/console/lots/" + lot + "/coa?customer=Bolt+Motors",
+                "application/pdf");
+        assertThat(forCustomer.status()).isEqualTo(200);
+        assertThat(api.get("sarah", "/api/lots/" + lot + "/history").text()).as("the hand-out names its customer")
+                .contains("Bolt Motors");
 
         JsonNode picture = api.get("sarah", "/console/lots/" + lot + "/genealogy").json();
         assertThat(picture.get("lotNumber").asText()).isEqualTo(lot);
@@ -242,7 +249,8 @@ class ConsolePagesTest {
         assertThat(upstream.toString()).contains("\"category\":\"upstream\"").contains("lot:" + lot);
         String childPage = sarah.get("/console/lots/" + child).html();
         assertThat(childPage).contains("id=\"sources\"").contains(lot).contains("60 drums")
-                .contains("Open in Tasklist").contains("#/?task=");
+                .contains("Open in Tasklist").contains("#/?task=").as("the next step, linked into Tasklist")
+                .contains("id=\"next-steps\"").contains("Record lab results");
 
         ConsoleSession.Page unknown = sarah.get("/console/lots/NO-SUCH-LOT");
         assertThat(unknown.status()).isEqualTo(404);
@@ -297,6 +305,7 @@ class ConsolePagesTest {
         assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")
                 .contains("id=\"effectiveness\"").contains("against the target A").contains("/api/recalls/" + number
                         + "/export").contains("Notify Bolt Motors");
+        assertThat(recall).contains("/api/recalls/" + number + "/epcis");
         String board = rachel.get("/console/recalls").html();
         assertThat(board).contains("data-recall=\"" + number + "\"");
         assertThat(board.indexOf(number)).isLessThan(board.indexOf("id=\"recalls-closed\""));
@@ -338,5 +347,8 @@ class ConsolePagesTest {
         assertThat(badSize.status()).isEqualTo(400);
         assertThat(badSize.html()).contains("data-field=\"size\"");
         assertThat(new ConsoleSession(port).get("/console/recalls").status()).as("no login").isEqualTo(302);
+        ConsoleSession.Page reports = rachel.get("/console/reports");
+        assertThat(reports.status()).isEqualTo(200);
+        assertThat(reports.html()).contains("action=\"/api/reports/recall-impact\"").contains("action=\"/api/audit/verify\"");
     }
 }

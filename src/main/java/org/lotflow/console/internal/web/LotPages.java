@@ -147,12 +147,15 @@ class LotPages {
     }
 
     /**
-     * The lot's current certificate of analysis as PDF, through the API's own hand-out (recorded in the lot's
-     * history; sales and QA only, 409 for a lot without a valid one: shown as a page).
+     * The lot's current certificate of analysis as PDF, through the API's own hand-out ({@code customer}: for
+     * whom, optional, as {@code GET /api/lots/{n}/coa?customer=}; recorded in the lot's history; sales and QA
+     * only, 409 for a lot without a valid one: shown as a page).
      */
     @GetMapping("/console/lots/{lotNumber}/coa")
-    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber) {
-        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber, null);
+    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber,
+            @RequestParam(required = false) String customer) {
+        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber,
+                blank(customer) ? null : customer.trim());
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + pdf.coaNumber() + ".pdf\"")
@@ -239,6 +242,7 @@ class LotPages {
         model.addAttribute("lot", lot);
         model.addAttribute("q", lot.quantities());
         model.addAttribute("expired", lot.isExpiredOn(today));
+        model.addAttribute("retainUntil", org.lotflow.lot.RetentionRule.retainUntil(lot));
         model.addAttribute("marks", LotMarks.of(List.of(new LotMarks.Row(lot.getProduct().getSku(),
                 lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable())), today, alertDays, false).get(0));
         model.addAttribute("extra", json.convertValue(extra, TREE));
