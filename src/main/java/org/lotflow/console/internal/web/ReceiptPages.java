@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * RECEIPT with the supplier, their lot number, the receipt date and the delivery reference; all lines or none).
  * The lines are typed one a line ({@link ReceiptLines}: {@code 3000 2027-01-10 2025-01-10}). The API's field
  * rules first, then the use case's; every refusal shown at its field with the API's status and words (the
- * use case's {@code lines[i].expirationDate} and the like at the lines). Production only (403).
+ * use case's {@code lines[i].expirationDate} and the like at the lines). Production only: the page 403 for
+ * anyone else, the form refused 403 by the use case after the field rules, in the API's order.
  */
 @Controller
 class ReceiptPages {
@@ -68,7 +69,6 @@ class ReceiptPages {
     @PostMapping("/console/receipts")
     String receive(@Valid @ModelAttribute("form") ReceiptForm form, BindingResult binding, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        currentUser.require(Groups.PRODUCTION);
         model.addAttribute("form", FormErrors.sent(request, FIELDS));
         if (binding.hasErrors()) {
             response.setStatus(FormErrors.invalid(FormErrors.of(binding), model));
