@@ -26,28 +26,14 @@ public final class ReceiptLines {
 
     public static List<Receiving.ReceiptLine> parse(String text) {
         List<Receiving.ReceiptLine> out = new ArrayList<>();
-        String[] lines = text == null ? new String[0] : text.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = "line " + (i + 1) + " '" + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + "'";
-            String[] parts = line.split("\\s+");
+        for (TypedLines.Line line : TypedLines.of(text)) {
+            String where = line.where();
+            String[] parts = line.parts();
             if (parts.length < 2 || parts.length > 3) {
                 throw new InvalidInput("lines", where + " must be a quantity, an expiration date and optionally a"
                         + " manufacture date, e.g. 3000 2027-01-10 2025-01-10");
             }
-            BigDecimal quantity;
-            try {
-                quantity = new BigDecimal(parts[0]);
-            } catch (NumberFormatException e) {
-                throw new InvalidInput("lines", where + ": '" + parts[0] + "' is not a number");
-            }
-            String qProblem = InputRules.quantity(quantity, false);
-            if (qProblem != null) {
-                throw new InvalidInput("lines", where + ": the quantity " + qProblem);
-            }
+            BigDecimal quantity = TypedLines.quantity("lines", line, parts[0]);
             out.add(new Receiving.ReceiptLine(quantity, date(where, "expiration date", parts[1]),
                     parts.length == 3 ? date(where, "manufacture date", parts[2]) : null));
         }
