@@ -244,6 +244,10 @@ class ConsoleFormsTest {
         assertThat(unknown.html()).contains("data-field=\"sku\"");
         assertThat(lotsOfSupplierLot(supplierLot)).as("all lines or none: nothing received").isZero();
 
+        assertThat(mike.postRaw("/console/receipts", receiptForm(sku, supplierLot, "10 2027-01-10")).status())
+                .as("no CSRF token").isEqualTo(403);
+        assertThat(lotsOfSupplierLot(supplierLot)).isZero();
+
         ConsoleSession.Page received = mike.post("/console/receipts", receiptForm(sku, supplierLot,
                 "3000 2027-01-10 2025-01-10\n1500.5 2027-01-24"));
         assertThat(received.status()).as(received.html()).isEqualTo(302);
@@ -287,6 +291,9 @@ class ConsoleFormsTest {
 
         ConsoleSession tom = ConsoleSession.login(port, "tom");
         assertThat(tom.get("/console/orders/" + open).html()).contains("id=\"cancel-form\"");
+        assertThat(tom.postRaw("/console/orders/" + open + "/cancel", Map.of()).status()).as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(api.get("tom", "/api/orders/" + open).json().get("status").asText()).isEqualTo("ALLOCATED");
         ConsoleSession.Page cancelled = tom.post("/console/orders/" + open + "/cancel", Map.of());
         assertThat(cancelled.status()).isEqualTo(302);
         assertThat(tom.get("/console/orders/" + open + "?cancelled").html()).contains("id=\"cancelled-notice\"")
@@ -350,6 +357,9 @@ class ConsoleFormsTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.html()).contains("id=\"form-problem\"").contains("value=\"NO-SUCH-LOT-1\"");
 
+        assertThat(rachel.postRaw("/console/drills", Map.of("lotNumber", lot)).status()).as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(rachel.get("/console/drills").html()).doesNotContain(">" + lot + "<");
         ConsoleSession.Page started = rachel.post("/console/drills", Map.of("lotNumber", lot));
         assertThat(started.status()).as(started.html()).isEqualTo(302);
         String path = started.location().substring(started.location().indexOf("/console/drills/"));
