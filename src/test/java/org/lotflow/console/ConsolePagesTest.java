@@ -30,6 +30,12 @@ class ConsolePagesTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
     private String status(String lot) {
         return api.get("mike", "/api/lots/" + lot).json().get("status").asText();
     }
@@ -350,5 +356,30 @@ class ConsolePagesTest {
         ConsoleSession.Page reports = rachel.get("/console/reports");
         assertThat(reports.status()).isEqualTo(200);
         assertThat(reports.html()).contains("action=\"/api/reports/recall-impact\"").contains("action=\"/api/audit/verify\"");
+    }
+
+    @Test
+    void theLotListLinksTheOpenPlantWideReviewIntoTasklist() {
+        // a released lot expiring within the alert window: the expiry run opens its review
+        TestClient.Response made = api.post("mike", "/api/lots", Map.of("sku", api.createProduct("CREVIEW"),
+                "quantity", 10, "manufactureDate", "2023-03-20", "location", "Warehouse B",
+                "expirationDate", "2025-03-20"));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        api.release(made.json().get("lotNumber").asText());
+        String mine = runtimeService.startProcessInstanceByKey("expiryMonitoring").getId();
+        api.executeJobs();
+        var review = taskService.createTaskQuery().processDefinitionKey("expiryMonitoring").active().singleResult();
+        assertThat(review).as("one review open (this run's, or one a run before it left open)").isNotNull();
+        try {
+            String page = ConsoleSession.login(port, "mike").get("/console/lots").html();
+            assertThat(page).contains("id=\"reviews\"").contains("Review expiring lots")
+                    .contains("#/?task=" + review.getId());
+        } finally {
+            if (review.getProcessInstanceId().equals(mine)) {
+                TestClient.Response done = api.post("tom", "/engine-rest/task/" + review.getId() + "/complete",
+                        Map.of("variables", Map.of("reviewNote", Map.of("value", "Seen on the Console"))));
+                assertThat(done.status()).as(done.toString()).isEqualTo(204);
+            }
+        }
     }
 }

@@ -104,6 +104,7 @@ class LotPages {
         model.addAttribute("statuses", LotStatus.values());
         model.addAttribute("alertDays", alertDays);
         model.addAttribute("rows", List.of());
+        model.addAttribute("reviews", openTasks.reviews());
         try {
             LotStatus s = blank(status) ? null : parseStatus(status);
             Integer days = blank(expiringWithinDays) ? null : parseInt("expiringWithinDays", expiringWithinDays);
