@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.lotflow.shared.InvalidInput;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -108,18 +109,17 @@ public class RecallReports {
     @Transactional(readOnly = true)
     public BoardPage board(Boolean open, String cursor, int size) {
         if (size < 1 || size > MAX_BOARD_PAGE) {
-            throw new org.lotflow.shared.InvalidInput("size", "must be between 1 and " + MAX_BOARD_PAGE + ", was " + size);
+            throw new InvalidInput("size", "must be between 1 and " + MAX_BOARD_PAGE + ", was " + size);
         }
         long before = Long.MAX_VALUE;
         if (cursor != null && !cursor.isBlank()) {
             try {
                 before = Long.parseLong(cursor.trim());
             } catch (NumberFormatException e) {
-                throw new org.lotflow.shared.InvalidInput("cursor", "'" + cursor + "' is not a cursor of this list:"
-                        + " take the next page's link");
+                before = 0;
             }
             if (before < 1) {
-                throw new org.lotflow.shared.InvalidInput("cursor", "'" + cursor + "' is not a cursor of this list:"
+                throw new InvalidInput("cursor", "'" + cursor + "' is not a cursor of this list:"
                         + " take the next page's link");
             }
         }

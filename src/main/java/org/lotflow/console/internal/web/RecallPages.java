@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.lotflow.console.internal.NotificationDeadline;
 import org.lotflow.console.internal.process.OpenTasks;
 import org.lotflow.recall.RecallReports;
 import org.lotflow.recall.Recalls;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +51,7 @@ class RecallPages {
     @GetMapping("/console/recalls")
     String board(@RequestParam(required = false) String openCursor,
             @RequestParam(required = false) String closedCursor, @RequestParam(defaultValue = "50") String size,
-            Model model, jakarta.servlet.http.HttpServletResponse response) {
+            Model model, HttpServletResponse response) {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new)); // as GET /api/recalls/{n}
         model.addAttribute("openCursor", openCursor == null ? "" : openCursor);
         model.addAttribute("closedCursor", closedCursor == null ? "" : closedCursor);
@@ -60,12 +62,12 @@ class RecallPages {
             try {
                 pageSize = Integer.parseInt(size.trim());
             } catch (NumberFormatException e) {
-                throw new org.lotflow.shared.InvalidInput("size", "'" + size + "' is not a whole number");
+                throw new InvalidInput("size", "'" + size + "' is not a whole number");
             }
             model.addAttribute("size", pageSize);
             model.addAttribute("open", reports.board(true, openCursor, pageSize));
             model.addAttribute("closed", reports.board(false, closedCursor, pageSize));
-        } catch (org.lotflow.shared.InvalidInput e) {
+        } catch (InvalidInput e) {
             response.setStatus(400);
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
         }
