@@ -29,7 +29,16 @@ public class LotInventory {
      * {@code expiringWithinDays} days from today (null: any), {@code size} of them after {@code cursor}.
      */
     public Page page(String sku, LotStatus status, Integer expiringWithinDays, int size, String cursor) {
-        LotSearch.Page page = search.search(sku, status, expiringWithinDays, size, cursor);
+        return page(sku, status, expiringWithinDays, null, size, cursor);
+    }
+
+    /**
+     * Same, also filtered by the supplier's own lot number of received lots ({@code supplierLotNumber}, exact;
+     * null: any; at most 64 characters, 400 otherwise), as {@code GET /api/lots?supplierLotNumber=}.
+     */
+    public Page page(String sku, LotStatus status, Integer expiringWithinDays, String supplierLotNumber, int size,
+            String cursor) {
+        LotSearch.Page page = search.search(sku, status, expiringWithinDays, supplierLotNumber, size, cursor);
         return new Page(page.items(), page.nextCursor());
     }
 }

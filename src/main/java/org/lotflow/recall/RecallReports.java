@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.lotflow.shared.InvalidInput;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -81,5 +82,71 @@ public class RecallReports {
                         (Boolean) rs.getObject("acknowledged", Boolean.class), rs.getBigDecimal("quantity_returned"),
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("notified_at", OffsetDateTime.class).toInstant()));
+    }
+
+    /**
+     * A recall on the board: its scope counts and how many of its customers there are and have been answered
+     * (notified), counted in the database, never loaded customer by customer.
+     */
+    public record BoardRow(long id, String recallNumber, String classification, String reason, String status,
+            Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, long customers, long notified) {
+    }
+
+    /** A page of the board and the cursor of the next page (null on the last page). */
+    public record BoardPage(List<BoardRow> items, String nextCursor) {
+    }
+
+    /** The largest page of the board. */
+    public static final int MAX_BOARD_PAGE = 200;
+
+    /**
+     * One page of the recall board, newest first (by the recall's id, which follows the order of opening):
+     * {@code open} true the recalls not yet CLOSED, false the CLOSED ones, null all; {@code size} 1 to
+     * {@value #MAX_BOARD_PAGE} after {@code cursor} (the previous page's {@code nextCursor}; null or blank: the
+     * first page). A keyset on the primary key: a page costs the same however many recalls there are and however
+     * deep it is; no count. 400 naming {@code size} or {@code cursor} when they cannot be read.
+     */
+    @Transactional(readOnly = true)
+    public BoardPage board(Boolean open, String cursor, int size) {
+        if (size < 1 || size > MAX_BOARD_PAGE) {
+            throw new InvalidInput("size", "must be between 1 and " + MAX_BOARD_PAGE + ", was " + size);
+        }
+        long before = Long.MAX_VALUE;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                before = Long.parseLong(cursor.trim());
+            } catch (NumberFormatException e) {
+                before = 0;
+            }
+            if (before < 1) {
+                throw new InvalidInput("cursor", "'" + cursor + "' is not a cursor of this list:"
+                        + " take the next page's link");
+            }
+        }
+        String state = open == null ? "" : open ? " AND r.status <> 'CLOSED'" : " AND r.status = 'CLOSED'";
+        MapSqlParameterSource p = new MapSqlParameterSource("before", before).addValue("limit", size + 1);
+        List<BoardRow> rows = jdbc.query("""
+                SELECT r.id, r.recall_number, r.classification, r.reason, r.status, r.opened_at, r.closed_at,
+                       (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id) AS in_scope,
+                       (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id AND l.recalled = TRUE) AS recalled,
+                       (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id) AS customers,
+                       (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id AND n.status = 'DONE')
+                           AS notified
+                  FROM recall r
+                 WHERE r.id < :before%s
+                 ORDER BY r.id DESC
+                 LIMIT :limit""".formatted(state), p,
+                (rs, i) -> new BoardRow(rs.getLong("id"), rs.getString("recall_number"), rs.getString("classification"),
+                        rs.getString("reason"), rs.getString("status"),
+                        rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("closed_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("closed_at", OffsetDateTime.class).toInstant(),
+                        rs.getLong("in_scope"), rs.getLong("recalled"), rs.getLong("customers"),
+                        rs.getLong("notified")));
+        if (rows.size() <= size) {
+            return new BoardPage(rows, null);
+        }
+        List<BoardRow> items = List.copyOf(rows.subList(0, size));
+        return new BoardPage(items, Long.toString(items.get(items.size() - 1).id()));
     }
 }

@@ -231,6 +231,9 @@ class ConsoleBrowserTest {
         step("day-sarah-records", () -> inTasklist("sarah", t -> {
             t.openTask("QA analysts", "Record lab results", lot);
             t.claim();
+            // the Camunda Form links to the lot's Console page (a text component built from the task's lotNumber)
+            assertThat(t.visible(By.cssSelector("[cam-tasklist-form] a[href='/console/lots/" + lot + "']"))
+                    .getText()).contains(lot);
             t.typeInCamundaForm("Results", "viscosity = 249\nflashPoint = 231");
             t.complete();
             t.until("recordLabResults done", () -> taskDone(lot, "recordLabResults"));
@@ -242,6 +245,8 @@ class ConsoleBrowserTest {
             t.claim();
             t.form();
             t.until("the release form shows the lot", () -> t.formText().contains(lot));
+            // the embedded form links to it too
+            t.visible(By.cssSelector("[cam-tasklist-form] a.lotflow-console-link[href='/console/lots/" + lot + "']"));
             t.select("approved").selectByValue("true");
             t.field("comment").sendKeys("All specifications met");
             t.field("signaturePassword").sendKeys("jennifer");

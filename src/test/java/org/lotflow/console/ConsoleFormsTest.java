@@ -191,4 +191,190 @@ class ConsoleFormsTest {
         f.put("lotNumberPattern", sku + "X-{yyyy}-{seq:3}");
         assertThat(tom.post("/console/products", f).status()).isEqualTo(403);
     }
+
+    private static Map<String, String> receiptForm(String sku, String supplierLot, String lines) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("sku", sku);
+        f.put("supplier", "Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
+        f.put("supplierLotNumber", supplierLot);
+        f.put("receiptDate", "2025-01-20");
+        f.put("location", "Tank farm 1");
+        f.put("deliveryReference", "BOL-7");
+        f.put("lines", lines);
+        return f;
+    }
+
+    private int lotsOfSupplierLot(String supplierLot) {
+        return api.get("mike", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items").size();
+    }
+
+    @Test
+    void mikeReceivesASuppliersDeliveryOneLotPerLineAndEveryErrorIsShownAtItsField() {
+        String sku = api.createProduct("CFRCV");
+        String supplierLot = "GCB-" + UUID.randomUUID().toString().substring(0, 8);
+        ConsoleSession mike = ConsoleSession.login(port, "mike");
+        ConsoleSession.Page form = mike.get("/console/receipts/new?sku=" + sku);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.html()).contains("id=\"receipt-form\"").contains("id=\"nav-receipt\"");
+
+        ConsoleSession.Page sameDate = mike.post("/console/receipts", receiptForm(sku, supplierLot,
+                "10 2027-01-10\n5 2027-01-10"));
+        assertThat(sameDate.status()).as("the use case's own rule, named as the API names it").isEqualTo(400);
+        assertThat(sameDate.html()).contains("data-field=\"lines\"").contains("lines[1].expirationDate")
+                .contains("value=\"BOL-7\"");
+        ConsoleSession.Page badLine = mike.post("/console/receipts", receiptForm(sku, supplierLot,
+                "10 2027-01-10\n5 next-year"));
+        assertThat(badLine.status()).isEqualTo(400);
+        assertThat(badLine.html()).contains("data-field=\"lines\"").contains("line 2");
+        assertThat(mike.post("/console/receipts", receiptForm(sku, supplierLot, "10.12345 2027-01-10")).html())
+                .contains("data-field=\"lines\"").contains("at most 3 decimal places");
+        assertThat(mike.post("/console/receipts", receiptForm(sku, supplierLot, " ")).html())
+                .contains("data-field=\"lines\"").contains("at least one line");
+        Map<String, String> f = receiptForm(sku, supplierLot, "10 2027-01-10");
+        f.put("supplier", "");
+        assertThat(mike.post("/console/receipts", f).html()).contains("data-field=\"supplier\"");
+        f = receiptForm(sku, supplierLot, "10 2027-01-10");
+        f.put("receiptDate", "2099-01-01");
+        ConsoleSession.Page future = mike.post("/console/receipts", f);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.html()).contains("data-field=\"receiptDate\"");
+        ConsoleSession.Page unknown = mike.post("/console/receipts", receiptForm("NO-SUCH-SKU", supplierLot,
+                "10 2027-01-10"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.html()).contains("data-field=\"sku\"");
+        assertThat(lotsOfSupplierLot(supplierLot)).as("all lines or none: nothing received").isZero();
+
+        assertThat(mike.postRaw("/console/receipts", receiptForm(sku, supplierLot, "10 2027-01-10")).status())
+                .as("no CSRF token").isEqualTo(403);
+        assertThat(lotsOfSupplierLot(supplierLot)).isZero();
+
+        ConsoleSession.Page received = mike.post("/console/receipts", receiptForm(sku, supplierLot,
+                "3000 2027-01-10 2025-01-10\n1500.5 2027-01-24"));
+        assertThat(received.status()).as(received.html()).isEqualTo(302);
+        assertThat(received.location()).contains("/console/lots?supplierLotNumber=" + supplierLot);
+        String list = mike.get(received.location().substring(received.location().indexOf("/console/"))).html();
+        assertThat(list).contains("id=\"received-notice\"").contains("2027-01-10").contains("2027-01-24")
+                .contains("1500.5");
+        var lots = api.get("mike", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items");
+        assertThat(lots).hasSize(2);
+        assertThat(lots.get(0).get("source").asText()).isEqualTo("RECEIPT");
+        assertThat(lots.get(0).get("deliveryReference").asText()).isEqualTo("BOL-7");
+
+        // sales may not receive: the page and the form are refused as POST /api/receipts is
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        assertThat(tom.get("/console/lots").html()).doesNotContain("id=\"nav-receipt\"");
+        assertThat(tom.get("/console/receipts/new").status()).isEqualTo(403);
+        assertThat(tom.post("/console/receipts", receiptForm(sku, supplierLot + "X", "10 2027-01-10")).status())
+                .isEqualTo(403);
+        assertThat(lotsOfSupplierLot(supplierLot + "X")).isZero();
+    }
+
+    @Test
+    void tomCancelsAnOrderOnItsPageAndTheRefusalsAreTheApis() {
+        String sku = api.createProduct("CFCNL");
+        String lot = api.releasedLot(sku, new BigDecimal("300"), "2025-01-05");
+        String open = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        String shipped = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", open, "customer", "Acme", "sku", sku,
+                "quantity", 40)).status()).isEqualTo(201);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", shipped, "customer", "Acme", "sku", sku,
+                "quantity", 10)).status()).isEqualTo(201);
+        assertThat(api.post("tom", "/api/orders/" + shipped + "/shipments", Map.of()).status()).isEqualTo(201);
+
+        // a QA manager sees no cancel button and is refused 403 posting one
+        ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        assertThat(jennifer.get("/console/orders/" + open).html()).doesNotContain("id=\"cancel-form\"");
+        ConsoleSession.Page refused = jennifer.post("/console/orders/" + open + "/cancel", Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html()).contains("id=\"form-problem\"");
+        assertThat(api.get("tom", "/api/orders/" + open).json().get("status").asText()).isEqualTo("ALLOCATED");
+
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        assertThat(tom.get("/console/orders/" + open).html()).contains("id=\"cancel-form\"");
+        assertThat(tom.postRaw("/console/orders/" + open + "/cancel", Map.of()).status()).as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(api.get("tom", "/api/orders/" + open).json().get("status").asText()).isEqualTo("ALLOCATED");
+        ConsoleSession.Page cancelled = tom.post("/console/orders/" + open + "/cancel", Map.of());
+        assertThat(cancelled.status()).isEqualTo(302);
+        assertThat(tom.get("/console/orders/" + open + "?cancelled").html()).contains("id=\"cancelled-notice\"")
+                .contains("CANCELLED").doesNotContain("id=\"cancel-form\"");
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("allocated").decimalValue()).isZero();
+
+        tom.get("/console/orders/" + shipped);
+        ConsoleSession.Page fullyShipped = tom.post("/console/orders/" + shipped + "/cancel", Map.of());
+        assertThat(fullyShipped.status()).isEqualTo(409);
+        assertThat(fullyShipped.html()).contains("id=\"form-problem\"").contains("409");
+        assertThat(tom.post("/console/orders/NO-SUCH-ORDER/cancel", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aProductsCategoryRetentionReceivingStatusAndGtinAreTheApisFields() {
+        String sku = "CFCAT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        ConsoleSession mike = ConsoleSession.login(port, "mike");
+        mike.get("/console/products");
+        Map<String, String> f = new LinkedHashMap<>(Map.of("sku", sku, "name", "Olive oil", "unit", "bottles",
+                "shelfLifeMonths", "18", "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", "",
+                "category", "FOOD", "retentionYears", "0", "receivingStatus", "QUARANTINE", "gtin", ""));
+        ConsoleSession.Page zero = mike.post("/console/products", f);
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.html()).contains("data-field=\"retentionYears\"").contains("value=\"Olive oil\"");
+        f.put("retentionYears", "");
+        f.put("category", "COSMETICS");
+        assertThat(mike.post("/console/products", f).html()).contains("data-field=\"category\"");
+        f.put("category", "FOOD");
+        f.put("gtin", "614141250058");
+        ConsoleSession.Page checkDigit = mike.post("/console/products", f);
+        assertThat(checkDigit.status()).isEqualTo(400);
+        assertThat(checkDigit.html()).contains("data-field=\"gtin\"");
+        f.put("gtin", "");
+        assertThat(api.call("mike", "mike", org.springframework.http.HttpMethod.GET, "/api/products/" + sku, null,
+                "application/json").status()).as("nothing defined").isEqualTo(404);
+        assertThat(mike.post("/console/products", f).status()).isEqualTo(302);
+        var product = api.get("mike", "/api/products/" + sku).json();
+        assertThat(product.get("category").asText()).isEqualTo("FOOD");
+        assertThat(product.get("retentionYears").asInt()).isEqualTo(3);
+        assertThat(product.get("receivingStatus").asText()).isEqualTo("QUARANTINE");
+    }
+
+    @Test
+    void rachelStartsAMockRecallDrillAndOnlyRecallCoordinatorsMay() {
+        String lot = api.releasedLot(api.createProduct("CFDRL"), new BigDecimal("100"), "2025-01-05");
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        assertThat(tom.get("/console/drills").status()).as("as GET /api/mock-recalls").isEqualTo(403);
+        assertThat(tom.get("/console/lots/" + lot).html()).doesNotContain("id=\"lot-drill-form\"");
+        assertThat(tom.post("/console/drills", Map.of("lotNumber", lot)).status()).isEqualTo(403);
+        ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        assertThat(jennifer.get("/console/drills").html()).as("QA managers read drills, never start one")
+                .contains("id=\"drills\"").doesNotContain("id=\"drill-form\"");
+        assertThat(jennifer.post("/console/drills", Map.of("lotNumber", lot)).status()).isEqualTo(403);
+
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        assertThat(rachel.get("/console/lots/" + lot).html()).contains("id=\"lot-drill-form\"");
+        ConsoleSession.Page empty = rachel.post("/console/drills", Map.of("lotNumber", ""));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.html()).contains("data-field=\"lotNumber\"");
+        ConsoleSession.Page unknown = rachel.post("/console/drills", Map.of("lotNumber", "NO-SUCH-LOT-1"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.html()).contains("id=\"form-problem\"").contains("value=\"NO-SUCH-LOT-1\"");
+
+        assertThat(rachel.postRaw("/console/drills", Map.of("lotNumber", lot)).status()).as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(rachel.get("/console/drills").html()).doesNotContain(">" + lot + "<");
+        ConsoleSession.Page started = rachel.post("/console/drills", Map.of("lotNumber", lot));
+        assertThat(started.status()).as(started.html()).isEqualTo(302);
+        String path = started.location().substring(started.location().indexOf("/console/drills/"));
+        String number = path.substring("/console/drills/".length(), path.indexOf('?'));
+        String page = rachel.get(path).html();
+        assertThat(page).contains("id=\"drill-started-notice\"").contains("IN_PROGRESS").contains(lot)
+                .contains("id=\"mass-balance\"").contains("Review drill scope").contains("/console/drills/"
+                        + number + "/pdf");
+        ConsoleSession.Page pdf = rachel.get("/console/drills/" + number + "/pdf", "application/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.html()).startsWith("%PDF");
+        assertThat(rachel.get("/console/drills").html()).contains("data-drill=\"" + number + "\"");
+        assertThat(jennifer.get("/console/drills/" + number).status()).isEqualTo(200);
+        assertThat(tom.get("/console/drills/" + number).status()).isEqualTo(403);
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).as("a drill changes nothing")
+                .isEqualTo("RELEASED");
+    }
 }

@@ -30,6 +30,12 @@ class ConsolePagesTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
     private String status(String lot) {
         return api.get("mike", "/api/lots/" + lot).json().get("status").asText();
     }
@@ -231,6 +237,13 @@ class ConsolePagesTest {
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.contentType()).startsWith("application/pdf");
         assertThat(new String(coa.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
+                .contains("/api/traceability/fsma204?lot=" + lot).contains("/api/traceability/epcis?lot=" + lot);
+        TestClient.Binary forCustomer = api.download("sarah", "/console/lots/" + lot + "/coa?customer=Bolt+Motors",
+                "application/pdf");
+        assertThat(forCustomer.status()).isEqualTo(200);
+        assertThat(api.get("sarah", "/api/lots/" + lot + "/history").text()).as("the hand-out names its customer")
+                .contains("Bolt Motors");
 
         JsonNode picture = api.get("sarah", "/console/lots/" + lot + "/genealogy").json();
         assertThat(picture.get("lotNumber").asText()).isEqualTo(lot);
@@ -242,7 +255,8 @@ class ConsolePagesTest {
         assertThat(upstream.toString()).contains("\"category\":\"upstream\"").contains("lot:" + lot);
         String childPage = sarah.get("/console/lots/" + child).html();
         assertThat(childPage).contains("id=\"sources\"").contains(lot).contains("60 drums")
-                .contains("Open in Tasklist").contains("#/?task=");
+                .contains("Open in Tasklist").contains("#/?task=").as("the next step, linked into Tasklist")
+                .contains("id=\"next-steps\"").contains("Record lab results");
 
         ConsoleSession.Page unknown = sarah.get("/console/lots/NO-SUCH-LOT");
         assertThat(unknown.status()).isEqualTo(404);
@@ -297,6 +311,7 @@ class ConsolePagesTest {
         assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")
                 .contains("id=\"effectiveness\"").contains("against the target A").contains("/api/recalls/" + number
                         + "/export").contains("Notify Bolt Motors");
+        assertThat(recall).contains("/api/recalls/" + number + "/epcis");
         String board = rachel.get("/console/recalls").html();
         assertThat(board).contains("data-recall=\"" + number + "\"");
         assertThat(board.indexOf(number)).isLessThan(board.indexOf("id=\"recalls-closed\""));
@@ -305,5 +320,66 @@ class ConsolePagesTest {
                 "classification", "CLASS_II"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(rachel.get("/console/recalls/RC-1999-9999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRecallBoardIsPagedNewestFirstWithACursorAndRefusesABadOneNamingIt() {
+        String sku = api.createProduct("CBOARD");
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String lot = api.releasedLot(sku, new BigDecimal("10"), "2025-01-10");
+            TestClient.Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot),
+                    "reason", "Board paging " + i, "classification", "CLASS_III"));
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            numbers.add(opened.json().get("recallNumber").asText());
+        }
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        String first = rachel.get("/console/recalls?size=2").html();
+        assertThat(first).contains("data-recall=\"" + numbers.get(2) + "\"")
+                .contains("data-recall=\"" + numbers.get(1) + "\"")
+                .doesNotContain("data-recall=\"" + numbers.get(0) + "\"").contains("id=\"next-open\"");
+        assertThat(first.indexOf(numbers.get(2))).as("newest first").isLessThan(first.indexOf(numbers.get(1)));
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("id=\"next-open\"\\s+href=\"([^\"]+)\"")
+                .matcher(first);
+        assertThat(next.find()).as(first).isTrue();
+        String second = rachel.get(next.group(1).replace("&amp;", "&")).html();
+        assertThat(second).contains("data-recall=\"" + numbers.get(0) + "\"")
+                .doesNotContain("data-recall=\"" + numbers.get(2) + "\"").contains("id=\"first-open\"");
+
+        ConsoleSession.Page badCursor = rachel.get("/console/recalls?openCursor=abc");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.html()).contains("data-field=\"cursor\"");
+        ConsoleSession.Page badSize = rachel.get("/console/recalls?size=5000");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.html()).contains("data-field=\"size\"");
+        assertThat(new ConsoleSession(port).get("/console/recalls").status()).as("no login").isEqualTo(302);
+        ConsoleSession.Page reports = rachel.get("/console/reports");
+        assertThat(reports.status()).isEqualTo(200);
+        assertThat(reports.html()).contains("action=\"/api/reports/recall-impact\"").contains("action=\"/api/audit/verify\"");
+    }
+
+    @Test
+    void theLotListLinksTheOpenPlantWideReviewIntoTasklist() {
+        // a released lot expiring within the alert window: the expiry run opens its review
+        TestClient.Response made = api.post("mike", "/api/lots", Map.of("sku", api.createProduct("CREVIEW"),
+                "quantity", 10, "manufactureDate", "2023-03-20", "location", "Warehouse B",
+                "expirationDate", "2025-03-20"));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        api.release(made.json().get("lotNumber").asText());
+        String mine = runtimeService.startProcessInstanceByKey("expiryMonitoring").getId();
+        api.executeJobs();
+        var review = taskService.createTaskQuery().processDefinitionKey("expiryMonitoring").active().singleResult();
+        assertThat(review).as("one review open (this run's, or one a run before it left open)").isNotNull();
+        try {
+            String page = ConsoleSession.login(port, "mike").get("/console/lots").html();
+            assertThat(page).contains("id=\"reviews\"").contains("Review expiring lots")
+                    .contains("#/?task=" + review.getId());
+        } finally {
+            if (review.getProcessInstanceId().equals(mine)) {
+                TestClient.Response done = api.post("tom", "/engine-rest/task/" + review.getId() + "/complete",
+                        Map.of("variables", Map.of("reviewNote", Map.of("value", "Seen on the Console"))));
+                assertThat(done.status()).as(done.toString()).isEqualTo(204);
+            }
+        }
     }
 }

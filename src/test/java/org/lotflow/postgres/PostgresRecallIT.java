@@ -82,6 +82,16 @@ class PostgresRecallIT {
                 "/api/recalls/" + number + "/export?sort=lot", null, "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text()).contains("SHIPPING").contains("Acme Industrial");
+
+        // the Console's recall board: its keyset page and counts on PostgreSQL
+        TestClient.Response board = api.call("rachel", "rachel", org.springframework.http.HttpMethod.GET,
+                "/console/recalls", null, "text/html");
+        assertThat(board.status()).isEqualTo(200);
+        String closed = board.text().substring(board.text().indexOf("id=\"recalls-closed\""));
+        assertThat(closed).contains("data-recall=\"" + number + "\"");
+        assertThat(api.call("rachel", "rachel", org.springframework.http.HttpMethod.GET,
+                "/console/recalls?closedCursor=1", null, "text/html").text())
+                .as("nothing has an id below 1").doesNotContain("data-recall=\"" + number + "\"");
     }
 
     /**

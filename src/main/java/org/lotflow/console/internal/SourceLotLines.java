@@ -24,18 +24,10 @@ public final class SourceLotLines {
 
     public static List<LotService.SourceLotInput> parse(String text) {
         List<LotService.SourceLotInput> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        String[] lines = text.split("\\R");
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = "line " + (i + 1) + " '" + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + "'";
-            String[] parts = line.split("\\s+");
+        for (TypedLines.Line line : TypedLines.of(text)) {
+            String where = line.where();
+            String[] parts = line.parts();
             if (parts.length != 2) {
                 throw new InvalidInput("sourceLots", where + " must be a lot number and a quantity, e.g. RM-2025-015 60");
             }
@@ -43,16 +35,7 @@ public final class SourceLotLines {
             if (idProblem != null) {
                 throw new InvalidInput("sourceLots", where + ": the lot number " + idProblem);
             }
-            BigDecimal quantity;
-            try {
-                quantity = new BigDecimal(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new InvalidInput("sourceLots", where + ": '" + parts[1] + "' is not a number");
-            }
-            String qProblem = InputRules.quantity(quantity, false);
-            if (qProblem != null) {
-                throw new InvalidInput("sourceLots", where + ": the quantity " + qProblem);
-            }
+            BigDecimal quantity = TypedLines.quantity("sourceLots", line, parts[1]);
             if (!seen.add(parts[0])) {
                 throw new InvalidInput("sourceLots", where + ": lot " + parts[0] + " is listed twice");
             }

@@ -22,17 +22,9 @@ public final class SpecLines {
 
     public static List<ProductService.SpecInput> parse(String text) {
         List<ProductService.SpecInput> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        String[] lines = text.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = "line " + (i + 1) + " '" + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + "'";
-            String[] parts = line.split("\\s+");
+        for (TypedLines.Line line : TypedLines.of(text)) {
+            String where = line.where();
+            String[] parts = line.parts();
             if (parts.length != 4) {
                 throw new InvalidInput("specs", where + " must be a test, its unit, its lower and its upper limit"
                         + " ('-' for none), e.g. viscosity cSt 245 255");

@@ -100,6 +100,27 @@ class ConsoleRulesTest {
     }
 
     @Test
+    void aDeliverysLinesAreTypedOneALineQuantityExpirationAndOptionalManufacture() {
+        assertThat(ReceiptLines.parse("3000 2027-01-10 2025-01-10\n\n  1500.5   2027-01-24 ")).extracting(
+                l -> l.quantity().toPlainString() + "/" + l.expirationDate() + "/" + l.manufactureDate())
+                .containsExactly("3000/2027-01-10/2025-01-10", "1500.5/2027-01-24/null");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> ReceiptLines.parse("10 2027-01-10\n5")).getMessage())
+                .startsWith("lines: line 2 '5' must be a quantity, an expiration date");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> ReceiptLines.parse(null)).getMessage()).contains("at least one line");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> ReceiptLines.parse("0 2027-01-10")).getMessage()).startsWith("lines: line 1").contains("quantity");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> ReceiptLines.parse("1.2345 2027-01-10")).getMessage()).contains("at most 3 decimal places");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> ReceiptLines.parse("10 10.1.2027")).getMessage())
+                .isEqualTo("lines: line 1 '10 10.1.2027': the expiration date '10.1.2027' is not a date (yyyy-mm-dd)");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
+                () -> ReceiptLines.parse("10 2027-01-10 0001-01-01")).getMessage()).contains("manufacture date");
+    }
+
+    @Test
     void aSpecificationIsTypedOneTestALineWithADashForNoLimit() {
         assertThat(SpecLines.parse("viscosity cSt 245 255\nflashPoint °C 220 -")).extracting(
                 t -> t.test() + " " + t.unit() + " " + t.min() + " " + t.max())

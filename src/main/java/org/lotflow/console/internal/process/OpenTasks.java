@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The open user tasks of a lot or a recall (the processes keyed by its number: release, investigation,
- * recall, customer notifications), for the Console's pages: name, assignee, since, due, and the id for the
+ * recall, customer notifications) and the plant-wide reviews, for the Console's pages: name, assignee, since, due, and the id for the
  * link into Tasklist. Listed whoever looks (names and dates only, read without the caller's task
  * authorization); Tasklist itself checks who may open, claim and complete a task.
  */
@@ -29,9 +29,23 @@ public class OpenTasks {
 
     /** The active tasks of the process instances with this business key, oldest first. */
     public List<OpenTask> of(String businessKey) {
-        List<Task> tasks = new WithoutCallerAuthorization(engine.getIdentityService()).call(() -> engine
+        return list(new WithoutCallerAuthorization(engine.getIdentityService()).call(() -> engine
                 .getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).active()
-                .orderByTaskCreateTime().asc().list());
+                .orderByTaskCreateTime().asc().list()));
+    }
+
+    /**
+     * The active tasks of the plant-wide reviews, which concern many lots and no one business key: the expiry
+     * run's "Review expiring lots" and the archiving run's "Review lots to archive", oldest first (a few at most:
+     * each run opens no second review while one is open).
+     */
+    public List<OpenTask> reviews() {
+        return list(new WithoutCallerAuthorization(engine.getIdentityService()).call(() -> engine
+                .getTaskService().createTaskQuery().processDefinitionKeyIn("expiryMonitoring", "lotArchiving")
+                .active().orderByTaskCreateTime().asc().list()));
+    }
+
+    private static List<OpenTask> list(List<Task> tasks) {
         return tasks.stream().map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(),
                 t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();

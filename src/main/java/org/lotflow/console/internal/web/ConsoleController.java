@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConsoleController {
 
     private final WebappLogin login;
+    private final java.time.Clock clock;
 
-    ConsoleController(WebappLogin login) {
+    ConsoleController(WebappLogin login, java.time.Clock clock) {
         this.login = login;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -31,6 +33,17 @@ class ConsoleController {
     @GetMapping({"/console", "/console/"})
     String home() {
         return "redirect:/console/lots";
+    }
+
+    /**
+     * The seed's reports and the audit trail's check, opened from the Console: forms that ask the report API
+     * itself ({@code /api/reports/...}, the browser's session as login; each report refuses the groups it is not
+     * for with 403, and bad input with 400 naming the field), as JSON in the browser or as a CSV download.
+     */
+    @GetMapping("/console/reports")
+    String reports(Model model) {
+        model.addAttribute("today", java.time.LocalDate.now(clock));
+        return "console/reports";
     }
 
     @GetMapping("/console/login")

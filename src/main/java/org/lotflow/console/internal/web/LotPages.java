@@ -94,23 +94,27 @@ class LotPages {
 
     @GetMapping("/console/lots")
     String list(@RequestParam(required = false) String sku, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String expiringWithinDays, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String expiringWithinDays,
+            @RequestParam(required = false) String supplierLotNumber, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") String size, Model model, HttpServletResponse response) {
         model.addAttribute("sku", sku == null ? "" : sku);
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("expiringWithinDays", expiringWithinDays == null ? "" : expiringWithinDays);
+        model.addAttribute("supplierLotNumber", supplierLotNumber == null ? "" : supplierLotNumber);
         model.addAttribute("statuses", LotStatus.values());
         model.addAttribute("alertDays", alertDays);
         model.addAttribute("rows", List.of());
+        model.addAttribute("reviews", openTasks.reviews());
         try {
             LotStatus s = blank(status) ? null : parseStatus(status);
             Integer days = blank(expiringWithinDays) ? null : parseInt("expiringWithinDays", expiringWithinDays);
             int pageSize = parseInt("size", size);
-            LotInventory.Page page = inventory.page(blank(sku) ? null : sku.trim(), s, days, pageSize,
-                    blank(cursor) ? null : cursor);
+            LotInventory.Page page = inventory.page(blank(sku) ? null : sku.trim(), s, days,
+                    blank(supplierLotNumber) ? null : supplierLotNumber.trim(), pageSize, blank(cursor) ? null : cursor);
             List<LotMarks.Marks> marks = LotMarks.of(page.items().stream().map(l -> new LotMarks.Row(
                     l.getProduct().getSku(), l.getStatus().name(), l.getExpirationDate(), l.getAvailable())).toList(),
-                    LocalDate.now(clock), alertDays, blank(cursor) && (s == null || s == LotStatus.RELEASED));
+                    LocalDate.now(clock), alertDays, blank(cursor) && blank(supplierLotNumber)
+                            && (s == null || s == LotStatus.RELEASED));
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < page.items().size(); i++) {
                 Lot l = page.items().get(i);
@@ -144,12 +148,15 @@ class LotPages {
     }
 
     /**
-     * The lot's current certificate of analysis as PDF, through the API's own hand-out (recorded in the lot's
-     * history; sales and QA only, 409 for a lot without a valid one: shown as a page).
+     * The lot's current certificate of analysis as PDF, through the API's own hand-out ({@code customer}: for
+     * whom, optional, as {@code GET /api/lots/{n}/coa?customer=}; recorded in the lot's history; sales and QA
+     * only, 409 for a lot without a valid one: shown as a page).
      */
     @GetMapping("/console/lots/{lotNumber}/coa")
-    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber) {
-        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber, null);
+    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber,
+            @RequestParam(required = false) String customer) {
+        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber,
+                blank(customer) ? null : customer.trim());
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + pdf.coaNumber() + ".pdf\"")
@@ -236,6 +243,7 @@ class LotPages {
         model.addAttribute("lot", lot);
         model.addAttribute("q", lot.quantities());
         model.addAttribute("expired", lot.isExpiredOn(today));
+        model.addAttribute("retainUntil", org.lotflow.lot.RetentionRule.retainUntil(lot));
         model.addAttribute("marks", LotMarks.of(List.of(new LotMarks.Row(lot.getProduct().getSku(),
                 lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable())), today, alertDays, false).get(0));
         model.addAttribute("extra", json.convertValue(extra, TREE));

@@ -8,7 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.lotflow.console.internal.process.OpenTasks;
 import org.lotflow.order.NewOrder;
+import org.lotflow.order.OrderCancelling;
 import org.lotflow.order.OrderPlacement;
 import org.lotflow.order.Orders;
 import org.lotflow.order.Shipping;
@@ -32,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Sales on the Console: {@code /console/orders/new} places an order (the use case of {@code POST /api/orders}:
  * FEFO allocation, or a requested lot that a QA manager must approve), {@code /console/orders/{orderNumber}}
- * shows it with its allocations and shipments, and ships it ({@code POST /api/orders/{n}/shipments}' use case).
+ * shows it with its allocations, shipments and open override task (a link into Tasklist), ships it
+ * ({@code POST /api/orders/{n}/shipments}' use case) and cancels it ({@code DELETE /api/orders/{n}}' use case).
  * The form is checked with the API's own field rules first, then by the service; every refusal is shown at
  * its field with the API's status and words.
  */
@@ -51,18 +54,22 @@ class OrderPages {
     }
 
     private final OrderPlacement placement;
+    private final OrderCancelling cancelling;
     private final Shipping shipping;
     private final Orders orders;
     private final ProductService products;
     private final CurrentUser currentUser;
+    private final OpenTasks openTasks;
 
-    OrderPages(OrderPlacement placement, Shipping shipping, Orders orders, ProductService products,
-            CurrentUser currentUser) {
+    OrderPages(OrderPlacement placement, OrderCancelling cancelling, Shipping shipping,
+            Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks) {
         this.placement = placement;
+        this.cancelling = cancelling;
         this.shipping = shipping;
         this.orders = orders;
         this.products = products;
         this.currentUser = currentUser;
+        this.openTasks = openTasks;
     }
 
     @GetMapping("/console/orders/new")
@@ -94,6 +101,7 @@ class OrderPages {
     @GetMapping("/console/orders/{orderNumber}")
     String order(@PathVariable String orderNumber, Model model) {
         model.addAttribute("order", orders.get(orderNumber));
+        model.addAttribute("tasks", openTasks.of(orderNumber));
         if (!model.containsAttribute("shipment")) {
             model.addAttribute("shipment", new ShipmentForm(null, ""));
         }
@@ -115,6 +123,27 @@ class OrderPages {
             return "redirect:/console/orders/" + orderNumber + (result.created() ? "?shipped" : "?nothingToShip");
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));
+            return order(orderNumber, model);
+        }
+    }
+
+    /**
+     * Cancels the order ({@code DELETE /api/orders/{n}}' use case): open allocations back to stock, a pending
+     * override withdrawn; cancelling again changes nothing. Refused as the API refuses it (403 outside sales,
+     * 404 unknown, 409 fully shipped), shown on the order's page.
+     */
+    @PostMapping("/console/orders/{orderNumber}/cancel")
+    String cancel(@PathVariable String orderNumber, Model model, HttpServletResponse response) {
+        try {
+            cancelling.cancel(orderNumber);
+            return "redirect:/console/orders/" + orderNumber + "?cancelled";
+        } catch (Refusal e) {
+            int status = FormErrors.refused(e, model);
+            if (status == 404) {
+                throw e;
+            }
+            response.setStatus(status);
+            model.addAttribute("errorsOf", "cancel");
             return order(orderNumber, model);
         }
     }

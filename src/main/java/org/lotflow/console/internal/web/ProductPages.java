@@ -33,11 +33,12 @@ class ProductPages {
     record ProductForm(@NotBlank @Identifier String sku, @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String description, @NotBlank @Size(max = 32) String unit,
             @NotNull @Positive @Max(600) Integer shelfLifeMonths, @NotBlank String lotNumberPattern,
-            @Size(max = 20000) String specs) {
+            @Size(max = 20000) String specs, String category, Integer retentionYears, String receivingStatus,
+            @Size(max = 14) String gtin) {
     }
 
     private static final String[] FIELDS = {"sku", "name", "description", "unit", "shelfLifeMonths",
-        "lotNumberPattern", "specs"};
+        "lotNumberPattern", "specs", "category", "retentionYears", "receivingStatus", "gtin"};
 
     private final ProductService products;
 
@@ -48,9 +49,14 @@ class ProductPages {
     @GetMapping("/console/products")
     String list(Model model) {
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", java.util.Map.of("sku", "", "name", "", "description", "", "unit", "",
-                    "shelfLifeMonths", "", "lotNumberPattern", "", "specs", ""));
+            java.util.Map<String, String> empty = new java.util.LinkedHashMap<>();
+            for (String f : FIELDS) {
+                empty.put(f, "");
+            }
+            model.addAttribute("form", empty);
         }
+        model.addAttribute("categories", org.lotflow.product.ProductCategory.values());
+        model.addAttribute("receivingStatuses", org.lotflow.product.ReceivingStatus.values());
         model.addAttribute("products", products.list());
         return "console/products";
     }
@@ -66,11 +72,28 @@ class ProductPages {
         try {
             Product p = products.create(new ProductService.NewProduct(form.sku().trim(), form.name(),
                     form.description(), form.unit(), form.shelfLifeMonths(), form.lotNumberPattern(),
-                    SpecLines.parse(form.specs())));
+                    SpecLines.parse(form.specs()), option("receivingStatus", form.receivingStatus(),
+                            org.lotflow.product.ReceivingStatus.class),
+                    form.gtin() == null || form.gtin().isBlank() ? null : form.gtin().trim(),
+                    option("category", form.category(), org.lotflow.product.ProductCategory.class),
+                    form.retentionYears()));
             return "redirect:/console/products?created=" + p.getSku() + "#product-" + p.getSku();
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));
             return list(model);
+        }
+    }
+
+    /** A choice of the form as the API reads its enum: blank is absent; anything else must be one of them (400). */
+    private static <E extends Enum<E>> E option(String field, String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new org.lotflow.shared.InvalidInput(field, "'" + text + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -1,27 +1,26 @@
 package org.lotflow.console.internal.web;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.lotflow.console.internal.NotificationDeadline;
 import org.lotflow.console.internal.process.OpenTasks;
 import org.lotflow.recall.RecallReports;
 import org.lotflow.recall.Recalls;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /console/recalls}: the board of open and closed recalls (newest first; the recall module's report of
- * recalls); {@code /console/recalls/{recallNumber}}: one recall on one screen, as
+ * {@code /console/recalls}: the board of open and closed recalls (newest first, each paged by the recall module's
+ * keyset cursor); {@code /console/recalls/{recallNumber}}: one recall on one screen, as
  * {@code GET /api/recalls/{recallNumber}} answers it: the scope (lots, customers, quantities shipped and
  * returned), each customer's notification state and deadline, the effectiveness check against its target,
  * the timeline, the open tasks and the exports.
@@ -43,21 +42,35 @@ class RecallPages {
         this.clock = clock;
     }
 
+    /**
+     * The board: the open recalls and the closed ones, each newest first and paged on its own (the recall
+     * module's keyset page: {@code openCursor}, {@code closedCursor}, {@code size} 1 to 200, default 50), so it
+     * stays one index range per table at thousands of recalls. Business groups only, as {@code GET /api/recalls/{n}};
+     * a cursor or size that cannot be read is 400 naming it.
+     */
     @GetMapping("/console/recalls")
-    String board(Model model) {
+    String board(@RequestParam(required = false) String openCursor,
+            @RequestParam(required = false) String closedCursor, @RequestParam(defaultValue = "50") String size,
+            Model model, HttpServletResponse response) {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new)); // as GET /api/recalls/{n}
-        List<RecallReports.RecallRow> all = new ArrayList<>(reports.recalls(null, Instant.EPOCH,
-                clock.instant().plusSeconds(86_400)));
-        all.sort(Comparator.comparing(RecallReports.RecallRow::openedAt).reversed());
-        Map<Long, List<RecallReports.CustomerRow>> customers = new LinkedHashMap<>();
-        if (!all.isEmpty()) {
-            for (RecallReports.CustomerRow c : reports.customers(all.stream().map(RecallReports.RecallRow::id).toList())) {
-                customers.computeIfAbsent(c.recallId(), k -> new ArrayList<>()).add(c);
+        model.addAttribute("openCursor", openCursor == null ? "" : openCursor);
+        model.addAttribute("closedCursor", closedCursor == null ? "" : closedCursor);
+        model.addAttribute("open", new RecallReports.BoardPage(List.of(), null));
+        model.addAttribute("closed", new RecallReports.BoardPage(List.of(), null));
+        try {
+            int pageSize;
+            try {
+                pageSize = Integer.parseInt(size.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("size", "'" + size + "' is not a whole number");
             }
+            model.addAttribute("size", pageSize);
+            model.addAttribute("open", reports.board(true, openCursor, pageSize));
+            model.addAttribute("closed", reports.board(false, closedCursor, pageSize));
+        } catch (InvalidInput e) {
+            response.setStatus(400);
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
         }
-        model.addAttribute("open", all.stream().filter(r -> !"CLOSED".equals(r.status())).toList());
-        model.addAttribute("closed", all.stream().filter(r -> "CLOSED".equals(r.status())).toList());
-        model.addAttribute("customers", customers);
         return "console/recalls";
     }
 

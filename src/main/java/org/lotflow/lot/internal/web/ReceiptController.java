@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.internal.LotQueries;
-import org.lotflow.lot.internal.Receiving;
+import org.lotflow.lot.Receiving;
 import org.lotflow.shared.input.BusinessDate;
 import org.lotflow.shared.input.Quantity;
 import org.springframework.http.ResponseEntity;

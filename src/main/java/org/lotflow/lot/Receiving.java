@@ -1,4 +1,4 @@
-package org.lotflow.lot.internal;
+package org.lotflow.lot;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lotflow.lot.Lot;
-import org.lotflow.lot.LotService;
-import org.lotflow.lot.LotSource;
+import org.lotflow.lot.internal.ReceiptRules;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.springframework.stereotype.Service;
