@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +18,8 @@ import org.lotflow.support.PostgresApiTest;
 import org.lotflow.support.TestClient.Response;
 
 /**
- * {@link SerialScenarios} on PostgreSQL, and the races there: the same serials registered into two lots of a
+ * {@link SerialScenarios} on PostgreSQL, the database's own guard of serial rows (V114's checks, V115's trigger: no
+ * serial deleted, moved to another lot or renamed), and the races there: the same serials registered into two lots of a
  * product at once (the unique key lets one win, the other is 409 naming a serial, nothing of it kept), and two
  * orders shipping the same serial at once (the lot locks queue them; the second finds it shipped, 409).
  */
@@ -78,12 +78,22 @@ class PostgresSerialsIT extends SerialScenarios {
     }
 
     @Test
-    void theSerialRowsRefuseAStatusTheyCannotHave() {
+    void theSerialRowsRefuseAStatusTheyCannotHaveAndNeverLeaveTheirLot() {
         String sku = serialisedProduct("C{seq:3}");
         String lot = createLot(sku, 1).json().get("lotNumber").asText();
         String serial = texts(serialsOf(lot).get("items")).get(0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
                 "UPDATE serial_number SET status = 'SHIPPED' WHERE serial = ?", serial))
                 .as("SHIPPED without its shipment line").hasMessageContaining("ck_serial_number_shipped");
+        String other = createLot(sku, 1).json().get("lotNumber").asText();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE serial_number SET lot_id ="
+                + " (SELECT id FROM lot WHERE lot_number = ?) WHERE serial = ?", other, serial))
+                .as("moved to another lot (V115)").hasMessageContaining("cannot move to another lot");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "DELETE FROM serial_number WHERE serial = ?", serial)).hasMessageContaining("belongs to its lot for good");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("TRUNCATE serial_number"))
+                .hasMessageContaining("belongs to its lot for good");
+        assertThat(api.get("tom", "/api/serials/" + serial + "?sku=" + sku).json().get("lotNumber").asText())
+                .isEqualTo(lot);
     }
 }

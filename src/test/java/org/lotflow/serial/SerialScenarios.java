@@ -262,6 +262,11 @@ public abstract class SerialScenarios {
         List<String> inLot = texts(serialsOf(lot).get("items"));
         String order = order(sku, 2, "St. Mary Hospital");
 
+        Response half = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-SN-HALF-" + sku, "customer",
+                "St. Mary Hospital", "sku", sku, "quantity", 1.5));
+        assertThat(half.status()).as(half.toString()).isEqualTo(400);
+        assertThat(half.json().get("field").asText()).isEqualTo("quantity");
+
         Response none = ship(order, null);
         assertThat(none.status()).as(none.toString()).isEqualTo(400);
         assertThat(none.json().get("field").asText()).isEqualTo("serials");
