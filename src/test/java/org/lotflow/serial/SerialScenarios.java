@@ -353,6 +353,18 @@ public abstract class SerialScenarios {
                 .containsEntry("County Clinic", List.of(inLot.get(1), inLot.get(3)));
         assertThat(api.get("tom", "/api/serials/" + inLot.get(1)).json().get("lotStatus").asText())
                 .isEqualTo("RECALLED");
+        // the coordinator's notifyCustomer task names the units to retrieve
+        api.executeJobs();
+        String recallNumber = recall.json().get("recallNumber").asText();
+        List<String> deliveries = new ArrayList<>();
+        for (JsonNode task : api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + recallNumber
+                + "&taskDefinitionKey=notifyCustomer").json()) {
+            deliveries.add(api.get("rachel", "/engine-rest/task/" + task.get("id").asText() + "/variables/deliveries")
+                    .json().get("value").asText());
+        }
+        assertThat(deliveries).hasSize(2).anySatisfy(d -> assertThat(d).contains("serials (2): " + inLot.get(0) + ", "
+                + inLot.get(2))).anySatisfy(d -> assertThat(d).contains("serials (2): " + inLot.get(1) + ", "
+                + inLot.get(3)));
     }
 
     protected static List<String> texts2(JsonNode array) {
