@@ -64,9 +64,17 @@ public class Receiving {
         List<Lot> created = new ArrayList<>();
         for (int i = 0; i < in.lines().size(); i++) {
             ReceiptLine line = in.lines().get(i);
-            created.add(lots.create(new LotService.NewLot(in.sku(), line.quantity(),
-                    ReceiptRules.manufactureDate(lines.get(i), in.receiptDate()), in.receiptDate(), in.location(),
-                    null, line.expirationDate(), null, List.of(), LotSource.RECEIPT, receipt)));
+            try {
+                created.add(lots.create(new LotService.NewLot(in.sku(), line.quantity(),
+                        ReceiptRules.manufactureDate(lines.get(i), in.receiptDate()), in.receiptDate(), in.location(),
+                        null, line.expirationDate(), null, List.of(), LotSource.RECEIPT, receipt)));
+            } catch (org.lotflow.shared.InvalidInput e) {
+                if ("quantity".equals(e.field())) { // the line's quantity (a serialised product's whole units, say)
+                    throw new org.lotflow.shared.InvalidInput("lines[" + i + "].quantity",
+                            String.valueOf(e.properties().get("reason")));
+                }
+                throw e;
+            }
         }
         return created;
     }

@@ -46,14 +46,14 @@ public class Deliveries {
                  WHERE s.shipped_at BETWEEN :from AND :to
                  ORDER BY s.shipped_at, s.lot_id, s.id
                 """, Map.of("from", from, "to", to), (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
+                rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), null));
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).distinct().toList());
         return rows.stream().map(r -> new Shipped(r.lotId(), new Delivery(r.customer(), r.orderNumber(),
                 lotNumbers.get(r.lotId()), r.quantity(), r.shippedAt(), r.carrier()))).toList();
     }
 
     private record Row(long lotId, String customer, String orderNumber, BigDecimal quantity,
-            LocalDate shippedAt, String carrier) {
+            LocalDate shippedAt, String carrier, Long id) {
     }
 
     /**
@@ -68,17 +68,17 @@ public class Deliveries {
         }
         List<Row> rows = jdbc.query("""
                 SELECT s.lot_id, s.customer, (SELECT o.order_number FROM sales_order o WHERE o.id = s.order_id),
-                       s.quantity, s.shipped_at, s.carrier
+                       s.quantity, s.shipped_at, s.carrier, s.id
                   FROM shipment s
                  WHERE s.lot_id = ANY(:lotIds)
                  ORDER BY s.customer, s.shipped_at, s.id
                 """, Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
+                rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7)));
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).toList());
         return rows.stream()
                 .sorted(Comparator.comparing((Row r) -> lotNumbers.get(r.lotId()))) // stable: the database's order within a lot
                 .map(r -> new Delivery(r.customer(), r.orderNumber(), lotNumbers.get(r.lotId()), r.quantity(),
-                        r.shippedAt(), r.carrier()))
+                        r.shippedAt(), r.carrier(), r.id()))
                 .toList();
     }
 }

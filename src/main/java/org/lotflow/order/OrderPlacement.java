@@ -67,8 +67,8 @@ public class OrderPlacement {
 
     /**
      * Places the order and allocates it (or asks for the override). Refusals: 403 for anyone but sales;
-     * 400 for a malformed field ({@link NewOrder#validate}), an unknown SKU or a requested lot that does
-     * not exist or is of another SKU; 409 for an order number in use, a requested lot that is not
+     * 400 for a malformed field ({@link NewOrder#validate}), an unknown SKU, a fraction of a unit of a serialised
+     * product (naming {@code quantity}) or a requested lot that does not exist or is of another SKU; 409 for an order number in use, a requested lot that is not
      * RELEASED, expired or without stock.
      */
     @Transactional
@@ -78,6 +78,11 @@ public class OrderPlacement {
         in.validate(today);
         Product product = products.findBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
+        if (product.isSerialised() && in.quantity().stripTrailingZeros().scale() > 0) {
+            // every unit shipped is named by its serial (issue #16): a fraction of a unit could never ship
+            throw new InvalidInput("quantity", "is " + in.quantity().toPlainString() + ", but product " + product.getSku()
+                    + " is serialised: it is ordered and shipped in whole units, one serial each");
+        }
         SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), product.getId(), in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), in.requestedLot(), clock.instant(), currentUser.id());
         try {

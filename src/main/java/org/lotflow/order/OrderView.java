@@ -22,7 +22,14 @@ public record OrderView(String orderNumber, String status, String customer, Stri
             boolean fefo, String approvedBy, String overrideReason, String closeReason, Instant closedAt) {
     }
 
-    public record ShipmentLine(String lotNumber, BigDecimal quantity, LocalDate shippedAt, String carrier) {
+    /** A shipment line; {@code serials}: the serial numbers shipped with it (serialised products only, else left out). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ShipmentLine(String lotNumber, BigDecimal quantity, LocalDate shippedAt, String carrier,
+            List<String> serials) {
+
+        public ShipmentLine(String lotNumber, BigDecimal quantity, LocalDate shippedAt, String carrier) {
+            this(lotNumber, quantity, shippedAt, carrier, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -45,9 +45,12 @@ public class Shipping {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.lotflow.serial.SerialShipments serials;
 
     public Shipping(OrderLocking locking, AllocationRepository allocations, ShipmentRepository shipments, LotStock lots,
-            LotService lotService, OrderQueries queries, LotHistory history, CurrentUser currentUser, Clock clock) {
+            LotService lotService, OrderQueries queries, LotHistory history, CurrentUser currentUser, Clock clock,
+            org.lotflow.serial.SerialShipments serials) {
+        this.serials = serials;
         this.locking = locking;
         this.allocations = allocations;
         this.shipments = shipments;
@@ -74,6 +77,19 @@ public class Shipping {
      */
     @Transactional
     public ShipmentResult ship(String orderNumber, LocalDate shippedAt, String carrier) {
+        return ship(orderNumber, shippedAt, carrier, null);
+    }
+
+    /**
+     * {@link #ship(String, LocalDate, String)} naming the serials shipped (issue #16): for a serialised product
+     * every unit shipped is named, as many per lot as its open allocations ship, each of an allocated lot and in
+     * stock; they become SHIPPED to the order's customer with their shipment line and are listed in the lot's
+     * audit trail. For another product {@code serialNumbers} must be null or empty. Refused before anything
+     * changes as {@link org.lotflow.serial.SerialShipments#check} says (400 naming {@code serials} or
+     * {@code serials[i]}; 409 for a serial already shipped), after the refusals above.
+     */
+    @Transactional
+    public ShipmentResult ship(String orderNumber, LocalDate shippedAt, String carrier, List<String> serialNumbers) {
         currentUser.require(Groups.SALES);
         LocalDate today = LocalDate.now(clock);
         if (shippedAt != null && shippedAt.isAfter(today)) {
@@ -103,20 +119,27 @@ public class Shipping {
             throw new StateConflict("Order " + orderNumber + " cannot ship: " + String.join("; ", refusals))
                     .with("lots", refusals);
         }
+        org.lotflow.serial.SerialShipments.Picked picked = serials.check(
+                locked.get(open.get(0).getLotId()).getProduct(), open.stream()
+                        .map(a -> new org.lotflow.serial.SerialShipments.ShippedLot(a.getLotId(),
+                                locked.get(a.getLotId()).getLotNumber(), a.getQuantity())).toList(), serialNumbers);
         List<OrderView.ShipmentLine> lines = new ArrayList<>();
         for (Allocation a : open) {
             Lot lot = locked.get(a.getLotId());
             lots.ship(lot, a.getQuantity());
             a.shipped(clock.instant());
             allocations.save(a);
-            shipments.save(new Shipment(order.getId(), lot.getId(), order.getCustomer(), a.getQuantity(), date,
-                    carrier, clock.instant(), currentUser.id()));
+            Shipment shipment = shipments.save(new Shipment(order.getId(), lot.getId(), order.getCustomer(),
+                    a.getQuantity(), date, carrier, clock.instant(), currentUser.id()));
             history.event(lot.getId(), OrderEventTypes.SHIPPED)
                     .reason("Shipped to " + order.getCustomer() + " on order " + orderNumber)
                     .detail("orderNumber", orderNumber).detail("customer", order.getCustomer())
                     .detail("quantity", a.getQuantity()).detail("shippedAt", date.toString())
                     .detail("carrier", carrier).record();
-            lines.add(new OrderView.ShipmentLine(lot.getLotNumber(), a.getQuantity(), date, carrier));
+            List<String> shippedSerials = picked.ship(lot.getId(), a.getQuantity(), shipment.getId(),
+                    order.getCustomer(), orderNumber, date);
+            lines.add(new OrderView.ShipmentLine(lot.getLotNumber(), a.getQuantity(), date, carrier,
+                    shippedSerials.isEmpty() ? null : shippedSerials));
         }
         for (Lot lot : locked.values()) {
             if (lot.isFullyUsed()) {

@@ -61,6 +61,14 @@ public class Product {
     @Column(name = "retention_years")
     private Integer retentionYears;
 
+    /** Whether each unit of the product carries a serial number within its lot ({@code V114__serials.sql}). */
+    @Column(nullable = false)
+    private boolean serialised;
+
+    /** The pattern serials are generated from when a lot is made or received, or null: serials are registered. */
+    @Column(name = "serial_pattern", length = 60)
+    private String serialPattern;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_spec", joinColumns = @JoinColumn(name = "product_id"))
     @OrderColumn(name = "position")
@@ -170,6 +178,30 @@ public class Product {
     void setRetention(ProductCategory category, Integer retentionYears) {
         this.category = category == null ? ProductCategory.INDUSTRIAL : category;
         this.retentionYears = retentionYears;
+    }
+
+    /**
+     * Whether each unit carries a serial number within its lot (the seed, "products that require both lot and
+     * serial tracking"): its lots hold whole units, one serial each, and every shipment names its serials. Set
+     * when the product is created, never afterwards; false for every product made before serials existed.
+     */
+    public boolean isSerialised() {
+        return serialised;
+    }
+
+    /**
+     * The pattern a serialised product's serials are generated from when a lot is made or received ({@code {yyyy}}
+     * and {@code {yy}}: the lot's year of manufacture, {@code {seq:N}}: the product's serial sequence, never reset),
+     * or empty: the serials are registered in bulk ({@code POST /api/lots/{lotNumber}/serials}).
+     */
+    public Optional<LotNumberPattern> getSerialPattern() {
+        return serialPattern == null ? Optional.empty() : Optional.of(LotNumberPattern.parse(serialPattern));
+    }
+
+    /** Makes the product serialised with an optional pattern; checked by {@link ProductService}. */
+    void setSerialised(boolean serialised, LotNumberPattern pattern) {
+        this.serialised = serialised;
+        this.serialPattern = pattern == null ? null : pattern.pattern();
     }
 
     public List<SpecLimit> getSpecs() {

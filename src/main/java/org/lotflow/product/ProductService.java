@@ -52,7 +52,15 @@ public class ProductService {
      */
     public record NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
             String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus, String gtin,
-            ProductCategory category, Integer retentionYears) {
+            ProductCategory category, Integer retentionYears, Boolean serialised, String serialPattern) {
+
+        /** A product that is not serialised. */
+        public NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
+                String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus, String gtin,
+                ProductCategory category, Integer retentionYears) {
+            this(sku, name, description, unit, shelfLifeMonths, lotNumberPattern, specs, receivingStatus, gtin,
+                    category, retentionYears, null, null);
+        }
 
         public NewProduct(String sku, String name, String description, String unit, int shelfLifeMonths,
                 String lotNumberPattern, List<SpecInput> specs, ReceivingStatus receivingStatus, String gtin) {
@@ -120,6 +128,7 @@ public class ProductService {
                     + ProductCategory.MAX_RETENTION_YEARS + " (years the lot records are kept beyond expiration), was "
                     + input.retentionYears());
         }
+        LotNumberPattern serialPattern = serialPattern(input);
         if (products.existsBySku(input.sku())) {
             throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
         }
@@ -130,6 +139,7 @@ public class ProductService {
                     currentUser.id());
             made.setGtin(gtin);
             made.setRetention(input.category(), input.retentionYears());
+            made.setSerialised(Boolean.TRUE.equals(input.serialised()), serialPattern);
             product = products.saveAndFlush(made);
         } catch (DataIntegrityViolationException e) {
             if (gtin != null && String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT)
@@ -141,6 +151,37 @@ public class ProductService {
         }
         clusterLock.create(lockName(product.getId()));
         return product;
+    }
+
+    /** The longest serial number (GS1 application identifier 21 allows 20 characters). */
+    public static final int MAX_SERIAL_LENGTH = 20;
+
+    /**
+     * The serial pattern of a new product, or null: validated like the lot number pattern ({@link LotNumberPattern}:
+     * literal letters, digits, '-', '_', '.', {@code {yyyy}}, {@code {yy}}, exactly one {@code {seq:N}}), and its
+     * serials must fit {@link #MAX_SERIAL_LENGTH} characters with N digits. A pattern without
+     * {@code serialised: true} is refused (400 naming {@code serialPattern}): it would never be used.
+     */
+    private static LotNumberPattern serialPattern(NewProduct input) {
+        String text = input.serialPattern();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!Boolean.TRUE.equals(input.serialised())) {
+            throw new InvalidInput("serialPattern", "is only for a serialised product: send serialised: true with it");
+        }
+        LotNumberPattern pattern;
+        try {
+            pattern = LotNumberPattern.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("serialPattern", e.getMessage());
+        }
+        String longest = pattern.format(2000, 0);
+        if (longest.length() > MAX_SERIAL_LENGTH) {
+            throw new InvalidInput("serialPattern", "makes serials of " + longest.length() + " characters (e.g. '"
+                    + longest + "'); a serial has at most " + MAX_SERIAL_LENGTH);
+        }
+        return pattern;
     }
 
     /**

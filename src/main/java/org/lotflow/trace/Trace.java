@@ -32,8 +32,16 @@ public record Trace(String lotNumber, String direction, List<TracedLot> lots, Li
     public record Link(String from, String to, BigDecimal quantity) {
     }
 
-    /** One shipment of a traced lot. */
+    /**
+     * One shipment of a traced lot; {@code serials}: the serial numbers shipped with it (serialised products; left
+     * out otherwise).
+     */
     public record CustomerShipment(String customer, String lotNumber, String orderNumber, BigDecimal quantity,
-            LocalDate shippedAt, String carrier) {
+            LocalDate shippedAt, String carrier, List<String> serials) {
+
+        public CustomerShipment(String customer, String lotNumber, String orderNumber, BigDecimal quantity,
+                LocalDate shippedAt, String carrier) {
+            this(customer, lotNumber, orderNumber, quantity, shippedAt, carrier, null);
+        }
     }
 }

@@ -28,9 +28,12 @@ public class TraceService {
     private final Deliveries deliveries;
     private final CurrentUser currentUser;
     private final int maxDepth;
+    private final org.lotflow.serial.SerialLedger serials;
 
     public TraceService(Genealogies genealogies, LotService lots, Deliveries deliveries,
-            CurrentUser currentUser, @Value("${lotflow.trace.max-depth:100}") int maxDepth) {
+            CurrentUser currentUser, @Value("${lotflow.trace.max-depth:100}") int maxDepth,
+            org.lotflow.serial.SerialLedger serials) {
+        this.serials = serials;
         this.genealogies = genealogies;
         this.lots = lots;
         this.deliveries = deliveries;
@@ -49,6 +52,25 @@ public class TraceService {
                 : List.of();
         return new Trace(start.getLotNumber(), direction.label(), reached, customers,
                 isCut(List.of(start.getId()), direction, reached), maxDepth);
+    }
+
+    /**
+     * The trace from a serial (issue #16): {@code serial}, where the serial is ({@link
+     * org.lotflow.serial.SerialLedger#find}: its lot, status and customer), and {@code trace}, its lot's trace in
+     * the direction asked.
+     */
+    public record SerialTrace(org.lotflow.serial.SerialLedger.SerialView serial, Trace trace) {
+    }
+
+    /**
+     * The trace of a serial's lot (business groups): the serial as {@code GET /api/serials/{serial}} answers it
+     * (same refusals: 400 naming {@code serial} or {@code sku}, 404 for no such serial) and its lot's
+     * {@link #trace}, whose shipments list the serials that went with them.
+     */
+    @Transactional(readOnly = true)
+    public SerialTrace traceOfSerial(String serial, String sku, Direction direction) {
+        org.lotflow.serial.SerialLedger.SerialView found = serials.find(serial, sku);
+        return new SerialTrace(found, trace(found.lotNumber(), direction));
     }
 
     /**
@@ -118,11 +140,18 @@ public class TraceService {
         return genealogies.walk(startIds, way(direction), maxDepth).stream().map(TraceService::traced).toList();
     }
 
-    /** Every shipment of the given lots (the order module's shipment ledger). */
+    /**
+     * Every shipment of the given lots (the order module's shipment ledger), each with the serials shipped with it
+     * (the serial module's ledger, one more query).
+     */
     @Transactional(readOnly = true)
     public List<Trace.CustomerShipment> shipments(Collection<Long> lotIds) {
-        return deliveries.ofLots(lotIds).stream().map(d -> new Trace.CustomerShipment(d.customer(), d.lotNumber(),
-                d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier())).toList();
+        List<org.lotflow.order.Delivery> shipped = deliveries.ofLots(lotIds);
+        java.util.Map<Long, List<String>> serialsOf = serials.ofShipments(shipped.stream()
+                .map(org.lotflow.order.Delivery::shipmentId).filter(java.util.Objects::nonNull).toList());
+        return shipped.stream().map(d -> new Trace.CustomerShipment(d.customer(), d.lotNumber(),
+                d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier(),
+                d.shipmentId() == null ? null : serialsOf.get(d.shipmentId()))).toList();
     }
 
     private static Genealogies.Way way(Direction direction) {

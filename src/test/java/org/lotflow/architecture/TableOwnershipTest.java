@@ -51,6 +51,7 @@ class TableOwnershipTest {
             Map.entry("SecurityEvent", "security"),
             Map.entry("certificate", "certificate"), Map.entry("certificate_sequence", "certificate"),
             Map.entry("Certificate", "certificate"),
+            Map.entry("serial_number", "serial"), Map.entry("serial_sequence", "serial"),
             Map.entry("app_lock", "shared"));
 
     /**

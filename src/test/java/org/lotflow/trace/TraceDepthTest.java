@@ -46,7 +46,7 @@ class TraceDepthTest {
     }
 
     private TraceService bound(int maxDepth) {
-        return new TraceService(new Genealogies(new GenealogyQueries(jdbc)), null, null, null, maxDepth);
+        return new TraceService(new Genealogies(new GenealogyQueries(jdbc)), null, null, null, maxDepth, null);
     }
 
     @Test

@@ -32,9 +32,12 @@ public class OrderQueries {
     private final ProductService products;
     private final OrderLocking locking;
     private final CurrentUser currentUser;
+    private final org.lotflow.serial.SerialLedger serials;
 
     public OrderQueries(SalesOrderRepository orders, AllocationRepository allocations, ShipmentRepository shipments,
-            LotStock lots, ProductService products, OrderLocking locking, CurrentUser currentUser) {
+            LotStock lots, ProductService products, OrderLocking locking, CurrentUser currentUser,
+            org.lotflow.serial.SerialLedger serials) {
+        this.serials = serials;
         this.orders = orders;
         this.allocations = allocations;
         this.shipments = shipments;
@@ -107,8 +110,12 @@ public class OrderQueries {
                     a.getStatus().name(), a.isFefo(), a.getApprovedBy(), a.getOverrideReason(), a.getCloseReason(),
                     a.getClosedAt());
         }).toList();
+        // a serialised product's shipment lines list their serials (one query; none for other products)
+        Map<Long, List<String>> serialsOf = product.isSerialised() && !sent.isEmpty()
+                ? serials.ofShipments(sent.stream().map(Shipment::getId).toList()) : Map.of();
         List<OrderView.ShipmentLine> shipmentLines = sent.stream().map(s -> new OrderView.ShipmentLine(
-                byId.get(s.getLotId()).getLotNumber(), s.getQuantity(), s.getShippedAt(), s.getCarrier())).toList();
+                byId.get(s.getLotId()).getLotNumber(), s.getQuantity(), s.getShippedAt(), s.getCarrier(),
+                serialsOf.get(s.getId()))).toList();
         return new OrderView(order.getOrderNumber(), status, order.getCustomer(), product.getSku(),
                 order.getQuantity(), allocated, shipped, order.getQuantity().subtract(allocated), order.getRequiredBy(),
                 order.getMinShelfLifeMonths(), order.getRequestedLot(), override, lines, shipmentLines,

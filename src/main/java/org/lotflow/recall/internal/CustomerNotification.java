@@ -1,6 +1,7 @@
 package org.lotflow.recall.internal;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -36,9 +37,12 @@ public class CustomerNotification {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.lotflow.serial.SerialLedger serials;
 
     CustomerNotification(RecallStore store, NotificationStore notifications, BoundRecalls bound,
-            LotRecallProcess process, LotHistory history, CurrentUser currentUser, Clock clock) {
+            LotRecallProcess process, LotHistory history, CurrentUser currentUser, Clock clock,
+            org.lotflow.serial.SerialLedger serials) {
+        this.serials = serials;
         this.store = store;
         this.notifications = notifications;
         this.bound = bound;
@@ -66,8 +70,12 @@ public class CustomerNotification {
                     + ") has its task already");
         }
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
+        // a serialised product's units to retrieve, by serial (issue #16); the form shows what fits, and says so
+        List<String> shippedSerials = serials.shippedFrom(shipments.lotsOf(n.customer()).keySet()).get(n.customer());
+        String deliveries = shipments.deliveriesOf(n.customer()) + (shippedSerials == null ? ""
+                : "\n- serials (" + shippedSerials.size() + "): " + String.join(", ", shippedSerials));
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
-                shipments.deliveriesOf(n.customer()), n.quantityShipped(), shipments.unitsOf(n.customer()));
+                deliveries, n.quantityShipped(), shipments.unitsOf(n.customer()));
     }
 
     /**

@@ -24,10 +24,12 @@ public class RecallQueries {
     private final CurrentUser currentUser;
     private final org.lotflow.trace.TraceabilityRecords traceability;
     private final org.lotflow.trace.EpcisDocuments epcis;
+    private final org.lotflow.serial.SerialLedger serials;
 
     RecallQueries(RecallStore store, NotificationStore notifications, BoundRecalls bound, RecallDeadlines deadlines,
             CurrentUser currentUser, org.lotflow.trace.TraceabilityRecords traceability,
-            org.lotflow.trace.EpcisDocuments epcis) {
+            org.lotflow.trace.EpcisDocuments epcis, org.lotflow.serial.SerialLedger serials) {
+        this.serials = serials;
         this.traceability = traceability;
         this.epcis = epcis;
         this.store = store;
@@ -44,12 +46,15 @@ public class RecallQueries {
         RecallStore.RecallRow r = bound.find(recallNumber);
         CustomerShipments shipments = new CustomerShipments(store.shipments(r.id()));
         List<NotificationStore.NotificationRow> rows = this.notifications.all(r.id());
+        // the serials of the scope's lots that reached each customer (issue #16; one query)
+        java.util.Map<String, List<String>> serialsOf = serials.shippedFrom(store.scopeLotIds(r.id()));
         List<RecallView.Customer> customers = new ArrayList<>();
         for (NotificationStore.NotificationRow n : rows) {
             customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitsOf(n.customer()),
                     n.done(), n.acknowledged(), n.quantityReturned(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.customer()).stream().map(s -> new RecallView.Shipment(
-                            s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList()));
+                            s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
+                    serialsOf.get(n.customer())));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
                 r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),

@@ -17,10 +17,14 @@ public record RecallView(String recallNumber, String status, String classificati
             String previousStatus, String status, String action, String note) {
     }
 
-    /** A customer to notify: what it received, and its answer once notified. */
+    /**
+     * A customer to notify: what it received, and its answer once notified; {@code serials}: the serial numbers of
+     * the scope's lots shipped to it (serialised products; left out when none).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean notified,
             Boolean acknowledged, BigDecimal quantityReturned, String notifiedBy, Instant notifiedAt,
-            boolean escalated, List<Shipment> shipments) {
+            boolean escalated, List<Shipment> shipments, List<String> serials) {
     }
 
     /** One shipment of a lot of the scope to the customer. */

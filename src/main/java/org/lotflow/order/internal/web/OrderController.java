@@ -51,7 +51,11 @@ public class OrderController {
             @Identifier String requestedLot) {
     }
 
-    public record ShipmentRequest(@BusinessDate LocalDate shippedAt, String carrier) {
+    /**
+     * {@code shippedAt} (ISO date, default today), {@code carrier} (at most 200 characters), {@code serials}: for a
+     * serialised product the serial numbers shipped, as many per lot as units shipped from it (at most 10,000).
+     */
+    public record ShipmentRequest(@BusinessDate LocalDate shippedAt, String carrier, java.util.List<String> serials) {
     }
 
     /** 201 with the order and its allocations (or the pending override). */
@@ -75,14 +79,19 @@ public class OrderController {
     }
 
     /**
-     * Ships every open allocation: 201 with the new shipment lines; 200 with {@code shipped: []}
-     * when nothing was left to ship (a repeated call ships nothing twice).
+     * Ships every open allocation (sales): 201 {@code {orderNumber, shipped:[{lotNumber, quantity, shippedAt,
+     * carrier, serials?}], order}}; 200 with {@code shipped: []} when nothing was left to ship (a repeated call
+     * ships nothing twice). A serialised product's shipment names its serials ({@code serials}; issue #16):
+     * refused with problem+json before anything changes, 400 naming {@code serials} (none named for a serialised
+     * product, some for one that is not, a count per lot other than the units it ships, a fraction of a unit) or
+     * {@code serials[i]} (not a serial, named twice, unknown for the product, of a lot this shipment does not
+     * ship), 409 naming {@code serials[i]} for a serial already shipped ({@link Shipping#ship}).
      */
     @PostMapping("/{orderNumber}/shipments")
     public ResponseEntity<Map<String, Object>> ship(@PathVariable String orderNumber,
             @jakarta.validation.Valid @RequestBody(required = false) ShipmentRequest request) {
         Shipping.ShipmentResult result = shipping.ship(orderNumber, request == null ? null : request.shippedAt(),
-                request == null ? null : request.carrier());
+                request == null ? null : request.carrier(), request == null ? null : request.serials());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderNumber", orderNumber);
         body.put("shipped", result.shipped());

@@ -48,7 +48,9 @@ public class ProductController {
             org.lotflow.product.ReceivingStatus receivingStatus,
             @Size(max = 14) String gtin,
             org.lotflow.product.ProductCategory category,
-            Integer retentionYears) {
+            Integer retentionYears,
+            Boolean serialised,
+            @Size(max = 60) String serialPattern) {
     }
 
     public record SpecView(String test, String unit, BigDecimal min, BigDecimal max, String limits) {
@@ -59,18 +61,22 @@ public class ProductController {
      * {@code gtin}: its GS1 GTIN as GTIN-14 (14 digits, leading zeros added to a GTIN-8/12/13), left out when none;
      * {@code category}: FOOD, PHARMACEUTICAL or INDUSTRIAL; {@code retentionYears}: years beyond a lot's expiration
      * its records are kept (the product's own or the category's default: food 3, pharmaceutical 7, industrial 5,
-     * the seed's "How long should I keep lot records?"); {@code retentionDefault}: true when it is the category's.
+     * the seed's "How long should I keep lot records?"); {@code retentionDefault}: true when it is the category's;
+     * {@code serialised}: whether each unit carries a serial number within its lot; {@code serialPattern}: the
+     * pattern its serials are generated from, left out when none (serials are then registered in bulk).
      */
     public record ProductView(String sku, String name, String description, String unit, int shelfLifeMonths,
             String lotNumberPattern, List<SpecView> specs, org.lotflow.product.ReceivingStatus receivingStatus,
-            String gtin, org.lotflow.product.ProductCategory category, int retentionYears, boolean retentionDefault) {
+            String gtin, org.lotflow.product.ProductCategory category, int retentionYears, boolean retentionDefault,
+            boolean serialised, String serialPattern) {
 
         static ProductView of(Product p) {
             return new ProductView(p.getSku(), p.getName(), p.getDescription(), p.getUnit(), p.getShelfLifeMonths(),
                     p.getLotNumberPattern().pattern(), p.getSpecs().stream()
                             .map(s -> new SpecView(s.getTest(), s.getUnit(), s.getMin(), s.getMax(), s.describe()))
                             .toList(), p.getReceivingStatus(), p.getGtin(),
-                    p.getCategory(), p.getRetentionYears(), !p.hasOwnRetention());
+                    p.getCategory(), p.getRetentionYears(), !p.hasOwnRetention(), p.isSerialised(),
+                    p.getSerialPattern().map(org.lotflow.product.LotNumberPattern::pattern).orElse(null));
         }
     }
 
@@ -80,6 +86,14 @@ public class ProductController {
      * product carries 409. {@code category} (optional, default INDUSTRIAL): FOOD, PHARMACEUTICAL or INDUSTRIAL,
      * anything else 400 naming {@code category}; {@code retentionYears} (optional, default the category's): whole
      * years from 1 to 30 the lot records are kept beyond expiration, else 400 naming {@code retentionYears}.
+     * {@code serialised} (optional, default false; issue #16, the seed's "products that require both lot and serial
+     * tracking"): each unit carries a serial number within its lot, so lot quantities are whole units; fixed at
+     * creation. {@code serialPattern} (optional, only with {@code serialised: true}): the pattern serials are
+     * generated from, one per unit, when a lot is made or received (as {@code lotNumberPattern}: {@code {yyyy}},
+     * {@code {yy}} the lot's year of manufacture, exactly one {@code {seq:N}}, the product's sequence, never reset;
+     * literal letters, digits, '-', '_', '.'; serials at most 20 characters, GS1 AI 21); without it serials are
+     * registered with {@code POST /api/lots/{lotNumber}/serials}. A bad pattern, or one without
+     * {@code serialised: true}, is 400 naming {@code serialPattern}.
      */
     @PostMapping
     public ResponseEntity<ProductView> create(@Valid @RequestBody CreateProductRequest request) {
@@ -87,7 +101,8 @@ public class ProductController {
                 request.description(), request.unit(), request.shelfLifeMonths(), request.lotNumberPattern(),
                 request.specs() == null ? List.of() : request.specs().stream()
                         .map(s -> new ProductService.SpecInput(s.test(), s.unit(), s.min(), s.max())).toList(),
-                request.receivingStatus(), request.gtin(), request.category(), request.retentionYears()));
+                request.receivingStatus(), request.gtin(), request.category(), request.retentionYears(),
+                request.serialised(), request.serialPattern()));
         return ResponseEntity.created(URI.create("/api/products/" + product.getSku())).body(ProductView.of(product));
     }
 

@@ -9,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
  * a formula starts with an apostrophe, see {@link TraceCsv}).
  */
 @RestController
-@RequestMapping("/api/lots/{lotNumber}/trace")
 public class TraceController {
 
     static final String TEXT_CSV = "text/csv";
@@ -38,13 +36,28 @@ public class TraceController {
      * allocated + shipped + consumed + disposed}, {@code onHand = available + allocated}). 400 for an unknown
      * direction, 403 outside the business groups, 404 for an unknown lot.
      */
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = "/api/lots/{lotNumber}/trace", produces = MediaType.APPLICATION_JSON_VALUE)
     public Trace trace(@PathVariable String lotNumber, @RequestParam(required = false) String direction) {
         return traces.trace(lotNumber, Direction.parse(direction));
     }
 
+    /**
+     * {@code GET /api/serials/{serial}/trace?sku=&direction=downstream|upstream} (issue #16: trace and recall work
+     * from a serial): {@code {serial:{serial, sku, productName, lotNumber, lotStatus, status, registeredAt,
+     * registeredBy, customer?, orderNumber?, shippedAt?}, trace:{...}}}, the trace of the serial's lot as
+     * {@code /api/lots/{lotNumber}/trace} answers it (its {@code customers} list the {@code serials} shipped with
+     * each shipment). {@code sku} optional while the serial is unique across products (else 400 naming
+     * {@code sku}). 400 naming {@code serial}, {@code sku} or for an unknown direction, 403 outside the business
+     * groups, 404 for no such serial.
+     */
+    @GetMapping(value = "/api/serials/{serial}/trace", produces = MediaType.APPLICATION_JSON_VALUE)
+    public TraceService.SerialTrace serialTrace(@PathVariable String serial, @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String direction) {
+        return traces.traceOfSerial(serial, sku, Direction.parse(direction));
+    }
+
     /** The trace as CSV ({@link TraceCsv#HEADER}); same refusals as the JSON answer. */
-    @GetMapping(produces = TEXT_CSV)
+    @GetMapping(value = "/api/lots/{lotNumber}/trace", produces = TEXT_CSV)
     public ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> csv(
             @PathVariable String lotNumber, @RequestParam(required = false) String direction) {
         Trace trace = traces.trace(lotNumber, Direction.parse(direction));

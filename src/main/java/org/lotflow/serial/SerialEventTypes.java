@@ -1,0 +1,20 @@
+package org.lotflow.serial;
+
+/**
+ * Lot history event types written by the serial module (kept here, not in {@code LotEventTypes}). Each event lists
+ * at most {@link #SERIALS_PER_EVENT} serials in its detail ({@code serials}, with {@code part} and {@code parts}
+ * when a registration or shipment needs more than one event), so every serial is in the hash-chained audit trail.
+ */
+public final class SerialEventTypes {
+
+    /** Serials registered to the lot (generated from the pattern or listed): {@code count, serials, part, parts}. */
+    public static final String SERIALS_REGISTERED = "SERIALS_REGISTERED";
+    /** Serials of the lot shipped: {@code orderNumber, customer, shippedAt, count, serials, part, parts}. */
+    public static final String SERIALS_SHIPPED = "SERIALS_SHIPPED";
+
+    /** Serials listed per event: 500 serials of at most 20 characters fit the event's 16,000 characters of detail. */
+    public static final int SERIALS_PER_EVENT = 500;
+
+    private SerialEventTypes() {
+    }
+}
