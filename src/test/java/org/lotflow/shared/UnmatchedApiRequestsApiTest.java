@@ -1,0 +1,52 @@
+package org.lotflow.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/** An /api call that reaches no endpoint is a problem with a sentence too, not Spring Boot's error body. */
+@ApiTest
+class UnmatchedApiRequestsApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Test
+    void anUnknownPathIsAProblemNamingIt() {
+        Response r = api.get("tom", "/api/nope");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+        assertThat(r.json().get("detail").asText()).contains("/api/nope").contains("README");
+    }
+
+    @Test
+    void aMethodThePathDoesNotOfferIsAProblemNamingWhatItOffers() {
+        Response r = api.call("tom", HttpMethod.DELETE, "/api/lots/IL250-2024-092", null);
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+        assertThat(r.json().get("detail").asText()).contains("does not take DELETE").contains("GET");
+        Response get = api.get("rachel", "/api/recalls");
+        assertThat(get.status()).as(get.toString()).isIn(200, 405);
+        if (get.status() == 405) {
+            assertThat(get.isProblem()).isTrue();
+            assertThat(get.json().get("detail").asText()).contains("POST");
+        }
+        // nothing changed: the lot is still there
+        assertThat(api.get("tom", "/api/lots/IL250-2024-092").status()).isEqualTo(200);
+    }
+
+    @Test
+    void pathsOutsideTheApiKeepTheirOwnErrorPages() {
+        Response r = api.call("tom", "tom", HttpMethod.GET, "/console/nope", null, "text/html");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.isProblem()).isFalse();
+        assertThat(api.post("tom", "/api/orders", Map.of()).isProblem()).isTrue();
+    }
+}
