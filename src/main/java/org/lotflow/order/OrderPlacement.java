@@ -76,9 +76,10 @@ public class OrderPlacement {
         currentUser.require(Groups.SALES);
         LocalDate today = LocalDate.now(clock);
         in.validate(today);
-        Product product = products.findBySku(in.sku())
+        // the product's id only (remembered by SKU, issue #11); the product itself for a requested lot
+        Long productId = products.idBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
-        SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), product.getId(), in.quantity(),
+        SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), productId, in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), in.requestedLot(), clock.instant(), currentUser.id());
         try {
             order = orders.saveAndFlush(order); // the unique order number refuses a second one (409)
@@ -88,8 +89,8 @@ public class OrderPlacement {
 
         LocalDate shipDate = Fefo.shipDate(in.requiredBy(), today);
         if (in.requestedLot() != null) {
-            Lot requested = requestedLot(in.requestedLot(), product, today);
-            fefoCandidates.lockProduct(product.getId());
+            Lot requested = requestedLot(in.requestedLot(), products.get(productId), today);
+            fefoCandidates.lockProduct(productId);
             List<Lot> before = lots.fefoCandidatesBefore(requested,
                     Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
                     OverrideReason.MAX_LISTED + 1);
@@ -100,7 +101,7 @@ public class OrderPlacement {
                 return queries.view(order);
             }
         }
-        List<Lot> candidates = fefoCandidates.lockCovering(product.getId(), order.getQuantity(), today, shipDate,
+        List<Lot> candidates = fefoCandidates.lockCovering(productId, order.getQuantity(), today, shipDate,
                 order.getMinShelfLifeMonths(), null);
         return queries.viewOfNew(order, allocator.byFefo(order, candidates, order.getQuantity(), null));
     }
