@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.lotflow.history.internal.LotEventRepository;
+import org.lotflow.history.internal.LotEventRows;
 import org.lotflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +28,13 @@ public class LotHistory {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final LotEventRepository events;
+    private final LotEventRows rows;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public LotHistory(LotEventRepository events, CurrentUser currentUser, Clock clock) {
+    public LotHistory(LotEventRepository events, LotEventRows rows, CurrentUser currentUser, Clock clock) {
         this.events = events;
+        this.rows = rows;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -139,14 +142,26 @@ public class LotHistory {
 
         /** Writes the event (in the caller's transaction) and returns it as read back; never updated or deleted afterwards. */
         public Entry record() {
-            String json;
+            return toEntry(events.save(new LotEvent(lotId, clock.instant(), type, userId, currentUser.fullName(userId),
+                    previousStatus, newStatus, reason, detailJson())));
+        }
+
+        /**
+         * Writes the same event as {@link #record()} does, by plain SQL and without reading it back (issue
+         * #11: an order's allocation events). The row is there at once for any query of the transaction; it
+         * is not an entity of the persistence context.
+         */
+        public void append() {
+            rows.insert(lotId, clock.instant(), type, userId, currentUser.fullName(userId), previousStatus, newStatus,
+                    reason, detailJson());
+        }
+
+        private String detailJson() {
             try {
-                json = detail.isEmpty() ? null : JSON.writeValueAsString(detail);
+                return detail.isEmpty() ? null : JSON.writeValueAsString(detail);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("history detail is not serializable", e);
             }
-            return toEntry(events.save(new LotEvent(lotId, clock.instant(), type, userId, currentUser.fullName(userId),
-                    previousStatus, newStatus, reason, json)));
         }
     }
 }

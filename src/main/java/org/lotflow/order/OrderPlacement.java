@@ -76,14 +76,16 @@ public class OrderPlacement {
         currentUser.require(Groups.SALES);
         LocalDate today = LocalDate.now(clock);
         in.validate(today);
-        Product product = products.findBySku(in.sku())
+        // the product's id only (remembered by SKU, issue #11); the product itself for a requested lot
+        Long productId = products.idBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
-        if (product.isSerialised() && in.quantity().stripTrailingZeros().scale() > 0) {
-            // every unit shipped is named by its serial (issue #16): a fraction of a unit could never ship
-            throw new InvalidInput("quantity", "is " + in.quantity().toPlainString() + ", but product " + product.getSku()
+        if (in.quantity().stripTrailingZeros().scale() > 0 && products.get(productId).isSerialised()) {
+            // every unit shipped is named by its serial (issue #16): a fraction of a unit could never ship; the
+            // product is read only for a fraction, so a whole-unit order still costs no product load (issue #11)
+            throw new InvalidInput("quantity", "is " + in.quantity().toPlainString() + ", but product " + in.sku()
                     + " is serialised: it is ordered and shipped in whole units, one serial each");
         }
-        SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), product.getId(), in.quantity(),
+        SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), productId, in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), in.requestedLot(), clock.instant(), currentUser.id());
         try {
             order = orders.saveAndFlush(order); // the unique order number refuses a second one (409)
@@ -93,8 +95,8 @@ public class OrderPlacement {
 
         LocalDate shipDate = Fefo.shipDate(in.requiredBy(), today);
         if (in.requestedLot() != null) {
-            Lot requested = requestedLot(in.requestedLot(), product, today);
-            fefoCandidates.lockProduct(product.getId());
+            Lot requested = requestedLot(in.requestedLot(), products.get(productId), today);
+            fefoCandidates.lockProduct(productId);
             List<Lot> before = lots.fefoCandidatesBefore(requested,
                     Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
                     OverrideReason.MAX_LISTED + 1);
@@ -105,7 +107,7 @@ public class OrderPlacement {
                 return queries.view(order);
             }
         }
-        List<Lot> candidates = fefoCandidates.lockCovering(product.getId(), order.getQuantity(), today, shipDate,
+        List<Lot> candidates = fefoCandidates.lockCovering(productId, order.getQuantity(), today, shipDate,
                 order.getMinShelfLifeMonths(), null);
         return queries.viewOfNew(order, allocator.byFefo(order, candidates, order.getQuantity(), null));
     }

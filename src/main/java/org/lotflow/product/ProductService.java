@@ -19,6 +19,8 @@ import org.lotflow.security.Groups;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The product catalogue (the seed, "Products"): products with their unit, shelf life, lot number
@@ -33,6 +35,9 @@ public class ProductService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.lotflow.shared.ClusterLock clusterLock;
+
+    /** Product ids by SKU, read in committed transactions ({@link #idBySku}). */
+    private final java.util.Map<String, Long> idsBySku = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProductService(ProductRepository products, LotNumberSequence sequence, CurrentUser currentUser, Clock clock,
             org.lotflow.shared.ClusterLock clusterLock) {
@@ -209,6 +214,32 @@ public class ProductService {
     @Transactional(readOnly = true)
     public Optional<Product> findBySku(String sku) {
         return products.findBySku(sku);
+    }
+
+    /**
+     * The id of the product with this SKU, if any, without loading the product. A product's SKU and id
+     * never change and products are never deleted, so an id once read in a transaction that committed is
+     * remembered for the life of the application (issue #11: one query less per order placed); an unknown
+     * SKU is asked again every time, and an id read in a transaction that rolls back is not remembered.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> idBySku(String sku) {
+        Long known = idsBySku.get(sku);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> id = products.findIdBySku(sku);
+        id.ifPresent(found -> {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        idsBySku.put(sku, found);
+                    }
+                });
+            }
+        });
+        return id;
     }
 
     /** The product with this id (a lot's or an order's product); 404 when there is none. */

@@ -79,7 +79,7 @@ public class Allocator {
                                 + currentUser.fullName(approvedBy))
                 .detail("orderNumber", order.getOrderNumber()).detail("customer", order.getCustomer())
                 .detail("quantity", quantity).detail("fefo", fefo).detail("approvedBy", approvedBy)
-                .detail("overrideReason", overrideReason).detail("available", lot.getAvailable()).record();
+                .detail("overrideReason", overrideReason).detail("available", lot.getAvailable()).append();
         return a;
     }
 
