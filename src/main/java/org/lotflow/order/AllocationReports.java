@@ -2,7 +2,6 @@ package org.lotflow.order;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import org.lotflow.order.internal.TallyPeriod;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -58,43 +57,41 @@ public class AllocationReports {
         if (period.tally()) {
             // the bounds only when there are some: an always-present optional bound made PostgreSQL's generic plan
             // of the prepared statement misjudge the rows (as in LotReports#productFilter)
-            counts.add(jdbc.queryForList("SELECT fefo, SUM(allocations) AS n, COALESCE(SUM(quantity), 0) AS q"
+            jdbc.query("SELECT fefo, SUM(allocations) AS n, COALESCE(SUM(quantity), 0) AS q"
                     + " FROM allocation_day_tally WHERE product_id = :productId"
                     + (period.firstDay() == null ? "" : " AND allocation_day >= :first")
                     + (period.endDay() == null ? "" : " AND allocation_day < :end") + " GROUP BY fefo",
                     new MapSqlParameterSource("productId", productId).addValue("first", period.firstDay())
-                            .addValue("end", period.endDay())));
+                            .addValue("end", period.endDay()), counts);
         }
         for (TallyPeriod.Range range : period.raw()) {
-            counts.add(jdbc.queryForList("SELECT fefo, COUNT(*) AS n, COALESCE(SUM(quantity), 0) AS q"
+            jdbc.query("SELECT fefo, COUNT(*) AS n, COALESCE(SUM(quantity), 0) AS q"
                     + " FROM allocation WHERE product_id = :productId"
                     + (range.from() == null ? "" : " AND created_at >= :from")
                     + (range.to() == null ? "" : " AND created_at < :to") + " GROUP BY fefo",
                     new MapSqlParameterSource("productId", productId).addValue("from", timestamp(range.from()))
-                            .addValue("to", timestamp(range.to()))));
+                            .addValue("to", timestamp(range.to())), counts);
         }
         return new Split(counts.fefo, counts.fefoQ, counts.overrides, counts.overrideQ);
     }
 
-    /** Sums of rows {@code (fefo, n, q)} (column names as PostgreSQL or H2 spell them). */
-    private static final class Counts {
+    /** Sums of rows {@code (fefo, n, q)}, read by position. */
+    private static final class Counts implements org.springframework.jdbc.core.RowCallbackHandler {
         int fefo;
         int overrides;
         BigDecimal fefoQ = BigDecimal.ZERO;
         BigDecimal overrideQ = BigDecimal.ZERO;
 
-        void add(List<Map<String, Object>> rows) {
-            for (Map<String, Object> r : rows) {
-                boolean isFefo = Boolean.TRUE.equals(r.get("fefo")) || Boolean.TRUE.equals(r.get("FEFO"));
-                Number n = (Number) (r.containsKey("n") ? r.get("n") : r.get("N"));
-                BigDecimal q = new BigDecimal(String.valueOf(r.containsKey("q") ? r.get("q") : r.get("Q")));
-                if (isFefo) {
-                    fefo = Math.addExact(fefo, Math.toIntExact(n.longValue()));
-                    fefoQ = fefoQ.add(q);
-                } else {
-                    overrides = Math.addExact(overrides, Math.toIntExact(n.longValue()));
-                    overrideQ = overrideQ.add(q);
-                }
+        @Override
+        public void processRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+            int n = Math.toIntExact(rs.getLong(2));
+            BigDecimal q = rs.getBigDecimal(3);
+            if (rs.getBoolean(1)) {
+                fefo = Math.addExact(fefo, n);
+                fefoQ = fefoQ.add(q);
+            } else {
+                overrides = Math.addExact(overrides, n);
+                overrideQ = overrideQ.add(q);
             }
         }
     }
