@@ -118,9 +118,23 @@ SELECT k.obase + (f - 1) * 3 + o, 'SO-B' || lpad(((f - 1) * 3 + o)::text, 8, '0'
        now(), 'bench'
   FROM k, generate_series(1, k.n_fg) f, generate_series(1, 3) o, lot l
  WHERE l.id = k.base + k.n_raw + k.n_im + f AND l.status <> 'PENDING';
+-- The per-day tally of allocations (V119) is kept by a row trigger on allocation; 2.57M inserts into the same few
+-- tally rows in one statement would each update the row the one before updated (a version chain that grows with
+-- every row), so the load adds its allocations with that trigger off and then adds them to the tally in one pass,
+-- the same sums the trigger would have made (one transaction: a failed load leaves the trigger on).
+BEGIN;
+ALTER TABLE allocation DISABLE TRIGGER allocation_day_tally_insert;
 INSERT INTO allocation (order_id, product_id, lot_id, quantity, status, fefo, created_at, created_by, closed_at)
 SELECT o.id, o.product_id, k.base + k.n_raw + k.n_im + ((o.id - k.obase - 1) / 3 + 1), 200, 'SHIPPED', true, now(), 'bench', now()
   FROM k, sales_order o WHERE o.id > k.obase;
+INSERT INTO allocation_day_tally AS t (product_id, allocation_day, fefo, allocations, quantity)
+SELECT a.product_id, (a.created_at AT TIME ZONE 'UTC')::date, a.fefo, COUNT(*), SUM(a.quantity)
+  FROM k, allocation a JOIN sales_order o ON o.id = a.order_id WHERE o.id > k.obase
+ GROUP BY a.product_id, (a.created_at AT TIME ZONE 'UTC')::date, a.fefo
+    ON CONFLICT (product_id, allocation_day, fefo)
+    DO UPDATE SET allocations = t.allocations + EXCLUDED.allocations, quantity = t.quantity + EXCLUDED.quantity;
+ALTER TABLE allocation ENABLE TRIGGER allocation_day_tally_insert;
+COMMIT;
 INSERT INTO shipment (order_id, lot_id, customer, quantity, shipped_at, carrier, created_at, created_by)
 SELECT o.id, k.base + k.n_raw + k.n_im + ((o.id - k.obase - 1) / 3 + 1), o.customer, 50,
        l.manufacture_date + 20 + line * 7, 'Bench Freight', now(), 'bench'
