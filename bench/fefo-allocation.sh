@@ -16,8 +16,8 @@ bench_data "$PORT"
 bench_start "$PORT"
 trap bench_stop EXIT
 bench_machine
-java bench/OrderDriver.java "http://localhost:$PORT" "$PREFIX-W" "${CLIENTS:-16}" 2000 "${SKUS:-FG-01,FG-02,FG-03,FG-04,FG-05,FG-06}" > /dev/null
-echo "(2,000 warm-up orders placed)"
+java bench/OrderDriver.java "http://localhost:$PORT" "$PREFIX-W" "${CLIENTS:-16}" 2000 "${SKUS:-FG-01,FG-02,FG-03,FG-04,FG-05,FG-06}" | sed 's/^/(warm-up) /'
+
 # CPU ticks (1/100 s) of lotflow's JVM and of every PostgreSQL process (its pooled backends live through the run)
 pg_ticks() { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' /proc/$p/stat 2> /dev/null; done | awk '{ s += $1 } END { print s + 0 }'; }
 cpu0=$(awk '{print $14 + $15}' /proc/$APP_PID/stat); pg0=$(pg_ticks)
