@@ -55,31 +55,12 @@ public class ClusterLock {
     @org.springframework.transaction.annotation.Transactional(
             propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void holdUntilCommitCreating(String name) {
-        if (lockRow(name) || insertUnlessThere(name)) {
+        if (lockRow(name) || InsertUnlessThere.insert(jdbc, "INSERT INTO app_lock (name) VALUES (?)", name)) {
             return;
         }
         if (!lockRow(name)) {
             throw new IllegalStateException("The lock " + name + " was created by another transaction and is gone");
         }
-    }
-
-    /** Inserts the lock's row under a savepoint; false when another transaction's row was there first. */
-    private boolean insertUnlessThere(String name) {
-        Boolean inserted = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection -> {
-            java.sql.Savepoint before = connection.setSavepoint();
-            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO app_lock (name) VALUES (?)")) {
-                insert.setString(1, name);
-                insert.executeUpdate();
-                return true;
-            } catch (java.sql.SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-                connection.rollback(before);
-                return false;
-            }
-        });
-        return Boolean.TRUE.equals(inserted);
     }
 
     /** Runs {@code work} holding the lock {@code name}, in the caller's transaction or a new one. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.lotflow.serial.internal.SerialSequence;
 import org.lotflow.shared.ClusterLock;
 import org.lotflow.support.PostgresApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A lock made on first use ({@link ClusterLock#holdUntilCommitCreating}: a product loaded by SQL has no lock row
  * until its first order) taken by many transactions at once on PostgreSQL: every one of them goes on, one at a
- * time, and none is refused (issue #11: the first orders of 16 clients were answered 409 before).
+ * time, and none is refused (issue #11: the first orders of 16 clients were answered 409 before). The same for a
+ * product's serial sequence made by its first serialised lots ({@link SerialSequence}).
  */
 @PostgresApiTest
 class PostgresClusterLockIT {
@@ -36,6 +38,9 @@ class PostgresClusterLockIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SerialSequence serialSequence;
 
     @Test
     void transactionsCreatingTheSameNewLockAtOnceAllGoOnOneAtATime() throws Exception {
@@ -71,5 +76,39 @@ class PostgresClusterLockIT {
         }
         assertThat(mostInside.get()).as("callers holding the lock at the same time").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM app_lock WHERE name = ?", Long.class, name)).isEqualTo(1);
+    }
+
+    @Test
+    void lotsReservingAProductsFirstSerialsAtOnceEachGetARangeOfTheirOwn() throws Exception {
+        Long product = jdbc.queryForObject("SELECT min(id) FROM product p WHERE NOT EXISTS"
+                + " (SELECT 1 FROM serial_sequence s WHERE s.product_id = p.id)", Long.class);
+        int callers = 8;
+        int units = 5;
+        CyclicBarrier start = new CyclicBarrier(callers);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Long> firsts = new ArrayList<>();
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                done.add(pool.submit(() -> transaction.execute(status -> {
+                    try {
+                        start.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    long first = serialSequence.reserve(product, units);
+                    jdbc.queryForObject("SELECT pg_sleep(0.05)", Object.class);
+                    return first;
+                })));
+            }
+            for (Future<Long> each : done) {
+                firsts.add(each.get(60, TimeUnit.SECONDS)); // throws if any lot was refused
+            }
+        } finally {
+            pool.shutdownNow();
+            jdbc.update("DELETE FROM serial_sequence WHERE product_id = ?", product);
+        }
+        assertThat(firsts).containsExactlyInAnyOrder(1L, 6L, 11L, 16L, 21L, 26L, 31L, 36L);
     }
 }

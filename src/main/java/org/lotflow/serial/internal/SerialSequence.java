@@ -2,8 +2,7 @@ package org.lotflow.serial.internal;
 
 import java.util.Map;
 
-import org.lotflow.shared.StateConflict;
-import org.springframework.dao.DuplicateKeyException;
+import org.lotflow.shared.InsertUnlessThere;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A product's sequence of generated serials ({@code serial_sequence}, V114): never reset, so a pattern without a
  * year still never repeats a serial. {@link #reserve} hands out a whole range in one update (a lot of 100,000
  * units reserves its numbers in one statement): the row's lock queues concurrent generations of the product, and
- * a rolled-back lot gives its range back. The first generation of a product inserts the row; two first
- * generations at once: the second loses with 409 (try again), nothing kept.
+ * a rolled-back lot gives its range back. The first generation of a product inserts the row; of two first
+ * generations at once, the second finds the first's row when it commits and takes the range after it
+ * ({@link InsertUnlessThere}): neither is refused.
  */
 @Component
 public class SerialSequence {
@@ -36,11 +36,11 @@ public class SerialSequence {
                     Map.of("product", productId), Long.class);
             return last - count + 1;
         }
-        try {
-            jdbc.update("INSERT INTO serial_sequence (product_id, last_value) VALUES (:product, :count)", p);
-        } catch (DuplicateKeyException e) {
-            throw new StateConflict("Another lot of the product generated its first serials at the same moment; try again");
+        if (InsertUnlessThere.insert(jdbc.getJdbcTemplate(),
+                "INSERT INTO serial_sequence (product_id, last_value) VALUES (?, ?)", productId, (long) count)) {
+            return 1;
         }
-        return 1;
+        // another lot's first generation made the row at the same moment: take the range after its own
+        return reserve(productId, count);
     }
 }
