@@ -377,4 +377,42 @@ class ConsoleFormsTest {
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).as("a drill changes nothing")
                 .isEqualTo("RELEASED");
     }
+
+    @Test
+    void tomShipsASerialisedOrderNamingItsSerialsAndAMissingOrUnknownSerialIsShownAtTheField() {
+        String sku = "CFSN" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(api.post("mike", "/api/products", Map.of("sku", sku, "name", "Infusion pump " + sku, "unit", "pcs",
+                "shelfLifeMonths", 36, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "serialised", true,
+                "serialPattern", "P{yy}-{seq:5}",
+                "specs", java.util.List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
+                        Map.of("test", "flashPoint", "unit", "°C", "min", 220)))).status()).isEqualTo(201);
+        String lot = api.releasedLot(sku, new BigDecimal("4"), "2025-01-05");
+        java.util.List<String> serials = new java.util.ArrayList<>();
+        api.get("tom", "/api/lots/" + lot + "/serials").json().get("items")
+                .forEach(i -> serials.add(i.get("serial").asText()));
+        assertThat(serials).hasSize(4);
+        String number = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", number, "customer", "City Hospital",
+                "sku", sku, "quantity", 2)).status()).isEqualTo(201);
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        assertThat(tom.get("/console/orders/" + number).html()).contains("id=\"serials\"");
+
+        Map<String, String> f = new LinkedHashMap<>(Map.of("shippedAt", "", "carrier", "MedFreight", "serials", ""));
+        ConsoleSession.Page none = tom.post("/console/orders/" + number + "/shipments", f);
+        assertThat(none.status()).as(none.html()).isEqualTo(400);
+        assertThat(none.html()).contains("data-field=\"serials\"");
+        f.put("serials", serials.get(0) + "\nNO-SUCH-SERIAL");
+        ConsoleSession.Page unknown = tom.post("/console/orders/" + number + "/shipments", f);
+        assertThat(unknown.status()).as(unknown.html()).isIn(400, 409);
+        assertThat(unknown.html()).contains("data-field=\"serials\"").contains("NO-SUCH-SERIAL");
+        assertThat(api.get("tom", "/api/orders/" + number).json().get("shipped").decimalValue()).isZero();
+
+        f.put("serials", serials.get(0) + ", " + serials.get(1));
+        ConsoleSession.Page shipped = tom.post("/console/orders/" + number + "/shipments", f);
+        assertThat(shipped.status()).as(shipped.html()).isEqualTo(302);
+        assertThat(tom.get("/console/orders/" + number + "?shipped").html()).contains("id=\"shipped-notice\"")
+                .contains(serials.get(0) + ", " + serials.get(1));
+        assertThat(api.get("tom", "/api/serials/" + serials.get(1)).json().get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(api.get("tom", "/api/serials/" + serials.get(2)).json().get("status").asText()).isEqualTo("IN_STOCK");
+    }
 }

@@ -12,6 +12,7 @@ import org.lotflow.console.internal.process.OpenTasks;
 import org.lotflow.order.NewOrder;
 import org.lotflow.order.OrderCancelling;
 import org.lotflow.order.OrderPlacement;
+import org.lotflow.order.OrderView;
 import org.lotflow.order.Orders;
 import org.lotflow.order.Shipping;
 import org.lotflow.product.ProductService;
@@ -48,9 +49,21 @@ class OrderPages {
             @Min(0) @Max(240) Integer minShelfLifeMonths, @Identifier String requestedLot) {
     }
 
-    /** The shipment form: the fields of {@code POST /api/orders/{n}/shipments}' body. */
+    /**
+     * The shipment form: the fields of {@code POST /api/orders/{n}/shipments}' body. {@code serials}: for a
+     * serialised product (issue #16), the serial of every unit shipped, separated by line breaks, spaces or
+     * commas (as a barcode scanner types them); empty for another product.
+     */
     record ShipmentForm(@BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate shippedAt,
-            @Size(max = 200) String carrier) {
+            @Size(max = 200) String carrier, String serials) {
+
+        /** The serials typed, in their order; null when none (the API's absent {@code serials}). */
+        java.util.List<String> serialList() {
+            if (serials == null || serials.isBlank()) {
+                return null;
+            }
+            return java.util.Arrays.stream(serials.trim().split("[\\s,;]+")).filter(t -> !t.isEmpty()).toList();
+        }
     }
 
     private final OrderPlacement placement;
@@ -100,10 +113,13 @@ class OrderPages {
 
     @GetMapping("/console/orders/{orderNumber}")
     String order(@PathVariable String orderNumber, Model model) {
-        model.addAttribute("order", orders.get(orderNumber));
+        OrderView order = orders.get(orderNumber);
+        model.addAttribute("order", order);
         model.addAttribute("tasks", openTasks.of(orderNumber));
+        // a serialised product's shipment names the serial of every unit (issue #16): the form asks for them
+        model.addAttribute("serialised", products.findBySku(order.sku()).map(p -> p.isSerialised()).orElse(false));
         if (!model.containsAttribute("shipment")) {
-            model.addAttribute("shipment", new ShipmentForm(null, ""));
+            model.addAttribute("shipment", new ShipmentForm(null, "", ""));
         }
         return "console/order";
     }
@@ -112,17 +128,23 @@ class OrderPages {
     String ship(@PathVariable String orderNumber, @Valid @ModelAttribute("shipment") ShipmentForm form,
             BindingResult binding, Model model, HttpServletResponse response,
             jakarta.servlet.http.HttpServletRequest request) {
-        model.addAttribute("shipment", FormErrors.sent(request, "shippedAt", "carrier"));
+        model.addAttribute("shipment", FormErrors.sent(request, "shippedAt", "carrier", "serials"));
         if (binding.hasErrors()) {
             response.setStatus(FormErrors.invalid(FormErrors.of(binding), model));
             return order(orderNumber, model);
         }
         try {
             Shipping.ShipmentResult result = shipping.ship(orderNumber, form.shippedAt(),
-                    form.carrier() == null || form.carrier().isBlank() ? null : form.carrier());
+                    form.carrier() == null || form.carrier().isBlank() ? null : form.carrier(), form.serialList());
             return "redirect:/console/orders/" + orderNumber + (result.created() ? "?shipped" : "?nothingToShip");
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));
+            if (e.field() != null && e.field().startsWith("serials[")) {
+                // one serial of the list (serials[3]): shown at the serials field, the sentence names which
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, String> errors = (java.util.Map<String, String>) model.getAttribute("errors");
+                errors.put("serials", e.getMessage());
+            }
             return order(orderNumber, model);
         }
     }
