@@ -414,5 +414,12 @@ class ConsoleFormsTest {
                 .contains(serials.get(0) + ", " + serials.get(1));
         assertThat(api.get("tom", "/api/serials/" + serials.get(1)).json().get("status").asText()).isEqualTo("SHIPPED");
         assertThat(api.get("tom", "/api/serials/" + serials.get(2)).json().get("status").asText()).isEqualTo("IN_STOCK");
+
+        // the lot's page counts its serials per status and lists them with where each went
+        String lotPage = tom.get("/console/lots/" + lot).html();
+        assertThat(lotPage).contains("id=\"serial-counts\"").contains("2 IN_STOCK").contains("2 SHIPPED")
+                .contains("id=\"serials\"").contains(serials.get(3)).contains("City Hospital");
+        assertThat(ConsoleSession.login(port, "demo").get("/console/lots/" + lot).status())
+                .as("an administrator sees the lot without its serials").isEqualTo(200);
     }
 }

@@ -67,10 +67,17 @@ class LotPages {
     private final org.lotflow.security.CurrentUser currentUser;
     private final int alertDays;
 
+    /** The first serials a serialised lot's page lists (the rest: {@code GET /api/lots/{n}/serials}, paged). */
+    static final int SERIALS_SHOWN = 100;
+
+    private final org.lotflow.serial.SerialLedger serials;
+
     LotPages(LotInventory inventory, LotService lots, LotHistory history, List<LotViewContributor> contributors,
             TraceService trace, Holds holds, Recalls recalls,
             org.lotflow.certificate.Certificates certificates, OpenTasks openTasks, ObjectMapper json, Clock clock,
-            org.lotflow.security.CurrentUser currentUser, @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
+            org.lotflow.security.CurrentUser currentUser, org.lotflow.serial.SerialLedger serials,
+            @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
+        this.serials = serials;
         this.inventory = inventory;
         this.lots = lots;
         this.history = history;
@@ -249,6 +256,16 @@ class LotPages {
         model.addAttribute("extra", json.convertValue(extra, TREE));
         model.addAttribute("history", history.of(lot.getId()));
         model.addAttribute("tasks", openTasks.of(lot.getLotNumber()));
+        if (lot.getProduct().isSerialised()) {
+            // issue #16: the serials of the lot's units, counted per status, the first ones listed
+            try {
+                org.lotflow.serial.SerialLedger.LotSerials page = serials.ofLot(lot.getLotNumber(), null, SERIALS_SHOWN, null);
+                model.addAttribute("serials", page);
+                model.addAttribute("serialTotal", page.counts().values().stream().mapToLong(Long::longValue).sum());
+            } catch (NotPermitted e) {
+                // serials are the business groups' (as the trace below)
+            }
+        }
         model.addAttribute("holdSources", Holds.SOURCES);
         model.addAttribute("classifications", Classification.values());
         if (!model.containsAttribute("holdForm")) {
