@@ -10,17 +10,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The lots past their retention that are no longer active ({@link RetentionRule}), for the {@code lotArchiving}
- * run: oldest expiration first. The database narrows by status, by nothing on hand and by the shortest retention any
- * product may have (1 year); the rule itself decides each lot (its product's retention). The narrowed lots are read
- * in one query: at a plant's scale (a million lots) a run reads the inactive lots expired more than a year ago.
+ * run: oldest expiration first. The database decides the whole rule (status, nothing on hand, and the expiration
+ * before the retention cutoff of the lot's product: one condition per retention in use, the categories' defaults
+ * and the products' own, {@link RetentionRule#retentionCutoff}), counts the archivable lots and loads only the
+ * first {@code limit} of them. A plant with years of history (hundreds of thousands of depleted lots past
+ * retention, archived a review's worth a night) is never read into memory whole (issue #11, a plant's scale).
  */
 @Service
 public class ArchivableLots {
 
     private final EntityManager em;
+    private final org.lotflow.product.ProductService products;
 
-    public ArchivableLots(EntityManager em) {
+    public ArchivableLots(EntityManager em, org.lotflow.product.ProductService products) {
         this.em = em;
+        this.products = products;
     }
 
     /** The result of a search: the first {@code limit} archivable lots (oldest expiration first) and how many in all. */
@@ -30,11 +34,33 @@ public class ArchivableLots {
     /** The lots archivable on {@code today} (no lock), the first {@code limit} of them and their total. */
     @Transactional(readOnly = true)
     public Head find(LocalDate today, int limit) {
-        LocalDate cutoff = today.minusYears(ProductCategory.MIN_RETENTION_YEARS); // the shortest retention
-        List<Lot> inactive = em.createQuery("select l from Lot l join fetch l.product where l.status in :statuses"
-                + " and l.expirationDate < :cutoff and l.quantity - l.shipped - l.consumed - l.disposed = 0 order by l.expirationDate, l.id", Lot.class)
-                .setParameter("statuses", RetentionRule.INACTIVE).setParameter("cutoff", cutoff).getResultList();
-        List<Lot> archivable = inactive.stream().filter(l -> RetentionRule.archivable(l, today)).toList();
-        return new Head(archivable.subList(0, Math.min(limit, archivable.size())), archivable.size());
+        StringBuilder where = new StringBuilder(" where l.status in :statuses"
+                + " and l.quantity - l.shipped - l.consumed - l.disposed = 0 and (");
+        java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("statuses", RetentionRule.INACTIVE);
+        int i = 0;
+        for (ProductCategory category : ProductCategory.values()) {
+            where.append(i == 0 ? "" : " or ").append("(l.product.retentionYears is null and l.product.category = :c")
+                    .append(i).append(" and l.expirationDate < :cut").append(i).append(')');
+            parameters.put("c" + i, category);
+            parameters.put("cut" + i, RetentionRule.retentionCutoff(today, category.defaultRetentionYears()));
+            i++;
+        }
+        for (int years : products.ownRetentionYears()) {
+            where.append(" or (l.product.retentionYears = :r").append(i).append(" and l.expirationDate < :cut")
+                    .append(i).append(')');
+            parameters.put("r" + i, years);
+            parameters.put("cut" + i, RetentionRule.retentionCutoff(today, years));
+            i++;
+        }
+        where.append(')');
+        var count = em.createQuery("select count(l) from Lot l" + where, Long.class);
+        var head = em.createQuery("select l from Lot l join fetch l.product" + where + " order by l.expirationDate, l.id",
+                Lot.class).setMaxResults(limit);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            head.setParameter(name, value);
+        });
+        return new Head(head.getResultList(), count.getSingleResult());
     }
 }

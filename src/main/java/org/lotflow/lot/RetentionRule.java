@@ -24,6 +24,18 @@ public final class RetentionRule {
         return lot.getProduct().retainUntil(lot.getExpirationDate());
     }
 
+    /**
+     * The first expiration date whose retention of {@code years} has not passed on {@code today}: a lot expiring
+     * before it is past its retention ({@code expiration.plusYears(years).isBefore(today)}), one expiring on or
+     * after it is not, for every date including 29 February (where {@code plusYears} ends on the 28th), so a
+     * database can narrow by {@code expiration_date < cutoff} exactly as the rule decides.
+     */
+    public static LocalDate retentionCutoff(LocalDate today, int years) {
+        LocalDate cutoff = today.minusYears(years);
+        // today 29 February: today.minusYears(years) may be a 28 February whose retention ended the day before
+        return cutoff.plusYears(years).isBefore(today) ? cutoff.plusDays(1) : cutoff;
+    }
+
     /** Whether the lot may be archived on {@code today}. */
     public static boolean archivable(Lot lot, LocalDate today) {
         return archivable(lot.getStatus(), lot.quantities(), retainUntil(lot), today);

@@ -204,6 +204,16 @@ public class ProductService {
         return "product:" + productId;
     }
 
+    /**
+     * The retentions in years beyond expiration that products have set for themselves, each once (a handful:
+     * the others keep their category's default, {@link ProductCategory#defaultRetentionYears()}). For a search
+     * that narrows lots by their product's retention in the database ({@code lot.ArchivableLots}).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Integer> ownRetentionYears() {
+        return new java.util.TreeSet<>(products.findOwnRetentionYears());
+    }
+
     /** The product with this SKU; 404 when there is none. */
     @Transactional(readOnly = true)
     public Product get(String sku) {

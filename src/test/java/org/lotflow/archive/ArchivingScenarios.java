@@ -34,12 +34,26 @@ abstract class ArchivingScenarios {
     @Autowired
     RuntimeService runtimeService;
 
+    @Autowired
+    org.lotflow.lot.ArchivableLots archivableLots;
+    @Autowired
+    java.time.Clock clock;
+
     private String sku() {
+        return sku("FOOD", null);
+    }
+
+    /** A product of {@code category} with its own retention in years, or its category's default (null). */
+    private String sku(String category, Integer retentionYears) {
         String sku = "ARC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Response r = api.post("mike", "/api/products", Map.of("sku", sku, "name", "Archived food " + sku, "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "category", "FOOD",
+        Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "name", "Archived goods " + sku, "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "category", category,
                 "specs", List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
                         Map.of("test", "flashPoint", "unit", "°C", "min", 220))));
+        if (retentionYears != null) {
+            body.put("retentionYears", retentionYears);
+        }
+        Response r = api.post("mike", "/api/products", body);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return sku;
     }
@@ -83,6 +97,35 @@ abstract class ArchivingScenarios {
 
     private static String and(String excluded, String others) {
         return others.isEmpty() ? excluded : excluded + ", " + others;
+    }
+
+    /**
+     * The search decides each lot by its own product's retention in the database (issue #11: it never reads all
+     * inactive lots into memory): a pharmaceutical product's own 2 years and food's default 3, each to the day, oldest
+     * expiration first, counted in full and listed up to the limit.
+     */
+    @Test
+    void theSearchAppliesEachProductsRetentionToTheDayAndListsTheOldestFirst() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock); // the tests' business date, 2025-01-28
+        String own = sku("PHARMACEUTICAL", 2);
+        String byDefault = sku("FOOD", null);
+        String ownOldest = depletedLot(own, "2019-06-01");
+        String ownPassedYesterday = depletedLot(own, "2023-01-27"); // retained until 2025-01-27
+        String ownLastDay = depletedLot(own, "2023-01-28"); // retained until today
+        String defaultOld = depletedLot(byDefault, "2019-06-02");
+        String defaultNotYet = depletedLot(byDefault, "2023-01-27"); // retained until 2026-01-27
+
+        org.lotflow.lot.ArchivableLots.Head all = archivableLots.find(today, 100_000);
+        List<String> numbers = all.lots().stream().map(org.lotflow.lot.Lot::getLotNumber).toList();
+        assertThat(numbers).contains(ownOldest, ownPassedYesterday, defaultOld)
+                .doesNotContain(ownLastDay, defaultNotYet);
+        assertThat(all.total()).isEqualTo(numbers.size());
+        org.lotflow.lot.ArchivableLots.Head first = archivableLots.find(today, 2);
+        assertThat(first.lots()).extracting(org.lotflow.lot.Lot::getLotNumber).containsExactly(ownOldest, defaultOld);
+        assertThat(first.total()).isEqualTo(all.total());
+        for (String lot : List.of(ownOldest, ownPassedYesterday, ownLastDay, defaultOld, defaultNotYet)) {
+            jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number = ?", lot); // out of others' runs
+        }
     }
 
     @Test

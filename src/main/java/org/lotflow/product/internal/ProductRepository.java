@@ -27,6 +27,10 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     @org.springframework.data.jpa.repository.Query("select count(p) > 0 from Product p where p.gtin = :gtin")
     boolean existsByGtin(String gtin);
 
+    /** The retentions products set for themselves (the rest keep their category's default), each once. */
+    @org.springframework.data.jpa.repository.Query("select distinct p.retentionYears from Product p where p.retentionYears is not null")
+    List<Integer> findOwnRetentionYears();
+
     @org.springframework.data.jpa.repository.Query("select p from Product p order by p.sku")
     List<Product> findAllByOrderBySkuAsc();
 }
