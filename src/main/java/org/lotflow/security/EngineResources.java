@@ -55,6 +55,49 @@ final class EngineResources {
             + "|process-instance/delete(?:-historic-query-based)?|process-definition/.+|deployment/[^/]+)/?$",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Halting or rewriting how a process runs, outside its recorded steps (audit finding, 2026-12-04 evening):
+     * suspending instances, definitions, job definitions or jobs (a suspended release takes no lab results, a
+     * suspended definition makes every new lot fail); moving a timer's due date (a recall's notification
+     * deadline, the release target, a decision's escalation); rewriting a task as a whole ({@code PUT task/{id}}:
+     * due date, owner, assignee outside its groups); changing who may work a task ({@code identity-links}).
+     */
+    static final Pattern PROCESS_CONTROL = Pattern.compile("^(?:"
+            + "process-instance/(?:[^/]+/)?suspended(?:-async)?"
+            + "|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?/|[^/]+/)?suspended"
+            + "|job-definition/(?:[^/]+/)?suspended|job/(?:[^/]+/)?suspended"
+            + "|job/[^/]+/duedate(?:/recalculate)?"
+            + "|task/[^/]+/identity-links(?:/delete)?"
+            + ")/?$", Pattern.CASE_INSENSITIVE);
+
+    /** {@code PUT task/{id}}: the whole task rewritten (name, due date, owner, assignee, parent). */
+    static final Pattern TASK_UPDATE = Pattern.compile("^task/[^/]+/?$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Taking history away before its time (the README's retention: no history of a lot's processes is removed
+     * before its retain-until date): deleting historic instances, variables or decisions, setting their removal
+     * time, or shortening a definition's history time to live.
+     */
+    static final Pattern HISTORY_REMOVAL = Pattern.compile("^(?:"
+            + "history/.*(?:delete|set-removal-time)(?:-async)?"
+            + "|(?:process|decision|case)-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/history-time-to-live"
+            + ")/?$", Pattern.CASE_INSENSITIVE);
+
+    /** Executing a job by hand: a refused execution still counts as the job's failure (one retry fewer). */
+    static final Pattern JOB_EXECUTE = Pattern.compile("^job/[^/]+/execute/?$", Pattern.CASE_INSENSITIVE);
+
+    /** Setting the retries of a job, of a job definition's jobs, or of many jobs at once. */
+    static final Pattern JOB_RETRIES = Pattern.compile("^(?:job/[^/]+/retries|job/retries|job-definition/[^/]+/retries)/?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Whether the call takes history away: a history resource deleted, or a removal or time-to-live write. */
+    static boolean removesHistory(String method, String resource) {
+        if (method.equals("DELETE") && resource.toLowerCase(java.util.Locale.ROOT).startsWith("history/")) {
+            return true;
+        }
+        return HISTORY_REMOVAL.matcher(resource).matches();
+    }
+
     static final Map<String, String> STARTED_BY = Map.of(
             "lotRelease", "creating a lot (POST /api/lots)",
             "allocationOverride", "an order that asks for an exception to FEFO (POST /api/orders)",

@@ -140,6 +140,36 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " investigation or recall ends through its own steps, each recorded in the lot's history");
             return;
         }
+        if (PROCESS_CONTROL.matcher(resource).matches() || (method.equals("PUT") && TASK_UPDATE.matcher(resource).matches())) {
+            refuse(response, 403, "Forbidden", null, "lotflow's processes run through their own recorded steps: they are"
+                    + " not suspended, their timers' due dates are not moved and their tasks are not rewritten or given"
+                    + " to other groups, by anyone (administrators included); claim, unclaim and complete tasks instead");
+            return;
+        }
+        if (removesHistory(method, resource)) {
+            refuse(response, 403, "Forbidden", null, "The history of lotflow's processes is kept until the retention of"
+                    + " its lots has passed (the lotArchiving run); it is not deleted or shortened by hand, by anyone");
+            return;
+        }
+        if (JOB_EXECUTE.matcher(resource).matches() && !caller.admin()) {
+            refuse(response, 403, "Forbidden", null, "Jobs are executed by the job executor; an administrator may run"
+                    + " one now (a refused attempt would count as the job's failure)");
+            return;
+        }
+        if (JOB_RETRIES.matcher(resource).matches()) {
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            if (!body.path("retries").canConvertToInt() || !body.path("retries").isIntegralNumber()
+                    || body.get("retries").asInt() < 1) {
+                refuse(response, 400, "Invalid request", "retries", "retries: a job's retries are only raised, to 1 or"
+                        + " more, to run it again after its cause is mended (an incident's retry); 0 would stop it for good");
+                return;
+            }
+            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)), response);
+            return;
+        }
         if (VARIABLE_WRITES.matcher(resource).matches()) {
             refuse(response, 403, "Forbidden", null, "Process data of lotflow's processes is written by lotflow only:"
                     + " complete the task with its form, or use the lotflow API (/api)");

@@ -116,6 +116,74 @@ public abstract class EngineSurfaceAttacks {
         return lot;
     }
 
+    // --- halting a process, moving its timers, rewriting its tasks, deleting its history -------
+
+    /**
+     * Audit finding, 2026-12-04 evening: an administrator suspended a lot's release (no lab results could be
+     * recorded, nothing in its history) and the definition (every new lot failed), edited a QA task over to sales,
+     * deleted a finished release's history and set its time to live to 0; a user without rights zeroed a timer's
+     * retries by executing it three times (each refused execution counted as a failure). Now each is refused
+     * before the engine sees it, with a sentence, and nothing changes.
+     */
+    @Test
+    void noOneSuspendsAProcessMovesItsTimersRewritesItsTasksOrDeletesItsHistory() {
+        String sku = api.createProduct("HALT");
+        String lot = api.createLot(sku, new BigDecimal("50"), "2025-01-10");
+        String taskId = task("sarah", lot, "recordLabResults");
+        String pi = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json().get("processInstanceId").asText();
+
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/process-instance/" + pi + "/suspended", Map.of("suspended", true)),
+                403, "not suspended");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/process-definition/key/lotRelease/suspended",
+                Map.of("suspended", true, "includeProcessInstances", false)), 403, "not suspended");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/process-instance/suspended",
+                Map.of("processDefinitionKey", "lotRelease", "suspended", true)), 403, "not suspended");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/task/" + taskId, Map.of("name", "Record lab results",
+                "assignee", "tom", "priority", 1)), 403, "not rewritten");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/identity-links",
+                Map.of("groupId", "sales", "type", "candidate")), 403, "other groups");
+        JsonNode process = as("demo", HttpMethod.GET, "/engine-rest/process-instance/" + pi, null).json();
+        assertThat(process.get("suspended").asBoolean()).isFalse();
+        JsonNode task = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json();
+        assertThat(task.get("assignee").isNull()).isTrue();
+        assertThat(task.get("due").isNull()).as("the release target stays").isFalse();
+        recordLab("sarah", lot); // the release goes on
+
+        JsonNode jobs = as("demo", HttpMethod.GET, "/engine-rest/job?processDefinitionKey=expiryMonitoring", null).json();
+        assertThat(jobs).isNotEmpty();
+        String job = jobs.get(0).get("id").asText();
+        int retries = jobs.get(0).get("retries").asInt();
+        for (int i = 0; i < 4; i++) {
+            refused(as("tom", HttpMethod.POST, "/engine-rest/job/" + job + "/execute", null), 403, "job executor");
+        }
+        refused(as("jennifer", HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", Map.of("retries", 0)), 400,
+                "retries");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/job/retries", Map.of("retries", 0, "jobIds", List.of(job))),
+                400, "retries");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/duedate",
+                Map.of("duedate", "2099-01-01T06:00:00.000+0000")), 403, "due dates");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/suspended", Map.of("suspended", true)), 403,
+                "not suspended");
+        JsonNode after = as("demo", HttpMethod.GET, "/engine-rest/job/" + job, null).json();
+        assertThat(after.get("retries").asInt()).as("refused executions cost the timer nothing").isEqualTo(retries);
+        assertThat(after.get("suspended").asBoolean()).isFalse();
+        assertThat(after.get("dueDate").asText()).isEqualTo(jobs.get(0).get("dueDate").asText());
+
+        String released = api.releasedLot(sku, new BigDecimal("20"), "2025-01-10");
+        String finished = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(released)
+                .processDefinitionKey("lotRelease").singleResult().getId();
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/history/process-instance/" + finished, null), 403, "history");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/history/process-instance/delete",
+                Map.of("historicProcessInstanceIds", List.of(finished), "deleteReason", "tidy")), 403, "history");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/history/process-instance/set-removal-time",
+                Map.of("absoluteRemovalTime", "2025-01-01T00:00:00.000+0000", "historicProcessInstanceIds",
+                        List.of(finished))), 403, "history");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/process-definition/key/lotRelease/history-time-to-live",
+                Map.of("historyTimeToLive", 0)), 403, "history");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(finished).count()).isEqualTo(1);
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(finished).count()).isPositive();
+    }
+
     // --- 1, 2: completions that rewrite who recorded or which lot ------------------------------
 
     @Test
