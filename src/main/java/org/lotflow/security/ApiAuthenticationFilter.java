@@ -120,6 +120,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                     userId = ua.getIdentityId();
                     groupIds = List.copyOf(ua.getGroupIds());
                     tenantIds = ua.getTenantIds() == null ? List.of() : List.copyOf(ua.getTenantIds());
+                    if (!sessionMayRecord(request)) {
+                        Problems.write(response, 403, "Forbidden", "A browser session changes or records nothing"
+                                + " through " + request.getRequestURI() + " without the header " + SESSION_HEADER
+                                + " (which lotflow's own pages send and another site's page cannot): use the Console's"
+                                + " forms, or HTTP Basic from a script (protection against forged cross-site requests)");
+                        return;
+                    }
                 }
             }
         }
@@ -142,6 +149,34 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * The header a browser session's request that changes or records something must carry on {@code /api}: a page of
+     * another site (or another port of the same host) cannot set it without the server's CORS consent, which lotflow
+     * never gives, so a forged request riding on a logged-in user's session cookie is refused (audit finding,
+     * 2026-12-04: a page on another port shipped an order and wrote a certificate hand-out into a lot's history).
+     * HTTP Basic calls need no header: a browser never adds Basic credentials to another site's request unasked.
+     */
+    public static final String SESSION_HEADER = "X-Requested-By";
+
+    /** GET calls that write a record: a certificate handed to a named customer ({@code CERTIFICATE_PROVIDED}). */
+    private static final java.util.regex.Pattern RECORDING_GET = java.util.regex.Pattern.compile("^/api/lots/[^/]+/coa(?:/[^/]+)?/?$");
+
+    /**
+     * Whether a request authenticated by a browser session may go on: reads (GET, HEAD, OPTIONS) that record
+     * nothing always; anything else only with {@link #SESSION_HEADER}. The Console overrides it: its forms carry a
+     * per-session CSRF token instead ({@code ConsoleCsrfFilter}).
+     */
+    protected boolean sessionMayRecord(HttpServletRequest request) {
+        String header = request.getHeader(SESSION_HEADER);
+        if (header != null && !header.isBlank()) {
+            return true;
+        }
+        String method = request.getMethod();
+        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return read && !(request.getParameter("customer") != null && RECORDING_GET.matcher(path).matches());
     }
 
     /**

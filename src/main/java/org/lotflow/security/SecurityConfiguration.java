@@ -88,6 +88,11 @@ public class SecurityConfiguration {
         ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), null,
                 throttle, events, "console", true, cache) {
             @Override
+            protected boolean sessionMayRecord(HttpServletRequest request) {
+                return true; // every Console form carries its per-session CSRF token (ConsoleCsrfFilter)
+            }
+
+            @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 return path.equals("/console/login");

@@ -239,11 +239,19 @@ class ConsolePagesTest {
         assertThat(new String(coa.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
         assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
                 .contains("/api/traceability/fsma204?lot=" + lot).contains("/api/traceability/epcis?lot=" + lot);
-        TestClient.Binary forCustomer = api.download("sarah", "/console/lots/" + lot + "/coa?customer=Bolt+Motors",
-                "application/pdf");
+        ConsoleSession.Page forCustomer = sarah.post("/console/lots/" + lot + "/coa", Map.of("customer", "Bolt Motors"));
         assertThat(forCustomer.status()).isEqualTo(200);
+        assertThat(forCustomer.html()).startsWith("%PDF");
         assertThat(api.get("sarah", "/api/lots/" + lot + "/history").text()).as("the hand-out names its customer")
                 .contains("Bolt Motors");
+        // a link (another site's page) cannot write a hand-out into the lot's history: the GET records nothing,
+        // and the form without its token is refused
+        assertThat(sarah.get("/console/lots/" + lot + "/coa?customer=Forged+Link", "application/pdf").status())
+                .isEqualTo(200);
+        assertThat(sarah.postRaw("/console/lots/" + lot + "/coa", Map.of("customer", "No Token")).status())
+                .isEqualTo(403);
+        assertThat(api.get("sarah", "/api/lots/" + lot + "/history").text()).doesNotContain("Forged Link")
+                .doesNotContain("No Token");
 
         JsonNode picture = api.get("sarah", "/console/lots/" + lot + "/genealogy").json();
         assertThat(picture.get("lotNumber").asText()).isEqualTo(lot);

@@ -81,6 +81,22 @@ final class ConsoleSession {
         return csrf;
     }
 
+    /**
+     * A call of the JSON API riding on this browser session (its cookie, no HTTP Basic), as a page's script would
+     * make it: {@code json} null for none; {@code header} adds {@code X-Requested-By} (lotflow's own pages send it).
+     */
+    Page api(String method, String path, String json, boolean header) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (header) {
+            b.header("X-Requested-By", "lotflow");
+        }
+        return send(b);
+    }
+
     private Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

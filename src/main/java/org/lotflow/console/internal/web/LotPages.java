@@ -155,15 +155,27 @@ class LotPages {
     }
 
     /**
-     * The lot's current certificate of analysis as PDF, through the API's own hand-out ({@code customer}: for
-     * whom, optional, as {@code GET /api/lots/{n}/coa?customer=}; recorded in the lot's history; sales and QA
-     * only, 409 for a lot without a valid one: shown as a page).
+     * The lot's current certificate of analysis as PDF, through the API's own hand-out (sales and QA only, 409 for
+     * a lot without a valid one: shown as a page); for a named customer see {@link #coaForCustomer}.
      */
     @GetMapping("/console/lots/{lotNumber}/coa")
-    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber,
+    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber) {
+        return coaPdf(lotNumber, null);
+    }
+
+    /**
+     * The certificate handed to a named customer, recorded in the lot's history ({@code CERTIFICATE_PROVIDED}): a
+     * form post with the Console's CSRF token, never a GET (a link on another site's page must not write into a
+     * lot's history in the user's name; audit finding, 2026-12-04).
+     */
+    @PostMapping("/console/lots/{lotNumber}/coa")
+    org.springframework.http.ResponseEntity<byte[]> coaForCustomer(@PathVariable String lotNumber,
             @RequestParam(required = false) String customer) {
-        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber,
-                blank(customer) ? null : customer.trim());
+        return coaPdf(lotNumber, blank(customer) ? null : customer.trim());
+    }
+
+    private org.springframework.http.ResponseEntity<byte[]> coaPdf(String lotNumber, String customer) {
+        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber, customer);
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + pdf.coaNumber() + ".pdf\"")

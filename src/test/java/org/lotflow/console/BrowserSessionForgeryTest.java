@@ -1,0 +1,64 @@
+package org.lotflow.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Forged cross-site requests riding on a logged-in user's browser session (audit finding, 2026-12-04 evening: a
+ * page on another port of the same host shipped an order and wrote a certificate hand-out into a lot's history in
+ * Tom's name). {@code /api} still answers the session's reads, but a call that changes or records something needs
+ * the header {@code X-Requested-By}, which another site's page cannot send; HTTP Basic needs none.
+ */
+@ApiTest
+class BrowserSessionForgeryTest {
+
+    @Autowired
+    TestClient api;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aSessionsWriteWithoutTheHeaderIsRefusedAndChangesNothing() {
+        String sku = api.createProduct("CSRF");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-05");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Acme Industrial",
+                "sku", sku, "quantity", 5)).status()).isEqualTo(201);
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+
+        // what the forged page sent: a POST with no body and no header, the session cookie riding along
+        ConsoleSession.Page forged = tom.api("POST", "/api/orders/" + order + "/shipments", null, false);
+        assertThat(forged.status()).as(forged.html()).isEqualTo(403);
+        assertThat(forged.html()).contains("X-Requested-By").contains("forged cross-site");
+        assertThat(api.get("tom", "/api/orders/" + order).json().get("shipped").decimalValue()).isZero();
+        ConsoleSession.Page forgedOrder = tom.api("POST", "/api/orders", "{\"orderNumber\":\"SO-FORGED-"
+                + UUID.randomUUID().toString().substring(0, 6) + "\",\"customer\":\"x\",\"sku\":\"" + sku
+                + "\",\"quantity\":1}", false);
+        assertThat(forgedOrder.status()).isEqualTo(403);
+
+        // reads ride on the session as before; a certificate for a named customer is a record, not a read
+        assertThat(tom.api("GET", "/api/orders/" + order, null, false).status()).isEqualTo(200);
+        assertThat(tom.api("GET", "/api/lots/" + lot + "/coa", null, false).status()).isEqualTo(200);
+        assertThat(tom.api("GET", "/api/lots/" + lot + "/coa?customer=FORGED+by+a+page", null, false).status())
+                .isEqualTo(403);
+        assertThat(api.get("tom", "/api/lots/" + lot + "/history").text()).doesNotContain("FORGED");
+
+        // lotflow's own pages send the header; HTTP Basic needs none
+        assertThat(tom.api("GET", "/api/lots/" + lot + "/coa?customer=Metro+Foods", null, true).status()).isEqualTo(200);
+        assertThat(api.get("tom", "/api/lots/" + lot + "/history").text()).contains("Metro Foods");
+        ConsoleSession.Page shipped = tom.api("POST", "/api/orders/" + order + "/shipments", "{}", true);
+        assertThat(shipped.status()).as(shipped.html()).isEqualTo(201);
+        assertThat(api.get("tom", "/api/orders/" + order).json().get("shipped").decimalValue())
+                .isEqualByComparingTo("5");
+    }
+}
