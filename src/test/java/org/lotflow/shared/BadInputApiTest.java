@@ -95,6 +95,14 @@ class BadInputApiTest {
                 "shelfLifeMonths"));
         c.add(new Case("product: shelf life as text", "mike", HttpMethod.POST, p, with(product, "shelfLifeMonths", "12"),
                 400, "shelfLifeMonths"));
+        // the reverse of "12" for a number: a number or a Boolean where text belongs is not turned into text
+        c.add(new Case("product: sku as a number", "mike", HttpMethod.POST, p, with(product, "sku", 100), 400, "sku"));
+        c.add(new Case("product: name as a decimal", "mike", HttpMethod.POST, p, with(product, "name", 1.5), 400,
+                "name"));
+        c.add(new Case("product: NUL in the name", "mike", HttpMethod.POST, p, with(product, "name", "Bad\u0000product"),
+                400, "name"));
+        c.add(new Case("product: unit as a Boolean", "mike", HttpMethod.POST, p, with(product, "unit", true), 400,
+                "unit"));
         c.add(new Case("product: shelf life 601", "mike", HttpMethod.POST, p, with(product, "shelfLifeMonths", 601), 400,
                 "shelfLifeMonths"));
         c.add(new Case("product: shelf life 1.5", "mike", HttpMethod.POST, p, with(product, "shelfLifeMonths", 1.5), 400,

@@ -1,0 +1,53 @@
+package org.lotflow.shared;
+
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * JSON read as it was sent, both ways: {@code spring.jackson.mapper.allow-coercion-of-scalars: false} already
+ * refuses text where a number belongs ({@code "quantity": "5"}); this refuses a number or a Boolean where text
+ * belongs ({@code "sku": 100}, {@code "serials": [7]}), which Jackson would otherwise turn into {@code "100"}
+ * silently (audit finding, 2026-12-04 evening). The answer is the usual 400 problem+json naming the field ("has
+ * the wrong type, expected String", {@link ProblemHandler}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictJson {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * A NUL character ({@code \u0000}) is no part of any text a plant records: PostgreSQL cannot store it in a text
+     * column (the request would end in a 500) and Tasklist's forms already refuse it. Refused in every JSON string
+     * of a request body, as 400 naming the field ("must not contain a NUL character").
+     */
+    @Bean
+    com.fasterxml.jackson.databind.Module noNulInText() { // Spring Boot registers every Module bean with its mapper
+        com.fasterxml.jackson.databind.module.SimpleModule module = new com.fasterxml.jackson.databind.module.SimpleModule("lotflow-no-nul");
+        module.addDeserializer(String.class, new NulRefusingStrings());
+        return module;
+    }
+
+    /** Jackson's own String reading, then the NUL check. */
+    static final class NulRefusingStrings extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p,
+                com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            String text = super.deserialize(p, ctxt);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, "must not contain a NUL character");
+            }
+            return text;
+        }
+    }
+}
