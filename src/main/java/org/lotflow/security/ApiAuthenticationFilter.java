@@ -188,8 +188,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean basic)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"lotflow\", charset=\"UTF-8\"");
-        Problems.write(response, 401, "Unauthorized",
-                "Log in with HTTP Basic (a lotflow user and password) or a Camunda webapp session");
+        Problems.write(response, 401, "Unauthorized", allowSession
+                ? "Log in with HTTP Basic (a lotflow user and password) or a Camunda webapp session"
+                : "Log in with HTTP Basic (a lotflow user and password); a browser session is not accepted here");
     }
 
     private static String[] decode(String encoded) {

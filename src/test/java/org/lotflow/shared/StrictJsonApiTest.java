@@ -1,0 +1,40 @@
+package org.lotflow.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Numbers are answered as they are meant ({@code 1e3} is 1000, never {@code 1E+3}); text stays text ({@link StrictJson}). */
+@ApiTest
+class StrictJsonApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Test
+    void aQuantitySentWithAnExponentIsAnsweredPlain() {
+        String sku = api.createProduct("EXP");
+        api.releasedLot(sku, new BigDecimal("5000"), "2025-01-05");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Acme Industrial",
+                "sku", sku, "quantity", new BigDecimal("1E+3")));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.text()).contains("\"quantity\":1000").doesNotContain("E+");
+    }
+
+    @Test
+    void theEngineSurfaceSaysASessionIsNoLoginThere() {
+        Response r = api.call(null, null, org.springframework.http.HttpMethod.GET, "/engine-rest/task", null,
+                "application/json");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.text()).contains("browser session is not accepted").doesNotContain("or a Camunda webapp session");
+    }
+}
