@@ -287,6 +287,10 @@ class ConsolePagesTest {
         assertThat(preview.html()).contains("id=\"recall-scope\"").contains("Bolt Motors").contains(shipped[2])
                 .contains("id=\"recall-form\"").contains("value=\"Contaminated base oil\"");
         assertThat(status(lot)).as("a preview changes nothing").isEqualTo("RELEASED");
+        ConsoleSession.Page unclassified = rachel.get("/console/lots/" + lot + "/recall-preview?reason=Contaminated+base+oil");
+        assertThat(unclassified.html()).as("the scope is shown, the start waits for a classification")
+                .contains("id=\"recall-scope\"").contains("data-field=\"classification\"")
+                .doesNotContain("id=\"recall-form\"");
 
         ConsoleSession.Page noReason = rachel.post("/console/lots/" + lot + "/recalls", Map.of("reason", "",
                 "classification", "CLASS_II"));
@@ -313,9 +317,12 @@ class ConsolePagesTest {
         String recallPath = started.location().substring(started.location().indexOf("/console/recalls/"));
         String number = recallPath.substring("/console/recalls/".length(), recallPath.indexOf('?'));
         assertThat(status(lot)).isEqualTo("RECALLED");
+        assertThat(rachel.get("/console/recalls/" + number).html()).as("before the batch jobs ran")
+                .contains("id=\"tasks-coming\"").doesNotContain("No open task.").contains("48 hours");
         api.executeJobs();
 
         String recall = rachel.get("/console/recalls/" + number).html();
+        assertThat(recall).doesNotContain("id=\"tasks-coming\"");
         assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")
                 .contains("id=\"effectiveness\"").contains("against the target A").contains("/api/recalls/" + number
                         + "/export").contains("Notify Bolt Motors");

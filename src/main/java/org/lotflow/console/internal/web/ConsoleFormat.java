@@ -42,6 +42,37 @@ public class ConsoleFormat {
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * An ISO-8601 duration as a person reads it ({@code PT48H} is "48 hours", {@code P2D} "2 days", {@code PT90M}
+     * "1 hour 30 minutes"); the text itself when it is no duration; "" for none.
+     */
+    public String duration(Object value) {
+        if (value == null) {
+            return "";
+        }
+        java.time.Duration d;
+        try {
+            d = java.time.Duration.parse(value.toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                java.time.Period p = java.time.Period.parse(value.toString());
+                return p.getYears() == 0 && p.getMonths() == 0 ? plural(p.getDays(), "day") : value.toString();
+            } catch (java.time.format.DateTimeParseException notAPeriod) {
+                return value.toString();
+            }
+        }
+        long hours = d.toHours();
+        long minutes = d.toMinutesPart();
+        if (hours == 0) {
+            return plural(minutes, "minute");
+        }
+        return plural(hours, "hour") + (minutes == 0 ? "" : " " + plural(minutes, "minute"));
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
     /** A date as ISO text; "" for none. */
     public String date(Object value) {
         return value == null ? "" : value instanceof LocalDate d ? d.toString() : value.toString();

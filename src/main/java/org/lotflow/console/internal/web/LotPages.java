@@ -213,6 +213,20 @@ class LotPages {
         lotPage(lotNumber, model);
         model.addAttribute("preview", trace.trace(lotNumber, Direction.DOWNSTREAM));
         model.addAttribute("previewShown", true);
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (blank(reason)) {
+            missing.put("reason", "reason: say why the lot is recalled before starting");
+        }
+        if (blank(classification)) {
+            missing.put("classification", "classification: choose CLASS_I, CLASS_II or CLASS_III before starting");
+        }
+        if (!missing.isEmpty()) {
+            // the scope is shown; the start waits for what the recall needs (the API would refuse it: 400)
+            model.addAttribute("errorsOf", "recall");
+            model.addAttribute("errors", missing);
+            model.addAttribute("problem", Map.of("status", 400, "title", "Not ready to start",
+                    "detail", "The scope is shown below; " + String.join("; ", missing.values())));
+        }
         return "console/lot";
     }
 

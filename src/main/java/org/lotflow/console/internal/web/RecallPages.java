@@ -80,7 +80,14 @@ class RecallPages {
         model.addAttribute("recall", recall);
         model.addAttribute("target", recalls.targetEffectiveness());
         model.addAttribute("deadlines", NotificationDeadline.of(recall, clock.instant()));
-        model.addAttribute("tasks", openTasks.of(recallNumber));
+        var tasks = openTasks.of(recallNumber);
+        model.addAttribute("tasks", tasks);
+        // an open recall with customers not yet notified and no task yet: the tasks are still being made (in
+        // batches, by jobs after the recall's own transaction), not "nothing to do"
+        @SuppressWarnings("unchecked")
+        long unnotified = ((java.util.List<Map<String, Object>>) recall.getOrDefault("customers", java.util.List.of()))
+                .stream().filter(c -> !Boolean.TRUE.equals(c.get("notified"))).count();
+        model.addAttribute("tasksComing", tasks.isEmpty() && recall.get("closedAt") == null && unnotified > 0);
         return "console/recall";
     }
 }
