@@ -53,6 +53,11 @@ class PostgresQuarantineIT {
         Response signed = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
                 "justification", "Within specification", "password", "jennifer"));
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        // a second QA manager signing a moment later lost the race: told so, not sent back to the investigation
+        Response late = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "REJECT",
+                "justification", "Late", "password", "jennifer"));
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).doesNotContain("must be completed first");
         api.executeJobs();
         assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
         List<String> types = api.get("mike", "/api/lots/" + lot + "/history").json().findValues("type").stream()

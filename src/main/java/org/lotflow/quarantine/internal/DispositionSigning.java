@@ -63,9 +63,14 @@ public class DispositionSigning {
         Decision valid = DispositionRules.validate(in, true);
         Hold hold = queries.active(lot.getId()).orElseThrow(() -> new StateConflict("Lot " + lotNumber
                 + " is not held; there is no disposition to decide").with("status", lot.getStatus().name()));
-        DispositionTask.Open task = tasks.open(lotNumber).orElseThrow(() -> new StateConflict("Lot " + lotNumber
-                + " has no open disposition task: the investigation (" + DispositionTask.TASK_INVESTIGATE
-                + ") must be completed first").with("stage", hold.getStage().name()));
+        DispositionTask.Open task = tasks.open(lotNumber).orElseThrow(() -> hold.getStage() == Hold.Stage.INVESTIGATING
+                ? new StateConflict("Lot " + lotNumber + " has no open disposition task: the investigation ("
+                        + DispositionTask.TASK_INVESTIGATE + ") must be completed first").with("stage", hold.getStage().name())
+                // the lost race of two QA managers signing at once: the other one's decision stands
+                : new StateConflict("The disposition of lot " + lotNumber + " was decided"
+                        + (hold.getDecidedBy() == null ? " by someone else at the same time"
+                                : " by " + hold.getDecidedBy()) + "; nothing of yours was saved")
+                        .with("stage", hold.getStage().name()));
         if (task.assignee() != null && !task.assignee().equals(currentUser.id())) {
             throw new StateConflict("The disposition task of lot " + lotNumber + " is claimed by "
                     + task.assignee());
