@@ -6,6 +6,8 @@
 #                                          LOTFLOW_CDS (default 1), BASELINE_CDS (default 0)
 # Seconds from launching the JVM until GET /actuator/health answers 200 ({"status":"UP"}); lotflow's
 # health includes readiness, which is UP only after identities, processes and demo data are set up.
+# Each cell is "wall/cpu": wall seconds, then the CPU seconds (user + system, all threads) the JVM had
+# used when it was healthy (/proc/<pid>/stat), steadier than wall time on a shared machine.
 #
 # Both applications run as `mvn spring-boot:run` runs lotflow: from a plain class path of jars (the
 # application's classes in one jar, then its dependencies), here the layout that
@@ -40,8 +42,10 @@ time_to_healthy() { # name workdir command...
   local pid=$!
   for _ in $(seq 1 1200); do
     if curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
-      local t1; t1=$(date +%s%N); kill "$pid"; wait "$pid" 2>/dev/null || true
-      awk -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", d / 1e9 }'; return
+      local t1; t1=$(date +%s%N)
+      local ticks; ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+      awk -v d=$((t1 - t0)) -v c="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f/%.1f", d / 1e9, c / hz }'; return
     fi
     kill -0 "$pid" 2>/dev/null || { echo "died (see $LOG/startup-$name.log)" >&2; exit 1; }
     sleep 0.1
@@ -65,15 +69,15 @@ if [ "${BASELINE_CDS:-0}" = 1 ]; then
   d=$(mktemp -d); BL_CDS=$(cds_train baseline "$BL_JAR" BASELINE_DB_URL="jdbc:h2:file:$d/baseline"); rm -rf "$d"
 fi
 
-printf "%-4s | %-17s | %-17s\n" run "lotflow (s)" "bare Camunda (s)"
-printf "%-4s | %8s %8s | %8s %8s\n" "" first restart first restart
+printf "%-4s | %-21s | %-21s\n" run "lotflow (wall/cpu s)" "bare Camunda (wall/cpu s)"
+printf "%-4s | %10s %10s | %10s %10s\n" "" first restart first restart
 for r in $(seq 1 "$RUNS"); do
   lf=$(mktemp -d); bl=$(mktemp -d)
   l1=$(time_to_healthy lotflow "$lf" java $LF_CDS ${LOTFLOW_OPTS:-} -jar "$LF_JAR" --lotflow.today=2025-01-28)
   l2=$(time_to_healthy lotflow-restart "$lf" java $LF_CDS ${LOTFLOW_OPTS:-} -jar "$LF_JAR" --lotflow.today=2025-01-28)
   b1=$(time_to_healthy baseline "$bl" env BASELINE_DB_URL="jdbc:h2:file:$bl/baseline" java $BL_CDS ${BASELINE_OPTS:-} -jar "$BL_JAR")
   b2=$(time_to_healthy baseline-restart "$bl" env BASELINE_DB_URL="jdbc:h2:file:$bl/baseline" java $BL_CDS ${BASELINE_OPTS:-} -jar "$BL_JAR")
-  printf "%-4s | %8s %8s | %8s %8s\n" "$r" "$l1" "$l2" "$b1" "$b2"
+  printf "%-4s | %10s %10s | %10s %10s\n" "$r" "$l1" "$l2" "$b1" "$b2"
   rm -rf "$lf" "$bl"
 done
 grep -h "Started .* in" "$LOG"/startup-*.log | sed 's/.*\(Started [A-Za-z]* in [0-9.]* seconds\).*/\1/' | sort | uniq -c >&2 || true

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,12 +32,21 @@ import org.springframework.util.ClassUtils;
  * {@code deferred} ({@code spring.data.jpa.repositories.bootstrap-mode} in {@code application.yml}):
  * they are created, and every query checked as before, when the context has been refreshed, before
  * any {@code ApplicationRunner} and before readiness, so a broken mapping or query still stops the
- * start-up; the interpretation made beforehand only spares that check the parsing.
+ * start-up; the interpretation made beforehand only spares that check the parsing. Camunda's MyBatis
+ * mapping is parsed on a thread of its own ({@link EngineMappingInBackground}), and the proxy classes of the
+ * transactional beans are made on another ({@link ProxyClassesAhead}).
  */
 @Configuration(proxyBeanMethods = false)
 public class StartupConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StartupConfiguration.class);
+
+    /** The proxy classes of the transactional beans made beside the main thread ({@link ProxyClassesAhead}). */
+    @Bean
+    @ConditionalOnProperty(name = "lotflow.startup.proxy-classes-ahead", havingValue = "true", matchIfMissing = true)
+    static ProxyClassesAhead proxyClassesAhead() {
+        return new ProxyClassesAhead();
+    }
 
     /** The thread that builds the {@code EntityManagerFactory}; it ends when the build and the queries have. */
     @Bean
