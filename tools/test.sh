@@ -33,7 +33,8 @@ fi
 # Compile once; both test processes then only run surefire on target/classes and target/test-classes.
 mvn -B test-compile "$@"
 beside=target/test-postgres-readme.log
-mvn -B surefire:test@postgres-integration-tests surefire:test@readme-commands "$@" >"$beside" 2>&1 &
+# at a lower priority: the H2 tests are the longer side, and they get the CPU first when both want it
+nice -n 10 mvn -B surefire:test@postgres-integration-tests surefire:test@readme-commands "$@" >"$beside" 2>&1 &
 beside_pid=$!
 status=0
 mvn -B surefire:test "$@" || status=$?
