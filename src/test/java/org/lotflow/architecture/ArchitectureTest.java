@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.lotflow.shared.Refusal;
+import org.lotflow.support.Standalone;
 
 /**
  * The layering inside every feature module (issue 10), checked on the compiled classes with ArchUnit:
@@ -29,6 +30,7 @@ import org.lotflow.shared.Refusal;
  * (APIs in the root package, {@code internal} hidden, no cycles) are checked by {@link ModulesTest}; table
  * ownership by {@link TableOwnershipTest}.
  */
+@Standalone
 class ArchitectureTest {
 
     static final JavaClasses LOTFLOW = new ClassFileImporter()

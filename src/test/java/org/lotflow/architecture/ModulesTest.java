@@ -15,6 +15,7 @@ import org.lotflow.LotflowApplication;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.lotflow.support.Standalone;
 
 /**
  * The feature packages are Spring Modulith modules: no cycles between them, and no module reaches
@@ -31,6 +32,7 @@ import org.springframework.modulith.docs.Documenter;
  * {@code mvn -o test -Dtest=ModulesTest -Dsurefire.failIfNoSpecifiedTests=false -Dlotflow.docs.update=true}
  * and commit the result.
  */
+@Standalone
 class ModulesTest {
 
     static final ApplicationModules MODULES = ApplicationModules.of(LotflowApplication.class);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.lotflow.support.Standalone;
 
 /**
  * No module reads or writes another module's tables (issue 10): each table, and each JPA entity mapped
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * <p>{@code reports} is a read-side module and still must ask the owners; {@code app_lock} (cluster-wide
  * locks) is {@code shared}'s and is taken through {@code ClusterLock}.
  */
+@Standalone
 class TableOwnershipTest {
 
     /** Table or entity name -> the module that owns it (Flyway migrations in src/main/resources/db/migration). */

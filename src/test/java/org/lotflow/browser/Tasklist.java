@@ -100,18 +100,71 @@ final class Tasklist implements AutoCloseable {
             this.user = null;
         }
         open();
-        // Tasklist shows its login page once it has found no session; on a busy machine that first load can
-        // stall, so a page that shows no login form within a while is loaded again (as a person would)
-        for (int attempt = 1; attempt < 3; attempt++) {
-            boolean shown = !driver.findElements(By.cssSelector("form[name='signinForm'] input[type='password']"))
-                    .isEmpty() || waitQuietly(Duration.ofSeconds(15),
-                            By.cssSelector("form[name='signinForm'] input[type='password']"));
-            if (shown) {
+        // Logging in ends in one of four states, each waited for (never a fixed sleep): the user's filters
+        // listed (done); the login refused or lost (the form back, emptied: Tasklist clears it after a failed
+        // POST, and a form rendered again while Tasklist checked for a session loses what was typed); the
+        // filters' request failed (Tasklist shows "could not load filters" and never asks again by itself);
+        // or nothing within the wait (a stalled page load). The last three are retried, a reload for the
+        // filters and a fresh login form for the others, and each is logged with what the page said, so a
+        // slow or refused step shows in the test output instead of as a 60 s timeout.
+        LoginState state = awaitLogin();
+        String seen = "";
+        for (int attempt = 1; attempt <= LOGIN_ATTEMPTS; attempt++) {
+            if (state == LoginState.LOGIN_FORM) {
+                submitLogin(user);
+                state = awaitLogin();
+            }
+            if (state == LoginState.FILTERS) {
                 break;
             }
-            driver.navigate().refresh();
+            String now = state + " (" + pageSays() + ")";
+            seen += " [" + attempt + "] " + now;
+            System.out.printf("Tasklist login of %s, attempt %d: %s%n", user, attempt, now);
+            if (state != LoginState.LOGIN_FORM) {
+                // logged in without filters (their request failed), or a page that never came: load it again;
+                // the session, if any, holds, and Tasklist then shows the filters or the login form
+                driver.navigate().refresh();
+                state = awaitLogin();
+            }
         }
-        // the login page may render twice while Tasklist checks for a session: type until both fields hold it
+        if (state != LoginState.FILTERS) {
+            evidence("Tasklist-login-" + user);
+            throw new AssertionError("Tasklist login of " + user + " failed " + LOGIN_ATTEMPTS + " times:" + seen);
+        }
+        if (!seen.isEmpty()) {
+            System.out.printf("Tasklist login of %s: logged in after%s%n", user, seen);
+        }
+        this.user = user;
+        this.fresh = true;
+    }
+
+    /** How often a login is tried before the step fails. */
+    static final int LOGIN_ATTEMPTS = 3;
+
+    /** How long one state of a login is waited for (a page load, the answer to the login, the filters). */
+    static final Duration LOGIN_WAIT = Duration.ofSeconds(30);
+
+    /** Where a login stands once Tasklist has answered it. */
+    enum LoginState {
+        /** The filters column lists the user's filters: logged in. */
+        FILTERS,
+        /** Logged in, but Tasklist says it could not load the filters. */
+        FILTERS_FAILED,
+        /** Logged in, and Tasklist lists no filter (the user has none it may read). */
+        NO_FILTERS,
+        /** An empty login form: the page before a login, or after a refused one (Tasklist empties it). */
+        LOGIN_FORM,
+        /** None of these within the wait. */
+        NOTHING
+    }
+
+    /** Fills Tasklist's login form and submits it (the form appears once Tasklist has found no session). */
+    private void submitLogin(String user) {
+        // Tasklist shows its login form at once and renders it again, empty, when its check for a session
+        // answers; on a busy machine that answer can come after the test typed, and a click on the emptied form
+        // submits nothing (its fields are required). So type only once Tasklist has no request in flight.
+        awaitIdle();
+        // should it render the form again all the same: type until both fields hold it
         wait.withMessage("login form filled").until(d -> {
             WebElement name = d.findElement(By.cssSelector("form[name='signinForm'] input[type='text']"));
             WebElement password = d.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
@@ -125,10 +178,72 @@ final class Tasklist implements AutoCloseable {
             return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
         });
         click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-        // logged in: the filters column lists the user's filters
-        visible(By.cssSelector(".task-filters .content h4 a"));
-        this.user = user;
-        this.fresh = true;
+    }
+
+    /**
+     * Waits until Tasklist (AngularJS, bootstrapped on the document element) has no HTTP request in flight, at
+     * most {@link #LOGIN_WAIT}; a page without AngularJS counts as idle, and a timeout goes on (the login's
+     * outcome is waited for anyway).
+     */
+    private void awaitIdle() {
+        try {
+            new WebDriverWait(driver, LOGIN_WAIT, Duration.ofMillis(100)).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("""
+                            var a = window.angular;
+                            if (!a) { return true; }
+                            var injector = a.element(document.documentElement).injector();
+                            return !!injector && injector.get('$http').pendingRequests.length === 0;""")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            System.out.println("Tasklist still busy after " + LOGIN_WAIT.toSeconds() + " s: " + pageSays());
+        }
+    }
+
+    /** Waits until the page shows one of the {@link LoginState}s, at most {@link #LOGIN_WAIT}. */
+    private LoginState awaitLogin() {
+        try {
+            return new WebDriverWait(driver, LOGIN_WAIT, Duration.ofMillis(200))
+                    .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                    .until(d -> {
+                        if (displayed(".task-filters .content h4 a")) {
+                            return LoginState.FILTERS;
+                        }
+                        if (displayed(".task-filters .alert-danger")) {
+                            return LoginState.FILTERS_FAILED;
+                        }
+                        if (displayed(".task-filters .content .well")) {
+                            return LoginState.NO_FILTERS;
+                        }
+                        for (WebElement password : d.findElements(
+                                By.cssSelector("form[name='signinForm'] input[type='password']"))) {
+                            if (password.isDisplayed() && password.getDomProperty("value").isEmpty()) {
+                                return LoginState.LOGIN_FORM;
+                            }
+                        }
+                        return null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return LoginState.NOTHING;
+        }
+    }
+
+    private boolean displayed(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** What the page says now: its notifications, or the start of its text, for the test's output. */
+    private String pageSays() {
+        try {
+            String alerts = driver.findElements(By.cssSelector(".alert")).stream().filter(WebElement::isDisplayed)
+                    .map(e -> e.getText().replaceAll("\\s+", " ").trim()).filter(t -> !t.isEmpty())
+                    .reduce((a, b) -> a + " | " + b).orElse("");
+            if (!alerts.isEmpty()) {
+                return "alerts: " + alerts;
+            }
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").trim();
+            return driver.getCurrentUrl() + ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
+        } catch (RuntimeException e) {
+            return "page unreadable: " + e;
+        }
     }
 
     String user() {
@@ -138,17 +253,6 @@ final class Tasklist implements AutoCloseable {
     /** The browser itself, for pages other than Tasklist (the Console). */
     ChromeDriver driver() {
         return driver;
-    }
-
-    /** Whether the element becomes visible within {@code timeout} (false instead of a failure). */
-    private boolean waitQuietly(Duration timeout, By by) {
-        try {
-            new WebDriverWait(driver, timeout, Duration.ofMillis(250))
-                    .until(ExpectedConditions.visibilityOfElementLocated(by));
-            return true;
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return false;
-        }
     }
 
     /** Tasklist afresh (a full load: lists, filters and forms as the server has them now). */

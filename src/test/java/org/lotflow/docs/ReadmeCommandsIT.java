@@ -178,7 +178,13 @@ class ReadmeCommandsIT {
             assertThat(Files.readString(ROOT.resolve(".ci/run"))).as(".ci/run runs command 2")
                     .contains("exec tools/test.sh\n");
             assertThat(Files.readString(ROOT.resolve("tools/test.sh"))).as("command 2 runs every test")
-                    .contains("exec mvn -B test").contains("pg_ctlcluster").contains("install-browser-test-deps.sh");
+                    .contains("exec mvn -B test").contains("pg_ctlcluster").contains("install-browser-test-deps.sh")
+                    // what `mvn -B test` runs, as two processes side by side: the H2 tests and the pom's other executions
+                    .contains("mvn -B test-compile \"$@\"").contains("mvn -B surefire:test \"$@\"")
+                    .contains("mvn -B surefire:test@postgres-integration-tests surefire:test@readme-commands \"$@\"");
+            assertThat(Files.readString(ROOT.resolve("pom.xml"))).as("the executions command 2 runs beside the H2 tests")
+                    .contains("<id>postgres-integration-tests</id>").contains("<groups>postgres,standalone</groups>")
+                    .contains("<id>readme-commands</id>");
             return;
         }
         if (text.contains("java -jar")) {

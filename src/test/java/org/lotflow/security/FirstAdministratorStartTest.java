@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.NestedExceptionUtils;
+import org.lotflow.support.Standalone;
 
 /**
  * The whole application refuses to start on a database without an administrator when none is
@@ -19,6 +20,7 @@ import org.springframework.core.NestedExceptionUtils;
  * says why in Spring Boot's failure report. An embedded database, an engine name of its own and no
  * Camunda webapps, so it runs beside the shared API test context without disturbing it.
  */
+@Standalone
 @ExtendWith(OutputCaptureExtension.class)
 class FirstAdministratorStartTest {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.lotflow.support.Standalone;
 
 /**
  * The first administrator from the environment ({@link FirstAdministrator}) against a real Camunda
@@ -19,6 +20,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * idempotent on restart, never overriding an existing administrator, its password checked by the
  * policy and never shown. The cluster case (two nodes starting together) is in {@code ClusterStartupIT}.
  */
+@Standalone
 class FirstAdministratorTest {
 
     static final String GOOD = "Str0ng!Passw0rd";

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * replaced by Mockito mocks registered under their bean names, and camunda-bpm-assert initialised.
  * Paths, gateways, timers, candidate groups and forms are real.
  */
+@Standalone
 public abstract class ProcessTest {
 
     @RegisterExtension
