@@ -175,8 +175,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         String method = request.getMethod();
         boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return read && !(request.getParameter("customer") != null && RECORDING_GET.matcher(path).matches());
+        // the path as Spring MVC matches it (percent-decoded, matrix parameters and doubled slashes gone), so
+        // /api/lots/X/%63oa is the certificate too
+        return read && !(request.getParameter("customer") != null
+                && RECORDING_GET.matcher(EngineResources.normalized(request)).matches());
     }
 
     /**

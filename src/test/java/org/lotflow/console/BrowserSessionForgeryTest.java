@@ -51,6 +51,8 @@ class BrowserSessionForgeryTest {
         assertThat(tom.api("GET", "/api/lots/" + lot + "/coa", null, false).status()).isEqualTo(200);
         assertThat(tom.api("GET", "/api/lots/" + lot + "/coa?customer=FORGED+by+a+page", null, false).status())
                 .isEqualTo(403);
+        assertThat(tom.api("GET", "/api/lots/" + lot + "/%63oa?customer=FORGED+spelled+otherwise", null, false).status())
+                .as("the path as Spring reads it").isEqualTo(403);
         assertThat(api.get("tom", "/api/lots/" + lot + "/history").text()).doesNotContain("FORGED");
 
         // lotflow's own pages send the header; HTTP Basic needs none
