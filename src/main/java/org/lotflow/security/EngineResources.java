@@ -90,12 +90,23 @@ final class EngineResources {
     static final Pattern JOB_RETRIES = Pattern.compile("^(?:job/[^/]+/retries|job/retries|job-definition/[^/]+/retries)/?$",
             Pattern.CASE_INSENSITIVE);
 
-    /** Whether the call takes history away: a history resource deleted, or a removal or time-to-live write. */
-    static boolean removesHistory(String method, String resource) {
-        if (method.equals("DELETE") && resource.toLowerCase(java.util.Locale.ROOT).startsWith("history/")) {
-            return true;
+    /**
+     * Why a write is refused to everyone, administrators included, or null when this rule does not refuse it:
+     * halting or rewriting a process outside its steps ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}) or taking
+     * its history away ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}). Path rules only.
+     */
+    static String refusedToEveryone(String method, String resource) {
+        if (PROCESS_CONTROL.matcher(resource).matches() || (method.equals("PUT") && TASK_UPDATE.matcher(resource).matches())) {
+            return "lotflow's processes run through their own recorded steps: they are not suspended, their timers'"
+                    + " due dates are not moved and their tasks are not rewritten or given to other groups, by anyone"
+                    + " (administrators included); claim, unclaim and complete tasks instead";
         }
-        return HISTORY_REMOVAL.matcher(resource).matches();
+        if ((method.equals("DELETE") && resource.toLowerCase(java.util.Locale.ROOT).startsWith("history/"))
+                || HISTORY_REMOVAL.matcher(resource).matches()) {
+            return "The history of lotflow's processes is kept until the retention of its lots has passed (the"
+                    + " lotArchiving run); it is not deleted or shortened by hand, by anyone";
+        }
+        return null;
     }
 
     static final Map<String, String> STARTED_BY = Map.of(

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -140,15 +141,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " investigation or recall ends through its own steps, each recorded in the lot's history");
             return;
         }
-        if (PROCESS_CONTROL.matcher(resource).matches() || (method.equals("PUT") && TASK_UPDATE.matcher(resource).matches())) {
-            refuse(response, 403, "Forbidden", null, "lotflow's processes run through their own recorded steps: they are"
-                    + " not suspended, their timers' due dates are not moved and their tasks are not rewritten or given"
-                    + " to other groups, by anyone (administrators included); claim, unclaim and complete tasks instead");
-            return;
-        }
-        if (removesHistory(method, resource)) {
-            refuse(response, 403, "Forbidden", null, "The history of lotflow's processes is kept until the retention of"
-                    + " its lots has passed (the lotArchiving run); it is not deleted or shortened by hand, by anyone");
+        String everyone = refusedToEveryone(method, resource);
+        if (everyone != null) {
+            refuse(response, 403, "Forbidden", null, everyone);
             return;
         }
         if (JOB_EXECUTE.matcher(resource).matches() && !caller.admin()) {
@@ -161,8 +156,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             if (body == null) {
                 return;
             }
-            if (!body.path("retries").canConvertToInt() || !body.path("retries").isIntegralNumber()
-                    || body.get("retries").asInt() < 1) {
+            JsonNode retries = body.path("retries");
+            if (!retries.isIntegralNumber() || !retries.canConvertToInt() || retries.asInt() < 1) {
                 refuse(response, 400, "Invalid request", "retries", "retries: a job's retries are only raised, to 1 or"
                         + " more, to run it again after its cause is mended (an incident's retry); 0 would stop it for good");
                 return;

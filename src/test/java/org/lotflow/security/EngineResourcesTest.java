@@ -67,4 +67,21 @@ class EngineResourcesTest {
         assertThat(submit.group(1)).isEqualTo("42");
         assertThat(EngineResources.STARTED_BY).containsKeys("lotRelease", "mockRecall", "lotArchiving");
     }
+
+    @Test
+    void haltingRewritingAndHistoryRemovalAreRefusedToEveryoneReadsAndTaskWorkAreNot() {
+        for (String[] call : new String[][] {{"PUT", "process-instance/9/suspended"}, {"PUT", "process-instance/suspended-async"},
+                {"PUT", "process-definition/key/lotRelease/suspended"}, {"PUT", "Job-Definition/suspended"},
+                {"PUT", "job/4/duedate"}, {"POST", "job/4/duedate/recalculate"}, {"PUT", "task/1"},
+                {"POST", "task/1/identity-links"}, {"DELETE", "history/process-instance/7"},
+                {"POST", "history/process-instance/delete"}, {"POST", "history/process-instance/set-removal-time"},
+                {"PUT", "process-definition/key/lotRelease/history-time-to-live"}}) {
+            assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNotNull();
+        }
+        for (String[] call : new String[][] {{"POST", "task/1/claim"}, {"POST", "task/1/complete"},
+                {"POST", "task/1/unclaim"}, {"POST", "history/process-instance"}, {"PUT", "job/4/retries"},
+                {"POST", "job/4/execute"}, {"DELETE", "task/1"}}) {
+            assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNull();
+        }
+    }
 }
