@@ -37,6 +37,15 @@ public class Recalls {
         this.targetEffectiveness = targetEffectiveness;
     }
 
+    /**
+     * Checks what a recall would be opened with, as {@link #open} checks it first, and nothing else: no lot is
+     * read, nothing changes (a form showing a recall's scope before it starts). 400 naming the first field at
+     * fault ({@code lots[i]}, {@code reason}, {@code classification}).
+     */
+    public void check(List<String> lotNumbers, String reason, String classification) {
+        org.lotflow.recall.internal.RecallRequest.of(lotNumbers, reason, classification);
+    }
+
     /** Opens a recall of the named lots (their downstream trace is its scope); its number. */
     public String open(List<String> lotNumbers, String reason, String classification) {
         return opening.request(lotNumbers, reason, classification).recallNumber();

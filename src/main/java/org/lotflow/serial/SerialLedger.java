@@ -103,6 +103,12 @@ public class SerialLedger {
      */
     public record LotSerials(String lotNumber, String sku, boolean serialised, java.math.BigDecimal quantity,
             Map<SerialStatus, Long> counts, List<LotSerial> items, String nextCursor) {
+
+        /** How many serials the lot has, of every status. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /**

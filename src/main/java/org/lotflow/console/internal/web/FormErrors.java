@@ -57,6 +57,10 @@ final class FormErrors {
     static int refused(Refusal e, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put(e.field() == null ? "form" : e.field(), e.getMessage());
+        if (e.field() != null && e.field().matches(".+\\[\\d+]$")) {
+            // one entry of a list field ("serials[3]"): shown at the list's field too; the sentence names which
+            errors.put(e.field().substring(0, e.field().lastIndexOf('[')), e.getMessage());
+        }
         model.addAttribute("errors", errors);
         model.addAttribute("problem", Map.of("status", RefusalStatus.of(e), "title", e.title(),
                 "detail", e.getMessage()));

@@ -213,19 +213,14 @@ class LotPages {
         lotPage(lotNumber, model);
         model.addAttribute("preview", trace.trace(lotNumber, Direction.DOWNSTREAM));
         model.addAttribute("previewShown", true);
-        Map<String, String> missing = new LinkedHashMap<>();
-        if (blank(reason)) {
-            missing.put("reason", "reason: say why the lot is recalled before starting");
-        }
-        if (blank(classification)) {
-            missing.put("classification", "classification: choose CLASS_I, CLASS_II or CLASS_III before starting");
-        }
-        if (!missing.isEmpty()) {
-            // the scope is shown; the start waits for what the recall needs (the API would refuse it: 400)
+        try {
+            recalls.check(List.of(lotNumber), reason, classification);
+        } catch (InvalidInput e) {
+            // the scope is shown; the start waits until the recall's own checks pass (the API would refuse it: 400)
             model.addAttribute("errorsOf", "recall");
-            model.addAttribute("errors", missing);
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             model.addAttribute("problem", Map.of("status", 400, "title", "Not ready to start",
-                    "detail", "The scope is shown below; " + String.join("; ", missing.values())));
+                    "detail", "The scope is shown below; " + e.getMessage()));
         }
         return "console/lot";
     }
@@ -285,9 +280,7 @@ class LotPages {
         if (lot.getProduct().isSerialised()) {
             // issue #16: the serials of the lot's units, counted per status, the first ones listed
             try {
-                org.lotflow.serial.SerialLedger.LotSerials page = serials.ofLot(lot.getLotNumber(), null, SERIALS_SHOWN, null);
-                model.addAttribute("serials", page);
-                model.addAttribute("serialTotal", page.counts().values().stream().mapToLong(Long::longValue).sum());
+                model.addAttribute("serials", serials.ofLot(lot.getLotNumber(), null, SERIALS_SHOWN, null));
             } catch (NotPermitted e) {
                 // serials are the business groups' (as the trace below)
             }

@@ -139,12 +139,6 @@ class OrderPages {
             return "redirect:/console/orders/" + orderNumber + (result.created() ? "?shipped" : "?nothingToShip");
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));
-            if (e.field() != null && e.field().startsWith("serials[")) {
-                // one serial of the list (serials[3]): shown at the serials field, the sentence names which
-                @SuppressWarnings("unchecked")
-                java.util.Map<String, String> errors = (java.util.Map<String, String>) model.getAttribute("errors");
-                errors.put("serials", e.getMessage());
-            }
             return order(orderNumber, model);
         }
     }
