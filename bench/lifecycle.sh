@@ -2,7 +2,10 @@
 # Lot lifecycle throughput: lotflow against the bare Camunda baseline (bench/baseline), same run,
 # same PostgreSQL, 1, 2 and 4 clients (issue #11 target 5). Prints one table.
 #   bench/lifecycle.sh [lifecycles per run, default 300] [client counts, default "1 2 4"]
-# Env: PGHOST (127.0.0.1), PGUSER (postgres), SKIP_BUILD=1 to reuse the jars, LOTFLOW_OPTS/BASELINE_OPTS.
+# Env: PGHOST (127.0.0.1), PGUSER (postgres), SKIP_BUILD=1 to reuse the jars, LOTFLOW_OPTS/BASELINE_OPTS,
+#   ROUNDS (default 1): runs lotflow then the baseline this many times per client count, alternating, and
+#   prints each round and the median ratio (a shared machine's speed drifts by tens of per cent within
+#   minutes; alternating rounds put both applications under the same drift).
 # Creates (drops and recreates) the databases lotflow_en_lc and lotflow_en_base.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,12 +72,24 @@ run baseline $BL_PORT $BL_PID $BL_DB "$WARMUP" 2 >/dev/null
 printf "%-7s | %-26s | %-26s | %-5s\n" "" "lotflow" "bare Camunda" ""
 printf "%-7s | %6s %6s %5s %5s %6s | %6s %6s %5s %5s %6s | %5s\n" clients "lc/s" "cpu ms" ins "u+d" commit \
   "lc/s" "cpu ms" ins "u+d" commit ratio
+ROUNDS=${ROUNDS:-1}
 for c in $CLIENTS; do
-  read -r lr lcpu li lud lx le <<<"$(run lotflow $LF_PORT $LF_PID $LF_DB "$N" "$c")"
-  read -r br bcpu bi bud bx be <<<"$(run baseline $BL_PORT $BL_PID $BL_DB "$N" "$c")"
-  printf "%-7s | %6s %6s %5s %5s %6s | %6s %6s %5s %5s %6s | %5s%s\n" "$c" "$lr" "$lcpu" "$li" "$lud" "$lx" \
-    "$br" "$bcpu" "$bi" "$bud" "$bx" "$(awk -v a="$lr" -v b="$br" 'BEGIN{printf "%.2f", a/b}')" \
-    "$([ "$le$be" = "00" ] || echo "  errors: lotflow $le, baseline $be")"
+  ratios=(); cpus=()
+  for r in $(seq 1 "$ROUNDS"); do
+    read -r lr lcpu li lud lx le <<<"$(run lotflow $LF_PORT $LF_PID $LF_DB "$N" "$c")"
+    read -r br bcpu bi bud bx be <<<"$(run baseline $BL_PORT $BL_PID $BL_DB "$N" "$c")"
+    ratio=$(awk -v a="$lr" -v b="$br" 'BEGIN{printf "%.2f", a/b}')
+    ratios+=("$ratio"); cpus+=("$(awk -v a="$lcpu" -v b="$bcpu" 'BEGIN{printf "%.2f", b/a}')")
+    label=$c; [ "$ROUNDS" = 1 ] || label="$c r$r"
+    printf "%-7s | %6s %6s %5s %5s %6s | %6s %6s %5s %5s %6s | %5s%s\n" "$label" "$lr" "$lcpu" "$li" "$lud" "$lx" \
+      "$br" "$bcpu" "$bi" "$bud" "$bx" "$ratio" \
+      "$([ "$le$be" = "00" ] || echo "  errors: lotflow $le, baseline $be")"
+  done
+  if [ "$ROUNDS" != 1 ]; then
+    median() { printf "%s\n" "$@" | sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+    printf "%-7s | median of %d rounds: ratio %s (throughput), %s (CPU per lifecycle, bare/lotflow)\n" "$c" \
+      "$ROUNDS" "$(median "${ratios[@]}")" "$(median "${cpus[@]}")"
+  fi
 done
 echo "lc/s: lifecycles per second (create lot -> lab results -> approval -> released job done); cpu ms: the"
 echo "application JVM's user+system CPU per lifecycle; ins / u+d: rows inserted / updated+deleted per lifecycle"
