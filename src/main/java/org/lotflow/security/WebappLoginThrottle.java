@@ -25,6 +25,34 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
         this.events = events;
     }
 
+    /** A login form is a user id and a password: {@value} bytes is far more than either needs. */
+    static final int MAX_BODY = 8 * 1024;
+
+    /**
+     * The first value of {@code name} in a form-urlencoded body ({@code username=sarah&password=...}), decoded in
+     * the request's character set (UTF-8 when it names none), or null when the body has no such field.
+     */
+    static String formField(byte[] body, String charset, String name) {
+        java.nio.charset.Charset cs;
+        try {
+            cs = charset == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset);
+        } catch (IllegalArgumentException e) {
+            cs = java.nio.charset.StandardCharsets.UTF_8;
+        }
+        for (String pair : new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            try {
+                if (name.equals(java.net.URLDecoder.decode(key, cs))) {
+                    return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), cs);
+                }
+            } catch (IllegalArgumentException malformed) {
+                return null; // not a form Camunda's login reads either: it answers it itself
+            }
+        }
+        return null;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = EngineResources.normalized(request);
@@ -34,9 +62,18 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String userId = request.getParameter("username");
+        // The user id is read from the body here and the body handed on unread to Camunda's login resource
+        // (Jersey reads it with @FormParam): asking the container for the request's parameters would consume
+        // the body and make Jersey log a warning on every login.
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            Problems.write(response, 413, "Request too large", "A login may be at most 8 KB", null);
+            return;
+        }
+        HttpServletRequest replayed = EngineRequestBodies.replay(request, body);
+        String userId = formField(body, request.getCharacterEncoding(), "username");
         if (userId == null) {
-            chain.doFilter(request, response);
+            chain.doFilter(replayed, response);
             return;
         }
         LoginThrottle.Lock count = throttle.find(userId, RequestOrigin.client());
@@ -49,7 +86,7 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
                     + " seconds, or ask an administrator to unlock the user");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(replayed, response);
         int status = response.getStatus();
         if (status == 401) { // 403: the password was right, only the webapp is not the user's
             events.failure(SecurityEvent.Type.LOGIN_FAILED, userId, "webapp", "wrong password or unknown user");
