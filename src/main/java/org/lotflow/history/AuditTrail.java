@@ -81,9 +81,12 @@ public class AuditTrail {
     public Verification check(String checkedBy) {
         sealer.seal(true);
         Verification v = readOnly.execute(status -> {
-            ChainWalk walk = new ChainWalk();
-            store.walk(walk);
+            // the head first, then the seals up to it: a sealer committing between the two reads (another check's
+            // sealing, the background run) adds seals beyond this head, which this walk leaves to the next check,
+            // instead of making a head further on than the seals read look like seals deleted at the end
             AuditChainStore.Head head = store.head();
+            ChainWalk walk = new ChainWalk();
+            store.walk(walk, head.position());
             walk.end(head.position(), head.hash());
             ChainWalk.Break b = walk.broken();
             return new Verification(b == null, walk.events(), walk.lastHash(),

@@ -80,14 +80,18 @@ public class AuditChainStore {
                 Timestamp.from(cutoff));
     }
 
-    /** Feeds every seal in position order, with its event as stored now (null when gone), to the walk. */
-    public void walk(ChainWalk walk) {
+    /**
+     * Feeds every seal up to {@code upToPosition} (the head read before), in position order, with its event as stored
+     * now (null when gone), to the walk.
+     */
+    public void walk(ChainWalk walk, long upToPosition) {
         walking.query("SELECT s.position, s.event_id, s.previous_hash, s.hash, " + EVENT_COLUMNS
-                + " FROM audit_seal s LEFT JOIN lot_event e ON e.id = s.event_id ORDER BY s.position", rs -> {
+                + " FROM audit_seal s LEFT JOIN lot_event e ON e.id = s.event_id WHERE s.position <= ?"
+                + " ORDER BY s.position", rs -> {
                     rs.getLong(5);
                     ChainHash.Event event = rs.wasNull() ? null : event(rs, 5);
                     walk.accept(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), event);
-                });
+                }, upToPosition);
     }
 
     /** The lot id of an event (null when the event is gone). */
