@@ -4,6 +4,7 @@ import static org.lotflow.security.EngineResources.*;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +59,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * links Camunda's authorizations govern) passes unchanged.
  */
 public class EngineSurfaceGuard extends OncePerRequestFilter {
+
+    /** What setting many jobs' retries at once may name: the retries and which jobs (never a due date). */
+    private static final Set<String> BATCH_RETRIES_FIELDS = Set.of("retries", "jobIds", "jobQuery",
+            "processInstanceIds", "processInstanceQuery", "historicProcessInstanceQuery");
 
     private final FormSchemas forms;
     private final TaskService taskService;
@@ -155,6 +160,18 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
             if (body == null) {
                 return;
+            }
+            // only the retries: the same call also takes a due date ("dueDate"), which would move a timer (a drill's
+            // target time, a release's or a recall's escalation) past the checks that refuse moving it elsewhere
+            java.util.Set<String> allowed = resource.startsWith("job/retries") ? BATCH_RETRIES_FIELDS : Set.of("retries");
+            java.util.Iterator<String> names = body.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    refuse(response, 400, "Invalid request", name, name + ": only a job's retries are set here; a timer's"
+                            + " due date is not moved by anyone (its process's own steps and escalations depend on it)");
+                    return;
+                }
             }
             JsonNode retries = body.path("retries");
             if (!retries.isIntegralNumber() || !retries.canConvertToInt() || retries.asInt() < 1) {

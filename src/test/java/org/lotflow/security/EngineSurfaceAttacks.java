@@ -164,6 +164,11 @@ public abstract class EngineSurfaceAttacks {
                 Map.of("duedate", "2099-01-01T06:00:00.000+0000")), 403, "due dates");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/suspended", Map.of("suspended", true)), 403,
                 "not suspended");
+        // the retries call also takes a due date: refused there too, for every caller (audit 2026-12-05)
+        refused(as("jennifer", HttpMethod.PUT, "/engine-rest/job/" + job + "/retries",
+                Map.of("retries", 1, "dueDate", "2020-01-01T00:00:00.000+0000")), 400, "dueDate");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/job/retries", Map.of("retries", 1, "jobIds", List.of(job),
+                "dueDate", "2099-01-01T00:00:00.000+0000")), 400, "dueDate");
         JsonNode after = as("demo", HttpMethod.GET, "/engine-rest/job/" + job, null).json();
         assertThat(after.get("retries").asInt()).as("refused executions cost the timer nothing").isEqualTo(retries);
         assertThat(after.get("suspended").asBoolean()).isFalse();
