@@ -106,7 +106,9 @@ class ConsoleBrowserTest {
 
     @Test
     void jenniferHoldsALotAndRachelPreviewsAndStartsARecallOnTheConsole() {
-        String held = shippedLot("CBRH", "Acme Industrial");
+        // a customer name with markup in it: the genealogy picture's tooltip must show it as text (a sales user
+        // typed it; a QA manager or an administrator hovers over it)
+        String held = shippedLot("CBRH", "Acme Industrial <img src=x onerror=\"document.title='XSS'\">");
         String made = api.post("mike", "/api/lots", Map.of("sku", api.createProduct("CBRB"), "quantity", 100,
                 "manufactureDate", "2025-01-20", "location", "Blending", "sourceLots",
                 List.of(Map.of("lotNumber", held, "quantity", 60)))).json().get("lotNumber").asText();
@@ -132,6 +134,16 @@ class ConsoleBrowserTest {
             assertThat(driver().findElement(By.id("history")).getText()).contains("RELEASE_APPROVED")
                     .contains("Jennifer Lee").contains("meaning");
             assertThat(driver().getPageSource()).contains(made);
+            browser.until("the customer's tooltip shown", () -> (Boolean) driver().executeScript("""
+                    var chart = echarts.getInstanceByDom(document.getElementById('genealogy'));
+                    var nodes = chart.getOption().series[0].data;
+                    var i = nodes.findIndex(function (n) { return n.name.indexOf('lot:') !== 0; });
+                    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
+                    return Array.from(document.querySelectorAll('#genealogy div'))
+                        .some(function (d) { return d.innerHTML.indexOf('Acme Industrial') >= 0; });"""));
+            assertThat(driver().findElements(By.cssSelector("#genealogy img"))).as("markup shown as text").isEmpty();
+            assertThat(picture.getText()).contains("Acme Industrial <img src=x");
+            assertThat(driver().getTitle()).isNotEqualTo("XSS");
             driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", picture);
             shot("2-lot-page-genealogy");
         });
