@@ -161,11 +161,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     public static final String SESSION_HEADER = "X-Requested-By";
 
     /** GET calls that write a record: a certificate handed to a named customer ({@code CERTIFICATE_PROVIDED}). */
-    private static final java.util.regex.Pattern RECORDING_GET = java.util.regex.Pattern.compile("^/api/lots/[^/]+/coa(?:/[^/]+)?/?$");
+    /**
+     * The reads that record something in the caller's name: a certificate handed out ({@code CERTIFICATE_PROVIDED}
+     * in the lot's history, with or without a customer) and an audit-trail check ({@code audit_check}).
+     */
+    private static final java.util.regex.Pattern RECORDING_GET = java.util.regex.Pattern.compile(
+            "^/api/(?:lots/[^/]+/coa(?:/[^/]+)?|audit/verify)/?$");
 
     /**
      * Whether a request authenticated by a browser session may go on: reads (GET, HEAD, OPTIONS) that record
-     * nothing always; anything else only with {@link #SESSION_HEADER}. The Console overrides it: its forms carry a
+     * nothing always; anything else, and the reads that record ({@link #RECORDING_GET}), only with
+     * {@link #SESSION_HEADER}. The Console overrides it: its forms carry a
      * per-session CSRF token instead ({@code ConsoleCsrfFilter}).
      */
     protected boolean sessionMayRecord(HttpServletRequest request) {
@@ -177,8 +183,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         // the path as Spring MVC matches it (percent-decoded, matrix parameters and doubled slashes gone), so
         // /api/lots/X/%63oa is the certificate too
-        return read && !(request.getParameter("customer") != null
-                && RECORDING_GET.matcher(EngineResources.normalized(request)).matches());
+        return read && !RECORDING_GET.matcher(EngineResources.normalized(request)).matches();
     }
 
     /**

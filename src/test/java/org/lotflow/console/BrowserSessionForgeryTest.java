@@ -46,9 +46,18 @@ class BrowserSessionForgeryTest {
                 + "\",\"quantity\":1}", false);
         assertThat(forgedOrder.status()).isEqualTo(403);
 
-        // reads ride on the session as before; a certificate for a named customer is a record, not a read
+        // reads ride on the session as before; a certificate handed out (for a named customer or not) and an
+        // audit-trail check are records, not reads: an <img> on another site's page must not make them
         assertThat(tom.api("GET", "/api/orders/" + order, null, false).status()).isEqualTo(200);
-        assertThat(tom.api("GET", "/api/lots/" + lot + "/coa", null, false).status()).isEqualTo(200);
+        long handedOut = handOuts(lot);
+        assertThat(tom.api("GET", "/api/lots/" + lot + "/coa", null, false).status()).isEqualTo(403);
+        String coaNumber = api.get("tom", "/api/lots/" + lot + "/coa").json().get("coaNumber").asText();
+        handedOut++;
+        assertThat(tom.api("GET", "/api/lots/" + lot + "/coa/" + coaNumber, null, false).status()).isEqualTo(403);
+        assertThat(handOuts(lot)).as("no hand-out recorded by a forged read").isEqualTo(handedOut);
+        ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        assertThat(jennifer.api("GET", "/api/audit/verify", null, false).status()).isEqualTo(403);
+        assertThat(jennifer.api("GET", "/api/audit/verify", null, true).status()).isEqualTo(200);
         assertThat(tom.api("GET", "/api/lots/" + lot + "/coa?customer=FORGED+by+a+page", null, false).status())
                 .isEqualTo(403);
         assertThat(tom.api("GET", "/api/lots/" + lot + "/%63oa?customer=FORGED+spelled+otherwise", null, false).status())
@@ -62,5 +71,11 @@ class BrowserSessionForgeryTest {
         assertThat(shipped.status()).as(shipped.html()).isEqualTo(201);
         assertThat(api.get("tom", "/api/orders/" + order).json().get("shipped").decimalValue())
                 .isEqualByComparingTo("5");
+    }
+
+    /** How many certificate hand-outs the lot's history lists. */
+    private long handOuts(String lot) {
+        String history = api.get("tom", "/api/lots/" + lot + "/history").text();
+        return history.split("\"CERTIFICATE_PROVIDED\"", -1).length - 1;
     }
 }

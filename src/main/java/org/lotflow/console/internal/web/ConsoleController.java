@@ -19,10 +19,15 @@ class ConsoleController {
 
     private final WebappLogin login;
     private final java.time.Clock clock;
+    private final org.lotflow.history.AuditTrail audit;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    ConsoleController(WebappLogin login, java.time.Clock clock) {
+    ConsoleController(WebappLogin login, java.time.Clock clock, org.lotflow.history.AuditTrail audit,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.login = login;
         this.clock = clock;
+        this.audit = audit;
+        this.json = json;
     }
 
     @GetMapping("/")
@@ -44,6 +49,20 @@ class ConsoleController {
     String reports(Model model) {
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "console/reports";
+    }
+
+    /**
+     * Checks the audit trail's hash chain now and records the check in the caller's name (QA managers and
+     * administrators; 403 otherwise), answered as JSON like {@code GET /api/audit/verify}. A form post with the
+     * Console's CSRF token: a check is recorded, so another site's link must not be able to start one in the
+     * user's name (audit finding, 2026-12-05).
+     */
+    @PostMapping("/console/reports/audit-verify")
+    org.springframework.http.ResponseEntity<byte[]> verifyAuditTrail() throws java.io.IOException {
+        // written here rather than negotiated: a browser's form post asks for HTML first, and a refusal (403) is
+        // shown as the Console's page like every other
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsBytes(audit.verify()));
     }
 
     @GetMapping("/console/login")

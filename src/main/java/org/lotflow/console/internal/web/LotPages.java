@@ -156,17 +156,10 @@ class LotPages {
 
     /**
      * The lot's current certificate of analysis as PDF, through the API's own hand-out (sales and QA only, 409 for
-     * a lot without a valid one: shown as a page); for a named customer see {@link #coaForCustomer}.
-     */
-    @GetMapping("/console/lots/{lotNumber}/coa")
-    org.springframework.http.ResponseEntity<byte[]> coa(@PathVariable String lotNumber) {
-        return coaPdf(lotNumber, null);
-    }
-
-    /**
-     * The certificate handed to a named customer, recorded in the lot's history ({@code CERTIFICATE_PROVIDED}): a
-     * form post with the Console's CSRF token, never a GET (a link on another site's page must not write into a
-     * lot's history in the user's name; audit finding, 2026-12-04).
+     * a lot without a valid one: shown as a page), optionally for a named customer; every hand-out is recorded in
+     * the lot's history ({@code CERTIFICATE_PROVIDED}). A form post with the Console's CSRF token, never a GET: a
+     * link on another site's page, or a navigation to it, must not write into a lot's history in the user's name
+     * (audit findings, 2026-12-04 and 2026-12-05).
      */
     @PostMapping("/console/lots/{lotNumber}/coa")
     org.springframework.http.ResponseEntity<byte[]> coaForCustomer(@PathVariable String lotNumber,
