@@ -17,4 +17,14 @@ class ConsoleConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
     }
+
+    /** After the CSRF check: a forged form is refused as such, whatever it holds. */
+    @Bean
+    FilterRegistrationBean<ConsoleInputFilter> consoleInputFilter() {
+        FilterRegistrationBean<ConsoleInputFilter> registration = new FilterRegistrationBean<>(new ConsoleInputFilter());
+        registration.setName("lotflow-console-input");
+        registration.addUrlPatterns("/console/*", "/console");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
+        return registration;
+    }
 }
