@@ -73,8 +73,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private final java.util.concurrent.ConcurrentMap<String, String> processKeys =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.function.Consumer<String> handBack;
+
+    /**
+     * @param handBack unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for the
+     *                 task's own assignee)
+     */
     public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
-            IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName) {
+            IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName,
+            java.util.function.Consumer<String> handBack) {
+        this.handBack = handBack;
         this.historyService = historyService;
         this.forms = forms;
         this.taskService = taskService;
@@ -139,6 +147,25 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 return;
             }
             chain.doFilter(claimed.replay(), response);
+            return;
+        }
+        Matcher unclaim = TASK_UNCLAIM.matcher(resource);
+        if (unclaim.matches() && !caller.admin()) {
+            // Camunda asks TASK_ASSIGN for an unclaim, which lotflow gives nobody (it would let anyone hand a task to
+            // anyone): the person a task is claimed by hands it back here, recorded in the engine's operation log
+            // in their name, so a task is never stuck on someone who cannot work on it
+            Task task = privileged(() -> taskService.createTaskQuery().taskId(unclaim.group(1)).singleResult());
+            if (task == null) {
+                chain.doFilter(request, response); // Camunda's own 404
+                return;
+            }
+            if (!caller.userId().equals(task.getAssignee())) {
+                refuse(response, 403, "Forbidden", null, "Only the person a task is claimed by, or an administrator,"
+                        + " hands it back to its group");
+                return;
+            }
+            handBack.accept(task.getId());
+            response.setStatus(204);
             return;
         }
         if (INSTANCE_DELETION.matcher(resource).matches() && deletesInstances(method, resource, request)) {

@@ -609,6 +609,31 @@ public abstract class EngineSurfaceAttacks {
     }
 
     @Test
+    void whoeverClaimedATaskHandsItBackAndNobodyElseDoes() {
+        // audit 2026-12-05: an unclaim asked Camunda's TASK_ASSIGN, which lotflow gives nobody, so a claimed task
+        // stayed on its assignee for good (and Camunda's permission text reached Tasklist)
+        String analyst = user("qa-ana", "Ann", "Alyst", Groups.QA_ANALYST);
+        String lot = api.createLot(api.createProduct("ATK"), new BigDecimal("100"), "2025-01-20");
+        String taskId = task("sarah", lot, "recordLabResults");
+        assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "sarah"))
+                .status()).isEqualTo(204);
+        refused(as(analyst, HttpMethod.POST, "/engine-rest/task/" + taskId + "/unclaim", null), 403,
+                "Only the person a task is claimed by");
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json().get("assignee").asText())
+                .isEqualTo("sarah");
+        Response back = as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/unclaim", null);
+        assertThat(back.status()).as(back.toString()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json().get("assignee").isNull())
+                .isTrue();
+        JsonNode logged = as("demo", HttpMethod.GET, "/engine-rest/history/user-operation?taskId=" + taskId
+                + "&operationType=Assign", null).json();
+        assertThat(logged.toString()).as("the hand-back is logged in her name").contains("\"userId\":\"sarah\"");
+        // and the group can take it again
+        assertThat(as(analyst, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", analyst))
+                .status()).isEqualTo(204);
+    }
+
+    @Test
     void aStartFormStartCannotSkipItsChecksOrStartMidProcess() {
         String lot = api.releasedLot(api.createProduct("ATK"), new BigDecimal("100"), "2024-12-01");
         Map<String, Object> body = new HashMap<>(vars("lotNumber", lot, "source", "COMPLAINT", "reason", "x"));
