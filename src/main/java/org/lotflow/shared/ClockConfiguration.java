@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * The one clock of the application. {@code lotflow.today} (ISO date) fixes "today" for demos
- * and tests; time of day keeps running so events still get distinct, ordered timestamps.
+ * The one clock of the application. {@code lotflow.today} (ISO date) is the day the clock starts on, for
+ * demos and tests: it starts at that day and the real time of day, then runs like the system clock (past
+ * midnight into the next day), so events always get distinct, ordered timestamps.
  * {@code lotflow.zone} (an IANA zone id, UTC by default) is the plant's zone: "today" and the times
  * the Tasklist forms show are the plant's.
  */
@@ -30,35 +31,46 @@ public class ClockConfiguration {
         return new FixedDayClock(fixed, zoneId);
     }
 
-    /** A clock whose date is fixed and whose time of day follows the system clock. */
+    /**
+     * A clock that starts on a given day at the real time of day and then runs with the system clock, shifted by
+     * whole days. (It used to keep the day fixed and take the real time of day: after midnight its instants went
+     * back by a day, and a lot's history listed 00:01 after 23:57 of the same day; audit finding, 2026-12-05.)
+     */
     static final class FixedDayClock extends Clock {
-        private final LocalDate day;
-        private final ZoneId zone;
+        private final Clock system;
+        private final java.time.Duration shift;
 
         FixedDayClock(LocalDate day, ZoneId zone) {
-            this.day = day;
-            this.zone = zone;
+            this(Clock.system(zone), day);
+        }
+
+        FixedDayClock(Clock system, LocalDate day) {
+            this(system, java.time.Duration.ofDays(day.toEpochDay() - LocalDate.now(system).toEpochDay()));
+        }
+
+        private FixedDayClock(Clock system, java.time.Duration shift) {
+            this.system = system;
+            this.shift = shift;
         }
 
         @Override
         public ZoneId getZone() {
-            return zone;
+            return system.getZone();
         }
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return new FixedDayClock(day, zone);
+            return new FixedDayClock(system.withZone(zone), shift);
         }
 
         @Override
         public java.time.Instant instant() {
-            java.time.LocalTime now = java.time.LocalTime.now(Clock.system(zone));
-            return day.atTime(now).atZone(zone).toInstant();
+            return system.instant().plus(shift);
         }
 
         @Override
         public String toString() {
-            return "FixedDayClock[" + day + "," + zone + "]";
+            return "FixedDayClock[" + shift.toDays() + " days from " + system + "]";
         }
     }
 

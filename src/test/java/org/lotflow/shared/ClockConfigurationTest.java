@@ -1,0 +1,53 @@
+package org.lotflow.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+/** The demo day's clock ({@code lotflow.today}) across midnight, without Spring. */
+class ClockConfigurationTest {
+
+    /** A system clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theDemoDayStartsOnItsDateAtTheRealTimeOfDayAndRunsOnPastMidnight() {
+        MovingClock system = new MovingClock(Instant.parse("2026-12-04T23:57:00Z"));
+        Clock demo = new ClockConfiguration.FixedDayClock(system, LocalDate.parse("2025-01-28"));
+        Instant before = demo.instant();
+        assertThat(before).isEqualTo(Instant.parse("2025-01-28T23:57:00Z"));
+        assertThat(LocalDate.now(demo)).isEqualTo(LocalDate.parse("2025-01-28"));
+
+        system.now = Instant.parse("2026-12-05T00:01:00Z");
+        Instant after = demo.instant();
+        assertThat(after).as("never back in time").isAfter(before).isEqualTo(Instant.parse("2025-01-29T00:01:00Z"));
+        assertThat(LocalDate.now(demo)).isEqualTo(LocalDate.parse("2025-01-29"));
+    }
+}
