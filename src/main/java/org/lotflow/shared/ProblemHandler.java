@@ -176,6 +176,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem = fieldProblem(path(m), "has the wrong type, expected " + simpleType(m.getTargetType()));
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             problem = fieldProblem(path(m), String.valueOf(m.getOriginalMessage()));
+        } else if (cause instanceof com.fasterxml.jackson.core.JsonParseException d
+                && String.valueOf(d.getOriginalMessage()).startsWith("Duplicate field '")) {
+            String message = d.getOriginalMessage();
+            String name = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
+            problem = fieldProblem(name, "is given twice in the request; give each field once");
         } else if (cause instanceof java.time.format.DateTimeParseException d) {
             problem = fieldProblem("date", "'" + d.getParsedString() + "' is not an ISO date (yyyy-MM-dd)");
         } else {

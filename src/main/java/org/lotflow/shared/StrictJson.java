@@ -19,7 +19,10 @@ public class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
-        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+        // a field given twice ({"sku":"A","sku":"B"}) is refused, not read as its last value: which one the sender
+        // meant is not for lotflow to guess (400 naming the field, ProblemHandler)
+        return builder -> builder.featuresToEnable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));

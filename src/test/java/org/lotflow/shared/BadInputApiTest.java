@@ -99,6 +99,9 @@ class BadInputApiTest {
         c.add(new Case("product: sku as a number", "mike", HttpMethod.POST, p, with(product, "sku", 100), 400, "sku"));
         c.add(new Case("product: name as a decimal", "mike", HttpMethod.POST, p, with(product, "name", 1.5), 400,
                 "name"));
+        c.add(new Case("product: sku given twice", "mike", HttpMethod.POST, p, "{\"sku\":\"DUP-A\",\"sku\":\"DUP-B\","
+                + "\"name\":\"Twice\",\"unit\":\"kg\",\"shelfLifeMonths\":12,\"lotNumberPattern\":\"DP-{yyyy}-{seq:3}\"}",
+                400, "sku"));
         c.add(new Case("product: NUL in the name", "mike", HttpMethod.POST, p, with(product, "name", "Bad\u0000product"),
                 400, "name"));
         c.add(new Case("product: unit as a Boolean", "mike", HttpMethod.POST, p, with(product, "unit", true), 400,
