@@ -48,10 +48,16 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
      * {@code - PASS viscosity40C: 248 cSt (limits 245 – 255 cSt)}; failures in bold.
      */
     public String summary() {
+        return summary(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #summary()} with {@code escape} applied to every text of a user's (test names, values, limits). */
+    public String summary(java.util.function.UnaryOperator<String> escape) {
         StringBuilder sb = new StringBuilder();
         for (TestVerdict t : results) {
-            sb.append("- ").append(t.passed() ? "PASS" : "**FAIL**").append(" ").append(t.test()).append(": ")
-                    .append(t.valueText()).append(" (limits ").append(t.limits()).append(")\n");
+            sb.append("- ").append(t.passed() ? "PASS" : "**FAIL**").append(" ").append(escape.apply(t.test()))
+                    .append(": ").append(escape.apply(t.valueText())).append(" (limits ")
+                    .append(escape.apply(t.limits())).append(")\n");
         }
         return sb.toString();
     }

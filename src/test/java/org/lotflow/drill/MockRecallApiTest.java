@@ -235,8 +235,8 @@ class MockRecallApiTest {
         for (String name : org.lotflow.support.Forms.placeholders(org.lotflow.support.Forms.form("reviewDrillScope"))) {
             assertThat(shown.has(name)).as("{{" + name + "}} in " + shown).isTrue();
         }
-        assertThat(shown.get("drillNumber").get("value").asText()).isEqualTo(number);
-        assertThat(shown.get("drillSummary").get("value").asText()).contains(f.fin2, f.int2, "Beta Manufacturing",
+        assertThat(org.lotflow.support.Forms.shown(shown, "drillNumber")).isEqualTo(number);
+        assertThat(org.lotflow.support.Forms.shown(shown, "drillSummary")).contains(f.fin2, f.int2, "Beta Manufacturing",
                 "finding: Lot " + f.fin2, "Reconciliation: 70.00 %");
         Map<String, Object> extra = new HashMap<>();
         extra.put("traceComplete", Map.of("value", "YES"));
@@ -256,7 +256,7 @@ class MockRecallApiTest {
         for (String name : org.lotflow.support.Forms.placeholders(org.lotflow.support.Forms.form("closeDrill"))) {
             assertThat(closing.has(name)).as("{{" + name + "}} in " + closing).isTrue();
         }
-        assertThat(closing.get("drillSummary").get("value").asText()).contains("trace complete",
+        assertThat(org.lotflow.support.Forms.shown(closing, "drillSummary")).contains("trace complete",
                 "fin2's shipment paperwork missing");
         assertThat(api.post("rachel", "/engine-rest/task/" + closeTask + "/complete", Map.of("variables",
                 Map.of("comment", Map.of("value", "CAPA opened for the lost shipping record")))).status())

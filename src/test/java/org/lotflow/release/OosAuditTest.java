@@ -280,15 +280,14 @@ class OosAuditTest {
         assertThat(complete("jennifer", taskId("jennifer", lot, "investigateLabError"), Map.of("labConclusion",
                 "CONFIRMED", "findings", labFindings)).status()).isEqualTo(204);
         String production = taskId("sarah", lot, "investigateProduction");
-        String shownToPhaseTwo = api.get("sarah", "/engine-rest/task/" + production + "/form-variables").json()
-                .get("labInvestigation").get("value").asText();
+        String shownToPhaseTwo = org.lotflow.support.Forms.shown(api.get("sarah", "/engine-rest/task/" + production + "/form-variables").json(), "labInvestigation");
         assertThat(shownToPhaseTwo).contains("Calculation, instrument and standards checked. ".repeat(20))
                 .contains("not shown here");
         assertThat(complete("sarah", production, Map.of("findings", "Batch record reviewed. ".repeat(173))).status())
                 .isEqualTo(204);
         JsonNode form = api.get("jennifer", "/engine-rest/task/" + taskId("jennifer", lot, "decideOutOfSpecification")
                 + "/form-variables").json();
-        assertThat(form.get("labInvestigation").get("value").asText())
+        assertThat(org.lotflow.support.Forms.shown(form, "labInvestigation"))
                 .contains("Calculation, instrument and standards checked. ".repeat(20));
         assertThat(form.get("productionInvestigation").get("value").asText())
                 .contains("Batch record reviewed. ".repeat(40)).contains("not shown here");

@@ -121,7 +121,7 @@ class OosInvestigationApiTest {
         // the retest is a new round: recordLabResults again, saying why
         String retest = taskId("sarah", lot, "recordLabResults");
         JsonNode retestForm = api.get("sarah", "/engine-rest/task/" + retest + "/form-variables").json();
-        assertThat(retestForm.get("labRound").get("value").asText()).contains("Retest: test round 2")
+        assertThat(org.lotflow.support.Forms.shown(retestForm, "labRound")).contains("Retest: test round 2")
                 .contains("Viscometer bath");
         Response again = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING));
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
@@ -168,7 +168,7 @@ class OosInvestigationApiTest {
         String decide = taskId("jennifer", lot, "decideOutOfSpecification");
         assertThat(tasks("sarah", lot)).isEmpty(); // qa-manager only
         JsonNode form = api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json();
-        assertThat(form.get("labInvestigation").get("value").asText()).contains("result confirmed")
+        assertThat(org.lotflow.support.Forms.shown(form, "labInvestigation")).contains("result confirmed")
                 .contains("Jennifer Lee");
         assertThat(form.get("productionInvestigation").get("value").asText()).contains("BO-77");
 

@@ -91,4 +91,13 @@ public final class Forms {
         }
         return names;
     }
+
+    /**
+     * A display value of {@code GET task/{id}/form-variables} as its form shows it: a Camunda Form renders it as
+     * Markdown, in which lotflow escapes every sign of a user's text with a backslash (TaskForm.md), so the reader
+     * sees the text without those backslashes.
+     */
+    public static String shown(com.fasterxml.jackson.databind.JsonNode formVariables, String name) {
+        return formVariables.get(name).get("value").asText().replaceAll("\\\\(\\p{Punct})", "$1");
+    }
 }

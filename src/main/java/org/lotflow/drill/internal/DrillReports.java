@@ -62,37 +62,44 @@ public class DrillReports {
     /** What the coordinator's tasks show of the drill (Tasklist): a few lines of text. */
     @Transactional(readOnly = true)
     public String summary(String drillNumber) {
+        return summary(drillNumber, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #summary(String)} as Markdown, {@code e} applied to every text of a user's (names, findings). */
+    @Transactional(readOnly = true)
+    public String summary(String drillNumber, java.util.function.UnaryOperator<String> e) {
         DrillStore.Row row = store.find(drillNumber).orElseThrow(() -> new NotFound("Drill", drillNumber));
         MockRecallReport r = report(row);
         StringBuilder text = new StringBuilder();
-        text.append("Lot ").append(r.lotNumber()).append(", started ")
-                .append(org.lotflow.shared.process.TaskForm.text(r.startedAt())).append(" by ").append(r.startedBy())
-                .append("; target ").append(r.targetMinutes()).append(" minutes (due ")
-                .append(org.lotflow.shared.process.TaskForm.text(r.dueAt())).append(").\n\n");
+        text.append("Lot ").append(e.apply(r.lotNumber())).append(", started ")
+                .append(e.apply(org.lotflow.shared.process.TaskForm.text(r.startedAt()))).append(" by ")
+                .append(e.apply(r.startedBy())).append("; target ").append(r.targetMinutes()).append(" minutes (due ")
+                .append(e.apply(org.lotflow.shared.process.TaskForm.text(r.dueAt()))).append(").\n\n");
         text.append("**Scope:** ").append(r.lots().size()).append(" lots, ").append(r.suppliers().size())
                 .append(" supplier lots, ").append(r.customers().size()).append(" customers. Reconciliation: ")
                 .append(r.reconciliationPercent().toPlainString()).append(" %.\n\n");
         for (MockRecallReport.Lot l : r.lots()) {
-            text.append("- ").append(l.role()).append(' ').append(l.lotNumber()).append(": ")
-                    .append(MassBalance.plain(l.quantity())).append(' ').append(l.unit()).append(" = on hand ")
+            text.append("- ").append(e.apply(l.role())).append(' ').append(e.apply(l.lotNumber())).append(": ")
+                    .append(MassBalance.plain(l.quantity())).append(' ').append(e.apply(l.unit())).append(" = on hand ")
                     .append(MassBalance.plain(l.onHand())).append(" + shipped ").append(MassBalance.plain(l.shipped()))
                     .append(" + consumed ").append(MassBalance.plain(l.consumed())).append(" + disposed ")
                     .append(MassBalance.plain(l.disposed())).append(", difference ")
                     .append(MassBalance.plain(l.difference())).append('\n');
         }
         for (MockRecallReport.Supplier s : r.suppliers()) {
-            text.append("- supplier ").append(s.supplier()).append(" (their lot ").append(s.supplierLotNumber())
-                    .append(") -> ").append(s.lotNumber()).append('\n');
+            text.append("- supplier ").append(e.apply(s.supplier())).append(" (their lot ")
+                    .append(e.apply(s.supplierLotNumber())).append(") -> ").append(e.apply(s.lotNumber())).append('\n');
         }
         for (MockRecallReport.Customer c : r.customers()) {
-            text.append("- customer ").append(c.customer()).append(": ");
-            text.append(String.join(", ", c.lots().stream().map(l -> MassBalance.plain(l.quantity()) + " " + l.unit()
-                    + " of " + l.lotNumber()).toList())).append('\n');
+            text.append("- customer ").append(e.apply(c.customer())).append(": ");
+            text.append(String.join(", ", c.lots().stream().map(l -> MassBalance.plain(l.quantity()) + " "
+                    + e.apply(l.unit()) + " of " + e.apply(l.lotNumber())).toList())).append('\n');
         }
-        r.findings().forEach(f -> text.append("- finding: ").append(f).append('\n'));
+        r.findings().forEach(f -> text.append("- finding: ").append(e.apply(f)).append('\n'));
         if (r.traceComplete() != null) {
-            text.append("\n**Review** by ").append(r.reviewedBy()).append(": trace ")
-                    .append(r.traceComplete() ? "complete" : "NOT complete").append(". ").append(r.reviewFindings());
+            text.append("\n**Review** by ").append(e.apply(r.reviewedBy())).append(": trace ")
+                    .append(r.traceComplete() ? "complete" : "NOT complete").append(". ")
+                    .append(e.apply(r.reviewFindings()));
         }
         return text.toString();
     }

@@ -73,6 +73,12 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
 
     /** The assessment as Markdown for the Tasklist forms. */
     public String markdown() {
+        return markdown(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #markdown()} with {@code escape} applied to every text of a user's (unit, customers, orders). */
+    public String markdown(java.util.function.UnaryOperator<String> escape) {
+        String unit = escape.apply(this.unit);
         StringBuilder sb = new StringBuilder();
         sb.append("- Total lot quantity: ").append(n(quantity)).append(' ').append(unit).append('\n');
         sb.append("- Remaining on hand: ").append(n(onHand)).append(' ').append(unit).append(" (available ")
@@ -85,22 +91,29 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         if (disposed.signum() > 0) {
             sb.append("- Disposed of: ").append(n(disposed)).append(' ').append(unit).append('\n');
         }
-        sb.append('\n').append(customersMarkdown());
+        sb.append('\n').append(customersMarkdown(escape));
         return sb.toString();
     }
 
     /** The customers who received the lot as Markdown, or a sentence saying none did. */
     public String customersMarkdown() {
+        return customersMarkdown(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #customersMarkdown()} with {@code escape} applied to every text of a user's. */
+    public String customersMarkdown(java.util.function.UnaryOperator<String> escape) {
+        String unit = escape.apply(this.unit);
         if (customers.isEmpty()) {
             return "No customer has received this lot.";
         }
         StringBuilder sb = new StringBuilder("Customers who received this lot:\n\n");
         for (CustomerImpact c : customers) {
-            sb.append("- **").append(c.customer()).append("**: ").append(n(c.quantity())).append(' ').append(unit);
+            sb.append("- **").append(escape.apply(c.customer())).append("**: ").append(n(c.quantity())).append(' ').append(unit);
             sb.append(" (");
             for (int i = 0; i < c.shipments().size(); i++) {
                 Shipment s = c.shipments().get(i);
-                sb.append(i == 0 ? "" : ", ").append(s.orderNumber()).append(" shipped ").append(s.shippedAt());
+                sb.append(i == 0 ? "" : ", ").append(escape.apply(s.orderNumber())).append(" shipped ")
+                        .append(escape.apply(String.valueOf(s.shippedAt())));
             }
             sb.append(")\n");
         }

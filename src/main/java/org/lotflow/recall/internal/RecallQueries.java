@@ -95,14 +95,21 @@ public class RecallQueries {
     /** What the {@code closeRecall} form shows (Markdown), for the recall of the business key. */
     @Transactional(readOnly = true)
     public String closeSummary(String recallNumber, String processInstanceId) {
+        return closeSummary(recallNumber, processInstanceId, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #closeSummary(String, String)} with {@code e} applied to every text of a user's (reason, customers). */
+    @Transactional(readOnly = true)
+    public String closeSummary(String recallNumber, String processInstanceId, java.util.function.UnaryOperator<String> e) {
         RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
         StringBuilder sb = new StringBuilder();
-        sb.append("**").append(recall.classification()).append("**: ").append(recall.reason()).append("\n\n");
-        sb.append("Lots recalled: ").append(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
-                .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", "))).append("\n\n");
+        sb.append("**").append(e.apply(String.valueOf(recall.classification()))).append("**: ")
+                .append(e.apply(recall.reason())).append("\n\n");
+        sb.append("Lots recalled: ").append(e.apply(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
+                .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", ")))).append("\n\n");
         List<NotificationStore.NotificationRow> rows = this.notifications.all(recall.id());
         for (NotificationStore.NotificationRow n : rows) {
-            sb.append("- ").append(n.customer()).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
+            sb.append("- ").append(e.apply(n.customer())).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
                     .append(", returned ").append(n.quantityReturned() == null ? "-"
                             : Quantities.plain(n.quantityReturned()))
                     .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")

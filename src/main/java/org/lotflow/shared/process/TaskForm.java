@@ -39,9 +39,47 @@ public final class TaskForm {
 
     private final DelegateTask task;
     private final Map<String, Object> values = new LinkedHashMap<>();
+    /** The task's form is a Camunda Form, whose text components render their values as Markdown. */
+    private final boolean markdownForm;
 
     private TaskForm(DelegateTask task) {
         this.task = task;
+        this.markdownForm = rendersMarkdown(task);
+    }
+
+    /**
+     * Whether the task's form is a Camunda Form ({@code camunda:formRef}): its text components put the values into
+     * Markdown before rendering it, so a user's text ("## QA DECISION: RELEASE APPROVED", a link, an image) would be
+     * rendered as a heading, a link or an image in the next person's decision form (audit finding, 2026-12-05).
+     * Embedded HTML forms show values as text.
+     */
+    static boolean rendersMarkdown(DelegateTask task) {
+        try {
+            org.camunda.bpm.model.bpmn.instance.UserTask userTask = task.getBpmnModelElementInstance();
+            return userTask != null && userTask.getCamundaFormRef() != null;
+        } catch (RuntimeException noModel) {
+            return false;
+        }
+    }
+
+    /** Every character CommonMark could read as formatting, links, images, HTML or structure. */
+    private static final String MARKDOWN_SIGNS = "\\`*_{}[]()#+-.!|<>~=:\"'&";
+
+    /**
+     * A text as Markdown shows it literally: every sign CommonMark reads as formatting is escaped with a
+     * backslash (the rendered text is the text itself). Line breaks are kept.
+     */
+    public static String md(Object value) {
+        String text = value == null ? ABSENT : value.toString();
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (MARKDOWN_SIGNS.indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     /** Starts the display data of a task. */
@@ -51,7 +89,19 @@ public final class TaskForm {
 
     /** Shows a value as text ({@code "-"} when absent). */
     public TaskForm show(String name, Object value) {
-        values.put(name, fitted(text(value)));
+        values.put(name, fitted(markdownForm ? md(text(value)) : text(value)));
+        return this;
+    }
+
+    /**
+     * Shows Markdown lotflow builds (a list of customers, a lab summary): {@code build} is handed the escaping to
+     * apply to every user's text it puts in ({@link #md} on a Camunda Form, none on an embedded form, which shows
+     * the text as it is); null shows as {@code "-"}.
+     */
+    public TaskForm markdown(String name, java.util.function.Function<java.util.function.UnaryOperator<String>, String> build) {
+        java.util.function.UnaryOperator<String> escape = markdownForm ? t -> md(t) : t -> t == null ? ABSENT : t;
+        String built = build.apply(escape);
+        values.put(name, fitted(built == null || built.isBlank() ? ABSENT : built));
         return this;
     }
 
@@ -96,7 +146,8 @@ public final class TaskForm {
 
     /** Shows a quantity with its unit, for example {@code 1250.5 kg}. */
     public TaskForm show(String name, BigDecimal quantity, String unit) {
-        values.put(name, quantity == null ? ABSENT : text(quantity) + (unit == null ? "" : " " + unit));
+        String shown = quantity == null ? ABSENT : text(quantity) + (unit == null ? "" : " " + unit);
+        values.put(name, markdownForm ? md(shown) : shown);
         return this;
     }
 

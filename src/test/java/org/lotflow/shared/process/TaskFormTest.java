@@ -105,4 +105,33 @@ class TaskFormTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> values.put("x", "y"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void aUsersTextIsShownLiterallyInMarkdown() {
+        String attack = "Customer X\n\n## QA DECISION: RELEASE APPROVED\n[portal](https://evil.example) ![px](http://h/t.png) <b>x</b>";
+        String escaped = TaskForm.md(attack);
+        assertThat(escaped).doesNotContain("## QA").doesNotContain("](").doesNotContain("<b>")
+                .contains("\\#\\# QA DECISION\\: RELEASE APPROVED").contains("\\[portal\\]\\(https\\:");
+        // what the reader sees: the text itself (CommonMark drops the backslash before any ASCII punctuation)
+        assertThat(escaped.replaceAll("\\\\(\\p{Punct})", "$1")).isEqualTo(attack);
+        assertThat(TaskForm.md(null)).as("an absent value still reads \"-\"").isEqualTo("\\" + TaskForm.ABSENT);
+    }
+
+    @Test
+    void onlyCamundaFormsGetMarkdownEscapes() {
+        DelegateTask embedded = Mockito.mock(DelegateTask.class);
+        TaskForm.of(embedded).show("holdReason", "## not a heading").markdown("list", esc -> "- " + esc.apply("a_b"));
+        assertThat(TaskForm.of(embedded).show("holdReason", "## x").values().get("holdReason")).isEqualTo("## x");
+        assertThat(TaskForm.of(embedded).markdown("list", esc -> "- " + esc.apply("a_b")).values().get("list"))
+                .isEqualTo("- a_b");
+
+        DelegateTask camundaForm = Mockito.mock(DelegateTask.class);
+        org.camunda.bpm.model.bpmn.instance.UserTask model = Mockito.mock(org.camunda.bpm.model.bpmn.instance.UserTask.class);
+        Mockito.when(model.getCamundaFormRef()).thenReturn("investigateLot");
+        Mockito.when(camundaForm.getBpmnModelElementInstance()).thenReturn(model);
+        assertThat(TaskForm.of(camundaForm).show("holdReason", "## x").values().get("holdReason"))
+                .isEqualTo("\\#\\# x");
+        assertThat(TaskForm.of(camundaForm).markdown("list", esc -> "- " + esc.apply("a_b")).values().get("list"))
+                .as("lotflow's own Markdown kept, the user's text in it escaped").isEqualTo("- a\\_b");
+    }
 }

@@ -25,7 +25,7 @@ abstract class DrillTaskListener extends TaskLifecycleListener {
     protected void onCreate(DelegateTask task) {
         String drillNumber = drillNumber(task);
         TaskForm.of(task).show(MockRecallProcess.DRILL_NUMBER, drillNumber)
-                .show(MockRecallProcess.DRILL_SUMMARY, reports.summary(drillNumber)).apply();
+                .markdown(MockRecallProcess.DRILL_SUMMARY, esc -> reports.summary(drillNumber, esc)).apply();
     }
 
     /** The drill this task belongs to: its process's business key. */

@@ -27,6 +27,6 @@ final class HoldForm {
                 .show("holdPlacedBy", users.fullName(hold.getPlacedBy()))
                 .show("holdPlacedAt", hold.getPlacedAt())
                 .show("decisionDue", hold.getDecisionDueAt())
-                .show("impactAssessment", impact.markdown());
+                .markdown("impactAssessment", impact::markdown);
     }
 }

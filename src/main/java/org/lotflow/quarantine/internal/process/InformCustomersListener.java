@@ -43,7 +43,7 @@ public class InformCustomersListener extends TaskLifecycleListener {
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("outcome", hold.getDecision())
                 .show("justificationText", hold.getJustification())
-                .show("customerList", queries.impact(lot).customersMarkdown())
+                .markdown("customerList", queries.impact(lot)::customersMarkdown)
                 .apply();
     }
 

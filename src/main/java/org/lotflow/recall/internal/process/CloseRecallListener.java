@@ -37,7 +37,8 @@ public class CloseRecallListener extends TaskLifecycleListener {
         LotRecallVariables.forgetComment(processInstance);
         TaskForm.of(task).show(RECALL_NUMBER.name(), recallNumber)
                 .show(LotRecallVariables.TARGET_LEVEL.name(), closing.target())
-                .show(RECALL_SUMMARY.name(), queries.closeSummary(recallNumber, processInstance.getId())).apply();
+                .markdown(RECALL_SUMMARY.name(), esc -> queries.closeSummary(recallNumber, processInstance.getId(), esc))
+                .apply();
     }
 
     @Override

@@ -52,7 +52,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
         LabVerdict verdict = queries.verdict(lot.getId());
         TaskInputs.forget(task, APPROVED, COMMENT); // no decision may wait before anyone decided
         TaskForm.of(task).showAll(LotFacts.of(lot))
-                .show(LAB_SUMMARY.name(), verdict == null ? null : verdict.summary())
+                .markdown(LAB_SUMMARY.name(), esc -> verdict == null ? null : verdict.summary(esc))
                 .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.fullName(verdict.recordedBy()))
                 .show(OOS_HISTORY.name(), oosForms.oosHistory(lot))
                 .apply();

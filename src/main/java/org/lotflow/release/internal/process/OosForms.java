@@ -49,7 +49,7 @@ class OosForms {
         }
         LabVerdict round = rounds.stream().filter(r -> r.round() == oos.getRound()).findFirst().orElse(null);
         form.show(TEST_ROUND.name(), oos.getRound() == 1 ? "1 (original analysis)" : oos.getRound() + " (retest)")
-                .show(LAB_SUMMARY.name(), round == null ? null : round.summary())
+                .markdown(LAB_SUMMARY.name(), esc -> round == null ? null : round.summary(esc))
                 .show(LAB_RECORDED_BY_NAME.name(), currentUser.fullName(oos.getAnalyst()))
                 .show(LAB_RECORDED_AT.name(), oos.getOpenedAt())
                 .show(EARLIER_ROUNDS.name(), earlier(rounds, oos.getRound()))

@@ -51,8 +51,9 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         Lot lot = ReleaseFacts.lot(runs, task);
-        TaskForm.of(task).showAll(LotFacts.of(lot)).show(SPECIFICATION.name(), lot.getProduct().getSpecs().stream()
-                .map(s -> "- **" + s.getTest() + "**: " + s.describe()).collect(Collectors.joining("\n")))
+        TaskForm.of(task).showAll(LotFacts.of(lot)).markdown(SPECIFICATION.name(), esc -> lot.getProduct().getSpecs()
+                .stream().map(s -> "- **" + esc.apply(s.getTest()) + "**: " + esc.apply(s.describe()))
+                .collect(Collectors.joining("\n")))
                 .show(LAB_ROUND.name(), round(queries.currentInvestigation(lot.getId()))).apply();
         // Pre-fills the form's field. Not task-local: a completion sets variables on the process
         // instance, and a local copy would hide what the analyst typed. Removed on completion.
