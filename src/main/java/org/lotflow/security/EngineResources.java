@@ -30,6 +30,8 @@ final class EngineResources {
     static final Pattern PROFILE = Pattern.compile("^user/([^/]+)/profile/?$", Pattern.CASE_INSENSITIVE);
     /** Identity records: a non-administrator may change only their own password. */
     static final Pattern USER_WRITE = Pattern.compile("^user(?:/.*)?$", Pattern.CASE_INSENSITIVE);
+    /** Creating a user (with a password). */
+    static final Pattern USER_CREATE = Pattern.compile("^user/create/?$", Pattern.CASE_INSENSITIVE);
     static final Pattern OWN_CREDENTIALS = Pattern.compile("^user/([^/]+)/credentials/?$",
             Pattern.CASE_INSENSITIVE);
     /** Checks any user's password: a guessing oracle around the lockout. */

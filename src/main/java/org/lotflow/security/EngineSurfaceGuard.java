@@ -135,6 +135,27 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " password only");
             return;
         }
+        boolean userCreate = USER_CREATE.matcher(resource).matches() && method.equals("POST");
+        if (userCreate || (credentials.matches() && method.equals("PUT"))) {
+            // a password set over HTTP (a user's own change, an administrator creating a user or setting a password)
+            // passes Camunda's default password policy, as the first administrator's does (21 CFR 11.300, EU GMP
+            // Annex 11 §12): an empty or three-letter password is refused with 400 naming it
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            JsonNode password = userCreate ? body.path("credentials").path("password") : body.path("password");
+            String why = FirstAdministrator.policyViolations(identityService, password.isTextual() ? password.asText()
+                    : "", userCreate ? body.path("profile").path("id").asText("") : credentials.group(1));
+            if (why != null) {
+                refuse(response, 400, "Invalid request", "password", "password: does not pass the password policy ("
+                        + why + ")");
+                return;
+            }
+            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
+                    response);
+            return;
+        }
         Matcher claim = TASK_CLAIM.matcher(resource);
         if (claim.matches()) {
             Claim claimed = claimed(request, response);

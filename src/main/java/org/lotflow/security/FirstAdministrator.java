@@ -125,6 +125,19 @@ public class FirstAdministrator {
         return Outcome.CREATED;
     }
 
+    /**
+     * What {@code password} for {@code userId} breaks of Camunda's default password policy, as a sentence ("at least
+     * 10 characters, at least 1 digit(s)"), or null when it passes.
+     */
+    static String policyViolations(IdentityService identities, String password, String userId) {
+        org.camunda.bpm.engine.identity.User user = identities.createUserQuery().userId(userId).singleResult();
+        PasswordPolicyResult check = user == null
+                ? identities.checkPasswordAgainstPolicy(new DefaultPasswordPolicyImpl(), password)
+                : identities.checkPasswordAgainstPolicy(new DefaultPasswordPolicyImpl(), password, user);
+        return check.isValid() ? null : check.getViolatedRules().stream().map(FirstAdministrator::describe)
+                .collect(Collectors.joining(", "));
+    }
+
     private static String describe(org.camunda.bpm.engine.identity.PasswordPolicyRule rule) {
         String placeholder = rule.getPlaceholder();
         java.util.Map<String, String> p = rule.getParameters() == null ? java.util.Map.of() : rule.getParameters();

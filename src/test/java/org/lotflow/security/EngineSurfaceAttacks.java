@@ -609,6 +609,28 @@ public abstract class EngineSurfaceAttacks {
     }
 
     @Test
+    void aPasswordSetOverHttpPassesThePasswordPolicy() {
+        // audit 2026-12-05: a user could set an empty password for themselves and log in with it
+        String producer = user("pw-prod", "Pat", "Producer", Groups.PRODUCTION);
+        String old = passwords.get(producer);
+        for (String weak : List.of("", "x", "abc", "password1")) {
+            refused(as(producer, HttpMethod.PUT, "/engine-rest/user/" + producer + "/credentials",
+                    Map.of("password", weak, "authenticatedUserPassword", old)), 400, "password policy");
+        }
+        assertThat(identityService.checkPassword(producer, old)).as("unchanged").isTrue();
+        refused(as("demo", HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", "weakling",
+                "firstName", "Weak", "lastName", "Ling"), "credentials", Map.of("password", "weak"))), 400,
+                "at least 10 characters");
+        assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
+        String strong = "Batch-" + UUID.randomUUID().toString().substring(0, 8) + "-Q7!";
+        Response changed = as(producer, HttpMethod.PUT, "/engine-rest/user/" + producer + "/credentials",
+                Map.of("password", strong, "authenticatedUserPassword", old));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        assertThat(identityService.checkPassword(producer, strong)).isTrue();
+        passwords.put(producer, strong);
+    }
+
+    @Test
     void whoeverClaimedATaskHandsItBackAndNobodyElseDoes() {
         // audit 2026-12-05: an unclaim asked Camunda's TASK_ASSIGN, which lotflow gives nobody, so a claimed task
         // stayed on its assignee for good (and Camunda's permission text reached Tasklist)
