@@ -176,6 +176,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem = fieldProblem(path(m), "has the wrong type, expected " + simpleType(m.getTargetType()));
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             problem = fieldProblem(path(m), String.valueOf(m.getOriginalMessage()));
+        } else if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException c && c.getProcessor() != null) {
+            // a number beyond what the field holds ("Numeric value (99999999999) out of range of int")
+            com.fasterxml.jackson.core.JsonParser parser = c.getProcessor();
+            String field = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
+            String reason = "is too large for a " + simpleType(c.getTargetType()) + " (at most "
+                    + (c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class ? Long.MAX_VALUE : Integer.MAX_VALUE)
+                    + ")";
+            problem = field == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A number " + reason)
+                    : fieldProblem(field, reason);
+            problem.setTitle("Invalid request");
         } else if (cause instanceof com.fasterxml.jackson.core.JsonParseException d
                 && String.valueOf(d.getOriginalMessage()).startsWith("Duplicate field '")) {
             String message = d.getOriginalMessage();
@@ -253,8 +263,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type == java.time.LocalDate.class) {
             return "ISO date (yyyy-MM-dd)";
         }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "whole number";
+        }
         if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type)) {
             return "number";
+        }
+        if (type == String.class) {
+            return "text";
         }
         if (type.isEnum()) {
             return "value of " + java.util.Arrays.toString(type.getEnumConstants());

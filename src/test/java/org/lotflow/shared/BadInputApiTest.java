@@ -93,6 +93,8 @@ class BadInputApiTest {
         c.add(new Case("product: no unit", "mike", HttpMethod.POST, p, with(product, "unit", null), 400, "unit"));
         c.add(new Case("product: shelf life 0", "mike", HttpMethod.POST, p, with(product, "shelfLifeMonths", 0), 400,
                 "shelfLifeMonths"));
+        c.add(new Case("product: shelf life beyond a whole number", "mike", HttpMethod.POST, p,
+                with(product, "shelfLifeMonths", 99999999999L), 400, "shelfLifeMonths"));
         c.add(new Case("product: shelf life as text", "mike", HttpMethod.POST, p, with(product, "shelfLifeMonths", "12"),
                 400, "shelfLifeMonths"));
         // the reverse of "12" for a number: a number or a Boolean where text belongs is not turned into text
