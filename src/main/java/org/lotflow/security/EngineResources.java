@@ -99,7 +99,18 @@ final class EngineResources {
      * halting or rewriting a process outside its steps ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}) or taking
      * its history away ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}). Path rules only.
      */
+    /**
+     * Editing or deleting a task's or a process instance's comments ({@code PUT task/comment}, {@code DELETE
+     * task/{id}/comment[/{commentId}]}, the same under {@code process-instance}) or a task's attachments.
+     */
+    static final Pattern RECORD_REWRITE = Pattern.compile(
+            "^(?:task|process-instance)/(?:[^/]+/)?(?:comment|attachment)(?:/[^/]+)?/?$", Pattern.CASE_INSENSITIVE);
+
     static String refusedToEveryone(String method, String resource) {
+        if (RECORD_REWRITE.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
+            return "Comments and attachments on lotflow's tasks and processes are part of the record: they are added,"
+                    + " not edited or deleted, by anyone (administrators included); add a new comment to correct one";
+        }
         if (PROCESS_CONTROL.matcher(resource).matches() || (method.equals("PUT") && TASK_UPDATE.matcher(resource).matches())) {
             return "lotflow's processes run through their own recorded steps: they are not suspended, their timers'"
                     + " due dates are not moved and their tasks are not rewritten or given to other groups, by anyone"

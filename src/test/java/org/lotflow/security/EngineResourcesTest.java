@@ -75,12 +75,15 @@ class EngineResourcesTest {
                 {"PUT", "job/4/duedate"}, {"POST", "job/4/duedate/recalculate"}, {"PUT", "task/1"},
                 {"POST", "task/1/identity-links"}, {"DELETE", "history/process-instance/7"},
                 {"POST", "history/process-instance/delete"}, {"POST", "history/process-instance/set-removal-time"},
-                {"PUT", "process-definition/key/lotRelease/history-time-to-live"}}) {
+                {"PUT", "process-definition/key/lotRelease/history-time-to-live"}, {"PUT", "task/comment"},
+                {"DELETE", "task/1/comment/c9"}, {"DELETE", "task/1/comment"}, {"PUT", "process-instance/comment"},
+                {"DELETE", "process-instance/7/comment"}, {"DELETE", "task/1/attachment/a3"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNotNull();
         }
         for (String[] call : new String[][] {{"POST", "task/1/claim"}, {"POST", "task/1/complete"},
                 {"POST", "task/1/unclaim"}, {"POST", "history/process-instance"}, {"PUT", "job/4/retries"},
-                {"POST", "job/4/execute"}, {"DELETE", "task/1"}}) {
+                {"POST", "job/4/execute"}, {"DELETE", "task/1"}, {"POST", "task/1/comment/create"},
+                {"POST", "task/1/attachment/create"}, {"PUT", "task/1/variables/x"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNull();
         }
     }

@@ -631,6 +631,25 @@ public abstract class EngineSurfaceAttacks {
     }
 
     @Test
+    void commentsOnATaskAreAddedNeverEditedOrDeleted() {
+        String lot = api.createLot(api.createProduct("ATK"), new BigDecimal("100"), "2025-01-20");
+        String taskId = task("sarah", lot, "recordLabResults");
+        Response added = as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/comment/create",
+                Map.of("message", "Sample taken at 09:10"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        String commentId = added.json().get("id").asText();
+        refused(as("sarah", HttpMethod.PUT, "/engine-rest/task/comment", Map.of("id", commentId, "taskId", taskId,
+                "message", "rewritten")), 403, "part of the record");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/task/" + taskId + "/comment/" + commentId, null), 403,
+                "part of the record");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/task/" + taskId + "/comment", null), 403,
+                "part of the record");
+        JsonNode comments = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId + "/comment", null).json();
+        assertThat(comments).hasSize(1);
+        assertThat(comments.get(0).get("message").asText()).isEqualTo("Sample taken at 09:10");
+    }
+
+    @Test
     void whoeverClaimedATaskHandsItBackAndNobodyElseDoes() {
         // audit 2026-12-05: an unclaim asked Camunda's TASK_ASSIGN, which lotflow gives nobody, so a claimed task
         // stayed on its assignee for good (and Camunda's permission text reached Tasklist)
