@@ -96,8 +96,10 @@ class ConsoleBrowserTest {
     }
 
     private void step(String name, Runnable work) {
+        long start = System.nanoTime();
         try {
             work.run();
+            System.out.printf("browser step %s: %d ms%n", name, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException | Error e) {
             shot("FAILED-" + name);
             throw e;
@@ -201,9 +203,11 @@ class ConsoleBrowserTest {
         driver().executeScript("arguments[0].value = arguments[1];", driver().findElement(By.id(id)), isoDate);
     }
 
-    /** A Tasklist session of {@code user} (the Console's session is ended first: one login at a time). */
+    /**
+     * A Tasklist session of {@code user}, one login at a time: {@link Tasklist#login} ends the Console's session
+     * (its cookies go) or the previous Tasklist user's (Log out in Tasklist's user menu).
+     */
     private void inTasklist(String user, java.util.function.Consumer<Tasklist> work) {
-        driver().manage().deleteAllCookies();
         browser.login(port, user);
         work.accept(browser);
     }

@@ -38,6 +38,13 @@ final class Tasklist implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(60);
 
+    /**
+     * How often a wait looks again: each look is a round trip to ChromeDriver (or, for {@link #until}, a query
+     * of the server), a few milliseconds; a step waits for about ten things, so a shorter poll ends each step
+     * sooner by about half the difference per wait.
+     */
+    static final Duration POLL = Duration.ofMillis(100);
+
     private String base;
     private String user;
     /** Just logged in: Tasklist shows the server's lists as they are now, no reload needed. */
@@ -70,7 +77,7 @@ final class Tasklist implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(WAIT);
-        this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+        this.wait = new WebDriverWait(driver, WAIT, POLL);
         wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
     }
 
@@ -87,19 +94,25 @@ final class Tasklist implements AutoCloseable {
     }
 
     /**
-     * Logs out whoever was logged in (their session cookie and Tasklist's local storage go), opens
-     * Tasklist and logs in through its login page as {@code user} (demo users: password = user id).
+     * Logs out whoever was logged in and logs in through Tasklist's login form as {@code user} (demo users:
+     * password = user id), then checks that Tasklist and the server's session both name {@code user}. When
+     * the browser shows Tasklist with the previous user logged in, that user logs out as a person does (user
+     * menu, Log out: Tasklist ends the session on the server and shows its login form without reloading the
+     * page); otherwise (a fresh browser, another page such as the Console, or a logout that did not come
+     * through) every cookie and Tasklist's local storage of this site go, and Tasklist is loaded afresh.
      */
     void login(int port, String user) {
         this.base = "http://localhost:" + port;
-        if (this.user != null) {
+        boolean loggedOut = this.user != null && logOutInTasklist();
+        this.user = null;
+        if (!loggedOut) {
+            if (driver.getCurrentUrl().startsWith(base)) { // whoever used this site in the browser: gone
+                driver.manage().deleteAllCookies();
+                driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+                driver.get("about:blank"); // the next open is a full load, never the old page's in-memory session
+            }
             open();
-            driver.manage().deleteAllCookies();
-            driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-            driver.get("about:blank"); // the next open is a full load, never the old page's in-memory session
-            this.user = null;
         }
-        open();
         // Logging in ends in one of four states, each waited for (never a fixed sleep): the user's filters
         // listed (done); the login refused or lost (the form back, emptied: Tasklist clears it after a failed
         // POST, and a form rendered again while Tasklist checked for a session loses what was typed); the
@@ -134,8 +147,69 @@ final class Tasklist implements AutoCloseable {
         if (!seen.isEmpty()) {
             System.out.printf("Tasklist login of %s: logged in after%s%n", user, seen);
         }
+        String who = loggedIn();
+        if (!(user + "/" + user).equals(who)) {
+            evidence("Tasklist-login-" + user);
+            throw new AssertionError("Tasklist login of " + user + " shows someone else (Tasklist/server session): " + who);
+        }
         this.user = user;
         this.fresh = true;
+    }
+
+    /**
+     * Who is logged in, as {@code tasklist/server}: the user Tasklist shows as logged in (its
+     * {@code authentication}) and the user of the browser's session as the server knows it (Camunda's
+     * {@code GET /camunda/api/admin/auth/user/default}, from the page, with the page's cookies); {@code -}
+     * for none.
+     */
+    String loggedIn() {
+        Object who = driver.executeScript("""
+                var a = window.angular, shown = '-';
+                if (a) {
+                  var injector = a.element(document.documentElement).injector();
+                  var auth = injector && injector.get('$rootScope').authentication;
+                  if (auth && auth.name) { shown = auth.name; }
+                }
+                var xhr = new XMLHttpRequest();
+                xhr.open('GET', '/camunda/api/admin/auth/user/default', false);
+                xhr.setRequestHeader('Accept', 'application/json');
+                xhr.send();
+                var session = '-';
+                if (xhr.status === 200) { try { session = JSON.parse(xhr.responseText).userId || '-'; } catch (e) {} }
+                return shown + '/' + session;""");
+        return String.valueOf(who);
+    }
+
+    /**
+     * Logs the current user out through Tasklist's user menu (Log out), when the browser shows Tasklist with
+     * that user logged in; true once Tasklist shows its empty login form and the server's session knows no
+     * user, false (having logged why) when the page is not Tasklist as that user or the logout did not come
+     * through, for the caller to start afresh.
+     */
+    private boolean logOutInTasklist() {
+        if (!driver.getCurrentUrl().startsWith(base + "/camunda/app/tasklist/")) {
+            return false;
+        }
+        String before = loggedIn();
+        if (!(user + "/" + user).equals(before)) {
+            System.out.printf("Tasklist logout of %s: the page shows %s, starting afresh%n", user, before);
+            return false;
+        }
+        try {
+            click(By.cssSelector("li.account .dropdown-toggle"));
+            click(By.cssSelector("li.account li.logout a"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            System.out.printf("Tasklist logout of %s: no Log out in the user menu (%s), starting afresh%n", user, pageSays());
+            return false;
+        }
+        LoginState state = awaitLogin();
+        String after = state == LoginState.LOGIN_FORM ? loggedIn() : "";
+        if (!"-/-".equals(after)) {
+            System.out.printf("Tasklist logout of %s: %s, logged in %s (%s), starting afresh%n", user, state, after,
+                    pageSays());
+            return false;
+        }
+        return true;
     }
 
     /** How often a login is tried before the step fails. */
@@ -187,7 +261,7 @@ final class Tasklist implements AutoCloseable {
      */
     private void awaitIdle() {
         try {
-            new WebDriverWait(driver, LOGIN_WAIT, Duration.ofMillis(100)).until(d -> Boolean.TRUE.equals(
+            new WebDriverWait(driver, LOGIN_WAIT, POLL).until(d -> Boolean.TRUE.equals(
                     ((JavascriptExecutor) d).executeScript("""
                             var a = window.angular;
                             if (!a) { return true; }
@@ -201,7 +275,7 @@ final class Tasklist implements AutoCloseable {
     /** Waits until the page shows one of the {@link LoginState}s, at most {@link #LOGIN_WAIT}. */
     private LoginState awaitLogin() {
         try {
-            return new WebDriverWait(driver, LOGIN_WAIT, Duration.ofMillis(200))
+            return new WebDriverWait(driver, LOGIN_WAIT, POLL)
                     .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
                     .until(d -> {
                         if (displayed(".task-filters .content h4 a")) {
@@ -363,7 +437,7 @@ final class Tasklist implements AutoCloseable {
     }
 
     void until(String what, BooleanSupplier condition) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(250)).withMessage(what).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, WAIT, POLL).withMessage(what).until(d -> condition.getAsBoolean());
     }
 
     WebElement visible(By by) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Every command of {@code README.md} and {@code docs/*.md} runs verbatim on a fresh clone (issue #12).
@@ -53,11 +54,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * one the block builds, the environment variables are ones lotflow reads, the example administrator
  * password passes the policy, {@code -Dtest=} names existing tests, {@code .ci/run} runs command 2).
  *
- * <p>A JVM of its own (surefire execution {@code readme-commands}, tag {@code readme}): the README's
- * {@code /engine-rest} calls need the engine called "default", which the shared API test context owns in
- * the H2 test JVM.
+ * <p>Tag {@code readme}: it runs in the PostgreSQL tests' JVM (surefire execution
+ * {@code postgres-integration-tests}), first ({@link org.lotflow.support.ReadmeFirst}), and its application is
+ * closed after it ({@code @DirtiesContext}): the README's {@code /engine-rest} calls need the engine called
+ * "default", which the shared API test contexts own (the H2 one in the H2 test JVM, the PostgreSQL one after
+ * this class), and Camunda registers engines by name in a static registry.
  */
 @Tag("readme")
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:readme;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "lotflow.today=2025-01-28", "lotflow.demo-data=true", "spring.jmx.enabled=false",
@@ -181,10 +185,10 @@ class ReadmeCommandsIT {
                     .contains("exec mvn -B test").contains("pg_ctlcluster").contains("install-browser-test-deps.sh")
                     // what `mvn -B test` runs, as two processes side by side: the H2 tests and the pom's other executions
                     .contains("mvn -B test-compile \"$@\"").contains("mvn -B surefire:test \"$@\"")
-                    .contains("mvn -B surefire:test@postgres-integration-tests surefire:test@readme-commands \"$@\"");
-            assertThat(Files.readString(ROOT.resolve("pom.xml"))).as("the executions command 2 runs beside the H2 tests")
-                    .contains("<id>postgres-integration-tests</id>").contains("<groups>postgres,standalone</groups>")
-                    .contains("<id>readme-commands</id>");
+                    .contains("mvn -B surefire:test@postgres-integration-tests \"$@\"");
+            assertThat(Files.readString(ROOT.resolve("pom.xml"))).as("the execution command 2 runs beside the H2 tests")
+                    .contains("<id>postgres-integration-tests</id>").contains("<groups>postgres,standalone,readme</groups>")
+                    .contains("junit.jupiter.testclass.order.default = org.lotflow.support.ReadmeFirst");
             return;
         }
         if (text.contains("java -jar")) {
