@@ -358,8 +358,10 @@ final class Tasklist implements AutoCloseable {
         }
         fresh = false;
         openFilter(filter);
-        WebElement row = visible(taskRow(nameWords));
-        row.findElement(By.xpath(".//a[contains(@href,'task=')]")).click();
+        By row = taskRow(nameWords);
+        visible(row);
+        // the list may render again meanwhile (it refreshes after a login): find the link afresh at each try
+        click(By.xpath(xpath(row) + "//a[contains(@href,'task=')]"));
         // the task's view: its name in the header, then its form (loaded on its own)
         visible(By.xpath("//*[contains(@class,'task-details') or @cam-tasklist-task]//*[contains(normalize-space(.), "
                 + xpathText(nameWords[nameWords.length - 1]) + ")]"));
