@@ -160,7 +160,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
      */
     public static final String SESSION_HEADER = "X-Requested-By";
 
-    /** GET calls that write a record: a certificate handed to a named customer ({@code CERTIFICATE_PROVIDED}). */
     /**
      * The reads that record something in the caller's name: a certificate handed out ({@code CERTIFICATE_PROVIDED}
      * in the lot's history, with or without a customer) and an audit-trail check ({@code audit_check}).

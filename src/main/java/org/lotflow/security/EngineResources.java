@@ -95,17 +95,19 @@ final class EngineResources {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * Why a write is refused to everyone, administrators included, or null when this rule does not refuse it:
-     * halting or rewriting a process outside its steps ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}) or taking
-     * its history away ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}). Path rules only.
-     */
-    /**
      * Editing or deleting a task's or a process instance's comments ({@code PUT task/comment}, {@code DELETE
      * task/{id}/comment[/{commentId}]}, the same under {@code process-instance}) or a task's attachments.
      */
     static final Pattern RECORD_REWRITE = Pattern.compile(
             "^(?:task|process-instance)/(?:[^/]+/)?(?:comment|attachment)(?:/[^/]+)?/?$", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Why a write is refused to everyone, administrators included, or null when this rule does not refuse it:
+     * rewriting the record's comments and attachments ({@link #RECORD_REWRITE}, checked first: {@code PUT
+     * task/comment} would otherwise read as a task rewritten), halting or rewriting a process outside its steps
+     * ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}) or taking its history away ({@link #HISTORY_REMOVAL}, any
+     * {@code DELETE history/...}). Path rules only.
+     */
     static String refusedToEveryone(String method, String resource) {
         if (RECORD_REWRITE.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
             return "Comments and attachments on lotflow's tasks and processes are part of the record: they are added,"

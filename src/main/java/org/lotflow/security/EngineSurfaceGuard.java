@@ -145,8 +145,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 return;
             }
             JsonNode password = userCreate ? body.path("credentials").path("password") : body.path("password");
+            org.camunda.bpm.engine.identity.User user;
+            if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
+                user = identityService.newUser(body.path("profile").path("id").asText(""));
+                user.setFirstName(body.path("profile").path("firstName").asText(null));
+                user.setLastName(body.path("profile").path("lastName").asText(null));
+            } else {
+                user = identityService.createUserQuery().userId(credentials.group(1)).singleResult();
+            }
             String why = FirstAdministrator.policyViolations(identityService, password.isTextual() ? password.asText()
-                    : "", userCreate ? body.path("profile").path("id").asText("") : credentials.group(1));
+                    : "", user);
             if (why != null) {
                 refuse(response, 400, "Invalid request", "password", "password: does not pass the password policy ("
                         + why + ")");
@@ -211,7 +219,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             }
             // only the retries: the same call also takes a due date ("dueDate"), which would move a timer (a drill's
             // target time, a release's or a recall's escalation) past the checks that refuse moving it elsewhere
-            java.util.Set<String> allowed = resource.startsWith("job/retries") ? BATCH_RETRIES_FIELDS : Set.of("retries");
+            Set<String> allowed = resource.startsWith("job/retries") ? BATCH_RETRIES_FIELDS : Set.of("retries");
             java.util.Iterator<String> names = body.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();

@@ -113,10 +113,10 @@ public class FirstAdministrator {
         User user = identities.newUser(userId);
         user.setFirstName(firstName);
         user.setLastName(lastName);
-        PasswordPolicyResult check = identities.checkPasswordAgainstPolicy(new DefaultPasswordPolicyImpl(), password, user);
-        if (!check.isValid()) {
+        String violations = policyViolations(identities, password, user);
+        if (violations != null) {
             throw new Refused("LOTFLOW_ADMIN_PASSWORD (lotflow.admin.password) does not pass the password policy: "
-                    + check.getViolatedRules().stream().map(FirstAdministrator::describe).collect(Collectors.joining(", ")));
+                    + violations);
         }
         user.setPassword(password);
         identities.saveUser(user);
@@ -126,11 +126,11 @@ public class FirstAdministrator {
     }
 
     /**
-     * What {@code password} for {@code userId} breaks of Camunda's default password policy, as a sentence ("at least
-     * 10 characters, at least 1 digit(s)"), or null when it passes.
+     * What {@code password} for {@code user} (null when unknown) breaks of Camunda's default password policy, as a
+     * sentence ("at least 10 characters, at least 1 digit(s)"), or null when it passes. The first administrator's
+     * password and every password set over HTTP ({@link EngineSurfaceGuard}) pass this one check.
      */
-    static String policyViolations(IdentityService identities, String password, String userId) {
-        org.camunda.bpm.engine.identity.User user = identities.createUserQuery().userId(userId).singleResult();
+    static String policyViolations(IdentityService identities, String password, User user) {
         PasswordPolicyResult check = user == null
                 ? identities.checkPasswordAgainstPolicy(new DefaultPasswordPolicyImpl(), password)
                 : identities.checkPasswordAgainstPolicy(new DefaultPasswordPolicyImpl(), password, user);

@@ -28,6 +28,14 @@ public class StrictJson {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
+    /** Why a text with a NUL character is refused, in every refusal that names its field: {@value}. */
+    public static final String NUL_REFUSED = "must not contain a NUL character";
+
+    /** Whether {@code text} holds a NUL character, which no record may hold (see {@link #noNulInText}). */
+    public static boolean hasNul(String text) {
+        return text != null && text.indexOf('\u0000') >= 0;
+    }
+
     /**
      * A NUL character ({@code \u0000}) is no part of any text a plant records: PostgreSQL cannot store it in a text
      * column (the request would end in a 500) and Tasklist's forms already refuse it. Refused in every JSON string
@@ -47,8 +55,8 @@ public class StrictJson {
         public String deserialize(com.fasterxml.jackson.core.JsonParser p,
                 com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
             String text = super.deserialize(p, ctxt);
-            if (text != null && text.indexOf('\u0000') >= 0) {
-                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, "must not contain a NUL character");
+            if (hasNul(text)) {
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, NUL_REFUSED);
             }
             return text;
         }

@@ -24,14 +24,11 @@ public class ConsoleCsrfFilter extends OncePerRequestFilter {
                 sent = request.getParameter(ConsoleCsrf.FIELD);
             }
             if (!ConsoleCsrf.matches(request.getSession(false), sent)) {
-                response.setStatus(403);
-                response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Refused - lotflow Console"
-                        + "</title></head><body><h1>Refused: this form is out of date</h1><p>The form did not carry"
-                        + " this session's security token (CSRF), so nothing was changed. It may come from another"
-                        + " site, or from a page opened before your last login. <a href=\""
+                ConsoleRefusalPage.write(response, 403, "Refused", "Refused: this form is out of date", "<p>The form"
+                        + " did not carry this session's security token (CSRF), so nothing was changed. It may come from"
+                        + " another site, or from a page opened before your last login. <a href=\""
                         + request.getContextPath() + "/console/\">Open the Console</a>, reload the page and try"
-                        + " again.</p></body></html>");
+                        + " again.</p>");
                 return;
             }
         }

@@ -1,12 +1,14 @@
 package org.lotflow.console.internal.web;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.lotflow.shared.StrictJson;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
@@ -18,26 +20,18 @@ import org.springframework.web.util.HtmlUtils;
  */
 public class ConsoleInputFilter extends OncePerRequestFilter {
 
-    /** The sentence the API gives for the same input. */
-    static final String NUL_REFUSED = "must not contain a NUL character";
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!ConsoleCsrf.isSafe(request.getMethod())) {
             for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
-                for (String value : field.getValue()) {
-                    if (field.getKey().indexOf('\u0000') >= 0 || (value != null && value.indexOf('\u0000') >= 0)) {
-                        String name = HtmlUtils.htmlEscape(field.getKey().replace('\u0000', ' '));
-                        response.setStatus(400);
-                        response.setContentType("text/html;charset=UTF-8");
-                        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Invalid input - lotflow"
-                                + " Console</title></head><body><h1>Invalid input</h1><p data-field=\"" + name + "\">"
-                                + name + ": " + NUL_REFUSED + " (a control character that no record may hold, often"
-                                + " pasted from another program). Nothing was changed: go back, retype the field and"
-                                + " send the form again.</p></body></html>");
-                        return;
-                    }
+                if (StrictJson.hasNul(field.getKey()) || Arrays.stream(field.getValue()).anyMatch(StrictJson::hasNul)) {
+                    String name = HtmlUtils.htmlEscape(field.getKey().replace('\u0000', ' '));
+                    ConsoleRefusalPage.write(response, 400, "Invalid input", "Invalid input", "<p data-field=\"" + name
+                            + "\">" + name + ": " + StrictJson.NUL_REFUSED + " (a control character that no record may"
+                            + " hold, often pasted from another program). Nothing was changed: go back, retype the field"
+                            + " and send the form again.</p>");
+                    return;
                 }
             }
         }
