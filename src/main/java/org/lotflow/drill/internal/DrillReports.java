@@ -59,13 +59,10 @@ public class DrillReports {
                 r.reconciliationPercent(), r.resultReason())).toList();
     }
 
-    /** What the coordinator's tasks show of the drill (Tasklist): a few lines of text. */
-    @Transactional(readOnly = true)
-    public String summary(String drillNumber) {
-        return summary(drillNumber, java.util.function.UnaryOperator.identity());
-    }
-
-    /** {@link #summary(String)} as Markdown, {@code e} applied to every text of a user's (names, findings). */
+    /**
+     * What the coordinator's tasks show of the drill (Tasklist): a few lines of Markdown, {@code e} applied to every
+     * text of a user's (names, findings).
+     */
     @Transactional(readOnly = true)
     public String summary(String drillNumber, java.util.function.UnaryOperator<String> e) {
         DrillStore.Row row = store.find(drillNumber).orElseThrow(() -> new NotFound("Drill", drillNumber));

@@ -92,13 +92,10 @@ public class RecallQueries {
         return epcis.of(store.scopeLotIds(r.id()), shipments);
     }
 
-    /** What the {@code closeRecall} form shows (Markdown), for the recall of the business key. */
-    @Transactional(readOnly = true)
-    public String closeSummary(String recallNumber, String processInstanceId) {
-        return closeSummary(recallNumber, processInstanceId, java.util.function.UnaryOperator.identity());
-    }
-
-    /** {@link #closeSummary(String, String)} with {@code e} applied to every text of a user's (reason, customers). */
+    /**
+     * What the {@code closeRecall} form shows (Markdown), for the recall of the business key, with {@code e} applied
+     * to every text of a user's (reason, customers).
+     */
     @Transactional(readOnly = true)
     public String closeSummary(String recallNumber, String processInstanceId, java.util.function.UnaryOperator<String> e) {
         RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
