@@ -19,6 +19,7 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.input.InputRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,7 @@ class LotCreation {
     @Transactional
     Lot create(NewLot in) {
         currentUser.require(Groups.PRODUCTION);
+        InputRules.require("location", InputRules.name(in.location()));
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.lotflow.lot.internal.ReceiptRules;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
+import org.lotflow.shared.input.InputRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +58,8 @@ public class Receiving {
         currentUser.require(Groups.PRODUCTION);
         List<ReceiptRules.Line> lines = in.lines().stream()
                 .map(l -> new ReceiptRules.Line(l.expirationDate(), l.manufactureDate())).toList();
+        InputRules.require("supplier", InputRules.name(in.supplier().trim()));
+        InputRules.require("location", InputRules.name(in.location() == null ? null : in.location().trim()));
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
         LotService.Receipt receipt = new LotService.Receipt(in.supplier().trim(), in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null

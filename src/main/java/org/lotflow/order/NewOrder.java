@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.input.InputRules;
 
 /**
  * A customer's order as placed ({@code POST /api/orders}): one SKU, a quantity in the product's unit
@@ -31,6 +32,7 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
         if (customer.length() > 200) {
             throw new InvalidInput("customer", "must be at most 200 characters");
         }
+        InputRules.require("customer", InputRules.name(customer.trim()));
         if (sku == null || sku.isBlank()) {
             throw new InvalidInput("sku", "must not be empty");
         }

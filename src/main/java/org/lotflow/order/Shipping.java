@@ -23,6 +23,7 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.input.InputRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,6 +99,8 @@ public class Shipping {
         if (carrier != null && carrier.length() > 200) {
             throw new InvalidInput("carrier", "must be at most 200 characters");
         }
+        InputRules.require("carrier",
+                InputRules.name(carrier == null ? null : carrier.trim()));
         LocalDate date = shippedAt == null ? today : shippedAt;
         SalesOrder order = locking.order(orderNumber);
         if (order.isCancelled()) {

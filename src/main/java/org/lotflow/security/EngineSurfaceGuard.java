@@ -74,15 +74,33 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final java.util.function.Consumer<String> handBack;
+    private final EngineWideJobs engineWideJobs;
 
     /**
-     * @param handBack unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for the
-     *                 task's own assignee)
+     * Which jobs belong to no process: the history cleanup and the jobs of batches. Camunda checks no authorization
+     * when their retries are set (its check asks the job's process definition, and they have none), so lotflow lets
+     * only administrators set them (audit finding 2026-12-05: sales could restart the history cleanup).
+     */
+    public interface EngineWideJobs {
+        /** Whether the job exists and belongs to no process definition. */
+        boolean job(String jobId);
+
+        /** Whether the job definition exists and belongs to no process definition. */
+        boolean jobDefinition(String jobDefinitionId);
+    }
+
+    private static final java.util.regex.Pattern ONE_JOB_RETRIES = java.util.regex.Pattern.compile("^(job|job-definition)/([^/]+)/retries/?$");
+
+    /**
+     * @param handBack       unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for
+     *                       the task's own assignee)
+     * @param engineWideJobs which jobs and job definitions belong to no process ({@link EngineWideJobs})
      */
     public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
             IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName,
-            java.util.function.Consumer<String> handBack) {
+            java.util.function.Consumer<String> handBack, EngineWideJobs engineWideJobs) {
         this.handBack = handBack;
+        this.engineWideJobs = engineWideJobs;
         this.historyService = historyService;
         this.forms = forms;
         this.taskService = taskService;
@@ -213,6 +231,13 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return;
         }
         if (JOB_RETRIES.matcher(resource).matches()) {
+            java.util.regex.Matcher one = ONE_JOB_RETRIES.matcher(resource);
+            if (!caller.admin() && one.matches() && (one.group(1).equals("job") ? engineWideJobs.job(one.group(2))
+                    : engineWideJobs.jobDefinition(one.group(2)))) {
+                refuse(response, 403, "Forbidden", null, "This job belongs to no process (the history cleanup or a"
+                        + " batch's work): only an administrator sets its retries");
+                return;
+            }
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
             if (body == null) {
                 return;

@@ -185,6 +185,41 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Jobs and job definitions of no process, looked up without the caller's authorizations (they only decide a 403). */
+    private static EngineSurfaceGuard.EngineWideJobs engineWideJobs(ProcessEngine engine) {
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return new EngineSurfaceGuard.EngineWideJobs() {
+            @Override
+            public boolean job(String jobId) {
+                return configuration.getCommandExecutorTxRequired().execute(context -> {
+                    context.disableAuthorizationCheck();
+                    try {
+                        org.camunda.bpm.engine.runtime.Job job = engine.getManagementService().createJobQuery()
+                                .jobId(jobId).singleResult();
+                        return job != null && job.getProcessDefinitionId() == null;
+                    } finally {
+                        context.enableAuthorizationCheck();
+                    }
+                });
+            }
+
+            @Override
+            public boolean jobDefinition(String jobDefinitionId) {
+                return configuration.getCommandExecutorTxRequired().execute(context -> {
+                    context.disableAuthorizationCheck();
+                    try {
+                        org.camunda.bpm.engine.management.JobDefinition definition = engine.getManagementService()
+                                .createJobDefinitionQuery().jobDefinitionId(jobDefinitionId).singleResult();
+                        return definition != null && definition.getProcessDefinitionId() == null;
+                    } finally {
+                        context.enableAuthorizationCheck();
+                    }
+                });
+            }
+        };
+    }
+
     @Bean
     FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
@@ -203,7 +238,7 @@ public class SecurityConfiguration {
                         }
                         return null;
                     });
-                }));
+                }, engineWideJobs(engine)));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

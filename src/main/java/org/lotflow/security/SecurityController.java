@@ -63,6 +63,7 @@ public class SecurityController {
     public record Unlocked(String userId, int cleared) {
     }
 
+    @AllowedGroups({Groups.ADMIN})
     @DeleteMapping("/lockouts/{userId}")
     @Transactional
     public Unlocked unlock(@PathVariable String userId) {

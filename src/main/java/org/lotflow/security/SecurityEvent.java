@@ -4,19 +4,29 @@ import java.time.Instant;
 
 /**
  * One entry of the security audit trail ({@code security_event}): a failed login, a failed
- * electronic signature, a lock placed by the lockout, an administrator's unlock.
+ * electronic signature, a lock placed by the lockout, an administrator's unlock, and every change to who may
+ * log in and sign (a user created or deleted, a password set, a group membership added or removed: 21 CFR
+ * 11.10(d) and (g), 11.300(b); EU GMP Annex 11 §12.3, recorded by {@link IdentityChangeAudit}).
  *
  * @param type    {@link Type}
  * @param userId  the user id that was tried (also an unknown one)
  * @param client  the client address ({@link RequestOrigin#client()})
- * @param channel where: {@code api}, {@code engine-rest}, {@code webapp}, {@code signature}, {@code admin}
+ * @param channel where: {@code api}, {@code engine-rest}, {@code webapp}, {@code signature}, {@code admin},
+ *                {@code identity} (a change to users, passwords and memberships, through any surface)
  * @param detail  what was being done, e.g. "release approval of lot HC100-2025-001"
  */
 public record SecurityEvent(Instant at, Type type, String userId, String client, String channel, String detail) {
 
     /** The kinds of security event; the two failures count toward the lockout. */
     public enum Type {
-        LOGIN_FAILED, SIGNATURE_FAILED, REFUSED_WHILE_LOCKED, LOCKED, UNLOCKED;
+        LOGIN_FAILED, SIGNATURE_FAILED, REFUSED_WHILE_LOCKED, LOCKED, UNLOCKED,
+        /** A user created (with the password it was given, never the password itself). */
+        USER_CREATED,
+        /** A user's password set: by the user or by an administrator ({@code detail} says who). */
+        PASSWORD_CHANGED,
+        /** A user's name or e-mail changed. */
+        USER_CHANGED,
+        USER_DELETED, MEMBERSHIP_ADDED, MEMBERSHIP_REMOVED;
 
         boolean countsTowardLockout() {
             return this == LOGIN_FAILED || this == SIGNATURE_FAILED;

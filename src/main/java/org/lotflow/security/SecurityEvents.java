@@ -74,6 +74,14 @@ public class SecurityEvents {
                 "unlocked by " + by));
     }
 
+    /**
+     * A change to who may log in or sign ({@link IdentityChangeAudit}), written at once in the caller's (the engine
+     * command's) transaction: it is kept exactly when the change is.
+     */
+    void identityChanged(SecurityEvent.Type type, String userId, String detail) {
+        insert(new SecurityEvent(clock.instant(), type, userId, RequestOrigin.client(), "identity", detail));
+    }
+
     /** Writes deferred failures, each counted toward the lockout, in a transaction of their own. */
     void writeNow(List<SecurityEvent> events) {
         if (events.isEmpty()) {

@@ -287,6 +287,13 @@ class OrderApiTest {
         assertField(fx.order("", sku, 5), 400, "orderNumber");
         assertField(api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(), "sku", sku,
                 "quantity", 5)), 400, "customer");
+        // a name that looks like another one would split a customer in a recall's list (audit finding 2026-12-05)
+        for (String lookalike : new String[] {"Acme Foods\u200b", "Acme\nFoods", "Acme\tFoods", "\u202eAcme Foods"}) {
+            Response refused = api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(),
+                    "customer", lookalike, "sku", sku, "quantity", 5));
+            assertField(refused, 400, "customer");
+            assertThat(refused.json().get("reason").asText()).contains("one line of visible text");
+        }
 
         String number = OrderFixtures.orderNumber();
         assertThat(fx.order(number, sku, 5).status()).isEqualTo(201);

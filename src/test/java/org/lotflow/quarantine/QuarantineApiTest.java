@@ -221,6 +221,10 @@ class QuarantineApiTest {
         Response noReason = api.post("sarah", path, Map.of("source", "COMPLAINT"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("field").asText()).isEqualTo("reason");
+        Response onReceipt = api.post("sarah", path, Map.of("reason", "x", "source", "RECEIPT"));
+        assertThat(onReceipt.status()).as("a produced lot is not held on receipt: " + onReceipt).isEqualTo(400);
+        assertThat(onReceipt.json().get("field").asText()).isEqualTo("source");
+        assertThat(onReceipt.json().get("reason").asText()).contains("received from a supplier");
         Response badSource = api.post("sarah", path, Map.of("reason", "x", "source", "RUMOUR"));
         assertThat(badSource.status()).isEqualTo(400);
         assertThat(badSource.isProblem()).isTrue();

@@ -171,6 +171,16 @@ public abstract class EngineSurfaceAttacks {
                 "dueDate", "2099-01-01T00:00:00.000+0000")), 400, "dueDate");
         JsonNode after = as("demo", HttpMethod.GET, "/engine-rest/job/" + job, null).json();
         assertThat(after.get("retries").asInt()).as("refused executions cost the timer nothing").isEqualTo(retries);
+        // a job of no process (the history cleanup): Camunda checks nothing there, lotflow lets administrators only
+        String cleanup = historyService.cleanUpHistoryAsync(true).getId();
+        refused(as("tom", HttpMethod.PUT, "/engine-rest/job/" + cleanup + "/retries", Map.of("retries", 5)), 403,
+                "only an administrator");
+        refused(as("jennifer", HttpMethod.PUT, "/engine-rest/job/" + cleanup + "/retries", Map.of("retries", 5)), 403,
+                "only an administrator");
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/job/" + cleanup + "/retries", Map.of("retries", 2))
+                .status()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/job/" + cleanup, null).json().get("retries").asInt())
+                .isEqualTo(2);
         assertThat(after.get("suspended").asBoolean()).isFalse();
         assertThat(after.get("dueDate").asText()).isEqualTo(jobs.get(0).get("dueDate").asText());
 

@@ -15,6 +15,7 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.release.LabVerdict;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.input.InputRules;
 
 /**
  * The rules of a certificate of analysis, plain (no Spring, no database), tested on their own:
@@ -181,9 +182,7 @@ public final class CertificateRules {
             throw new InvalidInput("customer", "must be at most " + MAX_CUSTOMER + " characters, was "
                     + customer.length());
         }
-        if (customer.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInput("customer", "must be one line of text without control characters");
-        }
+        InputRules.require("customer", InputRules.name(customer));
         return customer;
     }
 }

@@ -135,6 +135,7 @@ public class HoldPlacement {
     private Hold place(Lot unlocked, HoldInput in) {
         Lot lot = lots.lockForChange(unlocked);
         String n = lot.getLotNumber();
+        HoldRules.requireSourceFits(n, in.source(), lot.getSource());
         HoldRules.requireHoldable(n, lot.getStatus(), holds.findByActiveLotId(lot.getId()).isPresent(),
                 () -> process.inLabRelease(n));
         String by = currentUser.id();

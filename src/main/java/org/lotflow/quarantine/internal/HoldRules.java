@@ -7,6 +7,7 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.Refusal;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.lot.LotSource;
 
 /**
  * Which holds may be placed. The seed ("What should I do when a lot fails quality testing?":
@@ -58,6 +59,20 @@ public final class HoldRules {
             return HoldSource.valueOf(text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("source", "'" + text + "' is not one of " + List.of(HoldSource.values()));
+        }
+    }
+
+    /**
+     * A hold's source fits the lot: {@link HoldSource#RECEIPT} (held at incoming inspection) only for a lot received
+     * from a supplier ({@link org.lotflow.lot.LotSource#RECEIPT}); any other source fits any lot. A produced lot held
+     * "on receipt" would tell an investigator and a regulator the wrong origin of the problem.
+     *
+     * @throws InvalidInput 400 naming {@code source}
+     */
+    public static void requireSourceFits(String lotNumber, HoldSource source, LotSource lotSource) {
+        if (source == HoldSource.RECEIPT && lotSource != LotSource.RECEIPT) {
+            throw new InvalidInput("source", "RECEIPT is for a lot received from a supplier; lot " + lotNumber
+                    + " is a " + lotSource + " lot, not received: choose COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK, REGULATOR or OTHER");
         }
     }
 

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  * <li><b>identifier</b> (lot, order, SKU numbers): 1 to 64 characters, letters, digits, '.', '_' and
  * '-', starting with a letter or digit (so it is always one readable path segment: no '/', no
  * "." or "..").</li>
+ * <li><b>name</b> (a customer, a supplier, a carrier): one line of visible text, no control characters (line
+ * breaks, tabs), no line or paragraph separators and no invisible formatting characters (zero-width spaces,
+ * word joiners, byte-order marks, soft hyphens, direction overrides); a zero-width joiner or non-joiner only
+ * between two letters, where Persian or Indic names need it. Names are what a recall lists and groups by
+ * ("who got batch X?"): "ACME" and "ACME" followed by a zero-width space must never be two customers.</li>
  * </ul>
  * Plain rules, tested without Spring.
  */
@@ -95,6 +100,56 @@ public final class InputRules {
                     + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'";
         }
         return null;
+    }
+
+    /**
+     * Why {@code value} is no name shown on one line (null when it is one, or absent); see the class
+     * documentation. The sentence says which character, by its Unicode code point, and where.
+     */
+    public static String name(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (!allowedInName(value, c, i, next)) {
+                return "must be one line of visible text; it holds " + describe(c) + " at character " + (i + 1)
+                        + " (line breaks, tabs and invisible characters would make the same name look like"
+                        + " another one in recall lists)";
+            }
+            i = next;
+        }
+        return null;
+    }
+
+    private static boolean allowedInName(String value, int c, int at, int next) {
+        int type = Character.getType(c);
+        if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+            return false;
+        }
+        if (type != Character.FORMAT) {
+            return true;
+        }
+        if (c == 0x200C || c == 0x200D) { // zero-width non-joiner / joiner: only inside a word
+            return at > 0 && next < value.length() && Character.isLetter(value.codePointBefore(at))
+                    && Character.isLetter(value.codePointAt(next));
+        }
+        return false;
+    }
+
+    private static String describe(int c) {
+        String code = String.format("U+%04X", c);
+        return switch (c) {
+            case '\n' -> "a line break (" + code + ")";
+            case '\r' -> "a carriage return (" + code + ")";
+            case '\t' -> "a tab (" + code + ")";
+            default -> {
+                String name = Character.getName(c);
+                yield "an invisible or control character (" + code + (name == null ? "" : " " + name) + ")";
+            }
+        };
     }
 
     /** Refuses (400 naming {@code field}) when {@code reason} (one of the rules' answers) is not null. */

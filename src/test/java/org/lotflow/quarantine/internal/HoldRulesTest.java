@@ -12,6 +12,7 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.RefusalStatus;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.lot.LotSource;
 
 /** Which holds may be placed, and what a hold request must say; without Spring. */
 class HoldRulesTest {
@@ -83,5 +84,18 @@ class HoldRulesTest {
         assertThat(refused).isNotNull();
         assertThat(RefusalStatus.of(refused)).isEqualTo(400);
         return refused.field();
+    }
+
+    @Test
+    void onlyAReceivedLotIsHeldOnReceipt() {
+        assertThatCode(() -> HoldRules.requireSourceFits("RM-1", HoldSource.RECEIPT, LotSource.RECEIPT))
+                .doesNotThrowAnyException();
+        for (org.lotflow.lot.LotSource other : EnumSet.complementOf(EnumSet.of(LotSource.RECEIPT))) {
+            assertThat(field(() -> HoldRules.requireSourceFits("FG-1", HoldSource.RECEIPT, other))).as(other.name())
+                    .isEqualTo("source");
+            for (HoldSource source : EnumSet.complementOf(EnumSet.of(HoldSource.RECEIPT))) {
+                assertThatCode(() -> HoldRules.requireSourceFits("FG-1", source, other)).doesNotThrowAnyException();
+            }
+        }
     }
 }

@@ -43,4 +43,23 @@ class InputRulesTest {
             assertThat(InputRules.identifier(bad)).as(bad).contains("letters, digits");
         }
     }
+
+    @Test
+    void namesAreOneLineOfVisibleText() {
+        for (String good : new String[] {"Acme Foods GmbH", "Müller & Söhne", "O'Brien Ltd.", "東京食品株式会社",
+                "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "Café 🍰"}) {
+            assertThat(InputRules.name(good)).as(good).isNull();
+        }
+        assertThat(InputRules.name(null)).isNull();
+        assertThat(InputRules.name("Acme\nFoods")).contains("a line break (U+000A) at character 5");
+        assertThat(InputRules.name("Acme\tFoods")).contains("a tab (U+0009)");
+        assertThat(InputRules.name("Acme\u200b")).contains("U+200B ZERO WIDTH SPACE").contains("recall lists");
+        assertThat(InputRules.name("\u202eAcme")).contains("U+202E");
+        assertThat(InputRules.name("Acme\ufeff")).contains("U+FEFF");
+        assertThat(InputRules.name("Acme\u2028Foods")).contains("U+2028");
+        assertThat(InputRules.name("Acme\u00adFoods")).contains("U+00AD");
+        // a joiner only inside a word: at an end or beside a space it only hides a difference
+        assertThat(InputRules.name("Acme\u200d")).contains("U+200D");
+        assertThat(InputRules.name("Acme \u200cFoods")).contains("U+200C");
+    }
 }

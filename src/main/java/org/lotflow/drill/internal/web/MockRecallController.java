@@ -1,5 +1,6 @@
 package org.lotflow.drill.internal.web;
 
+import org.lotflow.security.Groups;
 import java.net.URI;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import org.lotflow.drill.MockRecallReport;
 import org.lotflow.drill.internal.DrillReports;
 import org.lotflow.drill.internal.DrillStarting;
 import org.lotflow.drill.internal.DrillWork;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,6 +63,7 @@ public class MockRecallController {
     public record CloseRequest(String comment) {
     }
 
+    @AllowedGroups({Groups.RECALL_COORDINATOR})
     @PostMapping
     public ResponseEntity<MockRecallReport> start(@RequestBody DrillRequest request) {
         String drillNumber = starting.start(request.lotNumber());
@@ -85,12 +88,14 @@ public class MockRecallController {
                 .body(reports.pdf(drillNumber));
     }
 
+    @AllowedGroups({Groups.RECALL_COORDINATOR})
     @PostMapping("/{drillNumber}/review")
     public MockRecallReport review(@PathVariable String drillNumber, @RequestBody ReviewRequest request) {
         work.requestReview(drillNumber, request.traceComplete(), request.findings());
         return reports.report(drillNumber);
     }
 
+    @AllowedGroups({Groups.RECALL_COORDINATOR})
     @PostMapping("/{drillNumber}/close")
     public MockRecallReport close(@PathVariable String drillNumber, @RequestBody CloseRequest request) {
         work.requestClose(drillNumber, request.comment());

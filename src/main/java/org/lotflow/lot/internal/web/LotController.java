@@ -1,5 +1,6 @@
 package org.lotflow.lot.internal.web;
 
+import org.lotflow.security.Groups;
 import org.lotflow.shared.input.Quantity;
 import org.lotflow.shared.input.Identifier;
 import org.lotflow.shared.input.BusinessDate;
@@ -24,6 +25,7 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotViewContributor;
 import org.lotflow.lot.internal.LotQueries;
 import org.lotflow.lot.internal.LotSearch;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,6 +73,7 @@ public class LotController {
             LotSource source) {
     }
 
+    @AllowedGroups({Groups.PRODUCTION})
     @PostMapping
     public ResponseEntity<LotView> create(@Valid @RequestBody CreateLotRequest r) {
         Lot lot = service.create(new LotService.NewLot(r.sku(), r.quantity(), r.manufactureDate(), r.receiptDate(),

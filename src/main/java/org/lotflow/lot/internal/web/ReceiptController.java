@@ -1,5 +1,6 @@
 package org.lotflow.lot.internal.web;
 
+import org.lotflow.security.Groups;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import org.lotflow.lot.internal.LotQueries;
 import org.lotflow.lot.Receiving;
 import org.lotflow.shared.input.BusinessDate;
 import org.lotflow.shared.input.Quantity;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -73,6 +75,7 @@ public class ReceiptController {
      * expiration date not after the receipt or manufacture date, two lines with the same expiration date:
      * {@code lines[i].expirationDate}), 403 outside production.
      */
+    @AllowedGroups({Groups.PRODUCTION})
     @PostMapping
     public ResponseEntity<ReceiptView> receive(@Valid @RequestBody ReceiptRequest r) {
         List<Lot> lots = receiving.receive(new Receiving.Delivery(r.sku(), r.supplier(), r.supplierLotNumber(),

@@ -1,5 +1,6 @@
 package org.lotflow.order.internal.web;
 
+import org.lotflow.security.Groups;
 import org.lotflow.shared.input.Quantity;
 import org.lotflow.shared.input.Identifier;
 import org.lotflow.shared.input.BusinessDate;
@@ -14,6 +15,7 @@ import org.lotflow.order.OrderView;
 import org.lotflow.order.Shipping;
 import org.lotflow.order.internal.OrderCancellation;
 import org.lotflow.order.internal.OrderQueries;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,6 +61,7 @@ public class OrderController {
     }
 
     /** 201 with the order and its allocations (or the pending override). */
+    @AllowedGroups({Groups.SALES})
     @PostMapping
     public ResponseEntity<OrderView> create(@jakarta.validation.Valid @RequestBody OrderRequest request) {
         OrderView view = placement.place(new NewOrder(request.orderNumber(), request.customer(),
@@ -73,6 +76,7 @@ public class OrderController {
     }
 
     /** Cancels the order: 200 with the cancelled order (again 200, unchanged, if already cancelled). */
+    @AllowedGroups({Groups.SALES})
     @DeleteMapping("/{orderNumber}")
     public OrderView cancel(@PathVariable String orderNumber) {
         return cancellation.cancel(orderNumber);
@@ -87,6 +91,7 @@ public class OrderController {
      * {@code serials[i]} (not a serial, named twice, unknown for the product, of a lot this shipment does not
      * ship), 409 naming {@code serials[i]} for a serial already shipped ({@link Shipping#ship}).
      */
+    @AllowedGroups({Groups.SALES})
     @PostMapping("/{orderNumber}/shipments")
     public ResponseEntity<Map<String, Object>> ship(@PathVariable String orderNumber,
             @jakarta.validation.Valid @RequestBody(required = false) ShipmentRequest request) {

@@ -1,5 +1,6 @@
 package org.lotflow.product.internal.web;
 
+import org.lotflow.security.Groups;
 import org.lotflow.shared.input.MeasuredValue;
 import org.lotflow.shared.input.Identifier;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.lotflow.product.Product;
 import org.lotflow.product.ProductService;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -95,6 +97,7 @@ public class ProductController {
      * registered with {@code POST /api/lots/{lotNumber}/serials}. A bad pattern, or one without
      * {@code serialised: true}, is 400 naming {@code serialPattern}.
      */
+    @AllowedGroups({Groups.PRODUCTION})
     @PostMapping
     public ResponseEntity<ProductView> create(@Valid @RequestBody CreateProductRequest request) {
         Product product = service.create(new ProductService.NewProduct(request.sku(), request.name(),

@@ -1,5 +1,6 @@
 package org.lotflow.quarantine.internal.web;
 
+import org.lotflow.security.Groups;
 import java.net.URI;
 import java.time.Instant;
 
@@ -11,6 +12,8 @@ import org.lotflow.quarantine.internal.HoldInput;
 import org.lotflow.quarantine.internal.HoldPlacement;
 import org.lotflow.quarantine.internal.HoldSource;
 import org.lotflow.quarantine.internal.ImpactAssessment;
+import org.lotflow.security.AllowedGroups;
+import org.lotflow.quarantine.internal.DispositionRules;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +49,7 @@ public class QuarantineController {
     }
 
     /** Holds the lot (202, {@code Location} the lot); the investigation runs on. */
+    @AllowedGroups({Groups.QA_ANALYST, Groups.QA_MANAGER})
     @PostMapping("/holds")
     public ResponseEntity<HoldResponse> hold(@PathVariable String lotNumber, @RequestBody HoldRequest request) {
         HoldPlacement.Placed placed = placement.hold(lotNumber, request == null ? null
@@ -68,6 +72,7 @@ public class QuarantineController {
     }
 
     /** Signs the disposition (200, the signature); the process carries it out. */
+    @AllowedGroups({DispositionRules.SIGNING_GROUP})
     @PostMapping("/disposition")
     public DispositionSigning.Signed disposition(@PathVariable String lotNumber,
             @RequestBody DispositionRequest request) {

@@ -1,5 +1,6 @@
 package org.lotflow.recall.internal.web;
 
+import org.lotflow.security.Groups;
 import org.lotflow.recall.internal.CustomerNotification;
 import org.lotflow.recall.internal.RecallClosing;
 import org.lotflow.recall.internal.RecallExport;
@@ -8,6 +9,7 @@ import org.lotflow.recall.internal.RecallQueries;
 import org.lotflow.recall.internal.RecallView;
 
 import org.lotflow.shared.input.Quantity;
+import org.lotflow.security.AllowedGroups;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -49,6 +51,7 @@ public class RecallController {
      * (administrators may do everything): the contract reserves starting recalls to them, so QA
      * managers get 403 problem+json here; their RECALL dispositions still open recalls.
      */
+    @AllowedGroups({Groups.RECALL_COORDINATOR})
     @PostMapping
     public ResponseEntity<RecallView> create(@RequestBody RecallRequest request) {
         RecallOpening.Opened opened = opening.request(request.lots(), request.reason(), request.classification());
@@ -61,6 +64,7 @@ public class RecallController {
     }
 
     /** A customer's answer: completes its {@code notifyCustomer} task as the caller. */
+    @AllowedGroups({Groups.RECALL_COORDINATOR, Groups.QA_MANAGER})
     @PostMapping("/{recallNumber}/notifications")
     public RecallView answer(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
@@ -76,6 +80,7 @@ public class RecallController {
     }
 
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
+    @AllowedGroups({Groups.QA_MANAGER})
     @PostMapping("/{recallNumber}/close")
     public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
         closing.requestClose(recallNumber, request.comment(), request.justification());

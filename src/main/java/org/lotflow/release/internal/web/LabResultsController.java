@@ -1,5 +1,6 @@
 package org.lotflow.release.internal.web;
 
+import org.lotflow.security.Groups;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.lotflow.release.Measurement;
 import org.lotflow.release.internal.ReleaseQueries;
 import org.lotflow.shared.NotFound;
 import org.lotflow.shared.input.MeasuredValue;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +48,7 @@ public class LabResultsController {
     public record LabResultsRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull ResultRequest> results) {
     }
 
+    @AllowedGroups({Groups.QA_ANALYST, Groups.QA_MANAGER})
     @PostMapping
     public LabVerdict submit(@PathVariable String lotNumber, @Valid @RequestBody LabResultsRequest request) {
         return recording.submit(lotNumber, request.results().stream()

@@ -1,5 +1,6 @@
 package org.lotflow.serial.internal.web;
 
+import org.lotflow.security.Groups;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import org.lotflow.serial.SerialLedger;
 import org.lotflow.serial.SerialRegistration;
 import org.lotflow.serial.SerialStatus;
 import org.lotflow.shared.InvalidInput;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,6 +87,7 @@ public class SerialController {
      * the lot has units (naming {@code serials}), a serial the product already has (naming {@code serials[i]} and
      * its lot; unique per product by a database key, so a concurrent registration loses with 409 too).
      */
+    @AllowedGroups({Groups.PRODUCTION})
     @PostMapping("/api/lots/{lotNumber}/serials")
     public ResponseEntity<SerialRegistration.Registered> register(@PathVariable String lotNumber,
             @Valid @RequestBody RegisterRequest request) {

@@ -1,0 +1,115 @@
+package org.lotflow.security;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
+import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every change to who may log in and sign in the security audit trail ({@code security_event}, channel
+ * {@code identity}): a user created, a password set, a user's name changed, a user deleted, a group membership
+ * added or removed. 21 CFR 11.10(d) (limiting access to authorised individuals) and 11.300(b) (passwords
+ * periodically checked, recalled or revised) and EU GMP Annex 11 §12.3 (creation, change and cancellation of access
+ * authorisations recorded) ask that such changes be traceable to who made them and when.
+ *
+ * <p>It wraps the engine's writable identity session, so every surface is covered alike: the Admin webapp,
+ * {@code /engine-rest/user/...} and {@code /engine-rest/group/...}, a user changing their own password, the Java API
+ * and lotflow's start-up identities. The event is written in the engine command's transaction: it exists exactly when
+ * the change does. {@code userId} is the user changed; {@code detail} names who did it ({@code "by demo"}, or
+ * {@code "by system"} outside a login) and, for memberships, the group. A password is never written, only the fact
+ * that one was set.
+ */
+@Component
+public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<SecurityEvents> events;
+
+    IdentityChangeAudit(ObjectProvider<SecurityEvents> events) {
+        this.events = events;
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        Map<Class<?>, SessionFactory> factories = configuration.getSessionFactories();
+        SessionFactory writable = factories.get(WritableIdentityProvider.class);
+        if (writable != null && !(writable instanceof AuditingFactory)) {
+            factories.put(WritableIdentityProvider.class, new AuditingFactory(writable, this));
+        }
+    }
+
+    private record AuditingFactory(SessionFactory delegate, IdentityChangeAudit audit) implements SessionFactory {
+        @Override
+        public Class<?> getSessionType() {
+            return WritableIdentityProvider.class;
+        }
+
+        @Override
+        public Session openSession() {
+            Session session = delegate.openSession();
+            InvocationHandler handler = (proxy, method, args) -> {
+                boolean newPassword = method.getName().equals("saveUser") && args != null
+                        && args[0] instanceof UserEntity user && user.hasNewPassword();
+                Object result;
+                try {
+                    result = method.invoke(session, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (result instanceof IdentityOperationResult outcome) {
+                    audit.record(method.getName(), args, outcome.getOperation(), newPassword);
+                }
+                return result;
+            };
+            return (Session) Proxy.newProxyInstance(IdentityChangeAudit.class.getClassLoader(),
+                    new Class<?>[] {WritableIdentityProvider.class}, handler);
+        }
+    }
+
+    private void record(String method, Object[] args, String operation, boolean newPassword) {
+        if (IdentityOperationResult.OPERATION_NONE.equals(operation)) {
+            return;
+        }
+        String by = "by " + actor();
+        switch (method) {
+            case "saveUser" -> {
+                String userId = ((User) args[0]).getId();
+                if (IdentityOperationResult.OPERATION_CREATE.equals(operation)) {
+                    events.getObject().identityChanged(SecurityEvent.Type.USER_CREATED, userId,
+                            "created " + by + (newPassword ? ", with a password" : ""));
+                } else if (newPassword) {
+                    events.getObject().identityChanged(SecurityEvent.Type.PASSWORD_CHANGED, userId, "password set " + by);
+                } else {
+                    events.getObject().identityChanged(SecurityEvent.Type.USER_CHANGED, userId, "profile changed " + by);
+                }
+            }
+            case "deleteUser" -> events.getObject().identityChanged(SecurityEvent.Type.USER_DELETED, (String) args[0],
+                    "deleted " + by);
+            case "createMembership" -> events.getObject().identityChanged(SecurityEvent.Type.MEMBERSHIP_ADDED,
+                    (String) args[0], "added to group " + args[1] + " " + by);
+            case "deleteMembership" -> events.getObject().identityChanged(SecurityEvent.Type.MEMBERSHIP_REMOVED,
+                    (String) args[0], "removed from group " + args[1] + " " + by);
+            default -> {
+                // groups, tenants and Camunda's own unlock change no one's access by themselves
+            }
+        }
+    }
+
+    private static String actor() {
+        CommandContext context = Context.getCommandContext();
+        String userId = context == null ? null : context.getAuthenticatedUserId();
+        return userId == null ? CurrentUser.SYSTEM : userId;
+    }
+}
