@@ -21,8 +21,9 @@ import org.lotflow.shared.StateConflict;
  * §14). Refused with {@link FourEyesViolation}, 403.</li>
  * <li>A disposition is signed once, after the investigation is recorded (409 otherwise).</li>
  * <li>A RECALL names its classification: in Tasklist it must be chosen; through the API
- * {@value #DEFAULT_CLASSIFICATION} when none is given (contract). The other decisions have none (a
- * classification sent with them is dropped).</li>
+ * {@value #DEFAULT_CLASSIFICATION} when none is given (contract). The other decisions have none: through the
+ * API a classification sent with them is 400 (never silently dropped: the sender meant something); Tasklist's form,
+ * which keeps a choice made before the decision changed, has it left out.</li>
  * <li>The outcome steps act only on the signed disposition they were built for (a hold without it is
  * an engine incident, never a status change).</li>
  * </ul>
@@ -83,7 +84,8 @@ public final class DispositionRules {
 
     /**
      * The classification a decision is signed with: a RECALL's given one or the default, null for the
-     * others. A given value must be one of {@link #CLASSIFICATIONS} whatever the decision (400).
+     * others. A given value must be one of {@link #CLASSIFICATIONS} whatever the decision (400), and is refused
+     * with any other decision (400).
      */
     static String classification(Disposition decision, String text) {
         return classification(decision, text, false);
@@ -104,6 +106,10 @@ public final class DispositionRules {
             }
         }
         if (decision != Disposition.RECALL) {
+            if (classification != null && !chosen) {
+                throw new InvalidInput("classification", "only a RECALL has a classification; a " + decision
+                        + " is signed without one: leave classification out");
+            }
             return null;
         }
         if (classification == null && chosen) {

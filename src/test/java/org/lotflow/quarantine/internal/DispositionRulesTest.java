@@ -71,7 +71,12 @@ class DispositionRulesTest {
                 .classification()).isEqualTo("CLASS_II");
         assertThat(DispositionRules.validate(new DispositionInput("RECALL", "ok", "pw", " CLASS_I "), true)
                 .classification()).isEqualTo("CLASS_I");
-        assertThat(DispositionRules.validate(new DispositionInput("REJECT", "ok", "pw", "CLASS_I"), true)
+        assertThat(field(new DispositionInput("REJECT", "ok", "pw", "CLASS_I"), true))
+                .as("through the API a classification with another decision is refused, never dropped")
+                .isEqualTo("classification");
+        assertThat(field(new DispositionInput("RELEASE", "ok", "pw", "CLASS_III"), true)).isEqualTo("classification");
+        // Tasklist's form keeps a class chosen before the decision changed: it is left out there
+        assertThat(DispositionRules.validate(new DispositionInput("REJECT", "ok", null, "CLASS_I"), false)
                 .classification()).isNull();
     }
 
