@@ -1,9 +1,5 @@
 package org.lotflow.security;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,8 +17,6 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -195,41 +189,12 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
     /** Wraps the engine's writable identity session so that every identity change empties the cache. */
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        Map<Class<?>, SessionFactory> factories = configuration.getSessionFactories();
-        SessionFactory writable = factories.get(WritableIdentityProvider.class);
-        if (writable != null && !(writable instanceof ClearingFactory)) {
-            factories.put(WritableIdentityProvider.class, new ClearingFactory(writable, this));
-        }
-    }
-
-    private record ClearingFactory(SessionFactory delegate, CredentialCache cache) implements SessionFactory {
-        @Override
-        public Class<?> getSessionType() {
-            return WritableIdentityProvider.class;
-        }
-
-        @Override
-        public Session openSession() {
-            Session session = delegate.openSession();
-            InvocationHandler handler = (proxy, method, args) -> {
-                boolean change = changes(method);
-                if (change) {
-                    cache.clearNowAndAtCommit();
-                }
-                try {
-                    return method.invoke(session, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            };
-            return (Session) Proxy.newProxyInstance(CredentialCache.class.getClassLoader(),
-                    new Class<?>[] {WritableIdentityProvider.class}, handler);
-        }
-
-        private static boolean changes(Method method) {
-            return method.getDeclaringClass() == WritableIdentityProvider.class
-                    && !method.getName().startsWith("createNew");
-        }
+        IdentitySessionHook.install(configuration, this, (method, args, call) -> {
+            if (method.getDeclaringClass() == WritableIdentityProvider.class && !method.getName().startsWith("createNew")) {
+                clearNowAndAtCommit();
+            }
+            return call.proceed();
+        });
     }
 
     private void clearNowAndAtCommit() {

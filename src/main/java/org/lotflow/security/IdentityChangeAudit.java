@@ -1,19 +1,12 @@
 package org.lotflow.security;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.Map;
 
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
-import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -43,39 +36,15 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        Map<Class<?>, SessionFactory> factories = configuration.getSessionFactories();
-        SessionFactory writable = factories.get(WritableIdentityProvider.class);
-        if (writable != null && !(writable instanceof AuditingFactory)) {
-            factories.put(WritableIdentityProvider.class, new AuditingFactory(writable, this));
-        }
-    }
-
-    private record AuditingFactory(SessionFactory delegate, IdentityChangeAudit audit) implements SessionFactory {
-        @Override
-        public Class<?> getSessionType() {
-            return WritableIdentityProvider.class;
-        }
-
-        @Override
-        public Session openSession() {
-            Session session = delegate.openSession();
-            InvocationHandler handler = (proxy, method, args) -> {
-                boolean newPassword = method.getName().equals("saveUser") && args != null
-                        && args[0] instanceof UserEntity user && user.hasNewPassword();
-                Object result;
-                try {
-                    result = method.invoke(session, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-                if (result instanceof IdentityOperationResult outcome) {
-                    audit.record(method.getName(), args, outcome.getOperation(), newPassword);
-                }
-                return result;
-            };
-            return (Session) Proxy.newProxyInstance(IdentityChangeAudit.class.getClassLoader(),
-                    new Class<?>[] {WritableIdentityProvider.class}, handler);
-        }
+        IdentitySessionHook.install(configuration, this, (method, args, call) -> {
+            boolean newPassword = method.getName().equals("saveUser") && args != null
+                    && args[0] instanceof UserEntity user && user.hasNewPassword();
+            Object result = call.proceed();
+            if (result instanceof IdentityOperationResult outcome) {
+                record(method.getName(), args, outcome.getOperation(), newPassword);
+            }
+            return result;
+        });
     }
 
     private void record(String method, Object[] args, String operation, boolean newPassword) {
