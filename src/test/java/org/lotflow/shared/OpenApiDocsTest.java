@@ -67,6 +67,22 @@ class OpenApiDocsTest {
         return ops;
     }
 
+    /** The README's Swagger UI and the Console's two webjars are served (with the resource chain off). */
+    @Test
+    void swaggerUiAndTheConsolesScriptsAreServed() {
+        TestClient.Binary ui = api.download("tom", "/swagger-ui/index.html", "text/html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.text()).contains("swagger-ui");
+        assertThat(api.download("tom", "/swagger-ui.html", "text/html").status()).isIn(200, 302);
+        for (String script : new String[] {"/webjars/htmx.org/2.0.4/dist/htmx.min.js",
+                "/webjars/echarts/5.3.1/dist/echarts.min.js"}) {
+            TestClient.Binary js = api.download("tom", script, "*/*");
+            assertThat(js.status()).as(script).isEqualTo(200);
+            assertThat(js.contentType()).as(script).contains("javascript");
+            assertThat(js.body().length).as(script).isGreaterThan(10_000);
+        }
+    }
+
     @Test
     void theDocsNeedALoginLikeTheApi() {
         assertThat(api.call(null, null, HttpMethod.GET, "/v3/api-docs", null, "application/json").status()).isEqualTo(401);
