@@ -88,7 +88,7 @@ abstract class ArchivingScenarios {
      * the review's table that do not start with {@code sku}.
      */
     private String othersListed(String taskId, String sku) {
-        String table = api.get("jennifer", "/engine-rest/task/" + taskId + "/localVariables").json()
+        String table = api.get("jennifer", "/engine-rest/task/" + taskId + "/form-variables").json()
                 .get("archivableLots").get("value").asText();
         return table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Lot "))
                 .map(l -> l.substring(2, l.indexOf(" |", 2))).filter(lot -> !lot.startsWith(sku))
@@ -144,7 +144,7 @@ abstract class ArchivingScenarios {
         assertThat(api.get("tom", "/engine-rest/task?taskDefinitionKey=reviewArchiving").json()).isEmpty();
         assertThat(api.get("sarah", "/engine-rest/task?taskDefinitionKey=reviewArchiving").json()).isEmpty();
         String taskId = tasks.get(0).get("id").asText();
-        JsonNode local = api.get("jennifer", "/engine-rest/task/" + taskId + "/localVariables").json();
+        JsonNode local = api.get("jennifer", "/engine-rest/task/" + taskId + "/form-variables").json();
         String listed = local.get("archivableLots").get("value").asText();
         assertThat(listed).contains(past, excluded).doesNotContain(notYet);
 
@@ -185,7 +185,7 @@ abstract class ArchivingScenarios {
                 + again).json();
         if (second.size() == 1) {
             String secondTask = second.get(0).get("id").asText();
-            assertThat(api.get("jennifer", "/engine-rest/task/" + secondTask + "/localVariables").json()
+            assertThat(api.get("jennifer", "/engine-rest/task/" + secondTask + "/form-variables").json()
                     .get("archivableLots").get("value").asText()).contains(excluded).doesNotContain(notYet, past);
             assertThat(complete("jennifer", secondTask, Map.of("decision", "KEEP", "comment", "legal hold"))
                     .status()).isEqualTo(204);

@@ -133,7 +133,7 @@ class ExpiryMonitoringApiTest {
         assertThat(api.get("jennifer", "/engine-rest/task?taskDefinitionKey=reviewExpiringLots").json()).hasSize(1);
         assertThat(api.get("mike", "/engine-rest/task?taskDefinitionKey=reviewExpiringLots").json()).isEmpty();
         String taskId = tasks.get(0).get("id").asText();
-        JsonNode local = api.get("tom", "/engine-rest/task/" + taskId + "/localVariables").json();
+        JsonNode local = api.get("tom", "/engine-rest/task/" + taskId + "/form-variables").json();
         assertThat(local.get("expiringLots").get("value").asText()).contains(within90);
 
         Response noNote = api.post("tom", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()));

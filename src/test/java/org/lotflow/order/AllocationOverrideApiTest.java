@@ -73,7 +73,7 @@ class AllocationOverrideApiTest {
         // sales cannot see the task; a QA manager can, with why it is an exception
         assertThat(api.get("tom", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
         String task = taskId("jennifer", orderNumber);
-        JsonNode local = api.get("jennifer", "/engine-rest/task/" + task + "/localVariables").json();
+        JsonNode local = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json();
         assertThat(local.get("overrideReason").get("value").asText()).contains(older);
         assertThat(local.get("requestedLot").get("value").asText()).isEqualTo(newer);
 

@@ -9,11 +9,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * What a Tasklist form shows: the one way lotflow builds a task's display data. Values are set as
- * task-local variables when the task is created, for display only: nothing reads them back (the
- * engine surface guard refuses writes to them, and business facts come from lotflow's tables).
- * They are copies of lotflow's facts, so they are not written to Camunda's history
- * ({@link DisplayVariableHistoryFilter}: about 80 rows fewer per lot release).
+ * What a Tasklist form shows: the one way lotflow builds a task's display data. The values are kept with the
+ * task when it is created, for display only, and the forms read them as form fields ({@link TaskDisplays}: one
+ * row per open task, not ~20 runtime variables each). Nothing reads them back as facts (business facts come from
+ * lotflow's tables), and they are not Camunda variables, so they are in no variable's history either: they are
+ * copies of lotflow's facts, which keep their own history.
  *
  * <p>Every value is shown as text: absent values as {@code "-"}, quantities without trailing zeros
  * ({@code 1250.5}, never {@code 1.2505E3}), dates ISO ({@code 2025-03-01}), instants to the minute in
@@ -31,8 +31,6 @@ public final class TaskForm {
 
     /** The plant's zone ({@code lotflow.zone}, UTC by default), set once by {@link #usePlantZone}. */
     private static volatile java.time.ZoneId plantZone = java.time.ZoneId.of("UTC");
-
-    private static final ThreadLocal<Boolean> APPLYING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** What an absent value shows as. */
     public static final String ABSENT = "-";
@@ -105,11 +103,15 @@ public final class TaskForm {
         return this;
     }
 
-    /** The engine keeps a text variable in 4,000 characters (its {@code TEXT_} column). */
+    /**
+     * At most 4,000 characters of one display text: a form is read by a person deciding, and a longer list (a large
+     * recall's deliveries) is read in full from lotflow's API, which the last line names. (The limit was first the
+     * engine's {@code TEXT_} column, when display values were task variables; they are no longer.)
+     */
     public static final int MAX_TEXT = 4000;
 
     /**
-     * A display text as the engine can keep it: whole lines up to {@link #MAX_TEXT} characters, then a last
+     * A display text as a form shows it: whole lines up to {@link #MAX_TEXT} characters, then a last
      * line that says how many lines are not shown and where they are (a customer of a large recall may
      * have received dozens of affected deliveries). Never cut silently, never refused.
      *
@@ -164,24 +166,12 @@ public final class TaskForm {
     }
 
     /**
-     * Sets the values on the task, as task-local variables the forms read at run time; they are kept
-     * out of Camunda's history ({@link DisplayVariableHistoryFilter}).
+     * Keeps the values as what the task's form shows ({@link TaskDisplays}), written with the engine command that
+     * created the task; a value shown again under the same name replaces the earlier one. Only inside the engine
+     * (a task listener).
      */
     public void apply() {
-        boolean outer = !APPLYING.get();
-        APPLYING.set(Boolean.TRUE);
-        try {
-            values.forEach(task::setVariableLocal);
-        } finally {
-            if (outer) {
-                APPLYING.remove();
-            }
-        }
-    }
-
-    /** Whether this thread is setting a form's display values right now ({@link DisplayVariableHistoryFilter}). */
-    static boolean applying() {
-        return APPLYING.get();
+        TaskDisplays.show(task, values);
     }
 
     /**

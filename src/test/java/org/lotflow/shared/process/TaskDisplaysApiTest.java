@@ -1,0 +1,104 @@
+package org.lotflow.shared.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a task's form shows is one row of {@code task_display} while the task is open, served as the form's fields
+ * (what Tasklist reads), never a Camunda variable, so never in variable history; the row goes with the task.
+ */
+@ApiTest
+class TaskDisplaysApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    FormService formService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private int rows(String taskId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM task_display WHERE task_id = ?", Integer.class, taskId);
+    }
+
+    @Test
+    void formsReadTheirValuesAsFormFieldsNoneIsAVariableAndTheRowGoesWithTheTask() {
+        String sku = api.createProduct("DISP");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-10");
+        Task lab = taskService.createTaskQuery().processInstanceBusinessKey(lot).singleResult();
+
+        VariableMap shown = formService.getTaskFormVariables(lab.getId());
+        assertThat(shown).as("display values for the form").hasSizeGreaterThan(3);
+        assertThat(shown.get("lotNumber")).as("escaped for the Camunda Form's Markdown").isEqualTo(TaskForm.md(lot));
+        assertThat(taskService.getVariablesLocal(lab.getId())).as("no display value is a task variable").isEmpty();
+        assertThat(taskService.getVariables(lab.getId())).doesNotContainKey("lotNumber");
+        assertThat(rows(lab.getId())).isEqualTo(1);
+        // as Tasklist reads them: typed values over /engine-rest
+        JsonNode read = api.get("sarah", "/engine-rest/task/" + lab.getId() + "/form-variables").json();
+        assertThat(read.get("lotNumber").get("type").asText()).isEqualTo("String");
+        assertThat(read.get("lotNumber").get("value").asText()).isEqualTo(TaskForm.md(lot));
+        JsonNode some = api.get("sarah", "/engine-rest/task/" + lab.getId() + "/form-variables?variableNames=lotNumber")
+                .json();
+        assertThat(some.size()).isEqualTo(1);
+
+        api.release(lot);
+        assertThat(rows(lab.getId())).as("the row goes when the task completes").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_display t WHERE NOT EXISTS"
+                + " (SELECT 1 FROM ACT_RU_TASK r WHERE r.ID_ = t.task_id)", Integer.class))
+                .as("no row outlives its task").isZero();
+        String processInstanceId = lab.getProcessInstanceId();
+        var history = historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list();
+        assertThat(history).as("process variables and inputs keep their history").isNotEmpty();
+        assertThat(history.stream().map(HistoricVariableInstance::getName)).doesNotContain("lotNumber", "sku");
+    }
+
+    /** A variable written under a display value's name (the guard refuses it over HTTP) never changes the form. */
+    @Test
+    void aVariableUnderADisplayNameDoesNotChangeWhatTheFormShows() {
+        String sku = api.createProduct("DISQ");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-10");
+        Task lab = taskService.createTaskQuery().processInstanceBusinessKey(lot).singleResult();
+        taskService.setVariableLocal(lab.getId(), "lotNumber", "FAKE-LOT");
+        assertThat(formService.getTaskFormVariables(lab.getId()).get("lotNumber")).isEqualTo(TaskForm.md(lot));
+        taskService.removeVariableLocal(lab.getId(), "lotNumber");
+    }
+
+    @Test
+    void valuesKeepTheirTypesAndOrder() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("b", "text");
+        values.put("a", 7);
+        values.put("c", 8_000_000_000L);
+        values.put("d", true);
+        values.put("e", 1.5d);
+        values.put("f", null);
+        Map<String, Object> back = TaskDisplays.read(TaskDisplays.json(values));
+        assertThat(back).containsExactlyEntriesOf(values);
+        assertThat(back.get("a")).isInstanceOf(Integer.class);
+        assertThat(back.get("c")).isInstanceOf(Long.class);
+        assertThat(TaskDisplays.typed(7).getType().getName()).isEqualTo("integer");
+    }
+}
