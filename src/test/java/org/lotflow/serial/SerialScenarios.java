@@ -359,8 +359,8 @@ public abstract class SerialScenarios {
         List<String> deliveries = new ArrayList<>();
         for (JsonNode task : api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + recallNumber
                 + "&taskDefinitionKey=notifyCustomer").json()) {
-            deliveries.add(api.get("rachel", "/engine-rest/task/" + task.get("id").asText() + "/variables/deliveries")
-                    .json().get("value").asText());
+            deliveries.add(api.get("rachel", "/engine-rest/task/" + task.get("id").asText()
+                    + "/form-variables?variableNames=deliveries").json().get("deliveries").get("value").asText());
         }
         assertThat(deliveries).hasSize(2).anySatisfy(d -> assertThat(d).contains("serials (2): " + inLot.get(0) + ", "
                 + inLot.get(2))).anySatisfy(d -> assertThat(d).contains("serials (2): " + inLot.get(1) + ", "
