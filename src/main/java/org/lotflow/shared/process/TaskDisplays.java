@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
@@ -263,10 +264,18 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
             this.store = store;
         }
 
+        /**
+         * The delegate's form; when the forms ask for their values ({@code GetTaskFormVariablesCmd}, the one command
+         * that reads form fields as values), followed by the display values. Other readers of the form (its key,
+         * Camunda's generated HTML form) see the task's own form as before.
+         */
         @Override
         public TaskFormData createTaskForm(TaskEntity task) {
             TaskFormData data = delegate.createTaskForm(task);
-            if (task.getId() == null || data.getFormFields() == null) {
+            org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext invocation =
+                    Context.getCommandInvocationContext();
+            if (task.getId() == null || data.getFormFields() == null || invocation == null
+                    || !(invocation.getCommand() instanceof GetTaskFormVariablesCmd)) {
                 return data;
             }
             Set<String> own = new LinkedHashSet<>();

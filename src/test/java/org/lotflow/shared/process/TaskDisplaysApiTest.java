@@ -60,6 +60,13 @@ class TaskDisplaysApiTest {
         JsonNode read = api.get("sarah", "/engine-rest/task/" + lab.getId() + "/form-variables").json();
         assertThat(read.get("lotNumber").get("type").asText()).isEqualTo("String");
         assertThat(read.get("lotNumber").get("value").asText()).isEqualTo(TaskForm.md(lot));
+        org.lotflow.support.TestClient.Binary rendered = api.download("sarah", "/engine-rest/task/" + lab.getId()
+                + "/rendered-form", "*/*");
+        assertThat(rendered.status()).as("Camunda's generated form is the task's own, without the display values: "
+                + rendered.text()).isLessThan(500);
+        assertThat(rendered.text()).doesNotContain(TaskForm.md(lot));
+        assertThat(formService.getTaskFormData(lab.getId()).getFormFields()).extracting(f -> f.getId())
+                .doesNotContain("lotNumber");
         JsonNode some = api.get("sarah", "/engine-rest/task/" + lab.getId() + "/form-variables?variableNames=lotNumber")
                 .json();
         assertThat(some.size()).isEqualTo(1);
