@@ -93,6 +93,20 @@ class TaskDisplaysApiTest {
         taskService.removeVariableLocal(lab.getId(), "lotNumber");
     }
 
+    /** A task that ends with its process (cancelled, even skipping custom listeners) takes its row along. */
+    @Test
+    void theRowGoesWhenTheTaskIsDeletedWithItsProcess() {
+        String sku = api.createProduct("DISR");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-10");
+        Task lab = taskService.createTaskQuery().processInstanceBusinessKey(lot).singleResult();
+        assertThat(rows(lab.getId())).isEqualTo(1);
+        runtimeService.deleteProcessInstance(lab.getProcessInstanceId(), "test: cancelled", true);
+        assertThat(rows(lab.getId())).isZero();
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
     @Test
     void valuesKeepTheirTypesAndOrder() {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
