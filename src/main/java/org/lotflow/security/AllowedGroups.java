@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  * <p>The gate, not the rule: the application service behind the endpoint still checks the same groups (the rule's
  * home, which other callers such as the Console and Tasklist's task listeners reach too). Every {@code POST},
  * {@code PUT}, {@code PATCH} and {@code DELETE} under {@code /api} carries this annotation (a test holds the mapping
- * to it).
+ * to it), and so do the Console's validated form posts (new lot, product, receipt, order, shipment).
  *
  * <pre>{@code
  * @AllowedGroups({Groups.PRODUCTION})

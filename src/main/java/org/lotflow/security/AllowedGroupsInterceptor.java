@@ -14,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * after choosing the handler and before resolving its arguments, so a user outside the groups gets {@code 403}
  * ({@code application/problem+json}, through lotflow's problem handler) whatever the body holds, and nothing is
  * parsed, validated or changed. Audit finding 2026-12-05: a sales user posting an invalid lot got {@code 400} field
- * errors, learning the request's rules, where {@code 403} was due.
+ * errors, learning the request's rules, where {@code 403} was due. The Console's form posts carry the annotation too
+ * (its refusal page shows the 403).
  */
 @Configuration(proxyBeanMethods = false)
 public class AllowedGroupsInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -27,7 +28,7 @@ public class AllowedGroupsInterceptor implements HandlerInterceptor, WebMvcConfi
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/**");
+        registry.addInterceptor(this).addPathPatterns("/api/**", "/console/**");
     }
 
     /** Refuses with {@link org.lotflow.shared.NotPermitted} (403) unless the user is in one of the handler's {@link AllowedGroups}. */

@@ -92,6 +92,10 @@ class ConsoleFormsTest {
         assertThat(tom.get("/console/lots/new").status()).isEqualTo(403);
         ConsoleSession.Page refused = tom.post("/console/lots/new", lotForm(sku, "5", "2025-01-20"));
         assertThat(refused.status()).isEqualTo(403);
+        // refused before the form is read: an invalid form tells an outsider nothing about the rules either
+        ConsoleSession.Page invalid = tom.post("/console/lots/new", lotForm("", "-5", "not a date"));
+        assertThat(invalid.status()).isEqualTo(403);
+        assertThat(invalid.html()).doesNotContain("data-field=\"quantity\"");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.lotflow.shared.Refusal;
 import org.lotflow.shared.input.BusinessDate;
 import org.lotflow.shared.input.Identifier;
 import org.lotflow.shared.input.Quantity;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,6 +62,7 @@ class NewLotPages {
         return page(model);
     }
 
+    @AllowedGroups({Groups.PRODUCTION})
     @PostMapping("/console/lots/new")
     String create(@Valid @ModelAttribute("form") LotForm form, BindingResult binding, Model model,
             HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {

@@ -22,6 +22,7 @@ import org.lotflow.shared.Refusal;
 import org.lotflow.shared.input.BusinessDate;
 import org.lotflow.shared.input.Identifier;
 import org.lotflow.shared.input.Quantity;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,6 +93,7 @@ class OrderPages {
         return newOrder(model);
     }
 
+    @AllowedGroups({Groups.SALES})
     @PostMapping("/console/orders")
     String place(@Valid @ModelAttribute("form") OrderForm form, BindingResult binding, Model model,
             HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
@@ -124,6 +126,7 @@ class OrderPages {
         return "console/order";
     }
 
+    @AllowedGroups({Groups.SALES})
     @PostMapping("/console/orders/{orderNumber}/shipments")
     String ship(@PathVariable String orderNumber, @Valid @ModelAttribute("shipment") ShipmentForm form,
             BindingResult binding, Model model, HttpServletResponse response,

@@ -13,6 +13,8 @@ import org.lotflow.product.Product;
 import org.lotflow.product.ProductService;
 import org.lotflow.shared.Refusal;
 import org.lotflow.shared.input.Identifier;
+import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,6 +63,7 @@ class ProductPages {
         return "console/products";
     }
 
+    @AllowedGroups({Groups.PRODUCTION})
     @PostMapping("/console/products")
     String create(@Valid @ModelAttribute("form") ProductForm form, BindingResult binding, Model model,
             HttpServletRequest request, HttpServletResponse response) {

@@ -17,6 +17,7 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.Refusal;
 import org.lotflow.shared.input.BusinessDate;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,6 +67,7 @@ class ReceiptPages {
         return page(model);
     }
 
+    @AllowedGroups({Groups.PRODUCTION})
     @PostMapping("/console/receipts")
     String receive(@Valid @ModelAttribute("form") ReceiptForm form, BindingResult binding, Model model,
             HttpServletRequest request, HttpServletResponse response) {
