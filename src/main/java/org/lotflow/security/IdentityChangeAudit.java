@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records every change to who may log in and sign in the security audit trail ({@code security_event}, channel
  * {@code identity}): a user created, a password set, a user's name changed, a user deleted, a group membership
- * added or removed. 21 CFR 11.10(d) (limiting access to authorised individuals) and 11.300(b) (passwords
+ * added or removed, a group created or deleted (with its memberships; {@code userId} then holds the group's id). 21 CFR 11.10(d) (limiting access to authorised individuals) and 11.300(b) (passwords
  * periodically checked, recalled or revised) and EU GMP Annex 11 §12.3 (creation, change and cancellation of access
  * authorisations recorded) ask that such changes be traceable to who made them and when.
  *
@@ -70,8 +70,17 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
                     (String) args[0], "added to group " + args[1] + " " + by);
             case "deleteMembership" -> events.getObject().identityChanged(SecurityEvent.Type.MEMBERSHIP_REMOVED,
                     (String) args[0], "removed from group " + args[1] + " " + by);
+            case "saveGroup" -> {
+                if (IdentityOperationResult.OPERATION_CREATE.equals(operation)) {
+                    String groupId = ((org.camunda.bpm.engine.identity.Group) args[0]).getId();
+                    events.getObject().identityChanged(SecurityEvent.Type.GROUP_CREATED, groupId,
+                            "group " + groupId + " created " + by);
+                }
+            }
+            case "deleteGroup" -> events.getObject().identityChanged(SecurityEvent.Type.GROUP_DELETED, (String) args[0],
+                    "group " + args[0] + " deleted " + by + ", with its memberships");
             default -> {
-                // groups, tenants and Camunda's own unlock change no one's access by themselves
+                // a group's name, tenants and Camunda's own unlock change no one's access
             }
         }
     }

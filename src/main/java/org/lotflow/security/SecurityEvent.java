@@ -26,7 +26,9 @@ public record SecurityEvent(Instant at, Type type, String userId, String client,
         PASSWORD_CHANGED,
         /** A user's name or e-mail changed. */
         USER_CHANGED,
-        USER_DELETED, MEMBERSHIP_ADDED, MEMBERSHIP_REMOVED;
+        USER_DELETED, MEMBERSHIP_ADDED, MEMBERSHIP_REMOVED,
+        /** A group created or deleted ({@code userId} holds the group's id; a deleted group takes its memberships). */
+        GROUP_CREATED, GROUP_DELETED;
 
         boolean countsTowardLockout() {
             return this == LOGIN_FAILED || this == SIGNATURE_FAILED;

@@ -88,5 +88,9 @@ class IdentityChangeAuditApiTest {
         identityService.deleteUser(id);
         assertThat(events(id)).containsExactly("USER_CREATED: created by system, with a password",
                 "USER_CHANGED: profile changed by system", "USER_DELETED: deleted by system");
+        identityService.saveGroup(identityService.newGroup("audit-group"));
+        identityService.deleteGroup("audit-group");
+        assertThat(events("audit-group")).containsExactly("GROUP_CREATED: group audit-group created by system",
+                "GROUP_DELETED: group audit-group deleted by system, with its memberships");
     }
 }
