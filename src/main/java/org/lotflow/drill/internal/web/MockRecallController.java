@@ -1,6 +1,5 @@
 package org.lotflow.drill.internal.web;
 
-import org.lotflow.security.Groups;
 import java.net.URI;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import org.lotflow.drill.internal.DrillReports;
 import org.lotflow.drill.internal.DrillStarting;
 import org.lotflow.drill.internal.DrillWork;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

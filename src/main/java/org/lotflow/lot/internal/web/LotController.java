@@ -1,6 +1,5 @@
 package org.lotflow.lot.internal.web;
 
-import org.lotflow.security.Groups;
 import org.lotflow.shared.input.Quantity;
 import org.lotflow.shared.input.Identifier;
 import org.lotflow.shared.input.BusinessDate;
@@ -26,6 +25,7 @@ import org.lotflow.lot.LotViewContributor;
 import org.lotflow.lot.internal.LotQueries;
 import org.lotflow.lot.internal.LotSearch;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

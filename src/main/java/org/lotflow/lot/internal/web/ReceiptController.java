@@ -1,6 +1,5 @@
 package org.lotflow.lot.internal.web;
 
-import org.lotflow.security.Groups;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import org.lotflow.lot.Receiving;
 import org.lotflow.shared.input.BusinessDate;
 import org.lotflow.shared.input.Quantity;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

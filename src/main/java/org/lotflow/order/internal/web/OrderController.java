@@ -1,6 +1,5 @@
 package org.lotflow.order.internal.web;
 
-import org.lotflow.security.Groups;
 import org.lotflow.shared.input.Quantity;
 import org.lotflow.shared.input.Identifier;
 import org.lotflow.shared.input.BusinessDate;
@@ -16,6 +15,7 @@ import org.lotflow.order.Shipping;
 import org.lotflow.order.internal.OrderCancellation;
 import org.lotflow.order.internal.OrderQueries;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,6 +1,5 @@
 package org.lotflow.product.internal.web;
 
-import org.lotflow.security.Groups;
 import org.lotflow.shared.input.MeasuredValue;
 import org.lotflow.shared.input.Identifier;
 import java.math.BigDecimal;
@@ -16,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.lotflow.product.Product;
 import org.lotflow.product.ProductService;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

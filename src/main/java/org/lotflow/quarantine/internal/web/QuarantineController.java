@@ -1,6 +1,5 @@
 package org.lotflow.quarantine.internal.web;
 
-import org.lotflow.security.Groups;
 import java.net.URI;
 import java.time.Instant;
 
@@ -13,6 +12,7 @@ import org.lotflow.quarantine.internal.HoldPlacement;
 import org.lotflow.quarantine.internal.HoldSource;
 import org.lotflow.quarantine.internal.ImpactAssessment;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.lotflow.quarantine.internal.DispositionRules;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

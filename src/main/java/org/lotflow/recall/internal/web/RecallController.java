@@ -1,6 +1,5 @@
 package org.lotflow.recall.internal.web;
 
-import org.lotflow.security.Groups;
 import org.lotflow.recall.internal.CustomerNotification;
 import org.lotflow.recall.internal.RecallClosing;
 import org.lotflow.recall.internal.RecallExport;
@@ -10,6 +9,7 @@ import org.lotflow.recall.internal.RecallView;
 
 import org.lotflow.shared.input.Quantity;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.lotflow.release.internal.web;
 
-import org.lotflow.security.Groups;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,6 +15,7 @@ import org.lotflow.release.internal.ReleaseQueries;
 import org.lotflow.shared.NotFound;
 import org.lotflow.shared.input.MeasuredValue;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

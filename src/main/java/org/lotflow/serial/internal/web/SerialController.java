@@ -1,6 +1,5 @@
 package org.lotflow.serial.internal.web;
 
-import org.lotflow.security.Groups;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,6 +9,7 @@ import org.lotflow.serial.SerialRegistration;
 import org.lotflow.serial.SerialStatus;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
