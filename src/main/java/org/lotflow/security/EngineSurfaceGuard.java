@@ -4,7 +4,6 @@ import static org.lotflow.security.EngineResources.*;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,9 +59,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class EngineSurfaceGuard extends OncePerRequestFilter {
 
-    /** What setting many jobs' retries at once may name: the retries and which jobs (never a due date). */
-    private static final Set<String> BATCH_RETRIES_FIELDS = Set.of("retries", "jobIds", "jobQuery",
-            "processInstanceIds", "processInstanceQuery", "historicProcessInstanceQuery");
 
     private final FormSchemas forms;
     private final TaskService taskService;
@@ -74,33 +70,18 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final java.util.function.Consumer<String> handBack;
-    private final EngineWideJobs engineWideJobs;
-
-    /**
-     * Which jobs belong to no process: the history cleanup and the jobs of batches. Camunda checks no authorization
-     * when their retries are set (its check asks the job's process definition, and they have none), so lotflow lets
-     * only administrators set them (audit finding 2026-12-05: sales could restart the history cleanup).
-     */
-    public interface EngineWideJobs {
-        /** Whether the job exists and belongs to no process definition. */
-        boolean job(String jobId);
-
-        /** Whether the job definition exists and belongs to no process definition. */
-        boolean jobDefinition(String jobDefinitionId);
-    }
-
-    private static final java.util.regex.Pattern ONE_JOB_RETRIES = java.util.regex.Pattern.compile("^(job|job-definition)/([^/]+)/retries/?$");
+    private final JobCalls jobs;
 
     /**
      * @param handBack       unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for
      *                       the task's own assignee)
-     * @param engineWideJobs which jobs and job definitions belong to no process ({@link EngineWideJobs})
+     * @param engineWideJobs which jobs and job definitions belong to no process ({@link JobCalls})
      */
     public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
             IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName,
-            java.util.function.Consumer<String> handBack, EngineWideJobs engineWideJobs) {
+            java.util.function.Consumer<String> handBack, JobCalls.EngineWideJobs engineWideJobs) {
         this.handBack = handBack;
-        this.engineWideJobs = engineWideJobs;
+        this.jobs = new JobCalls(engineWideJobs);
         this.historyService = historyService;
         this.forms = forms;
         this.taskService = taskService;
@@ -225,39 +206,15 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             refuse(response, 403, "Forbidden", null, everyone);
             return;
         }
-        if (JOB_EXECUTE.matcher(resource).matches() && !caller.admin()) {
-            refuse(response, 403, "Forbidden", null, "Jobs are executed by the job executor; an administrator may run"
-                    + " one now (a refused attempt would count as the job's failure)");
+        if (JobCalls.EXECUTE.matcher(resource).matches() && refused(response, jobs.execute(caller.admin()))) {
             return;
         }
-        if (JOB_RETRIES.matcher(resource).matches()) {
-            java.util.regex.Matcher one = ONE_JOB_RETRIES.matcher(resource);
-            if (!caller.admin() && one.matches() && (one.group(1).equals("job") ? engineWideJobs.job(one.group(2))
-                    : engineWideJobs.jobDefinition(one.group(2)))) {
-                refuse(response, 403, "Forbidden", null, "This job belongs to no process (the history cleanup or a"
-                        + " batch's work): only an administrator sets its retries");
+        if (JobCalls.RETRIES.matcher(resource).matches()) {
+            if (refused(response, jobs.retriesOf(resource, caller.admin()))) {
                 return;
             }
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            // only the retries: the same call also takes a due date ("dueDate"), which would move a timer (a drill's
-            // target time, a release's or a recall's escalation) past the checks that refuse moving it elsewhere
-            Set<String> allowed = resource.startsWith("job/retries") ? BATCH_RETRIES_FIELDS : Set.of("retries");
-            java.util.Iterator<String> names = body.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    refuse(response, 400, "Invalid request", name, name + ": only a job's retries are set here; a timer's"
-                            + " due date is not moved by anyone (its process's own steps and escalations depend on it)");
-                    return;
-                }
-            }
-            JsonNode retries = body.path("retries");
-            if (!retries.isIntegralNumber() || !retries.canConvertToInt() || retries.asInt() < 1) {
-                refuse(response, 400, "Invalid request", "retries", "retries: a job's retries are only raised, to 1 or"
-                        + " more, to run it again after its cause is mended (an incident's retry); 0 would stop it for good");
+            if (body == null || refused(response, JobCalls.retriesBody(resource, body))) {
                 return;
             }
             chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)), response);
@@ -498,5 +455,14 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, int status, String title, String field, String detail)
             throws IOException {
         Problems.write(response, status, title, detail, field);
+    }
+
+    /** Writes a rule's refusal, if any; whether it did. */
+    private static boolean refused(HttpServletResponse response, JobCalls.Refusal refusal) throws IOException {
+        if (refusal == null) {
+            return false;
+        }
+        refuse(response, refusal.status(), refusal.title(), refusal.field(), refusal.detail());
+        return true;
     }
 }

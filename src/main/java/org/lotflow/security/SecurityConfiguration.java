@@ -186,10 +186,10 @@ public class SecurityConfiguration {
     }
 
     /** Jobs and job definitions of no process, looked up without the caller's authorizations (they only decide a 403). */
-    private static EngineSurfaceGuard.EngineWideJobs engineWideJobs(ProcessEngine engine) {
+    private static JobCalls.EngineWideJobs engineWideJobs(ProcessEngine engine) {
         org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
                 (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        return new EngineSurfaceGuard.EngineWideJobs() {
+        return new JobCalls.EngineWideJobs() {
             @Override
             public boolean job(String jobId) {
                 return configuration.getCommandExecutorTxRequired().execute(context -> {

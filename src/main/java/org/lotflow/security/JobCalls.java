@@ -1,0 +1,97 @@
+package org.lotflow.security;
+
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the engine's job endpoints accept (README, "One gate for the engine's surfaces"), as a plain rule tested
+ * without Spring; {@link EngineSurfaceGuard} writes its refusals.
+ *
+ * <ul>
+ * <li>{@code POST job/{id}/execute}: administrators only (403): jobs are run by the job executor, and a refused
+ * execution would still count as the job's failure (a timer's retries run down by anyone who may not run it).</li>
+ * <li>{@code PUT job/{id}/retries}, {@code PUT job-definition/{id}/retries}, {@code POST job/retries}: only the
+ * retries, 1 or more (400 naming {@code retries} otherwise: 0 would stop a timer for good), and only which jobs
+ * besides; anything else is 400 naming it, for everyone: the same call takes a {@code dueDate}, which would move a
+ * drill's target time or a release's or recall's escalation. A job or job definition of no process (the history
+ * cleanup, a batch's jobs), where Camunda checks no authorization, administrators only (403; audit finding
+ * 2026-12-05).</li>
+ * </ul>
+ */
+final class JobCalls {
+
+    /** A refusal: HTTP status, problem title, the field named (or null) and the sentence. */
+    record Refusal(int status, String title, String field, String detail) {
+    }
+
+    /**
+     * Which jobs belong to no process: the history cleanup and the jobs of batches (Camunda's authorization check on
+     * retries asks the job's process definition, and they have none).
+     */
+    interface EngineWideJobs {
+        /** Whether the job exists and belongs to no process definition. */
+        boolean job(String jobId);
+
+        /** Whether the job definition exists and belongs to no process definition. */
+        boolean jobDefinition(String jobDefinitionId);
+    }
+
+    /** Executing a job by hand. */
+    static final Pattern EXECUTE = EngineResources.JOB_EXECUTE;
+    /** Setting the retries of a job, of a job definition's jobs, or of many jobs at once. */
+    static final Pattern RETRIES = EngineResources.JOB_RETRIES;
+
+    private static final Pattern ONE = Pattern.compile("^(job|job-definition)/([^/]+)/retries/?$");
+    /** What setting many jobs' retries at once may name: the retries and which jobs (never a due date). */
+    private static final Set<String> BATCH_FIELDS = Set.of("retries", "jobIds", "jobQuery", "processInstanceIds",
+            "processInstanceQuery", "historicProcessInstanceQuery");
+
+    private final EngineWideJobs engineWide;
+
+    JobCalls(EngineWideJobs engineWide) {
+        this.engineWide = engineWide;
+    }
+
+    /** Whether an execution of a job by this caller is refused (null: it passes). */
+    Refusal execute(boolean admin) {
+        return admin ? null : new Refusal(403, "Forbidden", null, "Jobs are executed by the job executor; an"
+                + " administrator may run one now (a refused attempt would count as the job's failure)");
+    }
+
+    /** Whether this caller may set retries of what {@code resource} names at all, before the body is read. */
+    Refusal retriesOf(String resource, boolean admin) {
+        Matcher one = ONE.matcher(resource);
+        if (!admin && one.matches() && (one.group(1).equals("job") ? engineWide.job(one.group(2))
+                : engineWide.jobDefinition(one.group(2)))) {
+            return new Refusal(403, "Forbidden", null, "This job belongs to no process (the history cleanup or a"
+                    + " batch's work): only an administrator sets its retries");
+        }
+        return null;
+    }
+
+    /** Whether the body of a retries call is refused (null: it passes as it is). */
+    static Refusal retriesBody(String resource, ObjectNode body) {
+        Set<String> allowed = resource.startsWith("job/retries") ? BATCH_FIELDS : Set.of("retries");
+        Iterator<String> names = body.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                return new Refusal(400, "Invalid request", name, name + ": only a job's retries are set here; a"
+                        + " timer's due date is not moved by anyone (its process's own steps and escalations depend on"
+                        + " it)");
+            }
+        }
+        JsonNode retries = body.path("retries");
+        if (!retries.isIntegralNumber() || !retries.canConvertToInt() || retries.asInt() < 1) {
+            return new Refusal(400, "Invalid request", "retries", "retries: a job's retries are only raised, to 1 or"
+                    + " more, to run it again after its cause is mended (an incident's retry); 0 would stop it for"
+                    + " good");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** What the engine's job endpoints accept; without Spring. */
+class JobCallsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The history cleanup job "hc" and a batch's job definition "bd" belong to no process. */
+    private final JobCalls calls = new JobCalls(new JobCalls.EngineWideJobs() {
+        @Override
+        public boolean job(String jobId) {
+            return Set.of("hc").contains(jobId);
+        }
+
+        @Override
+        public boolean jobDefinition(String jobDefinitionId) {
+            return Set.of("bd").contains(jobDefinitionId);
+        }
+    });
+
+    private static ObjectNode body(String json) throws Exception {
+        return (ObjectNode) JSON.readTree(json);
+    }
+
+    @Test
+    void onlyAdministratorsExecuteJobs() {
+        assertThat(calls.execute(false).status()).isEqualTo(403);
+        assertThat(calls.execute(false).detail()).contains("job executor");
+        assertThat(calls.execute(true)).isNull();
+    }
+
+    @Test
+    void retriesOfAJobOfNoProcessAreForAdministratorsOnly() {
+        assertThat(calls.retriesOf("job/hc/retries", false).status()).isEqualTo(403);
+        assertThat(calls.retriesOf("job-definition/bd/retries", false).detail()).contains("only an administrator");
+        assertThat(calls.retriesOf("job/hc/retries", true)).isNull();
+        assertThat(calls.retriesOf("job/timer-of-a-lot/retries", false)).isNull();
+        assertThat(calls.retriesOf("job/retries", false)).as("a batch names its jobs in the body").isNull();
+    }
+
+    @Test
+    void onlyTheRetriesOneOrMoreAndWhichJobs() throws Exception {
+        assertThat(JobCalls.retriesBody("job/1/retries", body("{\"retries\": 3}"))).isNull();
+        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobIds\": [\"1\"]}"))).isNull();
+        JobCalls.Refusal due = JobCalls.retriesBody("job/1/retries",
+                body("{\"retries\": 1, \"dueDate\": \"2020-01-01T00:00:00.000+0000\"}"));
+        assertThat(due.status()).isEqualTo(400);
+        assertThat(due.field()).isEqualTo("dueDate");
+        assertThat(JobCalls.retriesBody("job/1/retries", body("{\"retries\": 1, \"jobIds\": [\"1\"]}")).field())
+                .as("which jobs only in the batch call").isEqualTo("jobIds");
+        for (String bad : new String[] {"0", "-1", "1.5", "\"3\"", "null", "4294967296"}) {
+            assertThat(JobCalls.retriesBody("job/1/retries", body("{\"retries\": " + bad + "}")).field()).as(bad)
+                    .isEqualTo("retries");
+        }
+        assertThat(JobCalls.retriesBody("job/1/retries", body("{}")).field()).isEqualTo("retries");
+    }
+}
