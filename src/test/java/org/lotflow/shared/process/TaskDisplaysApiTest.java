@@ -107,6 +107,23 @@ class TaskDisplaysApiTest {
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtimeService;
 
+    /**
+     * A task opened by an earlier version keeps its display values as task variables and no row: its form still
+     * shows them (the engine answers the task's variables after the form fields), and completing it works.
+     */
+    @Test
+    void aTaskOpenedBeforeTheUpgradeStillShowsItsValues() {
+        String sku = api.createProduct("DISU");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-10");
+        Task lab = taskService.createTaskQuery().processInstanceBusinessKey(lot).singleResult();
+        Map<String, Object> before = new java.util.LinkedHashMap<>(formService.getTaskFormVariables(lab.getId()));
+        jdbc.update("DELETE FROM task_display WHERE task_id = ?", lab.getId());
+        taskService.setVariablesLocal(lab.getId(), before);
+        assertThat(formService.getTaskFormVariables(lab.getId())).containsAllEntriesOf(before);
+        api.release(lot);
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+    }
+
     @Test
     void valuesKeepTheirTypesAndOrder() {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
