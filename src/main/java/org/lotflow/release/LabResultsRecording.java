@@ -64,7 +64,7 @@ public class LabResultsRecording {
      */
     @Transactional
     public LabVerdict submit(String lotNumber, List<Measurement> measurements) {
-        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        currentUser.requireMember("record lab results", Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.lockForChange(lots.get(lotNumber));
         LotReleaseProcess.OpenTask task = process.openTask(lotNumber, LotRelease.TASK_RECORD_LAB_RESULTS);
         if (task.assignee() != null && !task.assignee().equals(currentUser.id())) {

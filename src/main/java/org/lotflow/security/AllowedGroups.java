@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Who may call an API write at all, checked before the request's body is read or validated
  * ({@link AllowedGroupsInterceptor}): a user outside these groups gets {@code 403} with the groups named, never a
  * {@code 400} about fields of a request they may not make (an answer that would tell them what the request needs).
- * Administrators ({@link Groups#ADMIN}) always pass, as with {@link CurrentUser#require}.
+ * Administrators ({@link Groups#ADMIN}) pass, as with {@link CurrentUser#require}, unless {@link #administrators()}
+ * says they do not.
  *
  * <p>The gate, not the rule: the application service behind the endpoint still checks the same groups (the rule's
  * home, which other callers such as the Console and Tasklist's task listeners reach too). Every {@code POST},
@@ -30,4 +31,13 @@ public @interface AllowedGroups {
 
     /** The groups whose members may call the endpoint (any one of them suffices). */
     String[] value();
+
+    /**
+     * Whether administrators pass without being members (the default). {@code false} for the quality records and
+     * signatures a role gives in its own name (lab results, dispositions): see {@link CurrentUser#requireMember}.
+     */
+    boolean administrators() default true;
+
+    /** What the endpoint does, for the refusal's sentence when {@link #administrators()} is false ("record lab results"). */
+    String work() default "do this";
 }

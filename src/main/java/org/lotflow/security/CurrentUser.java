@@ -49,6 +49,32 @@ public class CurrentUser {
         return mine.contains(Groups.ADMIN) || Arrays.stream(groupIds).anyMatch(mine::contains);
     }
 
+    /**
+     * Whether the user is a member of one of the groups in their own right: administrating lotflow ({@link
+     * Groups#ADMIN}) does not count. For the quality records a role makes in its own name and the signatures it gives
+     * (lab results, investigations, release, OOS and disposition decisions, FEFO overrides): EU GMP Annex 11 §12.1
+     * and 21 CFR 11.10(g) ask that only authorised individuals make them, and an IT administrator is not a QA
+     * manager (audit finding, 2026-12-05).
+     */
+    public boolean isMemberOfAny(String... groupIds) {
+        List<String> mine = groups();
+        return Arrays.stream(groupIds).anyMatch(mine::contains);
+    }
+
+    /**
+     * Refuses with 403 unless the user is a member of one of the groups in their own right ({@link #isMemberOfAny}):
+     * administrators are not exempt.
+     *
+     * @param work what is refused, for the sentence, e.g. "sign a release decision"
+     */
+    public void requireMember(String work, String... groupIds) {
+        if (!isMemberOfAny(groupIds)) {
+            throw new NotPermitted("Only " + String.join(" or ", Arrays.stream(groupIds).map(Groups::displayName).toList()) + " may " + work + "; " + id()
+                    + " is not one" + (groups().contains(Groups.ADMIN) ? " (administering lotflow does not make one a"
+                            + " member of its roles)" : ""));
+        }
+    }
+
     /** Refuses with 403 unless the user belongs to one of the groups (administrators always may). */
     public void require(String... groupIds) {
         if (!isInAnyGroup(groupIds)) {

@@ -3,6 +3,7 @@ package org.lotflow.security;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -102,11 +103,30 @@ final class EngineResources {
             "^(?:task|process-instance)/(?:[^/]+/)?(?:comment|attachment)(?:/[^/]+)?/?$", Pattern.CASE_INSENSITIVE);
 
     /**
+     * Changing what runs: deploying or redeploying processes, forms or decisions, or deleting a deployment or a
+     * definition. A deployed model is code: its expressions reach the application's beans and the engine's services
+     * (an administrator's {@code ${...}} could rewrite lots or memberships with no trace). lotflow deploys its own
+     * models when it starts, from its build ({@code ProcessDeployer}); a change of them goes through change control
+     * (EU GMP Annex 11 §10, 21 CFR 11.10(k)) and a new release, never through HTTP (audit finding, 2026-12-05).
+     */
+    static final Pattern DEPLOYMENT_WRITE = Pattern.compile(
+            "^deployment/(?:create|[^/]+/redeploy)/?$", Pattern.CASE_INSENSITIVE);
+    static final Pattern DEFINITION_DELETE = Pattern.compile(
+            "^(?:deployment|process-definition|decision-definition|decision-requirements-definition|case-definition)"
+                    + "/.+$", Pattern.CASE_INSENSITIVE);
+
+    /** One user's identity record ({@code DELETE user/{id}} deletes it). */
+    static final Pattern USER_RECORD = Pattern.compile("^user/([^/]+)/?$", Pattern.CASE_INSENSITIVE);
+    /** One group ({@code DELETE group/{id}} deletes it with every membership). */
+    static final Pattern GROUP_RECORD = Pattern.compile("^group/([^/]+)/?$", Pattern.CASE_INSENSITIVE);
+
+    /**
      * Why a write is refused to everyone, administrators included, or null when this rule does not refuse it:
      * rewriting the record's comments and attachments ({@link #RECORD_REWRITE}, checked first: {@code PUT
      * task/comment} would otherwise read as a task rewritten), halting or rewriting a process outside its steps
-     * ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}) or taking its history away ({@link #HISTORY_REMOVAL}, any
-     * {@code DELETE history/...}). Path rules only.
+     * ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}), changing the deployed models ({@link #DEPLOYMENT_WRITE},
+     * {@link #DEFINITION_DELETE}), deleting a user or one of lotflow's groups, or taking history away
+     * ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}). Path rules only.
      */
     static String refusedToEveryone(String method, String resource) {
         if (RECORD_REWRITE.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
@@ -117,6 +137,22 @@ final class EngineResources {
             return "lotflow's processes run through their own recorded steps: they are not suspended, their timers'"
                     + " due dates are not moved and their tasks are not rewritten or given to other groups, by anyone"
                     + " (administrators included); claim, unclaim and complete tasks instead";
+        }
+        if ((method.equals("POST") && DEPLOYMENT_WRITE.matcher(resource).matches())
+                || (method.equals("DELETE") && DEFINITION_DELETE.matcher(resource).matches())) {
+            return "lotflow's processes, forms and decisions are deployed by lotflow itself when it starts, from its"
+                    + " released build (change control, EU GMP Annex 11 §10): they are not deployed, redeployed or"
+                    + " deleted over HTTP, by anyone (administrators included)";
+        }
+        if (method.equals("DELETE") && USER_RECORD.matcher(resource).matches()) {
+            return "Users are never deleted: the identity behind past records and signatures stays (21 CFR 11.100(a),"
+                    + " 11.300(b)); to end someone's access, remove their group memberships and set a new password";
+        }
+        Matcher group = GROUP_RECORD.matcher(resource);
+        if (method.equals("DELETE") && group.matches() && (Groups.BUSINESS.contains(group.group(1))
+                || Groups.ADMIN.equals(group.group(1)))) {
+            return "The group '" + group.group(1) + "' is one of lotflow's roles: its tasks and rights name it, so it is"
+                    + " not deleted; remove the members who should no longer have it";
         }
         if ((method.equals("DELETE") && resource.toLowerCase(java.util.Locale.ROOT).startsWith("history/"))
                 || HISTORY_REMOVAL.matcher(resource).matches()) {

@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>{@code POST task/{id}/complete|submit-form} of a task already completed: 409 (the loser of
  * a race is told so, not 404 or 500).</li>
- * <li>{@code POST task/{id}/complete|submit-form} of a lotflow task: the variables must be
+ * <li>{@code POST task/{id}/complete|submit-form} of a lotflow task: only by a member of one of its candidate groups,
+ * administrators included (403 otherwise); the variables must be
  * the form's fields, of their kinds, required ones present (400 naming the field otherwise). A
  * signing form's masked password is taken out of the body before the engine sees it and handed to
  * {@link ElectronicSignatures} through {@link SignatureCredentials}; an {@code /engine-rest} call
@@ -46,6 +47,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * variables (also local, binary and async), message correlation, signals, conditions, BPMN errors and
  * escalations thrown at tasks, resolving a task (which writes variables without completing it),
  * process-instance modification, restarts, migrations.</li>
+ * <li>403 for deploying, redeploying or deleting processes, forms and decisions, deleting a user, or deleting one of
+ * lotflow's groups, also for administrators ({@link EngineResources#refusedToEveryone}).</li>
+ * <li>409 for creating a user whose id exists already.</li>
  * <li>403 for deleting running process instances (one, in batches, or by cascade with their definition
  * or deployment), also for administrators: a process ends through its own recorded steps.</li>
  * <li>403 for changing a user's profile unless the caller administers users: the printed name on an
@@ -146,7 +150,13 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             JsonNode password = userCreate ? body.path("credentials").path("password") : body.path("password");
             org.camunda.bpm.engine.identity.User user;
             if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
-                user = identityService.newUser(body.path("profile").path("id").asText(""));
+                String newId = body.path("profile").path("id").asText("");
+                if (!newId.isEmpty() && privileged(() -> identityService.createUserQuery().userId(newId).count()) > 0) {
+                    refuse(response, 409, "Conflict", "profile.id", "profile.id: the user '" + newId + "' already"
+                            + " exists; a user id is given once and never to someone else (21 CFR 11.100(a))");
+                    return;
+                }
+                user = identityService.newUser(newId);
                 user.setFirstName(body.path("profile").path("firstName").asText(null));
                 user.setLastName(body.path("profile").path("lastName").asText(null));
             } else {
@@ -243,17 +253,20 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             String processKey = task == null || task.getProcessDefinitionId() == null ? null
                     : processKey(task.getProcessDefinitionId());
             FormSchema schema = processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
-            List<String> groups = schema == null || caller.admin() ? List.of("-") : candidateGroups(task.getId());
+            List<String> groups = schema == null ? List.of("-") : candidateGroups(task.getId());
             if (groups == null || groups.isEmpty()) { // every lotflow task has candidate groups: it is being completed
                 refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' was completed by someone"
                         + " else at the same time; nothing of yours was saved");
                 return;
             }
-            // separation of duties by group: only members of the task's candidate groups complete it
-            if (schema != null && !caller.admin() && groups.stream().noneMatch(caller.groups()::contains)) {
+            // separation of duties by group: only members of the task's candidate groups complete it, administrators
+            // too (a task completed is a record in its doer's name, a signing task a signature: an administrator who
+            // is not QA does not approve a lot; EU GMP Annex 11 §12, 21 CFR 11.10(g))
+            if (schema != null && groups.stream().noneMatch(caller.groups()::contains)) {
                 refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' is for "
                         + String.join(" and ", groups.stream().map(Groups::displayName).toList())
-                        + "; " + caller.userId() + " is in none of these groups");
+                        + "; " + caller.userId() + " is in none of these groups" + (caller.admin()
+                                ? " (administering lotflow does not make one a member of its roles)" : ""));
                 return;
             }
             if (schema != null) {

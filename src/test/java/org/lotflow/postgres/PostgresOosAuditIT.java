@@ -90,7 +90,7 @@ class PostgresOosAuditIT {
         String phaseOne = taskId("jennifer", lot, "investigateLabError");
         List<Response> conclusions = atOnce(List.of(
                 () -> complete("jennifer", phaseOne, Map.of("labConclusion", "LAB_ERROR", "findings", "bath drift")),
-                () -> complete("demo", phaseOne, Map.of("labConclusion", "LAB_ERROR", "findings", "standard expired"))));
+                () -> complete(api.secondQaManager(), phaseOne, Map.of("labConclusion", "LAB_ERROR", "findings", "standard expired"))));
         assertThat(conclusions).as(conclusions.toString()).extracting(Response::status).containsExactlyInAnyOrder(204, 409);
         String retest = taskId("sarah", lot, "recordLabResults");
         List<Map<String, Object>> passing = List.of(Map.of("test", "viscosity", "value", 249),

@@ -123,9 +123,15 @@ class LabReleaseApiTest {
         assertThat(status(lot)).isEqualTo("PENDING");
         assertThat(api.get("mike", "/api/lots/" + lot + "/history").json())
                 .extracting(e -> e.get("type").asText()).doesNotContain("RELEASE_APPROVED");
-        // the task is still open for another QA manager (the admin may act as one)
-        assertThat(complete("demo", task, Map.of("approved", true, "comment", "second pair of eyes")).status())
-                .isEqualTo(204);
+        // an administrator is no QA manager: the approval is not theirs to sign, in Tasklist or through the API
+        Response admin = complete("demo", task, Map.of("approved", true, "comment", "I can do everything"));
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(403);
+        assertThat(admin.json().get("detail").asText()).contains("QA managers", "demo is in none of these groups",
+                "administering lotflow does not make one a member of its roles");
+        assertThat(status(lot)).isEqualTo("PENDING");
+        // the task is still open for another QA manager
+        assertThat(complete(api.secondQaManager(), task, Map.of("approved", true, "comment", "second pair of eyes"))
+                .status()).isEqualTo(204);
         api.executeJobs();
         assertThat(status(lot)).isEqualTo("RELEASED");
     }
@@ -145,6 +151,11 @@ class LabReleaseApiTest {
                 .status()).isEqualTo(400);
         assertThat(api.post("tom", path, Map.of("results", List.of(Map.of("test", "viscosity", "value", 250))))
                 .status()).isEqualTo(403);
+        // results are recorded by the laboratory in its own name, not by an administrator
+        Response admin = api.post("demo", path, Map.of("results", List.of(Map.of("test", "viscosity", "value", 250),
+                Map.of("test", "flashPoint", "value", 230))));
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(403);
+        assertThat(admin.json().get("detail").asText()).contains("record lab results", "QA analysts or QA managers");
         assertThat(api.post("sarah", "/api/lots/NOPE-1/lab-results", Map.of("results",
                 List.of(Map.of("test", "viscosity", "value", 250)))).status()).isEqualTo(404);
         assertThat(status(lot)).isEqualTo("PENDING");

@@ -142,7 +142,7 @@ class OosAuditTest {
         String task = taskId("jennifer", lot, "investigateLabError");
         List<Response> answers = atOnce(List.of(
                 () -> complete("jennifer", task, Map.of("labConclusion", "LAB_ERROR", "findings", "bath drift")),
-                () -> complete("demo", task, Map.of("labConclusion", "CONFIRMED", "findings", "no error"))));
+                () -> complete(api.secondQaManager(), task, Map.of("labConclusion", "CONFIRMED", "findings", "no error"))));
         oneWinnerOthers409(answers, 204);
         assertThat(history(lot).findValuesAsText("type").stream().filter("OOS_LAB_INVESTIGATION_CONCLUDED"::equals))
                 .hasSize(1);
@@ -185,7 +185,7 @@ class OosAuditTest {
         assertThat(analyst.status()).as(analyst.toString()).isEqualTo(403);
         List<Response> answers = atOnce(List.of(
                 () -> complete("jennifer", decide, Map.of("oosDecision", "REJECT", "comment", "confirmed OOS")),
-                () -> complete("demo", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"))));
+                () -> complete(api.secondQaManager(), decide, Map.of("oosDecision", "RELEASE", "comment", "justified"))));
         oneWinnerOthers409(answers, 204);
         assertThat(history(lot).findValuesAsText("type").stream().filter("OOS_DECISION_SIGNED"::equals)).hasSize(1);
         api.executeJobs();

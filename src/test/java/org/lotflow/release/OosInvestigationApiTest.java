@@ -223,7 +223,9 @@ class OosInvestigationApiTest {
         Response self = complete("jennifer", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"));
         assertThat(self.status()).isEqualTo(403);
         assertThat(self.text()).contains("Four-eyes");
-        Response released = complete("demo", decide, Map.of("oosDecision", "RELEASE",
+        Response byAdmin = complete("demo", decide, Map.of("oosDecision", "RELEASE", "comment", "admin release"));
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(403);
+        Response released = complete(api.secondQaManager(), decide, Map.of("oosDecision", "RELEASE",
                 "comment", "Released under CC-2025-12 with the customer's written agreement"));
         assertThat(released.status()).as(released.toString()).isEqualTo(204);
         api.executeJobs();
@@ -233,7 +235,7 @@ class OosInvestigationApiTest {
         // the release's status change, then the certificate of analysis it issued
         JsonNode last = history.get(history.size() - 2);
         assertThat(last.get("reason").asText()).contains("Released despite out-of-specification result");
-        assertThat(last.get("user").asText()).isEqualTo("demo");
+        assertThat(last.get("user").asText()).isEqualTo(api.secondQaManager());
         assertThat(history.get(history.size() - 1).get("type").asText()).isEqualTo("CERTIFICATE_ISSUED");
     }
 }

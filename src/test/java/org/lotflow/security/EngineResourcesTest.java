@@ -77,13 +77,18 @@ class EngineResourcesTest {
                 {"POST", "history/process-instance/delete"}, {"POST", "history/process-instance/set-removal-time"},
                 {"PUT", "process-definition/key/lotRelease/history-time-to-live"}, {"PUT", "task/comment"},
                 {"DELETE", "task/1/comment/c9"}, {"DELETE", "task/1/comment"}, {"PUT", "process-instance/comment"},
-                {"DELETE", "process-instance/7/comment"}, {"DELETE", "task/1/attachment/a3"}}) {
+                {"DELETE", "process-instance/7/comment"}, {"DELETE", "task/1/attachment/a3"},
+                {"POST", "deployment/create"}, {"POST", "Deployment/d1/redeploy"}, {"DELETE", "deployment/d1"},
+                {"DELETE", "process-definition/key/lotRelease/delete"}, {"DELETE", "decision-definition/x"},
+                {"DELETE", "user/sarah"}, {"DELETE", "group/qa-manager"}, {"DELETE", "group/camunda-admin/"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNotNull();
         }
         for (String[] call : new String[][] {{"POST", "task/1/claim"}, {"POST", "task/1/complete"},
                 {"POST", "task/1/unclaim"}, {"POST", "history/process-instance"}, {"PUT", "job/4/retries"},
                 {"POST", "job/4/execute"}, {"DELETE", "task/1"}, {"POST", "task/1/comment/create"},
-                {"POST", "task/1/attachment/create"}, {"PUT", "task/1/variables/x"}}) {
+                {"POST", "task/1/attachment/create"}, {"PUT", "task/1/variables/x"},
+                {"DELETE", "group/qa-manager/members/sarah"}, {"DELETE", "group/contractors"}, {"POST", "user/create"},
+                {"PUT", "user/sarah/credentials"}, {"POST", "deployment/d1/resources"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNull();
         }
     }

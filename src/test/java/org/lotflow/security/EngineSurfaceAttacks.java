@@ -710,4 +710,52 @@ public abstract class EngineSurfaceAttacks {
         refused(api.post("sarah", "/engine-rest/task/" + investigate + "/complete", Map.of("variables", variables)),
                 400, "rootCause");
     }
+
+    /** A multipart deployment as {@code user}, as Cockpit or a script would send it. */
+    private Response deploy(String user, String path, String bpmn) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("deployment-name", "lotflow");
+        parts.add("enable-duplicate-filtering", "false");
+        parts.add("data", new org.springframework.core.io.ByteArrayResource(bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "lotRelease.bpmn";
+            }
+        });
+        return org.springframework.web.client.RestClient.builder()
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port).build().post().uri(path)
+                .headers(h -> h.setBasicAuth(user, passwords.getOrDefault(user, user)))
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(parts)
+                .exchange((request, response) -> new Response(response.getStatusCode().value(),
+                        response.getHeaders().getContentType() == null ? null
+                                : response.getHeaders().getContentType().toString(),
+                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void noOneDeploysRedeploysOrDeletesProcessModelsOverHttp() {
+        // a model is code: this one's expression would rewrite memberships with no trace, as a new lotRelease version
+        String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"x\"><process id=\"lotRelease\""
+                + " isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"s\"/><sequenceFlow id=\"f\""
+                + " sourceRef=\"s\" targetRef=\"t\"/><serviceTask id=\"t\" camunda:expression=\"${jdbcTemplate.update("
+                + "'insert into ACT_ID_MEMBERSHIP values (''tom'',''qa-manager'')')}\"/><sequenceFlow id=\"g\" sourceRef=\"t\""
+                + " targetRef=\"e\"/><endEvent id=\"e\"/></process></definitions>";
+        Integer deployments = jdbc.queryForObject("select count(*) from ACT_RE_DEPLOYMENT", Integer.class);
+        Integer definitions = jdbc.queryForObject("select count(*) from ACT_RE_PROCDEF", Integer.class);
+        refused(deploy("demo", "/engine-rest/deployment/create", bpmn), 403, "deployed by lotflow itself", "change control");
+        refused(deploy("jennifer", "/engine-rest/engine/default/deployment/create", bpmn), 403, "by anyone");
+        String deployment = jdbc.queryForObject("select min(ID_) from ACT_RE_DEPLOYMENT", String.class);
+        String definition = jdbc.queryForObject("select min(ID_) from ACT_RE_PROCDEF where KEY_ = 'lotRelease'",
+                String.class);
+        refused(as("demo", HttpMethod.POST, "/engine-rest/deployment/" + deployment + "/redeploy", Map.of()), 403,
+                "not deployed, redeployed or deleted");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/deployment/" + deployment, null), 403, "deleted");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/process-definition/" + definition, null), 403, "deleted");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/process-definition/key/lotRelease/delete", null), 403, "deleted");
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RE_DEPLOYMENT", Integer.class)).isEqualTo(deployments);
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RE_PROCDEF", Integer.class)).isEqualTo(definitions);
+        assertThat(identityService.createUserQuery().userId("tom").memberOfGroup("qa-manager").count()).isZero();
+    }
 }

@@ -42,13 +42,13 @@ class IdentityChangeAuditApiTest {
     }
 
     @Test
-    void creatingAUserSettingPasswordsAndMembershipsAndDeletingAreRecordedWithWhoDidIt() {
-        String id = "audity";
+    void creatingAUserSettingPasswordsAndMembershipsAreRecordedWithWhoDidItAndUsersAreNeverDeleted() {
+        String id = "audity" + java.util.UUID.randomUUID().toString().substring(0, 6);
         Response created = api.post("demo", "/engine-rest/user/create", Map.of(
                 "profile", Map.of("id", id, "firstName", "Aud", "lastName", "Ity", "email", "audity@example.com"),
                 "credentials", Map.of("password", "Long-enough-Password-1")));
         assertThat(created.status()).as(created.toString()).isEqualTo(204);
-        try {
+        {
             // a password the policy refuses changes nothing and records nothing
             Response weak = api.call("demo", HttpMethod.PUT, "/engine-rest/user/" + id + "/credentials",
                     Map.of("password", "abc", "authenticatedUserPassword", "demo"));
@@ -64,16 +64,28 @@ class IdentityChangeAuditApiTest {
             Response leave = api.call("demo", HttpMethod.DELETE, "/engine-rest/group/" + Groups.SALES + "/members/"
                     + id, null);
             assertThat(leave.status()).as(leave.toString()).isEqualTo(204);
-        } finally {
-            assertThat(api.call("demo", HttpMethod.DELETE, "/engine-rest/user/" + id, null).status()).isEqualTo(204);
         }
-        assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+        // an administrator does not delete the identity behind past records, nor one of lotflow's roles
+        Response delete = api.call("demo", HttpMethod.DELETE, "/engine-rest/user/" + id, null);
+        assertThat(delete.status()).as(delete.toString()).isEqualTo(403);
+        assertThat(delete.isProblem()).isTrue();
+        assertThat(delete.json().get("detail").asText()).contains("never deleted", "remove their group memberships");
+        assertThat(identityService.createUserQuery().userId(id).count()).isOne();
+        Response recreate = api.post("demo", "/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", id, "firstName", "Someone", "lastName", "Else"),
+                "credentials", Map.of("password", "Long-enough-Password-3")));
+        assertThat(recreate.status()).as(recreate.toString()).isEqualTo(409);
+        assertThat(recreate.json().get("field").asText()).isEqualTo("profile.id");
+        assertThat(identityService.createUserQuery().userId(id).singleResult().getFirstName()).isEqualTo("Aud");
+        Response role = api.call("demo", HttpMethod.DELETE, "/engine-rest/group/" + Groups.QA_MANAGER, null);
+        assertThat(role.status()).as(role.toString()).isEqualTo(403);
+        assertThat(role.json().get("detail").asText()).contains("qa-manager", "one of lotflow's roles");
+        assertThat(identityService.createGroupQuery().groupId(Groups.QA_MANAGER).count()).isOne();
         assertThat(events(id)).containsExactly(
                 "USER_CREATED: created by demo, with a password",
-                "PASSWORD_CHANGED: password set by audity",
+                "PASSWORD_CHANGED: password set by " + id,
                 "MEMBERSHIP_ADDED: added to group sales by demo",
-                "MEMBERSHIP_REMOVED: removed from group sales by demo",
-                "USER_DELETED: deleted by demo");
+                "MEMBERSHIP_REMOVED: removed from group sales by demo");
     }
 
     @Test

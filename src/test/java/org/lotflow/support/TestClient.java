@@ -113,6 +113,30 @@ public class TestClient {
         }
     }
 
+    /**
+     * A second QA manager besides jennifer, for four-eyes steps ({@value #SECOND_QA_MANAGER}, password = user id,
+     * as the demo users have). Administrators do not act as QA managers, so the tests need a real one.
+     */
+    public String secondQaManager() {
+        org.camunda.bpm.engine.IdentityService identities = identityService;
+        if (identities.createUserQuery().userId(SECOND_QA_MANAGER).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identities.newUser(SECOND_QA_MANAGER);
+            user.setFirstName("Anna");
+            user.setLastName("Kowalski");
+            user.setPassword(SECOND_QA_MANAGER);
+            identities.saveUser(user);
+            identities.createMembership(SECOND_QA_MANAGER, "qa-manager");
+        }
+        return SECOND_QA_MANAGER;
+    }
+
+    /** The user id of {@link #secondQaManager()}. */
+    public static final String SECOND_QA_MANAGER = "anna";
+
+    @Autowired
+    @Lazy
+    private org.camunda.bpm.engine.IdentityService identityService;
+
     /** Runs every due job (async continuations, timers already due) until none is left. */
     public void executeJobs() {
         for (int round = 0; round < 50; round++) {

@@ -10,7 +10,6 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
-import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.SignatureRefused;
 import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
@@ -88,10 +87,7 @@ public class OosDecisionSigning {
                     "A decision on an out-of-specification result must be signed by a logged-in user");
         }
         String signer = currentUser.id();
-        if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
-            throw new NotPermitted("Only a QA manager may sign the decision on an out-of-specification result; "
-                    + signer + " is not one");
-        }
+        currentUser.requireMember("sign the decision on an out-of-specification result", Groups.QA_MANAGER);
         requireSecondPerson(signer, oos, lot.getLotNumber());
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());

@@ -59,7 +59,7 @@ public class OosLaboratoryInvestigation {
     /** Concludes phase I of the lot's current investigation as the logged-in user. */
     @Transactional
     public OosInvestigation conclude(Long lotId, OosInvestigation.LabConclusion conclusion, String findings) {
-        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        currentUser.requireMember("conclude a laboratory investigation", Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.lockForChange(lots.get(lotId));
         if (conclusion == null) {
             throw new InvalidInput(CONCLUSION_FIELD, "is required: LAB_ERROR (an assignable laboratory error"

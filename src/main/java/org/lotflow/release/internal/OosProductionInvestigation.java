@@ -44,7 +44,7 @@ public class OosProductionInvestigation {
     /** Concludes phase II of the lot's current investigation as the logged-in user. */
     @Transactional
     public OosInvestigation conclude(Long lotId, String findings) {
-        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        currentUser.requireMember("record a production investigation", Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.lockForChange(lots.get(lotId));
         OosInvestigation oos = queries.requireCurrentInvestigation(lotId, lot.getLotNumber());
         String by = currentUser.id();

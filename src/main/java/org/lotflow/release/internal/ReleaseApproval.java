@@ -9,7 +9,6 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
-import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.SignatureRefused;
 import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
@@ -69,9 +68,7 @@ public class ReleaseApproval {
                     "A release decision must be signed by a logged-in user");
         }
         String signer = currentUser.id();
-        if (!currentUser.isInAnyGroup(Groups.QA_MANAGER)) {
-            throw new NotPermitted("Only a QA manager may sign a release decision; " + signer + " is not one");
-        }
+        currentUser.requireMember("sign a release decision", Groups.QA_MANAGER);
         FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber());

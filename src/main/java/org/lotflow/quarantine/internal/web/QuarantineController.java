@@ -72,7 +72,7 @@ public class QuarantineController {
     }
 
     /** Signs the disposition (200, the signature); the process carries it out. */
-    @AllowedGroups({DispositionRules.SIGNING_GROUP})
+    @AllowedGroups(value = {DispositionRules.SIGNING_GROUP}, administrators = false, work = "sign a disposition")
     @PostMapping("/disposition")
     public DispositionSigning.Signed disposition(@PathVariable String lotNumber,
             @RequestBody DispositionRequest request) {

@@ -48,7 +48,7 @@ public class LabResultsController {
     public record LabResultsRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull ResultRequest> results) {
     }
 
-    @AllowedGroups({Groups.QA_ANALYST, Groups.QA_MANAGER})
+    @AllowedGroups(value = {Groups.QA_ANALYST, Groups.QA_MANAGER}, administrators = false, work = "record lab results")
     @PostMapping
     public LabVerdict submit(@PathVariable String lotNumber, @Valid @RequestBody LabResultsRequest request) {
         return recording.submit(lotNumber, request.results().stream()
