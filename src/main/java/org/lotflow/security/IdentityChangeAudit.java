@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records every change to who may log in and sign in the security audit trail ({@code security_event}, channel
  * {@code identity}): a user created, a password set, a user's name changed, a user deleted, a group membership
- * added or removed, a group created or deleted (with its memberships; {@code userId} then holds the group's id). 21 CFR 11.10(d) (limiting access to authorised individuals) and 11.300(b) (passwords
+ * added or removed, a group created or deleted (with its memberships; {@code userId} then holds the group's id), an
+ * authorization created, changed or deleted ({@link AuthorizationChangeAudit}). 21 CFR 11.10(d) (limiting access to authorised individuals) and 11.300(b) (passwords
  * periodically checked, recalled or revised) and EU GMP Annex 11 §12.3 (creation, change and cancellation of access
  * authorisations recorded) ask that such changes be traceable to who made them and when.
  *
@@ -45,6 +46,10 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
             }
             return result;
         });
+        if (configuration.getHistoryEventHandler() != null) {
+            configuration.setHistoryEventHandler(new AuthorizationChangeAudit(configuration.getHistoryEventHandler(),
+                    (type, event) -> events.getObject().identityChanged(type, event[0], event[1])));
+        }
     }
 
     private void record(String method, Object[] args, String operation, boolean newPassword) {

@@ -28,7 +28,12 @@ public record SecurityEvent(Instant at, Type type, String userId, String client,
         USER_CHANGED,
         USER_DELETED, MEMBERSHIP_ADDED, MEMBERSHIP_REMOVED,
         /** A group created or deleted ({@code userId} holds the group's id; a deleted group takes its memberships). */
-        GROUP_CREATED, GROUP_DELETED;
+        GROUP_CREATED, GROUP_DELETED,
+        /**
+         * A Camunda authorization created, changed or deleted ({@code userId} holds the user or group it is for,
+         * {@code *} for everyone; {@code detail} its permissions, resource and who changed it).
+         */
+        AUTHORIZATION_GRANTED, AUTHORIZATION_CHANGED, AUTHORIZATION_REVOKED;
 
         boolean countsTowardLockout() {
             return this == LOGIN_FAILED || this == SIGNATURE_FAILED;

@@ -105,4 +105,27 @@ class IdentityChangeAuditApiTest {
         assertThat(events("audit-group")).containsExactly("GROUP_CREATED: group audit-group created by system",
                 "GROUP_DELETED: group audit-group deleted by system, with its memberships");
     }
+
+    @Test
+    void grantingChangingAndRevokingAnAuthorizationAreRecordedWithWhoDidIt() {
+        String group = "auditors" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        identityService.saveGroup(identityService.newGroup(group));
+        Response created = api.post("demo", "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+                List.of("READ"), "groupId", group, "resourceType", 7, "resourceId", "*"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        String id = created.json().get("id").asText();
+        Response changed = api.call("demo", HttpMethod.PUT, "/engine-rest/authorization/" + id, Map.of("type", 1,
+                "permissions", List.of("READ", "UPDATE"), "groupId", group, "resourceType", 7, "resourceId", "*"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        assertThat(api.call("demo", HttpMethod.DELETE, "/engine-rest/authorization/" + id, null).status()).isEqualTo(204);
+        List<String> seen = events(group);
+        assertThat(seen).hasSize(4);
+        assertThat(seen.get(0)).startsWith("GROUP_CREATED");
+        assertThat(seen.get(1)).isEqualTo("AUTHORIZATION_GRANTED: grant of READ on Task * to group " + group
+                + " created by demo");
+        assertThat(seen.get(2)).startsWith("AUTHORIZATION_CHANGED: grant of READ, UPDATE on Task * to group " + group
+                + " changed").contains("permissions was READ").endsWith("by demo");
+        assertThat(seen.get(3)).isEqualTo("AUTHORIZATION_REVOKED: grant of READ, UPDATE on Task * to group " + group
+                + " deleted by demo");
+    }
 }
