@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  * "." or "..").</li>
  * <li><b>name</b> (a customer, a supplier, a carrier): one line of visible text, no control characters (line
  * breaks, tabs), no line or paragraph separators and no invisible formatting characters (zero-width spaces,
- * word joiners, byte-order marks, soft hyphens, direction overrides); a zero-width joiner or non-joiner only
- * between two letters, where Persian or Indic names need it. Names are what a recall lists and groups by
+ * word joiners, byte-order marks, soft hyphens, direction overrides, and the other default-ignorable or blank-looking
+ * characters: the combining grapheme joiner, Hangul fillers, the Braille blank); a zero-width joiner or non-joiner only
+ * between two letters, where Persian or Indic names need it; a variation selector only after a symbol (an emoji) or a
+ * Han or Mongolian character; spaces only the ordinary one (no no-break, wide or ideographic spaces), never at the
+ * start or end. Names are what a recall lists and groups by
  * ("who got batch X?"): "ACME" and "ACME" followed by a zero-width space must never be two customers.</li>
  * </ul>
  * Plain rules, tested without Spring.
@@ -110,6 +113,9 @@ public final class InputRules {
         if (value == null) {
             return null;
         }
+        if (!value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ')) {
+            return "must not begin or end with a space ('ACME ' and 'ACME' would look like one customer but be two)";
+        }
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             int next = i + Character.charCount(c);
@@ -129,6 +135,27 @@ public final class InputRules {
                 || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
             return false;
         }
+        if (type == Character.SPACE_SEPARATOR) { // only the ordinary space: a no-break or wide space looks like it
+            return c == ' ';
+        }
+        if (c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x17B4 || c == 0x17B5
+                || c == 0x2800) {
+            // default-ignorable or blank-looking though not "format" characters: the combining grapheme joiner, the
+            // Hangul fillers, Khmer's inherent vowels, the Braille blank
+            return false;
+        }
+        if ((c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180F)) {
+            // variation selectors: only where they choose a visible form, after a symbol (an emoji) or a Han or
+            // Mongolian character; after a Latin letter they change the text and nothing on screen
+            if (at == 0) {
+                return false;
+            }
+            int before = value.codePointBefore(at);
+            int beforeType = Character.getType(before);
+            Character.UnicodeScript script = Character.UnicodeScript.of(before);
+            return beforeType == Character.OTHER_SYMBOL || beforeType == Character.MATH_SYMBOL
+                    || script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.MONGOLIAN;
+        }
         if (type != Character.FORMAT) {
             return true;
         }
@@ -145,7 +172,12 @@ public final class InputRules {
             case '\n' -> "a line break (" + code + ")";
             case '\r' -> "a carriage return (" + code + ")";
             case '\t' -> "a tab (" + code + ")";
+            case 0x00A0, 0x202F -> "a no-break space (" + code + "; use an ordinary space)";
             default -> {
+                if (Character.getType(c) == Character.SPACE_SEPARATOR) {
+                    yield "a space other than the ordinary one (" + code + " " + Character.getName(c)
+                            + "; use an ordinary space)";
+                }
                 String name = Character.getName(c);
                 yield "an invisible or control character (" + code + (name == null ? "" : " " + name) + ")";
             }

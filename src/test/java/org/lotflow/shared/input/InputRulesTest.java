@@ -61,5 +61,18 @@ class InputRulesTest {
         // a joiner only inside a word: at an end or beside a space it only hides a difference
         assertThat(InputRules.name("Acme\u200d")).contains("U+200D");
         assertThat(InputRules.name("Acme \u200cFoods")).contains("U+200C");
+        // what looks like nothing, or like an ordinary space, is refused too (audit finding, 2026-12-05)
+        assertThat(InputRules.name("Acme\u00a0Foods")).contains("a no-break space (U+00A0; use an ordinary space)");
+        assertThat(InputRules.name("Acme\u3000Foods")).contains("U+3000 IDEOGRAPHIC SPACE");
+        assertThat(InputRules.name("Acme\u2009Foods")).contains("U+2009");
+        for (String hidden : new String[] {"Acme\u034f", "Acme\u3164", "\u115fAcme", "Acme\u2800", "Acme\ufe0f",
+                "\ufe0fAcme", "Acme\uffa0", "Acme\udb40\udd00"}) {
+            assertThat(InputRules.name(hidden)).as(hidden).contains("invisible or control character");
+        }
+        assertThat(InputRules.name("Acme ")).contains("must not begin or end with a space");
+        assertThat(InputRules.name(" Acme")).contains("must not begin or end with a space");
+        // where a variation selector chooses a visible form, it stays: an emoji, a Han variant
+        assertThat(InputRules.name("Caf\u00e9 \u2764\ufe0f")).isNull();
+        assertThat(InputRules.name("\u845b\udb40\udd00\u57ce")).isNull();
     }
 }
