@@ -139,8 +139,10 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
                 jdbc.update("INSERT INTO task_display (task_id, shown) VALUES (?, ?)", taskId, json(e.getValue()));
                 continue;
             }
-            List<String> rows = jdbc.queryForList("SELECT shown FROM task_display WHERE task_id = ?", String.class,
-                    taskId);
+            // a later change of an open task's values: the row is locked while they are merged, so two commands
+            // changing one task's values at once keep both (the second waits for the first's commit)
+            List<String> rows = jdbc.queryForList("SELECT shown FROM task_display WHERE task_id = ? FOR UPDATE",
+                    String.class, taskId);
             Map<String, Object> merged = rows.isEmpty() ? new LinkedHashMap<>() : read(rows.get(0));
             merged.putAll(e.getValue());
             if (rows.isEmpty()) {

@@ -159,8 +159,30 @@ public final class TaskForm {
         return this;
     }
 
-    /** Shows a value as it is (a number or a Boolean a form field binds to), not as text. */
-    public TaskForm raw(String name, Object value) {
+    /**
+     * Shows a whole number as it is (a number a form field binds to), not as text. Only the kinds a form binds to
+     * have a {@code raw}: text, whole numbers and Booleans ({@link TaskDisplays} keeps exactly these), so a decimal
+     * can never be turned into a rounded double on its way to a form.
+     */
+    public TaskForm raw(String name, long value) {
+        values.put(name, value);
+        return this;
+    }
+
+    /** Shows a whole number as it is ({@link #raw(String, long)}). */
+    public TaskForm raw(String name, int value) {
+        values.put(name, value);
+        return this;
+    }
+
+    /** Shows a Boolean as it is ({@link #raw(String, long)}). */
+    public TaskForm raw(String name, boolean value) {
+        values.put(name, value);
+        return this;
+    }
+
+    /** Shows text lotflow built as it is, unescaped (a table an embedded form renders); null shows as absent. */
+    public TaskForm raw(String name, String value) {
         values.put(name, value);
         return this;
     }
