@@ -130,6 +130,22 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " ask an administrator to change the profile of '" + profile.group(1) + "'");
             return;
         }
+        if (profile.matches() && method.equals("PUT")) {
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            JsonNode id = body.path("id");
+            if (!id.isMissingNode() && !id.isNull() && !id.asText().equals(profile.group(1))) {
+                refuse(response, 400, "Invalid request", "id", "id: a user's id is never changed (it names them in every"
+                        + " record they made, 21 CFR 11.100(a)); the profile of '" + profile.group(1) + "' keeps it, and"
+                        + " a new person gets a new user");
+                return;
+            }
+            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
+                    response);
+            return;
+        }
         Matcher credentials = OWN_CREDENTIALS.matcher(resource);
         if (USER_WRITE.matcher(resource).matches() && !caller.admin()
                 && !(credentials.matches() && credentials.group(1).equals(caller.userId()))) {
@@ -215,6 +231,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (everyone != null) {
             refuse(response, 403, "Forbidden", null, everyone);
             return;
+        }
+        if (method.equals("DELETE") && TASK_UPDATE.matcher(resource).matches()) {
+            // the engine itself refuses to delete a process's task, but with a 500 and its own text
+            String taskId = resource.split("/")[1];
+            Task task = privileged(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+            if (task != null && task.getProcessInstanceId() != null) {
+                refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' belongs to a running"
+                        + " process: it is completed through its form, not deleted");
+                return;
+            }
         }
         if (JobCalls.EXECUTE.matcher(resource).matches() && refused(response, jobs.execute(caller.admin()))) {
             return;

@@ -99,6 +99,20 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anUnknownPageOrMethodGetsTheConsolesOwnPageNotAWhitelabelOne() {
+        TestClient.Response unknown = api.call("jennifer", "jennifer", HttpMethod.GET, "/console/lotz", null,
+                "text/html");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("text/html");
+        assertThat(unknown.text()).contains("There is no Console page /console/lotz").contains("Back to the lots")
+                .doesNotContain("Whitelabel");
+        TestClient.Response method = api.call("jennifer", "jennifer", HttpMethod.GET,
+                "/console/lots/IL250-2024-092/holds", null, "text/html");
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.text()).contains("does not take a GET request").doesNotContain("Whitelabel");
+    }
+
+    @Test
     void theLotListIsInFefoOrderWithItsMarksAndRefusesABadFilterNamingIt() {
         String sku = api.createProduct("CLIST");
         String later = api.releasedLot(sku, new BigDecimal("100"), "2025-01-05");

@@ -142,6 +142,7 @@ public abstract class EngineSurfaceAttacks {
                 "assignee", "tom", "priority", 1)), 403, "not rewritten");
         refused(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/identity-links",
                 Map.of("groupId", "sales", "type", "candidate")), 403, "other groups");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/task/" + taskId, null), 403, "completed through its form");
         JsonNode process = as("demo", HttpMethod.GET, "/engine-rest/process-instance/" + pi, null).json();
         assertThat(process.get("suspended").asBoolean()).isFalse();
         JsonNode task = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json();
@@ -510,6 +511,10 @@ public abstract class EngineSurfaceAttacks {
                 Map.of("id", manager, "firstName", "Quincy", "lastName", "Manager"));
         assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(204);
         assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quincy");
+        // nor does an administrator move a person's records to another id
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
+                Map.of("id", manager + "x", "firstName", "Quincy", "lastName", "Manager")), 400, "never changed");
+        assertThat(identityService.createUserQuery().userId(manager + "x").count()).isZero();
     }
 
     // --- 7: lockout that cannot shut people out -------------------------------------------------
