@@ -22,10 +22,24 @@ public class CurrentUser {
 
     private final IdentityService identityService;
     private final CredentialCache cache;
+    private final org.springframework.beans.factory.ObjectProvider<SecurityEvents> events;
 
-    public CurrentUser(IdentityService identityService, CredentialCache cache) {
+    public CurrentUser(IdentityService identityService, CredentialCache cache,
+            org.springframework.beans.factory.ObjectProvider<SecurityEvents> events) {
         this.identityService = identityService;
         this.cache = cache;
+        this.events = events;
+    }
+
+    /**
+     * Refuses (403) when the user's password was last set by someone else ({@link OwnPassword}): they set their own
+     * before they sign or record quality work.
+     */
+    public void requireOwnPassword() {
+        String why = OwnPassword.refusal(id(), events.getObject().lastPasswordSet(id()));
+        if (why != null) {
+            throw new NotPermitted(why);
+        }
     }
 
     /** The acting user's id, or {@value #SYSTEM} when the engine itself acts (timers, jobs). */
@@ -63,12 +77,14 @@ public class CurrentUser {
 
     /**
      * Refuses with 403 unless the user is a member of one of the groups in their own right ({@link #isMemberOfAny}):
-     * administrators are not exempt.
+     * administrators are not exempt; and unless their password is their own ({@link #requireOwnPassword}).
      *
      * @param work what is refused, for the sentence, e.g. "sign a release decision"
      */
     public void requireMember(String work, String... groupIds) {
-        if (!isMemberOfAny(groupIds)) {
+        if (isMemberOfAny(groupIds)) {
+            requireOwnPassword();
+        } else {
             throw new NotPermitted("Only " + String.join(" or ", Arrays.stream(groupIds).map(Groups::displayName).toList()) + " may " + work + "; " + id()
                     + " is not one" + (groups().contains(Groups.ADMIN) ? " (administering lotflow does not make one a"
                             + " member of its roles)" : ""));

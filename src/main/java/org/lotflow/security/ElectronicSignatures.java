@@ -84,6 +84,7 @@ public class ElectronicSignatures {
         if (count != null) {
             throttle.succeeded(userId, RequestOrigin.client()); // a good signature clears the count
         }
+        currentUser.requireOwnPassword(); // a password an administrator set is not the signer's alone
         return new Signer(userId, currentUser.signedName(userId), clock.instant());
     }
 }

@@ -115,6 +115,12 @@ final class EngineResources {
             "^(?:deployment|process-definition|decision-definition|decision-requirements-definition|case-definition)"
                     + "/.+$", Pattern.CASE_INSENSITIVE);
 
+    /** A membership: {@code PUT group/{groupId}/members/{userId}} adds it. */
+    static final Pattern MEMBERSHIP = Pattern.compile("^group/([^/]+)/members/([^/]+)/?$", Pattern.CASE_INSENSITIVE);
+    /** Creating or changing an authorization. */
+    static final Pattern AUTHORIZATION_WRITE = Pattern.compile("^authorization/(?:create|[^/]+)/?$",
+            Pattern.CASE_INSENSITIVE);
+
     /** One user's identity record ({@code DELETE user/{id}} deletes it). */
     static final Pattern USER_RECORD = Pattern.compile("^user/([^/]+)/?$", Pattern.CASE_INSENSITIVE);
     /** One group ({@code DELETE group/{id}} deletes it with every membership). */

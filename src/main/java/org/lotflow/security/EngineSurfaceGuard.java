@@ -227,6 +227,29 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " investigation or recall ends through its own steps, each recorded in the lot's history");
             return;
         }
+        // nobody grants themselves a role or a right: another administrator does, and the trail shows both (21 CFR
+        // 11.10(d), EU GMP Annex 11 §12.1)
+        Matcher membership = MEMBERSHIP.matcher(resource);
+        if (method.equals("PUT") && membership.matches() && membership.group(2).equals(caller.userId())) {
+            refuse(response, 403, "Forbidden", null, "No one adds themselves to a group: another administrator adds "
+                    + caller.userId() + " to '" + membership.group(1) + "', so that a second person stands behind"
+                    + " every new right");
+            return;
+        }
+        if ((method.equals("POST") || method.equals("PUT")) && AUTHORIZATION_WRITE.matcher(resource).matches()) {
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            if (caller.userId().equals(body.path("userId").asText(null))) {
+                refuse(response, 403, "Forbidden", "userId", "No one grants rights to themselves: another administrator"
+                        + " creates or changes an authorization for " + caller.userId());
+                return;
+            }
+            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
+                    response);
+            return;
+        }
         String everyone = refusedToEveryone(method, resource);
         if (everyone != null) {
             refuse(response, 403, "Forbidden", null, everyone);

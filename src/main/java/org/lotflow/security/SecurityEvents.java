@@ -102,6 +102,19 @@ public class SecurityEvents {
         });
     }
 
+    /**
+     * The newest event that set {@code userId}'s password: a password change, or the user's creation with a password;
+     * null when none is recorded (a user made before the trail recorded identity changes).
+     */
+    public SecurityEvent lastPasswordSet(String userId) {
+        List<SecurityEvent> events = jdbc.query("SELECT occurred_at, type, user_id, client, channel, detail FROM"
+                + " security_event WHERE user_id = ? AND (type = 'PASSWORD_CHANGED' OR (type = 'USER_CREATED' AND detail"
+                + " LIKE '%with a password%')) ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> new SecurityEvent(
+                        rs.getTimestamp(1).toInstant(), SecurityEvent.Type.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)), bounded(userId));
+        return events.isEmpty() ? null : events.get(0);
+    }
+
     /** The newest events of one user id (or of everyone when null), newest first. */
     public List<SecurityEvent> recent(String userId, int limit) {
         String where = userId == null ? "" : " WHERE user_id = ?";

@@ -1,0 +1,41 @@
+package org.lotflow.security;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A password someone else set is not a signature's (21 CFR 11.300(b), 11.200(a)(2): an electronic signature is used
+ * only by its genuine owner, so its password is known to that owner alone). When an administrator created a user with
+ * a password or set a user's password (a reset), that user signs and records quality work again only after setting a
+ * password of their own; until then they may log in, read and change their password. Start-up identities (demo data,
+ * the first administrator) are set by lotflow itself and count as the user's own. Rule only: the last password event
+ * comes from the security audit trail ({@link SecurityEvents#lastPasswordSet}).
+ */
+final class OwnPassword {
+
+    private static final Pattern BY = Pattern.compile("\\bby ([^,\\s]+)");
+
+    private OwnPassword() {
+    }
+
+    /** Who set the password an event records ({@code "created by demo, with a password"}, {@code "password set by sarah"}). */
+    static String setBy(SecurityEvent event) {
+        if (event == null || event.detail() == null) {
+            return null;
+        }
+        Matcher m = BY.matcher(event.detail());
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Why {@code userId} may not sign or record quality work with the password {@code last} set, or null when they may. */
+    static String refusal(String userId, SecurityEvent last) {
+        String by = setBy(last);
+        if (by == null || by.equals(userId) || CurrentUser.SYSTEM.equals(by)) {
+            return null;
+        }
+        return "The password of " + userId + " was set by " + by + " at " + last.at() + ", so it is not theirs"
+                + " alone: " + userId + " sets a password of their own first (Camunda's Welcome page, My Profile,"
+                + " Change Password; or PUT /engine-rest/user/" + userId + "/credentials), then signs and records"
+                + " (21 CFR 11.300(b))";
+    }
+}

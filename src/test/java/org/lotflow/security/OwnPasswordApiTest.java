@@ -1,0 +1,72 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * A password an administrator set (a new user's first password, a reset) is not its user's alone: they log in and
+ * set their own before they record quality work or sign (21 CFR 11.300(b)). And nobody gives themselves a role or a
+ * right: another administrator does.
+ */
+@ApiTest
+class OwnPasswordApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Test
+    void anAnalystWithAPasswordAnAdministratorSetRecordsNothingUntilTheySetTheirOwn() {
+        String analyst = "temp" + UUID.randomUUID().toString().substring(0, 6);
+        String given = "Given-by-admin-Password-1";
+        Response created = api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", analyst,
+                "firstName", "Terry", "lastName", "Temp"), "credentials", Map.of("password", given)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(204);
+        assertThat(api.call("demo", HttpMethod.PUT, "/engine-rest/group/qa-analyst/members/" + analyst, null).status())
+                .isEqualTo(204);
+        String lot = api.createLot(api.createProduct("OWNPW"), new BigDecimal("10"), "2025-01-20");
+        Map<String, Object> results = Map.of("results", List.of(Map.of("test", "viscosity", "value", 250),
+                Map.of("test", "flashPoint", "value", 230)));
+
+        Response refused = api.call(analyst, given, HttpMethod.POST, "/api/lots/" + lot + "/lab-results", results,
+                "application/json");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("detail").asText()).contains("was set by demo", "sets a password of their own");
+        assertThat(api.get("sarah", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("PENDING");
+
+        String own = "Only-I-know-this-2";
+        Response change = api.call(analyst, given, HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials",
+                Map.of("password", own, "authenticatedUserPassword", given), "application/json");
+        assertThat(change.status()).as(change.toString()).isEqualTo(204);
+        Response recorded = api.call(analyst, own, HttpMethod.POST, "/api/lots/" + lot + "/lab-results", results,
+                "application/json");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyAddsThemselvesToAGroupOrGrantsThemselvesARight() {
+        Response join = api.call("demo", HttpMethod.PUT, "/engine-rest/group/qa-manager/members/demo", null);
+        assertThat(join.status()).as(join.toString()).isEqualTo(403);
+        assertThat(join.json().get("detail").asText()).contains("No one adds themselves to a group");
+        assertThat(identityService.createUserQuery().userId("demo").memberOfGroup("qa-manager").count()).isZero();
+        Response grant = api.post("demo", "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+                List.of("ALL"), "userId", "demo", "resourceType", 7, "resourceId", "*"));
+        assertThat(grant.status()).as(grant.toString()).isEqualTo(403);
+        assertThat(grant.json().get("field").asText()).isEqualTo("userId");
+    }
+}
