@@ -92,8 +92,8 @@ final class EngineResources {
     static final Pattern JOB_EXECUTE = Pattern.compile("^job/[^/]+/execute/?$", Pattern.CASE_INSENSITIVE);
 
     /** Setting the retries of a job, of a job definition's jobs, or of many jobs at once. */
-    static final Pattern JOB_RETRIES = Pattern.compile("^(?:job/[^/]+/retries|job/retries|job-definition/[^/]+/retries)/?$",
-            Pattern.CASE_INSENSITIVE);
+    static final Pattern JOB_RETRIES = Pattern.compile("^(?:job/[^/]+/retries|job/retries|job-definition/[^/]+/retries"
+            + "|process-instance/job-retries(?:-historic-query-based)?)/?$", Pattern.CASE_INSENSITIVE);
 
     /**
      * Editing or deleting a task's or a process instance's comments ({@code PUT task/comment}, {@code DELETE

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>{@code POST job/{id}/execute}: administrators only (403): jobs are run by the job executor, and a refused
  * execution would still count as the job's failure (a timer's retries run down by anyone who may not run it).</li>
- * <li>{@code PUT job/{id}/retries}, {@code PUT job-definition/{id}/retries}, {@code POST job/retries}: only the
+ * <li>{@code PUT job/{id}/retries}, {@code PUT job-definition/{id}/retries}, {@code POST job/retries}, {@code POST
+ * process-instance/job-retries[-historic-query-based]} (every job of some instances): only the
  * retries, 1 or more (400 naming {@code retries} otherwise: 0 would stop a timer for good), and only which jobs
  * besides; anything else is 400 naming it, for everyone: the same call takes a {@code dueDate}, which would move a
  * drill's target time or a release's or recall's escalation. A job or job definition of no process (the history
@@ -76,7 +77,9 @@ final class JobCalls {
 
     /** Whether the body of a retries call is refused (null: it passes as it is). */
     static Refusal retriesBody(String resource, ObjectNode body) {
-        Set<String> allowed = resource.startsWith("job/retries") ? BATCH_FIELDS : Set.of("retries");
+        String r = resource.toLowerCase(java.util.Locale.ROOT);
+        Set<String> allowed = r.startsWith("job/retries") || r.startsWith("process-instance/job-retries") ? BATCH_FIELDS
+                : Set.of("retries");
         Iterator<String> names = body.fieldNames();
         while (names.hasNext()) {
             String name = names.next();

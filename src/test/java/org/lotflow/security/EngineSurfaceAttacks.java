@@ -170,6 +170,13 @@ public abstract class EngineSurfaceAttacks {
                 Map.of("retries", 1, "dueDate", "2020-01-01T00:00:00.000+0000")), 400, "dueDate");
         refused(as("demo", HttpMethod.POST, "/engine-rest/job/retries", Map.of("retries", 1, "jobIds", List.of(job),
                 "dueDate", "2099-01-01T00:00:00.000+0000")), 400, "dueDate");
+        // every job of an instance at once (a batch): the same rules
+        String expiryInstance = jobs.get(0).get("processInstanceId").asText();
+        refused(as("demo", HttpMethod.POST, "/engine-rest/process-instance/job-retries", Map.of("retries", 0,
+                "processInstanceIds", List.of(expiryInstance))), 400, "retries");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/process-instance/job-retries", Map.of("retries", 1,
+                "processInstanceIds", List.of(expiryInstance), "dueDate", "2099-01-01T00:00:00.000+0000")), 400,
+                "dueDate");
         JsonNode after = as("demo", HttpMethod.GET, "/engine-rest/job/" + job, null).json();
         assertThat(after.get("retries").asInt()).as("refused executions cost the timer nothing").isEqualTo(retries);
         // a job of no process (the history cleanup): Camunda checks nothing there, lotflow lets administrators only

@@ -61,5 +61,15 @@ class JobCallsTest {
                     .isEqualTo("retries");
         }
         assertThat(JobCalls.retriesBody("job/1/retries", body("{}")).field()).isEqualTo("retries");
+        // every job of some process instances at once: the same rules (a 0 would stop every timer of a recall)
+        assertThat(JobCalls.RETRIES.matcher("process-instance/job-retries").matches()).isTrue();
+        assertThat(JobCalls.RETRIES.matcher("Process-Instance/job-retries-historic-query-based").matches()).isTrue();
+        assertThat(JobCalls.retriesBody("process-instance/job-retries",
+                body("{\"retries\": 0, \"processInstanceIds\": [\"p\"]}")).field()).isEqualTo("retries");
+        assertThat(JobCalls.retriesBody("process-instance/job-retries",
+                body("{\"retries\": 1, \"processInstanceIds\": [\"p\"], \"dueDate\": \"2020-01-01T00:00:00.000+0000\"}"))
+                .field()).isEqualTo("dueDate");
+        assertThat(JobCalls.retriesBody("process-instance/job-retries",
+                body("{\"retries\": 2, \"processInstanceIds\": [\"p\"]}"))).isNull();
     }
 }
