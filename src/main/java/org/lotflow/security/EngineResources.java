@@ -38,6 +38,9 @@ final class EngineResources {
     /** Checks any user's password: a guessing oracle around the lockout. */
     static final Pattern IDENTITY_VERIFY = Pattern.compile("^identity/verify/?$", Pattern.CASE_INSENSITIVE);
     static final Pattern TASK_CLAIM = Pattern.compile("^task/([^/]+)/claim/?$", Pattern.CASE_INSENSITIVE);
+    /** Handing a task to a named user: setting its assignee or delegating it. */
+    static final Pattern TASK_HAND_OVER = Pattern.compile("^task/([^/]+)/(?:assignee|delegate)/?$",
+            Pattern.CASE_INSENSITIVE);
     /** Handing a claimed task back to its candidates. */
     static final Pattern TASK_UNCLAIM = Pattern.compile("^task/([^/]+)/unclaim/?$", Pattern.CASE_INSENSITIVE);
     static final Pattern VARIABLE_WRITES = Pattern.compile("^(?:"

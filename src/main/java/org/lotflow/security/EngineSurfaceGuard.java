@@ -200,7 +200,24 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                         + claimed.userId() + "' claims it themselves if they may work on it");
                 return;
             }
+            if (refusedToOutsider(response, claim.group(1), claimed.userId())) {
+                return;
+            }
             chain.doFilter(claimed.replay(), response);
+            return;
+        }
+        Matcher handOver = TASK_HAND_OVER.matcher(resource);
+        if (handOver.matches()) {
+            if (!caller.admin()) {
+                refuse(response, 403, "Forbidden", null, "Tasks are not handed to others here: the people of the task's"
+                        + " groups claim it themselves (an administrator may hand it to one of them)");
+                return;
+            }
+            Claim named = claimed(request, response);
+            if (named == null || refusedToOutsider(response, handOver.group(1), named.userId())) {
+                return;
+            }
+            chain.doFilter(named.replay(), response);
             return;
         }
         Matcher unclaim = TASK_UNCLAIM.matcher(resource);
@@ -472,6 +489,32 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     }
 
     /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */
+    /**
+     * Refuses a lotflow task claimed by or handed to a user outside its candidate groups (an administrator too): they
+     * could not complete it, and it would sit on them while its group waits. True when refused.
+     */
+    private boolean refusedToOutsider(HttpServletResponse response, String taskId, String userId) throws IOException {
+        Task task = privileged(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        String processKey = task == null || task.getProcessDefinitionId() == null ? null
+                : processKey(task.getProcessDefinitionId());
+        if (processKey == null || forms.task(processKey, task.getTaskDefinitionKey()) == null) {
+            return false; // not a lotflow task (or gone): Camunda's own answer
+        }
+        List<String> groups = candidateGroups(taskId);
+        if (groups == null || groups.isEmpty()) {
+            return false;
+        }
+        List<String> theirs = privileged(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        if (groups.stream().noneMatch(theirs::contains)) {
+            refuse(response, 403, "Forbidden", "userId", "The task '" + task.getName() + "' is for " + String.join(
+                    " and ", groups.stream().map(Groups::displayName).toList()) + "; " + userId + " is in none of these"
+                    + " groups and could not complete it, so it is not theirs to hold");
+            return true;
+        }
+        return false;
+    }
+
     private List<String> candidateGroups(String taskId) {
         try {
             return privileged(() -> taskService.getIdentityLinksForTask(taskId)).stream()

@@ -143,6 +143,17 @@ public abstract class EngineSurfaceAttacks {
         refused(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/identity-links",
                 Map.of("groupId", "sales", "type", "candidate")), 403, "other groups");
         refused(as("demo", HttpMethod.DELETE, "/engine-rest/task/" + taskId, null), 403, "completed through its form");
+        // a task is held only by someone of its groups: not by an administrator, not by sales
+        refused(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "demo")), 403,
+                "demo is in none of these groups");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/assignee", Map.of("userId", "tom")), 403,
+                "tom is in none of these groups");
+        refused(as("tom", HttpMethod.POST, "/engine-rest/task/" + taskId + "/delegate", Map.of("userId", "sarah")),
+                403, "claim it themselves");
+        assertThat(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/assignee", Map.of("userId", "sarah"))
+                .status()).as("an administrator may hand it to one of its group").isEqualTo(204);
+        assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/unclaim", null).status())
+                .isEqualTo(204);
         JsonNode process = as("demo", HttpMethod.GET, "/engine-rest/process-instance/" + pi, null).json();
         assertThat(process.get("suspended").asBoolean()).isFalse();
         JsonNode task = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json();
