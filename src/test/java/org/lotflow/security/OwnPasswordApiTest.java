@@ -48,6 +48,30 @@ class OwnPasswordApiTest {
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.json().get("detail").asText()).contains("was set by demo", "sets a password of their own");
         assertThat(api.get("sarah", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("PENDING");
+        // nor through Tasklist's path (the task's completion)
+        String task = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=recordLabResults").json().get(0).get("id").asText();
+        Response tasklist = api.call(analyst, given, HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("labResults", Map.of("value", "viscosity: 250\nflashPoint: 230"))),
+                "application/json");
+        assertThat(tasklist.status()).as(tasklist.toString()).isEqualTo(403);
+        assertThat(tasklist.json().get("detail").asText()).contains("was set by demo");
+        // a QA manager's signature neither
+        String manager = "mgr" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", manager, "firstName",
+                "Morgan", "lastName", "Manager"), "credentials", Map.of("password", given))).status()).isEqualTo(204);
+        assertThat(api.call("demo", HttpMethod.PUT, "/engine-rest/group/qa-manager/members/" + manager, null).status())
+                .isEqualTo(204);
+        String released = api.createLot(api.createProduct("OWNPW"), new BigDecimal("10"), "2025-01-20");
+        assertThat(api.post("sarah", "/api/lots/" + released + "/lab-results", results).status()).isEqualTo(200);
+        String approve = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + released
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        Response signed = api.call(manager, given, HttpMethod.POST, "/engine-rest/task/" + approve + "/complete",
+                Map.of("variables", Map.of("approved", Map.of("value", true), "comment", Map.of("value", "fine"))),
+                "application/json");
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(403);
+        assertThat(signed.json().get("detail").asText()).contains("was set by demo");
+        assertThat(api.get("sarah", "/api/lots/" + released).json().get("status").asText()).isEqualTo("PENDING");
 
         String own = "Only-I-know-this-2";
         Response change = api.call(analyst, given, HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials",

@@ -76,6 +76,7 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
         if (!queries.awaitsResults(lotId)) {
             verdict = queries.verdict(lotId); // recorded through the API, which then completes this task
         } else if (text != null && !text.isBlank()) {
+            currentUser.requireOwnPassword(); // as the API's submit: results recorded under a password of one's own
             // refusals keep their status and field
             verdict = recording.record(lotId, LabResultsText.parse(text, lot.getProduct().getSku(),
                     lot.getProduct().getSpecs()));
