@@ -71,7 +71,11 @@ public class QuarantineController {
         }
     }
 
-    /** Signs the disposition (200, the signature); the process carries it out. */
+    /**
+     * Signs the disposition (200, the signature); the process carries it out. 403 for anyone who is not a QA
+     * manager in their own right (administrators included) or whose password is not their own yet
+     * ({@code security.OwnPassword}); the other refusals are {@link DispositionSigning#dispose}'s.
+     */
     @AllowedGroups(value = {DispositionRules.SIGNING_GROUP}, administrators = false, work = "sign a disposition")
     @PostMapping("/disposition")
     public DispositionSigning.Signed disposition(@PathVariable String lotNumber,

@@ -48,6 +48,12 @@ public class LabResultsController {
     public record LabResultsRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull ResultRequest> results) {
     }
 
+    /**
+     * Records a lot's lab results as the caller ({@link LabResultsRecording#submit}): 200 with the verdict. 403 for
+     * anyone who is not a QA analyst or QA manager in their own right (administrators included: results are the
+     * laboratory's record in its own name) and for one whose password an administrator set and who has not set
+     * their own since ({@code security.OwnPassword}); the other refusals are {@code submit}'s.
+     */
     @AllowedGroups(value = {Groups.QA_ANALYST, Groups.QA_MANAGER}, administrators = false, work = "record lab results")
     @PostMapping
     public LabVerdict submit(@PathVariable String lotNumber, @Valid @RequestBody LabResultsRequest request) {
