@@ -247,7 +247,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         // nobody grants themselves a role or a right: another administrator does, and the trail shows both (21 CFR
         // 11.10(d), EU GMP Annex 11 §12.1)
         Matcher membership = MEMBERSHIP.matcher(resource);
-        if (method.equals("PUT") && membership.matches() && membership.group(2).equals(caller.userId())) {
+        if (method.equals("PUT") && membership.matches() && membership.group(2).equalsIgnoreCase(caller.userId())) {
             refuse(response, 403, "Forbidden", null, "No one adds themselves to a group: another administrator adds "
                     + caller.userId() + " to '" + membership.group(1) + "', so that a second person stands behind"
                     + " every new right");
@@ -258,9 +258,15 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             if (body == null) {
                 return;
             }
-            if (caller.userId().equals(body.path("userId").asText(null))) {
+            if (caller.userId().equalsIgnoreCase(body.path("userId").asText(""))) {
                 refuse(response, 403, "Forbidden", "userId", "No one grants rights to themselves: another administrator"
                         + " creates or changes an authorization for " + caller.userId());
+                return;
+            }
+            String group = body.path("groupId").asText("");
+            if (caller.groups().contains(group)) {
+                refuse(response, 403, "Forbidden", "groupId", "No one grants rights to a group they belong to: another"
+                        + " administrator creates or changes an authorization for '" + group + "'");
                 return;
             }
             chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
@@ -488,7 +494,6 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 session.getGroupIds() == null ? List.of() : List.copyOf(session.getGroupIds()));
     }
 
-    /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */
     /**
      * Refuses a lotflow task claimed by or handed to a user outside its candidate groups (an administrator too): they
      * could not complete it, and it would sit on them while its group waits. True when refused.
@@ -515,6 +520,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         return false;
     }
 
+    /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */
     private List<String> candidateGroups(String taskId) {
         try {
             return privileged(() -> taskService.getIdentityLinksForTask(taskId)).stream()

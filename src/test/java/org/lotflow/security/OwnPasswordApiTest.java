@@ -92,5 +92,11 @@ class OwnPasswordApiTest {
                 List.of("ALL"), "userId", "demo", "resourceType", 7, "resourceId", "*"));
         assertThat(grant.status()).as(grant.toString()).isEqualTo(403);
         assertThat(grant.json().get("field").asText()).isEqualTo("userId");
+        Response ownGroup = api.post("demo", "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+                List.of("ALL"), "groupId", "camunda-admin", "resourceType", 7, "resourceId", "*"));
+        assertThat(ownGroup.status()).as(ownGroup.toString()).isEqualTo(403);
+        assertThat(ownGroup.json().get("field").asText()).isEqualTo("groupId");
+        assertThat(api.call("demo", HttpMethod.PUT, "/engine-rest/group/qa-manager/members/DEMO", null).status())
+                .isEqualTo(403);
     }
 }
