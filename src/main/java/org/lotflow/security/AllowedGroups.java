@@ -38,6 +38,6 @@ public @interface AllowedGroups {
      */
     boolean administrators() default true;
 
-    /** What the endpoint does, for the refusal's sentence when {@link #administrators()} is false ("record lab results"). */
+    /** What the endpoint does, for the refusal's sentence when {@link #administrators()} is false. */
     String work() default "do this";
 }

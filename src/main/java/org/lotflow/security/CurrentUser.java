@@ -85,9 +85,10 @@ public class CurrentUser {
         if (isMemberOfAny(groupIds)) {
             requireOwnPassword();
         } else {
-            throw new NotPermitted("Only " + String.join(" or ", Arrays.stream(groupIds).map(Groups::displayName).toList()) + " may " + work + "; " + id()
-                    + " is not one" + (groups().contains(Groups.ADMIN) ? " (administering lotflow does not make one a"
-                            + " member of its roles)" : ""));
+            String who = String.join(" or ", Arrays.stream(groupIds).map(Groups::displayName).toList());
+            String admin = groups().contains(Groups.ADMIN)
+                    ? " (administering lotflow does not make one a member of its roles)" : "";
+            throw new NotPermitted("Only " + who + " may " + work + "; " + id() + " is not one" + admin);
         }
     }
 
