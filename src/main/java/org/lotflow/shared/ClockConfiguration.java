@@ -15,6 +15,10 @@ import org.springframework.util.StringUtils;
  * midnight into the next day), so events always get distinct, ordered timestamps.
  * {@code lotflow.zone} (an IANA zone id, UTC by default) is the plant's zone: "today" and the times
  * the Tasklist forms show are the plant's.
+ *
+ * <p>The clock ticks in whole microseconds ({@link #recorded}): the finest time both databases keep. With the system
+ * clock's nanoseconds an answer said {@code "createdAt":"...07.990780101Z"} while the record kept, and every later
+ * read said, {@code ...07.990780Z}: two times for one event.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
@@ -25,10 +29,15 @@ public class ClockConfiguration {
         org.lotflow.shared.process.TaskForm.usePlantZone(zoneId);
         Clock system = Clock.system(zoneId);
         if (!StringUtils.hasText(today)) {
-            return system;
+            return recorded(system);
         }
         LocalDate fixed = LocalDate.parse(today.trim());
-        return new FixedDayClock(fixed, zoneId);
+        return recorded(new FixedDayClock(fixed, zoneId));
+    }
+
+    /** {@code clock}, its instants cut to whole microseconds (what PostgreSQL's and H2's timestamps keep). */
+    static Clock recorded(Clock clock) {
+        return Clock.tick(clock, java.time.Duration.ofNanos(1_000));
     }
 
     /**

@@ -76,6 +76,8 @@ class OrderApiTest {
         JsonNode read = api.get("jennifer", "/api/orders/" + second.get("orderNumber").asText()).json();
         assertThat(read.get("allocations").get(0).get("status").asText()).isEqualTo("OPEN");
         assertThat(read.get("allocations").get(0).get("fefo").asBoolean()).isTrue();
+        // the answer to the order's placing and every later read give it one and the same time
+        assertThat(read.get("createdAt").asText()).isEqualTo(second.get("createdAt").asText());
     }
 
     @Test

@@ -50,4 +50,15 @@ class ClockConfigurationTest {
         assertThat(after).as("never back in time").isAfter(before).isEqualTo(Instant.parse("2025-01-29T00:01:00Z"));
         assertThat(LocalDate.now(demo)).isEqualTo(LocalDate.parse("2025-01-29"));
     }
+
+    @Test
+    void instantsAreWholeMicrosecondsAsTheDatabaseKeepsThem() {
+        MovingClock system = new MovingClock(Instant.parse("2026-12-05T10:28:07.990780101Z"));
+        Clock recorded = ClockConfiguration.recorded(system);
+        assertThat(recorded.instant()).isEqualTo(Instant.parse("2026-12-05T10:28:07.990780Z"));
+        Clock demo = ClockConfiguration.recorded(new ClockConfiguration.FixedDayClock(system, LocalDate.parse(
+                "2025-01-28")));
+        assertThat(demo.instant()).isEqualTo(Instant.parse("2025-01-28T10:28:07.990780Z"));
+        assertThat(demo.withZone(ZoneId.of("Europe/Berlin")).instant()).isEqualTo(demo.instant());
+    }
 }
