@@ -185,8 +185,27 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                         + why + ")");
                 return;
             }
-            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
-                    response);
+            if (!userCreate) {
+                chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
+                        response);
+                return;
+            }
+            // two creations of one id at once both pass the check above; the loser meets Camunda's own check (400 "The
+            // user already exists", engine JSON) or the unique key (500): it lost a race, and is told so
+            var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
+            try {
+                chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
+                        held);
+                String newId = user.getId();
+                if ((held.getStatus() == 400 || held.getStatus() >= 500) && !newId.isEmpty()
+                        && privileged(() -> identityService.createUserQuery().userId(newId).count()) > 0) {
+                    held.resetBuffer();
+                    refuse(held, 409, "Conflict", "profile.id", "profile.id: the user '" + newId + "' was created by"
+                            + " someone else at the same time; a user id is given once (21 CFR 11.100(a))");
+                }
+            } finally {
+                held.copyBodyToResponse();
+            }
             return;
         }
         Matcher claim = TASK_CLAIM.matcher(resource);

@@ -128,4 +128,34 @@ class IdentityChangeAuditApiTest {
         assertThat(seen.get(3)).isEqualTo("AUTHORIZATION_REVOKED: grant of READ, UPDATE on Task * to group " + group
                 + " deleted by demo");
     }
+
+    @Test
+    void twoAdministratorsCreatingOneUserIdAtOnceGetOneUserAndA409() throws Exception {
+        String id = "racey" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        int tries = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tries);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", id, "firstName",
+                        "Try" + n, "lastName", "Racer"), "credentials", Map.of("password", "Long-enough-Password-" + n)));
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Response> answer : answers) {
+            Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            statuses.add(r.status());
+            if (r.status() != 204) {
+                assertThat(r.isProblem()).as(r.toString()).isTrue();
+                assertThat(r.json().get("field").asText()).isEqualTo("profile.id");
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).as(statuses.toString()).containsOnlyOnce(204).containsOnly(204, 409);
+        assertThat(identityService.createUserQuery().userId(id).count()).isOne();
+    }
 }
