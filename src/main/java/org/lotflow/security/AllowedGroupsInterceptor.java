@@ -39,7 +39,7 @@ public class AllowedGroupsInterceptor implements HandlerInterceptor, WebMvcConfi
             if (allowed != null && allowed.administrators()) {
                 currentUser.require(allowed.value());
             } else if (allowed != null) {
-                currentUser.requireMember(allowed.work(), allowed.value());
+                currentUser.requireMembership(allowed.work(), allowed.value());
             }
         }
         return true;

@@ -142,8 +142,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                         + " a new person gets a new user");
                 return;
             }
-            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
-                    response);
+            chain.doFilter(replayed(request, body), response);
             return;
         }
         Matcher credentials = OWN_CREDENTIALS.matcher(resource);
@@ -186,16 +185,14 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 return;
             }
             if (!userCreate) {
-                chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
-                        response);
+                chain.doFilter(replayed(request, body), response);
                 return;
             }
             // two creations of one id at once both pass the check above; the loser meets Camunda's own check (400 "The
             // user already exists", engine JSON) or the unique key (500): it lost a race, and is told so
             var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
             try {
-                chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
-                        held);
+                chain.doFilter(replayed(request, body), held);
                 String newId = user.getId();
                 if ((held.getStatus() == 400 || held.getStatus() >= 500) && !newId.isEmpty()
                         && privileged(() -> identityService.createUserQuery().userId(newId).count()) > 0) {
@@ -288,8 +285,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                         + " administrator creates or changes an authorization for '" + group + "'");
                 return;
             }
-            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)),
-                    response);
+            chain.doFilter(replayed(request, body), response);
             return;
         }
         String everyone = refusedToEveryone(method, resource);
@@ -318,7 +314,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             if (body == null || refused(response, JobCalls.retriesBody(resource, body))) {
                 return;
             }
-            chain.doFilter(EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)), response);
+            chain.doFilter(replayed(request, body), response);
             return;
         }
         if (VARIABLE_WRITES.matcher(resource).matches()) {
@@ -341,9 +337,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 refuse(response, 404, "Not found", null, "There is no task '" + submit.group(1) + "'");
                 return;
             }
-            String processKey = task == null || task.getProcessDefinitionId() == null ? null
-                    : processKey(task.getProcessDefinitionId());
-            FormSchema schema = processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
+            FormSchema schema = formOf(task);
             List<String> groups = schema == null ? List.of("-") : candidateGroups(task.getId());
             if (groups == null || groups.isEmpty()) { // every lotflow task has candidate groups: it is being completed
                 refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' was completed by someone"
@@ -519,9 +513,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
      */
     private boolean refusedToOutsider(HttpServletResponse response, String taskId, String userId) throws IOException {
         Task task = privileged(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
-        String processKey = task == null || task.getProcessDefinitionId() == null ? null
-                : processKey(task.getProcessDefinitionId());
-        if (processKey == null || forms.task(processKey, task.getTaskDefinitionKey()) == null) {
+        if (formOf(task) == null) {
             return false; // not a lotflow task (or gone): Camunda's own answer
         }
         List<String> groups = candidateGroups(taskId);
@@ -537,6 +529,18 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return true;
         }
         return false;
+    }
+
+    /** The form of a lotflow process's task, or null for a task of no lotflow process (or none). */
+    private FormSchema formOf(Task task) {
+        String processKey = task == null || task.getProcessDefinitionId() == null ? null
+                : processKey(task.getProcessDefinitionId());
+        return processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
+    }
+
+    /** The request with its checked JSON body, to pass on (the original body was read once). */
+    private static HttpServletRequest replayed(HttpServletRequest request, ObjectNode body) throws IOException {
+        return EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body));
     }
 
     /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */

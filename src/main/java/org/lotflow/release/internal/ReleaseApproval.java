@@ -68,7 +68,7 @@ public class ReleaseApproval {
                     "A release decision must be signed by a logged-in user");
         }
         String signer = currentUser.id();
-        currentUser.requireMember("sign a release decision", Groups.QA_MANAGER);
+        currentUser.requireMembership("sign a release decision", Groups.QA_MANAGER);
         FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
