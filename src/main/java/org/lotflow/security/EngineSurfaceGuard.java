@@ -57,6 +57,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 11.100).</li>
  * <li>403 for Cockpit's own API ({@code /camunda/api/cockpit/...}) without Cockpit access.</li>
  * </ul>
+ * The identity and authorization rules are {@link IdentityCalls}, the job rules {@link JobCalls}: plain classes
+ * tested without Spring, whose {@link SurfaceRefusal}s this filter writes.
  * Refusals are RFC 9457 problem+json whose {@code detail} (and {@code message}, which Tasklist
  * shows) is a sentence a QA person understands. Everything else (reads, claims, the identity
  * links Camunda's authorizations govern) passes unchanged.
@@ -119,42 +121,20 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return;
         }
 
-        if (IDENTITY_VERIFY.matcher(resource).matches()) {
-            refuse(response, 403, "Forbidden", null, "Checking another user's password is not offered: log in, or"
-                    + " sign, as yourself (each failed attempt counts toward the lockout)");
+        if (refused(response, IdentityCalls.beforeBody(method, resource, caller.userId(), caller.admin()))) {
             return;
         }
-        Matcher profile = PROFILE.matcher(resource);
-        if (profile.matches() && !caller.admin()) {
-            refuse(response, 403, "Forbidden", null, "Names printed on electronic signatures are kept by administrators:"
-                    + " ask an administrator to change the profile of '" + profile.group(1) + "'");
-            return;
-        }
-        if (profile.matches() && method.equals("PUT")) {
+        if (IdentityCalls.changesProfile(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            JsonNode id = body.path("id");
-            if (!id.isMissingNode() && !id.isNull() && !id.asText().equals(profile.group(1))) {
-                refuse(response, 400, "Invalid request", "id", "id: a user's id is never changed (it names them in every"
-                        + " record they made, 21 CFR 11.100(a)); the profile of '" + profile.group(1) + "' keeps it, and"
-                        + " a new person gets a new user");
+            if (body == null || refused(response, IdentityCalls.profileBody(resource, body))) {
                 return;
             }
             chain.doFilter(replayed(request, body), response);
             return;
         }
-        Matcher credentials = OWN_CREDENTIALS.matcher(resource);
-        if (USER_WRITE.matcher(resource).matches() && !caller.admin()
-                && !(credentials.matches() && credentials.group(1).equals(caller.userId()))) {
-            refuse(response, 403, "Forbidden", null, "Identity records are kept by administrators (21 CFR 11.100: an"
-                    + " identity behind past signatures is never deleted or reassigned); you may change your own"
-                    + " password only");
-            return;
-        }
-        boolean userCreate = USER_CREATE.matcher(resource).matches() && method.equals("POST");
-        if (userCreate || (credentials.matches() && method.equals("PUT"))) {
+        boolean userCreate = IdentityCalls.createsUser(method, resource);
+        String credentialsOf = IdentityCalls.credentialsOf(method, resource);
+        if (userCreate || credentialsOf != null) {
             // a password set over HTTP (a user's own change, an administrator creating a user or setting a password)
             // passes Camunda's default password policy, as the first administrator's does (21 CFR 11.300, EU GMP
             // Annex 11 §12): an empty or three-letter password is refused with 400 naming it
@@ -175,7 +155,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 user.setFirstName(body.path("profile").path("firstName").asText(null));
                 user.setLastName(body.path("profile").path("lastName").asText(null));
             } else {
-                user = identityService.createUserQuery().userId(credentials.group(1)).singleResult();
+                user = identityService.createUserQuery().userId(credentialsOf).singleResult();
             }
             String why = FirstAdministrator.policyViolations(identityService, password.isTextual() ? password.asText()
                     : "", user);
@@ -260,29 +240,11 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " investigation or recall ends through its own steps, each recorded in the lot's history");
             return;
         }
-        // nobody grants themselves a role or a right: another administrator does, and the trail shows both (21 CFR
-        // 11.10(d), EU GMP Annex 11 §12.1)
-        Matcher membership = MEMBERSHIP.matcher(resource);
-        if (method.equals("PUT") && membership.matches() && membership.group(2).equalsIgnoreCase(caller.userId())) {
-            refuse(response, 403, "Forbidden", null, "No one adds themselves to a group: another administrator adds "
-                    + caller.userId() + " to '" + membership.group(1) + "', so that a second person stands behind"
-                    + " every new right");
-            return;
-        }
-        if ((method.equals("POST") || method.equals("PUT")) && AUTHORIZATION_WRITE.matcher(resource).matches()) {
+        // nobody grants themselves a right (IdentityCalls; adding oneself to a group is refused before the body)
+        if (IdentityCalls.writesAuthorization(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            if (caller.userId().equalsIgnoreCase(body.path("userId").asText(""))) {
-                refuse(response, 403, "Forbidden", "userId", "No one grants rights to themselves: another administrator"
-                        + " creates or changes an authorization for " + caller.userId());
-                return;
-            }
-            String group = body.path("groupId").asText("");
-            if (caller.groups().contains(group)) {
-                refuse(response, 403, "Forbidden", "groupId", "No one grants rights to a group they belong to: another"
-                        + " administrator creates or changes an authorization for '" + group + "'");
+            if (body == null || refused(response, IdentityCalls.authorizationBody(body, caller.userId(),
+                    caller.groups()))) {
                 return;
             }
             chain.doFilter(replayed(request, body), response);
@@ -592,7 +554,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     }
 
     /** Writes a rule's refusal, if any; whether it did. */
-    private static boolean refused(HttpServletResponse response, JobCalls.Refusal refusal) throws IOException {
+    private static boolean refused(HttpServletResponse response, SurfaceRefusal refusal) throws IOException {
         if (refusal == null) {
             return false;
         }

@@ -26,10 +26,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class JobCalls {
 
-    /** A refusal: HTTP status, problem title, the field named (or null) and the sentence. */
-    record Refusal(int status, String title, String field, String detail) {
-    }
-
     /**
      * Which jobs belong to no process: the history cleanup and the jobs of batches (Camunda's authorization check on
      * retries asks the job's process definition, and they have none).
@@ -59,24 +55,24 @@ final class JobCalls {
     }
 
     /** Whether an execution of a job by this caller is refused (null: it passes). */
-    Refusal execute(boolean admin) {
-        return admin ? null : new Refusal(403, "Forbidden", null, "Jobs are executed by the job executor; an"
+    SurfaceRefusal execute(boolean admin) {
+        return admin ? null : new SurfaceRefusal(403, "Forbidden", null, "Jobs are executed by the job executor; an"
                 + " administrator may run one now (a refused attempt would count as the job's failure)");
     }
 
     /** Whether this caller may set retries of what {@code resource} names at all, before the body is read. */
-    Refusal retriesOf(String resource, boolean admin) {
+    SurfaceRefusal retriesOf(String resource, boolean admin) {
         Matcher one = ONE.matcher(resource);
         if (!admin && one.matches() && (one.group(1).equals("job") ? engineWide.job(one.group(2))
                 : engineWide.jobDefinition(one.group(2)))) {
-            return new Refusal(403, "Forbidden", null, "This job belongs to no process (the history cleanup or a"
+            return new SurfaceRefusal(403, "Forbidden", null, "This job belongs to no process (the history cleanup or a"
                     + " batch's work): only an administrator sets its retries");
         }
         return null;
     }
 
     /** Whether the body of a retries call is refused (null: it passes as it is). */
-    static Refusal retriesBody(String resource, ObjectNode body) {
+    static SurfaceRefusal retriesBody(String resource, ObjectNode body) {
         String r = resource.toLowerCase(java.util.Locale.ROOT);
         Set<String> allowed = r.startsWith("job/retries") || r.startsWith("process-instance/job-retries") ? BATCH_FIELDS
                 : Set.of("retries");
@@ -84,14 +80,14 @@ final class JobCalls {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                return new Refusal(400, "Invalid request", name, name + ": only a job's retries are set here; a"
+                return new SurfaceRefusal(400, "Invalid request", name, name + ": only a job's retries are set here; a"
                         + " timer's due date is not moved by anyone (its process's own steps and escalations depend on"
                         + " it)");
             }
         }
         JsonNode retries = body.path("retries");
         if (!retries.isIntegralNumber() || !retries.canConvertToInt() || retries.asInt() < 1) {
-            return new Refusal(400, "Invalid request", "retries", "retries: a job's retries are only raised, to 1 or"
+            return new SurfaceRefusal(400, "Invalid request", "retries", "retries: a job's retries are only raised, to 1 or"
                     + " more, to run it again after its cause is mended (an incident's retry); 0 would stop it for"
                     + " good");
         }

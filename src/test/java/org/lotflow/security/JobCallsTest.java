@@ -50,7 +50,7 @@ class JobCallsTest {
     void onlyTheRetriesOneOrMoreAndWhichJobs() throws Exception {
         assertThat(JobCalls.retriesBody("job/1/retries", body("{\"retries\": 3}"))).isNull();
         assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobIds\": [\"1\"]}"))).isNull();
-        JobCalls.Refusal due = JobCalls.retriesBody("job/1/retries",
+        SurfaceRefusal due = JobCalls.retriesBody("job/1/retries",
                 body("{\"retries\": 1, \"dueDate\": \"2020-01-01T00:00:00.000+0000\"}"));
         assertThat(due.status()).isEqualTo(400);
         assertThat(due.field()).isEqualTo("dueDate");

@@ -1,0 +1,92 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** What the engine's identity and authorization endpoints accept from whom; without Spring. */
+class IdentityCallsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode body(String json) throws Exception {
+        return (ObjectNode) JSON.readTree(json);
+    }
+
+    @Test
+    void nobodyChecksAnotherUsersPasswordAdministratorsIncluded() {
+        assertThat(IdentityCalls.beforeBody("POST", "identity/verify", "demo", true).status()).isEqualTo(403);
+        assertThat(IdentityCalls.beforeBody("POST", "Identity/Verify/", "sarah", false).detail()).contains("lockout");
+    }
+
+    @Test
+    void onlyAdministratorsChangeProfilesAndNobodyChangesAUsersId() throws Exception {
+        SurfaceRefusal own = IdentityCalls.beforeBody("PUT", "user/sarah/profile", "sarah", false);
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.detail()).contains("electronic signatures", "'sarah'");
+        assertThat(IdentityCalls.beforeBody("PUT", "user/sarah/profile", "demo", true)).isNull();
+
+        assertThat(IdentityCalls.changesProfile("PUT", "user/sarah/profile")).isTrue();
+        assertThat(IdentityCalls.changesProfile("GET", "user/sarah/profile")).isFalse();
+        SurfaceRefusal renamed = IdentityCalls.profileBody("user/sarah/profile", body("{\"id\":\"mallory\"}"));
+        assertThat(renamed.status()).isEqualTo(400);
+        assertThat(renamed.field()).isEqualTo("id");
+        assertThat(renamed.detail()).contains("never changed", "21 CFR 11.100(a)");
+        assertThat(IdentityCalls.profileBody("user/sarah/profile", body("{\"id\":\"sarah\",\"firstName\":\"S\"}")))
+                .isNull();
+        assertThat(IdentityCalls.profileBody("user/sarah/profile", body("{\"firstName\":\"S\"}"))).isNull();
+        assertThat(IdentityCalls.profileBody("user/sarah/profile", body("{\"id\":null}"))).isNull();
+    }
+
+    @Test
+    void aUserChangesOnlyTheirOwnPasswordAndAdministratorsKeepTheRest() {
+        assertThat(IdentityCalls.beforeBody("PUT", "user/sarah/credentials", "sarah", false)).isNull();
+        assertThat(IdentityCalls.beforeBody("PUT", "user/tom/credentials", "sarah", false).status()).isEqualTo(403);
+        assertThat(IdentityCalls.beforeBody("POST", "user/create", "sarah", false).detail())
+                .contains("kept by administrators");
+        assertThat(IdentityCalls.beforeBody("DELETE", "user/tom", "sarah", false).status()).isEqualTo(403);
+        assertThat(IdentityCalls.beforeBody("POST", "user/create", "demo", true)).isNull();
+        assertThat(IdentityCalls.beforeBody("PUT", "user/tom/credentials", "demo", true)).isNull();
+
+        assertThat(IdentityCalls.credentialsOf("PUT", "user/tom/credentials")).isEqualTo("tom");
+        assertThat(IdentityCalls.credentialsOf("POST", "user/tom/credentials")).isNull();
+        assertThat(IdentityCalls.createsUser("POST", "user/create")).isTrue();
+        assertThat(IdentityCalls.createsUser("POST", "user/create/")).isTrue();
+        assertThat(IdentityCalls.createsUser("PUT", "user/create")).isFalse();
+    }
+
+    @Test
+    void nobodyAddsThemselvesToAGroup() {
+        SurfaceRefusal self = IdentityCalls.beforeBody("PUT", "group/qa-manager/members/demo", "demo", true);
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.detail()).contains("another administrator adds demo to 'qa-manager'");
+        assertThat(IdentityCalls.beforeBody("PUT", "group/qa-manager/members/DEMO", "demo", true)).isNotNull();
+        assertThat(IdentityCalls.beforeBody("PUT", "group/qa-manager/members/anna", "demo", true)).isNull();
+        assertThat(IdentityCalls.beforeBody("DELETE", "group/qa-manager/members/demo", "demo", true)).isNull();
+    }
+
+    @Test
+    void nobodyGrantsRightsToThemselvesOrToTheirOwnGroup() throws Exception {
+        assertThat(IdentityCalls.writesAuthorization("POST", "authorization/create")).isTrue();
+        assertThat(IdentityCalls.writesAuthorization("PUT", "authorization/a1")).isTrue();
+        assertThat(IdentityCalls.writesAuthorization("GET", "authorization/a1")).isFalse();
+        assertThat(IdentityCalls.writesAuthorization("POST", "authorization/check")).isTrue();
+
+        List<String> admins = List.of("camunda-admin");
+        SurfaceRefusal self = IdentityCalls.authorizationBody(body("{\"userId\":\"Demo\",\"resourceType\":7}"),
+                "demo", admins);
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.field()).isEqualTo("userId");
+        SurfaceRefusal ownGroup = IdentityCalls.authorizationBody(body("{\"groupId\":\"camunda-admin\"}"), "demo",
+                admins);
+        assertThat(ownGroup.field()).isEqualTo("groupId");
+        assertThat(ownGroup.detail()).contains("a group they belong to");
+        assertThat(IdentityCalls.authorizationBody(body("{\"groupId\":\"sales\",\"permissions\":[\"READ\"]}"), "demo",
+                admins)).isNull();
+        assertThat(IdentityCalls.authorizationBody(body("{\"userId\":\"tom\"}"), "demo", admins)).isNull();
+    }
+}
