@@ -40,7 +40,7 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
             throw new InvalidInput("quantity", "is required");
         }
         if (quantity.signum() <= 0) {
-            throw new InvalidInput("quantity", "must be greater than 0, was " + quantity.toPlainString());
+            throw new InvalidInput("quantity", "must be greater than 0, was " + InputRules.shown(quantity));
         }
         if (quantity.stripTrailingZeros().scale() > 3) {
             throw new InvalidInput("quantity", "must have at most 3 decimals");

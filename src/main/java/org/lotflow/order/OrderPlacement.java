@@ -21,6 +21,7 @@ import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.input.InputRules;
 import org.lotflow.shared.StateConflict;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,7 @@ public class OrderPlacement {
         if (in.quantity().stripTrailingZeros().scale() > 0 && products.get(productId).isSerialised()) {
             // every unit shipped is named by its serial (issue #16): a fraction of a unit could never ship; the
             // product is read only for a fraction, so a whole-unit order still costs no product load (issue #11)
-            throw new InvalidInput("quantity", "is " + in.quantity().toPlainString() + ", but product " + in.sku()
+            throw new InvalidInput("quantity", "is " + InputRules.shown(in.quantity()) + ", but product " + in.sku()
                     + " is serialised: it is ordered and shipped in whole units, one serial each");
         }
         SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), productId, in.quantity(),

@@ -142,6 +142,10 @@ class BadInputApiTest {
                 "quantity"));
         c.add(new Case("lot: quantity 10^13", "mike", HttpMethod.POST, l,
                 with(lot, "quantity", new BigDecimal("1E13")), 400, "quantity"));
+        c.add(new Case("lot: quantity 1E-999999999 (auditor F21)", "mike", HttpMethod.POST, l,
+                with(lot, "quantity", new BigDecimal("1E-999999999")), 400, "quantity"));
+        c.add(new Case("lot: quantity 1E+999999999", "mike", HttpMethod.POST, l,
+                with(lot, "quantity", new BigDecimal("1E+999999999")), 400, "quantity"));
         c.add(new Case("lot: no quantity", "mike", HttpMethod.POST, l, with(lot, "quantity", null), 400, "quantity"));
         c.add(new Case("lot: made in year 1", "mike", HttpMethod.POST, l, with(lot, "manufactureDate", "0001-01-01"),
                 400, "manufactureDate"));
@@ -201,6 +205,9 @@ class BadInputApiTest {
                 "results[0].value"));
         c.add(new Case("lab: value 10^13", "sarah", HttpMethod.POST, lab, Map.of("results",
                 List.of(Map.of("test", "viscosity", "value", new BigDecimal("1E13")), f)), 400, "results[0].value"));
+        c.add(new Case("lab: value 1E-999999999 (auditor F21)", "sarah", HttpMethod.POST, lab, Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", new BigDecimal("1E-999999999")), f)), 400,
+                "results[0].value"));
         c.add(new Case("lab: no value", "sarah", HttpMethod.POST, lab, Map.of("results",
                 List.of(Map.of("test", "viscosity"), f)), 400, "results[0].value"));
         c.add(new Case("lab: test twice", "sarah", HttpMethod.POST, lab, Map.of("results", List.of(v, v, f)), 400,
@@ -262,6 +269,8 @@ class BadInputApiTest {
         c.add(new Case("order: quantity 0", "tom", HttpMethod.POST, ord, with(o, "quantity", 0), 400, "quantity"));
         c.add(new Case("order: quantity 1.0005", "tom", HttpMethod.POST, ord,
                 with(o, "quantity", new BigDecimal("1.0005")), 400, "quantity"));
+        c.add(new Case("order: quantity -1E+999999999 (auditor F21)", "tom", HttpMethod.POST, ord,
+                with(o, "quantity", new BigDecimal("-1E+999999999")), 400, "quantity"));
         c.add(new Case("order: quantity as text", "tom", HttpMethod.POST, ord, with(o, "quantity", "5"), 400,
                 "quantity"));
         c.add(new Case("order: quantity 2e9", "tom", HttpMethod.POST, ord, with(o, "quantity", new BigDecimal("2E9")),

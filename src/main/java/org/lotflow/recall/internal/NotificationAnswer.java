@@ -68,7 +68,7 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
                     ? "text '" + value + "'" : value.getClass().getSimpleName()));
         }
         if (d.stripTrailingZeros().scale() > 3) {
-            throw new InvalidInput(field, "at most 3 decimals, was " + d.toPlainString()
+            throw new InvalidInput(field, "at most 3 decimals, was " + org.lotflow.shared.input.InputRules.shown(d)
                     + " (never rounded)");
         }
         return d;

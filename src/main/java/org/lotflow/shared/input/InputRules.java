@@ -55,14 +55,14 @@ public final class InputRules {
             return null;
         }
         if (zeroAllowed ? value.signum() < 0 : value.signum() <= 0) {
-            return "must be " + (zeroAllowed ? "0 or more" : "greater than 0") + ", was " + value.toPlainString();
+            return "must be " + (zeroAllowed ? "0 or more" : "greater than 0") + ", was " + shown(value);
         }
         if (value.stripTrailingZeros().scale() > QUANTITY_SCALE) {
-            return "must have at most " + QUANTITY_SCALE + " decimal places, was " + value.toPlainString()
+            return "must have at most " + QUANTITY_SCALE + " decimal places, was " + shown(value)
                     + " (it is never rounded)";
         }
         if (value.compareTo(MAX_QUANTITY) > 0) {
-            return "must be at most 1000000000, was " + value.toPlainString();
+            return "must be at most 1000000000, was " + shown(value);
         }
         return null;
     }
@@ -73,13 +73,32 @@ public final class InputRules {
             return null;
         }
         if (value.stripTrailingZeros().scale() > MEASURED_SCALE) {
-            return "must have at most " + MEASURED_SCALE + " decimal places, was " + value.toPlainString()
+            return "must have at most " + MEASURED_SCALE + " decimal places, was " + shown(value)
                     + " (it is never rounded)";
         }
         if (value.abs().compareTo(MEASURED_LIMIT) >= 0) {
-            return "must be smaller than 10000000000000 in size, was " + value.toPlainString();
+            return "must be smaller than 10000000000000 in size, was " + shown(value);
         }
         return null;
+    }
+
+    /**
+     * How a refused number is quoted in the sentence that refuses it: as written out in full when that is short
+     * (up to 40 digits and 40 decimal places), otherwise in scientific notation ({@code 1E-999999999} written
+     * out would be a billion characters: quoting it must never cost more than refusing it), and a number of
+     * more than 40 digits by its first 20 digits, its exponent and its length.
+     */
+    public static String shown(BigDecimal value) {
+        if (value.precision() <= 40 && Math.abs((long) value.scale()) <= 40) {
+            return value.toPlainString();
+        }
+        if (value.precision() <= 40) {
+            return value.toString();
+        }
+        String digits = value.unscaledValue().abs().toString();
+        long exponent = (long) value.precision() - 1 - value.scale();
+        return (value.signum() < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1, 20) + "…E"
+                + (exponent >= 0 ? "+" : "") + exponent + " (a number of " + value.precision() + " digits)";
     }
 
     /** Why {@code value} is no business date (null when it is one, or absent). */

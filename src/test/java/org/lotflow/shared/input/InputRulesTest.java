@@ -32,6 +32,22 @@ class InputRulesTest {
         assertThat(InputRules.measuredValue(new BigDecimal("1E13"))).contains("smaller than");
     }
 
+    /** Auditor 2026-12-05 F21: quoting 1E-999999999 in full ran the JVM out of memory (a 500 for everyone). */
+    @Test
+    void hugeExponentsAreQuotedShortly() {
+        assertThat(InputRules.quantity(new BigDecimal("1E-999999999"), false))
+                .isEqualTo("must have at most 3 decimal places, was 1E-999999999 (it is never rounded)");
+        assertThat(InputRules.quantity(new BigDecimal("1E+999999999"), false))
+                .isEqualTo("must be at most 1000000000, was 1E+999999999");
+        assertThat(InputRules.quantity(new BigDecimal("-1E+999999999"), true)).endsWith("was -1E+999999999");
+        assertThat(InputRules.measuredValue(new BigDecimal("-2.5E-2147483640"))).contains("was -2.5E-2147483640");
+        assertThat(InputRules.measuredValue(new BigDecimal("1E+2147483640"))).contains("was 1E+2147483640");
+        assertThat(InputRules.shown(new BigDecimal("1234567890123456789012345678901234567890123.5")))
+                .isEqualTo("1.2345678901234567890…E+42 (a number of 44 digits)");
+        assertThat(InputRules.shown(new BigDecimal("0.0004"))).isEqualTo("0.0004");
+        assertThat(InputRules.shown(new BigDecimal("1E+3"))).isEqualTo("1000");
+    }
+
     @Test
     void businessDatesAndIdentifiers() {
         assertThat(InputRules.businessDate(LocalDate.of(2025, 1, 28))).isNull();
