@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.lotflow.lot.internal.GenealogyQueries;
 import org.lotflow.lot.internal.LotRepository;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.shared.NotFound;
@@ -25,12 +26,14 @@ public class LotService {
     private final LotCreation creation;
     private final LotStatusChange statusChange;
     private final CurrentUser currentUser;
+    private final GenealogyQueries genealogy;
     @PersistenceContext
     private EntityManager entityManager;
 
     public LotService(LotRepository lots, LotCreation creation, LotStatusChange statusChange,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, GenealogyQueries genealogy) {
         this.lots = lots;
+        this.genealogy = genealogy;
         this.creation = creation;
         this.statusChange = statusChange;
         this.currentUser = currentUser;
@@ -127,6 +130,19 @@ public class LotService {
             return lot;
         }
         return entityManager.find(Lot.class, lot.getId());
+    }
+
+    /**
+     * Refuses (409 {@link SourceLotRecalled}) to go on with a release of a lot made from RECALLED material, at
+     * any depth: called where a release is signed, before the signature is written. The status change to
+     * RELEASED checks again under the lot's row lock.
+     */
+    @Transactional(readOnly = true)
+    public void requireNoRecalledSource(Lot lot) {
+        List<String> recalled = genealogy.recalledSources(lot.getId());
+        if (!recalled.isEmpty()) {
+            throw new SourceLotRecalled(lot.getLotNumber(), recalled);
+        }
     }
 
     /** The lot with this number; 404 when there is none. */

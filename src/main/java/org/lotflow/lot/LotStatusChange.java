@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
+import org.lotflow.lot.internal.GenealogyQueries;
 import org.lotflow.lot.internal.LotRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use case "move a lot through its lifecycle" ({@link LotStatus}; 409 {@link IllegalTransitionException}
  * when the lifecycle forbids it): the change, its history event and {@link LotStatusChanged}, in the
- * caller's transaction. Package-private like {@link Lot#transitionTo}: other modules call
+ * caller's transaction. No lot becomes RELEASED while anything it was made from is RECALLED (409
+ * {@link SourceLotRecalled}), whichever step asks: lab release, an out-of-specification release, a quarantine
+ * disposition. Package-private like {@link Lot#transitionTo}: other modules call
  * {@link LotService#changeStatus}.
  */
 @Service
@@ -21,9 +24,12 @@ class LotStatusChange {
     private final LotRepository lots;
     private final LotHistory history;
     private final ApplicationEventPublisher events;
+    private final GenealogyQueries genealogy;
 
-    LotStatusChange(LotRepository lots, LotHistory history, ApplicationEventPublisher events) {
+    LotStatusChange(LotRepository lots, LotHistory history, ApplicationEventPublisher events,
+            GenealogyQueries genealogy) {
         this.lots = lots;
+        this.genealogy = genealogy;
         this.history = history;
         this.events = events;
     }
@@ -31,6 +37,12 @@ class LotStatusChange {
     /** Changes the status on behalf of {@code byUser} (the person whose decision a process step carries out). */
     @Transactional
     Lot change(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {
+        if (next == LotStatus.RELEASED) {
+            java.util.List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
+            if (!recalled.isEmpty()) {
+                throw new SourceLotRecalled(lot.getLotNumber(), recalled);
+            }
+        }
         LotStatus previous = lot.transitionTo(next);
         lots.save(lot);
         history.event(lot.getId(), LotEventTypes.STATUS_CHANGED).by(byUser).status(previous, next).reason(reason)

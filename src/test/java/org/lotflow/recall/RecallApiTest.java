@@ -1,6 +1,7 @@
 package org.lotflow.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -496,5 +497,92 @@ class RecallApiTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private void recordPassingLabResults(String lot) {
+        Response lab = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 248), Map.of("test", "flashPoint", "value", 225))));
+        assertThat(lab.status()).as(lab.toString()).isEqualTo(200);
+    }
+
+    private Response signReleaseDecision(String lot, boolean approved) {
+        String taskId = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        return api.post("jennifer", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of(
+                "approved", Map.of("value", approved, "type", "Boolean"),
+                "comment", Map.of("value", approved ? "all specifications met" : "made from recalled material",
+                        "type", "String"))));
+    }
+
+    /**
+     * Auditor 2026-12-05 F16: a lot made from a raw material, still PENDING its lab release when the raw material
+     * was recalled, stayed in the recall's scope as "SKIPPED" and was then approved, released and shipped. Now
+     * nothing made from recalled material is released: the approval is refused (409, before any signature), a
+     * release approved before the recall fails when it is carried out (changing nothing), and its refusal
+     * rejects the lot.
+     */
+    @Test
+    void aLotMadeFromARecalledLotIsNeverReleased() {
+        String rmSku = api.createProduct("RMR");
+        String intSku = api.createProduct("INR");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String rm = f.released(rmSku, "100", "2025-01-02", Map.of());
+        String made = f.created(intSku, "10", "2025-01-20", Map.of(rm, "5"));
+        String approvedBefore = f.created(intSku, "10", "2025-01-21", Map.of(rm, "5"));
+        recordPassingLabResults(made);
+        recordPassingLabResults(approvedBefore);
+        // approved before the recall; its release step (asynchronous) has not run yet
+        assertThat(signReleaseDecision(approvedBefore, true).status()).isEqualTo(204);
+
+        Response opened = api.post("rachel", "/api/recalls", recall(List.of(rm), "Supplier reports contamination",
+                "CLASS_I"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        for (JsonNode l : opened.json().get("lots")) {
+            if (l.get("lotNumber").asText().equals(made)) {
+                assertThat(l.get("action").asText()).isEqualTo("SKIPPED");
+                assertThat(l.get("note").asText()).contains("never released while a lot it was made from is RECALLED");
+            }
+        }
+
+        Response refused = signReleaseDecision(made, true);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).isEqualTo("Lot " + made + " cannot be released: it was made"
+                + " from lot " + rm + ", which is RECALLED. Refuse its release instead (the lot becomes REJECTED)");
+        assertThat(status(made)).isEqualTo("PENDING");
+        assertThat(historyTypes(made)).doesNotContain("RELEASE_APPROVED");
+
+        // the release approved before the recall is not carried out: the step fails and changes nothing
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(approvedBefore)
+                .processDefinitionKey("lotRelease").singleResult().getId();
+        Job releaseStep = managementService.createJobQuery().processInstanceId(instance).activityId("releaseLot")
+                .singleResult();
+        assertThatThrownBy(() -> managementService.executeJob(releaseStep.getId()))
+                .hasMessageContaining("Lot " + approvedBefore + " cannot be released: it was made from lot " + rm);
+        managementService.setJobRetries(releaseStep.getId(), 0);
+        assertThat(status(approvedBefore)).isEqualTo("PENDING");
+
+        // its refusal is signed and rejects the lot
+        assertThat(signReleaseDecision(made, false).status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(made)).isEqualTo("REJECTED");
+    }
+
+    /** Auditor 2026-12-05 F19: a REJECTED lot may be named in a recall; it stays REJECTED (its customers are notified). */
+    @Test
+    void aRejectedLotMayBeRecalledAndStaysRejected() {
+        String sku = api.createProduct("RRJ");
+        String lot = api.createLot(sku, new BigDecimal("20"), "2025-01-10");
+        recordPassingLabResults(lot);
+        assertThat(signReleaseDecision(lot, false).status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("REJECTED");
+
+        Response opened = api.post("rachel", "/api/recalls", recall(List.of(lot), "Label mix-up", "CLASS_III"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        JsonNode scoped = opened.json().get("lots").get(0);
+        assertThat(scoped.get("action").asText()).isEqualTo("SKIPPED");
+        assertThat(scoped.get("note").asText()).isEqualTo("REJECTED (never to be used again): stays rejected; its"
+                + " customers are notified");
+        assertThat(status(lot)).isEqualTo("REJECTED");
     }
 }

@@ -59,6 +59,21 @@ public class GenealogyQueries {
     private static final String DOWNSTREAM_CUT = CUT.formatted("source_lot_id", "lot_id");
     private static final String UPSTREAM_CUT = CUT.formatted("lot_id", "source_lot_id");
 
+    /**
+     * The lot numbers of the RECALLED lots among everything a lot was made from, at any depth: one recursive
+     * query over lot ids alone ({@code UNION} keeps each source lot once, so shared inputs are walked once and
+     * the walk ends without a depth bound: a lot is never made from itself).
+     */
+    private static final String RECALLED_SOURCES = """
+            WITH RECURSIVE made_from (lot_id) AS (
+                SELECT s.source_lot_id FROM lot_source s WHERE s.lot_id = :lot
+                UNION
+                SELECT s.source_lot_id FROM made_from m JOIN lot_source s ON s.lot_id = m.lot_id
+            )
+            SELECT l.lot_number FROM made_from m JOIN lot l ON l.id = m.lot_id
+             WHERE l.status = 'RECALLED' ORDER BY l.lot_number
+            """;
+
     /** Ids per IN list when reading edges among many lots (PostgreSQL allows 32767 parameters). */
     private static final int CHUNK = 1000;
 
@@ -92,6 +107,21 @@ public class GenealogyQueries {
                     }
                 });
         return rows.values().stream().map(Row::reached).toList();
+    }
+
+    /** The RECALLED lots a lot was made from, at any depth, by lot number; see {@link Genealogies#recalledSources}. */
+    public List<String> recalledSources(long lotId) {
+        return jdbc.queryForList(RECALLED_SOURCES, Map.of("lot", lotId), String.class);
+    }
+
+    /**
+     * Locks the lot's row ({@code SELECT ... FOR UPDATE}, until the transaction ends), then answers
+     * {@link #recalledSources}: a recall opening locks its whole scope before it changes statuses, so under this
+     * lock a release either comes first (and the recall then recalls the released lot) or sees the recall.
+     */
+    public List<String> lockAndFindRecalledSources(long lotId) {
+        jdbc.queryForList("SELECT id FROM lot WHERE id = :lot FOR UPDATE", Map.of("lot", lotId), Long.class);
+        return recalledSources(lotId);
     }
 
     /** The number of edges beyond the depth bound; see {@link Genealogies#continuesBeyond}. */

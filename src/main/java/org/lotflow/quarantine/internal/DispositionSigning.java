@@ -99,6 +99,9 @@ public class DispositionSigning {
     private Signed sign(Hold hold, Lot lot, Decision in) {
         String signer = currentUser.id();
         DispositionRules.requireSignable(hold, lot.getLotNumber());
+        if (in.decision() == Disposition.RELEASE) {
+            lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
+        }
         String meaning = DispositionRules.meaning(in.decision());
         signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own
         DispositionRules.requireFourEyes(hold, in.decision(), signer, lot.getLotNumber());

@@ -7,9 +7,11 @@ import org.lotflow.shared.StateConflict;
  * Which lots of a recall's scope are recalled (FSMA 204; seed chapter "Recall"): the scope is the
  * downstream trace of the named lots, and every lot of it whose status may become RECALLED
  * (RELEASED, QUARANTINE, EXPIRED, DEPLETED) is recalled. The others stay in the scope with a note
- * saying why they were not recalled. A named lot that cannot be recalled refuses the whole recall. An ARCHIVED
+ * saying why they were not recalled; a PENDING one is kept from release by the lot module
+ * ({@link org.lotflow.lot.SourceLotRecalled}: nothing made from recalled material is released). A named lot that cannot be recalled refuses the whole recall. An ARCHIVED
  * lot (past its retention, nothing on hand; issue #16) may be named and is reached like any other: it stays
- * ARCHIVED, in the scope with its note, and the customers that received it are notified.
+ * ARCHIVED, in the scope with its note, and the customers that received it are notified. So may a REJECTED lot
+ * (one shipped, then held and rejected: its customers still hold what they received; auditor 2026-12-05 F19).
  */
 final class RecallScope {
 
@@ -29,9 +31,11 @@ final class RecallScope {
                     + (previousRecall == null ? "" : " (recall " + previousRecall + ")")).with("lotNumber", lotNumber)
                     .with("recallNumber", previousRecall);
         }
-        if (status != LotStatus.RECALLED && status != LotStatus.ARCHIVED && !status.canBecome(LotStatus.RECALLED)) {
+        if (status != LotStatus.RECALLED && status != LotStatus.ARCHIVED && status != LotStatus.REJECTED
+                && !status.canBecome(LotStatus.RECALLED)) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " and cannot be recalled; "
-                    + "only RELEASED, QUARANTINE, EXPIRED and DEPLETED lots can").with("lotNumber", lotNumber)
+                    + "only RELEASED, QUARANTINE, EXPIRED, DEPLETED, REJECTED and ARCHIVED lots can (a PENDING lot"
+                    + " was never released: refuse its release)").with("lotNumber", lotNumber)
                     .with("status", status.name());
         }
     }
@@ -51,6 +55,11 @@ final class RecallScope {
                 ? "already RECALLED" + (previousRecall == null ? "" : " by " + previousRecall)
                 : status == LotStatus.ARCHIVED
                         ? "ARCHIVED (past its retention, nothing on hand): stays archived; its customers are notified"
-                        : status + " lots cannot be recalled; hold or reject it separately";
+                        : status == LotStatus.REJECTED
+                                ? "REJECTED (never to be used again): stays rejected; its customers are notified"
+                        : status == LotStatus.PENDING
+                                ? "PENDING (never released) lots cannot be recalled; it is never released while a lot"
+                                        + " it was made from is RECALLED: refuse its release (it becomes REJECTED)"
+                                : status + " lots cannot be recalled; hold or reject it separately";
     }
 }

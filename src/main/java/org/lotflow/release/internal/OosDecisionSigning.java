@@ -82,6 +82,9 @@ public class OosDecisionSigning {
                     + " awaiting a decision" + (oos == null ? "" : " (test round " + oos.getRound() + " is "
                             + oos.stage().name().toLowerCase(java.util.Locale.ROOT) + ")"));
         }
+        if (decision == OosInvestigation.Decision.RELEASE) {
+            lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
+        }
         if (!currentUser.isAuthenticated()) {
             throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,
                     "A decision on an out-of-specification result must be signed by a logged-in user");

@@ -44,7 +44,8 @@ public class ReleaseApproval {
     /**
      * Signs the decision on the lot's release as the logged-in user. Refused, in this order: no
      * decision or no comment, a comment over {@value #MAX_COMMENT} characters (400), no passing lab
-     * verdict (409), nobody logged in (401), a signer who is not a QA manager (403), the analyst who
+     * verdict (409), an approval of a lot made from RECALLED material
+     * ({@link org.lotflow.lot.SourceLotRecalled}, 409: only its refusal may be signed), nobody logged in (401), a signer who is not a QA manager (403), the analyst who
      * recorded the results (four eyes, 403), a wrong password ({@link SignatureRefused}).
      */
     @Transactional
@@ -62,6 +63,9 @@ public class ReleaseApproval {
         LabVerdict verdict = queries.verdict(lotId);
         if (verdict == null || !verdict.passed()) {
             throw new StateConflict("Lot " + lot.getLotNumber() + " has no passing lab verdict to approve");
+        }
+        if (approved) {
+            lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
         }
         if (!currentUser.isAuthenticated()) {
             throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,

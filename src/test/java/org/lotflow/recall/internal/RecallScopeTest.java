@@ -40,7 +40,8 @@ class RecallScopeTest {
     @Test
     void aNamedLotThatCannotBecomeRecalledIs409() {
         for (LotStatus s : LotStatus.values()) {
-            if (s == LotStatus.RECALLED || s == LotStatus.ARCHIVED || s.canBecome(LotStatus.RECALLED)) {
+            if (s == LotStatus.RECALLED || s == LotStatus.ARCHIVED || s == LotStatus.REJECTED
+                    || s.canBecome(LotStatus.RECALLED)) {
                 continue;
             }
             StateConflict refused = catchThrowableOfType(StateConflict.class,
@@ -49,6 +50,15 @@ class RecallScopeTest {
             assertThat(RefusalStatus.of(refused)).isEqualTo(409);
             assertThat(refused.getMessage()).startsWith("Lot L-2 is " + s + " and cannot be recalled");
         }
+    }
+
+    @Test
+    void aRejectedLotMayBeNamedAndStaysRejected() {
+        // shipped, then held and rejected: its customers still hold it (auditor 2026-12-05 F19)
+        assertThatCode(() -> RecallScope.checkNamed("L-4", LotStatus.REJECTED, false, null)).doesNotThrowAnyException();
+        assertThat(RecallScope.recalls(LotStatus.REJECTED)).isFalse();
+        assertThatCode(() -> RecallScope.checkNamed("L-5", LotStatus.PENDING, false, null))
+                .hasMessageContaining("was never released");
     }
 
     @Test
@@ -62,7 +72,9 @@ class RecallScopeTest {
     void aSkippedLotSaysWhy() {
         assertThat(RecallScope.skipNote(LotStatus.RECALLED, "RC-2025-004")).isEqualTo("already RECALLED by RC-2025-004");
         assertThat(RecallScope.skipNote(LotStatus.RECALLED, null)).isEqualTo("already RECALLED");
-        assertThat(RecallScope.skipNote(LotStatus.PENDING, null))
-                .isEqualTo("PENDING lots cannot be recalled; hold or reject it separately");
+        assertThat(RecallScope.skipNote(LotStatus.PENDING, null)).startsWith("PENDING (never released) lots cannot be"
+                + " recalled; it is never released while a lot it was made from is RECALLED: refuse its release");
+        assertThat(RecallScope.skipNote(LotStatus.REJECTED, null))
+                .isEqualTo("REJECTED (never to be used again): stays rejected; its customers are notified");
     }
 }
