@@ -29,10 +29,66 @@ public class ClockConfiguration {
         org.lotflow.shared.process.TaskForm.usePlantZone(zoneId);
         Clock system = Clock.system(zoneId);
         if (!StringUtils.hasText(today)) {
-            return recorded(system);
+            return new TrailClock(recorded(system));
         }
         LocalDate fixed = LocalDate.parse(today.trim());
-        return recorded(new FixedDayClock(fixed, zoneId));
+        return new TrailClock(recorded(new FixedDayClock(fixed, zoneId)));
+    }
+
+    /**
+     * lotflow's clock: the system's or the demo day's ({@link FixedDayClock}), in whole microseconds, that never dates
+     * a record before one the audit trail already holds (21 CFR 11.10(e): time-stamped audit trails in the order
+     * things happened). At start-up the history module tells it the audit trail's latest time ({@link #notBefore});
+     * a clock behind it (a restart with an earlier {@code lotflow.today}, a system clock set back) is moved on once
+     * to just after it and then runs at the real rate. Auditor 2026-12-05 F18: restarted with an earlier demo day,
+     * a release approval was dated before the lab results it approved.
+     */
+    public static final class TrailClock extends Clock {
+        private final Clock base;
+        private final java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead;
+
+        public TrailClock(Clock base) {
+            this(base, new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO));
+        }
+
+        private TrailClock(Clock base, java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead) {
+            this.base = base;
+            this.ahead = ahead;
+        }
+
+        /**
+         * Moves the clock on, if it is not after {@code latest}, to one microsecond after it; answers how far it
+         * was moved (zero when it already was after). Never moves it back.
+         */
+        public java.time.Duration notBefore(java.time.Instant latest) {
+            java.time.Instant now = instant();
+            if (latest == null || now.isAfter(latest)) {
+                return java.time.Duration.ZERO;
+            }
+            java.time.Duration gap = java.time.Duration.between(now, latest).plusNanos(1_000);
+            ahead.accumulateAndGet(gap, java.time.Duration::plus);
+            return gap;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new TrailClock(base.withZone(zone), ahead);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return base.instant().plus(ahead.get());
+        }
+
+        @Override
+        public String toString() {
+            return "TrailClock[" + base + ", moved on by " + ahead.get() + "]";
+        }
     }
 
     /** {@code clock}, its instants cut to whole microseconds (what PostgreSQL's and H2's timestamps keep). */

@@ -61,4 +61,22 @@ class ClockConfigurationTest {
         assertThat(demo.instant()).isEqualTo(Instant.parse("2025-01-28T10:28:07.990780Z"));
         assertThat(demo.withZone(ZoneId.of("Europe/Berlin")).instant()).isEqualTo(demo.instant());
     }
+
+    /** Auditor 2026-12-05 F18: a restart with an earlier demo day dated an approval before its lab results. */
+    @Test
+    void theClockNeverDatesARecordBeforeTheAuditTrailsLatest() {
+        MovingClock system = new MovingClock(Instant.parse("2026-12-05T09:00:00Z"));
+        ClockConfiguration.TrailClock clock = new ClockConfiguration.TrailClock(ClockConfiguration.recorded(
+                new ClockConfiguration.FixedDayClock(system, LocalDate.parse("2025-01-28"))));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2025-01-28T09:00:00Z"));
+        // the trail's latest record: written yesterday afternoon on the same demo day
+        assertThat(clock.notBefore(Instant.parse("2025-01-28T16:30:00.000250Z")))
+                .isEqualTo(java.time.Duration.parse("PT7H30M0.000251S"));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2025-01-28T16:30:00.000251Z"));
+        system.now = Instant.parse("2026-12-05T09:00:02Z");
+        assertThat(clock.instant()).as("then runs at the real rate").isEqualTo(Instant.parse("2025-01-28T16:30:02.000251Z"));
+        assertThat(clock.notBefore(Instant.parse("2025-01-28T10:00:00Z"))).as("never back").isZero();
+        assertThat(clock.notBefore(null)).isZero();
+        assertThat(clock.withZone(ZoneId.of("Europe/Berlin")).instant()).isEqualTo(clock.instant());
+    }
 }

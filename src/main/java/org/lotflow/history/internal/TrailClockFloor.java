@@ -1,0 +1,57 @@
+package org.lotflow.history.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import org.lotflow.shared.ClockConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, before the application serves anyone, tells lotflow's clock ({@link ClockConfiguration.TrailClock})
+ * the audit trail's latest time, so that no record is dated before one already kept (21 CFR 11.10(e); EU GMP
+ * Annex 11 §9). A clock behind the trail (a restart with an earlier {@code lotflow.today}, a system clock set
+ * back) is moved on to just after it, with a warning in the log naming both times. The latest time is read from
+ * the last 1,000 events by id (the primary key: no scan of the whole history at a plant's size; events commit
+ * nearly in id order).
+ */
+@Component
+class TrailClockFloor implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(TrailClockFloor.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    TrailClockFloor(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!(clock instanceof ClockConfiguration.TrailClock trailClock)) {
+            return; // a clock a test set up itself
+        }
+        Instant latest = latest();
+        Instant before = trailClock.instant();
+        Duration moved = trailClock.notBefore(latest);
+        if (!moved.isZero()) {
+            log.warn("The clock ({}) is behind the audit trail's latest record ({}): moved on by {} so that no record"
+                    + " is dated before an earlier one (a restart with an earlier lotflow.today, or a system clock set"
+                    + " back?)", before, latest, moved);
+        }
+    }
+
+    /** The audit trail's latest time (of its last 1,000 events by id), or null when it is empty. */
+    Instant latest() {
+        OffsetDateTime at = jdbc.queryForObject("SELECT MAX(at) FROM (SELECT at FROM lot_event ORDER BY id DESC"
+                + " FETCH FIRST 1000 ROWS ONLY) last_events", OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}

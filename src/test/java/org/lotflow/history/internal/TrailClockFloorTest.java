@@ -1,0 +1,53 @@
+package org.lotflow.history.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.shared.ClockConfiguration;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Auditor 2026-12-05 F18: restarted with an earlier {@code lotflow.today}, lotflow dated a release approval before
+ * the lab results it approved. At start-up the clock is now moved on past the audit trail's latest record: here a
+ * clock 400 days behind the trail of the running application (whose own clock is not touched).
+ */
+@ApiTest
+class TrailClockFloorTest {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock applicationClock;
+
+    @Test
+    void aClockBehindTheAuditTrailIsMovedOnPastItsLatestRecord() {
+        String lot = api.createLot(api.createProduct("TCF"), new BigDecimal("5"), "2025-01-20");
+        Instant latest = jdbc.queryForObject("SELECT MAX(at) FROM lot_event", java.time.OffsetDateTime.class)
+                .toInstant();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lot_event e JOIN lot l ON l.id = e.lot_id"
+                + " WHERE l.lot_number = ?", Integer.class, lot)).isPositive();
+
+        ClockConfiguration.TrailClock behind = new ClockConfiguration.TrailClock(
+                Clock.offset(applicationClock, Duration.ofDays(-400)));
+        TrailClockFloor floor = new TrailClockFloor(jdbc, behind);
+        assertThat(floor.latest()).isEqualTo(latest);
+        floor.afterSingletonsInstantiated();
+        assertThat(behind.instant()).isAfter(latest).isBefore(latest.plusSeconds(60));
+
+        ClockConfiguration.TrailClock ahead = new ClockConfiguration.TrailClock(
+                Clock.offset(applicationClock, Duration.ofDays(1)));
+        Instant before = ahead.instant();
+        new TrailClockFloor(jdbc, ahead).afterSingletonsInstantiated();
+        assertThat(ahead.instant()).as("a clock after the trail is left alone").isBefore(before.plusSeconds(60));
+    }
+}
