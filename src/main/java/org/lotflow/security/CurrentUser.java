@@ -76,13 +76,14 @@ public class CurrentUser {
     }
 
     /**
-     * Refuses with 403 unless the user is a member of one of the groups in their own right ({@link #isMemberOfAny}):
-     * administrators are not exempt; and unless their password is their own ({@link #requireOwnPassword}).
+     * Refuses with 403 unless the user is a member of one of the groups in their own right ({@link #isMemberOfAny}),
+     * at login and in the identity store now ({@link #requireSigningMembership}): administrators are not exempt; and
+     * unless their password is their own ({@link #requireOwnPassword}).
      *
      * @param work what is refused, for the sentence, e.g. "sign a release decision"
      */
     public void requireMember(String work, String... groupIds) {
-        requireMembership(work, groupIds);
+        requireSigningMembership(work, groupIds);
         requireOwnPassword();
     }
 
@@ -97,6 +98,24 @@ public class CurrentUser {
             String admin = groups().contains(Groups.ADMIN)
                     ? " (administering lotflow does not make one a member of its roles)" : "";
             throw new NotPermitted("Only " + who + " may " + work + "; " + id() + " is not one" + admin);
+        }
+    }
+
+    /**
+     * {@link #requireMembership} for a signature or a record made in one's own name, checked against the identity
+     * store as it is now, not only against the groups read at login: a Tasklist session keeps its groups for up to
+     * {@code camunda.bpm.webapp.auth.cache.time-to-live}, and someone removed from a group meanwhile must not sign
+     * in its name (auditor 2026-12-05 F22; 21 CFR 11.10(g) authority checks). One identity read per signing.
+     */
+    public void requireSigningMembership(String work, String... groupIds) {
+        requireMembership(work, groupIds);
+        String userId = id();
+        long now = privileged(() -> identityService.createGroupQuery().groupMember(userId).groupIdIn(groupIds)
+                .count());
+        if (now == 0) {
+            String who = String.join(" or ", Arrays.stream(groupIds).map(Groups::displayName).toList());
+            throw new NotPermitted("Only " + who + " may " + work + "; " + userId + " is no longer one (removed from"
+                    + " the group since logging in)");
         }
     }
 

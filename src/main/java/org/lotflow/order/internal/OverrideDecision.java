@@ -70,7 +70,7 @@ public class OverrideDecision {
             throw new NotPermitted("An override decision must be made by a logged-in QA manager");
         }
         String user = currentUser.id();
-        currentUser.requireMembership("decide an allocation override", Groups.QA_MANAGER);
+        currentUser.requireSigningMembership("decide an allocation override", Groups.QA_MANAGER);
         SalesOrder order = locking.overrideOrder(orderNumber, processInstanceId, true);
         if (user.equals(order.getCreatedBy())) {
             throw new FourEyesViolation(user, "asked for this override", "decide it");

@@ -58,7 +58,7 @@ public class DispositionSigning {
      */
     @Transactional
     public Signed dispose(String lotNumber, DispositionInput in) {
-        currentUser.requireMembership("sign a disposition", DispositionRules.SIGNING_GROUP);
+        currentUser.requireSigningMembership("sign a disposition", DispositionRules.SIGNING_GROUP);
         Lot lot = lots.get(lotNumber);
         Decision valid = DispositionRules.validate(in, true);
         Hold hold = queries.active(lot.getId()).orElseThrow(() -> new StateConflict("Lot " + lotNumber
@@ -91,7 +91,7 @@ public class DispositionSigning {
         if (!currentUser.isAuthenticated()) {
             throw new NotPermitted("A disposition must be signed by a logged-in user");
         }
-        currentUser.requireMembership("sign a disposition", DispositionRules.SIGNING_GROUP);
+        currentUser.requireSigningMembership("sign a disposition", DispositionRules.SIGNING_GROUP);
         return sign(hold, lot, DispositionRules.validate(in, false));
     }
 

@@ -90,7 +90,7 @@ public class OosDecisionSigning {
                     "A decision on an out-of-specification result must be signed by a logged-in user");
         }
         String signer = currentUser.id();
-        currentUser.requireMembership("sign the decision on an out-of-specification result", Groups.QA_MANAGER);
+        currentUser.requireSigningMembership("sign the decision on an out-of-specification result", Groups.QA_MANAGER);
         requireSecondPerson(signer, oos, lot.getLotNumber());
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());

@@ -72,7 +72,7 @@ public class ReleaseApproval {
                     "A release decision must be signed by a logged-in user");
         }
         String signer = currentUser.id();
-        currentUser.requireMembership("sign a release decision", Groups.QA_MANAGER);
+        currentUser.requireSigningMembership("sign a release decision", Groups.QA_MANAGER);
         FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber());

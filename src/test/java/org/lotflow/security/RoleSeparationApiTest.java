@@ -1,0 +1,112 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Auditor 2026-12-05: F1, two administrators gave one of them the QA manager role (nobody may add themselves, so
+ * the other did) and that one signed; F22, someone removed from a group kept its rights in an open session for
+ * about six minutes. Administrators and roles are now separate accounts on every surface, and a signature checks
+ * the identity store as it is at the signing.
+ */
+@ApiTest
+class RoleSeparationApiTest {
+
+    @Autowired
+    TestClient api;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    CurrentUser currentUser;
+
+    private String user(String prefix, String... groups) {
+        String id = prefix + UUID.randomUUID().toString().substring(0, 6);
+        User u = identityService.newUser(id);
+        u.setFirstName("Test");
+        u.setLastName(prefix);
+        u.setPassword(id);
+        identityService.saveUser(u);
+        for (String g : groups) {
+            identityService.createMembership(id, g);
+        }
+        return id;
+    }
+
+    @Test
+    void aSecondAdministratorCannotGiveTheFirstARoleNorMakeARoleMemberAnAdministrator() {
+        String second = user("admtwo", Groups.ADMIN);
+        try {
+            Response refused = api.call(second, second, HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER
+                    + "/members/demo", null, "application/json");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.json().get("detail").asText()).startsWith("demo administers lotflow and so may not"
+                    + " also join the QA managers");
+            assertThat(identityService.createUserQuery().userId("demo").memberOfGroup(Groups.QA_MANAGER).count())
+                    .isZero();
+
+            Response promoted = api.call(second, second, HttpMethod.PUT, "/engine-rest/group/" + Groups.ADMIN
+                    + "/members/jennifer", null, "application/json");
+            assertThat(promoted.status()).as(promoted.toString()).isEqualTo(403);
+            assertThat(promoted.json().get("detail").asText()).contains("may not also administer lotflow");
+            assertThat(identityService.createUserQuery().userId("jennifer").memberOfGroup(Groups.ADMIN).count())
+                    .isZero();
+            // the Java API (and so the Admin webapp, which uses it) is held alike
+            assertThatThrownBy(() -> identityService.createMembership("demo", Groups.SALES))
+                    .isInstanceOf(NotPermitted.class);
+            // an administrator without a role may still be made one by another
+            String third = user("admthree");
+            assertThat(api.call(second, second, HttpMethod.PUT, "/engine-rest/group/" + Groups.ADMIN + "/members/"
+                    + third, null, "application/json").status()).isEqualTo(204);
+            identityService.deleteUser(third);
+        } finally {
+            identityService.deleteUser(second);
+        }
+    }
+
+    @Test
+    void aSignerRemovedFromTheGroupSinceLoggingInSignsNothing() {
+        String manager = user("qmgone", Groups.QA_MANAGER);
+        try {
+            String lot = api.createLot(api.createProduct("RSEP"), new BigDecimal("5"), "2025-01-20");
+            assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(
+                    Map.of("test", "viscosity", "value", 248), Map.of("test", "flashPoint", "value", 225))))
+                    .status()).isEqualTo(200);
+            identityService.deleteMembership(manager, Groups.QA_MANAGER);
+            // a session that logged in before the removal still holds the group (a Tasklist session keeps it up to
+            // camunda.bpm.webapp.auth.cache.time-to-live)
+            identityService.setAuthentication(manager, List.of(Groups.QA_MANAGER));
+            try {
+                assertThatThrownBy(() -> currentUser.requireSigningMembership("sign a release decision",
+                        Groups.QA_MANAGER)).isInstanceOf(NotPermitted.class)
+                        .hasMessage("Only QA managers may sign a release decision; " + manager + " is no longer one"
+                                + " (removed from the group since logging in)");
+                currentUser.requireMembership("see the lot", Groups.QA_MANAGER); // the login's groups say yes
+            } finally {
+                identityService.clearAuthentication();
+            }
+            identityService.setAuthentication("jennifer", List.of(Groups.QA_MANAGER));
+            try {
+                currentUser.requireSigningMembership("sign a release decision", Groups.QA_MANAGER);
+            } finally {
+                identityService.clearAuthentication();
+            }
+        } finally {
+            identityService.deleteUser(manager);
+        }
+    }
+}
