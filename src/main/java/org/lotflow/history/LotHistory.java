@@ -59,6 +59,12 @@ public class LotHistory {
         return events.findByLotIdAndTypeOrderByIdAsc(lotId, type).stream().map(LotHistory::toEntry).toList();
     }
 
+    /** Whether the lot's status ever changed to {@code status} (a {@code STATUS_CHANGED} event with that new status). */
+    @Transactional(readOnly = true)
+    public boolean everReached(Long lotId, String status) {
+        return of(lotId, LotEventTypes.STATUS_CHANGED).stream().anyMatch(e -> status.equals(e.newStatus()));
+    }
+
     private static Entry toEntry(LotEvent e) {
         return new Entry(e.getAt(), e.getType(), e.getUserId(), e.getUserName(), e.getPreviousStatus(),
                 e.getNewStatus(), e.getReason(), readDetail(e.getDetail()));

@@ -31,6 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
  * never rejects the lot by itself (contract; FDA guidance "Investigating OOS Test Results"): it opens
  * an {@link OosInvestigation} routed to QA. A retest (the next round) is accepted only after phase I of
  * that investigation found an assignable laboratory error; the earlier round's rows stay as they were.
+ *
+ * <p>A held lot that was never released (unidentified stock, a receipt into quarantine; seed "What if I discover
+ * inventory without lot identification?", step 4 "Quality testing - verify product meets specifications") gets its
+ * lab results the same way, without a lab-release task: once, judged and kept alike; an out-of-specification round
+ * opens no OOS investigation there (no lab release runs), and its signed disposition decides. A quarantine
+ * disposition RELEASE of such a lot needs its passing results (auditor 2026-12-05 F15).
  */
 @Service
 public class LabResultsRecording {
@@ -60,12 +66,16 @@ public class LabResultsRecording {
      * {@code recordLabResults} task is claimed (if nobody has) and completed as the caller. Refused:
      * a caller who is no QA analyst or manager (403), an unknown lot (404), bad measurements (400),
      * no open task, a task claimed by someone else, a lot that is not PENDING or already has results
-     * (409; the lot's row lock serializes concurrent submissions, so the second finds the results).
+     * (409; the lot's row lock serializes concurrent submissions, so the second finds the results). A held
+     * lot that was never released has no task: its results are recorded directly ({@link #record}).
      */
     @Transactional
     public LabVerdict submit(String lotNumber, List<Measurement> measurements) {
         currentUser.requireMember("record lab results", Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.lockForChange(lots.get(lotNumber));
+        if (lot.getStatus() == LotStatus.QUARANTINE) {
+            return record(lot.getId(), measurements); // a held lot never released: no lab-release task
+        }
         LotReleaseProcess.OpenTask task = process.openTask(lotNumber, LotRelease.TASK_RECORD_LAB_RESULTS);
         if (task.assignee() != null && !task.assignee().equals(currentUser.id())) {
             throw new StateConflict("The lab-results task of lot " + lotNumber + " is claimed by " + task.assignee());
@@ -87,9 +97,14 @@ public class LabResultsRecording {
     @Transactional
     public LabVerdict record(Long lotId, List<Measurement> measurements) {
         Lot lot = lots.lockForChange(lots.get(lotId));
-        if (lot.getStatus() != LotStatus.PENDING) {
+        boolean held = lot.getStatus() == LotStatus.QUARANTINE;
+        if (held && history.everReached(lotId, LotStatus.RELEASED.name())) {
+            throw new StateConflict("Lot " + lot.getLotNumber() + " is QUARANTINE after its release; its lab results"
+                    + " were recorded before it was released, and its hold's investigation records what is found now");
+        }
+        if (lot.getStatus() != LotStatus.PENDING && !held) {
             throw new StateConflict("Lot " + lot.getLotNumber() + " is " + lot.getStatus()
-                    + "; lab results are recorded for PENDING lots only");
+                    + "; lab results are recorded for PENDING lots, and for held lots never released");
         }
         int latest = results.latestRound(lotId);
         if (latest > 0) {
@@ -112,12 +127,13 @@ public class LabResultsRecording {
                     analyst, clock.instant()));
         }
         LabVerdict verdict = LabVerdict.of(round, analyst, tests);
-        String retest = round == 1 ? "" : " (retest, test round " + round + ")";
+        String retest = (round == 1 ? "" : " (retest, test round " + round + ")")
+                + (held ? " (held lot, never released: its signed disposition decides)" : "");
         history.event(lotId, LotEventTypes.LAB_RESULTS_RECORDED)
                 .reason((verdict.passed() ? "All specifications met" : "Out of specification: " + verdict.failedTests())
                         + retest)
                 .detail("passed", verdict.passed()).detail("round", round).detail("results", verdict.results()).record();
-        if (!verdict.passed()) {
+        if (!verdict.passed() && !held) {
             investigations.save(new OosInvestigation(lotId, round, verdict.failedTests(), analyst, clock.instant()));
             history.event(lotId, LotEventTypes.OOS_INVESTIGATION_OPENED)
                     .reason("Out-of-specification result in test round " + round + " (" + verdict.failedTests()

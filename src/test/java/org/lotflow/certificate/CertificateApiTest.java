@@ -329,7 +329,10 @@ class CertificateApiTest {
         assertThat(complete("jennifer", lot, "investigateProduction", Map.of("findings",
                 "Specification limit under change control CC-2025-12"))).isEqualTo(204);
         assertThat(api.get("tom", "/api/lots/" + lot + "/coa").status()).isEqualTo(409);
+        // jennifer investigated both phases: she may not sign the release (auditor 2026-12-05 F20); anna may
         assertThat(complete("jennifer", lot, "decideOutOfSpecification", Map.of("oosDecision", "RELEASE",
+                "comment", "Released under CC-2025-12 with the customer's written agreement"))).isEqualTo(403);
+        assertThat(complete(api.secondQaManager(), lot, "decideOutOfSpecification", Map.of("oosDecision", "RELEASE",
                 "comment", "Released under CC-2025-12 with the customer's written agreement"))).isEqualTo(204);
         api.executeJobs();
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
@@ -342,13 +345,14 @@ class CertificateApiTest {
         assertThat(c.get("results").get(1).get("result").asText()).isEqualTo("PASS");
         assertThat(c.get("release").asText()).contains("Released despite out-of-specification result");
         JsonNode approver = c.get("signatures").get(1);
-        assertThat(approver.get("userId").asText()).isEqualTo("jennifer");
+        assertThat(approver.get("userId").asText()).isEqualTo(api.secondQaManager());
         assertThat(approver.get("meaning").asText()).isEqualTo("OOS release");
         assertThat(c.get("signatures").get(0).get("userId").asText()).isEqualTo("sarah");
     }
 
     @Test
-    void stockReleasedWithoutLabResultsGetsNoCertificateAndTheHistorySaysWhy() {
+    void unidentifiedStockIsReleasedOnlyOnPassingLabResultsAndThenGetsItsCertificate() {
+        // auditor 2026-12-05 F15: unidentified stock used to be released by its disposition with no lab results
         String sku = api.createProduct("COAUNID");
         Response created = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 40, "manufactureDate",
                 "2025-01-10", "location", "Warehouse B, dock 2", "source", "UNIDENTIFIED_STOCK"));
@@ -356,19 +360,53 @@ class CertificateApiTest {
         String lot = created.json().get("lotNumber").asText();
         assertThat(complete("sarah", lot, "investigateLot", Map.of("findings", "Identified by its drum labels",
                 "rootCause", "Labels torn in transit", "retainedSampleResults", "none taken"))).isEqualTo(204);
-        Response signed = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
-                "justification", "Identified; supplier certificate on file", "password", "jennifer"));
+        Map<String, Object> release = Map.of("decision", "RELEASE", "justification",
+                "Identified; tested against the specification", "password", "jennifer");
+        Response untested = api.post("jennifer", "/api/lots/" + lot + "/disposition", release);
+        assertThat(untested.status()).as(untested.toString()).isEqualTo(409);
+        assertThat(untested.json().get("detail").asText()).isEqualTo("Lot " + lot + " was never released and has no"
+                + " valid lab results: record them (POST /api/lots/" + lot + "/lab-results) before releasing it, or"
+                + " reject it");
+        assertThat(history(lot).findValuesAsText("type")).as("nothing signed").doesNotContain("DISPOSITION_SIGNED");
+
+        Response lab = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 226))));
+        assertThat(lab.status()).as(lab.toString()).isEqualTo(200);
+        assertThat(last(history(lot), "LAB_RESULTS_RECORDED").get("reason").asText()).contains("held lot, never"
+                + " released");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 251), Map.of("test", "flashPoint", "value", 226))))
+                .status()).as("recorded once").isEqualTo(409);
+        Response signed = api.post("jennifer", "/api/lots/" + lot + "/disposition", release);
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
         api.executeJobs();
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+        JsonNode c = api.get("tom", "/api/lots/" + lot + "/coa").json();
+        assertThat(c.get("passed").asBoolean()).isTrue();
+        assertThat(c.get("results").get(0).get("value").toString()).isEqualTo("250");
+    }
 
-        JsonNode notIssued = last(history(lot), "CERTIFICATE_NOT_ISSUED");
-        assertThat(notIssued.get("user").asText()).isEqualTo("jennifer");
-        assertThat(notIssued.get("reason").asText()).contains("no lab results");
-        Response r = api.get("tom", "/api/lots/" + lot + "/coa");
-        assertThat(r.status()).as(r.toString()).isEqualTo(409);
-        assertThat(r.json().get("detail").asText()).contains("released without a certificate of analysis")
-                .contains("no lab results");
+    /** An out-of-specification result of a held lot never released opens no OOS investigation: it is rejected. */
+    @Test
+    void unidentifiedStockOutOfSpecificationIsNotReleasedByItsDisposition() {
+        String sku = api.createProduct("COAUNOOS");
+        String lot = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 40, "manufactureDate",
+                "2025-01-10", "location", "Warehouse B, dock 2", "source", "UNIDENTIFIED_STOCK")).json()
+                .get("lotNumber").asText();
+        assertThat(complete("sarah", lot, "investigateLot", Map.of("findings", "Unlabelled drums",
+                "rootCause", "Unknown", "retainedSampleResults", "none taken"))).isEqualTo(204);
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 226))))
+                .status()).isEqualTo(200);
+        Response refused = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
+                "justification", "x", "password", "jennifer"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("out of specification (viscosity = 232)",
+                "cannot be released by its disposition; reject it");
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "REJECT",
+                "justification", "Out of specification", "password", "jennifer")).status()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("REJECTED");
     }
 
     @Test

@@ -157,7 +157,9 @@ class CertificateAuditTest {
                 .isEqualTo(204);
         assertThat(as("jennifer", HttpMethod.POST, "/engine-rest/task/" + task("jennifer", lot, "investigateProduction")
                 + "/submit-form", vars("findings", "limit under change control")).status()).isEqualTo(204);
-        assertThat(as("jennifer", HttpMethod.POST, "/engine-rest/task/" + task("jennifer", lot,
+        // a QA manager who investigated neither phase signs the release (auditor 2026-12-05 F20)
+        String reviewer = api.secondQaManager();
+        assertThat(as(reviewer, HttpMethod.POST, "/engine-rest/task/" + task(reviewer, lot,
                 "decideOutOfSpecification") + "/submit-form", vars("oosDecision", "RELEASE", "comment",
                 "customer agreed")).status()).isEqualTo(204);
         api.executeJobs();
@@ -181,7 +183,7 @@ class CertificateAuditTest {
     // --- held: numbers run on without gaps; a release without a certificate takes none ----------
 
     @Test
-    void numbersRunOnWithoutAGapAcrossAReleaseThatIssuedNone() {
+    void numbersRunOnWithoutAGapAcrossARefusedRelease() {
         String sku = api.createProduct("AUDNUM");
         String first = api.releasedLot(sku, new BigDecimal("10"), "2025-01-20");
         String a = api.get("tom", "/api/lots/" + first + "/coa").json().get("coaNumber").asText();
@@ -192,14 +194,19 @@ class CertificateAuditTest {
         assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + task("sarah", unidentified, "investigateLot")
                 + "/submit-form", vars("findings", "labels", "rootCause", "torn", "retainedSampleResults", "none"))
                 .status()).isEqualTo(204);
+        // refused without lab results (auditor 2026-12-05 F15): the refusal takes no number
         assertThat(api.post("jennifer", "/api/lots/" + unidentified + "/disposition", Map.of("decision", "RELEASE",
-                "justification", "identified", "password", "jennifer")).status()).isEqualTo(200);
-        api.executeJobs();
-        assertThat(last(history(unidentified), "CERTIFICATE_NOT_ISSUED")).isNotNull();
+                "justification", "identified", "password", "jennifer")).status()).isEqualTo(409);
 
         String second = api.releasedLot(sku, new BigDecimal("10"), "2025-01-20");
         String b = api.get("tom", "/api/lots/" + second + "/coa").json().get("coaNumber").asText();
         assertThat(seq(b)).isEqualTo(seq(a) + 1);
+        recordLab(unidentified, 250);
+        assertThat(api.post("jennifer", "/api/lots/" + unidentified + "/disposition", Map.of("decision", "RELEASE",
+                "justification", "identified and tested", "password", "jennifer")).status()).isEqualTo(200);
+        api.executeJobs();
+        String c = api.get("tom", "/api/lots/" + unidentified + "/coa").json().get("coaNumber").asText();
+        assertThat(seq(c)).isEqualTo(seq(b) + 1);
     }
 
     // --- held: non-readers get nothing, not even by number, and nothing is recorded -------------
@@ -301,20 +308,23 @@ class CertificateAuditTest {
         assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + task("sarah", lot, "investigateLot")
                 + "/submit-form", vars("findings", "f", "rootCause", "r", "retainedSampleResults", "none")).status())
                 .isEqualTo(204);
-        assertThat(api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
-                "justification", "Release", "password", "jennifer")).status()).isEqualTo(200);
+        Map<String, Object> release = Map.of("decision", "RELEASE", "justification", "Release", "password",
+                "jennifer");
+        // its only round is invalid: never released, it is released only on a valid passing retest (F15)
+        Response untested = api.post("jennifer", "/api/lots/" + lot + "/disposition", release);
+        assertThat(untested.status()).as(untested.toString()).isEqualTo(409);
+        assertThat(untested.json().get("detail").asText()).contains("has no valid lab results");
+        recordLab(lot, 249);
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/disposition", release).status()).isEqualTo(200);
         api.executeJobs();
 
         Response coa = api.get("tom", "/api/lots/" + lot + "/coa");
-        if (coa.status() == 200) {
-            assertThat(coa.json().get("results").toString()).as("values of the invalidated round 1")
-                    .doesNotContain("232");
-            assertThat(pdfText(api.download("tom", "/api/lots/" + lot + "/coa", PDF)))
-                    .doesNotContain("after an out-of-specification investigation");
-        } else {
-            assertThat(coa.status()).isEqualTo(409);
-            assertThat(last(history(lot), "CERTIFICATE_NOT_ISSUED")).isNotNull();
-        }
+        assertThat(coa.status()).as(coa.toString()).isEqualTo(200);
+        assertThat(coa.json().get("testRound").asInt()).isEqualTo(2);
+        assertThat(coa.json().get("results").toString()).as("values of the invalidated round 1")
+                .doesNotContain("232").contains("249");
+        assertThat(pdfText(api.download("tom", "/api/lots/" + lot + "/coa", PDF)))
+                .doesNotContain("after an out-of-specification investigation");
     }
 
     @Test

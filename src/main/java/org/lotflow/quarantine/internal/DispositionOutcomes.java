@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
+import org.lotflow.release.LabRecords;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.quarantine.RecallRequested;
 import org.lotflow.security.CurrentUser;
@@ -31,15 +32,18 @@ public class DispositionOutcomes {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LabRecords labRecords;
 
     public DispositionOutcomes(QuarantineQueries queries, LotService lots, LotHistory history,
-            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+            LabRecords labRecords) {
         this.queries = queries;
         this.lots = lots;
         this.history = history;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.labRecords = labRecords;
     }
 
     /** RELEASE: back to RELEASED; its allocations may ship again. */
@@ -77,6 +81,11 @@ public class DispositionOutcomes {
         }
         Lot lot = lots.lockForChange(lots.get(hold.getLotId()));
         String signer = hold.getDecidedBy();
+        if (target == LotStatus.RELEASED && lot.getStatus() == LotStatus.QUARANTINE) {
+            // checked at the signing; again here, where the status changes (the step fails and changes nothing)
+            DispositionRules.requireTestedBeforeFirstRelease(expected, history.everReached(lot.getId(),
+                    LotStatus.RELEASED.name()), labRecords.current(lot.getId()), lot.getLotNumber());
+        }
         hold.close(clock.instant());
         if (lot.getStatus() != LotStatus.QUARANTINE && !lot.getStatus().canBecome(target)) {
             history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_NOT_APPLIED).by(signer)

@@ -137,6 +137,30 @@ public final class DispositionRules {
         }
     }
 
+    /**
+     * A lot never released before (unidentified stock, a receipt into quarantine, a lot whose lab release was
+     * stopped) is released by its disposition only on valid, passing lab results ({@code current}: its latest
+     * round, not invalidated by a laboratory error), else 409: a disposition would otherwise release untested
+     * material (seed "What if I discover inventory without lot identification?": quality testing before use; 21 CFR
+     * 211.84(d) and 211.165(a); auditor 2026-12-05 F15). A lot released before had its results then.
+     */
+    public static void requireTestedBeforeFirstRelease(Disposition decision, boolean everReleased,
+            org.lotflow.release.LabVerdict current, String lotNumber) {
+        if (decision != Disposition.RELEASE || everReleased) {
+            return;
+        }
+        if (current == null) {
+            throw new StateConflict("Lot " + lotNumber + " was never released and has no valid lab results: record"
+                    + " them (POST /api/lots/" + lotNumber + "/lab-results) before releasing it, or reject it")
+                    .with("lotNumber", lotNumber);
+        }
+        if (!current.passed()) {
+            throw new StateConflict("Lot " + lotNumber + " was never released and its lab results are out of"
+                    + " specification (" + current.failedTests() + "): it cannot be released by its disposition;"
+                    + " reject it").with("lotNumber", lotNumber);
+        }
+    }
+
     /** Four eyes: the investigator may not sign the lot's RELEASE ({@link FourEyesViolation}, 403). */
     public static void requireFourEyes(Hold hold, Disposition decision, String signer, String lotNumber) {
         if (decision == Disposition.RELEASE && signer.equals(hold.getInvestigatedBy())) {

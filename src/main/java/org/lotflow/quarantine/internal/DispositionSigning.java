@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
+import org.lotflow.release.LabRecords;
+import org.lotflow.lot.LotStatus;
 import org.lotflow.quarantine.internal.DispositionRules.Decision;
 import org.lotflow.quarantine.internal.process.DispositionTask;
 import org.lotflow.security.CurrentUser;
@@ -33,9 +35,11 @@ public class DispositionSigning {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final LabRecords labRecords;
 
     public DispositionSigning(LotService lots, QuarantineQueries queries, DispositionTask tasks,
-            ElectronicSignatures signatures, LotHistory history, CurrentUser currentUser, Clock clock) {
+            ElectronicSignatures signatures, LotHistory history, CurrentUser currentUser, Clock clock,
+            LabRecords labRecords) {
         this.lots = lots;
         this.queries = queries;
         this.tasks = tasks;
@@ -43,6 +47,7 @@ public class DispositionSigning {
         this.history = history;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.labRecords = labRecords;
     }
 
     /** A signed disposition, as {@code POST /api/lots/{lotNumber}/disposition} answers it. */
@@ -101,6 +106,8 @@ public class DispositionSigning {
         DispositionRules.requireSignable(hold, lot.getLotNumber());
         if (in.decision() == Disposition.RELEASE) {
             lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
+            DispositionRules.requireTestedBeforeFirstRelease(in.decision(), history.everReached(lot.getId(),
+                    LotStatus.RELEASED.name()), labRecords.current(lot.getId()), lot.getLotNumber());
         }
         String meaning = DispositionRules.meaning(in.decision());
         signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own

@@ -60,6 +60,19 @@ public class OosDecisionSigning {
                 "recorded the out-of-specification result of lot " + lotNumber, "decide on it");
     }
 
+    /**
+     * Releasing a lot despite a confirmed out-of-specification result is signed by a QA manager who investigated
+     * neither phase (FDA guidance "Investigating Out-of-Specification Test Results", QA review of the investigation;
+     * 21 CFR 211.192; like a quarantine disposition's RELEASE): one person concluding "no laboratory error", then
+     * "a justified release", then signing it, is no review (auditor 2026-12-05 F20). Rejecting stays open to them.
+     */
+    static void requireIndependentOfInvestigation(String signer, OosInvestigation oos, String lotNumber) {
+        FourEyes.requireOther(signer, oos.getLabConcludedBy(), "concluded the laboratory investigation (phase I) of"
+                + " lot " + lotNumber, "sign its release despite the out-of-specification result");
+        FourEyes.requireOther(signer, oos.getProductionConcludedBy(), "concluded the production investigation (phase"
+                + " II) of lot " + lotNumber, "sign its release despite the out-of-specification result");
+    }
+
     /** Signs the decision on the lot's current investigation as the logged-in QA manager. */
     @Transactional
     public OosInvestigation sign(Long lotId, OosInvestigation.Decision decision, String comment) {
@@ -92,6 +105,9 @@ public class OosDecisionSigning {
         String signer = currentUser.id();
         currentUser.requireSigningMembership("sign the decision on an out-of-specification result", Groups.QA_MANAGER);
         requireSecondPerson(signer, oos, lot.getLotNumber());
+        if (decision == OosInvestigation.Decision.RELEASE) {
+            requireIndependentOfInvestigation(signer, oos, lot.getLotNumber());
+        }
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
         oos.decide(decision, comment, signer, clock.instant(), COMMENT_FIELD);

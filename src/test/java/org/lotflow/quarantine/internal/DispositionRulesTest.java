@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.lotflow.release.LabVerdict;
 import org.lotflow.shared.FourEyesViolation;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.RefusalStatus;
@@ -157,5 +160,26 @@ class DispositionRulesTest {
         assertThat(refused).as("refused: " + in).isNotNull();
         assertThat(RefusalStatus.of(refused)).isEqualTo(400);
         return refused.field();
+    }
+
+    /** Auditor 2026-12-05 F15: a lot never released is released by its disposition only on valid passing results. */
+    @Test
+    void aLotNeverReleasedNeedsValidPassingLabResultsToBeReleasedByItsDisposition() {
+        BigDecimal v = new BigDecimal("250");
+        LabVerdict passed = LabVerdict.of("sarah", List.of(
+                new LabVerdict.TestVerdict("viscosity", v, "cSt", new BigDecimal("245"),
+                        new BigDecimal("255"), true)));
+        LabVerdict failed = LabVerdict.of("sarah", List.of(
+                new LabVerdict.TestVerdict("viscosity", new BigDecimal("232"), "cSt",
+                        new BigDecimal("245"), new BigDecimal("255"), false)));
+        assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(
+                Disposition.RELEASE, false, null, "UN-1")).hasMessageContaining("never released and has no valid lab"
+                        + " results");
+        assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(
+                Disposition.RELEASE, false, failed, "UN-1")).hasMessageContaining("out of specification");
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, false, passed, "UN-1");
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, true, null, "L-1"); // released before
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.REJECT, false, null, "UN-1");
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RECALL, false, failed, "UN-1");
     }
 }
