@@ -186,7 +186,8 @@ class CertificateApiTest {
                 "IL Lubricants, Plant 1", "1200 Refinery Road, Baytown, TX 77520, USA",
                 "Manufacture Date", "2025-01-20", "Valid Until", "2027-01-20", "400 drums",
                 "viscosity", "245 – 255 cSt", "248", "flashPoint", "≥ 220 °C", "225", "PASS",
-                "Sarah Johnson", "lab results recorded (test round 1)", "Jennifer Lee", "release approval", "UTC",
+                "Sarah Johnson (sarah)", "lab results recorded (test round 1)", "Jennifer Lee (jennifer)",
+                "release approval", "UTC",
                 "Test results (test round 1)", "all specifications met");
         assertThat(text).doesNotContain("FAIL", "SUPERSEDED");
         JsonNode provided = last(history(lot), "CERTIFICATE_PROVIDED");
