@@ -114,9 +114,14 @@ class LotCreation {
         if (lotNumber == null) {
             do {
                 lotNumber = products.nextLotNumber(product, in.manufactureDate().getYear());
-            } while (lots.existsByLotNumber(lotNumber));
-        } else if (lots.existsByLotNumber(lotNumber)) {
-            throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
+            } while (lots.findLotNumberIgnoringCase(lotNumber).isPresent());
+        } else {
+            String taken = lots.findLotNumberIgnoringCase(lotNumber).orElse(null);
+            if (taken != null) {
+                throw new StateConflict(taken.equals(lotNumber) ? "Lot " + lotNumber + " already exists"
+                        : "Lot " + taken + " already exists; " + lotNumber + " differs from it only in case and would be"
+                                + " read as the same lot").with("field", "lotNumber");
+            }
         }
         return lotNumber;
     }

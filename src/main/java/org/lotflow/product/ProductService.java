@@ -134,8 +134,11 @@ public class ProductService {
                     + input.retentionYears());
         }
         LotNumberPattern serialPattern = serialPattern(input);
-        if (products.existsBySku(input.sku())) {
-            throw new StateConflict("A product with SKU '" + input.sku() + "' already exists").with("field", "sku");
+        String taken = products.findSkuIgnoringCase(input.sku().trim()).orElse(null);
+        if (taken != null) {
+            throw new StateConflict(taken.equals(input.sku().trim()) ? "A product with SKU '" + input.sku()
+                    + "' already exists" : "A product with SKU '" + taken + "' already exists; '" + input.sku().trim()
+                    + "' differs from it only in case and would be read as the same product").with("field", "sku");
         }
         Product product;
         try {

@@ -78,7 +78,17 @@ class LotApiTest {
         Response first = api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-X1"));
         assertThat(first.status()).isEqualTo(201);
         assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-X1")), 409, "lotNumber");
+        // differing only in case is the same lot to anyone reading a label (auditor 2026-12-05 F4)
+        Response folded = api.post("mike", "/api/lots", lot(sku, "lotNumber", (sku + "-X1").toLowerCase()));
+        assertProblem(folded, 409, "lotNumber");
+        assertThat(folded.json().get("detail").asText()).isEqualTo("Lot " + sku + "-X1 already exists; "
+                + (sku + "-X1").toLowerCase() + " differs from it only in case and would be read as the same lot");
         assertThat(lotCount(sku)).isEqualTo(1);
+        // nor a product whose SKU differs only in case
+        Response sameSku = api.post("mike", "/api/products", Map.of("sku", sku.toLowerCase(), "name", "Look-alike",
+                "unit", "kg", "shelfLifeMonths", 12, "lotNumberPattern", "LA-{yyyy}-{seq:3}"));
+        assertProblem(sameSku, 409, "sku");
+        assertThat(sameSku.json().get("detail").asText()).contains("differs from it only in case");
     }
 
     @Test

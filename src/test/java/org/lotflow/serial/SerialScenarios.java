@@ -208,6 +208,13 @@ public abstract class SerialScenarios {
         Response twice = register("mike", lot, List.of("A-4", "A-4"));
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().get("field").asText()).isEqualTo("serials[1]");
+        // whatever the case (auditor 2026-12-05 F4): "a-1" is A-1 to anyone reading the label
+        Response folded = register("mike", lot, List.of("a-1"));
+        assertThat(folded.status()).as(folded.toString()).isEqualTo(409);
+        assertThat(folded.json().get("detail").asText()).contains("A-1").contains(lot);
+        Response twiceFolded = register("mike", lot, List.of("A-4", "a-4"));
+        assertThat(twiceFolded.status()).isEqualTo(400);
+        assertThat(twiceFolded.json().get("field").asText()).isEqualTo("serials[1]");
         Response badText = register("mike", lot, List.of("A 5"));
         assertThat(badText.status()).isEqualTo(400);
         assertThat(badText.json().get("field").asText()).isEqualTo("serials[0]");

@@ -35,6 +35,13 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     @Query("select count(l) > 0 from Lot l where l.lotNumber = :lotNumber")
     boolean existsByLotNumber(String lotNumber);
 
+    /**
+     * The lot number taken by a lot whose number differs from {@code lotNumber} at most in case, if any: lot numbers
+     * are unique whatever their case (V122; auditor 2026-12-05 F4). PostgreSQL answers from the expression index.
+     */
+    @Query(value = "select lot_number from lot where upper(lot_number) = upper(:lotNumber)", nativeQuery = true)
+    Optional<String> findLotNumberIgnoringCase(@Param("lotNumber") String lotNumber);
+
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Lot l where l.lotNumber in :numbers order by l.id")

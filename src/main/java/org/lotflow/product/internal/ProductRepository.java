@@ -24,6 +24,11 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     @org.springframework.data.jpa.repository.Query("select count(p) > 0 from Product p where p.sku = :sku")
     boolean existsBySku(String sku);
 
+    /** The SKU taken by a product whose SKU differs from {@code sku} at most in case, if any (V122; auditor F4). */
+    @org.springframework.data.jpa.repository.Query(value = "select sku from product where upper(sku) = upper(:sku)",
+            nativeQuery = true)
+    Optional<String> findSkuIgnoringCase(@org.springframework.data.repository.query.Param("sku") String sku);
+
     @org.springframework.data.jpa.repository.Query("select count(p) > 0 from Product p where p.gtin = :gtin")
     boolean existsByGtin(String gtin);
 

@@ -38,7 +38,7 @@ public final class SerialRules {
 
     /**
      * Checks a list of serials sent as {@code field}: 1 to {@code max} of them (400 naming {@code field}), each a
-     * serial (400 naming {@code field[i]}), none twice (400 naming the repetition {@code field[j]}).
+     * serial (400 naming {@code field[i]}), none twice, whatever its case (400 naming the repetition {@code field[j]}).
      */
     public static void checkList(List<String> serials, String field, int max) {
         if (serials == null || serials.isEmpty()) {
@@ -53,7 +53,8 @@ public final class SerialRules {
             if (problem != null) {
                 throw new InvalidInput(field + "[" + i + "]", problem);
             }
-            Integer first = seen.putIfAbsent(serials.get(i), i);
+            // serials differing only in case are one serial to anyone reading a label (V122; auditor F4)
+            Integer first = seen.putIfAbsent(serials.get(i).toUpperCase(java.util.Locale.ROOT), i);
             if (first != null) {
                 throw new InvalidInput(field + "[" + i + "]", "serial '" + serials.get(i) + "' is listed twice (also "
                         + field + "[" + first + "])");

@@ -71,14 +71,17 @@ public class SerialStore {
         }
     }
 
-    /** The product's stored serials among these, by serial. */
+    /** The product's stored serials among these (compared without case), by the stored serial. */
     public Map<String, Row> find(long productId, Collection<String> serials) {
         Map<String, Row> out = new LinkedHashMap<>();
         List<String> all = new ArrayList<>(serials);
         for (int from = 0; from < all.size(); from += BATCH) {
-            jdbc.query("SELECT " + COLUMNS + " FROM serial_number WHERE product_id = :product AND serial = ANY(:serials)",
+            // whatever the case: the product's serials are unique upper-cased (V122; auditor 2026-12-05 F4)
+            jdbc.query("SELECT " + COLUMNS + " FROM serial_number WHERE product_id = :product"
+                    + " AND UPPER(serial) = ANY(:serials)",
                     new MapSqlParameterSource("product", productId).addValue("serials",
-                            texts(all.subList(from, Math.min(all.size(), from + BATCH)))),
+                            texts(all.subList(from, Math.min(all.size(), from + BATCH)).stream()
+                                    .map(x -> x.toUpperCase(java.util.Locale.ROOT)).toList())),
                     (rs, i) -> row(rs)).forEach(r -> out.put(r.serial(), r));
         }
         return out;
