@@ -265,7 +265,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 return;
             }
         }
-        if (JobCalls.EXECUTE.matcher(resource).matches() && refused(response, jobs.execute(caller.admin()))) {
+        if (JobCalls.EXECUTE.matcher(resource).matches() && refused(response, jobs.execute(resource, caller.admin()))) {
             return;
         }
         if (JobCalls.RETRIES.matcher(resource).matches()) {

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <ul>
  * <li>{@code POST job/{id}/execute}: administrators only (403): jobs are run by the job executor, and a refused
- * execution would still count as the job's failure (a timer's retries run down by anyone who may not run it).</li>
+ * execution would still count as the job's failure (a timer's retries run down by anyone who may not run it). A
+ * running process's timer not yet due (an escalation, a deadline, a drill's target) is not run by hand at all (409,
+ * administrators too): that would move its due date, which no one does (auditor 2026-12-05 F3). A timer start
+ * event's job (the daily expiry check) may be run now by an administrator.</li>
  * <li>{@code PUT job/{id}/retries}, {@code PUT job-definition/{id}/retries}, {@code POST job/retries}, {@code POST
  * process-instance/job-retries[-historic-query-based]} (every job of some instances): only the
  * retries, 1 or more (400 naming {@code retries} otherwise: 0 would stop a timer for good), and only which jobs
@@ -36,6 +39,12 @@ final class JobCalls {
 
         /** Whether the job definition exists and belongs to no process definition. */
         boolean jobDefinition(String jobDefinitionId);
+
+        /**
+         * The due date of the job if it is a timer of a running process instance not yet due (by the engine's clock),
+         * else null. A timer start event's job (the daily expiry check) belongs to no instance: not one of these.
+         */
+        java.util.Date timerNotYetDue(String jobId);
     }
 
     /** Executing a job by hand. */
@@ -54,10 +63,20 @@ final class JobCalls {
         this.engineWide = engineWide;
     }
 
-    /** Whether an execution of a job by this caller is refused (null: it passes). */
-    SurfaceRefusal execute(boolean admin) {
-        return admin ? null : new SurfaceRefusal(403, "Forbidden", null, "Jobs are executed by the job executor; an"
-                + " administrator may run one now (a refused attempt would count as the job's failure)");
+    /** Whether an execution of the job {@code resource} names ({@code job/{id}/execute}) by this caller is refused. */
+    SurfaceRefusal execute(String resource, boolean admin) {
+        if (!admin) {
+            return new SurfaceRefusal(403, "Forbidden", null, "Jobs are executed by the job executor; an"
+                    + " administrator may run one now (a refused attempt would count as the job's failure)");
+        }
+        String jobId = resource.split("/")[1];
+        java.util.Date due = engineWide.timerNotYetDue(jobId);
+        if (due != null) {
+            return new SurfaceRefusal(409, "Conflict", null, "This timer is due at " + due.toInstant() + ": running it"
+                    + " now would move that time (a release's or recall's escalation, an expiry check, a drill's"
+                    + " target); it runs when it is due");
+        }
+        return null;
     }
 
     /** Whether this caller may set retries of what {@code resource} names at all, before the body is read. */

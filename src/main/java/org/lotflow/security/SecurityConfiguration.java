@@ -205,6 +205,24 @@ public class SecurityConfiguration {
             }
 
             @Override
+            public java.util.Date timerNotYetDue(String jobId) {
+                return configuration.getCommandExecutorTxRequired().execute(context -> {
+                    context.disableAuthorizationCheck();
+                    try {
+                        org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+                                .jobId(jobId).timers().singleResult();
+                        java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+                        // a timer of a running instance (an escalation, a deadline); a timer start event's job
+                        // (the daily expiry check) has no instance and may be run now by an administrator
+                        return timer != null && timer.getProcessInstanceId() != null && timer.getDuedate() != null
+                                && timer.getDuedate().after(now) ? timer.getDuedate() : null;
+                    } finally {
+                        context.enableAuthorizationCheck();
+                    }
+                });
+            }
+
+            @Override
             public boolean jobDefinition(String jobDefinitionId) {
                 return configuration.getCommandExecutorTxRequired().execute(context -> {
                     context.disableAuthorizationCheck();

@@ -168,6 +168,19 @@ public abstract class EngineSurfaceAttacks {
         for (int i = 0; i < 4; i++) {
             refused(as("tom", HttpMethod.POST, "/engine-rest/job/" + job + "/execute", null), 403, "job executor");
         }
+        // not even an administrator runs a timer before it is due: that would move its time (auditor 2026-12-05 F3)
+        String later = null;
+        for (JsonNode t : as("demo", HttpMethod.GET, "/engine-rest/job?timers=true&processDefinitionKey=lotRelease",
+                null).json()) {
+            java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(t.get("dueDate").asText(),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+            if (due.toInstant().isAfter(java.time.Instant.now().plusSeconds(60))) {
+                later = t.get("id").asText();
+            }
+        }
+        assertThat(later).as("a lab release's SLA timer, due later").isNotNull();
+        refused(as("demo", HttpMethod.POST, "/engine-rest/job/" + later + "/execute", null), 409,
+                "running it now would move that time");
         refused(as("jennifer", HttpMethod.PUT, "/engine-rest/job/" + job + "/retries", Map.of("retries", 0)), 400,
                 "retries");
         refused(as("demo", HttpMethod.POST, "/engine-rest/job/retries", Map.of("retries", 0, "jobIds", List.of(job))),

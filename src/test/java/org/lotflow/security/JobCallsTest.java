@@ -24,6 +24,11 @@ class JobCallsTest {
         public boolean jobDefinition(String jobDefinitionId) {
             return Set.of("bd").contains(jobDefinitionId);
         }
+
+        @Override
+        public java.util.Date timerNotYetDue(String jobId) {
+            return jobId.equals("later") ? java.util.Date.from(java.time.Instant.parse("2025-02-01T08:00:00Z")) : null;
+        }
     });
 
     private static ObjectNode body(String json) throws Exception {
@@ -32,9 +37,13 @@ class JobCallsTest {
 
     @Test
     void onlyAdministratorsExecuteJobs() {
-        assertThat(calls.execute(false).status()).isEqualTo(403);
-        assertThat(calls.execute(false).detail()).contains("job executor");
-        assertThat(calls.execute(true)).isNull();
+        assertThat(calls.execute("job/failed/execute", false).status()).isEqualTo(403);
+        assertThat(calls.execute("job/failed/execute", false).detail()).contains("job executor");
+        assertThat(calls.execute("job/failed/execute", true)).isNull();
+        // a timer not yet due: not even an administrator moves its time (auditor 2026-12-05 F3)
+        SurfaceRefusal early = calls.execute("job/later/execute", true);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.detail()).startsWith("This timer is due at 2025-02-01T08:00:00Z: running it now would move");
     }
 
     @Test
