@@ -61,9 +61,9 @@ class LotCreation {
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
-        LocalDate expiration = NewLotRules.expiration(in.manufactureDate(), in.receiptDate(), in.expirationDate(),
-                product.getShelfLifeMonths(), today);
         LotSource source = in.source() == null ? LotSource.PRODUCTION : in.source();
+        LocalDate expiration = NewLotRules.expiration(in.manufactureDate(), in.receiptDate(), in.expirationDate(),
+                product.getShelfLifeMonths(), today, source == LotSource.RECEIPT);
         NewLotRules.requireReceiptOnlyForReceived(source, in.receipt() != null);
         List<SourceLotInput> inputs = in.sourceLots() == null ? List.of() : in.sourceLots();
         List<String> sourceNumbers = inputs.stream().map(SourceLotInput::lotNumber).toList();

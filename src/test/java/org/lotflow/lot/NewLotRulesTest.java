@@ -30,17 +30,23 @@ class NewLotRulesTest {
 
     @Test
     void theExpirationIsGivenOrFollowsFromTheShelfLife() {
-        assertThat(NewLotRules.expiration(MADE, null, null, 24, TODAY)).isEqualTo(LocalDate.of(2027, 1, 8));
-        assertThat(NewLotRules.expiration(MADE, MADE, LocalDate.of(2025, 6, 30), 24, TODAY))
+        assertThat(NewLotRules.expiration(MADE, null, null, 24, TODAY, false)).isEqualTo(LocalDate.of(2027, 1, 8));
+        assertThat(NewLotRules.expiration(MADE, MADE, LocalDate.of(2025, 6, 30), 24, TODAY, false))
                 .isEqualTo(LocalDate.of(2025, 6, 30));
-        assertThat(NewLotRules.expiration(TODAY, null, null, 1, TODAY)).isEqualTo(LocalDate.of(2025, 4, 1));
+        assertThat(NewLotRules.expiration(TODAY, null, null, 1, TODAY, false)).isEqualTo(LocalDate.of(2025, 4, 1));
     }
 
     @Test
     void impossibleDatesAre400NamingTheField() {
-        assertRefused(() -> NewLotRules.expiration(MADE, null, MADE, 24, TODAY), 400, "expirationDate");
-        assertRefused(() -> NewLotRules.expiration(MADE, MADE.minusDays(1), null, 24, TODAY), 400, "receiptDate");
-        assertRefused(() -> NewLotRules.expiration(TODAY.plusDays(1), null, null, 24, TODAY), 400, "manufactureDate");
+        assertRefused(() -> NewLotRules.expiration(MADE, null, MADE, 24, TODAY, false), 400, "expirationDate");
+        // auditor 2026-12-05 F9: not beyond the product's shelf life (2199 was kept)
+        assertRefused(() -> NewLotRules.expiration(MADE, null, LocalDate.of(2199, 12, 31), 24, TODAY, false), 400,
+                "expirationDate");
+        assertThat(NewLotRules.expiration(MADE, null, MADE.plusMonths(24), 24, TODAY, false)).isEqualTo(MADE.plusMonths(24));
+        // a received lot keeps its supplier's date (its manufacture date is often only the receipt date)
+        assertThat(NewLotRules.expiration(MADE, MADE, MADE.plusMonths(25), 24, TODAY, true)).isEqualTo(MADE.plusMonths(25));
+        assertRefused(() -> NewLotRules.expiration(MADE, MADE.minusDays(1), null, 24, TODAY, false), 400, "receiptDate");
+        assertRefused(() -> NewLotRules.expiration(TODAY.plusDays(1), null, null, 24, TODAY, false), 400, "manufactureDate");
     }
 
     @Test

@@ -32,8 +32,8 @@ class ReceivedIntoQuarantineApiTest {
         QuarantineFixture q = new QuarantineFixture(api, jdbc);
         String sku = "RIQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         assertThat(api.post("mike", "/api/products", Map.of("sku", sku, "name", "Tahini", "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "receivingStatus", "QUARANTINE"))
-                .status()).isEqualTo(201);
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "receivingStatus", "QUARANTINE",
+                "specs", List.of(Map.of("test", "moisture", "unit", "%", "max", 1)))).status()).isEqualTo(201);
         Response received = api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier", "Levant Foods Ltd",
                 "supplierLotNumber", "LF-889", "receiptDate", "2025-01-28", "location", "Cold store 1",
                 "lines", List.of(Map.of("quantity", 250, "expirationDate", "2025-12-31"))));
@@ -49,9 +49,14 @@ class ReceivedIntoQuarantineApiTest {
         assertThat(order.json().path("allocations").size()).as(order.toString()).isZero();
 
         q.investigate("sarah", lot);
-        Response signed = q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification",
+        Map<String, Object> release = Map.of("decision", "RELEASE", "justification",
                 "Incoming inspection passed: certificate of analysis checked, sensory and moisture within limits",
-                "password", "jennifer"));
+                "password", "jennifer");
+        // never released: released only on its passing incoming inspection results (auditor 2026-12-05 F15)
+        assertThat(q.dispose("jennifer", lot, release).status()).isEqualTo(409);
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(Map.of("test",
+                "moisture", "value", new java.math.BigDecimal("0.4"))))).status()).isEqualTo(200);
+        Response signed = q.dispose("jennifer", lot, release);
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
         api.executeJobs();
         assertThat(q.status(lot)).isEqualTo("RELEASED");

@@ -238,4 +238,27 @@ class OosInvestigationApiTest {
         assertThat(last.get("user").asText()).isEqualTo(api.secondQaManager());
         assertThat(history.get(history.size() - 1).get("type").asText()).isEqualTo("CERTIFICATE_ISSUED");
     }
+
+    /** Auditor 2026-12-05 F6: round after round was invalidated as a laboratory error until one passed. */
+    @Test
+    void aRetestThatFailsAgainIsNotInvalidatedAgain() {
+        String lot = lotWithOosResult("OOSTWICE");
+        assertThat(complete("jennifer", taskId("jennifer", lot, "investigateLabError"), Map.of("labConclusion",
+                "LAB_ERROR", "findings", "Viscometer bath drift")).status()).isEqualTo(204);
+        Response retest = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", OOS));
+        assertThat(retest.json().get("round").asInt()).isEqualTo(2);
+        String phaseOne = taskId("jennifer", lot, "investigateLabError");
+        Response again = complete("jennifer", phaseOne, Map.of("labConclusion", "LAB_ERROR", "findings",
+                "Viscometer bath drift again"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).isEqualTo("Test round 1 of lot " + lot + " was already"
+                + " invalidated by a laboratory error; the retest (round 2) is out of specification too and is not"
+                + " invalidated again (that would be testing into compliance): conclude CONFIRMED and investigate"
+                + " production (phase II)");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING)).status())
+                .as("no third round").isEqualTo(409);
+        assertThat(complete("jennifer", phaseOne, Map.of("labConclusion", "CONFIRMED", "findings",
+                "Bath verified; result confirmed")).status()).isEqualTo(204);
+        assertThat(taskId("sarah", lot, "investigateProduction")).isNotNull();
+    }
 }

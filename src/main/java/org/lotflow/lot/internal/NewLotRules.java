@@ -24,14 +24,23 @@ public final class NewLotRules {
 
     /**
      * The lot's expiration date: the one given, else the manufacture date plus the product's shelf life
-     * in months. It must be after the manufacture date; the receipt date (optional) must not be before
+     * in months. It must be after the manufacture date and, for a lot made or found here (not {@code receivedFromSupplier}),
+     * not later than the manufacture date plus the shelf life; a received lot keeps its supplier's date (its
+     * manufacture date is often unknown and then the receipt date); the receipt date (optional) must not be before
      * it; the manufacture date must not be after {@code today}.
      */
     public static LocalDate expiration(LocalDate manufactured, LocalDate received, LocalDate expires,
-            int shelfLifeMonths, LocalDate today) {
+            int shelfLifeMonths, LocalDate today, boolean receivedFromSupplier) {
         LocalDate expiration = expires != null ? expires : manufactured.plusMonths(shelfLifeMonths);
         if (!expiration.isAfter(manufactured)) {
             throw new InvalidInput("expirationDate", "must be after the manufacture date " + manufactured);
+        }
+        LocalDate longest = manufactured.plusMonths(shelfLifeMonths);
+        if (!receivedFromSupplier && expiration.isAfter(longest)) {
+            // the product's shelf life is what its stability data supports: a later date would let FEFO and every
+            // customer take the lot for fresher than it is (auditor 2026-12-05 F9: any date up to 2199 was kept)
+            throw new InvalidInput("expirationDate", "must not be later than the manufacture date plus the product's"
+                    + " shelf life of " + shelfLifeMonths + " months (" + longest + "), was " + expiration);
         }
         if (received != null && received.isBefore(manufactured)) {
             throw new InvalidInput("receiptDate", "must not be before the manufacture date");

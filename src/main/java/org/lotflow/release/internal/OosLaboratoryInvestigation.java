@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Refused, changing nothing: a caller outside QA (403); the analyst of the round (four eyes, 403); no
  * conclusion (400, {@code labConclusion}); no findings or over 4,000 characters (400, {@code findings});
- * no investigation in phase I (409).
+ * no investigation in phase I (409); a second invalidation by a laboratory error ({@link #requireFirstInvalidation},
+ * 409).
  */
 @Service
 public class OosLaboratoryInvestigation {
@@ -56,6 +57,23 @@ public class OosLaboratoryInvestigation {
                 "conclude its laboratory investigation (a supervisor checks the measurement)");
     }
 
+    /**
+     * A lot's results are invalidated by an assignable laboratory error once at most: a retest is round 2, and an
+     * out-of-specification retest is not invalidated again (409 naming {@code labConclusion}). Invalidating round
+     * after round until one passes is testing into compliance (FDA guidance "Investigating OOS Test Results":
+     * a result is invalidated only on a documented, assignable error; 21 CFR 211.192; auditor 2026-12-05 F6):
+     * the second out-of-specification result is confirmed and goes to the production investigation (phase II).
+     */
+    static void requireFirstInvalidation(OosInvestigation.LabConclusion conclusion, OosInvestigation oos,
+            String lotNumber) {
+        if (conclusion == OosInvestigation.LabConclusion.LAB_ERROR && oos.getRound() > 1) {
+            throw new org.lotflow.shared.StateConflict("Test round " + (oos.getRound() - 1) + " of lot " + lotNumber
+                    + " was already invalidated by a laboratory error; the retest (round " + oos.getRound() + ") is out"
+                    + " of specification too and is not invalidated again (that would be testing into compliance):"
+                    + " conclude CONFIRMED and investigate production (phase II)").with("field", CONCLUSION_FIELD);
+        }
+    }
+
     /** Concludes phase I of the lot's current investigation as the logged-in user. */
     @Transactional
     public OosInvestigation conclude(Long lotId, OosInvestigation.LabConclusion conclusion, String findings) {
@@ -68,6 +86,7 @@ public class OosLaboratoryInvestigation {
         OosInvestigation oos = queries.requireCurrentInvestigation(lotId, lot.getLotNumber());
         String by = currentUser.id();
         requireSupervisor(by, oos, lot.getLotNumber());
+        requireFirstInvalidation(conclusion, oos, lot.getLotNumber());
         oos.concludeLaboratoryPhase(conclusion, findings, by, clock.instant(), FINDINGS_FIELD);
         history.event(lotId, LotEventTypes.OOS_LAB_INVESTIGATION_CONCLUDED).by(by)
                 .reason((conclusion == OosInvestigation.LabConclusion.LAB_ERROR
