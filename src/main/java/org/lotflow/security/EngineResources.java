@@ -78,6 +78,18 @@ final class EngineResources {
             + "|task/[^/]+/identity-links(?:/delete)?"
             + ")/?$", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Annotating or clearing the annotation of an entry of the engine's operation log or of an incident (auditor
+     * 2026-12-05 F8: an annotation rewrote what the audit trail said happened).
+     */
+    static final Pattern ANNOTATION = Pattern.compile(
+            "^(?:operation-log/[^/]+/(?:set-annotation|clear-annotation)|incident/[^/]+/annotation)/?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Creating an incident by hand ({@code POST execution/{id}/create-incident}; auditor 2026-12-05 F13). */
+    static final Pattern INCIDENT_CREATE = Pattern.compile("^execution/[^/]+/create-incident/?$",
+            Pattern.CASE_INSENSITIVE);
+
     /** {@code PUT task/{id}}: the whole task rewritten (name, due date, owner, assignee, parent). */
     static final Pattern TASK_UPDATE = Pattern.compile("^task/[^/]+/?$", Pattern.CASE_INSENSITIVE);
 
@@ -134,10 +146,20 @@ final class EngineResources {
      * rewriting the record's comments and attachments ({@link #RECORD_REWRITE}, checked first: {@code PUT
      * task/comment} would otherwise read as a task rewritten), halting or rewriting a process outside its steps
      * ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}), changing the deployed models ({@link #DEPLOYMENT_WRITE},
-     * {@link #DEFINITION_DELETE}), deleting a user or one of lotflow's groups, or taking history away
-     * ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}). Path rules only.
+     * {@link #DEFINITION_DELETE}), deleting a user or one of lotflow's groups, taking history away
+     * ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}), annotating the operation log or an incident
+     * ({@link #ANNOTATION}) or creating an incident ({@link #INCIDENT_CREATE}). Path rules only.
      */
     static String refusedToEveryone(String method, String resource) {
+        if (ANNOTATION.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
+            return "The engine's operation log and its incidents are part of the record: their annotations are not"
+                    + " set, replaced or cleared by anyone (administrators included); note what you found in a comment"
+                    + " on the process instance (POST process-instance/{id}/comment/create)";
+        }
+        if (method.equals("POST") && INCIDENT_CREATE.matcher(resource).matches()) {
+            return "Incidents are raised by lotflow's failing steps, not created by hand (a made-up incident would"
+                    + " stop no step but alarm Cockpit and the plant's gauges), by anyone (administrators included)";
+        }
         if (RECORD_REWRITE.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
             return "Comments and attachments on lotflow's tasks and processes are part of the record: they are added,"
                     + " not edited or deleted, by anyone (administrators included); add a new comment to correct one";

@@ -97,8 +97,9 @@ class OrderApiTest {
     @Test
     void tiesOnExpirationGoToTheEarlierManufactureThenTheLotNumber() {
         String sku = api.createProduct("TIE");
-        String later = fx.releasedLot(sku, 10, "2024-12-01", "2026-12-01");
-        String earlier = fx.releasedLot(sku, 10, "2024-11-01", "2026-12-01");
+        // the same expiration, within both lots' 24-month shelf life
+        String later = fx.releasedLot(sku, 10, "2024-12-01", "2026-11-01");
+        String earlier = fx.releasedLot(sku, 10, "2024-11-01", "2026-11-01");
         JsonNode order = fx.placed(sku, 15);
         assertThat(lotsOf(order)).containsExactly(earlier, later);
     }

@@ -80,7 +80,11 @@ class EngineResourcesTest {
                 {"DELETE", "process-instance/7/comment"}, {"DELETE", "task/1/attachment/a3"},
                 {"POST", "deployment/create"}, {"POST", "Deployment/d1/redeploy"}, {"DELETE", "deployment/d1"},
                 {"DELETE", "process-definition/key/lotRelease/delete"}, {"DELETE", "decision-definition/x"},
-                {"DELETE", "user/sarah"}, {"DELETE", "group/qa-manager"}, {"DELETE", "group/camunda-admin/"}}) {
+                {"DELETE", "user/sarah"}, {"DELETE", "group/qa-manager"}, {"DELETE", "group/camunda-admin/"},
+                // auditor 2026-12-05 F8 and F13: the operation log's and incidents' annotations, incidents by hand
+                {"PUT", "operation-log/o1/set-annotation"}, {"PUT", "Operation-Log/o1/clear-annotation"},
+                {"PUT", "incident/i1/annotation"}, {"DELETE", "incident/i1/annotation"},
+                {"POST", "execution/e1/create-incident"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNotNull();
         }
         for (String[] call : new String[][] {{"POST", "task/1/claim"}, {"POST", "task/1/complete"},
@@ -88,7 +92,8 @@ class EngineResourcesTest {
                 {"POST", "job/4/execute"}, {"DELETE", "task/1"}, {"POST", "task/1/comment/create"},
                 {"POST", "task/1/attachment/create"}, {"PUT", "task/1/variables/x"},
                 {"DELETE", "group/qa-manager/members/sarah"}, {"DELETE", "group/contractors"}, {"POST", "user/create"},
-                {"PUT", "user/sarah/credentials"}, {"POST", "deployment/d1/resources"}}) {
+                {"PUT", "user/sarah/credentials"}, {"POST", "deployment/d1/resources"},
+                {"POST", "process-instance/7/comment/create"}, {"GET", "operation-log"}, {"GET", "incident/i1"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNull();
         }
     }

@@ -187,6 +187,14 @@ public abstract class EngineSurfaceAttacks {
                 400, "retries");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/duedate",
                 Map.of("duedate", "2099-01-01T06:00:00.000+0000")), 403, "due dates");
+        // no incident made up by hand, no annotation rewriting the operation log (auditor 2026-12-05 F13, F8)
+        refused(as("demo", HttpMethod.POST, "/engine-rest/execution/" + pi + "/create-incident",
+                Map.of("incidentType", "failedJob", "message", "made up")), 403, "not created by hand");
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/incident?processInstanceId=" + pi, null).json()).isEmpty();
+        String entry = as("demo", HttpMethod.GET, "/engine-rest/history/user-operation?maxResults=1", null).json()
+                .get(0).get("operationId").asText();
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/operation-log/" + entry + "/set-annotation",
+                Map.of("annotation", "nothing happened")), 403, "not set, replaced or cleared");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/suspended", Map.of("suspended", true)), 403,
                 "not suspended");
         // the retries call also takes a due date: refused there too, for every caller (audit 2026-12-05)
