@@ -90,6 +90,9 @@ final class EngineResources {
     static final Pattern INCIDENT_CREATE = Pattern.compile("^execution/[^/]+/create-incident/?$",
             Pattern.CASE_INSENSITIVE);
 
+    /** One Tasklist filter ({@code PUT} changes its query or who sees it, {@code DELETE} removes it). */
+    static final Pattern FILTER_RECORD = Pattern.compile("^filter/([^/]+)/?$", Pattern.CASE_INSENSITIVE);
+
     /** {@code PUT task/{id}}: the whole task rewritten (name, due date, owner, assignee, parent). */
     static final Pattern TASK_UPDATE = Pattern.compile("^task/[^/]+/?$", Pattern.CASE_INSENSITIVE);
 

@@ -77,15 +77,19 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
 
     private final java.util.function.Consumer<String> handBack;
     private final JobCalls jobs;
+    private final java.util.function.Predicate<String> rolesFilter;
 
     /**
      * @param handBack       unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for
      *                       the task's own assignee)
      * @param engineWideJobs which jobs and job definitions belong to no process ({@link JobCalls})
+     * @param rolesFilter    whether a Tasklist filter id is one of those lotflow keeps for its roles
      */
     public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
             IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName,
-            java.util.function.Consumer<String> handBack, JobCalls.EngineWideJobs engineWideJobs) {
+            java.util.function.Consumer<String> handBack, JobCalls.EngineWideJobs engineWideJobs,
+            java.util.function.Predicate<String> rolesFilter) {
+        this.rolesFilter = rolesFilter;
         this.handBack = handBack;
         this.jobs = new JobCalls(engineWideJobs);
         this.historyService = historyService;
@@ -253,6 +257,14 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         String everyone = refusedToEveryone(method, resource);
         if (everyone != null) {
             refuse(response, 403, "Forbidden", null, everyone);
+            return;
+        }
+        java.util.regex.Matcher filter = FILTER_RECORD.matcher(resource);
+        if ((method.equals("PUT") || method.equals("DELETE")) && filter.matches() && rolesFilter.test(filter.group(1))) {
+            // auditor 2026-12-05 F17: an administrator rewrote a role's filter, and its tasks left everyone's list
+            refuse(response, 403, "Forbidden", null, "This Tasklist filter shows a role its open work and is kept by"
+                    + " lotflow: it is not changed or deleted, by anyone (administrators included); create a filter of"
+                    + " your own for another view");
             return;
         }
         if (method.equals("DELETE") && TASK_UPDATE.matcher(resource).matches()) {

@@ -168,6 +168,29 @@ public class IdentitySetup implements ApplicationRunner {
     /** Then the tasks the user has claimed. */
     static final int MY_TASKS_PRIORITY = -10;
 
+    /**
+     * Whether the filter is one lotflow keeps for its roles ("My tasks" and one per role, owned by no one), read
+     * without the caller's authorizations: they are not changed or deleted by anyone (auditor 2026-12-05 F17).
+     */
+    static boolean isRolesFilter(org.camunda.bpm.engine.ProcessEngine engine, String filterId) {
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            context.disableAuthorizationCheck();
+            try {
+                Filter filter = engine.getFilterService().createFilterQuery().filterId(filterId).singleResult();
+                return filter != null && filter.getOwner() == null && ROLE_FILTER_NAMES.contains(filter.getName());
+            } finally {
+                context.enableAuthorizationCheck();
+            }
+        });
+    }
+
+    /** The names of the filters lotflow keeps: "My tasks" and each role's display name. */
+    static final java.util.Set<String> ROLE_FILTER_NAMES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("My tasks"), Groups.BUSINESS.stream().map(Groups::displayName))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private void ensureFilter(String name, int priority, String description,
             org.camunda.bpm.engine.task.TaskQuery query, List<String> readers) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();

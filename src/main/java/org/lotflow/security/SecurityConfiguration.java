@@ -256,7 +256,7 @@ public class SecurityConfiguration {
                         }
                         return null;
                     });
-                }, engineWideJobs(engine)));
+                }, engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId)));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

@@ -125,6 +125,32 @@ public abstract class EngineSurfaceAttacks {
      * retries by executing it three times (each refused execution counted as a failure). Now each is refused
      * before the engine sees it, with a sentence, and nothing changes.
      */
+    /** Auditor 2026-12-05 F17: an administrator rewrote a role's Tasklist filter, and its open work left everyone's list. */
+    @Test
+    void theRolesTasklistFiltersAreKeptWhileOwnFiltersStayFree() {
+        String qa = null;
+        for (JsonNode f : as("demo", HttpMethod.GET, "/engine-rest/filter", null).json()) {
+            if (f.get("name").asText().equals("QA managers")) {
+                qa = f.get("id").asText();
+            }
+        }
+        assertThat(qa).as("the QA managers' filter").isNotNull();
+        Map<String, Object> rewritten = Map.of("resourceType", "Task", "name", "QA managers",
+                "query", Map.of("candidateGroup", "nobody"), "properties", Map.of("priority", 0));
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/filter/" + qa, rewritten), 403, "kept by lotflow");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + qa, null), 403, "kept by lotflow");
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/filter/" + qa, null).json().get("query").toString())
+                .contains("qa-manager");
+        // a filter of one's own is one's own to change
+        Response own = as("demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task",
+                "name", "Overdue work " + UUID.randomUUID(), "owner", "demo", "query", Map.of("assignee", "demo")));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        String mine = own.json().get("id").asText();
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/filter/" + mine, Map.of("resourceType", "Task", "name",
+                "Overdue work", "owner", "demo", "query", Map.of("assignee", "demo"))).status()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + mine, null).status()).isEqualTo(204);
+    }
+
     @Test
     void noOneSuspendsAProcessMovesItsTimersRewritesItsTasksOrDeletesItsHistory() {
         String sku = api.createProduct("HALT");

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * between two letters, where Persian or Indic names need it; a variation selector only after a symbol (an emoji) or a
  * Han or Mongolian character; spaces only the ordinary one (no no-break, wide or ideographic spaces), never at the
  * start or end. Names are what a recall lists and groups by
- * ("who got batch X?"): "ACME" and "ACME" followed by a zero-width space must never be two customers.</li>
+ * ("who got batch X?"): "ACME" and "ACME" followed by a zero-width space must never be two customers; nor may a
+ * word mix Latin, Greek and Cyrillic letters ("ΑCME" with a Greek alpha).</li>
  * </ul>
  * Plain rules, tested without Spring.
  */
@@ -144,6 +145,45 @@ public final class InputRules {
                         + " another one in recall lists)";
             }
             i = next;
+        }
+        return mixedScripts(value);
+    }
+
+    /**
+     * Why a name mixes Latin, Greek and Cyrillic letters inside one word (null when it does not): "ΑCME" with a
+     * Greek capital alpha, or "АСМЕ" half Cyrillic, prints exactly like "ACME" and would be a second customer in
+     * every recall list (auditor 2026-12-05 F5). A word is a run of letters and combining marks; a name may hold
+     * words of different scripts ("Acme Россия"), and scripts that are written together (Han with kana) are not
+     * these three.
+     */
+    private static String mixedScripts(String value) {
+        java.util.Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+        int start = 0;
+        for (int i = 0; i <= value.length(); ) {
+            int c = i < value.length() ? value.codePointAt(i) : ' ';
+            boolean inWord = Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+            if (inWord) {
+                if (scripts.isEmpty() && start < 0) {
+                    start = i;
+                }
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
+                        || script == Character.UnicodeScript.CYRILLIC) {
+                    scripts.add(script);
+                }
+            } else {
+                if (scripts.size() > 1) {
+                    String word = value.substring(Math.max(start, 0), i);
+                    return "mixes " + String.join(" and ", scripts.stream().map(sc -> sc.name().charAt(0)
+                            + sc.name().substring(1).toLowerCase(java.util.Locale.ROOT)).toList())
+                            + " letters in the word '" + word + "' (it would look like another name in recall lists;"
+                            + " type it in one alphabet)";
+                }
+                scripts.clear();
+                start = -1;
+            }
+            i += i < value.length() ? Character.charCount(c) : 1;
         }
         return null;
     }

@@ -68,6 +68,14 @@ class InputRulesTest {
         }
         assertThat(InputRules.name(null)).isNull();
         assertThat(InputRules.name("Acme\nFoods")).contains("a line break (U+000A) at character 5");
+        // auditor 2026-12-05 F5: a Greek capital alpha or Cyrillic letters inside a Latin word look like Latin ones
+        assertThat(InputRules.name("\u0391CME Foods")).isEqualTo("mixes Latin and Greek letters in the word"
+                + " '\u0391CME' (it would look like another name in recall lists; type it in one alphabet)");
+        assertThat(InputRules.name("Acme \u0410\u0421ME")).contains("Latin and Cyrillic", "'\u0410\u0421ME'");
+        assertThat(InputRules.name("Acme \u0420\u043e\u0441\u0441\u0438\u044f")).as("words of two alphabets").isNull();
+        assertThat(InputRules.name("Caf\u00e9 M\u00fcller-L\u00fcdenscheidt")).isNull();
+        assertThat(InputRules.name("\u6771\u4eac\u30bf\u30ef\u30fc Trading")).isNull();
+        assertThat(InputRules.name("\u0391\u03b8\u03ae\u03bd\u03b1 Foods")).as("a Greek word").isNull();
         assertThat(InputRules.name("Acme\tFoods")).contains("a tab (U+0009)");
         assertThat(InputRules.name("Acme\u200b")).contains("U+200B ZERO WIDTH SPACE").contains("recall lists");
         assertThat(InputRules.name("\u202eAcme")).contains("U+202E");
