@@ -35,7 +35,10 @@ class PostgresAuditTrailIT {
                 "DELETE FROM lot_event WHERE id = " + event, "TRUNCATE lot_event CASCADE",
                 "UPDATE audit_seal SET hash = 'x' WHERE event_id = " + event,
                 "DELETE FROM audit_seal WHERE event_id = " + event, "TRUNCATE audit_seal",
-                "DELETE FROM audit_check", "TRUNCATE audit_check"}) {
+                "DELETE FROM audit_check", "TRUNCATE audit_check",
+                // the security trail too (auditor 2026-12-05 F14)
+                "UPDATE security_event SET detail = 'edited'", "DELETE FROM security_event",
+                "TRUNCATE security_event"}) {
             assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).rootCause().hasMessageContaining("the audit trail is append-only");
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lot_event WHERE id = ?", Long.class, event)).isOne();
