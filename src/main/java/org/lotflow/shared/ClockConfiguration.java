@@ -29,31 +29,42 @@ public class ClockConfiguration {
         org.lotflow.shared.process.TaskForm.usePlantZone(zoneId);
         Clock system = Clock.system(zoneId);
         if (!StringUtils.hasText(today)) {
-            return new TrailClock(recorded(system));
+            return new TrailClock(recorded(system), false);
         }
         LocalDate fixed = LocalDate.parse(today.trim());
-        return new TrailClock(recorded(new FixedDayClock(fixed, zoneId)));
+        return new TrailClock(recorded(new FixedDayClock(fixed, zoneId)), true);
     }
 
     /**
      * lotflow's clock: the system's or the demo day's ({@link FixedDayClock}), in whole microseconds, that never dates
      * a record before one the audit trail already holds (21 CFR 11.10(e): time-stamped audit trails in the order
      * things happened). At start-up the history module tells it the audit trail's latest time ({@link #notBefore});
-     * a clock behind it (a restart with an earlier {@code lotflow.today}, a system clock set back) is moved on once
-     * to just after it and then runs at the real rate. Auditor 2026-12-05 F18: restarted with an earlier demo day,
+     * a demo day's clock behind it (a restart with an earlier {@code lotflow.today}) is moved on once to just after it
+     * and then runs at the real rate; the real clock is moved on by at most a few minutes (a clock corrected back),
+     * and a real clock further behind refuses the start: the trail holds records from a demo day later than today,
+     * or the clock is wrong, and no record may be dated wrongly either way. Auditor 2026-12-05 F18: restarted with an earlier demo day,
      * a release approval was dated before the lab results it approved.
      */
     public static final class TrailClock extends Clock {
         private final Clock base;
+        private final boolean demoDay;
         private final java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead;
 
-        public TrailClock(Clock base) {
-            this(base, new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO));
+        /** @param demoDay whether {@code base} runs on a demo day ({@code lotflow.today}) rather than the real time */
+        public TrailClock(Clock base, boolean demoDay) {
+            this(base, demoDay, new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO));
         }
 
-        private TrailClock(Clock base, java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead) {
+        private TrailClock(Clock base, boolean demoDay,
+                java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead) {
             this.base = base;
+            this.demoDay = demoDay;
             this.ahead = ahead;
+        }
+
+        /** Whether the clock runs on a demo day ({@code lotflow.today}) rather than the real time. */
+        public boolean demoDay() {
+            return demoDay;
         }
 
         /**
@@ -77,7 +88,7 @@ public class ClockConfiguration {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return new TrailClock(base.withZone(zone), ahead);
+            return new TrailClock(base.withZone(zone), demoDay, ahead);
         }
 
         @Override

@@ -67,7 +67,7 @@ class ClockConfigurationTest {
     void theClockNeverDatesARecordBeforeTheAuditTrailsLatest() {
         MovingClock system = new MovingClock(Instant.parse("2026-12-05T09:00:00Z"));
         ClockConfiguration.TrailClock clock = new ClockConfiguration.TrailClock(ClockConfiguration.recorded(
-                new ClockConfiguration.FixedDayClock(system, LocalDate.parse("2025-01-28"))));
+                new ClockConfiguration.FixedDayClock(system, LocalDate.parse("2025-01-28"))), true);
         assertThat(clock.instant()).isEqualTo(Instant.parse("2025-01-28T09:00:00Z"));
         // the trail's latest record: written yesterday afternoon on the same demo day
         assertThat(clock.notBefore(Instant.parse("2025-01-28T16:30:00.000250Z")))

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, before the application serves anyone, tells lotflow's clock ({@link ClockConfiguration.TrailClock})
  * the audit trail's latest time, so that no record is dated before one already kept (21 CFR 11.10(e); EU GMP
- * Annex 11 §9). A clock behind the trail (a restart with an earlier {@code lotflow.today}, a system clock set
- * back) is moved on to just after it, with a warning in the log naming both times. The latest time is read from
+ * Annex 11 §9). A demo day's clock behind the trail (a restart with an earlier {@code lotflow.today}) is moved on to
+ * just after it, with a warning in the log naming both times; so is the real clock when it is behind by at most
+ * {@link #MOST_MOVED_REAL} (a clock corrected back). A real clock further behind refuses the start (the
+ * exception says why): moving it on would date every new record in the future. The latest time is read from
  * the last 1,000 events by id (the primary key: no scan of the whole history at a plant's size; events commit
  * nearly in id order).
  */
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Component;
 class TrailClockFloor implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TrailClockFloor.class);
+
+    /** How far the real clock is moved on at most (a clock corrected back by NTP); further is a refused start. */
+    static final Duration MOST_MOVED_REAL = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -40,6 +45,13 @@ class TrailClockFloor implements SmartInitializingSingleton {
         }
         Instant latest = latest();
         Instant before = trailClock.instant();
+        if (!trailClock.demoDay() && latest != null && latest.isAfter(before.plus(MOST_MOVED_REAL))) {
+            throw new IllegalStateException("lotflow does not start: the audit trail holds records dated up to "
+                    + latest + ", after this machine's clock (" + before + "). A demo day later than today"
+                    + " (lotflow.today) was used on this database, or the clock is wrong; records must not be dated"
+                    + " before earlier ones nor in the future. Set the clock right, or use this database for demos"
+                    + " only (with lotflow.today)");
+        }
         Duration moved = trailClock.notBefore(latest);
         if (!moved.isZero()) {
             log.warn("The clock ({}) is behind the audit trail's latest record ({}): moved on by {} so that no record"

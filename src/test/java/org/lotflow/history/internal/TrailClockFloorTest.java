@@ -1,6 +1,7 @@
 package org.lotflow.history.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,16 +39,33 @@ class TrailClockFloorTest {
                 + " WHERE l.lot_number = ?", Integer.class, lot)).isPositive();
 
         ClockConfiguration.TrailClock behind = new ClockConfiguration.TrailClock(
-                Clock.offset(applicationClock, Duration.ofDays(-400)));
+                Clock.offset(applicationClock, Duration.ofDays(-400)), true);
         TrailClockFloor floor = new TrailClockFloor(jdbc, behind);
         assertThat(floor.latest()).isEqualTo(latest);
         floor.afterSingletonsInstantiated();
         assertThat(behind.instant()).isAfter(latest).isBefore(latest.plusSeconds(60));
 
         ClockConfiguration.TrailClock ahead = new ClockConfiguration.TrailClock(
-                Clock.offset(applicationClock, Duration.ofDays(1)));
+                Clock.offset(applicationClock, Duration.ofDays(1)), false);
         Instant before = ahead.instant();
         new TrailClockFloor(jdbc, ahead).afterSingletonsInstantiated();
         assertThat(ahead.instant()).as("a clock after the trail is left alone").isBefore(before.plusSeconds(60));
+    }
+
+    /** The real clock is not moved far: a trail dated ahead of it (a later demo day on this database) refuses the start. */
+    @Test
+    void aRealClockFarBehindTheAuditTrailRefusesTheStart() {
+        ClockConfiguration.TrailClock real = new ClockConfiguration.TrailClock(
+                Clock.offset(applicationClock, Duration.ofDays(-1)), false);
+        Instant before = real.instant();
+        assertThatThrownBy(() -> new TrailClockFloor(jdbc, real).afterSingletonsInstantiated())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("lotflow does not start: the audit"
+                        + " trail holds records dated up to");
+        assertThat(real.instant()).as("not moved").isBefore(before.plusSeconds(60));
+        ClockConfiguration.TrailClock corrected = new ClockConfiguration.TrailClock(
+                Clock.offset(applicationClock, Duration.ofMinutes(-2)), false);
+        new TrailClockFloor(jdbc, corrected).afterSingletonsInstantiated();
+        assertThat(corrected.instant()).as("a clock corrected back by minutes moves on").isAfter(new TrailClockFloor(
+                jdbc, corrected).latest());
     }
 }
