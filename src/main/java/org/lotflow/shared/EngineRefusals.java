@@ -81,7 +81,7 @@ public class EngineRefusals {
         public String problemJson() {
             return Problems.json(status, status == 403 ? "Forbidden" : status == 409 ? "Conflict"
                     : status == 404 ? "Not found" : status == 429 ? "Too many failed attempts"
-                    : status == 401 ? "Unauthorized" : "Invalid request", message, field);
+                    : status == 401 ? "Unauthorized" : status >= 500 ? "Server error" : "Invalid request", message, field);
         }
     }
 
@@ -200,10 +200,62 @@ public class EngineRefusals {
         }
     }
 
-    public static class EngineExceptionMapper extends RefusalMapper<ProcessEngineException> {
+    /**
+     * Every other failure of an engine REST call, answered as RFC 9457 problem+json instead of Camunda's
+     * {@code {"type":"NullValueException","message":"execution x doesn't exist: execution is null"}} (auditor 2026-12-05
+     * F10: the engine's exception names and texts reached users). The status is Camunda's own
+     * ({@code ExceptionHandlerHelper}), except that a record named in the path that does not exist is 404, not the
+     * engine's 500 (bad input is never a 500). A 4xx keeps the engine's sentence without its codes and Java names; a
+     * genuine 500 says only that nothing was changed, and the exception goes to the server log.
+     */
+    abstract static class EngineErrorMapper<E extends Throwable> extends RefusalMapper<E> {
+
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineRefusals.class);
+
+        @Override
+        public boolean isMappable(E e) {
+            return true;
+        }
+
+        @Override
+        public Response toResponse(E e) {
+            if (refusal(e) != null) {
+                return super.toResponse(e);
+            }
+            int status = org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getStatus(e)
+                    .getStatusCode();
+            String message = String.valueOf(e.getMessage());
+            if (status >= 500 && e instanceof org.camunda.bpm.engine.exception.NullValueException
+                    && message.matches("(?s).*(doesn't exist|does not exist|Cannot find|No .* found).*")) {
+                status = 404;
+            }
+            String detail;
+            if (status >= 500) {
+                log.warn("Engine REST call failed", e);
+                detail = "The process engine could not do this; nothing was changed. The error is in the server log.";
+            } else {
+                detail = readable(message);
+            }
+            Refusal answer = new Refusal(status, detail);
+            return Response.status(status).entity(answer.problemJson())
+                    .type(MediaType.valueOf("application/problem+json")).build();
+        }
     }
 
-    public static class RestExceptionMapper extends RefusalMapper<RestException> {
+    /** An engine sentence without its codes ({@code ENGINE-03001}), Java names or "x is null" tails. */
+    static String readable(String message) {
+        String text = message.replaceAll("ENGINE-\\d+\\s*", "")
+                .replaceAll("[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z][A-Za-z0-9_$]*", "")
+                .replaceAll(":\\s*[A-Za-z ]+ is null\\s*$", "")
+                .replaceAll("\\s{2,}", " ")
+                .trim();
+        return text.isEmpty() ? "The request is not valid" : text;
+    }
+
+    public static class EngineExceptionMapper extends EngineErrorMapper<ProcessEngineException> {
+    }
+
+    public static class RestExceptionMapper extends EngineErrorMapper<RestException> {
     }
 
     /** Execution listeners' exceptions are not wrapped: a refusal from a start listener arrives as is. */

@@ -23,12 +23,18 @@ class EngineRefusalsTest {
         assertThat(EngineRefusals.refusal(wrapped).message()).contains("must not be the analyst");
     }
 
+    /** A technical failure is a 500 that says only that nothing changed (auditor 2026-12-05 F10: no engine text). */
     @Test
-    void aTechnicalFailureIsLeftToCamunda() {
+    void aTechnicalFailureIsA500WithoutTheEnginesText() {
         ProcessEngineException failure = new ProcessEngineException("database unavailable",
                 new IllegalStateException("connection refused"));
-        assertThat(new EngineRefusals.EngineExceptionMapper().isMappable(failure)).isFalse();
-        assertThat(new EngineRefusals.RestExceptionMapper().isMappable(new RestException(Status.INTERNAL_SERVER_ERROR,
-                failure, "Cannot complete task"))).isFalse();
+        EngineRefusals.EngineExceptionMapper mapper = new EngineRefusals.EngineExceptionMapper();
+        assertThat(mapper.isMappable(failure)).isTrue();
+        jakarta.ws.rs.core.Response answer = mapper.toResponse(failure);
+        assertThat(answer.getStatus()).isEqualTo(500);
+        assertThat(answer.getEntity().toString()).contains("nothing was changed").doesNotContain("database",
+                "connection refused");
+        assertThat(new EngineRefusals.RestExceptionMapper().toResponse(new RestException(Status.INTERNAL_SERVER_ERROR,
+                failure, "Cannot complete task")).getStatus()).isEqualTo(500);
     }
 }
