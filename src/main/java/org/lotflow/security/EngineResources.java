@@ -83,11 +83,18 @@ final class EngineResources {
      * 2026-12-05 F8: an annotation rewrote what the audit trail said happened).
      */
     static final Pattern ANNOTATION = Pattern.compile(
-            "^(?:operation-log/[^/]+/(?:set-annotation|clear-annotation)|incident/[^/]+/annotation)/?$",
+            "^(?:(?:operation-log|history/user-operation)/[^/]+/(?:set-annotation|clear-annotation)"
+            + "|incident/[^/]+/annotation)/?$",
             Pattern.CASE_INSENSITIVE);
 
     /** Creating an incident by hand ({@code POST execution/{id}/create-incident}; auditor 2026-12-05 F13). */
     static final Pattern INCIDENT_CREATE = Pattern.compile("^execution/[^/]+/create-incident/?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Creating a Tasklist filter. */
+    static final Pattern FILTER_CREATE = Pattern.compile("^filter/create/?$", Pattern.CASE_INSENSITIVE);
+    /** One authorization ({@code PUT} changes it, {@code DELETE} removes it). */
+    static final Pattern AUTHORIZATION_RECORD = Pattern.compile("^authorization/(?!create/?$)([^/]+)/?$",
             Pattern.CASE_INSENSITIVE);
 
     /** One Tasklist filter ({@code PUT} changes its query or who sees it, {@code DELETE} removes it). */

@@ -78,18 +78,22 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private final java.util.function.Consumer<String> handBack;
     private final JobCalls jobs;
     private final java.util.function.Predicate<String> rolesFilter;
+    private final org.camunda.bpm.engine.AuthorizationService authorizations;
 
     /**
      * @param handBack       unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for
      *                       the task's own assignee)
      * @param engineWideJobs which jobs and job definitions belong to no process ({@link JobCalls})
      * @param rolesFilter    whether a Tasklist filter id is one of those lotflow keeps for its roles
+     * @param authorizations the engine's authorizations, to see what an authorization id grants
      */
     public EngineSurfaceGuard(FormSchemas forms, TaskService taskService, RepositoryService repositoryService,
             IdentityService identityService, org.camunda.bpm.engine.HistoryService historyService, String engineName,
             java.util.function.Consumer<String> handBack, JobCalls.EngineWideJobs engineWideJobs,
-            java.util.function.Predicate<String> rolesFilter) {
+            java.util.function.Predicate<String> rolesFilter,
+            org.camunda.bpm.engine.AuthorizationService authorizations) {
         this.rolesFilter = rolesFilter;
+        this.authorizations = authorizations;
         this.handBack = handBack;
         this.jobs = new JobCalls(engineWideJobs);
         this.historyService = historyService;
@@ -248,7 +252,28 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (IdentityCalls.writesAuthorization(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
             if (body == null || refused(response, IdentityCalls.authorizationBody(body, caller.userId(),
-                    caller.groups()))) {
+                    caller.groups())) || refused(response, IdentityCalls.roleRights(body, this::groupsOf, rolesFilter))
+                    || refused(response, onRoleFilter(resource))) {
+                return;
+            }
+            chain.doFilter(replayed(request, body), response);
+            return;
+        }
+        if (method.equals("DELETE") && refused(response, onRoleFilter(resource))) {
+            return;
+        }
+        java.util.regex.Matcher filterCreate = FILTER_CREATE.matcher(resource);
+        java.util.regex.Matcher filterRecord = FILTER_RECORD.matcher(resource);
+        if ((method.equals("POST") && filterCreate.matches())
+                || (method.equals("PUT") && filterRecord.matches() && !rolesFilter.test(filterRecord.group(1)))) {
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            if (IdentitySetup.ROLE_FILTER_NAMES.contains(body.path("name").asText("").trim())) {
+                // a look-alike of a role filter would stand beside it, and could never be deleted (re-test F17)
+                refuse(response, 403, "Forbidden", "name", "'" + body.path("name").asText().trim() + "' is the name of"
+                        + " one of lotflow's role filters: give your filter another name");
                 return;
             }
             chain.doFilter(replayed(request, body), response);
@@ -452,6 +477,32 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         } catch (RuntimeException notFound) {
             return null;
         }
+    }
+
+    /** The groups a user belongs to now, read without the caller's authorizations. */
+    private List<String> groupsOf(String userId) {
+        return privileged(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    }
+
+    /**
+     * Refuses a change or deletion ({@code PUT} or {@code DELETE authorization/{id}}) of an existing authorization on one
+     * of lotflow's role filters (null: it passes).
+     */
+    private SurfaceRefusal onRoleFilter(String resource) {
+        java.util.regex.Matcher one = AUTHORIZATION_RECORD.matcher(resource);
+        if (!one.matches()) {
+            return null;
+        }
+        org.camunda.bpm.engine.authorization.Authorization existing = privileged(() -> authorizations
+                .createAuthorizationQuery().authorizationId(one.group(1)).singleResult());
+        if (existing == null || existing.getResourceType() != IdentityCalls.FILTER_RESOURCE
+                || !rolesFilter.test(existing.getResourceId())) {
+            return null;
+        }
+        return new SurfaceRefusal(403, "Forbidden", null, "Who sees lotflow's role filters is kept by lotflow (each"
+                + " role sees its open work): their authorizations are not changed or deleted by anyone, administrators"
+                + " included");
     }
 
     private <T> T privileged(java.util.function.Supplier<T> query) {

@@ -100,6 +100,76 @@ final class IdentityCalls {
         return null;
     }
 
+    /** Camunda's resource types that administer identities and rights (user, group, membership, authorization, tenant). */
+    private static final java.util.Set<Integer> IDENTITY_RESOURCES = java.util.Set.of(1, 2, 3, 4, 11, 12);
+    /** Camunda's resource type of a Tasklist filter. */
+    static final int FILTER_RESOURCE = 5;
+
+    /**
+     * Whether an authorization created or changed (its whole body) gives a role or a role member the rights of an
+     * administrator, or touches one of lotflow's role filters (null: it passes). Auditor's re-test 2026-12-05: N2, an
+     * administrator granted QA manager jennifer ALL on users, groups, memberships and authorizations, and she then put
+     * others into roles (role separation, {@link RoleSeparation}, undone through the back door); F17, revoking the
+     * QA managers' READ on their filter hid their open work.
+     *
+     * <ul>
+     * <li>a grant or global authorization on users, groups, memberships, authorizations or tenants beyond READ, or on
+     * the Admin webapp ({@code APPLICATION} {@code admin} or {@code *}), to a role group, to a member of one, or to
+     * everyone ({@code *} or a global authorization): 403 naming {@code groupId} or {@code userId};</li>
+     * <li>any authorization on one of lotflow's role filters ({@code rolesFilter}): 403 naming {@code resourceId}.</li>
+     * </ul>
+     *
+     * @param groupsOfUser the groups a user id belongs to now
+     * @param rolesFilter  whether a filter id is one of lotflow's role filters
+     */
+    static SurfaceRefusal roleRights(ObjectNode body, java.util.function.Function<String, List<String>> groupsOfUser,
+            java.util.function.Predicate<String> rolesFilter) {
+        int resourceType = body.path("resourceType").asInt(-1);
+        String resourceId = body.path("resourceId").asText("");
+        if (resourceType == FILTER_RESOURCE && !resourceId.isEmpty() && rolesFilter.test(resourceId)) {
+            return new SurfaceRefusal(403, "Forbidden", "resourceId", "Who sees lotflow's role filters is kept by"
+                    + " lotflow (each role sees its open work): their authorizations are not created, changed or"
+                    + " deleted by anyone, administrators included");
+        }
+        int type = body.path("type").asInt(1); // 0 global, 1 grant, 2 revoke
+        if (type == 2) {
+            return null;
+        }
+        boolean administers = IDENTITY_RESOURCES.contains(resourceType) && grantsMoreThanRead(body.path("permissions"))
+                || resourceType == 0 && (resourceId.equals("admin") || resourceId.equals("*"));
+        if (!administers) {
+            return null;
+        }
+        String why = " administering users, groups, memberships or rights, or the Admin webapp, is for administrators"
+                + " only, never a role or its members: one who administers could give themselves or others a role"
+                + " (segregation of duties, 21 CFR 11.10(g))";
+        String groupId = body.path("groupId").asText("");
+        String userId = body.path("userId").asText("");
+        if (type == 0 || userId.equals("*")) {
+            return new SurfaceRefusal(403, "Forbidden", type == 0 ? "type" : "userId", "Everyone would get it:" + why);
+        }
+        if (Groups.BUSINESS.contains(groupId)) {
+            return new SurfaceRefusal(403, "Forbidden", "groupId", "'" + groupId + "' is one of lotflow's roles:" + why);
+        }
+        if (!userId.isEmpty() && groupsOfUser.apply(userId).stream().anyMatch(Groups.BUSINESS::contains)) {
+            return new SurfaceRefusal(403, "Forbidden", "userId", userId + " has one of lotflow's roles:" + why);
+        }
+        return null;
+    }
+
+    private static boolean grantsMoreThanRead(JsonNode permissions) {
+        if (!permissions.isArray()) {
+            return true; // unknown shape: treated as the most
+        }
+        for (JsonNode p : permissions) {
+            String name = p.asText("");
+            if (!name.equals("READ") && !name.equals("NONE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The user whose password a call sets ({@code PUT user/{id}/credentials}), or null for any other call. */
     static String credentialsOf(String method, String resource) {
         Matcher credentials = EngineResources.OWN_CREDENTIALS.matcher(resource);

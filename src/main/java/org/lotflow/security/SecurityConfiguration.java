@@ -256,7 +256,8 @@ public class SecurityConfiguration {
                         }
                         return null;
                     });
-                }, engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId)));
+                }, engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
+                engine.getAuthorizationService()));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

@@ -54,8 +54,14 @@ class ReceivedIntoQuarantineApiTest {
                 "password", "jennifer");
         // never released: released only on its passing incoming inspection results (auditor 2026-12-05 F15)
         assertThat(q.dispose("jennifer", lot, release).status()).isEqualTo(409);
-        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(Map.of("test",
-                "moisture", "value", new java.math.BigDecimal("0.4"))))).status()).isEqualTo(200);
+        assertThat(api.post(api.secondQaManager(), "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "moisture", "value", new java.math.BigDecimal("0.4"))))).status())
+                .isEqualTo(200);
+        // four eyes: the QA manager who recorded the results does not also sign the release (re-test N1)
+        Response own = q.dispose(api.secondQaManager(), lot, Map.of("decision", "RELEASE", "justification", "mine",
+                "password", api.secondQaManager()));
+        assertThat(own.status()).as(own.toString()).isEqualTo(403);
+        assertThat(own.json().get("detail").asText()).contains("recorded the lab results of lot " + lot);
         Response signed = q.dispose("jennifer", lot, release);
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
         api.executeJobs();

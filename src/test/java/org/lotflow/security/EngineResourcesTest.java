@@ -83,6 +83,7 @@ class EngineResourcesTest {
                 {"DELETE", "user/sarah"}, {"DELETE", "group/qa-manager"}, {"DELETE", "group/camunda-admin/"},
                 // auditor 2026-12-05 F8 and F13: the operation log's and incidents' annotations, incidents by hand
                 {"PUT", "operation-log/o1/set-annotation"}, {"PUT", "Operation-Log/o1/clear-annotation"},
+                {"PUT", "history/user-operation/o1/set-annotation"}, {"PUT", "History/User-Operation/o1/clear-annotation"},
                 {"PUT", "incident/i1/annotation"}, {"DELETE", "incident/i1/annotation"},
                 {"POST", "execution/e1/create-incident"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNotNull();

@@ -221,6 +221,11 @@ public abstract class EngineSurfaceAttacks {
                 .get(0).get("operationId").asText();
         refused(as("demo", HttpMethod.PUT, "/engine-rest/operation-log/" + entry + "/set-annotation",
                 Map.of("annotation", "nothing happened")), 403, "not set, replaced or cleared");
+        // Camunda's real path for it (auditor's re-test, 2026-12-05 evening)
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/history/user-operation/" + entry + "/set-annotation",
+                Map.of("annotation", "nothing happened")), 403, "not set, replaced or cleared");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/history/user-operation/" + entry + "/clear-annotation",
+                null), 403, "not set, replaced or cleared");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/suspended", Map.of("suspended", true)), 403,
                 "not suspended");
         // the retries call also takes a due date: refused there too, for every caller (audit 2026-12-05)

@@ -89,4 +89,34 @@ class IdentityCallsTest {
                 admins)).isNull();
         assertThat(IdentityCalls.authorizationBody(body("{\"userId\":\"tom\"}"), "demo", admins)).isNull();
     }
+
+    /** Auditor's re-test 2026-12-05: N2 (a role member given the administrator's rights) and F17 (role filters). */
+    @Test
+    void administeringIdentitiesAndRightsNeverGoesToARoleNorDoRoleFiltersChange() throws Exception {
+        java.util.function.Function<String, List<String>> groups = u -> u.equals("jennifer") ? List.of("qa-manager")
+                : List.of("camunda-admin");
+        java.util.function.Predicate<String> roleFilter = "f-qa"::equals;
+        SurfaceRefusal toMember = IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ALL\"],"
+                + "\"userId\":\"jennifer\",\"resourceType\":3,\"resourceId\":\"*\"}"), groups, roleFilter);
+        assertThat(toMember.status()).isEqualTo(403);
+        assertThat(toMember.field()).isEqualTo("userId");
+        assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"CREATE\"],\"groupId\":"
+                + "\"sales\",\"resourceType\":1,\"resourceId\":\"*\"}"), groups, roleFilter).field())
+                .isEqualTo("groupId");
+        assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ACCESS\"],\"groupId\":"
+                + "\"qa-manager\",\"resourceType\":0,\"resourceId\":\"admin\"}"), groups, roleFilter)).isNotNull();
+        assertThat(IdentityCalls.roleRights(body("{\"type\":0,\"permissions\":[\"ALL\"],\"userId\":\"*\","
+                + "\"resourceType\":4,\"resourceId\":\"*\"}"), groups, roleFilter).field()).isEqualTo("type");
+        assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"READ\"],\"groupId\":"
+                + "\"sales\",\"resourceType\":1,\"resourceId\":\"*\"}"), groups, roleFilter)).as("READ").isNull();
+        assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":"
+                + "\"ada\",\"resourceType\":2,\"resourceId\":\"*\"}"), groups, roleFilter)).as("an admin").isNull();
+        assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ALL\"],\"groupId\":"
+                + "\"sales\",\"resourceType\":7,\"resourceId\":\"*\"}"), groups, roleFilter)).as("tasks").isNull();
+        assertThat(IdentityCalls.roleRights(body("{\"type\":2,\"permissions\":[\"READ\"],\"groupId\":"
+                + "\"qa-manager\",\"resourceType\":5,\"resourceId\":\"f-qa\"}"), groups, roleFilter).field())
+                .isEqualTo("resourceId");
+        assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"READ\"],\"groupId\":"
+                + "\"sales\",\"resourceType\":5,\"resourceId\":\"f-own\"}"), groups, roleFilter)).isNull();
+    }
 }

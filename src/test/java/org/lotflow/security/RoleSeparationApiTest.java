@@ -109,4 +109,41 @@ class RoleSeparationApiTest {
             identityService.deleteUser(manager);
         }
     }
+
+    /**
+     * Auditor's re-test 2026-12-05: N2, an administrator gave QA manager jennifer ALL on users, groups, memberships and
+     * authorizations, and she put others into roles; F17, revoking a role filter's authorization hid it, and a
+     * look-alike "QA managers" filter could stand beside it for good.
+     */
+    @Test
+    void noRoleMemberAdministersAndNoRoleFilterIsHiddenOrImitated() {
+        Response grant = api.call("demo", "demo", HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type",
+                1, "permissions", List.of("ALL"), "userId", "jennifer", "resourceType", 3, "resourceId", "*"),
+                "application/json");
+        assertThat(grant.status()).as(grant.toString()).isEqualTo(403);
+        assertThat(grant.json().get("field").asText()).isEqualTo("userId");
+        assertThat(api.call("demo", "demo", HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+                "permissions", List.of("ACCESS"), "groupId", Groups.QA_MANAGER, "resourceType", 0, "resourceId",
+                "admin"), "application/json").status()).isEqualTo(403);
+
+        String qaFilter = null;
+        for (var f : api.get("demo", "/engine-rest/filter").json()) {
+            if (f.get("name").asText().equals("QA managers")) {
+                qaFilter = f.get("id").asText();
+            }
+        }
+        var grants = api.get("demo", "/engine-rest/authorization?resourceType=5&resourceId=" + qaFilter).json();
+        assertThat(grants).isNotEmpty();
+        String readGrant = grants.get(0).get("id").asText();
+        Response revoke = api.call("demo", "demo", HttpMethod.DELETE, "/engine-rest/authorization/" + readGrant, null,
+                "application/json");
+        assertThat(revoke.status()).as(revoke.toString()).isEqualTo(403);
+        assertThat(api.call("demo", "demo", HttpMethod.PUT, "/engine-rest/authorization/" + readGrant, Map.of("type", 1,
+                "permissions", List.of("NONE"), "groupId", Groups.QA_MANAGER, "resourceType", 5, "resourceId",
+                qaFilter), "application/json").status()).isEqualTo(403);
+        Response decoy = api.call("demo", "demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType",
+                "Task", "name", "QA managers", "query", Map.of("assignee", "nobody")), "application/json");
+        assertThat(decoy.status()).as(decoy.toString()).isEqualTo(403);
+        assertThat(decoy.json().get("field").asText()).isEqualTo("name");
+    }
 }

@@ -84,7 +84,7 @@ public class DispositionOutcomes {
         if (target == LotStatus.RELEASED && lot.getStatus() == LotStatus.QUARANTINE) {
             // checked at the signing; again here, where the status changes (the step fails and changes nothing)
             DispositionRules.requireTestedBeforeFirstRelease(expected, history.everReached(lot.getId(),
-                    LotStatus.RELEASED.name()), labRecords.current(lot.getId()), lot.getLotNumber());
+                    LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());
         }
         hold.close(clock.instant());
         if (lot.getStatus() != LotStatus.QUARANTINE && !lot.getStatus().canBecome(target)) {

@@ -142,10 +142,11 @@ public final class DispositionRules {
      * stopped) is released by its disposition only on valid, passing lab results ({@code current}: its latest
      * round, not invalidated by a laboratory error), else 409: a disposition would otherwise release untested
      * material (seed "What if I discover inventory without lot identification?": quality testing before use; 21 CFR
-     * 211.84(d) and 211.165(a); auditor 2026-12-05 F15). A lot released before had its results then.
+     * 211.84(d) and 211.165(a); auditor 2026-12-05 F15). A lot released before had its results then. The signer is
+     * not the analyst who recorded them ({@link FourEyesViolation}, 403), as in the lab release.
      */
     public static void requireTestedBeforeFirstRelease(Disposition decision, boolean everReleased,
-            org.lotflow.release.LabVerdict current, String lotNumber) {
+            org.lotflow.release.LabVerdict current, String signer, String lotNumber) {
         if (decision != Disposition.RELEASE || everReleased) {
             return;
         }
@@ -158,6 +159,12 @@ public final class DispositionRules {
             throw new StateConflict("Lot " + lotNumber + " was never released and its lab results are out of"
                     + " specification (" + current.failedTests() + "): it cannot be released by its disposition;"
                     + " reject it").with("lotNumber", lotNumber);
+        }
+        if (signer != null && signer.equals(current.recordedBy())) {
+            // four eyes, as in the lab release: the analyst of the results does not also sign the release they
+            // support (auditor's re-test 2026-12-05, N1: one QA manager recorded and released a receipt)
+            throw new FourEyesViolation(signer, "recorded the lab results of lot " + lotNumber,
+                    "sign its release");
         }
     }
 

@@ -107,7 +107,7 @@ public class DispositionSigning {
         if (in.decision() == Disposition.RELEASE) {
             lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
             DispositionRules.requireTestedBeforeFirstRelease(in.decision(), history.everReached(lot.getId(),
-                    LotStatus.RELEASED.name()), labRecords.current(lot.getId()), lot.getLotNumber());
+                    LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());
         }
         String meaning = DispositionRules.meaning(in.decision());
         signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own

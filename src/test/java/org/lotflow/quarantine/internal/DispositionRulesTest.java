@@ -172,14 +172,17 @@ class DispositionRulesTest {
         LabVerdict failed = LabVerdict.of("sarah", List.of(
                 new LabVerdict.TestVerdict("viscosity", new BigDecimal("232"), "cSt",
                         new BigDecimal("245"), new BigDecimal("255"), false)));
-        assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(
-                Disposition.RELEASE, false, null, "UN-1")).hasMessageContaining("never released and has no valid lab"
+        assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, false, null,
+                "jennifer", "UN-1")).hasMessageContaining("never released and has no valid lab"
                         + " results");
-        assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(
-                Disposition.RELEASE, false, failed, "UN-1")).hasMessageContaining("out of specification");
-        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, false, passed, "UN-1");
-        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, true, null, "L-1"); // released before
-        DispositionRules.requireTestedBeforeFirstRelease(Disposition.REJECT, false, null, "UN-1");
-        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RECALL, false, failed, "UN-1");
+        assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, false, failed,
+                "jennifer", "UN-1")).hasMessageContaining("out of specification");
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, false, passed, "jennifer", "UN-1");
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, true, null, "jennifer", "L-1"); // released before
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.REJECT, false, null, "jennifer", "UN-1");
+        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RECALL, false, failed, "jennifer", "UN-1");
+        // four eyes: the analyst of the results does not sign the release they support (re-test N1)
+        assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, false, passed,
+                "sarah", "UN-1")).isInstanceOf(FourEyesViolation.class).hasMessageContaining("recorded the lab results");
     }
 }
