@@ -218,7 +218,8 @@ public class IdentitySetup implements ApplicationRunner {
     private static void ignoreDuplicate(Runnable action) {
         try {
             action.run();
-        } catch (DataIntegrityViolationException | org.camunda.bpm.engine.ProcessEngineException e) {
+        } catch (DataIntegrityViolationException | org.camunda.bpm.engine.ProcessEngineException
+                | org.lotflow.shared.StateConflict e) {
             if (!isDuplicate(e)) {
                 throw e;
             }

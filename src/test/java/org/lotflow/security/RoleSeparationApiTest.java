@@ -146,4 +146,25 @@ class RoleSeparationApiTest {
         assertThat(decoy.status()).as(decoy.toString()).isEqualTo(403);
         assertThat(decoy.json().get("field").asText()).isEqualTo("name");
     }
+
+    /** Auditor's re-test 2026-12-05, N9: a membership of nobody, or one already there, answered 500. */
+    @Test
+    void aMembershipOfNobodyIs404AndOneAlreadyThereIs409() {
+        Response nobody = api.call("demo", "demo", HttpMethod.PUT, "/engine-rest/group/" + Groups.SALES
+                + "/members/nobody-here", null, "application/json");
+        assertThat(nobody.status()).as(nobody.toString()).isEqualTo(404);
+        assertThat(nobody.json().get("detail").asText()).isEqualTo("User 'nobody-here' does not exist");
+        Response again = api.call("demo", "demo", HttpMethod.PUT, "/engine-rest/group/" + Groups.SALES
+                + "/members/tom", null, "application/json");
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).isEqualTo("tom is already a member of sales");
+        String id = user("nogroup");
+        try {
+            Response noGroup = api.call("demo", "demo", HttpMethod.PUT, "/engine-rest/group/no-such-group/members/"
+                    + id, null, "application/json");
+            assertThat(noGroup.status()).as(noGroup.toString()).isEqualTo(404);
+        } finally {
+            identityService.deleteUser(id);
+        }
+    }
 }
