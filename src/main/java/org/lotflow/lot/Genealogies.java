@@ -67,16 +67,6 @@ public class Genealogies {
         return !startIds.isEmpty() && queries.edgesBeyond(startIds, way == Way.DOWNSTREAM, maxDepth) > 0;
     }
 
-    /**
-     * The lot numbers of the RECALLED lots among everything this lot was made from, at any depth (its source
-     * lots, their source lots, ...), in order; empty when none is. A lot made from recalled material is never
-     * released ({@link SourceLotRecalled}).
-     */
-    @Transactional(readOnly = true)
-    public List<String> recalledSources(Long lotId) {
-        return queries.recalledSources(lotId);
-    }
-
     /** The genealogy edges whose both ends are among these lots, by made lot number then source lot number. */
     @Transactional(readOnly = true)
     public List<Edge> edgesAmong(Collection<Long> lotIds) {

@@ -262,34 +262,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (method.equals("DELETE") && refused(response, onRoleFilter(resource))) {
             return;
         }
-        java.util.regex.Matcher filterCreate = FILTER_CREATE.matcher(resource);
-        java.util.regex.Matcher filterRecord = FILTER_RECORD.matcher(resource);
-        if ((method.equals("POST") && filterCreate.matches())
-                || (method.equals("PUT") && filterRecord.matches() && !rolesFilter.test(filterRecord.group(1)))) {
-            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            if (IdentitySetup.ROLE_FILTER_NAMES.contains(body.path("name").asText("").trim())) {
-                // a look-alike of a role filter would stand beside it, and could never be deleted (re-test F17)
-                refuse(response, 403, "Forbidden", "name", "'" + body.path("name").asText().trim() + "' is the name of"
-                        + " one of lotflow's role filters: give your filter another name");
-                return;
-            }
-            chain.doFilter(replayed(request, body), response);
+        if (refusedFilterCall(request, response, chain, method, resource)) {
             return;
         }
         String everyone = refusedToEveryone(method, resource);
         if (everyone != null) {
             refuse(response, 403, "Forbidden", null, everyone);
-            return;
-        }
-        java.util.regex.Matcher filter = FILTER_RECORD.matcher(resource);
-        if ((method.equals("PUT") || method.equals("DELETE")) && filter.matches() && rolesFilter.test(filter.group(1))) {
-            // auditor 2026-12-05 F17: an administrator rewrote a role's filter, and its tasks left everyone's list
-            refuse(response, 403, "Forbidden", null, "This Tasklist filter shows a role its open work and is kept by"
-                    + " lotflow: it is not changed or deleted, by anyone (administrators included); create a filter of"
-                    + " your own for another view");
             return;
         }
         if (method.equals("DELETE") && TASK_UPDATE.matcher(resource).matches()) {
@@ -479,6 +457,42 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Tasklist filters (auditor 2026-12-05 F17 and its re-test): one of lotflow's role filters is not changed or deleted,
+     * and no filter is created or renamed with a role filter's name (a look-alike would stand beside it for good). True
+     * when the call was answered here: refused, or a checked body passed on.
+     */
+    private boolean refusedFilterCall(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String method, String resource) throws IOException, ServletException {
+        java.util.regex.Matcher one = FILTER_RECORD.matcher(resource);
+        boolean creates = method.equals("POST") && FILTER_CREATE.matcher(resource).matches();
+        boolean changes = (method.equals("PUT") || method.equals("DELETE")) && one.matches();
+        if (!creates && !changes) {
+            return false;
+        }
+        if (changes && rolesFilter.test(one.group(1))) {
+            refuse(response, 403, "Forbidden", null, "This Tasklist filter shows a role its open work and is kept by"
+                    + " lotflow: it is not changed or deleted, by anyone (administrators included); create a filter of"
+                    + " your own for another view");
+            return true;
+        }
+        if (method.equals("DELETE")) {
+            return false;
+        }
+        ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+        if (body == null) {
+            return true;
+        }
+        String name = body.path("name").asText("").trim();
+        if (IdentitySetup.ROLE_FILTER_NAMES.contains(name)) {
+            refuse(response, 403, "Forbidden", "name", "'" + name + "' is the name of one of lotflow's role filters:"
+                    + " give your filter another name");
+            return true;
+        }
+        chain.doFilter(replayed(request, body), response);
+        return true;
+    }
+
     /** The groups a user belongs to now, read without the caller's authorizations. */
     private List<String> groupsOf(String userId) {
         return privileged(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
@@ -545,8 +559,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (groups == null || groups.isEmpty()) {
             return false;
         }
-        List<String> theirs = privileged(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        List<String> theirs = groupsOf(userId);
         if (groups.stream().noneMatch(theirs::contains)) {
             refuse(response, 403, "Forbidden", "userId", "The task '" + task.getName() + "' is for " + String.join(
                     " and ", groups.stream().map(Groups::displayName).toList()) + "; " + userId + " is in none of these"

@@ -173,17 +173,9 @@ public class IdentitySetup implements ApplicationRunner {
      * without the caller's authorizations: they are not changed or deleted by anyone (auditor 2026-12-05 F17).
      */
     static boolean isRolesFilter(org.camunda.bpm.engine.ProcessEngine engine, String filterId) {
-        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
-                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired().execute(context -> {
-            context.disableAuthorizationCheck();
-            try {
-                Filter filter = engine.getFilterService().createFilterQuery().filterId(filterId).singleResult();
-                return filter != null && filter.getOwner() == null && ROLE_FILTER_NAMES.contains(filter.getName());
-            } finally {
-                context.enableAuthorizationCheck();
-            }
-        });
+        Filter filter = UncheckedEngineCommand.call(engine,
+                () -> engine.getFilterService().createFilterQuery().filterId(filterId).singleResult());
+        return filter != null && filter.getOwner() == null && ROLE_FILTER_NAMES.contains(filter.getName());
     }
 
     /** The names of the filters lotflow keeps: "My tasks" and each role's display name. */

@@ -51,14 +51,17 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
             if (method.getName().equals("createMembership") && args != null && args.length == 2) {
                 String userId = (String) args[0];
                 String groupId = (String) args[1];
+                // a user or group that does not exist, or a membership already there: the database would answer 500
+                // (auditor's re-test 2026-12-05, N9)
+                if (!exists(context -> context.getReadOnlyIdentityProvider().createUserQuery().userId(userId).count())) {
+                    throw new org.lotflow.shared.NotFound("User", userId);
+                }
+                if (!exists(context -> context.getReadOnlyIdentityProvider().createGroupQuery().groupId(groupId).count())) {
+                    throw new org.lotflow.shared.NotFound("Group", groupId);
+                }
                 List<String> theirs = groupsOf(userId);
                 if (theirs.contains(groupId)) {
-                    // the database's unique key would answer 500 (auditor's re-test 2026-12-05, N9)
                     throw new org.lotflow.shared.StateConflict(userId + " is already a member of " + groupId);
-                }
-                if (!exists(userId, groupId)) {
-                    throw new org.lotflow.shared.NotFound(theirs.isEmpty() && !userExists(userId) ? "User" : "Group",
-                            theirs.isEmpty() && !userExists(userId) ? userId : groupId);
                 }
                 String why = refusal(userId, groupId, theirs);
                 if (why != null) {
@@ -69,16 +72,10 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
         });
     }
 
-    private static boolean userExists(String userId) {
+    /** Whether a count read inside the engine command, without the caller's authorizations, is above 0. */
+    private static boolean exists(java.util.function.Function<CommandContext, Long> count) {
         CommandContext context = Context.getCommandContext();
-        return context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().createUserQuery()
-                .userId(userId).count()) > 0;
-    }
-
-    private static boolean exists(String userId, String groupId) {
-        CommandContext context = Context.getCommandContext();
-        return userExists(userId) && context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider()
-                .createGroupQuery().groupId(groupId).count()) > 0;
+        return context.runWithoutAuthorization(() -> count.apply(context)) > 0;
     }
 
     private static List<String> groupsOf(String userId) {

@@ -187,53 +187,31 @@ public class SecurityConfiguration {
 
     /** Jobs and job definitions of no process, looked up without the caller's authorizations (they only decide a 403). */
     private static JobCalls.EngineWideJobs engineWideJobs(ProcessEngine engine) {
-        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
-                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
         return new JobCalls.EngineWideJobs() {
             @Override
             public boolean job(String jobId) {
-                return configuration.getCommandExecutorTxRequired().execute(context -> {
-                    context.disableAuthorizationCheck();
-                    try {
-                        org.camunda.bpm.engine.runtime.Job job = engine.getManagementService().createJobQuery()
-                                .jobId(jobId).singleResult();
-                        return job != null && job.getProcessDefinitionId() == null;
-                    } finally {
-                        context.enableAuthorizationCheck();
-                    }
-                });
+                org.camunda.bpm.engine.runtime.Job job = UncheckedEngineCommand.call(engine,
+                        () -> management.createJobQuery().jobId(jobId).singleResult());
+                return job != null && job.getProcessDefinitionId() == null;
             }
 
             @Override
             public java.util.Date timerNotYetDue(String jobId) {
-                return configuration.getCommandExecutorTxRequired().execute(context -> {
-                    context.disableAuthorizationCheck();
-                    try {
-                        org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
-                                .jobId(jobId).timers().singleResult();
-                        java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
-                        // a timer of a running instance (an escalation, a deadline); a timer start event's job
-                        // (the daily expiry check) has no instance and may be run now by an administrator
-                        return timer != null && timer.getProcessInstanceId() != null && timer.getDuedate() != null
-                                && timer.getDuedate().after(now) ? timer.getDuedate() : null;
-                    } finally {
-                        context.enableAuthorizationCheck();
-                    }
-                });
+                org.camunda.bpm.engine.runtime.Job timer = UncheckedEngineCommand.call(engine,
+                        () -> management.createJobQuery().jobId(jobId).timers().singleResult());
+                java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+                // a timer of a running instance (an escalation, a deadline); a timer start event's job (the daily
+                // expiry check) has no instance and may be run now by an administrator
+                return timer != null && timer.getProcessInstanceId() != null && timer.getDuedate() != null
+                        && timer.getDuedate().after(now) ? timer.getDuedate() : null;
             }
 
             @Override
             public boolean jobDefinition(String jobDefinitionId) {
-                return configuration.getCommandExecutorTxRequired().execute(context -> {
-                    context.disableAuthorizationCheck();
-                    try {
-                        org.camunda.bpm.engine.management.JobDefinition definition = engine.getManagementService()
-                                .createJobDefinitionQuery().jobDefinitionId(jobDefinitionId).singleResult();
-                        return definition != null && definition.getProcessDefinitionId() == null;
-                    } finally {
-                        context.enableAuthorizationCheck();
-                    }
-                });
+                org.camunda.bpm.engine.management.JobDefinition definition = UncheckedEngineCommand.call(engine,
+                        () -> management.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId).singleResult());
+                return definition != null && definition.getProcessDefinitionId() == null;
             }
         };
     }
@@ -243,20 +221,10 @@ public class SecurityConfiguration {
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         FilterRegistrationBean<EngineSurfaceGuard> registration = new FilterRegistrationBean<>(new EngineSurfaceGuard(
                 forms, engine.getTaskService(), engine.getRepositoryService(), engine.getIdentityService(),
-                engine.getHistoryService(), engine.getName(), taskId -> {
-                    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
-                            (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
-                                    .getProcessEngineConfiguration();
-                    configuration.getCommandExecutorTxRequired().execute(context -> {
-                        context.disableAuthorizationCheck(); // the caller stays authenticated: the log names them
-                        try {
-                            engine.getTaskService().setAssignee(taskId, null);
-                        } finally {
-                            context.enableAuthorizationCheck();
-                        }
-                        return null;
-                    });
-                }, engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
+                engine.getHistoryService(), engine.getName(), taskId -> UncheckedEngineCommand.call(engine, () -> {
+                    engine.getTaskService().setAssignee(taskId, null); // the caller stays authenticated: the log names them
+                    return null;
+                }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");

@@ -109,7 +109,10 @@ public class GenealogyQueries {
         return rows.values().stream().map(Row::reached).toList();
     }
 
-    /** The RECALLED lots a lot was made from, at any depth, by lot number; see {@link Genealogies#recalledSources}. */
+    /**
+     * The RECALLED lots a lot was made from, at any depth, by lot number; see
+     * {@link org.lotflow.lot.LotService#requireNoRecalledSource}.
+     */
     public List<String> recalledSources(long lotId) {
         return jdbc.queryForList(RECALLED_SOURCES, Map.of("lot", lotId), String.class);
     }

@@ -157,36 +157,23 @@ public final class InputRules {
      * these three.
      */
     private static String mixedScripts(String value) {
-        java.util.Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
-        int start = 0;
-        for (int i = 0; i <= value.length(); ) {
-            int c = i < value.length() ? value.codePointAt(i) : ' ';
-            boolean inWord = Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                    || Character.getType(c) == Character.COMBINING_SPACING_MARK;
-            if (inWord) {
-                if (scripts.isEmpty() && start < 0) {
-                    start = i;
-                }
-                Character.UnicodeScript script = Character.UnicodeScript.of(c);
-                if (script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
-                        || script == Character.UnicodeScript.CYRILLIC) {
-                    scripts.add(script);
-                }
-            } else {
-                if (scripts.size() > 1) {
-                    String word = value.substring(Math.max(start, 0), i);
-                    return "mixes " + String.join(" and ", scripts.stream().map(sc -> sc.name().charAt(0)
-                            + sc.name().substring(1).toLowerCase(java.util.Locale.ROOT)).toList())
-                            + " letters in the word '" + word + "' (it would look like another name in recall lists;"
-                            + " type it in one alphabet)";
-                }
-                scripts.clear();
-                start = -1;
+        for (String word : value.split("[^\\p{L}\\p{M}]+")) {
+            java.util.Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+            word.codePoints().mapToObj(Character.UnicodeScript::of).filter(LOOK_ALIKE_SCRIPTS::contains)
+                    .forEach(scripts::add);
+            if (scripts.size() > 1) {
+                return "mixes " + String.join(" and ", scripts.stream().map(sc -> sc.name().charAt(0)
+                        + sc.name().substring(1).toLowerCase(java.util.Locale.ROOT)).toList())
+                        + " letters in the word '" + word + "' (it would look like another name in recall lists;"
+                        + " type it in one alphabet)";
             }
-            i += i < value.length() ? Character.charCount(c) : 1;
         }
         return null;
     }
+
+    /** The alphabets whose letters print alike (A, Α, А): one word uses one of them at most. */
+    private static final java.util.Set<Character.UnicodeScript> LOOK_ALIKE_SCRIPTS = java.util.EnumSet.of(
+            Character.UnicodeScript.LATIN, Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC);
 
     private static boolean allowedInName(String value, int c, int at, int next) {
         int type = Character.getType(c);
