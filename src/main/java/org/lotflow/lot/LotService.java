@@ -145,6 +145,17 @@ public class LotService {
         }
     }
 
+    /**
+     * Lot numbers of the RECALLED lots this lot was made from, at any depth (empty when none), read under the lot's
+     * row lock ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening locks its scope
+     * first, so the answer holds until this transaction commits. For a step that must choose another path instead
+     * of refusing ({@code lotRelease}'s {@code releaseLot}); the status change to RELEASED checks again.
+     */
+    @Transactional
+    public List<String> lockAndFindRecalledSources(Lot lot) {
+        return genealogy.lockAndFindRecalledSources(lot.getId());
+    }
+
     /** The lot with this number; 404 when there is none. */
     public Lot get(String lotNumber) {
         return lots.findByLotNumber(lotNumber).orElseThrow(() -> new NotFound("Lot", lotNumber));

@@ -22,9 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Holds {
 
-    /** The sources a person may choose (RECEIPT holds are placed by a receipt, never by hand). */
+    /**
+     * The sources a person may choose (RECEIPT holds are placed by a receipt, RECALLED_MATERIAL by a lab release
+     * stopped by a recall, never by hand).
+     */
     public static final List<String> SOURCES = Arrays.stream(HoldSource.values())
-            .filter(s -> s != HoldSource.RECEIPT).map(Enum::name).toList();
+            .filter(s -> s != HoldSource.RECEIPT && s != HoldSource.RECALLED_MATERIAL).map(Enum::name).toList();
 
     private final HoldPlacement placement;
     private final CurrentUser currentUser;

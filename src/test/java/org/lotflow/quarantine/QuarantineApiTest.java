@@ -225,6 +225,11 @@ class QuarantineApiTest {
         assertThat(onReceipt.status()).as("a produced lot is not held on receipt: " + onReceipt).isEqualTo(400);
         assertThat(onReceipt.json().get("field").asText()).isEqualTo("source");
         assertThat(onReceipt.json().get("reason").asText()).contains("received from a supplier");
+        Response recalledMaterial = api.post("sarah", path, Map.of("reason", "x", "source", "RECALLED_MATERIAL"));
+        assertThat(recalledMaterial.status()).as("lotflow alone holds for recalled material: " + recalledMaterial)
+                .isEqualTo(400);
+        assertThat(recalledMaterial.json().get("field").asText()).isEqualTo("source");
+        assertThat(recalledMaterial.json().get("reason").asText()).contains("placed by lotflow when a recall stops");
         Response badSource = api.post("sarah", path, Map.of("reason", "x", "source", "RUMOUR"));
         assertThat(badSource.status()).isEqualTo(400);
         assertThat(badSource.isProblem()).isTrue();

@@ -52,6 +52,9 @@ class RecallApiTest {
     org.camunda.bpm.engine.TaskService taskService;
 
     @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -518,8 +521,8 @@ class RecallApiTest {
      * Auditor 2026-12-05 F16: a lot made from a raw material, still PENDING its lab release when the raw material
      * was recalled, stayed in the recall's scope as "SKIPPED" and was then approved, released and shipped. Now
      * nothing made from recalled material is released: the approval is refused (409, before any signature), a
-     * release approved before the recall fails when it is carried out (changing nothing), and its refusal
-     * rejects the lot.
+     * release approved before the recall is not carried out but holds the lot for a quarantine investigation whose
+     * disposition may reject it (N7), and a refusal rejects the lot.
      */
     @Test
     void aLotMadeFromARecalledLotIsNeverReleased() {
@@ -551,15 +554,51 @@ class RecallApiTest {
         assertThat(status(made)).isEqualTo("PENDING");
         assertThat(historyTypes(made)).doesNotContain("RELEASE_APPROVED");
 
-        // the release approved before the recall is not carried out: the step fails and changes nothing
+        // the release approved before the recall is not carried out: the lot is held for investigation instead
+        // (auditor 2026-12-05 N7: it stayed PENDING with an incident and no step left to decide it)
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(approvedBefore)
                 .processDefinitionKey("lotRelease").singleResult().getId();
         Job releaseStep = managementService.createJobQuery().processInstanceId(instance).activityId("releaseLot")
                 .singleResult();
-        assertThatThrownBy(() -> managementService.executeJob(releaseStep.getId()))
-                .hasMessageContaining("Lot " + approvedBefore + " cannot be released: it was made from lot " + rm);
-        managementService.setJobRetries(releaseStep.getId(), 0);
+        managementService.executeJob(releaseStep.getId());
         assertThat(status(approvedBefore)).isEqualTo("PENDING");
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+                .activityId("holdLot").singleResult().getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("EndEvent_LotHeld").count()).isEqualTo(1);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(status(approvedBefore)).isEqualTo("QUARANTINE");
+        assertThat(historyTypes(approvedBefore)).contains("RELEASE_APPROVED", "HOLD_PLACED")
+                .doesNotContain("CERTIFICATE_ISSUED");
+        Map<String, Object> hold = jdbc.queryForMap("""
+                SELECT h.source, h.reference, h.reason, h.placed_by FROM lot_hold h JOIN lot l ON l.id = h.lot_id
+                 WHERE l.lot_number = ?""", approvedBefore);
+        assertThat(hold.get("source")).isEqualTo("RECALLED_MATERIAL");
+        assertThat(hold.get("reference")).isEqualTo(rm);
+        assertThat(hold.get("placed_by")).isEqualTo("system");
+        assertThat((String) hold.get("reason")).isEqualTo("Release approved by Jennifer Lee was not carried out:"
+                + " material this lot was made from was recalled (" + rm + "). Nothing made from recalled material is"
+                + " released; decide its disposition");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(approvedBefore)
+                .processDefinitionKey("quarantineInvestigation").count()).isEqualTo(1);
+        // QA investigates and its QA manager decides: a RELEASE is refused while the source is RECALLED, REJECT holds
+        String investigate = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + approvedBefore
+                + "&taskDefinitionKey=investigateLot").json().get(0).get("id").asText();
+        Response investigated = api.post("sarah", "/engine-rest/task/" + investigate + "/submit-form", Map.of(
+                "variables", Map.of("findings", Map.of("value", "Made with raw material " + rm + " under recall"),
+                        "rootCause", Map.of("value", "Supplier contamination of the raw material"),
+                        "retainedSampleResults", Map.of("value", "not tested"))));
+        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+        Response release = api.post("jennifer", "/api/lots/" + approvedBefore + "/disposition", Map.of(
+                "decision", "RELEASE", "justification", "Tested fine", "password", "jennifer"));
+        assertThat(release.status()).as(release.toString()).isEqualTo(409);
+        assertThat(release.json().get("recalledSourceLots").get(0).asText()).isEqualTo(rm);
+        Response reject = api.post("jennifer", "/api/lots/" + approvedBefore + "/disposition", Map.of(
+                "decision", "REJECT", "justification", "Made from recalled raw material", "password", "jennifer"));
+        assertThat(reject.status()).as(reject.toString()).isIn(200, 202);
+        api.executeJobs();
+        assertThat(status(approvedBefore)).isEqualTo("REJECTED");
 
         // its refusal is signed and rejects the lot
         assertThat(signReleaseDecision(made, false).status()).isEqualTo(204);

@@ -24,7 +24,8 @@ import org.lotflow.support.ProcessTest;
 /**
  * Every path of {@code lotRelease}: approved, refused, out of specification (phase I finds a laboratory
  * error and the retest passes; or the result is confirmed, investigated in production and rejected or
- * released by the QA manager's decision), and the overdue notice. Listeners and delegates are mocks; the BPMN, its gateways, timers and routing are real.
+ * released by the QA manager's decision), a signed release stopped because a source lot was recalled
+ * meanwhile (the lot is held), and the overdue notice. Listeners and delegates are mocks; the BPMN, its gateways, timers and routing are real.
  */
 @Deployment(resources = "bpmn/lotRelease.bpmn")
 class LotReleaseProcessTest extends ProcessTest {
@@ -36,6 +37,7 @@ class LotReleaseProcessTest extends ProcessTest {
     TaskListener oosDecisionListener = taskListener("decideOutOfSpecificationListener");
     JavaDelegate releaseLot = delegate("releaseLotDelegate");
     JavaDelegate rejectLot = delegate("rejectLotDelegate");
+    JavaDelegate holdLot = delegate("holdLotDelegate");
     JavaDelegate overdue = delegate("releaseOverdueDelegate");
     ExecutionListener startListener = executionListener("lotReleaseStartListener");
 
@@ -74,6 +76,7 @@ class LotReleaseProcessTest extends ProcessTest {
                 .isEnded().hasPassed("EndEvent_LotReleased");
         verify(releaseLot).execute(any());
         verify(rejectLot, never()).execute(any());
+        verify(holdLot, never()).execute(any());
     }
 
     /** The lab listener's verdicts, one per completion of recordLabResults (round 1, then the retest). */
@@ -161,6 +164,42 @@ class LotReleaseProcessTest extends ProcessTest {
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("decideOutOfSpecification", "EndEvent_LotReleased")
                 .hasNotPassed("approveRelease");
         verify(rejectLot, never()).execute(any());
+    }
+
+    /**
+     * A release signed before a source lot's recall: releaseLot throws SOURCE_LOT_RECALLED (read from the
+     * genealogy), and the boundary event leads to holdLot instead of an incident (auditor 2026-12-05 N7).
+     */
+    @Test
+    void aReleaseStoppedByARecalledSourceHoldsTheLotInsteadOfReleasingIt() throws Exception {
+        labVerdict(true);
+        doAnswer(inv -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError("SOURCE_LOT_RECALLED", "made from RM-1, RECALLED");
+        }).when(releaseLot).execute(any());
+        ProcessInstance pi = start();
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi));
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", true, "comment", "ok"));
+        BpmnAwareTests.execute(BpmnAwareTests.job("releaseLot"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("holdLot");
+        BpmnAwareTests.execute(BpmnAwareTests.job("holdLot"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("approveRelease", "releaseLot", "holdLot")
+                .hasPassed("EndEvent_LotHeld").hasNotPassed("EndEvent_LotReleased", "rejectLot");
+        verify(holdLot).execute(any());
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    /** The same after a confirmed out-of-specification result released on justified evidence. */
+    @Test
+    void anOutOfSpecificationReleaseStoppedByARecalledSourceHoldsTheLot() throws Exception {
+        doAnswer(inv -> {
+            throw new org.camunda.bpm.engine.delegate.BpmnError("SOURCE_LOT_RECALLED");
+        }).when(releaseLot).execute(any());
+        ProcessInstance pi = decided("RELEASE");
+        BpmnAwareTests.execute(BpmnAwareTests.job("releaseLot"));
+        BpmnAwareTests.execute(BpmnAwareTests.job("holdLot"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("decideOutOfSpecification", "holdLot", "EndEvent_LotHeld")
+                .hasNotPassed("EndEvent_LotReleased");
+        verify(holdLot).execute(any());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotSource;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.quarantine.internal.process.InvestigationProcess;
+import org.lotflow.release.LabReleaseStopped;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
@@ -22,9 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Placing a hold: the lot goes to QUARANTINE, the hold is recorded with its impact assessment and
- * decision due date, and {@code quarantineInvestigation} starts, in one transaction. Three doors with
+ * decision due date, and {@code quarantineInvestigation} starts, in one transaction. Four doors with
  * the same checks ({@link HoldRules}): {@code POST /api/lots/{lotNumber}/holds}, the Tasklist start
- * form, and unidentified stock as it is created (the seed: "Quarantine immediately").
+ * form, unidentified stock as it is created (the seed: "Quarantine immediately"), and a signed lab release
+ * that a recall stopped ({@link LabReleaseStopped}).
  *
  * <p>Concurrency: a hold locks the lot's row first (and the database refuses a second active hold of a
  * lot), so two holds of one lot, or a hold racing a status change or a shipment, serialize; the second
@@ -67,7 +69,7 @@ public class HoldPlacement {
     public Placed hold(String lotNumber, HoldInput in) {
         currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.get(lotNumber);
-        Hold hold = place(lot, HoldRules.validate(in));
+        Hold hold = place(lot, HoldRules.validate(in), false);
         String processInstanceId = process.start(hold, lot.getLotNumber());
         Lot current = lots.get(lot.getId());
         return new Placed(hold, current, processInstanceId, queries.impact(current));
@@ -91,7 +93,25 @@ public class HoldPlacement {
                         + lot.getSupplierLotNumber() + ")", HoldSource.RECEIPT, lot.getDeliveryReference())
                 : new HoldInput("Unidentified stock: origin and quality of the stock are unknown",
                         HoldSource.UNIDENTIFIED_STOCK, lot.getProductionOrder());
-        Hold hold = place(lot, HoldRules.validate(in));
+        Hold hold = place(lot, HoldRules.validate(in), false);
+        process.start(hold, lot.getLotNumber());
+    }
+
+    /**
+     * A signed lab release that a recall stopped ({@link LabReleaseStopped}, published by {@code lotRelease}'s
+     * {@code holdLot} in the release job's transaction): the PENDING lot is held, source
+     * {@link HoldSource#RECALLED_MATERIAL}, on behalf of lotflow ({@code system}), and its investigation starts. The lab
+     * release is ending in this very transaction, so the PENDING rule's "still in lab release" does not apply.
+     * The reason names the recalled material and who signed the release that was not carried out.
+     */
+    @EventListener
+    public void onLabReleaseStopped(LabReleaseStopped stopped) {
+        Lot lot = lots.get(stopped.lotId());
+        HoldInput in = new HoldInput("Release approved by " + currentUser.fullName(stopped.approvedBy())
+                + " was not carried out: material this lot was made from was recalled ("
+                + String.join(", ", stopped.recalledSources()) + "). Nothing made from recalled material is released;"
+                + " decide its disposition", HoldSource.RECALLED_MATERIAL, String.join(", ", stopped.recalledSources()));
+        Hold hold = place(lot, HoldRules.validate(in), true);
         process.start(hold, lot.getLotNumber());
     }
 
@@ -108,7 +128,7 @@ public class HoldPlacement {
         }
         Lot lot = lots.get(lotNumber.trim());
         HoldSource holdSource = HoldRules.source(source);
-        Hold hold = place(lot, HoldRules.validate(new HoldInput(reason, holdSource, reference)));
+        Hold hold = place(lot, HoldRules.validate(new HoldInput(reason, holdSource, reference)), false);
         hold.bind(processInstanceId);
         holds.saveAndFlush(hold);
         return hold;
@@ -131,13 +151,19 @@ public class HoldPlacement {
         return hold;
     }
 
-    /** The checks and the hold itself: lot locked, QUARANTINE, hold row, history. */
-    private Hold place(Lot unlocked, HoldInput in) {
+    /**
+     * The checks and the hold itself: lot locked, QUARANTINE, hold row, history.
+     *
+     * @param byLotflowForRecall lotflow's RECALLED_MATERIAL hold, placed as the lot's lab release ends
+     */
+    private Hold place(Lot unlocked, HoldInput in, boolean byLotflowForRecall) {
         Lot lot = lots.lockForChange(unlocked);
         String n = lot.getLotNumber();
-        HoldRules.requireSourceFits(n, in.source(), lot.getSource());
+        if (!byLotflowForRecall) {
+            HoldRules.requireSourceFits(n, in.source(), lot.getSource());
+        }
         HoldRules.requireHoldable(n, lot.getStatus(), holds.findByActiveLotId(lot.getId()).isPresent(),
-                () -> process.inLabRelease(n));
+                () -> !byLotflowForRecall && process.inLabRelease(n));
         String by = currentUser.id();
         Instant due = deadline.dueAt(process.now());
         Hold hold = holds.saveAndFlush(new Hold(lot.getId(), in.source(), in.reason(), in.reference(), by,

@@ -18,7 +18,8 @@ import org.lotflow.lot.LotSource;
  * <li>RELEASED lots: the usual case;</li>
  * <li>PENDING lots: only when their lab release no longer runs (unidentified stock never has one);
  * while it runs, its OOS investigation's signed rejection or a refused release are the way to stop
- * the lot;</li>
+ * the lot. lotflow's own hold of a lot whose signed release a recall stopped is placed as that release
+ * ends ({@code RECALLED_MATERIAL});</li>
  * <li>QUARANTINE (already held), REJECTED, RECALLED, EXPIRED, DEPLETED, ARCHIVED: 409.</li>
  * </ul>
  */
@@ -65,11 +66,18 @@ public final class HoldRules {
     /**
      * A hold's source fits the lot: {@link HoldSource#RECEIPT} (held at incoming inspection) only for a lot received
      * from a supplier ({@link org.lotflow.lot.LotSource#RECEIPT}); any other source fits any lot. A produced lot held
-     * "on receipt" would tell an investigator and a regulator the wrong origin of the problem.
+     * "on receipt" would tell an investigator and a regulator the wrong origin of the problem. A person never chooses
+     * {@link HoldSource#RECALLED_MATERIAL}: lotflow places that hold when a recall stops a signed lab release, and
+     * a hold by hand claiming it would say so of a lot no recall reached.
      *
      * @throws InvalidInput 400 naming {@code source}
      */
     public static void requireSourceFits(String lotNumber, HoldSource source, LotSource lotSource) {
+        if (source == HoldSource.RECALLED_MATERIAL) {
+            throw new InvalidInput("source", "RECALLED_MATERIAL holds are placed by lotflow when a recall stops a lot's"
+                    + " release; to hold lot " + lotNumber + " choose COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK,"
+                    + " REGULATOR or OTHER");
+        }
         if (source == HoldSource.RECEIPT && lotSource != LotSource.RECEIPT) {
             throw new InvalidInput("source", "RECEIPT is for a lot received from a supplier; lot " + lotNumber
                     + " is a " + lotSource + " lot, not received: choose COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK, REGULATOR or OTHER");

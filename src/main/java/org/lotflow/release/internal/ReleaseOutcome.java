@@ -1,12 +1,15 @@
 package org.lotflow.release.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotStatus;
+import org.lotflow.release.LabReleaseStopped;
 import org.lotflow.release.LabVerdict;
 import org.lotflow.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link ReleaseDecisions}); the status change is recorded on behalf of the person whose decision it
  * carries out. Anything else fails with an {@link IllegalStateException} and changes nothing: the
  * job is retried, then becomes an incident. A tampered routing variable can send the process to a
- * step, but cannot release or reject the lot.
+ * step, but cannot release or reject the lot. A signed release whose lot meets a RECALLED source before it is
+ * carried out is stopped instead ({@link #recalledSources}, {@link #stop}): the lot is held for investigation.
  */
 @Service
 public class ReleaseOutcome {
@@ -24,11 +28,14 @@ public class ReleaseOutcome {
     private final LotService lots;
     private final ReleaseQueries queries;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    public ReleaseOutcome(LotService lots, ReleaseQueries queries, CurrentUser currentUser) {
+    public ReleaseOutcome(LotService lots, ReleaseQueries queries, CurrentUser currentUser,
+            ApplicationEventPublisher events) {
         this.lots = lots;
         this.queries = queries;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     /**
@@ -46,6 +53,39 @@ public class ReleaseOutcome {
                 : "Released despite out-of-specification result (" + verdict.failedTests() + ") on the justified"
                         + " decision of " + currentUser.fullName(approvedBy) + " after its investigation";
         lots.changeStatus(lot, LotStatus.RELEASED, reason, Map.of("available", lot.getAvailable()), approvedBy);
+    }
+
+    /**
+     * Asked by {@code releaseLot} before {@link #release}: the RECALLED lots the lot was made from, at any depth,
+     * under the lot's row lock (empty: the release may go on). Answers rather than refuses, so the process takes
+     * its {@code SOURCE_LOT_RECALLED} path in this transaction.
+     */
+    @Transactional
+    public List<String> recalledSources(Long lotId) {
+        return lots.lockAndFindRecalledSources(lots.get(lotId));
+    }
+
+    /**
+     * {@code holdLot}: the signed release is not carried out because material of the lot is RECALLED; publishes
+     * {@link LabReleaseStopped} (the quarantine module holds the lot). Checks the records again: the lot must be
+     * PENDING, its release signed ({@link ReleaseDecisions#approverForRelease}) and a source RECALLED, otherwise
+     * {@link IllegalStateException} (the job fails, nothing changes).
+     */
+    @Transactional
+    public LabReleaseStopped stop(Long lotId) {
+        Lot lot = lots.get(lotId);
+        List<String> recalled = lots.lockAndFindRecalledSources(lot);
+        if (recalled.isEmpty() || lot.getStatus() != LotStatus.PENDING) {
+            throw new IllegalStateException("Refused to hold lot " + lot.getLotNumber() + " for recalled material: "
+                    + (recalled.isEmpty() ? "nothing it was made from is RECALLED" : "it is " + lot.getStatus())
+                    + " (nothing changed)");
+        }
+        LabVerdict verdict = queries.verdict(lotId);
+        String approvedBy = allowed(lot, () -> ReleaseDecisions.approverForRelease(verdict,
+                queries.lastDecision(lotId), oosDecided(lotId)));
+        LabReleaseStopped stopped = new LabReleaseStopped(lot.getId(), lot.getLotNumber(), recalled, approvedBy);
+        events.publishEvent(stopped);
+        return stopped;
     }
 
     /** {@code rejectLot}: REJECTED, out of specification (the analyst's) or by a signed refusal. */

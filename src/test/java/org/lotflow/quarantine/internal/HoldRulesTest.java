@@ -93,9 +93,20 @@ class HoldRulesTest {
         for (org.lotflow.lot.LotSource other : EnumSet.complementOf(EnumSet.of(LotSource.RECEIPT))) {
             assertThat(field(() -> HoldRules.requireSourceFits("FG-1", HoldSource.RECEIPT, other))).as(other.name())
                     .isEqualTo("source");
-            for (HoldSource source : EnumSet.complementOf(EnumSet.of(HoldSource.RECEIPT))) {
+            for (HoldSource source : EnumSet.complementOf(EnumSet.of(HoldSource.RECEIPT, HoldSource.RECALLED_MATERIAL))) {
                 assertThatCode(() -> HoldRules.requireSourceFits("FG-1", source, other)).doesNotThrowAnyException();
             }
         }
+    }
+
+    /** Only lotflow holds a lot for recalled material (a recall stopped its signed release); never a person. */
+    @Test
+    void nobodyHoldsALotForRecalledMaterialByHand() {
+        for (LotSource lotSource : LotSource.values()) {
+            assertThat(field(() -> HoldRules.requireSourceFits("FG-1", HoldSource.RECALLED_MATERIAL, lotSource)))
+                    .as(lotSource.name()).isEqualTo("source");
+        }
+        assertThat(org.lotflow.quarantine.Holds.SOURCES).doesNotContain("RECEIPT", "RECALLED_MATERIAL")
+                .contains("COMPLAINT", "OTHER");
     }
 }

@@ -1,7 +1,11 @@
 package org.lotflow.release.internal.process;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lotflow.lot.Lot;
 import org.lotflow.release.internal.ReleaseOutcome;
 import org.lotflow.release.internal.ReleaseRunBinding;
 import org.springframework.stereotype.Component;
@@ -10,9 +14,16 @@ import org.springframework.stereotype.Component;
  * Service task {@code releaseLot}: the lot becomes RELEASED. The lot is the one bound to this
  * process instance, and {@link ReleaseOutcome#release} re-checks the passing verdict and the
  * signed four-eyes approval in lotflow's records; no variable decides anything here.
+ *
+ * <p>When material the lot was made from became RECALLED after the release was signed (read under the lot's row
+ * lock), the release is not carried out: the task throws the BPMN error {@value #SOURCE_LOT_RECALLED}, whose
+ * boundary event leads to {@code holdLot} (the lot is held for a quarantine investigation).
  */
 @Component("releaseLotDelegate")
 public class ReleaseLotDelegate implements JavaDelegate {
+
+    /** The error code of {@code Error_SourceLotRecalled} in {@code lotRelease.bpmn}. */
+    public static final String SOURCE_LOT_RECALLED = "SOURCE_LOT_RECALLED";
 
     private final ReleaseRunBinding runs;
     private final ReleaseOutcome outcome;
@@ -24,6 +35,12 @@ public class ReleaseLotDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outcome.release(ReleaseFacts.lot(runs, execution).getId());
+        Lot lot = ReleaseFacts.lot(runs, execution);
+        List<String> recalled = outcome.recalledSources(lot.getId());
+        if (!recalled.isEmpty()) {
+            throw new BpmnError(SOURCE_LOT_RECALLED, "Lot " + lot.getLotNumber() + " is not released: it was made from "
+                    + String.join(", ", recalled) + ", RECALLED after its release was signed");
+        }
+        outcome.release(lot.getId());
     }
 }
