@@ -57,7 +57,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 11.100).</li>
  * <li>403 for Cockpit's own API ({@code /camunda/api/cockpit/...}) without Cockpit access.</li>
  * </ul>
- * The identity and authorization rules are {@link IdentityCalls}, the job rules {@link JobCalls}: plain classes
+ * The identity and authorization rules are {@link IdentityCalls}, the job rules {@link JobCalls}, the Tasklist
+ * filter rules {@link FilterCalls}: plain classes
  * tested without Spring, whose {@link SurfaceRefusal}s this filter writes.
  * Refusals are RFC 9457 problem+json whose {@code detail} (and {@code message}, which Tasklist
  * shows) is a sentence a QA person understands. Everything else (reads, claims, the identity
@@ -78,6 +79,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private final java.util.function.Consumer<String> handBack;
     private final JobCalls jobs;
     private final java.util.function.Predicate<String> rolesFilter;
+    private final FilterCalls filters;
     private final org.camunda.bpm.engine.AuthorizationService authorizations;
 
     /**
@@ -93,6 +95,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             java.util.function.Predicate<String> rolesFilter,
             org.camunda.bpm.engine.AuthorizationService authorizations) {
         this.rolesFilter = rolesFilter;
+        this.filters = new FilterCalls(rolesFilter);
         this.authorizations = authorizations;
         this.handBack = handBack;
         this.jobs = new JobCalls(engineWideJobs);
@@ -253,17 +256,27 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
             if (body == null || refused(response, IdentityCalls.authorizationBody(body, caller.userId(),
                     caller.groups())) || refused(response, IdentityCalls.roleRights(body, this::groupsOf, rolesFilter))
-                    || refused(response, onRoleFilter(resource))) {
+                    || refused(response, filters.authorizationChange(method, resource, this::authorization))) {
                 return;
             }
             chain.doFilter(replayed(request, body), response);
             return;
         }
-        if (method.equals("DELETE") && refused(response, onRoleFilter(resource))) {
+        if (refused(response, filters.authorizationChange(method, resource, this::authorization))) {
             return;
         }
-        if (refusedFilterCall(request, response, chain, method, resource)) {
-            return;
+        if (FilterCalls.writesFilter(method, resource)) {
+            if (refused(response, filters.change(method, resource))) {
+                return;
+            }
+            if (FilterCalls.hasBody(method)) {
+                ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+                if (body == null || refused(response, FilterCalls.body(body))) {
+                    return;
+                }
+                chain.doFilter(replayed(request, body), response);
+                return;
+            }
         }
         String everyone = refusedToEveryone(method, resource);
         if (everyone != null) {
@@ -457,66 +470,15 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         }
     }
 
-    /**
-     * Tasklist filters (auditor 2026-12-05 F17 and its re-test): one of lotflow's role filters is not changed or deleted,
-     * and no filter is created or renamed with a role filter's name (a look-alike would stand beside it for good). True
-     * when the call was answered here: refused, or a checked body passed on.
-     */
-    private boolean refusedFilterCall(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            String method, String resource) throws IOException, ServletException {
-        java.util.regex.Matcher one = FILTER_RECORD.matcher(resource);
-        boolean creates = method.equals("POST") && FILTER_CREATE.matcher(resource).matches();
-        boolean changes = (method.equals("PUT") || method.equals("DELETE")) && one.matches();
-        if (!creates && !changes) {
-            return false;
-        }
-        if (changes && rolesFilter.test(one.group(1))) {
-            refuse(response, 403, "Forbidden", null, "This Tasklist filter shows a role its open work and is kept by"
-                    + " lotflow: it is not changed or deleted, by anyone (administrators included); create a filter of"
-                    + " your own for another view");
-            return true;
-        }
-        if (method.equals("DELETE")) {
-            return false;
-        }
-        ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-        if (body == null) {
-            return true;
-        }
-        String name = body.path("name").asText("").trim();
-        if (IdentitySetup.ROLE_FILTER_NAMES.contains(name)) {
-            refuse(response, 403, "Forbidden", "name", "'" + name + "' is the name of one of lotflow's role filters:"
-                    + " give your filter another name");
-            return true;
-        }
-        chain.doFilter(replayed(request, body), response);
-        return true;
-    }
-
     /** The groups a user belongs to now, read without the caller's authorizations. */
     private List<String> groupsOf(String userId) {
         return privileged(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList();
     }
 
-    /**
-     * Refuses a change or deletion ({@code PUT} or {@code DELETE authorization/{id}}) of an existing authorization on one
-     * of lotflow's role filters (null: it passes).
-     */
-    private SurfaceRefusal onRoleFilter(String resource) {
-        java.util.regex.Matcher one = AUTHORIZATION_RECORD.matcher(resource);
-        if (!one.matches()) {
-            return null;
-        }
-        org.camunda.bpm.engine.authorization.Authorization existing = privileged(() -> authorizations
-                .createAuthorizationQuery().authorizationId(one.group(1)).singleResult());
-        if (existing == null || existing.getResourceType() != IdentityCalls.FILTER_RESOURCE
-                || !rolesFilter.test(existing.getResourceId())) {
-            return null;
-        }
-        return new SurfaceRefusal(403, "Forbidden", null, "Who sees lotflow's role filters is kept by lotflow (each"
-                + " role sees its open work): their authorizations are not changed or deleted by anyone, administrators"
-                + " included");
+    /** The authorization with this id as stored, read without the caller's authorizations (null: none). */
+    private org.camunda.bpm.engine.authorization.Authorization authorization(String id) {
+        return privileged(() -> authorizations.createAuthorizationQuery().authorizationId(id).singleResult());
     }
 
     private <T> T privileged(java.util.function.Supplier<T> query) {

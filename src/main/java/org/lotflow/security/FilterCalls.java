@@ -1,0 +1,88 @@
+package org.lotflow.security;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+
+import org.camunda.bpm.engine.authorization.Authorization;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the engine's Tasklist filter endpoints accept (README, "One gate for the engine's surfaces"; auditor
+ * 2026-12-05 F17 and its re-test), as a plain rule tested without Spring; {@link EngineSurfaceGuard} writes its
+ * refusals. lotflow keeps one filter per role ("QA analysts", "QA managers", ...) and "My tasks"
+ * ({@link IdentitySetup#ROLE_FILTER_NAMES}); each shows a role its open work, so:
+ *
+ * <ul>
+ * <li>{@code PUT} or {@code DELETE filter/{id}} of a role filter: 403 for everyone, administrators included;</li>
+ * <li>{@code POST filter/create}, or {@code PUT filter/{id}} of another filter, whose {@code name} is a role filter's
+ * (trimmed): 403 naming {@code name} (a look-alike would stand beside the real one for good);</li>
+ * <li>{@code PUT} or {@code DELETE authorization/{id}} of an authorization on a role filter: 403 for everyone
+ * (revoking it would hide the role's work; creating one is {@link IdentityCalls#roleRights}'s).</li>
+ * </ul>
+ * A user's own filters stay free.
+ */
+final class FilterCalls {
+
+    private final Predicate<String> roleFilter;
+
+    /** @param roleFilter whether a filter id is one of lotflow's role filters */
+    FilterCalls(Predicate<String> roleFilter) {
+        this.roleFilter = roleFilter;
+    }
+
+    /** Whether the call creates, changes or deletes a filter (the other methods apply). */
+    static boolean writesFilter(String method, String resource) {
+        return method.equals("POST") && EngineResources.FILTER_CREATE.matcher(resource).matches()
+                || (method.equals("PUT") || method.equals("DELETE"))
+                        && EngineResources.FILTER_RECORD.matcher(resource).matches();
+    }
+
+    /** Whether the filter call carries a body to check with {@link #body} (a creation or a change). */
+    static boolean hasBody(String method) {
+        return !method.equals("DELETE");
+    }
+
+    /** The refusal of a change or deletion of one of lotflow's role filters, else null. */
+    SurfaceRefusal change(String method, String resource) {
+        Matcher one = EngineResources.FILTER_RECORD.matcher(resource);
+        if ((method.equals("PUT") || method.equals("DELETE")) && one.matches() && roleFilter.test(one.group(1))) {
+            return new SurfaceRefusal(403, "Forbidden", null, "This Tasklist filter shows a role its open work and is"
+                    + " kept by lotflow: it is not changed or deleted, by anyone (administrators included); create a"
+                    + " filter of your own for another view");
+        }
+        return null;
+    }
+
+    /** The refusal of a filter body that takes a role filter's name, else null. */
+    static SurfaceRefusal body(ObjectNode body) {
+        String name = body.path("name").asText("").trim();
+        if (IdentitySetup.ROLE_FILTER_NAMES.contains(name)) {
+            return new SurfaceRefusal(403, "Forbidden", "name", "'" + name + "' is the name of one of lotflow's role"
+                    + " filters: give your filter another name");
+        }
+        return null;
+    }
+
+    /**
+     * The refusal of a change or deletion ({@code PUT} or {@code DELETE authorization/{id}}) of an existing
+     * authorization on one of lotflow's role filters, else null.
+     *
+     * @param authorization the authorization with this id as stored (null when there is none)
+     */
+    SurfaceRefusal authorizationChange(String method, String resource, Function<String, Authorization> authorization) {
+        Matcher one = EngineResources.AUTHORIZATION_RECORD.matcher(resource);
+        if (!(method.equals("PUT") || method.equals("DELETE")) || !one.matches()) {
+            return null;
+        }
+        Authorization existing = authorization.apply(one.group(1));
+        if (existing == null || existing.getResourceType() != IdentityCalls.FILTER_RESOURCE
+                || !roleFilter.test(existing.getResourceId())) {
+            return null;
+        }
+        return new SurfaceRefusal(403, "Forbidden", null, "Who sees lotflow's role filters is kept by lotflow (each"
+                + " role sees its open work): their authorizations are not changed or deleted by anyone, administrators"
+                + " included");
+    }
+}

@@ -1,0 +1,76 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What the engine's Tasklist filter endpoints accept (auditor 2026-12-05 F17); without Spring. */
+class FilterCallsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** "qa" is one of lotflow's role filters; "mine" is a user's own. */
+    private final FilterCalls calls = new FilterCalls("qa"::equals);
+
+    private static ObjectNode body(String json) throws Exception {
+        return (ObjectNode) JSON.readTree(json);
+    }
+
+    private static Authorization on(int resourceType, String resourceId) {
+        AuthorizationEntity a = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+        a.setResourceType(resourceType);
+        a.setResourceId(resourceId);
+        return a;
+    }
+
+    @Test
+    void aRoleFilterIsNeitherChangedNorDeleted() {
+        assertThat(calls.change("PUT", "filter/qa").status()).isEqualTo(403);
+        assertThat(calls.change("DELETE", "filter/qa/").status()).isEqualTo(403);
+        assertThat(calls.change("PUT", "filter/mine")).isNull();
+        assertThat(calls.change("DELETE", "filter/mine")).isNull();
+        assertThat(calls.change("GET", "filter/qa")).isNull();
+        assertThat(calls.change("POST", "filter/qa/list")).isNull(); // running a filter is a read
+    }
+
+    @Test
+    void whichCallsWriteAFilter() {
+        assertThat(FilterCalls.writesFilter("POST", "filter/create")).isTrue();
+        assertThat(FilterCalls.writesFilter("PUT", "filter/mine")).isTrue();
+        assertThat(FilterCalls.writesFilter("DELETE", "filter/mine")).isTrue();
+        assertThat(FilterCalls.writesFilter("POST", "filter/mine/list")).isFalse();
+        assertThat(FilterCalls.writesFilter("GET", "filter/mine")).isFalse();
+        assertThat(FilterCalls.hasBody("DELETE")).isFalse();
+        assertThat(FilterCalls.hasBody("PUT")).isTrue();
+    }
+
+    @Test
+    void noFilterTakesARoleFiltersName() throws Exception {
+        SurfaceRefusal lookAlike = FilterCalls.body(body("{\"name\":\" QA managers \",\"resourceType\":\"Task\"}"));
+        assertThat(lookAlike.status()).isEqualTo(403);
+        assertThat(lookAlike.field()).isEqualTo("name");
+        assertThat(FilterCalls.body(body("{\"name\":\"My tasks\"}")).status()).isEqualTo(403);
+        assertThat(FilterCalls.body(body("{\"name\":\"My urgent releases\"}"))).isNull();
+        assertThat(FilterCalls.body(body("{}"))).isNull();
+    }
+
+    @Test
+    void authorizationsOnARoleFilterAreKept() {
+        Map<String, Authorization> stored = Map.of("a-role", on(IdentityCalls.FILTER_RESOURCE, "qa"),
+                "a-own", on(IdentityCalls.FILTER_RESOURCE, "mine"), "a-task", on(7, "qa"));
+        assertThat(calls.authorizationChange("DELETE", "authorization/a-role", stored::get).status()).isEqualTo(403);
+        assertThat(calls.authorizationChange("PUT", "authorization/a-role", stored::get).status()).isEqualTo(403);
+        assertThat(calls.authorizationChange("DELETE", "authorization/a-own", stored::get)).isNull();
+        assertThat(calls.authorizationChange("DELETE", "authorization/a-task", stored::get)).isNull();
+        assertThat(calls.authorizationChange("DELETE", "authorization/none", stored::get)).isNull();
+        assertThat(calls.authorizationChange("GET", "authorization/a-role", stored::get)).isNull();
+        assertThat(calls.authorizationChange("POST", "authorization/create", stored::get)).isNull();
+    }
+}
