@@ -46,7 +46,7 @@ final class EngineResources {
     static final Pattern VARIABLE_WRITES = Pattern.compile("^(?:"
             + "task/[^/]+/(?:variables|localvariables|bpmnerror|bpmnescalation|resolve)(?:/.*)?"
             + "|process-instance/[^/]+/(?:variables|modification|modification-async)(?:/.*)?"
-            + "|process-instance/variables-async|process-instance/[^/]+/variables-async"
+            + "|process-instance/(?:variables|message)-async|process-instance/[^/]+/variables-async"
             + "|execution/[^/]+/(?:localvariables|messagesubscriptions|signal)(?:/.*)?"
             + "|message(?:/.*)?|signal(?:/.*)?|condition(?:/.*)?|modification(?:/.*)?|migration(?:/.*)?"
             + "|process-definition/.+/restart(?:-async)?"

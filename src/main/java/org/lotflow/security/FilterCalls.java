@@ -1,10 +1,15 @@
 package org.lotflow.security;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.lotflow.shared.input.InputRules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,8 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <ul>
  * <li>{@code PUT} or {@code DELETE filter/{id}} of a role filter: 403 for everyone, administrators included;</li>
- * <li>{@code POST filter/create}, or {@code PUT filter/{id}} of another filter, whose {@code name} is a role filter's
- * (trimmed): 403 naming {@code name} (a look-alike would stand beside the real one for good);</li>
+ * <li>{@code POST filter/create}, or {@code PUT filter/{id}} of another filter, whose {@code name} reads as a role
+ * filter's ({@link #readAs}): 403 naming {@code name} (a look-alike would stand beside the real one for good); a name
+ * with invisible characters or mixed alphabets in a word: 400 naming {@code name};</li>
  * <li>{@code PUT} or {@code DELETE authorization/{id}} of an authorization on a role filter: 403 for everyone
  * (revoking it would hide the role's work; creating one is {@link IdentityCalls#roleRights}'s).</li>
  * </ul>
@@ -55,15 +61,35 @@ final class FilterCalls {
         return null;
     }
 
-    /** The refusal of a filter body that takes a role filter's name, else null. */
+    /**
+     * The refusal of a filter body whose name is not one line of visible text in one alphabet a word (400, the rule
+     * of customer names, {@link InputRules#name}), or reads as a role filter's name (403): compared by
+     * {@link #readAs}, so neither case, spacing, punctuation nor compatibility forms make a look-alike (auditor
+     * 2026-12-05 A2: "QA managers" with a zero-width space, "QA Managers", "QA  managers", "QA managers." stood
+     * beside the real one). Else null.
+     */
     static SurfaceRefusal body(ObjectNode body) {
-        String name = body.path("name").asText("").trim();
-        if (IdentitySetup.ROLE_FILTER_NAMES.contains(name)) {
-            return new SurfaceRefusal(403, "Forbidden", "name", "'" + name + "' is the name of one of lotflow's role"
-                    + " filters: give your filter another name");
+        String name = body.path("name").asText("").strip();
+        String notAName = InputRules.name(name);
+        if (notAName != null) {
+            return new SurfaceRefusal(400, "Bad Request", "name", "The filter name " + notAName);
+        }
+        String read = readAs(name);
+        if (ROLE_FILTERS_READ_AS.contains(read)) {
+            return new SurfaceRefusal(403, "Forbidden", "name", "'" + name + "' reads as the name of one of"
+                    + " lotflow's role filters: give your filter another name");
         }
         return null;
     }
+
+    /** What a filter name reads as: its compatibility form (NFKC), case-folded, letters and digits only. */
+    static String readAs(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    private static final Set<String> ROLE_FILTERS_READ_AS = IdentitySetup.ROLE_FILTER_NAMES.stream()
+            .map(FilterCalls::readAs).collect(Collectors.toUnmodifiableSet());
 
     /**
      * The refusal of a change or deletion ({@code PUT} or {@code DELETE authorization/{id}}) of an existing

@@ -33,7 +33,7 @@ class EngineResourcesTest {
     @Test
     void variableAndRoutingWritesAreRecognisedInAnyCase() {
         for (String r : new String[] {"task/1/variables/x", "task/1/localVariables", "TASK/1/BpmnError",
-                "process-instance/9/modification", "process-instance/variables-async", "execution/3/localvariables/x",
+                "process-instance/9/modification", "process-instance/variables-async", "process-instance/message-async", "execution/3/localvariables/x",
                 "message", "signal", "condition", "migration/execute", "process-definition/key/lotRelease/restart",
                 "external-task/fetchAndLock"}) {
             assertThat(EngineResources.VARIABLE_WRITES.matcher(r).matches()).as(r).isTrue();

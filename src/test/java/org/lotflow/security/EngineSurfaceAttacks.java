@@ -443,6 +443,10 @@ public abstract class EngineSurfaceAttacks {
                 "written by lotflow only");
         refused(api.post("demo", "/engine-rest/message", Map.of("messageName", "recallCustomersAnswered",
                 "businessKey", "RC-2025-001")), 403, "written by lotflow only");
+        // the batch correlation too (auditor 2026-12-05 A1: it made a recall's step fail, an incident made by hand)
+        refused(api.post("demo", "/engine-rest/process-instance/message-async", Map.of("messageName",
+                "recallCustomersAnswered", "processInstanceQuery", Map.of("processDefinitionKey", "lotRecall"))), 403,
+                "written by lotflow only");
         refused(api.post("demo", "/engine-rest/signal", Map.of("name", "anything")), 403, "written by lotflow only");
 
         // a start form takes exactly its fields: no hold or lot id slipped in

@@ -57,6 +57,21 @@ class FilterCallsTest {
         assertThat(lookAlike.status()).isEqualTo(403);
         assertThat(lookAlike.field()).isEqualTo("name");
         assertThat(FilterCalls.body(body("{\"name\":\"My tasks\"}")).status()).isEqualTo(403);
+        // auditor 2026-12-05 A2: look-alikes by case, spacing, punctuation or compatibility forms
+        for (String similar : new String[] {"QA Managers", "QA  managers", "QA managers.", "qa-managers",
+                "\uFF31\uFF21 managers", "My Tasks"}) {
+            SurfaceRefusal refused = FilterCalls.body(JSON.createObjectNode().put("name", similar));
+            assertThat(refused).as(similar).isNotNull();
+            assertThat(refused.status()).as(similar).isEqualTo(403);
+        }
+        // invisible characters and mixed alphabets are no name at all
+        for (String hidden : new String[] {"QA managers\u200B", "Q\u200BA managers", "Q\u0410 managers", "QA\tmanagers"}) {
+            SurfaceRefusal refused = FilterCalls.body(JSON.createObjectNode().put("name", hidden));
+            assertThat(refused).as(hidden).isNotNull();
+            assertThat(refused.status()).as(hidden).isEqualTo(400);
+            assertThat(refused.field()).isEqualTo("name");
+        }
+        assertThat(FilterCalls.body(JSON.createObjectNode().put("name", "QA managers' urgent releases"))).isNull();
         assertThat(FilterCalls.body(body("{\"name\":\"My urgent releases\"}"))).isNull();
         assertThat(FilterCalls.body(body("{}"))).isNull();
     }

@@ -33,6 +33,8 @@ class RoleSeparationApiTest {
     IdentityService identityService;
     @Autowired
     CurrentUser currentUser;
+    @Autowired
+    org.camunda.bpm.engine.FilterService filterService;
 
     private String user(String prefix, String... groups) {
         String id = prefix + UUID.randomUUID().toString().substring(0, 6);
@@ -117,6 +119,7 @@ class RoleSeparationApiTest {
      */
     @Test
     void noRoleMemberAdministersAndNoRoleFilterIsHiddenOrImitated() {
+        long before = filterService.createFilterQuery().filterNameLike("%anagers%").count();
         Response grant = api.call("demo", "demo", HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type",
                 1, "permissions", List.of("ALL"), "userId", "jennifer", "resourceType", 3, "resourceId", "*"),
                 "application/json");
@@ -145,6 +148,15 @@ class RoleSeparationApiTest {
                 "Task", "name", "QA managers", "query", Map.of("assignee", "nobody")), "application/json");
         assertThat(decoy.status()).as(decoy.toString()).isEqualTo(403);
         assertThat(decoy.json().get("field").asText()).isEqualTo("name");
+        // auditor 2026-12-05 A2: nor by a look-alike of it
+        for (String lookAlike : List.of("QA managers\u200b", "QA Managers", "QA  managers", "QA managers.")) {
+            Response refused = api.call("demo", "demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of(
+                    "resourceType", "Task", "name", lookAlike, "query", Map.of("assignee", "nobody")),
+                    "application/json");
+            assertThat(refused.status()).as(lookAlike + ": " + refused).isIn(400, 403);
+            assertThat(refused.json().get("field").asText()).isEqualTo("name");
+        }
+        assertThat(filterService.createFilterQuery().filterNameLike("%anagers%").count()).isEqualTo(before);
     }
 
     /** Auditor's re-test 2026-12-05, N9: a membership of nobody, or one already there, answered 500. */
