@@ -49,7 +49,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * process-instance modification, restarts, migrations.</li>
  * <li>403 for deploying, redeploying or deleting processes, forms and decisions, deleting a user, or deleting one of
  * lotflow's groups, also for administrators ({@link EngineResources#refusedToEveryone}).</li>
- * <li>409 for creating a user whose id exists already.</li>
+ * <li>409 for creating a user whose id exists already, whatever its case ("JENNIFER" beside "jennifer").</li>
  * <li>403 for deleting running process instances (one, in batches, or by cascade with their definition
  * or deployment), also for administrators: a process ends through its own recorded steps.</li>
  * <li>403 for changing a user's profile unless the caller administers users: the printed name on an
@@ -157,9 +157,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             org.camunda.bpm.engine.identity.User user;
             if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
                 String newId = body.path("profile").path("id").asText("");
-                if (!newId.isEmpty() && privileged(() -> identityService.createUserQuery().userId(newId).count()) > 0) {
-                    refuse(response, 409, "Conflict", "profile.id", "profile.id: the user '" + newId + "' already"
-                            + " exists; a user id is given once and never to someone else (21 CFR 11.100(a))");
+                String taken = newId.isEmpty() ? null : takenUserId(newId);
+                if (taken != null) {
+                    refuse(response, 409, "Conflict", "profile.id", "profile.id: " + (taken.equals(newId) ? "the user '"
+                            + newId + "' already exists" : "'" + newId + "' reads as the user '" + taken + "', who"
+                            + " exists already (user ids are unique whatever their case)") + "; a user id is given once"
+                            + " and never to someone else (21 CFR 11.100(a))");
                     return;
                 }
                 user = identityService.newUser(newId);
@@ -186,7 +189,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 chain.doFilter(replayed(request, body), held);
                 String newId = user.getId();
                 if ((held.getStatus() == 400 || held.getStatus() >= 500) && !newId.isEmpty()
-                        && privileged(() -> identityService.createUserQuery().userId(newId).count()) > 0) {
+                        && takenUserId(newId) != null) {
                     held.resetBuffer();
                     refuse(held, 409, "Conflict", "profile.id", "profile.id: the user '" + newId + "' was created by"
                             + " someone else at the same time; a user id is given once (21 CFR 11.100(a))");
@@ -468,6 +471,17 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         } catch (RuntimeException notFound) {
             return null;
         }
+    }
+
+    /**
+     * The id of the user whose id is {@code id} whatever its case (null: none), read without the caller's
+     * authorizations; the database holds the same rule (V124, a unique index on the upper-cased id).
+     */
+    private String takenUserId(String id) {
+        List<org.camunda.bpm.engine.identity.User> found = privileged(() -> identityService.createNativeUserQuery()
+                .sql("SELECT * FROM ACT_ID_USER WHERE UPPER(ID_) = #{id}").parameter("id", id.toUpperCase(
+                        java.util.Locale.ROOT)).list());
+        return found.isEmpty() ? null : found.get(0).getId();
     }
 
     /** The groups a user belongs to now, read without the caller's authorizations. */

@@ -159,6 +159,25 @@ class RoleSeparationApiTest {
         assertThat(filterService.createFilterQuery().filterNameLike("%anagers%").count()).isEqualTo(before);
     }
 
+    /**
+     * Auditor 2026-12-05 A3: "JENNIFER" beside "jennifer" passed four eyes as two people while the certificate read
+     * "Jennifer Lee" twice. A user id is unique whatever its case: 409 over HTTP, and the database refuses it on every
+     * other surface.
+     */
+    @Test
+    void aUserIdIsUniqueWhateverItsCase() {
+        Response shadow = api.call("demo", "demo", HttpMethod.POST, "/engine-rest/user/create", Map.of("profile",
+                Map.of("id", "JENNIFER", "firstName", "Jennifer", "lastName", "Lee", "email", "j@example.com"),
+                "credentials", Map.of("password", "Str0ng!Passw0rdX")), "application/json");
+        assertThat(shadow.status()).as(shadow.toString()).isEqualTo(409);
+        assertThat(shadow.json().get("field").asText()).isEqualTo("profile.id");
+        assertThat(shadow.json().get("detail").asText()).contains("'JENNIFER' reads as the user 'jennifer'");
+        assertThat(identityService.createUserQuery().userId("JENNIFER").count()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> identityService.saveUser(identityService.newUser(
+                "Jennifer"))).isInstanceOf(RuntimeException.class);
+        assertThat(identityService.createUserQuery().userId("Jennifer").count()).isZero();
+    }
+
     /** Auditor's re-test 2026-12-05, N9: a membership of nobody, or one already there, answered 500. */
     @Test
     void aMembershipOfNobodyIs404AndOneAlreadyThereIs409() {
