@@ -257,8 +257,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         // nobody grants themselves a right (IdentityCalls; adding oneself to a group is refused before the body)
         if (IdentityCalls.writesAuthorization(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null || refused(response, IdentityCalls.authorizationBody(body, caller.userId(),
-                    caller.groups())) || refused(response, IdentityCalls.roleRights(body, this::groupsOf, rolesFilter))
+            if (body == null || refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
+                    body.path("resourceType").asInt(-1))) || refused(response, IdentityCalls.authorizationBody(body,
+                    caller.userId(), caller.groups()))
+                    || refused(response, IdentityCalls.roleRights(body, this::groupsOf, rolesFilter))
                     || refused(response, filters.authorizationChange(method, resource, this::authorization))) {
                 return;
             }
@@ -267,6 +269,14 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         }
         if (refused(response, filters.authorizationChange(method, resource, this::authorization))) {
             return;
+        }
+        java.util.regex.Matcher deletedAuthorization = AUTHORIZATION_RECORD.matcher(resource);
+        if (method.equals("DELETE") && deletedAuthorization.matches()) {
+            org.camunda.bpm.engine.authorization.Authorization existing = authorization(deletedAuthorization.group(1));
+            if (existing != null && refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
+                    existing.getResourceType()))) {
+                return;
+            }
         }
         if (FilterCalls.writesFilter(method, resource)) {
             if (refused(response, filters.change(method, resource))) {

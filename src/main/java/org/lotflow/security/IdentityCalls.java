@@ -101,7 +101,7 @@ final class IdentityCalls {
     }
 
     /** Camunda's resource types that administer identities and rights (user, group, membership, authorization, tenant). */
-    private static final java.util.Set<Integer> IDENTITY_RESOURCES = java.util.Set.of(1, 2, 3, 4, 11, 12);
+    static final java.util.Set<Integer> IDENTITY_RESOURCES = java.util.Set.of(1, 2, 3, 4, 11, 12);
     /** Camunda's resource type of a Tasklist filter. */
     static final int FILTER_RESOURCE = 5;
 
@@ -116,7 +116,9 @@ final class IdentityCalls {
      * <li>a grant or global authorization on users, groups, memberships, authorizations or tenants beyond READ, or on
      * the Admin webapp ({@code APPLICATION} {@code admin} or {@code *}), to a role group, to a member of one, or to
      * everyone ({@code *} or a global authorization): 403 naming {@code groupId} or {@code userId};</li>
-     * <li>any authorization on one of lotflow's role filters ({@code rolesFilter}): 403 naming {@code resourceId}.</li>
+     * <li>any authorization on one of lotflow's role filters ({@code rolesFilter}): 403 naming {@code resourceId};</li>
+     * <li>a revocation for everyone, a role group or a role member (A5): 403 naming {@code userId} or
+     * {@code groupId}.</li>
      * </ul>
      *
      * @param groupsOfUser the groups a user id belongs to now
@@ -133,7 +135,7 @@ final class IdentityCalls {
         }
         int type = body.path("type").asInt(1); // 0 global, 1 grant, 2 revoke
         if (type == 2) {
-            return null;
+            return revokeOfRoleWork(body, groupsOfUser);
         }
         boolean administers = IDENTITY_RESOURCES.contains(resourceType) && grantsMoreThanRead(body.path("permissions"))
                 || resourceType == 0 && (resourceId.equals("admin") || resourceId.equals("*"));
@@ -155,6 +157,46 @@ final class IdentityCalls {
             return new SurfaceRefusal(403, "Forbidden", "userId", userId + " has one of lotflow's roles:" + why);
         }
         return null;
+    }
+
+    /**
+     * A revocation ({@code type} 2) for everyone ({@code userId} {@code *}), a role group or a role member: 403 (auditor
+     * 2026-12-05 A5: a user-level revocation of READ on every filter emptied a QA manager's Tasklist, lotflow's role
+     * filters included, and one on every task took her work away). lotflow's roles get their rights by group; to take
+     * someone's role work away, an administrator removes them from the group, which the security trail records.
+     */
+    private static SurfaceRefusal revokeOfRoleWork(ObjectNode body,
+            java.util.function.Function<String, List<String>> groupsOfUser) {
+        String groupId = body.path("groupId").asText("");
+        String userId = body.path("userId").asText("");
+        String why = ": lotflow's roles get their rights by group, and a revocation would hide a role's open work from"
+                + " its people; to take someone's role work away, remove them from the role's group";
+        if (userId.equals("*")) {
+            return new SurfaceRefusal(403, "Forbidden", "userId", "A revocation for everyone is not created" + why);
+        }
+        if (Groups.BUSINESS.contains(groupId)) {
+            return new SurfaceRefusal(403, "Forbidden", "groupId", "'" + groupId + "' is one of lotflow's roles" + why);
+        }
+        if (!userId.isEmpty() && groupsOfUser.apply(userId).stream().anyMatch(Groups.BUSINESS::contains)) {
+            return new SurfaceRefusal(403, "Forbidden", "userId", userId + " has one of lotflow's roles" + why);
+        }
+        return null;
+    }
+
+    /**
+     * An authorization created, changed or deleted by a member of a role group on anything but a Tasklist filter
+     * (sharing one's own filter): 403 (auditor 2026-12-05 A4: the people who record and sign do not administer rights,
+     * whatever rights they were given).
+     *
+     * @param resourceType the authorization's resource type (the body's, or the stored one's for a deletion)
+     */
+    static SurfaceRefusal byRoleMember(String callerId, List<String> callerGroups, int resourceType) {
+        if (resourceType == FILTER_RESOURCE || callerGroups.stream().noneMatch(Groups.BUSINESS::contains)) {
+            return null;
+        }
+        return new SurfaceRefusal(403, "Forbidden", null, callerId + " has one of lotflow's roles: the people who"
+                + " record and sign do not create, change or delete rights (segregation of duties, 21 CFR 11.10(g));"
+                + " an administrator does it");
     }
 
     private static boolean grantsMoreThanRead(JsonNode permissions) {

@@ -45,9 +45,44 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
         return null;
     }
 
+    /** The identity session's calls that write (the others make objects in memory or read). */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("saveUser", "deleteUser", "unlockUser",
+            "saveGroup", "deleteGroup", "saveTenant", "deleteTenant", "createMembership", "deleteMembership",
+            "createTenantUserMembership", "createTenantGroupMembership", "deleteTenantUserMembership",
+            "deleteTenantGroupMembership");
+
+    /**
+     * Why {@code actorId}, a member of {@code actorGroups}, may not make this identity write (null: they may). A member
+     * of a role group administers no identity, whatever Camunda rights an administrator gave them or a group of theirs
+     * (auditor 2026-12-05 A4: rights granted first, the role second, and a QA manager put others into roles and took
+     * administrators out of {@code camunda-admin}); their own password they set themselves ({@code saveUser} of
+     * themselves: the gate refuses a profile change).
+     */
+    static String actorRefusal(String actorId, List<String> actorGroups, String method, Object[] args) {
+        if (!WRITES.contains(method) || actorGroups.stream().noneMatch(Groups.BUSINESS::contains)) {
+            return null;
+        }
+        if (method.equals("saveUser") && args != null && args.length == 1
+                && args[0] instanceof org.camunda.bpm.engine.identity.User u && actorId.equals(u.getId())) {
+            return null;
+        }
+        List<String> roles = actorGroups.stream().filter(Groups.BUSINESS::contains).map(Groups::displayName).toList();
+        return actorId + " is one of the " + String.join(", the ", roles) + ": the people who record and sign do not"
+                + " administer users, groups or memberships, whatever rights they were given (segregation of duties,"
+                + " 21 CFR 11.10(g)); an administrator does it";
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         IdentitySessionHook.install(configuration, this, (method, args, call) -> {
+            String actor = !WRITES.contains(method.getName()) || Context.getCommandContext() == null ? null
+                    : Context.getCommandContext().getAuthenticatedUserId();
+            if (actor != null) {
+                String why = actorRefusal(actor, groupsOf(actor), method.getName(), args);
+                if (why != null) {
+                    throw new NotPermitted(why);
+                }
+            }
             if (method.getName().equals("createMembership") && args != null && args.length == 2) {
                 String userId = (String) args[0];
                 String groupId = (String) args[1];
@@ -64,12 +99,76 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
                     throw new org.lotflow.shared.StateConflict(userId + " is already a member of " + groupId);
                 }
                 String why = refusal(userId, groupId, theirs);
+                if (why == null) {
+                    why = administrationRefusal(userId, groupId, theirs);
+                }
                 if (why != null) {
                     throw new NotPermitted(why);
                 }
             }
             return call.proceed();
         });
+    }
+
+    /**
+     * Why a membership would make a role member someone who administers identities or rights (null: it would not):
+     * {@code userId} joins a role group while they or a group of theirs hold such rights, or a role member joins a
+     * group that holds them (auditor 2026-12-05 A4, both orders). Such rights: a grant or global authorization on users,
+     * groups, memberships, authorizations or tenants beyond READ, or on the Admin webapp.
+     */
+    private static String administrationRefusal(String userId, String groupId, List<String> theirs) {
+        boolean intoRole = Groups.BUSINESS.contains(groupId);
+        boolean roleMember = theirs.stream().anyMatch(Groups.BUSINESS::contains);
+        if (intoRole && administers(List.of(userId), theirs)) {
+            return userId + " holds rights to administer users, groups, memberships or rights, and so may not also join"
+                    + " the " + Groups.displayName(groupId) + " (one who records and signs does not administer; an"
+                    + " administrator removes those rights first, or gives them a second account)";
+        }
+        if (!intoRole && roleMember && administers(List.of(), List.of(groupId))) {
+            return "The group " + groupId + " holds rights to administer users, groups, memberships or rights, and "
+                    + userId + " has one of lotflow's roles: the people who record and sign do not administer";
+        }
+        return null;
+    }
+
+    /** Whether these users (or everyone) or groups hold a grant or global authorization that administers identities. */
+    private static boolean administers(List<String> userIds, List<String> groupIds) {
+        CommandContext context = Context.getCommandContext();
+        return context.runWithoutAuthorization(() -> {
+            List<org.camunda.bpm.engine.authorization.Authorization> found = new java.util.ArrayList<>();
+            java.util.List<String> users = new java.util.ArrayList<>(userIds);
+            users.add("*");
+            found.addAll(((org.camunda.bpm.engine.impl.AuthorizationQueryImpl) new org.camunda.bpm.engine.impl
+                    .AuthorizationQueryImpl().userIdIn(users.toArray(String[]::new))).executeList(context, null));
+            if (!groupIds.isEmpty()) {
+                found.addAll(((org.camunda.bpm.engine.impl.AuthorizationQueryImpl) new org.camunda.bpm.engine.impl
+                        .AuthorizationQueryImpl().groupIdIn(groupIds.toArray(String[]::new))).executeList(context, null));
+            }
+            return found.stream().anyMatch(a -> administersIdentities(a, userIds));
+        });
+    }
+
+    /**
+     * Whether an authorization administers identities; the rights Camunda gives every user on their own user record
+     * (READ and UPDATE of {@code user/{self}}, for their own password) do not.
+     */
+    private static boolean administersIdentities(org.camunda.bpm.engine.authorization.Authorization a,
+            List<String> selves) {
+        if (a.getAuthorizationType() == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE) {
+            return false;
+        }
+        if (a.getResourceType() == 1 && selves.contains(a.getResourceId())) {
+            return false;
+        }
+        if (a.getResourceType() == 0) {
+            return "admin".equals(a.getResourceId()) || "*".equals(a.getResourceId());
+        }
+        if (!IdentityCalls.IDENTITY_RESOURCES.contains(a.getResourceType())) {
+            return false;
+        }
+        return java.util.Arrays.stream(a.getPermissions(org.camunda.bpm.engine.authorization.Permissions.values()))
+                .anyMatch(p -> p != org.camunda.bpm.engine.authorization.Permissions.READ
+                        && p != org.camunda.bpm.engine.authorization.Permissions.NONE);
     }
 
     /** Whether a count read inside the engine command, without the caller's authorizations, is above 0. */

@@ -35,6 +35,93 @@ class RoleSeparationApiTest {
     CurrentUser currentUser;
     @Autowired
     org.camunda.bpm.engine.FilterService filterService;
+    @Autowired
+    org.camunda.bpm.engine.AuthorizationService authorizationService;
+
+    private Response asDemo(HttpMethod method, String path, Object body) {
+        return api.call("demo", "demo", method, path, body, "application/json");
+    }
+
+    /** An authorization written straight into the engine (no gate): the state an older lotflow could have left. */
+    private String grantAll(String userId, String groupId, org.camunda.bpm.engine.authorization.Resource resource) {
+        org.camunda.bpm.engine.authorization.Authorization a = authorizationService.createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        a.setUserId(userId);
+        a.setGroupId(groupId);
+        a.setResource(resource);
+        a.setResourceId("*");
+        a.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
+        return authorizationService.saveAuthorization(a).getId();
+    }
+
+    /**
+     * Auditor 2026-12-05 A4 (High): rights to administer memberships granted first and the role second (or the rights to
+     * a group a role member joins later), and a QA manager put an analyst into the QA managers and took administrators
+     * out of camunda-admin. Neither order makes a role member an administrator now, and a role member administers no
+     * identity or right whatever rights they hold.
+     */
+    @Test
+    void noRoleMemberAdministersWhicheverOrderTheRightsCameIn() {
+        String eve = user("eve");
+        Response rights = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+                List.of("ALL"), "userId", eve, "resourceType", 3, "resourceId", "*"));
+        assertThat(rights.status()).as(rights.toString()).isEqualTo(200); // eve has no role yet: an administrator's helper
+        Response intoRole = asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER + "/members/" + eve, null);
+        assertThat(intoRole.status()).as(intoRole.toString()).isEqualTo(403);
+        assertThat(intoRole.json().get("detail").asText()).startsWith(eve + " holds rights to administer users, groups,"
+                + " memberships or rights, and so may not also join the QA managers");
+        authorizationService.deleteAuthorization(rights.json().get("id").asText());
+
+        // the other order: a group with such rights, and a role member joining it
+        String helpers = "helpers" + UUID.randomUUID().toString().substring(0, 6);
+        org.camunda.bpm.engine.identity.Group g = identityService.newGroup(helpers);
+        g.setName("Helpers");
+        identityService.saveGroup(g);
+        String groupGrant = grantAll(null, helpers, org.camunda.bpm.engine.authorization.Resources.GROUP_MEMBERSHIP);
+        String tom = user("tomx", Groups.SALES);
+        Response joins = asDemo(HttpMethod.PUT, "/engine-rest/group/" + helpers + "/members/" + tom, null);
+        assertThat(joins.status()).as(joins.toString()).isEqualTo(403);
+        assertThat(joins.json().get("detail").asText()).contains("holds rights to administer");
+
+        // a role member who holds such rights anyway (written past the gate) uses none of them
+        String qa = user("qamx", Groups.QA_MANAGER);
+        String userGrant = grantAll(qa, null, org.camunda.bpm.engine.authorization.Resources.GROUP_MEMBERSHIP);
+        String sarah = user("sarahx", Groups.QA_ANALYST);
+        Response adds = api.call(qa, qa, HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER + "/members/"
+                + sarah, null, "application/json");
+        assertThat(adds.status()).as(adds.toString()).isEqualTo(403);
+        assertThat(adds.json().get("detail").asText()).startsWith(qa + " is one of the QA managers: the people who"
+                + " record and sign do not administer users, groups or memberships");
+        Response removes = api.call(qa, qa, HttpMethod.DELETE, "/engine-rest/group/" + Groups.ADMIN + "/members/demo",
+                null, "application/json");
+        assertThat(removes.status()).as(removes.toString()).isEqualTo(403);
+        Response grants = api.call(qa, qa, HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+                "permissions", List.of("READ"), "userId", sarah, "resourceType", 6, "resourceId", "*"),
+                "application/json");
+        assertThat(grants.status()).as(grants.toString()).isEqualTo(403);
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.QA_MANAGER).userId(sarah).count()).isZero();
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.ADMIN).userId("demo").count()).isEqualTo(1);
+        authorizationService.deleteAuthorization(userGrant);
+        authorizationService.deleteAuthorization(groupGrant);
+    }
+
+    /**
+     * Auditor 2026-12-05 A5: a user-level revocation of READ on every filter emptied a QA manager's Tasklist, role
+     * filters included. A revocation for everyone, a role group or a role member is refused.
+     */
+    @Test
+    void noRevocationHidesARolesWork() {
+        for (Map<String, Object> target : List.<Map<String, Object>>of(Map.of("userId", "jennifer"),
+                Map.of("groupId", Groups.QA_MANAGER), Map.of("userId", "*"))) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("type", 2, "permissions", List.of("READ"),
+                    "resourceType", 5, "resourceId", "*"));
+            body.putAll(target);
+            Response revoke = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", body);
+            assertThat(revoke.status()).as(target + ": " + revoke).isEqualTo(403);
+            assertThat(revoke.json().get("detail").asText()).contains("remove them from the role's group");
+        }
+        assertThat(api.get("jennifer", "/engine-rest/filter").json().size()).isGreaterThanOrEqualTo(2);
+    }
 
     private String user(String prefix, String... groups) {
         String id = prefix + UUID.randomUUID().toString().substring(0, 6);
@@ -72,8 +159,9 @@ class RoleSeparationApiTest {
                     .isInstanceOf(NotPermitted.class);
             // an administrator without a role may still be made one by another
             String third = user("admthree");
-            assertThat(api.call(second, second, HttpMethod.PUT, "/engine-rest/group/" + Groups.ADMIN + "/members/"
-                    + third, null, "application/json").status()).isEqualTo(204);
+            Response made = api.call(second, second, HttpMethod.PUT, "/engine-rest/group/" + Groups.ADMIN + "/members/"
+                    + third, null, "application/json");
+            assertThat(made.status()).as(made.toString()).isEqualTo(204);
             identityService.deleteUser(third);
         } finally {
             identityService.deleteUser(second);

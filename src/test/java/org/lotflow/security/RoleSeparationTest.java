@@ -22,4 +22,25 @@ class RoleSeparationTest {
         assertThat(RoleSeparation.refusal("ada", Groups.ADMIN, List.of())).isNull();
         assertThat(RoleSeparation.refusal("ada", "contractors", List.of(Groups.ADMIN))).isNull();
     }
+
+    /** Auditor 2026-12-05 A4: a role member makes no identity write but setting their own password. */
+    @Test
+    void aRoleMemberAdministersNoIdentityWhateverRightsTheyHold() {
+        org.camunda.bpm.engine.impl.persistence.entity.UserEntity self =
+                new org.camunda.bpm.engine.impl.persistence.entity.UserEntity("jennifer");
+        org.camunda.bpm.engine.impl.persistence.entity.UserEntity other =
+                new org.camunda.bpm.engine.impl.persistence.entity.UserEntity("sarah");
+        List<String> qa = List.of(Groups.QA_MANAGER);
+        assertThat(RoleSeparation.actorRefusal("jennifer", qa, "saveUser", new Object[] {self})).isNull();
+        assertThat(RoleSeparation.actorRefusal("jennifer", qa, "saveUser", new Object[] {other}))
+                .startsWith("jennifer is one of the QA managers: the people who record and sign do not administer");
+        for (String write : List.of("createMembership", "deleteMembership", "saveGroup", "deleteGroup", "deleteUser",
+                "unlockUser", "saveTenant", "createTenantUserMembership")) {
+            assertThat(RoleSeparation.actorRefusal("jennifer", qa, write, new Object[] {"x", "y"})).as(write).isNotNull();
+            assertThat(RoleSeparation.actorRefusal("demo", List.of(Groups.ADMIN), write, new Object[] {"x", "y"}))
+                    .as(write).isNull();
+        }
+        assertThat(RoleSeparation.actorRefusal("jennifer", qa, "createNewUser", new Object[] {"x"})).isNull();
+        assertThat(RoleSeparation.actorRefusal("jennifer", qa, "close", null)).isNull();
+    }
 }
