@@ -220,6 +220,19 @@ final class EngineResources {
         return decoded.replaceAll(";[^/]*", "").replaceAll("/+", "/");
     }
 
+    /** One batch ({@code DELETE batch/{id}} deletes it; with {@code cascade=true} its history and its jobs' log too). */
+    static final Pattern BATCH_RECORD = Pattern.compile("^batch/[^/]+/?$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the call deletes a batch together with its history ({@code DELETE batch/{id}?cascade=true}: the historic
+     * batch, the job log of its jobs and their incidents; auditor 2026-12-05 A9). Without {@code cascade} a batch is
+     * only stopped and its history stays.
+     */
+    static boolean deletesBatchHistory(String method, String resource, HttpServletRequest request) {
+        return method.equals("DELETE") && BATCH_RECORD.matcher(resource).matches()
+                && "true".equalsIgnoreCase(request.getParameter("cascade"));
+    }
+
     /**
      * Whether the call deletes running instances: {@code DELETE process-instance/{id}}, {@code POST
      * process-instance/delete[-historic-query-based]}, or deleting a definition or deployment with

@@ -254,6 +254,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " investigation or recall ends through its own steps, each recorded in the lot's history");
             return;
         }
+        if (EngineResources.deletesBatchHistory(method, resource, request)) {
+            refuse(response, 403, "Forbidden", "cascade", "The history of lotflow's processes, batches included, is kept"
+                    + " until the retention of its lots has passed; it is not deleted by hand, by anyone (administrators"
+                    + " included): delete the batch without cascade to stop it, and its history stays");
+            return;
+        }
         // nobody grants themselves a right (IdentityCalls; adding oneself to a group is refused before the body)
         if (IdentityCalls.writesAuthorization(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);

@@ -55,7 +55,7 @@ final class JobCalls {
     private static final Pattern ONE = Pattern.compile("^(job|job-definition)/([^/]+)/retries/?$");
     /** What setting many jobs' retries at once may name: the retries and which jobs (never a due date). */
     private static final Set<String> BATCH_FIELDS = Set.of("retries", "jobIds", "jobQuery", "processInstanceIds",
-            "processInstanceQuery", "historicProcessInstanceQuery");
+            "processInstances", "processInstanceQuery", "historicProcessInstanceQuery");
 
     private final EngineWideJobs engineWide;
 

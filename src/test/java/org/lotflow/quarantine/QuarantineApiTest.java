@@ -312,6 +312,35 @@ class QuarantineApiTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * Auditor 2026-12-05 A6: a held lot recalled meanwhile got a QA manager's signed RELEASE (answered 200), then "not
+     * applied". Now the RELEASE is refused before the signature; a REJECT closes the hold and the lot stays RECALLED.
+     */
+    @Test
+    void aHeldLotRecalledMeanwhileIsNotReleasedByItsDisposition() {
+        String lot = releasedLot("QRCL");
+        assertThat(q.hold("sarah", lot, "Customer reports dark colour").status()).isEqualTo(202);
+        q.investigate("sarah", lot);
+        Response recalled = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason",
+                "Supplier contamination", "classification", "CLASS_II"));
+        assertThat(recalled.status()).as(recalled.toString()).isEqualTo(201);
+        assertThat(q.status(lot)).isEqualTo("RECALLED");
+
+        Response release = q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification", "Colour fine",
+                "password", "jennifer"));
+        assertThat(release.status()).as(release.toString()).isEqualTo(409);
+        assertThat(release.json().get("detail").asText()).startsWith("Lot " + lot + " is RECALLED now and can no"
+                + " longer be released; nothing was signed");
+        assertThat(types(lot)).doesNotContain("DISPOSITION_SIGNED");
+
+        Response reject = q.dispose("jennifer", lot, Map.of("decision", "REJECT", "justification",
+                "Recalled; not to be used", "password", "jennifer"));
+        assertThat(reject.status()).as(reject.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("RECALLED");
+        assertThat(types(lot)).contains("DISPOSITION_SIGNED", "DISPOSITION_NOT_APPLIED");
+    }
+
     @Test
     void dispositionRefusesBadSignaturesAndChangesNothing() {
         String lot = releasedLot("QSIG");

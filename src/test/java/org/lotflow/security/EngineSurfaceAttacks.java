@@ -240,6 +240,17 @@ public abstract class EngineSurfaceAttacks {
         refused(as("demo", HttpMethod.POST, "/engine-rest/process-instance/job-retries", Map.of("retries", 1,
                 "processInstanceIds", List.of(expiryInstance), "dueDate", "2099-01-01T00:00:00.000+0000")), 400,
                 "dueDate");
+        // a batch is stopped, but its history (historic batch, its jobs' log) is not deleted with it (auditor A9)
+        String pending = api.createLot(sku, new BigDecimal("5"), "2025-01-20");
+        String releaseInstance = as("demo", HttpMethod.GET, "/engine-rest/process-instance?businessKey=" + pending, null)
+                .json().get(0).get("id").asText();
+        TestClient.Response batch = as("demo", HttpMethod.POST, "/engine-rest/process-instance/job-retries",
+                Map.of("retries", 3, "processInstances", List.of(releaseInstance)));
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        String batchId = batch.json().get("id").asText();
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/batch/" + batchId + "?cascade=true", null), 403, "history");
+        assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/batch/" + batchId, null).status()).isEqualTo(204);
+        assertThat(historyService.createHistoricBatchQuery().batchId(batchId).count()).isEqualTo(1);
         JsonNode after = as("demo", HttpMethod.GET, "/engine-rest/job/" + job, null).json();
         assertThat(after.get("retries").asInt()).as("refused executions cost the timer nothing").isEqualTo(retries);
         // a job of no process (the history cleanup): Camunda checks nothing there, lotflow lets administrators only

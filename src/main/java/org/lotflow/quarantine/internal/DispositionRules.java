@@ -138,6 +138,21 @@ public final class DispositionRules {
     }
 
     /**
+     * Refuses (409, before the signature) a RELEASE of a held lot that a recall or the expiry check has taken out of
+     * QUARANTINE meanwhile (RECALLED, EXPIRED): nothing could carry it out, and a QA manager's signature releasing a
+     * recalled lot must not stand in its record (auditor 2026-12-05 A6). REJECT and RECALL stay open: they close the
+     * hold, and the lot keeps its status.
+     */
+    public static void requireReleasable(Disposition decision, org.lotflow.lot.LotStatus status, String lotNumber) {
+        if (decision == Disposition.RELEASE && status != org.lotflow.lot.LotStatus.QUARANTINE
+                && !status.canBecome(org.lotflow.lot.LotStatus.RELEASED)) {
+            throw new StateConflict("Lot " + lotNumber + " is " + status + " now and can no longer be released; nothing"
+                    + " was signed. Decide REJECT or RECALL to close its hold (the lot stays " + status + ")")
+                    .with("status", status.name());
+        }
+    }
+
+    /**
      * A lot never released before (unidentified stock, a receipt into quarantine, a lot whose lab release was
      * stopped) is released by its disposition only on valid, passing lab results ({@code current}: its latest
      * round, not invalidated by a laboratory error), else 409: a disposition would otherwise release untested

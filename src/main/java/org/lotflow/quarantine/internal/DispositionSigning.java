@@ -105,6 +105,7 @@ public class DispositionSigning {
         String signer = currentUser.id();
         DispositionRules.requireSignable(hold, lot.getLotNumber());
         if (in.decision() == Disposition.RELEASE) {
+            DispositionRules.requireReleasable(in.decision(), lot.getStatus(), lot.getLotNumber());
             lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
             DispositionRules.requireTestedBeforeFirstRelease(in.decision(), history.everReached(lot.getId(),
                     LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());

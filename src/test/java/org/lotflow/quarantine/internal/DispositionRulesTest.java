@@ -185,4 +185,20 @@ class DispositionRulesTest {
         assertThatThrownBy(() -> DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, false, passed,
                 "sarah", "UN-1")).isInstanceOf(FourEyesViolation.class).hasMessageContaining("recorded the lab results");
     }
+
+    /** Auditor 2026-12-05 A6: a RELEASE of a held lot recalled meanwhile is refused before it is signed. */
+    @Test
+    void aLotRecalledOrExpiredWhileHeldIsNotReleasedByItsDisposition() {
+        for (org.lotflow.lot.LotStatus gone : List.of(org.lotflow.lot.LotStatus.RECALLED,
+                org.lotflow.lot.LotStatus.EXPIRED)) {
+            assertThatThrownBy(() -> DispositionRules.requireReleasable(Disposition.RELEASE, gone, "IL250-2025-001"))
+                    .isInstanceOf(StateConflict.class).hasMessage("Lot IL250-2025-001 is " + gone + " now and can no"
+                            + " longer be released; nothing was signed. Decide REJECT or RECALL to close its hold (the"
+                            + " lot stays " + gone + ")");
+            assertThatCode(() -> DispositionRules.requireReleasable(Disposition.REJECT, gone, "L")).doesNotThrowAnyException();
+            assertThatCode(() -> DispositionRules.requireReleasable(Disposition.RECALL, gone, "L")).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> DispositionRules.requireReleasable(Disposition.RELEASE, org.lotflow.lot.LotStatus.QUARANTINE,
+                "L")).doesNotThrowAnyException();
+    }
 }
