@@ -31,11 +31,23 @@ public class Receiving {
     private final LotService lots;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.lotflow.product.ProductService products;
+    private final long maxSerialsPerReceipt;
 
-    public Receiving(LotService lots, CurrentUser currentUser, Clock clock) {
+    /**
+     * @param maxSerialsPerReceipt the most units of a serialised product one receipt takes ({@code
+     *                             lotflow.serials.max-per-lot}, default 100,000): each unit gets a serial in the
+     *                             receipt's one transaction, so a receipt makes no more serials than one lot may hold
+     */
+    public Receiving(LotService lots, CurrentUser currentUser, Clock clock,
+            org.lotflow.product.ProductService products,
+            @org.springframework.beans.factory.annotation.Value("${lotflow.serials.max-per-lot:100000}")
+            long maxSerialsPerReceipt) {
         this.lots = lots;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.products = products;
+        this.maxSerialsPerReceipt = maxSerialsPerReceipt;
     }
 
     /** A line of a delivery: quantity in the product's unit, its expiration date, the manufacture date if known. */
@@ -61,6 +73,7 @@ public class Receiving {
         InputRules.require("supplier", InputRules.name(in.supplier().trim()));
         InputRules.require("location", InputRules.name(in.location() == null ? null : in.location().trim()));
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
+        requireSerialsWithinLimit(in);
         LotService.Receipt receipt = new LotService.Receipt(in.supplier().trim(), in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
                         : in.deliveryReference().trim());
@@ -80,5 +93,24 @@ public class Receiving {
             }
         }
         return created;
+    }
+
+    /**
+     * A serialised product's receipt generates one serial per unit in its one transaction: all its lines together take
+     * at most {@code lotflow.serials.max-per-lot} units (400 naming {@code lines}; auditor 2026-12-05 A8: 100 lines of
+     * 100,000 units would have made 10 million serials in one transaction). A larger delivery is received in several
+     * receipts.
+     */
+    private void requireSerialsWithinLimit(Delivery in) {
+        if (in.sku() == null || products.findBySku(in.sku()).filter(org.lotflow.product.Product::isSerialised).isEmpty()) {
+            return;
+        }
+        BigDecimal units = in.lines().stream().map(ReceiptLine::quantity).filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (units.compareTo(BigDecimal.valueOf(maxSerialsPerReceipt)) > 0) {
+            throw new org.lotflow.shared.InvalidInput("lines", "add up to " + InputRules.shown(units) + " units of the"
+                    + " serialised product " + in.sku() + "; one receipt takes at most " + maxSerialsPerReceipt
+                    + " (each unit gets its serial number at once): receive the delivery in several receipts");
+        }
     }
 }

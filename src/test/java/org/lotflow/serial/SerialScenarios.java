@@ -399,6 +399,16 @@ public abstract class SerialScenarios {
         assertThat(half.status()).as(half.toString()).isEqualTo(400);
         assertThat(half.json().get("field").asText()).isEqualTo("lines[1].quantity");
         assertThat(serialRows(sku)).as("the whole receipt refused, its first line too").isEqualTo(3);
+        // auditor 2026-12-05 A8: lines of 100,000 each would have made millions of serials in one transaction
+        Response many = api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier", "PumpWorks GmbH",
+                "supplierLotNumber", "PW-79", "receiptDate", "2025-01-27", "location", "Dock 1",
+                "lines", List.of(Map.of("quantity", 100000, "expirationDate", "2027-01-01"),
+                        Map.of("quantity", 1, "expirationDate", "2027-06-01"))));
+        assertThat(many.status()).as(many.toString()).isEqualTo(400);
+        assertThat(many.json().get("field").asText()).isEqualTo("lines");
+        assertThat(many.json().get("detail").asText()).contains("add up to 100001 units of the serialised product "
+                + sku + "; one receipt takes at most 100000");
+        assertThat(serialRows(sku)).isEqualTo(3);
     }
 
     @Test
