@@ -27,6 +27,13 @@ class ConsoleFormsTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
     private static Map<String, String> lotForm(String sku, String quantity, String date) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("sku", sku);
@@ -86,6 +93,19 @@ class ConsoleFormsTest {
                 .isEqualByComparingTo("60");
         assertThat(mike.get("/console/lots/" + lot + "?created").html()).contains("id=\"created-notice\"")
                 .contains("id=\"sources\"").contains(raw);
+
+        // the form sent again (Back, then "Create the lot" again) creates nothing more (new user's U1)
+        String once = java.util.regex.Pattern.compile("name=\"_once\" value=\"([^\"]+)\"")
+                .matcher(mike.get("/console/lots/new").html()).results().findFirst().orElseThrow().group(1);
+        f.put("_once", once);
+        f.put("sourceLots", "");
+        long lots = count("SELECT COUNT(*) FROM lot");
+        assertThat(mike.post("/console/lots/new", f).status()).isEqualTo(302);
+        ConsoleSession.Page again = mike.post("/console/lots/new", f);
+        assertThat(again.status()).as(again.html()).isEqualTo(409);
+        assertThat(again.html()).contains("This form was sent already");
+        assertThat(count("SELECT COUNT(*) FROM lot")).isEqualTo(lots + 1);
+        f.remove("_once");
 
         // sales may not create lots
         ConsoleSession tom = ConsoleSession.login(port, "tom");
@@ -236,8 +256,9 @@ class ConsoleFormsTest {
 
         ConsoleSession.Page sameDate = mike.post("/console/receipts", receiptForm(sku, supplierLot,
                 "10 2027-01-10\n5 2027-01-10"));
-        assertThat(sameDate.status()).as("the use case's own rule, named as the API names it").isEqualTo(400);
-        assertThat(sameDate.html()).contains("data-field=\"lines\"").contains("lines[1].expirationDate")
+        assertThat(sameDate.status()).as("the use case's own rule, the field named as the form's reader sees it")
+                .isEqualTo(400);
+        assertThat(sameDate.html()).contains("data-field=\"lines\"").contains("Lines, line 2, expiration date: is the same")
                 .contains("value=\"BOL-7\"");
         ConsoleSession.Page badLine = mike.post("/console/receipts", receiptForm(sku, supplierLot,
                 "10 2027-01-10\n5 next-year"));

@@ -58,10 +58,17 @@ class ConsoleAdvice {
         return ConsoleCsrf.token(request.getSession(true));
     }
 
+    /** A creating form's one-time token ({@link ConsoleCsrf#ONCE_FIELD}): new on every page rendered. */
+    @ModelAttribute("formOnce")
+    String formOnce() {
+        return ConsoleCsrf.onceToken();
+    }
+
     /** An exception handler's model has none of the model attributes: the layout's are added here. */
     private void common(HttpServletRequest request, Model model) {
         model.addAttribute("me", me());
         model.addAttribute("csrf", csrf(request));
+        model.addAttribute("formOnce", formOnce());
     }
 
     /** A refusal outside a form (an unknown lot or recall, a page the viewer may not see): its page. */

@@ -51,6 +51,48 @@ public final class ConsoleCsrf {
                 sent.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The field of a creating form's one-time token: a new random value each time the page is rendered, spent when
+     * the form is sent. A form sent again (the browser's Back button brings back a page with a form already sent, or
+     * a reload repeats the POST) carries a spent token and is refused with 409, so it creates no second lot, receipt,
+     * order or hold (new user's test 2026-12-05 U1: Back and "Create the lot" again made a second lot and a second lab
+     * release). A form without the field is not affected.
+     */
+    public static final String ONCE_FIELD = "_once";
+
+    private static final String SPENT = ConsoleCsrf.class.getName() + ".spent";
+    /** How many spent tokens a session remembers (the oldest are forgotten; a page that old has another token). */
+    private static final int SPENT_REMEMBERED = 500;
+
+    /** A fresh one-time token for a form about to be rendered. */
+    public static String onceToken() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Spends {@code once} in the session: true the first time, false when it was spent before (or absent). */
+    @SuppressWarnings("unchecked")
+    public static boolean spend(HttpSession session, String once) {
+        if (session == null || once == null || once.isEmpty()) {
+            return false;
+        }
+        synchronized (session) {
+            java.util.LinkedHashSet<String> spent = (java.util.LinkedHashSet<String>) session.getAttribute(SPENT);
+            if (spent == null) {
+                spent = new java.util.LinkedHashSet<>();
+            }
+            if (!spent.add(once)) {
+                return false;
+            }
+            while (spent.size() > SPENT_REMEMBERED) {
+                spent.remove(spent.iterator().next());
+            }
+            session.setAttribute(SPENT, spent); // set again: a clustered session store sees the change
+            return true;
+        }
+    }
+
     /** Whether a request of this method changes nothing and needs no token. */
     public static boolean isSafe(String method) {
         return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);

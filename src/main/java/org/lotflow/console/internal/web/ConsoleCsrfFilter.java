@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses with 403 every Console request that would change something (POST and the like) without the
  * session's CSRF token ({@link ConsoleCsrf}), before it reaches a controller: nothing changes. The login form
- * is protected too (login CSRF).
+ * is protected too (login CSRF). A creating form's one-time token ({@link ConsoleCsrf#ONCE_FIELD}) sent a second
+ * time is refused with 409: a form is not sent twice.
  */
 public class ConsoleCsrfFilter extends OncePerRequestFilter {
 
@@ -29,6 +30,15 @@ public class ConsoleCsrfFilter extends OncePerRequestFilter {
                         + " another site, or from a page opened before your last login. <a href=\""
                         + request.getContextPath() + "/console/\">Open the Console</a>, reload the page and try"
                         + " again.</p>");
+                return;
+            }
+            String once = request.getParameter(ConsoleCsrf.ONCE_FIELD);
+            if (once != null && !ConsoleCsrf.spend(request.getSession(false), once)) {
+                ConsoleRefusalPage.write(response, 409, "Conflict", "This form was sent already", "<p>This form was"
+                        + " sent before (the browser's Back button or a reload brings a sent form back), so it was not"
+                        + " sent again and nothing more was created. What it created is in the Console's lists. <a href=\""
+                        + request.getContextPath() + "/console/\">Open the Console</a> and open a new form to create"
+                        + " another.</p>");
                 return;
             }
         }

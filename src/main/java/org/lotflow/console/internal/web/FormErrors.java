@@ -27,7 +27,7 @@ final class FormErrors {
                     + (e.getField().toLowerCase().contains("date") || e.getField().equals("requiredBy")
                             ? "date (yyyy-mm-dd)" : "number")
                     : String.valueOf(e.getDefaultMessage());
-            errors.putIfAbsent(e.getField(), e.getField() + ": " + reason);
+            errors.putIfAbsent(e.getField(), label(e.getField()) + ": " + reason);
         }
         return errors;
     }
@@ -56,14 +56,44 @@ final class FormErrors {
     /** Puts a service's refusal on the model; its status. */
     static int refused(Refusal e, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        errors.put(e.field() == null ? "form" : e.field(), e.getMessage());
-        if (e.field() != null && e.field().matches(".+\\[\\d+]$")) {
-            // one entry of a list field ("serials[3]"): shown at the list's field too; the sentence names which
-            errors.put(e.field().substring(0, e.field().lastIndexOf('[')), e.getMessage());
+        String sentence = e instanceof org.lotflow.shared.InvalidInput && e.field() != null
+                ? label(e.field()) + ": " + e.properties().get("reason") : e.getMessage();
+        errors.put(e.field() == null ? "form" : e.field(), sentence);
+        if (e.field() != null && e.field().indexOf('[') > 0) {
+            // one entry of a list field ("serials[3]", "sourceLots[0].lotNumber"): shown at the list's field too (the
+            // form's text area); the sentence names which line
+            errors.put(e.field().substring(0, e.field().indexOf('[')), sentence);
         }
         model.addAttribute("errors", errors);
-        model.addAttribute("problem", Map.of("status", RefusalStatus.of(e), "title", e.title(),
-                "detail", e.getMessage()));
+        model.addAttribute("problem", Map.of("status", RefusalStatus.of(e), "title", e.title(), "detail", sentence));
         return RefusalStatus.of(e);
+    }
+
+    /**
+     * A field as the form's reader names it, not as the API spells it: words instead of camelCase, a list entry by
+     * its line counted from 1 ({@code sourceLots[0].lotNumber} is "Source lots, line 1, lot number"; {@code sku} is
+     * "SKU"). New user's test 2026-12-05 U2: "sourceLots[0].lotNumber: ..." and "manufactureDate: ..." read as code.
+     */
+    static String label(String field) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String segment : field.split("\\.")) {
+            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("^(.*)\\[(\\d+)]$").matcher(segment);
+            if (entry.matches()) {
+                parts.add(words(entry.group(1)));
+                parts.add("line " + (Long.parseLong(entry.group(2)) + 1));
+            } else {
+                parts.add(words(segment));
+            }
+        }
+        String text = String.join(", ", parts);
+        return text.isEmpty() ? field : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String words(String camel) {
+        if (camel.equalsIgnoreCase("sku")) {
+            return "SKU";
+        }
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace("_", " ").toLowerCase(java.util.Locale.ROOT)
+                .replace("sku", "SKU").replace("gtin", "GTIN").replace("coa", "COA");
     }
 }
