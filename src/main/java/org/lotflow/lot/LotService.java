@@ -156,9 +156,13 @@ public class LotService {
         return genealogy.lockAndFindRecalledSources(lot.getId());
     }
 
-    /** The lot with this number; 404 when there is none. */
+    /**
+     * The lot with this number, also when typed in another case ("rm-2025-015": lot numbers are unique whatever their
+     * case, so it names one lot; new user's test 2026-12-05 U20); 404 when there is none.
+     */
     public Lot get(String lotNumber) {
-        return lots.findByLotNumber(lotNumber).orElseThrow(() -> new NotFound("Lot", lotNumber));
+        return lots.findByLotNumber(lotNumber).or(() -> lotNumber == null ? java.util.Optional.empty()
+                : lots.findByLotNumberIgnoringCase(lotNumber)).orElseThrow(() -> new NotFound("Lot", lotNumber));
     }
 
     /** The lot with this id; 404 when there is none. */

@@ -217,16 +217,19 @@ public class ProductService {
         return new java.util.TreeSet<>(products.findOwnRetentionYears());
     }
 
-    /** The product with this SKU; 404 when there is none. */
+    /** The product with this SKU, also when typed in another case; 404 when there is none. */
     @Transactional(readOnly = true)
     public Product get(String sku) {
-        return products.findBySku(sku).orElseThrow(() -> new NotFound("Product", sku));
+        return findBySku(sku).orElseThrow(() -> new NotFound("Product", sku));
     }
 
-    /** The product with this SKU, if any (for a caller that refuses an unknown SKU in its own words). */
+    /**
+     * The product with this SKU, if any (for a caller that refuses an unknown SKU in its own words), also when typed in
+     * another case: SKUs are unique whatever their case, so "il-250-55gal" names one product (new user's U20).
+     */
     @Transactional(readOnly = true)
     public Optional<Product> findBySku(String sku) {
-        return products.findBySku(sku);
+        return products.findBySku(sku).or(() -> sku == null ? Optional.empty() : products.findBySkuIgnoringCase(sku));
     }
 
     /**

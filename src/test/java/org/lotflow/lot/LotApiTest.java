@@ -89,6 +89,11 @@ class LotApiTest {
                 "unit", "kg", "shelfLifeMonths", 12, "lotNumberPattern", "LA-{yyyy}-{seq:3}"));
         assertProblem(sameSku, 409, "sku");
         assertThat(sameSku.json().get("detail").asText()).contains("differs from it only in case");
+        // and so a lot or a product typed in another case is found (new user's U20: "rm-2025-015" was 404)
+        Response typed = api.get("tom", "/api/lots/" + (sku + "-X1").toLowerCase());
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(200);
+        assertThat(typed.json().get("lotNumber").asText()).isEqualTo(sku + "-X1");
+        assertThat(api.get("tom", "/api/lots?sku=" + sku.toLowerCase()).json().get("items")).hasSize(1);
     }
 
     @Test

@@ -32,6 +32,13 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     @Query("select l from Lot l where l.lotNumber = :lotNumber")
     Optional<Lot> findByLotNumber(@Param("lotNumber") String lotNumber);
 
+    /**
+     * The lot whose number is {@code lotNumber} whatever its case (lot numbers are unique whatever their case, V122):
+     * what a person typing "rm-2025-015" means.
+     */
+    @Query("select l from Lot l where upper(l.lotNumber) = upper(:lotNumber)")
+    Optional<Lot> findByLotNumberIgnoringCase(@Param("lotNumber") String lotNumber);
+
     @Query("select count(l) > 0 from Lot l where l.lotNumber = :lotNumber")
     boolean existsByLotNumber(String lotNumber);
 

@@ -17,6 +17,10 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     @org.springframework.data.jpa.repository.Query("select p from Product p where p.sku = :sku")
     Optional<Product> findBySku(@org.springframework.data.repository.query.Param("sku") String sku);
 
+    /** The product whose SKU is {@code sku} whatever its case (SKUs are unique whatever their case, V122). */
+    @org.springframework.data.jpa.repository.Query("select p from Product p where upper(p.sku) = upper(:sku)")
+    Optional<Product> findBySkuIgnoringCase(@org.springframework.data.repository.query.Param("sku") String sku);
+
     /** The id of the product with this SKU, without loading the product (a projection). */
     @org.springframework.data.jpa.repository.Query("select p.id from Product p where p.sku = :sku")
     Optional<Long> findIdBySku(@org.springframework.data.repository.query.Param("sku") String sku);
