@@ -90,6 +90,18 @@ class ConsolePagesTest {
                 .contains("tasklist");
     }
 
+    /** New user's U13: the Cockpit link led sales to Spring's whitelabel 403 page. */
+    @Test
+    void cockpitIsLinkedForThoseWhoMayOpenItAndAnyoneElseGetsAReadablePage() {
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        assertThat(tom.get("/console/lots").html()).doesNotContain("id=\"nav-cockpit\"");
+        ConsoleSession.Page cockpit = tom.get("/camunda/app/cockpit/default/");
+        assertThat(cockpit.status()).isEqualTo(403);
+        assertThat(cockpit.html()).contains("Your groups give you no access to Camunda&#39;s cockpit")
+                .doesNotContain("Whitelabel");
+        assertThat(ConsoleSession.login(port, "jennifer").get("/console/lots").html()).contains("id=\"nav-cockpit\"");
+    }
+
     @Test
     void httpBasicOpensTheConsoleToo() {
         TestClient.Response page = api.call("jennifer", "jennifer", HttpMethod.GET, "/console/lots/IL250-2024-092",

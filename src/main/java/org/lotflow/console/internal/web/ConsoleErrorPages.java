@@ -24,12 +24,25 @@ class ConsoleErrorPages implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Object path = model.get("path");
-        if (!(path instanceof String p) || !(p.equals("/console") || p.startsWith("/console/"))) {
+        if (!(path instanceof String p) || !(p.equals("/console") || p.startsWith("/console/")
+                || p.startsWith("/camunda/app/"))) {
             return null;
         }
         Map<String, Object> page = new HashMap<>();
         page.put("status", status.value());
         page.put("csrf", "");
+        if (p.startsWith("/camunda/app/")) {
+            // a Camunda webapp the viewer's groups give no access to (new user's U13: sales met Spring's whitelabel page
+            // behind the Cockpit link)
+            String app = p.substring("/camunda/app/".length()).split("/")[0];
+            page.put("title", status.getReasonPhrase());
+            page.put("detail", status == HttpStatus.FORBIDDEN ? "Your groups give you no access to Camunda's "
+                    + (app.isEmpty() ? "webapps" : app) + (app.equals("cockpit") ? " (it is for QA managers and"
+                    + " administrators, who watch the processes)" : "") + "; the Console and Tasklist are yours"
+                    : "Camunda's " + app + " could not show " + p + " (" + status.value() + " "
+                            + status.getReasonPhrase() + ")");
+            return new ModelAndView("console/error", page, status);
+        }
         switch (status) {
             case NOT_FOUND -> {
                 page.put("title", "Not found");
