@@ -91,6 +91,7 @@ public class ApiDocumentation {
             Map.entry("GET /api/lots/{lotNumber}/coa/{coaNumber}", Doc.of("Read one of a lot's certificates of analysis by number, current or superseded, JSON or PDF; recorded as handed out (sales, QA); the current one refused like /coa while the lot is held, rejected or recalled", "200", "403", "404", "409")),
             Map.entry("GET /api/lots/{lotNumber}/trace", Doc.of("Trace a lot downstream (who got it) or upstream (what it is made of), JSON or CSV", "200", "403", "404")),
             Map.entry("POST /api/orders", Doc.of("Place an order, allocated first-expired-first-out at once (sales)", "201", "403", "409")),
+            Map.entry("GET /api/orders", Doc.of("List orders newest first, by customer, product, open or with a shortfall, paged by cursor", "200", "400")),
             Map.entry("GET /api/orders/{orderNumber}", Doc.of("Read an order with its allocations and shipments", "200", "404")),
             Map.entry("DELETE /api/orders/{orderNumber}", Doc.of("Cancel an order; open allocations go back to stock (sales)", "200", "403", "404", "409")),
             Map.entry("POST /api/orders/{orderNumber}/shipments", Doc.of("Ship an order's open allocations: 201 with the new lines, 200 when nothing is left to ship (sales)", "201 200", "403", "404", "409")),

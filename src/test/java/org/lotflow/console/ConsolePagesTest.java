@@ -90,6 +90,26 @@ class ConsolePagesTest {
                 .contains("tasklist");
     }
 
+    /** New user's U5: sales finds its orders on a list, those with a shortfall too. */
+    @Test
+    void theOrdersAreListedAndFilteredOnTheirPage() {
+        String sku = api.createProduct("CORD");
+        api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-12-01");
+        String order = "SO-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", java.util.Map.of("orderNumber", order, "customer", "Acme Manufacturing",
+                "sku", sku, "quantity", 25)).status()).isEqualTo(201);
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        ConsoleSession.Page all = tom.get("/console/orders");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.html()).contains("id=\"nav-orders\"").contains("id=\"order-table\"")
+                .contains("data-order=\"" + order + "\"");
+        assertThat(tom.get("/console/orders?show=shortfall&sku=" + sku).html()).contains("data-order=\"" + order + "\"");
+        ConsoleSession.Page unknown = tom.get("/console/orders?sku=NO-SUCH-SKU");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.html()).contains("data-field=\"sku\"").contains("SKU: no product with SKU");
+        assertThat(tom.get("/console/orders?show=shortfall").status()).isEqualTo(200);
+    }
+
     /** New user's U13: the Cockpit link led sales to Spring's whitelabel 403 page. */
     @Test
     void cockpitIsLinkedForThoseWhoMayOpenItAndAnyoneElseGetsAReadablePage() {

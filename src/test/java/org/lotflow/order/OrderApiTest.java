@@ -259,6 +259,49 @@ class OrderApiTest {
         assertThat(fx.invariantViolations(sku)).isEmpty();
     }
 
+    /**
+     * New user's test 2026-12-05 U5: sales could reach an order only by its number, and an order whose lot was taken
+     * away showed its shortfall nowhere. {@code GET /api/orders} lists them, newest first, by customer, product, open
+     * and shortfall, paged by cursor.
+     */
+    @Test
+    void ordersAreListedNewestFirstAndThoseWithAShortfallCanBeFound() {
+        String sku = api.createProduct("LIST");
+        fx.releasedLot(sku, 100, "2024-10-01", null);
+        String covered = fx.placed(sku, 60).get("orderNumber").asText();
+        String beyond = fx.placed(sku, 70).get("orderNumber").asText();   // 40 left: a shortfall of 30
+        String cancelled = fx.placed(sku, 10).get("orderNumber").asText();
+        assertThat(api.call("tom", HttpMethod.DELETE, "/api/orders/" + cancelled, null).status()).isEqualTo(200);
+
+        JsonNode all = api.get("sarah", "/api/orders?sku=" + sku).json();
+        assertThat(all.get("items").findValuesAsText("orderNumber")).containsExactly(cancelled, beyond, covered);
+        assertThat(all.get("items").findValuesAsText("status")).containsExactly("CANCELLED", "PARTIALLY_ALLOCATED",
+                "ALLOCATED");
+        assertThat(all.get("items").get(1).get("shortfall").decimalValue()).isEqualByComparingTo("30");
+        assertThat(all.get("items").get(1).get("allocated").decimalValue()).isEqualByComparingTo("40");
+        assertThat(all.path("nextCursor").asText(null)).isNull();
+        assertThat(api.get("tom", "/api/orders?sku=" + sku + "&open=true").json().get("items")
+                .findValuesAsText("orderNumber")).containsExactly(beyond, covered);
+        assertThat(api.get("tom", "/api/orders?sku=" + sku + "&shortfall=true").json().get("items")
+                .findValuesAsText("orderNumber")).containsExactly(beyond);
+        String customer = all.get("items").get(2).get("customer").asText();
+        assertThat(api.get("tom", "/api/orders?sku=" + sku + "&customer=" + java.net.URLEncoder.encode(
+                customer.toUpperCase(), java.nio.charset.StandardCharsets.UTF_8)).json().get("items").size())
+                .isPositive();
+
+        JsonNode first = api.get("tom", "/api/orders?sku=" + sku + "&size=2").json();
+        assertThat(first.get("items").findValuesAsText("orderNumber")).containsExactly(cancelled, beyond);
+        JsonNode second = api.get("tom", "/api/orders?sku=" + sku + "&size=2&cursor="
+                + first.get("nextCursor").asText()).json();
+        assertThat(second.get("items").findValuesAsText("orderNumber")).containsExactly(covered);
+        assertThat(second.path("nextCursor").asText(null)).isNull();
+
+        assertField(api.get("tom", "/api/orders?size=0"), 400, "size");
+        assertField(api.get("tom", "/api/orders?size=501"), 400, "size");
+        assertField(api.get("tom", "/api/orders?cursor=abc"), 400, "cursor");
+        assertField(api.get("tom", "/api/orders?sku=NO-SUCH-SKU-X"), 400, "sku");
+    }
+
     @Test
     void cancellingKeepsShippedQuantitiesShipped() {
         String sku = api.createProduct("CSHP");

@@ -34,7 +34,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Sales on the Console: {@code /console/orders/new} places an order (the use case of {@code POST /api/orders}:
+ * Sales on the Console: {@code /console/orders} lists the orders (newest first; open ones, those with a shortfall),
+ * {@code /console/orders/new} places an order (the use case of {@code POST /api/orders}:
  * FEFO allocation, or a requested lot that a QA manager must approve), {@code /console/orders/{orderNumber}}
  * shows it with its allocations, shipments and open override task (a link into Tasklist), ships it
  * ({@code POST /api/orders/{n}/shipments}' use case) and cancels it ({@code DELETE /api/orders/{n}}' use case).
@@ -74,9 +75,12 @@ class OrderPages {
     private final ProductService products;
     private final CurrentUser currentUser;
     private final OpenTasks openTasks;
+    private final org.lotflow.order.OrderList orderList;
 
     OrderPages(OrderPlacement placement, OrderCancelling cancelling, Shipping shipping,
-            Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks) {
+            Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks,
+            org.lotflow.order.OrderList orderList) {
+        this.orderList = orderList;
         this.placement = placement;
         this.cancelling = cancelling;
         this.shipping = shipping;
@@ -84,6 +88,32 @@ class OrderPages {
         this.products = products;
         this.currentUser = currentUser;
         this.openTasks = openTasks;
+    }
+
+    /**
+     * {@code /console/orders}: the orders, newest first, as {@code GET /api/orders} lists them
+     * ({@link org.lotflow.order.OrderList}); {@code show} {@code open} or {@code shortfall} (open and not fully
+     * allocated). A product or cursor that cannot be read is shown at its field (400).
+     */
+    @GetMapping("/console/orders")
+    String list(@RequestParam(required = false) String customer, @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String show, @RequestParam(required = false) String cursor, Model model,
+            HttpServletResponse response) {
+        String shown = show == null ? "" : show.trim();
+        model.addAttribute("customer", customer == null ? "" : customer);
+        model.addAttribute("sku", sku == null ? "" : sku);
+        model.addAttribute("show", shown);
+        model.addAttribute("cursor", cursor == null ? "" : cursor);
+        model.addAttribute("page", new org.lotflow.order.OrderList.Page(java.util.List.of(), null));
+        try {
+            model.addAttribute("page", orderList.list(new org.lotflow.order.OrderList.Filter(customer, sku,
+                    shown.equals("open"), shown.equals("shortfall")), cursor, org.lotflow.order.OrderList.DEFAULT_PAGE));
+        } catch (org.lotflow.shared.InvalidInput e) {
+            response.setStatus(400);
+            model.addAttribute("errors", java.util.Map.of(e.field(), FormErrors.label(e.field()) + ": "
+                    + e.properties().get("reason")));
+        }
+        return "console/orders";
     }
 
     @GetMapping("/console/orders/new")

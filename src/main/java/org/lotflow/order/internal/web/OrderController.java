@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,13 +40,32 @@ public class OrderController {
     private final OrderQueries queries;
     private final OrderCancellation cancellation;
     private final Shipping shipping;
+    private final org.lotflow.order.OrderList list;
 
     public OrderController(OrderPlacement placement, OrderQueries queries, OrderCancellation cancellation,
-            Shipping shipping) {
+            Shipping shipping, org.lotflow.order.OrderList list) {
         this.placement = placement;
         this.queries = queries;
         this.cancellation = cancellation;
         this.shipping = shipping;
+        this.list = list;
+    }
+
+    /**
+     * {@code GET /api/orders?customer=&sku=&open=&shortfall=&size=&cursor=}: the orders, newest first, as {@code {items:
+     * [{orderNumber, status, customer, sku, productName, unit, quantity, allocated, shipped, shortfall, requiredBy,
+     * createdAt, createdBy}], nextCursor}} ({@link org.lotflow.order.OrderList}); {@code open=true} those neither
+     * cancelled nor fully shipped, {@code shortfall=true} those open and not fully allocated (a lot rejected or
+     * recalled took its allocation). {@code size} 1 to 500 (default 50). 400 naming {@code sku}, {@code size} or
+     * {@code cursor}.
+     */
+    @GetMapping
+    public org.lotflow.order.OrderList.Page list(@RequestParam(required = false) String customer,
+            @RequestParam(required = false) String sku, @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(defaultValue = "false") boolean shortfall,
+            @RequestParam(defaultValue = "" + org.lotflow.order.OrderList.DEFAULT_PAGE) int size,
+            @RequestParam(required = false) String cursor) {
+        return list.list(new org.lotflow.order.OrderList.Filter(customer, sku, open, shortfall), cursor, size);
     }
 
     public record OrderRequest(@Identifier String orderNumber, String customer, @Identifier String sku,
