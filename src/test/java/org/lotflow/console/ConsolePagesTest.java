@@ -90,6 +90,20 @@ class ConsolePagesTest {
                 .contains("tasklist");
     }
 
+    /** New user's U7: a lot is found by its number, whatever the case typed; a number that is no lot says so. */
+    @Test
+    void aLotIsFoundByItsNumber() {
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        ConsoleSession.Page found = rachel.get("/console/lots?lotNumber=%20il250-2024-092%20");
+        assertThat(found.status()).isEqualTo(302);
+        assertThat(found.location()).endsWith("/console/lots/IL250-2024-092");
+        ConsoleSession.Page typo = rachel.get("/console/lots?lotNumber=IL250-2024-O92");
+        assertThat(typo.status()).isEqualTo(404);
+        assertThat(typo.html()).contains("id=\"lot-not-found\"").contains("There is no lot &#39;IL250-2024-O92&#39;")
+                .contains("id=\"lot-table\"");
+        assertThat(rachel.get("/console/lots/il250-2024-092").html()).contains("IL250-2024-092");
+    }
+
     /** New user's U5: sales finds its orders on a list, those with a shortfall too. */
     @Test
     void theOrdersAreListedAndFilteredOnTheirPage() {

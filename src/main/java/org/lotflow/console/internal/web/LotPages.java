@@ -103,7 +103,21 @@ class LotPages {
     String list(@RequestParam(required = false) String sku, @RequestParam(required = false) String status,
             @RequestParam(required = false) String expiringWithinDays,
             @RequestParam(required = false) String supplierLotNumber, @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") String size, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "50") String size, @RequestParam(required = false) String lotNumber,
+            Model model, HttpServletResponse response) {
+        model.addAttribute("lotNumber", lotNumber == null ? "" : lotNumber);
+        if (!blank(lotNumber)) {
+            // "who got batch X?" starts with its number: the lot's page, whatever the case typed (new user's U7)
+            try {
+                return "redirect:/console/lots/" + org.springframework.web.util.UriUtils.encodePathSegment(
+                        lots.get(lotNumber.trim()).getLotNumber(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (org.lotflow.shared.NotFound e) {
+                response.setStatus(404);
+                model.addAttribute("lotNotFound", "There is no lot '" + lotNumber.trim() + "'. Check the number on the"
+                        + " label or document (a letter O and a zero, or I and 1, look alike); the list below shows"
+                        + " every lot");
+            }
+        }
         model.addAttribute("sku", sku == null ? "" : sku);
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("expiringWithinDays", expiringWithinDays == null ? "" : expiringWithinDays);
