@@ -104,6 +104,19 @@ class ConsolePagesTest {
         assertThat(rachel.get("/console/lots/il250-2024-092").html()).contains("IL250-2024-092");
     }
 
+    /** New user's U6: a held lot's page offers no second hold and no certificate the service would refuse. */
+    @Test
+    void aHeldLotsPageOffersOnlyWhatItsStatusAllows() {
+        String lot = api.releasedLot(api.createProduct("CHLD"), new java.math.BigDecimal("40"), "2024-12-01");
+        ConsoleSession sarah = ConsoleSession.login(port, "sarah");
+        assertThat(sarah.get("/console/lots/" + lot).html()).contains("id=\"hold-form\"").contains("id=\"coa-form\"");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/holds", java.util.Map.of("reason", "Customer complaint",
+                "source", "COMPLAINT")).status()).isEqualTo(202);
+        String held = sarah.get("/console/lots/" + lot).html();
+        assertThat(held).doesNotContain("id=\"hold-form\"").doesNotContain("id=\"coa-form\"")
+                .contains("id=\"coa-withdrawn\"").contains("Not handed out while the lot is QUARANTINE");
+    }
+
     /** New user's U5: sales finds its orders on a list, those with a shortfall too. */
     @Test
     void theOrdersAreListedAndFilteredOnTheirPage() {

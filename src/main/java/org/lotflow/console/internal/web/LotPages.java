@@ -292,6 +292,14 @@ class LotPages {
                 // serials are the business groups' (as the trace below)
             }
         }
+        // the page offers only what the lot's status still allows (new user's U6: a held lot still offered a hold and
+        // a certificate the services refuse): a hold of a RELEASED lot (or a PENDING one outside its lab release), a
+        // recall of any lot but a PENDING or an already RECALLED one, its certificate while it vouches for the lot
+        LotStatus status = lot.getStatus();
+        model.addAttribute("holdable", status == LotStatus.RELEASED || status == LotStatus.PENDING);
+        model.addAttribute("recallable", status != LotStatus.PENDING && status != LotStatus.RECALLED);
+        model.addAttribute("certificateWithdrawn", status == LotStatus.QUARANTINE || status == LotStatus.REJECTED
+                || status == LotStatus.RECALLED);
         model.addAttribute("holdSources", Holds.SOURCES);
         model.addAttribute("classifications", Classification.values());
         if (!model.containsAttribute("holdForm")) {
