@@ -112,6 +112,7 @@ class ConsolePagesTest {
         assertThat(sarah.get("/console/lots/" + lot).html()).contains("id=\"hold-form\"").contains("id=\"coa-form\"");
         assertThat(api.post("sarah", "/api/lots/" + lot + "/holds", java.util.Map.of("reason", "Customer complaint",
                 "source", "COMPLAINT")).status()).isEqualTo(202);
+        assertThat(sarah.get("/console/lots?status=QUARANTINE&size=200").html()).contains("not for sale"); // U12
         String held = sarah.get("/console/lots/" + lot).html();
         assertThat(held).doesNotContain("id=\"hold-form\"").doesNotContain("id=\"coa-form\"")
                 .contains("id=\"coa-withdrawn\"").contains("Not handed out while the lot is QUARANTINE");
