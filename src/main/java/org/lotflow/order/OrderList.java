@@ -65,21 +65,8 @@ public class OrderList {
      */
     @Transactional(readOnly = true)
     public Page list(Filter filter, String cursor, int size) {
-        if (size < 1 || size > MAX_PAGE) {
-            throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE + ", was " + size);
-        }
-        long before = Long.MAX_VALUE;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                before = Long.parseLong(cursor.trim());
-            } catch (NumberFormatException e) {
-                before = 0;
-            }
-            if (before < 1) {
-                throw new InvalidInput("cursor", "'" + cursor + "' is not a cursor of this list: take the next"
-                        + " page's link");
-            }
-        }
+        org.lotflow.shared.input.IdCursor.requireSize(size, MAX_PAGE);
+        long before = org.lotflow.shared.input.IdCursor.before(cursor);
         StringBuilder where = new StringBuilder("o.id < :before");
         MapSqlParameterSource p = new MapSqlParameterSource("before", before).addValue("limit", size + 1);
         if (filter.customer() != null && !filter.customer().isBlank()) {
@@ -115,7 +102,7 @@ public class OrderList {
             org.lotflow.product.Product product = byId.computeIfAbsent(r.productId(), products::get);
             return r.summary(product.getSku(), product.getName(), product.getUnit());
         }).toList();
-        return new Page(items, rows.size() > size ? Long.toString(rows.get(size - 1).id()) : null);
+        return new Page(items, org.lotflow.shared.input.IdCursor.next(rows, size, Row::id));
     }
 
     private static final String OPEN = "COALESCE(SUM(CASE WHEN a.status = 'OPEN' THEN a.quantity END), 0)";

@@ -108,21 +108,8 @@ public class RecallReports {
      */
     @Transactional(readOnly = true)
     public BoardPage board(Boolean open, String cursor, int size) {
-        if (size < 1 || size > MAX_BOARD_PAGE) {
-            throw new InvalidInput("size", "must be between 1 and " + MAX_BOARD_PAGE + ", was " + size);
-        }
-        long before = Long.MAX_VALUE;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                before = Long.parseLong(cursor.trim());
-            } catch (NumberFormatException e) {
-                before = 0;
-            }
-            if (before < 1) {
-                throw new InvalidInput("cursor", "'" + cursor + "' is not a cursor of this list:"
-                        + " take the next page's link");
-            }
-        }
+        org.lotflow.shared.input.IdCursor.requireSize(size, MAX_BOARD_PAGE);
+        long before = org.lotflow.shared.input.IdCursor.before(cursor);
         String state = open == null ? "" : open ? " AND r.status <> 'CLOSED'" : " AND r.status = 'CLOSED'";
         MapSqlParameterSource p = new MapSqlParameterSource("before", before).addValue("limit", size + 1);
         List<BoardRow> rows = jdbc.query("""
@@ -143,10 +130,7 @@ public class RecallReports {
                                 : rs.getObject("closed_at", OffsetDateTime.class).toInstant(),
                         rs.getLong("in_scope"), rs.getLong("recalled"), rs.getLong("customers"),
                         rs.getLong("notified")));
-        if (rows.size() <= size) {
-            return new BoardPage(rows, null);
-        }
-        List<BoardRow> items = List.copyOf(rows.subList(0, size));
-        return new BoardPage(items, Long.toString(items.get(items.size() - 1).id()));
+        return new BoardPage(List.copyOf(rows.subList(0, Math.min(size, rows.size()))),
+                org.lotflow.shared.input.IdCursor.next(rows, size, BoardRow::id));
     }
 }
