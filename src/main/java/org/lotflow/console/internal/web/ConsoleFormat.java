@@ -33,6 +33,38 @@ public class ConsoleFormat {
                 : TIME.format(at.atZone(zone)) + " " + zone.getId();
     }
 
+    /**
+     * A history event's detail value as a person reads it, not as Java prints a map (new user's U8): a map is "key
+     * value, key value", a list its items separated by "; ", a yes/no a word, a number exact; "" for none.
+     */
+    public String detail(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.entrySet().stream().filter(e -> e.getValue() != null)
+                    .map(e -> words(e.getKey()) + " " + detail(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.isEmpty() ? "none" : list.stream().map(this::detail)
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+            return qty(value);
+        }
+        return value.toString();
+    }
+
+    /** A detail's key in words: "decisionDueAt" is "decision due at". */
+    public String words(Object key) {
+        return key == null ? "" : key.toString().replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A quantity as an exact decimal; "" for none. */
     public String qty(Object value) {
         if (value == null) {

@@ -23,4 +23,19 @@ class ConsoleFormatTest {
         assertThat(format.duration("soon")).isEqualTo("soon");
         assertThat(format.duration(null)).isEmpty();
     }
+
+    /** New user's U8: a history detail read as words, not Java's map syntax. */
+    @Test
+    void historyDetailsReadAsWords() {
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("test", "viscosity40C");
+        result.put("value", new java.math.BigDecimal("248.000"));
+        result.put("passed", true);
+        result.put("note", null);
+        assertThat(format.detail(java.util.List.of(result, java.util.Map.of("test", "flashPoint"))))
+                .isEqualTo("test viscosity40C, value 248, passed yes; test flashPoint");
+        assertThat(format.detail(java.util.List.of())).isEqualTo("none");
+        assertThat(format.words("decisionDueAt")).isEqualTo("decision due at");
+        assertThat(format.detail(null)).isEmpty();
+    }
 }
