@@ -10,8 +10,8 @@ import org.lotflow.shared.input.InputRules;
 
 /**
  * A product's specification as a person types it into the Console's form: one test per line, its name, unit,
- * lower and upper limit separated by blanks, {@code -} for no limit ({@code viscosity cSt 245 255},
- * {@code flashPoint °C 220 -}). Empty lines are skipped. Each line is held to the API's rules for
+ * lower and upper limit separated by blanks, {@code -} for no limit or no unit ({@code viscosity cSt 245 255},
+ * {@code flashPoint °C 220 -}, {@code viscosityIndex - 100 -}). Empty lines are skipped. Each line is held to the API's rules for
  * {@code specs[i]} (a test name of at most 100 characters, a unit of at most 32, limits as measured values: at
  * most 6 decimals, never rounded); a refusal names the field {@code specs} and the line. At most 100 tests.
  */
@@ -27,7 +27,7 @@ public final class SpecLines {
             String[] parts = line.parts();
             if (parts.length != 4) {
                 throw new InvalidInput("specs", where + " must be a test, its unit, its lower and its upper limit"
-                        + " ('-' for none), e.g. viscosity cSt 245 255");
+                        + " ('-' for none), e.g. viscosity cSt 245 255, or viscosityIndex - 100 - without a unit");
             }
             if (parts[0].length() > 100) {
                 throw new InvalidInput("specs", where + ": the test name must be at most 100 characters");
@@ -35,7 +35,9 @@ public final class SpecLines {
             if (parts[1].length() > 32) {
                 throw new InvalidInput("specs", where + ": the unit must be at most 32 characters");
             }
-            out.add(new ProductService.SpecInput(parts[0], parts[1], limit(where, "lower", parts[2]),
+            // '-' for a test without a unit (a viscosity index, a count): no unit, not a unit "-" printed on the COA
+            out.add(new ProductService.SpecInput(parts[0], parts[1].equals("-") ? null : parts[1],
+                    limit(where, "lower", parts[2]),
                     limit(where, "upper", parts[3])));
         }
         if (out.size() > 100) {

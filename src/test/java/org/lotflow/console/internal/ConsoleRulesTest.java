@@ -122,6 +122,8 @@ class ConsoleRulesTest {
 
     @Test
     void aSpecificationIsTypedOneTestALineWithADashForNoLimit() {
+        // new user's U15: a test without a unit, '-' as for a limit (not a unit "-" printed on the certificate)
+        assertThat(SpecLines.parse("viscosityIndex - 100 -").get(0).unit()).isNull();
         assertThat(SpecLines.parse("viscosity cSt 245 255\nflashPoint °C 220 -")).extracting(
                 t -> t.test() + " " + t.unit() + " " + t.min() + " " + t.max())
                 .containsExactly("viscosity cSt 245 255", "flashPoint °C 220 null");
