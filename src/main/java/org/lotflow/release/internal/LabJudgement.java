@@ -41,11 +41,15 @@ public final class LabJudgement {
      * measurements.
      */
     public static List<TestVerdict> judge(String sku, List<SpecLimit> specs, List<Measurement> measurements) {
-        if (measurements == null || measurements.isEmpty()) {
-            throw new InvalidInput("results", "must contain at least one result");
-        }
         Set<String> known = new LinkedHashSet<>();
         specs.forEach(s -> known.add(s.getTest()));
+        if (measurements == null || measurements.isEmpty()) {
+            // the form's template sent back untouched ("viscosity40C =" with no values) reads as no results: say which
+            // values are wanted, as for one missing value (new user's U4)
+            throw new InvalidInput("results", known.isEmpty() ? "must contain at least one result"
+                    : "no result was given: every test of the specification of " + sku + " " + known
+                            + " needs a value");
+        }
         Map<String, BigDecimal> measured = new LinkedHashMap<>();
         for (int i = 0; i < measurements.size(); i++) {
             Measurement m = measurements.get(i);

@@ -56,6 +56,10 @@ class LabJudgementTest {
                 List.of(m("viscosity", "250"))));
         assertThat(refused.field()).isEqualTo("results");
         assertThat(refused.getMessage()).contains("incomplete").contains("flashPoint, water");
+        // the form sent back with no value at all says which values are wanted (new user's U4)
+        InvalidInput none = catchThrowableOfType(InvalidInput.class, () -> LabJudgement.judge("IL", SPEC, List.of()));
+        assertThat(none.getMessage()).startsWith("results: no result was given: every test of the specification of IL [")
+                .contains("flashPoint").endsWith("needs a value");
     }
 
     @Test
