@@ -263,10 +263,29 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         // nobody grants themselves a right (IdentityCalls; adding oneself to a group is refused before the body)
         if (IdentityCalls.writesAuthorization(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null || refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
+            if (body == null) {
+                return;
+            }
+            // a change (PUT authorization/{id}) keeps the stored authorization's type: it is judged as what it will be,
+            // and a role member may change only a filter's sharing, before and after (auditor 2026-12-05 B1, B2)
+            java.util.regex.Matcher changed = AUTHORIZATION_RECORD.matcher(resource);
+            ObjectNode judged = body;
+            if (method.equals("PUT") && changed.matches()) {
+                org.camunda.bpm.engine.authorization.Authorization stored = authorization(changed.group(1));
+                if (stored != null) {
+                    judged = body.deepCopy();
+                    judged.put("type", stored.getAuthorizationType());
+                    if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
+                            stored.getResourceType()))) {
+                        return;
+                    }
+                }
+            }
+            if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
                     body.path("resourceType").asInt(-1))) || refused(response, IdentityCalls.authorizationBody(body,
                     caller.userId(), caller.groups()))
-                    || refused(response, IdentityCalls.roleRights(body, this::groupsOf, rolesFilter))
+                    || refused(response, IdentityCalls.roleRights(judged, this::groupsOf, this::hasRoleMember,
+                            rolesFilter))
                     || refused(response, filters.authorizationChange(method, resource, this::authorization))) {
                 return;
             }
@@ -498,6 +517,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 .sql("SELECT * FROM ACT_ID_USER WHERE UPPER(ID_) = #{id}").parameter("id", id.toUpperCase(
                         java.util.Locale.ROOT)).list());
         return found.isEmpty() ? null : found.get(0).getId();
+    }
+
+    /** Whether a group has a member who has one of lotflow's roles now, read without the caller's authorizations. */
+    private boolean hasRoleMember(String groupId) {
+        return privileged(() -> identityService.createUserQuery().memberOfGroup(groupId).list()).stream()
+                .anyMatch(u -> groupsOf(u.getId()).stream().anyMatch(Groups.BUSINESS::contains));
     }
 
     /** The groups a user belongs to now, read without the caller's authorizations. */

@@ -1,6 +1,7 @@
 package org.lotflow.security;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -9,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.authorization.Authorization;
+
+import com.ibm.icu.text.SpoofChecker;
 import org.lotflow.shared.input.InputRules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,22 +77,36 @@ final class FilterCalls {
         if (notAName != null) {
             return new SurfaceRefusal(400, "Bad Request", "name", "The filter name " + notAName);
         }
-        String read = readAs(name);
-        if (ROLE_FILTERS_READ_AS.contains(read)) {
+        if (readAs(name).stream().anyMatch(ROLE_FILTERS_READ_AS::contains)) {
             return new SurfaceRefusal(403, "Forbidden", "name", "'" + name + "' reads as the name of one of"
                     + " lotflow's role filters: give your filter another name");
         }
         return null;
     }
 
-    /** What a filter name reads as: its compatibility form (NFKC), case-folded, letters and digits only. */
-    static String readAs(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", "");
+    /**
+     * What a filter name reads as: its compatibility form (NFKC), then its Unicode confusable skeleton (UTS #39, ICU's
+     * {@link SpoofChecker}: Cyrillic "Му" and Latin "My", "rn" and "m", a dotless ı and i read alike), taken both of
+     * the name as written and of it in lower case (a capital and a small letter are confusable with different
+     * letters), case-folded, without marks, letters and digits only, and a plural's final s dropped ("QA manager"
+     * reads as "QA managers"). Auditor 2026-12-05 A2 and B3.
+     */
+    static Set<String> readAs(String name) {
+        String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        Set<String> readings = new java.util.HashSet<>();
+        for (String written : List.of(compatible, compatible.toLowerCase(Locale.ROOT))) {
+            String skeleton = SKELETONS.getSkeleton(written).toLowerCase(Locale.ROOT);
+            String letters = Normalizer.normalize(skeleton, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                    .replaceAll("[^\\p{L}\\p{N}]+", "");
+            readings.add(letters.endsWith("s") ? letters.substring(0, letters.length() - 1) : letters);
+        }
+        return readings;
     }
 
+    private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+
     private static final Set<String> ROLE_FILTERS_READ_AS = IdentitySetup.ROLE_FILTER_NAMES.stream()
-            .map(FilterCalls::readAs).collect(Collectors.toUnmodifiableSet());
+            .flatMap(n -> readAs(n).stream()).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
 
     /**
      * The refusal of a change or deletion ({@code PUT} or {@code DELETE authorization/{id}}) of an existing

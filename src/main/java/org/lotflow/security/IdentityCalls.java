@@ -115,17 +115,19 @@ final class IdentityCalls {
      * <ul>
      * <li>a grant or global authorization on users, groups, memberships, authorizations or tenants beyond READ, or on
      * the Admin webapp ({@code APPLICATION} {@code admin} or {@code *}), to a role group, to a member of one, or to
-     * everyone ({@code *} or a global authorization): 403 naming {@code groupId} or {@code userId};</li>
+     * everyone ({@code *} or a global authorization), or to a group one of whose members has a role: 403 naming
+     * {@code groupId} or {@code userId};</li>
      * <li>any authorization on one of lotflow's role filters ({@code rolesFilter}): 403 naming {@code resourceId};</li>
      * <li>a revocation for everyone, a role group or a role member (A5): 403 naming {@code userId} or
      * {@code groupId}.</li>
      * </ul>
      *
-     * @param groupsOfUser the groups a user id belongs to now
-     * @param rolesFilter  whether a filter id is one of lotflow's role filters
+     * @param groupsOfUser       the groups a user id belongs to now
+     * @param groupHasRoleMember whether a group has a member who has one of lotflow's roles now
+     * @param rolesFilter        whether a filter id is one of lotflow's role filters
      */
     static SurfaceRefusal roleRights(ObjectNode body, java.util.function.Function<String, List<String>> groupsOfUser,
-            java.util.function.Predicate<String> rolesFilter) {
+            java.util.function.Predicate<String> groupHasRoleMember, java.util.function.Predicate<String> rolesFilter) {
         int resourceType = body.path("resourceType").asInt(-1);
         String resourceId = body.path("resourceId").asText("");
         if (resourceType == FILTER_RESOURCE && !resourceId.isEmpty() && rolesFilter.test(resourceId)) {
@@ -155,6 +157,12 @@ final class IdentityCalls {
         }
         if (!userId.isEmpty() && groupsOfUser.apply(userId).stream().anyMatch(Groups.BUSINESS::contains)) {
             return new SurfaceRefusal(403, "Forbidden", "userId", userId + " has one of lotflow's roles:" + why);
+        }
+        if (!groupId.isEmpty() && groupHasRoleMember.test(groupId)) {
+            // the rights would reach a role member through this group (auditor 2026-12-05 B1: a group was given them
+            // after a QA manager had joined it)
+            return new SurfaceRefusal(403, "Forbidden", "groupId", "The group '" + groupId + "' has members with one of"
+                    + " lotflow's roles:" + why);
         }
         return null;
     }

@@ -124,11 +124,26 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
                     + " the " + Groups.displayName(groupId) + " (one who records and signs does not administer; an"
                     + " administrator removes those rights first, or gives them a second account)";
         }
+        if (intoRole && revoked(userId)) {
+            // auditor 2026-12-05 B2: revocations made before the membership would hide the role's work from them
+            return userId + " has revocations of their own (rights taken away from them by name), which would hide the "
+                    + Groups.displayName(groupId) + "' open work from them; an administrator deletes those revocations"
+                    + " first";
+        }
         if (!intoRole && roleMember && administers(List.of(), List.of(groupId))) {
             return "The group " + groupId + " holds rights to administer users, groups, memberships or rights, and "
                     + userId + " has one of lotflow's roles: the people who record and sign do not administer";
         }
         return null;
+    }
+
+    /** Whether the user has revocations of their own (user-level authorizations of type revoke). */
+    private static boolean revoked(String userId) {
+        CommandContext context = Context.getCommandContext();
+        return context.runWithoutAuthorization(() -> ((org.camunda.bpm.engine.impl.AuthorizationQueryImpl)
+                new org.camunda.bpm.engine.impl.AuthorizationQueryImpl().userIdIn(userId)).executeList(context, null)
+                .stream().anyMatch(a -> a.getAuthorizationType()
+                        == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE));
     }
 
     /** Whether these users (or everyone) or groups hold a grant or global authorization that administers identities. */

@@ -97,26 +97,30 @@ class IdentityCallsTest {
                 : List.of("camunda-admin");
         java.util.function.Predicate<String> roleFilter = "f-qa"::equals;
         SurfaceRefusal toMember = IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ALL\"],"
-                + "\"userId\":\"jennifer\",\"resourceType\":3,\"resourceId\":\"*\"}"), groups, roleFilter);
+                + "\"userId\":\"jennifer\",\"resourceType\":3,\"resourceId\":\"*\"}"), groups, "auditors"::equals, roleFilter);
         assertThat(toMember.status()).isEqualTo(403);
         assertThat(toMember.field()).isEqualTo("userId");
         assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"CREATE\"],\"groupId\":"
-                + "\"sales\",\"resourceType\":1,\"resourceId\":\"*\"}"), groups, roleFilter).field())
+                + "\"sales\",\"resourceType\":1,\"resourceId\":\"*\"}"), groups, "auditors"::equals, roleFilter).field())
                 .isEqualTo("groupId");
         assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ACCESS\"],\"groupId\":"
-                + "\"qa-manager\",\"resourceType\":0,\"resourceId\":\"admin\"}"), groups, roleFilter)).isNotNull();
+                + "\"qa-manager\",\"resourceType\":0,\"resourceId\":\"admin\"}"), groups, "auditors"::equals, roleFilter)).isNotNull();
         assertThat(IdentityCalls.roleRights(body("{\"type\":0,\"permissions\":[\"ALL\"],\"userId\":\"*\","
-                + "\"resourceType\":4,\"resourceId\":\"*\"}"), groups, roleFilter).field()).isEqualTo("type");
+                + "\"resourceType\":4,\"resourceId\":\"*\"}"), groups, "auditors"::equals, roleFilter).field()).isEqualTo("type");
         assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"READ\"],\"groupId\":"
-                + "\"sales\",\"resourceType\":1,\"resourceId\":\"*\"}"), groups, roleFilter)).as("READ").isNull();
+                + "\"sales\",\"resourceType\":1,\"resourceId\":\"*\"}"), groups, "auditors"::equals, roleFilter)).as("READ").isNull();
         assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":"
-                + "\"ada\",\"resourceType\":2,\"resourceId\":\"*\"}"), groups, roleFilter)).as("an admin").isNull();
+                + "\"ada\",\"resourceType\":2,\"resourceId\":\"*\"}"), groups, "auditors"::equals, roleFilter)).as("an admin").isNull();
+        // auditor 2026-12-05 B1: not to a group a role member belongs to either
         assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ALL\"],\"groupId\":"
-                + "\"sales\",\"resourceType\":7,\"resourceId\":\"*\"}"), groups, roleFilter)).as("tasks").isNull();
+                + "\"auditors\",\"resourceType\":4,\"resourceId\":\"*\"}"), groups, "auditors"::equals, roleFilter)
+                .field()).isEqualTo("groupId");
+        assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"ALL\"],\"groupId\":"
+                + "\"sales\",\"resourceType\":7,\"resourceId\":\"*\"}"), groups, "auditors"::equals, roleFilter)).as("tasks").isNull();
         assertThat(IdentityCalls.roleRights(body("{\"type\":2,\"permissions\":[\"READ\"],\"groupId\":"
-                + "\"qa-manager\",\"resourceType\":5,\"resourceId\":\"f-qa\"}"), groups, roleFilter).field())
+                + "\"qa-manager\",\"resourceType\":5,\"resourceId\":\"f-qa\"}"), groups, "auditors"::equals, roleFilter).field())
                 .isEqualTo("resourceId");
         assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"READ\"],\"groupId\":"
-                + "\"sales\",\"resourceType\":5,\"resourceId\":\"f-own\"}"), groups, roleFilter)).isNull();
+                + "\"sales\",\"resourceType\":5,\"resourceId\":\"f-own\"}"), groups, "auditors"::equals, roleFilter)).isNull();
     }
 }

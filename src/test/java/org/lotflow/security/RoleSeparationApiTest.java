@@ -106,6 +106,59 @@ class RoleSeparationApiTest {
     }
 
     /**
+     * Auditor 2026-12-05 B1 (High): rights given to a group after a QA manager had joined it, and a QA manager
+     * re-targeting another role's grant with PUT (judged by the body's resource type); B2: a stored revocation moved
+     * onto a role member with PUT (read as a grant), and a person with revocations of their own put into a role.
+     */
+    @Test
+    void rightsReachNoRoleMemberThroughAGroupAndAChangeIsJudgedAsWhatItWillBe() {
+        String auditors = "auditors" + UUID.randomUUID().toString().substring(0, 6);
+        org.camunda.bpm.engine.identity.Group g = identityService.newGroup(auditors);
+        g.setName("Auditors");
+        identityService.saveGroup(g);
+        String qa = user("qamb", Groups.QA_MANAGER);
+        identityService.createMembership(qa, auditors);
+        Response toGroup = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+                "permissions", List.of("ALL"), "groupId", auditors, "resourceType", 4, "resourceId", "*"));
+        assertThat(toGroup.status()).as(toGroup.toString()).isEqualTo(403);
+        assertThat(toGroup.json().get("field").asText()).isEqualTo("groupId");
+
+        // a grant of another role (sales' Tasklist access) re-targeted by a QA manager as if it were a filter's
+        String salesTasklist = authorizationService.createAuthorizationQuery().groupIdIn(Groups.SALES)
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).resourceId("tasklist")
+                .singleResult().getId();
+        String grant = grantAll(qa, null, org.camunda.bpm.engine.authorization.Resources.AUTHORIZATION);
+        Response retarget = api.call(qa, qa, HttpMethod.PUT, "/engine-rest/authorization/" + salesTasklist, Map.of(
+                "type", 1, "permissions", List.of("READ"), "groupId", Groups.SALES, "resourceType", 5, "resourceId",
+                "nothing"), "application/json");
+        assertThat(retarget.status()).as(retarget.toString()).isEqualTo(403);
+        assertThat(authorizationService.createAuthorizationQuery().authorizationId(salesTasklist).singleResult()
+                .getResourceType()).isZero();
+        authorizationService.deleteAuthorization(grant);
+
+        // a stored revocation moved onto a role member: judged as the revocation it stays
+        Response ghost = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 2, "permissions",
+                List.of("READ"), "userId", "ghost-" + auditors, "resourceType", 5, "resourceId", "*"));
+        assertThat(ghost.status()).as(ghost.toString()).isEqualTo(200);
+        String revocation = ghost.json().get("id").asText();
+        Response moved = asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + revocation, Map.of("permissions",
+                List.of("READ"), "userId", "jennifer", "resourceType", 5, "resourceId", "*"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(403);
+        assertThat(api.get("jennifer", "/engine-rest/filter").json().size()).isGreaterThanOrEqualTo(2);
+
+        // someone carrying revocations of their own is not put into a role
+        String quinn = user("quinn");
+        Response own = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 2, "permissions",
+                List.of("READ"), "userId", quinn, "resourceType", 5, "resourceId", "*"));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        Response joins = asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER + "/members/" + quinn, null);
+        assertThat(joins.status()).as(joins.toString()).isEqualTo(403);
+        assertThat(joins.json().get("detail").asText()).contains("has revocations of their own");
+        authorizationService.deleteAuthorization(own.json().get("id").asText());
+        authorizationService.deleteAuthorization(revocation);
+    }
+
+    /**
      * Auditor 2026-12-05 A5: a user-level revocation of READ on every filter emptied a QA manager's Tasklist, role
      * filters included. A revocation for everyone, a role group or a role member is refused.
      */
