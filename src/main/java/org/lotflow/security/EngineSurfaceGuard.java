@@ -143,6 +143,20 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             chain.doFilter(replayed(request, body), response);
             return;
         }
+        if (IdentityCalls.createsGroup(method, resource)) {
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            String newId = body.path("id").asText("");
+            if (refused(response, IdentityCalls.newId("id", newId, true))
+                    || refused(response, IdentityCalls.newGroup(newId, body.path("name").asText(""),
+                            takenGroupId(newId)))) {
+                return;
+            }
+            chain.doFilter(replayed(request, body), response);
+            return;
+        }
         boolean userCreate = IdentityCalls.createsUser(method, resource);
         String credentialsOf = IdentityCalls.credentialsOf(method, resource);
         if (userCreate || credentialsOf != null) {
@@ -157,7 +171,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             org.camunda.bpm.engine.identity.User user;
             if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
                 String newId = body.path("profile").path("id").asText("");
-                String taken = newId.isEmpty() ? null : takenUserId(newId);
+                if (refused(response, IdentityCalls.newId("profile.id", newId, false))) {
+                    return;
+                }
+                String taken = takenUserId(newId);
                 if (taken != null) {
                     refuse(response, 409, "Conflict", "profile.id", "profile.id: " + (taken.equals(newId) ? "the user '"
                             + newId + "' already exists" : "'" + newId + "' reads as the user '" + taken + "', who"
@@ -517,6 +534,14 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 .sql("SELECT * FROM ACT_ID_USER WHERE UPPER(ID_) = #{id}").parameter("id", id.toUpperCase(
                         java.util.Locale.ROOT)).list());
         return found.isEmpty() ? null : found.get(0).getId();
+    }
+
+    /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */
+    private String takenGroupId(String id) {
+        // the engine has no native group query; a plant has tens of groups, read once for a group's creation
+        return privileged(() -> identityService.createGroupQuery().list()).stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).filter(id::equalsIgnoreCase).findFirst()
+                .orElse(null);
     }
 
     /** Whether a group has a member who has one of lotflow's roles now, read without the caller's authorizations. */

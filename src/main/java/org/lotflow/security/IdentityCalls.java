@@ -226,6 +226,54 @@ final class IdentityCalls {
         return method.equals("PUT") && credentials.matches() ? credentials.group(1) : null;
     }
 
+    /** Whether a call creates a group ({@code POST group/create}). */
+    static boolean createsGroup(String method, String resource) {
+        return method.equals("POST") && resource.matches("(?i)^group/create/?$");
+    }
+
+    /** The user ids the engine accepts (Camunda's default resource whitelist, which lotflow keeps for users). */
+    static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[a-zA-Z0-9]+|camunda-admin");
+    /** The group ids the engine accepts ({@code camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern}). */
+    static final java.util.regex.Pattern GROUP_ID = java.util.regex.Pattern.compile("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
+
+    /**
+     * A new user's or group's id the engine would refuse (400 naming {@code field}; auditor 2026-12-05 B4: the engine's
+     * refusal reached the caller as a 500 and the log as an ERROR with a stack trace), else null.
+     */
+    static SurfaceRefusal newId(String field, String id, boolean group) {
+        if (id.isEmpty()) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": is required");
+        }
+        if (!(group ? GROUP_ID : USER_ID).matcher(id).matches()) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": '" + id + "' is not a valid " + (group
+                    ? "group id: use letters and digits, words joined by single hyphens (qa-manager)"
+                    : "user id: use letters and digits only, no spaces or other signs (jennifer, jlee2)"));
+        }
+        return null;
+    }
+
+    /**
+     * A new group whose id or name reads as an existing group's or a role's (auditor 2026-12-05 B5: "QA-MANAGER" named
+     * "QA managers" read as the role in Admin and in the security trail, and the role rules did not see it): 409 naming
+     * {@code id} for an id taken whatever its case ({@code takenAs}: the existing id, or null), 400 naming {@code name}
+     * for a role's display name on another id; else null.
+     */
+    static SurfaceRefusal newGroup(String id, String name, String takenAs) {
+        if (takenAs != null) {
+            return new SurfaceRefusal(409, "Conflict", "id", "id: " + (takenAs.equals(id) ? "the group '" + id
+                    + "' already exists" : "'" + id + "' reads as the group '" + takenAs + "', which exists already"
+                    + " (group ids are unique whatever their case)"));
+        }
+        String trimmed = name == null ? "" : name.trim();
+        for (String role : Groups.BUSINESS) {
+            if (Groups.displayName(role).equalsIgnoreCase(trimmed) && !role.equals(id)) {
+                return new SurfaceRefusal(400, "Invalid request", "name", "name: '" + trimmed + "' is the name of"
+                        + " lotflow's role group '" + role + "'; give this group another name");
+            }
+        }
+        return null;
+    }
+
     /** Whether a call creates a user ({@code POST user/create}). */
     static boolean createsUser(String method, String resource) {
         return method.equals("POST") && EngineResources.USER_CREATE.matcher(resource).matches();

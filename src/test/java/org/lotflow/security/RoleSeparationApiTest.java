@@ -319,6 +319,35 @@ class RoleSeparationApiTest {
         assertThat(identityService.createUserQuery().userId("Jennifer").count()).isZero();
     }
 
+    /**
+     * Auditor 2026-12-05 B4: a user id the engine refuses answered 500 (and logged an ERROR); B5: group ids differing only
+     * in case ("QA-MANAGER" named "QA managers") stood beside the role groups.
+     */
+    @Test
+    void aBadUserOrGroupIdIs400AndAGroupReadingAsARoleIsRefused() {
+        for (String bad : List.of("jennifer ", "jennifer/", "jenn\u0131fer", "jennifer\u200b")) {
+            Response r = asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", bad,
+                    "firstName", "Jen", "lastName", "Lee", "email", "j@example.com"), "credentials", Map.of("password",
+                    "Str0ng!Passw0rdX")));
+            assertThat(r.status()).as(bad + ": " + r).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).isEqualTo("profile.id");
+        }
+        for (String taken : List.of("QA-MANAGER", "Qa-Manager", "CAMUNDA-ADMIN")) {
+            Response r = asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", taken, "name", "Look-alike",
+                    "type", "WORKFLOW"));
+            assertThat(r.status()).as(taken + ": " + r).isEqualTo(409);
+            assertThat(r.json().get("field").asText()).isEqualTo("id");
+        }
+        Response named = asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", "qa-managers-two", "name",
+                "QA managers", "type", "WORKFLOW"));
+        assertThat(named.status()).as(named.toString()).isEqualTo(400);
+        assertThat(named.json().get("field").asText()).isEqualTo("name");
+        assertThat(asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", "qa manager", "name", "x",
+                "type", "WORKFLOW")).status()).isEqualTo(400);
+        assertThat(identityService.createGroupQuery().groupNameLike("%anagers").list()).extracting(
+                org.camunda.bpm.engine.identity.Group::getId).containsExactly(Groups.QA_MANAGER);
+    }
+
     /** Auditor's re-test 2026-12-05, N9: a membership of nobody, or one already there, answered 500. */
     @Test
     void aMembershipOfNobodyIs404AndOneAlreadyThereIs409() {
