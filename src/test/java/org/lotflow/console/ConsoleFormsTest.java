@@ -94,7 +94,8 @@ class ConsoleFormsTest {
         assertThat(mike.get("/console/lots/" + lot + "?created").html()).contains("id=\"created-notice\"")
                 .contains("id=\"sources\"").contains(raw);
 
-        // the form sent again (Back, then "Create the lot" again) creates nothing more (new user's U1)
+        // the form sent again (Back, then "Create the lot" again) creates nothing more (new user's U1); nor does a form
+        // without a token this session issued, or with one made up (auditor's re-test B6)
         String once = java.util.regex.Pattern.compile("name=\"_once\" value=\"([^\"]+)\"")
                 .matcher(mike.get("/console/lots/new").html()).results().findFirst().orElseThrow().group(1);
         f.put("_once", once);
@@ -104,6 +105,12 @@ class ConsoleFormsTest {
         ConsoleSession.Page again = mike.post("/console/lots/new", f);
         assertThat(again.status()).as(again.html()).isEqualTo(409);
         assertThat(again.html()).contains("This form was sent already");
+        f.put("_once", "made-up-token");
+        assertThat(mike.post("/console/lots/new", f).status()).isEqualTo(409);
+        Map<String, String> without = new LinkedHashMap<>(f);
+        without.remove("_once");
+        without.put("_csrf", mike.csrf());
+        assertThat(mike.postRaw("/console/lots/new", without).status()).isEqualTo(409);
         assertThat(count("SELECT COUNT(*) FROM lot")).isEqualTo(lots + 1);
         f.remove("_once");
 

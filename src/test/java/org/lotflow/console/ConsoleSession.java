@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 final class ConsoleSession {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** The page's one-time token for a creating form (the layout's meta tag; each form carries it too). */
+    private static final Pattern ONCE = Pattern.compile("name=\"lotflow-form-once\" content=\"([^\"]+)\"");
 
     record Page(int status, String location, String html) {
     }
@@ -28,6 +30,8 @@ final class ConsoleSession {
     private final String base;
     private final HttpClient http;
     private String csrf;
+    /** The newest one-time token a page carried and no form has spent yet, or null. */
+    private String once;
 
     ConsoleSession(int port) {
         this.base = "http://localhost:" + port;
@@ -59,12 +63,24 @@ final class ConsoleSession {
         return page;
     }
 
-    /** A form sent with the CSRF token of the last page. */
+    /**
+     * A form sent with the CSRF token of the last page and, unless the fields name one, a one-time token as a browser's
+     * form carries it: the last page's, or a fresh page's when that one was spent (as a person opens the form again).
+     */
     Page post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
+        if (!all.containsKey("_once") && !path.equals("/console/login") && csrf != null) {
+            if (once == null) {
+                get("/console/lots?size=1");
+            }
+            if (once != null) {
+                all.put("_once", once);
+            }
+        }
         if (csrf != null && !all.containsKey("_csrf")) {
             all.put("_csrf", csrf);
         }
+        once = null;
         return postRaw(path, all);
     }
 
@@ -100,6 +116,10 @@ final class ConsoleSession {
     private Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Matcher fresh = ONCE.matcher(r.body());
+            if (fresh.find()) {
+                once = fresh.group(1);
+            }
             return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);

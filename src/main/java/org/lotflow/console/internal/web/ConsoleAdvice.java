@@ -60,15 +60,15 @@ class ConsoleAdvice {
 
     /** A creating form's one-time token ({@link ConsoleCsrf#ONCE_FIELD}): new on every page rendered. */
     @ModelAttribute("formOnce")
-    String formOnce() {
-        return ConsoleCsrf.onceToken();
+    String formOnce(HttpServletRequest request) {
+        return ConsoleCsrf.issueOnce(request.getSession(true));
     }
 
     /** An exception handler's model has none of the model attributes: the layout's are added here. */
     private void common(HttpServletRequest request, Model model) {
         model.addAttribute("me", me());
         model.addAttribute("csrf", csrf(request));
-        model.addAttribute("formOnce", formOnce());
+        model.addAttribute("formOnce", formOnce(request));
     }
 
     /** A refusal outside a form (an unknown lot or recall, a page the viewer may not see): its page. */

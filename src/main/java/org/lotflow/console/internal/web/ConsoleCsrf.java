@@ -52,45 +52,62 @@ public final class ConsoleCsrf {
     }
 
     /**
-     * The field of a creating form's one-time token: a new random value each time the page is rendered, spent when
-     * the form is sent. A form sent again (the browser's Back button brings back a page with a form already sent, or
-     * a reload repeats the POST) carries a spent token and is refused with 409, so it creates no second lot, receipt,
-     * order or hold (new user's test 2026-12-05 U1: Back and "Create the lot" again made a second lot and a second lab
-     * release). A form without the field is not affected.
+     * The field of a creating form's one-time token: issued by the server with each page rendered (and kept in the
+     * session, the newest {@value #ISSUED_REMEMBERED}), spent when the form is sent. A creating form must carry one
+     * that was issued and not yet spent, else it is refused with 409 and creates nothing: sent a second time (the
+     * browser's Back button brings back a page with a form already sent, a reload or a client's retry repeats the
+     * POST), made up, or left out (new user's test 2026-12-05 U1: Back and "Create the lot" again made a second lot and
+     * a second lab release; auditor's re-test B6: a form without the field, or with any value, was accepted).
      */
     public static final String ONCE_FIELD = "_once";
 
-    private static final String SPENT = ConsoleCsrf.class.getName() + ".spent";
-    /** How many spent tokens a session remembers (the oldest are forgotten; a page that old has another token). */
-    private static final int SPENT_REMEMBERED = 500;
+    private static final String ISSUED = ConsoleCsrf.class.getName() + ".issued";
+    /** How many issued, unspent tokens a session keeps (the oldest are forgotten: a page that old is reloaded). */
+    private static final int ISSUED_REMEMBERED = 200;
 
-    /** A fresh one-time token for a form about to be rendered. */
-    public static String onceToken() {
+    /** A fresh one-time token for the page about to be rendered, kept in the session until it is spent. */
+    @SuppressWarnings("unchecked")
+    public static String issueOnce(HttpSession session) {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String once = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        synchronized (session) {
+            java.util.LinkedHashSet<String> issued = (java.util.LinkedHashSet<String>) session.getAttribute(ISSUED);
+            if (issued == null) {
+                issued = new java.util.LinkedHashSet<>();
+            }
+            issued.add(once);
+            while (issued.size() > ISSUED_REMEMBERED) {
+                issued.remove(issued.iterator().next());
+            }
+            session.setAttribute(ISSUED, issued); // set again: a clustered session store sees the change
+        }
+        return once;
     }
 
-    /** Spends {@code once} in the session: true the first time, false when it was spent before (or absent). */
+    /** Spends {@code once}: true when this session issued it and it was not spent yet; false otherwise (or absent). */
     @SuppressWarnings("unchecked")
     public static boolean spend(HttpSession session, String once) {
         if (session == null || once == null || once.isEmpty()) {
             return false;
         }
         synchronized (session) {
-            java.util.LinkedHashSet<String> spent = (java.util.LinkedHashSet<String>) session.getAttribute(SPENT);
-            if (spent == null) {
-                spent = new java.util.LinkedHashSet<>();
-            }
-            if (!spent.add(once)) {
+            java.util.LinkedHashSet<String> issued = (java.util.LinkedHashSet<String>) session.getAttribute(ISSUED);
+            if (issued == null || !issued.remove(once)) {
                 return false;
             }
-            while (spent.size() > SPENT_REMEMBERED) {
-                spent.remove(spent.iterator().next());
-            }
-            session.setAttribute(SPENT, spent); // set again: a clustered session store sees the change
+            session.setAttribute(ISSUED, issued);
             return true;
         }
+    }
+
+    /**
+     * Whether a Console {@code POST} to this path creates or changes a record and so needs a one-time token: every one
+     * but the login, the logout, the audit trail's check and a certificate's download (each may be sent again).
+     */
+    public static boolean needsOnce(String path) {
+        return path.startsWith("/console/") && !path.equals("/console/login") && !path.equals("/console/logout")
+                && !path.equals("/console/reports/audit-verify") && !path.matches("^/console/lots/[^/]+/coa/?$");
     }
 
     /** Whether a request of this method changes nothing and needs no token. */

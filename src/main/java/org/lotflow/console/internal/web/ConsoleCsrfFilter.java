@@ -32,13 +32,14 @@ public class ConsoleCsrfFilter extends OncePerRequestFilter {
                         + " again.</p>");
                 return;
             }
-            String once = request.getParameter(ConsoleCsrf.ONCE_FIELD);
-            if (once != null && !ConsoleCsrf.spend(request.getSession(false), once)) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (ConsoleCsrf.needsOnce(path) && !ConsoleCsrf.spend(request.getSession(false),
+                    request.getParameter(ConsoleCsrf.ONCE_FIELD))) {
                 ConsoleRefusalPage.write(response, 409, "Conflict", "This form was sent already", "<p>This form was"
-                        + " sent before (the browser's Back button or a reload brings a sent form back), so it was not"
-                        + " sent again and nothing more was created. What it created is in the Console's lists. <a href=\""
-                        + request.getContextPath() + "/console/\">Open the Console</a> and open a new form to create"
-                        + " another.</p>");
+                        + " sent before, or it is out of date (the browser's Back button or a reload brings a sent form"
+                        + " back), so it was not sent again and nothing more was created. What it created is in the"
+                        + " Console's lists. <a href=\"" + request.getContextPath() + "/console/\">Open the Console</a>"
+                        + " and open a new form to create another.</p>");
                 return;
             }
         }
