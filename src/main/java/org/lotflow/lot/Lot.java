@@ -97,6 +97,13 @@ public class Lot {
     @Column(nullable = false, length = 16)
     private LotStatus status;
 
+    /**
+     * Whether the lot was ever RECALLED: kept when it is archived later, so nothing made from it is ever released
+     * (auditor 2026-12-05 B9).
+     */
+    @Column(name = "recalled_once", nullable = false)
+    private boolean recalledOnce;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -149,6 +156,9 @@ public class Lot {
         }
         LotStatus previous = status;
         status = next;
+        if (next == LotStatus.RECALLED) {
+            recalledOnce = true;
+        }
         return previous;
     }
 

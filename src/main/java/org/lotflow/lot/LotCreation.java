@@ -57,6 +57,7 @@ class LotCreation {
     @Transactional
     Lot create(NewLot in) {
         currentUser.require(Groups.PRODUCTION);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
         InputRules.require("location", InputRules.name(in.location()));
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())

@@ -5,7 +5,8 @@ import java.util.List;
 import org.lotflow.shared.StateConflict;
 
 /**
- * 409: a lot made from recalled material is never released. A recall stops every lot of its scope that can be
+ * 409: a lot made from recalled material is never released, also after the recalled lot is archived (its
+ * {@code recalled_once} stays; auditor 2026-12-05 B9). A recall stops every lot of its scope that can be
  * stopped (RECALLED), but a lot still PENDING its lab release cannot become RECALLED; it stays in the recall's
  * scope with a note, and this refusal keeps it from ever being released (21 CFR 7.46 and 21 CFR 211.84(e):
  * a recalled component is not used; FSMA 204; EU GMP Part I 5.71 and Annex 16: the Qualified Person certifies a
@@ -22,8 +23,8 @@ public class SourceLotRecalled extends StateConflict {
 
     public SourceLotRecalled(String lotNumber, List<String> recalledSources) {
         super("Lot " + lotNumber + " cannot be released: it was made from " + (recalledSources.size() == 1
-                ? "lot " + recalledSources.get(0) + ", which is" : "lots " + String.join(", ", recalledSources)
-                        + ", which are") + " RECALLED. Refuse its release instead (the lot becomes REJECTED)");
+                ? "lot " + recalledSources.get(0) + ", which was" : "lots " + String.join(", ", recalledSources)
+                        + ", which were") + " RECALLED. Refuse its release instead (the lot becomes REJECTED)");
         with("lotNumber", lotNumber).with("recalledSourceLots", recalledSources);
     }
 }

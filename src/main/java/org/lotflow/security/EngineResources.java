@@ -166,6 +166,11 @@ final class EngineResources {
                     + " set, replaced or cleared by anyone (administrators included); note what you found in a comment"
                     + " on the process instance (POST process-instance/{id}/comment/create)";
         }
+        if (method.equals("POST") && resource.matches("(?i)^task/create/?$")) {
+            return "Tasks are made by lotflow's processes, each in its step and for its groups; a task made by hand could"
+                    + " pose as a lotflow task in someone's list (auditor 2026-12-05 B11), so none is created over HTTP,"
+                    + " by anyone (administrators included)";
+        }
         if (method.equals("POST") && INCIDENT_CREATE.matcher(resource).matches()) {
             return "Incidents are raised by lotflow's failing steps, not created by hand (a made-up incident would"
                     + " stop no step but alarm Cockpit and the plant's gauges), by anyone (administrators included)";

@@ -283,6 +283,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             if (body == null) {
                 return;
             }
+            if (refusedStale(response, caller)) {
+                return;
+            }
             // a change (PUT authorization/{id}) keeps the stored authorization's type: it is judged as what it will be,
             // and a role member may change only a filter's sharing, before and after (auditor 2026-12-05 B1, B2)
             java.util.regex.Matcher changed = AUTHORIZATION_RECORD.matcher(resource);
@@ -314,6 +317,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         }
         java.util.regex.Matcher deletedAuthorization = AUTHORIZATION_RECORD.matcher(resource);
         if (method.equals("DELETE") && deletedAuthorization.matches()) {
+            if (refusedStale(response, caller)) {
+                return;
+            }
             org.camunda.bpm.engine.authorization.Authorization existing = authorization(deletedAuthorization.group(1));
             if (existing != null && refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
                     existing.getResourceType()))) {
@@ -392,11 +398,22 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             // separation of duties by group: only members of the task's candidate groups complete it, administrators
             // too (a task completed is a record in its doer's name, a signing task a signature: an administrator who
             // is not QA does not approve a lot; EU GMP Annex 11 §12, 21 CFR 11.10(g))
-            if (schema != null && groups.stream().noneMatch(caller.groups()::contains)) {
+            // the groups as the identity store has them now, not as the session remembers them (auditor 2026-12-05 B7:
+            // someone removed from the role completed its task from an open Tasklist session)
+            List<String> callersGroups = schema == null ? caller.groups() : groupsOf(caller.userId());
+            if (schema != null && groups.stream().noneMatch(callersGroups::contains)) {
                 refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' is for "
                         + String.join(" and ", groups.stream().map(Groups::displayName).toList())
                         + "; " + caller.userId() + " is in none of these groups" + (caller.admin()
                                 ? " (administering lotflow does not make one a member of its roles)" : ""));
+                return;
+            }
+            // a claimed task is completed by whoever claimed it (B8): a colleague asks them, or an administrator, to
+            // hand it back first
+            if (schema != null && task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
+                refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' is claimed by "
+                        + task.getAssignee() + ": they complete it, or hand it back to its group (unclaim; an"
+                        + " administrator may hand it back for them) before someone else does");
                 return;
             }
             if (schema != null) {
@@ -542,6 +559,21 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         return privileged(() -> identityService.createGroupQuery().list()).stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).filter(id::equalsIgnoreCase).findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * Refuses (403) a change of rights from a session that remembers a group its user is no longer in (auditor
+     * 2026-12-05 B12; identity writes are held alike in {@link RoleSeparation}): true when it answered.
+     */
+    private boolean refusedStale(HttpServletResponse response, Caller caller) throws IOException {
+        List<String> now = groupsOf(caller.userId());
+        List<String> gone = caller.groups().stream().filter(g -> !now.contains(g)).toList();
+        if (gone.isEmpty()) {
+            return false;
+        }
+        refuse(response, 403, "Forbidden", null, caller.userId() + " is no longer a member of " + String.join(", ", gone)
+                + ": log in again; what that membership allowed ended with it");
+        return true;
     }
 
     /** Whether a group has a member who has one of lotflow's roles now, read without the caller's authorizations. */

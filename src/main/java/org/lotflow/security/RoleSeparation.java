@@ -78,7 +78,11 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
             String actor = !WRITES.contains(method.getName()) || Context.getCommandContext() == null ? null
                     : Context.getCommandContext().getAuthenticatedUserId();
             if (actor != null) {
-                String why = actorRefusal(actor, groupsOf(actor), method.getName(), args);
+                List<String> actorsGroups = groupsOf(actor);
+                String why = actorRefusal(actor, actorsGroups, method.getName(), args);
+                if (why == null) {
+                    why = staleSession(actor, Context.getCommandContext().getAuthentication(), actorsGroups);
+                }
                 if (why != null) {
                     throw new NotPermitted(why);
                 }
@@ -108,6 +112,25 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
             }
             return call.proceed();
         });
+    }
+
+    /**
+     * Why an identity write is refused to a session that remembers a group its user is no longer in (auditor
+     * 2026-12-05 B12: an administrator removed from {@code camunda-admin} created a new administrator from an open
+     * Admin session, whose groups are re-read only every 30 seconds): null when the session's groups are all still the
+     * user's. The engine checked the write's rights with the session's groups; the identity store decides.
+     */
+    static String staleSession(String actorId, org.camunda.bpm.engine.impl.identity.Authentication session,
+            List<String> groupsNow) {
+        if (session == null || session.getGroupIds() == null) {
+            return null;
+        }
+        List<String> gone = session.getGroupIds().stream().filter(g -> !groupsNow.contains(g)).toList();
+        if (gone.isEmpty()) {
+            return null;
+        }
+        return actorId + " is no longer a member of " + String.join(", ", gone) + ": log in again; what that membership"
+                + " allowed ended with it";
     }
 
     /**

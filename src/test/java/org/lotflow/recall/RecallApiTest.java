@@ -550,7 +550,7 @@ class RecallApiTest {
         Response refused = signReleaseDecision(made, true);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).isEqualTo("Lot " + made + " cannot be released: it was made"
-                + " from lot " + rm + ", which is RECALLED. Refuse its release instead (the lot becomes REJECTED)");
+                + " from lot " + rm + ", which was RECALLED. Refuse its release instead (the lot becomes REJECTED)");
         assertThat(status(made)).isEqualTo("PENDING");
         assertThat(historyTypes(made)).doesNotContain("RELEASE_APPROVED");
 
@@ -604,6 +604,29 @@ class RecallApiTest {
         assertThat(signReleaseDecision(made, false).status()).isEqualTo(204);
         api.executeJobs();
         assertThat(status(made)).isEqualTo("REJECTED");
+    }
+
+    /**
+     * Auditor 2026-12-05 B9 (High): once the recalled raw material was ARCHIVED at the end of its retention, a lot made
+     * from it was released. A lot that was ever recalled stays a recalled source.
+     */
+    @Test
+    void aLotMadeFromARecalledLotThatWasArchivedSinceIsStillNeverReleased() {
+        String rmSku = api.createProduct("RMA");
+        String intSku = api.createProduct("INA");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String rm = f.released(rmSku, "100", "2025-01-02", Map.of());
+        String made = f.created(intSku, "10", "2025-01-20", Map.of(rm, "5"));
+        recordPassingLabResults(made);
+        assertThat(api.post("rachel", "/api/recalls", recall(List.of(rm), "Supplier reports contamination",
+                "CLASS_I")).status()).isEqualTo(201);
+        // its retention passed: archived (lotArchiving), the recall is kept as a fact of the lot
+        jdbc.update("UPDATE lot SET status = 'ARCHIVED' WHERE lot_number = ?", rm);
+        assertThat(jdbc.queryForObject("SELECT recalled_once FROM lot WHERE lot_number = ?", Boolean.class, rm)).isTrue();
+        Response refused = signReleaseDecision(made, true);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("made from lot " + rm + ", which was RECALLED");
+        assertThat(status(made)).isEqualTo("PENDING");
     }
 
     /** Auditor 2026-12-05 F19: a REJECTED lot may be named in a recall; it stays REJECTED (its customers are notified). */

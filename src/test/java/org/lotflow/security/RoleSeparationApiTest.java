@@ -348,6 +348,58 @@ class RoleSeparationApiTest {
                 org.camunda.bpm.engine.identity.Group::getId).containsExactly(Groups.QA_MANAGER);
     }
 
+    /**
+     * Auditor 2026-12-05 re-test: B7, someone removed from the role completed its task (stale session groups); B8, a task
+     * claimed by one was completed by another; B10, a QA analyst whose password an administrator set placed a hold and
+     * recorded an investigation; B11, an administrator made a look-alike task by hand.
+     */
+    @Test
+    void theRoleWorkOfATaskIsDoneByItsClaimantWithTheirOwnPasswordAndNoTaskIsMadeByHand() {
+        String lot = api.releasedLot(api.createProduct("RSW"), new BigDecimal("30"), "2024-12-01");
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Complaint", "source",
+                "COMPLAINT")).status()).isEqualTo(202);
+        String task = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLot").json().get(0).get("id").asText();
+        Map<String, Object> findings = Map.of("variables", Map.of("findings", Map.of("value", "Checked the batch record"),
+                "rootCause", Map.of("value", "none"), "retainedSampleResults", Map.of("value", "within spec")));
+        assertThat(api.post("sarah", "/engine-rest/task/" + task + "/claim", Map.of("userId", "sarah")).status())
+                .isEqualTo(204);
+        Response other = api.post("jennifer", "/engine-rest/task/" + task + "/complete", findings);
+        assertThat(other.status()).as(other.toString()).isEqualTo(409);
+        assertThat(other.json().get("detail").asText()).contains("is claimed by sarah");
+        assertThat(api.post("sarah", "/engine-rest/task/" + task + "/unclaim", null).status()).isEqualTo(204);
+
+        // a QA analyst whose password the administrator set neither completes it nor places a hold
+        String analyst = "qax" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", analyst,
+                "firstName", "Quinn", "lastName", "Analyst", "email", "q@example.com"), "credentials", Map.of("password",
+                "Str0ng!Passw0rdX"))).status()).isEqualTo(204);
+        identityService.createMembership(analyst, Groups.QA_ANALYST);
+        Response done = api.call(analyst, "Str0ng!Passw0rdX", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+                findings, "application/json");
+        assertThat(done.status()).as(done.toString()).isEqualTo(403);
+        assertThat(done.json().get("detail").asText()).contains("sets a password of their own first");
+        Response hold = api.call(analyst, "Str0ng!Passw0rdX", HttpMethod.POST, "/api/lots/IL250-2024-092/holds",
+                Map.of("reason", "x", "source", "OTHER"), "application/json");
+        assertThat(hold.status()).as(hold.toString()).isEqualTo(403);
+
+        // removed from the role, they complete nothing of it (the groups are read from the identity store)
+        identityService.deleteMembership(analyst, Groups.QA_ANALYST);
+        Response removed = api.call(analyst, "Str0ng!Passw0rdX", HttpMethod.POST, "/engine-rest/task/" + task
+                + "/complete", findings, "application/json");
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(403);
+
+        Response fake = asDemo(HttpMethod.POST, "/engine-rest/task/create", Map.of("id", "fake" + analyst, "name",
+                "Approve release", "assignee", "jennifer"));
+        assertThat(fake.status()).as(fake.toString()).isEqualTo(403);
+        assertThat(taskCount("fake" + analyst)).isZero();
+        assertThat(api.post("sarah", "/engine-rest/task/" + task + "/complete", findings).status()).isEqualTo(204);
+    }
+
+    private long taskCount(String id) {
+        return api.get("demo", "/engine-rest/task?taskId=" + id).json().size();
+    }
+
     /** Auditor's re-test 2026-12-05, N9: a membership of nobody, or one already there, answered 500. */
     @Test
     void aMembershipOfNobodyIs404AndOneAlreadyThereIs409() {

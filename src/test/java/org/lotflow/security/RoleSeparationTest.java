@@ -43,4 +43,15 @@ class RoleSeparationTest {
         assertThat(RoleSeparation.actorRefusal("jennifer", qa, "createNewUser", new Object[] {"x"})).isNull();
         assertThat(RoleSeparation.actorRefusal("jennifer", qa, "close", null)).isNull();
     }
+
+    /** Auditor 2026-12-05 B12: a session that remembers a group its user left makes no identity write. */
+    @Test
+    void aSessionRememberingAGroupItsUserLeftIsStale() {
+        org.camunda.bpm.engine.impl.identity.Authentication session = new org.camunda.bpm.engine.impl.identity
+                .Authentication("admtwo", List.of(Groups.ADMIN));
+        assertThat(RoleSeparation.staleSession("admtwo", session, List.of())).startsWith("admtwo is no longer a member of"
+                + " camunda-admin: log in again");
+        assertThat(RoleSeparation.staleSession("admtwo", session, List.of(Groups.ADMIN))).isNull();
+        assertThat(RoleSeparation.staleSession("admtwo", null, List.of())).isNull();
+    }
 }

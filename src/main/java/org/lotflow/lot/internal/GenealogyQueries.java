@@ -60,7 +60,8 @@ public class GenealogyQueries {
     private static final String UPSTREAM_CUT = CUT.formatted("lot_id", "source_lot_id");
 
     /**
-     * The lot numbers of the RECALLED lots among everything a lot was made from, at any depth: one recursive
+     * The lot numbers of the RECALLED lots (or ever recalled, archived since: {@code recalled_once}) among everything a
+     * lot was made from, at any depth: one recursive
      * query over lot ids alone ({@code UNION} keeps each source lot once, so shared inputs are walked once and
      * the walk ends without a depth bound: a lot is never made from itself).
      */
@@ -71,7 +72,7 @@ public class GenealogyQueries {
                 SELECT s.source_lot_id FROM made_from m JOIN lot_source s ON s.lot_id = m.lot_id
             )
             SELECT l.lot_number FROM made_from m JOIN lot l ON l.id = m.lot_id
-             WHERE l.status = 'RECALLED' ORDER BY l.lot_number
+             WHERE l.status = 'RECALLED' OR l.recalled_once ORDER BY l.lot_number
             """;
 
     /** Ids per IN list when reading edges among many lots (PostgreSQL allows 32767 parameters). */

@@ -42,6 +42,9 @@ public class Investigation {
         if (hold.getStage() != Hold.Stage.INVESTIGATING) {
             throw new StateConflict("The investigation of hold " + holdId + " is already recorded");
         }
+        if (currentUser.isAuthenticated()) {
+            currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        }
         String f = FieldText.of("findings", findings, true, FieldText.MAX_LONG_TEXT);
         String rc = FieldText.of("rootCause", rootCause, false, FieldText.MAX_LONG_TEXT);
         String rs = FieldText.of("retainedSampleResults", retainedSampleResults, false, FieldText.MAX_LONG_TEXT);

@@ -94,6 +94,7 @@ public class RecallClosing {
     @Transactional
     public void requestClose(String recallNumber, String comment, String justification) {
         currentUser.require(Groups.QA_MANAGER);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (comment == null || comment.isBlank()) {
             throw new InvalidInput("comment", "required: the closing statement of the recall");
@@ -120,6 +121,7 @@ public class RecallClosing {
     @Transactional
     public void sign(String recallNumber, String processInstanceId, Object comment, Object justification) {
         currentUser.require(Groups.QA_MANAGER);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
         }
