@@ -92,6 +92,7 @@ public class ProductService {
     @Transactional
     public Product create(NewProduct input) {
         currentUser.require(Groups.PRODUCTION);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
         LotNumberPattern pattern;
         try {
             pattern = LotNumberPattern.parse(input.lotNumberPattern());

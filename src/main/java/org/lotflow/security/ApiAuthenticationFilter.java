@@ -120,6 +120,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                     userId = ua.getIdentityId();
                     groupIds = List.copyOf(ua.getGroupIds());
                     tenantIds = ua.getTenantIds() == null ? List.of() : List.copyOf(ua.getTenantIds());
+                    if (!isRead(request.getMethod())) {
+                        // a change or record in the session user's name: their groups as the identity store has them
+                        // now, not as the session remembers them (auditor 2026-12-05 C1: someone removed from QA
+                        // placed holds from an open session minutes later); reads keep the session's groups
+                        String who = userId;
+                        groupIds = new org.lotflow.shared.process.WithoutCallerAuthorization(identityService).call(
+                                () -> identityService.createGroupQuery().groupMember(who).list()).stream()
+                                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+                    }
                     if (!sessionMayRecord(request)) {
                         Problems.write(response, 403, "Forbidden", "A browser session changes or records nothing"
                                 + " through " + request.getRequestURI() + " without the header " + SESSION_HEADER
@@ -242,5 +251,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         public boolean isUserInRole(String role) {
             return groupIds.contains(role);
         }
+    }
+
+    private static boolean isRead(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 }

@@ -143,6 +143,31 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             chain.doFilter(replayed(request, body), response);
             return;
         }
+        java.util.regex.Matcher groupRecord = EngineResources.GROUP_RECORD.matcher(resource);
+        if (method.equals("PUT") && groupRecord.matches()) {
+            // a group's record: lotflow's role groups keep theirs, and a change names the group it changes (auditor
+            // 2026-12-05 C3: the QA managers' group was renamed "Sales", and a body naming sales renamed sales)
+            String pathId = groupRecord.group(1);
+            if (Groups.BUSINESS.contains(pathId) || Groups.ADMIN.equals(pathId)) {
+                refuse(response, 403, "Forbidden", null, "The group '" + pathId + "' is one of lotflow's roles: its name"
+                        + " and type are kept by lotflow, for everyone (administrators included)");
+                return;
+            }
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            if (body.has("id") && !pathId.equals(body.path("id").asText())) {
+                refuse(response, 400, "Invalid request", "id", "id: a change of the group '" + pathId + "' names it, not '"
+                        + body.path("id").asText() + "'");
+                return;
+            }
+            if (refused(response, IdentityCalls.newGroup(pathId, body.path("name").asText(""), null))) {
+                return;
+            }
+            chain.doFilter(replayed(request, body), response);
+            return;
+        }
         if (IdentityCalls.createsGroup(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
             if (body == null) {
@@ -172,6 +197,14 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
                 String newId = body.path("profile").path("id").asText("");
                 if (refused(response, IdentityCalls.newId("profile.id", newId, false))) {
+                    return;
+                }
+                String group = takenGroupId(newId);
+                if (group != null) {
+                    // a user named like a group would read as the group in every record ("CREATED by camunda-admin";
+                    // auditor 2026-12-05 C4)
+                    refuse(response, 409, "Conflict", "profile.id", "profile.id: '" + newId + "' is the id of the group '"
+                            + group + "'; a user id names one person, give this user another one");
                     return;
                 }
                 String taken = takenUserId(newId);

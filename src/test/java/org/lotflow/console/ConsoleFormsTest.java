@@ -111,6 +111,7 @@ class ConsoleFormsTest {
         without.remove("_once");
         without.put("_csrf", mike.csrf());
         assertThat(mike.postRaw("/console/lots/new", without).status()).isEqualTo(409);
+        assertThat(mike.postRaw("/%63onsole/lots/new", without).status()).as("C7: an encoded path").isEqualTo(409);
         assertThat(count("SELECT COUNT(*) FROM lot")).isEqualTo(lots + 1);
         f.remove("_once");
 

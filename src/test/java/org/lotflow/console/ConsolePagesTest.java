@@ -36,6 +36,9 @@ class ConsolePagesTest {
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
     private String status(String lot) {
         return api.get("mike", "/api/lots/" + lot).json().get("status").asText();
     }
@@ -102,6 +105,28 @@ class ConsolePagesTest {
         assertThat(typo.html()).contains("id=\"lot-not-found\"").contains("There is no lot &#39;IL250-2024-O92&#39;")
                 .contains("id=\"lot-table\"");
         assertThat(rachel.get("/console/lots/il250-2024-092").html()).contains("IL250-2024-092");
+    }
+
+    /**
+     * Auditor 2026-12-05 C1: someone removed from QA placed holds through /api from a browser session opened before
+     * (its groups are remembered for a while); a change reads the groups from the identity store.
+     */
+    @Test
+    void aSessionsChangesUseTheGroupsOfNowNotOfItsLogin() {
+        String id = "qsess" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        org.camunda.bpm.engine.identity.User u = identityService.newUser(id);
+        u.setFirstName("Session");
+        u.setLastName("Analyst");
+        u.setPassword(id);
+        identityService.saveUser(u);
+        identityService.createMembership(id, "qa-analyst");
+        ConsoleSession session = ConsoleSession.login(port, id);
+        String lot = api.releasedLot(api.createProduct("CSES"), new java.math.BigDecimal("5"), "2024-12-01");
+        identityService.deleteMembership(id, "qa-analyst");
+        ConsoleSession.Page hold = session.api("POST", "/api/lots/" + lot + "/holds",
+                "{\"reason\":\"after removal\",\"source\":\"OTHER\"}", true);
+        assertThat(hold.status()).as(hold.html()).isEqualTo(403);
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
     }
 
     /** New user's U6: a held lot's page offers no second hold and no certificate the service would refuse. */

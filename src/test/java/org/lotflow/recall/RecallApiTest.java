@@ -55,6 +55,9 @@ class RecallApiTest {
     org.camunda.bpm.engine.HistoryService historyService;
 
     @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -251,6 +254,21 @@ class RecallApiTest {
         assertThat(forged.text()).contains("closeJustification");
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("status").asText())
                 .isEqualTo("AWAITING_CLOSE");
+        // a closing claimed by another QA manager is theirs to complete (auditor 2026-12-05 C10)
+        String other = "qamc" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        org.camunda.bpm.engine.identity.User u = identityService.newUser(other);
+        u.setFirstName("Other");
+        u.setLastName("Manager");
+        u.setPassword(other);
+        identityService.saveUser(u);
+        identityService.createMembership(other, org.lotflow.security.Groups.QA_MANAGER);
+        assertThat(api.call(other, other, org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + closeTask
+                + "/claim", Map.of("userId", other), "application/json").status()).isEqualTo(204);
+        Response notTheirs = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification", "x"));
+        assertThat(notTheirs.status()).as(notTheirs.toString()).isEqualTo(409);
+        assertThat(notTheirs.json().get("detail").asText()).contains("is claimed by " + other);
+        assertThat(api.call(other, other, org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + closeTask
+                + "/unclaim", null, "application/json").status()).isEqualTo(204);
         Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened",
                 "justification", "Beta Manufacturing returned its stock but never signed the acknowledgement; "
                         + "registered letter sent 2025-01-29"));

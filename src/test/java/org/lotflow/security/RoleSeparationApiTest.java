@@ -344,6 +344,22 @@ class RoleSeparationApiTest {
         assertThat(named.json().get("field").asText()).isEqualTo("name");
         assertThat(asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", "qa manager", "name", "x",
                 "type", "WORKFLOW")).status()).isEqualTo(400);
+        // a user named like a group (C4); a role group renamed, or a change naming another group (C3)
+        Response likeAGroup = asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", "sales",
+                "firstName", "S", "lastName", "Ales", "email", "s@example.com"), "credentials", Map.of("password",
+                "Str0ng!Passw0rdX")));
+        assertThat(likeAGroup.status()).as(likeAGroup.toString()).isEqualTo(409);
+        assertThat(asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER, Map.of("id", Groups.QA_MANAGER,
+                "name", "Sales", "type", "WORKFLOW")).status()).isEqualTo(403);
+        String own = "crew" + UUID.randomUUID().toString().substring(0, 6);
+        org.camunda.bpm.engine.identity.Group crew = identityService.newGroup(own);
+        crew.setName("Crew");
+        identityService.saveGroup(crew);
+        Response renamesSales = asDemo(HttpMethod.PUT, "/engine-rest/group/" + own, Map.of("id", Groups.SALES, "name",
+                "Sales people", "type", "WORKFLOW"));
+        assertThat(renamesSales.status()).as(renamesSales.toString()).isEqualTo(400);
+        assertThat(renamesSales.json().get("field").asText()).isEqualTo("id");
+        assertThat(identityService.createGroupQuery().groupId(Groups.SALES).singleResult().getName()).isEqualTo("Sales");
         assertThat(identityService.createGroupQuery().groupNameLike("%anagers").list()).extracting(
                 org.camunda.bpm.engine.identity.Group::getId).containsExactly(Groups.QA_MANAGER);
     }

@@ -70,6 +70,7 @@ public class DrillStarting {
     @Transactional
     public String start(String lotNumber) {
         currentUser.require(Groups.RECALL_COORDINATOR);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
         if (lotNumber == null || lotNumber.isBlank()) {
             throw new InvalidInput("lotNumber", "required: the number of the lot the drill traces");
         }

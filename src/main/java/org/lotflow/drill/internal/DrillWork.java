@@ -54,6 +54,7 @@ public class DrillWork {
     /** {@code POST /api/mock-recalls/{n}/review}: completes {@code reviewDrillScope} as the caller. */
     public void requestReview(String drillNumber, Boolean traceComplete, String findings) {
         currentUser.require(Groups.RECALL_COORDINATOR);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
         DrillStore.Row drill = find(drillNumber);
         if (traceComplete == null) {
             throw new InvalidInput("traceComplete", "required: true when the trace is complete (every lot, supplier"
@@ -69,6 +70,7 @@ public class DrillWork {
     /** {@code POST /api/mock-recalls/{n}/close}: completes {@code closeDrill} as the caller. */
     public void requestClose(String drillNumber, String comment) {
         currentUser.require(Groups.RECALL_COORDINATOR);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
         DrillStore.Row drill = find(drillNumber);
         comment(comment);
         String task = process.activeTask(drill.processInstanceId(), MockRecallProcess.TASK_CLOSE)
@@ -80,6 +82,7 @@ public class DrillWork {
     @Transactional
     public void recordReview(String drillNumber, String processInstanceId, Object traceComplete, Object findings) {
         currentUser.require(Groups.RECALL_COORDINATOR);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
         boolean complete;
         if (MockRecallProcess.YES.equals(traceComplete)) {
             complete = true;
@@ -101,6 +104,7 @@ public class DrillWork {
     @Transactional
     public DrillStatus recordClose(String drillNumber, String processInstanceId, Object comment) {
         currentUser.require(Groups.RECALL_COORDINATOR);
+        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
         String text = comment(comment);
         DrillStore.Row drill = bound(drillNumber, processInstanceId);
         if (drill.status() != DrillStatus.IN_PROGRESS || drill.traceComplete() == null) {

@@ -32,7 +32,10 @@ public class ConsoleCsrfFilter extends OncePerRequestFilter {
                         + " again.</p>");
                 return;
             }
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            // the path as the application reads it (decoded, without path parameters): "/%63onsole/lots/new" is
+            // "/console/lots/new" (auditor 2026-12-05 C7)
+            String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+                    .replaceAll("/+", "/");
             if (ConsoleCsrf.needsOnce(path) && !ConsoleCsrf.spend(request.getSession(false),
                     request.getParameter(ConsoleCsrf.ONCE_FIELD))) {
                 ConsoleRefusalPage.write(response, 409, "Conflict", "This form was sent already", "<p>This form was"

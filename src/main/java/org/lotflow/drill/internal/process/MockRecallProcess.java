@@ -31,8 +31,11 @@ public class MockRecallProcess {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final org.lotflow.shared.process.TaskClaims claims;
 
-    public MockRecallProcess(RuntimeService runtimeService, TaskService taskService) {
+    public MockRecallProcess(RuntimeService runtimeService, TaskService taskService,
+            org.lotflow.shared.process.TaskClaims claims) {
+        this.claims = claims;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
     }
@@ -54,6 +57,7 @@ public class MockRecallProcess {
 
     /** Completes a task as the caller with its form's variables (its listener checks and records them). */
     public void complete(String taskId, Map<String, Object> variables) {
+        claims.requireClaimableByCaller(taskId);
         taskService.complete(taskId, variables);
     }
 }

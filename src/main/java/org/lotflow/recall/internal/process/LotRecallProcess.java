@@ -30,8 +30,11 @@ public class LotRecallProcess {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final org.lotflow.shared.process.TaskClaims claims;
 
-    public LotRecallProcess(RuntimeService runtimeService, TaskService taskService) {
+    public LotRecallProcess(RuntimeService runtimeService, TaskService taskService,
+            org.lotflow.shared.process.TaskClaims claims) {
+        this.claims = claims;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
     }
@@ -68,6 +71,7 @@ public class LotRecallProcess {
 
     /** Completes a customer's {@code notifyCustomer} task with its answer, as the caller. */
     public void answer(String taskId, boolean acknowledged, BigDecimal quantityReturned) {
+        claims.requireClaimableByCaller(taskId);
         taskService.complete(taskId, LotRecallVariables.answer(acknowledged, quantityReturned));
     }
 
@@ -83,6 +87,7 @@ public class LotRecallProcess {
 
     /** Completes {@code closeRecall} with the closing comment (and justification, may be null), as the caller. */
     public void close(String taskId, String comment, String justification) {
+        claims.requireClaimableByCaller(taskId);
         taskService.complete(taskId, LotRecallVariables.close(comment, justification));
     }
 
