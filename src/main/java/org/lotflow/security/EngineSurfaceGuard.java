@@ -342,6 +342,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     || refused(response, filters.authorizationChange(method, resource, this::authorization))) {
                 return;
             }
+            if (method.equals("POST") && refused(response, duplicateAuthorization(body))) {
+                return;
+            }
             chain.doFilter(replayed(request, body), response);
             return;
         }
@@ -607,6 +610,33 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         refuse(response, 403, "Forbidden", null, caller.userId() + " is no longer a member of " + String.join(", ", gone)
                 + ": log in again; what that membership allowed ended with it");
         return true;
+    }
+
+    /**
+     * 409 for an authorization that exists already of the same type for the same user or group, resource type and
+     * resource id (the database's key would answer 500; auditor 2026-12-05 C8): change that one instead. Null when there
+     * is none.
+     */
+    private SurfaceRefusal duplicateAuthorization(ObjectNode body) {
+        String userId = body.path("userId").asText(null);
+        String groupId = body.path("groupId").asText(null);
+        int resourceType = body.path("resourceType").asInt(-1);
+        String resourceId = body.path("resourceId").asText(null);
+        if (resourceType < 0 || resourceId == null || (userId == null) == (groupId == null)) {
+            return null; // the engine answers a malformed body itself
+        }
+        int type = body.path("type").asInt(1);
+        org.camunda.bpm.engine.authorization.AuthorizationQuery query = authorizations.createAuthorizationQuery()
+                .authorizationType(type).resourceType(resourceType).resourceId(resourceId);
+        query = userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId);
+        org.camunda.bpm.engine.authorization.AuthorizationQuery found = query;
+        List<org.camunda.bpm.engine.authorization.Authorization> same = privileged(found::list);
+        if (same.isEmpty()) {
+            return null;
+        }
+        return new SurfaceRefusal(409, "Conflict", "resourceId", "An authorization for " + (userId != null ? "user '"
+                + userId : "group '" + groupId) + "' on resource type " + resourceType + " and resource '" + resourceId
+                + "' exists already (" + same.get(0).getId() + "): change that one instead");
     }
 
     /** Whether a group has a member who has one of lotflow's roles now, read without the caller's authorizations. */

@@ -66,6 +66,11 @@ class RoleSeparationApiTest {
         Response rights = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
                 List.of("ALL"), "userId", eve, "resourceType", 3, "resourceId", "*"));
         assertThat(rights.status()).as(rights.toString()).isEqualTo(200); // eve has no role yet: an administrator's helper
+        // the same authorization again is 409, not the database key's 500 (auditor 2026-12-05 C8)
+        Response again = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+                List.of("READ"), "userId", eve, "resourceType", 3, "resourceId", "*"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("field").asText()).isEqualTo("resourceId");
         Response intoRole = asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER + "/members/" + eve, null);
         assertThat(intoRole.status()).as(intoRole.toString()).isEqualTo(403);
         assertThat(intoRole.json().get("detail").asText()).startsWith(eve + " holds rights to administer users, groups,"
