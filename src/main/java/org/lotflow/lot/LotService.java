@@ -146,14 +146,23 @@ public class LotService {
     }
 
     /**
-     * Lot numbers of the RECALLED lots this lot was made from, at any depth (empty when none), read under the lot's
-     * row lock ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening locks its scope
-     * first, so the answer holds until this transaction commits. For a step that must choose another path instead
-     * of refusing ({@code lotRelease}'s {@code releaseLot}); the status change to RELEASED checks again.
+     * Lot numbers of the RECALLED lots this lot was made from, at any depth (empty when none), read under the lot's row
+     * lock ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening locks its scope first, so
+     * the answer holds until this transaction commits.
      */
     @Transactional
     public List<String> lockAndFindRecalledSources(Lot lot) {
         return genealogy.lockAndFindRecalledSources(lot.getId());
+    }
+
+    /**
+     * RELEASED on behalf of {@code byUser}, unless the lot is made from RECALLED material: then nothing changes and the
+     * recalled sources are answered (empty: released). For a step that must choose another path instead of refusing
+     * ({@code lotRelease}'s {@code releaseLot}); one check under the lot's row lock, as {@link #changeStatus}.
+     */
+    @Transactional
+    public List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser) {
+        return statusChange.releaseUnlessMadeFromRecalled(lot, reason, detail, byUser);
     }
 
     /**

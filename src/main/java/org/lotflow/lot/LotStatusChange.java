@@ -1,5 +1,6 @@
 package org.lotflow.lot;
 
+import java.util.List;
 import java.util.Map;
 
 import org.lotflow.history.LotEventTypes;
@@ -38,11 +39,29 @@ class LotStatusChange {
     @Transactional
     Lot change(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {
         if (next == LotStatus.RELEASED) {
-            java.util.List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
+            List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
             if (!recalled.isEmpty()) {
                 throw new SourceLotRecalled(lot.getLotNumber(), recalled);
             }
         }
+        return apply(lot, next, reason, detail, byUser);
+    }
+
+    /**
+     * RELEASED unless the lot is made from RECALLED material: answers the recalled sources (nothing changed) instead of
+     * refusing, so a process step can take another path in its transaction; empty when the lot was released. One
+     * check under the lot's row lock, as in {@link #change}.
+     */
+    @Transactional
+    List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser) {
+        List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
+        if (recalled.isEmpty()) {
+            apply(lot, LotStatus.RELEASED, reason, detail, byUser);
+        }
+        return recalled;
+    }
+
+    private Lot apply(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {
         LotStatus previous = lot.transitionTo(next);
         lots.save(lot);
         history.event(lot.getId(), LotEventTypes.STATUS_CHANGED).by(byUser).status(previous, next).reason(reason)

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * carries out. Anything else fails with an {@link IllegalStateException} and changes nothing: the
  * job is retried, then becomes an incident. A tampered routing variable can send the process to a
  * step, but cannot release or reject the lot. A signed release whose lot meets a RECALLED source before it is
- * carried out is stopped instead ({@link #recalledSources}, {@link #stop}): the lot is held for investigation.
+ * carried out is stopped instead ({@link #release} answers its recalled sources, {@link #stop}): the lot is held for
+ * investigation.
  */
 @Service
 public class ReleaseOutcome {
@@ -39,11 +40,13 @@ public class ReleaseOutcome {
     }
 
     /**
-     * {@code releaseLot}: RELEASED with everything available, on behalf of the second-person approver (or
-     * of the QA manager who signed the release of an investigated out-of-specification result).
+     * {@code releaseLot}: RELEASED with everything available, on behalf of the second-person approver (or of the QA
+     * manager who signed the release of an investigated out-of-specification result), unless the lot is made from
+     * RECALLED material (recalled after the signature): then nothing changes and the recalled sources are answered,
+     * so the process takes its {@code SOURCE_LOT_RECALLED} path in this transaction. Empty: released.
      */
     @Transactional
-    public void release(Long lotId) {
+    public List<String> release(Long lotId) {
         Lot lot = lots.get(lotId);
         LabVerdict verdict = queries.verdict(lotId);
         String approvedBy = allowed(lot, () -> ReleaseDecisions.approverForRelease(verdict,
@@ -52,17 +55,7 @@ public class ReleaseOutcome {
                 ? "Lab results within specification; release approved by " + currentUser.fullName(approvedBy)
                 : "Released despite out-of-specification result (" + verdict.failedTests() + ") on the justified"
                         + " decision of " + currentUser.fullName(approvedBy) + " after its investigation";
-        lots.changeStatus(lot, LotStatus.RELEASED, reason, Map.of("available", lot.getAvailable()), approvedBy);
-    }
-
-    /**
-     * Asked by {@code releaseLot} before {@link #release}: the RECALLED lots the lot was made from, at any depth,
-     * under the lot's row lock (empty: the release may go on). Answers rather than refuses, so the process takes
-     * its {@code SOURCE_LOT_RECALLED} path in this transaction.
-     */
-    @Transactional
-    public List<String> recalledSources(Long lotId) {
-        return lots.lockAndFindRecalledSources(lots.get(lotId));
+        return lots.releaseUnlessMadeFromRecalled(lot, reason, Map.of("available", lot.getAvailable()), approvedBy);
     }
 
     /**

@@ -36,11 +36,10 @@ public class ReleaseLotDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Lot lot = ReleaseFacts.lot(runs, execution);
-        List<String> recalled = outcome.recalledSources(lot.getId());
+        List<String> recalled = outcome.release(lot.getId());
         if (!recalled.isEmpty()) {
             throw new BpmnError(SOURCE_LOT_RECALLED, "Lot " + lot.getLotNumber() + " is not released: it was made from "
                     + String.join(", ", recalled) + ", RECALLED after its release was signed");
         }
-        outcome.release(lot.getId());
     }
 }
