@@ -56,8 +56,7 @@ class LotCreation {
 
     @Transactional
     Lot create(NewLot in) {
-        currentUser.require(Groups.PRODUCTION);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.PRODUCTION);
         InputRules.require("location", InputRules.name(in.location()));
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())

@@ -74,8 +74,7 @@ public class OrderPlacement {
      */
     @Transactional
     public OrderView place(NewOrder in) {
-        currentUser.require(Groups.SALES);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.SALES);
         LocalDate today = LocalDate.now(clock);
         in.validate(today);
         // the product's id only (remembered by SKU, issue #11); the product itself for a requested lot

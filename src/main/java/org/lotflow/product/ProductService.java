@@ -91,8 +91,7 @@ public class ProductService {
      */
     @Transactional
     public Product create(NewProduct input) {
-        currentUser.require(Groups.PRODUCTION);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.PRODUCTION);
         LotNumberPattern pattern;
         try {
             pattern = LotNumberPattern.parse(input.lotNumberPattern());

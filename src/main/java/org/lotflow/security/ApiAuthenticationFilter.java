@@ -124,10 +124,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                         // a change or record in the session user's name: their groups as the identity store has them
                         // now, not as the session remembers them (auditor 2026-12-05 C1: someone removed from QA
                         // placed holds from an open session minutes later); reads keep the session's groups
-                        String who = userId;
-                        groupIds = new org.lotflow.shared.process.WithoutCallerAuthorization(identityService).call(
-                                () -> identityService.createGroupQuery().groupMember(who).list()).stream()
-                                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+                        groupIds = IdentityLookups.groupsOf(identityService, userId);
                     }
                     if (!sessionMayRecord(request)) {
                         Problems.write(response, 403, "Forbidden", "A browser session changes or records nothing"

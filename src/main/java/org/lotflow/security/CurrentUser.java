@@ -119,6 +119,15 @@ public class CurrentUser {
         }
     }
 
+    /**
+     * {@link #require} for a record made in the user's name (a hold, a recall, a lot, an order...): also refused (403)
+     * while their password is one someone else set ({@link #requireOwnPassword}; auditor 2026-12-05 B10, C6).
+     */
+    public void requireToRecord(String... groupIds) {
+        require(groupIds);
+        requireOwnPassword();
+    }
+
     /** Refuses with 403 unless the user belongs to one of the groups (administrators always may). */
     public void require(String... groupIds) {
         if (!isInAnyGroup(groupIds)) {

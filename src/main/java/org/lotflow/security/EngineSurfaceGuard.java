@@ -80,7 +80,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     private final JobCalls jobs;
     private final java.util.function.Predicate<String> rolesFilter;
     private final FilterCalls filters;
-    private final org.camunda.bpm.engine.AuthorizationService authorizations;
+    private final IdentityLookups lookups;
 
     /**
      * @param handBack       unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for
@@ -96,7 +96,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             org.camunda.bpm.engine.AuthorizationService authorizations) {
         this.rolesFilter = rolesFilter;
         this.filters = new FilterCalls(rolesFilter);
-        this.authorizations = authorizations;
+        this.lookups = new IdentityLookups(identityService, authorizations);
         this.handBack = handBack;
         this.jobs = new JobCalls(engineWideJobs);
         this.historyService = historyService;
@@ -176,7 +176,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             String newId = body.path("id").asText("");
             if (refused(response, IdentityCalls.newId("id", newId, true))
                     || refused(response, IdentityCalls.newGroup(newId, body.path("name").asText(""),
-                            takenGroupId(newId)))) {
+                            lookups.takenGroupId(newId)))) {
                 return;
             }
             chain.doFilter(replayed(request, body), response);
@@ -199,7 +199,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 if (refused(response, IdentityCalls.newId("profile.id", newId, false))) {
                     return;
                 }
-                String group = takenGroupId(newId);
+                String group = lookups.takenGroupId(newId);
                 if (group != null) {
                     // a user named like a group would read as the group in every record ("CREATED by camunda-admin";
                     // auditor 2026-12-05 C4)
@@ -207,7 +207,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                             + group + "'; a user id names one person, give this user another one");
                     return;
                 }
-                String taken = takenUserId(newId);
+                String taken = lookups.takenUserId(newId);
                 if (taken != null) {
                     refuse(response, 409, "Conflict", "profile.id", "profile.id: " + (taken.equals(newId) ? "the user '"
                             + newId + "' already exists" : "'" + newId + "' reads as the user '" + taken + "', who"
@@ -239,7 +239,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 chain.doFilter(replayed(request, body), held);
                 String newId = user.getId();
                 if ((held.getStatus() == 400 || held.getStatus() >= 500) && !newId.isEmpty()
-                        && takenUserId(newId) != null) {
+                        && lookups.takenUserId(newId) != null) {
                     held.resetBuffer();
                     refuse(held, 409, "Conflict", "profile.id", "profile.id: the user '" + newId + "' was created by"
                             + " someone else at the same time; a user id is given once (21 CFR 11.100(a))");
@@ -324,7 +324,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             java.util.regex.Matcher changed = AUTHORIZATION_RECORD.matcher(resource);
             ObjectNode judged = body;
             if (method.equals("PUT") && changed.matches()) {
-                org.camunda.bpm.engine.authorization.Authorization stored = authorization(changed.group(1));
+                org.camunda.bpm.engine.authorization.Authorization stored = lookups.authorization(changed.group(1));
                 if (stored != null) {
                     judged = body.deepCopy();
                     judged.put("type", stored.getAuthorizationType());
@@ -337,9 +337,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
                     body.path("resourceType").asInt(-1))) || refused(response, IdentityCalls.authorizationBody(body,
                     caller.userId(), caller.groups()))
-                    || refused(response, IdentityCalls.roleRights(judged, this::groupsOf, this::hasRoleMember,
+                    || refused(response, IdentityCalls.roleRights(judged, lookups::groupsOf, lookups::hasRoleMember,
                             rolesFilter))
-                    || refused(response, filters.authorizationChange(method, resource, this::authorization))) {
+                    || refused(response, filters.authorizationChange(method, resource, lookups::authorization))) {
                 return;
             }
             if (method.equals("POST") && refused(response, duplicateAuthorization(body))) {
@@ -348,7 +348,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             chain.doFilter(replayed(request, body), response);
             return;
         }
-        if (refused(response, filters.authorizationChange(method, resource, this::authorization))) {
+        if (refused(response, filters.authorizationChange(method, resource, lookups::authorization))) {
             return;
         }
         java.util.regex.Matcher deletedAuthorization = AUTHORIZATION_RECORD.matcher(resource);
@@ -356,7 +356,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             if (refusedStale(response, caller)) {
                 return;
             }
-            org.camunda.bpm.engine.authorization.Authorization existing = authorization(deletedAuthorization.group(1));
+            org.camunda.bpm.engine.authorization.Authorization existing =
+                    lookups.authorization(deletedAuthorization.group(1));
             if (existing != null && refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
                     existing.getResourceType()))) {
                 return;
@@ -436,7 +437,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             // is not QA does not approve a lot; EU GMP Annex 11 §12, 21 CFR 11.10(g))
             // the groups as the identity store has them now, not as the session remembers them (auditor 2026-12-05 B7:
             // someone removed from the role completed its task from an open Tasklist session)
-            List<String> callersGroups = schema == null ? caller.groups() : groupsOf(caller.userId());
+            List<String> callersGroups = schema == null ? caller.groups() : lookups.groupsOf(caller.userId());
             if (schema != null && groups.stream().noneMatch(callersGroups::contains)) {
                 refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' is for "
                         + String.join(" and ", groups.stream().map(Groups::displayName).toList())
@@ -446,10 +447,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             }
             // a claimed task is completed by whoever claimed it (B8): a colleague asks them, or an administrator, to
             // hand it back first
-            if (schema != null && task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
-                refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' is claimed by "
-                        + task.getAssignee() + ": they complete it, or hand it back to its group (unclaim; an"
-                        + " administrator may hand it back for them) before someone else does");
+            String claimedByAnother = schema == null ? null
+                    : org.lotflow.shared.process.TaskClaims.refusal(task, caller.userId());
+            if (claimedByAnother != null) {
+                refuse(response, 409, "Conflict", null, claimedByAnother);
                 return;
             }
             if (schema != null) {
@@ -579,30 +580,11 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     }
 
     /**
-     * The id of the user whose id is {@code id} whatever its case (null: none), read without the caller's
-     * authorizations; the database holds the same rule (V124, a unique index on the upper-cased id).
-     */
-    private String takenUserId(String id) {
-        List<org.camunda.bpm.engine.identity.User> found = privileged(() -> identityService.createNativeUserQuery()
-                .sql("SELECT * FROM ACT_ID_USER WHERE UPPER(ID_) = #{id}").parameter("id", id.toUpperCase(
-                        java.util.Locale.ROOT)).list());
-        return found.isEmpty() ? null : found.get(0).getId();
-    }
-
-    /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */
-    private String takenGroupId(String id) {
-        // the engine has no native group query; a plant has tens of groups, read once for a group's creation
-        return privileged(() -> identityService.createGroupQuery().list()).stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).filter(id::equalsIgnoreCase).findFirst()
-                .orElse(null);
-    }
-
-    /**
      * Refuses (403) a change of rights from a session that remembers a group its user is no longer in (auditor
      * 2026-12-05 B12; identity writes are held alike in {@link RoleSeparation}): true when it answered.
      */
     private boolean refusedStale(HttpServletResponse response, Caller caller) throws IOException {
-        List<String> now = groupsOf(caller.userId());
+        List<String> now = lookups.groupsOf(caller.userId());
         List<String> gone = caller.groups().stream().filter(g -> !now.contains(g)).toList();
         if (gone.isEmpty()) {
             return false;
@@ -625,35 +607,13 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (resourceType < 0 || resourceId == null || (userId == null) == (groupId == null)) {
             return null; // the engine answers a malformed body itself
         }
-        int type = body.path("type").asInt(1);
-        org.camunda.bpm.engine.authorization.AuthorizationQuery query = authorizations.createAuthorizationQuery()
-                .authorizationType(type).resourceType(resourceType).resourceId(resourceId);
-        query = userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId);
-        org.camunda.bpm.engine.authorization.AuthorizationQuery found = query;
-        List<org.camunda.bpm.engine.authorization.Authorization> same = privileged(found::list);
-        if (same.isEmpty()) {
+        String same = lookups.sameAuthorization(body.path("type").asInt(1), userId, groupId, resourceType, resourceId);
+        if (same == null) {
             return null;
         }
         return new SurfaceRefusal(409, "Conflict", "resourceId", "An authorization for " + (userId != null ? "user '"
                 + userId : "group '" + groupId) + "' on resource type " + resourceType + " and resource '" + resourceId
-                + "' exists already (" + same.get(0).getId() + "): change that one instead");
-    }
-
-    /** Whether a group has a member who has one of lotflow's roles now, read without the caller's authorizations. */
-    private boolean hasRoleMember(String groupId) {
-        return privileged(() -> identityService.createUserQuery().memberOfGroup(groupId).list()).stream()
-                .anyMatch(u -> groupsOf(u.getId()).stream().anyMatch(Groups.BUSINESS::contains));
-    }
-
-    /** The groups a user belongs to now, read without the caller's authorizations. */
-    private List<String> groupsOf(String userId) {
-        return privileged(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-    }
-
-    /** The authorization with this id as stored, read without the caller's authorizations (null: none). */
-    private org.camunda.bpm.engine.authorization.Authorization authorization(String id) {
-        return privileged(() -> authorizations.createAuthorizationQuery().authorizationId(id).singleResult());
+                + "' exists already (" + same + "): change that one instead");
     }
 
     private <T> T privileged(java.util.function.Supplier<T> query) {
@@ -696,7 +656,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (groups == null || groups.isEmpty()) {
             return false;
         }
-        List<String> theirs = groupsOf(userId);
+        List<String> theirs = lookups.groupsOf(userId);
         if (groups.stream().noneMatch(theirs::contains)) {
             refuse(response, 403, "Forbidden", "userId", "The task '" + task.getName() + "' is for " + String.join(
                     " and ", groups.stream().map(Groups::displayName).toList()) + "; " + userId + " is in none of these"

@@ -79,8 +79,7 @@ public class SerialRegistration {
      */
     @Transactional
     public Registered register(String lotNumber, List<String> serials) {
-        currentUser.require(Groups.PRODUCTION);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.PRODUCTION);
         Lot lot = lots.lockForChange(lots.get(lotNumber));
         Product product = lot.getProduct();
         if (!product.isSerialised()) {

@@ -69,8 +69,7 @@ public class DrillStarting {
     /** Starts a drill on the lot; its number. */
     @Transactional
     public String start(String lotNumber) {
-        currentUser.require(Groups.RECALL_COORDINATOR);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
         if (lotNumber == null || lotNumber.isBlank()) {
             throw new InvalidInput("lotNumber", "required: the number of the lot the drill traces");
         }

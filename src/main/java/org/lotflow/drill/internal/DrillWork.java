@@ -53,8 +53,7 @@ public class DrillWork {
 
     /** {@code POST /api/mock-recalls/{n}/review}: completes {@code reviewDrillScope} as the caller. */
     public void requestReview(String drillNumber, Boolean traceComplete, String findings) {
-        currentUser.require(Groups.RECALL_COORDINATOR);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
         DrillStore.Row drill = find(drillNumber);
         if (traceComplete == null) {
             throw new InvalidInput("traceComplete", "required: true when the trace is complete (every lot, supplier"
@@ -69,8 +68,7 @@ public class DrillWork {
 
     /** {@code POST /api/mock-recalls/{n}/close}: completes {@code closeDrill} as the caller. */
     public void requestClose(String drillNumber, String comment) {
-        currentUser.require(Groups.RECALL_COORDINATOR);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
         DrillStore.Row drill = find(drillNumber);
         comment(comment);
         String task = process.activeTask(drill.processInstanceId(), MockRecallProcess.TASK_CLOSE)
@@ -81,8 +79,7 @@ public class DrillWork {
     /** Complete listener of {@code reviewDrillScope}: records the review on the drill. */
     @Transactional
     public void recordReview(String drillNumber, String processInstanceId, Object traceComplete, Object findings) {
-        currentUser.require(Groups.RECALL_COORDINATOR);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
         boolean complete;
         if (MockRecallProcess.YES.equals(traceComplete)) {
             complete = true;
@@ -103,8 +100,7 @@ public class DrillWork {
     /** Complete listener of {@code closeDrill}: the result ({@link DrillOutcome}) on the drill. */
     @Transactional
     public DrillStatus recordClose(String drillNumber, String processInstanceId, Object comment) {
-        currentUser.require(Groups.RECALL_COORDINATOR);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
         String text = comment(comment);
         DrillStore.Row drill = bound(drillNumber, processInstanceId);
         if (drill.status() != DrillStatus.IN_PROGRESS || drill.traceComplete() == null) {

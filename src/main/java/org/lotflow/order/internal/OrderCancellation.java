@@ -50,8 +50,7 @@ public class OrderCancellation {
      */
     @Transactional
     public OrderView cancel(String orderNumber) {
-        currentUser.require(Groups.SALES);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (C6)
+        currentUser.requireToRecord(Groups.SALES);
         SalesOrder order = locking.order(orderNumber);
         if (order.isCancelled()) {
             return queries.view(order);

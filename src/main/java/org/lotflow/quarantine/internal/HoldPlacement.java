@@ -67,8 +67,7 @@ public class HoldPlacement {
      */
     @Transactional
     public Placed hold(String lotNumber, HoldInput in) {
-        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.get(lotNumber);
         Hold hold = place(lot, HoldRules.validate(in), false);
         String processInstanceId = process.start(hold, lot.getLotNumber());
@@ -123,8 +122,7 @@ public class HoldPlacement {
     @Transactional
     public Hold holdFromStartForm(String lotNumber, String reason, String source, String reference,
             String processInstanceId) {
-        currentUser.require(Groups.QA_ANALYST, Groups.QA_MANAGER);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.QA_ANALYST, Groups.QA_MANAGER);
         if (lotNumber == null || lotNumber.isBlank()) {
             throw new InvalidInput("lotNumber", "must not be empty");
         }

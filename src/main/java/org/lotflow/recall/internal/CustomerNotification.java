@@ -86,8 +86,7 @@ public class CustomerNotification {
      */
     @Transactional
     public void answer(String recallNumber, String customer, Boolean acknowledged, BigDecimal quantityReturned) {
-        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (customer == null || customer.isBlank()) {
             throw new InvalidInput("customer", "must name the customer");
@@ -121,8 +120,7 @@ public class CustomerNotification {
     @Transactional
     public void record(String recallNumber, String processInstanceId, String taskId, Object acknowledged,
             Object quantityReturned) {
-        currentUser.require(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
         RecallStore.RecallRow recall = store.lock(bound.ofRecallOrNotification(recallNumber, processInstanceId).id());
         NotificationStore.NotificationRow n = notifications.lockOfTask(recall.id(), taskId).orElseThrow(() ->
                 new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));

@@ -93,8 +93,7 @@ public class RecallClosing {
      */
     @Transactional
     public void requestClose(String recallNumber, String comment, String justification) {
-        currentUser.require(Groups.QA_MANAGER);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (comment == null || comment.isBlank()) {
             throw new InvalidInput("comment", "required: the closing statement of the recall");
@@ -120,8 +119,7 @@ public class RecallClosing {
      */
     @Transactional
     public void sign(String recallNumber, String processInstanceId, Object comment, Object justification) {
-        currentUser.require(Groups.QA_MANAGER);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
         }

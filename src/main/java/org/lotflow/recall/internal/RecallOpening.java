@@ -65,8 +65,7 @@ public class RecallOpening {
      */
     @Transactional
     public Opened request(List<String> lotNumbers, String reason, String classification) {
-        currentUser.require(Groups.RECALL_COORDINATOR);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
         Opened opened = open(RecallRequest.of(lotNumbers, reason, classification), currentUser.id(), false);
         process.start(opened.recallNumber());
         return opened;
@@ -80,8 +79,7 @@ public class RecallOpening {
      */
     @Transactional
     public Opened requestFromForm(Object lotsText, Object reason, Object classification, String processInstanceId) {
-        currentUser.require(Groups.RECALL_COORDINATOR);
-        currentUser.requireOwnPassword(); // a record in their name: not with a password someone else set (B10)
+        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
         Opened opened = open(RecallRequest.ofForm(lotsText, reason, classification), currentUser.id(), false);
         bound.bindOpened(opened.recallNumber(), processInstanceId);
         return opened;

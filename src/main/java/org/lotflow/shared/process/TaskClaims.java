@@ -32,10 +32,21 @@ public class TaskClaims {
         }
         Task task = new WithoutCallerAuthorization(identityService).call(() -> taskService.createTaskQuery()
                 .taskId(taskId).singleResult());
-        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(caller.getUserId())) {
-            throw new StateConflict("The task '" + task.getName() + "' is claimed by " + task.getAssignee()
-                    + ": they complete it, or hand it back to its group (unclaim; an administrator may hand it back for"
-                    + " them) before someone else does");
+        String why = refusal(task, caller.getUserId());
+        if (why != null) {
+            throw new StateConflict(why);
         }
+    }
+
+    /**
+     * Why {@code userId} may not complete the task, which someone else has claimed; null when they may (nobody or they
+     * claimed it, or no task). The rule of every path: lotflow's {@code /api} here, the engine REST gate there.
+     */
+    public static String refusal(Task task, String userId) {
+        if (task == null || task.getAssignee() == null || task.getAssignee().equals(userId)) {
+            return null;
+        }
+        return "The task '" + task.getName() + "' is claimed by " + task.getAssignee() + ": they complete it, or hand it"
+                + " back to its group (unclaim; an administrator may hand it back for them) before someone else does";
     }
 }

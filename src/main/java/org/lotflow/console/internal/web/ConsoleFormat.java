@@ -61,8 +61,12 @@ public class ConsoleFormat {
 
     /** A detail's key in words: "decisionDueAt" is "decision due at". */
     public String words(Object key) {
-        return key == null ? "" : key.toString().replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-                .toLowerCase(java.util.Locale.ROOT);
+        return key == null ? "" : wordsOf(key.toString());
+    }
+
+    /** camelCase in lower-case words ("decisionDueAt": "decision due at"); also the form errors' field names. */
+    static String wordsOf(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A quantity as an exact decimal; "" for none. */

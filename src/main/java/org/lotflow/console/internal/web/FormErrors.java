@@ -77,7 +77,7 @@ final class FormErrors {
     static String label(String field) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (String segment : field.split("\\.")) {
-            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("^(.*)\\[(\\d+)]$").matcher(segment);
+            java.util.regex.Matcher entry = LIST_ENTRY.matcher(segment);
             if (entry.matches()) {
                 parts.add(words(entry.group(1)));
                 parts.add("line " + (Long.parseLong(entry.group(2)) + 1));
@@ -89,11 +89,14 @@ final class FormErrors {
         return text.isEmpty() ? field : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** One entry of a list field: {@code sourceLots[0]}. */
+    private static final java.util.regex.Pattern LIST_ENTRY = java.util.regex.Pattern.compile("^(.*)\\[(\\d+)]$");
+
     private static String words(String camel) {
         if (camel.equalsIgnoreCase("sku")) {
             return "SKU";
         }
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace("_", " ").toLowerCase(java.util.Locale.ROOT)
-                .replace("sku", "SKU").replace("gtin", "GTIN").replace("coa", "COA");
+        return ConsoleFormat.wordsOf(camel).replace("_", " ").replace("sku", "SKU").replace("gtin", "GTIN")
+                .replace("coa", "COA");
     }
 }

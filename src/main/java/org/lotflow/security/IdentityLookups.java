@@ -1,0 +1,81 @@
+package org.lotflow.security;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.lotflow.shared.process.WithoutCallerAuthorization;
+
+/**
+ * The identity store's answers the engine's gate needs, read as the store has them now and without the caller's
+ * authorizations (a session's remembered groups, or a caller who may not read users, must not change the answer):
+ * a user's groups, whether a group has a role member, an id taken whatever its case, a stored authorization.
+ */
+final class IdentityLookups {
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizations;
+
+    IdentityLookups(IdentityService identityService, AuthorizationService authorizations) {
+        this.identityService = identityService;
+        this.authorizations = authorizations;
+    }
+
+    /** The groups a user belongs to now. */
+    static List<String> groupsOf(IdentityService identityService, String userId) {
+        return new WithoutCallerAuthorization(identityService).call(() -> identityService.createGroupQuery()
+                .groupMember(userId).list()).stream().map(Group::getId).toList();
+    }
+
+    /** The groups a user belongs to now. */
+    List<String> groupsOf(String userId) {
+        return groupsOf(identityService, userId);
+    }
+
+    /** Whether a group has a member who has one of lotflow's roles now. */
+    boolean hasRoleMember(String groupId) {
+        return privileged(() -> identityService.createUserQuery().memberOfGroup(groupId).list()).stream()
+                .anyMatch(u -> groupsOf(u.getId()).stream().anyMatch(Groups.BUSINESS::contains));
+    }
+
+    /**
+     * The id of the user whose id is {@code id} whatever its case (null: none); the database holds the same rule
+     * (V124, a unique index on the upper-cased id).
+     */
+    String takenUserId(String id) {
+        List<User> found = privileged(() -> identityService.createNativeUserQuery()
+                .sql("SELECT * FROM ACT_ID_USER WHERE UPPER(ID_) = #{id}").parameter("id", id.toUpperCase(Locale.ROOT))
+                .list());
+        return found.isEmpty() ? null : found.get(0).getId();
+    }
+
+    /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */
+    String takenGroupId(String id) {
+        // the engine has no native group query; a plant has tens of groups, read once for a group's or user's creation
+        return privileged(() -> identityService.createGroupQuery().list()).stream().map(Group::getId)
+                .filter(id::equalsIgnoreCase).findFirst().orElse(null);
+    }
+
+    /** The authorization with this id as stored (null: none). */
+    Authorization authorization(String id) {
+        return privileged(() -> authorizations.createAuthorizationQuery().authorizationId(id).singleResult());
+    }
+
+    /** The id of a stored authorization of this type for this user (or group), resource type and id; null: none. */
+    String sameAuthorization(int type, String userId, String groupId, int resourceType, String resourceId) {
+        org.camunda.bpm.engine.authorization.AuthorizationQuery query = authorizations.createAuthorizationQuery()
+                .authorizationType(type).resourceType(resourceType).resourceId(resourceId);
+        org.camunda.bpm.engine.authorization.AuthorizationQuery whose = userId != null ? query.userIdIn(userId)
+                : query.groupIdIn(groupId);
+        List<Authorization> same = privileged(whose::list);
+        return same.isEmpty() ? null : same.get(0).getId();
+    }
+
+    private <T> T privileged(java.util.function.Supplier<T> query) {
+        return new WithoutCallerAuthorization(identityService).call(query);
+    }
+}
