@@ -1,0 +1,94 @@
+package org.lotflow.security;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.lotflow.shared.ClusterLock;
+import org.lotflow.shared.StateConflict;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Memberships and authorizations are written one at a time, across every node of a cluster, and none may add a
+ * breach of role separation ({@link RoleSeparationBreaches}) to the identity store. Auditor 2026-12-05 C2: a grant
+ * of rights to administer memberships to a group and a QA manager's membership of that group, sent at the same
+ * moment, each passed its own check (the gate's and {@link RoleSeparation}'s) in its own transaction, and together
+ * made a QA manager an administrator (19 of 25 tries).
+ *
+ * <p>Each {@code saveAuthorization} and {@code createMembership} command, whichever surface sends it (Admin,
+ * {@code /engine-rest}, the Java API), runs in a transaction that first takes the cluster lock
+ * {@value #LOCK} ({@link ClusterLock}), so a second such write waits until the first has committed and its checks
+ * see it. Under the lock, the store's breaches are read before the command and after it (its rows written): a write
+ * that adds one is rolled back and answered 409 ({@link StateConflict}) with the breach in words. Breaches already
+ * there (an older lotflow's data) refuse nothing new. The refusals a caller normally meets stay the gate's and
+ * {@link RoleSeparation}'s, with their field names; this is what decides when two writes meet.
+ *
+ * <p>Costs two small reads of the membership and authorization tables per such write; lotflow's work (lots,
+ * releases, recalls) never takes this lock.
+ */
+@Component
+public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
+
+    /** The {@code app_lock} row (V127). */
+    static final String LOCK = "identity-rights";
+
+    private final ClusterLock clusterLock;
+    private final JdbcTemplate jdbc;
+
+    public IdentityWritesInOrder(ClusterLock clusterLock, JdbcTemplate jdbc) {
+        this.clusterLock = clusterLock;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+        }
+        // after lotflow's refusal capture (which puts itself first), before the engine's transaction: the engine's
+        // command joins the transaction opened here, so its rows are written (flushed) before the second read
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (!(command instanceof SaveAuthorizationCmd || command instanceof CreateMembershipCmd)
+                        || Context.getCommandContext() != null) {
+                    return next.execute(command);
+                }
+                return clusterLock.withLock(LOCK, () -> {
+                    Set<String> before = breaches();
+                    T result = next.execute(command);
+                    List<String> added = RoleSeparationBreaches.added(before, breaches());
+                    if (!added.isEmpty()) {
+                        throw new StateConflict("This change was not made: with it, " + added.get(0) + " (segregation"
+                                + " of duties, 21 CFR 11.10(g)). Another change made at the same moment may have led"
+                                + " to it; reload and look again.");
+                    }
+                    return result;
+                });
+            }
+        });
+    }
+
+    /** The breaches the store holds now, read in the caller's transaction (under the lock). */
+    Set<String> breaches() {
+        Map<String, Set<String>> groupsOfUser = new HashMap<>();
+        jdbc.query("SELECT USER_ID_, GROUP_ID_ FROM ACT_ID_MEMBERSHIP", row -> {
+            groupsOfUser.computeIfAbsent(row.getString(1), u -> new HashSet<>()).add(row.getString(2));
+        });
+        List<RoleSeparationBreaches.Authorization> authorizations = jdbc.query("SELECT TYPE_, USER_ID_, GROUP_ID_,"
+                + " RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ IN"
+                + " (0, 1, 2, 3, 4, 11, 12)", (row, i) -> new RoleSeparationBreaches.Authorization(row.getInt(1),
+                        row.getString(2), row.getString(3), row.getInt(4), row.getString(5), row.getInt(6)));
+        return RoleSeparationBreaches.of(groupsOfUser, authorizations);
+    }
+}

@@ -1,0 +1,110 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Auditor 2026-12-05 C2: a grant of rights to administer memberships to a group and a QA manager's membership of that
+ * group, sent at the same moment, each passed its own check and together made the QA manager an administrator (19 of
+ * 25 tries). Sent at once, many times over, one of the two is refused (403 or 409, never 500) and the identity store
+ * never ends with a role member who administers ({@link IdentityWritesInOrder}). Run on H2 and on PostgreSQL.
+ */
+public abstract class IdentityWriteRaces {
+
+    private static final int TRIES = 8;
+
+    @Autowired
+    protected TestClient api;
+    @Autowired
+    protected IdentityService identityService;
+    @Autowired
+    protected AuthorizationService authorizationService;
+
+    private Response asDemo(HttpMethod method, String path, Object body) {
+        return api.call("demo", "demo", method, path, body, "application/json");
+    }
+
+    @Test
+    void rightsToAGroupAndARoleMemberJoiningItAtOnceNeverBothLand() throws Exception {
+        for (int i = 0; i < TRIES; i++) {
+            String helpers = "helpers" + UUID.randomUUID().toString().substring(0, 8);
+            org.camunda.bpm.engine.identity.Group g = identityService.newGroup(helpers);
+            g.setName("Helpers");
+            identityService.saveGroup(g);
+            String tom = user("tomr", Groups.SALES);
+            List<Response> answers = atOnce(
+                    () -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+                            "permissions", List.of("ALL"), "groupId", helpers, "resourceType", 3, "resourceId", "*")),
+                    () -> asDemo(HttpMethod.PUT, "/engine-rest/group/" + helpers + "/members/" + tom, null));
+            oneLands(answers);
+            boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(helpers)
+                    .resourceType(org.camunda.bpm.engine.authorization.Resources.GROUP_MEMBERSHIP).count() > 0;
+            boolean joined = identityService.createUserQuery().memberOfGroup(helpers).userId(tom).count() > 0;
+            assertThat(granted && joined).as(answers.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void aPersonPutIntoTheAdministratorsAndARoleAtOnceGetsOnlyOne() throws Exception {
+        for (int i = 0; i < TRIES; i++) {
+            String ann = user("annr");
+            List<Response> answers = atOnce(
+                    () -> asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.ADMIN + "/members/" + ann, null),
+                    () -> asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER + "/members/" + ann, null));
+            oneLands(answers);
+            assertThat(identityService.createGroupQuery().groupMember(ann).count()).as(answers.toString()).isEqualTo(1);
+        }
+    }
+
+    /** One call answered 204 or 200, the other refused with 403 or 409 and a sentence. */
+    private static void oneLands(List<Response> answers) {
+        assertThat(answers.stream().filter(r -> r.status() / 100 == 2)).as(answers.toString()).hasSize(1);
+        Response loser = answers.stream().filter(r -> r.status() / 100 != 2).findFirst().orElseThrow();
+        assertThat(loser.status()).as(loser.toString()).isIn(403, 409);
+        assertThat(loser.json().get("detail").asText()).as(loser.toString()).isNotBlank();
+    }
+
+    @SafeVarargs
+    private static List<Response> atOnce(Supplier<Response>... calls) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Response>> futures = java.util.Arrays.stream(calls).map(call ->
+                CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.get();
+                }, java.util.concurrent.Executors.newSingleThreadExecutor())).toList();
+        start.countDown();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    private String user(String prefix, String... groups) {
+        String id = prefix + UUID.randomUUID().toString().substring(0, 6);
+        User u = identityService.newUser(id);
+        u.setFirstName("Test");
+        u.setLastName(prefix);
+        u.setPassword(id);
+        identityService.saveUser(u);
+        for (String group : groups) {
+            identityService.createMembership(id, group);
+        }
+        return id;
+    }
+}
