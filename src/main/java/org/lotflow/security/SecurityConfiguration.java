@@ -77,6 +77,18 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Browser sessions end when their user's access changes ({@link SessionsEndWithAccess}); before the logins. */
+    @Bean
+    FilterRegistrationBean<SessionsEndWithAccess> sessionsEndWithAccess(org.springframework.jdbc.core.JdbcTemplate jdbc,
+            ProcessEngine engine, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<SessionsEndWithAccess> registration = new FilterRegistrationBean<>(
+                new SessionsEndWithAccess(jdbc, engine.getName()));
+        registration.setName("lotflow-sessions-end-with-access");
+        registration.addUrlPatterns("/api/*", "/console/*", "/console", webappPath + "/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
     /**
      * {@code /console/*}: the Console takes the webapps' session or HTTP Basic, like {@code /api}; its login
      * page and the root redirect answer without one. A person's browser without a login is sent to the login

@@ -1,0 +1,94 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Auditor 2026-12-05 B13: a password change left the user's other sessions open; C5: an administrator removed from
+ * {@code camunda-admin} went on handing over tasks and reading the security trail from an open session. A session ends
+ * when its user's access changes, on the next request, whichever node serves it ({@link SessionsEndWithAccess}).
+ */
+@ApiTest
+class SessionsEndWithAccessApiTest {
+
+    private static final String TASKS = "/camunda/api/engine/engine/default/task/count";
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TestClient api;
+    @Value("${local.server.port}")
+    int port;
+
+    private String user(String prefix, String... groups) {
+        String id = prefix + UUID.randomUUID().toString().substring(0, 6);
+        User u = identityService.newUser(id);
+        u.setFirstName("Test");
+        u.setLastName(prefix);
+        u.setPassword("Str0ng!Passw0rd-" + id);
+        identityService.saveUser(u);
+        for (String g : groups) {
+            identityService.createMembership(id, g);
+        }
+        return id;
+    }
+
+    @Test
+    void aPasswordChangeEndsTheUsersOtherSessionsButNotTheOneThatMadeIt() {
+        String kim = user("kim", Groups.SALES);
+        String password = "Str0ng!Passw0rd-" + kim;
+        WebappSession laptop = WebappSession.login(port, kim, password, "tasklist");
+        WebappSession thief = WebappSession.login(port, kim, password, "tasklist");
+        assertThat(laptop.loginStatus()).isEqualTo(200);
+        assertThat(thief.get(TASKS).status()).isEqualTo(200);
+
+        TestClient.Response changed = laptop.put("/camunda/api/engine/engine/default/user/" + kim + "/credentials",
+                "{\"password\":\"N3w!Passw0rd-long\",\"authenticatedUserPassword\":\"" + password + "\"}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        assertThat(laptop.get(TASKS).status()).isEqualTo(200);
+        TestClient.Response ended = thief.get(TASKS);
+        assertThat(ended.status()).as(ended.toString()).isEqualTo(401);
+        assertThat(thief.get(TASKS).status()).isEqualTo(401); // and stays ended
+
+        // a password an administrator sets ends the session that changed it before too
+        TestClient.Response reset = api.call("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/user/" + kim + "/credentials",
+                java.util.Map.of("password", "Adm1n!Set-Passw0rd", "authenticatedUserPassword", "demo"));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(204);
+        assertThat(laptop.get(TASKS).status()).isEqualTo(401);
+        assertThat(WebappSession.login(port, kim, "Adm1n!Set-Passw0rd", "tasklist").get(TASKS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorRemovedFromTheAdministratorsIsLoggedOutAtTheirNextRequest() {
+        String ada = user("ada", Groups.ADMIN);
+        WebappSession admin = WebappSession.login(port, ada, "Str0ng!Passw0rd-" + ada, "admin");
+        assertThat(admin.get("/camunda/api/engine/engine/default/user/count").status()).isEqualTo(200);
+        WebappSession other = WebappSession.login(port, "sarah", "sarah", "tasklist");
+
+        identityService.deleteMembership(ada, Groups.ADMIN);
+        assertThat(admin.get("/camunda/api/engine/engine/default/user/count").status()).isEqualTo(401);
+        assertThat(admin.put("/camunda/api/engine/engine/default/task/x/unclaim", "{}").status()).isIn(401, 403);
+        assertThat(other.get(TASKS).status()).isEqualTo(200); // nobody else's session ends
+
+        // a group deleted ends its members' sessions as well
+        String helpers = "helpers" + UUID.randomUUID().toString().substring(0, 6);
+        org.camunda.bpm.engine.identity.Group g = identityService.newGroup(helpers);
+        g.setName("Helpers");
+        identityService.saveGroup(g);
+        String lee = user("lee", helpers, Groups.SALES);
+        WebappSession member = WebappSession.login(port, lee, "Str0ng!Passw0rd-" + lee, "tasklist");
+        assertThat(member.get(TASKS).status()).isEqualTo(200);
+        identityService.deleteGroup(helpers);
+        assertThat(member.get(TASKS).status()).isEqualTo(401);
+    }
+}
