@@ -9,11 +9,13 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.lotflow.shared.ClusterLock;
+import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.StateConflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * moment, each passed its own check (the gate's and {@link RoleSeparation}'s) in its own transaction, and together
  * made a QA manager an administrator (19 of 25 tries).
  *
- * <p>Each {@code saveAuthorization} and {@code createMembership} command, whichever surface sends it (Admin,
+ * <p>Each {@code saveAuthorization}, {@code deleteAuthorization} and {@code createMembership} command, whichever surface sends it (Admin,
  * {@code /engine-rest}, the Java API), runs in a transaction that first takes the cluster lock
  * {@value #LOCK} ({@link ClusterLock}), so a second such write waits until the first has committed and its checks
  * see it. Under the lock, the store's breaches are read before the command and after it (its rows written): a write
@@ -33,8 +35,13 @@ import org.springframework.stereotype.Component;
  * there (an older lotflow's data) refuse nothing new. The refusals a caller normally meets stay the gate's and
  * {@link RoleSeparation}'s, with their field names; this is what decides when two writes meet.
  *
- * <p>Costs two small reads of the membership and authorization tables per such write; lotflow's work (lots,
- * releases, recalls) never takes this lock.
+ * <p>The same look, before and after, keeps the grants lotflow makes for its roles ({@link IdentitySetup#ROLE_GRANTS}:
+ * Tasklist, reading users and groups, starting their processes, Cockpit for QA managers): an authorization deleted or
+ * changed so that a role loses one of them is refused with 403 ({@link NotPermitted}), on every surface; adding
+ * permissions to them stays free (auditor 2026-12-05 C9).
+ *
+ * <p>Costs six small reads of the membership and authorization tables per such write (rare: an administrator's
+ * work); lotflow's work (lots, releases, recalls) never takes this lock.
  */
 @Component
 public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
@@ -60,13 +67,18 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
-                if (!(command instanceof SaveAuthorizationCmd || command instanceof CreateMembershipCmd)
-                        || Context.getCommandContext() != null) {
+                if (!(command instanceof SaveAuthorizationCmd || command instanceof CreateMembershipCmd
+                        || command instanceof DeleteAuthorizationCmd) || Context.getCommandContext() != null) {
                     return next.execute(command);
                 }
                 return clusterLock.withLock(LOCK, () -> {
+                    Set<String> keptBefore = keptGrantsLost();
                     Set<String> before = breaches();
                     T result = next.execute(command);
+                    List<String> lost = RoleSeparationBreaches.added(keptBefore, keptGrantsLost());
+                    if (!lost.isEmpty()) {
+                        throw new NotPermitted("This change was not made: with it, " + lost.get(0) + ".");
+                    }
                     List<String> added = RoleSeparationBreaches.added(before, breaches());
                     if (!added.isEmpty()) {
                         throw new StateConflict("This change was not made: with it, " + added.get(0) + " (segregation"
@@ -77,6 +89,28 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
                 });
             }
         });
+    }
+
+    /** The grants lotflow keeps for its roles, for the check (a bit mask each). */
+    private static final List<RoleSeparationBreaches.KeptGrant> KEPT = IdentitySetup.ROLE_GRANTS.stream()
+            .map(g -> new RoleSeparationBreaches.KeptGrant(g.group(), g.resource().resourceType(), g.resourceId(),
+                    g.mask())).toList();
+
+    /** The kept grants the store lacks now, read in the caller's transaction (under the lock). */
+    Set<String> keptGrantsLost() {
+        List<String> ids = KEPT.stream().map(RoleSeparationBreaches.KeptGrant::resourceId).distinct().toList();
+        List<Object> args = new java.util.ArrayList<>(Groups.BUSINESS);
+        args.addAll(ids);
+        List<RoleSeparationBreaches.Authorization> grants = jdbc.query("SELECT TYPE_, USER_ID_, GROUP_ID_,"
+                + " RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 1 AND GROUP_ID_ IN ("
+                + marks(Groups.BUSINESS.size()) + ") AND RESOURCE_ID_ IN (" + marks(ids.size()) + ")", (row, i) ->
+                        new RoleSeparationBreaches.Authorization(row.getInt(1), row.getString(2), row.getString(3),
+                                row.getInt(4), row.getString(5), row.getInt(6)), args.toArray());
+        return RoleSeparationBreaches.keptGrantsLost(KEPT, grants);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** The breaches the store holds now, read in the caller's transaction (under the lock). */

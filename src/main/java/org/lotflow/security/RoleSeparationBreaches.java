@@ -1,6 +1,7 @@
 package org.lotflow.security;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,6 +123,14 @@ final class RoleSeparationBreaches {
             case 4 -> "authorizations";
             case 11 -> "tenants";
             case 12 -> "tenant memberships";
+            case 5 -> "Tasklist filters";
+            case 6 -> "process definitions";
+            case 7 -> "tasks";
+            case 8 -> "process instances";
+            case 9 -> "deployments";
+            case 10 -> "decision definitions";
+            case 19 -> "historic tasks";
+            case 20 -> "historic process instances";
             default -> "resources of type " + a.resourceType();
         };
         return kind + " '" + a.resourceId() + "'";
@@ -129,6 +138,42 @@ final class RoleSeparationBreaches {
 
     private static String names(List<String> roles) {
         return roles.stream().map(Groups::displayName).collect(Collectors.joining(", the "));
+    }
+
+    /** A grant lotflow keeps for a role, by what identifies it, with its permissions' bit mask. */
+    record KeptGrant(String groupId, int resourceType, String resourceId, int mask) {
+    }
+
+    /**
+     * The grants lotflow keeps for its roles that the store lacks or holds with fewer permissions, each as a sentence
+     * (auditor 2026-12-05 C9: an administrator deleted the QA managers' Tasklist grant). Grants named twice (two
+     * entries for one group, resource and id) count with their permissions together.
+     *
+     * @param kept           {@link IdentitySetup#ROLE_GRANTS}
+     * @param authorizations the stored authorizations (others than those grants are ignored)
+     */
+    static Set<String> keptGrantsLost(List<KeptGrant> kept, List<Authorization> authorizations) {
+        Map<List<Object>, Integer> needed = new java.util.LinkedHashMap<>();
+        for (KeptGrant k : kept) {
+            needed.merge(List.of(k.groupId(), k.resourceType(), k.resourceId()), k.mask(), (a, b) -> a | b);
+        }
+        Map<List<Object>, Integer> held = new HashMap<>();
+        for (Authorization a : authorizations) {
+            if (a.type() == GRANT && a.groupId() != null) {
+                held.merge(List.of(a.groupId(), a.resourceType(), a.resourceId()), a.permissions(), (x, y) -> x | y);
+            }
+        }
+        Set<String> lost = new LinkedHashSet<>();
+        needed.forEach((key, mask) -> {
+            int has = held.getOrDefault(key, 0);
+            if ((has & mask) != mask) {
+                lost.add("the " + Groups.displayName((String) key.get(0)) + " would lose rights lotflow keeps for the"
+                        + " role on " + resource(new Authorization(GRANT, null, (String) key.get(0), (Integer) key.get(1),
+                                (String) key.get(2), mask)) + " (without them the role's work is out of its people's"
+                        + " reach); an administrator may add permissions to them, not take them away");
+            }
+        });
+        return lost;
     }
 
     /** The breaches in {@code after} that {@code before} did not hold: what a write added. */

@@ -37,6 +37,8 @@ class RoleSeparationApiTest {
     org.camunda.bpm.engine.FilterService filterService;
     @Autowired
     org.camunda.bpm.engine.AuthorizationService authorizationService;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
 
     private Response asDemo(HttpMethod method, String path, Object body) {
         return api.call("demo", "demo", method, path, body, "application/json");
@@ -164,6 +166,47 @@ class RoleSeparationApiTest {
         assertThat(joins.json().get("detail").asText()).contains("has revocations of their own");
         authorizationService.deleteAuthorization(own.json().get("id").asText());
         authorizationService.deleteAuthorization(revocation);
+    }
+
+    /**
+     * Auditor 2026-12-05 C9: an administrator deleted the QA managers' Tasklist grant and changed their grant on process
+     * definitions, on {@code /engine-rest} and the Admin webapp's API alike. lotflow keeps its roles' grants: taking one
+     * away or reducing it is 403 and changes nothing; adding permissions to one stays an administrator's choice.
+     */
+    @Test
+    void theGrantsLotflowKeepsForItsRolesAreNotTakenAwayOrReduced() {
+        org.camunda.bpm.engine.authorization.Authorization tasklist = authorizationService.createAuthorizationQuery()
+                .groupIdIn(Groups.QA_MANAGER).resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION)
+                .resourceId("tasklist").singleResult();
+        Response deleted = asDemo(HttpMethod.DELETE, "/engine-rest/authorization/" + tasklist.getId(), null);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(403);
+        assertThat(deleted.json().get("detail").asText()).contains("the QA managers would lose rights lotflow keeps for"
+                + " the role on the webapp 'tasklist'");
+        org.lotflow.support.WebappSession admin = org.lotflow.support.WebappSession.login(port, "demo", "demo", "admin");
+        Response inAdmin = admin.delete("/camunda/api/engine/engine/default/authorization/" + tasklist.getId());
+        assertThat(inAdmin.status()).as(inAdmin.toString()).isEqualTo(403);
+        assertThatThrownBy(() -> authorizationService.deleteAuthorization(tasklist.getId())).isInstanceOf(
+                NotPermitted.class);
+        assertThat(authorizationService.createAuthorizationQuery().authorizationId(tasklist.getId()).count()).isOne();
+
+        org.camunda.bpm.engine.authorization.Authorization definitions = authorizationService
+                .createAuthorizationQuery().groupIdIn(Groups.QA_MANAGER).resourceType(
+                        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+        Response reduced = asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + definitions.getId(), Map.of(
+                "permissions", List.of("READ"), "groupId", Groups.QA_MANAGER, "resourceType", 6, "resourceId", "*"));
+        assertThat(reduced.status()).as(reduced.toString()).isEqualTo(403);
+        Response moved = asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + tasklist.getId(), Map.of(
+                "permissions", List.of("ACCESS"), "groupId", Groups.SALES + "x", "resourceType", 0, "resourceId",
+                "tasklist"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(403);
+        Response more = asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + definitions.getId(), Map.of(
+                "permissions", List.of("ALL"), "groupId", Groups.QA_MANAGER, "resourceType", 6, "resourceId", "*"));
+        assertThat(more.status()).as(more.toString()).isEqualTo(204);
+        // back as lotflow made it: the permissions added are the administrator's to take away again
+        Response back = asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + definitions.getId(), Map.of(
+                "permissions", List.of("READ", "READ_INSTANCE", "READ_HISTORY", "READ_TASK", "RETRY_JOB"), "groupId",
+                Groups.QA_MANAGER, "resourceType", 6, "resourceId", "*"));
+        assertThat(back.status()).as(back.toString()).isEqualTo(204);
     }
 
     /**

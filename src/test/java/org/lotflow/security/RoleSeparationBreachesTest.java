@@ -71,4 +71,25 @@ class RoleSeparationBreachesTest {
         assertThat(RoleSeparationBreaches.added(Set.of("a", "b"), Set.of("a", "b", "c"))).containsExactly("c");
         assertThat(RoleSeparationBreaches.added(Set.of("a", "b"), Set.of("a"))).isEmpty();
     }
+
+    /** Auditor 2026-12-05 C9: the grants lotflow keeps for its roles are not taken away or reduced. */
+    @Test
+    void aKeptGrantMissingOrReducedIsLostAndMorePermissionsAreNot() {
+        List<RoleSeparationBreaches.KeptGrant> kept = List.of(
+                new RoleSeparationBreaches.KeptGrant(Groups.QA_MANAGER, 0, "tasklist", 32),
+                new RoleSeparationBreaches.KeptGrant(Groups.QA_MANAGER, 6, "*", 2),
+                new RoleSeparationBreaches.KeptGrant(Groups.QA_MANAGER, 6, "*", 64)); // the same grant named twice
+        Authorization tasklist = grant(null, Groups.QA_MANAGER, 0, "tasklist", 32);
+        assertThat(RoleSeparationBreaches.keptGrantsLost(kept, List.of(tasklist, grant(null, Groups.QA_MANAGER, 6, "*",
+                2 | 64 | 128)))).isEmpty();
+        assertThat(RoleSeparationBreaches.keptGrantsLost(kept, List.of(grant(null, Groups.QA_MANAGER, 6, "*", 66))))
+                .containsExactly("the QA managers would lose rights lotflow keeps for the role on the webapp 'tasklist'"
+                        + " (without them the role's work is out of its people's reach); an administrator may add"
+                        + " permissions to them, not take them away");
+        assertThat(RoleSeparationBreaches.keptGrantsLost(kept, List.of(tasklist, grant(null, Groups.QA_MANAGER, 6, "*",
+                2)))).singleElement().asString().contains("on process definitions '*'");
+        // the same rights held by someone else, or revoked, are not the role's grant
+        assertThat(RoleSeparationBreaches.keptGrantsLost(kept, List.of(grant(null, Groups.SALES, 0, "tasklist", 32),
+                new Authorization(2, null, Groups.QA_MANAGER, 6, "*", Integer.MAX_VALUE)))).hasSize(2);
+    }
 }

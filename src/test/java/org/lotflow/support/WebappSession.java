@@ -66,6 +66,11 @@ public final class WebappSession {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public TestClient.Response delete(String path) {
+        return send(withCsrf(HttpRequest.newBuilder(URI.create(base + path))).header("Accept", "application/json")
+                .DELETE());
+    }
+
     private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
         for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
             if (cookie.getName().equals("XSRF-TOKEN")) {
