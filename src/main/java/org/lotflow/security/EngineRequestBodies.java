@@ -114,4 +114,10 @@ final class EngineRequestBodies {
             return "content-length".equalsIgnoreCase(name) ? Integer.toString(body.length) : super.getHeader(name);
         }
     }
+
+    /** The request with its checked JSON body, to pass on (the original body was read once). */
+    static jakarta.servlet.http.HttpServletRequest replayed(jakarta.servlet.http.HttpServletRequest request,
+            com.fasterxml.jackson.databind.node.ObjectNode body) throws java.io.IOException {
+        return replay(request, JSON.writeValueAsBytes(body));
+    }
 }

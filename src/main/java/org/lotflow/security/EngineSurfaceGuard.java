@@ -1,12 +1,14 @@
 package org.lotflow.security;
 
 import static org.lotflow.security.EngineResources.*;
+import static org.lotflow.security.EngineRequestBodies.replayed;
+import static org.lotflow.security.SurfaceRefusal.refuse;
+import static org.lotflow.security.SurfaceRefusal.refused;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +23,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.lotflow.shared.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,7 +58,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 11.100).</li>
  * <li>403 for Cockpit's own API ({@code /camunda/api/cockpit/...}) without Cockpit access.</li>
  * </ul>
- * The identity and authorization rules are {@link IdentityCalls}, the job rules {@link JobCalls}, the Tasklist
+ * The identity and rights surface is {@link IdentitySurface}, with the rules of {@link IdentityCalls}; the job rules
+ * are {@link JobCalls}, the Tasklist
  * filter rules {@link FilterCalls}: plain classes
  * tested without Spring, whose {@link SurfaceRefusal}s this filter writes.
  * Refusals are RFC 9457 problem+json whose {@code detail} (and {@code message}, which Tasklist
@@ -78,9 +80,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
 
     private final java.util.function.Consumer<String> handBack;
     private final JobCalls jobs;
-    private final java.util.function.Predicate<String> rolesFilter;
     private final FilterCalls filters;
     private final IdentityLookups lookups;
+    private final IdentitySurface identity;
 
     /**
      * @param handBack       unclaims a task in the caller's name without Camunda's TASK_ASSIGN check (used only for
@@ -94,9 +96,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             java.util.function.Consumer<String> handBack, JobCalls.EngineWideJobs engineWideJobs,
             java.util.function.Predicate<String> rolesFilter,
             org.camunda.bpm.engine.AuthorizationService authorizations) {
-        this.rolesFilter = rolesFilter;
         this.filters = new FilterCalls(rolesFilter);
         this.lookups = new IdentityLookups(identityService, authorizations);
+        this.identity = new IdentitySurface(identityService, lookups, filters, rolesFilter);
         this.handBack = handBack;
         this.jobs = new JobCalls(engineWideJobs);
         this.historyService = historyService;
@@ -132,121 +134,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return;
         }
 
-        if (refused(response, IdentityCalls.beforeBody(method, resource, caller.userId(), caller.admin()))) {
-            return;
-        }
-        if (IdentityCalls.changesProfile(method, resource)) {
-            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null || refused(response, IdentityCalls.profileBody(resource, body))) {
-                return;
-            }
-            chain.doFilter(replayed(request, body), response);
-            return;
-        }
-        java.util.regex.Matcher groupRecord = EngineResources.GROUP_RECORD.matcher(resource);
-        if (method.equals("PUT") && groupRecord.matches()) {
-            // a group's record: lotflow's role groups keep theirs, and a change names the group it changes (auditor
-            // 2026-12-05 C3: the QA managers' group was renamed "Sales", and a body naming sales renamed sales)
-            String pathId = groupRecord.group(1);
-            if (Groups.BUSINESS.contains(pathId) || Groups.ADMIN.equals(pathId)) {
-                refuse(response, 403, "Forbidden", null, "The group '" + pathId + "' is one of lotflow's roles: its name"
-                        + " and type are kept by lotflow, for everyone (administrators included)");
-                return;
-            }
-            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            if (body.has("id") && !pathId.equals(body.path("id").asText())) {
-                refuse(response, 400, "Invalid request", "id", "id: a change of the group '" + pathId + "' names it, not '"
-                        + body.path("id").asText() + "'");
-                return;
-            }
-            if (refused(response, IdentityCalls.newGroup(pathId, body.path("name").asText(""), null))) {
-                return;
-            }
-            chain.doFilter(replayed(request, body), response);
-            return;
-        }
-        if (IdentityCalls.createsGroup(method, resource)) {
-            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            String newId = body.path("id").asText("");
-            if (refused(response, IdentityCalls.newId("id", newId, true))
-                    || refused(response, IdentityCalls.newGroup(newId, body.path("name").asText(""),
-                            lookups.takenGroupId(newId)))) {
-                return;
-            }
-            chain.doFilter(replayed(request, body), response);
-            return;
-        }
-        boolean userCreate = IdentityCalls.createsUser(method, resource);
-        String credentialsOf = IdentityCalls.credentialsOf(method, resource);
-        if (userCreate || credentialsOf != null) {
-            // a password set over HTTP (a user's own change, an administrator creating a user or setting a password)
-            // passes Camunda's default password policy, as the first administrator's does (21 CFR 11.300, EU GMP
-            // Annex 11 §12): an empty or three-letter password is refused with 400 naming it
-            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            JsonNode password = userCreate ? body.path("credentials").path("password") : body.path("password");
-            org.camunda.bpm.engine.identity.User user;
-            if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
-                String newId = body.path("profile").path("id").asText("");
-                if (refused(response, IdentityCalls.newId("profile.id", newId, false))) {
-                    return;
-                }
-                String group = lookups.takenGroupId(newId);
-                if (group != null) {
-                    // a user named like a group would read as the group in every record ("CREATED by camunda-admin";
-                    // auditor 2026-12-05 C4)
-                    refuse(response, 409, "Conflict", "profile.id", "profile.id: '" + newId + "' is the id of the group '"
-                            + group + "'; a user id names one person, give this user another one");
-                    return;
-                }
-                String taken = lookups.takenUserId(newId);
-                if (taken != null) {
-                    refuse(response, 409, "Conflict", "profile.id", "profile.id: " + (taken.equals(newId) ? "the user '"
-                            + newId + "' already exists" : "'" + newId + "' reads as the user '" + taken + "', who"
-                            + " exists already (user ids are unique whatever their case)") + "; a user id is given once"
-                            + " and never to someone else (21 CFR 11.100(a))");
-                    return;
-                }
-                user = identityService.newUser(newId);
-                user.setFirstName(body.path("profile").path("firstName").asText(null));
-                user.setLastName(body.path("profile").path("lastName").asText(null));
-            } else {
-                user = identityService.createUserQuery().userId(credentialsOf).singleResult();
-            }
-            String why = FirstAdministrator.policyViolations(identityService, password.isTextual() ? password.asText()
-                    : "", user);
-            if (why != null) {
-                refuse(response, 400, "Invalid request", "password", "password: does not pass the password policy ("
-                        + why + ")");
-                return;
-            }
-            if (!userCreate) {
-                chain.doFilter(replayed(request, body), response);
-                return;
-            }
-            // two creations of one id at once both pass the check above; the loser meets Camunda's own check (400 "The
-            // user already exists", engine JSON) or the unique key (500): it lost a race, and is told so
-            var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
-            try {
-                chain.doFilter(replayed(request, body), held);
-                String newId = user.getId();
-                if ((held.getStatus() == 400 || held.getStatus() >= 500) && !newId.isEmpty()
-                        && lookups.takenUserId(newId) != null) {
-                    held.resetBuffer();
-                    refuse(held, 409, "Conflict", "profile.id", "profile.id: the user '" + newId + "' was created by"
-                            + " someone else at the same time; a user id is given once (21 CFR 11.100(a))");
-                }
-            } finally {
-                held.copyBodyToResponse();
-            }
+        if (identity.handled(method, resource, caller, request, response, chain)) {
             return;
         }
         Matcher claim = TASK_CLAIM.matcher(resource);
@@ -309,59 +197,6 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " until the retention of its lots has passed; it is not deleted by hand, by anyone (administrators"
                     + " included): delete the batch without cascade to stop it, and its history stays");
             return;
-        }
-        // nobody grants themselves a right (IdentityCalls; adding oneself to a group is refused before the body)
-        if (IdentityCalls.writesAuthorization(method, resource)) {
-            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null) {
-                return;
-            }
-            if (refusedStale(response, caller)) {
-                return;
-            }
-            // a change (PUT authorization/{id}) keeps the stored authorization's type: it is judged as what it will be,
-            // and a role member may change only a filter's sharing, before and after (auditor 2026-12-05 B1, B2)
-            java.util.regex.Matcher changed = AUTHORIZATION_RECORD.matcher(resource);
-            ObjectNode judged = body;
-            if (method.equals("PUT") && changed.matches()) {
-                org.camunda.bpm.engine.authorization.Authorization stored = lookups.authorization(changed.group(1));
-                if (stored != null) {
-                    judged = body.deepCopy();
-                    judged.put("type", stored.getAuthorizationType());
-                    if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                            stored.getResourceType()))) {
-                        return;
-                    }
-                }
-            }
-            if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                    body.path("resourceType").asInt(-1))) || refused(response, IdentityCalls.authorizationBody(body,
-                    caller.userId(), caller.groups()))
-                    || refused(response, IdentityCalls.roleRights(judged, lookups::groupsOf, lookups::hasRoleMember,
-                            rolesFilter))
-                    || refused(response, filters.authorizationChange(method, resource, lookups::authorization))) {
-                return;
-            }
-            if (method.equals("POST") && refused(response, duplicateAuthorization(body))) {
-                return;
-            }
-            chain.doFilter(replayed(request, body), response);
-            return;
-        }
-        if (refused(response, filters.authorizationChange(method, resource, lookups::authorization))) {
-            return;
-        }
-        java.util.regex.Matcher deletedAuthorization = AUTHORIZATION_RECORD.matcher(resource);
-        if (method.equals("DELETE") && deletedAuthorization.matches()) {
-            if (refusedStale(response, caller)) {
-                return;
-            }
-            org.camunda.bpm.engine.authorization.Authorization existing =
-                    lookups.authorization(deletedAuthorization.group(1));
-            if (existing != null && refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                    existing.getResourceType()))) {
-                return;
-            }
         }
         if (FilterCalls.writesFilter(method, resource)) {
             if (refused(response, filters.change(method, resource))) {
@@ -579,43 +414,6 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         }
     }
 
-    /**
-     * Refuses (403) a change of rights from a session that remembers a group its user is no longer in (auditor
-     * 2026-12-05 B12; identity writes are held alike in {@link RoleSeparation}): true when it answered.
-     */
-    private boolean refusedStale(HttpServletResponse response, Caller caller) throws IOException {
-        List<String> now = lookups.groupsOf(caller.userId());
-        List<String> gone = caller.groups().stream().filter(g -> !now.contains(g)).toList();
-        if (gone.isEmpty()) {
-            return false;
-        }
-        refuse(response, 403, "Forbidden", null, caller.userId() + " is no longer a member of " + String.join(", ", gone)
-                + ": log in again; what that membership allowed ended with it");
-        return true;
-    }
-
-    /**
-     * 409 for an authorization that exists already of the same type for the same user or group, resource type and
-     * resource id (the database's key would answer 500; auditor 2026-12-05 C8): change that one instead. Null when there
-     * is none.
-     */
-    private SurfaceRefusal duplicateAuthorization(ObjectNode body) {
-        String userId = body.path("userId").asText(null);
-        String groupId = body.path("groupId").asText(null);
-        int resourceType = body.path("resourceType").asInt(-1);
-        String resourceId = body.path("resourceId").asText(null);
-        if (resourceType < 0 || resourceId == null || (userId == null) == (groupId == null)) {
-            return null; // the engine answers a malformed body itself
-        }
-        String same = lookups.sameAuthorization(body.path("type").asInt(1), userId, groupId, resourceType, resourceId);
-        if (same == null) {
-            return null;
-        }
-        return new SurfaceRefusal(409, "Conflict", "resourceId", "An authorization for " + (userId != null ? "user '"
-                + userId : "group '" + groupId) + "' on resource type " + resourceType + " and resource '" + resourceId
-                + "' exists already (" + same + "): change that one instead");
-    }
-
     private <T> T privileged(java.util.function.Supplier<T> query) {
         return new org.lotflow.shared.process.WithoutCallerAuthorization(identityService).call(query);
     }
@@ -673,11 +471,6 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         return processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
     }
 
-    /** The request with its checked JSON body, to pass on (the original body was read once). */
-    private static HttpServletRequest replayed(HttpServletRequest request, ObjectNode body) throws IOException {
-        return EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body));
-    }
-
     /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */
     private List<String> candidateGroups(String taskId) {
         try {
@@ -719,19 +512,5 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         Authentications all = AuthenticationUtil.getAuthsFromSession(session);
         return all != null && all.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication ua ? ua
                 : null;
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String title, String field, String detail)
-            throws IOException {
-        Problems.write(response, status, title, detail, field);
-    }
-
-    /** Writes a rule's refusal, if any; whether it did. */
-    private static boolean refused(HttpServletResponse response, SurfaceRefusal refusal) throws IOException {
-        if (refusal == null) {
-            return false;
-        }
-        refuse(response, refusal.status(), refusal.title(), refusal.field(), refusal.detail());
-        return true;
     }
 }

@@ -109,7 +109,8 @@ class ConsolePagesTest {
 
     /**
      * Auditor 2026-12-05 C1: someone removed from QA placed holds through /api from a browser session opened before
-     * (its groups are remembered for a while); a change reads the groups from the identity store.
+     * (its groups are remembered for a while). The removal now ends the session itself (B13, C5): the change is
+     * asked for a login, 401, and nothing is recorded.
      */
     @Test
     void aSessionsChangesUseTheGroupsOfNowNotOfItsLogin() {
@@ -125,7 +126,7 @@ class ConsolePagesTest {
         identityService.deleteMembership(id, "qa-analyst");
         ConsoleSession.Page hold = session.api("POST", "/api/lots/" + lot + "/holds",
                 "{\"reason\":\"after removal\",\"source\":\"OTHER\"}", true);
-        assertThat(hold.status()).as(hold.html()).isEqualTo(403);
+        assertThat(hold.status()).as(hold.html()).isEqualTo(401);
         assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
     }
 

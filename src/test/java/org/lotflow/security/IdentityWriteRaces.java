@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.lotflow.support.TestClient;
 import org.lotflow.support.TestClient.Response;
@@ -96,15 +95,6 @@ public abstract class IdentityWriteRaces {
     }
 
     private String user(String prefix, String... groups) {
-        String id = prefix + UUID.randomUUID().toString().substring(0, 6);
-        User u = identityService.newUser(id);
-        u.setFirstName("Test");
-        u.setLastName(prefix);
-        u.setPassword(id);
-        identityService.saveUser(u);
-        for (String group : groups) {
-            identityService.createMembership(id, group);
-        }
-        return id;
+        return org.lotflow.support.TestUsers.create(identityService, prefix, null, groups);
     }
 }

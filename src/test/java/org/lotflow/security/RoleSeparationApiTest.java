@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.support.ApiTest;
@@ -228,16 +227,7 @@ class RoleSeparationApiTest {
     }
 
     private String user(String prefix, String... groups) {
-        String id = prefix + UUID.randomUUID().toString().substring(0, 6);
-        User u = identityService.newUser(id);
-        u.setFirstName("Test");
-        u.setLastName(prefix);
-        u.setPassword(id);
-        identityService.saveUser(u);
-        for (String g : groups) {
-            identityService.createMembership(id, g);
-        }
-        return id;
+        return org.lotflow.support.TestUsers.create(identityService, prefix, null, groups);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
@@ -31,16 +30,7 @@ class SessionsEndWithAccessApiTest {
     int port;
 
     private String user(String prefix, String... groups) {
-        String id = prefix + UUID.randomUUID().toString().substring(0, 6);
-        User u = identityService.newUser(id);
-        u.setFirstName("Test");
-        u.setLastName(prefix);
-        u.setPassword("Str0ng!Passw0rd-" + id);
-        identityService.saveUser(u);
-        for (String g : groups) {
-            identityService.createMembership(id, g);
-        }
-        return id;
+        return org.lotflow.support.TestUsers.create(identityService, prefix, "Str0ng!Passw0rd-", groups);
     }
 
     @Test

@@ -1,0 +1,30 @@
+package org.lotflow.support;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+/** Users made for one test, written through the engine's Java API (as an administrator's start-up would). */
+public final class TestUsers {
+
+    private TestUsers() {
+    }
+
+    /**
+     * A new user whose id is {@code prefix} and six random characters, with the password {@code password} (null: the
+     * id itself), in {@code groups}; their id.
+     */
+    public static String create(IdentityService identityService, String prefix, String password, String... groups) {
+        String id = prefix + UUID.randomUUID().toString().substring(0, 6);
+        User u = identityService.newUser(id);
+        u.setFirstName("Test");
+        u.setLastName(prefix);
+        u.setPassword(password == null ? id : password + id);
+        identityService.saveUser(u);
+        for (String g : groups) {
+            identityService.createMembership(id, g);
+        }
+        return id;
+    }
+}
