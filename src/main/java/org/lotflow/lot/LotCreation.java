@@ -116,6 +116,15 @@ class LotCreation {
                 lotNumber = products.nextLotNumber(product, in.manufactureDate().getYear());
             } while (lots.findLotNumberIgnoringCase(lotNumber).isPresent());
         } else {
+            org.lotflow.product.LotNumberPattern scheme = product.getLotNumberPattern();
+            int year = in.manufactureDate().getYear();
+            if (!scheme.matches(lotNumber, year)) {
+                // the plant's numbering scheme, followed by hand too (seed: "Assign lot number - follow established
+                // numbering scheme"; auditor 2026-12-05 A7: any number was taken)
+                throw new InvalidInput("lotNumber", "'" + lotNumber + "' does not follow the numbering scheme of "
+                        + product.getSku() + ", " + scheme.pattern() + ", for a lot made in " + year + " (for example "
+                        + scheme.format(year, 1) + "); leave it empty and lotflow gives the next number");
+            }
             String taken = lots.findLotNumberIgnoringCase(lotNumber).orElse(null);
             if (taken != null) {
                 throw new StateConflict(taken.equals(lotNumber) ? "Lot " + lotNumber + " already exists"

@@ -82,6 +82,34 @@ public final class LotNumberPattern {
         return sb.toString();
     }
 
+    /**
+     * Whether a lot number given by hand follows this scheme for a lot made in {@code year}: its literal parts as
+     * written (letters in any case: lot numbers are unique whatever their case), {@code {yyyy}} and {@code {yy}} that
+     * year, {@code {seq:N}} N or more digits (the sequence grows past N digits as {@link #format} does). Seed, "Assign
+     * lot number: follow established numbering scheme"; auditor 2026-12-05 A7.
+     */
+    public boolean matches(String lotNumber, int year) {
+        Matcher m = TOKEN.matcher(pattern);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(pattern.substring(last, m.start())));
+            String token = m.group(1);
+            if (token.equals("yyyy")) {
+                regex.append(String.format("%04d", year));
+            } else if (token.equals("yy")) {
+                regex.append(String.format("%02d", year % 100));
+            } else {
+                Matcher seq = SEQ.matcher(token);
+                seq.matches();
+                regex.append("[0-9]{").append(seq.group(1)).append(",}");
+            }
+            last = m.end();
+        }
+        regex.append(Pattern.quote(pattern.substring(last)));
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(lotNumber).matches();
+    }
+
     public String pattern() {
         return pattern;
     }

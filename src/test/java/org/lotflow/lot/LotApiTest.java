@@ -75,14 +75,24 @@ class LotApiTest {
         assertProblem(api.post("mike", "/api/lots", "[1,2]"), 400, null);
         assertThat(lotCount(sku)).isZero();
 
-        Response first = api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-X1"));
+        // a number given by hand follows the product's scheme, with the year the lot was made (seed: "follow established
+        // numbering scheme"; auditor 2026-12-05 A7)
+        Response offScheme = api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-X1"));
+        assertProblem(offScheme, 400, "lotNumber");
+        assertThat(offScheme.json().get("detail").asText()).isEqualTo("lotNumber: '" + sku + "-X1' does not follow the"
+                + " numbering scheme of " + sku + ", " + sku + "-{yyyy}-{seq:3}, for a lot made in 2025 (for example " + sku
+                + "-2025-001); leave it empty and lotflow gives the next number");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2024-901")), 400, "lotNumber");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-01")), 400, "lotNumber");
+        assertThat(lotCount(sku)).isZero();
+        Response first = api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-901"));
         assertThat(first.status()).isEqualTo(201);
-        assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-X1")), 409, "lotNumber");
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-901")), 409, "lotNumber");
         // differing only in case is the same lot to anyone reading a label (auditor 2026-12-05 F4)
-        Response folded = api.post("mike", "/api/lots", lot(sku, "lotNumber", (sku + "-X1").toLowerCase()));
+        Response folded = api.post("mike", "/api/lots", lot(sku, "lotNumber", (sku + "-2025-901").toLowerCase()));
         assertProblem(folded, 409, "lotNumber");
-        assertThat(folded.json().get("detail").asText()).isEqualTo("Lot " + sku + "-X1 already exists; "
-                + (sku + "-X1").toLowerCase() + " differs from it only in case and would be read as the same lot");
+        assertThat(folded.json().get("detail").asText()).isEqualTo("Lot " + sku + "-2025-901 already exists; "
+                + (sku + "-2025-901").toLowerCase() + " differs from it only in case and would be read as the same lot");
         assertThat(lotCount(sku)).isEqualTo(1);
         // nor a product whose SKU differs only in case
         Response sameSku = api.post("mike", "/api/products", Map.of("sku", sku.toLowerCase(), "name", "Look-alike",
@@ -90,9 +100,9 @@ class LotApiTest {
         assertProblem(sameSku, 409, "sku");
         assertThat(sameSku.json().get("detail").asText()).contains("differs from it only in case");
         // and so a lot or a product typed in another case is found (new user's U20: "rm-2025-015" was 404)
-        Response typed = api.get("tom", "/api/lots/" + (sku + "-X1").toLowerCase());
+        Response typed = api.get("tom", "/api/lots/" + (sku + "-2025-901").toLowerCase());
         assertThat(typed.status()).as(typed.toString()).isEqualTo(200);
-        assertThat(typed.json().get("lotNumber").asText()).isEqualTo(sku + "-X1");
+        assertThat(typed.json().get("lotNumber").asText()).isEqualTo(sku + "-2025-901");
         assertThat(api.get("tom", "/api/lots?sku=" + sku.toLowerCase()).json().get("items")).hasSize(1);
     }
 
@@ -176,12 +186,12 @@ class LotApiTest {
     @Test
     void listsInFefoOrderWithFiltersAndKeysetPages() {
         String sku = api.createProduct("FEFO");
-        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-C", "manufactureDate", "2025-01-03"));
-        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-A", "manufactureDate", "2024-06-01",
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-003", "manufactureDate", "2025-01-03"));
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2024-001", "manufactureDate", "2024-06-01",
                 "expirationDate", "2025-03-01"));
-        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-B", "manufactureDate", "2025-01-02"));
-        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-D", "manufactureDate", "2025-01-02"));
-        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-E", "manufactureDate", "2024-01-01",
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-002", "manufactureDate", "2025-01-02"));
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-004", "manufactureDate", "2025-01-02"));
+        api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2024-002", "manufactureDate", "2024-01-01",
                 "expirationDate", "2025-01-28"));
 
         List<String> all = new ArrayList<>();
@@ -195,10 +205,10 @@ class LotApiTest {
         } while (cursor != null);
         assertThat(pages).isEqualTo(3);
         // E expires first (and is expired today), then A; B and D share expiry and manufacture: by lot number
-        assertThat(all).containsExactly(sku + "-E", sku + "-A", sku + "-B", sku + "-D", sku + "-C");
+        assertThat(all).containsExactly(sku + "-2024-002", sku + "-2024-001", sku + "-2025-002", sku + "-2025-004", sku + "-2025-003");
 
         JsonNode expiring = api.get("tom", "/api/lots?sku=" + sku + "&expiringWithinDays=90").json().get("items");
-        assertThat(expiring).extracting(i -> i.get("lotNumber").asText()).containsExactly(sku + "-E", sku + "-A");
+        assertThat(expiring).extracting(i -> i.get("lotNumber").asText()).containsExactly(sku + "-2024-002", sku + "-2024-001");
         assertThat(expiring.get(0).get("expired").asBoolean()).isTrue();
         assertThat(expiring.get(1).get("expired").asBoolean()).isFalse();
         assertThat(api.get("tom", "/api/lots?sku=" + sku + "&status=RELEASED").json().get("items")).isEmpty();
@@ -207,10 +217,10 @@ class LotApiTest {
         assertThat(api.get("tom", "/api/lots?sku=NO-SUCH-SKU").json().get("items")).isEmpty();
         // product and status, one lot per page: the same FEFO order through the cursor
         assertThat(allPages("/api/lots?sku=" + sku + "&status=PENDING&size=1"))
-                .containsExactly(sku + "-E", sku + "-A", sku + "-B", sku + "-D", sku + "-C");
+                .containsExactly(sku + "-2024-002", sku + "-2024-001", sku + "-2025-002", sku + "-2025-004", sku + "-2025-003");
         // every product, status and expiry: the keyset pages of all lots stay in FEFO order and hold this product's
         List<String> pending = allPages("/api/lots?status=PENDING&expiringWithinDays=3650&size=3");
-        assertThat(pending).containsSubsequence(sku + "-E", sku + "-A", sku + "-B", sku + "-D", sku + "-C");
+        assertThat(pending).containsSubsequence(sku + "-2024-002", sku + "-2024-001", sku + "-2025-002", sku + "-2025-004", sku + "-2025-003");
         assertThat(pending).doesNotHaveDuplicates();
         assertThat(allPages("/api/lots?size=7")).containsAll(pending);
 

@@ -43,4 +43,19 @@ class LotNumberPatternTest {
         assertThat(flash.accepts(new BigDecimal("219.9"))).isFalse();
         assertThat(flash.describe()).isEqualTo("≥ 220 °C");
     }
+
+    /** Auditor 2026-12-05 A7: a lot number given by hand follows the product's scheme, with the year the lot was made. */
+    @Test
+    void aNumberGivenByHandFollowsTheSchemeAndTheYearOfManufacture() {
+        LotNumberPattern scheme = LotNumberPattern.parse("IL250-{yyyy}-{seq:3}");
+        assertThat(scheme.matches("IL250-2024-092", 2024)).isTrue();
+        assertThat(scheme.matches("il250-2024-092", 2024)).isTrue(); // the same lot to anyone reading it
+        assertThat(scheme.matches("IL250-2024-1092", 2024)).isTrue(); // the sequence grows past its digits
+        assertThat(scheme.matches("IL250-2025-092", 2024)).isFalse();
+        assertThat(scheme.matches("IL250-2024-92", 2024)).isFalse();
+        assertThat(scheme.matches("IL250-2024-09A", 2024)).isFalse();
+        assertThat(scheme.matches("XIL250-2024-092", 2024)).isFalse();
+        assertThat(LotNumberPattern.parse("R.{yy}.{seq:2}").matches("R.24.07", 2024)).isTrue();
+        assertThat(LotNumberPattern.parse("R.{yy}.{seq:2}").matches("RX24.07", 2024)).isFalse(); // '.' is a dot
+    }
 }
