@@ -171,6 +171,29 @@ class ConsoleBrowserTest {
         });
         assertThat(status(held)).isEqualTo("QUARANTINE");
 
+        step("jennifer-report", () -> {
+            // Open shows the report as a table on the page (it showed raw JSON), a refused field as its sentence
+            open("/console/reports");
+            WebElement from = driver().findElement(By.cssSelector("#report-complaints input[name='from']"));
+            from.clear();
+            from.sendKeys("2025-13-01");
+            browser.click(By.cssSelector("#report-complaints button[type='submit']"));
+            WebElement error = browser.visible(By.id("report-error"));
+            assertThat(error.getText()).startsWith("from:");
+            from = driver().findElement(By.cssSelector("#report-complaints input[name='from']"));
+            from.clear();
+            from.sendKeys("2024-01-01");
+            browser.click(By.cssSelector("#report-complaints button[type='submit']"));
+            browser.until("the complaints table drawn", () -> !driver().findElements(
+                    By.cssSelector("#report-table tbody tr")).isEmpty());
+            assertThat(driver().findElement(By.id("report-error")).isDisplayed()).isFalse();
+            assertThat(driver().findElement(By.cssSelector("#report-table thead")).getText()).contains("Lot number")
+                    .contains("Source");
+            assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText()).contains("COMPLAINT");
+            assertThat(driver().findElement(By.id("report-count")).getText()).matches("1 row|[0-9]+ rows");
+            shot("4b-report-table");
+        });
+
         step("rachel-preview", () -> {
             login("rachel");
             open("/console/lots/" + recalled);
