@@ -82,12 +82,12 @@ public class SessionsEndWithAccess extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         UserAuthentication user = user(session);
-        Long mark = session == null ? null : (Long) session.getAttribute(MARK);
+        Long mark = user == null ? null : markOf(session);
         Long before = null;
         if (user != null && mark != null) {
             List<Event> newer = events(user, mark);
             if (ends(user.getIdentityId(), user.getGroupIds(), newer)) {
-                session.invalidate(); // what follows sees no session: the webapps, the Console and /api ask for a login
+                invalidate(session); // what follows sees no session: the webapps, the Console and /api ask for a login
             }
         } else if (!"GET".equals(request.getMethod())) {
             before = lastEventId(); // perhaps a login: what happens from here on counts against the new session
@@ -99,18 +99,39 @@ public class SessionsEndWithAccess extends OncePerRequestFilter {
         if (now == null) {
             return;
         }
-        Long kept = (Long) after.getAttribute(MARK);
-        if (kept == null) {
-            after.setAttribute(MARK, before != null ? before : lastEventId());
-            return;
-        }
-        Matcher own = OWN_PASSWORD.matcher(request.getRequestURI());
-        if ("PUT".equals(request.getMethod()) && response.getStatus() / 100 == 2 && own.matches()
-                && own.group(1).equals(now.getIdentityId())) {
-            List<Event> newer = events(now, kept);
-            if (onlyOwnPasswordChanges(now.getIdentityId(), newer) && !newer.isEmpty()) {
-                after.setAttribute(MARK, newer.get(newer.size() - 1).id());
+        try {
+            Long kept = (Long) after.getAttribute(MARK);
+            if (kept == null) {
+                after.setAttribute(MARK, before != null ? before : lastEventId());
+                return;
             }
+            Matcher own = OWN_PASSWORD.matcher(request.getRequestURI());
+            if ("PUT".equals(request.getMethod()) && response.getStatus() / 100 == 2 && own.matches()
+                    && own.group(1).equals(now.getIdentityId())) {
+                List<Event> newer = events(now, kept);
+                if (onlyOwnPasswordChanges(now.getIdentityId(), newer) && !newer.isEmpty()) {
+                    after.setAttribute(MARK, newer.get(newer.size() - 1).id());
+                }
+            }
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            // another request of the session (a logout, an ended session) invalidated it: nothing to remember
+        }
+    }
+
+    /** The session's mark, or null when it has none or was invalidated by another request meanwhile. */
+    private static Long markOf(HttpSession session) {
+        try {
+            return (Long) session.getAttribute(MARK);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    private static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException already) {
+            // ended by another request at the same moment
         }
     }
 
