@@ -200,7 +200,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean basic)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"lotflow\", charset=\"UTF-8\"");
-        Problems.write(response, 401, "Unauthorized", allowSession
+        Problems.write(response, 401, "Unauthorized", request.getAttribute(SessionsEndWithAccess.ENDED) != null
+                ? SessionsEndWithAccess.ENDED_SENTENCE : allowSession
                 ? "Log in with HTTP Basic (a lotflow user and password) or a Camunda webapp session"
                 : "Log in with HTTP Basic (a lotflow user and password); a browser session is not accepted here");
     }

@@ -122,7 +122,8 @@ public class SecurityConfiguration {
                 }
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 response.sendRedirect(request.getContextPath() + "/console/login?next="
-                        + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+                        + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)
+                        + (request.getAttribute(SessionsEndWithAccess.ENDED) != null ? "&ended=1" : ""));
             }
         };
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);

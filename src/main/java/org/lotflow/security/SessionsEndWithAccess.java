@@ -39,6 +39,16 @@ public class SessionsEndWithAccess extends OncePerRequestFilter {
     /** The session attribute: the trail's last event id when the session's user logged in. */
     static final String MARK = "lotflow.accessMark";
 
+    /**
+     * The request attribute set when this request's session was ended (a {@code Boolean}): the Console's login page
+     * and {@code /api}'s 401 then say why the user is asked to log in again.
+     */
+    public static final String ENDED = "lotflow.sessionEnded";
+
+    /** What a user whose session ended is told (the same words wherever they meet it). */
+    public static final String ENDED_SENTENCE = "Your session ended because your access changed (your password was set,"
+            + " or you left one of your groups): log in again.";
+
     /** A user's own password set through the webapps' engine API. */
     private static final Pattern OWN_PASSWORD = Pattern.compile(".*/api/engine/engine/[^/]+/user/([^/]+)/credentials/?$");
 
@@ -88,6 +98,7 @@ public class SessionsEndWithAccess extends OncePerRequestFilter {
             List<Event> newer = events(user, mark);
             if (ends(user.getIdentityId(), user.getGroupIds(), newer)) {
                 invalidate(session); // what follows sees no session: the webapps, the Console and /api ask for a login
+                request.setAttribute(ENDED, Boolean.TRUE);
             }
         } else if (!"GET".equals(request.getMethod())) {
             before = lastEventId(); // perhaps a login: what happens from here on counts against the new session

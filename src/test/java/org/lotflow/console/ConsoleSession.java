@@ -41,9 +41,14 @@ final class ConsoleSession {
 
     /** Logs in through the Console's login page; the page the login leads to. */
     static ConsoleSession login(int port, String user) {
+        return login(port, user, user);
+    }
+
+    /** Logs in with a password other than the demo users' (their id). */
+    static ConsoleSession login(int port, String user, String password) {
         ConsoleSession s = new ConsoleSession(port);
         s.get("/console/login");
-        Page done = s.post("/console/login", Map.of("username", user, "password", user));
+        Page done = s.post("/console/login", Map.of("username", user, "password", password));
         if (done.status() != 302) {
             throw new AssertionError("login of " + user + " refused: " + done.status() + " " + done.html());
         }

@@ -41,7 +41,20 @@ class ConsoleSessionEndsTest {
         identityService.saveUser(changed);
         ConsoleSession.Page page = console.get("/console/lots");
         assertThat(page.status()).isEqualTo(302);
-        assertThat(page.location()).contains("/console/login");
-        assertThat(console.api("GET", "/api/lots?size=1", null, true).status()).isEqualTo(401);
+        assertThat(page.location()).contains("/console/login").endsWith("&ended=1");
+        assertThat(console.get(page.location().replaceFirst("^https?://[^/]+", "")).html())
+                .contains("id=\"session-ended\"").contains("Your session ended because your access changed");
+        ConsoleSession.Page api = console.api("GET", "/api/lots?size=1", null, true);
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.html()).doesNotContain("session ended"); // ended once: now simply no login
+
+        // a second session of hers, through /api: told why
+        ConsoleSession other = ConsoleSession.login(port, id, "Adm1n!Set-Passw0rd");
+        User again = identityService.createUserQuery().userId(id).singleResult();
+        again.setPassword("An0ther!Passw0rd-x");
+        identityService.saveUser(again);
+        ConsoleSession.Page told = other.api("GET", "/api/lots?size=1", null, true);
+        assertThat(told.status()).isEqualTo(401);
+        assertThat(told.html()).contains("Your session ended because your access changed");
     }
 }

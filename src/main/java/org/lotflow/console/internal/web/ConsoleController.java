@@ -66,11 +66,16 @@ class ConsoleController {
     }
 
     @GetMapping("/console/login")
-    String loginPage(@RequestParam(required = false) String next, HttpServletRequest request, Model model) {
+    String loginPage(@RequestParam(required = false) String next, @RequestParam(required = false) String ended,
+            HttpServletRequest request, Model model) {
         if (login.sessionUser(request) != null) {
             return "redirect:" + safeNext(next);
         }
         model.addAttribute("next", safeNext(next));
+        if (ended != null) {
+            // a fixed sentence: the link carries no text of its own to show
+            model.addAttribute("ended", org.lotflow.security.SessionsEndWithAccess.ENDED_SENTENCE);
+        }
         return "console/login";
     }
 
