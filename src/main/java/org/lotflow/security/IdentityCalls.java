@@ -244,6 +244,17 @@ final class IdentityCalls {
         if (id.isEmpty()) {
             return new SurfaceRefusal(400, "Invalid request", field, field + ": is required");
         }
+        if (id.length() > MAX_ID) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": is " + id.length() + " characters long;"
+                    + " an id has at most " + MAX_ID);
+        }
+        if (id.equalsIgnoreCase(CurrentUser.SYSTEM)) {
+            // auditor 2026-12-05 E10: a user "system" read as lotflow itself: passwords it set counted as their owners'
+            // own, and its signatures printed "lotflow"
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": '" + id + "' is the name lotflow's"
+                    + " records give to lotflow itself (its start-up, timers and jobs); give this " + (group ? "group"
+                            : "user") + " another id");
+        }
         if (!(group ? GROUP_ID : USER_ID).matcher(id).matches()) {
             return new SurfaceRefusal(400, "Invalid request", field, field + ": '" + id + "' is not a valid " + (group
                     ? "group id: use letters and digits, words joined by single hyphens (qa-manager)"
@@ -272,6 +283,154 @@ final class IdentityCalls {
             }
         }
         return null;
+    }
+
+    /** Camunda's longest user or group id ({@code ACT_ID_USER.ID_}, {@code ACT_ID_GROUP.ID_}). */
+    static final int MAX_ID = 64;
+    /** Camunda's longest name, e-mail, authorization user, group or resource id. */
+    static final int MAX_TEXT = 255;
+
+    /**
+     * A JSON value given as text where an id or name is expected: null when it is text (or absent and not required),
+     * else 400 naming the field (auditor 2026-12-05 E4: a number became the user id "123"; 300 characters answered 500).
+     */
+    static SurfaceRefusal text(String field, JsonNode value, boolean required, int max) {
+        if (value.isMissingNode() || value.isNull()) {
+            return required ? new SurfaceRefusal(400, "Invalid request", field, field + ": is required") : null;
+        }
+        if (!value.isTextual()) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": must be text in double quotes, was "
+                    + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (value.asText().length() > max) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": is " + value.asText().length()
+                    + " characters long; at most " + max);
+        }
+        return null;
+    }
+
+    /**
+     * A person's first or last name, printed on their electronic signatures (21 CFR 11.50(a)(1)): required text of at
+     * most 255 characters with a letter in it, and no control, formatting (right-to-left overrides, zero-width) or line
+     * characters, nor {@code <} or {@code >}; else 400 naming the field (auditor 2026-12-05 E12).
+     */
+    static SurfaceRefusal personName(String field, JsonNode value) {
+        SurfaceRefusal notText = text(field, value, true, MAX_TEXT);
+        if (notText != null) {
+            return notText;
+        }
+        String name = value.asText();
+        if (name.codePoints().noneMatch(Character::isLetter)) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": a name printed on signatures needs"
+                    + " letters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || c == '<' || c == '>') {
+                return new SurfaceRefusal(400, "Invalid request", field, field + ": holds a character that is not"
+                        + " printed as written (U+" + String.format("%04X", (int) c) + "); a name printed on signatures"
+                        + " is plain text");
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
+
+    /** An e-mail address, when given: text of at most 255 characters of the form name@domain.tld; else 400. */
+    static SurfaceRefusal email(String field, JsonNode value) {
+        SurfaceRefusal notText = text(field, value, false, MAX_TEXT);
+        if (notText != null || value.isMissingNode() || value.isNull() || value.asText().isEmpty()) {
+            return notText;
+        }
+        return EMAIL.matcher(value.asText()).matches() ? null : new SurfaceRefusal(400, "Invalid request", field, field
+                + ": '" + value.asText() + "' is not an e-mail address (name@example.com)");
+    }
+
+    /** The profile fields of a new user or a profile change ({@code prefix}: "profile." or ""), checked in order. */
+    static SurfaceRefusal profileFields(String prefix, JsonNode profile) {
+        for (SurfaceRefusal r : java.util.Arrays.asList(personName(prefix + "firstName", profile.path("firstName")),
+                personName(prefix + "lastName", profile.path("lastName")), email(prefix + "email", profile.path("email")))) {
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An authorization body the engine would answer with 500 or a bare 400 (auditor 2026-12-05 E3, E4): 400 naming the
+     * field. A new one ({@code creates}) has a {@code type} of 0 (global, for {@code userId} {@code *}), 1 (grant) or
+     * 2 (revoke); every one has exactly one of {@code userId} and {@code groupId}, a whole {@code resourceType} of 0 or
+     * more, a {@code resourceId} and a list of permission names, as text of at most 255 characters.
+     */
+    static SurfaceRefusal authorizationShape(ObjectNode body, boolean creates) {
+        JsonNode type = body.path("type");
+        if (creates && !(type.isInt() && type.asInt() >= 0 && type.asInt() <= 2)) {
+            return new SurfaceRefusal(400, "Invalid request", "type", "type: must be 0 (global, for everyone), 1 (grant)"
+                    + " or 2 (revoke)");
+        }
+        for (String field : List.of("userId", "groupId", "resourceId")) {
+            SurfaceRefusal r = text(field, body.path(field), field.equals("resourceId"), MAX_TEXT);
+            if (r != null) {
+                return r;
+            }
+        }
+        boolean user = !body.path("userId").asText("").isEmpty();
+        boolean group = !body.path("groupId").asText("").isEmpty();
+        if (user == group) {
+            return new SurfaceRefusal(400, "Invalid request", user ? "groupId" : "userId", (user ? "groupId" : "userId")
+                    + ": an authorization is for one user (userId) or one group (groupId), " + (user ? "not both"
+                            : "one of them is required"));
+        }
+        if (creates && type.asInt() == 0 && !(user && body.path("userId").asText().equals("*"))) {
+            return new SurfaceRefusal(400, "Invalid request", "userId", "userId: a global authorization (type 0) is for"
+                    + " everyone, userId \"*\", and no group");
+        }
+        JsonNode resourceType = body.path("resourceType");
+        if (!(resourceType.isInt() && resourceType.asInt() >= 0)) {
+            return new SurfaceRefusal(400, "Invalid request", "resourceType", "resourceType: must be a whole number, the"
+                    + " resource's type (0 application, 1 user, 5 filter, 6 process definition, 7 task ...)");
+        }
+        JsonNode permissions = body.path("permissions");
+        boolean names = permissions.isArray();
+        for (JsonNode p : permissions) {
+            names &= p.isTextual();
+        }
+        if (!names) {
+            return new SurfaceRefusal(400, "Invalid request", "permissions", "permissions: must be a list of permission"
+                    + " names, e.g. [\"READ\", \"UPDATE\"]");
+        }
+        return null;
+    }
+
+    /**
+     * A stored authorization nobody deletes or changes by hand (403; null: it may be): a task's or a process
+     * instance's own grants, which the engine keeps with the task's candidate groups and users (auditor 2026-12-05 E1:
+     * the QA analysts' grant on an open task deleted, and the task left their Tasklist), and a user's rights on their
+     * own user record, with which they set their own password (E11).
+     */
+    static SurfaceRefusal keptStored(org.camunda.bpm.engine.authorization.Authorization stored) {
+        String id = stored.getResourceId();
+        if (java.util.Set.of(7, 8, 19, 20).contains(stored.getResourceType()) && id != null && !id.equals("*")) {
+            return new SurfaceRefusal(403, "Forbidden", null, "This authorization belongs to one task or process"
+                    + " instance ('" + id + "'): the engine keeps it with the task's candidate groups, and without it the"
+                    + " task's people could not see or work on it; it is not changed or deleted by hand, by anyone");
+        }
+        if (stored.getResourceType() == 1 && stored.getUserId() != null && stored.getUserId().equals(id)
+                && stored.getAuthorizationType() == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT) {
+            return new SurfaceRefusal(403, "Forbidden", null, stored.getUserId() + "'s rights on their own user record"
+                    + " are how they set their own password (which a signature needs, 21 CFR 11.300); they are not"
+                    + " changed or deleted by hand, by anyone");
+        }
+        return null;
+    }
+
+    /** Whether a call writes tenants or their memberships ({@code tenant/...}, any method but a read). */
+    static boolean writesTenants(String method, String resource) {
+        return !method.equals("GET") && resource.matches("(?i)^tenant(?:/.*)?$") && !resource.matches("(?i)^tenant/count/?$");
     }
 
     /** Whether a call creates a user ({@code POST user/create}). */

@@ -60,9 +60,16 @@ final class IdentitySurface {
         if (refused(response, IdentityCalls.beforeBody(method, resource, caller.userId(), caller.admin()))) {
             return true;
         }
+        if (IdentityCalls.writesTenants(method, resource)) {
+            // auditor 2026-12-05 E15: lotflow has no tenants, and Camunda's tenant calls answered 500s and case twins
+            refuse(response, 403, "Forbidden", null, "lotflow uses no tenants: one plant's lots, people and rights are"
+                    + " kept in one engine, and tenants are not created, changed or given members, by anyone");
+            return true;
+        }
         if (IdentityCalls.changesProfile(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null || refused(response, IdentityCalls.profileBody(resource, body))) {
+            if (body == null || refused(response, IdentityCalls.profileBody(resource, body))
+                    || refused(response, IdentityCalls.profileFields("", body))) {
                 return true;
             }
             chain.doFilter(replayed(request, body), response);
@@ -87,7 +94,8 @@ final class IdentitySurface {
                         + body.path("id").asText() + "'");
                 return true;
             }
-            if (refused(response, IdentityCalls.newGroup(pathId, body.path("name").asText(""), null))) {
+            if (refused(response, IdentityCalls.text("name", body.path("name"), false, IdentityCalls.MAX_TEXT))
+                    || refused(response, IdentityCalls.newGroup(pathId, body.path("name").asText(""), null))) {
                 return true;
             }
             chain.doFilter(replayed(request, body), response);
@@ -99,12 +107,24 @@ final class IdentitySurface {
                 return true;
             }
             String newId = body.path("id").asText("");
-            if (refused(response, IdentityCalls.newId("id", newId, true))
+            if (refused(response, IdentityCalls.text("id", body.path("id"), true, Integer.MAX_VALUE))
+                    || refused(response, IdentityCalls.newId("id", newId, true))
+                    || refused(response, IdentityCalls.text("name", body.path("name"), false, IdentityCalls.MAX_TEXT))
                     || refused(response, IdentityCalls.newGroup(newId, body.path("name").asText(""),
                             lookups.takenGroupId(newId)))) {
                 return true;
             }
-            chain.doFilter(replayed(request, body), response);
+            String user = lookups.takenUserId(newId);
+            if (user != null) {
+                // a group named like a person reads as them in the security trail (auditor 2026-12-05 E18)
+                refuse(response, 409, "Conflict", "id", "id: '" + newId + "' is the id of the user '" + user + "'; a"
+                        + " group gets an id no person has");
+                return true;
+            }
+            // two creations of one id at once both pass the checks above; the loser meets the engine's own check: it
+            // lost a race, and is told so (auditor 2026-12-05 E9)
+            passOnTellingTheLoser(request, response, chain, body, () -> lookups.takenGroupId(newId) != null, "id",
+                    "id: the group '" + newId + "' was created by someone else at the same time");
             return true;
         }
         boolean userCreate = IdentityCalls.createsUser(method, resource);
@@ -121,7 +141,9 @@ final class IdentitySurface {
             org.camunda.bpm.engine.identity.User user;
             if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
                 String newId = body.path("profile").path("id").asText("");
-                if (refused(response, IdentityCalls.newId("profile.id", newId, false))) {
+                if (refused(response, IdentityCalls.text("profile.id", body.path("profile").path("id"), true,
+                        Integer.MAX_VALUE)) || refused(response, IdentityCalls.newId("profile.id", newId, false))
+                        || refused(response, IdentityCalls.profileFields("profile.", body.path("profile")))) {
                     return true;
                 }
                 String group = lookups.takenGroupId(newId);
@@ -186,14 +208,19 @@ final class IdentitySurface {
             // a change (PUT authorization/{id}) keeps the stored authorization's type: it is judged as what it will be,
             // and a role member may change only a filter's sharing, before and after (auditor 2026-12-05 B1, B2)
             java.util.regex.Matcher changed = AUTHORIZATION_RECORD.matcher(resource);
+            if (refused(response, IdentityCalls.authorizationShape(body, method.equals("POST")))) {
+                return true;
+            }
             ObjectNode judged = body;
+            String storedId = null;
             if (method.equals("PUT") && changed.matches()) {
                 org.camunda.bpm.engine.authorization.Authorization stored = lookups.authorization(changed.group(1));
                 if (stored != null) {
+                    storedId = stored.getId();
                     judged = body.deepCopy();
                     judged.put("type", stored.getAuthorizationType());
                     if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                            stored.getResourceType()))) {
+                            stored.getResourceType())) || refused(response, IdentityCalls.keptStored(stored))) {
                         return true;
                     }
                 }
@@ -206,10 +233,16 @@ final class IdentitySurface {
                     || refused(response, filters.authorizationChange(method, resource, lookups::authorization))) {
                 return true;
             }
-            if (method.equals("POST") && refused(response, duplicateAuthorization(body))) {
+            if (refused(response, duplicateAuthorization(judged, storedId))) {
                 return true;
             }
-            chain.doFilter(replayed(request, body), response);
+            // two equal authorizations written at once both pass the check above; the loser meets the database's key
+            // (500): it lost a race, and is told so (auditor 2026-12-05 E9)
+            ObjectNode written = judged;
+            String except = storedId;
+            passOnTellingTheLoser(request, response, chain, body, () -> duplicateAuthorization(written, except) != null,
+                    "resourceId", "resourceId: an equal authorization was written by someone else at the same time;"
+                            + " nothing of yours was saved");
             return true;
         }
         if (refused(response, filters.authorizationChange(method, resource, lookups::authorization))) {
@@ -222,8 +255,8 @@ final class IdentitySurface {
             }
             org.camunda.bpm.engine.authorization.Authorization existing =
                     lookups.authorization(deletedAuthorization.group(1));
-            if (existing != null && refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                    existing.getResourceType()))) {
+            if (existing != null && (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
+                    existing.getResourceType())) || refused(response, IdentityCalls.keptStored(existing)))) {
                 return true;
             }
         }
@@ -250,7 +283,7 @@ final class IdentitySurface {
      * resource id (the database's key would answer 500; auditor 2026-12-05 C8): change that one instead. Null when there
      * is none.
      */
-    private SurfaceRefusal duplicateAuthorization(ObjectNode body) {
+    private SurfaceRefusal duplicateAuthorization(ObjectNode body, String exceptId) {
         String userId = body.path("userId").asText(null);
         String groupId = body.path("groupId").asText(null);
         int resourceType = body.path("resourceType").asInt(-1);
@@ -259,7 +292,7 @@ final class IdentitySurface {
             return null; // the engine answers a malformed body itself
         }
         String same = lookups.sameAuthorization(body.path("type").asInt(1), userId, groupId, resourceType, resourceId);
-        if (same == null) {
+        if (same == null || same.equals(exceptId)) {
             return null;
         }
         return new SurfaceRefusal(409, "Conflict", "resourceId", "An authorization for " + (userId != null ? "user '"
@@ -267,4 +300,23 @@ final class IdentitySurface {
                 + "' exists already (" + same + "): change that one instead");
     }
 
+
+    /**
+     * Passes a checked write on; when the engine then refuses it (400, or 500 from the database's key) and
+     * {@code lostRace} says another request wrote the same meanwhile, the answer is 409 naming {@code field}.
+     */
+    private static void passOnTellingTheLoser(HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain, ObjectNode body, java.util.function.BooleanSupplier lostRace, String field, String detail)
+            throws IOException, ServletException {
+        var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(replayed(request, body), held);
+            if ((held.getStatus() == 400 || held.getStatus() >= 500) && lostRace.getAsBoolean()) {
+                held.resetBuffer();
+                refuse(held, 409, "Conflict", field, detail);
+            }
+        } finally {
+            held.copyBodyToResponse();
+        }
+    }
 }

@@ -84,7 +84,9 @@ public class SecurityConfiguration {
         FilterRegistrationBean<SessionsEndWithAccess> registration = new FilterRegistrationBean<>(
                 new SessionsEndWithAccess(jdbc, engine.getName()));
         registration.setName("lotflow-sessions-end-with-access");
-        registration.addUrlPatterns("/api/*", "/console/*", "/console", webappPath + "/api/*");
+        // the API's documentation too (auditor 2026-12-05 E6: an ended session still read it)
+        registration.addUrlPatterns("/api/*", "/console/*", "/console", webappPath + "/api/*", "/v3/api-docs/*",
+                "/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         return registration;
     }

@@ -70,6 +70,41 @@ public abstract class IdentityWriteRaces {
         }
     }
 
+    /**
+     * Auditor 2026-12-05 E2: a revocation of every task for a user and that user's membership of the QA analysts, sent
+     * together, both landed (8 of 15): the check under the lock read no revocations on tasks or filters.
+     */
+    @Test
+    void aRevocationOfRoleWorkAndTheRoleAtOnceNeverBothLand() throws Exception {
+        for (int i = 0; i < TRIES; i++) {
+            String rae = user("raer");
+            List<Response> answers = atOnce(
+                    () -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 2,
+                            "permissions", List.of("READ", "TASK_WORK"), "userId", rae, "resourceType", 7,
+                            "resourceId", "*")),
+                    () -> asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_ANALYST + "/members/" + rae, null));
+            oneLands(answers);
+            boolean revoked = authorizationService.createAuthorizationQuery().userIdIn(rae).authorizationType(2)
+                    .count() > 0;
+            boolean joined = identityService.createUserQuery().memberOfGroup(Groups.QA_ANALYST).userId(rae).count() > 0;
+            assertThat(revoked && joined).as(answers.toString()).isFalse();
+        }
+    }
+
+    /** Auditor 2026-12-05 E9: the same authorization created twice at once: one 200, the other 409 (was 500). */
+    @Test
+    void theSameAuthorizationCreatedTwiceAtOnceIsMadeOnce() throws Exception {
+        for (int i = 0; i < TRIES; i++) {
+            String group = "twin" + UUID.randomUUID().toString().substring(0, 8);
+            Map<String, Object> body = Map.of("type", 1, "permissions", List.of("READ"), "groupId", group,
+                    "resourceType", 6, "resourceId", "*");
+            List<Response> answers = atOnce(() -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", body),
+                    () -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", body));
+            oneLands(answers);
+            assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group).count()).isOne();
+        }
+    }
+
     /** One call answered 204 or 200, the other refused with 403 or 409 and a sentence. */
     private static void oneLands(List<Response> answers) {
         assertThat(answers.stream().filter(r -> r.status() / 100 == 2)).as(answers.toString()).hasSize(1);

@@ -46,6 +46,7 @@ class SessionsEndWithAccessApiTest {
                 "{\"password\":\"N3w!Passw0rd-long\",\"authenticatedUserPassword\":\"" + password + "\"}");
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
         assertThat(laptop.get(TASKS).status()).isEqualTo(200);
+        assertThat(laptop.get("/v3/api-docs").status()).isEqualTo(200);
         TestClient.Response ended = thief.get(TASKS);
         assertThat(ended.status()).as(ended.toString()).isEqualTo(401);
         assertThat(thief.get(TASKS).status()).isEqualTo(401); // and stays ended
@@ -54,6 +55,8 @@ class SessionsEndWithAccessApiTest {
         TestClient.Response reset = api.call("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/user/" + kim + "/credentials",
                 java.util.Map.of("password", "Adm1n!Set-Passw0rd", "authenticatedUserPassword", "demo"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(204);
+        // its next request ends it, the API's documentation too (auditor 2026-12-05 E6)
+        assertThat(laptop.get("/v3/api-docs").status()).isEqualTo(401);
         assertThat(laptop.get(TASKS).status()).isEqualTo(401);
         assertThat(WebappSession.login(port, kim, "Adm1n!Set-Passw0rd", "tasklist").get(TASKS).status()).isEqualTo(200);
     }
