@@ -178,6 +178,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 chain.doFilter(request, response); // Camunda's own 404
                 return;
             }
+            if (task.getAssignee() == null) {
+                // handed back by someone else a moment ago: a lost race (auditor 2026-12-05 E16)
+                refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' is not claimed by anyone (it"
+                        + " was handed back meanwhile); nothing was changed");
+                return;
+            }
             if (!caller.userId().equals(task.getAssignee())) {
                 refuse(response, 403, "Forbidden", null, "Only the person a task is claimed by, or an administrator,"
                         + " hands it back to its group");

@@ -276,8 +276,13 @@ final class IdentityCalls {
                     + " (group ids are unique whatever their case)"));
         }
         String trimmed = name == null ? "" : name.trim();
+        // read as a person reads it: spacing, punctuation, case, a plural's s and look-alike letters of other alphabets
+        // do not make another name (auditor 2026-12-05 E8: "QA  managers", a Cyrillic "QА managers", "QA manager")
+        java.util.Set<String> readAs = FilterCalls.readAs(trimmed);
         for (String role : Groups.BUSINESS) {
-            if (Groups.displayName(role).equalsIgnoreCase(trimmed) && !role.equals(id)) {
+            java.util.Set<String> roleReadAs = new java.util.HashSet<>(FilterCalls.readAs(Groups.displayName(role)));
+            roleReadAs.addAll(FilterCalls.readAs(role));
+            if (!trimmed.isEmpty() && readAs.stream().anyMatch(roleReadAs::contains) && !role.equals(id)) {
                 return new SurfaceRefusal(400, "Invalid request", "name", "name: '" + trimmed + "' is the name of"
                         + " lotflow's role group '" + role + "'; give this group another name");
             }

@@ -60,6 +60,15 @@ final class IdentityLookups {
                 .filter(id::equalsIgnoreCase).findFirst().orElse(null);
     }
 
+    /**
+     * How many authorizations are given to a group, besides its members' right to read the group itself (which the
+     * engine makes and deletes with the group).
+     */
+    long authorizationsOfGroup(String groupId) {
+        return privileged(() -> authorizations.createAuthorizationQuery().groupIdIn(groupId).list()).stream()
+                .filter(a -> !(a.getResourceType() == 2 && groupId.equals(a.getResourceId()))).count();
+    }
+
     /** The authorization with this id as stored (null: none). */
     Authorization authorization(String id) {
         return privileged(() -> authorizations.createAuthorizationQuery().authorizationId(id).singleResult());

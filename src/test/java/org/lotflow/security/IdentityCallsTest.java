@@ -123,4 +123,18 @@ class IdentityCallsTest {
         assertThat(IdentityCalls.roleRights(body("{\"type\":1,\"permissions\":[\"READ\"],\"groupId\":"
                 + "\"sales\",\"resourceType\":5,\"resourceId\":\"f-own\"}"), groups, "auditors"::equals, roleFilter)).isNull();
     }
+
+    /** Auditor 2026-12-05 B5 and E8: a new group's name that reads as a role's, however it is written, is 400. */
+    @Test
+    void aGroupNameThatReadsAsARolesIsRefused() {
+        for (String name : List.of("QA managers", "qa MANAGERS", "QA  managers", "QA manager", "Q.A. managers",
+                "Q\u0410 managers", "qa-manager", "Sales")) {
+            SurfaceRefusal r = IdentityCalls.newGroup("lookalike", name, null);
+            assertThat(r).as(name).isNotNull();
+            assertThat(r.field()).isEqualTo("name");
+        }
+        assertThat(IdentityCalls.newGroup("night", "Night shift", null)).isNull();
+        assertThat(IdentityCalls.newGroup("qa-manager", "QA managers", null)).isNull(); // the role's own record
+        assertThat(IdentityCalls.newGroup("x", "", null)).isNull();
+    }
 }

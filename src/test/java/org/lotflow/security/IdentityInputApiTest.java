@@ -166,4 +166,35 @@ class IdentityInputApiTest {
                 "permissions", List.of("READ", "UPDATE"), "groupId", group, "resourceType", 6, "resourceId", "b"))
                 .status()).isEqualTo(204);
     }
+
+    /** Auditor 2026-12-05 E17: a group deleted with its rights gave them to a new group of the same id. */
+    @Test
+    void aGroupIsDeletedAfterItsRights() {
+        String group = "gone" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", group, "name", "Gone")).status())
+                .isEqualTo(204);
+        Response grant = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+                List.of("READ"), "groupId", group, "resourceType", 6, "resourceId", "*"));
+        assertThat(grant.status()).isEqualTo(200);
+        Response refusedDeletion = asDemo(HttpMethod.DELETE, "/engine-rest/group/" + group, null);
+        refused(refusedDeletion, 409, null);
+        assertThat(refusedDeletion.json().get("detail").asText()).contains("still holds 1 authorization: delete them"
+                + " first");
+        assertThat(asDemo(HttpMethod.DELETE, "/engine-rest/authorization/" + grant.json().get("id").asText(), null)
+                .status()).isEqualTo(204);
+        assertThat(asDemo(HttpMethod.DELETE, "/engine-rest/group/" + group, null).status()).isEqualTo(204);
+        refused(asDemo(HttpMethod.DELETE, "/engine-rest/group/" + Groups.SALES, null), 403, null);
+    }
+
+    /** Auditor 2026-12-05 E16: handing back a task someone else handed back a moment ago is a lost race, 409. */
+    @Test
+    void handingBackATaskNoLongerClaimedIs409() {
+        String lot = api.createLot(api.createProduct("UNC"), new BigDecimal("10"), "2025-01-10");
+        String task = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot).json().get(0).get("id")
+                .asText();
+        assertThat(api.post("sarah", "/engine-rest/task/" + task + "/claim", Map.of("userId", "sarah")).status())
+                .isEqualTo(204);
+        assertThat(api.post("sarah", "/engine-rest/task/" + task + "/unclaim", null).status()).isEqualTo(204);
+        refused(api.post("sarah", "/engine-rest/task/" + task + "/unclaim", null), 409, null);
+    }
 }
