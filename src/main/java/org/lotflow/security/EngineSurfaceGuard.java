@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -368,6 +369,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     : org.lotflow.shared.input.InputRules.identifier(body.get("businessKey").asText());
             if (reason != null) {
                 refuse(response, 400, "Invalid form submission", "businessKey", "businessKey: " + reason);
+                return;
+            }
+            // lotflow keys a process by its record (a hold's investigation by its lot, a recall by the number it
+            // gives): a different key is refused, not silently replaced (auditor 2026-12-05 E7)
+            String given = body.get("businessKey").asText();
+            JsonNode lot = body.path("variables").path("lotNumber").path("value");
+            if (!given.isEmpty() && !(lot.isTextual() && lot.asText().equalsIgnoreCase(given))) {
+                refuse(response, 400, "Invalid form submission", "businessKey", "businessKey: leave it empty; lotflow"
+                        + " keys this process by " + (lot.isTextual() ? "its lot, " + lot.asText() : "the number it"
+                                + " gives the record") + ", not '" + given + "'");
                 return;
             }
         }

@@ -506,7 +506,17 @@ class QuarantineApiTest {
         assertThat(api.post("tom", start, form).status()).isEqualTo(403);
         assertThat(q.status(lot)).isEqualTo("RELEASED");
 
-        Response started = api.post("sarah", start, form);
+        // a business key other than the lot is refused, not silently replaced (auditor 2026-12-05 E7)
+        Map<String, Object> otherKey = new java.util.HashMap<>(form);
+        otherKey.put("businessKey", "HC100-2025-001");
+        Response keyed = api.post("sarah", start, otherKey);
+        assertThat(keyed.status()).as(keyed.toString()).isEqualTo(400);
+        assertThat(keyed.json().get("field").asText()).isEqualTo("businessKey");
+        assertThat(q.status(lot)).isEqualTo("RELEASED");
+
+        Map<String, Object> sameKey = new java.util.HashMap<>(form);
+        sameKey.put("businessKey", lot);
+        Response started = api.post("sarah", start, sameKey);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         assertThat(started.json().get("businessKey").asText()).isEqualTo(lot);
         assertThat(q.status(lot)).isEqualTo("QUARANTINE");
