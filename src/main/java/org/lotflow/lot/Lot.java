@@ -254,7 +254,7 @@ public class Lot {
     BigDecimal dispose() {
         if (!status.mayBeDisposedOf()) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + "; only a REJECTED, EXPIRED or RECALLED "
-                    + "lot is disposed of").with("lotNumber", lotNumber).with("status", status.name());
+                    + "lot is disposed of").with("lotNumber", lotNumber).with("lotStatus", status.name());
         }
         if (allocated.signum() > 0) {
             throw new StateConflict("Lot " + lotNumber + " still has " + inUnit(allocated) + " allocated to orders; "

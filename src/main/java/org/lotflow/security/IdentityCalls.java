@@ -433,6 +433,30 @@ final class IdentityCalls {
         return null;
     }
 
+    /**
+     * A {@code PUT} that would move one of the grants lotflow keeps for its roles ({@link IdentitySetup#ROLE_GRANTS})
+     * to another group, resource type or resource: 403 (null: it does not). Said before anything else about the change
+     * (new user 2026-12-05 V4: moving the QA managers' Cockpit grant onto their Tasklist grant answered 500, then 409);
+     * a reduction is refused by {@link IdentityWritesInOrder}, which reads the store as the change leaves it.
+     */
+    static SurfaceRefusal roleGrantMoved(org.camunda.bpm.engine.authorization.Authorization stored, ObjectNode body) {
+        boolean kept = stored.getAuthorizationType() == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
+                && IdentitySetup.ROLE_GRANTS.stream().anyMatch(g -> g.group().equals(stored.getGroupId())
+                        && g.resource().resourceType() == stored.getResourceType()
+                        && g.resourceId().equals(stored.getResourceId()));
+        if (!kept) {
+            return null;
+        }
+        boolean moved = !stored.getGroupId().equals(body.path("groupId").asText(""))
+                || !body.path("userId").asText("").isEmpty()
+                || stored.getResourceType() != body.path("resourceType").asInt(-1)
+                || !stored.getResourceId().equals(body.path("resourceId").asText(""));
+        return moved ? new SurfaceRefusal(403, "Forbidden", null, "This is a grant lotflow keeps for the "
+                + Groups.displayName(stored.getGroupId()) + " (without it the role's work is out of its people's reach):"
+                + " it is not moved to another group or resource; an administrator may add permissions to it, or create"
+                + " a new authorization") : null;
+    }
+
     /** Whether a call writes tenants or their memberships ({@code tenant/...}, any method but a read). */
     static boolean writesTenants(String method, String resource) {
         return !method.equals("GET") && resource.matches("(?i)^tenant(?:/.*)?$") && !resource.matches("(?i)^tenant/count/?$");

@@ -236,7 +236,8 @@ final class IdentitySurface {
                     judged = body.deepCopy();
                     judged.put("type", stored.getAuthorizationType());
                     if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                            stored.getResourceType())) || refused(response, IdentityCalls.keptStored(stored))) {
+                            stored.getResourceType())) || refused(response, IdentityCalls.keptStored(stored))
+                            || refused(response, IdentityCalls.roleGrantMoved(stored, body))) {
                         return true;
                     }
                 }

@@ -116,16 +116,28 @@ public class SecurityConfiguration {
             protected void unauthenticated(HttpServletRequest request,
                     jakarta.servlet.http.HttpServletResponse response, boolean basic) throws java.io.IOException {
                 String accept = request.getHeader("Accept");
-                boolean page = !basic && "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
-                        && accept != null && accept.contains("text/html");
+                boolean browser = !basic && request.getHeader("HX-Request") == null && accept != null
+                        && accept.contains("text/html");
+                // a page, or a form sent from a page whose session ended meanwhile (new user 2026-12-05 V1: a form sent
+                // after an administrator set the password met the browser's Basic prompt and a blank page)
+                boolean page = browser && ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()));
                 if (!page) {
-                    super.unauthenticated(request, response, basic);
+                    if (basic) {
+                        super.unauthenticated(request, response, true);
+                    } else {
+                        // no Basic challenge for a page's script: the browser would ask for a password in a dialog
+                        org.lotflow.shared.Problems.write(response, 401, "Unauthorized",
+                                request.getAttribute(SessionsEndWithAccess.ENDED) != null
+                                        ? SessionsEndWithAccess.ENDED_SENTENCE : "Log in on the Console's login page");
+                    }
                     return;
                 }
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                response.sendRedirect(request.getContextPath() + "/console/login?next="
+                response.setStatus(303); // after a POST too, the browser asks for the login page with a GET
+                response.setHeader("Location", request.getContextPath() + "/console/login?next="
                         + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)
                         + (request.getAttribute(SessionsEndWithAccess.ENDED) != null ? "&ended=1" : ""));
+                response.flushBuffer();
             }
         };
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);

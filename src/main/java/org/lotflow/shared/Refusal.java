@@ -28,8 +28,22 @@ public abstract class Refusal extends RuntimeException {
         this.title = title;
     }
 
-    /** Adds a machine-readable member to the refusal (for example the lot number concerned). */
+    /** The members RFC 9457 gives a problem body itself: an extension never takes their names. */
+    private static final java.util.Set<String> PROBLEM_MEMBERS = java.util.Set.of("type", "title", "status", "detail",
+            "instance");
+
+    /**
+     * Adds a machine-readable member to the refusal (for example the lot number concerned). Its name is never one of
+     * the problem's own members ({@code status} is the HTTP status: a lot's status is {@code lotStatus}; new user
+     * 2026-12-05 V5 read "QUARANTINE" where the 409 belonged).
+     *
+     * @throws IllegalArgumentException for one of RFC 9457's member names
+     */
     public Refusal with(String key, Object value) {
+        if (PROBLEM_MEMBERS.contains(key)) {
+            throw new IllegalArgumentException("'" + key + "' is a member of every problem body; name the extension"
+                    + " after what it holds");
+        }
         properties.put(key, value);
         return this;
     }

@@ -64,7 +64,7 @@ class ConsolePagesTest {
     void withoutALoginABrowserIsSentToTheLoginPageAndAScriptGets401() {
         ConsoleSession anonymous = new ConsoleSession(port);
         ConsoleSession.Page page = anonymous.get("/console/lots?status=RELEASED");
-        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.status()).isEqualTo(303);
         assertThat(page.location()).endsWith("/console/login?next=%2Fconsole%2Flots");
         assertThat(anonymous.get("/").location()).endsWith("/console/");
         TestClient.Response script = api.call(null, null, HttpMethod.GET, "/console/lots", null, "application/json");
@@ -466,7 +466,7 @@ class ConsolePagesTest {
         ConsoleSession.Page badSize = rachel.get("/console/recalls?size=5000");
         assertThat(badSize.status()).isEqualTo(400);
         assertThat(badSize.html()).contains("data-field=\"size\"");
-        assertThat(new ConsoleSession(port).get("/console/recalls").status()).as("no login").isEqualTo(302);
+        assertThat(new ConsoleSession(port).get("/console/recalls").status()).as("no login").isEqualTo(303);
         ConsoleSession.Page reports = rachel.get("/console/reports");
         assertThat(reports.status()).isEqualTo(200);
         // only the reports of her groups are offered (new user's U16: sales met raw 403 answers behind QA's reports)

@@ -159,13 +159,13 @@ public final class CertificateRules {
                 why = "Lot " + lotNumber + " is " + status + " and was never released, so it has no certificate of"
                         + " analysis";
             }
-            throw new StateConflict(why).with("lotNumber", lotNumber).with("status", status.name());
+            throw new StateConflict(why).with("lotNumber", lotNumber).with("lotStatus", status.name());
         }
         if (status == LotStatus.QUARANTINE || status == LotStatus.REJECTED || status == LotStatus.RECALLED) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " now: its certificate " + current
                     + " no longer vouches for it and is not handed out; for the record it stays readable at"
                     + " /api/lots/" + lotNumber + "/coa/" + current).with("lotNumber", lotNumber)
-                    .with("status", status.name()).with("coaNumber", current);
+                    .with("lotStatus", status.name()).with("coaNumber", current);
         }
     }
 

@@ -169,7 +169,7 @@ public class DrillWork {
                     + (drill.resultReason() == null ? "" : " (" + drill.resultReason() + ")");
         };
         return (StateConflict) new StateConflict("Drill " + drill.drillNumber() + " cannot be " + what + ": " + why)
-                .with("drillNumber", drill.drillNumber()).with("status", drill.status().name());
+                .with("drillNumber", drill.drillNumber()).with("drillStatus", drill.status().name());
     }
 
     private static String findings(Object value) {

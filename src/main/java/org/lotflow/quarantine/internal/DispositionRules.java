@@ -148,7 +148,7 @@ public final class DispositionRules {
                 && !status.canBecome(org.lotflow.lot.LotStatus.RELEASED)) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " now and can no longer be released; nothing"
                     + " was signed. Decide REJECT or RECALL to close its hold (the lot stays " + status + ")")
-                    .with("status", status.name());
+                    .with("lotStatus", status.name());
         }
     }
 

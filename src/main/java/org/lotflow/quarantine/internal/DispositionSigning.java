@@ -67,7 +67,7 @@ public class DispositionSigning {
         Lot lot = lots.get(lotNumber);
         Decision valid = DispositionRules.validate(in, true);
         Hold hold = queries.active(lot.getId()).orElseThrow(() -> new StateConflict("Lot " + lotNumber
-                + " is not held; there is no disposition to decide").with("status", lot.getStatus().name()));
+                + " is not held; there is no disposition to decide").with("lotStatus", lot.getStatus().name()));
         DispositionTask.Open task = tasks.open(lotNumber).orElseThrow(() -> hold.getStage() == Hold.Stage.INVESTIGATING
                 ? new StateConflict("Lot " + lotNumber + " has no open disposition task: the investigation ("
                         + DispositionTask.TASK_INVESTIGATE + ") must be completed first").with("stage", hold.getStage().name())

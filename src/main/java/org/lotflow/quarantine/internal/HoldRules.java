@@ -116,6 +116,6 @@ public final class HoldRules {
     }
 
     private static Refusal conflict(String detail, String lotNumber, LotStatus status) {
-        return new StateConflict(detail).with("lotNumber", lotNumber).with("status", status.name());
+        return new StateConflict(detail).with("lotNumber", lotNumber).with("lotStatus", status.name());
     }
 }

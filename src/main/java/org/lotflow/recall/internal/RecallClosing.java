@@ -101,7 +101,7 @@ public class RecallClosing {
         String taskId = process.closeTask(recall.processInstanceId()).orElseThrow(() -> {
             int open = notifications.open(recall.id());
             return new StateConflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
-                    + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("status",
+                    + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("recallStatus",
                     recall.status());
         });
         process.close(taskId, comment, justification); // the task's listener checks and signs (sign)
@@ -133,7 +133,7 @@ public class RecallClosing {
         if (!RecallStatus.AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() != null) {
             throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
                     + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
-                    + "; it cannot be closed now").with("status", recall.status());
+                    + "; it cannot be closed now").with("recallStatus", recall.status());
         }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);
@@ -154,7 +154,7 @@ public class RecallClosing {
         }
         if (!RecallStatus.AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() == null) {
             throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
-                    + " without a signed closing decision; it is not closed").with("status", recall.status());
+                    + " without a signed closing decision; it is not closed").with("recallStatus", recall.status());
         }
         String closedBy = recall.closeRequestedBy();
         String comment = recall.closeRequestedComment();

@@ -36,7 +36,7 @@ final class RecallScope {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " and cannot be recalled; "
                     + "only RELEASED, QUARANTINE, EXPIRED, DEPLETED, REJECTED and ARCHIVED lots can (a PENDING lot"
                     + " was never released: refuse its release)").with("lotNumber", lotNumber)
-                    .with("status", status.name());
+                    .with("lotStatus", status.name());
         }
     }
 

@@ -96,7 +96,7 @@ public class ReleaseRunBinding {
         if (lot.getStatus() != LotStatus.PENDING) {
             throw new StateConflict("Lot " + businessKey + " is " + lot.getStatus()
                     + "; a lab release is started for a new PENDING lot only").with("lotNumber", businessKey)
-                    .with("status", lot.getStatus().name());
+                    .with("lotStatus", lot.getStatus().name());
         }
         if (runs.existsById(lot.getId())) {
             throw alreadyRunning(businessKey);
