@@ -33,9 +33,12 @@ final class OwnPassword {
         if (by == null || by.equals(userId) || CurrentUser.SYSTEM.equals(by)) {
             return null;
         }
-        return "The password of " + userId + " was set by " + by + " at " + last.at() + ", so it is not theirs"
-                + " alone: " + userId + " sets a password of their own first (Camunda's Welcome page, My Profile,"
-                + " Change Password; or PUT /engine-rest/user/" + userId + "/credentials), then signs and records"
+        // said to the user themselves, in words (new user 2026-12-05 V10: it read like a log line)
+        String when = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(last.at());
+        return "The password of " + userId + " was set by " + by + " (" + when + "), so it is not " + userId + "'s"
+                + " alone: set a password of your own first (Tasklist: your name at the top right, My Profile, Change"
+                + " Password; a script: PUT /engine-rest/user/" + userId + "/credentials), then sign and record"
                 + " (21 CFR 11.300(b))";
     }
 }

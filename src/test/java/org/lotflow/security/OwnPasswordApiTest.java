@@ -46,7 +46,7 @@ class OwnPasswordApiTest {
                 "application/json");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.isProblem()).isTrue();
-        assertThat(refused.json().get("detail").asText()).contains("was set by demo", "sets a password of their own");
+        assertThat(refused.json().get("detail").asText()).contains("was set by demo", "set a password of your own");
         assertThat(api.get("sarah", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("PENDING");
         // nor through Tasklist's path (the task's completion)
         String task = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot

@@ -21,7 +21,7 @@ class OwnPasswordTest {
         assertThat(OwnPassword.refusal("sarah", event(SecurityEvent.Type.USER_CREATED, "sarah",
                 "created by system, with a password"))).isNull();
         assertThat(OwnPassword.refusal("sarah", event(SecurityEvent.Type.USER_CREATED, "sarah",
-                "created by demo, with a password"))).contains("was set by demo at 2026-12-05T10:00:00Z");
+                "created by demo, with a password"))).contains("was set by demo (5 Dec 2026, 10:00 UTC)");
         assertThat(OwnPassword.refusal("sarah", event(SecurityEvent.Type.PASSWORD_CHANGED, "sarah",
                 "password set by ada"))).contains("set by ada").contains("11.300(b)");
         // an id that merely starts like the setter's is not the setter

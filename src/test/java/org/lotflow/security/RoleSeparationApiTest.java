@@ -451,7 +451,7 @@ class RoleSeparationApiTest {
         Response done = api.call(analyst, "Str0ng!Passw0rdX", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
                 findings, "application/json");
         assertThat(done.status()).as(done.toString()).isEqualTo(403);
-        assertThat(done.json().get("detail").asText()).contains("sets a password of their own first");
+        assertThat(done.json().get("detail").asText()).contains("set a password of your own first");
         Response hold = api.call(analyst, "Str0ng!Passw0rdX", HttpMethod.POST, "/api/lots/IL250-2024-092/holds",
                 Map.of("reason", "x", "source", "OTHER"), "application/json");
         assertThat(hold.status()).as(hold.toString()).isEqualTo(403);

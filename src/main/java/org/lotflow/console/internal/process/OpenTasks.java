@@ -12,19 +12,27 @@ import org.springframework.stereotype.Component;
  * The open user tasks of a lot or a recall (the processes keyed by its number: release, investigation,
  * recall, customer notifications) and the plant-wide reviews, for the Console's pages: name, assignee, since, due, and the id for the
  * link into Tasklist. Listed whoever looks (names and dates only, read without the caller's task
- * authorization); Tasklist itself checks who may open, claim and complete a task.
+ * authorization); Tasklist itself checks who may open, claim and complete a task, and the Console links a task
+ * only for those who may open it there ({@code openable}: a member of one of its candidate groups, or the person it
+ * is claimed by; new user 2026-12-05 V6: sales followed a link to a QA manager's task and Tasklist said it did not
+ * exist).
  */
 @Component
 public class OpenTasks {
 
-    /** An open task; {@code assignee} null while nobody has claimed it. */
-    public record OpenTask(String id, String name, String assignee, Instant created, Instant due) {
+    /**
+     * An open task; {@code assignee} null while nobody has claimed it; {@code openable} whether the viewer may open
+     * it in Tasklist.
+     */
+    public record OpenTask(String id, String name, String assignee, Instant created, Instant due, boolean openable) {
     }
 
     private final ProcessEngine engine;
+    private final org.lotflow.security.CurrentUser viewer;
 
-    OpenTasks(ProcessEngine engine) {
+    OpenTasks(ProcessEngine engine, org.lotflow.security.CurrentUser viewer) {
         this.engine = engine;
+        this.viewer = viewer;
     }
 
     /** The active tasks of the process instances with this business key, oldest first. */
@@ -45,9 +53,18 @@ public class OpenTasks {
                 .active().orderByTaskCreateTime().asc().list()));
     }
 
-    private static List<OpenTask> list(List<Task> tasks) {
+    private List<OpenTask> list(List<Task> tasks) {
+        String me = viewer.id();
+        List<String> mine = viewer.groups();
         return tasks.stream().map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(),
                 t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
-                t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
+                t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                me.equals(t.getAssignee()) || candidateGroups(t.getId()).stream().anyMatch(mine::contains))).toList();
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return new WithoutCallerAuthorization(engine.getIdentityService()).call(() -> engine.getTaskService()
+                .getIdentityLinksForTask(taskId)).stream().filter(l -> "candidate".equals(l.getType())
+                        && l.getGroupId() != null).map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
     }
 }
