@@ -168,7 +168,7 @@ final class EngineResources {
         }
         if (method.equals("POST") && resource.matches("(?i)^task/create/?$")) {
             return "Tasks are made by lotflow's processes, each in its step and for its groups; a task made by hand could"
-                    + " pose as a lotflow task in someone's list (auditor 2026-12-05 B11), so none is created over HTTP,"
+                    + " pose as a lotflow task in someone's list, so none is created over HTTP,"
                     + " by anyone (administrators included)";
         }
         if (method.equals("POST") && INCIDENT_CREATE.matcher(resource).matches()) {

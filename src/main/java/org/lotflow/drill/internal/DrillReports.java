@@ -72,8 +72,9 @@ public class DrillReports {
                 .append(e.apply(org.lotflow.shared.process.TaskForm.text(r.startedAt()))).append(" by ")
                 .append(e.apply(r.startedBy())).append("; target ").append(r.targetMinutes()).append(" minutes (due ")
                 .append(e.apply(org.lotflow.shared.process.TaskForm.text(r.dueAt()))).append(").\n\n");
-        text.append("**Scope:** ").append(r.lots().size()).append(" lots, ").append(r.suppliers().size())
-                .append(" supplier lots, ").append(r.customers().size()).append(" customers. Reconciliation: ")
+        text.append("**Scope:** ").append(counted(r.lots().size(), "lot")).append(", ")
+                .append(counted(r.suppliers().size(), "supplier lot")).append(", ")
+                .append(counted(r.customers().size(), "customer")).append(". Reconciliation: ")
                 .append(r.reconciliationPercent().toPlainString()).append(" %.\n\n");
         for (MockRecallReport.Lot l : r.lots()) {
             text.append("- ").append(e.apply(l.role())).append(' ').append(e.apply(l.lotNumber())).append(": ")
@@ -116,5 +117,10 @@ public class DrillReports {
     private static Long elapsed(DrillStore.Row r) {
         return r.status() == DrillStatus.IN_PROGRESS || r.finishedAt() == null ? null
                 : DrillOutcome.elapsedMinutes(r.startedAt(), r.finishedAt());
+    }
+
+    /** "1 lot", "2 lots". */
+    private static String counted(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }
