@@ -197,19 +197,10 @@ final class IdentitySurface {
             }
             // two creations of one id at once both pass the check above; the loser meets Camunda's own check (400 "The
             // user already exists", engine JSON) or the unique key (500): it lost a race, and is told so
-            var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
-            try {
-                chain.doFilter(replayed(request, body), held);
-                String newId = user.getId();
-                if ((held.getStatus() == 400 || held.getStatus() >= 500) && !newId.isEmpty()
-                        && lookups.takenUserId(newId) != null) {
-                    held.resetBuffer();
-                    refuse(held, 409, "Conflict", "profile.id", "profile.id: the user '" + newId + "' was created by"
-                            + " someone else at the same time; a user id is given once (21 CFR 11.100(a))");
-                }
-            } finally {
-                held.copyBodyToResponse();
-            }
+            String newId = user.getId();
+            passOnTellingTheLoser(request, response, chain, body, () -> lookups.takenUserId(newId) != null,
+                    "profile.id", "profile.id: the user '" + newId + "' was created by someone else at the same time; a"
+                            + " user id is given once (21 CFR 11.100(a))");
             return true;
         }
         // nobody grants themselves a right (IdentityCalls; adding oneself to a group is refused before the body)
