@@ -180,7 +180,8 @@ class ConsoleFormsTest {
                 "carrier", "DHL"));
         assertThat(shipped.status()).isEqualTo(302);
         assertThat(tom.get("/console/orders/" + number + "?shipped").html()).contains("id=\"shipped-notice\"")
-                .contains("DHL");
+                .contains("DHL").as("nothing left to ship: no ship form (new user V13)").doesNotContain("id=\"ship-form\"")
+                .contains("id=\"nothing-to-ship\"");
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("shipped").decimalValue()).isEqualByComparingTo("50");
 
         // a QA manager may not place orders or ship
