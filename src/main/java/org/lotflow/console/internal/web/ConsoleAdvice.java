@@ -24,9 +24,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ConsoleAdvice {
 
     private final CurrentUser currentUser;
+    private final java.time.Clock clock;
 
-    ConsoleAdvice(CurrentUser currentUser) {
+    ConsoleAdvice(CurrentUser currentUser, java.time.Clock clock) {
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     /** A field left empty is absent (null), as in the API's JSON where it is left out, never "". */
@@ -53,6 +55,17 @@ class ConsoleAdvice {
                 currentUser.isInAnyGroup(Groups.SALES), currentUser.groups().contains(Groups.ADMIN));
     }
 
+    /**
+     * The demo day's date when the clock runs on {@code lotflow.today} (null otherwise): the layout says that records
+     * carry that day while deadlines and Camunda's timers follow the real clock (new user 2026-12-05 V12: a hold placed
+     * on 28 Jan 2025 was due in December 2026, on one screen, without a word).
+     */
+    @ModelAttribute("demoDay")
+    String demoDay() {
+        return clock instanceof org.lotflow.shared.ClockConfiguration.TrailClock trail && trail.demoDay()
+                ? java.time.LocalDate.ofInstant(clock.instant(), clock.getZone()).toString() : null;
+    }
+
     @ModelAttribute("csrf")
     String csrf(HttpServletRequest request) {
         return ConsoleCsrf.token(request.getSession(true));
@@ -67,6 +80,7 @@ class ConsoleAdvice {
     /** An exception handler's model has none of the model attributes: the layout's are added here. */
     private void common(HttpServletRequest request, Model model) {
         model.addAttribute("me", me());
+        model.addAttribute("demoDay", demoDay());
         model.addAttribute("csrf", csrf(request));
         model.addAttribute("formOnce", formOnce(request));
     }
