@@ -304,7 +304,7 @@ final class IdentitySurface {
             return null;
         }
         return new SurfaceRefusal(409, "Conflict", "resourceId", "An authorization for " + (userId != null ? "user '"
-                + userId : "group '" + groupId) + "' on resource type " + resourceType + " and resource '" + resourceId
+                + userId : "group '" + groupId) + "' on " + RoleSeparationBreaches.kind(resourceType) + " '" + resourceId
                 + "' exists already (" + same + "): change that one instead");
     }
 

@@ -115,7 +115,12 @@ final class RoleSeparationBreaches {
     }
 
     private static String resource(Authorization a) {
-        String kind = switch (a.resourceType()) {
+        return kind(a.resourceType()) + " '" + a.resourceId() + "'";
+    }
+
+    /** A Camunda resource type in words ("the webapp", "tasks"). */
+    static String kind(int resourceType) {
+        return switch (resourceType) {
             case 0 -> "the webapp";
             case 1 -> "users";
             case 2 -> "groups";
@@ -131,9 +136,8 @@ final class RoleSeparationBreaches {
             case 10 -> "decision definitions";
             case 19 -> "historic tasks";
             case 20 -> "historic process instances";
-            default -> "resources of type " + a.resourceType();
+            default -> "resources of type " + resourceType;
         };
-        return kind + " '" + a.resourceId() + "'";
     }
 
     private static String names(List<String> roles) {
