@@ -166,7 +166,7 @@ class ConsoleBrowserTest {
             browser.visible(By.id("held-notice"));
             assertThat(driver().findElement(By.id("lot-status")).getText()).isEqualTo("QUARANTINE");
             assertThat(driver().findElement(By.id("hold")).getText()).contains("Customer complaint")
-                    .contains("Jennifer Lee");
+                    .contains("Jennifer Lee").contains("CC-2025-001");
             shot("4-lot-held");
         });
         assertThat(status(held)).isEqualTo("QUARANTINE");
