@@ -329,13 +329,17 @@ final class IdentityCalls {
             return new SurfaceRefusal(400, "Invalid request", field, field + ": a name printed on signatures needs"
                     + " letters");
         }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        int[] points = name.codePoints().toArray();
+        for (int c : points) {
             int type = Character.getType(c);
+            // invisible ones too: variation selectors, the grapheme joiner, tags (Unicode's default-ignorable code
+            // points; auditor 2026-12-05 F3: "Ab Ef" and "Ab Ef" with a variation selector printed alike)
             if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || c == '<' || c == '>') {
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED || c == '<' || c == '>' || com.ibm.icu.lang.UCharacter
+                            .hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
                 return new SurfaceRefusal(400, "Invalid request", field, field + ": holds a character that is not"
-                        + " printed as written (U+" + String.format("%04X", (int) c) + "); a name printed on signatures"
+                        + " printed as written (U+" + String.format("%04X", c) + "); a name printed on signatures"
                         + " is plain text");
             }
         }

@@ -95,6 +95,7 @@ final class IdentitySurface {
                 return true;
             }
             if (refused(response, IdentityCalls.text("name", body.path("name"), false, IdentityCalls.MAX_TEXT))
+                    || refused(response, IdentityCalls.text("type", body.path("type"), false, IdentityCalls.MAX_TEXT))
                     || refused(response, IdentityCalls.newGroup(pathId, body.path("name").asText(""), null))) {
                 return true;
             }
@@ -126,6 +127,7 @@ final class IdentitySurface {
             if (refused(response, IdentityCalls.text("id", body.path("id"), true, Integer.MAX_VALUE))
                     || refused(response, IdentityCalls.newId("id", newId, true))
                     || refused(response, IdentityCalls.text("name", body.path("name"), false, IdentityCalls.MAX_TEXT))
+                    || refused(response, IdentityCalls.text("type", body.path("type"), false, IdentityCalls.MAX_TEXT))
                     || refused(response, IdentityCalls.newGroup(newId, body.path("name").asText(""),
                             lookups.takenGroupId(newId)))) {
                 return true;

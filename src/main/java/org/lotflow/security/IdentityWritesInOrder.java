@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -34,6 +36,10 @@ import org.springframework.stereotype.Component;
  * that adds one is rolled back and answered 409 ({@link StateConflict}) with the breach in words. Breaches already
  * there (an older lotflow's data) refuse nothing new. The refusals a caller normally meets stay the gate's and
  * {@link RoleSeparation}'s, with their field names; this is what decides when two writes meet.
+ *
+ * <p>Users and groups are saved under the same lock, and a save that leaves an id that is both a user's and a group's
+ * (whatever its case) is rolled back with 409: a person and a group created at the same moment under one id each
+ * passed the gate's look at the other (auditor 2026-12-05 F1).
  *
  * <p>The same look, before and after, keeps the grants lotflow makes for its roles ({@link IdentitySetup#ROLE_GRANTS}:
  * Tasklist, reading users and groups, starting their processes, Cockpit for QA managers): an authorization deleted or
@@ -67,8 +73,25 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
+                if (Context.getCommandContext() != null) {
+                    return next.execute(command);
+                }
+                if (command instanceof SaveUserCmd || command instanceof SaveGroupCmd) {
+                    // a user and a group of one id, created at once, each passed the gate's look at the other (auditor
+                    // 2026-12-05 F1): one at a time, and the second refused when its id is the other's
+                    return clusterLock.withLock(LOCK, () -> {
+                        long before = idsShared();
+                        T result = next.execute(command);
+                        if (idsShared() > before) {
+                            throw new StateConflict("This user or group was not made: its id is the id of a group or"
+                                    + " user made at the same moment (one id names one person or one group)")
+                                    .with("field", command instanceof SaveUserCmd ? "profile.id" : "id");
+                        }
+                        return result;
+                    });
+                }
                 if (!(command instanceof SaveAuthorizationCmd || command instanceof CreateMembershipCmd
-                        || command instanceof DeleteAuthorizationCmd) || Context.getCommandContext() != null) {
+                        || command instanceof DeleteAuthorizationCmd)) {
                     return next.execute(command);
                 }
                 return clusterLock.withLock(LOCK, () -> {
@@ -95,6 +118,13 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
     private static final List<RoleSeparationBreaches.KeptGrant> KEPT = IdentitySetup.ROLE_GRANTS.stream()
             .map(g -> new RoleSeparationBreaches.KeptGrant(g.group(), g.resource().resourceType(), g.resourceId(),
                     g.mask())).toList();
+
+    /** How many ids are both a user's and a group's, whatever their case (read under the lock). */
+    long idsShared() {
+        Long shared = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_USER u JOIN ACT_ID_GROUP g ON UPPER(u.ID_) ="
+                + " UPPER(g.ID_)", Long.class);
+        return shared == null ? 0 : shared;
+    }
 
     /** The kept grants the store lacks now, read in the caller's transaction (under the lock). */
     Set<String> keptGrantsLost() {

@@ -64,7 +64,8 @@ class IdentityInputApiTest {
                 400, "profile.email");
         refused(asDemo(HttpMethod.POST, "/engine-rest/user/create", newUser(id, Map.of("email", "not-an-address"))),
                 400, "profile.email");
-        for (String name : List.of("Ada\u0000", "Ada\u202EnoryB", "Ada\nByron", "<b>Ada</b>", "  ", "123")) {
+        for (String name : List.of("Ada\u0000", "Ada\u202EnoryB", "Ada\nByron", "<b>Ada</b>", "  ", "123",
+                "Ef\uFE0F", "Ef\u034F", "E\uDB40\uDC01f")) { // invisible ones too (auditor 2026-12-05 F3)
             refused(asDemo(HttpMethod.POST, "/engine-rest/user/create", newUser(id, Map.of("lastName", name))), 400,
                     "profile.lastName");
         }
@@ -84,6 +85,8 @@ class IdentityInputApiTest {
         refused(asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", "g" + "x".repeat(70), "name", "G")),
                 400, "id");
         refused(asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", id, "name", longText)), 400, "name");
+        refused(asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", id, "name", "G", "type", longText)),
+                400, "type"); // auditor 2026-12-05 F2
         // a group does not take a person's id (E18)
         Response jennifer = asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", "jennifer", "name", "J"));
         refused(jennifer, 409, "id");

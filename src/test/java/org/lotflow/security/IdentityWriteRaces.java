@@ -105,6 +105,24 @@ public abstract class IdentityWriteRaces {
         }
     }
 
+    /** Auditor 2026-12-05 F1: a user and a group of one id, created at once, both landed (11 of 12). */
+    @Test
+    void aUserAndAGroupOfOneIdCreatedAtOnceAreNeverBoth() throws Exception {
+        for (int i = 0; i < TRIES; i++) {
+            String id = "dup" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+            List<Response> answers = atOnce(
+                    () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", id,
+                            "firstName", "Dup", "lastName", "Licate"), "credentials", Map.of("password",
+                                    "Str0ng!Passw0rd-x"))),
+                    () -> asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", id, "name", "Dup")));
+            oneLands(answers);
+            assertThat(answers.stream().filter(r -> r.status() == 409)).as(answers.toString()).hasSize(1);
+            long users = identityService.createUserQuery().userId(id).count();
+            long groups = identityService.createGroupQuery().groupId(id).count();
+            assertThat(users + groups).as(answers.toString()).isEqualTo(1);
+        }
+    }
+
     /** One call answered 204 or 200, the other refused with 403 or 409 and a sentence. */
     private static void oneLands(List<Response> answers) {
         assertThat(answers.stream().filter(r -> r.status() / 100 == 2)).as(answers.toString()).hasSize(1);
