@@ -98,7 +98,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             java.util.function.Predicate<String> rolesFilter,
             org.camunda.bpm.engine.AuthorizationService authorizations) {
         this.filters = new FilterCalls(rolesFilter);
-        this.lookups = new IdentityLookups(identityService, authorizations);
+        this.lookups = new IdentityLookups(identityService, authorizations, taskService);
         this.identity = new IdentitySurface(identityService, lookups, filters, rolesFilter);
         this.handBack = handBack;
         this.jobs = new JobCalls(engineWideJobs);
@@ -190,7 +190,19 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                         + " hands it back to its group");
                 return;
             }
-            handBack.accept(task.getId());
+            try {
+                handBack.accept(task.getId());
+            } catch (RuntimeException e) {
+                // handed back by another request of theirs at the same moment (auditor 2026-12-05 F5: 500)
+                org.lotflow.shared.EngineRefusals.Refusal refusal = org.lotflow.shared.EngineRefusals.refusal(e);
+                if (refusal == null) {
+                    throw e;
+                }
+                refuse(response, refusal.status(), refusal.status() == 409 ? "Conflict" : "Forbidden", null,
+                        refusal.status() == 409 ? "The task '" + task.getName() + "' was handed back meanwhile;"
+                                + " nothing was changed" : refusal.message());
+                return;
+            }
             response.setStatus(204);
             return;
         }

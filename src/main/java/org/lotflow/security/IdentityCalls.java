@@ -270,6 +270,13 @@ final class IdentityCalls {
      * for a role's display name on another id; else null.
      */
     static SurfaceRefusal newGroup(String id, String name, String takenAs) {
+        if (name != null && !name.isEmpty()) {
+            // a direction override can make a name display as a role's while it reads otherwise (auditor 2026-12-05 F4)
+            SurfaceRefusal plain = plainText("name", name, "a group's name is plain text, shown as it is written");
+            if (plain != null) {
+                return plain;
+            }
+        }
         if (takenAs != null) {
             return new SurfaceRefusal(409, "Conflict", "id", "id: " + (takenAs.equals(id) ? "the group '" + id
                     + "' already exists" : "'" + id + "' reads as the group '" + takenAs + "', which exists already"
@@ -329,7 +336,16 @@ final class IdentityCalls {
             return new SurfaceRefusal(400, "Invalid request", field, field + ": a name printed on signatures needs"
                     + " letters");
         }
-        int[] points = name.codePoints().toArray();
+        return plainText(field, name, "a name printed on signatures is plain text");
+    }
+
+    /**
+     * Text that prints as it is written: no control, formatting (direction overrides, zero-width), line, private-use,
+     * unassigned or default-ignorable character, nor {@code <} or {@code >}; else 400 naming the field, {@code why}
+     * said after the character.
+     */
+    static SurfaceRefusal plainText(String field, String text, String why) {
+        int[] points = text.codePoints().toArray();
         for (int c : points) {
             int type = Character.getType(c);
             // invisible ones too: variation selectors, the grapheme joiner, tags (Unicode's default-ignorable code
@@ -339,8 +355,7 @@ final class IdentityCalls {
                     || type == Character.UNASSIGNED || c == '<' || c == '>' || com.ibm.icu.lang.UCharacter
                             .hasBinaryProperty(c, com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
                 return new SurfaceRefusal(400, "Invalid request", field, field + ": holds a character that is not"
-                        + " printed as written (U+" + String.format("%04X", c) + "); a name printed on signatures"
-                        + " is plain text");
+                        + " printed as written (U+" + String.format("%04X", c) + "); " + why);
             }
         }
         return null;
@@ -416,17 +431,26 @@ final class IdentityCalls {
     }
 
     /**
-     * A stored authorization nobody deletes or changes by hand (403; null: it may be): a task's or a process
-     * instance's own grants, which the engine keeps with the task's candidate groups and users (auditor 2026-12-05 E1:
-     * the QA analysts' grant on an open task deleted, and the task left their Tasklist), and a user's rights on their
-     * own user record, with which they set their own password (E11).
+     * A stored authorization nobody deletes or changes by hand (403; null: it may be): an open task's own grants to
+     * its candidate groups and to the person it is claimed by, which the engine keeps with the task (auditor 2026-12-05
+     * E1: the QA analysts' grant on an open task deleted, and the task left their Tasklist), and a user's rights on
+     * their own user record, with which they set their own password (E11).
+     *
+     * @param taskPeople an open task's candidate groups and assignee (empty for a task that is gone)
      */
-    static SurfaceRefusal keptStored(org.camunda.bpm.engine.authorization.Authorization stored) {
+    static SurfaceRefusal keptStored(org.camunda.bpm.engine.authorization.Authorization stored,
+            java.util.function.Function<String, List<String>> taskPeople) {
         String id = stored.getResourceId();
-        if (java.util.Set.of(7, 8, 19, 20).contains(stored.getResourceType()) && id != null && !id.equals("*")) {
-            return new SurfaceRefusal(403, "Forbidden", null, "This authorization belongs to one task or process"
-                    + " instance ('" + id + "'): the engine keeps it with the task's candidate groups, and without it the"
-                    + " task's people could not see or work on it; it is not changed or deleted by hand, by anyone");
+        // only the engine's own grants of an open task: to its candidate groups and to the person it is claimed by; a
+        // grant an administrator added to one task is theirs to take back (auditor 2026-12-05 F6)
+        if ((stored.getResourceType() == 7 || stored.getResourceType() == 19) && id != null && !id.equals("*")) {
+            List<String> people = taskPeople.apply(id);
+            String whose = stored.getGroupId() != null ? stored.getGroupId() : stored.getUserId();
+            if (people.contains(whose)) {
+                return new SurfaceRefusal(403, "Forbidden", null, "This is the engine's grant of the open task '" + id
+                        + "' to " + whose + ", one of the people the task is for: without it they could not see or work"
+                        + " on it; it is not changed or deleted by hand, by anyone");
+            }
         }
         if (stored.getResourceType() == 1 && stored.getUserId() != null && stored.getUserId().equals(id)
                 && stored.getAuthorizationType() == org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT) {

@@ -19,10 +19,30 @@ final class IdentityLookups {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizations;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
-    IdentityLookups(IdentityService identityService, AuthorizationService authorizations) {
+    IdentityLookups(IdentityService identityService, AuthorizationService authorizations,
+            org.camunda.bpm.engine.TaskService tasks) {
         this.identityService = identityService;
         this.authorizations = authorizations;
+        this.tasks = tasks;
+    }
+
+    /** An open task's candidate groups and the person it is claimed by (empty when there is no such open task). */
+    List<String> taskPeople(String taskId) {
+        return privileged(() -> {
+            org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return List.<String>of();
+            }
+            List<String> people = new java.util.ArrayList<>(tasks.getIdentityLinksForTask(taskId).stream()
+                    .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId() != null ? l.getGroupId()
+                            : l.getUserId()).toList());
+            if (task.getAssignee() != null) {
+                people.add(task.getAssignee());
+            }
+            return people;
+        });
     }
 
     /** The groups a user belongs to now. */

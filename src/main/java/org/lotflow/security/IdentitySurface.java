@@ -229,7 +229,7 @@ final class IdentitySurface {
                     judged = body.deepCopy();
                     judged.put("type", stored.getAuthorizationType());
                     if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                            stored.getResourceType())) || refused(response, IdentityCalls.keptStored(stored))
+                            stored.getResourceType())) || refused(response, IdentityCalls.keptStored(stored, lookups::taskPeople))
                             || refused(response, IdentityCalls.roleGrantMoved(stored, body))) {
                         return true;
                     }
@@ -266,7 +266,7 @@ final class IdentitySurface {
             org.camunda.bpm.engine.authorization.Authorization existing =
                     lookups.authorization(deletedAuthorization.group(1));
             if (existing != null && (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                    existing.getResourceType())) || refused(response, IdentityCalls.keptStored(existing)))) {
+                    existing.getResourceType())) || refused(response, IdentityCalls.keptStored(existing, lookups::taskPeople)))) {
                 return true;
             }
         }

@@ -133,6 +133,9 @@ class IdentityCallsTest {
             assertThat(r).as(name).isNotNull();
             assertThat(r.field()).isEqualTo("name");
         }
+        // shown as a role's name by a direction override, or with invisible characters (auditor 2026-12-05 F4)
+        assertThat(IdentityCalls.newGroup("qm16", "\u202Esreganam AQ", null).field()).isEqualTo("name");
+        assertThat(IdentityCalls.newGroup("gt1", "G\u200Bt", null).field()).isEqualTo("name");
         assertThat(IdentityCalls.newGroup("night", "Night shift", null)).isNull();
         assertThat(IdentityCalls.newGroup("qa-manager", "QA managers", null)).isNull(); // the role's own record
         assertThat(IdentityCalls.newGroup("x", "", null)).isNull();

@@ -145,6 +145,13 @@ class IdentityInputApiTest {
                 List.of("READ", "TASK_WORK"), "groupId", "night", "resourceType", 7, "resourceId", task)), 403, null);
         assertThat(api.get("sarah", "/engine-rest/task/" + task).status()).isEqualTo(200);
 
+        // a grant an administrator added to the task is theirs to take back (auditor 2026-12-05 F6)
+        Response added = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+                List.of("READ"), "groupId", "temps", "resourceType", 7, "resourceId", task));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(asDemo(HttpMethod.DELETE, "/engine-rest/authorization/" + added.json().get("id").asText(), null)
+                .status()).isEqualTo(204);
+
         Authorization own = authorizationService.createAuthorizationQuery().resourceType(1).resourceId("sarah")
                 .userIdIn("sarah").singleResult();
         Response deleted = asDemo(HttpMethod.DELETE, "/engine-rest/authorization/" + own.getId(), null);
@@ -199,5 +206,32 @@ class IdentityInputApiTest {
                 .isEqualTo(204);
         assertThat(api.post("sarah", "/engine-rest/task/" + task + "/unclaim", null).status()).isEqualTo(204);
         refused(api.post("sarah", "/engine-rest/task/" + task + "/unclaim", null), 409, null);
+
+        // four hand-backs at once: 204 or 409, never 500 (auditor 2026-12-05 F5)
+        for (int round = 0; round < 3; round++) {
+            assertThat(api.post("sarah", "/engine-rest/task/" + task + "/claim", Map.of("userId", "sarah")).status())
+                    .isEqualTo(204);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.CompletableFuture<Response>> at = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                at.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return api.post("sarah", "/engine-rest/task/" + task + "/unclaim", null);
+                }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+            }
+            go.countDown();
+            List<Integer> statuses = at.stream().map(f -> f.join().status()).toList();
+            // one that comes after another's commit meets an unclaimed task and hands back nothing (204 or 409)
+            assertThat(statuses).as(statuses.toString()).containsOnly(204, 409).contains(204);
+            assertThat(taskAssignee(task)).isNull();
+        }
+    }
+
+    private String taskAssignee(String taskId) {
+        return api.get("sarah", "/engine-rest/task/" + taskId).json().path("assignee").asText(null);
     }
 }
