@@ -72,7 +72,12 @@ final class IdentityCalls {
             return null;
         }
         JsonNode id = body.path("id");
-        if (!id.isMissingNode() && !id.isNull() && !id.asText().equals(profile.group(1))) {
+        if (id.isMissingNode() || id.isNull()) {
+            // the engine answered 500 (auditor 2026-12-05 F7)
+            return new SurfaceRefusal(400, "Invalid request", "id", "id: is required, the profile's own id '"
+                    + profile.group(1) + "'");
+        }
+        if (!id.asText().equals(profile.group(1))) {
             return new SurfaceRefusal(400, "Invalid request", "id", "id: a user's id is never changed (it names them"
                     + " in every record they made, 21 CFR 11.100(a)); the profile of '" + profile.group(1) + "' keeps"
                     + " it, and a new person gets a new user");

@@ -89,6 +89,10 @@ final class IdentitySurface {
             if (body == null) {
                 return true;
             }
+            if (!body.hasNonNull("id")) {
+                refuse(response, 400, "Invalid request", "id", "id: is required, the group's own id '" + pathId + "'");
+                return true;
+            }
             if (body.has("id") && !pathId.equals(body.path("id").asText())) {
                 refuse(response, 400, "Invalid request", "id", "id: a change of the group '" + pathId + "' names it, not '"
                         + body.path("id").asText() + "'");
@@ -236,7 +240,8 @@ final class IdentitySurface {
                 }
             }
             if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                    body.path("resourceType").asInt(-1))) || refused(response, IdentityCalls.authorizationBody(body,
+                    body.path("resourceType").asInt(-1))) || refused(response, unknownHolder(body))
+                    || refused(response, IdentityCalls.authorizationBody(body,
                     caller.userId(), caller.groups()))
                     || refused(response, IdentityCalls.roleRights(judged, lookups::groupsOf, lookups::hasRoleMember,
                             rolesFilter))
@@ -328,5 +333,24 @@ final class IdentitySurface {
         } finally {
             held.copyBodyToResponse();
         }
+    }
+
+    /**
+     * An authorization for a user or group that does not exist: 400 naming {@code userId} or {@code groupId} (auditor
+     * 2026-12-05 F8: a grant to a group id nobody had passed to the group created later under that id). Null when the
+     * holder exists, or is everyone ({@code *}).
+     */
+    private SurfaceRefusal unknownHolder(ObjectNode body) {
+        String user = body.path("userId").asText("");
+        String group = body.path("groupId").asText("");
+        if (!user.isEmpty() && !user.equals("*") && !user.equals(lookups.takenUserId(user))) {
+            return new SurfaceRefusal(400, "Invalid request", "userId", "userId: there is no user '" + user + "'; an"
+                    + " authorization is given to someone who exists");
+        }
+        if (!group.isEmpty() && !group.equals(lookups.takenGroupId(group))) {
+            return new SurfaceRefusal(400, "Invalid request", "groupId", "groupId: there is no group '" + group + "';"
+                    + " create the group first");
+        }
+        return null;
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
@@ -90,6 +91,19 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
                         return result;
                     });
                 }
+                if (command instanceof DeleteGroupCmd) {
+                    // a group deleted while a grant to it is written: the grant would pass to a later group of that id
+                    // (auditor 2026-12-05 F8)
+                    return clusterLock.withLock(LOCK, () -> {
+                        long before = orphans();
+                        T result = next.execute(command);
+                        if (orphans() > before) {
+                            throw new StateConflict("The group was not deleted: it still holds authorizations (given"
+                                    + " to it at the same moment); delete them first");
+                        }
+                        return result;
+                    });
+                }
                 if (!(command instanceof SaveAuthorizationCmd || command instanceof CreateMembershipCmd
                         || command instanceof DeleteAuthorizationCmd)) {
                     return next.execute(command);
@@ -97,7 +111,12 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
                 return clusterLock.withLock(LOCK, () -> {
                     Set<String> keptBefore = keptGrantsLost();
                     Set<String> before = breaches();
+                    long orphansBefore = command instanceof SaveAuthorizationCmd ? orphans() : 0;
                     T result = next.execute(command);
+                    if (command instanceof SaveAuthorizationCmd && orphans() > orphansBefore) {
+                        throw new StateConflict("This authorization was not saved: its group was deleted at the same"
+                                + " moment");
+                    }
                     List<String> lost = RoleSeparationBreaches.added(keptBefore, keptGrantsLost());
                     if (!lost.isEmpty()) {
                         throw new NotPermitted("This change was not made: with it, " + lost.get(0) + ".");
@@ -118,6 +137,16 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
     private static final List<RoleSeparationBreaches.KeptGrant> KEPT = IdentitySetup.ROLE_GRANTS.stream()
             .map(g -> new RoleSeparationBreaches.KeptGrant(g.group(), g.resource().resourceType(), g.resourceId(),
                     g.mask())).toList();
+
+    /**
+     * How many authorizations name a group that does not exist, the engine's own rights on a group's record aside
+     * (read under the lock).
+     */
+    long orphans() {
+        Long orphans = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION a WHERE a.GROUP_ID_ IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM ACT_ID_GROUP g WHERE g.ID_ = a.GROUP_ID_)", Long.class);
+        return orphans == null ? 0 : orphans;
+    }
 
     /** How many ids are both a user's and a group's, whatever their case (read under the lock). */
     long idsShared() {

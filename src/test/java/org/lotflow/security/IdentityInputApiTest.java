@@ -38,6 +38,16 @@ class IdentityInputApiTest {
         return api.call("demo", method, path, body);
     }
 
+    /** A group of no role, made once (an authorization is given to a group that exists). */
+    private String group(String id) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.Group g = identityService.newGroup(id);
+            g.setName(id);
+            identityService.saveGroup(g);
+        }
+        return id;
+    }
+
     private static void refused(Response r, int status, String field) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.contentType()).contains("application/problem+json");
@@ -102,7 +112,7 @@ class IdentityInputApiTest {
 
     @Test
     void badAuthorizationBodiesAreA400NamingTheField() {
-        Map<String, Object> good = Map.of("type", 1, "permissions", List.of("READ"), "groupId", "night", "resourceType", 7,
+        Map<String, Object> good = Map.of("type", 1, "permissions", List.of("READ"), "groupId", group("night"), "resourceType", 7,
                 "resourceId", "x-" + UUID.randomUUID());
         record Bad(String field, Map<String, Object> changes) {
         }
@@ -128,6 +138,13 @@ class IdentityInputApiTest {
                     bad.field());
         }
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn("night").resourceType(7).count()).isZero();
+        // for a group or user nobody has: it would pass to whoever gets that id later (auditor 2026-12-05 F8)
+        refused(asDemo(HttpMethod.POST, "/engine-rest/authorization/create", with.apply(Map.of("groupId",
+                "gfuture" + UUID.randomUUID().toString().substring(0, 6)))), 400, "groupId");
+        Map<String, Object> ghost = new HashMap<>(Map.of("userId", "ghost" + UUID.randomUUID().toString().substring(0,
+                6)));
+        ghost.put("groupId", null);
+        refused(asDemo(HttpMethod.POST, "/engine-rest/authorization/create", with.apply(ghost)), 400, "userId");
     }
 
     @Test
@@ -142,12 +159,12 @@ class IdentityInputApiTest {
         refused(asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + grant.getId(), Map.of("permissions",
                 List.of("READ"), "groupId", Groups.QA_ANALYST, "resourceType", 7, "resourceId", task)), 403, null);
         refused(asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + grant.getId(), Map.of("permissions",
-                List.of("READ", "TASK_WORK"), "groupId", "night", "resourceType", 7, "resourceId", task)), 403, null);
+                List.of("READ", "TASK_WORK"), "groupId", group("night"), "resourceType", 7, "resourceId", task)), 403, null);
         assertThat(api.get("sarah", "/engine-rest/task/" + task).status()).isEqualTo(200);
 
         // a grant an administrator added to the task is theirs to take back (auditor 2026-12-05 F6)
         Response added = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
-                List.of("READ"), "groupId", "temps", "resourceType", 7, "resourceId", task));
+                List.of("READ"), "groupId", group("temps"), "resourceType", 7, "resourceId", task));
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         assertThat(asDemo(HttpMethod.DELETE, "/engine-rest/authorization/" + added.json().get("id").asText(), null)
                 .status()).isEqualTo(204);
@@ -161,7 +178,7 @@ class IdentityInputApiTest {
 
     @Test
     void anAuthorizationChangedIntoAnotherOnesTwinIs409() {
-        String group = "twins" + UUID.randomUUID().toString().substring(0, 6);
+        String group = group("twins" + UUID.randomUUID().toString().substring(0, 6));
         Response first = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
                 List.of("READ"), "groupId", group, "resourceType", 6, "resourceId", "a"));
         Response second = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",

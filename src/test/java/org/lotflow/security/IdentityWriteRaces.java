@@ -96,12 +96,15 @@ public abstract class IdentityWriteRaces {
     void theSameAuthorizationCreatedTwiceAtOnceIsMadeOnce() throws Exception {
         for (int i = 0; i < TRIES; i++) {
             String group = "twin" + UUID.randomUUID().toString().substring(0, 8);
+            org.camunda.bpm.engine.identity.Group g = identityService.newGroup(group);
+            g.setName("Twins");
+            identityService.saveGroup(g);
             Map<String, Object> body = Map.of("type", 1, "permissions", List.of("READ"), "groupId", group,
                     "resourceType", 6, "resourceId", "*");
             List<Response> answers = atOnce(() -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", body),
                     () -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", body));
             oneLands(answers);
-            assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group).count()).isOne();
+            assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(6).count()).isOne();
         }
     }
 

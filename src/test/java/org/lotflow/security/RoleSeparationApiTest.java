@@ -147,7 +147,7 @@ class RoleSeparationApiTest {
 
         // a stored revocation moved onto a role member: judged as the revocation it stays
         Response ghost = asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 2, "permissions",
-                List.of("READ"), "userId", "ghost-" + auditors, "resourceType", 5, "resourceId", "*"));
+                List.of("READ"), "userId", user("ghost"), "resourceType", 5, "resourceId", "*"));
         assertThat(ghost.status()).as(ghost.toString()).isEqualTo(200);
         String revocation = ghost.json().get("id").asText();
         Response moved = asDemo(HttpMethod.PUT, "/engine-rest/authorization/" + revocation, Map.of("permissions",
