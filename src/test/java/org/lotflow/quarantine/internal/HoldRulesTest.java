@@ -56,7 +56,7 @@ class HoldRulesTest {
         StateConflict refused = catchThrowableOfType(() -> HoldRules.requireHoldable("L-1", LotStatus.PENDING, false,
                 () -> true), StateConflict.class);
         assertThat(refused.getMessage()).contains("lab release");
-        assertThat(refused.properties()).containsEntry("lotNumber", "L-1").containsEntry("status", "PENDING");
+        assertThat(refused.properties()).containsEntry("lotNumber", "L-1").containsEntry("lotStatus", "PENDING");
     }
 
     @Test
