@@ -80,56 +80,75 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
                 if (command instanceof SaveUserCmd || command instanceof SaveGroupCmd) {
                     // a user and a group of one id, created at once, each passed the gate's look at the other (auditor
                     // 2026-12-05 F1): one at a time, and the second refused when its id is the other's
-                    return clusterLock.withLock(LOCK, () -> {
-                        long before = idsShared();
-                        T result = next.execute(command);
-                        if (idsShared() > before) {
-                            throw new StateConflict("This user or group was not made: its id is the id of a group or"
-                                    + " user made at the same moment (one id names one person or one group)")
-                                    .with("field", command instanceof SaveUserCmd ? "profile.id" : "id");
-                        }
-                        return result;
-                    });
+                    return inOrder(command, next, List.of(new Look<>(IdentityWritesInOrder.this::idsShared, (before,
+                            after) -> after > before ? new StateConflict("This user or group was not made: its id is"
+                                    + " the id of a group or user made at the same moment (one id names one person or"
+                                    + " one group)").with("field", command instanceof SaveUserCmd ? "profile.id" : "id")
+                                    : null)));
                 }
+                // a group deleted while a grant to it is written: the grant would pass to a later group of that id
+                // (auditor 2026-12-05 F8)
+                Look<Long> orphans = new Look<>(IdentityWritesInOrder.this::orphans, (before, after) -> after > before
+                        ? new StateConflict(command instanceof DeleteGroupCmd ? "The group was not deleted: it still"
+                                + " holds authorizations (given to it at the same moment); delete them first"
+                                : "This authorization was not saved: its group was deleted at the same moment")
+                        : null);
                 if (command instanceof DeleteGroupCmd) {
-                    // a group deleted while a grant to it is written: the grant would pass to a later group of that id
-                    // (auditor 2026-12-05 F8)
-                    return clusterLock.withLock(LOCK, () -> {
-                        long before = orphans();
-                        T result = next.execute(command);
-                        if (orphans() > before) {
-                            throw new StateConflict("The group was not deleted: it still holds authorizations (given"
-                                    + " to it at the same moment); delete them first");
-                        }
-                        return result;
-                    });
+                    return inOrder(command, next, List.of(orphans));
                 }
-                if (!(command instanceof SaveAuthorizationCmd || command instanceof CreateMembershipCmd
-                        || command instanceof DeleteAuthorizationCmd)) {
-                    return next.execute(command);
-                }
-                return clusterLock.withLock(LOCK, () -> {
-                    Set<String> keptBefore = keptGrantsLost();
-                    Set<String> before = breaches();
-                    long orphansBefore = command instanceof SaveAuthorizationCmd ? orphans() : 0;
-                    T result = next.execute(command);
-                    if (command instanceof SaveAuthorizationCmd && orphans() > orphansBefore) {
-                        throw new StateConflict("This authorization was not saved: its group was deleted at the same"
-                                + " moment");
-                    }
-                    List<String> lost = RoleSeparationBreaches.added(keptBefore, keptGrantsLost());
-                    if (!lost.isEmpty()) {
-                        throw new NotPermitted("This change was not made: with it, " + lost.get(0) + ".");
-                    }
-                    List<String> added = RoleSeparationBreaches.added(before, breaches());
-                    if (!added.isEmpty()) {
-                        throw new StateConflict("This change was not made: with it, " + added.get(0) + " (segregation"
-                                + " of duties, 21 CFR 11.10(g)). Another change made at the same moment may have led"
-                                + " to it; reload and look again.");
-                    }
-                    return result;
+                Look<Set<String>> kept = new Look<>(IdentityWritesInOrder.this::keptGrantsLost, (before, after) -> {
+                    List<String> lost = RoleSeparationBreaches.added(before, after);
+                    return lost.isEmpty() ? null : new NotPermitted("This change was not made: with it, " + lost.get(0)
+                            + ".");
                 });
+                Look<Set<String>> separation = new Look<>(IdentityWritesInOrder.this::breaches, (before, after) -> {
+                    List<String> added = RoleSeparationBreaches.added(before, after);
+                    return added.isEmpty() ? null : new StateConflict("This change was not made: with it, "
+                            + added.get(0) + " (segregation of duties, 21 CFR 11.10(g)). Another change made at the"
+                            + " same moment may have led to it; reload and look again.");
+                });
+                if (command instanceof SaveAuthorizationCmd) {
+                    return inOrder(command, next, List.of(orphans, kept, separation));
+                }
+                if (command instanceof CreateMembershipCmd || command instanceof DeleteAuthorizationCmd) {
+                    return inOrder(command, next, List.of(kept, separation));
+                }
+                return next.execute(command);
             }
+        });
+    }
+
+    /**
+     * A look at the store, read before a write and again after it (under the lock): the refusal when the write made it
+     * worse, else null.
+     */
+    private record Look<S>(java.util.function.Supplier<S> read,
+            java.util.function.BiFunction<S, S, RuntimeException> refusal) {
+
+        /** The refusal, if the write made this look worse (reads the store again). */
+        RuntimeException after(Object before) {
+            @SuppressWarnings("unchecked")
+            S was = (S) before;
+            return refusal.apply(was, read.get());
+        }
+    }
+
+    /**
+     * Runs the command under the lock {@value #LOCK}, in one transaction with the looks before and after it; the first
+     * look the command made worse rolls everything back with its refusal.
+     */
+    private <T> T inOrder(Command<T> command, org.camunda.bpm.engine.impl.interceptor.CommandExecutor next,
+            List<Look<?>> looks) {
+        return clusterLock.withLock(LOCK, () -> {
+            List<Object> before = looks.stream().map(l -> (Object) l.read().get()).toList();
+            T result = next.execute(command);
+            for (int i = 0; i < looks.size(); i++) {
+                RuntimeException refused = looks.get(i).after(before.get(i));
+                if (refused != null) {
+                    throw refused;
+                }
+            }
+            return result;
         });
     }
 
