@@ -503,9 +503,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */
     private List<String> candidateGroups(String taskId) {
         try {
-            return privileged(() -> taskService.getIdentityLinksForTask(taskId)).stream()
-                    .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-                    .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+            return org.lotflow.shared.process.TaskCandidates.groups(taskService, identityService, taskId);
         } catch (org.camunda.bpm.engine.exception.NullValueException gone) {
             return null;
         }

@@ -35,9 +35,8 @@ final class IdentityLookups {
             if (task == null) {
                 return List.<String>of();
             }
-            List<String> people = new java.util.ArrayList<>(tasks.getIdentityLinksForTask(taskId).stream()
-                    .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId() != null ? l.getGroupId()
-                            : l.getUserId()).toList());
+            List<String> people = new java.util.ArrayList<>(org.lotflow.shared.process.TaskCandidates.of(tasks,
+                    identityService, taskId, true));
             if (task.getAssignee() != null) {
                 people.add(task.getAssignee());
             }

@@ -40,12 +40,7 @@ class IdentityInputApiTest {
 
     /** A group of no role, made once (an authorization is given to a group that exists). */
     private String group(String id) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            org.camunda.bpm.engine.identity.Group g = identityService.newGroup(id);
-            g.setName(id);
-            identityService.saveGroup(g);
-        }
-        return id;
+        return org.lotflow.support.TestUsers.group(identityService, id, id);
     }
 
     private static void refused(Response r, int status, String field) {

@@ -41,10 +41,8 @@ public abstract class IdentityWriteRaces {
     @Test
     void rightsToAGroupAndARoleMemberJoiningItAtOnceNeverBothLand() throws Exception {
         for (int i = 0; i < TRIES; i++) {
-            String helpers = "helpers" + UUID.randomUUID().toString().substring(0, 8);
-            org.camunda.bpm.engine.identity.Group g = identityService.newGroup(helpers);
-            g.setName("Helpers");
-            identityService.saveGroup(g);
+            String helpers = org.lotflow.support.TestUsers.group(identityService, "helpers"
+                    + UUID.randomUUID().toString().substring(0, 8), "Helpers");
             String tom = user("tomr", Groups.SALES);
             List<Response> answers = atOnce(
                     () -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
@@ -95,10 +93,8 @@ public abstract class IdentityWriteRaces {
     @Test
     void theSameAuthorizationCreatedTwiceAtOnceIsMadeOnce() throws Exception {
         for (int i = 0; i < TRIES; i++) {
-            String group = "twin" + UUID.randomUUID().toString().substring(0, 8);
-            org.camunda.bpm.engine.identity.Group g = identityService.newGroup(group);
-            g.setName("Twins");
-            identityService.saveGroup(g);
+            String group = org.lotflow.support.TestUsers.group(identityService, "twin"
+                    + UUID.randomUUID().toString().substring(0, 8), "Twins");
             Map<String, Object> body = Map.of("type", 1, "permissions", List.of("READ"), "groupId", group,
                     "resourceType", 6, "resourceId", "*");
             List<Response> answers = atOnce(() -> asDemo(HttpMethod.POST, "/engine-rest/authorization/create", body),

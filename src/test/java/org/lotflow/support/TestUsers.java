@@ -27,4 +27,14 @@ public final class TestUsers {
         }
         return id;
     }
+
+    /** A group of no role with this id and name, made unless it exists; its id. */
+    public static String group(IdentityService identityService, String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.Group g = identityService.newGroup(id);
+            g.setName(name);
+            identityService.saveGroup(g);
+        }
+        return id;
+    }
 }

@@ -59,12 +59,8 @@ public class OpenTasks {
         return tasks.stream().map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(),
                 t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                me.equals(t.getAssignee()) || candidateGroups(t.getId()).stream().anyMatch(mine::contains))).toList();
+                me.equals(t.getAssignee()) || org.lotflow.shared.process.TaskCandidates.groups(engine.getTaskService(),
+                        engine.getIdentityService(), t.getId()).stream().anyMatch(mine::contains))).toList();
     }
 
-    private List<String> candidateGroups(String taskId) {
-        return new WithoutCallerAuthorization(engine.getIdentityService()).call(() -> engine.getTaskService()
-                .getIdentityLinksForTask(taskId)).stream().filter(l -> "candidate".equals(l.getType())
-                        && l.getGroupId() != null).map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
-    }
 }
