@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.lotflow.shared.ClusterLock;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.StateConflict;
@@ -46,6 +49,10 @@ import org.springframework.stereotype.Component;
  * Tasklist, reading users and groups, starting their processes, Cockpit for QA managers): an authorization deleted or
  * changed so that a role loses one of them is refused with 403 ({@link NotPermitted}), on every surface; adding
  * permissions to them stays free (auditor 2026-12-05 C9).
+ *
+ * <p>A write whose row another write put there first (a new user or group of an id that exists whatever its case, an
+ * authorization equal to another) is refused with 409 under the lock before the engine runs it ({@link #twinOf}), so a
+ * race's loser is told in words and leaves no error in the log.
  *
  * <p>Costs six small reads of the membership and authorization tables per such write (rare: an administrator's
  * work); lotflow's work (lots, releases, recalls) never takes this lock.
@@ -80,7 +87,7 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
                 if (command instanceof SaveUserCmd || command instanceof SaveGroupCmd) {
                     // a user and a group of one id, created at once, each passed the gate's look at the other (auditor
                     // 2026-12-05 F1): one at a time, and the second refused when its id is the other's
-                    return inOrder(command, next, List.of(new Look<>(IdentityWritesInOrder.this::idsShared, (before,
+                    return inOrder(command, next, () -> twinOf(command), List.of(new Look<>(IdentityWritesInOrder.this::idsShared, (before,
                             after) -> after > before ? new StateConflict("This user or group was not made: its id is"
                                     + " the id of a group or user made at the same moment (one id names one person or"
                                     + " one group)").with("field", command instanceof SaveUserCmd ? "profile.id" : "id")
@@ -94,7 +101,7 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
                                 : "This authorization was not saved: its group was deleted at the same moment")
                         : null);
                 if (command instanceof DeleteGroupCmd) {
-                    return inOrder(command, next, List.of(orphans));
+                    return inOrder(command, next, () -> null, List.of(orphans));
                 }
                 Look<Set<String>> kept = new Look<>(IdentityWritesInOrder.this::keptGrantsLost, (before, after) -> {
                     List<String> lost = RoleSeparationBreaches.added(before, after);
@@ -108,10 +115,10 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
                             + " same moment may have led to it; reload and look again.");
                 });
                 if (command instanceof SaveAuthorizationCmd) {
-                    return inOrder(command, next, List.of(orphans, kept, separation));
+                    return inOrder(command, next, () -> twinOf(command), List.of(orphans, kept, separation));
                 }
                 if (command instanceof CreateMembershipCmd || command instanceof DeleteAuthorizationCmd) {
-                    return inOrder(command, next, List.of(kept, separation));
+                    return inOrder(command, next, () -> null, List.of(kept, separation));
                 }
                 return next.execute(command);
             }
@@ -135,11 +142,16 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
 
     /**
      * Runs the command under the lock {@value #LOCK}, in one transaction with the looks before and after it; the first
-     * look the command made worse rolls everything back with its refusal.
+     * look the command made worse rolls everything back with its refusal. {@code twin}, read first under the lock,
+     * refuses a write whose row exists already before the command runs at all.
      */
     private <T> T inOrder(Command<T> command, org.camunda.bpm.engine.impl.interceptor.CommandExecutor next,
-            List<Look<?>> looks) {
+            java.util.function.Supplier<StateConflict> twin, List<Look<?>> looks) {
         return clusterLock.withLock(LOCK, () -> {
+            StateConflict exists = twin.get();
+            if (exists != null) {
+                throw exists;
+            }
             List<Object> before = looks.stream().map(l -> (Object) l.read().get()).toList();
             T result = next.execute(command);
             for (int i = 0; i < looks.size(); i++) {
@@ -150,6 +162,73 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
             }
             return result;
         });
+    }
+
+    /**
+     * 409 when the command would write a row that another write put there first: a new user or group whose id (whatever
+     * its case) exists, or an authorization equal to another one (type, user or group, resource type and id). The gate
+     * refuses these before the call; two such writes sent at the same moment both pass it, and the second then met the
+     * database's key inside the engine, which wrote the failure to the log as an ERROR with its stack trace (auditor
+     * 2026-12-05: race losers leave errors in the log). Read under the lock, so the loser is told here, before the
+     * engine runs. Null when there is no twin, or the command's fields are not readable in this engine version (the
+     * database's key still refuses the twin then).
+     */
+    StateConflict twinOf(Command<?> command) {
+        if (command instanceof SaveUserCmd && commandField(command, "user") instanceof UserEntity user
+                && user.getRevision() == 0 && count("SELECT COUNT(*) FROM ACT_ID_USER WHERE UPPER(ID_) = UPPER(?)",
+                        user.getId()) > 0) {
+            return (StateConflict) new StateConflict("This user was not made: a user with the id '" + user.getId()
+                    + "' (whatever its case) was made at the same moment; nothing of yours was saved")
+                    .with("field", "profile.id");
+        }
+        if (command instanceof SaveGroupCmd && commandField(command, "group") instanceof GroupEntity group
+                && group.getRevision() == 0 && count("SELECT COUNT(*) FROM ACT_ID_GROUP WHERE UPPER(ID_) = UPPER(?)",
+                        group.getId()) > 0) {
+            return (StateConflict) new StateConflict("This group was not made: a group with the id '" + group.getId()
+                    + "' (whatever its case) was made at the same moment; nothing of yours was saved").with("field", "id");
+        }
+        if (command instanceof SaveAuthorizationCmd && commandField(command, "authorization") instanceof
+                AuthorizationEntity grant && grant.getResourceId() != null
+                && (grant.getUserId() == null) != (grant.getGroupId() == null)) {
+            boolean user = grant.getUserId() != null;
+            List<String> same = jdbc.queryForList("SELECT ID_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = ? AND"
+                    + (user ? " USER_ID_ = ?" : " GROUP_ID_ = ?") + " AND RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = ?",
+                    String.class, grant.getAuthorizationType(), user ? grant.getUserId() : grant.getGroupId(),
+                    grant.getResourceType(), grant.getResourceId());
+            String other = same.stream().filter(id -> !id.equals(grant.getId())).findFirst().orElse(null);
+            if (other != null) {
+                return (StateConflict) new StateConflict("This authorization was not saved: an equal one for "
+                        + (user ? "user '" + grant.getUserId() : "group '" + grant.getGroupId()) + "' on "
+                        + RoleSeparationBreaches.kind(grant.getResourceType()) + " '" + grant.getResourceId()
+                        + "' exists already (" + other + "), written at the same moment; change that one instead")
+                        .with("field", "resourceId");
+            }
+        }
+        return null;
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * A field of an engine command (what it will write), or null when this engine version names it otherwise: the
+     * commands keep it in a protected field and offer no getter.
+     */
+    static Object commandField(Command<?> command, String name) {
+        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field.get(command);
+            } catch (NoSuchFieldException e) {
+                // the superclass may hold it
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The grants lotflow keeps for its roles, for the check (a bit mask each). */

@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
  * 25 tries). Sent at once, many times over, one of the two is refused (403 or 409, never 500) and the identity store
  * never ends with a role member who administers ({@link IdentityWritesInOrder}). Run on H2 and on PostgreSQL.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 public abstract class IdentityWriteRaces {
 
     private static final int TRIES = 8;
@@ -90,8 +91,14 @@ public abstract class IdentityWriteRaces {
     }
 
     /** Auditor 2026-12-05 E9: the same authorization created twice at once: one 200, the other 409 (was 500). */
+    /**
+     * The loser is told under the lock, before the engine meets the database's key: no error with a stack trace in the
+     * server log for a race the user was answered about in words (auditor 2026-12-05).
+     */
     @Test
-    void theSameAuthorizationCreatedTwiceAtOnceIsMadeOnce() throws Exception {
+    void theSameAuthorizationCreatedTwiceAtOnceIsMadeOnce(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        int logStart = output.getOut().length();
         for (int i = 0; i < TRIES; i++) {
             String group = org.lotflow.support.TestUsers.group(identityService, "twin"
                     + UUID.randomUUID().toString().substring(0, 8), "Twins");
@@ -102,6 +109,38 @@ public abstract class IdentityWriteRaces {
             oneLands(answers);
             assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(6).count()).isOne();
         }
+        noErrorLogged(output, logStart);
+    }
+
+    /** Two people made under one id at once (the second in capitals): one is made, the other told 409. */
+    @Test
+    void twoUsersOfOneIdCreatedAtOnceAreMadeOnce(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
+        int logStart = output.getOut().length();
+        for (int i = 0; i < TRIES; i++) {
+            String id = "twin" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+            String same = i % 2 == 0 ? id : id.toUpperCase();
+            List<Response> answers = atOnce(
+                    () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", id,
+                            "firstName", "Tw", "lastName", "In"), "credentials", Map.of("password",
+                                    "Str0ng!Passw0rd-x"))),
+                    () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", same,
+                            "firstName", "Tw", "lastName", "In"), "credentials", Map.of("password",
+                                    "Str0ng!Passw0rd-x"))));
+            oneLands(answers);
+            assertThat(answers.stream().filter(r -> r.status() == 409)).as(answers.toString()).hasSize(1);
+            assertThat(identityService.createUserQuery().userId(id).count()
+                    + (same.equals(id) ? 0 : identityService.createUserQuery().userId(same).count()))
+                    .as(answers.toString()).isOne();
+        }
+        noErrorLogged(output, logStart);
+    }
+
+    /** Nothing at ERROR, and no engine stack trace, in the server log since {@code from}. */
+    private static void noErrorLogged(org.springframework.boot.test.system.CapturedOutput output, int from) {
+        String log = output.getOut().substring(from);
+        assertThat(log).doesNotContain("ENGINE-16004").doesNotContain("Engine REST call failed");
+        assertThat(log.lines().filter(l -> l.matches("^\\S+\\s+ERROR\\s.*"))).isEmpty();
     }
 
     /** Auditor 2026-12-05 F1: a user and a group of one id, created at once, both landed (11 of 12). */
