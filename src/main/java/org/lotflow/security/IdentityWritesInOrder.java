@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.lotflow.shared.ClusterLock;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.process.EngineCommandFields;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -174,20 +175,20 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
      * database's key still refuses the twin then).
      */
     StateConflict twinOf(Command<?> command) {
-        if (command instanceof SaveUserCmd && commandField(command, "user") instanceof UserEntity user
+        if (command instanceof SaveUserCmd && EngineCommandFields.of(command, "user") instanceof UserEntity user
                 && user.getRevision() == 0 && count("SELECT COUNT(*) FROM ACT_ID_USER WHERE UPPER(ID_) = UPPER(?)",
                         user.getId()) > 0) {
             return (StateConflict) new StateConflict("This user was not made: a user with the id '" + user.getId()
                     + "' (whatever its case) was made at the same moment; nothing of yours was saved")
                     .with("field", "profile.id");
         }
-        if (command instanceof SaveGroupCmd && commandField(command, "group") instanceof GroupEntity group
+        if (command instanceof SaveGroupCmd && EngineCommandFields.of(command, "group") instanceof GroupEntity group
                 && group.getRevision() == 0 && count("SELECT COUNT(*) FROM ACT_ID_GROUP WHERE UPPER(ID_) = UPPER(?)",
                         group.getId()) > 0) {
             return (StateConflict) new StateConflict("This group was not made: a group with the id '" + group.getId()
                     + "' (whatever its case) was made at the same moment; nothing of yours was saved").with("field", "id");
         }
-        if (command instanceof SaveAuthorizationCmd && commandField(command, "authorization") instanceof
+        if (command instanceof SaveAuthorizationCmd && EngineCommandFields.of(command, "authorization") instanceof
                 AuthorizationEntity grant && grant.getResourceId() != null
                 && (grant.getUserId() == null) != (grant.getGroupId() == null)) {
             boolean user = grant.getUserId() != null;
@@ -210,25 +211,6 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
     private long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
-    }
-
-    /**
-     * A field of an engine command (what it will write), or null when this engine version names it otherwise: the
-     * commands keep it in a protected field and offer no getter.
-     */
-    static Object commandField(Command<?> command, String name) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                java.lang.reflect.Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return field.get(command);
-            } catch (NoSuchFieldException e) {
-                // the superclass may hold it
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** The grants lotflow keeps for its roles, for the check (a bit mask each). */

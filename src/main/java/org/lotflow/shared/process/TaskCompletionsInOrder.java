@@ -1,0 +1,63 @@
+package org.lotflow.shared.process;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One task is completed by one request at a time, on every node of a cluster: a completion ({@code complete},
+ * {@code submit-form}, from Tasklist, {@code /engine-rest} or lotflow's API) first takes the row lock of its task
+ * ({@code ACT_RU_TASK}, {@code SELECT ... FOR UPDATE}) in the transaction the engine's command then joins. A second
+ * completion of the same task waits until the first has committed, then finds the task gone and is answered 409 ("was
+ * completed by ... at the same time"), as before.
+ *
+ * <p>Why: two completions of one task sent at the same moment both read the task and its execution before either
+ * wrote. On PostgreSQL the second then failed inside the engine with a {@link NullPointerException} (the execution
+ * had already moved on), which the engine logged as an ERROR with its stack trace and lotflow's gate turned into the
+ * 409 after the fact (issue #9's race test, 2026-12-05; race losers leaving errors in the log, auditor 2026-12-05).
+ * The caller's answer is unchanged; the log keeps errors for real failures.
+ *
+ * <p>Costs one indexed read per task completion. A task the lock does not find (completed or never there) is left to
+ * the engine, which answers it as before.
+ */
+@Component
+public class TaskCompletionsInOrder extends AbstractProcessEnginePlugin {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public TaskCompletionsInOrder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (Context.getCommandContext() != null
+                        || !(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
+                        || !(EngineCommandFields.of(command, "taskId") instanceof String taskId)) {
+                    return next.execute(command);
+                }
+                // in the caller's transaction (lotflow's API) or a new one the engine's command joins
+                return transaction.execute(status -> {
+                    jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId);
+                    return next.execute(command);
+                });
+            }
+        });
+    }
+}
