@@ -68,8 +68,8 @@ final class IdentitySurface {
         }
         if (IdentityCalls.changesProfile(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-            if (body == null || refused(response, IdentityCalls.profileBody(resource, body))
-                    || refused(response, IdentityCalls.profileFields("", body))) {
+            if (body == null || refused(response, IdentityInput.profileBody(resource, body))
+                    || refused(response, IdentityInput.profileFields("", body))) {
                 return true;
             }
             chain.doFilter(replayed(request, body), response);
@@ -98,9 +98,9 @@ final class IdentitySurface {
                         + body.path("id").asText() + "'");
                 return true;
             }
-            if (refused(response, IdentityCalls.text("name", body.path("name"), false, IdentityCalls.MAX_TEXT))
-                    || refused(response, IdentityCalls.text("type", body.path("type"), false, IdentityCalls.MAX_TEXT))
-                    || refused(response, IdentityCalls.newGroup(pathId, body.path("name").asText(""), null))) {
+            if (refused(response, IdentityInput.text("name", body.path("name"), false, IdentityInput.MAX_TEXT))
+                    || refused(response, IdentityInput.text("type", body.path("type"), false, IdentityInput.MAX_TEXT))
+                    || refused(response, IdentityInput.newGroup(pathId, body.path("name").asText(""), null))) {
                 return true;
             }
             chain.doFilter(replayed(request, body), response);
@@ -128,11 +128,11 @@ final class IdentitySurface {
                 return true;
             }
             String newId = body.path("id").asText("");
-            if (refused(response, IdentityCalls.text("id", body.path("id"), true, Integer.MAX_VALUE))
-                    || refused(response, IdentityCalls.newId("id", newId, true))
-                    || refused(response, IdentityCalls.text("name", body.path("name"), false, IdentityCalls.MAX_TEXT))
-                    || refused(response, IdentityCalls.text("type", body.path("type"), false, IdentityCalls.MAX_TEXT))
-                    || refused(response, IdentityCalls.newGroup(newId, body.path("name").asText(""),
+            if (refused(response, IdentityInput.text("id", body.path("id"), true, Integer.MAX_VALUE))
+                    || refused(response, IdentityInput.newId("id", newId, true))
+                    || refused(response, IdentityInput.text("name", body.path("name"), false, IdentityInput.MAX_TEXT))
+                    || refused(response, IdentityInput.text("type", body.path("type"), false, IdentityInput.MAX_TEXT))
+                    || refused(response, IdentityInput.newGroup(newId, body.path("name").asText(""),
                             lookups.takenGroupId(newId)))) {
                 return true;
             }
@@ -163,9 +163,9 @@ final class IdentitySurface {
             org.camunda.bpm.engine.identity.User user;
             if (userCreate) { // not saved yet: its id and names, for the rule that a password must not contain them
                 String newId = body.path("profile").path("id").asText("");
-                if (refused(response, IdentityCalls.text("profile.id", body.path("profile").path("id"), true,
-                        Integer.MAX_VALUE)) || refused(response, IdentityCalls.newId("profile.id", newId, false))
-                        || refused(response, IdentityCalls.profileFields("profile.", body.path("profile")))) {
+                if (refused(response, IdentityInput.text("profile.id", body.path("profile").path("id"), true,
+                        Integer.MAX_VALUE)) || refused(response, IdentityInput.newId("profile.id", newId, false))
+                        || refused(response, IdentityInput.profileFields("profile.", body.path("profile")))) {
                     return true;
                 }
                 String group = lookups.takenGroupId(newId);
@@ -221,7 +221,7 @@ final class IdentitySurface {
             // a change (PUT authorization/{id}) keeps the stored authorization's type: it is judged as what it will be,
             // and a role member may change only a filter's sharing, before and after (auditor 2026-12-05 B1, B2)
             java.util.regex.Matcher changed = AUTHORIZATION_RECORD.matcher(resource);
-            if (refused(response, IdentityCalls.authorizationShape(body, method.equals("POST")))) {
+            if (refused(response, IdentityInput.authorizationShape(body, method.equals("POST")))) {
                 return true;
             }
             ObjectNode judged = body;
