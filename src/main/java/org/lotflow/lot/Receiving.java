@@ -72,6 +72,11 @@ public class Receiving {
                 .map(l -> new ReceiptRules.Line(l.expirationDate(), l.manufactureDate())).toList();
         InputRules.require("supplier", InputRules.name(in.supplier().trim()));
         InputRules.require("location", InputRules.name(in.location() == null ? null : in.location().trim()));
+        // what the supplier calls the lot in its own recall, and the delivery's paper: found by exact search, so one
+        // line of visible text (auditor 2026-12-06 G6: a hidden character made the lot unfindable)
+        InputRules.require("supplierLotNumber", InputRules.name(in.supplierLotNumber().trim()));
+        InputRules.require("deliveryReference", InputRules.name(in.deliveryReference() == null ? null
+                : in.deliveryReference().trim()));
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
         requireSerialsWithinLimit(in);
         LotService.Receipt receipt = new LotService.Receipt(in.supplier().trim(), in.supplierLotNumber().trim(),

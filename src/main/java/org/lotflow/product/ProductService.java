@@ -4,6 +4,7 @@ import org.lotflow.product.internal.ProductRepository;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotFound;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.input.InputRules;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -98,6 +99,9 @@ public class ProductService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("lotNumberPattern", e.getMessage());
         }
+        // the product's name and unit are printed on certificates, labels and FSMA 204 records (auditor 2026-12-06 G6)
+        InputRules.require("name", InputRules.name(input.name() == null ? null : input.name().trim()));
+        InputRules.require("unit", InputRules.name(input.unit() == null ? null : input.unit().trim()));
         List<SpecLimit> specs = new ArrayList<>();
         Set<String> tests = new HashSet<>();
         List<SpecInput> in = input.specs() == null ? List.of() : input.specs();
@@ -107,6 +111,9 @@ public class ProductService {
             if (s == null || s.test() == null || s.test().isBlank()) {
                 throw new InvalidInput(field + ".test", "must not be empty");
             }
+            InputRules.require(field + ".test", InputRules.name(s.test().trim()));
+            InputRules.require(field + ".test", SpecLimit.testNameProblem(s.test().trim()));
+            InputRules.require(field + ".unit", InputRules.name(s.unit() == null ? null : s.unit().trim()));
             if (!tests.add(s.test().trim())) {
                 throw new InvalidInput(field + ".test", "test '" + s.test() + "' is listed twice");
             }

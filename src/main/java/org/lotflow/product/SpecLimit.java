@@ -34,6 +34,22 @@ public class SpecLimit {
         this.max = max;
     }
 
+    /**
+     * Why {@code test} cannot name a test (null when it can): the Tasklist form "Record lab results" takes one
+     * {@code test = value} line per test and skips lines that begin with {@code #}, so a name holding {@code =} or
+     * beginning with {@code #} could never be recorded there (auditor 2026-12-06 G7). Line breaks and invisible
+     * characters are refused by the one-line rule for names.
+     */
+    public static String testNameProblem(String test) {
+        if (test != null && test.contains("=")) {
+            return "must not contain '=': the lab-results form in Tasklist reads each line as 'test = value'";
+        }
+        if (test != null && test.startsWith("#")) {
+            return "must not begin with '#': the lab-results form in Tasklist skips lines beginning with '#' as notes";
+        }
+        return null;
+    }
+
     public String getTest() {
         return test;
     }

@@ -12,7 +12,7 @@ public final class SerialEventTypes {
     /** Serials of the lot shipped: {@code orderNumber, customer, shippedAt, count, serials, part, parts}. */
     public static final String SERIALS_SHIPPED = "SERIALS_SHIPPED";
 
-    /** Serials listed per event: 500 serials of at most 20 characters fit the event's 16,000 characters of detail. */
+    /** Serials listed per event: 500 keep each event readable in the lot history (its detail has no limit since V129). */
     public static final int SERIALS_PER_EVENT = 500;
 
     private SerialEventTypes() {

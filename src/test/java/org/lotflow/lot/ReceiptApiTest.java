@@ -168,6 +168,13 @@ class ReceiptApiTest {
         Map<String, Object> badDate = receipt(sku, supplierLot(), lines);
         badDate.put("receiptDate", "2025-02-30");
         assertProblem(api.post("mike", "/api/receipts", badDate), 400, "receiptDate");
+        // auditor 2026-12-06 G6: the supplier's lot number and the delivery's reference are one line of visible text
+        // (a hidden character made the lot unfindable by ?supplierLotNumber=)
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, "S 1\u200B", lines)), 400, "supplierLotNumber");
+        assertProblem(api.post("mike", "/api/receipts", receipt(sku, "S\n1", lines)), 400, "supplierLotNumber");
+        Map<String, Object> overridden = receipt(sku, supplierLot(), lines);
+        overridden.put("deliveryReference", "D\u202E1");
+        assertProblem(api.post("mike", "/api/receipts", overridden), 400, "deliveryReference");
         assertThat(lotCount(sku)).isZero();
         // a RECEIPT lot is received with its supplier, never created without one
         assertProblem(api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 5, "manufactureDate", "2025-01-10",

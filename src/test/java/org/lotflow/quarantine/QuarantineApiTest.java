@@ -186,6 +186,31 @@ class QuarantineApiTest {
         return found;
     }
 
+    /**
+     * Auditor 2026-12-06 G1: a lot shipped to about 90 customers with long names could not be held (its impact
+     * assessment, every customer with its shipments, outgrew the history event's 16,000 characters: 400, and the lot
+     * stayed RELEASED). 150 customers of 200-character names: held, and the trail names every one of them.
+     */
+    @Test
+    void aLotShippedToManyCustomersIsHeldWithItsWholeImpact() {
+        String lot = releasedLot("QMANY");
+        q.seedShipmentsToManyCustomers(lot, 150);
+        Response held = q.hold("jennifer", lot, "Complaint from a customer: particles in the drum");
+        assertThat(held.status()).as(held.toString().substring(0, Math.min(400, held.toString().length())))
+                .isEqualTo(202);
+        assertThat(held.json().get("impact").get("customers")).hasSize(150);
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("QUARANTINE");
+        String detail = jdbc.queryForObject("SELECT e.detail FROM lot_event e JOIN lot l ON l.id = e.lot_id WHERE"
+                + " l.lot_number = ? AND e.type = 'HOLD_PLACED'", String.class, lot);
+        assertThat(detail.length()).isGreaterThan(16000);
+        assertThat(detail).contains("Customer 001 ").contains("Customer 150 ");
+        String investigate = q.taskId("sarah", lot, "investigateLot");
+        JsonNode vars = api.get("sarah", "/engine-rest/task/" + investigate + "/form-variables").json();
+        // the form shows what a person reads before deciding, and says where the rest is (TaskForm.fitted)
+        assertThat(org.lotflow.support.Forms.shown(vars, "impactAssessment")).contains("Customer 001 ")
+                .containsPattern("\\d+ more lines not shown here: lotflow's API has the complete");
+    }
+
     @Test
     void aLongReasonIsKeptWholeInTheLotsHistory() {
         String lot = releasedLot("QLONG");

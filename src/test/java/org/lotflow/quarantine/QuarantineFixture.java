@@ -44,6 +44,22 @@ public final class QuarantineFixture {
         jdbc.update("UPDATE lot SET allocated = 150, shipped = 65, version = version + 1 WHERE id = ?", lotId);
     }
 
+    /**
+     * One shipment of 1 from the lot to each of {@code customers} customers, each with a 200-character name (the
+     * longest a customer's name may be): a lot that reached many customers.
+     */
+    void seedShipmentsToManyCustomers(String lotNumber, int customers) {
+        Long lotId = jdbc.queryForObject("SELECT id FROM lot WHERE lot_number = ?", Long.class, lotNumber);
+        Long productId = jdbc.queryForObject("SELECT product_id FROM lot WHERE id = ?", Long.class, lotId);
+        for (int i = 1; i <= customers; i++) {
+            String customer = String.format("Customer %03d ", i) + "Industriebedarf GmbH & Co. KG, Werk Nord, ".repeat(5);
+            customer = customer.substring(0, 200).strip();
+            long order = order("SO-MANY-" + i + "-" + lotNumber, customer, productId, "1");
+            shipment(order, lotId, customer, "1", "2024-12-10");
+        }
+        jdbc.update("UPDATE lot SET shipped = shipped + ?, version = version + 1 WHERE id = ?", customers, lotId);
+    }
+
     private long order(String number, String customer, Long productId, String quantity) {
         jdbc.update("INSERT INTO sales_order (order_number, customer, product_id, quantity, status, created_at, "
                 + "created_by) VALUES (?, ?, ?, ?, 'OPEN', ?, 'tom')", number, customer, productId,

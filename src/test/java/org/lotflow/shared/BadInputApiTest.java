@@ -114,6 +114,19 @@ class BadInputApiTest {
                 "shelfLifeMonths"));
         c.add(new Case("product: no pattern", "mike", HttpMethod.POST, p, with(product, "lotNumberPattern", null), 400,
                 "lotNumberPattern"));
+        // auditor 2026-12-06 G6, G7: what certificates, labels, FSMA 204 records and the Tasklist form print or read
+        c.add(new Case("product: direction override in the name", "mike", HttpMethod.POST, p, with(product, "name",
+                "Audit\u202Eevil"), 400, "name"));
+        c.add(new Case("product: tab in the unit", "mike", HttpMethod.POST, p, with(product, "unit", "k\tg"), 400,
+                "unit"));
+        c.add(new Case("product: test named with =", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "a=b", "min", 1))), 400, "specs[0].test"));
+        c.add(new Case("product: test named with a leading #", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "#c", "min", 1))), 400, "specs[0].test"));
+        c.add(new Case("product: test name over two lines", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "x y\nz", "min", 1))), 400, "specs[0].test"));
+        c.add(new Case("product: zero-width space in a test's unit", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "ph", "unit", "p\u200BH", "min", 1))), 400, "specs[0].unit"));
         c.add(new Case("product: min above max", "mike", HttpMethod.POST, p, with(product, "specs",
                 List.of(Map.of("test", "ph", "min", 9, "max", 8))), 400, "specs[0].min"));
         c.add(new Case("product: min with 7 decimals", "mike", HttpMethod.POST, p, with(product, "specs",
@@ -229,6 +242,8 @@ class BadInputApiTest {
                 400, "source"));
         c.add(new Case("hold: reference 201 chars", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
                 "reference", t201), 400, "reference"));
+        c.add(new Case("hold: reference with a direction override", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
+                "reference", "a\u202Eb"), 400, "reference"));
         c.add(new Case("hold: unknown field", "sarah", HttpMethod.POST, hold, Map.of("reason", "x", "colour", "red"),
                 400, "colour"));
         c.add(new Case("hold: by sales", "tom", HttpMethod.POST, hold, Map.of("reason", "x"), 403, null));

@@ -47,7 +47,8 @@ public class LotEvent {
     @Column(updatable = false, length = 16000)
     private String reason;
 
-    @Column(updatable = false, length = 16000)
+    /** JSON; unbounded (V129): a hold's impact names every customer the lot reached. */
+    @Column(updatable = false)
     private String detail;
 
     protected LotEvent() {

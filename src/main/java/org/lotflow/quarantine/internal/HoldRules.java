@@ -44,6 +44,9 @@ public final class HoldRules {
         }
         reason = FieldText.of("reason", reason, true, FieldText.MAX_TEXT);
         String reference = FieldText.of("reference", in.reference(), false, FieldText.MAX_SHORT_TEXT);
+        // a complaint's reference is its customer in the complaints report: one line of visible text, so "Acme" and
+        // "Acme" with a hidden character are not two customers (auditor 2026-12-06 G6)
+        org.lotflow.shared.input.InputRules.require("reference", org.lotflow.shared.input.InputRules.name(reference));
         return new HoldInput(reason, in.source() == null ? HoldSource.OTHER : in.source(), reference);
     }
 

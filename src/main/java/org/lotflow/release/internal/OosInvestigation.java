@@ -80,7 +80,7 @@ public class OosInvestigation {
     private int round;
 
     /** The round's failed tests, as many as the specification has (up to 100 tests of 100 characters; V92). */
-    @Column(name = "failed_tests", nullable = false, length = 16000)
+    @Column(name = "failed_tests", nullable = false) // unbounded (V129): every failed test of the specification
     private String failedTests;
 
     @Column(nullable = false, length = 64)
