@@ -86,6 +86,31 @@ class LabReleaseApiTest {
         return api.get("mike", "/api/lots/" + lotNumber).json().get("status").asText();
     }
 
+    /**
+     * Auditor 2026-12-06 G1: the lab results of a specification of 100 tests with 100-character names outgrew the
+     * history event's 16,000 characters, and none of the product's lots could ever be released. Recorded whole now.
+     */
+    @Test
+    void theLargestSpecificationTakesItsLabResults() {
+        String sku = "BIG-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<Map<String, Object>> specs = new java.util.ArrayList<>();
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String test = String.format("t%03d_", i) + "x".repeat(95);
+            specs.add(Map.of("test", test, "unit", "u".repeat(32), "min", -999999999999.999999,
+                    "max", 999999999999.999999));
+            results.add(Map.of("test", test, "value", new BigDecimal("-999999999999.999999")));
+        }
+        assertThat(api.post("mike", "/api/products", Map.of("sku", sku, "name", "Big", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", specs)).status())
+                .isEqualTo(201);
+        String lot = api.createLot(sku, new BigDecimal("5"), "2025-01-27");
+        var recorded = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", results));
+        assertThat(recorded.status()).as(recorded.toString().substring(0, Math.min(300, recorded.toString().length())))
+                .isEqualTo(200);
+        assertThat(recorded.json().get("passed").asBoolean()).isTrue();
+    }
+
     @Test
     void refusalRejectsAndIsSignedAsARefusal() {
         String sku = api.createProduct("REF");
