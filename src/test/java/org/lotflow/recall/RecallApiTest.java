@@ -398,6 +398,13 @@ class RecallApiTest {
         api.executeJobs();
         String taskId = tasks("rachel", number, "notifyCustomer").get(0).get("id").asText();
         assertThat(candidateGroups(taskId)).containsExactly("recall-coordinator");
+        // a QA manager's answer before the escalation: 403 in words, not the engine's permission text (auditor
+        // 2026-12-06 G10)
+        TestClient.Response early = api.post("jennifer", "/api/recalls/" + number + "/notifications", Map.of(
+                "customer", "Delta Works", "acknowledged", true, "quantityReturned", 0));
+        assertThat(early.status()).as(early.toString()).isEqualTo(403);
+        assertThat(early.json().get("detail").asText()).contains("is for Recall coordinators until it is escalated"
+                + " to the QA managers").doesNotContain("TASK_WORK").doesNotContain(taskId);
         String pi = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
 
         Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
@@ -424,6 +431,51 @@ class RecallApiTest {
         api.executeJobs();
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("effectiveness").get("level").asText())
                 .isEqualTo("A");
+    }
+
+    /**
+     * Auditor 2026-12-06 G3: one customer's answer sent five times at once gave 200, 403 (the engine's permission
+     * text), 500 (Spring's default body, a NullPointerException in the engine), 409 and 400. Answers of one recall now
+     * wait for each other: one is recorded, every other one is 409 in words.
+     */
+    @Test
+    void oneCustomersAnswerSentManyTimesAtOnceIsRecordedOnce() throws Exception {
+        String sku = api.createProduct("RCN");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        new GenealogyFixture(api, jdbc).ship("Echo Labs", lot, "20", "2025-01-25");
+        String number = api.post("rachel", "/api/recalls", recall(List.of(lot), "particles", "CLASS_II")).json()
+                .get("recallNumber").asText();
+        api.executeJobs();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<TestClient.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                int returned = i;
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer",
+                            "Echo Labs", "acknowledged", true, "quantityReturned", returned));
+                }));
+            }
+            go.countDown();
+            List<TestClient.Response> answers = new java.util.ArrayList<>();
+            for (var f : sent) {
+                answers.add(f.get());
+            }
+            assertThat(answers.stream().filter(a -> a.status() == 200)).as(answers.toString()).hasSize(1);
+            assertThat(answers.stream().filter(a -> a.status() != 200)).as(answers.toString())
+                    .allSatisfy(a -> {
+                        assertThat(a.status()).isEqualTo(409);
+                        assertThat(a.isProblem()).isTrue();
+                        assertThat(a.text()).doesNotContain("ENGINE-").doesNotContain("Exception");
+                    });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recall_notification n JOIN recall r ON r.id ="
+                + " n.recall_id WHERE r.recall_number = ? AND n.status = 'DONE'", Integer.class, number))
+                .isOne();
     }
 
     @Test

@@ -82,7 +82,11 @@ public class CustomerNotification {
      * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts
      * (recall coordinators and QA managers, else 403). It is checked first (400/409, nothing
      * changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
-     * as in Tasklist (409 when it has no open task).
+     * as in Tasklist (409 when it has no open task). Answers of one recall wait for each other on the recall's row
+     * from the start, so of several answers for one customer sent at once one is recorded and the others find the
+     * task done: 409 (auditor 2026-12-06 G3: they met the engine half-way and got 500 or 403). The task is answered by
+     * a member of its candidate groups: recall coordinators, and QA managers once it is escalated (403 in words
+     * otherwise, G10).
      */
     @Transactional
     public void answer(String recallNumber, String customer, Boolean acknowledged, BigDecimal quantityReturned) {
@@ -91,6 +95,7 @@ public class CustomerNotification {
         if (customer == null || customer.isBlank()) {
             throw new InvalidInput("customer", "must name the customer");
         }
+        store.lock(recall.id()); // answers of one recall one at a time, from here on (G3)
         NotificationStore.NotificationRow n = notifications.ofCustomer(recall.id(), customer).orElseThrow(() ->
                 new InvalidInput("customer", "'" + customer + "' is not a customer of recall " + recallNumber
                         + " (GET /api/recalls/" + recallNumber + " lists its " + notifications.count(recall.id())
@@ -103,6 +108,13 @@ public class CustomerNotification {
         }
         if (!process.isActive(n.taskId())) {
             throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer);
+        }
+        java.util.List<String> candidates = process.candidateGroups(n.taskId());
+        if (!currentUser.isMemberOfAny(candidates.toArray(String[]::new))) {
+            throw new org.lotflow.shared.NotPermitted("The notification task of " + customer + " is for "
+                    + String.join(" and ", candidates.stream().map(Groups::displayName).toList())
+                    + (candidates.contains(Groups.QA_MANAGER) ? "" : " until it is escalated to the QA managers (when"
+                            + " it is overdue)") + "; " + currentUser.id() + " is not one of them");
         }
         process.answer(n.taskId(), answer.acknowledged(), answer.quantityReturned());
     }

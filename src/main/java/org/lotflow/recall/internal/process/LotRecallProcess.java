@@ -31,10 +31,12 @@ public class LotRecallProcess {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final org.lotflow.shared.process.TaskClaims claims;
+    private final org.camunda.bpm.engine.IdentityService identityService;
 
     public LotRecallProcess(RuntimeService runtimeService, TaskService taskService,
-            org.lotflow.shared.process.TaskClaims claims) {
+            org.lotflow.shared.process.TaskClaims claims, org.camunda.bpm.engine.IdentityService identityService) {
         this.claims = claims;
+        this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
     }
@@ -67,6 +69,11 @@ public class LotRecallProcess {
     /** Whether the task exists and is active (not suspended). */
     public boolean isActive(String taskId) {
         return taskId != null && taskService.createTaskQuery().taskId(taskId).active().singleResult() != null;
+    }
+
+    /** The groups an open task is offered to (its candidate groups), read whatever the caller may see. */
+    public java.util.List<String> candidateGroups(String taskId) {
+        return org.lotflow.shared.process.TaskCandidates.groups(taskService, identityService, taskId);
     }
 
     /** Completes a customer's {@code notifyCustomer} task with its answer, as the caller. */
