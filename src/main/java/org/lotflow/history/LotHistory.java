@@ -24,8 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LotHistory {
 
+    /**
+     * Reads an event's detail back with every decimal as the {@link java.math.BigDecimal} that was recorded: as a
+     * {@code double}, the lab value 999999999999.999999 read back as {@code 1.0E12} and quantities as {@code 1000.0}
+     * (auditor 2026-12-06 G4; 21 CFR 11.10(b), accurate and complete copies).
+     */
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final LotEventRepository events;
     private final LotEventRows rows;

@@ -46,6 +46,24 @@ class AuditTrailApiTest {
                 Long.class)).isPositive();
     }
 
+    /**
+     * Auditor 2026-12-06 G4: the history read its events' decimals as doubles, so the lab value 999999999999.999999
+     * read back as 1.0E12 and a quantity of 999999999.999 as 9.99999999999E8. Read back exactly as recorded.
+     */
+    @Test
+    void theHistoryGivesBackEveryValueExactlyAsRecorded() {
+        String sku = "AUDV-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(api.post("mike", "/api/products", Map.of("sku", sku, "name", "Exact values", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", java.util.List.of(
+                        Map.of("test", "x", "unit", "u")))).status()).isEqualTo(201);
+        String lot = api.createLot(sku, new BigDecimal("999999999.999"), "2025-01-27");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", java.util.List.of(
+                Map.of("test", "x", "value", new BigDecimal("999999999999.999999"))))).status()).isEqualTo(200);
+        String history = api.get("tom", "/api/lots/" + lot + "/history").text();
+        assertThat(history).contains("999999999999.999999").contains("999999999.999")
+                .doesNotContain("1.0E12").doesNotContain("E8");
+    }
+
     @Test
     void onlyQaManagersAndAdministratorsVerify() {
         for (String user : new String[] {"tom", "sarah", "mike", "rachel"}) {
