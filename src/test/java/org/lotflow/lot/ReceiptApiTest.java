@@ -168,6 +168,10 @@ class ReceiptApiTest {
         Map<String, Object> badDate = receipt(sku, supplierLot(), lines);
         badDate.put("receiptDate", "2025-02-30");
         assertProblem(api.post("mike", "/api/receipts", badDate), 400, "receiptDate");
+        // received yesterday, entered today, expiring today: expired by now (auditor 2026-12-06 G5)
+        Map<String, Object> expiredNow = receipt(sku, supplierLot(), List.of(line(10, "2025-01-28")));
+        expiredNow.put("receiptDate", "2025-01-27");
+        assertProblem(api.post("mike", "/api/receipts", expiredNow), 400, "lines[0].expirationDate");
         // auditor 2026-12-06 G6: the supplier's lot number and the delivery's reference are one line of visible text
         // (a hidden character made the lot unfindable by ?supplierLotNumber=)
         assertProblem(api.post("mike", "/api/receipts", receipt(sku, "S 1\u200B", lines)), 400, "supplierLotNumber");

@@ -76,6 +76,11 @@ public class CertificateIssuance {
             if (releaseIndex < 0) {
                 throw new CertificateRules.NotIssuable("its release is not in its history");
             }
+            if (lot.isExpiredOn(java.time.LocalDate.now(clock))) {
+                // released after its expiration date had come: it expires at once and is never shipped (G5)
+                throw new CertificateRules.NotIssuable("its expiration date " + lot.getExpirationDate() + " had come"
+                        + " when it was released; an expired lot is not certified");
+            }
             // no valid results: none recorded (CertificateRules says so), or invalidated and never retested
             int invalidated = verdict == null ? labRecords.invalidatedRound(lotId) : 0;
             if (invalidated > 0) {

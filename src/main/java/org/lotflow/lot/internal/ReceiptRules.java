@@ -54,6 +54,12 @@ public final class ReceiptRules {
                 throw new InvalidInput(field + "expirationDate", "must be after the receipt date " + receiptDate
                         + ": an expired delivery is not received into stock");
             }
+            if (!line.expirationDate().isAfter(today)) {
+                // received some days ago and entered only now: expired by now all the same (auditor 2026-12-06 G5)
+                throw new InvalidInput(field + "expirationDate", "must be after today " + today + ": this stock has"
+                        + " expired (" + line.expirationDate() + ") and is not received into stock; quarantine or"
+                        + " return it to the supplier");
+            }
             Integer same = byExpiry.putIfAbsent(line.expirationDate(), i);
             if (same != null) {
                 throw new InvalidInput(field + "expirationDate", "is the same as lines[" + same
