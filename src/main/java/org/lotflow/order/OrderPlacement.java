@@ -114,7 +114,9 @@ public class OrderPlacement {
     }
 
     private static RuntimeException alreadyExists(String orderNumber) {
-        return new StateConflict("Order " + orderNumber + " already exists").with("field", "orderNumber");
+        return new StateConflict("Order " + orderNumber + " already exists (order numbers are unique whatever their"
+                + " case: " + orderNumber.toUpperCase(java.util.Locale.ROOT) + " and "
+                + orderNumber.toLowerCase(java.util.Locale.ROOT) + " are one order)").with("field", "orderNumber");
     }
 
     /**

@@ -94,6 +94,21 @@ class OrderApiTest {
         assertThat(fx.lot("IL250-2024-092").get("status").asText()).isEqualTo("RELEASED");
     }
 
+    /** Auditor 2026-12-06 G9: order numbers are unique whatever their case, as lot numbers are. */
+    @Test
+    void anOrderNumberDifferingOnlyInCaseIsTaken() {
+        String sku = api.createProduct("CASE");
+        fx.releasedLot(sku, 100, "2025-01-02", null);
+        String number = "SO-CASE-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(fx.order(number, sku, 1).status()).isEqualTo(201);
+        Response twin = fx.order(number.toLowerCase(), sku, 1);
+        assertThat(twin.status()).as(twin.toString()).isEqualTo(409);
+        assertThat(twin.json().get("field").asText()).isEqualTo("orderNumber");
+        assertThat(twin.json().get("detail").asText()).contains("unique whatever their case");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE UPPER(order_number) = ?", Integer.class,
+                number)).isOne();
+    }
+
     @Test
     void tiesOnExpirationGoToTheEarlierManufactureThenTheLotNumber() {
         String sku = api.createProduct("TIE");
@@ -124,7 +139,10 @@ class OrderApiTest {
     @Test
     void aLotIsExpiredOnItsExpirationDateWhateverItsStatus() {
         String sku = api.createProduct("EXP");
-        String expiresToday = fx.releasedLot(sku, 100, "2023-01-28", "2025-01-28");
+        // released while fresh, its expiration date today before the daily expiry run marks it (a release carried out
+        // on or after the date leaves the lot EXPIRED at once: CertificateApiTest)
+        String expiresToday = fx.releasedLot(sku, 100, "2023-02-01", "2025-01-31");
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", expiresToday);
         String fresh = fx.releasedLot(sku, 100, "2025-01-02", null);
         assertThat(fx.lot(expiresToday).get("status").asText()).isEqualTo("RELEASED");
 
