@@ -72,7 +72,9 @@ class ExpiryMonitoringApiTest {
     void expiredLotsBecomeExpiredOnceAndLoseTheirAllocations() {
         String sku = api.createProduct("EXPM");
         String allocatedSoon = releasedLot(sku, 50, "2023-02-10", "2025-02-10");
-        String held = releasedLot(sku, 30, "2023-01-28", "2025-01-28");
+        // released while fresh (a release on or after the date leaves a lot EXPIRED at once), expiring today
+        String held = releasedLot(sku, 30, "2023-02-01", "2025-01-31");
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", held);
         String within90 = releasedLot(sku, 40, "2023-03-15", "2025-03-15");
         String far = releasedLot(sku, 40, "2025-01-02", "2027-01-02");
         lotService.changeStatus(lotId(held), LotStatus.QUARANTINE, "Complaint");

@@ -161,8 +161,7 @@ public final class CertificateRules {
             }
             throw new StateConflict(why).with("lotNumber", lotNumber).with("lotStatus", status.name());
         }
-        if (status == LotStatus.QUARANTINE || status == LotStatus.REJECTED || status == LotStatus.RECALLED
-                || status == LotStatus.EXPIRED) { // an expired lot is not shipped, so not certified to anyone (G5)
+        if (status == LotStatus.QUARANTINE || status == LotStatus.REJECTED || status == LotStatus.RECALLED) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " now: its certificate " + current
                     + " no longer vouches for it and is not handed out; for the record it stays readable at"
                     + " /api/lots/" + lotNumber + "/coa/" + current).with("lotNumber", lotNumber)
