@@ -228,7 +228,9 @@ class ConsoleFormsTest {
         var product = api.get("mike", "/api/products/" + sku).json();
         assertThat(product.get("specs").toString()).contains("viscosity").contains("flashPoint");
         assertThat(mike.get("/console/products?created=" + sku).html()).contains("id=\"product-created\"")
-                .contains("id=\"product-" + sku + "\"");
+                .contains("id=\"product-" + sku + "\"")
+                // who defined it and its specification, and when (auditor 2026-12-06 G8)
+                .containsPattern("id=\"product-" + sku + "\"[\\s\\S]*? by mike</td>");
         assertThat(mike.post("/console/products", f).status()).as("SKU taken").isEqualTo(409);
 
         ConsoleSession tom = ConsoleSession.login(port, "tom");

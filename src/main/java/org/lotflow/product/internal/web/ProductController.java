@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProductController {
 
     private final ProductService service;
+    private final org.lotflow.security.CurrentUser currentUser;
 
-    public ProductController(ProductService service) {
+    public ProductController(ProductService service, org.lotflow.security.CurrentUser currentUser) {
         this.service = service;
+        this.currentUser = currentUser;
     }
 
     public record SpecRequest(@NotBlank @Size(max = 100) String test, @Size(max = 32) String unit,
@@ -65,20 +67,26 @@ public class ProductController {
      * its records are kept (the product's own or the category's default: food 3, pharmaceutical 7, industrial 5,
      * the seed's "How long should I keep lot records?"); {@code retentionDefault}: true when it is the category's;
      * {@code serialised}: whether each unit carries a serial number within its lot; {@code serialPattern}: the
-     * pattern its serials are generated from, left out when none (serials are then registered in bulk).
+     * pattern its serials are generated from, left out when none (serials are then registered in bulk);
+     * {@code createdBy}, {@code createdByName}, {@code createdAt}: who defined the product and its specification,
+     * the acceptance criteria every lab result is judged against, and when (ISO instant; a product and its
+     * specification are never changed after; 21 CFR 11.10(e), EU GMP Annex 11 §9; auditor 2026-12-06 G8).
      */
     public record ProductView(String sku, String name, String description, String unit, int shelfLifeMonths,
             String lotNumberPattern, List<SpecView> specs, org.lotflow.product.ReceivingStatus receivingStatus,
             String gtin, org.lotflow.product.ProductCategory category, int retentionYears, boolean retentionDefault,
-            boolean serialised, String serialPattern) {
+            boolean serialised, String serialPattern, String createdBy, String createdByName,
+            java.time.Instant createdAt) {
 
-        static ProductView of(Product p) {
+        static ProductView of(Product p, java.util.function.UnaryOperator<String> fullName) {
             return new ProductView(p.getSku(), p.getName(), p.getDescription(), p.getUnit(), p.getShelfLifeMonths(),
                     p.getLotNumberPattern().pattern(), p.getSpecs().stream()
                             .map(s -> new SpecView(s.getTest(), s.getUnit(), s.getMin(), s.getMax(), s.describe()))
                             .toList(), p.getReceivingStatus(), p.getGtin(),
                     p.getCategory(), p.getRetentionYears(), !p.hasOwnRetention(), p.isSerialised(),
-                    p.getSerialPattern().map(org.lotflow.product.LotNumberPattern::pattern).orElse(null));
+                    p.getSerialPattern().map(org.lotflow.product.LotNumberPattern::pattern).orElse(null),
+                    p.getCreatedBy(), p.getCreatedBy() == null ? null : fullName.apply(p.getCreatedBy()),
+                    p.getCreatedAt());
         }
     }
 
@@ -106,16 +114,18 @@ public class ProductController {
                         .map(s -> new ProductService.SpecInput(s.test(), s.unit(), s.min(), s.max())).toList(),
                 request.receivingStatus(), request.gtin(), request.category(), request.retentionYears(),
                 request.serialised(), request.serialPattern()));
-        return ResponseEntity.created(URI.create("/api/products/" + product.getSku())).body(ProductView.of(product));
+        return ResponseEntity.created(URI.create("/api/products/" + product.getSku())).body(ProductView.of(product, currentUser::fullName));
     }
 
     @GetMapping("/{sku}")
     public ProductView get(@PathVariable String sku) {
-        return ProductView.of(service.get(sku));
+        return ProductView.of(service.get(sku), currentUser::fullName);
     }
 
     @GetMapping
     public List<ProductView> list() {
-        return service.list().stream().map(ProductView::of).toList();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        return service.list().stream().map(p -> ProductView.of(p, id -> names.computeIfAbsent(id,
+                currentUser::fullName))).toList();
     }
 }
