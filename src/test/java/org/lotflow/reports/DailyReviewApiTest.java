@@ -64,6 +64,12 @@ class DailyReviewApiTest {
                 + " AND previous_status = 'PENDING'", ts("2025-01-28T00:30:00Z"), id(a));
         jdbc.update("UPDATE lot_event SET at = ? WHERE lot_id = ? AND type = 'STATUS_CHANGED' AND new_status = 'RELEASED'"
                 + " AND previous_status = 'PENDING'", ts("2025-01-28T00:35:00Z"), id(b));
+        // A's hold and its release from quarantine after its lab release, whatever the real time of day the test runs at
+        // (the demo day's clock runs on the real time of day: between midnight and 00:30 UTC they came first)
+        jdbc.update("UPDATE lot_event SET at = ? WHERE lot_id = ? AND type = 'STATUS_CHANGED' AND previous_status ="
+                + " 'RELEASED' AND new_status = 'QUARANTINE'", ts("2025-01-28T00:40:00Z"), id(a));
+        jdbc.update("UPDATE lot_event SET at = ? WHERE lot_id = ? AND type = 'STATUS_CHANGED' AND previous_status ="
+                + " 'QUARANTINE' AND new_status = 'RELEASED'", ts("2025-01-28T00:41:00Z"), id(a));
 
         Response todays = api.get("tom", "/api/reports/daily?date=2025-01-28&sku=" + sku);
         // hours with two decimals, as written (the JSON parser of the test would read 5.50 as 5.5)

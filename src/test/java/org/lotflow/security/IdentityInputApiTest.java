@@ -238,7 +238,7 @@ class IdentityInputApiTest {
             go.countDown();
             List<Integer> statuses = at.stream().map(f -> f.join().status()).toList();
             // one that comes after another's commit meets an unclaimed task and hands back nothing (204 or 409)
-            assertThat(statuses).as(statuses.toString()).containsOnly(204, 409).contains(204);
+            assertThat(statuses).as(statuses.toString()).isSubsetOf(204, 409).contains(204);
             assertThat(taskAssignee(task)).isNull();
         }
     }
