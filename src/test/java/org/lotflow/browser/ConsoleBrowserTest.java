@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -263,6 +264,16 @@ class ConsoleBrowserTest {
             assertThat(driver().findElement(By.id("lot-status")).getText()).isEqualTo("PENDING");
             assertThat(driver().findElement(By.id("tasks")).getText()).contains("Record lab results");
             shot("day-1-mike-created-lot");
+            // the browser's Back brings the sent form back (loaded anew, with a fresh token): it is shown as sent and
+            // cannot be sent again (new user 2026-12-06 W1: Back and "Create the lot" again made a second lot)
+            driver().navigate().back();
+            assertThat(browser.visible(By.cssSelector(".form-sent")).getText()).contains("sent already");
+            assertThat(driver().findElement(By.id("lot-create")).isEnabled()).isFalse();
+            driver().findElement(By.id("quantity")).sendKeys(Keys.ENTER);
+            shot("day-1b-mike-back-to-the-sent-form");
+            driver().navigate().forward();
+            browser.visible(By.id("created-notice"));
+            assertThat(api.get("mike", "/api/lots?sku=" + sku).json().get("items")).hasSize(1);
         });
         String lot = lotNumber[0];
         api.executeJobs();
