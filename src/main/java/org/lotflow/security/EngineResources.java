@@ -23,6 +23,13 @@ final class EngineResources {
     static final Pattern ENGINE_API = Pattern.compile(
             "^(?:/engine-rest(?:/engine/[^/]+)?|.*/api/engine/engine/[^/]+)/(.+)$");
     static final Pattern COCKPIT_API = Pattern.compile("^.*/api/cockpit/.*$");
+    /**
+     * Cockpit's plugin code and styles ({@code plugin.js}, {@code plugin.css}): files of Camunda's own jar, the same
+     * for everyone, which Cockpit's page loads before it can show its login (new user 2026-12-06 W2: refused, Cockpit
+     * spun forever for anyone not logged in yet). No data.
+     */
+    static final Pattern COCKPIT_PLUGIN_FILES = Pattern.compile("^.*/api/cockpit/plugin/[A-Za-z0-9_-]+/static/"
+            + "[A-Za-z0-9_./-]+\\.(js|css)$");
     static final Pattern TASK_SUBMIT = Pattern.compile("^task/([^/]+)/(complete|submit-form)/?$",
             Pattern.CASE_INSENSITIVE);
     static final Pattern PROCESS_START = Pattern.compile(

@@ -117,7 +117,8 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
         boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
 
-        if (COCKPIT_API.matcher(path).matches() && !mayUseCockpit(request)) {
+        if (COCKPIT_API.matcher(path).matches() && !mayUseCockpit(request)
+                && !(read && EngineResources.COCKPIT_PLUGIN_FILES.matcher(path).matches() && !path.contains(".."))) {
             refuse(response, 403, "Forbidden", null, "Cockpit is open to users with Cockpit access (QA managers,"
                     + " administrators) only");
             return;

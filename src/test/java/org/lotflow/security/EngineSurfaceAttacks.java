@@ -655,6 +655,13 @@ public abstract class EngineSurfaceAttacks {
         assertThat(sarah.loginStatus()).isEqualTo(200);
         refused(sarah.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count"), 403,
                 "Cockpit");
+        // Cockpit's plugin code loads for anyone, so its page can show its login (new user 2026-12-06 W2); its data
+        // does not
+        org.lotflow.support.TestClient.Response pluginCode = api.call(null, null, HttpMethod.GET,
+                "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js", null, "*/*");
+        assertThat(pluginCode.status()).as(pluginCode.toString()).isEqualTo(200);
+        assertThat(api.call(null, null, HttpMethod.GET, "/camunda/api/cockpit/plugin/base/default/process-definition"
+                + "/statistics-count", null, "application/json").status()).isIn(401, 403);
         WebappSession jennifer = WebappSession.login(port, "jennifer", "jennifer", "cockpit");
         assertThat(jennifer.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count")
                 .status()).isEqualTo(200);
