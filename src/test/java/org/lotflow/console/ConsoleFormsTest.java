@@ -64,7 +64,7 @@ class ConsoleFormsTest {
                 .contains("value=\"PO-7\"");
         f = lotForm(sku, "abc", "2025-01-20");
         assertThat(mike.post("/console/lots/new", f).html()).contains("data-field=\"quantity\"")
-                .contains("&#39;abc&#39; is not a valid number");
+                .contains("&#39;abc&#39; is not a valid number: write it in digits with a point for decimals");
         f = lotForm(sku, "100", "20.1.2025");
         assertThat(mike.post("/console/lots/new", f).html()).contains("data-field=\"manufactureDate\"");
         f = lotForm("", "100", "2025-01-20");

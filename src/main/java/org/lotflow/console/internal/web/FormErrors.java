@@ -25,7 +25,8 @@ final class FormErrors {
         for (FieldError e : binding.getFieldErrors()) {
             String reason = e.isBindingFailure() ? "'" + e.getRejectedValue() + "' is not a valid "
                     + (e.getField().toLowerCase().contains("date") || e.getField().equals("requiredBy")
-                            ? "date (yyyy-mm-dd)" : "number")
+                            ? "date (yyyy-mm-dd)" : "number: write it in digits with a point for decimals and no"
+                                    + " thousands separator, for example 1000 or 120.5")
                     : String.valueOf(e.getDefaultMessage());
             errors.putIfAbsent(e.getField(), label(e.getField()) + ": " + reason);
         }
