@@ -105,6 +105,13 @@ public class ProductService {
         List<SpecLimit> specs = new ArrayList<>();
         Set<String> tests = new HashSet<>();
         List<SpecInput> in = input.specs() == null ? List.of() : input.specs();
+        if (in.isEmpty()) {
+            // every lot made or received PENDING goes through lab release, which judges each test of the specification:
+            // without one no lab result could be recorded, and the lots stayed PENDING for good (new user 2026-12-06 W3)
+            throw new InvalidInput("specs", "must list at least one test (the specification every lot's lab results"
+                    + " are judged against): without one, no lab result can be recorded and the product's lots could"
+                    + " never be released");
+        }
         for (int i = 0; i < in.size(); i++) {
             SpecInput s = in.get(i);
             String field = "specs[" + i + "]";

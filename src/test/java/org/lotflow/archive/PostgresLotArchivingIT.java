@@ -22,7 +22,7 @@ class PostgresLotArchivingIT extends ArchivingScenarios {
     void aProductsCategoryAndRetentionGiveTheLotsRetainUntil() {
         Response created = api.post("mike", "/api/products", Map.of("sku", "PG-RET-1", "name", "Tablets", "unit",
                 "packs", "shelfLifeMonths", 12, "lotNumberPattern", "PGRET-{yyyy}-{seq:3}", "category",
-                "PHARMACEUTICAL", "specs", List.of()));
+                "PHARMACEUTICAL", "specs", List.of(Map.of("test", "ph", "min", 6, "max", 8))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("retentionYears").asInt()).isEqualTo(7);
         String lot = api.createLot("PG-RET-1", new BigDecimal("5"), "2025-01-10");

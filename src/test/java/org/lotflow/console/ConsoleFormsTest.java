@@ -362,7 +362,7 @@ class ConsoleFormsTest {
         ConsoleSession mike = ConsoleSession.login(port, "mike");
         mike.get("/console/products");
         Map<String, String> f = new LinkedHashMap<>(Map.of("sku", sku, "name", "Olive oil", "unit", "bottles",
-                "shelfLifeMonths", "18", "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", "",
+                "shelfLifeMonths", "18", "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", "acidity % - 0.8",
                 "category", "FOOD", "retentionYears", "0", "receivingStatus", "QUARANTINE", "gtin", ""));
         ConsoleSession.Page zero = mike.post("/console/products", f);
         assertThat(zero.status()).isEqualTo(400);

@@ -96,7 +96,8 @@ class LotApiTest {
         assertThat(lotCount(sku)).isEqualTo(1);
         // nor a product whose SKU differs only in case
         Response sameSku = api.post("mike", "/api/products", Map.of("sku", sku.toLowerCase(), "name", "Look-alike",
-                "unit", "kg", "shelfLifeMonths", 12, "lotNumberPattern", "LA-{yyyy}-{seq:3}"));
+                "unit", "kg", "shelfLifeMonths", 12, "lotNumberPattern", "LA-{yyyy}-{seq:3}", "specs",
+                List.of(Map.of("test", "ph", "min", 6))));
         assertProblem(sameSku, 409, "sku");
         assertThat(sameSku.json().get("detail").asText()).contains("differs from it only in case");
         // and so a lot or a product typed in another case is found (new user's U20: "rm-2025-015" was 404)
@@ -118,12 +119,14 @@ class LotApiTest {
     void badProductInputAndDuplicateSku() {
         String sku = api.createProduct("DUP");
         Response dup = api.post("mike", "/api/products", Map.of("sku", sku, "name", "x", "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}"));
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}", "specs",
+                List.of(Map.of("test", "ph", "min", 6))));
         assertProblem(dup, 409, "sku");
         assertProblem(api.post("mike", "/api/products", Map.of("sku", "NEW-1", "name", "x", "unit", "kg",
                 "shelfLifeMonths", 12, "lotNumberPattern", "X-{yyyy}")), 400, "lotNumberPattern");
         assertProblem(api.post("mike", "/api/products", Map.of("sku", "NEW-2", "name", "x", "unit", "kg",
-                "shelfLifeMonths", 0, "lotNumberPattern", "X-{seq:2}")), 400, "shelfLifeMonths");
+                "shelfLifeMonths", 0, "lotNumberPattern", "X-{seq:2}", "specs",
+                List.of(Map.of("test", "ph", "min", 6)))), 400, "shelfLifeMonths");
         assertProblem(api.post("mike", "/api/products", Map.of("sku", "NEW-3", "name", "x", "unit", "kg",
                 "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}",
                 "specs", List.of(Map.of("test", "a", "min", 5, "max", 1)))), 400, "specs[0].min");
@@ -140,7 +143,8 @@ class LotApiTest {
             assertProblem(api.post(user, "/api/lots", lot(sku)), 403, null);
         }
         assertProblem(api.post("tom", "/api/products", Map.of("sku", "T-1", "name", "x", "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}")), 403, null);
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}", "specs",
+                List.of(Map.of("test", "ph", "min", 6)))), 403, null);
         assertThat(api.post("demo", "/api/lots", lot(sku)).status()).as("administrators may").isEqualTo(201);
         assertThat(lotCount(sku)).isEqualTo(1);
     }

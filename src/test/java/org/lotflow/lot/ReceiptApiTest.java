@@ -200,11 +200,13 @@ class ReceiptApiTest {
     void aProductReceivedIntoQuarantineIsHeldWithItsInvestigationNotReleased() {
         String sku = "RCVQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Response product = api.post("mike", "/api/products", Map.of("sku", sku, "name", "Sesame paste", "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "receivingStatus", "QUARANTINE"));
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "receivingStatus", "QUARANTINE", "specs",
+                List.of(Map.of("test", "ph", "min", 6))));
         assertThat(product.status()).as(product.toString()).isEqualTo(201);
         assertThat(product.json().get("receivingStatus").asText()).isEqualTo("QUARANTINE");
         assertProblem(api.post("mike", "/api/products", Map.of("sku", sku + "X", "name", "x", "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", sku + "X-{yyyy}-{seq:3}", "receivingStatus", "RELEASED")),
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "X-{yyyy}-{seq:3}", "receivingStatus", "RELEASED", "specs",
+                List.of(Map.of("test", "ph", "min", 6)))),
                 400, "receivingStatus");
 
         Response r = api.post("mike", "/api/receipts", receipt(sku, supplierLot(), List.of(line(500, "2026-01-31"))));

@@ -29,7 +29,8 @@ class ProductRetentionApiTest {
 
     private Response create(String sku, Object category, Object retentionYears) {
         Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "name", "Test product " + sku, "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", List.of()));
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}",
+                "specs", List.of(Map.of("test", "ph", "min", 6, "max", 8))));
         if (category != null) {
             body.put("category", category);
         }

@@ -114,6 +114,11 @@ class BadInputApiTest {
                 "shelfLifeMonths"));
         c.add(new Case("product: no pattern", "mike", HttpMethod.POST, p, with(product, "lotNumberPattern", null), 400,
                 "lotNumberPattern"));
+        // new user 2026-12-06 W3: a product without a test could never have a lot released
+        c.add(new Case("product: an empty specification", "mike", HttpMethod.POST, p, with(product, "specs", List.of()),
+                400, "specs"));
+        c.add(new Case("product: no specification", "mike", HttpMethod.POST, p, with(product, "specs", null), 400,
+                "specs"));
         // auditor 2026-12-06 G6, G7: what certificates, labels, FSMA 204 records and the Tasklist form print or read
         c.add(new Case("product: direction override in the name", "mike", HttpMethod.POST, p, with(product, "name",
                 "Audit\u202Eevil"), 400, "name"));

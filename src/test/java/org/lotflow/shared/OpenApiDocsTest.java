@@ -162,7 +162,8 @@ class OpenApiDocsTest {
         // 403: tom (sales) may not create a product; 404: an unknown lot; 409: a product that exists;
         // 400 naming the field: a lot list with an unknown status; 401: no login
         Response forbidden = api.post("tom", "/api/products", Map.of("sku", "X-1", "name", "x", "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", "X1-{seq:3}"));
+                "shelfLifeMonths", 12, "lotNumberPattern", "X1-{seq:3}", "specs",
+                List.of(Map.of("test", "ph", "min", 6))));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.isProblem()).isTrue();
         Response missing = api.get("tom", "/api/lots/NO-SUCH-LOT-1");
@@ -174,7 +175,8 @@ class OpenApiDocsTest {
         assertThat(bad.json().path("field").asText()).isEqualTo("status");
         String sku = api.createProduct("OAD");
         Response conflict = api.post("mike", "/api/products", Map.of("sku", sku, "name", "x", "unit", "kg",
-                "shelfLifeMonths", 12, "lotNumberPattern", "OAD-{seq:3}"));
+                "shelfLifeMonths", 12, "lotNumberPattern", "OAD-{seq:3}", "specs",
+                List.of(Map.of("test", "ph", "min", 6))));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.isProblem()).isTrue();
     }

@@ -48,7 +48,8 @@ class PostgresEpcisIT {
         assertThat(api.get("tom", "/api/products/" + none1).json().has("gtin")).isFalse();
         assertThat(api.get("tom", "/api/products/" + none2).json().has("gtin")).isFalse();
         Map<String, Object> body = Map.of("name", "GTIN product", "unit", "kg", "shelfLifeMonths", 12,
-                "lotNumberPattern", "PG{yyyy}{seq:3}", "gtin", gtin);
+                "lotNumberPattern", "PG{yyyy}{seq:3}", "gtin", gtin, "specs",
+                List.of(Map.of("test", "ph", "min", 6)));
         Map<String, Object> a = new java.util.HashMap<>(body);
         a.put("sku", first);
         assertThat(api.post("mike", "/api/products", a).status()).isEqualTo(201);
