@@ -39,6 +39,14 @@ public class Holds {
         this.lots = lots;
     }
 
+    /**
+     * Whether the lot may be held now: RELEASED, or PENDING outside a lab release (one stopped, say), and not held
+     * already. A lot under lab release is not: its lab results or its refused release decide it.
+     */
+    public boolean holdable(org.lotflow.lot.Lot lot) {
+        return placement.holdable(lot);
+    }
+
     /** A placed hold: the lot's status now and the investigation's process instance. */
     public record Placed(String lotNumber, String status, String processInstanceId) {
     }

@@ -336,6 +336,10 @@ class ConsolePagesTest {
                 .contains("data-type=\"RELEASE_APPROVED\"").contains("meaning: ").contains("Jennifer Lee")
                 .contains("COA-").contains("/console/lots/" + lot + "/genealogy");
         assertThat(html).contains("id=\"hold-form\"").doesNotContain("id=\"recall-panel\"");
+        // a PENDING lot under its lab release: no hold offered (it would be refused), and the way is said (new user
+        // 2026-12-06 W12)
+        assertThat(sarah.get("/console/lots/" + child).html()).doesNotContain("id=\"hold-form\"")
+                .contains("id=\"hold-in-lab-release\"").contains("Record its lab results");
         ConsoleSession.Page coa = sarah.post("/console/lots/" + lot + "/coa", Map.of());
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.html()).startsWith("%PDF");

@@ -183,4 +183,19 @@ public class HoldPlacement {
         lots.changeStatus(lot, LotStatus.QUARANTINE, "Quality hold: " + in.reason(), statusDetail, by);
         return hold;
     }
+
+    /**
+     * Whether the lot may be held now, by the rules {@link HoldRules#requireHoldable} applies when a hold is placed
+     * (for a page that offers only what may be done; new user 2026-12-06 W12: a PENDING lot under lab release was
+     * offered a hold that is always refused).
+     */
+    public boolean holdable(Lot lot) {
+        try {
+            HoldRules.requireHoldable(lot.getLotNumber(), lot.getStatus(), holds.findByActiveLotId(lot.getId())
+                    .isPresent(), () -> process.inLabRelease(lot.getLotNumber()));
+            return true;
+        } catch (org.lotflow.shared.StateConflict e) {
+            return false;
+        }
+    }
 }

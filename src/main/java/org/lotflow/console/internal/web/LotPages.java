@@ -296,7 +296,10 @@ class LotPages {
         // a certificate the services refuse): a hold of a RELEASED lot (or a PENDING one outside its lab release), a
         // recall of any lot but a PENDING or an already RECALLED one, its certificate while it vouches for the lot
         LotStatus status = lot.getStatus();
-        model.addAttribute("holdable", status == LotStatus.RELEASED || status == LotStatus.PENDING);
+        boolean holdable = holds.holdable(lot);
+        model.addAttribute("holdable", holdable);
+        // a PENDING lot under lab release: said where the hold would be, so a damaged delivery's analyst knows the way
+        model.addAttribute("inLabRelease", !holdable && status == LotStatus.PENDING);
         model.addAttribute("recallable", status != LotStatus.PENDING && status != LotStatus.RECALLED);
         model.addAttribute("certificateWithdrawn", status == LotStatus.QUARANTINE || status == LotStatus.REJECTED
                 || status == LotStatus.RECALLED);
