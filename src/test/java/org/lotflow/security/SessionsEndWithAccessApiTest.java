@@ -49,7 +49,15 @@ class SessionsEndWithAccessApiTest {
         assertThat(laptop.get("/v3/api-docs").status()).isEqualTo(200);
         TestClient.Response ended = thief.get(TASKS);
         assertThat(ended.status()).as(ended.toString()).isEqualTo(401);
-        assertThat(thief.get(TASKS).status()).isEqualTo(401); // and stays ended
+        TestClient.Response still = thief.get(TASKS);
+        assertThat(still.status()).isEqualTo(401); // and stays ended
+        // in words Tasklist shows, not Spring's bare error body (new user 2026-12-06 W7)
+        assertThat(still.json().get("message").asText()).isEqualTo(org.lotflow.shared.WebappErrorAttributes
+                .SESSION_ENDED);
+        TestClient.Response anonymous = api.call(null, null, org.springframework.http.HttpMethod.GET, TASKS, null,
+                "application/json");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("message").asText()).contains("Your session has ended, so nothing was saved");
 
         // a password an administrator sets ends the session that changed it before too
         TestClient.Response reset = api.call("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/user/" + kim + "/credentials",
