@@ -91,6 +91,10 @@ class ConsolePagesTest {
         ConsoleSession.Page lots = s.get("/console/lots?sku=IL-250-55GAL");
         assertThat(lots.status()).isEqualTo(200);
         assertThat(lots.html()).contains("Lot inventory").contains("Tom").contains("IL250-2024-089");
+        // every part of a lot's total is a column: available, allocated, shipped, consumed, disposed (new user
+        // 2026-12-06 W10: RM-2025-015's 2,000 consumed were nowhere on screen)
+        assertThat(s.get("/console/lots?sku=RM-BASE-OIL").html()).contains(">Consumed</th>").contains(">Disposed</th>")
+                .containsPattern("RM-2025-015[\\s\\S]*?<td class=\"num\">2,?000</td>");
         // the same session opens Tasklist's API: one login
         assertThat(s.get("/camunda/api/admin/auth/user/default", "application/json").html()).contains("\"userId\":\"tom\"")
                 .contains("tasklist");
