@@ -193,6 +193,15 @@ class ConsoleBrowserTest {
             assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText()).contains("COMPLAINT");
             assertThat(driver().findElement(By.id("report-count")).getText()).matches("1 row|[0-9]+ rows");
             shot("4b-report-table");
+            // the daily review: one figure a line, in words, and each product's inventory in its unit below (new user
+            // 2026-12-06 W9: one row of 30 columns, "Fefo compliance", the inventory blank)
+            browser.click(By.cssSelector("#report-daily button[type='submit']"));
+            browser.until("the daily review drawn with its inventory", () -> driver().findElement(
+                    By.cssSelector("#report-table tbody")).getText().contains("Inventory"));
+            String review = driver().findElement(By.cssSelector("#report-table tbody")).getText();
+            assertThat(review).contains("FEFO compliance").contains("COA requests").contains("SKU")
+                    .contains("IL-250-55GAL").doesNotContain("Fefo");
+            shot("4c-daily-review");
         });
 
         step("rachel-preview", () -> {

@@ -171,6 +171,8 @@ class ConsoleFormsTest {
         assertThat(placed.status()).as(placed.html()).isEqualTo(302);
         String page = tom.get("/console/orders/" + number + "?placed").html();
         assertThat(page).contains("id=\"placed-notice\"").contains(lot).contains("FEFO").contains("id=\"ship-form\"");
+        // quantities with their unit (new user 2026-12-06 W15)
+        assertThat(page).containsPattern("id=\"order-quantity\">[0-9.]+ drums<");
         ConsoleSession.Page taken = tom.post("/console/orders", f);
         assertThat(taken.status()).isEqualTo(409);
 

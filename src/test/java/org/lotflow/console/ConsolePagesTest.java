@@ -148,7 +148,11 @@ class ConsolePagesTest {
         assertThat(sarah.get("/console/lots?status=QUARANTINE&size=200").html()).contains("not for sale"); // U12
         String held = sarah.get("/console/lots/" + lot).html();
         assertThat(held).doesNotContain("id=\"hold-form\"").doesNotContain("id=\"coa-form\"")
-                .contains("id=\"coa-withdrawn\"").contains("Not handed out while the lot is QUARANTINE");
+                .contains("id=\"coa-withdrawn\"").contains("Not handed out while the lot is QUARANTINE")
+                // its stock is not for sale, on its page as in the list (new user 2026-12-06 W5)
+                .contains("id=\"q-not-for-sale\"").contains("not for sale while the lot is QUARANTINE");
+        assertThat(sarah.get("/console/lots/" + api.releasedLot(api.createProduct("CFREE"), new java.math.BigDecimal(
+                "5"), "2024-12-01")).html()).doesNotContain("id=\"q-not-for-sale\"");
     }
 
     /** New user's U5: sales finds its orders on a list, those with a shortfall too. */

@@ -149,7 +149,11 @@ class OrderPages {
         model.addAttribute("order", order);
         model.addAttribute("tasks", openTasks.of(orderNumber));
         // a serialised product's shipment names the serial of every unit (issue #16): the form asks for them
-        model.addAttribute("serialised", products.findBySku(order.sku()).map(p -> p.isSerialised()).orElse(false));
+        java.util.Optional<org.lotflow.product.Product> product = products.findBySku(order.sku());
+        model.addAttribute("serialised", product.map(p -> p.isSerialised()).orElse(false));
+        // quantities with their unit, the product with its name (new user 2026-12-06 W15)
+        model.addAttribute("unit", product.map(p -> " " + p.getUnit()).orElse(""));
+        model.addAttribute("productName", product.map(p -> p.getName()).orElse(""));
         if (!model.containsAttribute("shipment")) {
             model.addAttribute("shipment", new ShipmentForm(null, "", ""));
         }
