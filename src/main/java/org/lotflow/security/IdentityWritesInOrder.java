@@ -14,9 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -24,6 +22,7 @@ import org.lotflow.shared.ClusterLock;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.process.EngineCommandFields;
+import org.lotflow.shared.process.OutermostCommands;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -74,55 +73,46 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
-        }
         // after lotflow's refusal capture (which puts itself first), before the engine's transaction: the engine's
         // command joins the transaction opened here, so its rows are written (flushed) before the second read
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                if (Context.getCommandContext() != null) {
-                    return next.execute(command);
-                }
-                if (command instanceof SaveUserCmd || command instanceof SaveGroupCmd) {
-                    // a user and a group of one id, created at once, each passed the gate's look at the other (auditor
-                    // 2026-12-05 F1): one at a time, and the second refused when its id is the other's
-                    return inOrder(command, next, () -> twinOf(command), List.of(new Look<>(IdentityWritesInOrder.this::idsShared, (before,
-                            after) -> after > before ? new StateConflict("This user or group was not made: its id is"
-                                    + " the id of a group or user made at the same moment (one id names one person or"
-                                    + " one group)").with("field", command instanceof SaveUserCmd ? "profile.id" : "id")
-                                    : null)));
-                }
-                // a group deleted while a grant to it is written: the grant would pass to a later group of that id
-                // (auditor 2026-12-05 F8)
-                Look<Long> orphans = new Look<>(IdentityWritesInOrder.this::orphans, (before, after) -> after > before
-                        ? new StateConflict(command instanceof DeleteGroupCmd ? "The group was not deleted: it still"
-                                + " holds authorizations (given to it at the same moment); delete them first"
-                                : "This authorization was not saved: its group was deleted at the same moment")
-                        : null);
-                if (command instanceof DeleteGroupCmd) {
-                    return inOrder(command, next, () -> null, List.of(orphans));
-                }
-                Look<Set<String>> kept = new Look<>(IdentityWritesInOrder.this::keptGrantsLost, (before, after) -> {
-                    List<String> lost = RoleSeparationBreaches.added(before, after);
-                    return lost.isEmpty() ? null : new NotPermitted("This change was not made: with it, " + lost.get(0)
-                            + ".");
-                });
-                Look<Set<String>> separation = new Look<>(IdentityWritesInOrder.this::breaches, (before, after) -> {
-                    List<String> added = RoleSeparationBreaches.added(before, after);
-                    return added.isEmpty() ? null : new StateConflict("This change was not made: with it, "
-                            + added.get(0) + " (segregation of duties, 21 CFR 11.10(g)). Another change made at the"
-                            + " same moment may have led to it; reload and look again.");
-                });
-                if (command instanceof SaveAuthorizationCmd) {
-                    return inOrder(command, next, () -> twinOf(command), List.of(orphans, kept, separation));
-                }
-                if (command instanceof CreateMembershipCmd || command instanceof DeleteAuthorizationCmd) {
-                    return inOrder(command, next, () -> null, List.of(kept, separation));
-                }
-                return next.execute(command);
+        OutermostCommands.add(configuration, (command, proceed) -> {
+            if (command instanceof SaveUserCmd || command instanceof SaveGroupCmd) {
+                // a user and a group of one id, created at once, each passed the gate's look at the other (auditor
+                // 2026-12-05 F1): one at a time, and the second refused when its id is the other's
+                return inOrder(proceed, () -> twinOf(command), List.of(new Look<>(IdentityWritesInOrder.this::idsShared,
+                        (before, after) -> after > before ? new StateConflict("This user or group was not made: its id is"
+                                + " the id of a group or user made at the same moment (one id names one person or"
+                                + " one group)").with("field", command instanceof SaveUserCmd ? "profile.id" : "id")
+                                : null)));
             }
+            // a group deleted while a grant to it is written: the grant would pass to a later group of that id
+            // (auditor 2026-12-05 F8)
+            Look<Long> orphans = new Look<>(IdentityWritesInOrder.this::orphans, (before, after) -> after > before
+                    ? new StateConflict(command instanceof DeleteGroupCmd ? "The group was not deleted: it still"
+                            + " holds authorizations (given to it at the same moment); delete them first"
+                            : "This authorization was not saved: its group was deleted at the same moment")
+                    : null);
+            if (command instanceof DeleteGroupCmd) {
+                return inOrder(proceed, () -> null, List.of(orphans));
+            }
+            Look<Set<String>> kept = new Look<>(IdentityWritesInOrder.this::keptGrantsLost, (before, after) -> {
+                List<String> lost = RoleSeparationBreaches.added(before, after);
+                return lost.isEmpty() ? null : new NotPermitted("This change was not made: with it, " + lost.get(0)
+                        + ".");
+            });
+            Look<Set<String>> separation = new Look<>(IdentityWritesInOrder.this::breaches, (before, after) -> {
+                List<String> added = RoleSeparationBreaches.added(before, after);
+                return added.isEmpty() ? null : new StateConflict("This change was not made: with it, "
+                        + added.get(0) + " (segregation of duties, 21 CFR 11.10(g)). Another change made at the"
+                        + " same moment may have led to it; reload and look again.");
+            });
+            if (command instanceof SaveAuthorizationCmd) {
+                return inOrder(proceed, () -> twinOf(command), List.of(orphans, kept, separation));
+            }
+            if (command instanceof CreateMembershipCmd || command instanceof DeleteAuthorizationCmd) {
+                return inOrder(proceed, () -> null, List.of(kept, separation));
+            }
+            return proceed.get();
         });
     }
 
@@ -146,15 +136,15 @@ public class IdentityWritesInOrder extends AbstractProcessEnginePlugin {
      * look the command made worse rolls everything back with its refusal. {@code twin}, read first under the lock,
      * refuses a write whose row exists already before the command runs at all.
      */
-    private <T> T inOrder(Command<T> command, org.camunda.bpm.engine.impl.interceptor.CommandExecutor next,
-            java.util.function.Supplier<StateConflict> twin, List<Look<?>> looks) {
+    private Object inOrder(java.util.function.Supplier<Object> proceed, java.util.function.Supplier<StateConflict> twin,
+            List<Look<?>> looks) {
         return clusterLock.withLock(LOCK, () -> {
             StateConflict exists = twin.get();
             if (exists != null) {
                 throw exists;
             }
             List<Object> before = looks.stream().map(l -> (Object) l.read().get()).toList();
-            T result = next.execute(command);
+            Object result = proceed.get();
             for (int i = 0; i < looks.size(); i++) {
                 RuntimeException refused = looks.get(i).after(before.get(i));
                 if (refused != null) {

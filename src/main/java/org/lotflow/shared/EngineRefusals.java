@@ -114,24 +114,17 @@ public class EngineRefusals {
         return new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
             @Override
             public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
-                if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-                    configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
-                }
-                configuration.getCustomPreCommandInterceptorsTxRequired().add(0,
-                        new org.camunda.bpm.engine.impl.interceptor.CommandInterceptor() {
-                            @Override
-                            public <T> T execute(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
-                                try {
-                                    return next.execute(command);
-                                } catch (RuntimeException e) {
-                                    Refusal refusal = refusal(e);
-                                    if (refusal != null) {
-                                        LAST.set(refusal);
-                                    }
-                                    throw e;
-                                }
-                            }
-                        });
+                org.lotflow.shared.process.OutermostCommands.add(configuration, (command, proceed) -> {
+                    try {
+                        return proceed.get();
+                    } catch (RuntimeException e) {
+                        Refusal refusal = refusal(e);
+                        if (refusal != null) {
+                            LAST.set(refusal);
+                        }
+                        throw e;
+                    }
+                }, true);
             }
         };
     }

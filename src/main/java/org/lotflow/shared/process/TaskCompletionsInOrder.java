@@ -4,9 +4,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,23 +38,16 @@ public class TaskCompletionsInOrder extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
-        }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                if (Context.getCommandContext() != null
-                        || !(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
-                        || !(EngineCommandFields.of(command, "taskId") instanceof String taskId)) {
-                    return next.execute(command);
-                }
-                // in the caller's transaction (lotflow's API) or a new one the engine's command joins
-                return transaction.execute(status -> {
-                    jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId);
-                    return next.execute(command);
-                });
+        OutermostCommands.add(configuration, (command, proceed) -> {
+            if (!(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
+                    || !(EngineCommandFields.of(command, "taskId") instanceof String taskId)) {
+                return proceed.get();
             }
+            // in the caller's transaction (lotflow's API) or a new one the engine's command joins
+            return transaction.execute(status -> {
+                jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId);
+                return proceed.get();
+            });
         });
     }
 }
