@@ -171,7 +171,7 @@ class ConsolePagesTest {
         assertThat(tom.get("/console/orders?show=shortfall&sku=" + sku).html()).contains("data-order=\"" + order + "\"");
         ConsoleSession.Page unknown = tom.get("/console/orders?sku=NO-SUCH-SKU");
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.html()).contains("data-field=\"sku\"").contains("SKU: no product with SKU");
+        assertThat(unknown.html()).contains("data-field=\"sku\"").contains("Product (SKU): no product with SKU");
         assertThat(tom.get("/console/orders?show=shortfall").status()).isEqualTo(200);
     }
 

@@ -94,8 +94,12 @@ final class FormErrors {
     private static final java.util.regex.Pattern LIST_ENTRY = java.util.regex.Pattern.compile("^(.*)\\[(\\d+)]$");
 
     private static String words(String camel) {
+        // the forms' own labels where they differ from the field's name (new user 2026-12-06 W13)
         if (camel.equalsIgnoreCase("sku")) {
-            return "SKU";
+            return "Product (SKU)";
+        }
+        if (camel.equals("shippedAt")) {
+            return "Ship date";
         }
         return ConsoleFormat.wordsOf(camel).replace("_", " ").replace("sku", "SKU").replace("gtin", "GTIN")
                 .replace("coa", "COA");

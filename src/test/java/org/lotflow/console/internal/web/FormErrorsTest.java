@@ -9,7 +9,8 @@ class FormErrorsTest {
 
     @Test
     void aFieldIsNamedInWordsAndAListEntryByItsLine() {
-        assertThat(FormErrors.label("sku")).isEqualTo("SKU");
+        assertThat(FormErrors.label("sku")).isEqualTo("Product (SKU)"); // the forms' own label (new user W13)
+        assertThat(FormErrors.label("shippedAt")).isEqualTo("Ship date");
         assertThat(FormErrors.label("manufactureDate")).isEqualTo("Manufacture date");
         assertThat(FormErrors.label("sourceLots[0].lotNumber")).isEqualTo("Source lots, line 1, lot number");
         assertThat(FormErrors.label("lines[11].quantity")).isEqualTo("Lines, line 12, quantity");
