@@ -11,8 +11,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one clock of the application. {@code lotflow.today} (ISO date) is the day the clock starts on, for
- * demos and tests: it starts at that day and the real time of day, then runs like the system clock (past
- * midnight into the next day), so events always get distinct, ordered timestamps.
+ * demos and tests: it starts at {@value #DEMO_DAY_START} that day in the plant's zone, then runs like the system clock
+ * (past midnight into the next day, 15 hours later), so events always get distinct, ordered timestamps.
  * {@code lotflow.zone} (an IANA zone id, UTC by default) is the plant's zone: "today" and the times
  * the Tasklist forms show are the plant's.
  *
@@ -22,6 +22,13 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
+
+    /**
+     * When a demo day starts: the morning, whatever the real time of day (new user 2026-12-06 W19: started at the real
+     * time of day, a demo begun at 23:52 UTC moved to the next day 8 minutes later, and a test that put events at
+     * 00:30 of the day failed when run between midnight and 00:30).
+     */
+    static final String DEMO_DAY_START = "09:00";
 
     @Bean
     Clock clock(@Value("${lotflow.today:}") String today, @Value("${lotflow.zone:UTC}") String zone) {
@@ -108,8 +115,8 @@ public class ClockConfiguration {
     }
 
     /**
-     * A clock that starts on a given day at the real time of day and then runs with the system clock, shifted by
-     * whole days. (It used to keep the day fixed and take the real time of day: after midnight its instants went
+     * A clock that starts on a given day at {@value #DEMO_DAY_START} (in the system clock's zone) and then runs with the
+     * system clock. (It used to keep the day fixed and take the real time of day: after midnight its instants went
      * back by a day, and a lot's history listed 00:01 after 23:57 of the same day; audit finding, 2026-12-05.)
      */
     static final class FixedDayClock extends Clock {
@@ -121,7 +128,8 @@ public class ClockConfiguration {
         }
 
         FixedDayClock(Clock system, LocalDate day) {
-            this(system, java.time.Duration.ofDays(day.toEpochDay() - LocalDate.now(system).toEpochDay()));
+            this(system, java.time.Duration.between(system.instant(), day.atTime(java.time.LocalTime.parse(
+                    DEMO_DAY_START)).atZone(system.getZone()).toInstant()));
         }
 
         private FixedDayClock(Clock system, java.time.Duration shift) {
@@ -146,7 +154,7 @@ public class ClockConfiguration {
 
         @Override
         public String toString() {
-            return "FixedDayClock[" + shift.toDays() + " days from " + system + "]";
+            return "FixedDayClock[" + shift + " from " + system + "]";
         }
     }
 

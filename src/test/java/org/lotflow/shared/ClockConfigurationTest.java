@@ -38,17 +38,25 @@ class ClockConfigurationTest {
     }
 
     @Test
-    void theDemoDayStartsOnItsDateAtTheRealTimeOfDayAndRunsOnPastMidnight() {
+    void theDemoDayStartsOnItsDateInTheMorningAndRunsOnPastMidnight() {
+        // started at 23:57 real time: the demo day still begins at 09:00 and lasts until midnight (new user W19)
         MovingClock system = new MovingClock(Instant.parse("2026-12-04T23:57:00Z"));
         Clock demo = new ClockConfiguration.FixedDayClock(system, LocalDate.parse("2025-01-28"));
         Instant before = demo.instant();
-        assertThat(before).isEqualTo(Instant.parse("2025-01-28T23:57:00Z"));
+        assertThat(before).isEqualTo(Instant.parse("2025-01-28T09:00:00Z"));
         assertThat(LocalDate.now(demo)).isEqualTo(LocalDate.parse("2025-01-28"));
 
         system.now = Instant.parse("2026-12-05T00:01:00Z");
+        assertThat(demo.instant()).isEqualTo(Instant.parse("2025-01-28T09:04:00Z"));
+        assertThat(LocalDate.now(demo)).as("minutes later, still the demo day").isEqualTo(LocalDate.parse("2025-01-28"));
+
+        system.now = Instant.parse("2026-12-05T15:01:00Z");
         Instant after = demo.instant();
-        assertThat(after).as("never back in time").isAfter(before).isEqualTo(Instant.parse("2025-01-29T00:01:00Z"));
+        assertThat(after).as("never back in time").isAfter(before).isEqualTo(Instant.parse("2025-01-29T00:04:00Z"));
         assertThat(LocalDate.now(demo)).isEqualTo(LocalDate.parse("2025-01-29"));
+        Clock berlin = new ClockConfiguration.FixedDayClock(Clock.fixed(Instant.parse("2026-12-04T23:57:00Z"),
+                ZoneId.of("Europe/Berlin")), LocalDate.parse("2025-01-28"));
+        assertThat(berlin.instant()).as("09:00 in the plant's zone").isEqualTo(Instant.parse("2025-01-28T08:00:00Z"));
     }
 
     @Test
@@ -58,7 +66,8 @@ class ClockConfigurationTest {
         assertThat(recorded.instant()).isEqualTo(Instant.parse("2026-12-05T10:28:07.990780Z"));
         Clock demo = ClockConfiguration.recorded(new ClockConfiguration.FixedDayClock(system, LocalDate.parse(
                 "2025-01-28")));
-        assertThat(demo.instant()).isEqualTo(Instant.parse("2025-01-28T10:28:07.990780Z"));
+        system.now = system.now.plusNanos(1_250_500_101L);
+        assertThat(demo.instant()).isEqualTo(Instant.parse("2025-01-28T09:00:01.250500Z"));
         assertThat(demo.withZone(ZoneId.of("Europe/Berlin")).instant()).isEqualTo(demo.instant());
     }
 

@@ -53,7 +53,12 @@ class TrailClockFloor implements SmartInitializingSingleton {
                     + " only (with lotflow.today)");
         }
         Duration moved = trailClock.notBefore(latest);
-        if (!moved.isZero()) {
+        if (!moved.isZero() && trailClock.demoDay() && java.time.LocalDate.ofInstant(latest, trailClock.getZone())
+                .equals(java.time.LocalDate.ofInstant(before, trailClock.getZone()))) {
+            // a demo restarted on its day: the day starts at 09:00 again and goes on after what was recorded before
+            log.info("The demo day goes on after the audit trail's latest record ({}): the clock moved on by {}",
+                    latest, moved);
+        } else if (!moved.isZero()) {
             log.warn("The clock ({}) is behind the audit trail's latest record ({}): moved on by {} so that no record"
                     + " is dated before an earlier one (a restart with an earlier lotflow.today, or a system clock set"
                     + " back?)", before, latest, moved);
