@@ -96,7 +96,8 @@ class OrderApiTest {
 
     /** Auditor 2026-12-06 G9: order numbers are unique whatever their case, as lot numbers are. */
     @Test
-    void anOrderNumberDifferingOnlyInCaseIsTaken() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anOrderNumberDifferingOnlyInCaseIsTaken(org.springframework.boot.test.system.CapturedOutput output) {
         String sku = api.createProduct("CASE");
         fx.releasedLot(sku, 100, "2025-01-02", null);
         String number = "SO-CASE-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -107,6 +108,8 @@ class OrderApiTest {
         assertThat(twin.json().get("detail").asText()).contains("unique whatever their case");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE UPPER(order_number) = ?", Integer.class,
                 number)).isOne();
+        // a number taken is the user's mistake, answered in words: no ERROR in the server's log
+        assertThat(output.getOut().lines().filter(l -> l.matches("^\\S+\\s+ERROR\\s.*"))).isEmpty();
     }
 
     @Test
