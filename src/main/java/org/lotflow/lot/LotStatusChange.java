@@ -26,9 +26,11 @@ class LotStatusChange {
     private final LotHistory history;
     private final ApplicationEventPublisher events;
     private final GenealogyQueries genealogy;
+    private final java.time.Clock clock;
 
     LotStatusChange(LotRepository lots, LotHistory history, ApplicationEventPublisher events,
-            GenealogyQueries genealogy) {
+            GenealogyQueries genealogy, java.time.Clock clock) {
+        this.clock = clock;
         this.lots = lots;
         this.genealogy = genealogy;
         this.history = history;
@@ -44,7 +46,11 @@ class LotStatusChange {
                 throw new SourceLotRecalled(lot.getLotNumber(), recalled);
             }
         }
-        return apply(lot, next, reason, detail, byUser);
+        Lot changed = apply(lot, next, reason, detail, byUser);
+        if (next == LotStatus.RELEASED) {
+            expireIfDue(changed, byUser);
+        }
+        return changed;
     }
 
     /**
@@ -57,8 +63,24 @@ class LotStatusChange {
         List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
         if (recalled.isEmpty()) {
             apply(lot, LotStatus.RELEASED, reason, detail, byUser);
+            expireIfDue(lot, byUser);
         }
         return recalled;
+    }
+
+    /**
+     * A lot released on or after its expiration date (its lab release, its out-of-specification decision or its
+     * quarantine disposition took that long) expires at once: the decision stands in the record, and the lot is never
+     * allocated, shipped or certified (the certificate module issues none; auditor 2026-12-06 G5 and its re-test R2:
+     * released, certified CURRENT and allocatable, or left RELEASED by a disposition).
+     */
+    private void expireIfDue(Lot lot, String byUser) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        if (lot.getStatus() == LotStatus.RELEASED && lot.isExpiredOn(today)) {
+            apply(lot, LotStatus.EXPIRED, "Expiration date " + lot.getExpirationDate() + " had come when its release"
+                    + " was carried out on " + today + ": expired at once, never allocated or shipped",
+                    Map.of("expirationDate", lot.getExpirationDate().toString()), byUser);
+        }
     }
 
     private Lot apply(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {

@@ -419,6 +419,26 @@ class QuarantineApiTest {
         assertThat(api.post("jennifer", path, good).status()).isEqualTo(409);
     }
 
+    /**
+     * Auditor's re-test 2026-12-06 R2: a lot released by its quarantine disposition on or after its expiration date
+     * stayed RELEASED (listed as such, though no longer allocatable); like a lab release it expires at once, without a
+     * certificate.
+     */
+    @Test
+    void aDispositionReleaseOnOrAfterTheExpirationDateLeavesTheLotExpired() {
+        String lot = releasedLot("QEXP");
+        assertThat(q.hold("jennifer", lot, "Complaint: particles reported in one drum").status()).isEqualTo(202);
+        q.investigate("sarah", lot);
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", lot);
+        Response release = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
+                "justification", "Particles came from the sampling tool; retained samples within specification",
+                "password", "jennifer"));
+        assertThat(release.status()).as(release.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(q.status(lot)).isEqualTo("EXPIRED");
+        assertThat(types(lot)).contains("CERTIFICATE_NOT_ISSUED");
+    }
+
     @Test
     void fourEyesTheInvestigatorCannotReleaseButMayRejectAndTheLotIsDisposedOf() {
         String lot = releasedLot("QFOUR");

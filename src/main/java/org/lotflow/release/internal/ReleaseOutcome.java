@@ -31,11 +31,8 @@ public class ReleaseOutcome {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    private final java.time.Clock clock;
-
     public ReleaseOutcome(LotService lots, ReleaseQueries queries, CurrentUser currentUser,
-            ApplicationEventPublisher events, java.time.Clock clock) {
-        this.clock = clock;
+            ApplicationEventPublisher events) {
         this.lots = lots;
         this.queries = queries;
         this.currentUser = currentUser;
@@ -58,18 +55,8 @@ public class ReleaseOutcome {
                 ? "Lab results within specification; release approved by " + currentUser.fullName(approvedBy)
                 : "Released despite out-of-specification result (" + verdict.failedTests() + ") on the justified"
                         + " decision of " + currentUser.fullName(approvedBy) + " after its investigation";
-        List<String> recalled = lots.releaseUnlessMadeFromRecalled(lot, reason, Map.of("available",
-                lot.getAvailable()), approvedBy);
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        if (recalled.isEmpty() && lot.isExpiredOn(today)) {
-            // its expiration date came while it waited for its release (auditor 2026-12-06 G5: released, certified
-            // CURRENT and allocatable): the decision stands in the record, and the lot expires at once, as the daily
-            // expiry run would have marked it; its certificate is not issued (CertificateIssuance)
-            lots.changeStatus(lot, LotStatus.EXPIRED, "Expiration date " + lot.getExpirationDate() + " had come when"
-                    + " its release was carried out on " + today + ": expired at once, never allocated or shipped",
-                    Map.of("expirationDate", lot.getExpirationDate().toString()));
-        }
-        return recalled;
+        // a lot whose expiration date has come expires at once (LotStatusChange), without a certificate
+        return lots.releaseUnlessMadeFromRecalled(lot, reason, Map.of("available", lot.getAvailable()), approvedBy);
     }
 
     /**
