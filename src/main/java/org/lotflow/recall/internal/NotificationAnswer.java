@@ -71,6 +71,8 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
             throw new InvalidInput(field, "at most 3 decimals, was " + org.lotflow.shared.input.InputRules.shown(d)
                     + " (never rounded)");
         }
-        return d;
+        // as the recall's record keeps it (3 decimals) and the history then shows it, whatever form it came in: a
+        // Tasklist or /engine-rest answer arrives as a double (1.0), a script's as 1.000 (re-test 2026-12-06 R1)
+        return d.setScale(3, java.math.RoundingMode.UNNECESSARY);
     }
 }

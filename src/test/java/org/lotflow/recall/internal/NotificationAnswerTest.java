@@ -27,6 +27,11 @@ class NotificationAnswerTest {
         assertThat(NotificationAnswer.check(OPEN, false, 0.125).quantityReturned()).isEqualByComparingTo("0.125");
         assertThat(NotificationAnswer.check(OPEN, false, new BigDecimal("2.500")).quantityReturned())
                 .isEqualByComparingTo("2.5");
+        // kept as the record keeps it, 3 decimals, whatever form it came in (a double from Tasklist: re-test R1)
+        assertThat(NotificationAnswer.check(OPEN, true, 1.0).quantityReturned().toPlainString()).isEqualTo("1.000");
+        assertThat(NotificationAnswer.check(OPEN, true, 0.5).quantityReturned().toPlainString()).isEqualTo("0.500");
+        assertThat(NotificationAnswer.check(OPEN, true, new BigDecimal("1E+1")).quantityReturned().toPlainString())
+                .isEqualTo("10.000");
     }
 
     @Test
