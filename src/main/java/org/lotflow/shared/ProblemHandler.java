@@ -183,6 +183,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = at == null || path(m).endsWith(at) ? path(m) : path(m) + "." + at;
             problem = fieldProblem(field, "is not a number: NaN and Infinity are not values anything can be"
                     + " measured or counted in; give the value in digits, for example 7.25");
+        } else if (ex.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonParseException p
+                && String.valueOf(p.getOriginalMessage()).startsWith("Non-standard token")) {
+            // NaN or Infinity in a field of the body itself (re-test 2026-12-06 R4)
+            String at = p.getProcessor() == null || p.getProcessor().getParsingContext() == null ? null
+                    : p.getProcessor().getParsingContext().getCurrentName();
+            String reason = "is not a number: NaN and Infinity are not values anything can be measured or counted in;"
+                    + " give the value in digits, for example 7.25";
+            problem = at == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A number " + reason)
+                    : fieldProblem(at, reason);
+            problem.setTitle("Invalid request");
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             problem = fieldProblem(path(m), String.valueOf(m.getOriginalMessage()));
         } else if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException c && c.getProcessor() != null) {

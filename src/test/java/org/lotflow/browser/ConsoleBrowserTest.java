@@ -280,8 +280,21 @@ class ConsoleBrowserTest {
             assertThat(driver().findElement(By.id("lot-create")).isEnabled()).isFalse();
             driver().findElement(By.id("quantity")).sendKeys(Keys.ENTER);
             shot("day-1b-mike-back-to-the-sent-form");
+            // a fresh form opened meanwhile does not clear the mark of the sent one (re-test 2026-12-06 R3: Back twice
+            // then sent the first form again)
             driver().navigate().forward();
             browser.visible(By.id("created-notice"));
+            browser.click(By.id("nav-new-lot"));
+            browser.visible(By.id("lot-create"));
+            assertThat(driver().findElements(By.cssSelector(".form-sent"))).isEmpty();
+            assertThat(driver().findElement(By.id("lot-create")).isEnabled()).isTrue();
+            driver().navigate().back();
+            browser.visible(By.id("created-notice"));
+            driver().navigate().back();
+            browser.visible(By.cssSelector(".form-sent"));
+            assertThat(driver().findElement(By.id("lot-create")).isEnabled()).isFalse();
+            open("/console/lots/" + lotNumber[0]);
+            browser.visible(By.id("lot-status"));
             assertThat(api.get("mike", "/api/lots?sku=" + sku).json().get("items")).hasSize(1);
         });
         String lot = lotNumber[0];

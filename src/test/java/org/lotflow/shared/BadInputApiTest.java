@@ -219,6 +219,9 @@ class BadInputApiTest {
         // auditor 2026-12-06 G11: the answer named Jackson's JsonReadFeature
         c.add(new Case("lab: NaN as a value", "sarah", HttpMethod.POST, lab, "{\"results\":[{\"test\":\"viscosity\","
                 + "\"value\":NaN},{\"test\":\"flashPoint\",\"value\":225}]}", 400, "results[0].value"));
+        c.add(new Case("order: NaN as the quantity (re-test R4)", "tom", HttpMethod.POST, "/api/orders",
+                "{\"orderNumber\":\"SO-NAN-1\",\"customer\":\"Acme\",\"sku\":\"X\",\"quantity\":NaN}", 400,
+                "quantity"));
         c.add(new Case("lab: Infinity as a value", "sarah", HttpMethod.POST, lab, "{\"results\":[{\"test\":"
                 + "\"viscosity\",\"value\":-Infinity},{\"test\":\"flashPoint\",\"value\":225}]}", 400,
                 "results[0].value"));
