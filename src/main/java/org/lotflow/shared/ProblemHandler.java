@@ -174,24 +174,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setTitle("Malformed request body");
         } else if (cause instanceof MismatchedInputException m) {
             problem = fieldProblem(path(m), "has the wrong type, expected " + simpleType(m.getTargetType()));
-        } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()
-                && ex.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonParseException p
-                && String.valueOf(p.getOriginalMessage()).startsWith("Non-standard token")) {
-            // NaN, Infinity: Jackson's sentence named its own switch (auditor 2026-12-06 G11)
-            String at = p.getProcessor() == null || p.getProcessor().getParsingContext() == null ? null
-                    : p.getProcessor().getParsingContext().getCurrentName();
-            String field = at == null || path(m).endsWith(at) ? path(m) : path(m) + "." + at;
-            problem = fieldProblem(field, "is not a number: NaN and Infinity are not values anything can be"
-                    + " measured or counted in; give the value in digits, for example 7.25");
         } else if (ex.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonParseException p
                 && String.valueOf(p.getOriginalMessage()).startsWith("Non-standard token")) {
-            // NaN or Infinity in a field of the body itself (re-test 2026-12-06 R4)
+            // NaN or Infinity, in a nested field or one of the body itself: Jackson's sentence named its own switch
+            // (auditor 2026-12-06 G11, re-test R4); the field is the mapping's path, ending with the parser's name
             String at = p.getProcessor() == null || p.getProcessor().getParsingContext() == null ? null
                     : p.getProcessor().getParsingContext().getCurrentName();
+            String within = cause instanceof JsonMappingException m && !m.getPath().isEmpty() ? path(m) : null;
+            String field = within == null ? at : at == null || within.endsWith(at) ? within : within + "." + at;
             String reason = "is not a number: NaN and Infinity are not values anything can be measured or counted in;"
                     + " give the value in digits, for example 7.25";
-            problem = at == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A number " + reason)
-                    : fieldProblem(at, reason);
+            problem = field == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A number " + reason)
+                    : fieldProblem(field, reason);
             problem.setTitle("Invalid request");
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             problem = fieldProblem(path(m), String.valueOf(m.getOriginalMessage()));

@@ -190,12 +190,7 @@ public class HoldPlacement {
      * offered a hold that is always refused).
      */
     public boolean holdable(Lot lot) {
-        try {
-            HoldRules.requireHoldable(lot.getLotNumber(), lot.getStatus(), holds.findByActiveLotId(lot.getId())
-                    .isPresent(), () -> process.inLabRelease(lot.getLotNumber()));
-            return true;
-        } catch (org.lotflow.shared.StateConflict e) {
-            return false;
-        }
+        return HoldRules.whyNotHoldable(lot.getLotNumber(), lot.getStatus(), holds.findByActiveLotId(lot.getId())
+                .isPresent(), () -> process.inLabRelease(lot.getLotNumber())) == null;
     }
 }

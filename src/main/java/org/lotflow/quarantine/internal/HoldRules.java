@@ -88,34 +88,41 @@ public final class HoldRules {
     }
 
     /**
-     * Refuses a hold of a lot that cannot be held now.
+     * Refuses a hold of a lot that cannot be held now ({@link #whyNotHoldable}).
      *
-     * @param alreadyHeld  whether the lot has an active hold (its investigation runs)
-     * @param inLabRelease asked only for a PENDING lot: whether its {@code lotRelease} still runs
      * @throws StateConflict 409 with {@code lotNumber} and {@code status}
      */
     public static void requireHoldable(String lotNumber, LotStatus status, boolean alreadyHeld,
             BooleanSupplier inLabRelease) {
+        Refusal why = whyNotHoldable(lotNumber, status, alreadyHeld, inLabRelease);
+        if (why != null) {
+            throw why;
+        }
+    }
+
+    /**
+     * Why a lot cannot be held now (null: it can): held already, in a status that is not held, or PENDING under its
+     * lab release. The rule of a hold's placement, and of the Console's offering one (new user 2026-12-06 W12).
+     *
+     * @param alreadyHeld  whether the lot has an active hold (its investigation runs)
+     * @param inLabRelease asked only for a PENDING lot: whether its {@code lotRelease} still runs
+     */
+    public static Refusal whyNotHoldable(String lotNumber, LotStatus status, boolean alreadyHeld,
+            BooleanSupplier inLabRelease) {
         if (alreadyHeld) {
-            throw conflict("Lot " + lotNumber + " is already held; its quarantine investigation is in progress",
+            return conflict("Lot " + lotNumber + " is already held; its quarantine investigation is in progress",
                     lotNumber, status);
         }
-        switch (status) {
-            case REJECTED, RECALLED, ARCHIVED, EXPIRED, DEPLETED -> throw conflict("Lot " + lotNumber + " is "
+        return switch (status) {
+            case REJECTED, RECALLED, ARCHIVED, EXPIRED, DEPLETED -> conflict("Lot " + lotNumber + " is "
                     + status + "; it cannot be held", lotNumber, status);
-            case QUARANTINE -> throw conflict("Lot " + lotNumber + " is already in QUARANTINE", lotNumber, status);
-            case PENDING -> {
-                if (inLabRelease.getAsBoolean()) {
-                    throw conflict("Lot " + lotNumber + " is PENDING: its lab release owns it. Record its lab"
-                            + " results (an out-of-specification result opens an investigation whose QA manager decides),"
-                            + " or refuse the release in its Approve release task, instead of holding it", lotNumber,
-                            status);
-                }
-            }
-            default -> {
-                // RELEASED: the usual case
-            }
-        }
+            case QUARANTINE -> conflict("Lot " + lotNumber + " is already in QUARANTINE", lotNumber, status);
+            case PENDING -> inLabRelease.getAsBoolean() ? conflict("Lot " + lotNumber + " is PENDING: its lab release"
+                    + " owns it. Record its lab results (an out-of-specification result opens an investigation whose QA"
+                    + " manager decides), or refuse the release in its Approve release task, instead of holding it",
+                    lotNumber, status) : null;
+            default -> null; // RELEASED: the usual case
+        };
     }
 
     private static Refusal conflict(String detail, String lotNumber, LotStatus status) {
