@@ -35,10 +35,12 @@ public class RecallReports {
     }
 
     /**
-     * One customer of a recall: quantity shipped of affected lots, whether the notification is answered
-     * ({@code notified}), whether the customer acknowledged, and the quantity it returned (null: no answer).
+     * One customer of a recall, for what it received in one unit (a customer that received several units has a row
+     * for each; {@code unit} null only for such rows recorded before V131, their old sum): quantity shipped of
+     * affected lots, whether the notification is answered ({@code notified}), whether the customer acknowledged,
+     * and the quantity it returned (null: no answer).
      */
-    public record CustomerRow(long recallId, String customer, BigDecimal quantityShipped, boolean notified,
+    public record CustomerRow(long recallId, String customer, String unit, BigDecimal quantityShipped, boolean notified,
             Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt) {
     }
 
@@ -67,17 +69,17 @@ public class RecallReports {
                         new MapSqlParameterSource("id", r.id()), Long.class))).toList();
     }
 
-    /** The customers of these recalls, by recall and customer. */
+    /** The customers of these recalls, by recall, customer and unit. */
     @Transactional(readOnly = true)
     public List<CustomerRow> customers(List<Long> recallIds) {
         if (recallIds.isEmpty()) {
             return List.of();
         }
         return jdbc.query("""
-                SELECT recall_id, customer, quantity_shipped, status, acknowledged, quantity_returned, notified_at
-                  FROM recall_notification WHERE recall_id IN (:ids) ORDER BY recall_id, customer""",
+                SELECT recall_id, customer, unit, quantity_shipped, status, acknowledged, quantity_returned, notified_at
+                  FROM recall_notification WHERE recall_id IN (:ids) ORDER BY recall_id, customer, unit""",
                 new MapSqlParameterSource("ids", recallIds),
-                (rs, i) -> new CustomerRow(rs.getLong("recall_id"), rs.getString("customer"),
+                (rs, i) -> new CustomerRow(rs.getLong("recall_id"), rs.getString("customer"), rs.getString("unit"),
                         rs.getBigDecimal("quantity_shipped"), "DONE".equals(rs.getString("status")),
                         (Boolean) rs.getObject("acknowledged", Boolean.class), rs.getBigDecimal("quantity_returned"),
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
@@ -86,7 +88,7 @@ public class RecallReports {
 
     /**
      * A recall on the board: its scope counts and how many of its customers there are and have been answered
-     * (notified), counted in the database, never loaded customer by customer.
+     * (notified: every unit it received), counted in the database, never loaded customer by customer.
      */
     public record BoardRow(long id, String recallNumber, String classification, String reason, String status,
             Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, long customers, long notified) {
@@ -116,9 +118,10 @@ public class RecallReports {
                 SELECT r.id, r.recall_number, r.classification, r.reason, r.status, r.opened_at, r.closed_at,
                        (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id) AS in_scope,
                        (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id AND l.recalled = TRUE) AS recalled,
-                       (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id) AS customers,
-                       (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id AND n.status = 'DONE')
-                           AS notified
+                       (SELECT COUNT(DISTINCT n.customer) FROM recall_notification n WHERE n.recall_id = r.id)
+                           AS customers,
+                       (SELECT COUNT(DISTINCT n.customer) - COUNT(DISTINCT CASE WHEN n.status <> 'DONE' THEN n.customer END)
+                          FROM recall_notification n WHERE n.recall_id = r.id) AS notified
                   FROM recall r
                  WHERE r.id < :before%s
                  ORDER BY r.id DESC

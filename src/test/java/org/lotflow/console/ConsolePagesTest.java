@@ -444,6 +444,8 @@ class ConsolePagesTest {
         assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")
                 .contains("id=\"effectiveness\"").contains("against the target A").contains("/api/recalls/" + number
                         + "/export").contains("Notify Bolt Motors");
+        // returns per unit, with the unit (G2)
+        assertThat(recall).contains("Returned 0 of 40 drums shipped (0.0 %)");
         assertThat(recall).contains("/api/recalls/" + number + "/epcis");
         String board = rachel.get("/console/recalls").html();
         assertThat(board).contains("data-recall=\"" + number + "\"");

@@ -370,6 +370,117 @@ class RecallApiTest {
         assertThat(api.get("rachel", "/api/recalls/RC-1999-001").status()).isEqualTo(404);
     }
 
+    /**
+     * Auditor 2026-12-06 G2: a customer that received drums of a raw material and kilograms of a product made from it
+     * had one notification of "45" (drums and kilograms added), answered one returned quantity for both, and the
+     * recall's effectiveness added drums to kilograms. Now each customer has one notification per unit it received:
+     * its own task, answer and returned quantity, recorded in the history of that unit's lots only; the recall counts
+     * the customer once and adds quantities within a unit only, here and in the recall impact report.
+     */
+    @Test
+    void aCustomerThatReceivedTwoUnitsAnswersEachAndNoQuantityIsAddedAcrossUnits() {
+        String drums = api.createProduct("RCU");
+        String kgSku = "RCK-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(api.post("mike", "/api/products", Map.of("sku", kgSku, "name", "Blend " + kgSku, "unit", "kg",
+                "shelfLifeMonths", 24, "lotNumberPattern", kgSku + "-{yyyy}-{seq:3}", "specs",
+                List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
+                        Map.of("test", "flashPoint", "unit", "°C", "min", 220)))).status()).isEqualTo(201);
+        String rm = api.releasedLot(drums, new BigDecimal("100"), "2025-01-10");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String blend = f.released(kgSku, "200", "2025-01-20", Map.of(rm, "10"));
+        f.ship("Acme Foods", rm, "5", "2025-01-22");
+        f.ship("Acme Foods", blend, "40", "2025-01-24");
+        f.ship("Beta Bakery", blend, "20", "2025-01-25");
+
+        Response opened = api.post("rachel", "/api/recalls", recall(List.of(rm), "Salmonella in the raw material",
+                "CLASS_I"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String number = opened.json().get("recallNumber").asText();
+        assertThat(opened.json().get("customers")).extracting(c -> c.get("customer").asText() + " "
+                + c.get("quantityShipped").decimalValue().stripTrailingZeros().toPlainString() + " "
+                + c.get("unit").asText()).containsExactly("Acme Foods 5 drums", "Acme Foods 40 kg",
+                        "Beta Bakery 20 kg");
+        assertThat(opened.json().get("timeline").get(0).get("text").asText()).contains("2 customer(s) to notify");
+        api.executeJobs();
+        assertThat(tasks("rachel", number, "notifyCustomer")).extracting(t -> t.get("name").asText())
+                .containsExactlyInAnyOrder("Notify Acme Foods (" + number + "): what it received in drums",
+                        "Notify Acme Foods (" + number + "): what it received in kg",
+                        "Notify Beta Bakery (" + number + ")");
+
+        String answers = "/api/recalls/" + number + "/notifications";
+        Response which = api.post("rachel", answers, Map.of("customer", "Acme Foods", "acknowledged", true,
+                "quantityReturned", 3));
+        assertThat(which.status()).as(which.toString()).isEqualTo(400);
+        assertThat(which.json().get("field").asText()).isEqualTo("unit");
+        assertThat(which.json().get("detail").asText()).contains("2 units (drums, kg)");
+        Response nothingIn = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "pails",
+                "acknowledged", true, "quantityReturned", 3));
+        assertThat(nothingIn.status()).isEqualTo(400);
+        assertThat(nothingIn.json().get("field").asText()).isEqualTo("unit");
+        Response tooMany = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums",
+                "acknowledged", true, "quantityReturned", 6));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("detail").asText()).contains("more than the 5 shipped");
+        assertThat(api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums", "acknowledged", true,
+                "quantityReturned", 3)).status()).isEqualTo(200);
+        // the kilograms in Tasklist's way: 30 kg is more than the 5 drums, within the 40 kg
+        String acmeKg = taskOf("rachel", number, "notifyCustomer", "Acme Foods (" + number + "): what it received in kg");
+        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true, "quantityReturned", 41)).status())
+                .isEqualTo(400);
+        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true, "quantityReturned", 30)).status())
+                .isEqualTo(204);
+        assertThat(api.post("rachel", answers, Map.of("customer", "Beta Bakery", "acknowledged", false,
+                "quantityReturned", 10)).status()).isEqualTo(200);
+        api.executeJobs();
+
+        JsonNode recall = api.get("jennifer", "/api/recalls/" + number).json();
+        assertThat(recall.get("status").asText()).isEqualTo("AWAITING_CLOSE");
+        JsonNode eff = recall.get("effectiveness");
+        assertThat(eff.get("customers").asInt()).as("Acme counted once").isEqualTo(2);
+        assertThat(eff.get("notified").asInt()).isEqualTo(2);
+        assertThat(eff.get("acknowledged").asInt()).isEqualTo(1);
+        assertThat(eff.get("level").asText()).isEqualTo("B");
+        assertThat(eff.hasNonNull("quantityShipped")).as("no total of drums and kilograms").isFalse();
+        assertThat(eff.hasNonNull("quantityReturned")).isFalse();
+        assertThat(eff.get("quantities")).extracting(q -> q.get("unit").asText() + ": "
+                + q.get("returned").decimalValue().stripTrailingZeros().toPlainString() + " of "
+                + q.get("shipped").decimalValue().stripTrailingZeros().toPlainString() + " ("
+                + q.get("returnedPercent").asText() + "%)").containsExactly("drums: 3 of 5 (60.0%)",
+                        "kg: 40 of 60 (66.7%)");
+        assertThat(recall.get("timeline")).extracting(e -> e.get("text").asText()).anySatisfy(t -> assertThat(t)
+                .contains("3 of 5 drums returned (60.0%), 40 of 60 kg returned (66.7%)"));
+
+        // each lot's history has the answers for its own unit only
+        JsonNode rmNotified = notifiedEvents(rm);
+        assertThat(rmNotified).hasSize(1);
+        assertThat(rmNotified.get(0).get("detail").get("unit").asText()).isEqualTo("drums");
+        assertThat(rmNotified.get(0).get("reason").asText()).contains("returned 3 of 5 drums shipped");
+        assertThat(notifiedEvents(blend)).extracting(e -> e.get("detail").get("customer").asText() + " "
+                + e.get("detail").get("unit").asText()).containsExactlyInAnyOrder("Acme Foods kg", "Beta Bakery kg");
+
+        JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls")
+                .get(0);
+        assertThat(impact.get("customers").asInt()).isEqualTo(2);
+        assertThat(impact.get("customersNotified").asInt()).isEqualTo(2);
+        assertThat(impact.hasNonNull("quantityShipped")).isFalse();
+        assertThat(impact.get("byUnit")).extracting(u -> u.get("unit").asText() + " "
+                + u.get("outstanding").decimalValue().stripTrailingZeros().toPlainString()).containsExactly("drums 2",
+                        "kg 20");
+        assertThat(impact.get("byCustomer")).extracting(c -> c.get("customer").asText() + " " + c.get("unit")
+                .asText()).containsExactly("Acme Foods drums", "Acme Foods kg", "Beta Bakery kg");
+    }
+
+    private JsonNode notifiedEvents(String lot) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .arrayNode();
+        api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
+            if (RecallEventTypes.RECALL_CUSTOMER_NOTIFIED.equals(e.get("type").asText())) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+
     @Test
     void aLotAlreadyRecalledIsAConflictAndARecallWithoutCustomersGoesStraightToClosing() {
         String sku = api.createProduct("RCC");

@@ -22,9 +22,10 @@ public final class NotificationDeadline {
     }
 
     /**
-     * The deadlines by customer, from the recall's view as the API answers it ({@code openedAt} ISO instant,
-     * {@code notifyWithin} ISO duration, {@code customers[].customer}, {@code customers[].notified}); empty
-     * when the recall gives no window.
+     * The deadlines by customer and unit (key {@code customer|unit}: a customer that received several units has a
+     * notification for each), from the recall's view as the API answers it ({@code openedAt} ISO instant,
+     * {@code notifyWithin} ISO duration, {@code customers[].customer}, {@code customers[].unit},
+     * {@code customers[].notified}); empty when the recall gives no window.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Deadline> of(Map<String, Object> recall, Instant now) {
@@ -37,7 +38,7 @@ public final class NotificationDeadline {
         Instant due = Instant.parse(opened.toString()).plus(Duration.parse(within.toString()));
         for (Map<String, Object> c : (List<Map<String, Object>>) recall.getOrDefault("customers", List.of())) {
             boolean notified = Boolean.TRUE.equals(c.get("notified"));
-            out.put(String.valueOf(c.get("customer")), new Deadline(due, !notified && now.isAfter(due)));
+            out.put(c.get("customer") + "|" + c.get("unit"), new Deadline(due, !notified && now.isAfter(due)));
         }
         return out;
     }

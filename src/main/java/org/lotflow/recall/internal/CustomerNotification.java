@@ -25,9 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerNotification {
 
-    /** What the {@code notifyCustomer} form shows. */
+    /**
+     * What the {@code notifyCustomer} form shows. {@code ofUnits}: how many notifications (units) the customer has in
+     * this recall; with more than one, the task names its unit.
+     */
     public record NotificationTask(String customer, String recallNumber, String classification, String reason,
-            String deliveries, BigDecimal quantityShipped, String unit) {
+            String deliveries, BigDecimal quantityShipped, String unit, int ofUnits) {
     }
 
     private final RecallStore store;
@@ -71,17 +74,19 @@ public class CustomerNotification {
         }
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         // a serialised product's units to retrieve, by serial (issue #16); the form shows what fits, and says so
-        List<String> shippedSerials = serials.shippedFrom(shipments.lotsOf(n.customer()).keySet()).get(n.customer());
-        String deliveries = shipments.deliveriesOf(n.customer()) + (shippedSerials == null ? ""
+        List<String> shippedSerials = serials.shippedFrom(shipments.lotsOf(n.consignee()).keySet()).get(n.customer());
+        String deliveries = shipments.deliveriesOf(n.consignee()) + (shippedSerials == null ? ""
                 : "\n- serials (" + shippedSerials.size() + "): " + String.join(", ", shippedSerials));
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
-                deliveries, n.quantityShipped(), shipments.unitsOf(n.customer()));
+                deliveries, n.quantityShipped(), shipments.unitOf(n.consignee()),
+                notifications.ofCustomer(recall.id(), n.customer()).size());
     }
 
     /**
      * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts
-     * (recall coordinators and QA managers, else 403). It is checked first (400/409, nothing
-     * changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
+     * (recall coordinators and QA managers, else 403), for what it received in {@code unit}: required only when the
+     * customer received lots of more than one unit and has a notification for each (400 naming {@code unit}
+     * otherwise, with the units to choose from; G2). It is checked first (400/409, nothing changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
      * as in Tasklist (409 when it has no open task). Answers of one recall wait for each other on the recall's row
      * from the start, so of several answers for one customer sent at once one is recorded and the others find the
      * task done: 409 (auditor 2026-12-06 G3: they met the engine half-way and got 500 or 403). The task is answered by
@@ -89,17 +94,16 @@ public class CustomerNotification {
      * otherwise, G10).
      */
     @Transactional
-    public void answer(String recallNumber, String customer, Boolean acknowledged, BigDecimal quantityReturned) {
+    public void answer(String recallNumber, String customer, String unit, Boolean acknowledged,
+            BigDecimal quantityReturned) {
         currentUser.requireToRecord(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (customer == null || customer.isBlank()) {
             throw new InvalidInput("customer", "must name the customer");
         }
         store.lock(recall.id()); // answers of one recall one at a time, from here on (G3)
-        NotificationStore.NotificationRow n = notifications.ofCustomer(recall.id(), customer).orElseThrow(() ->
-                new InvalidInput("customer", "'" + customer + "' is not a customer of recall " + recallNumber
-                        + " (GET /api/recalls/" + recallNumber + " lists its " + notifications.count(recall.id())
-                        + " customers)"));
+        NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
+                notifications.ofCustomer(recall.id(), customer));
         NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
         if (n.taskId() == null) {
             throw new StateConflict("The notification task for " + customer + " of recall " + recallNumber
@@ -117,6 +121,31 @@ public class CustomerNotification {
                             + " it is overdue)") + "; " + currentUser.id() + " is not one of them");
         }
         process.answer(n.taskId(), answer.acknowledged(), answer.quantityReturned());
+    }
+
+    /** The customer's notification for {@code unit} (or its only one when {@code unit} is not given); 400 otherwise. */
+    private NotificationStore.NotificationRow ofUnit(RecallStore.RecallRow recall, String customer, String unit,
+            List<NotificationStore.NotificationRow> ofCustomer) {
+        String recallNumber = recall.recallNumber();
+        if (ofCustomer.isEmpty()) {
+            throw new InvalidInput("customer", "'" + customer + "' is not a customer of recall " + recallNumber
+                    + " (GET /api/recalls/" + recallNumber + " lists its " + notifications.customers(recall.id())
+                    + " customers)");
+        }
+        List<String> units = ofCustomer.stream().map(NotificationStore.NotificationRow::unit).toList();
+        if (unit == null || unit.isBlank()) {
+            if (ofCustomer.size() == 1) {
+                return ofCustomer.get(0);
+            }
+            throw new InvalidInput("unit", customer + " received lots of recall " + recallNumber + " in "
+                    + units.size() + " units (" + String.join(", ", units) + "): say which one this quantity"
+                    + " returned is in; each unit is answered on its own");
+        }
+        return ofCustomer.stream().filter(n -> unit.equals(n.unit())).findFirst().orElseThrow(() ->
+                new InvalidInput("unit", customer + " received nothing in '" + unit + "' in recall " + recallNumber
+                        + "; what it received is in " + String.join(", ", units.stream()
+                                .map(u -> u == null ? "several units (recorded before units were kept apart)" : u)
+                                .toList())));
     }
 
     /**
@@ -142,15 +171,16 @@ public class CustomerNotification {
         String by = currentUser.id();
         Instant now = clock.instant();
         notifications.record(n.id(), ack, returned, now, by);
+        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
+        String unit = shipments.unitOf(n.consignee());
         String text = "Customer " + n.customer() + " notified of recall " + recall.recallNumber() + ": "
                 + (ack ? "acknowledged" : "NOT acknowledged") + ", returned " + Quantities.plain(returned) + " of "
-                + Quantities.plain(n.quantityShipped()) + " shipped";
-        for (Long lotId : new CustomerShipments(store.shipments(recall.id(), n.customer())).lotsOf(n.customer())
-                .keySet()) {
+                + Quantities.plain(n.quantityShipped()) + " " + unit + " shipped";
+        for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
             history.event(lotId, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED).by(by).reason(text)
                     .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
                     .detail("acknowledged", ack).detail("quantityReturned", returned)
-                    .detail("quantityShipped", n.quantityShipped()).record();
+                    .detail("quantityShipped", n.quantityShipped()).detail("unit", unit).record();
         }
         store.event(recall.id(), now, "CUSTOMER_NOTIFIED", by, text);
         if (notifications.open(recall.id()) == 0) {

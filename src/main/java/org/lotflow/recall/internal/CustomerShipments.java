@@ -10,11 +10,33 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The shipments of a recall's scope grouped per customer (21 CFR 7.49: every consignee is told):
- * one notification per customer that received any lot of the scope, with the total quantity shipped
- * to it, the units of those lots, and the lots it received. Customers sort by name.
+ * The shipments of a recall's scope grouped per customer (21 CFR 7.49: every consignee is told) and unit:
+ * one notification per customer and unit of what it received ({@link Consignee}), with the total quantity
+ * shipped in that unit and the lots it received in it. A customer that received pails and kilograms gets two,
+ * because a quantity returned or a share returned means nothing added across units (auditor 2026-12-06 G2).
+ * Customers sort by name, then unit.
  */
 final class CustomerShipments {
+
+    /**
+     * One customer's deliveries in one unit: what one notification counts. {@code unit} null only for a
+     * notification recorded before V131 whose customer received several units (its quantity is their old sum).
+     */
+    record Consignee(String customer, String unit) implements Comparable<Consignee> {
+
+        private static final java.util.Comparator<Consignee> ORDER = java.util.Comparator
+                .comparing(Consignee::customer).thenComparing(Consignee::unit,
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
+        @Override
+        public int compareTo(Consignee other) {
+            return ORDER.compare(this, other);
+        }
+
+        boolean counts(RecallStore.ShipmentRow s) {
+            return s.customer().equals(customer) && (unit == null || unit.equals(s.unit()));
+        }
+    }
 
     /** Each customer's shipments in ledger order, grouped once (a recall of 13,000 customers asked 13,000 times). */
     private final Map<String, List<RecallStore.ShipmentRow>> byCustomer;
@@ -25,37 +47,41 @@ final class CustomerShipments {
         this.byCustomer = grouped;
     }
 
-    /** The total quantity shipped per customer (one notification each), by customer name. */
-    static SortedMap<String, BigDecimal> shippedPerCustomer(List<Shipped> shipments) {
-        SortedMap<String, BigDecimal> out = new TreeMap<>();
-        shipments.forEach(s -> out.merge(s.customer(), s.quantity(), BigDecimal::add));
+    /** The total quantity shipped per customer and unit (one notification each), by customer name, then unit. */
+    static SortedMap<Consignee, BigDecimal> shippedPerConsignee(List<Shipped> shipments) {
+        SortedMap<Consignee, BigDecimal> out = new TreeMap<>();
+        shipments.forEach(s -> out.merge(new Consignee(s.customer(), s.unit()), s.quantity(), BigDecimal::add));
         return out;
     }
 
-    /** One shipment, as grouping needs it. */
-    record Shipped(String customer, BigDecimal quantity) {
+    /** One shipment, as grouping needs it: the customer, the unit of the lot's product, the quantity in it. */
+    record Shipped(String customer, String unit, BigDecimal quantity) {
     }
 
-    /** The shipments to one customer, in ledger order. */
-    List<RecallStore.ShipmentRow> of(String customer) {
-        return List.copyOf(byCustomer.getOrDefault(customer, List.of()));
+    /** The shipments a notification counts (its customer's in its unit), in ledger order. */
+    List<RecallStore.ShipmentRow> of(Consignee consignee) {
+        return byCustomer.getOrDefault(consignee.customer(), List.of()).stream().filter(consignee::counts).toList();
     }
 
-    /** The lots (id -> lot number) a customer received, by id. */
-    SortedMap<Long, String> lotsOf(String customer) {
+    /** The lots (id -> lot number) a notification counts, by id. */
+    SortedMap<Long, String> lotsOf(Consignee consignee) {
         SortedMap<Long, String> out = new TreeMap<>();
-        of(customer).forEach(s -> out.put(s.lotId(), s.lotNumber()));
+        of(consignee).forEach(s -> out.put(s.lotId(), s.lotNumber()));
         return out;
     }
 
-    /** The units of what a customer received, distinct, joined with {@code /} (e.g. {@code kg/pcs}). */
-    String unitsOf(String customer) {
-        return of(customer).stream().map(RecallStore.ShipmentRow::unit).distinct().collect(Collectors.joining("/"));
+    /**
+     * The unit of what a notification counts: its own, or for a notification recorded before V131 the units its
+     * customer received, distinct, joined with {@code /} (e.g. {@code kg/pcs}).
+     */
+    String unitOf(Consignee consignee) {
+        return consignee.unit() != null ? consignee.unit()
+                : of(consignee).stream().map(RecallStore.ShipmentRow::unit).distinct().collect(Collectors.joining("/"));
     }
 
-    /** What the customer's notification task lists: one Markdown line per shipment. */
-    String deliveriesOf(String customer) {
-        return of(customer).stream().map(s -> "- lot **" + s.lotNumber() + "** (" + s.productName() + ", "
+    /** What the notification's task lists: one Markdown line per shipment. */
+    String deliveriesOf(Consignee consignee) {
+        return of(consignee).stream().map(s -> "- lot **" + s.lotNumber() + "** (" + s.productName() + ", "
                 + s.sku() + "): " + Quantities.plain(s.quantity()) + " " + s.unit() + " on order " + s.orderNumber()
                 + ", shipped " + s.shippedAt()).collect(Collectors.joining("\n"));
     }

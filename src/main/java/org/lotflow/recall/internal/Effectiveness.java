@@ -2,41 +2,71 @@ package org.lotflow.recall.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The recall effectiveness check: customers acknowledged, quantities shipped and returned, and
  * the FDA effectiveness-check level (21 CFR 7.42(b)(3)) the acknowledged share of customers
  * reaches: A = 100 %, B = more than 10 % but less than 100 %, C = more than 2 % up to 10 %,
  * D = more than 0 % up to 2 %, E = none. No customers: no level (nothing to check).
+ *
+ * <p>Customers are counted once each, whatever the units they received: a customer is notified when each of its
+ * notifications (one per unit) is answered, and acknowledged when it acknowledged each. Quantities are added only
+ * within a unit ({@code quantities}, one entry per unit, by unit); {@code quantityShipped}, {@code quantityReturned}
+ * and {@code returnedPercent} are the recall's totals when everything it reached is in one unit, and null when not:
+ * pails and kilograms do not add up (auditor 2026-12-06 G2). Percentages have 1 decimal, rounded half up.
  */
 public record Effectiveness(int customers, int notified, int acknowledged, BigDecimal acknowledgedPercent,
-        BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal returnedPercent, String level,
-        String levelMeaning) {
+        BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal returnedPercent, List<UnitQuantities> quantities,
+        String level, String levelMeaning) {
+
+    /**
+     * What the recall's customers received and returned in one unit; {@code unit} null only for notifications of
+     * several units recorded before V131 (their old sums, kept apart from the others).
+     */
+    public record UnitQuantities(String unit, BigDecimal shipped, BigDecimal returned, BigDecimal returnedPercent) {
+
+        String summary() {
+            return Quantities.plain(returned) + " of " + Quantities.plain(shipped) + " "
+                    + (unit == null ? "(several units, recorded before units were kept apart)" : unit) + " returned"
+                    + (returnedPercent == null ? "" : " (" + returnedPercent + "%)");
+        }
+    }
 
     static Effectiveness of(List<NotificationStore.NotificationRow> notifications) {
-        int customers = notifications.size();
-        int notified = 0;
-        int acknowledged = 0;
-        BigDecimal shipped = BigDecimal.ZERO;
-        BigDecimal returned = BigDecimal.ZERO;
+        Map<String, boolean[]> byCustomer = new LinkedHashMap<>(); // customer -> {notified, acknowledged}
+        Map<String, BigDecimal[]> byUnit = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         for (NotificationStore.NotificationRow n : notifications) {
-            shipped = shipped.add(n.quantityShipped());
-            if (n.done()) {
-                notified++;
-            }
-            if (Boolean.TRUE.equals(n.acknowledged())) {
-                acknowledged++;
-            }
+            boolean[] c = byCustomer.computeIfAbsent(n.customer(), k -> new boolean[] {true, true});
+            c[0] &= n.done();
+            c[1] &= Boolean.TRUE.equals(n.acknowledged());
+            BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            q[0] = q[0].add(n.quantityShipped());
             if (n.quantityReturned() != null) {
-                returned = returned.add(n.quantityReturned());
+                q[1] = q[1].add(n.quantityReturned());
             }
         }
+        int customers = byCustomer.size();
+        int notified = (int) byCustomer.values().stream().filter(c -> c[0]).count();
+        int acknowledged = (int) byCustomer.values().stream().filter(c -> c[1]).count();
+        List<UnitQuantities> quantities = new ArrayList<>();
+        byUnit.forEach((unit, q) -> quantities.add(new UnitQuantities(unit, q[0], q[1], share(q[1], q[0]))));
+        UnitQuantities total = quantities.size() == 1 && quantities.get(0).unit() != null ? quantities.get(0) : null;
         String level = level(acknowledged, customers);
-        return new Effectiveness(customers, notified, acknowledged, percent(acknowledged, customers), shipped,
-                returned, shipped.signum() == 0 ? null
-                        : returned.multiply(BigDecimal.valueOf(100)).divide(shipped, 1, RoundingMode.HALF_UP),
-                level, meaning(level));
+        return new Effectiveness(customers, notified, acknowledged, percent(acknowledged, customers),
+                total == null ? null : total.shipped(), total == null ? null : total.returned(),
+                total == null ? null : total.returnedPercent(), List.copyOf(quantities), level, meaning(level));
+    }
+
+    private static BigDecimal share(BigDecimal returned, BigDecimal shipped) {
+        return shipped.signum() == 0 ? null
+                : returned.multiply(BigDecimal.valueOf(100)).divide(shipped, 1, RoundingMode.HALF_UP);
     }
 
     /**
@@ -69,9 +99,8 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
             return "Effectiveness: no customer received the affected lots";
         }
         return "Effectiveness " + level + ": " + acknowledged + " of " + customers
-                + " customer(s) acknowledged (" + acknowledgedPercent + "%), " + Quantities.plain(quantityReturned)
-                + " of " + Quantities.plain(quantityShipped) + " returned"
-                + (returnedPercent == null ? "" : " (" + returnedPercent + "%)");
+                + " customer(s) acknowledged (" + acknowledgedPercent + "%), "
+                + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining(", "));
     }
 
     static String meaning(String level) {

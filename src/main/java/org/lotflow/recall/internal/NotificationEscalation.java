@@ -62,10 +62,12 @@ public class NotificationEscalation {
         Instant now = clock.instant();
         notifications.escalated(n.id(), now);
         process.escalate(n.taskId(), Groups.QA_MANAGER, ESCALATED_PRIORITY);
+        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         String text = "Customer " + n.customer() + " not confirmed within "
                 + deadlines.notifyWithin(recall.classification()) + " (" + recall.classification()
-                + "): notification escalated to QA managers";
-        for (Long lotId : new CustomerShipments(store.shipments(recall.id(), n.customer())).lotsOf(n.customer()).keySet()) {
+                + "): notification" + (n.unit() == null ? "" : " of what it received in " + n.unit())
+                + " escalated to QA managers";
+        for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
             history.event(lotId, RecallEventTypes.RECALL_NOTIFICATION_OVERDUE).reason(text)
                     .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer()).record();
         }

@@ -16,20 +16,28 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The customer notifications of recalls ({@code recall_notification}, V40, V61, V84, V87), read and
- * written with plain SQL: one row per customer that received a lot of a recall's scope, in customer
- * order ({@code position} 0, 1, ...), bound to its {@code recallNotification} process when lotflow
- * starts it and to that process's {@code notifyCustomer} task when the task is created.
+ * The customer notifications of recalls ({@code recall_notification}, V40, V61, V84, V87, V131), read and
+ * written with plain SQL: one row per customer and unit of what it received of a recall's scope
+ * ({@link CustomerShipments.Consignee}), in customer and unit order ({@code position} 0, 1, ...), bound
+ * to its {@code recallNotification} process when lotflow starts it and to that process's
+ * {@code notifyCustomer} task when the task is created.
  */
 @Repository
 class NotificationStore {
 
-    /** One customer's notification. {@code quantityShipped}/{@code quantityReturned} in the lots' units. */
-    record NotificationRow(Long id, String customer, BigDecimal quantityShipped, String status, String taskId,
-            Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
+    /**
+     * One customer's notification for what it received in one unit: {@code quantityShipped}/{@code quantityReturned}
+     * in {@code unit} (null only for a notification of several units recorded before V131).
+     */
+    record NotificationRow(Long id, String customer, String unit, BigDecimal quantityShipped, String status,
+            String taskId, Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
             Instant escalatedAt) {
         boolean done() {
             return RecallStatus.NOTIFICATION_DONE.equals(status);
+        }
+
+        CustomerShipments.Consignee consignee() {
+            return new CustomerShipments.Consignee(customer, unit);
         }
     }
 
@@ -50,39 +58,41 @@ class NotificationStore {
 
     private static NotificationRow row(ResultSet rs, int i) throws SQLException {
         Object ack = rs.getObject("acknowledged");
-        return new NotificationRow(rs.getLong("id"), rs.getString("customer"), rs.getBigDecimal("quantity_shipped"),
+        return new NotificationRow(rs.getLong("id"), rs.getString("customer"), rs.getString("unit"),
+                rs.getBigDecimal("quantity_shipped"),
                 rs.getString("status"), rs.getString("task_id"), ack == null ? null : rs.getBoolean("acknowledged"),
                 rs.getBigDecimal("quantity_returned"), instant(rs, "notified_at"), rs.getString("notified_by"),
                 instant(rs, "escalated_at"));
     }
 
     /**
-     * One OPEN notification per customer, at its place in customer order (0, 1, ...), written as one
-     * JDBC batch (a recall of 13,000 customers is one round trip per 1,000 rows, not 13,000).
+     * One OPEN notification per customer and unit, at its place in that order (0, 1, ...), written as
+     * JDBC batches (a recall of 13,000 customers is one round trip per 1,000 rows, not 13,000).
      */
-    void insertAll(long recallId, SortedMap<String, BigDecimal> shippedPerCustomer) {
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[shippedPerCustomer.size()];
+    void insertAll(long recallId, SortedMap<CustomerShipments.Consignee, BigDecimal> shippedPerConsignee) {
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[shippedPerConsignee.size()];
         int position = 0;
-        for (Map.Entry<String, BigDecimal> e : shippedPerCustomer.entrySet()) {
-            rows[position] = new MapSqlParameterSource().addValue("recallId", recallId).addValue("customer", e.getKey())
+        for (Map.Entry<CustomerShipments.Consignee, BigDecimal> e : shippedPerConsignee.entrySet()) {
+            rows[position] = new MapSqlParameterSource().addValue("recallId", recallId)
+                    .addValue("customer", e.getKey().customer()).addValue("unit", e.getKey().unit())
                     .addValue("shipped", e.getValue()).addValue("position", position);
             position++;
         }
         for (int from = 0; from < rows.length; from += 1000) {
             jdbc.batchUpdate("""
-                    INSERT INTO recall_notification (recall_id, customer, quantity_shipped, status, position)
-                    VALUES (:recallId, :customer, :shipped, 'OPEN', :position)
+                    INSERT INTO recall_notification (recall_id, customer, unit, quantity_shipped, status, position)
+                    VALUES (:recallId, :customer, :unit, :shipped, 'OPEN', :position)
                     """, java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + 1000)));
         }
     }
 
-    /** Every notification of the recall, in customer order. */
+    /** Every notification of the recall, in customer and unit order. */
     List<NotificationRow> all(long recallId) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :id ORDER BY customer, id",
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :id ORDER BY customer, unit, id",
                 Map.of("id", recallId), NotificationStore::row);
     }
 
-    /** How many notifications the recall has (one per customer). */
+    /** How many notifications the recall has (one per customer and unit). */
     int count(long recallId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM recall_notification WHERE recall_id = :id",
                 Map.of("id", recallId), Integer.class);
@@ -140,10 +150,16 @@ class NotificationStore {
                 Map.of("r", recallId, "pi", processInstanceId), Long.class).isEmpty();
     }
 
-    /** The notification of the recall for that customer, if it is one of the recall's customers. */
-    Optional<NotificationRow> ofCustomer(long recallId, String customer) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND customer = :c",
-                Map.of("r", recallId, "c", customer), NotificationStore::row).stream().findFirst();
+    /** The notifications of the recall for that customer (one per unit it received), by unit; none if not its customer. */
+    List<NotificationRow> ofCustomer(long recallId, String customer) {
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND customer = :c ORDER BY unit, id",
+                Map.of("r", recallId, "c", customer), NotificationStore::row);
+    }
+
+    /** How many customers the recall has (a customer that received two units has two notifications). */
+    int customers(long recallId) {
+        return jdbc.queryForObject("SELECT COUNT(DISTINCT customer) FROM recall_notification WHERE recall_id = :id",
+                Map.of("id", recallId), Integer.class);
     }
 
     /** Binds the notification to its task; false if it has a task. */

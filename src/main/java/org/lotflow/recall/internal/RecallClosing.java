@@ -191,8 +191,17 @@ public class RecallClosing {
                 .map(RecallStore.LotRow::lotNumber).toList());
         report.put("customers", e.customers());
         report.put("acknowledged", e.acknowledged());
-        report.put("quantityShipped", e.quantityShipped());
-        report.put("quantityReturned", e.quantityReturned());
+        if (e.quantityShipped() != null) { // one unit: the totals; several: per unit only (G2)
+            report.put("quantityShipped", e.quantityShipped());
+            report.put("quantityReturned", e.quantityReturned());
+        }
+        report.put("quantities", e.quantities().stream().map(q -> {
+            Map<String, Object> perUnit = new LinkedHashMap<>();
+            perUnit.put("unit", q.unit());
+            perUnit.put("shipped", q.shipped());
+            perUnit.put("returned", q.returned());
+            return perUnit;
+        }).toList());
         report.put("effectivenessLevel", e.level());
         report.put("comment", comment);
         return report;

@@ -113,19 +113,19 @@ public class RecallOpening {
         long recallId = store.insertRecall(number, classification, request.reason(), RecallStatus.NOTIFYING, now, by);
         String why = "Recall " + number + " (" + classification + "): " + request.reason();
         List<String> skipped = new ArrayList<>();
-        Map<String, Long> idsByNumber = new HashMap<>();
+        Map<String, Lot> lotsByNumber = new HashMap<>();
         for (Trace.TracedLot t : scope.scope()) {
             Lot lot = scope.lot(t, lotStock);
-            idsByNumber.put(lot.getLotNumber(), lot.getId());
+            lotsByNumber.put(lot.getLotNumber(), lot);
             String note = records.lot(recallId, number, classification, why, t, lot,
                     scope.named().containsKey(lot.getLotNumber()), acceptRecalled, by);
             if (note != null) {
                 skipped.add(lot.getLotNumber() + " (" + note + ")");
             }
         }
-        int customers = records.customers(recallId, idsByNumber);
+        int customers = records.customers(recallId, lotsByNumber);
         store.event(recallId, now, "OPENED", by, why + ". Named lots: " + String.join(", ", request.lotNumbers())
-                + "; " + (idsByNumber.size() - skipped.size()) + " lot(s) recalled"
+                + "; " + (lotsByNumber.size() - skipped.size()) + " lot(s) recalled"
                 + (skipped.isEmpty() ? "" : ", not recalled: " + String.join(", ", skipped))
                 + "; " + customers + " customer(s) to notify");
         return new Opened(recallId, number, classification, customers);

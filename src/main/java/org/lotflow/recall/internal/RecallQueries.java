@@ -48,13 +48,18 @@ public class RecallQueries {
         List<NotificationStore.NotificationRow> rows = this.notifications.all(r.id());
         // the serials of the scope's lots that reached each customer (issue #16; one query)
         java.util.Map<String, List<String>> serialsOf = serials.shippedFrom(store.scopeLotIds(r.id()));
+        java.util.Map<String, Long> unitsOf = rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                NotificationStore.NotificationRow::customer, java.util.stream.Collectors.counting()));
         List<RecallView.Customer> customers = new ArrayList<>();
         for (NotificationStore.NotificationRow n : rows) {
-            customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitsOf(n.customer()),
+            // a customer listed once per unit it received (G2) gets the serials of that unit's lots (one query each)
+            List<String> serialsOfRow = unitsOf.get(n.customer()) == 1 ? serialsOf.get(n.customer())
+                    : serials.shippedFrom(shipments.lotsOf(n.consignee()).keySet()).get(n.customer());
+            customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitOf(n.consignee()),
                     n.done(), n.acknowledged(), n.quantityReturned(), n.notifiedBy(), n.notifiedAt(),
-                    n.escalatedAt() != null, shipments.of(n.customer()).stream().map(s -> new RecallView.Shipment(
+                    n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
-                    serialsOf.get(n.customer())));
+                    serialsOfRow));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
                 r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),
@@ -106,9 +111,10 @@ public class RecallQueries {
                 .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", ")))).append("\n\n");
         List<NotificationStore.NotificationRow> rows = this.notifications.all(recall.id());
         for (NotificationStore.NotificationRow n : rows) {
+            String unit = n.unit() == null ? "" : " " + e.apply(n.unit());
             sb.append("- ").append(e.apply(n.customer())).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
-                    .append(", returned ").append(n.quantityReturned() == null ? "-"
-                            : Quantities.plain(n.quantityReturned()))
+                    .append(unit).append(", returned ").append(n.quantityReturned() == null ? "-"
+                            : Quantities.plain(n.quantityReturned()) + unit)
                     .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")
                     .append('\n');
         }
@@ -117,8 +123,8 @@ public class RecallQueries {
     }
 
     /**
-     * The number of customers to notify (one {@code notifyCustomer} each), from the recall's own
-     * notification rows: the "any customers?" gateway.
+     * The number of customer notifications (one {@code notifyCustomer} each, one per customer and unit it
+     * received), from the recall's own notification rows: the "any customers?" gateway.
      */
     @Transactional(readOnly = true)
     public int customerCount(String recallNumber, String processInstanceId) {

@@ -18,7 +18,9 @@ public record RecallView(String recallNumber, String status, String classificati
     }
 
     /**
-     * A customer to notify: what it received, and its answer once notified; {@code serials}: the serial numbers of
+     * A customer to notify, for what it received in {@code unit}: a customer that received lots of several units is
+     * listed once per unit, each with its own answer (auditor 2026-12-06 G2). What it received, in that unit, and its
+     * answer once notified; {@code serials}: the serial numbers of
      * the scope's lots shipped to it (serialised products; left out when none).
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

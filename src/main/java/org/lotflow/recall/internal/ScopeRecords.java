@@ -87,21 +87,26 @@ class ScopeRecords {
         return LotStatus.RECALLED.name();
     }
 
-    /** Records the scope's shipments and one notification per customer; the number of customers. */
-    int customers(long recallId, Map<String, Long> idsByNumber) {
+    /**
+     * Records the scope's shipments (lot number -> lot) and one notification per customer and unit of what it
+     * received (auditor 2026-12-06 G2); the number of customers.
+     */
+    int customers(long recallId, Map<String, Lot> lotsByNumber) {
         List<CustomerShipments.Shipped> shipped = new ArrayList<>();
         List<RecallStore.NewShipment> rows = new ArrayList<>();
-        for (Trace.CustomerShipment s : traces.shipments(idsByNumber.values())) {
-            rows.add(new RecallStore.NewShipment(s.customer(), s.orderNumber(), idsByNumber.get(s.lotNumber()),
-                    s.quantity(), s.shippedAt(), s.carrier()));
-            shipped.add(new CustomerShipments.Shipped(s.customer(), s.quantity()));
+        List<Long> ids = lotsByNumber.values().stream().map(Lot::getId).toList();
+        for (Trace.CustomerShipment s : traces.shipments(ids)) {
+            Lot lot = lotsByNumber.get(s.lotNumber());
+            rows.add(new RecallStore.NewShipment(s.customer(), s.orderNumber(), lot.getId(), s.quantity(),
+                    s.shippedAt(), s.carrier()));
+            shipped.add(new CustomerShipments.Shipped(s.customer(), lot.getProduct().getUnit(), s.quantity()));
         }
         store.insertShipments(recallId, rows);
-        SortedMap<String, BigDecimal> perCustomer = CustomerShipments.shippedPerCustomer(shipped);
-        notifications.insertAll(recallId, perCustomer);
-        if (perCustomer.isEmpty()) {
+        SortedMap<CustomerShipments.Consignee, BigDecimal> perConsignee = CustomerShipments.shippedPerConsignee(shipped);
+        notifications.insertAll(recallId, perConsignee);
+        if (perConsignee.isEmpty()) {
             store.updateStatus(recallId, RecallStatus.AWAITING_CLOSE, null);
         }
-        return perCustomer.size();
+        return (int) perConsignee.keySet().stream().map(CustomerShipments.Consignee::customer).distinct().count();
     }
 }

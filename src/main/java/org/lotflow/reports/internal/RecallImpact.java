@@ -25,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (lots in scope and recalled, the lots named), and per customer the quantity shipped of affected lots, whether
  * the notification is answered, the quantity returned and what is still outstanding
  * ({@code outstanding = shipped - returned}; a customer that has not answered has returned nothing yet).
- * Quantities are the recall's as recorded, exact decimals in the unit of the lots shipped. QA analysts, QA
+ * Quantities are the recall's as recorded, exact decimals in the unit of the lots shipped: a customer that received
+ * lots of several units has a row per unit, and a recall's quantities are added per unit only (auditor 2026-12-06
+ * G2: pails and kilograms were added). QA analysts, QA
  * managers and recall coordinators may read it (administrators always).
  */
 @Service
@@ -46,16 +48,25 @@ public class RecallImpact {
         this.currentUser = currentUser;
     }
 
-    /** One customer of a recall. */
-    public record Customer(String customer, BigDecimal quantityShipped, boolean notified, Boolean acknowledged,
-            BigDecimal quantityReturned, BigDecimal outstanding, Instant notifiedAt) {
+    /** One customer of a recall, for what it received in {@code unit}. */
+    public record Customer(String customer, String unit, BigDecimal quantityShipped, boolean notified,
+            Boolean acknowledged, BigDecimal quantityReturned, BigDecimal outstanding, Instant notifiedAt) {
     }
 
-    /** One recall's impact; totals over its customers. */
+    /** A recall's quantities in one unit, over its customers. */
+    public record UnitTotal(String unit, BigDecimal quantityShipped, BigDecimal quantityReturned,
+            BigDecimal outstanding) {
+    }
+
+    /**
+     * One recall's impact: {@code customers} counted once each, {@code customersNotified} those answered for every
+     * unit they received; quantities per unit ({@code byUnit}), and as totals only when the recall reached one unit
+     * (null otherwise).
+     */
     public record Recall(String recallNumber, String classification, String status, String reason, Instant openedAt,
             Instant closedAt, List<String> namedLots, List<String> skus, long lotsInScope, long lotsRecalled,
             int customers, int customersNotified, BigDecimal quantityShipped, BigDecimal quantityReturned,
-            BigDecimal outstanding, List<Customer> byCustomer) {
+            BigDecimal outstanding, List<UnitTotal> byUnit, List<Customer> byCustomer) {
     }
 
     /** The report: recalls opened in {@code [from, to]} (or the one asked for), optionally of one product. */
@@ -65,7 +76,7 @@ public class RecallImpact {
         @Override
         public List<String> csvHeader() {
             return List.of("recallNumber", "classification", "status", "openedAt", "lotsInScope", "lotsRecalled",
-                    "customer", "quantityShipped", "notified", "acknowledged", "quantityReturned", "outstanding",
+                    "customer", "unit", "quantityShipped", "notified", "acknowledged", "quantityReturned", "outstanding",
                     "notifiedAt");
         }
 
@@ -75,7 +86,7 @@ public class RecallImpact {
             for (Recall r : recalls) {
                 for (Customer c : r.byCustomer()) {
                     rows.add(Arrays.asList(r.recallNumber(), r.classification(), r.status(), r.openedAt(),
-                            r.lotsInScope(), r.lotsRecalled(), c.customer(), c.quantityShipped(), c.notified(),
+                            r.lotsInScope(), r.lotsRecalled(), c.customer(), c.unit(), c.quantityShipped(), c.notified(),
                             c.acknowledged(), c.quantityReturned(), c.outstanding(), c.notifiedAt()));
                 }
             }
@@ -109,22 +120,29 @@ public class RecallImpact {
                 continue;
             }
             List<Customer> byCustomer = new ArrayList<>();
-            BigDecimal shipped = BigDecimal.ZERO;
-            BigDecimal returned = BigDecimal.ZERO;
-            int notified = 0;
+            Map<String, BigDecimal[]> perUnit = new java.util.TreeMap<>(
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+            Map<String, Boolean> answered = new java.util.LinkedHashMap<>();
             for (RecallReports.CustomerRow c : customers.getOrDefault(r.id(), List.of())) {
                 BigDecimal back = c.quantityReturned() == null ? BigDecimal.ZERO : c.quantityReturned();
-                byCustomer.add(new Customer(c.customer(), c.quantityShipped(), c.notified(), c.acknowledged(),
-                        c.quantityReturned(), c.quantityShipped().subtract(back), c.notifiedAt()));
-                shipped = shipped.add(c.quantityShipped());
-                returned = returned.add(back);
-                notified += c.notified() ? 1 : 0;
+                byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(),
+                        c.acknowledged(), c.quantityReturned(), c.quantityShipped().subtract(back), c.notifiedAt()));
+                BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO,
+                        BigDecimal.ZERO});
+                q[0] = q[0].add(c.quantityShipped());
+                q[1] = q[1].add(back);
+                answered.merge(c.customer(), c.notified(), Boolean::logicalAnd);
             }
+            List<UnitTotal> byUnit = new ArrayList<>();
+            perUnit.forEach((unit, q) -> byUnit.add(new UnitTotal(unit, q[0], q[1], q[0].subtract(q[1]))));
+            UnitTotal total = byUnit.size() == 1 && byUnit.get(0).unit() != null ? byUnit.get(0) : null;
+            int notified = (int) answered.values().stream().filter(Boolean::booleanValue).count();
             out.add(new Recall(r.recallNumber(), r.classification(), r.status(), r.reason(), r.openedAt(),
                     r.closedAt(), namedLots.stream().map(LotReports.LotRow::lotNumber).sorted().toList(),
                     namedLots.stream().map(l -> products.get(l.productId()).getSku()).distinct().sorted().toList(),
-                    r.lotsInScope(), r.lotsRecalled(), byCustomer.size(), notified, shipped, returned,
-                    shipped.subtract(returned), byCustomer));
+                    r.lotsInScope(), r.lotsRecalled(), answered.size(), notified,
+                    total == null ? null : total.quantityShipped(), total == null ? null : total.quantityReturned(),
+                    total == null ? null : total.outstanding(), List.copyOf(byUnit), byCustomer));
         }
         return new Report(number == null ? range.from() : null, number == null ? range.to() : null,
                 product == null ? null : product.getSku(), number, out);

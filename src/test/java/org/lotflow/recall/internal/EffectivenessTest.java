@@ -29,8 +29,8 @@ class EffectivenessTest {
         List<NotificationStore.NotificationRow> rows = new ArrayList<>();
         rows.add(row("Acme", "10", true, "9.5"));
         rows.add(row("Beta", "8", false, "2"));
-        rows.add(new NotificationStore.NotificationRow(3L, "Gamma", new BigDecimal("2"), "OPEN", null, null, null, null,
-                null, null));
+        rows.add(new NotificationStore.NotificationRow(3L, "Gamma", "kg", new BigDecimal("2"), "OPEN", null, null,
+                null, null, null, null));
         Effectiveness e = Effectiveness.of(rows);
         assertThat(e.customers()).isEqualTo(3);
         assertThat(e.notified()).isEqualTo(2);
@@ -39,8 +39,44 @@ class EffectivenessTest {
         assertThat(e.quantityShipped()).isEqualByComparingTo("20");
         assertThat(e.quantityReturned()).isEqualByComparingTo("11.5");
         assertThat(e.returnedPercent()).isEqualByComparingTo("57.5");
+        assertThat(e.quantities()).singleElement().satisfies(q -> {
+            assertThat(q.unit()).isEqualTo("kg");
+            assertThat(q.shipped()).isEqualByComparingTo("20");
+            assertThat(q.returned()).isEqualByComparingTo("11.5");
+        });
         assertThat(e.level()).isEqualTo("B");
         assertThat(e.levelMeaning()).startsWith("Level B");
+    }
+
+    /**
+     * Auditor 2026-12-06 G2: pails and kilograms were added into one "quantity returned" and one share. A customer
+     * that received both has a notification for each: it counts once, acknowledged only when it acknowledged each.
+     */
+    @Test
+    void quantitiesAreAddedWithinAUnitOnlyAndACustomerCountsOnceWhateverItsUnits() {
+        List<NotificationStore.NotificationRow> rows = new ArrayList<>();
+        rows.add(row("Acme", "pail", "40", true, "12"));
+        rows.add(row("Acme", "kg", "100", true, "5"));
+        rows.add(row("Beta", "kg", "50", true, "50"));
+        rows.add(row("Gamma", "pail", "10", true, "0"));
+        rows.add(row("Gamma", "kg", "10", false, "0"));
+        Effectiveness e = Effectiveness.of(rows);
+        assertThat(e.customers()).isEqualTo(3);
+        assertThat(e.notified()).isEqualTo(3);
+        assertThat(e.acknowledged()).as("Gamma acknowledged for pails only").isEqualTo(2);
+        assertThat(e.level()).isEqualTo("B");
+        assertThat(e.quantityShipped()).as("no total across units").isNull();
+        assertThat(e.quantityReturned()).isNull();
+        assertThat(e.returnedPercent()).isNull();
+        assertThat(e.quantities()).extracting(Effectiveness.UnitQuantities::unit).containsExactly("kg", "pail");
+        assertThat(e.quantities().get(0).shipped()).isEqualByComparingTo("160");
+        assertThat(e.quantities().get(0).returned()).isEqualByComparingTo("55");
+        assertThat(e.quantities().get(0).returnedPercent()).isEqualByComparingTo("34.4");
+        assertThat(e.quantities().get(1).shipped()).isEqualByComparingTo("50");
+        assertThat(e.quantities().get(1).returned()).isEqualByComparingTo("12");
+        assertThat(e.quantities().get(1).returnedPercent()).isEqualByComparingTo("24.0");
+        assertThat(e.summary()).isEqualTo("Effectiveness B: 2 of 3 customer(s) acknowledged (66.7%), 55 of 160 kg"
+                + " returned (34.4%), 12 of 50 pail returned (24.0%)");
     }
 
     @Test
@@ -55,7 +91,13 @@ class EffectivenessTest {
     }
 
     private static NotificationStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
-        return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, new BigDecimal(shipped),
-                RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null, "rachel", null);
+        return row(customer, "kg", shipped, ack, returned);
+    }
+
+    private static NotificationStore.NotificationRow row(String customer, String unit, String shipped, boolean ack,
+            String returned) {
+        return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, unit,
+                new BigDecimal(shipped), RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null,
+                "rachel", null);
     }
 }

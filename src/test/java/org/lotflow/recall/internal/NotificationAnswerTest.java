@@ -17,7 +17,7 @@ import org.lotflow.shared.RefusalStatus;
 class NotificationAnswerTest {
 
     private static final NotificationStore.NotificationRow OPEN = new NotificationStore.NotificationRow(1L, "Acme",
-            new BigDecimal("10"), "OPEN", "task-1", null, null, null, null, null);
+            "kg", new BigDecimal("10"), "OPEN", "task-1", null, null, null, null, null);
 
     @Test
     void anAnswerWithinWhatWasShippedIsTaken() {
@@ -54,7 +54,7 @@ class NotificationAnswerTest {
 
     @Test
     void anAnsweredCustomerIs409() {
-        NotificationStore.NotificationRow done = new NotificationStore.NotificationRow(1L, "Acme", new BigDecimal("10"),
+        NotificationStore.NotificationRow done = new NotificationStore.NotificationRow(1L, "Acme", "kg", new BigDecimal("10"),
                 RecallStatus.NOTIFICATION_DONE, "task-1", true, BigDecimal.ONE, null, "rachel", null);
         assertRefused(409, "Customer Acme was already notified", () -> NotificationAnswer.check(done, true, 1));
     }

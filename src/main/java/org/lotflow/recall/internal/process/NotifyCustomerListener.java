@@ -41,7 +41,9 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
         DelegateExecution scope = task.getExecution();
         CustomerNotification.NotificationTask data = notification.bindTask(scope.getProcessBusinessKey(),
                 scope.getProcessInstanceId(), task.getId());
-        task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")");
+        // a customer that received several units has a task for each (G2): the name says which
+        task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")"
+                + (data.ofUnits() > 1 ? ": what it received in " + data.unit() : ""));
         TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
                 .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
                 .show(DELIVERIES.name(), data.deliveries())

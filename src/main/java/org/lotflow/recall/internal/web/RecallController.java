@@ -59,16 +59,25 @@ public class RecallController {
                 .body(queries.view(opened.recallNumber()));
     }
 
-    public record NotificationAnswer(String customer, Boolean acknowledged,
+    /**
+     * A customer's answer: {@code customer} as the recall lists it; {@code unit} the unit of what the returned
+     * quantity counts, needed only when the customer received lots of several units (the recall lists one entry per
+     * customer and unit); {@code quantityReturned} in that unit, at most 3 decimals.
+     */
+    public record NotificationAnswer(String customer, String unit, Boolean acknowledged,
             @Quantity(zeroAllowed = true) BigDecimal quantityReturned) {
     }
 
-    /** A customer's answer: completes its {@code notifyCustomer} task as the caller. */
+    /**
+     * A customer's answer: completes its {@code notifyCustomer} task as the caller; 200 with the recall. 400 naming
+     * {@code customer}, {@code unit}, {@code acknowledged} or {@code quantityReturned}; 409 when already answered.
+     */
     @AllowedGroups({Groups.RECALL_COORDINATOR, Groups.QA_MANAGER})
     @PostMapping("/{recallNumber}/notifications")
     public RecallView answer(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
-        notification.answer(recallNumber, answer.customer(), answer.acknowledged(), answer.quantityReturned());
+        notification.answer(recallNumber, answer.customer(), answer.unit(), answer.acknowledged(),
+                answer.quantityReturned());
         return queries.view(recallNumber);
     }
 
