@@ -30,6 +30,9 @@ public class EngineRefusals {
             config.register(EngineExceptionMapper.class, 1);
             config.register(RestExceptionMapper.class, 1);
             config.register(DomainRefusalMapper.class, 1);
+            config.register(RequestMapper.class, 1);
+            config.register(JsonParseMapper.class, 1);
+            config.register(JsonMappingMapper.class, 1);
         };
     }
 
@@ -81,7 +84,8 @@ public class EngineRefusals {
         public String problemJson() {
             return Problems.json(status, status == 403 ? "Forbidden" : status == 409 ? "Conflict"
                     : status == 404 ? "Not found" : status == 429 ? "Too many failed attempts"
-                    : status == 401 ? "Unauthorized" : status >= 500 ? "Server error" : "Invalid request", message, field);
+                    : status == 401 ? "Unauthorized" : status == 405 ? "Method not allowed"
+                    : status == 415 ? "Unsupported media type" : status >= 500 ? "Server error" : "Invalid request", message, field);
         }
     }
 
@@ -249,6 +253,71 @@ public class EngineRefusals {
     }
 
     public static class RestExceptionMapper extends EngineErrorMapper<RestException> {
+    }
+
+    /**
+     * A request the engine REST API cannot take before any engine code runs, answered as problem+json in words
+     * instead of Jersey's {@code {"type":"NotFoundException","message":"HTTP 404 Not Found"}}: an address that is no
+     * resource (404; e.g. {@code /engine-rest/task//complete}, an empty task id), a method the address does not take
+     * (405), a body that is not JSON where JSON is expected (415), and a query or path parameter that cannot be read
+     * (400 naming it; Jersey says 404 for {@code ?maxResults=abc}). Nothing is changed.
+     */
+    public static class RequestMapper implements jakarta.ws.rs.ext.ExceptionMapper<jakarta.ws.rs.WebApplicationException> {
+
+        @Override
+        public Response toResponse(jakarta.ws.rs.WebApplicationException e) {
+            Refusal answer = answer(e);
+            return Response.status(answer.status()).entity(answer.problemJson())
+                    .type(MediaType.valueOf("application/problem+json")).build();
+        }
+
+        static Refusal answer(jakarta.ws.rs.WebApplicationException e) {
+            if (e instanceof org.glassfish.jersey.server.ParamException p) {
+                String name = p.getParameterName();
+                boolean number = p.getCause() instanceof NumberFormatException
+                        || String.valueOf(p.getCause()).contains("NumberFormatException");
+                return new Refusal(400, name + ": the " + (p instanceof org.glassfish.jersey.server.ParamException
+                        .PathParamException ? "path" : "query") + " parameter could not be read"
+                        + (number ? "; it must be a whole number" : ""), name);
+            }
+            int status = e.getResponse() == null ? 400 : e.getResponse().getStatus();
+            return new Refusal(status, switch (status) {
+                case 404 -> "There is nothing at this address of the engine REST API: check the path (an id left"
+                        + " empty?)";
+                case 405 -> "This address of the engine REST API does not take this method (GET, POST, PUT or"
+                        + " DELETE)";
+                case 406 -> "The engine REST API answers in JSON: accept application/json";
+                case 415 -> "Send the body as JSON, with the header Content-Type: application/json";
+                default -> status >= 500 ? "The process engine could not do this; nothing was changed."
+                        : "The request is not valid: nothing was changed";
+            });
+        }
+    }
+
+    /** A body that is not JSON: 400 in words, not Camunda's {@code {"type":"JsonParseException",...}}. */
+    public static class JsonParseMapper implements jakarta.ws.rs.ext.ExceptionMapper<
+            com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+            Refusal answer = new Refusal(400, "The body is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "); nothing was changed");
+            return Response.status(400).entity(answer.problemJson())
+                    .type(MediaType.valueOf("application/problem+json")).build();
+        }
+    }
+
+    /** JSON of the wrong shape (a text where an object is expected): 400 naming the field. */
+    public static class JsonMappingMapper implements jakarta.ws.rs.ext.ExceptionMapper<
+            com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+            Refusal answer = new Refusal(400, (field.isEmpty() ? "The body" : field) + " does not have the shape the"
+                    + " engine REST API expects; nothing was changed", field.isEmpty() ? null : field);
+            return Response.status(400).entity(answer.problemJson())
+                    .type(MediaType.valueOf("application/problem+json")).build();
+        }
     }
 
     /** Execution listeners' exceptions are not wrapped: a refusal from a start listener arrives as is. */

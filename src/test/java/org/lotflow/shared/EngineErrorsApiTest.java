@@ -36,6 +36,27 @@ class EngineErrorsApiTest {
                 "No matching process definition with key: nope and no tenant-id");
     }
 
+    /**
+     * What Jersey refuses before any engine code runs answered {@code {"type":"NotFoundException","message":"HTTP 404
+     * Not Found"}} (an empty task id; an address that is no resource), 405 the same way, and 404 for a query parameter that is not a number.
+     */
+    @Test
+    void requestsRefusedBeforeTheEngineRunsAreProblemsInWordsAndAnUnreadableParameterIs400NamingIt() {
+        problem(api.post("sarah", "/engine-rest/tasks/complete", java.util.Map.of()), 404,
+                "There is nothing at this address of the engine REST API: check the path (an id left empty?)");
+        problem(api.call("sarah", org.springframework.http.HttpMethod.PUT, "/engine-rest/task", null), 405,
+                "This address of the engine REST API does not take this method (GET, POST, PUT or DELETE)");
+        Response notANumber = api.get("sarah", "/engine-rest/task?maxResults=abc");
+        problem(notANumber, 400, "maxResults: the query parameter could not be read; it must be a whole number");
+        assertThat(notANumber.json().get("field").asText()).isEqualTo("maxResults");
+        problem(api.post("sarah", "/engine-rest/task", "{bad"), 400,
+                "The body is not valid JSON (line 1, column 2); nothing was changed");
+        Response shape = api.post("sarah", "/engine-rest/task", "{\"processVariables\": \"x\"}");
+        problem(shape, 400, "processVariables does not have the shape the engine REST API expects; nothing was"
+                + " changed");
+        assertThat(shape.json().get("field").asText()).isEqualTo("processVariables");
+    }
+
     @Test
     void anEngineSentenceLosesItsCodesAndJavaNames() {
         assertThat(EngineRefusals.readable("ENGINE-03001 execution nope doesn't exist: execution is null"))
