@@ -18,6 +18,11 @@ public final class LotEventTypes {
     public static final String OOS_PRODUCTION_INVESTIGATION_CONCLUDED = "OOS_PRODUCTION_INVESTIGATION_CONCLUDED";
     /** A QA manager's signed decision on a confirmed OOS result: reject, or release on justified evidence. */
     public static final String OOS_DECISION_SIGNED = "OOS_DECISION_SIGNED";
+    /**
+     * A REJECTED lot's stock on hand disposed of (destroyed, returned to the supplier or reworked), with how, the
+     * reference and the quantity: after a quarantine disposition REJECT or a rejection in lab release.
+     */
+    public static final String DISPOSAL_CONFIRMED = "DISPOSAL_CONFIRMED";
 
     private LotEventTypes() {
     }

@@ -127,6 +127,39 @@ class LabReleaseApiTest {
         JsonNode refusal = history.get(2);
         assertThat(refusal.get("detail").get("signature").get("meaning").asText()).isEqualTo("release refusal");
         assertThat(refusal.get("reason").asText()).isEqualTo("Retained sample missing");
+
+        // new user 2026-12-06 W5: the rejected lot's stock is disposed of and that is recorded, in lotRelease itself
+        String disposal = taskId("mike", lot, "confirmDisposal");
+        JsonNode form = api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json();
+        assertThat(org.lotflow.support.Forms.shown(form, "onHand")).isEqualTo("100 drums");
+        assertThat(org.lotflow.support.Forms.shown(form, "lotNumber")).isEqualTo(lot);
+        assertThat(taskId("jennifer", lot, "confirmDisposal")).isEqualTo(disposal);
+        assertThat(api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot).json())
+                .as("not for QA analysts").isEmpty();
+        Response burnt = complete("mike", disposal, Map.of("disposalMethod", "BURNT"));
+        assertThat(burnt.status()).as(burnt.toString()).isEqualTo(400);
+        assertThat(burnt.json().get("field").asText()).isEqualTo("disposalMethod");
+        assertThat(burnt.json().get("detail").asText()).contains("one of DESTROYED, RETURNED_TO_SUPPLIER, REWORKED");
+        Response twoLines = complete("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
+                "WM-1\nWM-2"));
+        assertThat(twoLines.status()).isEqualTo(400);
+        assertThat(twoLines.json().get("field").asText()).isEqualTo("disposalReference");
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("disposed").decimalValue()).isZero();
+        Response done2 = complete("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
+                "Waste manifest WM-2025-0042"));
+        assertThat(done2.status()).as(done2.toString()).isEqualTo(204);
+        JsonNode after = api.get("mike", "/api/lots/" + lot).json();
+        assertThat(after.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(after.get("disposed").decimalValue()).isEqualByComparingTo("100");
+        assertThat(after.get("available").decimalValue()).isZero();
+        JsonNode disposed = api.get("mike", "/api/lots/" + lot + "/history").json();
+        JsonNode confirmed = disposed.get(disposed.size() - 1);
+        assertThat(confirmed.get("type").asText()).isEqualTo("DISPOSAL_CONFIRMED");
+        assertThat(confirmed.get("user").asText()).isEqualTo("mike");
+        assertThat(confirmed.get("detail").get("method").asText()).isEqualTo("DESTROYED");
+        assertThat(confirmed.get("detail").get("reference").asText()).isEqualTo("Waste manifest WM-2025-0042");
+        assertThat(confirmed.get("detail").get("quantity").decimalValue()).isEqualByComparingTo("100");
+        assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot).json()).isEmpty();
     }
 
     @Test

@@ -35,6 +35,7 @@ class LotReleaseProcessTest extends ProcessTest {
     TaskListener labErrorListener = taskListener("investigateLabErrorListener");
     TaskListener productionListener = taskListener("investigateProductionListener");
     TaskListener oosDecisionListener = taskListener("decideOutOfSpecificationListener");
+    TaskListener disposalListener = taskListener("releaseDisposalListener");
     JavaDelegate releaseLot = delegate("releaseLotDelegate");
     JavaDelegate rejectLot = delegate("rejectLotDelegate");
     JavaDelegate holdLot = delegate("holdLotDelegate");
@@ -150,9 +151,10 @@ class LotReleaseProcessTest extends ProcessTest {
         ProcessInstance pi = decided("REJECT");
         BpmnAwareTests.assertThat(pi).isWaitingAt("rejectLot");
         BpmnAwareTests.execute(BpmnAwareTests.job("rejectLot"));
+        disposalConfirmed(pi);
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("recordLabResults", "investigateLabError",
-                "investigateProduction", "decideOutOfSpecification", "rejectLot").hasPassed("EndEvent_LotRejected")
-                .hasNotPassed("approveRelease");
+                "investigateProduction", "decideOutOfSpecification", "rejectLot", "confirmDisposal")
+                .hasPassed("EndEvent_LotRejected").hasNotPassed("approveRelease");
         verify(releaseLot, never()).execute(any());
     }
 
@@ -202,6 +204,18 @@ class LotReleaseProcessTest extends ProcessTest {
         verify(holdLot).execute(any());
     }
 
+    /**
+     * A rejected lot waits for its disposal (new user 2026-12-06 W5): {@code confirmDisposal} for QA managers and
+     * production, with the shared form; its listener records it.
+     */
+    private void disposalConfirmed(ProcessInstance pi) throws Exception {
+        BpmnAwareTests.assertThat(pi).isWaitingAt("confirmDisposal");
+        org.camunda.bpm.engine.task.Task disposal = BpmnAwareTests.task(pi);
+        BpmnAwareTests.assertThat(disposal).hasCandidateGroup("qa-manager").hasCandidateGroup("production");
+        BpmnAwareTests.complete(disposal, Map.of("disposalMethod", "DESTROYED"));
+        verify(disposalListener, org.mockito.Mockito.times(2)).notify(any());
+    }
+
     @Test
     void refusedReleaseEndsRejected() throws Exception {
         labVerdict(true);
@@ -210,7 +224,9 @@ class LotReleaseProcessTest extends ProcessTest {
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("approved", false, "comment", "COA incomplete"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("rejectLot");
         BpmnAwareTests.execute(BpmnAwareTests.job("rejectLot"));
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("approveRelease", "EndEvent_LotRejected");
+        disposalConfirmed(pi);
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("approveRelease", "rejectLot", "confirmDisposal",
+                "EndEvent_LotRejected");
         verify(releaseLot, never()).execute(any());
     }
 

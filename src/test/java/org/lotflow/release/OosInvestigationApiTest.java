@@ -199,6 +199,14 @@ class OosInvestigationApiTest {
         assertThat(last.get("newStatus").asText()).isEqualTo("REJECTED");
         assertThat(last.get("user").asText()).isEqualTo("jennifer");
         assertThat(last.get("reason").asText()).contains("viscosity = 232").contains("after its investigation");
+        // what is left: the rejected lot's disposal (new user 2026-12-06 W5), by production
+        assertThat(tasks("jennifer", lot)).extracting(t -> t.get("taskDefinitionKey").asText())
+                .containsExactly("confirmDisposal");
+        Response disposed = complete("mike", taskId("mike", lot, "confirmDisposal"), Map.of("disposalMethod",
+                "REWORKED", "disposalReference", "Rework order RW-12"));
+        assertThat(disposed.status()).as(disposed.toString()).isEqualTo(204);
+        assertThat(lot(lot).get("disposed").decimalValue()).isEqualByComparingTo(lot(lot).get("quantity")
+                .decimalValue());
         assertThat(tasks("jennifer", lot)).isEmpty();
     }
 

@@ -31,7 +31,7 @@ class FormSchemaTest {
 
     @Test
     void everyUserTaskOfEveryProcessHasADeclaredInput() {
-        for (String[] task : new String[][] {{"lotRelease", "recordLabResults"}, {"lotRelease", "approveRelease"},
+        for (String[] task : new String[][] {{"lotRelease", "recordLabResults"}, {"lotRelease", "approveRelease"}, {"lotRelease", "confirmDisposal"},
                 {"quarantineInvestigation", "investigateLot"}, {"quarantineInvestigation", "decideDisposition"},
                 {"quarantineInvestigation", "informCustomers"}, {"quarantineInvestigation", "confirmDisposal"},
                 {"allocationOverride", "approveOverride"}, {"recallNotification", "notifyCustomer"},

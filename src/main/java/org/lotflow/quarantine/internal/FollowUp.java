@@ -6,7 +6,6 @@ import java.util.Map;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
-import org.lotflow.lot.LotStock;
 import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,14 +21,15 @@ public class FollowUp {
 
     private final QuarantineQueries queries;
     private final LotService lots;
-    private final LotStock stock;
+    private final org.lotflow.lot.RejectedLotDisposal disposal;
     private final LotHistory history;
     private final Clock clock;
 
-    public FollowUp(QuarantineQueries queries, LotService lots, LotStock stock, LotHistory history, Clock clock) {
+    public FollowUp(QuarantineQueries queries, LotService lots, org.lotflow.lot.RejectedLotDisposal disposal,
+            LotHistory history, Clock clock) {
         this.queries = queries;
         this.lots = lots;
-        this.stock = stock;
+        this.disposal = disposal;
         this.history = history;
         this.clock = clock;
     }
@@ -67,13 +67,10 @@ public class FollowUp {
     }
 
     /**
-     * {@code confirmDisposal} completed: method (required) and reference (optional), each at most 200
-     * characters. The lot (bound to the hold, never named by a variable) is locked and everything it has
-     * on hand is disposed of ({@link LotStock#dispose}): from now on it shows 0 available and 0 on hand
-     * and {@code disposed} = that quantity, in every view. The {@code DISPOSAL_CONFIRMED} history event
-     * records method, reference, {@code quantity} disposed of (in the product's {@code unit}) and the
-     * lot's quantities after it ({@code quantities}: quantity, available, allocated, shipped, consumed,
-     * disposed, onHand).
+     * {@code confirmDisposal} completed: the lot (bound to the hold, never named by a variable) is disposed of
+     * ({@link org.lotflow.lot.RejectedLotDisposal#confirm}: method one of DESTROYED, RETURNED_TO_SUPPLIER,
+     * REWORKED; reference optional, at most 200 characters; everything on hand disposed of and recorded as
+     * {@code DISPOSAL_CONFIRMED} in the lot history).
      *
      * @throws StateConflict 409 unless the hold was decided REJECT and carried out, or while stock of the
      *         lot is still allocated to orders
@@ -85,14 +82,6 @@ public class FollowUp {
             throw new StateConflict("Hold " + holdId + " was not decided REJECT and carried out; there is "
                     + "nothing to dispose of");
         }
-        String m = FieldText.of("disposalMethod", method, true, FieldText.MAX_SHORT_TEXT);
-        String r = FieldText.of("disposalReference", reference, false, FieldText.MAX_SHORT_TEXT);
-        Lot lot = lots.lockForChange(lots.get(hold.getLotId()));
-        java.math.BigDecimal disposed = stock.dispose(lot);
-        history.event(lot.getId(), QuarantineEventTypes.DISPOSAL_CONFIRMED).reason("Disposed of: " + m)
-                .detail("method", m).detail("reference", r)
-                .detail("quantity", disposed).detail("unit", lot.getProduct().getUnit())
-                .detail("quantities", lot.quantities().asMap())
-                .record();
+        disposal.confirm(lots.get(hold.getLotId()), method, reference);
     }
 }

@@ -10,7 +10,7 @@ public final class QuarantineEventTypes {
     public static final String DISPOSITION_NOT_APPLIED = "DISPOSITION_NOT_APPLIED";
     public static final String RECALL_REQUESTED = "RECALL_REQUESTED";
     public static final String CUSTOMERS_INFORMED = "CUSTOMERS_INFORMED";
-    public static final String DISPOSAL_CONFIRMED = "DISPOSAL_CONFIRMED";
+    public static final String DISPOSAL_CONFIRMED = org.lotflow.history.LotEventTypes.DISPOSAL_CONFIRMED;
 
     private QuarantineEventTypes() {
     }
