@@ -69,16 +69,18 @@ class ConsoleRulesTest {
     @Test
     void aCustomerNotYetNotifiedPastTheWindowIsOverdue() {
         Map<String, Object> recall = Map.of("openedAt", "2025-01-28T10:00:00Z", "notifyWithin", "PT48H",
-                "customers", List.of(Map.of("customer", "Acme", "notified", true),
-                        Map.of("customer", "Bolt", "notified", false)));
+                "customers", List.of(Map.of("customer", "Acme", "unit", "kg", "notified", true),
+                        Map.of("customer", "Bolt", "unit", "kg", "notified", false),
+                        Map.of("customer", "Bolt", "unit", "drums", "notified", true)));
         Map<String, NotificationDeadline.Deadline> before = NotificationDeadline.of(recall,
                 Instant.parse("2025-01-30T09:59:59Z"));
-        assertThat(before.get("Bolt")).isEqualTo(new NotificationDeadline.Deadline(
+        assertThat(before.get("Bolt|kg")).isEqualTo(new NotificationDeadline.Deadline(
                 Instant.parse("2025-01-30T10:00:00Z"), false));
         Map<String, NotificationDeadline.Deadline> after = NotificationDeadline.of(recall,
                 Instant.parse("2025-01-30T10:00:01Z"));
-        assertThat(after.get("Bolt").overdue()).isTrue();
-        assertThat(after.get("Acme").overdue()).as("answered").isFalse();
+        assertThat(after.get("Bolt|kg").overdue()).isTrue();
+        assertThat(after.get("Bolt|drums").overdue()).as("each unit of a customer on its own (G2)").isFalse();
+        assertThat(after.get("Acme|kg").overdue()).as("answered").isFalse();
         assertThat(NotificationDeadline.of(Map.of("customers", List.of()), Instant.now())).isEmpty();
     }
 
