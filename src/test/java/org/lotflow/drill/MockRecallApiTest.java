@@ -141,6 +141,14 @@ class MockRecallApiTest {
         assertThat(close.status()).as("not reviewed yet").isEqualTo(409);
         assertThat(close.json().get("detail").asText()).contains("not reviewed yet");
 
+        // an administrator starts drills but does not review or close them in a coordinator's place, on /api as on
+        // /engine-rest (auditor 2026-12-06 A9)
+        Response byAdmin = api.post("demo", "/api/mock-recalls/" + number + "/review",
+                Map.of("traceComplete", true, "findings", "reviewed by the administrator"));
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(403);
+        assertThat(byAdmin.json().get("detail").asText()).contains("administering lotflow does not make one a member");
+        assertThat(api.post("demo", "/api/mock-recalls/" + number + "/close", Map.of("comment", "by admin")).status())
+                .isEqualTo(403);
         Response reviewed = api.post("rachel", "/api/mock-recalls/" + number + "/review",
                 Map.of("traceComplete", true, "findings", "none: every delivery note and shipping document found"));
         assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);

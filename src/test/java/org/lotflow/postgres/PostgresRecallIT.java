@@ -150,4 +150,59 @@ class PostgresRecallIT {
         assertThat(tasks).hasSize(customers.size());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)).isZero();
     }
+
+    /**
+     * Auditor 2026-12-06 A11: on PostgreSQL, answers of a recall's customers sent at once through lotflow's API and
+     * through {@code /engine-rest} took their locks in opposite orders (recall row then task row, task row then recall
+     * row) and one in about thirty ended in a 500 "deadlock detected" with the SQL in the body. Both take the task's
+     * row first now; every loser is told 409, and each customer is answered once.
+     */
+    @Test
+    void answersSentAtOnceThroughTheApiAndTheEngineAreRecordedOnceAndLosersAre409() throws Exception {
+        String sku = api.createProduct("PGA");
+        String lot = api.releasedLot(sku, new java.math.BigDecimal("100"), "2025-01-10");
+        GenealogyFixture ship = new GenealogyFixture(api, jdbc);
+        List<String> customers = List.of("Xray Foods", "Yankee Mills", "Zulu Labs");
+        for (String customer : customers) {
+            ship.ship(customer, lot, "5", "2025-01-20");
+        }
+        String number = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason", "Storm of answers",
+                "classification", "CLASS_II")).json().get("recallNumber").asText();
+        api.executeJobs();
+        JsonNode tasks = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number
+                + "&taskDefinitionKey=notifyCustomer").json();
+        assertThat(tasks).hasSize(3);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<TestClient.Response>> sent = new java.util.ArrayList<>();
+        for (JsonNode task : tasks) {
+            String customer = task.get("name").asText().replaceAll("^Notify (.*) \\(RC-.*$", "$1");
+            for (int i = 0; i < 2; i++) {
+                sent.add(threads.submit(() -> {
+                    go.await();
+                    return api.post("rachel", "/engine-rest/task/" + task.get("id").asText() + "/complete",
+                            vars(Map.of("acknowledged", true, "quantityReturned", 1)));
+                }));
+                sent.add(threads.submit(() -> {
+                    go.await();
+                    return api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer",
+                            customer, "acknowledged", true, "quantityReturned", 1));
+                }));
+            }
+        }
+        go.countDown();
+        List<TestClient.Response> answers = new java.util.ArrayList<>();
+        for (var f : sent) {
+            answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+        assertThat(answers).as(answers.toString()).allSatisfy(a -> assertThat(a.status()).isIn(200, 204, 409));
+        assertThat(answers.stream().filter(a -> a.status() != 409)).as(answers.toString()).hasSize(3);
+        assertThat(answers.stream().filter(a -> a.status() == 409)).allSatisfy(a -> assertThat(a.isProblem()).isTrue());
+        api.executeJobs();
+        JsonNode recall = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(recall.get("status").asText()).isEqualTo("AWAITING_CLOSE");
+        assertThat(recall.get("timeline")).extracting(e -> e.get("type").asText())
+                .filteredOn("CUSTOMER_NOTIFIED"::equals).hasSize(3);
+    }
 }

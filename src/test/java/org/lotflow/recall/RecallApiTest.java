@@ -493,6 +493,25 @@ class RecallApiTest {
         assertThat(first.json().get("effectiveness").has("level")).isFalse();
         assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
         assertThat(tasks("rachel", number, "notifyCustomer")).isEmpty();
+        // only a QA manager closes it: an administrator who is not one is refused on /api as on /engine-rest, and the
+        // engine itself refuses the completion in an administrator's name (auditor 2026-12-06 A1)
+        Response byAdmin = api.post("demo", "/api/recalls/" + number + "/close", Map.of("comment", "done by admin",
+                "justification", "admin says so"));
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(403);
+        assertThat(byAdmin.json().get("detail").asText()).contains("Only QA managers may close a recall; demo is not"
+                + " one (administering lotflow does not make one a member of its roles)");
+        String closeTask = tasks("jennifer", number, "closeRecall").get(0).get("id").asText();
+        identityService.setAuthentication("demo", List.of("camunda-admin"));
+        try {
+            assertThatThrownBy(() -> taskService.complete(closeTask, Map.of("comment", "via the engine's API")))
+                    .isInstanceOf(org.lotflow.shared.NotPermitted.class)
+                    .hasMessageContaining("This task is for QA managers; demo is in none of these groups");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
+        assertThat(api.get("rachel", "/api/recalls/" + number).json().get("status").asText())
+                .isEqualTo("AWAITING_CLOSE");
 
         Response again = api.post("rachel", "/api/recalls", recall(List.of(lot), "label error", "CLASS_III"));
         assertThat(again.status()).isEqualTo(409);

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * From the API ({@code POST /api/mock-recalls/{n}/review} and {@code /close}) the task is completed as the
  * caller; from Tasklist or {@code /engine-rest} the task's listener records the same thing. Who did it is
  * the logged-in user, never a variable; the drill is read by the process's business key and must be the
- * one bound to that process. Refusals: 403 for anyone but a recall coordinator or administrator, 400
+ * one bound to that process. Refusals: 403 for anyone but a recall coordinator (administrators too: a review and
+ * a closing are records in the doer's name, as on {@code /engine-rest}; auditor 2026-12-06 A9), 400
  * naming the field, 404 for an unknown drill, 409 when the drill is no longer at that step (closed, or
  * failed by its timer).
  */
@@ -53,7 +54,7 @@ public class DrillWork {
 
     /** {@code POST /api/mock-recalls/{n}/review}: completes {@code reviewDrillScope} as the caller. */
     public void requestReview(String drillNumber, Boolean traceComplete, String findings) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
+        currentUser.requireMember("review a mock-recall drill", Groups.RECALL_COORDINATOR);
         DrillStore.Row drill = find(drillNumber);
         if (traceComplete == null) {
             throw new InvalidInput("traceComplete", "required: true when the trace is complete (every lot, supplier"
@@ -68,7 +69,7 @@ public class DrillWork {
 
     /** {@code POST /api/mock-recalls/{n}/close}: completes {@code closeDrill} as the caller. */
     public void requestClose(String drillNumber, String comment) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
+        currentUser.requireMember("close a mock-recall drill", Groups.RECALL_COORDINATOR);
         DrillStore.Row drill = find(drillNumber);
         comment(comment);
         String task = process.activeTask(drill.processInstanceId(), MockRecallProcess.TASK_CLOSE)
@@ -79,7 +80,7 @@ public class DrillWork {
     /** Complete listener of {@code reviewDrillScope}: records the review on the drill. */
     @Transactional
     public void recordReview(String drillNumber, String processInstanceId, Object traceComplete, Object findings) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
+        currentUser.requireMember("review a mock-recall drill", Groups.RECALL_COORDINATOR);
         boolean complete;
         if (MockRecallProcess.YES.equals(traceComplete)) {
             complete = true;
@@ -100,7 +101,7 @@ public class DrillWork {
     /** Complete listener of {@code closeDrill}: the result ({@link DrillOutcome}) on the drill. */
     @Transactional
     public DrillStatus recordClose(String drillNumber, String processInstanceId, Object comment) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
+        currentUser.requireMember("close a mock-recall drill", Groups.RECALL_COORDINATOR);
         String text = comment(comment);
         DrillStore.Row drill = bound(drillNumber, processInstanceId);
         if (drill.status() != DrillStatus.IN_PROGRESS || drill.traceComplete() == null) {

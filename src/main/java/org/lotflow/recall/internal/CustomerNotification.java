@@ -41,11 +41,13 @@ public class CustomerNotification {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.lotflow.serial.SerialLedger serials;
+    private final org.lotflow.shared.process.TaskCompletionsInOrder taskLocks;
 
     CustomerNotification(RecallStore store, NotificationStore notifications, BoundRecalls bound,
             LotRecallProcess process, LotHistory history, CurrentUser currentUser, Clock clock,
-            org.lotflow.serial.SerialLedger serials) {
+            org.lotflow.serial.SerialLedger serials, org.lotflow.shared.process.TaskCompletionsInOrder taskLocks) {
         this.serials = serials;
+        this.taskLocks = taskLocks;
         this.store = store;
         this.notifications = notifications;
         this.bound = bound;
@@ -87,9 +89,10 @@ public class CustomerNotification {
      * (recall coordinators and QA managers, else 403), for what it received in {@code unit}: required only when the
      * customer received lots of more than one unit and has a notification for each (400 naming {@code unit}
      * otherwise, with the units to choose from; G2). It is checked first (400/409, nothing changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
-     * as in Tasklist (409 when it has no open task). Answers of one recall wait for each other on the recall's row
-     * from the start, so of several answers for one customer sent at once one is recorded and the others find the
-     * task done: 409 (auditor 2026-12-06 G3: they met the engine half-way and got 500 or 403). The task is answered by
+     * as in Tasklist (409 when it has no open task). Answers of one notification wait for each other on its task's
+     * row, then on the recall's (the order of every completion, A11), so of several answers for one customer sent at
+     * once one is recorded and the others find the task done: 409 (auditor 2026-12-06 G3: they met the engine
+     * half-way and got 500 or 403). The task is answered by
      * a member of its candidate groups: recall coordinators, and QA managers once it is escalated (403 in words
      * otherwise, G10).
      */
@@ -101,15 +104,21 @@ public class CustomerNotification {
         if (customer == null || customer.isBlank()) {
             throw new InvalidInput("customer", "must name the customer");
         }
-        store.lock(recall.id()); // answers of one recall one at a time, from here on (G3)
         NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
-        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
+        NotificationAnswer.check(n, acknowledged, quantityReturned); // bad input: 400 before any lock
         if (n.taskId() == null) {
             throw new StateConflict("The notification task for " + customer + " of recall " + recallNumber
                     + " is still being created (a recall's customers get their tasks in batches, within seconds);"
                     + " try again in a moment");
         }
+        // answers of one notification one at a time, from here on (G3), locked in the order every completion locks:
+        // the task's row, then (its listener) the recall's row (A11: the other order deadlocked on PostgreSQL)
+        taskLocks.lock(n.taskId());
+        long id = n.id();
+        n = notifications.ofCustomer(recall.id(), customer).stream().filter(r -> r.id() == id).findFirst()
+                .orElseThrow();
+        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
         if (!process.isActive(n.taskId())) {
             throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer);
         }

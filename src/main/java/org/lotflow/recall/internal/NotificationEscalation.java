@@ -30,9 +30,12 @@ public class NotificationEscalation {
     private final LotRecallProcess process;
     private final LotHistory history;
     private final Clock clock;
+    private final org.lotflow.shared.process.TaskCompletionsInOrder taskLocks;
 
     NotificationEscalation(RecallStore store, NotificationStore notifications, BoundRecalls bound,
-            RecallDeadlines deadlines, LotRecallProcess process, LotHistory history, Clock clock) {
+            RecallDeadlines deadlines, LotRecallProcess process, LotHistory history, Clock clock,
+            org.lotflow.shared.process.TaskCompletionsInOrder taskLocks) {
+        this.taskLocks = taskLocks;
         this.store = store;
         this.notifications = notifications;
         this.bound = bound;
@@ -52,6 +55,8 @@ public class NotificationEscalation {
     @Transactional
     public void escalate(String recallNumber, String processInstanceId, String scope) {
         RecallStore.RecallRow recall = bound.ofRecallOrNotification(recallNumber, processInstanceId);
+        // the task's row before the notification's, the order a completion of the task takes them (A11)
+        notifications.taskOfProcess(recall.id(), processInstanceId).ifPresent(taskLocks::lock);
         NotificationStore.NotificationRow n = notifications.lockOfProcess(recall.id(), processInstanceId)
                 .or(() -> notifications.lockOfScope(recall.id(), scope)).orElseThrow(() ->
                         new StateConflict("No customer notification of recall " + recallNumber + " runs in process "
@@ -69,7 +74,8 @@ public class NotificationEscalation {
                 + " escalated to QA managers";
         for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
             history.event(lotId, RecallEventTypes.RECALL_NOTIFICATION_OVERDUE).reason(text)
-                    .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer()).record();
+                    .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
+                    .detail("unit", shipments.unitOf(n.consignee())).record();
         }
         store.event(recall.id(), now, "NOTIFICATION_ESCALATED", CurrentUser.SYSTEM, text);
     }

@@ -144,6 +144,13 @@ class NotificationStore {
                 .findFirst();
     }
 
+    /** The task of the notification of a recall bound to that {@code recallNotification} process, if it has one. */
+    Optional<String> taskOfProcess(long recallId, String processInstanceId) {
+        return jdbc.queryForList("SELECT task_id FROM recall_notification WHERE recall_id = :r AND process_instance_id"
+                + " = :pi AND task_id IS NOT NULL", Map.of("r", recallId, "pi", processInstanceId), String.class)
+                .stream().findFirst();
+    }
+
     /** Whether a notification of the recall is bound to that {@code recallNotification} process. */
     boolean isBound(long recallId, String processInstanceId) {
         return !jdbc.queryForList("SELECT id FROM recall_notification WHERE recall_id = :r AND process_instance_id = :pi",

@@ -86,14 +86,15 @@ public class RecallClosing {
     }
 
     /**
-     * {@code POST /api/recalls/{recallNumber}/close}: a QA manager (else 403) completes
+     * {@code POST /api/recalls/{recallNumber}/close}: a QA manager (else 403, administrators too) completes
      * {@code closeRecall} with a comment (400 without) and, when the effectiveness check is below the
      * target level, a justification (400 naming {@code justification} without); 409 while customer
      * notifications are open.
      */
     @Transactional
     public void requestClose(String recallNumber, String comment, String justification) {
-        currentUser.requireToRecord(Groups.QA_MANAGER);
+        // a QA manager's signed record: administrators who are not QA managers too are refused (auditor 2026-12-06 A1)
+        currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (comment == null || comment.isBlank()) {
             throw new InvalidInput("comment", "required: the closing statement of the recall");
@@ -119,7 +120,7 @@ public class RecallClosing {
      */
     @Transactional
     public void sign(String recallNumber, String processInstanceId, Object comment, Object justification) {
-        currentUser.requireToRecord(Groups.QA_MANAGER);
+        currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
         }

@@ -36,6 +36,20 @@ public class TaskCompletionsInOrder extends AbstractProcessEnginePlugin {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
+    /**
+     * Takes the row lock of the task now, in the caller's transaction (which must be one), as its completion would:
+     * for a service that checks lotflow's records before it completes a task, so that it takes its locks in the order
+     * every completion takes them (the task's row first, then what the task's listeners lock). Taking them the other
+     * way round deadlocked an answer sent through lotflow's API against one sent through {@code /engine-rest} on
+     * PostgreSQL (auditor 2026-12-06 A11). False when the task is gone (completed meanwhile).
+     */
+    @org.springframework.transaction.annotation.Transactional(propagation
+            = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean lock(String taskId) {
+        return !jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId)
+                .isEmpty();
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         OutermostCommands.add(configuration, (command, proceed) -> {
@@ -45,7 +59,13 @@ public class TaskCompletionsInOrder extends AbstractProcessEnginePlugin {
             }
             // in the caller's transaction (lotflow's API) or a new one the engine's command joins
             return transaction.execute(status -> {
-                jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId);
+                try {
+                    jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId);
+                } catch (org.springframework.dao.ConcurrencyFailureException lost) {
+                    // a deadlock or lock timeout against another request: a lost race, 409 in words, nothing saved
+                    // (auditor 2026-12-06 A11: Camunda's REST layer answered it 500 with the SQL)
+                    throw new org.lotflow.shared.StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT);
+                }
                 return proceed.get();
             });
         });
