@@ -391,6 +391,8 @@ class RecallApiTest {
         f.ship("Acme Foods", rm, "5", "2025-01-22");
         f.ship("Acme Foods", blend, "40", "2025-01-24");
         f.ship("Beta Bakery", blend, "20", "2025-01-25");
+        // the same customer spelled in capitals on a later order: one customer, as the order list finds it (A2)
+        f.ship("ACME FOODS", blend, "5", "2025-01-26");
 
         Response opened = api.post("rachel", "/api/recalls", recall(List.of(rm), "Salmonella in the raw material",
                 "CLASS_I"));
@@ -398,7 +400,7 @@ class RecallApiTest {
         String number = opened.json().get("recallNumber").asText();
         assertThat(opened.json().get("customers")).extracting(c -> c.get("customer").asText() + " "
                 + c.get("quantityShipped").decimalValue().stripTrailingZeros().toPlainString() + " "
-                + c.get("unit").asText()).containsExactly("Acme Foods 5 drums", "Acme Foods 40 kg",
+                + c.get("unit").asText()).containsExactly("Acme Foods 5 drums", "Acme Foods 45 kg",
                         "Beta Bakery 20 kg");
         assertThat(opened.json().get("timeline").get(0).get("text").asText()).contains("2 customer(s) to notify");
         api.executeJobs();
@@ -421,11 +423,22 @@ class RecallApiTest {
                 "acknowledged", true, "quantityReturned", 6));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().get("detail").asText()).contains("more than the 5 shipped");
-        assertThat(api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums", "acknowledged", true,
+        Response badName = api.post("rachel", answers, Map.of("customer", "A".repeat(201), "acknowledged", true,
+                "quantityReturned", 3));
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.json().get("detail").asText()).isEqualTo("customer: at most 200 characters, was 201");
+        // the customer and the unit whatever their case (A2, A3)
+        assertThat(api.post("rachel", answers, Map.of("customer", "ACME foods", "unit", "DRUMS", "acknowledged", true,
                 "quantityReturned", 3)).status()).isEqualTo(200);
-        // the kilograms in Tasklist's way: 30 kg is more than the 5 drums, within the 40 kg
+        Response again = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums",
+                "acknowledged", true, "quantityReturned", 3));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).isEqualTo("Customer Acme Foods was already notified of what it"
+                + " received in drums (answered by rachel)");
+        assertThat(again.json().get("unit").asText()).isEqualTo("drums");
+        // the kilograms in Tasklist's way: 30 kg is more than the 5 drums, within the 45 kg (40 + 5 in capitals)
         String acmeKg = taskOf("rachel", number, "notifyCustomer", "Acme Foods (" + number + "): what it received in kg");
-        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true, "quantityReturned", 41)).status())
+        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true, "quantityReturned", 46)).status())
                 .isEqualTo(400);
         assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true, "quantityReturned", 30)).status())
                 .isEqualTo(204);
@@ -446,9 +459,9 @@ class RecallApiTest {
                 + q.get("returned").decimalValue().stripTrailingZeros().toPlainString() + " of "
                 + q.get("shipped").decimalValue().stripTrailingZeros().toPlainString() + " ("
                 + q.get("returnedPercent").asText() + "%)").containsExactly("drums: 3 of 5 (60.0%)",
-                        "kg: 40 of 60 (66.7%)");
+                        "kg: 40 of 65 (61.5%)");
         assertThat(recall.get("timeline")).extracting(e -> e.get("text").asText()).anySatisfy(t -> assertThat(t)
-                .contains("3 of 5 drums returned (60.0%), 40 of 60 kg returned (66.7%)"));
+                .contains("3 of 5 drums returned (60.0%), 40 of 65 kg returned (61.5%)"));
 
         // each lot's history has the answers for its own unit only
         JsonNode rmNotified = notifiedEvents(rm);
@@ -465,7 +478,7 @@ class RecallApiTest {
         assertThat(impact.hasNonNull("quantityShipped")).isFalse();
         assertThat(impact.get("byUnit")).extracting(u -> u.get("unit").asText() + " "
                 + u.get("outstanding").decimalValue().stripTrailingZeros().toPlainString()).containsExactly("drums 2",
-                        "kg 20");
+                        "kg 25");
         assertThat(impact.get("byCustomer")).extracting(c -> c.get("customer").asText() + " " + c.get("unit")
                 .asText()).containsExactly("Acme Foods drums", "Acme Foods kg", "Beta Bakery kg");
     }
@@ -512,6 +525,12 @@ class RecallApiTest {
         assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("status").asText())
                 .isEqualTo("AWAITING_CLOSE");
+        // a justification where none is needed is refused, not dropped without a word (A7)
+        Response notNeeded = api.post("jennifer", "/api/recalls/" + number + "/close", Map.of("comment",
+                "Label corrected", "justification", "just in case"));
+        assertThat(notNeeded.status()).as(notNeeded.toString()).isEqualTo(400);
+        assertThat(notNeeded.json().get("field").asText()).isEqualTo("justification");
+        assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
 
         Response again = api.post("rachel", "/api/recalls", recall(List.of(lot), "label error", "CLASS_III"));
         assertThat(again.status()).isEqualTo(409);

@@ -33,6 +33,10 @@ public class CustomerNotification {
             String deliveries, BigDecimal quantityShipped, String unit, int ofUnits) {
     }
 
+    /** The longest customer name and unit lotflow keeps (the ledger's and the product's columns). */
+    static final int MAX_CUSTOMER = 200;
+    static final int MAX_UNIT = 32;
+
     private final RecallStore store;
     private final NotificationStore notifications;
     private final BoundRecalls bound;
@@ -76,7 +80,8 @@ public class CustomerNotification {
         }
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         // a serialised product's units to retrieve, by serial (issue #16); the form shows what fits, and says so
-        List<String> shippedSerials = serials.shippedFrom(shipments.lotsOf(n.consignee()).keySet()).get(n.customer());
+        List<String> shippedSerials = CustomerShipments.byCustomer(serials.shippedFrom(shipments.lotsOf(n.consignee())
+                .keySet())).get(n.customer());
         String deliveries = shipments.deliveriesOf(n.consignee()) + (shippedSerials == null ? ""
                 : "\n- serials (" + shippedSerials.size() + "): " + String.join(", ", shippedSerials));
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
@@ -104,6 +109,13 @@ public class CustomerNotification {
         if (customer == null || customer.isBlank()) {
             throw new InvalidInput("customer", "must name the customer");
         }
+        // as long as lotflow keeps them (A8: 200,000 characters were looked up and quoted back twice)
+        if (customer.length() > MAX_CUSTOMER) {
+            throw new InvalidInput("customer", "at most " + MAX_CUSTOMER + " characters, was " + customer.length());
+        }
+        if (unit != null && unit.length() > MAX_UNIT) {
+            throw new InvalidInput("unit", "at most " + MAX_UNIT + " characters, was " + unit.length());
+        }
         NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
         NotificationAnswer.check(n, acknowledged, quantityReturned); // bad input: 400 before any lock
@@ -120,7 +132,8 @@ public class CustomerNotification {
                 .orElseThrow();
         NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
         if (!process.isActive(n.taskId())) {
-            throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer);
+            throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer
+                    + (n.unit() == null ? "" : " for what it received in " + n.unit()));
         }
         java.util.List<String> candidates = process.candidateGroups(n.taskId());
         if (!currentUser.isMemberOfAny(candidates.toArray(String[]::new))) {
@@ -150,7 +163,7 @@ public class CustomerNotification {
                     + units.size() + " units (" + String.join(", ", units) + "): say which one this quantity"
                     + " returned is in; each unit is answered on its own");
         }
-        return ofCustomer.stream().filter(n -> unit.equals(n.unit())).findFirst().orElseThrow(() ->
+        return ofCustomer.stream().filter(n -> unit.trim().equalsIgnoreCase(n.unit())).findFirst().orElseThrow(() ->
                 new InvalidInput("unit", customer + " received nothing in '" + unit + "' in recall " + recallNumber
                         + "; what it received is in " + String.join(", ", units.stream()
                                 .map(u -> u == null ? "several units (recorded before units were kept apart)" : u)

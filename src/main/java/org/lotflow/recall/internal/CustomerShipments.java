@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * one notification per customer and unit of what it received ({@link Consignee}), with the total quantity
  * shipped in that unit and the lots it received in it. A customer that received pails and kilograms gets two,
  * because a quantity returned or a share returned means nothing added across units (auditor 2026-12-06 G2).
- * Customers sort by name, then unit.
+ * Customers sort by name, then unit. A customer or a unit is one whatever its case ({@code ACME FOODS} is
+ * {@code Acme Foods}, as the order list finds it; {@code KG} is {@code kg}, as EPCIS codes it: auditor 2026-12-06 A2,
+ * A3); a notification shows the spelling of its first shipment in ledger order.
  */
 final class CustomerShipments {
 
@@ -25,7 +27,7 @@ final class CustomerShipments {
     record Consignee(String customer, String unit) implements Comparable<Consignee> {
 
         private static final java.util.Comparator<Consignee> ORDER = java.util.Comparator
-                .comparing(Consignee::customer).thenComparing(Consignee::unit,
+                .comparing((Consignee c) -> fold(c.customer())).thenComparing(c -> fold(c.unit()),
                         java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
 
         @Override
@@ -33,9 +35,31 @@ final class CustomerShipments {
             return ORDER.compare(this, other);
         }
 
-        boolean counts(RecallStore.ShipmentRow s) {
-            return s.customer().equals(customer) && (unit == null || unit.equals(s.unit()));
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Consignee c && compareTo(c) == 0;
         }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(fold(customer), fold(unit));
+        }
+
+        boolean counts(RecallStore.ShipmentRow s) {
+            return fold(s.customer()).equals(fold(customer)) && (unit == null || fold(unit).equals(fold(s.unit())));
+        }
+    }
+
+    /** Lists by customer (serials shipped, say) as one customer whatever its case: a map that finds either spelling. */
+    static Map<String, List<String>> byCustomer(Map<String, List<String>> byExactName) {
+        Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byExactName.forEach((customer, items) -> out.computeIfAbsent(customer, c -> new ArrayList<>()).addAll(items));
+        return out;
+    }
+
+    /** A name as compared: whatever its case. */
+    static String fold(String name) {
+        return name == null ? null : name.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Each customer's shipments in ledger order, grouped once (a recall of 13,000 customers asked 13,000 times). */
@@ -43,7 +67,7 @@ final class CustomerShipments {
 
     CustomerShipments(List<RecallStore.ShipmentRow> shipments) {
         Map<String, List<RecallStore.ShipmentRow>> grouped = new HashMap<>();
-        shipments.forEach(s -> grouped.computeIfAbsent(s.customer(), c -> new ArrayList<>()).add(s));
+        shipments.forEach(s -> grouped.computeIfAbsent(fold(s.customer()), c -> new ArrayList<>()).add(s));
         this.byCustomer = grouped;
     }
 
@@ -60,7 +84,8 @@ final class CustomerShipments {
 
     /** The shipments a notification counts (its customer's in its unit), in ledger order. */
     List<RecallStore.ShipmentRow> of(Consignee consignee) {
-        return byCustomer.getOrDefault(consignee.customer(), List.of()).stream().filter(consignee::counts).toList();
+        return byCustomer.getOrDefault(fold(consignee.customer()), List.of()).stream().filter(consignee::counts)
+                .toList();
     }
 
     /** The lots (id -> lot number) a notification counts, by id. */

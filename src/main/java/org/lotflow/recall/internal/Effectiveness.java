@@ -46,7 +46,8 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
             boolean[] c = byCustomer.computeIfAbsent(n.customer(), k -> new boolean[] {true, true});
             c[0] &= n.done();
             c[1] &= Boolean.TRUE.equals(n.acknowledged());
-            BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            // 3 decimals from the start, as every recorded quantity (A6: 0 beside 0.000)
+            BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {ZERO, ZERO});
             q[0] = q[0].add(n.quantityShipped());
             if (n.quantityReturned() != null) {
                 q[1] = q[1].add(n.quantityReturned());
@@ -63,6 +64,8 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
                 total == null ? null : total.shipped(), total == null ? null : total.returned(),
                 total == null ? null : total.returnedPercent(), List.copyOf(quantities), level, meaning(level));
     }
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(3);
 
     private static BigDecimal share(BigDecimal returned, BigDecimal shipped) {
         return shipped.signum() == 0 ? null

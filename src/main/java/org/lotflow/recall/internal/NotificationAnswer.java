@@ -35,8 +35,11 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
                     + Quantities.plain(n.quantityShipped()) + " shipped to " + n.customer());
         }
         if (n.done()) {
-            throw new StateConflict("Customer " + n.customer() + " was already notified").with("customer",
-                    n.customer());
+            // a customer with several units has one notification per unit: say which one was answered (A4)
+            org.lotflow.shared.Refusal done = new StateConflict("Customer " + n.customer() + " was already notified"
+                    + (n.unit() == null ? "" : " of what it received in " + n.unit()) + (n.notifiedBy() == null ? ""
+                            : " (answered by " + n.notifiedBy() + ")")).with("customer", n.customer());
+            throw n.unit() == null ? done : done.with("unit", n.unit());
         }
         return new NotificationAnswer(ack, returned);
     }

@@ -157,9 +157,13 @@ class NotificationStore {
                 Map.of("r", recallId, "pi", processInstanceId), Long.class).isEmpty();
     }
 
-    /** The notifications of the recall for that customer (one per unit it received), by unit; none if not its customer. */
+    /**
+     * The notifications of the recall for that customer, whatever its case (one per unit it received), by unit; none
+     * if not its customer.
+     */
     List<NotificationRow> ofCustomer(long recallId, String customer) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND customer = :c ORDER BY unit, id",
+        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND LOWER(customer) = LOWER(:c)"
+                + " ORDER BY unit, id",
                 Map.of("r", recallId, "c", customer), NotificationStore::row);
     }
 

@@ -58,8 +58,9 @@ public class RecallClosing {
 
     /**
      * The justification to keep with the closing: null when the check reaches the target level (a
-     * justification given then is not needed and not kept), else the text given, required (400 naming
-     * {@code justification}: text, at most 2000 characters).
+     * justification given then is refused, 400 naming it: signed text is never dropped without a word, auditor
+     * 2026-12-06 A7), else the text given, required (400 naming {@code justification}: text, at most 2000
+     * characters).
      */
     private String justification(Effectiveness e, Object justification) {
         if (justification != null && !(justification instanceof String)) {
@@ -70,6 +71,11 @@ public class RecallClosing {
             throw new InvalidInput("justification", "at most " + MAX_COMMENT + " characters");
         }
         if (e.meets(target)) {
+            if (why != null) {
+                throw new InvalidInput("justification", "not needed: the effectiveness check reached level "
+                        + e.level() + ", the target is " + target + "; leave it empty and say what you want recorded"
+                        + " in the comment");
+            }
             return null;
         }
         if (why == null) {

@@ -47,14 +47,16 @@ public class RecallQueries {
         CustomerShipments shipments = new CustomerShipments(store.shipments(r.id()));
         List<NotificationStore.NotificationRow> rows = this.notifications.all(r.id());
         // the serials of the scope's lots that reached each customer (issue #16; one query)
-        java.util.Map<String, List<String>> serialsOf = serials.shippedFrom(store.scopeLotIds(r.id()));
+        java.util.Map<String, List<String>> serialsOf = CustomerShipments.byCustomer(serials.shippedFrom(
+                store.scopeLotIds(r.id())));
         java.util.Map<String, Long> unitsOf = rows.stream().collect(java.util.stream.Collectors.groupingBy(
                 NotificationStore.NotificationRow::customer, java.util.stream.Collectors.counting()));
         List<RecallView.Customer> customers = new ArrayList<>();
         for (NotificationStore.NotificationRow n : rows) {
             // a customer listed once per unit it received (G2) gets the serials of that unit's lots (one query each)
             List<String> serialsOfRow = unitsOf.get(n.customer()) == 1 ? serialsOf.get(n.customer())
-                    : serials.shippedFrom(shipments.lotsOf(n.consignee()).keySet()).get(n.customer());
+                    : CustomerShipments.byCustomer(serials.shippedFrom(shipments.lotsOf(n.consignee()).keySet()))
+                            .get(n.customer());
             customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitOf(n.consignee()),
                     n.done(), n.acknowledged(), n.quantityReturned(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(

@@ -220,7 +220,7 @@ class RecallStore {
     }
 
     /**
-     * The shipments of the recall's scope to one customer (null: to every customer), ordered as
+     * The shipments of the recall's scope to one customer, whatever its case (null: to every customer), ordered as
      * {@link #shipments(long)}: each notification task reads its own customer's, not the recall's all
      * (issue #11: a recall of 6,000 customers read 6,000 times all its shipments).
      */
@@ -231,7 +231,7 @@ class RecallStore {
         List<Shipped> shipped = jdbc.query("""
                 SELECT id, customer, order_number, lot_id, quantity, shipped_at, carrier
                   FROM recall_shipment WHERE recall_id = :id
-                """ + (customer == null ? "" : " AND customer = :customer"), new MapSqlParameterSource("id", recallId).addValue("customer", customer), (rs, i) -> new Shipped(rs.getLong(1), rs.getString(2), rs.getString(3),
+                """ + (customer == null ? "" : " AND LOWER(customer) = LOWER(:customer)"), new MapSqlParameterSource("id", recallId).addValue("customer", customer), (rs, i) -> new Shipped(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7)));
         Map<Long, LotLabel> lots = lotStock.labels(shipped.stream().map(Shipped::lotId).distinct().toList());
         shipped = new ArrayList<>(shipped);

@@ -95,11 +95,22 @@ class ScopeRecords {
         List<CustomerShipments.Shipped> shipped = new ArrayList<>();
         List<RecallStore.NewShipment> rows = new ArrayList<>();
         List<Long> ids = lotsByNumber.values().stream().map(Lot::getId).toList();
-        for (Trace.CustomerShipment s : traces.shipments(ids)) {
+        List<Trace.CustomerShipment> traced = traces.shipments(ids);
+        // one spelling per customer and per unit whatever their case (A2, A3): the one of its earliest shipment
+        Map<String, String> customerAs = new java.util.HashMap<>();
+        Map<String, String> unitAs = new java.util.HashMap<>();
+        traced.stream().sorted(java.util.Comparator.comparing(Trace.CustomerShipment::shippedAt,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).forEach(s -> {
+                    customerAs.putIfAbsent(CustomerShipments.fold(s.customer()), s.customer());
+                    String unit = lotsByNumber.get(s.lotNumber()).getProduct().getUnit();
+                    unitAs.putIfAbsent(CustomerShipments.fold(unit), unit);
+                });
+        for (Trace.CustomerShipment s : traced) {
             Lot lot = lotsByNumber.get(s.lotNumber());
             rows.add(new RecallStore.NewShipment(s.customer(), s.orderNumber(), lot.getId(), s.quantity(),
                     s.shippedAt(), s.carrier()));
-            shipped.add(new CustomerShipments.Shipped(s.customer(), lot.getProduct().getUnit(), s.quantity()));
+            shipped.add(new CustomerShipments.Shipped(customerAs.get(CustomerShipments.fold(s.customer())),
+                    unitAs.get(CustomerShipments.fold(lot.getProduct().getUnit())), s.quantity()));
         }
         store.insertShipments(recallId, rows);
         SortedMap<CustomerShipments.Consignee, BigDecimal> perConsignee = CustomerShipments.shippedPerConsignee(shipped);

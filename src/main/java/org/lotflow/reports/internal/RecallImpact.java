@@ -124,11 +124,11 @@ public class RecallImpact {
                     java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
             Map<String, Boolean> answered = new java.util.LinkedHashMap<>();
             for (RecallReports.CustomerRow c : customers.getOrDefault(r.id(), List.of())) {
-                BigDecimal back = c.quantityReturned() == null ? BigDecimal.ZERO : c.quantityReturned();
+                BigDecimal back = c.quantityReturned() == null ? BigDecimal.ZERO.setScale(3) : c.quantityReturned();
                 byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(),
                         c.acknowledged(), c.quantityReturned(), c.quantityShipped().subtract(back), c.notifiedAt()));
-                BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO,
-                        BigDecimal.ZERO});
+                BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
+                        BigDecimal.ZERO.setScale(3)});
                 q[0] = q[0].add(c.quantityShipped());
                 q[1] = q[1].add(back);
                 answered.merge(c.customer(), c.notified(), Boolean::logicalAnd);

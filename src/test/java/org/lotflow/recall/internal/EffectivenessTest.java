@@ -79,6 +79,15 @@ class EffectivenessTest {
                 + " returned (34.4%), 12 of 50 pail returned (24.0%)");
     }
 
+    /** Auditor 2026-12-06 A6: a unit nobody answered for yet returned "0" beside "0.000" elsewhere. */
+    @Test
+    void aUnitWithoutAnswersHasReturnedNothingWithThreeDecimals() {
+        Effectiveness e = Effectiveness.of(List.of(new NotificationStore.NotificationRow(1L, "Acme", "kg",
+                new BigDecimal("10.000"), "OPEN", null, null, null, null, null, null)));
+        assertThat(e.quantities().get(0).returned().toPlainString()).isEqualTo("0.000");
+        assertThat(e.quantityReturned().toPlainString()).isEqualTo("0.000");
+    }
+
     @Test
     void aCheckMeetsItsTargetLevelOrBetterAndARecallWithoutCustomersAlways() {
         Effectiveness b = Effectiveness.of(List.of(row("Acme", "10", true, "10"), row("Beta", "5", false, "0")));
