@@ -88,10 +88,12 @@ public class RecallReports {
 
     /**
      * A recall on the board: its scope counts and how many of its customers there are and have been answered
-     * (notified: every unit it received), counted in the database, never loaded customer by customer.
+     * (notified: every unit it received), and its notifications (one per customer and unit) and how many of them are
+     * answered, counted in the database, never loaded customer by customer.
      */
     public record BoardRow(long id, String recallNumber, String classification, String reason, String status,
-            Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, long customers, long notified) {
+            Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, long customers, long notified,
+            long notifications, long notificationsAnswered) {
     }
 
     /** A page of the board and the cursor of the next page (null on the last page). */
@@ -121,7 +123,10 @@ public class RecallReports {
                        (SELECT COUNT(DISTINCT n.customer) FROM recall_notification n WHERE n.recall_id = r.id)
                            AS customers,
                        (SELECT COUNT(DISTINCT n.customer) - COUNT(DISTINCT CASE WHEN n.status <> 'DONE' THEN n.customer END)
-                          FROM recall_notification n WHERE n.recall_id = r.id) AS notified
+                          FROM recall_notification n WHERE n.recall_id = r.id) AS notified,
+                       (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id) AS notifications,
+                       (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id AND n.status = 'DONE')
+                           AS answered
                   FROM recall r
                  WHERE r.id < :before%s
                  ORDER BY r.id DESC
@@ -132,7 +137,7 @@ public class RecallReports {
                         rs.getObject("closed_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("closed_at", OffsetDateTime.class).toInstant(),
                         rs.getLong("in_scope"), rs.getLong("recalled"), rs.getLong("customers"),
-                        rs.getLong("notified")));
+                        rs.getLong("notified"), rs.getLong("notifications"), rs.getLong("answered")));
         return new BoardPage(List.copyOf(rows.subList(0, Math.min(size, rows.size()))),
                 org.lotflow.shared.input.IdCursor.next(rows, size, BoardRow::id));
     }

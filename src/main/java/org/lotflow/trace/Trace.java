@@ -15,6 +15,12 @@ import java.util.List;
 public record Trace(String lotNumber, String direction, List<TracedLot> lots, List<CustomerShipment> customers,
         boolean truncated, int maxDepth) {
 
+    /** The unit of a traced lot's quantities (a customer's shipment of it is in that unit), or empty text. */
+    public String unitOf(String tracedLotNumber) {
+        return lots.stream().filter(l -> l.lotNumber().equals(tracedLotNumber)).map(TracedLot::unit).findFirst()
+                .orElse("");
+    }
+
     /**
      * A lot of the trace. Quantities are decimals in the lot's {@code unit}, from the lot module's rule
      * ({@link org.lotflow.lot.LotQuantities}): {@code quantity = available + allocated + shipped + consumed +

@@ -180,7 +180,7 @@ class RecallApiTest {
                 "quantityReturned", 11));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
         assertThat(tooMuch.json().get("field").asText()).isEqualTo("quantityReturned");
-        assertThat(tooMuch.json().get("detail").asText()).contains("more than the 10 shipped");
+        assertThat(tooMuch.json().get("detail").asText()).contains("more than the 10 drums shipped");
         Response negative = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
                 "quantityReturned", -1));
         assertThat(negative.status()).isEqualTo(400);
@@ -197,7 +197,7 @@ class RecallApiTest {
         // ... and by the task's complete listener (Tasklist, engine REST): the engine wraps the listener's refusal
         Response viaEngine = complete("rachel", acme, Map.of("acknowledged", true, "quantityReturned", 11));
         assertThat(viaEngine.status()).as(viaEngine.toString()).isEqualTo(400);
-        assertThat(viaEngine.text()).contains("quantityReturned: 11 is more than the 10 shipped to Acme Industrial");
+        assertThat(viaEngine.text()).contains("quantityReturned: 11 drums is more than the 10 drums shipped to Acme Industrial: enter 0 to 10");
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("customers").get(0).get("notified")
                 .asBoolean()).isFalse();
         assertThat(tasks("rachel", number, "notifyCustomer")).hasSize(2);
@@ -422,7 +422,7 @@ class RecallApiTest {
         Response tooMany = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums",
                 "acknowledged", true, "quantityReturned", 6));
         assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.json().get("detail").asText()).contains("more than the 5 shipped");
+        assertThat(tooMany.json().get("detail").asText()).contains("more than the 5 drums shipped");
         Response badName = api.post("rachel", answers, Map.of("customer", "A".repeat(201), "acknowledged", true,
                 "quantityReturned", 3));
         assertThat(badName.status()).isEqualTo(400);

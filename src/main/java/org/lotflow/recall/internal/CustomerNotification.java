@@ -26,11 +26,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerNotification {
 
     /**
-     * What the {@code notifyCustomer} form shows. {@code ofUnits}: how many notifications (units) the customer has in
-     * this recall; with more than one, the task names its unit.
+     * What the {@code notifyCustomer} form shows. {@code units}: the units of the customer's notifications in this
+     * recall, this one's included; with more than one, the task names its unit and the form says the others are
+     * tasks of their own.
      */
     public record NotificationTask(String customer, String recallNumber, String classification, String reason,
-            String deliveries, BigDecimal quantityShipped, String unit, int ofUnits) {
+            String deliveries, BigDecimal quantityShipped, String unit, List<String> units) {
+
+        /** How many notifications (units) the customer has in this recall. */
+        public int ofUnits() {
+            return units.size();
+        }
+
+        /** The form's sentence on the customer's other units, or empty text when it received one (N4). */
+        public String otherUnits() {
+            if (units.size() < 2) {
+                return "";
+            }
+            return customer + " received lots of this recall in " + units.size() + " units (" + String.join(", ",
+                    units) + "): each unit is a task of its own, answered on its own. " + customer + " counts as"
+                    + " acknowledged only when it acknowledged in every one of them; its answer for the other units"
+                    + " is on the recall's page in the lotflow Console.";
+        }
     }
 
     /** The longest customer name and unit lotflow keeps (the ledger's and the product's columns). */
@@ -86,7 +103,8 @@ public class CustomerNotification {
                 : "\n- serials (" + shippedSerials.size() + "): " + String.join(", ", shippedSerials));
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
                 deliveries, n.quantityShipped(), shipments.unitOf(n.consignee()),
-                notifications.ofCustomer(recall.id(), n.customer()).size());
+                notifications.ofCustomer(recall.id(), n.customer()).stream().map(r -> shipments.unitOf(r.consignee()))
+                        .toList());
     }
 
     /**

@@ -20,11 +20,13 @@ import java.util.stream.Collectors;
  * notifications (one per unit) is answered, and acknowledged when it acknowledged each. Quantities are added only
  * within a unit ({@code quantities}, one entry per unit, by unit); {@code quantityShipped}, {@code quantityReturned}
  * and {@code returnedPercent} are the recall's totals when everything it reached is in one unit, and null when not:
- * pails and kilograms do not add up (auditor 2026-12-06 G2). Percentages have 1 decimal, rounded half up.
+ * pails and kilograms do not add up (auditor 2026-12-06 G2). {@code notifications} and {@code notificationsAnswered}
+ * count the notifications themselves (one per customer and unit), so a customer half answered shows. Percentages have
+ * 1 decimal, rounded half up.
  */
 public record Effectiveness(int customers, int notified, int acknowledged, BigDecimal acknowledgedPercent,
         BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal returnedPercent, List<UnitQuantities> quantities,
-        String level, String levelMeaning) {
+        int notifications, int notificationsAnswered, String level, String levelMeaning) {
 
     /**
      * What the recall's customers received and returned in one unit; {@code unit} null only for notifications of
@@ -62,7 +64,9 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
         String level = level(acknowledged, customers);
         return new Effectiveness(customers, notified, acknowledged, percent(acknowledged, customers),
                 total == null ? null : total.shipped(), total == null ? null : total.returned(),
-                total == null ? null : total.returnedPercent(), List.copyOf(quantities), level, meaning(level));
+                total == null ? null : total.returnedPercent(), List.copyOf(quantities), notifications.size(),
+                (int) notifications.stream().filter(NotificationStore.NotificationRow::done).count(), level,
+                meaning(level));
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(3);

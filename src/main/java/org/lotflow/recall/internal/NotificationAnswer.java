@@ -31,8 +31,10 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
         // one quantity rule for the API, Tasklist and /engine-rest (at most 3 decimals, never rounded)
         InputRules.require("quantityReturned", InputRules.quantity(returned, true));
         if (returned.compareTo(n.quantityShipped()) > 0) {
-            throw new InvalidInput("quantityReturned", Quantities.plain(returned) + " is more than the "
-                    + Quantities.plain(n.quantityShipped()) + " shipped to " + n.customer());
+            String unit = n.unit() == null ? "" : " " + n.unit(); // which unit, when a customer has several (N5)
+            throw new InvalidInput("quantityReturned", Quantities.plain(returned) + unit + " is more than the "
+                    + Quantities.plain(n.quantityShipped()) + unit + " shipped to " + n.customer() + ": enter 0 to "
+                    + Quantities.plain(n.quantityShipped()));
         }
         if (n.done()) {
             // a customer with several units has one notification per unit: say which one was answered (A4)

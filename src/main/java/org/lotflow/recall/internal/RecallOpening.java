@@ -123,11 +123,11 @@ public class RecallOpening {
                 skipped.add(lot.getLotNumber() + " (" + note + ")");
             }
         }
-        int customers = records.customers(recallId, lotsByNumber);
+        ScopeRecords.Notified customers = records.customers(recallId, lotsByNumber);
         store.event(recallId, now, "OPENED", by, why + ". Named lots: " + String.join(", ", request.lotNumbers())
                 + "; " + (lotsByNumber.size() - skipped.size()) + " lot(s) recalled"
                 + (skipped.isEmpty() ? "" : ", not recalled: " + String.join(", ", skipped))
-                + "; " + customers + " customer(s) to notify");
-        return new Opened(recallId, number, classification, customers);
+                + "; " + customers.sentence());
+        return new Opened(recallId, number, classification, customers.customers());
     }
 }

@@ -89,9 +89,9 @@ class ScopeRecords {
 
     /**
      * Records the scope's shipments (lot number -> lot) and one notification per customer and unit of what it
-     * received (auditor 2026-12-06 G2); the number of customers.
+     * received (auditor 2026-12-06 G2); how many customers and notifications that makes.
      */
-    int customers(long recallId, Map<String, Lot> lotsByNumber) {
+    Notified customers(long recallId, Map<String, Lot> lotsByNumber) {
         List<CustomerShipments.Shipped> shipped = new ArrayList<>();
         List<RecallStore.NewShipment> rows = new ArrayList<>();
         List<Long> ids = lotsByNumber.values().stream().map(Lot::getId).toList();
@@ -118,6 +118,17 @@ class ScopeRecords {
         if (perConsignee.isEmpty()) {
             store.updateStatus(recallId, RecallStatus.AWAITING_CLOSE, null);
         }
-        return (int) perConsignee.keySet().stream().map(CustomerShipments.Consignee::customer).distinct().count();
+        return new Notified((int) perConsignee.keySet().stream().map(CustomerShipments.Consignee::customer).distinct()
+                .count(), perConsignee.size());
+    }
+
+    /** How many customers a recall reached, and how many notifications (one per customer and unit) that makes. */
+    record Notified(int customers, int notifications) {
+
+        /** "3 customer(s) to notify", and how many notifications when a customer received several units. */
+        String sentence() {
+            return customers + " customer(s) to notify" + (notifications == customers ? ""
+                    : " (" + notifications + " notifications: one per customer and unit it received)");
+        }
     }
 }

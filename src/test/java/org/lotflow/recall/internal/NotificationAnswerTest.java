@@ -43,7 +43,7 @@ class NotificationAnswerTest {
                 () -> NotificationAnswer.check(OPEN, true, "3"));
         assertRefused(400, "quantityReturned: must be a number, was Boolean",
                 () -> NotificationAnswer.check(OPEN, true, Boolean.TRUE));
-        assertRefused(400, "quantityReturned: 11 is more than the 10 shipped to Acme",
+        assertRefused(400, "quantityReturned: 11 kg is more than the 10 kg shipped to Acme",
                 () -> NotificationAnswer.check(OPEN, true, 11));
         assertRefused(400, "quantityReturned", () -> NotificationAnswer.check(OPEN, true, -1));
         assertRefused(400, "quantityReturned: at most 3 decimals, was 1.2345 (never rounded)",

@@ -35,6 +35,8 @@ public final class LotRecallVariables {
     public static final Variable<String> RECALL_REASON = Variable.text("recallReason");
     public static final Variable<String> DELIVERIES = Variable.text("deliveries");
     public static final Variable<String> QUANTITY_SHIPPED = Variable.text("quantityShipped");
+    /** Display: the customer's other units in this recall, each its own task (empty when it received one unit). */
+    public static final Variable<String> OTHER_UNITS = Variable.text("otherUnits");
 
     // --- closeRecall: input and display copy
     public static final Variable<String> COMMENT = Variable.text("comment");

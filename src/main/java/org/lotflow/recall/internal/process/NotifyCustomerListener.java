@@ -47,7 +47,8 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
         TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
                 .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
                 .show(DELIVERIES.name(), data.deliveries())
-                .show(QUANTITY_SHIPPED.name(), data.quantityShipped(), data.unit()).apply();
+                .show(QUANTITY_SHIPPED.name(), data.quantityShipped(), data.unit())
+                .show(LotRecallVariables.OTHER_UNITS.name(), data.otherUnits()).apply();
         LotRecallVariables.declareAnswer(scope);
     }
 
