@@ -169,6 +169,14 @@ class ConsoleBrowserTest {
             assertThat(driver().findElement(By.id("hold")).getText()).contains("Customer complaint")
                     .contains("Jennifer Lee").contains("CC-2025-001");
             shot("4-lot-held");
+            // Back shows the lot as it is now, not the page from before the hold (new user 2026-12-06 N2: RELEASED,
+            // "never held"), and the sent hold form is not offered again
+            driver().navigate().back();
+            browser.until("the page loaded again after Back", () -> "QUARANTINE".equals(driver().findElement(
+                    By.id("lot-status")).getText()));
+            assertThat(driver().findElements(By.id("hold-submit")).stream().noneMatch(WebElement::isEnabled)).isTrue();
+            driver().navigate().forward();
+            browser.visible(By.id("held-notice"));
         });
         assertThat(status(held)).isEqualTo("QUARANTINE");
 
