@@ -58,6 +58,29 @@ public class UnmatchedApiRequests {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(problem);
     }
 
+    /**
+     * A call whose {@code Accept} header asks for a format the endpoint does not give (JSON from the CSV or EPCIS
+     * export, say): 406 problem+json naming what it gives. Written here whatever the request accepts: Spring's writers
+     * would honour the Accept header the endpoint cannot meet and fall back to Spring Boot's own error body (auditor
+     * 2026-12-06 A5).
+     */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) throws Exception {
+        String path = apiPath(request);
+        if (path == null || response.isCommitted()) {
+            throw e;
+        }
+        String offered = e.getSupportedMediaTypes().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+        response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getWriter().write(Problems.json(406, "Not acceptable", path + " answers "
+                + (offered.isEmpty() ? "in another format" : "only " + offered) + "; ask for that in the Accept header"
+                + " (or leave it out)", null));
+        response.flushBuffer();
+    }
+
     /** The request's path below the context path when it is in {@code /api}, else null. */
     private static String apiPath(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());

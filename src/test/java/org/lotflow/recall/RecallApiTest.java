@@ -532,6 +532,15 @@ class RecallApiTest {
         assertThat(notNeeded.json().get("field").asText()).isEqualTo("justification");
         assertThat(tasks("jennifer", number, "closeRecall")).hasSize(1);
 
+        // an export asked for in a format it does not give: 406 problem+json naming what it gives (A5)
+        for (String export : List.of("/export", "/epcis")) {
+            TestClient.Binary notAcceptable = api.download("rachel", "/api/recalls/" + number + export,
+                    "application/json");
+            assertThat(notAcceptable.status()).isEqualTo(406);
+            assertThat(notAcceptable.contentType()).as(notAcceptable.text()).startsWith("application/problem+json");
+            assertThat(notAcceptable.text()).contains("answers only").doesNotContain("timestamp");
+        }
+
         Response again = api.post("rachel", "/api/recalls", recall(List.of(lot), "label error", "CLASS_III"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("recallNumber").asText()).isEqualTo(number);

@@ -20,7 +20,7 @@ class RecallGauges {
         gauges.register("lotflow.recalls.open", "Recalls not yet closed", null, List.of(),
                 () -> Map.of(List.of(), jdbc.queryForObject("SELECT count(*) FROM recall WHERE status <> '"
                         + RecallStatus.CLOSED + "'", Long.class)));
-        gauges.register("lotflow.recall.notifications.unanswered", "Customer notifications of open recalls without an answer",
+        gauges.register("lotflow.recall.notifications.unanswered", "Customer notifications of open recalls without an answer (one per customer and unit)",
                 null, List.of(), () -> Map.of(List.of(), jdbc.queryForObject("SELECT count(*) FROM recall_notification n"
                         + " JOIN recall r ON r.id = n.recall_id WHERE r.status <> '" + RecallStatus.CLOSED + "'"
                         + " AND n.status <> '" + RecallStatus.NOTIFICATION_DONE + "'", Long.class)));
