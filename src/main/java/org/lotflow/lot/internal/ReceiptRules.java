@@ -62,8 +62,9 @@ public final class ReceiptRules {
             }
             Integer same = byExpiry.putIfAbsent(line.expirationDate(), i);
             if (same != null) {
-                throw new InvalidInput(field + "expirationDate", "is the same as lines[" + same
-                        + "].expirationDate (" + line.expirationDate() + "): each lot has one expiration date and"
+                // the other line counted from 1, as people count lines (new user 2026-12-06 N12: "lines[0]")
+                throw new InvalidInput(field + "expirationDate", "is the same as line " + (same + 1) + "'s ("
+                        + line.expirationDate() + "): each lot has one expiration date and"
                         + " each expiration date one lot, so send one line per expiration date with its whole"
                         + " quantity");
             }
