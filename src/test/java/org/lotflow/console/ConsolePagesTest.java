@@ -169,6 +169,9 @@ class ConsolePagesTest {
         assertThat(all.html()).contains("id=\"nav-orders\"").contains("id=\"order-table\"")
                 .contains("data-order=\"" + order + "\"");
         assertThat(tom.get("/console/orders?show=shortfall&sku=" + sku).html()).contains("data-order=\"" + order + "\"");
+        // the order's page says why it is short (new user 2026-12-06 N15): the 10 released are its own now
+        assertThat(tom.get("/console/orders/" + order).html()).contains("id=\"shortfall-why\"")
+                .contains("no RELEASED, unexpired lot of " + sku + " has stock to allocate now");
         ConsoleSession.Page unknown = tom.get("/console/orders?sku=NO-SUCH-SKU");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.html()).contains("data-field=\"sku\"").contains("Product (SKU): no product with SKU");

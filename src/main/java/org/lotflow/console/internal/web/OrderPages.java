@@ -76,11 +76,15 @@ class OrderPages {
     private final CurrentUser currentUser;
     private final OpenTasks openTasks;
     private final org.lotflow.order.OrderList orderList;
+    private final org.lotflow.lot.StockOnHand stock;
+    private final java.time.Clock clock;
 
     OrderPages(OrderPlacement placement, OrderCancelling cancelling, Shipping shipping,
             Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks,
-            org.lotflow.order.OrderList orderList) {
+            org.lotflow.order.OrderList orderList, org.lotflow.lot.StockOnHand stock, java.time.Clock clock) {
         this.orderList = orderList;
+        this.stock = stock;
+        this.clock = clock;
         this.placement = placement;
         this.cancelling = cancelling;
         this.shipping = shipping;
@@ -154,6 +158,13 @@ class OrderPages {
         // quantities with their unit, the product with its name (new user 2026-12-06 W15)
         model.addAttribute("unit", product.map(p -> " " + p.getUnit()).orElse(""));
         model.addAttribute("productName", product.map(p -> p.getName()).orElse(""));
+        // why an open order is short: what FEFO could take now (new user 2026-12-06 N15: "placed", nothing allocated,
+        // no word why, while every lot of the product was RECALLED)
+        if (order.shortfall() != null && order.shortfall().signum() > 0 && product.isPresent()
+                && !"CANCELLED".equals(order.status()) && !"SHIPPED".equals(order.status())) {
+            model.addAttribute("allocatable", stock.allocatable(product.get().getId(),
+                    java.time.LocalDate.now(clock)));
+        }
         if (!model.containsAttribute("shipment")) {
             model.addAttribute("shipment", new ShipmentForm(null, "", ""));
         }
