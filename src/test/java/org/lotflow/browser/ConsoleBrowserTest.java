@@ -199,6 +199,9 @@ class ConsoleBrowserTest {
             assertThat(driver().findElement(By.cssSelector("#report-table thead")).getText()).contains("Lot number")
                     .contains("Source");
             assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText()).contains("COMPLAINT");
+            // instants as the Console shows them, not ISO with microseconds (new user 2026-12-06 N9)
+            assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText())
+                    .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC").doesNotContainPattern("T\\d{2}:\\d{2}:\\d{2}");
             assertThat(driver().findElement(By.id("report-count")).getText()).matches("1 row|[0-9]+ rows");
             shot("4b-report-table");
             // the daily review: one figure a line, in words, and each product's inventory in its unit below (new user
