@@ -26,10 +26,21 @@ import org.springframework.stereotype.Component;
  * steps, the job executor) is no person's record and passes; so does a task without candidate groups, and a task
  * already gone (the engine then answers the lost race).
  *
- * <p>Costs one indexed read of the task's identity links per completion.
+ * <p>And by the password's owner: a completion in the name of someone whose password another person set (an
+ * administrator's new user or reset) is refused until they set their own ({@link OwnPassword}; 21 CFR 11.300(b)),
+ * for every task, not only those whose listeners ask (re-test 2026-12-06 R2: a disposal was confirmed with the
+ * password an administrator had set).
+ *
+ * <p>Costs one indexed read of the task's identity links and one of the security trail per completion.
  */
 @Component
 public class TaskWorkByMembers extends AbstractProcessEnginePlugin {
+
+    private final org.springframework.beans.factory.ObjectProvider<CurrentUser> currentUser;
+
+    public TaskWorkByMembers(org.springframework.beans.factory.ObjectProvider<CurrentUser> currentUser) {
+        this.currentUser = currentUser;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -39,6 +50,7 @@ public class TaskWorkByMembers extends AbstractProcessEnginePlugin {
                 Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
                 if (caller != null && caller.getUserId() != null) {
                     refuseUnlessMember(configuration, taskId, caller);
+                    currentUser.getObject().requireOwnPassword();
                 }
             }
             return proceed.get();

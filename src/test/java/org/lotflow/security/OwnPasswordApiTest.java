@@ -72,6 +72,23 @@ class OwnPasswordApiTest {
         assertThat(signed.status()).as(signed.toString()).isEqualTo(403);
         assertThat(signed.json().get("detail").asText()).contains("was set by demo");
         assertThat(api.get("sarah", "/api/lots/" + released).json().get("status").asText()).isEqualTo("PENDING");
+        // nor any task whose listener does not ask itself (re-test 2026-12-06 R2: a disposal was confirmed with the
+        // password demo set): the engine refuses every completion in the name of a password someone else set
+        String rejected = api.createLot(api.createProduct("OWNPW"), new BigDecimal("10"), "2025-01-20");
+        assertThat(api.post("sarah", "/api/lots/" + rejected + "/lab-results", results).status()).isEqualTo(200);
+        String refuse = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + rejected
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        assertThat(api.post("jennifer", "/engine-rest/task/" + refuse + "/complete", Map.of("variables", Map.of(
+                "approved", Map.of("value", false), "comment", Map.of("value", "retained sample missing"))))
+                .status()).isEqualTo(204);
+        api.executeJobs();
+        String disposal = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + rejected
+                + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
+        Response disposed = api.call(manager, given, HttpMethod.POST, "/engine-rest/task/" + disposal + "/complete",
+                Map.of("variables", Map.of("disposalMethod", Map.of("value", "DESTROYED"))), "application/json");
+        assertThat(disposed.status()).as(disposed.toString()).isEqualTo(403);
+        assertThat(disposed.json().get("detail").asText()).contains("was set by demo");
+        assertThat(api.get("sarah", "/api/lots/" + rejected).json().get("disposed").decimalValue()).isZero();
 
         String own = "Only-I-know-this-2";
         Response change = api.call(analyst, given, HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials",

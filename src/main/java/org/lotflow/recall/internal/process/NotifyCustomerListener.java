@@ -41,15 +41,31 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
         DelegateExecution scope = task.getExecution();
         CustomerNotification.NotificationTask data = notification.bindTask(scope.getProcessBusinessKey(),
                 scope.getProcessInstanceId(), task.getId());
-        // a customer that received several units has a task for each (G2): the name says which
-        task.setName("Notify " + data.customer() + " (" + data.recallNumber() + ")"
-                + (data.ofUnits() > 1 ? ": what it received in " + data.unit() : ""));
+        task.setName(taskName(data.customer(), data.recallNumber(), data.ofUnits() > 1 ? data.unit() : null));
         TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
                 .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
                 .show(DELIVERIES.name(), data.deliveries())
                 .show(QUANTITY_SHIPPED.name(), data.quantityShipped(), data.unit())
                 .show(LotRecallVariables.OTHER_UNITS.name(), data.otherUnits()).apply();
         LotRecallVariables.declareAnswer(scope);
+    }
+
+    /** The most characters a task's name holds (Camunda's {@code ACT_RU_TASK.NAME_}). */
+    static final int MAX_TASK_NAME = 255;
+
+    /**
+     * The task's name: "Notify {customer} ({recall})", and ": what it received in {unit}" for a customer that received
+     * several units (G2), each with its own task. A customer name too long for it (up to 200 characters with a unit of
+     * up to 32 made 275, and the tasks were never created: re-test 2026-12-06 R1) is shortened there, and says so with
+     * an ellipsis; the form shows it whole.
+     */
+    static String taskName(String customer, String recallNumber, String unit) {
+        String suffix = " (" + recallNumber + ")" + (unit == null ? "" : ": what it received in " + unit);
+        String prefix = "Notify ";
+        int room = MAX_TASK_NAME - prefix.length() - suffix.length();
+        String shown = customer.codePointCount(0, customer.length()) <= room ? customer
+                : customer.substring(0, customer.offsetByCodePoints(0, Math.max(0, room - 1))) + "\u2026";
+        return prefix + shown + suffix;
     }
 
     @Override
