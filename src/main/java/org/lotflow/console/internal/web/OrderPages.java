@@ -162,8 +162,14 @@ class OrderPages {
         // no word why, while every lot of the product was RECALLED)
         if (order.shortfall() != null && order.shortfall().signum() > 0 && product.isPresent()
                 && !"CANCELLED".equals(order.status()) && !"SHIPPED".equals(order.status())) {
-            model.addAttribute("allocatable", stock.allocatable(product.get().getId(),
-                    java.time.LocalDate.now(clock)));
+            // what this order could take: its ship date and minimum shelf life count (re-test 2026-12-06 R4)
+            java.time.LocalDate today = java.time.LocalDate.now(clock);
+            java.time.LocalDate ship = order.requiredBy() != null && order.requiredBy().isAfter(today)
+                    ? order.requiredBy() : today;
+            java.time.LocalDate from = org.lotflow.order.Fefo.earliestEligibleExpiration(today, ship,
+                    order.minShelfLifeMonths());
+            model.addAttribute("allocatable", stock.allocatable(product.get().getId(), from.minusDays(1)));
+            model.addAttribute("eligibleFrom", from);
         }
         if (!model.containsAttribute("shipment")) {
             model.addAttribute("shipment", new ShipmentForm(null, "", ""));
