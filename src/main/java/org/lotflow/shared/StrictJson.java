@@ -28,6 +28,23 @@ public class StrictJson {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
+    /**
+     * The API speaks JSON only (contract): the YAML writer Spring registers when a YAML library is on the class path
+     * (springdoc brings one) answered {@code Accept: application/yaml} with dates as arrays and every null written
+     * (re-test 2026-12-06 R3). Without it such a request is 406 problem+json, as any other unknown format.
+     */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer noYamlAnswers() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(
+                    java.util.List<org.springframework.http.converter.HttpMessageConverter<?>> converters) {
+                converters.removeIf(c -> c.getSupportedMediaTypes().stream().anyMatch(t -> "yaml".equals(t.getSubtype())
+                        || t.getSubtype().endsWith("+yaml")));
+            }
+        };
+    }
+
     /** Why a text with a NUL character is refused, in every refusal that names its field: {@value}. */
     public static final String NUL_REFUSED = "must not contain a NUL character";
 

@@ -26,6 +26,17 @@ class UnmatchedApiRequestsApiTest {
         assertThat(r.json().get("detail").asText()).contains("/api/nope").contains("README");
     }
 
+    /** Re-test 2026-12-06 R3: YAML was answered (dates as arrays, nulls written); the API speaks JSON only. */
+    @Test
+    void yamlIsNotAnsweredTheApiSpeaksJson() {
+        org.lotflow.support.TestClient.Binary yaml = api.download("tom", "/api/lots/IL250-2024-092",
+                "application/yaml");
+        assertThat(yaml.status()).isEqualTo(406);
+        assertThat(yaml.contentType()).startsWith("application/problem+json");
+        assertThat(yaml.text()).doesNotContain("yaml");
+        assertThat(api.get("tom", "/api/lots/IL250-2024-092").status()).isEqualTo(200);
+    }
+
     @Test
     void aMethodThePathDoesNotOfferIsAProblemNamingWhatItOffers() {
         Response r = api.call("tom", HttpMethod.DELETE, "/api/lots/IL250-2024-092", null);
