@@ -91,9 +91,11 @@ public class RejectedLotDisposal {
             throw new InvalidInput("disposalReference", "must be at most " + MAX_REFERENCE + " characters, was "
                     + v.length() + " (never cut)");
         }
-        if (v.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInput("disposalReference", "must be one line of visible text (no line breaks or control"
-                    + " characters)");
+        // one line of visible text, as every name lotflow keeps: no line or paragraph separators, no direction
+        // overrides (re-test 2026-12-06 R5: U+2028 and U+202E were kept)
+        String why = org.lotflow.shared.input.InputRules.name(v);
+        if (why != null) {
+            throw new InvalidInput("disposalReference", why);
         }
         return v;
     }

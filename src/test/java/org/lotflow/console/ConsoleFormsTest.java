@@ -277,7 +277,7 @@ class ConsoleFormsTest {
         assertThat(sameDate.status()).as("the use case's own rule, the field named as the form's reader sees it")
                 .isEqualTo(400);
         assertThat(sameDate.html()).contains("data-field=\"lines\"").contains("Lines, line 2, expiration date: is the same")
-                .contains("value=\"BOL-7\"").contains("is the same as line 1&#39;s (2027-01-10)")
+                .contains("value=\"BOL-7\"").contains("is the same as the 1st line&#39;s (2027-01-10)")
                 .doesNotContain("lines[0]");
         // said once at the field (and once in the summary above the form), not twice at the field (N12)
         assertThat(sameDate.html().split("data-field=\"lines\"", -1)).hasSize(2);

@@ -112,7 +112,7 @@ class ReceiptApiTest {
         Response same = api.post("mike", "/api/receipts", receipt(sku, supplierLot(),
                 List.of(line(10, "2026-07-31"), line(20, "2026-08-31"), line(30, "2026-07-31"))));
         assertProblem(same, 400, "lines[2].expirationDate");
-        assertThat(same.json().get("detail").asText()).contains("is the same as line 1's (2026-07-31)").contains("one lot");
+        assertThat(same.json().get("detail").asText()).contains("is the same as the 1st line's (2026-07-31)").contains("one lot");
         assertThat(lotCount(sku)).isZero();
     }
 

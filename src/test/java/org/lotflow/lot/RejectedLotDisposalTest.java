@@ -33,5 +33,9 @@ class RejectedLotDisposalTest {
                 .hasMessageContaining("at most 200 characters, was 201 (never cut)");
         assertThatThrownBy(() -> RejectedLotDisposal.reference("WM-1\nWM-2")).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("one line");
+        assertThatThrownBy(() -> RejectedLotDisposal.reference("WM-1\u2028second")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("one line");
+        assertThatThrownBy(() -> RejectedLotDisposal.reference("WM-1 \u202egnp.exe")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("one line");
     }
 }

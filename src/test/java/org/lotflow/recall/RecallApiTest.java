@@ -428,7 +428,7 @@ class RecallApiTest {
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.json().get("detail").asText()).isEqualTo("customer: at most 200 characters, was 201");
         // the customer and the unit whatever their case (A2, A3)
-        assertThat(api.post("rachel", answers, Map.of("customer", "ACME foods", "unit", "DRUMS", "acknowledged", true,
+        assertThat(api.post("rachel", answers, Map.of("customer", " ACME foods ", "unit", "DRUMS", "acknowledged", true,
                 "quantityReturned", 3)).status()).isEqualTo(200);
         Response again = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums",
                 "acknowledged", true, "quantityReturned", 3));

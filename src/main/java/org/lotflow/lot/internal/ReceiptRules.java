@@ -62,9 +62,10 @@ public final class ReceiptRules {
             }
             Integer same = byExpiry.putIfAbsent(line.expirationDate(), i);
             if (same != null) {
-                // the other line counted from 1, as people count lines (new user 2026-12-06 N12: "lines[0]")
-                throw new InvalidInput(field + "expirationDate", "is the same as line " + (same + 1) + "'s ("
-                        + line.expirationDate() + "): each lot has one expiration date and"
+                // the other line by its ordinal, as people count lines: "lines[0]" (new user 2026-12-06 N12) and "line 1"
+                // beside "lines[2]" (re-test R8) both misled
+                throw new InvalidInput(field + "expirationDate", "is the same as the " + ordinal(same + 1)
+                        + " line's (" + line.expirationDate() + "): each lot has one expiration date and"
                         + " each expiration date one lot, so send one line per expiration date with its whole"
                         + " quantity");
             }
@@ -78,5 +79,13 @@ public final class ReceiptRules {
      */
     public static LocalDate manufactureDate(Line line, LocalDate receiptDate) {
         return line.manufactureDate() != null ? line.manufactureDate() : receiptDate;
+    }
+
+    /** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st. */
+    static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : switch (n % 10) { case 1 -> "st"; case 2 -> "nd"; case 3 -> "rd"; default -> "th"; };
+        return n + suffix;
     }
 }

@@ -120,8 +120,10 @@ public class CustomerNotification {
      * otherwise, G10).
      */
     @Transactional
-    public void answer(String recallNumber, String customer, String unit, Boolean acknowledged,
+    public void answer(String recallNumber, String customerAsSent, String unit, Boolean acknowledged,
             BigDecimal quantityReturned) {
+        // trimmed, as the unit is (re-test 2026-12-06 R7)
+        String customer = customerAsSent == null ? null : customerAsSent.strip();
         currentUser.requireToRecord(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (customer == null || customer.isBlank()) {

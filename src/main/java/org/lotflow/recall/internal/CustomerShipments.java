@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * because a quantity returned or a share returned means nothing added across units (auditor 2026-12-06 G2).
  * Customers sort by name, then unit. A customer or a unit is one whatever its case ({@code ACME FOODS} is
  * {@code Acme Foods}, as the order list finds it; {@code KG} is {@code kg}, as EPCIS codes it: auditor 2026-12-06 A2,
- * A3); a notification shows the spelling of its first shipment in ledger order.
+ * A3); a notification shows the spelling of its customer's earliest shipment (ship date, then order and lot number).
  */
 final class CustomerShipments {
 

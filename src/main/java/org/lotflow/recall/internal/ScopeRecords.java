@@ -96,11 +96,14 @@ class ScopeRecords {
         List<RecallStore.NewShipment> rows = new ArrayList<>();
         List<Long> ids = lotsByNumber.values().stream().map(Lot::getId).toList();
         List<Trace.CustomerShipment> traced = traces.shipments(ids);
-        // one spelling per customer and per unit whatever their case (A2, A3): the one of its earliest shipment
+        // one spelling per customer and per unit whatever their case (A2, A3): the one of its earliest shipment, by
+        // ship date, then order number and lot number (re-test R6: shipments of one day came in any order)
         Map<String, String> customerAs = new java.util.HashMap<>();
         Map<String, String> unitAs = new java.util.HashMap<>();
         traced.stream().sorted(java.util.Comparator.comparing(Trace.CustomerShipment::shippedAt,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).forEach(s -> {
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(Trace.CustomerShipment::orderNumber).thenComparing(Trace.CustomerShipment::lotNumber))
+                .forEach(s -> {
                     customerAs.putIfAbsent(CustomerShipments.fold(s.customer()), s.customer());
                     String unit = lotsByNumber.get(s.lotNumber()).getProduct().getUnit();
                     unitAs.putIfAbsent(CustomerShipments.fold(unit), unit);

@@ -40,7 +40,7 @@ class ReceiptRulesTest {
         InvalidInput same = refused(RECEIVED, List.of(line("2026-07-31", null), line("2026-08-31", null),
                 line("2026-07-31", "2025-01-02")));
         assertThat(same.field()).isEqualTo("lines[2].expirationDate");
-        assertThat(same.getMessage()).contains("is the same as line 1's (2026-07-31)").contains("one expiration date");
+        assertThat(same.getMessage()).contains("is the same as the 1st line's (2026-07-31)").contains("one expiration date");
     }
 
     @Test
