@@ -131,8 +131,9 @@ public class CurrentUser {
     /** Refuses with 403 unless the user belongs to one of the groups (administrators always may). */
     public void require(String... groupIds) {
         if (!isInAnyGroup(groupIds)) {
-            throw new NotPermitted("User '" + id() + "' may not do this; it needs membership in one of "
-                    + Arrays.toString(groupIds));
+            // the groups by their names, as the other refusals give them (re-test 2026-12-06 R12: "[qa-manager]")
+            throw new NotPermitted("Only " + String.join(" or ", Arrays.stream(groupIds).map(Groups::displayName)
+                    .toList()) + " (and administrators) may do this; " + id() + " is not one");
         }
     }
 

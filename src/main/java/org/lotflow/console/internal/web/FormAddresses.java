@@ -44,6 +44,15 @@ class FormAddresses {
         return seeOther(URI.create("/console/reports"));
     }
 
+    /**
+     * The log-out button's address: the lots page, where the button is. A GET never logs out (a link on another site
+     * could end a session); re-test 2026-12-06 R11.
+     */
+    @GetMapping("/console/logout")
+    ResponseEntity<Void> logoutForm() {
+        return seeOther(URI.create("/console/lots"));
+    }
+
     private static ResponseEntity<Void> seeOther(URI page) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page).build();
     }

@@ -213,8 +213,7 @@ class LotPages {
     String recallPreview(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String classification, Model model) {
         if (!currentUser.isInAnyGroup(org.lotflow.security.Groups.RECALL_COORDINATOR)) {
-            throw new NotPermitted("User '" + currentUser.id() + "' may not start a recall; it needs membership in"
-                    + " [recall-coordinator]");
+            throw new NotPermitted("Only Recall coordinators may start a recall; " + currentUser.id() + " is not one");
         }
         model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
         lotPage(lotNumber, model);
