@@ -669,7 +669,7 @@ public abstract class EngineSurfaceAttacks {
         // starting a recall is the recall coordinators' (contract); a QA manager's RECALL disposition hands over
         String lot = api.releasedLot(api.createProduct("ATK"), new BigDecimal("10"), "2024-12-01");
         refused(api.post("jennifer", "/api/recalls", Map.of("lots", List.of(lot), "reason", "x", "classification",
-                "CLASS_II")), 403, "recall-coordinator");
+                "CLASS_II")), 403, "Only Recall coordinators");
     }
 
     // --- 9: security audit of 2026-11-29 (branch security-audit): bypasses found with curl --------
