@@ -37,9 +37,12 @@ import org.springframework.stereotype.Component;
 public class TaskWorkByMembers extends AbstractProcessEnginePlugin {
 
     private final org.springframework.beans.factory.ObjectProvider<CurrentUser> currentUser;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    public TaskWorkByMembers(org.springframework.beans.factory.ObjectProvider<CurrentUser> currentUser) {
+    public TaskWorkByMembers(org.springframework.beans.factory.ObjectProvider<CurrentUser> currentUser,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.currentUser = currentUser;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -49,8 +52,13 @@ public class TaskWorkByMembers extends AbstractProcessEnginePlugin {
                     && EngineCommandFields.of(command, "taskId") instanceof String taskId) {
                 Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
                 if (caller != null && caller.getUserId() != null) {
-                    refuseUnlessMember(configuration, taskId, caller);
-                    currentUser.getObject().requireOwnPassword();
+                    // the checks' reads and the completion in one transaction (the caller's, or one the engine's
+                    // command joins): no commit of their own
+                    return transaction.execute(status -> {
+                        refuseUnlessMember(configuration, taskId, caller);
+                        currentUser.getObject().requireOwnPassword();
+                        return proceed.get();
+                    });
                 }
             }
             return proceed.get();
