@@ -85,7 +85,7 @@ public class EngineRefusals {
             return Problems.json(status, status == 403 ? "Forbidden" : status == 409 ? "Conflict"
                     : status == 404 ? "Not found" : status == 429 ? "Too many failed attempts"
                     : status == 401 ? "Unauthorized" : status == 405 ? "Method not allowed"
-                    : status == 415 ? "Unsupported media type" : status >= 500 ? "Server error" : "Invalid request", message, field);
+                    : status == 415 ? "Unsupported media type" : status == 406 ? "Not acceptable" : status >= 500 ? "Server error" : "Invalid request", message, field);
         }
     }
 
@@ -267,8 +267,19 @@ public class EngineRefusals {
         @Override
         public Response toResponse(jakarta.ws.rs.WebApplicationException e) {
             Refusal answer = answer(e);
-            return Response.status(answer.status()).entity(answer.problemJson())
-                    .type(MediaType.valueOf("application/problem+json")).build();
+            Response.ResponseBuilder out = Response.status(answer.status()).entity(answer.problemJson())
+                    .type(MediaType.valueOf("application/problem+json"));
+            // what the address takes, as HTTP says it (re-test 2026-12-06 R9)
+            java.util.Set<String> allowed = allowed(e);
+            if (!allowed.isEmpty()) {
+                out.allow(allowed);
+            }
+            return out.build();
+        }
+
+        static java.util.Set<String> allowed(jakarta.ws.rs.WebApplicationException e) {
+            return e.getResponse() == null || e.getResponse().getAllowedMethods() == null ? java.util.Set.of()
+                    : new java.util.TreeSet<>(e.getResponse().getAllowedMethods());
         }
 
         static Refusal answer(jakarta.ws.rs.WebApplicationException e) {
@@ -284,8 +295,8 @@ public class EngineRefusals {
             return new Refusal(status, switch (status) {
                 case 404 -> "There is nothing at this address of the engine REST API: check the path (an id left"
                         + " empty?)";
-                case 405 -> "This address of the engine REST API does not take this method (GET, POST, PUT or"
-                        + " DELETE)";
+                case 405 -> allowed(e).isEmpty() ? "This address of the engine REST API does not take this method"
+                        : "This address of the engine REST API takes only " + String.join(", ", allowed(e));
                 case 406 -> "The engine REST API answers in JSON: accept application/json";
                 case 415 -> "Send the body as JSON, with the header Content-Type: application/json";
                 default -> status >= 500 ? "The process engine could not do this; nothing was changed."

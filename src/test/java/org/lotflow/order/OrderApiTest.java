@@ -56,6 +56,10 @@ class OrderApiTest {
         assertThat(first.get("allocations").get(0).get("expirationDate").asText()).isEqualTo("2026-06-01");
         assertThat(first.get("allocations").get(1).get("quantity").decimalValue()).isEqualByComparingTo("50");
         assertThat(first.get("shortfall").decimalValue()).isEqualByComparingTo("0");
+        // every quantity with the records' 3 decimals, whatever form the order came in (re-test 2026-12-06 R13)
+        assertThat(api.get("tom", "/api/orders/" + first.get("orderNumber").asText()).text())
+                .contains("\"quantity\":150.000", "\"allocated\":150.000", "\"shipped\":0.000", "\"shortfall\":0.000",
+                        "\"quantity\":100.000");
 
         JsonNode second = fx.placed(sku, 200);
         assertThat(second.get("status").asText()).isEqualTo("PARTIALLY_ALLOCATED");

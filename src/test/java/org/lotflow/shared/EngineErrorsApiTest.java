@@ -44,8 +44,12 @@ class EngineErrorsApiTest {
     void requestsRefusedBeforeTheEngineRunsAreProblemsInWordsAndAnUnreadableParameterIs400NamingIt() {
         problem(api.post("sarah", "/engine-rest/tasks/complete", java.util.Map.of()), 404,
                 "There is nothing at this address of the engine REST API: check the path (an id left empty?)");
-        problem(api.call("sarah", org.springframework.http.HttpMethod.PUT, "/engine-rest/task", null), 405,
-                "This address of the engine REST API does not take this method (GET, POST, PUT or DELETE)");
+        Response put = api.call("sarah", org.springframework.http.HttpMethod.PUT, "/engine-rest/task", null);
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.isProblem()).isTrue();
+        assertThat(put.json().get("detail").asText()).startsWith("This address of the engine REST API takes only")
+                .contains("GET").contains("POST").doesNotContain("PUT");
+        assertThat(put.json().get("title").asText()).isEqualTo("Method not allowed");
         Response notANumber = api.get("sarah", "/engine-rest/task?maxResults=abc");
         problem(notANumber, 400, "maxResults: the query parameter could not be read; it must be a whole number");
         assertThat(notANumber.json().get("field").asText()).isEqualTo("maxResults");

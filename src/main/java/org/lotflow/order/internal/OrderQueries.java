@@ -106,7 +106,7 @@ public class OrderQueries {
                         order.getOverrideReason(), order.getOverrideDecidedBy(), order.getOverrideComment());
         List<OrderView.AllocationLine> lines = all.stream().map(a -> {
             Lot lot = byId.get(a.getLotId());
-            return new OrderView.AllocationLine(lot.getLotNumber(), a.getQuantity(), lot.getExpirationDate(),
+            return new OrderView.AllocationLine(lot.getLotNumber(), q(a.getQuantity()), lot.getExpirationDate(),
                     a.getStatus().name(), a.isFefo(), a.getApprovedBy(), a.getOverrideReason(), a.getCloseReason(),
                     a.getClosedAt());
         }).toList();
@@ -114,12 +114,21 @@ public class OrderQueries {
         Map<Long, List<String>> serialsOf = product.isSerialised() && !sent.isEmpty()
                 ? serials.ofShipments(sent.stream().map(Shipment::getId).toList()) : Map.of();
         List<OrderView.ShipmentLine> shipmentLines = sent.stream().map(s -> new OrderView.ShipmentLine(
-                byId.get(s.getLotId()).getLotNumber(), s.getQuantity(), s.getShippedAt(), s.getCarrier(),
+                byId.get(s.getLotId()).getLotNumber(), q(s.getQuantity()), s.getShippedAt(), s.getCarrier(),
                 serialsOf.get(s.getId()))).toList();
         return new OrderView(order.getOrderNumber(), status, order.getCustomer(), product.getSku(),
-                order.getQuantity(), allocated, shipped, order.getQuantity().subtract(allocated), order.getRequiredBy(),
+                q(order.getQuantity()), q(allocated), q(shipped), q(order.getQuantity().subtract(allocated)),
+                order.getRequiredBy(),
                 order.getMinShelfLifeMonths(), order.getRequestedLot(), override, lines, shipmentLines,
                 order.getCreatedAt(), order.getCreatedBy());
+    }
+
+    /**
+     * A quantity as every order answer gives it: 3 decimals, as the records keep them (re-test 2026-12-06 R13: 0, 0.0
+     * and 500.000 in one answer). Quantities never hold more (they are refused), so nothing is rounded.
+     */
+    static BigDecimal q(BigDecimal quantity) {
+        return quantity == null ? null : quantity.setScale(3, java.math.RoundingMode.UNNECESSARY);
     }
 
     static BigDecimal sum(List<Allocation> list) {
