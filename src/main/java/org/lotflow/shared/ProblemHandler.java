@@ -153,6 +153,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
+    /** A body in a format the API does not read: 415 in words (re-test 2026-12-06 R10: Spring's own sentence). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is "
+                + (ex.getContentType() == null ? "of no stated format" : ex.getContentType().getType() + "/"
+                        + ex.getContentType().getSubtype()) + "; the lotflow API reads JSON: send it with the header"
+                + " Content-Type: application/json");
+        problem.setTitle("Unsupported media type");
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+    }
+
+    /** An answer asked for in a format the API does not give: 406 in words (R10). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            org.springframework.web.HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "The lotflow API answers "
+                + "in JSON here (application/json); ask for that in the Accept header (or leave it out)");
+        problem.setTitle("Not acceptable");
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

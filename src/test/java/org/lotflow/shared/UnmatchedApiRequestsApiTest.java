@@ -35,6 +35,15 @@ class UnmatchedApiRequestsApiTest {
         assertThat(yaml.contentType()).startsWith("application/problem+json");
         assertThat(yaml.text()).doesNotContain("yaml");
         assertThat(api.get("tom", "/api/lots/IL250-2024-092").status()).isEqualTo(200);
+        // in words, not Spring's "Acceptable representations: [...]" (R10)
+        org.lotflow.support.TestClient.Binary xml = api.download("tom", "/api/lots/IL250-2024-092", "application/xml");
+        assertThat(xml.status()).isEqualTo(406);
+        assertThat(xml.text()).contains("answers in JSON").doesNotContain("Acceptable representations");
+        Response xmlBody = api.send("tom", HttpMethod.POST, "/api/orders", "<order/>", "application/xml");
+        assertThat(xmlBody.status()).isEqualTo(415);
+        assertThat(xmlBody.isProblem()).isTrue();
+        assertThat(xmlBody.json().get("detail").asText()).isEqualTo("The body is application/xml; the lotflow API reads"
+                + " JSON: send it with the header Content-Type: application/json");
     }
 
     @Test

@@ -99,6 +99,16 @@ public class TestClient {
                 new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** A request as {@code user} with a body of exactly this content type (say, XML where JSON is read). */
+    public Response send(String user, HttpMethod method, String path, String body, String contentType) {
+        return rest().method(method).uri(path).header(HttpHeaders.ACCEPT, "application/json, application/problem+json")
+                .headers(h -> h.setBasicAuth(user, user)).contentType(MediaType.parseMediaType(contentType)).body(body)
+                .exchange((request, response) -> new Response(response.getStatusCode().value(),
+                        response.getHeaders().getContentType() == null ? null
+                                : response.getHeaders().getContentType().toString(),
+                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** A binary answer (a PDF, say): status, content type and the body's bytes as sent. */
     public record Binary(int status, String contentType, byte[] body) {
         public String text() {
