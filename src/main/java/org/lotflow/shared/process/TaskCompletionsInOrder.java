@@ -46,9 +46,10 @@ public class TaskCompletionsInOrder extends AbstractProcessEnginePlugin {
     @org.springframework.transaction.annotation.Transactional(propagation
             = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public boolean lock(String taskId) {
-        return !jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId)
-                .isEmpty();
+        return !jdbc.queryForList(LOCK_TASK, String.class, taskId).isEmpty();
     }
+
+    private static final String LOCK_TASK = "SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,7 +61,7 @@ public class TaskCompletionsInOrder extends AbstractProcessEnginePlugin {
             // in the caller's transaction (lotflow's API) or a new one the engine's command joins
             return transaction.execute(status -> {
                 try {
-                    jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId);
+                    jdbc.queryForList(LOCK_TASK, String.class, taskId);
                 } catch (org.springframework.dao.ConcurrencyFailureException lost) {
                     // a deadlock or lock timeout against another request: a lost race, 409 in words, nothing saved
                     // (auditor 2026-12-06 A11: Camunda's REST layer answered it 500 with the SQL)

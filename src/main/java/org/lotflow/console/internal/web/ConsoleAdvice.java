@@ -86,41 +86,12 @@ class ConsoleAdvice {
         return ConsoleCsrf.issueOnce(request.getSession(true));
     }
 
-    /**
-     * The address that shows this page's records as they are now, for the Console's Back handling (layout.html): the
-     * page's own address when it was asked for (GET), and for a page answering a sent form (a refusal shown in place)
-     * the same-site page the form was on (its {@code Referer}, path and query only); null when there is none. Loading
-     * it is always a GET, so it never sends a form again.
-     */
-    @ModelAttribute("pageAddress")
-    String pageAddress(HttpServletRequest request) {
-        if ("GET".equals(request.getMethod())) {
-            return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        }
-        String referer = request.getHeader("Referer");
-        if (referer == null) {
-            return null;
-        }
-        try {
-            java.net.URI from = java.net.URI.create(referer);
-            int port = from.getPort() != -1 ? from.getPort() : "https".equalsIgnoreCase(from.getScheme()) ? 443 : 80;
-            boolean sameSite = request.getServerName().equalsIgnoreCase(from.getHost())
-                    && port == request.getServerPort();
-            String path = from.getRawPath();
-            return sameSite && path != null && path.startsWith("/console/")
-                    ? path + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()) : null;
-        } catch (IllegalArgumentException unreadable) {
-            return null;
-        }
-    }
-
     /** An exception handler's model has none of the model attributes: the layout's are added here. */
     private void common(HttpServletRequest request, Model model) {
         model.addAttribute("me", me());
         model.addAttribute("demoDay", demoDay());
         model.addAttribute("csrf", csrf(request));
         model.addAttribute("formOnce", formOnce(request));
-        model.addAttribute("pageAddress", pageAddress(request));
     }
 
     /** A refusal outside a form (an unknown lot or recall, a page the viewer may not see): its page. */

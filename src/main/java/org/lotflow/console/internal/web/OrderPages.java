@@ -164,10 +164,8 @@ class OrderPages {
                 && !"CANCELLED".equals(order.status()) && !"SHIPPED".equals(order.status())) {
             // what this order could take: its ship date and minimum shelf life count (re-test 2026-12-06 R4)
             java.time.LocalDate today = java.time.LocalDate.now(clock);
-            java.time.LocalDate ship = order.requiredBy() != null && order.requiredBy().isAfter(today)
-                    ? order.requiredBy() : today;
-            java.time.LocalDate from = org.lotflow.order.Fefo.earliestEligibleExpiration(today, ship,
-                    order.minShelfLifeMonths());
+            java.time.LocalDate from = org.lotflow.order.Fefo.earliestEligibleExpiration(today,
+                    org.lotflow.order.Fefo.shipDate(order.requiredBy(), today), order.minShelfLifeMonths());
             model.addAttribute("allocatable", stock.allocatable(product.get().getId(), from.minusDays(1)));
             model.addAttribute("eligibleFrom", from);
         }
