@@ -2,6 +2,7 @@ package org.lotflow.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,19 @@ class PostgresRecallIT {
         JsonNode close = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + number
                 + "&taskDefinitionKey=closeRecall").json();
         assertThat(close).hasSize(1);
+        BigDecimal rm1OnHand = api.get("tom", "/api/lots/" + f.rm1).json().get("onHand").decimalValue();
+        assertThat(rm1OnHand).isPositive();
+        TestClient.Response undisposed = api.post("jennifer", "/engine-rest/task/" + close.get(0).get("id").asText()
+                + "/complete", vars(Map.of("comment", "All stock retrieved")));
+        assertThat(undisposed.status()).as(undisposed.toString()).isEqualTo(400);
+        assertThat(undisposed.text()).contains("disposalMethod").contains("18 drums returned by customers");
         assertThat(api.post("jennifer", "/engine-rest/task/" + close.get(0).get("id").asText() + "/complete",
-                vars(Map.of("comment", "All stock retrieved"))).status()).isEqualTo(204);
+                vars(Map.of("comment", "All stock retrieved", "disposalMethod", "DESTROYED"))).status())
+                .isEqualTo(204);
         api.executeJobs();
+        JsonNode rm1 = api.get("tom", "/api/lots/" + f.rm1).json();
+        assertThat(rm1.get("onHand").decimalValue()).isZero();
+        assertThat(rm1.get("disposed").decimalValue()).isEqualByComparingTo(rm1OnHand);
 
         JsonNode recall = api.get("rachel", "/api/recalls/" + number).json();
         assertThat(recall.get("status").asText()).isEqualTo("CLOSED");

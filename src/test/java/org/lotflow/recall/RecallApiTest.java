@@ -269,9 +269,25 @@ class RecallApiTest {
         assertThat(notTheirs.json().get("detail").asText()).contains("is claimed by " + other);
         assertThat(api.call(other, other, org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + closeTask
                 + "/unclaim", null, "application/json").status()).isEqualTo(204);
+        // the recalled lots' stock on hand and the customers' returns leave the plant as the closing says (21 CFR 7.55)
+        Response undisposed = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification",
+                "Beta Manufacturing returned its stock but never signed the acknowledgement"));
+        assertThat(undisposed.status()).as(undisposed.toString()).isEqualTo(400);
+        assertThat(undisposed.json().get("field").asText()).isEqualTo("disposalMethod");
+        JsonNode fin1Before = api.get("tom", "/api/lots/" + f.fin1).json();
+        assertThat(undisposed.json().get("detail").asText()).contains(f.fin1 + " (" + fin1Before.get("onHand")
+                .decimalValue().stripTrailingZeros().toPlainString() + " drums)").contains("returned by customers")
+                .contains("one of DESTROYED, RETURNED_TO_SUPPLIER, REWORKED");
+        Response badReference = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification",
+                "x", "disposalMethod", "DESTROYED", "disposalReference", "WM-1\nWM-2"));
+        assertThat(badReference.status()).as(badReference.toString()).isEqualTo(400);
+        assertThat(badReference.json().get("field").asText()).isEqualTo("disposalReference");
+        assertThat(api.get("rachel", "/api/recalls/" + number).json().get("status").asText())
+                .isEqualTo("AWAITING_CLOSE");
         Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened",
                 "justification", "Beta Manufacturing returned its stock but never signed the acknowledgement; "
-                        + "registered letter sent 2025-01-29"));
+                        + "registered letter sent 2025-01-29", "disposalMethod", "DESTROYED", "disposalReference",
+                "WM-2025-0107"));
         assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
         api.executeJobs();
         JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();
@@ -287,6 +303,16 @@ class RecallApiTest {
         assertThat(closedEvent.get("user").asText()).isEqualTo("jennifer");
         assertThat(closedEvent.get("reason").asText()).contains("below the target effectiveness level A")
                 .contains("registered letter");
+        assertThat(closedEvent.get("detail").get("disposal").get("method").asText()).isEqualTo("DESTROYED");
+        assertThat(closedEvent.get("detail").get("disposal").get("reference").asText()).isEqualTo("WM-2025-0107");
+        JsonNode fin1After = api.get("tom", "/api/lots/" + f.fin1).json();
+        assertThat(fin1After.get("status").asText()).isEqualTo("RECALLED");
+        assertThat(fin1After.get("onHand").decimalValue()).isZero();
+        assertThat(fin1After.get("disposed").decimalValue()).isEqualByComparingTo(fin1Before.get("onHand")
+                .decimalValue());
+        assertThat(historyTypes(f.fin1)).contains("DISPOSAL_CONFIRMED");
+        assertThat(closed.get("timeline").get(closed.get("timeline").size() - 1).get("text").asText())
+                .contains("Disposed of (DESTROYED, WM-2025-0107)").contains(f.fin1);
         assertThat(closed.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("OPENED",
                 "CUSTOMER_NOTIFIED", "CUSTOMER_NOTIFIED", "EFFECTIVENESS_CHECKED", "CLOSED");
         for (String lot : List.of(f.rm1, f.fin2, pending)) {

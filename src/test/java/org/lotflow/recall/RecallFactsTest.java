@@ -270,15 +270,42 @@ class RecallFactsTest {
         identityService.setAuthentication("jennifer", List.of("qa-manager"));
         assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", " ")))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "comment"));
-        taskService.complete(close.getId(), vars("comment", "Labels corrected", "recallId", recallId(other)));
+        // the recalled lot's 100 drums are still at the plant: how they leave it is part of the signed closing
+        assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", "Labels corrected")))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod")
+                        .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("(100 drums)")
+                                .contains("DESTROYED, RETURNED_TO_SUPPLIER, REWORKED")));
+        assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", "Labels corrected",
+                "disposalMethod", "BURIED")))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod"));
+        taskService.complete(close.getId(), vars("comment", "Labels corrected", "recallId", recallId(other),
+                "disposalMethod", "REWORKED", "disposalReference", "RW-2025-11"));
         identityService.clearAuthentication();
         runtimeService.setVariable(pi, "recallId", recallId(other));
         runtimeService.setVariable(pi, "comment", "forged");
+        runtimeService.setVariable(pi, "disposalMethod", "DESTROYED");
         api.executeJobs();
 
         assertThat(recall(one).get("STATUS")).isEqualTo("CLOSED");
         assertThat(recall(one).get("CLOSED_BY")).isEqualTo("jennifer");
         assertThat(recall(one).get("CLOSE_COMMENT")).isEqualTo("Labels corrected");
+        // the recalled stock left the plant as signed, in the signer's name
+        String lot = jdbc.queryForObject("SELECT l.lot_number FROM recall_lot rl JOIN lot l ON l.id = rl.lot_id JOIN"
+                + " recall r ON r.id = rl.recall_id WHERE r.recall_number = ?", String.class, one);
+        JsonNode view = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(view.get("status").asText()).isEqualTo("RECALLED");
+        assertThat(view.get("disposed").decimalValue()).isEqualByComparingTo("100");
+        assertThat(view.get("available").decimalValue()).isEqualByComparingTo("0");
+        JsonNode disposal = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + lot + "/history").json()) {
+            if ("DISPOSAL_CONFIRMED".equals(e.path("type").asText())) {
+                disposal = e;
+            }
+        }
+        assertThat(disposal.get("user").asText()).isEqualTo("jennifer");
+        assertThat(disposal.get("detail").get("method").asText()).isEqualTo("REWORKED");
+        assertThat(disposal.get("detail").get("reference").asText()).isEqualTo("RW-2025-11");
+        assertThat(disposal.get("detail").get("recallNumber").asText()).isEqualTo(one);
         assertThat(recall(other).get("STATUS")).isEqualTo("AWAITING_CLOSE");
         assertThat(recall(other).get("CLOSED_BY")).isNull();
     }

@@ -21,11 +21,11 @@ public class FollowUp {
 
     private final QuarantineQueries queries;
     private final LotService lots;
-    private final org.lotflow.lot.RejectedLotDisposal disposal;
+    private final org.lotflow.lot.LotDisposal disposal;
     private final LotHistory history;
     private final Clock clock;
 
-    public FollowUp(QuarantineQueries queries, LotService lots, org.lotflow.lot.RejectedLotDisposal disposal,
+    public FollowUp(QuarantineQueries queries, LotService lots, org.lotflow.lot.LotDisposal disposal,
             LotHistory history, Clock clock) {
         this.queries = queries;
         this.lots = lots;
@@ -68,7 +68,7 @@ public class FollowUp {
 
     /**
      * {@code confirmDisposal} completed: the lot (bound to the hold, never named by a variable) is disposed of
-     * ({@link org.lotflow.lot.RejectedLotDisposal#confirm}: method one of DESTROYED, RETURNED_TO_SUPPLIER,
+     * ({@link org.lotflow.lot.LotDisposal#confirm}: method one of DESTROYED, RETURNED_TO_SUPPLIER,
      * REWORKED; reference optional, at most 200 characters; everything on hand disposed of and recorded as
      * {@code DISPOSAL_CONFIRMED} in the lot history).
      *

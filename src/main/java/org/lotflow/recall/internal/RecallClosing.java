@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lotflow.history.LotHistory;
+import org.lotflow.lot.LotDisposal;
 import org.lotflow.recall.RecallEventTypes;
 import org.lotflow.recall.internal.process.LotRecallProcess;
 import org.lotflow.security.CurrentUser;
@@ -35,12 +36,14 @@ public class RecallClosing {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final RecalledStock recalledStock;
+    private final LotDisposal disposal;
 
     /** The effectiveness level a recall should reach ({@code lotflow.recall.target-effectiveness}, A-E). */
     private final String target;
 
     RecallClosing(RecallStore store, NotificationStore notifications, BoundRecalls bound, LotRecallProcess process,
-            LotHistory history, CurrentUser currentUser, Clock clock,
+            LotHistory history, CurrentUser currentUser, Clock clock, RecalledStock recalledStock, LotDisposal disposal,
             @Value("${lotflow.recall.target-effectiveness:A}") String target) {
         if (!target.matches("[A-E]")) {
             throw new IllegalArgumentException("lotflow.recall.target-effectiveness must be one of A, B, C, D, E (FDA"
@@ -54,6 +57,8 @@ public class RecallClosing {
         this.history = history;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.recalledStock = recalledStock;
+        this.disposal = disposal;
     }
 
     /**
@@ -86,6 +91,32 @@ public class RecallClosing {
         return why;
     }
 
+    /**
+     * How the recall's leftovers leave the plant (21 CFR 7.55(a)): when recalled lots still have stock on hand or
+     * customers returned some, {@code disposalMethod} is required (400 naming it, saying what is left and the
+     * choices: DESTROYED, RETURNED_TO_SUPPLIER, REWORKED) and {@code disposalReference} optional (one line, at most
+     * 200 characters); when nothing is left, either given is refused (400 naming it: signed text is never dropped).
+     * Returns {method, reference}, both null when nothing is left.
+     */
+    static String[] disposalOf(String recallNumber, RecalledStock.Left left, Object method, Object reference) {
+        boolean methodGiven = !(method == null || method instanceof String m && m.isBlank());
+        boolean referenceGiven = !(reference == null || reference instanceof String r && r.isBlank());
+        if (left.isEmpty()) {
+            if (methodGiven || referenceGiven) {
+                throw new InvalidInput(methodGiven ? "disposalMethod" : "disposalReference", "not needed: no"
+                        + " recalled lot of recall " + recallNumber + " has stock on hand and no customer returned"
+                        + " any, so nothing is disposed of; leave it empty");
+            }
+            return new String[] {null, null};
+        }
+        if (!methodGiven) {
+            throw new InvalidInput("disposalMethod", "required: recall " + recallNumber + " leaves " + left.describe()
+                    + ", to be disposed of before it closes (21 CFR 7.55); say how it leaves the plant: one of"
+                    + " DESTROYED, RETURNED_TO_SUPPLIER, REWORKED");
+        }
+        return new String[] {LotDisposal.checkMethod(method).name(), LotDisposal.checkReference(reference)};
+    }
+
     /** The target effectiveness level, A (best) to E, that closing without a justification needs. */
     public String target() {
         return target;
@@ -95,10 +126,12 @@ public class RecallClosing {
      * {@code POST /api/recalls/{recallNumber}/close}: a QA manager (else 403, administrators too) completes
      * {@code closeRecall} with a comment (400 without) and, when the effectiveness check is below the
      * target level, a justification (400 naming {@code justification} without); 409 while customer
-     * notifications are open.
+     * notifications are open. {@code disposalMethod} and {@code disposalReference}: how the recalled lots' stock on
+     * hand and the customers' returns leave the plant, required when there are any (see {@link #sign}).
      */
     @Transactional
-    public void requestClose(String recallNumber, String comment, String justification) {
+    public void requestClose(String recallNumber, String comment, String justification, String disposalMethod,
+            String disposalReference) {
         // a QA manager's signed record: administrators who are not QA managers too are refused (auditor 2026-12-06 A1)
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
@@ -111,7 +144,8 @@ public class RecallClosing {
                     + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("recallStatus",
                     recall.status());
         });
-        process.close(taskId, comment, justification); // the task's listener checks and signs (sign)
+        // the task's listener checks and signs (sign)
+        process.close(taskId, comment, justification, disposalMethod, disposalReference);
     }
 
     /**
@@ -121,11 +155,16 @@ public class RecallClosing {
      * effectiveness check is below the target level ({@code lotflow.recall.target-effectiveness},
      * default A: every customer acknowledged; 21 CFR 7.42(b)(3)), the form's {@code justification}
      * (text, at most 2000 characters) is required too: why the recall may close anyway (issue #12).
-     * Refused (the task stays open) for anyone else (403), without a comment or a needed
-     * justification (400 naming the field), and unless the recall is awaiting its closing (409).
+     * When recalled lots still have stock on hand, or customers returned some, the form's {@code disposalMethod}
+     * (DESTROYED, RETURNED_TO_SUPPLIER or REWORKED) is required and {@code disposalReference} (a waste manifest or
+     * return note, one line, at most 200 characters) optional: the closing then disposes of that stock (21 CFR
+     * 7.55(a): a recall ends once proper disposition has been made; EU GMP Chapter 5.65). Refused (the task stays
+     * open) for anyone else (403), without a comment, a needed justification or disposal method, or with one not
+     * needed (400 naming the field), and unless the recall is awaiting its closing (409).
      */
     @Transactional
-    public void sign(String recallNumber, String processInstanceId, Object comment, Object justification) {
+    public void sign(String recallNumber, String processInstanceId, Object comment, Object justification,
+            Object disposalMethod, Object disposalReference) {
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
@@ -144,14 +183,18 @@ public class RecallClosing {
         }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);
-        store.requestClose(recall.id(), currentUser.id(), c, why, clock.instant());
+        String[] disposalSigned = disposalOf(recallNumber, recalledStock.left(recall.id()), disposalMethod,
+                disposalReference);
+        store.requestClose(recall.id(), currentUser.id(), c, why, disposalSigned[0], disposalSigned[1],
+                clock.instant());
     }
 
     /**
-     * Closes the recall (service task {@code recordRecallReport}): status CLOSED and the recall
-     * report in the history of every lot of its scope, carried out only as the QA manager signed it
-     * on the recall row (who, comment); without that signature 409 and nothing changes. Closing twice
-     * changes nothing.
+     * Closes the recall (service task {@code recordRecallReport}): the recalled lots' stock on hand disposed of as
+     * signed ({@link LotDisposal#confirmRecalled}: {@code disposed} on each lot, a {@code DISPOSAL_CONFIRMED} event
+     * in the signer's name), status CLOSED and the recall report in the history of every lot of its scope, carried
+     * out only as the QA manager signed it on the recall row (who, comment, disposal); without that signature 409
+     * and nothing changes. Closing twice changes nothing.
      */
     @Transactional
     public void close(String recallNumber, String processInstanceId) {
@@ -168,9 +211,17 @@ public class RecallClosing {
         String justification = recall.closeRequestedJustification();
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         Instant now = clock.instant();
+        String disposed = disposeLeft(recall, closedBy);
         store.close(recall.id(), e.level(), comment, justification, now, closedBy);
         List<RecallStore.LotRow> scope = store.lots(recall.id());
         Map<String, Object> report = report(recall, scope, e, comment);
+        if (recall.closeRequestedDisposalMethod() != null) {
+            Map<String, Object> disposal = new LinkedHashMap<>();
+            disposal.put("method", recall.closeRequestedDisposalMethod());
+            disposal.put("reference", recall.closeRequestedDisposalReference());
+            disposal.put("disposed", disposed);
+            report.put("disposal", disposal);
+        }
         String belowTarget = justification == null ? "" : " Closed below the target effectiveness level " + target
                 + ", justified: " + justification;
         if (justification != null) {
@@ -182,7 +233,27 @@ public class RecallClosing {
                     .reason("Recall " + recall.recallNumber() + " closed: " + comment + belowTarget).details(report)
                     .record();
         }
-        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + comment + ". " + e.summary() + "." + belowTarget);
+        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + comment + ". " + e.summary() + "." + belowTarget
+                + (disposed == null ? "" : " Disposed of (" + recall.closeRequestedDisposalMethod()
+                        + (recall.closeRequestedDisposalReference() == null ? ""
+                                : ", " + recall.closeRequestedDisposalReference()) + "): " + disposed + "."));
+    }
+
+    /**
+     * Disposes of the recalled lots' stock on hand as the closing was signed; returns what was left, in words
+     * ({@link RecalledStock.Left#describe}), or null when the closing signed no disposal or nothing was left.
+     */
+    private String disposeLeft(RecallStore.RecallRow recall, String closedBy) {
+        String method = recall.closeRequestedDisposalMethod();
+        if (method == null) {
+            return null;
+        }
+        RecalledStock.Left left = recalledStock.left(recall.id());
+        for (RecalledStock.OnHand onHand : left.onHand()) {
+            disposal.confirmRecalled(onHand.lot(), method, recall.closeRequestedDisposalReference(),
+                    recall.recallNumber(), closedBy);
+        }
+        return left.isEmpty() ? null : left.describe();
     }
 
     /** The recall report every lot's history gets. */

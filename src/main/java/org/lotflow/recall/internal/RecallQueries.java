@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecallQueries {
 
     private final RecallStore store;
+    private final RecalledStock recalledStock;
     private final NotificationStore notifications;
     private final BoundRecalls bound;
     private final RecallDeadlines deadlines;
@@ -28,7 +29,9 @@ public class RecallQueries {
 
     RecallQueries(RecallStore store, NotificationStore notifications, BoundRecalls bound, RecallDeadlines deadlines,
             CurrentUser currentUser, org.lotflow.trace.TraceabilityRecords traceability,
-            org.lotflow.trace.EpcisDocuments epcis, org.lotflow.serial.SerialLedger serials) {
+            org.lotflow.trace.EpcisDocuments epcis, org.lotflow.serial.SerialLedger serials,
+            RecalledStock recalledStock) {
+        this.recalledStock = recalledStock;
         this.serials = serials;
         this.traceability = traceability;
         this.epcis = epcis;
@@ -121,6 +124,9 @@ public class RecallQueries {
                     .append('\n');
         }
         sb.append('\n').append(Effectiveness.of(rows).summary());
+        RecalledStock.Left left = recalledStock.left(recall.id());
+        sb.append("\n\n").append(left.isEmpty() ? "Nothing of this recall is left to dispose of: leave the disposal"
+                + " empty." : "To dispose of on closing: " + e.apply(left.describe()) + ". Choose how below.");
         return sb.toString();
     }
 

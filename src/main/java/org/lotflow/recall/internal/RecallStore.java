@@ -42,7 +42,8 @@ class RecallStore {
     record RecallRow(Long id, String recallNumber, String classification, String reason, String status,
             String processInstanceId, String effectivenessLevel, String closeComment, Instant openedAt,
             String openedBy, Instant closedAt, String closedBy, String closeRequestedBy,
-            String closeRequestedComment, String closeRequestedJustification, String closeJustification) {
+            String closeRequestedComment, String closeRequestedJustification, String closeJustification,
+            String closeRequestedDisposalMethod, String closeRequestedDisposalReference) {
     }
 
     record LotRow(Long lotId, String lotNumber, String sku, String productName, String unit, String currentStatus,
@@ -128,7 +129,8 @@ class RecallStore {
                 rs.getString("effectiveness_level"), rs.getString("close_comment"), instant(rs, "opened_at"),
                 rs.getString("opened_by"), instant(rs, "closed_at"), rs.getString("closed_by"),
                 rs.getString("close_requested_by"), rs.getString("close_requested_comment"),
-                rs.getString("close_requested_justification"), rs.getString("close_justification"));
+                rs.getString("close_requested_justification"), rs.getString("close_justification"),
+                rs.getString("close_requested_disposal_method"), rs.getString("close_requested_disposal_reference"));
     }
 
     Optional<RecallRow> find(String recallNumber) {
@@ -155,13 +157,20 @@ class RecallStore {
                 RecallStore::recall);
     }
 
-    /** Records the QA manager's closing decision; the report task re-checks it before closing. */
-    void requestClose(long recallId, String by, String comment, String justification, Instant at) {
+    /**
+     * Records the QA manager's closing decision (with how the recalled stock is disposed of, null when nothing was
+     * left); the report task re-checks it before closing.
+     */
+    void requestClose(long recallId, String by, String comment, String justification, String disposalMethod,
+            String disposalReference, Instant at) {
         jdbc.update("""
                 UPDATE recall SET close_requested_by = :by, close_requested_comment = :comment,
-                       close_requested_justification = :justification, close_requested_at = :at WHERE id = :id
+                       close_requested_justification = :justification,
+                       close_requested_disposal_method = :method, close_requested_disposal_reference = :reference,
+                       close_requested_at = :at WHERE id = :id
                 """, new MapSqlParameterSource().addValue("by", by).addValue("comment", comment)
-                .addValue("justification", justification).addValue("at", ts(at)).addValue("id", recallId));
+                .addValue("justification", justification).addValue("method", disposalMethod)
+                .addValue("reference", disposalReference).addValue("at", ts(at)).addValue("id", recallId));
     }
 
     void updateStatus(long recallId, String status, String level) {

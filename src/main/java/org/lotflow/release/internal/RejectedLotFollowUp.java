@@ -2,7 +2,7 @@ package org.lotflow.release.internal;
 
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
-import org.lotflow.lot.RejectedLotDisposal;
+import org.lotflow.lot.LotDisposal;
 import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,16 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
  * manager's signed decision (new user 2026-12-06 W5: a lot rejected here kept its stock on hand with no task to
  * dispose of it). The lot is the one bound to the process; lotflow's records must show this release's rejection
  * ({@link ReleaseDecisions#rejection}), otherwise 409 and nothing changes. The disposal itself is the lot module's
- * ({@link RejectedLotDisposal}).
+ * ({@link LotDisposal}).
  */
 @Service
 public class RejectedLotFollowUp {
 
     private final LotService lots;
     private final ReleaseQueries queries;
-    private final RejectedLotDisposal disposal;
+    private final LotDisposal disposal;
 
-    public RejectedLotFollowUp(LotService lots, ReleaseQueries queries, RejectedLotDisposal disposal) {
+    public RejectedLotFollowUp(LotService lots, ReleaseQueries queries, LotDisposal disposal) {
         this.lots = lots;
         this.queries = queries;
         this.disposal = disposal;

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * {@code closeRecall}: on create, shows the effectiveness check of the recall of the business key
  * and clears any earlier {@code comment}; on complete, records the logged-in QA manager's closing
  * decision with the form's {@code comment} (and {@code justification}, required below the target
- * effectiveness level) on the recall row, where the report task re-checks it
+ * effectiveness level, and {@code disposalMethod} with {@code disposalReference}, the first required while recalled
+ * stock is left) on the recall row, where the report task re-checks it
  * ({@link RecallClosing#sign}). The comment is read from this completion only and removed once
  * recorded; who closes is the logged-in user, never a variable (contract; 21 CFR Part 11; issue #8).
  */
@@ -46,7 +47,8 @@ public class CloseRecallListener extends TaskLifecycleListener {
         // a completion's variables land on the task's execution, the process instance here
         DelegateExecution processInstance = task.getExecution().getProcessInstance();
         closing.sign(processInstance.getProcessBusinessKey(), processInstance.getId(),
-                LotRecallVariables.comment(processInstance), LotRecallVariables.justification(processInstance));
+                LotRecallVariables.comment(processInstance), LotRecallVariables.justification(processInstance),
+                LotRecallVariables.disposalMethod(processInstance), LotRecallVariables.disposalReference(processInstance));
         LotRecallVariables.forgetComment(processInstance);
     }
 }

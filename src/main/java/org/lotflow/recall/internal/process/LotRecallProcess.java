@@ -92,10 +92,15 @@ public class LotRecallProcess {
         return Optional.ofNullable(task).map(Task::getId);
     }
 
-    /** Completes {@code closeRecall} with the closing comment (and justification, may be null), as the caller. */
-    public void close(String taskId, String comment, String justification) {
+    /**
+     * Completes {@code closeRecall} with the closing comment (and justification, disposal method and reference, each
+     * may be null), as the caller.
+     */
+    public void close(String taskId, String comment, String justification, String disposalMethod,
+            String disposalReference) {
         claims.requireClaimableByCaller(taskId);
-        taskService.complete(taskId, LotRecallVariables.close(comment, justification));
+        taskService.complete(taskId, LotRecallVariables.close(comment, justification, disposalMethod,
+                disposalReference));
     }
 
     /**

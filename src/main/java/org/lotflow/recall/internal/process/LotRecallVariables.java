@@ -42,6 +42,10 @@ public final class LotRecallVariables {
     public static final Variable<String> COMMENT = Variable.text("comment");
     /** Required when the effectiveness check is below the target level. */
     public static final Variable<String> JUSTIFICATION = Variable.text("justification");
+    /** Required when recalled lots still have stock on hand or customers returned some: DESTROYED, ... */
+    public static final Variable<String> DISPOSAL_METHOD = Variable.text("disposalMethod");
+    /** Optional: the waste manifest or return note of the disposal. */
+    public static final Variable<String> DISPOSAL_REFERENCE = Variable.text("disposalReference");
     public static final Variable<String> TARGET_LEVEL = Variable.text("targetEffectivenessLevel");
     public static final Variable<String> RECALL_SUMMARY = Variable.text("recallSummary");
 
@@ -93,17 +97,35 @@ public final class LotRecallVariables {
         return processInstance.getVariableLocal(JUSTIFICATION.name());
     }
 
-    /** Forgets the closing comment and justification (before the form shows, and once recorded). */
-    static void forgetComment(VariableScope processInstance) {
-        processInstance.removeVariablesLocal(List.of(COMMENT.name(), JUSTIFICATION.name()));
+    /** {@code disposalMethod} as the completion left it on the process instance (any type). */
+    static Object disposalMethod(VariableScope processInstance) {
+        return processInstance.getVariableLocal(DISPOSAL_METHOD.name());
     }
 
-    /** The completion of {@code closeRecall}: the justification only when given. */
-    static Map<String, Object> close(String comment, String justification) {
+    /** {@code disposalReference} as the completion left it on the process instance (any type). */
+    static Object disposalReference(VariableScope processInstance) {
+        return processInstance.getVariableLocal(DISPOSAL_REFERENCE.name());
+    }
+
+    /** Forgets the closing's inputs: comment, justification, disposal (before the form shows, and once recorded). */
+    static void forgetComment(VariableScope processInstance) {
+        processInstance.removeVariablesLocal(List.of(COMMENT.name(), JUSTIFICATION.name(), DISPOSAL_METHOD.name(),
+                DISPOSAL_REFERENCE.name()));
+    }
+
+    /** The completion of {@code closeRecall}: the justification and the disposal only when given. */
+    static Map<String, Object> close(String comment, String justification, String disposalMethod,
+            String disposalReference) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(COMMENT.name(), comment);
         if (justification != null) {
             variables.put(JUSTIFICATION.name(), justification);
+        }
+        if (disposalMethod != null) {
+            variables.put(DISPOSAL_METHOD.name(), disposalMethod);
+        }
+        if (disposalReference != null) {
+            variables.put(DISPOSAL_REFERENCE.name(), disposalReference);
         }
         return variables;
     }

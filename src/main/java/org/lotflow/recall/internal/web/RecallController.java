@@ -84,15 +84,22 @@ public class RecallController {
     /**
      * {@code comment}: the closing statement, required. {@code justification}: why the recall may close
      * although its effectiveness check is below the target level; required then (400 naming it).
+     * {@code disposalMethod}: how the recalled lots' stock on hand and the customers' returns leave the plant,
+     * {@code DESTROYED}, {@code RETURNED_TO_SUPPLIER} or {@code REWORKED}; required while there is any (400 naming it
+     * with what is left), refused when there is none. {@code disposalReference}: optional, the waste manifest or
+     * return note (one line, at most 200 characters). 21 CFR 7.55(a): a recall ends once proper disposition has
+     * been made.
      */
-    public record CloseRequest(String comment, String justification) {
+    public record CloseRequest(String comment, String justification, String disposalMethod,
+            String disposalReference) {
     }
 
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
     @AllowedGroups({Groups.QA_MANAGER})
     @PostMapping("/{recallNumber}/close")
     public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
-        closing.requestClose(recallNumber, request.comment(), request.justification());
+        closing.requestClose(recallNumber, request.comment(), request.justification(), request.disposalMethod(),
+                request.disposalReference());
         return ResponseEntity.accepted().body(queries.view(recallNumber));
     }
 

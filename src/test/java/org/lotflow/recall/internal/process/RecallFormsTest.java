@@ -37,7 +37,8 @@ class RecallFormsTest {
         assertThat(html).doesNotContain("type=\"number\"").contains("pattern=\"[0-9]{1,10}([.][0-9]{1,3})?\"")
                 .contains("written with a point for decimals");
         // CloseRecallListener reads comment (and records it on the recall for the report task)
-        assertThat(inputKeys(form("closeRecall"))).containsExactly("comment", "justification");
+        assertThat(inputKeys(form("closeRecall"))).containsExactly("comment", "disposalMethod", "disposalReference",
+                "justification");
         // the classification choices are exactly the classes the service accepts
         JsonNode select = null;
         for (JsonNode c : form("recallStart").get("components")) {
