@@ -275,7 +275,9 @@ class CertificateAuditTest {
      * lab release's process instance id. */
     private String invalidatedRound(String lot) {
         recordLab(lot, 232);
-        assertThat(as("jennifer", HttpMethod.POST, "/engine-rest/task/" + task("jennifer", lot, "investigateLabError")
+        // a second QA manager invalidates the round, so that jennifer may sign the release of the retest (B7)
+        String anna = api.secondQaManager();
+        assertThat(as(anna, HttpMethod.POST, "/engine-rest/task/" + task(anna, lot, "investigateLabError")
                 + "/submit-form", vars("labConclusion", "LAB_ERROR", "findings", "Viscometer bath at 38 °C")).status())
                 .isEqualTo(204);
         return api.get("demo", "/engine-rest/process-instance?businessKey=" + lot).json().get(0).get("id").asText();

@@ -128,7 +128,18 @@ class OosInvestigationApiTest {
         assertThat(again.json().get("passed").asBoolean()).isTrue();
         assertThat(again.json().get("round").asInt()).isEqualTo(2);
 
-        Response approved = complete("jennifer", taskId("jennifer", lot, "approveRelease"),
+        // jennifer invalidated round 1: the release resting on its retest is signed by another QA manager (auditor
+        // 2026-12-06 B7); a refusal she may still sign
+        String approveTask = taskId("jennifer", lot, "approveRelease");
+        Response byInvalidator = complete("jennifer", approveTask,
+                Map.of("approved", true, "comment", "Retest within specification after lab error"));
+        assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);
+        assertThat(byInvalidator.json().get("detail").asText()).isEqualTo("Four-eyes principle: jennifer invalidated"
+                + " the out-of-specification result of test round 1 of lot " + lot + " as a laboratory error and may"
+                + " not also approve the release that rests on its retest; another person must sign");
+        assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
+        String anna = api.secondQaManager();
+        Response approved = complete(anna, approveTask,
                 Map.of("approved", true, "comment", "Retest within specification after lab error"));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
         api.executeJobs();

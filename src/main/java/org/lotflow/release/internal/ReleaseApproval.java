@@ -31,9 +31,11 @@ public class ReleaseApproval {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final ElectronicSignatures signatures;
+    private final OosInvestigationRepository investigations;
 
     public ReleaseApproval(LotService lots, ReleaseQueries queries, LotHistory history, CurrentUser currentUser,
-            ElectronicSignatures signatures) {
+            ElectronicSignatures signatures, OosInvestigationRepository investigations) {
+        this.investigations = investigations;
         this.lots = lots;
         this.queries = queries;
         this.history = history;
@@ -46,7 +48,10 @@ public class ReleaseApproval {
      * decision or no comment, a comment over {@value #MAX_COMMENT} characters (400), no passing lab
      * verdict (409), an approval of a lot made from RECALLED material
      * ({@link org.lotflow.lot.SourceLotRecalled}, 409: only its refusal may be signed), nobody logged in (401), a signer who is not a QA manager (403), the analyst who
-     * recorded the results (four eyes, 403), a wrong password ({@link SignatureRefused}).
+     * recorded the results (four eyes, 403), for an approval the person who invalidated an earlier
+     * out-of-specification result of the lot as a laboratory error (four eyes, 403: the release then rests on the
+     * retest that invalidation allowed; FDA guidance "Investigating OOS Test Results", 21 CFR 211.192; auditor
+     * 2026-12-06 B7), a wrong password ({@link SignatureRefused}).
      */
     @Transactional
     public void sign(Long lotId, Boolean approved, String comment) {
@@ -74,6 +79,16 @@ public class ReleaseApproval {
         String signer = currentUser.id();
         currentUser.requireSigningMembership("sign a release decision", Groups.QA_MANAGER);
         FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
+        if (approved) {
+            for (OosInvestigation oos : investigations.findByLotIdOrderByRoundAsc(lotId)) {
+                if (oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
+                        && signer.equals(oos.getLabConcludedBy())) {
+                    throw new org.lotflow.shared.FourEyesViolation(signer, "invalidated the out-of-specification result"
+                            + " of test round " + oos.getRound() + " of lot " + lot.getLotNumber() + " as a laboratory"
+                            + " error", "approve the release that rests on its retest").with("labConcludedBy", signer);
+                }
+            }
+        }
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
         history.event(lotId, approved ? LotEventTypes.RELEASE_APPROVED : LotEventTypes.RELEASE_REFUSED)
