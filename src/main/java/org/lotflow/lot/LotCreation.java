@@ -56,7 +56,7 @@ class LotCreation {
 
     @Transactional
     Lot create(NewLot in) {
-        currentUser.requireToRecord(Groups.PRODUCTION);
+        currentUser.requireToRecord("create a lot", Groups.PRODUCTION);
         InputRules.require("location", InputRules.name(in.location()));
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())

@@ -67,7 +67,7 @@ public class Receiving {
      */
     @Transactional
     public List<Lot> receive(Delivery in) {
-        currentUser.requireToRecord(Groups.PRODUCTION);
+        currentUser.requireToRecord("receive a lot", Groups.PRODUCTION);
         List<ReceiptRules.Line> lines = in.lines().stream()
                 .map(l -> new ReceiptRules.Line(l.expirationDate(), l.manufactureDate())).toList();
         InputRules.require("supplier", InputRules.name(in.supplier().trim()));

@@ -74,7 +74,7 @@ public class OrderPlacement {
      */
     @Transactional
     public OrderView place(NewOrder in) {
-        currentUser.requireToRecord(Groups.SALES);
+        currentUser.requireToRecord("place an order", Groups.SALES);
         LocalDate today = LocalDate.now(clock);
         in.validate(today);
         // the product's id only (remembered by SKU, issue #11); the product itself for a requested lot

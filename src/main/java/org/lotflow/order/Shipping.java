@@ -91,7 +91,7 @@ public class Shipping {
      */
     @Transactional
     public ShipmentResult ship(String orderNumber, LocalDate shippedAt, String carrier, List<String> serialNumbers) {
-        currentUser.requireToRecord(Groups.SALES);
+        currentUser.requireToRecord("ship an order", Groups.SALES);
         LocalDate today = LocalDate.now(clock);
         if (shippedAt != null && shippedAt.isAfter(today)) {
             throw new InvalidInput("shippedAt", "must not be in the future (today is " + today + ")");

@@ -92,7 +92,7 @@ public class ProductService {
      */
     @Transactional
     public Product create(NewProduct input) {
-        currentUser.requireToRecord(Groups.PRODUCTION);
+        currentUser.requireToRecord("create a product and its specification", Groups.PRODUCTION);
         LotNumberPattern pattern;
         try {
             pattern = LotNumberPattern.parse(input.lotNumberPattern());

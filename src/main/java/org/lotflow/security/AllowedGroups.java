@@ -33,10 +33,12 @@ public @interface AllowedGroups {
     String[] value();
 
     /**
-     * Whether administrators pass without being members (the default). {@code false} for the quality records and
-     * signatures a role gives in its own name (lab results, dispositions): see {@link CurrentUser#requireMember}.
+     * Whether administrators pass without being members: {@code false} (the default) for every record a role makes in
+     * its own name (lots, receipts, products, orders, shipments, holds, recalls, drills, lab results, dispositions:
+     * see {@link CurrentUser#requireToRecord} and {@link CurrentUser#requireMember}; auditor 2026-12-06 B6), so an
+     * administrator is refused before the body is read, as a role member of another group is.
      */
-    boolean administrators() default true;
+    boolean administrators() default false;
 
     /** What the endpoint does, for the refusal's sentence when {@link #administrators()} is false. */
     String work() default "do this";

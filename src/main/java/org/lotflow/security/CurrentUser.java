@@ -120,11 +120,17 @@ public class CurrentUser {
     }
 
     /**
-     * {@link #require} for a record made in the user's name (a hold, a recall, a lot, an order...): also refused (403)
-     * while their password is one someone else set ({@link #requireOwnPassword}; auditor 2026-12-05 B10, C6).
+     * For a record made in the user's name (a hold, a recall, a lot, a product and its specification, an order, a
+     * shipment...): refused (403) unless the user is a member of one of the groups in their own right (administering
+     * lotflow does not make one a member of its roles: an IT administrator neither opens recalls nor sets acceptance
+     * criteria nor ships; auditor 2026-12-06 B6; EU GMP Annex 11 §12.1, 21 CFR 11.10(g)), and while their password is
+     * one someone else set ({@link #requireOwnPassword}; auditor 2026-12-05 B10, C6). The groups are the session's
+     * (no identity read: a record, not a signature, {@link #requireSigningMembership}).
+     *
+     * @param work what is refused, for the sentence, e.g. "open a recall"
      */
-    public void requireToRecord(String... groupIds) {
-        require(groupIds);
+    public void requireToRecord(String work, String... groupIds) {
+        requireMembership(work, groupIds);
         requireOwnPassword();
     }
 
@@ -132,8 +138,11 @@ public class CurrentUser {
     public void require(String... groupIds) {
         if (!isInAnyGroup(groupIds)) {
             // the groups by their names, as the other refusals give them (re-test 2026-12-06 R12: "[qa-manager]")
-            throw new NotPermitted("Only " + String.join(" or ", Arrays.stream(groupIds).map(Groups::displayName)
-                    .toList()) + " (and administrators) may do this; " + id() + " is not one");
+            // administrators once, not "QA managers or administrators (and administrators)" (auditor 2026-12-06 B8)
+            List<String> roles = Arrays.stream(groupIds).filter(g -> !Groups.ADMIN.equals(g)).map(Groups::displayName)
+                    .toList();
+            throw new NotPermitted("Only " + (roles.isEmpty() ? "administrators" : String.join(" or ", roles)
+                    + " (and administrators)") + " may do this; " + id() + " is not one");
         }
     }
 

@@ -24,7 +24,7 @@ public final class Groups {
             case QA_MANAGER -> "QA managers";
             case SALES -> "Sales";
             case RECALL_COORDINATOR -> "Recall coordinators";
-            case ADMIN -> "camunda BPM Administrators";
+            case ADMIN -> "administrators";
             default -> groupId;
         };
     }

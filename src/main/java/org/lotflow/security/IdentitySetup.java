@@ -164,7 +164,8 @@ public class IdentitySetup implements ApplicationRunner {
     private void ensureGroup(String id, String type) {
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
-            group.setName(Groups.displayName(id));
+            // the administrators' group under Camunda's own name (its webapps create it so)
+            group.setName(Groups.ADMIN.equals(id) ? "camunda BPM Administrators" : Groups.displayName(id));
             group.setType(type);
             ignoreDuplicate(() -> identityService.saveGroup(group));
         }

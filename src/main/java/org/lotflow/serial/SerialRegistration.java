@@ -79,7 +79,7 @@ public class SerialRegistration {
      */
     @Transactional
     public Registered register(String lotNumber, List<String> serials) {
-        currentUser.requireToRecord(Groups.PRODUCTION);
+        currentUser.requireToRecord("register serials", Groups.PRODUCTION);
         Lot lot = lots.lockForChange(lots.get(lotNumber));
         Product product = lot.getProduct();
         if (!product.isSerialised()) {

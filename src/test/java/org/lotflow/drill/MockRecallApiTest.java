@@ -182,7 +182,11 @@ class MockRecallApiTest {
                 "Beta Manufacturing", "100.00 %", "Traced and reconciled");
 
         // the history: newest first, with result and duration; QA managers read it too
-        Response second = start("demo", f.fin2);
+        Response startByAdmin = start("demo", f.fin2); // administrators start no drill (auditor 2026-12-06 B6)
+        assertThat(startByAdmin.status()).as(startByAdmin.toString()).isEqualTo(403);
+        assertThat(startByAdmin.json().get("detail").asText()).contains("Only Recall coordinators may start a mock-recall"
+                + " drill; demo is not one");
+        Response second = start("rachel", f.fin2);
         assertThat(second.status()).isEqualTo(201);
         String next = second.json().get("drillNumber").asText();
         assertThat(Integer.parseInt(next.substring(8))).isEqualTo(Integer.parseInt(number.substring(8)) + 1);

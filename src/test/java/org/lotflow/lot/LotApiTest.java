@@ -145,7 +145,16 @@ class LotApiTest {
         assertProblem(api.post("tom", "/api/products", Map.of("sku", "T-1", "name", "x", "unit", "kg",
                 "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}", "specs",
                 List.of(Map.of("test", "ph", "min", 6)))), 403, null);
-        assertThat(api.post("demo", "/api/lots", lot(sku)).status()).as("administrators may").isEqualTo(201);
+        // an administrator makes no role's records (auditor 2026-12-06 B6): refused before the body is read
+        TestClient.Response byAdmin = api.post("demo", "/api/lots", lot(sku));
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(403);
+        assertThat(byAdmin.json().get("detail").asText()).isEqualTo("Only Production may create a lot; demo is not one"
+                + " (administering lotflow does not make one a member of its roles)");
+        assertProblem(api.post("demo", "/api/products", Map.of("sku", "T-2", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}", "specs",
+                List.of(Map.of("test", "ph", "min", 6)))), 403, null);
+        assertThat(lotCount(sku)).isZero();
+        assertThat(api.post("mike", "/api/lots", lot(sku)).status()).isEqualTo(201);
         assertThat(lotCount(sku)).isEqualTo(1);
     }
 

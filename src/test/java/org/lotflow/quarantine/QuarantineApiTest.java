@@ -547,7 +547,8 @@ class QuarantineApiTest {
         // production may start the process (unidentified stock) but may not hold by hand
         Response byProduction = api.post("mike", start, form);
         assertThat(byProduction.status()).isEqualTo(403); // the refusal keeps its own status through engine REST
-        assertThat(byProduction.text()).contains("may do this; mike is not one");
+        assertThat(byProduction.text()).contains("Only QA analysts or QA managers may place a lot on hold; mike is not"
+                + " one");
         assertThat(api.post("tom", start, form).status()).isEqualTo(403);
         assertThat(q.status(lot)).isEqualTo("RELEASED");
 

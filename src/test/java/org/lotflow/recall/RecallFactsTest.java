@@ -352,6 +352,15 @@ class RecallFactsTest {
                 Map.of("variables", Map.of("lots", Map.of("value", lot), "reason", Map.of("value", "x"),
                         "classification", Map.of("value", "CLASS_II"))));
         assertThat(formByQa.status()).as(formByQa.toString()).isEqualTo(403);
+        // nor an administrator, through either surface (auditor 2026-12-06 B6: demo recalled a released lot for good)
+        Response byAdmin = api.post("demo", "/api/recalls", body);
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(403);
+        Response formByAdmin = api.post("demo", "/engine-rest/process-definition/key/lotRecall/submit-form",
+                Map.of("variables", Map.of("lots", Map.of("value", lot), "reason", Map.of("value", "x"),
+                        "classification", Map.of("value", "CLASS_II"))));
+        assertThat(formByAdmin.status()).as(formByAdmin.toString()).isEqualTo(403);
+        assertThat(formByAdmin.json().get("detail").asText()).isEqualTo("Only Recall coordinators may open a recall;"
+                + " demo is not one (administering lotflow does not make one a member of its roles)");
         assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
         Response byCoordinator = api.post("rachel", "/api/recalls", body);
         assertThat(byCoordinator.status()).as(byCoordinator.toString()).isEqualTo(201);

@@ -508,7 +508,13 @@ public abstract class EngineSurfaceAttacks {
         Response locked = as(manager, HttpMethod.POST, path, Map.of("decision", "RELEASE", "justification", "ok",
                 "password", passwords.get(manager)));
         refused(locked, 429, "try again in");
-        assertThat(api.get("jennifer", "/api/security/lockouts").status()).isEqualTo(403);
+        TestClient.Response lockoutsByQa = api.get("jennifer", "/api/security/lockouts");
+        assertThat(lockoutsByQa.status()).isEqualTo(403);
+        // administrators named once, in words (auditor 2026-12-06 B8: "camunda BPM Administrators (and administrators)")
+        assertThat(lockoutsByQa.json().get("detail").asText()).isEqualTo("Only administrators may do this; jennifer is not"
+                + " one");
+        assertThat(api.get("sarah", "/api/audit/verify").json().get("detail").asText()).isEqualTo("Only QA managers"
+                + " (and administrators) may do this; sarah is not one");
         JsonNode lockouts = api.get("demo", "/api/security/lockouts").json();
         assertThat(lockouts.findValuesAsText("userId")).contains(manager);
 

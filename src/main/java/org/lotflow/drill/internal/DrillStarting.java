@@ -69,7 +69,7 @@ public class DrillStarting {
     /** Starts a drill on the lot; its number. */
     @Transactional
     public String start(String lotNumber) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
+        currentUser.requireToRecord("start a mock-recall drill", Groups.RECALL_COORDINATOR);
         if (lotNumber == null || lotNumber.isBlank()) {
             throw new InvalidInput("lotNumber", "required: the number of the lot the drill traces");
         }

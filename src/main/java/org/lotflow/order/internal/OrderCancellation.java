@@ -50,7 +50,7 @@ public class OrderCancellation {
      */
     @Transactional
     public OrderView cancel(String orderNumber) {
-        currentUser.requireToRecord(Groups.SALES);
+        currentUser.requireToRecord("cancel an order", Groups.SALES);
         SalesOrder order = locking.order(orderNumber);
         if (order.isCancelled()) {
             return queries.view(order);

@@ -67,7 +67,7 @@ public class HoldPlacement {
      */
     @Transactional
     public Placed hold(String lotNumber, HoldInput in) {
-        currentUser.requireToRecord(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        currentUser.requireToRecord("place a lot on hold", Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.get(lotNumber);
         Hold hold = place(lot, HoldRules.validate(in), false);
         String processInstanceId = process.start(hold, lot.getLotNumber());
@@ -122,7 +122,7 @@ public class HoldPlacement {
     @Transactional
     public Hold holdFromStartForm(String lotNumber, String reason, String source, String reference,
             String processInstanceId) {
-        currentUser.requireToRecord(Groups.QA_ANALYST, Groups.QA_MANAGER);
+        currentUser.requireToRecord("place a lot on hold", Groups.QA_ANALYST, Groups.QA_MANAGER);
         if (lotNumber == null || lotNumber.isBlank()) {
             throw new InvalidInput("lotNumber", "must not be empty");
         }

@@ -124,7 +124,8 @@ public class CustomerNotification {
             BigDecimal quantityReturned) {
         // trimmed, as the unit is (re-test 2026-12-06 R7)
         String customer = customerAsSent == null ? null : customerAsSent.strip();
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
+                Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
         if (customer == null || customer.isBlank()) {
             throw new InvalidInput("customer", "must name the customer");
@@ -203,7 +204,8 @@ public class CustomerNotification {
     @Transactional
     public void record(String recallNumber, String processInstanceId, String taskId, Object acknowledged,
             Object quantityReturned) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER);
+        currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
+                Groups.QA_MANAGER);
         RecallStore.RecallRow recall = store.lock(bound.ofRecallOrNotification(recallNumber, processInstanceId).id());
         NotificationStore.NotificationRow n = notifications.lockOfTask(recall.id(), taskId).orElseThrow(() ->
                 new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));

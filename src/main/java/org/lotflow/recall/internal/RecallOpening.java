@@ -59,13 +59,13 @@ public class RecallOpening {
     }
 
     /**
-     * {@code POST /api/recalls}: a recall coordinator (administrators may do everything) opens a
+     * {@code POST /api/recalls}: a recall coordinator (an administrator is refused: B6) opens a
      * recall and starts {@code lotRecall}. QA managers decide RECALL dispositions
      * ({@link #requestFromDisposition}) and close recalls, but do not start them here (403).
      */
     @Transactional
     public Opened request(List<String> lotNumbers, String reason, String classification) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
+        currentUser.requireToRecord("open a recall", Groups.RECALL_COORDINATOR);
         Opened opened = open(RecallRequest.of(lotNumbers, reason, classification), currentUser.id(), false);
         process.start(opened.recallNumber());
         return opened;
@@ -79,7 +79,7 @@ public class RecallOpening {
      */
     @Transactional
     public Opened requestFromForm(Object lotsText, Object reason, Object classification, String processInstanceId) {
-        currentUser.requireToRecord(Groups.RECALL_COORDINATOR);
+        currentUser.requireToRecord("open a recall", Groups.RECALL_COORDINATOR);
         Opened opened = open(RecallRequest.ofForm(lotsText, reason, classification), currentUser.id(), false);
         bound.bindOpened(opened.recallNumber(), processInstanceId);
         return opened;

@@ -50,9 +50,10 @@ class ConsoleAdvice {
         }
         String id = currentUser.id();
         return new Viewer(id, currentUser.fullName(id), currentUser.groups(),
-                currentUser.isInAnyGroup(Groups.QA_ANALYST, Groups.QA_MANAGER),
-                currentUser.isInAnyGroup(Groups.RECALL_COORDINATOR), currentUser.isInAnyGroup(Groups.PRODUCTION),
-                currentUser.isInAnyGroup(Groups.SALES), currentUser.groups().contains(Groups.ADMIN));
+                // the roles' actions for their members only: administering lotflow makes no records of a role (B6)
+                currentUser.isMemberOfAny(Groups.QA_ANALYST, Groups.QA_MANAGER),
+                currentUser.isMemberOfAny(Groups.RECALL_COORDINATOR), currentUser.isMemberOfAny(Groups.PRODUCTION),
+                currentUser.isMemberOfAny(Groups.SALES), currentUser.groups().contains(Groups.ADMIN));
     }
 
     /**

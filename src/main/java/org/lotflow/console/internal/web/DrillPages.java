@@ -44,7 +44,7 @@ class DrillPages {
         if (!model.containsAttribute("lotNumber")) {
             model.addAttribute("lotNumber", lotNumber == null ? "" : lotNumber);
         }
-        model.addAttribute("canStart", currentUser.isInAnyGroup(Groups.RECALL_COORDINATOR));
+        model.addAttribute("canStart", currentUser.isMemberOfAny(Groups.RECALL_COORDINATOR));
         return "console/drills";
     }
 

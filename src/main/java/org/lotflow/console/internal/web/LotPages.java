@@ -212,9 +212,7 @@ class LotPages {
     @GetMapping("/console/lots/{lotNumber}/recall-preview")
     String recallPreview(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String classification, Model model) {
-        if (!currentUser.isInAnyGroup(org.lotflow.security.Groups.RECALL_COORDINATOR)) {
-            throw new NotPermitted("Only Recall coordinators may start a recall; " + currentUser.id() + " is not one");
-        }
+        currentUser.requireMembership("open a recall", org.lotflow.security.Groups.RECALL_COORDINATOR);
         model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
         lotPage(lotNumber, model);
         model.addAttribute("preview", trace.trace(lotNumber, Direction.DOWNSTREAM));

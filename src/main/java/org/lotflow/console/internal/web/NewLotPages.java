@@ -57,12 +57,12 @@ class NewLotPages {
 
     @GetMapping("/console/lots/new")
     String form(@RequestParam(required = false) String sku, Model model) {
-        currentUser.require(Groups.PRODUCTION);
+        currentUser.requireMembership("create a lot", Groups.PRODUCTION);
         model.addAttribute("form", new LotForm(sku == null ? "" : sku, null, null, "", "", null, "", ""));
         return page(model);
     }
 
-    @AllowedGroups({Groups.PRODUCTION})
+    @AllowedGroups(value = {Groups.PRODUCTION}, work = "create a lot")
     @PostMapping("/console/lots/new")
     String create(@Valid @ModelAttribute("form") LotForm form, BindingResult binding, Model model,
             HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {

@@ -122,12 +122,12 @@ class OrderPages {
 
     @GetMapping("/console/orders/new")
     String form(@RequestParam(required = false) String sku, Model model) {
-        currentUser.require(Groups.SALES);
+        currentUser.requireMembership("place an order", Groups.SALES);
         model.addAttribute("form", new OrderForm("", "", sku == null ? "" : sku, null, null, null, ""));
         return newOrder(model);
     }
 
-    @AllowedGroups({Groups.SALES})
+    @AllowedGroups(value = {Groups.SALES}, work = "place an order")
     @PostMapping("/console/orders")
     String place(@Valid @ModelAttribute("form") OrderForm form, BindingResult binding, Model model,
             HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
@@ -175,7 +175,7 @@ class OrderPages {
         return "console/order";
     }
 
-    @AllowedGroups({Groups.SALES})
+    @AllowedGroups(value = {Groups.SALES}, work = "ship an order")
     @PostMapping("/console/orders/{orderNumber}/shipments")
     String ship(@PathVariable String orderNumber, @Valid @ModelAttribute("shipment") ShipmentForm form,
             BindingResult binding, Model model, HttpServletResponse response,

@@ -63,7 +63,7 @@ class ProductPages {
         return "console/products";
     }
 
-    @AllowedGroups({Groups.PRODUCTION})
+    @AllowedGroups(value = {Groups.PRODUCTION}, work = "create a product and its specification")
     @PostMapping("/console/products")
     String create(@Valid @ModelAttribute("form") ProductForm form, BindingResult binding, Model model,
             HttpServletRequest request, HttpServletResponse response) {

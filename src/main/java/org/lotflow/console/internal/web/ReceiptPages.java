@@ -62,12 +62,12 @@ class ReceiptPages {
 
     @GetMapping("/console/receipts/new")
     String form(@RequestParam(required = false) String sku, Model model) {
-        currentUser.require(Groups.PRODUCTION);
+        currentUser.requireMembership("receive a lot", Groups.PRODUCTION);
         model.addAttribute("form", new ReceiptForm(sku == null ? "" : sku, "", "", null, "", "", ""));
         return page(model);
     }
 
-    @AllowedGroups({Groups.PRODUCTION})
+    @AllowedGroups(value = {Groups.PRODUCTION}, work = "receive a lot")
     @PostMapping("/console/receipts")
     String receive(@Valid @ModelAttribute("form") ReceiptForm form, BindingResult binding, Model model,
             HttpServletRequest request, HttpServletResponse response) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Who looks at a Console page and what the page offers them. The services refuse whatever the page would
  * not offer (the page only hides what would be refused): {@code canHold} QA analysts and managers,
- * {@code canRecall} recall coordinators (contract, groups; administrators may do everything).
+ * {@code canRecall} recall coordinators (contract, groups; members only: administering makes no records of a role).
  */
 public record Viewer(String id, String name, List<String> groups, boolean canHold, boolean canRecall,
         boolean canProduce, boolean canSell, boolean admin) {

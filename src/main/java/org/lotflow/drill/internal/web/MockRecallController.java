@@ -63,7 +63,7 @@ public class MockRecallController {
     public record CloseRequest(String comment) {
     }
 
-    @AllowedGroups({Groups.RECALL_COORDINATOR})
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "start a mock-recall drill")
     @PostMapping
     public ResponseEntity<MockRecallReport> start(@RequestBody DrillRequest request) {
         String drillNumber = starting.start(request.lotNumber());
@@ -88,14 +88,14 @@ public class MockRecallController {
                 .body(reports.pdf(drillNumber));
     }
 
-    @AllowedGroups({Groups.RECALL_COORDINATOR})
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "review a drill")
     @PostMapping("/{drillNumber}/review")
     public MockRecallReport review(@PathVariable String drillNumber, @RequestBody ReviewRequest request) {
         work.requestReview(drillNumber, request.traceComplete(), request.findings());
         return reports.report(drillNumber);
     }
 
-    @AllowedGroups({Groups.RECALL_COORDINATOR})
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "close a drill")
     @PostMapping("/{drillNumber}/close")
     public MockRecallReport close(@PathVariable String drillNumber, @RequestBody CloseRequest request) {
         work.requestClose(drillNumber, request.comment());

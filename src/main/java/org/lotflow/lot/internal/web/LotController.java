@@ -73,7 +73,7 @@ public class LotController {
             LotSource source) {
     }
 
-    @AllowedGroups({Groups.PRODUCTION})
+    @AllowedGroups(value = {Groups.PRODUCTION}, work = "create a lot")
     @PostMapping
     public ResponseEntity<LotView> create(@Valid @RequestBody CreateLotRequest r) {
         Lot lot = service.create(new LotService.NewLot(r.sku(), r.quantity(), r.manufactureDate(), r.receiptDate(),

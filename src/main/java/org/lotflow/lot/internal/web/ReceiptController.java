@@ -75,7 +75,7 @@ public class ReceiptController {
      * expiration date not after the receipt or manufacture date, two lines with the same expiration date:
      * {@code lines[i].expirationDate}), 403 outside production.
      */
-    @AllowedGroups({Groups.PRODUCTION})
+    @AllowedGroups(value = {Groups.PRODUCTION}, work = "receive a lot")
     @PostMapping
     public ResponseEntity<ReceiptView> receive(@Valid @RequestBody ReceiptRequest r) {
         List<Lot> lots = receiving.receive(new Receiving.Delivery(r.sku(), r.supplier(), r.supplierLotNumber(),

@@ -81,7 +81,7 @@ public class OrderController {
     }
 
     /** 201 with the order and its allocations (or the pending override). */
-    @AllowedGroups({Groups.SALES})
+    @AllowedGroups(value = {Groups.SALES}, work = "place an order")
     @PostMapping
     public ResponseEntity<OrderView> create(@jakarta.validation.Valid @RequestBody OrderRequest request) {
         OrderView view = placement.place(new NewOrder(request.orderNumber(), request.customer(),
@@ -96,7 +96,7 @@ public class OrderController {
     }
 
     /** Cancels the order: 200 with the cancelled order (again 200, unchanged, if already cancelled). */
-    @AllowedGroups({Groups.SALES})
+    @AllowedGroups(value = {Groups.SALES}, work = "cancel an order")
     @DeleteMapping("/{orderNumber}")
     public OrderView cancel(@PathVariable String orderNumber) {
         return cancellation.cancel(orderNumber);
@@ -111,7 +111,7 @@ public class OrderController {
      * {@code serials[i]} (not a serial, named twice, unknown for the product, of a lot this shipment does not
      * ship), 409 naming {@code serials[i]} for a serial already shipped ({@link Shipping#ship}).
      */
-    @AllowedGroups({Groups.SALES})
+    @AllowedGroups(value = {Groups.SALES}, work = "ship an order")
     @PostMapping("/{orderNumber}/shipments")
     public ResponseEntity<Map<String, Object>> ship(@PathVariable String orderNumber,
             @jakarta.validation.Valid @RequestBody(required = false) ShipmentRequest request) {

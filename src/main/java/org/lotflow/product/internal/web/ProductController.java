@@ -105,7 +105,7 @@ public class ProductController {
      * registered with {@code POST /api/lots/{lotNumber}/serials}. A bad pattern, or one without
      * {@code serialised: true}, is 400 naming {@code serialPattern}.
      */
-    @AllowedGroups({Groups.PRODUCTION})
+    @AllowedGroups(value = {Groups.PRODUCTION}, work = "create a product and its specification")
     @PostMapping
     public ResponseEntity<ProductView> create(@Valid @RequestBody CreateProductRequest request) {
         Product product = service.create(new ProductService.NewProduct(request.sku(), request.name(),

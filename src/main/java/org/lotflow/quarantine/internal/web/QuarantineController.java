@@ -49,7 +49,7 @@ public class QuarantineController {
     }
 
     /** Holds the lot (202, {@code Location} the lot); the investigation runs on. */
-    @AllowedGroups({Groups.QA_ANALYST, Groups.QA_MANAGER})
+    @AllowedGroups(value = {Groups.QA_ANALYST, Groups.QA_MANAGER}, work = "place a lot on hold")
     @PostMapping("/holds")
     public ResponseEntity<HoldResponse> hold(@PathVariable String lotNumber, @RequestBody HoldRequest request) {
         HoldPlacement.Placed placed = placement.hold(lotNumber, request == null ? null

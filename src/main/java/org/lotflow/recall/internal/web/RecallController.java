@@ -48,10 +48,10 @@ public class RecallController {
 
     /**
      * Opens a recall and starts {@code lotRecall}: 201 with the recall. Recall coordinators only
-     * (administrators may do everything): the contract reserves starting recalls to them, so QA
+     * (administrators are not: auditor 2026-12-06 B6): the contract reserves starting recalls to them, so QA
      * managers get 403 problem+json here; their RECALL dispositions still open recalls.
      */
-    @AllowedGroups({Groups.RECALL_COORDINATOR})
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "open a recall")
     @PostMapping
     public ResponseEntity<RecallView> create(@RequestBody RecallRequest request) {
         RecallOpening.Opened opened = opening.request(request.lots(), request.reason(), request.classification());
@@ -72,7 +72,7 @@ public class RecallController {
      * A customer's answer: completes its {@code notifyCustomer} task as the caller; 200 with the recall. 400 naming
      * {@code customer}, {@code unit}, {@code acknowledged} or {@code quantityReturned}; 409 when already answered.
      */
-    @AllowedGroups({Groups.RECALL_COORDINATOR, Groups.QA_MANAGER})
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR, Groups.QA_MANAGER}, work = "record a customer's answer to a recall")
     @PostMapping("/{recallNumber}/notifications")
     public RecallView answer(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
@@ -95,7 +95,7 @@ public class RecallController {
     }
 
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
-    @AllowedGroups({Groups.QA_MANAGER})
+    @AllowedGroups(value = {Groups.QA_MANAGER}, work = "close a recall")
     @PostMapping("/{recallNumber}/close")
     public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
         closing.requestClose(recallNumber, request.comment(), request.justification(), request.disposalMethod(),

@@ -87,7 +87,7 @@ public class SerialController {
      * the lot has units (naming {@code serials}), a serial the product already has (naming {@code serials[i]} and
      * its lot; unique per product by a database key, so a concurrent registration loses with 409 too).
      */
-    @AllowedGroups({Groups.PRODUCTION})
+    @AllowedGroups(value = {Groups.PRODUCTION}, work = "register serials")
     @PostMapping("/api/lots/{lotNumber}/serials")
     public ResponseEntity<SerialRegistration.Registered> register(@PathVariable String lotNumber,
             @Valid @RequestBody RegisterRequest request) {
