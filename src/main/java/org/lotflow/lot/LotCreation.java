@@ -76,7 +76,8 @@ class LotCreation {
             lots.lockAllByLotNumber(sourceNumbers).forEach(s -> locked.put(s.getLotNumber(), s));
         }
         for (int i = 0; i < inputs.size(); i++) {
-            NewLotRules.requireConsumable(i, sourceNumbers.get(i), locked.get(sourceNumbers.get(i)), today);
+            Lot input = NewLotRules.requireConsumable(i, sourceNumbers.get(i), locked.get(sourceNumbers.get(i)), today);
+            NewLotRules.requireMadeAfter(i, input, in.manufactureDate());
         }
 
         Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,

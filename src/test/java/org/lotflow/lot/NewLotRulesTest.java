@@ -86,4 +86,25 @@ class NewLotRulesTest {
         }
         return refused;
     }
+
+    @Test
+    void aLotIsNotMadeBeforeItsSourceExisted() {
+        Lot made = lot(LotStatus.RELEASED, LocalDate.of(2027, 1, 8)); // made 2025-01-08
+        NewLotRules.requireMadeAfter(0, made, MADE); // the same day
+        NewLotRules.requireMadeAfter(0, made, MADE.plusDays(1));
+        NewLotRules.requireMadeAfter(0, made, null); // no date: the other rules say so
+        Refusal before = catchThrowableOfType(Refusal.class, () -> NewLotRules.requireMadeAfter(2, made,
+                LocalDate.of(2024, 1, 1)));
+        assertThat(RefusalStatus.of(before)).isEqualTo(400);
+        assertThat(before.properties()).containsEntry("field", "manufactureDate");
+        assertThat(before.getMessage()).contains("2024-01-01 is before source lot RM-1 (sourceLots[2]) was made"
+                + " (2025-01-08): a lot is not made from material that did not exist yet");
+        // a received source: from the day it arrived at the plant, whatever its supplier's manufacture date
+        Lot received = new Lot("RM-2", null, BigDecimal.TEN, MADE, LocalDate.of(2025, 2, 3), LocalDate.of(2027, 1, 8),
+                null, null, LotSource.RECEIPT, Instant.EPOCH, "mike");
+        NewLotRules.requireMadeAfter(0, received, LocalDate.of(2025, 2, 3));
+        Refusal beforeReceipt = catchThrowableOfType(Refusal.class, () -> NewLotRules.requireMadeAfter(0, received,
+                LocalDate.of(2025, 2, 1)));
+        assertThat(beforeReceipt.getMessage()).contains("was received (2025-02-03)");
+    }
 }

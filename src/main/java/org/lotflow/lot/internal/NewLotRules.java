@@ -93,4 +93,25 @@ public final class NewLotRules {
         }
         return source;
     }
+
+    /**
+     * A lot is not made before the source lot listed at {@code index} existed at the plant: its manufacture date is on
+     * or after the source's manufacture date and, for a received source, its receipt date (400 naming
+     * {@code manufactureDate} otherwise). Otherwise the transformation's date (an FSMA 204 key data element, 21 CFR
+     * 1.1350) and the trace would say a product was made from material that did not exist yet (auditor 2026-12-06 B5).
+     */
+    public static void requireMadeAfter(int index, Lot source, LocalDate manufactured) {
+        if (manufactured == null) {
+            return;
+        }
+        LocalDate made = source.getManufactureDate();
+        LocalDate received = source.getReceiptDate();
+        boolean receivedLater = received != null && (made == null || received.isAfter(made));
+        LocalDate existed = receivedLater ? received : made;
+        if (existed != null && manufactured.isBefore(existed)) {
+            throw new InvalidInput("manufactureDate", manufactured + " is before source lot " + source.getLotNumber()
+                    + " (sourceLots[" + index + "]) was " + (receivedLater ? "received" : "made") + " (" + existed
+                    + "): a lot is not made from material that did not exist yet");
+        }
+    }
 }
