@@ -50,17 +50,17 @@ public class Lot {
     private BigDecimal quantity;
 
     @Column(nullable = false, precision = 19, scale = 3)
-    private BigDecimal allocated = BigDecimal.ZERO;
+    private BigDecimal allocated = recorded(BigDecimal.ZERO);
 
     @Column(nullable = false, precision = 19, scale = 3)
-    private BigDecimal shipped = BigDecimal.ZERO;
+    private BigDecimal shipped = recorded(BigDecimal.ZERO);
 
     @Column(nullable = false, precision = 19, scale = 3)
-    private BigDecimal consumed = BigDecimal.ZERO;
+    private BigDecimal consumed = recorded(BigDecimal.ZERO);
 
     /** Disposed of after rejection (issue #12); see {@link LotQuantities#disposeOnHand()}. */
     @Column(nullable = false, precision = 19, scale = 3)
-    private BigDecimal disposed = BigDecimal.ZERO;
+    private BigDecimal disposed = recorded(BigDecimal.ZERO);
 
     @Column(name = "manufacture_date", nullable = false)
     private LocalDate manufactureDate;
@@ -120,12 +120,24 @@ public class Lot {
     protected Lot() {
     }
 
+    /**
+     * A quantity as lotflow records it: 3 decimals ({@code 100} and {@code 100.0000} are {@code 100.000}), so that the
+     * creation's answer and its sealed history event say what every later read says (auditor 2026-12-06 B1). A
+     * value with more significant decimals is returned as it is: the input rules refuse it (400), never rounded.
+     */
+    public static BigDecimal recorded(BigDecimal quantity) {
+        if (quantity == null || quantity.stripTrailingZeros().scale() > 3) {
+            return quantity;
+        }
+        return quantity.setScale(3);
+    }
+
     Lot(String lotNumber, Product product, BigDecimal quantity, LocalDate manufactureDate, LocalDate receiptDate,
             LocalDate expirationDate, String location, String productionOrder, LotSource source, Instant createdAt,
             String createdBy) {
         this.lotNumber = lotNumber;
         this.product = product;
-        this.quantity = quantity;
+        this.quantity = recorded(quantity);
         this.manufactureDate = manufactureDate;
         this.receiptDate = receiptDate;
         this.expirationDate = expirationDate;

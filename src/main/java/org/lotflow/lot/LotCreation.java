@@ -156,7 +156,7 @@ class LotCreation {
         }
         if (!inputs.isEmpty()) {
             detail.put("sourceLots", inputs.stream()
-                    .map(s -> Map.of("lotNumber", s.lotNumber(), "quantity", s.quantity())).toList());
+                    .map(s -> Map.of("lotNumber", s.lotNumber(), "quantity", Lot.recorded(s.quantity()))).toList());
         }
         history.event(lot.getId(), LotEventTypes.CREATED).status(null, LotStatus.PENDING)
                 .reason("Lot created").details(detail).record();
@@ -164,7 +164,7 @@ class LotCreation {
             Lot source = sources.get(s.lotNumber());
             history.event(source.getId(), LotEventTypes.CONSUMED)
                     .reason("Consumed by lot " + lot.getLotNumber())
-                    .detail("quantity", s.quantity()).detail("consumedBy", lot.getLotNumber())
+                    .detail("quantity", Lot.recorded(s.quantity())).detail("consumedBy", lot.getLotNumber())
                     .detail("available", source.getAvailable()).record();
             if (source.isFullyUsed()) {
                 statusChange.change(source, LotStatus.DEPLETED, "All stock consumed or shipped", Map.of(),

@@ -292,4 +292,20 @@ class LotApiTest {
         assertThat(api.get("sarah", "/api/lots/" + lot).json().has("labResults")).isFalse();
         assertThat(api.call("sarah", HttpMethod.DELETE, "/api/lots/" + lot, null).status()).isEqualTo(405);
     }
+
+    @Test
+    void aNewLotsQuantitiesAreAnsweredAndSealedAsRecorded() {
+        String sku = api.createProduct("SCALE");
+        // typed with 4 decimals and with none: the answer and the CREATED event say 100.000, as every read does (B1)
+        for (String typed : List.of("100.0000", "1E+2")) {
+            TestClient.Response created = api.send("mike", HttpMethod.POST, "/api/lots", "{\"sku\":\"" + sku
+                    + "\",\"quantity\":" + typed + ",\"manufactureDate\":\"2025-01-10\",\"location\":\"B\"}",
+                    "application/json");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.text()).contains("\"quantity\":100.000,").contains("\"allocated\":0.000,")
+                    .contains("\"available\":100.000,");
+            String lot = created.json().get("lotNumber").asText();
+            assertThat(api.get("tom", "/api/lots/" + lot + "/history").text()).contains("\"quantity\":100.000");
+        }
+    }
 }
