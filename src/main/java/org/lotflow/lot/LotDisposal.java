@@ -86,8 +86,18 @@ public class LotDisposal {
         return dispose(locked, LotStatus.RECALLED, m, r, recallNumber, by);
     }
 
+    /** Whether the lot was received from a supplier (and so may be returned to one). */
+    public static boolean hasSupplier(Lot lot) {
+        return lot.getSource() == LotSource.RECEIPT;
+    }
+
     /** Disposes of a locked lot's stock on hand and records it; 409 unless the lot is {@code required}. */
     private BigDecimal dispose(Lot locked, LotStatus required, Method m, String r, String recallNumber, String by) {
+        if (m == Method.RETURNED_TO_SUPPLIER && !hasSupplier(locked)) {
+            // a lot made at the plant has no supplier (new user 2026-12-06 P4)
+            throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
+                    + " received: it has no supplier to return it to; DESTROYED or REWORKED");
+        }
         if (locked.getStatus() != required) {
             throw new StateConflict("Lot " + locked.getLotNumber() + " is " + locked.getStatus()
                     + ": only a " + required + " lot is disposed of here").with("lotNumber", locked.getLotNumber());

@@ -74,7 +74,7 @@ class PostgresRecallIT {
         TestClient.Response undisposed = api.post("jennifer", "/engine-rest/task/" + close.get(0).get("id").asText()
                 + "/complete", vars(Map.of("comment", "All stock retrieved")));
         assertThat(undisposed.status()).as(undisposed.toString()).isEqualTo(400);
-        assertThat(undisposed.text()).contains("disposalMethod").contains("18 drums returned by customers");
+        assertThat(undisposed.text()).contains("disposalMethod").contains(f.rm1 + " (");
         assertThat(api.post("jennifer", "/engine-rest/task/" + close.get(0).get("id").asText() + "/complete",
                 vars(Map.of("comment", "All stock retrieved", "disposalMethod", "DESTROYED"))).status())
                 .isEqualTo(204);

@@ -276,8 +276,19 @@ class RecallApiTest {
         assertThat(undisposed.json().get("field").asText()).isEqualTo("disposalMethod");
         JsonNode fin1Before = api.get("tom", "/api/lots/" + f.fin1).json();
         assertThat(undisposed.json().get("detail").asText()).contains(f.fin1 + " (" + fin1Before.get("onHand")
-                .decimalValue().stripTrailingZeros().toPlainString() + " drums)").contains("returned by customers")
-                .contains("one of DESTROYED, RETURNED_TO_SUPPLIER, REWORKED");
+                .decimalValue().stripTrailingZeros().toPlainString() + " drums)")
+                .contains("one of DESTROYED, RETURNED_TO_SUPPLIER (received lots only), REWORKED");
+        // the lots were made at the plant: none goes back to a supplier (new user 2026-12-06 P4)
+        Response toSupplier = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification",
+                "x", "disposalMethod", "RETURNED_TO_SUPPLIER"));
+        assertThat(toSupplier.status()).as(toSupplier.toString()).isEqualTo(400);
+        assertThat(toSupplier.json().get("detail").asText()).contains("was made at the plant, not received");
+        Response unknownLot = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification",
+                "x", "disposalMethod", "DESTROYED", "disposals", List.of(Map.of("lotNumber", "NO-SUCH-LOT",
+                        "disposalMethod", "REWORKED"))));
+        assertThat(unknownLot.status()).as(unknownLot.toString()).isEqualTo(400);
+        assertThat(unknownLot.json().get("field").asText()).isEqualTo("disposals");
+        assertThat(unknownLot.json().get("detail").asText()).contains("'NO-SUCH-LOT' is not a recalled lot");
         Response badReference = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification",
                 "x", "disposalMethod", "DESTROYED", "disposalReference", "WM-1\nWM-2"));
         assertThat(badReference.status()).as(badReference.toString()).isEqualTo(400);
@@ -287,7 +298,8 @@ class RecallApiTest {
         Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened",
                 "justification", "Beta Manufacturing returned its stock but never signed the acknowledgement; "
                         + "registered letter sent 2025-01-29", "disposalMethod", "DESTROYED", "disposalReference",
-                "WM-2025-0107"));
+                "WM-2025-0107", "disposals", List.of(Map.of("lotNumber", f.fin1.toLowerCase(), "disposalMethod",
+                        "REWORKED", "disposalReference", "RW-2025-9")))); // one lot leaves differently (P1)
         assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
         api.executeJobs();
         JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();
@@ -303,16 +315,27 @@ class RecallApiTest {
         assertThat(closedEvent.get("user").asText()).isEqualTo("jennifer");
         assertThat(closedEvent.get("reason").asText()).contains("below the target effectiveness level A")
                 .contains("registered letter");
-        assertThat(closedEvent.get("detail").get("disposal").get("method").asText()).isEqualTo("DESTROYED");
-        assertThat(closedEvent.get("detail").get("disposal").get("reference").asText()).isEqualTo("WM-2025-0107");
+        JsonNode disposals = closedEvent.get("detail").get("disposals");
+        assertThat(disposals).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method").asText() + " "
+                + d.get("reference").asText()).contains(f.fin1 + " REWORKED RW-2025-9", f.rm1 + " DESTROYED WM-2025-0107");
+        assertThat(closed.get("disposals")).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method")
+                .asText()).contains(f.fin1 + " REWORKED", f.rm1 + " DESTROYED");
         JsonNode fin1After = api.get("tom", "/api/lots/" + f.fin1).json();
         assertThat(fin1After.get("status").asText()).isEqualTo("RECALLED");
         assertThat(fin1After.get("onHand").decimalValue()).isZero();
         assertThat(fin1After.get("disposed").decimalValue()).isEqualByComparingTo(fin1Before.get("onHand")
                 .decimalValue());
         assertThat(historyTypes(f.fin1)).contains("DISPOSAL_CONFIRMED");
+        for (JsonNode d : closed.get("disposals")) {
+            if (d.get("lotNumber").asText().equals(f.fin1)) {
+                assertThat(d.get("quantity").decimalValue()).isEqualByComparingTo(fin1Before.get("onHand").decimalValue());
+                assertThat(d.get("unit").asText()).isEqualTo("drums");
+            }
+        }
         assertThat(closed.get("timeline").get(closed.get("timeline").size() - 1).get("text").asText())
-                .contains("Disposed of (DESTROYED, WM-2025-0107)").contains(f.fin1);
+                .contains("registered letter sent 2025-01-29. Disposed of: ").contains(f.fin1 + " "
+                        + fin1Before.get("onHand").decimalValue().stripTrailingZeros().toPlainString()
+                        + " drums REWORKED (RW-2025-9)");
         assertThat(closed.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("OPENED",
                 "CUSTOMER_NOTIFIED", "CUSTOMER_NOTIFIED", "EFFECTIVENESS_CHECKED", "CLOSED");
         for (String lot : List.of(f.rm1, f.fin2, pending)) {

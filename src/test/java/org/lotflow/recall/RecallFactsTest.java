@@ -274,7 +274,7 @@ class RecallFactsTest {
         assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", "Labels corrected")))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod")
                         .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("(100 drums)")
-                                .contains("DESTROYED, RETURNED_TO_SUPPLIER, REWORKED")));
+                                .contains("DESTROYED, RETURNED_TO_SUPPLIER (received lots only), REWORKED")));
         assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", "Labels corrected",
                 "disposalMethod", "BURIED")))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod"));

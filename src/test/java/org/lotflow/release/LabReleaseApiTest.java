@@ -144,6 +144,11 @@ class LabReleaseApiTest {
                 "WM-1\nWM-2"));
         assertThat(twoLines.status()).isEqualTo(400);
         assertThat(twoLines.json().get("field").asText()).isEqualTo("disposalReference");
+        // made at the plant: no supplier to return it to (new user 2026-12-06 P4)
+        Response toSupplier = complete("mike", disposal, Map.of("disposalMethod", "RETURNED_TO_SUPPLIER"));
+        assertThat(toSupplier.status()).as(toSupplier.toString()).isEqualTo(400);
+        assertThat(toSupplier.json().get("detail").asText()).isEqualTo("disposalMethod: lot " + lot + " was made at"
+                + " the plant, not received: it has no supplier to return it to; DESTROYED or REWORKED");
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("disposed").decimalValue()).isZero();
         Response done2 = complete("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
                 "Waste manifest WM-2025-0042"));

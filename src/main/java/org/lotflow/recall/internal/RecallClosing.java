@@ -91,30 +91,48 @@ public class RecallClosing {
         return why;
     }
 
-    /**
-     * How the recall's leftovers leave the plant (21 CFR 7.55(a)): when recalled lots still have stock on hand or
-     * customers returned some, {@code disposalMethod} is required (400 naming it, saying what is left and the
-     * choices: DESTROYED, RETURNED_TO_SUPPLIER, REWORKED) and {@code disposalReference} optional (one line, at most
-     * 200 characters); when nothing is left, either given is refused (400 naming it: signed text is never dropped).
-     * Returns {method, reference}, both null when nothing is left.
-     */
-    static String[] disposalOf(String recallNumber, RecalledStock.Left left, Object method, Object reference) {
-        boolean methodGiven = !(method == null || method instanceof String m && m.isBlank());
-        boolean referenceGiven = !(reference == null || reference instanceof String r && r.isBlank());
-        if (left.isEmpty()) {
-            if (methodGiven || referenceGiven) {
-                throw new InvalidInput(methodGiven ? "disposalMethod" : "disposalReference", "not needed: no"
-                        + " recalled lot of recall " + recallNumber + " has stock on hand and no customer returned"
-                        + " any, so nothing is disposed of; leave it empty");
-            }
-            return new String[] {null, null};
+    /** Quantities read back exactly (3000.000 stays a BigDecimal, never a double). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** The signed per-lot choices as kept on the recall row: [{lotNumber, method, reference}], null when none. */
+    static String disposalsJson(Map<String, RecalledStockDisposals.Choice> choices) {
+        if (choices.isEmpty()) {
+            return null;
         }
-        if (!methodGiven) {
-            throw new InvalidInput("disposalMethod", "required: recall " + recallNumber + " leaves " + left.describe()
-                    + ", to be disposed of before it closes (21 CFR 7.55); say how it leaves the plant: one of"
-                    + " DESTROYED, RETURNED_TO_SUPPLIER, REWORKED");
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        choices.forEach((lot, c) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("lotNumber", lot);
+            row.put("method", c.method());
+            row.put("reference", c.reference());
+            rows.add(row);
+        });
+        return write(rows);
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return new String[] {LotDisposal.checkMethod(method).name(), LotDisposal.checkReference(reference)};
+    }
+
+    /** What a closed recall disposed of, from its row's JSON ({@link RecallView#disposals}). */
+    static List<RecallView.Disposal> disposals(String json) {
+        return read(json).stream().map(d -> new RecallView.Disposal((String) d.get("lotNumber"),
+                new java.math.BigDecimal(String.valueOf(d.get("quantity"))).setScale(3), (String) d.get("unit"),
+                (String) d.get("method"), (String) d.get("reference"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> read(String json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, List.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The target effectiveness level, A (best) to E, that closing without a justification needs. */
@@ -127,11 +145,12 @@ public class RecallClosing {
      * {@code closeRecall} with a comment (400 without) and, when the effectiveness check is below the
      * target level, a justification (400 naming {@code justification} without); 409 while customer
      * notifications are open. {@code disposalMethod} and {@code disposalReference}: how the recalled lots' stock on
-     * hand and the customers' returns leave the plant, required when there are any (see {@link #sign}).
+     * hand leaves the plant, required while there is any; {@code disposals}: a lot that leaves differently, each
+     * {@code {lotNumber, disposalMethod, disposalReference}} (see {@link #sign}, {@link RecalledStockDisposals}).
      */
     @Transactional
     public void requestClose(String recallNumber, String comment, String justification, String disposalMethod,
-            String disposalReference) {
+            String disposalReference, List<?> disposals) {
         // a QA manager's signed record: administrators who are not QA managers too are refused (auditor 2026-12-06 A1)
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
@@ -145,7 +164,8 @@ public class RecallClosing {
                     recall.status());
         });
         // the task's listener checks and signs (sign)
-        process.close(taskId, comment, justification, disposalMethod, disposalReference);
+        process.close(taskId, comment, justification, disposalMethod, disposalReference,
+                RecalledStockDisposals.asText(disposals));
     }
 
     /**
@@ -155,16 +175,18 @@ public class RecallClosing {
      * effectiveness check is below the target level ({@code lotflow.recall.target-effectiveness},
      * default A: every customer acknowledged; 21 CFR 7.42(b)(3)), the form's {@code justification}
      * (text, at most 2000 characters) is required too: why the recall may close anyway (issue #12).
-     * When recalled lots still have stock on hand, or customers returned some, the form's {@code disposalMethod}
-     * (DESTROYED, RETURNED_TO_SUPPLIER or REWORKED) is required and {@code disposalReference} (a waste manifest or
-     * return note, one line, at most 200 characters) optional: the closing then disposes of that stock (21 CFR
-     * 7.55(a): a recall ends once proper disposition has been made; EU GMP Chapter 5.65). Refused (the task stays
-     * open) for anyone else (403), without a comment, a needed justification or disposal method, or with one not
-     * needed (400 naming the field), and unless the recall is awaiting its closing (409).
+     * While recalled lots still have stock on hand, the form says how each leaves the plant: {@code disposalMethod}
+     * (DESTROYED, RETURNED_TO_SUPPLIER for received lots, or REWORKED) with {@code disposalReference} (a waste manifest
+     * or return note, one line, at most 200 characters, optional) for every lot, and {@code disposals} (text, one
+     * {@code LOT = METHOD reference} per line) for a lot that leaves differently ({@link RecalledStockDisposals}); the
+     * closing then disposes of that stock (21 CFR 7.55(a): a recall ends once proper disposition has been made; EU
+     * GMP Chapter 5.65). Refused (the task stays open) for anyone else (403), without a comment, a needed
+     * justification or disposal, or with one not needed (400 naming the field), and unless the recall is awaiting
+     * its closing (409).
      */
     @Transactional
     public void sign(String recallNumber, String processInstanceId, Object comment, Object justification,
-            Object disposalMethod, Object disposalReference) {
+            Object disposalMethod, Object disposalReference, Object disposals) {
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
@@ -183,10 +205,9 @@ public class RecallClosing {
         }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);
-        String[] disposalSigned = disposalOf(recallNumber, recalledStock.left(recall.id()), disposalMethod,
-                disposalReference);
-        store.requestClose(recall.id(), currentUser.id(), c, why, disposalSigned[0], disposalSigned[1],
-                clock.instant());
+        String disposalsSigned = disposalsJson(RecalledStockDisposals.of(recallNumber, recalledStock.left(recall.id()),
+                disposalMethod, disposalReference, disposals));
+        store.requestClose(recall.id(), currentUser.id(), c, why, disposalsSigned, clock.instant());
     }
 
     /**
@@ -211,19 +232,15 @@ public class RecallClosing {
         String justification = recall.closeRequestedJustification();
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         Instant now = clock.instant();
-        String disposed = disposeLeft(recall, closedBy);
+        List<Map<String, Object>> disposed = disposeOnHand(recall, closedBy);
         store.close(recall.id(), e.level(), comment, justification, now, closedBy);
         List<RecallStore.LotRow> scope = store.lots(recall.id());
         Map<String, Object> report = report(recall, scope, e, comment);
-        if (recall.closeRequestedDisposalMethod() != null) {
-            Map<String, Object> disposal = new LinkedHashMap<>();
-            disposal.put("method", recall.closeRequestedDisposalMethod());
-            disposal.put("reference", recall.closeRequestedDisposalReference());
-            disposal.put("disposed", disposed);
-            report.put("disposal", disposal);
+        if (!disposed.isEmpty()) {
+            report.put("disposals", disposed);
         }
         String belowTarget = justification == null ? "" : " Closed below the target effectiveness level " + target
-                + ", justified: " + justification;
+                + ", justified: " + sentence(justification);
         if (justification != null) {
             report.put("targetEffectivenessLevel", target);
             report.put("belowTargetJustification", justification);
@@ -233,27 +250,53 @@ public class RecallClosing {
                     .reason("Recall " + recall.recallNumber() + " closed: " + comment + belowTarget).details(report)
                     .record();
         }
-        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + comment + ". " + e.summary() + "." + belowTarget
-                + (disposed == null ? "" : " Disposed of (" + recall.closeRequestedDisposalMethod()
-                        + (recall.closeRequestedDisposalReference() == null ? ""
-                                : ", " + recall.closeRequestedDisposalReference()) + "): " + disposed + "."));
+        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + sentence(comment) + " " + e.summary() + "."
+                + belowTarget + (disposed.isEmpty() ? "" : " Disposed of: " + String.join("; ", disposed.stream()
+                        .map(RecallClosing::disposedInWords).toList()) + "."));
+    }
+
+    /** {@code text} ending with a full stop (one added when it ends without a sentence's end; new user P7). */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+    }
+
+    /** {@code "RM-2025-015 3000 gal RETURNED_TO_SUPPLIER (RMA-2025-17)"}. */
+    private static String disposedInWords(Map<String, Object> d) {
+        return d.get("lotNumber") + " " + Quantities.plain((java.math.BigDecimal) d.get("quantity")) + " "
+                + d.get("unit") + " " + d.get("method") + (d.get("reference") == null ? "" : " (" + d.get("reference")
+                        + ")");
     }
 
     /**
-     * Disposes of the recalled lots' stock on hand as the closing was signed; returns what was left, in words
-     * ({@link RecalledStock.Left#describe}), or null when the closing signed no disposal or nothing was left.
+     * Disposes of each recalled lot's stock on hand as the closing was signed ({@link LotDisposal#confirmRecalled});
+     * records and returns what was disposed of, lot by lot ({lotNumber, method, reference, quantity, unit}); empty
+     * when the closing signed no disposal.
      */
-    private String disposeLeft(RecallStore.RecallRow recall, String closedBy) {
-        String method = recall.closeRequestedDisposalMethod();
-        if (method == null) {
-            return null;
+    private List<Map<String, Object>> disposeOnHand(RecallStore.RecallRow recall, String closedBy) {
+        List<Map<String, Object>> signed = read(recall.closeRequestedDisposals());
+        if (signed.isEmpty()) {
+            return List.of();
         }
-        RecalledStock.Left left = recalledStock.left(recall.id());
-        for (RecalledStock.OnHand onHand : left.onHand()) {
-            disposal.confirmRecalled(onHand.lot(), method, recall.closeRequestedDisposalReference(),
-                    recall.recallNumber(), closedBy);
+        Map<String, Map<String, Object>> byLot = new LinkedHashMap<>();
+        signed.forEach(row -> byLot.put((String) row.get("lotNumber"), row));
+        List<Map<String, Object>> disposed = new java.util.ArrayList<>();
+        for (RecalledStock.OnHand onHand : recalledStock.left(recall.id()).onHand()) {
+            Map<String, Object> choice = byLot.get(onHand.lot().getLotNumber());
+            if (choice == null) {
+                continue; // nothing on hand when the closing was signed
+            }
+            java.math.BigDecimal quantity = disposal.confirmRecalled(onHand.lot(), (String) choice.get("method"),
+                    (String) choice.get("reference"), recall.recallNumber(), closedBy);
+            if (quantity != null) {
+                Map<String, Object> row = new LinkedHashMap<>(choice);
+                row.put("quantity", quantity);
+                row.put("unit", onHand.unit());
+                disposed.add(row);
+            }
         }
-        return left.isEmpty() ? null : left.describe();
+        store.disposed(recall.id(), disposed.isEmpty() ? null : write(disposed));
+        return disposed;
     }
 
     /** The recall report every lot's history gets. */

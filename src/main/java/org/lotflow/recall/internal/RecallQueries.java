@@ -74,7 +74,7 @@ public class RecallQueries {
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
                 customers, Effectiveness.of(rows),
                 store.events(r.id()).stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
-                        e.text())).toList());
+                        e.text())).toList(), RecallClosing.disposals(r.closeDisposals()));
     }
 
     /** {@code GET /api/recalls/{recallNumber}/export}: what the CSV is made of ({@link RecallExport}). */
@@ -125,8 +125,9 @@ public class RecallQueries {
         }
         sb.append('\n').append(Effectiveness.of(rows).summary());
         RecalledStock.Left left = recalledStock.left(recall.id());
-        sb.append("\n\n").append(left.isEmpty() ? "Nothing of this recall is left to dispose of: leave the disposal"
-                + " empty." : "To dispose of on closing: " + e.apply(left.describe()) + ". Choose how below.");
+        sb.append("\n\n").append(left.isEmpty() ? "No recalled lot has stock on hand: leave the disposal empty."
+                : "To dispose of on closing: " + e.apply(left.describe()) + ". Choose how below; a lot that leaves"
+                        + " differently gets a line of its own.");
         return sb.toString();
     }
 

@@ -43,7 +43,7 @@ class RecallStore {
             String processInstanceId, String effectivenessLevel, String closeComment, Instant openedAt,
             String openedBy, Instant closedAt, String closedBy, String closeRequestedBy,
             String closeRequestedComment, String closeRequestedJustification, String closeJustification,
-            String closeRequestedDisposalMethod, String closeRequestedDisposalReference) {
+            String closeRequestedDisposals, String closeDisposals) {
     }
 
     record LotRow(Long lotId, String lotNumber, String sku, String productName, String unit, String currentStatus,
@@ -130,7 +130,7 @@ class RecallStore {
                 rs.getString("opened_by"), instant(rs, "closed_at"), rs.getString("closed_by"),
                 rs.getString("close_requested_by"), rs.getString("close_requested_comment"),
                 rs.getString("close_requested_justification"), rs.getString("close_justification"),
-                rs.getString("close_requested_disposal_method"), rs.getString("close_requested_disposal_reference"));
+                rs.getString("close_requested_disposals"), rs.getString("close_disposals"));
     }
 
     Optional<RecallRow> find(String recallNumber) {
@@ -158,19 +158,23 @@ class RecallStore {
     }
 
     /**
-     * Records the QA manager's closing decision (with how the recalled stock is disposed of, null when nothing was
-     * left); the report task re-checks it before closing.
+     * Records the QA manager's closing decision (with how each recalled lot's stock on hand is disposed of, as JSON;
+     * null when nothing was on hand); the report task re-checks it before closing.
      */
-    void requestClose(long recallId, String by, String comment, String justification, String disposalMethod,
-            String disposalReference, Instant at) {
+    void requestClose(long recallId, String by, String comment, String justification, String disposals, Instant at) {
         jdbc.update("""
                 UPDATE recall SET close_requested_by = :by, close_requested_comment = :comment,
-                       close_requested_justification = :justification,
-                       close_requested_disposal_method = :method, close_requested_disposal_reference = :reference,
+                       close_requested_justification = :justification, close_requested_disposals = :disposals,
                        close_requested_at = :at WHERE id = :id
                 """, new MapSqlParameterSource().addValue("by", by).addValue("comment", comment)
-                .addValue("justification", justification).addValue("method", disposalMethod)
-                .addValue("reference", disposalReference).addValue("at", ts(at)).addValue("id", recallId));
+                .addValue("justification", justification).addValue("disposals", disposals)
+                .addValue("at", ts(at)).addValue("id", recallId));
+    }
+
+    /** What the closing disposed of, lot by lot (JSON), for the recall's view. */
+    void disposed(long recallId, String disposals) {
+        jdbc.update("UPDATE recall SET close_disposals = :disposals WHERE id = :id",
+                new MapSqlParameterSource().addValue("disposals", disposals).addValue("id", recallId));
     }
 
     void updateStatus(long recallId, String status, String level) {

@@ -10,7 +10,15 @@ public record RecallView(String recallNumber, String status, String classificati
         String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeComment,
         String closeJustification,
         String processInstanceId, String notifyWithin, List<AffectedLot> lots, List<Customer> customers,
-        Effectiveness effectiveness, List<TimelineEntry> timeline) {
+        Effectiveness effectiveness, List<TimelineEntry> timeline, List<Disposal> disposals) {
+
+    /**
+     * What the closing disposed of, one entry per recalled lot that had stock on hand (21 CFR 7.55(a)): the quantity
+     * in the lot's unit, the method ({@code DESTROYED}, {@code RETURNED_TO_SUPPLIER}, {@code REWORKED}) and reference
+     * signed by the QA manager who closed the recall ({@code closedBy}); empty while open or when nothing was on hand.
+     */
+    public record Disposal(String lotNumber, BigDecimal quantity, String unit, String method, String reference) {
+    }
 
     /** A lot in the recall's scope; {@code action} RECALLED or SKIPPED (see {@code note}). */
     public record AffectedLot(String lotNumber, String sku, String productName, int depth, boolean named,

@@ -2,51 +2,104 @@ package org.lotflow.recall.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotSource;
 import org.lotflow.shared.InvalidInput;
 
-/** The disposal a recall's closing must sign (21 CFR 7.55(a)), without Spring: what is left, in words, and the rule. */
+/**
+ * The disposal a recall's closing signs (21 CFR 7.55(a)), without Spring: what is on hand, in words, and how each lot
+ * leaves the plant ({@link RecalledStockDisposals}).
+ */
 class RecalledStockTest {
 
-    private static final RecalledStock.Left NOTHING = new RecalledStock.Left(List.of(), List.of());
-    private static final RecalledStock.Left RETURNS = new RecalledStock.Left(List.of(), List.of(
-            new Effectiveness.UnitQuantities("kg", new BigDecimal("40.000"), new BigDecimal("12.500"), null),
-            new Effectiveness.UnitQuantities("pails", new BigDecimal("5"), new BigDecimal("2"), null)));
+    private static RecalledStock.OnHand onHand(String lotNumber, String quantity, String unit, LotSource source) {
+        Lot lot = mock(Lot.class);
+        when(lot.getLotNumber()).thenReturn(lotNumber);
+        when(lot.getSource()).thenReturn(source);
+        return new RecalledStock.OnHand(lot, new BigDecimal(quantity), unit);
+    }
+
+    private static final RecalledStock.Left NOTHING = new RecalledStock.Left(List.of());
+    private static final RecalledStock.Left TWO = new RecalledStock.Left(List.of(
+            onHand("IL250P-2025-002", "320.000", "pails", LotSource.PRODUCTION),
+            onHand("RM-2025-015", "3000.000", "gal", LotSource.RECEIPT)));
 
     @Test
-    void whatIsLeftIsSaidInWordsWithItsUnits() {
+    void whatIsOnHandIsSaidInWordsWithItsUnits() {
         assertThat(NOTHING.isEmpty()).isTrue();
-        assertThat(RETURNS.isEmpty()).isFalse();
-        assertThat(RETURNS.describe()).isEqualTo("12.5 kg and 2 pails returned by customers");
+        assertThat(TWO.describe()).isEqualTo("stock on hand of the 2 recalled lots IL250P-2025-002 (320 pails) and"
+                + " RM-2025-015 (3000 gal)");
     }
 
     @Test
-    void aDisposalIsRequiredWhileSomethingIsLeftAndRefusedWhenNothingIs() {
-        assertThatThrownBy(() -> RecallClosing.disposalOf("RC-2025-001", RETURNS, null, "WM-1"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("disposalMethod")
-                .hasMessageContaining("recall RC-2025-001 leaves 12.5 kg and 2 pails returned by customers")
-                .hasMessageContaining("one of DESTROYED, RETURNED_TO_SUPPLIER, REWORKED");
-        assertThatThrownBy(() -> RecallClosing.disposalOf("RC-2025-001", RETURNS, " ", null))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("disposalMethod");
-        assertThatThrownBy(() -> RecallClosing.disposalOf("RC-2025-001", RETURNS, "destroyed", null))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("'destroyed' is not a disposal method");
-        assertThatThrownBy(() -> RecallClosing.disposalOf("RC-2025-001", RETURNS, 3, null))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("must be text");
-        assertThat(RecallClosing.disposalOf("RC-2025-001", RETURNS, "RETURNED_TO_SUPPLIER", " RN-7 "))
-                .containsExactly("RETURNED_TO_SUPPLIER", "RN-7");
-        assertThat(RecallClosing.disposalOf("RC-2025-001", RETURNS, "DESTROYED", ""))
-                .containsExactly("DESTROYED", null);
+    void oneMethodForEveryLotOrALineOfItsOwnForALotThatLeavesDifferently() {
+        assertThat(RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", " WM-7 ", null)).containsExactly(
+                Map.entry("IL250P-2025-002", new RecalledStockDisposals.Choice("DESTROYED", "WM-7")),
+                Map.entry("RM-2025-015", new RecalledStockDisposals.Choice("DESTROYED", "WM-7")));
+        // the supplier's raw material back to the supplier, the plant's own pails destroyed (new user P1)
+        assertThat(RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", "WM-7",
+                "\n rm-2025-015 = RETURNED_TO_SUPPLIER RMA 2025/17 \n")).containsExactly(
+                Map.entry("IL250P-2025-002", new RecalledStockDisposals.Choice("DESTROYED", "WM-7")),
+                Map.entry("RM-2025-015", new RecalledStockDisposals.Choice("RETURNED_TO_SUPPLIER", "RMA 2025/17")));
+        // every lot on its own line: no method for the rest (and one given is refused, never dropped)
+        String both = "IL250P-2025-002 = DESTROYED\nRM-2025-015 = REWORKED RW-1";
+        assertThat(RecalledStockDisposals.of("RC-1", TWO, null, null, both)).containsOnlyKeys("IL250P-2025-002",
+                "RM-2025-015");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, both))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposalMethod: not needed");
+        // the API's list reads as the form's lines
+        assertThat(RecalledStockDisposals.asText(List.of(Map.of("lotNumber", "RM-2025-015", "disposalMethod",
+                "RETURNED_TO_SUPPLIER", "disposalReference", "RMA-17")))).isEqualTo(
+                "RM-2025-015 = RETURNED_TO_SUPPLIER RMA-17");
+    }
 
-        assertThat(RecallClosing.disposalOf("RC-2025-001", NOTHING, null, " ")).containsExactly(null, null);
-        assertThatThrownBy(() -> RecallClosing.disposalOf("RC-2025-001", NOTHING, "DESTROYED", null))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("disposalMethod")
-                .hasMessageContaining("not needed");
-        assertThatThrownBy(() -> RecallClosing.disposalOf("RC-2025-001", NOTHING, null, "WM-1"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("disposalReference")
-                .hasMessageContaining("not needed");
+    @Test
+    void refusalsNameTheFieldAndTheLine() {
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, null, null, null))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposalMethod: required: recall RC-1 leaves"
+                        + " stock on hand of the 2 recalled lots");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "BURIED", null, null))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("'BURIED' is not a disposal method");
+        // a lot made at the plant has no supplier (new user P4)
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "RETURNED_TO_SUPPLIER", null, null))
+                .isInstanceOf(InvalidInput.class).hasMessage("disposalMethod: lot IL250P-2025-002 was made at the"
+                        + " plant, not received: it has no supplier to return it to; give it a line of its own in the"
+                        + " disposals");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null,
+                "IL250P-2025-002 = RETURNED_TO_SUPPLIER")).isInstanceOf(InvalidInput.class)
+                .hasMessageStartingWith("disposals: line 1: lot IL250P-2025-002 was made at the plant");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, "RM-2025-015 DESTROYED"))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("line 1: 'RM-2025-015 DESTROYED' is not 'LOT ="
+                        + " METHOD reference'");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, "\nXX-1 = DESTROYED"))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("line 2: 'XX-1' is not a recalled lot of recall"
+                        + " RC-1 with stock on hand; those are IL250P-2025-002, RM-2025-015");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null,
+                "RM-2025-015 = DESTROYED\nrm-2025-015 = REWORKED")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("line 2: lot RM-2025-015 is given twice");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, "RM-2025-015 = ="))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("line 1: '=' is not a disposal method");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, 3, null, null))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("must be text");
+        assertThatThrownBy(() -> RecalledStockDisposals.asText(List.of(Map.of("lotNumber", "RM-2025-015",
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-1\nWM-2")))).isInstanceOf(InvalidInput.class)
+                .hasMessageStartingWith("disposals: disposals[0]: reference");
+        assertThatThrownBy(() -> RecalledStockDisposals.asText(List.of(Map.of("lotNumber", "RM-2025-015",
+                "method", "DESTROYED")))).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("disposals[0]: unknown field 'method'");
+        // nothing on hand: nothing is signed
+        assertThat(RecalledStockDisposals.of("RC-1", NOTHING, null, " ", null)).isEmpty();
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", NOTHING, "DESTROYED", null, null))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposalMethod: not needed");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", NOTHING, null, null, "X = DESTROYED"))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposals: not needed");
     }
 }

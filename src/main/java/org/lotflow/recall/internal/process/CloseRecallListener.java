@@ -48,7 +48,8 @@ public class CloseRecallListener extends TaskLifecycleListener {
         DelegateExecution processInstance = task.getExecution().getProcessInstance();
         closing.sign(processInstance.getProcessBusinessKey(), processInstance.getId(),
                 LotRecallVariables.comment(processInstance), LotRecallVariables.justification(processInstance),
-                LotRecallVariables.disposalMethod(processInstance), LotRecallVariables.disposalReference(processInstance));
+                LotRecallVariables.disposalMethod(processInstance), LotRecallVariables.disposalReference(processInstance),
+                LotRecallVariables.disposals(processInstance));
         LotRecallVariables.forgetComment(processInstance);
     }
 }

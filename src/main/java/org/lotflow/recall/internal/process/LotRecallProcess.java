@@ -93,14 +93,14 @@ public class LotRecallProcess {
     }
 
     /**
-     * Completes {@code closeRecall} with the closing comment (and justification, disposal method and reference, each
-     * may be null), as the caller.
+     * Completes {@code closeRecall} with the closing comment (and justification, disposal method and reference, and
+     * per-lot disposals as text, each may be null), as the caller.
      */
     public void close(String taskId, String comment, String justification, String disposalMethod,
-            String disposalReference) {
+            String disposalReference, String disposals) {
         claims.requireClaimableByCaller(taskId);
         taskService.complete(taskId, LotRecallVariables.close(comment, justification, disposalMethod,
-                disposalReference));
+                disposalReference, disposals));
     }
 
     /**

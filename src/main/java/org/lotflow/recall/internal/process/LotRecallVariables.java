@@ -46,6 +46,8 @@ public final class LotRecallVariables {
     public static final Variable<String> DISPOSAL_METHOD = Variable.text("disposalMethod");
     /** Optional: the waste manifest or return note of the disposal. */
     public static final Variable<String> DISPOSAL_REFERENCE = Variable.text("disposalReference");
+    /** Optional: a lot that leaves differently, one {@code LOT = METHOD reference} per line. */
+    public static final Variable<String> DISPOSALS = Variable.text("disposals");
     public static final Variable<String> TARGET_LEVEL = Variable.text("targetEffectivenessLevel");
     public static final Variable<String> RECALL_SUMMARY = Variable.text("recallSummary");
 
@@ -107,15 +109,20 @@ public final class LotRecallVariables {
         return processInstance.getVariableLocal(DISPOSAL_REFERENCE.name());
     }
 
+    /** {@code disposals} as the completion left it on the process instance (any type). */
+    static Object disposals(VariableScope processInstance) {
+        return processInstance.getVariableLocal(DISPOSALS.name());
+    }
+
     /** Forgets the closing's inputs: comment, justification, disposal (before the form shows, and once recorded). */
     static void forgetComment(VariableScope processInstance) {
         processInstance.removeVariablesLocal(List.of(COMMENT.name(), JUSTIFICATION.name(), DISPOSAL_METHOD.name(),
-                DISPOSAL_REFERENCE.name()));
+                DISPOSAL_REFERENCE.name(), DISPOSALS.name()));
     }
 
     /** The completion of {@code closeRecall}: the justification and the disposal only when given. */
     static Map<String, Object> close(String comment, String justification, String disposalMethod,
-            String disposalReference) {
+            String disposalReference, String disposals) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(COMMENT.name(), comment);
         if (justification != null) {
@@ -126,6 +133,9 @@ public final class LotRecallVariables {
         }
         if (disposalReference != null) {
             variables.put(DISPOSAL_REFERENCE.name(), disposalReference);
+        }
+        if (disposals != null) {
+            variables.put(DISPOSALS.name(), disposals);
         }
         return variables;
     }

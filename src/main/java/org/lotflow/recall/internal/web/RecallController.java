@@ -84,14 +84,16 @@ public class RecallController {
     /**
      * {@code comment}: the closing statement, required. {@code justification}: why the recall may close
      * although its effectiveness check is below the target level; required then (400 naming it).
-     * {@code disposalMethod}: how the recalled lots' stock on hand and the customers' returns leave the plant,
-     * {@code DESTROYED}, {@code RETURNED_TO_SUPPLIER} or {@code REWORKED}; required while there is any (400 naming it
-     * with what is left), refused when there is none. {@code disposalReference}: optional, the waste manifest or
-     * return note (one line, at most 200 characters). 21 CFR 7.55(a): a recall ends once proper disposition has
-     * been made.
+     * {@code disposalMethod}: how the recalled lots' stock on hand leaves the plant, {@code DESTROYED},
+     * {@code RETURNED_TO_SUPPLIER} (received lots only) or {@code REWORKED}; required while a lot without a line of
+     * its own in {@code disposals} has any (400 naming it with what is left), refused when there is none.
+     * {@code disposalReference}: optional, the waste manifest or return note (one line, at most 200 characters).
+     * {@code disposals}: optional, a lot that leaves differently, each {@code {lotNumber, disposalMethod,
+     * disposalReference}} (400 naming {@code disposals} and the item). 21 CFR 7.55(a): a recall ends once proper
+     * disposition has been made.
      */
     public record CloseRequest(String comment, String justification, String disposalMethod,
-            String disposalReference) {
+            String disposalReference, java.util.List<Object> disposals) {
     }
 
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
@@ -99,7 +101,7 @@ public class RecallController {
     @PostMapping("/{recallNumber}/close")
     public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
         closing.requestClose(recallNumber, request.comment(), request.justification(), request.disposalMethod(),
-                request.disposalReference());
+                request.disposalReference(), request.disposals());
         return ResponseEntity.accepted().body(queries.view(recallNumber));
     }
 

@@ -38,7 +38,7 @@ class RecallFormsTest {
                 .contains("written with a point for decimals");
         // CloseRecallListener reads comment (and records it on the recall for the report task)
         assertThat(inputKeys(form("closeRecall"))).containsExactly("comment", "disposalMethod", "disposalReference",
-                "justification");
+                "disposals", "justification");
         // the classification choices are exactly the classes the service accepts
         JsonNode select = null;
         for (JsonNode c : form("recallStart").get("components")) {
