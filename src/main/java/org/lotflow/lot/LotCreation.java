@@ -65,8 +65,11 @@ class LotCreation {
         LocalDate expiration = NewLotRules.expiration(in.manufactureDate(), in.receiptDate(), in.expirationDate(),
                 product.getShelfLifeMonths(), today, source == LotSource.RECEIPT);
         NewLotRules.requireReceiptOnlyForReceived(source, in.receipt() != null);
-        List<SourceLotInput> inputs = in.sourceLots() == null ? List.of() : in.sourceLots();
-        List<String> sourceNumbers = inputs.stream().map(SourceLotInput::lotNumber).toList();
+        List<SourceLotInput> typed = in.sourceLots() == null ? List.of() : in.sourceLots();
+        // as stored, whatever the case typed (B2): "rm-1" beside "RM-1" is listed twice, and the records name RM-1
+        List<String> sourceNumbers = LotStock.asStored(lots, typed.stream().map(SourceLotInput::lotNumber).toList());
+        List<SourceLotInput> inputs = java.util.stream.IntStream.range(0, typed.size())
+                .mapToObj(i -> new SourceLotInput(sourceNumbers.get(i), typed.get(i).quantity())).toList();
         NewLotRules.requireDistinct(sourceNumbers);
         String lotNumber = lotNumber(in, product);
 

@@ -52,6 +52,31 @@ public class LotStock {
     }
 
     /**
+     * Each lot number as the lot stores it, whatever the case it was typed in (lot numbers are unique whatever their
+     * case, V122: {@code rm-2025-015} is {@code RM-2025-015}), in the given order; a number no lot has is kept as
+     * given, for its caller to say "no lot". For lot numbers in request bodies (source lots, a recall's lots, a
+     * requested lot, a drill's lot), which the path's lookups already found whatever their case (auditor 2026-12-06
+     * B2, new user P10).
+     */
+    @Transactional(readOnly = true)
+    public List<String> asStored(List<String> lotNumbers) {
+        return asStored(lots, lotNumbers);
+    }
+
+    /** {@link #asStored(List)} on a repository, for the lot module's own use cases. */
+    static List<String> asStored(LotRepository lots, List<String> lotNumbers) {
+        List<String> upper = lotNumbers.stream().filter(java.util.Objects::nonNull)
+                .map(n -> n.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+        java.util.Map<String, String> stored = new java.util.HashMap<>();
+        for (int from = 0; from < upper.size(); from += 1000) {
+            lots.findLotNumbersByUpperCase(upper.subList(from, Math.min(upper.size(), from + 1000)))
+                    .forEach(n -> stored.put(n.toUpperCase(java.util.Locale.ROOT), n));
+        }
+        return lotNumbers.stream().map(n -> n == null ? null : stored.getOrDefault(n.toUpperCase(java.util.Locale.ROOT),
+                n)).toList();
+    }
+
+    /**
      * The lots with these ids that exist, each once, in no particular order (no lock). Lots this
      * transaction already holds are taken as they are, without a query (an order's view right after its
      * allocation, issue #11); the others are read in chunks.

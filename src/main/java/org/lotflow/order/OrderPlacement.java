@@ -86,8 +86,10 @@ public class OrderPlacement {
             throw new InvalidInput("quantity", "is " + InputRules.shown(in.quantity()) + ", but product " + in.sku()
                     + " is serialised: it is ordered and shipped in whole units, one serial each");
         }
+        // the requested lot as stored, whatever its case (B2)
+        String requestedLot = in.requestedLot() == null ? null : lots.asStored(List.of(in.requestedLot())).get(0);
         SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), productId, in.quantity(),
-                in.requiredBy(), in.minShelfLifeMonths(), in.requestedLot(), clock.instant(), currentUser.id());
+                in.requiredBy(), in.minShelfLifeMonths(), requestedLot, clock.instant(), currentUser.id());
         try {
             order = orders.saveAndFlush(order); // the unique order number refuses a second one (409)
         } catch (DataIntegrityViolationException e) {
@@ -95,8 +97,8 @@ public class OrderPlacement {
         }
 
         LocalDate shipDate = Fefo.shipDate(in.requiredBy(), today);
-        if (in.requestedLot() != null) {
-            Lot requested = requestedLot(in.requestedLot(), products.get(productId), today);
+        if (requestedLot != null) {
+            Lot requested = requestedLot(requestedLot, products.get(productId), today);
             fefoCandidates.lockProduct(productId);
             List<Lot> before = lots.fefoCandidatesBefore(requested,
                     Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),

@@ -73,7 +73,7 @@ public class DrillStarting {
         if (lotNumber == null || lotNumber.isBlank()) {
             throw new InvalidInput("lotNumber", "required: the number of the lot the drill traces");
         }
-        Lot lot = lots.findByLotNumber(lotNumber).orElseThrow(() -> new NotFound("Lot", lotNumber)
+        Lot lot = lots.findByLotNumber(lots.asStored(java.util.List.of(lotNumber)).get(0)).orElseThrow(() -> new NotFound("Lot", lotNumber)
                 .with("field", "lotNumber").with("lotNumber", lotNumber));
         DrillScope scope = tracing.trace(lot.getId());
         Instant now = clock.instant();

@@ -49,6 +49,10 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     @Query(value = "select lot_number from lot where upper(lot_number) = upper(:lotNumber)", nativeQuery = true)
     Optional<String> findLotNumberIgnoringCase(@Param("lotNumber") String lotNumber);
 
+    /** The stored numbers of the lots whose upper-case number is one of {@code upperNumbers} (the V122 index). */
+    @Query(value = "select lot_number from lot where upper(lot_number) in (:upperNumbers)", nativeQuery = true)
+    List<String> findLotNumbersByUpperCase(@Param("upperNumbers") List<String> upperNumbers);
+
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Lot l where l.lotNumber in :numbers order by l.id")

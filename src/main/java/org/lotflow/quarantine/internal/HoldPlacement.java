@@ -134,6 +134,12 @@ public class HoldPlacement {
         return hold;
     }
 
+    /** The number of the hold's lot, as stored. */
+    @Transactional(readOnly = true)
+    public String lotNumberOf(Hold hold) {
+        return lots.get(hold.getLotId()).getLotNumber();
+    }
+
     /**
      * lotflow's own start of the investigation of hold {@code holdId}, just placed by {@link #hold} or
      * {@link #onLotCreated}: binds the instance to the hold, which must be active, not yet bound and of

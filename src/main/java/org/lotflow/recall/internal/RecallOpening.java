@@ -100,7 +100,10 @@ public class RecallOpening {
         return opened;
     }
 
-    private Opened open(RecallRequest request, String by, boolean acceptRecalled) {
+    private Opened open(RecallRequest asTyped, String by, boolean acceptRecalled) {
+        // the lots as stored, whatever their case (B2): the checks again, so "rm-1" beside "RM-1" is listed twice
+        RecallRequest request = RecallRequest.of(lotStock.asStored(asTyped.lotNumbers()), asTyped.reason(),
+                asTyped.classification().name());
         ScopeLocks.Locked scope = scopeLocks.lock(request.lotNumbers());
         for (String n : request.lotNumbers()) {
             Lot lot = scope.named().get(n);

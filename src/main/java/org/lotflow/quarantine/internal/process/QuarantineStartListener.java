@@ -55,7 +55,9 @@ public class QuarantineStartListener implements ExecutionListener {
         String lotNumber = LOT_NUMBER.get(execution);
         Hold hold = placement.holdFromStartForm(lotNumber, REASON.get(execution), SOURCE.get(execution),
                 REFERENCE.get(execution), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(lotNumber.trim());
+        // the lot's number as stored, whatever the case typed in the form (auditor 2026-12-06 B2: a 409 naming the
+        // rolled-back instance)
+        execution.setProcessBusinessKey(placement.lotNumberOf(hold));
         DECISION_DUE_AT.set(execution, Date.from(hold.getDecisionDueAt()));
         // kept in the hold, not in the process
         for (Variable<?> field : FIELDS) {

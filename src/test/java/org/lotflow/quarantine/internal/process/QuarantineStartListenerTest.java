@@ -46,10 +46,11 @@ class QuarantineStartListenerTest {
         Hold hold = mock(Hold.class);
         when(hold.getDecisionDueAt()).thenReturn(due);
         when(execution.getProcessInstanceId()).thenReturn("pi-9");
-        when(execution.getVariable("lotNumber")).thenReturn(" IL250-2024-089 ");
+        when(execution.getVariable("lotNumber")).thenReturn(" il250-2024-089 ");
         when(execution.getVariable("reason")).thenReturn("Odour");
         when(execution.getVariable("source")).thenReturn("COMPLAINT");
-        when(placement.holdFromStartForm(" IL250-2024-089 ", "Odour", "COMPLAINT", null, "pi-9")).thenReturn(hold);
+        when(placement.holdFromStartForm(" il250-2024-089 ", "Odour", "COMPLAINT", null, "pi-9")).thenReturn(hold);
+        when(placement.lotNumberOf(hold)).thenReturn("IL250-2024-089"); // the key is the lot's number as stored
 
         listener.notify(execution);
 

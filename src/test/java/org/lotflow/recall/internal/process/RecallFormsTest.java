@@ -32,6 +32,8 @@ class RecallFormsTest {
         assertThat(notify.fields().get("quantityReturned").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.NUMBER);
         String html = java.nio.file.Files.readString(Path.of("forms", "notifyCustomer.html"));
         assertThat(html).contains("<option value=\"\">Choose").doesNotContain("selected");
+        // no empty box when the customer received one unit (its "-"; new user 2026-12-06 P13)
+        assertThat(html).contains("ng-if=\"shown.otherUnits && shown.otherUnits !== '-'\"");
         // a number field drops a typed decimal comma without a word ("12,5" became 125; new user 2026-12-06 W6): the
         // field is text that only a number written with a point passes, and says so
         assertThat(html).doesNotContain("type=\"number\"").contains("pattern=\"[0-9]{1,10}([.][0-9]{1,3})?\"")
