@@ -65,6 +65,11 @@ class ConsoleFormsTest {
         f = lotForm(sku, "abc", "2025-01-20");
         assertThat(mike.post("/console/lots/new", f).html()).contains("data-field=\"quantity\"")
                 .contains("&#39;abc&#39; is not a valid number: write it in digits with a point for decimals");
+        // Arabic-Indic 100: written with the digits 0-9 or not at all (auditor 2026-12-06 B4)
+        f = lotForm(sku, "\u0661\u0660\u0660", "2025-01-20");
+        ConsoleSession.Page arabic = mike.post("/console/lots/new", f);
+        assertThat(arabic.status()).isEqualTo(400);
+        assertThat(arabic.html()).contains("data-field=\"quantity\"").contains("is not a valid number");
         f = lotForm(sku, "100", "20.1.2025");
         assertThat(mike.post("/console/lots/new", f).html()).contains("data-field=\"manufactureDate\"");
         f = lotForm("", "100", "2025-01-20");

@@ -63,6 +63,11 @@ public final class LabResultsText {
             if (value.isEmpty()) {
                 continue;
             }
+            if (value.chars().anyMatch(c -> c > '~')) {
+                // BigDecimal reads every script's digits: a Bengali 4 looks like an 8 (auditor 2026-12-06 B4)
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is not a number written"
+                        + " with the digits 0-9");
+            }
             if (value.matches("[-+]?\\d{1,3},\\d{3}") || (value.contains(",") && value.contains("."))) {
                 throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is ambiguous (a"
                         + " thousands separator or a decimal comma?); write it without grouping, e.g. 1250 or 1.25");

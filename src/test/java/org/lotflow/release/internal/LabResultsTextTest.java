@@ -46,4 +46,17 @@ class LabResultsTextTest {
         assertThat(refused.getMessage()).contains("line 2: 'colour' is not a test of HC-100")
                 .contains("viscosity40C, flashPoint").doesNotContain("not a number");
     }
+
+    @Test
+    void aValueIsWrittenWithTheDigitsZeroToNine() {
+        // Arabic-Indic 100 and a Bengali 4 that looks like an 8 (auditor 2026-12-06 B4): never read as numbers
+        for (String value : new String[] {"\u0661\u0660\u0660", "9\u09ea", "\uff11\uff10\uff10"}) {
+            Refusal refused = catchThrowableOfType(() -> LabResultsText.parse("assay = " + value), Refusal.class);
+            assertThat(refused).as(value).isNotNull();
+            assertThat(RefusalStatus.of(refused)).isEqualTo(400);
+            assertThat(refused.getMessage()).contains("line 1: '" + value + "' is not a number written with the digits"
+                    + " 0-9");
+        }
+        assertThat(LabResultsText.parse("assay = 98,5").get(0).value()).isEqualByComparingTo("98.5");
+    }
 }

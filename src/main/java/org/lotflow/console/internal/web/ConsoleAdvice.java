@@ -41,6 +41,21 @@ class ConsoleAdvice {
                 setValue(text == null || text.isBlank() ? null : text);
             }
         });
+        // a quantity is written with the digits 0-9 (BigDecimal alone reads every script's digits: a Bengali 4 that
+        // looks like an 8 would be read as 4; auditor 2026-12-06 B4); anything else is the form's "not a valid number"
+        binder.registerCustomEditor(java.math.BigDecimal.class, new java.beans.PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                String t = text == null ? "" : text.strip();
+                if (t.isEmpty()) {
+                    setValue(null);
+                } else if (t.matches("[-+]?[0-9]+([.][0-9]+)?")) {
+                    setValue(new java.math.BigDecimal(t));
+                } else {
+                    throw new IllegalArgumentException("not a number written with the digits 0-9: " + t);
+                }
+            }
+        });
     }
 
     @ModelAttribute("me")
