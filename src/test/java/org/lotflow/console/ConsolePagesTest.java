@@ -267,7 +267,7 @@ class ConsolePagesTest {
         ConsoleSession.Page refused = tom.post("/console/lots/" + lot + "/holds", Map.of("reason", "I think it is bad",
                 "source", "COMPLAINT"));
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.html()).contains("may do this; tom is not one");
+        assertThat(refused.html()).contains("may place a lot on hold; tom is not one");
         assertThat(status(lot)).isEqualTo("RELEASED");
         // a sales user may not preview a recall either
         assertThat(tom.get("/console/lots/" + lot + "/recall-preview?reason=x&classification=CLASS_II").status())
@@ -413,6 +413,10 @@ class ConsolePagesTest {
     void aRecallCoordinatorSeesTheScopeBeforeStartingTheRecallAndEveryFormErrorAtItsField() {
         String[] shipped = shippedLot("CRECALL", "Bolt Motors");
         String lot = shipped[0];
+        // an open order of the lot: the recall will cancel its allocation, and says so first (new user P9)
+        String open = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", open, "customer", "Precision Parts Co.",
+                "sku", shipped[1], "quantity", 25)).status()).isEqualTo(201);
         ConsoleSession rachel = ConsoleSession.login(port, "rachel");
         String page = rachel.get("/console/lots/" + lot).html();
         assertThat(page).contains("id=\"recall-panel\"").doesNotContain("id=\"hold-form\"")
@@ -424,6 +428,9 @@ class ConsolePagesTest {
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.html()).contains("id=\"recall-scope\"").contains("Bolt Motors").contains(shipped[2])
                 .contains("id=\"recall-form\"").contains("value=\"Contaminated base oil\"");
+        String allocations = preview.html().substring(preview.html().indexOf("id=\"scope-allocations\""));
+        assertThat(allocations.substring(0, allocations.indexOf("</table>"))).contains(open)
+                .contains("Precision Parts Co.").contains("25 drums");
         assertThat(status(lot)).as("a preview changes nothing").isEqualTo("RELEASED");
         ConsoleSession.Page unclassified = rachel.get("/console/lots/" + lot + "/recall-preview?reason=Contaminated+base+oil");
         assertThat(unclassified.html()).as("the scope is shown, the start waits for a classification")
@@ -455,6 +462,9 @@ class ConsolePagesTest {
         String recallPath = started.location().substring(started.location().indexOf("/console/recalls/"));
         String number = recallPath.substring("/console/recalls/".length(), recallPath.indexOf('?'));
         assertThat(status(lot)).isEqualTo("RECALLED");
+        // the order says why its allocation was cancelled
+        assertThat(ConsoleSession.login(port, "tom").get("/console/orders/" + open).html()).contains("CANCELLED")
+                .contains("Lot " + lot + " became RECALLED: Recall " + number);
         assertThat(rachel.get("/console/recalls/" + number).html()).as("before the batch jobs ran")
                 .contains("id=\"tasks-coming\"").doesNotContain("No open task.").contains("48 hours");
         api.executeJobs();

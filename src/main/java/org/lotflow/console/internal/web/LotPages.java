@@ -71,12 +71,15 @@ class LotPages {
     static final int SERIALS_SHOWN = 100;
 
     private final org.lotflow.serial.SerialLedger serials;
+    private final org.lotflow.order.OpenAllocations openAllocations;
 
     LotPages(LotInventory inventory, LotService lots, LotHistory history, List<LotViewContributor> contributors,
             TraceService trace, Holds holds, Recalls recalls,
             org.lotflow.certificate.Certificates certificates, OpenTasks openTasks, ObjectMapper json, Clock clock,
             org.lotflow.security.CurrentUser currentUser, org.lotflow.serial.SerialLedger serials,
+            org.lotflow.order.OpenAllocations openAllocations,
             @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
+        this.openAllocations = openAllocations;
         this.serials = serials;
         this.inventory = inventory;
         this.lots = lots;
@@ -215,7 +218,7 @@ class LotPages {
         currentUser.requireMembership("open a recall", org.lotflow.security.Groups.RECALL_COORDINATOR);
         model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
         lotPage(lotNumber, model);
-        model.addAttribute("preview", trace.trace(lotNumber, Direction.DOWNSTREAM));
+        preview(lotNumber, model);
         model.addAttribute("previewShown", true);
         try {
             recalls.check(List.of(lotNumber), reason, classification);
@@ -227,6 +230,17 @@ class LotPages {
                     "detail", "The scope is shown below; " + e.getMessage()));
         }
         return "console/lot";
+    }
+
+    /**
+     * The recall's scope for the preview, with the open orders whose allocations the recall will cancel, said before
+     * it starts (new user 2026-12-06 P9: sales found a CANCELLED allocation without a word).
+     */
+    private void preview(String lotNumber, Model model) {
+        org.lotflow.trace.Trace preview = trace.trace(lotNumber, Direction.DOWNSTREAM);
+        model.addAttribute("preview", preview);
+        model.addAttribute("previewAllocations", openAllocations.ofLots(preview.lots().stream()
+                .map(org.lotflow.trace.Trace.TracedLot::id).toList()));
     }
 
     /** Starts the recall of this lot, through the API's recall opening. */
@@ -254,7 +268,7 @@ class LotPages {
         lotPage(lotNumber, model);
         if ("recall".equals(form) && e instanceof InvalidInput) {
             try {
-                model.addAttribute("preview", trace.trace(lotNumber, Direction.DOWNSTREAM));
+                preview(lotNumber, model);
             } catch (Refusal ignored) {
                 // the preview is refused the same way: the form shows the first refusal
             }
