@@ -100,6 +100,21 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
         };
     }
 
+    /** Whether a JSON number fits the engine type it is declared as (none: a Long or a Double, as Camunda reads it). */
+    private static boolean fits(JsonNode value, String type) {
+        String t = type.toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("short")) {
+            return value.canConvertToInt() && Math.abs(value.asInt()) <= Short.MAX_VALUE;
+        }
+        if (t.equals("integer")) {
+            return value.canConvertToInt();
+        }
+        if (t.equals("long") || value.isIntegralNumber() && t.isEmpty()) {
+            return value.canConvertToLong() || t.isEmpty() && !Double.isInfinite(value.asDouble());
+        }
+        return !Double.isInfinite(value.asDouble());
+    }
+
     private static String kindName(Kind kind) {
         return switch (kind) {
             case TEXT -> "text";
@@ -169,6 +184,10 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                         || type.equalsIgnoreCase("Short")) && !value.isIntegralNumber()) {
                     violations.add(new Violation(field.name(), "is declared " + type + " but has decimals: send it"
                             + " as a Double or without a type so nothing is cut"));
+                } else if (!fits(value, type)) {
+                    // the engine's own "Cannot convert value ... to java type" named no field (auditor 2026-12-06 B3)
+                    violations.add(new Violation(field.name(), "is too large" + (type.isEmpty() ? "" : " for a " + type)
+                            + ": " + value.asText() + " is beyond what a number of that type holds"));
                 }
             }
             default -> throw new IllegalStateException(field.kind().name());

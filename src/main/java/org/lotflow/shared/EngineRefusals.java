@@ -226,6 +226,11 @@ public class EngineRefusals {
                     && message.matches("(?s).*(doesn't exist|does not exist|Cannot find|No .* found).*")) {
                 status = 404;
             }
+            if (status == 400 && message.matches("(?s)Cannot find (task|process instance|execution) with id .*")) {
+                // a task's form variables of a task that does not exist: 404, as for every record named in the
+                // path (auditor 2026-12-06 B3: Camunda's REST layer says 400)
+                status = 404;
+            }
             String detail;
             if (status >= 500) {
                 log.warn("Engine REST call failed", e);

@@ -593,6 +593,20 @@ class RecallApiTest {
         Response again = api.post("rachel", "/api/recalls", recall(List.of(lot), "label error", "CLASS_III"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("recallNumber").asText()).isEqualTo(number);
+
+        // the API's per-lot disposals reach the closing as sent, however long (re-test 2026-12-06 R2: past the
+        // engine's 4000 characters of a text variable the closing failed with a 500), and the lot is disposed of
+        Response closed = api.post("jennifer", "/api/recalls/" + number + "/close", Map.of("comment",
+                "Label corrected", "disposals", "\n".repeat(5000) + lot.toLowerCase() + " = DESTROYED WM-2025-0999"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        api.executeJobs();
+        JsonNode view = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("disposals").get(0).get("lotNumber").asText()).isEqualTo(lot);
+        assertThat(view.get("disposals").get(0).get("reference").asText()).isEqualTo("WM-2025-0999");
+        assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo("100");
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("disposed").decimalValue())
+                .isEqualByComparingTo("100");
     }
 
     @Test

@@ -136,7 +136,7 @@ class OosInvestigationApiTest {
         assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);
         assertThat(byInvalidator.json().get("detail").asText()).isEqualTo("Four-eyes principle: jennifer invalidated"
                 + " the out-of-specification result of test round 1 of lot " + lot + " as a laboratory error and may"
-                + " not also approve the release that rests on its retest; another person must sign");
+                + " not also sign the release that rests on its retest; another person must sign");
         assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
         String anna = api.secondQaManager();
         Response approved = complete(anna, approveTask,
@@ -276,8 +276,23 @@ class OosInvestigationApiTest {
                 + " production (phase II)");
         assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING)).status())
                 .as("no third round").isEqualTo(409);
-        assertThat(complete("jennifer", phaseOne, Map.of("labConclusion", "CONFIRMED", "findings",
+        // another QA manager confirms round 2, so jennifer took no part in its investigation; yet she threw round 1
+        // away, and the release that follows rests on that: she does not sign it (re-test 2026-12-06 R3)
+        String anna = api.secondQaManager();
+        assertThat(complete(anna, phaseOne, Map.of("labConclusion", "CONFIRMED", "findings",
                 "Bath verified; result confirmed")).status()).isEqualTo(204);
-        assertThat(taskId("sarah", lot, "investigateProduction")).isNotNull();
+        assertThat(complete("sarah", taskId("sarah", lot, "investigateProduction"), Map.of("findings",
+                "Batch record reviewed")).status()).isEqualTo(204);
+        String decide = taskId("jennifer", lot, "decideOutOfSpecification");
+        Response release = complete("jennifer", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"));
+        assertThat(release.status()).as(release.toString()).isEqualTo(403);
+        assertThat(release.json().get("detail").asText()).contains("jennifer invalidated the out-of-specification"
+                + " result of test round 1 of lot " + lot + " as a laboratory error and may not also sign the release");
+        assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
+        Response reject = complete("jennifer", decide, Map.of("oosDecision", "REJECT", "comment",
+                "Confirmed twice: rejected"));
+        assertThat(reject.status()).as(reject.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(lot(lot).get("status").asText()).isEqualTo("REJECTED");
     }
 }

@@ -136,4 +136,22 @@ class FormSchemaTest {
                     .doesNotContain("cam-variable-name=\"signaturePassword\"");
         }
     }
+
+    /** A typed number too large for its type is refused naming the field (auditor 2026-12-06 B3: Java's sentence). */
+    @Test
+    void aNumberTooLargeForItsTypeIsRefusedNamingTheField() throws Exception {
+        FormSchema notify = new FormSchemas().task("recallNotification", "notifyCustomer");
+        for (String value : new String[] {"{\"value\":3000000000,\"type\":\"Integer\"}",
+                "{\"value\":70000,\"type\":\"Short\"}", "{\"value\":99999999999999999999,\"type\":\"Long\"}",
+                "{\"value\":1e400}", "{\"value\":1e400,\"type\":\"Double\"}"}) {
+            List<FormSchema.Violation> v = check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":"
+                    + value + "}");
+            assertThat(v).as(value).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
+            assertThat(v.get(0).reason()).as(value).startsWith("is too large");
+        }
+        assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":30000,"
+                + "\"type\":\"Short\"}}")).isEmpty();
+        assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":12.5}}"))
+                .isEmpty();
+    }
 }

@@ -34,6 +34,8 @@ class EngineErrorsApiTest {
                 "Cannot set query parameter 'sortBy' to value 'bogus'");
         problem(api.get("sarah", "/engine-rest/process-definition/key/nope"), 404,
                 "No matching process definition with key: nope and no tenant-id");
+        // a task's form of a task that does not exist is 404 too (auditor 2026-12-06 B3: Camunda said 400)
+        problem(api.get("sarah", "/engine-rest/task/nope/form-variables"), 404, "Cannot find task with id 'nope'.");
     }
 
     /**

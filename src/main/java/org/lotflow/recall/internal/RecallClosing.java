@@ -91,6 +91,9 @@ public class RecallClosing {
         return why;
     }
 
+    /** The per-lot disposals of the API's closing, for its own completion's listener on this thread. */
+    private static final ThreadLocal<Object> API_DISPOSALS = new ThreadLocal<>();
+
     /** Quantities read back exactly (3000.000 stays a BigDecimal, never a double). */
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -150,7 +153,7 @@ public class RecallClosing {
      */
     @Transactional
     public void requestClose(String recallNumber, String comment, String justification, String disposalMethod,
-            String disposalReference, List<?> disposals) {
+            String disposalReference, Object disposals) {
         // a QA manager's signed record: administrators who are not QA managers too are refused (auditor 2026-12-06 A1)
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
@@ -163,9 +166,15 @@ public class RecallClosing {
                     + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("recallStatus",
                     recall.status());
         });
-        // the task's listener checks and signs (sign)
-        process.close(taskId, comment, justification, disposalMethod, disposalReference,
-                RecalledStockDisposals.asText(disposals));
+        // the task's listener checks and signs (sign); the API's per-lot disposals reach it as sent, not as a process
+        // variable: no text round trip (re-test 2026-12-06 R1: a tab in a method became a reference) and no 4000-
+        // character limit of the engine's text variables (R2)
+        API_DISPOSALS.set(disposals);
+        try {
+            process.close(taskId, comment, justification, disposalMethod, disposalReference, null);
+        } finally {
+            API_DISPOSALS.remove();
+        }
     }
 
     /**
@@ -205,8 +214,9 @@ public class RecallClosing {
         }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);
+        Object perLot = API_DISPOSALS.get() != null ? API_DISPOSALS.get() : disposals;
         String disposalsSigned = disposalsJson(RecalledStockDisposals.of(recallNumber, recalledStock.left(recall.id()),
-                disposalMethod, disposalReference, disposals));
+                disposalMethod, disposalReference, perLot));
         store.requestClose(recall.id(), currentUser.id(), c, why, disposalsSigned, clock.instant());
     }
 

@@ -107,32 +107,6 @@ final class RecalledStockDisposals {
         }
     }
 
-    /**
-     * The API's {@code disposals} ({@code [{lotNumber, disposalMethod, disposalReference}]}) as the form's text, one
-     * {@code LOT = METHOD reference} per line, after the checks a line cannot carry (each item's shape and fields, a
-     * reference of one line): null when none.
-     */
-    static String asText(List<?> disposals) {
-        if (disposals == null || disposals.isEmpty()) {
-            return null;
-        }
-        List<String> text = new ArrayList<>();
-        for (Line line : lines(disposals)) {
-            reference(line.reference(), line.where() + ": ");
-            if (line.method() == null || line.method().isBlank()) {
-                throw new InvalidInput("disposals", line.where() + ": disposalMethod required, one of DESTROYED,"
-                        + " RETURNED_TO_SUPPLIER (received lots only), REWORKED");
-            }
-            if (line.lotNumber().contains("=") || line.method().strip().contains(" ")) {
-                throw new InvalidInput("disposals", line.where() + ": '" + line.lotNumber() + "' / '" + line.method()
-                        + "' is no lot number and disposal method");
-            }
-            text.add(line.lotNumber() + " = " + line.method().strip() + (line.reference() == null
-                    || line.reference().isBlank() ? "" : " " + line.reference().strip()));
-        }
-        return String.join("\n", text);
-    }
-
     private static LotDisposal.Method method(String value, String field, String where) {
         try {
             return LotDisposal.checkMethod(value);

@@ -26,6 +26,24 @@ public final class FourEyes {
     }
 
     /**
+     * Refuses {@code signer} as the one who releases a lot when they invalidated an earlier out-of-specification round
+     * of it as a laboratory error: the release then rests on the retest that invalidation allowed (FDA guidance
+     * "Investigating OOS Test Results", 21 CFR 211.192; auditor 2026-12-06 B7, re-test R3). For the approval of a
+     * passing retest and for a signed OOS RELEASE of a failing one alike; a refusal or rejection stays open to them.
+     */
+    public static void requireNotInvalidator(String signer, java.util.List<OosInvestigation> investigations,
+            String lotNumber) {
+        for (OosInvestigation oos : investigations) {
+            if (oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR && signer != null
+                    && signer.equals(oos.getLabConcludedBy())) {
+                throw new FourEyesViolation(signer, "invalidated the out-of-specification result of test round "
+                        + oos.getRound() + " of lot " + lotNumber + " as a laboratory error", "sign the release that"
+                        + " rests on its retest").with("labConcludedBy", signer);
+            }
+        }
+    }
+
+    /**
      * Refuses {@code userId} when it is the {@code analyst} who did the first step ({@code firstStep}, e.g.
      * "recorded the out-of-specification result of lot X") and now would take {@code decision} on it:
      * {@link FourEyesViolation} with {@code labRecordedBy} in the problem's properties. Used at completion

@@ -107,6 +107,7 @@ public class OosDecisionSigning {
         requireSecondPerson(signer, oos, lot.getLotNumber());
         if (decision == OosInvestigation.Decision.RELEASE) {
             requireIndependentOfInvestigation(signer, oos, lot.getLotNumber());
+            FourEyes.requireNotInvalidator(signer, queries.investigations(lotId), lot.getLotNumber());
         }
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());

@@ -80,14 +80,8 @@ public class ReleaseApproval {
         currentUser.requireSigningMembership("sign a release decision", Groups.QA_MANAGER);
         FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
         if (approved) {
-            for (OosInvestigation oos : investigations.findByLotIdOrderByRoundAsc(lotId)) {
-                if (oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
-                        && signer.equals(oos.getLabConcludedBy())) {
-                    throw new org.lotflow.shared.FourEyesViolation(signer, "invalidated the out-of-specification result"
-                            + " of test round " + oos.getRound() + " of lot " + lot.getLotNumber() + " as a laboratory"
-                            + " error", "approve the release that rests on its retest").with("labConcludedBy", signer);
-                }
-            }
+            FourEyes.requireNotInvalidator(signer, investigations.findByLotIdOrderByRoundAsc(lotId),
+                    lot.getLotNumber());
         }
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber());

@@ -55,10 +55,18 @@ class RecalledStockTest {
                 "RM-2025-015");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, both))
                 .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposalMethod: not needed");
-        // the API's list reads as the form's lines
-        assertThat(RecalledStockDisposals.asText(List.of(Map.of("lotNumber", "RM-2025-015", "disposalMethod",
-                "RETURNED_TO_SUPPLIER", "disposalReference", "RMA-17")))).isEqualTo(
-                "RM-2025-015 = RETURNED_TO_SUPPLIER RMA-17");
+        // the API's list as the form's lines
+        assertThat(RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of("lotNumber",
+                "RM-2025-015", "disposalMethod", "RETURNED_TO_SUPPLIER", "disposalReference", "RMA-17"))))
+                .containsEntry("RM-2025-015", new RecalledStockDisposals.Choice("RETURNED_TO_SUPPLIER", "RMA-17"));
+        // a tab or a line break in a method is no method (re-test 2026-12-06 R1: it became a reference, or a line)
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of(
+                "lotNumber", "RM-2025-015", "disposalMethod", "DESTROYED\tREWORKED"))))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposals: disposals[0]: '")
+                .hasMessageContaining("is not a disposal method");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, null, null, List.of(Map.of(
+                "lotNumber", "RM-2025-015", "disposalMethod", "DESTROYED\nIL250P-2025-002 = DESTROYED"))))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("is not a disposal method");
     }
 
     @Test
@@ -89,11 +97,11 @@ class RecalledStockTest {
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("line 1: '=' is not a disposal method");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, 3, null, null))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("must be text");
-        assertThatThrownBy(() -> RecalledStockDisposals.asText(List.of(Map.of("lotNumber", "RM-2025-015",
-                "disposalMethod", "DESTROYED", "disposalReference", "WM-1\nWM-2")))).isInstanceOf(InvalidInput.class)
-                .hasMessageStartingWith("disposals: disposals[0]: reference");
-        assertThatThrownBy(() -> RecalledStockDisposals.asText(List.of(Map.of("lotNumber", "RM-2025-015",
-                "method", "DESTROYED")))).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of(
+                "lotNumber", "RM-2025-015", "disposalMethod", "DESTROYED", "disposalReference", "WM-1\nWM-2"))))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposals: disposals[0]: reference");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of(
+                "lotNumber", "RM-2025-015", "method", "DESTROYED")))).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("disposals[0]: unknown field 'method'");
         // nothing on hand: nothing is signed
         assertThat(RecalledStockDisposals.of("RC-1", NOTHING, null, " ", null)).isEmpty();

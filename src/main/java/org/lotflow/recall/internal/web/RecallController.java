@@ -93,7 +93,7 @@ public class RecallController {
      * disposition has been made.
      */
     public record CloseRequest(String comment, String justification, String disposalMethod,
-            String disposalReference, java.util.List<Object> disposals) {
+            String disposalReference, Object disposals) {
     }
 
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
