@@ -170,7 +170,9 @@ public class LotService {
      * case, so it names one lot; new user's test 2026-12-05 U20); 404 when there is none.
      */
     public Lot get(String lotNumber) {
-        return lots.findByLotNumber(lotNumber).or(() -> lotNumber == null ? java.util.Optional.empty()
+        // case folded only within a lot number's own alphabet: a Turkish dotless i upper-cases to I, and would open
+        // IL250-... (re-test 2026-12-06 R5)
+        return lots.findByLotNumber(lotNumber).or(() -> !LotStock.foldable(lotNumber) ? java.util.Optional.empty()
                 : lots.findByLotNumberIgnoringCase(lotNumber)).orElseThrow(() -> new NotFound("Lot", lotNumber));
     }
 

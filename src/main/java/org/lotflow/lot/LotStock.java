@@ -63,16 +63,25 @@ public class LotStock {
         return asStored(lots, lotNumbers);
     }
 
+    /**
+     * Whether a typed lot number may be looked up whatever its case: it is written in a lot number's own alphabet
+     * (ASCII letters, digits, {@code .}, {@code _}, {@code -}); a look-alike letter of another script (a Turkish
+     * dotless i upper-cases to I) finds no lot (re-test 2026-12-06 R5).
+     */
+    public static boolean foldable(String lotNumber) {
+        return lotNumber != null && lotNumber.matches("[A-Za-z0-9._-]{1,64}");
+    }
+
     /** {@link #asStored(List)} on a repository, for the lot module's own use cases. */
     static List<String> asStored(LotRepository lots, List<String> lotNumbers) {
-        List<String> upper = lotNumbers.stream().filter(java.util.Objects::nonNull)
+        List<String> upper = lotNumbers.stream().filter(LotStock::foldable)
                 .map(n -> n.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
         java.util.Map<String, String> stored = new java.util.HashMap<>();
         for (int from = 0; from < upper.size(); from += 1000) {
             lots.findLotNumbersByUpperCase(upper.subList(from, Math.min(upper.size(), from + 1000)))
                     .forEach(n -> stored.put(n.toUpperCase(java.util.Locale.ROOT), n));
         }
-        return lotNumbers.stream().map(n -> n == null ? null : stored.getOrDefault(n.toUpperCase(java.util.Locale.ROOT),
+        return lotNumbers.stream().map(n -> !foldable(n) ? n : stored.getOrDefault(n.toUpperCase(java.util.Locale.ROOT),
                 n)).toList();
     }
 

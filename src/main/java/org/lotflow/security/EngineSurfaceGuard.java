@@ -387,7 +387,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             // lotflow keys a process by its record (a hold's investigation by its lot, a recall by the number it
             // gives): a different key is refused, not silently replaced (auditor 2026-12-05 E7)
             String given = body.get("businessKey").asText();
-            JsonNode lot = body.path("variables").path("lotNumber").path("value");
+            // only a form with a lot number keys its process by the lot (re-test 2026-12-06 R8: a recall's start read
+            // a forged lotNumber variable into its sentence)
+            JsonNode lot = schema.fields().containsKey("lotNumber")
+                    ? body.path("variables").path("lotNumber").path("value") : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
             if (!given.isEmpty() && !(lot.isTextual() && lot.asText().equalsIgnoreCase(given))) {
                 refuse(response, 400, "Invalid form submission", "businessKey", "businessKey: leave it empty; lotflow"
                         + " keys this process by " + (lot.isTextual() ? "its lot, " + lot.asText() : "the number it"

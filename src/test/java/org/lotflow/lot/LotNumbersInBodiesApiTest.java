@@ -79,5 +79,16 @@ class LotNumbersInBodiesApiTest {
         JsonNode lots = recalled.json().get("lots");
         assertThat(lots).extracting(l -> l.get("lotNumber").asText()).contains(raw);
         assertThat(api.get("tom", "/api/lots/" + raw).json().get("status").asText()).isEqualTo("RECALLED");
+
+        // a look-alike letter of another script is no case of a lot number's letter (re-test 2026-12-06 R5: a Turkish
+        // dotless i upper-cases to I and opened, held and drilled IL250-...)
+        String dotted = api.releasedLot(api.createProduct("IDOT"), new BigDecimal("5"), "2025-01-10");
+        String dotless = "\u0131" + lower(dotted).substring(1); // "ıdot-..."
+        assertThat(api.get("tom", "/api/lots/" + lower(dotted)).status()).isEqualTo(200);
+        assertThat(api.get("tom", "/api/lots/" + dotless).status()).isEqualTo(404);
+        assertThat(api.post("rachel", "/api/mock-recalls", Map.of("lotNumber", dotless)).status()).isEqualTo(404);
+        assertThat(api.post("sarah", "/api/lots/" + dotless + "/holds", Map.of("reason", "look-alike")).status())
+                .isEqualTo(404);
+        assertThat(api.get("tom", "/api/lots/" + dotted).json().get("status").asText()).isEqualTo("RELEASED");
     }
 }
