@@ -38,6 +38,8 @@ class LotNumbersInBodiesApiTest {
         Response made = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 10, "manufactureDate",
                 "2025-01-20", "location", "A1", "sourceLots", List.of(Map.of("lotNumber", lower(raw), "quantity", 4))));
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        // the answer names the source as stored, as the first read does (re-test 2026-12-06 R7)
+        assertThat(made.json().get("sourceLots").get(0).get("lotNumber").asText()).isEqualTo(raw);
         assertThat(api.get("tom", "/api/lots/" + raw).json().get("consumed").decimalValue()).isEqualByComparingTo("4");
         assertThat(api.get("tom", "/api/lots/" + raw + "/history").text()).contains("\"consumedBy\":\""
                 + made.json().get("lotNumber").asText());

@@ -34,6 +34,10 @@ class MassBalanceTest {
         LotQuantities record = new LotQuantities(d("400"), d("0"), d("80"), d("0"), d("0"));
         MassBalance.Balance b = MassBalance.of("L-2", "pails", record, null, d("50"), null);
         assertThat(b.shipped()).isEqualByComparingTo("50");
+        // a ledger that recorded nothing shows 0.000, as every lot quantity (re-test 2026-12-06 R6: 0 beside 0.000)
+        assertThat(b.allocated().toPlainString()).isEqualTo("0.000");
+        assertThat(b.consumed().toPlainString()).isEqualTo("0.000");
+        assertThat(b.shipped().toPlainString()).isEqualTo("50.000");
         assertThat(b.difference()).isEqualByComparingTo("30");
         assertThat(b.reconciliationPercent()).isEqualTo(d("92.50"));
         assertThat(b.findings()).singleElement().asString().contains("L-2").contains("50 pails shipped per the shipment"

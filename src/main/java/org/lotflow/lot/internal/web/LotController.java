@@ -81,7 +81,10 @@ public class LotController {
                 r.sourceLots() == null ? List.of() : r.sourceLots().stream()
                         .map(s -> new LotService.SourceLotInput(s.lotNumber(), s.quantity())).toList(),
                 r.source()));
-        return ResponseEntity.created(URI.create("/api/lots/" + lot.getLotNumber())).body(view(lot, false));
+        // the answer names the source lots as the first read does, as stored (re-test 2026-12-06 R7)
+        LotView created = LotView.of(lot, queries.today(), r.sourceLots() == null || r.sourceLots().isEmpty() ? null
+                : queries.sourcesOf(lot.getId()));
+        return ResponseEntity.created(URI.create("/api/lots/" + lot.getLotNumber())).body(created);
     }
 
     /**
