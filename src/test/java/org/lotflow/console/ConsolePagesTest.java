@@ -485,6 +485,19 @@ class ConsolePagesTest {
                 "classification", "CLASS_II"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(rachel.get("/console/recalls/RC-1999-9999").status()).isEqualTo(404);
+
+        // closed with the disposal of its 460 drums on hand: the recall page says what left the plant and how (P8)
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer", "Bolt Motors",
+                "acknowledged", true, "quantityReturned", 40)).status()).isEqualTo(200);
+        api.executeJobs();
+        TestClient.Response closing = api.post("jennifer", "/api/recalls/" + number + "/close", Map.of("comment",
+                "All retrieved", "disposalMethod", "DESTROYED", "disposalReference", "WM-2025-0450"));
+        assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
+        api.executeJobs();
+        String closed = rachel.get("/console/recalls/" + number).html();
+        String disposals = closed.substring(closed.indexOf("id=\"disposals\""));
+        assertThat(disposals.substring(0, disposals.indexOf("</table>"))).contains(lot).contains("460 drums")
+                .contains("Destroyed").contains("WM-2025-0450");
     }
 
     @Test
