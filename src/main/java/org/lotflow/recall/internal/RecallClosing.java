@@ -94,50 +94,6 @@ public class RecallClosing {
     /** The per-lot disposals of the API's closing, for its own completion's listener on this thread. */
     private static final ThreadLocal<Object> API_DISPOSALS = new ThreadLocal<>();
 
-    /** Quantities read back exactly (3000.000 stays a BigDecimal, never a double). */
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-    /** The signed per-lot choices as kept on the recall row: [{lotNumber, method, reference}], null when none. */
-    static String disposalsJson(Map<String, RecalledStockDisposals.Choice> choices) {
-        if (choices.isEmpty()) {
-            return null;
-        }
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        choices.forEach((lot, c) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("lotNumber", lot);
-            row.put("method", c.method());
-            row.put("reference", c.reference());
-            rows.add(row);
-        });
-        return write(rows);
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** What a closed recall disposed of, from its row's JSON ({@link RecallView#disposals}). */
-    static List<RecallView.Disposal> disposals(String json) {
-        return read(json).stream().map(d -> new RecallView.Disposal((String) d.get("lotNumber"),
-                new java.math.BigDecimal(String.valueOf(d.get("quantity"))).setScale(3), (String) d.get("unit"),
-                (String) d.get("method"), (String) d.get("reference"))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> read(String json) {
-        try {
-            return json == null ? List.of() : JSON.readValue(json, List.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The target effectiveness level, A (best) to E, that closing without a justification needs. */
     public String target() {
         return target;
@@ -215,7 +171,7 @@ public class RecallClosing {
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);
         Object perLot = API_DISPOSALS.get() != null ? API_DISPOSALS.get() : disposals;
-        String disposalsSigned = disposalsJson(RecalledStockDisposals.of(recallNumber, recalledStock.left(recall.id()),
+        String disposalsSigned = DisposalRecords.signed(RecalledStockDisposals.of(recallNumber, recalledStock.left(recall.id()),
                 disposalMethod, disposalReference, perLot));
         store.requestClose(recall.id(), currentUser.id(), c, why, disposalsSigned, clock.instant());
     }
@@ -284,7 +240,7 @@ public class RecallClosing {
      * when the closing signed no disposal.
      */
     private List<Map<String, Object>> disposeOnHand(RecallStore.RecallRow recall, String closedBy) {
-        List<Map<String, Object>> signed = read(recall.closeRequestedDisposals());
+        List<Map<String, Object>> signed = DisposalRecords.read(recall.closeRequestedDisposals());
         if (signed.isEmpty()) {
             return List.of();
         }
@@ -305,7 +261,7 @@ public class RecallClosing {
                 disposed.add(row);
             }
         }
-        store.disposed(recall.id(), disposed.isEmpty() ? null : write(disposed));
+        store.disposed(recall.id(), disposed.isEmpty() ? null : DisposalRecords.write(disposed));
         return disposed;
     }
 

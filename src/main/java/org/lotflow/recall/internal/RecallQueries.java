@@ -74,7 +74,7 @@ public class RecallQueries {
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
                 customers, Effectiveness.of(rows),
                 store.events(r.id()).stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
-                        e.text())).toList(), RecallClosing.disposals(r.closeDisposals()));
+                        e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()));
     }
 
     /** {@code GET /api/recalls/{recallNumber}/export}: what the CSV is made of ({@link RecallExport}). */
