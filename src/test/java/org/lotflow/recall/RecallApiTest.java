@@ -758,7 +758,9 @@ class RecallApiTest {
                 Map.of("variables", Map.of("lots", Map.of("value", "NOPE-1"), "reason", Map.of("value", "x"),
                         "classification", Map.of("value", "CLASS_II"))));
         assertThat(bad.status()).isEqualTo(400); // the start listener's refusal, its status kept
-        assertThat(bad.text()).contains("lots[0]: no lot 'NOPE-1'");
+        // said as the form says it: one field, Lot numbers, counted from 1 (new user 2026-12-06 P11)
+        assertThat(bad.json().get("detail").asText()).isEqualTo("lots: lot number 1 of the list: no lot 'NOPE-1'");
+        assertThat(bad.json().get("field").asText()).isEqualTo("lots");
     }
 
     @Test

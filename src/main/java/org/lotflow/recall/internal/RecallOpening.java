@@ -15,6 +15,7 @@ import org.lotflow.recall.Classification;
 import org.lotflow.recall.internal.process.LotRecallProcess;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
 import org.lotflow.trace.Trace;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +81,12 @@ public class RecallOpening {
     @Transactional
     public Opened requestFromForm(Object lotsText, Object reason, Object classification, String processInstanceId) {
         currentUser.requireToRecord("open a recall", Groups.RECALL_COORDINATOR);
-        Opened opened = open(RecallRequest.ofForm(lotsText, reason, classification), currentUser.id(), false);
+        Opened opened;
+        try {
+            opened = open(RecallRequest.ofForm(lotsText, reason, classification), currentUser.id(), false);
+        } catch (InvalidInput refused) {
+            throw RecallRequest.asForm(refused);
+        }
         bound.bindOpened(opened.recallNumber(), processInstanceId);
         return opened;
     }

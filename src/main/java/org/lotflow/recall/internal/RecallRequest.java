@@ -71,6 +71,21 @@ public record RecallRequest(List<String> lotNumbers, String reason, Classificati
         return of(lotNumbers((String) lotsText), (String) reason, (String) classification);
     }
 
+    /**
+     * A refusal of the form's lot list said as the form says it: {@code lots: lot number 2 of the list ('X'): no lot}
+     * instead of {@code lots[1]: no lot 'X'}, for the form has one field, <i>Lot numbers</i>, and counts from 1 (new
+     * user 2026-12-06 P11); any other refusal as it is.
+     */
+    static InvalidInput asForm(InvalidInput refused) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("lots\\[(\\d+)]").matcher(String.valueOf(
+                refused.field()));
+        if (!m.matches()) {
+            return refused;
+        }
+        return new InvalidInput("lots", "lot number " + (Integer.parseInt(m.group(1)) + 1) + " of the list: "
+                + refused.properties().get("reason"));
+    }
+
     /** The lot numbers of a text separated by commas, semicolons or blanks; none for empty text. */
     static List<String> lotNumbers(String text) {
         return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("[\\s,;]+"));
