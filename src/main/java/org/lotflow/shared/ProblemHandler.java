@@ -313,6 +313,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type.isEnum()) {
             return "value of " + java.util.Arrays.toString(type.getEnumConstants());
         }
+        // in words, not Java's names (new user 2026-12-06 P11: "expected Boolean", "expected ArrayList")
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list [...]";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type == Object.class) {
+            return "object {...}";
+        }
         return type.getSimpleName();
     }
 

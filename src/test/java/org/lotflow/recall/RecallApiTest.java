@@ -188,6 +188,12 @@ class RecallApiTest {
         Response noAck = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "quantityReturned", 1));
         assertThat(noAck.status()).isEqualTo(400);
         assertThat(noAck.json().get("field").asText()).isEqualTo("acknowledged");
+        // a type said in words, not Java's name (new user 2026-12-06 P11: "expected Boolean")
+        Response yes = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", "yes",
+                "quantityReturned", 1));
+        assertThat(yes.status()).isEqualTo(400);
+        assertThat(yes.json().get("detail").asText()).contains("acknowledged").contains("expected true or false")
+                .doesNotContain("Boolean");
         Response stranger = api.post("rachel", answers, Map.of("customer", "Nobody Ltd", "acknowledged", true,
                 "quantityReturned", 1));
         assertThat(stranger.status()).isEqualTo(400);
