@@ -341,7 +341,7 @@ class RecallApiTest {
         assertThat(closed.get("timeline").get(closed.get("timeline").size() - 1).get("text").asText())
                 .contains("registered letter sent 2025-01-29. Disposed of: ").contains(f.fin1 + " "
                         + fin1Before.get("onHand").decimalValue().stripTrailingZeros().toPlainString()
-                        + " drums REWORKED (RW-2025-9)");
+                        + " drums reworked (RW-2025-9)");
         assertThat(closed.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("OPENED",
                 "CUSTOMER_NOTIFIED", "CUSTOMER_NOTIFIED", "EFFECTIVENESS_CHECKED", "CLOSED");
         for (String lot : List.of(f.rm1, f.fin2, pending)) {

@@ -227,11 +227,15 @@ public class RecallClosing {
         return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
-    /** {@code "RM-2025-015 3000 gal RETURNED_TO_SUPPLIER (RMA-2025-17)"}. */
+    /** {@code "RM-2025-015 3000 gal returned to the supplier (RMA-2025-17)"}, in words (new user Q7). */
     private static String disposedInWords(Map<String, Object> d) {
+        String how = switch (String.valueOf(d.get("method"))) {
+            case "DESTROYED" -> "destroyed";
+            case "RETURNED_TO_SUPPLIER" -> "returned to the supplier";
+            default -> "reworked";
+        };
         return d.get("lotNumber") + " " + Quantities.plain((java.math.BigDecimal) d.get("quantity")) + " "
-                + d.get("unit") + " " + d.get("method") + (d.get("reference") == null ? "" : " (" + d.get("reference")
-                        + ")");
+                + d.get("unit") + " " + how + (d.get("reference") == null ? "" : " (" + d.get("reference") + ")");
     }
 
     /**

@@ -72,8 +72,11 @@ final class RecalledStockDisposals {
                 .toList();
         if (rest.isEmpty()) {
             if (methodGiven || referenceGiven) {
+                // one refusal for both, so leaving the method empty is not followed by a refusal of the reference
+                // (new user 2026-12-06 Q3)
                 throw new InvalidInput(methodGiven ? "disposalMethod" : "disposalReference", "not needed: every"
-                        + " recalled lot on hand has a line of its own in the disposals; leave it empty");
+                        + " recalled lot on hand has a line of its own in the disposals; leave the disposal method"
+                        + (referenceGiven ? " and its reference" : "") + " for every lot empty");
             }
         } else if (!methodGiven) {
             throw new InvalidInput("disposalMethod", "required: recall " + recallNumber + " leaves "
@@ -102,8 +105,9 @@ final class RecalledStockDisposals {
     private static void requireSupplier(LotDisposal.Method m, RecalledStock.OnHand lot, String field, String where) {
         if (m == LotDisposal.Method.RETURNED_TO_SUPPLIER && !LotDisposal.hasSupplier(lot.lot())) {
             throw new InvalidInput(field, where + "lot " + lot.lot().getLotNumber() + " was made at the plant, not"
-                    + " received: it has no supplier to return it to"
-                    + (field.equals("disposalMethod") ? "; give it a line of its own in the disposals" : ""));
+                    + " received: it has no supplier to return it to; choose DESTROYED or REWORKED for it"
+                    + (field.equals("disposalMethod") ? " (for every lot here, or for it alone on a line of its own in"
+                            + " the disposals when the others go back to their supplier)" : ""));
         }
     }
 
@@ -150,7 +154,9 @@ final class RecalledStockDisposals {
                             + " 'RM-2025-015 = RETURNED_TO_SUPPLIER RMA-2025-17'");
                 }
                 String[] rest = line.substring(eq + 1).strip().split("\\s+", 2);
-                lines.add(new Line(where, line.substring(0, eq).strip(), rest[0], rest.length > 1 ? rest[1] : null));
+                // the method in any case, as the lot number (new user 2026-12-06 Q2: "destroyed" was refused)
+                lines.add(new Line(where, line.substring(0, eq).strip(), rest[0].toUpperCase(Locale.ROOT),
+                        rest.length > 1 ? rest[1] : null));
             }
             return lines;
         }

@@ -53,8 +53,13 @@ class RecalledStockTest {
         String both = "IL250P-2025-002 = DESTROYED\nRM-2025-015 = REWORKED RW-1";
         assertThat(RecalledStockDisposals.of("RC-1", TWO, null, null, both)).containsOnlyKeys("IL250P-2025-002",
                 "RM-2025-015");
-        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, both))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposalMethod: not needed");
+        assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", "WM-1", both))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposalMethod: not needed")
+                .hasMessageEndingWith("leave the disposal method and its reference for every lot empty");
+        // the method in a line in any case, as the lot number (new user Q2)
+        assertThat(RecalledStockDisposals.of("RC-1", TWO, null, null, "il250p-2025-002 = destroyed\n"
+                + "RM-2025-015 = Returned_To_Supplier RMA-1")).containsEntry("RM-2025-015",
+                new RecalledStockDisposals.Choice("RETURNED_TO_SUPPLIER", "RMA-1"));
         // the API's list as the form's lines
         assertThat(RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of("lotNumber",
                 "RM-2025-015", "disposalMethod", "RETURNED_TO_SUPPLIER", "disposalReference", "RMA-17"))))
@@ -79,8 +84,9 @@ class RecalledStockTest {
         // a lot made at the plant has no supplier (new user P4)
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "RETURNED_TO_SUPPLIER", null, null))
                 .isInstanceOf(InvalidInput.class).hasMessage("disposalMethod: lot IL250P-2025-002 was made at the"
-                        + " plant, not received: it has no supplier to return it to; give it a line of its own in the"
-                        + " disposals");
+                        + " plant, not received: it has no supplier to return it to; choose DESTROYED or REWORKED for"
+                        + " it (for every lot here, or for it alone on a line of its own in the disposals when the"
+                        + " others go back to their supplier)");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null,
                 "IL250P-2025-002 = RETURNED_TO_SUPPLIER")).isInstanceOf(InvalidInput.class)
                 .hasMessageStartingWith("disposals: line 1: lot IL250P-2025-002 was made at the plant");
