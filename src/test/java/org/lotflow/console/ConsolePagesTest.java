@@ -544,6 +544,11 @@ class ConsolePagesTest {
         ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
         assertThat(jennifer.get("/console/reports").html()).contains("action=\"/console/reports/audit-verify\"")
                 .contains("action=\"/api/reports/quality-trend\"");
+        // an administrator reads every report, as the API lets them, and is offered no role's action (new user Q6)
+        String asAdmin = ConsoleSession.login(port, "demo").get("/console/reports").html();
+        assertThat(asAdmin).contains("action=\"/api/reports/quality-trend\"")
+                .contains("action=\"/api/reports/recall-impact\"").contains("action=\"/api/reports/fefo\"")
+                .doesNotContain("id=\"nav-new-lot\"");
         ConsoleSession.Page check = jennifer.post("/console/reports/audit-verify", Map.of());
         assertThat(check.status()).as(check.html()).isEqualTo(200);
         assertThat(check.html()).contains("id=\"audit-intact\"").contains("by jennifer").contains("id=\"audit-hash\"");
