@@ -346,6 +346,11 @@ public class Lot {
         return source;
     }
 
+    /** Whether the lot was received from a supplier ({@link LotSource#RECEIPT}), and so may be returned to one. */
+    public boolean isReceived() {
+        return source == LotSource.RECEIPT;
+    }
+
     /** The supplier of a received lot ({@link LotSource#RECEIPT}); null otherwise. */
     public String getSupplier() {
         return supplier;

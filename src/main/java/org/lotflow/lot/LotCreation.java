@@ -151,7 +151,7 @@ class LotCreation {
         detail.put("location", lot.getLocation());
         detail.put("productionOrder", lot.getProductionOrder());
         detail.put("source", lot.getSource().name());
-        if (lot.getSource() == LotSource.RECEIPT) {
+        if (lot.isReceived()) {
             detail.put("receiptDate", lot.getReceiptDate() == null ? null : lot.getReceiptDate().toString());
             detail.put("supplier", lot.getSupplier());
             detail.put("supplierLotNumber", lot.getSupplierLotNumber());

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LotDisposal {
 
-    /** How a rejected lot left the stock ({@code disposalMethod}; the {@code confirmDisposal} form's choices). */
+    /** How a rejected or recalled lot's stock left the plant ({@code disposalMethod}; the forms' choices). */
     public enum Method {
         DESTROYED, RETURNED_TO_SUPPLIER, REWORKED
     }
@@ -86,14 +86,9 @@ public class LotDisposal {
         return dispose(locked, LotStatus.RECALLED, m, r, recallNumber, by);
     }
 
-    /** Whether the lot was received from a supplier (and so may be returned to one). */
-    public static boolean hasSupplier(Lot lot) {
-        return lot.getSource() == LotSource.RECEIPT;
-    }
-
     /** Disposes of a locked lot's stock on hand and records it; 409 unless the lot is {@code required}. */
     private BigDecimal dispose(Lot locked, LotStatus required, Method m, String r, String recallNumber, String by) {
-        if (m == Method.RETURNED_TO_SUPPLIER && !hasSupplier(locked)) {
+        if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
             // a lot made at the plant has no supplier (new user 2026-12-06 P4)
             throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
                     + " received: it has no supplier to return it to; DESTROYED or REWORKED");

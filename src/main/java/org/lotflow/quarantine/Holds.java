@@ -54,7 +54,8 @@ public class Holds {
     /** Holds the lot; {@code quarantineInvestigation} starts on it. */
     @Transactional
     public Placed hold(String lotNumber, String reason, String source, String reference) {
-        currentUser.requireToRecord("place a lot on hold", Groups.QA_ANALYST, Groups.QA_MANAGER);
+        // 403 first, from the session's groups; the placement checks membership and own password (one trail read)
+        currentUser.requireMembership("place a lot on hold", Groups.QA_ANALYST, Groups.QA_MANAGER);
         lots.get(lotNumber);
         HoldSource parsed = HoldRules.source(source);
         HoldPlacement.Placed placed = placement.hold(lotNumber, new HoldInput(reason, parsed,

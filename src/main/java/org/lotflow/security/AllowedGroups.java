@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Who may call an API write at all, checked before the request's body is read or validated
  * ({@link AllowedGroupsInterceptor}): a user outside these groups gets {@code 403} with the groups named, never a
  * {@code 400} about fields of a request they may not make (an answer that would tell them what the request needs).
- * Administrators ({@link Groups#ADMIN}) pass, as with {@link CurrentUser#require}, unless {@link #administrators()}
- * says they do not.
+ * Administrators ({@link Groups#ADMIN}) are refused as any outsider is: every write a role makes is its members' own
+ * ({@link CurrentUser#requireToRecord}, {@link CurrentUser#requireMember}; auditor 2026-12-06 B6).
  *
  * <p>The gate, not the rule: the application service behind the endpoint still checks the same groups (the rule's
  * home, which other callers such as the Console and Tasklist's task listeners reach too). Every {@code POST},
@@ -32,14 +32,6 @@ public @interface AllowedGroups {
     /** The groups whose members may call the endpoint (any one of them suffices). */
     String[] value();
 
-    /**
-     * Whether administrators pass without being members: {@code false} (the default) for every record a role makes in
-     * its own name (lots, receipts, products, orders, shipments, holds, recalls, drills, lab results, dispositions:
-     * see {@link CurrentUser#requireToRecord} and {@link CurrentUser#requireMember}; auditor 2026-12-06 B6), so an
-     * administrator is refused before the body is read, as a role member of another group is.
-     */
-    boolean administrators() default false;
-
-    /** What the endpoint does, for the refusal's sentence when {@link #administrators()} is false. */
+    /** What the endpoint does, for the refusal's sentence ("Only Production may create a lot; ..."). */
     String work() default "do this";
 }

@@ -36,9 +36,7 @@ public class AllowedGroupsInterceptor implements HandlerInterceptor, WebMvcConfi
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method) {
             AllowedGroups allowed = method.getMethodAnnotation(AllowedGroups.class);
-            if (allowed != null && allowed.administrators()) {
-                currentUser.require(allowed.value());
-            } else if (allowed != null) {
+            if (allowed != null) {
                 currentUser.requireMembership(allowed.work(), allowed.value());
             }
         }

@@ -102,17 +102,12 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
 
     /** Whether a JSON number fits the engine type it is declared as (none: a Long or a Double, as Camunda reads it). */
     private static boolean fits(JsonNode value, String type) {
-        String t = type.toLowerCase(java.util.Locale.ROOT);
-        if (t.equals("short")) {
-            return value.canConvertToInt() && Math.abs(value.asInt()) <= Short.MAX_VALUE;
-        }
-        if (t.equals("integer")) {
-            return value.canConvertToInt();
-        }
-        if (t.equals("long") || value.isIntegralNumber() && t.isEmpty()) {
-            return value.canConvertToLong() || t.isEmpty() && !Double.isInfinite(value.asDouble());
-        }
-        return !Double.isInfinite(value.asDouble());
+        return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+            case "short" -> value.canConvertToInt() && Math.abs(value.asInt()) <= Short.MAX_VALUE;
+            case "integer" -> value.canConvertToInt();
+            case "long" -> value.canConvertToLong();
+            default -> !Double.isInfinite(value.asDouble());
+        };
     }
 
     private static String kindName(Kind kind) {

@@ -264,6 +264,12 @@ class RecallStore {
                 Long.class);
     }
 
+    /** The ids of the lots the recall made RECALLED (not those it skipped). */
+    List<Long> recalledLotIds(long recallId) {
+        return jdbc.queryForList("SELECT lot_id FROM recall_lot WHERE recall_id = :id AND recalled = TRUE",
+                Map.of("id", recallId), Long.class);
+    }
+
     List<EventRow> events(long recallId) {
         return jdbc.query("SELECT at, type, user_id, text FROM recall_event WHERE recall_id = :id ORDER BY id",
                 Map.of("id", recallId), (rs, i) -> new EventRow(instant(rs, "at"), rs.getString(2), rs.getString(3),

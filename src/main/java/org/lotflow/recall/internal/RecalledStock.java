@@ -69,9 +69,7 @@ class RecalledStock {
     /** What the recall {@code recallId} leaves to dispose of, read from lotflow's tables now. */
     @Transactional(readOnly = true)
     Left left(long recallId) {
-        List<Long> recalled = store.lots(recallId).stream().filter(RecallStore.LotRow::recalled)
-                .map(RecallStore.LotRow::lotId).toList();
-        List<OnHand> onHand = lots.findAllById(recalled).stream()
+        List<OnHand> onHand = lots.findAllById(store.recalledLotIds(recallId)).stream()
                 .filter(l -> l.getStatus() == LotStatus.RECALLED && l.quantities().onHand().signum() > 0)
                 .map(l -> new OnHand(l, l.quantities().onHand(), l.getProduct().getUnit()))
                 .sorted(Comparator.comparing(o -> o.lot().getLotNumber())).toList();

@@ -103,7 +103,7 @@ final class RecalledStockDisposals {
     }
 
     private static void requireSupplier(LotDisposal.Method m, RecalledStock.OnHand lot, String field, String where) {
-        if (m == LotDisposal.Method.RETURNED_TO_SUPPLIER && !LotDisposal.hasSupplier(lot.lot())) {
+        if (m == LotDisposal.Method.RETURNED_TO_SUPPLIER && !lot.lot().isReceived()) {
             throw new InvalidInput(field, where + "lot " + lot.lot().getLotNumber() + " was made at the plant, not"
                     + " received: it has no supplier to return it to; choose DESTROYED or REWORKED for it"
                     + (field.equals("disposalMethod") ? " (for every lot here, or for it alone on a line of its own in"

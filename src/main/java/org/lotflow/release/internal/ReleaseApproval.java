@@ -31,11 +31,9 @@ public class ReleaseApproval {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final ElectronicSignatures signatures;
-    private final OosInvestigationRepository investigations;
 
     public ReleaseApproval(LotService lots, ReleaseQueries queries, LotHistory history, CurrentUser currentUser,
-            ElectronicSignatures signatures, OosInvestigationRepository investigations) {
-        this.investigations = investigations;
+            ElectronicSignatures signatures) {
         this.lots = lots;
         this.queries = queries;
         this.history = history;
@@ -80,8 +78,7 @@ public class ReleaseApproval {
         currentUser.requireSigningMembership("sign a release decision", Groups.QA_MANAGER);
         FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
         if (approved) {
-            FourEyes.requireNotInvalidator(signer, investigations.findByLotIdOrderByRoundAsc(lotId),
-                    lot.getLotNumber());
+            FourEyes.requireNotInvalidator(signer, queries.investigations(lotId), lot.getLotNumber());
         }
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber());

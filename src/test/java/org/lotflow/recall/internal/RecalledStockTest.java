@@ -23,7 +23,7 @@ class RecalledStockTest {
     private static RecalledStock.OnHand onHand(String lotNumber, String quantity, String unit, LotSource source) {
         Lot lot = mock(Lot.class);
         when(lot.getLotNumber()).thenReturn(lotNumber);
-        when(lot.getSource()).thenReturn(source);
+        when(lot.isReceived()).thenReturn(source == LotSource.RECEIPT);
         return new RecalledStock.OnHand(lot, new BigDecimal(quantity), unit);
     }
 

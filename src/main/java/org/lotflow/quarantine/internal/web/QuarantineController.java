@@ -76,7 +76,7 @@ public class QuarantineController {
      * manager in their own right (administrators included) or whose password is not their own yet
      * ({@code security.OwnPassword}); the other refusals are {@link DispositionSigning#dispose}'s.
      */
-    @AllowedGroups(value = {DispositionRules.SIGNING_GROUP}, administrators = false, work = "sign a disposition")
+    @AllowedGroups(value = {DispositionRules.SIGNING_GROUP}, work = "sign a disposition")
     @PostMapping("/disposition")
     public DispositionSigning.Signed disposition(@PathVariable String lotNumber,
             @RequestBody DispositionRequest request) {

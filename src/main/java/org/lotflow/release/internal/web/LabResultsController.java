@@ -54,7 +54,7 @@ public class LabResultsController {
      * laboratory's record in its own name) and for one whose password an administrator set and who has not set
      * their own since ({@code security.OwnPassword}); the other refusals are {@code submit}'s.
      */
-    @AllowedGroups(value = {Groups.QA_ANALYST, Groups.QA_MANAGER}, administrators = false, work = "record lab results")
+    @AllowedGroups(value = {Groups.QA_ANALYST, Groups.QA_MANAGER}, work = "record lab results")
     @PostMapping
     public LabVerdict submit(@PathVariable String lotNumber, @Valid @RequestBody LabResultsRequest request) {
         return recording.submit(lotNumber, request.results().stream()
