@@ -92,8 +92,10 @@ class QuarantineAndOrdersTest {
 
         assertThat(q.hold("sarah", lot, "Failed retest: water content").status()).isEqualTo(202);
         q.investigate("sarah", lot);
+        // a justification of 1,800 characters: the allocation's closing reason keeps all of it (it was cut at 500)
+        String justification = "Water content out of specification. " + "Karl Fischer retest 0.62 % against 0.50 %. ".repeat(40);
         assertThat(q.dispose("jennifer", lot, Map.of("decision", "REJECT", "justification",
-                "Water content out of specification", "password", "jennifer")).status()).isEqualTo(200);
+                justification.strip(), "password", "jennifer")).status()).isEqualTo(200);
         api.executeJobs();
 
         assertThat(q.status(lot)).isEqualTo("REJECTED");
@@ -102,6 +104,6 @@ class QuarantineAndOrdersTest {
         assertThat(number(order, "shortfall")).isEqualByComparingTo("30");
         JsonNode allocation = order.get("allocations").get(0);
         assertThat(allocation.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(allocation.get("closeReason").asText()).contains("REJECTED");
+        assertThat(allocation.get("closeReason").asText()).contains("REJECTED").endsWith(justification.strip());
     }
 }

@@ -67,7 +67,7 @@ public class Allocation {
     @Column(name = "closed_at")
     private Instant closedAt;
 
-    @Column(name = "close_reason", length = 500)
+    @Column(name = "close_reason")
     private String closeReason;
 
     protected Allocation() {
@@ -94,7 +94,7 @@ public class Allocation {
     public void cancel(Instant at, String reason) {
         this.status = Status.CANCELLED;
         this.closedAt = at;
-        this.closeReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        this.closeReason = reason;
     }
 
     public void shipped(Instant at) {
