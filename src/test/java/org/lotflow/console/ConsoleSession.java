@@ -18,13 +18,13 @@ import java.util.stream.Collectors;
  * A person's browser on the Console, without JavaScript: a cookie jar, pages asked for as HTML, forms sent
  * url-encoded with the CSRF token the last page carried, redirects not followed (so a test sees them).
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     /** The page's one-time token for a creating form (the layout's meta tag; each form carries it too). */
     private static final Pattern ONCE = Pattern.compile("name=\"lotflow-form-once\" content=\"([^\"]+)\"");
 
-    record Page(int status, String location, String html) {
+    public record Page(int status, String location, String html) {
     }
 
     private final String base;
@@ -40,7 +40,7 @@ final class ConsoleSession {
     }
 
     /** Logs in through the Console's login page; the page the login leads to. */
-    static ConsoleSession login(int port, String user) {
+    public static ConsoleSession login(int port, String user) {
         return login(port, user, user);
     }
 
@@ -55,7 +55,7 @@ final class ConsoleSession {
         return s;
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return get(path, "text/html");
     }
 

@@ -12,7 +12,9 @@ import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
 import org.lotflow.support.TestClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.lotflow.console.ConsoleSession;
 
 /**
  * Quarantine and the order book together, through the real APIs: a held lot keeps its allocations
@@ -27,6 +29,9 @@ class QuarantineAndOrdersTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @LocalServerPort
+    int port;
 
     private Response order(String orderNumber, String sku, int quantity) {
         return api.post("tom", "/api/orders", Map.of("orderNumber", orderNumber, "customer", "Industrial Services Inc.",
@@ -105,5 +110,8 @@ class QuarantineAndOrdersTest {
         JsonNode allocation = order.get("allocations").get(0);
         assertThat(allocation.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(allocation.get("closeReason").asText()).contains("REJECTED").endsWith(justification.strip());
+        // the order's Console page says, beside its shortfall, that its stock was taken back and why (new user Q5)
+        String page = ConsoleSession.login(port, "tom").get("/console/orders/" + so).html();
+        assertThat(page).contains("id=\"shortfall-taken-back\"").contains(lot + " 30 drums, Lot " + lot + " became REJECTED");
     }
 }
