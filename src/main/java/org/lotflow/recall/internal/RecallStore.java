@@ -120,7 +120,7 @@ class RecallStore {
                 INSERT INTO recall_event (recall_id, at, type, user_id, text) VALUES (:recallId, :at, :type, :user, :text)
                 """, new MapSqlParameterSource().addValue("recallId", recallId).addValue("at", ts(at))
                 .addValue("type", type).addValue("user", user)
-                .addValue("text", text == null || text.length() <= 4000 ? text : text.substring(0, 4000)));
+                .addValue("text", text));
     }
 
     private static RecallRow recall(ResultSet rs, int i) throws SQLException {
