@@ -31,7 +31,16 @@ public class RecallReports {
      * (their ids, for the lot numbers and products).
      */
     public record RecallRow(long id, String recallNumber, String classification, String reason, String status,
-            Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, List<Long> namedLotIds) {
+            Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, List<Long> namedLotIds,
+            List<DisposalRow> disposals) {
+    }
+
+    /**
+     * What a closed recall disposed of (21 CFR 7.55(a)): per recalled lot that had stock on hand, the quantity in the
+     * lot's unit (exact, 3 decimals), the method ({@code DESTROYED}, {@code RETURNED_TO_SUPPLIER}, {@code REWORKED}) and
+     * the reference the QA manager signed with the closing; none while open or when nothing was on hand.
+     */
+    public record DisposalRow(String lotNumber, BigDecimal quantity, String unit, String method, String reference) {
     }
 
     /**
@@ -51,6 +60,7 @@ public class RecallReports {
                 .addValue("to", to.atOffset(ZoneOffset.UTC)).addValue("number", recallNumber);
         List<RecallRow> rows = jdbc.query("""
                 SELECT r.id, r.recall_number, r.classification, r.reason, r.status, r.opened_at, r.closed_at,
+                       r.close_disposals,
                        (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id) AS in_scope,
                        (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id AND l.recalled = TRUE) AS recalled
                   FROM recall r
@@ -62,11 +72,14 @@ public class RecallReports {
                         rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("closed_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("closed_at", OffsetDateTime.class).toInstant(),
-                        rs.getLong("in_scope"), rs.getLong("recalled"), List.of()));
+                        rs.getLong("in_scope"), rs.getLong("recalled"), List.of(),
+                        org.lotflow.recall.internal.DisposalRecords.disposals(rs.getString("close_disposals")).stream()
+                                .map(d -> new DisposalRow(d.lotNumber(), d.quantity(), d.unit(), d.method(),
+                                        d.reference())).toList()));
         return rows.stream().map(r -> new RecallRow(r.id(), r.recallNumber(), r.classification(), r.reason(),
                 r.status(), r.openedAt(), r.closedAt(), r.lotsInScope(), r.lotsRecalled(), jdbc.queryForList(
                         "SELECT lot_id FROM recall_lot WHERE recall_id = :id AND named = TRUE ORDER BY lot_id",
-                        new MapSqlParameterSource("id", r.id()), Long.class))).toList();
+                        new MapSqlParameterSource("id", r.id()), Long.class), r.disposals())).toList();
     }
 
     /** The customers of these recalls, by recall, customer and unit. */

@@ -332,6 +332,11 @@ class RecallApiTest {
         assertThat(fin1After.get("disposed").decimalValue()).isEqualByComparingTo(fin1Before.get("onHand")
                 .decimalValue());
         assertThat(historyTypes(f.fin1)).contains("DISPOSAL_CONFIRMED");
+        // the recall impact report says the disposals too, as the recall does
+        JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls").get(0);
+        assertThat(impact.get("disposals")).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method").asText()
+                + " " + d.get("reference").asText() + " " + d.get("unit").asText()).contains(f.fin1 + " REWORKED RW-2025-9 drums");
+        assertThat(impact.get("disposals").toString()).isEqualTo(closed.get("disposals").toString());
         for (JsonNode d : closed.get("disposals")) {
             if (d.get("lotNumber").asText().equals(f.fin1)) {
                 assertThat(d.get("quantity").decimalValue()).isEqualByComparingTo(fin1Before.get("onHand").decimalValue());

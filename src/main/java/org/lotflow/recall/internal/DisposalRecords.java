@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code recall.close_disposals}, V132): the per-lot choices the QA manager signed, [{lotNumber, method, reference}],
  * and what the closing disposed of, [{lotNumber, method, reference, quantity, unit}], quantities read back exactly.
  */
-final class DisposalRecords {
+public final class DisposalRecords {
 
     private DisposalRecords() {
     }
@@ -43,7 +43,7 @@ final class DisposalRecords {
     }
 
     /** What a closed recall disposed of, from its row's JSON ({@link RecallView#disposals}). */
-    static List<RecallView.Disposal> disposals(String json) {
+    public static List<RecallView.Disposal> disposals(String json) {
         return read(json).stream().map(d -> new RecallView.Disposal((String) d.get("lotNumber"),
                 new java.math.BigDecimal(String.valueOf(d.get("quantity"))).setScale(3), (String) d.get("unit"),
                 (String) d.get("method"), (String) d.get("reference"))).toList();

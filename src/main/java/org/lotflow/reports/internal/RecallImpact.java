@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The seed's recall impact analysis ("Regulatory Reports: Recall impact analysis"): per recall, its scope
  * (lots in scope and recalled, the lots named), and per customer the quantity shipped of affected lots, whether
  * the notification is answered, the quantity returned and what is still outstanding
- * ({@code outstanding = shipped - returned}; a customer that has not answered has returned nothing yet).
+ * ({@code outstanding = shipped - returned}; a customer that has not answered has returned nothing yet); and, once
+ * closed, how the recalled stock on hand left the plant ({@code disposals}, 21 CFR 7.55(a); JSON only: the CSV has a
+ * row per customer).
  * Quantities are the recall's as recorded, exact decimals in the unit of the lots shipped: a customer that received
  * lots of several units has a row per unit, and a recall's quantities are added per unit only (auditor 2026-12-06
  * G2: pails and kilograms were added). QA analysts, QA
@@ -66,7 +68,8 @@ public class RecallImpact {
     public record Recall(String recallNumber, String classification, String status, String reason, Instant openedAt,
             Instant closedAt, List<String> namedLots, List<String> skus, long lotsInScope, long lotsRecalled,
             int customers, int customersNotified, BigDecimal quantityShipped, BigDecimal quantityReturned,
-            BigDecimal outstanding, List<UnitTotal> byUnit, List<Customer> byCustomer) {
+            BigDecimal outstanding, List<UnitTotal> byUnit, List<Customer> byCustomer,
+            List<RecallReports.DisposalRow> disposals) {
     }
 
     /** The report: recalls opened in {@code [from, to]} (or the one asked for), optionally of one product. */
@@ -142,7 +145,7 @@ public class RecallImpact {
                     namedLots.stream().map(l -> products.get(l.productId()).getSku()).distinct().sorted().toList(),
                     r.lotsInScope(), r.lotsRecalled(), answered.size(), notified,
                     total == null ? null : total.quantityShipped(), total == null ? null : total.quantityReturned(),
-                    total == null ? null : total.outstanding(), List.copyOf(byUnit), byCustomer));
+                    total == null ? null : total.outstanding(), List.copyOf(byUnit), byCustomer, r.disposals()));
         }
         return new Report(number == null ? range.from() : null, number == null ? range.to() : null,
                 product == null ? null : product.getSku(), number, out);
