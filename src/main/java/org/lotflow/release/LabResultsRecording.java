@@ -70,9 +70,11 @@ public class LabResultsRecording {
      * lot that was never released has no task: its results are recorded directly ({@link #record}).
      */
     @Transactional
-    public LabVerdict submit(String lotNumber, List<Measurement> measurements) {
+    public LabVerdict submit(String asTyped, List<Measurement> measurements) {
         currentUser.requireMember("record lab results", Groups.QA_ANALYST, Groups.QA_MANAGER);
-        Lot lot = lots.lockForChange(lots.get(lotNumber));
+        Lot lot = lots.lockForChange(lots.get(asTyped));
+        // the lot number as stored: the process's business key, whatever case the path had (auditor 2026-12-06 C-a)
+        String lotNumber = lot.getLotNumber();
         if (lot.getStatus() == LotStatus.QUARANTINE) {
             return record(lot.getId(), measurements); // a held lot never released: no lab-release task
         }

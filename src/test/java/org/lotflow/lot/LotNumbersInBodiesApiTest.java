@@ -29,6 +29,17 @@ class LotNumbersInBodiesApiTest {
         return lotNumber.toLowerCase(Locale.ROOT);
     }
 
+    /** A lot number in a path of a recording write finds the lot's task too (auditor 2026-12-06 C-a: 409 "no open task"). */
+    @Test
+    void labResultsSentToALowerCasePathCompleteTheLotsTask() {
+        String lot = api.createLot(api.createProduct("CASELAB"), new BigDecimal("10"), "2025-01-20");
+        Response lab = api.post("sarah", "/api/lots/" + lower(lot) + "/lab-results", Map.of("results", List.of(
+                Map.of("test", "viscosity", "value", 248), Map.of("test", "flashPoint", "value", 225))));
+        assertThat(lab.status()).as(lab.toString()).isEqualTo(200);
+        assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=approveRelease").json()).hasSize(1);
+    }
+
     @Test
     void sourceLotsRequestedLotsDrillsRecallsAndHoldsFindTheLotWhateverItsCase() {
         String sku = api.createProduct("CASE");

@@ -99,8 +99,11 @@ class QuarantineAndOrdersTest {
         q.investigate("sarah", lot);
         // a justification of 1,800 characters: the allocation's closing reason keeps all of it (it was cut at 500)
         String justification = "Water content out of specification. " + "Karl Fischer retest 0.62 % against 0.50 %. ".repeat(40);
-        assertThat(q.dispose("jennifer", lot, Map.of("decision", "REJECT", "justification",
-                justification.strip(), "password", "jennifer")).status()).isEqualTo(200);
+        // the lot number in the path in lower case: the disposition task is found all the same (auditor 2026-12-06 C-a)
+        Response rejected = q.dispose("jennifer", lot.toLowerCase(java.util.Locale.ROOT), Map.of("decision", "REJECT",
+                "justification", justification.strip(), "password", "jennifer"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        assertThat(rejected.json().get("lotNumber").asText()).isEqualTo(lot);
         api.executeJobs();
 
         assertThat(q.status(lot)).isEqualTo("REJECTED");

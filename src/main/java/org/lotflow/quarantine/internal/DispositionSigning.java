@@ -62,9 +62,12 @@ public class DispositionSigning {
      * then the signature's own (409 already decided, 401/403/429 password, 403 four eyes).
      */
     @Transactional
-    public Signed dispose(String lotNumber, DispositionInput in) {
+    public Signed dispose(String asTyped, DispositionInput in) {
         currentUser.requireSigningMembership("sign a disposition", DispositionRules.SIGNING_GROUP);
-        Lot lot = lots.get(lotNumber);
+        Lot lot = lots.get(asTyped);
+        // the lot number as stored: the process's business key, whatever case the path had (auditor 2026-12-06 C-a: a
+        // lower-case path found no task and was told of a decision "by someone else at the same time")
+        String lotNumber = lot.getLotNumber();
         Decision valid = DispositionRules.validate(in, true);
         Hold hold = queries.active(lot.getId()).orElseThrow(() -> new StateConflict("Lot " + lotNumber
                 + " is not held; there is no disposition to decide").with("lotStatus", lot.getStatus().name()));
