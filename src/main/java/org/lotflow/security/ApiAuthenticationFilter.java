@@ -111,6 +111,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             } else if (credentials != null) {
                 cache.forget(credentials[0]);
             }
+            if (userId != null && startedByAnotherSite(request) && !sessionMayRecord(request)) {
+                Problems.write(response, 403, "Forbidden", "A request another site's page started changes or records"
+                        + " nothing through " + request.getRequestURI() + " with the login your browser keeps for"
+                        + " lotflow (Sec-Fetch-Site: " + request.getHeader(FETCH_SITE) + "): open it from lotflow's own"
+                        + " pages, or call it from a script (protection against forged cross-site requests)");
+                return;
+            }
         } else if (allowSession) {
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -162,9 +169,26 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
      * another site (or another port of the same host) cannot set it without the server's CORS consent, which lotflow
      * never gives, so a forged request riding on a logged-in user's session cookie is refused (audit finding,
      * 2026-12-04: a page on another port shipped an order and wrote a certificate hand-out into a lot's history).
-     * HTTP Basic calls need no header: a browser never adds Basic credentials to another site's request unasked.
+     * HTTP Basic calls need no header, unless a browser says another site started them ({@link #startedByAnotherSite}).
      */
     public static final String SESSION_HEADER = "X-Requested-By";
+
+    /** The Fetch Metadata header a browser adds to every request it sends: who started it (W3C Fetch Metadata). */
+    static final String FETCH_SITE = "Sec-Fetch-Site";
+
+    /**
+     * Whether a browser says another site's page started this request ({@code Sec-Fetch-Site: cross-site}, or
+     * {@code same-site}: another port or subdomain of the host). A browser that once logged into {@code /api} with
+     * HTTP Basic (Swagger UI, a URL typed in) keeps those credentials and sends them with another site's top-level
+     * navigation to lotflow, so Basic is no proof of intent there (auditor 2026-12-06 C-l: a page of another site sent
+     * Tom's browser to {@code /api/lots/X/coa?customer=EVIL}, recorded as his hand-out). Such a request may read, not
+     * change or record; the user's own typing ({@code none}), lotflow's own pages ({@code same-origin}) and scripts
+     * (no header) are unaffected.
+     */
+    static boolean startedByAnotherSite(HttpServletRequest request) {
+        String site = request.getHeader(FETCH_SITE);
+        return site != null && (site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site"));
+    }
 
     /**
      * The reads that record something in the caller's name: a certificate handed out ({@code CERTIFICATE_PROVIDED}

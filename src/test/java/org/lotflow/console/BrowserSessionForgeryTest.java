@@ -73,6 +73,40 @@ class BrowserSessionForgeryTest {
                 .isEqualByComparingTo("5");
     }
 
+    /**
+     * A browser keeps the HTTP Basic login it once gave {@code /api} (Swagger UI, a URL typed in) and sends it with a
+     * navigation another site's page starts (auditor 2026-12-06 C-l: a certificate handed out "to EVIL" in Tom's name).
+     * The browser says so ({@code Sec-Fetch-Site}): such a request reads, it records nothing.
+     */
+    @Test
+    void anotherSitesNavigationWithTheBrowsersBasicLoginRecordsNothing() throws Exception {
+        String lot = api.releasedLot(api.createProduct("CSRFB"), new BigDecimal("10"), "2025-01-05");
+        long handedOut = handOuts(lot);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=EVIL+NAV", "cross-site")).isEqualTo(403);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=EVIL+PORT", "same-site")).isEqualTo(403);
+        assertThat(basic("POST", "/api/lots/" + lot + "/holds", "cross-site")).isEqualTo(403);
+        assertThat(handOuts(lot)).as("no hand-out recorded by another site's navigation").isEqualTo(handedOut);
+        assertThat(api.get("tom", "/api/lots/" + lot + "/history").text()).doesNotContain("EVIL");
+        // reads go on; the user's own typing, lotflow's own pages and scripts (no header) record as before
+        assertThat(basic("GET", "/api/lots/" + lot, "cross-site")).isEqualTo(200);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Typed+In", "none")).isEqualTo(200);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Swagger+UI", "same-origin")).isEqualTo(200);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Script", null)).isEqualTo(200);
+        assertThat(handOuts(lot)).isEqualTo(handedOut + 3);
+    }
+
+    private int basic(String method, String path, String fetchSite) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + path)).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("tom:tom".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (fetchSite != null) {
+            b.header("Sec-Fetch-Site", fetchSite);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** How many certificate hand-outs the lot's history lists. */
     private long handOuts(String lot) {
         String history = api.get("tom", "/api/lots/" + lot + "/history").text();
