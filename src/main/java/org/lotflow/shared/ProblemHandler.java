@@ -190,6 +190,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException u) {
             problem = fieldProblem(path(u), "unknown field; accepted fields are " + u.getKnownPropertyIds());
+        } else if (cause instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class
+                && String.valueOf(f.getValue()).matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+            // refused, not read as its date part (StrictJson; auditor 2026-12-06 C-g)
+            problem = fieldProblem(path(f), "'" + f.getValue() + "' is a date with a time; give the date alone, as"
+                    + " yyyy-MM-dd (the plant's calendar day), without a time or time zone");
         } else if (cause instanceof InvalidFormatException f) {
             problem = fieldProblem(path(f), "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType()));
         } else if (cause instanceof MismatchedInputException m && m.getPath().isEmpty()) {
@@ -211,6 +216,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem = field == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A number " + reason)
                     : fieldProblem(field, reason);
             problem.setTitle("Invalid request");
+        } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()
+                && m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+            // a number beyond what a nested field holds, in words (auditor 2026-12-06 C-h: "out of range of int")
+            problem = fieldProblem(path(m), "is too large for a " + simpleType(c.getTargetType()) + " (at most "
+                    + (c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class ? Long.MAX_VALUE
+                            : Integer.MAX_VALUE) + ")");
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             problem = fieldProblem(path(m), String.valueOf(m.getOriginalMessage()));
         } else if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException c && c.getProcessor() != null) {

@@ -25,7 +25,12 @@ public class StrictJson {
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // a business date is a date: "2025-01-27T23:59:00" or "...T00:00:00Z" is refused, not read as its date
+                // part (Jackson's lenient default dropped the time and the zone without a word, so an instant meant in
+                // UTC could be a day off the plant's date; auditor 2026-12-06 C-g)
+                .postConfigurer(mapper -> mapper.configOverride(java.time.LocalDate.class)
+                        .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false)));
     }
 
     /**
