@@ -32,11 +32,12 @@ public class CurrentUser {
     }
 
     /**
-     * Refuses (403) when the user's password was last set by someone else ({@link OwnPassword}): they set their own
-     * before they sign or record quality work.
+     * Refuses (403) when the user's password was last set by someone else, or when an administrator set it and no
+     * other administrator has confirmed the user's identity since they set their own ({@link OwnPassword}): they sign
+     * or record quality work only then.
      */
     public void requireOwnPassword() {
-        String why = OwnPassword.refusal(id(), events.getObject().lastPasswordSet(id()));
+        String why = OwnPassword.refusal(id(), events.getObject().passwordHistory(id()));
         if (why != null) {
             throw new NotPermitted(why);
         }

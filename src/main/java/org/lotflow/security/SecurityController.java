@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,13 +35,15 @@ public class SecurityController {
     private final LoginThrottle throttle;
     private final CurrentUser currentUser;
     private final IdentityService identityService;
+    private final SignerConfirmation signers;
 
     public SecurityController(SecurityEvents events, LoginThrottle throttle, CurrentUser currentUser,
-            IdentityService identityService) {
+            IdentityService identityService, SignerConfirmation signers) {
         this.events = events;
         this.throttle = throttle;
         this.currentUser = currentUser;
         this.identityService = identityService;
+        this.signers = signers;
     }
 
     @GetMapping("/events")
@@ -57,6 +60,18 @@ public class SecurityController {
     public List<LoginThrottle.Lock> lockouts() {
         currentUser.require(Groups.ADMIN);
         return throttle.locks();
+    }
+
+    /**
+     * {@code POST /api/security/users/{userId}/signer-confirmation}, no body: an administrator other than the one who
+     * set the user's password confirms, after the user set their own, that the person is that user; they sign again
+     * (21 CFR 11.100(b)). 200 {@code {userId, confirmedBy, at, passwordSetBy, passwordSetAt}}; 403, 404, 409 as
+     * {@link SignerConfirmation} says.
+     */
+    @AllowedGroups(value = {Groups.ADMIN}, work = "confirm a signer's identity")
+    @PostMapping("/users/{userId}/signer-confirmation")
+    public SignerConfirmation.Confirmed confirmSigner(@PathVariable String userId) {
+        return signers.confirm(userId);
     }
 
     /** The answer to an unlock. */

@@ -33,7 +33,13 @@ public record SecurityEvent(Instant at, Type type, String userId, String client,
          * A Camunda authorization created, changed or deleted ({@code userId} holds the user or group it is for,
          * {@code *} for everyone; {@code detail} its permissions, resource and who changed it).
          */
-        AUTHORIZATION_GRANTED, AUTHORIZATION_CHANGED, AUTHORIZATION_REVOKED;
+        AUTHORIZATION_GRANTED, AUTHORIZATION_CHANGED, AUTHORIZATION_REVOKED,
+        /**
+         * A user's identity confirmed by an administrator other than the one who set their password, after the user
+         * set their own ({@code detail} "identity confirmed by Y, after the password X set on ..."): they sign again
+         * (21 CFR 11.100(b); {@link SignerConfirmation}).
+         */
+        SIGNER_CONFIRMED;
 
         boolean countsTowardLockout() {
             return this == LOGIN_FAILED || this == SIGNATURE_FAILED;

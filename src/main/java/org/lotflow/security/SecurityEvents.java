@@ -103,16 +103,22 @@ public class SecurityEvents {
     }
 
     /**
-     * The newest event that set {@code userId}'s password: a password change, or the user's creation with a password;
-     * null when none is recorded (a user made before the trail recorded identity changes).
+     * What decides whether {@code userId} signs ({@link OwnPassword}): every event that set their password (a password
+     * change, their creation with a password) and every confirmation of their identity ({@code SIGNER_CONFIRMED}),
+     * newest first. A user's passwords are set a handful of times a year: the list is short.
      */
-    public SecurityEvent lastPasswordSet(String userId) {
-        List<SecurityEvent> events = jdbc.query("SELECT occurred_at, type, user_id, client, channel, detail FROM"
-                + " security_event WHERE user_id = ? AND (type = 'PASSWORD_CHANGED' OR (type = 'USER_CREATED' AND detail"
-                + " LIKE '%with a password%')) ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> new SecurityEvent(
-                        rs.getTimestamp(1).toInstant(), SecurityEvent.Type.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)), bounded(userId));
-        return events.isEmpty() ? null : events.get(0);
+    public List<SecurityEvent> passwordHistory(String userId) {
+        return jdbc.query("SELECT occurred_at, type, user_id, client, channel, detail FROM security_event WHERE user_id"
+                + " = ? AND (type IN ('PASSWORD_CHANGED', 'SIGNER_CONFIRMED') OR (type = 'USER_CREATED' AND detail LIKE"
+                + " '%with a password%')) ORDER BY id DESC", (rs, i) -> new SecurityEvent(rs.getTimestamp(1).toInstant(),
+                        SecurityEvent.Type.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)), bounded(userId));
+    }
+
+    /** An administrator's confirmation of a user's identity ({@link SignerConfirmation}), in the caller's transaction. */
+    void signerConfirmed(String userId, String detail) {
+        insert(new SecurityEvent(clock.instant(), SecurityEvent.Type.SIGNER_CONFIRMED, userId, RequestOrigin.client(),
+                "admin", detail));
     }
 
     /** The newest events of one user id (or of everyone when null), newest first. */

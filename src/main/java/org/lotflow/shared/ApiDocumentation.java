@@ -124,7 +124,10 @@ public class ApiDocumentation {
             Map.entry("GET /api/reports/cost-impact", Doc.of("Cost impact of expired and rejected inventory, in quantities; JSON or CSV (production, QA, sales)", "200", "403")),
             Map.entry("GET /api/security/events", Doc.of("Recent security events: failed logins and signatures, lockouts (QA manager)", "200", "403")),
             Map.entry("GET /api/security/lockouts", Doc.of("Current lockouts (administrator)", "200", "403")),
-            Map.entry("DELETE /api/security/lockouts/{userId}", Doc.of("Lift a user's lockouts (administrator)", "200", "403")));
+            Map.entry("DELETE /api/security/lockouts/{userId}", Doc.of("Lift a user's lockouts (administrator)", "200", "403")),
+            Map.entry("POST /api/security/users/{userId}/signer-confirmation", Doc.of("Confirm a signer's identity after"
+                    + " an administrator set their password and they set their own (another administrator; 21 CFR"
+                    + " 11.100(b))", "200", "403", "404", "409")));
 
     private static final Map<String, String> PROBLEM_DESCRIPTIONS = Map.of(
             "400", "Bad input: the problem names the field (`field`, `reason`, or `errors`); nothing changed",

@@ -94,9 +94,56 @@ class OwnPasswordApiTest {
         Response change = api.call(analyst, given, HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials",
                 Map.of("password", own, "authenticatedUserPassword", given), "application/json");
         assertThat(change.status()).as(change.toString()).isEqualTo(204);
+        // a password of their own is not enough: demo alone could have set it, logged in as the new user (auditor
+        // 2026-12-06 C-f); another administrator confirms the person's identity first (21 CFR 11.100(b))
+        Response unconfirmed = api.call(analyst, own, HttpMethod.POST, "/api/lots/" + lot + "/lab-results", results,
+                "application/json");
+        assertThat(unconfirmed.status()).as(unconfirmed.toString()).isEqualTo(403);
+        assertThat(unconfirmed.json().get("detail").asText()).contains("The identity of " + analyst
+                + " has not been confirmed since demo set their password", "an administrator other than demo");
+        String confirm = "/api/security/users/" + analyst + "/signer-confirmation";
+        Response byTheSetter = api.post("demo", confirm, null);
+        assertThat(byTheSetter.status()).as(byTheSetter.toString()).isEqualTo(403);
+        assertThat(byTheSetter.json().get("detail").asText()).contains("demo set the password of " + analyst);
+        assertThat(api.call(analyst, own, HttpMethod.POST, confirm, null, "application/json").status()).isEqualTo(403);
+        assertThat(api.post("jennifer", confirm, null).status()).isEqualTo(403);
+        assertThat(api.post(api.secondAdministrator(), "/api/security/users/nobody-" + analyst + "/signer-confirmation",
+                null).status()).isEqualTo(404);
+        assertThat(api.post(api.secondAdministrator(), "/api/security/users/sarah/signer-confirmation", null).status())
+                .as("sarah's passwords were always her own").isEqualTo(409);
+        Response confirmed = api.post(api.secondAdministrator(), confirm, null);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().get("confirmedBy").asText()).isEqualTo("oliver");
+        assertThat(confirmed.json().get("passwordSetBy").asText()).isEqualTo("demo");
+        assertThat(api.post(api.secondAdministrator(), confirm, null).status()).as("confirmed already").isEqualTo(409);
+        assertThat(api.get("jennifer", "/api/security/events?user=" + analyst).text()).contains("SIGNER_CONFIRMED",
+                "identity confirmed by oliver, after the password demo set on ");
         Response recorded = api.call(analyst, own, HttpMethod.POST, "/api/lots/" + lot + "/lab-results", results,
                 "application/json");
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        // a routine change of their own password keeps the confirmation; a reset by an administrator ends it
+        String next = "Only-I-know-this-3";
+        assertThat(api.call(analyst, own, HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials", Map.of(
+                "password", next, "authenticatedUserPassword", own), "application/json").status()).isEqualTo(204);
+        String other = api.createLot(api.createProduct("OWNPW"), new BigDecimal("10"), "2025-01-20");
+        assertThat(api.call(analyst, next, HttpMethod.POST, "/api/lots/" + other + "/lab-results", results,
+                "application/json").status()).isEqualTo(200);
+        String reset = "Reset-by-oliver-Password-4";
+        assertThat(api.call("oliver", HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials", Map.of(
+                "password", reset, "authenticatedUserPassword", "oliver")).status()).isEqualTo(204);
+        String mine = "Only-I-know-this-5";
+        assertThat(api.call(analyst, reset, HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials", Map.of(
+                "password", mine, "authenticatedUserPassword", reset), "application/json").status()).isEqualTo(204);
+        String third = api.createLot(api.createProduct("OWNPW"), new BigDecimal("10"), "2025-01-20");
+        Response afterReset = api.call(analyst, mine, HttpMethod.POST, "/api/lots/" + third + "/lab-results", results,
+                "application/json");
+        assertThat(afterReset.status()).as("the earlier confirmation counts for nothing after a reset: " + afterReset)
+                .isEqualTo(403);
+        assertThat(afterReset.json().get("detail").asText()).contains("since oliver set their password");
+        assertThat(api.post("oliver", confirm, null).status()).as("oliver set it").isEqualTo(403);
+        assertThat(api.post("demo", confirm, null).status()).isEqualTo(200);
+        assertThat(api.call(analyst, mine, HttpMethod.POST, "/api/lots/" + third + "/lab-results", results,
+                "application/json").status()).isEqualTo(200);
     }
 
     @Test

@@ -162,6 +162,26 @@ public class TestClient {
     /** The user id of {@link #secondQaManager()}. */
     public static final String SECOND_QA_MANAGER = "anna";
 
+    /**
+     * A second administrator besides demo ({@value #SECOND_ADMINISTRATOR}, password = user id), for what needs another
+     * administrator than the one who acted (a signer's identity confirmed after demo set their password).
+     */
+    public String secondAdministrator() {
+        org.camunda.bpm.engine.IdentityService identities = identityService;
+        if (identities.createUserQuery().userId(SECOND_ADMINISTRATOR).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identities.newUser(SECOND_ADMINISTRATOR);
+            user.setFirstName("Oliver");
+            user.setLastName("Admin");
+            user.setPassword(SECOND_ADMINISTRATOR);
+            identities.saveUser(user);
+            identities.createMembership(SECOND_ADMINISTRATOR, "camunda-admin");
+        }
+        return SECOND_ADMINISTRATOR;
+    }
+
+    /** The user id of {@link #secondAdministrator()}. */
+    public static final String SECOND_ADMINISTRATOR = "oliver";
+
     @Autowired
     @Lazy
     private org.camunda.bpm.engine.IdentityService identityService;

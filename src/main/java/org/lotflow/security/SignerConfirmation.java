@@ -1,0 +1,83 @@
+package org.lotflow.security;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.lotflow.shared.NotFound;
+import org.lotflow.shared.NotPermitted;
+import org.lotflow.shared.StateConflict;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case "confirm a signer's identity" (21 CFR 11.100(b): before an organization sanctions an individual's
+ * electronic signature it verifies the individual's identity; EU GMP Annex 11 §12.1): after an administrator created a
+ * user with a password, or reset a user's password, and the user set a password of their own, a second administrator
+ * confirms that the person who did is that user. Only then does the user sign and record quality work again
+ * ({@link OwnPassword}). One administrator alone can therefore not make an account in a role group, take it over with
+ * the password he chose and sign under it (auditor 2026-12-06 C-f), nor reset a signer's password and sign as them.
+ *
+ * <p>{@code POST /api/security/users/{userId}/signer-confirmation}, administrators. Refused: 403 for anyone but an
+ * administrator, for the user themselves and for the administrator who set the password being confirmed; 404 for an
+ * unknown user; 409 when there is nothing to confirm (every password of the user was their own or lotflow's, or the
+ * identity is confirmed already) or the user has not yet set a password of their own. Recorded in the security audit
+ * trail ({@code SIGNER_CONFIRMED}, "identity confirmed by Y, after the password X set on ...").
+ */
+@Service
+public class SignerConfirmation {
+
+    /** The answer: whose identity, confirmed by whom and when, and who had set the password it follows. */
+    public record Confirmed(String userId, String confirmedBy, Instant at, String passwordSetBy, Instant passwordSetAt) {
+    }
+
+    private final SecurityEvents events;
+    private final CurrentUser currentUser;
+    private final IdentityService identityService;
+    private final java.time.Clock clock;
+
+    public SignerConfirmation(SecurityEvents events, CurrentUser currentUser, IdentityService identityService,
+            java.time.Clock clock) {
+        this.events = events;
+        this.currentUser = currentUser;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Confirmed confirm(String userId) {
+        currentUser.requireMembership("confirm a signer's identity", Groups.ADMIN);
+        String by = currentUser.id();
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            throw new NotFound("User", userId);
+        }
+        if (by.equals(userId)) {
+            throw new NotPermitted("Nobody confirms their own identity: another administrator confirms " + userId);
+        }
+        List<SecurityEvent> history = events.passwordHistory(userId);
+        SecurityEvent other = OwnPassword.lastSetBySomeoneElse(userId, history);
+        if (other == null) {
+            throw new StateConflict("There is nothing to confirm: every password of " + userId + " was set by "
+                    + userId + " or by lotflow itself");
+        }
+        String setBy = OwnPassword.setBy(other);
+        if (by.equals(setBy)) {
+            throw new NotPermitted(setBy + " set the password of " + userId + " (" + other.at() + "): another"
+                    + " administrator than " + setBy + " confirms " + userId + "'s identity, so that a second person"
+                    + " stands behind it (21 CFR 11.100(b))");
+        }
+        SecurityEvent last = history.stream().filter(e -> e.type() != SecurityEvent.Type.SIGNER_CONFIRMED)
+                .findFirst().orElseThrow();
+        if (OwnPassword.setBySomeoneElse(userId, last)) {
+            throw new StateConflict(userId + " has not set a password of their own since " + setBy + " set it ("
+                    + other.at() + "): confirm their identity once they have");
+        }
+        if (OwnPassword.refusal(userId, history) == null) {
+            throw new StateConflict("The identity of " + userId + " is confirmed already since " + setBy
+                    + " set their password (" + other.at() + "); there is nothing to confirm");
+        }
+        events.signerConfirmed(userId, "identity confirmed by " + by + ", after the password " + setBy + " set on "
+                + other.at());
+        return new Confirmed(userId, by, clock.instant(), setBy, other.at());
+    }
+}
