@@ -29,6 +29,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class QuarantineApiTest {
 
     @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+
+    @Autowired
     TestClient api;
 
     @Autowired
@@ -364,6 +367,21 @@ class QuarantineApiTest {
         api.executeJobs();
         assertThat(q.status(lot)).isEqualTo("RECALLED");
         assertThat(types(lot)).contains("DISPOSITION_SIGNED", "DISPOSITION_NOT_APPLIED");
+        // the REJECT not applied leaves no task: the recall's closing disposes of the stock and its notifications
+        // inform the customers; a confirmDisposal task here refused every completion for good (auditor 2026-12-06 C-m)
+        assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot).json()).isEmpty();
+        assertThat(api.get("demo", "/engine-rest/process-instance?processDefinitionKey=quarantineInvestigation"
+                + "&businessKey=" + lot).json()).isEmpty();
+        List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(lot)
+                .processDefinitionKey("quarantineInvestigation").list().stream()
+                .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toList();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(instances))
+                .unfinished().count()).isZero();
+        List<String> activities = history.createHistoricActivityInstanceQuery().list().stream()
+                .filter(a -> instances.contains(a.getProcessInstanceId()))
+                .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
+        assertThat(activities).contains("rejectHeldLot", "EndEvent_Released").doesNotContain("confirmDisposal",
+                "informCustomers");
     }
 
     @Test

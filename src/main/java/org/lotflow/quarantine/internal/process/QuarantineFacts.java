@@ -25,15 +25,31 @@ public class QuarantineFacts {
 
     /**
      * {@code ${quarantineFacts.customers(execution)}}: how many customers received the held lot; with
-     * none, there is nobody to inform and {@code informCustomers} is skipped (issue #12).
+     * none, there is nobody to inform and {@code informCustomers} is skipped (issue #12). None either when the
+     * disposition was not applied ({@link #applied}): the lot was recalled meanwhile, and its recall informs them.
      */
     public int customers(DelegateExecution execution) {
         Hold hold = BoundHold.of(queries, execution);
-        return queries.impact(lots.get(hold.getLotId())).customers().size();
+        org.lotflow.lot.Lot lot = lots.get(hold.getLotId());
+        return applied(hold, lot) ? queries.impact(lot).customers().size() : 0;
     }
 
-    /** {@code ${quarantineFacts.disposalNeeded(execution)}}: the hold's signed disposition is REJECT. */
+    /**
+     * {@code ${quarantineFacts.disposalNeeded(execution)}}: the hold's signed disposition is REJECT and made the lot
+     * REJECTED. A REJECT not applied (the lot was recalled meanwhile) leaves the stock to its recall's closing, which
+     * disposes of it: a {@code confirmDisposal} task here would refuse every completion (auditor 2026-12-06 C-m).
+     */
     public boolean disposalNeeded(DelegateExecution execution) {
-        return BoundHold.of(queries, execution).getDecision() == Disposition.REJECT;
+        Hold hold = BoundHold.of(queries, execution);
+        return hold.getDecision() == Disposition.REJECT && applied(hold, lots.get(hold.getLotId()));
+    }
+
+    /** Whether the disposition made the lot what it says (RELEASE: RELEASED, REJECT: REJECTED). */
+    static boolean applied(Hold hold, org.lotflow.lot.Lot lot) {
+        return switch (hold.getDecision()) {
+            case RELEASE -> lot.getStatus() == org.lotflow.lot.LotStatus.RELEASED;
+            case REJECT -> lot.getStatus() == org.lotflow.lot.LotStatus.REJECTED;
+            default -> true;
+        };
     }
 }
