@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Disposing of a lot's stock on hand, the one use case for the three ways a lot's stock leaves the plant unusable
  * (EU GMP Chapter 5.61-5.65: rejected and recalled materials are destroyed, returned or reworked, and that is
- * recorded; the seed: "Dispose of unusable products", "Disposition decision - Rework, return, or dispose"):
+ * recorded; the seed: "Dispose of unusable products", "Disposition decision - Rework, return, or dispose"): destroyed
+ * or returned to the supplier; rework is no disposal ({@link #NO_REWORK}):
  * <ul>
  * <li>{@link #confirm}: a REJECTED lot, the {@code confirmDisposal} task after a quarantine disposition REJECT
  * ({@code quarantineInvestigation}) and after a rejection in lab release ({@code lotRelease}: release refused, or an
@@ -30,8 +31,17 @@ public class LotDisposal {
 
     /** How a rejected or recalled lot's stock left the plant ({@code disposalMethod}; the forms' choices). */
     public enum Method {
-        DESTROYED, RETURNED_TO_SUPPLIER, REWORKED
+        DESTROYED, RETURNED_TO_SUPPLIER
     }
+
+    /**
+     * Why rework is no disposal (auditor 2026-12-06 C-c): reworked stock goes into a new lot, which must name this lot
+     * as a source so the trace and a later recall reach it; booked as disposed, it re-entered commerce outside the
+     * genealogy. Lotflow does not record rework yet: such stock is destroyed or returned to its supplier here.
+     */
+    static final String NO_REWORK = "rework is not recorded as a disposal: a reworked batch must name this lot as its"
+            + " source for the trace and any recall to reach it, which lotflow does not record yet; choose DESTROYED"
+            + " (or RETURNED_TO_SUPPLIER for a received lot)";
 
     /** At most this many characters in a disposal reference (a waste manifest or return note number). */
     public static final int MAX_REFERENCE = 200;
@@ -91,7 +101,7 @@ public class LotDisposal {
         if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
             // a lot made at the plant has no supplier (new user 2026-12-06 P4)
             throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
-                    + " received: it has no supplier to return it to; DESTROYED or REWORKED");
+                    + " received: it has no supplier to return it to; choose DESTROYED");
         }
         if (locked.getStatus() != required) {
             throw new StateConflict("Lot " + locked.getLotNumber() + " is " + locked.getStatus()
@@ -139,9 +149,12 @@ public class LotDisposal {
     static Method method(String value) {
         String v = value == null ? "" : value.trim();
         for (Method m : Method.values()) {
-            if (m.name().equals(v)) {
+            if (m.name().equalsIgnoreCase(v)) { // in any case, as a lot number (auditor 2026-12-06 C-d)
                 return m;
             }
+        }
+        if (v.equalsIgnoreCase("REWORKED")) {
+            throw new InvalidInput("disposalMethod", NO_REWORK);
         }
         throw new InvalidInput("disposalMethod", (v.isEmpty() ? "required" : "'" + v + "' is not a disposal method")
                 + ": one of " + choices());

@@ -37,7 +37,7 @@ public class RecallReports {
 
     /**
      * What a closed recall disposed of (21 CFR 7.55(a)): per recalled lot that had stock on hand, the quantity in the
-     * lot's unit (exact, 3 decimals), the method ({@code DESTROYED}, {@code RETURNED_TO_SUPPLIER}, {@code REWORKED}) and
+     * lot's unit (exact, 3 decimals), the method ({@code DESTROYED}, {@code RETURNED_TO_SUPPLIER}; {@code REWORKED} in closings recorded before rework stopped being a disposal) and
      * the reference the QA manager signed with the closing; none while open or when nothing was on hand.
      */
     public record DisposalRow(String lotNumber, BigDecimal quantity, String unit, String method, String reference) {

@@ -14,9 +14,14 @@ class LotDisposalTest {
         assertThat(LotDisposal.method("DESTROYED")).isEqualTo(LotDisposal.Method.DESTROYED);
         assertThat(LotDisposal.method(" RETURNED_TO_SUPPLIER ")).isEqualTo(
                 LotDisposal.Method.RETURNED_TO_SUPPLIER);
-        assertThatThrownBy(() -> LotDisposal.method("destroyed")).isInstanceOf(InvalidInput.class)
-                .hasMessageContaining("'destroyed' is not a disposal method: one of DESTROYED, RETURNED_TO_SUPPLIER,"
-                        + " REWORKED");
+        // in any case, as a lot number (auditor 2026-12-06 C-d)
+        assertThat(LotDisposal.method("destroyed")).isEqualTo(LotDisposal.Method.DESTROYED);
+        assertThatThrownBy(() -> LotDisposal.method("burnt")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("'burnt' is not a disposal method: one of DESTROYED, RETURNED_TO_SUPPLIER");
+        // rework is no disposal: the reworked batch would leave the genealogy (auditor 2026-12-06 C-c)
+        assertThatThrownBy(() -> LotDisposal.method("REWORKED")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("rework is not recorded as a disposal: a reworked batch must name this lot as"
+                        + " its source");
         assertThatThrownBy(() -> LotDisposal.method(null)).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("required");
         assertThatThrownBy(() -> LotDisposal.method(" ")).isInstanceOf(InvalidInput.class)

@@ -283,7 +283,7 @@ class RecallApiTest {
         JsonNode fin1Before = api.get("tom", "/api/lots/" + f.fin1).json();
         assertThat(undisposed.json().get("detail").asText()).contains(f.fin1 + " (" + fin1Before.get("onHand")
                 .decimalValue().stripTrailingZeros().toPlainString() + " drums)")
-                .contains("one of DESTROYED, RETURNED_TO_SUPPLIER (received lots only), REWORKED");
+                .contains("DESTROYED, or RETURNED_TO_SUPPLIER (received lots only)");
         // the lots were made at the plant: none goes back to a supplier (new user 2026-12-06 P4)
         Response toSupplier = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification",
                 "x", "disposalMethod", "RETURNED_TO_SUPPLIER"));
@@ -291,7 +291,7 @@ class RecallApiTest {
         assertThat(toSupplier.json().get("detail").asText()).contains("was made at the plant, not received");
         Response unknownLot = api.post("jennifer", close, Map.of("comment", "Retrieval complete", "justification",
                 "x", "disposalMethod", "DESTROYED", "disposals", List.of(Map.of("lotNumber", "NO-SUCH-LOT",
-                        "disposalMethod", "REWORKED"))));
+                        "disposalMethod", "DESTROYED"))));
         assertThat(unknownLot.status()).as(unknownLot.toString()).isEqualTo(400);
         assertThat(unknownLot.json().get("field").asText()).isEqualTo("disposals");
         assertThat(unknownLot.json().get("detail").asText()).contains("'NO-SUCH-LOT' is not a recalled lot");
@@ -305,7 +305,7 @@ class RecallApiTest {
                 "justification", "Beta Manufacturing returned its stock but never signed the acknowledgement; "
                         + "registered letter sent 2025-01-29", "disposalMethod", "DESTROYED", "disposalReference",
                 "WM-2025-0107", "disposals", List.of(Map.of("lotNumber", f.fin1.toLowerCase(), "disposalMethod",
-                        "REWORKED", "disposalReference", "RW-2025-9")))); // one lot leaves differently (P1)
+                        "destroyed", "disposalReference", "WM-2025-0111")))); // one lot leaves differently (P1)
         assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
         api.executeJobs();
         JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();
@@ -323,9 +323,9 @@ class RecallApiTest {
                 .contains("registered letter");
         JsonNode disposals = closedEvent.get("detail").get("disposals");
         assertThat(disposals).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method").asText() + " "
-                + d.get("reference").asText()).contains(f.fin1 + " REWORKED RW-2025-9", f.rm1 + " DESTROYED WM-2025-0107");
+                + d.get("reference").asText()).contains(f.fin1 + " DESTROYED WM-2025-0111", f.rm1 + " DESTROYED WM-2025-0107");
         assertThat(closed.get("disposals")).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method")
-                .asText()).contains(f.fin1 + " REWORKED", f.rm1 + " DESTROYED");
+                .asText()).contains(f.fin1 + " DESTROYED", f.rm1 + " DESTROYED");
         JsonNode fin1After = api.get("tom", "/api/lots/" + f.fin1).json();
         assertThat(fin1After.get("status").asText()).isEqualTo("RECALLED");
         assertThat(fin1After.get("onHand").decimalValue()).isZero();
@@ -335,7 +335,7 @@ class RecallApiTest {
         // the recall impact report says the disposals too, as the recall does
         JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls").get(0);
         assertThat(impact.get("disposals")).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method").asText()
-                + " " + d.get("reference").asText() + " " + d.get("unit").asText()).contains(f.fin1 + " REWORKED RW-2025-9 drums");
+                + " " + d.get("reference").asText() + " " + d.get("unit").asText()).contains(f.fin1 + " DESTROYED WM-2025-0111 drums");
         assertThat(impact.get("disposals").toString()).isEqualTo(closed.get("disposals").toString());
         for (JsonNode d : closed.get("disposals")) {
             if (d.get("lotNumber").asText().equals(f.fin1)) {
@@ -346,7 +346,7 @@ class RecallApiTest {
         assertThat(closed.get("timeline").get(closed.get("timeline").size() - 1).get("text").asText())
                 .contains("registered letter sent 2025-01-29. Disposed of: ").contains(f.fin1 + " "
                         + fin1Before.get("onHand").decimalValue().stripTrailingZeros().toPlainString()
-                        + " drums reworked (RW-2025-9)");
+                        + " drums destroyed (WM-2025-0111)");
         assertThat(closed.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("OPENED",
                 "CUSTOMER_NOTIFIED", "CUSTOMER_NOTIFIED", "EFFECTIVENESS_CHECKED", "CLOSED");
         for (String lot : List.of(f.rm1, f.fin2, pending)) {

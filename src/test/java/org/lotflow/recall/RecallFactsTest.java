@@ -274,12 +274,12 @@ class RecallFactsTest {
         assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", "Labels corrected")))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod")
                         .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("(100 drums)")
-                                .contains("DESTROYED, RETURNED_TO_SUPPLIER (received lots only), REWORKED")));
+                                .contains("DESTROYED, or RETURNED_TO_SUPPLIER (received lots only)")));
         assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", "Labels corrected",
                 "disposalMethod", "BURIED")))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod"));
         taskService.complete(close.getId(), vars("comment", "Labels corrected", "recallId", recallId(other),
-                "disposalMethod", "REWORKED", "disposalReference", "RW-2025-11"));
+                "disposalMethod", "destroyed", "disposalReference", "WM-2025-11"));
         identityService.clearAuthentication();
         runtimeService.setVariable(pi, "recallId", recallId(other));
         runtimeService.setVariable(pi, "comment", "forged");
@@ -303,8 +303,8 @@ class RecallFactsTest {
             }
         }
         assertThat(disposal.get("user").asText()).isEqualTo("jennifer");
-        assertThat(disposal.get("detail").get("method").asText()).isEqualTo("REWORKED");
-        assertThat(disposal.get("detail").get("reference").asText()).isEqualTo("RW-2025-11");
+        assertThat(disposal.get("detail").get("method").asText()).isEqualTo("DESTROYED");
+        assertThat(disposal.get("detail").get("reference").asText()).isEqualTo("WM-2025-11");
         assertThat(disposal.get("detail").get("recallNumber").asText()).isEqualTo(one);
         assertThat(recall(other).get("STATUS")).isEqualTo("AWAITING_CLOSE");
         assertThat(recall(other).get("CLOSED_BY")).isNull();

@@ -139,7 +139,11 @@ class LabReleaseApiTest {
         Response burnt = complete("mike", disposal, Map.of("disposalMethod", "BURNT"));
         assertThat(burnt.status()).as(burnt.toString()).isEqualTo(400);
         assertThat(burnt.json().get("field").asText()).isEqualTo("disposalMethod");
-        assertThat(burnt.json().get("detail").asText()).contains("one of DESTROYED, RETURNED_TO_SUPPLIER, REWORKED");
+        assertThat(burnt.json().get("detail").asText()).contains("one of DESTROYED, RETURNED_TO_SUPPLIER");
+        Response reworked = complete("mike", disposal, Map.of("disposalMethod", "REWORKED"));
+        assertThat(reworked.status()).as(reworked.toString()).isEqualTo(400);
+        assertThat(reworked.json().get("detail").asText()).contains("must be one of DESTROYED, RETURNED_TO_SUPPLIER,"
+                + " not 'REWORKED'"); // no longer a choice of the form (auditor 2026-12-06 C-c)
         Response twoLines = complete("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
                 "WM-1\nWM-2"));
         assertThat(twoLines.status()).isEqualTo(400);
@@ -148,7 +152,7 @@ class LabReleaseApiTest {
         Response toSupplier = complete("mike", disposal, Map.of("disposalMethod", "RETURNED_TO_SUPPLIER"));
         assertThat(toSupplier.status()).as(toSupplier.toString()).isEqualTo(400);
         assertThat(toSupplier.json().get("detail").asText()).isEqualTo("disposalMethod: lot " + lot + " was made at"
-                + " the plant, not received: it has no supplier to return it to; DESTROYED or REWORKED");
+                + " the plant, not received: it has no supplier to return it to; choose DESTROYED");
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("disposed").decimalValue()).isZero();
         Response done2 = complete("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
                 "Waste manifest WM-2025-0042"));

@@ -214,7 +214,7 @@ class OosInvestigationApiTest {
         assertThat(tasks("jennifer", lot)).extracting(t -> t.get("taskDefinitionKey").asText())
                 .containsExactly("confirmDisposal");
         Response disposed = complete("mike", taskId("mike", lot, "confirmDisposal"), Map.of("disposalMethod",
-                "REWORKED", "disposalReference", "Rework order RW-12"));
+                "DESTROYED", "disposalReference", "Waste manifest WM-12"));
         assertThat(disposed.status()).as(disposed.toString()).isEqualTo(204);
         assertThat(lot(lot).get("disposed").decimalValue()).isEqualByComparingTo(lot(lot).get("quantity")
                 .decimalValue());

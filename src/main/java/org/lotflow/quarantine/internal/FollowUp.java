@@ -68,8 +68,8 @@ public class FollowUp {
 
     /**
      * {@code confirmDisposal} completed: the lot (bound to the hold, never named by a variable) is disposed of
-     * ({@link org.lotflow.lot.LotDisposal#confirm}: method one of DESTROYED, RETURNED_TO_SUPPLIER,
-     * REWORKED; reference optional, at most 200 characters; everything on hand disposed of and recorded as
+     * ({@link org.lotflow.lot.LotDisposal#confirm}: method DESTROYED or
+     * RETURNED_TO_SUPPLIER; reference optional, at most 200 characters; everything on hand disposed of and recorded as
      * {@code DISPOSAL_CONFIRMED} in the lot history).
      *
      * @throws StateConflict 409 unless the hold was decided REJECT and carried out, or while stock of the

@@ -141,7 +141,7 @@ public class RecallClosing {
      * default A: every customer acknowledged; 21 CFR 7.42(b)(3)), the form's {@code justification}
      * (text, at most 2000 characters) is required too: why the recall may close anyway (issue #12).
      * While recalled lots still have stock on hand, the form says how each leaves the plant: {@code disposalMethod}
-     * (DESTROYED, RETURNED_TO_SUPPLIER for received lots, or REWORKED) with {@code disposalReference} (a waste manifest
+     * (DESTROYED, or RETURNED_TO_SUPPLIER for received lots) with {@code disposalReference} (a waste manifest
      * or return note, one line, at most 200 characters, optional) for every lot, and {@code disposals} (text, one
      * {@code LOT = METHOD reference} per line) for a lot that leaves differently ({@link RecalledStockDisposals}); the
      * closing then disposes of that stock (21 CFR 7.55(a): a recall ends once proper disposition has been made; EU
@@ -232,7 +232,7 @@ public class RecallClosing {
         String how = switch (String.valueOf(d.get("method"))) {
             case "DESTROYED" -> "destroyed";
             case "RETURNED_TO_SUPPLIER" -> "returned to the supplier";
-            default -> "reworked";
+            default -> "reworked"; // recorded before rework stopped being a disposal (auditor 2026-12-06 C-c)
         };
         return d.get("lotNumber") + " " + Quantities.plain((java.math.BigDecimal) d.get("quantity")) + " "
                 + d.get("unit") + " " + how + (d.get("reference") == null ? "" : " (" + d.get("reference") + ")");

@@ -14,7 +14,7 @@ public record RecallView(String recallNumber, String status, String classificati
 
     /**
      * What the closing disposed of, one entry per recalled lot that had stock on hand (21 CFR 7.55(a)): the quantity
-     * in the lot's unit, the method ({@code DESTROYED}, {@code RETURNED_TO_SUPPLIER}, {@code REWORKED}) and reference
+     * in the lot's unit, the method ({@code DESTROYED}, {@code RETURNED_TO_SUPPLIER}; {@code REWORKED} in closings recorded before rework stopped being a disposal) and reference
      * signed by the QA manager who closed the recall ({@code closedBy}); empty while open or when nothing was on hand.
      */
     public record Disposal(String lotNumber, BigDecimal quantity, String unit, String method, String reference) {

@@ -81,8 +81,8 @@ final class RecalledStockDisposals {
         } else if (!methodGiven) {
             throw new InvalidInput("disposalMethod", "required: recall " + recallNumber + " leaves "
                     + new RecalledStock.Left(rest).describe() + ", to be disposed of before it closes (21 CFR"
-                    + " 7.55); say how it leaves the plant: one of DESTROYED, RETURNED_TO_SUPPLIER (received lots"
-                    + " only), REWORKED; a lot that leaves differently gets a line of its own in the disposals");
+                    + " 7.55); say how it leaves the plant: DESTROYED, or RETURNED_TO_SUPPLIER (received lots"
+                    + " only); a lot that leaves differently gets a line of its own in the disposals");
         }
         Map<String, Choice> all = new LinkedHashMap<>();
         if (!rest.isEmpty()) {
@@ -105,7 +105,7 @@ final class RecalledStockDisposals {
     private static void requireSupplier(LotDisposal.Method m, RecalledStock.OnHand lot, String field, String where) {
         if (m == LotDisposal.Method.RETURNED_TO_SUPPLIER && !lot.lot().isReceived()) {
             throw new InvalidInput(field, where + "lot " + lot.lot().getLotNumber() + " was made at the plant, not"
-                    + " received: it has no supplier to return it to; choose DESTROYED or REWORKED for it"
+                    + " received: it has no supplier to return it to; choose DESTROYED for it"
                     + (field.equals("disposalMethod") ? " (for every lot here, or for it alone on a line of its own in"
                             + " the disposals when the others go back to their supplier)" : ""));
         }
@@ -162,7 +162,9 @@ final class RecalledStockDisposals {
         }
         if (disposals instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                String where = "disposals[" + i + "]";
+                // counted from 1, in words: the refusal already names the field (auditor 2026-12-06 C-d: "disposals:
+                // disposals[0]: ...")
+                String where = "entry " + (i + 1) + " of the list";
                 if (!(list.get(i) instanceof Map<?, ?> m) || !(m.get("lotNumber") instanceof String lot)
                         || lot.isBlank()) {
                     throw new InvalidInput("disposals", where + ": must be {lotNumber, disposalMethod,"

@@ -29,7 +29,7 @@ public class RejectedLotFollowUp {
     }
 
     /**
-     * Disposes of the lot's stock on hand: {@code method} DESTROYED, RETURNED_TO_SUPPLIER or REWORKED,
+     * Disposes of the lot's stock on hand: {@code method} DESTROYED or RETURNED_TO_SUPPLIER,
      * {@code reference} optional (400 naming the field otherwise); 409 when the lot's records hold no rejection
      * of its release or the lot is no longer REJECTED, or while stock of it is allocated.
      */

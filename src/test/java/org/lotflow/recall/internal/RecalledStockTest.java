@@ -50,7 +50,7 @@ class RecalledStockTest {
                 Map.entry("IL250P-2025-002", new RecalledStockDisposals.Choice("DESTROYED", "WM-7")),
                 Map.entry("RM-2025-015", new RecalledStockDisposals.Choice("RETURNED_TO_SUPPLIER", "RMA 2025/17")));
         // every lot on its own line: no method for the rest (and one given is refused, never dropped)
-        String both = "IL250P-2025-002 = DESTROYED\nRM-2025-015 = REWORKED RW-1";
+        String both = "IL250P-2025-002 = DESTROYED\nRM-2025-015 = RETURNED_TO_SUPPLIER RMA-1";
         assertThat(RecalledStockDisposals.of("RC-1", TWO, null, null, both)).containsOnlyKeys("IL250P-2025-002",
                 "RM-2025-015");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", "WM-1", both))
@@ -66,8 +66,8 @@ class RecalledStockTest {
                 .containsEntry("RM-2025-015", new RecalledStockDisposals.Choice("RETURNED_TO_SUPPLIER", "RMA-17"));
         // a tab or a line break in a method is no method (re-test 2026-12-06 R1: it became a reference, or a line)
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of(
-                "lotNumber", "RM-2025-015", "disposalMethod", "DESTROYED\tREWORKED"))))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposals: disposals[0]: '")
+                "lotNumber", "RM-2025-015", "disposalMethod", "DESTROYED\tRETURNED_TO_SUPPLIER"))))
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposals: entry 1 of the list: '")
                 .hasMessageContaining("is not a disposal method");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, null, null, List.of(Map.of(
                 "lotNumber", "RM-2025-015", "disposalMethod", "DESTROYED\nIL250P-2025-002 = DESTROYED"))))
@@ -84,7 +84,7 @@ class RecalledStockTest {
         // a lot made at the plant has no supplier (new user P4)
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "RETURNED_TO_SUPPLIER", null, null))
                 .isInstanceOf(InvalidInput.class).hasMessage("disposalMethod: lot IL250P-2025-002 was made at the"
-                        + " plant, not received: it has no supplier to return it to; choose DESTROYED or REWORKED for"
+                        + " plant, not received: it has no supplier to return it to; choose DESTROYED for"
                         + " it (for every lot here, or for it alone on a line of its own in the disposals when the"
                         + " others go back to their supplier)");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null,
@@ -97,7 +97,7 @@ class RecalledStockTest {
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("line 2: 'XX-1' is not a recalled lot of recall"
                         + " RC-1 with stock on hand; those are IL250P-2025-002, RM-2025-015");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null,
-                "RM-2025-015 = DESTROYED\nrm-2025-015 = REWORKED")).isInstanceOf(InvalidInput.class)
+                "RM-2025-015 = DESTROYED\nrm-2025-015 = RETURNED_TO_SUPPLIER")).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("line 2: lot RM-2025-015 is given twice");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, "RM-2025-015 = ="))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("line 1: '=' is not a disposal method");
@@ -105,10 +105,10 @@ class RecalledStockTest {
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("must be text");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of(
                 "lotNumber", "RM-2025-015", "disposalMethod", "DESTROYED", "disposalReference", "WM-1\nWM-2"))))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposals: disposals[0]: reference");
+                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("disposals: entry 1 of the list: reference");
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", null, List.of(Map.of(
                 "lotNumber", "RM-2025-015", "method", "DESTROYED")))).isInstanceOf(InvalidInput.class)
-                .hasMessageContaining("disposals[0]: unknown field 'method'");
+                .hasMessageContaining("entry 1 of the list: unknown field 'method'");
         // nothing on hand: nothing is signed
         assertThat(RecalledStockDisposals.of("RC-1", NOTHING, null, " ", null)).isEmpty();
         assertThatThrownBy(() -> RecalledStockDisposals.of("RC-1", NOTHING, "DESTROYED", null, null))

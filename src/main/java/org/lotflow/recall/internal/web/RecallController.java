@@ -85,7 +85,7 @@ public class RecallController {
      * {@code comment}: the closing statement, required. {@code justification}: why the recall may close
      * although its effectiveness check is below the target level; required then (400 naming it).
      * {@code disposalMethod}: how the recalled lots' stock on hand leaves the plant, {@code DESTROYED},
-     * {@code RETURNED_TO_SUPPLIER} (received lots only) or {@code REWORKED}; required while a lot without a line of
+     * {@code RETURNED_TO_SUPPLIER} (received lots only); required while a lot without a line of
      * its own in {@code disposals} has any (400 naming it with what is left), refused when there is none.
      * {@code disposalReference}: optional, the waste manifest or return note (one line, at most 200 characters).
      * {@code disposals}: optional, a lot that leaves differently, each {@code {lotNumber, disposalMethod,

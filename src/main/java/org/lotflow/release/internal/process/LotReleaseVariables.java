@@ -32,7 +32,7 @@ public final class LotReleaseVariables {
     /** Input and routing of {@code decideOutOfSpecification}: REJECT or RELEASE (the stored, signed decision). */
     public static final Variable<String> OOS_DECISION = Variable.text("oosDecision");
 
-    /** Input of {@code confirmDisposal}: DESTROYED, RETURNED_TO_SUPPLIER or REWORKED; read once and removed. */
+    /** Input of {@code confirmDisposal}: DESTROYED or RETURNED_TO_SUPPLIER; read once and removed. */
     public static final Variable<String> DISPOSAL_METHOD = Variable.text("disposalMethod");
     /** Input of {@code confirmDisposal}: the waste manifest or return note, optional; read once and removed. */
     public static final Variable<String> DISPOSAL_REFERENCE = Variable.text("disposalReference");
