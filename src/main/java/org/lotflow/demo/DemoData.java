@@ -97,6 +97,11 @@ public class DemoData implements ApplicationRunner {
         identities.ensureUser("rachel", "Rachel", "Nguyen", "rachel@lotflow.example", "rachel",
                 List.of(Groups.RECALL_COORDINATOR));
         identities.ensureUser("demo", "Demo", "Admin", "demo@lotflow.example", "demo", List.of(Groups.ADMIN));
+        // the second person of the four-eyes steps a plant has: a QA manager besides jennifer (the release of a retest
+        // after jennifer invalidated a result as a laboratory error; new user 2026-12-06 F-f), and an administrator
+        // besides demo (a signer's identity confirmed after demo set their password)
+        identities.ensureUser("anna", "Anna", "Kowalski", "anna@lotflow.example", "anna", List.of(Groups.QA_MANAGER));
+        identities.ensureUser("oliver", "Oliver", "Admin", "oliver@lotflow.example", "oliver", List.of(Groups.ADMIN));
     }
 
     private void scenario() {
