@@ -154,6 +154,8 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                     // PostgreSQL refuses NUL in text (a 500 in the persistence layer) where H2 keeps it: the
                     // same 400 naming the field on both databases, before the engine stores anything
                     violations.add(new Violation(field.name(), "must not contain a NUL character (U+0000)"));
+                } else if (org.lotflow.shared.StrictJson.hasBidiControl(value.asText())) {
+                    violations.add(new Violation(field.name(), org.lotflow.shared.StrictJson.BIDI_REFUSED));
                 } else if (!field.values().isEmpty() && !field.values().contains(value.asText())) {
                     violations.add(new Violation(field.name(), "must be one of " + String.join(", ", field.values())
                             + ", not '" + value.asText() + "'"));

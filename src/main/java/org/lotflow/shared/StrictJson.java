@@ -53,6 +53,29 @@ public class StrictJson {
     /** Why a text with a NUL character is refused, in every refusal that names its field: {@value}. */
     public static final String NUL_REFUSED = "must not contain a NUL character";
 
+    /**
+     * Why a text with a direction-changing control character is refused: {@value}. An override or isolate (U+202A to
+     * U+202E, U+2066 to U+2069) makes every screen, PDF and spreadsheet show another text than the one stored and
+     * signed (a right-to-left override before "DEYORTSED TON" shows "NOT DESTROYED"; auditor 2026-12-06 C-o, the
+     * "Trojan Source" trick); right-to-left writing needs none of them (the marks U+200E and U+200F stay allowed).
+     */
+    public static final String BIDI_REFUSED = "must not contain a direction-changing control character (U+202A to"
+            + " U+202E, U+2066 to U+2069): what screens and reports show would differ from the text stored";
+
+    /** Whether {@code text} holds a direction override or isolate ({@link #BIDI_REFUSED}). */
+    public static boolean hasBidiControl(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code text} holds a NUL character, which no record may hold (see {@link #noNulInText}). */
     public static boolean hasNul(String text) {
         return text != null && text.indexOf('\u0000') >= 0;
@@ -79,6 +102,9 @@ public class StrictJson {
             String text = super.deserialize(p, ctxt);
             if (hasNul(text)) {
                 throw com.fasterxml.jackson.databind.JsonMappingException.from(p, NUL_REFUSED);
+            }
+            if (hasBidiControl(text)) {
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, BIDI_REFUSED);
             }
             return text;
         }

@@ -77,6 +77,9 @@ class FormSchemaTest {
         assertThat(check(approve, """
                 {"approved": {"value": true}, "comment": {"value": "All specifications met", "type": "String"}}"""))
                 .isEmpty();
+        // a signed comment shows what is stored: no direction overrides (auditor 2026-12-06 C-o)
+        assertThat(check(approve, "{\"approved\": {\"value\": true}, \"comment\": {\"value\": \"Stock \\u202eDEYORTSED"
+                + " TON\"}}")).extracting(FormSchema.Violation::field).containsExactly("comment");
         assertThat(check(approve, """
                 {"approved": {"value": "true", "type": "Boolean"}, "comment": {"value": "ok"},
                  "signaturePassword": {"value": "secret"}}""")).isEmpty();

@@ -263,6 +263,12 @@ class BadInputApiTest {
                 "reference", t201), 400, "reference"));
         c.add(new Case("hold: reference with a direction override", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
                 "reference", "a\u202Eb"), 400, "reference"));
+        // a signed free text shows what is stored (auditor 2026-12-06 C-o: "Stock <U+202E>DEYORTSED TON" read "NOT
+        // DESTROYED" on every screen)
+        c.add(new Case("hold: reason with a direction override", "sarah", HttpMethod.POST, hold, Map.of("reason",
+                "Stock \u202EDEYORTSED TON\u202C; see CAPA"), 400, "reason", "direction-changing control character"));
+        c.add(new Case("hold: reason with a direction isolate", "sarah", HttpMethod.POST, hold, Map.of("reason",
+                "Seal \u2067broken\u2069"), 400, "reason", "direction-changing control character"));
         c.add(new Case("hold: unknown field", "sarah", HttpMethod.POST, hold, Map.of("reason", "x", "colour", "red"),
                 400, "colour"));
         c.add(new Case("hold: by sales", "tom", HttpMethod.POST, hold, Map.of("reason", "x"), 403, null));

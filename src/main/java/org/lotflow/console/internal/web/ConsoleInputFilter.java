@@ -33,6 +33,13 @@ public class ConsoleInputFilter extends OncePerRequestFilter {
                             + " and send the form again.</p>");
                     return;
                 }
+                if (Arrays.stream(field.getValue()).anyMatch(StrictJson::hasBidiControl)) {
+                    String name = HtmlUtils.htmlEscape(field.getKey());
+                    ConsoleRefusalPage.write(response, 400, "Invalid input", "Invalid input", "<p data-field=\"" + name
+                            + "\">" + name + ": " + StrictJson.BIDI_REFUSED + ". Nothing was changed: go back, retype"
+                            + " the field and send the form again.</p>");
+                    return;
+                }
             }
         }
         chain.doFilter(request, response);
