@@ -129,6 +129,7 @@ class LotCreation {
                         + product.getSku() + ", " + scheme.pattern() + ", for a lot made in " + year + " (for example "
                         + scheme.format(year, 1) + "); leave it empty and lotflow gives the next number");
             }
+            lotNumber = scheme.inSchemeCase(lotNumber, year);
             String taken = lots.findLotNumberIgnoringCase(lotNumber).orElse(null);
             if (taken != null) {
                 throw new StateConflict(taken.equals(lotNumber) ? "Lot " + lotNumber + " already exists"

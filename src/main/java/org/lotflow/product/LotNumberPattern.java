@@ -1,5 +1,6 @@
 package org.lotflow.product;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,6 +109,45 @@ public final class LotNumberPattern {
         }
         regex.append(Pattern.quote(pattern.substring(last)));
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(lotNumber).matches();
+    }
+
+    /**
+     * A lot number that {@link #matches} this pattern, written with the pattern's own letters: matching ignores case,
+     * so {@code il250p-2025-050} is {@code IL250P-2025-050} under {@code IL250P-{yyyy}-{seq:3}}, as labels, certificates,
+     * the FSMA 204 traceability lot code and the GS1 Digital Link (AI 10 is case-sensitive) must show it (auditor
+     * 2026-12-06 C-i: a hand-given number was kept as typed).
+     */
+    public String inSchemeCase(String lotNumber, int year) {
+        Matcher m = TOKEN.matcher(pattern);
+        StringBuilder regex = new StringBuilder();
+        List<String> literals = new java.util.ArrayList<>();
+        int last = 0;
+        while (m.find()) {
+            literals.add(pattern.substring(last, m.start()));
+            regex.append(Pattern.quote(pattern.substring(last, m.start())));
+            String token = m.group(1);
+            if (token.equals("yyyy")) {
+                regex.append('(').append(String.format("%04d", year)).append(')');
+            } else if (token.equals("yy")) {
+                regex.append('(').append(String.format("%02d", year % 100)).append(')');
+            } else {
+                Matcher seq = SEQ.matcher(token);
+                seq.matches();
+                regex.append("([0-9]{").append(seq.group(1)).append(",})");
+            }
+            last = m.end();
+        }
+        literals.add(pattern.substring(last));
+        regex.append(Pattern.quote(pattern.substring(last)));
+        Matcher given = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(lotNumber);
+        if (!given.matches()) {
+            return lotNumber;
+        }
+        StringBuilder out = new StringBuilder(literals.get(0));
+        for (int i = 1; i < literals.size(); i++) {
+            out.append(given.group(i)).append(literals.get(i));
+        }
+        return out.toString();
     }
 
     public String pattern() {

@@ -29,6 +29,18 @@ class LotNumbersInBodiesApiTest {
         return lotNumber.toLowerCase(Locale.ROOT);
     }
 
+    /** A number given by hand is kept in the scheme's letters, not as typed (auditor 2026-12-06 C-i). */
+    @Test
+    void aLotNumberGivenByHandIsKeptInTheSchemesCase() {
+        String sku = api.createProduct("CASENUM");
+        Response made = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 5, "manufactureDate", "2025-01-20",
+                "location", "A1", "lotNumber", lower(sku) + "-2025-050"));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.json().get("lotNumber").asText()).isEqualTo(sku + "-2025-050");
+        assertThat(api.get("tom", "/api/lots/" + sku + "-2025-050").json().get("lotNumber").asText())
+                .isEqualTo(sku + "-2025-050");
+    }
+
     /** A lot number in a path of a recording write finds the lot's task too (auditor 2026-12-06 C-a: 409 "no open task"). */
     @Test
     void labResultsSentToALowerCasePathCompleteTheLotsTask() {
