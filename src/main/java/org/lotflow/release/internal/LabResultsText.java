@@ -44,6 +44,7 @@ public final class LabResultsText {
         java.util.Set<String> known = specs == null ? null : specs.stream().map(SpecLimit::getTest)
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
         List<Measurement> out = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         String[] lines = text.split("\\r?\\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -62,6 +63,22 @@ public final class LabResultsText {
             }
             if (value.isEmpty()) {
                 continue;
+            }
+            Integer first = seen.putIfAbsent(test, i + 1);
+            if (first != null) {
+                // named as the analyst sees it, not as the API's results[1].test (auditor 2026-12-06 C-j)
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + test + "' is given twice (line "
+                        + first + " gives it too); one value per test");
+            }
+            if (value.matches("[-+]?[0-9.,]+[eE][-+]?[0-9]+")) {
+                // the value as the analyst read it, not a computation of it (ALCOA: original; auditor 2026-12-06 C-j)
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is in exponent notation:"
+                        + " write the value in plain digits as read, e.g. 220 or 0.0025");
+            }
+            if (value.matches("[-+]?[0-9]+([.,][0-9]+)?\\s*\\p{L}.*") || value.matches("[-+]?[0-9]+([.,][0-9]+)?\\s*[%°].*")) {
+                // "248 cSt", as the specification above the field shows it (new user 2026-12-06 F-a)
+                throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + value + "' is not a number: write the"
+                        + " number alone, without its unit (the specification gives the unit)");
             }
             if (value.chars().anyMatch(c -> c > '~')) {
                 // BigDecimal reads every script's digits: a Bengali 4 looks like an 8 (auditor 2026-12-06 B4)

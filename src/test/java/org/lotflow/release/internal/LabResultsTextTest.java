@@ -36,6 +36,23 @@ class LabResultsTextTest {
         }
     }
 
+    /** Auditor 2026-12-06 C-j, new user F-a: said as the analyst typed it, the value kept as read. */
+    @Test
+    void aUnitATestGivenTwiceAndExponentNotationAreSaidInTheAnalystsWords() {
+        assertThat(catchThrowableOfType(Refusal.class, () -> LabResultsText.parse("viscosity40C = 248 cSt")))
+                .hasMessageContaining("line 1: '248 cSt' is not a number: write the number alone, without its unit");
+        assertThat(catchThrowableOfType(Refusal.class, () -> LabResultsText.parse("flashPoint = 224 °C")))
+                .hasMessageContaining("without its unit");
+        assertThat(catchThrowableOfType(Refusal.class, () -> LabResultsText.parse("viscosity40C = 100\n\n"
+                + "viscosity40C = 220"))).hasMessageContaining("line 3: 'viscosity40C' is given twice (line 1 gives it"
+                        + " too)");
+        for (String value : new String[] {"2.20E+2", "2.2e2", "25e-4"}) {
+            Refusal refused = catchThrowableOfType(Refusal.class, () -> LabResultsText.parse("viscosity40C = " + value));
+            assertThat(refused).as(value).hasMessageContaining("is in exponent notation");
+            assertThat(refused.properties()).containsEntry("field", "labResults");
+        }
+    }
+
     @Test
     void anUnknownTestIsNamedAsSuchBeforeItsValueIsRead() {
         var specs = java.util.List.of(new org.lotflow.product.SpecLimit("viscosity40C", "cSt", null, null),
