@@ -137,6 +137,10 @@ class DailyReviewApiTest {
         assertThat(off.get("test").asText()).isEqualTo("viscosity");
         assertThat(off.get("value").decimalValue()).isEqualByComparingTo("260");
         assertThat(off.get("max").decimalValue()).isEqualByComparingTo("255");
+        // as the specification defines them, not padded to the column's 6 decimals (new user 2026-12-06 F-o)
+        assertThat(off.get("max").toString()).isEqualTo("255");
+        assertThat(off.get("value").toString()).isEqualTo("260");
+        assertThat(history.get("specs").get(0).get("min").toString()).isEqualTo("245");
         assertThat(off.get("passed").asBoolean()).isFalse();
 
         JsonNode trend = api.get("jennifer", "/api/reports/quality-trend?sku=" + sku + "&from=2025-01-01").json();

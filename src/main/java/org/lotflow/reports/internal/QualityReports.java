@@ -56,6 +56,22 @@ public class QualityReports {
 
     /** A specification line of the product: test, unit, limits (null: none). */
     public record Spec(String test, String unit, BigDecimal min, BigDecimal max) {
+        public Spec {
+            min = asDefined(min);
+            max = asDefined(max);
+        }
+    }
+
+    /**
+     * A limit or value without the database column's padding ({@code 245.000000} is 245, as the specification and the
+     * lab forms show it; new user 2026-12-06 F-o): the same number, only the trailing zeros of the column's scale gone.
+     */
+    static BigDecimal asDefined(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal plain = v.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
     /**
@@ -65,6 +81,11 @@ public class QualityReports {
     public record Value(String lotNumber, LocalDate manufactureDate, String status, int round, String test,
             String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed, String recordedBy,
             Instant recordedAt) {
+        public Value {
+            value = asDefined(value);
+            min = asDefined(min);
+            max = asDefined(max);
+        }
     }
 
     /**
@@ -139,6 +160,10 @@ public class QualityReports {
 
     /** A month of a test's trend (by manufacture month): count, mean (six places), lowest, highest, failures. */
     public record Month(String month, int n, BigDecimal mean, BigDecimal min, BigDecimal max, int outOfSpecification) {
+        public Month {
+            min = asDefined(min);
+            max = asDefined(max);
+        }
     }
 
     /**
@@ -148,6 +173,10 @@ public class QualityReports {
      */
     public record TestTrend(String test, String unit, BigDecimal specMin, BigDecimal specMax, ControlLimits statistics,
             int outOfSpecification, List<Month> months, List<Point> points) {
+        public TestTrend {
+            specMin = asDefined(specMin);
+            specMax = asDefined(specMax);
+        }
     }
 
     /** Quality trend of a product's tests over its lots created in {@code [from, to]}. */
