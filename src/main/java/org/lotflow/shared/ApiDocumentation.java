@@ -125,6 +125,8 @@ public class ApiDocumentation {
             Map.entry("GET /api/security/events", Doc.of("Recent security events: failed logins and signatures, lockouts (QA manager)", "200", "403")),
             Map.entry("GET /api/security/lockouts", Doc.of("Current lockouts (administrator)", "200", "403")),
             Map.entry("DELETE /api/security/lockouts/{userId}", Doc.of("Lift a user's lockouts (administrator)", "200", "403")),
+            Map.entry("POST /api/orders/{orderNumber}/allocations", Doc.of("Allocate an open order's shortfall by FEFO"
+                    + " from the released lots free now (sales)", "200", "403", "404", "409")),
             Map.entry("POST /api/security/users/{userId}/signer-confirmation", Doc.of("Confirm a signer's identity after"
                     + " an administrator set their password and they set their own (another administrator; 21 CFR"
                     + " 11.100(b))", "200", "403", "404", "409")));

@@ -175,6 +175,16 @@ class ConsolePagesTest {
         // with stock released again, an order whose minimum shelf life no lot meets is told so, not that stock is free
         // (re-test 2026-12-06 R4)
         api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-12-01");
+        // sales allocates the first order's shortfall on its page, under its own number (new user 2026-12-06 D5)
+        assertThat(tom.get("/console/orders/" + order).html()).contains("id=\"allocate-panel\"")
+                .contains("free to allocate now: 10 drums in 1 lot(s)");
+        assertThat(ConsoleSession.login(port, "mike").get("/console/orders/" + order).html())
+                .doesNotContain("id=\"allocate-panel\"");
+        ConsoleSession.Page allocated = tom.post("/console/orders/" + order + "/allocations", java.util.Map.of());
+        assertThat(allocated.status()).as(allocated.html()).isEqualTo(302);
+        assertThat(api.get("tom", "/api/orders/" + order).json().get("shortfall").decimalValue())
+                .isEqualByComparingTo("5");
+        api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-12-01");
         String picky = "SO-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("tom", "/api/orders", java.util.Map.of("orderNumber", picky, "customer", "Acme Manufacturing",
                 "sku", sku, "quantity", 5, "minShelfLifeMonths", 36)).status()).isEqualTo(201);

@@ -261,6 +261,55 @@ class OrderApiTest {
         assertThat(api.post("tom", "/api/orders/" + orderNumber + "/shipments", null).status()).isEqualTo(201);
     }
 
+    /**
+     * New user 2026-12-06 D5: an order whose lot was rejected could only be cancelled and placed again under a new
+     * number. Sales allocates its shortfall by FEFO under its own number, from the stock free now.
+     */
+    @Test
+    void anOrdersShortfallIsAllocatedByFefoUnderItsOwnNumber() {
+        String sku = api.createProduct("REFILL");
+        String bad = fx.releasedLot(sku, 50, "2024-08-01", null);
+        JsonNode order = fx.placed(sku, 80);
+        String orderNumber = order.get("orderNumber").asText();
+        String path = "/api/orders/" + orderNumber + "/allocations";
+        assertThat(order.get("shortfall").decimalValue()).isEqualByComparingTo("30");
+        // nothing free: 409 saying why, nothing changed
+        Response none = api.post("tom", path, null);
+        assertThat(none.status()).as(none.toString()).isEqualTo(409);
+        assertThat(none.json().get("detail").asText()).contains("No RELEASED lot of " + sku).contains("shortfall stays 30");
+
+        Long badId = fx.lotId(bad);
+        lotService.changeStatus(badId, LotStatus.QUARANTINE, "Failed retest");
+        lotService.changeStatus(badId, LotStatus.REJECTED, "Viscosity out of specification");
+        String later = fx.releasedLot(sku, 40, "2024-12-01", null);
+        String latest = fx.releasedLot(sku, 100, "2025-01-10", null);
+        assertThat(api.get("tom", "/api/orders/" + orderNumber).json().get("shortfall").decimalValue())
+                .isEqualByComparingTo("80");
+
+        assertThat(api.post("mike", path, null).status()).isEqualTo(403);
+        assertThat(api.post("tom", "/api/orders/SO-NO-SUCH-ORDER/allocations", null).status()).isEqualTo(404);
+        Response refilled = api.post("tom", path, null);
+        assertThat(refilled.status()).as(refilled.toString()).isEqualTo(200);
+        assertThat(refilled.json().get("orderNumber").asText()).isEqualTo(orderNumber);
+        assertThat(refilled.json().get("shortfall").decimalValue()).isEqualByComparingTo("0");
+        assertThat(refilled.json().get("status").asText()).isEqualTo("ALLOCATED");
+        // FEFO: the earlier-expiring lot first, the rest from the next
+        JsonNode open = refilled.json().get("allocations");
+        assertThat(open.get(1).get("lotNumber").asText()).isEqualTo(later);
+        assertThat(open.get(1).get("quantity").decimalValue()).isEqualByComparingTo("40");
+        assertThat(open.get(2).get("lotNumber").asText()).isEqualTo(latest);
+        assertThat(open.get(2).get("quantity").decimalValue()).isEqualByComparingTo("40");
+        assertThat(fx.historyTypes(later)).contains("ALLOCATED");
+        assertThat(fx.invariantViolations(sku)).isEmpty();
+
+        Response again = api.post("tom", path, null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("has no shortfall");
+        assertThat(api.call("tom", org.springframework.http.HttpMethod.DELETE, "/api/orders/" + orderNumber, null)
+                .status()).isEqualTo(200);
+        assertThat(api.post("tom", path, null).json().get("detail").asText()).contains("is cancelled");
+    }
+
     @Test
     void cancellingAnOrderReleasesItsOpenAllocations() {
         String sku = api.createProduct("CANC");
@@ -363,7 +412,8 @@ class OrderApiTest {
             Response refused = api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(),
                     "customer", lookalike, "sku", sku, "quantity", 5));
             assertField(refused, 400, "customer");
-            assertThat(refused.json().get("reason").asText()).contains("one line of visible text");
+            assertThat(refused.json().get("reason").asText()).containsAnyOf("one line of visible text",
+                    "direction-changing control character");
         }
 
         String number = OrderFixtures.orderNumber();

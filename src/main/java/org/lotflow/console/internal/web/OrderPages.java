@@ -79,9 +79,13 @@ class OrderPages {
     private final org.lotflow.lot.StockOnHand stock;
     private final java.time.Clock clock;
 
+    private final org.lotflow.order.OrderShortfalls shortfalls;
+
     OrderPages(OrderPlacement placement, OrderCancelling cancelling, Shipping shipping,
             Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks,
-            org.lotflow.order.OrderList orderList, org.lotflow.lot.StockOnHand stock, java.time.Clock clock) {
+            org.lotflow.order.OrderList orderList, org.lotflow.lot.StockOnHand stock, java.time.Clock clock,
+            org.lotflow.order.OrderShortfalls shortfalls) {
+        this.shortfalls = shortfalls;
         this.orderList = orderList;
         this.stock = stock;
         this.clock = clock;
@@ -200,6 +204,28 @@ class OrderPages {
      * override withdrawn; cancelling again changes nothing. Refused as the API refuses it (403 outside sales,
      * 404 unknown, 409 fully shipped), shown on the order's page.
      */
+    /**
+     * Allocates the order's shortfall by FEFO ({@code POST /api/orders/{n}/allocations}' use case) under its own number
+     * (new user 2026-12-06 D5: an order whose lot was taken could only be cancelled and placed again). Refused as the
+     * API refuses it (403 outside sales, 404 unknown, 409 cancelled, waiting for an override, nothing short, no lot
+     * FEFO may take), shown on the order's page.
+     */
+    @PostMapping("/console/orders/{orderNumber}/allocations")
+    String allocateShortfall(@PathVariable String orderNumber, Model model, HttpServletResponse response) {
+        try {
+            shortfalls.allocate(orderNumber);
+            return "redirect:/console/orders/" + orderNumber + "?allocated";
+        } catch (Refusal e) {
+            int status = FormErrors.refused(e, model);
+            if (status == 404) {
+                throw e;
+            }
+            response.setStatus(status);
+            model.addAttribute("errorsOf", "allocate");
+            return order(orderNumber, model);
+        }
+    }
+
     @PostMapping("/console/orders/{orderNumber}/cancel")
     String cancel(@PathVariable String orderNumber, Model model, HttpServletResponse response) {
         try {

@@ -41,14 +41,17 @@ public class OrderController {
     private final OrderCancellation cancellation;
     private final Shipping shipping;
     private final org.lotflow.order.OrderList list;
+    private final org.lotflow.order.internal.ShortfallAllocation shortfalls;
 
     public OrderController(OrderPlacement placement, OrderQueries queries, OrderCancellation cancellation,
-            Shipping shipping, org.lotflow.order.OrderList list) {
+            Shipping shipping, org.lotflow.order.OrderList list,
+            org.lotflow.order.internal.ShortfallAllocation shortfalls) {
         this.placement = placement;
         this.queries = queries;
         this.cancellation = cancellation;
         this.shipping = shipping;
         this.list = list;
+        this.shortfalls = shortfalls;
     }
 
     /**
@@ -93,6 +96,17 @@ public class OrderController {
     @GetMapping("/{orderNumber}")
     public OrderView get(@PathVariable String orderNumber) {
         return queries.get(orderNumber);
+    }
+
+    /**
+     * Allocates the open order's shortfall by FEFO from the RELEASED lots free now, no body (sales): 200 with the
+     * order; 404 unknown; 409 cancelled, waiting for an override decision, no shortfall, or no lot FEFO may take
+     * ({@link org.lotflow.order.internal.ShortfallAllocation}).
+     */
+    @AllowedGroups(value = {Groups.SALES}, work = "allocate an order")
+    @PostMapping("/{orderNumber}/allocations")
+    public OrderView allocateShortfall(@PathVariable String orderNumber) {
+        return shortfalls.allocateShortfall(orderNumber);
     }
 
     /** Cancels the order: 200 with the cancelled order (again 200, unchanged, if already cancelled). */
