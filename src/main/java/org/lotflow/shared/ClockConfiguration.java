@@ -39,7 +39,9 @@ public class ClockConfiguration {
             return new TrailClock(recorded(system), false);
         }
         LocalDate fixed = LocalDate.parse(today.trim());
-        return new TrailClock(recorded(new FixedDayClock(fixed, zoneId)), true);
+        TrailClock demo = new TrailClock(recorded(new FixedDayClock(fixed, zoneId)), true);
+        demo.engineFollows();
+        return demo;
     }
 
     /**
@@ -85,8 +87,27 @@ public class ClockConfiguration {
             }
             java.time.Duration gap = java.time.Duration.between(now, latest).plusNanos(1_000);
             ahead.accumulateAndGet(gap, java.time.Duration::plus);
+            if (engineFollows) {
+                engineFollows();
+            }
             return gap;
         }
+
+        /**
+         * Sets the engine's clock to this demo day's ({@code ClockUtil.offset}): its timers, task due dates, job due
+         * dates and history then run on the same day as lotflow's records. Without it a hold placed "28 Jan 2025"
+         * showed its decision "due 13 Dec 2026" and a recall customer's deadline was 2025 on the Console and 2026 in
+         * Tasklist, whose timers followed the real clock (new user 2026-12-06 D2, earlier N8, W4). Only on a demo
+         * day: production's engine and lotflow both run on the real clock. The offset is the engine's one setting for
+         * the whole JVM (two applications in one JVM, as in the tests, share it).
+         */
+        void engineFollows() {
+            engineFollows = true;
+            org.camunda.bpm.engine.impl.util.ClockUtil.offset(instant().toEpochMilli() - System.currentTimeMillis());
+        }
+
+        /** Whether the engine's clock follows this one: the application's clock only, never a test's own instance. */
+        private volatile boolean engineFollows;
 
         @Override
         public ZoneId getZone() {

@@ -71,9 +71,9 @@ class ConsolePagesTest {
         assertThat(script.status()).isEqualTo(401);
         ConsoleSession.Page login = anonymous.get("/console/login");
         assertThat(login.status()).isEqualTo(200);
-        // the tests run on the seed's day: every page says so, and that deadlines follow the real clock (new user V12)
+        // the tests run on the seed's day: every page says so, and that deadlines run on it too (new user V12, D2)
         assertThat(login.html()).contains("id=\"demo-day\"").contains("2025-01-28")
-                .contains("deadlines, due dates and Camunda's timers follow");
+                .contains("deadlines, due dates and Camunda's timers run on");
         assertThat(login.html()).contains("name=\"_csrf\"").contains("type=\"password\"");
     }
 

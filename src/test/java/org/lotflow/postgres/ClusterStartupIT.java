@@ -92,8 +92,8 @@ class ClusterStartupIT {
         assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
         assertThat(count("SELECT count(*) FROM act_re_procdef WHERE key_ = 'lotRelease'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM act_re_deployment")).isEqualTo(1);
-        // the six demo users and the configured administrator, created once by the two nodes
-        assertThat(count("SELECT count(*) FROM act_id_user")).isEqualTo(7);
+        // the eight demo users and the configured administrator, created once by the two nodes
+        assertThat(count("SELECT count(*) FROM act_id_user")).isEqualTo(9);
         assertThat(count("SELECT count(*) FROM act_id_membership WHERE user_id_ = 'root' AND group_id_ = 'camunda-admin'"))
                 .isEqualTo(1);
         for (int i = 0; i < 2; i++) {

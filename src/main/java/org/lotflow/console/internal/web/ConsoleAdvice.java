@@ -72,9 +72,9 @@ class ConsoleAdvice {
     }
 
     /**
-     * The demo day's date when the clock runs on {@code lotflow.today} (null otherwise): the layout says that records
-     * carry that day while deadlines and Camunda's timers follow the real clock (new user 2026-12-05 V12: a hold placed
-     * on 28 Jan 2025 was due in December 2026, on one screen, without a word).
+     * The demo day's date when the clock runs on {@code lotflow.today} (null otherwise): the layout says that records,
+     * deadlines and Camunda's timers carry that day (new user 2026-12-05 V12, 2026-12-06 D2: a hold placed on 28 Jan
+     * 2025 was due in December 2026; the engine now runs on the demo day's clock too, see ClockConfiguration).
      */
     @ModelAttribute("demoDay")
     String demoDay() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -60,8 +61,8 @@ class MockRecallProcessTest extends ProcessTest {
         assertThat(engine.getRuntimeService().getVariables(pi.getId())).isEmpty();
         // one interrupting timer, due after the drill's target time (4 h)
         assertThat(timers(pi)).singleElement().satisfies(t -> assertThat(t.getDuedate())
-                .isAfter(new Date(System.currentTimeMillis() + Duration.ofMinutes(239).toMillis()))
-                .isBefore(new Date(System.currentTimeMillis() + Duration.ofMinutes(241).toMillis())));
+                .isAfter(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(239).toMillis()))
+                .isBefore(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(241).toMillis())));
 
         BpmnAwareTests.complete(BpmnAwareTests.task("reviewDrillScope", pi),
                 Map.of("traceComplete", "YES", "findings", "none"));

@@ -11,6 +11,8 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -62,7 +64,7 @@ class RecallNotificationProcessTest extends ProcessTest {
         assertThat(engine.getRuntimeService().getVariables(pi.getId())).isEmpty();
         // one non-interrupting timer, due after the CLASS_II deadline (48 h), and the task due then too
         assertThat(timers(pi)).hasSize(1);
-        long in47h = System.currentTimeMillis() + Duration.ofHours(47).toMillis();
+        long in47h = ClockUtil.getCurrentTime().getTime() + Duration.ofHours(47).toMillis();
         assertThat(timers(pi).get(0).getDuedate()).isAfter(new Date(in47h));
         Task task = BpmnAwareTests.task("notifyCustomer", pi);
         assertThat(task.getDueDate()).isAfter(new Date(in47h));
@@ -77,7 +79,7 @@ class RecallNotificationProcessTest extends ProcessTest {
     @Test
     void anOverdueCustomerIsEscalatedAndItsTaskStaysOpenUntilAnswered() throws Exception {
         ProcessInstance pi = start("CLASS_I");
-        long in25h = System.currentTimeMillis() + Duration.ofHours(25).toMillis();
+        long in25h = ClockUtil.getCurrentTime().getTime() + Duration.ofHours(25).toMillis();
         assertThat(timers(pi)).singleElement().matches(j -> j.getDuedate().before(new Date(in25h))); // CLASS_I: 24 h
 
         BpmnAwareTests.execute(timers(pi).get(0));
