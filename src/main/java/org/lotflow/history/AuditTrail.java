@@ -71,6 +71,7 @@ public class AuditTrail {
     /** Verifies the chain as the caller (QA managers and administrators; 403 otherwise) and records the result. */
     public Verification verify() {
         currentUser.require(Groups.QA_MANAGER, Groups.ADMIN);
+        currentUser.requireOwnPassword(); // the check is recorded in their name (re-test 2026-12-06 E3)
         return check(currentUser.id());
     }
 

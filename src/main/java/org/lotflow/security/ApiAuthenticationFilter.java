@@ -111,11 +111,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             } else if (credentials != null) {
                 cache.forget(credentials[0]);
             }
-            if (userId != null && startedByAnotherSite(request) && !sessionMayRecord(request)) {
-                Problems.write(response, 403, "Forbidden", "A request another site's page started changes or records"
-                        + " nothing through " + request.getRequestURI() + " with the login your browser keeps for"
-                        + " lotflow (Sec-Fetch-Site: " + request.getHeader(FETCH_SITE) + "): open it from lotflow's own"
-                        + " pages, or call it from a script (protection against forged cross-site requests)");
+            if (userId != null && (startedByAnotherSite(request) || fromAnotherOrigin(request) || browserPage(request))
+                    && !sessionMayRecord(request)) {
+                Problems.write(response, 403, "Forbidden", "A browser page changes or records nothing through "
+                        + request.getRequestURI() + " with the login your browser keeps for lotflow unless it sends the"
+                        + " header " + SESSION_HEADER + ", which lotflow's own pages do and another site's page cannot:"
+                        + " use the Console, Swagger UI's Authorize, or a script (protection against forged cross-site"
+                        + " requests)");
                 return;
             }
         } else if (allowSession) {
@@ -188,6 +190,44 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     static boolean startedByAnotherSite(HttpServletRequest request) {
         String site = request.getHeader(FETCH_SITE);
         return site != null && (site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site"));
+    }
+
+    /**
+     * Whether a browser says another origin's page sent this request ({@code Origin}, which browsers send with every
+     * cross-origin POST, PUT, PATCH and DELETE, over plain HTTP too, where they leave {@code Sec-Fetch-Site} out;
+     * re-test 2026-12-06 E2, E10: a form on another site posted to a plant's http://host address). {@code null} (a
+     * sandboxed or privacy-sensitive context) counts as another origin; the request's own host and port do not.
+     */
+    static boolean fromAnotherOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = request.getHeader("Host");
+        try {
+            java.net.URI o = java.net.URI.create(origin.trim());
+            if (o.getHost() == null || host == null) {
+                return true;
+            }
+            int port = o.getPort() >= 0 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
+            String own = host.trim().toLowerCase(java.util.Locale.ROOT);
+            String theirs = o.getHost().toLowerCase(java.util.Locale.ROOT);
+            return !(own.equals(theirs + ":" + port) || (own.equals(theirs) && (port == 80 || port == 443)));
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Whether a browser is loading a page ({@code Accept: text/html}, which a browser sends when it follows a link, a
+     * typed URL or another site's redirect; scripts and Swagger UI ask for JSON). Such a request reads; what records
+     * something (a certificate handed out, an audit check) is done on the Console, whose forms carry their token
+     * (re-test 2026-12-06 E2: another site sent a browser over plain HTTP, where no Fetch Metadata is sent, to
+     * {@code /api/lots/X/coa?customer=EVIL}).
+     */
+    static boolean browserPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
     }
 
     /**

@@ -183,7 +183,7 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                             + " as a Double or without a type so nothing is cut"));
                 } else if (!fits(value, type)) {
                     // the engine's own "Cannot convert value ... to java type" named no field (auditor 2026-12-06 B3)
-                    violations.add(new Violation(field.name(), "is too large" + (type.isEmpty() ? "" : " for a " + type)
+                    violations.add(new Violation(field.name(), "is out of range" + (type.isEmpty() ? "" : " for a " + type)
                             + ": " + value.asText() + " is beyond what a number of that type holds"));
                 }
             }

@@ -110,7 +110,7 @@ final class OwnPassword {
         return false;
     }
 
-    private static String when(SecurityEvent event) {
+    static String when(SecurityEvent event) {
         return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC).format(event.at());
     }

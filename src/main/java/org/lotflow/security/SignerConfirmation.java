@@ -47,6 +47,10 @@ public class SignerConfirmation {
     @Transactional
     public Confirmed confirm(String userId) {
         currentUser.requireMembership("confirm a signer's identity", Groups.ADMIN);
+        // the confirmer's own standing, as a signer's: a password of their own and, if an administrator set one, a
+        // confirmation by another (re-test 2026-12-06 E1: demo made "evil" an administrator, or reset oliver's
+        // password, and had that account confirm the signer demo controlled)
+        currentUser.requireOwnPassword();
         String by = currentUser.id();
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             throw new NotFound("User", userId);
@@ -62,7 +66,7 @@ public class SignerConfirmation {
         }
         String setBy = OwnPassword.setBy(other);
         if (by.equals(setBy)) {
-            throw new NotPermitted(setBy + " set the password of " + userId + " (" + other.at() + "): another"
+            throw new NotPermitted(setBy + " set the password of " + userId + " (" + OwnPassword.when(other) + "): another"
                     + " administrator than " + setBy + " confirms " + userId + "'s identity, so that a second person"
                     + " stands behind it (21 CFR 11.100(b))");
         }
@@ -70,11 +74,11 @@ public class SignerConfirmation {
                 .findFirst().orElseThrow();
         if (OwnPassword.setBySomeoneElse(userId, last)) {
             throw new StateConflict(userId + " has not set a password of their own since " + setBy + " set it ("
-                    + other.at() + "): confirm their identity once they have");
+                    + OwnPassword.when(other) + "): confirm their identity once they have");
         }
         if (OwnPassword.refusal(userId, history) == null) {
             throw new StateConflict("The identity of " + userId + " is confirmed already since " + setBy
-                    + " set their password (" + other.at() + "); there is nothing to confirm");
+                    + " set their password (" + OwnPassword.when(other) + "); there is nothing to confirm");
         }
         events.signerConfirmed(userId, "identity confirmed by " + by + ", after the password " + setBy + " set on "
                 + other.at());

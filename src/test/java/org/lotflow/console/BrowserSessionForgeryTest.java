@@ -95,6 +95,46 @@ class BrowserSessionForgeryTest {
         assertThat(handOuts(lot)).isEqualTo(handedOut + 3);
     }
 
+    /**
+     * Over plain HTTP to a plant's host address browsers send no Fetch Metadata (re-test 2026-12-06 E2, E10): another
+     * origin's form post says so in {@code Origin}, and a page load ({@code Accept: text/html}) records nothing.
+     */
+    @Test
+    void anotherOriginsFormAndABrowsersPageLoadRecordNothingWithTheBrowsersBasicLogin() throws Exception {
+        String lot = api.releasedLot(api.createProduct("CSRFO"), new BigDecimal("10"), "2025-01-05");
+        long handedOut = handOuts(lot);
+        assertThat(basic("POST", "/api/lots/" + lot + "/holds", null, "Origin", "http://evil.example:8081"))
+                .isEqualTo(403);
+        assertThat(basic("POST", "/api/lots/" + lot + "/holds", null, "Origin", "null")).isEqualTo(403);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=EVIL+LAN", null, "Accept",
+                "text/html,application/xhtml+xml,*/*;q=0.8")).isEqualTo(403);
+        assertThat(handOuts(lot)).isEqualTo(handedOut);
+        assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+        // lotflow's own origin (Swagger UI) and a script asking for JSON go on
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Own+Origin", null, "Origin", "http://localhost:"
+                + port)).isEqualTo(200);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Json", null, "Accept", "application/json"))
+                .isEqualTo(200);
+        assertThat(handOuts(lot)).isEqualTo(handedOut + 2);
+    }
+
+    private int basic(String method, String path, String fetchSite, String header, String value) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + path)).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("sarah:sarah".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header(header, value).method(method, method.equals("POST")
+                        ? java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"Forged\"}")
+                        : java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (method.equals("POST")) {
+            b.header("Content-Type", "application/json");
+        }
+        if (fetchSite != null) {
+            b.header("Sec-Fetch-Site", fetchSite);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     private int basic(String method, String path, String fetchSite) throws Exception {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 "http://localhost:" + port + path)).header("Authorization", "Basic " + java.util.Base64.getEncoder()

@@ -150,7 +150,7 @@ class FormSchemaTest {
             List<FormSchema.Violation> v = check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":"
                     + value + "}");
             assertThat(v).as(value).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
-            assertThat(v.get(0).reason()).as(value).startsWith("is too large");
+            assertThat(v.get(0).reason()).as(value).startsWith("is out of range");
         }
         assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":30000,"
                 + "\"type\":\"Short\"}}")).isEmpty();

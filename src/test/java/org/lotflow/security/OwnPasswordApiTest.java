@@ -101,12 +101,31 @@ class OwnPasswordApiTest {
         assertThat(unconfirmed.status()).as(unconfirmed.toString()).isEqualTo(403);
         assertThat(unconfirmed.json().get("detail").asText()).contains("The identity of " + analyst
                 + " has not been confirmed since demo set their password", "an administrator other than demo");
+        // nor a certificate handed out in their name (re-test 2026-12-06 E3)
+        String withCoa = api.releasedLot(api.createProduct("OWNPW"), new BigDecimal("10"), "2025-01-20");
+        assertThat(api.call(analyst, own, HttpMethod.GET, "/api/lots/" + withCoa + "/coa", null, "application/json")
+                .status()).isEqualTo(403);
         String confirm = "/api/security/users/" + analyst + "/signer-confirmation";
         Response byTheSetter = api.post("demo", confirm, null);
         assertThat(byTheSetter.status()).as(byTheSetter.toString()).isEqualTo(403);
         assertThat(byTheSetter.json().get("detail").asText()).contains("demo set the password of " + analyst);
         assertThat(api.call(analyst, own, HttpMethod.POST, confirm, null, "application/json").status()).isEqualTo(403);
         assertThat(api.post("jennifer", confirm, null).status()).isEqualTo(403);
+        // nor an administrator demo made, with the password demo chose (re-test 2026-12-06 E1): a confirmer stands as
+        // a signer does, with a password of their own and, when an administrator set one, a confirmation
+        String puppet = "adm" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", puppet, "firstName",
+                "Eve", "lastName", "Ilk"), "credentials", Map.of("password", given))).status()).isEqualTo(204);
+        assertThat(api.call("demo", HttpMethod.PUT, "/engine-rest/group/camunda-admin/members/" + puppet, null)
+                .status()).isEqualTo(204);
+        Response byPuppet = api.call(puppet, given, HttpMethod.POST, confirm, null, "application/json");
+        assertThat(byPuppet.status()).as(byPuppet.toString()).isEqualTo(403);
+        assertThat(byPuppet.json().get("detail").asText()).contains("The password of " + puppet + " was set by demo");
+        String puppetOwn = "Puppet-own-Password-9";
+        assertThat(api.call(puppet, given, HttpMethod.PUT, "/engine-rest/user/" + puppet + "/credentials", Map.of(
+                "password", puppetOwn, "authenticatedUserPassword", given), "application/json").status()).isEqualTo(204);
+        assertThat(api.call(puppet, puppetOwn, HttpMethod.POST, confirm, null, "application/json").json().get("detail")
+                .asText()).contains("The identity of " + puppet + " has not been confirmed");
         assertThat(api.post(api.secondAdministrator(), "/api/security/users/nobody-" + analyst + "/signer-confirmation",
                 null).status()).isEqualTo(404);
         assertThat(api.post(api.secondAdministrator(), "/api/security/users/sarah/signer-confirmation", null).status())

@@ -89,8 +89,9 @@ public class DispositionOutcomes {
         hold.close(clock.instant());
         if (lot.getStatus() != LotStatus.QUARANTINE && !lot.getStatus().canBecome(target)) {
             history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_NOT_APPLIED).by(signer)
-                    .reason("Lot is " + lot.getStatus() + " now; the disposition " + expected + " cannot make it "
-                            + target)
+                    .reason(lot.getStatus() == target ? "Lot is " + target + " already (re-test 2026-12-06 E8)"
+                            : "Lot is " + lot.getStatus() + " now; the disposition " + expected + " cannot make it "
+                                    + target)
                     .record();
             return false;
         }
