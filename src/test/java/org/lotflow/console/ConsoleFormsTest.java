@@ -302,6 +302,13 @@ class ConsoleFormsTest {
         ConsoleSession.Page future = mike.post("/console/receipts", f);
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.html()).contains("data-field=\"receiptDate\"");
+        // a date with a zone is no date: refused, not read without its zone (re-test 2026-12-06 E9)
+        for (String zoned : new String[] {"2025-01-27+01:00", "2025-01-27Z"}) {
+            f.put("receiptDate", zoned);
+            ConsoleSession.Page withZone = mike.post("/console/receipts", f);
+            assertThat(withZone.status()).as(zoned).isEqualTo(400);
+            assertThat(withZone.html()).contains("data-field=\"receiptDate\"");
+        }
         ConsoleSession.Page unknown = mike.post("/console/receipts", receiptForm("NO-SUCH-SKU", supplierLot,
                 "10 2027-01-10"));
         assertThat(unknown.status()).isEqualTo(400);

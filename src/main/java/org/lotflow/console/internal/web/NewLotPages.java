@@ -39,9 +39,9 @@ class NewLotPages {
 
     /** The lot form: the fields and rules of {@code POST /api/lots}' body; source lots as lines of text. */
     record LotForm(@NotBlank String sku, @NotNull @Quantity BigDecimal quantity,
-            @NotNull @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate manufactureDate,
+            @NotNull @BusinessDate @DateTimeFormat(pattern = "uuuu-MM-dd") LocalDate manufactureDate,
             @Size(max = 200) String location, @Identifier String lotNumber,
-            @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expirationDate,
+            @BusinessDate @DateTimeFormat(pattern = "uuuu-MM-dd") LocalDate expirationDate,
             @Size(max = 64) String productionOrder, @Size(max = 10000) String sourceLots) {
     }
 

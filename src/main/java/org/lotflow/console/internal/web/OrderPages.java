@@ -47,7 +47,7 @@ class OrderPages {
 
     /** The order form: the fields and rules of {@code POST /api/orders}' body. */
     record OrderForm(@Identifier String orderNumber, String customer, @Identifier String sku,
-            @Quantity BigDecimal quantity, @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requiredBy,
+            @Quantity BigDecimal quantity, @BusinessDate @DateTimeFormat(pattern = "uuuu-MM-dd") LocalDate requiredBy,
             @Min(0) @Max(240) Integer minShelfLifeMonths, @Identifier String requestedLot) {
     }
 
@@ -56,7 +56,7 @@ class OrderPages {
      * serialised product (issue #16), the serial of every unit shipped, separated by line breaks, spaces or
      * commas (as a barcode scanner types them); empty for another product.
      */
-    record ShipmentForm(@BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate shippedAt,
+    record ShipmentForm(@BusinessDate @DateTimeFormat(pattern = "uuuu-MM-dd") LocalDate shippedAt,
             @Size(max = 200) String carrier, String serials) {
 
         /** The serials typed, in their order; null when none (the API's absent {@code serials}). */

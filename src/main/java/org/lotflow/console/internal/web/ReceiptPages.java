@@ -42,7 +42,7 @@ class ReceiptPages {
     /** The receipt form: the fields and rules of {@code POST /api/receipts}' body; the lines as text. */
     record ReceiptForm(@NotBlank String sku, @NotBlank @Size(max = 200) String supplier,
             @NotBlank @Size(max = 64) String supplierLotNumber,
-            @NotNull @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receiptDate,
+            @NotNull @BusinessDate @DateTimeFormat(pattern = "uuuu-MM-dd") LocalDate receiptDate,
             @NotBlank @Size(max = 200) String location, @Size(max = 100) String deliveryReference,
             @Size(max = 10000) String lines) {
     }
