@@ -33,9 +33,24 @@ import org.lotflow.support.Standalone;
 @Standalone
 class ArchitectureTest {
 
-    static final JavaClasses LOTFLOW = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.lotflow");
+    static final JavaClasses LOTFLOW = importLotflow();
+
+    /**
+     * lotflow's own classes, without ArchUnit reading every library class they name from the class path (Spring,
+     * Camunda, Hibernate): the rules need only those classes' names and lotflow's own hierarchy, and resolving the
+     * libraries took most of this test's time (issue #11: suite time). Set back for the other tests of the JVM.
+     */
+    private static JavaClasses importLotflow() {
+        com.tngtech.archunit.ArchConfiguration config = com.tngtech.archunit.ArchConfiguration.get();
+        boolean resolve = config.resolveMissingDependenciesFromClassPath();
+        config.setResolveMissingDependenciesFromClassPath(false);
+        try {
+            return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("org.lotflow");
+        } finally {
+            config.setResolveMissingDependenciesFromClassPath(resolve);
+        }
+    }
 
     static final String[] INFRASTRUCTURE = {"org.lotflow.security..", "org.lotflow.shared..", "org.lotflow.demo.."};
 
