@@ -49,6 +49,71 @@ final class EngineRequestBodies {
         return (ObjectNode) body;
     }
 
+    /**
+     * The request, its JSON body read and given again, or null after refusing it (400 naming the JSON path): no text of
+     * a submission to the engine (a task comment, a user's e-mail, a filter's description, any variable) holds a NUL
+     * or a direction override or isolate, which would make screens and reports show another text than the one stored
+     * (re-test 2026-12-06 E5: comments and e-mails kept them; {@link org.lotflow.shared.StrictJson#BIDI_REFUSED}).
+     * A body that is not JSON, or not readable, goes on as it came: the engine answers it.
+     */
+    static HttpServletRequest withVisibleText(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            return request;
+        }
+        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
+        HttpServletRequest again = replay(request, raw);
+        if (raw.length == 0 || raw.length > MAX_BODY) {
+            return again;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(raw);
+        } catch (IOException e) {
+            return again;
+        }
+        String at = hiddenTextAt(body, "");
+        if (at != null) {
+            String field = at.isEmpty() ? "body" : at;
+            Problems.write(response, 400, "Invalid request", field + ": "
+                    + org.lotflow.shared.StrictJson.BIDI_REFUSED.replace("direction-changing control character",
+                            "NUL or direction-changing control character"), field);
+            return null;
+        }
+        return again;
+    }
+
+    /** The path of the first text (or field name) holding a NUL or a direction override or isolate, else null. */
+    private static String hiddenTextAt(JsonNode node, String path) {
+        if (node.isTextual()) {
+            String t = node.textValue();
+            return org.lotflow.shared.StrictJson.hasNul(t) || org.lotflow.shared.StrictJson.hasBidiControl(t) ? path
+                    : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String at = hiddenTextAt(node.get(i), path + "[" + i + "]");
+                if (at != null) {
+                    return at;
+                }
+            }
+        } else if (node.isObject()) {
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                String name = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (org.lotflow.shared.StrictJson.hasBidiControl(e.getKey())) {
+                    return name;
+                }
+                String at = hiddenTextAt(e.getValue(), name);
+                if (at != null) {
+                    return at;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The request with {@code body} as its body (the original's stream was read). */
     static HttpServletRequest replay(HttpServletRequest request, byte[] body) {
         return new BodyRequest(request, body);

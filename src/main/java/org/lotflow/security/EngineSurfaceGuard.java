@@ -135,6 +135,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             chain.doFilter(request, response); // no login: Camunda refuses it before anything is looked up
             return;
         }
+        request = EngineRequestBodies.withVisibleText(request, response);
+        if (request == null) {
+            return; // refused: a text that would show otherwise than stored
+        }
 
         if (identity.handled(method, resource, caller, request, response, chain)) {
             return;

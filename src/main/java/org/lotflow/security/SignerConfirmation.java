@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the password he chose and sign under it (auditor 2026-12-06 C-f), nor reset a signer's password and sign as them.
  *
  * <p>{@code POST /api/security/users/{userId}/signer-confirmation}, administrators. Refused: 403 for anyone but an
- * administrator, for the user themselves and for the administrator who set the password being confirmed; 404 for an
+ * administrator, for the user themselves, for the administrator who set the password being confirmed, and for an
+ * administrator who does not stand as a signer would (a password of their own and, if another administrator set one,
+ * confirmed: an administrator one administrator made confirms nobody until a third person confirmed them); 404 for an
  * unknown user; 409 when there is nothing to confirm (every password of the user was their own or lotflow's, or the
  * identity is confirmed already) or the user has not yet set a password of their own. Recorded in the security audit
  * trail ({@code SIGNER_CONFIRMED}, "identity confirmed by Y, after the password X set on ...").

@@ -77,13 +77,34 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
             verdict = queries.verdict(lotId); // recorded through the API, which then completes this task
         } else if (text != null && !text.isBlank()) {
             currentUser.requireOwnPassword(); // as the API's submit: results recorded under a password of one's own
-            // refusals keep their status and field
-            verdict = recording.record(lotId, LabResultsText.parse(text, lot.getProduct().getSku(),
-                    lot.getProduct().getSpecs()));
+            // refusals keep their status; a field of the API's list is said as the form's field and the test's line
+            // (re-test 2026-12-06 E6: "results[0].value: ..." in Tasklist, whose analyst typed lines)
+            java.util.List<org.lotflow.release.Measurement> typed = LabResultsText.parse(text,
+                    lot.getProduct().getSku(), lot.getProduct().getSpecs());
+            try {
+                verdict = recording.record(lotId, typed);
+            } catch (InvalidInput e) {
+                throw asTyped(e, typed);
+            }
         } else {
             throw new InvalidInput(LAB_RESULTS.name(), "enter the lab results before completing the task");
         }
         LAB_PASSED.set(task.getExecution(), verdict.passed());
+    }
+
+    /** A refusal naming the API's {@code results} list, said as the form's {@code labResults} and the test typed. */
+    static InvalidInput asTyped(InvalidInput e, java.util.List<org.lotflow.release.Measurement> typed) {
+        String field = String.valueOf(e.properties().get("field"));
+        String reason = String.valueOf(e.properties().get("reason"));
+        if (!field.startsWith("results")) {
+            return e;
+        }
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("^results\\[(\\d+)\\]").matcher(field);
+        if (at.find() && Integer.parseInt(at.group(1)) < typed.size()) {
+            return new InvalidInput(LAB_RESULTS.name(), "the value of " + typed.get(Integer.parseInt(at.group(1)))
+                    .test() + " " + reason);
+        }
+        return new InvalidInput(LAB_RESULTS.name(), reason);
     }
 
     /** What this round is: the original analysis, or a retest and why it is allowed. */

@@ -1,0 +1,50 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * No text sent to the engine keeps a direction override or isolate (re-test 2026-12-06 E5: a task comment and a
+ * user's e-mail kept U+202E, so screens showed another text than the one stored): 400 naming the JSON path, and
+ * nothing stored.
+ */
+@ApiTest
+class EngineVisibleTextApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @Test
+    void aTaskCommentOrAProfileWithADirectionOverrideIsRefusedNamingItsField() {
+        String lot = api.createLot(api.createProduct("BIDI"), new BigDecimal("10"), "2025-01-20");
+        String task = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=recordLabResults").json().get(0).get("id").asText();
+        Response forged = api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message",
+                "Sample \u202EDEVORPPA TON\u202C"));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+        assertThat(forged.json().get("field").asText()).isEqualTo("message");
+        assertThat(forged.json().get("detail").asText()).contains("direction-changing control character");
+        assertThat(taskService.getTaskComments(task)).isEmpty();
+        Response nested = api.call("sarah", HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form", Map.of(
+                "variables", Map.of("labResults", Map.of("value", "viscosity = 248 \u2066x\u2069"))));
+        assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+        assertThat(nested.json().get("field").asText()).isEqualTo("variables.labResults.value");
+        // the same comment without the override is not refused for its text (the engine then answers as it does:
+        // a comment needs the task's history, which an analyst may not read)
+        Response plain = api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message",
+                "Sample received"));
+        assertThat(plain.text()).doesNotContain("direction-changing");
+    }
+}
