@@ -72,7 +72,7 @@ public class Certificates {
     @Transactional
     public PdfDocument currentPdf(String lotNumber, String customer) {
         CertificateView c = current(lotNumber, customer, Format.PDF);
-        return new PdfDocument(c.coaNumber(), pdf.pdf(c));
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c, CertificateRules.customer(customer)));
     }
 
     private CertificateView current(String lotNumber, String customer, Format format) {
@@ -103,7 +103,7 @@ public class Certificates {
     @Transactional
     public PdfDocument pdfByNumber(String lotNumber, String coaNumber, String customer) {
         CertificateView c = byNumber(lotNumber, coaNumber, customer, Format.PDF);
-        return new PdfDocument(c.coaNumber(), pdf.pdf(c));
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c, CertificateRules.customer(customer)));
     }
 
     private CertificateView byNumber(String lotNumber, String coaNumber, String customer, Format format) {

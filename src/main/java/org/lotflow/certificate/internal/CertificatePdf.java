@@ -43,8 +43,18 @@ public class CertificatePdf {
 
     /** The certificate as XHTML (what the PDF is laid out from). */
     public String xhtml(CertificateView c) {
+        return xhtml(c, null);
+    }
+
+    /**
+     * The certificate as XHTML as handed out to {@code customer} (null: to nobody named), who is printed under the
+     * certificate's facts ("Provided to"; new user 2026-12-06 D13: the hand-out recorded the customer, the document
+     * did not name it). The certificate itself, as issued, is the same for every hand-out.
+     */
+    public String xhtml(CertificateView c, String customer) {
         Context context = new Context(java.util.Locale.ENGLISH);
         context.setVariable("c", c);
+        context.setVariable("providedTo", customer);
         context.setVariable("quantity", text(c.quantity()));
         context.setVariable("results", c.results().stream().map(CertificatePdf::row).toList());
         return printable(templates.process("coa", context));
@@ -57,7 +67,12 @@ public class CertificatePdf {
 
     /** The certificate as a PDF document. */
     public byte[] pdf(CertificateView c) {
-        return PdfDocuments.render(xhtml(c), "the certificate " + c.coaNumber());
+        return pdf(c, null);
+    }
+
+    /** {@link #pdf(CertificateView)} as handed out to {@code customer} (null: to nobody named). */
+    public byte[] pdf(CertificateView c, String customer) {
+        return PdfDocuments.render(xhtml(c, customer), "the certificate " + c.coaNumber());
     }
 
     private static Map<String, String> row(CertificateView.Result r) {

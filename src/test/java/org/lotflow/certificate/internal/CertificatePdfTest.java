@@ -77,6 +77,14 @@ class CertificatePdfTest {
         }
     }
 
+    /** New user 2026-12-06 D13: the customer a certificate was handed out to is printed on it; none, nothing printed. */
+    @Test
+    void aCertificateHandedOutToACustomerNamesIt() throws IOException {
+        assertThat(text(PDF.pdf(seed("IL-250", null, seedResults()), "Industrial Services Inc. & Co")))
+                .contains("Provided to", "Industrial Services Inc. & Co");
+        assertThat(text(PDF.pdf(seed("IL-250", null, seedResults())))).doesNotContain("Provided to");
+    }
+
     @Test
     void aSupersededCertificateSaysSoAndNamesItsSuccessor() throws IOException {
         assertThat(text(PDF.pdf(seed("IL-250", "COA-2025-0301", seedResults()))))
