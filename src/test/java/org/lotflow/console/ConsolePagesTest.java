@@ -442,6 +442,16 @@ class ConsolePagesTest {
         assertThat(allocations.substring(0, allocations.indexOf("</table>"))).contains(open)
                 .contains("Precision Parts Co.").contains("25 drums");
         assertThat(status(lot)).as("a preview changes nothing").isEqualTo("RELEASED");
+        // what the recall does to each lot, said before it starts (new user 2026-12-06 D9): a PENDING lot made from it
+        // is skipped
+        String pending = api.post("mike", "/api/lots", Map.of("sku", shipped[1], "quantity", 5, "manufactureDate",
+                "2025-01-27", "location", "A1", "sourceLots", java.util.List.of(Map.of("lotNumber", lot, "quantity", 1))))
+                .json().get("lotNumber").asText();
+        String scope = rachel.get("/console/lots/" + lot + "/recall-preview?reason=x&classification=CLASS_II").html();
+        scope = scope.substring(scope.indexOf("id=\"scope-lots\""));
+        scope = scope.substring(0, scope.indexOf("</table>"));
+        assertThat(scope.substring(scope.indexOf(">" + lot + "<"))).contains("RECALLED");
+        assertThat(scope.substring(scope.indexOf(">" + pending + "<"))).contains("SKIPPED: PENDING (never released)");
         ConsoleSession.Page unclassified = rachel.get("/console/lots/" + lot + "/recall-preview?reason=Contaminated+base+oil");
         assertThat(unclassified.html()).as("the scope is shown, the start waits for a classification")
                 .contains("id=\"recall-scope\"").contains("data-field=\"classification\"")
@@ -496,7 +506,7 @@ class ConsolePagesTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(rachel.get("/console/recalls/RC-1999-9999").status()).isEqualTo(404);
 
-        // closed with the disposal of its 460 drums on hand: the recall page says what left the plant and how (P8)
+        // closed with the disposal of its 459 drums on hand (one went into the PENDING lot of the preview): the recall page says what left the plant and how (P8)
         assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer", "Bolt Motors",
                 "acknowledged", true, "quantityReturned", 40)).status()).isEqualTo(200);
         api.executeJobs();
@@ -506,7 +516,7 @@ class ConsolePagesTest {
         api.executeJobs();
         String closed = rachel.get("/console/recalls/" + number).html();
         String disposals = closed.substring(closed.indexOf("id=\"disposals\""));
-        assertThat(disposals.substring(0, disposals.indexOf("</table>"))).contains(lot).contains("460 drums")
+        assertThat(disposals.substring(0, disposals.indexOf("</table>"))).contains(lot).contains("459 drums")
                 .contains("Destroyed").contains("WM-2025-0450");
     }
 

@@ -13,7 +13,7 @@ import org.lotflow.shared.StateConflict;
  * ARCHIVED, in the scope with its note, and the customers that received it are notified. So may a REJECTED lot
  * (one shipped, then held and rejected: its customers still hold what they received; auditor 2026-12-05 F19).
  */
-final class RecallScope {
+public final class RecallScope {
 
     private RecallScope() {
     }
@@ -41,7 +41,7 @@ final class RecallScope {
     }
 
     /** Whether a lot of the scope is recalled (its status may become RECALLED). */
-    static boolean recalls(LotStatus status) {
+    public static boolean recalls(LotStatus status) {
         return status.canBecome(LotStatus.RECALLED);
     }
 
@@ -50,7 +50,7 @@ final class RecallScope {
      *
      * @param previousRecall for an already RECALLED lot, the recall that recalled it, or null
      */
-    static String skipNote(LotStatus status, String previousRecall) {
+    public static String skipNote(LotStatus status, String previousRecall) {
         return status == LotStatus.RECALLED
                 ? "already RECALLED" + (previousRecall == null ? "" : " by " + previousRecall)
                 : status == LotStatus.ARCHIVED

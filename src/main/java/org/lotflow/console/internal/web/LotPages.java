@@ -239,6 +239,10 @@ class LotPages {
     private void preview(String lotNumber, Model model) {
         org.lotflow.trace.Trace preview = trace.trace(lotNumber, Direction.DOWNSTREAM);
         model.addAttribute("preview", preview);
+        // what the recall would do to each lot, said before it starts (new user 2026-12-06 D9)
+        model.addAttribute("previewActions", preview.lots().stream().collect(java.util.stream.Collectors.toMap(
+                org.lotflow.trace.Trace.TracedLot::lotNumber, l -> org.lotflow.recall.RecallPreview.action(
+                        org.lotflow.lot.LotStatus.valueOf(l.status())), (a, b) -> a)));
         model.addAttribute("previewAllocations", openAllocations.ofLots(preview.lots().stream()
                 .map(org.lotflow.trace.Trace.TracedLot::id).toList()));
     }
