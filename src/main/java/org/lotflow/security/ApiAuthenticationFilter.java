@@ -171,7 +171,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
      * another site (or another port of the same host) cannot set it without the server's CORS consent, which lotflow
      * never gives, so a forged request riding on a logged-in user's session cookie is refused (audit finding,
      * 2026-12-04: a page on another port shipped an order and wrote a certificate hand-out into a lot's history).
-     * HTTP Basic calls need no header, unless a browser says another site started them ({@link #startedByAnotherSite}).
+     * HTTP Basic calls need no header, unless a browser sent them for a page: another site's ({@link #startedByAnotherSite},
+     * {@link #fromAnotherOrigin}) or a page load ({@link #browserPage}).
      */
     public static final String SESSION_HEADER = "X-Requested-By";
 
@@ -203,16 +204,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (origin == null) {
             return false;
         }
-        String host = request.getHeader("Host");
         try {
             java.net.URI o = java.net.URI.create(origin.trim());
-            if (o.getHost() == null || host == null) {
+            if (o.getHost() == null) {
                 return true;
             }
             int port = o.getPort() >= 0 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
-            String own = host.trim().toLowerCase(java.util.Locale.ROOT);
             String theirs = o.getHost().toLowerCase(java.util.Locale.ROOT);
-            return !(own.equals(theirs + ":" + port) || (own.equals(theirs) && (port == 80 || port == 443)));
+            // lotflow's own address as the browser asked for it: the Host header, or behind a proxy the host it was
+            // forwarded for (a header another site's page cannot set on a form or a link)
+            for (String host : new String[] {request.getHeader("Host"), request.getHeader("X-Forwarded-Host")}) {
+                String own = host == null ? null : host.split(",")[0].trim().toLowerCase(java.util.Locale.ROOT);
+                if (own != null && (own.equals(theirs + ":" + port) || (own.equals(theirs) && (port == 80 || port == 443)))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IllegalArgumentException e) {
             return true;
         }

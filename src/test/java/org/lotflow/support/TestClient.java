@@ -147,16 +147,21 @@ public class TestClient {
      * as the demo users have). Administrators do not act as QA managers, so the tests need a real one.
      */
     public String secondQaManager() {
+        return ensureUser(SECOND_QA_MANAGER, "Anna", "Kowalski", "qa-manager");
+    }
+
+    /** The user, made by lotflow itself (no request: their password counts as their own) when the demo data has none. */
+    private String ensureUser(String id, String firstName, String lastName, String group) {
         org.camunda.bpm.engine.IdentityService identities = identityService;
-        if (identities.createUserQuery().userId(SECOND_QA_MANAGER).count() == 0) {
-            org.camunda.bpm.engine.identity.User user = identities.newUser(SECOND_QA_MANAGER);
-            user.setFirstName("Anna");
-            user.setLastName("Kowalski");
-            user.setPassword(SECOND_QA_MANAGER);
+        if (identities.createUserQuery().userId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identities.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setPassword(id);
             identities.saveUser(user);
-            identities.createMembership(SECOND_QA_MANAGER, "qa-manager");
+            identities.createMembership(id, group);
         }
-        return SECOND_QA_MANAGER;
+        return id;
     }
 
     /** The user id of {@link #secondQaManager()}. */
@@ -167,16 +172,7 @@ public class TestClient {
      * administrator than the one who acted (a signer's identity confirmed after demo set their password).
      */
     public String secondAdministrator() {
-        org.camunda.bpm.engine.IdentityService identities = identityService;
-        if (identities.createUserQuery().userId(SECOND_ADMINISTRATOR).count() == 0) {
-            org.camunda.bpm.engine.identity.User user = identities.newUser(SECOND_ADMINISTRATOR);
-            user.setFirstName("Oliver");
-            user.setLastName("Admin");
-            user.setPassword(SECOND_ADMINISTRATOR);
-            identities.saveUser(user);
-            identities.createMembership(SECOND_ADMINISTRATOR, "camunda-admin");
-        }
-        return SECOND_ADMINISTRATOR;
+        return ensureUser(SECOND_ADMINISTRATOR, "Oliver", "Admin", "camunda-admin");
     }
 
     /** The user id of {@link #secondAdministrator()}. */
