@@ -75,10 +75,14 @@ final class EngineRequestBodies {
         }
         String at = hiddenTextAt(body, "");
         if (at != null) {
-            String field = at.isEmpty() ? "body" : at;
+            // a variable is named as its form names it ("findings", not "variables.findings.value")
+            java.util.regex.Matcher variable = java.util.regex.Pattern.compile(
+                    "^(?:variables|modifications|processVariables|localVariables)\\.([^.\\[]+)\\.value$").matcher(at);
+            String field = at.isEmpty() ? "body" : variable.matches() ? variable.group(1) : at;
+            String text = body.at("/" + at.replace(".", "/").replaceAll("\\[(\\d+)\\]", "/$1")).asText("");
             Problems.write(response, 400, "Invalid request", field + ": "
-                    + org.lotflow.shared.StrictJson.BIDI_REFUSED.replace("direction-changing control character",
-                            "NUL or direction-changing control character"), field);
+                    + (org.lotflow.shared.StrictJson.hasNul(text) ? org.lotflow.shared.StrictJson.NUL_REFUSED + " (U+0000)"
+                            : org.lotflow.shared.StrictJson.BIDI_REFUSED), field);
             return null;
         }
         return again;
