@@ -226,15 +226,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Whether a browser is loading a page ({@code Accept: text/html}, which a browser sends when it follows a link, a
-     * typed URL or another site's redirect; scripts and Swagger UI ask for JSON). Such a request reads; what records
+     * Whether a browser is loading a page ({@code Upgrade-Insecure-Requests}, {@code Sec-Fetch-Mode: navigate}: a link, a
+     * typed URL or another site's redirect; scripts and Swagger UI's calls send neither). Such a request reads; what records
      * something (a certificate handed out, an audit check) is done on the Console, whose forms carry their token
      * (re-test 2026-12-06 E2: another site sent a browser over plain HTTP, where no Fetch Metadata is sent, to
      * {@code /api/lots/X/coa?customer=EVIL}).
      */
     static boolean browserPage(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+        // what browsers add to a page load, over plain HTTP too (Upgrade-Insecure-Requests), and Fetch Metadata where
+        // they send it; not Accept alone: Java's HttpURLConnection asks for text/html by default (re-test F3)
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        String dest = request.getHeader("Sec-Fetch-Dest");
+        return request.getHeader("Upgrade-Insecure-Requests") != null || "navigate".equalsIgnoreCase(mode)
+                || "document".equalsIgnoreCase(dest) || "iframe".equalsIgnoreCase(dest);
     }
 
     /**

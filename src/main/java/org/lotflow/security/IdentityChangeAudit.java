@@ -40,6 +40,9 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
         IdentitySessionHook.install(configuration, this, (method, args, call) -> {
             boolean newPassword = method.getName().equals("saveUser") && args != null
                     && args[0] instanceof UserEntity user && user.hasNewPassword();
+            if (newPassword) {
+                requireStandingToSetAnothersPassword(((UserEntity) args[0]).getId());
+            }
             Object result = call.proceed();
             if (result instanceof IdentityOperationResult outcome) {
                 record(method.getName(), args, outcome.getOperation(), newPassword);
@@ -87,6 +90,25 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
             default -> {
                 // a group's name, tenants and Camunda's own unlock change no one's access
             }
+        }
+    }
+
+    /**
+     * An administrator sets another person's password (a new user's first one, a reset) only while standing as a signer
+     * themselves: a password of their own and, if an administrator set one, confirmed by another ({@link OwnPassword}).
+     * Otherwise one administrator made a second one (whose password he knew), had it create or reset a signer, and
+     * confirmed that signer himself as "another administrator" (re-test 2026-12-06 F1): the chain of passwords set by
+     * others now ends at a person who stands. Users setting their own, and lotflow itself (start-up), need nothing.
+     */
+    private void requireStandingToSetAnothersPassword(String userId) {
+        String actor = actor();
+        if (CurrentUser.SYSTEM.equals(actor) || actor.equals(userId)) {
+            return;
+        }
+        String why = OwnPassword.refusal(actor, events.getObject().passwordHistory(actor));
+        if (why != null) {
+            throw new org.lotflow.shared.NotPermitted(actor + " may not set another person's password (" + userId
+                    + ") before standing as a signer: " + why);
         }
     }
 

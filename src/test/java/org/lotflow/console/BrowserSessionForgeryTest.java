@@ -97,7 +97,7 @@ class BrowserSessionForgeryTest {
 
     /**
      * Over plain HTTP to a plant's host address browsers send no Fetch Metadata (re-test 2026-12-06 E2, E10): another
-     * origin's form post says so in {@code Origin}, and a page load ({@code Accept: text/html}) records nothing.
+     * origin's form post says so in {@code Origin}, and a page load ({@code Upgrade-Insecure-Requests}) records nothing.
      */
     @Test
     void anotherOriginsFormAndABrowsersPageLoadRecordNothingWithTheBrowsersBasicLogin() throws Exception {
@@ -106,9 +106,13 @@ class BrowserSessionForgeryTest {
         assertThat(basic("POST", "/api/lots/" + lot + "/holds", null, "Origin", "http://evil.example:8081"))
                 .isEqualTo(403);
         assertThat(basic("POST", "/api/lots/" + lot + "/holds", null, "Origin", "null")).isEqualTo(403);
-        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=EVIL+LAN", null, "Accept",
-                "text/html,application/xhtml+xml,*/*;q=0.8")).isEqualTo(403);
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=EVIL+LAN", null, "Upgrade-Insecure-Requests", "1"))
+                .isEqualTo(403);
         assertThat(handOuts(lot)).isEqualTo(handedOut);
+        // a script whose library asks for text/html by default (Java's HttpURLConnection) is no page load (re-test F3)
+        assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Java+Client", null, "Accept",
+                "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2")).isEqualTo(200);
+        handedOut++;
         assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
         // lotflow's own origin (Swagger UI) and a script asking for JSON go on
         assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Own+Origin", null, "Origin", "http://localhost:"

@@ -126,6 +126,16 @@ class OwnPasswordApiTest {
                 "password", puppetOwn, "authenticatedUserPassword", given), "application/json").status()).isEqualTo(204);
         assertThat(api.call(puppet, puppetOwn, HttpMethod.POST, confirm, null, "application/json").json().get("detail")
                 .asText()).contains("The identity of " + puppet + " has not been confirmed");
+        // nor does it set anyone's password, which demo would then confirm as "another administrator" (re-test F1)
+        Response puppetMakes = api.call(puppet, puppetOwn, HttpMethod.POST, "/engine-rest/user/create", Map.of("profile",
+                Map.of("id", "carl" + puppet, "firstName", "Carl", "lastName", "Nord"), "credentials", Map.of("password",
+                        given)), "application/json");
+        assertThat(puppetMakes.status()).as(puppetMakes.toString()).isEqualTo(403);
+        assertThat(puppetMakes.json().get("detail").asText()).contains(puppet + " may not set another person's password");
+        assertThat(identityService.createUserQuery().userId("carl" + puppet).count()).isZero();
+        assertThat(api.call(puppet, puppetOwn, HttpMethod.PUT, "/engine-rest/user/" + analyst + "/credentials", Map.of(
+                "password", "Reset-by-puppet-Pass-1", "authenticatedUserPassword", puppetOwn), "application/json")
+                .status()).isEqualTo(403);
         assertThat(api.post(api.secondAdministrator(), "/api/security/users/nobody-" + analyst + "/signer-confirmation",
                 null).status()).isEqualTo(404);
         assertThat(api.post(api.secondAdministrator(), "/api/security/users/sarah/signer-confirmation", null).status())

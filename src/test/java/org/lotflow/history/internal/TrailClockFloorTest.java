@@ -52,6 +52,26 @@ class TrailClockFloorTest {
         assertThat(ahead.instant()).as("a clock after the trail is left alone").isBefore(before.plusSeconds(60));
     }
 
+    /**
+     * A demo day restarted goes on after every trail kept on its clock, not only the lot history (re-test 2026-12-06
+     * F4: a security event of the run before was dated after those recorded after the restart).
+     */
+    @Test
+    void aDemoDayGoesOnAfterTheSecurityTrailAndTheEnginesHistoryToo() {
+        api.createLot(api.createProduct("TCFS"), new BigDecimal("5"), "2025-01-20");
+        Instant lotLatest = new TrailClockFloor(jdbc, applicationClock).latest();
+        Instant securityLater = lotLatest.plusSeconds(20);
+        jdbc.update("INSERT INTO security_event (occurred_at, type, user_id, client, channel, detail) VALUES"
+                + " (?, 'UNLOCKED', 'nobody-tcfs', 'local', 'admin', 'a record of the run before')",
+                java.sql.Timestamp.from(securityLater));
+        ClockConfiguration.TrailClock demoRestart = new ClockConfiguration.TrailClock(
+                Clock.offset(applicationClock, Duration.ofDays(-2)), true);
+        TrailClockFloor floor = new TrailClockFloor(jdbc, demoRestart);
+        assertThat(floor.latestOfEveryTrail()).isAfterOrEqualTo(securityLater);
+        floor.afterSingletonsInstantiated();
+        assertThat(demoRestart.instant()).isAfter(securityLater);
+    }
+
     /** The real clock is not moved far: a trail dated ahead of it (a later demo day on this database) refuses the start. */
     @Test
     void aRealClockFarBehindTheAuditTrailRefusesTheStart() {
