@@ -77,6 +77,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         List<String> groupIds = null;
         List<String> tenantIds = List.of();
 
+        if ("HEAD".equalsIgnoreCase(request.getMethod())
+                && RECORDING_GET.matcher(EngineResources.normalized(request)).matches()) {
+            // a HEAD delivers no certificate and checks nothing: it must not be recorded as a hand-out or a check (link
+            // checkers, proxies and monitors send it; re-test 2026-12-06 F8)
+            response.setHeader("Allow", "GET");
+            Problems.write(response, 405, "Method not allowed", "A certificate is handed out, and the audit trail"
+                    + " checked, by GET only: each one is recorded in the caller's name, and a HEAD request delivers"
+                    + " nothing");
+            return;
+        }
         String header = request.getHeader("Authorization");
         boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
         String[] credentials = basic ? decode(header.substring(6).trim()) : null;

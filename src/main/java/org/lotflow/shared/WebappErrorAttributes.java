@@ -22,14 +22,21 @@ public class WebappErrorAttributes extends DefaultErrorAttributes {
     public static final String SESSION_ENDED = "Your session has ended, so nothing was saved. Log in again, then open"
             + " the task and complete it again (what you had typed is not kept).";
 
+    /** What the webapps' login form says to a wrong user name or password. */
+    public static final String WRONG_LOGIN = "Wrong user name or password (or the user is locked for a while after"
+            + " failed attempts): nothing was logged in.";
+
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
         Object path = request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST);
         if (Integer.valueOf(401).equals(attributes.get("status")) && path != null
                 && path.toString().startsWith("/camunda/api/")) {
-            attributes.put("message", SESSION_ENDED);
-            attributes.put("detail", SESSION_ENDED);
+            // the login form itself: a wrong user name or password, not a session that ended (re-test 2026-12-06 F7)
+            String said = path.toString().contains("/auth/user/") && path.toString().contains("/login")
+                    ? WRONG_LOGIN : SESSION_ENDED;
+            attributes.put("message", said);
+            attributes.put("detail", said);
         }
         return attributes;
     }

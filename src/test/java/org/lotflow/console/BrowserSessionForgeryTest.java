@@ -108,6 +108,8 @@ class BrowserSessionForgeryTest {
         assertThat(basic("POST", "/api/lots/" + lot + "/holds", null, "Origin", "null")).isEqualTo(403);
         assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=EVIL+LAN", null, "Upgrade-Insecure-Requests", "1"))
                 .isEqualTo(403);
+        assertThat(basic("HEAD", "/api/lots/" + lot + "/coa?customer=HEAD-ONLY", null, "Accept", "application/json"))
+                .as("a HEAD delivers nothing and records nothing (re-test F8)").isEqualTo(405);
         assertThat(handOuts(lot)).isEqualTo(handedOut);
         // a script whose library asks for text/html by default (Java's HttpURLConnection) is no page load (re-test F3)
         assertThat(basic("GET", "/api/lots/" + lot + "/coa?customer=Java+Client", null, "Accept",

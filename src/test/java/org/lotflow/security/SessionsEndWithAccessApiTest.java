@@ -58,6 +58,10 @@ class SessionsEndWithAccessApiTest {
                 "application/json");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("message").asText()).contains("Your session has ended, so nothing was saved");
+        // a wrong login is said as one, not as a session that ended (re-test 2026-12-06 F7)
+        WebappSession wrong = WebappSession.login(port, "nobody-" + kim, "wrong", "tasklist");
+        assertThat(wrong.loginStatus()).isEqualTo(401);
+        assertThat(wrong.loginBody()).contains("Wrong user name or password").doesNotContain("session has ended");
 
         // a password an administrator sets ends the session that changed it before too
         TestClient.Response reset = api.call("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/user/" + kim + "/credentials",

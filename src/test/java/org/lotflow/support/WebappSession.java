@@ -20,6 +20,7 @@ public final class WebappSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private final int loginStatus;
+    private final String loginBody;
 
     private WebappSession(int port, String user, String password, String app) throws IOException, InterruptedException {
         this.base = "http://localhost:" + port;
@@ -33,6 +34,7 @@ public final class WebappSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         this.loginStatus = login.statusCode();
+        this.loginBody = login.body();
         // a login starts a new session with a new CSRF token: fetch it as the webapps do
         http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -48,6 +50,11 @@ public final class WebappSession {
     }
 
     /** The status of the login request (200 when logged in). */
+    /** What the login answered (its message, when refused). */
+    public String loginBody() {
+        return loginBody;
+    }
+
     public int loginStatus() {
         return loginStatus;
     }

@@ -83,6 +83,11 @@ class CertificatePdfTest {
         assertThat(text(PDF.pdf(seed("IL-250", null, seedResults()), "Industrial Services Inc. & Co")))
                 .contains("Provided to", "Industrial Services Inc. & Co");
         assertThat(text(PDF.pdf(seed("IL-250", null, seedResults())))).doesNotContain("Provided to");
+        // the longest name a hand-out takes wraps on the page, every character printed (re-test 2026-12-06 F6)
+        String longest = "W".repeat(200);
+        String printed = text(PDF.pdf(seed("IL-250", null, seedResults()), longest));
+        assertThat(printed).as("wrapped over lines, not one line running off the page").doesNotContain(longest);
+        assertThat(printed.replace("\n", "").replace("\r", "")).contains(longest);
     }
 
     @Test
