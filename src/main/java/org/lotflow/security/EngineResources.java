@@ -171,7 +171,8 @@ final class EngineResources {
         if (ANNOTATION.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
             return "The engine's operation log and its incidents are part of the record: their annotations are not"
                     + " set, replaced or cleared by anyone (administrators included); note what you found in a comment"
-                    + " on the process instance (POST process-instance/{id}/comment/create)";
+                    + " on one of the process's tasks (POST task/{id}/comment/create; re-test 2026-12-06 F10: the process"
+                    + " instance takes no comment)";
         }
         if (method.equals("POST") && resource.matches("(?i)^task/create/?$")) {
             return "Tasks are made by lotflow's processes, each in its step and for its groups; a task made by hand could"

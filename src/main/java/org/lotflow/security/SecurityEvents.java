@@ -142,7 +142,29 @@ public class SecurityEvents {
         if (userId == null) {
             return "";
         }
-        return userId.length() <= MAX_TEXT ? userId
-                : userId.substring(0, 200) + "…(" + userId.length() + " characters)";
+        String shown = visible(userId);
+        return shown.length() <= MAX_TEXT ? shown
+                : shown.substring(0, 200) + "…(" + shown.length() + " characters)";
+    }
+
+    /**
+     * A user id as typed at a login, with what would hide or turn text around written out ({@code <U+202E>}): a failed
+     * login's id is anyone's typing, and the security trail shows what was sent, not a reversed or cut text (re-test
+     * 2026-12-06 F5). Real user ids hold none of these characters (they are refused when a user is made).
+     */
+    static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hidden = Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
+            if (hidden && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(hidden ? String.format("<U+%04X>", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }
