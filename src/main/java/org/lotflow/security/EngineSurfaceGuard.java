@@ -143,10 +143,16 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (identity.handled(method, resource, caller, request, response, chain)) {
             return;
         }
+        if (TASK_NOTE.matcher(resource).matches() && refusedUnstood(response, caller.userId())) {
+            return;
+        }
         Matcher claim = TASK_CLAIM.matcher(resource);
         if (claim.matches()) {
             Claim claimed = claimed(request, response);
             if (claimed == null) {
+                return;
+            }
+            if (claimed.userId().equals(caller.userId()) && refusedUnstood(response, caller.userId())) {
                 return;
             }
             if (!caller.admin() && !claimed.userId().equals(caller.userId())) {
@@ -461,6 +467,33 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     }
 
     /** Who calls: the HTTP Basic user of {@code /engine-rest}, or the webapps' session user. */
+    /** A comment or an attachment added to a task: a record in the caller's name. */
+    private static final java.util.regex.Pattern TASK_NOTE = java.util.regex.Pattern.compile(
+            "^task/[^/]+/(?:comment|attachment)/create/?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Why a user may not record in their name ({@link OwnPassword}), or null; none when not set (tests of paths). */
+    private java.util.function.Function<String, String> standing = userId -> null;
+
+    /**
+     * Where the guard reads whether a user stands as a signer (a password of their own and, after an administrator set
+     * one, a confirmation): a task claimed for oneself, a comment or an attachment is work in one's name (re-test
+     * 2026-12-06 F9: an unconfirmed QA manager commented on and claimed investigation tasks).
+     */
+    EngineSurfaceGuard standingFrom(java.util.function.Function<String, String> refusal) {
+        this.standing = refusal;
+        return this;
+    }
+
+    /** Refuses (403, the refusal's sentence) work in the caller's name while they do not stand; true when refused. */
+    private boolean refusedUnstood(HttpServletResponse response, String userId) throws IOException {
+        String why = standing.apply(userId);
+        if (why != null) {
+            refuse(response, 403, "Forbidden", null, why);
+            return true;
+        }
+        return false;
+    }
+
     record Caller(String userId, List<String> groups) {
         boolean admin() {
             return groups.contains(Groups.ADMIN);

@@ -245,14 +245,16 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
-            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+            org.springframework.beans.factory.ObjectProvider<SecurityEvents> events) {
         FilterRegistrationBean<EngineSurfaceGuard> registration = new FilterRegistrationBean<>(new EngineSurfaceGuard(
                 forms, engine.getTaskService(), engine.getRepositoryService(), engine.getIdentityService(),
                 engine.getHistoryService(), engine.getName(), taskId -> UncheckedEngineCommand.call(engine, () -> {
                     engine.getTaskService().setAssignee(taskId, null); // the caller stays authenticated: the log names them
                     return null;
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
-                engine.getAuthorizationService()));
+                engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
+                        events.getObject().passwordHistory(userId))));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

@@ -101,6 +101,13 @@ class OwnPasswordApiTest {
         assertThat(unconfirmed.status()).as(unconfirmed.toString()).isEqualTo(403);
         assertThat(unconfirmed.json().get("detail").asText()).contains("The identity of " + analyst
                 + " has not been confirmed since demo set their password", "an administrator other than demo");
+        // nor a task claimed for themselves, nor a comment in their name (re-test 2026-12-06 F9)
+        String open = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=recordLabResults").json().get(0).get("id").asText();
+        assertThat(api.call(analyst, own, HttpMethod.POST, "/engine-rest/task/" + open + "/claim", Map.of("userId",
+                analyst), "application/json").status()).isEqualTo(403);
+        assertThat(api.call(analyst, own, HttpMethod.POST, "/engine-rest/task/" + open + "/comment/create", Map.of(
+                "message", "unconfirmed note"), "application/json").status()).isEqualTo(403);
         // nor a certificate handed out in their name (re-test 2026-12-06 E3)
         String withCoa = api.releasedLot(api.createProduct("OWNPW"), new BigDecimal("10"), "2025-01-20");
         assertThat(api.call(analyst, own, HttpMethod.GET, "/api/lots/" + withCoa + "/coa", null, "application/json")
