@@ -89,6 +89,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         String header = request.getHeader("Authorization");
         boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        if (basic && sessionFirst() && sessionUserId(request) != null) {
+            // the person logged into this page decides, not a Basic login the browser keeps from another page (re-test
+            // 2026-12-06 F12: after Swagger UI as anna, tom's Console login acted and recorded as anna)
+            basic = false;
+        }
         String[] credentials = basic ? decode(header.substring(6).trim()) : null;
         if (basic) {
             LoginThrottle.Lock count = credentials == null ? null : throttle.find(credentials[0], RequestOrigin.client());
@@ -274,6 +279,27 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         // the path as Spring MVC matches it (percent-decoded, matrix parameters and doubled slashes gone), so
         // /api/lots/X/%63oa is the certificate too
         return read && !RECORDING_GET.matcher(EngineResources.normalized(request)).matches();
+    }
+
+    /**
+     * Whether a logged-in session is used before an HTTP Basic header the browser may send on its own (the Console:
+     * a person logs in on its page; a Basic login a browser kept from Swagger UI or a typed URL must not act for
+     * whoever uses the page next). False for {@code /api}, where a script's Basic login is meant.
+     */
+    protected boolean sessionFirst() {
+        return false;
+    }
+
+    /** The user of the request's webapp session, or null without one. */
+    private String sessionUserId(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        return authentications != null
+                && authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication ua
+                ? ua.getIdentityId() : null;
     }
 
     /**

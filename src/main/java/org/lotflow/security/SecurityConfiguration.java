@@ -107,6 +107,11 @@ public class SecurityConfiguration {
             }
 
             @Override
+            protected boolean sessionFirst() {
+                return true; // the person logged in on the Console's page acts, not a Basic login the browser kept
+            }
+
+            @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 return path.equals("/console/login");

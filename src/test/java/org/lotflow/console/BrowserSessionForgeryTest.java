@@ -124,6 +124,19 @@ class BrowserSessionForgeryTest {
         assertThat(handOuts(lot)).isEqualTo(handedOut + 2);
     }
 
+    /**
+     * After Swagger UI, a browser sends the Basic login it kept with every page of the host: on the Console the person
+     * logged in on its page acts, not the one Swagger UI was used as (re-test 2026-12-06 F12: tom's hand-out recorded
+     * as anna's).
+     */
+    @Test
+    void theConsolesLoggedInPersonActsNotABasicLoginTheBrowserKept() {
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        ConsoleSession.Page page = tom.getWithKeptBasic("/console/lots", "jennifer");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html()).contains("Tom Becker").doesNotContain("Jennifer Lee");
+    }
+
     private int basic(String method, String path, String fetchSite, String header, String value) throws Exception {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 "http://localhost:" + port + path)).header("Authorization", "Basic " + java.util.Base64.getEncoder()

@@ -59,6 +59,13 @@ public final class ConsoleSession {
         return get(path, "text/html");
     }
 
+    /** A page as a browser asks for it that also sends a Basic login it kept from another page (Swagger UI). */
+    Page getWithKeptBasic(String path, String user) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").header(
+                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))).GET());
+    }
+
     Page get(String path, String accept) {
         Page page = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
         Matcher m = TOKEN.matcher(page.html());
