@@ -62,9 +62,10 @@ final class EngineRequestBodies {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             return request;
         }
-        byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
+        // the whole body, given again as it came (its size is bounded before: lotflow.api.max-request-size)
+        byte[] raw = request.getInputStream().readAllBytes();
         HttpServletRequest again = replay(request, raw);
-        if (raw.length == 0 || raw.length > MAX_BODY) {
+        if (raw.length == 0) {
             return again;
         }
         JsonNode body;
