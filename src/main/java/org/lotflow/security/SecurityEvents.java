@@ -121,6 +121,16 @@ public class SecurityEvents {
                 "admin", detail));
     }
 
+    /**
+     * The latest time of the security audit trail (of its last 1,000 events by id: no scan at any size), or null when
+     * it is empty; for a demo day restarted on its database, which goes on after it ({@code TrailClockFloor}).
+     */
+    public Instant latestAt() {
+        Timestamp at = jdbc.queryForObject("SELECT MAX(occurred_at) FROM (SELECT occurred_at FROM security_event ORDER"
+                + " BY id DESC FETCH FIRST 1000 ROWS ONLY) last_events", Timestamp.class);
+        return at == null ? null : at.toInstant();
+    }
+
     /** The newest events of one user id (or of everyone when null), newest first. */
     public List<SecurityEvent> recent(String userId, int limit) {
         String where = userId == null ? "" : " WHERE user_id = ?";

@@ -33,9 +33,19 @@ class TrailClockFloor implements SmartInitializingSingleton {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    TrailClockFloor(JdbcTemplate jdbc, Clock clock) {
+    private final org.springframework.beans.factory.ObjectProvider<org.lotflow.security.SecurityEvents> securityEvents;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TrailClockFloor(JdbcTemplate jdbc, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<org.lotflow.security.SecurityEvents> securityEvents) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.securityEvents = securityEvents;
+    }
+
+    /** Without the security trail (tests of the lot history's floor alone). */
+    TrailClockFloor(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, null);
     }
 
     @Override
@@ -74,9 +84,11 @@ class TrailClockFloor implements SmartInitializingSingleton {
      */
     Instant latestOfEveryTrail() {
         Instant latest = latest();
+        Instant security = securityEvents == null ? null : securityEvents.getObject().latestAt();
+        if (security != null && (latest == null || security.isAfter(latest))) {
+            latest = security;
+        }
         for (String sql : new String[] {
-                "SELECT MAX(occurred_at) FROM (SELECT occurred_at FROM security_event ORDER BY id DESC FETCH FIRST 1000"
-                        + " ROWS ONLY) last_events",
                 "SELECT MAX(START_TIME_) FROM ACT_HI_ACTINST", "SELECT MAX(END_TIME_) FROM ACT_HI_ACTINST",
                 "SELECT MAX(TIME_) FROM ACT_HI_COMMENT"}) {
             java.sql.Timestamp at;

@@ -29,6 +29,8 @@ class TrailClockFloorTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock applicationClock;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.lotflow.security.SecurityEvents> securityEvents;
 
     @Test
     void aClockBehindTheAuditTrailIsMovedOnPastItsLatestRecord() {
@@ -66,7 +68,7 @@ class TrailClockFloorTest {
                 java.sql.Timestamp.from(securityLater));
         ClockConfiguration.TrailClock demoRestart = new ClockConfiguration.TrailClock(
                 Clock.offset(applicationClock, Duration.ofDays(-2)), true);
-        TrailClockFloor floor = new TrailClockFloor(jdbc, demoRestart);
+        TrailClockFloor floor = new TrailClockFloor(jdbc, demoRestart, securityEvents);
         assertThat(floor.latestOfEveryTrail()).isAfterOrEqualTo(securityLater);
         floor.afterSingletonsInstantiated();
         assertThat(demoRestart.instant()).isAfter(securityLater);
