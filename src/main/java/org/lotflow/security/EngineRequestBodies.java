@@ -59,6 +59,9 @@ final class EngineRequestBodies {
     static HttpServletRequest withVisibleText(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            return multipartWithVisibleText(request, response, type);
+        }
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             return request;
         }
@@ -85,6 +88,42 @@ final class EngineRequestBodies {
                     + (org.lotflow.shared.StrictJson.hasNul(text) ? org.lotflow.shared.StrictJson.NUL_REFUSED + " (U+0000)"
                             : org.lotflow.shared.StrictJson.BIDI_REFUSED), field);
             return null;
+        }
+        return again;
+    }
+
+    /**
+     * {@link #withVisibleText} for a multipart form (an attachment: its name, description, type and URL are texts kept
+     * and shown; re-test 2026-12-06 F2): every part without a file name is read as text; a file's content goes on
+     * unread. The body is given again whole.
+     */
+    private static HttpServletRequest multipartWithVisibleText(HttpServletRequest request, HttpServletResponse response,
+            String type) throws IOException {
+        byte[] raw = request.getInputStream().readAllBytes();
+        HttpServletRequest again = replay(request, raw);
+        java.util.regex.Matcher b = java.util.regex.Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(type);
+        if (!b.find()) {
+            return again;
+        }
+        String body = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1); // bytes kept one to one
+        for (String part : body.split(java.util.regex.Pattern.quote("--" + b.group(1)))) {
+            int end = part.indexOf("\r\n\r\n");
+            if (end < 0) {
+                continue;
+            }
+            String headers = part.substring(0, end);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            if (!name.find() || headers.contains("filename=")) {
+                continue; // a file's content is not text
+            }
+            String value = new String(part.substring(end + 4).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (org.lotflow.shared.StrictJson.hasNul(value) || org.lotflow.shared.StrictJson.hasBidiControl(value)) {
+                Problems.write(response, 400, "Invalid request", name.group(1) + ": "
+                        + (org.lotflow.shared.StrictJson.hasNul(value) ? org.lotflow.shared.StrictJson.NUL_REFUSED
+                                + " (U+0000)" : org.lotflow.shared.StrictJson.BIDI_REFUSED), name.group(1));
+                return null;
+            }
         }
         return again;
     }

@@ -41,6 +41,14 @@ class EngineVisibleTextApiTest {
                 "variables", Map.of("labResults", Map.of("value", "viscosity = 248 \u2066x\u2069"))));
         assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
         assertThat(nested.json().get("field").asText()).isEqualTo("labResults");
+        // nor an attachment's name in a multipart form (re-test 2026-12-06 F2)
+        String form = "--XyZ\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nreport \u202Efdp.exe"
+                + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\nhttp://example.com/r\r\n--XyZ--\r\n";
+        Response attached = api.send("sarah", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", form,
+                "multipart/form-data; boundary=XyZ; charset=UTF-8");
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(400);
+        assertThat(attached.json().path("field").asText()).as(attached.toString()).isEqualTo("attachment-name");
+        assertThat(taskService.getTaskAttachments(task)).isEmpty();
         // the same comment without the override is not refused for its text (the engine then answers as it does:
         // a comment needs the task's history, which an analyst may not read)
         Response plain = api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message",
