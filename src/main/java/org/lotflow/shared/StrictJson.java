@@ -90,7 +90,42 @@ public class StrictJson {
     com.fasterxml.jackson.databind.Module noNulInText() { // Spring Boot registers every Module bean with its mapper
         com.fasterxml.jackson.databind.module.SimpleModule module = new com.fasterxml.jackson.databind.module.SimpleModule("lotflow-no-nul");
         module.addDeserializer(String.class, new NulRefusingStrings());
+        // a business date is written as text, yyyy-MM-dd: Jackson's date reading also took an array ([2025,1,27]), a
+        // form no user writes and every refusal named in java.time's words (re-test 2026-12-06 E4)
+        module.setDeserializerModifier(new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
+            @Override
+            public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyDeserializer(
+                    com.fasterxml.jackson.databind.DeserializationConfig config,
+                    com.fasterxml.jackson.databind.BeanDescription description,
+                    com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+                return description.getBeanClass() == java.time.LocalDate.class ? new DatesAsText(deserializer)
+                        : deserializer;
+            }
+        });
         return module;
+    }
+
+    /** A {@link java.time.LocalDate} read from text only (then as Jackson reads it); any other token is refused. */
+    static final class DatesAsText extends com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer {
+
+        DatesAsText(com.fasterxml.jackson.databind.JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatingInstance(
+                com.fasterxml.jackson.databind.JsonDeserializer<?> delegate) {
+            return new DatesAsText(delegate);
+        }
+
+        @Override
+        public Object deserialize(com.fasterxml.jackson.core.JsonParser p,
+                com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return ctxt.handleUnexpectedToken(java.time.LocalDate.class, p);
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** Jackson's own String reading, then the NUL check. */
