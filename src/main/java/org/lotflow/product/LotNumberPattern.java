@@ -1,6 +1,5 @@
 package org.lotflow.product;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,25 +89,7 @@ public final class LotNumberPattern {
      * lot number: follow established numbering scheme"; auditor 2026-12-05 A7.
      */
     public boolean matches(String lotNumber, int year) {
-        Matcher m = TOKEN.matcher(pattern);
-        StringBuilder regex = new StringBuilder();
-        int last = 0;
-        while (m.find()) {
-            regex.append(Pattern.quote(pattern.substring(last, m.start())));
-            String token = m.group(1);
-            if (token.equals("yyyy")) {
-                regex.append(String.format("%04d", year));
-            } else if (token.equals("yy")) {
-                regex.append(String.format("%02d", year % 100));
-            } else {
-                Matcher seq = SEQ.matcher(token);
-                seq.matches();
-                regex.append("[0-9]{").append(seq.group(1)).append(",}");
-            }
-            last = m.end();
-        }
-        regex.append(Pattern.quote(pattern.substring(last)));
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(lotNumber).matches();
+        return given(lotNumber, year).matches();
     }
 
     /**
@@ -118,12 +99,29 @@ public final class LotNumberPattern {
      * 2026-12-06 C-i: a hand-given number was kept as typed).
      */
     public String inSchemeCase(String lotNumber, int year) {
+        Matcher given = given(lotNumber, year);
+        if (!given.matches()) {
+            return lotNumber;
+        }
+        Matcher m = TOKEN.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        for (int group = 1; m.find(); group++) {
+            out.append(pattern, last, m.start()).append(given.group(group));
+            last = m.end();
+        }
+        return out.append(pattern.substring(last)).toString();
+    }
+
+    /**
+     * {@code lotNumber} against this pattern for {@code year}, letters in any case: the literal parts as written, each
+     * token a group ({@code {yyyy}}, {@code {yy}} that year, {@code {seq:N}} N or more digits).
+     */
+    private Matcher given(String lotNumber, int year) {
         Matcher m = TOKEN.matcher(pattern);
         StringBuilder regex = new StringBuilder();
-        List<String> literals = new java.util.ArrayList<>();
         int last = 0;
         while (m.find()) {
-            literals.add(pattern.substring(last, m.start()));
             regex.append(Pattern.quote(pattern.substring(last, m.start())));
             String token = m.group(1);
             if (token.equals("yyyy")) {
@@ -137,17 +135,8 @@ public final class LotNumberPattern {
             }
             last = m.end();
         }
-        literals.add(pattern.substring(last));
         regex.append(Pattern.quote(pattern.substring(last)));
-        Matcher given = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(lotNumber);
-        if (!given.matches()) {
-            return lotNumber;
-        }
-        StringBuilder out = new StringBuilder(literals.get(0));
-        for (int i = 1; i < literals.size(); i++) {
-            out.append(given.group(i)).append(literals.get(i));
-        }
-        return out.toString();
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(lotNumber);
     }
 
     public String pattern() {

@@ -126,8 +126,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             } else if (credentials != null) {
                 cache.forget(credentials[0]);
             }
-            if (userId != null && (startedByAnotherSite(request) || fromAnotherOrigin(request) || browserPage(request))
-                    && !sessionMayRecord(request)) {
+            if (userId != null && BrowserRequests.sentForAPage(request) && !sessionMayRecord(request)) {
                 Problems.write(response, 403, "Forbidden", "A browser page changes or records nothing through "
                         + request.getRequestURI() + " with the login your browser keeps for lotflow unless it sends the"
                         + " header " + SESSION_HEADER + ", which lotflow's own pages do and another site's page cannot:"
@@ -186,75 +185,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
      * another site (or another port of the same host) cannot set it without the server's CORS consent, which lotflow
      * never gives, so a forged request riding on a logged-in user's session cookie is refused (audit finding,
      * 2026-12-04: a page on another port shipped an order and wrote a certificate hand-out into a lot's history).
-     * HTTP Basic calls need no header, unless a browser sent them for a page: another site's ({@link #startedByAnotherSite},
-     * {@link #fromAnotherOrigin}) or a page load ({@link #browserPage}).
+     * HTTP Basic calls need no header, unless a browser sent them for a page ({@link BrowserRequests}).
      */
     public static final String SESSION_HEADER = "X-Requested-By";
-
-    /** The Fetch Metadata header a browser adds to every request it sends: who started it (W3C Fetch Metadata). */
-    static final String FETCH_SITE = "Sec-Fetch-Site";
-
-    /**
-     * Whether a browser says another site's page started this request ({@code Sec-Fetch-Site: cross-site}, or
-     * {@code same-site}: another port or subdomain of the host). A browser that once logged into {@code /api} with
-     * HTTP Basic (Swagger UI, a URL typed in) keeps those credentials and sends them with another site's top-level
-     * navigation to lotflow, so Basic is no proof of intent there (auditor 2026-12-06 C-l: a page of another site sent
-     * Tom's browser to {@code /api/lots/X/coa?customer=EVIL}, recorded as his hand-out). Such a request may read, not
-     * change or record; the user's own typing ({@code none}), lotflow's own pages ({@code same-origin}) and scripts
-     * (no header) are unaffected.
-     */
-    static boolean startedByAnotherSite(HttpServletRequest request) {
-        String site = request.getHeader(FETCH_SITE);
-        return site != null && (site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site"));
-    }
-
-    /**
-     * Whether a browser says another origin's page sent this request ({@code Origin}, which browsers send with every
-     * cross-origin POST, PUT, PATCH and DELETE, over plain HTTP too, where they leave {@code Sec-Fetch-Site} out;
-     * re-test 2026-12-06 E2, E10: a form on another site posted to a plant's http://host address). {@code null} (a
-     * sandboxed or privacy-sensitive context) counts as another origin; the request's own host and port do not.
-     */
-    static boolean fromAnotherOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return false;
-        }
-        try {
-            java.net.URI o = java.net.URI.create(origin.trim());
-            if (o.getHost() == null) {
-                return true;
-            }
-            int port = o.getPort() >= 0 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
-            String theirs = o.getHost().toLowerCase(java.util.Locale.ROOT);
-            // lotflow's own address as the browser asked for it: the Host header, or behind a proxy the host it was
-            // forwarded for (a header another site's page cannot set on a form or a link)
-            for (String host : new String[] {request.getHeader("Host"), request.getHeader("X-Forwarded-Host")}) {
-                String own = host == null ? null : host.split(",")[0].trim().toLowerCase(java.util.Locale.ROOT);
-                if (own != null && (own.equals(theirs + ":" + port) || (own.equals(theirs) && (port == 80 || port == 443)))) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-    }
-
-    /**
-     * Whether a browser is loading a page ({@code Upgrade-Insecure-Requests}, {@code Sec-Fetch-Mode: navigate}: a link, a
-     * typed URL or another site's redirect; scripts and Swagger UI's calls send neither). Such a request reads; what records
-     * something (a certificate handed out, an audit check) is done on the Console, whose forms carry their token
-     * (re-test 2026-12-06 E2: another site sent a browser over plain HTTP, where no Fetch Metadata is sent, to
-     * {@code /api/lots/X/coa?customer=EVIL}).
-     */
-    static boolean browserPage(HttpServletRequest request) {
-        // what browsers add to a page load, over plain HTTP too (Upgrade-Insecure-Requests), and Fetch Metadata where
-        // they send it; not Accept alone: Java's HttpURLConnection asks for text/html by default (re-test F3)
-        String mode = request.getHeader("Sec-Fetch-Mode");
-        String dest = request.getHeader("Sec-Fetch-Dest");
-        return request.getHeader("Upgrade-Insecure-Requests") != null || "navigate".equalsIgnoreCase(mode)
-                || "document".equalsIgnoreCase(dest) || "iframe".equalsIgnoreCase(dest);
-    }
 
     /**
      * The reads that record something in the caller's name: a certificate handed out ({@code CERTIFICATE_PROVIDED}

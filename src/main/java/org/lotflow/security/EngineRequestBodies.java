@@ -84,9 +84,9 @@ final class EngineRequestBodies {
                     "^(?:variables|modifications|processVariables|localVariables)\\.([^.\\[]+)\\.value$").matcher(at);
             String field = at.isEmpty() ? "body" : variable.matches() ? variable.group(1) : at;
             String text = body.at("/" + at.replace(".", "/").replaceAll("\\[(\\d+)\\]", "/$1")).asText("");
+            String why = org.lotflow.shared.StrictJson.hiddenTextRefusal(text);
             Problems.write(response, 400, "Invalid request", field + ": "
-                    + (org.lotflow.shared.StrictJson.hasNul(text) ? org.lotflow.shared.StrictJson.NUL_REFUSED + " (U+0000)"
-                            : org.lotflow.shared.StrictJson.BIDI_REFUSED), field);
+                    + (why != null ? why : org.lotflow.shared.StrictJson.BIDI_REFUSED), field);
             return null;
         }
         return again;
@@ -118,10 +118,9 @@ final class EngineRequestBodies {
             }
             String value = new String(part.substring(end + 4).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                     java.nio.charset.StandardCharsets.UTF_8);
-            if (org.lotflow.shared.StrictJson.hasNul(value) || org.lotflow.shared.StrictJson.hasBidiControl(value)) {
-                Problems.write(response, 400, "Invalid request", name.group(1) + ": "
-                        + (org.lotflow.shared.StrictJson.hasNul(value) ? org.lotflow.shared.StrictJson.NUL_REFUSED
-                                + " (U+0000)" : org.lotflow.shared.StrictJson.BIDI_REFUSED), name.group(1));
+            String why = org.lotflow.shared.StrictJson.hiddenTextRefusal(value);
+            if (why != null) {
+                Problems.write(response, 400, "Invalid request", name.group(1) + ": " + why, name.group(1));
                 return null;
             }
         }
@@ -131,9 +130,7 @@ final class EngineRequestBodies {
     /** The path of the first text (or field name) holding a NUL or a direction override or isolate, else null. */
     private static String hiddenTextAt(JsonNode node, String path) {
         if (node.isTextual()) {
-            String t = node.textValue();
-            return org.lotflow.shared.StrictJson.hasNul(t) || org.lotflow.shared.StrictJson.hasBidiControl(t) ? path
-                    : null;
+            return org.lotflow.shared.StrictJson.hiddenTextRefusal(node.textValue()) != null ? path : null;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

@@ -150,12 +150,12 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                 } else if (value.asText().length() > MAX_TEXT) {
                     violations.add(new Violation(field.name(), "is too long: at most " + MAX_TEXT + " characters, got "
                             + value.asText().length()));
-                } else if (value.asText().indexOf('\u0000') >= 0) {
-                    // PostgreSQL refuses NUL in text (a 500 in the persistence layer) where H2 keeps it: the
-                    // same 400 naming the field on both databases, before the engine stores anything
-                    violations.add(new Violation(field.name(), "must not contain a NUL character (U+0000)"));
-                } else if (org.lotflow.shared.StrictJson.hasBidiControl(value.asText())) {
-                    violations.add(new Violation(field.name(), org.lotflow.shared.StrictJson.BIDI_REFUSED));
+                } else if (org.lotflow.shared.StrictJson.hiddenTextRefusal(value.asText()) != null) {
+                    // PostgreSQL refuses NUL in text (a 500 in the persistence layer) where H2 keeps it, and a direction
+                    // override shows another text than the one stored: the same 400 naming the field, before the
+                    // engine stores anything
+                    violations.add(new Violation(field.name(),
+                            org.lotflow.shared.StrictJson.hiddenTextRefusal(value.asText())));
                 } else if (!field.values().isEmpty() && !field.values().contains(value.asText())) {
                     violations.add(new Violation(field.name(), "must be one of " + String.join(", ", field.values())
                             + ", not '" + value.asText() + "'"));

@@ -62,10 +62,14 @@ final class OwnPassword {
         return -1;
     }
 
+    /** The newest event of {@code history} that set the password (not a confirmation), or null. */
+    static SecurityEvent lastPasswordSet(List<SecurityEvent> history) {
+        return history.stream().filter(e -> e.type() != SecurityEvent.Type.SIGNER_CONFIRMED).findFirst().orElse(null);
+    }
+
     /** Why {@code userId} may not sign or record quality work, given their password {@code history}, or null when they may. */
     static String refusal(String userId, List<SecurityEvent> history) {
-        SecurityEvent last = history.stream().filter(e -> e.type() != SecurityEvent.Type.SIGNER_CONFIRMED)
-                .findFirst().orElse(null);
+        SecurityEvent last = lastPasswordSet(history);
         if (last != null && setBySomeoneElse(userId, last)) {
             // said to the user themselves, in words (new user 2026-12-05 V10: it read like a log line)
             return "The password of " + userId + " was set by " + setBy(last) + " (" + when(last) + "), so it is not "

@@ -72,8 +72,7 @@ public class SignerConfirmation {
                     + " administrator than " + setBy + " confirms " + userId + "'s identity, so that a second person"
                     + " stands behind it (21 CFR 11.100(b))");
         }
-        SecurityEvent last = history.stream().filter(e -> e.type() != SecurityEvent.Type.SIGNER_CONFIRMED)
-                .findFirst().orElseThrow();
+        SecurityEvent last = OwnPassword.lastPasswordSet(history); // not null: an administrator's is one of them
         if (OwnPassword.setBySomeoneElse(userId, last)) {
             throw new StateConflict(userId + " has not set a password of their own since " + setBy + " set it ("
                     + OwnPassword.when(other) + "): confirm their identity once they have");

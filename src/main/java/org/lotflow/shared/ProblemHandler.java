@@ -219,18 +219,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()
                 && m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
             // a number beyond what a nested field holds, in words (auditor 2026-12-06 C-h: "out of range of int")
-            problem = fieldProblem(path(m), "is too large for a " + simpleType(c.getTargetType()) + " (at most "
-                    + (c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class ? Long.MAX_VALUE
-                            : Integer.MAX_VALUE) + ")");
+            problem = fieldProblem(path(m), tooLarge(c));
         } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             problem = fieldProblem(path(m), String.valueOf(m.getOriginalMessage()));
         } else if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException c && c.getProcessor() != null) {
             // a number beyond what the field holds ("Numeric value (99999999999) out of range of int")
             com.fasterxml.jackson.core.JsonParser parser = c.getProcessor();
             String field = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
-            String reason = "is too large for a " + simpleType(c.getTargetType()) + " (at most "
-                    + (c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class ? Long.MAX_VALUE : Integer.MAX_VALUE)
-                    + ")";
+            String reason = tooLarge(c);
             problem = field == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A number " + reason)
                     : fieldProblem(field, reason);
             problem.setTitle("Invalid request");
@@ -297,6 +293,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    /** A number beyond what its field's type holds, in words ("is too large for a whole number (at most ...)"). */
+    private static String tooLarge(com.fasterxml.jackson.core.exc.InputCoercionException c) {
+        return "is too large for a " + simpleType(c.getTargetType()) + " (at most "
+                + (c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class ? Long.MAX_VALUE : Integer.MAX_VALUE)
+                + ")";
     }
 
     private static String lastNode(String path) {

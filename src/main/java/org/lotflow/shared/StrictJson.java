@@ -76,6 +76,14 @@ public class StrictJson {
         return false;
     }
 
+    /**
+     * Why a text no record may keep is refused, or null: a NUL ({@link #NUL_REFUSED}, with its code point) or a
+     * direction override or isolate ({@link #BIDI_REFUSED}). The one check of the engine's bodies and Tasklist's forms.
+     */
+    public static String hiddenTextRefusal(String text) {
+        return hasNul(text) ? NUL_REFUSED + " (U+0000)" : hasBidiControl(text) ? BIDI_REFUSED : null;
+    }
+
     /** Whether {@code text} holds a NUL character, which no record may hold (see {@link #noNulInText}). */
     public static boolean hasNul(String text) {
         return text != null && text.indexOf('\u0000') >= 0;
