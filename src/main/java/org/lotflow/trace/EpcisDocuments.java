@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lotflow.history.HistoryReports;
 import org.lotflow.lot.LotOrigins;
 import org.lotflow.lot.LotService;
 import org.lotflow.order.Deliveries;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * same facts as the FSMA 204 records ({@link TraceabilityRecords}), read the same way: the walk of
  * {@link TraceService} (one recursive query per direction), the lots and their inputs from the lot module
  * ({@link LotOrigins}, one array parameter per query), shipments from the order module's ledger
- * ({@link Deliveries}); the plant's GLN from configuration ({@link Plant}); never from a process variable.
+ * ({@link Deliveries}), the lots' disposals from the lot history ({@link HistoryReports#disposals}); the plant's GLN
+ * from configuration ({@link Plant}); never from a process variable.
  *
  * <p>What each event says, and which identifiers it uses: {@link EpcisEvents} and {@link EpcisIds} (LGTIN where
  * the product has a GTIN, {@code lotflow.epcis.id-base}'s URIs otherwise). The facts are read in the
@@ -48,10 +50,12 @@ public class EpcisDocuments {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final EpcisIds ids;
+    private final HistoryReports history;
 
     public EpcisDocuments(TraceService trace, LotService lots, LotOrigins origins, Deliveries deliveries,
-            CurrentUser currentUser, Clock clock, Plant plant,
+            HistoryReports history, CurrentUser currentUser, Clock clock, Plant plant,
             @Value("${lotflow.epcis.id-base:https://lotflow.invalid/plant}") String idBase) {
+        this.history = history;
         this.trace = trace;
         this.lots = lots;
         this.origins = origins;
@@ -133,7 +137,10 @@ public class EpcisDocuments {
         List<LotOrigins.Origin> found = origins.of(lotIds);
         List<LotOrigins.Input> inputs = origins.inputsOf(found.stream().filter(o -> !o.received())
                 .map(LotOrigins.Origin::id).toList());
-        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, shipments);
+        List<EpcisEvents.Disposal> disposals = history.disposals(lotIds).stream()
+                .map(d -> new EpcisEvents.Disposal(d.lotId(), d.at().atZone(clock.getZone()).toLocalDate(), d.method(),
+                        d.reference(), d.quantity(), d.recallNumber())).toList();
+        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, shipments, disposals);
         return new Document(events, ids, clock.instant(), clock.getZone(), truncated);
     }
 }

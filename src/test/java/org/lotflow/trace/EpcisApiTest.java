@@ -126,6 +126,10 @@ class EpcisApiTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> f = it.next();
                 String key = f.getKey().equals("outputQuantityList") ? "inputQuantityList" : f.getKey();
+                if (key.startsWith("lotflow:")) { // lotflow's own event fields (extensions, its prefix in @context): text
+                    assertThat(f.getValue().isTextual()).as(key).isTrue();
+                    continue;
+                }
                 assertThat(kinds).as("GS1's examples use " + key).containsKey(key);
                 assertThat(f.getValue().getNodeType().name()).as(key).isEqualTo(kinds.get(key));
             }
@@ -281,6 +285,72 @@ class EpcisApiTest {
         assertThat(events.get(1).get("outputQuantityList").get(0).get("epcClass").asText())
                 .isEqualTo("https://id.gs1.org/01/00614141250059/10/IL250P-2025-002");
         assertThat(events).filteredOn(e -> e.get("bizStep").asText().equals("shipping")).hasSize(2);
+    }
+
+    /** Refuses the lot's release (viscosity and flash point in specification) and confirms its disposal as mike. */
+    private void rejectAndDispose(String lot, String method, String reference) {
+        Response recorded = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        String approve = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        Response refused = api.post("jennifer", "/engine-rest/task/" + approve + "/complete", Map.of("variables",
+                Map.of("approved", Map.of("value", false), "comment", Map.of("value", "Retained sample missing"))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(204);
+        api.executeJobs();
+        String disposal = api.get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
+        Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put("disposalMethod", Map.of("value", method));
+        if (reference != null) {
+            vars.put("disposalReference", Map.of("value", reference));
+        }
+        Response done = api.post("mike", "/engine-rest/task/" + disposal + "/complete", Map.of("variables", vars));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+    }
+
+    @Test
+    void aDisposalIsADestroyingOrReturningEvent() throws IOException {
+        // a received lot returned to its supplier: shipped back, disposition returned, the supplier its destination
+        GtinStory s = gtinStory();
+        rejectAndDispose(s.sibling(), "RETURNED_TO_SUPPLIER", "RMA-" + s.sibling());
+        List<JsonNode> events = events(valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.sibling())));
+        assertThat(events).extracting(EpcisApiTest::summary).containsExactly(
+                "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
+                "ObjectEvent shipping 2025-01-28T00:00:00.000+00:00");
+        assertThat(events.get(0).get("disposition").asText()).as("REJECTED").isEqualTo("non_conformant");
+        JsonNode returned = events.get(1);
+        assertThat(returned.get("action").asText()).isEqualTo("OBSERVE");
+        assertThat(returned.get("disposition").asText()).isEqualTo("returned");
+        assertThat(returned.get("eventID").asText())
+                .isEqualTo(BASE + "/events/disposals/" + s.sibling() + "/2025-01-28");
+        assertThat(returned.get("quantityList").toString()).as("all of it, exactly").isEqualTo("[{\"epcClass\":\""
+                + "https://id.gs1.org/01/" + s.rmGtin14() + "/10/" + s.sibling() + "\",\"quantity\":200.5,\"uom\":\"KGM\"}]");
+        assertThat(returned.get("sourceList").toString()).isEqualTo("[{\"type\":\"owning_party\",\"source\":\"" + PGLN
+                + "\"},{\"type\":\"location\",\"source\":\"" + SGLN + "\"}]");
+        assertThat(returned.get("destinationList").get(0).get("destination").asText())
+                .isEqualTo(BASE + "/parties/suppliers/Gulf%20Coast%20Base%20Oils%2C%20400%20Channel%20Dr%2C%20Houston%2C"
+                        + "%20TX%2077029");
+        assertThat(returned.has("bizLocation")).as("it left the plant").isFalse();
+        assertThat(returned.get("lotflow:disposalMethod").asText()).isEqualTo("RETURNED_TO_SUPPLIER");
+        assertThat(returned.get("lotflow:disposalReference").asText()).isEqualTo("RMA-" + s.sibling());
+        assertThat(returned.has("lotflow:recallNumber")).isFalse();
+
+        // a lot made here and destroyed: its stock ceases to exist (DELETE), at the plant
+        String made = api.createLot(api.createProduct("EDES"), new java.math.BigDecimal("12.5"), "2025-01-10");
+        rejectAndDispose(made, "DESTROYED", null);
+        List<JsonNode> destroyedDoc = events(valid(epcis("tom", "/api/traceability/epcis?lot=" + made)));
+        assertThat(destroyedDoc).extracting(EpcisApiTest::summary).containsExactly(
+                "ObjectEvent commissioning 2025-01-10T00:00:00.000+00:00",
+                "ObjectEvent destroying 2025-01-28T00:00:00.000+00:00");
+        JsonNode destroyed = destroyedDoc.get(1);
+        assertThat(destroyed.get("action").asText()).isEqualTo("DELETE");
+        assertThat(destroyed.get("disposition").asText()).isEqualTo("destroyed");
+        assertThat(destroyed.get("quantityList").get(0).get("quantity").decimalValue()).isEqualByComparingTo("12.5");
+        assertThat(destroyed.get("bizLocation").get("id").asText()).isEqualTo(SGLN);
+        assertThat(destroyed.has("sourceList") || destroyed.has("destinationList")).isFalse();
+        assertThat(destroyed.get("lotflow:disposalMethod").asText()).isEqualTo("DESTROYED");
+        assertThat(destroyed.has("lotflow:disposalReference")).as("none was given").isFalse();
     }
 
     @Test

@@ -16,13 +16,20 @@ import org.lotflow.lot.LotStatus;
  * <li>{@code DEPLETED} -> {@code unavailable} (nothing of it left at the plant: used or shipped);</li>
  * <li>{@code ARCHIVED} -> {@code inactive} (closed after its retention period).</li>
  * </ul>
- * A shipment is {@code in_transit} (CBV's disposition after {@code shipping}). A plain rule: no Spring, no
+ * A shipment is {@code in_transit} (CBV's disposition after {@code shipping}); a disposal {@code destroyed} or
+ * {@code returned} (to the supplier). A plain rule: no Spring, no
  * database; {@code DispositionsTest} covers every status.
  */
 public final class Dispositions {
 
     /** The disposition of a shipment: the goods left the plant for the customer. */
     public static final String SHIPPED = "in_transit";
+
+    /** The disposition of stock destroyed at or for the plant (CBV 2.0: "fully rendered non-usable"). */
+    public static final String DESTROYED = "destroyed";
+
+    /** The disposition of stock returned to its supplier (CBV 2.0: "sent back ... to the previous party"). */
+    public static final String RETURNED = "returned";
 
     private Dispositions() {
     }

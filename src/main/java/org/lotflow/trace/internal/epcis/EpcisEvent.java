@@ -10,16 +10,26 @@ import java.util.Map;
  * One event of an EPCIS document, before it is written ({@link EpcisWriter}). {@code quantities}: an
  * ObjectEvent's {@code quantityList}, a TransformationEvent's {@code outputQuantityList}; {@code inputs}: a
  * TransformationEvent's {@code inputQuantityList}. {@code action} is null for a TransformationEvent;
- * {@code bizLocation} false leaves it out (a shipment leaves the plant).
+ * {@code bizLocation} false leaves it out (a shipment leaves the plant). {@code extensions}: lotflow's own event fields
+ * ({@code lotflow:disposalReference}), written after the standard ones (EPCIS 2.0 section 7.3.6, user extensions).
  */
 public record EpcisEvent(Kind kind, LocalDate date, String lotNumber, String eventId, String action, String bizStep,
         String disposition, List<Quantity> inputs, List<Quantity> quantities, List<Party> sources,
-        List<Party> destinations, List<Transaction> transactions, Map<String, String> ilmd, boolean bizLocation) {
+        List<Party> destinations, List<Transaction> transactions, Map<String, String> ilmd, boolean bizLocation,
+        Map<String, String> extensions) {
+
+    /** An event without extension fields. */
+    public EpcisEvent(Kind kind, LocalDate date, String lotNumber, String eventId, String action, String bizStep,
+            String disposition, List<Quantity> inputs, List<Quantity> quantities, List<Party> sources,
+            List<Party> destinations, List<Transaction> transactions, Map<String, String> ilmd, boolean bizLocation) {
+        this(kind, date, lotNumber, eventId, action, bizStep, disposition, inputs, quantities, sources, destinations,
+                transactions, ilmd, bizLocation, Map.of());
+    }
 
     /** What happened, in the order events of one day are listed. */
     public enum Kind {
         RECEIVING("ObjectEvent"), COMMISSIONING("ObjectEvent"), TRANSFORMATION("TransformationEvent"),
-        SHIPPING("ObjectEvent");
+        SHIPPING("ObjectEvent"), DISPOSAL("ObjectEvent");
 
         private final String type;
 
@@ -45,7 +55,7 @@ public record EpcisEvent(Kind kind, LocalDate date, String lotNumber, String eve
     public record Transaction(String type, String id) {
     }
 
-    /** By date, then kind (receiving, commissioning, transformation, shipping), then lot number, then id. */
+    /** By date, then kind (receiving, commissioning, transformation, shipping, disposal), then lot number, then id. */
     public static final Comparator<EpcisEvent> ORDER = Comparator.comparing(EpcisEvent::date)
             .thenComparing(EpcisEvent::kind).thenComparing(EpcisEvent::lotNumber)
             .thenComparing(EpcisEvent::eventId);

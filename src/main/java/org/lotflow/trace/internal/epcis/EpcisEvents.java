@@ -26,7 +26,16 @@ import org.lotflow.lot.LotStatus;
  * the same fields;</li>
  * <li>a shipment: {@code ObjectEvent}, action {@code OBSERVE}, bizStep {@code shipping}, disposition
  * {@code in_transit}, the quantity shipped; source: the plant ({@code owning_party}, {@code location});
- * destination: the customer ({@code owning_party}); business transaction: the sales order ({@code po}).</li>
+ * destination: the customer ({@code owning_party}); business transaction: the sales order ({@code po});</li>
+ * <li>a disposal of a lot's stock (EU GMP 5.61-5.65, recorded by a QA manager's confirmed disposition or a recall's
+ * signed closing): destroyed, an {@code ObjectEvent}, action {@code DELETE} (that stock ceases to exist), bizStep
+ * {@code destroying}, disposition {@code destroyed}; returned to the supplier, an {@code ObjectEvent}, action
+ * {@code OBSERVE}, bizStep {@code shipping}, disposition {@code returned}, source the plant, destination the
+ * supplier ({@code owning_party}); either with the quantity disposed of and lotflow's fields
+ * {@code lotflow:disposalMethod}, {@code lotflow:disposalReference} (the waste manifest or return note, when given)
+ * and {@code lotflow:recallNumber} (when a recall's closing disposed of it). A record of the former method
+ * {@code REWORKED} is a {@code DELETE} with bizStep {@code decommissioning} and disposition {@code inactive}: the
+ * stock left the lot, and the method says where.</li>
  * </ul>
  * Each lot's creation event carries the disposition of its status now ({@link Dispositions}). Every event has
  * the plant as readPoint (and bizLocation, but shipments), and its business date as eventTime. A plain rule: no
@@ -39,15 +48,30 @@ public final class EpcisEvents {
             java.time.LocalDate shippedAt) {
     }
 
+    /**
+     * A disposal of {@code quantity} (in the lot's unit) of lot {@code lotId} on {@code date}: {@code method}
+     * {@code DESTROYED}, {@code RETURNED_TO_SUPPLIER} (or, in old records, {@code REWORKED}); {@code reference} and
+     * {@code recallNumber} may be null.
+     */
+    public record Disposal(Long lotId, java.time.LocalDate date, String method, String reference, BigDecimal quantity,
+            String recallNumber) {
+    }
+
     private EpcisEvents() {
+    }
+
+    /** The events of these lots, their inputs and these shipments, without disposals. */
+    public static List<EpcisEvent> of(EpcisIds ids, List<LotOrigins.Origin> lots, List<LotOrigins.Input> inputs,
+            List<Shipment> shipments) {
+        return of(ids, lots, inputs, shipments, List.of());
     }
 
     /**
      * The events of these lots (each lot's creation), their inputs ({@link LotOrigins#inputsOf}) and these
-     * shipments (whose lots are all in {@code lots}), by {@link EpcisEvent#ORDER}.
+     * shipments and disposals (whose lots are all in {@code lots}), by {@link EpcisEvent#ORDER}.
      */
     public static List<EpcisEvent> of(EpcisIds ids, List<LotOrigins.Origin> lots, List<LotOrigins.Input> inputs,
-            List<Shipment> shipments) {
+            List<Shipment> shipments, List<Disposal> disposals) {
         Map<Long, List<LotOrigins.Input>> inputsOf = new HashMap<>();
         inputs.forEach(i -> inputsOf.computeIfAbsent(i.madeLotId(), k -> new ArrayList<>()).add(i));
         Map<Long, LotOrigins.Origin> byId = new HashMap<>();
@@ -115,7 +139,44 @@ public final class EpcisEvents {
                             : List.of(new EpcisEvent.Transaction("po", ids.salesOrder(s.orderNumber()))),
                     Map.of(), false));
         }
+        for (Disposal d : disposals) {
+            LotOrigins.Origin o = byId.get(d.lotId());
+            if (o == null) {
+                throw new IllegalArgumentException("disposal of lot id " + d.lotId() + " without its lot");
+            }
+            String key = "disposal\n" + o.lotNumber() + "\n" + d.date();
+            int n = seen.merge(key, 1, Integer::sum);
+            String eventId = n == 1 ? ids.event("disposals", o.lotNumber(), d.date().toString())
+                    : ids.event("disposals", o.lotNumber(), d.date().toString(), String.valueOf(n));
+            events.add(disposal(ids, o, d, eventId));
+        }
         events.sort(EpcisEvent.ORDER);
         return events;
+    }
+
+    private static EpcisEvent disposal(EpcisIds ids, LotOrigins.Origin o, Disposal d, String eventId) {
+        List<EpcisEvent.Quantity> quantity = List.of(new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()),
+                d.quantity(), UnitCodes.of(o.unit()).orElse(null)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("lotflow:disposalMethod", d.method());
+        if (d.reference() != null) {
+            fields.put("lotflow:disposalReference", d.reference());
+        }
+        if (d.recallNumber() != null) {
+            fields.put("lotflow:recallNumber", d.recallNumber());
+        }
+        List<EpcisEvent.Party> plant = List.of(new EpcisEvent.Party("owning_party", ids.plantParty()),
+                new EpcisEvent.Party("location", ids.plantLocation()));
+        if ("RETURNED_TO_SUPPLIER".equals(d.method())) {
+            return new EpcisEvent(EpcisEvent.Kind.DISPOSAL, d.date(), o.lotNumber(), eventId, "OBSERVE", "shipping",
+                    Dispositions.RETURNED, List.of(), quantity, plant,
+                    o.supplier() == null ? List.of()
+                            : List.of(new EpcisEvent.Party("owning_party", ids.supplier(o.supplier()))),
+                    List.of(), Map.of(), false, fields);
+        }
+        boolean destroyed = "DESTROYED".equals(d.method());
+        return new EpcisEvent(EpcisEvent.Kind.DISPOSAL, d.date(), o.lotNumber(), eventId, "DELETE",
+                destroyed ? "destroying" : "decommissioning", destroyed ? Dispositions.DESTROYED : "inactive",
+                List.of(), quantity, List.of(), List.of(), List.of(), Map.of(), true, fields);
     }
 }

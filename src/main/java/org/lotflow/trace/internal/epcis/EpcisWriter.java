@@ -108,6 +108,9 @@ public final class EpcisWriter {
             }
             g.writeEndObject();
         }
+        for (Map.Entry<String, String> x : e.extensions().entrySet()) {
+            g.writeStringField(x.getKey(), x.getValue());
+        }
         g.writeEndObject();
     }
 
