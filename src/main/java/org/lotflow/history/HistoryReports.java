@@ -59,14 +59,31 @@ public class HistoryReports {
                   FROM lot_event
                  WHERE type = :type AND lot_id = ANY(:ids)
                  ORDER BY at, id""", new MapSqlParameterSource("type", LotEventTypes.DISPOSAL_CONFIRMED)
-                .addValue("ids", org.lotflow.shared.IdArray.of(lotIds)), (rs, i) -> {
-                    com.fasterxml.jackson.databind.JsonNode detail = detail(rs.getString("detail"));
-                    com.fasterxml.jackson.databind.JsonNode quantity = detail.path("quantity");
-                    return new Disposal(rs.getLong("lot_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                            text(detail, "method"), text(detail, "reference"),
-                            quantity.isNumber() ? quantity.decimalValue() : new java.math.BigDecimal(quantity.asText("0")),
-                            text(detail, "recallNumber"));
-                });
+                .addValue("ids", org.lotflow.shared.IdArray.of(lotIds)), HistoryReports::disposal);
+    }
+
+    /**
+     * The disposals recorded at or after {@code from} and before {@code to}, oldest first: for the FSMA 204 records of
+     * a date range (a return to the supplier is a shipment). One range read of the {@code (type, at)} index (V97).
+     */
+    @Transactional(readOnly = true)
+    public List<Disposal> disposalsBetween(Instant from, Instant to) {
+        return jdbc.query("""
+                SELECT lot_id, at, detail
+                  FROM lot_event
+                 WHERE type = :type AND at >= :from AND at < :to
+                 ORDER BY at, id""", new MapSqlParameterSource("type", LotEventTypes.DISPOSAL_CONFIRMED)
+                .addValue("from", from.atOffset(ZoneOffset.UTC)).addValue("to", to.atOffset(ZoneOffset.UTC)),
+                HistoryReports::disposal);
+    }
+
+    private static Disposal disposal(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        com.fasterxml.jackson.databind.JsonNode detail = detail(rs.getString("detail"));
+        com.fasterxml.jackson.databind.JsonNode quantity = detail.path("quantity");
+        return new Disposal(rs.getLong("lot_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                text(detail, "method"), text(detail, "reference"),
+                quantity.isNumber() ? quantity.decimalValue() : new java.math.BigDecimal(quantity.asText("0")),
+                text(detail, "recallNumber"));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode detail(String json) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lotflow.history.HistoryReports;
 import org.lotflow.lot.LotOrigins;
 import org.lotflow.lot.LotService;
 import org.lotflow.order.Deliveries;
@@ -25,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The FSMA 204 records ({@link Fsma204}) of a lot's trace, of a date range, or of a set of lots (a recall's
  * scope), built from lotflow's own tables through the owners' APIs: lots and their inputs from the lot module
  * ({@link LotOrigins}, the walk of {@link TraceService}), shipments from the order module's ledger
- * ({@link Deliveries}), the plant's location description from configuration ({@link Plant}). Never from a
- * process variable.
+ * ({@link Deliveries}), returns to a supplier from the lot history's disposals ({@link HistoryReports#disposals}: stock
+ * returned is shipped back, a SHIPPING record to the supplier with the return note as its reference document), the
+ * plant's location description from configuration ({@link Plant}). Never from a process variable.
  */
 @Service
 public class TraceabilityRecords {
@@ -37,9 +39,13 @@ public class TraceabilityRecords {
     private final Deliveries deliveries;
     private final CurrentUser currentUser;
     private final Plant plant;
+    private final HistoryReports history;
+    private final java.time.Clock clock;
 
     public TraceabilityRecords(TraceService trace, LotService lots, LotOrigins origins, Deliveries deliveries,
-            CurrentUser currentUser, Plant plant) {
+            CurrentUser currentUser, Plant plant, HistoryReports history, java.time.Clock clock) {
+        this.history = history;
+        this.clock = clock;
         this.trace = trace;
         this.lots = lots;
         this.origins = origins;
@@ -72,8 +78,11 @@ public class TraceabilityRecords {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
         TraceService.BothWays reach = trace.bothWays(lots.get(lotNumber).getId());
         List<Shipment> shipments = shipmentsOf(reach.downstreamIds());
-        List<Fsma204.Record> records = records(origins.of(reach.lotIds()), shipments).stream()
-                .filter(r -> within(r.date(), from, to)).sorted(Fsma204.BY_DATE).toList();
+        List<LotOrigins.Origin> reached = origins.of(reach.lotIds());
+        List<Fsma204.Record> all = new ArrayList<>(records(reached, shipments));
+        all.addAll(returns(reached, history.disposals(reach.lotIds())));
+        List<Fsma204.Record> records = all.stream().filter(r -> within(r.date(), from, to)).sorted(Fsma204.BY_DATE)
+                .toList();
         return new Records(records, reach.truncated());
     }
 
@@ -89,7 +98,12 @@ public class TraceabilityRecords {
         origins.createdBetween(from, to, created::add);
         List<Shipment> shipments = deliveries.between(from, to).stream().map(s -> shipment(s.lotId(), s.delivery()))
                 .toList();
-        return new Records(records(created, shipments).stream().sorted(Fsma204.BY_DATE).toList(), false);
+        List<Fsma204.Record> records = new ArrayList<>(records(created, shipments));
+        java.time.ZoneId zone = clock.getZone();
+        List<HistoryReports.Disposal> disposals = history.disposalsBetween(from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
+        records.addAll(returns(origins.of(disposals.stream().map(HistoryReports.Disposal::lotId).toList()), disposals));
+        return new Records(records.stream().sorted(Fsma204.BY_DATE).toList(), false);
     }
 
     /**
@@ -98,7 +112,34 @@ public class TraceabilityRecords {
      */
     @Transactional(readOnly = true)
     public List<Fsma204.Record> of(Collection<Long> lotIds, List<Shipment> shipments) {
-        return records(origins.of(lotIds), shipments);
+        List<LotOrigins.Origin> lots = origins.of(lotIds);
+        List<Fsma204.Record> records = new ArrayList<>(records(lots, shipments));
+        records.addAll(returns(lots, history.disposals(lotIds)));
+        return records;
+    }
+
+    /**
+     * The SHIPPING records of these disposals that returned stock to its supplier (the lots' origins among
+     * {@code lots}): the quantity returned, the date in the plant's zone, the supplier as the immediate subsequent
+     * recipient, the return note (the disposal's reference) as the reference document. Destroyed stock is no
+     * shipment: the rule names no event for it (its record is the lot history's and the EPCIS document's).
+     */
+    private List<Fsma204.Record> returns(List<LotOrigins.Origin> lots, List<HistoryReports.Disposal> disposals) {
+        Map<Long, LotOrigins.Origin> byId = new HashMap<>();
+        lots.forEach(o -> byId.put(o.id(), o));
+        String here = plant.description();
+        List<Fsma204.Record> records = new ArrayList<>();
+        for (HistoryReports.Disposal d : disposals) {
+            LotOrigins.Origin o = byId.get(d.lotId());
+            if (o == null || !"RETURNED_TO_SUPPLIER".equals(d.method())) {
+                continue;
+            }
+            records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, o.lotNumber(), o.productName(), o.sku(),
+                    d.quantity(), o.unit(), d.at().atZone(clock.getZone()).toLocalDate(), here, o.location(), here, null,
+                    o.supplierLotNumber(), o.supplier(), List.of(), d.reference() == null ? null : "Return note",
+                    d.reference(), null));
+        }
+        return records;
     }
 
     private List<Shipment> shipmentsOf(List<Long> lotIds) {

@@ -219,6 +219,38 @@ public class TestClient {
         return r.json().get("lotNumber").asText();
     }
 
+    /**
+     * Refuses a pending lot's release (sarah records viscosity 250 and flash point 230, jennifer refuses), runs the
+     * rejection, and mike confirms its disposal: {@code method} DESTROYED or RETURNED_TO_SUPPLIER, {@code reference}
+     * optional.
+     */
+    public void rejectAndDispose(String lot, String method, String reference) {
+        Response recorded = post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))));
+        if (recorded.status() != 200) {
+            throw new AssertionError("lab results not recorded: " + recorded);
+        }
+        String approve = get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        Response refused = post("jennifer", "/engine-rest/task/" + approve + "/complete", Map.of("variables",
+                Map.of("approved", Map.of("value", false), "comment", Map.of("value", "Retained sample missing"))));
+        if (refused.status() != 204) {
+            throw new AssertionError("release not refused: " + refused);
+        }
+        executeJobs();
+        String disposal = get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
+        Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put("disposalMethod", Map.of("value", method));
+        if (reference != null) {
+            vars.put("disposalReference", Map.of("value", reference));
+        }
+        Response done = post("mike", "/engine-rest/task/" + disposal + "/complete", Map.of("variables", vars));
+        if (done.status() != 204) {
+            throw new AssertionError("disposal not confirmed: " + done);
+        }
+    }
+
     /** Takes a lot through lab release: sarah records passing results, jennifer approves. */
     public void release(String lotNumber) {
         Response lab = post("sarah", "/api/lots/" + lotNumber + "/lab-results", Map.of("results",

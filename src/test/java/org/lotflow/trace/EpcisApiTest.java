@@ -287,33 +287,11 @@ class EpcisApiTest {
         assertThat(events).filteredOn(e -> e.get("bizStep").asText().equals("shipping")).hasSize(2);
     }
 
-    /** Refuses the lot's release (viscosity and flash point in specification) and confirms its disposal as mike. */
-    private void rejectAndDispose(String lot, String method, String reference) {
-        Response recorded = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
-                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))));
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
-        String approve = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
-                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
-        Response refused = api.post("jennifer", "/engine-rest/task/" + approve + "/complete", Map.of("variables",
-                Map.of("approved", Map.of("value", false), "comment", Map.of("value", "Retained sample missing"))));
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(204);
-        api.executeJobs();
-        String disposal = api.get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lot
-                + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
-        Map<String, Object> vars = new java.util.HashMap<>();
-        vars.put("disposalMethod", Map.of("value", method));
-        if (reference != null) {
-            vars.put("disposalReference", Map.of("value", reference));
-        }
-        Response done = api.post("mike", "/engine-rest/task/" + disposal + "/complete", Map.of("variables", vars));
-        assertThat(done.status()).as(done.toString()).isEqualTo(204);
-    }
-
     @Test
     void aDisposalIsADestroyingOrReturningEvent() throws IOException {
         // a received lot returned to its supplier: shipped back, disposition returned, the supplier its destination
         GtinStory s = gtinStory();
-        rejectAndDispose(s.sibling(), "RETURNED_TO_SUPPLIER", "RMA-" + s.sibling());
+        api.rejectAndDispose(s.sibling(), "RETURNED_TO_SUPPLIER", "RMA-" + s.sibling());
         List<JsonNode> events = events(valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.sibling())));
         assertThat(events).extracting(EpcisApiTest::summary).containsExactly(
                 "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
@@ -338,7 +316,7 @@ class EpcisApiTest {
 
         // a lot made here and destroyed: its stock ceases to exist (DELETE), at the plant
         String made = api.createLot(api.createProduct("EDES"), new java.math.BigDecimal("12.5"), "2025-01-10");
-        rejectAndDispose(made, "DESTROYED", null);
+        api.rejectAndDispose(made, "DESTROYED", null);
         List<JsonNode> destroyedDoc = events(valid(epcis("tom", "/api/traceability/epcis?lot=" + made)));
         assertThat(destroyedDoc).extracting(EpcisApiTest::summary).containsExactly(
                 "ObjectEvent commissioning 2025-01-10T00:00:00.000+00:00",

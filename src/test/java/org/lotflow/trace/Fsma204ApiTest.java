@@ -145,6 +145,30 @@ class Fsma204ApiTest {
     }
 
     @Test
+    void stockReturnedToItsSupplierIsAShipmentToTheSupplier() throws IOException {
+        Story s = story(api);
+        api.rejectAndDispose(s.sibling(), "RETURNED_TO_SUPPLIER", "RN-" + s.supplierLot());
+        List<CSVRecord> rows = rows(export("rachel", "lot=" + s.sibling()));
+        assertThat(rows).extracting(Fsma204ApiTest::row).containsExactly("RECEIVING " + s.sibling() + " 2025-01-20",
+                "SHIPPING " + s.sibling() + " 2025-01-28");
+        CSVRecord back = rows.get(1);
+        assertThat(Fsma204KdeTest.missing(back)).as(back.toString()).isEmpty();
+        assertThat(back.get("immediateSubsequentRecipient")).isEqualTo("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
+        assertThat(back.get("quantity") + " " + back.get("unitOfMeasure")).as("all of it, exactly").isEqualTo("200.5 drums");
+        assertThat(back.get("referenceDocumentType") + " " + back.get("referenceDocumentNumber"))
+                .isEqualTo("Return note RN-" + s.supplierLot());
+        assertThat(back.get("supplierLotNumber")).isEqualTo(s.supplierLot());
+        // in the day's records too; a lot destroyed is no shipment
+        String destroyed = api.createLot(s.finSku(), new java.math.BigDecimal("3"), "2025-01-27");
+        api.rejectAndDispose(destroyed, "DESTROYED", "WM-" + s.supplierLot());
+        List<CSVRecord> day = rows(export("jennifer", "from=2025-01-28&to=2025-01-28"));
+        assertThat(day).extracting(Fsma204ApiTest::row).contains("SHIPPING " + s.sibling() + " 2025-01-28")
+                .doesNotContain("SHIPPING " + destroyed + " 2025-01-28");
+        assertThat(rows(export("jennifer", "from=2025-01-27&to=2025-01-27"))).extracting(Fsma204ApiTest::row)
+                .doesNotContain("SHIPPING " + s.sibling() + " 2025-01-28");
+    }
+
+    @Test
     void badQueriesAreRefusedNamingTheParameter() {
         for (String[] bad : new String[][] {{"", "lot"}, {"from=2025-13-01", "from"}, {"to=tomorrow", "to"},
                 {"from=2025-01-28&to=2025-01-01", "to"}, {"to=2025-01-28", "from"},
