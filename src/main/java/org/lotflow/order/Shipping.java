@@ -153,6 +153,24 @@ public class Shipping {
     }
 
     /**
+     * Why the order's open allocations could not ship today, one sentence per lot as {@link #ship} would refuse it
+     * ("lot IL250-2025-001 is QUARANTINE (on hold until released)"); empty when they could, or nothing is open. Reads
+     * only, locks nothing: for the Console's order page, which offers <i>Ship</i> only when it would not be refused
+     * (new user 2026-12-06 D11).
+     */
+    @Transactional(readOnly = true)
+    public List<String> refusalsToday(OrderView order) {
+        LocalDate today = LocalDate.now(clock);
+        if (order.allocations() == null) {
+            return List.of();
+        }
+        return order.allocations().stream().filter(a -> "OPEN".equals(a.status()))
+                .map(OrderView.AllocationLine::lotNumber).distinct()
+                .map(n -> mayNotShip(Fefo.Candidate.of(lotService.get(n)), today, today)).flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
      * Why a lot may not ship today on {@code date}: expired (by today or the ship date, whatever its
      * status says), or not RELEASED (a QUARANTINE lot is on hold until released); empty when it may.
      */

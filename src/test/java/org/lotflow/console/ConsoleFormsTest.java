@@ -202,6 +202,26 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void anOrderWhoseLotWentOnHoldIsNotOfferedToShipAndSaysWhy() {
+        // new user 2026-12-06 D11: Ship was offered for an allocation on a lot put on hold since, and then refused
+        String sku = api.createProduct("CFHLD");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-05");
+        String number = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", number, "customer", "Acme Industrial", "sku", sku,
+                "quantity", 20)).status()).isEqualTo(201);
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        assertThat(tom.get("/console/orders/" + number).html()).contains("id=\"ship-form\"").doesNotContain("cannot-ship");
+        var held = api.post("sarah", "/api/lots/" + lot + "/holds", Map.of("reason", "Customer complaint: haze",
+                "source", "COMPLAINT"));
+        assertThat(held.status()).as(held.toString()).isEqualTo(202);
+        String page = tom.get("/console/orders/" + number).html();
+        assertThat(page).doesNotContain("id=\"ship-form\"").contains("id=\"cannot-ship\"")
+                .contains("lot " + lot + " is QUARANTINE (on hold until released)");
+        // what the API would answer, had the form been there
+        assertThat(api.post("tom", "/api/orders/" + number + "/shipments", Map.of()).status()).isEqualTo(409);
+    }
+
+    @Test
     void mikeDefinesAProductWithItsSpecificationAndEveryErrorIsShownAtItsField() {
         String sku = "CFPROD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         ConsoleSession mike = ConsoleSession.login(port, "mike");

@@ -176,6 +176,8 @@ class OrderPages {
         if (!model.containsAttribute("shipment")) {
             model.addAttribute("shipment", new ShipmentForm(null, "", ""));
         }
+        // Ship only when it would not be refused: an allocation on a lot put on hold since (new user 2026-12-06 D11)
+        model.addAttribute("shipRefusals", shipping.refusalsToday(order));
         return "console/order";
     }
 
