@@ -98,7 +98,7 @@ public class OrderPlacement {
 
         LocalDate shipDate = Fefo.shipDate(in.requiredBy(), today);
         if (requestedLot != null) {
-            Lot requested = requestedLot(requestedLot, products.get(productId), today);
+            Lot requested = requestedLot(requestedLot, products.get(productId), today, shipDate);
             fefoCandidates.lockProduct(productId);
             List<Lot> before = lots.fefoCandidatesBefore(requested,
                     Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
@@ -122,16 +122,24 @@ public class OrderPlacement {
     }
 
     /**
-     * The requested lot, a RELEASED lot of the SKU, unexpired and with stock; else why not (400, 409). Read
+     * The requested lot, a RELEASED lot of the SKU, unexpired today and at the ship date, and with stock; else why not
+     * (400, 409). An override bends FEFO and the customer's shelf-life minimum, never quality: a lot expired by the
+     * ship date is never allocated, as FEFO never allocates one (auditor 2026-12-06 G-f: it was offered to the QA
+     * manager as an exception, and once approved sat allocated on stock the order could never ship on its date). Read
      * without a lock: if it needs no override, FEFO takes it first anyway and judges it again locked.
      */
-    private Lot requestedLot(String lotNumber, Product product, LocalDate today) {
+    private Lot requestedLot(String lotNumber, Product product, LocalDate today, LocalDate shipDate) {
         Lot requested = lots.findByLotNumber(lotNumber)
                 .filter(l -> l.getProduct().getId().equals(product.getId()) && l.getStatus() == LotStatus.RELEASED)
                 .orElseThrow(() -> notAReleasedLotOf(lotNumber, product));
         if (requested.isExpiredOn(today)) {
             throw new StateConflict("Requested lot " + lotNumber + " expired on " + requested.getExpirationDate()
                     + "; expired lots are never allocated").with("field", "requestedLot").with("lotNumber", lotNumber);
+        }
+        if (requested.isExpiredOn(shipDate)) {
+            throw new StateConflict("Requested lot " + lotNumber + " expires on " + requested.getExpirationDate()
+                    + ", before the ship date " + shipDate + " (requiredBy): a lot expired when it ships is never"
+                    + " allocated, even by override").with("field", "requestedLot").with("lotNumber", lotNumber);
         }
         if (requested.getAvailable().signum() <= 0) {
             throw new StateConflict("Requested lot " + lotNumber + " has no stock available")

@@ -192,6 +192,25 @@ class AllocationOverrideApiTest {
     }
 
     @Test
+    void aRequestedLotExpiredByTheShipDateIsRefusedOutrightAndNeverAllocatedOnApproval() {
+        // auditor 2026-12-06 G-f: it was offered to the QA manager as an exception and allocated once approved
+        Response r = fx.order(OrderFixtures.orderNumber(), sku, 5, "requestedLot", older, "requiredBy", "2026-09-01");
+        assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        assertThat(r.json().get("field").asText()).isEqualTo("requestedLot");
+        assertThat(r.json().get("detail").asText()).contains("expires on 2026-08-01, before the ship date 2026-09-01");
+        // an override pending when its lot's expiry moved before the ship date: approving it allocates by FEFO instead
+        JsonNode order = fx.placed(sku, 20, "requestedLot", newer, "requiredBy", "2025-03-01");
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(order.get("status").asText()).isEqualTo("OVERRIDE_PENDING");
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-02-15' WHERE lot_number = ?", newer);
+        complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true, "comment", "customer asks"));
+        api.executeJobs();
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(after.get("override").get("status").asText()).isEqualTo("LOT_UNAVAILABLE");
+        assertThat(after.get("allocations").findValuesAsText("lotNumber")).containsExactly(older);
+    }
+
+    @Test
     void aRequestedLotOnHoldCannotBeOverridden() {
         lotService.changeStatus(fx.lotId(newer), LotStatus.QUARANTINE, "Complaint");
         Response r = fx.order(OrderFixtures.orderNumber(), sku, 5, "requestedLot", newer);

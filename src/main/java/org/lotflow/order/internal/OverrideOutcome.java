@@ -39,7 +39,8 @@ public class OverrideOutcome {
 
     /**
      * Approved: allocates the requested lot (fefo=false, approved_by), the rest of the order by FEFO.
-     * Returns false when the lot no longer has stock (or is no longer released and unexpired): then the
+     * Returns false when the lot no longer has stock (or is no longer released, or is expired today or at the ship
+     * date: an override placed before that rule, auditor 2026-12-06 G-f): then the
      * whole order is allocated by FEFO instead (LOT_UNAVAILABLE). A withdrawn or already carried out
      * override does nothing (false).
      */
@@ -58,7 +59,8 @@ public class OverrideOutcome {
         Lot requested = lots.lockAllByLotNumber(List.of(order.getRequestedLot())).stream()
                 .filter(l -> l.getProduct().getId().equals(order.getProductId()) && l.getStatus() == LotStatus.RELEASED)
                 .findFirst().orElse(null);
-        if (requested == null || requested.isExpiredOn(today) || requested.getAvailable().signum() <= 0) {
+        if (requested == null || requested.isExpiredOn(today) || requested.isExpiredOn(shipDate)
+                || requested.getAvailable().signum() <= 0) {
             order.decideOverride(OverrideStatus.LOT_UNAVAILABLE, approvedBy, comment);
             allocator.byFefo(order, fefo.lockCovering(order.getProductId(), order.getQuantity(), today, shipDate,
                     order.getMinShelfLifeMonths(), null), order.getQuantity(), null);

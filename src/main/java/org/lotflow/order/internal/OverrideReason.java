@@ -11,8 +11,8 @@ import org.lotflow.order.Fefo.Candidate;
 
 /**
  * Why allocating a customer's requested lot is an exception a QA manager must approve (seed chapter:
- * "FIFO allocation maintained while meeting customer shelf life requirements"): the lot expires before
- * the ship date, or it breaks the customer's minimum shelf life, and/or FEFO would first take older
+ * "FIFO allocation maintained while meeting customer shelf life requirements"): it breaks the customer's
+ * minimum shelf life, and/or FEFO would first take older
  * eligible lots. No reason: FEFO would pick the requested lot first anyway, and no override is needed.
  * A plain rule (no Spring, no database).
  */
@@ -28,7 +28,8 @@ public final class OverrideReason {
      * The reason, for example {@code "Requested lot B: FEFO broken: skips older lot(s) A (expires
      * 2025-01-10, 100 available)"}, or empty when the requested lot needs no override.
      *
-     * @param requested the requested lot (released, unexpired today, with stock: checked before)
+     * @param requested the requested lot (released, unexpired today and at the ship date, with stock: checked before;
+     *        a lot expired at the ship date is no exception to approve, IllegalArgumentException)
      * @param candidates released lots of the SKU: all of them, or at least the first {@link #MAX_LISTED} + 1
      *        that FEFO takes before the requested one
      * @param minShelfLifeMonths the customer's minimum remaining shelf life at the ship date, or null
@@ -37,9 +38,11 @@ public final class OverrideReason {
             LocalDate shipDate, Integer minShelfLifeMonths) {
         List<String> reasons = new ArrayList<>();
         if (!Fefo.releasable(requested, today, shipDate)) {
-            reasons.add("lot " + requested.lotNumber() + " expires on " + requested.expirationDate()
-                    + ", before the ship date " + shipDate);
-        } else if (!Fefo.meetsShelfLife(requested, shipDate, minShelfLifeMonths)) {
+            // the caller refuses such a lot outright (409): an override never bends quality
+            throw new IllegalArgumentException("lot " + requested.lotNumber() + " expires on "
+                    + requested.expirationDate() + ", before the ship date " + shipDate + ": no override may allocate it");
+        }
+        if (!Fefo.meetsShelfLife(requested, shipDate, minShelfLifeMonths)) {
             reasons.add("shelf-life minimum broken: lot " + requested.lotNumber() + " has "
                     + Fefo.monthsRemaining(requested.expirationDate(), shipDate).toPlainString() + " months left at "
                     + shipDate + ", the customer requires " + minShelfLifeMonths);

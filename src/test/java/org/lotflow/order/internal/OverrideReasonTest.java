@@ -49,9 +49,11 @@ class OverrideReasonTest {
     }
 
     @Test
-    void aLotExpiringBeforeTheShipDateSaysSo() {
+    void aLotExpiringBeforeTheShipDateIsNoExceptionToApprove() {
+        // refused outright by the caller (409): an override bends FEFO and shelf life, never quality (auditor G-f)
         LocalDate shipDate = LocalDate.parse("2025-09-01");
-        assertThat(OverrideReason.of(older, List.of(older, newer), TODAY, shipDate, null)).hasValue(
-                "Requested lot L-OLD: lot L-OLD expires on 2025-08-01, before the ship date 2025-09-01");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OverrideReason.of(older, List.of(older, newer), TODAY,
+                shipDate, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lot L-OLD expires on 2025-08-01, before the ship date 2025-09-01: no override may allocate it");
     }
 }
