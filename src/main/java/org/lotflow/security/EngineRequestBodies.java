@@ -23,7 +23,9 @@ import org.lotflow.shared.Problems;
  */
 final class EngineRequestBodies {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals read as written (30.0000000000000001 stays that, for {@link FormSchema} to refuse), never as doubles. */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final int MAX_BODY = 1024 * 1024;
 
     private EngineRequestBodies() {

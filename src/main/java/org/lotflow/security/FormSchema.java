@@ -101,6 +101,12 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
     }
 
     /** Whether a JSON number fits the engine type it is declared as (none: a Long or a Double, as Camunda reads it). */
+    /** A decimal the engine's double holds as given: 0.1 and 1E+2 are, 30.0000000000000001 is not. */
+    private static boolean keptExactly(JsonNode value) {
+        double d = value.doubleValue();
+        return !Double.isInfinite(d) && java.math.BigDecimal.valueOf(d).compareTo(value.decimalValue()) == 0;
+    }
+
     private static boolean fits(JsonNode value, String type) {
         return switch (type.toLowerCase(java.util.Locale.ROOT)) {
             case "short" -> value.canConvertToInt() && Math.abs(value.asInt()) <= Short.MAX_VALUE;
@@ -185,6 +191,13 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                     // the engine's own "Cannot convert value ... to java type" named no field (auditor 2026-12-06 B3)
                     violations.add(new Violation(field.name(), "is out of range" + (type.isEmpty() ? "" : " for a " + type)
                             + ": " + value.asText() + " is beyond what a number of that type holds"));
+                } else if (value.isFloatingPointNumber() && !keptExactly(value)) {
+                    // the engine keeps a decimal as a double: 30.0000000000000001 was recorded as 30 (auditor
+                    // 2026-12-06 G-a); the body is read with its decimals (EngineRequestBodies) to see it
+                    violations.add(new Violation(field.name(), "has more digits than are kept: "
+                            + value.decimalValue().toPlainString() + " would be recorded as "
+                            + java.math.BigDecimal.valueOf(value.doubleValue()).stripTrailingZeros().toPlainString()
+                            + " (nothing is rounded silently); give it with fewer digits"));
                 }
             }
             default -> throw new IllegalStateException(field.kind().name());

@@ -411,6 +411,10 @@ public abstract class EngineSurfaceAttacks {
                 vars("acknowledged", true, "quantityReturned", 0, "notificationId", 1)), 400, "notificationId");
         refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
                 vars("acknowledged", true, "quantityReturned", "5")), 400, "quantityReturned");
+        // more digits than the engine's double keeps: refused, never recorded rounded (auditor 2026-12-06 G-a)
+        refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
+                vars("acknowledged", true, "quantityReturned", new java.math.BigDecimal("30.0000000000000001"))), 400,
+                "quantityReturned");
         assertThat(taskOpen(notify)).isTrue();
 
         Response answered = api.post("rachel", "/api/recalls/" + recallNumber + "/notifications", Map.of("customer",

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class FormSchemaTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As the guard reads bodies: decimals as written. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = EngineRequestBodies.JSON;
     private static final FormSchemas FORMS = load();
 
     private static FormSchemas load() {
@@ -156,5 +157,24 @@ class FormSchemaTest {
                 + "\"type\":\"Short\"}}")).isEmpty();
         assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":12.5}}"))
                 .isEmpty();
+    }
+
+    /** A decimal the engine's double would round is refused naming the field (auditor 2026-12-06 G-a: 30 recorded). */
+    @Test
+    void aDecimalWithMoreDigitsThanAreKeptIsRefusedNotRounded() throws Exception {
+        FormSchema notify = new FormSchemas().task("recallNotification", "notifyCustomer");
+        for (String value : new String[] {"30.0000000000000001", "0.1234567890123456789"}) {
+            for (String typed : new String[] {"", ",\"type\":\"Double\""}) {
+                List<FormSchema.Violation> v = check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":"
+                        + "{\"value\":" + value + typed + "}}");
+                assertThat(v).as(value + typed).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
+                assertThat(v.get(0).reason()).as(value).startsWith("has more digits than are kept: " + value
+                        + " would be recorded as ");
+            }
+        }
+        for (String value : new String[] {"0.1", "1E+2", "12.125", "3000.5", "0.001"}) {
+            assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":" + value
+                    + "}}")).as(value).isEmpty();
+        }
     }
 }
