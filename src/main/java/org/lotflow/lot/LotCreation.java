@@ -81,6 +81,7 @@ class LotCreation {
         for (int i = 0; i < inputs.size(); i++) {
             Lot input = NewLotRules.requireConsumable(i, sourceNumbers.get(i), locked.get(sourceNumbers.get(i)), today);
             NewLotRules.requireMadeAfter(i, input, in.manufactureDate());
+            NewLotRules.requireWholeUnitsOfSerialised(i, input, inputs.get(i).quantity());
         }
 
         Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,

@@ -189,6 +189,17 @@ public abstract class SerialScenarios {
                 + " WHERE l.lot_number = ? AND e.type = 'SERIALS_REGISTERED'", Long.class,
                 large.json().get("lotNumber").asText());
         assertThat(events).as("500 serials per event").isEqualTo(40);
+
+        // consumed into another lot in whole units too (auditor 2026-12-06 G-e: half a unit was consumed)
+        String source = api.releasedLot(sku, new BigDecimal("3"), "2025-01-10");
+        Response halfUsed = api.post("mike", "/api/lots", Map.of("sku", api.createProduct("SNUSE"), "quantity", 10,
+                "manufactureDate", "2025-01-28", "location", "A1",
+                "sourceLots", List.of(Map.of("lotNumber", source, "quantity", new BigDecimal("0.5")))));
+        assertThat(halfUsed.status()).as(halfUsed.toString()).isEqualTo(400);
+        assertThat(halfUsed.json().get("field").asText()).isEqualTo("sourceLots[0].quantity");
+        assertThat(halfUsed.json().get("detail").asText()).contains("whole units");
+        assertThat(api.get("tom", "/api/lots/" + source).json().get("available").decimalValue())
+                .as("nothing consumed").isEqualByComparingTo("3");
     }
 
     @Test

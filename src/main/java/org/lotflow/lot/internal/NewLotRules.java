@@ -95,6 +95,20 @@ public final class NewLotRules {
     }
 
     /**
+     * A serialised source lot (one serial per unit) is consumed in whole units: 400 naming
+     * {@code sourceLots[index].quantity} otherwise (auditor 2026-12-06 G-e: half a pump was consumed, leaving 0.5 units
+     * that no whole-unit order could take and no serial matched; README: "a serialised lot holds whole units").
+     */
+    public static void requireWholeUnitsOfSerialised(int index, Lot source, java.math.BigDecimal quantity) {
+        if (quantity != null && source.getProduct().isSerialised()
+                && quantity.stripTrailingZeros().scale() > 0) {
+            throw new InvalidInput("sourceLots[" + index + "].quantity", "is " + quantity.stripTrailingZeros()
+                    .toPlainString() + ", but lot " + source.getLotNumber() + " is of serialised product "
+                    + source.getProduct().getSku() + ": it is consumed in whole units, one serial each");
+        }
+    }
+
+    /**
      * A lot is not made before the source lot listed at {@code index} existed at the plant: its manufacture date is on
      * or after the source's manufacture date and, for a received source, its receipt date (400 naming
      * {@code manufactureDate} otherwise). Otherwise the transformation's date (an FSMA 204 key data element, 21 CFR
