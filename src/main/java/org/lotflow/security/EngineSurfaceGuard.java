@@ -124,6 +124,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return;
         }
         Matcher api = ENGINE_API.matcher(path);
+        if ((method.equals("GET") || method.equals("HEAD")) && api.matches()
+                && refused(response, reads.refusal(api.group(1), request.getParameterMap()))) {
+            return;
+        }
         if (read || !api.matches()) {
             chain.doFilter(request, response);
             return;
@@ -481,6 +485,15 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
      */
     EngineSurfaceGuard standingFrom(java.util.function.Function<String, String> refusal) {
         this.standing = refusal;
+        return this;
+    }
+
+    /** Reads the engine would answer with a 500 ({@link EngineReads}); none checked when not set (tests of paths). */
+    private EngineReads reads = new EngineReads(id -> true, id -> true, id -> true);
+
+    /** Checks reads of unknown tasks, instances and executions and their paging before the engine ({@link EngineReads}). */
+    EngineSurfaceGuard readsCheckedBy(EngineReads reads) {
+        this.reads = reads;
         return this;
     }
 

@@ -248,6 +248,18 @@ public class SecurityConfiguration {
         };
     }
 
+    /** Existence lookups for {@link EngineReads}, whoever asks (the answer is only "there is none"). */
+    private static EngineReads engineReads(ProcessEngine engine) {
+        org.lotflow.shared.process.WithoutCallerAuthorization privileged =
+                new org.lotflow.shared.process.WithoutCallerAuthorization(engine.getIdentityService());
+        return new EngineReads(
+                id -> privileged.call(() -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0),
+                id -> privileged.call(() -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id)
+                        .count() > 0),
+                id -> privileged.call(() -> engine.getRuntimeService().createExecutionQuery().executionId(id)
+                        .count() > 0));
+    }
+
     @Bean
     FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
@@ -259,7 +271,7 @@ public class SecurityConfiguration {
                     return null;
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
-                        events.getObject().passwordHistory(userId))));
+                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine)));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

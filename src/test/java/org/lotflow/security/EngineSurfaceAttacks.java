@@ -125,6 +125,30 @@ public abstract class EngineSurfaceAttacks {
      * retries by executing it three times (each refused execution counted as a failure). Now each is refused
      * before the engine sees it, with a sentence, and nothing changes.
      */
+    /** Reads the engine answered 500 (one with a Java exception's text) are 404 and 400 problems (auditor G-h, G-i). */
+    @Test
+    void readsOfUnknownTasksAndInstancesAndBadPagingAreProblemsNotServerErrors() {
+        for (String path : new String[] {"task/xyz/deployed-form", "task/xyz/rendered-form", "task/xyz/variables/x/data",
+                "task/xyz/identity-links", "task/xyz/form-variables", "process-instance/xyz/variables/x/data",
+                "execution/xyz/localVariables/x/data"}) {
+            Response r = api.get("jennifer", "/engine-rest/" + path);
+            refused(r, 404, "xyz");
+            assertThat(r.json().path("detail").asText()).as(path).doesNotContain("someone else");
+        }
+        for (String path : new String[] {"task?firstResult=-5", "history/process-instance?firstResult=-3",
+                "task?maxResults=-1", "job?firstResult=abc"}) {
+            Response r = api.get("jennifer", "/engine-rest/" + path);
+            refused(r, 400, "whole number of at least 0");
+            assertThat(r.json().get("field").asText()).as(path).isIn("firstResult", "maxResults");
+        }
+        assertThat(api.get("jennifer", "/engine-rest/task?firstResult=0&maxResults=5").status()).isEqualTo(200);
+        assertThat(api.get("jennifer", "/engine-rest/task/report/candidate-group-count").status())
+                .as("a report, not a task").isNotEqualTo(404);
+        // no one learns anything without a login
+        assertThat(api.call(null, null, HttpMethod.GET, "/engine-rest/task/xyz/deployed-form", null, "application/json")
+                .status()).isEqualTo(401);
+    }
+
     /** Auditor 2026-12-05 F17: an administrator rewrote a role's Tasklist filter, and its open work left everyone's list. */
     @Test
     void theRolesTasklistFiltersAreKeptWhileOwnFiltersStayFree() {
