@@ -120,6 +120,9 @@ final class EngineResources {
             + "|(?:process|decision|case)-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/history-time-to-live"
             + ")/?$", Pattern.CASE_INSENSITIVE);
 
+    /** One job ({@code DELETE job/{id}} removes it: a timer, a save point or a timer start event's job). */
+    static final Pattern JOB_RECORD = Pattern.compile("^job/[^/]+/?$", Pattern.CASE_INSENSITIVE);
+
     /** Executing a job by hand: a refused execution still counts as the job's failure (one retry fewer). */
     static final Pattern JOB_EXECUTE = Pattern.compile("^job/[^/]+/execute/?$", Pattern.CASE_INSENSITIVE);
 
@@ -182,6 +185,12 @@ final class EngineResources {
         if (method.equals("POST") && INCIDENT_CREATE.matcher(resource).matches()) {
             return "Incidents are raised by lotflow's failing steps, not created by hand (a made-up incident would"
                     + " stop no step but alarm Cockpit and the plant's gauges), by anyone (administrators included)";
+        }
+        if (method.equals("DELETE") && JOB_RECORD.matcher(resource).matches()) {
+            return "A job of lotflow's processes (a deadline or an escalation, a save point that carries out a signed"
+                    + " decision, the daily expiry check) is not deleted by hand, by anyone (administrators included):"
+                    + " the step it stands for would never happen, with no record saying so; a failed job is retried in"
+                    + " Cockpit (auditor 2026-12-06 G2)";
         }
         if (RECORD_REWRITE.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
             return "Comments and attachments on lotflow's tasks and processes are part of the record: they are added,"

@@ -85,7 +85,9 @@ class EngineResourcesTest {
                 {"PUT", "operation-log/o1/set-annotation"}, {"PUT", "Operation-Log/o1/clear-annotation"},
                 {"PUT", "history/user-operation/o1/set-annotation"}, {"PUT", "History/User-Operation/o1/clear-annotation"},
                 {"PUT", "incident/i1/annotation"}, {"DELETE", "incident/i1/annotation"},
-                {"POST", "execution/e1/create-incident"}}) {
+                {"POST", "execution/e1/create-incident"},
+                // auditor 2026-12-06 G2: a deadline, a save point or the daily expiry check deleted by hand
+                {"DELETE", "job/4"}, {"DELETE", "Job/4/"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNotNull();
         }
         for (String[] call : new String[][] {{"POST", "task/1/claim"}, {"POST", "task/1/complete"},
@@ -94,7 +96,8 @@ class EngineResourcesTest {
                 {"POST", "task/1/attachment/create"}, {"PUT", "task/1/variables/x"},
                 {"DELETE", "group/qa-manager/members/sarah"}, {"DELETE", "group/contractors"}, {"POST", "user/create"},
                 {"PUT", "user/sarah/credentials"}, {"POST", "deployment/d1/resources"},
-                {"POST", "process-instance/7/comment/create"}, {"GET", "operation-log"}, {"GET", "incident/i1"}}) {
+                {"POST", "process-instance/7/comment/create"}, {"GET", "operation-log"}, {"GET", "incident/i1"},
+                {"GET", "job/4"}, {"DELETE", "batch/b1"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNull();
         }
     }

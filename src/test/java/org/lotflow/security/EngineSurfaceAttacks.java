@@ -254,6 +254,9 @@ public abstract class EngineSurfaceAttacks {
                 null), 403, "not set, replaced or cleared");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/suspended", Map.of("suspended", true)), 403,
                 "not suspended");
+        // nor deleted: the deadline would never fire, unrecorded (auditor 2026-12-06 G2)
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/job/" + job, null), 403, "not deleted by hand");
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/job/" + job, null).status()).isEqualTo(200);
         // the retries call also takes a due date: refused there too, for every caller (audit 2026-12-05)
         refused(as("jennifer", HttpMethod.PUT, "/engine-rest/job/" + job + "/retries",
                 Map.of("retries", 1, "dueDate", "2020-01-01T00:00:00.000+0000")), 400, "dueDate");
