@@ -144,6 +144,18 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return; // refused: a text that would show otherwise than stored
         }
 
+        if (IdentityCalls.credentialsOf(method, resource) != null && currentPassword != null) {
+            // the caller's current password first, as a signature is checked (auditor 2026-12-06 G1)
+            ObjectNode body = EngineRequestBodies.jsonObject(request, response);
+            if (body == null) {
+                return;
+            }
+            JsonNode given = body.path("authenticatedUserPassword");
+            if (refused(response, currentPassword.refusal(caller.userId(), given.isTextual() ? given.asText() : null))) {
+                return;
+            }
+            request = replayed(request, body);
+        }
         if (identity.handled(method, resource, caller, request, response, chain)) {
             return;
         }
@@ -485,6 +497,15 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
      */
     EngineSurfaceGuard standingFrom(java.util.function.Function<String, String> refusal) {
         this.standing = refusal;
+        return this;
+    }
+
+    /** The current password of a password change ({@link CurrentPasswordCheck}); none when not set (tests of paths). */
+    private CurrentPasswordCheck currentPassword;
+
+    /** Checks the current password a password change brings, first ({@link CurrentPasswordCheck}). */
+    EngineSurfaceGuard currentPasswordCheckedBy(CurrentPasswordCheck check) {
+        this.currentPassword = check;
         return this;
     }
 

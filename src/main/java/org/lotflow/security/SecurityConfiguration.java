@@ -263,7 +263,8 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-            org.springframework.beans.factory.ObjectProvider<SecurityEvents> events) {
+            org.springframework.beans.factory.ObjectProvider<SecurityEvents> events,
+            org.springframework.beans.factory.ObjectProvider<LoginThrottle> throttle) {
         FilterRegistrationBean<EngineSurfaceGuard> registration = new FilterRegistrationBean<>(new EngineSurfaceGuard(
                 forms, engine.getTaskService(), engine.getRepositoryService(), engine.getIdentityService(),
                 engine.getHistoryService(), engine.getName(), taskId -> UncheckedEngineCommand.call(engine, () -> {
@@ -271,7 +272,9 @@ public class SecurityConfiguration {
                     return null;
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
-                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine)));
+                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine))
+                .currentPasswordCheckedBy(new CurrentPasswordCheck(throttle::getObject, events::getObject,
+                        engine.getIdentityService()::checkPassword)));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

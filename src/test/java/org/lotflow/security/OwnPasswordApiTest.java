@@ -23,6 +23,9 @@ import org.springframework.http.HttpMethod;
 @ApiTest
 class OwnPasswordApiTest {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Autowired
     TestClient api;
 
@@ -180,6 +183,47 @@ class OwnPasswordApiTest {
         assertThat(api.post("demo", confirm, null).status()).isEqualTo(200);
         assertThat(api.call(analyst, mine, HttpMethod.POST, "/api/lots/" + third + "/lab-results", results,
                 "application/json").status()).isEqualTo(200);
+    }
+
+    /**
+     * The current password of a password change is checked first, counted and recorded as a signature is (auditor
+     * 2026-12-06 G1: a wrong guess answered otherwise than a right one, unlimited and unrecorded, so an open session
+     * gave away its user's password): one answer for every wrong guess, whatever the new password; locked after the
+     * free failures, even for the right one.
+     */
+    @Test
+    void aPasswordChangeChecksTheCurrentPasswordFirstCountedAndRecorded() {
+        String user = "guess" + UUID.randomUUID().toString().substring(0, 6);
+        String own = "Own-Password-Of-Mine-7";
+        assertThat(api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", user, "firstName", "Gus",
+                "lastName", "Guess"), "credentials", Map.of("password", own))).status()).isEqualTo(204);
+        assertThat(api.call("demo", HttpMethod.PUT, "/engine-rest/group/qa-analyst/members/" + user, null).status())
+                .isEqualTo(204);
+        // the auditor's door: someone at the user's open Tasklist session
+        org.lotflow.support.WebappSession tasklist = org.lotflow.support.WebappSession.login(port, user, own, "tasklist");
+        assertThat(tasklist.loginStatus()).as(tasklist.loginBody()).isEqualTo(200);
+        String credentials = "/camunda/api/engine/engine/default/user/" + user + "/credentials";
+        Response weakNewRightCurrent = tasklist.put(credentials, "{\"password\":\"x\",\"authenticatedUserPassword\":\""
+                + own + "\"}");
+        assertThat(weakNewRightCurrent.status()).as("the policy, after the right current password").isEqualTo(400);
+        assertThat(weakNewRightCurrent.json().get("field").asText()).isEqualTo("password");
+        for (int i = 1; i <= 6; i++) {
+            Response wrong = tasklist.put(credentials, "{\"password\":\"x\",\"authenticatedUserPassword\":\"guess-" + i
+                    + "\"}");
+            assertThat(wrong.status()).as(wrong.toString()).isEqualTo(403);
+            assertThat(wrong.isProblem()).isTrue();
+            assertThat(wrong.json().get("field").asText()).isEqualTo("authenticatedUserPassword");
+        }
+        assertThat(api.get("demo", "/api/security/events?user=" + user).json().findValuesAsText("type"))
+                .as("each guess a security event").filteredOn("SIGNATURE_FAILED"::equals).hasSize(6);
+        assertThat(api.get("demo", "/api/security/lockouts").json().findValuesAsText("userId")).contains(user);
+        // locked: the right current password is refused too, and the answer tells nothing
+        Response right = tasklist.put(credentials, "{\"password\":\"Another-Own-Password-8\","
+                + "\"authenticatedUserPassword\":\"" + own + "\"}");
+        assertThat(right.status()).as(right.toString()).isEqualTo(429);
+        assertThat(api.get("demo", "/api/security/events?user=" + user).json().findValuesAsText("type"))
+                .contains("REFUSED_WHILE_LOCKED");
+        assertThat(api.call("demo", HttpMethod.DELETE, "/api/security/lockouts/" + user, null).status()).isBetween(200, 204);
     }
 
     @Test
