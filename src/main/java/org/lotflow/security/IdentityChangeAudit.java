@@ -69,7 +69,14 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
                 } else if (newPassword) {
                     events.getObject().identityChanged(SecurityEvent.Type.PASSWORD_CHANGED, userId, "password set " + by);
                 } else {
-                    events.getObject().identityChanged(SecurityEvent.Type.USER_CHANGED, userId, "profile changed " + by);
+                    // what the signatures print, before and after (auditor 2026-12-06 G4: the trail said neither)
+                    User changed = (User) args[0];
+                    String after = ((changed.getFirstName() == null ? "" : changed.getFirstName()) + " "
+                            + (changed.getLastName() == null ? "" : changed.getLastName())).trim();
+                    String before = PRINTED_BEFORE.get();
+                    events.getObject().identityChanged(SecurityEvent.Type.USER_CHANGED, userId, "profile changed " + by
+                            + (before == null || before.equals(after) ? ", printed name '" + after + "'"
+                                    : ", printed name '" + before + "' -> '" + after + "'"));
                 }
             }
             case "deleteUser" -> events.getObject().identityChanged(SecurityEvent.Type.USER_DELETED, (String) args[0],
@@ -111,6 +118,9 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
                     + ") before standing as a signer: " + why);
         }
     }
+
+    /** The printed name of the user whose profile the current request changes, as it was ({@link IdentitySurface}). */
+    static final ThreadLocal<String> PRINTED_BEFORE = new ThreadLocal<>();
 
     private static String actor() {
         CommandContext context = Context.getCommandContext();

@@ -72,6 +72,30 @@ final class IdentityLookups {
         return found.isEmpty() ? null : found.get(0).getId();
     }
 
+    /**
+     * The id of a user other than {@code exceptId} whose printed name (first and last name, as signatures print them) is
+     * {@code firstName lastName}, whatever its case and spacing; null when none (auditor 2026-12-06 G4: two signers
+     * printed as "Jennifer Lee"). A plant has tens or hundreds of users: read once per profile change or creation.
+     */
+    String userWithPrintedName(String firstName, String lastName, String exceptId) {
+        String wanted = printed(firstName, lastName);
+        return privileged(() -> identityService.createUserQuery().list()).stream()
+                .filter(u -> !u.getId().equalsIgnoreCase(exceptId == null ? "" : exceptId))
+                .filter(u -> printed(u.getFirstName(), u.getLastName()).equals(wanted)).map(User::getId).findFirst()
+                .orElse(null);
+    }
+
+    /** The user of this id (null: none), whoever asks. */
+    User user(String id) {
+        return privileged(() -> identityService.createUserQuery().userId(id).singleResult());
+    }
+
+    /** A printed name compared as a reader sees it: spacing collapsed, case folded. */
+    static String printed(String firstName, String lastName) {
+        return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim()
+                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
     /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */
     String takenGroupId(String id) {
         // the engine has no native group query; a plant has tens of groups, read once for a group's or user's creation

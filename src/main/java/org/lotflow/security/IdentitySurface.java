@@ -69,10 +69,18 @@ final class IdentitySurface {
         if (IdentityCalls.changesProfile(method, resource)) {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
             if (body == null || refused(response, IdentityInput.profileBody(resource, body))
-                    || refused(response, IdentityInput.profileFields("", body))) {
+                    || refused(response, IdentityInput.profileFields("", body))
+                    || refusedTakenPrintedName(response, "", body, body.path("id").asText())) {
                 return true;
             }
-            chain.doFilter(replayed(request, body), response);
+            org.camunda.bpm.engine.identity.User before = lookups.user(body.path("id").asText());
+            IdentityChangeAudit.PRINTED_BEFORE.set(before == null ? null
+                    : (before.getFirstName() + " " + before.getLastName()).trim());
+            try {
+                chain.doFilter(replayed(request, body), response);
+            } finally {
+                IdentityChangeAudit.PRINTED_BEFORE.remove();
+            }
             return true;
         }
         java.util.regex.Matcher groupRecord = EngineResources.GROUP_RECORD.matcher(resource);
@@ -165,7 +173,8 @@ final class IdentitySurface {
                 String newId = body.path("profile").path("id").asText("");
                 if (refused(response, IdentityInput.text("profile.id", body.path("profile").path("id"), true,
                         Integer.MAX_VALUE)) || refused(response, IdentityInput.newId("profile.id", newId, false))
-                        || refused(response, IdentityInput.profileFields("profile.", body.path("profile")))) {
+                        || refused(response, IdentityInput.profileFields("profile.", body.path("profile")))
+                        || refusedTakenPrintedName(response, "profile.", body.path("profile"), newId)) {
                     return true;
                 }
                 String group = lookups.takenGroupId(newId);
@@ -352,5 +361,24 @@ final class IdentitySurface {
                     + " create the group first");
         }
         return null;
+    }
+
+    /**
+     * Refuses (409 naming {@code firstName}) a profile whose printed name is another user's, whatever its case and
+     * spacing: a signature's printed name names one person (21 CFR 11.50(a)(1), 11.100(a); auditor 2026-12-06 G4: an
+     * administrator printed a second QA manager as "Jennifer Lee"). True when refused.
+     */
+    private boolean refusedTakenPrintedName(HttpServletResponse response, String prefix, JsonNode profile,
+            String userId) throws IOException {
+        String first = profile.path("firstName").asText("");
+        String last = profile.path("lastName").asText("");
+        String other = lookups.userWithPrintedName(first, last, userId);
+        if (other == null) {
+            return false;
+        }
+        refuse(response, 409, "Conflict", prefix + "firstName", prefix + "firstName: '" + (first + " " + last).trim()
+                + "' is the printed name of the user '" + other + "'; every signature prints its signer's name, so two"
+                + " people never share one: add what tells them apart (a middle initial, a second family name)");
+        return true;
     }
 }

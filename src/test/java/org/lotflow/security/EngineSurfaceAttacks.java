@@ -639,6 +639,24 @@ public abstract class EngineSurfaceAttacks {
         refused(as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
                 Map.of("id", manager + "x", "firstName", "Quincy", "lastName", "Manager")), 400, "never changed");
         assertThat(identityService.createUserQuery().userId(manager + "x").count()).isZero();
+        // nor gives a signer another signer's printed name, whatever its case and spacing, nor a new user one
+        // (auditor 2026-12-06 G4: a second QA manager signed as "Jennifer Lee")
+        Response taken = as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
+                Map.of("id", manager, "firstName", "jennifer ", "lastName", " LEE"));
+        refused(taken, 409, "printed name of the user 'jennifer'");
+        assertThat(taken.json().get("field").asText()).isEqualTo("firstName");
+        Response lookalike = as("demo", HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id",
+                "jennlfer" + manager.length(), "firstName", "Jennifer", "lastName", "Lee"), "credentials",
+                Map.of("password", "Str0ng!Passw0rd-x")));
+        refused(lookalike, 409, "printed name of the user 'jennifer'");
+        assertThat(lookalike.json().get("field").asText()).isEqualTo("profile.firstName");
+        assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quincy");
+        // the trail says what the signatures print, before and after
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
+                Map.of("id", manager, "firstName", "Quinton", "lastName", "Manager")).status()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.GET, "/api/security/events?user=" + manager, null).json()
+                .findValuesAsText("detail")).contains("profile changed by demo, printed name 'Quincy Manager' ->"
+                        + " 'Quinton Manager'");
     }
 
     // --- 7: lockout that cannot shut people out -------------------------------------------------

@@ -99,7 +99,7 @@ class IdentityChangeAuditApiTest {
         identityService.saveUser(saved);
         identityService.deleteUser(id);
         assertThat(events(id)).containsExactly("USER_CREATED: created by system, with a password",
-                "USER_CHANGED: profile changed by system", "USER_DELETED: deleted by system");
+                "USER_CHANGED: profile changed by system, printed name 'Renamed'", "USER_DELETED: deleted by system");
         identityService.saveGroup(identityService.newGroup("audit-group"));
         identityService.deleteGroup("audit-group");
         assertThat(events("audit-group")).containsExactly("GROUP_CREATED: group audit-group created by system",

@@ -120,12 +120,15 @@ public abstract class IdentityWriteRaces {
         for (int i = 0; i < TRIES; i++) {
             String id = "twin" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
             String same = i % 2 == 0 ? id : id.toUpperCase();
+            // a printed name of its own each time: two people never share one (auditor 2026-12-06 G4)
+            String last = "In" + id.substring(4).chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c)
+                    ? 'g' + (c - '0') : c))).collect(java.util.stream.Collectors.joining());
             List<Response> answers = atOnce(
                     () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", id,
-                            "firstName", "Tw", "lastName", "In"), "credentials", Map.of("password",
+                            "firstName", "Tw", "lastName", last), "credentials", Map.of("password",
                                     "Str0ng!Passw0rd-x"))),
                     () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", same,
-                            "firstName", "Tw", "lastName", "In"), "credentials", Map.of("password",
+                            "firstName", "Tw", "lastName", last), "credentials", Map.of("password",
                                     "Str0ng!Passw0rd-x"))));
             oneLands(answers);
             assertThat(answers.stream().filter(r -> r.status() == 409)).as(answers.toString()).hasSize(1);
@@ -148,9 +151,11 @@ public abstract class IdentityWriteRaces {
     void aUserAndAGroupOfOneIdCreatedAtOnceAreNeverBoth() throws Exception {
         for (int i = 0; i < TRIES; i++) {
             String id = "dup" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+            String last = "Licate" + id.substring(3).chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c)
+                    ? 'g' + (c - '0') : c))).collect(java.util.stream.Collectors.joining());
             List<Response> answers = atOnce(
                     () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", id,
-                            "firstName", "Dup", "lastName", "Licate"), "credentials", Map.of("password",
+                            "firstName", "Dup", "lastName", last), "credentials", Map.of("password",
                                     "Str0ng!Passw0rd-x"))),
                     () -> asDemo(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", id, "name", "Dup")));
             oneLands(answers);
