@@ -222,6 +222,22 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void anOrderWaitingForAnOverrideSaysSoAndShowsNoShortfall() {
+        // new user 2026-12-06 M1: "Shortfall 50 drums" and a paragraph about a button that was not there
+        String sku = api.createProduct("CFOVR");
+        api.releasedLot(sku, new BigDecimal("100"), "2025-01-05");
+        String newer = api.releasedLot(sku, new BigDecimal("100"), "2025-01-20");
+        String number = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        var placed = api.post("tom", "/api/orders", Map.of("orderNumber", number, "customer", "Acme Industrial", "sku",
+                sku, "quantity", 20, "requestedLot", newer));
+        assertThat(placed.json().get("status").asText()).as(placed.toString()).isEqualTo("OVERRIDE_PENDING");
+        String page = ConsoleSession.login(port, "tom").get("/console/orders/" + number).html();
+        assertThat(page).contains("id=\"awaiting-override\"").contains("Not allocated yet")
+                .contains("decision on the requested lot " + newer).doesNotContain(">Shortfall<")
+                .doesNotContain("id=\"allocate-panel\"");
+    }
+
+    @Test
     void mikeDefinesAProductWithItsSpecificationAndEveryErrorIsShownAtItsField() {
         String sku = "CFPROD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         ConsoleSession mike = ConsoleSession.login(port, "mike");

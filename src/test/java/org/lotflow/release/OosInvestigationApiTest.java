@@ -136,7 +136,8 @@ class OosInvestigationApiTest {
         assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);
         assertThat(byInvalidator.json().get("detail").asText()).isEqualTo("Four-eyes principle: jennifer invalidated"
                 + " the out-of-specification result of test round 1 of lot " + lot + " as a laboratory error and may"
-                + " not also sign the release that rests on its retest; another person must sign");
+                + " not also sign the release that rests on its retest; another person must sign (if you claimed this"
+                + " task in Tasklist, hand it back with Unclaim so another person of the group can claim and sign it)");
         assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
         String anna = api.secondQaManager();
         Response approved = complete(anna, approveTask,
