@@ -76,8 +76,13 @@ final class EngineRequestBodies {
         JsonNode body;
         try {
             body = JSON.readTree(raw);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // the engine's own reader fails the same way, with a 500 naming the library (auditor 2026-12-06 G10)
+            Problems.write(response, 400, "Invalid request", "body: the JSON is nested or sized beyond what is read ("
+                    + "at most 1000 levels of nested lists and objects); nothing was changed", "body");
+            return null;
         } catch (IOException e) {
-            return again;
+            return again; // not JSON: the engine says so itself
         }
         String at = hiddenTextAt(body, "");
         if (at != null) {

@@ -55,4 +55,18 @@ class EngineVisibleTextApiTest {
                 "Sample received"));
         assertThat(plain.text()).doesNotContain("direction-changing");
     }
+
+    /** Auditor 2026-12-06 G10: JSON nested 5000 deep answered 500 with the library's exception and its limits. */
+    @Test
+    void aBodyNestedBeyondWhatIsReadIsA400NotAServerError() {
+        String deep = "{\"variables\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        for (String path : new String[] {"/engine-rest/task", "/engine-rest/task/count", "/engine-rest/variable-instance",
+                "/engine-rest/job"}) {
+            Response r = api.send("sarah", HttpMethod.POST, path, deep, "application/json");
+            assertThat(r.status()).as(path + ": " + r).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.json().get("field").asText()).isEqualTo("body");
+            assertThat(r.text()).doesNotContain("Exception").doesNotContain("StreamReadConstraints");
+        }
+    }
 }
