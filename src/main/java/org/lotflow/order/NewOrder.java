@@ -17,6 +17,15 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
 
     private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
 
+    /**
+     * The customer as kept: trimmed, each run of spaces one space ("Cust  C" is "Cust C"), as a reader sees it; case is
+     * kept, and folded where customers are compared. A recall counts a customer once (auditor 2026-12-06 G11: "Cust C"
+     * and "Cust  C" were two notifications and counted twice in the effectiveness check).
+     */
+    public String customerAsKept() {
+        return customer == null ? null : customer.trim().replaceAll("\\s+", " ");
+    }
+
     /** Refuses the first malformed field with {@link InvalidInput} (400 naming the field); {@code today} per the application clock. */
     public void validate(LocalDate today) {
         if (orderNumber == null || orderNumber.isBlank()) {

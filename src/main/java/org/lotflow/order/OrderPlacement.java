@@ -88,7 +88,7 @@ public class OrderPlacement {
         }
         // the requested lot as stored, whatever its case (B2)
         String requestedLot = in.requestedLot() == null ? null : lots.asStored(List.of(in.requestedLot())).get(0);
-        SalesOrder order = new SalesOrder(in.orderNumber(), in.customer().trim(), productId, in.quantity(),
+        SalesOrder order = new SalesOrder(in.orderNumber(), in.customerAsKept(), productId, in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), requestedLot, clock.instant(), currentUser.id());
         try {
             order = orders.saveAndFlush(order); // the unique order number refuses a second one (409)

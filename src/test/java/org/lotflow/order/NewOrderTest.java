@@ -51,4 +51,13 @@ class NewOrderTest {
         refused(order("SO-1", "1", TODAY.minusDays(1), null, null), "requiredBy");
         refused(order("SO-1", "1", null, null, " "), "requestedLot");
     }
+
+    /** Auditor 2026-12-06 G11: "Cust C" and "Cust  C" were two customers of a recall. */
+    @Test
+    void aCustomerIsKeptWithOneSpaceBetweenWordsAndItsCase() {
+        assertThat(new NewOrder("SO-1", "  Cust   C  ", "IL-250", BigDecimal.ONE, null, null, null).customerAsKept())
+                .isEqualTo("Cust C");
+        assertThat(new NewOrder("SO-1", "Metro Manufacturing, 55 Mill St", "IL-250", BigDecimal.ONE, null, null, null)
+                .customerAsKept()).isEqualTo("Metro Manufacturing, 55 Mill St");
+    }
 }
