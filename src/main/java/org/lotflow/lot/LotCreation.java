@@ -128,7 +128,9 @@ class LotCreation {
                 // numbering scheme"; auditor 2026-12-05 A7: any number was taken)
                 throw new InvalidInput("lotNumber", "'" + lotNumber + "' does not follow the numbering scheme of "
                         + product.getSku() + ", " + scheme.pattern() + ", for a lot made in " + year + " (for example "
-                        + scheme.format(year, 1) + "); leave it empty and lotflow gives the next number");
+                        + scheme.format(year, 1) + "; the sequence has its digits, more only from " + scheme.format(year,
+                        (int) Math.pow(10, scheme.sequenceDigits())) + " on, never extra leading zeros); leave it empty"
+                        + " and lotflow gives the next number");
             }
             lotNumber = scheme.inSchemeCase(lotNumber, year);
             String taken = lots.findLotNumberIgnoringCase(lotNumber).orElse(null);

@@ -85,7 +85,8 @@ public final class LotNumberPattern {
     /**
      * Whether a lot number given by hand follows this scheme for a lot made in {@code year}: its literal parts as
      * written (letters in any case: lot numbers are unique whatever their case), {@code {yyyy}} and {@code {yy}} that
-     * year, {@code {seq:N}} N or more digits (the sequence grows past N digits as {@link #format} does). Seed, "Assign
+     * year, {@code {seq:N}} N digits, or more without a leading zero (the sequence grows past N digits as
+     * {@link #format} does, so {@code 0001} under {@code {seq:3}} is no second writing of {@code 001}). Seed, "Assign
      * lot number: follow established numbering scheme"; auditor 2026-12-05 A7.
      */
     public boolean matches(String lotNumber, int year) {
@@ -131,7 +132,9 @@ public final class LotNumberPattern {
             } else {
                 Matcher seq = SEQ.matcher(token);
                 seq.matches();
-                regex.append("([0-9]{").append(seq.group(1)).append(",})");
+                // N digits, or more without a leading zero, as format() writes them: 0001 beside 001 under {seq:3}
+                // would be a second lot of sequence 1 (auditor 2026-12-06 G5)
+                regex.append("([0-9]{").append(seq.group(1)).append("}|[1-9][0-9]{").append(seq.group(1)).append(",})");
             }
             last = m.end();
         }
@@ -141,6 +144,18 @@ public final class LotNumberPattern {
 
     public String pattern() {
         return pattern;
+    }
+
+    /** N of the pattern's {@code {seq:N}}: the digits a sequence number is written with (more only once it needs them). */
+    public int sequenceDigits() {
+        Matcher m = TOKEN.matcher(pattern);
+        while (m.find()) {
+            Matcher seq = SEQ.matcher(m.group(1));
+            if (seq.matches()) {
+                return Integer.parseInt(seq.group(1));
+            }
+        }
+        throw new IllegalStateException("no {seq:N} in " + pattern);
     }
 
     @Override

@@ -81,7 +81,11 @@ class LotApiTest {
         assertProblem(offScheme, 400, "lotNumber");
         assertThat(offScheme.json().get("detail").asText()).isEqualTo("lotNumber: '" + sku + "-X1' does not follow the"
                 + " numbering scheme of " + sku + ", " + sku + "-{yyyy}-{seq:3}, for a lot made in 2025 (for example " + sku
-                + "-2025-001); leave it empty and lotflow gives the next number");
+                + "-2025-001; the sequence has its digits, more only from " + sku + "-2025-1000 on, never extra leading"
+                + " zeros); leave it empty and lotflow gives the next number");
+        // sequence 1 written with an extra zero is no second lot 001 (auditor 2026-12-06 G5)
+        Response padded = api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-0001"));
+        assertProblem(padded, 400, "lotNumber");
         assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2024-901")), 400, "lotNumber");
         assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-01")), 400, "lotNumber");
         assertThat(lotCount(sku)).isZero();

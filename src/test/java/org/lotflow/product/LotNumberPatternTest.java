@@ -58,4 +58,17 @@ class LotNumberPatternTest {
         assertThat(LotNumberPattern.parse("R.{yy}.{seq:2}").matches("R.24.07", 2024)).isTrue();
         assertThat(LotNumberPattern.parse("R.{yy}.{seq:2}").matches("RX24.07", 2024)).isFalse(); // '.' is a dot
     }
+
+    /** Auditor 2026-12-06 G5: AU1-2025-0001 was taken beside AU1-2025-001, two lots of sequence 1. */
+    @Test
+    void aSequenceIsWrittenWithItsDigitsAndNoExtraLeadingZeros() {
+        LotNumberPattern p = LotNumberPattern.parse("AU1-{yyyy}-{seq:3}");
+        org.assertj.core.api.Assertions.assertThat(p.matches("AU1-2025-001", 2025)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(p.matches("AU1-2025-0001", 2025)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(p.matches("AU1-2025-00002", 2025)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(p.matches("AU1-2025-1000", 2025)).as("grown past 3 digits").isTrue();
+        org.assertj.core.api.Assertions.assertThat(p.matches("AU1-2025-01000", 2025)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(p.matches(p.format(2025, 12345), 2025)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(p.sequenceDigits()).isEqualTo(3);
+    }
 }
