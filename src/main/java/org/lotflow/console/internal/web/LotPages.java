@@ -321,7 +321,9 @@ class LotPages {
         model.addAttribute("holdSources", Holds.SOURCES);
         model.addAttribute("classifications", Classification.values());
         if (!model.containsAttribute("holdForm")) {
-            model.addAttribute("holdForm", Map.of("reason", "", "source", "", "reference", ""));
+            // the API's default trigger, not the list's first (new user 2026-12-06 M9: a hold placed without a choice
+            // was recorded as a customer complaint)
+            model.addAttribute("holdForm", Map.of("reason", "", "source", "OTHER", "reference", ""));
         }
         if (!model.containsAttribute("recallForm")) {
             model.addAttribute("recallForm", Map.of("reason", "", "classification", ""));
