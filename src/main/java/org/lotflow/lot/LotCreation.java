@@ -82,6 +82,7 @@ class LotCreation {
             Lot input = NewLotRules.requireConsumable(i, sourceNumbers.get(i), locked.get(sourceNumbers.get(i)), today);
             NewLotRules.requireMadeAfter(i, input, in.manufactureDate());
             NewLotRules.requireWholeUnitsOfSerialised(i, input, inputs.get(i).quantity());
+            NewLotRules.requireWholeSerialisedLot(i, input, inputs.get(i).quantity());
         }
 
         Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,
@@ -99,6 +100,12 @@ class LotCreation {
             throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
         }
         recordCreation(lot, inputs, locked);
+        for (SourceLotInput s : inputs) {
+            Lot used = locked.get(s.lotNumber());
+            if (used.getProduct().isSerialised()) { // consumed whole (NewLotRules): its serials are used up (G6)
+                events.publishEvent(new LotStockLeft(used.getId(), LotStockLeft.How.CONSUMED));
+            }
+        }
         events.publishEvent(new LotCreated(lot.getId(), lot.getLotNumber(), lot.getSource(),
                 startsInQuarantine(lot)));
         return lot;

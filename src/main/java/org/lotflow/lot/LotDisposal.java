@@ -49,11 +49,14 @@ public class LotDisposal {
     private final LotService lots;
     private final LotStock stock;
     private final LotHistory history;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public LotDisposal(LotService lots, LotStock stock, LotHistory history) {
+    public LotDisposal(LotService lots, LotStock stock, LotHistory history,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.lots = lots;
         this.stock = stock;
         this.history = history;
+        this.events = events;
     }
 
     /**
@@ -120,6 +123,7 @@ public class LotDisposal {
             event.by(by);
         }
         event.record();
+        events.publishEvent(new LotStockLeft(locked.getId(), LotStockLeft.How.DISPOSED)); // its serials (G6)
         return disposed;
     }
 

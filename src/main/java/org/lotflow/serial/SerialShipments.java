@@ -91,9 +91,14 @@ public class SerialShipments {
                 throw new InvalidInput(field, "serial " + serial + " is not in a lot this shipment ships ("
                         + String.join(", ", numbers.values()) + ")");
             }
-            if (row.status() != SerialStatus.IN_STOCK) {
+            if (row.status() == SerialStatus.SHIPPED) {
                 throw new StateConflict("Serial " + serial + " was already shipped to " + row.customer() + " on order "
                         + row.orderNumber() + " (" + row.shippedAt() + ")").with("field", field).with("serial", serial);
+            }
+            if (row.status() != SerialStatus.IN_STOCK) {
+                throw new StateConflict("Serial " + serial + " is " + row.status() + ": the unit left its lot"
+                        + (row.status() == SerialStatus.DISPOSED ? " with its disposal" : " into another lot")
+                        + " and does not ship").with("field", field).with("serial", serial);
             }
             byLot.computeIfAbsent(row.lotId(), k -> new ArrayDeque<>()).add(row.id());
             textsByLot.computeIfAbsent(row.lotId(), k -> new ArrayList<>()).add(serial);

@@ -1,7 +1,12 @@
 package org.lotflow.serial;
 
-/** Where a serialised unit is: {@code IN_STOCK} in its lot, {@code SHIPPED} to a customer. */
+/**
+ * Where a serialised unit is: {@code IN_STOCK} in its lot, {@code SHIPPED} to a customer, {@code DISPOSED} with its
+ * lot's stock (destroyed or returned to the supplier), {@code CONSUMED} into another lot (its lot used as a source).
+ */
 public enum SerialStatus {
     IN_STOCK,
-    SHIPPED
+    SHIPPED,
+    DISPOSED,
+    CONSUMED
 }

@@ -95,5 +95,11 @@ class PostgresSerialsIT extends SerialScenarios {
                 .hasStackTraceContaining("belongs to its lot for good");
         assertThat(api.get("tom", "/api/serials/" + serial + "?sku=" + sku).json().get("lotNumber").asText())
                 .isEqualTo(lot);
+        // a unit that left with its lot's disposal has left for good (V136)
+        api.rejectAndDispose(other, "DESTROYED", null);
+        String gone = texts(serialsOf(other).get("items")).get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "UPDATE serial_number SET status = 'IN_STOCK' WHERE serial = ?", gone))
+                .hasStackTraceContaining("left its lot (DISPOSED)");
     }
 }

@@ -202,6 +202,36 @@ public abstract class SerialScenarios {
                 .as("nothing consumed").isEqualByComparingTo("3");
     }
 
+    /**
+     * Auditor 2026-12-06 G6: units destroyed with their lot, or consumed into another, kept reading IN_STOCK, and could
+     * be named in a shipment. A serialised lot is consumed whole (serials are not named at consumption yet).
+     */
+    @Test
+    void unitsDisposedOfOrConsumedLeaveTheStockBySerial() {
+        String sku = serialisedProduct("G{seq:5}");
+        String rejected = createLot(sku, 3).json().get("lotNumber").asText();
+        api.rejectAndDispose(rejected, "DESTROYED", "WM-" + rejected);
+        JsonNode disposed = serialsOf(rejected);
+        assertThat(disposed.get("counts").get("IN_STOCK").asInt()).isZero();
+        assertThat(disposed.get("counts").get("DISPOSED").asInt()).isEqualTo(3);
+
+        String source = api.releasedLot(sku, new BigDecimal("4"), "2025-01-10");
+        String target = api.createProduct("SNKIT");
+        Response part = api.post("mike", "/api/lots", Map.of("sku", target, "quantity", 2, "manufactureDate",
+                "2025-01-28", "location", "A1", "sourceLots", List.of(Map.of("lotNumber", source, "quantity", 2))));
+        assertThat(part.status()).as(part.toString()).isEqualTo(400);
+        assertThat(part.json().get("field").asText()).isEqualTo("sourceLots[0].quantity");
+        assertThat(part.json().get("detail").asText()).contains("consumed whole, all its 4 units on hand");
+        Response whole = api.post("mike", "/api/lots", Map.of("sku", target, "quantity", 4, "manufactureDate",
+                "2025-01-28", "location", "A1", "sourceLots", List.of(Map.of("lotNumber", source, "quantity", 4))));
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(201);
+        JsonNode consumed = serialsOf(source);
+        assertThat(consumed.get("counts").get("IN_STOCK").asInt()).isZero();
+        assertThat(consumed.get("counts").get("CONSUMED").asInt()).isEqualTo(4);
+        String unit = texts(consumed.get("items")).get(0);
+        assertThat(api.get("tom", "/api/serials/" + unit).json().get("status").asText()).isEqualTo("CONSUMED");
+    }
+
     @Test
     void serialsAreRegisteredInBulkAllOrNothing() {
         String sku = serialisedProduct(null);

@@ -109,6 +109,26 @@ public final class NewLotRules {
     }
 
     /**
+     * A serialised source lot is consumed whole: all its units on hand, none of them allocated (400 naming
+     * {@code sourceLots[index].quantity} otherwise). Which units went into the new lot is recorded by serial; lotflow
+     * does not take serials at consumption yet, so only a whole lot's consumption says it truthfully (auditor
+     * 2026-12-06 G6: the consumed units' serials stayed IN_STOCK and could be named in a shipment).
+     */
+    public static void requireWholeSerialisedLot(int index, Lot source, java.math.BigDecimal quantity) {
+        if (quantity == null || !source.getProduct().isSerialised()) {
+            return;
+        }
+        java.math.BigDecimal onHand = source.quantities().onHand();
+        if (quantity.compareTo(onHand) != 0 || source.getAllocated().signum() != 0) {
+            throw new InvalidInput("sourceLots[" + index + "].quantity", "lot " + source.getLotNumber() + " is of"
+                    + " serialised product " + source.getProduct().getSku() + ": it is consumed whole, all its "
+                    + onHand.stripTrailingZeros().toPlainString() + " units on hand" + (source.getAllocated().signum()
+                            != 0 ? " once none of them is allocated" : "") + " (which units went in is recorded by"
+                    + " serial, and serials are not named at consumption yet)");
+        }
+    }
+
+    /**
      * A lot is not made before the source lot listed at {@code index} existed at the plant: its manufacture date is on
      * or after the source's manufacture date and, for a received source, its receipt date (400 naming
      * {@code manufactureDate} otherwise). Otherwise the transformation's date (an FSMA 204 key data element, 21 CFR

@@ -19,9 +19,12 @@ public class SerialGeneration {
     private final LotService lots;
     private final SerialRegistration registration;
 
-    public SerialGeneration(LotService lots, SerialRegistration registration) {
+    private final SerialStore store;
+
+    public SerialGeneration(LotService lots, SerialRegistration registration, SerialStore store) {
         this.lots = lots;
         this.registration = registration;
+        this.store = store;
     }
 
     /** Checks the lot's units and generates its serials ({@link SerialRegistration#generate}). */
@@ -29,5 +32,15 @@ public class SerialGeneration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public void onLotCreated(LotCreated created) {
         registration.generate(lots.get(created.lotId()));
+    }
+
+    /**
+     * A lot's stock on hand left it without a shipment ({@link org.lotflow.lot.LotStockLeft}): its units still in stock
+     * are DISPOSED or CONSUMED with it (auditor 2026-12-06 G6), in the same transaction.
+     */
+    @EventListener
+    public void onStockLeft(org.lotflow.lot.LotStockLeft left) {
+        store.markLeft(left.lotId(), left.how() == org.lotflow.lot.LotStockLeft.How.DISPOSED
+                ? org.lotflow.serial.SerialStatus.DISPOSED : org.lotflow.serial.SerialStatus.CONSUMED);
     }
 }

@@ -147,6 +147,12 @@ public class SerialStore {
         return updated;
     }
 
+    /** Marks every serial of the lot still IN_STOCK as {@code status} (DISPOSED, CONSUMED); answers how many. */
+    public int markLeft(long lotId, SerialStatus status) {
+        return jdbc.update("UPDATE serial_number SET status = :status WHERE lot_id = :lot AND status = 'IN_STOCK'",
+                new MapSqlParameterSource("status", status.name()).addValue("lot", lotId));
+    }
+
     /** The serials shipped with each of these shipment lines (the order module's ledger ids), in registration order. */
     public Map<Long, List<String>> ofShipments(Collection<Long> shipmentIds) {
         Map<Long, List<String>> out = new LinkedHashMap<>();
