@@ -28,14 +28,16 @@ class EngineErrorsApiTest {
 
     @Test
     void engineFailuresAreProblemsWithReadableSentences() {
-        problem(api.get("demo", "/engine-rest/process-instance/nope/variables"), 404, "execution nope doesn't exist");
+        problem(api.get("demo", "/engine-rest/process-instance/nope/variables"), 404, "There is no running process"
+                + " instance 'nope': it never existed or has ended (an ended process's variables are in its history)");
         problem(api.get("sarah", "/engine-rest/task/nope"), 404, "No matching task with id nope");
         problem(api.get("sarah", "/engine-rest/task?sortBy=bogus&sortOrder=asc"), 400,
                 "Cannot set query parameter 'sortBy' to value 'bogus'");
         problem(api.get("sarah", "/engine-rest/process-definition/key/nope"), 404,
                 "No matching process definition with key: nope and no tenant-id");
         // a task's form of a task that does not exist is 404 too (auditor 2026-12-06 B3: Camunda said 400)
-        problem(api.get("sarah", "/engine-rest/task/nope/form-variables"), 404, "Cannot find task with id 'nope'.");
+        problem(api.get("sarah", "/engine-rest/task/nope/form-variables"), 404, "There is no open task 'nope': it never"
+                + " existed or is completed (a completed task's comments and attachments stay readable)");
     }
 
     /**
@@ -53,7 +55,7 @@ class EngineErrorsApiTest {
                 .contains("GET").contains("POST").doesNotContain("PUT");
         assertThat(put.json().get("title").asText()).isEqualTo("Method not allowed");
         Response notANumber = api.get("sarah", "/engine-rest/task?maxResults=abc");
-        problem(notANumber, 400, "maxResults: the query parameter could not be read; it must be a whole number");
+        problem(notANumber, 400, "maxResults must be a whole number of at least 0 (at most 999999999), not 'abc'");
         assertThat(notANumber.json().get("field").asText()).isEqualTo("maxResults");
         problem(api.post("sarah", "/engine-rest/task", "{bad"), 400,
                 "The body is not valid JSON (line 1, column 2); nothing was changed");
