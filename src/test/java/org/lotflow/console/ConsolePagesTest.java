@@ -514,7 +514,8 @@ class ConsolePagesTest {
                 "acknowledged", true, "quantityReturned", 40)).status()).isEqualTo(200);
         api.executeJobs();
         TestClient.Response closing = api.post("jennifer", "/api/recalls/" + number + "/close", Map.of("comment",
-                "All retrieved", "disposalMethod", "DESTROYED", "disposalReference", "WM-2025-0450"));
+                "All retrieved", "disposalMethod", "DESTROYED", "disposalReference", "WM-2025-0450", "password",
+                "jennifer"));
         assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
         api.executeJobs();
         String closed = rachel.get("/console/recalls/" + number).html();

@@ -301,11 +301,24 @@ class RecallApiTest {
         assertThat(badReference.json().get("field").asText()).isEqualTo("disposalReference");
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("status").asText())
                 .isEqualTo("AWAITING_CLOSE");
-        Response closing = api.post("jennifer", close, Map.of("comment", "Retrieval complete; CAPA-2025-004 opened",
+        Map<String, Object> closeBody = new java.util.HashMap<>(Map.of("comment",
+                "Retrieval complete; CAPA-2025-004 opened",
                 "justification", "Beta Manufacturing returned its stock but never signed the acknowledgement; "
                         + "registered letter sent 2025-01-29", "disposalMethod", "DESTROYED", "disposalReference",
                 "WM-2025-0107", "disposals", List.of(Map.of("lotNumber", f.fin1.toLowerCase(), "disposalMethod",
                         "destroyed", "disposalReference", "WM-2025-0111")))); // one lot leaves differently (P1)
+        // the closing is jennifer's electronic signature (new user 2026-12-06 M4): none, or a wrong password, closes
+        // nothing
+        Response unsigned = api.post("jennifer", close, closeBody);
+        assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(400);
+        assertThat(unsigned.json().get("field").asText()).isEqualTo("password");
+        closeBody.put("password", "not-hers");
+        Response wrong = api.post("jennifer", close, closeBody);
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(403);
+        assertThat(api.get("rachel", "/api/recalls/" + number).json().get("status").asText())
+                .isEqualTo("AWAITING_CLOSE");
+        closeBody.put("password", "jennifer");
+        Response closing = api.post("jennifer", close, closeBody);
         assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
         api.executeJobs();
         JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();
@@ -319,6 +332,8 @@ class RecallApiTest {
             }
         }
         assertThat(closedEvent.get("user").asText()).isEqualTo("jennifer");
+        assertThat(closedEvent.get("detail").get("signature").get("meaning").asText()).isEqualTo("recall closure");
+        assertThat(closedEvent.get("detail").get("signature").get("fullName").asText()).isEqualTo("Jennifer Lee");
         assertThat(closedEvent.get("reason").asText()).contains("below the target effectiveness level A")
                 .contains("registered letter");
         JsonNode disposals = closedEvent.get("detail").get("disposals");
@@ -608,7 +623,8 @@ class RecallApiTest {
         // the API's per-lot disposals reach the closing as sent, however long (re-test 2026-12-06 R2: past the
         // engine's 4000 characters of a text variable the closing failed with a 500), and the lot is disposed of
         Response closed = api.post("jennifer", "/api/recalls/" + number + "/close", Map.of("comment",
-                "Label corrected", "disposals", "\n".repeat(5000) + lot.toLowerCase() + " = DESTROYED WM-2025-0999"));
+                "Label corrected", "disposals", "\n".repeat(5000) + lot.toLowerCase() + " = DESTROYED WM-2025-0999",
+                "password", "jennifer"));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
         api.executeJobs();
         JsonNode view = api.get("rachel", "/api/recalls/" + number).json();

@@ -278,8 +278,10 @@ class RecallFactsTest {
         assertThatThrownBy(() -> taskService.complete(close.getId(), vars("comment", "Labels corrected",
                 "disposalMethod", "BURIED")))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod"));
-        taskService.complete(close.getId(), vars("comment", "Labels corrected", "recallId", recallId(other),
-                "disposalMethod", "destroyed", "disposalReference", "WM-2025-11"));
+        // signed with jennifer's password, as the form's masked field or her HTTP Basic login carries it
+        org.lotflow.security.SignatureCredentials.with("jennifer", () -> taskService.complete(close.getId(),
+                vars("comment", "Labels corrected", "recallId", recallId(other), "disposalMethod", "destroyed",
+                        "disposalReference", "WM-2025-11")));
         identityService.clearAuthentication();
         runtimeService.setVariable(pi, "recallId", recallId(other));
         runtimeService.setVariable(pi, "comment", "forged");

@@ -133,7 +133,7 @@ class FormSchemaTest {
 
     @Test
     void theSigningFormsMaskThePasswordAndDeclareIt() throws Exception {
-        for (String file : new String[] {"approveRelease", "decideDisposition", "approveOverride"}) {
+        for (String file : new String[] {"approveRelease", "decideDisposition", "approveOverride", "closeRecall"}) {
             String html = java.nio.file.Files.readString(java.nio.file.Path.of("forms", file + ".html"));
             assertThat(html).as(file).contains("type=\"password\"").contains("data-lotflow-signature=\"signaturePassword\"");
             assertThat(html).as(file + ": the password is no form variable, so Tasklist's Save never stores it")

@@ -38,13 +38,19 @@ public class RecallClosing {
     private final Clock clock;
     private final RecalledStock recalledStock;
     private final LotDisposal disposal;
+    private final org.lotflow.security.ElectronicSignatures signatures;
+
+    /** The meaning of the QA manager's signature on a recall's closing (21 CFR 11.50(a)(3)). */
+    static final String MEANING = "recall closure";
 
     /** The effectiveness level a recall should reach ({@code lotflow.recall.target-effectiveness}, A-E). */
     private final String target;
 
     RecallClosing(RecallStore store, NotificationStore notifications, BoundRecalls bound, LotRecallProcess process,
             LotHistory history, CurrentUser currentUser, Clock clock, RecalledStock recalledStock, LotDisposal disposal,
+            org.lotflow.security.ElectronicSignatures signatures,
             @Value("${lotflow.recall.target-effectiveness:A}") String target) {
+        this.signatures = signatures;
         if (!target.matches("[A-E]")) {
             throw new IllegalArgumentException("lotflow.recall.target-effectiveness must be one of A, B, C, D, E (FDA"
                     + " effectiveness check levels, 21 CFR 7.42(b)(3)), not '" + target + "'");
@@ -173,7 +179,11 @@ public class RecallClosing {
         Object perLot = API_DISPOSALS.get() != null ? API_DISPOSALS.get() : disposals;
         String disposalsSigned = DisposalRecords.signed(RecalledStockDisposals.of(recallNumber, recalledStock.left(recall.id()),
                 disposalMethod, disposalReference, perLot));
-        store.requestClose(recall.id(), currentUser.id(), c, why, disposalsSigned, clock.instant());
+        // the QA manager's electronic signature, once the decision itself is complete (new user 2026-12-06 M4: closing
+        // a recall and disposing of its stock was the one QA decision without one): the password re-entered in the
+        // form's masked field or the request's HTTP Basic login; wrong 403, locked 429, each failure recorded
+        org.lotflow.security.ElectronicSignatures.Signer signer = signatures.sign(MEANING, "recall " + recallNumber);
+        store.requestClose(recall.id(), signer.userId(), c, why, disposalsSigned, signer.at());
     }
 
     /**
@@ -210,6 +220,16 @@ public class RecallClosing {
         if (justification != null) {
             report.put("targetEffectivenessLevel", target);
             report.put("belowTargetJustification", justification);
+        }
+        // the closing's electronic signature, as every signed record shows it (21 CFR 11.50): who, printed name, when,
+        // meaning; a closing signed before signatures were asked (no time kept) shows none
+        if (recall.closeRequestedAt() != null) {
+            Map<String, Object> signature = new LinkedHashMap<>();
+            signature.put("userId", closedBy);
+            signature.put("fullName", currentUser.signedName(closedBy));
+            signature.put("at", recall.closeRequestedAt().toString());
+            signature.put("meaning", MEANING);
+            report.put("signature", signature);
         }
         for (RecallStore.LotRow lot : scope) {
             history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)

@@ -43,7 +43,7 @@ class RecallStore {
             String processInstanceId, String effectivenessLevel, String closeComment, Instant openedAt,
             String openedBy, Instant closedAt, String closedBy, String closeRequestedBy,
             String closeRequestedComment, String closeRequestedJustification, String closeJustification,
-            String closeRequestedDisposals, String closeDisposals) {
+            String closeRequestedDisposals, String closeDisposals, Instant closeRequestedAt) {
     }
 
     record LotRow(Long lotId, String lotNumber, String sku, String productName, String unit, String currentStatus,
@@ -130,7 +130,8 @@ class RecallStore {
                 rs.getString("opened_by"), instant(rs, "closed_at"), rs.getString("closed_by"),
                 rs.getString("close_requested_by"), rs.getString("close_requested_comment"),
                 rs.getString("close_requested_justification"), rs.getString("close_justification"),
-                rs.getString("close_requested_disposals"), rs.getString("close_disposals"));
+                rs.getString("close_requested_disposals"), rs.getString("close_disposals"),
+                instant(rs, "close_requested_at"));
     }
 
     Optional<RecallRow> find(String recallNumber) {

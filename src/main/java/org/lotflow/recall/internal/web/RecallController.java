@@ -90,18 +90,20 @@ public class RecallController {
      * {@code disposalReference}: optional, the waste manifest or return note (one line, at most 200 characters).
      * {@code disposals}: optional, a lot that leaves differently, each {@code {lotNumber, disposalMethod,
      * disposalReference}} (400 naming {@code disposals} and the item). 21 CFR 7.55(a): a recall ends once proper
-     * disposition has been made.
+     * disposition has been made. {@code password}: the QA manager's own, re-entered: the closing is her electronic
+     * signature (meaning "recall closure"; 400 naming it when missing, 403 when wrong, 429 while locked).
      */
     public record CloseRequest(String comment, String justification, String disposalMethod,
-            String disposalReference, Object disposals) {
+            String disposalReference, Object disposals, String password) {
     }
 
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
     @AllowedGroups(value = {Groups.QA_MANAGER}, work = "close a recall")
     @PostMapping("/{recallNumber}/close")
     public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
-        closing.requestClose(recallNumber, request.comment(), request.justification(), request.disposalMethod(),
-                request.disposalReference(), request.disposals());
+        org.lotflow.security.SignatureCredentials.with(request.password(), () -> closing.requestClose(recallNumber,
+                request.comment(), request.justification(), request.disposalMethod(), request.disposalReference(),
+                request.disposals()));
         return ResponseEntity.accepted().body(queries.view(recallNumber));
     }
 

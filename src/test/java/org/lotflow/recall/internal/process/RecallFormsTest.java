@@ -39,8 +39,14 @@ class RecallFormsTest {
         assertThat(html).doesNotContain("type=\"number\"").contains("pattern=\"[0-9]{1,10}([.][0-9]{1,3})?\"")
                 .contains("written with a point for decimals");
         // CloseRecallListener reads comment (and records it on the recall for the report task)
-        assertThat(inputKeys(form("closeRecall"))).containsExactly("comment", "disposalMethod", "disposalReference",
+        org.lotflow.security.FormSchema close = new org.lotflow.security.FormSchemas().task("lotRecall", "closeRecall");
+        assertThat(close.fields().keySet()).containsExactlyInAnyOrder("comment", "disposalMethod", "disposalReference",
                 "disposals", "justification");
+        // closing is the QA manager's signed decision (new user 2026-12-06 M4): a masked password, never a variable
+        String closeHtml = java.nio.file.Files.readString(Path.of("forms", "closeRecall.html"));
+        assertThat(closeHtml).contains("type=\"password\"").contains("data-lotflow-signature=\"signaturePassword\"")
+                .doesNotContain("cam-variable-name=\"signaturePassword\"").contains("meaning: recall")
+                .contains("<option value=\"DESTROYED\">").contains("<option value=\"RETURNED_TO_SUPPLIER\">");
         // the classification choices are exactly the classes the service accepts
         JsonNode select = null;
         for (JsonNode c : form("recallStart").get("components")) {
@@ -67,7 +73,7 @@ class RecallFormsTest {
         assertThat(notify.getCamundaFormKey()).isEqualTo("embedded:deployment:forms/notifyCustomer.html");
         assertThat(notify.getCamundaCandidateGroups()).isEqualTo("recall-coordinator");
         UserTask close = model.getModelElementById("closeRecall");
-        assertThat(close.getCamundaFormRef()).isEqualTo("closeRecall");
+        assertThat(close.getCamundaFormKey()).isEqualTo("embedded:deployment:forms/closeRecall.html");
         assertThat(close.getCamundaCandidateGroups()).isEqualTo("qa-manager");
     }
 }
