@@ -56,8 +56,16 @@ public class ConsoleFormat {
         if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
             return qty(value);
         }
+        if (value instanceof String text && ISO_INSTANT.matcher(text).matches()) {
+            // an instant kept as ISO text (a hold's decision due, a recall's opening) as every time on the page
+            // (new user 2026-12-06 L2: "2025-02-04T09:08:25.145Z" beside "2025-02-04 09:08 UTC")
+            return time(text);
+        }
         return value.toString();
     }
+
+    private static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
 
     /** A detail's key in words: "decisionDueAt" is "decision due at". */
     public String words(Object key) {

@@ -38,4 +38,14 @@ class ConsoleFormatTest {
         assertThat(format.words("decisionDueAt")).isEqualTo("decision due at");
         assertThat(format.detail(null)).isEmpty();
     }
+
+    /** New user 2026-12-06 L2: a hold's decision due showed as "2025-02-04T09:08:25.145Z" in the history. */
+    @Test
+    void anInstantKeptAsTextReadsAsEveryTimeOnThePage() {
+        assertThat(format.detail(java.util.Map.of("decisionDueAt", "2025-02-04T09:08:25.145Z")))
+                .isEqualTo("decision due at 2025-02-04 09:08 UTC");
+        assertThat(format.detail("2025-01-28T09:16:53.902481Z")).isEqualTo("2025-01-28 09:16 UTC");
+        assertThat(format.detail("2025-02-04")).as("a date stays a date").isEqualTo("2025-02-04");
+        assertThat(format.detail("WM-2025-0107")).isEqualTo("WM-2025-0107");
+    }
 }
