@@ -85,8 +85,8 @@ final class OwnPassword {
         SecurityEvent other = history.get(otherAt);
         return "The identity of " + userId + " has not been confirmed since " + setBy(other) + " set their password ("
                 + when(other) + "): an administrator other than " + setBy(other) + " and " + userId + " confirms that"
-                + " the person who set the password of their own is " + userId + " (POST /api/security/users/" + userId
-                + "/signer-confirmation), then " + userId + " signs and records"
+                + " the person who set the password of their own is " + userId + " (lotflow Console: Signers; or POST"
+                + " /api/security/users/" + userId + "/signer-confirmation), then " + userId + " signs and records"
                 + " (21 CFR 11.100(b))";
     }
 

@@ -46,6 +46,41 @@ public class SignerConfirmation {
         this.clock = clock;
     }
 
+    /**
+     * A user who may not sign or record quality work yet because an administrator set their password (21 CFR
+     * 11.100(b)): {@code passwordSetBy} and {@code passwordSetAt} that password; {@code ownPassword} whether they set one
+     * of their own since (then another administrator than {@code passwordSetBy} confirms their identity; before, they
+     * set their own first).
+     */
+    public record Awaiting(String userId, String name, String passwordSetBy, Instant passwordSetAt,
+            boolean ownPassword) {
+    }
+
+    /**
+     * The users awaiting their own password or an identity confirmation, by user id, for administrators (403
+     * otherwise): the Console's page of signers to confirm (new user 2026-12-06 M10: the confirmation had no screen).
+     * One password-history read per user; a plant has tens or hundreds of users.
+     */
+    @Transactional(readOnly = true)
+    public List<Awaiting> awaiting() {
+        currentUser.requireMembership("see whose identity awaits confirmation", Groups.ADMIN);
+        List<Awaiting> out = new java.util.ArrayList<>();
+        for (org.camunda.bpm.engine.identity.User user : identityService.createUserQuery().orderByUserId().asc()
+                .list()) {
+            String id = user.getId();
+            List<SecurityEvent> history = events.passwordHistory(id);
+            SecurityEvent other = OwnPassword.lastSetBySomeoneElse(id, history);
+            if (other == null || OwnPassword.refusal(id, history) == null) {
+                continue;
+            }
+            boolean own = !OwnPassword.setBySomeoneElse(id, OwnPassword.lastPasswordSet(history));
+            out.add(new Awaiting(id, ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).trim(), OwnPassword.setBy(other),
+                    other.at(), own));
+        }
+        return out;
+    }
+
     @Transactional
     public Confirmed confirm(String userId) {
         currentUser.requireMembership("confirm a signer's identity", Groups.ADMIN);

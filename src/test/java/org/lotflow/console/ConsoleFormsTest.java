@@ -237,6 +237,41 @@ class ConsoleFormsTest {
                 .doesNotContain("id=\"allocate-panel\"");
     }
 
+    /** New user 2026-12-06 M10: a second administrator confirmed a signer only with a REST call. */
+    @Test
+    void aSecondAdministratorConfirmsASignerOnTheSignersPage() {
+        String admin2 = api.secondAdministrator();
+        String analyst = "lisa" + UUID.randomUUID().toString().substring(0, 6);
+        String given = "Given-by-demo-Password-1";
+        assertThat(api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", analyst, "firstName",
+                "Lisa", "lastName", "New" + analyst.substring(4).chars().mapToObj(c -> String.valueOf((char) (Character
+                .isDigit(c) ? 'g' + (c - '0') : c))).collect(java.util.stream.Collectors.joining())), "credentials", Map.of("password", given))).status())
+                .isEqualTo(204);
+        ConsoleSession demo = ConsoleSession.login(port, "demo");
+        String waitingForOwn = demo.get("/console/signers").html();
+        assertThat(waitingForOwn).contains("data-user=\"" + analyst + "\"").contains("their own password first")
+                .doesNotContain("id=\"confirm-" + analyst + "\"");
+        String own = "Own-Secret-Password-2";
+        assertThat(api.call(analyst, given, org.springframework.http.HttpMethod.PUT, "/engine-rest/user/" + analyst
+                + "/credentials", Map.of("password", own, "authenticatedUserPassword", given), "application/json")
+                .status()).isEqualTo(204);
+        // demo set the password: not demo, another administrator confirms
+        assertThat(demo.get("/console/signers").html()).contains("an administrator other than you")
+                .doesNotContain("id=\"confirm-" + analyst + "\"");
+        assertThat(demo.post("/console/signers/" + analyst + "/confirmation", Map.of()).status()).isEqualTo(403);
+        ConsoleSession oliver = ConsoleSession.login(port, admin2);
+        assertThat(oliver.get("/console/signers").html()).contains("id=\"confirm-" + analyst + "\"")
+                .contains("id=\"nav-signers\"");
+        ConsoleSession.Page confirmed = oliver.post("/console/signers/" + analyst + "/confirmation", Map.of());
+        assertThat(confirmed.status()).as(confirmed.html()).isEqualTo(302);
+        assertThat(oliver.get("/console/signers?confirmed=" + analyst).html()).contains("id=\"confirmed-notice\"")
+                .doesNotContain("data-user=\"" + analyst + "\"");
+        assertThat(api.get("demo", "/api/security/events?user=" + analyst).json().findValuesAsText("type"))
+                .contains("SIGNER_CONFIRMED");
+        // nobody but administrators sees the page
+        assertThat(ConsoleSession.login(port, "jennifer").get("/console/signers").status()).isEqualTo(403);
+    }
+
     @Test
     void mikeDefinesAProductWithItsSpecificationAndEveryErrorIsShownAtItsField() {
         String sku = "CFPROD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
