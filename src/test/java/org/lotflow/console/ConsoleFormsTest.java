@@ -237,6 +237,21 @@ class ConsoleFormsTest {
                 .doesNotContain("id=\"allocate-panel\"");
     }
 
+    /** New user 2026-12-06 M8, L8, L9: a shelf-life minimum no lot made here can meet, said; the page is under Orders. */
+    @Test
+    void anOrderAskingMoreShelfLifeThanTheProductKeepsSaysSo() {
+        String sku = api.createProduct("CFSHL");
+        api.releasedLot(sku, new BigDecimal("100"), "2025-01-05");
+        String number = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        var placed = api.post("tom", "/api/orders", Map.of("orderNumber", number, "customer", "Northside Clinic", "sku",
+                sku, "quantity", 20, "minShelfLifeMonths", 30));
+        assertThat(placed.json().get("status").asText()).as(placed.toString()).isEqualTo("UNALLOCATED");
+        String page = ConsoleSession.login(port, "tom").get("/console/orders/" + number).html();
+        assertThat(page).contains("lots made here keep 24 months of shelf life: none of them can have the 30 months")
+                .contains("on this page once such stock is released").doesNotContain("sales allocates it below")
+                .contains("id=\"nav-orders\" class=\"active\"");
+    }
+
     /** New user 2026-12-06 M10: a second administrator confirmed a signer only with a REST call. */
     @Test
     void aSecondAdministratorConfirmsASignerOnTheSignersPage() {

@@ -162,6 +162,8 @@ class OrderPages {
         // quantities with their unit, the product with its name (new user 2026-12-06 W15)
         model.addAttribute("unit", product.map(p -> " " + p.getUnit()).orElse(""));
         model.addAttribute("productName", product.map(p -> p.getName()).orElse(""));
+        // a shelf-life minimum beyond what the product's lots keep can never be met by them (new user 2026-12-06 M8)
+        model.addAttribute("shelfLifeMonths", product.map(p -> p.getShelfLifeMonths()).orElse(null));
         // why an open order is short: what FEFO could take now (new user 2026-12-06 N15: "placed", nothing allocated,
         // no word why, while every lot of the product was RECALLED)
         if (order.shortfall() != null && order.shortfall().signum() > 0 && product.isPresent()
