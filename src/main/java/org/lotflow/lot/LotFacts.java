@@ -9,7 +9,7 @@ import org.lotflow.shared.process.TaskForm;
  * A lot's facts as its tasks' forms show them, the same block in every process: {@code lotNumber},
  * {@code sku}, {@code productName}, {@code lotStatus}, {@code quantity} (with the product's unit, for
  * example {@code 1000 kg}), {@code manufactureDate}, {@code expirationDate} (ISO dates) and
- * {@code location} ({@code "-"} when unknown). For display only.
+ * {@code location} ({@value #NO_LOCATION} when none was recorded). For display only.
  */
 public final class LotFacts {
 
@@ -17,6 +17,9 @@ public final class LotFacts {
     }
 
     /** The block, in display order, as text. */
+    /** The location shown when none was recorded. */
+    public static final String NO_LOCATION = "(no location recorded)";
+
     public static Map<String, String> of(Lot lot) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("lotNumber", lot.getLotNumber());
@@ -26,7 +29,10 @@ public final class LotFacts {
         facts.put("quantity", TaskForm.text(lot.getQuantity()) + " " + lot.getProduct().getUnit());
         facts.put("manufactureDate", TaskForm.text(lot.getManufactureDate()));
         facts.put("expirationDate", TaskForm.text(lot.getExpirationDate()));
-        facts.put("location", TaskForm.text(lot.getLocation()));
+        // said in words when none was recorded: the person sent to the stock is told so, not shown a dash (new user
+        // 2026-12-06 L5: "On hand: 5000 bottles at -")
+        facts.put("location", lot.getLocation() == null || lot.getLocation().isBlank() ? NO_LOCATION
+                : TaskForm.text(lot.getLocation()));
         return facts;
     }
 }

@@ -111,6 +111,19 @@ class LabReleaseApiTest {
         assertThat(recorded.json().get("passed").asBoolean()).isTrue();
     }
 
+    /** New user 2026-12-06 L5: a lot without a location showed "at -" on its forms. */
+    @Test
+    void aLotWithoutALocationSaysSoOnItsForms() {
+        String sku = api.createProduct("NOLOC");
+        Response made = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 5, "manufactureDate",
+                "2025-01-20"));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String lot = made.json().get("lotNumber").asText();
+        String task = taskId("sarah", lot, "recordLabResults");
+        JsonNode form = api.get("sarah", "/engine-rest/task/" + task + "/form-variables").json();
+        assertThat(org.lotflow.support.Forms.shown(form, "location")).isEqualTo("(no location recorded)");
+    }
+
     @Test
     void refusalRejectsAndIsSignedAsARefusal() {
         String sku = api.createProduct("REF");

@@ -84,9 +84,15 @@ class OosForms {
                                 ? "Invalidated by an assignable laboratory error"
                                 : "Confirmed: no laboratory error")
                                 + " (" + currentUser.fullName(oos.getLabConcludedBy()) + ", "
-                                + TaskForm.text(oos.getLabConcludedAt()) + "): " + oos.getLabFindings()
-                                + ". Its results stay on record."))
+                                + TaskForm.text(oos.getLabConcludedAt()) + "): "
+                                + withoutFinalStop(oos.getLabFindings()) + ". Its results stay on record."))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The text without the full stop it may end with, so the sentence around it has one (new user 2026-12-06 L7). */
+    static String withoutFinalStop(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
     private static String earlier(List<LabVerdict> rounds, int current) {
