@@ -191,6 +191,20 @@ class AllocationOverrideApiTest {
         assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
     }
 
+    /** New user 2026-12-06 M2: a lot released after the placing, the oldest now, went unnamed in the record. */
+    @Test
+    void theApprovedAllocationRecordsWhatItSkipsAtTheDecision() {
+        JsonNode order = fx.placed(sku, 20, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
+        String oldest = fx.releasedLot(sku, 50, "2024-06-01", null); // released after the placing, expires first
+        complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true, "comment", "customer asks"));
+        api.executeJobs();
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        String reason = after.get("allocations").get(0).get("overrideReason").asText();
+        assertThat(reason).startsWith("Requested lot " + newer + ": FEFO broken: skips older lot(s) " + oldest)
+                .contains(older).contains("(at the decision; when the order was placed: ");
+    }
+
     @Test
     void aRequestedLotExpiredByTheShipDateIsRefusedOutrightAndNeverAllocatedOnApproval() {
         // auditor 2026-12-06 G-f: it was offered to the QA manager as an exception and allocated once approved

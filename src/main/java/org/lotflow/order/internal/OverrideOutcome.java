@@ -67,12 +67,31 @@ public class OverrideOutcome {
             return false;
         }
         BigDecimal take = requested.getAvailable().min(order.getQuantity());
-        allocator.allocate(order, requested, take, false, approvedBy, order.getOverrideReason(), comment);
+        allocator.allocate(order, requested, take, false, approvedBy, reasonAtDecision(order, requested, today,
+                shipDate), comment);
         order.decideOverride(OverrideStatus.APPROVED, approvedBy, comment);
         BigDecimal rest = order.getQuantity().subtract(take);
         allocator.byFefo(order, fefo.lockCovering(order.getProductId(), rest, today, shipDate,
                 order.getMinShelfLifeMonths(), requested.getId()), rest, requested.getId());
         return true;
+    }
+
+    /**
+     * Why the approved allocation is an exception, as of the decision: the stock may have changed since the order was
+     * placed (new user 2026-12-06 M2: a lot released meanwhile, the oldest, went unnamed, and the FEFO compliance
+     * report under-stated the deviation). The reason of the placing when it still holds, else today's with it.
+     */
+    private String reasonAtDecision(SalesOrder order, Lot requested, LocalDate today, LocalDate shipDate) {
+        List<Lot> before = lots.fefoCandidatesBefore(requested,
+                Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
+                OverrideReason.MAX_LISTED + 1);
+        String now = OverrideReason.of(Fefo.Candidate.of(requested), before.stream().map(Fefo.Candidate::of).toList(),
+                today, shipDate, order.getMinShelfLifeMonths()).orElse(null);
+        String placed = order.getOverrideReason();
+        if (now == null) {
+            return placed + " (at the decision FEFO would have taken this lot first: no exception left)";
+        }
+        return now.equals(placed) ? now : now + " (at the decision; when the order was placed: " + placed + ")";
     }
 
     /** Refused: the order is allocated by FEFO under the normal rules. A withdrawn override does nothing. */
