@@ -411,7 +411,8 @@ class ConsoleFormsTest {
         assertThat(received.location()).contains("/console/lots?supplierLotNumber=" + supplierLot);
         String list = mike.get(received.location().substring(received.location().indexOf("/console/"))).html();
         assertThat(list).contains("id=\"received-notice\"").contains("2027-01-10").contains("2027-01-24")
-                .contains("1500.5");
+                .contains("1500.5").as("what happened, not both alternatives (new user 2026-12-06 L6)")
+                .contains("each PENDING with its incoming inspection (lab release) started.").doesNotContain("or QUARANTINE");
         var lots = api.get("mike", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items");
         assertThat(lots).hasSize(2);
         assertThat(lots.get(0).get("source").asText()).isEqualTo("RECEIPT");

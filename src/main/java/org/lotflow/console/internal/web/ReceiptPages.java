@@ -82,7 +82,8 @@ class ReceiptPages {
                     ReceiptLines.parse(form.lines())));
             return "redirect:/console/lots?supplierLotNumber="
                     + java.net.URLEncoder.encode(form.supplierLotNumber().trim(), java.nio.charset.StandardCharsets.UTF_8)
-                    + "&received=" + lots.size();
+                    + "&received=" + lots.size() + "&as=" + (lots.isEmpty() ? "PENDING"
+                            : lots.get(0).getProduct().getReceivingStatus().name()); // what happened (new user L6)
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));
             return page(model);
