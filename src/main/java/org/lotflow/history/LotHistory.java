@@ -143,10 +143,18 @@ public class LotHistory {
          * the meaning of the signature.
          */
         public Builder signature(String meaning) {
+            return signature(meaning, clock.instant());
+        }
+
+        /**
+         * {@link #signature(String)} given at {@code signedAt}: a decision signed earlier and carried out now (a recall's
+         * closing, signed on its task and carried out by its job, in the signer's name: {@link #by}).
+         */
+        public Builder signature(String meaning, java.time.Instant signedAt) {
             Map<String, Object> signature = new LinkedHashMap<>();
             signature.put("userId", userId);
             signature.put("fullName", currentUser.signedName(userId));
-            signature.put("at", clock.instant().toString());
+            signature.put("at", signedAt.toString());
             signature.put("meaning", meaning);
             detail.put("signature", signature);
             return this;

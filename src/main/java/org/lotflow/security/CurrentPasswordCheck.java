@@ -1,7 +1,5 @@
 package org.lotflow.security;
 
-import java.util.function.BiPredicate;
-
 /**
  * The current password a password change brings ({@code authenticatedUserPassword} of {@code PUT user/{id}/credentials},
  * the caller's own password, whoever's password is set), checked before anything else of the change as a signature is
@@ -13,44 +11,27 @@ import java.util.function.BiPredicate;
  */
 final class CurrentPasswordCheck {
 
-    private final java.util.function.Supplier<LoginThrottle> throttles;
-    private final java.util.function.Supplier<SecurityEvents> trail;
-    private final BiPredicate<String, String> passwordMatches;
+    private final java.util.function.Supplier<ElectronicSignatures> signatures;
 
-    /** The throttle and the security trail are looked up when first needed (they are made after the filters). */
-    CurrentPasswordCheck(java.util.function.Supplier<LoginThrottle> throttle,
-            java.util.function.Supplier<SecurityEvents> events, BiPredicate<String, String> passwordMatches) {
-        this.throttles = throttle;
-        this.trail = events;
-        this.passwordMatches = passwordMatches;
+    /** The signatures' check is looked up when first needed (it is made after the filters). */
+    CurrentPasswordCheck(java.util.function.Supplier<ElectronicSignatures> signatures) {
+        this.signatures = signatures;
     }
 
     /** Why {@code userId}'s change with {@code given} as their current password is refused, or null when it may go on. */
     SurfaceRefusal refusal(String userId, String given) {
-        LoginThrottle throttle = throttles.get();
-        SecurityEvents events = trail.get();
-        LoginThrottle.Lock count = throttle.find(userId, RequestOrigin.client());
-        if (throttle.isLocked(count)) {
-            events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, userId, "password change",
-                    "password change refused: locked");
-            return new SurfaceRefusal(429, "Too many failed attempts", null, "Too many failed signatures or logins for"
-                    + " user '" + userId + "' from this address: try again in " + throttle.secondsLeft(count)
+        ElectronicSignatures.Attempt attempt = signatures.get().attempt(userId, given, "password change",
+                "current password of a password change");
+        return switch (attempt.outcome()) {
+            case LOCKED -> new SurfaceRefusal(429, "Too many failed attempts", null, "Too many failed signatures or"
+                    + " logins for user '" + userId + "' from this address: try again in " + attempt.secondsLeft()
                     + " seconds, or ask an administrator to unlock the user; nothing was changed");
-        }
-        if (given == null || given.isEmpty()) {
-            return new SurfaceRefusal(400, "Invalid request", "authenticatedUserPassword", "authenticatedUserPassword:"
-                    + " give your current password to change a password; nothing was changed");
-        }
-        if (!passwordMatches.test(userId, given)) {
-            events.failure(SecurityEvent.Type.SIGNATURE_FAILED, userId, "password change",
-                    "wrong current password for a password change");
-            return new SurfaceRefusal(403, "Signature refused", "authenticatedUserPassword", "authenticatedUserPassword:"
-                    + " this is not the current password of user '" + userId + "'; nothing was changed (it counts as a"
-                    + " failed attempt toward the lockout)");
-        }
-        if (count != null) {
-            throttle.succeeded(userId, RequestOrigin.client());
-        }
-        return null;
+            case MISSING -> new SurfaceRefusal(400, "Invalid request", "authenticatedUserPassword",
+                    "authenticatedUserPassword: give your current password to change a password; nothing was changed");
+            case WRONG -> new SurfaceRefusal(403, "Signature refused", "authenticatedUserPassword",
+                    "authenticatedUserPassword: this is not the current password of user '" + userId + "'; nothing was"
+                            + " changed (it counts as a failed attempt toward the lockout)");
+            case RIGHT -> null;
+        };
     }
 }

@@ -215,9 +215,13 @@ public class CurrentUser {
         if (user == null) {
             return userId;
         }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        String name = printedName(user.getFirstName(), user.getLastName());
         return name.isEmpty() ? userId : name;
+    }
+
+    /** A person's name as signatures print it: first and last name, either may be missing ("" for none). */
+    public static String printedName(String firstName, String lastName) {
+        return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
     }
 
     /** Checks a user's password against the identity store (electronic signatures). */

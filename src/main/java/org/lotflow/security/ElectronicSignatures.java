@@ -37,6 +37,41 @@ public class ElectronicSignatures {
         this.clock = clock;
     }
 
+    /** How a re-entered password fared ({@link #attempt}); {@code secondsLeft} of the lock when LOCKED. */
+    public record Attempt(Outcome outcome, long secondsLeft) {
+
+        /** LOCKED: refused unread; MISSING: none given; WRONG: recorded and counted; RIGHT: the count cleared. */
+        public enum Outcome {
+            LOCKED, MISSING, WRONG, RIGHT
+        }
+    }
+
+    /**
+     * {@code password} re-entered as {@code userId}'s own, as every signature checks it (11.300(d)): refused unread while
+     * the user id and address are locked ({@code REFUSED_WHILE_LOCKED}, "{@code what} refused: locked"); a wrong one is
+     * a {@code SIGNATURE_FAILED} security event ({@code what}) counting toward the lockout; a right one clears the
+     * count. The caller says the refusal in its own words: a signature here, a password change's current password in
+     * {@code CurrentPasswordCheck}.
+     */
+    Attempt attempt(String userId, String password, String channel, String what) {
+        LoginThrottle.Lock count = throttle.find(userId, RequestOrigin.client());
+        if (throttle.isLocked(count)) {
+            events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, userId, channel, what + " refused: locked");
+            return new Attempt(Attempt.Outcome.LOCKED, throttle.secondsLeft(count));
+        }
+        if (password == null || password.isEmpty()) {
+            return new Attempt(Attempt.Outcome.MISSING, 0);
+        }
+        if (!currentUser.checkPassword(userId, password)) {
+            events.failure(SecurityEvent.Type.SIGNATURE_FAILED, userId, channel, what);
+            return new Attempt(Attempt.Outcome.WRONG, 0);
+        }
+        if (count != null) {
+            throttle.succeeded(userId, RequestOrigin.client()); // a good attempt clears the count
+        }
+        return new Attempt(Attempt.Outcome.RIGHT, 0);
+    }
+
     /** Who signed, with the printed name and time to record with the signed record. */
     public record Signer(String userId, String fullName, Instant at) {
     }
@@ -64,25 +99,18 @@ public class ElectronicSignatures {
                     "A " + meaning + " must be signed by a logged-in user");
         }
         String userId = currentUser.id();
-        LoginThrottle.Lock count = throttle.find(userId, RequestOrigin.client());
-        if (throttle.isLocked(count)) {
-            events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, userId, "signature",
-                    meaning + " of " + subject + " refused: locked");
-            throw new SignatureRefused(SignatureRefused.Reason.LOCKED_OUT,
+        Attempt attempt = attempt(userId, password, "signature", meaning + " of " + subject);
+        switch (attempt.outcome()) {
+            case LOCKED -> throw new SignatureRefused(SignatureRefused.Reason.LOCKED_OUT,
                     "Too many failed signatures or logins for user '" + userId + "' from this address: try again in "
-                            + throttle.secondsLeft(count) + " seconds, or ask an administrator to unlock the user");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new InvalidInput("password",
+                            + attempt.secondsLeft() + " seconds, or ask an administrator to unlock the user");
+            case MISSING -> throw new InvalidInput("password",
                     "re-enter your password to sign the " + meaning + " of " + subject + " (electronic signature)");
-        }
-        if (!currentUser.checkPassword(userId, password)) {
-            events.failure(SecurityEvent.Type.SIGNATURE_FAILED, userId, "signature", meaning + " of " + subject);
-            throw new SignatureRefused(SignatureRefused.Reason.WRONG_PASSWORD, "The password does not match user '"
-                    + userId + "'; the " + meaning + " of " + subject + " was not signed");
-        }
-        if (count != null) {
-            throttle.succeeded(userId, RequestOrigin.client()); // a good signature clears the count
+            case WRONG -> throw new SignatureRefused(SignatureRefused.Reason.WRONG_PASSWORD,
+                    "The password does not match user '" + userId + "'; the " + meaning + " of " + subject
+                            + " was not signed");
+            case RIGHT -> {
+            }
         }
         currentUser.requireOwnPassword(); // a password an administrator set is not the signer's alone
         return new Signer(userId, currentUser.signedName(userId), clock.instant());

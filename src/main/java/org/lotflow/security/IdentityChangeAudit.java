@@ -71,8 +71,7 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
                 } else {
                     // what the signatures print, before and after (auditor 2026-12-06 G4: the trail said neither)
                     User changed = (User) args[0];
-                    String after = ((changed.getFirstName() == null ? "" : changed.getFirstName()) + " "
-                            + (changed.getLastName() == null ? "" : changed.getLastName())).trim();
+                    String after = CurrentUser.printedName(changed.getFirstName(), changed.getLastName());
                     String before = PRINTED_BEFORE.get();
                     events.getObject().identityChanged(SecurityEvent.Type.USER_CHANGED, userId, "profile changed " + by
                             + (before == null || before.equals(after) ? ", printed name '" + after + "'"

@@ -92,8 +92,7 @@ final class IdentityLookups {
 
     /** A printed name compared as a reader sees it: spacing collapsed, case folded. */
     static String printed(String firstName, String lastName) {
-        return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim()
-                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return CurrentUser.printedName(firstName, lastName).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */

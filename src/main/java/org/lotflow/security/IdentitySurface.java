@@ -75,7 +75,7 @@ final class IdentitySurface {
             }
             org.camunda.bpm.engine.identity.User before = lookups.user(body.path("id").asText());
             IdentityChangeAudit.PRINTED_BEFORE.set(before == null ? null
-                    : (before.getFirstName() + " " + before.getLastName()).trim());
+                    : CurrentUser.printedName(before.getFirstName(), before.getLastName()));
             try {
                 chain.doFilter(replayed(request, body), response);
             } finally {

@@ -264,7 +264,7 @@ public class SecurityConfiguration {
     FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
             org.springframework.beans.factory.ObjectProvider<SecurityEvents> events,
-            org.springframework.beans.factory.ObjectProvider<LoginThrottle> throttle) {
+            org.springframework.beans.factory.ObjectProvider<ElectronicSignatures> signatures) {
         FilterRegistrationBean<EngineSurfaceGuard> registration = new FilterRegistrationBean<>(new EngineSurfaceGuard(
                 forms, engine.getTaskService(), engine.getRepositoryService(), engine.getIdentityService(),
                 engine.getHistoryService(), engine.getName(), taskId -> UncheckedEngineCommand.call(engine, () -> {
@@ -273,8 +273,7 @@ public class SecurityConfiguration {
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
                         events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine))
-                .currentPasswordCheckedBy(new CurrentPasswordCheck(throttle::getObject, events::getObject,
-                        engine.getIdentityService()::checkPassword)));
+                .currentPasswordCheckedBy(new CurrentPasswordCheck(signatures::getObject)));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

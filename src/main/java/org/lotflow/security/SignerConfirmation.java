@@ -74,9 +74,8 @@ public class SignerConfirmation {
                 continue;
             }
             boolean own = !OwnPassword.setBySomeoneElse(id, OwnPassword.lastPasswordSet(history));
-            out.add(new Awaiting(id, ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                    + (user.getLastName() == null ? "" : user.getLastName())).trim(), OwnPassword.setBy(other),
-                    other.at(), own));
+            out.add(new Awaiting(id, CurrentUser.printedName(user.getFirstName(), user.getLastName()),
+                    OwnPassword.setBy(other), other.at(), own));
         }
         return out;
     }

@@ -221,20 +221,15 @@ public class RecallClosing {
             report.put("targetEffectivenessLevel", target);
             report.put("belowTargetJustification", justification);
         }
-        // the closing's electronic signature, as every signed record shows it (21 CFR 11.50): who, printed name, when,
-        // meaning; a closing signed before signatures were asked (no time kept) shows none
-        if (recall.closeRequestedAt() != null) {
-            Map<String, Object> signature = new LinkedHashMap<>();
-            signature.put("userId", closedBy);
-            signature.put("fullName", currentUser.signedName(closedBy));
-            signature.put("at", recall.closeRequestedAt().toString());
-            signature.put("meaning", MEANING);
-            report.put("signature", signature);
-        }
         for (RecallStore.LotRow lot : scope) {
-            history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)
-                    .reason("Recall " + recall.recallNumber() + " closed: " + comment + belowTarget).details(report)
-                    .record();
+            var event = history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)
+                    .reason("Recall " + recall.recallNumber() + " closed: " + comment + belowTarget).details(report);
+            if (recall.closeRequestedAt() != null) {
+                // the closing's electronic signature as every signed record shows it (21 CFR 11.50), at its signing; a
+                // closing signed before signatures were asked (no time kept) shows none
+                event.signature(MEANING, recall.closeRequestedAt());
+            }
+            event.record();
         }
         store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + sentence(comment) + " " + e.summary() + "."
                 + belowTarget + (disposed.isEmpty() ? "" : " Disposed of: " + String.join("; ", disposed.stream()
