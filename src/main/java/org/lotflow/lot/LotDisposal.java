@@ -123,7 +123,9 @@ public class LotDisposal {
             event.by(by);
         }
         event.record();
-        events.publishEvent(new LotStockLeft(locked.getId(), LotStockLeft.How.DISPOSED)); // its serials (G6)
+        if (locked.getProduct().isSerialised()) { // its serials leave with it (G6)
+            events.publishEvent(new LotStockLeft(locked.getId(), LotStockLeft.How.DISPOSED));
+        }
         return disposed;
     }
 

@@ -259,8 +259,8 @@ class ConsoleFormsTest {
         String analyst = "lisa" + UUID.randomUUID().toString().substring(0, 6);
         String given = "Given-by-demo-Password-1";
         assertThat(api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", analyst, "firstName",
-                "Lisa", "lastName", "New" + analyst.substring(4).chars().mapToObj(c -> String.valueOf((char) (Character
-                .isDigit(c) ? 'g' + (c - '0') : c))).collect(java.util.stream.Collectors.joining())), "credentials", Map.of("password", given))).status())
+                "Lisa", "lastName", "New" + org.lotflow.support.TestUsers.letters(analyst.substring(4))), "credentials",
+                Map.of("password", given))).status())
                 .isEqualTo(204);
         ConsoleSession demo = ConsoleSession.login(port, "demo");
         String waitingForOwn = demo.get("/console/signers").html();

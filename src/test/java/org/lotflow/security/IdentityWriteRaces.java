@@ -121,8 +121,7 @@ public abstract class IdentityWriteRaces {
             String id = "twin" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
             String same = i % 2 == 0 ? id : id.toUpperCase();
             // a printed name of its own each time: two people never share one (auditor 2026-12-06 G4)
-            String last = "In" + id.substring(4).chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c)
-                    ? 'g' + (c - '0') : c))).collect(java.util.stream.Collectors.joining());
+            String last = "In" + org.lotflow.support.TestUsers.letters(id.substring(4));
             List<Response> answers = atOnce(
                     () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", id,
                             "firstName", "Tw", "lastName", last), "credentials", Map.of("password",
@@ -151,8 +150,7 @@ public abstract class IdentityWriteRaces {
     void aUserAndAGroupOfOneIdCreatedAtOnceAreNeverBoth() throws Exception {
         for (int i = 0; i < TRIES; i++) {
             String id = "dup" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
-            String last = "Licate" + id.substring(3).chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c)
-                    ? 'g' + (c - '0') : c))).collect(java.util.stream.Collectors.joining());
+            String last = "Licate" + org.lotflow.support.TestUsers.letters(id.substring(3));
             List<Response> answers = atOnce(
                     () -> asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id", id,
                             "firstName", "Dup", "lastName", last), "credentials", Map.of("password",

@@ -37,4 +37,13 @@ public final class TestUsers {
         }
         return id;
     }
+
+    /**
+     * A name part made of letters only from a random hex text ({@code 3f9a} is {@code jfpa}: digits become g-p), so
+     * every test user gets a printed name of its own (two people never share one; auditor 2026-12-06 G4).
+     */
+    public static String letters(String hex) {
+        return hex.chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + (c - '0') : c)))
+                .collect(java.util.stream.Collectors.joining());
+    }
 }
