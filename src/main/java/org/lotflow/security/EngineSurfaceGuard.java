@@ -59,9 +59,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 11.100).</li>
  * <li>403 for Cockpit's own API ({@code /camunda/api/cockpit/...}) without Cockpit access.</li>
  * </ul>
- * The identity and rights surface is {@link IdentitySurface}, with the rules of {@link IdentityCalls}; the job rules
- * are {@link JobCalls}, the Tasklist
- * filter rules {@link FilterCalls}: plain classes
+ * A task's completion and a process's start are {@link FormSubmissions}, claims and hand-overs
+ * {@link TaskAssignments}; the identity and rights surface is {@link IdentitySurface}, with the rules of
+ * {@link IdentityCalls}; the job rules are {@link JobCalls}, the Tasklist filter rules {@link FilterCalls}: plain classes
  * tested without Spring, whose {@link SurfaceRefusal}s this filter writes.
  * Refusals are RFC 9457 problem+json whose {@code detail} (and {@code message}, which Tasklist
  * shows) is a sentence a QA person understands. Everything else (reads, claims, the identity
@@ -70,16 +70,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineSurfaceGuard extends OncePerRequestFilter {
 
 
-    private final FormSchemas forms;
-    private final TaskService taskService;
-    private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final org.camunda.bpm.engine.HistoryService historyService;
     private final String engineName;
-    private final java.util.concurrent.ConcurrentMap<String, String> processKeys =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final java.util.function.Consumer<String> handBack;
+    private final EngineTasks tasks;
+    private final TaskAssignments assignments;
+    private final FormSubmissions submissions;
     private final JobCalls jobs;
     private final FilterCalls filters;
     private final IdentityLookups lookups;
@@ -100,14 +95,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         this.filters = new FilterCalls(rolesFilter);
         this.lookups = new IdentityLookups(identityService, authorizations, taskService);
         this.identity = new IdentitySurface(identityService, lookups, filters, rolesFilter);
-        this.handBack = handBack;
         this.jobs = new JobCalls(engineWideJobs);
-        this.historyService = historyService;
-        this.forms = forms;
-        this.taskService = taskService;
-        this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.engineName = engineName;
+        this.tasks = new EngineTasks(forms, taskService, repositoryService, identityService, historyService);
+        this.assignments = new TaskAssignments(tasks, lookups, handBack, userId -> standing.apply(userId));
+        this.submissions = new FormSubmissions(tasks, lookups);
     }
 
     @Override
@@ -159,78 +152,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (identity.handled(method, resource, caller, request, response, chain)) {
             return;
         }
-        if (TASK_NOTE.matcher(resource).matches() && refusedUnstood(response, caller.userId())) {
+        if (TASK_NOTE.matcher(resource).matches() && assignments.refusedUnstood(response, caller.userId())) {
             return;
         }
-        Matcher claim = TASK_CLAIM.matcher(resource);
-        if (claim.matches()) {
-            Claim claimed = claimed(request, response);
-            if (claimed == null) {
-                return;
-            }
-            if (claimed.userId().equals(caller.userId()) && refusedUnstood(response, caller.userId())) {
-                return;
-            }
-            if (!caller.admin() && !claimed.userId().equals(caller.userId())) {
-                refuse(response, 403, "Forbidden", "userId", "You may claim a task for yourself only; '"
-                        + claimed.userId() + "' claims it themselves if they may work on it");
-                return;
-            }
-            if (refusedToOutsider(response, claim.group(1), claimed.userId())) {
-                return;
-            }
-            chain.doFilter(claimed.replay(), response);
-            return;
-        }
-        Matcher handOver = TASK_HAND_OVER.matcher(resource);
-        if (handOver.matches()) {
-            if (!caller.admin()) {
-                refuse(response, 403, "Forbidden", null, "Tasks are not handed to others here: the people of the task's"
-                        + " groups claim it themselves (an administrator may hand it to one of them)");
-                return;
-            }
-            Claim named = claimed(request, response);
-            if (named == null || refusedToOutsider(response, handOver.group(1), named.userId())) {
-                return;
-            }
-            chain.doFilter(named.replay(), response);
-            return;
-        }
-        Matcher unclaim = TASK_UNCLAIM.matcher(resource);
-        if (unclaim.matches() && !caller.admin()) {
-            // Camunda asks TASK_ASSIGN for an unclaim, which lotflow gives nobody (it would let anyone hand a task to
-            // anyone): the person a task is claimed by hands it back here, recorded in the engine's operation log
-            // in their name, so a task is never stuck on someone who cannot work on it
-            Task task = privileged(() -> taskService.createTaskQuery().taskId(unclaim.group(1)).singleResult());
-            if (task == null) {
-                chain.doFilter(request, response); // Camunda's own 404
-                return;
-            }
-            if (task.getAssignee() == null) {
-                // handed back by someone else a moment ago: a lost race (auditor 2026-12-05 E16)
-                refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' is not claimed by anyone (it"
-                        + " was handed back meanwhile); nothing was changed");
-                return;
-            }
-            if (!caller.userId().equals(task.getAssignee())) {
-                refuse(response, 403, "Forbidden", null, "Only the person a task is claimed by, or an administrator,"
-                        + " hands it back to its group");
-                return;
-            }
-            try {
-                handBack.accept(task.getId());
-            } catch (RuntimeException e) {
-                // handed back by another request of theirs at the same moment (auditor 2026-12-05 F5: 500)
-                org.lotflow.shared.EngineRefusals.Refusal refusal = org.lotflow.shared.EngineRefusals.refusal(e);
-                if (refusal == null) {
-                    throw e;
-                }
-                refuse(response, refusal.status(), refusal.status() == 409 ? "Conflict" : "Forbidden", null,
-                        refusal.status() == 409 ? "The task '" + task.getName() + "' was handed back meanwhile;"
-                                + " nothing was changed" : refusal.message());
-                return;
-            }
-            response.setStatus(204);
+        if (assignments.handled(resource, caller, request, response, chain)) {
             return;
         }
         if (INSTANCE_DELETION.matcher(resource).matches() && deletesInstances(method, resource, request)) {
@@ -265,7 +190,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if (method.equals("DELETE") && TASK_UPDATE.matcher(resource).matches()) {
             // the engine itself refuses to delete a process's task, but with a 500 and its own text
             String taskId = resource.split("/")[1];
-            Task task = privileged(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+            Task task = tasks.open(taskId);
             if (task != null && task.getProcessInstanceId() != null) {
                 refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' belongs to a running"
                         + " process: it is completed through its form, not deleted");
@@ -291,198 +216,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                     + " complete the task with its form, or use the lotflow API (/api)");
             return;
         }
-        Matcher submit = TASK_SUBMIT.matcher(resource);
-        if (submit.matches()) {
-            Task task = privileged(() -> taskService.createTaskQuery().taskId(submit.group(1)).singleResult());
-            if (task == null) {
-                org.camunda.bpm.engine.history.HistoricTaskInstance done = privileged(() -> historyService
-                        .createHistoricTaskInstanceQuery().taskId(submit.group(1)).finished().singleResult());
-                if (done != null) {
-                    refuse(response, 409, "Conflict", null, "The task '" + done.getName() + "' was already completed"
-                            + (done.getAssignee() == null ? "" : " by " + done.getAssignee()) + " at " + done.getEndTime()
-                            .toInstant() + "; nothing of yours was saved");
-                    return;
-                }
-                refuse(response, 404, "Not found", null, "There is no task '" + submit.group(1) + "'");
-                return;
-            }
-            FormSchema schema = formOf(task);
-            List<String> groups = schema == null ? List.of("-") : candidateGroups(task.getId());
-            if (groups == null || groups.isEmpty()) { // every lotflow task has candidate groups: it is being completed
-                refuse(response, 409, "Conflict", null, "The task '" + task.getName() + "' was completed by someone"
-                        + " else at the same time; nothing of yours was saved");
-                return;
-            }
-            // separation of duties by group: only members of the task's candidate groups complete it, administrators
-            // too (a task completed is a record in its doer's name, a signing task a signature: an administrator who
-            // is not QA does not approve a lot; EU GMP Annex 11 §12, 21 CFR 11.10(g))
-            // the groups as the identity store has them now, not as the session remembers them (auditor 2026-12-05 B7:
-            // someone removed from the role completed its task from an open Tasklist session)
-            List<String> callersGroups = schema == null ? caller.groups() : lookups.groupsOf(caller.userId());
-            if (schema != null && groups.stream().noneMatch(callersGroups::contains)) {
-                refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' is for "
-                        + String.join(" and ", groups.stream().map(Groups::displayName).toList())
-                        + "; " + caller.userId() + " is in none of these groups" + (caller.admin()
-                                ? " (administering lotflow does not make one a member of its roles)" : ""));
-                return;
-            }
-            // a claimed task is completed by whoever claimed it (B8): a colleague asks them, or an administrator, to
-            // hand it back first
-            String claimedByAnother = schema == null ? null
-                    : org.lotflow.shared.process.TaskClaims.refusal(task, caller.userId());
-            if (claimedByAnother != null) {
-                refuse(response, 409, "Conflict", null, claimedByAnother);
-                return;
-            }
-            if (schema != null) {
-                var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
-                try {
-                    submitChecked(request, held, chain, schema, basicPassword(request), false);
-                    lostRace(held, submit.group(1));
-                } finally {
-                    held.copyBodyToResponse();
-                }
-                return;
-            }
-        }
-        Matcher start = PROCESS_START.matcher(resource);
-        if (start.matches()) {
-            String processKey = start.group(1) != null ? start.group(1) : processKey(start.group(2));
-            if (processKey != null && forms.isLotflowProcess(processKey)) {
-                FormSchema schema = forms.start(processKey);
-                if (schema == null) {
-                    refuse(response, 403, "Forbidden", null, "'" + processKey + "' is started by lotflow itself, through "
-                            + STARTED_BY.getOrDefault(processKey, "the lotflow API") + ", not through the engine");
-                    return;
-                }
-                submitChecked(request, response, chain, schema, null, true);
-                return;
-            }
+        if (submissions.handled(resource, caller, request, response, chain)) {
+            return;
         }
         chain.doFilter(request, response);
     }
 
-    /**
-     * A submission refused because someone else completed the task meanwhile (the engine then finds no
-     * task, or no permission on it: the task's authorizations went with it) lost a race: 409.
-     */
-    private void lostRace(org.springframework.web.util.ContentCachingResponseWrapper held, String taskId)
-            throws IOException {
-        int status = held.getStatus();
-        if (status != 403 && status != 404 && status != 500) {
-            return;
-        }
-        org.camunda.bpm.engine.history.HistoricTaskInstance done = privileged(() -> historyService
-                .createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
-        if (done != null) {
-            held.resetBuffer();
-            refuse(held, 409, "Conflict", null, "The task '" + done.getName() + "' was completed by "
-                    + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + " at the same time; nothing"
-                    + " of yours was saved");
-        }
-    }
-
-    /** Checks a submission against its form, takes the signature password out, then lets it pass. */
-    private void submitChecked(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            FormSchema schema, String basicPassword, boolean start) throws IOException, ServletException {
-        ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-        if (body == null) {
-            return;
-        }
-        List<String> allowed = start ? List.of("variables", "businessKey") : List.of("variables", "withVariablesInReturn");
-        for (java.util.Iterator<String> keys = body.fieldNames(); keys.hasNext();) {
-            String key = keys.next();
-            if (!allowed.contains(key)) {
-                refuse(response, 400, "Invalid form submission", key, schema.name() + ": '" + key + "' is not accepted;"
-                        + " a submission carries only " + String.join(" and ", allowed));
-                return;
-            }
-        }
-        if (body.has("withVariablesInReturn") && !body.get("withVariablesInReturn").isBoolean()) {
-            refuse(response, 400, "Invalid form submission", "withVariablesInReturn",
-                    org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
-            return;
-        }
-        if (body.has("businessKey") && !body.get("businessKey").isNull()) {
-            String reason = !body.get("businessKey").isTextual() ? "must be text"
-                    : org.lotflow.shared.input.InputRules.identifier(body.get("businessKey").asText());
-            if (reason != null) {
-                refuse(response, 400, "Invalid form submission", "businessKey", "businessKey: " + reason);
-                return;
-            }
-            // lotflow keys a process by its record (a hold's investigation by its lot, a recall by the number it
-            // gives): a different key is refused, not silently replaced (auditor 2026-12-05 E7)
-            String given = body.get("businessKey").asText();
-            // only a form with a lot number keys its process by the lot (re-test 2026-12-06 R8: a recall's start read
-            // a forged lotNumber variable into its sentence)
-            JsonNode lot = schema.fields().containsKey("lotNumber")
-                    ? body.path("variables").path("lotNumber").path("value") : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-            if (!given.isEmpty() && !(lot.isTextual() && lot.asText().equalsIgnoreCase(given))) {
-                refuse(response, 400, "Invalid form submission", "businessKey", "businessKey: leave it empty; lotflow"
-                        + " keys this process by " + (lot.isTextual() ? "its lot, " + lot.asText() : "the number it"
-                                + " gives the record") + ", not '" + given + "'");
-                return;
-            }
-        }
-        List<FormSchema.Violation> violations = schema.check(body.get("variables"));
-        if (!violations.isEmpty()) {
-            FormSchema.Violation first = violations.get(0);
-            String detail = violations.stream().map(v -> v.field() + ": " + v.reason())
-                    .reduce((a, b) -> a + "; " + b).orElseThrow();
-            refuse(response, 400, "Invalid form submission", first.field(), schema.name() + ": " + detail);
-            return;
-        }
-        String password = basicPassword;
-        if (schema.signatureField() != null && body.path("variables").has(schema.signatureField())) {
-            password = body.path("variables").path(schema.signatureField()).path("value").asText();
-            ((ObjectNode) body.get("variables")).remove(schema.signatureField());
-        }
-        if (schema.signatureField() != null && (password == null || password.isEmpty())) {
-            refuse(response, 400, "Invalid form submission", "password", schema.name()
-                    + ": re-enter your password to sign (electronic signature: user id and password at each signing)");
-            return;
-        }
-        byte[] cleaned = EngineRequestBodies.JSON.writeValueAsBytes(body);
-        HttpServletRequest forwarded = EngineRequestBodies.replay(request, cleaned);
-        String previous = SignatureCredentials.password();
-        SignatureCredentials.set(password);
-        try {
-            chain.doFilter(forwarded, response);
-        } finally {
-            SignatureCredentials.set(previous);
-        }
-    }
-
-    /**
-     * The key of a process definition; remembered, because a deployed definition's id and key never change (a
-     * new version is a new id), so a task's completion does not read the definition again.
-     */
-    private String processKey(String processDefinitionId) {
-        String known = processKeys.get(processDefinitionId);
-        if (known != null) {
-            return known;
-        }
-        try {
-            String key = privileged(() -> repositoryService.getProcessDefinition(processDefinitionId).getKey());
-            if (processKeys.size() < 10_000) {
-                processKeys.put(processDefinitionId, key);
-            }
-            return key;
-        } catch (RuntimeException notFound) {
-            return null;
-        }
-    }
-
-    private <T> T privileged(java.util.function.Supplier<T> query) {
-        return new org.lotflow.shared.process.WithoutCallerAuthorization(identityService).call(query);
-    }
-
-    private static String basicPassword(HttpServletRequest request) {
-        Object password = request.getAttribute(ApiAuthenticationFilter.BASIC_PASSWORD);
-        return password instanceof String s ? s : null;
-    }
-
-    /** Who calls: the HTTP Basic user of {@code /engine-rest}, or the webapps' session user. */
     /** A comment or an attachment added to a task: a record in the caller's name. */
     private static final java.util.regex.Pattern TASK_NOTE = java.util.regex.Pattern.compile(
             "^task/[^/]+/(?:comment|attachment)/create/?$", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -518,16 +257,6 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         return this;
     }
 
-    /** Refuses (403, the refusal's sentence) work in the caller's name while they do not stand; true when refused. */
-    private boolean refusedUnstood(HttpServletResponse response, String userId) throws IOException {
-        String why = standing.apply(userId);
-        if (why != null) {
-            refuse(response, 403, "Forbidden", null, why);
-            return true;
-        }
-        return false;
-    }
-
     record Caller(String userId, List<String> groups) {
         boolean admin() {
             return groups.contains(Groups.ADMIN);
@@ -543,62 +272,6 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         UserAuthentication session = sessionUser(request);
         return session == null ? null : new Caller(session.getIdentityId(),
                 session.getGroupIds() == null ? List.of() : List.copyOf(session.getGroupIds()));
-    }
-
-    /**
-     * Refuses a lotflow task claimed by or handed to a user outside its candidate groups (an administrator too): they
-     * could not complete it, and it would sit on them while its group waits. True when refused.
-     */
-    private boolean refusedToOutsider(HttpServletResponse response, String taskId, String userId) throws IOException {
-        Task task = privileged(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
-        if (formOf(task) == null) {
-            return false; // not a lotflow task (or gone): Camunda's own answer
-        }
-        List<String> groups = candidateGroups(taskId);
-        if (groups == null || groups.isEmpty()) {
-            return false;
-        }
-        List<String> theirs = lookups.groupsOf(userId);
-        if (groups.stream().noneMatch(theirs::contains)) {
-            refuse(response, 403, "Forbidden", "userId", "The task '" + task.getName() + "' is for " + String.join(
-                    " and ", groups.stream().map(Groups::displayName).toList()) + "; " + userId + " is in none of these"
-                    + " groups and could not complete it, so it is not theirs to hold");
-            return true;
-        }
-        return false;
-    }
-
-    /** The form of a lotflow process's task, or null for a task of no lotflow process (or none). */
-    private FormSchema formOf(Task task) {
-        String processKey = task == null || task.getProcessDefinitionId() == null ? null
-                : processKey(task.getProcessDefinitionId());
-        return processKey == null ? null : forms.task(processKey, task.getTaskDefinitionKey());
-    }
-
-    /** The task's candidate groups, or null when the task was completed meanwhile (a lost race). */
-    private List<String> candidateGroups(String taskId) {
-        try {
-            return org.lotflow.shared.process.TaskCandidates.groups(taskService, identityService, taskId);
-        } catch (org.camunda.bpm.engine.exception.NullValueException gone) {
-            return null;
-        }
-    }
-
-    /** A claim: whom it names, and the request to pass on (its body read once, replayed). */
-    private record Claim(String userId, HttpServletRequest replay) {
-    }
-
-    /** The claim's {@code userId} (its JSON body is read and replayed); null when refused as unreadable. */
-    private Claim claimed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ObjectNode body = EngineRequestBodies.jsonObject(request, response);
-        if (body == null) {
-            return null;
-        }
-        if (!body.path("userId").isTextual()) {
-            refuse(response, 400, "Invalid request", "userId", "A claim names the claiming user: {\"userId\": \"...\"}");
-            return null;
-        }
-        return new Claim(body.get("userId").asText(), EngineRequestBodies.replay(request, EngineRequestBodies.JSON.writeValueAsBytes(body)));
     }
 
     private boolean mayUseCockpit(HttpServletRequest request) {
