@@ -231,6 +231,13 @@ public class EngineRefusals {
                 // path (auditor 2026-12-06 B3: Camunda's REST layer says 400)
                 status = 404;
             }
+            if (message.matches("(?s).*(Object values|Variables of type \\w+) cannot be used to query.*")) {
+                // a variable condition of a query whose value is a list or an object (G9: a 500)
+                Refusal answer = new Refusal(400, "value: a variable condition compares the variable with text, a"
+                        + " number, a boolean or a date, not with a list or an object; nothing was changed", "value");
+                return Response.status(400).entity(answer.problemJson())
+                        .type(MediaType.valueOf("application/problem+json")).build();
+            }
             String detail;
             if (status >= 500) {
                 log.warn("Engine REST call failed", e);

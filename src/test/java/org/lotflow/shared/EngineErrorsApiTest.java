@@ -63,6 +63,15 @@ class EngineErrorsApiTest {
         problem(shape, 400, "processVariables does not have the shape the engine REST API expects; nothing was"
                 + " changed");
         assertThat(shape.json().get("field").asText()).isEqualTo("processVariables");
+        // a variable condition whose value is a list (auditor 2026-12-06 G9: a 500)
+        Response listValue = api.post("demo", "/engine-rest/history/process-instance",
+                "{\"variables\": [{\"name\": \"lotNumber\", \"operator\": \"eq\", \"value\": [\"IL250-2025-001\"]}]}");
+        problem(listValue, 400, "value: a variable condition compares the variable with text, a number, a boolean or a"
+                + " date, not with a list or an object; nothing was changed");
+        assertThat(listValue.json().get("field").asText()).isEqualTo("value");
+        Response objectValue = api.post("sarah", "/engine-rest/task",
+                "{\"processVariables\": [{\"name\": \"lotNumber\", \"operator\": \"eq\", \"value\": {\"a\": 1}}]}");
+        assertThat(objectValue.status()).as(objectValue.toString()).isEqualTo(400);
     }
 
     @Test
