@@ -93,6 +93,11 @@ public class Lot {
     @Column(name = "delivery_reference", length = 100)
     private String deliveryReference;
 
+    /** Whether the supplier stated a received lot's manufacture date (false: the receipt date stands in; null: a lot
+     * made here, or received before V137). */
+    @Column(name = "manufacture_date_stated")
+    private Boolean manufactureDateStated;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private LotStatus status;
@@ -150,10 +155,12 @@ public class Lot {
     }
 
     /** Records where a received lot came from (set once, as it is created). */
-    void receivedFrom(String supplier, String supplierLotNumber, String deliveryReference) {
+    void receivedFrom(String supplier, String supplierLotNumber, String deliveryReference,
+            boolean manufactureDateStated) {
         this.supplier = supplier;
         this.supplierLotNumber = supplierLotNumber;
         this.deliveryReference = deliveryReference;
+        this.manufactureDateStated = manufactureDateStated;
     }
 
     void addSource(Lot sourceLot, BigDecimal amount) {
@@ -324,6 +331,15 @@ public class Lot {
 
     public LocalDate getManufactureDate() {
         return manufactureDate;
+    }
+
+    /**
+     * Whether the manufacture date is the receipt date standing in for one the supplier did not state (a received
+     * lot only; false for lots received before lotflow recorded this, V137, whose manufacture date was taken as
+     * recorded).
+     */
+    public boolean isManufactureDateAssumed() {
+        return Boolean.FALSE.equals(manufactureDateStated);
     }
 
     public LocalDate getReceiptDate() {

@@ -89,7 +89,7 @@ class LotCreation {
                 in.location(), in.productionOrder(), source, clock.instant(), currentUser.id());
         if (in.receipt() != null) {
             lot.receivedFrom(in.receipt().supplier(), in.receipt().supplierLotNumber(),
-                    in.receipt().deliveryReference());
+                    in.receipt().deliveryReference(), in.receipt().manufactureDateStated());
         }
         for (SourceLotInput s : inputs) {
             lot.addSource(locked.get(s.lotNumber()), s.quantity());
@@ -167,6 +167,7 @@ class LotCreation {
             detail.put("supplier", lot.getSupplier());
             detail.put("supplierLotNumber", lot.getSupplierLotNumber());
             detail.put("deliveryReference", lot.getDeliveryReference());
+            detail.put("manufactureDateStated", !lot.isManufactureDateAssumed());
         }
         if (!inputs.isEmpty()) {
             detail.put("sourceLots", inputs.stream()

@@ -27,7 +27,9 @@ public final class LotFacts {
         facts.put("productName", lot.getProduct().getName());
         facts.put("lotStatus", lot.getStatus().name());
         facts.put("quantity", TaskForm.text(lot.getQuantity()) + " " + lot.getProduct().getUnit());
-        facts.put("manufactureDate", TaskForm.text(lot.getManufactureDate()));
+        // a receipt date standing in for an unstated manufacture date is said (new user 2026-12-06 M6)
+        facts.put("manufactureDate", TaskForm.text(lot.getManufactureDate()) + (lot.isManufactureDateAssumed()
+                ? " (receipt date: the supplier stated none)" : ""));
         facts.put("expirationDate", TaskForm.text(lot.getExpirationDate()));
         // said in words when none was recorded: the person sent to the stock is told so, not shown a dash (new user
         // 2026-12-06 L5: "On hand: 5000 bottles at -")

@@ -46,9 +46,16 @@ public class LotService {
     /**
      * Where a received lot came from (FSMA 204 receiving KDEs, 21 CFR 1.1345): the supplier (the immediate
      * previous source), the supplier's own lot number and the delivery reference (the reference document;
-     * optional).
+     * optional), and whether the supplier stated the lot's manufacture date ({@code false}: the receipt date stands in
+     * for it, and every screen says so).
      */
-    public record Receipt(String supplier, String supplierLotNumber, String deliveryReference) {
+    public record Receipt(String supplier, String supplierLotNumber, String deliveryReference,
+            boolean manufactureDateStated) {
+
+        /** A receipt whose manufacture date the supplier stated. */
+        public Receipt(String supplier, String supplierLotNumber, String deliveryReference) {
+            this(supplier, supplierLotNumber, deliveryReference, true);
+        }
     }
 
     /**

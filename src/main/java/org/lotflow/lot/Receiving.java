@@ -88,7 +88,9 @@ public class Receiving {
             try {
                 created.add(lots.create(new LotService.NewLot(in.sku(), line.quantity(),
                         ReceiptRules.manufactureDate(lines.get(i), in.receiptDate()), in.receiptDate(), in.location(),
-                        null, line.expirationDate(), null, List.of(), LotSource.RECEIPT, receipt)));
+                        null, line.expirationDate(), null, List.of(), LotSource.RECEIPT,
+                        new LotService.Receipt(receipt.supplier(), receipt.supplierLotNumber(),
+                                receipt.deliveryReference(), line.manufactureDate() != null))));
             } catch (org.lotflow.shared.InvalidInput e) {
                 if ("quantity".equals(e.field())) { // the line's quantity (a serialised product's whole units, say)
                     throw new org.lotflow.shared.InvalidInput("lines[" + i + "].quantity",

@@ -417,6 +417,12 @@ class ConsoleFormsTest {
         assertThat(lots).hasSize(2);
         assertThat(lots.get(0).get("source").asText()).isEqualTo("RECEIPT");
         assertThat(lots.get(0).get("deliveryReference").asText()).isEqualTo("BOL-7");
+        // the second line stated no manufacture date: its lot says the receipt date stands in (new user 2026-12-06 M6)
+        assertThat(list.split("mfg-assumed", -1)).as("marked on the one lot without a stated date").hasSize(2);
+        assertThat(mike.get("/console/lots/" + lots.get(1).get("lotNumber").asText()).html()).contains("id=\"mfg-assumed\"")
+                .contains("not stated by the supplier: the receipt date stands in for it");
+        assertThat(mike.get("/console/lots/" + lots.get(0).get("lotNumber").asText()).html())
+                .doesNotContain("id=\"mfg-assumed\"");
 
         // sales may not receive: the page and the form are refused as POST /api/receipts is
         ConsoleSession tom = ConsoleSession.login(port, "tom");

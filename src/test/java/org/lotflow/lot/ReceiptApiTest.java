@@ -86,6 +86,11 @@ class ReceiptApiTest {
         assertThat(lots.get(1).get("expirationDate").asText()).isEqualTo("2027-01-15");
         assertThat(lots.get(1).get("quantity").decimalValue()).isEqualByComparingTo("120.5");
         assertThat(lots.get(1).get("manufactureDate").asText()).isEqualTo("2025-01-10");
+        // the receipt date standing in for an unstated manufacture date is said (new user 2026-12-06 M6)
+        assertThat(lots.get(0).get("manufactureDateStated").asBoolean(true)).isFalse();
+        assertThat(lots.get(1).get("manufactureDateStated").asBoolean(false)).isTrue();
+        assertThat(api.get("mike", "/api/lots/" + lots.get(0).get("lotNumber").asText() + "/history").json().get(0)
+                .toString()).contains("\"manufactureDateStated\":false");
 
         // each lot has its own lab release (incoming inspection) and its history names the supplier
         String first = lots.get(0).get("lotNumber").asText();

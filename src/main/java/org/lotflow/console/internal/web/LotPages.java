@@ -98,8 +98,8 @@ class LotPages {
 
     /** A row of the list: the lot's figures and its marks. */
     record Row(String lotNumber, String sku, String productName, String unit, String status,
-            LotQuantities quantities, LocalDate manufactureDate, LocalDate expirationDate, String location,
-            LotMarks.Marks marks) {
+            LotQuantities quantities, LocalDate manufactureDate, boolean manufactureDateAssumed,
+            LocalDate expirationDate, String location, LotMarks.Marks marks) {
     }
 
     @GetMapping("/console/lots")
@@ -144,7 +144,7 @@ class LotPages {
                 Lot l = page.items().get(i);
                 rows.add(new Row(l.getLotNumber(), l.getProduct().getSku(), l.getProduct().getName(),
                         l.getProduct().getUnit(), l.getStatus().name(), l.quantities(), l.getManufactureDate(),
-                        l.getExpirationDate(), l.getLocation(), marks.get(i)));
+                        l.isManufactureDateAssumed(), l.getExpirationDate(), l.getLocation(), marks.get(i)));
             }
             model.addAttribute("rows", rows);
             model.addAttribute("nextCursor", page.nextCursor());

@@ -19,7 +19,9 @@ import org.lotflow.lot.LotStatus;
  * {@code unit} and balance by {@link LotQuantities}: {@code quantity = available + allocated + shipped +
  * consumed + disposed}; {@code onHand = available + allocated} (what is still in the warehouse; 0 once
  * the lot is disposed of). A lot received from a supplier ({@code source} RECEIPT) also shows its
- * {@code supplier}, {@code supplierLotNumber} and {@code deliveryReference} (absent for other lots).
+ * {@code supplier}, {@code supplierLotNumber}, {@code deliveryReference} and {@code manufactureDateStated} (false when
+ * the supplier stated no manufacture date and {@code manufactureDate} is the receipt date standing in; absent for
+ * other lots).
  * {@code retainUntil} (ISO date): expiration date + the product's retention in years (issue #16); the lot is
  * never archived on or before that day.
  */
@@ -44,6 +46,10 @@ public record LotView(String lotNumber, String sku, String productName, String u
         // Retention (issue #16): the last day the lot's records must stay in the active set; archiving
         // (lotArchiving) only considers a lot after it.
         extra.put("retainUntil", lot.getProduct().retainUntil(lot.getExpirationDate()));
+        if (lot.isReceived()) {
+            // false: the supplier stated no manufacture date and the receipt date stands in (new user 2026-12-06 M6)
+            extra.put("manufactureDateStated", !lot.isManufactureDateAssumed());
+        }
         return new LotView(lot.getLotNumber(), lot.getProduct().getSku(), lot.getProduct().getName(),
                 lot.getProduct().getUnit(), lot.getStatus(), lot.isExpiredOn(today), q.quantity(),
                 q.available(), q.allocated(), q.shipped(), q.consumed(), q.disposed(), q.onHand(),

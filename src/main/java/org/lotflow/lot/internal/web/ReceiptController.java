@@ -43,7 +43,7 @@ public class ReceiptController {
     /**
      * One line of the delivery: {@code quantity} in the product's unit (positive, at most 3 decimals),
      * {@code expirationDate} (required: the supplier's, one per line), {@code manufactureDate} (optional; the
-     * receipt date when absent).
+     * receipt date when absent, and the lot then shows {@code manufactureDateStated: false}).
      */
     public record ReceiptLineRequest(@NotNull @Quantity BigDecimal quantity,
             @NotNull @BusinessDate LocalDate expirationDate, @BusinessDate LocalDate manufactureDate) {
