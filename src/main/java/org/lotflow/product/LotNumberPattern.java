@@ -1,5 +1,7 @@
 package org.lotflow.product;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -140,6 +142,83 @@ public final class LotNumberPattern {
         }
         regex.append(Pattern.quote(pattern.substring(last)));
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(lotNumber);
+    }
+
+    /**
+     * Whether some lot number could follow both this scheme and {@code other}, in any years and letters in any case (lot
+     * numbers are unique whatever their case): two products whose schemes share numbers would take each other's lot
+     * numbers (the second product's lot refused as taken), and a number on a label would not tell the product (auditor
+     * 2026-12-06 G13). {@code {yyyy}} is any 4 digits, {@code {yy}} any 2, {@code {seq:N}} N digits or more: decided
+     * exactly over the two schemes' characters (the pairs of positions both can reach on the same text).
+     */
+    public boolean sharesNumbersWith(LotNumberPattern other) {
+        List<Atom> a = atoms();
+        List<Atom> b = other.atoms();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+        todo.add(new int[] {0, 0});
+        while (!todo.isEmpty()) {
+            int[] at = todo.poll();
+            int i = at[0];
+            int j = at[1];
+            if (!seen.add(((long) i << 32) | j)) {
+                continue;
+            }
+            if (i == a.size() && j == b.size()) {
+                return true;
+            }
+            // a sequence's further digits may also be absent
+            if (i < a.size() && a.get(i).repeats()) {
+                todo.add(new int[] {i + 1, j});
+            }
+            if (j < b.size() && b.get(j).repeats()) {
+                todo.add(new int[] {i, j + 1});
+            }
+            // one character both can write next
+            if (i < a.size() && j < b.size() && a.get(i).meets(b.get(j))) {
+                todo.add(new int[] {a.get(i).repeats() ? i : i + 1, b.get(j).repeats() ? j : j + 1});
+            }
+        }
+        return false;
+    }
+
+    /** One character of the scheme: a letter or sign as written (upper case), or a digit; {@code repeats}: any more. */
+    private record Atom(char literal, boolean repeats) {
+        static final char DIGIT = 0;
+
+        boolean meets(Atom o) {
+            if (literal == DIGIT || o.literal == DIGIT) {
+                char other = literal == DIGIT ? o.literal : literal;
+                return other == DIGIT || Character.isDigit(other);
+            }
+            return literal == o.literal;
+        }
+    }
+
+    private List<Atom> atoms() {
+        List<Atom> atoms = new ArrayList<>();
+        Matcher m = TOKEN.matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            literalAtoms(pattern.substring(last, m.start()), atoms);
+            String token = m.group(1);
+            int digits = token.equals("yyyy") ? 4 : token.equals("yy") ? 2 : Integer.parseInt(token.substring(4));
+            for (int k = 0; k < digits; k++) {
+                atoms.add(new Atom(Atom.DIGIT, false));
+            }
+            if (token.startsWith("seq:")) {
+                atoms.add(new Atom(Atom.DIGIT, true));
+            }
+            last = m.end();
+        }
+        literalAtoms(pattern.substring(last), atoms);
+        return atoms;
+    }
+
+    private static void literalAtoms(String literal, List<Atom> atoms) {
+        for (char c : literal.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            atoms.add(new Atom(c, false));
+        }
     }
 
     public String pattern() {

@@ -88,7 +88,8 @@ public class ProductService {
     /**
      * Creates a product (production). {@code gtin}, optional: a GS1 GTIN-8, -12, -13 or -14 with a valid check
      * digit ({@link org.lotflow.shared.Gs1Keys}), kept as its GTIN-14; another product's GTIN is 409 naming
-     * {@code gtin}, a bad one 400 naming it.
+     * {@code gtin}, a bad one 400 naming it. A lot number pattern that could write another product's lot numbers
+     * ({@link LotNumberPattern#sharesNumbersWith}) is 409 naming {@code lotNumberPattern}.
      */
     @Transactional
     public Product create(NewProduct input) {
@@ -154,6 +155,17 @@ public class ProductService {
                     + "' already exists" : "A product with SKU '" + taken + "' already exists; '" + input.sku().trim()
                     + "' differs from it only in case and would be read as the same product").with("field", "sku");
         }
+        // one lot number names one product's lot: a scheme that could write another product's numbers is refused,
+        // checked under one lock so two products created at once do not both pass (auditor 2026-12-06 G13)
+        clusterLock.holdUntilCommitCreating(LOT_NUMBER_SCHEMES_LOCK);
+        for (Product other : products.findAll()) {
+            if (pattern.sharesNumbersWith(other.getLotNumberPattern())) {
+                throw new StateConflict("The lot number pattern " + pattern + " could give the same lot numbers as "
+                        + other.getSku() + "'s " + other.getLotNumberPattern() + ": one lot number names one product's"
+                        + " lot, so give this product a prefix of its own (e.g. " + input.sku().trim()
+                        .replaceAll("[^A-Za-z0-9._-]", "") + "-{yyyy}-{seq:3})").with("field", "lotNumberPattern");
+            }
+        }
         Product product;
         try {
             Product made = new Product(input.sku().trim(), input.name().trim(), input.description(),
@@ -174,6 +186,9 @@ public class ProductService {
         clusterLock.create(lockName(product.getId()));
         return product;
     }
+
+    /** The lock under which a new product's lot number scheme is checked against the others'. */
+    static final String LOT_NUMBER_SCHEMES_LOCK = "product-lot-number-schemes";
 
     /** The longest serial number (GS1 application identifier 21 allows 20 characters). */
     public static final int MAX_SERIAL_LENGTH = 20;

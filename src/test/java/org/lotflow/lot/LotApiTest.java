@@ -138,6 +138,16 @@ class LotApiTest {
                 "shelfLifeMonths", 12, "lotNumberPattern", "X-{seq:2}", "colour", "red")), 400, "colour");
         assertThat(api.get("mike", "/api/products/NEW-1").status()).isEqualTo(404);
         assertThat(api.get("mike", "/api/products/NEW-4").status()).isEqualTo(404);
+        // a scheme that could write another product's lot numbers (auditor 2026-12-06 G13): IL250-2025-1000 would be two
+        // products' lots
+        Response sharedScheme = api.post("mike", "/api/products", Map.of("sku", "NEW-5", "name", "x", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", "il250-{yyyy}-{seq:4}", "specs",
+                List.of(Map.of("test", "ph", "min", 6))));
+        assertProblem(sharedScheme, 409, "lotNumberPattern");
+        assertThat(sharedScheme.json().get("detail").asText()).isEqualTo("The lot number pattern il250-{yyyy}-{seq:4}"
+                + " could give the same lot numbers as IL-250-55GAL's IL250-{yyyy}-{seq:3}: one lot number names one"
+                + " product's lot, so give this product a prefix of its own (e.g. NEW-5-{yyyy}-{seq:3})");
+        assertThat(api.get("mike", "/api/products/NEW-5").status()).isEqualTo(404);
     }
 
     @Test

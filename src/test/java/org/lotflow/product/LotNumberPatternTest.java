@@ -71,4 +71,28 @@ class LotNumberPatternTest {
         org.assertj.core.api.Assertions.assertThat(p.matches(p.format(2025, 12345), 2025)).isTrue();
         org.assertj.core.api.Assertions.assertThat(p.sequenceDigits()).isEqualTo(3);
     }
+
+    /** Auditor 2026-12-06 G13: two products' schemes could write the same lot number. */
+    @Test
+    void twoSchemesShareNumbersWhenSomeLotNumberFollowsBoth() {
+        LotNumberPattern il = LotNumberPattern.parse("IL250-{yyyy}-{seq:3}");
+        org.assertj.core.api.Assertions.assertThat(il.sharesNumbersWith(LotNumberPattern.parse("IL250-{yyyy}-{seq:3}")))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(il.sharesNumbersWith(LotNumberPattern.parse("il250-{yyyy}-{seq:4}")))
+                .as("letters in any case; IL250-2025-1000 follows both").isTrue();
+        org.assertj.core.api.Assertions.assertThat(il.sharesNumbersWith(LotNumberPattern.parse("IL250-2025-{seq:3}")))
+                .as("a year written as literal digits").isTrue();
+        org.assertj.core.api.Assertions.assertThat(il.sharesNumbersWith(LotNumberPattern.parse("IL250-{yyyy}-A{seq:3}")))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(il.sharesNumbersWith(LotNumberPattern.parse("IL{seq:3}-{yyyy}-0{yy}")))
+                .as("IL250-2025-025 follows both").isTrue();
+        org.assertj.core.api.Assertions.assertThat(il.sharesNumbersWith(LotNumberPattern.parse("IL250P-{yyyy}-{seq:3}")))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(il.sharesNumbersWith(LotNumberPattern.parse("IL250-{yy}-{seq:3}")))
+                .as("IL250-25-001 has one dash less than any IL250-{yyyy}-... number").isFalse();
+        org.assertj.core.api.Assertions.assertThat(LotNumberPattern.parse("G{yyyy}{seq:3}")
+                .sharesNumbersWith(LotNumberPattern.parse("G{seq:7}"))).as("G2025001").isTrue();
+        org.assertj.core.api.Assertions.assertThat(LotNumberPattern.parse("G{yyyy}{seq:3}")
+                .sharesNumbersWith(LotNumberPattern.parse("G{seq:1}X"))).isFalse();
+    }
 }

@@ -24,7 +24,7 @@ class ProductGtinApiTest {
 
     private Response create(String sku, Object gtin) {
         java.util.Map<String, Object> body = new java.util.HashMap<>(Map.of("sku", sku, "name", "Test product " + sku,
-                "unit", "kg", "shelfLifeMonths", 24, "lotNumberPattern", "G{yyyy}{seq:3}",
+                "unit", "kg", "shelfLifeMonths", 24, "lotNumberPattern", sku + "-{yyyy}-{seq:3}",
                 "specs", List.of(Map.of("test", "ph", "min", 6, "max", 8))));
         if (gtin != null) {
             body.put("gtin", gtin);
