@@ -67,6 +67,16 @@ final class EngineRequestBodies {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             return request;
         }
+        java.util.regex.Matcher charset = java.util.regex.Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)")
+                .matcher(type);
+        if (charset.find() && !charset.group(1).replace("-", "").equalsIgnoreCase("utf8")) {
+            // JSON travels in UTF-8 (RFC 8259 §8.1); read otherwise, "café" in ISO-8859-1 was refused as a text of the
+            // wrong shape (auditor 2026-12-06 G14)
+            Problems.write(response, 415, "Unsupported media type", "The body is JSON in " + charset.group(1)
+                    + ": send it in UTF-8 (Content-Type: application/json; charset=UTF-8, or no charset); nothing was"
+                    + " changed", "Content-Type");
+            return null;
+        }
         // the whole body, given again as it came (its size is bounded before: lotflow.api.max-request-size)
         byte[] raw = request.getInputStream().readAllBytes();
         HttpServletRequest again = replay(request, raw);
