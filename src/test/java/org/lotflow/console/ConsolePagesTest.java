@@ -227,6 +227,9 @@ class ConsolePagesTest {
         assertThat(unknown.contentType()).startsWith("text/html");
         assertThat(unknown.text()).contains("There is no Console page /console/lotz").contains("Back to the lots")
                 .doesNotContain("Whitelabel");
+        // in words first, the HTTP status last (new user 2026-12-06 L12)
+        assertThat(unknown.text()).contains("<h1>Not found</h1>").containsPattern(
+                "There is no Console page /console/lotz[^<]*</span>\\s*<small class=\"muted\">\\(HTTP 404, ");
         // a form's address asked for as a page is the form's page (FormAddresses), not "Method not allowed"
         TestClient.Response formAddress = api.call("jennifer", "jennifer", HttpMethod.GET,
                 "/console/lots/IL250-2024-092/holds", null, "text/html");
