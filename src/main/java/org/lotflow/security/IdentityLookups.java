@@ -90,10 +90,21 @@ final class IdentityLookups {
         return privileged(() -> identityService.createUserQuery().userId(id).singleResult());
     }
 
-    /** A printed name compared as a reader sees it: spacing collapsed, case folded. */
+    /**
+     * A printed name compared as a reader sees it: its compatibility form (NFKC: a full-width or no-break form is the
+     * ordinary one), every kind of space one space, case folded, then its Unicode confusable skeleton (UTS #39, ICU's
+     * {@link com.ibm.icu.text.SpoofChecker}: a Cyrillic "е" reads as a Latin "e"), case folded again (auditor 2026-12-06
+     * A1: "Jennifer L\u0435\u0435", "\uff2aennifer Lee" and "Jennifer Lee\u00a0" were printed beside "Jennifer Lee").
+     * Accents stay: "José" and "Jose" are two names.
+     */
     static String printed(String firstName, String lastName) {
-        return CurrentUser.printedName(firstName, lastName).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String compatible = java.text.Normalizer.normalize(CurrentUser.printedName(firstName, lastName),
+                java.text.Normalizer.Form.NFKC).replaceAll("[\\p{Z}\\s]+", " ").trim().toLowerCase(Locale.ROOT);
+        return SKELETONS.getSkeleton(compatible).toLowerCase(Locale.ROOT);
     }
+
+    private static final com.ibm.icu.text.SpoofChecker SKELETONS = new com.ibm.icu.text.SpoofChecker.Builder()
+            .setChecks(com.ibm.icu.text.SpoofChecker.CONFUSABLE).build();
 
     /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */
     String takenGroupId(String id) {

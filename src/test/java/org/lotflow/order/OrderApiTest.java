@@ -415,6 +415,14 @@ class OrderApiTest {
             assertThat(refused.json().get("reason").asText()).containsAnyOf("one line of visible text",
                     "direction-changing control character");
         }
+        // nor texts that print like "Caf\u00e9 Supplies" (auditor 2026-12-06 A2: one customer counted three times)
+        for (String printsAlike : new String[] {"Cafe\u0301 Supplies", "\uff23af\u00e9 Supplies", "Caf\u200de Supplies"}) {
+            Response refused = api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(),
+                    "customer", printsAlike, "sku", sku, "quantity", 5));
+            assertField(refused, 400, "customer");
+            assertThat(refused.json().get("reason").asText()).containsAnyOf("separate accent", "full-width",
+                    "zero-width joiner");
+        }
 
         String number = OrderFixtures.orderNumber();
         assertThat(fx.order(number, sku, 5).status()).isEqualTo(201);

@@ -650,6 +650,22 @@ public abstract class EngineSurfaceAttacks {
                 Map.of("password", "Str0ng!Passw0rd-x")));
         refused(lookalike, 409, "printed name of the user 'jennifer'");
         assertThat(lookalike.json().get("field").asText()).isEqualTo("profile.firstName");
+        // nor one that only prints like it (auditor 2026-12-06 A1: Cyrillic letters, a full-width J, a no-break space)
+        Map<String, String> printsAlike = Map.of("L\u0435\u0435", "lastName", "\uff2aennifer", "firstName",
+                "Lee\u00a0", "lastName", "Lee\u3000", "lastName");
+        printsAlike.forEach((written, field) -> {
+            Map<String, Object> named = new java.util.HashMap<>(Map.of("id", manager, "firstName", "Jennifer",
+                    "lastName", "Lee"));
+            named.put(field, written);
+            Response alike = as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile", named);
+            assertThat(alike.status()).as(written + ": " + alike).isIn(400, 409);
+            assertThat(alike.json().get("field").asText()).as(written).isIn(field, "firstName");
+        });
+        user("ace", "Ace", "Oxo", Groups.SALES);
+        Response cyrillic = as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile", Map.of("id", manager,
+                "firstName", "\u0410\u0441\u0435", "lastName", "\u041e\u0445\u043e"));
+        refused(cyrillic, 409, "is the printed name of the user 'ace");
+        assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quincy");
         assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quincy");
         // the trail says what the signatures print, before and after
         assertThat(as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",

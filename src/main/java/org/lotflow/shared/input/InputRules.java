@@ -29,11 +29,13 @@ import java.util.regex.Pattern;
  * breaks, tabs), no line or paragraph separators and no invisible formatting characters (zero-width spaces,
  * word joiners, byte-order marks, soft hyphens, direction overrides, and the other default-ignorable or blank-looking
  * characters: the combining grapheme joiner, Hangul fillers, the Braille blank); a zero-width joiner or non-joiner only
- * between two letters, where Persian or Indic names need it; a variation selector only after a symbol (an emoji) or a
- * Han or Mongolian character; spaces only the ordinary one (no no-break, wide or ideographic spaces), never at the
- * start or end. Names are what a recall lists and groups by
+ * between two letters of a script that needs it (Persian, Indic), never between Latin, Greek or Cyrillic letters; a
+ * variation selector only after a symbol (an emoji) or a Han or Mongolian character; spaces only the ordinary one (no
+ * no-break, wide or ideographic spaces), never at the start or end; no full-width forms of ASCII letters, digits and
+ * signs ("Ｃafé"); an accented letter written as one letter where Unicode has one (NFC: "é", not "e" and a separate
+ * accent). Names are what a recall lists and groups by
  * ("who got batch X?"): "ACME" and "ACME" followed by a zero-width space must never be two customers; nor may a
- * word mix Latin, Greek and Cyrillic letters ("ΑCME" with a Greek alpha).</li>
+ * word mix Latin, Greek and Cyrillic letters ("ΑCME" with a Greek alpha). Auditor 2026-12-06 A2.</li>
  * </ul>
  * Plain rules, tested without Spring.
  */
@@ -146,7 +148,35 @@ public final class InputRules {
             }
             i = next;
         }
+        if (!java.text.Normalizer.isNormalized(value, java.text.Normalizer.Form.NFC)) {
+            // "Café" as C-a-f-e and a combining accent prints as "Café" but is another text: a second customer
+            // (auditor 2026-12-06 A2)
+            int at = firstNotComposed(value);
+            return "writes a letter as a base letter and a separate accent (" + describeMark(value, at) + " at"
+                    + " character " + (at + 1) + "); type the accented letter itself, so the name is one text"
+                    + " wherever it is written";
+        }
         return mixedScripts(value);
+    }
+
+    /** Where {@code value} first differs from its composed form (NFC): the index of the first combining mark there. */
+    private static int firstNotComposed(String value) {
+        String composed = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
+        int i = 0;
+        while (i < value.length() && i < composed.length() && value.charAt(i) == composed.charAt(i)) {
+            i++;
+        }
+        while (i < value.length() && Character.getType(value.codePointAt(i)) != Character.NON_SPACING_MARK
+                && Character.getType(value.codePointAt(i)) != Character.COMBINING_SPACING_MARK) {
+            i += Character.charCount(value.codePointAt(i));
+        }
+        return Math.min(i, value.length() - 1);
+    }
+
+    private static String describeMark(String value, int at) {
+        int c = value.codePointAt(at);
+        String name = Character.getName(c);
+        return String.format("U+%04X", c) + (name == null ? "" : " " + name);
     }
 
     /**
@@ -175,7 +205,15 @@ public final class InputRules {
     private static final java.util.Set<Character.UnicodeScript> LOOK_ALIKE_SCRIPTS = java.util.EnumSet.of(
             Character.UnicodeScript.LATIN, Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC);
 
+    private static boolean joinsLetters(int c) {
+        return Character.isLetter(c) && !LOOK_ALIKE_SCRIPTS.contains(Character.UnicodeScript.of(c));
+    }
+
     private static boolean allowedInName(String value, int c, int at, int next) {
+        if (c >= 0xFF01 && c <= 0xFF5E) {
+            // full-width forms of ASCII: "Ｃafé" prints like "Café" and is another text (auditor 2026-12-06 A2)
+            return false;
+        }
         int type = Character.getType(c);
         if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                 || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
@@ -205,9 +243,12 @@ public final class InputRules {
         if (type != Character.FORMAT) {
             return true;
         }
-        if (c == 0x200C || c == 0x200D) { // zero-width non-joiner / joiner: only inside a word
-            return at > 0 && next < value.length() && Character.isLetter(value.codePointBefore(at))
-                    && Character.isLetter(value.codePointAt(next));
+        if (c == 0x200C || c == 0x200D) {
+            // zero-width non-joiner / joiner: only inside a word of a script that joins its letters; between Latin,
+            // Greek or Cyrillic letters it changes nothing on screen ("Caf\u200De" prints as "Cafe": auditor
+            // 2026-12-06 A2)
+            return at > 0 && next < value.length() && joinsLetters(value.codePointBefore(at))
+                    && joinsLetters(value.codePointAt(next));
         }
         return false;
     }
@@ -219,7 +260,13 @@ public final class InputRules {
             case '\r' -> "a carriage return (" + code + ")";
             case '\t' -> "a tab (" + code + ")";
             case 0x00A0, 0x202F -> "a no-break space (" + code + "; use an ordinary space)";
+            case 0x200C, 0x200D -> "a zero-width " + (c == 0x200C ? "non-joiner" : "joiner") + " (" + code + ") between"
+                    + " letters that are not joined";
             default -> {
+                if (c >= 0xFF01 && c <= 0xFF5E) {
+                    yield "a full-width '" + new String(Character.toChars(c - 0xFEE0)) + "' (" + code + "; type the"
+                            + " ordinary '" + new String(Character.toChars(c - 0xFEE0)) + "')";
+                }
                 if (Character.getType(c) == Character.SPACE_SEPARATOR) {
                     yield "a space other than the ordinary one (" + code + " " + Character.getName(c)
                             + "; use an ordinary space)";

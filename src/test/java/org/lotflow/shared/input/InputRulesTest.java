@@ -98,5 +98,18 @@ class InputRulesTest {
         // where a variation selector chooses a visible form, it stays: an emoji, a Han variant
         assertThat(InputRules.name("Caf\u00e9 \u2764\ufe0f")).isNull();
         assertThat(InputRules.name("\u845b\udb40\udd00\u57ce")).isNull();
+        // auditor 2026-12-06 A2: texts that print like "Caf\u00e9 Supplies" and are other texts
+        assertThat(InputRules.name("Cafe\u0301 Supplies")).isEqualTo("writes a letter as a base letter and a separate"
+                + " accent (U+0301 COMBINING ACUTE ACCENT at character 5); type the accented letter itself, so the name"
+                + " is one text wherever it is written");
+        assertThat(InputRules.name("\uff23af\u00e9 Supplies")).contains("a full-width 'C' (U+FF23; type the ordinary"
+                + " 'C')").contains("at character 1");
+        assertThat(InputRules.name("Caf\u200de Supplies")).contains("a zero-width joiner (U+200D) between letters that"
+                + " are not joined").contains("at character 4");
+        assertThat(InputRules.name("\u041a\u0430\u0444\u200d\u0435")).as("Cyrillic letters are not joined either")
+                .contains("U+200D");
+        // a combining mark with no one-letter form stays (NFC keeps it), as do a Persian joiner and a Han name
+        assertThat(InputRules.name("Nguy\u1ec5n Th\u1ecb")).isNull();
+        assertThat(InputRules.name("q\u0307 Labs")).isNull();
     }
 }
