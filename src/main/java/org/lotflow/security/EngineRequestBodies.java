@@ -94,6 +94,13 @@ final class EngineRequestBodies {
         } catch (IOException e) {
             return again; // not JSON: the engine says so itself
         }
+        if (body.isNull()) {
+            // the engine's readers take null for no query at all and fail with a NullPointerException (auditor
+            // 2026-12-06 A5)
+            Problems.write(response, 400, "Invalid request", "body: the body is JSON null; send a JSON object ({...},"
+                    + " {} for none); nothing was changed", "body");
+            return null;
+        }
         String at = hiddenTextAt(body, "");
         if (at != null) {
             // a variable is named as its form names it ("findings", not "variables.findings.value")

@@ -273,7 +273,25 @@ public class SecurityConfiguration {
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
                         events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine))
-                .currentPasswordCheckedBy(new CurrentPasswordCheck(signatures::getObject)));
+                .currentPasswordCheckedBy(new CurrentPasswordCheck(signatures::getObject))
+                .notesKeptBy((taskId, processInstanceId, message, caller) -> {
+                    // in the caller's name (the comment's user and the operation log), without Camunda's check of
+                    // the task's history, which a task's own people may not read (auditor 2026-12-06 A3)
+                    org.camunda.bpm.engine.IdentityService ids = engine.getIdentityService();
+                    org.camunda.bpm.engine.impl.identity.Authentication before = ids.getCurrentAuthentication();
+                    ids.setAuthentication(caller.userId(), caller.groups());
+                    try {
+                        return UncheckedEngineCommand.call(engine, () -> engine.getTaskService()
+                                .createComment(taskId, processInstanceId, message));
+                    } finally {
+                        if (before != null) {
+                            ids.setAuthentication(before);
+                        } else {
+                            ids.clearAuthentication();
+                        }
+                    }
+                }, taskId -> new org.lotflow.shared.process.WithoutCallerAuthorization(engine.getIdentityService())
+                        .call(() -> engine.getTaskService().getTaskComments(taskId))));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

@@ -48,6 +48,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A Content-Type with a wildcard ({@code application/*}, {@code *}{@code /*}): 415 in words, as for any body the API
+     * does not read (auditor 2026-12-06 A4: Spring's header reading failed with a 500). Any other
+     * IllegalArgumentException is no refusal: it goes on as the server error it is.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail wildcardContentType(IllegalArgumentException e) {
+        if (!String.valueOf(e.getMessage()).startsWith("Content-Type cannot contain wildcard")) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body's"
+                + " Content-Type names no format (it holds a wildcard '*'); the lotflow API reads JSON: send it with the"
+                + " header Content-Type: application/json");
+        problem.setTitle("Unsupported media type");
+        return problem;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return fieldProblem(e.getName(), "cannot be read as " + simpleType(e.getRequiredType()) + ": '" + e.getValue() + "'");
@@ -197,6 +214,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     + " yyyy-MM-dd (the plant's calendar day), without a time or time zone");
         } else if (cause instanceof InvalidFormatException f) {
             problem = fieldProblem(path(f), "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType()));
+        } else if (cause instanceof MismatchedInputException m
+                && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
+            // a second JSON value, or anything, after the body's object (auditor 2026-12-06 A9: it was ignored)
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body holds something after its"
+                    + " JSON object (a second object, or other text): send one JSON object and nothing after it;"
+                    + " nothing was changed");
+            problem.setTitle("Malformed request body");
         } else if (cause instanceof MismatchedInputException m && m.getPath().isEmpty()) {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request body must be a JSON object of the documented shape");

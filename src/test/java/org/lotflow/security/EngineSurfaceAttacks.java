@@ -814,9 +814,14 @@ public abstract class EngineSurfaceAttacks {
     void commentsOnATaskAreAddedNeverEditedOrDeleted() {
         String lot = api.createLot(api.createProduct("ATK"), new BigDecimal("100"), "2025-01-20");
         String taskId = task("sarah", lot, "recordLabResults");
-        Response added = as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/comment/create",
+        // written by the task's own people (auditor 2026-12-06 A3: an administrator outside its groups wrote on QA's
+        // tasks, and the analyst could not)
+        refused(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/comment/create",
+                Map.of("message", "Sample taken at 09:10")), 403, "written by the people who work on it");
+        Response added = as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/comment/create",
                 Map.of("message", "Sample taken at 09:10"));
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().get("userId").asText()).isEqualTo("sarah");
         String commentId = added.json().get("id").asText();
         refused(as("sarah", HttpMethod.PUT, "/engine-rest/task/comment", Map.of("id", commentId, "taskId", taskId,
                 "message", "rewritten")), 403, "part of the record");
@@ -824,9 +829,12 @@ public abstract class EngineSurfaceAttacks {
                 "part of the record");
         refused(as("demo", HttpMethod.DELETE, "/engine-rest/task/" + taskId + "/comment", null), 403,
                 "part of the record");
-        JsonNode comments = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId + "/comment", null).json();
-        assertThat(comments).hasSize(1);
-        assertThat(comments.get(0).get("message").asText()).isEqualTo("Sample taken at 09:10");
+        for (String reader : new String[] {"demo", "sarah"}) {
+            JsonNode comments = as(reader, HttpMethod.GET, "/engine-rest/task/" + taskId + "/comment", null).json();
+            assertThat(comments).as(reader).hasSize(1);
+            assertThat(comments.get(0).get("message").asText()).isEqualTo("Sample taken at 09:10");
+            assertThat(comments.get(0).get("userId").asText()).isEqualTo("sarah");
+        }
     }
 
     @Test

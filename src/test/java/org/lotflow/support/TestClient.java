@@ -34,7 +34,7 @@ public class TestClient {
     @Autowired
     private org.springframework.core.env.Environment environment;
 
-    private int port() {
+    public int port() {
         return environment.getRequiredProperty("local.server.port", Integer.class);
     }
 

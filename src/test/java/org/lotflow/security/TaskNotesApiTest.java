@@ -1,0 +1,139 @@
+package org.lotflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Auditor 2026-12-06 A3, A5, A6: a note on a task is a record in its writer's name about that task. The task's own
+ * people write and read it (they got the engine's "No task found"); nobody else does, administrators included; it is
+ * filed under the task's own process, never empty; and bodies the engine would fail on with a NullPointerException are
+ * refused in words.
+ */
+@ApiTest
+class TaskNotesApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    private static void problem(Response r, int status, String field, String detail) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+        if (field != null) {
+            assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
+        }
+        assertThat(r.json().get("detail").asText()).as(r.toString()).contains(detail);
+    }
+
+    @Test
+    void aTasksOwnPeopleWriteAndReadItsCommentsAndNobodyElseDoes() {
+        String lot = api.createLot(api.createProduct("NOTE"), new BigDecimal("10"), "2025-01-20");
+        String task = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=recordLabResults").json().get(0).get("id").asText();
+        String instance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+
+        Response written = api.post("sarah", "/engine-rest/task/" + task + "/comment/create",
+                Map.of("message", "Sample retaken at 10:40"));
+        assertThat(written.status()).as(written.toString()).isEqualTo(200);
+        assertThat(written.json().get("userId").asText()).isEqualTo("sarah");
+        assertThat(written.json().get("taskId").asText()).isEqualTo(task);
+        assertThat(written.json().get("processInstanceId").asText()).isEqualTo(instance);
+        assertThat(written.json().get("message").asText()).isEqualTo("Sample retaken at 10:40");
+        JsonNode read = api.get("sarah", "/engine-rest/task/" + task + "/comment").json();
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).get("userId").asText()).isEqualTo("sarah");
+
+        // nobody outside the task's groups, an administrator neither
+        for (String outsider : new String[] {"demo", "tom", "mike"}) {
+            problem(api.post(outsider, "/engine-rest/task/" + task + "/comment/create", Map.of("message", "x")), 403,
+                    null, "written by the people who work on it");
+        }
+        // filed under the task's own process only, never empty, nothing but the message
+        String other = runtimeService.createProcessInstanceQuery().processDefinitionKey("expiryMonitoring").list()
+                .stream().map(p -> p.getId()).findFirst().orElse("nope");
+        problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message", "x",
+                "processInstanceId", other)), 400, "processInstanceId", "filed under the task's own process");
+        problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message", " ")), 400,
+                "message", "an empty comment says nothing");
+        problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message", "x",
+                "userId", "jennifer")), 400, "userId", "carries its message only");
+        problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message",
+                "x".repeat(4001))), 400, "message", "at most 4000 characters, was 4001 (never cut)");
+        // with its own process id, as Tasklist may send it
+        assertThat(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message", "y",
+                "processInstanceId", instance)).status()).isEqualTo(200);
+        assertThat(taskService.getTaskComments(task)).hasSize(2);
+
+        // an attachment is a multipart form: anything else is 415, not a server error (A6)
+        Response bare = api.send("sarah", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", "",
+                "application/json");
+        problem(bare, 415, "Content-Type", "multipart/form-data");
+        assertThat(bare.text()).doesNotContain("Exception");
+
+        // a completed task's record is closed
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", java.util.List.of(
+                Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230)))).status())
+                .isEqualTo(200);
+        problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message", "late")), 409,
+                null, "its record is closed");
+        assertThat(taskService.getTaskComments(task)).hasSize(2);
+    }
+
+    @Test
+    void aBodyThatIsJsonNullOrATelemetryChoiceLeftOutIsRefusedInWords() {
+        for (String path : new String[] {"/engine-rest/task", "/engine-rest/task/count", "/engine-rest/history/task",
+                "/engine-rest/job"}) {
+            Response r = api.send("tom", HttpMethod.POST, path, "null", "application/json");
+            problem(r, 400, "body", "the body is JSON null");
+            assertThat(r.text()).doesNotContain("NullPointerException");
+        }
+        Response telemetry = api.send("demo", HttpMethod.POST, "/engine-rest/telemetry/configuration", "{}",
+                "application/json");
+        problem(telemetry, 400, "enableTelemetry", "say true or false");
+    }
+
+    private java.net.http.HttpResponse<String> raw(String user, String path, String body, String contentType) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + api.port() + path)).header("Content-Type", contentType)
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Auditor 2026-12-06 A4 and A9: a wildcard Content-Type was a 500; a second JSON document was ignored. */
+    @Test
+    void theApiRefusesAWildcardContentTypeAndAnythingAfterTheBodysObject() {
+        String lot = api.releasedLot(api.createProduct("NOTEH"), new BigDecimal("10"), "2025-01-20");
+        for (String type : new String[] {"application/*", "*/*"}) {
+            // sent as written: Spring's own client refuses to send such a header
+            java.net.http.HttpResponse<String> r = raw("sarah", "/api/lots/" + lot + "/holds", "{\"reason\":\"x\"}", type);
+            assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(415);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(r.body()).contains("holds a wildcard");
+        }
+        Response twice = api.send("sarah", HttpMethod.POST, "/api/lots/" + lot + "/holds",
+                "{\"reason\":\"first\"}{\"reason\":\"second\",\"source\":\"REGULATOR\"}", "application/json");
+        problem(twice, 400, null, "send one JSON object and nothing after it");
+        assertThat(api.get("sarah", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+    }
+}
