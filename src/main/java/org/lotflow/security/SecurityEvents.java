@@ -144,7 +144,7 @@ public class SecurityEvents {
     private void insert(SecurityEvent e) {
         jdbc.update("INSERT INTO security_event (occurred_at, type, user_id, client, channel, detail) VALUES (?,?,?,?,?,?)",
                 Timestamp.from(e.at()), e.type().name(), bounded(e.userId()), e.client(), e.channel(),
-                e.detail() == null ? null : e.detail().length() > 1000 ? e.detail().substring(0, 999) + "…" : e.detail());
+                e.detail()); // whole: nothing a record says is cut (V139; auditor 2026-12-06 A8)
     }
 
     /** A user id as stored: ids longer than any real one are kept recognisably shortened, never silently. */

@@ -673,6 +673,13 @@ public abstract class EngineSurfaceAttacks {
         assertThat(as("demo", HttpMethod.GET, "/api/security/events?user=" + manager, null).json()
                 .findValuesAsText("detail")).contains("profile changed by demo, printed name 'Quincy Manager' ->"
                         + " 'Quinton Manager'");
+        // whole, however long the names (auditor 2026-12-06 A8: cut at 1000 characters)
+        String first = "C".repeat(255);
+        String last = "D".repeat(255);
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
+                Map.of("id", manager, "firstName", first, "lastName", last)).status()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.GET, "/api/security/events?user=" + manager, null).json()
+                .findValuesAsText("detail")).anyMatch(d -> d.endsWith("'Quinton Manager' -> '" + first + " " + last + "'"));
     }
 
     // --- 7: lockout that cannot shut people out -------------------------------------------------
