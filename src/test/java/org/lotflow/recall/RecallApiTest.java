@@ -320,6 +320,12 @@ class RecallApiTest {
         closeBody.put("password", "jennifer");
         Response closing = api.post("jennifer", close, closeBody);
         assertThat(closing.status()).as(closing.toString()).isEqualTo(202);
+        // a second closing a moment later lost a race, and is told so (auditor 2026-12-06 A10: "is AWAITING_CLOSE and
+        // cannot be closed")
+        Response again = api.post("jennifer", close, closeBody);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).startsWith("Recall " + number + " was closed by jennifer at ")
+                .endsWith("(signed) a moment ago; nothing of yours was saved");
         api.executeJobs();
         JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");

@@ -123,6 +123,16 @@ public class RecallClosing {
             throw new InvalidInput("comment", "required: the closing statement of the recall");
         }
         String taskId = process.closeTask(recall.processInstanceId()).orElseThrow(() -> {
+            RecallStore.RecallRow now = bound.find(recallNumber);
+            if (now.closeRequestedBy() != null || RecallStatus.CLOSED.equals(now.status())) {
+                // a second closing a moment after the first: a lost race, said as such (auditor 2026-12-06 A10: "is
+                // AWAITING_CLOSE and cannot be closed")
+                String by = now.closeRequestedBy() != null ? now.closeRequestedBy() : now.closedBy();
+                java.time.Instant at = now.closeRequestedAt() != null ? now.closeRequestedAt() : now.closedAt();
+                return new StateConflict("Recall " + recallNumber + " was closed by " + by + (at == null ? "" : " at "
+                        + at) + " (signed) a moment ago; nothing of yours was saved").with("recallStatus",
+                                now.status());
+            }
             int open = notifications.open(recall.id());
             return new StateConflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
                     + (open > 0 ? " yet: " + open + " customer notification(s) open" : "")).with("recallStatus",
