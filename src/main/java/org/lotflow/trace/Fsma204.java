@@ -36,7 +36,9 @@ import org.lotflow.shared.SpreadsheetSafeCsv;
  * description, the immediate subsequent recipient (the customer), the location shipped from, the date shipped,
  * the traceability lot code source, reference document type and number (the sales order).</li>
  * </ul>
- * Columns that are not a KDE of an event are empty on its rows. Quantities are plain decimals ({@code 1250.5});
+ * Columns that are not a KDE of an event are empty on its rows; the last, {@code missingKdes}, names the KDEs of the
+ * row's event that lotflow does not hold for it (a receipt without its delivery reference, say), empty when the row
+ * is whole. Quantities are plain decimals ({@code 1250.5});
  * a list of inputs is joined with {@code "; "} in the same order in each input column. Text a spreadsheet would
  * run as a formula starts with an apostrophe ({@link SpreadsheetSafeCsv}).
  */
@@ -52,7 +54,7 @@ public final class Fsma204 {
             "quantity", "unitOfMeasure", "date", "locationDescription", "locationWithinPlant",
             "traceabilityLotCodeSource", "immediatePreviousSource", "supplierLotNumber",
             "immediateSubsequentRecipient", "inputTraceabilityLotCodes", "inputProductDescriptions",
-            "inputQuantities", "referenceDocumentType", "referenceDocumentNumber", "carrier");
+            "inputQuantities", "referenceDocumentType", "referenceDocumentNumber", "carrier", "missingKdes");
 
     /** The rule's KDEs per event, each the column that carries it (21 CFR 1.1345(a), 1.1350(a), 1.1340(a)). */
     public static final Map<Event, Map<String, String>> KDES = Map.of(
@@ -139,7 +141,35 @@ public final class Fsma204 {
         cells.add(r.referenceDocumentType());
         cells.add(r.referenceDocumentNumber());
         cells.add(r.carrier());
+        cells.add(missing(r.event(), cells));
         return cells;
+    }
+
+    /**
+     * The KDEs of the row's event that its cells leave empty, in the rule's words, joined with {@code "; "}, or null
+     * when the row is whole: a receipt without a delivery reference or a lot made without a production order is
+     * said to lack its reference document, not exported as if complete (auditor 2026-12-06 A7). The inputs' KDEs of
+     * a transformation without traced inputs are not required (21 CFR 1.1350(a)(1) concerns food on the Food
+     * Traceability List used).
+     */
+    static String missing(Event event, List<Object> cells) {
+        boolean noInputs = event == Event.TRANSFORMATION && empty(cells.get(HEADER.indexOf("inputTraceabilityLotCodes")));
+        List<String> missing = new ArrayList<>();
+        for (String column : HEADER) {
+            if (noInputs && column.startsWith("input")) {
+                continue;
+            }
+            List<String> kdes = KDES.get(event).entrySet().stream().filter(k -> k.getValue().equals(column))
+                    .map(Map.Entry::getKey).sorted().toList();
+            if (!kdes.isEmpty() && empty(cells.get(HEADER.indexOf(column)))) {
+                missing.addAll(kdes);
+            }
+        }
+        return missing.isEmpty() ? null : String.join("; ", missing);
+    }
+
+    private static boolean empty(Object cell) {
+        return cell == null || cell.toString().isBlank();
     }
 
     /**

@@ -91,6 +91,7 @@ class Fsma204ApiTest {
                 "SHIPPING " + s.made() + " 2025-01-28");
         for (CSVRecord row : rows) {
             assertThat(Fsma204KdeTest.missing(row)).as(row.toString()).isEmpty();
+            assertThat(row.get("missingKdes")).as("a whole row says it lacks nothing").isEmpty();
             assertThat(row.get("traceabilityLotCodeSource")).as("the plant assigned the lot code")
                     .isEqualTo("IL Lubricants, Plant 1, 1200 Refinery Road, Baytown, TX 77520, USA");
             assertThat(row.get("locationDescription")).isEqualTo(row.get("traceabilityLotCodeSource"));
@@ -166,6 +167,26 @@ class Fsma204ApiTest {
                 .doesNotContain("SHIPPING " + destroyed + " 2025-01-28");
         assertThat(rows(export("jennifer", "from=2025-01-27&to=2025-01-27"))).extracting(Fsma204ApiTest::row)
                 .doesNotContain("SHIPPING " + s.sibling() + " 2025-01-28");
+    }
+
+    /** Auditor 2026-12-06 A7: rows without their reference document were exported as if complete. */
+    @Test
+    void aRowWithoutItsReferenceDocumentSaysSo() throws IOException {
+        String rmSku = api.createProduct("FNOREF");
+        Response receipt = api.post("mike", "/api/receipts", Map.of("sku", rmSku, "supplier", "Far Future Inc",
+                "supplierLotNumber", "FF-" + UUID.randomUUID().toString().substring(0, 6), "receiptDate", "2025-01-20",
+                "location", "T1", "lines", List.of(Map.of("quantity", 10, "expirationDate", "2026-06-30"))));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+        String received = receipt.json().get("lots").get(0).get("lotNumber").asText();
+        api.release(received);
+        String made = api.createLot(api.createProduct("FNOPO"), new java.math.BigDecimal("5"), "2025-01-27");
+        for (String lot : List.of(received, made)) {
+            List<CSVRecord> rows = rows(export("rachel", "lot=" + lot));
+            CSVRecord row = rows.stream().filter(r -> r.get("traceabilityLotCode").equals(lot)).findFirst().orElseThrow();
+            assertThat(row.get("referenceDocumentNumber")).isEmpty();
+            assertThat(row.get("missingKdes")).as(row.toString())
+                    .isEqualTo("reference document type; reference document number");
+        }
     }
 
     @Test
