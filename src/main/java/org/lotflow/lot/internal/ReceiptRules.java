@@ -25,6 +25,9 @@ import org.lotflow.shared.InvalidInput;
  */
 public final class ReceiptRules {
 
+    /** The longest shelf life a product may have (its {@code shelfLifeMonths}); a received lot's date keeps to it. */
+    public static final int MAX_SHELF_LIFE_MONTHS = 600;
+
     private ReceiptRules() {
     }
 
@@ -59,6 +62,14 @@ public final class ReceiptRules {
                 throw new InvalidInput(field + "expirationDate", "must be after today " + today + ": this stock has"
                         + " expired (" + line.expirationDate() + ") and is not received into stock; quarantine or"
                         + " return it to the supplier");
+            }
+            if (line.expirationDate().isAfter(receiptDate.plusMonths(MAX_SHELF_LIFE_MONTHS))) {
+                // the lot's records are kept until its expiration plus its retention, and Camunda's history of its
+                // processes 80 years: a date past 50 years would outlive that history (auditor 2026-12-06: 2150)
+                throw new InvalidInput(field + "expirationDate", "is more than " + MAX_SHELF_LIFE_MONTHS / 12 + " years"
+                        + " after the receipt date " + receiptDate + " (" + line.expirationDate() + "): no product"
+                        + " lotflow keeps has a shelf life that long (at most " + MAX_SHELF_LIFE_MONTHS + " months);"
+                        + " check the date on the supplier's label");
             }
             Integer same = byExpiry.putIfAbsent(line.expirationDate(), i);
             if (same != null) {

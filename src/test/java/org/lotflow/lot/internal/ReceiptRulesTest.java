@@ -51,6 +51,13 @@ class ReceiptRulesTest {
         assertThat(refused(RECEIVED, List.of(line("2025-01-27", null))).field()).isEqualTo("lines[0].expirationDate");
         assertThat(refused(RECEIVED, List.of(line("2025-01-20", "2025-01-10"))).field())
                 .isEqualTo("lines[0].expirationDate");
+        // past the longest shelf life a product may have: the lot's records would outlive the history kept of its
+        // processes (auditor 2026-12-06: 2150-01-01 was received)
+        InvalidInput far = refused(RECEIVED, List.of(line("2150-01-01", null)));
+        assertThat(far.field()).isEqualTo("lines[0].expirationDate");
+        assertThat(far.getMessage()).contains("more than 50 years after the receipt date 2025-01-27");
+        assertThatCode(() -> ReceiptRules.check(RECEIVED, List.of(line("2075-01-27", null)), TODAY))
+                .doesNotThrowAnyException();
     }
 
     @Test
