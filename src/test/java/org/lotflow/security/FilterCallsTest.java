@@ -59,16 +59,19 @@ class FilterCallsTest {
         assertThat(FilterCalls.body(body("{\"name\":\"My tasks\"}")).status()).isEqualTo(403);
         // auditor 2026-12-05 A2: look-alikes by case, spacing, punctuation or compatibility forms
         for (String similar : new String[] {"QA Managers", "QA  managers", "QA managers.", "qa-managers",
-                "\uFF31\uFF21 managers", "My Tasks",
+                "My Tasks",
                 // auditor 2026-12-05 B3: whole words in another alphabet, look-alike letters, a singular
                 "\u041c\u0443 tasks", "\u0405\u0430\u04cf\u0435\u0455", "Recall coord\u0131nators", "QA manager",
-                "QA rnanagers", "My tas\u212As", "QA managers\u0323"}) {
+                "QA rnanagers"}) {
             SurfaceRefusal refused = FilterCalls.body(JSON.createObjectNode().put("name", similar));
             assertThat(refused).as(similar).isNotNull();
             assertThat(refused.status()).as(similar).isEqualTo(403);
         }
         // invisible characters and mixed alphabets are no name at all
-        for (String hidden : new String[] {"QA managers\u200B", "Q\u200BA managers", "Q\u0410 managers", "QA\tmanagers"}) {
+        // full-width letters, a Kelvin sign for a K and an accent apart from its letter print like other text too
+        // (auditor 2026-12-06 A2): refused as no name, before the role names are compared
+        for (String hidden : new String[] {"QA managers\u200B", "Q\u200BA managers", "Q\u0410 managers", "QA\tmanagers",
+                "\uFF31\uFF21 managers", "My tas\u212As", "QA managers\u0323"}) {
             SurfaceRefusal refused = FilterCalls.body(JSON.createObjectNode().put("name", hidden));
             assertThat(refused).as(hidden).isNotNull();
             assertThat(refused.status()).as(hidden).isEqualTo(400);

@@ -54,8 +54,11 @@ class EpcisApiTest {
 
     private String product(String prefix, String unit, String gtin) {
         String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // short (a GS1 lot number has at most 20 characters) and the product's own: two products never share lot
+        // numbers (auditor 2026-12-06 G13)
+        String scheme = prefix + org.lotflow.support.TestUsers.letters(sku.substring(sku.length() - 5)).toUpperCase();
         Response r = api.post("mike", "/api/products", Map.of("sku", sku, "name", "Test product " + sku, "unit", unit,
-                "shelfLifeMonths", 24, "lotNumberPattern", prefix + "{yyyy}{seq:3}", "gtin", gtin,
+                "shelfLifeMonths", 24, "lotNumberPattern", scheme + "{yyyy}{seq:3}", "gtin", gtin,
                 "specs", List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
                         Map.of("test", "flashPoint", "unit", "°C", "min", 220))));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
