@@ -69,6 +69,23 @@ public class LabResultsRecording {
      * (409; the lot's row lock serializes concurrent submissions, so the second finds the results). A held
      * lot that was never released has no task: its results are recorded directly ({@link #record}).
      */
+    /**
+     * {@link #submit} for results typed one {@code test = value} per line, as Tasklist's form and the Console's take
+     * them (blank lines and {@code #} notes skipped; 400 naming {@code labResults} and the line when one cannot be
+     * read or names no test of the product's specification). New user 2026-12-06 N1: a lot received into quarantine
+     * had no screen to record its incoming-inspection results on.
+     */
+    @Transactional
+    public LabVerdict submitTyped(String asTyped, String text) {
+        currentUser.requireMember("record lab results", Groups.QA_ANALYST, Groups.QA_MANAGER);
+        if (text == null || text.isBlank()) {
+            throw new org.lotflow.shared.InvalidInput("labResults", "enter the lab results, one 'test = value' per line");
+        }
+        Lot lot = lots.get(asTyped);
+        return submit(asTyped, org.lotflow.release.internal.LabResultsText.parse(text, lot.getProduct().getSku(),
+                lot.getProduct().getSpecs()));
+    }
+
     @Transactional
     public LabVerdict submit(String asTyped, List<Measurement> measurements) {
         currentUser.requireMember("record lab results", Groups.QA_ANALYST, Groups.QA_MANAGER);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -469,6 +470,38 @@ class ConsoleFormsTest {
         assertThat(fullyShipped.status()).isEqualTo(409);
         assertThat(fullyShipped.html()).contains("id=\"form-problem\"").contains("409");
         assertThat(tom.post("/console/orders/NO-SUCH-ORDER/cancel", Map.of()).status()).isEqualTo(404);
+    }
+
+    /** New user 2026-12-06 N1: a lot received into quarantine had no screen to record its incoming inspection on. */
+    @Test
+    void sarahRecordsTheIncomingInspectionOfALotReceivedIntoQuarantineOnItsPage() {
+        String sku = "CFRIQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(api.post("mike", "/api/products", Map.of("sku", sku, "name", "Tahini", "unit", "kg",
+                "shelfLifeMonths", 12, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "receivingStatus", "QUARANTINE",
+                "specs", List.of(Map.of("test", "moisture", "unit", "%", "max", 1)))).status()).isEqualTo(201);
+        var received = api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier", "Levant Foods Ltd",
+                "supplierLotNumber", "LF-" + sku.substring(6), "receiptDate", "2025-01-28", "location", "Cold store 1",
+                "lines", List.of(Map.of("quantity", 250, "expirationDate", "2025-12-31"))));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String lot = received.json().get("lots").get(0).get("lotNumber").asText();
+
+        ConsoleSession sarah = ConsoleSession.login(port, "sarah");
+        ConsoleSession.Page page = sarah.get("/console/lots/" + lot);
+        assertThat(page.html()).contains("id=\"lab-panel\"").contains("moisture = ");
+        assertThat(ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html()).doesNotContain("id=\"lab-panel\"");
+        ConsoleSession.Page unreadable = sarah.post("/console/lots/" + lot + "/lab-results", Map.of("labResults",
+                "moisture = low"));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.html()).contains("data-field=\"labResults\"").contains("id=\"lab-problem\"")
+                .contains("moisture = low");
+        assertThat(api.get("sarah", "/api/lots/" + lot + "/lab-results").status()).as("nothing recorded").isEqualTo(404);
+        ConsoleSession.Page recorded = sarah.post("/console/lots/" + lot + "/lab-results", Map.of("labResults",
+                "moisture = 0.4"));
+        assertThat(recorded.status()).as(recorded.html()).isEqualTo(302);
+        var verdict = api.get("sarah", "/api/lots/" + lot + "/lab-results").json();
+        assertThat(verdict.get("passed").asBoolean()).isTrue();
+        assertThat(verdict.get("recordedBy").asText()).isEqualTo("sarah");
+        assertThat(sarah.get("/console/lots/" + lot).html()).doesNotContain("id=\"lab-panel\"").contains("id=\"lab\"");
     }
 
     @Test

@@ -53,7 +53,11 @@ class ReceivedIntoQuarantineApiTest {
                 "Incoming inspection passed: certificate of analysis checked, sensory and moisture within limits",
                 "password", "jennifer");
         // never released: released only on its passing incoming inspection results (auditor 2026-12-05 F15)
-        assertThat(q.dispose("jennifer", lot, release).status()).isEqualTo(409);
+        Response untested = q.dispose("jennifer", lot, release);
+        assertThat(untested.status()).isEqualTo(409);
+        // where a QA person records them, not only the API's path (new user 2026-12-06 N1)
+        assertThat(untested.json().get("detail").asText()).contains("the lot's page in the lotflow Console, Record lab"
+                + " results");
         assertThat(api.post(api.secondQaManager(), "/api/lots/" + lot + "/lab-results", Map.of("results",
                 List.of(Map.of("test", "moisture", "value", new java.math.BigDecimal("0.4"))))).status())
                 .isEqualTo(200);

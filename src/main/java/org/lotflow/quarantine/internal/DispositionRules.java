@@ -166,8 +166,10 @@ public final class DispositionRules {
             return;
         }
         if (current == null) {
-            throw new StateConflict("Lot " + lotNumber + " was never released and has no valid lab results: record"
-                    + " them (POST /api/lots/" + lotNumber + "/lab-results) before releasing it, or reject it")
+            // where a QA person records them, not only the API's path (new user 2026-12-06 N1)
+            throw new StateConflict("Lot " + lotNumber + " was never released and has no valid lab results: a QA"
+                    + " analyst records them first (the lot's page in the lotflow Console, Record lab results; or POST"
+                    + " /api/lots/" + lotNumber + "/lab-results), then release it, or reject it")
                     .with("lotNumber", lotNumber);
         }
         if (!current.passed()) {

@@ -261,7 +261,8 @@ class LotPages {
     }
 
     /** The lot page again with the refusal: its status, its sentence, and the field it names. */
-    private String refused(Refusal e, String form, String lotNumber, Model model, HttpServletResponse response) {
+    /** The lot's page again with a form's refusal at its field (or above the form), for this package's forms. */
+    String refused(Refusal e, String form, String lotNumber, Model model, HttpServletResponse response) {
         response.setStatus(RefusalStatus.of(e));
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put(e.field() == null ? "form" : e.field(), e.getMessage());
@@ -324,6 +325,11 @@ class LotPages {
             // the API's default trigger, not the list's first (new user 2026-12-06 M9: a hold placed without a choice
             // was recorded as a customer complaint)
             model.addAttribute("holdForm", Map.of("reason", "", "source", "OTHER", "reference", ""));
+        }
+        if (!model.containsAttribute("labForm")) {
+            // one "test = " line per test of the specification, as Tasklist's Record lab results form starts
+            model.addAttribute("labForm", lot.getProduct().getSpecs().stream().map(s -> s.getTest() + " = ")
+                    .collect(java.util.stream.Collectors.joining("\n")));
         }
         if (!model.containsAttribute("recallForm")) {
             model.addAttribute("recallForm", Map.of("reason", "", "classification", ""));
