@@ -51,6 +51,13 @@ class ReportApiTest {
         assertThat(compliance.get("allocations").asInt()).isEqualTo(1);
         assertThat(compliance.get("fefoSharePercent").decimalValue()).isEqualByComparingTo("100");
         assertThat(compliance.get("overrides")).isEmpty();
+        // the CSV (and the Console's table, read from it) says the share too, not "nothing" (new user 2026-12-06 N2)
+        TestClient.Response complianceCsv = api.call("tom", "tom", org.springframework.http.HttpMethod.GET,
+                "/api/reports/fefo-compliance?sku=" + sku, null, "text/csv");
+        assertThat(complianceCsv.text().lines().toList()).hasSize(2);
+        assertThat(complianceCsv.text().lines().findFirst().orElseThrow()).startsWith("sku,from,to,allocations,"
+                + "fefoAllocations,overrideAllocations,fefoSharePercent");
+        assertThat(complianceCsv.text().lines().skip(1).findFirst().orElseThrow()).startsWith(sku + ",,,1,1,0,100");
 
         // a period: the allocation was made today, so a period before today has none
         String today = report.get("reportDate").asText();

@@ -120,18 +120,35 @@ public class ReportQueries {
             BigDecimal fefoQuantity, BigDecimal fefoQuantitySharePercent, List<OverrideLine> overrides)
             implements ReportTable {
 
-        /** The CSV lists the overrides, every one with its decision (the seed: "Exception tracking"). */
+        /**
+         * The CSV: the FEFO share (the report's point: how many allocations, and how much, followed FEFO) first on
+         * every line, then the overrides, every one with its decision (the seed: "Exception tracking"); with no
+         * override, one line with the share and empty override cells (new user 2026-12-06 N2: the Console said
+         * "Nothing to report" while 4 of 4 allocations followed FEFO).
+         */
         @Override
         public List<String> csvHeader() {
-            return List.of("orderNumber", "customer", "requestedLot", "status", "reason", "decidedBy",
-                    "decidedByName", "comment", "quantityAllocatedByOverride");
+            return List.of("sku", "from", "to", "allocations", "fefoAllocations", "overrideAllocations",
+                    "fefoSharePercent", "allocatedQuantity", "fefoQuantity", "fefoQuantitySharePercent",
+                    "orderNumber", "customer", "requestedLot", "status", "reason", "decidedBy", "decidedByName",
+                    "comment", "quantityAllocatedByOverride");
         }
 
         @Override
         public List<List<Object>> csvRows() {
-            return overrides.stream().map(o -> java.util.Arrays.<Object>asList(o.orderNumber(), o.customer(),
-                    o.requestedLot(), o.status(), o.reason(), o.decidedBy(), o.decidedByName(), o.comment(),
-                    o.quantityAllocatedByOverride())).toList();
+            List<Object> share = java.util.Arrays.asList(sku, from, to, allocations, fefoAllocations,
+                    overrideAllocations, fefoSharePercent, allocatedQuantity, fefoQuantity, fefoQuantitySharePercent);
+            if (overrides.isEmpty()) {
+                List<Object> row = new java.util.ArrayList<>(share);
+                row.addAll(java.util.Collections.nCopies(9, null));
+                return List.of(row);
+            }
+            return overrides.stream().map(o -> {
+                List<Object> row = new java.util.ArrayList<>(share);
+                row.addAll(java.util.Arrays.asList(o.orderNumber(), o.customer(), o.requestedLot(), o.status(),
+                        o.reason(), o.decidedBy(), o.decidedByName(), o.comment(), o.quantityAllocatedByOverride()));
+                return row;
+            }).toList();
         }
     }
 
