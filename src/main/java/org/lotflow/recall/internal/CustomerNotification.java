@@ -111,7 +111,10 @@ public class CustomerNotification {
      * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts
      * (recall coordinators and QA managers, else 403), for what it received in {@code unit}: required only when the
      * customer received lots of more than one unit and has a notification for each (400 naming {@code unit}
-     * otherwise, with the units to choose from; G2). It is checked first (400/409, nothing changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
+     * otherwise, with the units to choose from; G2), with how and whom the customer was reached ({@code contactMethod},
+     * {@code contactPerson}), an optional {@code note} and the quantities returned to the plant and destroyed at the
+     * customer (the rule: {@link NotificationAnswer}; 21 CFR 7.42(b)(3), 7.49, 7.59). It is checked first (400/409,
+     * nothing changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
      * as in Tasklist (409 when it has no open task). Answers of one notification wait for each other on its task's
      * row, then on the recall's (the order of every completion, A11), so of several answers for one customer sent at
      * once one is recorded and the others find the task done: 409 (auditor 2026-12-06 G3: they met the engine
