@@ -206,7 +206,8 @@ public class CustomerNotification {
      * decimals, never rounded), {@code contactMethod} (PHONE, EMAIL, LETTER, FAX or VISIT, required),
      * {@code contactPerson} (one line, at most 200 characters, required), {@code note} (optional, at most 2000
      * characters) and {@code quantityDestroyed} (as the quantity returned, optional: 0; both together at most what
-     * the customer received; {@link NotificationAnswer}, 21 CFR 7.42(b)(3), 7.49, 7.59); 403 for anyone but recall coordinators and QA managers, 400 naming the
+     * the customer received; {@link NotificationAnswer}, 21 CFR 7.42(b)(3), 7.49, 7.59); 403 for anyone but recall
+     * coordinators and QA managers, 400 naming the
      * field, 409 if already answered. Answers of one recall queue on the recall row, so the one that
      * answers the last open notification sees it and tells {@code lotRecall} (message
      * {@code recallCustomersAnswered}).

@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
  * {@code quantityReturned} is what customers returned to the plant, {@code quantityDestroyed} what they destroyed on
  * site (21 CFR 7.59: what became of the recalled goods); {@code returnedPercent} the share of what was shipped that
  * came back, {@code retrievedPercent} the share that left the market: returned plus destroyed. Answers recorded
- * before the two were kept apart (V138) count their one number as returned. {@code notifications} and {@code notificationsAnswered}
- * count the notifications themselves (one per customer and unit), so a customer half answered shows. Percentages have
- * 1 decimal, rounded half up.
+ * before the two were kept apart (V138) count their one number as returned. {@code notifications} and
+ * {@code notificationsAnswered} count the notifications themselves (one per customer and unit), so a customer half
+ * answered shows. Percentages have 1 decimal, rounded half up.
  */
 public record Effectiveness(int customers, int notified, int acknowledged, BigDecimal acknowledgedPercent,
         BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal quantityDestroyed,
@@ -47,7 +47,8 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
                     + (unit == null ? "(several units, recorded before units were kept apart)" : unit) + " returned"
                     + (returnedPercent == null ? "" : " (" + returnedPercent + "%)")
                     + (destroyed.signum() == 0 ? "" : " and " + Quantities.plain(destroyed) + " destroyed at the"
-                            + " customers" + (retrievedPercent == null ? "" : " (" + retrievedPercent + "% retrieved)"));
+                            + " customers"
+                            + (retrievedPercent == null ? "" : " (" + retrievedPercent + "% retrieved)"));
         }
     }
 

@@ -124,7 +124,8 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
             return null;
         }
         if (note.length() > MAX_NOTE) {
-            throw new InvalidInput("note", "at most " + MAX_NOTE + " characters, was " + note.length() + " (never cut)");
+            throw new InvalidInput("note", "at most " + MAX_NOTE + " characters, was " + note.length()
+                    + " (never cut)");
         }
         String hidden = org.lotflow.shared.StrictJson.hiddenTextRefusal(note);
         if (hidden != null) {

@@ -199,7 +199,7 @@ class NotificationStore {
                 Map.of("r", recallId, "s", scope), NotificationStore::row).stream().findFirst();
     }
 
-    /** Records the customer's answer (checked: {@link NotificationAnswer}). Quantities in the lots' unit, as entered. */
+    /** Records the customer's answer (checked, {@link NotificationAnswer}); quantities in the lots' unit, as given. */
     void record(long notificationId, NotificationAnswer answer, Instant at, String by) {
         jdbc.update("""
                 UPDATE recall_notification SET status = 'DONE', acknowledged = :ack, quantity_returned = :returned,
