@@ -349,6 +349,8 @@ def recall_and_drill(d, u):
         u.open_task_from_console(cust)
         step('form links to ' + u.console_link_in_form())
         u.claim()
+        u.choose('#contactMethod', value='PHONE')
+        u.type('#contactPerson', 'Purchasing manager of ' + cust)
         u.choose('#acknowledged', value='true')
         u.type('#quantityReturned', qty)
         u.complete(); u.completed()

@@ -47,10 +47,11 @@ public class RecallReports {
      * One customer of a recall, for what it received in one unit (a customer that received several units has a row
      * for each; {@code unit} null only for such rows recorded before V131, their old sum): quantity shipped of
      * affected lots, whether the notification is answered ({@code notified}), whether the customer acknowledged,
-     * and the quantity it returned (null: no answer).
+     * the quantity it returned to the plant (null: no answer) and the quantity it destroyed on site (null: no answer,
+     * or answered before V138 kept the two apart).
      */
     public record CustomerRow(long recallId, String customer, String unit, BigDecimal quantityShipped, boolean notified,
-            Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt) {
+            Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, Instant notifiedAt) {
     }
 
     /** The recalls opened in {@code [from, to)} (or the one numbered {@code recallNumber}), oldest first. */
@@ -89,12 +90,14 @@ public class RecallReports {
             return List.of();
         }
         return jdbc.query("""
-                SELECT recall_id, customer, unit, quantity_shipped, status, acknowledged, quantity_returned, notified_at
+                SELECT recall_id, customer, unit, quantity_shipped, status, acknowledged, quantity_returned,
+                       quantity_destroyed, notified_at
                   FROM recall_notification WHERE recall_id IN (:ids) ORDER BY recall_id, customer, unit""",
                 new MapSqlParameterSource("ids", recallIds),
                 (rs, i) -> new CustomerRow(rs.getLong("recall_id"), rs.getString("customer"), rs.getString("unit"),
                         rs.getBigDecimal("quantity_shipped"), "DONE".equals(rs.getString("status")),
                         (Boolean) rs.getObject("acknowledged", Boolean.class), rs.getBigDecimal("quantity_returned"),
+                        rs.getBigDecimal("quantity_destroyed"),
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("notified_at", OffsetDateTime.class).toInstant()));
     }

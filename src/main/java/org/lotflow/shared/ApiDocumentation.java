@@ -97,7 +97,7 @@ public class ApiDocumentation {
             Map.entry("POST /api/orders/{orderNumber}/shipments", Doc.of("Ship an order's open allocations: 201 with the new lines, 200 when nothing is left to ship (sales)", "201 200", "403", "404", "409")),
             Map.entry("POST /api/recalls", Doc.of("Open a recall of lots and everything made from them: lotRecall started (recall coordinator)", "201", "403", "409")),
             Map.entry("GET /api/recalls/{recallNumber}", Doc.of("Read a recall: scope, customers, effectiveness, timeline", "200", "403", "404")),
-            Map.entry("POST /api/recalls/{recallNumber}/notifications", Doc.of("Record a customer's answer to a recall notice (recall coordinator, QA manager)", "200", "403", "404", "409")),
+            Map.entry("POST /api/recalls/{recallNumber}/notifications", Doc.of("Record a customer's answer to a recall notice: how and whom it was reached (contactMethod, contactPerson), whether it acknowledged, what it returned and destroyed on site, a note (21 CFR 7.42(b)(3), 7.49, 7.59; recall coordinator, QA manager)", "200", "403", "404", "409")),
             Map.entry("POST /api/recalls/{recallNumber}/close", Doc.of("Close a recall with its effectiveness check (QA manager)", "202", "403", "404", "409")),
             Map.entry("GET /api/recalls/{recallNumber}/export", Doc.of("Export a recall's critical tracking events (receiving, transformation, shipping) with their FSMA 204 key data elements as CSV", "200", "403", "404")),
             Map.entry("POST /api/mock-recalls", Doc.of("Start a mock-recall drill on a lot: traced both ways with the mass balance of every lot, mockRecall started; changes no lot, order or customer (recall coordinator)", "201", "403", "404", "409")),

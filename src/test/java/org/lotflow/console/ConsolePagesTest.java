@@ -514,8 +514,17 @@ class ConsolePagesTest {
 
         // closed with the disposal of its 459 drums on hand (one went into the PENDING lot of the preview): the recall page says what left the plant and how (P8)
         assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer", "Bolt Motors",
-                "acknowledged", true, "quantityReturned", 40)).status()).isEqualTo(200);
+                "acknowledged", true, "contactMethod", "VISIT", "contactPerson", "Ann Bolt, plant manager",
+                "quantityReturned", 30, "quantityDestroyed", 10, "note", "Ten drums crushed on site")).status())
+                .isEqualTo(200);
         api.executeJobs();
+        // how and whom the customer was reached, and returned apart from destroyed (21 CFR 7.42(b)(3), 7.59)
+        String answered = rachel.get("/console/recalls/" + number).html();
+        String row = answered.substring(answered.indexOf("data-customer=\"Bolt Motors\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("personal visit").contains("Ann Bolt, plant manager")
+                .contains("30 drums").contains("10 drums").contains("Ten drums crushed on site");
+        assertThat(answered).contains("Returned 30 of 40 drums shipped (75.0 %), destroyed at the customers 10: 100.0 %"
+                + " retrieved");
         TestClient.Response closing = api.post("jennifer", "/api/recalls/" + number + "/close", Map.of("comment",
                 "All retrieved", "disposalMethod", "DESTROYED", "disposalReference", "WM-2025-0450", "password",
                 "jennifer"));

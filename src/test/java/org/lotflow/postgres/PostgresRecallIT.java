@@ -62,7 +62,8 @@ class PostgresRecallIT {
         for (JsonNode t : tasks) {
             boolean acme = t.get("name").asText().contains("Acme");
             TestClient.Response done = api.post("rachel", "/engine-rest/task/" + t.get("id").asText() + "/complete",
-                    vars(Map.of("acknowledged", true, "quantityReturned", acme ? 10 : 8)));
+                    vars(Map.of("acknowledged", true,
+                            "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", acme ? 10 : 8)));
             assertThat(done.status()).as(done.toString()).isEqualTo(204);
         }
         api.executeJobs();
@@ -192,12 +193,14 @@ class PostgresRecallIT {
                 sent.add(threads.submit(() -> {
                     go.await();
                     return api.post("rachel", "/engine-rest/task/" + task.get("id").asText() + "/complete",
-                            vars(Map.of("acknowledged", true, "quantityReturned", 1)));
+                            vars(Map.of("acknowledged", true,
+                                    "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 1)));
                 }));
                 sent.add(threads.submit(() -> {
                     go.await();
                     return api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer",
-                            customer, "acknowledged", true, "quantityReturned", 1));
+                            customer, "acknowledged", true,
+                                    "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 1));
                 }));
             }
         }

@@ -177,11 +177,13 @@ class RecallApiTest {
         // refused by the API: more than shipped, negative, missing acknowledgement, unknown customer, wrong group
         String answers = "/api/recalls/" + number + "/notifications";
         Response tooMuch = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 11));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
         assertThat(tooMuch.json().get("field").asText()).isEqualTo("quantityReturned");
         assertThat(tooMuch.json().get("detail").asText()).contains("more than the 10 drums shipped");
         Response negative = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", -1));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().get("field").asText()).isEqualTo("quantityReturned");
@@ -190,18 +192,22 @@ class RecallApiTest {
         assertThat(noAck.json().get("field").asText()).isEqualTo("acknowledged");
         // a type said in words, not Java's name (new user 2026-12-06 P11: "expected Boolean")
         Response yes = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", "yes",
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 1));
         assertThat(yes.status()).isEqualTo(400);
         assertThat(yes.json().get("detail").asText()).contains("acknowledged").contains("expected true or false")
                 .doesNotContain("Boolean");
         Response stranger = api.post("rachel", answers, Map.of("customer", "Nobody Ltd", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 1));
         assertThat(stranger.status()).isEqualTo(400);
         assertThat(stranger.json().get("field").asText()).isEqualTo("customer");
         assertThat(api.post("tom", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 1)).status()).isEqualTo(403);
         // ... and by the task's complete listener (Tasklist, engine REST): the engine wraps the listener's refusal
-        Response viaEngine = complete("rachel", acme, Map.of("acknowledged", true, "quantityReturned", 11));
+        Response viaEngine = complete("rachel", acme, Map.of("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 11));
         assertThat(viaEngine.status()).as(viaEngine.toString()).isEqualTo(400);
         assertThat(viaEngine.text()).contains("quantityReturned: 11 drums is more than the 10 drums shipped to Acme Industrial: enter 0 to 10");
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("customers").get(0).get("notified")
@@ -209,12 +215,15 @@ class RecallApiTest {
         assertThat(tasks("rachel", number, "notifyCustomer")).hasSize(2);
 
         Response answered = api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 10));
         assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
         assertThat(answered.json().get("customers").get(0).get("notified").asBoolean()).isTrue();
         assertThat(api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 10)).status()).isEqualTo(409);
-        assertThat(complete("rachel", beta, Map.of("acknowledged", false, "quantityReturned", 2)).status())
+        assertThat(complete("rachel", beta, Map.of("acknowledged", false,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 2)).status())
                 .isEqualTo(204);
         api.executeJobs();
 
@@ -492,38 +501,44 @@ class RecallApiTest {
 
         String answers = "/api/recalls/" + number + "/notifications";
         Response which = api.post("rachel", answers, Map.of("customer", "Acme Foods", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 3));
         assertThat(which.status()).as(which.toString()).isEqualTo(400);
         assertThat(which.json().get("field").asText()).isEqualTo("unit");
         assertThat(which.json().get("detail").asText()).contains("2 units (drums, kg)");
         Response nothingIn = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "pails",
-                "acknowledged", true, "quantityReturned", 3));
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 3));
         assertThat(nothingIn.status()).isEqualTo(400);
         assertThat(nothingIn.json().get("field").asText()).isEqualTo("unit");
         Response tooMany = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums",
-                "acknowledged", true, "quantityReturned", 6));
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 6));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().get("detail").asText()).contains("more than the 5 drums shipped");
         Response badName = api.post("rachel", answers, Map.of("customer", "A".repeat(201), "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 3));
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.json().get("detail").asText()).isEqualTo("customer: at most 200 characters, was 201");
         // the customer and the unit whatever their case (A2, A3)
         assertThat(api.post("rachel", answers, Map.of("customer", " ACME foods ", "unit", "DRUMS", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 3)).status()).isEqualTo(200);
         Response again = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums",
-                "acknowledged", true, "quantityReturned", 3));
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 3));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).isEqualTo("Customer Acme Foods was already notified of what it"
                 + " received in drums (answered by rachel)");
         assertThat(again.json().get("unit").asText()).isEqualTo("drums");
         // the kilograms in Tasklist's way: 30 kg is more than the 5 drums, within the 45 kg (40 + 5 in capitals)
         String acmeKg = taskOf("rachel", number, "notifyCustomer", "Acme Foods (" + number + "): what it received in kg");
-        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true, "quantityReturned", 46)).status())
+        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 46)).status())
                 .isEqualTo(400);
-        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true, "quantityReturned", 30)).status())
+        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 30)).status())
                 .isEqualTo(204);
         assertThat(api.post("rachel", answers, Map.of("customer", "Beta Bakery", "acknowledged", false,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 10)).status()).isEqualTo(200);
         api.executeJobs();
 
@@ -655,7 +670,8 @@ class RecallApiTest {
         // a QA manager's answer before the escalation: 403 in words, not the engine's permission text (auditor
         // 2026-12-06 G10)
         TestClient.Response early = api.post("jennifer", "/api/recalls/" + number + "/notifications", Map.of(
-                "customer", "Delta Works", "acknowledged", true, "quantityReturned", 0));
+                "customer", "Delta Works", "acknowledged", true,
+                        "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 0));
         assertThat(early.status()).as(early.toString()).isEqualTo(403);
         assertThat(early.json().get("detail").asText()).contains("is for Recall coordinators until it is escalated"
                 + " to the QA managers").doesNotContain("TASK_WORK").doesNotContain(taskId);
@@ -681,7 +697,9 @@ class RecallApiTest {
         assertThat(escalated.get(0).get("priority").asInt()).isEqualTo(90);
         // the QA manager may complete it too
         assertThat(complete("jennifer", escalated.get(0).get("id").asText(),
-                Map.of("acknowledged", true, "quantityReturned", 20)).status()).isEqualTo(204);
+                Map.of("acknowledged", true,
+                        "contactMethod", "PHONE", "contactPerson", "Jane Roe",
+                        "quantityReturned", 20)).status()).isEqualTo(204);
         api.executeJobs();
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("effectiveness").get("level").asText())
                 .isEqualTo("A");
@@ -709,7 +727,9 @@ class RecallApiTest {
                 sent.add(pool.submit(() -> {
                     go.await();
                     return api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer",
-                            "Echo Labs", "acknowledged", true, "quantityReturned", returned));
+                            "Echo Labs", "acknowledged", true,
+                                    "contactMethod", "PHONE", "contactPerson", "Jane Roe",
+                                    "quantityReturned", returned));
                 }));
             }
             go.countDown();

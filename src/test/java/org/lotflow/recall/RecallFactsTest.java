@@ -138,7 +138,8 @@ class RecallFactsTest {
         String number = recallOfTwoCustomers("RFN", "Xeno Foods", "Yarrow Mills");
         Task x = notifyTask(number, "Xeno Foods");
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
-        taskService.complete(x.getId(), vars("acknowledged", true, "quantityReturned", 3,
+        taskService.complete(x.getId(), vars("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 3,
                 "notificationId", notificationId(number, "Yarrow Mills"),
                 "recallId", recallId(number) + 1000));
         identityService.clearAuthentication();
@@ -163,6 +164,10 @@ class RecallFactsTest {
         // a value on the process instance (or left by another task) is not this task's input
         runtimeService.setVariable(y.getProcessInstanceId(), "acknowledged", true);
         runtimeService.setVariable(y.getProcessInstanceId(), "quantityReturned", 20);
+        runtimeService.setVariable(y.getProcessInstanceId(), "contactMethod", "VISIT");
+        runtimeService.setVariable(y.getProcessInstanceId(), "contactPerson", "Forged Person");
+        runtimeService.setVariable(y.getProcessInstanceId(), "note", "forged note");
+        runtimeService.setVariable(y.getProcessInstanceId(), "quantityDestroyed", 7);
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> taskService.complete(y.getId(), vars("quantityReturned", 1)))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
@@ -171,19 +176,32 @@ class RecallFactsTest {
         // types, sign, precision (never rounded) and what that customer received
         for (Object bad : new Object[] {"5", -1, 21, 1.2345, new BigDecimal("0.0001"), true}) {
             assertThatThrownBy(() -> taskService.complete(y.getId(), vars("acknowledged", true,
+                    "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                     "quantityReturned", bad)))
                     .as(String.valueOf(bad))
                     .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "quantityReturned"));
         }
         assertThatThrownBy(() -> taskService.complete(y.getId(), vars("acknowledged", "yes",
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 1)))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
+        // nor are the contact's: how and whom come from this completion only
+        assertThatThrownBy(() -> taskService.complete(y.getId(), vars("acknowledged", true, "quantityReturned", 1)))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "contactMethod"));
+        assertThatThrownBy(() -> taskService.complete(y.getId(), vars("acknowledged", true, "quantityReturned", 1,
+                "contactMethod", "PHONE")))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "contactPerson"));
         assertThat(notification(number, "Yarrow Mills").get("STATUS")).isEqualTo("OPEN");
 
-        taskService.complete(y.getId(), vars("acknowledged", false, "quantityReturned", 2.125));
+        taskService.complete(y.getId(), vars("acknowledged", false,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 2.125));
         Map<String, Object> yRow = notification(number, "Yarrow Mills");
         assertThat(yRow.get("ACKNOWLEDGED")).isEqualTo(false);
         assertThat((BigDecimal) yRow.get("QUANTITY_RETURNED")).isEqualByComparingTo("2.125");
+        assertThat(yRow.get("CONTACT_METHOD")).isEqualTo("PHONE");
+        assertThat(yRow.get("CONTACT_PERSON")).isEqualTo("Jane Roe");
+        assertThat(yRow.get("NOTE")).as("the process instance's note is no input").isNull();
+        assertThat((BigDecimal) yRow.get("QUANTITY_DESTROYED")).as("nor its destroyed quantity").isEqualByComparingTo("0");
         // the Tasklist way (submit the form) lands in the task's own scope the same way
         identityService.clearAuthentication();
         Task x = notifyTask(number, "Xeno Foods");
@@ -191,11 +209,12 @@ class RecallFactsTest {
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> formService.submitTaskForm(x.getId(), vars("quantityReturned", 1)))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
-        formService.submitTaskForm(x.getId(), vars("acknowledged", true, "quantityReturned", 10));
+        formService.submitTaskForm(x.getId(), vars("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 10));
         identityService.clearAuthentication();
         assertThat(notification(number, "Xeno Foods").get("ACKNOWLEDGED")).isEqualTo(true);
         assertThat(runtimeService.getVariables(processOf(number))).doesNotContainKeys("acknowledged",
-                "quantityReturned");
+                "quantityReturned", "contactMethod", "contactPerson", "note", "quantityDestroyed");
     }
 
     @Test
@@ -225,12 +244,14 @@ class RecallFactsTest {
         // the last answer moves the recall on by itself
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         taskService.complete(notifyTask(number, "Xeno Foods").getId(), vars("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 10));
         identityService.clearAuthentication();
         assertThat(runtimeService.createExecutionQuery().processInstanceId(pi).activityId("Event_CustomersAnswered")
                 .count()).isOne();
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         taskService.complete(notifyTask(number, "Yarrow Mills").getId(), vars("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 20));
         identityService.clearAuthentication();
         assertThat(managementService.createJobQuery().processInstanceId(pi).activityId("assessEffectiveness")

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class FormSchemaTest {
 
+    /** The contact every notifyCustomer completion names (required): how and whom the customer was reached. */
+    private static final String CONTACT = "\"contactMethod\": {\"value\": \"PHONE\"}, \"contactPerson\": {\"value\":"
+            + " \"Jane Roe\"}, ";
+
     /** As the guard reads bodies: decimals as written. */
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = EngineRequestBodies.JSON;
     private static final FormSchemas FORMS = load();
@@ -119,13 +123,26 @@ class FormSchemaTest {
                 + " \"holdId\": {\"value\": 7}}")).extracting(FormSchema.Violation::field).containsExactly("holdId");
 
         FormSchema notify = FORMS.task("recallNotification", "notifyCustomer");
-        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": \"5\"}}"))
+        // the contact is required: how (one of the form's methods, never another) and whom (21 CFR 7.42(b)(3))
+        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 1}}"))
+                .extracting(FormSchema.Violation::field).containsExactly("contactMethod", "contactPerson");
+        assertThat(check(notify, "{\"contactMethod\": {\"value\": \"PIGEON\"}, \"contactPerson\": {\"value\": \"J\"},"
+                + " \"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 1}}"))
+                .extracting(FormSchema.Violation::reason)
+                .containsExactly("must be one of PHONE, EMAIL, LETTER, FAX, VISIT, not 'PIGEON'");
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\": {\"value\": true}, \"quantityReturned\":"
+                + " {\"value\": 1}, \"quantityDestroyed\": {\"value\": 2.5, \"type\": \"Double\"},"
+                + " \"note\": {\"value\": \"crushed on site\", \"type\": \"String\"}}")).isEmpty();
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\": {\"value\": true}, \"quantityReturned\":"
+                + " {\"value\": 1}, \"quantityDestroyed\": {\"value\": \"2\"}}"))
+                .extracting(FormSchema.Violation::field).containsExactly("quantityDestroyed");
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": \"5\"}}"))
                 .extracting(FormSchema.Violation::reason).containsExactly("must be a number (not text)");
-        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 2.5,"
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 2.5,"
                 + " \"type\": \"Long\"}}")).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
-        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 2.5}}"))
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 2.5}}"))
                 .isEmpty();
-        assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 0},"
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 0},"
                 + " \"notificationId\": {\"value\": 3}}")).extracting(FormSchema.Violation::field)
                 .containsExactly("notificationId");
         assertThat(check(notify, "[1, 2]")).extracting(FormSchema.Violation::field).containsExactly("variables");
@@ -148,14 +165,14 @@ class FormSchemaTest {
         for (String value : new String[] {"{\"value\":3000000000,\"type\":\"Integer\"}",
                 "{\"value\":70000,\"type\":\"Short\"}", "{\"value\":99999999999999999999,\"type\":\"Long\"}",
                 "{\"value\":1e400}", "{\"value\":1e400,\"type\":\"Double\"}"}) {
-            List<FormSchema.Violation> v = check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":"
+            List<FormSchema.Violation> v = check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},\"quantityReturned\":"
                     + value + "}");
             assertThat(v).as(value).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
             assertThat(v.get(0).reason()).as(value).startsWith("is out of range");
         }
-        assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":30000,"
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":30000,"
                 + "\"type\":\"Short\"}}")).isEmpty();
-        assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":12.5}}"))
+        assertThat(check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":12.5}}"))
                 .isEmpty();
     }
 
@@ -165,7 +182,7 @@ class FormSchemaTest {
         FormSchema notify = new FormSchemas().task("recallNotification", "notifyCustomer");
         for (String value : new String[] {"30.0000000000000001", "0.1234567890123456789"}) {
             for (String typed : new String[] {"", ",\"type\":\"Double\""}) {
-                List<FormSchema.Violation> v = check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":"
+                List<FormSchema.Violation> v = check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},\"quantityReturned\":"
                         + "{\"value\":" + value + typed + "}}");
                 assertThat(v).as(value + typed).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
                 assertThat(v.get(0).reason()).as(value).startsWith("has more digits than are kept: " + value
@@ -173,7 +190,7 @@ class FormSchemaTest {
             }
         }
         for (String value : new String[] {"0.1", "1E+2", "12.125", "3000.5", "0.001"}) {
-            assertThat(check(notify, "{\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":" + value
+            assertThat(check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":" + value
                     + "}}")).as(value).isEmpty();
         }
     }

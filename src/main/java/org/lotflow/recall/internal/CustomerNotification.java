@@ -111,7 +111,10 @@ public class CustomerNotification {
      * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts
      * (recall coordinators and QA managers, else 403), for what it received in {@code unit}: required only when the
      * customer received lots of more than one unit and has a notification for each (400 naming {@code unit}
-     * otherwise, with the units to choose from; G2). It is checked first (400/409, nothing changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
+     * otherwise, with the units to choose from; G2), with how and whom the customer was reached ({@code contactMethod},
+     * {@code contactPerson}), an optional {@code note} and the quantities returned to the plant and destroyed at the
+     * customer (the rule: {@link NotificationAnswer}; 21 CFR 7.42(b)(3), 7.49, 7.59). It is checked first (400/409,
+     * nothing changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
      * as in Tasklist (409 when it has no open task). Answers of one notification wait for each other on its task's
      * row, then on the recall's (the order of every completion, A11), so of several answers for one customer sent at
      * once one is recorded and the others find the task done: 409 (auditor 2026-12-06 G3: they met the engine
@@ -121,7 +124,8 @@ public class CustomerNotification {
      */
     @Transactional
     public void answer(String recallNumber, String customerAsSent, String unit, Boolean acknowledged,
-            BigDecimal quantityReturned) {
+            BigDecimal quantityReturned, String contactMethod, String contactPerson, String note,
+            BigDecimal quantityDestroyed) {
         // trimmed, as the unit is (re-test 2026-12-06 R7)
         String customer = customerAsSent == null ? null : customerAsSent.strip();
         currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
@@ -139,7 +143,8 @@ public class CustomerNotification {
         }
         NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
-        NotificationAnswer.check(n, acknowledged, quantityReturned); // bad input: 400 before any lock
+        NotificationAnswer.check(n, acknowledged, quantityReturned, contactMethod, contactPerson, note,
+                quantityDestroyed); // bad input: 400 before any lock
         if (n.taskId() == null) {
             throw new StateConflict("The notification task for " + customer + " of recall " + recallNumber
                     + " is still being created (a recall's customers get their tasks in batches, within seconds);"
@@ -151,7 +156,8 @@ public class CustomerNotification {
         long id = n.id();
         n = notifications.ofCustomer(recall.id(), customer).stream().filter(r -> r.id() == id).findFirst()
                 .orElseThrow();
-        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
+        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned, contactMethod,
+                contactPerson, note, quantityDestroyed);
         if (!process.isActive(n.taskId())) {
             throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer
                     + (n.unit() == null ? "" : " for what it received in " + n.unit()));
@@ -163,7 +169,8 @@ public class CustomerNotification {
                     + (candidates.contains(Groups.QA_MANAGER) ? "" : " until it is escalated to the QA managers (when"
                             + " it is overdue)") + "; " + currentUser.id() + " is not one of them");
         }
-        process.answer(n.taskId(), answer.acknowledged(), answer.quantityReturned());
+        process.answer(n.taskId(), answer.acknowledged(), answer.quantityReturned(), answer.contactMethod(),
+                answer.contactPerson(), answer.note(), answer.quantityDestroyed());
     }
 
     /** The customer's notification for {@code unit} (or its only one when {@code unit} is not given); 400 otherwise. */
@@ -195,41 +202,64 @@ public class CustomerNotification {
      * Complete listener of {@code notifyCustomer}: records the answer for the notification bound to
      * the completing task (found by task id within the recall of the business key, never a
      * variable). The inputs are the form's fields of this completion: {@code acknowledged} (Boolean,
-     * required) and {@code quantityReturned} (a number, 0 up to what the customer received, at most 3
-     * decimals, never rounded); 403 for anyone but recall coordinators and QA managers, 400 naming the
+     * required), {@code quantityReturned} (a number, 0 up to what the customer received, at most 3
+     * decimals, never rounded), {@code contactMethod} (PHONE, EMAIL, LETTER, FAX or VISIT, required),
+     * {@code contactPerson} (one line, at most 200 characters, required), {@code note} (optional, at most 2000
+     * characters) and {@code quantityDestroyed} (as the quantity returned, optional: 0; both together at most what
+     * the customer received; {@link NotificationAnswer}, 21 CFR 7.42(b)(3), 7.49, 7.59); 403 for anyone but recall
+     * coordinators and QA managers, 400 naming the
      * field, 409 if already answered. Answers of one recall queue on the recall row, so the one that
      * answers the last open notification sees it and tells {@code lotRecall} (message
      * {@code recallCustomersAnswered}).
      */
     @Transactional
     public void record(String recallNumber, String processInstanceId, String taskId, Object acknowledged,
-            Object quantityReturned) {
+            Object quantityReturned, Object contactMethod, Object contactPerson, Object note,
+            Object quantityDestroyed) {
         currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
         RecallStore.RecallRow recall = store.lock(bound.ofRecallOrNotification(recallNumber, processInstanceId).id());
         NotificationStore.NotificationRow n = notifications.lockOfTask(recall.id(), taskId).orElseThrow(() ->
                 new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
-        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned);
+        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned, contactMethod,
+                contactPerson, note, quantityDestroyed);
         boolean ack = answer.acknowledged();
         BigDecimal returned = answer.quantityReturned();
         String by = currentUser.id();
         Instant now = clock.instant();
-        notifications.record(n.id(), ack, returned, now, by);
+        notifications.record(n.id(), answer, now, by);
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         String unit = shipments.unitOf(n.consignee());
-        String text = "Customer " + n.customer() + " notified of recall " + recall.recallNumber() + ": "
+        String text = "Customer " + n.customer() + " notified of recall " + recall.recallNumber() + " by "
+                + contactWords(answer.contactMethod()) + " (" + answer.contactPerson() + "): "
                 + (ack ? "acknowledged" : "NOT acknowledged") + ", returned " + Quantities.plain(returned) + " of "
-                + Quantities.plain(n.quantityShipped()) + " " + unit + " shipped";
+                + Quantities.plain(n.quantityShipped()) + " " + unit + " shipped, destroyed at the customer "
+                + Quantities.plain(answer.quantityDestroyed()) + " " + unit;
         for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
             history.event(lotId, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED).by(by).reason(text)
                     .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
                     .detail("acknowledged", ack).detail("quantityReturned", returned)
+                    .detail("quantityDestroyed", answer.quantityDestroyed())
+                    .detail("contactMethod", answer.contactMethod()).detail("contactPerson", answer.contactPerson())
+                    .detail("note", answer.note())
                     .detail("quantityShipped", n.quantityShipped()).detail("unit", unit).record();
         }
         store.event(recall.id(), now, "CUSTOMER_NOTIFIED", by, text);
         if (notifications.open(recall.id()) == 0) {
             process.customersAnswered(recall.processInstanceId());
         }
+    }
+
+    /** How a contact method reads in a sentence: "telephone call" for PHONE, ... (21 CFR 7.42(b)(3)'s words). */
+    static String contactWords(String method) {
+        return switch (method) {
+            case "PHONE" -> "telephone call";
+            case "EMAIL" -> "e-mail";
+            case "LETTER" -> "letter";
+            case "FAX" -> "fax";
+            case "VISIT" -> "personal visit";
+            default -> method;
+        };
     }
 
     /**

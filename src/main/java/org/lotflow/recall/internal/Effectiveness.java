@@ -18,26 +18,37 @@ import java.util.stream.Collectors;
  *
  * <p>Customers are counted once each, whatever the units they received: a customer is notified when each of its
  * notifications (one per unit) is answered, and acknowledged when it acknowledged each. Quantities are added only
- * within a unit ({@code quantities}, one entry per unit, by unit); {@code quantityShipped}, {@code quantityReturned}
- * and {@code returnedPercent} are the recall's totals when everything it reached is in one unit, and null when not:
- * pails and kilograms do not add up (auditor 2026-12-06 G2). {@code notifications} and {@code notificationsAnswered}
- * count the notifications themselves (one per customer and unit), so a customer half answered shows. Percentages have
- * 1 decimal, rounded half up.
+ * within a unit ({@code quantities}, one entry per unit, by unit); {@code quantityShipped}, {@code quantityReturned},
+ * {@code quantityDestroyed}, {@code returnedPercent} and {@code retrievedPercent} are the recall's totals when
+ * everything it reached is in one unit, and null when not: pails and kilograms do not add up (auditor 2026-12-06 G2).
+ * {@code quantityReturned} is what customers returned to the plant, {@code quantityDestroyed} what they destroyed on
+ * site (21 CFR 7.59: what became of the recalled goods); {@code returnedPercent} the share of what was shipped that
+ * came back, {@code retrievedPercent} the share that left the market: returned plus destroyed. Answers recorded
+ * before the two were kept apart (V138) count their one number as returned. {@code notifications} and
+ * {@code notificationsAnswered} count the notifications themselves (one per customer and unit), so a customer half
+ * answered shows. Percentages have 1 decimal, rounded half up.
  */
 public record Effectiveness(int customers, int notified, int acknowledged, BigDecimal acknowledgedPercent,
-        BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal returnedPercent, List<UnitQuantities> quantities,
+        BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal quantityDestroyed,
+        BigDecimal returnedPercent, BigDecimal retrievedPercent, List<UnitQuantities> quantities,
         int notifications, int notificationsAnswered, String level, String levelMeaning) {
 
     /**
-     * What the recall's customers received and returned in one unit; {@code unit} null only for notifications of
-     * several units recorded before V131 (their old sums, kept apart from the others).
+     * What the recall's customers received, returned to the plant and destroyed on site in one unit, and the shares
+     * of what was shipped: {@code returnedPercent} returned, {@code retrievedPercent} returned plus destroyed;
+     * {@code unit} null only for notifications of several units recorded before V131 (their old sums, kept apart from
+     * the others).
      */
-    public record UnitQuantities(String unit, BigDecimal shipped, BigDecimal returned, BigDecimal returnedPercent) {
+    public record UnitQuantities(String unit, BigDecimal shipped, BigDecimal returned, BigDecimal destroyed,
+            BigDecimal returnedPercent, BigDecimal retrievedPercent) {
 
         String summary() {
             return Quantities.plain(returned) + " of " + Quantities.plain(shipped) + " "
                     + (unit == null ? "(several units, recorded before units were kept apart)" : unit) + " returned"
-                    + (returnedPercent == null ? "" : " (" + returnedPercent + "%)");
+                    + (returnedPercent == null ? "" : " (" + returnedPercent + "%)")
+                    + (destroyed.signum() == 0 ? "" : " and " + Quantities.plain(destroyed) + " destroyed at the"
+                            + " customers"
+                            + (retrievedPercent == null ? "" : " (" + retrievedPercent + "% retrieved)"));
         }
     }
 
@@ -49,22 +60,27 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
             c[0] &= n.done();
             c[1] &= Boolean.TRUE.equals(n.acknowledged());
             // 3 decimals from the start, as every recorded quantity (A6: 0 beside 0.000)
-            BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {ZERO, ZERO});
+            BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {ZERO, ZERO, ZERO});
             q[0] = q[0].add(n.quantityShipped());
             if (n.quantityReturned() != null) {
                 q[1] = q[1].add(n.quantityReturned());
+            }
+            if (n.quantityDestroyed() != null) {
+                q[2] = q[2].add(n.quantityDestroyed());
             }
         }
         int customers = byCustomer.size();
         int notified = (int) byCustomer.values().stream().filter(c -> c[0]).count();
         int acknowledged = (int) byCustomer.values().stream().filter(c -> c[1]).count();
         List<UnitQuantities> quantities = new ArrayList<>();
-        byUnit.forEach((unit, q) -> quantities.add(new UnitQuantities(unit, q[0], q[1], share(q[1], q[0]))));
+        byUnit.forEach((unit, q) -> quantities.add(new UnitQuantities(unit, q[0], q[1], q[2], share(q[1], q[0]),
+                share(q[1].add(q[2]), q[0]))));
         UnitQuantities total = quantities.size() == 1 && quantities.get(0).unit() != null ? quantities.get(0) : null;
         String level = level(acknowledged, customers);
         return new Effectiveness(customers, notified, acknowledged, percent(acknowledged, customers),
                 total == null ? null : total.shipped(), total == null ? null : total.returned(),
-                total == null ? null : total.returnedPercent(), List.copyOf(quantities), notifications.size(),
+                total == null ? null : total.destroyed(), total == null ? null : total.returnedPercent(),
+                total == null ? null : total.retrievedPercent(), List.copyOf(quantities), notifications.size(),
                 (int) notifications.stream().filter(NotificationStore.NotificationRow::done).count(), level,
                 meaning(level));
     }

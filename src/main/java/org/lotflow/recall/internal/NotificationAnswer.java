@@ -8,21 +8,43 @@ import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
 
 /**
- * A customer's answer to a recall notification (21 CFR 7.49; FSMA 204): whether it acknowledged,
- * and how much it returned, in the unit of what it received. The same rule for the API, Tasklist
- * and the engine REST API.
+ * A customer's answer to a recall notification (21 CFR 7.49 recall communications; 7.42(b)(3) and 7.59 effectiveness
+ * checks; FSMA 204): how and whom the plant reached, whether the customer acknowledged, and what became of the
+ * recalled goods it holds, in the unit of what it received. The same rule for the API, Tasklist and the engine REST
+ * API.
  *
  * @param acknowledged whether the customer confirmed the recall
- * @param quantityReturned 0 up to the quantity shipped to the customer, at most 3 decimals
+ * @param quantityReturned what the customer returned to the plant: 0 up to the quantity shipped to it, at most 3
+ *        decimals
+ * @param contactMethod how it was reached (or tried): one of {@link #CONTACT_METHODS}, "personal visits, telephone
+ *        calls, letters, or a combination" (21 CFR 7.42(b)(3))
+ * @param contactPerson the person at the customer who was told (or tried): one line of visible text, at most
+ *        {@value #MAX_CONTACT_PERSON} characters
+ * @param note optional, at most {@value #MAX_NOTE} characters (several lines); null when not given
+ * @param quantityDestroyed what the customer destroyed on site: 0 or more, at most 3 decimals (0 when not given);
+ *        returned and destroyed together at most the quantity shipped to it
  */
-record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
+record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, String contactMethod,
+        String contactPerson, String note, BigDecimal quantityDestroyed) {
+
+    /** How a customer may be reached (21 CFR 7.42(b)(3): visits, telephone calls, letters; e-mail and fax). */
+    static final java.util.List<String> CONTACT_METHODS = java.util.List.of("PHONE", "EMAIL", "LETTER", "FAX", "VISIT");
+    /** The longest contact person lotflow keeps (as a customer name). */
+    static final int MAX_CONTACT_PERSON = 200;
+    /** The longest note lotflow keeps (as a closing comment). */
+    static final int MAX_NOTE = 2000;
 
     /**
-     * Checks an answer against its notification: {@code acknowledged} a Boolean, {@code quantityReturned}
-     * a number (see {@link #decimal}), 0 or more and at most what was shipped: otherwise 400 naming the
-     * field; 409 ({@link StateConflict}) when the customer was already notified.
+     * Checks an answer against its notification, in this order: {@code acknowledged} a Boolean;
+     * {@code quantityReturned} a number (see {@link #decimal}), 0 or more, at most what was shipped;
+     * {@code quantityDestroyed} absent (0) or such a number, and returned plus destroyed at most what was shipped
+     * (400 naming {@code quantityDestroyed}); {@code contactMethod} one of {@link #CONTACT_METHODS} (any case);
+     * {@code contactPerson} one line of visible text, at most {@value #MAX_CONTACT_PERSON} characters
+     * ({@link InputRules#name}); {@code note} absent or text of at most {@value #MAX_NOTE} characters. Otherwise 400
+     * naming the field; 409 ({@link StateConflict}) when the customer was already notified.
      */
-    static NotificationAnswer check(NotificationStore.NotificationRow n, Object acknowledged, Object quantityReturned) {
+    static NotificationAnswer check(NotificationStore.NotificationRow n, Object acknowledged, Object quantityReturned,
+            Object contactMethod, Object contactPerson, Object note, Object quantityDestroyed) {
         if (!(acknowledged instanceof Boolean ack)) {
             throw new InvalidInput("acknowledged", acknowledged == null ? "required: true or false"
                     : org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
@@ -30,12 +52,24 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
         BigDecimal returned = decimal("quantityReturned", quantityReturned);
         // one quantity rule for the API, Tasklist and /engine-rest (at most 3 decimals, never rounded)
         InputRules.require("quantityReturned", InputRules.quantity(returned, true));
+        String unit = n.unit() == null ? "" : " " + n.unit(); // which unit, when a customer has several (N5)
         if (returned.compareTo(n.quantityShipped()) > 0) {
-            String unit = n.unit() == null ? "" : " " + n.unit(); // which unit, when a customer has several (N5)
             throw new InvalidInput("quantityReturned", Quantities.plain(returned) + unit + " is more than the "
                     + Quantities.plain(n.quantityShipped()) + unit + " shipped to " + n.customer() + ": enter 0 to "
                     + Quantities.plain(n.quantityShipped()));
         }
+        BigDecimal destroyed = quantityDestroyed == null ? BigDecimal.ZERO.setScale(3)
+                : decimal("quantityDestroyed", quantityDestroyed);
+        InputRules.require("quantityDestroyed", InputRules.quantity(destroyed, true));
+        if (returned.add(destroyed).compareTo(n.quantityShipped()) > 0) {
+            throw new InvalidInput("quantityDestroyed", Quantities.plain(returned) + unit + " returned and "
+                    + Quantities.plain(destroyed) + unit + " destroyed is more than the "
+                    + Quantities.plain(n.quantityShipped()) + unit + " shipped to " + n.customer()
+                    + ": together they are at most " + Quantities.plain(n.quantityShipped()) + unit);
+        }
+        String method = contactMethod(contactMethod);
+        String person = contactPerson(contactPerson);
+        String noted = note(note);
         if (n.done()) {
             // a customer with several units has one notification per unit: say which one was answered (A4)
             org.lotflow.shared.Refusal done = new StateConflict("Customer " + n.customer() + " was already notified"
@@ -43,7 +77,61 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned) {
                             : " (answered by " + n.notifiedBy() + ")")).with("customer", n.customer());
             throw n.unit() == null ? done : done.with("unit", n.unit());
         }
-        return new NotificationAnswer(ack, returned);
+        return new NotificationAnswer(ack, returned, method, person, noted, destroyed);
+    }
+
+    private static String contactMethod(Object value) {
+        String choices = String.join(", ", CONTACT_METHODS);
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new InvalidInput("contactMethod", "required: how the customer was reached (or tried), one of "
+                    + choices);
+        }
+        if (!(value instanceof String s)) {
+            throw new InvalidInput("contactMethod", "must be text, one of " + choices);
+        }
+        String method = s.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CONTACT_METHODS.contains(method)) {
+            throw new InvalidInput("contactMethod", "'" + (s.length() > 40 ? s.substring(0, 40) + "\u2026" : s)
+                    + "' is not a contact method: one of " + choices);
+        }
+        return method;
+    }
+
+    private static String contactPerson(Object value) {
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidInput("contactPerson", "must be text: the person at the customer who was told");
+        }
+        String person = value == null ? "" : ((String) value).strip();
+        if (person.isEmpty()) {
+            throw new InvalidInput("contactPerson", "required: the person at the customer who was told (or whom you"
+                    + " tried to reach)");
+        }
+        if (person.length() > MAX_CONTACT_PERSON) {
+            throw new InvalidInput("contactPerson", "at most " + MAX_CONTACT_PERSON + " characters, was "
+                    + person.length() + " (never cut)");
+        }
+        // one line of visible text, as every name lotflow keeps
+        InputRules.require("contactPerson", InputRules.name(person));
+        return person;
+    }
+
+    private static String note(Object value) {
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidInput("note", "must be text");
+        }
+        String note = value == null ? "" : ((String) value).strip();
+        if (note.isEmpty()) {
+            return null;
+        }
+        if (note.length() > MAX_NOTE) {
+            throw new InvalidInput("note", "at most " + MAX_NOTE + " characters, was " + note.length()
+                    + " (never cut)");
+        }
+        String hidden = org.lotflow.shared.StrictJson.hiddenTextRefusal(note);
+        if (hidden != null) {
+            throw new InvalidInput("note", hidden);
+        }
+        return note;
     }
 
     /**

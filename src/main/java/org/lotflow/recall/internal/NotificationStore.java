@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The customer notifications of recalls ({@code recall_notification}, V40, V61, V84, V87, V131), read and
+ * The customer notifications of recalls ({@code recall_notification}, V40, V61, V84, V87, V131, V138), read and
  * written with plain SQL: one row per customer and unit of what it received of a recall's scope
  * ({@link CustomerShipments.Consignee}), in customer and unit order ({@code position} 0, 1, ...), bound
  * to its {@code recallNotification} process when lotflow starts it and to that process's
@@ -26,12 +26,16 @@ import org.springframework.stereotype.Repository;
 class NotificationStore {
 
     /**
-     * One customer's notification for what it received in one unit: {@code quantityShipped}/{@code quantityReturned}
-     * in {@code unit} (null only for a notification of several units recorded before V131).
+     * One customer's notification for what it received in one unit: {@code quantityShipped}/{@code quantityReturned}/
+     * {@code quantityDestroyed} in {@code unit} (null only for a notification of several units recorded before V131);
+     * once answered, how and whom the plant reached ({@code contactMethod}, {@code contactPerson}) and its
+     * {@code note} (V138; null for answers recorded before, whose {@code quantityReturned} was "returned or
+     * destroyed" in one number, and for no note).
      */
     record NotificationRow(Long id, String customer, String unit, BigDecimal quantityShipped, String status,
             String taskId, Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
-            Instant escalatedAt) {
+            Instant escalatedAt, String contactMethod, String contactPerson, String note,
+            BigDecimal quantityDestroyed) {
         boolean done() {
             return RecallStatus.NOTIFICATION_DONE.equals(status);
         }
@@ -62,7 +66,8 @@ class NotificationStore {
                 rs.getBigDecimal("quantity_shipped"),
                 rs.getString("status"), rs.getString("task_id"), ack == null ? null : rs.getBoolean("acknowledged"),
                 rs.getBigDecimal("quantity_returned"), instant(rs, "notified_at"), rs.getString("notified_by"),
-                instant(rs, "escalated_at"));
+                instant(rs, "escalated_at"), rs.getString("contact_method"), rs.getString("contact_person"),
+                rs.getString("note"), rs.getBigDecimal("quantity_destroyed"));
     }
 
     /**
@@ -194,13 +199,17 @@ class NotificationStore {
                 Map.of("r", recallId, "s", scope), NotificationStore::row).stream().findFirst();
     }
 
-    /** Records the customer's answer. {@code returned} in the lots' unit, as entered. */
-    void record(long notificationId, boolean acknowledged, BigDecimal returned, Instant at, String by) {
+    /** Records the customer's answer (checked, {@link NotificationAnswer}); quantities in the lots' unit, as given. */
+    void record(long notificationId, NotificationAnswer answer, Instant at, String by) {
         jdbc.update("""
                 UPDATE recall_notification SET status = 'DONE', acknowledged = :ack, quantity_returned = :returned,
-                       notified_at = :at, notified_by = :by WHERE id = :id
-                """, new MapSqlParameterSource().addValue("ack", acknowledged).addValue("returned", returned)
-                .addValue("at", ts(at)).addValue("by", by).addValue("id", notificationId));
+                       quantity_destroyed = :destroyed, contact_method = :method, contact_person = :person,
+                       note = :note, notified_at = :at, notified_by = :by WHERE id = :id
+                """, new MapSqlParameterSource().addValue("ack", answer.acknowledged())
+                .addValue("returned", answer.quantityReturned()).addValue("destroyed", answer.quantityDestroyed())
+                .addValue("method", answer.contactMethod()).addValue("person", answer.contactPerson())
+                .addValue("note", answer.note()).addValue("at", ts(at)).addValue("by", by)
+                .addValue("id", notificationId));
     }
 
     /** Marks the notification as escalated to QA managers at that time. */

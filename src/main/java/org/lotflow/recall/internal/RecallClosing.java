@@ -310,12 +310,14 @@ public class RecallClosing {
         if (e.quantityShipped() != null) { // one unit: the totals; several: per unit only (G2)
             report.put("quantityShipped", e.quantityShipped());
             report.put("quantityReturned", e.quantityReturned());
+            report.put("quantityDestroyed", e.quantityDestroyed());
         }
         report.put("quantities", e.quantities().stream().map(q -> {
             Map<String, Object> perUnit = new LinkedHashMap<>();
             perUnit.put("unit", q.unit());
             perUnit.put("shipped", q.shipped());
             perUnit.put("returned", q.returned());
+            perUnit.put("destroyed", q.destroyed());
             return perUnit;
         }).toList());
         report.put("effectivenessLevel", e.level());

@@ -61,7 +61,8 @@ public class RecallQueries {
                     : CustomerShipments.byCustomer(serials.shippedFrom(shipments.lotsOf(n.consignee()).keySet()))
                             .get(n.customer());
             customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitOf(n.consignee()),
-                    n.done(), n.acknowledged(), n.quantityReturned(), n.notifiedBy(), n.notifiedAt(),
+                    n.done(), n.acknowledged(), n.quantityReturned(), n.quantityDestroyed(), n.contactMethod(),
+                    n.contactPerson(), n.note(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
                     serialsOfRow));
@@ -120,6 +121,10 @@ public class RecallQueries {
             sb.append("- ").append(e.apply(n.customer())).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
                     .append(unit).append(", returned ").append(n.quantityReturned() == null ? "-"
                             : Quantities.plain(n.quantityReturned()) + unit)
+                    .append(n.quantityDestroyed() == null ? "" : ", destroyed at the customer "
+                            + Quantities.plain(n.quantityDestroyed()) + unit)
+                    .append(n.contactMethod() == null ? "" : ", reached by " + CustomerNotification.contactWords(
+                            n.contactMethod()) + " (" + e.apply(n.contactPerson()) + ")")
                     .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")
                     .append('\n');
         }

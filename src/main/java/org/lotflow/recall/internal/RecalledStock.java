@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is decided): the stock on hand of the recall's RECALLED lots (quantity minus shipped, consumed and disposed of). The
  * QA manager who signs the closing says how each lot leaves the plant ({@link RecallClosing#sign},
  * {@link RecalledStockDisposals}). What customers returned or destroyed is their answer's record
- * ({@code quantityReturned}), not stock of the lot.
+ * ({@code quantityReturned}, {@code quantityDestroyed}), not stock of the lot.
  */
 @Component
 class RecalledStock {

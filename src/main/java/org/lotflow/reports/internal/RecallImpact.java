@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The seed's recall impact analysis ("Regulatory Reports: Recall impact analysis"): per recall, its scope
  * (lots in scope and recalled, the lots named), and per customer the quantity shipped of affected lots, whether
- * the notification is answered, the quantity returned and what is still outstanding
- * ({@code outstanding = shipped - returned}; a customer that has not answered has returned nothing yet); and, once
+ * the notification is answered, the quantity returned to the plant, the quantity destroyed at the customer (21 CFR
+ * 7.59; null for answers recorded before the two were kept apart, V138) and what is still outstanding
+ * ({@code outstanding = shipped - returned - destroyed}; a customer that has not answered has returned nothing yet); and, once
  * closed, how the recalled stock on hand left the plant ({@code disposals}, 21 CFR 7.55(a); JSON only: the CSV has a
  * row per customer).
  * Quantities are the recall's as recorded, exact decimals in the unit of the lots shipped: a customer that received
@@ -52,12 +53,13 @@ public class RecallImpact {
 
     /** One customer of a recall, for what it received in {@code unit}. */
     public record Customer(String customer, String unit, BigDecimal quantityShipped, boolean notified,
-            Boolean acknowledged, BigDecimal quantityReturned, BigDecimal outstanding, Instant notifiedAt) {
+            Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, BigDecimal outstanding,
+            Instant notifiedAt) {
     }
 
     /** A recall's quantities in one unit, over its customers. */
     public record UnitTotal(String unit, BigDecimal quantityShipped, BigDecimal quantityReturned,
-            BigDecimal outstanding) {
+            BigDecimal quantityDestroyed, BigDecimal outstanding) {
     }
 
     /**
@@ -68,7 +70,7 @@ public class RecallImpact {
     public record Recall(String recallNumber, String classification, String status, String reason, Instant openedAt,
             Instant closedAt, List<String> namedLots, List<String> skus, long lotsInScope, long lotsRecalled,
             int customers, int customersNotified, BigDecimal quantityShipped, BigDecimal quantityReturned,
-            BigDecimal outstanding, List<UnitTotal> byUnit, List<Customer> byCustomer,
+            BigDecimal quantityDestroyed, BigDecimal outstanding, List<UnitTotal> byUnit, List<Customer> byCustomer,
             List<RecallReports.DisposalRow> disposals) {
     }
 
@@ -79,7 +81,8 @@ public class RecallImpact {
         @Override
         public List<String> csvHeader() {
             return List.of("recallNumber", "classification", "status", "openedAt", "lotsInScope", "lotsRecalled",
-                    "customer", "unit", "quantityShipped", "notified", "acknowledged", "quantityReturned", "outstanding",
+                    "customer", "unit", "quantityShipped", "notified", "acknowledged", "quantityReturned",
+                    "quantityDestroyed", "outstanding",
                     "notifiedAt");
         }
 
@@ -90,7 +93,8 @@ public class RecallImpact {
                 for (Customer c : r.byCustomer()) {
                     rows.add(Arrays.asList(r.recallNumber(), r.classification(), r.status(), r.openedAt(),
                             r.lotsInScope(), r.lotsRecalled(), c.customer(), c.unit(), c.quantityShipped(), c.notified(),
-                            c.acknowledged(), c.quantityReturned(), c.outstanding(), c.notifiedAt()));
+                            c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), c.outstanding(),
+                            c.notifiedAt()));
                 }
             }
             return rows;
@@ -128,16 +132,21 @@ public class RecallImpact {
             Map<String, Boolean> answered = new java.util.LinkedHashMap<>();
             for (RecallReports.CustomerRow c : customers.getOrDefault(r.id(), List.of())) {
                 BigDecimal back = c.quantityReturned() == null ? BigDecimal.ZERO.setScale(3) : c.quantityReturned();
+                BigDecimal destroyed = c.quantityDestroyed() == null ? BigDecimal.ZERO.setScale(3)
+                        : c.quantityDestroyed();
                 byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(),
-                        c.acknowledged(), c.quantityReturned(), c.quantityShipped().subtract(back), c.notifiedAt()));
+                        c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(),
+                        c.quantityShipped().subtract(back).subtract(destroyed), c.notifiedAt()));
                 BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
-                        BigDecimal.ZERO.setScale(3)});
+                        BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3)});
                 q[0] = q[0].add(c.quantityShipped());
                 q[1] = q[1].add(back);
+                q[2] = q[2].add(destroyed);
                 answered.merge(c.customer(), c.notified(), Boolean::logicalAnd);
             }
             List<UnitTotal> byUnit = new ArrayList<>();
-            perUnit.forEach((unit, q) -> byUnit.add(new UnitTotal(unit, q[0], q[1], q[0].subtract(q[1]))));
+            perUnit.forEach((unit, q) -> byUnit.add(new UnitTotal(unit, q[0], q[1], q[2],
+                    q[0].subtract(q[1]).subtract(q[2]))));
             UnitTotal total = byUnit.size() == 1 && byUnit.get(0).unit() != null ? byUnit.get(0) : null;
             int notified = (int) answered.values().stream().filter(Boolean::booleanValue).count();
             out.add(new Recall(r.recallNumber(), r.classification(), r.status(), r.reason(), r.openedAt(),
@@ -145,6 +154,7 @@ public class RecallImpact {
                     namedLots.stream().map(l -> products.get(l.productId()).getSku()).distinct().sorted().toList(),
                     r.lotsInScope(), r.lotsRecalled(), answered.size(), notified,
                     total == null ? null : total.quantityShipped(), total == null ? null : total.quantityReturned(),
+                    total == null ? null : total.quantityDestroyed(),
                     total == null ? null : total.outstanding(), List.copyOf(byUnit), byCustomer, r.disposals()));
         }
         return new Report(number == null ? range.from() : null, number == null ? range.to() : null,

@@ -30,7 +30,7 @@ class EffectivenessTest {
         rows.add(row("Acme", "10", true, "9.5"));
         rows.add(row("Beta", "8", false, "2"));
         rows.add(new NotificationStore.NotificationRow(3L, "Gamma", "kg", new BigDecimal("2"), "OPEN", null, null,
-                null, null, null, null));
+                null, null, null, null, null, null, null, null));
         Effectiveness e = Effectiveness.of(rows);
         assertThat(e.customers()).isEqualTo(3);
         assertThat(e.notified()).isEqualTo(2);
@@ -83,9 +83,36 @@ class EffectivenessTest {
     @Test
     void aUnitWithoutAnswersHasReturnedNothingWithThreeDecimals() {
         Effectiveness e = Effectiveness.of(List.of(new NotificationStore.NotificationRow(1L, "Acme", "kg",
-                new BigDecimal("10.000"), "OPEN", null, null, null, null, null, null)));
+                new BigDecimal("10.000"), "OPEN", null, null, null, null, null, null, null, null, null, null)));
         assertThat(e.quantities().get(0).returned().toPlainString()).isEqualTo("0.000");
         assertThat(e.quantityReturned().toPlainString()).isEqualTo("0.000");
+        assertThat(e.quantities().get(0).destroyed().toPlainString()).isEqualTo("0.000");
+        assertThat(e.quantityDestroyed().toPlainString()).isEqualTo("0.000");
+    }
+
+    /**
+     * Returned to the plant and destroyed at the customer are two dispositions (21 CFR 7.59): each added within its
+     * unit, the returned share as before, the retrieved share counting both; answers recorded before V138 (no
+     * destroyed quantity) count as returned only.
+     */
+    @Test
+    void destroyedQuantitiesAreAddedApartAndTheRetrievedShareCountsReturnedAndDestroyed() {
+        List<NotificationStore.NotificationRow> rows = new ArrayList<>();
+        rows.add(row("Acme", "kg", "100", true, "50", "30"));
+        rows.add(row("Beta", "kg", "60", true, "10", "0"));
+        rows.add(row("Gamma", "kg", "40", true, "20")); // answered before V138: no destroyed quantity
+        Effectiveness e = Effectiveness.of(rows);
+        assertThat(e.quantityShipped()).isEqualByComparingTo("200");
+        assertThat(e.quantityReturned()).isEqualByComparingTo("80");
+        assertThat(e.quantityDestroyed()).isEqualByComparingTo("30");
+        assertThat(e.returnedPercent()).isEqualByComparingTo("40.0");
+        assertThat(e.retrievedPercent()).isEqualByComparingTo("55.0");
+        assertThat(e.quantities()).singleElement().satisfies(q -> {
+            assertThat(q.destroyed()).isEqualByComparingTo("30");
+            assertThat(q.retrievedPercent()).isEqualByComparingTo("55.0");
+        });
+        assertThat(e.summary()).isEqualTo("Effectiveness A: 3 of 3 customer(s) acknowledged (100.0%), 80 of 200 kg"
+                + " returned (40.0%) and 30 destroyed at the customers (55.0% retrieved)");
     }
 
     @Test
@@ -107,6 +134,13 @@ class EffectivenessTest {
             String returned) {
         return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, unit,
                 new BigDecimal(shipped), RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null,
-                "rachel", null);
+                "rachel", null, null, null, null, null);
+    }
+
+    private static NotificationStore.NotificationRow row(String customer, String unit, String shipped, boolean ack,
+            String returned, String destroyed) {
+        return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, unit,
+                new BigDecimal(shipped), RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null,
+                "rachel", null, "PHONE", "Jane Roe", null, new BigDecimal(destroyed));
     }
 }

@@ -76,10 +76,12 @@ public class LotRecallProcess {
         return org.lotflow.shared.process.TaskCandidates.groups(taskService, identityService, taskId);
     }
 
-    /** Completes a customer's {@code notifyCustomer} task with its answer, as the caller. */
-    public void answer(String taskId, boolean acknowledged, BigDecimal quantityReturned) {
+    /** Completes a customer's {@code notifyCustomer} task with its answer (checked), as the caller. */
+    public void answer(String taskId, boolean acknowledged, BigDecimal quantityReturned, String contactMethod,
+            String contactPerson, String note, BigDecimal quantityDestroyed) {
         claims.requireClaimableByCaller(taskId);
-        taskService.complete(taskId, LotRecallVariables.answer(acknowledged, quantityReturned));
+        taskService.complete(taskId, LotRecallVariables.answer(acknowledged, quantityReturned, contactMethod,
+                contactPerson, note, quantityDestroyed));
     }
 
     /** The active {@code closeRecall} task of the process instance, if any. */

@@ -30,6 +30,14 @@ public final class LotRecallVariables {
     public static final Variable<Boolean> ACKNOWLEDGED = Variable.bool("acknowledged");
     /** A number (Tasklist's number field sends a Double or Long); at most 3 decimals. */
     public static final String QUANTITY_RETURNED = "quantityReturned";
+    /** PHONE, EMAIL, LETTER, FAX or VISIT: how the customer was reached (21 CFR 7.42(b)(3)). */
+    public static final Variable<String> CONTACT_METHOD = Variable.text("contactMethod");
+    /** The person at the customer who was told (or tried): one line, at most 200 characters. */
+    public static final Variable<String> CONTACT_PERSON = Variable.text("contactPerson");
+    /** Optional, at most 2000 characters. */
+    public static final Variable<String> NOTE = Variable.text("note");
+    /** Optional (0): what the customer destroyed on site; a number, as {@link #QUANTITY_RETURNED}. */
+    public static final String QUANTITY_DESTROYED = "quantityDestroyed";
     public static final Variable<String> CUSTOMER = Variable.text("customer");
     public static final Variable<String> RECALL_NUMBER = Variable.text("recallNumber");
     public static final Variable<String> RECALL_REASON = Variable.text("recallReason");
@@ -63,6 +71,10 @@ public final class LotRecallVariables {
     static void declareAnswer(VariableScope taskScope) {
         taskScope.setVariableLocal(ACKNOWLEDGED.name(), null);
         taskScope.setVariableLocal(QUANTITY_RETURNED, null);
+        taskScope.setVariableLocal(CONTACT_METHOD.name(), null);
+        taskScope.setVariableLocal(CONTACT_PERSON.name(), null);
+        taskScope.setVariableLocal(NOTE.name(), null);
+        taskScope.setVariableLocal(QUANTITY_DESTROYED, null);
     }
 
     /** {@code acknowledged} as the completion left it on the task's scope (any type). */
@@ -75,17 +87,48 @@ public final class LotRecallVariables {
         return taskScope.getVariableLocal(QUANTITY_RETURNED);
     }
 
-    /** Forgets the answer inputs once recorded. */
-    static void forgetAnswer(VariableScope taskScope) {
-        taskScope.removeVariablesLocal(List.of(ACKNOWLEDGED.name(), QUANTITY_RETURNED));
+    /** {@code contactMethod} as the completion left it on the task's scope (any type). */
+    static Object contactMethod(VariableScope taskScope) {
+        return taskScope.getVariableLocal(CONTACT_METHOD.name());
     }
 
-    /** The completion of a customer's task, as Tasklist sends it (the quantity as a number field's Double). */
-    static Map<String, Object> answer(boolean acknowledged, BigDecimal quantityReturned) {
+    /** {@code contactPerson} as the completion left it on the task's scope (any type). */
+    static Object contactPerson(VariableScope taskScope) {
+        return taskScope.getVariableLocal(CONTACT_PERSON.name());
+    }
+
+    /** {@code note} as the completion left it on the task's scope (any type). */
+    static Object note(VariableScope taskScope) {
+        return taskScope.getVariableLocal(NOTE.name());
+    }
+
+    /** {@code quantityDestroyed} as the completion left it on the task's scope (any type). */
+    static Object quantityDestroyed(VariableScope taskScope) {
+        return taskScope.getVariableLocal(QUANTITY_DESTROYED);
+    }
+
+    /** Forgets the answer inputs once recorded. */
+    static void forgetAnswer(VariableScope taskScope) {
+        taskScope.removeVariablesLocal(List.of(ACKNOWLEDGED.name(), QUANTITY_RETURNED, CONTACT_METHOD.name(),
+                CONTACT_PERSON.name(), NOTE.name(), QUANTITY_DESTROYED));
+    }
+
+    /**
+     * The completion of a customer's task, as Tasklist sends it (the quantities as a number field's Double; the note
+     * only when given).
+     */
+    static Map<String, Object> answer(boolean acknowledged, BigDecimal quantityReturned, String contactMethod,
+            String contactPerson, String note, BigDecimal quantityDestroyed) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ACKNOWLEDGED.name(), acknowledged);
         // at most 3 decimals, so the double is exact
         variables.put(QUANTITY_RETURNED, quantityReturned.doubleValue());
+        variables.put(QUANTITY_DESTROYED, quantityDestroyed.doubleValue());
+        variables.put(CONTACT_METHOD.name(), contactMethod);
+        variables.put(CONTACT_PERSON.name(), contactPerson);
+        if (note != null) {
+            variables.put(NOTE.name(), note);
+        }
         return variables;
     }
 

@@ -60,24 +60,38 @@ public class RecallController {
     }
 
     /**
-     * A customer's answer: {@code customer} as the recall lists it; {@code unit} the unit of what the returned
-     * quantity counts, needed only when the customer received lots of several units (the recall lists one entry per
-     * customer and unit); {@code quantityReturned} in that unit, at most 3 decimals.
+     * A customer's answer to its recall notification (21 CFR 7.49 recall communications; 7.42(b)(3) and 7.59
+     * effectiveness checks), e.g. {@code {"customer":"Acme Foods","acknowledged":true,"contactMethod":"PHONE",
+     * "contactPerson":"Jane Roe, QA manager","quantityReturned":50,"quantityDestroyed":10,"note":"..."}}.
+     * {@code customer} as the recall lists it; {@code unit} the unit the quantities count in, needed only when the
+     * customer received lots of several units (the recall lists one entry per customer and unit);
+     * {@code acknowledged} true or false, required; {@code contactMethod} how the customer was reached (or tried),
+     * required, one of {@code PHONE}, {@code EMAIL}, {@code LETTER}, {@code FAX}, {@code VISIT} ("personal visits,
+     * telephone calls, letters, or a combination", 7.42(b)(3)); {@code contactPerson} the person at the customer who
+     * was told (or tried), required, one line of visible text, at most 200 characters; {@code note} optional, at most
+     * 2000 characters; {@code quantityReturned} what the customer returned to the plant, required, and
+     * {@code quantityDestroyed} what it destroyed on site, optional (0): both in that unit, 0 or more, at most 3
+     * decimals (never rounded), and together at most the quantity shipped to the customer in that unit.
      */
     public record NotificationAnswer(String customer, String unit, Boolean acknowledged,
-            @Quantity(zeroAllowed = true) BigDecimal quantityReturned) {
+            @Quantity(zeroAllowed = true) BigDecimal quantityReturned, String contactMethod, String contactPerson,
+            String note, @Quantity(zeroAllowed = true) BigDecimal quantityDestroyed) {
     }
 
     /**
-     * A customer's answer: completes its {@code notifyCustomer} task as the caller; 200 with the recall. 400 naming
-     * {@code customer}, {@code unit}, {@code acknowledged} or {@code quantityReturned}; 409 when already answered.
+     * A customer's answer: completes its {@code notifyCustomer} task as the caller; 200 with the recall. 400
+     * (problem+json, nothing changed) naming {@code customer}, {@code unit}, {@code acknowledged},
+     * {@code quantityReturned}, {@code quantityDestroyed} (also when returned and destroyed together exceed what was
+     * shipped), {@code contactMethod}, {@code contactPerson} or {@code note}; 403 for other groups; 409 when already
+     * answered or while its task is still being created.
      */
     @AllowedGroups(value = {Groups.RECALL_COORDINATOR, Groups.QA_MANAGER}, work = "record a customer's answer to a recall")
     @PostMapping("/{recallNumber}/notifications")
     public RecallView answer(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
         notification.answer(recallNumber, answer.customer(), answer.unit(), answer.acknowledged(),
-                answer.quantityReturned());
+                answer.quantityReturned(), answer.contactMethod(), answer.contactPerson(), answer.note(),
+                answer.quantityDestroyed());
         return queries.view(recallNumber);
     }
 

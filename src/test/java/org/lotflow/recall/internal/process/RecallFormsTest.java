@@ -22,16 +22,34 @@ class RecallFormsTest {
         // RecallStartListener reads lots, reason, classification
         assertThat(inputKeys(form("recallStart"))).containsExactly("classification", "lots",
                 "reason");
-        // NotifyCustomerListener reads acknowledged and quantityReturned: an embedded form whose answer is
-        // a required choice with no default (issue #12), the quantity a required number
+        // NotifyCustomerListener reads contactMethod, contactPerson, acknowledged, quantityReturned,
+        // quantityDestroyed and note: an embedded form whose answer and contact method are required choices with
+        // no default (issue #12), the person required text, the returned quantity a required number, the destroyed
+        // quantity an optional number, the note optional text (21 CFR 7.42(b)(3), 7.49, 7.59)
         org.lotflow.security.FormSchema notify = new org.lotflow.security.FormSchemas().task("recallNotification",
                 "notifyCustomer");
-        assertThat(notify.fields().keySet()).containsExactly("acknowledged", "quantityReturned");
+        assertThat(notify.fields().keySet()).containsExactly("contactMethod", "contactPerson", "acknowledged",
+                "quantityReturned", "quantityDestroyed", "note");
         assertThat(notify.fields().get("acknowledged").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);
         assertThat(notify.fields().get("acknowledged").required()).isTrue();
         assertThat(notify.fields().get("quantityReturned").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.NUMBER);
+        assertThat(notify.fields().get("contactMethod").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.TEXT);
+        assertThat(notify.fields().get("contactMethod").required()).isTrue();
+        assertThat(notify.fields().get("contactMethod").values()).containsExactly("PHONE", "EMAIL", "LETTER", "FAX",
+                "VISIT");
+        assertThat(notify.fields().get("contactPerson").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.TEXT);
+        assertThat(notify.fields().get("contactPerson").required()).isTrue();
+        assertThat(notify.fields().get("note").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.TEXT);
+        assertThat(notify.fields().get("note").required()).isFalse();
+        assertThat(notify.fields().get("quantityDestroyed").kind())
+                .isEqualTo(org.lotflow.security.FormSchema.Kind.NUMBER);
+        assertThat(notify.fields().get("quantityDestroyed").required()).isFalse();
         String html = java.nio.file.Files.readString(Path.of("forms", "notifyCustomer.html"));
         assertThat(html).contains("<option value=\"\">Choose").doesNotContain("selected");
+        assertThat(html).contains("<option value=\"\">Choose how the customer was reached")
+                .contains(">Quantity returned to us<").contains(">Quantity destroyed at the customer<")
+                .contains("cam-variable-name=\"contactMethod\" cam-variable-type=\"String\"")
+                .contains("cam-variable-name=\"quantityDestroyed\" cam-variable-type=\"Double\"");
         // no empty box when the customer received one unit (its "-"; new user 2026-12-06 P13)
         assertThat(html).contains("ng-if=\"shown.otherUnits && shown.otherUnits !== '-'\"");
         // a number field drops a typed decimal comma without a word ("12,5" became 125; new user 2026-12-06 W6): the

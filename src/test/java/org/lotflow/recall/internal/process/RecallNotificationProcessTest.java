@@ -69,7 +69,8 @@ class RecallNotificationProcessTest extends ProcessTest {
         Task task = BpmnAwareTests.task("notifyCustomer", pi);
         assertThat(task.getDueDate()).isAfter(new Date(in47h));
 
-        BpmnAwareTests.complete(task, Map.of("acknowledged", true, "quantityReturned", 5));
+        BpmnAwareTests.complete(task, Map.of("acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 5));
         verify(notifyListener, times(2)).notify(any(DelegateTask.class)); // create and complete
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CustomerNotified").hasNotPassed("escalateNotification");
         assertThat(timers(pi)).isEmpty();
@@ -89,6 +90,7 @@ class RecallNotificationProcessTest extends ProcessTest {
         BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_Escalated").isWaitingAt("notifyCustomer");
 
         BpmnAwareTests.complete(BpmnAwareTests.task("notifyCustomer", pi), Map.of("acknowledged", false,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 0));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CustomerNotified");
     }
