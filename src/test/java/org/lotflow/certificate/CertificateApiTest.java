@@ -388,8 +388,8 @@ class CertificateApiTest {
         Response untested = api.post("jennifer", "/api/lots/" + lot + "/disposition", release);
         assertThat(untested.status()).as(untested.toString()).isEqualTo(409);
         assertThat(untested.json().get("detail").asText()).isEqualTo("Lot " + lot + " was never released and has no"
-                + " valid lab results: record them (POST /api/lots/" + lot + "/lab-results) before releasing it, or"
-                + " reject it");
+                + " valid lab results: a QA analyst records them first (the lot's page in the lotflow Console, Record"
+                + " lab results; or POST /api/lots/" + lot + "/lab-results), then release it, or reject it");
         assertThat(history(lot).findValuesAsText("type")).as("nothing signed").doesNotContain("DISPOSITION_SIGNED");
 
         Response lab = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",

@@ -152,6 +152,8 @@ class ConsolePagesTest {
         String held = sarah.get("/console/lots/" + lot).html();
         assertThat(held).doesNotContain("id=\"hold-form\"").doesNotContain("id=\"coa-form\"")
                 .contains("id=\"coa-withdrawn\"").contains("Not handed out while the lot is QUARANTINE")
+                // its certificate is not listed as CURRENT above that sentence (new user 2026-12-06 N4)
+                .contains("(withdrawn while the lot is QUARANTINE, issued").doesNotContain("(CURRENT, issued")
                 // its stock is not for sale, on its page as in the list (new user 2026-12-06 W5)
                 .contains("id=\"q-not-for-sale\"").contains("not for sale while the lot is QUARANTINE");
         assertThat(sarah.get("/console/lots/" + api.releasedLot(api.createProduct("CFREE"), new java.math.BigDecimal(
@@ -217,6 +219,16 @@ class ConsolePagesTest {
                 null, "text/html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("IL250-2024-092").contains("id=\"hold-form\"");
+    }
+
+    /** New user 2026-12-06 N11: every page's browser console showed a 404 for /favicon.ico. */
+    @Test
+    void theBrowsersIconIsServed() throws Exception {
+        java.net.http.HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/favicon.ico"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith(new byte[] {0, 0, 1, 0}); // an ICO file's header
     }
 
     @Test

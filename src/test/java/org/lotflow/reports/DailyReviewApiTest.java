@@ -169,8 +169,9 @@ class DailyReviewApiTest {
         assertThat(aging.get("byAge").get(0).get("bucket").asText()).isEqualTo("0-29");
         assertThat(aging.get("byAge").get(0).get("onHand").decimalValue()).isEqualByComparingTo("1200");
         assertThat(aging.get("byShelfLife").get(4).get("bucket").asText()).isEqualTo("365+");
-        // available as the lot rule has it, whatever the status (C is still pending): 350 + 500 + 300
-        assertThat(aging.get("byShelfLife").get(4).get("available").decimalValue()).isEqualByComparingTo("1150");
+        // available as sales may allocate it, as the daily review counts it: C is still pending, so its 300 are on hand
+        // but not available (new user 2026-12-06 N3: held and pending stock read as available): 350 + 500
+        assertThat(aging.get("byShelfLife").get(4).get("available").decimalValue()).isEqualByComparingTo("850");
 
         JsonNode rotation = api.get("mike", "/api/reports/rotation?sku=" + sku + "&from=2025-01-01&to=2025-01-28")
                 .json();

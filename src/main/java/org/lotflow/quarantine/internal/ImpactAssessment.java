@@ -81,8 +81,10 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         String unit = escape.apply(this.unit);
         StringBuilder sb = new StringBuilder();
         sb.append("- Total lot quantity: ").append(n(quantity)).append(' ').append(unit).append('\n');
-        sb.append("- Remaining on hand: ").append(n(onHand)).append(' ').append(unit).append(" (available ")
-                .append(n(available)).append(")\n");
+        // held stock is not for sale: its unallocated part is said as such, never as "available" (new user
+        // 2026-12-06 N3)
+        sb.append("- Remaining on hand: ").append(n(onHand)).append(' ').append(unit).append(" (unallocated ")
+                .append(n(available)).append(", not for sale while the lot is held)\n");
         sb.append("- Allocated: ").append(n(allocated)).append(' ').append(unit).append(" (shipments on hold)\n");
         sb.append("- Shipped: ").append(n(shipped)).append(' ').append(unit).append(" (investigate)\n");
         if (consumed.signum() > 0) {

@@ -82,7 +82,7 @@ class ImpactAssessmentTest {
                 new BigDecimal("150"), new BigDecimal("64.500"), BigDecimal.ZERO, BigDecimal.ZERO), SEED_DELIVERIES)
                 .markdown();
         assertThat(markdown).contains("- Total lot quantity: 500 kg\n")
-                .contains("- Remaining on hand: 435.5 kg (available 285.5)\n")
+                .contains("- Remaining on hand: 435.5 kg (unallocated 285.5, not for sale while the lot is held)\n")
                 .contains("- Allocated: 150 kg (shipments on hold)\n")
                 .contains("- Shipped: 64.5 kg (investigate)\n")
                 .doesNotContain("Consumed")
@@ -103,7 +103,7 @@ class ImpactAssessmentTest {
                 BigDecimal.ZERO, new BigDecimal("65"), BigDecimal.ZERO, new BigDecimal("435")), List.of());
         assertThat(impact.onHand()).isEqualByComparingTo("0");
         assertThat(impact.available()).isEqualByComparingTo("0");
-        assertThat(impact.markdown()).contains("- Remaining on hand: 0 drums (available 0)\n")
+        assertThat(impact.markdown()).contains("- Remaining on hand: 0 drums (unallocated 0, not for sale while the lot is held)\n")
                 .contains("- Disposed of: 435 drums\n");
     }
 }
