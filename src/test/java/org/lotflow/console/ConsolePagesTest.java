@@ -221,6 +221,22 @@ class ConsolePagesTest {
         assertThat(page.text()).contains("IL250-2024-092").contains("id=\"hold-form\"");
     }
 
+    /** New user 2026-12-06 N9: stock returned to its supplier read as "nothing shipped" on the lot's page. */
+    @Test
+    void stockReturnedToItsSupplierIsShownWhereShipmentsAre() {
+        String sku = api.createProduct("CRTS");
+        TestClient.Response receipt = api.post("mike", "/api/receipts", java.util.Map.of("sku", sku, "supplier",
+                "Gulf Coast Base Oils", "supplierLotNumber", "GC-" + sku.substring(5), "receiptDate", "2025-01-20",
+                "location", "Tank farm 2", "lines", java.util.List.of(java.util.Map.of("quantity", 40,
+                        "expirationDate", "2026-06-30"))));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+        String lot = receipt.json().get("lots").get(0).get("lotNumber").asText();
+        api.rejectAndDispose(lot, "RETURNED_TO_SUPPLIER", "RMA-" + sku.substring(5));
+        String page = ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html();
+        assertThat(page).contains("id=\"returns\"").contains("Returned to its supplier").contains("RMA-" + sku.substring(5))
+                .contains("Gulf Coast Base Oils").doesNotContain("No open allocation, nothing shipped.");
+    }
+
     /** New user 2026-12-06 N11: every page's browser console showed a 404 for /favicon.ico. */
     @Test
     void theBrowsersIconIsServed() throws Exception {

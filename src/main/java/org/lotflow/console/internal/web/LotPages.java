@@ -72,14 +72,16 @@ class LotPages {
 
     private final org.lotflow.serial.SerialLedger serials;
     private final org.lotflow.order.OpenAllocations openAllocations;
+    private final org.lotflow.history.HistoryReports historyReports;
 
     LotPages(LotInventory inventory, LotService lots, LotHistory history, List<LotViewContributor> contributors,
             TraceService trace, Holds holds, Recalls recalls,
             org.lotflow.certificate.Certificates certificates, OpenTasks openTasks, ObjectMapper json, Clock clock,
             org.lotflow.security.CurrentUser currentUser, org.lotflow.serial.SerialLedger serials,
-            org.lotflow.order.OpenAllocations openAllocations,
+            org.lotflow.order.OpenAllocations openAllocations, org.lotflow.history.HistoryReports historyReports,
             @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
         this.openAllocations = openAllocations;
+        this.historyReports = historyReports;
         this.serials = serials;
         this.inventory = inventory;
         this.lots = lots;
@@ -300,6 +302,10 @@ class LotPages {
         model.addAttribute("extra", json.convertValue(extra, TREE));
         model.addAttribute("history", history.of(lot.getId()));
         model.addAttribute("tasks", openTasks.of(lot.getLotNumber()));
+        // stock returned to its supplier left the plant as a shipment does: said where shipments are, as the FSMA 204
+        // and EPCIS records say it (new user 2026-12-06 N9: the page said "nothing shipped")
+        model.addAttribute("returns", historyReports.disposals(List.of(lot.getId())).stream()
+                .filter(d -> "RETURNED_TO_SUPPLIER".equals(d.method())).toList());
         if (lot.getProduct().isSerialised()) {
             // issue #16: the serials of the lot's units, counted per status, the first ones listed
             try {
