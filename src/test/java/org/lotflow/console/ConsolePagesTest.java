@@ -237,6 +237,21 @@ class ConsolePagesTest {
                 .contains("Gulf Coast Base Oils").doesNotContain("No open allocation, nothing shipped.");
     }
 
+    /** New user 2026-12-06 N8: the analyst of an out-of-specification result was sent to its phase I. */
+    @Test
+    void aStepFourEyesKeepFromTheViewerIsNotOffered() {
+        String lot = api.createLot(api.createProduct("C4EY"), new java.math.BigDecimal("10"), "2025-01-20");
+        TestClient.Response oos = api.post("sarah", "/api/lots/" + lot + "/lab-results", java.util.Map.of("results",
+                java.util.List.of(java.util.Map.of("test", "viscosity", "value", 300), java.util.Map.of("test",
+                        "flashPoint", "value", 230))));
+        assertThat(oos.status()).as(oos.toString()).isEqualTo(200);
+        String mine = ConsoleSession.login(port, "sarah").get("/console/lots/" + lot).html();
+        assertThat(mine).contains("OOS phase I").contains("(for a colleague: you recorded the lab results it judges,"
+                + " four eyes)").doesNotContain("class=\"task-link\"");
+        String theirs = ConsoleSession.login(port, "jennifer").get("/console/lots/" + lot).html();
+        assertThat(theirs).contains("class=\"task-link\"").doesNotContain("(for a colleague:");
+    }
+
     /** New user 2026-12-06 N11: every page's browser console showed a 404 for /favicon.ico. */
     @Test
     void theBrowsersIconIsServed() throws Exception {

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 public class OpenTasks {
 
     /**
-     * An open task; {@code assignee} null while nobody has claimed it; {@code openable} whether the viewer may open
-     * it in Tasklist.
+     * An open task; {@code key} its step in the process model ({@code approveRelease}, ...); {@code assignee} null
+     * while nobody has claimed it; {@code openable} whether the viewer may open it in Tasklist.
      */
-    public record OpenTask(String id, String name, String assignee, Instant created, Instant due, boolean openable) {
+    public record OpenTask(String id, String key, String name, String assignee, Instant created, Instant due,
+            boolean openable) {
     }
 
     private final ProcessEngine engine;
@@ -56,7 +57,7 @@ public class OpenTasks {
     private List<OpenTask> list(List<Task> tasks) {
         String me = viewer.id();
         List<String> mine = viewer.groups();
-        return tasks.stream().map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(),
+        return tasks.stream().map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                 t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                 me.equals(t.getAssignee()) || org.lotflow.shared.process.TaskCandidates.groups(engine.getTaskService(),
