@@ -41,7 +41,7 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
         if (customer.length() > 200) {
             throw new InvalidInput("customer", "must be at most 200 characters");
         }
-        InputRules.require("customer", InputRules.name(customer.trim()));
+        InputRules.require("customer", InputRules.partyName(customer.trim()));
         if (sku == null || sku.isBlank()) {
             throw new InvalidInput("sku", "must not be empty");
         }

@@ -100,7 +100,7 @@ public class Shipping {
             throw new InvalidInput("carrier", "must be at most 200 characters");
         }
         InputRules.require("carrier",
-                InputRules.name(carrier == null ? null : carrier.trim()));
+                InputRules.partyName(carrier == null ? null : carrier.trim()));
         LocalDate date = shippedAt == null ? today : shippedAt;
         SalesOrder order = locking.order(orderNumber);
         if (order.isCancelled()) {

@@ -25,7 +25,9 @@ final class EngineRequestBodies {
 
     /** Decimals read as written (30.0000000000000001 stays that, for {@link FormSchema} to refuse), never as doubles. */
     static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // a second JSON document after the first is refused, not dropped unread (re-test 2026-12-06 R6)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_BODY = 1024 * 1024;
 
     private EngineRequestBodies() {
@@ -90,6 +92,16 @@ final class EngineRequestBodies {
             // the engine's own reader fails the same way, with a 500 naming the library (auditor 2026-12-06 G10)
             Problems.write(response, 400, "Invalid request", "body: the JSON is nested or sized beyond what is read ("
                     + "at most 1000 levels of nested lists and objects); nothing was changed", "body");
+            return null;
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            if (!String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                return again;
+            }
+            // the engine would read the first document and drop the rest, a variable the form check never saw
+            // included (re-test 2026-12-06 R6)
+            Problems.write(response, 400, "Invalid request", "body: the body holds something after its JSON value (a"
+                    + " second document, or other text); send one JSON value and nothing after it; nothing was changed",
+                    "body");
             return null;
         } catch (IOException e) {
             return again; // not JSON: the engine says so itself

@@ -171,6 +171,12 @@ final class EngineResources {
      * ({@link #ANNOTATION}) or creating an incident ({@link #INCIDENT_CREATE}). Path rules only.
      */
     static String refusedToEveryone(String method, String resource) {
+        if (!method.equals("GET") && resource.matches("(?i)^case-(?:instance|execution|definition)(?:/.*)?$")) {
+            // lotflow deploys no CMMN case: nothing there to change, and a variable upload without its multipart body
+            // was a 500 with a NullPointerException's text (re-test 2026-12-06 R4)
+            return "lotflow runs no CMMN cases: its work is in BPMN processes, so case instances, executions and"
+                    + " definitions are not changed here, by anyone";
+        }
         if (ANNOTATION.matcher(resource).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
             return "The engine's operation log and its incidents are part of the record: their annotations are not"
                     + " set, replaced or cleared by anyone (administrators included); note what you found in a comment"

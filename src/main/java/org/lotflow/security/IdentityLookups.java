@@ -78,11 +78,11 @@ final class IdentityLookups {
      * printed as "Jennifer Lee"). A plant has tens or hundreds of users: read once per profile change or creation.
      */
     String userWithPrintedName(String firstName, String lastName, String exceptId) {
-        String wanted = printed(firstName, lastName);
+        java.util.Set<String> wanted = printed(firstName, lastName);
         return privileged(() -> identityService.createUserQuery().list()).stream()
                 .filter(u -> !u.getId().equalsIgnoreCase(exceptId == null ? "" : exceptId))
-                .filter(u -> printed(u.getFirstName(), u.getLastName()).equals(wanted)).map(User::getId).findFirst()
-                .orElse(null);
+                .filter(u -> printed(u.getFirstName(), u.getLastName()).stream().anyMatch(wanted::contains))
+                .map(User::getId).findFirst().orElse(null);
     }
 
     /** The user of this id (null: none), whoever asks. */
@@ -95,12 +95,17 @@ final class IdentityLookups {
      * ordinary one), every kind of space one space, case folded, then its Unicode confusable skeleton (UTS #39, ICU's
      * {@link com.ibm.icu.text.SpoofChecker}: a Cyrillic "е" reads as a Latin "e"), case folded again (auditor 2026-12-06
      * A1: "Jennifer L\u0435\u0435", "\uff2aennifer Lee" and "Jennifer Lee\u00a0" were printed beside "Jennifer Lee").
-     * Accents stay: "José" and "Jose" are two names.
+     * Accents stay: "José" and "Jose" are two names. Two names are one printed name when any of their readings
+     * (as written, and in lower case) meet.
      */
-    static String printed(String firstName, String lastName) {
+    static java.util.Set<String> printed(String firstName, String lastName) {
         String compatible = java.text.Normalizer.normalize(CurrentUser.printedName(firstName, lastName),
-                java.text.Normalizer.Form.NFKC).replaceAll("[\\p{Z}\\s]+", " ").trim().toLowerCase(Locale.ROOT);
-        return SKELETONS.getSkeleton(compatible).toLowerCase(Locale.ROOT);
+                java.text.Normalizer.Form.NFKC).replaceAll("[\\p{Z}\\s]+", " ").trim();
+        // the skeleton of the name as written and of it in lower case: a capital may be confusable with other letters
+        // than its small letter is (re-test 2026-12-06 R1: a Cherokee capital K lower-cased first matched nothing)
+        return java.util.stream.Stream.of(SKELETONS.getSkeleton(compatible).toLowerCase(Locale.ROOT),
+                SKELETONS.getSkeleton(compatible.toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static final com.ibm.icu.text.SpoofChecker SKELETONS = new com.ibm.icu.text.SpoofChecker.Builder()

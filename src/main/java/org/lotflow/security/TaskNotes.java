@@ -150,7 +150,7 @@ final class TaskNotes {
             }
         }
         JsonNode message = body.path("message");
-        if (!message.isTextual() || message.asText().isBlank()) {
+        if (!message.isTextual() || message.asText().codePoints().noneMatch(TaskNotes::printed)) {
             refuse(response, 400, "Invalid request", "message", "message: write what you want to note; an empty"
                     + " comment says nothing");
             return true;
@@ -171,6 +171,15 @@ final class TaskNotes {
         Comment written = writer.comment(taskId, task.getProcessInstanceId(), message.asText(), caller);
         writeJson(response, 200, shape(written));
         return true;
+    }
+
+    /** A character that prints something: not a space, a formatting or default-ignorable one, nor a blank filler. */
+    private static boolean printed(int c) {
+        int type = Character.getType(c);
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && type != Character.FORMAT
+                && type != Character.CONTROL && c != 0x3164 && c != 0x115F && c != 0x1160 && c != 0xFFA0 && c != 0x2800
+                && !com.ibm.icu.lang.UCharacter.hasBinaryProperty(c,
+                        com.ibm.icu.lang.UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }
 
     private boolean member(Caller caller, String taskId) {

@@ -659,7 +659,7 @@ public abstract class EngineSurfaceAttacks {
         assertThat(lookalike.json().get("field").asText()).isEqualTo("profile.firstName");
         // nor one that only prints like it (auditor 2026-12-06 A1: Cyrillic letters, a full-width J, a no-break space)
         Map<String, String> printsAlike = Map.of("L\u0435\u0435", "lastName", "\uff2aennifer", "firstName",
-                "Lee\u00a0", "lastName", "Lee\u3000", "lastName");
+                "Lee\u00a0", "lastName", "Lee\u3000", "lastName", "\u13abennifer", "firstName", "L\ud835\uddf2e", "lastName");
         printsAlike.forEach((written, field) -> {
             Map<String, Object> named = new java.util.HashMap<>(Map.of("id", manager, "firstName", "Jennifer",
                     "lastName", "Lee"));
@@ -672,6 +672,11 @@ public abstract class EngineSurfaceAttacks {
         Response cyrillic = as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile", Map.of("id", manager,
                 "firstName", "\u0410\u0441\u0435", "lastName", "\u041e\u0445\u043e"));
         refused(cyrillic, 409, "is the printed name of the user 'ace");
+        // capitals read as written, not only in lower case (re-test 2026-12-06 R1): Greek capitals print as Latin ones
+        user("abe", "ABE", "TOMPKIN", Groups.SALES);
+        Response greek = as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile", Map.of("id", manager,
+                "firstName", "\u0391\u0392\u0395", "lastName", "\u03a4\u039f\u039c\u03a1\u039a\u0399\u039d"));
+        refused(greek, 409, "is the printed name of the user 'abe");
         assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quincy");
         assertThat(identityService.createUserQuery().userId(manager).singleResult().getFirstName()).isEqualTo("Quincy");
         // the trail says what the signatures print, before and after

@@ -70,6 +70,9 @@ class TaskNotesApiTest {
                 "processInstanceId", other)), 400, "processInstanceId", "filed under the task's own process");
         problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message", " ")), 400,
                 "message", "an empty comment says nothing");
+        // nor one of characters that print nothing (re-test 2026-12-06 R5)
+        problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message",
+                "\u200b\u00ad\u3164\u2800")), 400, "message", "an empty comment says nothing");
         problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message", "x",
                 "userId", "jennifer")), 400, "userId", "carries its message only");
         problem(api.post("sarah", "/engine-rest/task/" + task + "/comment/create", Map.of("message",
@@ -102,6 +105,13 @@ class TaskNotesApiTest {
             problem(r, 400, "body", "the body is JSON null");
             assertThat(r.text()).doesNotContain("NullPointerException");
         }
+        // a second document after the first is refused, not dropped (re-test 2026-12-06 R6)
+        problem(api.send("tom", HttpMethod.POST, "/engine-rest/task", "{}{\"processVariables\": 5}", "application/json"),
+                400, "body", "something after its JSON value");
+        // lotflow runs no CMMN case: nothing to change there (re-test R4: a 500 with a NullPointerException)
+        Response caseVariable = api.send("demo", HttpMethod.POST, "/engine-rest/case-execution/x/variables/v/data", "",
+                "application/json");
+        problem(caseVariable, 403, null, "lotflow runs no CMMN cases");
         Response telemetry = api.send("demo", HttpMethod.POST, "/engine-rest/telemetry/configuration", "{}",
                 "application/json");
         problem(telemetry, 400, "enableTelemetry", "say true or false");

@@ -182,7 +182,7 @@ public final class CertificateRules {
             throw new InvalidInput("customer", "must be at most " + MAX_CUSTOMER + " characters, was "
                     + customer.length());
         }
-        InputRules.require("customer", InputRules.name(customer));
+        InputRules.require("customer", InputRules.partyName(customer));
         return customer;
     }
 }

@@ -111,7 +111,7 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
                     + person.length() + " (never cut)");
         }
         // one line of visible text, as every name lotflow keeps
-        InputRules.require("contactPerson", InputRules.name(person));
+        InputRules.require("contactPerson", InputRules.partyName(person));
         return person;
     }
 

@@ -152,6 +152,14 @@ public final class InputRules {
             // "Café" as C-a-f-e and a combining accent prints as "Café" but is another text: a second customer
             // (auditor 2026-12-06 A2)
             int at = firstNotComposed(value);
+            int c = value.codePointAt(at);
+            if (Character.getType(c) != Character.NON_SPACING_MARK && Character.getType(c) != Character.COMBINING_SPACING_MARK) {
+                // a sign Unicode writes as another letter (the Kelvin sign is K, the Ohm sign Ω: re-test R7)
+                return "holds " + describeMark(value, at) + " at character " + (at + 1) + ", which Unicode writes as"
+                        + " '" + java.text.Normalizer.normalize(new String(Character.toChars(c)),
+                                java.text.Normalizer.Form.NFC) + "'; type that letter, so the name is one text wherever"
+                        + " it is written";
+            }
             return "writes a letter as a base letter and a separate accent (" + describeMark(value, at) + " at"
                     + " character " + (at + 1) + "); type the accented letter itself, so the name is one text"
                     + " wherever it is written";
@@ -166,6 +174,10 @@ public final class InputRules {
         while (i < value.length() && i < composed.length() && value.charAt(i) == composed.charAt(i)) {
             i++;
         }
+        if (i < value.length() && !java.text.Normalizer.isNormalized(new String(Character.toChars(value.codePointAt(i))),
+                java.text.Normalizer.Form.NFC)) {
+            return i; // a sign written as another letter (the Kelvin sign), itself
+        }
         while (i < value.length() && Character.getType(value.codePointAt(i)) != Character.NON_SPACING_MARK
                 && Character.getType(value.codePointAt(i)) != Character.COMBINING_SPACING_MARK) {
             i += Character.charCount(value.codePointAt(i));
@@ -178,6 +190,55 @@ public final class InputRules {
         String name = Character.getName(c);
         return String.format("U+%04X", c) + (name == null ? "" : " " + name);
     }
+
+    /**
+     * Why {@code value} is no name of a party (a customer, a supplier, a carrier, a person: a signer's first or last
+     * name, a customer's contact), null when it is one, or absent: a {@link #name} whose letters are all of ordinary
+     * writing (Unicode's recommended and inclusion characters for identifiers, UTS #39: no mathematical bold "𝗙",
+     * small capital "ᴀ", Cherokee "Ꭺ" or other letters that print like Latin ones but are other text) and whose every
+     * word is written in one script (or in Latin with Han and kana, bopomofo or hangul, as Japanese, Chinese and
+     * Korean names are): "Օoods" with an Armenian O is no word. Auditor's re-test 2026-12-06 R1, R2: such names split
+     * one customer into several and printed a second signer as the first.
+     */
+    public static String partyName(String value) {
+        String why = name(value);
+        if (why != null || value == null) {
+            return why;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.isLetter(c) && !com.ibm.icu.text.SpoofChecker.RECOMMENDED.contains(c)
+                    && !com.ibm.icu.text.SpoofChecker.INCLUSION.contains(c)) {
+                String name = Character.getName(c);
+                return "holds a letter that is not of ordinary writing (" + String.format("U+%04X", c)
+                        + (name == null ? "" : " " + name) + " at character " + (i + 1) + "): it prints like another"
+                        + " letter but is other text; type the ordinary letter";
+            }
+            i += Character.charCount(c);
+        }
+        for (String word : value.split("[^\\p{L}\\p{M}]+")) {
+            java.util.Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+            word.codePoints().mapToObj(Character.UnicodeScript::of)
+                    .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED)
+                    .forEach(scripts::add);
+            if (scripts.size() > 1 && JOINT_SCRIPTS.stream().noneMatch(j -> j.containsAll(scripts))) {
+                return "mixes " + String.join(" and ", scripts.stream().map(sc -> sc.name().charAt(0)
+                        + sc.name().substring(1).toLowerCase(java.util.Locale.ROOT)).toList())
+                        + " letters in the word '" + word + "' (it would look like another name; type it in one"
+                        + " alphabet)";
+            }
+        }
+        return null;
+    }
+
+    /** Scripts written together in one word (UTS #39 "highly restrictive"): Japanese, Chinese, Korean with Latin. */
+    private static final java.util.List<java.util.Set<Character.UnicodeScript>> JOINT_SCRIPTS = java.util.List.of(
+            java.util.EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN,
+                    Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA),
+            java.util.EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN,
+                    Character.UnicodeScript.BOPOMOFO),
+            java.util.EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN,
+                    Character.UnicodeScript.HANGUL));
 
     /**
      * Why a name mixes Latin, Greek and Cyrillic letters inside one word (null when it does not): "ΑCME" with a
