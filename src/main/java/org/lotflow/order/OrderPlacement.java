@@ -88,6 +88,16 @@ public class OrderPlacement {
         }
         // the requested lot as stored, whatever its case (B2)
         String requestedLot = in.requestedLot() == null ? null : lots.asStored(List.of(in.requestedLot())).get(0);
+        // one customer, one name: a name that prints like another customer's on record (other than by its case) would
+        // be a second customer in every recall list (re-test 2026-12-06 R2: "Асме Foods" in Cyrillic)
+        String customer = in.customerAsKept();
+        for (String known : orders.customersPrintingAs(InputRules.printsAs(customer))) {
+            if (!known.equalsIgnoreCase(customer)) {
+                throw new StateConflict("'" + customer + "' prints like the customer '" + known + "' already on"
+                        + " record, but is other text: use that name (or, for another company, a name that tells"
+                        + " them apart)").with("field", "customer");
+            }
+        }
         SalesOrder order = new SalesOrder(in.orderNumber(), in.customerAsKept(), productId, in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), requestedLot, clock.instant(), currentUser.id());
         try {

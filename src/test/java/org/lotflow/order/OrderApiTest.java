@@ -446,6 +446,24 @@ class OrderApiTest {
                 + " WHERE p.sku = ?", Integer.class, sku)).isEqualTo(1);
     }
 
+    /** Re-test 2026-12-06 R2: a customer that prints like one on record split one customer in every recall. */
+    @Test
+    void aCustomerThatPrintsLikeAnotherOnRecordIsRefused() {
+        String sku = api.createProduct("PRNT");
+        fx.releasedLot(sku, 100, "2024-10-01", null);
+        // nor a second customer that prints like one on record (re-test 2026-12-06 R2: a whole word in Cyrillic)
+        String tag = org.lotflow.support.TestUsers.letters(java.util.UUID.randomUUID().toString().substring(0, 6)).toUpperCase();
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(), "customer",
+                "Oxo Corp " + tag, "sku", sku, "quantity", 1)).status()).isEqualTo(201);
+        Response printsAlike = api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(),
+                "customer", "\u041e\u0445\u043e Corp " + tag, "sku", sku, "quantity", 1));
+        assertField(printsAlike, 409, "customer");
+        assertThat(printsAlike.json().get("detail").asText()).contains("prints like the customer 'Oxo Corp " + tag + "'");
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(), "customer",
+                "OXO CORP " + tag, "sku", sku, "quantity", 1)).status()).as("the same customer in capitals").isEqualTo(201);
+
+    }
+
     private static void assertField(Response r, int status, String field) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.isProblem()).as(r.toString()).isTrue();

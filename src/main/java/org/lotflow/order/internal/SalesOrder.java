@@ -31,6 +31,10 @@ public class SalesOrder {
     @Column(nullable = false, length = 200)
     private String customer;
 
+    /** What the customer prints as ({@link org.lotflow.shared.input.InputRules#printsAs}; V140). */
+    @Column(name = "customer_key", length = 800)
+    private String customerKey;
+
     @Column(name = "product_id", nullable = false)
     private Long productId;
 
@@ -104,6 +108,7 @@ public class SalesOrder {
             Integer minShelfLifeMonths, String requestedLot, Instant createdAt, String createdBy) {
         this.orderNumber = orderNumber;
         this.customer = customer;
+        this.customerKey = customer == null ? null : org.lotflow.shared.input.InputRules.printsAs(customer);
         this.productId = productId;
         this.quantity = quantity;
         this.requiredBy = requiredBy;

@@ -12,6 +12,11 @@ import org.springframework.data.repository.query.Param;
 /** Order rows (table {@code sales_order}); the lock methods are the first step of the module's lock order ({@link OrderLocking}). */
 public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
+    /** The customers on record that print as {@code key} ({@code InputRules.printsAs}), each once. */
+    @org.springframework.data.jpa.repository.Query(value = "SELECT DISTINCT customer FROM sales_order"
+            + " WHERE customer_key = :key", nativeQuery = true)
+    java.util.List<String> customersPrintingAs(@org.springframework.data.repository.query.Param("key") String key);
+
     /** A JPQL string, not a derived query: Hibernate 6.6 caches its plan, not a derived query's criteria (issue #11). */
     @org.springframework.data.jpa.repository.Query("select o from SalesOrder o where o.orderNumber = :orderNumber")
     Optional<SalesOrder> findByOrderNumber(@org.springframework.data.repository.query.Param("orderNumber") String orderNumber);

@@ -231,6 +231,20 @@ public final class InputRules {
         return null;
     }
 
+    /**
+     * What a name prints as, for telling two names that look alike: its compatibility form (NFKC), spaces collapsed,
+     * then its Unicode confusable skeleton (UTS #39: a Cyrillic "А" reads as a Latin "A"), in lower case. Two names with
+     * one key print alike (whatever their case); re-test 2026-12-06 R2.
+     */
+    public static String printsAs(String value) {
+        String compatible = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\\p{Z}\\s]+", " ").trim();
+        return SKELETONS.getSkeleton(compatible).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final com.ibm.icu.text.SpoofChecker SKELETONS = new com.ibm.icu.text.SpoofChecker.Builder()
+            .setChecks(com.ibm.icu.text.SpoofChecker.CONFUSABLE).build();
+
     /** Scripts written together in one word (UTS #39 "highly restrictive"): Japanese, Chinese, Korean with Latin. */
     private static final java.util.List<java.util.Set<Character.UnicodeScript>> JOINT_SCRIPTS = java.util.List.of(
             java.util.EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN,
