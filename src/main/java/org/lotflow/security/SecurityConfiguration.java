@@ -290,8 +290,19 @@ public class SecurityConfiguration {
                             ids.clearAuthentication();
                         }
                     }
-                }, taskId -> new org.lotflow.shared.process.WithoutCallerAuthorization(engine.getIdentityService())
-                        .call(() -> engine.getTaskService().getTaskComments(taskId))));
+                }, new TaskNotes.Reader() {
+                    @Override
+                    public java.util.List<org.camunda.bpm.engine.task.Comment> comments(String taskId) {
+                        return new org.lotflow.shared.process.WithoutCallerAuthorization(engine.getIdentityService())
+                                .call(() -> engine.getTaskService().getTaskComments(taskId));
+                    }
+
+                    @Override
+                    public boolean readsHistoryOf(String taskId) {
+                        // as the caller: the engine's attachment endpoint looks the task up in its history so
+                        return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+                    }
+                }));
         registration.setName("lotflow-engine-surface-guard");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

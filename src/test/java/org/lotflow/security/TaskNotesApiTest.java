@@ -87,6 +87,17 @@ class TaskNotesApiTest {
                 "application/json");
         problem(bare, 415, "Content-Type", "multipart/form-data");
         assertThat(bare.text()).doesNotContain("Exception");
+        // one who may not read the task's history is told so, not "No task found" (re-test 2026-12-06 R3); a QA manager
+        // attaches
+        String form = "--XyZ\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nSample photo"
+                + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\nhttp://dms.example/r/17\r\n--XyZ--\r\n";
+        Response analyst = api.send("sarah", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", form,
+                "multipart/form-data; boundary=XyZ");
+        problem(analyst, 403, null, "note the document in a comment");
+        Response manager = api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create",
+                form, "multipart/form-data; boundary=XyZ");
+        assertThat(manager.status()).as(manager.toString()).isEqualTo(200);
+        assertThat(taskService.getTaskAttachments(task)).hasSize(1);
 
         // a completed task's record is closed
         assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", java.util.List.of(
