@@ -115,6 +115,7 @@ class RecallNotificationContactApiTest {
 
         // the API: each missing or bad field is 400 problem+json naming it, and nothing changes
         refused(api.post("rachel", answers, acme("contactMethod", null)), "contactMethod", "required");
+        refused(api.post("rachel", answers, acme("contactMethod", " Phone ")), "contactMethod", "is not a contact method");
         refused(api.post("rachel", answers, acme("contactMethod", "PIGEON")), "contactMethod",
                 "'PIGEON' is not a contact method: one of PHONE, EMAIL, LETTER, FAX, VISIT");
         refused(api.post("rachel", answers, acme("contactPerson", null)), "contactPerson", "required");

@@ -38,7 +38,7 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
      * Checks an answer against its notification, in this order: {@code acknowledged} a Boolean;
      * {@code quantityReturned} a number (see {@link #decimal}), 0 or more, at most what was shipped;
      * {@code quantityDestroyed} absent (0) or such a number, and returned plus destroyed at most what was shipped
-     * (400 naming {@code quantityDestroyed}); {@code contactMethod} one of {@link #CONTACT_METHODS} (any case);
+     * (400 naming {@code quantityDestroyed}); {@code contactMethod} one of {@link #CONTACT_METHODS}, as written;
      * {@code contactPerson} one line of visible text, at most {@value #MAX_CONTACT_PERSON} characters
      * ({@link InputRules#name}); {@code note} absent or text of at most {@value #MAX_NOTE} characters. Otherwise 400
      * naming the field; 409 ({@link StateConflict}) when the customer was already notified.
@@ -89,7 +89,8 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
         if (!(value instanceof String s)) {
             throw new InvalidInput("contactMethod", "must be text, one of " + choices);
         }
-        String method = s.strip().toUpperCase(java.util.Locale.ROOT);
+        // one of the codes as written, on every path (re-test 2026-12-06 R8: " Phone " passed the API and not Tasklist)
+        String method = s;
         if (!CONTACT_METHODS.contains(method)) {
             throw new InvalidInput("contactMethod", "'" + (s.length() > 40 ? s.substring(0, 40) + "\u2026" : s)
                     + "' is not a contact method: one of " + choices);

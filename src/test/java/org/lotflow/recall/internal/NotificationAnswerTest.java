@@ -69,7 +69,10 @@ class NotificationAnswerTest {
 
     @Test
     void howAndWhomTheCustomerWasReachedAndWhatItDestroyedAreKept() {
-        NotificationAnswer a = NotificationAnswer.check(OPEN, true, 3.5, " visit ", "  Jane Roe, QA manager ",
+        // the method as one of the codes, on every path (re-test 2026-12-06 R8: " visit " passed the API only)
+        assertRefused(400, "contactMethod: ' visit ' is not a contact method", () -> NotificationAnswer.check(OPEN, true, 3.5,
+                " visit ", "Jane Roe", null, null));
+        NotificationAnswer a = NotificationAnswer.check(OPEN, true, 3.5, "VISIT", "  Jane Roe, QA manager ",
                 "  Ten kg crushed on site,\ncertificate to follow  ", 6.5);
         assertThat(a.contactMethod()).isEqualTo("VISIT");
         assertThat(a.contactPerson()).isEqualTo("Jane Roe, QA manager");
