@@ -96,20 +96,16 @@ final class IdentityLookups {
      * {@link com.ibm.icu.text.SpoofChecker}: a Cyrillic "е" reads as a Latin "e"), case folded again (auditor 2026-12-06
      * A1: "Jennifer L\u0435\u0435", "\uff2aennifer Lee" and "Jennifer Lee\u00a0" were printed beside "Jennifer Lee").
      * Accents stay: "José" and "Jose" are two names. Two names are one printed name when any of their readings
-     * (as written, and in lower case) meet.
+     * (as written, and in lower case; {@link org.lotflow.shared.input.InputRules#printsAs}) meet.
      */
     static java.util.Set<String> printed(String firstName, String lastName) {
-        String compatible = java.text.Normalizer.normalize(CurrentUser.printedName(firstName, lastName),
-                java.text.Normalizer.Form.NFKC).replaceAll("[\\p{Z}\\s]+", " ").trim();
+        String name = CurrentUser.printedName(firstName, lastName);
         // the skeleton of the name as written and of it in lower case: a capital may be confusable with other letters
         // than its small letter is (re-test 2026-12-06 R1: a Cherokee capital K lower-cased first matched nothing)
-        return java.util.stream.Stream.of(SKELETONS.getSkeleton(compatible).toLowerCase(Locale.ROOT),
-                SKELETONS.getSkeleton(compatible.toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT))
+        return java.util.stream.Stream.of(org.lotflow.shared.input.InputRules.printsAs(name),
+                org.lotflow.shared.input.InputRules.printsAs(name.toLowerCase(Locale.ROOT)))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
-
-    private static final com.ibm.icu.text.SpoofChecker SKELETONS = new com.ibm.icu.text.SpoofChecker.Builder()
-            .setChecks(com.ibm.icu.text.SpoofChecker.CONFUSABLE).build();
 
     /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */
     String takenGroupId(String id) {
