@@ -24,8 +24,25 @@ import org.lotflow.shared.process.Variable;
  * @param name           the form's display name in refusals, e.g. "Approve release"
  * @param fields         declared fields by variable name, in form order
  * @param signatureField the masked password field of a signing form, or null
+ * @param labels         what the form calls each field, by variable name, as its reader sees it ("Results"), where
+ *                       the form labels it
  */
-public record FormSchema(String name, Map<String, Field> fields, String signatureField) {
+public record FormSchema(String name, Map<String, Field> fields, String signatureField, Map<String, String> labels) {
+
+    /** A form whose fields carry no labels. */
+    public FormSchema(String name, Map<String, Field> fields, String signatureField) {
+        this(name, fields, signatureField, Map.of());
+    }
+
+    /** The label the form shows for {@code field}, up to its first colon ("Results"), or null when it has none. */
+    public String label(String field) {
+        String label = field == null ? null : labels.get(field);
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        int colon = label.indexOf(':');
+        return (colon > 0 ? label.substring(0, colon) : label).trim();
+    }
 
     /** Camunda stores longer strings as byte arrays; a form field never needs more. */
     public static final int MAX_TEXT = 4000;

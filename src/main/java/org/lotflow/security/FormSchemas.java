@@ -189,17 +189,21 @@ public class FormSchemas implements SmartInitializingSingleton {
 
     static FormSchema camundaForm(String name, String json) {
         Map<String, FormSchema.Field> fields = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         try {
-            collect(JSON.readTree(json).path("components"), fields);
+            collect(JSON.readTree(json).path("components"), fields, labels);
         } catch (IOException e) {
             throw new IllegalStateException("Not a Camunda Form: " + e.getMessage(), e);
         }
-        return new FormSchema(name, fields, null);
+        return new FormSchema(name, fields, null, Map.copyOf(labels));
     }
 
-    private static void collect(JsonNode components, Map<String, FormSchema.Field> fields) {
+    private static void collect(JsonNode components, Map<String, FormSchema.Field> fields, Map<String, String> labels) {
         for (JsonNode c : components) {
             String key = c.path("key").asText(null);
+            if (key != null && c.hasNonNull("label")) {
+                labels.put(key, c.path("label").asText());
+            }
             String type = c.path("type").asText("");
             if (key != null && !c.path("disabled").asBoolean(false)) {
                 FormSchema.Kind kind = switch (type) {
@@ -212,12 +216,18 @@ public class FormSchemas implements SmartInitializingSingleton {
                 fields.put(key, new FormSchema.Field(key, kind, c.path("validate").path("required").asBoolean(false),
                         List.copyOf(values)));
             }
-            collect(c.path("components"), fields);
+            collect(c.path("components"), fields, labels);
         }
     }
 
     static FormSchema embeddedForm(String name, String html) {
         Map<String, FormSchema.Field> fields = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> labelOfId = new LinkedHashMap<>();
+        Matcher l = LABEL.matcher(html);
+        while (l.find()) {
+            labelOfId.put(l.group(1), l.group(2).replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").trim());
+        }
         String signature = null;
         Matcher m = HTML_FIELD.matcher(html);
         while (m.find()) {
@@ -248,11 +258,19 @@ public class FormSchemas implements SmartInitializingSingleton {
                     }
                 }
             }
+            String id = attribute(attributes, "id");
+            if (id != null && labelOfId.containsKey(id)) {
+                labels.put(variable, labelOfId.get(id));
+            }
             boolean required = Pattern.compile("(^|\\s)required(\\s|=|/|$)").matcher(attributes).find();
             fields.put(variable, new FormSchema.Field(variable, kind, required, List.copyOf(values)));
         }
-        return new FormSchema(name, fields, signature);
+        return new FormSchema(name, fields, signature, Map.copyOf(labels));
     }
+
+    /** A {@code <label for="id">text</label>} of an embedded form. */
+    private static final Pattern LABEL = Pattern.compile("<label[^>]*\\sfor=\"([^\"]+)\"[^>]*>(.*?)</label>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static String attribute(String attributes, String name) {
         Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(attributes);

@@ -99,6 +99,9 @@ final class FormSubmissions {
                 try {
                     submitChecked(request, held, chain, schema, basicPassword(request), false);
                     lostRace(held, submit.group(1));
+                    if (!request.getRequestURI().contains("/engine-rest")) {
+                        labelled(held, schema);
+                    }
                 } finally {
                     held.copyBodyToResponse();
                 }
@@ -138,6 +141,43 @@ final class FormSubmissions {
             refuse(held, 409, "Conflict", null, "The task '" + done.getName() + "' was completed by "
                     + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + " at the same time; nothing"
                     + " of yours was saved");
+        }
+    }
+
+    /**
+     * A Tasklist refusal of a field names it as the form shows it, not by its variable ("Quantity returned to us: 45
+     * pails is more than ...", not "quantityReturned: ..."; new user 2026-12-06 N5). Scripts over {@code /engine-rest}
+     * keep the variable's name, which is what they send.
+     */
+    private static void labelled(org.springframework.web.util.ContentCachingResponseWrapper held, FormSchema schema)
+            throws IOException {
+        if (held.getStatus() != 400) {
+            return;
+        }
+        JsonNode problem;
+        try {
+            problem = EngineRequestBodies.JSON.readTree(held.getContentAsByteArray());
+        } catch (IOException notJson) {
+            return;
+        }
+        String field = problem.path("field").asText(null);
+        String label = schema.label(field);
+        if (!(problem instanceof ObjectNode body) || label == null) {
+            return;
+        }
+        boolean changed = false;
+        for (String part : List.of("detail", "message")) {
+            String text = body.path(part).asText(null);
+            if (text != null && text.contains(field + ": ")) {
+                body.put(part, text.replaceFirst(java.util.regex.Pattern.quote(schema.name() + ": " + field + ": ")
+                        + "|" + java.util.regex.Pattern.quote(field + ": "),
+                        java.util.regex.Matcher.quoteReplacement(label + ": ")));
+                changed = true;
+            }
+        }
+        if (changed) {
+            held.resetBuffer();
+            held.getOutputStream().write(EngineRequestBodies.JSON.writeValueAsBytes(body));
         }
     }
 

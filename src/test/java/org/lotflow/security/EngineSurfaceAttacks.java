@@ -568,6 +568,24 @@ public abstract class EngineSurfaceAttacks {
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
     }
 
+    /** New user 2026-12-06 N5: Tasklist's refusals named the variable ("labResults: ...") instead of the form's label. */
+    @Test
+    void tasklistRefusalsNameTheFieldAsTheFormShowsIt() throws Exception {
+        String lot = api.createLot(api.createProduct("ATK"), new BigDecimal("10"), "2025-01-20");
+        String record = task("sarah", lot, "recordLabResults");
+        String body = "{\"variables\":{\"labResults\":{\"value\":\"viscosity = 250 cSt\\nflashPoint = 230\"}}}";
+        WebappSession tasklist = WebappSession.login(port, "sarah", "sarah", "tasklist");
+        Response inTasklist = tasklist.post("/camunda/api/engine/engine/default/task/" + record + "/submit-form", body);
+        assertThat(inTasklist.status()).as(inTasklist.toString()).isEqualTo(400);
+        assertThat(inTasklist.json().get("message").asText()).startsWith("Results: line 1").doesNotContain("labResults:");
+        assertThat(inTasklist.json().get("field").asText()).isEqualTo("labResults");
+        // a script over /engine-rest keeps the variable's name it sent
+        Response overRest = as("sarah", HttpMethod.POST, "/engine-rest/task/" + record + "/submit-form",
+                new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class));
+        assertThat(overRest.status()).isEqualTo(400);
+        assertThat(overRest.json().get("detail").asText()).contains("labResults: line 1");
+    }
+
     @Test
     void tasklistSigningNeedsThePasswordInAMaskedFieldAndNeverStoresIt() {
         String lot = heldAndInvestigated(api.createProduct("ATK"));
