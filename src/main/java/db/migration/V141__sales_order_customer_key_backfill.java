@@ -9,10 +9,11 @@ import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.PartyNames;
 
 /**
  * Fills {@code sales_order.customer_key} (V140) for the orders on record: one update per distinct customer, its key
- * computed as new orders' are ({@link InputRules#printsAs}), so the check of a new order's customer sees every
+ * computed as new orders' are ({@link PartyNames#printsAs}), so the check of a new order's customer sees every
  * customer already known.
  */
 public class V141__sales_order_customer_key_backfill extends BaseJavaMigration {
@@ -31,7 +32,7 @@ public class V141__sales_order_customer_key_backfill extends BaseJavaMigration {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE sales_order SET customer_key = ? WHERE customer = ? AND customer_key IS NULL")) {
             for (String customer : customers) {
-                update.setString(1, InputRules.printsAs(customer));
+                update.setString(1, PartyNames.printsAs(customer));
                 update.setString(2, customer);
                 update.executeUpdate();
             }

@@ -10,6 +10,7 @@ import org.lotflow.lot.internal.ReceiptRules;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.PartyNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,7 +71,7 @@ public class Receiving {
         currentUser.requireToRecord("receive a lot", Groups.PRODUCTION);
         List<ReceiptRules.Line> lines = in.lines().stream()
                 .map(l -> new ReceiptRules.Line(l.expirationDate(), l.manufactureDate())).toList();
-        InputRules.require("supplier", InputRules.partyName(in.supplier().trim()));
+        InputRules.require("supplier", PartyNames.problem(in.supplier().trim()));
         InputRules.require("location", InputRules.name(in.location() == null ? null : in.location().trim()));
         // what the supplier calls the lot in its own recall, and the delivery's paper: found by exact search, so one
         // line of visible text (auditor 2026-12-06 G6: a hidden character made the lot unfindable)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.PartyNames;
 
 /**
  * A customer's order as placed ({@code POST /api/orders}): one SKU, a quantity in the product's unit
@@ -41,7 +42,7 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
         if (customer.length() > 200) {
             throw new InvalidInput("customer", "must be at most 200 characters");
         }
-        InputRules.require("customer", InputRules.partyName(customer.trim()));
+        InputRules.require("customer", PartyNames.problem(customer.trim()));
         if (sku == null || sku.isBlank()) {
             throw new InvalidInput("sku", "must not be empty");
         }

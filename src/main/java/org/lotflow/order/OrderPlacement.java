@@ -22,6 +22,7 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.PartyNames;
 import org.lotflow.shared.StateConflict;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,7 @@ public class OrderPlacement {
         // one customer, one name: a name that prints like another customer's on record (other than by its case) would
         // be a second customer in every recall list (re-test 2026-12-06 R2: "Асме Foods" in Cyrillic)
         String customer = in.customerAsKept();
-        for (String known : orders.customersPrintingAs(InputRules.printsAs(customer))) {
+        for (String known : orders.customersPrintingAs(PartyNames.printsAs(customer))) {
             if (!known.equalsIgnoreCase(customer)) {
                 throw new StateConflict("'" + customer + "' prints like the customer '" + known + "' already on"
                         + " record, but is other text: use that name (or, for another company, a name that tells"

@@ -24,6 +24,7 @@ import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.PartyNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,7 +101,7 @@ public class Shipping {
             throw new InvalidInput("carrier", "must be at most 200 characters");
         }
         InputRules.require("carrier",
-                InputRules.partyName(carrier == null ? null : carrier.trim()));
+                PartyNames.problem(carrier == null ? null : carrier.trim()));
         LocalDate date = shippedAt == null ? today : shippedAt;
         SalesOrder order = locking.order(orderNumber);
         if (order.isCancelled()) {

@@ -95,7 +95,7 @@ final class FilterCalls {
         String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
         Set<String> readings = new java.util.HashSet<>();
         for (String written : List.of(compatible, compatible.toLowerCase(Locale.ROOT))) {
-            String skeleton = SKELETONS.getSkeleton(written).toLowerCase(Locale.ROOT);
+            String skeleton = org.lotflow.shared.input.PartyNames.printsAs(written);
             String letters = Normalizer.normalize(skeleton, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
                     .replaceAll("[^\\p{L}\\p{N}]+", "");
             readings.add(letters.endsWith("s") ? letters.substring(0, letters.length() - 1) : letters);
@@ -103,7 +103,6 @@ final class FilterCalls {
         return readings;
     }
 
-    private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
 
     private static final Set<String> ROLE_FILTERS_READ_AS = IdentitySetup.ROLE_FILTER_NAMES.stream()
             .flatMap(n -> readAs(n).stream()).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());

@@ -154,7 +154,7 @@ final class IdentityInput {
         // what prints like another text is refused as for customers: a no-break or wide space, full-width letters, an
         // accent apart from its letter, a word of Latin and Cyrillic letters (auditor 2026-12-06 A1: "Jennifer L\u0435\u0435"
         // signed as "Jennifer Lee")
-        String reason = org.lotflow.shared.input.InputRules.partyName(name.trim());
+        String reason = org.lotflow.shared.input.PartyNames.problem(name.trim());
         return reason == null ? null : new SurfaceRefusal(400, "Invalid request", field, field + ": " + reason);
     }
 

@@ -96,14 +96,14 @@ final class IdentityLookups {
      * {@link com.ibm.icu.text.SpoofChecker}: a Cyrillic "е" reads as a Latin "e"), case folded again (auditor 2026-12-06
      * A1: "Jennifer L\u0435\u0435", "\uff2aennifer Lee" and "Jennifer Lee\u00a0" were printed beside "Jennifer Lee").
      * Accents stay: "José" and "Jose" are two names. Two names are one printed name when any of their readings
-     * (as written, and in lower case; {@link org.lotflow.shared.input.InputRules#printsAs}) meet.
+     * (as written, and in lower case; {@link org.lotflow.shared.input.PartyNames#printsAs}) meet.
      */
     static java.util.Set<String> printed(String firstName, String lastName) {
         String name = CurrentUser.printedName(firstName, lastName);
         // the skeleton of the name as written and of it in lower case: a capital may be confusable with other letters
         // than its small letter is (re-test 2026-12-06 R1: a Cherokee capital K lower-cased first matched nothing)
-        return java.util.stream.Stream.of(org.lotflow.shared.input.InputRules.printsAs(name),
-                org.lotflow.shared.input.InputRules.printsAs(name.toLowerCase(Locale.ROOT)))
+        return java.util.stream.Stream.of(org.lotflow.shared.input.PartyNames.printsAs(name),
+                org.lotflow.shared.input.PartyNames.printsAs(name.toLowerCase(Locale.ROOT)))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 

@@ -153,20 +153,29 @@ public final class Fsma204 {
      * Traceability List used).
      */
     static String missing(Event event, List<Object> cells) {
-        boolean noInputs = event == Event.TRANSFORMATION && empty(cells.get(HEADER.indexOf("inputTraceabilityLotCodes")));
+        boolean noInputs = event == Event.TRANSFORMATION && empty(cells.get(INPUT_CODES));
         List<String> missing = new ArrayList<>();
-        for (String column : HEADER) {
-            if (noInputs && column.startsWith("input")) {
-                continue;
-            }
-            List<String> kdes = KDES.get(event).entrySet().stream().filter(k -> k.getValue().equals(column))
-                    .map(Map.Entry::getKey).sorted().toList();
-            if (!kdes.isEmpty() && empty(cells.get(HEADER.indexOf(column)))) {
-                missing.addAll(kdes);
+        for (KdeColumn k : KDE_COLUMNS.get(event)) {
+            if (!(noInputs && k.input()) && empty(cells.get(k.index()))) {
+                missing.addAll(k.kdes());
             }
         }
         return missing.isEmpty() ? null : String.join("; ", missing);
     }
+
+    /** A column of {@link #HEADER} by index, the KDEs of an event it carries (sorted), and whether it is an input's. */
+    private record KdeColumn(int index, List<String> kdes, boolean input) {
+    }
+
+    private static final int INPUT_CODES = HEADER.indexOf("inputTraceabilityLotCodes");
+
+    /** Per event, its KDE columns in {@link #HEADER} order: worked out once, not for every row of a large export. */
+    private static final Map<Event, List<KdeColumn>> KDE_COLUMNS = java.util.Arrays.stream(Event.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(e -> e, e -> HEADER.stream()
+                    .map(column -> new KdeColumn(HEADER.indexOf(column), KDES.get(e).entrySet().stream()
+                            .filter(k -> k.getValue().equals(column)).map(Map.Entry::getKey).sorted().toList(),
+                            column.startsWith("input")))
+                    .filter(k -> !k.kdes().isEmpty()).toList()));
 
     private static boolean empty(Object cell) {
         return cell == null || cell.toString().isBlank();

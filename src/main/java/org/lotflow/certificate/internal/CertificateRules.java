@@ -16,6 +16,7 @@ import org.lotflow.release.LabVerdict;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.PartyNames;
 
 /**
  * The rules of a certificate of analysis, plain (no Spring, no database), tested on their own:
@@ -182,7 +183,7 @@ public final class CertificateRules {
             throw new InvalidInput("customer", "must be at most " + MAX_CUSTOMER + " characters, was "
                     + customer.length());
         }
-        InputRules.require("customer", InputRules.partyName(customer));
+        InputRules.require("customer", PartyNames.problem(customer));
         return customer;
     }
 }

@@ -31,7 +31,7 @@ public class SalesOrder {
     @Column(nullable = false, length = 200)
     private String customer;
 
-    /** What the customer prints as ({@link org.lotflow.shared.input.InputRules#printsAs}; V140). */
+    /** What the customer prints as ({@link org.lotflow.shared.input.PartyNames#printsAs}; V140). */
     @Column(name = "customer_key", length = 800)
     private String customerKey;
 
@@ -108,7 +108,7 @@ public class SalesOrder {
             Integer minShelfLifeMonths, String requestedLot, Instant createdAt, String createdBy) {
         this.orderNumber = orderNumber;
         this.customer = customer;
-        this.customerKey = customer == null ? null : org.lotflow.shared.input.InputRules.printsAs(customer);
+        this.customerKey = customer == null ? null : org.lotflow.shared.input.PartyNames.printsAs(customer);
         this.productId = productId;
         this.quantity = quantity;
         this.requiredBy = requiredBy;

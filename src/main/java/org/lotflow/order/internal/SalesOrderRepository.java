@@ -12,7 +12,7 @@ import org.springframework.data.repository.query.Param;
 /** Order rows (table {@code sales_order}); the lock methods are the first step of the module's lock order ({@link OrderLocking}). */
 public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
-    /** The customers on record that print as {@code key} ({@code InputRules.printsAs}), each once. */
+    /** The customers on record that print as {@code key} ({@code org.lotflow.shared.input.PartyNames.printsAs}), each once. */
     @org.springframework.data.jpa.repository.Query(value = "SELECT DISTINCT customer FROM sales_order"
             + " WHERE customer_key = :key", nativeQuery = true)
     java.util.List<String> customersPrintingAs(@org.springframework.data.repository.query.Param("key") String key);

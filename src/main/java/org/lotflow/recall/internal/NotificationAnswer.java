@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.PartyNames;
 
 /**
  * A customer's answer to a recall notification (21 CFR 7.49 recall communications; 7.42(b)(3) and 7.59 effectiveness
@@ -112,7 +113,7 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
                     + person.length() + " (never cut)");
         }
         // one line of visible text, as every name lotflow keeps
-        InputRules.require("contactPerson", InputRules.partyName(person));
+        InputRules.require("contactPerson", PartyNames.problem(person));
         return person;
     }
 

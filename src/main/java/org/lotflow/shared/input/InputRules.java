@@ -192,69 +192,6 @@ public final class InputRules {
     }
 
     /**
-     * Why {@code value} is no name of a party (a customer, a supplier, a carrier, a person: a signer's first or last
-     * name, a customer's contact), null when it is one, or absent: a {@link #name} whose letters are all of ordinary
-     * writing (Unicode's recommended and inclusion characters for identifiers, UTS #39: no mathematical bold "𝗙",
-     * small capital "ᴀ", Cherokee "Ꭺ" or other letters that print like Latin ones but are other text) and whose every
-     * word is written in one script (or in Latin with Han and kana, bopomofo or hangul, as Japanese, Chinese and
-     * Korean names are): "Օoods" with an Armenian O is no word. Auditor's re-test 2026-12-06 R1, R2: such names split
-     * one customer into several and printed a second signer as the first.
-     */
-    public static String partyName(String value) {
-        String why = name(value);
-        if (why != null || value == null) {
-            return why;
-        }
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            if (Character.isLetter(c) && !com.ibm.icu.text.SpoofChecker.RECOMMENDED.contains(c)
-                    && !com.ibm.icu.text.SpoofChecker.INCLUSION.contains(c)) {
-                String name = Character.getName(c);
-                return "holds a letter that is not of ordinary writing (" + String.format("U+%04X", c)
-                        + (name == null ? "" : " " + name) + " at character " + (i + 1) + "): it prints like another"
-                        + " letter but is other text; type the ordinary letter";
-            }
-            i += Character.charCount(c);
-        }
-        for (String word : value.split("[^\\p{L}\\p{M}]+")) {
-            java.util.Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
-            word.codePoints().mapToObj(Character.UnicodeScript::of)
-                    .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED)
-                    .forEach(scripts::add);
-            if (scripts.size() > 1 && JOINT_SCRIPTS.stream().noneMatch(j -> j.containsAll(scripts))) {
-                return "mixes " + String.join(" and ", scripts.stream().map(sc -> sc.name().charAt(0)
-                        + sc.name().substring(1).toLowerCase(java.util.Locale.ROOT)).toList())
-                        + " letters in the word '" + word + "' (it would look like another name; type it in one"
-                        + " alphabet)";
-            }
-        }
-        return null;
-    }
-
-    /**
-     * What a name prints as, for telling two names that look alike: its compatibility form (NFKC), spaces collapsed,
-     * then its Unicode confusable skeleton (UTS #39: a Cyrillic "А" reads as a Latin "A"), in lower case. Two names with
-     * one key print alike (whatever their case); re-test 2026-12-06 R2.
-     */
-    public static String printsAs(String value) {
-        String compatible = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC)
-                .replaceAll("[\\p{Z}\\s]+", " ").trim();
-        return SKELETONS.getSkeleton(compatible).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static final com.ibm.icu.text.SpoofChecker SKELETONS = new com.ibm.icu.text.SpoofChecker.Builder()
-            .setChecks(com.ibm.icu.text.SpoofChecker.CONFUSABLE).build();
-
-    /** Scripts written together in one word (UTS #39 "highly restrictive"): Japanese, Chinese, Korean with Latin. */
-    private static final java.util.List<java.util.Set<Character.UnicodeScript>> JOINT_SCRIPTS = java.util.List.of(
-            java.util.EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN,
-                    Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA),
-            java.util.EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN,
-                    Character.UnicodeScript.BOPOMOFO),
-            java.util.EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN,
-                    Character.UnicodeScript.HANGUL));
-
-    /**
      * Why a name mixes Latin, Greek and Cyrillic letters inside one word (null when it does not): "ΑCME" with a
      * Greek capital alpha, or "АСМЕ" half Cyrillic, prints exactly like "ACME" and would be a second customer in
      * every recall list (auditor 2026-12-05 F5). A word is a run of letters and combining marks; a name may hold
@@ -262,15 +199,24 @@ public final class InputRules {
      * these three.
      */
     private static String mixedScripts(String value) {
+        String mixed = wordOfMixedScripts(value, LOOK_ALIKE_SCRIPTS::contains, scripts -> false);
+        return mixed == null ? null : mixed + " (it would look like another name in recall lists; type it in one"
+                + " alphabet)";
+    }
+
+    /**
+     * "mixes X and Y letters in the word 'w'" for the first word (a run of letters and combining marks) whose letters
+     * are of more than one of the {@code counted} scripts, unless {@code together} allows that set; null when none.
+     */
+    static String wordOfMixedScripts(String value, java.util.function.Predicate<Character.UnicodeScript> counted,
+            java.util.function.Predicate<java.util.Set<Character.UnicodeScript>> together) {
         for (String word : value.split("[^\\p{L}\\p{M}]+")) {
             java.util.Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
-            word.codePoints().mapToObj(Character.UnicodeScript::of).filter(LOOK_ALIKE_SCRIPTS::contains)
-                    .forEach(scripts::add);
-            if (scripts.size() > 1) {
+            word.codePoints().mapToObj(Character.UnicodeScript::of).filter(counted).forEach(scripts::add);
+            if (scripts.size() > 1 && !together.test(scripts)) {
                 return "mixes " + String.join(" and ", scripts.stream().map(sc -> sc.name().charAt(0)
                         + sc.name().substring(1).toLowerCase(java.util.Locale.ROOT)).toList())
-                        + " letters in the word '" + word + "' (it would look like another name in recall lists;"
-                        + " type it in one alphabet)";
+                        + " letters in the word '" + word + "'";
             }
         }
         return null;

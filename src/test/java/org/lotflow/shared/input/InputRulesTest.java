@@ -119,16 +119,16 @@ class InputRulesTest {
         for (String good : new String[] {"Acme Foods GmbH", "M\u00fcller & S\u00f6hne", "\u6771\u4eac\u98df\u54c1\u682a\u5f0f\u4f1a\u793e",
                 "Acme \u0420\u043e\u0441\u0441\u0438\u044f", "\u6771\u4eac\u30bf\u30ef\u30fc Trading", "Nguy\u1ec5n Th\u1ecb",
                 "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "Jos\u00e9 O'Brien-Smith", "Anna Kowalski"}) {
-            assertThat(InputRules.partyName(good)).as(good).isNull();
+            assertThat(PartyNames.problem(good)).as(good).isNull();
         }
-        assertThat(InputRules.partyName("Acme \ud835\uddd9oods")).contains("not of ordinary writing")
+        assertThat(PartyNames.problem("Acme \ud835\uddd9oods")).contains("not of ordinary writing")
                 .contains("MATHEMATICAL SANS-SERIF BOLD CAPITAL F");
-        assertThat(InputRules.partyName("\u1d00cme Foods")).contains("LATIN LETTER SMALL CAPITAL A");
-        assertThat(InputRules.partyName("\u13aacme Foods")).contains("not of ordinary writing"); // Cherokee A
-        assertThat(InputRules.partyName("Anna \u13e6owalski")).contains("not of ordinary writing"); // Cherokee K
-        assertThat(InputRules.partyName("Acme \u0555oods")).contains("mixes").contains("Armenian");
-        assertThat(InputRules.partyName("Acme\u200b")).as("the name rules first").contains("U+200B");
-        assertThat(InputRules.partyName(null)).isNull();
+        assertThat(PartyNames.problem("\u1d00cme Foods")).contains("LATIN LETTER SMALL CAPITAL A");
+        assertThat(PartyNames.problem("\u13aacme Foods")).contains("not of ordinary writing"); // Cherokee A
+        assertThat(PartyNames.problem("Anna \u13e6owalski")).contains("not of ordinary writing"); // Cherokee K
+        assertThat(PartyNames.problem("Acme \u0555oods")).contains("mixes").contains("Armenian");
+        assertThat(PartyNames.problem("Acme\u200b")).as("the name rules first").contains("U+200B");
+        assertThat(PartyNames.problem(null)).isNull();
         // a sign Unicode writes as another letter is named as such, not as an accent (re-test R7)
         assertThat(InputRules.name("Ac\u212Ame")).isEqualTo("holds U+212A KELVIN SIGN at character 3, which Unicode"
                 + " writes as 'K'; type that letter, so the name is one text wherever it is written");
