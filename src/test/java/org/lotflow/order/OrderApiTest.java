@@ -464,6 +464,45 @@ class OrderApiTest {
 
     }
 
+    /**
+     * Four look-alike spellings of one new customer (Latin and Cyrillic words) placed at the same moment: one is
+     * taken, the other three are told it prints like it, so the recall list never holds the customer twice.
+     */
+    @Test
+    void lookAlikeNewCustomersPlacedAtOnceAreOneCustomer() throws Exception {
+        String sku = api.createProduct("PRNR");
+        fx.releasedLot(sku, 100, "2024-10-01", null);
+        String tag = org.lotflow.support.TestUsers.letters(java.util.UUID.randomUUID().toString().substring(0, 6)).toUpperCase();
+        List<String> spellings = List.of("Oxo Cox " + tag, "\u041e\u0445\u043e Cox " + tag,
+                "Oxo \u0421\u043e\u0445 " + tag, "\u041e\u0445\u043e \u0421\u043e\u0445 " + tag);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(spellings.size());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (String customer : spellings) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("tom", "/api/orders", Map.of("orderNumber", OrderFixtures.orderNumber(),
+                            "customer", customer, "sku", sku, "quantity", 1));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response r = answer.get();
+                statuses.add(r.status());
+                if (r.status() == 409) {
+                    assertField(r, 409, "customer");
+                }
+            }
+            assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT o.customer) FROM sales_order o JOIN product p"
+                + " ON p.id = o.product_id WHERE p.sku = ?", Integer.class, sku)).isEqualTo(1);
+    }
+
     private static void assertField(Response r, int status, String field) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.isProblem()).as(r.toString()).isTrue();
