@@ -85,6 +85,10 @@ public class Lot {
     @Column(length = 200)
     private String supplier;
 
+    /** What the supplier prints as ({@code PartyNames.printsAs}): one supplier, one reading (V142). */
+    @Column(name = "supplier_key", length = 800)
+    private String supplierKey;
+
     /** The supplier's own lot number of a received lot. */
     @Column(name = "supplier_lot_number", length = 64)
     private String supplierLotNumber;
@@ -158,6 +162,7 @@ public class Lot {
     void receivedFrom(String supplier, String supplierLotNumber, String deliveryReference,
             boolean manufactureDateStated) {
         this.supplier = supplier;
+        this.supplierKey = org.lotflow.shared.input.PartyNames.printsAs(supplier);
         this.supplierLotNumber = supplierLotNumber;
         this.deliveryReference = deliveryReference;
         this.manufactureDateStated = manufactureDateStated;

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lotflow.lot.internal.LotRepository;
 import org.lotflow.lot.internal.ReceiptRules;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
+import org.lotflow.shared.ClusterLock;
+import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
 import org.lotflow.shared.input.PartyNames;
 import org.springframework.stereotype.Service;
@@ -33,6 +36,8 @@ public class Receiving {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.lotflow.product.ProductService products;
+    private final LotRepository lotRecords;
+    private final ClusterLock clusterLock;
     private final long maxSerialsPerReceipt;
 
     /**
@@ -41,13 +46,15 @@ public class Receiving {
      *                             receipt's one transaction, so a receipt makes no more serials than one lot may hold
      */
     public Receiving(LotService lots, CurrentUser currentUser, Clock clock,
-            org.lotflow.product.ProductService products,
+            org.lotflow.product.ProductService products, LotRepository lotRecords, ClusterLock clusterLock,
             @org.springframework.beans.factory.annotation.Value("${lotflow.serials.max-per-lot:100000}")
             long maxSerialsPerReceipt) {
         this.lots = lots;
         this.currentUser = currentUser;
         this.clock = clock;
         this.products = products;
+        this.lotRecords = lotRecords;
+        this.clusterLock = clusterLock;
         this.maxSerialsPerReceipt = maxSerialsPerReceipt;
     }
 
@@ -63,8 +70,8 @@ public class Receiving {
     /**
      * Receives the delivery: the lots, in the order of the lines. Refused, nothing created: a caller outside
      * production (403; the contract's "production: create products and lots"), a date rule of
-     * {@link ReceiptRules} or a field as {@code POST /api/lots} refuses it (400), any line's lot refused by
-     * {@link LotService#create}.
+     * {@link ReceiptRules} or a field as {@code POST /api/lots} refuses it (400), a supplier that prints like another
+     * on record (409 naming {@code supplier}), any line's lot refused by {@link LotService#create}.
      */
     @Transactional
     public List<Lot> receive(Delivery in) {
@@ -80,6 +87,7 @@ public class Receiving {
                 : in.deliveryReference().trim()));
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
         requireSerialsWithinLimit(in);
+        requireOneSupplierOneName(in.supplier().trim());
         LotService.Receipt receipt = new LotService.Receipt(in.supplier().trim(), in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
                         : in.deliveryReference().trim());
@@ -101,6 +109,29 @@ public class Receiving {
             }
         }
         return created;
+    }
+
+    /**
+     * One supplier, one name: a supplier that prints like another supplier on record ({@link PartyNames#printsAs}: a
+     * Cyrillic "С" for a Latin "C", a full-width letter) but is other text than it, capitals aside, is refused with 409
+     * naming {@code supplier}, as it would split one immediate previous source in two in every raw-material recall and
+     * FSMA 204 record (21 CFR 1.1345). A supplier new to lotflow is checked under a lock of its reading, so two
+     * look-alike spellings received at the same moment do not both pass; a known supplier's receipts take no lock.
+     */
+    private void requireOneSupplierOneName(String supplier) {
+        String reading = PartyNames.printsAs(supplier);
+        List<String> printingAlike = lotRecords.suppliersPrintingAs(reading);
+        if (printingAlike.stream().noneMatch(supplier::equalsIgnoreCase)) {
+            clusterLock.holdUntilCommitCreating(ClusterLock.nameFor("supplier", reading));
+            printingAlike = lotRecords.suppliersPrintingAs(reading);
+        }
+        for (String known : printingAlike) {
+            if (!known.equalsIgnoreCase(supplier)) {
+                throw new StateConflict("'" + supplier + "' prints like the supplier '" + known + "' already on"
+                        + " record, but is other text: use that name (or, for another company, a name that tells"
+                        + " them apart)").with("field", "supplier");
+            }
+        }
     }
 
     /**

@@ -100,7 +100,7 @@ public class OrderPlacement {
         if (printingAlike.stream().noneMatch(customer::equalsIgnoreCase)) {
             // a customer new to lotflow: new names of one reading take turns, so two look-alikes placed at the same
             // moment do not both pass (auditor 2026-12-06: no lock); a known customer's orders take no lock
-            clusterLock.holdUntilCommitCreating(customerLockName(reading));
+            clusterLock.holdUntilCommitCreating(ClusterLock.nameFor("customer", reading));
             printingAlike = orders.customersPrintingAs(reading);
         }
         for (String known : printingAlike) {
@@ -135,21 +135,6 @@ public class OrderPlacement {
         List<Lot> candidates = fefoCandidates.lockCovering(productId, order.getQuantity(), today, shipDate,
                 order.getMinShelfLifeMonths(), null);
         return queries.viewOfNew(order, allocator.byFefo(order, candidates, order.getQuantity(), null));
-    }
-
-    /**
-     * The lock in {@code app_lock} under which a new customer of this reading ({@link PartyNames#printsAs}) is
-     * checked against the customers on record: "customer-" and 40 hex digits of the reading's SHA-256 (a name may
-     * be longer than a lock's 64 characters).
-     */
-    static String customerLockName(String reading) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(reading.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "customer-" + java.util.HexFormat.of().formatHex(digest).substring(0, 40);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static RuntimeException alreadyExists(String orderNumber) {

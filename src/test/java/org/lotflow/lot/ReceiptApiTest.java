@@ -190,6 +190,55 @@ class ReceiptApiTest {
                 "location", "Tank farm 2", "source", "RECEIPT")), 400, "source");
     }
 
+    /**
+     * One supplier, one name: a supplier that prints like one on record (Cyrillic letters) is 409 naming supplier and
+     * receives nothing; the same supplier in capitals is the same supplier; two look-alike spellings of a new supplier
+     * received at the same moment: one is taken, the other is told.
+     */
+    @Test
+    void aSupplierThatPrintsLikeAnotherOnRecordIsRefused() throws Exception {
+        String sku = api.createProduct("SUPL");
+        String tag = org.lotflow.support.TestUsers.letters(UUID.randomUUID().toString().substring(0, 6)).toUpperCase();
+        Map<String, Object> first = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
+        first.put("supplier", "Coco Oils " + tag);
+        assertThat(api.post("mike", "/api/receipts", first).status()).isEqualTo(201);
+        Map<String, Object> alike = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
+        alike.put("supplier", "\u0421\u043e\u0441\u043e Oils " + tag);
+        Response refused = api.post("mike", "/api/receipts", alike);
+        assertProblem(refused, 409, "supplier");
+        assertThat(refused.json().get("detail").asText()).contains("prints like the supplier 'Coco Oils " + tag + "'");
+        assertThat(lotCount(sku)).isEqualTo(1);
+        Map<String, Object> capitals = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
+        capitals.put("supplier", "COCO OILS " + tag);
+        assertThat(api.post("mike", "/api/receipts", capitals).status()).as("the same supplier in capitals").isEqualTo(201);
+
+        String other = org.lotflow.support.TestUsers.letters(UUID.randomUUID().toString().substring(0, 6)).toUpperCase();
+        List<String> spellings = List.of("Oxo Cox " + other, "\u041e\u0445\u043e Cox " + other,
+                "Oxo \u0421\u043e\u0445 " + other, "\u041e\u0445\u043e \u0421\u043e\u0445 " + other);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(spellings.size());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+            for (String supplier : spellings) {
+                Map<String, Object> body = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
+                body.put("supplier", supplier);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("mike", "/api/receipts", body);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                statuses.add(answer.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(lotCount(sku)).isEqualTo(3);
+    }
+
     @Test
     void onlyProductionReceives() {
         String sku = api.createProduct("RCV");

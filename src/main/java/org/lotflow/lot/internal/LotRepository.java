@@ -17,6 +17,10 @@ import org.springframework.data.repository.query.Param;
  */
 public interface LotRepository extends JpaRepository<Lot, Long> {
 
+    /** The suppliers on record that print as {@code key} ({@code org.lotflow.shared.input.PartyNames.printsAs}), each once. */
+    @Query(value = "SELECT DISTINCT supplier FROM lot WHERE supplier_key = :key", nativeQuery = true)
+    List<String> suppliersPrintingAs(@Param("key") String key);
+
     /**
      * SQL: stock available ({@link org.lotflow.lot.LotQuantities#available()} &gt; 0): the generated column
      * {@code stock_available = quantity > allocated + shipped + consumed + disposed} (V96), which the

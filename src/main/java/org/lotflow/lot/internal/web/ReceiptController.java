@@ -73,7 +73,9 @@ public class ReceiptController {
      * Refused with problem+json, nothing created: 400 naming the field (a field as {@code POST /api/lots}
      * refuses it, an unknown SKU, a receipt date in the future, a manufacture date after the receipt date, an
      * expiration date not after the receipt or manufacture date, two lines with the same expiration date:
-     * {@code lines[i].expirationDate}), 403 outside production.
+     * {@code lines[i].expirationDate}), 403 outside production, 409 naming {@code supplier} for a supplier that
+     * prints like another supplier on record but is other text (a Cyrillic "С" for a Latin "C"; capitals aside, the
+     * same name is the same supplier).
      */
     @AllowedGroups(value = {Groups.PRODUCTION}, work = "receive a lot")
     @PostMapping
