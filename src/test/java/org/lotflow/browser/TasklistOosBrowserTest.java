@@ -123,6 +123,11 @@ class TasklistOosBrowserTest {
             String form = t.formText();
             assertThat(form).contains("Lab results for lot " + lot).contains("viscosity").contains("245")
                     .contains("255").contains("cSt").contains("flashPoint");
+            // the due date is shown, not offered for change, and no follow-up date (lotflow refuses both: N7)
+            org.openqa.selenium.WebElement due = t.visible(org.openqa.selenium.By.cssSelector(".meta.dates .due-date"));
+            assertThat(due.getCssValue("pointer-events")).isEqualTo("none");
+            assertThat(t.driver().findElements(org.openqa.selenium.By.cssSelector(".meta.dates .followup-date")))
+                    .allSatisfy(f -> assertThat(f.isDisplayed()).as("Set follow up").isFalse());
             t.typeInCamundaForm("Results", results);
             completeAndWait(t, lot, "recordLabResults");
         });
