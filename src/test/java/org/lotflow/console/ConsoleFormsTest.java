@@ -130,6 +130,22 @@ class ConsoleFormsTest {
         ConsoleSession.Page invalid = tom.post("/console/lots/new", lotForm("", "-5", "not a date"));
         assertThat(invalid.status()).isEqualTo(403);
         assertThat(invalid.html()).doesNotContain("data-field=\"quantity\"");
+        // an outsider's form without its one-time token, or with a made-up one, is told 403 (whose work it is), not
+        // that the form was sent already (re-test 2026-12-06 R10), on every Console form that records something
+        Map<String, String> noOnce = new LinkedHashMap<>(lotForm(sku, "5", "2025-01-20"));
+        noOnce.put("_csrf", tom.csrf());
+        assertThat(tom.postRaw("/console/lots/new", noOnce).status()).isEqualTo(403);
+        noOnce.put("_once", "made-up-token");
+        assertThat(tom.postRaw("/console/lots/new", noOnce).status()).isEqualTo(403);
+        Map<String, String> labResults = new LinkedHashMap<>(Map.of("_csrf", tom.csrf(), "labResults", "viscosity = 1"));
+        for (String path : List.of("/console/lots/" + lot + "/lab-results", "/console/lots/" + lot + "/holds",
+                "/console/lots/" + lot + "/recalls", "/console/drills", "/console/signers/sarah/confirmation")) {
+            ConsoleSession.Page outsider = tom.postRaw(path, labResults);
+            assertThat(outsider.status()).as(path + ": " + outsider.html()).isEqualTo(403);
+        }
+        ConsoleSession.Page noSales = mike.postRaw("/console/orders/SO-NONE/cancel", Map.of("_csrf", mike.csrf()));
+        assertThat(noSales.status()).as(noSales.html()).isEqualTo(403);
+        assertThat(count("SELECT COUNT(*) FROM lot")).isEqualTo(lots + 1);
     }
 
     @Test
@@ -451,7 +467,7 @@ class ConsoleFormsTest {
         assertThat(jennifer.get("/console/orders/" + open).html()).doesNotContain("id=\"cancel-form\"");
         ConsoleSession.Page refused = jennifer.post("/console/orders/" + open + "/cancel", Map.of());
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.html()).contains("id=\"form-problem\"");
+        assertThat(refused.html()).as("refused before the form is read, naming the work").contains("cancel an order");
         assertThat(api.get("tom", "/api/orders/" + open).json().get("status").asText()).isEqualTo("ALLOCATED");
 
         ConsoleSession tom = ConsoleSession.login(port, "tom");

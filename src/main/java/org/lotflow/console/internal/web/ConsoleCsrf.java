@@ -61,6 +61,12 @@ public final class ConsoleCsrf {
      */
     public static final String ONCE_FIELD = "_once";
 
+    /**
+     * The request attribute set when a creating form's one-time token was not issued or was spent already: the request
+     * is then refused with 409 before its handler runs ({@link ConsoleOnceInterceptor}).
+     */
+    public static final String ONCE_REFUSED = ConsoleCsrf.class.getName() + ".onceRefused";
+
     private static final String ISSUED = ConsoleCsrf.class.getName() + ".issued";
     /** How many issued, unspent tokens a session keeps (the oldest are forgotten: a page that old is reloaded). */
     private static final int ISSUED_REMEMBERED = 200;

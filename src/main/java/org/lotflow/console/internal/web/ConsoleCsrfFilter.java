@@ -11,8 +11,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses with 403 every Console request that would change something (POST and the like) without the
  * session's CSRF token ({@link ConsoleCsrf}), before it reaches a controller: nothing changes. The login form
- * is protected too (login CSRF). A creating form's one-time token ({@link ConsoleCsrf#ONCE_FIELD}) sent a second
- * time is refused with 409: a form is not sent twice.
+ * is protected too (login CSRF). A creating form's one-time token ({@link ConsoleCsrf#ONCE_FIELD}) is spent here; one
+ * sent a second time, made up or left out marks the request ({@link ConsoleCsrf#ONCE_REFUSED}), and
+ * {@link ConsoleOnceInterceptor} refuses it with 409 once the handler is known, after the check of who may send it: a
+ * person outside the form's groups is told 403, not that the form was sent already (re-test 2026-12-06 R10).
  */
 public class ConsoleCsrfFilter extends OncePerRequestFilter {
 
@@ -38,12 +40,7 @@ public class ConsoleCsrfFilter extends OncePerRequestFilter {
                     .replaceAll("/+", "/");
             if (ConsoleCsrf.needsOnce(path) && !ConsoleCsrf.spend(request.getSession(false),
                     request.getParameter(ConsoleCsrf.ONCE_FIELD))) {
-                ConsoleRefusalPage.write(response, 409, "Conflict", "This form was sent already", "<p>This form was"
-                        + " sent before, or it is out of date (the browser's Back button or a reload brings a sent form"
-                        + " back), so it was not sent again and nothing more was created. What it created is in the"
-                        + " Console's lists. <a href=\"" + request.getContextPath() + "/console/\">Open the Console</a>"
-                        + " and open a new form to create another.</p>");
-                return;
+                request.setAttribute(ConsoleCsrf.ONCE_REFUSED, Boolean.TRUE);
             }
         }
         chain.doFilter(request, response);

@@ -7,6 +7,7 @@ import org.lotflow.drill.MockRecalls;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.Refusal;
+import org.lotflow.security.AllowedGroups;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,7 @@ class DrillPages {
         return "console/drills";
     }
 
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "start a mock-recall drill")
     @PostMapping("/console/drills")
     String start(@RequestParam(required = false) String lotNumber, Model model, HttpServletResponse response) {
         try {

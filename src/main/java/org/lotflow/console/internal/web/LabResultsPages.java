@@ -3,6 +3,8 @@ package org.lotflow.console.internal.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.lotflow.release.LabResultsRecording;
 import org.lotflow.shared.Refusal;
+import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,7 @@ class LabResultsPages {
         this.lotPages = lotPages;
     }
 
+    @AllowedGroups(value = {Groups.QA_ANALYST, Groups.QA_MANAGER}, work = "record lab results")
     @PostMapping("/console/lots/{lotNumber}/lab-results")
     String record(@PathVariable String lotNumber, @RequestParam(required = false) String labResults, Model model,
             HttpServletResponse response) {

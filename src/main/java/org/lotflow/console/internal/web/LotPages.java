@@ -30,6 +30,8 @@ import org.lotflow.shared.RefusalStatus;
 import org.lotflow.trace.Direction;
 import org.lotflow.trace.Trace;
 import org.lotflow.trace.TraceService;
+import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -195,6 +197,7 @@ class LotPages {
     }
 
     /** A QA hold, through the API's hold placement. */
+    @AllowedGroups(value = {Groups.QA_ANALYST, Groups.QA_MANAGER}, work = "place a lot on hold")
     @PostMapping("/console/lots/{lotNumber}/holds")
     String hold(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String source, @RequestParam(required = false) String reference,
@@ -250,6 +253,7 @@ class LotPages {
     }
 
     /** Starts the recall of this lot, through the API's recall opening. */
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "open a recall")
     @PostMapping("/console/lots/{lotNumber}/recalls")
     String recall(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String classification, Model model, HttpServletResponse response) {

@@ -214,6 +214,7 @@ class OrderPages {
      * API refuses it (403 outside sales, 404 unknown, 409 cancelled, waiting for an override, nothing short, no lot
      * FEFO may take), shown on the order's page.
      */
+    @AllowedGroups(value = {Groups.SALES}, work = "allocate an order")
     @PostMapping("/console/orders/{orderNumber}/allocations")
     String allocateShortfall(@PathVariable String orderNumber, Model model, HttpServletResponse response) {
         try {
@@ -230,6 +231,7 @@ class OrderPages {
         }
     }
 
+    @AllowedGroups(value = {Groups.SALES}, work = "cancel an order")
     @PostMapping("/console/orders/{orderNumber}/cancel")
     String cancel(@PathVariable String orderNumber, Model model, HttpServletResponse response) {
         try {

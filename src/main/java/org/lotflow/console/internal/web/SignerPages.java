@@ -3,6 +3,8 @@ package org.lotflow.console.internal.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.lotflow.security.SignerConfirmation;
 import org.lotflow.shared.Refusal;
+import org.lotflow.security.AllowedGroups;
+import org.lotflow.security.Groups;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,7 @@ class SignerPages {
         return "console/signers";
     }
 
+    @AllowedGroups(value = {Groups.ADMIN}, work = "confirm a signer's identity")
     @PostMapping("/console/signers/{userId}/confirmation")
     String confirm(@PathVariable String userId, Model model, HttpServletResponse response) {
         try {
