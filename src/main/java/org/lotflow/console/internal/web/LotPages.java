@@ -22,7 +22,6 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotViewContributor;
 import org.lotflow.quarantine.Holds;
 import org.lotflow.recall.Classification;
-import org.lotflow.recall.Recalls;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.Refusal;
@@ -45,8 +44,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * {@code /console/lots}: the lot list (the seed's "Lot Inventory", FEFO order, the same search and cursor as
  * {@code GET /api/lots}); {@code /console/lots/{lotNumber}}: a lot's page (everything of
  * {@code GET /api/lots/{lotNumber}}, its audit trail, lab results, open tasks, holds, recalls, orders,
- * shipments and the genealogy picture); its forms: a hold (QA) and a recall with its scope shown first
- * (recall coordinators). Every action goes through the API's own service; a refusal is shown on the form,
+ * shipments and the genealogy picture); its hold form (QA; the recall form: {@link LotRecallPages}, the lab results'
+ * {@link LabResultsPages}). Every action goes through the API's own service; a refusal is shown on the form,
  * field by field, with the API's status.
  */
 @Controller
@@ -61,28 +60,23 @@ class LotPages {
     private final List<LotViewContributor> contributors;
     private final TraceService trace;
     private final Holds holds;
-    private final Recalls recalls;
     private final org.lotflow.certificate.Certificates certificates;
     private final OpenTasks openTasks;
     private final ObjectMapper json;
     private final Clock clock;
-    private final org.lotflow.security.CurrentUser currentUser;
     private final int alertDays;
 
     /** The first serials a serialised lot's page lists (the rest: {@code GET /api/lots/{n}/serials}, paged). */
     static final int SERIALS_SHOWN = 100;
 
     private final org.lotflow.serial.SerialLedger serials;
-    private final org.lotflow.order.OpenAllocations openAllocations;
     private final org.lotflow.history.HistoryReports historyReports;
 
     LotPages(LotInventory inventory, LotService lots, LotHistory history, List<LotViewContributor> contributors,
-            TraceService trace, Holds holds, Recalls recalls,
+            TraceService trace, Holds holds,
             org.lotflow.certificate.Certificates certificates, OpenTasks openTasks, ObjectMapper json, Clock clock,
-            org.lotflow.security.CurrentUser currentUser, org.lotflow.serial.SerialLedger serials,
-            org.lotflow.order.OpenAllocations openAllocations, org.lotflow.history.HistoryReports historyReports,
+            org.lotflow.serial.SerialLedger serials, org.lotflow.history.HistoryReports historyReports,
             @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
-        this.openAllocations = openAllocations;
         this.historyReports = historyReports;
         this.serials = serials;
         this.inventory = inventory;
@@ -91,12 +85,10 @@ class LotPages {
         this.contributors = contributors;
         this.trace = trace;
         this.holds = holds;
-        this.recalls = recalls;
         this.certificates = certificates;
         this.openTasks = openTasks;
         this.json = json;
         this.clock = clock;
-        this.currentUser = currentUser;
         this.alertDays = alertDays;
     }
 
@@ -212,61 +204,6 @@ class LotPages {
         }
     }
 
-    /**
-     * The scope a recall of this lot would have, shown before it starts: the downstream trace (every lot made
-     * from it, and the customers who received any of them, with quantities), as the recall will open it; a
-     * trace deeper than the bound is said, for the recall would be refused. Recall coordinators only (403).
-     */
-    @GetMapping("/console/lots/{lotNumber}/recall-preview")
-    String recallPreview(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String classification, Model model) {
-        currentUser.requireMembership("open a recall", org.lotflow.security.Groups.RECALL_COORDINATOR);
-        model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
-        lotPage(lotNumber, model);
-        preview(lotNumber, model);
-        model.addAttribute("previewShown", true);
-        try {
-            recalls.check(List.of(lotNumber), reason, classification);
-        } catch (InvalidInput e) {
-            // the scope is shown; the start waits until the recall's own checks pass (the API would refuse it: 400)
-            model.addAttribute("errorsOf", "recall");
-            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
-            model.addAttribute("problem", Map.of("status", 400, "title", "Not ready to start",
-                    "detail", "The scope is shown below; " + e.getMessage()));
-        }
-        return "console/lot";
-    }
-
-    /**
-     * The recall's scope for the preview, with the open orders whose allocations the recall will cancel, said before
-     * it starts (new user 2026-12-06 P9: sales found a CANCELLED allocation without a word).
-     */
-    private void preview(String lotNumber, Model model) {
-        org.lotflow.trace.Trace preview = trace.trace(lotNumber, Direction.DOWNSTREAM);
-        model.addAttribute("preview", preview);
-        // what the recall would do to each lot, said before it starts (new user 2026-12-06 D9)
-        model.addAttribute("previewActions", preview.lots().stream().collect(java.util.stream.Collectors.toMap(
-                org.lotflow.trace.Trace.TracedLot::lotNumber, l -> org.lotflow.recall.RecallPreview.action(
-                        org.lotflow.lot.LotStatus.valueOf(l.status())), (a, b) -> a)));
-        model.addAttribute("previewAllocations", openAllocations.ofLots(preview.lots().stream()
-                .map(org.lotflow.trace.Trace.TracedLot::id).toList()));
-    }
-
-    /** Starts the recall of this lot, through the API's recall opening. */
-    @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "open a recall")
-    @PostMapping("/console/lots/{lotNumber}/recalls")
-    String recall(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String classification, Model model, HttpServletResponse response) {
-        try {
-            String number = recalls.open(List.of(lotNumber), reason, classification);
-            return "redirect:/console/recalls/" + number + "?started";
-        } catch (Refusal e) {
-            model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
-            return refused(e, "recall", lotNumber, model, response);
-        }
-    }
-
-    /** The lot page again with the refusal: its status, its sentence, and the field it names. */
     /** The lot's page again with a form's refusal at its field (or above the form), for this package's forms. */
     String refused(Refusal e, String form, String lotNumber, Model model, HttpServletResponse response) {
         response.setStatus(RefusalStatus.of(e));
@@ -277,17 +214,11 @@ class LotPages {
         model.addAttribute("problem", Map.of("status", RefusalStatus.of(e), "title", e.title(),
                 "detail", e.getMessage()));
         lotPage(lotNumber, model);
-        if ("recall".equals(form) && e instanceof InvalidInput) {
-            try {
-                preview(lotNumber, model);
-            } catch (Refusal ignored) {
-                // the preview is refused the same way: the form shows the first refusal
-            }
-        }
         return "console/lot";
     }
 
-    private void lotPage(String lotNumber, Model model) {
+    /** The lot's page: the lot, its figures, history, tasks, holds, recalls, orders and shipments, into {@code model}. */
+    void lotPage(String lotNumber, Model model) {
         Lot lot = lots.get(lotNumber);
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> extra = new LinkedHashMap<>();
