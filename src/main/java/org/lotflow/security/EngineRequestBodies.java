@@ -125,6 +125,12 @@ final class EngineRequestBodies {
                     + (why != null ? why : org.lotflow.shared.StrictJson.BIDI_REFUSED), field);
             return null;
         }
+        String expression = QueryExpressions.refusedAt(body);
+        if (expression != null) {
+            // a query's or a filter's expression is evaluated by the engine: only its query functions (auditor X8, X4)
+            Problems.write(response, 400, "Invalid request", QueryExpressions.refusal(expression), expression);
+            return null;
+        }
         return again;
     }
 

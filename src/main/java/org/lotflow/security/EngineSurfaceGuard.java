@@ -117,6 +117,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             return;
         }
         Matcher api = ENGINE_API.matcher(path);
+        String expression = api.matches() ? QueryExpressions.refusedParameter(request.getParameterMap()) : null;
+        if (expression != null) {
+            // GET /task?assigneeExpression=... : the engine refuses it for an ad-hoc query, but say it as the body is
+            refuse(response, 400, "Invalid request", expression, QueryExpressions.refusal(expression));
+            return;
+        }
         if ((method.equals("GET") || method.equals("HEAD")) && api.matches()
                 && refused(response, reads.refusal(api.group(1), request.getParameterMap()))) {
             return;
