@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Administrators and lotflow's roles are separate people: a member of {@code camunda-admin} is never added to a
  * role group ({@link Groups#BUSINESS}: production, QA analyst, QA manager, sales, recall coordinator), and a member
- * of a role group is never added to {@code camunda-admin} (403). Auditor 2026-12-05 F1: the rule "nobody adds
+ * of a role group is never added to {@code camunda-admin} (403); and a member of {@code production} never joins the
+ * quality unit ({@code qa-analyst}, {@code qa-manager}), nor the other way round (403). Auditor 2026-12-05 F1: the rule "nobody adds
  * themselves to a group" alone let an administrator create a second administrator who then added the first one to
  * {@code qa-manager}, and the first signed releases. An administrator who is to sign gets their own, second account
  * with a role and no administration (21 CFR 11.10(g) authority checks; EU GMP Annex 11 §12.1 and §2: segregation of
@@ -34,6 +35,16 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
                     + " (administrators and the people who record and sign keep separate accounts; give them a second"
                     + " account without administration)";
         }
+        String other = production(groupId) ? theirGroups.stream().filter(RoleSeparation::quality).findFirst().orElse(null)
+                : quality(groupId) ? theirGroups.stream().filter(RoleSeparation::production).findFirst().orElse(null)
+                : null;
+        if (other != null) {
+            // the quality unit is independent of production (EU GMP Part I 2.5, 21 CFR 211.22; auditor 2026-12-06 X2:
+            // a production manager who was also a QA manager approved the release of the lot he made)
+            return userId + " is in the group " + Groups.displayName(other) + " and so may not also join the group "
+                    + Groups.displayName(groupId) + ": production and the quality unit (QA analysts, QA managers) are"
+                    + " separate people, so nobody releases or tests what they made";
+        }
         if (Groups.ADMIN.equals(groupId)) {
             List<String> roles = theirGroups.stream().filter(Groups.BUSINESS::contains).toList();
             if (!roles.isEmpty()) {
@@ -43,6 +54,14 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
             }
         }
         return null;
+    }
+
+    private static boolean production(String groupId) {
+        return Groups.PRODUCTION.equals(groupId);
+    }
+
+    private static boolean quality(String groupId) {
+        return Groups.QA_ANALYST.equals(groupId) || Groups.QA_MANAGER.equals(groupId);
     }
 
     /** The identity session's calls that write (the others make objects in memory or read). */

@@ -114,6 +114,20 @@ class RoleSeparationApiTest {
         authorizationService.deleteAuthorization(groupGrant);
     }
 
+    /** Auditor 2026-12-06 X2: a production member made a QA manager approved the release of the lot he made. */
+    @Test
+    void productionAndTheQualityUnitAreSeparatePeople() {
+        String maker = user("makerx", Groups.PRODUCTION);
+        Response intoQa = asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER + "/members/" + maker, null);
+        assertThat(intoQa.status()).as(intoQa.toString()).isEqualTo(403);
+        assertThat(intoQa.json().get("detail").asText()).contains("may not also join the group QA managers");
+        String analyst = user("analystx", Groups.QA_ANALYST);
+        assertThat(asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.PRODUCTION + "/members/" + analyst, null)
+                .status()).isEqualTo(403);
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.QA_MANAGER).userId(maker).count()).isZero();
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.PRODUCTION).userId(analyst).count()).isZero();
+    }
+
     /**
      * Auditor 2026-12-05 B1 (High): rights given to a group after a QA manager had joined it, and a QA manager
      * re-targeting another role's grant with PUT (judged by the body's resource type); B2: a stored revocation moved

@@ -17,10 +17,25 @@ class RoleSeparationTest {
             assertThat(RoleSeparation.refusal("demo", role, List.of(Groups.ADMIN))).as(role).isNotNull();
             assertThat(RoleSeparation.refusal("sarah", Groups.ADMIN, List.of(role))).as(role)
                     .contains("may not also administer lotflow");
-            assertThat(RoleSeparation.refusal("sarah", role, List.of(Groups.QA_ANALYST))).as(role).isNull();
+            if (!role.equals(Groups.PRODUCTION)) {
+                assertThat(RoleSeparation.refusal("sarah", role, List.of(Groups.QA_ANALYST))).as(role).isNull();
+            }
         }
         assertThat(RoleSeparation.refusal("ada", Groups.ADMIN, List.of())).isNull();
         assertThat(RoleSeparation.refusal("ada", "contractors", List.of(Groups.ADMIN))).isNull();
+    }
+
+    /** Auditor 2026-12-06 X2: production and the quality unit are separate people, whichever came first. */
+    @Test
+    void productionNeverJoinsTheQualityUnitNorTheOtherWayRound() {
+        assertThat(RoleSeparation.refusal("mike", Groups.QA_MANAGER, List.of(Groups.PRODUCTION)))
+                .startsWith("mike is in the group Production and so may not also join the group QA managers")
+                .contains("nobody releases or tests what they made");
+        assertThat(RoleSeparation.refusal("mike", Groups.QA_ANALYST, List.of(Groups.PRODUCTION))).isNotNull();
+        assertThat(RoleSeparation.refusal("sarah", Groups.PRODUCTION, List.of(Groups.QA_ANALYST))).isNotNull();
+        assertThat(RoleSeparation.refusal("jennifer", Groups.PRODUCTION, List.of(Groups.QA_MANAGER))).isNotNull();
+        assertThat(RoleSeparation.refusal("mike", Groups.SALES, List.of(Groups.PRODUCTION))).isNull();
+        assertThat(RoleSeparation.refusal("sarah", Groups.QA_MANAGER, List.of(Groups.QA_ANALYST))).isNull();
     }
 
     /** Auditor 2026-12-05 A4: a role member makes no identity write but setting their own password. */

@@ -26,6 +26,18 @@ public final class FourEyes {
     }
 
     /**
+     * Refuses the person who created (made or received) a lot as the signer of its release decision: production and the
+     * quality unit are independent (EU GMP Part I 2.5, 21 CFR 211.22; auditor 2026-12-06 X2). Memberships keep them
+     * apart ({@code security.RoleSeparation}); this holds for accounts that were in both before.
+     */
+    public static void requireNotMaker(String signer, String maker, String lotNumber) {
+        if (signer != null && signer.equals(maker)) {
+            throw new FourEyesViolation(signer, "created lot " + lotNumber, "sign its release decision")
+                    .with("createdBy", maker);
+        }
+    }
+
+    /**
      * Refuses {@code signer} as the one who releases a lot when they invalidated an earlier out-of-specification round
      * of it as a laboratory error: the release then rests on the retest that invalidation allowed (FDA guidance
      * "Investigating OOS Test Results", 21 CFR 211.192; auditor 2026-12-06 B7, re-test R3). For the approval of a

@@ -77,6 +77,7 @@ public class ReleaseApproval {
         String signer = currentUser.id();
         currentUser.requireSigningMembership("sign a release decision", Groups.QA_MANAGER);
         FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
+        FourEyes.requireNotMaker(signer, lot.getCreatedBy(), lot.getLotNumber());
         if (approved) {
             FourEyes.requireNotInvalidator(signer, queries.investigations(lotId), lot.getLotNumber());
         }

@@ -21,6 +21,18 @@ class FourEyesTest {
         assertThat(refused.properties()).containsEntry("labRecordedBy", "sarah");
     }
 
+    /** Auditor 2026-12-06 X2: whoever made (or received) the lot does not sign its release, whatever their groups. */
+    @Test
+    void theLotsMakerMayNotSignItsRelease() {
+        FourEyesViolation refused = catchThrowableOfType(FourEyesViolation.class,
+                () -> FourEyes.requireNotMaker("mike", "mike", "IL250-2025-012"));
+        assertThat(refused).isNotNull();
+        assertThat(RefusalStatus.of(refused)).isEqualTo(403);
+        assertThat(refused.getMessage()).startsWith("Four-eyes principle:").contains("created lot IL250-2025-012");
+        assertThat(refused.properties()).containsEntry("createdBy", "mike");
+        assertThatCode(() -> FourEyes.requireNotMaker("jennifer", "mike", "L1")).doesNotThrowAnyException();
+    }
+
     @Test
     void anotherPersonMaySign() {
         assertThatCode(() -> FourEyes.requireSecondPerson("jennifer", "sarah", "L1")).doesNotThrowAnyException();
