@@ -163,8 +163,11 @@ public class SerialRegistration {
             return (StateConflict) new StateConflict("One of the serials was registered for product " + sku
                     + " by another request at the same moment; nothing was stored").with("field", "serials");
         }
-        int index = serials.indexOf(serial);
-        return (StateConflict) new StateConflict("Serial " + serial + " of product " + sku + " is already registered"
+        // the serial as typed, whatever its case: "m7-a2" is the stored "M7-A2" (auditor 2026-12-06 X1)
+        int index = java.util.stream.IntStream.range(0, serials.size())
+                .filter(i -> serials.get(i).equalsIgnoreCase(serial)).findFirst().orElse(-1);
+        String typed = index < 0 || serials.get(index).equals(serial) ? "" : " (typed " + serials.get(index) + ")";
+        return (StateConflict) new StateConflict("Serial " + serial + typed + " of product " + sku + " is already registered"
                 + (lotNumber == null ? "" : " in lot " + lotNumber) + "; a serial belongs to one lot")
                 .with("field", index < 0 ? "serials" : "serials[" + index + "]").with("serial", serial);
     }

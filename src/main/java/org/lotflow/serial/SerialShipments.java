@@ -77,16 +77,19 @@ public class SerialShipments {
                     + " shipped, as many per lot as units (" + expected + ")");
         }
         SerialRules.checkList(serials, "serials", maxPerRequest);
-        Map<String, SerialStore.Row> found = store.find(product.getId(), serials);
+        // whatever the case it is typed in, a serial is the stored one (auditor 2026-12-06 X1: "pmp25-00001" was "no serial")
+        Map<String, SerialStore.Row> found = new java.util.HashMap<>();
+        store.find(product.getId(), serials).values()
+                .forEach(r -> found.put(r.serial().toUpperCase(java.util.Locale.ROOT), r));
         Map<Long, Deque<Long>> byLot = new LinkedHashMap<>();
         Map<Long, List<String>> textsByLot = new LinkedHashMap<>();
         for (int i = 0; i < serials.size(); i++) {
-            String serial = serials.get(i);
-            SerialStore.Row row = found.get(serial);
+            SerialStore.Row row = found.get(serials.get(i).toUpperCase(java.util.Locale.ROOT));
             String field = "serials[" + i + "]";
             if (row == null) {
-                throw new InvalidInput(field, "product " + product.getSku() + " has no serial '" + serial + "'");
+                throw new InvalidInput(field, "product " + product.getSku() + " has no serial '" + serials.get(i) + "'");
             }
+            String serial = row.serial(); // as registered, in the records and the answer
             if (!units.containsKey(row.lotId())) {
                 throw new InvalidInput(field, "serial " + serial + " is not in a lot this shipment ships ("
                         + String.join(", ", numbers.values()) + ")");

@@ -87,17 +87,22 @@ public class SerialStore {
         return out;
     }
 
-    /** The serial of the product, if any. */
+    /** The serial of the product, whatever the case it is typed in (one at most: V122), if any. */
     public Optional<Row> find(long productId, String serial) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM serial_number WHERE product_id = :product AND serial = :serial",
-                new MapSqlParameterSource("product", productId).addValue("serial", serial), (rs, i) -> row(rs))
+        return jdbc.query("SELECT " + COLUMNS + " FROM serial_number WHERE product_id = :product"
+                + " AND UPPER(serial) = :serial", new MapSqlParameterSource("product", productId)
+                .addValue("serial", serial.toUpperCase(java.util.Locale.ROOT)), (rs, i) -> row(rs))
                 .stream().findFirst();
     }
 
-    /** Every product's serial of this text (one per product at most). */
+    /**
+     * Every product's serial of this text, whatever its case (one per product at most; auditor 2026-12-06 X1: a serial
+     * copied from a complaint in lower case was "does not exist"). On PostgreSQL an index on {@code UPPER(serial)}
+     * (V144) finds it among millions.
+     */
     public List<Row> findAnyProduct(String serial) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM serial_number WHERE serial = :serial ORDER BY product_id",
-                Map.of("serial", serial), (rs, i) -> row(rs));
+        return jdbc.query("SELECT " + COLUMNS + " FROM serial_number WHERE UPPER(serial) = :serial ORDER BY product_id",
+                Map.of("serial", serial.toUpperCase(java.util.Locale.ROOT)), (rs, i) -> row(rs));
     }
 
     /** How many serials the lot holds (any status). */
