@@ -131,6 +131,13 @@ class BadInputApiTest {
                 "unit"));
         c.add(new Case("product: test named with =", "mike", HttpMethod.POST, p, with(product, "specs",
                 List.of(Map.of("test", "a=b", "min", 1))), 400, "specs[0].test"));
+        // auditor 2026-12-06 X10: tests that read alike on a screen are one test
+        c.add(new Case("product: two tests apart only by a second space", "mike", HttpMethod.POST, p, with(product,
+                "specs", List.of(Map.of("test", "a b", "min", 1), Map.of("test", "a  b", "min", 1))), 400,
+                "specs[1].test"));
+        c.add(new Case("product: two tests apart only by capitals", "mike", HttpMethod.POST, p, with(product,
+                "specs", List.of(Map.of("test", "Oil", "min", 1), Map.of("test", "OIL", "min", 1))), 400,
+                "specs[1].test"));
         c.add(new Case("product: test named with a leading #", "mike", HttpMethod.POST, p, with(product, "specs",
                 List.of(Map.of("test", "#c", "min", 1))), 400, "specs[0].test"));
         c.add(new Case("product: test name over two lines", "mike", HttpMethod.POST, p, with(product, "specs",
