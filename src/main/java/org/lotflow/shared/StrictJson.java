@@ -113,7 +113,10 @@ public class StrictJson {
         return module;
     }
 
-    /** A {@link java.time.LocalDate} read from text only (then as Jackson reads it); any other token is refused. */
+    /**
+     * A {@link java.time.LocalDate} read from text of the form yyyy-MM-dd only (then as Jackson reads it); any other
+     * token or form is refused.
+     */
     static final class DatesAsText extends com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer {
 
         DatesAsText(com.fasterxml.jackson.databind.JsonDeserializer<?> delegate) {
@@ -131,6 +134,11 @@ public class StrictJson {
                 com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
             if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
                 return ctxt.handleUnexpectedToken(java.time.LocalDate.class, p);
+            }
+            // exactly yyyy-MM-dd: java.time also reads an expanded year ("+002025-01-27"), a form no refusal names
+            // (auditor 2026-12-06 X7)
+            if (!p.getText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return ctxt.handleWeirdStringValue(java.time.LocalDate.class, p.getText(), "not yyyy-MM-dd");
             }
             return super.deserialize(p, ctxt);
         }

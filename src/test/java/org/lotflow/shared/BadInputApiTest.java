@@ -181,6 +181,11 @@ class BadInputApiTest {
                 400, "manufactureDate"));
         c.add(new Case("lot: made in 9999", "mike", HttpMethod.POST, l, with(lot, "manufactureDate", "9999-12-31"),
                 400, "manufactureDate"));
+        // auditor 2026-12-06 X7: only yyyy-MM-dd
+        c.add(new Case("lot: a date with an expanded year", "mike", HttpMethod.POST, l, with(lot, "manufactureDate",
+                "+002025-01-20"), 400, "manufactureDate"));
+        c.add(new Case("lot: a date with one-digit month", "mike", HttpMethod.POST, l, with(lot, "manufactureDate",
+                "2025-1-20"), 400, "manufactureDate"));
         c.add(new Case("lot: month 13", "mike", HttpMethod.POST, l, with(lot, "manufactureDate", "2025-13-01"), 400,
                 "manufactureDate"));
         c.add(new Case("lot: made tomorrow", "mike", HttpMethod.POST, l, with(lot, "manufactureDate", "2025-01-29"),
