@@ -384,6 +384,42 @@ class QuarantineApiTest {
                 "informCustomers");
     }
 
+    /**
+     * Auditor 2026-12-06 X9: a recall committing while the RELEASE was being signed: the disposition read the lot before
+     * the recall's commit, signed, answered 200 and was not applied. Now it reads the status under the lot's row lock:
+     * it waits for the recall (here a transaction holding the row while it marks the lot RECALLED) and is 409 unsigned.
+     */
+    @Test
+    void aReleaseRacingARecallWaitsForItAndIsRefusedUnsigned(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) throws Exception {
+        String lot = releasedLot("QRCR");
+        assertThat(q.hold("sarah", lot, "Customer reports dark colour").status()).isEqualTo(202);
+        q.investigate("sarah", lot);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService recall = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> committed = recall.submit(() ->
+                    new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                        jdbc.update("UPDATE lot SET status = 'RECALLED' WHERE lot_number = ?", lot);
+                        locked.countDown();
+                        try {
+                            Thread.sleep(1500); // the disposition arrives while the row is held
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            locked.await();
+            Response release = q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification",
+                    "Colour fine", "password", "jennifer"));
+            committed.get();
+            assertThat(release.status()).as(release.toString()).isEqualTo(409);
+            assertThat(release.json().get("detail").asText()).contains("RECALLED now").contains("nothing was signed");
+        } finally {
+            recall.shutdownNow();
+        }
+        assertThat(types(lot)).doesNotContain("DISPOSITION_SIGNED");
+    }
+
     @Test
     void dispositionRefusesBadSignaturesAndChangesNothing() {
         String lot = releasedLot("QSIG");

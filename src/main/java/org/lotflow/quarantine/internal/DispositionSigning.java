@@ -108,6 +108,9 @@ public class DispositionSigning {
         String signer = currentUser.id();
         DispositionRules.requireSignable(hold, lot.getLotNumber());
         if (in.decision() == Disposition.RELEASE) {
+            // the lot's status under its row lock: a recall committing at the same moment is waited for and seen, so
+            // its loser is 409 before anything is signed (auditor 2026-12-06 X9: signed, answered 200, not applied)
+            lot = lots.lockForChange(lot);
             DispositionRules.requireReleasable(in.decision(), lot.getStatus(), lot.getLotNumber());
             lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
             DispositionRules.requireTestedBeforeFirstRelease(in.decision(), history.everReached(lot.getId(),
