@@ -231,6 +231,13 @@ public class EngineRefusals {
                 // path (auditor 2026-12-06 B3: Camunda's REST layer says 400)
                 status = 404;
             }
+            Refusal misuse = EngineQueryMisuse.refusal(e);
+            if (misuse != null) {
+                // a query whose conditions cannot go together: the caller's input, nothing was read or changed (auditor
+                // 2026-12-06 X5: 500 "the process engine could not do this")
+                return Response.status(400).entity(misuse.problemJson())
+                        .type(MediaType.valueOf("application/problem+json")).build();
+            }
             if (message.matches("(?s).*(Object values|Variables of type \\w+) cannot be used to query.*")) {
                 // a variable condition of a query whose value is a list or an object (G9: a 500)
                 Refusal answer = new Refusal(400, "value: a variable condition compares the variable with text, a"
