@@ -64,11 +64,15 @@ public class ReportFilters {
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "must be an ISO date (yyyy-MM-dd), was '" + value + "'");
         }
+        // a business date, as every other (auditor 2026-12-06 X6: 0000-01-01 was answered)
+        org.lotflow.shared.input.InputRules.require(field, org.lotflow.shared.input.InputRules.businessDate(date));
+        return date;
     }
 
     /** An inclusive date range, {@code from} defaulting to {@code defaultDays} before {@code to} (default today). */
