@@ -21,7 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <li>the lot: {@code lotNumber, sku, productName, manufactureDate, expirationDate}, {@code validUntil}
  * (= the expiration date, the seed's "Valid Until"), {@code quantity} (the lot's quantity, a decimal in
  * {@code unit}, never rounded);</li>
- * <li>{@code release}: how the lot was released (the reason of its status change);</li>
+ * <li>{@code release}: how the lot was released, in fixed wording from the approver's signature (never the
+ * decision's free-text justification, which stays in the audit trail);</li>
  * <li>{@code testRound} and {@code results}: every test of the lab results the release rests on (the
  * lot's latest valid test round) with its limits as judged, the measured value, the unit and PASS/FAIL;
  * {@code passed}: all tests passed (false only for a lot released on a QA manager's signed decision after

@@ -59,11 +59,11 @@ public class CertificateIssuance {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onLotStatusChanged(LotStatusChanged changed) {
         if (changed.current() == LotStatus.RELEASED) {
-            issue(changed.lotId(), changed.reason());
+            issue(changed.lotId());
         }
     }
 
-    private void issue(Long lotId, String release) {
+    private void issue(Long lotId) {
         Lot lot = lots.get(lotId);
         List<LotHistory.Entry> events = history.of(lotId);
         int releaseIndex = CertificateRules.releaseIndex(events);
@@ -104,7 +104,8 @@ public class CertificateIssuance {
         CertificateView content = new CertificateView(number.toString(), null, supersedes, null, issuedAt, issueDate,
                 plant, lot.getLotNumber(), lot.getProduct().getSku(), lot.getProduct().getName(),
                 lot.getManufactureDate(), lot.getExpirationDate(), lot.getExpirationDate(),
-                CertificateRules.plain(lot.getQuantity()), lot.getProduct().getUnit(), release, verdict.round(),
+                CertificateRules.plain(lot.getQuantity()), lot.getProduct().getUnit(),
+                CertificateRules.releaseBasis(approver), verdict.round(),
                 verdict.passed(), CertificateRules.results(verdict), List.of(analyst, approver));
         certificates.save(new Certificate(number.toString(), number.year(), number.seq(), lotId, issuedAt,
                 releasedBy, CertificateJson.write(content)));

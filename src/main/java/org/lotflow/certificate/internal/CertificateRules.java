@@ -125,6 +125,24 @@ public final class CertificateRules {
     }
 
     /**
+     * How the lot was released, as the certificate states it to a customer: fixed wording from the meaning of the
+     * approver's signature ("release approval", "OOS release", "quarantine disposition: RELEASE"), never the free
+     * text a QA manager wrote as the decision's justification, which stays in the lot's audit trail (new user
+     * 2026-12-06 U2: a disposition's justification naming another customer's complaint was printed on the certificate
+     * handed to every customer).
+     */
+    public static String releaseBasis(CertificateView.Signature approver) {
+        String meaning = approver.meaning();
+        if ("OOS release".equals(meaning)) {
+            return "released on a QA manager's signed decision after an out-of-specification investigation";
+        }
+        if (meaning != null && meaning.startsWith("quarantine disposition")) {
+            return "released by a QA manager's signed disposition after a quality hold and its investigation";
+        }
+        return "released by a QA manager's signed release approval of the lab results below";
+    }
+
+    /**
      * Index of the lot's latest status change to RELEASED in its history (the release the certificate is
      * issued for), or -1.
      */
