@@ -24,8 +24,11 @@ import org.springframework.http.HttpMethod;
  * document lotflow answers is valid against GS1's EPCIS 2.0 JSON Schema ({@link EpcisSchema}) and shaped like
  * GS1's own examples ({@link Gs1ExamplesTest}); a receipt is a receiving ObjectEvent with its supplier, a lot made
  * from it a TransformationEvent, a shipment a shipping ObjectEvent with its customer; LGTINs where the product
- * has a GTIN, lotflow's URIs elsewhere; the plant's SGLN from {@code lotflow.plant.gln}. Rights as the FSMA 204
- * export (business groups); bad parameters are problem+json. Today is 2025-01-28, the plant's zone UTC.
+ * has a GTIN, lotflow's URIs elsewhere; the plant's SGLN from {@code lotflow.plant.gln}. Every event is a fact that
+ * never changes (auditor X3): a receipt or a making keeps its eventID and disposition ({@code in_progress}) whatever
+ * happens to the lot later, and each status change (release, hold, recall, rejection) is an OBSERVE event of its own,
+ * dated when it was recorded; events in eventTime order. Rights as the FSMA 204 export (business groups); bad
+ * parameters are problem+json. Today is 2025-01-28, the plant's zone UTC.
  */
 @ApiTest
 class EpcisApiTest {
@@ -110,7 +113,32 @@ class EpcisApiTest {
         assertThat(doc.get("@context").get(0).asText())
                 .isEqualTo("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld");
         assertShapedLikeGs1sExamples(doc);
+        assertThat(events(doc)).extracting(e -> java.time.OffsetDateTime.parse(e.get("eventTime").asText()).toInstant())
+                .as("in eventTime order").isSorted();
         return doc;
+    }
+
+    /** Whether {@code e} is a lot's status change (its eventID names the history's record). */
+    static boolean isStatusChange(JsonNode e) {
+        return e.get("eventID").asText().contains("/status-changes/");
+    }
+
+    /** The document's events but the status changes: receipts, makings, shipments, disposals. */
+    static List<JsonNode> facts(JsonNode doc) {
+        return events(doc).stream().filter(e -> !isStatusChange(e)).toList();
+    }
+
+    /** The document's status changes: bizStep, disposition, lot status, eventTime. */
+    static List<String> statusChanges(JsonNode doc) {
+        return events(doc).stream().filter(EpcisApiTest::isStatusChange).map(e -> e.get("bizStep").asText() + " "
+                + e.get("disposition").asText() + " " + e.get("lotflow:lotStatus").asText()).toList();
+    }
+
+    /** The document's events by eventID. */
+    static Map<String, JsonNode> byId(JsonNode doc) {
+        Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+        events(doc).forEach(e -> assertThat(byId.put(e.get("eventID").asText(), e)).as("one event per id").isNull());
+        return byId;
     }
 
     /**
@@ -138,8 +166,12 @@ class EpcisApiTest {
             }
             for (String list : new String[] {"quantityList", "inputQuantityList", "outputQuantityList"}) {
                 for (JsonNode q : e.path(list)) {
-                    assertThat(fieldNames(q)).isSubsetOf("epcClass", "quantity", "uom").contains("epcClass", "quantity");
-                    assertThat(q.get("quantity").isNumber()).isTrue();
+                    assertThat(fieldNames(q)).isSubsetOf("epcClass", "quantity", "uom").contains("epcClass");
+                    if (isStatusChange(e)) { // the whole lot: its class, the quantity unspecified (EPCIS 2.0 7.3.3.3)
+                        assertThat(fieldNames(q)).containsExactly("epcClass");
+                    } else {
+                        assertThat(q.get("quantity").isNumber()).isTrue();
+                    }
                 }
             }
             for (JsonNode s : e.path("sourceList")) {
@@ -174,17 +206,22 @@ class EpcisApiTest {
         String finClass = "https://id.gs1.org/01/" + s.finGtin14() + "/10/" + s.made();
         Response r = epcis("rachel", "/api/traceability/epcis?lot=" + s.made());
         JsonNode doc = valid(r);
-        List<JsonNode> events = events(doc);
+        List<JsonNode> events = facts(doc);
         assertThat(events).extracting(EpcisApiTest::summary).containsExactly(
                 "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
                 "TransformationEvent commissioning 2025-01-27T00:00:00.000+00:00",
                 "ObjectEvent shipping 2025-01-28T00:00:00.000+00:00");
-        assertThat(events).allMatch(e -> e.get("eventTimeZoneOffset").asText().equals("+00:00"))
+        assertThat(events(doc)).allMatch(e -> e.get("eventTimeZoneOffset").asText().equals("+00:00"))
                 .allMatch(e -> e.get("readPoint").get("id").asText().equals(SGLN));
+        assertThat(statusChanges(doc)).as("both lots' lab releases, after the shipment's day began")
+                .containsExactly("inspecting active RELEASED", "inspecting active RELEASED");
+        assertThat(events(doc).subList(3, 5)).extracting(e -> e.get("quantityList").get(0).get("epcClass").asText())
+                .containsExactly(rmClass, finClass);
 
         JsonNode receiving = events.get(0);
         assertThat(receiving.get("action").asText()).isEqualTo("ADD");
-        assertThat(receiving.get("disposition").asText()).as("RELEASED").isEqualTo("active");
+        assertThat(receiving.get("disposition").asText()).as("as received: awaiting its release, whatever it is now")
+                .isEqualTo("in_progress");
         assertThat(receiving.get("eventID").asText()).isEqualTo(BASE + "/events/lots/" + s.received() + "/receiving");
         assertThat(receiving.get("quantityList").get(0).toString())
                 .isEqualTo("{\"epcClass\":\"" + rmClass + "\",\"quantity\":300,\"uom\":\"KGM\"}");
@@ -205,7 +242,7 @@ class EpcisApiTest {
         assertThat(transformation.get("outputQuantityList").toString())
                 .as("pails have no UN/CEFACT code: a count of pails, without uom")
                 .isEqualTo("[{\"epcClass\":\"" + finClass + "\",\"quantity\":40}]");
-        assertThat(transformation.get("disposition").asText()).isEqualTo("active");
+        assertThat(transformation.get("disposition").asText()).isEqualTo("in_progress");
         assertThat(transformation.get("bizTransactionList").toString()).isEqualTo("[{\"type\":\"prodorder\","
                 + "\"bizTransaction\":\"" + BASE + "/production-orders/PO-" + s.order().substring(3) + "\"}]");
 
@@ -223,8 +260,7 @@ class EpcisApiTest {
         assertThat(shipping.has("bizLocation")).isFalse();
 
         // the received lot's trace: the same events; the delivery's other line (PENDING) is a trace of its own
-        assertThat(events(valid(epcis("tom", "/api/traceability/epcis?lot=" + s.received()))))
-                .extracting(EpcisApiTest::summary).containsExactlyElementsOf(events.stream().map(EpcisApiTest::summary).toList());
+        assertThat(byId(valid(epcis("tom", "/api/traceability/epcis?lot=" + s.received())))).isEqualTo(byId(doc));
         List<JsonNode> sibling = events(valid(epcis("sarah", "/api/traceability/epcis?lot=" + s.sibling())));
         assertThat(sibling).hasSize(1);
         assertThat(sibling.get(0).get("disposition").asText()).as("PENDING").isEqualTo("in_progress");
@@ -235,7 +271,7 @@ class EpcisApiTest {
     void lotsOfProductsWithoutGtinHaveLotflowsUris() throws IOException {
         Fsma204ApiTest.Story s = Fsma204ApiTest.story(api);
         JsonNode doc = valid(epcis("mike", "/api/traceability/epcis?lot=" + s.made()));
-        List<JsonNode> events = events(doc);
+        List<JsonNode> events = facts(doc);
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("ObjectEvent", "TransformationEvent",
                 "ObjectEvent");
         assertThat(events.get(1).get("inputQuantityList").toString()).as("drums: a count, without uom")
@@ -257,32 +293,108 @@ class EpcisApiTest {
         assertThat(events.get(0).get("eventID").asText()).isEqualTo(BASE + "/events/lots/" + lot + "/commissioning");
     }
 
+    /** When lot {@code lot}'s history recorded its change into {@code status}, to the millisecond. */
+    private java.time.Instant changedAt(String lot, String status) {
+        for (JsonNode e : api.get("mike", "/api/lots/" + lot + "/history").json()) {
+            if (e.get("type").asText().equals("STATUS_CHANGED") && e.get("newStatus").asText().equals(status)) {
+                return java.time.Instant.parse(e.get("at").asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            }
+        }
+        throw new AssertionError(lot + " never became " + status);
+    }
+
+    /** The status change of lot class {@code epcClass} into {@code status}; exactly one. */
+    private static JsonNode change(JsonNode doc, String epcClass, String status) {
+        List<JsonNode> found = events(doc).stream().filter(EpcisApiTest::isStatusChange)
+                .filter(e -> e.get("lotflow:lotStatus").asText().equals(status))
+                .filter(e -> e.get("quantityList").get(0).get("epcClass").asText().equals(epcClass)).toList();
+        assertThat(found).as(epcClass + " into " + status).hasSize(1);
+        return found.get(0);
+    }
+
     @Test
-    void aRecallsScopeIsAValidDocumentWithItsLotsRecalled() throws IOException {
+    void aRecallIsAnEventOfItsOwnAndThePastEventsNeverChange() throws IOException {
         GtinStory s = gtinStory();
+        String rmClass = "https://id.gs1.org/01/" + s.rmGtin14() + "/10/" + s.received();
+        String finClass = "https://id.gs1.org/01/" + s.finGtin14() + "/10/" + s.made();
+        Map<String, JsonNode> before = byId(valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.made())));
+        String receiving = BASE + "/events/lots/" + s.received() + "/receiving";
+        assertThat(before.get(receiving).get("disposition").asText()).isEqualTo("in_progress");
+
         Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(s.received()), "reason",
                 "Supplier reports contamination", "classification", "CLASS_I"));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String recall = opened.json().get("recallNumber").asText();
-        JsonNode doc = valid(epcis("jennifer", "/api/recalls/" + recall + "/epcis"));
-        List<JsonNode> events = events(doc);
-        assertThat(events).extracting(EpcisApiTest::summary).containsExactly(
-                "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
-                "TransformationEvent commissioning 2025-01-27T00:00:00.000+00:00",
-                "ObjectEvent shipping 2025-01-28T00:00:00.000+00:00");
-        assertThat(events.get(0).get("disposition").asText()).isEqualTo("recalled");
-        assertThat(events.get(1).get("disposition").asText()).isEqualTo("recalled");
-        assertThat(events.get(2).get("destinationList").get(0).get("destination").asText()).endsWith("/parties/customers/"
-                + "Metro%20Manufacturing%2C%2055%20Mill%20St%2C%20Dayton%2C%20OH");
-        // the lot's own document says the same now
-        assertThat(events(valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.made()))).get(1)
-                .get("disposition").asText()).isEqualTo("recalled");
+        JsonNode lotDoc = valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.made()));
+        JsonNode scopeDoc = valid(epcis("jennifer", "/api/recalls/" + recall + "/epcis"));
+        for (JsonNode doc : new JsonNode[] {lotDoc, scopeDoc}) {
+            Map<String, JsonNode> after = byId(doc);
+            // every event issued before the recall is issued again unchanged: same eventID, same disposition, same all
+            before.forEach((id, event) -> assertThat(after.get(id)).as(id).isEqualTo(event));
+            assertThat(after.get(receiving).get("disposition").asText()).isEqualTo("in_progress");
+            assertThat(facts(doc)).extracting(EpcisApiTest::summary).containsExactly(
+                    "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
+                    "TransformationEvent commissioning 2025-01-27T00:00:00.000+00:00",
+                    "ObjectEvent shipping 2025-01-28T00:00:00.000+00:00");
+            // the recall: an event of its own, dated when it was recorded
+            JsonNode recalled = change(doc, rmClass, "RECALLED");
+            assertThat(before).doesNotContainKey(recalled.get("eventID").asText());
+            assertThat(recalled.get("eventID").asText()).startsWith(BASE + "/events/lots/" + s.received()
+                    + "/status-changes/");
+            assertThat(recalled.get("type").asText()).isEqualTo("ObjectEvent");
+            assertThat(recalled.get("action").asText()).isEqualTo("OBSERVE");
+            assertThat(recalled.get("bizStep").asText()).isEqualTo("holding");
+            assertThat(recalled.get("disposition").asText()).isEqualTo("recalled");
+            assertThat(java.time.OffsetDateTime.parse(recalled.get("eventTime").asText()).toInstant())
+                    .isEqualTo(changedAt(s.received(), "RECALLED"));
+            assertThat(recalled.get("bizLocation").get("id").asText()).isEqualTo(SGLN);
+            // what was made from it is recalled too, its own event
+            assertThat(change(doc, finClass, "RECALLED").get("disposition").asText()).isEqualTo("recalled");
+        }
+        assertThat(change(lotDoc, rmClass, "RECALLED")).as("the same change, the same event")
+                .isEqualTo(change(scopeDoc, rmClass, "RECALLED"));
+        assertThat(scopeDoc.get("epcisBody").get("eventList").size()).isEqualTo(before.size() + 2);
+    }
+
+    @Test
+    void aHoldAndItsReleaseAreEventsOfTheirOwn() throws IOException {
+        String lot = api.releasedLot(api.createProduct("EHOLD"), new java.math.BigDecimal("30"), "2025-01-21");
+        Map<String, JsonNode> before = byId(valid(epcis("tom", "/api/traceability/epcis?lot=" + lot)));
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Haze complaint",
+                "source", "COMPLAINT")).status()).isEqualTo(202);
+        JsonNode held = valid(epcis("tom", "/api/traceability/epcis?lot=" + lot));
+        assertThat(statusChanges(held)).containsExactly("inspecting active RELEASED",
+                "holding non_sellable_other QUARANTINE");
+
+        JsonNode tasks = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLot").json();
+        Response investigated = api.post("sarah", "/engine-rest/task/" + tasks.get(0).get("id").asText()
+                + "/submit-form", Map.of("variables", Map.of("findings", Map.of("value", "Retained sample within"
+                        + " specification"), "rootCause", Map.of("value", "Customer's storage"),
+                        "retainedSampleResults", Map.of("value", "viscosity = 249 cSt, flashPoint = 224 °C"))));
+        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+        Response released = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
+                "justification", "Retained sample within specification", "password", "jennifer"));
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        api.executeJobs();
+
+        JsonNode doc = valid(epcis("tom", "/api/traceability/epcis?lot=" + lot));
+        assertThat(statusChanges(doc)).containsExactly("inspecting active RELEASED",
+                "holding non_sellable_other QUARANTINE", "inspecting active RELEASED");
+        Map<String, JsonNode> after = byId(doc);
+        before.forEach((id, event) -> assertThat(after.get(id)).as(id).isEqualTo(event));
+        byId(held).forEach((id, event) -> assertThat(after.get(id)).as(id).isEqualTo(event));
+        String lotClass = BASE + "/lots/" + lot;
+        assertThat(java.time.OffsetDateTime.parse(change(doc, lotClass, "QUARANTINE").get("eventTime").asText())
+                .toInstant()).isEqualTo(changedAt(lot, "QUARANTINE"));
+        assertThat(facts(doc)).hasSize(1);
+        assertThat(facts(doc).get(0).get("disposition").asText()).isEqualTo("in_progress");
     }
 
     @Test
     void theDemoRecallStoryIsAValidDocument() throws IOException {
         JsonNode doc = valid(epcis("rachel", "/api/traceability/epcis?lot=RM-2025-015"));
-        List<JsonNode> events = events(doc);
+        List<JsonNode> events = facts(doc);
         assertThat(events.get(0).get("quantityList").get(0).toString())
                 .isEqualTo("{\"epcClass\":\"" + BASE + "/lots/RM-2025-015\",\"quantity\":5000,\"uom\":\"GLL\"}");
         assertThat(events.get(1).get("outputQuantityList").get(0).get("epcClass").asText())
@@ -295,11 +407,14 @@ class EpcisApiTest {
         // a received lot returned to its supplier: shipped back, disposition returned, the supplier its destination
         GtinStory s = gtinStory();
         api.rejectAndDispose(s.sibling(), "RETURNED_TO_SUPPLIER", "RMA-" + s.sibling());
-        List<JsonNode> events = events(valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.sibling())));
+        JsonNode doc = valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.sibling()));
+        List<JsonNode> events = facts(doc);
         assertThat(events).extracting(EpcisApiTest::summary).containsExactly(
                 "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
                 "ObjectEvent shipping 2025-01-28T00:00:00.000+00:00");
-        assertThat(events.get(0).get("disposition").asText()).as("REJECTED").isEqualTo("non_conformant");
+        assertThat(events.get(0).get("disposition").asText()).as("as received").isEqualTo("in_progress");
+        assertThat(statusChanges(doc)).as("the rejection, an event of its own")
+                .containsExactly("inspecting non_conformant REJECTED");
         JsonNode returned = events.get(1);
         assertThat(returned.get("action").asText()).isEqualTo("OBSERVE");
         assertThat(returned.get("disposition").asText()).isEqualTo("returned");
@@ -320,7 +435,9 @@ class EpcisApiTest {
         // a lot made here and destroyed: its stock ceases to exist (DELETE), at the plant
         String made = api.createLot(api.createProduct("EDES"), new java.math.BigDecimal("12.5"), "2025-01-10");
         api.rejectAndDispose(made, "DESTROYED", null);
-        List<JsonNode> destroyedDoc = events(valid(epcis("tom", "/api/traceability/epcis?lot=" + made)));
+        JsonNode destroyedTrace = valid(epcis("tom", "/api/traceability/epcis?lot=" + made));
+        assertThat(statusChanges(destroyedTrace)).containsExactly("inspecting non_conformant REJECTED");
+        List<JsonNode> destroyedDoc = facts(destroyedTrace);
         assertThat(destroyedDoc).extracting(EpcisApiTest::summary).containsExactly(
                 "ObjectEvent commissioning 2025-01-10T00:00:00.000+00:00",
                 "ObjectEvent destroying 2025-01-28T00:00:00.000+00:00");
