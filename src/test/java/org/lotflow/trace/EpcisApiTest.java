@@ -27,7 +27,7 @@ import org.springframework.http.HttpMethod;
  * has a GTIN, lotflow's URIs elsewhere; the plant's SGLN from {@code lotflow.plant.gln}. Every event is a fact that
  * never changes (auditor X3): a receipt or a making keeps its eventID and disposition ({@code in_progress}) whatever
  * happens to the lot later, and each status change (release, hold, recall, rejection) is an OBSERVE event of its own,
- * dated when it was recorded; events in eventTime order. Rights as the FSMA 204 export (business groups); bad
+ * dated when it was recorded ({@link EpcisStatusChangesApiTest}); events in eventTime order. Rights as the FSMA 204 export (business groups); bad
  * parameters are problem+json. Today is 2025-01-28, the plant's zone UTC.
  */
 @ApiTest
@@ -55,7 +55,7 @@ class EpcisApiTest {
         return digits + org.lotflow.shared.Gs1Keys.checkDigit(digits);
     }
 
-    private String product(String prefix, String unit, String gtin) {
+    private static String product(TestClient api, String prefix, String unit, String gtin) {
         String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         // short (a GS1 lot number has at most 20 characters) and the product's own: two products never share lot
         // numbers (auditor 2026-12-06 G13)
@@ -69,11 +69,11 @@ class EpcisApiTest {
     }
 
     /** Base oil in kg (with a GTIN) received from a supplier, pails (with a GTIN) made from it, some shipped. */
-    GtinStory gtinStory() {
+    static GtinStory gtinStory(TestClient api) {
         String rmGtin = gtin12();
         String finGtin = gtin12();
-        String rmSku = product("ERM", "kg", rmGtin);
-        String finSku = product("EFN", "pails", finGtin);
+        String rmSku = product(api, "ERM", "kg", rmGtin);
+        String finSku = product(api, "EFN", "pails", finGtin);
         String ref = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Response receipt = api.post("mike", "/api/receipts", Map.of("sku", rmSku, "supplier", SUPPLIER,
                 "supplierLotNumber", "GCB-" + ref, "receiptDate", "2025-01-20", "location", "Tank farm 2",
@@ -98,6 +98,10 @@ class EpcisApiTest {
         return new GtinStory(rmSku, "00" + rmGtin, finSku, "00" + finGtin, received, sibling, madeLot, order);
     }
 
+    static Response epcis(TestClient api, String user, String path) {
+        return api.call(user, user, HttpMethod.GET, path, null, "application/ld+json");
+    }
+
     private Response epcis(String user, String path) {
         return api.call(user, user, HttpMethod.GET, path, null, "application/ld+json");
     }
@@ -113,8 +117,8 @@ class EpcisApiTest {
         assertThat(doc.get("@context").get(0).asText())
                 .isEqualTo("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld");
         assertShapedLikeGs1sExamples(doc);
-        assertThat(events(doc)).extracting(e -> java.time.OffsetDateTime.parse(e.get("eventTime").asText()).toInstant())
-                .as("in eventTime order").isSorted();
+        assertThat(events(doc)).as("in eventTime order")
+                .extracting(e -> java.time.OffsetDateTime.parse(e.get("eventTime").asText()).toInstant()).isSorted();
         return doc;
     }
 
@@ -195,13 +199,13 @@ class EpcisApiTest {
         return events;
     }
 
-    private static String summary(JsonNode e) {
+    static String summary(JsonNode e) {
         return e.get("type").asText() + " " + e.get("bizStep").asText() + " " + e.get("eventTime").asText();
     }
 
     @Test
     void aLotsTraceWithReceiptTransformationAndShipmentIsAValidDocument() throws IOException {
-        GtinStory s = gtinStory();
+        GtinStory s = gtinStory(api);
         String rmClass = "https://id.gs1.org/01/" + s.rmGtin14() + "/10/" + s.received();
         String finClass = "https://id.gs1.org/01/" + s.finGtin14() + "/10/" + s.made();
         Response r = epcis("rachel", "/api/traceability/epcis?lot=" + s.made());
@@ -293,104 +297,6 @@ class EpcisApiTest {
         assertThat(events.get(0).get("eventID").asText()).isEqualTo(BASE + "/events/lots/" + lot + "/commissioning");
     }
 
-    /** When lot {@code lot}'s history recorded its change into {@code status}, to the millisecond. */
-    private java.time.Instant changedAt(String lot, String status) {
-        for (JsonNode e : api.get("mike", "/api/lots/" + lot + "/history").json()) {
-            if (e.get("type").asText().equals("STATUS_CHANGED") && e.get("newStatus").asText().equals(status)) {
-                return java.time.Instant.parse(e.get("at").asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            }
-        }
-        throw new AssertionError(lot + " never became " + status);
-    }
-
-    /** The status change of lot class {@code epcClass} into {@code status}; exactly one. */
-    private static JsonNode change(JsonNode doc, String epcClass, String status) {
-        List<JsonNode> found = events(doc).stream().filter(EpcisApiTest::isStatusChange)
-                .filter(e -> e.get("lotflow:lotStatus").asText().equals(status))
-                .filter(e -> e.get("quantityList").get(0).get("epcClass").asText().equals(epcClass)).toList();
-        assertThat(found).as(epcClass + " into " + status).hasSize(1);
-        return found.get(0);
-    }
-
-    @Test
-    void aRecallIsAnEventOfItsOwnAndThePastEventsNeverChange() throws IOException {
-        GtinStory s = gtinStory();
-        String rmClass = "https://id.gs1.org/01/" + s.rmGtin14() + "/10/" + s.received();
-        String finClass = "https://id.gs1.org/01/" + s.finGtin14() + "/10/" + s.made();
-        Map<String, JsonNode> before = byId(valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.made())));
-        String receiving = BASE + "/events/lots/" + s.received() + "/receiving";
-        assertThat(before.get(receiving).get("disposition").asText()).isEqualTo("in_progress");
-
-        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(s.received()), "reason",
-                "Supplier reports contamination", "classification", "CLASS_I"));
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        String recall = opened.json().get("recallNumber").asText();
-        JsonNode lotDoc = valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.made()));
-        JsonNode scopeDoc = valid(epcis("jennifer", "/api/recalls/" + recall + "/epcis"));
-        for (JsonNode doc : new JsonNode[] {lotDoc, scopeDoc}) {
-            Map<String, JsonNode> after = byId(doc);
-            // every event issued before the recall is issued again unchanged: same eventID, same disposition, same all
-            before.forEach((id, event) -> assertThat(after.get(id)).as(id).isEqualTo(event));
-            assertThat(after.get(receiving).get("disposition").asText()).isEqualTo("in_progress");
-            assertThat(facts(doc)).extracting(EpcisApiTest::summary).containsExactly(
-                    "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
-                    "TransformationEvent commissioning 2025-01-27T00:00:00.000+00:00",
-                    "ObjectEvent shipping 2025-01-28T00:00:00.000+00:00");
-            // the recall: an event of its own, dated when it was recorded
-            JsonNode recalled = change(doc, rmClass, "RECALLED");
-            assertThat(before).doesNotContainKey(recalled.get("eventID").asText());
-            assertThat(recalled.get("eventID").asText()).startsWith(BASE + "/events/lots/" + s.received()
-                    + "/status-changes/");
-            assertThat(recalled.get("type").asText()).isEqualTo("ObjectEvent");
-            assertThat(recalled.get("action").asText()).isEqualTo("OBSERVE");
-            assertThat(recalled.get("bizStep").asText()).isEqualTo("holding");
-            assertThat(recalled.get("disposition").asText()).isEqualTo("recalled");
-            assertThat(java.time.OffsetDateTime.parse(recalled.get("eventTime").asText()).toInstant())
-                    .isEqualTo(changedAt(s.received(), "RECALLED"));
-            assertThat(recalled.get("bizLocation").get("id").asText()).isEqualTo(SGLN);
-            // what was made from it is recalled too, its own event
-            assertThat(change(doc, finClass, "RECALLED").get("disposition").asText()).isEqualTo("recalled");
-        }
-        assertThat(change(lotDoc, rmClass, "RECALLED")).as("the same change, the same event")
-                .isEqualTo(change(scopeDoc, rmClass, "RECALLED"));
-        assertThat(scopeDoc.get("epcisBody").get("eventList").size()).isEqualTo(before.size() + 2);
-    }
-
-    @Test
-    void aHoldAndItsReleaseAreEventsOfTheirOwn() throws IOException {
-        String lot = api.releasedLot(api.createProduct("EHOLD"), new java.math.BigDecimal("30"), "2025-01-21");
-        Map<String, JsonNode> before = byId(valid(epcis("tom", "/api/traceability/epcis?lot=" + lot)));
-        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Haze complaint",
-                "source", "COMPLAINT")).status()).isEqualTo(202);
-        JsonNode held = valid(epcis("tom", "/api/traceability/epcis?lot=" + lot));
-        assertThat(statusChanges(held)).containsExactly("inspecting active RELEASED",
-                "holding non_sellable_other QUARANTINE");
-
-        JsonNode tasks = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
-                + "&taskDefinitionKey=investigateLot").json();
-        Response investigated = api.post("sarah", "/engine-rest/task/" + tasks.get(0).get("id").asText()
-                + "/submit-form", Map.of("variables", Map.of("findings", Map.of("value", "Retained sample within"
-                        + " specification"), "rootCause", Map.of("value", "Customer's storage"),
-                        "retainedSampleResults", Map.of("value", "viscosity = 249 cSt, flashPoint = 224 °C"))));
-        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
-        Response released = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
-                "justification", "Retained sample within specification", "password", "jennifer"));
-        assertThat(released.status()).as(released.toString()).isEqualTo(200);
-        api.executeJobs();
-
-        JsonNode doc = valid(epcis("tom", "/api/traceability/epcis?lot=" + lot));
-        assertThat(statusChanges(doc)).containsExactly("inspecting active RELEASED",
-                "holding non_sellable_other QUARANTINE", "inspecting active RELEASED");
-        Map<String, JsonNode> after = byId(doc);
-        before.forEach((id, event) -> assertThat(after.get(id)).as(id).isEqualTo(event));
-        byId(held).forEach((id, event) -> assertThat(after.get(id)).as(id).isEqualTo(event));
-        String lotClass = BASE + "/lots/" + lot;
-        assertThat(java.time.OffsetDateTime.parse(change(doc, lotClass, "QUARANTINE").get("eventTime").asText())
-                .toInstant()).isEqualTo(changedAt(lot, "QUARANTINE"));
-        assertThat(facts(doc)).hasSize(1);
-        assertThat(facts(doc).get(0).get("disposition").asText()).isEqualTo("in_progress");
-    }
-
     @Test
     void theDemoRecallStoryIsAValidDocument() throws IOException {
         JsonNode doc = valid(epcis("rachel", "/api/traceability/epcis?lot=RM-2025-015"));
@@ -405,7 +311,7 @@ class EpcisApiTest {
     @Test
     void aDisposalIsADestroyingOrReturningEvent() throws IOException {
         // a received lot returned to its supplier: shipped back, disposition returned, the supplier its destination
-        GtinStory s = gtinStory();
+        GtinStory s = gtinStory(api);
         api.rejectAndDispose(s.sibling(), "RETURNED_TO_SUPPLIER", "RMA-" + s.sibling());
         JsonNode doc = valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.sibling()));
         List<JsonNode> events = facts(doc);
