@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The lot history's events of some types in a time range, for the seed's reports (issue #13; the reports
  * module reads no {@code lot_event} table itself). One range read of the {@code (type, at)} index (V97). And the
- * disposals of a set of lots, for the trace's EPCIS documents ({@link #disposals}).
+ * disposals and status changes of a set of lots, for the trace's EPCIS documents ({@link #disposals},
+ * {@link #statusChanges}).
  */
 @Service
 public class HistoryReports {
@@ -60,6 +61,26 @@ public class HistoryReports {
                  WHERE type = :type AND lot_id = ANY(:ids)
                  ORDER BY at, id""", new MapSqlParameterSource("type", LotEventTypes.DISPOSAL_CONFIRMED)
                 .addValue("ids", org.lotflow.shared.IdArray.of(lotIds)), HistoryReports::disposal);
+    }
+
+    /**
+     * The status changes ({@code STATUS_CHANGED}: hold, release, rejection, recall, expiry, depletion, archiving) of
+     * these lots, oldest first (by time, then record), each with its record's id (never reused: the history is
+     * append-only), when, and the statuses before and after: for the EPCIS documents of a trace or a recall (an event
+     * per change, its eventID from the record's id). One query with the lots as one array parameter, read by the
+     * {@code (lot_id, id)} index.
+     */
+    @Transactional(readOnly = true)
+    public List<Event> statusChanges(Collection<Long> lotIds) {
+        if (lotIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                SELECT id, lot_id, at, type, user_id, previous_status, new_status
+                  FROM lot_event
+                 WHERE type = :type AND lot_id = ANY(:ids)
+                 ORDER BY at, id""", new MapSqlParameterSource("type", LotEventTypes.STATUS_CHANGED)
+                .addValue("ids", org.lotflow.shared.IdArray.of(lotIds)), HistoryReports::event);
     }
 
     /**
@@ -110,8 +131,12 @@ public class HistoryReports {
                  ORDER BY at, id""", new MapSqlParameterSource("types", types)
                 .addValue("from", from.atOffset(ZoneOffset.UTC))
                 .addValue("to", to == null ? null : to.atOffset(ZoneOffset.UTC)),
-                (rs, i) -> new Event(rs.getLong("id"), rs.getLong("lot_id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("type"),
-                        rs.getString("user_id"), rs.getString("previous_status"), rs.getString("new_status")));
+                HistoryReports::event);
+    }
+
+    private static Event event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Event(rs.getLong("id"), rs.getLong("lot_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("type"), rs.getString("user_id"), rs.getString("previous_status"),
+                rs.getString("new_status"));
     }
 }

@@ -23,6 +23,7 @@ import org.lotflow.trace.internal.epcis.EpcisEvent;
 import org.lotflow.trace.internal.epcis.EpcisEvents;
 import org.lotflow.trace.internal.epcis.EpcisIds;
 import org.lotflow.trace.internal.epcis.EpcisWriter;
+import org.lotflow.trace.internal.epcis.StatusChanges;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * same facts as the FSMA 204 records ({@link TraceabilityRecords}), read the same way: the walk of
  * {@link TraceService} (one recursive query per direction), the lots and their inputs from the lot module
  * ({@link LotOrigins}, one array parameter per query), shipments from the order module's ledger
- * ({@link Deliveries}), the lots' disposals from the lot history ({@link HistoryReports#disposals}); the plant's GLN
+ * ({@link Deliveries}), the lots' disposals and status changes from the lot history ({@link HistoryReports#disposals},
+ * {@link HistoryReports#statusChanges}: each hold, release, rejection, recall or expiry an event of its own, dated
+ * when it was recorded, while the lot's receiving or making keeps the disposition it had then); the plant's GLN
  * from configuration ({@link Plant}); never from a process variable.
  *
  * <p>What each event says, and which identifiers it uses: {@link EpcisEvents} and {@link EpcisIds} (LGTIN where
@@ -140,7 +143,10 @@ public class EpcisDocuments {
         List<EpcisEvents.Disposal> disposals = history.disposals(lotIds).stream()
                 .map(d -> new EpcisEvents.Disposal(d.lotId(), d.at().atZone(clock.getZone()).toLocalDate(), d.method(),
                         d.reference(), d.quantity(), d.recallNumber())).toList();
-        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, shipments, disposals);
+        List<StatusChanges.Change> changes = history.statusChanges(lotIds).stream()
+                .map(c -> new StatusChanges.Change(c.id(), c.lotId(), c.at(),
+                        c.at().atZone(clock.getZone()).toLocalDate(), c.previousStatus(), c.newStatus())).toList();
+        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, shipments, disposals, changes);
         return new Document(events, ids, clock.instant(), clock.getZone(), truncated);
     }
 }

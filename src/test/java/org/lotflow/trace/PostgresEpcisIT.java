@@ -16,8 +16,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * EPCIS 2.0 on PostgreSQL (issue #14): V103's GTIN column and its unique index (any number of products without a
- * GTIN, one product per GTIN), the reads of {@code LotOrigins} with the lots' status, expiry and GTIN, and the
- * demo's recall story as a valid EPCIS document.
+ * GTIN, one product per GTIN), the reads of {@code LotOrigins} with the lots' status, expiry and GTIN, the lots'
+ * status changes from the lot history ({@code HistoryReports.statusChanges}), and the demo's recall story as a valid
+ * EPCIS document.
  */
 @PostgresApiTest
 class PostgresEpcisIT {
@@ -30,9 +31,13 @@ class PostgresEpcisIT {
         Response r = api.call("rachel", "rachel", HttpMethod.GET, "/api/traceability/epcis?lot=RM-2025-015", null,
                 "application/ld+json");
         JsonNode doc = EpcisApiTest.valid(r);
-        List<JsonNode> events = EpcisApiTest.events(doc);
+        List<JsonNode> events = EpcisApiTest.facts(doc);
         assertThat(events).extracting(e -> e.get("bizStep").asText()).containsExactly("receiving", "commissioning",
                 "shipping", "shipping");
+        assertThat(events).extracting(e -> e.get("disposition").asText()).as("each as of its own time")
+                .containsExactly("in_progress", "in_progress", "in_transit", "in_transit");
+        // the status changes read from PostgreSQL's lot history (one array parameter): both lots' lab releases
+        assertThat(EpcisApiTest.statusChanges(doc)).contains("inspecting active RELEASED");
         assertThat(events.get(1).get("outputQuantityList").get(0).get("epcClass").asText())
                 .isEqualTo("https://id.gs1.org/01/00614141250059/10/IL250P-2025-002");
         assertThat(events.get(0).get("ilmd").get("lotflow:supplierLotNumber").asText()).isEqualTo("GCB-24-7781");

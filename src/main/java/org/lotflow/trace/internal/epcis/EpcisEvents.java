@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.lotflow.lot.LotOrigins;
-import org.lotflow.lot.LotStatus;
 
 /**
  * The EPCIS events of lotflow's traceability facts (the same facts as the FSMA 204 records, {@code Fsma204}):
@@ -36,10 +35,15 @@ import org.lotflow.lot.LotStatus;
  * and {@code lotflow:recallNumber} (when a recall's closing disposed of it). A record of the former method
  * {@code REWORKED} is a {@code DELETE} with bizStep {@code decommissioning} and disposition {@code inactive}: the
  * stock left the lot, and the method says where.</li>
+ * <li>a lot's status change (hold, release, rejection, recall, expiry, depletion, archiving): an {@code ObjectEvent},
+ * action {@code OBSERVE}, dated when it was recorded ({@link StatusChanges}).</li>
  * </ul>
- * Each lot's creation event carries the disposition of its status now ({@link Dispositions}). Every event has
- * the plant as readPoint (and bizLocation, but shipments), and its business date as eventTime. A plain rule: no
- * Spring, no database.
+ * Every event says what was so when it happened and never changes afterwards (EPCIS 2.0 section 7.4.1: an event is
+ * identified by its eventID for ever; a partner that captured it keeps it). A lot's creation event therefore has the
+ * disposition of a lot just received or made ({@link Dispositions#AT_CREATION}, {@code in_progress}: every lot starts
+ * {@code PENDING}, awaiting its release), whatever its status now; each later status is an event of its own. Every
+ * event has the plant as readPoint (and bizLocation, but shipments), and its business date as eventTime (a status
+ * change: its instant). A plain rule: no Spring, no database.
  */
 public final class EpcisEvents {
 
@@ -66,12 +70,19 @@ public final class EpcisEvents {
         return of(ids, lots, inputs, shipments, List.of());
     }
 
-    /**
-     * The events of these lots (each lot's creation), their inputs ({@link LotOrigins#inputsOf}) and these
-     * shipments and disposals (whose lots are all in {@code lots}), by {@link EpcisEvent#ORDER}.
-     */
+    /** The events of these lots, their inputs, these shipments and disposals, without status changes. */
     public static List<EpcisEvent> of(EpcisIds ids, List<LotOrigins.Origin> lots, List<LotOrigins.Input> inputs,
             List<Shipment> shipments, List<Disposal> disposals) {
+        return of(ids, lots, inputs, shipments, disposals, List.of());
+    }
+
+    /**
+     * The events of these lots (each lot's creation), their inputs ({@link LotOrigins#inputsOf}), these shipments,
+     * disposals and status changes ({@link StatusChanges}; whose lots are all in {@code lots}), by
+     * {@link EpcisEvent#ORDER} (by {@code eventTime}).
+     */
+    public static List<EpcisEvent> of(EpcisIds ids, List<LotOrigins.Origin> lots, List<LotOrigins.Input> inputs,
+            List<Shipment> shipments, List<Disposal> disposals, List<StatusChanges.Change> changes) {
         Map<Long, List<LotOrigins.Input>> inputsOf = new HashMap<>();
         inputs.forEach(i -> inputsOf.computeIfAbsent(i.madeLotId(), k -> new ArrayList<>()).add(i));
         Map<Long, LotOrigins.Origin> byId = new HashMap<>();
@@ -80,7 +91,7 @@ public final class EpcisEvents {
         String plantLocation = ids.plantLocation();
         List<EpcisEvent> events = new ArrayList<>();
         for (LotOrigins.Origin o : lots) {
-            String disposition = Dispositions.of(LotStatus.valueOf(o.status()));
+            String disposition = Dispositions.AT_CREATION;
             EpcisEvent.Quantity self = new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()),
                     o.quantities().quantity(), UnitCodes.of(o.unit()).orElse(null));
             Map<String, String> ilmd = new LinkedHashMap<>();
@@ -150,6 +161,13 @@ public final class EpcisEvents {
                     : ids.event("disposals", o.lotNumber(), d.date().toString(), String.valueOf(n));
             events.add(disposal(ids, o, d, eventId));
         }
+        for (StatusChanges.Change c : changes) {
+            LotOrigins.Origin o = byId.get(c.lotId());
+            if (o == null) {
+                throw new IllegalArgumentException("status change of lot id " + c.lotId() + " without its lot");
+            }
+            events.add(StatusChanges.event(ids, o, c));
+        }
         events.sort(EpcisEvent.ORDER);
         return events;
     }
@@ -172,11 +190,11 @@ public final class EpcisEvents {
                     Dispositions.RETURNED, List.of(), quantity, plant,
                     o.supplier() == null ? List.of()
                             : List.of(new EpcisEvent.Party("owning_party", ids.supplier(o.supplier()))),
-                    List.of(), Map.of(), false, fields);
+                    List.of(), Map.of(), false, fields, null);
         }
         boolean destroyed = "DESTROYED".equals(d.method());
         return new EpcisEvent(EpcisEvent.Kind.DISPOSAL, d.date(), o.lotNumber(), eventId, "DELETE",
                 destroyed ? "destroying" : "decommissioning", destroyed ? Dispositions.DESTROYED : "inactive",
-                List.of(), quantity, List.of(), List.of(), List.of(), Map.of(), true, fields);
+                List.of(), quantity, List.of(), List.of(), List.of(), Map.of(), true, fields, null);
     }
 }

@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * <li>Suppliers and customers (lotflow records them by name, without GS1 keys):
  * {@code {id-base}/parties/suppliers/{name}}, {@code {id-base}/parties/customers/{name}}.</li>
  * <li>Business transactions: {@code {id-base}/production-orders/{n}}, {@code {id-base}/sales-orders/{n}},
- * {@code {id-base}/deliveries/{reference}}; events: {@code {id-base}/events/...}.</li>
+ * {@code {id-base}/deliveries/{reference}}; events: {@code {id-base}/events/...}; a lot's status change
+ * {@code {id-base}/events/lots/{lot number}/status-changes/{history id}} ({@link #statusChange}).</li>
  * </ul>
  * Every name or number in a path is percent-encoded (UTF-8; everything but letters, digits and {@code -._~}),
  * so any lot number or customer name gives a valid URI.
@@ -130,6 +131,16 @@ public final class EpcisIds {
             sb.append('/').append(encode(p));
         }
         return sb.toString();
+    }
+
+    /**
+     * The eventID of a lot's status change: {@code {id-base}/events/lots/{lot number}/status-changes/{id}}, {@code id}
+     * the lot history's record of it ({@code lot_event.id}, never reused nor changed: the history is append-only).
+     * The same change always has the same id, and no other event has it (EPCIS 2.0 section 7.4.1: an eventID is
+     * globally unique and names one event for ever).
+     */
+    public String statusChange(String lotNumber, long historyId) {
+        return event("lots", lotNumber, "status-changes", Long.toString(historyId));
     }
 
     /** The JSON-LD prefix of lotflow's own terms (extension fields): {@code {id-base}/vocab/}. */

@@ -23,7 +23,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
  *
  * <p>lotflow records its events by business date: {@code eventTime} is the start of that day in the plant's zone
  * ({@code lotflow.zone}), {@code eventTimeZoneOffset} that zone's offset on that day ({@code 2025-01-20T00:00:00-06:00},
- * {@code -06:00}). Quantities are plain decimals, never rounded ({@code 120.25}).
+ * {@code -06:00}). A lot's status change, recorded to the microsecond, has its own instant as {@code eventTime}, to the
+ * millisecond, in the plant's zone ({@code 2025-01-28T09:00:01.250+00:00}). Quantities are plain decimals, never
+ * rounded ({@code 120.25}); a quantity element without a quantity (the whole lot, EPCIS 2.0 section 7.3.3.3) has
+ * {@code epcClass} only.
  */
 public final class EpcisWriter {
 
@@ -65,7 +68,8 @@ public final class EpcisWriter {
     }
 
     private static void event(JsonGenerator g, EpcisEvent e, EpcisIds ids, ZoneId zone) throws IOException {
-        OffsetDateTime at = e.date().atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime at = e.time() != null ? e.time().atZone(zone).toOffsetDateTime()
+                : e.date().atStartOfDay(zone).toOffsetDateTime();
         g.writeStartObject();
         g.writeStringField("type", e.kind().type());
         g.writeStringField("eventID", e.eventId());
@@ -119,8 +123,10 @@ public final class EpcisWriter {
         for (EpcisEvent.Quantity q : list) {
             g.writeStartObject();
             g.writeStringField("epcClass", q.epcClass());
-            g.writeFieldName("quantity");
-            g.writeNumber(plain(q.quantity()));
+            if (q.quantity() != null) {
+                g.writeFieldName("quantity");
+                g.writeNumber(plain(q.quantity()));
+            }
             if (q.uom() != null) {
                 g.writeStringField("uom", q.uom());
             }

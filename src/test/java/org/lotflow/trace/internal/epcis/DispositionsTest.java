@@ -9,7 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lotflow.lot.LotStatus;
 
-/** Every lotflow status has its CBV 2.0 disposition, one of the schema's own words. */
+/**
+ * Every lotflow status has its CBV 2.0 disposition, one of the schema's own words; a lot's receiving or making has
+ * {@code in_progress}, the disposition of the status every lot starts in.
+ */
 class DispositionsTest {
 
     /** The CBV 2.0 dispositions of GS1's EPCIS 2.0 JSON Schema ({@code definitions.disposition}). */
@@ -36,5 +39,7 @@ class DispositionsTest {
             assertThat(Dispositions.of(status)).as(status.name()).isEqualTo(expected.get(status)).isIn(CBV);
         }
         assertThat(Dispositions.SHIPPED).isIn(CBV);
+        assertThat(Dispositions.AT_CREATION).as("a lot just received or made, awaiting its release")
+                .isEqualTo("in_progress").isEqualTo(Dispositions.of(LotStatus.PENDING)).isIn(CBV);
     }
 }

@@ -51,6 +51,21 @@ class EpcisIdsTest {
     }
 
     @Test
+    void aStatusChangeIsNamedByItsHistoryRecordForEver() {
+        assertThat(gs1.statusChange("RM-2025-015", 4711)).isEqualTo(
+                "https://id.il-lubricants.example/plant-1/events/lots/RM-2025-015/status-changes/4711");
+        assertThat(gs1.statusChange("RM-2025-015", 4711)).as("the same change, the same id")
+                .isEqualTo(new EpcisIds("https://id.il-lubricants.example/plant-1", "0614141000012", "0614141")
+                        .statusChange("RM-2025-015", 4711));
+        assertThat(gs1.statusChange("RM-2025-015", 4712)).isNotEqualTo(gs1.statusChange("RM-2025-015", 4711));
+        assertThat(gs1.statusChange("RM-2025-015", 4711)).as("never a lot's receiving, making or shipment")
+                .isNotIn(gs1.event("lots", "RM-2025-015", "receiving"), gs1.event("lots", "RM-2025-015", "commissioning"));
+        assertThat(gs1.statusChange("A/B 1", 1)).isEqualTo(
+                "https://id.il-lubricants.example/plant-1/events/lots/A%2FB%201/status-changes/1");
+        assertThat(URI.create(gs1.statusChange("Lot ü", 1)).isAbsolute()).isTrue();
+    }
+
+    @Test
     void theBaseMustBeAnAbsoluteHttpUri() {
         assertThatThrownBy(() -> new EpcisIds("id.example.com/plant", null, null))
                 .hasMessageStartingWith("lotflow.epcis.id-base:");
