@@ -113,6 +113,10 @@ class QuarantineApiTest {
         assertEveryPlaceholderHasAValue("decideDisposition", decideVars);
         assertThat(decideVars.get("investigatedByName").get("value").asText()).isEqualTo("Sarah Johnson");
         assertThat(decideVars.get("findingsText").get("value").asText()).contains("249 cSt");
+        // the results a RELEASE rests on, and no refusal ahead: a released lot with passing results (new user U4)
+        assertThat(decideVars.get("labResultsText").get("value").asText()).contains("within specification")
+                .contains(": PASS");
+        assertThat(decideVars.get("releaseNote").get("value").asText()).isEqualTo("-");
 
         Response signed = q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification",
                 "Retained samples within specification; complaint caused by storage at the customer",

@@ -49,6 +49,13 @@ class ReceivedIntoQuarantineApiTest {
         assertThat(order.json().path("allocations").size()).as(order.toString()).isZero();
 
         q.investigate("sarah", lot);
+        // the disposition form says before anyone signs that a RELEASE has no results to rest on (new user U4)
+        com.fasterxml.jackson.databind.JsonNode shown = api.get("jennifer", "/engine-rest/task/"
+                + q.taskId("jennifer", lot, "decideDisposition") + "/form-variables").json();
+        assertThat(shown.get("labResultsText").get("value").asText()).isEqualTo("No valid lab results are recorded for"
+                + " this lot.");
+        assertThat(shown.get("releaseNote").get("value").asText()).contains("was never released and has no valid lab"
+                + " results");
         Map<String, Object> release = Map.of("decision", "RELEASE", "justification",
                 "Incoming inspection passed: certificate of analysis checked, sensory and moisture within limits",
                 "password", "jennifer");

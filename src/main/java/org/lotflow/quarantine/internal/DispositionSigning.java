@@ -103,6 +103,39 @@ public class DispositionSigning {
         return sign(hold, lot, DispositionRules.validate(in, false));
     }
 
+    /**
+     * Why a RELEASE of this held lot would be refused by {@code signer} now (the refusal's sentence), or null when it
+     * may be signed: the checks a RELEASE meets before its signature, without locking or signing anything. Shown on
+     * the {@code decideDisposition} form beside the decision, so a QA manager sees it before signing (new user
+     * 2026-12-06 U4: a receipt's failing incoming inspection was told only after the signature).
+     */
+    public String releaseRefusal(Lot lot, String signer) {
+        try {
+            DispositionRules.requireReleasable(Disposition.RELEASE, lot.getStatus(), lot.getLotNumber());
+            lots.requireNoRecalledSource(lot);
+            DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, history.everReached(lot.getId(),
+                    LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());
+            return null;
+        } catch (org.lotflow.shared.Refusal e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The lot's valid lab results as lines a QA person reads ("zincContent = 7.9 % (8.5 – 9.5 %): FAIL"), or null. */
+    public String labResultsText(Lot lot) {
+        org.lotflow.release.LabVerdict verdict = labRecords.current(lot.getId());
+        if (verdict == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("Test round " + verdict.round() + ", " + (verdict.passed()
+                ? "within specification" : "OUT OF SPECIFICATION") + ":");
+        for (org.lotflow.release.LabVerdict.TestVerdict t : verdict.results()) {
+            text.append("\n").append(t.test()).append(" = ").append(t.valueText()).append(" (").append(t.limits())
+                    .append("): ").append(t.passed() ? "PASS" : "FAIL");
+        }
+        return text.toString();
+    }
+
     /** The signature: state checked, password re-checked (11.200), four eyes, then recorded (11.50). */
     private Signed sign(Hold hold, Lot lot, Decision in) {
         String signer = currentUser.id();

@@ -57,6 +57,10 @@ public class DecideDispositionListener extends TaskLifecycleListener {
                 .show("rootCauseText", hold.getRootCause())
                 .show("retainedSampleText", hold.getRetainedSampleResults())
                 .show("investigatedByName", currentUser.fullName(hold.getInvestigatedBy()))
+                // the lab results a RELEASE rests on, and why it would be refused, before anyone signs (U4)
+                .show("labResultsText", java.util.Objects.requireNonNullElse(signing.labResultsText(lot),
+                        "No valid lab results are recorded for this lot."))
+                .show("releaseNote", java.util.Objects.requireNonNullElse(signing.releaseRefusal(lot, null), "-"))
                 .apply();
     }
 

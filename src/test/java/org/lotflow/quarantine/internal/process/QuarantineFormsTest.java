@@ -48,7 +48,8 @@ class QuarantineFormsTest {
                 "decisionDue", "impactAssessment"));
         assertThat(lotAndHold).containsAll(placeholders(form("investigateLot")));
         Set<String> decide = new TreeSet<>(lotAndHold);
-        decide.addAll(Set.of("findingsText", "rootCauseText", "retainedSampleText", "investigatedByName"));
+        decide.addAll(Set.of("findingsText", "rootCauseText", "retainedSampleText", "investigatedByName",
+                "labResultsText", "releaseNote"));
         assertThat(decide).containsAll(org.lotflow.support.Forms.embeddedShown("decideDisposition"));
         Set<String> inform = new TreeSet<>(lotFacts);
         inform.addAll(Set.of("outcome", "justificationText", "customerList"));
