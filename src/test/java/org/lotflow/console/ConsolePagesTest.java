@@ -221,6 +221,43 @@ class ConsolePagesTest {
         assertThat(page.text()).contains("IL250-2024-092").contains("id=\"hold-form\"");
     }
 
+    /**
+     * New user 2026-12-06 U1: "supplier lot X is contaminated": the recall form of one received lot offers the other lots
+     * of the same supplier lot, shows their scope when ticked and recalls them all in one recall.
+     */
+    @Test
+    void theRecallFormOffersTheOtherLotsOfTheSameSupplierLot() {
+        String sku = api.createProduct("CSUP");
+        String supplierLot = "GCB-" + sku.substring(5);
+        TestClient.Response receipt = api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier",
+                "Gulf Coast Base Oils", "supplierLotNumber", supplierLot, "receiptDate", "2025-01-20",
+                "location", "Tank farm 2", "lines", java.util.List.of(Map.of("quantity", 40, "expirationDate",
+                        "2026-06-30"), Map.of("quantity", 30, "expirationDate", "2026-07-31"))));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+        String first = receipt.json().get("lots").get(0).get("lotNumber").asText();
+        String second = receipt.json().get("lots").get(1).get("lotNumber").asText();
+        api.release(first);
+        api.release(second);
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        String page = rachel.get("/console/lots/" + first).html();
+        String offer = page.substring(page.indexOf("id=\"recall-siblings\""));
+        assertThat(offer.substring(0, offer.indexOf("</div>"))).contains(supplierLot).contains("name=\"also\"")
+                .contains("value=\"" + second + "\"").contains("RELEASED, 30 ");
+
+        String scope = rachel.get("/console/lots/" + first + "/recall-preview?reason=Supplier+lot+contaminated"
+                + "&classification=CLASS_II&also=" + second + "&also=NOT-A-SIBLING").html();
+        String lots = scope.substring(scope.indexOf("id=\"scope-lots\""));
+        assertThat(lots.substring(0, lots.indexOf("</table>"))).contains(">" + first + "<").contains(">" + second + "<")
+                .doesNotContain("NOT-A-SIBLING");
+        assertThat(scope).contains("name=\"also\" value=\"" + second + "\"");
+
+        ConsoleSession.Page started = rachel.post("/console/lots/" + first + "/recalls", Map.of("reason",
+                "Supplier lot contaminated", "classification", "CLASS_II", "also", second));
+        assertThat(started.status()).as(started.html()).isEqualTo(302);
+        assertThat(status(first)).isEqualTo("RECALLED");
+        assertThat(status(second)).as("one recall for the supplier lot").isEqualTo("RECALLED");
+    }
+
     /** New user 2026-12-06 N9: stock returned to its supplier read as "nothing shipped" on the lot's page. */
     @Test
     void stockReturnedToItsSupplierIsShownWhereShipmentsAre() {

@@ -217,6 +217,20 @@ class LotPages {
         return "console/lot";
     }
 
+    /**
+     * The other lots received under the same supplier lot of the same supplier (a delivery's lines of several
+     * expiration dates, or several deliveries): "supplier lot X is contaminated" concerns them all, and the recall form
+     * offers them (new user 2026-12-06 U1). Empty for a lot made here.
+     */
+    List<Lot> supplierLotSiblings(Lot lot) {
+        if (lot.getSupplierLotNumber() == null || lot.getSupplier() == null) {
+            return List.of();
+        }
+        return inventory.page(null, null, null, lot.getSupplierLotNumber(), 500, null).items().stream()
+                .filter(l -> !l.getLotNumber().equals(lot.getLotNumber()) && lot.getSupplier().equalsIgnoreCase(
+                        l.getSupplier() == null ? "" : l.getSupplier())).toList();
+    }
+
     /** The lot's page: the lot, its figures, history, tasks, holds, recalls, orders and shipments, into {@code model}. */
     void lotPage(String lotNumber, Model model) {
         Lot lot = lots.get(lotNumber);
@@ -229,6 +243,7 @@ class LotPages {
             }
         }
         model.addAttribute("lot", lot);
+        model.addAttribute("supplierLotSiblings", supplierLotSiblings(lot));
         model.addAttribute("q", lot.quantities());
         model.addAttribute("expired", lot.isExpiredOn(today));
         model.addAttribute("retainUntil", org.lotflow.lot.RetentionRule.retainUntil(lot));

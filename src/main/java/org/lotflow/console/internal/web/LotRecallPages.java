@@ -35,9 +35,11 @@ class LotRecallPages {
     private final Recalls recalls;
     private final OpenAllocations openAllocations;
     private final CurrentUser currentUser;
+    private final org.lotflow.lot.LotService lotService;
 
     LotRecallPages(LotPages lotPages, TraceService trace, Recalls recalls, OpenAllocations openAllocations,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, org.lotflow.lot.LotService lotService) {
+        this.lotService = lotService;
         this.lotPages = lotPages;
         this.trace = trace;
         this.recalls = recalls;
@@ -52,14 +54,16 @@ class LotRecallPages {
      */
     @GetMapping("/console/lots/{lotNumber}/recall-preview")
     String recallPreview(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String classification, Model model) {
+            @RequestParam(required = false) String classification,
+            @RequestParam(name = "also", required = false) List<String> also, Model model) {
         currentUser.requireMembership("open a recall", Groups.RECALL_COORDINATOR);
         model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
         lotPages.lotPage(lotNumber, model);
-        preview(lotNumber, model);
+        List<String> lots = withSiblings(lotNumber, also, model);
+        preview(lots, model);
         model.addAttribute("previewShown", true);
         try {
-            recalls.check(List.of(lotNumber), reason, classification);
+            recalls.check(lots, reason, classification);
         } catch (InvalidInput e) {
             // the scope is shown; the start waits until the recall's own checks pass (the API would refuse it: 400)
             model.addAttribute("errorsOf", "recall");
@@ -71,11 +75,28 @@ class LotRecallPages {
     }
 
     /**
-     * The recall's scope for the preview, with the open orders whose allocations the recall will cancel, said before
-     * it starts (new user 2026-12-06 P9: sales found a CANCELLED allocation without a word).
+     * The page's lot and the other lots of its supplier lot the coordinator ticked ({@code also}; anything else named
+     * there is no such lot and is left out: the form offers only these), kept on the model for the form.
      */
-    private void preview(String lotNumber, Model model) {
-        org.lotflow.trace.Trace preview = trace.trace(lotNumber, Direction.DOWNSTREAM);
+    @SuppressWarnings("unchecked")
+    private List<String> withSiblings(String lotNumber, List<String> also, Model model) {
+        List<org.lotflow.lot.Lot> siblings = (List<org.lotflow.lot.Lot>) model.getAttribute("supplierLotSiblings");
+        List<String> chosen = siblings == null || also == null ? List.of() : siblings.stream()
+                .map(org.lotflow.lot.Lot::getLotNumber).filter(also::contains).toList();
+        model.addAttribute("alsoChosen", chosen);
+        java.util.List<String> lots = new java.util.ArrayList<>();
+        lots.add(((org.lotflow.lot.Lot) model.getAttribute("lot")).getLotNumber());
+        lots.addAll(chosen);
+        return lots;
+    }
+
+    /**
+     * The recall's scope for the preview (every lot's downstream trace, each lot and shipment once), with the open
+     * orders whose allocations the recall will cancel, said before it starts (new user 2026-12-06 P9: sales found a
+     * CANCELLED allocation without a word).
+     */
+    private void preview(List<String> lotNumbers, Model model) {
+        org.lotflow.trace.Trace preview = merged(lotNumbers);
         model.addAttribute("preview", preview);
         // what the recall would do to each lot, said before it starts (new user 2026-12-06 D9)
         model.addAttribute("previewActions", preview.lots().stream().collect(java.util.stream.Collectors.toMap(
@@ -85,20 +106,51 @@ class LotRecallPages {
                 .map(org.lotflow.trace.Trace.TracedLot::id).toList()));
     }
 
-    /** Starts the recall of this lot, through the API's recall opening. */
+    /** The downstream traces of the lots as one scope: each lot once (at its smallest depth), each shipment once. */
+    private org.lotflow.trace.Trace merged(List<String> lotNumbers) {
+        org.lotflow.trace.Trace first = trace.trace(lotNumbers.get(0), Direction.DOWNSTREAM);
+        if (lotNumbers.size() == 1) {
+            return first;
+        }
+        Map<String, org.lotflow.trace.Trace.TracedLot> lots = new java.util.LinkedHashMap<>();
+        java.util.Set<org.lotflow.trace.Trace.CustomerShipment> shipments = new java.util.LinkedHashSet<>();
+        boolean truncated = false;
+        for (String number : lotNumbers) {
+            org.lotflow.trace.Trace t = number.equals(first.lotNumber()) ? first : trace.trace(number, Direction.DOWNSTREAM);
+            t.lots().forEach(l -> lots.merge(l.lotNumber(), l, (a, b) -> a.depth() <= b.depth() ? a : b));
+            shipments.addAll(t.customers());
+            truncated |= t.truncated();
+        }
+        return new org.lotflow.trace.Trace(first.lotNumber(), first.direction(), List.copyOf(lots.values()),
+                List.copyOf(shipments), truncated, first.maxDepth());
+    }
+
+    /**
+     * Starts the recall of this lot and of the other lots of its supplier lot the coordinator ticked ({@code also}),
+     * through the API's recall opening: one recall, each customer notified once.
+     */
     @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "open a recall")
     @PostMapping("/console/lots/{lotNumber}/recalls")
     String recall(@PathVariable String lotNumber, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String classification, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String classification,
+            @RequestParam(name = "also", required = false) List<String> also, Model model,
+            HttpServletResponse response) {
         try {
-            String number = recalls.open(List.of(lotNumber), reason, classification);
+            List<String> lots = new java.util.ArrayList<>();
+            lots.add(lotNumber);
+            if (also != null && !also.isEmpty()) {
+                org.lotflow.lot.Lot lot = lotService.get(lotNumber);
+                lotPages.supplierLotSiblings(lot).stream().map(org.lotflow.lot.Lot::getLotNumber)
+                        .filter(also::contains).forEach(lots::add);
+            }
+            String number = recalls.open(lots, reason, classification);
             return "redirect:/console/recalls/" + number + "?started";
         } catch (Refusal e) {
             model.addAttribute("recallForm", Map.of("reason", nz(reason), "classification", nz(classification)));
             String page = lotPages.refused(e, "recall", lotNumber, model, response);
             if (e instanceof InvalidInput) {
                 try {
-                    preview(lotNumber, model);
+                    preview(withSiblings(lotNumber, also, model), model);
                 } catch (Refusal ignored) {
                     // the preview is refused the same way: the form shows the first refusal
                 }
