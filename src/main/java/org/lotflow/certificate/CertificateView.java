@@ -52,7 +52,7 @@ public record CertificateView(String coaNumber, String status, String supersedes
      * One test of the specification: {@code value} as measured and {@code min}/{@code max} as judged
      * (decimals in {@code unit}, trailing zeros dropped, never rounded; an open bound is absent),
      * {@code limits} as a QA person reads them ("245 – 255 cSt", "≥ 220 °C"), {@code passed} and
-     * {@code result} PASS or FAIL.
+     * {@code result} PASS or FAIL, or REPORTED for a test recorded without limits (judged against nothing).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String test, BigDecimal value, String unit, BigDecimal min, BigDecimal max, String limits,

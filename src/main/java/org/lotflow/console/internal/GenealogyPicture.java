@@ -16,7 +16,8 @@ import org.lotflow.trace.Trace;
  * two answers only, so the picture shows what {@code GET /api/lots/{n}/trace} answers, {@code truncated}
  * included.
  *
- * <p>Node ids are prefixed ({@code lot:}, {@code customer:}) so a customer named like a lot stays apart; the
+ * <p>Node ids are prefixed ({@code lot:}, {@code customer:}; a customer's id in lower case, so one customer whose
+ * orders wrote it in other capitals is one node, named as first met) so a customer named like a lot stays apart; the
  * {@code label} is what the picture writes. Categories: {@code upstream}, {@code lot} (the lot itself),
  * {@code downstream}, {@code customer}.
  */
@@ -59,7 +60,8 @@ public final class GenealogyPicture {
             }
         }
         for (Trace.CustomerShipment s : downstream.customers()) {
-            String id = "customer:" + s.customer();
+            // one customer whatever the capitals its orders were written in, as the recall counts it (new user U10)
+            String id = "customer:" + s.customer().toLowerCase(java.util.Locale.ROOT);
             nodes.putIfAbsent(id, new Node(id, s.customer(), "customer", "customer"));
             Link before = links.get("lot:" + s.lotNumber() + "->" + id);
             BigDecimal sum = before == null ? s.quantity() : before.value().add(s.quantity());

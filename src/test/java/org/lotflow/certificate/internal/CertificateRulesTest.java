@@ -128,6 +128,9 @@ class CertificateRulesTest {
         assertThat(lines.get(1).max()).isNull();
         assertThat(lines.get(1).limits()).isEqualTo("≥ 220 °C");
         assertThat(lines.get(1).result()).isEqualTo("FAIL");
+        // a test recorded without limits was judged against nothing: REPORTED, not PASS (new user U17)
+        assertThat(CertificateRules.results(LabVerdict.of(1, "sarah", List.of(new LabVerdict.TestVerdict(
+                "appearance", new BigDecimal("0"), null, null, null, true)))).get(0).result()).isEqualTo("REPORTED");
         assertThat(CertificateRules.plain(new BigDecimal("250")).toString()).isEqualTo("250");
         assertThat(CertificateRules.plain(new BigDecimal("0.000001500")).toString()).isEqualTo("0.0000015");
         assertThat(CertificateRules.plain(new BigDecimal("1200.0000")).toString()).isEqualTo("1200");

@@ -54,15 +54,17 @@ class ConsoleRulesTest {
                 lot("C", 1, List.of(new Trace.Link("B", "C", new BigDecimal("30"))))),
                 List.of(new Trace.CustomerShipment("Acme", "B", "SO-1", new BigDecimal("10"), TODAY, null),
                         new Trace.CustomerShipment("Acme", "B", "SO-2", new BigDecimal("5.5"), TODAY, null),
+                        new Trace.CustomerShipment("ACME", "B", "SO-4", new BigDecimal("1"), TODAY, null),
                         new Trace.CustomerShipment("B", "C", "SO-3", new BigDecimal("20"), TODAY, null)), true, 100);
         GenealogyPicture.Picture p = GenealogyPicture.of(up, down);
         assertThat(p.nodes()).extracting(GenealogyPicture.Node::name, GenealogyPicture.Node::category).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("lot:B", "lot"), org.assertj.core.groups.Tuple.tuple("lot:A", "upstream"),
                 org.assertj.core.groups.Tuple.tuple("lot:C", "downstream"),
-                org.assertj.core.groups.Tuple.tuple("customer:Acme", "customer"),
-                org.assertj.core.groups.Tuple.tuple("customer:B", "customer"));
+                org.assertj.core.groups.Tuple.tuple("customer:acme", "customer"),
+                org.assertj.core.groups.Tuple.tuple("customer:b", "customer"));
         assertThat(p.links()).extracting(l -> l.source() + ">" + l.target() + "=" + l.value().toPlainString())
-                .containsExactly("lot:A>lot:B=60", "lot:B>lot:C=30", "lot:B>customer:Acme=15.5", "lot:C>customer:B=20");
+                .as("one customer whatever the capitals of its orders (new user U10)")
+                .containsExactly("lot:A>lot:B=60", "lot:B>lot:C=30", "lot:B>customer:acme=16.5", "lot:C>customer:b=20");
         assertThat(p.truncated()).as("the downstream trace was cut").isTrue();
     }
 
