@@ -153,6 +153,17 @@ public class LotService {
     }
 
     /**
+     * What {@link #requireNoRecalledSource} would refuse, as its sentence, without refusing (a form saying ahead why a
+     * release would be refused; a refusal thrown through this transactional method would mark the caller's transaction
+     * for rollback), or null.
+     */
+    @Transactional(readOnly = true)
+    public String recalledSourceRefusal(Lot lot) {
+        List<String> recalled = genealogy.recalledSources(lot.getId());
+        return recalled.isEmpty() ? null : new SourceLotRecalled(lot.getLotNumber(), recalled).getMessage();
+    }
+
+    /**
      * Lot numbers of the RECALLED lots this lot was made from, at any depth (empty when none), read under the lot's row
      * lock ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening locks its scope first, so
      * the answer holds until this transaction commits.

@@ -936,6 +936,11 @@ class RecallApiTest {
                         "rootCause", Map.of("value", "Supplier contamination of the raw material"),
                         "retainedSampleResults", Map.of("value", "not tested"))));
         assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+        // the disposition form says before anyone signs why a RELEASE would be refused (new user U4)
+        String decide = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + approvedBefore
+                + "&taskDefinitionKey=decideDisposition").json().get(0).get("id").asText();
+        assertThat(api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json().get("releaseNote")
+                .get("value").asText()).contains("made from lot " + rm).contains("RECALLED");
         Response release = api.post("jennifer", "/api/lots/" + approvedBefore + "/disposition", Map.of(
                 "decision", "RELEASE", "justification", "Tested fine", "password", "jennifer"));
         assertThat(release.status()).as(release.toString()).isEqualTo(409);

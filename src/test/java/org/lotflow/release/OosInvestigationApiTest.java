@@ -257,6 +257,15 @@ class OosInvestigationApiTest {
         assertThat(last.get("reason").asText()).contains("Released despite out-of-specification result");
         assertThat(last.get("user").asText()).isEqualTo(api.secondQaManager());
         assertThat(history.get(history.size() - 1).get("type").asText()).isEqualTo("CERTIFICATE_ISSUED");
+
+        // sales sees on the order's allocations that the lot stands on out-of-specification results (new user U5)
+        String order = "SO-OOS-" + sku.substring(sku.length() - 6);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Bayou Hydraulics",
+                "sku", sku, "quantity", 10)).status()).isEqualTo(201);
+        String page = org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + order).html();
+        String allocations = page.substring(page.indexOf("id=\"allocations\""));
+        assertThat(allocations.substring(0, allocations.indexOf("</table>"))).contains("class=\"oos-release error\"")
+                .contains("viscosity = 232").contains("signed OOS decision");
     }
 
     /** Auditor 2026-12-05 F6: round after round was invalidated as a laboratory error until one passed. */

@@ -111,8 +111,13 @@ public class DispositionSigning {
      */
     public String releaseRefusal(Lot lot, String signer) {
         try {
+            // only plain rules throw here: a refusal thrown through a transactional service would mark the task's
+            // transaction for rollback (the recalled-source check answers its sentence instead)
             DispositionRules.requireReleasable(Disposition.RELEASE, lot.getStatus(), lot.getLotNumber());
-            lots.requireNoRecalledSource(lot);
+            String recalled = lots.recalledSourceRefusal(lot);
+            if (recalled != null) {
+                return recalled;
+            }
             DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, history.everReached(lot.getId(),
                     LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());
             return null;

@@ -81,10 +81,13 @@ class OrderPages {
 
     private final org.lotflow.order.OrderShortfalls shortfalls;
 
+    private final OosReleaseMarks oosMarks;
+
     OrderPages(OrderPlacement placement, OrderCancelling cancelling, Shipping shipping,
             Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks,
             org.lotflow.order.OrderList orderList, org.lotflow.lot.StockOnHand stock, java.time.Clock clock,
-            org.lotflow.order.OrderShortfalls shortfalls) {
+            org.lotflow.order.OrderShortfalls shortfalls, OosReleaseMarks oosMarks) {
+        this.oosMarks = oosMarks;
         this.shortfalls = shortfalls;
         this.orderList = orderList;
         this.stock = stock;
@@ -156,6 +159,9 @@ class OrderPages {
         OrderView order = orders.get(orderNumber);
         model.addAttribute("order", order);
         model.addAttribute("tasks", openTasks.of(orderNumber));
+        // a lot standing on out-of-specification results, said where sales ships it (new user 2026-12-06 U5)
+        model.addAttribute("oosReleased", oosMarks.of(order.allocations().stream()
+                .map(OrderView.AllocationLine::lotNumber).toList()));
         // a serialised product's shipment names the serial of every unit (issue #16): the form asks for them
         java.util.Optional<org.lotflow.product.Product> product = products.findBySku(order.sku());
         model.addAttribute("serialised", product.map(p -> p.isSerialised()).orElse(false));
