@@ -33,6 +33,7 @@ public class EngineRefusals {
             config.register(RequestMapper.class, 1);
             config.register(JsonParseMapper.class, 1);
             config.register(JsonMappingMapper.class, 1);
+            config.register(UnexpectedMapper.class, 1);
         };
     }
 
@@ -272,6 +273,15 @@ public class EngineRefusals {
     }
 
     public static class RestExceptionMapper extends EngineErrorMapper<RestException> {
+    }
+
+    /**
+     * Any other failure inside the engine REST API (a stored filter whose expression gives a value of the wrong type
+     * fails with {@code IllegalArgumentException "argument type mismatch"}, re-test 2026-12-06 Y3): problem+json saying
+     * nothing was changed, the exception in the server log, instead of Camunda's {@code {"type":...,"message":...}}.
+     * The more specific mappers above keep their exceptions.
+     */
+    public static class UnexpectedMapper extends EngineErrorMapper<RuntimeException> {
     }
 
     /**

@@ -72,6 +72,11 @@ class QueryExpressionAttackTest {
         assertThat(api.post("tom", "/engine-rest/filter/" + sales + "/count",
                 Map.of("orQueries", List.of(Map.of("assigneeExpression", code)))).status()).isEqualTo(400);
 
+        // a function of another type than the field's (re-test 2026-12-06 Y3: a 500 that broke a shared filter's list)
+        Response typed = api.post("tom", "/engine-rest/task/count", Map.of("orQueries", List.of(Map.of(
+                "assigneeExpression", "${now()}"))));
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(400);
+        assertThat(typed.json().get("field").asText()).isEqualTo("orQueries[0].assigneeExpression");
         // the query functions Tasklist's filters use still work
         assertThat(api.post("tom", "/engine-rest/task/count", Map.of("orQueries", List.of(Map.of(
                 "assigneeExpression", "${currentUser()}", "dueBeforeExpression", "${dateTime().plusDays(2)}"))))

@@ -185,11 +185,20 @@ public final class DispositionRules {
         }
     }
 
-    /** Four eyes: the investigator may not sign the lot's RELEASE ({@link FourEyesViolation}, 403). */
-    public static void requireFourEyes(Hold hold, Disposition decision, String signer, String lotNumber) {
+    /**
+     * Four eyes: neither the investigator nor the person who created (made or received) the lot may sign its RELEASE
+     * ({@link FourEyesViolation}, 403): the quality unit's release is independent of production (EU GMP Part I 2.5,
+     * 21 CFR 211.22; re-test 2026-12-06 Y1: a production member moved to QA released the lot he made).
+     */
+    public static void requireFourEyes(Hold hold, Disposition decision, String signer, String lotNumber,
+            String lotCreatedBy) {
         if (decision == Disposition.RELEASE && signer.equals(hold.getInvestigatedBy())) {
             throw (FourEyesViolation) new FourEyesViolation(signer, "investigated lot " + lotNumber,
                     "sign its release").with("investigatedBy", hold.getInvestigatedBy());
+        }
+        if (decision == Disposition.RELEASE && signer.equals(lotCreatedBy)) {
+            throw (FourEyesViolation) new FourEyesViolation(signer, "created lot " + lotNumber, "sign its release")
+                    .with("createdBy", lotCreatedBy);
         }
     }
 

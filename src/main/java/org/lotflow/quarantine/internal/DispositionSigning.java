@@ -156,7 +156,7 @@ public class DispositionSigning {
         }
         String meaning = DispositionRules.meaning(in.decision());
         signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own
-        DispositionRules.requireFourEyes(hold, in.decision(), signer, lot.getLotNumber());
+        DispositionRules.requireFourEyes(hold, in.decision(), signer, lot.getLotNumber(), lot.getCreatedBy());
         hold.decide(in.decision(), in.justification(), in.classification(), signer, clock.instant());
         var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer)
                 .reason(in.justification()).detail("decision", in.decision().name())

@@ -121,16 +121,21 @@ class DispositionRulesTest {
     void theInvestigatorMayNotSignTheReleaseButMayRejectOrRecall() {
         Hold hold = investigatedBy("jennifer");
         FourEyesViolation refused = catchThrowableOfType(() -> DispositionRules.requireFourEyes(hold,
-                Disposition.RELEASE, "jennifer", "L-1"), FourEyesViolation.class);
+                Disposition.RELEASE, "jennifer", "L-1", "mike"), FourEyesViolation.class);
         assertThat(RefusalStatus.of(refused)).isEqualTo(403);
         assertThat(refused.getMessage()).startsWith("Four-eyes principle:").contains("investigated lot L-1");
         assertThat(refused.properties()).containsEntry("investigatedBy", "jennifer");
-        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.RELEASE, "michael", "L-1"))
+        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.RELEASE, "michael", "L-1", "mike"))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.REJECT, "jennifer", "L-1"))
+        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.REJECT, "jennifer", "L-1", "jennifer"))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.RECALL, "jennifer", "L-1"))
+        assertThatCode(() -> DispositionRules.requireFourEyes(hold, Disposition.RECALL, "jennifer", "L-1", "jennifer"))
                 .doesNotThrowAnyException();
+        // nor the lot's creator (re-test 2026-12-06 Y1); a REJECT or RECALL stays open to them
+        FourEyesViolation maker = catchThrowableOfType(() -> DispositionRules.requireFourEyes(hold,
+                Disposition.RELEASE, "pete", "L-1", "pete"), FourEyesViolation.class);
+        assertThat(maker.getMessage()).contains("created lot L-1");
+        assertThat(maker.properties()).containsEntry("createdBy", "pete");
     }
 
     @Test
