@@ -5,8 +5,13 @@ public final class RecallEventTypes {
 
     /** In the scope of a recall but not recalled (e.g. PENDING, or already recalled). */
     public static final String RECALL_SCOPE = "RECALL_SCOPE";
-    /** A customer answered its notification (acknowledged or not, quantity returned; 21 CFR 7.49). */
+    /** A customer was told of the recall (acknowledged or not, quantity returned; 21 CFR 7.49). */
     public static final String RECALL_CUSTOMER_NOTIFIED = "RECALL_CUSTOMER_NOTIFIED";
+    /**
+     * The plant tried to notify a customer and could not reach it (who tried, when, how and whom): not a notification
+     * (21 CFR 7.49, 7.53).
+     */
+    public static final String RECALL_CUSTOMER_NOT_REACHED = "RECALL_CUSTOMER_NOT_REACHED";
     /** A customer's notification passed the deadline of the recall class and went to the QA managers. */
     public static final String RECALL_NOTIFICATION_OVERDUE = "RECALL_NOTIFICATION_OVERDUE";
     /** The recall was closed; the detail is the recall report (21 CFR 7.55). */

@@ -46,12 +46,15 @@ public class RecallReports {
     /**
      * One customer of a recall, for what it received in one unit (a customer that received several units has a row
      * for each; {@code unit} null only for such rows recorded before V131, their old sum): quantity shipped of
-     * affected lots, whether the notification is answered ({@code notified}), whether the customer acknowledged,
+     * affected lots, whether the notification is answered ({@code answered}), whether the customer was reached
+     * ({@code reached}: null while open and for answers recorded before V145, which count as reached), whether it was
+     * told ({@code notified}: answered and reached; never a customer that could not be reached, 21 CFR 7.53), whether
+     * the customer acknowledged,
      * the quantity it returned to the plant (null: no answer) and the quantity it destroyed on site (null: no answer,
      * or answered before V138 kept the two apart).
      */
-    public record CustomerRow(long recallId, String customer, String unit, BigDecimal quantityShipped, boolean notified,
-            Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, Instant notifiedAt) {
+    public record CustomerRow(long recallId, String customer, String unit, BigDecimal quantityShipped, boolean answered,
+            Boolean reached, boolean notified, Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, Instant notifiedAt) {
     }
 
     /** The recalls opened in {@code [from, to)} (or the one numbered {@code recallNumber}), oldest first. */
@@ -90,12 +93,15 @@ public class RecallReports {
             return List.of();
         }
         return jdbc.query("""
-                SELECT recall_id, customer, unit, quantity_shipped, status, acknowledged, quantity_returned,
+                SELECT recall_id, customer, unit, quantity_shipped, status, reached, acknowledged, quantity_returned,
                        quantity_destroyed, notified_at
                   FROM recall_notification WHERE recall_id IN (:ids) ORDER BY recall_id, customer, unit""",
                 new MapSqlParameterSource("ids", recallIds),
                 (rs, i) -> new CustomerRow(rs.getLong("recall_id"), rs.getString("customer"), rs.getString("unit"),
                         rs.getBigDecimal("quantity_shipped"), "DONE".equals(rs.getString("status")),
+                        (Boolean) rs.getObject("reached", Boolean.class),
+                        "DONE".equals(rs.getString("status")) && !Boolean.FALSE.equals(rs.getObject("reached",
+                                Boolean.class)),
                         (Boolean) rs.getObject("acknowledged", Boolean.class), rs.getBigDecimal("quantity_returned"),
                         rs.getBigDecimal("quantity_destroyed"),
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
@@ -103,13 +109,15 @@ public class RecallReports {
     }
 
     /**
-     * A recall on the board: its scope counts and how many of its customers there are and have been answered
-     * (notified: every unit it received), and its notifications (one per customer and unit) and how many of them are
-     * answered, counted in the database, never loaded customer by customer.
+     * A recall on the board: its scope counts and how many of its customers there are and have been told
+     * ({@code notified}: every unit it received answered, and reached in each; 21 CFR 7.53 "consignees notified"),
+     * how many could not be reached ({@code notReached}: an answer of theirs says so; never counted as notified), and
+     * its notifications (one per customer and unit) and how many of them are answered, counted in the database, never
+     * loaded customer by customer.
      */
     public record BoardRow(long id, String recallNumber, String classification, String reason, String status,
             Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, long customers, long notified,
-            long notifications, long notificationsAnswered) {
+            long notReached, long notifications, long notificationsAnswered) {
     }
 
     /** A page of the board and the cursor of the next page (null on the last page). */
@@ -138,8 +146,11 @@ public class RecallReports {
                        (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id AND l.recalled = TRUE) AS recalled,
                        (SELECT COUNT(DISTINCT n.customer) FROM recall_notification n WHERE n.recall_id = r.id)
                            AS customers,
-                       (SELECT COUNT(DISTINCT n.customer) - COUNT(DISTINCT CASE WHEN n.status <> 'DONE' THEN n.customer END)
+                       (SELECT COUNT(DISTINCT n.customer) - COUNT(DISTINCT CASE WHEN n.status <> 'DONE'
+                                   OR n.reached = FALSE THEN n.customer END)
                           FROM recall_notification n WHERE n.recall_id = r.id) AS notified,
+                       (SELECT COUNT(DISTINCT n.customer) FROM recall_notification n
+                         WHERE n.recall_id = r.id AND n.status = 'DONE' AND n.reached = FALSE) AS not_reached,
                        (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id) AS notifications,
                        (SELECT COUNT(*) FROM recall_notification n WHERE n.recall_id = r.id AND n.status = 'DONE')
                            AS answered
@@ -153,7 +164,7 @@ public class RecallReports {
                         rs.getObject("closed_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("closed_at", OffsetDateTime.class).toInstant(),
                         rs.getLong("in_scope"), rs.getLong("recalled"), rs.getLong("customers"),
-                        rs.getLong("notified"), rs.getLong("notifications"), rs.getLong("answered")));
+                        rs.getLong("notified"), rs.getLong("not_reached"), rs.getLong("notifications"), rs.getLong("answered")));
         return new BoardPage(List.copyOf(rows.subList(0, Math.min(size, rows.size()))),
                 org.lotflow.shared.input.IdCursor.next(rows, size, BoardRow::id));
     }

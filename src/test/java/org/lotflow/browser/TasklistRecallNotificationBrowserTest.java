@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rachel (recall coordinator) answers two customers' recall notifications in Tasklist's real UI, in headless
  * Chromium: the embedded form asks how and whom she reached (21 CFR 7.42(b)(3), 7.49), a choice with no default and
- * a person, whether the customer acknowledged, what it returned to the plant and what it destroyed on site (7.59),
+ * a person, whether she reached the customer at all (a choice of its own with no default: "could not be reached" is
+ * never "notified", new user U3, 7.53), whether the customer acknowledged, what it returned to the plant and what it destroyed on site (7.59),
  * and an optional note; left empty, the destroyed quantity is 0 and the note none. What she submits passes the
  * engine gate (exactly the form's fields) and is what the recall shows.
  *
@@ -69,9 +70,12 @@ class TasklistRecallNotificationBrowserTest {
         throw new AssertionError(customer + " is no customer of " + recallNumber);
     }
 
-    /** Rachel answers the customer's task in Tasklist; {@code destroyed} and {@code note} may be left empty. */
-    private void answer(String number, String customer, String method, String person, String returned,
-            String destroyed, String note) {
+    /**
+     * Rachel answers the customer's task in Tasklist: reached (and acknowledged) or could not be reached (and so did
+     * not acknowledge); {@code destroyed} and {@code note} may be left empty.
+     */
+    private void answer(String number, String customer, boolean reached, String method, String person,
+            String returned, String destroyed, String note) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(number)
                 .taskDefinitionKey("notifyCustomer").taskNameLike("%" + customer + "%").singleResult();
         assertThat(task).as("the notifyCustomer task of " + customer).isNotNull();
@@ -81,7 +85,7 @@ class TasklistRecallNotificationBrowserTest {
             browser.claim();
             browser.form();
             browser.until("the form shows the customer", () -> browser.formText().contains(customer));
-            assertThat(browser.formText()).contains("Reached by").contains("Person at the customer")
+            assertThat(browser.formText()).contains("Reached by").contains("Did you reach the customer?").contains("Person at the customer")
                     .contains("Quantity returned to us").contains("Quantity destroyed at the customer").contains("Note");
             Select how = browser.select("contactMethod");
             assertThat(how.getFirstSelectedOption().getAttribute("value")).as("no contact method chosen for her")
@@ -90,7 +94,12 @@ class TasklistRecallNotificationBrowserTest {
                     "EMAIL", "LETTER", "FAX", "VISIT");
             how.selectByValue(method);
             browser.field("contactPerson").sendKeys(person);
-            browser.select("acknowledged").selectByValue("true");
+            Select wasReached = browser.select("reached");
+            assertThat(wasReached.getFirstSelectedOption().getAttribute("value")).as("nothing chosen for her").isEmpty();
+            assertThat(wasReached.getOptions()).extracting(o -> o.getAttribute("value")).containsExactly("", "true",
+                    "false");
+            wasReached.selectByValue(String.valueOf(reached));
+            browser.select("acknowledged").selectByValue(String.valueOf(reached));
             browser.field("quantityReturned").sendKeys(returned);
             if (destroyed != null) {
                 browser.field("quantityDestroyed").sendKeys(destroyed);
@@ -119,7 +128,7 @@ class TasklistRecallNotificationBrowserTest {
                 "classification", "CLASS_II")).json().get("recallNumber").asText();
         api.executeJobs();
 
-        answer(number, "Acme Foods", "VISIT", "Jane Roe, QA manager", "60", "30.5", "Certificate of destruction to follow");
+        answer(number, "Acme Foods", true, "VISIT", "Jane Roe, QA manager", "60", "30.5", "Certificate of destruction to follow");
         JsonNode acme = customer(number, "Acme Foods");
         assertThat(acme.get("contactMethod").asText()).isEqualTo("VISIT");
         assertThat(acme.get("contactPerson").asText()).isEqualTo("Jane Roe, QA manager");
@@ -127,13 +136,21 @@ class TasklistRecallNotificationBrowserTest {
         assertThat(acme.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("30.5");
         assertThat(acme.get("note").asText()).isEqualTo("Certificate of destruction to follow");
 
-        // the destroyed quantity and the note left empty: 0 and none
-        answer(number, "Beta Bakery", "PHONE", "Purchasing", "20", null, null);
+        assertThat(acme.get("notified").asBoolean()).isTrue();
+
+        // could not be reached: recorded as the attempt, never as notified; the destroyed quantity and the note left
+        // empty: 0 and none
+        answer(number, "Beta Bakery", false, "PHONE", "Reception (no answer from purchasing)", "0", null, null);
         JsonNode beta = customer(number, "Beta Bakery");
+        assertThat(beta.get("reached").asBoolean()).isFalse();
+        assertThat(beta.get("notified").asBoolean()).isFalse();
+        assertThat(beta.get("acknowledged").asBoolean()).isFalse();
         assertThat(beta.get("contactMethod").asText()).isEqualTo("PHONE");
         assertThat(beta.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("0");
         assertThat(beta.has("note")).isFalse();
         assertThat(api.get("rachel", "/api/recalls/" + number).json().get("effectiveness").get("retrievedPercent")
-                .decimalValue()).isEqualByComparingTo("92.1");
+                .decimalValue()).isEqualByComparingTo("75.4");
+        assertThat(api.get("rachel", "/api/recalls/" + number).json().get("effectiveness").get("notReached").asInt())
+                .isEqualTo(1);
     }
 }

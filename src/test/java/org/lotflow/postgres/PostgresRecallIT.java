@@ -62,7 +62,7 @@ class PostgresRecallIT {
         for (JsonNode t : tasks) {
             boolean acme = t.get("name").asText().contains("Acme");
             TestClient.Response done = api.post("rachel", "/engine-rest/task/" + t.get("id").asText() + "/complete",
-                    vars(Map.of("acknowledged", true,
+                    vars(Map.of("reached", true, "acknowledged", true,
                             "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", acme ? 10 : 8)));
             assertThat(done.status()).as(done.toString()).isEqualTo(204);
         }
@@ -193,7 +193,7 @@ class PostgresRecallIT {
                 sent.add(threads.submit(() -> {
                     go.await();
                     return api.post("rachel", "/engine-rest/task/" + task.get("id").asText() + "/complete",
-                            vars(Map.of("acknowledged", true,
+                            vars(Map.of("reached", true, "acknowledged", true,
                                     "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 1)));
                 }));
                 sent.add(threads.submit(() -> {

@@ -206,7 +206,7 @@ class RecallApiTest {
                 "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 1)).status()).isEqualTo(403);
         // ... and by the task's complete listener (Tasklist, engine REST): the engine wraps the listener's refusal
-        Response viaEngine = complete("rachel", acme, Map.of("acknowledged", true,
+        Response viaEngine = complete("rachel", acme, Map.of("reached", true, "acknowledged", true,
                 "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 11));
         assertThat(viaEngine.status()).as(viaEngine.toString()).isEqualTo(400);
         assertThat(viaEngine.text()).contains("quantityReturned: 11 drums is more than the 10 drums shipped to Acme Industrial: enter 0 to 10");
@@ -222,7 +222,7 @@ class RecallApiTest {
         assertThat(api.post("rachel", answers, Map.of("customer", "Acme Industrial", "acknowledged", true,
                 "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                 "quantityReturned", 10)).status()).isEqualTo(409);
-        assertThat(complete("rachel", beta, Map.of("acknowledged", false,
+        assertThat(complete("rachel", beta, Map.of("reached", true, "acknowledged", false,
                 "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 2)).status())
                 .isEqualTo(204);
         api.executeJobs();
@@ -531,10 +531,10 @@ class RecallApiTest {
         assertThat(again.json().get("unit").asText()).isEqualTo("drums");
         // the kilograms in Tasklist's way: 30 kg is more than the 5 drums, within the 45 kg (40 + 5 in capitals)
         String acmeKg = taskOf("rachel", number, "notifyCustomer", "Acme Foods (" + number + "): what it received in kg");
-        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true,
+        assertThat(complete("rachel", acmeKg, Map.of("reached", true, "acknowledged", true,
                 "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 46)).status())
                 .isEqualTo(400);
-        assertThat(complete("rachel", acmeKg, Map.of("acknowledged", true,
+        assertThat(complete("rachel", acmeKg, Map.of("reached", true, "acknowledged", true,
                 "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 30)).status())
                 .isEqualTo(204);
         assertThat(api.post("rachel", answers, Map.of("customer", "Beta Bakery", "acknowledged", false,
@@ -697,7 +697,7 @@ class RecallApiTest {
         assertThat(escalated.get(0).get("priority").asInt()).isEqualTo(90);
         // the QA manager may complete it too
         assertThat(complete("jennifer", escalated.get(0).get("id").asText(),
-                Map.of("acknowledged", true,
+                Map.of("reached", true, "acknowledged", true,
                         "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                         "quantityReturned", 20)).status()).isEqualTo(204);
         api.executeJobs();

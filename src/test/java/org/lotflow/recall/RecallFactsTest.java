@@ -168,6 +168,8 @@ class RecallFactsTest {
         runtimeService.setVariable(y.getProcessInstanceId(), "contactPerson", "Forged Person");
         runtimeService.setVariable(y.getProcessInstanceId(), "note", "forged note");
         runtimeService.setVariable(y.getProcessInstanceId(), "quantityDestroyed", 7);
+        // "could not be reached" only from this completion, never from a variable a user can write (new user U3)
+        runtimeService.setVariable(y.getProcessInstanceId(), "reached", false);
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> taskService.complete(y.getId(), vars("quantityReturned", 1)))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
@@ -202,10 +204,13 @@ class RecallFactsTest {
         assertThat(yRow.get("CONTACT_PERSON")).isEqualTo("Jane Roe");
         assertThat(yRow.get("NOTE")).as("the process instance's note is no input").isNull();
         assertThat((BigDecimal) yRow.get("QUANTITY_DESTROYED")).as("nor its destroyed quantity").isEqualByComparingTo("0");
+        assertThat(yRow.get("REACHED")).as("nor its reached: absent from the completion, the customer was told")
+                .isEqualTo(true);
         // the Tasklist way (submit the form) lands in the task's own scope the same way
         identityService.clearAuthentication();
         Task x = notifyTask(number, "Xeno Foods");
         runtimeService.setVariable(x.getProcessInstanceId(), "acknowledged", false);
+        runtimeService.setVariable(x.getProcessInstanceId(), "reached", false); // would refuse acknowledged: true
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> formService.submitTaskForm(x.getId(), vars("quantityReturned", 1)))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "acknowledged"));
@@ -213,7 +218,8 @@ class RecallFactsTest {
                 "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 10));
         identityService.clearAuthentication();
         assertThat(notification(number, "Xeno Foods").get("ACKNOWLEDGED")).isEqualTo(true);
-        assertThat(runtimeService.getVariables(processOf(number))).doesNotContainKeys("acknowledged",
+        assertThat(notification(number, "Xeno Foods").get("REACHED")).isEqualTo(true);
+        assertThat(runtimeService.getVariables(processOf(number))).doesNotContainKeys("reached", "acknowledged",
                 "quantityReturned", "contactMethod", "contactPerson", "note", "quantityDestroyed");
     }
 

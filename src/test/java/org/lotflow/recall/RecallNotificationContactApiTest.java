@@ -159,25 +159,25 @@ class RecallNotificationContactApiTest {
 
         // /engine-rest (the Tasklist form's fields): the form's fields only, the same rules
         String beta = task(number, "Beta Bakery");
-        Response extra = complete("rachel", beta, answer("acknowledged", true, "contactMethod", "LETTER",
+        Response extra = complete("rachel", beta, answer("reached", true, "acknowledged", true, "contactMethod", "LETTER",
                 "contactPerson", "Purchasing", "quantityReturned", 5, "quantityDestroyed", 15, "notifiedBy", "someone"));
         assertThat(extra.status()).as(extra.toString()).isEqualTo(400);
         assertThat(extra.json().get("detail").asText()).contains("notifiedBy");
-        Response noPerson = complete("rachel", beta, answer("acknowledged", true, "contactMethod", "LETTER",
+        Response noPerson = complete("rachel", beta, answer("reached", true, "acknowledged", true, "contactMethod", "LETTER",
                 "quantityReturned", 5));
         assertThat(noPerson.status()).as(noPerson.toString()).isEqualTo(400);
         assertThat(noPerson.json().get("detail").asText()).contains("contactPerson");
-        Response pigeon = complete("rachel", beta, answer("acknowledged", true, "contactMethod", "PIGEON",
+        Response pigeon = complete("rachel", beta, answer("reached", true, "acknowledged", true, "contactMethod", "PIGEON",
                 "contactPerson", "Purchasing", "quantityReturned", 5));
         assertThat(pigeon.status()).as(pigeon.toString()).isEqualTo(400);
         assertThat(pigeon.json().get("detail").asText()).contains("contactMethod");
-        Response tooMuch = complete("rachel", beta, answer("acknowledged", true, "contactMethod", "LETTER",
+        Response tooMuch = complete("rachel", beta, answer("reached", true, "acknowledged", true, "contactMethod", "LETTER",
                 "contactPerson", "Purchasing", "quantityReturned", 10, "quantityDestroyed", 11));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
         assertThat(tooMuch.text()).contains("quantityDestroyed: 10 drums returned and 11 drums destroyed is more than"
                 + " the 20 drums shipped to Beta Bakery");
         assertThat(customer(number, "Beta Bakery").get("notified").asBoolean()).isFalse();
-        Response done = complete("rachel", beta, answer("acknowledged", true, "contactMethod", "LETTER",
+        Response done = complete("rachel", beta, answer("reached", true, "acknowledged", true, "contactMethod", "LETTER",
                 "contactPerson", "Purchasing", "quantityReturned", 5, "quantityDestroyed",
                 Map.of("value", 15.0, "type", "Double"), "note", Map.of("value", "Registered letter RL-17",
                         "type", "String")));

@@ -435,16 +435,16 @@ public abstract class EngineSurfaceAttacks {
         api.executeJobs(); // the customer's recallNotification process and its task
         String notify = task("rachel", recallNumber, "notifyCustomer");
         refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
-                vars("acknowledged", true,
+                vars("reached", true, "acknowledged", true,
                         "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                         "quantityReturned", 0, "notificationId", 1)), 400, "notificationId");
         refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
-                vars("acknowledged", true,
+                vars("reached", true, "acknowledged", true,
                         "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                         "quantityReturned", "5")), 400, "quantityReturned");
         // more digits than the engine's double keeps: refused, never recorded rounded (auditor 2026-12-06 G-a)
         refused(api.post("rachel", "/engine-rest/task/" + notify + "/complete",
-                vars("acknowledged", true,
+                vars("reached", true, "acknowledged", true,
                         "contactMethod", "PHONE", "contactPerson", "Jane Roe",
                         "quantityReturned", new java.math.BigDecimal("30.0000000000000001"))), 400,
                 "quantityReturned");

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
  */
 class FormSchemaTest {
 
-    /** The contact every notifyCustomer completion names (required): how and whom the customer was reached. */
+    /**
+     * The contact every notifyCustomer completion names (required): how and whom the customer was reached, and whether
+     * it was (new user U3).
+     */
     private static final String CONTACT = "\"contactMethod\": {\"value\": \"PHONE\"}, \"contactPerson\": {\"value\":"
-            + " \"Jane Roe\"}, ";
+            + " \"Jane Roe\"}, \"reached\": {\"value\": true}, ";
 
     /** As the guard reads bodies: decimals as written. */
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = EngineRequestBodies.JSON;
@@ -125,9 +128,15 @@ class FormSchemaTest {
         FormSchema notify = FORMS.task("recallNotification", "notifyCustomer");
         // the contact is required: how (one of the form's methods, never another) and whom (21 CFR 7.42(b)(3))
         assertThat(check(notify, "{\"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 1}}"))
-                .extracting(FormSchema.Violation::field).containsExactly("contactMethod", "contactPerson");
+                .extracting(FormSchema.Violation::field).containsExactly("contactMethod", "contactPerson", "reached");
+        // whether the customer was reached is a required Boolean: "could not be reached" is its own answer (U3)
+        assertThat(check(notify, "{" + CONTACT.replace("\"reached\": {\"value\": true}", "\"reached\": {\"value\":"
+                + " \"false\"}") + "\"acknowledged\": {\"value\": false}, \"quantityReturned\": {\"value\": 0}}"))
+                .extracting(FormSchema.Violation::field).containsExactly("reached");
+        assertThat(check(notify, "{" + CONTACT.replace("true", "false") + "\"acknowledged\": {\"value\": false},"
+                + " \"quantityReturned\": {\"value\": 0}}")).isEmpty();
         assertThat(check(notify, "{\"contactMethod\": {\"value\": \"PIGEON\"}, \"contactPerson\": {\"value\": \"J\"},"
-                + " \"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 1}}"))
+                + " \"reached\": {\"value\": true}, \"acknowledged\": {\"value\": true}, \"quantityReturned\": {\"value\": 1}}"))
                 .extracting(FormSchema.Violation::reason)
                 .containsExactly("must be one of PHONE, EMAIL, LETTER, FAX, VISIT, not 'PIGEON'");
         assertThat(check(notify, "{" + CONTACT + "\"acknowledged\": {\"value\": true}, \"quantityReturned\":"

@@ -111,8 +111,10 @@ public class CustomerNotification {
      * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts
      * (recall coordinators and QA managers, else 403), for what it received in {@code unit}: required only when the
      * customer received lots of more than one unit and has a notification for each (400 naming {@code unit}
-     * otherwise, with the units to choose from; G2), with how and whom the customer was reached ({@code contactMethod},
-     * {@code contactPerson}), an optional {@code note} and the quantities returned to the plant and destroyed at the
+     * otherwise, with the units to choose from; G2), with whether the customer was {@code reached} (null: it was, as
+     * before V145; false: the plant tried and could not reach it, then {@code acknowledged} must be false), how and
+     * whom the customer was reached or tried ({@code contactMethod}, {@code contactPerson}), an optional {@code note}
+     * and the quantities returned to the plant and destroyed at the
      * customer (the rule: {@link NotificationAnswer}; 21 CFR 7.42(b)(3), 7.49, 7.59). It is checked first (400/409,
      * nothing changes), then the customer's {@code notifyCustomer} task is completed as the caller, exactly
      * as in Tasklist (409 when it has no open task). Answers of one notification wait for each other on its task's
@@ -123,7 +125,7 @@ public class CustomerNotification {
      * otherwise, G10).
      */
     @Transactional
-    public void answer(String recallNumber, String customerAsSent, String unit, Boolean acknowledged,
+    public void answer(String recallNumber, String customerAsSent, String unit, Boolean reached, Boolean acknowledged,
             BigDecimal quantityReturned, String contactMethod, String contactPerson, String note,
             BigDecimal quantityDestroyed) {
         // trimmed, as the unit is (re-test 2026-12-06 R7)
@@ -143,7 +145,7 @@ public class CustomerNotification {
         }
         NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
-        NotificationAnswer.check(n, acknowledged, quantityReturned, contactMethod, contactPerson, note,
+        NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note,
                 quantityDestroyed); // bad input: 400 before any lock
         if (n.taskId() == null) {
             throw new StateConflict("The notification task for " + customer + " of recall " + recallNumber
@@ -156,7 +158,7 @@ public class CustomerNotification {
         long id = n.id();
         n = notifications.ofCustomer(recall.id(), customer).stream().filter(r -> r.id() == id).findFirst()
                 .orElseThrow();
-        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned, contactMethod,
+        NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
                 contactPerson, note, quantityDestroyed);
         if (!process.isActive(n.taskId())) {
             throw new StateConflict("Recall " + recallNumber + " has no open notification task for " + customer
@@ -169,7 +171,7 @@ public class CustomerNotification {
                     + (candidates.contains(Groups.QA_MANAGER) ? "" : " until it is escalated to the QA managers (when"
                             + " it is overdue)") + "; " + currentUser.id() + " is not one of them");
         }
-        process.answer(n.taskId(), answer.acknowledged(), answer.quantityReturned(), answer.contactMethod(),
+        process.answer(n.taskId(), answer.reached(), answer.acknowledged(), answer.quantityReturned(), answer.contactMethod(),
                 answer.contactPerson(), answer.note(), answer.quantityDestroyed());
     }
 
@@ -201,8 +203,9 @@ public class CustomerNotification {
     /**
      * Complete listener of {@code notifyCustomer}: records the answer for the notification bound to
      * the completing task (found by task id within the recall of the business key, never a
-     * variable). The inputs are the form's fields of this completion: {@code acknowledged} (Boolean,
-     * required), {@code quantityReturned} (a number, 0 up to what the customer received, at most 3
+     * variable). The inputs are the form's fields of this completion: {@code reached} (Boolean, required by the form
+     * and its schema on the engine REST API; null, from lotflow's own completions written before it, counts as
+     * reached), {@code acknowledged} (Boolean, required; false when not reached), {@code quantityReturned} (a number, 0 up to what the customer received, at most 3
      * decimals, never rounded), {@code contactMethod} (PHONE, EMAIL, LETTER, FAX or VISIT, required),
      * {@code contactPerson} (one line, at most 200 characters, required), {@code note} (optional, at most 2000
      * characters) and {@code quantityDestroyed} (as the quantity returned, optional: 0; both together at most what
@@ -213,15 +216,15 @@ public class CustomerNotification {
      * {@code recallCustomersAnswered}).
      */
     @Transactional
-    public void record(String recallNumber, String processInstanceId, String taskId, Object acknowledged,
-            Object quantityReturned, Object contactMethod, Object contactPerson, Object note,
+    public void record(String recallNumber, String processInstanceId, String taskId, Object reached,
+            Object acknowledged, Object quantityReturned, Object contactMethod, Object contactPerson, Object note,
             Object quantityDestroyed) {
         currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
         RecallStore.RecallRow recall = store.lock(bound.ofRecallOrNotification(recallNumber, processInstanceId).id());
         NotificationStore.NotificationRow n = notifications.lockOfTask(recall.id(), taskId).orElseThrow(() ->
                 new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
-        NotificationAnswer answer = NotificationAnswer.check(n, acknowledged, quantityReturned, contactMethod,
+        NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
                 contactPerson, note, quantityDestroyed);
         boolean ack = answer.acknowledged();
         BigDecimal returned = answer.quantityReturned();
@@ -230,24 +233,41 @@ public class CustomerNotification {
         notifications.record(n.id(), answer, now, by);
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         String unit = shipments.unitOf(n.consignee());
-        String text = "Customer " + n.customer() + " notified of recall " + recall.recallNumber() + " by "
-                + contactWords(answer.contactMethod()) + " (" + answer.contactPerson() + "): "
-                + (ack ? "acknowledged" : "NOT acknowledged") + ", returned " + Quantities.plain(returned) + " of "
-                + Quantities.plain(n.quantityShipped()) + " " + unit + " shipped, destroyed at the customer "
-                + Quantities.plain(answer.quantityDestroyed()) + " " + unit;
+        String text = timelineText(n.customer(), recall.recallNumber(), answer) + ", returned "
+                + Quantities.plain(returned) + " of " + Quantities.plain(n.quantityShipped()) + " " + unit
+                + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " " + unit;
         for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
-            history.event(lotId, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED).by(by).reason(text)
+            // the attempt is recorded as well, with who, when and how; never as a notification (new user U3)
+            history.event(lotId, answer.reached() ? RecallEventTypes.RECALL_CUSTOMER_NOTIFIED
+                    : RecallEventTypes.RECALL_CUSTOMER_NOT_REACHED).by(by).reason(text)
                     .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
+                    .detail("reached", answer.reached())
                     .detail("acknowledged", ack).detail("quantityReturned", returned)
                     .detail("quantityDestroyed", answer.quantityDestroyed())
                     .detail("contactMethod", answer.contactMethod()).detail("contactPerson", answer.contactPerson())
                     .detail("note", answer.note())
                     .detail("quantityShipped", n.quantityShipped()).detail("unit", unit).record();
         }
-        store.event(recall.id(), now, "CUSTOMER_NOTIFIED", by, text);
+        store.event(recall.id(), now, answer.reached() ? "CUSTOMER_NOTIFIED" : "CUSTOMER_NOT_REACHED", by, text);
         if (notifications.open(recall.id()) == 0) {
             process.customersAnswered(recall.processInstanceId());
         }
+    }
+
+    /**
+     * The answer's first words on the recall's timeline and in the lots' history: "Customer X notified of recall R by
+     * telephone call (Jane Roe): acknowledged" (or "NOT acknowledged"), and for a customer not reached "Could not
+     * reach customer X about recall R by telephone call (tried: Reception)": an attempt, never a notification
+     * (21 CFR 7.49, 7.53).
+     */
+    static String timelineText(String customer, String recallNumber, NotificationAnswer answer) {
+        if (!answer.reached()) {
+            return "Could not reach customer " + customer + " about recall " + recallNumber + " by "
+                    + contactWords(answer.contactMethod()) + " (tried: " + answer.contactPerson() + "): not notified";
+        }
+        return "Customer " + customer + " notified of recall " + recallNumber + " by "
+                + contactWords(answer.contactMethod()) + " (" + answer.contactPerson() + "): "
+                + (answer.acknowledged() ? "acknowledged" : "NOT acknowledged");
     }
 
     /** How a contact method reads in a sentence: "telephone call" for PHONE, ... (21 CFR 7.42(b)(3)'s words). */

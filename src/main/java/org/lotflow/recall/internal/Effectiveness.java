@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
  * reaches: A = 100 %, B = more than 10 % but less than 100 %, C = more than 2 % up to 10 %,
  * D = more than 0 % up to 2 %, E = none. No customers: no level (nothing to check).
  *
- * <p>Customers are counted once each, whatever the units they received: a customer is notified when each of its
- * notifications (one per unit) is answered, and acknowledged when it acknowledged each. Quantities are added only
+ * <p>Customers are counted once each, whatever the units they received: a customer is {@code notified} when each of
+ * its notifications (one per unit) is answered and it was reached (told) in each (21 CFR 7.53: consignees notified;
+ * an answer recorded before V145 counts as reached), {@code notReached} when one of its answers says it could not be
+ * reached (nobody there was told: never notified), and acknowledged when it acknowledged each. Quantities are added only
  * within a unit ({@code quantities}, one entry per unit, by unit); {@code quantityShipped}, {@code quantityReturned},
  * {@code quantityDestroyed}, {@code returnedPercent} and {@code retrievedPercent} are the recall's totals when
  * everything it reached is in one unit, and null when not: pails and kilograms do not add up (auditor 2026-12-06 G2).
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
  * {@code notificationsAnswered} count the notifications themselves (one per customer and unit), so a customer half
  * answered shows. Percentages have 1 decimal, rounded half up.
  */
-public record Effectiveness(int customers, int notified, int acknowledged, BigDecimal acknowledgedPercent,
+public record Effectiveness(int customers, int notified, int notReached, int acknowledged, BigDecimal acknowledgedPercent,
         BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal quantityDestroyed,
         BigDecimal returnedPercent, BigDecimal retrievedPercent, List<UnitQuantities> quantities,
         int notifications, int notificationsAnswered, String level, String levelMeaning) {
@@ -53,12 +55,14 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
     }
 
     static Effectiveness of(List<NotificationStore.NotificationRow> notifications) {
-        Map<String, boolean[]> byCustomer = new LinkedHashMap<>(); // customer -> {notified, acknowledged}
+        // customer -> {notified, acknowledged, not reached}
+        Map<String, boolean[]> byCustomer = new LinkedHashMap<>();
         Map<String, BigDecimal[]> byUnit = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         for (NotificationStore.NotificationRow n : notifications) {
-            boolean[] c = byCustomer.computeIfAbsent(n.customer(), k -> new boolean[] {true, true});
-            c[0] &= n.done();
+            boolean[] c = byCustomer.computeIfAbsent(n.customer(), k -> new boolean[] {true, true, false});
+            c[0] &= n.notified();
             c[1] &= Boolean.TRUE.equals(n.acknowledged());
+            c[2] |= n.notReached();
             // 3 decimals from the start, as every recorded quantity (A6: 0 beside 0.000)
             BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {ZERO, ZERO, ZERO});
             q[0] = q[0].add(n.quantityShipped());
@@ -72,12 +76,13 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
         int customers = byCustomer.size();
         int notified = (int) byCustomer.values().stream().filter(c -> c[0]).count();
         int acknowledged = (int) byCustomer.values().stream().filter(c -> c[1]).count();
+        int notReached = (int) byCustomer.values().stream().filter(c -> c[2]).count();
         List<UnitQuantities> quantities = new ArrayList<>();
         byUnit.forEach((unit, q) -> quantities.add(new UnitQuantities(unit, q[0], q[1], q[2], share(q[1], q[0]),
                 share(q[1].add(q[2]), q[0]))));
         UnitQuantities total = quantities.size() == 1 && quantities.get(0).unit() != null ? quantities.get(0) : null;
         String level = level(acknowledged, customers);
-        return new Effectiveness(customers, notified, acknowledged, percent(acknowledged, customers),
+        return new Effectiveness(customers, notified, notReached, acknowledged, percent(acknowledged, customers),
                 total == null ? null : total.shipped(), total == null ? null : total.returned(),
                 total == null ? null : total.destroyed(), total == null ? null : total.returnedPercent(),
                 total == null ? null : total.retrievedPercent(), List.copyOf(quantities), notifications.size(),
@@ -123,6 +128,7 @@ public record Effectiveness(int customers, int notified, int acknowledged, BigDe
         }
         return "Effectiveness " + level + ": " + acknowledged + " of " + customers
                 + " customer(s) acknowledged (" + acknowledgedPercent + "%), "
+                + (notReached == 0 ? "" : notReached + " could not be reached (not notified), ")
                 + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining(", "));
     }
 

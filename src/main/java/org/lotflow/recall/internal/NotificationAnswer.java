@@ -10,11 +10,14 @@ import org.lotflow.shared.input.PartyNames;
 
 /**
  * A customer's answer to a recall notification (21 CFR 7.49 recall communications; 7.42(b)(3) and 7.59 effectiveness
- * checks; FSMA 204): how and whom the plant reached, whether the customer acknowledged, and what became of the
+ * checks; 7.53 status reports: consignees notified, consignees responding; FSMA 204): whether the plant reached the
+ * customer at all, how and whom it reached (or tried), whether the customer acknowledged, and what became of the
  * recalled goods it holds, in the unit of what it received. The same rule for the API, Tasklist and the engine REST
- * API.
+ * API. A customer that could not be reached is not notified (nobody there was told) and cannot have acknowledged.
  *
- * @param acknowledged whether the customer confirmed the recall
+ * @param reached whether the customer was reached (told of the recall); false: the plant tried and could not reach
+ *        it, which is recorded with who tried, when and how, but never counts as notified
+ * @param acknowledged whether the customer confirmed the recall (false whenever it was not reached)
  * @param quantityReturned what the customer returned to the plant: 0 up to the quantity shipped to it, at most 3
  *        decimals
  * @param contactMethod how it was reached (or tried): one of {@link #CONTACT_METHODS}, "personal visits, telephone
@@ -25,7 +28,7 @@ import org.lotflow.shared.input.PartyNames;
  * @param quantityDestroyed what the customer destroyed on site: 0 or more, at most 3 decimals (0 when not given);
  *        returned and destroyed together at most the quantity shipped to it
  */
-record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, String contactMethod,
+record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quantityReturned, String contactMethod,
         String contactPerson, String note, BigDecimal quantityDestroyed) {
 
     /** How a customer may be reached (21 CFR 7.42(b)(3): visits, telephone calls, letters; e-mail and fax). */
@@ -36,7 +39,9 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
     static final int MAX_NOTE = 2000;
 
     /**
-     * Checks an answer against its notification, in this order: {@code acknowledged} a Boolean;
+     * Checks an answer against its notification, in this order: {@code reached} absent (true: the customer was told,
+     * as every answer meant before V145, so scripts written before still mean what they meant) or a Boolean;
+     * {@code acknowledged} a Boolean, and false when the customer was not reached (400 naming {@code acknowledged});
      * {@code quantityReturned} a number (see {@link #decimal}), 0 or more, at most what was shipped;
      * {@code quantityDestroyed} absent (0) or such a number, and returned plus destroyed at most what was shipped
      * (400 naming {@code quantityDestroyed}); {@code contactMethod} one of {@link #CONTACT_METHODS}, as written;
@@ -44,11 +49,20 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
      * ({@link InputRules#name}); {@code note} absent or text of at most {@value #MAX_NOTE} characters. Otherwise 400
      * naming the field; 409 ({@link StateConflict}) when the customer was already notified.
      */
-    static NotificationAnswer check(NotificationStore.NotificationRow n, Object acknowledged, Object quantityReturned,
-            Object contactMethod, Object contactPerson, Object note, Object quantityDestroyed) {
+    static NotificationAnswer check(NotificationStore.NotificationRow n, Object reached, Object acknowledged,
+            Object quantityReturned, Object contactMethod, Object contactPerson, Object note, Object quantityDestroyed) {
+        if (reached != null && !(reached instanceof Boolean)) {
+            throw new InvalidInput("reached", org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
+        }
+        boolean told = !Boolean.FALSE.equals(reached);
         if (!(acknowledged instanceof Boolean ack)) {
             throw new InvalidInput("acknowledged", acknowledged == null ? "required: true or false"
                     : org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
+        }
+        if (ack && !told) {
+            // two facts that were one answer (new user U3): "could not be reached" is never "acknowledged"
+            throw new InvalidInput("acknowledged", "a customer that could not be reached cannot have acknowledged:"
+                    + " false when reached is false");
         }
         BigDecimal returned = decimal("quantityReturned", quantityReturned);
         // one quantity rule for the API, Tasklist and /engine-rest (at most 3 decimals, never rounded)
@@ -78,7 +92,7 @@ record NotificationAnswer(boolean acknowledged, BigDecimal quantityReturned, Str
                             : " (answered by " + n.notifiedBy() + ")")).with("customer", n.customer());
             throw n.unit() == null ? done : done.with("unit", n.unit());
         }
-        return new NotificationAnswer(ack, returned, method, person, noted, destroyed);
+        return new NotificationAnswer(told, ack, returned, method, person, noted, destroyed);
     }
 
     private static String contactMethod(Object value) {

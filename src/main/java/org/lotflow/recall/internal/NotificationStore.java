@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The customer notifications of recalls ({@code recall_notification}, V40, V61, V84, V87, V131, V138), read and
+ * The customer notifications of recalls ({@code recall_notification}, V40, V61, V84, V87, V131, V138, V145), read and
  * written with plain SQL: one row per customer and unit of what it received of a recall's scope
  * ({@link CustomerShipments.Consignee}), in customer and unit order ({@code position} 0, 1, ...), bound
  * to its {@code recallNotification} process when lotflow starts it and to that process's
@@ -30,14 +30,30 @@ class NotificationStore {
      * {@code quantityDestroyed} in {@code unit} (null only for a notification of several units recorded before V131);
      * once answered, how and whom the plant reached ({@code contactMethod}, {@code contactPerson}) and its
      * {@code note} (V138; null for answers recorded before, whose {@code quantityReturned} was "returned or
-     * destroyed" in one number, and for no note).
+     * destroyed" in one number, and for no note), and whether the customer was {@code reached} (V145; null while open
+     * and for answers recorded before, which count as reached, as they always were). {@code notifiedAt} and
+     * {@code notifiedBy}: when and by whom the answer was recorded, the attempt's when the customer was not reached.
      */
     record NotificationRow(Long id, String customer, String unit, BigDecimal quantityShipped, String status,
             String taskId, Boolean acknowledged, BigDecimal quantityReturned, Instant notifiedAt, String notifiedBy,
             Instant escalatedAt, String contactMethod, String contactPerson, String note,
-            BigDecimal quantityDestroyed) {
+            BigDecimal quantityDestroyed, Boolean reached) {
+        /** Whether the notification is answered: the customer told, or the attempt to reach it recorded. */
         boolean done() {
             return RecallStatus.NOTIFICATION_DONE.equals(status);
+        }
+
+        /**
+         * Whether the customer was told (21 CFR 7.49, 7.53 "consignees notified"): answered and reached (null, an
+         * answer recorded before V145, counts as reached).
+         */
+        boolean notified() {
+            return done() && !Boolean.FALSE.equals(reached);
+        }
+
+        /** Whether the notification is answered with "could not be reached". */
+        boolean notReached() {
+            return done() && Boolean.FALSE.equals(reached);
         }
 
         CustomerShipments.Consignee consignee() {
@@ -62,12 +78,14 @@ class NotificationStore {
 
     private static NotificationRow row(ResultSet rs, int i) throws SQLException {
         Object ack = rs.getObject("acknowledged");
+        Object reached = rs.getObject("reached");
         return new NotificationRow(rs.getLong("id"), rs.getString("customer"), rs.getString("unit"),
                 rs.getBigDecimal("quantity_shipped"),
                 rs.getString("status"), rs.getString("task_id"), ack == null ? null : rs.getBoolean("acknowledged"),
                 rs.getBigDecimal("quantity_returned"), instant(rs, "notified_at"), rs.getString("notified_by"),
                 instant(rs, "escalated_at"), rs.getString("contact_method"), rs.getString("contact_person"),
-                rs.getString("note"), rs.getBigDecimal("quantity_destroyed"));
+                rs.getString("note"), rs.getBigDecimal("quantity_destroyed"),
+                reached == null ? null : rs.getBoolean("reached"));
     }
 
     /**
@@ -199,13 +217,18 @@ class NotificationStore {
                 Map.of("r", recallId, "s", scope), NotificationStore::row).stream().findFirst();
     }
 
-    /** Records the customer's answer (checked, {@link NotificationAnswer}); quantities in the lots' unit, as given. */
+    /**
+     * Records the customer's answer (checked, {@link NotificationAnswer}), whether it was reached included;
+     * quantities in the lots' unit, as given.
+     */
     void record(long notificationId, NotificationAnswer answer, Instant at, String by) {
         jdbc.update("""
-                UPDATE recall_notification SET status = 'DONE', acknowledged = :ack, quantity_returned = :returned,
+                UPDATE recall_notification SET status = 'DONE', reached = :reached, acknowledged = :ack,
+                       quantity_returned = :returned,
                        quantity_destroyed = :destroyed, contact_method = :method, contact_person = :person,
                        note = :note, notified_at = :at, notified_by = :by WHERE id = :id
                 """, new MapSqlParameterSource().addValue("ack", answer.acknowledged())
+                .addValue("reached", answer.reached())
                 .addValue("returned", answer.quantityReturned()).addValue("destroyed", answer.quantityDestroyed())
                 .addValue("method", answer.contactMethod()).addValue("person", answer.contactPerson())
                 .addValue("note", answer.note()).addValue("at", ts(at)).addValue("by", by)

@@ -306,6 +306,8 @@ public class RecallClosing {
         report.put("lotsRecalled", scope.stream().filter(RecallStore.LotRow::recalled)
                 .map(RecallStore.LotRow::lotNumber).toList());
         report.put("customers", e.customers());
+        report.put("notified", e.notified());
+        report.put("notReached", e.notReached());
         report.put("acknowledged", e.acknowledged());
         if (e.quantityShipped() != null) { // one unit: the totals; several: per unit only (G2)
             report.put("quantityShipped", e.quantityShipped());

@@ -61,7 +61,8 @@ public class RecallQueries {
                     : CustomerShipments.byCustomer(serials.shippedFrom(shipments.lotsOf(n.consignee()).keySet()))
                             .get(n.customer());
             customers.add(new RecallView.Customer(n.customer(), n.quantityShipped(), shipments.unitOf(n.consignee()),
-                    n.done(), n.acknowledged(), n.quantityReturned(), n.quantityDestroyed(), n.contactMethod(),
+                    n.done(), n.reached(), n.notified(),
+                    n.acknowledged(), n.quantityReturned(), n.quantityDestroyed(), n.contactMethod(),
                     n.contactPerson(), n.note(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
@@ -123,9 +124,11 @@ public class RecallQueries {
                             : Quantities.plain(n.quantityReturned()) + unit)
                     .append(n.quantityDestroyed() == null ? "" : ", destroyed at the customer "
                             + Quantities.plain(n.quantityDestroyed()) + unit)
-                    .append(n.contactMethod() == null ? "" : ", reached by " + CustomerNotification.contactWords(
-                            n.contactMethod()) + " (" + e.apply(n.contactPerson()) + ")")
-                    .append(", ").append(Boolean.TRUE.equals(n.acknowledged()) ? "acknowledged" : "not acknowledged")
+                    .append(n.contactMethod() == null ? "" : (n.notReached() ? ", could not be reached by "
+                            : ", reached by ") + CustomerNotification.contactWords(n.contactMethod()) + " ("
+                            + (n.notReached() ? "tried: " : "") + e.apply(n.contactPerson()) + ")")
+                    .append(", ").append(n.notReached() ? "NOT notified" : Boolean.TRUE.equals(n.acknowledged())
+                            ? "acknowledged" : "not acknowledged")
                     .append('\n');
         }
         sb.append('\n').append(Effectiveness.of(rows).summary());

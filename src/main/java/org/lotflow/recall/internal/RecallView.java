@@ -28,7 +28,11 @@ public record RecallView(String recallNumber, String status, String classificati
     /**
      * A customer to notify, for what it received in {@code unit}: a customer that received lots of several units is
      * listed once per unit, each with its own answer (auditor 2026-12-06 G2). What it received, in that unit, and its
-     * answer once notified (21 CFR 7.49, 7.59): {@code acknowledged}; {@code quantityReturned} (returned to the plant)
+     * answer (21 CFR 7.49, 7.53, 7.59): {@code answered} once the notification task is done; {@code reached} whether
+     * the customer was told (false: the plant tried and could not reach it; null while open, and for answers recorded
+     * before V145, which count as reached); {@code notified} answered and reached, so never true for a customer nobody
+     * told; {@code notifiedBy}/{@code notifiedAt} who recorded the answer and when (the attempt's, when not reached);
+     * {@code acknowledged} (false when not reached); {@code quantityReturned} (returned to the plant)
      * and {@code quantityDestroyed} (destroyed at the customer), in that unit; how and whom the plant reached,
      * {@code contactMethod} (PHONE, EMAIL, LETTER, FAX, VISIT) and {@code contactPerson}; {@code note} when given.
      * Answers recorded before these were kept apart (V138) have one {@code quantityReturned}, "returned or
@@ -36,8 +40,8 @@ public record RecallView(String recallNumber, String status, String classificati
      * the scope's lots shipped to it (serialised products; left out when none).
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean notified,
-            Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, String contactMethod,
+    public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean answered,
+            Boolean reached, boolean notified, Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, String contactMethod,
             String contactPerson, String note, String notifiedBy, Instant notifiedAt,
             boolean escalated, List<Shipment> shipments, List<String> serials) {
     }

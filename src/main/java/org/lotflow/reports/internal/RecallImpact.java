@@ -51,8 +51,12 @@ public class RecallImpact {
         this.currentUser = currentUser;
     }
 
-    /** One customer of a recall, for what it received in {@code unit}. */
-    public record Customer(String customer, String unit, BigDecimal quantityShipped, boolean notified,
+    /**
+     * One customer of a recall, for what it received in {@code unit}: {@code notified} only when its notification is
+     * answered and it was reached (told; 21 CFR 7.53), {@code reached} false when the plant could not reach it (null
+     * while open and for answers recorded before V145, which count as reached).
+     */
+    public record Customer(String customer, String unit, BigDecimal quantityShipped, boolean notified, Boolean reached,
             Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, BigDecimal outstanding,
             Instant notifiedAt) {
     }
@@ -63,13 +67,13 @@ public class RecallImpact {
     }
 
     /**
-     * One recall's impact: {@code customers} counted once each, {@code customersNotified} those answered for every
-     * unit they received; quantities per unit ({@code byUnit}), and as totals only when the recall reached one unit
+     * One recall's impact: {@code customers} counted once each, {@code customersNotified} those told (answered and
+     * reached) for every unit they received, {@code customersNotReached} those an answer says could not be reached; quantities per unit ({@code byUnit}), and as totals only when the recall reached one unit
      * (null otherwise).
      */
     public record Recall(String recallNumber, String classification, String status, String reason, Instant openedAt,
             Instant closedAt, List<String> namedLots, List<String> skus, long lotsInScope, long lotsRecalled,
-            int customers, int customersNotified, BigDecimal quantityShipped, BigDecimal quantityReturned,
+            int customers, int customersNotified, int customersNotReached, BigDecimal quantityShipped, BigDecimal quantityReturned,
             BigDecimal quantityDestroyed, BigDecimal outstanding, List<UnitTotal> byUnit, List<Customer> byCustomer,
             List<RecallReports.DisposalRow> disposals) {
     }
@@ -81,7 +85,7 @@ public class RecallImpact {
         @Override
         public List<String> csvHeader() {
             return List.of("recallNumber", "classification", "status", "openedAt", "lotsInScope", "lotsRecalled",
-                    "customer", "unit", "quantityShipped", "notified", "acknowledged", "quantityReturned",
+                    "customer", "unit", "quantityShipped", "notified", "reached", "acknowledged", "quantityReturned",
                     "quantityDestroyed", "outstanding",
                     "notifiedAt");
         }
@@ -93,7 +97,7 @@ public class RecallImpact {
                 for (Customer c : r.byCustomer()) {
                     rows.add(Arrays.asList(r.recallNumber(), r.classification(), r.status(), r.openedAt(),
                             r.lotsInScope(), r.lotsRecalled(), c.customer(), c.unit(), c.quantityShipped(), c.notified(),
-                            c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), c.outstanding(),
+                            c.reached(), c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), c.outstanding(),
                             c.notifiedAt()));
                 }
             }
@@ -129,12 +133,13 @@ public class RecallImpact {
             List<Customer> byCustomer = new ArrayList<>();
             Map<String, BigDecimal[]> perUnit = new java.util.TreeMap<>(
                     java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
-            Map<String, Boolean> answered = new java.util.LinkedHashMap<>();
+            Map<String, Boolean> answered = new java.util.LinkedHashMap<>(); // customer -> told in every unit
+            Set<String> notReached = new HashSet<>();
             for (RecallReports.CustomerRow c : customers.getOrDefault(r.id(), List.of())) {
                 BigDecimal back = c.quantityReturned() == null ? BigDecimal.ZERO.setScale(3) : c.quantityReturned();
                 BigDecimal destroyed = c.quantityDestroyed() == null ? BigDecimal.ZERO.setScale(3)
                         : c.quantityDestroyed();
-                byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(),
+                byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(), c.reached(),
                         c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(),
                         c.quantityShipped().subtract(back).subtract(destroyed), c.notifiedAt()));
                 BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
@@ -143,6 +148,9 @@ public class RecallImpact {
                 q[1] = q[1].add(back);
                 q[2] = q[2].add(destroyed);
                 answered.merge(c.customer(), c.notified(), Boolean::logicalAnd);
+                if (c.answered() && Boolean.FALSE.equals(c.reached())) {
+                    notReached.add(c.customer());
+                }
             }
             List<UnitTotal> byUnit = new ArrayList<>();
             perUnit.forEach((unit, q) -> byUnit.add(new UnitTotal(unit, q[0], q[1], q[2],
@@ -152,7 +160,7 @@ public class RecallImpact {
             out.add(new Recall(r.recallNumber(), r.classification(), r.status(), r.reason(), r.openedAt(),
                     r.closedAt(), namedLots.stream().map(LotReports.LotRow::lotNumber).sorted().toList(),
                     namedLots.stream().map(l -> products.get(l.productId()).getSku()).distinct().sorted().toList(),
-                    r.lotsInScope(), r.lotsRecalled(), answered.size(), notified,
+                    r.lotsInScope(), r.lotsRecalled(), answered.size(), notified, notReached.size(),
                     total == null ? null : total.quantityShipped(), total == null ? null : total.quantityReturned(),
                     total == null ? null : total.quantityDestroyed(),
                     total == null ? null : total.outstanding(), List.copyOf(byUnit), byCustomer, r.disposals()));

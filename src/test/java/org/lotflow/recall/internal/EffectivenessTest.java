@@ -30,7 +30,7 @@ class EffectivenessTest {
         rows.add(row("Acme", "10", true, "9.5"));
         rows.add(row("Beta", "8", false, "2"));
         rows.add(new NotificationStore.NotificationRow(3L, "Gamma", "kg", new BigDecimal("2"), "OPEN", null, null,
-                null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null));
         Effectiveness e = Effectiveness.of(rows);
         assertThat(e.customers()).isEqualTo(3);
         assertThat(e.notified()).isEqualTo(2);
@@ -83,7 +83,7 @@ class EffectivenessTest {
     @Test
     void aUnitWithoutAnswersHasReturnedNothingWithThreeDecimals() {
         Effectiveness e = Effectiveness.of(List.of(new NotificationStore.NotificationRow(1L, "Acme", "kg",
-                new BigDecimal("10.000"), "OPEN", null, null, null, null, null, null, null, null, null, null)));
+                new BigDecimal("10.000"), "OPEN", null, null, null, null, null, null, null, null, null, null, null)));
         assertThat(e.quantities().get(0).returned().toPlainString()).isEqualTo("0.000");
         assertThat(e.quantityReturned().toPlainString()).isEqualTo("0.000");
         assertThat(e.quantities().get(0).destroyed().toPlainString()).isEqualTo("0.000");
@@ -126,6 +126,31 @@ class EffectivenessTest {
         assertThat(Effectiveness.of(List.of()).meets("A")).isTrue();
     }
 
+    /**
+     * A customer that could not be reached is not notified (nobody there was told; new user U3, 21 CFR 7.53): counted
+     * apart, never acknowledged; an answer recorded before V145 (reached null) counts as notified, as it was.
+     */
+    @Test
+    void aCustomerNotReachedIsNotNotified() {
+        NotificationStore.NotificationRow told = row("Acme", "kg", "10", true, "5", "0");
+        NotificationStore.NotificationRow before = new NotificationStore.NotificationRow(2L, "Beta", "kg",
+                new BigDecimal("4"), RecallStatus.NOTIFICATION_DONE, null, false, new BigDecimal("0"), null, "rachel",
+                null, null, null, null, null, null);
+        NotificationStore.NotificationRow tried = new NotificationStore.NotificationRow(3L, "Bayou", "kg",
+                new BigDecimal("6"), RecallStatus.NOTIFICATION_DONE, null, false, new BigDecimal("0"), null, "rachel",
+                null, "PHONE", "Reception", null, new BigDecimal("0"), false);
+        assertThat(tried.done()).isTrue();
+        assertThat(tried.notified()).isFalse();
+        assertThat(before.notified()).isTrue();
+        Effectiveness e = Effectiveness.of(List.of(told, before, tried));
+        assertThat(e.customers()).isEqualTo(3);
+        assertThat(e.notified()).isEqualTo(2);
+        assertThat(e.notReached()).isEqualTo(1);
+        assertThat(e.acknowledged()).isEqualTo(1);
+        assertThat(e.notificationsAnswered()).isEqualTo(3);
+        assertThat(e.summary()).contains("1 could not be reached (not notified)");
+    }
+
     private static NotificationStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
         return row(customer, "kg", shipped, ack, returned);
     }
@@ -134,13 +159,13 @@ class EffectivenessTest {
             String returned) {
         return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, unit,
                 new BigDecimal(shipped), RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null,
-                "rachel", null, null, null, null, null);
+                "rachel", null, null, null, null, null, null);
     }
 
     private static NotificationStore.NotificationRow row(String customer, String unit, String shipped, boolean ack,
             String returned, String destroyed) {
         return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, unit,
                 new BigDecimal(shipped), RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null,
-                "rachel", null, "PHONE", "Jane Roe", null, new BigDecimal(destroyed));
+                "rachel", null, "PHONE", "Jane Roe", null, new BigDecimal(destroyed), true);
     }
 }

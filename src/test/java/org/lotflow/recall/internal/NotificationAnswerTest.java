@@ -18,12 +18,12 @@ import org.lotflow.shared.RefusalStatus;
 class NotificationAnswerTest {
 
     private static final NotificationStore.NotificationRow OPEN = new NotificationStore.NotificationRow(1L, "Acme",
-            "kg", new BigDecimal("10"), "OPEN", "task-1", null, null, null, null, null, null, null, null, null);
+            "kg", new BigDecimal("10"), "OPEN", "task-1", null, null, null, null, null, null, null, null, null, null);
 
     /** An answer with a valid contact (by telephone, to Jane Roe), no note and nothing destroyed. */
     private static NotificationAnswer check(NotificationStore.NotificationRow n, Object acknowledged,
             Object quantityReturned) {
-        return NotificationAnswer.check(n, acknowledged, quantityReturned, "PHONE", "Jane Roe", null, null);
+        return NotificationAnswer.check(n, null, acknowledged, quantityReturned, "PHONE", "Jane Roe", null, null);
     }
 
     @Test
@@ -63,16 +63,16 @@ class NotificationAnswerTest {
     void anAnsweredCustomerIs409() {
         NotificationStore.NotificationRow done = new NotificationStore.NotificationRow(1L, "Acme", "kg", new BigDecimal("10"),
                 RecallStatus.NOTIFICATION_DONE, "task-1", true, BigDecimal.ONE, null, "rachel", null, "PHONE", "Jane Roe",
-                null, BigDecimal.ZERO);
+                null, BigDecimal.ZERO, true);
         assertRefused(409, "Customer Acme was already notified", () -> check(done, true, 1));
     }
 
     @Test
     void howAndWhomTheCustomerWasReachedAndWhatItDestroyedAreKept() {
         // the method as one of the codes, on every path (re-test 2026-12-06 R8: " visit " passed the API only)
-        assertRefused(400, "contactMethod: ' visit ' is not a contact method", () -> NotificationAnswer.check(OPEN, true, 3.5,
+        assertRefused(400, "contactMethod: ' visit ' is not a contact method", () -> NotificationAnswer.check(OPEN, null, true, 3.5,
                 " visit ", "Jane Roe", null, null));
-        NotificationAnswer a = NotificationAnswer.check(OPEN, true, 3.5, "VISIT", "  Jane Roe, QA manager ",
+        NotificationAnswer a = NotificationAnswer.check(OPEN, null, true, 3.5, "VISIT", "  Jane Roe, QA manager ",
                 "  Ten kg crushed on site,\ncertificate to follow  ", 6.5);
         assertThat(a.contactMethod()).isEqualTo("VISIT");
         assertThat(a.contactPerson()).isEqualTo("Jane Roe, QA manager");
@@ -80,61 +80,84 @@ class NotificationAnswerTest {
         assertThat(a.quantityReturned().toPlainString()).isEqualTo("3.500");
         assertThat(a.quantityDestroyed().toPlainString()).isEqualTo("6.500");
         // optional: no note, nothing destroyed (0, with the record's 3 decimals)
-        NotificationAnswer plain = NotificationAnswer.check(OPEN, false, 0, "LETTER", "Purchasing", " ", null);
+        NotificationAnswer plain = NotificationAnswer.check(OPEN, null, false, 0, "LETTER", "Purchasing", " ", null);
         assertThat(plain.note()).isNull();
         assertThat(plain.quantityDestroyed().toPlainString()).isEqualTo("0.000");
         for (String method : NotificationAnswer.CONTACT_METHODS) {
-            assertThat(NotificationAnswer.check(OPEN, true, 0, method, "x", null, 0).contactMethod()).isEqualTo(method);
+            assertThat(NotificationAnswer.check(OPEN, null, true, 0, method, "x", null, 0).contactMethod()).isEqualTo(method);
         }
         // returned and destroyed up to exactly what was shipped
-        assertThat(NotificationAnswer.check(OPEN, true, 4, "FAX", "x", null, new BigDecimal("6.000"))
+        assertThat(NotificationAnswer.check(OPEN, null, true, 4, "FAX", "x", null, new BigDecimal("6.000"))
                 .quantityDestroyed()).isEqualByComparingTo("6");
-        assertThat(NotificationAnswer.check(OPEN, true, 0, "EMAIL", "x", "n".repeat(2000), 10).note()).hasSize(2000);
-        assertThat(NotificationAnswer.check(OPEN, true, 0, "EMAIL", "x".repeat(200), null, 0).contactPerson())
+        assertThat(NotificationAnswer.check(OPEN, null, true, 0, "EMAIL", "x", "n".repeat(2000), 10).note()).hasSize(2000);
+        assertThat(NotificationAnswer.check(OPEN, null, true, 0, "EMAIL", "x".repeat(200), null, 0).contactPerson())
                 .hasSize(200);
     }
 
     @Test
     void aMissingOrBadContactNoteOrDestroyedQuantityIs400NamingTheField() {
-        assertRefused(400, "contactMethod: required", () -> NotificationAnswer.check(OPEN, true, 1, null, "Jane",
+        assertRefused(400, "contactMethod: required", () -> NotificationAnswer.check(OPEN, null, true, 1, null, "Jane",
                 null, 0));
-        assertRefused(400, "contactMethod: required", () -> NotificationAnswer.check(OPEN, true, 1, " ", "Jane",
+        assertRefused(400, "contactMethod: required", () -> NotificationAnswer.check(OPEN, null, true, 1, " ", "Jane",
                 null, 0));
         assertRefused(400, "contactMethod: 'PIGEON' is not a contact method: one of PHONE, EMAIL, LETTER, FAX, VISIT",
-                () -> NotificationAnswer.check(OPEN, true, 1, "PIGEON", "Jane", null, 0));
-        assertRefused(400, "contactMethod: must be text", () -> NotificationAnswer.check(OPEN, true, 1, 3, "Jane",
+                () -> NotificationAnswer.check(OPEN, null, true, 1, "PIGEON", "Jane", null, 0));
+        assertRefused(400, "contactMethod: must be text", () -> NotificationAnswer.check(OPEN, null, true, 1, 3, "Jane",
                 null, 0));
-        assertRefused(400, "contactPerson: required", () -> NotificationAnswer.check(OPEN, true, 1, "PHONE", null,
+        assertRefused(400, "contactPerson: required", () -> NotificationAnswer.check(OPEN, null, true, 1, "PHONE", null,
                 null, 0));
-        assertRefused(400, "contactPerson: required", () -> NotificationAnswer.check(OPEN, true, 1, "PHONE", "   ",
+        assertRefused(400, "contactPerson: required", () -> NotificationAnswer.check(OPEN, null, true, 1, "PHONE", "   ",
                 null, 0));
-        assertRefused(400, "contactPerson: at most 200 characters, was 201", () -> NotificationAnswer.check(OPEN,
+        assertRefused(400, "contactPerson: at most 200 characters, was 201", () -> NotificationAnswer.check(OPEN, null,
                 true, 1, "PHONE", "J".repeat(201), null, 0));
-        assertRefused(400, "contactPerson: must be one line of visible text", () -> NotificationAnswer.check(OPEN,
+        assertRefused(400, "contactPerson: must be one line of visible text", () -> NotificationAnswer.check(OPEN, null,
                 true, 1, "PHONE", "Jane\nRoe", null, 0));
-        assertRefused(400, "contactPerson: must be one line of visible text", () -> NotificationAnswer.check(OPEN,
+        assertRefused(400, "contactPerson: must be one line of visible text", () -> NotificationAnswer.check(OPEN, null,
                 true, 1, "PHONE", "Jane\u200bRoe", null, 0));
-        assertRefused(400, "contactPerson: must be text", () -> NotificationAnswer.check(OPEN, true, 1, "PHONE", 7,
+        assertRefused(400, "contactPerson: must be text", () -> NotificationAnswer.check(OPEN, null, true, 1, "PHONE", 7,
                 null, 0));
-        assertRefused(400, "note: at most 2000 characters, was 2001", () -> NotificationAnswer.check(OPEN, true, 1,
+        assertRefused(400, "note: at most 2000 characters, was 2001", () -> NotificationAnswer.check(OPEN, null, true, 1,
                 "PHONE", "Jane", "n".repeat(2001), 0));
-        assertRefused(400, "note: must be text", () -> NotificationAnswer.check(OPEN, true, 1, "PHONE", "Jane",
+        assertRefused(400, "note: must be text", () -> NotificationAnswer.check(OPEN, null, true, 1, "PHONE", "Jane",
                 Boolean.TRUE, 0));
-        assertRefused(400, "note", () -> NotificationAnswer.check(OPEN, true, 1, "PHONE", "Jane", "a\u0000b", 0));
-        assertRefused(400, "quantityDestroyed: must be 0 or more, was -1", () -> NotificationAnswer.check(OPEN, true,
+        assertRefused(400, "note", () -> NotificationAnswer.check(OPEN, null, true, 1, "PHONE", "Jane", "a\u0000b", 0));
+        assertRefused(400, "quantityDestroyed: must be 0 or more, was -1", () -> NotificationAnswer.check(OPEN, null, true,
                 1, "PHONE", "Jane", null, -1));
         assertRefused(400, "quantityDestroyed: at most 3 decimals, was 1.2345 (never rounded)",
-                () -> NotificationAnswer.check(OPEN, true, 1, "PHONE", "Jane", null, 1.2345));
-        assertRefused(400, "quantityDestroyed: must be a number, was text '2'", () -> NotificationAnswer.check(OPEN,
+                () -> NotificationAnswer.check(OPEN, null, true, 1, "PHONE", "Jane", null, 1.2345));
+        assertRefused(400, "quantityDestroyed: must be a number, was text '2'", () -> NotificationAnswer.check(OPEN, null,
                 true, 1, "PHONE", "Jane", null, "2"));
         // the sum: in words a QA person reads
         assertRefused(400, "quantityDestroyed: 5 kg returned and 6 kg destroyed is more than the 10 kg shipped to"
-                + " Acme", () -> NotificationAnswer.check(OPEN, true, 5, "PHONE", "Jane", null, 6));
+                + " Acme", () -> NotificationAnswer.check(OPEN, null, true, 5, "PHONE", "Jane", null, 6));
         assertRefused(400, "quantityDestroyed: 0 kg returned and 10.001 kg destroyed is more than the 10 kg shipped",
-                () -> NotificationAnswer.check(OPEN, true, 0, "PHONE", "Jane", null, new BigDecimal("10.001")));
+                () -> NotificationAnswer.check(OPEN, null, true, 0, "PHONE", "Jane", null, new BigDecimal("10.001")));
         // the quantities are judged before the contact, as before (a returned quantity over what was shipped first)
         assertRefused(400, "quantityReturned: 11 kg is more than the 10 kg shipped", () -> NotificationAnswer.check(
-                OPEN, true, 11, null, null, null, 5));
+                OPEN, null, true, 11, null, null, null, 5));
+    }
+
+    /**
+     * "Could not be reached" is its own answer (new user U3; 21 CFR 7.49, 7.53): absent means reached, as every answer
+     * meant before; a customer not reached cannot have acknowledged; anything but a Boolean is refused naming it.
+     */
+    @Test
+    void reachedIsABooleanAbsentMeansReachedAndNotReachedNeverAcknowledged() {
+        assertThat(NotificationAnswer.check(OPEN, null, true, 1, "PHONE", "Jane", null, 0).reached()).isTrue();
+        assertThat(NotificationAnswer.check(OPEN, true, false, 1, "PHONE", "Jane", null, 0).reached()).isTrue();
+        NotificationAnswer tried = NotificationAnswer.check(OPEN, false, false, 0, "PHONE", "Reception", null, 0);
+        assertThat(tried.reached()).isFalse();
+        assertThat(tried.acknowledged()).isFalse();
+        assertThat(tried.contactPerson()).isEqualTo("Reception");
+        assertRefused(400, "acknowledged: a customer that could not be reached cannot have acknowledged",
+                () -> NotificationAnswer.check(OPEN, false, true, 0, "PHONE", "Reception", null, 0));
+        for (Object bad : new Object[] {"false", "true", 0, 1L}) {
+            assertRefused(400, "reached: must be true or false", () -> NotificationAnswer.check(OPEN, bad, false, 0,
+                    "PHONE", "Reception", null, 0));
+        }
+        // the contact stays required: whom the plant tried to reach, and how
+        assertRefused(400, "contactPerson: required", () -> NotificationAnswer.check(OPEN, false, false, 0, "PHONE",
+                null, null, 0));
     }
 
     @Test

@@ -77,10 +77,10 @@ public class LotRecallProcess {
     }
 
     /** Completes a customer's {@code notifyCustomer} task with its answer (checked), as the caller. */
-    public void answer(String taskId, boolean acknowledged, BigDecimal quantityReturned, String contactMethod,
-            String contactPerson, String note, BigDecimal quantityDestroyed) {
+    public void answer(String taskId, boolean reached, boolean acknowledged, BigDecimal quantityReturned,
+            String contactMethod, String contactPerson, String note, BigDecimal quantityDestroyed) {
         claims.requireClaimableByCaller(taskId);
-        taskService.complete(taskId, LotRecallVariables.answer(acknowledged, quantityReturned, contactMethod,
+        taskService.complete(taskId, LotRecallVariables.answer(reached, acknowledged, quantityReturned, contactMethod,
                 contactPerson, note, quantityDestroyed));
     }
 

@@ -27,6 +27,8 @@ public final class LotRecallVariables {
     public static final Variable<String> CLASSIFICATION = Variable.text("classification");
 
     // --- notifyCustomer: inputs (declared local to the task's scope) and display copies
+    /** Whether the customer was reached (told); false: the plant tried and could not reach it (V145, new user U3). */
+    public static final Variable<Boolean> REACHED = Variable.bool("reached");
     public static final Variable<Boolean> ACKNOWLEDGED = Variable.bool("acknowledged");
     /** A number (Tasklist's number field sends a Double or Long); at most 3 decimals. */
     public static final String QUANTITY_RETURNED = "quantityReturned";
@@ -69,12 +71,18 @@ public final class LotRecallVariables {
 
     /** Declares the customer's answer inputs on the task's own scope (empty), so a completion lands there. */
     static void declareAnswer(VariableScope taskScope) {
+        taskScope.setVariableLocal(REACHED.name(), null);
         taskScope.setVariableLocal(ACKNOWLEDGED.name(), null);
         taskScope.setVariableLocal(QUANTITY_RETURNED, null);
         taskScope.setVariableLocal(CONTACT_METHOD.name(), null);
         taskScope.setVariableLocal(CONTACT_PERSON.name(), null);
         taskScope.setVariableLocal(NOTE.name(), null);
         taskScope.setVariableLocal(QUANTITY_DESTROYED, null);
+    }
+
+    /** {@code reached} as the completion left it on the task's scope (any type; null when not given). */
+    static Object reached(VariableScope taskScope) {
+        return taskScope.getVariableLocal(REACHED.name());
     }
 
     /** {@code acknowledged} as the completion left it on the task's scope (any type). */
@@ -109,7 +117,7 @@ public final class LotRecallVariables {
 
     /** Forgets the answer inputs once recorded. */
     static void forgetAnswer(VariableScope taskScope) {
-        taskScope.removeVariablesLocal(List.of(ACKNOWLEDGED.name(), QUANTITY_RETURNED, CONTACT_METHOD.name(),
+        taskScope.removeVariablesLocal(List.of(REACHED.name(), ACKNOWLEDGED.name(), QUANTITY_RETURNED, CONTACT_METHOD.name(),
                 CONTACT_PERSON.name(), NOTE.name(), QUANTITY_DESTROYED));
     }
 
@@ -117,9 +125,10 @@ public final class LotRecallVariables {
      * The completion of a customer's task, as Tasklist sends it (the quantities as a number field's Double; the note
      * only when given).
      */
-    static Map<String, Object> answer(boolean acknowledged, BigDecimal quantityReturned, String contactMethod,
-            String contactPerson, String note, BigDecimal quantityDestroyed) {
+    static Map<String, Object> answer(boolean reached, boolean acknowledged, BigDecimal quantityReturned,
+            String contactMethod, String contactPerson, String note, BigDecimal quantityDestroyed) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put(REACHED.name(), reached);
         variables.put(ACKNOWLEDGED.name(), acknowledged);
         // at most 3 decimals, so the double is exact
         variables.put(QUANTITY_RETURNED, quantityReturned.doubleValue());

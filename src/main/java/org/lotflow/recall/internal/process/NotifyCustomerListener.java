@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
  * task to the customer notification lotflow bound to that process when it started it (lotflow's own
  * record, never a variable),
  * names the task after the customer and shows what it received; on complete, records
- * {@code acknowledged}, {@code quantityReturned}, {@code contactMethod}, {@code contactPerson}, {@code note} and
+ * {@code reached}, {@code acknowledged}, {@code quantityReturned}, {@code contactMethod}, {@code contactPerson}, {@code note} and
  * {@code quantityDestroyed} for the notification bound to this task ({@link CustomerNotification}).
  *
  * <p>The decision inputs are taken from the completing task only: the task runs in its own scope
- * (its deadline timer makes it one), and on create the six inputs are declared local to that scope
+ * (its deadline timer makes it one), and on create the seven inputs are declared local to that scope
  * (empty), so a completion's values land there and nowhere else; values of other tasks or of the
  * process instance are never read. They are removed once recorded. Contract; issue #8.
  */
@@ -72,7 +72,7 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
     protected void onComplete(DelegateTask task) {
         DelegateExecution scope = task.getExecution();
         notification.record(scope.getProcessBusinessKey(), scope.getProcessInstanceId(), task.getId(),
-                LotRecallVariables.acknowledged(scope), LotRecallVariables.quantityReturned(scope),
+                LotRecallVariables.reached(scope), LotRecallVariables.acknowledged(scope), LotRecallVariables.quantityReturned(scope),
                 LotRecallVariables.contactMethod(scope), LotRecallVariables.contactPerson(scope),
                 LotRecallVariables.note(scope), LotRecallVariables.quantityDestroyed(scope));
         LotRecallVariables.forgetAnswer(scope);

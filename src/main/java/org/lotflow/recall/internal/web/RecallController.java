@@ -65,7 +65,10 @@ public class RecallController {
      * "contactPerson":"Jane Roe, QA manager","quantityReturned":50,"quantityDestroyed":10,"note":"..."}}.
      * {@code customer} as the recall lists it; {@code unit} the unit the quantities count in, needed only when the
      * customer received lots of several units (the recall lists one entry per customer and unit);
-     * {@code acknowledged} true or false, required; {@code contactMethod} how the customer was reached (or tried),
+     * {@code reached} true or false, optional (absent: true, the customer was told, as before it was asked): false
+     * when the plant tried and could not reach the customer, who then is not notified (21 CFR 7.53) and cannot have
+     * acknowledged; {@code acknowledged} true or false, required, false when not reached (400 naming it otherwise);
+     * {@code contactMethod} how the customer was reached (or tried),
      * required, one of {@code PHONE}, {@code EMAIL}, {@code LETTER}, {@code FAX}, {@code VISIT} ("personal visits,
      * telephone calls, letters, or a combination", 7.42(b)(3)); {@code contactPerson} the person at the customer who
      * was told (or tried), required, one line of visible text, at most 200 characters; {@code note} optional, at most
@@ -73,14 +76,14 @@ public class RecallController {
      * {@code quantityDestroyed} what it destroyed on site, optional (0): both in that unit, 0 or more, at most 3
      * decimals (never rounded), and together at most the quantity shipped to the customer in that unit.
      */
-    public record NotificationAnswer(String customer, String unit, Boolean acknowledged,
+    public record NotificationAnswer(String customer, String unit, Boolean reached, Boolean acknowledged,
             @Quantity(zeroAllowed = true) BigDecimal quantityReturned, String contactMethod, String contactPerson,
             String note, @Quantity(zeroAllowed = true) BigDecimal quantityDestroyed) {
     }
 
     /**
      * A customer's answer: completes its {@code notifyCustomer} task as the caller; 200 with the recall. 400
-     * (problem+json, nothing changed) naming {@code customer}, {@code unit}, {@code acknowledged},
+     * (problem+json, nothing changed) naming {@code customer}, {@code unit}, {@code reached}, {@code acknowledged},
      * {@code quantityReturned}, {@code quantityDestroyed} (also when returned and destroyed together exceed what was
      * shipped), {@code contactMethod}, {@code contactPerson} or {@code note}; 403 for other groups; 409 when already
      * answered or while its task is still being created.
@@ -89,7 +92,7 @@ public class RecallController {
     @PostMapping("/{recallNumber}/notifications")
     public RecallView answer(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
-        notification.answer(recallNumber, answer.customer(), answer.unit(), answer.acknowledged(),
+        notification.answer(recallNumber, answer.customer(), answer.unit(), answer.reached(), answer.acknowledged(),
                 answer.quantityReturned(), answer.contactMethod(), answer.contactPerson(), answer.note(),
                 answer.quantityDestroyed());
         return queries.view(recallNumber);

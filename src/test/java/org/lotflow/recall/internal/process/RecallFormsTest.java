@@ -22,14 +22,18 @@ class RecallFormsTest {
         // RecallStartListener reads lots, reason, classification
         assertThat(inputKeys(form("recallStart"))).containsExactly("classification", "lots",
                 "reason");
-        // NotifyCustomerListener reads contactMethod, contactPerson, acknowledged, quantityReturned,
+        // NotifyCustomerListener reads contactMethod, contactPerson, reached, acknowledged, quantityReturned,
         // quantityDestroyed and note: an embedded form whose answer and contact method are required choices with
         // no default (issue #12), the person required text, the returned quantity a required number, the destroyed
         // quantity an optional number, the note optional text (21 CFR 7.42(b)(3), 7.49, 7.59)
         org.lotflow.security.FormSchema notify = new org.lotflow.security.FormSchemas().task("recallNotification",
                 "notifyCustomer");
-        assertThat(notify.fields().keySet()).containsExactly("contactMethod", "contactPerson", "acknowledged",
-                "quantityReturned", "quantityDestroyed", "note");
+        assertThat(notify.fields().keySet()).containsExactly("contactMethod", "contactPerson", "reached",
+                "acknowledged", "quantityReturned", "quantityDestroyed", "note");
+        // whether the customer was reached: a required choice of its own, no default ("could not be reached" is never
+        // "notified", nor one answer with "told but did not acknowledge": new user U3, 21 CFR 7.53)
+        assertThat(notify.fields().get("reached").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);
+        assertThat(notify.fields().get("reached").required()).isTrue();
         assertThat(notify.fields().get("acknowledged").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);
         assertThat(notify.fields().get("acknowledged").required()).isTrue();
         assertThat(notify.fields().get("quantityReturned").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.NUMBER);
@@ -46,6 +50,9 @@ class RecallFormsTest {
         assertThat(notify.fields().get("quantityDestroyed").required()).isFalse();
         String html = java.nio.file.Files.readString(Path.of("forms", "notifyCustomer.html"));
         assertThat(html).contains("<option value=\"\">Choose").doesNotContain("selected");
+        assertThat(html).contains("<option value=\"\">Choose: reached or could not be reached")
+                .contains("cam-variable-name=\"reached\" cam-variable-type=\"Boolean\"")
+                .contains(">Acknowledged the recall notice<").doesNotContain("or could not be reached (counts");
         assertThat(html).contains("<option value=\"\">Choose how the customer was reached")
                 .contains(">Quantity returned to us<").contains(">Quantity destroyed at the customer<")
                 .contains("cam-variable-name=\"contactMethod\" cam-variable-type=\"String\"")

@@ -1,0 +1,200 @@
+package org.lotflow.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.console.ConsoleSession;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.lotflow.trace.GenealogyFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A customer that could not be reached is not notified (new user U3; 21 CFR 7.49 recall communications, 7.53 status
+ * reports: consignees notified, consignees responding): "could not be reached" is its own answer ({@code reached}
+ * false), by the API and by {@code /engine-rest} (the Tasklist form's fields), never "acknowledged", and everywhere
+ * "notified" is shown or counted it is not: the recall's customers and effectiveness, the timeline, the lots' history,
+ * the recall board and the recall impact report. The attempt is recorded with who, when, how and whom; the
+ * notification is done, so the recall goes on to its closing. An answer without {@code reached} means what it always
+ * meant: the customer was told.
+ */
+@ApiTest
+class RecallNotReachedApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @LocalServerPort
+    int port;
+
+    private static Map<String, Object> body(Object... kv) {
+        Map<String, Object> body = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            body.put((String) kv[i], kv[i + 1]);
+        }
+        return body;
+    }
+
+    private Response complete(String taskId, Map<String, Object> variables) {
+        Map<String, Object> vars = new HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        return api.post("rachel", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", vars));
+    }
+
+    private String task(String recallNumber, String customer) {
+        for (JsonNode t : api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + recallNumber
+                + "&taskDefinitionKey=notifyCustomer").json()) {
+            if (t.get("name").asText().contains(customer)) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError("no notifyCustomer task for " + customer + " in " + recallNumber);
+    }
+
+    private JsonNode customer(JsonNode recall, String customer) {
+        for (JsonNode c : recall.get("customers")) {
+            if (c.get("customer").asText().equals(customer)) {
+                return c;
+            }
+        }
+        throw new AssertionError(customer + " is no customer of " + recall.get("recallNumber"));
+    }
+
+    private static void refused(Response r, String field, String... detailContains) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
+        for (String part : detailContains) {
+            assertThat(r.json().get("detail").asText()).as(r.toString()).contains(part);
+        }
+    }
+
+    /** Opens a recall of one lot shipped to the three customers, their tasks created. */
+    private String recallOf(String prefix, String... customers) {
+        String sku = api.createProduct(prefix);
+        String lot = api.releasedLot(sku, new BigDecimal("300"), "2025-01-10");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        for (String c : customers) {
+            f.ship(c, lot, "10", "2025-01-22");
+        }
+        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason",
+                "Foreign matter", "classification", "CLASS_II"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        api.executeJobs();
+        return opened.json().get("recallNumber").asText();
+    }
+
+    @Test
+    void aCustomerThatCouldNotBeReachedIsNeverCountedAsNotified() {
+        String number = recallOf("RNR", "Bayou Hydraulics", "Acme Foods", "Cedar Mills");
+        String lot = api.get("rachel", "/api/recalls/" + number).json().get("lots").get(0).get("lotNumber").asText();
+        String answers = "/api/recalls/" + number + "/notifications";
+
+        // the API: not reached and acknowledged are two facts that cannot both hold; reached is a Boolean, strictly
+        Map<String, Object> tried = body("customer", "Bayou Hydraulics", "reached", false, "acknowledged", false,
+                "contactMethod", "PHONE", "contactPerson", "Reception (no answer from QA contact)",
+                "quantityReturned", 0);
+        Map<String, Object> both = new HashMap<>(tried);
+        both.put("acknowledged", true);
+        refused(api.post("rachel", answers, both), "acknowledged", "could not be reached cannot have acknowledged");
+        Map<String, Object> text = new HashMap<>(tried);
+        text.put("reached", "false");
+        refused(api.post("rachel", answers, text), "reached");
+        Map<String, Object> noPerson = new HashMap<>(tried);
+        noPerson.remove("contactPerson");
+        refused(api.post("rachel", answers, noPerson), "contactPerson", "required");
+        assertThat(customer(api.get("rachel", "/api/recalls/" + number).json(), "Bayou Hydraulics").get("answered")
+                .asBoolean()).isFalse();
+
+        Response answered = api.post("rachel", answers, tried);
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        JsonNode bayou = customer(answered.json(), "Bayou Hydraulics");
+        assertThat(bayou.get("answered").asBoolean()).isTrue();
+        assertThat(bayou.get("reached").asBoolean()).isFalse();
+        assertThat(bayou.get("notified").asBoolean()).isFalse();
+        assertThat(bayou.get("acknowledged").asBoolean()).isFalse();
+        assertThat(bayou.get("notifiedBy").asText()).as("who tried").isEqualTo("rachel");
+        assertThat(bayou.get("contactPerson").asText()).isEqualTo("Reception (no answer from QA contact)");
+
+        // Tasklist's form fields through /engine-rest: the same rule, then an answer that was reached
+        String acme = task(number, "Acme Foods");
+        refused(complete(acme, body("reached", false, "acknowledged", true, "contactMethod", "EMAIL",
+                "contactPerson", "Jane Roe", "quantityReturned", 0)), "acknowledged");
+        Response missing = complete(acme, body("acknowledged", true, "contactMethod", "EMAIL", "contactPerson",
+                "Jane Roe", "quantityReturned", 0));
+        assertThat(missing.status()).as("the form's choice is required: " + missing).isEqualTo(400);
+        assertThat(missing.toString()).contains("reached");
+        assertThat(complete(acme, body("reached", true, "acknowledged", true, "contactMethod", "EMAIL",
+                "contactPerson", "Jane Roe", "quantityReturned", 4)).status()).isEqualTo(204);
+        // an answer without "reached" (scripts written before it): the customer was told, as before
+        Response before = api.post("rachel", answers, body("customer", "Cedar Mills", "acknowledged", false,
+                "contactMethod", "LETTER", "contactPerson", "Purchasing", "quantityReturned", 0));
+        assertThat(before.status()).as(before.toString()).isEqualTo(200);
+        api.executeJobs();
+
+        JsonNode recall = api.get("jennifer", "/api/recalls/" + number).json();
+        assertThat(recall.get("status").asText()).as("every notification is done").isEqualTo("AWAITING_CLOSE");
+        JsonNode cedar = customer(recall, "Cedar Mills");
+        assertThat(cedar.get("notified").asBoolean()).isTrue();
+        assertThat(cedar.get("reached").asBoolean()).isTrue();
+        assertThat(customer(recall, "Acme Foods").get("notified").asBoolean()).isTrue();
+        JsonNode eff = recall.get("effectiveness");
+        assertThat(eff.get("customers").asInt()).isEqualTo(3);
+        assertThat(eff.get("notified").asInt()).isEqualTo(2);
+        assertThat(eff.get("notReached").asInt()).isEqualTo(1);
+        assertThat(eff.get("acknowledged").asInt()).isEqualTo(1);
+        assertThat(eff.get("notificationsAnswered").asInt()).isEqualTo(3);
+        // the timeline and the lot's history: the attempt, with who, how and whom; never "notified"
+        List<String> timeline = new java.util.ArrayList<>();
+        recall.get("timeline").forEach(e -> timeline.add(e.get("type").asText() + ": " + e.get("text").asText()));
+        assertThat(timeline).anySatisfy(t -> assertThat(t).startsWith("CUSTOMER_NOT_REACHED: Could not reach"
+                + " customer Bayou Hydraulics about recall " + number + " by telephone call (tried: Reception (no"
+                + " answer from QA contact)): not notified"));
+        assertThat(timeline).noneSatisfy(t -> assertThat(t).contains("Bayou Hydraulics notified"));
+        List<JsonNode> history = new java.util.ArrayList<>();
+        api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
+            if (e.get("type").asText().startsWith("RECALL_CUSTOMER_")) {
+                history.add(e);
+            }
+        });
+        assertThat(history).filteredOn(e -> e.get("type").asText().equals(RecallEventTypes.RECALL_CUSTOMER_NOT_REACHED))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("user").asText()).isEqualTo("rachel");
+                    assertThat(e.get("detail").get("reached").asBoolean()).isFalse();
+                    assertThat(e.get("detail").get("contactMethod").asText()).isEqualTo("PHONE");
+                });
+        assertThat(history).filteredOn(e -> e.get("type").asText().equals(RecallEventTypes.RECALL_CUSTOMER_NOTIFIED))
+                .hasSize(2);
+
+        // the recall impact report and the recall board count the told customers only
+        JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls")
+                .get(0);
+        assertThat(impact.get("customersNotified").asInt()).isEqualTo(2);
+        assertThat(impact.get("customersNotReached").asInt()).isEqualTo(1);
+        for (JsonNode c : impact.get("byCustomer")) {
+            boolean isBayou = c.get("customer").asText().equals("Bayou Hydraulics");
+            assertThat(c.get("notified").asBoolean()).as(c.toString()).isEqualTo(!isBayou);
+        }
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        String board = rachel.get("/console/recalls").html();
+        String row = board.substring(board.indexOf("data-recall=\"" + number + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("<td class=\"num notified\">2 (1 could not be reached)</td>");
+        String page = rachel.get("/console/recalls/" + number).html();
+        String bayouRow = page.substring(page.indexOf("data-customer=\"Bayou Hydraulics\""));
+        bayouRow = bayouRow.substring(0, bayouRow.indexOf("</tr>"));
+        assertThat(bayouRow).contains("not reached").contains("tried by rachel").doesNotContain("notified by");
+        assertThat(page).contains("2 notified, 1 could not be reached (not notified)");
+    }
+}
