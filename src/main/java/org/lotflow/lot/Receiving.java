@@ -88,6 +88,7 @@ public class Receiving {
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
         requireSerialsWithinLimit(in);
         requireOneSupplierOneName(in.supplier().trim());
+        requireOneSupplierLotSpelling(in.supplier().trim(), in.supplierLotNumber().trim());
         LotService.Receipt receipt = new LotService.Receipt(in.supplier().trim(), in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
                         : in.deliveryReference().trim());
@@ -130,6 +131,23 @@ public class Receiving {
                 throw new StateConflict("'" + supplier + "' prints like the supplier '" + known + "' already on"
                         + " record, but is other text: use that name (or, for another company, a name that tells"
                         + " them apart)").with("field", "supplier");
+            }
+        }
+    }
+
+    /**
+     * One supplier lot, one spelling: a supplier lot number that another receipt of the same supplier wrote in other
+     * capitals ("dc-7" beside "DC-7") is refused with 409 naming {@code supplierLotNumber}, as the supplier lot's other
+     * lots are found by it exactly (the API's {@code supplierLotNumber} filter, the recall form's offer of the supplier
+     * lot's other lots) and a raw-material recall would miss it (re-test 2026-12-06 Y2).
+     */
+    private void requireOneSupplierLotSpelling(String supplier, String supplierLotNumber) {
+        for (Object[] row : lotRecords.supplierLotNumbersAlike(supplierLotNumber)) {
+            String known = (String) row[1];
+            if (supplier.equalsIgnoreCase((String) row[0]) && !known.equals(supplierLotNumber)) {
+                throw new StateConflict("Supplier lot '" + supplierLotNumber + "' of " + supplier + " is on record as '"
+                        + known + "': use that spelling, so every lot of the supplier lot is found together")
+                        .with("field", "supplierLotNumber");
             }
         }
     }

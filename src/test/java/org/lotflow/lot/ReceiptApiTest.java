@@ -211,6 +211,17 @@ class ReceiptApiTest {
         Map<String, Object> capitals = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
         capitals.put("supplier", "COCO OILS " + tag);
         assertThat(api.post("mike", "/api/receipts", capitals).status()).as("the same supplier in capitals").isEqualTo(201);
+        // one supplier lot, one spelling (re-test 2026-12-06 Y2): "gc-..." beside "GC-..." of the same supplier
+        String lotOfSupplier = supplierLot();
+        Map<String, Object> upper = receipt(sku, lotOfSupplier, List.of(line(10, "2026-06-30")));
+        upper.put("supplier", "Coco Oils " + tag);
+        assertThat(api.post("mike", "/api/receipts", upper).status()).isEqualTo(201);
+        Map<String, Object> lower = receipt(sku, lotOfSupplier.toLowerCase(java.util.Locale.ROOT),
+                List.of(line(10, "2026-06-30")));
+        lower.put("supplier", "COCO OILS " + tag);
+        Response lowerRefused = api.post("mike", "/api/receipts", lower);
+        assertProblem(lowerRefused, 409, "supplierLotNumber");
+        assertThat(lowerRefused.json().get("detail").asText()).contains("'" + lotOfSupplier + "'");
 
         String other = org.lotflow.support.TestUsers.letters(UUID.randomUUID().toString().substring(0, 6)).toUpperCase();
         List<String> spellings = List.of("Oxo Cox " + other, "\u041e\u0445\u043e Cox " + other,
@@ -236,7 +247,7 @@ class ReceiptApiTest {
             pool.shutdownNow();
         }
         assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
-        assertThat(lotCount(sku)).isEqualTo(3);
+        assertThat(lotCount(sku)).isEqualTo(4);
     }
 
     @Test

@@ -22,6 +22,15 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     List<String> suppliersPrintingAs(@Param("key") String key);
 
     /**
+     * The suppliers and supplier lot numbers on record whose supplier lot number equals {@code supplierLotNumber}
+     * whatever its case, each pair once ({@code [supplier, supplierLotNumber]}; on PostgreSQL through the index on
+     * the upper-cased number, V146).
+     */
+    @Query(value = "SELECT DISTINCT supplier, supplier_lot_number FROM lot"
+            + " WHERE UPPER(supplier_lot_number) = UPPER(:number)", nativeQuery = true)
+    List<Object[]> supplierLotNumbersAlike(@Param("number") String supplierLotNumber);
+
+    /**
      * SQL: stock available ({@link org.lotflow.lot.LotQuantities#available()} &gt; 0): the generated column
      * {@code stock_available = quantity > allocated + shipped + consumed + disposed} (V96), which the
      * PostgreSQL partial index {@code ix_lot_fefo_available} names instead of the quantities, so that an
