@@ -124,7 +124,10 @@ public class ProductService {
             InputRules.require(field + ".unit", InputRules.name(s.unit() == null ? null : s.unit().trim()));
             // two tests that read alike (spaces, capitals, look-alike letters aside) are one test to anyone reading the
             // results: screens collapse spaces (auditor 2026-12-06 X10: "a b" PASS beside "a  b" FAIL)
-            if (!tests.add(org.lotflow.shared.input.PartyNames.printsAs(s.test().trim().toLowerCase(java.util.Locale.ROOT)))) {
+            String name = s.test().trim();
+            boolean another = !tests.add("printed:" + org.lotflow.shared.input.PartyNames.printsAs(name))
+                    | !tests.add("folded:" + org.lotflow.shared.input.PartyNames.printsAs(name.toLowerCase(java.util.Locale.ROOT)));
+            if (another) {
                 throw new InvalidInput(field + ".test", "test '" + s.test() + "' is listed twice (or reads like another"
                         + " test of the specification, spaces, capitals and look-alike letters aside)");
             }

@@ -43,8 +43,8 @@ final class EngineRequestBodies {
         JsonNode body;
         try {
             body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
-        } catch (IOException e) {
-            body = null;
+        } catch (IOException | NumberFormatException e) {
+            body = null; // a number no reader can hold (1e9999999999) too (re-test 2026-12-06 Y9)
         }
         if (body == null || !body.isObject()) {
             Problems.write(response, 400, "Invalid request", "The submission must be a JSON object", "body");
@@ -102,6 +102,11 @@ final class EngineRequestBodies {
             Problems.write(response, 400, "Invalid request", "body: the body holds something after its JSON value (a"
                     + " second document, or other text); send one JSON value and nothing after it; nothing was changed",
                     "body");
+            return null;
+        } catch (NumberFormatException e) {
+            // a number no reader can hold ("1e9999999999"): it escaped the filter as a 500 (re-test 2026-12-06 Y9)
+            Problems.write(response, 400, "Invalid request", "body: a number in the JSON is out of any readable range"
+                    + " (an exponent too large); nothing was changed", "body");
             return null;
         } catch (IOException e) {
             return again; // not JSON: the engine says so itself

@@ -211,6 +211,12 @@ class ReceiptApiTest {
         Map<String, Object> capitals = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
         capitals.put("supplier", "COCO OILS " + tag);
         assertThat(api.post("mike", "/api/receipts", capitals).status()).as("the same supplier in capitals").isEqualTo(201);
+        // kept with one space between words, as a customer (re-test 2026-12-06 Y8)
+        Map<String, Object> spaced = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
+        spaced.put("supplier", "Coco   Oils " + tag);
+        Response spacedAnswer = api.post("mike", "/api/receipts", spaced);
+        assertThat(spacedAnswer.status()).as(spacedAnswer.toString()).isEqualTo(201);
+        assertThat(spacedAnswer.json().get("lots").get(0).get("supplier").asText()).isEqualTo("Coco Oils " + tag);
         // one supplier lot, one spelling (re-test 2026-12-06 Y2): "gc-..." beside "GC-..." of the same supplier
         String lotOfSupplier = supplierLot();
         Map<String, Object> upper = receipt(sku, lotOfSupplier, List.of(line(10, "2026-06-30")));
@@ -247,7 +253,7 @@ class ReceiptApiTest {
             pool.shutdownNow();
         }
         assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
-        assertThat(lotCount(sku)).isEqualTo(4);
+        assertThat(lotCount(sku)).isEqualTo(5);
     }
 
     @Test

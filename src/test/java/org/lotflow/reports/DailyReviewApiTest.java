@@ -190,6 +190,7 @@ class DailyReviewApiTest {
         assertBad(api.get("tom", "/api/reports/daily?date=yesterday"), "date");
         assertBad(api.get("tom", "/api/reports/daily?date=2025-01-29"), "date");
         assertBad(api.get("tom", "/api/reports/daily?date=0000-01-01"), "date"); // auditor 2026-12-06 X6
+        assertBad(api.get("tom", "/api/reports/daily?date=%2B002025-01-28"), "date"); // re-test 2026-12-06 Y7
         assertBad(api.get("tom", "/api/reports/daily?date=2025-01-28&sku=NOPE-NOPE"), "sku");
         assertBad(api.get("sarah", "/api/reports/quality-history"), "sku");
         assertBad(api.get("sarah", "/api/reports/quality-trend?sku=IL-250-55GAL&size=0"), "size");

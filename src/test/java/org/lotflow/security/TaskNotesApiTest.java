@@ -156,5 +156,9 @@ class TaskNotesApiTest {
                 "{\"reason\":\"first\"}{\"reason\":\"second\",\"source\":\"REGULATOR\"}", "application/json");
         problem(twice, 400, null, "send one JSON object and nothing after it");
         assertThat(api.get("sarah", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+        // re-test 2026-12-06 Y9: a number no reader can hold was a 500 in Spring's format from the engine's gate
+        Response huge = api.send("tom", HttpMethod.POST, "/engine-rest/task/count", "{\"foo\":1e9999999999}",
+                "application/json");
+        problem(huge, 400, "body", "out of any readable range");
     }
 }

@@ -138,6 +138,9 @@ class BadInputApiTest {
         c.add(new Case("product: two tests apart only by capitals", "mike", HttpMethod.POST, p, with(product,
                 "specs", List.of(Map.of("test", "Oil", "min", 1), Map.of("test", "OIL", "min", 1))), 400,
                 "specs[1].test"));
+        c.add(new Case("product: two tests apart only by a Cyrillic spelling (re-test Y4)", "mike", HttpMethod.POST, p,
+                with(product, "specs", List.of(Map.of("test", "pH", "min", 1), Map.of("test", "\u0440\u041d", "min", 1))),
+                400, "specs[1].test"));
         c.add(new Case("product: test named with a leading #", "mike", HttpMethod.POST, p, with(product, "specs",
                 List.of(Map.of("test", "#c", "min", 1))), 400, "specs[0].test"));
         c.add(new Case("product: test name over two lines", "mike", HttpMethod.POST, p, with(product, "specs",

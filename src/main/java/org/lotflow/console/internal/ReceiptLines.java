@@ -49,7 +49,7 @@ public final class ReceiptLines {
     private static LocalDate date(String where, String what, String text) {
         LocalDate date;
         try {
-            date = LocalDate.parse(text);
+            date = InputRules.isoDate(text);
         } catch (DateTimeParseException e) {
             throw new InvalidInput("lines", where + ": the " + what + " '" + text + "' is not a date (yyyy-mm-dd)");
         }

@@ -66,7 +66,7 @@ public class ReportFilters {
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(value.trim());
+            date = org.lotflow.shared.input.InputRules.isoDate(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "must be an ISO date (yyyy-MM-dd), was '" + value + "'");
         }

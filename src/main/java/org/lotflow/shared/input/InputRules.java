@@ -104,6 +104,18 @@ public final class InputRules {
                 + (exponent >= 0 ? "+" : "") + exponent + " (a number of " + value.precision() + " digits)";
     }
 
+    /**
+     * The date written as exactly yyyy-MM-dd ({@link java.time.format.DateTimeParseException} otherwise): java.time
+     * alone also reads an expanded year, "+002025-01-28", a form no refusal names (re-test 2026-12-06 Y7). For query
+     * parameters and form lines; JSON bodies are read so by {@code StrictJson}.
+     */
+    public static java.time.LocalDate isoDate(String text) {
+        if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new java.time.format.DateTimeParseException("not yyyy-MM-dd", String.valueOf(text), 0);
+        }
+        return java.time.LocalDate.parse(text);
+    }
+
     /** Why {@code value} is no business date (null when it is one, or absent). */
     public static String businessDate(LocalDate value) {
         if (value == null) {

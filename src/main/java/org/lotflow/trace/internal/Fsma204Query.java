@@ -71,7 +71,7 @@ public record Fsma204Query(String lot, LocalDate from, LocalDate to) {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(text.trim());
+            LocalDate date = org.lotflow.shared.input.InputRules.isoDate(text.trim());
             if (date.isBefore(OPEN_FROM) || date.isAfter(OPEN_TO)) {
                 throw new InvalidInput(field, "must be a date between " + OPEN_FROM + " and " + OPEN_TO);
             }
