@@ -138,6 +138,11 @@ public class LabResultsRecording {
             }
         }
         int round = latest + 1;
+        // the quality unit tests what production made: not the person who created the lot (re-test 2026-12-06 Y1)
+        if (currentUser.id() != null && currentUser.id().equals(lot.getCreatedBy())) {
+            throw new org.lotflow.shared.FourEyesViolation(currentUser.id(), "created lot " + lot.getLotNumber(),
+                    "record its lab results").with("createdBy", lot.getCreatedBy());
+        }
         List<LabVerdict.TestVerdict> tests = LabJudgement.judge(lot.getProduct().getSku(),
                 lot.getProduct().getSpecs(), measurements);
         String analyst = currentUser.id();

@@ -126,6 +126,20 @@ class RoleSeparationApiTest {
                 .status()).isEqualTo(403);
         assertThat(identityService.createUserQuery().memberOfGroup(Groups.QA_MANAGER).userId(maker).count()).isZero();
         assertThat(identityService.createUserQuery().memberOfGroup(Groups.PRODUCTION).userId(analyst).count()).isZero();
+        // one who made a lot and moved to the quality unit later neither tests nor releases it (re-test 2026-12-06 Y1)
+        String sku = api.createProduct("MOVER");
+        String mover = user("moverx", Groups.PRODUCTION);
+        Response made = api.call(mover, mover, HttpMethod.POST, "/api/lots", Map.of("sku", sku, "quantity", 10,
+                "manufactureDate", "2025-01-20", "location", "A1"), "application/json");
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String lot = made.json().get("lotNumber").asText();
+        identityService.deleteMembership(mover, Groups.PRODUCTION);
+        identityService.createMembership(mover, Groups.QA_ANALYST);
+        Response tests = api.call(mover, mover, HttpMethod.POST, "/api/lots/" + lot + "/lab-results", Map.of("results",
+                List.of(Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230))),
+                "application/json");
+        assertThat(tests.status()).as(tests.toString()).isEqualTo(403);
+        assertThat(tests.json().get("detail").asText()).contains("created lot " + lot);
     }
 
     /**

@@ -108,6 +108,7 @@ public class OosDecisionSigning {
         if (decision == OosInvestigation.Decision.RELEASE) {
             requireIndependentOfInvestigation(signer, oos, lot.getLotNumber());
             FourEyes.requireNotInvalidator(signer, queries.investigations(lotId), lot.getLotNumber());
+            FourEyes.requireNotMaker(signer, lot.getCreatedBy(), lot.getLotNumber()); // re-test 2026-12-06 Y1
         }
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
