@@ -31,8 +31,11 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<SecurityEvents> events;
 
-    IdentityChangeAudit(ObjectProvider<SecurityEvents> events) {
+    private final ObjectProvider<LoginThrottle> throttle;
+
+    IdentityChangeAudit(ObjectProvider<SecurityEvents> events, ObjectProvider<LoginThrottle> throttle) {
         this.events = events;
+        this.throttle = throttle;
     }
 
     @Override
@@ -64,8 +67,12 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
             case "saveUser" -> {
                 String userId = ((User) args[0]).getId();
                 if (IdentityOperationResult.OPERATION_CREATE.equals(operation)) {
+                    // failed logins of this id from before its account existed are nobody's: a lock taken then would
+                    // hold the new account (re-test 2026-12-06 Y10: an outsider could pre-lock a new hire's id)
+                    int earlier = throttle.getObject().unlock(userId);
                     events.getObject().identityChanged(SecurityEvent.Type.USER_CREATED, userId,
-                            "created " + by + (newPassword ? ", with a password" : ""));
+                            "created " + by + (newPassword ? ", with a password" : "") + (earlier == 0 ? ""
+                                    : "; failed logins of this id from before it existed cleared"));
                 } else if (newPassword) {
                     events.getObject().identityChanged(SecurityEvent.Type.PASSWORD_CHANGED, userId, "password set " + by);
                 } else {

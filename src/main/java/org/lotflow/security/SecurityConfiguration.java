@@ -68,9 +68,10 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
             ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
-            CredentialCache cache) {
+            CredentialCache cache, org.springframework.boot.availability.ApplicationAvailability availability) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "api", true, cache));
+                new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "api", true, cache)
+                        .answeringWhen(ready(availability)));
         registration.setName("lotflow-api-auth");
         registration.addUrlPatterns("/api/*", "/v3/api-docs/*", "/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -196,10 +197,10 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService,
             ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
-            CredentialCache cache) {
+            CredentialCache cache, org.springframework.boot.availability.ApplicationAvailability availability) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "engine-rest",
-                        false, cache));
+                        false, cache).answeringWhen(ready(availability)));
         registration.setName("lotflow-engine-rest-auth");
         registration.addUrlPatterns("/engine-rest/*", "/engine-rest");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -307,5 +308,11 @@ public class SecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
+    }
+
+    /** Whether the application accepts traffic: after start-up's identities, processes and demo data (readiness). */
+    static java.util.function.BooleanSupplier ready(org.springframework.boot.availability.ApplicationAvailability availability) {
+        return () -> availability.getReadinessState()
+                == org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC;
     }
 }

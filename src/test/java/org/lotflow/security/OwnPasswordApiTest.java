@@ -226,6 +226,31 @@ class OwnPasswordApiTest {
         assertThat(api.call("demo", HttpMethod.DELETE, "/api/security/lockouts/" + user, null).status()).isBetween(200, 204);
     }
 
+    /**
+     * Re-test 2026-12-06 Y10: failed logins of an id before its account existed locked the account created after
+     * them (an outsider could pre-lock a new hire's id). Creating the account clears them, and the trail says so.
+     */
+    @Test
+    void failedLoginsOfAnIdBeforeItsAccountExistsDoNotLockTheAccount() {
+        String exact = "hire" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 7; i++) {
+            api.call(exact, "guess-" + i, HttpMethod.GET, "/api/lots?size=1", null, "application/json");
+        }
+        assertThat(api.call(exact, "guess", HttpMethod.GET, "/api/lots?size=1", null, "application/json").status())
+                .as("an unknown id is locked as any id is").isEqualTo(429);
+        org.camunda.bpm.engine.identity.User u = identityService.newUser(exact);
+        u.setFirstName("New");
+        u.setLastName("Hire " + org.lotflow.support.TestUsers.letters(exact.substring(4)));
+        u.setPassword("Own-Password-" + exact);
+        identityService.saveUser(u);
+        identityService.createMembership(exact, Groups.SALES);
+        Response own = api.call(exact, "Own-Password-" + exact, HttpMethod.GET, "/api/lots?size=1", null,
+                "application/json");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(api.get("demo", "/api/security/events?user=" + exact).json().toString())
+                .contains("failed logins of this id from before it existed cleared");
+    }
+
     @Test
     void nobodyAddsThemselvesToAGroupOrGrantsThemselvesARight() {
         Response join = api.call("demo", HttpMethod.PUT, "/engine-rest/group/qa-manager/members/demo", null);
