@@ -85,6 +85,14 @@ final class IdentityLookups {
                 .map(User::getId).findFirst().orElse(null);
     }
 
+    /** The id of a user other than {@code exceptId} with this e-mail, capitals aside; null when none. */
+    String userWithEmail(String email, String exceptId) {
+        return privileged(() -> identityService.createUserQuery().list()).stream()
+                .filter(u -> !u.getId().equalsIgnoreCase(exceptId == null ? "" : exceptId))
+                .filter(u -> u.getEmail() != null && u.getEmail().trim().equalsIgnoreCase(email))
+                .map(User::getId).findFirst().orElse(null);
+    }
+
     /** The user of this id (null: none), whoever asks. */
     User user(String id) {
         return privileged(() -> identityService.createUserQuery().userId(id).singleResult());

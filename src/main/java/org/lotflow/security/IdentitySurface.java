@@ -372,6 +372,15 @@ final class IdentitySurface {
             String userId) throws IOException {
         String first = profile.path("firstName").asText("");
         String last = profile.path("lastName").asText("");
+        String email = profile.path("email").asText("").trim();
+        String sameMail = email.isEmpty() ? null : lookups.userWithEmail(email, userId);
+        if (sameMail != null) {
+            // one person, one account: a second account of one person could sit in production and in the quality unit
+            // at once (re-test 2026-12-06 Y11)
+            refuse(response, 409, "Conflict", prefix + "email", prefix + "email: '" + email + "' is the e-mail of the"
+                    + " user '" + sameMail + "'; one person has one account (roles are memberships of it)");
+            return true;
+        }
         String other = lookups.userWithPrintedName(first, last, userId);
         if (other == null) {
             return false;

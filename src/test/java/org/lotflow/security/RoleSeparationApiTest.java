@@ -140,6 +140,15 @@ class RoleSeparationApiTest {
                 "application/json");
         assertThat(tests.status()).as(tests.toString()).isEqualTo(403);
         assertThat(tests.json().get("detail").asText()).contains("created lot " + lot);
+        // one person, one account: a second account with mike's e-mail, capitals aside (re-test 2026-12-06 Y11)
+        String mikesMail = identityService.createUserQuery().userId("mike").singleResult().getEmail();
+        assertThat(mikesMail).isEqualTo("mike@lotflow.example");
+        Response second = asDemo(HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id",
+                "mrodriguez" + UUID.randomUUID().toString().substring(0, 4), "firstName", "Mike A.", "lastName",
+                "Rodriguez", "email", mikesMail.toUpperCase(java.util.Locale.ROOT)), "credentials",
+                Map.of("password", "Harbor-Lamp-7319!")));
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.json().get("field").asText()).isEqualTo("profile.email");
     }
 
     /**
