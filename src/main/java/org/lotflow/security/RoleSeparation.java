@@ -28,6 +28,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoleSeparation extends AbstractProcessEnginePlugin {
 
+    private final org.springframework.beans.factory.ObjectProvider<SecurityEvents> events;
+
+    public RoleSeparation(org.springframework.beans.factory.ObjectProvider<SecurityEvents> events) {
+        this.events = events;
+    }
+
+    /**
+     * Records a refused membership in the security trail, kept though the write is rolled back (re-test 2026-12-06
+     * Y13: an administrator's attempt to make a maker his own approver left no trace).
+     */
+    private void recordRefusal(String actor, String userId, String groupId, String why) {
+        events.getObject().failure(SecurityEvent.Type.MEMBERSHIP_REFUSED, userId, "identity",
+                (actor == null ? "lotflow" : actor) + " tried to add " + userId + " to " + groupId + ": refused, " + why);
+    }
+
     /** Why adding {@code userId} to {@code groupId} is refused, given the groups they are in now; null when it is not. */
     static String refusal(String userId, String groupId, List<String> theirGroups) {
         if (Groups.BUSINESS.contains(groupId) && theirGroups.contains(Groups.ADMIN)) {
@@ -126,6 +141,7 @@ public class RoleSeparation extends AbstractProcessEnginePlugin {
                     why = administrationRefusal(userId, groupId, theirs);
                 }
                 if (why != null) {
+                    recordRefusal(actor, userId, groupId, why);
                     throw new NotPermitted(why);
                 }
             }

@@ -27,6 +27,8 @@ public record SecurityEvent(Instant at, Type type, String userId, String client,
         /** A user's name or e-mail changed. */
         USER_CHANGED,
         USER_DELETED, MEMBERSHIP_ADDED, MEMBERSHIP_REMOVED,
+        /** A membership refused by the separation of roles ({@code detail}: who tried, which group, why). */
+        MEMBERSHIP_REFUSED,
         /** A group created or deleted ({@code userId} holds the group's id; a deleted group takes its memberships). */
         GROUP_CREATED, GROUP_DELETED,
         /**

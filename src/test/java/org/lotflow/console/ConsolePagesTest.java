@@ -568,6 +568,12 @@ class ConsolePagesTest {
         String recallPath = started.location().substring(started.location().indexOf("/console/recalls/"));
         String number = recallPath.substring("/console/recalls/".length(), recallPath.indexOf('?'));
         assertThat(status(lot)).isEqualTo("RECALLED");
+        // the lot's page names its recall's waiting notification (new user 2026-12-06 U16: "No open task")
+        api.executeJobs();
+        String recalledPage = rachel.get("/console/lots/" + lot).html();
+        String openTasks = recalledPage.substring(recalledPage.indexOf("<h2>Open tasks</h2>"));
+        assertThat(openTasks.substring(0, openTasks.indexOf("</table>") + 1)).contains("id=\"tasks\"")
+                .contains("Bolt Motors").contains(number);
         // the order says why its allocation was cancelled
         assertThat(ConsoleSession.login(port, "tom").get("/console/orders/" + open).html()).contains("CANCELLED")
                 .contains("Lot " + lot + " became RECALLED: Recall " + number);

@@ -121,6 +121,9 @@ class RoleSeparationApiTest {
         Response intoQa = asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.QA_MANAGER + "/members/" + maker, null);
         assertThat(intoQa.status()).as(intoQa.toString()).isEqualTo(403);
         assertThat(intoQa.json().get("detail").asText()).contains("may not also join the group QA managers");
+        // and the attempt is in the security trail (re-test 2026-12-06 Y13)
+        assertThat(api.get("demo", "/api/security/events?user=" + maker).json().toString()).contains("MEMBERSHIP_REFUSED")
+                .contains("demo tried to add " + maker + " to qa-manager");
         String analyst = user("analystx", Groups.QA_ANALYST);
         assertThat(asDemo(HttpMethod.PUT, "/engine-rest/group/" + Groups.PRODUCTION + "/members/" + analyst, null)
                 .status()).isEqualTo(403);

@@ -11,7 +11,8 @@ import org.lotflow.shared.input.InputRules;
 /**
  * A product's specification as a person types it into the Console's form: one test per line, its name, unit,
  * lower and upper limit separated by blanks, {@code -} for no limit or no unit ({@code viscosity cSt 245 255},
- * {@code flashPoint °C 220 -}, {@code viscosityIndex - 100 -}). Empty lines are skipped. Each line is held to the API's rules for
+ * {@code flashPoint °C 220 -}, {@code viscosityIndex - 100 -}); a unit may hold blanks, as the words between the test's
+ * name and its two limits ({@code acidNumber mg KOH/g - 0.1}; new user 2026-12-06 U6). Empty lines are skipped. Each line is held to the API's rules for
  * {@code specs[i]} (a test name of at most 100 characters, a unit of at most 32, limits as measured values: at
  * most 6 decimals, never rounded); a refusal names the field {@code specs} and the line. At most 100 tests.
  */
@@ -25,10 +26,14 @@ public final class SpecLines {
         for (TypedLines.Line line : TypedLines.of(text)) {
             String where = line.where();
             String[] parts = line.parts();
-            if (parts.length != 4) {
+            if (parts.length < 4) {
                 throw new InvalidInput("specs", where + " must be a test, its unit, its lower and its upper limit"
-                        + " ('-' for none), e.g. viscosity cSt 245 255, or viscosityIndex - 100 - without a unit");
+                        + " ('-' for none), e.g. viscosity cSt 245 255, acidNumber mg KOH/g - 0.1, or viscosityIndex"
+                        + " - 100 - without a unit");
             }
+            // the unit is every word between the name and the two limits ("mg KOH/g")
+            String unit = String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2));
+            parts = new String[] {parts[0], unit, parts[parts.length - 2], parts[parts.length - 1]};
             if (parts[0].length() > 100) {
                 throw new InvalidInput("specs", where + ": the test name must be at most 100 characters");
             }

@@ -135,5 +135,8 @@ class ConsoleRulesTest {
                 () -> SpecLines.parse("viscosity cSt 245")).getMessage()).startsWith("specs: line 1 'viscosity cSt 245'");
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
                 () -> SpecLines.parse("pH - low 7")).getMessage()).contains("lower limit 'low' is not a number");
+        // a unit with blanks, as the demo's own products have it (new user 2026-12-06 U6)
+        assertThat(SpecLines.parse("acidNumber mg KOH/g - 0.1")).extracting(t -> t.test() + "|" + t.unit() + "|"
+                + t.min() + "|" + t.max()).containsExactly("acidNumber|mg KOH/g|null|0.1");
     }
 }

@@ -251,7 +251,17 @@ class LotPages {
                 lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable())), today, alertDays, false).get(0));
         model.addAttribute("extra", json.convertValue(extra, TREE));
         model.addAttribute("history", history.of(lot.getId()));
-        model.addAttribute("tasks", openTasks.of(lot.getLotNumber()));
+        // the lot's own tasks, then those of its open recalls (their processes are keyed by the recall's number): a
+        // recalled lot's page said "No open task" while its customers' notifications waited (new user 2026-12-06 U16)
+        List<OpenTasks.OpenTask> tasks = new ArrayList<>(openTasks.of(lot.getLotNumber()));
+        if (extra.get("recalls") instanceof List<?> recalls) {
+            for (Object r : recalls) {
+                if (r instanceof Map<?, ?> recall && !"CLOSED".equals(recall.get("status"))) {
+                    tasks.addAll(openTasks.of(String.valueOf(recall.get("recallNumber"))));
+                }
+            }
+        }
+        model.addAttribute("tasks", tasks);
         // stock returned to its supplier left the plant as a shipment does: said where shipments are, as the FSMA 204
         // and EPCIS records say it (new user 2026-12-06 N9: the page said "nothing shipped")
         model.addAttribute("returns", historyReports.disposals(List.of(lot.getId())).stream()
