@@ -10,7 +10,6 @@ import org.lotflow.lot.internal.LotRepository;
 import org.lotflow.lot.internal.ReceiptRules;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.ClusterLock;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
 import org.lotflow.shared.input.PartyNames;
@@ -37,7 +36,7 @@ public class Receiving {
     private final Clock clock;
     private final org.lotflow.product.ProductService products;
     private final LotRepository lotRecords;
-    private final ClusterLock clusterLock;
+    private final org.lotflow.shared.PartyReadings readings;
     private final long maxSerialsPerReceipt;
 
     /**
@@ -46,7 +45,7 @@ public class Receiving {
      *                             receipt's one transaction, so a receipt makes no more serials than one lot may hold
      */
     public Receiving(LotService lots, CurrentUser currentUser, Clock clock,
-            org.lotflow.product.ProductService products, LotRepository lotRecords, ClusterLock clusterLock,
+            org.lotflow.product.ProductService products, LotRepository lotRecords, org.lotflow.shared.PartyReadings readings,
             @org.springframework.beans.factory.annotation.Value("${lotflow.serials.max-per-lot:100000}")
             long maxSerialsPerReceipt) {
         this.lots = lots;
@@ -54,7 +53,7 @@ public class Receiving {
         this.clock = clock;
         this.products = products;
         this.lotRecords = lotRecords;
-        this.clusterLock = clusterLock;
+        this.readings = readings;
         this.maxSerialsPerReceipt = maxSerialsPerReceipt;
     }
 
@@ -119,15 +118,15 @@ public class Receiving {
      * One supplier, one name: a supplier that prints like another supplier on record ({@link PartyNames#printsAs}: a
      * Cyrillic "С" for a Latin "C", a full-width letter) but is other text than it, capitals aside, is refused with 409
      * naming {@code supplier}, as it would split one immediate previous source in two in every raw-material recall and
-     * FSMA 204 record (21 CFR 1.1345). A supplier new to lotflow is checked under a lock of its reading, so two
-     * look-alike spellings received at the same moment do not both pass; a known supplier's receipts take no lock.
+     * FSMA 204 record (21 CFR 1.1345). The first name of a reading is kept under a primary key ({@link
+     * org.lotflow.shared.PartyReadings}), so of two look-alike spellings received at the same moment one is taken.
      */
     private void requireOneSupplierOneName(String supplier) {
         String reading = PartyNames.printsAs(supplier);
-        List<String> printingAlike = lotRecords.suppliersPrintingAs(reading);
-        if (printingAlike.stream().noneMatch(supplier::equalsIgnoreCase)) {
-            clusterLock.holdUntilCommitCreating(ClusterLock.nameFor("supplier", reading));
-            printingAlike = lotRecords.suppliersPrintingAs(reading);
+        List<String> printingAlike = new java.util.ArrayList<>(lotRecords.suppliersPrintingAs(reading));
+        String registered = readings.lookAlikeOf("supplier", reading, supplier);
+        if (registered != null) {
+            printingAlike.add(registered);
         }
         for (String known : printingAlike) {
             if (!known.equalsIgnoreCase(supplier)) {

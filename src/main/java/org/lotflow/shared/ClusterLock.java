@@ -63,21 +63,6 @@ public class ClusterLock {
         }
     }
 
-    /**
-     * The name of the lock of one of many things named by free text ({@code kind} "customer" and what a customer's name
-     * prints as, say): {@code kind}, "-" and 40 hex digits of the text's SHA-256, as a lock's name holds at most 64
-     * characters and a name may be longer.
-     */
-    public static String nameFor(String kind, String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return kind + "-" + java.util.HexFormat.of().formatHex(digest).substring(0, 40);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
     /** Runs {@code work} holding the lock {@code name}, in the caller's transaction or a new one. */
     public <T> T withLock(String name, Supplier<T> work) {
         return transaction.execute(status -> {

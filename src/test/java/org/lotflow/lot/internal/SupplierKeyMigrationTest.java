@@ -43,6 +43,10 @@ class SupplierKeyMigrationTest {
                 .isNull();
         assertThat(new LotRepositoryReading(jdbc).suppliers(PartyNames.printsAs("Gulf \u0421\u043e\u0430st Base Oils")))
                 .as("a Cyrillic look-alike finds the supplier on record").containsExactly("Gulf Coast Base Oils");
+        // V148: the first name of each reading is the one a look-alike is told of
+        assertThat(jdbc.queryForList("SELECT name FROM party_reading WHERE kind = 'supplier' AND reading_hash = ?",
+                String.class, org.lotflow.shared.PartyReadings.hash(PartyNames.printsAs("Gulf Coast Base Oils"))))
+                .containsExactly("Gulf Coast Base Oils");
         jdbc.execute("DROP ALL OBJECTS");
     }
 

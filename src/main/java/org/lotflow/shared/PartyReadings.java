@@ -1,0 +1,60 @@
+package org.lotflow.shared;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One name per reading of a party (a customer, a supplier): the first name recorded for what a name prints as
+ * ({@code shared.input.PartyNames.printsAs}) is kept in {@code party_reading} under a primary key (V147). A later name
+ * of the same reading is the same party when it is the same text capitals aside, and a look-alike otherwise. Two
+ * look-alikes sent at the same moment meet at the key: the database makes the second wait for the first's
+ * transaction and then reports the key taken, so exactly one is recorded (no check-then-insert race; re-test
+ * 2026-12-06: two look-alike suppliers once both passed a lock-and-look check). Customers and suppliers are read from
+ * {@code sales_order} and {@code lot} as before; this table only decides which spelling a reading has.
+ */
+@Component
+public class PartyReadings {
+
+    private final JdbcTemplate jdbc;
+
+    public PartyReadings(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records {@code name} as the name of its {@code reading} for {@code kind} ("customer", "supplier") unless one is
+     * recorded; in the caller's transaction. Returns null when {@code name} is that party (recorded now, or the same
+     * text capitals aside), else the name on record it only looks like (or, when the other's row is not readable yet,
+     * the name as "another spelling being recorded at this moment").
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String lookAlikeOf(String kind, String reading, String name) {
+        String hash = hash(reading);
+        List<String> known = jdbc.queryForList("SELECT name FROM party_reading WHERE kind = ? AND reading_hash = ?",
+                String.class, kind, hash);
+        if (known.isEmpty() && InsertUnlessThere.insert(jdbc,
+                "INSERT INTO party_reading (kind, reading_hash, name) VALUES (?, ?, ?)", kind, hash, name)) {
+            return null;
+        }
+        if (known.isEmpty()) {
+            known = jdbc.queryForList("SELECT name FROM party_reading WHERE kind = ? AND reading_hash = ?",
+                    String.class, kind, hash);
+        }
+        String onRecord = known.isEmpty() ? "another spelling being recorded at this moment" : known.get(0);
+        return onRecord.equalsIgnoreCase(name) ? null : onRecord;
+    }
+
+    /** The key of a reading: its SHA-256 in 64 hex digits (a reading may be longer than a key should be). */
+    public static String hash(String reading) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(reading.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
