@@ -117,6 +117,11 @@ class OosInvestigationApiTest {
         Response labError = complete("jennifer", task, Map.of("labConclusion", "LAB_ERROR",
                 "findings", "Viscometer bath at 38 °C instead of 40 °C; calibration log shows the drift"));
         assertThat(labError.status()).as(labError.toString()).isEqualTo(204);
+        // the lot's page does not show the invalidated round as the lot's verdict (new user 2026-12-06 U9)
+        String page = org.lotflow.console.ConsoleSession.login(api.port(), "sarah").get("/console/lots/" + lot).html();
+        String badge = page.substring(page.indexOf("id=\"lab-verdict\""));
+        assertThat(badge.substring(0, badge.indexOf("</span>"))).contains("Invalidated (laboratory error): retest due");
+        assertThat(page).contains("class=\"badge s-PENDING\" id=\"lab-verdict\"");
 
         // the retest is a new round: recordLabResults again, saying why
         String retest = taskId("sarah", lot, "recordLabResults");
