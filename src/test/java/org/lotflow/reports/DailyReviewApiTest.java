@@ -126,6 +126,12 @@ class DailyReviewApiTest {
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).startsWith("date,sku,lotsCreated,labPassRate,releaseHoursAverage,releaseHoursWorst,");
         assertThat(lines[1]).startsWith("2025-01-28," + sku + ",2,66.7,5.50,10.50,1,3,2,100.0,100.0,3,1200.000,850.000,0,1,drums,");
+        assertThat(lines).as("one row, with one product").hasSize(2);
+        // of all products: the plant's row, then each product's inventory as the screen shows it (new user U14)
+        String all = api.call("tom", "tom", HttpMethod.GET, "/api/reports/daily?date=2025-01-28", null, "text/csv")
+                .text();
+        assertThat(all.split("\r\n")).anySatisfy(line -> assertThat(line).startsWith("2025-01-28," + sku + ",,,,,,,,,,3,"
+                + "1200.000,850.000,0,,drums,"));
 
         // quality: every lab value with its limits, the trend of each test, the complaint
         JsonNode history = api.get("sarah", "/api/reports/quality-history?sku=" + sku + "&from=2025-01-01").json();

@@ -127,14 +127,35 @@ public class DailyReview {
             return HEADER;
         }
 
+        /**
+         * The review's row, then, for a review of several products, one row per product with its inventory at the end
+         * of the day ({@code sku}, {@code activeLots}, {@code totalInventory}, {@code availableInventory},
+         * {@code quarantinedLots}, {@code unit}; the day's activity columns empty: they are the plant's, in the first
+         * row), as the screen shows them (new user 2026-12-06 U14: the CSV of all products had no inventory).
+         */
         @Override
         public List<List<Object>> csvRows() {
-            return List.of(java.util.Arrays.asList(date, sku, lotsCreated, labPassRate, releaseHoursAverage,
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            rows.add(java.util.Arrays.asList(date, sku, lotsCreated, labPassRate, releaseHoursAverage,
                     releaseHoursWorst, investigationsCompleted, releaseDecisions, ordersAllocated, fefoCompliance,
                     shelfLifeMet, activeLots, totalInventory, availableInventory, quarantinedLots, coaRequests, unit,
                     labRoundsTested, labRoundsPassed, releaseTargetHours, releases, releasesPastTarget,
                     releasedFromQuarantine, rejections, holdInvestigationsCompleted, oosInvestigationsCompleted,
                     allocations, fefoAllocations, shelfLifeOrders, shelfLifeOrdersMet));
+            if (sku == null && inventory != null) {
+                for (ProductInventory p : inventory) {
+                    List<Object> row = new java.util.ArrayList<>(java.util.Collections.nCopies(HEADER.size(), null));
+                    row.set(HEADER.indexOf("date"), date);
+                    row.set(HEADER.indexOf("sku"), p.sku());
+                    row.set(HEADER.indexOf("activeLots"), p.activeLots());
+                    row.set(HEADER.indexOf("totalInventory"), p.totalInventory());
+                    row.set(HEADER.indexOf("availableInventory"), p.availableInventory());
+                    row.set(HEADER.indexOf("quarantinedLots"), p.quarantinedLots());
+                    row.set(HEADER.indexOf("unit"), p.unit());
+                    rows.add(row);
+                }
+            }
+            return rows;
         }
     }
 
