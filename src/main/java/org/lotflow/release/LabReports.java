@@ -27,10 +27,12 @@ public class LabReports {
     /**
      * One recorded lab value: lot, test round (1 the original analysis, later rounds retests after a
      * laboratory error), test, unit, the value (null: not measured), the specification limits in force when
-     * it was recorded (null: no limit), whether it passed, who recorded it and when.
+     * it was recorded (null: no limit), whether it passed, who recorded it and when, and whether its round was
+     * invalidated as an assignable laboratory error (its out-of-specification investigation concluded LAB_ERROR: no
+     * result on the lot; new user 2026-12-06 U13).
      */
     public record LabValue(Long lotId, int round, String test, String unit, BigDecimal value, BigDecimal min,
-            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt) {
+            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt, boolean invalidated) {
     }
 
     /** Every lab value of these lots, by lot, round and test. */
@@ -40,15 +42,18 @@ public class LabReports {
             return List.of();
         }
         return jdbc.query("""
-                SELECT lot_id, test_round, test, unit, result, min_value, max_value, passed, recorded_by, recorded_at
-                  FROM lab_result
-                 WHERE lot_id = ANY(:ids)
-                 ORDER BY lot_id, test_round, test""",
+                SELECT r.lot_id, r.test_round, r.test, r.unit, r.result, r.min_value, r.max_value, r.passed,
+                       r.recorded_by, r.recorded_at,
+                       CASE WHEN o.lab_conclusion = 'LAB_ERROR' THEN TRUE ELSE FALSE END AS invalidated
+                  FROM lab_result r
+                  LEFT JOIN oos_investigation o ON o.lot_id = r.lot_id AND o.test_round = r.test_round
+                 WHERE r.lot_id = ANY(:ids)
+                 ORDER BY r.lot_id, r.test_round, r.test""",
                 new MapSqlParameterSource("ids", org.lotflow.shared.IdArray.of(lotIds)),
                 (rs, i) -> new LabValue(rs.getLong("lot_id"), rs.getInt("test_round"), rs.getString("test"),
                         rs.getString("unit"), rs.getBigDecimal("result"), rs.getBigDecimal("min_value"),
                         rs.getBigDecimal("max_value"), rs.getBoolean("passed"), rs.getString("recorded_by"),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()));
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBoolean("invalidated")));
     }
 
     /**

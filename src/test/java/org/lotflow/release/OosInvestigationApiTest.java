@@ -132,6 +132,13 @@ class OosInvestigationApiTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().get("passed").asBoolean()).isTrue();
         assertThat(again.json().get("round").asInt()).isEqualTo(2);
+        // the quality history says which values QA invalidated (new user 2026-12-06 U13)
+        String sku = api.get("tom", "/api/lots/" + lot).json().get("sku").asText();
+        JsonNode values = api.get("jennifer", "/api/reports/quality-history?sku=" + sku + "&from=2025-01-01").json()
+                .get("values");
+        assertThat(values).hasSize(4);
+        values.forEach(v -> assertThat(v.get("invalidated").asBoolean()).as(v.toString())
+                .isEqualTo(v.get("round").asInt() == 1));
 
         // jennifer invalidated round 1: the release resting on its retest is signed by another QA manager (auditor
         // 2026-12-06 B7); a refusal she may still sign
