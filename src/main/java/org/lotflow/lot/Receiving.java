@@ -122,19 +122,7 @@ public class Receiving {
      * org.lotflow.shared.PartyReadings}), so of two look-alike spellings received at the same moment one is taken.
      */
     private void requireOneSupplierOneName(String supplier) {
-        String reading = PartyNames.printsAs(supplier);
-        List<String> printingAlike = new java.util.ArrayList<>(lotRecords.suppliersPrintingAs(reading));
-        String registered = readings.lookAlikeOf("supplier", reading, supplier);
-        if (registered != null) {
-            printingAlike.add(registered);
-        }
-        for (String known : printingAlike) {
-            if (!known.equalsIgnoreCase(supplier)) {
-                throw new StateConflict("'" + supplier + "' prints like the supplier '" + known + "' already on"
-                        + " record, but is other text: use that name (or, for another company, a name that tells"
-                        + " them apart)").with("field", "supplier");
-            }
-        }
+        readings.requireOneName("supplier", supplier, lotRecords::suppliersPrintingAs);
     }
 
     /**

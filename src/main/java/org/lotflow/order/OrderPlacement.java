@@ -22,7 +22,6 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.input.InputRules;
-import org.lotflow.shared.input.PartyNames;
 import org.lotflow.shared.StateConflict;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -94,21 +93,9 @@ public class OrderPlacement {
         // one customer, one name: a name that prints like another customer's on record (other than by its case) would
         // be a second customer in every recall list (re-test 2026-12-06 R2: "Асме Foods" in Cyrillic)
         String customer = in.customerAsKept();
-        String reading = PartyNames.printsAs(customer);
-        List<String> printingAlike = new java.util.ArrayList<>(orders.customersPrintingAs(reading));
-        // one name per reading under a primary key: of two look-alikes placed at the same moment one is taken and the
-        // other told (auditor 2026-12-06: no lock; a lock-and-look check once let two through)
-        String registered = readings.lookAlikeOf("customer", reading, customer);
-        if (registered != null) {
-            printingAlike.add(registered);
-        }
-        for (String known : printingAlike) {
-            if (!known.equalsIgnoreCase(customer)) {
-                throw new StateConflict("'" + customer + "' prints like the customer '" + known + "' already on"
-                        + " record, but is other text: use that name (or, for another company, a name that tells"
-                        + " them apart)").with("field", "customer");
-            }
-        }
+        // of two look-alikes placed at the same moment one is taken and the other told (one name per reading under a
+        // primary key; auditor 2026-12-06: no lock)
+        readings.requireOneName("customer", customer, orders::customersPrintingAs);
         SalesOrder order = new SalesOrder(in.orderNumber(), in.customerAsKept(), productId, in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), requestedLot, clock.instant(), currentUser.id());
         try {

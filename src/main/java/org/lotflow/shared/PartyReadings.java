@@ -48,6 +48,30 @@ public class PartyReadings {
         return onRecord.equalsIgnoreCase(name) ? null : onRecord;
     }
 
+    /**
+     * Refuses {@code name} of a {@code kind} ("customer", "supplier": also the field the refusal names) with 409 when it
+     * prints like a party on record ({@code onRecord}: the names of its reading in the kind's own table) or like the
+     * name recorded for its reading here ({@link #lookAlikeOf}), but is other text, capitals aside: one party, one
+     * name in every recall list and export. Needs the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireOneName(String kind, String name,
+            java.util.function.Function<String, List<String>> onRecord) {
+        String reading = org.lotflow.shared.input.PartyNames.printsAs(name);
+        List<String> alike = new java.util.ArrayList<>(onRecord.apply(reading));
+        String registered = lookAlikeOf(kind, reading, name);
+        if (registered != null) {
+            alike.add(registered);
+        }
+        for (String known : alike) {
+            if (!known.equalsIgnoreCase(name)) {
+                throw new StateConflict("'" + name + "' prints like the " + kind + " '" + known + "' already on"
+                        + " record, but is other text: use that name (or, for another company, a name that tells"
+                        + " them apart)").with("field", kind);
+            }
+        }
+    }
+
     /** The key of a reading: its SHA-256 in 64 hex digits (a reading may be longer than a key should be). */
     public static String hash(String reading) {
         try {
