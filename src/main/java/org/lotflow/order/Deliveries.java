@@ -16,17 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads the shipment ledger: which customers received which lots, on which order, how much and when
  * (the seed's "who got batch X?"; FSMA 204 shipping key data elements). Quarantine impact assessments,
  * recalls and traces read it; only the order module writes it. Lot numbers come from the lot module
- * ({@link LotStock}), not from its table.
+ * ({@link LotStock}), not from its table. A customer is named by its one name ({@code PartyReadings#oneNames}): orders
+ * written "ACME Foods" and "Acme Foods" are one customer in every trace, recall and export (re-test Y12).
  */
 @Service
 public class Deliveries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LotStock lots;
+    private final org.lotflow.shared.PartyReadings parties;
 
-    public Deliveries(NamedParameterJdbcTemplate jdbc, LotStock lots) {
+    public Deliveries(NamedParameterJdbcTemplate jdbc, LotStock lots, org.lotflow.shared.PartyReadings parties) {
         this.jdbc = jdbc;
         this.lots = lots;
+        this.parties = parties;
     }
 
     /** A shipment of the ledger with the id of its lot (for reading the lot's own facts from the lot module). */
@@ -48,7 +51,8 @@ public class Deliveries {
                 """, Map.of("from", from, "to", to), (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), null));
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).distinct().toList());
-        return rows.stream().map(r -> new Shipped(r.lotId(), new Delivery(r.customer(), r.orderNumber(),
+        Map<String, String> customers = parties.oneNames("customer", rows.stream().map(Row::customer).toList());
+        return rows.stream().map(r -> new Shipped(r.lotId(), new Delivery(customers.get(r.customer()), r.orderNumber(),
                 lotNumbers.get(r.lotId()), r.quantity(), r.shippedAt(), r.carrier()))).toList();
     }
 
@@ -71,13 +75,14 @@ public class Deliveries {
                        s.quantity, s.shipped_at, s.carrier, s.id
                   FROM shipment s
                  WHERE s.lot_id = ANY(:lotIds)
-                 ORDER BY s.customer, s.shipped_at, s.id
+                 ORDER BY LOWER(s.customer), s.customer, s.shipped_at, s.id
                 """, Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7)));
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).toList());
+        Map<String, String> customers = parties.oneNames("customer", rows.stream().map(Row::customer).toList());
         return rows.stream()
                 .sorted(Comparator.comparing((Row r) -> lotNumbers.get(r.lotId()))) // stable: the database's order within a lot
-                .map(r -> new Delivery(r.customer(), r.orderNumber(), lotNumbers.get(r.lotId()), r.quantity(),
+                .map(r -> new Delivery(customers.get(r.customer()), r.orderNumber(), lotNumbers.get(r.lotId()), r.quantity(),
                         r.shippedAt(), r.carrier(), r.id()))
                 .toList();
     }

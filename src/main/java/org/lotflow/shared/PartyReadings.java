@@ -72,6 +72,37 @@ public class PartyReadings {
         }
     }
 
+    /**
+     * The one name of each of these parties of a {@code kind} ("customer", "supplier"): the name recorded for its
+     * reading when it is the same text capitals aside ("ACME Foods" written on one order and "Acme Foods" on another
+     * are one customer, and every trace, EPCIS document and FSMA 204 record names it alike: auditor's re-test
+     * 2026-12-06 Y12), else the name itself (a look-alike recorded before V147 stays the name it was given). One query
+     * per 1,000 names; read-only, in any transaction or none.
+     */
+    public java.util.Map<String, String> oneNames(String kind, java.util.Collection<String> names) {
+        java.util.Map<String, String> hashByName = new java.util.HashMap<>();
+        for (String name : names) {
+            if (name != null) {
+                hashByName.computeIfAbsent(name, n -> hash(org.lotflow.shared.input.PartyNames.printsAs(n)));
+            }
+        }
+        java.util.Map<String, String> recorded = new java.util.HashMap<>();
+        List<String> hashes = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(hashByName.values()));
+        for (int from = 0; from < hashes.size(); from += 1000) {
+            List<String> part = hashes.subList(from, Math.min(hashes.size(), from + 1000));
+            jdbc.query("SELECT reading_hash, name FROM party_reading WHERE kind = ? AND reading_hash = ANY(?)",
+                    rs -> {
+                        recorded.put(rs.getString(1).trim(), rs.getString(2));
+                    }, kind, new org.springframework.jdbc.support.SqlArrayValue("varchar", part.toArray()));
+        }
+        java.util.Map<String, String> one = new java.util.HashMap<>();
+        hashByName.forEach((name, hash) -> {
+            String onRecord = recorded.get(hash);
+            one.put(name, onRecord != null && onRecord.equalsIgnoreCase(name) ? onRecord : name);
+        });
+        return one;
+    }
+
     /** The key of a reading: its SHA-256 in 64 hex digits (a reading may be longer than a key should be). */
     public static String hash(String reading) {
         try {

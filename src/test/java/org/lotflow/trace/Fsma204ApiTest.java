@@ -210,6 +210,49 @@ class Fsma204ApiTest {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
+    /**
+     * One customer written in other capitals on two orders is one party everywhere: the FSMA 204 records, the EPCIS
+     * document's destination and the trace name it by the name first recorded (auditor's re-test 2026-12-06 Y12).
+     */
+    @Test
+    void aCustomerWrittenInOtherCapitalsIsOnePartyInEveryExport() throws IOException {
+        Story s = story(api);
+        String customer = "Zephyr Gearworks " + s.supplierLot();
+        String[] orders = {"SO-Z1-" + s.supplierLot(), "SO-Z2-" + s.supplierLot()};
+        String[] spellings = {customer, customer.toUpperCase(java.util.Locale.ROOT)};
+        for (int i = 0; i < 2; i++) {
+            Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", orders[i], "customer", spellings[i],
+                    "sku", s.finSku(), "quantity", 5));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            Response shipped = api.post("tom", "/api/orders/" + orders[i] + "/shipments", Map.of("carrier", "Regional Transport"));
+            assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        }
+        assertThat(rows(export("rachel", "lot=" + s.made())).stream()
+                .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-Z"))
+                .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(customer, customer);
+
+        JsonNode doc = api.call("rachel", "rachel", HttpMethod.GET, "/api/traceability/epcis?lot=" + s.made(), null,
+                "application/ld+json").json();
+        java.util.Set<String> destinations = new java.util.HashSet<>();
+        doc.path("epcisBody").path("eventList").forEach(e -> {
+            if (e.path("bizTransactionList").toString().contains("SO-Z")) {
+                destinations.add(e.path("destinationList").get(0).get("destination").asText());
+            }
+        });
+        assertThat(destinations).hasSize(1);
+        assertThat(destinations.iterator().next()).endsWith(java.net.URLEncoder.encode(customer,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+
+        JsonNode trace = api.get("rachel", "/api/lots/" + s.made() + "/trace?direction=downstream").json();
+        List<String> names = new java.util.ArrayList<>();
+        trace.get("customers").forEach(c -> {
+            if (c.get("orderNumber").asText().startsWith("SO-Z")) {
+                names.add(c.get("customer").asText());
+            }
+        });
+        assertThat(names).containsExactly(customer, customer);
+    }
+
     @Test
     void quantitiesAreNeverRounded() throws IOException {
         Story s = story(api);
