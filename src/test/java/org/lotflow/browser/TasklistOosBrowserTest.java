@@ -215,6 +215,11 @@ class TasklistOosBrowserTest {
             assertThat(refused).contains("The password does not match user 'jennifer'").contains("was not signed")
                     .doesNotContainPattern("\\b500\\b").doesNotContain("ENGINE-").doesNotContain("Exception");
             t.until("the password field emptied", () -> t.field("signaturePassword").getDomProperty("value").isEmpty());
+            // and the form says why beside the emptied field (U7)
+            String beside = t.visible(org.openqa.selenium.By.cssSelector("[data-lotflow-refusal]")).getText();
+            System.out.println("The form shows jennifer: " + beside);
+            assertThat(beside).startsWith("Not signed:").contains("The password does not match user 'jennifer'")
+                    .contains("was not signed. Your password was cleared").endsWith("enter it again to sign.");
             assertThat(task(lot, "decideOutOfSpecification")).as("decision still open").isNotNull();
             assertThat(history(lot, "OOS_DECISION_SIGNED")).isEmpty();
             t.field("signaturePassword").sendKeys("jennifer");
