@@ -44,20 +44,26 @@ public class Deliveries {
     public List<Shipped> between(LocalDate from, LocalDate to) {
         List<Row> rows = jdbc.query("""
                 SELECT s.lot_id, s.customer, (SELECT o.order_number FROM sales_order o WHERE o.id = s.order_id),
-                       s.quantity, s.shipped_at, s.carrier
+                       s.quantity, s.shipped_at, s.carrier, s.id, s.created_at
                   FROM shipment s
                  WHERE s.shipped_at BETWEEN :from AND :to
                  ORDER BY s.shipped_at, s.lot_id, s.id
-                """, Map.of("from", from, "to", to), (rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), null));
+                """, Map.of("from", from, "to", to), Deliveries::row);
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).distinct().toList());
         Map<String, String> customers = parties.oneNames("customer", rows.stream().map(Row::customer).toList());
         return rows.stream().map(r -> new Shipped(r.lotId(), new Delivery(customers.get(r.customer()), r.orderNumber(),
-                lotNumbers.get(r.lotId()), r.quantity(), r.shippedAt(), r.carrier()))).toList();
+                lotNumbers.get(r.lotId()), r.quantity(), r.shippedAt(), r.carrier(), r.id(), r.recordedAt())))
+                .toList();
     }
 
     private record Row(long lotId, String customer, String orderNumber, BigDecimal quantity,
-            LocalDate shippedAt, String carrier, Long id) {
+            LocalDate shippedAt, String carrier, Long id, java.time.Instant recordedAt) {
+    }
+
+    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        java.time.OffsetDateTime at = rs.getObject(8, java.time.OffsetDateTime.class);
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7), at == null ? null : at.toInstant());
     }
 
     /**
@@ -72,18 +78,17 @@ public class Deliveries {
         }
         List<Row> rows = jdbc.query("""
                 SELECT s.lot_id, s.customer, (SELECT o.order_number FROM sales_order o WHERE o.id = s.order_id),
-                       s.quantity, s.shipped_at, s.carrier, s.id
+                       s.quantity, s.shipped_at, s.carrier, s.id, s.created_at
                   FROM shipment s
                  WHERE s.lot_id = ANY(:lotIds)
                  ORDER BY LOWER(s.customer), s.customer, s.shipped_at, s.id
-                """, Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)), (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7)));
+                """, Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)), Deliveries::row);
         Map<Long, String> lotNumbers = lots.lotNumbers(rows.stream().map(Row::lotId).toList());
         Map<String, String> customers = parties.oneNames("customer", rows.stream().map(Row::customer).toList());
         return rows.stream()
                 .sorted(Comparator.comparing((Row r) -> lotNumbers.get(r.lotId()))) // stable: the database's order within a lot
                 .map(r -> new Delivery(customers.get(r.customer()), r.orderNumber(), lotNumbers.get(r.lotId()), r.quantity(),
-                        r.shippedAt(), r.carrier(), r.id()))
+                        r.shippedAt(), r.carrier(), r.id(), r.recordedAt()))
                 .toList();
     }
 }

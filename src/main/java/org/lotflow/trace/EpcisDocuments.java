@@ -118,7 +118,7 @@ public class EpcisDocuments {
         List<EpcisEvents.Shipment> shipments = new ArrayList<>();
         for (Delivery d : deliveries.ofLots(reach.downstreamIds())) {
             shipments.add(new EpcisEvents.Shipment(idByNumber.get(d.lotNumber()), d.customer(), d.orderNumber(),
-                    d.quantity(), d.shippedAt()));
+                    d.quantity(), d.shippedAt(), onShipDate(d.recordedAt(), d.shippedAt())));
         }
         return document(reach.lotIds(), shipments, reach.truncated());
     }
@@ -133,7 +133,17 @@ public class EpcisDocuments {
         Set<Long> all = new LinkedHashSet<>(lotIds);
         shipments.forEach(s -> all.add(s.lotId()));
         return document(all, shipments.stream().map(s -> new EpcisEvents.Shipment(s.lotId(), s.customer(),
-                s.orderNumber(), s.quantity(), s.shippedAt())).toList(), false);
+                s.orderNumber(), s.quantity(), s.shippedAt(), onShipDate(s.recordedAt(), s.shippedAt()))).toList(),
+                false);
+    }
+
+    /**
+     * A shipment's eventTime: the moment it was recorded when that moment is on its ship date in the plant's zone; else
+     * (unknown, or a shipment recorded on another day than the one it states) null, the start of the ship date.
+     */
+    private Instant onShipDate(Instant recordedAt, java.time.LocalDate shippedAt) {
+        return recordedAt != null && recordedAt.atZone(clock.getZone()).toLocalDate().equals(shippedAt) ? recordedAt
+                : null;
     }
 
     private Document document(Set<Long> lotIds, List<EpcisEvents.Shipment> shipments, boolean truncated) {
@@ -142,7 +152,7 @@ public class EpcisDocuments {
                 .map(LotOrigins.Origin::id).toList());
         List<EpcisEvents.Disposal> disposals = history.disposals(lotIds).stream()
                 .map(d -> new EpcisEvents.Disposal(d.lotId(), d.at().atZone(clock.getZone()).toLocalDate(), d.method(),
-                        d.reference(), d.quantity(), d.recallNumber())).toList();
+                        d.reference(), d.quantity(), d.recallNumber(), d.at())).toList();
         List<StatusChanges.Change> changes = history.statusChanges(lotIds).stream()
                 .map(c -> new StatusChanges.Change(c.id(), c.lotId(), c.at(),
                         c.at().atZone(clock.getZone()).toLocalDate(), c.previousStatus(), c.newStatus())).toList();

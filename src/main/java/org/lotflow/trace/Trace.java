@@ -40,14 +40,15 @@ public record Trace(String lotNumber, String direction, List<TracedLot> lots, Li
 
     /**
      * One shipment of a traced lot; {@code serials}: the serial numbers shipped with it (serialised products; left
-     * out otherwise).
+     * out otherwise); {@code recordedAt}: when the shipment was recorded (not shown; null when unknown).
      */
     public record CustomerShipment(String customer, String lotNumber, String orderNumber, BigDecimal quantity,
-            LocalDate shippedAt, String carrier, List<String> serials) {
+            LocalDate shippedAt, String carrier, List<String> serials,
+            @com.fasterxml.jackson.annotation.JsonIgnore java.time.Instant recordedAt) {
 
         public CustomerShipment(String customer, String lotNumber, String orderNumber, BigDecimal quantity,
                 LocalDate shippedAt, String carrier) {
-            this(customer, lotNumber, orderNumber, quantity, shippedAt, carrier, null);
+            this(customer, lotNumber, orderNumber, quantity, shippedAt, carrier, null, null);
         }
     }
 }

@@ -151,7 +151,7 @@ public class TraceService {
                 .map(org.lotflow.order.Delivery::shipmentId).filter(java.util.Objects::nonNull).toList());
         return shipped.stream().map(d -> new Trace.CustomerShipment(d.customer(), d.lotNumber(),
                 d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier(),
-                d.shipmentId() == null ? null : serialsOf.get(d.shipmentId()))).toList();
+                d.shipmentId() == null ? null : serialsOf.get(d.shipmentId()), d.recordedAt())).toList();
     }
 
     private static Genealogies.Way way(Direction direction) {

@@ -54,9 +54,12 @@ public class TraceabilityRecords {
         this.plant = plant;
     }
 
-    /** A shipment to record: {@code quantity} (in its lot's unit) of lot {@code lotId}. */
+    /**
+     * A shipment to record: {@code quantity} (in its lot's unit) of lot {@code lotId}; {@code recordedAt} when the
+     * shipment was recorded (null when unknown).
+     */
     public record Shipment(Long lotId, String customer, String orderNumber, BigDecimal quantity, LocalDate shippedAt,
-            String carrier) {
+            String carrier, java.time.Instant recordedAt) {
     }
 
     /**
@@ -149,7 +152,8 @@ public class TraceabilityRecords {
     }
 
     private static Shipment shipment(Long lotId, Delivery d) {
-        return new Shipment(lotId, d.customer(), d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier());
+        return new Shipment(lotId, d.customer(), d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier(),
+                d.recordedAt());
     }
 
     private List<Fsma204.Record> records(List<LotOrigins.Origin> created, List<Shipment> shipments) {

@@ -76,10 +76,12 @@ class EpcisStatusChangesApiTest {
             // every event issued before the recall is issued again unchanged: same eventID, same disposition, same all
             before.forEach((id, event) -> assertThat(after.get(id)).as(id).isEqualTo(event));
             assertThat(after.get(receiving).get("disposition").asText()).isEqualTo("in_progress");
-            assertThat(facts(doc)).extracting(EpcisApiTest::summary).containsExactly(
+            assertThat(facts(doc)).extracting(EpcisApiTest::summary).hasSize(3).startsWith(
                     "ObjectEvent receiving 2025-01-20T00:00:00.000+00:00",
-                    "TransformationEvent commissioning 2025-01-27T00:00:00.000+00:00",
-                    "ObjectEvent shipping 2025-01-28T00:00:00.000+00:00");
+                    "TransformationEvent commissioning 2025-01-27T00:00:00.000+00:00");
+            // the recall's frozen scope dates its shipment as the lot's own document: when it was recorded (Y5)
+            assertThat(EpcisApiTest.summary(facts(doc).get(2))).startsWith("ObjectEvent shipping 2025-01-28T")
+                    .doesNotEndWith("T00:00:00.000+00:00");
             // the recall: an event of its own, dated when it was recorded
             JsonNode recalled = change(doc, rmClass, "RECALLED");
             assertThat(before).doesNotContainKey(recalled.get("eventID").asText());

@@ -86,7 +86,7 @@ public class RecallQueries {
         RecallStore.RecallRow r = bound.find(recallNumber);
         List<org.lotflow.trace.TraceabilityRecords.Shipment> shipments = store.shipments(r.id()).stream()
                 .map(s -> new org.lotflow.trace.TraceabilityRecords.Shipment(s.lotId(), s.customer(), s.orderNumber(),
-                        s.quantity(), s.shippedAt(), s.carrier())).toList();
+                        s.quantity(), s.shippedAt(), s.carrier(), s.recordedAt())).toList();
         return new RecallExport.Data(r.recallNumber(), traceability.of(store.scopeLotIds(r.id()), shipments));
     }
 
@@ -100,7 +100,7 @@ public class RecallQueries {
         RecallStore.RecallRow r = bound.find(recallNumber);
         List<org.lotflow.trace.TraceabilityRecords.Shipment> shipments = store.shipments(r.id()).stream()
                 .map(s -> new org.lotflow.trace.TraceabilityRecords.Shipment(s.lotId(), s.customer(), s.orderNumber(),
-                        s.quantity(), s.shippedAt(), s.carrier())).toList();
+                        s.quantity(), s.shippedAt(), s.carrier(), s.recordedAt())).toList();
         return epcis.of(store.scopeLotIds(r.id()), shipments);
     }
 

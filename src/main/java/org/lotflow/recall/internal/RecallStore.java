@@ -54,7 +54,7 @@ class RecallStore {
 
     record ShipmentRow(String customer, String orderNumber, Long lotId, String lotNumber, String sku,
             String productName, String unit, String location, BigDecimal quantity, LocalDate shippedAt,
-            String carrier) {
+            String carrier, Instant recordedAt) {
     }
 
     record EventRow(Instant at, String type, String user, String text) {
@@ -97,20 +97,23 @@ class RecallStore {
 
     /** A shipment of the recall's scope to record: {@code quantity} in the lot's unit. */
     record NewShipment(String customer, String orderNumber, long lotId, BigDecimal quantity, LocalDate shippedAt,
-            String carrier) {
+            String carrier, Instant recordedAt) {
     }
 
     /** Records the scope's shipments as JDBC batches of 1,000 rows (a hub lot's recall has tens of thousands). */
     void insertShipments(long recallId, List<NewShipment> shipments) {
         for (int from = 0; from < shipments.size(); from += 1000) {
             jdbc.batchUpdate("""
-                    INSERT INTO recall_shipment (recall_id, customer, order_number, lot_id, quantity, shipped_at, carrier)
-                    VALUES (:recallId, :customer, :order, :lotId, :quantity, :shippedAt, :carrier)
+                    INSERT INTO recall_shipment (recall_id, customer, order_number, lot_id, quantity, shipped_at, carrier,
+                                                 recorded_at)
+                    VALUES (:recallId, :customer, :order, :lotId, :quantity, :shippedAt, :carrier, :recordedAt)
                     """, shipments.subList(from, Math.min(shipments.size(), from + 1000)).stream()
                     .map(s -> new MapSqlParameterSource().addValue("recallId", recallId)
                             .addValue("customer", s.customer()).addValue("order", s.orderNumber())
                             .addValue("lotId", s.lotId()).addValue("quantity", s.quantity())
-                            .addValue("shippedAt", s.shippedAt()).addValue("carrier", s.carrier()))
+                            .addValue("shippedAt", s.shippedAt()).addValue("carrier", s.carrier())
+                            .addValue("recordedAt", s.recordedAt() == null ? null
+                                    : s.recordedAt().atOffset(java.time.ZoneOffset.UTC)))
                     .toArray(MapSqlParameterSource[]::new));
         }
     }
@@ -240,13 +243,15 @@ class RecallStore {
      */
     List<ShipmentRow> shipments(long recallId, String customer) {
         record Shipped(long id, String customer, String order, long lotId, BigDecimal quantity, LocalDate at,
-                String carrier) {
+                String carrier, Instant recordedAt) {
         }
         List<Shipped> shipped = jdbc.query("""
-                SELECT id, customer, order_number, lot_id, quantity, shipped_at, carrier
+                SELECT id, customer, order_number, lot_id, quantity, shipped_at, carrier, recorded_at
                   FROM recall_shipment WHERE recall_id = :id
                 """ + (customer == null ? "" : " AND LOWER(customer) = LOWER(:customer)"), new MapSqlParameterSource("id", recallId).addValue("customer", customer), (rs, i) -> new Shipped(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7)));
+                rs.getLong(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7),
+                rs.getObject(8, java.time.OffsetDateTime.class) == null ? null
+                        : rs.getObject(8, java.time.OffsetDateTime.class).toInstant()));
         Map<Long, LotLabel> lots = lotStock.labels(shipped.stream().map(Shipped::lotId).distinct().toList());
         shipped = new ArrayList<>(shipped);
         shipped.sort(Comparator.comparing(Shipped::customer)
@@ -255,7 +260,7 @@ class RecallStore {
         return shipped.stream().map(s -> {
             LotLabel l = lots.get(s.lotId());
             return new ShipmentRow(s.customer(), s.order(), s.lotId(), l.lotNumber(), l.sku(), l.productName(),
-                    l.unit(), l.location(), s.quantity(), s.at(), s.carrier());
+                    l.unit(), l.location(), s.quantity(), s.at(), s.carrier(), s.recordedAt());
         }).toList();
     }
 

@@ -111,7 +111,7 @@ class ScopeRecords {
         for (Trace.CustomerShipment s : traced) {
             Lot lot = lotsByNumber.get(s.lotNumber());
             rows.add(new RecallStore.NewShipment(s.customer(), s.orderNumber(), lot.getId(), s.quantity(),
-                    s.shippedAt(), s.carrier()));
+                    s.shippedAt(), s.carrier(), s.recordedAt()));
             shipped.add(new CustomerShipments.Shipped(customerAs.get(CustomerShipments.fold(s.customer())),
                     unitAs.get(CustomerShipments.fold(lot.getProduct().getUnit())), s.quantity()));
         }

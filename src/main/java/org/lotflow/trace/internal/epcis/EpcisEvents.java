@@ -43,22 +43,40 @@ import org.lotflow.lot.LotOrigins;
  * disposition of a lot just received or made ({@link Dispositions#AT_CREATION}, {@code in_progress}: every lot starts
  * {@code PENDING}, awaiting its release), whatever its status now; each later status is an event of its own. Every
  * event has the plant as readPoint (and bizLocation, but shipments), and its business date as eventTime (a status
- * change: its instant). A plain rule: no Spring, no database.
+ * change: its instant; a shipment: the moment it was recorded when that is on its ship date, so a lot released at 09:04
+ * and shipped at 10:15 never reads as shipped before its release: auditor's re-test 2026-12-06 Y5). A plain rule: no
+ * Spring, no database.
  */
 public final class EpcisEvents {
 
-    /** A shipment of lot {@code lotId}: {@code quantity} in the lot's unit. */
+    /**
+     * A shipment of lot {@code lotId}: {@code quantity} in the lot's unit; {@code time} the moment it was recorded on
+     * {@code shippedAt} (its eventTime), null when only its day is known (eventTime: the start of that day).
+     */
     public record Shipment(Long lotId, String customer, String orderNumber, BigDecimal quantity,
-            java.time.LocalDate shippedAt) {
+            java.time.LocalDate shippedAt, java.time.Instant time) {
+
+        /** A shipment of which only the day is known. */
+        public Shipment(Long lotId, String customer, String orderNumber, BigDecimal quantity,
+                java.time.LocalDate shippedAt) {
+            this(lotId, customer, orderNumber, quantity, shippedAt, null);
+        }
     }
 
     /**
      * A disposal of {@code quantity} (in the lot's unit) of lot {@code lotId} on {@code date}: {@code method}
      * {@code DESTROYED}, {@code RETURNED_TO_SUPPLIER} (or, in old records, {@code REWORKED}); {@code reference} and
-     * {@code recallNumber} may be null.
+     * {@code recallNumber} may be null; {@code time} the moment it was recorded (its eventTime; null: the start of
+     * {@code date}).
      */
     public record Disposal(Long lotId, java.time.LocalDate date, String method, String reference, BigDecimal quantity,
-            String recallNumber) {
+            String recallNumber, java.time.Instant time) {
+
+        /** A disposal of which only the day is known (eventTime: the start of that day). */
+        public Disposal(Long lotId, java.time.LocalDate date, String method, String reference, BigDecimal quantity,
+                String recallNumber) {
+            this(lotId, date, method, reference, quantity, recallNumber, null);
+        }
     }
 
     private EpcisEvents() {
@@ -148,7 +166,7 @@ public final class EpcisEvents {
                     List.of(new EpcisEvent.Party("owning_party", ids.customer(s.customer()))),
                     s.orderNumber() == null ? List.of()
                             : List.of(new EpcisEvent.Transaction("po", ids.salesOrder(s.orderNumber()))),
-                    Map.of(), false));
+                    Map.of(), false, Map.of(), s.time()));
         }
         for (Disposal d : disposals) {
             LotOrigins.Origin o = byId.get(d.lotId());
@@ -190,11 +208,11 @@ public final class EpcisEvents {
                     Dispositions.RETURNED, List.of(), quantity, plant,
                     o.supplier() == null ? List.of()
                             : List.of(new EpcisEvent.Party("owning_party", ids.supplier(o.supplier()))),
-                    List.of(), Map.of(), false, fields, null);
+                    List.of(), Map.of(), false, fields, d.time());
         }
         boolean destroyed = "DESTROYED".equals(d.method());
         return new EpcisEvent(EpcisEvent.Kind.DISPOSAL, d.date(), o.lotNumber(), eventId, "DELETE",
                 destroyed ? "destroying" : "decommissioning", destroyed ? Dispositions.DESTROYED : "inactive",
-                List.of(), quantity, List.of(), List.of(), List.of(), Map.of(), true, fields, null);
+                List.of(), quantity, List.of(), List.of(), List.of(), Map.of(), true, fields, d.time());
     }
 }
