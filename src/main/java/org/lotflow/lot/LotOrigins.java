@@ -44,10 +44,17 @@ public class LotOrigins {
 
     /**
      * One input of a made lot: {@code quantity} (in the input's {@code unit}) of lot {@code lotNumber}; {@code gtin}:
-     * the input product's GS1 GTIN-14, or null.
+     * the input product's GS1 GTIN-14, or null; {@code supplier} and {@code supplierLotNumber}: who delivered it and
+     * their lot number, when the input was received (null for a lot made here).
      */
     public record Input(Long madeLotId, String lotNumber, String sku, String productName, String unit,
-            BigDecimal quantity, String gtin) {
+            BigDecimal quantity, String gtin, String supplier, String supplierLotNumber) {
+
+        /** An input lot made here (no supplier). */
+        public Input(Long madeLotId, String lotNumber, String sku, String productName, String unit,
+                BigDecimal quantity, String gtin) {
+            this(madeLotId, lotNumber, sku, productName, unit, quantity, gtin, null, null);
+        }
     }
 
     private final OriginQueries queries;

@@ -22,11 +22,11 @@ import org.lotflow.shared.SpreadsheetSafeCsv;
  *
  * <p>Events and their KDEs ({@link #KDES}, the columns that carry them):
  * <ul>
- * <li>{@code RECEIVING} (21 CFR 1.1345(a)): traceability lot code (lotflow's lot number), quantity and unit of
- * measure, product description, the immediate previous source (the supplier), the location where received
- * (the plant, {@code lotflow.plant.*}), the date received, the traceability lot code source (where the lot code
- * was assigned: the plant, since lotflow numbers every received lot), reference document type and number (the
- * delivery reference);</li>
+ * <li>{@code RECEIVING} (21 CFR 1.1345(a)): traceability lot code (the code the supplier assigned, its lot number:
+ * a receiver keeps it and may not assign a new one, 21 CFR 1.1320(b); {@link #traceabilityLotCode}), quantity and
+ * unit of measure, product description, the immediate previous source (the supplier), the location where received
+ * (the plant, {@code lotflow.plant.*}), the date received, the traceability lot code source (where that code was
+ * assigned: the supplier, as recorded), reference document type and number (the delivery reference);</li>
  * <li>{@code TRANSFORMATION} (21 CFR 1.1350(a)): for each input its traceability lot code, product description,
  * quantity and unit of measure; the new traceability lot code, the location where transformed (the traceability
  * lot code source), the date transformation was completed (the manufacture date), product description, quantity
@@ -36,6 +36,11 @@ import org.lotflow.shared.SpreadsheetSafeCsv;
  * description, the immediate subsequent recipient (the customer), the location shipped from, the date shipped,
  * the traceability lot code source, reference document type and number (the sales order).</li>
  * </ul>
+ * A lot made here has its lotflow lot number as traceability lot code, the plant its source; a received lot keeps its
+ * supplier's code in every event (received, used in a transformation, shipped or returned as it is), and only a
+ * received lot recorded without the supplier's lot number falls back to the plant's. The column {@code lotNumber}
+ * (and {@code inputLotNumbers}) always gives lotflow's own lot number, to find the lot in lotflow (new user
+ * 2026-12-06 U15: the export gave the plant's lot number of a received lot as its traceability lot code).
  * Columns that are not a KDE of an event are empty on its rows; the last, {@code missingKdes}, names the KDEs of the
  * row's event that lotflow does not hold for it (a receipt without its delivery reference, say), empty when the row
  * is whole. Quantities are plain decimals ({@code 1250.5});
@@ -50,10 +55,10 @@ public final class Fsma204 {
     }
 
     /** The header row: the KDE columns and a few of lotflow's own ({@code sku}, {@code supplierLotNumber}, ...). */
-    public static final List<String> HEADER = List.of("event", "traceabilityLotCode", "productDescription", "sku",
+    public static final List<String> HEADER = List.of("event", "traceabilityLotCode", "lotNumber", "productDescription", "sku",
             "quantity", "unitOfMeasure", "date", "locationDescription", "locationWithinPlant",
             "traceabilityLotCodeSource", "immediatePreviousSource", "supplierLotNumber",
-            "immediateSubsequentRecipient", "inputTraceabilityLotCodes", "inputProductDescriptions",
+            "immediateSubsequentRecipient", "inputTraceabilityLotCodes", "inputLotNumbers", "inputProductDescriptions",
             "inputQuantities", "referenceDocumentType", "referenceDocumentNumber", "carrier", "missingKdes");
 
     /** The rule's KDEs per event, each the column that carries it (21 CFR 1.1345(a), 1.1350(a), 1.1340(a)). */
@@ -94,19 +99,60 @@ public final class Fsma204 {
                     "reference document type", "referenceDocumentType",
                     "reference document number", "referenceDocumentNumber"));
 
-    /** One input of a transformation: {@code quantity} {@code unit} of lot {@code traceabilityLotCode}. */
-    public record Input(String traceabilityLotCode, String productDescription, BigDecimal quantity, String unit) {
+    /**
+     * One input of a transformation: {@code quantity} {@code unit} of the lot of code {@code traceabilityLotCode},
+     * lotflow's lot {@code lotNumber}.
+     */
+    public record Input(String traceabilityLotCode, String productDescription, BigDecimal quantity, String unit,
+            String lotNumber) {
+
+        /** An input whose traceability lot code is its lotflow lot number (a lot made here). */
+        public Input(String traceabilityLotCode, String productDescription, BigDecimal quantity, String unit) {
+            this(traceabilityLotCode, productDescription, quantity, unit, traceabilityLotCode);
+        }
+    }
+
+    /**
+     * A lot's traceability lot code (21 CFR 1.1320): for a lot received from a supplier, the code the supplier assigned
+     * (its lot number), which a receiver keeps and may not replace (1.1320(b)); for a lot made here, or a received lot
+     * recorded without its supplier's lot number, lotflow's lot number. A plain rule.
+     */
+    public static String traceabilityLotCode(boolean received, String supplierLotNumber, String lotNumber) {
+        return received && supplierLotNumber != null && !supplierLotNumber.isBlank() ? supplierLotNumber : lotNumber;
+    }
+
+    /**
+     * Where that code was assigned (its traceability lot code source): the supplier as recorded for a received lot
+     * that keeps its supplier's code (null when the supplier is not recorded: the row then says it lacks the KDE), the
+     * plant ({@code plant}) otherwise.
+     */
+    public static String traceabilityLotCodeSource(boolean received, String supplierLotNumber, String supplier,
+            String plant) {
+        return received && supplierLotNumber != null && !supplierLotNumber.isBlank() ? supplier : plant;
     }
 
     /**
      * One critical tracking event with its KDEs; fields an event does not have are null. {@code location}: the
-     * plant's location description; {@code locationWithinPlant}: the lot's storage location.
+     * plant's location description; {@code locationWithinPlant}: the lot's storage location; {@code lotNumber}:
+     * lotflow's lot number of the lot ({@code traceabilityLotCode} is its supplier's code when received).
      */
     public record Record(Event event, String traceabilityLotCode, String productDescription, String sku,
             BigDecimal quantity, String unitOfMeasure, LocalDate date, String locationDescription,
             String locationWithinPlant, String traceabilityLotCodeSource, String immediatePreviousSource,
             String supplierLotNumber, String immediateSubsequentRecipient, List<Input> inputs,
-            String referenceDocumentType, String referenceDocumentNumber, String carrier) {
+            String referenceDocumentType, String referenceDocumentNumber, String carrier, String lotNumber) {
+
+        /** A record of a lot whose traceability lot code is its lotflow lot number. */
+        public Record(Event event, String traceabilityLotCode, String productDescription, String sku,
+                BigDecimal quantity, String unitOfMeasure, LocalDate date, String locationDescription,
+                String locationWithinPlant, String traceabilityLotCodeSource, String immediatePreviousSource,
+                String supplierLotNumber, String immediateSubsequentRecipient, List<Input> inputs,
+                String referenceDocumentType, String referenceDocumentNumber, String carrier) {
+            this(event, traceabilityLotCode, productDescription, sku, quantity, unitOfMeasure, date,
+                    locationDescription, locationWithinPlant, traceabilityLotCodeSource, immediatePreviousSource,
+                    supplierLotNumber, immediateSubsequentRecipient, inputs, referenceDocumentType,
+                    referenceDocumentNumber, carrier, traceabilityLotCode);
+        }
     }
 
     /** Records by date, then lot code, then event (receiving, transformation, shipping), then recipient. */
@@ -124,6 +170,7 @@ public final class Fsma204 {
         List<Object> cells = new ArrayList<>(HEADER.size());
         cells.add(r.event().name());
         cells.add(r.traceabilityLotCode());
+        cells.add(r.lotNumber());
         cells.add(r.productDescription());
         cells.add(r.sku());
         cells.add(plain(r.quantity()));
@@ -136,6 +183,7 @@ public final class Fsma204 {
         cells.add(r.supplierLotNumber());
         cells.add(r.immediateSubsequentRecipient());
         cells.add(joined(inputs.stream().map(Input::traceabilityLotCode).toList()));
+        cells.add(joined(inputs.stream().map(Input::lotNumber).toList()));
         cells.add(joined(inputs.stream().map(Input::productDescription).toList()));
         cells.add(joined(inputs.stream().map(i -> plain(i.quantity()) + " " + i.unit()).toList()));
         cells.add(r.referenceDocumentType());

@@ -137,10 +137,10 @@ public class TraceabilityRecords {
             if (o == null || !"RETURNED_TO_SUPPLIER".equals(d.method())) {
                 continue;
             }
-            records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, o.lotNumber(), o.productName(), o.sku(),
-                    d.quantity(), o.unit(), d.at().atZone(clock.getZone()).toLocalDate(), here, o.location(), here, null,
-                    o.supplierLotNumber(), o.supplier(), List.of(), d.reference() == null ? null : "Return note",
-                    d.reference(), null));
+            records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, code(o), o.productName(), o.sku(),
+                    d.quantity(), o.unit(), d.at().atZone(clock.getZone()).toLocalDate(), here, o.location(),
+                    codeSource(o, here), null, o.supplierLotNumber(), o.supplier(), List.of(),
+                    d.reference() == null ? null : "Return note", d.reference(), null, o.lotNumber()));
         }
         return records;
     }
@@ -170,15 +170,18 @@ public class TraceabilityRecords {
         Map<Long, List<Fsma204.Input>> inputs = new HashMap<>();
         origins.inputsOf(created.stream().filter(o -> !o.received()).map(LotOrigins.Origin::id).toList())
                 .forEach(i -> inputs.computeIfAbsent(i.madeLotId(), k -> new ArrayList<>())
-                        .add(new Fsma204.Input(i.lotNumber(), i.productName(), i.quantity(), i.unit())));
+                        .add(new Fsma204.Input(Fsma204.traceabilityLotCode(i.supplierLotNumber() != null,
+                                i.supplierLotNumber(), i.lotNumber()), i.productName(), i.quantity(), i.unit(),
+                                i.lotNumber())));
         String here = plant.description();
         List<Fsma204.Record> records = new ArrayList<>();
         for (LotOrigins.Origin o : created) {
             if (o.received()) {
-                records.add(new Fsma204.Record(Fsma204.Event.RECEIVING, o.lotNumber(), o.productName(), o.sku(),
-                        o.quantities().quantity(), o.unit(), o.eventDate(), here, o.location(), here, o.supplier(),
-                        o.supplierLotNumber(), null, List.of(), o.deliveryReference() == null ? null : "Delivery note",
-                        o.deliveryReference(), null));
+                records.add(new Fsma204.Record(Fsma204.Event.RECEIVING, code(o), o.productName(), o.sku(),
+                        o.quantities().quantity(), o.unit(), o.eventDate(), here, o.location(), codeSource(o, here),
+                        o.supplier(), o.supplierLotNumber(), null, List.of(),
+                        o.deliveryReference() == null ? null : "Delivery note", o.deliveryReference(), null,
+                        o.lotNumber()));
             } else {
                 records.add(new Fsma204.Record(Fsma204.Event.TRANSFORMATION, o.lotNumber(), o.productName(), o.sku(),
                         o.quantities().quantity(), o.unit(), o.eventDate(), here, o.location(), here, null, null, null,
@@ -188,11 +191,22 @@ public class TraceabilityRecords {
         }
         for (Shipment s : shipments) {
             LotOrigins.Origin o = shippedLots.get(s.lotId());
-            records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, o.lotNumber(), o.productName(), o.sku(),
-                    s.quantity(), o.unit(), s.shippedAt(), here, o.location(), here, null, null, s.customer(),
-                    List.of(), "Sales order", s.orderNumber(), s.carrier()));
+            records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, code(o), o.productName(), o.sku(),
+                    s.quantity(), o.unit(), s.shippedAt(), here, o.location(), codeSource(o, here), null,
+                    o.received() ? o.supplierLotNumber() : null, s.customer(), List.of(), "Sales order",
+                    s.orderNumber(), s.carrier(), o.lotNumber()));
         }
         return records;
+    }
+
+    /** The lot's traceability lot code: its supplier's when received ({@link Fsma204#traceabilityLotCode}). */
+    private static String code(LotOrigins.Origin o) {
+        return Fsma204.traceabilityLotCode(o.received(), o.supplierLotNumber(), o.lotNumber());
+    }
+
+    /** Where the lot's traceability lot code was assigned ({@link Fsma204#traceabilityLotCodeSource}). */
+    private static String codeSource(LotOrigins.Origin o, String plant) {
+        return Fsma204.traceabilityLotCodeSource(o.received(), o.supplierLotNumber(), o.supplier(), plant);
     }
 
     private static boolean within(LocalDate date, LocalDate from, LocalDate to) {

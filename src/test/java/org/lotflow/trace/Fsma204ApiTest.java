@@ -76,7 +76,7 @@ class Fsma204ApiTest {
     }
 
     private static String row(CSVRecord r) {
-        return r.get("event") + " " + r.get("traceabilityLotCode") + " " + r.get("date");
+        return r.get("event") + " " + r.get("lotNumber") + " " + r.get("date");
     }
 
     @Test
@@ -89,21 +89,30 @@ class Fsma204ApiTest {
                 "RECEIVING " + s.received() + " 2025-01-20",
                 "TRANSFORMATION " + s.made() + " 2025-01-27",
                 "SHIPPING " + s.made() + " 2025-01-28");
+        String plant = "IL Lubricants, Plant 1, 1200 Refinery Road, Baytown, TX 77520, USA";
         for (CSVRecord row : rows) {
             assertThat(Fsma204KdeTest.missing(row)).as(row.toString()).isEmpty();
             assertThat(row.get("missingKdes")).as("a whole row says it lacks nothing").isEmpty();
-            assertThat(row.get("traceabilityLotCodeSource")).as("the plant assigned the lot code")
-                    .isEqualTo("IL Lubricants, Plant 1, 1200 Refinery Road, Baytown, TX 77520, USA");
-            assertThat(row.get("locationDescription")).isEqualTo(row.get("traceabilityLotCodeSource"));
+            assertThat(row.get("locationDescription")).isEqualTo(plant);
         }
+        // a received lot keeps the code its supplier assigned (21 CFR 1.1320(b); U15): its lot number, assigned by
+        // the supplier; the lot made from it has the plant's lot number, assigned here
         CSVRecord receiving = rows.get(0);
+        assertThat(receiving.get("traceabilityLotCode")).isEqualTo(s.supplierLot());
+        assertThat(receiving.get("traceabilityLotCodeSource")).isEqualTo("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
+        assertThat(rows.get(1).get("traceabilityLotCode")).isEqualTo(s.made());
+        assertThat(rows.get(1).get("inputTraceabilityLotCodes")).isEqualTo(s.supplierLot());
+        assertThat(rows.get(1).get("inputLotNumbers")).isEqualTo(s.received());
+        assertThat(rows.get(1).get("traceabilityLotCodeSource")).isEqualTo(plant);
+        assertThat(rows.get(2).get("traceabilityLotCode")).isEqualTo(s.made());
+        assertThat(rows.get(2).get("traceabilityLotCodeSource")).isEqualTo(plant);
         assertThat(receiving.get("immediatePreviousSource")).isEqualTo("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
         assertThat(receiving.get("supplierLotNumber")).isEqualTo(s.supplierLot());
         assertThat(receiving.get("quantity") + " " + receiving.get("unitOfMeasure")).isEqualTo("300 drums");
         assertThat(receiving.get("referenceDocumentNumber")).isEqualTo("BOL-" + s.supplierLot());
         assertThat(receiving.get("locationWithinPlant")).isEqualTo("Tank farm 2");
         CSVRecord transformation = rows.get(1);
-        assertThat(transformation.get("inputTraceabilityLotCodes")).isEqualTo(s.received());
+        assertThat(transformation.get("inputTraceabilityLotCodes")).isEqualTo(s.supplierLot());
         assertThat(transformation.get("inputQuantities")).isEqualTo("120.25 drums");
         assertThat(transformation.get("inputProductDescriptions")).isEqualTo("Test product " + s.rmSku());
         assertThat(transformation.get("quantity")).isEqualTo("40");
@@ -139,7 +148,7 @@ class Fsma204ApiTest {
                 .doesNotContain("TRANSFORMATION " + s.made() + " 2025-01-27");
         assertThat(shipped.stream().map(x -> x.get("date")).toList()).isSorted();
         for (CSVRecord row : rows(export("jennifer", "from=2025-01-01"))) {
-            if (row.get("traceabilityLotCode").startsWith(s.rmSku()) || row.get("traceabilityLotCode").startsWith(s.finSku())) {
+            if (row.get("lotNumber").startsWith(s.rmSku()) || row.get("lotNumber").startsWith(s.finSku())) {
                 assertThat(Fsma204KdeTest.missing(row)).as(row.toString()).isEmpty();
             }
         }
@@ -159,6 +168,8 @@ class Fsma204ApiTest {
         assertThat(back.get("referenceDocumentType") + " " + back.get("referenceDocumentNumber"))
                 .isEqualTo("Return note RN-" + s.supplierLot());
         assertThat(back.get("supplierLotNumber")).isEqualTo(s.supplierLot());
+        assertThat(back.get("traceabilityLotCode")).as("shipped back under the supplier's own code").isEqualTo(s.supplierLot());
+        assertThat(back.get("traceabilityLotCodeSource")).isEqualTo("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
         // in the day's records too; a lot destroyed is no shipment
         String destroyed = api.createLot(s.finSku(), new java.math.BigDecimal("3"), "2025-01-27");
         api.rejectAndDispose(destroyed, "DESTROYED", "WM-" + s.supplierLot());
@@ -182,7 +193,7 @@ class Fsma204ApiTest {
         String made = api.createLot(api.createProduct("FNOPO"), new java.math.BigDecimal("5"), "2025-01-27");
         for (String lot : List.of(received, made)) {
             List<CSVRecord> rows = rows(export("rachel", "lot=" + lot));
-            CSVRecord row = rows.stream().filter(r -> r.get("traceabilityLotCode").equals(lot)).findFirst().orElseThrow();
+            CSVRecord row = rows.stream().filter(r -> r.get("lotNumber").equals(lot)).findFirst().orElseThrow();
             assertThat(row.get("referenceDocumentNumber")).isEmpty();
             assertThat(row.get("missingKdes")).as(row.toString())
                     .isEqualTo("reference document type; reference document number");

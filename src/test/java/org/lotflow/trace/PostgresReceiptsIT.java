@@ -70,24 +70,26 @@ class PostgresReceiptsIT {
         assertThat(found).extracting(l -> l.get("lotNumber").asText()).containsExactly(s.received(), s.sibling());
 
         List<CSVRecord> rows = export("lot=" + s.made());
-        assertThat(rows).extracting(r -> r.get("event") + " " + r.get("traceabilityLotCode")).containsExactly(
+        assertThat(rows).extracting(r -> r.get("event") + " " + r.get("lotNumber")).containsExactly(
                 "RECEIVING " + s.received(), "TRANSFORMATION " + s.made(), "SHIPPING " + s.made());
         for (CSVRecord row : rows) {
             assertThat(Fsma204KdeTest.missing(row)).as(row.toString()).isEmpty();
         }
-        assertThat(export("from=2025-01-20&to=2025-01-20")).extracting(r -> r.get("traceabilityLotCode"))
+        assertThat(export("from=2025-01-20&to=2025-01-20")).extracting(r -> r.get("lotNumber"))
                 .contains(s.received(), s.sibling());
+        assertThat(rows.get(0).get("traceabilityLotCode")).as("the supplier's code (U15)").isEqualTo(s.supplierLot());
     }
 
     @Test
     void theDemoRecallStoryNamesTheSupplierAndTheCustomers() throws IOException {
         List<CSVRecord> rows = export("lot=RM-2025-015");
         CSVRecord receiving = rows.stream().filter(r -> r.get("event").equals("RECEIVING")).findFirst().orElseThrow();
-        assertThat(receiving.get("traceabilityLotCode")).isEqualTo("RM-2025-015");
+        assertThat(receiving.get("traceabilityLotCode")).as("the supplier's code").isEqualTo("GCB-24-7781");
+        assertThat(receiving.get("lotNumber")).isEqualTo("RM-2025-015");
         assertThat(receiving.get("immediatePreviousSource")).startsWith("Gulf Coast Base Oils");
         assertThat(receiving.get("supplierLotNumber")).isEqualTo("GCB-24-7781");
         assertThat(receiving.get("referenceDocumentNumber")).isEqualTo("BOL-2025-0117");
-        assertThat(rows).extracting(r -> r.get("event") + " " + r.get("traceabilityLotCode") + " "
+        assertThat(rows).extracting(r -> r.get("event") + " " + r.get("lotNumber") + " "
                 + r.get("immediateSubsequentRecipient")).contains("TRANSFORMATION IL250P-2025-002 ",
                 "SHIPPING IL250P-2025-002 Metro Manufacturing", "SHIPPING IL250P-2025-002 Allied Machining");
         for (CSVRecord row : rows) {

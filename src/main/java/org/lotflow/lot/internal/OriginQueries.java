@@ -58,13 +58,16 @@ public class OriginQueries {
     public List<LotOrigins.Input> inputsOf(Collection<Long> madeIds) {
         List<LotOrigins.Input> inputs = new ArrayList<>();
         jdbc.query("""
-                SELECT e.lot_id, i.lot_number, p.sku, p.name, p.unit, e.quantity, p.gtin
+                SELECT e.lot_id, i.lot_number, p.sku, p.name, p.unit, e.quantity, p.gtin,
+                       CASE WHEN i.source = 'RECEIPT' THEN i.supplier END,
+                       CASE WHEN i.source = 'RECEIPT' THEN i.supplier_lot_number END
                   FROM lot_source e JOIN lot i ON i.id = e.source_lot_id JOIN product p ON p.id = i.product_id
                  WHERE e.lot_id = ANY(:ids)
                  ORDER BY e.lot_id, i.lot_number
                 """, Map.of("ids", org.lotflow.shared.IdArray.of(madeIds)), (ResultSet rs) -> {
                     inputs.add(new LotOrigins.Input(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7)));
+                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9)));
                 });
         return inputs;
     }
