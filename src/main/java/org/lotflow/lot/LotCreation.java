@@ -58,6 +58,11 @@ class LotCreation {
     Lot create(NewLot in) {
         currentUser.requireToRecord("create a lot", Groups.PRODUCTION);
         InputRules.require("location", InputRules.name(in.location()));
+        // the batch record's number, FSMA 204's reference document and EPCIS's prodorder: one line of visible text in
+        // one script per word, as a delivery reference (auditor 2026-12-06 F1: "PО-1" with a Cyrillic O was taken)
+        String productionOrder = in.productionOrder() == null || in.productionOrder().isBlank() ? null
+                : in.productionOrder().trim();
+        InputRules.require("productionOrder", InputRules.name(productionOrder));
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
@@ -86,7 +91,7 @@ class LotCreation {
         }
 
         Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,
-                in.location(), in.productionOrder(), source, clock.instant(), currentUser.id());
+                in.location(), productionOrder, source, clock.instant(), currentUser.id());
         if (in.receipt() != null) {
             lot.receivedFrom(in.receipt().supplier(), in.receipt().supplierLotNumber(),
                     in.receipt().deliveryReference(), in.receipt().manufactureDateStated());

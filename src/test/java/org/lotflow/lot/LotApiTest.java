@@ -73,7 +73,17 @@ class LotApiTest {
                 List.of(Map.of("lotNumber", "NOPE-1", "quantity", 1)))), 400, "sourceLots[0].lotNumber");
         assertProblem(api.post("mike", "/api/lots", "{\"sku\": \"" + sku + "\", "), 400, null);
         assertProblem(api.post("mike", "/api/lots", "[1,2]"), 400, null);
+        // the production order is the batch record's number, FSMA 204's reference document and EPCIS's prodorder: one
+        // line of visible text, as a delivery reference (auditor 2026-12-06 F1)
+        for (String order : List.of("PO-1\nPO-2", "PO\u200b-1", "P\u041e-1")) {
+            assertProblem(api.post("mike", "/api/lots", lot(sku, "productionOrder", order)), 400, "productionOrder");
+        }
         assertThat(lotCount(sku)).isZero();
+        Response trimmed = api.post("mike", "/api/lots", lot(api.createProduct("BADPO"), "productionOrder",
+                "  PO-2025-0089 "));
+        assertThat(trimmed.status()).as(trimmed.toString()).isEqualTo(201);
+        assertThat(api.get("mike", "/api/lots/" + trimmed.json().get("lotNumber").asText()).json()
+                .get("productionOrder").asText()).isEqualTo("PO-2025-0089");
 
         // a number given by hand follows the product's scheme, with the year the lot was made (seed: "follow established
         // numbering scheme"; auditor 2026-12-05 A7)
