@@ -55,7 +55,8 @@ public class Certificates {
 
     /**
      * The lot's current certificate (its latest), handed out to the caller for {@code customer}
-     * (optional). Refused in this order: a caller outside sales and QA (403), a customer name over 200
+     * (optional). Refused in this order: a caller outside sales and QA (403, administrators outside them too: a
+     * hand-out is a record in their name), a customer name over 200
      * characters or with control characters (400), an unknown lot (404), a lot without a certificate or one
      * held, rejected or recalled since (409, the reason says which; see
      * {@link CertificateRules#requireHandOut}).
@@ -76,8 +77,9 @@ public class Certificates {
     }
 
     private CertificateView current(String lotNumber, String customer, Format format) {
-        currentUser.require(READERS);
-        currentUser.requireOwnPassword(); // a hand-out is recorded in their name (re-test 2026-12-06 E3)
+        // a hand-out is recorded in their name (re-test 2026-12-06 E3): sales' or QA's work, never an administrator's
+        // outside those roles (auditor 2026-12-06 F2), and with their own password
+        currentUser.requireToRecord("hand out a certificate of analysis", READERS);
         String forCustomer = CertificateRules.customer(customer);
         Lot lot = lots.get(lotNumber);
         List<CertificateView> all = store.of(lot.getId());
@@ -107,8 +109,9 @@ public class Certificates {
     }
 
     private CertificateView byNumber(String lotNumber, String coaNumber, String customer, Format format) {
-        currentUser.require(READERS);
-        currentUser.requireOwnPassword(); // a hand-out is recorded in their name (re-test 2026-12-06 E3)
+        // a hand-out is recorded in their name (re-test 2026-12-06 E3): sales' or QA's work, never an administrator's
+        // outside those roles (auditor 2026-12-06 F2), and with their own password
+        currentUser.requireToRecord("hand out a certificate of analysis", READERS);
         String number = CertificateNumber.parse("coaNumber", coaNumber).toString();
         String forCustomer = CertificateRules.customer(customer);
         Lot lot = lots.get(lotNumber);

@@ -11,6 +11,7 @@ package org.lotflow.shared;
  * <li>{@link StateConflict} 409</li>
  * <li>{@link NotPermitted} (and {@link FourEyesViolation}) 403</li>
  * <li>{@link SignatureRefused}: not signed in 401, wrong password 403, locked out 429</li>
+ * <li>{@link NotPrintable} 406 (a PDF asked for whose font cannot print a text of it)</li>
  * </ul>
  */
 public final class RefusalStatus {
@@ -31,6 +32,9 @@ public final class RefusalStatus {
         }
         if (refusal instanceof NotPermitted) {
             return 403;
+        }
+        if (refusal instanceof NotPrintable) {
+            return 406;
         }
         if (refusal instanceof SignatureRefused signature) {
             return switch (signature.reason()) {
