@@ -113,7 +113,8 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
         return t.equals("null") || switch (kind) {
             case TEXT -> t.equals("string");
             case BOOLEAN -> t.equals("boolean");
-            case NUMBER, WHOLE_NUMBER -> List.of("double", "long", "integer", "short", "number").contains(t);
+            // not the engine's abstract "Number": it stores no value of it (auditor 2026-12-06 F4: a 500)
+            case NUMBER, WHOLE_NUMBER -> List.of("double", "long", "integer", "short").contains(t);
         };
     }
 
@@ -155,7 +156,8 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
         String declared = entry == null ? "" : entry.path("type").asText("");
         if (!declared.isEmpty() && !typeFits(field.kind(), declared)) {
             violations.add(new Violation(field.name(), "must be " + kindName(field.kind()) + "; type '" + declared
-                    + "' is not accepted"));
+                    + "' is not accepted" + (field.kind() == Kind.NUMBER || field.kind() == Kind.WHOLE_NUMBER
+                            ? ": send it as a Double, Long, Integer or Short, or without a type" : "")));
             return;
         }
         boolean blank = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
@@ -194,7 +196,7 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
                 }
             }
             case NUMBER, WHOLE_NUMBER -> {
-                boolean typeOk = type.isEmpty() || List.of("double", "long", "integer", "short", "number")
+                boolean typeOk = type.isEmpty() || List.of("double", "long", "integer", "short")
                         .contains(type.toLowerCase(java.util.Locale.ROOT));
                 if (!value.isNumber() || !typeOk) {
                     violations.add(new Violation(field.name(), "must be a number (not text)"));

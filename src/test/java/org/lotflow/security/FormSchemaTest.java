@@ -179,6 +179,14 @@ class FormSchemaTest {
             assertThat(v).as(value).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
             assertThat(v.get(0).reason()).as(value).startsWith("is out of range");
         }
+        // the engine's abstract Number stores nothing: refused naming the field, not a 500 inside the engine (auditor F4)
+        for (String type : new String[] {"Number", "number"}) {
+            List<FormSchema.Violation> v = check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},"
+                    + "\"quantityReturned\":{\"value\":1,\"type\":\"" + type + "\"}}");
+            assertThat(v).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
+            assertThat(v.get(0).reason()).isEqualTo("must be a number; type '" + type + "' is not accepted: send it as"
+                    + " a Double, Long, Integer or Short, or without a type");
+        }
         assertThat(check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":30000,"
                 + "\"type\":\"Short\"}}")).isEmpty();
         assertThat(check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},\"quantityReturned\":{\"value\":12.5}}"))
