@@ -104,8 +104,8 @@ class CertificateApiTest {
         assertThat(c.get("plant").get("address").asText()).contains("Baytown");
         assertThat(c.get("testRound").asInt()).isEqualTo(1);
         assertThat(c.get("passed").asBoolean()).isTrue();
-        assertThat(c.get("release").asText()).isEqualTo("released by a QA manager's signed release approval of the lab"
-                + " results below");
+        assertThat(c.get("release").asText()).isEqualTo("released by a QA manager's signed release approval of this certificate's lab"
+                + " results"); // wherever the document prints them (new user 2026-12-06 F4: "below" stood under them)
 
         JsonNode results = c.get("results");
         assertThat(results).hasSize(2);

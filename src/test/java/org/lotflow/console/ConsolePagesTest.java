@@ -73,7 +73,8 @@ class ConsolePagesTest {
         assertThat(login.status()).isEqualTo(200);
         // the tests run on the seed's day: every page says so, and that deadlines run on it too (new user V12, D2)
         assertThat(login.html()).contains("id=\"demo-day\"").contains("2025-01-28")
-                .contains("deadlines, due dates and Camunda's timers run on");
+                .contains("deadlines, due dates and Camunda's timers run on")
+                .contains("Tasklist counts \"due in\" and \"ago\" from your computer's clock"); // new user 17 F3
         assertThat(login.html()).contains("name=\"_csrf\"").contains("type=\"password\"");
     }
 

@@ -150,7 +150,7 @@ public final class CertificateRules {
         if (meaning != null && meaning.startsWith("quarantine disposition")) {
             return "released by a QA manager's signed disposition after a quality hold and its investigation";
         }
-        return "released by a QA manager's signed release approval of the lab results below";
+        return "released by a QA manager's signed release approval of this certificate's lab results";
     }
 
     /**
