@@ -149,13 +149,13 @@ public class DemoData implements ApplicationRunner {
         runReleaseSteps("IL250P-2025-002");
         as("tom", List.of(Groups.SALES), () -> {
             orderPlacement.place(new NewOrder("SO-2025-0112", "Metro Manufacturing", PAIL_SKU,
-                    new BigDecimal("50"), null, null, null));
+                    new BigDecimal("50"), null, null));
             shipping.ship("SO-2025-0112", null, "Regional Transport");
             orderPlacement.place(new NewOrder("SO-2025-0118", "Allied Machining", PAIL_SKU,
-                    new BigDecimal("30"), null, null, null));
+                    new BigDecimal("30"), null, null));
             shipping.ship("SO-2025-0118", null, "Demo Freight");
             orderPlacement.place(new NewOrder("SO-2025-0120", "Precision Parts Co.", PAIL_SKU,
-                    new BigDecimal("40"), null, null, null));
+                    new BigDecimal("40"), null, null));
             return null;
         });
     }
@@ -206,10 +206,10 @@ public class DemoData implements ApplicationRunner {
         }
         as("tom", List.of(Groups.SALES), () -> {
             orderPlacement.place(new NewOrder("SO-2024-1098", "Precision Parts Co.", SKU,
-                    new BigDecimal("65"), null, null, null));
+                    new BigDecimal("65"), null, null));
             shipping.ship("SO-2024-1098", null, "Demo Freight");
             orderPlacement.place(new NewOrder("SO-2024-1120", "Acme Manufacturing", SKU,
-                    new BigDecimal("150"), null, null, null));
+                    new BigDecimal("150"), null, null));
             return null;
         });
     }

@@ -34,11 +34,13 @@ public class AllocationReports {
 
     /**
      * One override request: the order, the requested lot, its status ({@code PENDING}, {@code APPROVED},
-     * {@code LOT_UNAVAILABLE}, {@code REFUSED}, {@code WITHDRAWN}), why it was asked for, who decided
+     * {@code LOT_UNAVAILABLE}, {@code REFUSED}, {@code WITHDRAWN}), why it was asked for ({@code reason}: the rule it
+     * bends; {@code requestReason}: the customer's requirement as sales recorded it), who decided
      * (user id, null while pending) with what comment, and the quantity allocated by it.
      */
     public record OverrideRequest(String orderNumber, String customer, String requestedLot, String status,
-            String reason, String decidedBy, String comment, BigDecimal quantityAllocatedByOverride) {
+            String reason, String decidedBy, String comment, BigDecimal quantityAllocatedByOverride,
+            String requestReason) {
     }
 
     /**
@@ -105,7 +107,7 @@ public class AllocationReports {
     public List<OverrideRequest> overrides(Long productId, java.time.Instant from, java.time.Instant to) {
         return jdbc.query("""
                 SELECT o.order_number, o.customer, o.requested_lot, o.override_status, o.override_reason,
-                       o.override_decided_by, o.override_comment,
+                       o.override_decided_by, o.override_comment, o.request_reason,
                        (SELECT COALESCE(SUM(a.quantity), 0) FROM allocation a
                          WHERE a.order_id = o.id AND a.fefo = FALSE) AS override_quantity
                   FROM sales_order o
@@ -116,6 +118,6 @@ public class AllocationReports {
                 "productId", productId).addValue("from", timestamp(from)).addValue("to", timestamp(to)),
                 (rs, i) -> new OverrideRequest(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getBigDecimal(8)));
+                rs.getString(7), rs.getBigDecimal(9), rs.getString(8)));
     }
 }

@@ -11,12 +11,29 @@ import org.lotflow.shared.input.PartyNames;
  * A customer's order as placed ({@code POST /api/orders}): one SKU, a quantity in the product's unit
  * (more than 0, at most 3 decimals, below 10^12), an optional required date (not in the past), an
  * optional minimum remaining shelf life in months at the ship date (0-240) and an optional requested
- * lot (an exception to FEFO that a QA manager must approve).
+ * lot (an exception to FEFO that a QA manager must approve) with {@code requestReason}, why the customer asks for it
+ * (required with a requested lot, at most {@value #MAX_REQUEST_REASON} characters; the seed's lot-specific requests:
+ * "Document customer requirement", for regulatory requirements, quality consistency needs, previous performance
+ * history or technical compatibility).
  */
 public record NewOrder(String orderNumber, String customer, String sku, BigDecimal quantity, LocalDate requiredBy,
-        Integer minShelfLifeMonths, String requestedLot) {
+        Integer minShelfLifeMonths, String requestedLot, String requestReason) {
 
     private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
+
+    /** The longest reason for a requested lot, in characters. */
+    public static final int MAX_REQUEST_REASON = 1000;
+
+    /** An order without a requested lot. */
+    public NewOrder(String orderNumber, String customer, String sku, BigDecimal quantity, LocalDate requiredBy,
+            Integer minShelfLifeMonths) {
+        this(orderNumber, customer, sku, quantity, requiredBy, minShelfLifeMonths, null, null);
+    }
+
+    /** The reason as kept: trimmed, null when none was given. */
+    public String requestReasonAsKept() {
+        return requestReason == null || requestReason.isBlank() ? null : requestReason.strip();
+    }
 
     /**
      * The customer as kept: trimmed, each run of spaces one space ("Cust  C" is "Cust C"), as a reader sees it; case is
@@ -66,6 +83,19 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
         }
         if (requestedLot != null && requestedLot.isBlank()) {
             throw new InvalidInput("requestedLot", "must not be empty when given");
+        }
+        if (requestedLot != null && requestReasonAsKept() == null) {
+            throw new InvalidInput("requestReason", "say why the customer asks for lot " + requestedLot.trim()
+                    + " (for example a regulatory requirement, quality consistency, previous performance or technical"
+                    + " compatibility): the QA manager who decides an exception to FEFO reads it");
+        }
+        if (requestedLot == null && requestReasonAsKept() != null) {
+            throw new InvalidInput("requestReason", "is the reason for a requested lot: give requestedLot too, or"
+                    + " leave it out");
+        }
+        if (requestReason != null && requestReason.length() > MAX_REQUEST_REASON) {
+            throw new InvalidInput("requestReason", "must be at most " + MAX_REQUEST_REASON + " characters, was "
+                    + requestReason.length());
         }
     }
 }

@@ -98,6 +98,7 @@ public class OrderPlacement {
         readings.requireOneName("customer", customer, orders::customersPrintingAs);
         SalesOrder order = new SalesOrder(in.orderNumber(), in.customerAsKept(), productId, in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), requestedLot, clock.instant(), currentUser.id());
+        order.requestReason(in.requestReasonAsKept());
         try {
             order = orders.saveAndFlush(order); // the unique order number refuses a second one (409)
         } catch (DataIntegrityViolationException e) {
@@ -177,7 +178,8 @@ public class OrderPlacement {
         orders.save(order);
         history.event(requested.getId(), OrderEventTypes.OVERRIDE_REQUESTED)
                 .reason(reason).detail("orderNumber", order.getOrderNumber())
-                .detail("customer", order.getCustomer()).detail("quantity", order.getQuantity()).record();
+                .detail("customer", order.getCustomer()).detail("quantity", order.getQuantity())
+                .detail("requestReason", order.getRequestReason()).record();
         // no variables: every step of the process finds the order by its business key; its start
         // listener binds the process to the order row (OverrideRequest.bindProcess)
         overrideProcess.start(order.getOrderNumber());

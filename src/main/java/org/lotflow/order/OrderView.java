@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An order as the API shows it. {@code allocated} counts open and shipped allocations (what the
- * order holds); {@code shortfall = quantity - allocated}; cancelled allocations say why.
+ * order holds); {@code shortfall = quantity - allocated}; cancelled allocations say why; {@code requestReason}: why the
+ * customer asks for {@code requestedLot}, as sales recorded it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(String orderNumber, String status, String customer, String sku, BigDecimal quantity,
         BigDecimal allocated, BigDecimal shipped, BigDecimal shortfall, LocalDate requiredBy,
-        Integer minShelfLifeMonths, String requestedLot, Override override, List<AllocationLine> allocations,
-        List<ShipmentLine> shipments, Instant createdAt, String createdBy) {
+        Integer minShelfLifeMonths, String requestedLot, String requestReason, Override override,
+        List<AllocationLine> allocations, List<ShipmentLine> shipments, Instant createdAt, String createdBy) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AllocationLine(String lotNumber, BigDecimal quantity, LocalDate expirationDate, String status,

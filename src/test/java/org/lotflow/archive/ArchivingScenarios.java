@@ -63,7 +63,7 @@ abstract class ArchivingScenarios {
         String lot = api.releasedLot(sku, new BigDecimal("10"), "2025-01-10");
         String order = "SO-" + lot;
         Response o = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Acme Foods", "sku", sku,
-                "quantity", 10, "requestedLot", lot));
+                "quantity", 10, "requestedLot", lot, "requestReason", "Quality consistency"));
         assertThat(o.status()).as(o.toString()).isEqualTo(201);
         Response s = api.post("tom", "/api/orders/" + order + "/shipments", Map.of());
         assertThat(s.status()).as(s.toString()).isEqualTo(201);

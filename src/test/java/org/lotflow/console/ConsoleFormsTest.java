@@ -246,7 +246,7 @@ class ConsoleFormsTest {
         String newer = api.releasedLot(sku, new BigDecimal("100"), "2025-01-20");
         String number = "SO-" + UUID.randomUUID().toString().substring(0, 8);
         var placed = api.post("tom", "/api/orders", Map.of("orderNumber", number, "customer", "Acme Industrial", "sku",
-                sku, "quantity", 20, "requestedLot", newer));
+                sku, "quantity", 20, "requestedLot", newer, "requestReason", "Previous performance history"));
         assertThat(placed.json().get("status").asText()).as(placed.toString()).isEqualTo("OVERRIDE_PENDING");
         String page = ConsoleSession.login(port, "tom").get("/console/orders/" + number).html();
         assertThat(page).contains("id=\"awaiting-override\"").contains("Not allocated yet")

@@ -75,7 +75,8 @@ class LotNumbersInBodiesApiTest {
 
         // a requested lot: the order keeps the stored number
         Response order = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-CASE-" + sku, "customer",
-                "Case Foods", "sku", sku, "quantity", 5, "requestedLot", lower(raw)));
+                "Case Foods", "sku", sku, "quantity", 5, "requestedLot", lower(raw),
+                "requestReason", "Technical compatibility"));
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         assertThat(order.json().get("requestedLot").asText()).isEqualTo(raw);
 

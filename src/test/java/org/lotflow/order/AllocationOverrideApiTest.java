@@ -69,6 +69,8 @@ class AllocationOverrideApiTest {
         assertThat(order.get("override").get("reason").asText()).contains("FEFO").contains(older);
         assertThat(order.get("allocations")).isEmpty();
         assertThat(order.get("shortfall").decimalValue()).isEqualByComparingTo("60");
+        // sales recorded why the customer asks for the lot (the seed: "Document customer requirement"; new user 17 F5)
+        assertThat(order.get("requestReason").asText()).isEqualTo(OrderFixtures.REQUEST_REASON);
 
         // sales cannot see the task; a QA manager can, with why it is an exception
         assertThat(api.get("tom", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
@@ -76,6 +78,7 @@ class AllocationOverrideApiTest {
         JsonNode local = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json();
         assertThat(local.get("overrideReason").get("value").asText()).contains(older);
         assertThat(local.get("requestedLot").get("value").asText()).isEqualTo(newer);
+        assertThat(local.get("requestReason").get("value").asText()).isEqualTo(OrderFixtures.REQUEST_REASON);
 
         // even with a permission on the task, a sales user completing it is refused by the listener
         Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -132,6 +135,18 @@ class AllocationOverrideApiTest {
         assertThat(compliance.get("overrideAllocations").asInt()).isEqualTo(1);
         assertThat(compliance.get("overrides").get(0).get("decidedBy").asText()).isEqualTo("jennifer");
         assertThat(compliance.get("overrides").get(0).get("reason").asText()).contains(older);
+        assertThat(compliance.get("overrides").get(0).get("requestReason").asText()).isEqualTo(OrderFixtures.REQUEST_REASON);
+        JsonNode requested = null;
+        for (JsonNode e : history) {
+            if ("OVERRIDE_REQUESTED".equals(e.get("type").asText())) {
+                requested = e;
+            }
+        }
+        assertThat(requested.get("detail").get("requestReason").asText()).isEqualTo(OrderFixtures.REQUEST_REASON);
+        // no reason, no request: 400 naming requestReason, nothing placed
+        Response unexplained = fx.order(OrderFixtures.orderNumber(), sku, 5, "requestedLot", newer, "requestReason", " ");
+        assertThat(unexplained.status()).as(unexplained.toString()).isEqualTo(400);
+        assertThat(unexplained.json().get("field").asText()).isEqualTo("requestReason");
         assertThat(fx.invariantViolations(sku)).isEmpty();
     }
 

@@ -43,6 +43,9 @@ final class OrderFixtures {
         return "SO-T-" + UUID.randomUUID().toString().substring(0, 10).toUpperCase();
     }
 
+    /** The customer's reason the fixtures give with a requested lot. */
+    static final String REQUEST_REASON = "The customer's validation batch was qualified with this lot";
+
     Response order(String orderNumber, String sku, Object quantity, Object... extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderNumber", orderNumber);
@@ -51,6 +54,9 @@ final class OrderFixtures {
         body.put("quantity", quantity);
         for (int i = 0; i < extra.length; i += 2) {
             body.put((String) extra[i], extra[i + 1]);
+        }
+        if (body.containsKey("requestedLot")) { // sales says why the customer asks for it (new user 17 F5)
+            body.putIfAbsent("requestReason", REQUEST_REASON);
         }
         return api.post("tom", "/api/orders", body);
     }

@@ -412,7 +412,8 @@ public abstract class EngineSurfaceAttacks {
         String older = api.releasedLot(sku, new BigDecimal("50"), "2024-06-01");
         String newer = api.releasedLot(sku, new BigDecimal("50"), "2025-01-10");
         Response order = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-ATK-" + UUID.randomUUID()
-                .toString().substring(0, 8), "customer", "Acme", "sku", sku, "quantity", 10, "requestedLot", newer));
+                .toString().substring(0, 8), "customer", "Acme", "sku", sku, "quantity", 10, "requestedLot", newer,
+                "requestReason", "Regulatory requirement"));
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         String orderNumber = order.json().get("orderNumber").asText();
         String override = task("jennifer", orderNumber, "approveOverride");

@@ -352,7 +352,7 @@ class BadInputApiTest {
         c.add(new Case("lot: made at a date-time", "mike", HttpMethod.POST, "/api/lots", Map.of("sku", sku, "quantity", 5,
                 "manufactureDate", "2025-01-27T23:59:00", "location", "A1"), 400, "manufactureDate",
                 "is a date with a time"));
-        c.add(new Case("order: unknown requested lot", "tom", HttpMethod.POST, ord, with(o, "requestedLot", "NOPE-1"),
+        c.add(new Case("order: unknown requested lot", "tom", HttpMethod.POST, ord, with(with(o, "requestedLot", "NOPE-1"), "requestReason", "Regulatory requirement"),
                 400, "requestedLot"));
         c.add(new Case("order: requested lot ../x", "tom", HttpMethod.POST, ord, with(o, "requestedLot", "../x"), 400,
                 "requestedLot"));

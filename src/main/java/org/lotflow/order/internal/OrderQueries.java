@@ -54,7 +54,7 @@ public class OrderQueries {
      */
     public record OverrideFacts(String orderNumber, String customer, String sku, String productName,
             BigDecimal quantity, String unit, String requestedLot, LocalDate requiredBy, Integer minShelfLifeMonths,
-            String overrideReason, String requestedBy) {
+            String overrideReason, String requestedBy, String requestReason) {
     }
 
     /** The order; {@link NotFound} (404) when there is none with this number. */
@@ -73,7 +73,8 @@ public class OrderQueries {
         Product product = products.get(order.getProductId());
         return new OverrideFacts(order.getOrderNumber(), order.getCustomer(), product.getSku(), product.getName(),
                 order.getQuantity(), product.getUnit(), order.getRequestedLot(), order.getRequiredBy(),
-                order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.fullName(order.getCreatedBy()));
+                order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.fullName(order.getCreatedBy()),
+                order.getRequestReason());
     }
 
     /** The order as the API shows it, read in the caller's transaction (after its writes). */
@@ -119,7 +120,7 @@ public class OrderQueries {
         return new OrderView(order.getOrderNumber(), status, order.getCustomer(), product.getSku(),
                 q(order.getQuantity()), q(allocated), q(shipped), q(order.getQuantity().subtract(allocated)),
                 order.getRequiredBy(),
-                order.getMinShelfLifeMonths(), order.getRequestedLot(), override, lines, shipmentLines,
+                order.getMinShelfLifeMonths(), order.getRequestedLot(), order.getRequestReason(), override, lines, shipmentLines,
                 order.getCreatedAt(), order.getCreatedBy());
     }
 

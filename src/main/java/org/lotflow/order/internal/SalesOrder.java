@@ -54,6 +54,10 @@ public class SalesOrder {
     @Column(nullable = false, length = 24)
     private String status;
 
+    /** Why the customer asks for {@code requestedLot}, as sales recorded it (V150). */
+    @Column(name = "request_reason", length = 1000)
+    private String requestReason;
+
     @Column(name = "override_status", length = 24)
     private String overrideStatus;
 
@@ -117,6 +121,15 @@ public class SalesOrder {
         this.status = OPEN;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+    }
+
+    /** Records why the customer asks for the requested lot (sales' words; the seed's "customer requirement"). */
+    public void requestReason(String reason) {
+        this.requestReason = reason;
+    }
+
+    public String getRequestReason() {
+        return requestReason;
     }
 
     public void requestOverride(String reason) {

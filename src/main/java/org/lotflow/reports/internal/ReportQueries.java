@@ -112,7 +112,8 @@ public class ReportQueries {
     }
 
     public record OverrideLine(String orderNumber, String customer, String requestedLot, String status, String reason,
-            String decidedBy, String decidedByName, String comment, BigDecimal quantityAllocatedByOverride) {
+            String decidedBy, String decidedByName, String comment, BigDecimal quantityAllocatedByOverride,
+            String requestReason) {
     }
 
     public record ComplianceReport(String sku, LocalDate reportDate, LocalDate from, LocalDate to, int allocations, int fefoAllocations,
@@ -249,7 +250,7 @@ public class ReportQueries {
         List<OverrideLine> lines = allocations.overrides(product.getId(), start, end).stream()
                 .map(o -> new OverrideLine(o.orderNumber(), o.customer(), o.requestedLot(), o.status(), o.reason(),
                         o.decidedBy(), o.decidedBy() == null ? null : currentUser.fullName(o.decidedBy()), o.comment(),
-                        o.quantityAllocatedByOverride()))
+                        o.quantityAllocatedByOverride(), o.requestReason()))
                 .toList();
         return new ComplianceReport(product.getSku(), LocalDate.now(clock),
                 start == null ? null : LocalDate.ofInstant(start, filters.zone()),

@@ -48,7 +48,8 @@ class OrderPages {
     /** The order form: the fields and rules of {@code POST /api/orders}' body. */
     record OrderForm(@Identifier String orderNumber, String customer, @Identifier String sku,
             @Quantity BigDecimal quantity, @BusinessDate @DateTimeFormat(pattern = "uuuu-MM-dd") LocalDate requiredBy,
-            @Min(0) @Max(240) Integer minShelfLifeMonths, @Identifier String requestedLot) {
+            @Min(0) @Max(240) Integer minShelfLifeMonths, @Identifier String requestedLot,
+            @jakarta.validation.constraints.Size(max = 1000) String requestReason) {
     }
 
     /**
@@ -130,7 +131,7 @@ class OrderPages {
     @GetMapping("/console/orders/new")
     String form(@RequestParam(required = false) String sku, Model model) {
         currentUser.requireMembership("place an order", Groups.SALES);
-        model.addAttribute("form", new OrderForm("", "", sku == null ? "" : sku, null, null, null, ""));
+        model.addAttribute("form", new OrderForm("", "", sku == null ? "" : sku, null, null, null, "", ""));
         return newOrder(model);
     }
 
@@ -139,14 +140,15 @@ class OrderPages {
     String place(@Valid @ModelAttribute("form") OrderForm form, BindingResult binding, Model model,
             HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("form", FormErrors.sent(request, "orderNumber", "customer", "sku", "quantity",
-                "requiredBy", "minShelfLifeMonths", "requestedLot"));
+                "requiredBy", "minShelfLifeMonths", "requestedLot", "requestReason"));
         if (binding.hasErrors()) {
             response.setStatus(FormErrors.invalid(FormErrors.of(binding), model));
             return newOrder(model);
         }
         try {
             placement.place(new NewOrder(blankToNull(form.orderNumber()), form.customer(), blankToNull(form.sku()),
-                    form.quantity(), form.requiredBy(), form.minShelfLifeMonths(), blankToNull(form.requestedLot())));
+                    form.quantity(), form.requiredBy(), form.minShelfLifeMonths(), blankToNull(form.requestedLot()),
+                    blankToNull(form.requestReason())));
             return "redirect:/console/orders/" + form.orderNumber().trim() + "?placed";
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));

@@ -48,7 +48,9 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
                 .show("requestedLot", o.requestedLot())
                 .show("requiredBy", o.requiredBy() == null ? "as soon as possible" : o.requiredBy())
                 .show("minShelfLife", o.minShelfLifeMonths() == null ? "none" : o.minShelfLifeMonths() + " months")
-                .show("overrideReason", o.overrideReason()).show("requestedBy", o.requestedBy()).apply();
+                .show("overrideReason", o.overrideReason()).show("requestedBy", o.requestedBy())
+                .show("requestReason", o.requestReason() == null ? "not recorded (an order placed before lotflow asked)"
+                        : o.requestReason()).apply();
     }
 
     @Override

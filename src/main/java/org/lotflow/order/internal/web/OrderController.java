@@ -73,7 +73,7 @@ public class OrderController {
 
     public record OrderRequest(@Identifier String orderNumber, String customer, @Identifier String sku,
             @Quantity BigDecimal quantity, @BusinessDate LocalDate requiredBy, Integer minShelfLifeMonths,
-            @Identifier String requestedLot) {
+            @Identifier String requestedLot, String requestReason) {
     }
 
     /**
@@ -89,7 +89,7 @@ public class OrderController {
     public ResponseEntity<OrderView> create(@jakarta.validation.Valid @RequestBody OrderRequest request) {
         OrderView view = placement.place(new NewOrder(request.orderNumber(), request.customer(),
                 request.sku(), request.quantity(), request.requiredBy(), request.minShelfLifeMonths(),
-                request.requestedLot()));
+                request.requestedLot(), request.requestReason()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
