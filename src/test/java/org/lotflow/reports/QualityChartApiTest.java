@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
@@ -36,6 +37,25 @@ class QualityChartApiTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(320);
+    }
+
+    /**
+     * The chart's points and the quality history are in order of manufacture, not of entry: a lot entered later but
+     * made earlier comes first (new user 2026-12-06 F7: a control chart's run rules read the sequence).
+     */
+    @Test
+    void lotsAreInOrderOfManufactureWhateverOrderTheyWereEntered() {
+        String sku = api.createProduct("CHARTORD");
+        String third = api.releasedLot(sku, new BigDecimal("100"), "2025-01-27");
+        String first = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        String second = api.releasedLot(sku, new BigDecimal("100"), "2025-01-20");
+        JsonNode trend = api.get("jennifer", "/api/reports/quality-trend?sku=" + sku + "&from=2025-01-01").json();
+        JsonNode points = trend.get("tests").get(0).get("points");
+        assertThat(points).extracting(p -> p.get("lotNumber").asText()).containsExactly(first, second, third);
+        JsonNode history = api.get("jennifer", "/api/reports/quality-history?sku=" + sku + "&from=2025-01-01").json();
+        java.util.List<String> lots = new java.util.ArrayList<>();
+        history.get("values").forEach(v -> lots.add(v.get("lotNumber").asText()));
+        assertThat(lots.stream().distinct().toList()).containsExactly(first, second, third);
     }
 
     @Test

@@ -91,9 +91,9 @@ public class QualityReports {
     }
 
     /**
-     * Lot quality history of a product: every lab value of its lots created in {@code [from, to]} (oldest lot
-     * first, at most {@code lots} lots; {@code truncated} when there were more), with the product's current
-     * specification.
+     * Lot quality history of a product: every lab value of its lots created in {@code [from, to]} (at most
+     * {@code lots} lots, the first entered; {@code truncated} when there were more), in order of manufacture (lots made
+     * the same day in the order they were entered), with the product's current specification.
      */
     public record History(String sku, String productName, LocalDate from, LocalDate to, int lots, boolean truncated,
             List<Spec> specs, List<Value> values) implements ReportTable {
@@ -133,6 +133,11 @@ public class QualityReports {
         if (truncated) {
             rows.remove(rows.size() - 1);
         }
+        // in order of manufacture, as the chart and the history say (a control chart's run rules read the sequence):
+        // a lot entered after another may have been made before it (new user 2026-12-06 F7); lots made the same day,
+        // and received lots without a manufacture date (last), in the order they were entered
+        rows.sort(java.util.Comparator.comparing(LotReports.LotRow::manufactureDate,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return new Lots(product, range, rows, truncated,
                 lab.ofLots(rows.stream().map(LotReports.LotRow::id).toList()));
     }
