@@ -41,6 +41,7 @@ final class IdentitySurface {
     private final IdentityLookups lookups;
     private final FilterCalls filters;
     private final java.util.function.Predicate<String> rolesFilter;
+    private final IdentityWriteChecks checks;
 
     IdentitySurface(IdentityService identityService, IdentityLookups lookups, FilterCalls filters,
             java.util.function.Predicate<String> rolesFilter) {
@@ -48,6 +49,7 @@ final class IdentitySurface {
         this.lookups = lookups;
         this.filters = filters;
         this.rolesFilter = rolesFilter;
+        this.checks = new IdentityWriteChecks(lookups);
     }
 
     /**
@@ -70,7 +72,7 @@ final class IdentitySurface {
             ObjectNode body = EngineRequestBodies.jsonObject(request, response);
             if (body == null || refused(response, IdentityInput.profileBody(resource, body))
                     || refused(response, IdentityInput.profileFields("", body))
-                    || refusedTakenPrintedName(response, "", body, body.path("id").asText())) {
+                    || refused(response, checks.takenPrintedName("", body, body.path("id").asText()))) {
                 return true;
             }
             org.camunda.bpm.engine.identity.User before = lookups.user(body.path("id").asText());
@@ -174,7 +176,7 @@ final class IdentitySurface {
                 if (refused(response, IdentityInput.text("profile.id", body.path("profile").path("id"), true,
                         Integer.MAX_VALUE)) || refused(response, IdentityInput.newId("profile.id", newId, false))
                         || refused(response, IdentityInput.profileFields("profile.", body.path("profile")))
-                        || refusedTakenPrintedName(response, "profile.", body.path("profile"), newId)) {
+                        || refused(response, checks.takenPrintedName("profile.", body.path("profile"), newId))) {
                     return true;
                 }
                 String group = lookups.takenGroupId(newId);
@@ -249,7 +251,7 @@ final class IdentitySurface {
                 }
             }
             if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                    body.path("resourceType").asInt(-1))) || refused(response, unknownHolder(body))
+                    body.path("resourceType").asInt(-1))) || refused(response, checks.unknownHolder(body))
                     || refused(response, IdentityCalls.authorizationBody(body,
                     caller.userId(), caller.groups()))
                     || refused(response, IdentityCalls.roleRights(judged, lookups::groupsOf, lookups::hasRoleMember,
@@ -257,14 +259,14 @@ final class IdentitySurface {
                     || refused(response, filters.authorizationChange(method, resource, lookups::authorization))) {
                 return true;
             }
-            if (refused(response, duplicateAuthorization(judged, storedId))) {
+            if (refused(response, checks.duplicateAuthorization(judged, storedId))) {
                 return true;
             }
             // two equal authorizations written at once both pass the check above; the loser meets the database's key
             // (500): it lost a race, and is told so (auditor 2026-12-05 E9)
             ObjectNode written = judged;
             String except = storedId;
-            passOnTellingTheLoser(request, response, chain, body, () -> duplicateAuthorization(written, except) != null,
+            passOnTellingTheLoser(request, response, chain, body, () -> checks.duplicateAuthorization(written, except) != null,
                     "resourceId", "resourceId: an equal authorization was written by someone else at the same time;"
                             + " nothing of yours was saved");
             return true;
@@ -303,29 +305,6 @@ final class IdentitySurface {
     }
 
     /**
-     * 409 for an authorization that exists already of the same type for the same user or group, resource type and
-     * resource id (the database's key would answer 500; auditor 2026-12-05 C8): change that one instead. Null when there
-     * is none.
-     */
-    private SurfaceRefusal duplicateAuthorization(ObjectNode body, String exceptId) {
-        String userId = body.path("userId").asText(null);
-        String groupId = body.path("groupId").asText(null);
-        int resourceType = body.path("resourceType").asInt(-1);
-        String resourceId = body.path("resourceId").asText(null);
-        if (resourceType < 0 || resourceId == null || (userId == null) == (groupId == null)) {
-            return null; // the engine answers a malformed body itself
-        }
-        String same = lookups.sameAuthorization(body.path("type").asInt(1), userId, groupId, resourceType, resourceId);
-        if (same == null || same.equals(exceptId)) {
-            return null;
-        }
-        return new SurfaceRefusal(409, "Conflict", "resourceId", "An authorization for " + (userId != null ? "user '"
-                + userId : "group '" + groupId) + "' on " + RoleSeparationBreaches.kind(resourceType) + " '" + resourceId
-                + "' exists already (" + same + "): change that one instead");
-    }
-
-
-    /**
      * Passes a checked write on; when the engine then refuses it (400, or 500 from the database's key) and
      * {@code lostRace} says another request wrote the same meanwhile, the answer is 409 naming {@code field}.
      */
@@ -342,52 +321,5 @@ final class IdentitySurface {
         } finally {
             held.copyBodyToResponse();
         }
-    }
-
-    /**
-     * An authorization for a user or group that does not exist: 400 naming {@code userId} or {@code groupId} (auditor
-     * 2026-12-05 F8: a grant to a group id nobody had passed to the group created later under that id). Null when the
-     * holder exists, or is everyone ({@code *}).
-     */
-    private SurfaceRefusal unknownHolder(ObjectNode body) {
-        String user = body.path("userId").asText("");
-        String group = body.path("groupId").asText("");
-        if (!user.isEmpty() && !user.equals("*") && !user.equals(lookups.takenUserId(user))) {
-            return new SurfaceRefusal(400, "Invalid request", "userId", "userId: there is no user '" + user + "'; an"
-                    + " authorization is given to someone who exists");
-        }
-        if (!group.isEmpty() && !group.equals(lookups.takenGroupId(group))) {
-            return new SurfaceRefusal(400, "Invalid request", "groupId", "groupId: there is no group '" + group + "';"
-                    + " create the group first");
-        }
-        return null;
-    }
-
-    /**
-     * Refuses (409 naming {@code firstName}) a profile whose printed name is another user's, whatever its case and
-     * spacing: a signature's printed name names one person (21 CFR 11.50(a)(1), 11.100(a); auditor 2026-12-06 G4: an
-     * administrator printed a second QA manager as "Jennifer Lee"). True when refused.
-     */
-    private boolean refusedTakenPrintedName(HttpServletResponse response, String prefix, JsonNode profile,
-            String userId) throws IOException {
-        String first = profile.path("firstName").asText("");
-        String last = profile.path("lastName").asText("");
-        String email = profile.path("email").asText("").trim();
-        String sameMail = email.isEmpty() ? null : lookups.userWithEmail(email, userId);
-        if (sameMail != null) {
-            // one person, one account: a second account of one person could sit in production and in the quality unit
-            // at once (re-test 2026-12-06 Y11)
-            refuse(response, 409, "Conflict", prefix + "email", prefix + "email: '" + email + "' is the e-mail of the"
-                    + " user '" + sameMail + "'; one person has one account (roles are memberships of it)");
-            return true;
-        }
-        String other = lookups.userWithPrintedName(first, last, userId);
-        if (other == null) {
-            return false;
-        }
-        refuse(response, 409, "Conflict", prefix + "firstName", prefix + "firstName: '" + (first + " " + last).trim()
-                + "' is the printed name of the user '" + other + "'; every signature prints its signer's name, so two"
-                + " people never share one: add what tells them apart (a middle initial, a second family name)");
-        return true;
     }
 }
