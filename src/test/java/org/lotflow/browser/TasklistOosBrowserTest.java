@@ -128,6 +128,10 @@ class TasklistOosBrowserTest {
             assertThat(due.getCssValue("pointer-events")).isEqualTo("none");
             assertThat(t.driver().findElements(org.openqa.selenium.By.cssSelector(".meta.dates .followup-date")))
                     .allSatisfy(f -> assertThat(f.isDisplayed()).as("Set follow up").isFalse());
+            // nor a "Create task" in the header: tasks come from lotflow's processes only (new user 17 F9)
+            assertThat(t.driver().findElements(org.openqa.selenium.By.xpath("//a[contains(normalize-space(.),"
+                    + " 'Create task')]"))).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.isDisplayed()).as("Create task").isFalse());
             t.typeInCamundaForm("Results", results);
             completeAndWait(t, lot, "recordLabResults");
         });
