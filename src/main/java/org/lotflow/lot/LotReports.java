@@ -221,10 +221,11 @@ public class LotReports {
 
     /**
      * A product's rotation figures: what its lots manufactured in the period hold ({@code made}, and of it
-     * {@code movedOut}: shipped, consumed or disposed of since), and its whole stock on hand now (lots not
-     * ARCHIVED).
+     * {@code used}: shipped or consumed since, and {@code disposed}: destroyed, returned or reworked after a rejection
+     * or recall, which is no rotation), and its whole stock on hand now (lots not ARCHIVED).
      */
-    public record Rotation(Long productId, long lotsMade, BigDecimal made, BigDecimal movedOut, BigDecimal onHand) {
+    public record Rotation(Long productId, long lotsMade, BigDecimal made, BigDecimal used, BigDecimal disposed,
+            BigDecimal onHand) {
     }
 
     /** Rotation figures per product (optionally one), for lots manufactured in {@code [from, to]}. */
@@ -236,7 +237,9 @@ public class LotReports {
                        COALESCE(SUM(CASE WHEN manufacture_date >= :from AND manufacture_date <= :to
                                          THEN quantity ELSE 0 END), 0) AS made,
                        COALESCE(SUM(CASE WHEN manufacture_date >= :from AND manufacture_date <= :to
-                                         THEN shipped + consumed + disposed ELSE 0 END), 0) AS moved_out,
+                                         THEN shipped + consumed ELSE 0 END), 0) AS used,
+                       COALESCE(SUM(CASE WHEN manufacture_date >= :from AND manufacture_date <= :to
+                                         THEN disposed ELSE 0 END), 0) AS disposed,
                        COALESCE(SUM(CASE WHEN status <> 'ARCHIVED' THEN quantity ELSE 0 END)
                                 - SUM(CASE WHEN status <> 'ARCHIVED' THEN shipped + consumed + disposed ELSE 0 END), 0)
                            AS on_hand
@@ -244,7 +247,7 @@ public class LotReports {
                  GROUP BY product_id""".replace(PRODUCT, productFilter(productId)),
                 new MapSqlParameterSource("from", from).addValue("to", to).addValue("productId", productId),
                 (rs, i) -> new Rotation(rs.getLong("product_id"), rs.getLong("lots_made"), rs.getBigDecimal("made"),
-                        rs.getBigDecimal("moved_out"), rs.getBigDecimal("on_hand")));
+                        rs.getBigDecimal("used"), rs.getBigDecimal("disposed"), rs.getBigDecimal("on_hand")));
     }
 
     /**

@@ -184,9 +184,12 @@ class DailyReviewApiTest {
         assertThat(rotation.get("periodMonths").decimalValue()).isEqualByComparingTo("0.9199");
         JsonNode r = rotation.get("products").get(0);
         assertThat(r.get("made").decimalValue()).isEqualByComparingTo("1300");
-        assertThat(r.get("movedOut").decimalValue()).isEqualByComparingTo("100");
-        assertThat(r.get("monthlyThroughput").decimalValue()).isEqualByComparingTo("1413.197");
-        assertThat(r.get("turnoverMonths").decimalValue()).isEqualByComparingTo("0.8");
+        // named for what they are: the rate is the period's production, disposals are no rotation (new user 17 F10)
+        assertThat(r.get("shippedOrConsumed").decimalValue()).isEqualByComparingTo("100");
+        assertThat(r.get("disposed").decimalValue()).isEqualByComparingTo("0");
+        assertThat(r.get("monthlyProduction").decimalValue()).isEqualByComparingTo("1413.197");
+        assertThat(r.get("monthsOfStockAtProduction").decimalValue()).isEqualByComparingTo("0.8");
+        assertThat(r.has("monthlyThroughput")).isFalse();
         assertThat(api.get("tom", "/api/reports/cost-impact?sku=" + sku).json().get("losses")).isEmpty();
     }
 

@@ -119,31 +119,34 @@ public class InventoryReports {
     }
 
     /** One product's rotation ({@link Turnover}). */
-    public record ProductRotation(String sku, String unit, long lotsMade, BigDecimal made, BigDecimal movedOut,
-            BigDecimal monthlyThroughput, BigDecimal onHand, BigDecimal turnoverMonths) {
+    public record ProductRotation(String sku, String unit, long lotsMade, BigDecimal made, BigDecimal shippedOrConsumed,
+            BigDecimal disposed, BigDecimal monthlyProduction, BigDecimal onHand, BigDecimal monthsOfStockAtProduction) {
     }
 
     /**
      * Rotation efficiency over {@code [from, to]} (default the last 365 days): per product, the quantity of its
-     * lots manufactured in the period ({@code made}) and how much of it has left stock since ({@code movedOut}:
-     * shipped, consumed, disposed of), the monthly throughput ({@code made} per month of the period), the stock
-     * on hand today and the turnover in months: how long the stock on hand lasts at that throughput (the
-     * seed's "Inventory turnover: 8.5 months average"). Throughput is what the plant made, which in a steady
-     * state is what it ships; the shipment ledger by ship date is not read (at 10 million lines, 3.7 s).
+     * lots manufactured in the period ({@code made}), how much of it has since been shipped or consumed
+     * ({@code shippedOrConsumed}) and how much disposed of after a rejection or recall ({@code disposed}: no rotation),
+     * the production per month of the period ({@code monthlyProduction}), the stock on hand today and how many months
+     * it lasts at that rate ({@code monthsOfStockAtProduction}; the seed's "Inventory turnover: 8.5 months average").
+     * The rate is what the plant made, which in a steady state is what it ships, and is named so (new user 2026-12-06
+     * F10: read as shipments): the shipment ledger by ship date is not read (at 10 million lines, 3.7 s). Compare
+     * {@code shippedOrConsumed} with {@code made} to see whether the period's production moved.
      */
     public record Rotation(LocalDate from, LocalDate to, BigDecimal periodMonths, String sku,
             List<ProductRotation> products) implements ReportTable {
 
         @Override
         public List<String> csvHeader() {
-            return List.of("sku", "unit", "lotsMade", "made", "movedOut", "monthlyThroughput", "onHand",
-                    "turnoverMonths");
+            return List.of("sku", "unit", "lotsMade", "made", "shippedOrConsumed", "disposed", "monthlyProduction",
+                    "onHand", "monthsOfStockAtProduction");
         }
 
         @Override
         public List<List<Object>> csvRows() {
             return products.stream().map(p -> Arrays.<Object>asList(p.sku(), p.unit(), p.lotsMade(), p.made(),
-                    p.movedOut(), p.monthlyThroughput(), p.onHand(), p.turnoverMonths())).toList();
+                    p.shippedOrConsumed(), p.disposed(), p.monthlyProduction(), p.onHand(),
+                    p.monthsOfStockAtProduction())).toList();
         }
     }
 
@@ -157,7 +160,7 @@ public class InventoryReports {
         for (LotReports.Rotation r : lots.rotation(product == null ? null : product.getId(), range.from(),
                 range.to())) {
             Product p = products.get(r.productId());
-            out.add(new ProductRotation(p.getSku(), p.getUnit(), r.lotsMade(), r.made(), r.movedOut(),
+            out.add(new ProductRotation(p.getSku(), p.getUnit(), r.lotsMade(), r.made(), r.used(), r.disposed(),
                     Turnover.monthly(r.made(), range.from(), range.to()), r.onHand(),
                     Turnover.months(r.onHand(), r.made(), range.from(), range.to())));
         }

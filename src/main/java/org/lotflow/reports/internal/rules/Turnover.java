@@ -7,14 +7,14 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The seed's rotation efficiency ("Inventory turnover: 8.5 months average"): how many months the stock on
- * hand lasts at the rate it shipped in the period,
+ * hand lasts at a monthly rate over the period (lotflow's rotation report gives it the period's production),
  * <pre>
- * monthlyShipments = shipped in [from, to] / (days in [from, to] / 30.4375)
- * turnoverMonths   = on hand today / monthlyShipments
+ * monthlyRate = quantity in [from, to] / (days in [from, to] / 30.4375)
+ * months      = on hand today / monthlyRate
  * </pre>
  * (30.4375 days: the average month of the Gregorian calendar's 400-year cycle). Months with one decimal
- * place, rounded half up; monthly shipments with three, like quantities. Null when nothing shipped (stock
- * that does not move has no turnover). A plain rule, tested without Spring.
+ * place, rounded half up; the monthly rate with three, like quantities. Null when the quantity is zero (stock
+ * that nothing replaces or moves has no turnover). A plain rule, tested without Spring.
  */
 public final class Turnover {
 
