@@ -29,6 +29,14 @@ public class Holds {
     public static final List<String> SOURCES = Arrays.stream(HoldSource.values())
             .filter(s -> s != HoldSource.RECEIPT && s != HoldSource.RECALLED_MATERIAL).map(Enum::name).toList();
 
+    /**
+     * Each of {@link #SOURCES} in a QA person's words, as Tasklist's hold form (quarantineStart.form) shows it (new user
+     * 2026-12-06 F11: the Console offered the codes).
+     */
+    public static final java.util.Map<String, String> SOURCE_WORDS = java.util.Map.of("COMPLAINT", "Customer complaint",
+            "TEST_FAILURE", "Test failure", "UNIDENTIFIED_STOCK", "Unidentified stock", "REGULATOR", "Regulator",
+            "OTHER", "Other");
+
     private final HoldPlacement placement;
     private final CurrentUser currentUser;
     private final LotService lots;

@@ -143,9 +143,11 @@ class ConsolePagesTest {
     void aHeldLotsPageOffersOnlyWhatItsStatusAllows() {
         String lot = api.releasedLot(api.createProduct("CHLD"), new java.math.BigDecimal("40"), "2024-12-01");
         ConsoleSession sarah = ConsoleSession.login(port, "sarah");
+        assertThat(sarah.get("/console/lots/" + lot).html()).contains("<option value=\"COMPLAINT\">Customer complaint</option>")
+                .contains("<option value=\"TEST_FAILURE\">Test failure</option>");
         assertThat(sarah.get("/console/lots/" + lot).html()).contains("id=\"hold-form\"").contains("id=\"coa-form\"")
                 .as("the API's default trigger is chosen, not the list's first (new user 2026-12-06 M9)")
-                .contains("<option value=\"OTHER\" selected=\"selected\">OTHER</option>")
+                .contains("<option value=\"OTHER\" selected=\"selected\">Other</option>")
                 .doesNotContain("<option value=\"COMPLAINT\" selected=\"selected\">");
         assertThat(api.post("sarah", "/api/lots/" + lot + "/holds", java.util.Map.of("reason", "Customer complaint",
                 "source", "COMPLAINT")).status()).isEqualTo(202);

@@ -108,5 +108,9 @@ class HoldRulesTest {
         }
         assertThat(org.lotflow.quarantine.Holds.SOURCES).doesNotContain("RECEIPT", "RECALLED_MATERIAL")
                 .contains("COMPLAINT", "OTHER");
+        // each offered in words, as Tasklist's hold form has them (new user 17 F11)
+        assertThat(org.lotflow.quarantine.Holds.SOURCE_WORDS.keySet())
+                .containsExactlyInAnyOrderElementsOf(org.lotflow.quarantine.Holds.SOURCES);
+        assertThat(org.lotflow.quarantine.Holds.SOURCE_WORDS).containsEntry("COMPLAINT", "Customer complaint");
     }
 }

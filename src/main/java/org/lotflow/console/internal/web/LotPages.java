@@ -286,6 +286,7 @@ class LotPages {
         model.addAttribute("certificateWithdrawn", status == LotStatus.QUARANTINE || status == LotStatus.REJECTED
                 || status == LotStatus.RECALLED);
         model.addAttribute("holdSources", Holds.SOURCES);
+        model.addAttribute("holdSourceWords", Holds.SOURCE_WORDS);
         model.addAttribute("classifications", Classification.values());
         if (!model.containsAttribute("holdForm")) {
             // the API's default trigger, not the list's first (new user 2026-12-06 M9: a hold placed without a choice
