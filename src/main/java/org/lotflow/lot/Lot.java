@@ -102,6 +102,13 @@ public class Lot {
     @Column(name = "manufacture_date_stated")
     private Boolean manufactureDateStated;
 
+    /**
+     * Released despite a confirmed out-of-specification result (V151): allocated only as a requested lot a QA manager
+     * approves for its customer, never by automatic FEFO.
+     */
+    @Column(name = "released_on_concession", nullable = false)
+    private boolean releasedOnConcession;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private LotStatus status;
@@ -288,6 +295,19 @@ public class Lot {
         BigDecimal onHand = getOnHand();
         apply(quantities().disposeOnHand());
         return onHand;
+    }
+
+    /**
+     * Whether the lot was released despite a confirmed out-of-specification result (a QA manager's signed OOS release):
+     * it goes to a customer only as a requested lot a QA manager approves, never by automatic FEFO.
+     */
+    public boolean isReleasedOnConcession() {
+        return releasedOnConcession;
+    }
+
+    /** Marks how the lot's latest lab release was decided (a failed verdict released on a concession, or not). */
+    void releasedOnConcession(boolean concession) {
+        this.releasedOnConcession = concession;
     }
 
     /** Nothing is left on hand (nor reserved): everything was shipped, consumed or disposed of. */

@@ -177,10 +177,13 @@ public class LotService {
      * RELEASED on behalf of {@code byUser}, unless the lot is made from RECALLED material: then nothing changes and the
      * recalled sources are answered (empty: released). For a step that must choose another path instead of refusing
      * ({@code lotRelease}'s {@code releaseLot}); one check under the lot's row lock, as {@link #changeStatus}.
+     * {@code concession}: released despite a confirmed out-of-specification result, so allocated only as a requested
+     * lot ({@link Lot#isReleasedOnConcession}); false for a release on passing results, which clears an earlier one.
      */
     @Transactional
-    public List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser) {
-        return statusChange.releaseUnlessMadeFromRecalled(lot, reason, detail, byUser);
+    public List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser,
+            boolean concession) {
+        return statusChange.releaseUnlessMadeFromRecalled(lot, reason, detail, byUser, concession);
     }
 
     /**

@@ -59,9 +59,11 @@ class LotStatusChange {
      * check under the lot's row lock, as in {@link #change}.
      */
     @Transactional
-    List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser) {
+    List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser,
+            boolean concession) {
         List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
         if (recalled.isEmpty()) {
+            lot.releasedOnConcession(concession);
             apply(lot, LotStatus.RELEASED, reason, detail, byUser);
             expireIfDue(lot, byUser);
         }

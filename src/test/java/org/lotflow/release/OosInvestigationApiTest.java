@@ -270,10 +270,32 @@ class OosInvestigationApiTest {
         assertThat(last.get("user").asText()).isEqualTo(api.secondQaManager());
         assertThat(history.get(history.size() - 1).get("type").asText()).isEqualTo("CERTIFICATE_ISSUED");
 
-        // sales sees on the order's allocations that the lot stands on out-of-specification results (new user U5)
+        // released on a concession: FEFO never hands it out (new user 17 F17); the FIFO report says how it goes
+        assertThat(after.get("releasedOnConcession").asBoolean()).isTrue();
+        Response byFefo = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-OOSF-" + sku.substring(sku.length() - 6),
+                "customer", "Metro Manufacturing", "sku", sku, "quantity", 10));
+        assertThat(byFefo.status()).as(byFefo.toString()).isEqualTo(201);
+        assertThat(byFefo.json().get("allocations")).isEmpty();
+        assertThat(byFefo.json().get("shortfall").decimalValue()).isEqualByComparingTo("10");
+        JsonNode fifo = api.get("tom", "/api/reports/fefo?sku=" + sku).json();
+        assertThat(fifo.path("nextToAllocate").isNull() || fifo.path("nextToAllocate").isMissingNode()).isTrue();
+        assertThat(fifo.get("lots").get(0).get("action").asText()).startsWith("Released on a concession");
+        // only as a requested lot, a QA manager approving it for the customer: always an exception, saying why
         String order = "SO-OOS-" + sku.substring(sku.length() - 6);
-        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Bayou Hydraulics",
-                "sku", sku, "quantity", 10)).status()).isEqualTo(201);
+        Response requested = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Bayou Hydraulics",
+                "sku", sku, "quantity", 10, "requestedLot", lot, "requestReason",
+                "Customer's own viscosity requirement is 230 cSt minimum (its specification on file)"));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        assertThat(requested.json().get("status").asText()).isEqualTo("OVERRIDE_PENDING");
+        assertThat(requested.json().get("override").get("reason").asText())
+                .contains("released on a concession after a confirmed out-of-specification result");
+        String approve = taskId("jennifer", order, "approveOverride");
+        assertThat(complete("jennifer", approve, Map.of("approved", true, "comment",
+                "Customer specification CS-88 accepts 230 cSt")).status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(api.get("tom", "/api/orders/" + order).json().get("allocations").get(0).get("lotNumber").asText())
+                .isEqualTo(lot);
+        // sales sees on the order's allocations that the lot stands on out-of-specification results (new user U5)
         String page = org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + order).html();
         String allocations = page.substring(page.indexOf("id=\"allocations\""));
         assertThat(allocations.substring(0, allocations.indexOf("</table>"))).contains("class=\"oos-release error\"")

@@ -38,6 +38,12 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
      */
     String AVAILABLE = " and stock_available";
 
+    /**
+     * SQL: not released on a concession ({@link org.lotflow.lot.Lot#isReleasedOnConcession}): such a lot is no FEFO
+     * candidate, it is allocated only as a requested lot a QA manager approves (new user 2026-12-06 F17).
+     */
+    String NOT_CONCESSION = " and not released_on_concession";
+
     /** JPQL on {@code Lot l}: stock on hand ({@link org.lotflow.lot.LotQuantities#onHand()} &gt; 0). */
     String ON_HAND = "l.quantity - l.shipped - l.consumed - l.disposed > 0";
 
@@ -80,7 +86,7 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
      * holds these lots, so fully allocated lots cost nothing.
      */
     @Query(value = "select id from lot where product_id = :productId and status = 'RELEASED'"
-            + AVAILABLE
+            + AVAILABLE + NOT_CONCESSION
             + " and expiration_date >= :earliestExpiration"
             + " and id <> :excludeLotId order by expiration_date, manufacture_date, lot_number limit :limit",
             nativeQuery = true)
@@ -93,7 +99,7 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
      * sort key ({@code expiration, manufacture, lotNumber}) of another lot. No lock.
      */
     @Query(value = "select * from lot where product_id = :productId and status = 'RELEASED'"
-            + AVAILABLE
+            + AVAILABLE + NOT_CONCESSION
             + " and expiration_date >= :earliestExpiration"
             + " and (expiration_date, manufacture_date, lot_number) < (:expiration, :manufacture, :lotNumber)"
             + " order by expiration_date, manufacture_date, lot_number limit :limit", nativeQuery = true)

@@ -26,7 +26,7 @@ public class OnHandSearch {
     private static final String AFTER =
             " and (expiration_date, manufacture_date, lot_number) > (:afterExpiration, :afterManufacture, :afterLot)";
     private static final String ALLOCATABLE = " from lot where product_id = :product and status = 'RELEASED'"
-            + " and stock_available and expiration_date > :today";
+            + " and stock_available and not released_on_concession and expiration_date > :today";
     private static final String ORDER = " order by expiration_date, manufacture_date, lot_number";
 
     private final EntityManager em;

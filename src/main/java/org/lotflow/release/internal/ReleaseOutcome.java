@@ -56,7 +56,10 @@ public class ReleaseOutcome {
                 : "Released despite out-of-specification result (" + verdict.failedTests() + ") on the justified"
                         + " decision of " + currentUser.fullName(approvedBy) + " after its investigation";
         // a lot whose expiration date has come expires at once (LotStatusChange), without a certificate
-        return lots.releaseUnlessMadeFromRecalled(lot, reason, Map.of("available", lot.getAvailable()), approvedBy);
+        // a failed verdict released on the QA manager's signed OOS decision is a concession: allocated only as a
+        // requested lot a QA manager approves for its customer, never by automatic FEFO (new user 2026-12-06 F17)
+        return lots.releaseUnlessMadeFromRecalled(lot, reason, Map.of("available", lot.getAvailable()), approvedBy,
+                !verdict.passed());
     }
 
     /**

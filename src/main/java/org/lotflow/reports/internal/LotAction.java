@@ -10,6 +10,13 @@ import org.lotflow.lot.LotStatus;
  */
 public final class LotAction {
 
+    /**
+     * The action of a RELEASED lot released on a concession (despite a confirmed out-of-specification result): never
+     * allocated by FEFO, only as a requested lot a QA manager approves for its customer (new user 2026-12-06 F17).
+     */
+    public static final String CONCESSION = "Released on a concession (out of specification): allocate only as a"
+            + " requested lot, with a QA manager's approval for the customer";
+
     private LotAction() {
     }
 

@@ -185,8 +185,11 @@ public class ReportQueries {
         List<FefoLine> lines = new ArrayList<>();
         int position = at.nextPosition();
         for (Lot l : page.items()) {
-            boolean can = Fefo.eligible(l, today, today, null);
-            String action = LotAction.of(can, l.getLotNumber().equals(next), l.isExpiredOn(today), l.getStatus());
+            // a lot released on a concession is no FEFO candidate: only a requested lot a QA manager approves (F17)
+            boolean can = Fefo.eligible(l, today, today, null) && !l.isReleasedOnConcession();
+            String action = l.isReleasedOnConcession() && !l.isExpiredOn(today) && l.getStatus() == org.lotflow.lot.LotStatus.RELEASED
+                    ? LotAction.CONCESSION : LotAction.of(can, l.getLotNumber().equals(next), l.isExpiredOn(today),
+                            l.getStatus());
             org.lotflow.lot.LotQuantities q = l.quantities();
             lines.add(new FefoLine(position++, l.getLotNumber(), l.getStatus().name(), l.getManufactureDate(),
                     l.getExpirationDate(), Fefo.monthsRemaining(l, today), q.quantity(), q.available(),

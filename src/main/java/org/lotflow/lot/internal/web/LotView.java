@@ -23,7 +23,8 @@ import org.lotflow.lot.LotStatus;
  * the supplier stated no manufacture date and {@code manufactureDate} is the receipt date standing in; absent for
  * other lots).
  * {@code retainUntil} (ISO date): expiration date + the product's retention in years (issue #16); the lot is
- * never archived on or before that day.
+ * never archived on or before that day. {@code releasedOnConcession} (true, else absent): released despite a confirmed
+ * out-of-specification result, so allocated only as a requested lot a QA manager approves, never by FEFO.
  */
 @JsonPropertyOrder({"lotNumber", "sku", "productName", "unit", "status", "expired", "quantity", "available",
         "allocated", "shipped", "consumed", "disposed", "onHand", "manufactureDate", "receiptDate", "expirationDate", "location",
@@ -49,6 +50,10 @@ public record LotView(String lotNumber, String sku, String productName, String u
         if (lot.isReceived()) {
             // false: the supplier stated no manufacture date and the receipt date stands in (new user 2026-12-06 M6)
             extra.put("manufactureDateStated", !lot.isManufactureDateAssumed());
+        }
+        if (lot.isReleasedOnConcession()) {
+            // released despite a confirmed out-of-specification result: allocated only as a requested lot (F17)
+            extra.put("releasedOnConcession", true);
         }
         return new LotView(lot.getLotNumber(), lot.getProduct().getSku(), lot.getProduct().getName(),
                 lot.getProduct().getUnit(), lot.getStatus(), lot.isExpiredOn(today), q.quantity(),
