@@ -505,6 +505,8 @@ class ConsoleFormsTest {
         ConsoleSession sarah = ConsoleSession.login(port, "sarah");
         ConsoleSession.Page page = sarah.get("/console/lots/" + lot);
         assertThat(page.html()).contains("id=\"lab-panel\"").contains("moisture = ");
+        // "What you may do" sends her to it first (new user 17 F12)
+        assertThat(page.html()).contains("id=\"next-lab\"").contains("href=\"#lab-panel\"");
         assertThat(ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html()).doesNotContain("id=\"lab-panel\"");
         ConsoleSession.Page unreadable = sarah.post("/console/lots/" + lot + "/lab-results", Map.of("labResults",
                 "moisture = low"));
@@ -518,7 +520,8 @@ class ConsoleFormsTest {
         var verdict = api.get("sarah", "/api/lots/" + lot + "/lab-results").json();
         assertThat(verdict.get("passed").asBoolean()).isTrue();
         assertThat(verdict.get("recordedBy").asText()).isEqualTo("sarah");
-        assertThat(sarah.get("/console/lots/" + lot).html()).doesNotContain("id=\"lab-panel\"").contains("id=\"lab\"");
+        assertThat(sarah.get("/console/lots/" + lot).html()).doesNotContain("id=\"lab-panel\"").contains("id=\"lab\"")
+                .doesNotContain("id=\"next-lab\"");
     }
 
     @Test

@@ -275,6 +275,8 @@ class ConsolePagesTest {
         String page = ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html();
         assertThat(page).contains("id=\"returns\"").contains("Returned to its supplier").contains("RMA-" + sku.substring(5))
                 .contains("Gulf Coast Base Oils").doesNotContain("No open allocation, nothing shipped.");
+        // a rejected lot's "What you may do" says that nothing is left to decide (new user 17 F12)
+        assertThat(page).contains("id=\"nothing-to-do\"").contains("No decision is open on this lot: it is REJECTED");
     }
 
     /** New user 2026-12-06 N8: the analyst of an out-of-specification result was sent to its phase I. */
