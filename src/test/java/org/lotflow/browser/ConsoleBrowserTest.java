@@ -204,6 +204,12 @@ class ConsoleBrowserTest {
                     .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC").doesNotContainPattern("T\\d{2}:\\d{2}:\\d{2}");
             assertThat(driver().findElement(By.id("report-count")).getText()).matches("1 row|[0-9]+ rows");
             shot("4b-report-table");
+            // the FIFO report's own figures above its rows: the next lot to allocate, what is allocatable (F15)
+            browser.click(By.cssSelector("#report-fefo button[type='submit']"));
+            browser.until("the FIFO report's summary", () -> driver().findElement(By.id("report-summary")).getText()
+                    .contains("Next to allocate: "));
+            assertThat(driver().findElement(By.id("report-summary")).getText()).contains("Allocatable quantity: ")
+                    .contains("SKU: IL-250-55GAL");
             // the daily review: one figure a line, in words, and each product's inventory in its unit below (new user
             // 2026-12-06 W9: one row of 30 columns, "Fefo compliance", the inventory blank)
             browser.click(By.cssSelector("#report-daily button[type='submit']"));
