@@ -71,10 +71,10 @@ class ConsoleBrowserTest {
 
     /** Logs out whoever is logged in and logs in on the Console's login page (demo users: password = id). */
     private void login(String user) {
-        // leave the page first: a Tasklist page still polling could set a session cookie of its own after the cookies
-        // are gone and before the login form is sent, whose token then belongs to another session (a suite run under
-        // load: "this form is out of date")
-        driver().get("about:blank");
+        // leave the page first for a static file of the same site (cookies are deleted for the page's site): a Tasklist
+        // page still polling could set a session cookie of its own after the cookies are gone and before the login
+        // form is sent, whose token then belongs to another session (a suite run under load: "this form is out of date")
+        open("/camunda/app/tasklist/styles/user-styles.css");
         driver().manage().deleteAllCookies();
         open("/console/lots");
         browser.visible(By.id("login-form"));
@@ -240,6 +240,9 @@ class ConsoleBrowserTest {
 
         step("rachel-start", () -> {
             browser.click(By.id("recall-start"));
+            // asked first (F21): the question names what cannot be undone
+            assertThat(driver().switchTo().alert().getText()).startsWith("Start this recall?").contains("cannot be undone");
+            driver().switchTo().alert().accept();
             browser.visible(By.id("started-notice"));
             String number = driver().findElement(By.id("recall-number")).getText();
             assertThat(driver().findElement(By.id("customers")).getText()).contains("Bolt Motors").contains("waiting");
@@ -391,6 +394,9 @@ class ConsoleBrowserTest {
             assertThat(browser.visible(By.id("recall-scope")).getText()).contains("Acme Industrial").contains("150");
             shot("day-5-rachel-scope");
             browser.click(By.id("recall-start"));
+            // asked first (F21): the question names what cannot be undone
+            assertThat(driver().switchTo().alert().getText()).startsWith("Start this recall?").contains("cannot be undone");
+            driver().switchTo().alert().accept();
             browser.visible(By.id("started-notice"));
             String number = driver().findElement(By.id("recall-number")).getText();
             assertThat(driver().findElement(By.id("customers")).getText()).contains("Acme Industrial").contains("150");
