@@ -81,7 +81,9 @@ public class Certificates {
         // outside those roles (auditor 2026-12-06 F2), and with their own password
         currentUser.requireToRecord("hand out a certificate of analysis", READERS);
         String forCustomer = CertificateRules.customer(customer);
-        Lot lot = lots.get(lotNumber);
+        // under the lot's row lock: a hold, rejection or recall of the lot waits for the hand-out or comes first, so
+        // no hand-out is recorded after the lot stopped being RELEASED (re-test 2026-12-06 F7)
+        Lot lot = lots.lockForChange(lots.get(lotNumber));
         List<CertificateView> all = store.of(lot.getId());
         CertificateView current = all.isEmpty() ? null : all.get(all.size() - 1);
         CertificateRules.requireHandOut(lotNumber, lot.getStatus(), current == null ? null : current.coaNumber(),
@@ -114,7 +116,7 @@ public class Certificates {
         currentUser.requireToRecord("hand out a certificate of analysis", READERS);
         String number = CertificateNumber.parse("coaNumber", coaNumber).toString();
         String forCustomer = CertificateRules.customer(customer);
-        Lot lot = lots.get(lotNumber);
+        Lot lot = lots.lockForChange(lots.get(lotNumber)); // as current(): no hand-out after a hold (F7)
         CertificateView found = store.of(lot.getId()).stream().filter(c -> c.coaNumber().equals(number))
                 .findFirst().orElseThrow(() -> new NotFound("Certificate of analysis of lot " + lotNumber, number));
         if (CertificateView.CURRENT.equals(found.status())) {

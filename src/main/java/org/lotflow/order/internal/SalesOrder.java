@@ -167,7 +167,14 @@ public class SalesOrder {
         this.status = CANCELLED;
         this.cancelledAt = at;
         this.cancelledBy = by;
-        if (OverrideStatus.PENDING.name().equals(overrideStatus)) {
+        if (OverrideStatus.PENDING.name().equals(overrideStatus) && overrideDecision != null) {
+            // signed before the cancellation but not yet carried out: the QA manager's decision stands in the order's
+            // record as in the lot's audit trail, with nothing allocated by it (re-test 2026-12-06 F3: "WITHDRAWN",
+            // undecided, beside a signed OVERRIDE_APPROVED)
+            this.overrideStatus = overrideDecision;
+            this.overrideDecidedBy = overrideDecisionBy;
+            this.overrideComment = overrideDecisionComment;
+        } else if (OverrideStatus.PENDING.name().equals(overrideStatus)) {
             this.overrideStatus = OverrideStatus.WITHDRAWN.name();
         }
     }
