@@ -154,7 +154,10 @@ public record FormSchema(String name, Map<String, Field> fields, String signatur
             return;
         }
         String declared = entry == null ? "" : entry.path("type").asText("");
-        if (!declared.isEmpty() && !typeFits(field.kind(), declared)) {
+        // a type given as empty text is no absent type: the engine cut its first letter off and failed with a 500
+        // (re-test 2026-12-06 F1)
+        boolean emptyType = entry != null && entry.hasNonNull("type") && declared.isEmpty();
+        if (emptyType || (!declared.isEmpty() && !typeFits(field.kind(), declared))) {
             violations.add(new Violation(field.name(), "must be " + kindName(field.kind()) + "; type '" + declared
                     + "' is not accepted" + (field.kind() == Kind.NUMBER || field.kind() == Kind.WHOLE_NUMBER
                             ? ": send it as a Double, Long, Integer or Short, or without a type" : "")));

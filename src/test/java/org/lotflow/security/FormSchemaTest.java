@@ -179,6 +179,11 @@ class FormSchemaTest {
             assertThat(v).as(value).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
             assertThat(v.get(0).reason()).as(value).startsWith("is out of range");
         }
+        // an empty type is refused naming the field, not passed on to fail in the engine (re-test F1)
+        List<FormSchema.Violation> empty = check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},"
+                + "\"quantityReturned\":{\"value\":1,\"type\":\"\"}}");
+        assertThat(empty).extracting(FormSchema.Violation::field).containsExactly("quantityReturned");
+        assertThat(empty.get(0).reason()).contains("type '' is not accepted");
         // the engine's abstract Number stores nothing: refused naming the field, not a 500 inside the engine (auditor F4)
         for (String type : new String[] {"Number", "number"}) {
             List<FormSchema.Violation> v = check(notify, "{" + CONTACT + "\"acknowledged\":{\"value\":true},"
