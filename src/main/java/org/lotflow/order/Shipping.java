@@ -73,7 +73,8 @@ public class Shipping {
 
     /**
      * Ships every open allocation of the order on {@code shippedAt} (null: today). Nothing left to ship:
-     * nothing happens (no lines). Refusals: 403 for anyone but sales; 400 for a date in the future or
+     * nothing happens (no lines). Refusals: 403 for anyone but sales; 400 for a date before the day an open
+     * allocation was made (the lot cannot have left before it was released and allocated), a date in the future or
      * before the order was placed, a carrier over 200 characters; 404 for an unknown order; 409 for a
      * cancelled order, and for the whole shipment when any lot may not ship ({@link #mayNotShip}).
      */
@@ -114,6 +115,16 @@ public class Shipping {
         List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);
         if (open.isEmpty()) {
             return new ShipmentResult(queries.view(order), List.of());
+        }
+        // stock leaves only once allocated to the order, which needs the lot made or received and released: a ship date
+        // before that day would put the shipment before the lot existed in FSMA 204 and EPCIS (re-test 2026-12-06 F6)
+        for (Allocation a : open) {
+            LocalDate allocatedOn = LocalDate.ofInstant(a.getCreatedAt(), clock.getZone());
+            if (date.isBefore(allocatedOn)) {
+                throw new InvalidInput("shippedAt", "must not be before " + allocatedOn + ", the day lot "
+                        + locked.get(a.getLotId()).getLotNumber() + " was allocated to this order (it was released"
+                        + " and allocated then; it cannot have left before)");
+            }
         }
         List<String> refusals = new ArrayList<>();
         for (Lot lot : locked.values()) {

@@ -156,7 +156,28 @@ public class EpcisDocuments {
         List<StatusChanges.Change> changes = history.statusChanges(lotIds).stream()
                 .map(c -> new StatusChanges.Change(c.id(), c.lotId(), c.at(),
                         c.at().atZone(clock.getZone()).toLocalDate(), c.previousStatus(), c.newStatus())).toList();
-        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, shipments, disposals, changes);
+        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, afterRelease(shipments, changes), disposals,
+                changes);
         return new Document(events, ids, clock.instant(), clock.getZone(), truncated);
+    }
+
+    /**
+     * A shipment known only by its day (entered on a later day) is dated just after the lot's last release of that day
+     * when it was released that day, else at the day's start: it left after the release that allowed it, so it never
+     * reads as shipped before it (re-test 2026-12-06 F6: eventTime 00:00 before the release at 09:03).
+     */
+    private static List<EpcisEvents.Shipment> afterRelease(List<EpcisEvents.Shipment> shipments,
+            List<StatusChanges.Change> changes) {
+        Map<String, Instant> released = new java.util.HashMap<>();
+        for (StatusChanges.Change c : changes) {
+            if ("RELEASED".equals(c.newStatus())) {
+                released.merge(c.lotId() + "|" + c.date(), c.at(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return shipments.stream().map(s -> {
+            Instant release = s.time() == null ? released.get(s.lotId() + "|" + s.shippedAt()) : null;
+            return release == null ? s : new EpcisEvents.Shipment(s.lotId(), s.customer(), s.orderNumber(),
+                    s.quantity(), s.shippedAt(), release.plusMillis(1));
+        }).toList();
     }
 }

@@ -438,6 +438,12 @@ class OrderApiTest {
         assertField(api.post("tom", "/api/orders/" + number + "/shipments", Map.of("shippedAt", "2025-03-01")),
                 400, "shippedAt");
         assertField(api.post("tom", "/api/orders/" + number + "/shipments", Map.of("truck", "7")), 400, "truck");
+        // an order placed days ago, allocated today: it cannot have shipped before its lot was allocated (re-test F6)
+        jdbc.update("UPDATE sales_order SET created_at = ? WHERE order_number = ?",
+                java.time.OffsetDateTime.parse("2025-01-20T09:00:00Z"), number);
+        Response early = api.post("tom", "/api/orders/" + number + "/shipments", Map.of("shippedAt", "2025-01-25"));
+        assertField(early, 400, "shippedAt");
+        assertThat(early.json().get("detail").asText()).contains("2025-01-28, the day lot " + lot + " was allocated");
 
         // only the one good order allocated anything
         assertThat(fx.lot(lot).get("allocated").decimalValue()).isEqualByComparingTo("5");

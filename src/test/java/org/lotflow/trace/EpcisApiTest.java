@@ -45,6 +45,9 @@ class EpcisApiTest {
     @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     record GtinStory(String rmSku, String rmGtin14, String finSku, String finGtin14, String received, String sibling,
             String made, String order) {
     }
@@ -278,6 +281,16 @@ class EpcisApiTest {
         assertThat(sibling).hasSize(1);
         assertThat(sibling.get(0).get("disposition").asText()).as("PENDING").isEqualTo("in_progress");
         assertThat(sibling.get(0).get("quantityList").get(0).get("quantity").decimalValue()).isEqualByComparingTo("200.5");
+        // a shipment entered on a later day than its ship date is known by its day only: dated just after the lot's
+        // release of that day, never before it (re-test F6)
+        jdbc.update("UPDATE shipment SET created_at = ? WHERE customer = ? AND lot_id = (SELECT id FROM lot WHERE"
+                + " lot_number = ?)", java.time.OffsetDateTime.parse("2025-01-29T08:00:00Z"), CUSTOMER, s.made());
+        List<JsonNode> later = events(valid(epcis("rachel", "/api/traceability/epcis?lot=" + s.made())));
+        JsonNode finRelease = later.stream().filter(e -> isStatusChange(e) && e.get("quantityList").get(0)
+                .get("epcClass").asText().equals(finClass)).findFirst().orElseThrow();
+        JsonNode lateShipping = later.stream().filter(e -> e.get("bizStep").asText().equals("shipping")).findFirst()
+                .orElseThrow();
+        assertThat(at(lateShipping)).isEqualTo(at(finRelease).plusMillis(1));
     }
 
     @Test
