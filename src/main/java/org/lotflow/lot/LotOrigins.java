@@ -31,6 +31,12 @@ public class LotOrigins {
             String source, String productionOrder, String supplier, String supplierLotNumber,
             String deliveryReference, String status, LocalDate expirationDate, String gtin) {
 
+        /** This origin with its supplier named {@code name} (the supplier's one name). */
+        public Origin withSupplier(String name) {
+            return new Origin(id, lotNumber, sku, productName, unit, quantities, location, manufactureDate, receiptDate,
+                    source, productionOrder, name, supplierLotNumber, deliveryReference, status, expirationDate, gtin);
+        }
+
         /** Whether the lot was received from a supplier (source RECEIPT) rather than made here. */
         public boolean received() {
             return LotSource.RECEIPT.name().equals(source);
@@ -58,15 +64,27 @@ public class LotOrigins {
     }
 
     private final OriginQueries queries;
+    private final org.lotflow.shared.PartyReadings parties;
 
-    public LotOrigins(OriginQueries queries) {
+    public LotOrigins(OriginQueries queries, org.lotflow.shared.PartyReadings parties) {
         this.queries = queries;
+        this.parties = parties;
     }
 
-    /** The lots with these ids that exist, by id. One query. */
+    /**
+     * The lots with these ids that exist, by id, each supplier by its one name ({@code PartyReadings#oneNames}: one
+     * supplier written in other capitals on two receipts is one traceability lot code source in FSMA 204 and one
+     * party in EPCIS; re-test 2026-12-06 F2). Two queries.
+     */
     @Transactional(readOnly = true)
     public List<Origin> of(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : queries.of(ids);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Origin> found = queries.of(ids);
+        java.util.Map<String, String> names = parties.oneNames("supplier", found.stream().map(Origin::supplier)
+                .filter(java.util.Objects::nonNull).toList());
+        return found.stream().map(o -> o.supplier() == null ? o : o.withSupplier(names.get(o.supplier()))).toList();
     }
 
     /**
@@ -76,7 +94,9 @@ public class LotOrigins {
      */
     @Transactional(readOnly = true)
     public void createdBetween(LocalDate from, LocalDate to, Consumer<Origin> each) {
-        queries.createdBetween(from, to, each);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        queries.createdBetween(from, to, o -> each.accept(o.supplier() == null ? o : o.withSupplier(names.computeIfAbsent(
+                o.supplier(), s -> parties.oneNames("supplier", List.of(s)).get(s)))));
     }
 
     /**
@@ -85,6 +105,14 @@ public class LotOrigins {
      */
     @Transactional(readOnly = true)
     public List<Input> inputsOf(Collection<Long> madeLotIds) {
-        return madeLotIds.isEmpty() ? List.of() : queries.inputsOf(madeLotIds);
+        if (madeLotIds.isEmpty()) {
+            return List.of();
+        }
+        List<Input> found = queries.inputsOf(madeLotIds);
+        java.util.Map<String, String> names = parties.oneNames("supplier", found.stream().map(Input::supplier)
+                .filter(java.util.Objects::nonNull).toList());
+        return found.stream().map(i -> i.supplier() == null ? i : new Input(i.madeLotId(), i.lotNumber(), i.sku(),
+                i.productName(), i.unit(), i.quantity(), i.gtin(), names.get(i.supplier()), i.supplierLotNumber()))
+                .toList();
     }
 }

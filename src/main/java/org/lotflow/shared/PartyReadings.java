@@ -63,6 +63,15 @@ public class PartyReadings {
         if (registered != null) {
             alike.add(registered);
         }
+        // the reading of its lower case too, first come first kept: the name every spelling of the party is exported
+        // under ({@link #oneNames}; the skeleton reads a capital I as l, so "ALLIED" alone reads apart; re-test F2)
+        String lowerReading = org.lotflow.shared.input.PartyNames.printsAs(name.toLowerCase(java.util.Locale.ROOT));
+        if (!lowerReading.equals(reading)) {
+            String lower = lookAlikeOf(kind, lowerReading, name);
+            if (lower != null) {
+                alike.add(lower);
+            }
+        }
         for (String known : alike) {
             if (!known.equalsIgnoreCase(name)) {
                 throw new StateConflict("'" + name + "' prints like the " + kind + " '" + known + "' already on"
@@ -73,21 +82,29 @@ public class PartyReadings {
     }
 
     /**
-     * The one name of each of these parties of a {@code kind} ("customer", "supplier"): the name recorded for its
-     * reading when it is the same text capitals aside ("ACME Foods" written on one order and "Acme Foods" on another
+     * The one name of each of these parties of a {@code kind} ("customer", "supplier"): the name recorded for the
+     * reading of its lower case (the party's first spelling: {@link #requireOneName} records it, V152 for the parties
+     * on record before), or else of itself, when it is the same text capitals aside ("ACME Foods" written on one order and "Acme Foods" on another
      * are one customer, and every trace, EPCIS document and FSMA 204 record names it alike: auditor's re-test
      * 2026-12-06 Y12), else the name itself (a look-alike recorded before V147 stays the name it was given). One query
      * per 1,000 names; read-only, in any transaction or none.
      */
     public java.util.Map<String, String> oneNames(String kind, java.util.Collection<String> names) {
+        // each name's reading and the reading of its lower case: the confusable skeleton reads a capital I as l, so
+        // "ALLIED MACHINING" reads apart from "Allied Machining" and is found by its lower case (re-test 2026-12-06 F2)
         java.util.Map<String, String> hashByName = new java.util.HashMap<>();
+        java.util.Map<String, String> lowerHashByName = new java.util.HashMap<>();
         for (String name : names) {
-            if (name != null) {
-                hashByName.computeIfAbsent(name, n -> hash(org.lotflow.shared.input.PartyNames.printsAs(n)));
+            if (name != null && !hashByName.containsKey(name)) {
+                hashByName.put(name, hash(org.lotflow.shared.input.PartyNames.printsAs(name)));
+                lowerHashByName.put(name, hash(org.lotflow.shared.input.PartyNames.printsAs(
+                        name.toLowerCase(java.util.Locale.ROOT))));
             }
         }
         java.util.Map<String, String> recorded = new java.util.HashMap<>();
-        List<String> hashes = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(hashByName.values()));
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(hashByName.values());
+        all.addAll(lowerHashByName.values());
+        List<String> hashes = new java.util.ArrayList<>(all);
         for (int from = 0; from < hashes.size(); from += 1000) {
             List<String> part = hashes.subList(from, Math.min(hashes.size(), from + 1000));
             jdbc.query("SELECT reading_hash, name FROM party_reading WHERE kind = ? AND reading_hash = ANY(?)",
@@ -97,8 +114,10 @@ public class PartyReadings {
         }
         java.util.Map<String, String> one = new java.util.HashMap<>();
         hashByName.forEach((name, hash) -> {
+            String ofLowerCase = recorded.get(lowerHashByName.get(name));
             String onRecord = recorded.get(hash);
-            one.put(name, onRecord != null && onRecord.equalsIgnoreCase(name) ? onRecord : name);
+            one.put(name, ofLowerCase != null && ofLowerCase.equalsIgnoreCase(name) ? ofLowerCase
+                    : onRecord != null && onRecord.equalsIgnoreCase(name) ? onRecord : name);
         });
         return one;
     }

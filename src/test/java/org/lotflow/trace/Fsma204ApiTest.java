@@ -228,10 +228,12 @@ class Fsma204ApiTest {
     @Test
     void aCustomerWrittenInOtherCapitalsIsOnePartyInEveryExport() throws IOException {
         Story s = story(api);
-        String customer = "Zephyr Gearworks " + s.supplierLot();
-        String[] orders = {"SO-Z1-" + s.supplierLot(), "SO-Z2-" + s.supplierLot()};
-        String[] spellings = {customer, customer.toUpperCase(java.util.Locale.ROOT)};
-        for (int i = 0; i < 2; i++) {
+        // a capital I reads as l in the confusable skeleton: "ILFORD" and "Ilford" are still one customer (re-test F2)
+        String customer = "Ilford Gearworks " + s.supplierLot();
+        String[] orders = {"SO-Z1-" + s.supplierLot(), "SO-Z2-" + s.supplierLot(), "SO-Z3-" + s.supplierLot()};
+        String[] spellings = {customer, customer.toUpperCase(java.util.Locale.ROOT),
+                customer.toLowerCase(java.util.Locale.ROOT)};
+        for (int i = 0; i < 3; i++) {
             Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", orders[i], "customer", spellings[i],
                     "sku", s.finSku(), "quantity", 5));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
@@ -240,7 +242,7 @@ class Fsma204ApiTest {
         }
         assertThat(rows(export("rachel", "lot=" + s.made())).stream()
                 .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-Z"))
-                .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(customer, customer);
+                .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(customer, customer, customer);
 
         JsonNode doc = api.call("rachel", "rachel", HttpMethod.GET, "/api/traceability/epcis?lot=" + s.made(), null,
                 "application/ld+json").json();
@@ -261,7 +263,23 @@ class Fsma204ApiTest {
                 names.add(c.get("customer").asText());
             }
         });
-        assertThat(names).containsExactly(customer, customer);
+        assertThat(names).containsExactly(customer, customer, customer);
+
+        // and one supplier written in other capitals on two receipts is one source in the records (re-test F2)
+        String supplier = "Ilex Base Oils " + s.supplierLot();
+        for (String[] receipt : new String[][] {{supplier, "A"}, {supplier.toUpperCase(java.util.Locale.ROOT), "B"}}) {
+            Response r = api.post("mike", "/api/receipts", Map.of("sku", s.rmSku(), "supplier", receipt[0],
+                    "supplierLotNumber", "IX-" + receipt[1] + s.supplierLot(), "receiptDate", "2025-01-21",
+                    "location", "Tank farm 2", "deliveryReference", "BOL-IX-" + receipt[1] + s.supplierLot(),
+                    "lines", List.of(Map.of("quantity", 10, "expirationDate", "2026-06-30"))));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        List<CSVRecord> received = rows(export("rachel", "from=2025-01-21&to=2025-01-21")).stream()
+                .filter(r -> r.get("traceabilityLotCode").startsWith("IX-")).toList();
+        assertThat(received).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("immediatePreviousSource")).isEqualTo(supplier);
+            assertThat(r.get("traceabilityLotCodeSource")).isEqualTo(supplier);
+        });
     }
 
     @Test
