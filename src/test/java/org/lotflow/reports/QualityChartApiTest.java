@@ -58,6 +58,34 @@ class QualityChartApiTest {
         assertThat(lots.stream().distinct().toList()).containsExactly(first, second, third);
     }
 
+    /**
+     * A product named in a writing no font of the server has is no chart of boxes: 406 naming the character, the JSON
+     * trend still there; where the server has such a font, the chart is drawn (re-test 2026-12-06 F9).
+     */
+    @Test
+    void aChartWhoseTextNoFontHasIsRefusedNotDrawnAsBoxes() {
+        String sku = "CJK-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String name = "\u6da6\u6ed1\u6cb9 Oil " + sku;
+        Response product = api.post("mike", "/api/products", java.util.Map.of("sku", sku, "name", name, "unit", "drums",
+                "shelfLifeMonths", 24, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", List.of(java.util.Map.of(
+                        "test", "viscosity", "unit", "cSt", "min", 245, "max", 255), java.util.Map.of("test",
+                        "flashPoint", "unit", "\u00b0C", "min", 220))));
+        assertThat(product.status()).as(product.toString()).isEqualTo(201);
+        api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        Response r = api.call("jennifer", "jennifer", org.springframework.http.HttpMethod.GET,
+                "/api/reports/quality-trend/chart?sku=" + sku + "&test=viscosity&from=2025-01-01", null,
+                "image/png, application/problem+json");
+        if (new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12).canDisplayUpTo(name) >= 0) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(406);
+            assertThat(r.json().get("detail").asText()).contains("U+6DA6").contains("quality trend as JSON");
+            assertThat(r.json().get("field").asText()).isEqualTo("Accept");
+        } else {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+        assertThat(api.get("jennifer", "/api/reports/quality-trend?sku=" + sku + "&from=2025-01-01").status())
+                .isEqualTo(200);
+    }
+
     @Test
     void refusalsNameTheFieldAndOnlyQaReadsTheChart() {
         String sku = api.createProduct("CHARTBAD");

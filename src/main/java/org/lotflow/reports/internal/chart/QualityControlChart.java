@@ -47,8 +47,28 @@ public final class QualityControlChart {
     private QualityControlChart() {
     }
 
-    /** The chart as PNG bytes, {@code width} x {@code height} pixels (each 200-4000). */
+    /**
+     * The chart as PNG bytes, {@code width} x {@code height} pixels (each 200-4000).
+     *
+     * @throws org.lotflow.shared.NotPrintable (406) when a text it draws (product, test, unit, a lot number) has a
+     *         character no font of this machine has: never boxes in place of the product or test it is about (re-test
+     *         2026-12-06 F9); the same figures are in the quality trend's JSON
+     */
     public static byte[] png(ControlChartData data, int width, int height) {
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        List<String> texts = new java.util.ArrayList<>(List.of(data.productName(), data.sku(), data.test(),
+                data.unit() == null ? "" : data.unit()));
+        data.points().forEach(p -> texts.add(p.lotNumber()));
+        for (String text : texts) {
+            int at = text == null ? -1 : font.canDisplayUpTo(text);
+            if (at >= 0) {
+                int cp = text.codePointAt(at);
+                throw new org.lotflow.shared.NotPrintable("The control chart cannot be drawn: no font of this server has"
+                        + " a letter for '" + new String(Character.toChars(cp)) + "' (U+" + String.format("%04X", cp)
+                        + ") in \"" + text + "\". The same values are in the quality trend as JSON"
+                        + " (GET /api/reports/quality-trend, Accept: application/json).");
+            }
+        }
         JFreeChart chart = chart(data);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
