@@ -496,6 +496,11 @@ class ConsolePagesTest {
         assertThat(links).contains("lot:" + lot + ">lot:" + child + "=60", "lot:" + lot + ">customer:acme industrial=40");
         JsonNode upstream = api.get("sarah", "/console/lots/" + child + "/genealogy").json();
         assertThat(upstream.toString()).contains("\"category\":\"upstream\"").contains("lot:" + lot);
+        // the source's page lists in words the lots made from it (new user 17 F19)
+        String parentPage = sarah.get("/console/lots/" + lot).html();
+        String usedIn = parentPage.substring(parentPage.indexOf("id=\"used-in\""));
+        assertThat(usedIn.substring(0, usedIn.indexOf("</table>"))).contains(child).contains("PENDING")
+                .contains("60 drums");
         String childPage = sarah.get("/console/lots/" + child).html();
         assertThat(childPage).contains("id=\"sources\"").contains(lot).contains("60 drums")
                 .contains("Open in Tasklist").contains("#/?task=").as("the next step, linked into Tasklist")

@@ -307,6 +307,13 @@ class LotPages {
             model.addAttribute("sources", up.lots().stream().flatMap(l -> l.quantityPath().stream()
                     .filter(k -> k.to().equals(lot.getLotNumber())).map(k -> Map.of("lotNumber", k.from(),
                             "quantity", k.quantity(), "unit", l.unit()))).toList());
+            // and the lots made from it, each with what it consumed of this lot (in this lot's unit) and its status: the
+            // picture in words, for an investigation report (new user 2026-12-06 F19)
+            String unit = lot.getProduct().getUnit();
+            model.addAttribute("usedIn", down.lots().stream().flatMap(l -> l.quantityPath().stream()
+                    .filter(k -> k.from().equals(lot.getLotNumber()) && k.to().equals(l.lotNumber()))
+                    .map(k -> Map.of("lotNumber", l.lotNumber(), "sku", l.sku(), "status", l.status(),
+                            "quantity", k.quantity(), "unit", unit))).toList());
             model.addAttribute("shipments", down.customers().stream()
                     .filter(s -> s.lotNumber().equals(lot.getLotNumber())).toList());
             model.addAttribute("downstreamCustomers", down.customers().size());
