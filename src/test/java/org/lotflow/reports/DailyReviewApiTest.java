@@ -88,6 +88,9 @@ class DailyReviewApiTest {
         assertThat(today.get("releaseDecisions").asInt()).isEqualTo(3);
         assertThat(today.get("releasedFromQuarantine").asInt()).isEqualTo(1);
         assertThat(today.get("investigationsCompleted").asInt()).isEqualTo(1);
+        // the seed's "Customer complaints resolved": A's complaint hold, placed and released today (new user 17 F23)
+        assertThat(today.get("complaintsReceived").asInt()).isEqualTo(1);
+        assertThat(today.get("complaintsResolved").asInt()).isEqualTo(1);
         assertThat(today.get("ordersAllocated").asInt()).isEqualTo(2);
         assertThat(today.get("allocations").asInt()).isEqualTo(2);
         assertThat(today.get("fefoCompliance").decimalValue()).isEqualByComparingTo("100.0");

@@ -113,14 +113,16 @@ public class DailyReview {
             int coaRequests, String unit, int labRoundsTested, int labRoundsPassed, BigDecimal releaseTargetHours,
             int releases, int releasesPastTarget, int releasedFromQuarantine, int rejections,
             int holdInvestigationsCompleted, int oosInvestigationsCompleted, int allocations, int fefoAllocations,
-            int shelfLifeOrders, int shelfLifeOrdersMet, List<ProductInventory> inventory) implements ReportTable {
+            int shelfLifeOrders, int shelfLifeOrdersMet, int complaintsReceived, int complaintsResolved,
+            List<ProductInventory> inventory) implements ReportTable {
 
         static final List<String> HEADER = List.of("date", "sku", "lotsCreated", "labPassRate", "releaseHoursAverage",
                 "releaseHoursWorst", "investigationsCompleted", "releaseDecisions", "ordersAllocated", "fefoCompliance",
                 "shelfLifeMet", "activeLots", "totalInventory", "availableInventory", "quarantinedLots", "coaRequests",
                 "unit", "labRoundsTested", "labRoundsPassed", "releaseTargetHours", "releases", "releasesPastTarget",
                 "releasedFromQuarantine", "rejections", "holdInvestigationsCompleted", "oosInvestigationsCompleted",
-                "allocations", "fefoAllocations", "shelfLifeOrders", "shelfLifeOrdersMet");
+                "allocations", "fefoAllocations", "shelfLifeOrders", "shelfLifeOrdersMet", "complaintsReceived",
+                "complaintsResolved");
 
         @Override
         public List<String> csvHeader() {
@@ -141,7 +143,8 @@ public class DailyReview {
                     shelfLifeMet, activeLots, totalInventory, availableInventory, quarantinedLots, coaRequests, unit,
                     labRoundsTested, labRoundsPassed, releaseTargetHours, releases, releasesPastTarget,
                     releasedFromQuarantine, rejections, holdInvestigationsCompleted, oosInvestigationsCompleted,
-                    allocations, fefoAllocations, shelfLifeOrders, shelfLifeOrdersMet));
+                    allocations, fefoAllocations, shelfLifeOrders, shelfLifeOrdersMet, complaintsReceived,
+                    complaintsResolved));
             if (sku == null && inventory != null) {
                 for (ProductInventory p : inventory) {
                     List<Object> row = new java.util.ArrayList<>(java.util.Collections.nCopies(HEADER.size(), null));
@@ -183,6 +186,10 @@ public class DailyReview {
         List<HistoryReports.Event> events = history.events(List.of(LotEventTypes.STATUS_CHANGED, COA_PROVIDED),
                 start, end);
         List<HoldReports.HoldRow> decided = holds.decided(start, end);
+        // the seed's "Customer complaints resolved": holds a complaint triggered, placed and decided that day (new user
+        // 2026-12-06 F23)
+        List<HoldReports.HoldRow> placedOnComplaint = holds.placed(start, end).stream()
+                .filter(h -> "COMPLAINT".equals(h.source())).toList();
         List<LabReports.OosDecision> oos = lab.oosDecided(start, end);
         OrderReports.AllocationCounts allocated = orders.allocationCounts(productId, start, end);
         List<OrderReports.AllocationRow> shelfLifeAllocations = orders.allocationsWithShelfLifeMinimum(productId,
@@ -192,6 +199,7 @@ public class DailyReview {
         rounds.forEach(r -> dayLots.add(r.lotId()));
         events.forEach(e -> dayLots.add(e.lotId()));
         decided.forEach(h -> dayLots.add(h.lotId()));
+        placedOnComplaint.forEach(h -> dayLots.add(h.lotId()));
         oos.forEach(o -> dayLots.add(o.lotId()));
         shelfLifeAllocations.forEach(a -> dayLots.add(a.lotId()));
         Map<Long, LotReports.LotRow> lot = lots.lots(dayLots).stream()
@@ -314,7 +322,9 @@ public class DailyReview {
                 ReleaseTime.hours(releaseTarget), releaseTimes.size(), release.pastTarget(), fromQuarantine,
                 rejections, holdInvestigations, oosInvestigations, (int) allocated.allocations(),
                 (int) allocated.fefoAllocations(), shelfLifeOrders.size(),
-                shelfLifeMet, inventory);
+                shelfLifeMet, (int) placedOnComplaint.stream().filter(h -> inScope.test(h.lotId())).count(),
+                (int) decided.stream().filter(h -> "COMPLAINT".equals(h.source()) && inScope.test(h.lotId())).count(),
+                inventory);
     }
 
     /**
