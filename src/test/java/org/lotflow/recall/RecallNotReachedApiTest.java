@@ -197,4 +197,59 @@ class RecallNotReachedApiTest {
         assertThat(bayouRow).contains("not reached").contains("tried by rachel").doesNotContain("notified by");
         assertThat(page).contains("2 notified, 1 could not be reached (not notified)");
     }
+
+    /**
+     * A customer not reached may be tried again (21 CFR 7.49: follow up consignees that do not respond; new user
+     * 2026-12-06 F13): the attempt is recorded, the notification stays open, its task comes back to the recall
+     * coordinators and the effectiveness check waits; the next attempt that reaches it notifies it. Through the API
+     * and through the task's form fields alike.
+     */
+    @Test
+    void aCustomerNotReachedIsTriedAgainUntilReached() {
+        String number = recallOf("RTA", "Delta Gears");
+        String lot = api.get("rachel", "/api/recalls/" + number).json().get("lots").get(0).get("lotNumber").asText();
+        String answers = "/api/recalls/" + number + "/notifications";
+        String first = task(number, "Delta Gears");
+        refused(api.post("rachel", answers, body("customer", "Delta Gears", "reached", false, "acknowledged", false,
+                "contactMethod", "PHONE", "contactPerson", "Reception", "quantityReturned", 0, "tryAgain", "yes")),
+                "tryAgain");
+
+        // the API: not reached, tried again
+        Response tried = api.post("rachel", answers, body("customer", "Delta Gears", "reached", false,
+                "acknowledged", false, "contactMethod", "PHONE", "contactPerson", "Reception (voicemail)",
+                "quantityReturned", 0, "tryAgain", true));
+        assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+        api.executeJobs();
+        JsonNode recall = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(customer(recall, "Delta Gears").get("answered").asBoolean()).as("still open").isFalse();
+        assertThat(recall.get("status").asText()).isNotEqualTo("AWAITING_CLOSE");
+        String second = task(number, "Delta Gears");
+        assertThat(second).as("a new task for the next attempt").isNotEqualTo(first);
+
+        // the form's fields: not reached again, tried again; then reached
+        assertThat(complete(second, body("reached", false, "acknowledged", false, "contactMethod", "LETTER",
+                "contactPerson", "Registered letter to purchasing", "quantityReturned", 0, "tryAgain", true)).status())
+                .isEqualTo(204);
+        api.executeJobs();
+        String third = task(number, "Delta Gears");
+        assertThat(third).isNotEqualTo(second);
+        assertThat(complete(third, body("reached", true, "acknowledged", true, "contactMethod", "PHONE",
+                "contactPerson", "Jane Roe, QA", "quantityReturned", 5)).status()).isEqualTo(204);
+        api.executeJobs();
+
+        recall = api.get("jennifer", "/api/recalls/" + number).json();
+        JsonNode delta = customer(recall, "Delta Gears");
+        assertThat(delta.get("notified").asBoolean()).isTrue();
+        assertThat(delta.get("reached").asBoolean()).isTrue();
+        assertThat(recall.get("status").asText()).as("every notification is done").isEqualTo("AWAITING_CLOSE");
+        assertThat(recall.get("effectiveness").get("notReached").asInt()).isZero();
+        List<String> attempts = new java.util.ArrayList<>();
+        api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
+            if (e.get("type").asText().startsWith("RECALL_CUSTOMER_")) {
+                attempts.add(e.get("type").asText() + " " + e.get("detail").get("tryAgain").asBoolean());
+            }
+        });
+        assertThat(attempts).containsExactly("RECALL_CUSTOMER_NOT_REACHED true", "RECALL_CUSTOMER_NOT_REACHED true",
+                "RECALL_CUSTOMER_NOTIFIED false");
+    }
 }

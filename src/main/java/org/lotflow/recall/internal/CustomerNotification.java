@@ -127,7 +127,7 @@ public class CustomerNotification {
     @Transactional
     public void answer(String recallNumber, String customerAsSent, String unit, Boolean reached, Boolean acknowledged,
             BigDecimal quantityReturned, String contactMethod, String contactPerson, String note,
-            BigDecimal quantityDestroyed) {
+            BigDecimal quantityDestroyed, Boolean tryAgain) {
         // trimmed, as the unit is (re-test 2026-12-06 R7)
         String customer = customerAsSent == null ? null : customerAsSent.strip();
         currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
@@ -172,7 +172,8 @@ public class CustomerNotification {
                             + " it is overdue)") + "; " + currentUser.id() + " is not one of them");
         }
         process.answer(n.taskId(), answer.reached(), answer.acknowledged(), answer.quantityReturned(), answer.contactMethod(),
-                answer.contactPerson(), answer.note(), answer.quantityDestroyed());
+                answer.contactPerson(), answer.note(), answer.quantityDestroyed(),
+                NotificationAnswer.tryAgain(tryAgain, answer.reached()));
     }
 
     /** The customer's notification for {@code unit} (or its only one when {@code unit} is not given); 400 otherwise. */
@@ -218,7 +219,7 @@ public class CustomerNotification {
     @Transactional
     public void record(String recallNumber, String processInstanceId, String taskId, Object reached,
             Object acknowledged, Object quantityReturned, Object contactMethod, Object contactPerson, Object note,
-            Object quantityDestroyed) {
+            Object quantityDestroyed, Object tryAgain) {
         currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
         RecallStore.RecallRow recall = store.lock(bound.ofRecallOrNotification(recallNumber, processInstanceId).id());
@@ -226,16 +227,23 @@ public class CustomerNotification {
                 new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
         NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
                 contactPerson, note, quantityDestroyed);
+        boolean again = NotificationAnswer.tryAgain(tryAgain, answer.reached());
         boolean ack = answer.acknowledged();
         BigDecimal returned = answer.quantityReturned();
         String by = currentUser.id();
         Instant now = clock.instant();
-        notifications.record(n.id(), answer, now, by);
+        if (again) {
+            // an attempt, and another follows: the notification stays open, its next task binds to it (F13)
+            notifications.unbindTask(n.id(), taskId);
+        } else {
+            notifications.record(n.id(), answer, now, by);
+        }
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         String unit = shipments.unitOf(n.consignee());
         String text = timelineText(n.customer(), recall.recallNumber(), answer) + ", returned "
                 + Quantities.plain(returned) + " of " + Quantities.plain(n.quantityShipped()) + " " + unit
-                + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " " + unit;
+                + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " " + unit
+                + (again ? "; another attempt follows" : "");
         for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
             // the attempt is recorded as well, with who, when and how; never as a notification (new user U3)
             history.event(lotId, answer.reached() ? RecallEventTypes.RECALL_CUSTOMER_NOTIFIED
@@ -245,11 +253,11 @@ public class CustomerNotification {
                     .detail("acknowledged", ack).detail("quantityReturned", returned)
                     .detail("quantityDestroyed", answer.quantityDestroyed())
                     .detail("contactMethod", answer.contactMethod()).detail("contactPerson", answer.contactPerson())
-                    .detail("note", answer.note())
+                    .detail("note", answer.note()).detail("tryAgain", again)
                     .detail("quantityShipped", n.quantityShipped()).detail("unit", unit).record();
         }
         store.event(recall.id(), now, answer.reached() ? "CUSTOMER_NOTIFIED" : "CUSTOMER_NOT_REACHED", by, text);
-        if (notifications.open(recall.id()) == 0) {
+        if (!again && notifications.open(recall.id()) == 0) {
             process.customersAnswered(recall.processInstanceId());
         }
     }

@@ -95,6 +95,20 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
         return new NotificationAnswer(told, ack, returned, method, person, noted, destroyed);
     }
 
+    /**
+     * Whether another attempt follows an answer ({@code tryAgain}): only for a customer not reached, whose notification
+     * then stays open and whose task comes back to the recall coordinators (21 CFR 7.49: follow up consignees that do
+     * not respond; new user 2026-12-06 F13: a customer not reached had no second attempt). Absent: false (no further
+     * attempt: recorded as not reached). Ignored when the customer was reached. 400 naming {@code tryAgain} when it is
+     * not true or false.
+     */
+    static boolean tryAgain(Object value, boolean reached) {
+        if (value != null && !(value instanceof Boolean)) {
+            throw new InvalidInput("tryAgain", org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
+        }
+        return !reached && Boolean.TRUE.equals(value);
+    }
+
     private static String contactMethod(Object value) {
         String choices = String.join(", ", CONTACT_METHODS);
         if (value == null || (value instanceof String s && s.isBlank())) {

@@ -160,6 +160,22 @@ class NotificationStore {
                 + " AND process_instance_id IS NULL", Map.of("pi", processInstanceId, "id", notificationId)) == 1;
     }
 
+    /**
+     * Frees the notification for its next task after an attempt that reached nobody and is tried again (its process
+     * loops back to {@code notifyCustomer}, whose create listener binds the new task).
+     */
+    void unbindTask(long notificationId, String taskId) {
+        jdbc.update("UPDATE recall_notification SET task_id = NULL WHERE id = :id AND task_id = :task",
+                Map.of("id", notificationId, "task", taskId));
+    }
+
+    /** Whether the notification bound to that {@code recallNotification} process is still open (not answered). */
+    boolean openOfProcess(long recallId, String processInstanceId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recall_notification WHERE recall_id = :r"
+                + " AND process_instance_id = :pi AND status <> 'DONE'", Map.of("r", recallId, "pi", processInstanceId),
+                Integer.class) > 0;
+    }
+
     /** The notification of a recall bound to that {@code recallNotification} process, row-locked. */
     Optional<NotificationRow> lockOfProcess(long recallId, String processInstanceId) {
         return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND process_instance_id = :pi"

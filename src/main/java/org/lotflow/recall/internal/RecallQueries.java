@@ -156,4 +156,11 @@ public class RecallQueries {
     public String notifyWithin(String recallNumber, String processInstanceId) {
         return deadlines.notifyWithin(bound.ofRecallOrNotification(recallNumber, processInstanceId).classification());
     }
+
+    /** Whether the notification bound to that {@code recallNotification} process is still open (tried again). */
+    @Transactional(readOnly = true)
+    public boolean notificationOpen(String recallNumber, String processInstanceId) {
+        return notifications.openOfProcess(bound.ofRecallOrNotification(recallNumber, processInstanceId).id(),
+                processInstanceId);
+    }
 }

@@ -78,10 +78,10 @@ public class LotRecallProcess {
 
     /** Completes a customer's {@code notifyCustomer} task with its answer (checked), as the caller. */
     public void answer(String taskId, boolean reached, boolean acknowledged, BigDecimal quantityReturned,
-            String contactMethod, String contactPerson, String note, BigDecimal quantityDestroyed) {
+            String contactMethod, String contactPerson, String note, BigDecimal quantityDestroyed, boolean tryAgain) {
         claims.requireClaimableByCaller(taskId);
         taskService.complete(taskId, LotRecallVariables.answer(reached, acknowledged, quantityReturned, contactMethod,
-                contactPerson, note, quantityDestroyed));
+                contactPerson, note, quantityDestroyed, tryAgain));
     }
 
     /** The active {@code closeRecall} task of the process instance, if any. */

@@ -38,6 +38,11 @@ public final class LotRecallVariables {
     public static final Variable<String> CONTACT_PERSON = Variable.text("contactPerson");
     /** Optional, at most 2000 characters. */
     public static final Variable<String> NOTE = Variable.text("note");
+    /**
+     * Optional, for a customer not reached: true when another attempt follows (the notification stays open and its task
+     * comes back; new user 2026-12-06 F13), absent or false when none does.
+     */
+    public static final Variable<Boolean> TRY_AGAIN = Variable.bool("tryAgain");
     /** Optional (0): what the customer destroyed on site; a number, as {@link #QUANTITY_RETURNED}. */
     public static final String QUANTITY_DESTROYED = "quantityDestroyed";
     public static final Variable<String> CUSTOMER = Variable.text("customer");
@@ -78,6 +83,12 @@ public final class LotRecallVariables {
         taskScope.setVariableLocal(CONTACT_PERSON.name(), null);
         taskScope.setVariableLocal(NOTE.name(), null);
         taskScope.setVariableLocal(QUANTITY_DESTROYED, null);
+        taskScope.setVariableLocal(TRY_AGAIN.name(), null);
+    }
+
+    /** {@code tryAgain} as the completion left it on the task's scope (any type; null when not given). */
+    static Object tryAgain(VariableScope taskScope) {
+        return taskScope.getVariableLocal(TRY_AGAIN.name());
     }
 
     /** {@code reached} as the completion left it on the task's scope (any type; null when not given). */
@@ -118,7 +129,7 @@ public final class LotRecallVariables {
     /** Forgets the answer inputs once recorded. */
     static void forgetAnswer(VariableScope taskScope) {
         taskScope.removeVariablesLocal(List.of(REACHED.name(), ACKNOWLEDGED.name(), QUANTITY_RETURNED, CONTACT_METHOD.name(),
-                CONTACT_PERSON.name(), NOTE.name(), QUANTITY_DESTROYED));
+                CONTACT_PERSON.name(), NOTE.name(), QUANTITY_DESTROYED, TRY_AGAIN.name()));
     }
 
     /**
@@ -126,8 +137,11 @@ public final class LotRecallVariables {
      * only when given).
      */
     static Map<String, Object> answer(boolean reached, boolean acknowledged, BigDecimal quantityReturned,
-            String contactMethod, String contactPerson, String note, BigDecimal quantityDestroyed) {
+            String contactMethod, String contactPerson, String note, BigDecimal quantityDestroyed, boolean tryAgain) {
         Map<String, Object> variables = new HashMap<>();
+        if (tryAgain) {
+            variables.put(TRY_AGAIN.name(), true);
+        }
         variables.put(REACHED.name(), reached);
         variables.put(ACKNOWLEDGED.name(), acknowledged);
         // at most 3 decimals, so the double is exact

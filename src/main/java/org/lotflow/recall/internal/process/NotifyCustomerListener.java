@@ -74,7 +74,8 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
         notification.record(scope.getProcessBusinessKey(), scope.getProcessInstanceId(), task.getId(),
                 LotRecallVariables.reached(scope), LotRecallVariables.acknowledged(scope), LotRecallVariables.quantityReturned(scope),
                 LotRecallVariables.contactMethod(scope), LotRecallVariables.contactPerson(scope),
-                LotRecallVariables.note(scope), LotRecallVariables.quantityDestroyed(scope));
+                LotRecallVariables.note(scope), LotRecallVariables.quantityDestroyed(scope),
+                LotRecallVariables.tryAgain(scope));
         LotRecallVariables.forgetAnswer(scope);
     }
 }

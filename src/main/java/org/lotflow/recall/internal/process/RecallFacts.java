@@ -47,4 +47,13 @@ public class RecallFacts {
     public String notifyWithin(DelegateExecution execution) {
         return queries.notifyWithin(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
+
+    /**
+     * {@code ${recallFacts.notificationOpen(execution)}}: whether the customer notification of this
+     * {@code recallNotification} is still open after its task: an attempt that reached nobody and is tried again (the
+     * process loops back to {@code notifyCustomer}; new user 2026-12-06 F13). Read from lotflow's record.
+     */
+    public boolean notificationOpen(DelegateExecution execution) {
+        return queries.notificationOpen(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    }
 }

@@ -74,11 +74,13 @@ public class RecallController {
      * was told (or tried), required, one line of visible text, at most 200 characters; {@code note} optional, at most
      * 2000 characters; {@code quantityReturned} what the customer returned to the plant, required, and
      * {@code quantityDestroyed} what it destroyed on site, optional (0): both in that unit, 0 or more, at most 3
-     * decimals (never rounded), and together at most the quantity shipped to the customer in that unit.
+     * decimals (never rounded), and together at most the quantity shipped to the customer in that unit;
+     * {@code tryAgain} optional, for a customer not reached: true keeps its notification open and brings its task back
+     * to the recall coordinators for another attempt (21 CFR 7.49), absent or false records it as not reached.
      */
     public record NotificationAnswer(String customer, String unit, Boolean reached, Boolean acknowledged,
             @Quantity(zeroAllowed = true) BigDecimal quantityReturned, String contactMethod, String contactPerson,
-            String note, @Quantity(zeroAllowed = true) BigDecimal quantityDestroyed) {
+            String note, @Quantity(zeroAllowed = true) BigDecimal quantityDestroyed, Boolean tryAgain) {
     }
 
     /**
@@ -94,7 +96,7 @@ public class RecallController {
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
         notification.answer(recallNumber, answer.customer(), answer.unit(), answer.reached(), answer.acknowledged(),
                 answer.quantityReturned(), answer.contactMethod(), answer.contactPerson(), answer.note(),
-                answer.quantityDestroyed());
+                answer.quantityDestroyed(), answer.tryAgain());
         return queries.view(recallNumber);
     }
 

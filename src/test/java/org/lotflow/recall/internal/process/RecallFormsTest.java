@@ -28,8 +28,11 @@ class RecallFormsTest {
         // quantity an optional number, the note optional text (21 CFR 7.42(b)(3), 7.49, 7.59)
         org.lotflow.security.FormSchema notify = new org.lotflow.security.FormSchemas().task("recallNotification",
                 "notifyCustomer");
-        assertThat(notify.fields().keySet()).containsExactly("contactMethod", "contactPerson", "reached",
+        assertThat(notify.fields().keySet()).containsExactly("contactMethod", "contactPerson", "reached", "tryAgain",
                 "acknowledged", "quantityReturned", "quantityDestroyed", "note");
+        // another attempt for a customer not reached: an optional choice, none by default (new user 17 F13)
+        assertThat(notify.fields().get("tryAgain").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);
+        assertThat(notify.fields().get("tryAgain").required()).isFalse();
         // whether the customer was reached: a required choice of its own, no default ("could not be reached" is never
         // "notified", nor one answer with "told but did not acknowledge": new user U3, 21 CFR 7.53)
         assertThat(notify.fields().get("reached").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);

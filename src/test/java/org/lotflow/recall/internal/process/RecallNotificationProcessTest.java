@@ -94,4 +94,27 @@ class RecallNotificationProcessTest extends ProcessTest {
                 "quantityReturned", 0));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CustomerNotified");
     }
+
+    /**
+     * A customer not reached and tried again: lotflow's record says the notification is still open, so the task comes
+     * back to the recall coordinators (with a deadline timer of its own) until an attempt reaches the customer or none
+     * further is recorded (new user 2026-12-06 F13; 21 CFR 7.49).
+     */
+    @Test
+    void aCustomerNotReachedIsTriedAgain() throws Exception {
+        ProcessInstance pi = start("CLASS_II");
+        when(facts.notificationOpen(any())).thenReturn(true, false);
+        Task first = BpmnAwareTests.task("notifyCustomer", pi);
+        BpmnAwareTests.complete(first, Map.of("reached", false, "acknowledged", false, "contactMethod", "PHONE",
+                "contactPerson", "Reception", "quantityReturned", 0, "tryAgain", true));
+        BpmnAwareTests.assertThat(pi).hasPassed("Gateway_AnsweredOrTryAgain").isWaitingAt("notifyCustomer");
+        Task second = BpmnAwareTests.task("notifyCustomer", pi);
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertCandidateGroups("notifyCustomer", "recall-coordinator");
+        assertThat(timers(pi)).hasSize(1);
+        BpmnAwareTests.complete(second, Map.of("reached", true, "acknowledged", true, "contactMethod", "PHONE",
+                "contactPerson", "Jane Roe", "quantityReturned", 5));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CustomerNotified");
+        verify(facts, times(2)).notificationOpen(any());
+    }
 }
