@@ -252,4 +252,50 @@ class RecallNotReachedApiTest {
         assertThat(attempts).containsExactly("RECALL_CUSTOMER_NOT_REACHED true", "RECALL_CUSTOMER_NOT_REACHED true",
                 "RECALL_CUSTOMER_NOTIFIED false");
     }
+
+    /**
+     * Returns that come after the customer's answer are recorded when they come, added to it, each in the lots' history
+     * and on the timeline, until the recall closes (new user 2026-12-06 F6; 21 CFR 7.59).
+     */
+    @Test
+    void returnsThatComeLaterAreRecordedWhenTheyCome() {
+        String number = recallOf("RRL", "Echo Pumps", "Foxtrot Oils");
+        String lot = api.get("rachel", "/api/recalls/" + number).json().get("lots").get(0).get("lotNumber").asText();
+        String returns = "/api/recalls/" + number + "/returns";
+        // not answered yet: its answer carries the first returns
+        Response early = api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 2));
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer", "Echo Pumps",
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 0))
+                .status()).isEqualTo(200);
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer", "Foxtrot Oils",
+                "reached", false, "acknowledged", false, "contactMethod", "PHONE", "contactPerson", "Reception",
+                "quantityReturned", 0)).status()).isEqualTo(200);
+        refused(api.post("rachel", returns, body("customer", "Echo Pumps")), "quantityReturned", "nothing to record");
+        refused(api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 8,
+                "quantityDestroyed", 3)), "quantityReturned", "more than the 10");
+        assertThat(api.post("tom", returns, body("customer", "Echo Pumps", "quantityReturned", 1)).status())
+                .isEqualTo(403);
+        Response notReached = api.post("rachel", returns, body("customer", "Foxtrot Oils", "quantityReturned", 1));
+        assertThat(notReached.status()).as(notReached.toString()).isEqualTo(409);
+
+        Response recorded = api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 6,
+                "quantityDestroyed", 1.5, "note", "Pallet received at gate 2, RMA-77"));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        assertThat(api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 2)).status())
+                .isEqualTo(200);
+        JsonNode echo = customer(api.get("jennifer", "/api/recalls/" + number).json(), "Echo Pumps");
+        assertThat(echo.get("quantityReturned").decimalValue()).isEqualByComparingTo("8");
+        assertThat(echo.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("1.5");
+        List<JsonNode> history = new java.util.ArrayList<>();
+        api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
+            if (e.get("type").asText().equals(RecallEventTypes.RECALL_RETURNS_RECORDED)) {
+                history.add(e);
+            }
+        });
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("detail").get("totalReturned").decimalValue()).isEqualByComparingTo("6");
+        assertThat(history.get(0).get("reason").asText()).contains("RMA-77");
+        assertThat(history.get(1).get("user").asText()).isEqualTo("rachel");
+    }
 }

@@ -177,7 +177,7 @@ public class CustomerNotification {
     }
 
     /** The customer's notification for {@code unit} (or its only one when {@code unit} is not given); 400 otherwise. */
-    private NotificationStore.NotificationRow ofUnit(RecallStore.RecallRow recall, String customer, String unit,
+    NotificationStore.NotificationRow ofUnit(RecallStore.RecallRow recall, String customer, String unit,
             List<NotificationStore.NotificationRow> ofCustomer) {
         String recallNumber = recall.recallNumber();
         if (ofCustomer.isEmpty()) {

@@ -251,6 +251,13 @@ class NotificationStore {
                 .addValue("id", notificationId));
     }
 
+    /** Sets what the customer returned and destroyed in all (returns recorded after its answer, {@link RecallReturns}). */
+    void addReturns(long notificationId, BigDecimal totalReturned, BigDecimal totalDestroyed) {
+        jdbc.update("UPDATE recall_notification SET quantity_returned = :returned, quantity_destroyed = :destroyed"
+                + " WHERE id = :id", new MapSqlParameterSource().addValue("returned", totalReturned)
+                .addValue("destroyed", totalDestroyed).addValue("id", notificationId));
+    }
+
     /** Marks the notification as escalated to QA managers at that time. */
     void escalated(long notificationId, Instant at) {
         jdbc.update("UPDATE recall_notification SET escalated_at = :at WHERE id = :id",

@@ -33,13 +33,40 @@ public class RecallController {
     private final CustomerNotification notification;
     private final RecallClosing closing;
     private final RecallQueries queries;
+    private final org.lotflow.recall.internal.RecallReturns returns;
 
     public RecallController(RecallOpening opening, CustomerNotification notification, RecallClosing closing,
-            RecallQueries queries) {
+            RecallQueries queries, org.lotflow.recall.internal.RecallReturns returns) {
         this.opening = opening;
         this.notification = notification;
         this.closing = closing;
         this.queries = queries;
+        this.returns = returns;
+    }
+
+    /**
+     * Returns recorded after a customer's answer, when they come: {@code customer} as the recall lists it, {@code unit}
+     * when it received several, {@code quantityReturned} (to the plant) and {@code quantityDestroyed} (on site), each
+     * optional (0) and at least one more than 0, added to what it answered, and an optional {@code note}.
+     */
+    public record ReturnsRecord(String customer, String unit, @Quantity(zeroAllowed = true) BigDecimal quantityReturned,
+            @Quantity(zeroAllowed = true) BigDecimal quantityDestroyed, String note) {
+    }
+
+    /**
+     * Records returns a customer sent back (or destroyed on site) after it was told of the recall: 200 with the recall
+     * (its customers' quantities and effectiveness count them). 400 naming {@code customer}, {@code unit},
+     * {@code quantityReturned}, {@code quantityDestroyed} or {@code note}; 403 for other groups; 404 for an unknown
+     * recall; 409 when the customer is not answered yet, could not be reached, or the recall is closed (new user
+     * 2026-12-06 F6; 21 CFR 7.59).
+     */
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR, Groups.QA_MANAGER}, work = "record a customer's returns of a recall")
+    @PostMapping("/{recallNumber}/returns")
+    public RecallView returns(@PathVariable String recallNumber,
+            @jakarta.validation.Valid @RequestBody ReturnsRecord body) {
+        returns.record(recallNumber, body.customer(), body.unit(), body.quantityReturned(), body.quantityDestroyed(),
+                body.note());
+        return queries.view(recallNumber);
     }
 
     /** The body; validated by the service so every refusal names its field. */
