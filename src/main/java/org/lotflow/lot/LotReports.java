@@ -251,18 +251,19 @@ public class LotReports {
     }
 
     /**
-     * The product's lots created in {@code [from, to)}, oldest first, at most {@code limit} (the caller asks for
-     * one more than it shows to know whether there were more).
+     * The product's lots made from {@code from} to {@code to} (both included), in order of manufacture (lots made the
+     * same day in the order they were entered), at most {@code limit} (the caller asks for one more than it shows to
+     * know whether there were more). The index {@code ix_lot_product_made} (V153).
      */
     @Transactional(readOnly = true)
-    public List<LotRow> createdOfProduct(Long productId, Instant from, Instant to, int limit) {
+    public List<LotRow> madeOfProduct(Long productId, LocalDate from, LocalDate to, int limit) {
         return jdbc.query("""
                 SELECT id, lot_number, product_id, status, manufacture_date, expiration_date, created_at,
                        quantity, allocated, shipped, consumed, disposed
                   FROM lot
-                 WHERE created_at >= :from AND created_at < :to AND product_id = :productId
-                 ORDER BY created_at, id
-                 FETCH FIRST :limit ROWS ONLY""", new MapSqlParameterSource("from", utc(from)).addValue("to", utc(to))
+                 WHERE product_id = :productId AND manufacture_date >= :from AND manufacture_date <= :to
+                 ORDER BY manufacture_date, id
+                 FETCH FIRST :limit ROWS ONLY""", new MapSqlParameterSource("from", from).addValue("to", to)
                 .addValue("productId", productId).addValue("limit", limit), LotReports::row);
     }
 

@@ -56,6 +56,16 @@ class QualityChartApiTest {
         java.util.List<String> lots = new java.util.ArrayList<>();
         history.get("values").forEach(v -> lots.add(v.get("lotNumber").asText()));
         assertThat(lots.stream().distinct().toList()).containsExactly(first, second, third);
+        // and picked by when they were made: a lot of 2023 entered today is in 2023's window, not in 2025's (re-test F4)
+        String old = api.releasedLot(sku, new BigDecimal("100"), "2023-06-01");
+        java.util.function.Function<String, List<String>> lotsOf = query -> {
+            List<String> found = new java.util.ArrayList<>();
+            api.get("jennifer", "/api/reports/quality-history?sku=" + sku + "&" + query).json().get("values")
+                    .forEach(v -> found.add(v.get("lotNumber").asText()));
+            return found.stream().distinct().toList();
+        };
+        assertThat(lotsOf.apply("from=2025-01-01")).containsExactly(first, second, third);
+        assertThat(lotsOf.apply("from=2023-01-01&to=2023-12-31")).containsExactly(old);
     }
 
     /**

@@ -91,8 +91,8 @@ public class QualityReports {
     }
 
     /**
-     * Lot quality history of a product: every lab value of its lots created in {@code [from, to]} (at most
-     * {@code lots} lots, the first entered; {@code truncated} when there were more), in order of manufacture (lots made
+     * Lot quality history of a product: every lab value of its lots made in {@code [from, to]} (at most
+     * {@code lots} lots, the first made; {@code truncated} when there were more), in order of manufacture (lots made
      * the same day in the order they were entered), with the product's current specification.
      */
     public record History(String sku, String productName, LocalDate from, LocalDate to, int lots, boolean truncated,
@@ -127,17 +127,15 @@ public class QualityReports {
         if (limit < 1 || limit > MAX_LOTS) {
             throw new InvalidInput("size", "must be between 1 and " + MAX_LOTS + ", was " + limit);
         }
-        List<LotReports.LotRow> rows = new ArrayList<>(lots.createdOfProduct(product.getId(),
-                filters.startOf(range.from()), filters.startOf(range.to().plusDays(1)), limit + 1));
+        // the lots made in the period, in order of manufacture, as the chart and the history say (a control chart's
+        // run rules read the sequence; new user 2026-12-06 F7, re-test F4: by entry, a lot made long before stood in
+        // the window it was entered in)
+        List<LotReports.LotRow> rows = new ArrayList<>(lots.madeOfProduct(product.getId(), range.from(), range.to(),
+                limit + 1));
         boolean truncated = rows.size() > limit;
         if (truncated) {
             rows.remove(rows.size() - 1);
         }
-        // in order of manufacture, as the chart and the history say (a control chart's run rules read the sequence):
-        // a lot entered after another may have been made before it (new user 2026-12-06 F7); lots made the same day,
-        // and received lots without a manufacture date (last), in the order they were entered
-        rows.sort(java.util.Comparator.comparing(LotReports.LotRow::manufactureDate,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return new Lots(product, range, rows, truncated,
                 lab.ofLots(rows.stream().map(LotReports.LotRow::id).toList()));
     }
@@ -187,7 +185,7 @@ public class QualityReports {
         }
     }
 
-    /** Quality trend of a product's tests over its lots created in {@code [from, to]}. */
+    /** Quality trend of a product's tests over its lots made in {@code [from, to]}. */
     public record Trend(String sku, String productName, LocalDate from, LocalDate to, int lots, boolean truncated,
             List<TestTrend> tests) implements ReportTable {
 

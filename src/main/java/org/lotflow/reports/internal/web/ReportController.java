@@ -56,7 +56,7 @@ public class ReportController {
     }
 
     /**
-     * Lot quality history of a product ({@code sku} required): every lab value of its lots created in
+     * Lot quality history of a product ({@code sku} required): every lab value of its lots made in
      * {@code [from, to]} (default the last 365 days), oldest lot first, at most {@code size} lots (default 500,
      * 1-5000; {@code truncated} when there were more), each value with the limits it was judged by, and the
      * product's specification. QA analysts and managers.
