@@ -52,11 +52,18 @@ public record CertificateView(String coaNumber, String status, String supersedes
      * One test of the specification: {@code value} as measured and {@code min}/{@code max} as judged
      * (decimals in {@code unit}, trailing zeros dropped, never rounded; an open bound is absent),
      * {@code limits} as a QA person reads them ("245 – 255 cSt", "≥ 220 °C"), {@code passed} and
-     * {@code result} PASS or FAIL, or REPORTED for a test recorded without limits (judged against nothing).
+     * {@code result} PASS or FAIL, or REPORTED for a test recorded without limits (judged against nothing);
+     * {@code text}: the observation reported for such a test instead of a number ("clear amber liquid"), else absent.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String test, BigDecimal value, String unit, BigDecimal min, BigDecimal max, String limits,
-            boolean passed, String result) {
+            boolean passed, String result, String text) {
+
+        /** A result of a number. */
+        public Result(String test, BigDecimal value, String unit, BigDecimal min, BigDecimal max, String limits,
+                boolean passed, String result) {
+            this(test, value, unit, min, max, limits, passed, result, null);
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ public class LabReports {
      * result on the lot; new user 2026-12-06 U13).
      */
     public record LabValue(Long lotId, int round, String test, String unit, BigDecimal value, BigDecimal min,
-            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt, boolean invalidated) {
+            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt, boolean invalidated, String text) {
     }
 
     /** Every lab value of these lots, by lot, round and test. */
@@ -43,7 +43,7 @@ public class LabReports {
         }
         return jdbc.query("""
                 SELECT r.lot_id, r.test_round, r.test, r.unit, r.result, r.min_value, r.max_value, r.passed,
-                       r.recorded_by, r.recorded_at,
+                       r.recorded_by, r.recorded_at, r.result_text,
                        CASE WHEN o.lab_conclusion = 'LAB_ERROR' THEN TRUE ELSE FALSE END AS invalidated
                   FROM lab_result r
                   LEFT JOIN oos_investigation o ON o.lot_id = r.lot_id AND o.test_round = r.test_round
@@ -53,7 +53,8 @@ public class LabReports {
                 (rs, i) -> new LabValue(rs.getLong("lot_id"), rs.getInt("test_round"), rs.getString("test"),
                         rs.getString("unit"), rs.getBigDecimal("result"), rs.getBigDecimal("min_value"),
                         rs.getBigDecimal("max_value"), rs.getBoolean("passed"), rs.getString("recorded_by"),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBoolean("invalidated")));
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBoolean("invalidated"),
+                        rs.getString("result_text")));
     }
 
     /**

@@ -147,8 +147,8 @@ public class LabResultsRecording {
                 lot.getProduct().getSpecs(), measurements);
         String analyst = currentUser.id();
         for (LabVerdict.TestVerdict t : tests) {
-            results.save(new LabResult(lotId, round, t.test(), t.unit(), t.value(), t.min(), t.max(), t.passed(),
-                    analyst, clock.instant()));
+            results.save(new LabResult(lotId, round, t.test(), t.unit(), t.value(), t.text(), t.min(), t.max(),
+                    t.passed(), analyst, clock.instant()));
         }
         LabVerdict verdict = LabVerdict.of(round, analyst, tests);
         String retest = (round == 1 ? "" : " (retest, test round " + round + ")")

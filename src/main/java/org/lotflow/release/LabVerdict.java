@@ -16,9 +16,19 @@ import org.lotflow.product.SpecLimit;
  */
 public record LabVerdict(boolean passed, int round, String recordedBy, List<TestVerdict> results) {
 
-    /** One test's verdict: the value lies within [min, max] (inclusive, either bound may be open). */
+    /**
+     * One test's verdict: the value lies within [min, max] (inclusive, either bound may be open); {@code text}: an
+     * observation reported for a test without limits ("clear amber liquid"; {@code value} then null), else null.
+     */
     public record TestVerdict(String test, BigDecimal value, String unit, BigDecimal min, BigDecimal max,
-            boolean passed) {
+            boolean passed, @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String text) {
+
+        /** A number's verdict. */
+        public TestVerdict(String test, BigDecimal value, String unit, BigDecimal min, BigDecimal max,
+                boolean passed) {
+            this(test, value, unit, min, max, passed, null);
+        }
 
         /** The limits as a QA person reads them: "245 – 255 cSt", "≥ 220 °C", "≤ 0.1 %". */
         public String limits() {
@@ -27,6 +37,9 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
 
         /** The value with its unit, no trailing zeros ("248 cSt"), or "not measured". */
         public String valueText() {
+            if (text != null) {
+                return text;
+            }
             return value == null ? "not measured"
                     : value.stripTrailingZeros().toPlainString() + (unit == null || unit.isBlank() ? "" : " " + unit);
         }

@@ -281,4 +281,59 @@ class LabReleaseApiTest {
         assertThat(complete("tom", approve, Map.of("approved", true, "comment", "x")).status()).isEqualTo(403);
         assertThat(status(lot)).isEqualTo("PENDING");
     }
+
+    /**
+     * A test the specification records without limits takes an observation in words, as the seed's lab report has
+     * them ("Thermal Stability: Excellent"), through the API and the Tasklist form, judged against nothing and kept as
+     * written: on the verdict, the certificate (REPORTED) and the quality history; a test with limits still takes a
+     * number (new user 2026-12-06 F1).
+     */
+    @Test
+    void aTestWithoutLimitsTakesAnObservationInWords() {
+        String sku = "OBS-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response product = api.post("mike", "/api/products", Map.of("sku", sku, "name", "Observed oil " + sku,
+                "unit", "drums", "shelfLifeMonths", 24, "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", List.of(
+                        Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
+                        Map.of("test", "appearance"))));
+        assertThat(product.status()).as(product.toString()).isEqualTo(201);
+        String lot = api.createLot(sku, new BigDecimal("50"), "2025-01-21");
+        String results = "/api/lots/" + lot + "/lab-results";
+        Response words = api.post("sarah", results, Map.of("results", List.of(Map.of("test", "viscosity", "text",
+                "thick"), Map.of("test", "appearance", "text", "clear"))));
+        assertThat(words.status()).as(words.toString()).isEqualTo(400);
+        assertThat(words.json().get("field").asText()).isEqualTo("results[0].value");
+        Response both = api.post("sarah", results, Map.of("results", List.of(Map.of("test", "viscosity", "value", 249),
+                Map.of("test", "appearance", "value", 1, "text", "clear"))));
+        assertThat(both.status()).as(both.toString()).isEqualTo(400);
+
+        // the Tasklist form: "appearance = clear amber liquid"
+        String task = taskId("sarah", lot, "recordLabResults");
+        Response done = complete("sarah", task, Map.of("labResults", "viscosity = 249\nappearance = clear amber liquid"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        JsonNode verdict = api.get("sarah", results).json();
+        assertThat(verdict.get("passed").asBoolean()).isTrue();
+        JsonNode appearance = verdict.get("results").get(1);
+        assertThat(appearance.get("test").asText()).isEqualTo("appearance");
+        assertThat(appearance.get("text").asText()).isEqualTo("clear amber liquid");
+        assertThat(appearance.path("value").isMissingNode() || appearance.path("value").isNull()).isTrue();
+        String approve = taskId("jennifer", lot, "approveRelease");
+        assertThat(api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json().get("labSummary")
+                .get("value").asText()).contains("appearance: clear amber liquid");
+        assertThat(complete("jennifer", approve, Map.of("approved", true, "comment", "Observations as expected"))
+                .status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(lot)).isEqualTo("RELEASED");
+        JsonNode coa = api.get("tom", "/api/lots/" + lot + "/coa").json();
+        JsonNode printed = coa.get("results").get(1);
+        assertThat(printed.get("text").asText()).isEqualTo("clear amber liquid");
+        assertThat(printed.get("result").asText()).isEqualTo("REPORTED");
+        JsonNode history = api.get("jennifer", "/api/reports/quality-history?sku=" + sku + "&from=2025-01-01").json();
+        List<String> texts = new java.util.ArrayList<>();
+        history.get("values").forEach(v -> {
+            if (v.get("test").asText().equals("appearance")) {
+                texts.add(v.get("text").asText());
+            }
+        });
+        assertThat(texts).containsExactly("clear amber liquid");
+    }
 }

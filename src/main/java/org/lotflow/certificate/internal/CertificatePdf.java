@@ -79,8 +79,8 @@ public class CertificatePdf {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("test", r.test());
         row.put("limits", r.limits());
-        row.put("value", r.value() == null ? "not measured" : text(r.value()));
-        row.put("unit", r.unit() == null ? "" : r.unit());
+        row.put("value", r.text() != null ? r.text() : r.value() == null ? "not measured" : text(r.value()));
+        row.put("unit", r.unit() == null || r.text() != null ? "" : r.unit());
         row.put("result", r.result());
         return row;
     }

@@ -66,7 +66,7 @@ public final class CertificateRules {
     /** The certificate's result lines: every test of the verdict, values and limits as judged. */
     public static List<CertificateView.Result> results(LabVerdict verdict) {
         return verdict.results().stream().map(t -> new CertificateView.Result(t.test(), plain(t.value()), t.unit(),
-                plain(t.min()), plain(t.max()), t.limits(), t.passed(), verdictOf(t))).toList();
+                plain(t.min()), plain(t.max()), t.limits(), t.passed(), verdictOf(t), t.text())).toList();
     }
 
     /**

@@ -25,6 +25,9 @@ import org.lotflow.shared.input.InputRules;
  * specification without a value), never judged as failed: a forgotten line must not reject a lot
  * (issue #12; contract: an incomplete lab result never rejects a lot by itself);</li>
  * <li>a value passes when it lies within the limit, bounds inclusive ({@link SpecLimit#accepts});</li>
+ * <li>a test the specification records without limits takes a number or an observation ({@link Measurement#text}:
+ * one line of visible text, at most {@value #MAX_TEXT} characters), judged against nothing (REPORTED); a test with
+ * limits takes a number only (400 naming {@code results[i].value});</li>
  * <li>refused with {@link InvalidInput} (400) naming {@code results[i].test} or {@code results[i].value}:
  * no measurements at all, a blank test name, a test the specification does not know, a test reported
  * twice, a missing value, a value outside lotflow's measured-value rule ({@link InputRules#measuredValue}:
@@ -32,6 +35,9 @@ import org.lotflow.shared.input.InputRules;
  * </ul>
  */
 public final class LabJudgement {
+
+    /** The longest observation lotflow keeps for a test recorded without limits. */
+    public static final int MAX_TEXT = 200;
 
     private LabJudgement() {
     }
@@ -51,6 +57,9 @@ public final class LabJudgement {
                             + " needs a value");
         }
         Map<String, BigDecimal> measured = new LinkedHashMap<>();
+        Map<String, String> observed = new LinkedHashMap<>();
+        Map<String, SpecLimit> byTest = new LinkedHashMap<>();
+        specs.forEach(s -> byTest.put(s.getTest(), s));
         for (int i = 0; i < measurements.size(); i++) {
             Measurement m = measurements.get(i);
             String field = "results[" + i + "]";
@@ -61,11 +70,32 @@ public final class LabJudgement {
                 throw new InvalidInput(field + ".test", "'" + m.test()
                         + "' is not a test of the specification of " + sku + " " + known);
             }
+            if (m.text() != null && m.value() != null) {
+                throw new InvalidInput(field + ".text", "give a number (value) or an observation (text), not both");
+            }
+            if (m.text() != null) {
+                // an observation: only for a test recorded without limits, whose value nothing is judged against (F1)
+                SpecLimit spec = byTest.get(m.test());
+                if (spec.getMin() != null || spec.getMax() != null) {
+                    throw new InvalidInput(field + ".value", "'" + m.text() + "' is not a number: " + m.test()
+                            + " is judged against " + spec.describe() + ", so its value is a number");
+                }
+                String text = m.text().strip();
+                if (text.isEmpty() || text.length() > MAX_TEXT) {
+                    throw new InvalidInput(field + ".text", "an observation is 1 to " + MAX_TEXT + " characters");
+                }
+                InputRules.require(field + ".text", InputRules.name(text));
+                if (observed.put(m.test(), text) != null || measured.containsKey(m.test())) {
+                    throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
+                }
+                measured.put(m.test(), null);
+                continue;
+            }
             if (m.value() == null) {
                 throw new InvalidInput(field + ".value", "must be a number");
             }
             InputRules.require(field + ".value", InputRules.measuredValue(m.value()));
-            if (measured.put(m.test(), m.value()) != null) {
+            if (measured.containsKey(m.test()) || measured.put(m.test(), m.value()) != null) {
                 throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
             }
         }
@@ -77,8 +107,9 @@ public final class LabJudgement {
         List<TestVerdict> verdicts = new ArrayList<>();
         for (SpecLimit spec : specs) {
             BigDecimal value = measured.get(spec.getTest());
+            String text = observed.get(spec.getTest());
             verdicts.add(new TestVerdict(spec.getTest(), value, spec.getUnit(), spec.getMin(), spec.getMax(),
-                    spec.accepts(value)));
+                    text != null || spec.accepts(value), text));
         }
         return verdicts;
     }

@@ -46,6 +46,10 @@ public class LabResult {
     @Column(name = "max_value", precision = 19, scale = 6)
     private BigDecimal max;
 
+    /** An observation for a test without limits (V154); null for a number. */
+    @Column(name = "result_text", length = 200)
+    private String text;
+
     @Column(nullable = false)
     private boolean passed;
 
@@ -70,6 +74,13 @@ public class LabResult {
         this.passed = passed;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+    }
+
+    /** A result with its observation ({@code text}, for a test without limits; null for a number). */
+    public LabResult(Long lotId, int round, String test, String unit, BigDecimal value, String text, BigDecimal min,
+            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt) {
+        this(lotId, round, test, unit, value, min, max, passed, recordedBy, recordedAt);
+        this.text = text;
     }
 
     public Long getLotId() {
@@ -114,6 +125,6 @@ public class LabResult {
 
     /** This test as the verdict shows it. */
     public LabVerdict.TestVerdict toVerdict() {
-        return new LabVerdict.TestVerdict(test, value, unit, min, max, passed);
+        return new LabVerdict.TestVerdict(test, value, unit, min, max, passed, text);
     }
 }

@@ -13,7 +13,9 @@ import org.lotflow.release.Measurement;
  * The lab-results field of the Tasklist form: one line per test, {@code test = value}. Blank
  * lines, {@code #} comments and lines with no value are skipped (the test then counts as not
  * measured). A decimal comma is read as a decimal point ({@code 248,5}); a comma followed by exactly
- * three digits ({@code 1,250}) could be a thousands separator and is refused rather than guessed.
+ * three digits ({@code 1,250}) could be a thousands separator and is refused rather than guessed. A test the
+ * specification records without limits takes an observation instead of a number ({@code appearance = clear amber
+ * liquid}).
  * Refusals are 400 naming {@code labResults} and the line.
  */
 public final class LabResultsText {
@@ -69,6 +71,14 @@ public final class LabResultsText {
                 // named as the analyst sees it, not as the API's results[1].test (auditor 2026-12-06 C-j)
                 throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + test + "' is given twice (line "
                         + first + " gives it too); one value per test");
+            }
+            SpecLimit spec = specs == null ? null : specs.stream().filter(s -> s.getTest().equals(test)).findFirst()
+                    .orElse(null);
+            if (spec != null && spec.getMin() == null && spec.getMax() == null
+                    && !value.matches("[-+]?[0-9]+([.,][0-9]+)?")) {
+                // a test recorded without limits takes an observation ("clear amber liquid"; new user 2026-12-06 F1)
+                out.add(new Measurement(test, null, value));
+                continue;
             }
             if (value.matches("[-+]?[0-9.,]+[eE][-+]?[0-9]+")) {
                 // the value as the analyst read it, not a computation of it (ALCOA: original; auditor 2026-12-06 C-j)

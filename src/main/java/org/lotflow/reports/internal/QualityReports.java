@@ -78,11 +78,12 @@ public class QualityReports {
      * One lab value: the lot (number, manufacture date, status now), round (1 the original analysis), test,
      * unit, value (null: not measured), the limits in force when it was recorded, passed, by whom and when, and
      * {@code invalidated}: its round was invalidated as an assignable laboratory error, so it is no result on the lot
-     * (new user 2026-12-06 U13: counted as an ordinary failing value).
+     * (new user 2026-12-06 U13: counted as an ordinary failing value); {@code text}: the observation reported for a
+     * test without limits ({@code value} then null), else null.
      */
     public record Value(String lotNumber, LocalDate manufactureDate, String status, int round, String test,
             String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed, String recordedBy,
-            Instant recordedAt, boolean invalidated) {
+            Instant recordedAt, boolean invalidated, String text) {
         public Value {
             value = asDefined(value);
             min = asDefined(min);
@@ -101,14 +102,14 @@ public class QualityReports {
         @Override
         public List<String> csvHeader() {
             return List.of("lotNumber", "manufactureDate", "status", "round", "test", "unit", "value", "min", "max",
-                    "passed", "recordedBy", "recordedAt", "invalidated");
+                    "passed", "recordedBy", "recordedAt", "invalidated", "text");
         }
 
         @Override
         public List<List<Object>> csvRows() {
             return values.stream().map(v -> Arrays.<Object>asList(v.lotNumber(), v.manufactureDate(), v.status(),
                     v.round(), v.test(), v.unit(), v.value(), v.min(), v.max(), v.passed(), v.recordedBy(),
-                    v.recordedAt(), v.invalidated())).toList();
+                    v.recordedAt(), v.invalidated(), v.text())).toList();
         }
     }
 
@@ -150,7 +151,7 @@ public class QualityReports {
             byLot.getOrDefault(lot.id(), List.of()).forEach(v -> values.add(new Value(
                     lot.lotNumber(), lot.manufactureDate(), lot.status().name(), v.round(), v.test(),
                     v.unit(), v.value(), v.min(), v.max(), v.passed(), v.recordedBy(), v.recordedAt(),
-                    v.invalidated())));
+                    v.invalidated(), v.text())));
         }
         return new History(l.product().getSku(), l.product().getName(), l.range().from(), l.range().to(),
                 l.rows().size(), l.truncated(), specs(l.product()), values);

@@ -85,4 +85,24 @@ class LabJudgementTest {
         assertThat(RefusalStatus.of(refused)).isEqualTo(400);
         assertThat(refused.properties()).containsEntry("field", field);
     }
+
+    /** A test without limits takes a number or an observation; a test with limits a number only (new user 17 F1). */
+    @Test
+    void anObservationIsTakenOnlyForATestWithoutLimits() {
+        List<SpecLimit> spec = List.of(new SpecLimit("viscosity", "cSt", new BigDecimal("245"), new BigDecimal("255")),
+                new SpecLimit("appearance", null, null, null));
+        List<LabVerdict.TestVerdict> verdicts = LabJudgement.judge("IL", spec, List.of(m("viscosity", "250"),
+                new Measurement("appearance", null, " clear amber liquid ")));
+        assertThat(verdicts.get(1).text()).isEqualTo("clear amber liquid");
+        assertThat(verdicts.get(1).value()).isNull();
+        assertThat(verdicts.get(1).passed()).isTrue();
+        assertThat(verdicts.get(1).valueText()).isEqualTo("clear amber liquid");
+        InvalidInput limits = catchThrowableOfType(InvalidInput.class, () -> LabJudgement.judge("IL", spec,
+                List.of(new Measurement("viscosity", null, "thick"), new Measurement("appearance", null, "clear"))));
+        assertThat(limits.field()).isEqualTo("results[0].value");
+        assertThat(limits.getMessage()).contains("'thick' is not a number").contains("245 – 255 cSt");
+        InvalidInput twoLines = catchThrowableOfType(InvalidInput.class, () -> LabJudgement.judge("IL", spec,
+                List.of(m("viscosity", "250"), new Measurement("appearance", null, "clear\ncloudy"))));
+        assertThat(twoLines.field()).isEqualTo("results[1].text");
+    }
 }

@@ -76,4 +76,17 @@ class LabResultsTextTest {
         }
         assertThat(LabResultsText.parse("assay = 98,5").get(0).value()).isEqualByComparingTo("98.5");
     }
+
+    /** A line of a test without limits reads an observation in words; a test with limits still a number (F1). */
+    @Test
+    void aTestWithoutLimitsReadsAnObservation() {
+        java.util.List<org.lotflow.product.SpecLimit> spec = java.util.List.of(new org.lotflow.product.SpecLimit("viscosity", "cSt",
+                new java.math.BigDecimal("245"), new java.math.BigDecimal("255")),
+                new org.lotflow.product.SpecLimit("appearance", null, null, null));
+        var measured = LabResultsText.parse("viscosity = 248\nappearance = clear amber liquid", "IL", spec);
+        assertThat(measured).extracting(org.lotflow.release.Measurement::text).containsExactly(null,
+                "clear amber liquid");
+        assertThat(catchThrowableOfType(Refusal.class, () -> LabResultsText.parse("viscosity = thick", "IL", spec))
+                .getMessage()).contains("not a number");
+    }
 }

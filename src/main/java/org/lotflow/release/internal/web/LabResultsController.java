@@ -42,7 +42,11 @@ public class LabResultsController {
         this.lots = lots;
     }
 
-    public record ResultRequest(@NotNull String test, @NotNull @MeasuredValue BigDecimal value) {
+    /**
+     * One result: {@code test} and its {@code value} (a number), or, for a test the specification records without
+     * limits, {@code text} instead (an observation: one line, at most 200 characters, e.g. "clear amber liquid").
+     */
+    public record ResultRequest(@NotNull String test, @MeasuredValue BigDecimal value, String text) {
     }
 
     public record LabResultsRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull ResultRequest> results) {
@@ -58,7 +62,7 @@ public class LabResultsController {
     @PostMapping
     public LabVerdict submit(@PathVariable String lotNumber, @Valid @RequestBody LabResultsRequest request) {
         return recording.submit(lotNumber, request.results().stream()
-                .map(r -> new Measurement(r.test(), r.value())).toList());
+                .map(r -> new Measurement(r.test(), r.value(), r.text())).toList());
     }
 
     @GetMapping
