@@ -296,7 +296,13 @@ class OosInvestigationApiTest {
         assertThat(api.get("tom", "/api/orders/" + order).json().get("allocations").get(0).get("lotNumber").asText())
                 .isEqualTo(lot);
         // sales sees on the order's allocations that the lot stands on out-of-specification results (new user U5)
-        String page = org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + order).html();
+        org.lotflow.console.ConsoleSession tom = org.lotflow.console.ConsoleSession.login(api.port(), "tom");
+        // the Console says so on the lot and never calls it next to allocate (re-test N4)
+        assertThat(tom.get("/console/lots/" + lot).html()).contains("id=\"lot-concession\"");
+        String list = tom.get("/console/lots?sku=" + sku).html();
+        String rows = list.substring(list.indexOf("id=\"lot-table\""));
+        assertThat(rows).contains("Concession (OOS)").doesNotContain(">Next to allocate<");
+        String page = tom.get("/console/orders/" + order).html();
         String allocations = page.substring(page.indexOf("id=\"allocations\""));
         assertThat(allocations.substring(0, allocations.indexOf("</table>"))).contains("class=\"oos-release error\"")
                 .contains("viscosity = 232").contains("signed OOS decision");

@@ -26,13 +26,21 @@ public final class LotMarks {
     private LotMarks() {
     }
 
-    /** What the list knows of a lot for its marks; lots given in FEFO order. */
-    public record Row(String sku, String status, LocalDate expirationDate, BigDecimal available) {
+    /**
+     * What the list knows of a lot for its marks; lots given in FEFO order. {@code concession}: released despite a
+     * confirmed out-of-specification result, so never allocated by FEFO (re-test 2026-12-06 N4).
+     */
+    public record Row(String sku, String status, LocalDate expirationDate, BigDecimal available, boolean concession) {
+
+        /** A lot not released on a concession. */
+        public Row(String sku, String status, LocalDate expirationDate, BigDecimal available) {
+            this(sku, status, expirationDate, available, false);
+        }
     }
 
     /** The marks of one lot. */
     public record Marks(boolean expired, boolean expiringSoon, long daysLeft, long monthsLeft,
-            boolean nextToAllocate) {
+            boolean nextToAllocate, boolean concession) {
     }
 
     /**
@@ -47,9 +55,9 @@ public final class LotMarks {
             long days = ChronoUnit.DAYS.between(today, r.expirationDate());
             long months = expired ? 0 : Period.between(today, r.expirationDate()).toTotalMonths();
             boolean allocatable = "RELEASED".equals(r.status()) && !expired && r.available() != null
-                    && r.available().signum() > 0;
+                    && r.available().signum() > 0 && !r.concession();
             boolean next = firstPage && allocatable && seen.add(r.sku());
-            return new Marks(expired, !expired && days <= alertDays, days, months, next);
+            return new Marks(expired, !expired && days <= alertDays, days, months, next, r.concession());
         }).toList();
     }
 }

@@ -34,6 +34,16 @@ class ConsoleRulesTest {
                 LotMarks.Marks::nextToAllocate).containsExactly(true, false, false);
     }
 
+    /** A lot released on a concession is never FEFO's next lot: the one after it is (re-test 2026-12-06 N4). */
+    @Test
+    void aLotReleasedOnAConcessionIsNeverNextToAllocate() {
+        List<LotMarks.Marks> marks = LotMarks.of(List.of(
+                new LotMarks.Row("IL-250", "RELEASED", LocalDate.parse("2026-12-03"), new BigDecimal("425"), true),
+                new LotMarks.Row("IL-250", "RELEASED", LocalDate.parse("2027-01-08"), new BigDecimal("500"), false)),
+                TODAY, 90, true);
+        assertThat(marks).extracting(LotMarks.Marks::nextToAllocate).containsExactly(false, true);
+    }
+
     @Test
     void onALaterPageNoLotIsMarkedNextToAllocate() {
         assertThat(LotMarks.of(List.of(new LotMarks.Row("IL-250", "RELEASED", LocalDate.parse("2026-12-03"),

@@ -132,7 +132,8 @@ class LotPages {
             LotInventory.Page page = inventory.page(blank(sku) ? null : sku.trim(), s, days,
                     blank(supplierLotNumber) ? null : supplierLotNumber.trim(), pageSize, blank(cursor) ? null : cursor);
             List<LotMarks.Marks> marks = LotMarks.of(page.items().stream().map(l -> new LotMarks.Row(
-                    l.getProduct().getSku(), l.getStatus().name(), l.getExpirationDate(), l.getAvailable())).toList(),
+                    l.getProduct().getSku(), l.getStatus().name(), l.getExpirationDate(), l.getAvailable(),
+                    l.isReleasedOnConcession())).toList(),
                     LocalDate.now(clock), alertDays, blank(cursor) && blank(supplierLotNumber)
                             && (s == null || s == LotStatus.RELEASED));
             List<Row> rows = new ArrayList<>();
@@ -248,7 +249,8 @@ class LotPages {
         model.addAttribute("expired", lot.isExpiredOn(today));
         model.addAttribute("retainUntil", org.lotflow.lot.RetentionRule.retainUntil(lot));
         model.addAttribute("marks", LotMarks.of(List.of(new LotMarks.Row(lot.getProduct().getSku(),
-                lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable())), today, alertDays, false).get(0));
+                lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable(), lot.isReleasedOnConcession())),
+                today, alertDays, false).get(0));
         model.addAttribute("extra", json.convertValue(extra, TREE));
         model.addAttribute("history", history.of(lot.getId()));
         // the lot's own tasks, then those of its open recalls (their processes are keyed by the recall's number): a
