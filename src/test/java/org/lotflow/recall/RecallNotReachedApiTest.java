@@ -36,6 +36,9 @@ class RecallNotReachedApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     @LocalServerPort
     int port;
 
@@ -214,6 +217,18 @@ class RecallNotReachedApiTest {
                 "contactMethod", "PHONE", "contactPerson", "Reception", "quantityReturned", 0, "tryAgain", "yes")),
                 "tryAgain");
 
+        // tried again only when not reached, and an attempt that reached nobody brought nothing back (re-test N7, N3)
+        refused(api.post("rachel", answers, body("customer", "Delta Gears", "reached", true, "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 0, "tryAgain", true)),
+                "tryAgain", "only for a customer that could not be reached");
+        refused(api.post("rachel", answers, body("customer", "Delta Gears", "reached", false, "acknowledged", false,
+                "contactMethod", "PHONE", "contactPerson", "Reception", "quantityReturned", 3, "tryAgain", true)),
+                "quantityReturned", "could not be reached has returned and destroyed nothing");
+        // the deadline passed first: the notification is escalated to the QA managers (its timer, then its job)
+        org.camunda.bpm.engine.ManagementService jobs = engine.getManagementService();
+        String pi = engine.getTaskService().createTaskQuery().taskId(first).singleResult().getProcessInstanceId();
+        jobs.createJobQuery().processInstanceId(pi).timers().list().forEach(j -> jobs.executeJob(j.getId()));
+        api.executeJobs();
         // the API: not reached, tried again
         Response tried = api.post("rachel", answers, body("customer", "Delta Gears", "reached", false,
                 "acknowledged", false, "contactMethod", "PHONE", "contactPerson", "Reception (voicemail)",
@@ -225,6 +240,10 @@ class RecallNotReachedApiTest {
         assertThat(recall.get("status").asText()).isNotEqualTo("AWAITING_CLOSE");
         String second = task(number, "Delta Gears");
         assertThat(second).as("a new task for the next attempt").isNotEqualTo(first);
+        // escalated before: the next attempt stays with the QA managers too, as urgent (re-test N1)
+        assertThat(engine.getTaskService().createTaskQuery().taskId(second).taskCandidateGroup("qa-manager").count())
+                .isEqualTo(1);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(second).singleResult().getPriority()).isEqualTo(90);
 
         // the form's fields: not reached again, tried again; then reached
         assertThat(complete(second, body("reached", false, "acknowledged", false, "contactMethod", "LETTER",

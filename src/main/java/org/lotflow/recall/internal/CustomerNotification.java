@@ -31,7 +31,7 @@ public class CustomerNotification {
      * tasks of their own.
      */
     public record NotificationTask(String customer, String recallNumber, String classification, String reason,
-            String deliveries, BigDecimal quantityShipped, String unit, List<String> units) {
+            String deliveries, BigDecimal quantityShipped, String unit, List<String> units, boolean escalated) {
 
         /** How many notifications (units) the customer has in this recall. */
         public int ofUnits() {
@@ -104,7 +104,7 @@ public class CustomerNotification {
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
                 deliveries, n.quantityShipped(), shipments.unitOf(n.consignee()),
                 notifications.ofCustomer(recall.id(), n.customer()).stream().map(r -> shipments.unitOf(r.consignee()))
-                        .toList());
+                        .toList(), n.escalatedAt() != null);
     }
 
     /**
@@ -154,10 +154,16 @@ public class CustomerNotification {
         }
         // answers of one notification one at a time, from here on (G3), locked in the order every completion locks:
         // the task's row, then (its listener) the recall's row (A11: the other order deadlocked on PostgreSQL)
-        taskLocks.lock(n.taskId());
+        String lockedTask = n.taskId();
+        taskLocks.lock(lockedTask);
         long id = n.id();
         n = notifications.ofCustomer(recall.id(), customer).stream().filter(r -> r.id() == id).findFirst()
                 .orElseThrow();
+        if (!lockedTask.equals(n.taskId())) {
+            // answered at the same moment, and tried again: the task this answer was meant for is done, and the next
+            // attempt's task is not this answer's (re-test 2026-12-06 N2: a second, made-up attempt was recorded)
+            throw new StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT).with("customer", customer);
+        }
         NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
                 contactPerson, note, quantityDestroyed);
         if (!process.isActive(n.taskId())) {

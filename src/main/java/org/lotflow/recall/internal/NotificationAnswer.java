@@ -76,6 +76,13 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
         BigDecimal destroyed = quantityDestroyed == null ? BigDecimal.ZERO.setScale(3)
                 : decimal("quantityDestroyed", quantityDestroyed);
         InputRules.require("quantityDestroyed", InputRules.quantity(destroyed, true));
+        if (!told && (returned.signum() != 0 || destroyed.signum() != 0)) {
+            // nobody there was told: nothing came back because of it (re-test 2026-12-06 N3: figures of an attempt
+            // were written to the history and counted nowhere)
+            throw new InvalidInput(returned.signum() != 0 ? "quantityReturned" : "quantityDestroyed", "a customer"
+                    + " that could not be reached has returned and destroyed nothing for the recall: 0 (record what it"
+                    + " sends back once it is reached)");
+        }
         if (returned.add(destroyed).compareTo(n.quantityShipped()) > 0) {
             throw new InvalidInput("quantityDestroyed", Quantities.plain(returned) + unit + " returned and "
                     + Quantities.plain(destroyed) + unit + " destroyed is more than the "
@@ -99,12 +106,17 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
      * Whether another attempt follows an answer ({@code tryAgain}): only for a customer not reached, whose notification
      * then stays open and whose task comes back to the recall coordinators (21 CFR 7.49: follow up consignees that do
      * not respond; new user 2026-12-06 F13: a customer not reached had no second attempt). Absent: false (no further
-     * attempt: recorded as not reached). Ignored when the customer was reached. 400 naming {@code tryAgain} when it is
-     * not true or false.
+     * attempt: recorded as not reached). 400 naming {@code tryAgain} when it is not true or false, or true for a
+     * customer that was reached.
      */
     static boolean tryAgain(Object value, boolean reached) {
         if (value != null && !(value instanceof Boolean)) {
             throw new InvalidInput("tryAgain", org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
+        }
+        if (reached && Boolean.TRUE.equals(value)) {
+            // a customer reached and tried again are two answers that cannot both hold (re-test 2026-12-06 N7)
+            throw new InvalidInput("tryAgain", "is only for a customer that could not be reached (reached false):"
+                    + " this one was reached");
         }
         return !reached && Boolean.TRUE.equals(value);
     }

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationEscalation {
 
     /** The task priority of an escalated notification (Tasklist sorts by it). */
-    static final int ESCALATED_PRIORITY = 90;
+    public static final int ESCALATED_PRIORITY = 90;
 
     private final RecallStore store;
     private final NotificationStore notifications;

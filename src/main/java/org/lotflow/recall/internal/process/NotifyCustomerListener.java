@@ -42,6 +42,12 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
         CustomerNotification.NotificationTask data = notification.bindTask(scope.getProcessBusinessKey(),
                 scope.getProcessInstanceId(), task.getId());
         task.setName(taskName(data.customer(), data.recallNumber(), data.ofUnits() > 1 ? data.unit() : null));
+        if (data.escalated()) {
+            // another attempt of a notification already escalated: it stays with the QA managers too, as urgent as
+            // the escalation made it (re-test 2026-12-06 N1: the retry went back to the coordinators alone)
+            task.addCandidateGroup(org.lotflow.security.Groups.QA_MANAGER);
+            task.setPriority(org.lotflow.recall.internal.NotificationEscalation.ESCALATED_PRIORITY);
+        }
         TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
                 .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
                 .show(DELIVERIES.name(), data.deliveries())
