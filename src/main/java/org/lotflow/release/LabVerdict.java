@@ -58,7 +58,7 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
 
     /**
      * A short text for the forms: one line per test with its value, unit and limits,
-     * {@code - PASS viscosity40C: 248 cSt (limits 245 – 255 cSt)}; failures in bold.
+     * {@code - PASS viscosity40C: 248 cSt (limits 245 – 255 cSt)}; failures in bold; a test without limits REPORTED.
      */
     public String summary() {
         return summary(java.util.function.UnaryOperator.identity());
@@ -68,7 +68,10 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
     public String summary(java.util.function.UnaryOperator<String> escape) {
         StringBuilder sb = new StringBuilder();
         for (TestVerdict t : results) {
-            sb.append("- ").append(t.passed() ? "PASS" : "**FAIL**").append(" ").append(escape.apply(t.test()))
+            // a test recorded without limits is judged against nothing: REPORTED, never PASS (re-test 2026-12-06 c-F1)
+            boolean reported = t.min() == null && t.max() == null;
+            sb.append("- ").append(reported ? "REPORTED" : t.passed() ? "PASS" : "**FAIL**").append(" ")
+                    .append(escape.apply(t.test()))
                     .append(": ").append(escape.apply(t.valueText())).append(" (limits ")
                     .append(escape.apply(t.limits())).append(")\n");
         }

@@ -318,7 +318,10 @@ class LabReleaseApiTest {
         assertThat(appearance.path("value").isMissingNode() || appearance.path("value").isNull()).isTrue();
         String approve = taskId("jennifer", lot, "approveRelease");
         assertThat(api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json().get("labSummary")
-                .get("value").asText()).contains("appearance: clear amber liquid");
+                .get("value").asText()).contains("REPORTED appearance: clear amber liquid")
+                .doesNotContain("PASS appearance"); // judged against nothing (re-test c-F1)
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "sarah").get("/console/lots/" + lot).html())
+                .contains("lab-reported");
         assertThat(complete("jennifer", approve, Map.of("approved", true, "comment", "Observations as expected"))
                 .status()).isEqualTo(204);
         api.executeJobs();

@@ -74,8 +74,10 @@ public final class LabResultsText {
             }
             SpecLimit spec = specs == null ? null : specs.stream().filter(s -> s.getTest().equals(test)).findFirst()
                     .orElse(null);
+            // an observation only when it does not begin like a number: "1e5", "5 score", ".5" and other digits stay
+            // numbers, read or refused as for any test (re-test 2026-12-06 c-F2: one reading gave two records)
             if (spec != null && spec.getMin() == null && spec.getMax() == null
-                    && !value.matches("[-+]?[0-9]+([.,][0-9]+)?")) {
+                    && !value.matches("[-+.]?[\\p{Nd}].*")) {
                 // a test recorded without limits takes an observation ("clear amber liquid"; new user 2026-12-06 F1)
                 out.add(new Measurement(test, null, value));
                 continue;

@@ -88,5 +88,12 @@ class LabResultsTextTest {
                 "clear amber liquid");
         assertThat(catchThrowableOfType(Refusal.class, () -> LabResultsText.parse("viscosity = thick", "IL", spec))
                 .getMessage()).contains("not a number");
+        // what begins like a number is read as one, or refused as for any test: never kept as words (re-test c-F2)
+        assertThat(LabResultsText.parse("viscosity = 248\nappearance = .5", "IL", spec).get(1).value())
+                .isEqualByComparingTo("0.5");
+        for (String numberLike : new String[] {"1e5", "5 score", "\u09e7\u09e8"}) {
+            assertThat(catchThrowableOfType(Refusal.class, () -> LabResultsText.parse("viscosity = 248\nappearance = "
+                    + numberLike, "IL", spec))).as(numberLike).isNotNull();
+        }
     }
 }
