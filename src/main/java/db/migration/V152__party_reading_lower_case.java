@@ -3,7 +3,6 @@ package db.migration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Locale;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -48,7 +47,7 @@ public class V152__party_reading_lower_case extends BaseJavaMigration {
             while (rs.next()) {
                 String name = rs.getString(1);
                 String kept = name.length() > 200 ? name.substring(0, 200) : name;
-                String hash = PartyReadings.hash(PartyNames.printsAs(name.toLowerCase(Locale.ROOT)));
+                String hash = PartyReadings.hash(PartyNames.printsAs(PartyReadings.folded(name)));
                 if (!done.add(hash)) {
                     continue;
                 }
@@ -58,7 +57,7 @@ public class V152__party_reading_lower_case extends BaseJavaMigration {
                     insert.setString(2, hash);
                     insert.setString(3, kept);
                     insert.executeUpdate();
-                } else if (!onRecord.equals(kept) && onRecord.equalsIgnoreCase(kept)) {
+                } else if (!onRecord.equals(kept) && PartyReadings.folded(onRecord).equals(PartyReadings.folded(kept))) {
                     // the same party recorded under a later spelling: its first spelling is its name
                     update.setString(1, kept);
                     update.setString(2, kind);

@@ -45,7 +45,7 @@ public class PartyReadings {
                     String.class, kind, hash);
         }
         String onRecord = known.isEmpty() ? "another spelling being recorded at this moment" : known.get(0);
-        return onRecord.equalsIgnoreCase(name) ? null : onRecord;
+        return sameText(onRecord, name) ? null : onRecord;
     }
 
     /**
@@ -65,7 +65,7 @@ public class PartyReadings {
         }
         // the reading of its lower case too, first come first kept: the name every spelling of the party is exported
         // under ({@link #oneNames}; the skeleton reads a capital I as l, so "ALLIED" alone reads apart; re-test F2)
-        String lowerReading = org.lotflow.shared.input.PartyNames.printsAs(name.toLowerCase(java.util.Locale.ROOT));
+        String lowerReading = org.lotflow.shared.input.PartyNames.printsAs(folded(name));
         if (!lowerReading.equals(reading)) {
             String lower = lookAlikeOf(kind, lowerReading, name);
             if (lower != null) {
@@ -73,7 +73,7 @@ public class PartyReadings {
             }
         }
         for (String known : alike) {
-            if (!known.equalsIgnoreCase(name)) {
+            if (!sameText(known, name)) {
                 throw new StateConflict("'" + name + "' prints like the " + kind + " '" + known + "' already on"
                         + " record, but is other text: use that name (or, for another company, a name that tells"
                         + " them apart)").with("field", kind);
@@ -97,8 +97,7 @@ public class PartyReadings {
         for (String name : names) {
             if (name != null && !hashByName.containsKey(name)) {
                 hashByName.put(name, hash(org.lotflow.shared.input.PartyNames.printsAs(name)));
-                lowerHashByName.put(name, hash(org.lotflow.shared.input.PartyNames.printsAs(
-                        name.toLowerCase(java.util.Locale.ROOT))));
+                lowerHashByName.put(name, hash(org.lotflow.shared.input.PartyNames.printsAs(folded(name))));
             }
         }
         java.util.Map<String, String> recorded = new java.util.HashMap<>();
@@ -116,10 +115,23 @@ public class PartyReadings {
         hashByName.forEach((name, hash) -> {
             String ofLowerCase = recorded.get(lowerHashByName.get(name));
             String onRecord = recorded.get(hash);
-            one.put(name, ofLowerCase != null && ofLowerCase.equalsIgnoreCase(name) ? ofLowerCase
-                    : onRecord != null && onRecord.equalsIgnoreCase(name) ? onRecord : name);
+            one.put(name, ofLowerCase != null && sameText(ofLowerCase, name) ? ofLowerCase
+                    : onRecord != null && sameText(onRecord, name) ? onRecord : name);
         });
         return one;
+    }
+
+    /**
+     * A name with its capitals folded the full Unicode way (ICU case folding: "STRASSE", "Straße" and "STRAẞE" fold
+     * alike; re-test 2026-12-06 N5), the text its "lower-case" reading is taken of.
+     */
+    public static String folded(String name) {
+        return com.ibm.icu.lang.UCharacter.foldCase(name, true);
+    }
+
+    /** Whether two names are the same text capitals aside (ICU full case folding: ß and SS alike). */
+    static boolean sameText(String a, String b) {
+        return a.equalsIgnoreCase(b) || folded(a).equals(folded(b));
     }
 
     /** The key of a reading: its SHA-256 in 64 hex digits (a reading may be longer than a key should be). */

@@ -265,6 +265,21 @@ class Fsma204ApiTest {
         });
         assertThat(names).containsExactly(customer, customer, customer);
 
+        // a sharp s and its capitals are one customer too (full case folding; re-test N5)
+        String strasse = "Stra\u00dfe Chemie " + s.supplierLot();
+        String[] sharp = {strasse, "STRASSE CHEMIE " + s.supplierLot().toUpperCase(java.util.Locale.ROOT)};
+        for (int i = 0; i < 2; i++) {
+            String order = "SO-ZS" + i + "-" + s.supplierLot();
+            Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", sharp[i],
+                    "sku", s.finSku(), "quantity", 5));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of("carrier", "X")).status())
+                    .isEqualTo(201);
+        }
+        assertThat(rows(export("rachel", "lot=" + s.made())).stream()
+                .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-ZS"))
+                .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(strasse, strasse);
+
         // and one supplier written in other capitals on two receipts is one source in the records (re-test F2)
         String supplier = "Ilex Base Oils " + s.supplierLot();
         for (String[] receipt : new String[][] {{supplier, "A"}, {supplier.toUpperCase(java.util.Locale.ROOT), "B"}}) {
