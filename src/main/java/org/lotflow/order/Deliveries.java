@@ -56,6 +56,25 @@ public class Deliveries {
                 .toList();
     }
 
+    /**
+     * When each of these orders was placed (order number to instant; unknown numbers left out): a shipment on an order
+     * cannot have left before it (EPCIS dates a shipment known by its day only no earlier; re-test 2026-12-06 N6). One
+     * query per 1,000 numbers.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, java.time.Instant> placedAt(Collection<String> orderNumbers) {
+        Map<String, java.time.Instant> placed = new java.util.HashMap<>();
+        List<String> numbers = orderNumbers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        for (int from = 0; from < numbers.size(); from += 1000) {
+            jdbc.query("SELECT order_number, created_at FROM sales_order WHERE order_number IN (:numbers)",
+                    Map.of("numbers", numbers.subList(from, Math.min(numbers.size(), from + 1000))),
+                    (java.sql.ResultSet rs) -> {
+                        placed.put(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                    });
+        }
+        return placed;
+    }
+
     private record Row(long lotId, String customer, String orderNumber, BigDecimal quantity,
             LocalDate shippedAt, String carrier, Long id, java.time.Instant recordedAt) {
     }

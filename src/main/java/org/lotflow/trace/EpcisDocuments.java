@@ -156,18 +156,22 @@ public class EpcisDocuments {
         List<StatusChanges.Change> changes = history.statusChanges(lotIds).stream()
                 .map(c -> new StatusChanges.Change(c.id(), c.lotId(), c.at(),
                         c.at().atZone(clock.getZone()).toLocalDate(), c.previousStatus(), c.newStatus())).toList();
-        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, afterRelease(shipments, changes), disposals,
-                changes);
+        Map<String, Instant> placed = deliveries.placedAt(shipments.stream().filter(s -> s.time() == null)
+                .map(EpcisEvents.Shipment::orderNumber).toList());
+        List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, afterRelease(shipments, changes, placed, clock),
+                disposals, changes);
         return new Document(events, ids, clock.instant(), clock.getZone(), truncated);
     }
 
     /**
-     * A shipment known only by its day (entered on a later day) is dated just after the lot's last release of that day
-     * when it was released that day, else at the day's start: it left after the release that allowed it, so it never
-     * reads as shipped before it (re-test 2026-12-06 F6: eventTime 00:00 before the release at 09:03).
+     * A shipment known only by its day (entered on a later day) is dated just after the later of the lot's last release
+     * of that day and the placing of its order that day, else at the day's start: it left after the release that
+     * allowed it and the order it went on, so it never reads as shipped before either (re-test 2026-12-06 F6: eventTime
+     * 00:00 before the release at 09:03; N6: before its order was placed). The same in the lot's and the recall's
+     * document: both read the same records.
      */
     private static List<EpcisEvents.Shipment> afterRelease(List<EpcisEvents.Shipment> shipments,
-            List<StatusChanges.Change> changes) {
+            List<StatusChanges.Change> changes, Map<String, Instant> placed, Clock clock) {
         Map<String, Instant> released = new java.util.HashMap<>();
         for (StatusChanges.Change c : changes) {
             if ("RELEASED".equals(c.newStatus())) {
@@ -175,9 +179,17 @@ public class EpcisDocuments {
             }
         }
         return shipments.stream().map(s -> {
-            Instant release = s.time() == null ? released.get(s.lotId() + "|" + s.shippedAt()) : null;
-            return release == null ? s : new EpcisEvents.Shipment(s.lotId(), s.customer(), s.orderNumber(),
-                    s.quantity(), s.shippedAt(), release.plusMillis(1));
+            if (s.time() != null) {
+                return s;
+            }
+            Instant release = released.get(s.lotId() + "|" + s.shippedAt());
+            Instant order = placed.get(s.orderNumber());
+            if (order != null && !order.atZone(clock.getZone()).toLocalDate().equals(s.shippedAt())) {
+                order = null;
+            }
+            Instant floor = release == null ? order : order == null || release.isAfter(order) ? release : order;
+            return floor == null ? s : new EpcisEvents.Shipment(s.lotId(), s.customer(), s.orderNumber(),
+                    s.quantity(), s.shippedAt(), floor.plusMillis(1));
         }).toList();
     }
 }

@@ -290,7 +290,12 @@ class EpcisApiTest {
                 .get("epcClass").asText().equals(finClass)).findFirst().orElseThrow();
         JsonNode lateShipping = later.stream().filter(e -> e.get("bizStep").asText().equals("shipping")).findFirst()
                 .orElseThrow();
-        assertThat(at(lateShipping)).isEqualTo(at(finRelease).plusMillis(1));
+        // ... and after its order was placed that day (re-test N6): just after the later of the two
+        java.time.Instant placed = jdbc.queryForObject("SELECT created_at FROM sales_order WHERE order_number = ?",
+                java.time.OffsetDateTime.class, s.order()).toInstant();
+        java.time.Instant floor = placed.isAfter(at(finRelease)) ? placed : at(finRelease);
+        assertThat(at(lateShipping)).isEqualTo(floor.plusMillis(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .isAfter(placed).isAfter(at(finRelease)); // eventTime is written to the millisecond
     }
 
     @Test
