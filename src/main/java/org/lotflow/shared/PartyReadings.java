@@ -123,10 +123,11 @@ public class PartyReadings {
 
     /**
      * A name with its capitals folded the full Unicode way (ICU case folding: "STRASSE", "Straße" and "STRAẞE" fold
-     * alike; re-test 2026-12-06 N5), the text its "lower-case" reading is taken of.
+     * alike; re-test 2026-12-06 N5), the Turkish capital dotted I ("İzmir") folding to i as "IZMIR" does (full folding
+     * gives i with a combining dot above), the text its "lower-case" reading is taken of.
      */
     public static String folded(String name) {
-        return com.ibm.icu.lang.UCharacter.foldCase(name, true);
+        return com.ibm.icu.lang.UCharacter.foldCase(name, true).replace("i\u0307", "i");
     }
 
     /** Whether two names are the same text capitals aside (ICU full case folding: ß and SS alike). */

@@ -271,7 +271,7 @@ class Fsma204ApiTest {
         for (int i = 0; i < 2; i++) {
             String order = "SO-ZS" + i + "-" + s.supplierLot();
             Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", sharp[i],
-                    "sku", s.finSku(), "quantity", 5));
+                    "sku", s.finSku(), "quantity", 3));
             assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
             assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of("carrier", "X")).status())
                     .isEqualTo(201);
@@ -279,6 +279,20 @@ class Fsma204ApiTest {
         assertThat(rows(export("rachel", "lot=" + s.made())).stream()
                 .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-ZS"))
                 .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(strasse, strasse);
+        // and the Turkish capital dotted I
+        String izmir = "\u0130zmir Ya\u011f " + s.supplierLot();
+        String[] turkish = {izmir, "IZMIR YA\u011e " + s.supplierLot().toUpperCase(java.util.Locale.ROOT)};
+        for (int i = 0; i < 2; i++) {
+            String order = "SO-ZT" + i + "-" + s.supplierLot();
+            Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", turkish[i],
+                    "sku", s.finSku(), "quantity", 1));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of("carrier", "X")).status())
+                    .isEqualTo(201);
+        }
+        assertThat(rows(export("rachel", "lot=" + s.made())).stream()
+                .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-ZT"))
+                .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(izmir, izmir);
 
         // and one supplier written in other capitals on two receipts is one source in the records (re-test F2)
         String supplier = "Ilex Base Oils " + s.supplierLot();
