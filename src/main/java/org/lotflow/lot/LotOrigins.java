@@ -55,12 +55,6 @@ public class LotOrigins {
      */
     public record Input(Long madeLotId, String lotNumber, String sku, String productName, String unit,
             BigDecimal quantity, String gtin, String supplier, String supplierLotNumber) {
-
-        /** An input lot made here (no supplier). */
-        public Input(Long madeLotId, String lotNumber, String sku, String productName, String unit,
-                BigDecimal quantity, String gtin) {
-            this(madeLotId, lotNumber, sku, productName, unit, quantity, gtin, null, null);
-        }
     }
 
     private final OriginQueries queries;

@@ -267,32 +267,12 @@ class Fsma204ApiTest {
 
         // a sharp s and its capitals are one customer too (full case folding; re-test N5)
         String strasse = "Stra\u00dfe Chemie " + s.supplierLot();
-        String[] sharp = {strasse, "STRASSE CHEMIE " + s.supplierLot().toUpperCase(java.util.Locale.ROOT)};
-        for (int i = 0; i < 2; i++) {
-            String order = "SO-ZS" + i + "-" + s.supplierLot();
-            Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", sharp[i],
-                    "sku", s.finSku(), "quantity", 3));
-            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-            assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of("carrier", "X")).status())
-                    .isEqualTo(201);
-        }
-        assertThat(rows(export("rachel", "lot=" + s.made())).stream()
-                .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-ZS"))
-                .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(strasse, strasse);
+        assertThat(recipients(s, "ZS", 3, strasse, "STRASSE CHEMIE " + s.supplierLot().toUpperCase(java.util.Locale.ROOT)))
+                .containsExactly(strasse, strasse);
         // and the Turkish capital dotted I
         String izmir = "\u0130zmir Ya\u011f " + s.supplierLot();
-        String[] turkish = {izmir, "IZMIR YA\u011e " + s.supplierLot().toUpperCase(java.util.Locale.ROOT)};
-        for (int i = 0; i < 2; i++) {
-            String order = "SO-ZT" + i + "-" + s.supplierLot();
-            Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", turkish[i],
-                    "sku", s.finSku(), "quantity", 1));
-            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-            assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of("carrier", "X")).status())
-                    .isEqualTo(201);
-        }
-        assertThat(rows(export("rachel", "lot=" + s.made())).stream()
-                .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-ZT"))
-                .map(r -> r.get("immediateSubsequentRecipient")).toList()).containsExactly(izmir, izmir);
+        assertThat(recipients(s, "ZT", 1, izmir, "IZMIR YA\u011e " + s.supplierLot().toUpperCase(java.util.Locale.ROOT)))
+                .containsExactly(izmir, izmir);
 
         // and one supplier written in other capitals on two receipts is one source in the records (re-test F2)
         String supplier = "Ilex Base Oils " + s.supplierLot();
@@ -309,6 +289,25 @@ class Fsma204ApiTest {
             assertThat(r.get("immediatePreviousSource")).isEqualTo(supplier);
             assertThat(r.get("traceabilityLotCodeSource")).isEqualTo(supplier);
         });
+    }
+
+    /**
+     * Places and ships one order of {@code quantity} of the story's made lot for each spelling of a customer (order
+     * numbers {@code SO-{prefix}{i}-...}), and answers the immediate subsequent recipients the lot's FSMA 204 records
+     * name on those orders.
+     */
+    private List<String> recipients(Story s, String prefix, int quantity, String... spellings) throws IOException {
+        for (int i = 0; i < spellings.length; i++) {
+            String order = "SO-" + prefix + i + "-" + s.supplierLot();
+            Response placed = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", spellings[i],
+                    "sku", s.finSku(), "quantity", quantity));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of("carrier", "X")).status())
+                    .isEqualTo(201);
+        }
+        return rows(export("rachel", "lot=" + s.made())).stream()
+                .filter(r -> r.get("referenceDocumentNumber").startsWith("SO-" + prefix))
+                .map(r -> r.get("immediateSubsequentRecipient")).toList();
     }
 
     @Test

@@ -62,25 +62,20 @@ public class LabResult {
     protected LabResult() {
     }
 
-    public LabResult(Long lotId, int round, String test, String unit, BigDecimal value, BigDecimal min, BigDecimal max, boolean passed,
-            String recordedBy, Instant recordedAt) {
+    /** A result as judged; {@code text}: the observation for a test without limits (null for a number). */
+    public LabResult(Long lotId, int round, String test, String unit, BigDecimal value, String text, BigDecimal min,
+            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt) {
         this.lotId = lotId;
         this.round = round;
         this.test = test;
         this.unit = unit;
         this.value = value;
+        this.text = text;
         this.min = min;
         this.max = max;
         this.passed = passed;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
-    }
-
-    /** A result with its observation ({@code text}, for a test without limits; null for a number). */
-    public LabResult(Long lotId, int round, String test, String unit, BigDecimal value, String text, BigDecimal min,
-            BigDecimal max, boolean passed, String recordedBy, Instant recordedAt) {
-        this(lotId, round, test, unit, value, min, max, passed, recordedBy, recordedAt);
-        this.text = text;
     }
 
     public Long getLotId() {

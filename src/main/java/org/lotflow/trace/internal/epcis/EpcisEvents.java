@@ -71,12 +71,6 @@ public final class EpcisEvents {
      */
     public record Disposal(Long lotId, java.time.LocalDate date, String method, String reference, BigDecimal quantity,
             String recallNumber, java.time.Instant time) {
-
-        /** A disposal of which only the day is known (eventTime: the start of that day). */
-        public Disposal(Long lotId, java.time.LocalDate date, String method, String reference, BigDecimal quantity,
-                String recallNumber) {
-            this(lotId, date, method, reference, quantity, recallNumber, null);
-        }
     }
 
     private EpcisEvents() {
