@@ -24,9 +24,19 @@ import org.lotflow.lot.LotStatus;
  */
 public final class Fefo {
 
-    /** What the rules look at of one lot: its identity, status, dates and the quantity still available. */
+    /**
+     * What the rules look at of one lot: its identity, status, dates, the quantity still available, and whether it was
+     * released on a concession (despite a confirmed out-of-specification result: never allocated under the normal
+     * rules, only as a requested lot a QA manager approves; new user 2026-12-06 F17).
+     */
     public record Candidate(Long id, String lotNumber, LotStatus status, LocalDate manufactureDate,
-            LocalDate expirationDate, BigDecimal available) {
+            LocalDate expirationDate, BigDecimal available, boolean concession) {
+
+        /** A lot not released on a concession. */
+        public Candidate(Long id, String lotNumber, LotStatus status, LocalDate manufactureDate,
+                LocalDate expirationDate, BigDecimal available) {
+            this(id, lotNumber, status, manufactureDate, expirationDate, available, false);
+        }
 
         public Candidate {
             Objects.requireNonNull(lotNumber);
@@ -39,7 +49,7 @@ public final class Fefo {
         /** The rules' view of a lot as it is now (read it under its lock when the answer leads to a write). */
         public static Candidate of(Lot lot) {
             return new Candidate(lot.getId(), lot.getLotNumber(), lot.getStatus(), lot.getManufactureDate(),
-                    lot.getExpirationDate(), lot.getAvailable());
+                    lot.getExpirationDate(), lot.getAvailable(), lot.isReleasedOnConcession());
         }
 
         /** Expired on {@code day}: the expiration date has come ({@code expirationDate <= day}). */
@@ -110,10 +120,13 @@ public final class Fefo {
         return shelfLife.isAfter(notExpired) ? shelfLife : notExpired;
     }
 
-    /** Allocatable under the normal rules: releasable, shelf life met, stock available. */
+    /**
+     * Allocatable under the normal rules: releasable, shelf life met, stock available, not released on a concession
+     * (the SQL that preselects FEFO candidates leaves those out too, {@code LotRepository.NOT_CONCESSION}).
+     */
     public static boolean eligible(Candidate lot, LocalDate today, LocalDate shipDate, Integer minMonths) {
         return releasable(lot, today, shipDate) && meetsShelfLife(lot, shipDate, minMonths)
-                && lot.available().signum() > 0;
+                && lot.available().signum() > 0 && !lot.concession();
     }
 
     /** {@link #eligible(Candidate, LocalDate, LocalDate, Integer)} of a lot as it is now. */

@@ -113,8 +113,7 @@ public class OrderPlacement {
                     Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
                     OverrideReason.MAX_LISTED + 1);
             Optional<String> reason = OverrideReason.of(Fefo.Candidate.of(requested),
-                    before.stream().map(Fefo.Candidate::of).toList(), today, shipDate, order.getMinShelfLifeMonths(),
-                    requested.isReleasedOnConcession());
+                    before.stream().map(Fefo.Candidate::of).toList(), today, shipDate, order.getMinShelfLifeMonths());
             if (reason.isPresent()) {
                 requestOverride(order, requested, reason.get());
                 return queries.view(order);

@@ -86,7 +86,7 @@ public class OverrideOutcome {
                 Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
                 OverrideReason.MAX_LISTED + 1);
         String now = OverrideReason.of(Fefo.Candidate.of(requested), before.stream().map(Fefo.Candidate::of).toList(),
-                today, shipDate, order.getMinShelfLifeMonths(), requested.isReleasedOnConcession()).orElse(null);
+                today, shipDate, order.getMinShelfLifeMonths()).orElse(null);
         String placed = order.getOverrideReason();
         if (now == null) {
             return placed + " (at the decision FEFO would have taken this lot first: no exception left)";

@@ -36,19 +36,10 @@ public final class OverrideReason {
      */
     public static Optional<String> of(Candidate requested, List<Candidate> candidates, LocalDate today,
             LocalDate shipDate, Integer minShelfLifeMonths) {
-        return of(requested, candidates, today, shipDate, minShelfLifeMonths, false);
-    }
-
-    /**
-     * {@link #of(Candidate, List, LocalDate, LocalDate, Integer)} of a lot that may have been released on a concession
-     * ({@code concession}: despite a confirmed out-of-specification result): such a lot is always an exception, the
-     * first reason given, since it goes to a customer only when a QA manager approves it for that customer (new user
-     * 2026-12-06 F17).
-     */
-    public static Optional<String> of(Candidate requested, List<Candidate> candidates, LocalDate today,
-            LocalDate shipDate, Integer minShelfLifeMonths, boolean concession) {
         List<String> reasons = new ArrayList<>();
-        if (concession) {
+        // a lot released on a concession is always an exception, the first reason given: it goes to a customer only
+        // when a QA manager approves it for that customer (new user 2026-12-06 F17)
+        if (requested.concession()) {
             reasons.add("released on a concession after a confirmed out-of-specification result (a QA manager's"
                     + " signed OOS release): it goes only to a customer whose own requirement it meets, with a QA"
                     + " manager's approval");

@@ -185,8 +185,7 @@ public class ReportQueries {
         List<FefoLine> lines = new ArrayList<>();
         int position = at.nextPosition();
         for (Lot l : page.items()) {
-            // a lot released on a concession is no FEFO candidate: only a requested lot a QA manager approves (F17)
-            boolean can = Fefo.eligible(l, today, today, null) && !l.isReleasedOnConcession();
+            boolean can = Fefo.eligible(l, today, today, null); // never a lot released on a concession (F17)
             String action = l.isReleasedOnConcession() && !l.isExpiredOn(today) && l.getStatus() == org.lotflow.lot.LotStatus.RELEASED
                     ? LotAction.CONCESSION : LotAction.of(can, l.getLotNumber().equals(next), l.isExpiredOn(today),
                             l.getStatus());
