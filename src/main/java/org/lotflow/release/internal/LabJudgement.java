@@ -3,7 +3,6 @@ package org.lotflow.release.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +46,9 @@ public final class LabJudgement {
      * measurements.
      */
     public static List<TestVerdict> judge(String sku, List<SpecLimit> specs, List<Measurement> measurements) {
-        Set<String> known = new LinkedHashSet<>();
-        specs.forEach(s -> known.add(s.getTest()));
+        Map<String, SpecLimit> byTest = new LinkedHashMap<>();
+        specs.forEach(s -> byTest.put(s.getTest(), s));
+        Set<String> known = byTest.keySet();
         if (measurements == null || measurements.isEmpty()) {
             // the form's template sent back untouched ("viscosity40C =" with no values) reads as no results: say which
             // values are wanted, as for one missing value (new user's U4)
@@ -58,8 +58,6 @@ public final class LabJudgement {
         }
         Map<String, BigDecimal> measured = new LinkedHashMap<>();
         Map<String, String> observed = new LinkedHashMap<>();
-        Map<String, SpecLimit> byTest = new LinkedHashMap<>();
-        specs.forEach(s -> byTest.put(s.getTest(), s));
         for (int i = 0; i < measurements.size(); i++) {
             Measurement m = measurements.get(i);
             String field = "results[" + i + "]";
@@ -85,9 +83,10 @@ public final class LabJudgement {
                     throw new InvalidInput(field + ".text", "an observation is 1 to " + MAX_TEXT + " characters");
                 }
                 InputRules.require(field + ".text", InputRules.name(text));
-                if (observed.put(m.test(), text) != null || measured.containsKey(m.test())) {
+                if (measured.containsKey(m.test())) {
                     throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
                 }
+                observed.put(m.test(), text);
                 measured.put(m.test(), null);
                 continue;
             }
@@ -95,9 +94,10 @@ public final class LabJudgement {
                 throw new InvalidInput(field + ".value", "must be a number");
             }
             InputRules.require(field + ".value", InputRules.measuredValue(m.value()));
-            if (measured.containsKey(m.test()) || measured.put(m.test(), m.value()) != null) {
+            if (measured.containsKey(m.test())) {
                 throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
             }
+            measured.put(m.test(), m.value());
         }
         List<String> missing = known.stream().filter(test -> !measured.containsKey(test)).toList();
         if (!missing.isEmpty()) {

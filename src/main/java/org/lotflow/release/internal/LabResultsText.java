@@ -43,8 +43,11 @@ public final class LabResultsText {
      * 'colour' is not a test of HC-100 (its tests: viscosity40C, flashPoint)"), before its value is read.
      */
     public static List<Measurement> parse(String text, String sku, List<SpecLimit> specs) {
-        java.util.Set<String> known = specs == null ? null : specs.stream().map(SpecLimit::getTest)
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+        java.util.Map<String, SpecLimit> bySpec = new java.util.LinkedHashMap<>();
+        if (specs != null) {
+            specs.forEach(s -> bySpec.put(s.getTest(), s));
+        }
+        java.util.Set<String> known = specs == null ? null : bySpec.keySet();
         List<Measurement> out = new ArrayList<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         String[] lines = text.split("\\r?\\n");
@@ -72,8 +75,7 @@ public final class LabResultsText {
                 throw new InvalidInput("labResults", "line " + (i + 1) + ": '" + test + "' is given twice (line "
                         + first + " gives it too); one value per test");
             }
-            SpecLimit spec = specs == null ? null : specs.stream().filter(s -> s.getTest().equals(test)).findFirst()
-                    .orElse(null);
+            SpecLimit spec = bySpec.get(test);
             // an observation only when it does not begin like a number: "1e5", "5 score", ".5" and other digits stay
             // numbers, read or refused as for any test (re-test 2026-12-06 c-F2: one reading gave two records)
             if (spec != null && spec.getMin() == null && spec.getMax() == null
