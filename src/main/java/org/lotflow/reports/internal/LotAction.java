@@ -14,7 +14,7 @@ public final class LotAction {
      * The action of a RELEASED lot released on a concession (despite a confirmed out-of-specification result): never
      * allocated by FEFO, only as a requested lot a QA manager approves for its customer (new user 2026-12-06 F17).
      */
-    public static final String CONCESSION = "Released on a concession (out of specification): allocate only as a"
+    static final String CONCESSION = "Released on a concession (out of specification): allocate only as a"
             + " requested lot, with a QA manager's approval for the customer";
 
     private LotAction() {
@@ -26,6 +26,15 @@ public final class LotAction {
      * @param expiredToday its expiration date has come ({@code expirationDate <= today})
      */
     public static String of(boolean allocatable, boolean first, boolean expiredToday, LotStatus status) {
+        return of(allocatable, first, expiredToday, status, false);
+    }
+
+    /** {@link #of(boolean, boolean, boolean, LotStatus)} of a lot that may have been released on a concession. */
+    public static String of(boolean allocatable, boolean first, boolean expiredToday, LotStatus status,
+            boolean concession) {
+        if (concession && !expiredToday && status == LotStatus.RELEASED) {
+            return CONCESSION;
+        }
         if (allocatable && first) {
             return "NEXT TO ALLOCATE: primary allocation source";
         }

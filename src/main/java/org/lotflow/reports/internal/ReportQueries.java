@@ -186,9 +186,8 @@ public class ReportQueries {
         int position = at.nextPosition();
         for (Lot l : page.items()) {
             boolean can = Fefo.eligible(l, today, today, null); // never a lot released on a concession (F17)
-            String action = l.isReleasedOnConcession() && !l.isExpiredOn(today) && l.getStatus() == org.lotflow.lot.LotStatus.RELEASED
-                    ? LotAction.CONCESSION : LotAction.of(can, l.getLotNumber().equals(next), l.isExpiredOn(today),
-                            l.getStatus());
+            String action = LotAction.of(can, l.getLotNumber().equals(next), l.isExpiredOn(today), l.getStatus(),
+                    l.isReleasedOnConcession());
             org.lotflow.lot.LotQuantities q = l.quantities();
             lines.add(new FefoLine(position++, l.getLotNumber(), l.getStatus().name(), l.getManufactureDate(),
                     l.getExpirationDate(), Fefo.monthsRemaining(l, today), q.quantity(), q.available(),
