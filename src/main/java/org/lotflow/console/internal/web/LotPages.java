@@ -16,13 +16,11 @@ import org.lotflow.console.internal.process.OpenTasks;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotInventory;
-import org.lotflow.lot.LotQuantities;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotViewContributor;
 import org.lotflow.quarantine.Holds;
 import org.lotflow.recall.Classification;
-import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.Refusal;
 import org.lotflow.shared.RefusalStatus;
@@ -41,11 +39,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * {@code /console/lots}: the lot list (the seed's "Lot Inventory", FEFO order, the same search and cursor as
- * {@code GET /api/lots}); {@code /console/lots/{lotNumber}}: a lot's page (everything of
+ * {@code /console/lots/{lotNumber}}: a lot's page (everything of
  * {@code GET /api/lots/{lotNumber}}, its audit trail, lab results, open tasks, holds, recalls, orders,
  * shipments and the genealogy picture); its hold form (QA; the recall form: {@link LotRecallPages}, the lab results'
- * {@link LabResultsPages}). Every action goes through the API's own service; a refusal is shown on the form,
+ * {@link LabResultsPages}; the lot list: {@link LotListPages}). Every action goes through the API's own service; a refusal is shown on the form,
  * field by field, with the API's status.
  */
 @Controller
@@ -90,68 +87,6 @@ class LotPages {
         this.json = json;
         this.clock = clock;
         this.alertDays = alertDays;
-    }
-
-    /** A row of the list: the lot's figures and its marks. */
-    record Row(String lotNumber, String sku, String productName, String unit, String status,
-            LotQuantities quantities, LocalDate manufactureDate, boolean manufactureDateAssumed,
-            LocalDate expirationDate, String location, LotMarks.Marks marks) {
-    }
-
-    @GetMapping("/console/lots")
-    String list(@RequestParam(required = false) String sku, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String expiringWithinDays,
-            @RequestParam(required = false) String supplierLotNumber, @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") String size, @RequestParam(required = false) String lotNumber,
-            Model model, HttpServletResponse response) {
-        model.addAttribute("lotNumber", lotNumber == null ? "" : lotNumber);
-        if (!blank(lotNumber)) {
-            // "who got batch X?" starts with its number: the lot's page, whatever the case typed (new user's U7)
-            try {
-                return "redirect:/console/lots/" + org.springframework.web.util.UriUtils.encodePathSegment(
-                        lots.get(lotNumber.trim()).getLotNumber(), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (org.lotflow.shared.NotFound e) {
-                response.setStatus(404);
-                model.addAttribute("lotNotFound", "There is no lot '" + lotNumber.trim() + "'. Check the number on the"
-                        + " label or document (a letter O and a zero, or I and 1, look alike); the list below shows"
-                        + " every lot");
-            }
-        }
-        model.addAttribute("sku", sku == null ? "" : sku);
-        model.addAttribute("status", status == null ? "" : status);
-        model.addAttribute("expiringWithinDays", expiringWithinDays == null ? "" : expiringWithinDays);
-        model.addAttribute("supplierLotNumber", supplierLotNumber == null ? "" : supplierLotNumber);
-        model.addAttribute("statuses", LotStatus.values());
-        model.addAttribute("alertDays", alertDays);
-        model.addAttribute("rows", List.of());
-        model.addAttribute("reviews", openTasks.reviews());
-        try {
-            LotStatus s = blank(status) ? null : parseStatus(status);
-            Integer days = blank(expiringWithinDays) ? null : parseInt("expiringWithinDays", expiringWithinDays);
-            int pageSize = parseInt("size", size);
-            LotInventory.Page page = inventory.page(blank(sku) ? null : sku.trim(), s, days,
-                    blank(supplierLotNumber) ? null : supplierLotNumber.trim(), pageSize, blank(cursor) ? null : cursor);
-            List<LotMarks.Marks> marks = LotMarks.of(page.items().stream().map(l -> new LotMarks.Row(
-                    l.getProduct().getSku(), l.getStatus().name(), l.getExpirationDate(), l.getAvailable(),
-                    l.isReleasedOnConcession())).toList(),
-                    LocalDate.now(clock), alertDays, blank(cursor) && blank(supplierLotNumber)
-                            && (s == null || s == LotStatus.RELEASED));
-            List<Row> rows = new ArrayList<>();
-            for (int i = 0; i < page.items().size(); i++) {
-                Lot l = page.items().get(i);
-                rows.add(new Row(l.getLotNumber(), l.getProduct().getSku(), l.getProduct().getName(),
-                        l.getProduct().getUnit(), l.getStatus().name(), l.quantities(), l.getManufactureDate(),
-                        l.isManufactureDateAssumed(), l.getExpirationDate(), l.getLocation(), marks.get(i)));
-            }
-            model.addAttribute("rows", rows);
-            model.addAttribute("nextCursor", page.nextCursor());
-            model.addAttribute("firstPage", blank(cursor));
-            model.addAttribute("size", pageSize);
-        } catch (InvalidInput e) {
-            response.setStatus(400);
-            model.addAttribute("errors", Map.of(e.field() == null ? "filter" : e.field(), e.getMessage()));
-        }
-        return "console/lots";
     }
 
     @GetMapping("/console/lots/{lotNumber}")
@@ -322,23 +257,6 @@ class LotPages {
             model.addAttribute("traceVisible", true);
         } catch (NotPermitted e) {
             model.addAttribute("traceVisible", false);
-        }
-    }
-
-    private static LotStatus parseStatus(String text) {
-        try {
-            return LotStatus.valueOf(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("status", "'" + text + "' is not one of " + java.util.Arrays.toString(
-                    LotStatus.values()));
-        }
-    }
-
-    private static int parseInt(String field, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "'" + text + "' is not a whole number");
         }
     }
 
