@@ -21,12 +21,16 @@ import org.lotflow.support.TestClient;
 import org.lotflow.support.TestClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ApiTest
 class LotApiTest {
 
     @Autowired
     TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Map<String, Object> lot(String sku, Object... overrides) {
         Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "quantity", 100, "manufactureDate", "2025-01-10",
@@ -228,8 +232,13 @@ class LotApiTest {
                 "expirationDate", "2025-03-01"));
         api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-002", "manufactureDate", "2025-01-02"));
         api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2025-004", "manufactureDate", "2025-01-02"));
+        // a lot whose expiry has come is not taken into stock (new user 2026-12-06 F18); E expires today once made
+        assertProblem(api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2024-002", "manufactureDate",
+                "2024-01-01", "expirationDate", "2025-01-28")), 400, "expirationDate");
+        assertThat(lotCount(sku)).isEqualTo(4);
         api.post("mike", "/api/lots", lot(sku, "lotNumber", sku + "-2024-002", "manufactureDate", "2024-01-01",
-                "expirationDate", "2025-01-28"));
+                "expirationDate", "2025-01-29"));
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", sku + "-2024-002");
 
         List<String> all = new ArrayList<>();
         String cursor = null;

@@ -50,6 +50,15 @@ class NewLotRulesTest {
     }
 
     @Test
+    void aLotExpiredByTodayIsNotTakenIntoStock() {
+        // new user 2026-12-06 F18: a batch record entered after its lot expired was created PENDING, waiting for release
+        assertRefused(() -> NewLotRules.expiration(MADE, null, TODAY, 24, TODAY, false), 400, "expirationDate");
+        assertRefused(() -> NewLotRules.expiration(TODAY.minusMonths(2), null, null, 1, TODAY, false), 400,
+                "expirationDate");
+        assertThat(NewLotRules.expiration(MADE, null, TODAY.plusDays(1), 24, TODAY, false)).isEqualTo(TODAY.plusDays(1));
+    }
+
+    @Test
     void aSourceLotListedTwiceIs400NamingTheSecondMention() {
         NewLotRules.requireDistinct(List.of("A", "B"));
         assertRefused(() -> NewLotRules.requireDistinct(List.of("A", "B", "A")), 400, "sourceLots[2].lotNumber");

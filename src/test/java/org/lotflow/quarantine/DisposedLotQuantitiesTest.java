@@ -225,8 +225,9 @@ class DisposedLotQuantitiesTest {
         Response opened = api.post("rachel", "/api/recalls", recall);
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
 
-        String expired = api.releasedLot(sku, new BigDecimal("25"), "2023-01-28");
-        String archived = api.releasedLot(sku, new BigDecimal("35"), "2023-01-27");
+        // made two years ago: their expiry has come since (an expired lot is not created, F18)
+        String expired = api.releasedLot(sku, new BigDecimal("25"), "2024-01-28");
+        String archived = api.releasedLot(sku, new BigDecimal("35"), "2024-01-27");
         jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number IN (?, ?)", expired, archived);
         expiry.run();
         lotService.changeStatus(lotService.get(archived).getId(), LotStatus.ARCHIVED, "Past retention");

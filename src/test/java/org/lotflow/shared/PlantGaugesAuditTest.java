@@ -164,7 +164,7 @@ class PlantGaugesAuditTest {
     @Test
     void aPendingLotPastItsExpirationIsFlagged() {
         Map<String, Double> before = scrape();
-        String lot = api.createLot(api.createProduct("AUDEXPP"), new BigDecimal("10"), "2023-01-20");
+        String lot = api.createLot(api.createProduct("AUDEXPP"), new BigDecimal("10"), "2024-01-20");
         jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-20' WHERE lot_number = ?", lot);
         Map<String, Double> after = scrape();
         assertThat(delta(before, after, PAST_EXPIRY)).as("lot " + lot + " expired 8 days ago, still PENDING with 10 drums")

@@ -27,7 +27,8 @@ public final class NewLotRules {
      * in months. It must be after the manufacture date and, for a lot made or found here (not {@code receivedFromSupplier}),
      * not later than the manufacture date plus the shelf life; a received lot keeps its supplier's date (its
      * manufacture date is often unknown and then the receipt date); the receipt date (optional) must not be before
-     * it; the manufacture date must not be after {@code today}.
+     * it; the manufacture date must not be after {@code today}, and the expiration date must be after it (an expired
+     * lot is not taken into stock, as an expired delivery in {@link ReceiptRules}).
      */
     public static LocalDate expiration(LocalDate manufactured, LocalDate received, LocalDate expires,
             int shelfLifeMonths, LocalDate today, boolean receivedFromSupplier) {
@@ -47,6 +48,13 @@ public final class NewLotRules {
         }
         if (manufactured.isAfter(today)) {
             throw new InvalidInput("manufactureDate", "must not be in the future (today is " + today + ")");
+        }
+        if (!expiration.isAfter(today)) {
+            // a batch record entered after its lot expired made an expired lot wait for testing and release as if it
+            // were stock (new user 2026-12-06 F18): as an expired delivery, it is not taken into stock
+            throw new InvalidInput("expirationDate", "must be after today " + today + ": this lot has expired ("
+                    + expiration + (expires == null ? ", its manufacture date plus the product's shelf life of "
+                    + shelfLifeMonths + " months" : "") + ") and is not taken into stock");
         }
         return expiration;
     }
