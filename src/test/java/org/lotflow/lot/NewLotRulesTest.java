@@ -76,6 +76,11 @@ class NewLotRulesTest {
                 lot(LotStatus.RELEASED, TODAY.minusDays(1)), TODAY), 409, null);
         assertThat(expired.getMessage()).contains("RELEASED and expired");
         assertThat(expired.properties()).containsEntry("lotNumber", "RM-1");
+        // OOS material released on a concession is not blended into a new, ordinary batch (auditor 2026-12-06 F11)
+        Lot concession = lot(LotStatus.RELEASED, TODAY.plusDays(1));
+        concession.releasedOnConcession(true);
+        Refusal blended = assertRefused(() -> NewLotRules.requireConsumable(0, "RM-1", concession, TODAY), 409, null);
+        assertThat(blended.getMessage()).contains("released on a concession", "not consumed into a new batch");
     }
 
     @Test

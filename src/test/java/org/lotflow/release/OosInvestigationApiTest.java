@@ -280,6 +280,12 @@ class OosInvestigationApiTest {
         JsonNode fifo = api.get("tom", "/api/reports/fefo?sku=" + sku).json();
         assertThat(fifo.path("nextToAllocate").isNull() || fifo.path("nextToAllocate").isMissingNode()).isTrue();
         assertThat(fifo.get("lots").get(0).get("action").asText()).startsWith("Released on a concession");
+        // nor does production blend it into a new, ordinary batch (auditor 2026-12-06 F11)
+        Response blended = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 5, "manufactureDate",
+                "2025-01-28", "location", "Blending tank 2", "sourceLots", List.of(Map.of("lotNumber", lot,
+                        "quantity", 1))));
+        assertThat(blended.status()).as(blended.toString()).isEqualTo(409);
+        assertThat(blended.json().get("detail").asText()).contains("released on a concession");
         // only as a requested lot, a QA manager approving it for the customer: always an exception, saying why
         String order = "SO-OOS-" + sku.substring(sku.length() - 6);
         Response requested = api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Bayou Hydraulics",

@@ -87,7 +87,8 @@ public final class NewLotRules {
 
     /**
      * The source lot listed at {@code index} may be consumed: it exists (400 otherwise), is RELEASED and
-     * not expired on {@code today} (409 otherwise).
+     * not expired on {@code today} (409 otherwise), and not released on a concession (409: out-of-specification material
+     * goes only to a customer a QA manager approved it for, never into a new batch that FEFO would hand to anyone).
      */
     public static Lot requireConsumable(int index, String lotNumber, Lot source, LocalDate today) {
         if (source == null) {
@@ -98,6 +99,13 @@ public final class NewLotRules {
             throw new StateConflict("Source lot " + lotNumber + " is " + source.getStatus()
                     + (expired ? " and expired" : "") + "; only released, unexpired lots can be consumed")
                     .with("lotNumber", lotNumber);
+        }
+        if (source.isReleasedOnConcession()) {
+            // blending or reworking OOS material needs QA's own procedure (21 CFR 211.115); consumed here, it came out
+            // as an ordinary lot that FEFO allocated to any customer (auditor 2026-12-06 F11)
+            throw new StateConflict("Source lot " + lotNumber + " was released on a concession after a confirmed"
+                    + " out-of-specification result; it goes only to a customer a QA manager approves it for, and is"
+                    + " not consumed into a new batch").with("lotNumber", lotNumber);
         }
         return source;
     }
