@@ -134,7 +134,10 @@ public class Receiving {
     private void requireOneSupplierLotSpelling(String supplier, String supplierLotNumber) {
         for (Object[] row : lotRecords.supplierLotNumbersAlike(supplierLotNumber)) {
             String known = (String) row[1];
-            if (supplier.equalsIgnoreCase((String) row[0]) && !known.equals(supplierLotNumber)) {
+            // one supplier whatever its capitals, as its name is kept: "STRASSE ÖLE GMBH" is "Straße Öle GmbH"
+            // (auditor 2026-12-06 F1: compared by simple case, S-1 and s-1 of that supplier were both taken)
+            if (org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[0])
+                    && !known.equals(supplierLotNumber)) {
                 throw new StateConflict("Supplier lot '" + supplierLotNumber + "' of " + supplier + " is on record as '"
                         + known + "': use that spelling, so every lot of the supplier lot is found together")
                         .with("field", "supplierLotNumber");

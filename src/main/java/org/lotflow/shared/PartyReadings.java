@@ -131,7 +131,7 @@ public class PartyReadings {
     }
 
     /** Whether two names are the same text capitals aside (ICU full case folding: ß and SS alike). */
-    static boolean sameText(String a, String b) {
+    public static boolean sameText(String a, String b) {
         return a.equalsIgnoreCase(b) || folded(a).equals(folded(b));
     }
 

@@ -228,6 +228,15 @@ class ReceiptApiTest {
         Response lowerRefused = api.post("mike", "/api/receipts", lower);
         assertProblem(lowerRefused, 409, "supplierLotNumber");
         assertThat(lowerRefused.json().get("detail").asText()).contains("'" + lotOfSupplier + "'");
+        // the same supplier under full case folding too: "STRASSE" is "Straße" (auditor 2026-12-06 F1)
+        String folded = supplierLot();
+        Map<String, Object> sharp = receipt(sku, folded, List.of(line(10, "2026-06-30")));
+        sharp.put("supplier", "Straße Öle " + tag);
+        assertThat(api.post("mike", "/api/receipts", sharp).status()).isEqualTo(201);
+        Map<String, Object> doubleS = receipt(sku, folded.toLowerCase(java.util.Locale.ROOT),
+                List.of(line(10, "2026-06-30")));
+        doubleS.put("supplier", "STRASSE ÖLE " + tag);
+        assertProblem(api.post("mike", "/api/receipts", doubleS), 409, "supplierLotNumber");
 
         String other = org.lotflow.support.TestUsers.letters(UUID.randomUUID().toString().substring(0, 6)).toUpperCase();
         List<String> spellings = List.of("Oxo Cox " + other, "\u041e\u0445\u043e Cox " + other,
@@ -253,7 +262,7 @@ class ReceiptApiTest {
             pool.shutdownNow();
         }
         assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
-        assertThat(lotCount(sku)).isEqualTo(5);
+        assertThat(lotCount(sku)).isEqualTo(6);
     }
 
     @Test
