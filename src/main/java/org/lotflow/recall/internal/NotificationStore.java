@@ -197,13 +197,23 @@ class NotificationStore {
     }
 
     /**
-     * The notifications of the recall for that customer, whatever its case (one per unit it received), by unit; none
-     * if not its customer.
+     * The notifications of the recall for that customer, whatever its capitals (one per unit it received), by unit;
+     * none if not its customer. Capitals are compared as the customer's name is kept everywhere else ({@link
+     * org.lotflow.shared.PartyReadings#sameText}: "STRASSE GMBH" is "Straße GmbH", "IZMIR" is "İzmir"; auditor
+     * 2026-12-06 F2), first by SQL's simple lower case, then, found no other way, among the recall's customers.
      */
     List<NotificationRow> ofCustomer(long recallId, String customer) {
-        return jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r AND LOWER(customer) = LOWER(:c)"
-                + " ORDER BY unit, id",
-                Map.of("r", recallId, "c", customer), NotificationStore::row);
+        List<NotificationRow> rows = jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r"
+                + " AND LOWER(customer) = LOWER(:c) ORDER BY unit, id", Map.of("r", recallId, "c", customer),
+                NotificationStore::row);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        List<String> named = jdbc.queryForList("SELECT DISTINCT customer FROM recall_notification WHERE recall_id = :r",
+                Map.of("r", recallId), String.class).stream()
+                .filter(known -> org.lotflow.shared.PartyReadings.sameText(known, customer)).toList();
+        return named.isEmpty() ? List.of() : jdbc.query("SELECT * FROM recall_notification WHERE recall_id = :r"
+                + " AND customer IN (:c) ORDER BY unit, id", Map.of("r", recallId, "c", named), NotificationStore::row);
     }
 
     /** How many customers the recall has (a customer that received two units has two notifications). */
