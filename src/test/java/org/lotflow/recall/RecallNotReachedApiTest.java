@@ -213,6 +213,7 @@ class RecallNotReachedApiTest {
         String lot = api.get("rachel", "/api/recalls/" + number).json().get("lots").get(0).get("lotNumber").asText();
         String answers = "/api/recalls/" + number + "/notifications";
         String first = task(number, "Delta Gears");
+        java.util.Date deadline = engine.getTaskService().createTaskQuery().taskId(first).singleResult().getDueDate();
         refused(api.post("rachel", answers, body("customer", "Delta Gears", "reached", false, "acknowledged", false,
                 "contactMethod", "PHONE", "contactPerson", "Reception", "quantityReturned", 0, "tryAgain", "yes")),
                 "tryAgain");
@@ -240,6 +241,9 @@ class RecallNotReachedApiTest {
         assertThat(recall.get("status").asText()).isNotEqualTo("AWAITING_CLOSE");
         String second = task(number, "Delta Gears");
         assertThat(second).as("a new task for the next attempt").isNotEqualTo(first);
+        // due when the recall's class says, as the first attempt was: not a fresh 24 h (auditor 2026-12-06 F3)
+        assertThat(engine.getTaskService().createTaskQuery().taskId(second).singleResult().getDueDate())
+                .isEqualTo(deadline);
         // escalated before: the next attempt stays with the QA managers too, as urgent (re-test N1)
         assertThat(engine.getTaskService().createTaskQuery().taskId(second).taskCandidateGroup("qa-manager").count())
                 .isEqualTo(1);

@@ -133,16 +133,7 @@ public class CustomerNotification {
         currentUser.requireToRecord("record a customer's answer to a recall", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
-        if (customer == null || customer.isBlank()) {
-            throw new InvalidInput("customer", "must name the customer");
-        }
-        // as long as lotflow keeps them (A8: 200,000 characters were looked up and quoted back twice)
-        if (customer.length() > MAX_CUSTOMER) {
-            throw new InvalidInput("customer", "at most " + MAX_CUSTOMER + " characters, was " + customer.length());
-        }
-        if (unit != null && unit.length() > MAX_UNIT) {
-            throw new InvalidInput("unit", "at most " + MAX_UNIT + " characters, was " + unit.length());
-        }
+        requireCustomerAndUnit(customer, unit);
         NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
         NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note,
@@ -180,6 +171,22 @@ public class CustomerNotification {
         process.answer(n.taskId(), answer.reached(), answer.acknowledged(), answer.quantityReturned(), answer.contactMethod(),
                 answer.contactPerson(), answer.note(), answer.quantityDestroyed(),
                 NotificationAnswer.tryAgain(tryAgain, answer.reached()));
+    }
+
+    /**
+     * A customer named, and customer and unit no longer than lotflow keeps them (400 naming the field; A8: 200,000
+     * characters were looked up and quoted back twice), before anything is looked up.
+     */
+    static void requireCustomerAndUnit(String customer, String unit) {
+        if (customer == null || customer.isBlank()) {
+            throw new InvalidInput("customer", "must name the customer");
+        }
+        if (customer.length() > MAX_CUSTOMER) {
+            throw new InvalidInput("customer", "at most " + MAX_CUSTOMER + " characters, was " + customer.length());
+        }
+        if (unit != null && unit.length() > MAX_UNIT) {
+            throw new InvalidInput("unit", "at most " + MAX_UNIT + " characters, was " + unit.length());
+        }
     }
 
     /** The customer's notification for {@code unit} (or its only one when {@code unit} is not given); 400 otherwise. */

@@ -28,6 +28,15 @@ public class RecallDeadlines {
         return byClass.getOrDefault(classification, Duration.ofHours(48));
     }
 
+    /**
+     * The moment every customer of a recall opened at {@code openedAt} is to be notified by: the opening plus its
+     * class's deadline ({@link #notifyWithin}). An attempt that reached nobody and is tried again keeps it (auditor
+     * 2026-12-06 F3: each attempt had a fresh 24 or 48 hours, so a customer never reached was never escalated).
+     */
+    public java.time.Instant notifyBy(String classification, java.time.Instant openedAt) {
+        return openedAt.plus(Duration.parse(notifyWithin(classification)));
+    }
+
     /** The ISO-8601 duration for the timer; 48 hours for an unknown class. */
     public String notifyWithin(String classification) {
         try {

@@ -149,9 +149,16 @@ public class RecallQueries {
     }
 
     /**
-     * The ISO-8601 notification deadline of the recall's class (timer and due date; {@link RecallDeadlines}),
-     * for the recall's {@code lotRecall} or one of its {@code recallNotification} processes.
+     * The moment the recall's customers are to be notified by: its opening plus its class's deadline (timer and due
+     * date of every attempt; {@link RecallDeadlines#notifyBy}), for one of its {@code recallNotification} processes.
      */
+    @Transactional(readOnly = true)
+    public java.time.Instant notifyBy(String recallNumber, String processInstanceId) {
+        RecallStore.RecallRow recall = bound.ofRecallOrNotification(recallNumber, processInstanceId);
+        return deadlines.notifyBy(recall.classification(), recall.openedAt());
+    }
+
+    /** The ISO-8601 window of the recall's class ({@link RecallDeadlines#notifyWithin}), for earlier definitions. */
     @Transactional(readOnly = true)
     public String notifyWithin(String recallNumber, String processInstanceId) {
         return deadlines.notifyWithin(bound.ofRecallOrNotification(recallNumber, processInstanceId).classification());

@@ -59,9 +59,8 @@ public class RecallReturns {
         currentUser.requireToRecord("record a customer's returns of a recall", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
         String customer = customerAsSent == null ? null : customerAsSent.strip();
-        if (customer == null || customer.isBlank()) {
-            throw new InvalidInput("customer", "must name the customer");
-        }
+        // as the answer's: not 200,000 characters looked up and quoted back (auditor 2026-12-06 F7)
+        CustomerNotification.requireCustomerAndUnit(customer, unit);
         BigDecimal returned = quantityReturned == null ? BigDecimal.ZERO : quantityReturned;
         BigDecimal destroyed = quantityDestroyed == null ? BigDecimal.ZERO : quantityDestroyed;
         InputRules.require("quantityReturned", InputRules.quantity(returned, true));

@@ -41,8 +41,18 @@ public class RecallFacts {
     }
 
     /**
-     * {@code ${recallFacts.notifyWithin(execution)}}: the ISO-8601 deadline of the recall's class, for
-     * {@code lotRecall} or one of its customers' {@code recallNotification} processes (timer, due date).
+     * {@code ${recallFacts.notifyBy(execution)}}: when the customers of the recall are to be notified by, the recall's
+     * opening plus its class's deadline, for one of its {@code recallNotification} processes (the timer's date and the
+     * task's due date of every attempt: an attempt tried again after it is escalated at once).
+     */
+    public java.util.Date notifyBy(DelegateExecution execution) {
+        return java.util.Date.from(queries.notifyBy(execution.getProcessBusinessKey(), execution.getProcessInstanceId()));
+    }
+
+    /**
+     * {@code ${recallFacts.notifyWithin(execution)}}: the ISO-8601 window of the recall's class. Only instances of
+     * {@code recallNotification} deployed before {@link #notifyBy} read it (each of their attempts counted it anew);
+     * kept so that they run on to their end after an upgrade.
      */
     public String notifyWithin(DelegateExecution execution) {
         return queries.notifyWithin(execution.getProcessBusinessKey(), execution.getProcessInstanceId());

@@ -44,7 +44,8 @@ class RecallNotificationProcessTest extends ProcessTest {
 
     /** As NotificationFanOut starts it: the recall number as business key, no variables. */
     private ProcessInstance start(String classification) throws Exception {
-        when(facts.notifyWithin(any())).thenReturn(deadlines.notifyWithin(classification));
+        when(facts.notifyBy(any())).thenReturn(Date.from(deadlines.notifyBy(classification,
+                ClockUtil.getCurrentTime().toInstant())));
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("recallNotification", "RC-2025-001");
         // the start listener binds the instance to its customer's notification (refuses any other start)
         verify(startListener).notify(any(org.camunda.bpm.engine.delegate.DelegateExecution.class));
@@ -112,9 +113,28 @@ class RecallNotificationProcessTest extends ProcessTest {
         assertThat(second.getId()).isNotEqualTo(first.getId());
         assertCandidateGroups("notifyCustomer", "recall-coordinator");
         assertThat(timers(pi)).hasSize(1);
+        // the next attempt keeps the recall's deadline, not 48 h of its own (auditor 2026-12-06 F3)
+        assertThat(second.getDueDate()).isEqualTo(first.getDueDate());
+        assertThat(timers(pi).get(0).getDuedate()).isEqualTo(first.getDueDate());
         BpmnAwareTests.complete(second, Map.of("reached", true, "acknowledged", true, "contactMethod", "PHONE",
                 "contactPerson", "Jane Roe", "quantityReturned", 5));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CustomerNotified");
         verify(facts, times(2)).notificationOpen(any());
+    }
+
+    /** Tried again after the recall's deadline has passed: the next attempt is overdue, and escalated at once. */
+    @Test
+    void anAttemptTriedAgainAfterTheDeadlineIsEscalatedAtOnce() throws Exception {
+        ProcessInstance pi = start("CLASS_I");
+        when(facts.notificationOpen(any())).thenReturn(true);
+        when(facts.notifyBy(any())).thenReturn(new Date(ClockUtil.getCurrentTime().getTime() - 60_000));
+        BpmnAwareTests.complete(BpmnAwareTests.task("notifyCustomer", pi), Map.of("reached", false, "acknowledged",
+                false, "contactMethod", "PHONE", "contactPerson", "Reception", "quantityReturned", 0, "tryAgain", true));
+        Job overdue = timers(pi).get(0);
+        assertThat(overdue.getDuedate()).isBefore(ClockUtil.getCurrentTime());
+        BpmnAwareTests.execute(overdue);
+        BpmnAwareTests.execute(BpmnAwareTests.job("escalateNotification", pi));
+        verify(escalate).execute(any());
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_Escalated").isWaitingAt("notifyCustomer");
     }
 }
