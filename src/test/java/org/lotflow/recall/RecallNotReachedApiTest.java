@@ -295,6 +295,11 @@ class RecallNotReachedApiTest {
                 "reached", false, "acknowledged", false, "contactMethod", "PHONE", "contactPerson", "Reception",
                 "quantityReturned", 0)).status()).isEqualTo(200);
         refused(api.post("rachel", returns, body("customer", "Echo Pumps")), "quantityReturned", "nothing to record");
+        // no customer or unit longer than lotflow keeps them is looked up (auditor 2026-12-06 F7)
+        refused(api.post("rachel", returns, body("customer", "A".repeat(200_000), "quantityReturned", 1)), "customer",
+                "at most 200 characters");
+        refused(api.post("rachel", returns, body("customer", "Echo Pumps", "unit", "k".repeat(33), "quantityReturned",
+                1)), "unit", "at most 32 characters");
         refused(api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 8,
                 "quantityDestroyed", 3)), "quantityReturned", "more than the 10");
         assertThat(api.post("tom", returns, body("customer", "Echo Pumps", "quantityReturned", 1)).status())
