@@ -294,6 +294,7 @@ class RecallNotReachedApiTest {
         assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer", "Foxtrot Oils",
                 "reached", false, "acknowledged", false, "contactMethod", "PHONE", "contactPerson", "Reception",
                 "quantityReturned", 0)).status()).isEqualTo(200);
+        api.executeJobs(); // all answered: the closing task is created now, before any returns come
         refused(api.post("rachel", returns, body("customer", "Echo Pumps")), "quantityReturned", "nothing to record");
         // no customer or unit longer than lotflow keeps them is looked up (auditor 2026-12-06 F7)
         refused(api.post("rachel", returns, body("customer", "A".repeat(200_000), "quantityReturned", 1)), "customer",
@@ -314,6 +315,13 @@ class RecallNotReachedApiTest {
                 .isEqualTo(200);
         JsonNode echo = customer(api.get("jennifer", "/api/recalls/" + number).json(), "Echo Pumps");
         assertThat(echo.get("quantityReturned").decimalValue()).isEqualByComparingTo("8");
+        // the closing form waiting for the QA manager shows them: she signs on the figures recorded (new user M1)
+        org.camunda.bpm.engine.task.Task close = engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(number).taskDefinitionKey("closeRecall").singleResult();
+        assertThat(close).as("all answered: the recall waits for its closing").isNotNull();
+        String summary = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
+                .get("recallSummary").get("value").asText();
+        assertThat(summary).contains("Echo Pumps: shipped 10", "returned 8", "destroyed at the customer 1.5");
         assertThat(echo.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("1.5");
         List<JsonNode> history = new java.util.ArrayList<>();
         api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {

@@ -32,9 +32,14 @@ public class RecallReturns {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final RecallQueries queries;
+    private final org.lotflow.recall.internal.process.LotRecallProcess process;
 
     public RecallReturns(CustomerNotification notification, RecallStore store, NotificationStore notifications,
-            BoundRecalls bound, LotHistory history, CurrentUser currentUser, Clock clock) {
+            BoundRecalls bound, LotHistory history, CurrentUser currentUser, Clock clock, RecallQueries queries,
+            org.lotflow.recall.internal.process.LotRecallProcess process) {
+        this.queries = queries;
+        this.process = process;
         this.notification = notification;
         this.store = store;
         this.notifications = notifications;
@@ -115,5 +120,8 @@ public class RecallReturns {
                     .detail("note", noted).record();
         }
         store.event(recall.id(), now, "RETURNS_RECORDED", by, text);
+        // a closing form already waiting shows them: the QA manager signs on the figures recorded (new user M1)
+        process.refreshClosingSummary(recall.processInstanceId(), queries.closeSummary(recall.recallNumber(),
+                recall.processInstanceId(), t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t));
     }
 }

@@ -112,6 +112,23 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
         return context.getSession(Pending.class);
     }
 
+    /**
+     * Changes what the open task {@code taskId}'s form shows under {@code name} to {@code text}, fitted as {@link
+     * TaskForm} fits it, from outside the engine (lotflow's facts behind a display value changed while the task is
+     * open: later returns behind a recall's closing summary). The row is locked while merged, as a task listener's
+     * change is; no row (the task is done), nothing happens.
+     */
+    public void refresh(String taskId, String name, String text) {
+        List<String> rows = jdbc.queryForList("SELECT shown FROM task_display WHERE task_id = ? FOR UPDATE",
+                String.class, taskId);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Object> merged = read(rows.get(0));
+        merged.put(name, TaskForm.fitted(text == null || text.isBlank() ? TaskForm.ABSENT : text));
+        jdbc.update("UPDATE task_display SET shown = ? WHERE task_id = ?", json(merged), taskId);
+    }
+
     /** What {@code taskId}'s form shows, in display order: what this command set over what is stored. */
     Map<String, Object> shown(String taskId) {
         Map<String, Object> shown = new LinkedHashMap<>();
