@@ -10,13 +10,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * An order as the API shows it. {@code allocated} counts open and shipped allocations (what the
  * order holds); {@code shortfall = quantity - allocated}; cancelled allocations say why; {@code requestReason}: why the
- * customer asks for {@code requestedLot}, as sales recorded it.
+ * customer asks for {@code requestedLot}, as sales recorded it; {@code cancelledAt} and {@code cancelledBy} (user id): who
+ * cancelled the order and when, absent until it is (auditor 2026-12-06 F12: an order without allocations kept neither).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(String orderNumber, String status, String customer, String sku, BigDecimal quantity,
         BigDecimal allocated, BigDecimal shipped, BigDecimal shortfall, LocalDate requiredBy,
         Integer minShelfLifeMonths, String requestedLot, String requestReason, Override override,
-        List<AllocationLine> allocations, List<ShipmentLine> shipments, Instant createdAt, String createdBy) {
+        List<AllocationLine> allocations, List<ShipmentLine> shipments, Instant createdAt, String createdBy,
+        Instant cancelledAt, String cancelledBy) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AllocationLine(String lotNumber, BigDecimal quantity, LocalDate expirationDate, String status,

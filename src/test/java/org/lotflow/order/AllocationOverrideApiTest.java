@@ -204,6 +204,19 @@ class AllocationOverrideApiTest {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().get("override").get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
+        // who cancelled it and when, on the order and in the requested lot's history (auditor 2026-12-06 F12)
+        assertThat(cancelled.json().get("cancelledBy").asText()).isEqualTo("tom");
+        assertThat(cancelled.json().get("cancelledAt").asText()).startsWith("2025-01-28T");
+        JsonNode last = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + newer + "/history").json()) {
+            last = e;
+        }
+        assertThat(last.get("type").asText()).isEqualTo("OVERRIDE_WITHDRAWN");
+        assertThat(last.get("user").asText()).isEqualTo("tom");
+        assertThat(last.get("detail").get("orderNumber").asText()).isEqualTo(orderNumber);
+        // the Console's order page says so
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
+                .html()).contains("id=\"order-cancelled\"");
     }
 
     /** New user 2026-12-06 M2: a lot released after the placing, the oldest now, went unnamed in the record. */

@@ -30,10 +30,14 @@ public class OrderCancellation {
     private final OverrideProcess overrideProcess;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.lotflow.lot.LotService lots;
+    private final org.lotflow.history.LotHistory history;
 
     public OrderCancellation(OrderLocking locking, SalesOrderRepository orders, AllocationRepository allocations,
             Allocator allocator, OrderQueries queries, OverrideProcess overrideProcess, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, org.lotflow.lot.LotService lots, org.lotflow.history.LotHistory history) {
+        this.lots = lots;
+        this.history = history;
         this.locking = locking;
         this.orders = orders;
         this.allocations = allocations;
@@ -45,7 +49,9 @@ public class OrderCancellation {
     }
 
     /**
-     * Cancels the order; cancelling a cancelled order changes nothing. Refusals: 403 for anyone but sales,
+     * Cancels the order, keeping who cancelled it and when on the order ({@code cancelledBy}, {@code cancelledAt}) and,
+     * for a pending override, {@code OVERRIDE_WITHDRAWN} in the requested lot's history; cancelling a cancelled order
+     * changes nothing. Refusals: 403 for anyone but sales,
      * 404 for an unknown order, 409 for a fully shipped order (nothing to cancel).
      */
     @Transactional
@@ -71,6 +77,11 @@ public class OrderCancellation {
         orders.save(order);
         if (overridePending) {
             overrideProcess.withdraw(orderNumber, reason);
+            // the requested lot's history closes the request it keeps: who withdrew it, when, on which order
+            // (auditor 2026-12-06 F12: OVERRIDE_REQUESTED stayed with nothing after it)
+            history.event(lots.get(order.getRequestedLot()).getId(),
+                    org.lotflow.order.OrderEventTypes.OVERRIDE_WITHDRAWN).reason(reason)
+                    .detail("orderNumber", orderNumber).detail("customer", order.getCustomer()).record();
         }
         return queries.view(order);
     }

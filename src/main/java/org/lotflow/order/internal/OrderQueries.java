@@ -121,7 +121,7 @@ public class OrderQueries {
                 q(order.getQuantity()), q(allocated), q(shipped), q(order.getQuantity().subtract(allocated)),
                 order.getRequiredBy(),
                 order.getMinShelfLifeMonths(), order.getRequestedLot(), order.getRequestReason(), override, lines, shipmentLines,
-                order.getCreatedAt(), order.getCreatedBy());
+                order.getCreatedAt(), order.getCreatedBy(), order.getCancelledAt(), order.getCancelledBy());
     }
 
     /**
