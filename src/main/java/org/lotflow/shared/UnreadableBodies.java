@@ -85,6 +85,11 @@ final class UnreadableBodies {
             String message = d.getOriginalMessage();
             String name = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
             problem = fieldProblem(name, "is given twice in the request; give each field once");
+        } else if (String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
+            // no body, or the JSON null: Spring's sentence went on with the Java method (auditor 2026-12-06 F10)
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has no body (or the body"
+                    + " is null): send a JSON object of the documented shape; nothing was changed");
+            problem.setTitle("Malformed request body");
         } else if (cause instanceof java.time.format.DateTimeParseException d) {
             problem = fieldProblem("date", "'" + d.getParsedString() + "' is not an ISO date (yyyy-MM-dd)");
         } else {
