@@ -305,6 +305,12 @@ class LabReleaseApiTest {
         Response both = api.post("sarah", results, Map.of("results", List.of(Map.of("test", "viscosity", "value", 249),
                 Map.of("test", "appearance", "value", 1, "text", "clear"))));
         assertThat(both.status()).as(both.toString()).isEqualTo(400);
+        // a reading that begins like a number is a value, through the API as in Tasklist (auditor 2026-12-06 F13)
+        Response numberAsText = api.post("sarah", results, Map.of("results", List.of(Map.of("test", "viscosity",
+                "value", 249), Map.of("test", "appearance", "text", "12.5"))));
+        assertThat(numberAsText.status()).as(numberAsText.toString()).isEqualTo(400);
+        assertThat(numberAsText.json().get("field").asText()).isEqualTo("results[1].text");
+        assertThat(numberAsText.json().get("detail").asText()).contains("begins like a number");
 
         // the Tasklist form: "appearance = clear amber liquid"
         String task = taskId("sarah", lot, "recordLabResults");

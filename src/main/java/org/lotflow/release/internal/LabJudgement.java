@@ -82,7 +82,13 @@ public final class LabJudgement {
                 if (text.isEmpty() || text.length() > MAX_TEXT) {
                     throw new InvalidInput(field + ".text", "an observation is 1 to " + MAX_TEXT + " characters");
                 }
-                InputRules.require(field + ".text", InputRules.name(text));
+                // a line of visible text, not a name: "particles < 5 μm" mixes Latin and the Greek mu (auditor F8)
+                InputRules.require(field + ".text", InputRules.line(text));
+                if (text.matches("[-+.]?[\\p{Nd}].*")) {
+                    // read as a number in Tasklist too: one reading, one kind of record (auditor 2026-12-06 F13)
+                    throw new InvalidInput(field + ".text", "'" + text + "' begins like a number: give a reading as"
+                            + " value (a number), as Tasklist reads it; an observation begins with words");
+                }
                 if (measured.containsKey(m.test())) {
                     throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
                 }

@@ -140,6 +140,27 @@ public final class InputRules {
     }
 
     /**
+     * Why {@code value} is no line of visible text (null when it is one, or absent): a free text kept on one line of a
+     * record, such as a lab observation, where no name is compared (unlike {@link #name}, words may mix scripts: "5 μm"
+     * with the Greek mu). The sentence says which character, by its Unicode code point, and where.
+     */
+    public static String line(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (!allowedInName(value, c, i, next)) {
+                return "must be one line of visible text; it holds " + describe(c) + " at character " + (i + 1)
+                        + " (line breaks, tabs and invisible characters would print differently from what was typed)";
+            }
+            i = next;
+        }
+        return null;
+    }
+
+    /**
      * Why {@code value} is no name shown on one line (null when it is one, or absent); see the class
      * documentation. The sentence says which character, by its Unicode code point, and where.
      */

@@ -24,6 +24,16 @@ class InputRulesTest {
         assertThat(InputRules.quantity(null, false)).isNull();
     }
 
+    /** A line of free text (a lab observation): visible, one line; scripts may mix (auditor 2026-12-06 F8). */
+    @Test
+    void lines() {
+        assertThat(InputRules.line("particles < 5 \u03bcm")).isNull();
+        assertThat(InputRules.name("particles < 5 \u03bcm")).contains("mixes Latin and Greek");
+        assertThat(InputRules.line("clear\namber")).contains("one line of visible text").contains("character 6");
+        assertThat(InputRules.line("clear\u202eamber")).contains("one line of visible text");
+        assertThat(InputRules.line(null)).isNull();
+    }
+
     @Test
     void measuredValues() {
         assertThat(InputRules.measuredValue(new BigDecimal("102.000001"))).isNull();
