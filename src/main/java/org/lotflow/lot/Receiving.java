@@ -63,7 +63,13 @@ public class Receiving {
 
     /** A delivery: one product from one supplier lot, in lines of one expiration date each. */
     public record Delivery(String sku, String supplier, String supplierLotNumber, LocalDate receiptDate,
-            String location, String deliveryReference, List<ReceiptLine> lines) {
+            String location, String deliveryReference, List<ReceiptLine> lines, boolean moreOfDelivery) {
+
+        /** A delivery received for the first time. */
+        public Delivery(String sku, String supplier, String supplierLotNumber, LocalDate receiptDate, String location,
+                String deliveryReference, List<ReceiptLine> lines) {
+            this(sku, supplier, supplierLotNumber, receiptDate, location, deliveryReference, lines, false);
+        }
     }
 
     /**
@@ -91,6 +97,7 @@ public class Receiving {
         requireSerialsWithinLimit(in);
         requireOneSupplierOneName(supplier);
         requireOneSupplierLotSpelling(supplier, in.supplierLotNumber().trim());
+        requireNewDelivery(in, supplier);
         LotService.Receipt receipt = new LotService.Receipt(supplier, in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
                         : in.deliveryReference().trim());
@@ -142,6 +149,41 @@ public class Receiving {
                         + known + "': use that spelling, so every lot of the supplier lot is found together")
                         .with("field", "supplierLotNumber");
             }
+        }
+    }
+
+    /**
+     * A delivery is received once: a delivery reference (delivery note, bill of lading) of the supplier lot received
+     * before is 409 naming {@code deliveryReference}, saying which lots it became and which of the supplier lot's lots
+     * were rejected, unless {@code moreOfDelivery} says this receipt is more of it (a delivery received in several
+     * receipts). New user 2026-12-06 M4: one 4,500-gal delivery entered four times counted 18,000 gal, silently, after a
+     * lot of it had been rejected. Under the product's lock, so two entries of one delivery at once are one and a 409.
+     */
+    private void requireNewDelivery(Delivery in, String supplier) {
+        if (in.deliveryReference() == null || in.deliveryReference().isBlank() || in.moreOfDelivery()) {
+            return;
+        }
+        products.findBySku(in.sku()).ifPresent(p -> products.holdLock(p.getId()));
+        String reference = in.deliveryReference().trim();
+        List<String> received = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (Object[] row : lotRecords.receivedOfSupplierLot(in.supplierLotNumber().trim())) {
+            if (!org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[1])) {
+                continue;
+            }
+            if (reference.equalsIgnoreCase(String.valueOf(row[2]))) {
+                received.add((String) row[0]);
+            }
+            if (LotStatus.REJECTED.name().equals(row[3])) {
+                rejected.add((String) row[0]);
+            }
+        }
+        if (!received.isEmpty()) {
+            throw new StateConflict("Delivery " + reference + " of supplier lot " + in.supplierLotNumber().trim()
+                    + " from " + supplier + " was received already, as " + String.join(", ", received)
+                    + (rejected.isEmpty() ? "" : "; lot(s) " + String.join(", ", rejected) + " of the supplier lot were"
+                            + " REJECTED") + ". A delivery is received once; if this is more of the same delivery"
+                    + " (received in several receipts), say so (moreOfDelivery)").with("field", "deliveryReference");
         }
     }
 

@@ -109,6 +109,22 @@ class ReceiptApiTest {
                 .asText()).isNotBlank();
         assertThat(api.get("tom", "/api/lots?supplierLotNumber=NO-SUCH-LOT").json().get("items")).isEmpty();
         assertProblem(api.get("tom", "/api/lots?supplierLotNumber=" + "X".repeat(65)), 400, "supplierLotNumber");
+
+        // a delivery is received once (new user 2026-12-06 M4: one delivery entered four times counted four times)
+        Response again = api.post("mike", "/api/receipts", receipt(sku, supplierLot, List.of(line(80, "2026-07-31"))));
+        assertProblem(again, 409, "deliveryReference");
+        assertThat(again.json().get("detail").asText()).contains("Delivery BOL-778812 of supplier lot " + supplierLot
+                + " from Gulf Coast Base Oils, Houston TX was received already, as " + sku + "-2025-001, " + sku
+                + "-2025-002").contains("moreOfDelivery");
+        assertThat(lotCount(sku)).isEqualTo(2);
+        // more of the same delivery, said so; another delivery of the supplier lot, by its own reference
+        Map<String, Object> more = receipt(sku, supplierLot, List.of(line(5, "2026-07-31")));
+        more.put("moreOfDelivery", true);
+        assertThat(api.post("mike", "/api/receipts", more).status()).isEqualTo(201);
+        Map<String, Object> next = receipt(sku, supplierLot, List.of(line(5, "2026-07-31")));
+        next.put("deliveryReference", "BOL-778813");
+        assertThat(api.post("mike", "/api/receipts", next).status()).isEqualTo(201);
+        assertThat(lotCount(sku)).isEqualTo(4);
     }
 
     @Test

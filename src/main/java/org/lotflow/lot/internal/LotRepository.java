@@ -31,6 +31,14 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     List<Object[]> supplierLotNumbersAlike(@Param("number") String supplierLotNumber);
 
     /**
+     * The lots received from a supplier lot ({@code [lotNumber, supplier, deliveryReference, status]}, by lot number),
+     * whatever their case: what a new receipt of it is checked against.
+     */
+    @Query(value = "SELECT lot_number, supplier, delivery_reference, status FROM lot"
+            + " WHERE UPPER(supplier_lot_number) = UPPER(:number) ORDER BY lot_number", nativeQuery = true)
+    List<Object[]> receivedOfSupplierLot(@Param("number") String supplierLotNumber);
+
+    /**
      * SQL: stock available ({@link org.lotflow.lot.LotQuantities#available()} &gt; 0): the generated column
      * {@code stock_available = quantity > allocated + shipped + consumed + disposed} (V96), which the
      * PostgreSQL partial index {@code ix_lot_fefo_available} names instead of the quantities, so that an

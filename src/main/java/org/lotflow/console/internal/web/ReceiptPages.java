@@ -44,11 +44,11 @@ class ReceiptPages {
             @NotBlank @Size(max = 64) String supplierLotNumber,
             @NotNull @BusinessDate @DateTimeFormat(pattern = "uuuu-MM-dd") LocalDate receiptDate,
             @NotBlank @Size(max = 200) String location, @Size(max = 100) String deliveryReference,
-            @Size(max = 10000) String lines) {
+            @Size(max = 10000) String lines, Boolean moreOfDelivery) {
     }
 
     private static final String[] FIELDS = {"sku", "supplier", "supplierLotNumber", "receiptDate", "location",
-        "deliveryReference", "lines"};
+        "deliveryReference", "lines", "moreOfDelivery"};
 
     private final Receiving receiving;
     private final ProductService products;
@@ -63,7 +63,7 @@ class ReceiptPages {
     @GetMapping("/console/receipts/new")
     String form(@RequestParam(required = false) String sku, Model model) {
         currentUser.requireMembership("receive a lot", Groups.PRODUCTION);
-        model.addAttribute("form", new ReceiptForm(sku == null ? "" : sku, "", "", null, "", "", ""));
+        model.addAttribute("form", new ReceiptForm(sku == null ? "" : sku, "", "", null, "", "", "", false));
         return page(model);
     }
 
@@ -79,7 +79,7 @@ class ReceiptPages {
         try {
             List<Lot> lots = receiving.receive(new Receiving.Delivery(form.sku().trim(), form.supplier(),
                     form.supplierLotNumber(), form.receiptDate(), form.location().trim(), form.deliveryReference(),
-                    ReceiptLines.parse(form.lines())));
+                    ReceiptLines.parse(form.lines()), Boolean.TRUE.equals(form.moreOfDelivery())));
             return "redirect:/console/lots?supplierLotNumber="
                     + java.net.URLEncoder.encode(form.supplierLotNumber().trim(), java.nio.charset.StandardCharsets.UTF_8)
                     + "&received=" + lots.size() + "&as=" + (lots.isEmpty() ? "PENDING"

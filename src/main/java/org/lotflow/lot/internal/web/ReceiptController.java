@@ -58,7 +58,7 @@ public class ReceiptController {
     public record ReceiptRequest(@NotBlank String sku, @NotBlank @Size(max = 200) String supplier,
             @NotBlank @Size(max = 64) String supplierLotNumber, @NotNull @BusinessDate LocalDate receiptDate,
             @NotBlank @Size(max = 200) String location, @Size(max = 100) String deliveryReference,
-            @NotEmpty @Size(max = 100) List<@Valid @NotNull ReceiptLineRequest> lines) {
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull ReceiptLineRequest> lines, Boolean moreOfDelivery) {
     }
 
     /** The answer: the lots created, one per line in the order of the lines. */
@@ -75,7 +75,8 @@ public class ReceiptController {
      * expiration date not after the receipt or manufacture date, two lines with the same expiration date:
      * {@code lines[i].expirationDate}), 403 outside production, 409 naming {@code supplier} for a supplier that
      * prints like another supplier on record but is other text (a Cyrillic "С" for a Latin "C"; capitals aside, the
-     * same name is the same supplier).
+     * same name is the same supplier), 409 naming {@code deliveryReference} for a delivery of the supplier lot received
+     * before, unless {@code moreOfDelivery} is true (more of one delivery, received in several receipts).
      */
     @AllowedGroups(value = {Groups.PRODUCTION}, work = "receive a lot")
     @PostMapping
@@ -83,7 +84,7 @@ public class ReceiptController {
         List<Lot> lots = receiving.receive(new Receiving.Delivery(r.sku(), r.supplier(), r.supplierLotNumber(),
                 r.receiptDate(), r.location().trim(), r.deliveryReference(), r.lines().stream()
                         .map(l -> new Receiving.ReceiptLine(l.quantity(), l.expirationDate(), l.manufactureDate()))
-                        .toList()));
+                        .toList(), Boolean.TRUE.equals(r.moreOfDelivery())));
         LocalDate today = queries.today();
         return ResponseEntity.created(URI.create("/api/lots/" + lots.get(0).getLotNumber()))
                 .body(new ReceiptView(lots.stream().map(l -> LotView.of(l, today, null)).toList()));
