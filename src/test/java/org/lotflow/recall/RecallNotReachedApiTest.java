@@ -322,10 +322,44 @@ class RecallNotReachedApiTest {
         String summary = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
                 .get("recallSummary").get("value").asText();
         assertThat(summary).contains("Echo Pumps: shipped 10", "returned 8", "destroyed at the customer 1.5");
+
+        // Foxtrot, recorded as not reached, calls back after the public notice (auditor 2026-12-06 F9): not reached
+        // again is nothing new, said in words; reached, it is recorded, and its returns after it
+        String answers = "/api/recalls/" + number + "/notifications";
+        Response again = api.post("rachel", answers, body("customer", "Foxtrot Oils", "reached", false,
+                "acknowledged", false, "contactMethod", "PHONE", "contactPerson", "Reception", "quantityReturned", 0));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("was recorded as not reached")
+                .doesNotContain("already notified");
+        refused(api.post("rachel", answers, body("customer", "Foxtrot Oils", "acknowledged", true, "contactMethod",
+                "PHONE", "contactPerson", "Buyer", "quantityReturned", 0, "tryAgain", true)), "tryAgain");
+        Response later = api.post("rachel", answers, body("customer", "FOXTROT OILS", "acknowledged", true,
+                "contactMethod", "PHONE", "contactPerson", "Buyer (called back)", "quantityReturned", 4));
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        JsonNode foxtrot = customer(api.get("jennifer", "/api/recalls/" + number).json(), "Foxtrot Oils");
+        assertThat(foxtrot.get("reached").asBoolean()).isTrue();
+        assertThat(foxtrot.get("notified").asBoolean()).isTrue();
+        assertThat(foxtrot.get("quantityReturned").decimalValue()).isEqualByComparingTo("4");
+        assertThat(api.post("rachel", returns, body("customer", "Foxtrot Oils", "quantityReturned", 1)).status())
+                .isEqualTo(200);
+        assertThat(api.post("rachel", answers, body("customer", "Foxtrot Oils", "acknowledged", true, "contactMethod",
+                "PHONE", "contactPerson", "Buyer", "quantityReturned", 0)).status()).as("answered now").isEqualTo(409);
+        List<String> foxtrotHistory = new java.util.ArrayList<>();
+        api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
+            if (e.path("detail").path("customer").asText().equals("Foxtrot Oils")) {
+                foxtrotHistory.add(e.get("type").asText());
+            }
+        });
+        assertThat(foxtrotHistory).as("the attempt stays, the later contact follows it").containsSubsequence(
+                RecallEventTypes.RECALL_CUSTOMER_NOT_REACHED, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED,
+                RecallEventTypes.RECALL_RETURNS_RECORDED);
+        assertThat(api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
+                .get("recallSummary").get("value").asText()).contains("Foxtrot Oils: shipped 10 drums, returned 5");
         assertThat(echo.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("1.5");
         List<JsonNode> history = new java.util.ArrayList<>();
         api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
-            if (e.get("type").asText().equals(RecallEventTypes.RECALL_RETURNS_RECORDED)) {
+            if (e.get("type").asText().equals(RecallEventTypes.RECALL_RETURNS_RECORDED)
+                    && e.get("detail").get("customer").asText().equals("Echo Pumps")) {
                 history.add(e);
             }
         });

@@ -63,10 +63,13 @@ public class CustomerNotification {
     private final Clock clock;
     private final org.lotflow.serial.SerialLedger serials;
     private final org.lotflow.shared.process.TaskCompletionsInOrder taskLocks;
+    private final ClosingForm closingForm;
 
     CustomerNotification(RecallStore store, NotificationStore notifications, BoundRecalls bound,
             LotRecallProcess process, LotHistory history, CurrentUser currentUser, Clock clock,
-            org.lotflow.serial.SerialLedger serials, org.lotflow.shared.process.TaskCompletionsInOrder taskLocks) {
+            org.lotflow.serial.SerialLedger serials, org.lotflow.shared.process.TaskCompletionsInOrder taskLocks,
+            ClosingForm closingForm) {
+        this.closingForm = closingForm;
         this.serials = serials;
         this.taskLocks = taskLocks;
         this.store = store;
@@ -136,6 +139,11 @@ public class CustomerNotification {
         requireCustomerAndUnit(customer, unit);
         NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
+        if (n.notReached()) {
+            reachedLater(recall, n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note,
+                    quantityDestroyed, tryAgain);
+            return;
+        }
         NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note,
                 quantityDestroyed); // bad input: 400 before any lock
         if (n.taskId() == null) {
@@ -273,6 +281,55 @@ public class CustomerNotification {
         if (!again && notifications.open(recall.id()) == 0) {
             process.customersAnswered(recall.processInstanceId());
         }
+    }
+
+    /**
+     * A customer recorded as not reached is reached later, while the recall is open (it calls back, or answers the
+     * public notice): the contact is recorded as its answer (reached, acknowledged, returns, who and how), added to the
+     * history after the attempt that did not reach it, which stays on record; the effectiveness check counts it
+     * notified from then on, and a closing form waiting shows it (auditor 2026-12-06 F9: it could never be recorded).
+     * Only a contact that reaches it (409 otherwise: nothing new to record), no further attempt (400 naming
+     * {@code tryAgain}), not once the recall is closed (409); of two such contacts at once, one is recorded (409).
+     */
+    private void reachedLater(RecallStore.RecallRow recall, NotificationStore.NotificationRow n, Boolean reached,
+            Boolean acknowledged, BigDecimal quantityReturned, String contactMethod, String contactPerson, String note,
+            BigDecimal quantityDestroyed, Boolean tryAgain) {
+        NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
+                contactPerson, note, quantityDestroyed, true);
+        NotificationAnswer.tryAgain(tryAgain, answer.reached());
+        RecallStore.RecallRow locked = store.lock(recall.id());
+        if (RecallStatus.CLOSED.equals(locked.status())) {
+            throw new StateConflict("Recall " + recall.recallNumber() + " is closed: " + n.customer() + " stays"
+                    + " recorded as not reached in it").with("customer", n.customer());
+        }
+        long id = n.id();
+        NotificationStore.NotificationRow now = notifications.ofCustomer(recall.id(), n.customer()).stream()
+                .filter(r -> r.id() == id).findFirst().orElseThrow();
+        if (!now.notReached()) {
+            throw new StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT).with("customer", n.customer());
+        }
+        String by = currentUser.id();
+        Instant at = clock.instant();
+        notifications.record(id, answer, at, by);
+        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
+        String unit = shipments.unitOf(n.consignee());
+        String text = timelineText(n.customer(), recall.recallNumber(), answer) + ", returned "
+                + Quantities.plain(answer.quantityReturned()) + " of " + Quantities.plain(n.quantityShipped()) + " "
+                + unit + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " "
+                + unit + " (reached later: recorded as not reached" + (n.notifiedBy() == null ? ""
+                        : " by " + n.notifiedBy()) + " before)";
+        for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
+            history.event(lotId, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED).by(by).reason(text)
+                    .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
+                    .detail("reached", true).detail("reachedLater", true)
+                    .detail("acknowledged", answer.acknowledged()).detail("quantityReturned", answer.quantityReturned())
+                    .detail("quantityDestroyed", answer.quantityDestroyed())
+                    .detail("contactMethod", answer.contactMethod()).detail("contactPerson", answer.contactPerson())
+                    .detail("note", answer.note()).detail("quantityShipped", n.quantityShipped()).detail("unit", unit)
+                    .record();
+        }
+        store.event(recall.id(), at, "CUSTOMER_NOTIFIED", by, text);
+        closingForm.refresh(locked);
     }
 
     /**

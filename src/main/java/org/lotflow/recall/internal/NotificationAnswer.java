@@ -47,10 +47,22 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
      * (400 naming {@code quantityDestroyed}); {@code contactMethod} one of {@link #CONTACT_METHODS}, as written;
      * {@code contactPerson} one line of visible text, at most {@value #MAX_CONTACT_PERSON} characters
      * ({@link InputRules#name}); {@code note} absent or text of at most {@value #MAX_NOTE} characters. Otherwise 400
-     * naming the field; 409 ({@link StateConflict}) when the customer was already notified.
+     * naming the field; 409 ({@link StateConflict}) when the customer was already notified, or recorded as not reached
+     * and not reached now either.
      */
     static NotificationAnswer check(NotificationStore.NotificationRow n, Object reached, Object acknowledged,
             Object quantityReturned, Object contactMethod, Object contactPerson, Object note, Object quantityDestroyed) {
+        return check(n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note, quantityDestroyed,
+                false);
+    }
+
+    /**
+     * {@link #check} of a later contact with a customer recorded as not reached ({@code laterContact}: its notification
+     * is done, and an answer that reaches it is taken; auditor 2026-12-06 F9).
+     */
+    static NotificationAnswer check(NotificationStore.NotificationRow n, Object reached, Object acknowledged,
+            Object quantityReturned, Object contactMethod, Object contactPerson, Object note, Object quantityDestroyed,
+            boolean laterContact) {
         if (reached != null && !(reached instanceof Boolean)) {
             throw new InvalidInput("reached", org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
         }
@@ -92,11 +104,18 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
         String method = contactMethod(contactMethod);
         String person = contactPerson(contactPerson);
         String noted = note(note);
-        if (n.done()) {
-            // a customer with several units has one notification per unit: say which one was answered (A4)
-            org.lotflow.shared.Refusal done = new StateConflict("Customer " + n.customer() + " was already notified"
-                    + (n.unit() == null ? "" : " of what it received in " + n.unit()) + (n.notifiedBy() == null ? ""
-                            : " (answered by " + n.notifiedBy() + ")")).with("customer", n.customer());
+        boolean reachedLater = laterContact && n.done() && n.notReached() && told;
+        if (n.done() && !reachedLater) {
+            // a customer with several units has one notification per unit: say which one was answered (A4); one not
+            // reached is said so, never "notified" (auditor 2026-12-06 F9)
+            String in = n.unit() == null ? "" : " of what it received in " + n.unit();
+            String by = n.notifiedBy() == null ? "" : " (by " + n.notifiedBy() + ")";
+            org.lotflow.shared.Refusal done = n.notReached()
+                    ? new StateConflict("Customer " + n.customer() + " was recorded as not reached" + in + by
+                            + "; a later contact is recorded when it reaches the customer (reached true)")
+                    : new StateConflict("Customer " + n.customer() + " was already notified" + in
+                            + (n.notifiedBy() == null ? "" : " (answered by " + n.notifiedBy() + ")"));
+            done.with("customer", n.customer());
             throw n.unit() == null ? done : done.with("unit", n.unit());
         }
         return new NotificationAnswer(told, ack, returned, method, person, noted, destroyed);

@@ -32,14 +32,11 @@ public class RecallReturns {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final RecallQueries queries;
-    private final org.lotflow.recall.internal.process.LotRecallProcess process;
+    private final ClosingForm closingForm;
 
     public RecallReturns(CustomerNotification notification, RecallStore store, NotificationStore notifications,
-            BoundRecalls bound, LotHistory history, CurrentUser currentUser, Clock clock, RecallQueries queries,
-            org.lotflow.recall.internal.process.LotRecallProcess process) {
-        this.queries = queries;
-        this.process = process;
+            BoundRecalls bound, LotHistory history, CurrentUser currentUser, Clock clock, ClosingForm closingForm) {
+        this.closingForm = closingForm;
         this.notification = notification;
         this.store = store;
         this.notifications = notifications;
@@ -89,8 +86,9 @@ public class RecallReturns {
                     + " returns with its answer").with("customer", n.customer());
         }
         if (Boolean.FALSE.equals(n.reached())) {
-            throw new StateConflict(n.customer() + " could not be reached: nothing it sent back is recorded against"
-                    + " a notification it never received").with("customer", n.customer());
+            throw new StateConflict(n.customer() + " is recorded as not reached: record the contact that reached it"
+                    + " first (its answer, reached true, with what it returned), then its later returns")
+                    .with("customer", n.customer());
         }
         BigDecimal hadReturned = n.quantityReturned() == null ? BigDecimal.ZERO : n.quantityReturned();
         BigDecimal hadDestroyed = n.quantityDestroyed() == null ? BigDecimal.ZERO : n.quantityDestroyed();
@@ -121,7 +119,6 @@ public class RecallReturns {
         }
         store.event(recall.id(), now, "RETURNS_RECORDED", by, text);
         // a closing form already waiting shows them: the QA manager signs on the figures recorded (new user M1)
-        process.refreshClosingSummary(recall.processInstanceId(), queries.closeSummary(recall.recallNumber(),
-                recall.processInstanceId(), t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t));
+        closingForm.refresh(recall);
     }
 }
