@@ -28,9 +28,12 @@ public class Recalls {
     private final RecallQueries queries;
     private final ObjectMapper json;
     private final String targetEffectiveness;
+    private final org.lotflow.recall.internal.RecallReturns returns;
 
     public Recalls(RecallOpening opening, RecallQueries queries, ObjectMapper json,
-            @Value("${lotflow.recall.target-effectiveness:A}") String targetEffectiveness) {
+            @Value("${lotflow.recall.target-effectiveness:A}") String targetEffectiveness,
+            org.lotflow.recall.internal.RecallReturns returns) {
+        this.returns = returns;
         this.opening = opening;
         this.queries = queries;
         this.json = json;
@@ -49,6 +52,16 @@ public class Recalls {
     /** Opens a recall of the named lots (their downstream trace is its scope); its number. */
     public String open(List<String> lotNumbers, String reason, String classification) {
         return opening.request(lotNumbers, reason, classification).recallNumber();
+    }
+
+    /**
+     * Records returns that come after a customer's answer, as {@code POST /api/recalls/{recallNumber}/returns} does
+     * ({@link org.lotflow.recall.internal.RecallReturns#record}: recall coordinators and QA managers; 400 naming the
+     * field; 409 for a customer not answered or not reached, or a closed recall).
+     */
+    public void recordReturns(String recallNumber, String customer, String unit, java.math.BigDecimal quantityReturned,
+            java.math.BigDecimal quantityDestroyed, String note) {
+        returns.record(recallNumber, customer, unit, quantityReturned, quantityDestroyed, note);
     }
 
     /** The recall as {@code GET /api/recalls/{recallNumber}} answers it. */

@@ -79,7 +79,7 @@ public final class ConsoleSession {
      * A form sent with the CSRF token of the last page and, unless the fields name one, a one-time token as a browser's
      * form carries it: the last page's, or a fresh page's when that one was spent (as a person opens the form again).
      */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (!all.containsKey("_once") && !path.equals("/console/login") && csrf != null) {
             if (once == null) {

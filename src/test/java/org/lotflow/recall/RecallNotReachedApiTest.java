@@ -355,6 +355,22 @@ class RecallNotReachedApiTest {
                 RecallEventTypes.RECALL_RETURNS_RECORDED);
         assertThat(api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
                 .get("recallSummary").get("value").asText()).contains("Foxtrot Oils: shipped 10 drums, returned 5");
+
+        // the recall's Console page records them too, for a customer notified (new user 2026-12-06 M2)
+        ConsoleSession rachel = ConsoleSession.login(port, "rachel");
+        String page = rachel.get("/console/recalls/" + number).html();
+        assertThat(page).contains("id=\"returns-form\"").contains("Echo Pumps: shipped 10 drums");
+        ConsoleSession.Page bad = rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0",
+                "quantityReturned", "lots"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html()).contains("is not a number");
+        ConsoleSession.Page onPage = rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0",
+                "quantityReturned", "0.5", "note", "Last pallet"));
+        assertThat(onPage.status()).as(onPage.html()).isEqualTo(302);
+        assertThat(customer(api.get("jennifer", "/api/recalls/" + number).json(), "Echo Pumps").get("quantityReturned")
+                .decimalValue()).isEqualByComparingTo("8.5");
+        assertThat(ConsoleSession.login(port, "tom").post("/console/recalls/" + number + "/returns", Map.of("line", "0",
+                "quantityReturned", "1")).status()).as("sales records no returns").isEqualTo(403);
         assertThat(echo.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("1.5");
         List<JsonNode> history = new java.util.ArrayList<>();
         api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
@@ -363,7 +379,7 @@ class RecallNotReachedApiTest {
                 history.add(e);
             }
         });
-        assertThat(history).hasSize(2);
+        assertThat(history).hasSize(3); // two by the API, one on the Console page
         assertThat(history.get(0).get("detail").get("totalReturned").decimalValue()).isEqualByComparingTo("6");
         assertThat(history.get(0).get("reason").asText()).contains("RMA-77");
         assertThat(history.get(1).get("user").asText()).isEqualTo("rachel");

@@ -88,6 +88,67 @@ class RecallPages {
         long unnotified = ((java.util.List<Map<String, Object>>) recall.getOrDefault("customers", java.util.List.of()))
                 .stream().filter(c -> !Boolean.TRUE.equals(c.get("notified"))).count();
         model.addAttribute("tasksComing", tasks.isEmpty() && recall.get("closedAt") == null && unnotified > 0);
+        if (!model.containsAttribute("returnsForm")) {
+            model.addAttribute("returnsForm", Map.of("line", "", "quantityReturned", "", "quantityDestroyed", "",
+                    "note", ""));
+        }
         return "console/recall";
+    }
+
+    /**
+     * Returns that come after a customer's answer (its pallets arrive days after the call), recorded from the recall's
+     * page as {@code POST /api/recalls/{n}/returns} records them (new user 2026-12-06 M2: only curl could). {@code line}
+     * is the customer's row of the page (a customer and the unit it received); quantities in that unit, at most 3
+     * decimals; refused as the API refuses it, shown above the form.
+     */
+    @org.lotflow.security.AllowedGroups(value = {Groups.RECALL_COORDINATOR, Groups.QA_MANAGER},
+            work = "record a customer's returns of a recall")
+    @org.springframework.web.bind.annotation.PostMapping("/console/recalls/{recallNumber}/returns")
+    String returns(@PathVariable String recallNumber, @RequestParam(required = false) String line,
+            @RequestParam(required = false) String quantityReturned,
+            @RequestParam(required = false) String quantityDestroyed, @RequestParam(required = false) String note,
+            Model model, HttpServletResponse response) {
+        try {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> customers = (List<Map<String, Object>>) recalls.view(recallNumber)
+                    .getOrDefault("customers", List.of());
+            int row;
+            try {
+                row = Integer.parseInt(line == null ? "" : line.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("customer", "choose the customer whose returns came");
+            }
+            if (row < 0 || row >= customers.size()) {
+                throw new InvalidInput("customer", "choose the customer whose returns came");
+            }
+            Map<String, Object> customer = customers.get(row);
+            recalls.recordReturns(recallNumber, (String) customer.get("customer"), (String) customer.get("unit"),
+                    quantity("quantityReturned", quantityReturned), quantity("quantityDestroyed", quantityDestroyed),
+                    note);
+            return "redirect:/console/recalls/" + recallNumber + "?returns";
+        } catch (org.lotflow.shared.Refusal e) {
+            int status = FormErrors.refused(e, model);
+            if (status == 404) {
+                throw e;
+            }
+            response.setStatus(status);
+            model.addAttribute("returnsForm", Map.of("line", line == null ? "" : line, "quantityReturned",
+                    quantityReturned == null ? "" : quantityReturned, "quantityDestroyed",
+                    quantityDestroyed == null ? "" : quantityDestroyed, "note", note == null ? "" : note));
+            return recall(recallNumber, model);
+        }
+    }
+
+    /** A quantity typed in the form: empty is 0; otherwise a plain decimal number (400 naming the field). */
+    private static java.math.BigDecimal quantity(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return java.math.BigDecimal.ZERO;
+        }
+        try {
+            return new java.math.BigDecimal(typed.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "'" + typed.trim() + "' is not a number: give the quantity in the unit the"
+                    + " customer received, e.g. 12.5");
+        }
     }
 }
