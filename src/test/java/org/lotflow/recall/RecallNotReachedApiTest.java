@@ -248,6 +248,16 @@ class RecallNotReachedApiTest {
         assertThat(engine.getTaskService().createTaskQuery().taskId(second).taskCandidateGroup("qa-manager").count())
                 .isEqualTo(1);
         assertThat(engine.getTaskService().createTaskQuery().taskId(second).singleResult().getPriority()).isEqualTo(90);
+        // its deadline passing again escalates nothing twice: one QA group on the task, one escalation (re-test R5)
+        jobs.createJobQuery().processInstanceId(pi).timers().list().forEach(j -> jobs.executeJob(j.getId()));
+        api.executeJobs();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(second).stream()
+                .filter(l -> "qa-manager".equals(l.getGroupId())).count()).isEqualTo(1);
+        long escalations = 0;
+        for (JsonNode e : api.get("rachel", "/api/recalls/" + number).json().get("timeline")) {
+            escalations += e.get("type").asText().equals("NOTIFICATION_ESCALATED") ? 1 : 0;
+        }
+        assertThat(escalations).isEqualTo(1);
 
         // the form's fields: not reached again, tried again; then reached
         assertThat(complete(second, body("reached", false, "acknowledged", false, "contactMethod", "LETTER",

@@ -49,7 +49,7 @@ public class NotificationEscalation {
      * The notification is the one bound to the {@code recallNotification} process {@code processInstanceId}
      * when lotflow started it (or, for a recall opened before V87, the one whose task runs in the
      * multi-instance subprocess instance {@code scope} of its {@code lotRecall}), within the recall of
-     * the business key; never a variable. An answered notification is left alone; 409 when no
+     * the business key; never a variable. An answered notification, or one escalated before, is left alone; 409 when no
      * notification of the recall is bound there.
      */
     @Transactional
@@ -61,7 +61,9 @@ public class NotificationEscalation {
                 .or(() -> notifications.lockOfScope(recall.id(), scope)).orElseThrow(() ->
                         new StateConflict("No customer notification of recall " + recallNumber + " runs in process "
                                 + processInstanceId));
-        if (n.done()) {
+        if (n.done() || n.escalatedAt() != null) {
+            // answered, or escalated before: an attempt tried again after the deadline has the QA managers on its
+            // task already (its create listener), so no second escalation nor a second candidate group (re-test R5)
             return;
         }
         Instant now = clock.instant();
