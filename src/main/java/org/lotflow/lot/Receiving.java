@@ -38,6 +38,7 @@ public class Receiving {
     private final LotRepository lotRecords;
     private final org.lotflow.shared.PartyReadings readings;
     private final long maxSerialsPerReceipt;
+    private final org.lotflow.shared.ClusterLock locks;
 
     /**
      * @param maxSerialsPerReceipt the most units of a serialised product one receipt takes ({@code
@@ -47,7 +48,8 @@ public class Receiving {
     public Receiving(LotService lots, CurrentUser currentUser, Clock clock,
             org.lotflow.product.ProductService products, LotRepository lotRecords, org.lotflow.shared.PartyReadings readings,
             @org.springframework.beans.factory.annotation.Value("${lotflow.serials.max-per-lot:100000}")
-            long maxSerialsPerReceipt) {
+            long maxSerialsPerReceipt, org.lotflow.shared.ClusterLock locks) {
+        this.locks = locks;
         this.lots = lots;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -96,6 +98,9 @@ public class Receiving {
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
         requireSerialsWithinLimit(in);
         requireOneSupplierOneName(supplier);
+        // receipts of one supplier lot one at a time, into any product (re-test 2026-12-06 R1: four spellings or four
+        // entries of one delivery sent at once into four products all passed the checks below)
+        locks.holdUntilCommitCreating(supplierLotLock(in.supplierLotNumber().trim()));
         requireOneSupplierLotSpelling(supplier, in.supplierLotNumber().trim());
         requireNewDelivery(in, supplier);
         LotService.Receipt receipt = new LotService.Receipt(supplier, in.supplierLotNumber().trim(),
@@ -157,20 +162,22 @@ public class Receiving {
      * before is 409 naming {@code deliveryReference}, saying which lots it became and which of the supplier lot's lots
      * were rejected, unless {@code moreOfDelivery} says this receipt is more of it (a delivery received in several
      * receipts). New user 2026-12-06 M4: one 4,500-gal delivery entered four times counted 18,000 gal, silently, after a
-     * lot of it had been rejected. Under the product's lock, so two entries of one delivery at once are one and a 409.
+     * lot of it had been rejected. Under the supplier lot's lock, so two entries of one delivery at once are one and a
+     * 409.
      */
     private void requireNewDelivery(Delivery in, String supplier) {
         if (in.deliveryReference() == null || in.deliveryReference().isBlank() || in.moreOfDelivery()) {
             return;
         }
-        products.findBySku(in.sku()).ifPresent(p -> products.holdLock(p.getId()));
         String reference = in.deliveryReference().trim();
         List<String> received = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        String onRecord = supplier;
         for (Object[] row : lotRecords.receivedOfSupplierLot(in.supplierLotNumber().trim())) {
             if (!org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[1])) {
                 continue;
             }
+            onRecord = (String) row[1];
             if (reference.equalsIgnoreCase(String.valueOf(row[2]))) {
                 received.add((String) row[0]);
             }
@@ -180,11 +187,21 @@ public class Receiving {
         }
         if (!received.isEmpty()) {
             throw new StateConflict("Delivery " + reference + " of supplier lot " + in.supplierLotNumber().trim()
-                    + " from " + supplier + " was received already, as " + String.join(", ", received)
+                    + " from " + onRecord + " was received already, as " + String.join(", ", received)
                     + (rejected.isEmpty() ? "" : "; lot(s) " + String.join(", ", rejected) + " of the supplier lot were"
                             + " REJECTED") + ". A delivery is received once; if this is more of the same delivery"
-                    + " (received in several receipts), say so (moreOfDelivery)").with("field", "deliveryReference");
+                    + " (received in several receipts), say so: tick 'More of a delivery already received'"
+                    + " (moreOfDelivery true)").with("field", "deliveryReference");
         }
+    }
+
+    /**
+     * The name of the supplier lot's lock in {@link org.lotflow.shared.ClusterLock} (64 characters at most): its
+     * number folded the full Unicode way ("GC-1", "gc-1" and "GC-İ" readings alike), hashed.
+     */
+    static String supplierLotLock(String supplierLotNumber) {
+        return "supplier-lot:" + org.lotflow.shared.PartyReadings.hash(
+                org.lotflow.shared.PartyReadings.folded(supplierLotNumber)).substring(0, 40);
     }
 
     /**

@@ -281,6 +281,41 @@ class ReceiptApiTest {
         assertThat(lotCount(sku)).isEqualTo(6);
     }
 
+    /**
+     * Re-test 2026-12-06 R1: receipts of one supplier lot sent at once into different products each passed the
+     * one-spelling and one-delivery checks. Under the supplier lot's lock, one is taken and the others are 409.
+     */
+    @Test
+    void receiptsOfOneSupplierLotAtOnceIntoDifferentProductsAreOneAtATime() throws Exception {
+        String lotOfSupplier = supplierLot();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> body = receipt(api.createProduct("RCR"), i % 2 == 0 ? lotOfSupplier
+                    : lotOfSupplier.toLowerCase(java.util.Locale.ROOT), List.of(line(10, "2026-06-30")));
+            bodies.add(body);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+            for (Map<String, Object> body : bodies) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("mike", "/api/receipts", body);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                statuses.add(answer.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the same delivery (one reference) of one supplier lot: one receipt, whichever spelling came first
+        assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+    }
+
     @Test
     void onlyProductionReceives() {
         String sku = api.createProduct("RCV");
