@@ -71,21 +71,6 @@ public class LotHistory {
         return of(lotId, LotEventTypes.STATUS_CHANGED).stream().anyMatch(e -> status.equals(e.newStatus()));
     }
 
-    /**
-     * The latest {@code STATUS_CHANGED} event that gave the lot {@code status} (when it last became, e.g., RELEASED;
-     * its {@code previousStatus} says from what); empty when it never did.
-     */
-    @Transactional(readOnly = true)
-    public java.util.Optional<Entry> lastReached(Long lotId, String status) {
-        List<Entry> changes = of(lotId, LotEventTypes.STATUS_CHANGED);
-        for (int i = changes.size() - 1; i >= 0; i--) {
-            if (status.equals(changes.get(i).newStatus())) {
-                return java.util.Optional.of(changes.get(i));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
     private static Entry toEntry(LotEvent e) {
         return new Entry(e.getAt(), e.getType(), e.getUserId(), e.getUserName(), e.getPreviousStatus(),
                 e.getNewStatus(), e.getReason(), readDetail(e.getDetail()));

@@ -74,8 +74,8 @@ public class Shipping {
     /**
      * Ships every open allocation of the order on {@code shippedAt} (null: today). Nothing left to ship:
      * nothing happens (no lines). Refusals: 403 for anyone but sales; 400 for a date before the day an open
-     * allocation was made (the lot cannot have left before it was released and allocated) or before the day its lot
-     * was last released (it was on hold or waiting for release before), a date in the future or
+     * allocation was made (the lot cannot have left before it was released and allocated) or a day its lot spent
+     * wholly on hold ({@link org.lotflow.order.internal.ShipDates}), a date in the future or
      * before the order was placed, a carrier over 200 characters; 404 for an unknown order; 409 for a
      * cancelled order, and for the whole shipment when any lot may not ship ({@link #mayNotShip}).
      */
@@ -127,17 +127,18 @@ public class Shipping {
                         + " and allocated then; it cannot have left before)");
             }
         }
-        // an allocation stays through a hold: a date before the lot's latest release would ship it on a day it was on
-        // hold (QUARANTINE) or waiting for its lab release, as FSMA 204 and EPCIS would then say (auditor 2026-12-06 F6)
+        // an allocation stays through a hold: a date the lot spent wholly on hold (QUARANTINE) would ship it while held,
+        // as FSMA 204 and EPCIS would then say (auditor 2026-12-06 F6); a day it was released, before a later hold, is
+        // a true ship date (re-test R4)
         for (Lot lot : locked.values()) {
-            history.lastReached(lot.getId(), LotStatus.RELEASED.name()).ifPresent(released -> {
-                LocalDate releasedOn = LocalDate.ofInstant(released.at(), clock.getZone());
-                if (date.isBefore(releasedOn)) {
-                    throw new InvalidInput("shippedAt", "must not be before " + releasedOn + ", the day lot "
-                            + lot.getLotNumber() + " was last released (it was " + released.previousStatus()
-                            + " before; it cannot have left then)");
-                }
-            });
+            List<org.lotflow.order.internal.ShipDates.Change> changes = history.of(lot.getId(),
+                    org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
+                    .map(e -> new org.lotflow.order.internal.ShipDates.Change(e.at(), e.previousStatus(), e.newStatus()))
+                    .toList();
+            org.lotflow.order.internal.ShipDates.notShippableOn(lot.getLotNumber(), date, changes, clock.getZone())
+                    .ifPresent(reason -> {
+                        throw new InvalidInput("shippedAt", reason);
+                    });
         }
         List<String> refusals = new ArrayList<>();
         for (Lot lot : locked.values()) {

@@ -444,13 +444,13 @@ class OrderApiTest {
         Response early = api.post("tom", "/api/orders/" + number + "/shipments", Map.of("shippedAt", "2025-01-25"));
         assertField(early, 400, "shippedAt");
         assertThat(early.json().get("detail").asText()).contains("2025-01-28, the day lot " + lot + " was allocated");
-        // allocated days ago too, but the lot released (again, after a hold) only today: it did not leave before
-        // (auditor 2026-12-06 F6: a shipment dated on a day its lot was on hold was taken)
+        // allocated days ago too, but the lot released only today: it did not leave before (auditor 2026-12-06 F6; the
+        // days of a hold: ShipDatesTest)
         jdbc.update("UPDATE allocation SET created_at = ? WHERE order_id = (SELECT id FROM sales_order WHERE"
                 + " order_number = ?)", java.time.OffsetDateTime.parse("2025-01-20T09:00:00Z"), number);
         Response held = api.post("tom", "/api/orders/" + number + "/shipments", Map.of("shippedAt", "2025-01-25"));
         assertField(held, 400, "shippedAt");
-        assertThat(held.json().get("detail").asText()).contains("2025-01-28, the day lot " + lot + " was last released");
+        assertThat(held.json().get("detail").asText()).contains("2025-01-28, the day lot " + lot + " was released");
 
         // only the one good order allocated anything
         assertThat(fx.lot(lot).get("allocated").decimalValue()).isEqualByComparingTo("5");
