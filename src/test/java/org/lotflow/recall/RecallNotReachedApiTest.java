@@ -332,6 +332,8 @@ class RecallNotReachedApiTest {
         String summary = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
                 .get("recallSummary").get("value").asText();
         assertThat(summary).contains("Echo Pumps: shipped 10", "returned 8", "destroyed at the customer 1.5");
+        String versionRead = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
+                .get("figuresVersion").get("value").asText();
 
         // Foxtrot, recorded as not reached, calls back after the public notice (auditor 2026-12-06 F9): not reached
         // again is nothing new, said in words; reached, it is recorded, and its returns after it
@@ -365,6 +367,16 @@ class RecallNotReachedApiTest {
                 RecallEventTypes.RECALL_RETURNS_RECORDED);
         assertThat(api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
                 .get("recallSummary").get("value").asText()).contains("Foxtrot Oils: shipped 10 drums, returned 5");
+        // a closing form opened before those figures came is not signed on them (re-test 2026-12-06 R3)
+        Map<String, Object> signed = new HashMap<>();
+        Map.of("comment", "All retrieved", "disposalMethod", "DESTROYED", "figuresShown", versionRead)
+                .forEach((k, v) -> signed.put(k, Map.of("value", v)));
+        Response stale = api.post("jennifer", "/engine-rest/task/" + close.getId() + "/submit-form",
+                Map.of("variables", signed));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.json().get("detail").asText()).contains("figures changed since this closing form was opened");
+        assertThat(api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
+                .get("figuresVersion").get("value").asText()).isNotEqualTo(versionRead);
 
         // the recall's Console page records them too, for a customer notified (new user 2026-12-06 M2)
         ConsoleSession rachel = ConsoleSession.login(port, "rachel");

@@ -39,6 +39,7 @@ public class RecallClosing {
     private final RecalledStock recalledStock;
     private final LotDisposal disposal;
     private final org.lotflow.security.ElectronicSignatures signatures;
+    private final RecallQueries queries;
 
     /** The meaning of the QA manager's signature on a recall's closing (21 CFR 11.50(a)(3)). */
     static final String MEANING = "recall closure";
@@ -49,7 +50,8 @@ public class RecallClosing {
     RecallClosing(RecallStore store, NotificationStore notifications, BoundRecalls bound, LotRecallProcess process,
             LotHistory history, CurrentUser currentUser, Clock clock, RecalledStock recalledStock, LotDisposal disposal,
             org.lotflow.security.ElectronicSignatures signatures,
-            @Value("${lotflow.recall.target-effectiveness:A}") String target) {
+            @Value("${lotflow.recall.target-effectiveness:A}") String target, RecallQueries queries) {
+        this.queries = queries;
         this.signatures = signatures;
         if (!target.matches("[A-E]")) {
             throw new IllegalArgumentException("lotflow.recall.target-effectiveness must be one of A, B, C, D, E (FDA"
@@ -163,11 +165,13 @@ public class RecallClosing {
      * closing then disposes of that stock (21 CFR 7.55(a): a recall ends once proper disposition has been made; EU
      * GMP Chapter 5.65). Refused (the task stays open) for anyone else (403), without a comment, a needed
      * justification or disposal, or with one not needed (400 naming the field), and unless the recall is awaiting
-     * its closing (409).
+     * its closing (409). {@code figuresShown}, the version of the figures the Tasklist form showed
+     * ({@link RecallQueries#figuresVersion}), is 409 when they changed since (returns or a later contact recorded
+     * meanwhile: re-test 2026-12-06 R3); absent (the API, whose caller reads the recall itself), it is not checked.
      */
     @Transactional
     public void sign(String recallNumber, String processInstanceId, Object comment, Object justification,
-            Object disposalMethod, Object disposalReference, Object disposals) {
+            Object disposalMethod, Object disposalReference, Object disposals, Object figuresShown) {
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
@@ -183,6 +187,12 @@ public class RecallClosing {
             throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
                     + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
                     + "; it cannot be closed now").with("recallStatus", recall.status());
+        }
+        if (figuresShown != null && !String.valueOf(figuresShown).equals(RecallQueries.figuresVersion(queries.closeSummary(
+                recallNumber, processInstanceId, t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t)))) {
+            throw new StateConflict("The recall's figures changed since this closing form was opened (returns or an"
+                    + " answer were recorded meanwhile): open the task again and read them before signing; nothing was"
+                    + " signed").with("recallStatus", recall.status());
         }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);

@@ -105,6 +105,15 @@ public class RecallQueries {
     }
 
     /**
+     * The version of a closing summary's figures: the first 16 hex digits of its SHA-256. The closing form shows it
+     * and sends it back when signed, so a signature on figures that changed meanwhile is refused ({@link
+     * RecallClosing#sign}; re-test 2026-12-06 R3).
+     */
+    public static String figuresVersion(String summary) {
+        return org.lotflow.shared.PartyReadings.hash(summary == null ? "" : summary).substring(0, 16);
+    }
+
+    /**
      * What the {@code closeRecall} form shows (Markdown), for the recall of the business key, with {@code e} applied
      * to every text of a user's (reason, customers).
      */

@@ -36,9 +36,12 @@ public class CloseRecallListener extends TaskLifecycleListener {
         DelegateExecution processInstance = task.getExecution().getProcessInstance();
         String recallNumber = processInstance.getProcessBusinessKey();
         LotRecallVariables.forgetComment(processInstance);
+        String summary = queries.closeSummary(recallNumber, processInstance.getId(),
+                t -> t == null ? TaskForm.ABSENT : t);
         TaskForm.of(task).show(RECALL_NUMBER.name(), recallNumber)
                 .show(LotRecallVariables.TARGET_LEVEL.name(), closing.target())
                 .markdown(RECALL_SUMMARY.name(), esc -> queries.closeSummary(recallNumber, processInstance.getId(), esc))
+                .show(LotRecallVariables.FIGURES_VERSION.name(), RecallQueries.figuresVersion(summary))
                 .apply();
     }
 
@@ -49,7 +52,7 @@ public class CloseRecallListener extends TaskLifecycleListener {
         closing.sign(processInstance.getProcessBusinessKey(), processInstance.getId(),
                 LotRecallVariables.comment(processInstance), LotRecallVariables.justification(processInstance),
                 LotRecallVariables.disposalMethod(processInstance), LotRecallVariables.disposalReference(processInstance),
-                LotRecallVariables.disposals(processInstance));
+                LotRecallVariables.disposals(processInstance), LotRecallVariables.figuresShown(processInstance));
         LotRecallVariables.forgetComment(processInstance);
     }
 }

@@ -98,7 +98,11 @@ public class LotRecallProcess {
     public void refreshClosingSummary(String processInstanceId, String summary) {
         // the recall coordinator who records the returns may not read the QA managers' task: looked up as lotflow
         org.lotflow.security.UncheckedEngineCommand.call(engine, () -> closeTask(processInstanceId))
-                .ifPresent(id -> displays.refresh(id, LotRecallVariables.RECALL_SUMMARY.name(), summary));
+                .ifPresent(id -> {
+                    displays.refresh(id, LotRecallVariables.RECALL_SUMMARY.name(), summary);
+                    displays.refresh(id, LotRecallVariables.FIGURES_VERSION.name(),
+                            org.lotflow.recall.internal.RecallQueries.figuresVersion(summary));
+                });
     }
 
     /** The active {@code closeRecall} task of the process instance, if any. */

@@ -65,6 +65,10 @@ public final class LotRecallVariables {
     public static final Variable<String> DISPOSALS = Variable.text("disposals");
     public static final Variable<String> TARGET_LEVEL = Variable.text("targetEffectivenessLevel");
     public static final Variable<String> RECALL_SUMMARY = Variable.text("recallSummary");
+    /** Display: the version of the summary's figures the form shows (a digest of {@link #RECALL_SUMMARY}). */
+    public static final Variable<String> FIGURES_VERSION = Variable.text("figuresVersion");
+    /** Input: the version of the figures the form showed when it was signed (checked, never a fact). */
+    public static final Variable<String> FIGURES_SHOWN = Variable.text("figuresShown");
 
     private LotRecallVariables() {
     }
@@ -180,10 +184,15 @@ public final class LotRecallVariables {
         return processInstance.getVariableLocal(DISPOSALS.name());
     }
 
+    /** {@code figuresShown} as the completion left it on the process instance (any type; absent through the API). */
+    static Object figuresShown(VariableScope processInstance) {
+        return processInstance.getVariableLocal(FIGURES_SHOWN.name());
+    }
+
     /** Forgets the closing's inputs: comment, justification, disposal (before the form shows, and once recorded). */
     static void forgetComment(VariableScope processInstance) {
         processInstance.removeVariablesLocal(List.of(COMMENT.name(), JUSTIFICATION.name(), DISPOSAL_METHOD.name(),
-                DISPOSAL_REFERENCE.name(), DISPOSALS.name()));
+                DISPOSAL_REFERENCE.name(), DISPOSALS.name(), FIGURES_SHOWN.name()));
     }
 
     /** The completion of {@code closeRecall}: the justification and the disposal only when given. */

@@ -69,12 +69,14 @@ class RecallFormsTest {
         // CloseRecallListener reads comment (and records it on the recall for the report task)
         org.lotflow.security.FormSchema close = new org.lotflow.security.FormSchemas().task("lotRecall", "closeRecall");
         assertThat(close.fields().keySet()).containsExactlyInAnyOrder("comment", "disposalMethod", "disposalReference",
-                "disposals", "justification");
+                "disposals", "justification", "figuresShown");
         // closing is the QA manager's signed decision (new user 2026-12-06 M4): a masked password, never a variable
         String closeHtml = java.nio.file.Files.readString(Path.of("forms", "closeRecall.html"));
         assertThat(closeHtml).contains("type=\"password\"").contains("data-lotflow-signature=\"signaturePassword\"")
                 .doesNotContain("cam-variable-name=\"signaturePassword\"").contains("meaning: recall")
-                .contains("<option value=\"DESTROYED\">").contains("<option value=\"RETURNED_TO_SUPPLIER\">");
+                .contains("<option value=\"DESTROYED\">").contains("<option value=\"RETURNED_TO_SUPPLIER\">")
+                // the figures' version read goes back with the signature (re-test 2026-12-06 R3)
+                .contains("'figuresVersion'").contains("field.val($scope.shown.figuresVersion");
         // the classification choices are exactly the classes the service accepts
         JsonNode select = null;
         for (JsonNode c : form("recallStart").get("components")) {
