@@ -31,7 +31,14 @@ public class CustomerNotification {
      * tasks of their own.
      */
     public record NotificationTask(String customer, String recallNumber, String classification, String reason,
-            String deliveries, BigDecimal quantityShipped, String unit, List<String> units, boolean escalated) {
+            String deliveries, BigDecimal quantityShipped, String unit, List<String> units, boolean escalated,
+            List<String> earlierAttempts) {
+
+        /** The form's lines on the attempts that did not reach the customer, one per line; empty text for none. */
+        public String attemptsText() {
+            return earlierAttempts.isEmpty() ? "" : "Tried before without reaching " + customer + ":\n- "
+                    + String.join("\n- ", earlierAttempts);
+        }
 
         /** How many notifications (units) the customer has in this recall. */
         public int ofUnits() {
@@ -107,7 +114,22 @@ public class CustomerNotification {
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
                 deliveries, n.quantityShipped(), shipments.unitOf(n.consignee()),
                 notifications.ofCustomer(recall.id(), n.customer()).stream().map(r -> shipments.unitOf(r.consignee()))
-                        .toList(), n.escalatedAt() != null);
+                        .toList(), n.escalatedAt() != null, attempts(store.events(recall.id()), n.customer(),
+                recall.recallNumber()));
+    }
+
+    /**
+     * The attempts that did not reach {@code customer} in the recall's timeline, oldest first: "28 Jan 2025, 09:15 UTC,
+     * rachel: by telephone call (tried: Reception): not notified, ...; another attempt follows", so whoever tries next
+     * knows whom was tried, how and when (new user 2026-12-06 M3: the next attempt's task looked like the first).
+     */
+    static List<String> attempts(List<RecallStore.EventRow> events, String customer, String recallNumber) {
+        String prefix = "Could not reach customer " + customer + " about recall " + recallNumber + " ";
+        return events.stream().filter(e -> "CUSTOMER_NOT_REACHED".equals(e.type()) && e.text() != null
+                && e.text().startsWith(prefix))
+                .map(e -> org.lotflow.shared.process.TaskForm.text(e.at()) + ", " + e.user() + ": "
+                        + e.text().substring(prefix.length()))
+                .toList();
     }
 
     /**

@@ -55,6 +55,7 @@ public class RecallQueries {
         java.util.Map<String, Long> unitsOf = rows.stream().collect(java.util.stream.Collectors.groupingBy(
                 NotificationStore.NotificationRow::customer, java.util.stream.Collectors.counting()));
         List<RecallView.Customer> customers = new ArrayList<>();
+        List<RecallStore.EventRow> events = store.events(r.id());
         for (NotificationStore.NotificationRow n : rows) {
             // a customer listed once per unit it received (G2) gets the serials of that unit's lots (one query each)
             List<String> serialsOfRow = unitsOf.get(n.customer()) == 1 ? serialsOf.get(n.customer())
@@ -66,7 +67,7 @@ public class RecallQueries {
                     n.contactPerson(), n.note(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
-                    serialsOfRow));
+                    serialsOfRow, CustomerNotification.attempts(events, n.customer(), r.recallNumber())));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
                 r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),
@@ -75,7 +76,7 @@ public class RecallQueries {
                         l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
                 customers, Effectiveness.of(rows),
-                store.events(r.id()).stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
+                events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
                         e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()));
     }
 

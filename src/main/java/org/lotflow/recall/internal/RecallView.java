@@ -43,7 +43,7 @@ public record RecallView(String recallNumber, String status, String classificati
     public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean answered,
             Boolean reached, boolean notified, Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, String contactMethod,
             String contactPerson, String note, String notifiedBy, Instant notifiedAt,
-            boolean escalated, List<Shipment> shipments, List<String> serials) {
+            boolean escalated, List<Shipment> shipments, List<String> serials, List<String> attempts) {
     }
 
     /** One shipment of a lot of the scope to the customer. */

@@ -52,6 +52,8 @@ public final class LotRecallVariables {
     public static final Variable<String> QUANTITY_SHIPPED = Variable.text("quantityShipped");
     /** Display: the customer's other units in this recall, each its own task (empty when it received one unit). */
     public static final Variable<String> OTHER_UNITS = Variable.text("otherUnits");
+    /** Display: the earlier attempts that did not reach the customer, one per line (empty when none). */
+    public static final Variable<String> EARLIER_ATTEMPTS = Variable.text("earlierAttempts");
 
     // --- closeRecall: input and display copy
     public static final Variable<String> COMMENT = Variable.text("comment");

@@ -52,7 +52,8 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
                 .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
                 .show(DELIVERIES.name(), data.deliveries())
                 .show(QUANTITY_SHIPPED.name(), data.quantityShipped(), data.unit())
-                .show(LotRecallVariables.OTHER_UNITS.name(), data.otherUnits()).apply();
+                .show(LotRecallVariables.OTHER_UNITS.name(), data.otherUnits())
+                .show(LotRecallVariables.EARLIER_ATTEMPTS.name(), data.attemptsText()).apply();
         LotRecallVariables.declareAnswer(scope);
     }
 
