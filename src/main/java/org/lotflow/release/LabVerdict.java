@@ -30,6 +30,16 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
             this(test, value, unit, min, max, passed, null);
         }
 
+        /**
+         * The test's verdict in a word, as the certificate prints it: PASS or FAIL against its limits, REPORTED for a
+         * test recorded without limits, which nothing judged ({@code passed} is then true: it fails nothing; auditor
+         * 2026-12-06 F4: the answer read as if the observation had passed a check).
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("result")
+        public String result() {
+            return min == null && max == null ? "REPORTED" : passed ? "PASS" : "FAIL";
+        }
+
         /** The limits as a QA person reads them: "245 – 255 cSt", "≥ 220 °C", "≤ 0.1 %". */
         public String limits() {
             return new SpecLimit(test, unit, min, max).describe();

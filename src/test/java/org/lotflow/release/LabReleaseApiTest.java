@@ -321,6 +321,9 @@ class LabReleaseApiTest {
         JsonNode appearance = verdict.get("results").get(1);
         assertThat(appearance.get("test").asText()).isEqualTo("appearance");
         assertThat(appearance.get("text").asText()).isEqualTo("clear amber liquid");
+        // judged against nothing: its verdict in a word says so (auditor 2026-12-06 F4)
+        assertThat(appearance.get("result").asText()).isEqualTo("REPORTED");
+        assertThat(verdict.get("results").get(0).get("result").asText()).isEqualTo("PASS");
         assertThat(appearance.path("value").isMissingNode() || appearance.path("value").isNull()).isTrue();
         String approve = taskId("jennifer", lot, "approveRelease");
         assertThat(api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json().get("labSummary")
