@@ -296,6 +296,9 @@ class OosInvestigationApiTest {
         assertThat(requested.json().get("override").get("reason").asText())
                 .contains("released on a concession after a confirmed out-of-specification result");
         String approve = taskId("jennifer", order, "approveOverride");
+        // the QA manager reads the failed tests with their values and limits (auditor 2026-12-06 F14)
+        assertThat(api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json().get("failedTests")
+                .get("value").asText()).contains("(limits ");
         assertThat(complete("jennifer", approve, Map.of("approved", true, "comment",
                 "Customer specification CS-88 accepts 230 cSt")).status()).isEqualTo(204);
         api.executeJobs();

@@ -30,10 +30,31 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
 
     private final OrderQueries queries;
     private final OverrideDecision decision;
+    private final org.lotflow.lot.LotService lots;
+    private final org.lotflow.release.LabRecords lab;
 
-    public ApproveOverrideListener(OrderQueries queries, OverrideDecision decision) {
+    public ApproveOverrideListener(OrderQueries queries, OverrideDecision decision, org.lotflow.lot.LotService lots,
+            org.lotflow.release.LabRecords lab) {
         this.queries = queries;
         this.decision = decision;
+        this.lots = lots;
+        this.lab = lab;
+    }
+
+    /**
+     * For a requested lot released on a concession, its failed tests with value and limits ("viscosity40C: 232 cSt
+     * (limits 245 – 255 cSt)"), so the QA manager decides on the figures, not on the word (auditor 2026-12-06 F14);
+     * empty text for any other lot.
+     */
+    String failedTests(String lotNumber) {
+        org.lotflow.lot.Lot lot = lots.get(lotNumber);
+        if (!lot.isReleasedOnConcession()) {
+            return "";
+        }
+        org.lotflow.release.LabVerdict verdict = lab.current(lot.getId());
+        return verdict == null ? "" : verdict.results().stream().filter(t -> !t.passed())
+                .map(t -> t.test() + ": " + t.valueText() + " (limits " + t.limits() + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     @Override
@@ -50,7 +71,8 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
                 .show("minShelfLife", o.minShelfLifeMonths() == null ? "none" : o.minShelfLifeMonths() + " months")
                 .show("overrideReason", o.overrideReason()).show("requestedBy", o.requestedBy())
                 .show("requestReason", o.requestReason() == null ? "not recorded (an order placed before lotflow asked)"
-                        : o.requestReason()).apply();
+                        : o.requestReason())
+                .show("failedTests", failedTests(o.requestedLot())).apply();
     }
 
     @Override
