@@ -223,8 +223,10 @@ public class Lot {
     private void consume(BigDecimal amount) {
         requirePositive(amount);
         if (getAvailable().compareTo(amount) < 0) {
-            throw new StateConflict("Source lot " + lotNumber + " has only " + getAvailable().toPlainString() + " "
-                    + product.getUnit() + " available, " + amount.toPlainString() + " requested")
+            // quantities as every page shows them, without trailing zeros (new user 2026-12-06 L2: "3000.000 gal")
+            throw new StateConflict("Source lot " + lotNumber + " has only " + getAvailable().stripTrailingZeros()
+                    .toPlainString() + " " + product.getUnit() + " available, " + amount.stripTrailingZeros()
+                    .toPlainString() + " " + product.getUnit() + " requested")
                     .with("lotNumber", lotNumber).with("available", getAvailable());
         }
         apply(quantities().consume(amount));
@@ -234,8 +236,9 @@ public class Lot {
     void allocate(BigDecimal amount) {
         requirePositive(amount);
         if (getAvailable().compareTo(amount) < 0) {
-            throw new StateConflict("Lot " + lotNumber + " has only " + getAvailable().toPlainString()
-                    + " available, " + amount.toPlainString() + " requested").with("lotNumber", lotNumber);
+            throw new StateConflict("Lot " + lotNumber + " has only " + getAvailable().stripTrailingZeros()
+                    .toPlainString() + " available, " + amount.stripTrailingZeros().toPlainString() + " requested")
+                    .with("lotNumber", lotNumber);
         }
         apply(quantities().allocate(amount));
     }

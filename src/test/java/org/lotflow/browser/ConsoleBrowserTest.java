@@ -160,7 +160,7 @@ class ConsoleBrowserTest {
             browser.click(By.id("hold-submit")); // empty: refused at the field, nothing changes
             browser.visible(By.id("hold-problem"));
             assertThat(driver().findElement(By.cssSelector("#hold-form .error[data-field='reason']")).getText())
-                    .startsWith("reason:");
+                    .startsWith("Reason:"); // the field by its label (new user 2026-12-06 L3)
             assertThat(status(held)).isEqualTo("RELEASED");
             shot("3-hold-refused");
             reason = driver().findElement(By.id("hold-reason"));

@@ -411,7 +411,7 @@ class ConsolePagesTest {
                 "source", "COMPLAINT", "reference", "CC-1"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.html()).contains("id=\"hold-problem\"").contains("data-field=\"reason\"")
-                .contains("reason: ").contains("value=\"CC-1\"");
+                .contains("Reason: ").contains("value=\"CC-1\""); // by its label, as every form (new user L3)
         ConsoleSession.Page badSource = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
                 "source", "GOSSIP"));
         assertThat(badSource.status()).isEqualTo(400);

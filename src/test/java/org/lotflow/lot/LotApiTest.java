@@ -211,6 +211,9 @@ class LotApiTest {
         Response tooMuch = api.post("mike", "/api/lots", lot(fin, "sourceLots",
                 List.of(Map.of("lotNumber", rm, "quantity", 601))));
         assertProblem(tooMuch, 409, null);
+        // quantities as the pages show them, not "600.000" (new user 2026-12-06 L2)
+        assertThat(tooMuch.json().get("detail").asText()).contains("has only 600 ").contains(" available, 601 ")
+                .doesNotContain("600.000");
         assertThat(api.get("mike", "/api/lots/" + rm).json().get("available").decimalValue())
                 .isEqualByComparingTo("600");
         assertThat(lotCount(fin)).isEqualTo(1);

@@ -191,8 +191,8 @@ public class RecallClosing {
         if (figuresShown != null && !String.valueOf(figuresShown).equals(RecallQueries.figuresVersion(queries.closeSummary(
                 recallNumber, processInstanceId, t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t)))) {
             throw new StateConflict("The recall's figures changed since this closing form was opened (returns or an"
-                    + " answer were recorded meanwhile): open the task again and read them before signing; nothing was"
-                    + " signed").with("recallStatus", recall.status());
+                    + " answer were recorded meanwhile): reload the page in your browser to read them before signing; nothing"
+                    + " was signed").with("recallStatus", recall.status());
         }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);

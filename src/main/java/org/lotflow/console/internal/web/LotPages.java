@@ -23,7 +23,6 @@ import org.lotflow.quarantine.Holds;
 import org.lotflow.recall.Classification;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.Refusal;
-import org.lotflow.shared.RefusalStatus;
 import org.lotflow.trace.Direction;
 import org.lotflow.trace.Trace;
 import org.lotflow.trace.TraceService;
@@ -142,13 +141,9 @@ class LotPages {
 
     /** The lot's page again with a form's refusal at its field (or above the form), for this package's forms. */
     String refused(Refusal e, String form, String lotNumber, Model model, HttpServletResponse response) {
-        response.setStatus(RefusalStatus.of(e));
-        Map<String, String> errors = new LinkedHashMap<>();
-        errors.put(e.field() == null ? "form" : e.field(), e.getMessage());
+        // the field named by its label, as every other form names it ("Reason: ...", new user 2026-12-06 L3)
+        response.setStatus(FormErrors.refused(e, model));
         model.addAttribute("errorsOf", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("problem", Map.of("status", RefusalStatus.of(e), "title", e.title(),
-                "detail", e.getMessage()));
         lotPage(lotNumber, model);
         return "console/lot";
     }
