@@ -257,26 +257,13 @@ class ReceiptApiTest {
         String other = org.lotflow.support.TestUsers.letters(UUID.randomUUID().toString().substring(0, 6)).toUpperCase();
         List<String> spellings = List.of("Oxo Cox " + other, "\u041e\u0445\u043e Cox " + other,
                 "Oxo \u0421\u043e\u0445 " + other, "\u041e\u0445\u043e \u0421\u043e\u0445 " + other);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(spellings.size());
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
-            for (String supplier : spellings) {
-                Map<String, Object> body = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
-                body.put("supplier", supplier);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return api.post("mike", "/api/receipts", body);
-                }));
-            }
-            start.countDown();
-            for (java.util.concurrent.Future<Response> answer : answers) {
-                statuses.add(answer.get().status());
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (String supplier : spellings) {
+            Map<String, Object> body = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
+            body.put("supplier", supplier);
+            bodies.add(body);
         }
+        List<Integer> statuses = receivedAtOnce(bodies);
         assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
         assertThat(lotCount(sku)).isEqualTo(6);
     }
@@ -294,7 +281,14 @@ class ReceiptApiTest {
                     : lotOfSupplier.toLowerCase(java.util.Locale.ROOT), List.of(line(10, "2026-06-30")));
             bodies.add(body);
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<Integer> statuses = receivedAtOnce(bodies);
+        // the same delivery (one reference) of one supplier lot: one receipt, whichever spelling came first
+        assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+    }
+
+    /** The receipts sent at once (each its own thread, released together): their statuses, in order. */
+    private List<Integer> receivedAtOnce(List<Map<String, Object>> bodies) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(bodies.size());
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<Integer> statuses = new ArrayList<>();
         try {
@@ -312,8 +306,7 @@ class ReceiptApiTest {
         } finally {
             pool.shutdownNow();
         }
-        // the same delivery (one reference) of one supplier lot: one receipt, whichever spelling came first
-        assertThat(statuses).as(statuses.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+        return statuses;
     }
 
     @Test

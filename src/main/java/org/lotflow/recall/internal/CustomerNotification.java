@@ -271,35 +271,14 @@ public class CustomerNotification {
         NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
                 contactPerson, note, quantityDestroyed);
         boolean again = NotificationAnswer.tryAgain(tryAgain, answer.reached());
-        boolean ack = answer.acknowledged();
-        BigDecimal returned = answer.quantityReturned();
-        String by = currentUser.id();
         Instant now = clock.instant();
         if (again) {
             // an attempt, and another follows: the notification stays open, its next task binds to it (F13)
             notifications.unbindTask(n.id(), taskId);
         } else {
-            notifications.record(n.id(), answer, now, by);
+            notifications.record(n.id(), answer, now, currentUser.id());
         }
-        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
-        String unit = shipments.unitOf(n.consignee());
-        String text = timelineText(n.customer(), recall.recallNumber(), answer) + ", returned "
-                + Quantities.plain(returned) + " of " + Quantities.plain(n.quantityShipped()) + " " + unit
-                + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " " + unit
-                + (again ? "; another attempt follows" : "");
-        for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
-            // the attempt is recorded as well, with who, when and how; never as a notification (new user U3)
-            history.event(lotId, answer.reached() ? RecallEventTypes.RECALL_CUSTOMER_NOTIFIED
-                    : RecallEventTypes.RECALL_CUSTOMER_NOT_REACHED).by(by).reason(text)
-                    .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
-                    .detail("reached", answer.reached())
-                    .detail("acknowledged", ack).detail("quantityReturned", returned)
-                    .detail("quantityDestroyed", answer.quantityDestroyed())
-                    .detail("contactMethod", answer.contactMethod()).detail("contactPerson", answer.contactPerson())
-                    .detail("note", answer.note()).detail("tryAgain", again)
-                    .detail("quantityShipped", n.quantityShipped()).detail("unit", unit).record();
-        }
-        store.event(recall.id(), now, answer.reached() ? "CUSTOMER_NOTIFIED" : "CUSTOMER_NOT_REACHED", by, text);
+        recordInHistory(recall, n, answer, now, again, again ? "; another attempt follows" : "");
         if (!again && notifications.open(recall.id()) == 0) {
             process.customersAnswered(recall.processInstanceId());
         }
@@ -330,28 +309,42 @@ public class CustomerNotification {
         if (!now.notReached()) {
             throw new StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT).with("customer", n.customer());
         }
-        String by = currentUser.id();
         Instant at = clock.instant();
-        notifications.record(id, answer, at, by);
+        notifications.record(id, answer, at, currentUser.id());
+        recordInHistory(recall, n, answer, at, false, " (reached later: recorded as not reached"
+                + (n.notifiedBy() == null ? "" : " by " + n.notifiedBy()) + " before)");
+        closingForm.refresh(locked);
+    }
+
+    /**
+     * An answer (or an attempt) in the history of every lot the customer received of the recall and on the recall's
+     * timeline, in the caller's name: who, when and how; an attempt never as a notification (new user U3), a contact
+     * after an attempt recorded as not reached marked {@code reachedLater}; {@code at} the answer's moment. {@code after}
+     * ends the sentence.
+     */
+    private void recordInHistory(RecallStore.RecallRow recall, NotificationStore.NotificationRow n,
+            NotificationAnswer answer, Instant at, boolean again, String after) {
+        String by = currentUser.id();
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         String unit = shipments.unitOf(n.consignee());
         String text = timelineText(n.customer(), recall.recallNumber(), answer) + ", returned "
                 + Quantities.plain(answer.quantityReturned()) + " of " + Quantities.plain(n.quantityShipped()) + " "
                 + unit + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " "
-                + unit + " (reached later: recorded as not reached" + (n.notifiedBy() == null ? ""
-                        : " by " + n.notifiedBy()) + " before)";
+                + unit + after;
+        boolean later = n.notReached();
         for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
-            history.event(lotId, RecallEventTypes.RECALL_CUSTOMER_NOTIFIED).by(by).reason(text)
+            LotHistory.Builder event = history.event(lotId, answer.reached() ? RecallEventTypes.RECALL_CUSTOMER_NOTIFIED
+                    : RecallEventTypes.RECALL_CUSTOMER_NOT_REACHED).by(by).reason(text)
                     .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
-                    .detail("reached", true).detail("reachedLater", true)
+                    .detail("reached", answer.reached())
                     .detail("acknowledged", answer.acknowledged()).detail("quantityReturned", answer.quantityReturned())
                     .detail("quantityDestroyed", answer.quantityDestroyed())
                     .detail("contactMethod", answer.contactMethod()).detail("contactPerson", answer.contactPerson())
-                    .detail("note", answer.note()).detail("quantityShipped", n.quantityShipped()).detail("unit", unit)
-                    .record();
+                    .detail("note", answer.note());
+            (later ? event.detail("reachedLater", true) : event.detail("tryAgain", again))
+                    .detail("quantityShipped", n.quantityShipped()).detail("unit", unit).record();
         }
-        store.event(recall.id(), at, "CUSTOMER_NOTIFIED", by, text);
-        closingForm.refresh(locked);
+        store.event(recall.id(), at, answer.reached() ? "CUSTOMER_NOTIFIED" : "CUSTOMER_NOT_REACHED", by, text);
     }
 
     /**
