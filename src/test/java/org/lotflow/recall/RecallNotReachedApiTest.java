@@ -414,4 +414,47 @@ class RecallNotReachedApiTest {
         assertThat(history.get(0).get("reason").asText()).contains("RMA-77");
         assertThat(history.get(1).get("user").asText()).isEqualTo("rachel");
     }
+
+    /**
+     * Re-test 2026-12-06 N1: four later contacts for one customer recorded as not reached, sent at once: one is
+     * recorded, the others are 409, and the history holds one contact.
+     */
+    @Test
+    void laterContactsAtOnceRecordOne() throws Exception {
+        String number = recallOf("RLC", "Golf Pumps", "Hotel Oils");
+        String lot = api.get("rachel", "/api/recalls/" + number).json().get("lots").get(0).get("lotNumber").asText();
+        String answers = "/api/recalls/" + number + "/notifications";
+        for (String c : List.of("Golf Pumps", "Hotel Oils")) {
+            assertThat(api.post("rachel", answers, body("customer", c, "reached", false, "acknowledged", false,
+                    "contactMethod", "PHONE", "contactPerson", "Reception", "quantityReturned", 0)).status())
+                    .isEqualTo(200);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Response>> sent = new java.util.ArrayList<>();
+            for (int q = 1; q <= 4; q++) {
+                Map<String, Object> contact = body("customer", "Golf Pumps", "acknowledged", true, "contactMethod",
+                        "PHONE", "contactPerson", "Caller " + q, "quantityReturned", q);
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("rachel", answers, contact);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Response> r : sent) {
+                statuses.add(r.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).as(statuses.toString()).containsOnly(200, 409).containsOnlyOnce(200);
+        long contacts = 0;
+        for (JsonNode e : api.get("tom", "/api/lots/" + lot + "/history").json()) {
+            contacts += e.get("type").asText().equals(RecallEventTypes.RECALL_CUSTOMER_NOTIFIED)
+                    && e.get("detail").get("customer").asText().equals("Golf Pumps") ? 1 : 0;
+        }
+        assertThat(contacts).isEqualTo(1);
+    }
 }

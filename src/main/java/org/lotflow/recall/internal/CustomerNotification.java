@@ -310,7 +310,9 @@ public class CustomerNotification {
             throw new StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT).with("customer", n.customer());
         }
         Instant at = clock.instant();
-        notifications.record(id, answer, at, currentUser.id());
+        if (!notifications.recordReachedLater(id, answer, at, currentUser.id())) {
+            throw new StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT).with("customer", n.customer());
+        }
         recordInHistory(recall, n, answer, at, false, " (reached later: recorded as not reached"
                 + (n.notifiedBy() == null ? "" : " by " + n.notifiedBy()) + " before)");
         closingForm.refresh(locked);

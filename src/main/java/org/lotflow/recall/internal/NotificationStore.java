@@ -261,6 +261,26 @@ class NotificationStore {
                 .addValue("id", notificationId));
     }
 
+    /**
+     * Records a later contact that reached a customer recorded as not reached ({@link #record}'s columns), only while
+     * it is still recorded so: false when another contact was recorded first (the caller's 409). One conditional write,
+     * so of several at once one is taken whatever the database's row locking (re-test 2026-12-06 N1: two were).
+     */
+    boolean recordReachedLater(long notificationId, NotificationAnswer answer, Instant at, String by) {
+        return jdbc.update("""
+                UPDATE recall_notification SET reached = :reached, acknowledged = :ack,
+                       quantity_returned = :returned,
+                       quantity_destroyed = :destroyed, contact_method = :method, contact_person = :person,
+                       note = :note, notified_at = :at, notified_by = :by
+                 WHERE id = :id AND status = 'DONE' AND reached = FALSE
+                """, new MapSqlParameterSource().addValue("ack", answer.acknowledged())
+                .addValue("reached", answer.reached())
+                .addValue("returned", answer.quantityReturned()).addValue("destroyed", answer.quantityDestroyed())
+                .addValue("method", answer.contactMethod()).addValue("person", answer.contactPerson())
+                .addValue("note", answer.note()).addValue("at", ts(at)).addValue("by", by)
+                .addValue("id", notificationId)) == 1;
+    }
+
     /** Sets what the customer returned and destroyed in all (returns recorded after its answer, {@link RecallReturns}). */
     void addReturns(long notificationId, BigDecimal totalReturned, BigDecimal totalDestroyed) {
         jdbc.update("UPDATE recall_notification SET quantity_returned = :returned, quantity_destroyed = :destroyed"
