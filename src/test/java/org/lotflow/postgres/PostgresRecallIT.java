@@ -76,9 +76,12 @@ class PostgresRecallIT {
                 + "/complete", vars(Map.of("comment", "All stock retrieved")));
         assertThat(undisposed.status()).as(undisposed.toString()).isEqualTo(400);
         assertThat(undisposed.text()).contains("disposalMethod").contains(f.rm1 + " (");
+        // signed on the figures the form showed (re-test 2026-12-06 N2)
+        String shown = api.get("jennifer", "/engine-rest/task/" + close.get(0).get("id").asText() + "/form-variables")
+                .json().get("figuresVersion").get("value").asText();
         assertThat(api.post("jennifer", "/engine-rest/task/" + close.get(0).get("id").asText() + "/complete",
-                vars(Map.of("comment", "All stock retrieved", "disposalMethod", "DESTROYED"))).status())
-                .isEqualTo(204);
+                vars(Map.of("comment", "All stock retrieved", "disposalMethod", "DESTROYED", "figuresShown", shown)))
+                .status()).isEqualTo(204);
         api.executeJobs();
         JsonNode rm1 = api.get("tom", "/api/lots/" + f.rm1).json();
         assertThat(rm1.get("onHand").decimalValue()).isZero();

@@ -306,9 +306,15 @@ class RecallFactsTest {
                 "disposalMethod", "BURIED")))
                 .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "disposalMethod"));
         // signed with jennifer's password, as the form's masked field or her HTTP Basic login carries it
+        // on the figures the form showed (re-test 2026-12-06 N2: required, the engine's surface too)
+        assertThatThrownBy(() -> org.lotflow.security.SignatureCredentials.with("jennifer", () -> taskService.complete(
+                close.getId(), vars("comment", "Labels corrected", "disposalMethod", "destroyed"))))
+                .satisfies(e -> assertThat(refusal(e).properties()).containsEntry("field", "figuresShown"));
+        String shown = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
+                .get("figuresVersion").get("value").asText();
         org.lotflow.security.SignatureCredentials.with("jennifer", () -> taskService.complete(close.getId(),
                 vars("comment", "Labels corrected", "recallId", recallId(other), "disposalMethod", "destroyed",
-                        "disposalReference", "WM-2025-11")));
+                        "disposalReference", "WM-2025-11", "figuresShown", shown)));
         identityService.clearAuthentication();
         runtimeService.setVariable(pi, "recallId", recallId(other));
         runtimeService.setVariable(pi, "comment", "forged");

@@ -145,7 +145,9 @@ public class RecallClosing {
         // character limit of the engine's text variables (R2)
         API_DISPOSALS.set(disposals);
         try {
-            process.close(taskId, comment, justification, disposalMethod, disposalReference, null);
+            // the API's caller reads the recall itself: signed on the figures as they stand now
+            process.close(taskId, comment, justification, disposalMethod, disposalReference, null,
+                    currentFiguresVersion(recallNumber, recall.processInstanceId()));
         } finally {
             API_DISPOSALS.remove();
         }
@@ -166,8 +168,8 @@ public class RecallClosing {
      * GMP Chapter 5.65). Refused (the task stays open) for anyone else (403), without a comment, a needed
      * justification or disposal, or with one not needed (400 naming the field), and unless the recall is awaiting
      * its closing (409). {@code figuresShown}, the version of the figures the Tasklist form showed
-     * ({@link RecallQueries#figuresVersion}), is 409 when they changed since (returns or a later contact recorded
-     * meanwhile: re-test 2026-12-06 R3); absent (the API, whose caller reads the recall itself), it is not checked.
+     * ({@link RecallQueries#figuresVersion}), is required and 409 when they changed since ({@link
+     * #requireFiguresAsShown}).
      */
     @Transactional
     public void sign(String recallNumber, String processInstanceId, Object comment, Object justification,
@@ -188,12 +190,6 @@ public class RecallClosing {
                     + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
                     + "; it cannot be closed now").with("recallStatus", recall.status());
         }
-        if (figuresShown != null && !String.valueOf(figuresShown).equals(RecallQueries.figuresVersion(queries.closeSummary(
-                recallNumber, processInstanceId, t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t)))) {
-            throw new StateConflict("The recall's figures changed since this closing form was opened (returns or an"
-                    + " answer were recorded meanwhile): reload the page in your browser to read them before signing; nothing"
-                    + " was signed").with("recallStatus", recall.status());
-        }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
         String why = justification(e, justification);
         Object perLot = API_DISPOSALS.get() != null ? API_DISPOSALS.get() : disposals;
@@ -202,8 +198,38 @@ public class RecallClosing {
         // the QA manager's electronic signature, once the decision itself is complete (new user 2026-12-06 M4: closing
         // a recall and disposing of its stock was the one QA decision without one): the password re-entered in the
         // form's masked field or the request's HTTP Basic login; wrong 403, locked 429, each failure recorded
+        requireFiguresAsShown(recallNumber, processInstanceId, recall, figuresShown);
         org.lotflow.security.ElectronicSignatures.Signer signer = signatures.sign(MEANING, "recall " + recallNumber);
         store.requestClose(recall.id(), signer.userId(), c, why, disposalsSigned, signer.at());
+    }
+
+    /**
+     * The closing is signed on the figures its signer read: {@code figuresShown}, the {@code figuresVersion} the form
+     * showed, is required (400 naming it) and must be the current figures' (409 otherwise: returns or a later contact
+     * were recorded since; nothing is signed). Re-test 2026-12-06 R3, N2: a form opened before them was signed on
+     * figures other than those read, through Tasklist and through {@code /engine-rest} alike. {@code POST
+     * /api/recalls/{n}/close} sends the version of the figures as they stand when it is called.
+     */
+    private void requireFiguresAsShown(String recallNumber, String processInstanceId, RecallStore.RecallRow recall,
+            Object figuresShown) {
+        if (figuresShown == null) {
+            throw new InvalidInput("figuresShown", "required: the figuresVersion the closing form showed, so the"
+                    + " closing is signed on the figures read");
+        }
+        if (!(figuresShown instanceof String shown)) {
+            throw new InvalidInput("figuresShown", "must be text");
+        }
+        if (!shown.equals(currentFiguresVersion(recallNumber, processInstanceId))) {
+            throw new StateConflict("The recall's figures changed since this closing form was opened (returns or an"
+                    + " answer were recorded meanwhile): reload the page in your browser to read them before signing;"
+                    + " nothing was signed").with("recallStatus", recall.status());
+        }
+    }
+
+    /** The version of the recall's closing figures as they stand ({@link RecallQueries#figuresVersion}). */
+    String currentFiguresVersion(String recallNumber, String processInstanceId) {
+        return RecallQueries.figuresVersion(queries.closeSummary(recallNumber, processInstanceId,
+                t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t));
     }
 
     /**

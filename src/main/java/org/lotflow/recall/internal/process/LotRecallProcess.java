@@ -117,13 +117,13 @@ public class LotRecallProcess {
 
     /**
      * Completes {@code closeRecall} with the closing comment (and justification, disposal method and reference, and
-     * per-lot disposals as text, each may be null), as the caller.
+     * per-lot disposals as text, each may be null) and the version of the figures it is signed on, as the caller.
      */
     public void close(String taskId, String comment, String justification, String disposalMethod,
-            String disposalReference, String disposals) {
+            String disposalReference, String disposals, String figuresVersion) {
         claims.requireClaimableByCaller(taskId);
         taskService.complete(taskId, LotRecallVariables.close(comment, justification, disposalMethod,
-                disposalReference, disposals));
+                disposalReference, disposals, figuresVersion));
     }
 
     /**

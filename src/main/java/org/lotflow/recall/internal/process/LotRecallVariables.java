@@ -199,9 +199,10 @@ public final class LotRecallVariables {
 
     /** The completion of {@code closeRecall}: the justification and the disposal only when given. */
     static Map<String, Object> close(String comment, String justification, String disposalMethod,
-            String disposalReference, String disposals) {
+            String disposalReference, String disposals, String figuresVersion) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(COMMENT.name(), comment);
+        variables.put(FIGURES_SHOWN.name(), figuresVersion);
         if (justification != null) {
             variables.put(JUSTIFICATION.name(), justification);
         }
