@@ -394,6 +394,10 @@ class RecallNotReachedApiTest {
                 "quantityReturned", "lots"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html()).contains("is not a number");
+        for (String notDigits : List.of("1E-2", "\u0663", "\uff13")) {
+            assertThat(rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0", "quantityReturned",
+                    notDigits)).status()).as(notDigits).isEqualTo(400);
+        }
         ConsoleSession.Page onPage = rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0",
                 "quantityReturned", "0.5", "note", "Last pallet"));
         assertThat(onPage.status()).as(onPage.html()).isEqualTo(302);

@@ -341,11 +341,17 @@ class LabReleaseApiTest {
         assertThat(printed.get("result").asText()).isEqualTo("REPORTED");
         JsonNode history = api.get("jennifer", "/api/reports/quality-history?sku=" + sku + "&from=2025-01-01").json();
         List<String> texts = new java.util.ArrayList<>();
+        List<String> verdicts = new java.util.ArrayList<>();
         history.get("values").forEach(v -> {
             if (v.get("test").asText().equals("appearance")) {
                 texts.add(v.get("text").asText());
             }
+            verdicts.add(v.get("test").asText() + " " + v.get("result").asText());
         });
         assertThat(texts).containsExactly("clear amber liquid");
+        // the quality history says which values nothing judged, in JSON and CSV (auditor F4, re-test N3)
+        assertThat(verdicts).contains("appearance REPORTED", "viscosity PASS");
+        assertThat(api.call("jennifer", "jennifer", org.springframework.http.HttpMethod.GET, "/api/reports/quality-history?sku="
+                + sku + "&from=2025-01-01", null, "text/csv").text()).contains(",passed,result,").contains(",REPORTED,");
     }
 }

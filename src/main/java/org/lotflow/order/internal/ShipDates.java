@@ -51,7 +51,8 @@ public final class ShipDates {
             LocalDate from = LocalDate.ofInstant(left.at(), zone);
             LocalDate to = back == null ? null : LocalDate.ofInstant(back.at(), zone);
             if (date.isAfter(from) && (to == null || date.isBefore(to))) {
-                return Optional.of("must not be a day lot " + lotNumber + " was " + left.to() + " all day (from "
+                String held = "QUARANTINE".equals(left.to()) ? "on hold (QUARANTINE)" : left.to();
+                return Optional.of("must not be a day lot " + lotNumber + " was " + held + " all day (from "
                         + from + (to == null ? "" : " until it was released again on " + to) + "): it did not leave"
                         + " the plant then");
             }

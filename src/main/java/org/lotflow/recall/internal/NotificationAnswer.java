@@ -109,9 +109,10 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
             // a customer with several units has one notification per unit: say which one was answered (A4); one not
             // reached is said so, never "notified" (auditor 2026-12-06 F9)
             String in = n.unit() == null ? "" : " of what it received in " + n.unit();
-            String by = n.notifiedBy() == null ? "" : " (by " + n.notifiedBy() + ")";
+            String by = n.notifiedBy() == null ? "" : " by " + n.notifiedBy();
             org.lotflow.shared.Refusal done = n.notReached()
-                    ? new StateConflict("Customer " + n.customer() + " was recorded as not reached" + in + by
+                    ? new StateConflict("Customer " + n.customer() + " was recorded as not reached" + by
+                            + (n.unit() == null ? "" : " (for what it received in " + n.unit() + ")")
                             + "; a later contact is recorded when it reaches the customer (reached true)")
                     : new StateConflict("Customer " + n.customer() + " was already notified" + in
                             + (n.notifiedBy() == null ? "" : " (answered by " + n.notifiedBy() + ")"));

@@ -89,6 +89,15 @@ public class QualityReports {
             min = asDefined(min);
             max = asDefined(max);
         }
+
+        /**
+         * The value's verdict in a word: PASS or FAIL against its limits, REPORTED for a test without limits (judged
+         * against nothing; {@code passed} then only says it fails nothing: auditor 2026-12-06 F4, re-test N3).
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("result")
+        public String result() {
+            return min == null && max == null ? "REPORTED" : passed ? "PASS" : "FAIL";
+        }
     }
 
     /**
@@ -102,13 +111,13 @@ public class QualityReports {
         @Override
         public List<String> csvHeader() {
             return List.of("lotNumber", "manufactureDate", "status", "round", "test", "unit", "value", "min", "max",
-                    "passed", "recordedBy", "recordedAt", "invalidated", "text");
+                    "passed", "result", "recordedBy", "recordedAt", "invalidated", "text");
         }
 
         @Override
         public List<List<Object>> csvRows() {
             return values.stream().map(v -> Arrays.<Object>asList(v.lotNumber(), v.manufactureDate(), v.status(),
-                    v.round(), v.test(), v.unit(), v.value(), v.min(), v.max(), v.passed(), v.recordedBy(),
+                    v.round(), v.test(), v.unit(), v.value(), v.min(), v.max(), v.passed(), v.result(), v.recordedBy(),
                     v.recordedAt(), v.invalidated(), v.text())).toList();
         }
     }

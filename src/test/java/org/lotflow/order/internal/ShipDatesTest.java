@@ -43,10 +43,10 @@ class ShipDatesTest {
 
     @Test
     void aDaySpentWhollyOnHoldIsRefused() {
-        assertThat(refused(LocalDate.parse("2025-01-30"), HELD)).contains("was QUARANTINE all day")
+        assertThat(refused(LocalDate.parse("2025-01-30"), HELD)).contains("was on hold (QUARANTINE) all day")
                 .contains("from 2025-01-29 until it was released again on 2025-01-31");
         List<ShipDates.Change> stillHeld = HELD.subList(0, 2);
-        assertThat(refused(LocalDate.parse("2025-02-10"), stillHeld)).contains("was QUARANTINE all day (from 2025-01-29)");
+        assertThat(refused(LocalDate.parse("2025-02-10"), stillHeld)).contains("was on hold (QUARANTINE) all day (from 2025-01-29)");
     }
 
     @Test
