@@ -42,6 +42,9 @@ class RecallNotReachedApiTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.lotflow.recall.internal.ClosingForm closingForm;
+
     private static Map<String, Object> body(Object... kv) {
         Map<String, Object> body = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -342,6 +345,12 @@ class RecallNotReachedApiTest {
         assertThat(summary).contains("Echo Pumps: shipped 10", "returned 8", "destroyed at the customer 1.5");
         String versionRead = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
                 .get("figuresVersion").get("value").asText();
+        // a closing form made before the version was shown (an upgrade) gets it at the next start
+        jdbc.update("UPDATE task_display SET shown = REPLACE(shown, ?, '') WHERE task_id = ?", versionRead,
+                close.getId());
+        closingForm.refreshWaiting();
+        assertThat(api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
+                .get("figuresVersion").get("value").asText()).isEqualTo(versionRead);
 
         // Foxtrot, recorded as not reached, calls back after the public notice (auditor 2026-12-06 F9): not reached
         // again is nothing new, said in words; reached, it is recorded, and its returns after it

@@ -11,14 +11,39 @@ import org.springframework.stereotype.Component;
  * signed on figures from before the returns). Nothing happens when no closing form waits.
  */
 @Component
-class ClosingForm {
+public class ClosingForm {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClosingForm.class);
 
     private final RecallQueries queries;
     private final LotRecallProcess process;
+    private final RecallStore store;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    ClosingForm(RecallQueries queries, LotRecallProcess process) {
+    ClosingForm(RecallQueries queries, LotRecallProcess process, RecallStore store,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.queries = queries;
         this.process = process;
+        this.store = store;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    }
+
+    /**
+     * At start-up, the closing forms already waiting show the figures and their version as they stand: a form made
+     * before the version was shown (an upgrade) would otherwise send none back and could not be signed in Tasklist.
+     * Idempotent, so several nodes starting together do no harm.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void refreshWaiting() {
+        for (RecallStore.RecallRow recall : store.awaitingClose()) {
+            try {
+                transaction.executeWithoutResult(status -> refresh(recall));
+            } catch (RuntimeException e) {
+                // the form keeps what it showed; its signing then asks for a reload, which the next start repairs
+                LOG.warn("The closing form of recall {} could not be brought up to date: {}", recall.recallNumber(),
+                        e.toString());
+            }
+        }
     }
 
     /** Builds the closing summary of {@code recall} again, for its waiting {@code closeRecall} task if it has one. */

@@ -142,6 +142,12 @@ class RecallStore {
                 RecallStore::recall).stream().findFirst();
     }
 
+    /** The recalls waiting for their signed closing (status AWAITING_CLOSE, no closing signed yet), by id. */
+    List<RecallRow> awaitingClose() {
+        return jdbc.query("SELECT * FROM recall WHERE status = :s AND close_requested_by IS NULL ORDER BY id",
+                Map.of("s", RecallStatus.AWAITING_CLOSE), RecallStore::recall);
+    }
+
     RecallRow get(long recallId) {
         return jdbc.queryForObject("SELECT * FROM recall WHERE id = :id", Map.of("id", recallId), RecallStore::recall);
     }
