@@ -169,11 +169,13 @@ public class RecallClosing {
      * justification or disposal, or with one not needed (400 naming the field), and unless the recall is awaiting
      * its closing (409). {@code figuresShown}, the version of the figures the Tasklist form showed
      * ({@link RecallQueries#figuresVersion}), is required and 409 when they changed since ({@link
-     * #requireFiguresAsShown}).
+     * #requireFiguresAsShown}); {@code figuresVersionSent} false: the task's form, deployed before it sent the version
+     * (a recall opened before the upgrade), does not send it, and then it is checked only when given.
      */
     @Transactional
     public void sign(String recallNumber, String processInstanceId, Object comment, Object justification,
-            Object disposalMethod, Object disposalReference, Object disposals, Object figuresShown) {
+            Object disposalMethod, Object disposalReference, Object disposals, Object figuresShown,
+            boolean figuresVersionSent) {
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
@@ -198,7 +200,9 @@ public class RecallClosing {
         // the QA manager's electronic signature, once the decision itself is complete (new user 2026-12-06 M4: closing
         // a recall and disposing of its stock was the one QA decision without one): the password re-entered in the
         // form's masked field or the request's HTTP Basic login; wrong 403, locked 429, each failure recorded
-        requireFiguresAsShown(recallNumber, processInstanceId, recall, figuresShown);
+        if (figuresVersionSent || figuresShown != null) {
+            requireFiguresAsShown(recallNumber, processInstanceId, recall, figuresShown);
+        }
         org.lotflow.security.ElectronicSignatures.Signer signer = signatures.sign(MEANING, "recall " + recallNumber);
         store.requestClose(recall.id(), signer.userId(), c, why, disposalsSigned, signer.at());
     }

@@ -52,7 +52,35 @@ public class CloseRecallListener extends TaskLifecycleListener {
         closing.sign(processInstance.getProcessBusinessKey(), processInstance.getId(),
                 LotRecallVariables.comment(processInstance), LotRecallVariables.justification(processInstance),
                 LotRecallVariables.disposalMethod(processInstance), LotRecallVariables.disposalReference(processInstance),
-                LotRecallVariables.disposals(processInstance), LotRecallVariables.figuresShown(processInstance));
+                LotRecallVariables.disposals(processInstance), LotRecallVariables.figuresShown(processInstance),
+                formSendsFiguresVersion(task));
         LotRecallVariables.forgetComment(processInstance);
+    }
+
+    /**
+     * Whether the {@code closeRecall} form deployed with this task's process definition sends the figures' version
+     * back: a recall opened before it did (its definition keeps the form it was deployed with) is closed without it, so
+     * an upgrade leaves no recall that cannot be closed in Tasklist. Read from the deployment, as lotflow, not as the
+     * signer; when the form cannot be read, the version is asked for.
+     */
+    static boolean formSendsFiguresVersion(DelegateTask task) {
+        try {
+            return org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() -> {
+                org.camunda.bpm.engine.RepositoryService repository =
+                        task.getProcessEngineServices().getRepositoryService();
+                String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+                for (String name : repository.getDeploymentResourceNames(deploymentId)) {
+                    if (name.endsWith("closeRecall.html")) {
+                        try (java.io.InputStream in = repository.getResourceAsStream(deploymentId, name)) {
+                            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                    .contains(LotRecallVariables.FIGURES_SHOWN.name());
+                        }
+                    }
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 }
