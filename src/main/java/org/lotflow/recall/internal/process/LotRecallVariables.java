@@ -59,7 +59,7 @@ public final class LotRecallVariables {
     public static final Variable<String> COMMENT = Variable.text("comment");
     /** Required when the effectiveness check is below the target level. */
     public static final Variable<String> JUSTIFICATION = Variable.text("justification");
-    /** Required when recalled lots still have stock on hand or customers returned some: DESTROYED, ... */
+    /** Required when recalled lots still have stock on hand (not for goods customers returned: see the README): DESTROYED, ... */
     public static final Variable<String> DISPOSAL_METHOD = Variable.text("disposalMethod");
     /** Optional: the waste manifest or return note of the disposal. */
     public static final Variable<String> DISPOSAL_REFERENCE = Variable.text("disposalReference");
