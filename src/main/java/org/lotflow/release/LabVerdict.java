@@ -37,6 +37,11 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
          */
         @com.fasterxml.jackson.annotation.JsonProperty("result")
         public String result() {
+            return resultOf(min, max, passed);
+        }
+
+        /** The verdict in a word of a value with these limits: REPORTED without any, else PASS or FAIL. */
+        public static String resultOf(BigDecimal min, BigDecimal max, boolean passed) {
             return min == null && max == null ? "REPORTED" : passed ? "PASS" : "FAIL";
         }
 
@@ -79,8 +84,8 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
         StringBuilder sb = new StringBuilder();
         for (TestVerdict t : results) {
             // a test recorded without limits is judged against nothing: REPORTED, never PASS (re-test 2026-12-06 c-F1)
-            boolean reported = t.min() == null && t.max() == null;
-            sb.append("- ").append(reported ? "REPORTED" : t.passed() ? "PASS" : "**FAIL**").append(" ")
+            String result = t.result();
+            sb.append("- ").append("FAIL".equals(result) ? "**FAIL**" : result).append(" ")
                     .append(escape.apply(t.test()))
                     .append(": ").append(escape.apply(t.valueText())).append(" (limits ")
                     .append(escape.apply(t.limits())).append(")\n");

@@ -65,19 +65,9 @@ public final class CertificateRules {
 
     /** The certificate's result lines: every test of the verdict, values and limits as judged. */
     public static List<CertificateView.Result> results(LabVerdict verdict) {
+        // each test's verdict as lab results give it: REPORTED for one without limits, never PASS (new user U17)
         return verdict.results().stream().map(t -> new CertificateView.Result(t.test(), plain(t.value()), t.unit(),
-                plain(t.min()), plain(t.max()), t.limits(), t.passed(), verdictOf(t), t.text())).toList();
-    }
-
-    /**
-     * A test's verdict as the certificate prints it: PASS or FAIL against its limits; REPORTED for a test recorded
-     * without limits, which nothing was judged against (new user 2026-12-06 U17: "recorded only" printed PASS).
-     */
-    static String verdictOf(LabVerdict.TestVerdict t) {
-        if (t.min() == null && t.max() == null) {
-            return "REPORTED";
-        }
-        return t.passed() ? "PASS" : "FAIL";
+                plain(t.min()), plain(t.max()), t.limits(), t.passed(), t.result(), t.text())).toList();
     }
 
     /**

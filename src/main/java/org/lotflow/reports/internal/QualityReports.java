@@ -96,7 +96,7 @@ public class QualityReports {
          */
         @com.fasterxml.jackson.annotation.JsonProperty("result")
         public String result() {
-            return min == null && max == null ? "REPORTED" : passed ? "PASS" : "FAIL";
+            return org.lotflow.release.LabVerdict.TestVerdict.resultOf(min, max, passed);
         }
     }
 
