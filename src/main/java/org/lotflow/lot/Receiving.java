@@ -101,8 +101,11 @@ public class Receiving {
         // receipts of one supplier lot one at a time, into any product (re-test 2026-12-06 R1: four spellings or four
         // entries of one delivery sent at once into four products all passed the checks below)
         locks.holdUntilCommitCreating(supplierLotLock(in.supplierLotNumber().trim()));
-        requireOneSupplierLotSpelling(supplier, in.supplierLotNumber().trim());
-        requireNewDelivery(in, supplier);
+        // the supplier lot's lots of this supplier, read once for both checks
+        List<Object[]> ofSupplierLot = lotRecords.receivedOfSupplierLot(in.supplierLotNumber().trim()).stream()
+                .filter(row -> org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[1])).toList();
+        requireOneSupplierLotSpelling(supplier, in.supplierLotNumber().trim(), ofSupplierLot);
+        requireNewDelivery(in, ofSupplierLot);
         LotService.Receipt receipt = new LotService.Receipt(supplier, in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
                         : in.deliveryReference().trim());
@@ -143,13 +146,13 @@ public class Receiving {
      * lots are found by it exactly (the API's {@code supplierLotNumber} filter, the recall form's offer of the supplier
      * lot's other lots) and a raw-material recall would miss it (re-test 2026-12-06 Y2).
      */
-    private void requireOneSupplierLotSpelling(String supplier, String supplierLotNumber) {
-        for (Object[] row : lotRecords.supplierLotNumbersAlike(supplierLotNumber)) {
-            String known = (String) row[1];
-            // one supplier whatever its capitals, as its name is kept: "STRASSE ÖLE GMBH" is "Straße Öle GmbH"
-            // (auditor 2026-12-06 F1: compared by simple case, S-1 and s-1 of that supplier were both taken)
-            if (org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[0])
-                    && !known.equals(supplierLotNumber)) {
+    private static void requireOneSupplierLotSpelling(String supplier, String supplierLotNumber,
+            List<Object[]> ofSupplierLot) {
+        // of one supplier whatever its capitals, as its name is kept: "STRASSE ÖLE GMBH" is "Straße Öle GmbH" (auditor
+        // 2026-12-06 F1: compared by simple case, S-1 and s-1 of that supplier were both taken)
+        for (Object[] row : ofSupplierLot) {
+            String known = (String) row[2];
+            if (!known.equals(supplierLotNumber)) {
                 throw new StateConflict("Supplier lot '" + supplierLotNumber + "' of " + supplier + " is on record as '"
                         + known + "': use that spelling, so every lot of the supplier lot is found together")
                         .with("field", "supplierLotNumber");
@@ -165,23 +168,20 @@ public class Receiving {
      * lot of it had been rejected. Under the supplier lot's lock, so two entries of one delivery at once are one and a
      * 409.
      */
-    private void requireNewDelivery(Delivery in, String supplier) {
+    private static void requireNewDelivery(Delivery in, List<Object[]> ofSupplierLot) {
         if (in.deliveryReference() == null || in.deliveryReference().isBlank() || in.moreOfDelivery()) {
             return;
         }
         String reference = in.deliveryReference().trim();
         List<String> received = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
-        String onRecord = supplier;
-        for (Object[] row : lotRecords.receivedOfSupplierLot(in.supplierLotNumber().trim())) {
-            if (!org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[1])) {
-                continue;
-            }
+        String onRecord = in.supplier().trim();
+        for (Object[] row : ofSupplierLot) {
             onRecord = (String) row[1];
-            if (reference.equalsIgnoreCase(String.valueOf(row[2]))) {
+            if (reference.equalsIgnoreCase(String.valueOf(row[3]))) {
                 received.add((String) row[0]);
             }
-            if (LotStatus.REJECTED.name().equals(row[3])) {
+            if (LotStatus.REJECTED.name().equals(row[4])) {
                 rejected.add((String) row[0]);
             }
         }

@@ -22,19 +22,11 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     List<String> suppliersPrintingAs(@Param("key") String key);
 
     /**
-     * The suppliers and supplier lot numbers on record whose supplier lot number equals {@code supplierLotNumber}
-     * whatever its case, each pair once ({@code [supplier, supplierLotNumber]}; on PostgreSQL through the index on
-     * the upper-cased number, V146).
+     * The lots received from a supplier lot whose number equals {@code supplierLotNumber} whatever its case
+     * ({@code [lotNumber, supplier, supplierLotNumber, deliveryReference, status]}, by lot number; on PostgreSQL through
+     * the index on the upper-cased number, V146): what a new receipt of it is checked against.
      */
-    @Query(value = "SELECT DISTINCT supplier, supplier_lot_number FROM lot"
-            + " WHERE UPPER(supplier_lot_number) = UPPER(:number)", nativeQuery = true)
-    List<Object[]> supplierLotNumbersAlike(@Param("number") String supplierLotNumber);
-
-    /**
-     * The lots received from a supplier lot ({@code [lotNumber, supplier, deliveryReference, status]}, by lot number),
-     * whatever their case: what a new receipt of it is checked against.
-     */
-    @Query(value = "SELECT lot_number, supplier, delivery_reference, status FROM lot"
+    @Query(value = "SELECT lot_number, supplier, supplier_lot_number, delivery_reference, status FROM lot"
             + " WHERE UPPER(supplier_lot_number) = UPPER(:number) ORDER BY lot_number", nativeQuery = true)
     List<Object[]> receivedOfSupplierLot(@Param("number") String supplierLotNumber);
 
