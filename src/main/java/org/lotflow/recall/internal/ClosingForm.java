@@ -1,7 +1,6 @@
 package org.lotflow.recall.internal;
 
 import org.lotflow.recall.internal.process.LotRecallProcess;
-import org.lotflow.shared.process.TaskForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +48,6 @@ public class ClosingForm {
     /** Builds the closing summary of {@code recall} again, for its waiting {@code closeRecall} task if it has one. */
     void refresh(RecallStore.RecallRow recall) {
         process.refreshClosingSummary(recall.processInstanceId(), queries.closeSummary(recall.recallNumber(),
-                recall.processInstanceId(), t -> t == null ? TaskForm.ABSENT : t));
+                recall.processInstanceId()));
     }
 }

@@ -248,12 +248,17 @@ class NotificationStore {
      * quantities in the lots' unit, as given.
      */
     void record(long notificationId, NotificationAnswer answer, Instant at, String by) {
-        jdbc.update("""
+        writeAnswer(notificationId, answer, at, by, "");
+    }
+
+    /** Writes the answer as the notification's, where the row also meets {@code condition}; the rows written. */
+    private int writeAnswer(long notificationId, NotificationAnswer answer, Instant at, String by, String condition) {
+        return jdbc.update("""
                 UPDATE recall_notification SET status = 'DONE', reached = :reached, acknowledged = :ack,
                        quantity_returned = :returned,
                        quantity_destroyed = :destroyed, contact_method = :method, contact_person = :person,
                        note = :note, notified_at = :at, notified_by = :by WHERE id = :id
-                """, new MapSqlParameterSource().addValue("ack", answer.acknowledged())
+                """ + condition, new MapSqlParameterSource().addValue("ack", answer.acknowledged())
                 .addValue("reached", answer.reached())
                 .addValue("returned", answer.quantityReturned()).addValue("destroyed", answer.quantityDestroyed())
                 .addValue("method", answer.contactMethod()).addValue("person", answer.contactPerson())
@@ -267,18 +272,7 @@ class NotificationStore {
      * so of several at once one is taken whatever the database's row locking (re-test 2026-12-06 N1: two were).
      */
     boolean recordReachedLater(long notificationId, NotificationAnswer answer, Instant at, String by) {
-        return jdbc.update("""
-                UPDATE recall_notification SET reached = :reached, acknowledged = :ack,
-                       quantity_returned = :returned,
-                       quantity_destroyed = :destroyed, contact_method = :method, contact_person = :person,
-                       note = :note, notified_at = :at, notified_by = :by
-                 WHERE id = :id AND status = 'DONE' AND reached = FALSE
-                """, new MapSqlParameterSource().addValue("ack", answer.acknowledged())
-                .addValue("reached", answer.reached())
-                .addValue("returned", answer.quantityReturned()).addValue("destroyed", answer.quantityDestroyed())
-                .addValue("method", answer.contactMethod()).addValue("person", answer.contactPerson())
-                .addValue("note", answer.note()).addValue("at", ts(at)).addValue("by", by)
-                .addValue("id", notificationId)) == 1;
+        return writeAnswer(notificationId, answer, at, by, " AND status = 'DONE' AND reached = FALSE") == 1;
     }
 
     /** Sets what the customer returned and destroyed in all (returns recorded after its answer, {@link RecallReturns}). */

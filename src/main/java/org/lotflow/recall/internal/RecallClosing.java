@@ -232,8 +232,7 @@ public class RecallClosing {
 
     /** The version of the recall's closing figures as they stand ({@link RecallQueries#figuresVersion}). */
     String currentFiguresVersion(String recallNumber, String processInstanceId) {
-        return RecallQueries.figuresVersion(queries.closeSummary(recallNumber, processInstanceId,
-                t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t));
+        return RecallQueries.figuresVersion(queries.closeSummary(recallNumber, processInstanceId));
     }
 
     /**

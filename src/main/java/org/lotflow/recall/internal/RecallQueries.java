@@ -115,6 +115,16 @@ public class RecallQueries {
     }
 
     /**
+     * What the {@code closeRecall} form shows as text (its embedded form prints users' texts as they are; absent ones
+     * "-"), the text a figures version is taken of.
+     */
+    @Transactional(readOnly = true)
+    public String closeSummary(String recallNumber, String processInstanceId) {
+        return closeSummary(recallNumber, processInstanceId,
+                t -> t == null ? org.lotflow.shared.process.TaskForm.ABSENT : t);
+    }
+
+    /**
      * What the {@code closeRecall} form shows (Markdown), for the recall of the business key, with {@code e} applied
      * to every text of a user's (reason, customers).
      */

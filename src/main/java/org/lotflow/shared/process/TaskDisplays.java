@@ -119,14 +119,29 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
      * change is; no row (the task is done), nothing happens.
      */
     public void refresh(String taskId, String name, String text) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put(name, TaskForm.fitted(text == null || text.isBlank() ? TaskForm.ABSENT : text));
+        merge(taskId, value, false);
+    }
+
+    /**
+     * Merges {@code values} into the task's stored ones, its row locked while they are merged, so two changes of one
+     * task's values at once keep both (the second waits for the first's commit); without a row, inserts one when
+     * {@code insertWhenAbsent}, else changes nothing.
+     */
+    private void merge(String taskId, Map<String, Object> values, boolean insertWhenAbsent) {
         List<String> rows = jdbc.queryForList("SELECT shown FROM task_display WHERE task_id = ? FOR UPDATE",
                 String.class, taskId);
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && !insertWhenAbsent) {
             return;
         }
-        Map<String, Object> merged = read(rows.get(0));
-        merged.put(name, TaskForm.fitted(text == null || text.isBlank() ? TaskForm.ABSENT : text));
-        jdbc.update("UPDATE task_display SET shown = ? WHERE task_id = ?", json(merged), taskId);
+        Map<String, Object> merged = rows.isEmpty() ? new LinkedHashMap<>() : read(rows.get(0));
+        merged.putAll(values);
+        if (rows.isEmpty()) {
+            jdbc.update("INSERT INTO task_display (task_id, shown) VALUES (?, ?)", taskId, json(merged));
+        } else {
+            jdbc.update("UPDATE task_display SET shown = ? WHERE task_id = ?", json(merged), taskId);
+        }
     }
 
     /** What {@code taskId}'s form shows, in display order: what this command set over what is stored. */
@@ -156,17 +171,8 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
                 jdbc.update("INSERT INTO task_display (task_id, shown) VALUES (?, ?)", taskId, json(e.getValue()));
                 continue;
             }
-            // a later change of an open task's values: the row is locked while they are merged, so two commands
-            // changing one task's values at once keep both (the second waits for the first's commit)
-            List<String> rows = jdbc.queryForList("SELECT shown FROM task_display WHERE task_id = ? FOR UPDATE",
-                    String.class, taskId);
-            Map<String, Object> merged = rows.isEmpty() ? new LinkedHashMap<>() : read(rows.get(0));
-            merged.putAll(e.getValue());
-            if (rows.isEmpty()) {
-                jdbc.update("INSERT INTO task_display (task_id, shown) VALUES (?, ?)", taskId, json(merged));
-            } else {
-                jdbc.update("UPDATE task_display SET shown = ? WHERE task_id = ?", json(merged), taskId);
-            }
+            // a later change of an open task's values
+            merge(taskId, e.getValue(), true);
         }
         for (String taskId : forgotten) {
             if (!created.contains(taskId)) {

@@ -36,8 +36,7 @@ public class CloseRecallListener extends TaskLifecycleListener {
         DelegateExecution processInstance = task.getExecution().getProcessInstance();
         String recallNumber = processInstance.getProcessBusinessKey();
         LotRecallVariables.forgetComment(processInstance);
-        String summary = queries.closeSummary(recallNumber, processInstance.getId(),
-                t -> t == null ? TaskForm.ABSENT : t);
+        String summary = queries.closeSummary(recallNumber, processInstance.getId());
         TaskForm.of(task).show(RECALL_NUMBER.name(), recallNumber)
                 .show(LotRecallVariables.TARGET_LEVEL.name(), closing.target())
                 .markdown(RECALL_SUMMARY.name(), esc -> queries.closeSummary(recallNumber, processInstance.getId(), esc))
