@@ -5,8 +5,6 @@ import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.lotflow.history.LotHistory;
-import org.lotflow.recall.RecallEventTypes;
 import org.lotflow.recall.internal.process.LotRecallProcess;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
@@ -65,25 +63,25 @@ public class CustomerNotification {
     private final NotificationStore notifications;
     private final BoundRecalls bound;
     private final LotRecallProcess process;
-    private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.lotflow.serial.SerialLedger serials;
     private final org.lotflow.shared.process.TaskCompletionsInOrder taskLocks;
-    private final ClosingForm closingForm;
+    private final LaterContact laterContact;
+    private final AnswerRecords records;
 
     CustomerNotification(RecallStore store, NotificationStore notifications, BoundRecalls bound,
-            LotRecallProcess process, LotHistory history, CurrentUser currentUser, Clock clock,
+            LotRecallProcess process, CurrentUser currentUser, Clock clock,
             org.lotflow.serial.SerialLedger serials, org.lotflow.shared.process.TaskCompletionsInOrder taskLocks,
-            ClosingForm closingForm) {
-        this.closingForm = closingForm;
+            LaterContact laterContact, AnswerRecords records) {
+        this.laterContact = laterContact;
+        this.records = records;
         this.serials = serials;
         this.taskLocks = taskLocks;
         this.store = store;
         this.notifications = notifications;
         this.bound = bound;
         this.process = process;
-        this.history = history;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -114,23 +112,10 @@ public class CustomerNotification {
         return new NotificationTask(n.customer(), recall.recallNumber(), recall.classification(), recall.reason(),
                 deliveries, n.quantityShipped(), shipments.unitOf(n.consignee()),
                 notifications.ofCustomer(recall.id(), n.customer()).stream().map(r -> shipments.unitOf(r.consignee()))
-                        .toList(), n.escalatedAt() != null, attempts(store.events(recall.id()), n.customer(),
+                        .toList(), n.escalatedAt() != null, AnswerRecords.attempts(store.events(recall.id()), n.customer(),
                 recall.recallNumber()));
     }
 
-    /**
-     * The attempts that did not reach {@code customer} in the recall's timeline, oldest first: "28 Jan 2025, 09:15 UTC,
-     * rachel: by telephone call (tried: Reception): not notified, ...; another attempt follows", so whoever tries next
-     * knows whom was tried, how and when (new user 2026-12-06 M3: the next attempt's task looked like the first).
-     */
-    static List<String> attempts(List<RecallStore.EventRow> events, String customer, String recallNumber) {
-        String prefix = "Could not reach customer " + customer + " about recall " + recallNumber + " ";
-        return events.stream().filter(e -> "CUSTOMER_NOT_REACHED".equals(e.type()) && e.text() != null
-                && e.text().startsWith(prefix))
-                .map(e -> org.lotflow.shared.process.TaskForm.text(e.at()) + ", " + e.user() + ": "
-                        + e.text().substring(prefix.length()))
-                .toList();
-    }
 
     /**
      * {@code POST /api/recalls/{recallNumber}/notifications}: the customer's answer for scripts
@@ -162,7 +147,7 @@ public class CustomerNotification {
         NotificationStore.NotificationRow n = ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
         if (n.notReached()) {
-            reachedLater(recall, n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note,
+            laterContact.record(recall, n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note,
                     quantityDestroyed, tryAgain);
             return;
         }
@@ -278,103 +263,10 @@ public class CustomerNotification {
         } else {
             notifications.record(n.id(), answer, now, currentUser.id());
         }
-        recordInHistory(recall, n, answer, now, again, again ? "; another attempt follows" : "");
+        records.record(recall, n, answer, now, again, again ? "; another attempt follows" : "");
         if (!again && notifications.open(recall.id()) == 0) {
             process.customersAnswered(recall.processInstanceId());
         }
-    }
-
-    /**
-     * A customer recorded as not reached is reached later, while the recall is open (it calls back, or answers the
-     * public notice): the contact is recorded as its answer (reached, acknowledged, returns, who and how), added to the
-     * history after the attempt that did not reach it, which stays on record; the effectiveness check counts it
-     * notified from then on, and a closing form waiting shows it (auditor 2026-12-06 F9: it could never be recorded).
-     * Only a contact that reaches it (409 otherwise: nothing new to record), no further attempt (400 naming
-     * {@code tryAgain}), not once the recall is closed (409); of two such contacts at once, one is recorded (409).
-     */
-    private void reachedLater(RecallStore.RecallRow recall, NotificationStore.NotificationRow n, Boolean reached,
-            Boolean acknowledged, BigDecimal quantityReturned, String contactMethod, String contactPerson, String note,
-            BigDecimal quantityDestroyed, Boolean tryAgain) {
-        NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
-                contactPerson, note, quantityDestroyed, true);
-        NotificationAnswer.tryAgain(tryAgain, answer.reached());
-        RecallStore.RecallRow locked = store.lock(recall.id());
-        if (RecallStatus.CLOSED.equals(locked.status())) {
-            throw new StateConflict("Recall " + recall.recallNumber() + " is closed: " + n.customer() + " stays"
-                    + " recorded as not reached in it").with("customer", n.customer());
-        }
-        long id = n.id();
-        NotificationStore.NotificationRow now = notifications.ofCustomer(recall.id(), n.customer()).stream()
-                .filter(r -> r.id() == id).findFirst().orElseThrow();
-        if (!now.notReached()) {
-            throw new StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT).with("customer", n.customer());
-        }
-        Instant at = clock.instant();
-        if (!notifications.recordReachedLater(id, answer, at, currentUser.id())) {
-            throw new StateConflict(org.lotflow.shared.EngineRefusals.CONCURRENT).with("customer", n.customer());
-        }
-        recordInHistory(recall, n, answer, at, false, " (reached later: recorded as not reached"
-                + (n.notifiedBy() == null ? "" : " by " + n.notifiedBy()) + " before)");
-        closingForm.refresh(locked);
-    }
-
-    /**
-     * An answer (or an attempt) in the history of every lot the customer received of the recall and on the recall's
-     * timeline, in the caller's name: who, when and how; an attempt never as a notification (new user U3), a contact
-     * after an attempt recorded as not reached marked {@code reachedLater}; {@code at} the answer's moment. {@code after}
-     * ends the sentence.
-     */
-    private void recordInHistory(RecallStore.RecallRow recall, NotificationStore.NotificationRow n,
-            NotificationAnswer answer, Instant at, boolean again, String after) {
-        String by = currentUser.id();
-        CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
-        String unit = shipments.unitOf(n.consignee());
-        String text = timelineText(n.customer(), recall.recallNumber(), answer) + ", returned "
-                + Quantities.plain(answer.quantityReturned()) + " of " + Quantities.plain(n.quantityShipped()) + " "
-                + unit + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " "
-                + unit + after;
-        boolean later = n.notReached();
-        for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
-            LotHistory.Builder event = history.event(lotId, answer.reached() ? RecallEventTypes.RECALL_CUSTOMER_NOTIFIED
-                    : RecallEventTypes.RECALL_CUSTOMER_NOT_REACHED).by(by).reason(text)
-                    .detail("recallNumber", recall.recallNumber()).detail("customer", n.customer())
-                    .detail("reached", answer.reached())
-                    .detail("acknowledged", answer.acknowledged()).detail("quantityReturned", answer.quantityReturned())
-                    .detail("quantityDestroyed", answer.quantityDestroyed())
-                    .detail("contactMethod", answer.contactMethod()).detail("contactPerson", answer.contactPerson())
-                    .detail("note", answer.note());
-            (later ? event.detail("reachedLater", true) : event.detail("tryAgain", again))
-                    .detail("quantityShipped", n.quantityShipped()).detail("unit", unit).record();
-        }
-        store.event(recall.id(), at, answer.reached() ? "CUSTOMER_NOTIFIED" : "CUSTOMER_NOT_REACHED", by, text);
-    }
-
-    /**
-     * The answer's first words on the recall's timeline and in the lots' history: "Customer X notified of recall R by
-     * telephone call (Jane Roe): acknowledged" (or "NOT acknowledged"), and for a customer not reached "Could not
-     * reach customer X about recall R by telephone call (tried: Reception)": an attempt, never a notification
-     * (21 CFR 7.49, 7.53).
-     */
-    static String timelineText(String customer, String recallNumber, NotificationAnswer answer) {
-        if (!answer.reached()) {
-            return "Could not reach customer " + customer + " about recall " + recallNumber + " by "
-                    + contactWords(answer.contactMethod()) + " (tried: " + answer.contactPerson() + "): not notified";
-        }
-        return "Customer " + customer + " notified of recall " + recallNumber + " by "
-                + contactWords(answer.contactMethod()) + " (" + answer.contactPerson() + "): "
-                + (answer.acknowledged() ? "acknowledged" : "NOT acknowledged");
-    }
-
-    /** How a contact method reads in a sentence: "telephone call" for PHONE, ... (21 CFR 7.42(b)(3)'s words). */
-    static String contactWords(String method) {
-        return switch (method) {
-            case "PHONE" -> "telephone call";
-            case "EMAIL" -> "e-mail";
-            case "LETTER" -> "letter";
-            case "FAX" -> "fax";
-            case "VISIT" -> "personal visit";
-            default -> method;
-        };
     }
 
     /**

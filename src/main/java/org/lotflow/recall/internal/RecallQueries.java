@@ -67,7 +67,7 @@ public class RecallQueries {
                     n.contactPerson(), n.note(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
-                    serialsOfRow, CustomerNotification.attempts(events, n.customer(), r.recallNumber())));
+                    serialsOfRow, AnswerRecords.attempts(events, n.customer(), r.recallNumber())));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
                 r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),
@@ -145,7 +145,7 @@ public class RecallQueries {
                     .append(n.quantityDestroyed() == null ? "" : ", destroyed at the customer "
                             + Quantities.plain(n.quantityDestroyed()) + unit)
                     .append(n.contactMethod() == null ? "" : (n.notReached() ? ", could not be reached by "
-                            : ", reached by ") + CustomerNotification.contactWords(n.contactMethod()) + " ("
+                            : ", reached by ") + AnswerRecords.contactWords(n.contactMethod()) + " ("
                             + (n.notReached() ? "tried: " : "") + e.apply(n.contactPerson()) + ")")
                     .append(", ").append(n.notReached() ? "NOT notified" : Boolean.TRUE.equals(n.acknowledged())
                             ? "acknowledged" : "not acknowledged")
