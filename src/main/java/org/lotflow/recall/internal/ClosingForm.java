@@ -1,13 +1,16 @@
 package org.lotflow.recall.internal;
 
 import org.lotflow.recall.internal.process.LotRecallProcess;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps a recall's waiting {@code closeRecall} form true to lotflow's records: when an answer or returns are recorded
  * after the form was made (a customer reached later, pallets that arrive while the recall waits for its closing), the
  * summary the QA manager reads before signing is built again from the recall's rows (new user 2026-12-06 M1: she
- * signed on figures from before the returns). Nothing happens when no closing form waits.
+ * signed on figures from before the returns). Nothing happens when no closing form waits. And the closing is signed
+ * only on the figures its form showed ({@link #requireFiguresAsShown}).
  */
 @Component
 public class ClosingForm {
@@ -49,5 +52,33 @@ public class ClosingForm {
     void refresh(RecallStore.RecallRow recall) {
         process.refreshClosingSummary(recall.processInstanceId(), queries.closeSummary(recall.recallNumber(),
                 recall.processInstanceId()));
+    }
+
+    /**
+     * The closing is signed on the figures its signer read: {@code figuresShown}, the {@code figuresVersion} the form
+     * showed, is required (400 naming it) and must be the current figures' (409 otherwise: returns or a later contact
+     * were recorded since; nothing is signed). Re-test 2026-12-06 R3, N2: a form opened before them was signed on
+     * figures other than those read, through Tasklist and through {@code /engine-rest} alike. {@code POST
+     * /api/recalls/{n}/close} sends the version of the figures as they stand when it is called.
+     */
+    void requireFiguresAsShown(String recallNumber, String processInstanceId, RecallStore.RecallRow recall,
+            Object figuresShown) {
+        if (figuresShown == null) {
+            throw new InvalidInput("figuresShown", "required: the figuresVersion the closing form showed, so the"
+                    + " closing is signed on the figures read");
+        }
+        if (!(figuresShown instanceof String shown)) {
+            throw new InvalidInput("figuresShown", "must be text");
+        }
+        if (!shown.equals(figuresVersion(recallNumber, processInstanceId))) {
+            throw new StateConflict("The recall's figures changed since this closing form was opened (returns or an"
+                    + " answer were recorded meanwhile): reload the page in your browser to read them before signing;"
+                    + " nothing was signed").with("recallStatus", recall.status());
+        }
+    }
+
+    /** The version of the recall's closing figures as they stand ({@link RecallQueries#figuresVersion}). */
+    String figuresVersion(String recallNumber, String processInstanceId) {
+        return RecallQueries.figuresVersion(queries.closeSummary(recallNumber, processInstanceId));
     }
 }

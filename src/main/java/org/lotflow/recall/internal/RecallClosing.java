@@ -39,7 +39,7 @@ public class RecallClosing {
     private final RecalledStock recalledStock;
     private final LotDisposal disposal;
     private final org.lotflow.security.ElectronicSignatures signatures;
-    private final RecallQueries queries;
+    private final ClosingForm closingForm;
 
     /** The meaning of the QA manager's signature on a recall's closing (21 CFR 11.50(a)(3)). */
     static final String MEANING = "recall closure";
@@ -50,8 +50,8 @@ public class RecallClosing {
     RecallClosing(RecallStore store, NotificationStore notifications, BoundRecalls bound, LotRecallProcess process,
             LotHistory history, CurrentUser currentUser, Clock clock, RecalledStock recalledStock, LotDisposal disposal,
             org.lotflow.security.ElectronicSignatures signatures,
-            @Value("${lotflow.recall.target-effectiveness:A}") String target, RecallQueries queries) {
-        this.queries = queries;
+            @Value("${lotflow.recall.target-effectiveness:A}") String target, ClosingForm closingForm) {
+        this.closingForm = closingForm;
         this.signatures = signatures;
         if (!target.matches("[A-E]")) {
             throw new IllegalArgumentException("lotflow.recall.target-effectiveness must be one of A, B, C, D, E (FDA"
@@ -147,7 +147,7 @@ public class RecallClosing {
         try {
             // the API's caller reads the recall itself: signed on the figures as they stand now
             process.close(taskId, comment, justification, disposalMethod, disposalReference, null,
-                    currentFiguresVersion(recallNumber, recall.processInstanceId()));
+                    closingForm.figuresVersion(recallNumber, recall.processInstanceId()));
         } finally {
             API_DISPOSALS.remove();
         }
@@ -169,7 +169,7 @@ public class RecallClosing {
      * justification or disposal, or with one not needed (400 naming the field), and unless the recall is awaiting
      * its closing (409). {@code figuresShown}, the version of the figures the Tasklist form showed
      * ({@link RecallQueries#figuresVersion}), is required and 409 when they changed since ({@link
-     * #requireFiguresAsShown}); {@code figuresVersionSent} false: the task's form, deployed before it sent the version
+     * ClosingForm#requireFiguresAsShown}); {@code figuresVersionSent} false: the task's form, deployed before it sent the version
      * (a recall opened before the upgrade), does not send it, and then it is checked only when given.
      */
     @Transactional
@@ -201,38 +201,10 @@ public class RecallClosing {
         // a recall and disposing of its stock was the one QA decision without one): the password re-entered in the
         // form's masked field or the request's HTTP Basic login; wrong 403, locked 429, each failure recorded
         if (figuresVersionSent || figuresShown != null) {
-            requireFiguresAsShown(recallNumber, processInstanceId, recall, figuresShown);
+            closingForm.requireFiguresAsShown(recallNumber, processInstanceId, recall, figuresShown);
         }
         org.lotflow.security.ElectronicSignatures.Signer signer = signatures.sign(MEANING, "recall " + recallNumber);
         store.requestClose(recall.id(), signer.userId(), c, why, disposalsSigned, signer.at());
-    }
-
-    /**
-     * The closing is signed on the figures its signer read: {@code figuresShown}, the {@code figuresVersion} the form
-     * showed, is required (400 naming it) and must be the current figures' (409 otherwise: returns or a later contact
-     * were recorded since; nothing is signed). Re-test 2026-12-06 R3, N2: a form opened before them was signed on
-     * figures other than those read, through Tasklist and through {@code /engine-rest} alike. {@code POST
-     * /api/recalls/{n}/close} sends the version of the figures as they stand when it is called.
-     */
-    private void requireFiguresAsShown(String recallNumber, String processInstanceId, RecallStore.RecallRow recall,
-            Object figuresShown) {
-        if (figuresShown == null) {
-            throw new InvalidInput("figuresShown", "required: the figuresVersion the closing form showed, so the"
-                    + " closing is signed on the figures read");
-        }
-        if (!(figuresShown instanceof String shown)) {
-            throw new InvalidInput("figuresShown", "must be text");
-        }
-        if (!shown.equals(currentFiguresVersion(recallNumber, processInstanceId))) {
-            throw new StateConflict("The recall's figures changed since this closing form was opened (returns or an"
-                    + " answer were recorded meanwhile): reload the page in your browser to read them before signing;"
-                    + " nothing was signed").with("recallStatus", recall.status());
-        }
-    }
-
-    /** The version of the recall's closing figures as they stand ({@link RecallQueries#figuresVersion}). */
-    String currentFiguresVersion(String recallNumber, String processInstanceId) {
-        return RecallQueries.figuresVersion(queries.closeSummary(recallNumber, processInstanceId));
     }
 
     /**
