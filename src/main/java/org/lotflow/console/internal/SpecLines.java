@@ -55,12 +55,11 @@ public final class SpecLines {
         if (text.equals("-")) {
             return null;
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("specs", where + ": the " + which + " limit '" + text + "' is not a number ('-' for none)");
+        String notPlain = InputRules.plainNumber(text);
+        if (notPlain != null) {
+            throw new InvalidInput("specs", where + ": the " + which + " limit " + notPlain + " ('-' for none)");
         }
+        BigDecimal value = new BigDecimal(text);
         String problem = InputRules.measuredValue(value);
         if (problem != null) {
             throw new InvalidInput("specs", where + ": the " + which + " limit " + problem);

@@ -42,12 +42,7 @@ final class TypedLines {
      * decimals, never rounded); refused naming {@code field} and the line.
      */
     static BigDecimal quantity(String field, Line line, String text) {
-        BigDecimal quantity;
-        try {
-            quantity = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, line.where() + ": '" + text + "' is not a number");
-        }
+        BigDecimal quantity = InputRules.plainNumber(field, line.where(), text);
         String problem = InputRules.quantity(quantity, false);
         if (problem != null) {
             throw new InvalidInput(field, line.where() + ": the quantity " + problem);

@@ -114,6 +114,26 @@ class ConsoleRulesTest {
     }
 
     @Test
+    void numbersInTypedLinesAreTheDigitsZeroToNineAsOnTheScreen() {
+        // BigDecimal alone reads a Bengali 4 (which looks like an 8) as 4, Arabic-Indic digits and 1e3 as 1000: the
+        // record would keep another number than the one typed (auditor 2026-12-06 M1)
+        java.util.function.Function<Runnable, String> refusal = r -> org.assertj.core.api.Assertions
+                .catchThrowableOfType(org.lotflow.shared.InvalidInput.class, r::run).getMessage();
+        assertThat(refusal.apply(() -> SourceLotLines.parse("TRR-2025-001 \u09ea"))).startsWith("sourceLots: line 1")
+                .contains("is not a number written with the digits 0-9");
+        assertThat(refusal.apply(() -> SourceLotLines.parse("TRR-2025-001 \u0663"))).startsWith("sourceLots:");
+        assertThat(refusal.apply(() -> ReceiptLines.parse("\u09ea\u09e6 2027-01-10"))).startsWith("lines: line 1")
+                .contains("digits 0-9");
+        assertThat(refusal.apply(() -> ReceiptLines.parse("10 2027-01-10\n1e3 2027-02-10"))).startsWith(
+                "lines: line 2").contains("exponent notation");
+        assertThat(refusal.apply(() -> SpecLines.parse("viscosity cSt \u09ea\u09ea \u09ee\u09ee")))
+                .startsWith("specs: line 1").contains("lower limit").contains("digits 0-9");
+        assertThat(refusal.apply(() -> SpecLines.parse("viscosity cSt 245 2.55E2"))).contains("upper limit")
+                .contains("exponent notation");
+        assertThat(SpecLines.parse("pourPoint °C - -30.5").get(0).max()).isEqualByComparingTo("-30.5");
+    }
+
+    @Test
     void aDeliverysLinesAreTypedOneALineQuantityExpirationAndOptionalManufacture() {
         assertThat(ReceiptLines.parse("3000 2027-01-10 2025-01-10\n\n  1500.5   2027-01-24 ")).extracting(
                 l -> l.quantity().toPlainString() + "/" + l.expirationDate() + "/" + l.manufactureDate())
