@@ -41,6 +41,31 @@ public class HistoryReports {
             String recallNumber) {
     }
 
+    /**
+     * Goods of a recalled lot received back from a customer ({@code RETURN_RECEIVED}, written by the lot module's
+     * {@code LotReturns}): the lot, when it was recorded, the day it arrived, the customer, the quantity in the
+     * product's unit (read back exactly), the return note (may be null) and the recall's number.
+     */
+    public record ReturnReceived(long lotId, Instant at, java.time.LocalDate receivedOn, String customer,
+            java.math.BigDecimal quantity, String reference, String recallNumber) {
+    }
+
+    /**
+     * The returned goods received back of these lots, oldest first: for the EPCIS documents of a trace or a recall (a
+     * receiving event each). One query with the lots as one array parameter.
+     */
+    @Transactional(readOnly = true)
+    public List<ReturnReceived> returnsReceived(Collection<Long> lotIds) {
+        return detailsOf(LotEventTypes.RETURN_RECEIVED, lotIds, (rs, i) -> {
+                    com.fasterxml.jackson.databind.JsonNode detail = detail(rs.getString("detail"));
+                    return new ReturnReceived(rs.getLong("lot_id"),
+                            rs.getObject("at", OffsetDateTime.class).toInstant(),
+                            java.time.LocalDate.parse(text(detail, "receivedOn")), text(detail, "customer"),
+                            detail.path("quantity").decimalValue(), text(detail, "reference"),
+                            text(detail, "recallNumber"));
+                });
+    }
+
     /** Quantities read back exactly (120.250 stays a BigDecimal, never a double). */
     private static final com.fasterxml.jackson.databind.ObjectMapper DETAIL = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -52,6 +77,12 @@ public class HistoryReports {
      */
     @Transactional(readOnly = true)
     public List<Disposal> disposals(Collection<Long> lotIds) {
+        return detailsOf(LotEventTypes.DISPOSAL_CONFIRMED, lotIds, HistoryReports::disposal);
+    }
+
+    /** The records of {@code type} of these lots (lot, time, detail), oldest first, each read by {@code row}. */
+    private <T> List<T> detailsOf(String type, Collection<Long> lotIds,
+            org.springframework.jdbc.core.RowMapper<T> row) {
         if (lotIds.isEmpty()) {
             return List.of();
         }
@@ -59,8 +90,8 @@ public class HistoryReports {
                 SELECT lot_id, at, detail
                   FROM lot_event
                  WHERE type = :type AND lot_id = ANY(:ids)
-                 ORDER BY at, id""", new MapSqlParameterSource("type", LotEventTypes.DISPOSAL_CONFIRMED)
-                .addValue("ids", org.lotflow.shared.IdArray.of(lotIds)), HistoryReports::disposal);
+                 ORDER BY at, id""", new MapSqlParameterSource("type", type)
+                .addValue("ids", org.lotflow.shared.IdArray.of(lotIds)), row);
     }
 
     /**

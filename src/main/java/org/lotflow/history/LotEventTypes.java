@@ -23,6 +23,11 @@ public final class LotEventTypes {
      * reference and the quantity: after a quarantine disposition REJECT or a rejection in lab release.
      */
     public static final String DISPOSAL_CONFIRMED = "DISPOSAL_CONFIRMED";
+    /**
+     * Goods of a RECALLED lot a customer sent back, received at the plant under the recall (who received them, when,
+     * from which customer, how much, the return note): on hand again until the recall's closing disposes of them.
+     */
+    public static final String RETURN_RECEIVED = "RETURN_RECEIVED";
 
     private LotEventTypes() {
     }

@@ -263,6 +263,21 @@ public class Lot {
         apply(quantities().ship(amount));
     }
 
+    /**
+     * Takes {@code amount} of shipped stock back on hand (a recalled lot's goods a customer returned, received at the
+     * plant); {@link StateConflict} (409, naming the lot and both quantities) when less than {@code amount} is shipped,
+     * and nothing changes.
+     */
+    void receiveReturn(BigDecimal amount) {
+        requirePositive(amount);
+        if (shipped.compareTo(amount) < 0) {
+            throw new StateConflict("Lot " + lotNumber + " has only " + inUnit(shipped) + " shipped, so "
+                    + inUnit(amount) + " cannot have come back").with("lotNumber", lotNumber)
+                    .with("shipped", shipped).with("requested", amount);
+        }
+        apply(quantities().receiveReturn(amount));
+    }
+
     /** Only what is allocated can leave the allocation: "Lot X has only 3 kg allocated, so 5 kg cannot be shipped". */
     private void requireAllocated(BigDecimal amount, String what) {
         if (allocated.compareTo(amount) < 0) {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * <ul>
  * <li>{@code quantity}: made or received, fixed when the lot is created;</li>
  * <li>{@code allocated}: reserved for open orders, still on hand;</li>
- * <li>{@code shipped}: left with a shipment to a customer;</li>
+ * <li>{@code shipped}: left with a shipment to a customer, less what came back from customers under a recall
+ * ({@link #receiveReturn}: on hand again, to be disposed of with the lot's stock);</li>
  * <li>{@code consumed}: used as a source lot of another lot (genealogy);</li>
  * <li>{@code disposed}: gone from stock by the disposal of a rejected lot ({@code confirmDisposal}:
  * destroyed, returned to the supplier or reworked; the lot history says which);</li>
@@ -105,6 +106,16 @@ public record LotQuantities(BigDecimal quantity, BigDecimal allocated, BigDecima
     public LotQuantities ship(BigDecimal amount) {
         return new LotQuantities(quantity, requireAtMost(allocated, positive(amount)).subtract(amount),
                 shipped.add(amount), consumed, disposed);
+    }
+
+    /**
+     * {@code amount} of shipped stock received back from a customer (a recalled lot's returned goods): {@code shipped}
+     * shrinks by it and it is on hand again, to be disposed of with the lot's stock; {@link IllegalArgumentException}
+     * beyond what was shipped.
+     */
+    public LotQuantities receiveReturn(BigDecimal amount) {
+        return new LotQuantities(quantity, allocated, requireAtMost(shipped, positive(amount)).subtract(amount),
+                consumed, disposed);
     }
 
     /** {@code amount} of available stock consumed as a source of another lot. */

@@ -191,6 +191,16 @@ public class LotStock {
     }
 
     /**
+     * Takes {@code quantity} of a locked lot's shipped stock back on hand (goods a customer returned under a recall,
+     * {@link LotReturns}); 409 when less is shipped.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void receiveReturn(Lot lot, BigDecimal quantity) {
+        lot.receiveReturn(quantity);
+        lots.save(lot);
+    }
+
+    /**
      * Disposes of everything a locked lot has on hand (its destruction after rejection, issue #12): see
      * {@link LotQuantities#disposeOnHand()}. Afterwards available and on hand are 0 and {@code disposed}
      * holds what was on hand. Returns the quantity disposed of now, in the product's unit (0 when nothing

@@ -24,6 +24,7 @@ public class Recalls {
     private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
     };
 
+    private final org.lotflow.recall.internal.ReturnReceipts receipts;
     private final RecallOpening opening;
     private final RecallQueries queries;
     private final ObjectMapper json;
@@ -32,8 +33,9 @@ public class Recalls {
 
     public Recalls(RecallOpening opening, RecallQueries queries, ObjectMapper json,
             @Value("${lotflow.recall.target-effectiveness:A}") String targetEffectiveness,
-            org.lotflow.recall.internal.RecallReturns returns) {
+            org.lotflow.recall.internal.RecallReturns returns, org.lotflow.recall.internal.ReturnReceipts receipts) {
         this.returns = returns;
+        this.receipts = receipts;
         this.opening = opening;
         this.queries = queries;
         this.json = json;
@@ -62,6 +64,16 @@ public class Recalls {
     public void recordReturns(String recallNumber, String customer, String unit, java.math.BigDecimal quantityReturned,
             java.math.BigDecimal quantityDestroyed, String note) {
         returns.record(recallNumber, customer, unit, quantityReturned, quantityDestroyed, note);
+    }
+
+    /**
+     * Receives a recalled lot's goods a customer sent back, as {@code POST /api/recalls/{recallNumber}/received-returns}
+     * does ({@link org.lotflow.recall.internal.ReturnReceipts#receive}: recall coordinators and QA managers; 400 naming
+     * the field; 409 once the recall is closed or its closing signed).
+     */
+    public void receiveReturns(String recallNumber, String lotNumber, String customer, java.math.BigDecimal quantity,
+            java.time.LocalDate receivedOn, String reference) {
+        receipts.receive(recallNumber, lotNumber, customer, quantity, receivedOn, reference);
     }
 
     /** The recall as {@code GET /api/recalls/{recallNumber}} answers it. */

@@ -138,7 +138,8 @@ public class EpcisDocuments {
     }
 
     /**
-     * A shipment's eventTime: the moment it was recorded when that moment is on its ship date in the plant's zone; else
+     * A shipment's (or a return's receipt's) eventTime: the moment it was recorded when that moment is on its ship (or
+     * receipt) date in the plant's zone; else
      * (unknown, or a shipment recorded on another day than the one it states) null, the start of the ship date.
      */
     private Instant onShipDate(Instant recordedAt, java.time.LocalDate shippedAt) {
@@ -153,13 +154,16 @@ public class EpcisDocuments {
         List<EpcisEvents.Disposal> disposals = history.disposals(lotIds).stream()
                 .map(d -> new EpcisEvents.Disposal(d.lotId(), d.at().atZone(clock.getZone()).toLocalDate(), d.method(),
                         d.reference(), d.quantity(), d.recallNumber(), d.at())).toList();
+        List<EpcisEvents.ReturnReceipt> returns = history.returnsReceived(lotIds).stream()
+                .map(r -> new EpcisEvents.ReturnReceipt(r.lotId(), r.receivedOn(), r.customer(), r.quantity(),
+                        r.reference(), r.recallNumber(), onShipDate(r.at(), r.receivedOn()))).toList();
         List<StatusChanges.Change> changes = history.statusChanges(lotIds).stream()
                 .map(c -> new StatusChanges.Change(c.id(), c.lotId(), c.at(),
                         c.at().atZone(clock.getZone()).toLocalDate(), c.previousStatus(), c.newStatus())).toList();
         Map<String, Instant> placed = deliveries.placedAt(shipments.stream().filter(s -> s.time() == null)
                 .map(EpcisEvents.Shipment::orderNumber).toList());
         List<EpcisEvent> events = EpcisEvents.of(ids, found, inputs, afterRelease(shipments, changes, placed, clock),
-                disposals, changes);
+                returns, disposals, changes);
         return new Document(events, ids, clock.instant(), clock.getZone(), truncated);
     }
 

@@ -61,6 +61,18 @@ class LotQuantitiesTest {
     }
 
     @Test
+    void goodsReceivedBackAreOnHandAgainAndNeverMoreThanWasShipped() {
+        LotQuantities shippedWhole = new LotQuantities(d("100"), d("0"), d("100"), d("0"), d("0"));
+        LotQuantities back = shippedWhole.receiveReturn(d("25.5"));
+        assertThat(back.shipped()).isEqualByComparingTo("74.5");
+        assertThat(back.onHand()).isEqualByComparingTo("25.5");
+        assertThat(back.balances()).isTrue();
+        assertThat(back.disposeOnHand().disposed()).isEqualByComparingTo("25.5");
+        assertThatThrownBy(() -> back.receiveReturn(d("74.501"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> back.receiveReturn(d("0"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void allocatedStockIsNotDestroyedFromUnderAnOrder() {
         LotQuantities q = new LotQuantities(d("500"), d("150"), d("65"), d("0"), d("0"));
         assertThatThrownBy(q::disposeOnHand).isInstanceOf(IllegalStateException.class)

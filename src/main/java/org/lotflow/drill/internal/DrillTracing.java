@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code lotflow.trace.max-depth}), one step back the drilled lot's inputs and, for every received lot,
  * its supplier ({@link LotOrigins}); the customers of the drilled lot and every lot made from it (the
  * shipment ledger, as a recall's notifications). Then the ledgers for the mass balance of every lot of
- * the scope ({@link MassBalance}): open allocations, shipments, and every genealogy link out of a lot of
- * the scope. Set-based: seven queries whatever the size of the scope, each with the lots as one array.
+ * the scope ({@link MassBalance}): open allocations, shipments (less the goods received back from customers under a
+ * recall, each a {@code RETURN_RECEIVED} record in the lot's history), and every genealogy link out of a lot of
+ * the scope. Set-based: eight queries whatever the size of the scope, each with the lots as one array.
  */
 @Component
 class DrillTracing {
@@ -43,7 +44,11 @@ class DrillTracing {
     private final LotOrigins origins;
     private final OpenAllocations allocations;
 
-    DrillTracing(TraceService traces, Genealogies genealogies, LotOrigins origins, OpenAllocations allocations) {
+    private final org.lotflow.history.HistoryReports history;
+
+    DrillTracing(TraceService traces, Genealogies genealogies, LotOrigins origins, OpenAllocations allocations,
+            org.lotflow.history.HistoryReports history) {
+        this.history = history;
         this.traces = traces;
         this.genealogies = genealogies;
         this.origins = origins;
@@ -73,6 +78,9 @@ class DrillTracing {
         List<Trace.CustomerShipment> shipped = traces.shipments(ids);
         Map<String, BigDecimal> shippedByLot = new HashMap<>();
         shipped.forEach(s -> shippedByLot.merge(s.lotNumber(), s.quantity(), BigDecimal::add));
+        // less what came back from customers under a recall: on hand again, and the lot's shipped figure says so
+        history.returnsReceived(ids).forEach(r -> shippedByLot.merge(scope.get(r.lotId()).lotNumber(),
+                r.quantity().negate(), BigDecimal::add));
         Map<String, BigDecimal> allocatedByLot = new HashMap<>();
         allocations.ofLots(ids).forEach(a -> allocatedByLot.merge(a.lotNumber(), a.quantity(), BigDecimal::add));
         Map<String, BigDecimal> consumedByLot = consumed(ids);

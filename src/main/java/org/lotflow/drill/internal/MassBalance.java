@@ -20,7 +20,8 @@ import org.lotflow.lot.LotQuantities;
  *
  * The lot's own record balances by construction ({@link LotQuantities}), so the drill checks it against
  * the ledgers that recorded each movement: {@code allocated} is the sum of the lot's open allocations
- * (order module), {@code shipped} the sum of its shipments (shipment ledger), {@code consumed} the sum
+ * (order module), {@code shipped} the sum of its shipments (shipment ledger) less the goods customers sent back under
+ * a recall, received at the plant (the lot's history), {@code consumed} the sum
  * of its genealogy links into lots made from it; {@code available} and {@code disposed} are the lot's
  * record. A ledger that disagrees with the lot's counter leaves a {@code difference} (in the lot's unit,
  * exact, never rounded) and a finding naming both figures.

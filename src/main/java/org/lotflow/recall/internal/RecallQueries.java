@@ -26,12 +26,16 @@ public class RecallQueries {
     private final org.lotflow.trace.TraceabilityRecords traceability;
     private final org.lotflow.trace.EpcisDocuments epcis;
     private final org.lotflow.serial.SerialLedger serials;
+    private final ReturnReceiptStore receipts;
+    private final org.lotflow.lot.LotStock lotStock;
 
     RecallQueries(RecallStore store, NotificationStore notifications, BoundRecalls bound, RecallDeadlines deadlines,
             CurrentUser currentUser, org.lotflow.trace.TraceabilityRecords traceability,
             org.lotflow.trace.EpcisDocuments epcis, org.lotflow.serial.SerialLedger serials,
-            RecalledStock recalledStock) {
+            RecalledStock recalledStock, ReturnReceiptStore receipts, org.lotflow.lot.LotStock lotStock) {
         this.recalledStock = recalledStock;
+        this.receipts = receipts;
+        this.lotStock = lotStock;
         this.serials = serials;
         this.traceability = traceability;
         this.epcis = epcis;
@@ -77,7 +81,16 @@ public class RecallQueries {
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
                 customers, Effectiveness.of(rows),
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
-                        e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()));
+                        e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), receivedReturns(r.id()));
+    }
+
+    private List<RecallView.ReceivedReturn> receivedReturns(long recallId) {
+        List<ReturnReceiptStore.Row> rows = receipts.of(recallId);
+        java.util.Map<Long, org.lotflow.lot.LotLabel> labels = lotStock.labels(rows.stream()
+                .map(ReturnReceiptStore.Row::lotId).distinct().toList());
+        return rows.stream().map(x -> new RecallView.ReceivedReturn(labels.get(x.lotId()).lotNumber(), x.customer(),
+                x.quantity(), labels.get(x.lotId()).unit(), x.receivedOn(), x.reference(), x.recordedBy(),
+                x.recordedAt())).toList();
     }
 
     /** {@code GET /api/recalls/{recallNumber}/export}: what the CSV is made of ({@link RecallExport}). */

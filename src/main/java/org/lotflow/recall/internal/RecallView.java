@@ -10,7 +10,18 @@ public record RecallView(String recallNumber, String status, String classificati
         String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeComment,
         String closeJustification,
         String processInstanceId, String notifyWithin, List<AffectedLot> lots, List<Customer> customers,
-        Effectiveness effectiveness, List<TimelineEntry> timeline, List<Disposal> disposals) {
+        Effectiveness effectiveness, List<TimelineEntry> timeline, List<Disposal> disposals,
+        List<ReceivedReturn> returnsReceived) {
+
+    /**
+     * Goods a customer sent back, received at the plant under the recall ({@code POST
+     * /api/recalls/{n}/received-returns}): {@code quantity} of {@code lotNumber} in its {@code unit}, from
+     * {@code customer}, arrived on {@code receivedOn} with the return note {@code reference} (null when none), recorded
+     * by {@code recordedBy} at {@code recordedAt}. On hand in the lot until the closing disposes of it.
+     */
+    public record ReceivedReturn(String lotNumber, String customer, BigDecimal quantity, String unit,
+            LocalDate receivedOn, String reference, String recordedBy, Instant recordedAt) {
+    }
 
     /**
      * What the closing disposed of, one entry per recalled lot that had stock on hand (21 CFR 7.55(a)): the quantity

@@ -88,6 +88,10 @@ class RecallPages {
         long unnotified = ((java.util.List<Map<String, Object>>) recall.getOrDefault("customers", java.util.List.of()))
                 .stream().filter(c -> !Boolean.TRUE.equals(c.get("notified"))).count();
         model.addAttribute("tasksComing", tasks.isEmpty() && recall.get("closedAt") == null && unnotified > 0);
+        model.addAttribute("receiveChoices", receiveChoices(recall));
+        if (!model.containsAttribute("receiveForm")) {
+            model.addAttribute("receiveForm", Map.of("shipment", "", "quantity", "", "receivedOn", "", "reference", ""));
+        }
         if (!model.containsAttribute("returnsForm")) {
             model.addAttribute("returnsForm", Map.of("line", "", "quantityReturned", "", "quantityDestroyed", "",
                     "note", ""));
@@ -135,6 +139,99 @@ class RecallPages {
             model.addAttribute("returnsForm", Map.of("line", line == null ? "" : line, "quantityReturned",
                     quantityReturned == null ? "" : quantityReturned, "quantityDestroyed",
                     quantityDestroyed == null ? "" : quantityDestroyed, "note", note == null ? "" : note));
+            return recall(recallNumber, model);
+        }
+    }
+
+    /** A choice of the form receiving returned goods: {@code value} "customer row|lot number", {@code label}. */
+    record ReceiveChoice(String value, String label) {
+    }
+
+    /**
+     * One choice per customer row and lot it received (in the order of its shipments, each lot once), with what was
+     * shipped of it and what came back already: the goods that can come back.
+     */
+    @SuppressWarnings("unchecked")
+    static List<ReceiveChoice> receiveChoices(Map<String, Object> recall) {
+        List<Map<String, Object>> customers = (List<Map<String, Object>>) recall.getOrDefault("customers", List.of());
+        List<Map<String, Object>> received = (List<Map<String, Object>>) recall.getOrDefault("returnsReceived",
+                List.of());
+        List<ReceiveChoice> out = new java.util.ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            Map<String, Object> c = customers.get(i);
+            String customer = (String) c.get("customer");
+            Map<String, java.math.BigDecimal> shipped = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> s : (List<Map<String, Object>>) c.getOrDefault("shipments", List.of())) {
+                shipped.merge((String) s.get("lotNumber"), new java.math.BigDecimal(String.valueOf(s.get("quantity"))),
+                        java.math.BigDecimal::add);
+            }
+            for (var lot : shipped.entrySet()) {
+                java.math.BigDecimal back = received.stream().filter(x -> lot.getKey().equals(x.get("lotNumber"))
+                        && customer.equalsIgnoreCase((String) x.get("customer")))
+                        .map(x -> new java.math.BigDecimal(String.valueOf(x.get("quantity"))))
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                String unit = c.get("unit") == null ? "" : " " + c.get("unit");
+                out.add(new ReceiveChoice(i + "|" + lot.getKey(), lot.getKey() + " from " + customer + ": shipped "
+                        + lot.getValue().stripTrailingZeros().toPlainString() + unit + ", received back so far "
+                        + back.stripTrailingZeros().toPlainString() + unit));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Goods a customer sent back, received at the plant, from the recall's page as {@code POST
+     * /api/recalls/{n}/received-returns} receives them: {@code shipment} is a choice of the form (the customer's row
+     * and the lot), {@code quantity} in the lot's unit (digits, a point for decimals), {@code receivedOn} an ISO date
+     * (empty: today), {@code reference} the return note; refused as the API refuses it, shown above the form.
+     */
+    @org.lotflow.security.AllowedGroups(value = {Groups.RECALL_COORDINATOR, Groups.QA_MANAGER},
+            work = "receive a recall's returned goods")
+    @org.springframework.web.bind.annotation.PostMapping("/console/recalls/{recallNumber}/received-returns")
+    String receive(@PathVariable String recallNumber, @RequestParam(required = false) String shipment,
+            @RequestParam(required = false) String quantity, @RequestParam(required = false) String receivedOn,
+            @RequestParam(required = false) String reference, Model model, HttpServletResponse response) {
+        try {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> customers = (List<Map<String, Object>>) recalls.view(recallNumber)
+                    .getOrDefault("customers", List.of());
+            String chosen = shipment == null ? "" : shipment.trim();
+            int bar = chosen.indexOf('|');
+            int row = -1;
+            if (bar > 0) {
+                try {
+                    row = Integer.parseInt(chosen.substring(0, bar));
+                } catch (NumberFormatException e) {
+                    row = -1;
+                }
+            }
+            if (row < 0 || row >= customers.size()) {
+                throw new InvalidInput("customer", "choose the lot and the customer the goods came from");
+            }
+            java.time.LocalDate on = null;
+            if (receivedOn != null && !receivedOn.isBlank()) {
+                try {
+                    on = java.time.LocalDate.parse(receivedOn.trim());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidInput("receivedOn", "'" + receivedOn.trim() + "' is not a date: give it as"
+                            + " 2025-01-28, or leave it empty for today");
+                }
+            }
+            if (quantity == null || quantity.isBlank()) {
+                throw new InvalidInput("quantity", "give the quantity received, in the lot's unit");
+            }
+            recalls.receiveReturns(recallNumber, chosen.substring(bar + 1),
+                    (String) customers.get(row).get("customer"), quantity("quantity", quantity), on, reference);
+            return "redirect:/console/recalls/" + recallNumber + "?received";
+        } catch (org.lotflow.shared.Refusal e) {
+            int status = FormErrors.refused(e, model);
+            if (status == 404) {
+                throw e;
+            }
+            response.setStatus(status);
+            model.addAttribute("receiveForm", Map.of("shipment", shipment == null ? "" : shipment, "quantity",
+                    quantity == null ? "" : quantity, "receivedOn", receivedOn == null ? "" : receivedOn,
+                    "reference", reference == null ? "" : reference));
             return recall(recallNumber, model);
         }
     }

@@ -34,9 +34,12 @@ public class RecallController {
     private final RecallClosing closing;
     private final RecallQueries queries;
     private final org.lotflow.recall.internal.RecallReturns returns;
+    private final org.lotflow.recall.internal.ReturnReceipts receipts;
 
     public RecallController(RecallOpening opening, CustomerNotification notification, RecallClosing closing,
-            RecallQueries queries, org.lotflow.recall.internal.RecallReturns returns) {
+            RecallQueries queries, org.lotflow.recall.internal.RecallReturns returns,
+            org.lotflow.recall.internal.ReturnReceipts receipts) {
+        this.receipts = receipts;
         this.opening = opening;
         this.notification = notification;
         this.closing = closing;
@@ -67,6 +70,32 @@ public class RecallController {
         returns.record(recallNumber, body.customer(), body.unit(), body.quantityReturned(), body.quantityDestroyed(),
                 body.note());
         return queries.view(recallNumber);
+    }
+
+    /**
+     * Goods that came back, as received at the plant: {@code lotNumber} (read on the goods), {@code customer} (as the
+     * recall lists it), {@code quantity} in the lot's unit, {@code receivedOn} (ISO date, optional: today) and an
+     * optional {@code reference} (the return note).
+     */
+    public record ReceivedReturn(String lotNumber, String customer, @Quantity BigDecimal quantity,
+            java.time.LocalDate receivedOn, String reference) {
+    }
+
+    /**
+     * Receives a recalled lot's goods a customer sent back: 201 with the recall ({@code returnsReceived} lists the
+     * receipt; the lot has it on hand again, {@code shipped} smaller by it, and the closing disposes of it with the
+     * lot's stock). 400 naming {@code lotNumber}, {@code customer}, {@code quantity} (more than was shipped to that
+     * customer of that lot, with what came back already), {@code receivedOn} or {@code reference}; 403 for other
+     * groups; 404 for an unknown recall; 409 once the recall is closed or its closing signed (21 CFR 7.55(a); the seed:
+     * "coordinate product retrieval").
+     */
+    @AllowedGroups(value = {Groups.RECALL_COORDINATOR, Groups.QA_MANAGER}, work = "receive a recall's returned goods")
+    @PostMapping("/{recallNumber}/received-returns")
+    public ResponseEntity<RecallView> receivedReturns(@PathVariable String recallNumber,
+            @jakarta.validation.Valid @RequestBody ReceivedReturn body) {
+        receipts.receive(recallNumber, body.lotNumber(), body.customer(), body.quantity(), body.receivedOn(),
+                body.reference());
+        return ResponseEntity.status(201).body(queries.view(recallNumber));
     }
 
     /** The body; validated by the service so every refusal names its field. */

@@ -33,7 +33,8 @@ public record EpcisEvent(Kind kind, LocalDate date, String lotNumber, String eve
     /** What happened, in the order events of one day are listed. */
     public enum Kind {
         RECEIVING("ObjectEvent"), COMMISSIONING("ObjectEvent"), TRANSFORMATION("TransformationEvent"),
-        SHIPPING("ObjectEvent"), DISPOSAL("ObjectEvent"), STATUS_CHANGE("ObjectEvent");
+        SHIPPING("ObjectEvent"), RETURN_RECEIVING("ObjectEvent"), DISPOSAL("ObjectEvent"),
+        STATUS_CHANGE("ObjectEvent");
 
         private final String type;
 
@@ -65,7 +66,7 @@ public record EpcisEvent(Kind kind, LocalDate date, String lotNumber, String eve
 
     /**
      * By {@code eventTime}: by date, then time (an event of a business date, at the start of its day, first), then
-     * kind (receiving, commissioning, transformation, shipping, disposal, status change), then lot number, then id.
+     * kind (receiving, commissioning, transformation, shipping, a return's receiving, disposal, status change), then lot number, then id.
      */
     public static final Comparator<EpcisEvent> ORDER = Comparator.comparing(EpcisEvent::date)
             .thenComparing(EpcisEvent::time, Comparator.nullsFirst(Comparator.naturalOrder()))

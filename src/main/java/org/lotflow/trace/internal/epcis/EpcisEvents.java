@@ -35,6 +35,10 @@ import org.lotflow.lot.LotOrigins;
  * and {@code lotflow:recallNumber} (when a recall's closing disposed of it). A record of the former method
  * {@code REWORKED} is a {@code DELETE} with bizStep {@code decommissioning} and disposition {@code inactive}: the
  * stock left the lot, and the method says where.</li>
+ * <li>goods of a recalled lot a customer sent back, received at the plant under the recall: an {@code ObjectEvent},
+ * action {@code OBSERVE}, bizStep {@code receiving}, disposition {@code recalled}, the quantity received; source: the
+ * customer ({@code owning_party}); destination: the plant ({@code owning_party}, {@code location}); lotflow's fields
+ * {@code lotflow:recallNumber} and {@code lotflow:returnReference} (the return note, when given);</li>
  * <li>a lot's status change (hold, release, rejection, recall, expiry, depletion, archiving): an {@code ObjectEvent},
  * action {@code OBSERVE}, dated when it was recorded ({@link StatusChanges}).</li>
  * </ul>
@@ -73,6 +77,15 @@ public final class EpcisEvents {
             String recallNumber, java.time.Instant time) {
     }
 
+    /**
+     * Goods of lot {@code lotId} a customer sent back under recall {@code recallNumber}: {@code quantity} in the lot's
+     * unit, received on {@code receivedOn}; {@code reference} the return note (may be null); {@code time} the moment it
+     * was recorded when that is on {@code receivedOn} (its eventTime), else null (the start of that day).
+     */
+    public record ReturnReceipt(Long lotId, java.time.LocalDate receivedOn, String customer, BigDecimal quantity,
+            String reference, String recallNumber, java.time.Instant time) {
+    }
+
     private EpcisEvents() {
     }
 
@@ -95,6 +108,16 @@ public final class EpcisEvents {
      */
     public static List<EpcisEvent> of(EpcisIds ids, List<LotOrigins.Origin> lots, List<LotOrigins.Input> inputs,
             List<Shipment> shipments, List<Disposal> disposals, List<StatusChanges.Change> changes) {
+        return of(ids, lots, inputs, shipments, List.of(), disposals, changes);
+    }
+
+    /**
+     * The events of these lots (each lot's creation), their inputs ({@link LotOrigins#inputsOf}), these shipments,
+     * returned goods received back, disposals and status changes, by {@link EpcisEvent#ORDER}.
+     */
+    public static List<EpcisEvent> of(EpcisIds ids, List<LotOrigins.Origin> lots, List<LotOrigins.Input> inputs,
+            List<Shipment> shipments, List<ReturnReceipt> returns, List<Disposal> disposals,
+            List<StatusChanges.Change> changes) {
         Map<Long, List<LotOrigins.Input>> inputsOf = new HashMap<>();
         inputs.forEach(i -> inputsOf.computeIfAbsent(i.madeLotId(), k -> new ArrayList<>()).add(i));
         Map<Long, LotOrigins.Origin> byId = new HashMap<>();
@@ -161,6 +184,32 @@ public final class EpcisEvents {
                     s.orderNumber() == null ? List.of()
                             : List.of(new EpcisEvent.Transaction("po", ids.salesOrder(s.orderNumber()))),
                     Map.of(), false, Map.of(), s.time()));
+        }
+        for (ReturnReceipt r : returns) {
+            LotOrigins.Origin o = byId.get(r.lotId());
+            if (o == null) {
+                throw new IllegalArgumentException("returned goods of lot id " + r.lotId() + " without their lot");
+            }
+            String key = "return\n" + r.recallNumber() + "\n" + o.lotNumber() + "\n" + r.customer() + "\n"
+                    + r.receivedOn();
+            int n = seen.merge(key, 1, Integer::sum);
+            String eventId = n == 1 ? ids.event("returns", r.recallNumber(), o.lotNumber(), r.customer(),
+                    r.receivedOn().toString())
+                    : ids.event("returns", r.recallNumber(), o.lotNumber(), r.customer(), r.receivedOn().toString(),
+                            String.valueOf(n));
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("lotflow:recallNumber", r.recallNumber());
+            if (r.reference() != null) {
+                fields.put("lotflow:returnReference", r.reference());
+            }
+            events.add(new EpcisEvent(EpcisEvent.Kind.RETURN_RECEIVING, r.receivedOn(), o.lotNumber(), eventId,
+                    "OBSERVE", "receiving", Dispositions.of(org.lotflow.lot.LotStatus.RECALLED), List.of(),
+                    List.of(new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()), r.quantity(),
+                            UnitCodes.of(o.unit()).orElse(null))),
+                    List.of(new EpcisEvent.Party("owning_party", ids.customer(r.customer()))),
+                    List.of(new EpcisEvent.Party("owning_party", plantParty),
+                            new EpcisEvent.Party("location", plantLocation)),
+                    List.of(), Map.of(), true, fields, r.time()));
         }
         for (Disposal d : disposals) {
             LotOrigins.Origin o = byId.get(d.lotId());

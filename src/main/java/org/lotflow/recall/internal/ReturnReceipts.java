@@ -1,0 +1,164 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotReturns;
+import org.lotflow.lot.LotStock;
+import org.lotflow.security.CurrentUser;
+import org.lotflow.security.Groups;
+import org.lotflow.shared.InvalidInput;
+import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.input.InputRules;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use case: goods of a recalled lot a customer sent back, received at the plant
+ * ({@code POST /api/recalls/{recallNumber}/received-returns}; the seed: "coordinate product retrieval, document all
+ * actions taken"; 21 CFR 7.55(a): a recall ends once the recalled product has had proper disposition). The quantity is
+ * on hand again in its lot ({@link LotReturns}: {@code shipped} shrinks by it, a {@code RETURN_RECEIVED} event in its
+ * history) and the recall's signed closing disposes of it with the lot's other stock, so a lot shipped whole and sent
+ * back is destroyed (or returned to its supplier) on the record, not only in the closing's comment. A receipt is by lot:
+ * the plant reads the lot number on the drums that come back. What the customer said it returned
+ * ({@code quantityReturned} of its answer, {@link RecallReturns}) stays its statement; this is what arrived.
+ */
+@Service
+public class ReturnReceipts {
+
+    /** At most this many characters in a receipt's {@code reference} (the customer's return note or RMA number). */
+    static final int MAX_REFERENCE = 200;
+
+    private final RecallStore store;
+    private final ReturnReceiptStore receipts;
+    private final BoundRecalls bound;
+    private final LotStock lots;
+    private final LotReturns lotReturns;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final ClosingForm closingForm;
+
+    public ReturnReceipts(RecallStore store, ReturnReceiptStore receipts, BoundRecalls bound, LotStock lots,
+            LotReturns lotReturns, CurrentUser currentUser, Clock clock, ClosingForm closingForm) {
+        this.store = store;
+        this.receipts = receipts;
+        this.bound = bound;
+        this.lots = lots;
+        this.lotReturns = lotReturns;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.closingForm = closingForm;
+    }
+
+    /**
+     * Records that {@code quantity} (in the lot's unit, more than 0, at most 3 decimals, never rounded) of recalled lot
+     * {@code lotNumber} came back from {@code customer} (as the recall lists it, in any case) on {@code receivedOn}
+     * (a day from the recall's opening to today; today when not given), with an optional {@code reference} (the return
+     * note, one line of at most {@value #MAX_REFERENCE} characters). All of a customer's receipts of a lot together are
+     * at most what the recall's shipments of that lot sent it. Refusals, nothing changed: 403 for anyone but recall
+     * coordinators and QA managers; 400 naming {@code lotNumber} (not a lot the recall recalled), {@code customer}
+     * (received none of that lot), {@code quantity}, {@code receivedOn} or {@code reference}; 409 once the recall is
+     * closed or its closing is signed (the closing disposes of what was on hand when it was signed), and when the lot
+     * is no longer RECALLED.
+     */
+    @Transactional
+    public void receive(String recallNumber, String lotNumberAsSent, String customerAsSent, BigDecimal quantity,
+            LocalDate receivedOnAsSent, String referenceAsSent) {
+        currentUser.requireToRecord("receive a recall's returned goods", Groups.RECALL_COORDINATOR,
+                Groups.QA_MANAGER);
+        String lotNumber = lotNumberAsSent == null ? "" : lotNumberAsSent.strip();
+        if (lotNumber.isEmpty()) {
+            throw new InvalidInput("lotNumber", "name the lot written on the goods that came back");
+        }
+        String customer = customerAsSent == null ? null : customerAsSent.strip();
+        CustomerNotification.requireCustomerAndUnit(customer, null);
+        InputRules.require("quantity", quantity == null ? "give the quantity that came back, in the lot's unit"
+                : InputRules.quantity(quantity, false));
+        String reference = reference(referenceAsSent);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate receivedOn = receivedOnAsSent == null ? today : receivedOnAsSent;
+        if (receivedOn.isAfter(today)) {
+            throw new InvalidInput("receivedOn", receivedOn + " is after today (" + today + "): record goods once"
+                    + " they have arrived");
+        }
+        RecallStore.RecallRow recall = store.lock(bound.find(recallNumber).id());
+        if (RecallStatus.CLOSED.equals(recall.status())) {
+            throw new StateConflict("Recall " + recall.recallNumber() + " is closed: goods received after its closing"
+                    + " are not its stock to dispose of; record them with the QA department")
+                    .with("recallNumber", recall.recallNumber());
+        }
+        if (recall.closeRequestedAt() != null) {
+            throw new StateConflict("The closing of recall " + recall.recallNumber() + " is signed: it disposes of the"
+                    + " stock on hand as it was signed; goods that arrive now are recorded with the QA department")
+                    .with("recallNumber", recall.recallNumber());
+        }
+        LocalDate opened = recall.openedAt().atZone(clock.getZone()).toLocalDate();
+        if (receivedOn.isBefore(opened)) {
+            throw new InvalidInput("receivedOn", receivedOn + " is before recall " + recall.recallNumber()
+                    + " was opened (" + opened + "): goods that came back earlier were not returned under it");
+        }
+        RecallStore.LotRow lot = recalledLot(recall, lotNumber);
+        List<RecallStore.ShipmentRow> shipped = store.shipments(recall.id(), customer).stream()
+                .filter(s -> s.lotId().equals(lot.lotId())).toList();
+        if (shipped.isEmpty()) {
+            List<String> received = store.shipments(recall.id()).stream().filter(s -> s.lotId().equals(lot.lotId()))
+                    .map(RecallStore.ShipmentRow::customer).distinct().toList();
+            throw new InvalidInput("customer", "recall " + recall.recallNumber() + " shipped nothing of lot "
+                    + lot.lotNumber() + " to '" + customer + "'" + (received.isEmpty() ? ": no customer received it"
+                            : "; it went to " + String.join(", ", received)));
+        }
+        String asRecorded = shipped.get(0).customer();
+        BigDecimal sent = shipped.stream().map(RecallStore.ShipmentRow::quantity).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        BigDecimal before = receipts.received(recall.id(), lot.lotId(), asRecorded);
+        if (before.add(quantity).compareTo(sent) > 0) {
+            throw new InvalidInput("quantity", Quantities.plain(quantity) + " " + lot.unit() + " would make "
+                    + Quantities.plain(before.add(quantity)) + " " + lot.unit() + " received back of lot "
+                    + lot.lotNumber() + " from " + asRecorded + ", which was shipped " + Quantities.plain(sent) + " "
+                    + lot.unit() + " of it" + (before.signum() == 0 ? ""
+                            : " (" + Quantities.plain(before) + " " + lot.unit() + " received already)"));
+        }
+        Lot stock = lots.findAllById(List.of(lot.lotId())).get(0);
+        lotReturns.receiveRecalled(stock, quantity, asRecorded, recall.recallNumber(), receivedOn, reference);
+        String by = currentUser.id();
+        Instant now = clock.instant();
+        receipts.insert(recall.id(), lot.lotId(), asRecorded, quantity, receivedOn, reference, now, by);
+        store.event(recall.id(), now, "RETURN_RECEIVED", by, "Received back from " + asRecorded + ": "
+                + Quantities.plain(quantity) + " " + lot.unit() + " of lot " + lot.lotNumber() + " on " + receivedOn
+                + (reference == null ? "" : " (" + reference + ")") + "; on hand until the closing disposes of it");
+        // a closing form already waiting shows the stock to dispose of as it now stands (and signs on it)
+        closingForm.refresh(recall);
+    }
+
+    /** The lot of the recall's scope the recall made RECALLED, by number in any case; 400 naming lotNumber otherwise. */
+    private RecallStore.LotRow recalledLot(RecallStore.RecallRow recall, String lotNumber) {
+        List<RecallStore.LotRow> scope = store.lots(recall.id());
+        RecallStore.LotRow lot = scope.stream().filter(l -> l.lotNumber().equalsIgnoreCase(lotNumber)).findFirst()
+                .orElseThrow(() -> new InvalidInput("lotNumber", "'" + lotNumber + "' is not a lot of recall "
+                        + recall.recallNumber() + " (GET /api/recalls/" + recall.recallNumber() + " lists its "
+                        + scope.size() + " lots)"));
+        if (!lot.recalled()) {
+            throw new InvalidInput("lotNumber", "lot " + lot.lotNumber() + " is in the scope of recall "
+                    + recall.recallNumber() + " but was not recalled by it (" + lot.note() + "): its goods are not"
+                    + " returned under this recall");
+        }
+        return lot;
+    }
+
+    private static String reference(String value) {
+        String v = value == null ? null : value.strip();
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > MAX_REFERENCE) {
+            throw new InvalidInput("reference", "at most " + MAX_REFERENCE + " characters, was " + v.length()
+                    + " (never cut)");
+        }
+        InputRules.require("reference", InputRules.name(v));
+        return v;
+    }
+}

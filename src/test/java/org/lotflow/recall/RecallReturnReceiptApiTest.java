@@ -1,0 +1,238 @@
+package org.lotflow.recall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotflow.support.ApiTest;
+import org.lotflow.support.TestClient;
+import org.lotflow.support.TestClient.Response;
+import org.lotflow.trace.GenealogyFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Goods a customer sends back under a recall are received at the plant by lot ({@code POST
+ * /api/recalls/{n}/received-returns}): on hand again in their lot ({@code shipped} smaller by them, a
+ * {@code RETURN_RECEIVED} record in its history, the recall's timeline and its EPCIS document), and the recall's signed
+ * closing disposes of them with the lot's stock: a lot shipped whole and sent back is destroyed on the record (21 CFR
+ * 7.55(a); the seed's "coordinate product retrieval"). Never more from a customer than it was shipped of that lot;
+ * nothing once the closing is signed.
+ */
+@ApiTest
+class RecallReturnReceiptApiTest {
+
+    @Autowired
+    TestClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    private static Map<String, Object> body(Object... kv) {
+        Map<String, Object> body = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            body.put((String) kv[i], kv[i + 1]);
+        }
+        return body;
+    }
+
+    private static void refused(Response r, String field, String... detailContains) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
+        for (String part : detailContains) {
+            assertThat(r.json().get("detail").asText()).as(r.toString()).contains(part);
+        }
+    }
+
+    private JsonNode lot(String lotNumber) {
+        return api.get("tom", "/api/lots/" + lotNumber).json();
+    }
+
+    private long receipts(String recallNumber) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recall_return_receipt x JOIN recall r ON r.id = x.recall_id"
+                + " WHERE r.recall_number = ?", Long.class, recallNumber);
+    }
+
+    @Test
+    void goodsSentBackAreOnHandAgainAndTheClosingDisposesOfThem() {
+        String sku = api.createProduct("RRR");
+        String lotNumber = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        f.ship("Acme Foods", lotNumber, "60", "2025-01-22");
+        f.ship("Bayou Hydraulics", lotNumber, "40", "2025-01-23");
+        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lotNumber), "reason",
+                "Foreign matter", "classification", "CLASS_II"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        api.executeJobs();
+        String number = opened.json().get("recallNumber").asText();
+        String receive = "/api/recalls/" + number + "/received-returns";
+        assertThat(lot(lotNumber).get("onHand").decimalValue()).as("shipped whole").isEqualByComparingTo("0");
+
+        // refusals in words, naming the field, and nothing changes
+        assertThat(api.post("tom", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity", 5))
+                .status()).isEqualTo(403);
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods")), "quantity");
+        refused(api.post("rachel", receive, body("customer", "Acme Foods", "quantity", 5)), "lotNumber");
+        refused(api.post("rachel", receive, body("lotNumber", "NO-SUCH-LOT", "customer", "Acme Foods", "quantity", 5)),
+                "lotNumber", "is not a lot of recall " + number);
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Cedar Mills", "quantity", 5)),
+                "customer", "shipped nothing of lot " + lotNumber + " to 'Cedar Mills'", "Acme Foods",
+                "Bayou Hydraulics");
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity", 61)),
+                "quantity", "which was shipped 60");
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity", 0)),
+                "quantity");
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity",
+                new BigDecimal("1.0001"))), "quantity");
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity", 5,
+                "receivedOn", "2099-01-01")), "receivedOn", "is after today");
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity", 5,
+                "receivedOn", "2025-01-01")), "receivedOn", "before recall " + number + " was opened");
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity", 5,
+                "reference", "RMA-1\nRMA-2")), "reference");
+        assertThat(lot(lotNumber).get("shipped").decimalValue()).isEqualByComparingTo("100");
+        assertThat(receipts(number)).isZero();
+
+        // received, in any case of the lot and the customer, under the names the recall keeps
+        Response first = api.post("rachel", receive, body("lotNumber", lotNumber.toLowerCase(), "customer",
+                "acme foods", "quantity", 25, "reference", "RMA-2025-031"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        JsonNode received = first.json().get("returnsReceived");
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).get("lotNumber").asText()).isEqualTo(lotNumber);
+        assertThat(received.get(0).get("customer").asText()).isEqualTo("Acme Foods");
+        assertThat(received.get(0).get("quantity").decimalValue()).isEqualByComparingTo("25");
+        assertThat(received.get(0).get("reference").asText()).isEqualTo("RMA-2025-031");
+        assertThat(received.get(0).get("recordedBy").asText()).isEqualTo("rachel");
+        assertThat(received.get(0).get("receivedOn").asText()).isEqualTo(first.json().get("openedAt").asText()
+                .substring(0, 10));
+        JsonNode after = lot(lotNumber);
+        assertThat(after.get("shipped").decimalValue()).isEqualByComparingTo("75");
+        assertThat(after.get("onHand").decimalValue()).isEqualByComparingTo("25");
+        assertThat(after.get("status").asText()).isEqualTo("RECALLED");
+        JsonNode event = StreamSupport.stream(api.get("tom", "/api/lots/" + lotNumber + "/history").json()
+                .spliterator(), false).filter(e -> e.get("type").asText().equals("RETURN_RECEIVED")).findFirst()
+                .orElseThrow();
+        assertThat(event.get("user").asText()).isEqualTo("rachel");
+        assertThat(event.get("detail").get("customer").asText()).isEqualTo("Acme Foods");
+        assertThat(event.get("detail").get("recallNumber").asText()).isEqualTo(number);
+        assertThat(event.get("detail").get("quantity").decimalValue()).isEqualByComparingTo("25");
+        assertThat(first.json().get("timeline")).anySatisfy(t -> {
+            assertThat(t.get("type").asText()).isEqualTo("RETURN_RECEIVED");
+            assertThat(t.get("text").asText()).contains("25").contains("Acme Foods").contains("RMA-2025-031");
+        });
+        // what came back counts: 25 + 36 is more than the 60 shipped to Acme; 35 is all of the rest
+        refused(api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Acme Foods", "quantity", 36)),
+                "quantity", "25 " , "received already");
+        assertThat(api.post("jennifer", receive, body("lotNumber", lotNumber, "customer", "Acme Foods",
+                "quantity", 35, "receivedOn", first.json().get("openedAt").asText().substring(0, 10))).status())
+                .isEqualTo(201);
+        assertThat(lot(lotNumber).get("onHand").decimalValue()).isEqualByComparingTo("60");
+
+        // the recall's EPCIS document: the goods' receiving from the customer, a valid document
+        Response epcis = api.call("rachel", "rachel", HttpMethod.GET, "/api/recalls/" + number + "/epcis", null,
+                "application/ld+json");
+        assertThat(epcis.status()).as(epcis.toString()).isEqualTo(200);
+        assertThat(org.lotflow.trace.EpcisSchema.errors(epcis.json())).as(epcis.text()).isEmpty();
+        List<JsonNode> returns = StreamSupport.stream(epcis.json().get("epcisBody").get("eventList").spliterator(),
+                false).filter(e -> e.get("eventID").asText().contains("/events/returns/")).toList();
+        assertThat(returns).hasSize(2);
+        assertThat(returns.get(0).get("bizStep").asText()).isEqualTo("receiving");
+        assertThat(returns.get(0).get("disposition").asText()).isEqualTo("recalled");
+        assertThat(returns.get(0).get("sourceList").get(0).get("source").asText()).contains("Acme");
+        assertThat(returns.get(0).get("quantityList").get(0).get("quantity").decimalValue())
+                .isEqualByComparingTo("25");
+
+        // the customers answer; the closing must say how the 60 on hand leave the plant, and disposes of them
+        for (String customer : List.of("Acme Foods", "Bayou Hydraulics")) {
+            Response answered = api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer",
+                    customer, "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "QA desk",
+                    "quantityReturned", customer.startsWith("Acme") ? 60 : 0));
+            assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        }
+        api.executeJobs();
+        String close = "/api/recalls/" + number + "/close";
+        refused(api.post("jennifer", close, body("comment", "Retrieved", "password", "jennifer")), "disposalMethod",
+                lotNumber);
+        Response closed = api.post("jennifer", close, body("comment", "Retrieved", "disposalMethod", "DESTROYED",
+                "disposalReference", "WM-2025-0300", "password", "jennifer"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        // signed: goods that arrive now are not what the closing disposes of
+        Response late = api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Bayou Hydraulics",
+                "quantity", 5));
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).contains("is signed");
+        api.executeJobs();
+        JsonNode view = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo("60");
+        JsonNode disposed = lot(lotNumber);
+        assertThat(disposed.get("disposed").decimalValue()).isEqualByComparingTo("60");
+        assertThat(disposed.get("shipped").decimalValue()).isEqualByComparingTo("40");
+        assertThat(disposed.get("onHand").decimalValue()).isEqualByComparingTo("0");
+        Response afterClose = api.post("rachel", receive, body("lotNumber", lotNumber, "customer",
+                "Bayou Hydraulics", "quantity", 5));
+        assertThat(afterClose.status()).isEqualTo(409);
+        assertThat(afterClose.json().get("detail").asText()).contains("is closed");
+        assertThat(receipts(number)).isEqualTo(2);
+    }
+
+    @Test
+    void aLotTheRecallDidNotRecallIsNotReceivedUnderIt() {
+        String sku = api.createProduct("RRS");
+        String lotNumber = api.releasedLot(sku, new BigDecimal("50"), "2025-01-10");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        f.ship("Delta Works", lotNumber, "20", "2025-01-22");
+        // made from it and never released: in the recall's scope, not recalled (kept from release instead)
+        String pending = f.created(api.createProduct("RRT"), "5", "2025-01-24", Map.of(lotNumber, "10"));
+        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lotNumber), "reason",
+                "Label error", "classification", "CLASS_III"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        api.executeJobs();
+        String number = opened.json().get("recallNumber").asText();
+        refused(api.post("rachel", "/api/recalls/" + number + "/received-returns", body("lotNumber", pending,
+                "customer", "Delta Works", "quantity", 1)), "lotNumber", "was not recalled by it");
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/received-returns", body("lotNumber", lotNumber,
+                "customer", "Delta Works", "quantity", 5)).status()).isEqualTo(201);
+        assertThat(lot(lotNumber).get("shipped").decimalValue()).isEqualByComparingTo("15");
+        assertThat(lot(lotNumber).get("onHand").decimalValue()).isEqualByComparingTo("25");
+        // the recall's Console page: a choice per customer and lot, refusals shown at the form, the receipt listed
+        org.lotflow.console.ConsoleSession rachel = org.lotflow.console.ConsoleSession.login(port, "rachel");
+        String page = rachel.get("/console/recalls/" + number).html();
+        assertThat(page).contains("id=\"receive-form\"").contains(lotNumber + " from Delta Works: shipped 20")
+                .contains("received back so far 5");
+        for (String notDigits : List.of("1E1", "\u0663", "", "ten")) {
+            org.lotflow.console.ConsoleSession.Page bad = rachel.post("/console/recalls/" + number
+                    + "/received-returns", Map.of("shipment", "0|" + lotNumber, "quantity", notDigits));
+            assertThat(bad.status()).as(notDigits).isEqualTo(400);
+            assertThat(bad.html()).contains("id=\"receive-form\"");
+        }
+        assertThat(rachel.post("/console/recalls/" + number + "/received-returns", Map.of("shipment", "0|"
+                + lotNumber, "quantity", "16")).html()).contains("which was shipped 20");
+        assertThat(rachel.post("/console/recalls/" + number + "/received-returns", Map.of("shipment", "7|"
+                + lotNumber, "quantity", "1")).html()).contains("choose the lot and the customer");
+        org.lotflow.console.ConsoleSession.Page ok = rachel.post("/console/recalls/" + number + "/received-returns",
+                Map.of("shipment", "0|" + lotNumber, "quantity", "2.5", "receivedOn", "", "reference", "RMA-9"));
+        assertThat(ok.status()).as(ok.html()).isEqualTo(302);
+        assertThat(rachel.get("/console/recalls/" + number).html()).contains("id=\"received-returns\"")
+                .contains("RMA-9").contains("received back so far 7.5");
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").post("/console/recalls/" + number
+                + "/received-returns", Map.of("shipment", "0|" + lotNumber, "quantity", "1")).status())
+                .as("sales receives no recalled goods").isEqualTo(403);
+        assertThat(lot(lotNumber).get("shipped").decimalValue()).isEqualByComparingTo("12.5");
+        Response unknown = api.post("rachel", "/api/recalls/RC-1999-999/received-returns", body("lotNumber",
+                lotNumber, "customer", "Delta Works", "quantity", 5));
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+}
