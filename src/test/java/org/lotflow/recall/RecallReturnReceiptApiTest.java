@@ -231,6 +231,12 @@ class RecallReturnReceiptApiTest {
                 + "/received-returns", Map.of("shipment", "0|" + lotNumber, "quantity", "1")).status())
                 .as("sales receives no recalled goods").isEqualTo(403);
         assertThat(lot(lotNumber).get("shipped").decimalValue()).isEqualByComparingTo("12.5");
+        // the daily review of the day before, when the lot had all 50 drums: the shipments since and the goods
+        // received back since are both taken back (without the latter it read 57.5)
+        jdbc.update("UPDATE lot SET created_at = ? WHERE lot_number = ?", java.sql.Timestamp.from(
+                java.time.Instant.parse("2025-01-27T10:00:00Z")), lotNumber);
+        JsonNode before = api.get("tom", "/api/reports/daily?date=2025-01-27&sku=" + sku).json();
+        assertThat(before.get("totalInventory").decimalValue()).as(before.toString()).isEqualByComparingTo("50");
         Response unknown = api.post("rachel", "/api/recalls/RC-1999-999/received-returns", body("lotNumber",
                 lotNumber, "customer", "Delta Works", "quantity", 5));
         assertThat(unknown.status()).isEqualTo(404);

@@ -259,19 +259,27 @@ public class DailyReview {
         java.util.Collection<Long> of = existed <= byLot ? lots.idsCreatedBefore(productId, end, byLot) : null;
         boolean none = of != null && of.isEmpty();
         List<HistoryReports.Event> since = none ? List.of()
-                : history.events(List.of(LotEventTypes.STATUS_CHANGED, "DISPOSAL_CONFIRMED"), end, null);
+                : history.events(List.of(LotEventTypes.STATUS_CHANGED, LotEventTypes.DISPOSAL_CONFIRMED,
+                        LotEventTypes.RETURN_RECEIVED), end, null);
         Map<Long, BigDecimal> allocatedSince = none ? Map.of() : orders.allocatedSince(end, of);
-        Map<Long, BigDecimal> shippedSince = none ? Map.of() : orders.shippedSince(end, of);
+        Map<Long, BigDecimal> shippedSince = none ? new HashMap<>() : new HashMap<>(orders.shippedSince(end, of));
         Map<Long, BigDecimal> consumedSince = none ? Map.of() : lots.consumedSince(end, of);
         Map<Long, String> statusThen = new HashMap<>();
         Set<Long> disposedSince = new HashSet<>();
+        Set<Long> returnedSince = new HashSet<>();
         for (HistoryReports.Event e : since) {
             if (LotEventTypes.STATUS_CHANGED.equals(e.type())) {
                 statusThen.putIfAbsent(e.lotId(), e.previousStatus());
+            } else if (LotEventTypes.RETURN_RECEIVED.equals(e.type())) {
+                returnedSince.add(e.lotId());
             } else {
                 disposedSince.add(e.lotId());
             }
         }
+        // shipped net of the goods received back from customers since (a recall's returns: on hand again)
+        history.returnsReceived(returnedSince).stream().filter(r -> !r.at().isBefore(end))
+                .filter(r -> of == null || of.contains(r.lotId()))
+                .forEach(r -> shippedSince.merge(r.lotId(), r.quantity().negate(), BigDecimal::add));
         Set<Long> changed = new HashSet<>(statusThen.keySet());
         changed.addAll(disposedSince);
         changed.addAll(allocatedSince.keySet());

@@ -19,7 +19,8 @@ import org.lotflow.lot.LotStatus;
  * <li><b>quarantined</b>: a QUARANTINE lot with stock on hand counts in {@code quarantinedLots}.</li>
  * </ul>
  * Back to the end of the day: the status before the first status change after it, the quantities less what
- * was allocated (net), shipped, consumed and disposed of after it. A plain rule, tested without Spring.
+ * was allocated (net), shipped (net of goods received back from customers under a recall), consumed and disposed of
+ * after it. A plain rule, tested without Spring.
  */
 public record StockAtEnd(LotStatus status, boolean expired, BigDecimal onHand, BigDecimal available) {
 
