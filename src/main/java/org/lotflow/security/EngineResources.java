@@ -74,7 +74,9 @@ final class EngineResources {
      * Halting or rewriting how a process runs, outside its recorded steps (audit finding, 2026-12-04 evening):
      * suspending instances, definitions, job definitions or jobs (a suspended release takes no lab results, a
      * suspended definition makes every new lot fail); moving a timer's due date (a recall's notification
-     * deadline, the release target, a decision's escalation); rewriting a task as a whole ({@code PUT task/{id}}:
+     * deadline, the release target, a decision's escalation); re-prioritising a job or a job definition's jobs (a
+     * silent way to delay a release or recall step once priorities count; auditor 2026-12-06 L1); rewriting a task as
+     * a whole ({@code PUT task/{id}}:
      * due date, owner, assignee outside its groups); changing who may work a task ({@code identity-links}).
      */
     static final Pattern PROCESS_CONTROL = Pattern.compile("^(?:"
@@ -82,6 +84,7 @@ final class EngineResources {
             + "|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?/|[^/]+/)?suspended"
             + "|job-definition/(?:[^/]+/)?suspended|job/(?:[^/]+/)?suspended"
             + "|job/[^/]+/duedate(?:/recalculate)?"
+            + "|job/[^/]+/priority|job-definition/[^/]+/jobPriority"
             + "|task/[^/]+/identity-links(?:/delete)?"
             + ")/?$", Pattern.CASE_INSENSITIVE);
 
@@ -204,7 +207,7 @@ final class EngineResources {
         }
         if (PROCESS_CONTROL.matcher(resource).matches() || (method.equals("PUT") && TASK_UPDATE.matcher(resource).matches())) {
             return "lotflow's processes run through their own recorded steps: they are not suspended, their timers'"
-                    + " due dates are not moved and their tasks are not rewritten or given to other groups, by anyone"
+                    + " due dates are not moved, their jobs are not re-prioritised and their tasks are not rewritten or given to other groups, by anyone"
                     + " (administrators included); claim, unclaim and complete tasks instead";
         }
         if ((method.equals("POST") && DEPLOYMENT_WRITE.matcher(resource).matches())

@@ -73,6 +73,7 @@ class EngineResourcesTest {
         for (String[] call : new String[][] {{"PUT", "process-instance/9/suspended"}, {"PUT", "process-instance/suspended-async"},
                 {"PUT", "process-definition/key/lotRelease/suspended"}, {"PUT", "Job-Definition/suspended"},
                 {"PUT", "job/4/duedate"}, {"POST", "job/4/duedate/recalculate"}, {"PUT", "task/1"},
+                {"PUT", "job/4/priority"}, {"PUT", "job-definition/5/jobPriority"}, {"PUT", "Job-Definition/5/JobPriority/"},
                 {"POST", "task/1/identity-links"}, {"DELETE", "history/process-instance/7"},
                 {"POST", "history/process-instance/delete"}, {"POST", "history/process-instance/set-removal-time"},
                 {"PUT", "process-definition/key/lotRelease/history-time-to-live"}, {"PUT", "task/comment"},

@@ -239,6 +239,13 @@ public abstract class EngineSurfaceAttacks {
                 400, "retries");
         refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/duedate",
                 Map.of("duedate", "2099-01-01T06:00:00.000+0000")), 403, "due dates");
+        // nor re-prioritised (auditor 2026-12-06 L1: 204, not in the security trail)
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/job/" + job + "/priority", Map.of("priority", 99)), 403,
+                "re-prioritised");
+        String definition = as("demo", HttpMethod.GET, "/engine-rest/job/" + job, null).json().get("jobDefinitionId")
+                .asText();
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/job-definition/" + definition + "/jobPriority",
+                Map.of("priority", 99, "includeJobs", true)), 403, "re-prioritised");
         // no incident made up by hand, no annotation rewriting the operation log (auditor 2026-12-05 F13, F8)
         refused(as("demo", HttpMethod.POST, "/engine-rest/execution/" + pi + "/create-incident",
                 Map.of("incidentType", "failedJob", "message", "made up")), 403, "not created by hand");
