@@ -72,8 +72,8 @@ public class Shipping {
     }
 
     /**
-     * Ships every open allocation of the order on {@code shippedAt} (null: today). Nothing left to ship:
-     * nothing happens (no lines). Refusals: 403 for anyone but sales; 400 for a date before the day an open
+     * Ships every open allocation of the order on {@code shippedAt} (null: today). Nothing left to ship after an
+     * earlier shipment: nothing happens (no lines); nothing ever allocated nor shipped: 409. Refusals: 403 for anyone but sales; 400 for a date before the day an open
      * allocation was made (the lot cannot have left before it was released and allocated) or a day its lot spent
      * wholly on hold ({@link org.lotflow.order.internal.ShipDates}), a date in the future or
      * before the order was placed, a carrier over 200 characters; 404 for an unknown order; 409 for a
@@ -115,7 +115,16 @@ public class Shipping {
         Map<Long, Lot> locked = locking.lotsOfOpenAllocations(order);
         List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);
         if (open.isEmpty()) {
-            return new ShipmentResult(queries.view(order), List.of());
+            OrderView view = queries.view(order);
+            if (view.shipments() == null || view.shipments().isEmpty()) {
+                // nothing was ever shipped and nothing is allocated: a 200 would read as goods that left (auditor
+                // 2026-12-06 L2: an order whose lot expired, its allocation cancelled, "shipped" with 200)
+                throw new StateConflict("Order " + orderNumber + " has nothing allocated, so nothing can ship (status "
+                        + view.status() + ", shortfall " + view.shortfall().stripTrailingZeros().toPlainString()
+                        + "): it ships once stock is allocated to it").with("orderNumber", orderNumber)
+                        .with("orderStatus", view.status());
+            }
+            return new ShipmentResult(view, List.of());
         }
         // stock leaves only once allocated to the order, which needs the lot made or received and released: a ship date
         // before that day would put the shipment before the lot existed in FSMA 204 and EPCIS (re-test 2026-12-06 F6)

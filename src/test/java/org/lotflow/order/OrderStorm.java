@@ -94,6 +94,10 @@ final class OrderStorm {
             phase2.add(() -> fx.order(number, sku, q));
         }
         for (Response r : fire(phase2, threads)) {
+            // an order the stock did not reach ships nothing: 409, nothing can leave (auditor 2026-12-06 L2)
+            if (r.status() == 409 && r.text().contains("has nothing allocated, so nothing can ship")) {
+                continue;
+            }
             assertThat(r.status()).as(r.toString()).isIn(200, 201);
         }
         assertThat(fx.invariantViolations(sku)).isEmpty();
