@@ -99,10 +99,17 @@ class TasklistRecallNotificationBrowserTest {
             assertThat(wasReached.getOptions()).extracting(o -> o.getAttribute("value")).containsExactly("", "true",
                     "false");
             wasReached.selectByValue(String.valueOf(reached));
-            browser.select("acknowledged").selectByValue(String.valueOf(reached));
-            browser.field("quantityReturned").sendKeys(returned);
-            if (destroyed != null) {
-                browser.field("quantityDestroyed").sendKeys(destroyed);
+            if (reached) {
+                browser.select("acknowledged").selectByValue("true");
+                browser.field("quantityReturned").sendKeys(returned);
+                if (destroyed != null) {
+                    browser.field("quantityDestroyed").sendKeys(destroyed);
+                }
+            } else {
+                // nobody there was told: acknowledgement and quantities are not asked (new user 2026-12-06 M2)
+                browser.until("the form says what a customer not reached records",
+                        () -> browser.formText().contains("nobody there was told"));
+                assertThat(browser.formText()).doesNotContain("Quantity returned to us");
             }
             if (note != null) {
                 browser.field("note").sendKeys(note);

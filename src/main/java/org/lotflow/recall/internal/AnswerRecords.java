@@ -38,10 +38,11 @@ class AnswerRecords {
         String by = currentUser.id();
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         String unit = shipments.unitOf(n.consignee());
-        String text = timelineText(n.customer(), recall.recallNumber(), answer) + ", returned "
+        // an attempt answers no quantities: nobody there was told (new user 2026-12-06 M2: "returned 0 of 30")
+        String text = timelineText(n.customer(), recall.recallNumber(), answer) + (answer.reached() ? ", returned "
                 + Quantities.plain(answer.quantityReturned()) + " of " + Quantities.plain(n.quantityShipped()) + " "
                 + unit + " shipped, destroyed at the customer " + Quantities.plain(answer.quantityDestroyed()) + " "
-                + unit + after;
+                + unit : ", " + Quantities.plain(n.quantityShipped()) + " " + unit + " shipped to it") + after;
         boolean later = n.notReached();
         for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {
             LotHistory.Builder event = history.event(lotId, answer.reached() ? RecallEventTypes.RECALL_CUSTOMER_NOTIFIED

@@ -42,7 +42,8 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
      * Checks an answer against its notification, in this order: {@code reached} absent (true: the customer was told,
      * as every answer meant before V145, so scripts written before still mean what they meant) or a Boolean;
      * {@code acknowledged} a Boolean, and false when the customer was not reached (400 naming {@code acknowledged});
-     * {@code quantityReturned} a number (see {@link #decimal}), 0 or more, at most what was shipped;
+     * {@code quantityReturned} a number (see {@link #decimal}), 0 or more, at most what was shipped; for a customer not
+     * reached both may be left out (false, 0: nobody was told, so nobody acknowledged nor returned anything);
      * {@code quantityDestroyed} absent (0) or such a number, and returned plus destroyed at most what was shipped
      * (400 naming {@code quantityDestroyed}); {@code contactMethod} one of {@link #CONTACT_METHODS}, as written;
      * {@code contactPerson} one line of visible text, at most {@value #MAX_CONTACT_PERSON} characters
@@ -67,6 +68,12 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
             throw new InvalidInput("reached", org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);
         }
         boolean told = !Boolean.FALSE.equals(reached);
+        if (!told && acknowledged == null) {
+            acknowledged = false; // nobody there was told: nothing to acknowledge (new user 2026-12-06 M2)
+        }
+        if (!told && quantityReturned == null) {
+            quantityReturned = BigDecimal.ZERO; // nor anything returned for the recall
+        }
         if (!(acknowledged instanceof Boolean ack)) {
             throw new InvalidInput("acknowledged", acknowledged == null ? "required: true or false"
                     : org.lotflow.shared.process.Variable.MUST_BE_BOOLEAN);

@@ -38,7 +38,10 @@ class RecallFormsTest {
         assertThat(notify.fields().get("reached").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);
         assertThat(notify.fields().get("reached").required()).isTrue();
         assertThat(notify.fields().get("acknowledged").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.BOOLEAN);
-        assertThat(notify.fields().get("acknowledged").required()).isTrue();
+        // asked only of a customer that was reached (new user 2026-12-06 M2): the form requires it then, and the
+        // answer's own check (NotificationAnswer) requires it of a reached customer on every surface
+        assertThat(notify.fields().get("acknowledged").required()).isFalse();
+        assertThat(notify.fields().get("quantityReturned").required()).isFalse();
         assertThat(notify.fields().get("quantityReturned").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.NUMBER);
         assertThat(notify.fields().get("contactMethod").kind()).isEqualTo(org.lotflow.security.FormSchema.Kind.TEXT);
         assertThat(notify.fields().get("contactMethod").required()).isTrue();
@@ -52,6 +55,8 @@ class RecallFormsTest {
                 .isEqualTo(org.lotflow.security.FormSchema.Kind.NUMBER);
         assertThat(notify.fields().get("quantityDestroyed").required()).isFalse();
         String html = java.nio.file.Files.readString(Path.of("forms", "notifyCustomer.html"));
+        assertThat(html).contains("ng-hide=\"notReached()\"").contains("ng-required=\"!notReached()\"")
+                .contains("reached.value === 'false'");
         assertThat(html).contains("<option value=\"\">Choose").doesNotContain("selected");
         assertThat(html).contains("<option value=\"\">Choose: reached or could not be reached")
                 .contains("cam-variable-name=\"reached\" cam-variable-type=\"Boolean\"")
