@@ -170,7 +170,7 @@ class AllocationOverrideApiTest {
     }
 
     @Test
-    void approvalOfALotThatLostItsStockEndsInFefoWithAClearOutcome() {
+    void approvalOfALotThatLostItsStockEndsInFefoWithAClearOutcome() throws java.io.IOException {
         JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
         String orderNumber = order.get("orderNumber").asText();
         lotService.changeStatus(fx.lotId(newer), LotStatus.QUARANTINE, "Complaint");
@@ -179,6 +179,14 @@ class AllocationOverrideApiTest {
         JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
         assertThat(after.get("override").get("status").asText()).isEqualTo("LOT_UNAVAILABLE");
         assertThat(after.get("allocations").get(0).get("lotNumber").asText()).isEqualTo(older);
+        // the order's page says what happened in a sentence, not the status word alone (new user 2026-12-06 M1)
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
+                .html()).contains("id=\"override-meaning\"").contains("had no stock it could give when the approval"
+                        + " was carried out").contains("the order was allocated by FEFO instead");
+        // and the approval form reads the requested lot as it is when opened, warning when it has nothing to give
+        String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "approveOverride.html"));
+        assertThat(form).contains("window.fetch('/api/lots/' + encodeURIComponent(lot)").contains("id=\"requestedNow\"")
+                .contains("id=\"requestedUnusable\" ng-if=\"requestedUnusable()\"");
     }
 
     @Test
