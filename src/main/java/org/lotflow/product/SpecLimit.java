@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.lotflow.shared.input.Decimals;
 
 /**
  * One test of a product's specification: a value must lie within [min, max] (either bound may be
@@ -24,6 +25,13 @@ public class SpecLimit {
     @Column(name = "max_value", precision = 19, scale = 6)
     private BigDecimal max;
 
+    /** How many decimals each limit was written with (V156; null: defined before): 98.0 stays 98.0. */
+    @Column(name = "min_decimals")
+    private Integer minDecimals;
+
+    @Column(name = "max_decimals")
+    private Integer maxDecimals;
+
     protected SpecLimit() {
     }
 
@@ -32,6 +40,8 @@ public class SpecLimit {
         this.unit = unit;
         this.min = min;
         this.max = max;
+        this.minDecimals = Decimals.of(min);
+        this.maxDecimals = Decimals.of(max);
     }
 
     /**
@@ -58,12 +68,14 @@ public class SpecLimit {
         return unit;
     }
 
+    /** The lower limit as written ({@link Decimals#asWritten}). */
     public BigDecimal getMin() {
-        return min;
+        return Decimals.asWritten(min, minDecimals);
     }
 
+    /** The upper limit as written ({@link Decimals#asWritten}). */
     public BigDecimal getMax() {
-        return max;
+        return Decimals.asWritten(max, maxDecimals);
     }
 
     /** Whether a measured value meets this limit; a missing value never does. */
@@ -78,13 +90,13 @@ public class SpecLimit {
     public String describe() {
         String u = unit == null || unit.isBlank() ? "" : " " + unit;
         if (min != null && max != null) {
-            return min.stripTrailingZeros().toPlainString() + " – " + max.stripTrailingZeros().toPlainString() + u;
+            return Decimals.text(getMin()) + " – " + Decimals.text(getMax()) + u;
         }
         if (min != null) {
-            return "≥ " + min.stripTrailingZeros().toPlainString() + u;
+            return "≥ " + Decimals.text(getMin()) + u;
         }
         if (max != null) {
-            return "≤ " + max.stripTrailingZeros().toPlainString() + u;
+            return "≤ " + Decimals.text(getMax()) + u;
         }
         return "recorded only" + u;
     }

@@ -43,7 +43,7 @@ public class LabReports {
         }
         return jdbc.query("""
                 SELECT r.lot_id, r.test_round, r.test, r.unit, r.result, r.min_value, r.max_value, r.passed,
-                       r.recorded_by, r.recorded_at, r.result_text,
+                       r.recorded_by, r.recorded_at, r.result_text, r.result_decimals, r.min_decimals, r.max_decimals,
                        CASE WHEN o.lab_conclusion = 'LAB_ERROR' THEN TRUE ELSE FALSE END AS invalidated
                   FROM lab_result r
                   LEFT JOIN oos_investigation o ON o.lot_id = r.lot_id AND o.test_round = r.test_round
@@ -51,10 +51,18 @@ public class LabReports {
                  ORDER BY r.lot_id, r.test_round, r.test""",
                 new MapSqlParameterSource("ids", org.lotflow.shared.IdArray.of(lotIds)),
                 (rs, i) -> new LabValue(rs.getLong("lot_id"), rs.getInt("test_round"), rs.getString("test"),
-                        rs.getString("unit"), rs.getBigDecimal("result"), rs.getBigDecimal("min_value"),
-                        rs.getBigDecimal("max_value"), rs.getBoolean("passed"), rs.getString("recorded_by"),
+                        rs.getString("unit"), asWritten(rs, "result", "result_decimals"),
+                        asWritten(rs, "min_value", "min_decimals"), asWritten(rs, "max_value", "max_decimals"),
+                        rs.getBoolean("passed"), rs.getString("recorded_by"),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBoolean("invalidated"),
                         rs.getString("result_text")));
+    }
+
+    /** A value or limit as written ({@link org.lotflow.shared.input.Decimals#asWritten}). */
+    private static java.math.BigDecimal asWritten(java.sql.ResultSet rs, String column, String decimals)
+            throws java.sql.SQLException {
+        int d = rs.getInt(decimals);
+        return org.lotflow.shared.input.Decimals.asWritten(rs.getBigDecimal(column), rs.wasNull() ? null : d);
     }
 
     /**
@@ -64,14 +72,20 @@ public class LabReports {
     public record Round(Long lotId, int round, boolean passed, Instant recordedAt) {
     }
 
-    /** The test rounds whose last value was recorded in {@code [from, to)}. */
+    /**
+     * The test rounds whose last value was recorded in {@code [from, to)}, but those invalidated as an assignable
+     * laboratory error (OOS phase I, FDA OOS guidance): such a round is no result on the lot, and a keying error must
+     * not lower the plant's pass rate (new user 2026-12-06 L2); its retest is a round of its own.
+     */
     @Transactional(readOnly = true)
     public List<Round> rounds(Instant from, Instant to) {
         return jdbc.query("""
                 SELECT lot_id, test_round, MIN(CASE WHEN passed THEN 1 ELSE 0 END) AS all_passed,
                        MAX(recorded_at) AS recorded_at
-                  FROM lab_result
+                  FROM lab_result r
                  WHERE recorded_at >= :from AND recorded_at < :to
+                   AND NOT EXISTS (SELECT 1 FROM oos_investigation o WHERE o.lot_id = r.lot_id
+                                      AND o.test_round = r.test_round AND o.lab_conclusion = 'LAB_ERROR')
                  GROUP BY lot_id, test_round
                  ORDER BY lot_id, test_round""",
                 new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC))

@@ -50,13 +50,13 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
             return new SpecLimit(test, unit, min, max).describe();
         }
 
-        /** The value with its unit, no trailing zeros ("248 cSt"), or "not measured". */
+        /** The value with its unit as written ("248 cSt", "8.0"), or "not measured". */
         public String valueText() {
             if (text != null) {
                 return text;
             }
             return value == null ? "not measured"
-                    : value.stripTrailingZeros().toPlainString() + (unit == null || unit.isBlank() ? "" : " " + unit);
+                    : org.lotflow.shared.input.Decimals.text(value) + (unit == null || unit.isBlank() ? "" : " " + unit);
         }
     }
 
@@ -96,8 +96,8 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
     /** The failed tests for a history reason: {@code flashPoint = 210, pourPoint (not measured)}, or "none". */
     public String failedTests() {
         return results.stream().filter(t -> !t.passed())
-                .map(t -> t.test() + (t.value() == null ? " (not measured)" : " = " + t.value().stripTrailingZeros()
-                        .toPlainString()))
+                .map(t -> t.test() + (t.value() == null ? " (not measured)" : " = "
+                        + org.lotflow.shared.input.Decimals.text(t.value())))
                 .reduce((a, b) -> a + ", " + b).orElse("none");
     }
 }

@@ -378,7 +378,9 @@ class ConsoleFormsTest {
         ConsoleSession mike = ConsoleSession.login(port, "mike");
         ConsoleSession.Page form = mike.get("/console/receipts/new?sku=" + sku);
         assertThat(form.status()).isEqualTo(200);
-        assertThat(form.html()).contains("id=\"receipt-form\"").contains("id=\"nav-receipt\"");
+        assertThat(form.html()).contains("id=\"receipt-form\"").contains("id=\"nav-receipt\"")
+                // the receipt date starts at today, the usual value (new user 2026-12-06 L5)
+                .contains("id=\"receiptDate\" name=\"receiptDate\" value=\"2025-01-28\"");
 
         ConsoleSession.Page sameDate = mike.post("/console/receipts", receiptForm(sku, supplierLot,
                 "10 2027-01-10\n5 2027-01-10"));

@@ -181,6 +181,9 @@ class RecallReturnReceiptApiTest {
         assertThat(disposed.get("disposed").decimalValue()).isEqualByComparingTo("60");
         assertThat(disposed.get("shipped").decimalValue()).isEqualByComparingTo("40");
         assertThat(disposed.get("onHand").decimalValue()).isEqualByComparingTo("0");
+        // its page gives no shelf life left for stock that is gone (new user 2026-12-06 L5)
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots/" + lotNumber).html())
+                .contains("id=\"nothing-on-hand\"").doesNotContain("months left)");
         Response afterClose = api.post("rachel", receive, body("lotNumber", lotNumber, "customer",
                 "Bayou Hydraulics", "quantity", 5));
         assertThat(afterClose.status()).isEqualTo(409);

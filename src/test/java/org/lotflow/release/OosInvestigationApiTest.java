@@ -139,6 +139,10 @@ class OosInvestigationApiTest {
         assertThat(values).hasSize(4);
         values.forEach(v -> assertThat(v.get("invalidated").asBoolean()).as(v.toString())
                 .isEqualTo(v.get("round").asInt() == 1));
+        // the daily review counts the retest, not the round invalidated as a laboratory error (new user 2026-12-06 L2)
+        JsonNode daily = api.get("jennifer", "/api/reports/daily?date=2025-01-28&sku=" + sku).json();
+        assertThat(daily.get("labRoundsTested").asInt()).as(daily.toString()).isEqualTo(1);
+        assertThat(daily.get("labRoundsPassed").asInt()).isEqualTo(1);
 
         // jennifer invalidated round 1: the release resting on its retest is signed by another QA manager (auditor
         // 2026-12-06 B7); a refusal she may still sign
@@ -165,7 +169,7 @@ class OosInvestigationApiTest {
         assertThat(investigation.get("laboratory").get("by").asText()).isEqualTo("jennifer");
         // the original result is still there, unchanged
         assertThat(investigation.get("results")).extracting(r -> r.get("test").asText() + "=" + r.get("value").asText())
-                .contains("viscosity=232.0");
+                .contains("viscosity=232"); // as written: 232, not the column's 232.000000 (new user M3)
         assertThat(historyTypes(lot)).containsSubsequence("LAB_RESULTS_RECORDED", "OOS_INVESTIGATION_OPENED",
                 "OOS_LAB_INVESTIGATION_CONCLUDED", "LAB_RESULTS_RECORDED", "RELEASE_APPROVED", "STATUS_CHANGED");
     }

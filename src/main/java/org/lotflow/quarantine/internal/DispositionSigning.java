@@ -136,7 +136,7 @@ public class DispositionSigning {
                 ? "within specification" : "OUT OF SPECIFICATION") + ":");
         for (org.lotflow.release.LabVerdict.TestVerdict t : verdict.results()) {
             text.append("\n").append(t.test()).append(" = ").append(t.valueText()).append(" (").append(t.limits())
-                    .append("): ").append(t.passed() ? "PASS" : "FAIL");
+                    .append("): ").append(t.result()); // REPORTED for a test without limits (new user L1)
         }
         return text.toString();
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.lotflow.release.LabVerdict;
+import org.lotflow.shared.input.Decimals;
 
 /**
  * One test of a lot's lab analysis in one test round, with the specification it was judged against
@@ -47,6 +48,16 @@ public class LabResult {
     private BigDecimal max;
 
     /** An observation for a test without limits (V154); null for a number. */
+    /** How many decimals the value and the limits were written with (V156; null: recorded before). */
+    @Column(name = "result_decimals")
+    private Integer valueDecimals;
+
+    @Column(name = "min_decimals")
+    private Integer minDecimals;
+
+    @Column(name = "max_decimals")
+    private Integer maxDecimals;
+
     @Column(name = "result_text", length = 200)
     private String text;
 
@@ -73,6 +84,9 @@ public class LabResult {
         this.text = text;
         this.min = min;
         this.max = max;
+        this.valueDecimals = Decimals.of(value);
+        this.minDecimals = Decimals.of(min);
+        this.maxDecimals = Decimals.of(max);
         this.passed = passed;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
@@ -94,16 +108,19 @@ public class LabResult {
         return unit;
     }
 
+    /** The value as written ({@link Decimals#asWritten}: 8.0 stays 8.0). */
     public BigDecimal getValue() {
-        return value;
+        return Decimals.asWritten(value, valueDecimals);
     }
 
+    /** The lower limit judged against, as the specification wrote it. */
     public BigDecimal getMin() {
-        return min;
+        return Decimals.asWritten(min, minDecimals);
     }
 
+    /** The upper limit judged against, as the specification wrote it. */
     public BigDecimal getMax() {
-        return max;
+        return Decimals.asWritten(max, maxDecimals);
     }
 
     public boolean isPassed() {
@@ -120,6 +137,6 @@ public class LabResult {
 
     /** This test as the verdict shows it. */
     public LabVerdict.TestVerdict toVerdict() {
-        return new LabVerdict.TestVerdict(test, value, unit, min, max, passed, text);
+        return new LabVerdict.TestVerdict(test, getValue(), unit, getMin(), getMax(), passed, text);
     }
 }

@@ -67,11 +67,9 @@ public class QualityReports {
      * lab forms show it; new user 2026-12-06 F-o): the same number, only the trailing zeros of the column's scale gone.
      */
     static BigDecimal asDefined(BigDecimal v) {
-        if (v == null) {
-            return null;
-        }
-        BigDecimal plain = v.stripTrailingZeros();
-        return plain.scale() < 0 ? plain.setScale(0) : plain;
+        // as written: the decimals the lab and the specification wrote are the record's (new user 2026-12-06 M3);
+        // the values reach here through Decimals.asWritten (LabReports, SpecLimit), without the column's padding
+        return v == null || v.scale() >= 0 ? v : v.setScale(0);
     }
 
     /**

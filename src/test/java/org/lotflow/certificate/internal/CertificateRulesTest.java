@@ -26,8 +26,9 @@ class CertificateRulesTest {
     static final Instant APPROVED = Instant.parse("2025-01-28T13:30:05Z");
 
     static final LabVerdict VERDICT = LabVerdict.of(1, "sarah", List.of(
-            new LabVerdict.TestVerdict("viscosity40C", new BigDecimal("248.000000"), "cSt", new BigDecimal("245.000000"),
-                    new BigDecimal("255.000000"), true),
+            // values as the lab results give them: as written (LabResult, Decimals.asWritten)
+            new LabVerdict.TestVerdict("viscosity40C", new BigDecimal("248"), "cSt", new BigDecimal("245"),
+                    new BigDecimal("255"), true),
             new LabVerdict.TestVerdict("flashPoint", new BigDecimal("218.5"), "°C", new BigDecimal("220"), null, false)));
 
     static LotHistory.Entry entry(Instant at, String type, String user, String name, String newStatus,
@@ -118,7 +119,16 @@ class CertificateRulesTest {
     }
 
     @Test
-    void resultLinesKeepEveryValueAndLimitExactlyWithoutTrailingZerosOrExponents() {
+    void resultLinesKeepEveryValueAndLimitExactlyAsWrittenWithoutExponents() {
+        // 8.0 against 7.5 - 8.50 is printed so, never 8 (new user 2026-12-06 M3)
+        CertificateView.Result written = CertificateRules.results(LabVerdict.of(1, "sarah", List.of(
+                new LabVerdict.TestVerdict("baseNumber", new BigDecimal("8.0"), "mg KOH/g", new BigDecimal("7.5"),
+                        new BigDecimal("8.50"), true)))).get(0);
+        assertThat(written.value().toPlainString() + " " + written.min().toPlainString() + " "
+                + written.max().toPlainString()).isEqualTo("8.0 7.5 8.50");
+        assertThat(written.limits()).isEqualTo("7.5 – 8.50 mg KOH/g");
+        assertThat(CertificateRules.results(LabVerdict.of(1, "sarah", List.of(new LabVerdict.TestVerdict("x",
+                new BigDecimal("2.5E+2"), null, null, null, true)))).get(0).value().toString()).isEqualTo("250");
         List<CertificateView.Result> lines = CertificateRules.results(VERDICT);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).value().toPlainString()).isEqualTo("248");

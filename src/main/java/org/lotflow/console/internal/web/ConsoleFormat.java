@@ -77,6 +77,18 @@ public class ConsoleFormat {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A lab value or limit as the lab and the specification wrote it (8.0 stays 8.0; new user 2026-12-06 M3), never in
+     * exponent form; "" for none.
+     */
+    public String measured(Object value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+    }
+
     /** A quantity as an exact decimal; "" for none. */
     public String qty(Object value) {
         if (value == null) {

@@ -54,7 +54,10 @@ class ReceiptPages {
     private final ProductService products;
     private final CurrentUser currentUser;
 
-    ReceiptPages(Receiving receiving, ProductService products, CurrentUser currentUser) {
+    private final java.time.Clock clock;
+
+    ReceiptPages(Receiving receiving, ProductService products, CurrentUser currentUser, java.time.Clock clock) {
+        this.clock = clock;
         this.receiving = receiving;
         this.products = products;
         this.currentUser = currentUser;
@@ -63,7 +66,9 @@ class ReceiptPages {
     @GetMapping("/console/receipts/new")
     String form(@RequestParam(required = false) String sku, Model model) {
         currentUser.requireMembership("receive a lot", Groups.PRODUCTION);
-        model.addAttribute("form", new ReceiptForm(sku == null ? "" : sku, "", "", null, "", "", "", false));
+        // today, as a delivery is usually entered the day it arrives (new user 2026-12-06 L5); changed when it is not
+        model.addAttribute("form", new ReceiptForm(sku == null ? "" : sku, "", "", java.time.LocalDate.now(clock), "",
+                "", "", false));
         return page(model);
     }
 
