@@ -24,6 +24,9 @@ public class Recalls {
     private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
     };
 
+    /** The meaning of a QA manager's signature on a recall's closing (21 CFR 11.50(a)(3)). */
+    public static final String CLOSING_MEANING = "recall closure";
+
     private final org.lotflow.recall.internal.ReturnReceipts receipts;
     private final RecallOpening opening;
     private final RecallQueries queries;

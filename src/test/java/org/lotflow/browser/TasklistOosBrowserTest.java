@@ -191,7 +191,9 @@ class TasklistOosBrowserTest {
         as("sarah", "phase2", t -> {
             t.openTask(QA_ANALYSTS, "OOS phase II", lot);
             t.claim();
-            assertThat(t.formText()).contains("production investigation (phase II)")
+            assertThat(t.formText()).contains("full-scale investigation (phase II)")
+                    // a lot made here: its manufacture is reviewed (a received one: its supplier's side; new user L5)
+                    .contains("A lot made here: review the batch record")
                     .contains("FAIL viscosity: 232 cSt (limits 245 – 255 cSt)").contains("Jennifer Lee")
                     .contains("viscometer calibration");
             t.typeInCamundaForm("Findings", "Batch record: base oil lot BO-77 at the low end of its COA");

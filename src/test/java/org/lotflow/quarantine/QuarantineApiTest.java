@@ -138,6 +138,11 @@ class QuarantineApiTest {
         assertEveryPlaceholderHasAValue("informCustomers",
                 api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json());
         assertThat(org.lotflow.support.Forms.shown(api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json(), "customerList")).contains("Industrial Services Inc.").contains("Metro Manufacturing");
+        // the complaint that held it, so its customer is answered too (new user 2026-12-06 L4)
+        assertThat(org.lotflow.support.Forms.shown(api.get("jennifer", "/engine-rest/task/" + inform
+                + "/form-variables").json(), "holdTrigger")).isEqualTo("Held after a customer complaint (reference:"
+                        + " Industrial Services Inc., complaint CC-2025-014): answer the customer who complained with"
+                        + " this outcome too, whether or not it received this lot.");
         assertThat(q.submit("jennifer", inform, Map.of("customerNotice",
                 "Phoned and e-mailed both customers on 2025-01-30: lot released")).status()).isEqualTo(204);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lot)
@@ -607,7 +612,12 @@ class QuarantineApiTest {
         assertThat(byProduction.status()).isEqualTo(403); // the refusal keeps its own status through engine REST
         assertThat(byProduction.text()).contains("Only QA analysts or QA managers may place a lot on hold; mike is not"
                 + " one");
-        assertThat(api.post("tom", start, form).status()).isEqualTo(403);
+        // sales may not start it at all: said in lotflow's words, not the engine's permission text (auditor L3)
+        Response bySales = api.post("tom", start, form);
+        assertThat(bySales.status()).isEqualTo(403);
+        assertThat(bySales.isProblem()).isTrue();
+        assertThat(bySales.json().get("detail").asText()).contains("may start 'quarantineInvestigation'; tom is in"
+                + " none of these groups").doesNotContain("CREATE_INSTANCE");
         assertThat(q.status(lot)).isEqualTo("RELEASED");
 
         // a business key other than the lot is refused, not silently replaced (auditor 2026-12-05 E7)

@@ -181,6 +181,10 @@ class RecallReturnReceiptApiTest {
         assertThat(disposed.get("disposed").decimalValue()).isEqualByComparingTo("60");
         assertThat(disposed.get("shipped").decimalValue()).isEqualByComparingTo("40");
         assertThat(disposed.get("onHand").decimalValue()).isEqualByComparingTo("0");
+        // the closing shows as the QA manager's signature with its meaning (new user 2026-12-06 L5)
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/recalls/" + number).html())
+                .contains("id=\"close-signature\"").contains("Signed by Jennifer Lee (jennifer), meaning: recall"
+                        + " closure");
         // its page gives no shelf life left for stock that is gone (new user 2026-12-06 L5)
         assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots/" + lotNumber).html())
                 .contains("id=\"nothing-on-hand\"").doesNotContain("months left)");

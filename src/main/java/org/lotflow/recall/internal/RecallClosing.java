@@ -42,7 +42,7 @@ public class RecallClosing {
     private final ClosingForm closingForm;
 
     /** The meaning of the QA manager's signature on a recall's closing (21 CFR 11.50(a)(3)). */
-    static final String MEANING = "recall closure";
+    static final String MEANING = org.lotflow.recall.Recalls.CLOSING_MEANING;
 
     /** The effectiveness level a recall should reach ({@code lotflow.recall.target-effectiveness}, A-E). */
     private final String target;

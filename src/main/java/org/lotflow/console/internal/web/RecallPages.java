@@ -89,6 +89,11 @@ class RecallPages {
                 .stream().filter(c -> !Boolean.TRUE.equals(c.get("notified"))).count();
         model.addAttribute("tasksComing", tasks.isEmpty() && recall.get("closedAt") == null && unnotified > 0);
         model.addAttribute("receiveChoices", receiveChoices(recall));
+        // the closing is the QA manager's electronic signature: shown as one (new user 2026-12-06 L5)
+        if (recall.get("closedBy") != null) {
+            model.addAttribute("closedByName", currentUser.fullName((String) recall.get("closedBy")));
+            model.addAttribute("closingMeaning", Recalls.CLOSING_MEANING);
+        }
         if (!model.containsAttribute("receiveForm")) {
             model.addAttribute("receiveForm", Map.of("shipment", "", "quantity", "", "receivedOn", "", "reference", ""));
         }

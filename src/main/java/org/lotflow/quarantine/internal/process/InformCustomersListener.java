@@ -9,6 +9,7 @@ import org.lotflow.lot.LotFacts;
 import org.lotflow.lot.LotService;
 import org.lotflow.quarantine.internal.FollowUp;
 import org.lotflow.quarantine.internal.Hold;
+import org.lotflow.quarantine.internal.HoldSource;
 import org.lotflow.quarantine.internal.QuarantineQueries;
 import org.lotflow.shared.TaskInputs;
 import org.lotflow.shared.process.TaskForm;
@@ -43,8 +44,23 @@ public class InformCustomersListener extends TaskLifecycleListener {
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("outcome", hold.getDecision())
                 .show("justificationText", hold.getJustification())
+                // why the lot was held: a complaint's customer is answered too (new user 2026-12-06 L4; the seed:
+                // "Notify customer of investigation results")
+                .show("holdTrigger", trigger(hold))
                 .markdown("customerList", queries.impact(lot)::customersMarkdown)
                 .apply();
+    }
+
+    /** The hold's trigger in a sentence, with its reference; a complaint's asks that the complainant be answered. */
+    static String trigger(Hold hold) {
+        String reference = hold.getReference() == null || hold.getReference().isBlank() ? ""
+                : " (reference: " + hold.getReference() + ")";
+        if (hold.getSource() == HoldSource.COMPLAINT) {
+            return "Held after a customer complaint" + reference + ": answer the customer who complained with this"
+                    + " outcome too, whether or not it received this lot.";
+        }
+        return "Held for " + hold.getSource().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + reference + ": " + hold.getReason();
     }
 
     @Override

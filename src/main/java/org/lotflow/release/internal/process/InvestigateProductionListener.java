@@ -30,7 +30,22 @@ public class InvestigateProductionListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         TaskInputs.forget(task, FINDINGS);
-        forms.of(task, ReleaseFacts.lot(runs, task)).apply();
+        org.lotflow.lot.Lot lot = ReleaseFacts.lot(runs, task);
+        forms.of(task, lot).show("investigationScope", scope(lot.isReceived())).apply();
+    }
+
+    /**
+     * What phase II reviews (FDA guidance "Investigating OOS Test Results", phase II: a full-scale investigation): a
+     * lot made here, its manufacture; a lot received from a supplier, its supplier's side (new user 2026-12-06 L5: a
+     * supplier's lot was asked for its batch record and operators).
+     */
+    static String scope(boolean received) {
+        return received
+                ? "A lot received from a supplier: review the supplier's certificate of analysis against these results,"
+                        + " the delivery (transport and storage conditions, seals, labels), the sampling at receipt, and"
+                        + " the supplier's other lots received here; ask the supplier for its own investigation."
+                : "A lot made here: review the batch record, the raw materials and their certificates, the equipment"
+                        + " and the operators, and the other lots that may be affected.";
     }
 
     @Override

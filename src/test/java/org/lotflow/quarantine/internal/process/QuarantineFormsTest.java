@@ -52,7 +52,7 @@ class QuarantineFormsTest {
                 "labResultsText", "releaseNote"));
         assertThat(decide).containsAll(org.lotflow.support.Forms.embeddedShown("decideDisposition"));
         Set<String> inform = new TreeSet<>(lotFacts);
-        inform.addAll(Set.of("outcome", "justificationText", "customerList"));
+        inform.addAll(Set.of("outcome", "justificationText", "holdTrigger", "customerList"));
         assertThat(inform).containsAll(placeholders(form("informCustomers")));
         Set<String> disposal = new TreeSet<>(lotFacts);
         disposal.add("onHand");
