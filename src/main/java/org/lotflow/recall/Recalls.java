@@ -75,8 +75,8 @@ public class Recalls {
      * the field; 409 once the recall is closed or its closing signed).
      */
     public void receiveReturns(String recallNumber, String lotNumber, String customer, java.math.BigDecimal quantity,
-            java.time.LocalDate receivedOn, String reference) {
-        receipts.receive(recallNumber, lotNumber, customer, quantity, receivedOn, reference);
+            java.time.LocalDate receivedOn, String reference, List<String> serials) {
+        receipts.receive(recallNumber, lotNumber, customer, quantity, receivedOn, reference, serials);
     }
 
     /** The recall as {@code GET /api/recalls/{recallNumber}} answers it. */

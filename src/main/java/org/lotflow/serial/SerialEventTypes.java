@@ -11,6 +11,8 @@ public final class SerialEventTypes {
     public static final String SERIALS_REGISTERED = "SERIALS_REGISTERED";
     /** Serials of the lot shipped: {@code orderNumber, customer, shippedAt, count, serials, part, parts}. */
     public static final String SERIALS_SHIPPED = "SERIALS_SHIPPED";
+    /** Serials of the lot a customer sent back, received under a recall: {@code recallNumber, customer, count, serials}. */
+    public static final String SERIALS_RETURNED = "SERIALS_RETURNED";
 
     /** Serials listed per event: 500 keep each event readable in the lot history (its detail has no limit since V129). */
     public static final int SERIALS_PER_EVENT = 500;

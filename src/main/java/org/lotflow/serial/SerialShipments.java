@@ -100,7 +100,9 @@ public class SerialShipments {
             }
             if (row.status() != SerialStatus.IN_STOCK) {
                 throw new StateConflict("Serial " + serial + " is " + row.status() + ": the unit left its lot"
-                        + (row.status() == SerialStatus.DISPOSED ? " with its disposal" : " into another lot")
+                        + (row.status() == SerialStatus.DISPOSED ? " with its disposal"
+                                : row.status() == SerialStatus.RETURNED ? " to a customer and came back under a recall"
+                                : " into another lot")
                         + " and does not ship").with("field", field).with("serial", serial);
             }
             byLot.computeIfAbsent(row.lotId(), k -> new ArrayDeque<>()).add(row.id());

@@ -418,6 +418,50 @@ public abstract class SerialScenarios {
         assertThat(deliveries).hasSize(2).anySatisfy(d -> assertThat(d).contains("serials (2): " + inLot.get(0) + ", "
                 + inLot.get(2))).anySatisfy(d -> assertThat(d).contains("serials (2): " + inLot.get(1) + ", "
                 + inLot.get(3)));
+
+        // the units that come back are received by serial, each one the customer received of the lot
+        String receive = "/api/recalls/" + recallNumber + "/received-returns";
+        Response noSerials = api.post("rachel", receive, Map.of("lotNumber", lot, "customer", "St. Mary Hospital",
+                "quantity", 1));
+        assertThat(noSerials.status()).as(noSerials.toString()).isEqualTo(400);
+        assertThat(noSerials.json().get("field").asText()).isEqualTo("serials");
+        Response otherCustomers = api.post("rachel", receive, Map.of("lotNumber", lot, "customer",
+                "St. Mary Hospital", "quantity", 1, "serials", List.of(inLot.get(1))));
+        assertThat(otherCustomers.status()).as(otherCustomers.toString()).isEqualTo(409);
+        assertThat(otherCustomers.json().get("detail").asText()).contains("is not at St. Mary Hospital: it is at"
+                + " County Clinic");
+        Response twoForOne = api.post("rachel", receive, Map.of("lotNumber", lot, "customer", "St. Mary Hospital",
+                "quantity", 1, "serials", List.of(inLot.get(0), inLot.get(2))));
+        assertThat(twoForOne.status()).isEqualTo(400);
+        Response back = api.post("rachel", receive, Map.of("lotNumber", lot, "customer", "st. mary hospital",
+                "quantity", 1, "serials", List.of(inLot.get(2).toLowerCase())));
+        assertThat(back.status()).as(back.toString()).isEqualTo(201);
+        assertThat(api.get("tom", "/api/serials/" + inLot.get(2)).json().get("status").asText()).isEqualTo("RETURNED");
+        // who received it stays answerable: the recall still lists it at its customer
+        assertThat(api.get("rachel", "/api/recalls/" + recallNumber).json().get("customers").toString())
+                .contains(inLot.get(2));
+        assertThat(api.post("rachel", receive, Map.of("lotNumber", lot, "customer", "St. Mary Hospital", "quantity",
+                1, "serials", List.of(inLot.get(2)))).status()).as("received once").isEqualTo(409);
+        assertThat(history(lot)).contains("SERIALS_RETURNED", "RETURN_RECEIVED");
+        // the closing disposes of the unit that came back with the lot's stock
+        for (String customer : List.of("St. Mary Hospital", "County Clinic")) {
+            assertThat(api.post("rachel", "/api/recalls/" + recallNumber + "/notifications", Map.of("customer",
+                    customer, "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Biomed desk",
+                    "quantityReturned", 0)).status()).isEqualTo(200);
+        }
+        api.executeJobs();
+        Response closed = api.post("jennifer", "/api/recalls/" + recallNumber + "/close", Map.of("comment",
+                "Pumps retrieved", "disposalMethod", "DESTROYED", "password", "jennifer"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        api.executeJobs();
+        assertThat(api.get("tom", "/api/serials/" + inLot.get(2)).json().get("status").asText()).isEqualTo("DISPOSED");
+        assertThat(api.get("tom", "/api/serials/" + inLot.get(0)).json().get("status").asText()).isEqualTo("SHIPPED");
+    }
+
+    private List<String> history(String lot) {
+        List<String> types = new ArrayList<>();
+        api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> types.add(e.get("type").asText()));
+        return types;
     }
 
     protected static List<String> texts2(JsonNode array) {

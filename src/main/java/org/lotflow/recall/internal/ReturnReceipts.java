@@ -41,9 +41,12 @@ public class ReturnReceipts {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ClosingForm closingForm;
+    private final org.lotflow.serial.SerialReturns serialReturns;
 
     public ReturnReceipts(RecallStore store, ReturnReceiptStore receipts, BoundRecalls bound, LotStock lots,
-            LotReturns lotReturns, CurrentUser currentUser, Clock clock, ClosingForm closingForm) {
+            LotReturns lotReturns, CurrentUser currentUser, Clock clock, ClosingForm closingForm,
+            org.lotflow.serial.SerialReturns serialReturns) {
+        this.serialReturns = serialReturns;
         this.store = store;
         this.receipts = receipts;
         this.bound = bound;
@@ -58,7 +61,8 @@ public class ReturnReceipts {
      * Records that {@code quantity} (in the lot's unit, more than 0, at most 3 decimals, never rounded) of recalled lot
      * {@code lotNumber} came back from {@code customer} (as the recall lists it, in any case) on {@code receivedOn}
      * (a day from the recall's opening to today; today when not given), with an optional {@code reference} (the return
-     * note, one line of at most {@value #MAX_REFERENCE} characters). All of a customer's receipts of a lot together are
+     * note, one line of at most {@value #MAX_REFERENCE} characters); a serialised product's units by {@code serials},
+     * one each, every one received by that customer of that lot ({@link org.lotflow.serial.SerialReturns}). All of a customer's receipts of a lot together are
      * at most what the recall's shipments of that lot sent it. Refusals, nothing changed: 403 for anyone but recall
      * coordinators and QA managers; 400 naming {@code lotNumber} (not a lot the recall recalled), {@code customer}
      * (received none of that lot), {@code quantity}, {@code receivedOn} or {@code reference}; 409 once the recall is
@@ -67,7 +71,7 @@ public class ReturnReceipts {
      */
     @Transactional
     public void receive(String recallNumber, String lotNumberAsSent, String customerAsSent, BigDecimal quantity,
-            LocalDate receivedOnAsSent, String referenceAsSent) {
+            LocalDate receivedOnAsSent, String referenceAsSent, List<String> serials) {
         currentUser.requireToRecord("receive a recall's returned goods", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
         String lotNumber = lotNumberAsSent == null ? "" : lotNumberAsSent.strip();
@@ -123,6 +127,9 @@ public class ReturnReceipts {
                             : " (" + Quantities.plain(before) + " " + lot.unit() + " received already)"));
         }
         Lot stock = lots.findAllById(List.of(lot.lotId())).get(0);
+        // a serialised lot's units come back by serial, each one this customer received of it
+        serialReturns.receive(stock.getProduct(), lot.lotId(), lot.lotNumber(), quantity, asRecorded,
+                recall.recallNumber(), serials);
         lotReturns.receiveRecalled(stock, quantity, asRecorded, recall.recallNumber(), receivedOn, reference);
         String by = currentUser.id();
         Instant now = clock.instant();

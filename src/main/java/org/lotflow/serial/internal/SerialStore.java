@@ -152,9 +152,26 @@ public class SerialStore {
         return updated;
     }
 
-    /** Marks every serial of the lot still IN_STOCK as {@code status} (DISPOSED, CONSUMED); answers how many. */
+    /**
+     * Marks the serials (row ids) RETURNED, back from their customer under a recall, if they are still SHIPPED; answers
+     * how many were (fewer: another receipt took some meanwhile). Their shipment stays recorded on the row.
+     */
+    public int markReturned(List<Long> ids) {
+        int updated = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            updated += jdbc.update("UPDATE serial_number SET status = 'RETURNED' WHERE id = ANY(:ids) AND status = 'SHIPPED'",
+                    new MapSqlParameterSource("ids", IdArray.of(ids.subList(from, Math.min(ids.size(), from + BATCH)))));
+        }
+        return updated;
+    }
+
+    /**
+     * Marks every serial of the lot still at the plant (IN_STOCK, or RETURNED from a customer) as {@code status}
+     * (DISPOSED, CONSUMED); answers how many.
+     */
     public int markLeft(long lotId, SerialStatus status) {
-        return jdbc.update("UPDATE serial_number SET status = :status WHERE lot_id = :lot AND status = 'IN_STOCK'",
+        return jdbc.update("UPDATE serial_number SET status = :status WHERE lot_id = :lot AND status IN ('IN_STOCK',"
+                + " 'RETURNED')",
                 new MapSqlParameterSource("status", status.name()).addValue("lot", lotId));
     }
 
@@ -177,7 +194,8 @@ public class SerialStore {
         if (lotIds.isEmpty()) {
             return out;
         }
-        jdbc.query("SELECT customer, serial FROM serial_number WHERE lot_id = ANY(:lots) AND status = 'SHIPPED'"
+        // shipped to the customer, received back since or not: who received which unit stays answerable
+        jdbc.query("SELECT customer, serial FROM serial_number WHERE lot_id = ANY(:lots) AND shipment_id IS NOT NULL"
                 + " ORDER BY id", Map.of("lots", IdArray.of(lotIds)), rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });

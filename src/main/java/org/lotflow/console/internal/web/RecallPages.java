@@ -95,7 +95,8 @@ class RecallPages {
             model.addAttribute("closingMeaning", Recalls.CLOSING_MEANING);
         }
         if (!model.containsAttribute("receiveForm")) {
-            model.addAttribute("receiveForm", Map.of("shipment", "", "quantity", "", "receivedOn", "", "reference", ""));
+            model.addAttribute("receiveForm", Map.of("shipment", "", "quantity", "", "receivedOn", "", "reference", "",
+                    "serials", ""));
         }
         if (!model.containsAttribute("returnsForm")) {
             model.addAttribute("returnsForm", Map.of("line", "", "quantityReturned", "", "quantityDestroyed", "",
@@ -195,7 +196,8 @@ class RecallPages {
     @org.springframework.web.bind.annotation.PostMapping("/console/recalls/{recallNumber}/received-returns")
     String receive(@PathVariable String recallNumber, @RequestParam(required = false) String shipment,
             @RequestParam(required = false) String quantity, @RequestParam(required = false) String receivedOn,
-            @RequestParam(required = false) String reference, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String reference, @RequestParam(required = false) String serials,
+            Model model, HttpServletResponse response) {
         try {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> customers = (List<Map<String, Object>>) recalls.view(recallNumber)
@@ -226,7 +228,9 @@ class RecallPages {
                 throw new InvalidInput("quantity", "give the quantity received, in the lot's unit");
             }
             recalls.receiveReturns(recallNumber, chosen.substring(bar + 1),
-                    (String) customers.get(row).get("customer"), quantity("quantity", quantity), on, reference);
+                    (String) customers.get(row).get("customer"), quantity("quantity", quantity), on, reference,
+                    serials == null || serials.isBlank() ? null
+                            : java.util.Arrays.stream(serials.split("[\\s,]+")).filter(x -> !x.isEmpty()).toList());
             return "redirect:/console/recalls/" + recallNumber + "?received";
         } catch (org.lotflow.shared.Refusal e) {
             int status = FormErrors.refused(e, model);
@@ -236,7 +240,7 @@ class RecallPages {
             response.setStatus(status);
             model.addAttribute("receiveForm", Map.of("shipment", shipment == null ? "" : shipment, "quantity",
                     quantity == null ? "" : quantity, "receivedOn", receivedOn == null ? "" : receivedOn,
-                    "reference", reference == null ? "" : reference));
+                    "reference", reference == null ? "" : reference, "serials", serials == null ? "" : serials));
             return recall(recallNumber, model);
         }
     }

@@ -75,10 +75,10 @@ public class RecallController {
     /**
      * Goods that came back, as received at the plant: {@code lotNumber} (read on the goods), {@code customer} (as the
      * recall lists it), {@code quantity} in the lot's unit, {@code receivedOn} (ISO date, optional: today) and an
-     * optional {@code reference} (the return note).
+     * optional {@code reference} (the return note); {@code serials} the units' serials for a serialised product.
      */
     public record ReceivedReturn(String lotNumber, String customer, @Quantity BigDecimal quantity,
-            java.time.LocalDate receivedOn, String reference) {
+            java.time.LocalDate receivedOn, String reference, List<String> serials) {
     }
 
     /**
@@ -94,7 +94,7 @@ public class RecallController {
     public ResponseEntity<RecallView> receivedReturns(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody ReceivedReturn body) {
         receipts.receive(recallNumber, body.lotNumber(), body.customer(), body.quantity(), body.receivedOn(),
-                body.reference());
+                body.reference(), body.serials());
         return ResponseEntity.status(201).body(queries.view(recallNumber));
     }
 
