@@ -56,14 +56,14 @@ public class HistoryReports {
      */
     @Transactional(readOnly = true)
     public List<ReturnReceived> returnsReceived(Collection<Long> lotIds) {
-        return detailsOf(LotEventTypes.RETURN_RECEIVED, lotIds, (rs, i) -> {
-                    com.fasterxml.jackson.databind.JsonNode detail = detail(rs.getString("detail"));
-                    return new ReturnReceived(rs.getLong("lot_id"),
-                            rs.getObject("at", OffsetDateTime.class).toInstant(),
-                            java.time.LocalDate.parse(text(detail, "receivedOn")), text(detail, "customer"),
-                            detail.path("quantity").decimalValue(), text(detail, "reference"),
-                            text(detail, "recallNumber"));
-                });
+        return detailsOf(LotEventTypes.RETURN_RECEIVED, lotIds, HistoryReports::returnReceived);
+    }
+
+    private static ReturnReceived returnReceived(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        com.fasterxml.jackson.databind.JsonNode detail = detail(rs.getString("detail"));
+        return new ReturnReceived(rs.getLong("lot_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                java.time.LocalDate.parse(text(detail, "receivedOn")), text(detail, "customer"),
+                detail.path("quantity").decimalValue(), text(detail, "reference"), text(detail, "recallNumber"));
     }
 
     /** Quantities read back exactly (120.250 stays a BigDecimal, never a double). */
@@ -78,6 +78,23 @@ public class HistoryReports {
     @Transactional(readOnly = true)
     public List<Disposal> disposals(Collection<Long> lotIds) {
         return detailsOf(LotEventTypes.DISPOSAL_CONFIRMED, lotIds, HistoryReports::disposal);
+    }
+
+    /**
+     * The returned goods received back that arrived between {@code from} and {@code to} (both included, their
+     * {@code receivedOn}), oldest first: for the FSMA 204 records of a date range. A receipt is recorded on or after
+     * the day it arrived, so one range read of the {@code (type, at)} index from {@code from}'s start ({@code zone}).
+     */
+    @Transactional(readOnly = true)
+    public List<ReturnReceived> returnsReceivedBetween(java.time.LocalDate from, java.time.LocalDate to,
+            java.time.ZoneId zone) {
+        return jdbc.query("""
+                SELECT lot_id, at, detail
+                  FROM lot_event
+                 WHERE type = :type AND at >= :from
+                 ORDER BY at, id""", new MapSqlParameterSource("type", LotEventTypes.RETURN_RECEIVED)
+                .addValue("from", from.atStartOfDay(zone).toOffsetDateTime()), HistoryReports::returnReceived)
+                .stream().filter(r -> !r.receivedOn().isBefore(from) && !r.receivedOn().isAfter(to)).toList();
     }
 
     /** The records of {@code type} of these lots (lot, time, detail), oldest first, each read by {@code row}. */

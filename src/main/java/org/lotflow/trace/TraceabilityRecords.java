@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * scope), built from lotflow's own tables through the owners' APIs: lots and their inputs from the lot module
  * ({@link LotOrigins}, the walk of {@link TraceService}), shipments from the order module's ledger
  * ({@link Deliveries}), returns to a supplier from the lot history's disposals ({@link HistoryReports#disposals}: stock
- * returned is shipped back, a SHIPPING record to the supplier with the return note as its reference document), the
+ * returned is shipped back, a SHIPPING record to the supplier with the return note as its reference document), goods
+ * customers sent back under a recall from its {@code RETURN_RECEIVED} records (a RECEIVING record from the customer), the
  * plant's location description from configuration ({@link Plant}). Never from a process variable.
  */
 @Service
@@ -84,6 +85,7 @@ public class TraceabilityRecords {
         List<LotOrigins.Origin> reached = origins.of(reach.lotIds());
         List<Fsma204.Record> all = new ArrayList<>(records(reached, shipments));
         all.addAll(returns(reached, history.disposals(reach.lotIds())));
+        all.addAll(receivedBack(reached, history.returnsReceived(reach.lotIds())));
         List<Fsma204.Record> records = all.stream().filter(r -> within(r.date(), from, to)).sorted(Fsma204.BY_DATE)
                 .toList();
         return new Records(records, reach.truncated());
@@ -106,6 +108,8 @@ public class TraceabilityRecords {
         List<HistoryReports.Disposal> disposals = history.disposalsBetween(from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant());
         records.addAll(returns(origins.of(disposals.stream().map(HistoryReports.Disposal::lotId).toList()), disposals));
+        List<HistoryReports.ReturnReceived> back = history.returnsReceivedBetween(from, to, zone);
+        records.addAll(receivedBack(origins.of(back.stream().map(HistoryReports.ReturnReceived::lotId).toList()), back));
         return new Records(records.stream().sorted(Fsma204.BY_DATE).toList(), false);
     }
 
@@ -118,6 +122,31 @@ public class TraceabilityRecords {
         List<LotOrigins.Origin> lots = origins.of(lotIds);
         List<Fsma204.Record> records = new ArrayList<>(records(lots, shipments));
         records.addAll(returns(lots, history.disposals(lotIds)));
+        records.addAll(receivedBack(lots, history.returnsReceived(lotIds)));
+        return records;
+    }
+
+    /**
+     * The RECEIVING records of goods customers sent back under a recall (the lots' origins among {@code lots}): the
+     * quantity received, the day it arrived, the customer as the immediate previous source, the return note as the
+     * reference document (re-test 2026-12-06 1: only the EPCIS documents had them).
+     */
+    private List<Fsma204.Record> receivedBack(List<LotOrigins.Origin> lots, List<HistoryReports.ReturnReceived> back) {
+        Map<Long, LotOrigins.Origin> byId = new HashMap<>();
+        lots.forEach(o -> byId.put(o.id(), o));
+        String here = plant.description();
+        List<Fsma204.Record> records = new ArrayList<>();
+        for (HistoryReports.ReturnReceived r : back) {
+            LotOrigins.Origin o = byId.get(r.lotId());
+            if (o == null) {
+                continue;
+            }
+            records.add(new Fsma204.Record(Fsma204.Event.RECEIVING, code(o), o.productName(), o.sku(), r.quantity(),
+                    o.unit(), r.receivedOn(), here, o.location(), codeSource(o, here), r.customer(),
+                    o.received() ? o.supplierLotNumber() : null, null, List.of(),
+                    r.reference() == null ? "Recall" : "Return note", r.reference() == null ? r.recallNumber()
+                            : r.reference(), null, o.lotNumber()));
+        }
         return records;
     }
 

@@ -186,7 +186,8 @@ class AllocationOverrideApiTest {
         // and the approval form reads the requested lot as it is when opened, warning when it has nothing to give
         String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "approveOverride.html"));
         assertThat(form).contains("window.fetch('/api/lots/' + encodeURIComponent(lot)").contains("id=\"requestedNow\"")
-                .contains("id=\"requestedUnusable\" ng-if=\"requestedUnusable()\"");
+                .contains("id=\"requestedUnusable\" ng-if=\"requestedUnusable()\"").contains("l.expired === true")
+                .contains("id=\"requestedShort\" ng-if=\"requestedShort()\"");
     }
 
     @Test

@@ -154,6 +154,14 @@ class RecallReturnReceiptApiTest {
         assertThat(returns.get(0).get("quantityList").get(0).get("quantity").decimalValue())
                 .isEqualByComparingTo("25");
 
+        // the FSMA 204 records: a RECEIVING from the customer, by lot and by date range, and in the recall's export
+        for (String records : List.of("/api/traceability/fsma204?lot=" + lotNumber,
+                "/api/traceability/fsma204?from=2025-01-01&to=2025-12-31", "/api/recalls/" + number + "/export")) {
+            String csv = api.call("rachel", "rachel", HttpMethod.GET, records, null, "text/csv").text();
+            assertThat(csv.lines().filter(l -> l.contains("RECEIVING") && l.contains("Acme Foods")
+                    && l.contains("RMA-2025-031")).count()).as(records + ":\n" + csv).isEqualTo(1);
+        }
+
         // the customers answer; the closing must say how the 60 on hand leave the plant, and disposes of them
         for (String customer : List.of("Acme Foods", "Bayou Hydraulics")) {
             Response answered = api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer",

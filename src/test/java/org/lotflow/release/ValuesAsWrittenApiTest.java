@@ -58,7 +58,15 @@ class ValuesAsWrittenApiTest {
         assertThat(api.get("tom", "/api/lots/" + lot + "/coa").text()).contains("\"value\":8.0,").contains("\"max\":8.50").contains("\"min\":98.0");
 
         String page = org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/lots/" + lot).html();
-        assertThat(page).contains(">8.0<").contains(">99.50<").contains(">102.0<");
+        assertThat(page).contains(">8.0<").contains(">99.50<").contains(">102.0<")
+                // the history's record of the results too (re-test 2026-12-06 3: "value 8, max 8.5")
+                .contains("value 8.0").contains("max 8.50").doesNotContain("value 8,");
+        // at most 6 decimals as written: trailing zeros count (re-test 5: 990 of them filled a certificate page)
+        Response tooMany = api.post("sarah", "/api/lots/" + api.createLot(sku, new BigDecimal("10"), "2025-01-27")
+                + "/lab-results", Map.of("results", List.of(Map.of("test", "baseNumber", "value",
+                        new BigDecimal("8.0000000")), Map.of("test", "assay", "value", new BigDecimal("99.5")))));
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(400);
+        assertThat(tooMany.text()).contains("at most 6 decimal places");
         String products = org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/products").html();
         assertThat(products).contains("assay: 98.0 – 102.0 %").contains("baseNumber: 7.5 – 8.50 mg KOH/g");
 

@@ -102,7 +102,9 @@ public final class InputRules {
         if (value == null) {
             return null;
         }
-        if (value.stripTrailingZeros().scale() > MEASURED_SCALE) {
+        // as written: 1.0000000 has 7 decimals however many of them are zeros (re-test 2026-12-06 5: 990 trailing
+        // zeros filled a certificate page), and a value is kept as written (Decimals)
+        if (value.scale() > MEASURED_SCALE) {
             return "must have at most " + MEASURED_SCALE + " decimal places, was " + shown(value)
                     + " (it is never rounded)";
         }

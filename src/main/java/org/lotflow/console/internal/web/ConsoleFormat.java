@@ -42,8 +42,11 @@ public class ConsoleFormat {
             return "";
         }
         if (value instanceof java.util.Map<?, ?> map) {
+            // a lab result's value and limits as written (8.0, 8.50), as the results table shows them (re-test M3)
+            boolean labResult = map.containsKey("test");
             return map.entrySet().stream().filter(e -> e.getValue() != null)
-                    .map(e -> words(e.getKey()) + " " + detail(e.getValue()))
+                    .map(e -> words(e.getKey()) + " " + (labResult && MEASURED.contains(String.valueOf(e.getKey()))
+                            ? measured(e.getValue()) : detail(e.getValue())))
                     .collect(java.util.stream.Collectors.joining(", "));
         }
         if (value instanceof java.util.Collection<?> list) {
@@ -63,6 +66,9 @@ public class ConsoleFormat {
         }
         return value.toString();
     }
+
+    /** The keys of a lab result's detail that are measured values or limits, shown as written. */
+    private static final java.util.Set<String> MEASURED = java.util.Set.of("value", "min", "max");
 
     private static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
