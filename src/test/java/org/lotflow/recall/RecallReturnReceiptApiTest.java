@@ -170,6 +170,14 @@ class RecallReturnReceiptApiTest {
             assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
         }
         api.executeJobs();
+        // what arrived beside what each customer said: Bayou said 0 and sent none, Acme said 60 and 60 came
+        JsonNode answered = api.get("rachel", "/api/recalls/" + number).json();
+        answered.get("customers").forEach(c -> assertThat(c.get("quantityReceived").decimalValue())
+                .isEqualByComparingTo(c.get("customer").asText().startsWith("Acme") ? "60" : "0"));
+        String closeTask = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + number
+                + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
+        String summary = api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString();
+        assertThat(summary).contains("received back at the plant 60").doesNotContain("CHECK:");
         String close = "/api/recalls/" + number + "/close";
         refused(api.post("jennifer", close, body("comment", "Retrieved", "password", "jennifer")), "disposalMethod",
                 lotNumber);
@@ -252,6 +260,17 @@ class RecallReturnReceiptApiTest {
                 java.time.Instant.parse("2025-01-27T10:00:00Z")), lotNumber);
         JsonNode before = api.get("tom", "/api/reports/daily?date=2025-01-27&sku=" + sku).json();
         assertThat(before.get("totalInventory").decimalValue()).as(before.toString()).isEqualByComparingTo("50");
+        // the customer says 5 came back, 7.5 arrived: the closing form says so before anyone signs (re-test 2)
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer", "Delta Works",
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Stores", "quantityReturned", 5))
+                .status()).isEqualTo(200);
+        api.executeJobs();
+        String closeTask = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + number
+                + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
+        assertThat(api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString())
+                .contains("received back at the plant 7.5 drums (CHECK: the customer said 5 returned)");
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/recalls/" + number).html())
+                .contains("class=\"num received overdue\"");
         Response unknown = api.post("rachel", "/api/recalls/RC-1999-999/received-returns", body("lotNumber",
                 lotNumber, "customer", "Delta Works", "quantity", 5));
         assertThat(unknown.status()).isEqualTo(404);

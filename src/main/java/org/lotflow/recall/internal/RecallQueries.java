@@ -60,6 +60,7 @@ public class RecallQueries {
                 NotificationStore.NotificationRow::customer, java.util.stream.Collectors.counting()));
         List<RecallView.Customer> customers = new ArrayList<>();
         List<RecallStore.EventRow> events = store.events(r.id());
+        java.util.Map<String, java.math.BigDecimal> received = receivedByCustomerAndUnit(r.id());
         for (NotificationStore.NotificationRow n : rows) {
             // a customer listed once per unit it received (G2) gets the serials of that unit's lots (one query each)
             List<String> serialsOfRow = unitsOf.get(n.customer()) == 1 ? serialsOf.get(n.customer())
@@ -71,7 +72,8 @@ public class RecallQueries {
                     n.contactPerson(), n.note(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
-                    serialsOfRow, AnswerRecords.attempts(events, n.customer(), r.recallNumber())));
+                    serialsOfRow, AnswerRecords.attempts(events, n.customer(), r.recallNumber()),
+                    received(received, n.customer(), n.unit())));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
                 r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),
@@ -150,8 +152,10 @@ public class RecallQueries {
         sb.append("Lots recalled: ").append(e.apply(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
                 .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", ")))).append("\n\n");
         List<NotificationStore.NotificationRow> rows = this.notifications.all(recall.id());
+        java.util.Map<String, java.math.BigDecimal> received = receivedByCustomerAndUnit(recall.id());
         for (NotificationStore.NotificationRow n : rows) {
             String unit = n.unit() == null ? "" : " " + e.apply(n.unit());
+            java.math.BigDecimal atDock = received(received, n.customer(), n.unit());
             sb.append("- ").append(e.apply(n.customer())).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
                     .append(unit).append(", returned ").append(n.quantityReturned() == null ? "-"
                             : Quantities.plain(n.quantityReturned()) + unit)
@@ -162,6 +166,9 @@ public class RecallQueries {
                             + (n.notReached() ? "tried: " : "") + e.apply(n.contactPerson()) + ")")
                     .append(", ").append(n.notReached() ? "NOT notified" : Boolean.TRUE.equals(n.acknowledged())
                             ? "acknowledged" : "not acknowledged")
+                    // what arrived at the dock beside what the customer said (re-test 2026-12-06 2)
+                    .append(", received back at the plant ").append(Quantities.plain(atDock)).append(unit)
+                    .append(receiptRemark(n, atDock))
                     .append('\n');
         }
         sb.append('\n').append(Effectiveness.of(rows).summary());
@@ -170,6 +177,45 @@ public class RecallQueries {
                 : "To dispose of on closing: " + e.apply(left.describe()) + ". Choose how below; a lot that leaves"
                         + " differently gets a line of its own.");
         return sb.toString();
+    }
+
+    /**
+     * What the plant received back from each customer ({@code recall_return_receipt}), by customer in lower case and
+     * the unit of the lots received: "acme foods|kg".
+     */
+    java.util.Map<String, java.math.BigDecimal> receivedByCustomerAndUnit(long recallId) {
+        List<ReturnReceiptStore.Row> rows = receipts.of(recallId);
+        java.util.Map<Long, org.lotflow.lot.LotLabel> labels = lotStock.labels(rows.stream()
+                .map(ReturnReceiptStore.Row::lotId).distinct().toList());
+        java.util.Map<String, java.math.BigDecimal> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.merge(r.customer().toLowerCase(java.util.Locale.ROOT) + "|"
+                + labels.get(r.lotId()).unit(), r.quantity(), java.math.BigDecimal::add));
+        return out;
+    }
+
+    /** What the plant received back from {@code customer} of lots in {@code unit} (null: of any unit). */
+    static java.math.BigDecimal received(java.util.Map<String, java.math.BigDecimal> byCustomerAndUnit,
+            String customer, String unit) {
+        String prefix = customer.toLowerCase(java.util.Locale.ROOT) + "|";
+        return byCustomerAndUnit.entrySet().stream().filter(x -> x.getKey().startsWith(prefix)
+                && (unit == null || x.getKey().equals(prefix + unit))).map(java.util.Map.Entry::getValue)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    /**
+     * A remark where the goods received back and the customer's answer disagree: goods from a customer recorded as not
+     * reached, or another quantity than it said it returned; "" otherwise.
+     */
+    static String receiptRemark(NotificationStore.NotificationRow n, java.math.BigDecimal atDock) {
+        if (n.notReached() && atDock.signum() > 0) {
+            return " (CHECK: goods came back from a customer recorded as not reached: record the contact that reached"
+                    + " it)";
+        }
+        if (n.done() && !n.notReached() && n.quantityReturned() != null
+                && n.quantityReturned().compareTo(atDock) != 0) {
+            return " (CHECK: the customer said " + Quantities.plain(n.quantityReturned()) + " returned)";
+        }
+        return "";
     }
 
     /**

@@ -48,13 +48,15 @@ public record RecallView(String recallNumber, String status, String classificati
      * {@code contactMethod} (PHONE, EMAIL, LETTER, FAX, VISIT) and {@code contactPerson}; {@code note} when given.
      * Answers recorded before these were kept apart (V138) have one {@code quantityReturned}, "returned or
      * destroyed", and no method, person or destroyed quantity. {@code serials}: the serial numbers of
-     * the scope's lots shipped to it (serialised products; left out when none).
+     * the scope's lots shipped to it (serialised products; left out when none). {@code quantityReceived}: what arrived
+     * back at the plant from it, in that unit ({@code returnsReceived}), beside what it said it returned.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Customer(String customer, BigDecimal quantityShipped, String unit, boolean answered,
             Boolean reached, boolean notified, Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, String contactMethod,
             String contactPerson, String note, String notifiedBy, Instant notifiedAt,
-            boolean escalated, List<Shipment> shipments, List<String> serials, List<String> attempts) {
+            boolean escalated, List<Shipment> shipments, List<String> serials, List<String> attempts,
+            BigDecimal quantityReceived) {
     }
 
     /** One shipment of a lot of the scope to the customer. */

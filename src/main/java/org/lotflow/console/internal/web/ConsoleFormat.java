@@ -95,6 +95,13 @@ public class ConsoleFormat {
         return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
     }
 
+    /** Whether two numbers differ (as decimals: 60 and 60.0 are the same); a missing one counts as 0. */
+    public boolean differs(Object a, Object b) {
+        BigDecimal x = a == null ? BigDecimal.ZERO : new BigDecimal(a.toString());
+        BigDecimal y = b == null ? BigDecimal.ZERO : new BigDecimal(b.toString());
+        return x.compareTo(y) != 0;
+    }
+
     /** A quantity as an exact decimal; "" for none. */
     public String qty(Object value) {
         if (value == null) {
