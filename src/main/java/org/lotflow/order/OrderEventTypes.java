@@ -11,6 +11,11 @@ public final class OrderEventTypes {
     public static final String OVERRIDE_REFUSED = "OVERRIDE_REFUSED";
     /** The order of a pending override was cancelled: the request is withdrawn, undecided (who, when, which order). */
     public static final String OVERRIDE_WITHDRAWN = "OVERRIDE_WITHDRAWN";
+    /**
+     * An approved override that could not be carried out: the requested lot had nothing it could give when the
+     * approval was applied (why: its status, expiry or available stock then); the order went by FEFO instead.
+     */
+    public static final String OVERRIDE_NOT_CARRIED_OUT = "OVERRIDE_NOT_CARRIED_OUT";
     public static final String EXPIRY_REVIEWED = "EXPIRY_REVIEWED";
 
     private OrderEventTypes() {

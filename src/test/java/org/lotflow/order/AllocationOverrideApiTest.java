@@ -181,8 +181,18 @@ class AllocationOverrideApiTest {
         assertThat(after.get("allocations").get(0).get("lotNumber").asText()).isEqualTo(older);
         // the order's page says what happened in a sentence, not the status word alone (new user 2026-12-06 M1)
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
-                .html()).contains("id=\"override-meaning\"").contains("had no stock it could give when the approval"
-                        + " was carried out").contains("the order was allocated by FEFO instead");
+                .html()).contains("id=\"override-meaning\"").contains("but not carried out: the requested lot "
+                        + newer + " had nothing it could give").contains("the order was allocated by FEFO instead");
+        // and the requested lot's trail says why the signed approval was not carried out (re-test 2026-12-06 H1)
+        assertThat(fx.historyTypes(newer)).containsSubsequence("OVERRIDE_APPROVED", "OVERRIDE_NOT_CARRIED_OUT");
+        JsonNode notCarried = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + newer + "/history").json()) {
+            if (e.get("type").asText().equals("OVERRIDE_NOT_CARRIED_OUT")) {
+                notCarried = e;
+            }
+        }
+        assertThat(notCarried.get("reason").asText()).isEqualTo("The approved override of order " + orderNumber
+                + " was not carried out: it is QUARANTINE, not RELEASED; the order was allocated by FEFO instead");
         // and the approval form reads the requested lot as it is when opened, warning when it has nothing to give
         String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "approveOverride.html"));
         assertThat(form).contains("window.fetch('/api/lots/' + encodeURIComponent(lot)").contains("id=\"requestedNow\"")

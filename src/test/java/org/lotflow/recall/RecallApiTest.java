@@ -340,6 +340,10 @@ class RecallApiTest {
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("closedBy").asText()).isEqualTo("jennifer");
         assertThat(closed.get("closeJustification").asText()).startsWith("Beta Manufacturing returned");
+        // the recall's page gives the reason beside the signature (re-test 2026-12-06 M3)
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + number)
+                .html()).contains("id=\"close-justification\"").contains("Closed below the target level because:"
+                        + " Beta Manufacturing returned its stock");
         JsonNode closedEvent = null;
         for (JsonNode e : api.get("tom", "/api/lots/" + f.rm1 + "/history").json()) {
             if (RecallEventTypes.RECALL_CLOSED.equals(e.path("type").asText())) {

@@ -28,8 +28,11 @@ public class OverrideOutcome {
     private final FefoCandidates fefo;
     private final Clock clock;
 
+    private final org.lotflow.history.LotHistory history;
+
     public OverrideOutcome(OrderLocking locking, LotStock lots, Allocator allocator, FefoCandidates fefo,
-            Clock clock) {
+            Clock clock, org.lotflow.history.LotHistory history) {
+        this.history = history;
         this.locking = locking;
         this.fefo = fefo;
         this.lots = lots;
@@ -62,6 +65,12 @@ public class OverrideOutcome {
         if (requested == null || requested.isExpiredOn(today) || requested.isExpiredOn(shipDate)
                 || requested.getAvailable().signum() <= 0) {
             order.decideOverride(OverrideStatus.LOT_UNAVAILABLE, approvedBy, comment);
+            // the signed approval is followed in the lot's trail by why it was not carried out (re-test 2026-12-06 H1)
+            lots.findByLotNumber(order.getRequestedLot()).ifPresent(l -> history.event(l.getId(),
+                    org.lotflow.order.OrderEventTypes.OVERRIDE_NOT_CARRIED_OUT).by(approvedBy)
+                    .reason(notCarriedOut(order, requested, l.getStatus().name(), today, shipDate))
+                    .detail("orderNumber", order.getOrderNumber()).detail("customer", order.getCustomer())
+                    .record());
             allocator.byFefo(order, fefo.lockCovering(order.getProductId(), order.getQuantity(), today, shipDate,
                     order.getMinShelfLifeMonths(), null), order.getQuantity(), null);
             return false;
@@ -74,6 +83,17 @@ public class OverrideOutcome {
         allocator.byFefo(order, fefo.lockCovering(order.getProductId(), rest, today, shipDate,
                 order.getMinShelfLifeMonths(), requested.getId()), rest, requested.getId());
         return true;
+    }
+
+    /** Why an approved override could not be carried out, in a sentence for the lot's trail and the order. */
+    static String notCarriedOut(SalesOrder order, Lot requested, String status, LocalDate today, LocalDate shipDate) {
+        String why = requested == null ? "it is " + status + ", not RELEASED"
+                : requested.isExpiredOn(today) ? "it expired on " + requested.getExpirationDate()
+                : requested.isExpiredOn(shipDate) ? "it expires on " + requested.getExpirationDate()
+                        + ", before the ship date " + shipDate
+                : "it had no stock available (other orders or a hold took it)";
+        return "The approved override of order " + order.getOrderNumber() + " was not carried out: " + why
+                + "; the order was allocated by FEFO instead";
     }
 
     /**

@@ -176,6 +176,10 @@ class LotPages {
         model.addAttribute("lot", lot);
         model.addAttribute("supplierLotSiblings", supplierLotSiblings(lot));
         model.addAttribute("q", lot.quantities());
+        // goods received back from customers under a recall: on hand again, so "shipped" is the rest (re-test M2)
+        model.addAttribute("receivedBack", historyReports.returnsReceived(List.of(lot.getId())).stream()
+                .map(org.lotflow.history.HistoryReports.ReturnReceived::quantity)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         model.addAttribute("expired", lot.isExpiredOn(today));
         model.addAttribute("retainUntil", org.lotflow.lot.RetentionRule.retainUntil(lot));
         model.addAttribute("marks", LotMarks.of(List.of(new LotMarks.Row(lot.getProduct().getSku(),
