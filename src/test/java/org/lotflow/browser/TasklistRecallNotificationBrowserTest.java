@@ -100,6 +100,9 @@ class TasklistRecallNotificationBrowserTest {
                     "false");
             wasReached.selectByValue(String.valueOf(reached));
             if (reached) {
+                // reached: no "further attempt" to choose (re-test 2026-12-06 L1)
+                browser.until("the attempt question hidden", () -> !browser.formText().contains("If it could not be"
+                        + " reached"));
                 browser.select("acknowledged").selectByValue("true");
                 browser.field("quantityReturned").sendKeys(returned);
                 if (destroyed != null) {

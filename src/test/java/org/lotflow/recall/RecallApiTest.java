@@ -354,7 +354,9 @@ class RecallApiTest {
         assertThat(closedEvent.get("detail").get("signature").get("meaning").asText()).isEqualTo("recall closure");
         assertThat(closedEvent.get("detail").get("signature").get("fullName").asText()).isEqualTo("Jennifer Lee");
         assertThat(closedEvent.get("reason").asText()).contains("below the target effectiveness level A")
-                .contains("registered letter");
+                .contains("registered letter")
+                // two sentences, not one run on (re-test 2026-12-06 L5)
+                .contains("CAPA-2025-004 opened. Closed below the target");
         JsonNode disposals = closedEvent.get("detail").get("disposals");
         assertThat(disposals).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method").asText() + " "
                 + d.get("reference").asText()).contains(f.fin1 + " DESTROYED WM-2025-0111", f.rm1 + " DESTROYED WM-2025-0107");

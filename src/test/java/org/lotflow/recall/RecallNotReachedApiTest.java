@@ -197,6 +197,8 @@ class RecallNotReachedApiTest {
         for (JsonNode c : impact.get("byCustomer")) {
             boolean isBayou = c.get("customer").asText().equals("Bayou Hydraulics");
             assertThat(c.get("notified").asBoolean()).as(c.toString()).isEqualTo(!isBayou);
+            // told when, only when told (re-test 2026-12-06 L7)
+            assertThat(c.hasNonNull("notifiedAt")).as(c.toString()).isEqualTo(!isBayou);
         }
         ConsoleSession rachel = ConsoleSession.login(port, "rachel");
         String board = rachel.get("/console/recalls").html();

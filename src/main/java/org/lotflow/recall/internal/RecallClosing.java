@@ -244,7 +244,9 @@ public class RecallClosing {
         }
         for (RecallStore.LotRow lot : scope) {
             var event = history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)
-                    .reason("Recall " + recall.recallNumber() + " closed: " + comment + belowTarget).details(report);
+                    .reason("Recall " + recall.recallNumber() + " closed: " + (belowTarget.isEmpty() ? comment
+                            : sentence(comment) + belowTarget))
+                    .details(report);
             if (recall.closeRequestedAt() != null) {
                 // the closing's electronic signature as every signed record shows it (21 CFR 11.50), at its signing; a
                 // closing signed before signatures were asked (no time kept) shows none

@@ -54,7 +54,8 @@ public class RecallImpact {
     /**
      * One customer of a recall, for what it received in {@code unit}: {@code notified} only when its notification is
      * answered and it was reached (told; 21 CFR 7.53), {@code reached} false when the plant could not reach it (null
-     * while open and for answers recorded before V145, which count as reached).
+     * while open and for answers recorded before V145, which count as reached); {@code notifiedAt} when it was told,
+     * null when it was not (a failed attempt's time is the recall's timeline's).
      */
     public record Customer(String customer, String unit, BigDecimal quantityShipped, boolean notified, Boolean reached,
             Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, BigDecimal outstanding,
@@ -141,7 +142,8 @@ public class RecallImpact {
                         : c.quantityDestroyed();
                 byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(), c.reached(),
                         c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(),
-                        c.quantityShipped().subtract(back).subtract(destroyed), c.notifiedAt()));
+                        // when it was told; a customer not reached was never told (re-test 2026-12-06 L7)
+                        c.quantityShipped().subtract(back).subtract(destroyed), c.notified() ? c.notifiedAt() : null));
                 BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
                         BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3)});
                 q[0] = q[0].add(c.quantityShipped());
