@@ -182,7 +182,8 @@ class AllocationOverrideApiTest {
         // the order's page says what happened in a sentence, not the status word alone (new user 2026-12-06 M1)
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
                 .html()).contains("id=\"override-meaning\"").contains("but not carried out: the requested lot "
-                        + newer + " had nothing it could give").contains("the order was allocated by FEFO instead");
+                        + newer + " had nothing it could give").contains("the order was allocated by FEFO instead")
+                .contains("id=\"override-reason\"").contains("Reason for the decision: ok");
         // and the requested lot's trail says why the signed approval was not carried out (re-test 2026-12-06 H1)
         assertThat(fx.historyTypes(newer)).containsSubsequence("OVERRIDE_APPROVED", "OVERRIDE_NOT_CARRIED_OUT");
         JsonNode notCarried = null;

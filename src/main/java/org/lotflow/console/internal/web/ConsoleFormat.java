@@ -46,7 +46,7 @@ public class ConsoleFormat {
             boolean labResult = map.containsKey("test");
             return map.entrySet().stream().filter(e -> e.getValue() != null)
                     .map(e -> words(e.getKey()) + " " + (labResult && MEASURED.contains(String.valueOf(e.getKey()))
-                            ? measured(e.getValue()) : detail(e.getValue())))
+                            ? recordedMeasure(e.getValue()) : detail(e.getValue())))
                     .collect(java.util.stream.Collectors.joining(", "));
         }
         if (value instanceof java.util.Collection<?> list) {
@@ -100,6 +100,18 @@ public class ConsoleFormat {
         BigDecimal x = a == null ? BigDecimal.ZERO : new BigDecimal(a.toString());
         BigDecimal y = b == null ? BigDecimal.ZERO : new BigDecimal(b.toString());
         return x.compareTo(y) != 0;
+    }
+
+    /**
+     * A lab value or limit of a history record as written; a limit recorded before they were kept as written (V156)
+     * carries the column's padding of 6 decimals (245.000000), shown without it, as then.
+     */
+    private String recordedMeasure(Object value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return d.scale() == 6 ? qty(d) : measured(d);
     }
 
     /** A quantity as an exact decimal; "" for none. */

@@ -29,11 +29,13 @@ class ConsoleFormatTest {
     void historyDetailsReadAsWords() {
         java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
         result.put("test", "viscosity40C");
-        result.put("value", new java.math.BigDecimal("248.000"));
+        result.put("value", new java.math.BigDecimal("248.0"));
+        result.put("min", new java.math.BigDecimal("245.000000")); // recorded before V156: the column's padding
         result.put("passed", true);
         result.put("note", null);
+        // a lab value as written (8.0 stays 8.0; new user 2026-12-06 M3), an old limit without the padding
         assertThat(format.detail(java.util.List.of(result, java.util.Map.of("test", "flashPoint"))))
-                .isEqualTo("test viscosity40C, value 248, passed yes; test flashPoint");
+                .isEqualTo("test viscosity40C, value 248.0, min 245, passed yes; test flashPoint");
         assertThat(format.detail(java.util.List.of())).isEqualTo("none");
         assertThat(format.words("decisionDueAt")).isEqualTo("decision due at");
         assertThat(format.detail(null)).isEmpty();
