@@ -78,6 +78,18 @@ class CertificatePdfTest {
         }
     }
 
+    /** A unit of words stays on one line in its column (new user 2026-12-06 L6: "mg KOH" / "/g"). */
+    @Test
+    void aUnitOfWordsStaysOnOneLine() throws IOException {
+        byte[] pdf = PDF.pdf(seed("IL-250", null, List.of(new CertificateView.Result("baseNumber",
+                new BigDecimal("8.0"), "mg KOH/g", new BigDecimal("7.5"), new BigDecimal("8.50"),
+                "7.5 – 8.50 mg KOH/g", true, "PASS"))));
+        String line = text(pdf).lines().filter(l -> l.contains("baseNumber")).findFirst().orElseThrow();
+        // the limits' and the unit column's, both whole on the test's line
+        assertThat(line.split("mg KOH/g", -1)).as(line).hasSize(3);
+        assertThat(line).contains("8.0");
+    }
+
     /** New user 2026-12-06 D13: the customer a certificate was handed out to is printed on it; none, nothing printed. */
     @Test
     void aCertificateHandedOutToACustomerNamesIt() throws IOException {
