@@ -193,7 +193,9 @@ class AllocationOverrideApiTest {
             }
         }
         assertThat(notCarried.get("reason").asText()).isEqualTo("The approved override of order " + orderNumber
-                + " was not carried out: it is QUARANTINE, not RELEASED; the order was allocated by FEFO instead");
+                + " was not carried out: it is QUARANTINE, not RELEASED; FEFO allocated 60 of 60 drums instead");
+        assertThat(notCarried.get("user").asText()).as("carried out by lotflow, not signed").isEqualTo("system");
+        assertThat(notCarried.get("detail").get("approvedBy").asText()).isEqualTo("jennifer");
         // and the approval form reads the requested lot as it is when opened, warning when it has nothing to give
         String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "approveOverride.html"));
         assertThat(form).contains("window.fetch('/api/lots/' + encodeURIComponent(lot)").contains("id=\"requestedNow\"")

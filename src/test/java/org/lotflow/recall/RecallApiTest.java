@@ -380,7 +380,9 @@ class RecallApiTest {
             }
         }
         assertThat(closed.get("timeline").get(closed.get("timeline").size() - 1).get("text").asText())
-                .contains("registered letter sent 2025-01-29. Disposed of: ").contains(f.fin1 + " "
+                // what came back against what was said (nothing was received here: each statement is a CHECK)
+                .contains("registered letter sent 2025-01-29. Received back at the plant: Acme Industrial 0 drums"
+                        + " (CHECK: the customer said 10 returned)").contains(". Disposed of: ").contains(f.fin1 + " "
                         + fin1Before.get("onHand").decimalValue().stripTrailingZeros().toPlainString()
                         + " drums destroyed (WM-2025-0111)");
         assertThat(closed.get("timeline")).extracting(e -> e.get("type").asText()).containsExactly("OPENED",

@@ -196,6 +196,16 @@ class RecallReturnReceiptApiTest {
         api.executeJobs();
         JsonNode view = api.get("rachel", "/api/recalls/" + number).json();
         assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        // the signed report says what arrived beside what was said (re-test 2026-12-06 M2)
+        assertThat(view.get("timeline").toString()).contains("Received back at the plant: Acme Foods 60 drums");
+        JsonNode closedRecord = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + lotNumber + "/history").json()) {
+            if (e.get("type").asText().equals("RECALL_CLOSED")) {
+                closedRecord = e;
+            }
+        }
+        assertThat(closedRecord.get("detail").get("receivedAtPlant").get(0).get("quantityReceived").decimalValue())
+                .isEqualByComparingTo("60");
         assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo("60");
         JsonNode disposed = lot(lotNumber);
         assertThat(disposed.get("disposed").decimalValue()).isEqualByComparingTo("60");

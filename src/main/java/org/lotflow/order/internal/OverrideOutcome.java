@@ -65,14 +65,18 @@ public class OverrideOutcome {
         if (requested == null || requested.isExpiredOn(today) || requested.isExpiredOn(shipDate)
                 || requested.getAvailable().signum() <= 0) {
             order.decideOverride(OverrideStatus.LOT_UNAVAILABLE, approvedBy, comment);
-            // the signed approval is followed in the lot's trail by why it was not carried out (re-test 2026-12-06 H1)
+            BigDecimal found = allocator.byFefo(order, fefo.lockCovering(order.getProductId(), order.getQuantity(),
+                    today, shipDate, order.getMinShelfLifeMonths(), null), order.getQuantity(), null).stream()
+                    .map(Allocation::getQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            // the signed approval is followed in the lot's trail by why it was not carried out and what FEFO found
+            // instead, recorded by lotflow, which carried it out (re-test 2026-12-06 H1, M1)
             lots.findByLotNumber(order.getRequestedLot()).ifPresent(l -> history.event(l.getId(),
-                    org.lotflow.order.OrderEventTypes.OVERRIDE_NOT_CARRIED_OUT).by(approvedBy)
-                    .reason(notCarriedOut(order, requested, l.getStatus().name(), today, shipDate))
+                    org.lotflow.order.OrderEventTypes.OVERRIDE_NOT_CARRIED_OUT)
+                    .by(org.lotflow.security.CurrentUser.SYSTEM)
+                    .reason(notCarriedOut(order, requested, l.getStatus().name(), today, shipDate, found,
+                            l.getProduct().getUnit()))
                     .detail("orderNumber", order.getOrderNumber()).detail("customer", order.getCustomer())
-                    .record());
-            allocator.byFefo(order, fefo.lockCovering(order.getProductId(), order.getQuantity(), today, shipDate,
-                    order.getMinShelfLifeMonths(), null), order.getQuantity(), null);
+                    .detail("approvedBy", approvedBy).detail("allocatedByFefo", found).record());
             return false;
         }
         BigDecimal take = requested.getAvailable().min(order.getQuantity());
@@ -86,14 +90,19 @@ public class OverrideOutcome {
     }
 
     /** Why an approved override could not be carried out, in a sentence for the lot's trail and the order. */
-    static String notCarriedOut(SalesOrder order, Lot requested, String status, LocalDate today, LocalDate shipDate) {
+    static String notCarriedOut(SalesOrder order, Lot requested, String status, LocalDate today, LocalDate shipDate,
+            BigDecimal found, String unit) {
         String why = requested == null ? "it is " + status + ", not RELEASED"
                 : requested.isExpiredOn(today) ? "it expired on " + requested.getExpirationDate()
                 : requested.isExpiredOn(shipDate) ? "it expires on " + requested.getExpirationDate()
                         + ", before the ship date " + shipDate
-                : "it had no stock available (other orders or a hold took it)";
-        return "The approved override of order " + order.getOrderNumber() + " was not carried out: " + why
-                + "; the order was allocated by FEFO instead";
+                : "it had no stock available";
+        String fefo = found.signum() == 0 ? "FEFO found nothing to allocate instead: "
+                + order.getQuantity().stripTrailingZeros().toPlainString() + " " + unit + " short"
+                : "FEFO allocated " + found.stripTrailingZeros().toPlainString() + " of "
+                        + order.getQuantity().stripTrailingZeros().toPlainString() + " " + unit + " instead";
+        return "The approved override of order " + order.getOrderNumber() + " was not carried out: " + why + "; "
+                + fefo;
     }
 
     /**

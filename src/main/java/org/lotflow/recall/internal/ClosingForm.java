@@ -48,6 +48,11 @@ public class ClosingForm {
         }
     }
 
+    /** {@link RecallQueries#receivedAgainstSaid}: for the signed closing's report. */
+    java.util.List<java.util.Map<String, Object>> receivedAgainstSaid(long recallId) {
+        return queries.receivedAgainstSaid(recallId);
+    }
+
     /** Builds the closing summary of {@code recall} again, for its waiting {@code closeRecall} task if it has one. */
     void refresh(RecallStore.RecallRow recall) {
         process.refreshClosingSummary(recall.processInstanceId(), queries.closeSummary(recall.recallNumber(),

@@ -233,6 +233,12 @@ public class RecallClosing {
         store.close(recall.id(), e.level(), comment, justification, now, closedBy);
         List<RecallStore.LotRow> scope = store.lots(recall.id());
         Map<String, Object> report = report(recall, scope, e, comment);
+        // what arrived at the plant beside what each customer said, and the closing form's CHECK remarks the signer
+        // read: in the signed report (re-test 2026-12-06 M2)
+        List<Map<String, Object>> received = closingForm.receivedAgainstSaid(recall.id());
+        if (!received.isEmpty()) {
+            report.put("receivedAtPlant", received);
+        }
         if (!disposed.isEmpty()) {
             report.put("disposals", disposed);
         }
@@ -255,7 +261,9 @@ public class RecallClosing {
             event.record();
         }
         store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + sentence(comment) + " " + e.summary() + "."
-                + belowTarget + (disposed.isEmpty() ? "" : " Disposed of: " + String.join("; ", disposed.stream()
+                + belowTarget + (received.isEmpty() ? "" : " Received back at the plant: " + String.join("; ",
+                        received.stream().map(RecallClosing::receivedInWords).toList()) + ".")
+                + (disposed.isEmpty() ? "" : " Disposed of: " + String.join("; ", disposed.stream()
                         .map(RecallClosing::disposedInWords).toList()) + "."));
     }
 
@@ -263,6 +271,13 @@ public class RecallClosing {
     private static String sentence(String text) {
         String t = text.strip();
         return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+    }
+
+    /** {@code "Metro Manufacturing 21 pails (CHECK: the customer said 50 returned)"}, in words. */
+    private static String receivedInWords(Map<String, Object> r) {
+        String check = (String) r.get("check");
+        return r.get("customer") + " " + Quantities.plain((java.math.BigDecimal) r.get("quantityReceived"))
+                + (r.get("unit") == null ? "" : " " + r.get("unit")) + (check.isEmpty() ? "" : " (" + check + ")");
     }
 
     /** {@code "RM-2025-015 3000 gal returned to the supplier (RMA-2025-17)"}, in words (new user Q7). */

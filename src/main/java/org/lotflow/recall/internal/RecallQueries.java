@@ -193,6 +193,32 @@ public class RecallQueries {
         return out;
     }
 
+    /**
+     * For the signed closing's report: each customer (and unit) something came back from or whose answer disagrees with
+     * what came back: {@code customer}, {@code unit}, {@code quantityReceived} at the plant, {@code quantityReturned}
+     * as the customer said (null when not answered), and {@code check}, the closing form's remark ("" when none).
+     */
+    @Transactional(readOnly = true)
+    public List<java.util.Map<String, Object>> receivedAgainstSaid(long recallId) {
+        java.util.Map<String, java.math.BigDecimal> received = receivedByCustomerAndUnit(recallId);
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (NotificationStore.NotificationRow n : notifications.all(recallId)) {
+            java.math.BigDecimal atDock = received(received, n.customer(), n.unit());
+            String remark = receiptRemark(n, atDock).strip();
+            if (atDock.signum() == 0 && remark.isEmpty()) {
+                continue;
+            }
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("customer", n.customer());
+            row.put("unit", n.unit());
+            row.put("quantityReceived", atDock);
+            row.put("quantityReturned", n.notReached() ? null : n.quantityReturned());
+            row.put("check", remark.isEmpty() ? "" : remark.substring(1, remark.length() - 1));
+            out.add(row);
+        }
+        return out;
+    }
+
     /** What the plant received back from {@code customer} of lots in {@code unit} (null: of any unit). */
     static java.math.BigDecimal received(java.util.Map<String, java.math.BigDecimal> byCustomerAndUnit,
             String customer, String unit) {
