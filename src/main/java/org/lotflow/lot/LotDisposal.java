@@ -167,20 +167,8 @@ public class LotDisposal {
     }
 
     static String reference(String value) {
-        String v = value == null ? null : value.trim();
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        if (v.length() > MAX_REFERENCE) {
-            throw new InvalidInput("disposalReference", "must be at most " + MAX_REFERENCE + " characters, was "
-                    + v.length() + " (never cut)");
-        }
         // one line of visible text, as every name lotflow keeps: no line or paragraph separators, no direction
         // overrides (re-test 2026-12-06 R5: U+2028 and U+202E were kept)
-        String why = org.lotflow.shared.input.InputRules.name(v);
-        if (why != null) {
-            throw new InvalidInput("disposalReference", why);
-        }
-        return v;
+        return org.lotflow.shared.input.InputRules.optionalLine("disposalReference", value, MAX_REFERENCE);
     }
 }

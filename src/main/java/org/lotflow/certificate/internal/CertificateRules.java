@@ -15,6 +15,7 @@ import org.lotflow.lot.LotStatus;
 import org.lotflow.release.LabVerdict;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.input.Decimals;
 import org.lotflow.shared.input.InputRules;
 import org.lotflow.shared.input.PartyNames;
 
@@ -63,17 +64,12 @@ public final class CertificateRules {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    /** A value as its record wrote it, never in exponent form (its decimals, {@code Decimals#asWritten}, kept). */
-    static BigDecimal asWritten(BigDecimal value) {
-        return value == null || value.scale() >= 0 ? value : value.setScale(0);
-    }
-
     /** The certificate's result lines: every test of the verdict, values and limits as judged. */
     public static List<CertificateView.Result> results(LabVerdict verdict) {
         // each test's verdict as lab results give it: REPORTED for one without limits, never PASS (new user U17)
         // values and limits as the lab and the specification wrote them: 8.0 against 7.5 - 8.5, never 8 (new user M3)
-        return verdict.results().stream().map(t -> new CertificateView.Result(t.test(), asWritten(t.value()), t.unit(),
-                asWritten(t.min()), asWritten(t.max()), t.limits(), t.passed(), t.result(), t.text())).toList();
+        return verdict.results().stream().map(t -> new CertificateView.Result(t.test(), Decimals.plain(t.value()), t.unit(),
+                Decimals.plain(t.min()), Decimals.plain(t.max()), t.limits(), t.passed(), t.result(), t.text())).toList();
     }
 
     /**

@@ -82,7 +82,7 @@ public class ReturnReceipts {
         CustomerNotification.requireCustomerAndUnit(customer, null);
         InputRules.require("quantity", quantity == null ? "give the quantity that came back, in the lot's unit"
                 : InputRules.quantity(quantity, false));
-        String reference = reference(referenceAsSent);
+        String reference = InputRules.optionalLine("reference", referenceAsSent, MAX_REFERENCE);
         LocalDate today = LocalDate.now(clock);
         LocalDate receivedOn = receivedOnAsSent == null ? today : receivedOnAsSent;
         if (receivedOn.isAfter(today)) {
@@ -154,18 +154,5 @@ public class ReturnReceipts {
                     + " returned under this recall");
         }
         return lot;
-    }
-
-    private static String reference(String value) {
-        String v = value == null ? null : value.strip();
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        if (v.length() > MAX_REFERENCE) {
-            throw new InvalidInput("reference", "at most " + MAX_REFERENCE + " characters, was " + v.length()
-                    + " (never cut)");
-        }
-        InputRules.require("reference", InputRules.name(v));
-        return v;
     }
 }

@@ -69,7 +69,7 @@ public class QualityReports {
     static BigDecimal asDefined(BigDecimal v) {
         // as written: the decimals the lab and the specification wrote are the record's (new user 2026-12-06 M3);
         // the values reach here through Decimals.asWritten (LabReports, SpecLimit), without the column's padding
-        return v == null || v.scale() >= 0 ? v : v.setScale(0);
+        return org.lotflow.shared.input.Decimals.plain(v);
     }
 
     /**

@@ -32,8 +32,12 @@ public final class Decimals {
             BigDecimal written = stored.stripTrailingZeros();
             return written.scale() <= decimals ? written.setScale(decimals) : stored;
         }
-        BigDecimal plain = stored.stripTrailingZeros();
-        return plain.scale() < 0 ? plain.setScale(0) : plain;
+        return plain(stored.stripTrailingZeros());
+    }
+
+    /** {@code value} never in exponent form (2.5E+2 is 250), its decimals as they are; null for none. */
+    public static BigDecimal plain(BigDecimal value) {
+        return value == null || value.scale() >= 0 ? value : value.setScale(0);
     }
 
     /** {@code value} as text, as written: never in exponent form, nothing added or taken away. */

@@ -79,6 +79,23 @@ public final class InputRules {
         return new BigDecimal(text);
     }
 
+    /**
+     * An optional one-line text of a record, such as a waste manifest or return note number: stripped, null when empty,
+     * else at most {@code max} characters (never cut) of visible text ({@link #name}); 400 naming {@code field}
+     * otherwise.
+     */
+    public static String optionalLine(String field, String value, int max) {
+        String v = value == null ? null : value.strip();
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > max) {
+            throw new InvalidInput(field, "must be at most " + max + " characters, was " + v.length() + " (never cut)");
+        }
+        require(field, name(v));
+        return v;
+    }
+
     /** Why {@code value} is no quantity (null when it is one, or absent). */
     public static String quantity(BigDecimal value, boolean zeroAllowed) {
         if (value == null) {

@@ -92,7 +92,7 @@ public class ConsoleFormat {
             return "";
         }
         BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+        return org.lotflow.shared.input.Decimals.plain(d).toPlainString();
     }
 
     /** Whether two numbers differ (as decimals: 60 and 60.0 are the same); a missing one counts as 0. */
