@@ -60,7 +60,7 @@ public class RecallQueries {
                 NotificationStore.NotificationRow::customer, java.util.stream.Collectors.counting()));
         List<RecallView.Customer> customers = new ArrayList<>();
         List<RecallStore.EventRow> events = store.events(r.id());
-        java.util.Map<String, java.math.BigDecimal> received = receivedByCustomerAndUnit(r.id());
+        List<RecallView.ReceivedReturn> received = receivedReturns(r.id()); // read once, shown twice
         for (NotificationStore.NotificationRow n : rows) {
             // a customer listed once per unit it received (G2) gets the serials of that unit's lots (one query each)
             List<String> serialsOfRow = unitsOf.get(n.customer()) == 1 ? serialsOf.get(n.customer())
@@ -83,9 +83,10 @@ public class RecallQueries {
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
                 customers, Effectiveness.of(rows),
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
-                        e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), receivedReturns(r.id()));
+                        e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received);
     }
 
+    /** The recall's goods received back, in the order recorded, with their lots' numbers and units. */
     private List<RecallView.ReceivedReturn> receivedReturns(long recallId) {
         List<ReturnReceiptStore.Row> rows = receipts.of(recallId);
         java.util.Map<Long, org.lotflow.lot.LotLabel> labels = lotStock.labels(rows.stream()
@@ -152,7 +153,7 @@ public class RecallQueries {
         sb.append("Lots recalled: ").append(e.apply(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
                 .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", ")))).append("\n\n");
         List<NotificationStore.NotificationRow> rows = this.notifications.all(recall.id());
-        java.util.Map<String, java.math.BigDecimal> received = receivedByCustomerAndUnit(recall.id());
+        List<RecallView.ReceivedReturn> received = receivedReturns(recall.id());
         for (NotificationStore.NotificationRow n : rows) {
             String unit = n.unit() == null ? "" : " " + e.apply(n.unit());
             java.math.BigDecimal atDock = received(received, n.customer(), n.unit());
@@ -180,27 +181,13 @@ public class RecallQueries {
     }
 
     /**
-     * What the plant received back from each customer ({@code recall_return_receipt}), by customer in lower case and
-     * the unit of the lots received: "acme foods|kg".
-     */
-    java.util.Map<String, java.math.BigDecimal> receivedByCustomerAndUnit(long recallId) {
-        List<ReturnReceiptStore.Row> rows = receipts.of(recallId);
-        java.util.Map<Long, org.lotflow.lot.LotLabel> labels = lotStock.labels(rows.stream()
-                .map(ReturnReceiptStore.Row::lotId).distinct().toList());
-        java.util.Map<String, java.math.BigDecimal> out = new java.util.HashMap<>();
-        rows.forEach(r -> out.merge(r.customer().toLowerCase(java.util.Locale.ROOT) + "|"
-                + labels.get(r.lotId()).unit(), r.quantity(), java.math.BigDecimal::add));
-        return out;
-    }
-
-    /**
      * For the signed closing's report: each customer (and unit) something came back from or whose answer disagrees with
      * what came back: {@code customer}, {@code unit}, {@code quantityReceived} at the plant, {@code quantityReturned}
      * as the customer said (null when not answered), and {@code check}, the closing form's remark ("" when none).
      */
     @Transactional(readOnly = true)
     public List<java.util.Map<String, Object>> receivedAgainstSaid(long recallId) {
-        java.util.Map<String, java.math.BigDecimal> received = receivedByCustomerAndUnit(recallId);
+        List<RecallView.ReceivedReturn> received = receivedReturns(recallId);
         List<java.util.Map<String, Object>> out = new ArrayList<>();
         for (NotificationStore.NotificationRow n : notifications.all(recallId)) {
             java.math.BigDecimal atDock = received(received, n.customer(), n.unit());
@@ -220,11 +207,9 @@ public class RecallQueries {
     }
 
     /** What the plant received back from {@code customer} of lots in {@code unit} (null: of any unit). */
-    static java.math.BigDecimal received(java.util.Map<String, java.math.BigDecimal> byCustomerAndUnit,
-            String customer, String unit) {
-        String prefix = customer.toLowerCase(java.util.Locale.ROOT) + "|";
-        return byCustomerAndUnit.entrySet().stream().filter(x -> x.getKey().startsWith(prefix)
-                && (unit == null || x.getKey().equals(prefix + unit))).map(java.util.Map.Entry::getValue)
+    static java.math.BigDecimal received(List<RecallView.ReceivedReturn> received, String customer, String unit) {
+        return received.stream().filter(x -> x.customer().equalsIgnoreCase(customer)
+                && (unit == null || unit.equals(x.unit()))).map(RecallView.ReceivedReturn::quantity)
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 

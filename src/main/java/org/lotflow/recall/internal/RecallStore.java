@@ -209,14 +209,40 @@ class RecallStore {
                 """, p);
     }
 
+    /** A lot's row of the recall's scope ({@code recall_lot}). */
+    private record Scoped(long lotId, int depth, boolean named, String previous, boolean recalled, String note) {
+    }
+
+    private static final String SCOPED = "SELECT lot_id, depth, named, previous_status, recalled, note FROM recall_lot"
+            + " WHERE recall_id = :id";
+
+    private static Scoped scoped(ResultSet rs, int i) throws SQLException {
+        return new Scoped(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), rs.getBoolean(5),
+                rs.getString(6));
+    }
+
     /** The lots of the recall's scope, by depth then lot number. */
     List<LotRow> lots(long recallId) {
-        record Scoped(long lotId, int depth, boolean named, String previous, boolean recalled, String note) {
-        }
-        List<Scoped> scoped = jdbc.query("""
-                SELECT lot_id, depth, named, previous_status, recalled, note FROM recall_lot WHERE recall_id = :id
-                """, Map.of("id", recallId), (rs, i) -> new Scoped(rs.getLong(1), rs.getInt(2), rs.getBoolean(3),
-                rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+        return rows(jdbc.query(SCOPED, Map.of("id", recallId), RecallStore::scoped));
+    }
+
+    /**
+     * The lot of the recall's scope with this number (in any case), if it is one: one lot read, not the whole scope (a
+     * received return names one lot of a recall that may have thousands).
+     */
+    Optional<LotRow> scopeLot(long recallId, String lotNumber) {
+        return lotStock.findByLotNumber(lotStock.asStored(List.of(lotNumber)).get(0))
+                .flatMap(l -> rows(jdbc.query(SCOPED + " AND lot_id = :lot", Map.of("id", recallId, "lot", l.getId()),
+                        RecallStore::scoped)).stream().findFirst());
+    }
+
+    /** How many lots the recall's scope has. */
+    int scopeSize(long recallId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recall_lot WHERE recall_id = :id", Map.of("id", recallId),
+                Integer.class);
+    }
+
+    private List<LotRow> rows(List<Scoped> scoped) {
         Map<Long, Lot> lots = lotsById(scoped.stream().map(Scoped::lotId).toList());
         List<LotRow> rows = new ArrayList<>();
         for (Scoped r : scoped) {

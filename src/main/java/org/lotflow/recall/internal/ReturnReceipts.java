@@ -143,11 +143,10 @@ public class ReturnReceipts {
 
     /** The lot of the recall's scope the recall made RECALLED, by number in any case; 400 naming lotNumber otherwise. */
     private RecallStore.LotRow recalledLot(RecallStore.RecallRow recall, String lotNumber) {
-        List<RecallStore.LotRow> scope = store.lots(recall.id());
-        RecallStore.LotRow lot = scope.stream().filter(l -> l.lotNumber().equalsIgnoreCase(lotNumber)).findFirst()
+        RecallStore.LotRow lot = store.scopeLot(recall.id(), lotNumber)
                 .orElseThrow(() -> new InvalidInput("lotNumber", "'" + lotNumber + "' is not a lot of recall "
                         + recall.recallNumber() + " (GET /api/recalls/" + recall.recallNumber() + " lists its "
-                        + scope.size() + " lots)"));
+                        + store.scopeSize(recall.id()) + " lots)"));
         if (!lot.recalled()) {
             throw new InvalidInput("lotNumber", "lot " + lot.lotNumber() + " is in the scope of recall "
                     + recall.recallNumber() + " but was not recalled by it (" + lot.note() + "): its goods are not"
