@@ -232,7 +232,7 @@ public class RecallClosing {
         List<Map<String, Object>> disposed = disposeOnHand(recall, closedBy);
         store.close(recall.id(), e.level(), comment, justification, now, closedBy);
         List<RecallStore.LotRow> scope = store.lots(recall.id());
-        Map<String, Object> report = report(recall, scope, e, comment);
+        Map<String, Object> report = ClosingReport.of(recall, scope, e, comment);
         // what arrived at the plant beside what each customer said, and the closing form's CHECK remarks the signer
         // read: in the signed report (re-test 2026-12-06 M2)
         List<Map<String, Object>> received = closingForm.receivedAgainstSaid(recall.id());
@@ -243,7 +243,7 @@ public class RecallClosing {
             report.put("disposals", disposed);
         }
         String belowTarget = justification == null ? "" : " Closed below the target effectiveness level " + target
-                + ", justified: " + sentence(justification);
+                + ", justified: " + ClosingReport.sentence(justification);
         if (justification != null) {
             report.put("targetEffectivenessLevel", target);
             report.put("belowTargetJustification", justification);
@@ -251,7 +251,7 @@ public class RecallClosing {
         for (RecallStore.LotRow lot : scope) {
             var event = history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)
                     .reason("Recall " + recall.recallNumber() + " closed: " + (belowTarget.isEmpty() ? comment
-                            : sentence(comment) + belowTarget))
+                            : ClosingReport.sentence(comment) + belowTarget))
                     .details(report);
             if (recall.closeRequestedAt() != null) {
                 // the closing's electronic signature as every signed record shows it (21 CFR 11.50), at its signing; a
@@ -260,35 +260,11 @@ public class RecallClosing {
             }
             event.record();
         }
-        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + sentence(comment) + " " + e.summary() + "."
+        store.event(recall.id(), now, "CLOSED", closedBy, "Closed: " + ClosingReport.sentence(comment) + " " + e.summary() + "."
                 + belowTarget + (received.isEmpty() ? "" : " Received back at the plant: " + String.join("; ",
-                        received.stream().map(RecallClosing::receivedInWords).toList()) + ".")
+                        received.stream().map(ClosingReport::receivedInWords).toList()) + ".")
                 + (disposed.isEmpty() ? "" : " Disposed of: " + String.join("; ", disposed.stream()
-                        .map(RecallClosing::disposedInWords).toList()) + "."));
-    }
-
-    /** {@code text} ending with a full stop (one added when it ends without a sentence's end; new user P7). */
-    private static String sentence(String text) {
-        String t = text.strip();
-        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
-    }
-
-    /** {@code "Metro Manufacturing 21 pails (CHECK: the customer said 50 returned)"}, in words. */
-    private static String receivedInWords(Map<String, Object> r) {
-        String check = (String) r.get("check");
-        return r.get("customer") + " " + Quantities.plain((java.math.BigDecimal) r.get("quantityReceived"))
-                + (r.get("unit") == null ? "" : " " + r.get("unit")) + (check.isEmpty() ? "" : " (" + check + ")");
-    }
-
-    /** {@code "RM-2025-015 3000 gal returned to the supplier (RMA-2025-17)"}, in words (new user Q7). */
-    private static String disposedInWords(Map<String, Object> d) {
-        String how = switch (String.valueOf(d.get("method"))) {
-            case "DESTROYED" -> "destroyed";
-            case "RETURNED_TO_SUPPLIER" -> "returned to the supplier";
-            default -> "reworked"; // recorded before rework stopped being a disposal (auditor 2026-12-06 C-c)
-        };
-        return d.get("lotNumber") + " " + Quantities.plain((java.math.BigDecimal) d.get("quantity")) + " "
-                + d.get("unit") + " " + how + (d.get("reference") == null ? "" : " (" + d.get("reference") + ")");
+                        .map(ClosingReport::disposedInWords).toList()) + "."));
     }
 
     /**
@@ -320,38 +296,5 @@ public class RecallClosing {
         }
         store.disposed(recall.id(), disposed.isEmpty() ? null : DisposalRecords.write(disposed));
         return disposed;
-    }
-
-    /** The recall report every lot's history gets. */
-    private static Map<String, Object> report(RecallStore.RecallRow recall, List<RecallStore.LotRow> scope,
-            Effectiveness e, String comment) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("recallNumber", recall.recallNumber());
-        report.put("classification", recall.classification());
-        report.put("reason", recall.reason());
-        report.put("openedAt", recall.openedAt().toString());
-        report.put("openedBy", recall.openedBy());
-        report.put("lotsRecalled", scope.stream().filter(RecallStore.LotRow::recalled)
-                .map(RecallStore.LotRow::lotNumber).toList());
-        report.put("customers", e.customers());
-        report.put("notified", e.notified());
-        report.put("notReached", e.notReached());
-        report.put("acknowledged", e.acknowledged());
-        if (e.quantityShipped() != null) { // one unit: the totals; several: per unit only (G2)
-            report.put("quantityShipped", e.quantityShipped());
-            report.put("quantityReturned", e.quantityReturned());
-            report.put("quantityDestroyed", e.quantityDestroyed());
-        }
-        report.put("quantities", e.quantities().stream().map(q -> {
-            Map<String, Object> perUnit = new LinkedHashMap<>();
-            perUnit.put("unit", q.unit());
-            perUnit.put("shipped", q.shipped());
-            perUnit.put("returned", q.returned());
-            perUnit.put("destroyed", q.destroyed());
-            return perUnit;
-        }).toList());
-        report.put("effectivenessLevel", e.level());
-        report.put("comment", comment);
-        return report;
     }
 }
