@@ -7,6 +7,7 @@ import java.util.List;
 import org.lotflow.product.ProductService;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.TypedNumbers;
 
 /**
  * A product's specification as a person types it into the Console's form: one test per line, its name, unit,
@@ -55,7 +56,7 @@ public final class SpecLines {
         if (text.equals("-")) {
             return null;
         }
-        String notPlain = InputRules.plainNumber(text);
+        String notPlain = TypedNumbers.why(text);
         if (notPlain != null) {
             throw new InvalidInput("specs", where + ": the " + which + " limit " + notPlain + " ('-' for none)");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.TypedNumbers;
 
 /**
  * Lines a person types into one of the Console's text areas (source lots, a specification, a delivery's
@@ -42,7 +43,7 @@ final class TypedLines {
      * decimals, never rounded); refused naming {@code field} and the line.
      */
     static BigDecimal quantity(String field, Line line, String text) {
-        BigDecimal quantity = InputRules.plainNumber(field, line.where(), text);
+        BigDecimal quantity = TypedNumbers.read(field, line.where(), text);
         String problem = InputRules.quantity(quantity, false);
         if (problem != null) {
             throw new InvalidInput(field, line.where() + ": the quantity " + problem);
