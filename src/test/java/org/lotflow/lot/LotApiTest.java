@@ -278,6 +278,18 @@ class LotApiTest {
         assertProblem(api.get("tom", "/api/lots?size=100000"), 400, "size");
         assertProblem(api.get("tom", "/api/lots?cursor=garbage!"), 400, "cursor");
         assertProblem(api.get("tom", "/api/lots?expiringWithinDays=-1"), 400, "expiringWithinDays");
+
+        // a mistyped filter is refused, not ignored (it answered every lot, read as "the lots on hold")
+        Response typo = api.get("tom", "/api/lots?sku=" + sku + "&stauts=ON_HOLD");
+        assertProblem(typo, 400, "stauts");
+        assertThat(typo.json().get("detail").asText())
+                .contains("is not a parameter of this request, which takes cursor, expiringWithinDays, size, sku, status, supplierLotNumber");
+        assertProblem(api.get("tom", "/api/lots?sku=" + sku + "&expiring_within=3"), 400, "expiring_within");
+        assertProblem(api.get("tom", "/api/lots/" + sku + "-2024-002?verbose=true"), 400, "verbose");
+        // a write with a stray query parameter creates nothing
+        long before = lotCount(sku);
+        assertProblem(api.post("mike", "/api/lots?dryRun=true", lot(sku)), 400, "dryRun");
+        assertThat(lotCount(sku)).isEqualTo(before);
     }
 
     private List<String> allPages(String query) {
