@@ -155,11 +155,34 @@ public final class Fsma204 {
         }
     }
 
-    /** Records by date, then lot code, then event (receiving, transformation, shipping), then recipient. */
+    /** Reference document type of a shipment to a customer. */
+    public static final String SALES_ORDER = "Sales order";
+    /** Reference document type of goods received back (a customer's return under a recall) or sent back to a supplier. */
+    public static final String RETURN_NOTE = "Return note";
+    /** Reference document type of goods received back under a recall with no return note (the recall's number). */
+    public static final String RECALL = "Recall";
+
+    /**
+     * Records by date, then lot code, then the order a lot's events happen in on one day: its receiving from the
+     * supplier or its transformation, its shipments to customers, goods received back from them under a recall, what
+     * went back to the supplier; then recipient. The records carry a date, not a time (the rule's KDE is the date):
+     * this order keeps a day's return after the shipment it returns (re-test 2026-12-06 L1: a return's RECEIVING came
+     * before the day's SHIPPING, sorted by event kind).
+     */
     public static final Comparator<Record> BY_DATE = Comparator
             .comparing(Record::date, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Record::traceabilityLotCode).thenComparing(Record::event)
+            .thenComparing(Record::traceabilityLotCode).thenComparingInt(Fsma204::stage)
             .thenComparing(Record::immediateSubsequentRecipient, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** Where a record stands in its lot's day: 0 received or made, 1 shipped, 2 received back, 3 sent back to the supplier. */
+    static int stage(Record r) {
+        boolean back = RETURN_NOTE.equals(r.referenceDocumentType()) || RECALL.equals(r.referenceDocumentType());
+        return switch (r.event()) {
+            case RECEIVING -> back ? 2 : 0;
+            case TRANSFORMATION -> 0;
+            case SHIPPING -> SALES_ORDER.equals(r.referenceDocumentType()) ? 1 : 3;
+        };
+    }
 
     private Fsma204() {
     }

@@ -144,7 +144,7 @@ public class TraceabilityRecords {
             records.add(new Fsma204.Record(Fsma204.Event.RECEIVING, code(o), o.productName(), o.sku(), r.quantity(),
                     o.unit(), r.receivedOn(), here, o.location(), codeSource(o, here), r.customer(),
                     o.received() ? o.supplierLotNumber() : null, null, List.of(),
-                    r.reference() == null ? "Recall" : "Return note", r.reference() == null ? r.recallNumber()
+                    r.reference() == null ? Fsma204.RECALL : Fsma204.RETURN_NOTE, r.reference() == null ? r.recallNumber()
                             : r.reference(), null, o.lotNumber()));
         }
         return records;
@@ -169,7 +169,7 @@ public class TraceabilityRecords {
             records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, code(o), o.productName(), o.sku(),
                     d.quantity(), o.unit(), d.at().atZone(clock.getZone()).toLocalDate(), here, o.location(),
                     codeSource(o, here), null, o.supplierLotNumber(), o.supplier(), List.of(),
-                    d.reference() == null ? null : "Return note", d.reference(), null, o.lotNumber()));
+                    d.reference() == null ? null : Fsma204.RETURN_NOTE, d.reference(), null, o.lotNumber()));
         }
         return records;
     }
@@ -222,7 +222,7 @@ public class TraceabilityRecords {
             LotOrigins.Origin o = shippedLots.get(s.lotId());
             records.add(new Fsma204.Record(Fsma204.Event.SHIPPING, code(o), o.productName(), o.sku(),
                     s.quantity(), o.unit(), s.shippedAt(), here, o.location(), codeSource(o, here), null,
-                    o.received() ? o.supplierLotNumber() : null, s.customer(), List.of(), "Sales order",
+                    o.received() ? o.supplierLotNumber() : null, s.customer(), List.of(), Fsma204.SALES_ORDER,
                     s.orderNumber(), s.carrier(), o.lotNumber()));
         }
         return records;
