@@ -82,8 +82,9 @@ public class LotDisposal {
     /**
      * Disposes of what a RECALLED lot still has on hand when its recall closes, as {@link #confirm} does, in the name
      * of {@code by} (the QA manager who signed the closing; the closing runs as a job). The {@code DISPOSAL_CONFIRMED}
-     * event names the {@code recallNumber} too. A lot that is no longer RECALLED, or has nothing on hand, is left
-     * as it is: null. Otherwise returns the quantity disposed of.
+     * event names the {@code recallNumber} too. So for a REJECTED lot of the recall's scope that goods came back to
+     * under it (the caller decides which: auditor 2026-12-07 F1). A lot that is neither RECALLED nor REJECTED, or has
+     * nothing on hand, is left as it is: null. Otherwise returns the quantity disposed of.
      *
      * @param method one of {@link Method} (400 naming {@code disposalMethod} otherwise)
      * @param reference optional, as for {@link #confirm}
@@ -93,10 +94,11 @@ public class LotDisposal {
         Method m = method(method);
         String r = reference(reference);
         Lot locked = lots.lockForChange(lot);
-        if (locked.getStatus() != LotStatus.RECALLED || locked.quantities().onHand().signum() == 0) {
+        if (locked.getStatus() != LotStatus.RECALLED && locked.getStatus() != LotStatus.REJECTED
+                || locked.quantities().onHand().signum() == 0) {
             return null;
         }
-        return dispose(locked, LotStatus.RECALLED, m, r, recallNumber, by);
+        return dispose(locked, locked.getStatus(), m, r, recallNumber, by);
     }
 
     /** Disposes of a locked lot's stock on hand and records it; 409 unless the lot is {@code required}. */

@@ -37,16 +37,19 @@ public class LotReturns {
      * {@code customer} it came from, the day it arrived ({@code receivedOn}), the return note ({@code reference}, may
      * be null), the quantity and unit, and the lot's quantities after it.
      *
-     * @throws StateConflict 409 when the lot is not RECALLED, or has less than {@code quantity} shipped; nothing
-     *         changes
+     * A REJECTED lot of the recall's scope takes its goods back too (the recall notified its customers; the stock is
+     * the rejected lot's until the recall's closing disposes of it, auditor 2026-12-07 F1).
+     *
+     * @throws StateConflict 409 when the lot is neither RECALLED nor REJECTED, or has less than {@code quantity}
+     *         shipped; nothing changes
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void receiveRecalled(Lot lot, BigDecimal quantity, String customer, String recallNumber,
             LocalDate receivedOn, String reference) {
         Lot locked = lots.lockForChange(lot);
-        if (locked.getStatus() != LotStatus.RECALLED) {
+        if (locked.getStatus() != LotStatus.RECALLED && locked.getStatus() != LotStatus.REJECTED) {
             throw new StateConflict("Lot " + locked.getLotNumber() + " is " + locked.getStatus() + ": returned goods"
-                    + " are received under a recall only while the lot is RECALLED")
+                    + " are received under a recall only while the lot is RECALLED (or REJECTED)")
                     .with("lotNumber", locked.getLotNumber()).with("lotStatus", locked.getStatus().name());
         }
         stock.receiveReturn(locked, quantity);

@@ -27,6 +27,20 @@ public class Recalls {
     /** The meaning of a QA manager's signature on a recall's closing (21 CFR 11.50(a)(3)). */
     public static final String CLOSING_MEANING = "recall closure";
 
+    /**
+     * Whether goods of a lot of a recall's scope that customers send back are received under that recall
+     * ({@code POST /api/recalls/{n}/received-returns}): a lot it recalled ({@code action} RECALLED), and a lot it kept
+     * REJECTED (its customers are notified too, and what they send back is the rejected lot's stock until the
+     * recall's closing disposes of it; auditor 2026-12-07 F1). Not an ARCHIVED lot (its records are closed) nor one
+     * another recall recalled (its goods come back under that recall).
+     *
+     * @param action the lot's action in the recall's scope (RECALLED or SKIPPED)
+     * @param status the lot's status now
+     */
+    public static boolean receivesReturns(String action, String status) {
+        return "RECALLED".equals(action) || "REJECTED".equals(status);
+    }
+
     private final org.lotflow.recall.internal.ReturnReceipts receipts;
     private final RecallOpening opening;
     private final RecallQueries queries;

@@ -224,6 +224,111 @@ class RecallReturnReceiptApiTest {
         assertThat(receipts(number)).isEqualTo(2);
     }
 
+    /**
+     * Auditor 2026-12-07 F1: a recall keeps a REJECTED lot rejected and notifies its customers; what they send back
+     * is received under the recall (stock of the rejected lot again) and the signed closing disposes of it. An
+     * ARCHIVED lot of the scope is refused in words, and the recall's page does not offer it.
+     */
+    @Test
+    void goodsOfARejectedLotTheRecallNotifiedAreReceivedAndDisposedOf() {
+        String sku = api.createProduct("RRJ");
+        String lotNumber = api.releasedLot(sku, new BigDecimal("50"), "2025-01-10");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        f.ship("Delta Inc", lotNumber, "5", "2025-01-22");
+        // a complaint, the investigation, the disposition REJECT: the 45 left are disposed of by the rejection
+        assertThat(api.post("sarah", "/api/lots/" + lotNumber + "/holds", Map.of("reason", "Odd smell",
+                "source", "COMPLAINT", "reference", "CMP-1")).status()).isEqualTo(202);
+        String investigate = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
+                + "&taskDefinitionKey=investigateLot").json().get(0).get("id").asText();
+        assertThat(api.post("sarah", "/engine-rest/task/" + investigate + "/submit-form", Map.of("variables",
+                Map.of("findings", Map.of("value", "Smell confirmed on the retained sample"), "rootCause",
+                        Map.of("value", "Contaminated drum liner"), "retainedSampleResults",
+                        Map.of("value", "viscosity = 249 cSt")))).status()).isEqualTo(204);
+        Response rejected = api.post("jennifer", "/api/lots/" + lotNumber + "/disposition", Map.of("decision",
+                "REJECT", "justification", "Smell confirmed", "password", "jennifer"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(lot(lotNumber).get("status").asText()).isEqualTo("REJECTED");
+
+        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lotNumber), "reason",
+                "Rejected lot at a customer", "classification", "CLASS_II"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.json().get("lots").get(0).get("action").asText()).isEqualTo("SKIPPED");
+        api.executeJobs();
+        String number = opened.json().get("recallNumber").asText();
+        // the recall's page offers it, and receiving it works
+        String page = org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/recalls/" + number)
+                .html();
+        assertThat(page).contains(lotNumber + " from Delta Inc: shipped 5");
+        Response received = api.post("rachel", "/api/recalls/" + number + "/received-returns", body("lotNumber",
+                lotNumber, "customer", "Delta Inc", "quantity", 5, "reference", "RMA-D1"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        JsonNode back = lot(lotNumber);
+        assertThat(back.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(back.get("shipped").decimalValue()).isEqualByComparingTo("0");
+        BigDecimal onHand = back.get("onHand").decimalValue();
+        assertThat(onHand).isGreaterThanOrEqualTo(new BigDecimal("5"));
+
+        for (String customer : List.of("Delta Inc")) {
+            assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer", customer,
+                    "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Dee", "quantityReturned", 5))
+                    .status()).isEqualTo(200);
+        }
+        api.executeJobs();
+        String closeTask = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + number
+                + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
+        String summary = api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString();
+        assertThat(summary).contains("received back at the plant 5").doesNotContain("CHECK:");
+        Response closed = api.post("jennifer", "/api/recalls/" + number + "/close", body("comment", "Retrieved",
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-9", "password", "jennifer"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        api.executeJobs();
+        JsonNode after = lot(lotNumber);
+        assertThat(after.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(after.get("onHand").decimalValue()).isEqualByComparingTo("0");
+        JsonNode view = api.get("rachel", "/api/recalls/" + number).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("disposals").get(0).get("lotNumber").asText()).isEqualTo(lotNumber);
+        assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo(onHand);
+
+        // an ARCHIVED lot of a scope: refused in words and not offered
+        String archivedSku = api.createProduct("RRA");
+        String archived = api.releasedLot(archivedSku, new BigDecimal("10"), "2025-01-10");
+        f.ship("Echo Ltd", archived, "10", "2025-01-22");
+        jdbc.update("UPDATE lot SET status = 'ARCHIVED' WHERE lot_number = ?", archived);
+        Response second = api.post("rachel", "/api/recalls", Map.of("lots", List.of(archived), "reason",
+                "Archived lot at a customer", "classification", "CLASS_III"));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        api.executeJobs();
+        String secondNumber = second.json().get("recallNumber").asText();
+        refused(api.post("rachel", "/api/recalls/" + secondNumber + "/received-returns", body("lotNumber", archived,
+                "customer", "Echo Ltd", "quantity", 1)), "lotNumber", "was not recalled by it", "ARCHIVED");
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/recalls/" + secondNumber)
+                .html()).doesNotContain(archived + " from Echo Ltd");
+    }
+
+    /** Auditor 2026-12-07 F4: a lot number longer than any is refused by its length, not looked up and quoted back. */
+    @Test
+    void anOverlongLotNumberIsRefusedByItsLength() {
+        String sku = api.createProduct("RRL");
+        String lotNumber = api.releasedLot(sku, new BigDecimal("10"), "2025-01-10");
+        new GenealogyFixture(api, jdbc).ship("Delta Works", lotNumber, "5", "2025-01-22");
+        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lotNumber), "reason",
+                "Label error", "classification", "CLASS_III"));
+        String number = opened.json().get("recallNumber").asText();
+        String huge = "A".repeat(100_000);
+        for (Response r : List.of(api.post("rachel", "/api/recalls/" + number + "/received-returns",
+                body("lotNumber", huge, "customer", "Delta Works", "quantity", 1)),
+                api.post("rachel", "/api/mock-recalls", body("lotNumber", huge)))) {
+            refused(r, "lotNumber", "is 100000 characters long; a lot number has at most 64");
+            assertThat(r.text().length()).as("not quoted back").isLessThan(2_000);
+        }
+        // a drill on a lot number typed with blanks around it finds the lot
+        Response drill = api.post("rachel", "/api/mock-recalls", body("lotNumber", "  " + lotNumber.toLowerCase()
+                + " "));
+        assertThat(drill.status()).as(drill.toString()).isEqualTo(201);
+    }
+
     @Test
     void aLotTheRecallDidNotRecallIsNotReceivedUnderIt() {
         String sku = api.createProduct("RRS");

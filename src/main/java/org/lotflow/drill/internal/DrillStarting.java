@@ -10,7 +10,6 @@ import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotStock;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -68,11 +67,10 @@ public class DrillStarting {
 
     /** Starts a drill on the lot; its number. */
     @Transactional
-    public String start(String lotNumber) {
+    public String start(String lotNumberAsSent) {
         currentUser.requireToRecord("start a mock-recall drill", Groups.RECALL_COORDINATOR);
-        if (lotNumber == null || lotNumber.isBlank()) {
-            throw new InvalidInput("lotNumber", "required: the number of the lot the drill traces");
-        }
+        String lotNumber = org.lotflow.shared.input.InputRules.lotNumber("lotNumber", lotNumberAsSent,
+                "required: the number of the lot the drill traces");
         Lot lot = lots.findByLotNumber(lots.asStored(java.util.List.of(lotNumber)).get(0)).orElseThrow(() -> new NotFound("Lot", lotNumber)
                 .with("field", "lotNumber").with("lotNumber", lotNumber));
         DrillScope scope = tracing.trace(lot.getId());

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What of a recall is still to be disposed of when it closes (21 CFR 7.55(a): a recall is terminated once "proper
  * disposition or correction has been made"; EU GMP Chapter 5.65: recalled products are stored apart until their fate
- * is decided): the stock on hand of the recall's RECALLED lots (quantity minus shipped, consumed and disposed of). The
+ * is decided): the stock on hand of the recall's RECALLED lots (quantity minus shipped, consumed and disposed of), and
+ * of the REJECTED lots of its scope it received goods of from customers (the recall notified their customers; what
+ * came back is stock of the rejected lot, and the closing disposes of it with the rest: auditor 2026-12-07 F1). The
  * QA manager who signs the closing says how each lot leaves the plant ({@link RecallClosing#sign},
  * {@link RecalledStockDisposals}). What customers returned or destroyed is their answer's record
  * ({@code quantityReturned}, {@code quantityDestroyed}), not stock of the lot.
@@ -59,18 +61,25 @@ class RecalledStock {
     }
 
     private final RecallStore store;
+    private final ReturnReceiptStore receipts;
     private final LotStock lots;
 
-    RecalledStock(RecallStore store, LotStock lots) {
+    RecalledStock(RecallStore store, ReturnReceiptStore receipts, LotStock lots) {
         this.store = store;
+        this.receipts = receipts;
         this.lots = lots;
     }
 
     /** What the recall {@code recallId} leaves to dispose of, read from lotflow's tables now. */
     @Transactional(readOnly = true)
     Left left(long recallId) {
-        List<OnHand> onHand = lots.findAllById(store.recalledLotIds(recallId)).stream()
-                .filter(l -> l.getStatus() == LotStatus.RECALLED && l.quantities().onHand().signum() > 0)
+        java.util.Set<Long> rejectedBack = new java.util.HashSet<>(receipts.lotIds(recallId));
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(store.recalledLotIds(recallId));
+        ids.addAll(rejectedBack);
+        List<OnHand> onHand = lots.findAllById(ids).stream()
+                .filter(l -> (l.getStatus() == LotStatus.RECALLED
+                        || l.getStatus() == LotStatus.REJECTED && rejectedBack.contains(l.getId()))
+                        && l.quantities().onHand().signum() > 0)
                 .map(l -> new OnHand(l, l.quantities().onHand(), l.getProduct().getUnit()))
                 .sorted(Comparator.comparing(o -> o.lot().getLotNumber())).toList();
         return new Left(onHand);

@@ -47,6 +47,12 @@ class ReturnReceiptStore {
         return sum == null ? BigDecimal.ZERO : sum;
     }
 
+    /** The lots the recall has received goods of, each once. */
+    List<Long> lotIds(long recallId) {
+        return jdbc.queryForList("SELECT DISTINCT lot_id FROM recall_return_receipt WHERE recall_id = :recallId",
+                new MapSqlParameterSource("recallId", recallId), Long.class);
+    }
+
     /** The recall's receipts, in the order they were recorded. */
     List<Row> of(long recallId) {
         return jdbc.query("""

@@ -67,17 +67,17 @@ public class ReturnReceipts {
      * coordinators and QA managers; 400 naming {@code lotNumber} (not a lot the recall recalled), {@code customer}
      * (received none of that lot), {@code quantity}, {@code receivedOn} or {@code reference}; 409 once the recall is
      * closed or its closing is signed (the closing disposes of what was on hand when it was signed), and when the lot
-     * is no longer RECALLED.
+     * is neither RECALLED nor REJECTED. A lot the recall kept REJECTED (its customers notified) takes goods back as a
+     * recalled one does, and the closing disposes of them (auditor 2026-12-07 F1); an ARCHIVED lot or one another recall
+     * recalled does not (400 naming {@code lotNumber}, the other recall's number said).
      */
     @Transactional
     public void receive(String recallNumber, String lotNumberAsSent, String customerAsSent, BigDecimal quantity,
             LocalDate receivedOnAsSent, String referenceAsSent, List<String> serials) {
         currentUser.requireToRecord("receive a recall's returned goods", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
-        String lotNumber = lotNumberAsSent == null ? "" : lotNumberAsSent.strip();
-        if (lotNumber.isEmpty()) {
-            throw new InvalidInput("lotNumber", "name the lot written on the goods that came back");
-        }
+        String lotNumber = InputRules.lotNumber("lotNumber", lotNumberAsSent,
+                "name the lot written on the goods that came back");
         String customer = customerAsSent == null ? null : customerAsSent.strip();
         CustomerNotification.requireCustomerAndUnit(customer, null);
         InputRules.require("quantity", quantity == null ? "give the quantity that came back, in the lot's unit"
@@ -105,7 +105,7 @@ public class ReturnReceipts {
             throw new InvalidInput("receivedOn", receivedOn + " is before recall " + recall.recallNumber()
                     + " was opened (" + opened + "): goods that came back earlier were not returned under it");
         }
-        RecallStore.LotRow lot = recalledLot(recall, lotNumber);
+        RecallStore.LotRow lot = returnedLot(recall, lotNumber);
         List<RecallStore.ShipmentRow> shipped = store.shipments(recall.id(), customer).stream()
                 .filter(s -> s.lotId().equals(lot.lotId())).toList();
         if (shipped.isEmpty()) {
@@ -141,16 +141,20 @@ public class ReturnReceipts {
         closingForm.refresh(recall);
     }
 
-    /** The lot of the recall's scope the recall made RECALLED, by number in any case; 400 naming lotNumber otherwise. */
-    private RecallStore.LotRow recalledLot(RecallStore.RecallRow recall, String lotNumber) {
+    /**
+     * The lot of the recall's scope whose goods come back under it ({@link org.lotflow.recall.Recalls#receivesReturns}:
+     * recalled by it, or kept REJECTED), by number in any case; 400 naming lotNumber otherwise.
+     */
+    private RecallStore.LotRow returnedLot(RecallStore.RecallRow recall, String lotNumber) {
         RecallStore.LotRow lot = store.scopeLot(recall.id(), lotNumber)
-                .orElseThrow(() -> new InvalidInput("lotNumber", "'" + lotNumber + "' is not a lot of recall "
-                        + recall.recallNumber() + " (GET /api/recalls/" + recall.recallNumber() + " lists its "
-                        + store.scopeSize(recall.id()) + " lots)"));
-        if (!lot.recalled()) {
+                .orElseThrow(() -> new InvalidInput("lotNumber", "'" + lotNumber + "' is not a lot of recall " + recall.recallNumber() + " (GET /api/recalls/"
+                        + recall.recallNumber() + " lists its " + store.scopeSize(recall.id()) + " lots)"));
+        if (!org.lotflow.recall.Recalls.receivesReturns(lot.recalled() ? "RECALLED" : "SKIPPED",
+                lot.currentStatus())) {
             throw new InvalidInput("lotNumber", "lot " + lot.lotNumber() + " is in the scope of recall "
                     + recall.recallNumber() + " but was not recalled by it (" + lot.note() + "): its goods are not"
-                    + " returned under this recall");
+                    + " received under this recall" + (lot.note().startsWith("already RECALLED by ")
+                            ? "; receive them under " + lot.note().substring("already RECALLED by ".length()) : ""));
         }
         return lot;
     }

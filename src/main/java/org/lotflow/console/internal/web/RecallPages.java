@@ -162,6 +162,14 @@ class RecallPages {
         List<Map<String, Object>> customers = (List<Map<String, Object>>) recall.getOrDefault("customers", List.of());
         List<Map<String, Object>> received = (List<Map<String, Object>>) recall.getOrDefault("returnsReceived",
                 List.of());
+        // only lots whose goods come back under this recall (not an ARCHIVED one, nor one another recall recalled:
+        // a choice always refused, auditor 2026-12-07 F1)
+        java.util.Set<String> receivable = new java.util.HashSet<>();
+        for (Map<String, Object> lot : (List<Map<String, Object>>) recall.getOrDefault("lots", List.of())) {
+            if (org.lotflow.recall.Recalls.receivesReturns((String) lot.get("action"), (String) lot.get("status"))) {
+                receivable.add((String) lot.get("lotNumber"));
+            }
+        }
         List<ReceiveChoice> out = new java.util.ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
             Map<String, Object> c = customers.get(i);
@@ -172,6 +180,9 @@ class RecallPages {
                         java.math.BigDecimal::add);
             }
             for (var lot : shipped.entrySet()) {
+                if (!receivable.contains(lot.getKey())) {
+                    continue;
+                }
                 java.math.BigDecimal back = received.stream().filter(x -> lot.getKey().equals(x.get("lotNumber"))
                         && customer.equalsIgnoreCase((String) x.get("customer")))
                         .map(x -> new java.math.BigDecimal(String.valueOf(x.get("quantity"))))
