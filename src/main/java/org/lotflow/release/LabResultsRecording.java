@@ -41,6 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LabResultsRecording {
 
+    /**
+     * The history detail that says a {@code LAB_RESULTS_RECORDED} event's values and limits are as the analyst and the
+     * specification wrote them (recorded since V156); without it, a value of 6 decimals is the column's old padding.
+     */
+    public static final String DECIMALS_AS_WRITTEN = "decimalsAsWritten";
+
     private final LotService lots;
     private final LabResultRepository results;
     private final OosInvestigationRepository investigations;
@@ -156,7 +162,9 @@ public class LabResultsRecording {
         history.event(lotId, LotEventTypes.LAB_RESULTS_RECORDED)
                 .reason((verdict.passed() ? "All specifications met" : "Out of specification: " + verdict.failedTests())
                         + retest)
-                .detail("passed", verdict.passed()).detail("round", round).detail("results", verdict.results()).record();
+                .detail("passed", verdict.passed()).detail("round", round).detail("results", verdict.results())
+                // values and limits as written (V156): a 6-decimal value is no column padding (auditor 2026-12-07 F3)
+                .detail(DECIMALS_AS_WRITTEN, true).record();
         if (!verdict.passed() && !held) {
             investigations.save(new OosInvestigation(lotId, round, verdict.failedTests(), analyst, clock.instant()));
             history.event(lotId, LotEventTypes.OOS_INVESTIGATION_OPENED)

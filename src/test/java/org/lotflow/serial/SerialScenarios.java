@@ -443,6 +443,18 @@ public abstract class SerialScenarios {
         assertThat(api.post("rachel", receive, Map.of("lotNumber", lot, "customer", "St. Mary Hospital", "quantity",
                 1, "serials", List.of(inLot.get(2)))).status()).as("received once").isEqualTo(409);
         assertThat(history(lot)).contains("SERIALS_RETURNED", "RETURN_RECEIVED");
+        // serialised units are counted whole in the customer's answer and its later returns (auditor 2026-12-07 F2)
+        for (Map.Entry<String, Object> fraction : Map.<String, Object>of("quantityReturned", 1.5, "quantityDestroyed",
+                0.25).entrySet()) {
+            Map<String, Object> answer = new java.util.HashMap<>(Map.of("customer", "St. Mary Hospital",
+                    "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Biomed desk", "quantityReturned",
+                    0));
+            answer.put(fraction.getKey(), fraction.getValue());
+            Response refused = api.post("rachel", "/api/recalls/" + recallNumber + "/notifications", answer);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("field").asText()).isEqualTo(fraction.getKey());
+            assertThat(refused.json().get("detail").asText()).contains("is not a whole number");
+        }
         // the closing disposes of the unit that came back with the lot's stock
         for (String customer : List.of("St. Mary Hospital", "County Clinic")) {
             assertThat(api.post("rachel", "/api/recalls/" + recallNumber + "/notifications", Map.of("customer",
@@ -450,9 +462,17 @@ public abstract class SerialScenarios {
                     "quantityReturned", 0)).status()).isEqualTo(200);
         }
         api.executeJobs();
+        String returns = "/api/recalls/" + recallNumber + "/returns";
+        Response quarter = api.post("rachel", returns, Map.of("customer", "County Clinic", "quantityDestroyed",
+                0.001));
+        assertThat(quarter.status()).as(quarter.toString()).isEqualTo(400);
+        assertThat(quarter.json().get("field").asText()).isEqualTo("quantityDestroyed");
         Response closed = api.post("jennifer", "/api/recalls/" + recallNumber + "/close", Map.of("comment",
                 "Pumps retrieved", "disposalMethod", "DESTROYED", "password", "jennifer"));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        // signed: the returns it was signed on are the ones its report gives (auditor 2026-12-07)
+        Response late = api.post("rachel", returns, Map.of("customer", "County Clinic", "quantityDestroyed", 1));
+        assertThat(late.status()).as(late.toString()).isIn(409);
         api.executeJobs();
         assertThat(api.get("tom", "/api/serials/" + inLot.get(2)).json().get("status").asText()).isEqualTo("DISPOSED");
         assertThat(api.get("tom", "/api/serials/" + inLot.get(0)).json().get("status").asText()).isEqualTo("SHIPPED");

@@ -150,11 +150,11 @@ public class GenealogyQueries {
     public Map<Long, org.lotflow.lot.LotLabel> labels(Collection<Long> ids) {
         Map<Long, org.lotflow.lot.LotLabel> labels = new java.util.HashMap<>();
         jdbc.query("""
-                SELECT l.id, l.lot_number, p.sku, p.name, p.unit, l.location
+                SELECT l.id, l.lot_number, p.sku, p.name, p.unit, l.location, p.serialised
                   FROM lot l JOIN product p ON p.id = l.product_id WHERE l.id = ANY(:ids)
                 """, Map.of("ids", org.lotflow.shared.IdArray.of(ids)), (ResultSet rs) -> {
                     labels.put(rs.getLong(1), new org.lotflow.lot.LotLabel(rs.getLong(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
                 });
         return labels;
     }

@@ -152,7 +152,8 @@ public class CustomerNotification {
             return;
         }
         NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod, contactPerson, note,
-                quantityDestroyed); // bad input: 400 before any lock
+                quantityDestroyed).inWholeUnits(store.wholeUnits(recall.id(), n.customer(), n.unit()), n.unit());
+        // bad input: 400 before any lock
         if (n.taskId() == null) {
             throw new StateConflict("The notification task for " + customer + " of recall " + recallNumber
                     + " is still being created (a recall's customers get their tasks in batches, within seconds);"
@@ -254,7 +255,8 @@ public class CustomerNotification {
         NotificationStore.NotificationRow n = notifications.lockOfTask(recall.id(), taskId).orElseThrow(() ->
                 new StateConflict("Task " + taskId + " is not a customer notification of recall " + recallNumber));
         NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
-                contactPerson, note, quantityDestroyed);
+                contactPerson, note, quantityDestroyed)
+                .inWholeUnits(store.wholeUnits(recall.id(), n.customer(), n.unit()), n.unit());
         boolean again = NotificationAnswer.tryAgain(tryAgain, answer.reached());
         Instant now = clock.instant();
         if (again) {

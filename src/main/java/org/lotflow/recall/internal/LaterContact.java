@@ -44,12 +44,16 @@ class LaterContact {
             Boolean acknowledged, BigDecimal quantityReturned, String contactMethod, String contactPerson, String note,
             BigDecimal quantityDestroyed, Boolean tryAgain) {
         NotificationAnswer answer = NotificationAnswer.check(n, reached, acknowledged, quantityReturned, contactMethod,
-                contactPerson, note, quantityDestroyed, true);
+                contactPerson, note, quantityDestroyed, true)
+                .inWholeUnits(store.wholeUnits(recall.id(), n.customer(), n.unit()), n.unit());
         NotificationAnswer.tryAgain(tryAgain, answer.reached());
         RecallStore.RecallRow locked = store.lock(recall.id());
-        if (RecallStatus.CLOSED.equals(locked.status())) {
-            throw new StateConflict("Recall " + recall.recallNumber() + " is closed: " + n.customer() + " stays"
-                    + " recorded as not reached in it").with("customer", n.customer());
+        if (RecallStatus.CLOSED.equals(locked.status()) || locked.closeRequestedAt() != null) {
+            // the signed closing's effectiveness is the one it was signed on (auditor 2026-12-07: a contact recorded
+            // between the signing and the closing's job would change the signed report)
+            throw new StateConflict("Recall " + recall.recallNumber() + (locked.closeRequestedAt() != null
+                    && !RecallStatus.CLOSED.equals(locked.status()) ? "'s closing is signed" : " is closed") + ": "
+                    + n.customer() + " stays recorded as not reached in it").with("customer", n.customer());
         }
         Instant at = clock.instant();
         // one conditional write: of several contacts at once, one is recorded (re-test N1)

@@ -58,6 +58,25 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
     }
 
     /**
+     * This answer, when what the customer received is counted in whole units ({@code whole}: serialised products, one
+     * serial each) and it says so; 400 naming {@code quantityReturned} or {@code quantityDestroyed} for a fraction of a
+     * unit (auditor 2026-12-07 F2: 0.25 of a serialised pump was recorded destroyed and counted).
+     */
+    NotificationAnswer inWholeUnits(boolean whole, String unit) {
+        requireWhole(whole, unit, "quantityReturned", quantityReturned);
+        requireWhole(whole, unit, "quantityDestroyed", quantityDestroyed);
+        return this;
+    }
+
+    /** 400 naming {@code field} when {@code whole} and {@code quantity} is a fraction of a unit. */
+    static void requireWhole(boolean whole, String unit, String field, BigDecimal quantity) {
+        if (whole && quantity != null && quantity.stripTrailingZeros().scale() > 0) {
+            throw new InvalidInput(field, Quantities.plain(quantity) + (unit == null ? "" : " " + unit) + " is not a"
+                    + " whole number: the customer received serialised units (one serial each), counted whole");
+        }
+    }
+
+    /**
      * {@link #check} of a later contact with a customer recorded as not reached ({@code laterContact}: its notification
      * is done, and an answer that reaches it is taken; auditor 2026-12-06 F9).
      */

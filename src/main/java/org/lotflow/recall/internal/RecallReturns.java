@@ -79,8 +79,16 @@ public class RecallReturns {
         if (RecallStatus.CLOSED.equals(recall.status())) {
             throw new StateConflict("Recall " + recall.recallNumber() + " is closed: its returns are in its closing");
         }
+        if (recall.closeRequestedAt() != null) {
+            // the signed closing's effectiveness is the one it was signed on (auditor 2026-12-07)
+            throw new StateConflict("The closing of recall " + recall.recallNumber() + " is signed: its returns are"
+                    + " the ones it was signed on");
+        }
         NotificationStore.NotificationRow n = notification.ofUnit(recall, customer, unit,
                 notifications.ofCustomer(recall.id(), customer));
+        boolean whole = store.wholeUnits(recall.id(), n.customer(), n.unit());
+        NotificationAnswer.requireWhole(whole, n.unit(), "quantityReturned", returned);
+        NotificationAnswer.requireWhole(whole, n.unit(), "quantityDestroyed", destroyed);
         if (!n.done()) {
             throw new StateConflict("The notification of " + n.customer() + " is not answered yet: record its first"
                     + " returns with its answer").with("customer", n.customer());

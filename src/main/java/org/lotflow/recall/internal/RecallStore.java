@@ -54,7 +54,7 @@ class RecallStore {
 
     record ShipmentRow(String customer, String orderNumber, Long lotId, String lotNumber, String sku,
             String productName, String unit, String location, BigDecimal quantity, LocalDate shippedAt,
-            String carrier, Instant recordedAt) {
+            String carrier, Instant recordedAt, boolean serialised) {
     }
 
     record EventRow(Instant at, String type, String user, String text) {
@@ -292,8 +292,18 @@ class RecallStore {
         return shipped.stream().map(s -> {
             LotLabel l = lots.get(s.lotId());
             return new ShipmentRow(s.customer(), s.order(), s.lotId(), l.lotNumber(), l.sku(), l.productName(),
-                    l.unit(), l.location(), s.quantity(), s.at(), s.carrier(), s.recordedAt());
+                    l.unit(), l.location(), s.quantity(), s.at(), s.carrier(), s.recordedAt(), l.serialised());
         }).toList();
+    }
+
+    /**
+     * Whether all the recall's shipments to {@code customer} (whatever its case) in {@code unit} (any, when null) are
+     * of serialised products, which are counted in whole units, one serial each (auditor 2026-12-07 F2).
+     */
+    boolean wholeUnits(long recallId, String customer, String unit) {
+        List<ShipmentRow> shipped = shipments(recallId, customer).stream()
+                .filter(s -> unit == null || unit.equals(s.unit())).toList();
+        return !shipped.isEmpty() && shipped.stream().allMatch(ShipmentRow::serialised);
     }
 
     /** The ids of the lots of the recall's scope. */

@@ -14,7 +14,7 @@ class CustomerShipmentsTest {
     private static RecallStore.ShipmentRow shipment(String customer, long lotId, String lot, String unit,
             String qty) {
         return new RecallStore.ShipmentRow(customer, "SO-" + lotId, lotId, lot, "SKU-" + unit, "Product " + unit,
-                unit, "WH-1", new BigDecimal(qty), LocalDate.of(2025, 3, (int) lotId), "DHL", null);
+                unit, "WH-1", new BigDecimal(qty), LocalDate.of(2025, 3, (int) lotId), "DHL", null, false);
     }
 
     private final CustomerShipments shipments = new CustomerShipments(List.of(shipment("Acme", 2, "L-2", "kg", "4"),

@@ -38,6 +38,15 @@ public class ConsoleFormat {
      * value, key value", a list its items separated by "; ", a yes/no a word, a number exact; "" for none.
      */
     public String detail(Object value) {
+        return detail(value, false);
+    }
+
+    /**
+     * {@link #detail(Object)} of an event whose lab values and limits are recorded as written ({@code asWritten}: the
+     * event's {@code decimalsAsWritten}, since V156): 95.100000 is shown so, not as a limit's old padding (auditor
+     * 2026-12-07 F3).
+     */
+    public String detail(Object value, boolean asWritten) {
         if (value == null) {
             return "";
         }
@@ -46,11 +55,12 @@ public class ConsoleFormat {
             boolean labResult = map.containsKey("test");
             return map.entrySet().stream().filter(e -> e.getValue() != null)
                     .map(e -> words(e.getKey()) + " " + (labResult && MEASURED.contains(String.valueOf(e.getKey()))
-                            ? recordedMeasure(e.getValue()) : detail(e.getValue())))
+                            ? (asWritten ? measured(e.getValue()) : recordedMeasure(e.getValue()))
+                            : detail(e.getValue(), asWritten)))
                     .collect(java.util.stream.Collectors.joining(", "));
         }
         if (value instanceof java.util.Collection<?> list) {
-            return list.isEmpty() ? "none" : list.stream().map(this::detail)
+            return list.isEmpty() ? "none" : list.stream().map(v -> detail(v, asWritten))
                     .collect(java.util.stream.Collectors.joining("; "));
         }
         if (value instanceof Boolean b) {

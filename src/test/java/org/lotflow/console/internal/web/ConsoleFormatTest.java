@@ -36,6 +36,13 @@ class ConsoleFormatTest {
         // a lab value as written (8.0 stays 8.0; new user 2026-12-06 M3), an old limit without the padding
         assertThat(format.detail(java.util.List.of(result, java.util.Map.of("test", "flashPoint"))))
                 .isEqualTo("test viscosity40C, value 248.0, min 245, passed yes; test flashPoint");
+        // an event recorded as written (since V156): a value of 6 decimals is the analyst's, kept (auditor 2026-12-07 F3)
+        java.util.Map<String, Object> written = new java.util.LinkedHashMap<>();
+        written.put("test", "purity");
+        written.put("value", new java.math.BigDecimal("95.100000"));
+        written.put("min", new java.math.BigDecimal("90"));
+        assertThat(format.detail(java.util.List.of(written), true)).isEqualTo("test purity, value 95.100000, min 90");
+        assertThat(format.detail(java.util.List.of(written))).isEqualTo("test purity, value 95.1, min 90");
         assertThat(format.detail(java.util.List.of())).isEqualTo("none");
         assertThat(format.words("decisionDueAt")).isEqualTo("decision due at");
         assertThat(format.detail(null)).isEmpty();
