@@ -146,9 +146,11 @@ class ConsolePagesTest {
         assertThat(sarah.get("/console/lots/" + lot).html()).contains("<option value=\"COMPLAINT\">Customer complaint</option>")
                 .contains("<option value=\"TEST_FAILURE\">Test failure</option>");
         assertThat(sarah.get("/console/lots/" + lot).html()).contains("id=\"hold-form\"").contains("id=\"coa-form\"")
-                .as("the API's default trigger is chosen, not the list's first (new user 2026-12-06 M9)")
-                .contains("<option value=\"OTHER\" selected=\"selected\">Other</option>")
-                .doesNotContain("<option value=\"COMPLAINT\" selected=\"selected\">");
+                .as("no trigger chosen for the analyst: the form asks (new user 2026-12-06 M9, 2026-12-07 F4)")
+                .contains("<select id=\"hold-source\" name=\"source\" required>")
+                .contains("<option value=\"\" selected=\"selected\">Choose what triggered the hold</option>")
+                .doesNotContain("<option value=\"COMPLAINT\" selected=\"selected\">")
+                .doesNotContain("<option value=\"OTHER\" selected=\"selected\">");
         assertThat(api.post("sarah", "/api/lots/" + lot + "/holds", java.util.Map.of("reason", "Customer complaint",
                 "source", "COMPLAINT")).status()).isEqualTo(202);
         assertThat(sarah.get("/console/lots?status=QUARANTINE&size=200").html()).contains("not for sale"); // U12
@@ -412,6 +414,10 @@ class ConsolePagesTest {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.html()).contains("id=\"hold-problem\"").contains("data-field=\"reason\"")
                 .contains("Reason: ").contains("value=\"CC-1\""); // by its label, as every form (new user L3)
+        ConsoleSession.Page noSource = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
+                "source", ""));
+        assertThat(noSource.status()).isEqualTo(400);
+        assertThat(noSource.html()).contains("data-field=\"source\"").contains("choose what triggered the hold");
         ConsoleSession.Page badSource = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
                 "source", "GOSSIP"));
         assertThat(badSource.status()).isEqualTo(400);

@@ -12,8 +12,11 @@ import org.lotflow.shared.input.TypedNumbers;
 /**
  * A product's specification as a person types it into the Console's form: one test per line, its name, unit,
  * lower and upper limit separated by blanks, {@code -} for no limit or no unit ({@code viscosity cSt 245 255},
- * {@code flashPoint °C 220 -}, {@code viscosityIndex - 100 -}); a unit may hold blanks, as the words between the test's
- * name and its two limits ({@code acidNumber mg KOH/g - 0.1}; new user 2026-12-06 U6). Empty lines are skipped. Each line is held to the API's rules for
+ * {@code flashPoint °C 220 -}, {@code viscosityIndex - 100 -}). A test name or a unit of several words is written with
+ * a colon after the test's name ({@code water content: % - 0.5}, {@code acidNumber: mg KOH/g - 0.1}; new user 2026-12-06
+ * U6): without it, a line of more than four words is refused, for it could be read two ways and a specification is
+ * never changed once defined (new user 2026-12-07 F1: {@code water content % - 0.5} was recorded as test "water", unit
+ * "content %"). Empty lines are skipped. Each line is held to the API's rules for
  * {@code specs[i]} (a test name of at most 100 characters, a unit of at most 32, limits as measured values: at
  * most 6 decimals, never rounded); a refusal names the field {@code specs} and the line. At most 100 tests.
  */
@@ -26,15 +29,39 @@ public final class SpecLines {
         List<ProductService.SpecInput> out = new ArrayList<>();
         for (TypedLines.Line line : TypedLines.of(text)) {
             String where = line.where();
-            String[] parts = line.parts();
-            if (parts.length < 4) {
-                throw new InvalidInput("specs", where + " must be a test, its unit, its lower and its upper limit"
-                        + " ('-' for none), e.g. viscosity cSt 245 255, acidNumber mg KOH/g - 0.1, or viscosityIndex"
-                        + " - 100 - without a unit");
+            int colon = line.text().indexOf(':');
+            String name;
+            String[] parts;
+            if (colon >= 0) {
+                // "water content: % - 0.5": the name up to the colon, then the unit's words and the two limits
+                name = line.text().substring(0, colon).strip();
+                String rest = line.text().substring(colon + 1).strip();
+                parts = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+                if (name.isEmpty() || parts.length < 3) {
+                    throw new InvalidInput("specs", where + " must be a test's name, a colon, its unit, its lower and"
+                            + " its upper limit ('-' for none), e.g. water content: % - 0.5");
+                }
+            } else {
+                parts = line.parts();
+                if (parts.length < 4) {
+                    throw new InvalidInput("specs", where + " must be a test, its unit, its lower and its upper limit"
+                            + " ('-' for none), e.g. viscosity cSt 245 255, or viscosityIndex - 100 - without a"
+                            + " unit");
+                }
+                if (parts.length > 4) {
+                    throw new InvalidInput("specs", where + " has " + (parts.length - 2) + " words before its limits:"
+                            + " say where the test's name ends with a colon, e.g. '" + parts[0] + " " + parts[1] + ": "
+                            + String.join(" ", java.util.Arrays.copyOfRange(parts, 2, parts.length)) + "' for test '"
+                            + parts[0] + " " + parts[1] + "', or '" + parts[0] + ": " + String.join(" ",
+                                    java.util.Arrays.copyOfRange(parts, 1, parts.length)) + "' for unit '"
+                            + String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2)) + "'");
+                }
+                name = parts[0];
+                parts = java.util.Arrays.copyOfRange(parts, 1, parts.length);
             }
             // the unit is every word between the name and the two limits ("mg KOH/g")
-            String unit = String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2));
-            parts = new String[] {parts[0], unit, parts[parts.length - 2], parts[parts.length - 1]};
+            String unit = String.join(" ", java.util.Arrays.copyOfRange(parts, 0, parts.length - 2));
+            parts = new String[] {name, unit, parts[parts.length - 2], parts[parts.length - 1]};
             if (parts[0].length() > 100) {
                 throw new InvalidInput("specs", where + ": the test name must be at most 100 characters");
             }

@@ -15,8 +15,8 @@ import org.lotflow.shared.input.TypedNumbers;
  */
 final class TypedLines {
 
-    /** A line that is not empty: its {@code where} for refusals and its parts. */
-    record Line(String where, String[] parts) {
+    /** A line that is not empty: its {@code where} for refusals, its parts and its text (trimmed). */
+    record Line(String where, String[] parts, String text) {
     }
 
     private TypedLines() {
@@ -32,7 +32,7 @@ final class TypedLines {
             String line = lines[i].trim();
             if (!line.isEmpty()) {
                 out.add(new Line("line " + (i + 1) + " '" + (line.length() > 80 ? line.substring(0, 80) + "…" : line)
-                        + "'", line.split("\\s+")));
+                        + "'", line.split("\\s+"), line));
             }
         }
         return out;

@@ -166,7 +166,16 @@ class ConsoleRulesTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(org.lotflow.shared.InvalidInput.class,
                 () -> SpecLines.parse("pH - low 7")).getMessage()).contains("lower limit 'low' is not a number");
         // a unit with blanks, as the demo's own products have it (new user 2026-12-06 U6)
-        assertThat(SpecLines.parse("acidNumber mg KOH/g - 0.1")).extracting(t -> t.test() + "|" + t.unit() + "|"
-                + t.min() + "|" + t.max()).containsExactly("acidNumber|mg KOH/g|null|0.1");
+        assertThat(SpecLines.parse("acidNumber: mg KOH/g - 0.1\nwater content: % - 0.5\nflash point: - 220 -"))
+                .extracting(t -> t.test() + "|" + t.unit() + "|" + t.min() + "|" + t.max())
+                .containsExactly("acidNumber|mg KOH/g|null|0.1", "water content|%|null|0.5", "flash point|null|220|null");
+        // more than four words and no colon reads two ways: refused, with both readings (new user 2026-12-07 F1)
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(org.lotflow.shared.InvalidInput.class,
+                () -> SpecLines.parse("water content % - 0.5")).getMessage())
+                .contains("line 1 'water content % - 0.5' has 3 words before its limits")
+                .contains("'water content: % - 0.5' for test 'water content'")
+                .contains("'water: content % - 0.5' for unit 'content %'");
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(org.lotflow.shared.InvalidInput.class,
+                () -> SpecLines.parse("water content: - 0.5")).getMessage()).contains("a colon, its unit");
     }
 }

@@ -130,6 +130,12 @@ class LotPages {
             @RequestParam(required = false) String source, @RequestParam(required = false) String reference,
             Model model, HttpServletResponse response) {
         try {
+            if (blank(source)) {
+                // chosen, never a default the analyst did not read (new user 2026-12-07 F4: a hold for a test failure
+                // left on the list's first entry was recorded as a customer complaint)
+                throw new org.lotflow.shared.InvalidInput("source", "choose what triggered the hold: it decides"
+                        + " which reviews and reports count it (a customer complaint is counted as one)");
+            }
             holds.hold(lotNumber, reason, source, reference);
             return "redirect:/console/lots/" + lotNumber + "?held";
         } catch (Refusal e) {
@@ -225,9 +231,9 @@ class LotPages {
         model.addAttribute("holdSourceWords", Holds.SOURCE_WORDS);
         model.addAttribute("classifications", Classification.values());
         if (!model.containsAttribute("holdForm")) {
-            // the API's default trigger, not the list's first (new user 2026-12-06 M9: a hold placed without a choice
-            // was recorded as a customer complaint)
-            model.addAttribute("holdForm", Map.of("reason", "", "source", "OTHER", "reference", ""));
+            // no trigger chosen for the analyst: the form asks (new user 2026-12-06 M9, 2026-12-07 F4: a hold placed
+            // without a choice was recorded as a customer complaint)
+            model.addAttribute("holdForm", Map.of("reason", "", "source", "", "reference", ""));
         }
         if (!model.containsAttribute("labForm")) {
             // one "test = " line per test of the specification, as Tasklist's Record lab results form starts
