@@ -147,7 +147,7 @@ class ConsolePagesTest {
                 .contains("<option value=\"TEST_FAILURE\">Test failure</option>");
         assertThat(sarah.get("/console/lots/" + lot).html()).contains("id=\"hold-form\"").contains("id=\"coa-form\"")
                 .as("no trigger chosen for the analyst: the form asks (new user 2026-12-06 M9, 2026-12-07 F4)")
-                .contains("<select id=\"hold-source\" name=\"source\" required>")
+                .contains("<select id=\"hold-source\" name=\"source\">")
                 .contains("<option value=\"\" selected=\"selected\">Choose what triggered the hold</option>")
                 .doesNotContain("<option value=\"COMPLAINT\" selected=\"selected\">")
                 .doesNotContain("<option value=\"OTHER\" selected=\"selected\">");

@@ -208,7 +208,7 @@ class RecallNotReachedApiTest {
         String page = rachel.get("/console/recalls/" + number).html();
         String bayouRow = page.substring(page.indexOf("data-customer=\"Bayou Hydraulics\""));
         bayouRow = bayouRow.substring(0, bayouRow.indexOf("</tr>"));
-        assertThat(bayouRow).contains("not reached").contains("tried by rachel").doesNotContain("notified by");
+        assertThat(bayouRow).contains("not reached").contains("tried by Rachel Nguyen (rachel)").doesNotContain("notified by");
         assertThat(page).contains("2 notified, 1 could not be reached (not notified)");
     }
 

@@ -259,7 +259,8 @@ class RecallReturnReceiptApiTest {
         // the recall's page offers it, and receiving it works
         String page = org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/recalls/" + number)
                 .html();
-        assertThat(page).contains(lotNumber + " from Delta Inc: shipped 5");
+        assertThat(page).contains(lotNumber + " from Delta Inc: shipped 5")
+                .as("people by their printed names (new user 2026-12-07 F6)").contains("by Rachel Nguyen (rachel)");
         Response received = api.post("rachel", "/api/recalls/" + number + "/received-returns", body("lotNumber",
                 lotNumber, "customer", "Delta Inc", "quantity", 5, "reference", "RMA-D1"));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);

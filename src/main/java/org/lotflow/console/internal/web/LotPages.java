@@ -130,7 +130,7 @@ class LotPages {
             @RequestParam(required = false) String source, @RequestParam(required = false) String reference,
             Model model, HttpServletResponse response) {
         try {
-            if (blank(source)) {
+            if (blank(source) && !blank(reason)) { // the reason's refusal first, as the API gives it
                 // chosen, never a default the analyst did not read (new user 2026-12-07 F4: a hold for a test failure
                 // left on the list's first entry was recorded as a customer complaint)
                 throw new org.lotflow.shared.InvalidInput("source", "choose what triggered the hold: it decides"

@@ -1,0 +1,32 @@
+package org.lotflow.console.internal.web;
+
+import org.lotflow.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the Console names a person who did something (templates call it as {@code @people}): the printed name with
+ * the user id, {@code Sarah Johnson (sarah)}, as signatures and the lot history's "Who" show them, not the bare id
+ * (new user 2026-12-07 F6: "recorded by sarah", "approved by jennifer" beside "Jennifer Lee (jennifer)"). lotflow's own
+ * steps are {@code lotflow}; an id the identity store no longer knows is shown as it is.
+ */
+@Component("people")
+public class ConsolePeople {
+
+    private final CurrentUser users;
+
+    public ConsolePeople(CurrentUser users) {
+        this.users = users;
+    }
+
+    /** {@code Full Name (id)}; {@code lotflow} for the system; the id alone when no name is known; "" for none. */
+    public String name(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return "";
+        }
+        String full = users.fullName(userId);
+        if (full == null || full.isBlank() || full.equals(userId) || "lotflow".equals(full)) {
+            return full == null || full.isBlank() ? userId : full;
+        }
+        return full + " (" + userId + ")";
+    }
+}
