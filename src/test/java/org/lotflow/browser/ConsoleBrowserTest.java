@@ -223,6 +223,14 @@ class ConsoleBrowserTest {
             assertThat(review).contains("FEFO compliance").contains("COA requests").contains("SKU")
                     .contains("IL-250-55GAL").doesNotContain("Fefo");
             shot("4c-daily-review");
+            // one product: its totals in its unit, printed as the lot pages print quantities (new user 2026-12-07 F9:
+            // "Total inventory 1235.000" above "1235")
+            driver().findElement(By.cssSelector("#report-daily input[name='sku']")).sendKeys("IL-250-55GAL");
+            browser.click(By.cssSelector("#report-daily button[type='submit']"));
+            browser.until("the product's daily review drawn", () -> driver().findElement(
+                    By.cssSelector("#report-table tbody")).getText().matches("(?s).*Total inventory\\s+[0-9].*"));
+            assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText())
+                    .doesNotContainPattern("[0-9]\\.000\\b");
         });
 
         step("rachel-preview", () -> {

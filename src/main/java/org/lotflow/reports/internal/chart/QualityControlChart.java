@@ -102,7 +102,7 @@ public final class QualityControlChart {
             x.setVerticalTickLabels(true);
             ((SymbolAxis) x).setGridBandsVisible(false);
         } else {
-            x = new NumberAxis("lot (in order of manufacture, " + points.size() + " lots)");
+            x = new NumberAxis("lot (in order of manufacture, " + points.size() + (points.size() == 1 ? " lot)" : " lots)"));
             x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
         NumberAxis y = new NumberAxis(data.test() + (data.unit() == null || data.unit().isBlank() ? "" : " (" + data.unit() + ")"));
@@ -164,7 +164,7 @@ public final class QualityControlChart {
         JFreeChart chart = new JFreeChart(data.productName() + " (" + data.sku() + "): " + data.test(),
                 new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(new TextTitle(points.size() + " lots; specification "
+        chart.addSubtitle(new TextTitle(points.size() + (points.size() == 1 ? " lot" : " lots") + "; specification "
                 + (data.min() == null ? "-" : exact(data.min())) + " to "
                 + (data.max() == null ? "-" : exact(data.max())) + "; control limits mean ± 3 s",
                 new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
