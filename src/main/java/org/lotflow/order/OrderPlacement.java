@@ -96,7 +96,10 @@ public class OrderPlacement {
         // of two look-alikes placed at the same moment one is taken and the other told (one name per reading under a
         // primary key; auditor 2026-12-06: no lock)
         readings.requireOneName("customer", customer, orders::customersPrintingAs);
-        SalesOrder order = new SalesOrder(in.orderNumber(), in.customerAsKept(), productId, in.quantity(),
+        // capitals aside the customer on record: the order keeps the name on record, as every list, certificate and
+        // recall task prints it (new user 2026-12-07 F12: "ACME manufacturing" beside "Acme Manufacturing")
+        customer = readings.oneNames("customer", List.of(customer)).getOrDefault(customer, customer);
+        SalesOrder order = new SalesOrder(in.orderNumber(), customer, productId, in.quantity(),
                 in.requiredBy(), in.minShelfLifeMonths(), requestedLot, clock.instant(), currentUser.id());
         order.requestReason(in.requestReasonAsKept());
         try {
