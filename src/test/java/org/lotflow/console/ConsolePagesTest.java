@@ -481,6 +481,15 @@ class ConsolePagesTest {
         assertThat(forCustomer.html()).startsWith("%PDF");
         assertThat(api.get("sarah", "/api/lots/" + lot + "/history").text()).as("the hand-out names its customer")
                 .contains("Bolt Motors");
+        // a name the PDF cannot print: said at the form on the lot's page, what was typed kept, nothing recorded
+        // (new user 2026-12-07 F13: a page of its own about Accept headers, and the way back led to the lot list)
+        ConsoleSession.Page unprintable = sarah.post("/console/lots/" + lot + "/coa", Map.of("customer",
+                "\u5317\u4eac\u673a\u68b0\u6709\u9650\u516c\u53f8"));
+        assertThat(unprintable.status()).isEqualTo(400);
+        assertThat(unprintable.html()).contains("id=\"coa-problem\"").contains("Write the name in Latin letters")
+                .contains("value=\"\u5317\u4eac\u673a\u68b0\u6709\u9650\u516c\u53f8\"").contains("id=\"lot-status\"")
+                .doesNotContain("Accept: application/json");
+        assertThat(api.get("sarah", "/api/lots/" + lot + "/history").text()).doesNotContain("\u5317\u4eac");
         // a link or a navigation (another site's page) cannot write a hand-out into the lot's history: there is no
         // GET, and the form without its token is refused
         // asked for as a page (Back to a page that answered a sent form, a bookmark), a form's address is the page the

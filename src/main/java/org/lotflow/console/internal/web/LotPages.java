@@ -110,17 +110,29 @@ class LotPages {
      * (audit findings, 2026-12-04 and 2026-12-05).
      */
     @PostMapping("/console/lots/{lotNumber}/coa")
-    org.springframework.http.ResponseEntity<byte[]> coaForCustomer(@PathVariable String lotNumber,
-            @RequestParam(required = false) String customer) {
-        return coaPdf(lotNumber, blank(customer) ? null : customer.trim());
-    }
-
-    private org.springframework.http.ResponseEntity<byte[]> coaPdf(String lotNumber, String customer) {
-        org.lotflow.certificate.Certificates.PdfDocument pdf = certificates.currentPdf(lotNumber, customer);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"" + pdf.coaNumber() + ".pdf\"")
-                .body(pdf.content());
+    org.springframework.web.servlet.ModelAndView coaForCustomer(@PathVariable String lotNumber,
+            @RequestParam(required = false) String customer, Model model, HttpServletResponse response)
+            throws java.io.IOException {
+        org.lotflow.certificate.Certificates.PdfDocument pdf;
+        try {
+            pdf = certificates.currentPdf(lotNumber, blank(customer) ? null : customer.trim());
+        } catch (Refusal e) {
+            // on the lot's page, at the form, with what was typed (new user 2026-12-07 F13: a page of its own that
+            // spoke of Accept headers and led back to the lot list)
+            model.addAttribute("coaCustomer", nz(customer));
+            String view = refused(e instanceof org.lotflow.shared.NotPrintable
+                    ? new org.lotflow.shared.InvalidInput("customer", "the certificate cannot be printed with this"
+                            + " name: the PDF's font has no letters for some of its characters (" + e.getMessage()
+                            .replaceFirst("(?s)^.*?PDF: ", "").replaceFirst("(?s)\\. Ask for it as.*$", "") + "). Write the"
+                            + " name in Latin letters, or leave it empty for a certificate without it; nothing was"
+                            + " recorded") : e, "coa", lotNumber, model, response);
+            return new org.springframework.web.servlet.ModelAndView(view);
+        }
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PDF_VALUE);
+        response.setHeader("Content-Disposition", "inline; filename=\"" + pdf.coaNumber() + ".pdf\"");
+        response.setContentLength(pdf.content().length);
+        response.getOutputStream().write(pdf.content());
+        return null;
     }
 
     /** A QA hold, through the API's hold placement. */
