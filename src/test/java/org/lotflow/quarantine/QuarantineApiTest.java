@@ -49,6 +49,9 @@ class QuarantineApiTest {
     @Autowired
     ApplicationEvents events;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     QuarantineFixture q;
 
     @BeforeEach
@@ -175,6 +178,21 @@ class QuarantineApiTest {
 
         // released again, the lot may be held again on a new complaint
         assertThat(q.hold("sarah", lot, "Second complaint").status()).isEqualTo(202);
+        // the first hold, its findings and its signed release stay in view: the lot's page and the second
+        // investigation's and disposition's forms (new user 2026-12-07 F18)
+        JsonNode earlier = api.get("tom", "/api/lots/" + lot).json().get("earlierHolds");
+        assertThat(earlier).hasSize(1);
+        assertThat(earlier.get(0).get("reason").asText()).contains("Viscosity variation");
+        assertThat(earlier.get(0).get("decision").asText()).isEqualTo("RELEASE");
+        assertThat(earlier.get(0).get("signedByName").asText()).isEqualTo("Jennifer Lee");
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html())
+                .contains("id=\"earlier-holds\"").contains("Disposition RELEASE signed by Jennifer Lee");
+        String again = q.taskId("sarah", lot, "investigateLot");
+        JsonNode againVars = api.get("sarah", "/engine-rest/task/" + again + "/form-variables").json();
+        assertEveryPlaceholderHasAValue("investigateLot", againVars);
+        assertThat(org.lotflow.support.Forms.shown(againVars, "heldBefore")).contains("Viscosity variation")
+                .contains("disposition RELEASE signed by Jennifer Lee").contains("Storage");
+        assertThat(org.lotflow.support.Forms.shown(vars, "heldBefore")).isEqualTo("Never held before.");
     }
 
     /** Every {{placeholder}} of the form's text has a value on the task (set by its create listener). */

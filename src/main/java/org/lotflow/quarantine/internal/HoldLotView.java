@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Shows a lot's latest hold and its investigation in {@code GET /api/lots/{lotNumber}}: {@code hold}
  * (source, reason, who placed it and when, the impact while it is active) and {@code investigation}
- * (process instance, stage, due date, overdue, findings and the signed disposition). Absent values are
- * left out. Nothing for a lot that was never held.
+ * (process instance, stage, due date, overdue, findings and the signed disposition), and {@code earlierHolds}, the
+ * lot's holds before it, the latest first, each with its source, reason, reference, who placed it and when, when it
+ * closed, the findings and root cause, and the signed disposition (new user 2026-12-07 F18: a lot held again lost its
+ * first hold and its release from view, where QA must see a repeat complaint). Absent values are left out. Nothing for
+ * a lot that was never held.
  */
 @Component
 class HoldLotView implements LotViewContributor {
@@ -69,6 +72,32 @@ class HoldLotView implements LotViewContributor {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hold", hold);
         out.put("investigation", investigation);
+        java.util.List<Map<String, Object>> earlier = queries.earlier(h).stream().map(this::earlier).toList();
+        if (!earlier.isEmpty()) {
+            out.put("earlierHolds", earlier);
+        }
         return out;
+    }
+
+    private Map<String, Object> earlier(Hold e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", e.getSource().name());
+        m.put("reason", e.getReason());
+        m.put("reference", e.getReference());
+        m.put("placedBy", e.getPlacedBy());
+        m.put("placedByName", users.fullName(e.getPlacedBy()));
+        m.put("placedAt", e.getPlacedAt());
+        m.put("closedAt", e.getClosedAt());
+        m.put("findings", e.getFindings());
+        m.put("rootCause", e.getRootCause());
+        if (e.getDecision() != null) {
+            m.put("decision", e.getDecision().name());
+            m.put("justification", e.getJustification());
+            m.put("signedBy", e.getDecidedBy());
+            m.put("signedByName", users.fullName(e.getDecidedBy()));
+            m.put("signedAt", e.getDecidedAt());
+        }
+        m.values().removeIf(Objects::isNull);
+        return m;
     }
 }

@@ -14,6 +14,9 @@ interface HoldRepository extends JpaRepository<Hold, Long> {
     @Query("select h from Hold h where h.id = (select max(g.id) from Hold g where g.lotId = :lotId)")
     Optional<Hold> findFirstByLotIdOrderByIdDesc(Long lotId);
 
+    @Query("select h from Hold h where h.lotId = :lotId and h.id < :beforeId order by h.id desc")
+    java.util.List<Hold> findEarlier(Long lotId, Long beforeId);
+
     @Query("select h from Hold h where h.processInstanceId = :processInstanceId")
     Optional<Hold> findByProcessInstanceId(String processInstanceId);
 }

@@ -41,6 +41,12 @@ public class QuarantineQueries {
         return holds.findFirstByLotIdOrderByIdDesc(lotId).orElse(null);
     }
 
+    /** The lot's holds before {@code hold}, the latest first (a lot held again: its earlier holds and their outcome). */
+    @Transactional(readOnly = true)
+    public java.util.List<Hold> earlier(Hold hold) {
+        return holds.findEarlier(hold.getLotId(), hold.getId());
+    }
+
     /** The lot's active hold, if it is held. */
     @Transactional(readOnly = true)
     public Optional<Hold> active(Long lotId) {

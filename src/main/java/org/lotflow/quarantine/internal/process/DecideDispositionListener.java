@@ -52,7 +52,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
         // no decision may be waiting before anyone decided
         TaskInputs.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
         Lot lot = lots.get(hold.getLotId());
-        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser)
+        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser, queries.earlier(hold))
                 .show("findingsText", hold.getFindings())
                 .show("rootCauseText", hold.getRootCause())
                 .show("retainedSampleText", hold.getRetainedSampleResults())

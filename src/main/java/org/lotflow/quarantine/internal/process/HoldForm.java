@@ -11,15 +11,18 @@ import org.lotflow.shared.process.TaskForm;
 /**
  * What the investigation's forms show of the lot and its hold: the lot's standard block
  * ({@link LotFacts}), {@code holdReason}, {@code holdSource}, {@code holdReference},
- * {@code holdPlacedBy} (full name), {@code holdPlacedAt}, {@code decisionDue} (to the minute, UTC) and
- * {@code impactAssessment} (Markdown). For display only.
+ * {@code holdPlacedBy} (full name), {@code holdPlacedAt}, {@code decisionDue} (to the minute, UTC),
+ * {@code impactAssessment} (Markdown) and {@code heldBefore} (Markdown: the lot's earlier holds, the latest first, with
+ * their findings and signed disposition; a repeat complaint on a lot released once is what QA must see before deciding
+ * again, new user 2026-12-07 F18). For display only.
  */
 final class HoldForm {
 
     private HoldForm() {
     }
 
-    static TaskForm lotAndHold(DelegateTask task, Lot lot, Hold hold, ImpactAssessment impact, CurrentUser users) {
+    static TaskForm lotAndHold(DelegateTask task, Lot lot, Hold hold, ImpactAssessment impact, CurrentUser users,
+            java.util.List<Hold> earlier) {
         return TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("holdReason", hold.getReason())
                 .show("holdSource", hold.getSource())
@@ -27,6 +30,37 @@ final class HoldForm {
                 .show("holdPlacedBy", users.fullName(hold.getPlacedBy()))
                 .show("holdPlacedAt", hold.getPlacedAt())
                 .show("decisionDue", hold.getDecisionDueAt())
-                .markdown("impactAssessment", impact::markdown);
+                .markdown("impactAssessment", impact::markdown)
+                .markdown("heldBefore", escape -> heldBefore(earlier, users, escape));
+    }
+
+    /** The earlier holds as a Markdown list, or "Never held before." */
+    static String heldBefore(java.util.List<Hold> earlier, CurrentUser users,
+            java.util.function.UnaryOperator<String> escape) {
+        if (earlier.isEmpty()) {
+            return "Never held before.";
+        }
+        StringBuilder md = new StringBuilder();
+        for (Hold e : earlier) {
+            String source = org.lotflow.quarantine.Holds.SOURCE_WORDS.getOrDefault(e.getSource().name(),
+                    e.getSource().name());
+            md.append("- ").append(TaskForm.text(e.getPlacedAt())).append(": ").append(source).append(" - ")
+                    .append(escape.apply(e.getReason()))
+                    .append(e.getReference() == null ? "" : " (reference " + escape.apply(e.getReference()) + ")")
+                    .append(", placed by ").append(escape.apply(users.fullName(e.getPlacedBy())));
+            if (e.getFindings() != null) {
+                md.append("; findings: ").append(escape.apply(e.getFindings()));
+            }
+            if (e.getRootCause() != null) {
+                md.append("; root cause: ").append(escape.apply(e.getRootCause()));
+            }
+            if (e.getDecision() != null) {
+                md.append("; disposition ").append(e.getDecision().name()).append(" signed by ")
+                        .append(escape.apply(users.fullName(e.getDecidedBy()))).append(" at ")
+                        .append(TaskForm.text(e.getDecidedAt())).append(": ").append(escape.apply(e.getJustification()));
+            }
+            md.append('\n');
+        }
+        return md.toString().stripTrailing();
     }
 }

@@ -46,7 +46,7 @@ public class InvestigateLotListener extends TaskLifecycleListener {
         Hold hold = BoundHold.of(queries, task);
         TaskInputs.forget(task, FINDINGS, ROOT_CAUSE, RETAINED_SAMPLE_RESULTS);
         Lot lot = lots.get(hold.getLotId());
-        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser).apply();
+        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser, queries.earlier(hold)).apply();
     }
 
     @Override
