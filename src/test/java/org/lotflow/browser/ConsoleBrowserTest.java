@@ -138,7 +138,7 @@ class ConsoleBrowserTest {
             assertThat(Integer.parseInt(picture.getAttribute("data-nodes"))).as("lot, made lot, customer").isEqualTo(3);
             assertThat(Integer.parseInt(picture.getAttribute("data-links"))).isEqualTo(2);
             assertThat(picture.findElements(By.tagName("canvas"))).isNotEmpty();
-            assertThat(driver().findElement(By.id("history")).getText()).contains("RELEASE_APPROVED")
+            assertThat(driver().findElement(By.id("history")).getText()).contains("Release approved")
                     .contains("Jennifer Lee").contains("meaning");
             assertThat(driver().getPageSource()).contains(made);
             browser.until("the customer's tooltip shown", () -> (Boolean) driver().executeScript("""
@@ -383,7 +383,7 @@ class ConsoleBrowserTest {
         step("day-jennifer-holds", () -> {
             login("jennifer");
             open("/console/lots/" + lot);
-            assertThat(driver().findElement(By.id("history")).getText()).contains("RELEASE_APPROVED")
+            assertThat(driver().findElement(By.id("history")).getText()).contains("Release approved")
                     .contains("Sarah Johnson").contains("Jennifer Lee");
             driver().findElement(By.id("hold-reason")).sendKeys("Customer complaint from Acme Industrial");
             new Select(driver().findElement(By.id("hold-source"))).selectByValue("COMPLAINT");

@@ -139,6 +139,9 @@ class TasklistOosBrowserTest {
             assertThat(t.driver().findElements(org.openqa.selenium.By.xpath("//a[contains(normalize-space(.),"
                     + " 'Create task')]"))).isNotEmpty()
                     .allSatisfy(a -> assertThat(a.isDisplayed()).as("Create task").isFalse());
+            // nor Camunda's red end-of-life notice where analysts sign (new user 2026-12-07 F14): in the page, not shown
+            assertThat(t.driver().findElements(org.openqa.selenium.By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(b -> assertThat(b.isDisplayed()).as("Camunda 8 notice").isFalse());
             t.typeInCamundaForm("Results", results);
             completeAndWait(t, lot, "recordLabResults");
         });

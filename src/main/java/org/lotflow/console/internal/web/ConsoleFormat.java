@@ -77,6 +77,26 @@ public class ConsoleFormat {
         return value.toString();
     }
 
+    /**
+     * A history event's type in words, the field's acronyms kept ({@code OOS_LAB_INVESTIGATION_CONCLUDED} is "OOS lab
+     * investigation concluded"); the code itself is the row's {@code data-type} and its cell's title (new user
+     * 2026-12-07 F2: the codes read as a program's).
+     */
+    public String eventType(String type) {
+        if (type == null || type.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (String w : type.split("_")) {
+            words.add(ACRONYMS.contains(w) ? w : w.toLowerCase(java.util.Locale.ROOT));
+        }
+        String text = String.join(" ", words);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("OOS", "COA", "FEFO", "EPCIS", "QA", "GTIN",
+            "CAPA", "RMA", "ID");
+
     /** The keys of a lab result's detail that are measured values or limits, shown as written. */
     private static final java.util.Set<String> MEASURED = java.util.Set.of("value", "min", "max");
 

@@ -44,6 +44,8 @@ class ConsoleFormatTest {
         assertThat(format.detail(java.util.List.of(written), true)).isEqualTo("test purity, value 95.100000, min 90");
         assertThat(format.detail(java.util.List.of(written))).isEqualTo("test purity, value 95.1, min 90");
         assertThat(format.detail(java.util.List.of())).isEqualTo("none");
+        assertThat(format.eventType("OOS_LAB_INVESTIGATION_CONCLUDED")).isEqualTo("OOS lab investigation concluded");
+        assertThat(format.eventType("LAB_RESULTS_RECORDED")).isEqualTo("Lab results recorded");
         assertThat(format.words("decisionDueAt")).isEqualTo("decision due at");
         assertThat(format.detail(null)).isEmpty();
     }
