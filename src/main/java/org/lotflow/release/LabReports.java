@@ -94,16 +94,29 @@ public class LabReports {
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant()));
     }
 
-    /** An out-of-specification investigation decided by a QA manager: lot, round, decision, when. */
+    /**
+     * An out-of-specification investigation completed: decided by a QA manager ({@code decision} REJECT or RELEASE),
+     * or concluded in phase I as an assignable laboratory error ({@code decision} LAB_ERROR: the round invalidated, a
+     * retest follows); lot, round, decision, when.
+     */
     public record OosDecision(Long lotId, int round, String decision, Instant decidedAt) {
     }
 
-    /** The OOS investigations decided in {@code [from, to)}. */
+    /**
+     * The OOS investigations completed in {@code [from, to)}: decided, or concluded as a laboratory error (new user
+     * 2026-12-07 F16: those, the ones a lab error rate is made of, were counted nowhere in the daily review).
+     */
     @Transactional(readOnly = true)
     public List<OosDecision> oosDecided(Instant from, Instant to) {
         return jdbc.query("""
-                SELECT lot_id, test_round, decision, decided_at FROM oos_investigation
-                 WHERE decided_at >= :from AND decided_at < :to ORDER BY decided_at, id""",
+                SELECT lot_id, test_round, decision, decided_at, id FROM oos_investigation
+                 WHERE decided_at >= :from AND decided_at < :to
+                UNION ALL
+                SELECT lot_id, test_round, 'LAB_ERROR' AS decision, lab_concluded_at AS decided_at, id
+                  FROM oos_investigation
+                 WHERE lab_conclusion = 'LAB_ERROR' AND decided_at IS NULL
+                   AND lab_concluded_at >= :from AND lab_concluded_at < :to
+                 ORDER BY 4, 5""",
                 new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC))
                         .addValue("to", to.atOffset(ZoneOffset.UTC)),
                 (rs, i) -> new OosDecision(rs.getLong("lot_id"), rs.getInt("test_round"), rs.getString("decision"),

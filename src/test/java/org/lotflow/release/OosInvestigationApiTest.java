@@ -143,6 +143,9 @@ class OosInvestigationApiTest {
         JsonNode daily = api.get("jennifer", "/api/reports/daily?date=2025-01-28&sku=" + sku).json();
         assertThat(daily.get("labRoundsTested").asInt()).as(daily.toString()).isEqualTo(1);
         assertThat(daily.get("labRoundsPassed").asInt()).isEqualTo(1);
+        // and the investigation that concluded a laboratory error is an OOS investigation completed (new user
+        // 2026-12-07 F16: counted nowhere)
+        assertThat(daily.get("oosInvestigationsCompleted").asInt()).as(daily.toString()).isEqualTo(1);
 
         // jennifer invalidated round 1: the release resting on its retest is signed by another QA manager (auditor
         // 2026-12-06 B7); a refusal she may still sign
