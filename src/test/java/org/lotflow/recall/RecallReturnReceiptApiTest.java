@@ -291,6 +291,9 @@ class RecallReturnReceiptApiTest {
         assertThat(view.get("status").asText()).isEqualTo("CLOSED");
         assertThat(view.get("disposals").get(0).get("lotNumber").asText()).isEqualTo(lotNumber);
         assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo(onHand);
+        // the lot list gives no shelf life left for a lot with nothing on hand (new user 2026-12-07 F8)
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots?sku=" + sku).html())
+                .contains("(nothing on hand)").doesNotContain(" months)");
 
         // an ARCHIVED lot of a scope: refused in words and not offered
         String archivedSku = api.createProduct("RRA");
