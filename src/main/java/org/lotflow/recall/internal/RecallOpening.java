@@ -133,7 +133,7 @@ public class RecallOpening {
             }
         }
         ScopeRecords.Notified customers = records.customers(recallId, lotsByNumber);
-        store.event(recallId, now, "OPENED", by, why + ". Named lots: " + String.join(", ", request.lotNumbers())
+        store.event(recallId, now, "OPENED", by, ClosingReport.sentence(why) + " Named lots: " + String.join(", ", request.lotNumbers())
                 + "; " + (lotsByNumber.size() - skipped.size()) + " lot(s) recalled"
                 + (skipped.isEmpty() ? "" : ", not recalled: " + String.join(", ", skipped))
                 + "; " + customers.sentence());
