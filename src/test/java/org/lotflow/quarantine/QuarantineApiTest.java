@@ -183,8 +183,8 @@ class QuarantineApiTest {
         JsonNode earlier = api.get("tom", "/api/lots/" + lot).json().get("earlierHolds");
         assertThat(earlier).hasSize(1);
         assertThat(earlier.get(0).get("reason").asText()).contains("Viscosity variation");
-        assertThat(earlier.get(0).get("decision").asText()).isEqualTo("RELEASE");
-        assertThat(earlier.get(0).get("signedByName").asText()).isEqualTo("Jennifer Lee");
+        assertThat(earlier.get(0).get("disposition").get("decision").asText()).isEqualTo("RELEASE");
+        assertThat(earlier.get(0).get("disposition").get("signedByName").asText()).isEqualTo("Jennifer Lee");
         assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html())
                 .contains("id=\"earlier-holds\"").contains("Disposition RELEASE signed by Jennifer Lee");
         String again = q.taskId("sarah", lot, "investigateLot");

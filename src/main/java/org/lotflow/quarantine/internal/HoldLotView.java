@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (source, reason, who placed it and when, the impact while it is active) and {@code investigation}
  * (process instance, stage, due date, overdue, findings and the signed disposition), and {@code earlierHolds}, the
  * lot's holds before it, the latest first, each with its source, reason, reference, who placed it and when, when it
- * closed, the findings and root cause, and the signed disposition (new user 2026-12-07 F18: a lot held again lost its
+ * closed, the findings and root cause, and the signed {@code disposition} as the investigation's (new user 2026-12-07 F18: a lot held again lost its
  * first hold and its release from view, where QA must see a repeat complaint). Absent values are left out. Nothing for
  * a lot that was never held.
  */
@@ -57,16 +57,7 @@ class HoldLotView implements LotViewContributor {
         investigation.put("retainedSampleResults", h.getRetainedSampleResults());
         investigation.put("investigatedBy", h.getInvestigatedBy());
         investigation.put("investigatedAt", h.getInvestigatedAt());
-        if (h.getDecision() != null) {
-            Map<String, Object> disposition = new LinkedHashMap<>();
-            disposition.put("decision", h.getDecision().name());
-            disposition.put("justification", h.getJustification());
-            disposition.put("classification", h.getClassification());
-            disposition.put("signedBy", h.getDecidedBy());
-            disposition.put("signedByName", users.fullName(h.getDecidedBy()));
-            disposition.put("signedAt", h.getDecidedAt());
-            investigation.put("disposition", disposition);
-        }
+        investigation.put("disposition", disposition(h));
         investigation.values().removeIf(Objects::isNull);
         hold.values().removeIf(Objects::isNull);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -90,14 +81,24 @@ class HoldLotView implements LotViewContributor {
         m.put("closedAt", e.getClosedAt());
         m.put("findings", e.getFindings());
         m.put("rootCause", e.getRootCause());
-        if (e.getDecision() != null) {
-            m.put("decision", e.getDecision().name());
-            m.put("justification", e.getJustification());
-            m.put("signedBy", e.getDecidedBy());
-            m.put("signedByName", users.fullName(e.getDecidedBy()));
-            m.put("signedAt", e.getDecidedAt());
-        }
+        m.put("disposition", disposition(e));
         m.values().removeIf(Objects::isNull);
         return m;
+    }
+
+    /** A hold's signed disposition (decision, justification, classification, who signed and when), or null. */
+    private Map<String, Object> disposition(Hold h) {
+        if (h.getDecision() == null) {
+            return null;
+        }
+        Map<String, Object> disposition = new LinkedHashMap<>();
+        disposition.put("decision", h.getDecision().name());
+        disposition.put("justification", h.getJustification());
+        disposition.put("classification", h.getClassification());
+        disposition.put("signedBy", h.getDecidedBy());
+        disposition.put("signedByName", users.fullName(h.getDecidedBy()));
+        disposition.put("signedAt", h.getDecidedAt());
+        disposition.values().removeIf(Objects::isNull);
+        return disposition;
     }
 }
