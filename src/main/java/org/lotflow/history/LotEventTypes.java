@@ -24,6 +24,12 @@ public final class LotEventTypes {
      */
     public static final String DISPOSAL_CONFIRMED = "DISPOSAL_CONFIRMED";
     /**
+     * A REJECTED lot's disposal confirmed when nothing was left on hand: its stock was disposed of before (a recall's
+     * closing disposes of the stock of a REJECTED lot in its scope that goods came back to). No disposal is recorded
+     * again, with another method or reference (re-test 2026-12-07 F2).
+     */
+    public static final String DISPOSAL_NOT_NEEDED = "DISPOSAL_NOT_NEEDED";
+    /**
      * Goods of a RECALLED lot a customer sent back, received at the plant under the recall (who received them, when,
      * from which customer, how much, the return note): on hand again until the recall's closing disposes of them.
      */

@@ -76,7 +76,19 @@ public class LotDisposal {
     public BigDecimal confirm(Lot lot, String method, String reference) {
         Method m = method(method);
         String r = reference(reference);
-        return dispose(lots.lockForChange(lot), LotStatus.REJECTED, m, r, null, null);
+        Lot locked = lots.lockForChange(lot);
+        if (locked.getStatus() == LotStatus.REJECTED && locked.quantities().onHand().signum() == 0
+                && locked.quantities().disposed().signum() > 0) {
+            // disposed of before (a recall's closing disposed of it): no second disposal with another method and
+            // reference for nothing (re-test 2026-12-07 F2); the confirmation is recorded as what it is
+            history.event(locked.getId(), LotEventTypes.DISPOSAL_NOT_NEEDED)
+                    .reason("Nothing left on hand to dispose of: " + locked.quantities().disposed().stripTrailingZeros()
+                            .toPlainString() + " " + locked.getProduct().getUnit() + " disposed of before (the lot's"
+                            + " history says when and how); no disposal recorded")
+                    .detail("quantities", locked.quantities().asMap()).record();
+            return BigDecimal.ZERO;
+        }
+        return dispose(locked, LotStatus.REJECTED, m, r, null, null);
     }
 
     /**

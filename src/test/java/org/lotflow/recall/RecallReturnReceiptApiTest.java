@@ -269,6 +269,16 @@ class RecallReturnReceiptApiTest {
         assertThat(back.get("shipped").decimalValue()).isEqualByComparingTo("0");
         BigDecimal onHand = back.get("onHand").decimalValue();
         assertThat(onHand).isGreaterThanOrEqualTo(new BigDecimal("5"));
+        // a REJECTED lot may be in the scope of another recall too: what came back counts under every one (re-test
+        // 2026-12-07 F4: the same 5 received again under a second recall)
+        Response another = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lotNumber), "reason",
+                "Second look at the rejected lot", "classification", "CLASS_III"));
+        assertThat(another.status()).as(another.toString()).isEqualTo(201);
+        api.executeJobs();
+        refused(api.post("rachel", "/api/recalls/" + another.json().get("recallNumber").asText()
+                + "/received-returns", body("lotNumber", lotNumber, "customer", "Delta Inc", "quantity", 1)),
+                "quantity", "5 drums received already");
+        assertThat(lot(lotNumber).get("onHand").decimalValue()).isEqualByComparingTo(onHand);
 
         for (String customer : List.of("Delta Inc")) {
             assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer", customer,
@@ -291,6 +301,25 @@ class RecallReturnReceiptApiTest {
         assertThat(view.get("status").asText()).isEqualTo("CLOSED");
         assertThat(view.get("disposals").get(0).get("lotNumber").asText()).isEqualTo(lotNumber);
         assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo(onHand);
+        // its rejection's own disposal, confirmed afterwards, records no second disposal of nothing with another
+        // method and reference (re-test 2026-12-07 F2)
+        String inform = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
+                + "&taskDefinitionKey=informCustomers").json().get(0).get("id").asText();
+        assertThat(api.post("jennifer", "/engine-rest/task/" + inform + "/submit-form", Map.of("variables",
+                Map.of("customerNotice", Map.of("value", "Delta Inc told on 2025-01-28")))).status()).isEqualTo(204);
+        String confirm = api.get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
+                + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
+        assertThat(api.post("mike", "/engine-rest/task/" + confirm + "/submit-form", Map.of("variables",
+                Map.of("disposalMethod", Map.of("value", "DESTROYED"), "disposalReference", Map.of("value",
+                        "WM-10")))).status()).isEqualTo(204);
+        List<String> disposals = new java.util.ArrayList<>();
+        api.get("tom", "/api/lots/" + lotNumber + "/history").json().forEach(e -> {
+            if (e.get("type").asText().startsWith("DISPOSAL_")) {
+                disposals.add(e.get("type").asText() + " " + e.path("detail").path("reference").asText("-"));
+            }
+        });
+        assertThat(disposals).containsExactly("DISPOSAL_CONFIRMED WM-9", "DISPOSAL_NOT_NEEDED -");
+        assertThat(lot(lotNumber).get("disposed").decimalValue()).isEqualByComparingTo(onHand);
         // the lot list gives no shelf life left for a lot with nothing on hand (new user 2026-12-07 F8)
         assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots?sku=" + sku).html())
                 .contains("(nothing on hand)").doesNotContain(" months)");

@@ -37,13 +37,15 @@ class ReturnReceiptStore {
                 .addValue("reference", reference).addValue("at", at.atOffset(ZoneOffset.UTC)).addValue("by", by));
     }
 
-    /** What the recall has received so far of lot {@code lotId} from {@code customer} (whatever its case). */
-    BigDecimal received(long recallId, long lotId, String customer) {
+    /**
+     * What has come back so far of lot {@code lotId} from {@code customer} (whatever its case), under any recall: a
+     * REJECTED lot may be in the scope of several.
+     */
+    BigDecimal received(long lotId, String customer) {
         BigDecimal sum = jdbc.queryForObject("""
                 SELECT SUM(quantity) FROM recall_return_receipt
-                 WHERE recall_id = :recallId AND lot_id = :lotId AND LOWER(customer) = LOWER(:customer)
-                """, new MapSqlParameterSource("recallId", recallId).addValue("lotId", lotId)
-                .addValue("customer", customer), BigDecimal.class);
+                 WHERE lot_id = :lotId AND LOWER(customer) = LOWER(:customer)
+                """, new MapSqlParameterSource("lotId", lotId).addValue("customer", customer), BigDecimal.class);
         return sum == null ? BigDecimal.ZERO : sum;
     }
 

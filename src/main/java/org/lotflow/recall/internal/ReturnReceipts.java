@@ -118,7 +118,11 @@ public class ReturnReceipts {
         String asRecorded = shipped.get(0).customer();
         BigDecimal sent = shipped.stream().map(RecallStore.ShipmentRow::quantity).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
-        BigDecimal before = receipts.received(recall.id(), lot.lotId(), asRecorded);
+        // what came back of the lot from that customer under any recall: a REJECTED lot may be in the scope of several
+        // (re-test 2026-12-07 F4: 2 kg back under each of two recalls from a customer shipped 2); under the lot's
+        // row lock, so two recalls' receipts of one lot wait for each other
+        lots.lockAll(List.of(lot.lotId()));
+        BigDecimal before = receipts.received(lot.lotId(), asRecorded);
         if (before.add(quantity).compareTo(sent) > 0) {
             throw new InvalidInput("quantity", Quantities.plain(quantity) + " " + lot.unit() + " would make "
                     + Quantities.plain(before.add(quantity)) + " " + lot.unit() + " received back of lot "
