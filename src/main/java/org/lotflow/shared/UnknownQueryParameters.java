@@ -26,7 +26,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * parameters are ignored on list endpoints"; the developers' guide: bad input always gets a 4xx naming the field).
  *
  * <p>The parameters an endpoint takes are its handler's {@link RequestParam}s (by their name, or the Java parameter's
- * name); an endpoint that takes a map of all parameters takes any. Form fields of a
+ * name); an endpoint that takes a map of all parameters takes any. A parameter given twice is refused too (one was
+ * read and the other dropped, or both joined: {@code ?status=QUARANTINE&status=RELEASED} answered no lot), unless it
+ * takes several values (a list or an array), and so is one given empty ({@code ?status=} answered every lot): leave it
+ * out for no filter (re-test 2026-12-07 F10). Only lotflow's own handlers are checked, and never an {@code OPTIONS}
+ * request (Spring answers it, with the methods allowed: re-test F9, it was a 500). Form fields of a
  * {@code application/x-www-form-urlencoded} body are parameters too in the servlet API: only the query string is
  * checked, so the Console's form posts (not under {@code /api}) and bodies are untouched.
  */
@@ -47,7 +51,9 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String query = request.getQueryString();
-        if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)) {
+        if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)
+                || "OPTIONS".equals(request.getMethod())
+                || !method.getBeanType().getName().startsWith("org.lotflow.")) {
             return true;
         }
         Accepted names = accepted.computeIfAbsent(method.getMethod(), m -> Accepted.of(method));
@@ -55,6 +61,7 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
             return true;
         }
         Set<String> unknown = new TreeSet<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -63,6 +70,16 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             if (!names.names().contains(name)) {
                 unknown.add(name);
+                continue;
+            }
+            if (names.several().contains(name)) {
+                continue;
+            }
+            if (!seen.add(name)) {
+                throw new InvalidInput(name, "is given twice; it takes one value");
+            }
+            if (eq < 0 || decode(pair.substring(eq + 1)).isBlank()) {
+                throw new InvalidInput(name, "is empty: give a value, or leave it out");
             }
         }
         if (!unknown.isEmpty()) {
@@ -84,17 +101,19 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
         }
     }
 
-    private record Accepted(boolean any, Set<String> names) {
+    /** The names a handler takes; {@code several}: those that take several values (a list or an array). */
+    private record Accepted(boolean any, Set<String> names, Set<String> several) {
 
         static Accepted of(HandlerMethod method) {
             Set<String> names = new TreeSet<>();
+            Set<String> several = new java.util.HashSet<>();
             for (MethodParameter parameter : method.getMethodParameters()) {
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
                 if (param == null) {
                     continue;
                 }
                 if (Map.class.isAssignableFrom(parameter.getParameterType())) {
-                    return new Accepted(true, Set.of());
+                    return new Accepted(true, Set.of(), Set.of());
                 }
                 String name = param.name().isEmpty() ? param.value() : param.name();
                 if (name.isEmpty()) {
@@ -102,11 +121,15 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
                     name = parameter.getParameterName();
                 }
                 if (name == null) {
-                    return new Accepted(true, Set.of());
+                    return new Accepted(true, Set.of(), Set.of());
                 }
                 names.add(name);
+                if (parameter.getParameterType().isArray()
+                        || java.util.Collection.class.isAssignableFrom(parameter.getParameterType())) {
+                    several.add(name);
+                }
             }
-            return new Accepted(false, java.util.Collections.unmodifiableSet(names));
+            return new Accepted(false, java.util.Collections.unmodifiableSet(names), Set.copyOf(several));
         }
     }
 }
