@@ -13,7 +13,8 @@ import org.lotflow.shared.input.TypedNumbers;
  * A product's specification as a person types it into the Console's form: one test per line, its name, unit,
  * lower and upper limit separated by blanks, {@code -} for no limit or no unit ({@code viscosity cSt 245 255},
  * {@code flashPoint °C 220 -}, {@code viscosityIndex - 100 -}). A test name or a unit of several words is written with
- * a colon after the test's name ({@code water content: % - 0.5}, {@code acidNumber: mg KOH/g - 0.1}; new user 2026-12-06
+ * a colon and a blank after the test's name ({@code water content: % - 0.5}, {@code acidNumber: mg KOH/g - 0.1}; a colon
+ * within a word, as in the unit {@code w:w}, is the word's; new user 2026-12-06
  * U6): without it, a line of more than four words is refused, for it could be read two ways and a specification is
  * never changed once defined (new user 2026-12-07 F1: {@code water content % - 0.5} was recorded as test "water", unit
  * "content %"). Empty lines are skipped. Each line is held to the API's rules for
@@ -29,7 +30,9 @@ public final class SpecLines {
         List<ProductService.SpecInput> out = new ArrayList<>();
         for (TypedLines.Line line : TypedLines.of(text)) {
             String where = line.where();
-            int colon = line.text().indexOf(':');
+            // the colon that ends a test's name is followed by a blank: a unit may hold one ("w:w", re-test 2026-12-07 F8)
+            java.util.regex.Matcher nameEnd = NAME_END.matcher(line.text());
+            int colon = nameEnd.find() ? nameEnd.start() : -1;
             String name;
             String[] parts;
             if (colon >= 0) {
@@ -78,6 +81,9 @@ public final class SpecLines {
         }
         return out;
     }
+
+    /** A colon followed by a blank: where a test's name of several words ends. */
+    private static final java.util.regex.Pattern NAME_END = java.util.regex.Pattern.compile(":\\s");
 
     private static BigDecimal limit(String where, String which, String text) {
         if (text.equals("-")) {

@@ -169,6 +169,9 @@ class ConsoleRulesTest {
         assertThat(SpecLines.parse("acidNumber: mg KOH/g - 0.1\nwater content: % - 0.5\nflash point: - 220 -"))
                 .extracting(t -> t.test() + "|" + t.unit() + "|" + t.min() + "|" + t.max())
                 .containsExactly("acidNumber|mg KOH/g|null|0.1", "water content|%|null|0.5", "flash point|null|220|null");
+        // a colon within a word is the word's: a unit "w:w" (re-test 2026-12-07 F8)
+        assertThat(SpecLines.parse("mixRatio w:w 0.9 1.1\nmix ratio: w:w 0.9 1.1")).extracting(t -> t.test() + "|"
+                + t.unit()).containsExactly("mixRatio|w:w", "mix ratio|w:w");
         // more than four words and no colon reads two ways: refused, with both readings (new user 2026-12-07 F1)
         assertThat(org.junit.jupiter.api.Assertions.assertThrows(org.lotflow.shared.InvalidInput.class,
                 () -> SpecLines.parse("water content % - 0.5")).getMessage())
