@@ -175,7 +175,7 @@ public final class Fsma204 {
             .thenComparing(Record::immediateSubsequentRecipient, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** Where a record stands in its lot's day: 0 received or made, 1 shipped, 2 received back, 3 sent back to the supplier. */
-    static int stage(Record r) {
+    public static int stage(Record r) {
         boolean back = RETURN_NOTE.equals(r.referenceDocumentType()) || RECALL.equals(r.referenceDocumentType());
         return switch (r.event()) {
             case RECEIVING -> back ? 2 : 0;

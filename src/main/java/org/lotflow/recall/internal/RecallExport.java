@@ -50,7 +50,9 @@ public final class RecallExport {
         Comparator<Fsma204.Record> byLot = Comparator.comparing(Fsma204.Record::traceabilityLotCode);
         Comparator<Fsma204.Record> byCustomer = Comparator.comparing(Fsma204.Record::immediateSubsequentRecipient,
                 Comparator.nullsLast(Comparator.naturalOrder()));
-        Comparator<Fsma204.Record> byEvent = Comparator.comparing(Fsma204.Record::event);
+        // a lot's day in the order its events happen (received or made, shipped, received back, sent back), as the
+        // traceability export orders it (re-test 2026-12-07 F1: returns came before the shipment they return)
+        Comparator<Fsma204.Record> byEvent = Comparator.comparingInt(Fsma204::stage);
         String key = sort == null || sort.isBlank() ? "date" : sort.trim().toLowerCase(Locale.ROOT);
         return switch (key) {
             case "date" -> byDate.thenComparing(byLot).thenComparing(byEvent).thenComparing(byCustomer);
