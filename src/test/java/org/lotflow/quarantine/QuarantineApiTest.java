@@ -191,7 +191,7 @@ class QuarantineApiTest {
         JsonNode againVars = api.get("sarah", "/engine-rest/task/" + again + "/form-variables").json();
         assertEveryPlaceholderHasAValue("investigateLot", againVars);
         assertThat(org.lotflow.support.Forms.shown(againVars, "heldBefore")).contains("Viscosity variation")
-                .contains("disposition RELEASE signed by Jennifer Lee").contains("Storage");
+                .contains("disposition RELEASE signed by Jennifer Lee (jennifer)").contains("Storage");
         assertThat(org.lotflow.support.Forms.shown(vars, "heldBefore")).isEqualTo("Never held before.");
     }
 

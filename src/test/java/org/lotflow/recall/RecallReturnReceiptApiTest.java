@@ -356,6 +356,10 @@ class RecallReturnReceiptApiTest {
             refused(r, "lotNumber", "is 100000 characters long; a lot number has at most 64");
             assertThat(r.text().length()).as("not quoted back").isLessThan(2_000);
         }
+        Response recall = api.post("rachel", "/api/recalls", Map.of("lots", List.of(huge), "reason", "x",
+                "classification", "CLASS_II"));
+        refused(recall, "lots[0]", "is 100000 characters long"); // re-test 2026-12-07 F5
+        assertThat(recall.text().length()).as("not quoted back").isLessThan(2_000);
         // a drill on a lot number typed with blanks around it finds the lot
         Response drill = api.post("rachel", "/api/mock-recalls", body("lotNumber", "  " + lotNumber.toLowerCase()
                 + " "));

@@ -41,23 +41,29 @@ final class HoldForm {
             return "Never held before.";
         }
         StringBuilder md = new StringBuilder();
+        // each hold one item of the list: a line break in its text (findings written over several lines) is folded,
+        // or the lines after a blank one read as items of their own (re-test 2026-12-07 F7)
+        java.util.function.UnaryOperator<String> oneLine = t -> t == null ? null
+                : escape.apply(t.strip().replaceAll("\\s*\\R+\\s*", " / "));
         for (Hold e : earlier) {
             String source = org.lotflow.quarantine.Holds.SOURCE_WORDS.getOrDefault(e.getSource().name(),
                     e.getSource().name());
             md.append("- ").append(TaskForm.text(e.getPlacedAt())).append(": ").append(source).append(" - ")
-                    .append(escape.apply(e.getReason()))
-                    .append(e.getReference() == null ? "" : " (reference " + escape.apply(e.getReference()) + ")")
-                    .append(", placed by ").append(escape.apply(users.fullName(e.getPlacedBy())));
+                    .append(oneLine.apply(e.getReason()))
+                    .append(e.getReference() == null ? "" : " (reference " + oneLine.apply(e.getReference()) + ")")
+                    .append(", placed by ").append(escape.apply(users.fullName(e.getPlacedBy()) + " ("
+                            + e.getPlacedBy() + ")"));
             if (e.getFindings() != null) {
-                md.append("; findings: ").append(escape.apply(e.getFindings()));
+                md.append("; findings: ").append(oneLine.apply(e.getFindings()));
             }
             if (e.getRootCause() != null) {
-                md.append("; root cause: ").append(escape.apply(e.getRootCause()));
+                md.append("; root cause: ").append(oneLine.apply(e.getRootCause()));
             }
             if (e.getDecision() != null) {
                 md.append("; disposition ").append(e.getDecision().name()).append(" signed by ")
-                        .append(escape.apply(users.fullName(e.getDecidedBy()))).append(" at ")
-                        .append(TaskForm.text(e.getDecidedAt())).append(": ").append(escape.apply(e.getJustification()));
+                        .append(escape.apply(users.fullName(e.getDecidedBy()) + " (" + e.getDecidedBy() + ")"))
+                        .append(" at ").append(TaskForm.text(e.getDecidedAt())).append(": ")
+                        .append(oneLine.apply(e.getJustification()));
             }
             md.append('\n');
         }
