@@ -150,8 +150,11 @@ public class RecallQueries {
         StringBuilder sb = new StringBuilder();
         sb.append("**").append(e.apply(String.valueOf(recall.classification()))).append("**: ")
                 .append(e.apply(recall.reason())).append("\n\n");
-        sb.append("Lots recalled: ").append(e.apply(store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
-                .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", ")))).append("\n\n");
+        String recalledLots = store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
+                .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", "));
+        // none recalled (a recall of a REJECTED lot, kept as it was): said, not an empty heading (re-test F3)
+        sb.append("Lots recalled: ").append(recalledLots.isEmpty() ? "none (the lots of its scope are kept as they"
+                + " were; their customers are notified)" : e.apply(recalledLots)).append("\n\n");
         List<NotificationStore.NotificationRow> rows = this.notifications.all(recall.id());
         List<RecallView.ReceivedReturn> received = receivedReturns(recall.id());
         for (NotificationStore.NotificationRow n : rows) {

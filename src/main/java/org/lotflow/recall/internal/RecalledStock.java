@@ -26,7 +26,8 @@ class RecalledStock {
     /** A recalled lot's stock on hand, in its product's unit. */
     record OnHand(Lot lot, BigDecimal quantity, String unit) {
         String describe() {
-            return lot.getLotNumber() + " (" + Quantities.plain(quantity) + " " + unit + ")";
+            return lot.getLotNumber() + " (" + Quantities.plain(quantity) + " " + unit
+                    + (lot.getStatus() == LotStatus.REJECTED ? ", a REJECTED lot the recall kept as it was" : "") + ")";
         }
     }
 
@@ -48,8 +49,11 @@ class RecalledStock {
                 return "no stock on hand";
             }
             List<String> named = onHand.stream().limit(NAMED).map(OnHand::describe).toList();
-            StringBuilder sb = new StringBuilder(onHand.size() == 1 ? "stock on hand of the recalled lot "
-                    : "stock on hand of the " + onHand.size() + " recalled lots ");
+            // a REJECTED lot goods came back to is not a recalled lot (re-test 2026-12-07 F3)
+            String recalled = onHand.stream().noneMatch(o -> o.lot().getStatus() == LotStatus.REJECTED) ? "recalled "
+                    : "";
+            StringBuilder sb = new StringBuilder(onHand.size() == 1 ? "stock on hand of the " + recalled + "lot "
+                    : "stock on hand of the " + onHand.size() + " " + recalled + "lots ");
             if (onHand.size() <= NAMED) {
                 sb.append(String.join(", ", named.subList(0, named.size() - 1))).append(named.size() > 1 ? " and " : "")
                         .append(named.get(named.size() - 1));

@@ -39,6 +39,15 @@ class RecalledStockTest {
                 + " RM-2025-015 (3000 gal)");
     }
 
+    /** Re-test 2026-12-07 F3: a REJECTED lot goods came back to is not called a recalled lot. */
+    @Test
+    void aRejectedLotIsSaidToBeOne() {
+        RecalledStock.OnHand rejected = onHand("PMP-2025-001", "4", "pcs", LotSource.PRODUCTION);
+        when(rejected.lot().getStatus()).thenReturn(org.lotflow.lot.LotStatus.REJECTED);
+        assertThat(new RecalledStock.Left(List.of(rejected)).describe()).isEqualTo("stock on hand of the lot"
+                + " PMP-2025-001 (4 pcs, a REJECTED lot the recall kept as it was)");
+    }
+
     @Test
     void oneMethodForEveryLotOrALineOfItsOwnForALotThatLeavesDifferently() {
         assertThat(RecalledStockDisposals.of("RC-1", TWO, "DESTROYED", " WM-7 ", null)).containsExactly(
