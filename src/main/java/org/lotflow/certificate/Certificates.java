@@ -43,14 +43,26 @@ public class Certificates {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final CertificatePdf pdf;
+    private final org.lotflow.shared.PartyReadings readings;
 
     public Certificates(LotService lots, CertificateStore store, LotHistory history, CurrentUser currentUser,
-            CertificatePdf pdf) {
+            CertificatePdf pdf, org.lotflow.shared.PartyReadings readings) {
         this.lots = lots;
         this.store = store;
         this.history = history;
         this.currentUser = currentUser;
         this.pdf = pdf;
+        this.readings = readings;
+    }
+
+    /**
+     * The customer a certificate is provided to, as typed ({@link CertificateRules#customer}), under its name on
+     * record when it is a customer on record written in other capitals: the hand-out's record and the PDF's "provided
+     * to" name one customer as its orders and recalls do (re-test 2026-12-07 F6); null for none.
+     */
+    private String customer(String typed) {
+        String c = CertificateRules.customer(typed);
+        return c == null ? null : readings.oneNames("customer", List.of(c)).getOrDefault(c, c);
     }
 
     /**
@@ -73,14 +85,14 @@ public class Certificates {
     @Transactional
     public PdfDocument currentPdf(String lotNumber, String customer) {
         CertificateView c = current(lotNumber, customer, Format.PDF);
-        return new PdfDocument(c.coaNumber(), pdf.pdf(c, CertificateRules.customer(customer)));
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c, customer(customer)));
     }
 
     private CertificateView current(String lotNumber, String customer, Format format) {
         // a hand-out is recorded in their name (re-test 2026-12-06 E3): sales' or QA's work, never an administrator's
         // outside those roles (auditor 2026-12-06 F2), and with their own password
         currentUser.requireToRecord("hand out a certificate of analysis", READERS);
-        String forCustomer = CertificateRules.customer(customer);
+        String forCustomer = customer(customer);
         // under the lot's row lock: a hold, rejection or recall of the lot waits for the hand-out or comes first, so
         // no hand-out is recorded after the lot stopped being RELEASED (re-test 2026-12-06 F7)
         Lot lot = lots.lockForChange(lots.get(lotNumber));
@@ -107,7 +119,7 @@ public class Certificates {
     @Transactional
     public PdfDocument pdfByNumber(String lotNumber, String coaNumber, String customer) {
         CertificateView c = byNumber(lotNumber, coaNumber, customer, Format.PDF);
-        return new PdfDocument(c.coaNumber(), pdf.pdf(c, CertificateRules.customer(customer)));
+        return new PdfDocument(c.coaNumber(), pdf.pdf(c, customer(customer)));
     }
 
     private CertificateView byNumber(String lotNumber, String coaNumber, String customer, Format format) {
@@ -115,7 +127,7 @@ public class Certificates {
         // outside those roles (auditor 2026-12-06 F2), and with their own password
         currentUser.requireToRecord("hand out a certificate of analysis", READERS);
         String number = CertificateNumber.parse("coaNumber", coaNumber).toString();
-        String forCustomer = CertificateRules.customer(customer);
+        String forCustomer = customer(customer);
         Lot lot = lots.lockForChange(lots.get(lotNumber)); // as current(): no hand-out after a hold (F7)
         CertificateView found = store.of(lot.getId()).stream().filter(c -> c.coaNumber().equals(number))
                 .findFirst().orElseThrow(() -> new NotFound("Certificate of analysis of lot " + lotNumber, number));

@@ -150,6 +150,22 @@ class CertificateAuditTest {
         assertThat(api.get("sarah", "/api/lots/" + lot + "/coa").json().toString()).doesNotContain("HYPERLINK");
     }
 
+    /** Re-test 2026-12-07 F6: a customer on record typed in other capitals is provided to under its name on record. */
+    @Test
+    void aCustomerOnRecordIsProvidedToUnderItsNameOnRecord() throws IOException {
+        String sku = api.createProduct("AUDONE");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-20");
+        String name = "Zeta Labs " + org.lotflow.support.TestUsers.letters(java.util.UUID.randomUUID().toString()
+                .substring(0, 6)).toUpperCase();
+        assertThat(api.post("tom", "/api/orders", java.util.Map.of("orderNumber", "SO-ONE-" + java.util.UUID.randomUUID()
+                .toString().substring(0, 8).toUpperCase(), "customer", name, "sku", sku, "quantity", 1)).status()).isEqualTo(201);
+        String query = "?customer=" + name.toUpperCase();
+        api.get("tom", "/api/lots/" + lot + "/coa" + query);
+        assertThat(last(history(lot), "CERTIFICATE_PROVIDED").get("detail").get("customer").asText()).isEqualTo(name);
+        assertThat(pdfText(api.download("tom", "/api/lots/" + lot + "/coa" + query, PDF)).replace("\n", " "))
+                .contains(name);
+    }
+
     // --- held: every figure of the JSON is in the PDF -------------------------------------------
 
     @Test
