@@ -28,8 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <p>The parameters an endpoint takes are its handler's {@link RequestParam}s (by their name, or the Java parameter's
  * name); an endpoint that takes a map of all parameters takes any. A parameter given twice is refused too (one was
  * read and the other dropped, or both joined: {@code ?status=QUARANTINE&status=RELEASED} answered no lot), unless it
- * takes several values (a list or an array), and so is one given empty ({@code ?status=} answered every lot): leave it
- * out for no filter (re-test 2026-12-07 F10). Only lotflow's own handlers are checked, and never an {@code OPTIONS}
+ * takes several values (a list or an array) (re-test 2026-12-07 F10). A parameter given empty is as if left out
+ * ({@code ?status=} is no status filter, as an HTML form's empty field and a first page's {@code cursor=} mean it). Only lotflow's own handlers are checked, and never an {@code OPTIONS}
  * request (Spring answers it, with the methods allowed: re-test F9, it was a 500). Form fields of a
  * {@code application/x-www-form-urlencoded} body are parameters too in the servlet API: only the query string is
  * checked, so the Console's form posts (not under {@code /api}) and bodies are untouched.
@@ -77,9 +77,6 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
             }
             if (!seen.add(name)) {
                 throw new InvalidInput(name, "is given twice; it takes one value");
-            }
-            if (eq < 0 || decode(pair.substring(eq + 1)).isBlank()) {
-                throw new InvalidInput(name, "is empty: give a value, or leave it out");
             }
         }
         if (!unknown.isEmpty()) {

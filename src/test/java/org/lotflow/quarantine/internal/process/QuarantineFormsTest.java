@@ -45,7 +45,7 @@ class QuarantineFormsTest {
                 "expirationDate", "location"); // LotFacts, on every quarantine task
         Set<String> lotAndHold = new TreeSet<>(lotFacts);
         lotAndHold.addAll(Set.of("holdReason", "holdSource", "holdReference", "holdPlacedBy", "holdPlacedAt",
-                "decisionDue", "impactAssessment"));
+                "decisionDue", "impactAssessment", "heldBefore"));
         assertThat(lotAndHold).containsAll(placeholders(form("investigateLot")));
         Set<String> decide = new TreeSet<>(lotAndHold);
         decide.addAll(Set.of("findingsText", "rootCauseText", "retainedSampleText", "investigatedByName",
