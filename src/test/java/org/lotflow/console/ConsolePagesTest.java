@@ -76,6 +76,8 @@ class ConsolePagesTest {
                 .contains("deadlines, due dates and Camunda's timers run on")
                 .contains("Tasklist counts \"due in\" and \"ago\" from your computer's clock"); // new user 17 F3
         assertThat(login.html()).contains("name=\"_csrf\"").contains("type=\"password\"");
+        // a visitor is offered no page that leads back to the login (new user 2026-12-07 F17)
+        assertThat(login.html()).doesNotContain("id=\"nav-lots\"").doesNotContain("id=\"nav-reports\"");
     }
 
     @Test

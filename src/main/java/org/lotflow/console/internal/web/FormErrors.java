@@ -101,6 +101,9 @@ final class FormErrors {
         if (camel.equals("shippedAt")) {
             return "Ship date";
         }
+        if (camel.equals("shelfLifeMonths")) {
+            return "Shelf life (months)"; // as the product form's label (new user 2026-12-07 F17)
+        }
         return ConsoleFormat.wordsOf(camel).replace("_", " ").replace("sku", "SKU").replace("gtin", "GTIN")
                 .replace("coa", "COA");
     }
