@@ -76,6 +76,9 @@ class ConsolePagesTest {
                 .contains("deadlines, due dates and Camunda's timers run on")
                 .contains("Tasklist counts \"due in\" and \"ago\" from your computer's clock"); // new user 17 F3
         assertThat(login.html()).contains("name=\"_csrf\"").contains("type=\"password\"");
+        // a mistyped product in the lot list's filter is said so (new user 2026-12-07 F17)
+        assertThat(ConsoleSession.login(port, "tom").get("/console/lots?sku=nope").html())
+                .contains("There is no product &#39;nope&#39;");
         // a visitor is offered no page that leads back to the login (new user 2026-12-07 F17)
         assertThat(login.html()).doesNotContain("id=\"nav-lots\"").doesNotContain("id=\"nav-reports\"");
     }

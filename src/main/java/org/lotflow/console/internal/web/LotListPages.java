@@ -34,9 +34,11 @@ class LotListPages {
     private final OpenTasks openTasks;
     private final Clock clock;
     private final int alertDays;
+    private final org.lotflow.product.ProductService products;
 
     LotListPages(LotInventory inventory, LotService lots, OpenTasks openTasks, Clock clock,
-            @Value("${lotflow.expiry.alert-days:90}") int alertDays) {
+            @Value("${lotflow.expiry.alert-days:90}") int alertDays, org.lotflow.product.ProductService products) {
+        this.products = products;
         this.inventory = inventory;
         this.lots = lots;
         this.openTasks = openTasks;
@@ -96,6 +98,11 @@ class LotListPages {
                         l.isManufactureDateAssumed(), l.getExpirationDate(), l.getLocation(), marks.get(i)));
             }
             model.addAttribute("rows", rows);
+            if (rows.isEmpty() && !blank(sku) && !products.exists(sku.trim())) {
+                // a mistyped product is said so, not "no lot matches" (new user 2026-12-07 F17)
+                model.addAttribute("noProduct", "There is no product '" + sku.trim() + "': the filter takes a"
+                        + " product's SKU as the products page lists it (e.g. IL-250-55GAL)");
+            }
             model.addAttribute("nextCursor", page.nextCursor());
             model.addAttribute("firstPage", blank(cursor));
             model.addAttribute("size", pageSize);
