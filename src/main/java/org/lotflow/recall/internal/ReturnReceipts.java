@@ -141,8 +141,14 @@ public class ReturnReceipts {
         store.event(recall.id(), now, "RETURN_RECEIVED", by, "Received back from " + asRecorded + ": "
                 + Quantities.plain(quantity) + " " + lot.unit() + " of lot " + lot.lotNumber() + " on " + receivedOn
                 + (reference == null ? "" : " (" + reference + ")") + "; on hand until the closing disposes of it");
-        // a closing form already waiting shows the stock to dispose of as it now stands (and signs on it)
+        // a closing form already waiting shows the stock to dispose of as it now stands (and signs on it): this
+        // recall's, and any other's whose scope holds the lot (a REJECTED lot in several: re-test 2026-12-07 N1)
         closingForm.refresh(recall);
+        for (RecallStore.RecallRow other : store.awaitingCloseWithLot(lot.lotId())) {
+            if (!other.id().equals(recall.id())) {
+                closingForm.refresh(other);
+            }
+        }
     }
 
     /**
