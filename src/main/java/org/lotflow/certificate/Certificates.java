@@ -62,7 +62,13 @@ public class Certificates {
      */
     private String customer(String typed) {
         String c = CertificateRules.customer(typed);
-        return c == null ? null : readings.oneNames("customer", List.of(c)).getOrDefault(c, c);
+        if (c == null) {
+            return null;
+        }
+        // blanks read as orders read them: "Precision  Parts Co." is the customer "Precision Parts Co." (re-test N6)
+        String read = c.replaceAll("\\s+", " ");
+        String onRecord = readings.oneNames("customer", List.of(read)).getOrDefault(read, read);
+        return onRecord.equals(read) ? c : onRecord;
     }
 
     /**

@@ -28,8 +28,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <p>The parameters an endpoint takes are its handler's {@link RequestParam}s (by their name, or the Java parameter's
  * name); an endpoint that takes a map of all parameters takes any. A parameter given twice is refused too (one was
  * read and the other dropped, or both joined: {@code ?status=QUARANTINE&status=RELEASED} answered no lot), unless it
- * takes several values (a list or an array) (re-test 2026-12-07 F10). A parameter given empty is as if left out
- * ({@code ?status=} is no status filter, as an HTML form's empty field and a first page's {@code cursor=} mean it). Only lotflow's own handlers are checked, and never an {@code OPTIONS}
+ * takes several values (a list or an array) (re-test 2026-12-07 F10). A parameter given empty is not refused here:
+ * the endpoint reads it (a list as if left out, {@code ?status=} no status filter and a first page's {@code cursor=};
+ * a report whose field must not be blank says so). Only lotflow's own handlers are checked, and never an {@code OPTIONS}
  * request (Spring answers it, with the methods allowed: re-test F9, it was a 500). Form fields of a
  * {@code application/x-www-form-urlencoded} body are parameters too in the servlet API: only the query string is
  * checked, so the Console's form posts (not under {@code /api}) and bodies are untouched.
@@ -81,11 +82,14 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
         }
         if (!unknown.isEmpty()) {
             String first = unknown.iterator().next();
+            // every unknown name said at once, not one per try (re-test 2026-12-07 N4)
+            String others = unknown.size() == 1 ? "" : " (nor " + String.join(", ", unknown.stream().skip(1)
+                    .map(n -> n.isEmpty() ? "(unnamed)" : n).toList()) + ")";
             throw new InvalidInput(first.isEmpty() ? "(unnamed)" : first,
                     names.names().isEmpty()
-                            ? "is not a parameter of this request, which takes none (check the address)"
-                            : "is not a parameter of this request, which takes " + String.join(", ", names.names())
-                                    + " (check the spelling)");
+                            ? "is not a parameter of this request" + others + ", which takes none (check the address)"
+                            : "is not a parameter of this request" + others + ", which takes "
+                                    + String.join(", ", names.names()) + " (check the spelling)");
         }
         return true;
     }

@@ -59,6 +59,17 @@ public final class SpecLines {
                                     java.util.Arrays.copyOfRange(parts, 1, parts.length)) + "' for unit '"
                             + String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2)) + "'");
                 }
+                int inUnit = parts[1].indexOf(':');
+                if (inUnit > 3) {
+                    // "water content:% - 0.5": a name's colon typed without its blank, or a unit? a ratio unit is short
+                    // before its colon (w:w, 1:10, mg:g); a word is a name (re-test 2026-12-07 N5)
+                    throw new InvalidInput("specs", where + " reads two ways: say where the test's name ends with a"
+                            + " colon and a blank, e.g. '" + parts[0] + " " + parts[1].substring(0, inUnit) + ": "
+                            + parts[1].substring(inUnit + 1) + " " + parts[2] + " " + parts[3] + "' for test '"
+                            + parts[0] + " " + parts[1].substring(0, inUnit) + "', or '" + parts[0] + ": "
+                            + String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length)) + "' for unit '"
+                            + parts[1] + "'");
+                }
                 name = parts[0];
                 parts = java.util.Arrays.copyOfRange(parts, 1, parts.length);
             }

@@ -172,6 +172,10 @@ class ConsoleRulesTest {
         // a colon within a word is the word's: a unit "w:w" (re-test 2026-12-07 F8)
         assertThat(SpecLines.parse("mixRatio w:w 0.9 1.1\nmix ratio: w:w 0.9 1.1")).extracting(t -> t.test() + "|"
                 + t.unit()).containsExactly("mixRatio|w:w", "mix ratio|w:w");
+        // a name's colon typed without its blank reads two ways: refused with both (re-test 2026-12-07 N5)
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(org.lotflow.shared.InvalidInput.class,
+                () -> SpecLines.parse("water content:% - 0.5")).getMessage()).contains("reads two ways")
+                .contains("'water content: % - 0.5' for test 'water content'");
         // more than four words and no colon reads two ways: refused, with both readings (new user 2026-12-07 F1)
         assertThat(org.junit.jupiter.api.Assertions.assertThrows(org.lotflow.shared.InvalidInput.class,
                 () -> SpecLines.parse("water content % - 0.5")).getMessage())
