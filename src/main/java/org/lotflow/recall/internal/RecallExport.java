@@ -48,7 +48,11 @@ public final class RecallExport {
         Comparator<Fsma204.Record> byDate = Comparator.comparing(Fsma204.Record::date,
                 Comparator.nullsLast(Comparator.naturalOrder()));
         Comparator<Fsma204.Record> byLot = Comparator.comparing(Fsma204.Record::traceabilityLotCode);
-        Comparator<Fsma204.Record> byCustomer = Comparator.comparing(Fsma204.Record::immediateSubsequentRecipient,
+        // the row's party: who received a shipment, who sent goods back (a customer's returns beside its shipments;
+        // re-test 2026-12-07 N8)
+        Comparator<Fsma204.Record> byCustomer = Comparator.comparing((Fsma204.Record r) ->
+                r.event() == Fsma204.Event.SHIPPING ? r.immediateSubsequentRecipient()
+                        : r.event() == Fsma204.Event.RECEIVING ? r.immediatePreviousSource() : null,
                 Comparator.nullsLast(Comparator.naturalOrder()));
         // a lot's day in the order its events happen (received or made, shipped, received back, sent back), as the
         // traceability export orders it (re-test 2026-12-07 F1: returns came before the shipment they return)

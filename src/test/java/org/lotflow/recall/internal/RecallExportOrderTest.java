@@ -33,5 +33,10 @@ class RecallExportOrderTest {
             rows.sort(RecallExport.order(sort));
             assertThat(rows).as(sort).containsExactly(made, shipped, back);
         }
+        // by customer: a customer's returns beside its shipments (re-test 2026-12-07 N8)
+        Record toAcme = record(Event.SHIPPING, null, "Acme", Fsma204.SALES_ORDER);
+        List<Record> rows = new ArrayList<>(List.of(back, toAcme, shipped, made));
+        rows.sort(RecallExport.order("customer"));
+        assertThat(rows).containsExactly(toAcme, shipped, back, made);
     }
 }
