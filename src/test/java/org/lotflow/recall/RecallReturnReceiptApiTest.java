@@ -316,6 +316,8 @@ class RecallReturnReceiptApiTest {
                 Map.of("customerNotice", Map.of("value", "Delta Inc told on 2025-01-28")))).status()).isEqualTo(204);
         String confirm = api.get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
                 + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
+        assertThat(org.lotflow.support.Forms.shown(api.get("mike", "/engine-rest/task/" + confirm
+                + "/form-variables").json(), "onHand")).startsWith("nothing: ").contains("disposed of before");
         assertThat(api.post("mike", "/engine-rest/task/" + confirm + "/submit-form", Map.of("variables",
                 Map.of("disposalMethod", Map.of("value", "DESTROYED"), "disposalReference", Map.of("value",
                         "WM-10")))).status()).isEqualTo(204);

@@ -41,9 +41,17 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         Hold hold = BoundHold.of(queries, task);
         TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
         Lot lot = lots.get(hold.getLotId());
-        TaskForm.of(task).showAll(LotFacts.of(lot))
-                .show("onHand", lot.getOnHand(), lot.getProduct().getUnit())
-                .apply();
+        TaskForm form = TaskForm.of(task).showAll(LotFacts.of(lot));
+        if (lot.getOnHand().signum() == 0 && lot.quantities().disposed().signum() > 0) {
+            // disposed of before (a recall's closing): said, so nobody types a method and a waste reference for
+            // nothing (re-test 2026-12-07 N3); confirming records that nothing was left, no disposal
+            form.show("onHand", "nothing: " + lot.quantities().disposed().stripTrailingZeros().toPlainString() + " "
+                    + lot.getProduct().getUnit() + " were disposed of before (the lot's history says when and how);"
+                    + " confirming records that nothing was left, and no disposal");
+        } else {
+            form.show("onHand", lot.getOnHand(), lot.getProduct().getUnit());
+        }
+        form.apply();
     }
 
     @Override
