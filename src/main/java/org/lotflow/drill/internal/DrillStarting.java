@@ -69,7 +69,7 @@ public class DrillStarting {
     @Transactional
     public String start(String lotNumberAsSent) {
         currentUser.requireToRecord("start a mock-recall drill", Groups.RECALL_COORDINATOR);
-        String lotNumber = org.lotflow.shared.input.InputRules.lotNumber("lotNumber", lotNumberAsSent,
+        String lotNumber = org.lotflow.shared.input.TypedLotNumber.of("lotNumber", lotNumberAsSent,
                 "required: the number of the lot the drill traces");
         Lot lot = lots.findByLotNumber(lots.asStored(java.util.List.of(lotNumber)).get(0)).orElseThrow(() -> new NotFound("Lot", lotNumber)
                 .with("field", "lotNumber").with("lotNumber", lotNumber));

@@ -37,13 +37,7 @@ class HoldLotView implements LotViewContributor {
         }
         Map<String, Object> hold = new LinkedHashMap<>();
         hold.put("active", h.isActive());
-        hold.put("source", h.getSource().name());
-        hold.put("reason", h.getReason());
-        hold.put("reference", h.getReference());
-        hold.put("placedBy", h.getPlacedBy());
-        hold.put("placedByName", users.fullName(h.getPlacedBy()));
-        hold.put("placedAt", h.getPlacedAt());
-        hold.put("closedAt", h.getClosedAt());
+        hold.putAll(placed(h));
         if (h.isActive()) {
             hold.put("impact", queries.impact(lot));
         }
@@ -70,15 +64,21 @@ class HoldLotView implements LotViewContributor {
         return out;
     }
 
-    private Map<String, Object> earlier(Hold e) {
+    /** A hold's trigger and placing: source, reason, reference, who placed it (id and name), when; when it closed. */
+    private Map<String, Object> placed(Hold h) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", e.getSource().name());
-        m.put("reason", e.getReason());
-        m.put("reference", e.getReference());
-        m.put("placedBy", e.getPlacedBy());
-        m.put("placedByName", users.fullName(e.getPlacedBy()));
-        m.put("placedAt", e.getPlacedAt());
-        m.put("closedAt", e.getClosedAt());
+        m.put("source", h.getSource().name());
+        m.put("reason", h.getReason());
+        m.put("reference", h.getReference());
+        m.put("placedBy", h.getPlacedBy());
+        m.put("placedByName", users.fullName(h.getPlacedBy()));
+        m.put("placedAt", h.getPlacedAt());
+        m.put("closedAt", h.getClosedAt());
+        return m;
+    }
+
+    private Map<String, Object> earlier(Hold e) {
+        Map<String, Object> m = placed(e);
         m.put("findings", e.getFindings());
         m.put("rootCause", e.getRootCause());
         m.put("disposition", disposition(e));

@@ -40,7 +40,7 @@ public record RecallRequest(List<String> lotNumbers, String reason, Classificati
                 throw new InvalidInput("lots[" + i + "]", "must not be empty");
             }
             // longer than any lot number: said by its length, not looked up and quoted back (re-test 2026-12-07 F5)
-            org.lotflow.shared.input.InputRules.lotNumber("lots[" + i + "]", n, "must not be empty");
+            org.lotflow.shared.input.TypedLotNumber.of("lots[" + i + "]", n, "must not be empty");
             if (!seen.add(n)) {
                 throw new InvalidInput("lots[" + i + "]", "lot " + n + " is listed twice");
             }

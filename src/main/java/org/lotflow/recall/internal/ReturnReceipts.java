@@ -76,7 +76,7 @@ public class ReturnReceipts {
             LocalDate receivedOnAsSent, String referenceAsSent, List<String> serials) {
         currentUser.requireToRecord("receive a recall's returned goods", Groups.RECALL_COORDINATOR,
                 Groups.QA_MANAGER);
-        String lotNumber = InputRules.lotNumber("lotNumber", lotNumberAsSent,
+        String lotNumber = org.lotflow.shared.input.TypedLotNumber.of("lotNumber", lotNumberAsSent,
                 "name the lot written on the goods that came back");
         String customer = customerAsSent == null ? null : customerAsSent.strip();
         CustomerNotification.requireCustomerAndUnit(customer, null);

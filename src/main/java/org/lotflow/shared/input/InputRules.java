@@ -146,27 +146,6 @@ public final class InputRules {
         return null;
     }
 
-    /** The longest lot number a lot has (the {@code lot_number} column). */
-    public static final int MAX_LOT_NUMBER = 64;
-
-    /**
-     * A lot number typed in a request body, trimmed, for looking a lot up: 400 naming {@code field} when it is missing
-     * ({@code missing} says what to give) or longer than any lot number ({@value #MAX_LOT_NUMBER} characters; its length
-     * is said, the text not quoted back: a million characters were looked up and echoed three times, auditor
-     * 2026-12-07 F4).
-     */
-    public static String lotNumber(String field, String value, String missing) {
-        String n = value == null ? "" : value.strip();
-        if (n.isEmpty()) {
-            throw new InvalidInput(field, missing);
-        }
-        if (n.length() > MAX_LOT_NUMBER) {
-            throw new InvalidInput(field, "is " + n.length() + " characters long; a lot number has at most "
-                    + MAX_LOT_NUMBER);
-        }
-        return n;
-    }
-
     /** Why {@code value} is no identifier (null when it is one, or absent). */
     public static String identifier(String value) {
         if (value == null) {
