@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The serials of goods a customer sends back under a recall (issue #16 and the recall's received returns): a
  * serialised lot's units come back by serial, each one the customer received of that lot, so the serial ledger says
- * where each unit is (IN_STOCK again, its shipment still on record) and the recall's closing disposes of it with the
- * lot ({@code SerialStatus.DISPOSED}). For the recall module's receiving use case, in its transaction.
+ * where each unit is ({@code RETURNED}, its shipment still on record) and the recall's closing disposes of it with
+ * the lot ({@code SerialStatus.DISPOSED}). For the recall module's receiving use case, in its transaction.
  */
 @Service
 public class SerialReturns {
@@ -44,7 +44,7 @@ public class SerialReturns {
      * {@code customer}. A product that is not serialised: none may be named (400 naming {@code serials}). A serialised
      * one: the quantity whole units, one serial each, every serial the product's, of this lot, named once, SHIPPED to
      * this customer (whatever its case); refusals name {@code serials} or {@code serials[i]}, 409 for a serial not at
-     * the customer (in stock, disposed of, consumed, or received back already). Then each becomes IN_STOCK and the lot's
+     * the customer (in stock, disposed of, consumed, or received back already). Then each becomes RETURNED and the lot's
      * history lists them ({@link SerialEventTypes#SERIALS_RETURNED}). Returns the serials as registered (empty for a
      * product that is not serialised).
      */

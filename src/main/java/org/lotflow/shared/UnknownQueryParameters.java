@@ -40,7 +40,7 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
 
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
-    /** Per handler method: the names it takes, or {@code null} when it takes any (a map of parameters). */
+    /** Per handler method: the names it takes ({@link Accepted#any} when it takes a map of all parameters). */
     private final Map<java.lang.reflect.Method, Accepted> accepted = new ConcurrentHashMap<>();
 
     @Override
@@ -48,7 +48,10 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
         registry.addInterceptor(this).addPathPatterns("/api/**");
     }
 
-    /** Throws {@link InvalidInput} naming the first unknown query parameter (in alphabetical order). */
+    /**
+     * Throws {@link InvalidInput} naming a parameter given twice, or the first unknown query parameter (in alphabetical
+     * order) with the others.
+     */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String query = request.getQueryString();

@@ -132,8 +132,7 @@ public class TraceabilityRecords {
      * reference document (re-test 2026-12-06 1: only the EPCIS documents had them).
      */
     private List<Fsma204.Record> receivedBack(List<LotOrigins.Origin> lots, List<HistoryReports.ReturnReceived> back) {
-        Map<Long, LotOrigins.Origin> byId = new HashMap<>();
-        lots.forEach(o -> byId.put(o.id(), o));
+        Map<Long, LotOrigins.Origin> byId = byId(lots);
         String here = plant.description();
         List<Fsma204.Record> records = new ArrayList<>();
         for (HistoryReports.ReturnReceived r : back) {
@@ -150,6 +149,13 @@ public class TraceabilityRecords {
         return records;
     }
 
+    /** The lots' origins by lot id. */
+    private static Map<Long, LotOrigins.Origin> byId(List<LotOrigins.Origin> lots) {
+        Map<Long, LotOrigins.Origin> byId = new HashMap<>();
+        lots.forEach(o -> byId.put(o.id(), o));
+        return byId;
+    }
+
     /**
      * The SHIPPING records of these disposals that returned stock to its supplier (the lots' origins among
      * {@code lots}): the quantity returned, the date in the plant's zone, the supplier as the immediate subsequent
@@ -157,8 +163,7 @@ public class TraceabilityRecords {
      * shipment: the rule names no event for it (its record is the lot history's and the EPCIS document's).
      */
     private List<Fsma204.Record> returns(List<LotOrigins.Origin> lots, List<HistoryReports.Disposal> disposals) {
-        Map<Long, LotOrigins.Origin> byId = new HashMap<>();
-        lots.forEach(o -> byId.put(o.id(), o));
+        Map<Long, LotOrigins.Origin> byId = byId(lots);
         String here = plant.description();
         List<Fsma204.Record> records = new ArrayList<>();
         for (HistoryReports.Disposal d : disposals) {

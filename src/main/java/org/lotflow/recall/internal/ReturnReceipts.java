@@ -121,7 +121,7 @@ public class ReturnReceipts {
         // what came back of the lot from that customer under any recall: a REJECTED lot may be in the scope of several
         // (re-test 2026-12-07 F4: 2 kg back under each of two recalls from a customer shipped 2); under the lot's
         // row lock, so two recalls' receipts of one lot wait for each other
-        lots.lockAll(List.of(lot.lotId()));
+        Lot stock = lots.lockAll(List.of(lot.lotId())).get(0);
         BigDecimal before = receipts.received(lot.lotId(), asRecorded);
         if (before.add(quantity).compareTo(sent) > 0) {
             throw new InvalidInput("quantity", Quantities.plain(quantity) + " " + lot.unit() + " would make "
@@ -130,7 +130,6 @@ public class ReturnReceipts {
                     + lot.unit() + " of it" + (before.signum() == 0 ? ""
                             : " (" + Quantities.plain(before) + " " + lot.unit() + " received already)"));
         }
-        Lot stock = lots.findAllById(List.of(lot.lotId())).get(0);
         // a serialised lot's units come back by serial, each one this customer received of it
         serialReturns.receive(stock.getProduct(), lot.lotId(), lot.lotNumber(), quantity, asRecorded,
                 recall.recallNumber(), serials);

@@ -47,7 +47,6 @@ public class LabResult {
     @Column(name = "max_value", precision = 19, scale = 6)
     private BigDecimal max;
 
-    /** An observation for a test without limits (V154); null for a number. */
     /** How many decimals the value and the limits were written with (V156; null: recorded before). */
     @Column(name = "result_decimals")
     private Integer valueDecimals;
@@ -58,6 +57,7 @@ public class LabResult {
     @Column(name = "max_decimals")
     private Integer maxDecimals;
 
+    /** An observation for a test without limits (V154); null for a number. */
     @Column(name = "result_text", length = 200)
     private String text;
 

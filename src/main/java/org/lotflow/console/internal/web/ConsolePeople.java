@@ -18,11 +18,33 @@ public class ConsolePeople {
         this.users = users;
     }
 
-    /** {@code Full Name (id)}; {@code lotflow} for the system; the id alone when no name is known; "" for none. */
+    /**
+     * {@code Full Name (id)}; {@code lotflow} for the system; the id alone when no name is known; "" for none. Each
+     * user is read once per page (a recall's timeline names the same few people hundreds of times).
+     */
     public String name(String userId) {
         if (userId == null || userId.isBlank()) {
             return "";
         }
+        org.springframework.web.context.request.RequestAttributes request =
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return named(userId);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> page = (java.util.Map<String, String>) request.getAttribute(PAGE_NAMES,
+                org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (page == null) {
+            page = new java.util.HashMap<>();
+            request.setAttribute(PAGE_NAMES, page,
+                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return page.computeIfAbsent(userId, this::named);
+    }
+
+    private static final String PAGE_NAMES = ConsolePeople.class.getName() + ".names";
+
+    private String named(String userId) {
         String full = users.fullName(userId);
         if (full == null || full.isBlank() || full.equals(userId) || "lotflow".equals(full)) {
             return full == null || full.isBlank() ? userId : full;
