@@ -16,10 +16,22 @@ public final class LotFacts {
     private LotFacts() {
     }
 
-    /** The block, in display order, as text. */
     /** The location shown when none was recorded. */
     public static final String NO_LOCATION = "(no location recorded)";
 
+    /**
+     * {@code "yes"} when the lot was received from a supplier, {@code "no"} when it was made at the plant: the
+     * disposal form ({@code confirmDisposal}) offers a return to the supplier only for a received lot (the rule is
+     * {@link LotDisposal}'s, which refuses it for a plant lot whatever a form sends).
+     */
+    public static final String RECEIVED_LOT = "receivedLot";
+
+    /** The {@link #RECEIVED_LOT} value of {@code lot}. */
+    public static String received(Lot lot) {
+        return lot.isReceived() ? "yes" : "no";
+    }
+
+    /** The block, in display order, as text. */
     public static Map<String, String> of(Lot lot) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("lotNumber", lot.getLotNumber());

@@ -198,6 +198,9 @@ public class FormSchemas implements SmartInitializingSingleton {
         return new FormSchema(name, fields, null, Map.copyOf(labels));
     }
 
+    /** A {@code value: "X"} of a select's {@code valuesExpression} (FEEL context literals). */
+    private static final Pattern EXPRESSION_VALUE = Pattern.compile("\\bvalue:\\s*\"([^\"]+)\"");
+
     private static void collect(JsonNode components, Map<String, FormSchema.Field> fields, Map<String, String> labels) {
         for (JsonNode c : components) {
             String key = c.path("key").asText(null);
@@ -213,6 +216,15 @@ public class FormSchemas implements SmartInitializingSingleton {
                 };
                 List<String> values = new ArrayList<>();
                 c.path("values").forEach(v -> values.add(v.path("value").asText()));
+                // options a FEEL expression picks from the task's facts (confirmDisposal: a lot made at the plant is
+                // offered DESTROYED only): every value the expression can give is allowed here, the rule itself is
+                // the service's (LotDisposal)
+                Matcher offered = EXPRESSION_VALUE.matcher(c.path("valuesExpression").asText(""));
+                while (offered.find()) {
+                    if (!values.contains(offered.group(1))) {
+                        values.add(offered.group(1));
+                    }
+                }
                 fields.put(key, new FormSchema.Field(key, kind, c.path("validate").path("required").asBoolean(false),
                         List.copyOf(values)));
             }

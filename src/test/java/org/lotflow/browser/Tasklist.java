@@ -400,11 +400,29 @@ final class Tasklist implements AutoCloseable {
     void chooseInCamundaForm(String label, String optionStart) {
         By field = By.xpath("//*[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), "
                 + xpathText(label) + ")]]");
-        click(By.xpath(xpath(field) + "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]"));
+        if (driver.findElements(By.xpath(xpath(field) + "//*[contains(@class,'fjs-dropdownlist-item')]")).isEmpty()) {
+            click(By.xpath(xpath(field)
+                    + "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]"));
+        }
         click(By.xpath(xpath(field) + "//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), "
                 + xpathText(optionStart) + ")]"));
         visible(By.xpath(xpath(field) + "//*[contains(@class,'fjs-select-display')][starts-with(normalize-space(.), "
                 + xpathText(optionStart) + ")]"));
+    }
+
+    /**
+     * The options a Camunda Form select (form-js's own dropdown) offers, as their labels, in order: opens its list
+     * and reads it (the list stays open; {@link #chooseInCamundaForm} picks from it).
+     */
+    java.util.List<String> optionsInCamundaForm(String label) {
+        By field = By.xpath("//*[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), "
+                + xpathText(label) + ")]]");
+        click(By.xpath(xpath(field) + "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]"));
+        visible(By.xpath(xpath(field) + "//*[contains(@class,'fjs-dropdownlist-item')]"));
+        java.util.List<String> options = driver.findElements(By.xpath(xpath(field)
+                + "//*[contains(@class,'fjs-dropdownlist-item')]")).stream()
+                .map(o -> o.getText().replaceAll("\\s+", " ").trim()).toList();
+        return options;
     }
 
     /** An embedded form's select by id. */

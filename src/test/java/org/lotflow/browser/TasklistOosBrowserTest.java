@@ -248,6 +248,20 @@ class TasklistOosBrowserTest {
         assertThat(signed.get(0).get("detail").get("signature").get("meaning").asText()).isEqualTo("OOS rejection");
         assertThat(signed.get(0).get("detail").get("signature").get("userId").asText()).isEqualTo("jennifer");
         assertThat(signed.get(0).toString()).doesNotContain("\"jennifer\",\"password").doesNotContain("signaturePassword");
+
+        // 6. Mike disposes of the rejected lot: made at the plant, it is offered no return to a supplier (F15)
+        as("mike", "dispose", t -> {
+            t.openTask("Production", "Confirm disposal", lot);
+            t.claim();
+            t.form();
+            t.until("the disposal form shows the lot", () -> t.formText().contains(lot));
+            assertThat(t.formText()).contains("Made at the plant: it has no supplier to return it to");
+            assertThat(t.optionsInCamundaForm("Disposal method")).containsExactly("Destroyed (licensed waste contractor)");
+            t.chooseInCamundaForm("Disposal method", "Destroyed");
+            completeAndWait(t, lot, "confirmDisposal");
+        });
+        assertThat(history(lot, "DISPOSAL_CONFIRMED")).hasSize(1);
+        assertThat(history(lot, "DISPOSAL_CONFIRMED").get(0).get("detail").get("method").asText()).isEqualTo("DESTROYED");
     }
 
     @Test

@@ -146,6 +146,8 @@ class LabReleaseApiTest {
         JsonNode form = api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json();
         assertThat(org.lotflow.support.Forms.shown(form, "onHand")).isEqualTo("100 drums");
         assertThat(org.lotflow.support.Forms.shown(form, "lotNumber")).isEqualTo(lot);
+        // made at the plant: the form offers DESTROYED only (new user 2026-12-07 F15)
+        assertThat(org.lotflow.support.Forms.shown(form, "receivedLot")).isEqualTo("no");
         assertThat(taskId("jennifer", lot, "confirmDisposal")).isEqualTo(disposal);
         assertThat(api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot).json())
                 .as("not for QA analysts").isEmpty();

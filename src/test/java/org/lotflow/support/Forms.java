@@ -78,6 +78,20 @@ public final class Forms {
         }
     }
 
+    /** The component of the form (nested groups included) whose {@code key} is {@code key}. */
+    public static JsonNode field(JsonNode form, String key) {
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>();
+        form.get("components").forEach(todo::add);
+        while (!todo.isEmpty()) {
+            JsonNode c = todo.pop();
+            if (key.equals(c.path("key").asText(null))) {
+                return c;
+            }
+            c.path("components").forEach(todo::add);
+        }
+        throw new AssertionError("the form has no field '" + key + "'");
+    }
+
     /** The {@code {{name}}} placeholders of the form's text components. */
     public static Set<String> placeholders(JsonNode form) {
         Set<String> names = new TreeSet<>();

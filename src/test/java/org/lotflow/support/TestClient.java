@@ -240,6 +240,10 @@ public class TestClient {
         executeJobs();
         String disposal = get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lot
                 + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
+        if (method.equals("RETURNED_TO_SUPPLIER") && !"yes".equals(get("mike", "/engine-rest/task/" + disposal
+                + "/form-variables").json().path("receivedLot").path("value").asText())) {
+            throw new AssertionError("the disposal form of received lot " + lot + " does not offer the return");
+        }
         Map<String, Object> vars = new java.util.HashMap<>();
         vars.put("disposalMethod", Map.of("value", method));
         if (reference != null) {

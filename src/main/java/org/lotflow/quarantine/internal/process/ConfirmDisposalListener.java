@@ -51,7 +51,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         } else {
             form.show("onHand", lot.getOnHand(), lot.getProduct().getUnit());
         }
-        form.apply();
+        form.show(LotFacts.RECEIVED_LOT, LotFacts.received(lot)).apply();
     }
 
     @Override

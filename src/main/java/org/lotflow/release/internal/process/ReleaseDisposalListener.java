@@ -36,7 +36,7 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         Lot lot = ReleaseFacts.lot(runs, task);
         TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
         TaskForm.of(task).showAll(LotFacts.of(lot)).show("onHand", lot.getOnHand(), lot.getProduct().getUnit())
-                .apply();
+                .show(LotFacts.RECEIVED_LOT, LotFacts.received(lot)).apply();
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.lotflow.support.Forms.placeholders;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,6 +59,40 @@ class QuarantineFormsTest {
         disposal.add("onHand");
         assertThat(disposal).containsAll(placeholders(form("confirmDisposal")));
         assertThat(placeholders(form("quarantineStart"))).isEmpty();
+    }
+
+    /**
+     * F15 (new user 2026-12-07): the disposal form offers a return to the supplier only for a received lot. Its
+     * options are a FEEL expression over {@code receivedLot} (LotFacts); evaluated here by Camunda's FEEL engine,
+     * in Tasklist by form-js (TasklistOosBrowserTest sees the plant lot's single option).
+     */
+    @Test
+    void theDisposalFormOffersAReturnToTheSupplierOnlyForAReceivedLot() {
+        com.fasterxml.jackson.databind.JsonNode method = org.lotflow.support.Forms.field(form("confirmDisposal"),
+                "disposalMethod");
+        assertThat(method.has("values")).as("static values would win over the expression in form-js").isFalse();
+        String expression = method.get("valuesExpression").asText().substring(1); // without the leading '='
+        assertThat(offered(expression, "no")).containsExactly("DESTROYED");
+        assertThat(offered(expression, org.lotflow.lot.LotFacts.received(receivedLot())))
+                .containsExactly("DESTROYED", "RETURNED_TO_SUPPLIER");
+        // the submission gate still knows every value the form can send (the rule itself is LotDisposal's)
+        org.lotflow.security.FormSchema schema = new org.lotflow.security.FormSchemas().task("quarantineInvestigation",
+                "confirmDisposal");
+        assertThat(schema.fields().get("disposalMethod").values()).containsExactly("DESTROYED", "RETURNED_TO_SUPPLIER");
+    }
+
+    private static org.lotflow.lot.Lot receivedLot() {
+        org.lotflow.lot.Lot lot = org.mockito.Mockito.mock(org.lotflow.lot.Lot.class);
+        org.mockito.Mockito.when(lot.isReceived()).thenReturn(true);
+        return lot;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> offered(String expression, String receivedLot) {
+        Object options = new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory().createInstance()
+                .evaluateSimpleExpression(expression, org.camunda.bpm.engine.variable.Variables
+                        .createVariables().putValue("receivedLot", receivedLot).asVariableContext());
+        return ((java.util.List<Map<String, Object>>) options).stream().map(o -> (String) o.get("value")).toList();
     }
 
     @Test
