@@ -9,9 +9,24 @@ package org.lotflow.shared;
  */
 public class FourEyesViolation extends NotPermitted {
 
+    private final String firstStep;
+    private final String decision;
+
     public FourEyesViolation(String userId, String firstStep, String decision) {
         super("Four-eyes principle", "Four-eyes principle: " + userId + " " + firstStep + " and may not also "
                 + decision + "; another person must sign (if you claimed this task in Tasklist, hand it back with"
                 + " Unclaim so another person of the group can claim and sign it)");
+        this.firstStep = firstStep;
+        this.decision = decision;
+    }
+
+    /** What the refused person did first, as a sentence's middle: "recorded the lab results of lot X". */
+    public String firstStep() {
+        return firstStep;
+    }
+
+    /** What they may not also do: "approve its release". */
+    public String decision() {
+        return decision;
     }
 }

@@ -25,4 +25,13 @@ class OrderFormsTest {
         assertThat(inputKeys(form("reviewExpiringLots"))).containsExactly("reviewNote");
         assertThat(form("reviewExpiringLots").toString()).contains("{{expiringLots}}");
     }
+
+    /** The salesperson who asked for an override is told on its form that they decide it neither way (F11). */
+    @Test
+    void theRequesterOfAnOverrideIsToldTheyDecideItNeitherWay() {
+        assertThat(org.lotflow.order.internal.OverrideDecision.fourEyesNotices("tom")).containsExactly(
+                java.util.Map.entry("tom", "Four eyes: you asked for this override and may not also decide it; another"
+                        + " person of your group must sign this task: leave it to them (Unclaim, if you claimed it)."));
+        assertThat(org.lotflow.support.Forms.embeddedShown("approveOverride")).contains("fourEyesNotice");
+    }
 }

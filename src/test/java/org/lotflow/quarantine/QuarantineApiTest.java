@@ -525,6 +525,16 @@ class QuarantineApiTest {
         String lot = releasedLot("QFOUR");
         assertThat(q.hold("jennifer", lot, "Flash point test failed on retest").status()).isEqualTo(202);
         q.investigate("jennifer", lot);
+        // the form tells her before she signs, and only her (new user 2026-12-07 F11)
+        String decide = q.taskId("jennifer", lot, "decideDisposition");
+        JsonNode hers = api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json();
+        assertThat(hers.get("fourEyesNotice").get("value").asText()).isEqualTo("Four eyes: you investigated lot "
+                + lot + " and may not also sign its release; you may still reject or recall it (another person of"
+                + " your group signs the other decision).");
+        JsonNode annas = api.get("anna", "/engine-rest/task/" + decide + "/form-variables").json();
+        assertThat(annas.get("fourEyesNotice").get("value").asText()).isEmpty();
+        assertThat(hers.fieldNames()).toIterable().noneMatch(name -> name.contains("@"));
+        assertThat(annas.fieldNames()).toIterable().noneMatch(name -> name.contains("@"));
         String path = "/api/lots/" + lot + "/disposition";
         Response self = api.post("jennifer", path, Map.of("decision", "RELEASE", "justification", "fine",
                 "password", "jennifer"));

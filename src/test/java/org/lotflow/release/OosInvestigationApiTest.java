@@ -150,6 +150,14 @@ class OosInvestigationApiTest {
         // jennifer invalidated round 1: the release resting on its retest is signed by another QA manager (auditor
         // 2026-12-06 B7); a refusal she may still sign
         String approveTask = taskId("jennifer", lot, "approveRelease");
+        // her form says so before she signs (new user 2026-12-07 F11); the second QA manager's says nothing
+        assertThat(api.get("jennifer", "/engine-rest/task/" + approveTask + "/form-variables").json()
+                .get("fourEyesNotice").get("value").asText()).isEqualTo("Four eyes: you invalidated the"
+                        + " out-of-specification result of test round 1 of lot " + lot + " as a laboratory error and"
+                        + " may not also sign the release that rests on its retest; you may still refuse it (another"
+                        + " person of your group signs the other decision).");
+        assertThat(api.get(api.secondQaManager(), "/engine-rest/task/" + approveTask + "/form-variables").json()
+                .get("fourEyesNotice").get("value").asText()).isEmpty();
         Response byInvalidator = complete("jennifer", approveTask,
                 Map.of("approved", true, "comment", "Retest within specification after lab error"));
         assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);
@@ -257,6 +265,11 @@ class OosInvestigationApiTest {
                 "Specification limit under change control CC-2025-12; customer agreement on file")).status())
                 .isEqualTo(204);
         String decide = taskId("jennifer", lot, "decideOutOfSpecification");
+        // her form says so before she tries (new user 2026-12-07 F11)
+        assertThat(api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json()
+                .get("fourEyesNotice").get("value").asText()).isEqualTo("Four eyes: you recorded the"
+                        + " out-of-specification result of lot " + lot + " and may not also decide on it; another person"
+                        + " of your group must sign this task: leave it to them (Unclaim, if you claimed it).");
         assertThat(api.post("jennifer", "/engine-rest/task/" + decide + "/claim", Map.of("userId", "jennifer"))
                 .status()).isEqualTo(403);
         Response self = complete("jennifer", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"));

@@ -54,7 +54,7 @@ public class OrderQueries {
      */
     public record OverrideFacts(String orderNumber, String customer, String sku, String productName,
             BigDecimal quantity, String unit, String requestedLot, LocalDate requiredBy, Integer minShelfLifeMonths,
-            String overrideReason, String requestedBy, String requestReason) {
+            String overrideReason, String requestedBy, String requestReason, String requesterId) {
     }
 
     /** The order; {@link NotFound} (404) when there is none with this number. */
@@ -74,7 +74,7 @@ public class OrderQueries {
         return new OverrideFacts(order.getOrderNumber(), order.getCustomer(), product.getSku(), product.getName(),
                 order.getQuantity(), product.getUnit(), order.getRequestedLot(), order.getRequiredBy(),
                 order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.fullName(order.getCreatedBy()),
-                order.getRequestReason());
+                order.getRequestReason(), order.getCreatedBy());
     }
 
     /** The order as the API shows it, read in the caller's transaction (after its writes). */

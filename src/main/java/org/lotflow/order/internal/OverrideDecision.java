@@ -47,6 +47,22 @@ public class OverrideDecision {
         this.clock = clock;
     }
 
+    /** Four eyes: the salesperson who asked for the override does not decide it (403). */
+    static void requireNotRequester(String user, String requester) {
+        if (user.equals(requester)) {
+            throw new FourEyesViolation(user, "asked for this override", "decide it");
+        }
+    }
+
+    /**
+     * What the {@code approveOverride} form tells the person who asked for the override (user id -> sentence;
+     * {@link org.lotflow.shared.FourEyesNotices}): they decide neither way.
+     */
+    public static java.util.Map<String, String> fourEyesNotices(String requester) {
+        return org.lotflow.shared.FourEyesNotices.of(java.util.Collections.singletonList(requester),
+                p -> requireNotRequester(p, requester), p -> requireNotRequester(p, requester), null);
+    }
+
     /**
      * Records the decision on the override the process {@code processInstanceId} was started for (the
      * order of its business key, never a variable) and returns it. The inputs are the task form's fields:
@@ -72,9 +88,7 @@ public class OverrideDecision {
         String user = currentUser.id();
         currentUser.requireSigningMembership("decide an allocation override", Groups.QA_MANAGER);
         SalesOrder order = locking.overrideOrder(orderNumber, processInstanceId, true);
-        if (user.equals(order.getCreatedBy())) {
-            throw new FourEyesViolation(user, "asked for this override", "decide it");
-        }
+        requireNotRequester(user, order.getCreatedBy());
         if (!order.isOverridePending() || order.getOverrideDecision() != null) {
             throw new StateConflict("The override of order " + orderNumber + " is "
                     + (order.getOverrideDecision() != null ? "already decided (" + order.getOverrideDecision() + ")"

@@ -126,6 +126,27 @@ public class DispositionSigning {
         }
     }
 
+    /**
+     * What the {@code decideDisposition} form tells each person the four-eyes rule bars from signing this lot's
+     * RELEASE (user id -> sentence; {@link org.lotflow.shared.FourEyesNotices}): the investigator, whoever created the
+     * lot, and for a lot never released the analyst of its valid results; the same rules as the signature. REJECT and
+     * RECALL stay open to them.
+     */
+    public java.util.Map<String, String> fourEyesNotices(Hold hold, Lot lot) {
+        boolean everReleased = history.everReached(lot.getId(), LotStatus.RELEASED.name());
+        org.lotflow.release.LabVerdict current = labRecords.current(lot.getId());
+        return org.lotflow.shared.FourEyesNotices.of(java.util.Arrays.asList(hold.getInvestigatedBy(),
+                lot.getCreatedBy(), current == null ? null : current.recordedBy()), p -> {
+                    DispositionRules.requireFourEyes(hold, Disposition.RELEASE, p, lot.getLotNumber(),
+                            lot.getCreatedBy());
+                    if (current != null && current.passed()) { // else no RELEASE at all: releaseNote says why
+                        DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, everReleased, current, p,
+                                lot.getLotNumber());
+                    }
+                }, p -> DispositionRules.requireFourEyes(hold, Disposition.REJECT, p, lot.getLotNumber(),
+                        lot.getCreatedBy()), "reject or recall it");
+    }
+
     /** The lot's valid lab results as lines a QA person reads ("zincContent = 7.9 % (8.5 – 9.5 %): FAIL"), or null. */
     public String labResultsText(Lot lot) {
         org.lotflow.release.LabVerdict verdict = labRecords.current(lot.getId());

@@ -73,6 +73,39 @@ public class OosDecisionSigning {
                 + " II) of lot " + lotNumber, "sign its release despite the out-of-specification result");
     }
 
+    /**
+     * Four eyes at the decision: never the analyst of the round; for a RELEASE neither investigator, no invalidator
+     * of an earlier round, not the lot's maker (re-test 2026-12-06 Y1).
+     */
+    private static void requireFourEyes(String signer, OosInvestigation.Decision decision, OosInvestigation oos, Lot lot,
+            java.util.List<OosInvestigation> investigations) {
+        requireSecondPerson(signer, oos, lot.getLotNumber());
+        if (decision == OosInvestigation.Decision.RELEASE) {
+            requireIndependentOfInvestigation(signer, oos, lot.getLotNumber());
+            FourEyes.requireNotInvalidator(signer, investigations, lot.getLotNumber());
+            FourEyes.requireNotMaker(signer, lot.getCreatedBy(), lot.getLotNumber());
+        }
+    }
+
+    /**
+     * What the {@code decideOutOfSpecification} form tells each person the four-eyes rule bars from releasing the lot
+     * (user id -> sentence; {@link org.lotflow.shared.FourEyesNotices}): the analyst, both investigators, invalidators
+     * of earlier rounds, the lot's maker; the same checks as {@link #sign}. Empty without a current investigation.
+     */
+    public java.util.Map<String, String> fourEyesNotices(Lot lot) {
+        OosInvestigation oos = queries.currentInvestigation(lot.getId());
+        if (oos == null) {
+            return java.util.Map.of();
+        }
+        java.util.List<OosInvestigation> investigations = queries.investigations(lot.getId());
+        java.util.List<String> people = new java.util.ArrayList<>(java.util.Arrays.asList(oos.getAnalyst(),
+                oos.getLabConcludedBy(), oos.getProductionConcludedBy(), lot.getCreatedBy()));
+        investigations.forEach(earlier -> people.add(earlier.getLabConcludedBy()));
+        return org.lotflow.shared.FourEyesNotices.of(people,
+                p -> requireFourEyes(p, OosInvestigation.Decision.RELEASE, oos, lot, investigations),
+                p -> requireFourEyes(p, OosInvestigation.Decision.REJECT, oos, lot, investigations), "reject it");
+    }
+
     /** Signs the decision on the lot's current investigation as the logged-in QA manager. */
     @Transactional
     public OosInvestigation sign(Long lotId, OosInvestigation.Decision decision, String comment) {
@@ -104,12 +137,7 @@ public class OosDecisionSigning {
         }
         String signer = currentUser.id();
         currentUser.requireSigningMembership("sign the decision on an out-of-specification result", Groups.QA_MANAGER);
-        requireSecondPerson(signer, oos, lot.getLotNumber());
-        if (decision == OosInvestigation.Decision.RELEASE) {
-            requireIndependentOfInvestigation(signer, oos, lot.getLotNumber());
-            FourEyes.requireNotInvalidator(signer, queries.investigations(lotId), lot.getLotNumber());
-            FourEyes.requireNotMaker(signer, lot.getCreatedBy(), lot.getLotNumber()); // re-test 2026-12-06 Y1
-        }
+        requireFourEyes(signer, decision, oos, lot, queries.investigations(lotId));
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
         oos.decide(decision, comment, signer, clock.instant(), COMMENT_FIELD);

@@ -1,5 +1,7 @@
 package org.lotflow.release.internal;
 
+import java.util.List;
+
 import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.Lot;
@@ -42,6 +44,31 @@ public class ReleaseApproval {
     }
 
     /**
+     * What the {@code approveRelease} form tells each person the four-eyes rule bars from approving this lot's
+     * release (user id -> sentence; {@link org.lotflow.shared.FourEyesNotices}): the analyst of the results, whoever
+     * created the lot, whoever invalidated an earlier out-of-specification round; the same checks as {@link #sign}.
+     */
+    public java.util.Map<String, String> fourEyesNotices(Lot lot, LabVerdict verdict) {
+        String analyst = verdict == null ? null : verdict.recordedBy();
+        List<OosInvestigation> investigations = queries.investigations(lot.getId());
+        List<String> people = new java.util.ArrayList<>(java.util.Arrays.asList(analyst, lot.getCreatedBy()));
+        investigations.forEach(oos -> people.add(oos.getLabConcludedBy()));
+        return org.lotflow.shared.FourEyesNotices.of(people,
+                p -> requireFourEyes(p, true, lot, analyst, investigations),
+                p -> requireFourEyes(p, false, lot, analyst, investigations), "refuse it");
+    }
+
+    /** Four eyes at a release decision: not the analyst, not the lot's maker, for an approval not an invalidator. */
+    private static void requireFourEyes(String signer, boolean approved, Lot lot, String analyst,
+            List<OosInvestigation> investigations) {
+        FourEyes.requireSecondPerson(signer, analyst, lot.getLotNumber());
+        FourEyes.requireNotMaker(signer, lot.getCreatedBy(), lot.getLotNumber());
+        if (approved) {
+            FourEyes.requireNotInvalidator(signer, investigations, lot.getLotNumber());
+        }
+    }
+
+    /**
      * Signs the decision on the lot's release as the logged-in user. Refused, in this order: no
      * decision or no comment, a comment over {@value #MAX_COMMENT} characters (400), no passing lab
      * verdict (409), an approval of a lot made from RECALLED material
@@ -76,11 +103,7 @@ public class ReleaseApproval {
         }
         String signer = currentUser.id();
         currentUser.requireSigningMembership("sign a release decision", Groups.QA_MANAGER);
-        FourEyes.requireSecondPerson(signer, verdict.recordedBy(), lot.getLotNumber());
-        FourEyes.requireNotMaker(signer, lot.getCreatedBy(), lot.getLotNumber());
-        if (approved) {
-            FourEyes.requireNotInvalidator(signer, queries.investigations(lotId), lot.getLotNumber());
-        }
+        requireFourEyes(signer, approved, lot, verdict.recordedBy(), queries.investigations(lotId));
         String meaning = approved ? "release approval" : "release refusal";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
         history.event(lotId, approved ? LotEventTypes.RELEASE_APPROVED : LotEventTypes.RELEASE_REFUSED)

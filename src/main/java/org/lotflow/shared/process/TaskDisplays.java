@@ -161,6 +161,29 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
         return shown;
     }
 
+    /**
+     * The values as {@code reader} sees them: a per-person value ({@link TaskForm#showFor}, stored as {@code
+     * name@userId}) replaces {@code name} for its own user and is left out for everyone else.
+     */
+    static Map<String, Object> forReader(Map<String, Object> shown, String reader) {
+        Map<String, Object> seen = new LinkedHashMap<>();
+        Map<String, Object> own = new LinkedHashMap<>();
+        shown.forEach((name, value) -> {
+            int at = name.indexOf(TaskForm.FOR_USER);
+            if (at < 0) {
+                seen.put(name, value);
+            } else if (reader != null && name.substring(at + 1).equals(reader)) {
+                own.put(name.substring(0, at), value);
+            }
+        });
+        own.forEach((name, value) -> {
+            if (seen.containsKey(name)) {
+                seen.put(name, value);
+            }
+        });
+        return seen;
+    }
+
     private void write(Map<String, Map<String, Object>> set, Set<String> created, Set<String> forgotten) {
         for (Map.Entry<String, Map<String, Object>> e : set.entrySet()) {
             String taskId = e.getKey();
@@ -307,7 +330,8 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
             for (FormField field : data.getFormFields()) {
                 own.add(field.getId());
             }
-            store.shown(task.getId()).forEach((name, value) -> {
+            forReader(store.shown(task.getId()), Context.getCommandContext().getAuthenticatedUserId())
+                    .forEach((name, value) -> {
                 if (!own.contains(name)) {
                     FormFieldImpl field = new FormFieldImpl();
                     field.setId(name);

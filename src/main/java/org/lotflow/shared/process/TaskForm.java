@@ -91,6 +91,21 @@ public final class TaskForm {
         return this;
     }
 
+    /** Separates a per-person display value's name from the user id it is for ({@link #showFor}). */
+    static final char FOR_USER = '@';
+
+    /**
+     * Shows {@code name} differently to each person: {@code byUser} (user id -> text) is what the form shows the user
+     * who reads it ({@code GET task/{id}/form-variables} as that user); everyone else reads an empty text, which the
+     * forms do not show. For notices about the reader (the four-eyes rule barring them, {@link
+     * org.lotflow.shared.FourEyesNotices}): nobody reads another person's entry.
+     */
+    public TaskForm showFor(String name, Map<String, String> byUser) {
+        values.put(name, "");
+        byUser.forEach((user, text) -> values.put(name + FOR_USER + user, fitted(markdownForm ? md(text) : text)));
+        return this;
+    }
+
     /**
      * Shows Markdown lotflow builds (a list of customers, a lab summary): {@code build} is handed the escaping to
      * apply to every user's text it puts in ({@link #md} on a Camunda Form, none on an embedded form, which shows

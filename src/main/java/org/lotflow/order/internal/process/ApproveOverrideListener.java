@@ -72,7 +72,8 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
                 .show("overrideReason", o.overrideReason()).show("requestedBy", o.requestedBy())
                 .show("requestReason", o.requestReason() == null ? "not recorded (an order placed before lotflow asked)"
                         : o.requestReason())
-                .show("failedTests", failedTests(o.requestedLot())).apply();
+                .show("failedTests", failedTests(o.requestedLot()))
+                .showFor("fourEyesNotice", OverrideDecision.fourEyesNotices(o.requesterId())).apply();
     }
 
     @Override

@@ -61,6 +61,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
                 .show("labResultsText", java.util.Objects.requireNonNullElse(signing.labResultsText(lot),
                         "No valid lab results are recorded for this lot."))
                 .show("releaseNote", java.util.Objects.requireNonNullElse(signing.releaseRefusal(lot, null), "-"))
+                .showFor("fourEyesNotice", signing.fourEyesNotices(hold, lot))
                 .apply();
     }
 

@@ -50,7 +50,8 @@ public class DecideOutOfSpecificationListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         TaskInputs.forget(task, OOS_DECISION, COMMENT);
-        forms.of(task, ReleaseFacts.lot(runs, task)).apply();
+        Lot lot = ReleaseFacts.lot(runs, task);
+        forms.of(task, lot).showFor("fourEyesNotice", signing.fourEyesNotices(lot)).apply();
     }
 
     @Override
