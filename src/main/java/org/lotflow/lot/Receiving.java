@@ -87,8 +87,10 @@ public class Receiving {
                 .map(l -> new ReceiptRules.Line(l.expirationDate(), l.manufactureDate())).toList();
         // kept as a reader sees it, one space between words, as an order's customer (re-test 2026-12-06 Y8: "Nova3  Oils"
         // with two spaces won a race and then refused the ordinary spelling as a look-alike)
+        // checked as sent, then folded: a tab or a line break is refused as in an order's customer, not folded away
+        // (auditor 2026-12-07 F3)
+        InputRules.require("supplier", PartyNames.problem(in.supplier().trim()));
         String supplier = in.supplier().trim().replaceAll("\\s+", " ");
-        InputRules.require("supplier", PartyNames.problem(supplier));
         InputRules.require("location", InputRules.name(in.location() == null ? null : in.location().trim()));
         // what the supplier calls the lot in its own recall, and the delivery's paper: found by exact search, so one
         // line of visible text (auditor 2026-12-06 G6: a hidden character made the lot unfindable)

@@ -121,6 +121,11 @@ public class ProductService {
             }
             InputRules.require(field + ".test", InputRules.name(s.test().trim()));
             InputRules.require(field + ".test", SpecLimit.testNameProblem(s.test().trim()));
+            if (s.unit() != null && s.unit().isBlank()) {
+                // kept as " " it printed on every certificate of an unchangeable specification (auditor 2026-12-07 F4)
+                throw new InvalidInput(field + ".unit", "is empty: give the test's unit (for example %, mg/kg, cSt), or"
+                        + " leave unit out for a test without one (a pH, a count)");
+            }
             InputRules.require(field + ".unit", InputRules.name(s.unit() == null ? null : s.unit().trim()));
             // two tests that read alike (spaces, capitals, look-alike letters aside) are one test to anyone reading the
             // results: screens collapse spaces (auditor 2026-12-06 X10: "a b" PASS beside "a  b" FAIL)
@@ -134,7 +139,7 @@ public class ProductService {
             if (s.min() != null && s.max() != null && s.min().compareTo(s.max()) > 0) {
                 throw new InvalidInput(field + ".min", "must not be greater than max");
             }
-            specs.add(new SpecLimit(s.test().trim(), s.unit(), s.min(), s.max()));
+            specs.add(new SpecLimit(s.test().trim(), s.unit() == null ? null : s.unit().trim(), s.min(), s.max()));
         }
         String gtin = null;
         if (input.gtin() != null && !input.gtin().isBlank()) {

@@ -99,6 +99,12 @@ public class EngineRefusals {
                 || t instanceof org.hibernate.StaleStateException) {
             return true;
         }
+        if (t instanceof org.camunda.bpm.engine.rest.exception.RestException
+                && String.valueOf(t.getMessage()).contains("Entity was updated by another transaction concurrently")) {
+            // Camunda's REST layer re-throws the engine's version conflict as its own 404 without the cause (a job
+            // executed twice at once; auditor 2026-12-07 F2): a lost race all the same
+            return true;
+        }
         if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
             // serialization failure, deadlock victim (PostgreSQL), lock not available, H2 lock timeout
             return java.util.Set.of("40001", "40P01", "55P03", "HYT00").contains(sql.getSQLState());

@@ -26,6 +26,10 @@ public class StrictJson {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // text of blanks only (" ") where a number, a Boolean or a date belongs is refused as "" is, not read as
+                // left out: a blank cell of a script would drop a specification's limit or a customer's minimum shelf
+                // life without a word (auditor 2026-12-07 F1)
+                .postConfigurer(mapper -> mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false))
                 // a business date is a date: "2025-01-27T23:59:00" or "...T00:00:00Z" is refused, not read as its date
                 // part (Jackson's lenient default dropped the time and the zone without a word, so an instant meant in
                 // UTC could be a day off the plant's date; auditor 2026-12-06 C-g)

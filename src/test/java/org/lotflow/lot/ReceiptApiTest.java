@@ -233,6 +233,13 @@ class ReceiptApiTest {
         Response spacedAnswer = api.post("mike", "/api/receipts", spaced);
         assertThat(spacedAnswer.status()).as(spacedAnswer.toString()).isEqualTo(201);
         assertThat(spacedAnswer.json().get("lots").get(0).get("supplier").asText()).isEqualTo("Coco Oils " + tag);
+        // a tab or a line break is refused as in an order's customer, not folded away (auditor 2026-12-07 F3)
+        for (String broken : List.of("Coco\tOils ", "Coco\nOils ", "Coco\rOils ")) {
+            Map<String, Object> folded = receipt(sku, supplierLot(), List.of(line(10, "2026-06-30")));
+            folded.put("supplier", broken + tag);
+            assertProblem(api.post("mike", "/api/receipts", folded), 400, "supplier");
+        }
+        assertThat(lotCount(sku)).as("nothing received for them").isEqualTo(3);
         // one supplier lot, one spelling (re-test 2026-12-06 Y2): "gc-..." beside "GC-..." of the same supplier
         String lotOfSupplier = supplierLot();
         Map<String, Object> upper = receipt(sku, lotOfSupplier, List.of(line(10, "2026-06-30")));

@@ -155,6 +155,15 @@ class BadInputApiTest {
                 List.of(Map.of("test", "ph", "min", 1, "max", new BigDecimal("1E13")))), 400, "specs[0].max"));
         c.add(new Case("product: blank test", "mike", HttpMethod.POST, p, with(product, "specs",
                 List.of(Map.of("test", " ", "min", 1))), 400, "specs[0].test"));
+        // auditor 2026-12-07 F1, F4: blanks are not "left out" (a limit dropped from an unchangeable specification)
+        c.add(new Case("product: a limit of blanks", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "ph", "min", " ", "max", 7.5))), 400, "specs[0].min", "' ' is not a valid"));
+        c.add(new Case("product: a blank unit of a test", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "ph", "unit", " ", "min", 1))), 400, "specs[0].unit", "is empty"));
+        c.add(new Case("product: an empty unit of a test", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "ph", "unit", "", "min", 1))), 400, "specs[0].unit", "is empty"));
+        c.add(new Case("product: retention years of blanks", "mike", HttpMethod.POST, p, with(product,
+                "retentionYears", " "), 400, "retentionYears"));
         c.add(new Case("product: unknown field", "mike", HttpMethod.POST, p, with(product, "colour", "red"), 400,
                 "colour"));
         c.add(new Case("product: not JSON", "mike", HttpMethod.POST, p, "{sku:", 400, null));
@@ -338,6 +347,8 @@ class BadInputApiTest {
                 "minShelfLifeMonths"));
         c.add(new Case("order: shelf life 241", "tom", HttpMethod.POST, ord, with(o, "minShelfLifeMonths", 241), 400,
                 "minShelfLifeMonths"));
+        c.add(new Case("order: shelf life of blanks (auditor 2026-12-07 F1)", "tom", HttpMethod.POST, ord,
+                with(o, "minShelfLifeMonths", " "), 400, "minShelfLifeMonths"));
         // auditor 2026-12-06 C-h: Jackson's "out of range of int" reached the QA person
         c.add(new Case("order: shelf life beyond a whole number", "tom", HttpMethod.POST, ord,
                 with(o, "minShelfLifeMonths", 99999999999L), 400, "minShelfLifeMonths", "is too large for a whole number"));

@@ -24,6 +24,21 @@ class EngineRefusalsTest {
     }
 
     /** A technical failure is a 500 that says only that nothing changed (auditor 2026-12-05 F10: no engine text). */
+    /** A job executed twice at once: Camunda's REST layer answers its version conflict as 404 without the cause. */
+    @Test
+    void aVersionConflictTheRestLayerReThrowsIsALostRace409WithoutEngineText() {
+        RestException lost = new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Status.NOT_FOUND,
+                "Execution of 'DELETE TimerEntity[900afc07-f1f0-11f1-a653-02fc00000001]' failed. Entity was updated by"
+                        + " another transaction concurrently.");
+        jakarta.ws.rs.core.Response answer = new EngineRefusals.RestExceptionMapper().toResponse(lost);
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(String.valueOf(answer.getEntity())).contains(EngineRefusals.CONCURRENT).doesNotContain("TimerEntity");
+        // a job that is simply not there stays a 404
+        RestException missing = new org.camunda.bpm.engine.rest.exception.InvalidRequestException(Status.NOT_FOUND,
+                "No job found with id 'x'");
+        assertThat(new EngineRefusals.RestExceptionMapper().toResponse(missing).getStatus()).isEqualTo(404);
+    }
+
     @Test
     void aTechnicalFailureIsA500WithoutTheEnginesText() {
         ProcessEngineException failure = new ProcessEngineException("database unavailable",

@@ -98,6 +98,11 @@ public final class DispositionRules {
      */
     static String classification(Disposition decision, String text, boolean chosen) {
         String classification = null;
+        if (text != null && text.isBlank() && !chosen) {
+            // sent, but empty: not read as left out, which would sign the default class (auditor 2026-12-07 F1)
+            throw new InvalidInput("classification", "is empty: give CLASS_I, CLASS_II or CLASS_III for a RECALL, or"
+                    + " leave the field out (a RECALL is then CLASS_II; other decisions have none)");
+        }
         if (text != null && !text.isBlank()) {
             classification = text.trim();
             if (!CLASSIFICATIONS.contains(classification)) {

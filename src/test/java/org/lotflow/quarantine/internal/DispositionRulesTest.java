@@ -78,6 +78,10 @@ class DispositionRulesTest {
                 .as("through the API a classification with another decision is refused, never dropped")
                 .isEqualTo("classification");
         assertThat(field(new DispositionInput("RELEASE", "ok", "pw", "CLASS_III"), true)).isEqualTo("classification");
+        // sent empty or blank through the API: refused, not signed as the default class (auditor 2026-12-07 F1)
+        assertThat(field(new DispositionInput("RECALL", "ok", "pw", " "), true)).isEqualTo("classification");
+        assertThat(field(new DispositionInput("RECALL", "ok", "pw", ""), true)).isEqualTo("classification");
+        assertThat(field(new DispositionInput("REJECT", "ok", "pw", " "), true)).isEqualTo("classification");
         // Tasklist's form keeps a class chosen before the decision changed: it is left out there
         assertThat(DispositionRules.validate(new DispositionInput("REJECT", "ok", null, "CLASS_I"), false)
                 .classification()).isNull();
