@@ -76,6 +76,9 @@ public class IdentitySetup implements ApplicationRunner {
         for (RoleGrant g : ROLE_GRANTS) {
             grant(g.group(), g.resource(), g.resourceId(), g.permissions().toArray(Permission[]::new));
         }
+        // an installation made before QA managers lost the start of lotRecall (new user 2026-12-07 L2: Tasklist offered
+        // them the recall start form, then refused it once filled in; a RECALL disposition starts it as before)
+        withdraw(Groups.QA_MANAGER, Resources.PROCESS_DEFINITION, "lotRecall", Permissions.CREATE_INSTANCE);
 
         // Tasklist opens the filter with the lowest priority: a group's open work first (issue #12), then
         // what the user claimed
@@ -192,6 +195,19 @@ public class IdentitySetup implements ApplicationRunner {
         if (changed) {
             Authorization toSave = authorization;
             ignoreDuplicate(() -> authorizationService.saveAuthorization(toSave));
+        }
+    }
+
+    /** Takes {@code permission} out of the group's grant on the resource, if it holds it (a right lotflow withdrew). */
+    private void withdraw(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            existing.removePermission(permission);
+            authorizationService.saveAuthorization(existing);
+            log.info("Withdrew {} on {} '{}' from group '{}'", permission.getName(), resource.resourceName(),
+                    resourceId, group);
         }
     }
 

@@ -14,7 +14,7 @@ public final class ProcessStartRights {
             "lotRelease", List.of(Groups.PRODUCTION),
             "quarantineInvestigation", List.of(Groups.PRODUCTION, Groups.QA_ANALYST, Groups.QA_MANAGER),
             "allocationOverride", List.of(Groups.SALES, Groups.QA_MANAGER),
-            "lotRecall", List.of(Groups.RECALL_COORDINATOR, Groups.QA_MANAGER),
+            "lotRecall", List.of(Groups.RECALL_COORDINATOR),
             "mockRecall", List.of(Groups.RECALL_COORDINATOR));
 
     private ProcessStartRights() {

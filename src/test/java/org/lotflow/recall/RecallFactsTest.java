@@ -45,6 +45,8 @@ class RecallFactsTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
+    @Autowired
     TaskService taskService;
     @Autowired
     FormService formService;
@@ -361,9 +363,15 @@ class RecallFactsTest {
                 Map.of("recallId", recallId(existing))))
                 .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(403));
         identityService.setAuthentication("jennifer", List.of("qa-manager"));
+        // a QA manager has no start right on lotRecall (new user 2026-12-07 L2: Tasklist no longer offers her its form)
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
                 Map.of("lots", "X", "reason", "r", "classification", "CLASS_I")))
-                .satisfies(e -> assertThat(RefusalStatus.of(refusal(e))).isEqualTo(403));
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("lotRecall")
+                .latestVersion().startablePermissionCheck().list()).as("offered in Tasklist's Start process").isEmpty();
+        identityService.setAuthentication("rachel", List.of("recall-coordinator"));
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("lotRecall")
+                .latestVersion().startablePermissionCheck().list()).hasSize(1);
         identityService.setAuthentication("rachel", List.of("recall-coordinator"));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("lotRecall",
                 Map.of("recallId", recallId(existing))))
