@@ -109,8 +109,11 @@ public class Shipping {
         if (order.isCancelled()) {
             throw new StateConflict("Order " + orderNumber + " is cancelled; it cannot ship");
         }
-        if (date.isBefore(LocalDate.ofInstant(order.getCreatedAt(), clock.getZone()))) {
-            throw new InvalidInput("shippedAt", "must not be before the order was placed");
+        LocalDate placed = LocalDate.ofInstant(order.getCreatedAt(), clock.getZone());
+        if (date.isBefore(placed)) {
+            // the date it is compared with, as the other date refusals say it (new user 2026-12-07 L10)
+            throw new InvalidInput("shippedAt", "must not be before " + placed + ", the day order " + orderNumber
+                    + " was placed, was " + date);
         }
         Map<Long, Lot> locked = locking.lotsOfOpenAllocations(order);
         List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);

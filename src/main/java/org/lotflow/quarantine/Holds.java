@@ -37,6 +37,24 @@ public class Holds {
             "TEST_FAILURE", "Test failure", "UNIDENTIFIED_STOCK", "Unidentified stock", "REGULATOR", "Regulator",
             "OTHER", "Other");
 
+    /**
+     * Every trigger of a hold in words, the two lotflow places itself included: for what people read (the Console,
+     * Tasklist's forms, the Console's reports), the codes staying in the API and the CSV (new user 2026-12-07 L5).
+     */
+    public static final java.util.Map<String, String> TRIGGER_WORDS;
+
+    static {
+        java.util.Map<String, String> words = new java.util.LinkedHashMap<>(SOURCE_WORDS);
+        words.put("RECEIPT", "Received into quarantine");
+        words.put("RECALLED_MATERIAL", "Made from recalled material");
+        TRIGGER_WORDS = java.util.Collections.unmodifiableMap(words);
+    }
+
+    /** A hold's trigger ({@code COMPLAINT}) in words ("Customer complaint"); an unknown code as it is. */
+    public static String triggerInWords(String source) {
+        return source == null ? null : TRIGGER_WORDS.getOrDefault(source, source);
+    }
+
     private final HoldPlacement placement;
     private final CurrentUser currentUser;
     private final LotService lots;

@@ -480,6 +480,7 @@ class ConsolePagesTest {
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.html()).startsWith("%PDF");
         assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
+                .contains("id=\"coa-form\" class=\"filters\" style=\"border:none;padding:0\" target=\"_blank\"")
                 .contains("/api/traceability/fsma204?lot=" + lot).contains("/api/traceability/epcis?lot=" + lot);
         ConsoleSession.Page forCustomer = sarah.post("/console/lots/" + lot + "/coa", Map.of("customer", "Bolt Motors"));
         assertThat(forCustomer.status()).isEqualTo(200);
@@ -693,6 +694,9 @@ class ConsolePagesTest {
         assertThat(notHers.status()).isEqualTo(403);
         assertThat(notHers.html()).as("refused for her group, not for the form").doesNotContain("out of date");
         ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        // the complaints report's triggers in words (new user 2026-12-07 L5)
+        assertThat(jennifer.get("/console/reports").html()).contains("\"COMPLAINT\":\"Customer complaint\"")
+                .contains("\"RECEIPT\":\"Received into quarantine\"");
         assertThat(jennifer.get("/console/reports").html()).contains("action=\"/console/reports/audit-verify\"")
                 .contains("action=\"/api/reports/quality-trend\"");
         // an administrator reads every report, as the API lets them, and is offered no role's action (new user Q6)

@@ -528,6 +528,8 @@ class QuarantineApiTest {
         // the form tells her before she signs, and only her (new user 2026-12-07 F11)
         String decide = q.taskId("jennifer", lot, "decideDisposition");
         JsonNode hers = api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json();
+        // the trigger in words, as the Console says it (new user 2026-12-07 L5)
+        assertThat(hers.get("holdSource").get("value").asText()).isEqualTo("Customer complaint");
         assertThat(hers.get("fourEyesNotice").get("value").asText()).isEqualTo("Four eyes: you investigated lot "
                 + lot + " and may not also sign its release; you may still reject or recall it (another person of"
                 + " your group signs the other decision).");

@@ -419,6 +419,10 @@ public abstract class SerialScenarios {
                 + inLot.get(2))).anySatisfy(d -> assertThat(d).contains("serials (2): " + inLot.get(1) + ", "
                 + inLot.get(3)));
 
+        // the recall's Console page asks for the serials of the goods received back (new user 2026-12-07 L12)
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + recallNumber)
+                .html()).contains("id=\"receive-serials\"");
+
         // the units that come back are received by serial, each one the customer received of the lot
         String receive = "/api/recalls/" + recallNumber + "/received-returns";
         Response noSerials = api.post("rachel", receive, Map.of("lotNumber", lot, "customer", "St. Mary Hospital",

@@ -45,6 +45,8 @@ class ConsoleController {
     @GetMapping("/console/reports")
     String reports(Model model) {
         model.addAttribute("today", java.time.LocalDate.now(clock));
+        // a hold's trigger in words in the tables (the CSV keeps the codes; new user 2026-12-07 L5)
+        model.addAttribute("triggerWords", org.lotflow.quarantine.Holds.TRIGGER_WORDS);
         return "console/reports";
     }
 

@@ -240,7 +240,7 @@ class LotPages {
         model.addAttribute("certificateWithdrawn", status == LotStatus.QUARANTINE || status == LotStatus.REJECTED
                 || status == LotStatus.RECALLED);
         model.addAttribute("holdSources", Holds.SOURCES);
-        model.addAttribute("holdSourceWords", Holds.SOURCE_WORDS);
+        model.addAttribute("holdSourceWords", Holds.TRIGGER_WORDS);
         model.addAttribute("classifications", Classification.values());
         if (!model.containsAttribute("holdForm")) {
             // no trigger chosen for the analyst: the form asks (new user 2026-12-06 M9, 2026-12-07 F4: a hold placed

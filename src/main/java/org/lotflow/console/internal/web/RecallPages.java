@@ -89,6 +89,11 @@ class RecallPages {
                 .stream().filter(c -> !Boolean.TRUE.equals(c.get("notified"))).count();
         model.addAttribute("tasksComing", tasks.isEmpty() && recall.get("closedAt") == null && unnotified > 0);
         model.addAttribute("receiveChoices", receiveChoices(recall));
+        // serials asked for only when a customer received serialised goods of the recall (new user 2026-12-07 L12)
+        @SuppressWarnings("unchecked")
+        boolean serialised = ((java.util.List<Map<String, Object>>) recall.getOrDefault("customers", java.util.List.of()))
+                .stream().anyMatch(c -> c.get("serials") instanceof java.util.List<?> l && !l.isEmpty());
+        model.addAttribute("receiveSerialised", serialised);
         // the closing is the QA manager's electronic signature: shown as one (new user 2026-12-06 L5)
         if (recall.get("closedBy") != null) {
             model.addAttribute("closedByName", currentUser.fullName((String) recall.get("closedBy")));

@@ -25,7 +25,7 @@ final class HoldForm {
             java.util.List<Hold> earlier) {
         return TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("holdReason", hold.getReason())
-                .show("holdSource", hold.getSource())
+                .show("holdSource", org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()))
                 .show("holdReference", hold.getReference())
                 .show("holdPlacedBy", users.fullName(hold.getPlacedBy()))
                 .show("holdPlacedAt", hold.getPlacedAt())
@@ -46,8 +46,7 @@ final class HoldForm {
         java.util.function.UnaryOperator<String> oneLine = t -> t == null ? null
                 : escape.apply(t.strip().replaceAll("\\s*\\R+\\s*", " / "));
         for (Hold e : earlier) {
-            String source = org.lotflow.quarantine.Holds.SOURCE_WORDS.getOrDefault(e.getSource().name(),
-                    e.getSource().name());
+            String source = org.lotflow.quarantine.Holds.triggerInWords(e.getSource().name());
             md.append("- ").append(TaskForm.text(e.getPlacedAt())).append(": ").append(source).append(" - ")
                     .append(oneLine.apply(e.getReason()))
                     .append(e.getReference() == null ? "" : " (reference " + oneLine.apply(e.getReference()) + ")")
