@@ -182,7 +182,7 @@ class ConsolePagesTest {
         ConsoleSession.Page all = tom.get("/console/orders");
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.html()).contains("id=\"nav-orders\"").contains("id=\"order-table\"")
-                .contains("data-order=\"" + order + "\"");
+                .contains("data-order=\"" + order + "\"").contains(" by Tom Becker (tom)"); // new user 2026-12-07 L6
         assertThat(tom.get("/console/orders?show=shortfall&sku=" + sku).html()).contains("data-order=\"" + order + "\"");
         // the order's page says why it is short (new user 2026-12-06 N15): the 10 released are its own now
         assertThat(tom.get("/console/orders/" + order).html()).contains("id=\"shortfall-why\"")

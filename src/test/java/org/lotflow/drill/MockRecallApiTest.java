@@ -250,7 +250,7 @@ class MockRecallApiTest {
         }
         assertThat(org.lotflow.support.Forms.shown(shown, "drillNumber")).isEqualTo(number);
         assertThat(org.lotflow.support.Forms.shown(shown, "drillSummary")).contains(f.fin2, f.int2, "Beta Manufacturing",
-                "finding: Lot " + f.fin2, "Reconciliation: 70.00 %");
+                "finding: Lot " + f.fin2, "Reconciliation: 70.00 %", " by Rachel Nguyen (rachel)");
         Map<String, Object> extra = new HashMap<>();
         extra.put("traceComplete", Map.of("value", "YES"));
         extra.put("findings", Map.of("value", "fin2's shipment paperwork missing"));
@@ -270,7 +270,7 @@ class MockRecallApiTest {
             assertThat(closing.has(name)).as("{{" + name + "}} in " + closing).isTrue();
         }
         assertThat(org.lotflow.support.Forms.shown(closing, "drillSummary")).contains("trace complete",
-                "fin2's shipment paperwork missing");
+                "fin2's shipment paperwork missing", "**Review** by Rachel Nguyen (rachel)");
         assertThat(api.post("rachel", "/engine-rest/task/" + closeTask + "/complete", Map.of("variables",
                 Map.of("comment", Map.of("value", "CAPA opened for the lost shipping record")))).status())
                 .isEqualTo(204);

@@ -255,9 +255,9 @@ class RecallNotReachedApiTest {
         // the next attempt's form and the recall's row say whom was tried, how and when (new user 2026-12-06 M3)
         assertThat(api.get("rachel", "/engine-rest/task/" + second + "/form-variables").json().get("earlierAttempts")
                 .get("value").asText()).startsWith("Tried before without reaching Delta Gears:")
-                .contains("rachel: by telephone call (tried: Reception (voicemail))");
+                .contains("Rachel Nguyen (rachel): by telephone call (tried: Reception (voicemail))");
         assertThat(customer(api.get("rachel", "/api/recalls/" + number).json(), "Delta Gears").get("attempts"))
-                .hasSize(1);
+                .hasSize(1).allSatisfy(a -> assertThat(a.asText()).contains(", Rachel Nguyen (rachel): by telephone"));
         assertThat(ConsoleSession.login(port, "rachel").get("/console/recalls/" + number).html())
                 .contains("tried 1 time(s) without reaching it; last: ");
         // due when the recall's class says, as the first attempt was: not a fresh 24 h (auditor 2026-12-06 F3)

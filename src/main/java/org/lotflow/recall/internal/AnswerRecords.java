@@ -89,14 +89,16 @@ class AnswerRecords {
 
     /**
      * The attempts that did not reach {@code customer} in the recall's timeline, oldest first: "28 Jan 2025, 09:15 UTC,
-     * rachel: by telephone call (tried: Reception): not notified, ...; another attempt follows", so whoever tries next
-     * knows whom was tried, how and when (new user 2026-12-06 M3: the next attempt's task looked like the first).
+     * Rachel Nguyen (rachel): by telephone call (tried: Reception): not notified, ...; another attempt follows", so
+     * whoever tries next knows whom was tried, how and when (new user 2026-12-06 M3: the next attempt's task looked like
+     * the first); who tried in {@code names}' words (the printed name and the id, new user 2026-12-07 L6).
      */
-    static List<String> attempts(List<RecallStore.EventRow> events, String customer, String recallNumber) {
+    static List<String> attempts(List<RecallStore.EventRow> events, String customer, String recallNumber,
+            java.util.function.UnaryOperator<String> names) {
         String prefix = "Could not reach customer " + customer + " about recall " + recallNumber + " ";
         return events.stream().filter(e -> "CUSTOMER_NOT_REACHED".equals(e.type()) && e.text() != null
                 && e.text().startsWith(prefix))
-                .map(e -> org.lotflow.shared.process.TaskForm.text(e.at()) + ", " + e.user() + ": "
+                .map(e -> org.lotflow.shared.process.TaskForm.text(e.at()) + ", " + names.apply(e.user()) + ": "
                         + e.text().substring(prefix.length()))
                 .toList();
     }

@@ -72,7 +72,8 @@ public class RecallQueries {
                     n.contactPerson(), n.note(), n.notifiedBy(), n.notifiedAt(),
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
-                    serialsOfRow, AnswerRecords.attempts(events, n.customer(), r.recallNumber()),
+                    serialsOfRow, AnswerRecords.attempts(events, n.customer(), r.recallNumber(),
+                            u -> currentUser.fullName(u) + " (" + u + ")"),
                     received(received, n.customer(), n.unit())));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
