@@ -152,11 +152,12 @@ public class LabResultsRecording {
         List<LabVerdict.TestVerdict> tests = LabJudgement.judge(lot.getProduct().getSku(),
                 lot.getProduct().getSpecs(), measurements);
         String analyst = currentUser.id();
+        java.time.Instant now = clock.instant();
         for (LabVerdict.TestVerdict t : tests) {
             results.save(new LabResult(lotId, round, t.test(), t.unit(), t.value(), t.text(), t.min(), t.max(),
-                    t.passed(), analyst, clock.instant()));
+                    t.passed(), analyst, now));
         }
-        LabVerdict verdict = LabVerdict.of(round, analyst, tests);
+        LabVerdict verdict = LabVerdict.of(round, analyst, now, tests);
         String retest = (round == 1 ? "" : " (retest, test round " + round + ")")
                 + (held ? " (held lot, never released: its signed disposition decides)" : "");
         history.event(lotId, LotEventTypes.LAB_RESULTS_RECORDED)

@@ -12,9 +12,12 @@ import org.lotflow.product.SpecLimit;
  * does. {@code round} is the test round (1: the original analysis; 2, 3, ...: retests allowed after a
  * phase I investigation found an assignable laboratory error, FDA OOS guidance); the verdict of a lot is
  * that of its latest round, earlier rounds stay on record. {@code recordedBy} is the analyst's user id,
- * the first pair of eyes of the release decision (21 CFR 211.22; EU GMP Annex 11 §14).
+ * the first pair of eyes of the release decision (21 CFR 211.22; EU GMP Annex 11 §14); {@code recordedAt} when the
+ * round was recorded (left out where not known).
  */
-public record LabVerdict(boolean passed, int round, String recordedBy, List<TestVerdict> results) {
+public record LabVerdict(boolean passed, int round, String recordedBy, List<TestVerdict> results,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        java.time.Instant recordedAt) {
 
     /**
      * One test's verdict: the value lies within [min, max] (inclusive, either bound may be open); {@code text}: an
@@ -67,8 +70,16 @@ public record LabVerdict(boolean passed, int round, String recordedBy, List<Test
 
     /** The verdict of test round {@code round}: passed when there are tests and all pass. */
     public static LabVerdict of(int round, String recordedBy, List<TestVerdict> tests) {
+        return of(round, recordedBy, null, tests);
+    }
+
+    /**
+     * As {@link #of(int, String, List)}, with the instant the round was recorded ({@code recordedAt}: shown to whoever
+     * signs on it, new user 2026-12-07 L4; null where not known).
+     */
+    public static LabVerdict of(int round, String recordedBy, java.time.Instant recordedAt, List<TestVerdict> tests) {
         return new LabVerdict(!tests.isEmpty() && tests.stream().allMatch(TestVerdict::passed), round, recordedBy,
-                List.copyOf(tests));
+                List.copyOf(tests), recordedAt);
     }
 
     /**

@@ -278,6 +278,10 @@ class LabReleaseApiTest {
         JsonNode approveVars = api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json();
         assertThat(approveVars.get("labSummary").get("value").asText()).contains("PASS viscosity: 249");
         assertThat(approveVars.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson");
+        // and when: the instant the round was recorded, to the minute in the plant's zone (new user 2026-12-07 L4)
+        java.time.Instant recordedAt = java.time.Instant.parse(verdict.get("recordedAt").asText());
+        assertThat(approveVars.get("labRecordedAt").get("value").asText())
+                .isEqualTo(org.lotflow.shared.process.TaskForm.text(recordedAt)).matches(".*\\d{2}:\\d{2} \\w+");
         // sales cannot see or complete QA tasks
         assertThat(api.get("tom", "/engine-rest/task?processInstanceBusinessKey=" + lot).json()).isEmpty();
         assertThat(complete("tom", approve, Map.of("approved", true, "comment", "x")).status()).isEqualTo(403);

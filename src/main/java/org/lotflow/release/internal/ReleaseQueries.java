@@ -42,7 +42,7 @@ public class ReleaseQueries {
         for (LabResult r : results.findByLotIdOrderByIdAsc(lotId)) {
             byRound.computeIfAbsent(r.getRound(), k -> new java.util.ArrayList<>()).add(r);
         }
-        return byRound.entrySet().stream().map(e -> LabVerdict.of(e.getKey(), e.getValue().get(0).getRecordedBy(),
+        return byRound.entrySet().stream().map(e -> LabVerdict.of(e.getKey(), e.getValue().get(0).getRecordedBy(), e.getValue().get(0).getRecordedAt(),
                 e.getValue().stream().map(LabResult::toVerdict).toList())).toList();
     }
 

@@ -54,6 +54,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .markdown(LAB_SUMMARY.name(), esc -> verdict == null ? null : verdict.summary(esc))
                 .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.fullName(verdict.recordedBy()))
+                .show("labRecordedAt", verdict == null ? null : verdict.recordedAt())
                 .show(OOS_HISTORY.name(), oosForms.oosHistory(lot))
                 .showFor("fourEyesNotice", approval.fourEyesNotices(lot, verdict))
                 .apply();
