@@ -255,7 +255,9 @@ class TasklistOosBrowserTest {
             t.claim();
             t.form();
             t.until("the disposal form shows the lot", () -> t.formText().contains(lot));
-            assertThat(t.formText()).contains("Made at the plant: it has no supplier to return it to");
+            assertThat(t.formText()).contains("Made at the plant: it has no supplier to return it to")
+                    .contains("Why: rejected after the out-of-specification investigation of test round 1 by Jennifer"
+                            + " Lee (jennifer) at ");
             assertThat(t.optionsInCamundaForm("Disposal method")).containsExactly("Destroyed (licensed waste contractor)");
             t.chooseInCamundaForm("Disposal method", "Destroyed");
             completeAndWait(t, lot, "confirmDisposal");

@@ -552,8 +552,12 @@ class QuarantineApiTest {
         // nobody received the lot: nobody to inform, straight to the disposal
         assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
                 + "&taskDefinitionKey=informCustomers").json()).isEmpty();
-        // production confirms the disposal
+        // production confirms the disposal, told why (new user 2026-12-07 L7)
         String disposal = q.taskId("mike", lot, "confirmDisposal");
+        assertThat(org.lotflow.support.Forms.shown(api.get("mike", "/engine-rest/task/" + disposal + "/form-variables")
+                .json(), "rejectedBecause")).startsWith("disposition REJECT signed by Jennifer Lee (jennifer) at ")
+                .contains("after the hold (Customer complaint: Flash point test failed on retest)")
+                .endsWith(": Flash point 212 °C below the 220 °C minimum");
         assertEveryPlaceholderHasAValue("confirmDisposal",
                 api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json());
         assertThat(org.lotflow.support.Forms.shown(api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json(), "onHand")).isEqualTo("500 drums");

@@ -29,11 +29,14 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     private final QuarantineQueries queries;
     private final FollowUp followUp;
     private final LotService lots;
+    private final org.lotflow.security.CurrentUser currentUser;
 
-    public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots) {
+    public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
+            org.lotflow.security.CurrentUser currentUser) {
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -51,6 +54,12 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         } else {
             form.show("onHand", lot.getOnHand(), lot.getProduct().getUnit());
         }
+        // why, who signed it and when (new user 2026-12-07 L7: the form did not say)
+        form.show("rejectedBecause", hold.getDecidedBy() == null ? null : "disposition REJECT signed by "
+                + currentUser.fullName(hold.getDecidedBy()) + " (" + hold.getDecidedBy() + ") at "
+                + TaskForm.text(hold.getDecidedAt()) + " after the hold ("
+                + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": " + hold.getReason()
+                + "): " + hold.getJustification());
         form.show(LotFacts.RECEIVED_LOT, LotFacts.received(lot)).apply();
     }
 

@@ -25,10 +25,37 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
 
     private final ReleaseRunBinding runs;
     private final RejectedLotFollowUp followUp;
+    private final org.lotflow.history.LotHistory history;
+    private final org.lotflow.security.CurrentUser users;
 
-    public ReleaseDisposalListener(ReleaseRunBinding runs, RejectedLotFollowUp followUp) {
+    public ReleaseDisposalListener(ReleaseRunBinding runs, RejectedLotFollowUp followUp,
+            org.lotflow.history.LotHistory history, org.lotflow.security.CurrentUser users) {
         this.runs = runs;
         this.followUp = followUp;
+        this.history = history;
+        this.users = users;
+    }
+
+    /**
+     * Why the lot is disposed of, from its history: the last signed refusal of its release or signed REJECT of an
+     * out-of-specification result, who signed it and when (new user 2026-12-07 L7: the form did not say).
+     */
+    String rejectedBecause(Lot lot) {
+        org.lotflow.history.LotHistory.Entry last = null;
+        for (org.lotflow.history.LotHistory.Entry e : history.of(lot.getId())) {
+            if (org.lotflow.history.LotEventTypes.RELEASE_REFUSED.equals(e.type())
+                    || (org.lotflow.history.LotEventTypes.OOS_DECISION_SIGNED.equals(e.type())
+                            && "REJECT".equals(String.valueOf(e.detail().get("decision"))))) {
+                last = e;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        String what = org.lotflow.history.LotEventTypes.RELEASE_REFUSED.equals(last.type()) ? "release refused"
+                : "rejected after the out-of-specification investigation of test round " + last.detail().get("round");
+        return what + " by " + users.fullName(last.user()) + " (" + last.user() + ") at " + TaskForm.text(last.at())
+                + ": " + last.reason();
     }
 
     @Override
@@ -36,7 +63,8 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         Lot lot = ReleaseFacts.lot(runs, task);
         TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
         TaskForm.of(task).showAll(LotFacts.of(lot)).show("onHand", lot.getOnHand(), lot.getProduct().getUnit())
-                .show(LotFacts.RECEIVED_LOT, LotFacts.received(lot)).apply();
+                .show(LotFacts.RECEIVED_LOT, LotFacts.received(lot)).show("rejectedBecause", rejectedBecause(lot))
+                .apply();
     }
 
     @Override

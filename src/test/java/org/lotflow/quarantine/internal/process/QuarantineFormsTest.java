@@ -57,6 +57,7 @@ class QuarantineFormsTest {
         assertThat(inform).containsAll(placeholders(form("informCustomers")));
         Set<String> disposal = new TreeSet<>(lotFacts);
         disposal.add("onHand");
+        disposal.add("rejectedBecause");
         assertThat(disposal).containsAll(placeholders(form("confirmDisposal")));
         assertThat(placeholders(form("quarantineStart"))).isEmpty();
     }
