@@ -32,8 +32,10 @@ public class OrderList {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ProductService products;
+    private final org.lotflow.lot.LotStock stock;
 
-    public OrderList(NamedParameterJdbcTemplate jdbc, ProductService products) {
+    public OrderList(NamedParameterJdbcTemplate jdbc, ProductService products, org.lotflow.lot.LotStock stock) {
+        this.stock = stock;
         this.jdbc = jdbc;
         this.products = products;
     }
@@ -45,7 +47,15 @@ public class OrderList {
      */
     public record Summary(String orderNumber, String status, String customer, String sku, String productName,
             String unit, BigDecimal quantity, BigDecimal allocated, BigDecimal shipped, BigDecimal shortfall,
-            LocalDate requiredBy, Instant createdAt, String createdBy) {
+            LocalDate requiredBy, Instant createdAt, String createdBy, List<HeldLot> lotsNotReleased) {
+    }
+
+    /**
+     * A lot an order's open allocation rests on that is not RELEASED now (on hold, rejected, recalled, expired): the
+     * order cannot ship until it is released again or the order is cancelled (the seed's impact assessment: "hold
+     * shipments"; new user 2026-12-07 L8: the list showed such an order as plain ALLOCATED).
+     */
+    public record HeldLot(String lotNumber, String status) {
     }
 
     /** A page of orders and the cursor of the next page ({@code null} on the last page). */
@@ -98,11 +108,42 @@ public class OrderList {
                  FETCH FIRST :limit ROWS ONLY""".formatted(OPEN, SHIPPED, where, having), p, OrderList::row);
         // the product's facts from the product module, once per product on the page
         java.util.Map<Long, org.lotflow.product.Product> byId = new java.util.HashMap<>();
+        java.util.Map<Long, List<HeldLot>> held = lotsNotReleased(rows.stream().limit(size).map(Row::id).toList());
         List<Summary> items = rows.stream().limit(size).map(r -> {
             org.lotflow.product.Product product = byId.computeIfAbsent(r.productId(), products::get);
-            return r.summary(product.getSku(), product.getName(), product.getUnit());
+            return r.summary(product.getSku(), product.getName(), product.getUnit(),
+                    held.getOrDefault(r.id(), List.of()));
         }).toList();
         return new Page(items, org.lotflow.shared.input.IdCursor.next(rows, size, Row::id));
+    }
+
+    /** By order id: the lots of its open allocations that are not RELEASED now, in lot number order. */
+    private java.util.Map<Long, List<HeldLot>> lotsNotReleased(List<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, java.util.Set<Long>> lotsOf = new java.util.HashMap<>();
+        jdbc.query("SELECT DISTINCT order_id, lot_id FROM allocation WHERE status = 'OPEN' AND order_id IN (:ids)",
+                new MapSqlParameterSource("ids", orderIds), (ResultSet rs) -> {
+                    lotsOf.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getLong(2));
+                });
+        if (lotsOf.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, org.lotflow.lot.Lot> lots = new java.util.HashMap<>();
+        stock.findAllById(lotsOf.values().stream().flatMap(java.util.Set::stream).distinct().toList())
+                .forEach(l -> lots.put(l.getId(), l));
+        java.util.Map<Long, List<HeldLot>> held = new java.util.HashMap<>();
+        lotsOf.forEach((order, ids) -> {
+            List<HeldLot> notReleased = ids.stream().map(lots::get).filter(java.util.Objects::nonNull)
+                    .filter(l -> l.getStatus() != org.lotflow.lot.LotStatus.RELEASED)
+                    .map(l -> new HeldLot(l.getLotNumber(), l.getStatus().name()))
+                    .sorted(java.util.Comparator.comparing(HeldLot::lotNumber)).toList();
+            if (!notReleased.isEmpty()) {
+                held.put(order, notReleased);
+            }
+        });
+        return held;
     }
 
     private static final String OPEN = "COALESCE(SUM(CASE WHEN a.status = 'OPEN' THEN a.quantity END), 0)";
@@ -113,9 +154,9 @@ public class OrderList {
             BigDecimal quantity, BigDecimal allocated, BigDecimal shipped, LocalDate requiredBy, Instant createdAt,
             String createdBy) {
 
-        Summary summary(String sku, String productName, String unit) {
+        Summary summary(String sku, String productName, String unit, List<HeldLot> lotsNotReleased) {
             return new Summary(orderNumber, status, customer, sku, productName, unit, quantity, allocated, shipped,
-                    quantity.subtract(allocated), requiredBy, createdAt, createdBy);
+                    quantity.subtract(allocated), requiredBy, createdAt, createdBy, lotsNotReleased);
         }
     }
 

@@ -66,6 +66,13 @@ class QuarantineAndOrdersTest {
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.text()).contains(lot);
         assertThat(number(api.get("tom", "/api/lots/" + lot).json(), "shipped")).isEqualByComparingTo("0");
+        // the order list says it cannot ship, and why (new user 2026-12-07 L8)
+        JsonNode listed = api.get("tom", "/api/orders?sku=" + sku).json().get("items").get(0);
+        assertThat(listed.get("orderNumber").asText()).isEqualTo(so);
+        assertThat(listed.get("lotsNotReleased").toString()).isEqualTo("[{\"lotNumber\":\"" + lot
+                + "\",\"status\":\"QUARANTINE\"}]");
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders?sku=" + sku).html())
+                .contains("data-cannot-ship=\"" + so + "\"").contains("cannot ship: " + lot + " is QUARANTINE");
 
         // no new allocation takes the held lot
         Response second = order(orderNumber(), sku, 10);
@@ -80,6 +87,8 @@ class QuarantineAndOrdersTest {
         api.executeJobs();
         assertThat(q.status(lot)).isEqualTo("RELEASED");
 
+        assertThat(api.get("tom", "/api/orders?sku=" + sku).json().get("items")).allSatisfy(o ->
+                assertThat(o.get("lotsNotReleased")).as("released again").isEmpty());
         Response shipped = api.post("tom", "/api/orders/" + so + "/shipments", Map.of("carrier", "Midwest Freight"));
         assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
         JsonNode after = api.get("tom", "/api/lots/" + lot).json();
