@@ -54,7 +54,8 @@ public class RecallReports {
      * or answered before V138 kept the two apart).
      */
     public record CustomerRow(long recallId, String customer, String unit, BigDecimal quantityShipped, boolean answered,
-            Boolean reached, boolean notified, Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, Instant notifiedAt) {
+            Boolean reached, boolean notified, Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, Instant notifiedAt,
+            BigDecimal quantityReceived) {
     }
 
     /** The recalls opened in {@code [from, to)} (or the one numbered {@code recallNumber}), oldest first. */
@@ -86,16 +87,23 @@ public class RecallReports {
                         new MapSqlParameterSource("id", r.id()), Long.class), r.disposals())).toList();
     }
 
-    /** The customers of these recalls, by recall, customer and unit. */
+    /**
+     * The customers of these recalls, by recall, customer and unit, with what arrived back at the plant from each of
+     * lots in that unit ({@code quantityReceived}, the recall's received returns).
+     */
     @Transactional(readOnly = true)
     public List<CustomerRow> customers(List<Long> recallIds) {
         if (recallIds.isEmpty()) {
             return List.of();
         }
         return jdbc.query("""
-                SELECT recall_id, customer, unit, quantity_shipped, status, reached, acknowledged, quantity_returned,
-                       quantity_destroyed, notified_at
-                  FROM recall_notification WHERE recall_id IN (:ids) ORDER BY recall_id, customer, unit""",
+                SELECT n.recall_id, n.customer, n.unit, n.quantity_shipped, n.status, n.reached, n.acknowledged,
+                       n.quantity_returned, n.quantity_destroyed, n.notified_at,
+                       (SELECT COALESCE(SUM(rr.quantity), 0) FROM recall_return_receipt rr
+                          JOIN lot l ON l.id = rr.lot_id JOIN product p ON p.id = l.product_id
+                         WHERE rr.recall_id = n.recall_id AND UPPER(rr.customer) = UPPER(n.customer)
+                           AND p.unit = n.unit) AS quantity_received
+                  FROM recall_notification n WHERE n.recall_id IN (:ids) ORDER BY n.recall_id, n.customer, n.unit""",
                 new MapSqlParameterSource("ids", recallIds),
                 (rs, i) -> new CustomerRow(rs.getLong("recall_id"), rs.getString("customer"), rs.getString("unit"),
                         rs.getBigDecimal("quantity_shipped"), "DONE".equals(rs.getString("status")),
@@ -105,7 +113,8 @@ public class RecallReports {
                         (Boolean) rs.getObject("acknowledged", Boolean.class), rs.getBigDecimal("quantity_returned"),
                         rs.getBigDecimal("quantity_destroyed"),
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
-                                : rs.getObject("notified_at", OffsetDateTime.class).toInstant()));
+                                : rs.getObject("notified_at", OffsetDateTime.class).toInstant(),
+                        rs.getBigDecimal("quantity_received")));
     }
 
     /**

@@ -178,6 +178,13 @@ class RecallReturnReceiptApiTest {
         JsonNode answered = api.get("rachel", "/api/recalls/" + number).json();
         answered.get("customers").forEach(c -> assertThat(c.get("quantityReceived").decimalValue())
                 .isEqualByComparingTo(c.get("customer").asText().startsWith("Acme") ? "60" : "0"));
+        // and so says the recall impact report, with nothing to check (new user 2026-12-07 L9)
+        JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls").get(0);
+        impact.get("byCustomer").forEach(c -> {
+            assertThat(c.get("quantityReceived").decimalValue())
+                    .isEqualByComparingTo(c.get("customer").asText().startsWith("Acme") ? "60" : "0");
+            assertThat(c.get("check").asText()).isEmpty();
+        });
         String closeTask = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + number
                 + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
         String summary = api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString();

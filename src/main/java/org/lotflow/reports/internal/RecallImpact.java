@@ -55,11 +55,14 @@ public class RecallImpact {
      * One customer of a recall, for what it received in {@code unit}: {@code notified} only when its notification is
      * answered and it was reached (told; 21 CFR 7.53), {@code reached} false when the plant could not reach it (null
      * while open and for answers recorded before V145, which count as reached); {@code notifiedAt} when it was told,
-     * null when it was not (a failed attempt's time is the recall's timeline's).
+     * null when it was not (a failed attempt's time is the recall's timeline's). {@code quantityReceived}: what arrived
+     * back at the plant from it under this recall (goods counted at the dock, beside what it said it returned);
+     * {@code check}: a sentence where the two disagree, "" otherwise (new user 2026-12-07 L9: "outstanding 0" while
+     * goods it said it returned never arrived).
      */
     public record Customer(String customer, String unit, BigDecimal quantityShipped, boolean notified, Boolean reached,
             Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, BigDecimal outstanding,
-            Instant notifiedAt) {
+            Instant notifiedAt, BigDecimal quantityReceived, String check) {
     }
 
     /** A recall's quantities in one unit, over its customers. */
@@ -88,7 +91,7 @@ public class RecallImpact {
             return List.of("recallNumber", "classification", "status", "openedAt", "lotsInScope", "lotsRecalled",
                     "customer", "unit", "quantityShipped", "notified", "reached", "acknowledged", "quantityReturned",
                     "quantityDestroyed", "outstanding",
-                    "notifiedAt");
+                    "notifiedAt", "quantityReceived", "check");
         }
 
         @Override
@@ -99,11 +102,29 @@ public class RecallImpact {
                     rows.add(Arrays.asList(r.recallNumber(), r.classification(), r.status(), r.openedAt(),
                             r.lotsInScope(), r.lotsRecalled(), c.customer(), c.unit(), c.quantityShipped(), c.notified(),
                             c.reached(), c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), c.outstanding(),
-                            c.notifiedAt()));
+                            c.notifiedAt(), c.quantityReceived(), c.check()));
                 }
             }
             return rows;
         }
+    }
+
+    /** Where what arrived at the plant and what the customer said it returned disagree, in a sentence; else "". */
+    static String check(RecallReports.CustomerRow c) {
+        BigDecimal received = c.quantityReceived() == null ? BigDecimal.ZERO : c.quantityReceived();
+        String unit = c.unit() == null ? "" : " " + c.unit();
+        if (c.answered() && Boolean.FALSE.equals(c.reached())) {
+            return received.signum() > 0 ? "goods received from a customer recorded as not reached" : "";
+        }
+        if (c.quantityReturned() == null || !c.answered() || received.compareTo(c.quantityReturned()) == 0) {
+            return "";
+        }
+        return "said " + plain(c.quantityReturned()) + unit + " returned, " + plain(received) + unit
+                + " received at the plant";
+    }
+
+    private static String plain(BigDecimal q) {
+        return q.signum() == 0 ? "0" : q.stripTrailingZeros().toPlainString();
     }
 
     /** {@code GET /api/reports/recall-impact}. */
@@ -143,7 +164,8 @@ public class RecallImpact {
                 byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(), c.reached(),
                         c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(),
                         // when it was told; a customer not reached was never told (re-test 2026-12-06 L7)
-                        c.quantityShipped().subtract(back).subtract(destroyed), c.notified() ? c.notifiedAt() : null));
+                        c.quantityShipped().subtract(back).subtract(destroyed), c.notified() ? c.notifiedAt() : null,
+                        c.quantityReceived(), check(c)));
                 BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
                         BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3)});
                 q[0] = q[0].add(c.quantityShipped());
