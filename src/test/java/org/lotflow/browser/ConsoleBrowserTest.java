@@ -202,7 +202,10 @@ class ConsoleBrowserTest {
             assertThat(driver().findElement(By.id("report-error")).isDisplayed()).isFalse();
             assertThat(driver().findElement(By.cssSelector("#report-table thead")).getText()).contains("Lot number")
                     .contains("Source");
-            assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText()).contains("COMPLAINT");
+            // the trigger in words, as the lot pages say it (new user 2026-12-07 L5); a lot links to its page (L1)
+            assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText()).contains("Customer complaint")
+                    .doesNotContain("COMPLAINT");
+            assertThat(driver().findElements(By.cssSelector("#report-table tbody a[href^='/console/lots/']"))).isNotEmpty();
             // instants as the Console shows them, not ISO with microseconds (new user 2026-12-06 N9)
             assertThat(driver().findElement(By.cssSelector("#report-table tbody")).getText())
                     .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC").doesNotContainPattern("T\\d{2}:\\d{2}:\\d{2}");
@@ -214,6 +217,13 @@ class ConsoleBrowserTest {
                     .contains("Next to allocate: "));
             assertThat(driver().findElement(By.id("report-summary")).getText()).contains("Allocatable quantity: ")
                     .contains("SKU: IL-250-55GAL");
+            // what to do with each lot beside the lot, not off screen at the end (new user 2026-12-07 L1)
+            browser.until("the FIFO table drawn", () -> driver().findElement(By.cssSelector("#report-table thead"))
+                    .getText().contains("Action"));
+            assertThat(driver().findElement(By.cssSelector("#report-table thead")).getText())
+                    .containsPattern("Lot number\\s+Action\\s+Status");
+            assertThat(driver().findElement(By.cssSelector("#report-table tbody tr")).getText())
+                    .containsPattern("IL250-2024-089\\s+NEXT TO ALLOCATE");
             // the daily review: one figure a line, in words, and each product's inventory in its unit below (new user
             // 2026-12-06 W9: one row of 30 columns, "Fefo compliance", the inventory blank)
             browser.click(By.cssSelector("#report-daily button[type='submit']"));
