@@ -283,6 +283,12 @@ class OosInvestigationApiTest {
         api.executeJobs();
         JsonNode after = lot(lot);
         assertThat(after.get("status").asText()).isEqualTo("RELEASED");
+        // the lot's page tells the investigation's whole story, not one line (new user 2026-12-07 L3)
+        String story = org.lotflow.console.ConsoleSession.login(api.port(), "mike").get("/console/lots/" + lot).html();
+        assertThat(story).contains("Laboratory investigation (phase I): CONFIRMED, by Sarah Johnson (sarah) at ")
+                .contains("Production investigation (phase II), by Sarah Johnson (sarah) at ")
+                .contains("Decision RELEASE, signed by Anna Kowalski (" + api.secondQaManager() + ") at ")
+                .contains("Released under CC-2025-12 with the customer&#39;s written agreement");
         JsonNode history = api.get("mike", "/api/lots/" + lot + "/history").json();
         // the release's status change, then the certificate of analysis it issued
         JsonNode last = history.get(history.size() - 2);
