@@ -180,6 +180,7 @@ class MockRecallApiTest {
         }
         assertThat(text).contains("Mock-recall drill " + number, f.int1, f.rm1, f.fin1, "PASSED", "Acme Industrial",
                 "Beta Manufacturing", "100.00 %", "Traced and reconciled");
+        assertThat(text.replaceAll("\\s+", " ")).contains("by Rachel Nguyen (rachel)"); // new user 2026-12-07 L6
 
         // the history: newest first, with result and duration; QA managers read it too
         Response startByAdmin = start("demo", f.fin2); // administrators start no drill (auditor 2026-12-06 B6)

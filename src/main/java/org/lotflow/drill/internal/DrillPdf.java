@@ -38,14 +38,17 @@ class DrillPdf {
         this.templates.setTemplateResolver(resolver);
     }
 
-    String xhtml(MockRecallReport r) {
+    String xhtml(MockRecallReport r, java.util.function.UnaryOperator<String> person) {
         Context context = new Context(java.util.Locale.ENGLISH);
         context.setVariable("r", r);
+        // people as the rest of lotflow prints them, "Rachel Nguyen (rachel)" (new user 2026-12-07 L6)
+        context.setVariable("startedBy", person.apply(r.startedBy()));
+        context.setVariable("reviewedBy", r.reviewedBy() == null ? null : person.apply(r.reviewedBy()));
         context.setVariable("statusClass", r.status().name().toLowerCase(java.util.Locale.ROOT));
         context.setVariable("startedAt", TaskForm.text(r.startedAt()));
         context.setVariable("dueAt", TaskForm.text(r.dueAt()));
         context.setVariable("finishedAt", r.finishedAt() == null ? "in progress" : TaskForm.text(r.finishedAt())
-                + (r.finishedBy() == null ? "" : " by " + r.finishedBy()));
+                + (r.finishedBy() == null ? "" : " by " + person.apply(r.finishedBy())));
         context.setVariable("elapsed", r.elapsedMinutes() == null ? "-" : r.elapsedMinutes() + " of "
                 + r.targetMinutes() + " minutes");
         context.setVariable("traceComplete", r.traceComplete() == null ? "not reviewed yet"
@@ -99,8 +102,8 @@ class DrillPdf {
         return PdfDocuments.printable(templates.process("mock-recall", context));
     }
 
-    byte[] pdf(MockRecallReport r) {
-        return PdfDocuments.render(xhtml(r), "the report of drill " + r.drillNumber());
+    byte[] pdf(MockRecallReport r, java.util.function.UnaryOperator<String> person) {
+        return PdfDocuments.render(xhtml(r, person), "the report of drill " + r.drillNumber());
     }
 
     /** A decimal as printed: as stored, trailing zeros dropped, no exponent. */

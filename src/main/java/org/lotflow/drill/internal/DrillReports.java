@@ -44,7 +44,7 @@ public class DrillReports {
     /** The drill's report as PDF (A4). */
     @Transactional(readOnly = true)
     public byte[] pdf(String drillNumber) {
-        return pdf.pdf(report(drillNumber));
+        return pdf.pdf(report(drillNumber), this::person);
     }
 
     /** Every drill, newest first, with its result and how long it took. */
