@@ -22,8 +22,11 @@ public class RecallReports {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public RecallReports(NamedParameterJdbcTemplate jdbc) {
+    private final org.lotflow.lot.LotStock lots;
+
+    public RecallReports(NamedParameterJdbcTemplate jdbc, org.lotflow.lot.LotStock lots) {
         this.jdbc = jdbc;
+        this.lots = lots;
     }
 
     /**
@@ -96,14 +99,26 @@ public class RecallReports {
         if (recallIds.isEmpty()) {
             return List.of();
         }
+        // what arrived back, by recall, customer (whatever its case) and the unit of the lot received
+        record Receipt(long recallId, String customer, long lotId, BigDecimal quantity) {
+        }
+        List<Receipt> receipts = jdbc.query("""
+                SELECT recall_id, customer, lot_id, SUM(quantity) AS quantity FROM recall_return_receipt
+                 WHERE recall_id IN (:ids) GROUP BY recall_id, customer, lot_id""",
+                new MapSqlParameterSource("ids", recallIds), (rs, i) -> new Receipt(rs.getLong("recall_id"),
+                        rs.getString("customer"), rs.getLong("lot_id"), rs.getBigDecimal("quantity")));
+        java.util.Map<Long, org.lotflow.lot.LotLabel> labels = lots.labels(receipts.stream().map(Receipt::lotId)
+                .distinct().toList());
+        java.util.Map<String, BigDecimal> received = new java.util.HashMap<>();
+        for (Receipt r : receipts) {
+            org.lotflow.lot.LotLabel label = labels.get(r.lotId());
+            received.merge(r.recallId() + "|" + r.customer().toUpperCase(java.util.Locale.ROOT) + "|"
+                    + (label == null ? null : label.unit()), r.quantity(), BigDecimal::add);
+        }
         return jdbc.query("""
-                SELECT n.recall_id, n.customer, n.unit, n.quantity_shipped, n.status, n.reached, n.acknowledged,
-                       n.quantity_returned, n.quantity_destroyed, n.notified_at,
-                       (SELECT COALESCE(SUM(rr.quantity), 0) FROM recall_return_receipt rr
-                          JOIN lot l ON l.id = rr.lot_id JOIN product p ON p.id = l.product_id
-                         WHERE rr.recall_id = n.recall_id AND UPPER(rr.customer) = UPPER(n.customer)
-                           AND p.unit = n.unit) AS quantity_received
-                  FROM recall_notification n WHERE n.recall_id IN (:ids) ORDER BY n.recall_id, n.customer, n.unit""",
+                SELECT recall_id, customer, unit, quantity_shipped, status, reached, acknowledged, quantity_returned,
+                       quantity_destroyed, notified_at
+                  FROM recall_notification WHERE recall_id IN (:ids) ORDER BY recall_id, customer, unit""",
                 new MapSqlParameterSource("ids", recallIds),
                 (rs, i) -> new CustomerRow(rs.getLong("recall_id"), rs.getString("customer"), rs.getString("unit"),
                         rs.getBigDecimal("quantity_shipped"), "DONE".equals(rs.getString("status")),
@@ -114,7 +129,8 @@ public class RecallReports {
                         rs.getBigDecimal("quantity_destroyed"),
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("notified_at", OffsetDateTime.class).toInstant(),
-                        rs.getBigDecimal("quantity_received")));
+                        received.getOrDefault(rs.getLong("recall_id") + "|" + rs.getString("customer")
+                                .toUpperCase(java.util.Locale.ROOT) + "|" + rs.getString("unit"), BigDecimal.ZERO)));
     }
 
     /**

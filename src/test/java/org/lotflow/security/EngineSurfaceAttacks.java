@@ -512,7 +512,7 @@ public abstract class EngineSurfaceAttacks {
         refused(api.post("jennifer", "/engine-rest/process-definition/key/quarantineInvestigation/submit-form",
                 Map.of("variables", Map.of("lotNumber", Map.of("value", lot), "reason", Map.of("value", "x"),
                         "source", Map.of("value", "COMPLAINT"), "holdId", Map.of("value", 1)))), 400, "holdId");
-        refused(api.post("jennifer", "/engine-rest/process-definition/key/lotRecall/submit-form",
+        refused(api.post("rachel", "/engine-rest/process-definition/key/lotRecall/submit-form",
                 Map.of("variables", Map.of("lots", Map.of("value", lot), "reason", Map.of("value", "x"),
                         "classification", Map.of("value", "CLASS_I"), "recallId", Map.of("value", 1)))), 400,
                 "recallId");
