@@ -67,6 +67,10 @@ class ReportApiTest {
         assertThat(inPeriod.get("from").asText()).isEqualTo(today);
         String dayBefore = java.time.LocalDate.parse(today).minusDays(1).toString();
         JsonNode before = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku + "&to=" + dayBefore).json();
+        // an empty optional date is left out, as the lot lists read an empty parameter
+        assertThat(api.get("tom", "/api/reports/fefo-compliance?sku=" + sku + "&from=&to=").status()).isEqualTo(200);
+        assertThat(api.get("jennifer", "/api/reports/daily?date=").json().get("detail").asText())
+                .isEqualTo("date: is required (yyyy-MM-dd)"); // as without it: the daily review's date is required
         assertThat(before.get("allocations").asInt()).isZero();
         assertThat(before.has("fefoSharePercent") && !before.get("fefoSharePercent").isNull()).isFalse();
     }

@@ -59,9 +59,13 @@ public class ReportFilters {
                 + sku + "'"));
     }
 
-    /** An optional ISO date parameter; 400 naming it when unreadable. */
+    /**
+     * An optional ISO date parameter; 400 naming it when unreadable. Given empty ({@code ?date=}, a form's empty field)
+     * it is left out, as the lot lists read an empty parameter (the same report answered 400 for {@code ?date=} and
+     * its default without it).
+     */
     public LocalDate date(String field, String value) {
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         LocalDate date;
