@@ -51,6 +51,17 @@ public final class FourEyesNotices {
         return notices;
     }
 
+    /**
+     * The display value {@code fourEyesNotice} for {@code reader}: their sentence of {@code notices}, or an empty text
+     * (the signing forms show nothing) for anyone the rule does not bar.
+     */
+    public static Map<String, Object> shownTo(String reader, Map<String, String> notices) {
+        return Map.of(DISPLAY, reader == null ? "" : notices.getOrDefault(reader, ""));
+    }
+
+    /** The name of the display value the signing forms show the notice under. */
+    public static final String DISPLAY = "fourEyesNotice";
+
     private static FourEyesViolation refusal(Consumer<String> check, String person) {
         try {
             Objects.requireNonNull(check).accept(person);

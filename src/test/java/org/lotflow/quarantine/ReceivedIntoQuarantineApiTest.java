@@ -68,6 +68,20 @@ class ReceivedIntoQuarantineApiTest {
         assertThat(api.post(api.secondQaManager(), "/api/lots/" + lot + "/lab-results", Map.of("results",
                 List.of(Map.of("test", "moisture", "value", new java.math.BigDecimal("0.4"))))).status())
                 .isEqualTo(200);
+        // the open form reads the records as they are now: the results, no refusal, and the recorder's notice (re-test
+        // 2026-12-07 M1: it kept saying "no lab results" and warned nobody)
+        String decide = q.taskId("jennifer", lot, "decideDisposition");
+        com.fasterxml.jackson.databind.JsonNode recorders = api.get(api.secondQaManager(), "/engine-rest/task/" + decide
+                + "/form-variables").json();
+        assertThat(recorders.get("labResultsText").get("value").asText()).contains("within specification")
+                .contains("moisture = 0.4");
+        assertThat(recorders.get("releaseNote").get("value").asText()).isEqualTo("-");
+        assertThat(recorders.get("fourEyesNotice").get("value").asText()).isEqualTo("Four eyes: you recorded the lab"
+                + " results of lot " + lot + " and may not also sign its release; you may still reject or recall it"
+                + " (another person of your group signs the other decision).");
+        assertThat(recorders.get("holdSource").get("value").asText()).isEqualTo("Received into quarantine");
+        assertThat(api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json().get("fourEyesNotice")
+                .get("value").asText()).isEmpty();
         // four eyes: the QA manager who recorded the results does not also sign the release (re-test N1)
         Response own = q.dispose(api.secondQaManager(), lot, Map.of("decision", "RELEASE", "justification", "mine",
                 "password", api.secondQaManager()));

@@ -91,19 +91,16 @@ public final class TaskForm {
         return this;
     }
 
-    /** Separates a per-person display value's name from the user id it is for ({@link #showFor}). */
-    static final char FOR_USER = '@';
-
     /**
-     * Shows {@code name} differently to each person: {@code byUser} (user id -> text) is what the form shows the user
-     * who reads it ({@code GET task/{id}/form-variables} as that user); everyone else reads an empty text, which the
-     * forms do not show. For notices about the reader (the four-eyes rule barring them, {@link
-     * org.lotflow.shared.FourEyesNotices}): nobody reads another person's entry.
+     * {@code value} as {@link #show} would show it on {@code task}'s form (text, escaped for a Camunda Form's Markdown,
+     * fitted), for values computed when the form is read ({@link TaskDisplays#live}); an empty text stays empty (a
+     * form shows nothing for it, where {@code show} would show "-").
      */
-    public TaskForm showFor(String name, Map<String, String> byUser) {
-        values.put(name, "");
-        byUser.forEach((user, text) -> values.put(name + FOR_USER + user, fitted(markdownForm ? md(text) : text)));
-        return this;
+    static Object displayed(DelegateTask task, Object value) {
+        if (value instanceof String text && text.isEmpty()) {
+            return "";
+        }
+        return fitted(rendersMarkdown(task) ? md(text(value)) : text(value));
     }
 
     /**

@@ -124,6 +124,33 @@ class TaskDisplaysApiTest {
         assertThat(api.get("tom", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
     }
 
+    /**
+     * Values computed when the form is read ({@link TaskDisplays#live}) are shown although the task's stored row has
+     * none of them: a task opened before an upgrade that added them shows them too (re-test 2026-12-07 M2).
+     */
+    @Test
+    void liveValuesAreShownThoughTheStoredRowHasNone() {
+        String sku = api.createProduct("DISL");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-10");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", java.util.List.of(
+                Map.of("test", "viscosity", "value", 250), Map.of("test", "flashPoint", "value", 230)))).status())
+                .isEqualTo(200);
+        String approve = taskService.createTaskQuery().processInstanceBusinessKey(lot).singleResult().getId();
+        assertThat(api.post("jennifer", "/engine-rest/task/" + approve + "/complete", Map.of("variables", Map.of(
+                "approved", Map.of("value", false), "comment", Map.of("value", "Retained sample missing")))).status())
+                .isEqualTo(204);
+        api.executeJobs();
+        Task disposal = taskService.createTaskQuery().processInstanceBusinessKey(lot).taskDefinitionKey("confirmDisposal")
+                .singleResult();
+        String stored = jdbc.queryForObject("SELECT shown FROM task_display WHERE task_id = ?", String.class,
+                disposal.getId());
+        assertThat(stored).contains("\"onHand\"").doesNotContain("receivedLot").doesNotContain("rejectedBecause");
+        JsonNode form = api.get("mike", "/engine-rest/task/" + disposal.getId() + "/form-variables").json();
+        assertThat(form.get("receivedLot").get("value").asText()).isEqualTo("no");
+        assertThat(org.lotflow.support.Forms.shown(form, "rejectedBecause")).startsWith("release refused by Jennifer Lee");
+        assertThat(form.get("onHand").get("value").asText()).isEqualTo("100 drums");
+    }
+
     @Test
     void valuesKeepTheirTypesAndOrder() {
         Map<String, Object> values = new java.util.LinkedHashMap<>();

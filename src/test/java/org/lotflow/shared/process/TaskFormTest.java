@@ -134,20 +134,4 @@ class TaskFormTest {
         assertThat(TaskForm.of(camundaForm).markdown("list", esc -> "- " + esc.apply("a_b")).values().get("list"))
                 .as("lotflow's own Markdown kept, the user's text in it escaped").isEqualTo("- a\\_b");
     }
-
-    /** A per-person value ({@code showFor}) is read only by its own person; everyone else reads the plain name. */
-    @Test
-    void aPerPersonValueIsSeenOnlyByItsPerson() {
-        java.util.Map<String, Object> stored = new java.util.LinkedHashMap<>();
-        stored.put("lotNumber", "L-1");
-        stored.put("fourEyesNotice", "");
-        stored.put("fourEyesNotice" + TaskForm.FOR_USER + "sarah", "Four eyes: you recorded...");
-        stored.put("fourEyesNotice" + TaskForm.FOR_USER + "a@b.example", "Four eyes: you created...");
-        assertThat(TaskDisplays.forReader(stored, "sarah")).containsExactly(java.util.Map.entry("lotNumber", "L-1"),
-                java.util.Map.entry("fourEyesNotice", "Four eyes: you recorded..."));
-        assertThat(TaskDisplays.forReader(stored, "a@b.example").get("fourEyesNotice")).isEqualTo("Four eyes: you created...");
-        assertThat(TaskDisplays.forReader(stored, "anna")).containsExactly(java.util.Map.entry("lotNumber", "L-1"),
-                java.util.Map.entry("fourEyesNotice", ""));
-        assertThat(TaskDisplays.forReader(stored, null)).containsOnlyKeys("lotNumber", "fourEyesNotice");
-    }
 }

@@ -34,11 +34,17 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
     private final org.lotflow.release.LabRecords lab;
 
     public ApproveOverrideListener(OrderQueries queries, OverrideDecision decision, org.lotflow.lot.LotService lots,
-            org.lotflow.release.LabRecords lab) {
+            org.lotflow.release.LabRecords lab, org.lotflow.shared.process.TaskDisplays displays) {
         this.queries = queries;
         this.decision = decision;
         this.lots = lots;
         this.lab = lab;
+        // the four-eyes rule as it applies to whoever opens the form, when they open it (F11, re-test M1/M2)
+        displays.live(AllocationOverrideVariables.PROCESS_KEY, "approveOverride", (task, reader) -> {
+            DelegateExecution processInstance = task.getExecution().getProcessInstance();
+            return org.lotflow.shared.FourEyesNotices.shownTo(reader, OverrideDecision.fourEyesNotices(queries
+                    .overrideFacts(processInstance.getProcessBusinessKey(), processInstance.getId()).requesterId()));
+        });
     }
 
     /**
@@ -72,8 +78,7 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
                 .show("overrideReason", o.overrideReason()).show("requestedBy", o.requestedBy())
                 .show("requestReason", o.requestReason() == null ? "not recorded (an order placed before lotflow asked)"
                         : o.requestReason())
-                .show("failedTests", failedTests(o.requestedLot()))
-                .showFor("fourEyesNotice", OverrideDecision.fourEyesNotices(o.requesterId())).apply();
+                .show("failedTests", failedTests(o.requestedLot())).apply();
     }
 
     @Override

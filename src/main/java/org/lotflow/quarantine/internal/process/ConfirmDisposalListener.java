@@ -32,11 +32,27 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     private final org.lotflow.security.CurrentUser currentUser;
 
     public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
-            org.lotflow.security.CurrentUser currentUser) {
+            org.lotflow.security.CurrentUser currentUser, org.lotflow.shared.process.TaskDisplays displays) {
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
         this.currentUser = currentUser;
+        // computed when the form is read, so a task opened before these values existed shows them too (re-test
+        // 2026-12-07 M2: a received lot's open task offered DESTROYED only and said "made at the plant")
+        displays.live(InvestigationProcess.PROCESS_KEY, "confirmDisposal", (task, reader) -> {
+            Hold hold = BoundHold.of(queries, task);
+            return java.util.Map.of(LotFacts.RECEIVED_LOT, LotFacts.received(lots.get(hold.getLotId())),
+                    "rejectedBecause", rejectedBecause(hold));
+        });
+    }
+
+    /** Why the lot is disposed of: the signed disposition REJECT, by whom, when, after which hold (new user L7). */
+    private String rejectedBecause(Hold hold) {
+        return hold.getDecidedBy() == null ? TaskForm.ABSENT : "disposition REJECT signed by "
+                + currentUser.fullName(hold.getDecidedBy()) + " (" + hold.getDecidedBy() + ") at "
+                + TaskForm.text(hold.getDecidedAt()) + " after the hold ("
+                + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": " + hold.getReason()
+                + "): " + hold.getJustification();
     }
 
     @Override
@@ -54,13 +70,8 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         } else {
             form.show("onHand", lot.getOnHand(), lot.getProduct().getUnit());
         }
-        // why, who signed it and when (new user 2026-12-07 L7: the form did not say)
-        form.show("rejectedBecause", hold.getDecidedBy() == null ? null : "disposition REJECT signed by "
-                + currentUser.fullName(hold.getDecidedBy()) + " (" + hold.getDecidedBy() + ") at "
-                + TaskForm.text(hold.getDecidedAt()) + " after the hold ("
-                + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": " + hold.getReason()
-                + "): " + hold.getJustification());
-        form.show(LotFacts.RECEIVED_LOT, LotFacts.received(lot)).apply();
+        // receivedLot and rejectedBecause: computed when the form is read (the constructor's live values)
+        form.apply();
     }
 
     @Override

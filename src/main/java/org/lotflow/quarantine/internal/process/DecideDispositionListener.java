@@ -39,11 +39,23 @@ public class DecideDispositionListener extends TaskLifecycleListener {
     private final CurrentUser currentUser;
 
     public DecideDispositionListener(QuarantineQueries queries, DispositionSigning signing, LotService lots,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, org.lotflow.shared.process.TaskDisplays displays) {
         this.queries = queries;
         this.signing = signing;
         this.lots = lots;
         this.currentUser = currentUser;
+        // what a RELEASE rests on and whether it may be signed, as the records are when the form is opened (lab
+        // results recorded while the task is open; re-test 2026-12-07 M1), and the four-eyes rule for its reader
+        displays.live(InvestigationProcess.PROCESS_KEY, "decideDisposition", (task, reader) -> {
+            Hold hold = BoundHold.of(queries, task);
+            Lot lot = lots.get(hold.getLotId());
+            java.util.Map<String, Object> now = new java.util.LinkedHashMap<>(HoldForm.live(hold));
+            now.put("labResultsText", java.util.Objects.requireNonNullElse(signing.labResultsText(lot),
+                    "No valid lab results are recorded for this lot."));
+            now.put("releaseNote", java.util.Objects.requireNonNullElse(signing.releaseRefusal(lot, null), "-"));
+            now.putAll(org.lotflow.shared.FourEyesNotices.shownTo(reader, signing.fourEyesNotices(hold, lot)));
+            return now;
+        });
     }
 
     @Override
@@ -57,11 +69,8 @@ public class DecideDispositionListener extends TaskLifecycleListener {
                 .show("rootCauseText", hold.getRootCause())
                 .show("retainedSampleText", hold.getRetainedSampleResults())
                 .show("investigatedByName", currentUser.fullName(hold.getInvestigatedBy()))
-                // the lab results a RELEASE rests on, and why it would be refused, before anyone signs (U4)
-                .show("labResultsText", java.util.Objects.requireNonNullElse(signing.labResultsText(lot),
-                        "No valid lab results are recorded for this lot."))
-                .show("releaseNote", java.util.Objects.requireNonNullElse(signing.releaseRefusal(lot, null), "-"))
-                .showFor("fourEyesNotice", signing.fourEyesNotices(hold, lot))
+                // the lab results a RELEASE rests on, why it would be refused (U4) and the four-eyes notice: computed
+                // when the form is read (the constructor's live values)
                 .apply();
     }
 

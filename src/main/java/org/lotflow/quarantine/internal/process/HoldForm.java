@@ -21,6 +21,14 @@ final class HoldForm {
     private HoldForm() {
     }
 
+    /**
+     * The hold's values computed when its forms are read: the trigger in words (a task opened before they were words
+     * shows them too; re-test 2026-12-07 M2).
+     */
+    static java.util.Map<String, Object> live(Hold hold) {
+        return java.util.Map.of("holdSource", org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()));
+    }
+
     static TaskForm lotAndHold(DelegateTask task, Lot lot, Hold hold, ImpactAssessment impact, CurrentUser users,
             java.util.List<Hold> earlier) {
         return TaskForm.of(task).showAll(LotFacts.of(lot))

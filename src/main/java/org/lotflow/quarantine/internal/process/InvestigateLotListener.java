@@ -34,11 +34,13 @@ public class InvestigateLotListener extends TaskLifecycleListener {
     private final CurrentUser currentUser;
 
     public InvestigateLotListener(QuarantineQueries queries, Investigation investigation, LotService lots,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, org.lotflow.shared.process.TaskDisplays displays) {
         this.queries = queries;
         this.investigation = investigation;
         this.lots = lots;
         this.currentUser = currentUser;
+        displays.live(InvestigationProcess.PROCESS_KEY, "investigateLot", (task, reader) ->
+                HoldForm.live(BoundHold.of(queries, task)));
     }
 
     @Override

@@ -38,8 +38,14 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
     private final OosForms oosForms;
 
     public ApproveReleaseListener(ReleaseRunBinding runs, ReleaseQueries queries, ReleaseApproval approval,
-            CurrentUser currentUser, OosForms oosForms) {
+            CurrentUser currentUser, OosForms oosForms, org.lotflow.shared.process.TaskDisplays displays) {
         this.oosForms = oosForms;
+        // the four-eyes rule as it applies to whoever opens the form, when they open it (F11, re-test M1/M2)
+        displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "approveRelease", (task, reader) -> {
+            Lot lot = ReleaseFacts.lot(runs, task);
+            return org.lotflow.shared.FourEyesNotices.shownTo(reader, approval.fourEyesNotices(lot,
+                    queries.verdict(lot.getId())));
+        });
         this.runs = runs;
         this.queries = queries;
         this.approval = approval;
@@ -56,7 +62,6 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
                 .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.fullName(verdict.recordedBy()))
                 .show("labRecordedAt", verdict == null ? null : verdict.recordedAt())
                 .show(OOS_HISTORY.name(), oosForms.oosHistory(lot))
-                .showFor("fourEyesNotice", approval.fourEyesNotices(lot, verdict))
                 .apply();
     }
 

@@ -33,11 +33,14 @@ public class DecideOutOfSpecificationListener extends TaskLifecycleListener {
     private final ReleaseQueries queries;
 
     public DecideOutOfSpecificationListener(ReleaseRunBinding runs, OosForms forms, OosDecisionSigning signing,
-            ReleaseQueries queries) {
+            ReleaseQueries queries, org.lotflow.shared.process.TaskDisplays displays) {
         this.runs = runs;
         this.forms = forms;
         this.signing = signing;
         this.queries = queries;
+        // the four-eyes rule as it applies to whoever opens the form, when they open it (F11, re-test M1/M2)
+        displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "decideOutOfSpecification", (task, reader) ->
+                org.lotflow.shared.FourEyesNotices.shownTo(reader, signing.fourEyesNotices(ReleaseFacts.lot(runs, task))));
     }
 
     /** Claiming: the analyst of the round may not take the decision on it (four eyes, 403 at once). */
@@ -50,8 +53,7 @@ public class DecideOutOfSpecificationListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         TaskInputs.forget(task, OOS_DECISION, COMMENT);
-        Lot lot = ReleaseFacts.lot(runs, task);
-        forms.of(task, lot).showFor("fourEyesNotice", signing.fourEyesNotices(lot)).apply();
+        forms.of(task, ReleaseFacts.lot(runs, task)).apply();
     }
 
     @Override

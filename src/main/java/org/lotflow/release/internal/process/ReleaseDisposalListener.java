@@ -29,11 +29,19 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
     private final org.lotflow.security.CurrentUser users;
 
     public ReleaseDisposalListener(ReleaseRunBinding runs, RejectedLotFollowUp followUp,
-            org.lotflow.history.LotHistory history, org.lotflow.security.CurrentUser users) {
+            org.lotflow.history.LotHistory history, org.lotflow.security.CurrentUser users,
+            org.lotflow.shared.process.TaskDisplays displays) {
         this.runs = runs;
         this.followUp = followUp;
         this.history = history;
         this.users = users;
+        // computed when the form is read, so a task opened before these values existed shows them too (re-test
+        // 2026-12-07 M2)
+        displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "confirmDisposal", (task, reader) -> {
+            Lot lot = ReleaseFacts.lot(runs, task);
+            return java.util.Map.of(LotFacts.RECEIVED_LOT, LotFacts.received(lot), "rejectedBecause",
+                    java.util.Objects.requireNonNullElse(rejectedBecause(lot), TaskForm.ABSENT));
+        });
     }
 
     /**
@@ -62,8 +70,8 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
     protected void onCreate(DelegateTask task) {
         Lot lot = ReleaseFacts.lot(runs, task);
         TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
+        // receivedLot and rejectedBecause: computed when the form is read (the constructor's live values)
         TaskForm.of(task).showAll(LotFacts.of(lot)).show("onHand", lot.getOnHand(), lot.getProduct().getUnit())
-                .show(LotFacts.RECEIVED_LOT, LotFacts.received(lot)).show("rejectedBecause", rejectedBecause(lot))
                 .apply();
     }
 
