@@ -59,7 +59,7 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
         if (customer.length() > 200) {
             throw new InvalidInput("customer", "must be at most 200 characters");
         }
-        InputRules.require("customer", PartyNames.problem(customer.trim()));
+        InputRules.require("customer", PartyNames.problem(InputRules.withoutEdgeSpaces(customer)));
         if (sku == null || sku.isBlank()) {
             throw new InvalidInput("sku", "must not be empty");
         }

@@ -112,8 +112,8 @@ public class Shipping {
         LocalDate placed = LocalDate.ofInstant(order.getCreatedAt(), clock.getZone());
         if (date.isBefore(placed)) {
             // the date it is compared with, as the other date refusals say it (new user 2026-12-07 L10)
-            throw new InvalidInput("shippedAt", "must not be before " + placed + ", the day order " + orderNumber
-                    + " was placed, was " + date);
+            throw new InvalidInput("shippedAt", "is " + date + ", before the day order " + orderNumber + " was placed ("
+                    + placed + "): an order ships on or after the day it was placed");
         }
         Map<Long, Lot> locked = locking.lotsOfOpenAllocations(order);
         List<Allocation> open = allocations.findByOrderIdAndStatusOrderById(order.getId(), Allocation.Status.OPEN);

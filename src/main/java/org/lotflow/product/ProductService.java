@@ -142,7 +142,11 @@ public class ProductService {
             specs.add(new SpecLimit(s.test().trim(), s.unit() == null ? null : s.unit().trim(), s.min(), s.max()));
         }
         String gtin = null;
-        if (input.gtin() != null && !input.gtin().isBlank()) {
+        if (input.gtin() != null && input.gtin().isBlank()) {
+            // sent but empty: refused, not read as no GTIN (re-test 2026-12-07 L3; a product is never changed later)
+            throw new InvalidInput("gtin", "is empty: give the product's GTIN, or leave the field out");
+        }
+        if (input.gtin() != null) {
             String problem = org.lotflow.shared.Gs1Keys.gtinProblem(input.gtin().trim());
             if (problem != null) {
                 throw new InvalidInput("gtin", problem);
@@ -212,8 +216,12 @@ public class ProductService {
      */
     private static LotNumberPattern serialPattern(NewProduct input) {
         String text = input.serialPattern();
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
+        }
+        if (text.isBlank()) {
+            throw new InvalidInput("serialPattern", "is empty: give the serial numbers' pattern (e.g."
+                    + " PMP25-{seq:5}), or leave the field out");
         }
         if (!Boolean.TRUE.equals(input.serialised())) {
             throw new InvalidInput("serialPattern", "is only for a serialised product: send serialised: true with it");

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <p>The parameters an endpoint takes are its handler's {@link RequestParam}s (by their name, or the Java parameter's
  * name); an endpoint that takes a map of all parameters takes any. A parameter given twice is refused too (one was
  * read and the other dropped, or both joined: {@code ?status=QUARANTINE&status=RELEASED} answered no lot), unless it
- * takes several values (a list or an array) (re-test 2026-12-07 F10). A parameter given empty is not refused here:
+ * takes several values (a list or an array) (re-test 2026-12-07 F10). One that holds only blanks ({@code ?days=%20}) is
+ * refused as blank text in a body is (re-test 2026-12-07 L2). A parameter given empty is not refused here:
  * the endpoint reads it (a list as if left out, {@code ?status=} no status filter and a first page's {@code cursor=};
  * a report whose field must not be blank says so). Only lotflow's own handlers are checked, and never an {@code OPTIONS}
  * request (Spring answers it, with the methods allowed: re-test F9, it was a 500). Form fields of a
@@ -75,6 +76,13 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
             if (!names.names().contains(name)) {
                 unknown.add(name);
                 continue;
+            }
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (!value.isEmpty() && value.isBlank()) {
+                // blanks only: not read as left out (Spring made ?days=%20 the default and ?expiringWithinDays=%20 no
+                // filter at all), as blank text in a body is refused (re-test 2026-12-07 L2); empty stays the
+                // endpoint's to read
+                throw new InvalidInput(name, "holds only blanks; give a value, or leave the parameter out");
             }
             if (names.several().contains(name)) {
                 continue;

@@ -480,7 +480,7 @@ class ConsolePagesTest {
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.html()).startsWith("%PDF");
         assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
-                .contains("id=\"coa-form\" class=\"filters\" style=\"border:none;padding:0\" target=\"_blank\"")
+                .contains("Certificate PDF (download)")
                 .contains("/api/traceability/fsma204?lot=" + lot).contains("/api/traceability/epcis?lot=" + lot);
         ConsoleSession.Page forCustomer = sarah.post("/console/lots/" + lot + "/coa", Map.of("customer", "Bolt Motors"));
         assertThat(forCustomer.status()).isEqualTo(200);

@@ -291,6 +291,12 @@ class LotApiTest {
         // given twice: refused too (re-test 2026-12-07 F10: one read and the other dropped); empty is left out
         assertProblem(api.get("tom", "/api/lots?status=QUARANTINE&status=RELEASED"), 400, "status");
         assertThat(api.get("tom", "/api/lots?sku=" + sku + "&status=").json().get("items")).hasSize(5);
+        // only blanks: refused, not read as left out (re-test 2026-12-07 L2: every lot for ?expiringWithinDays=%20)
+        Response blank = api.get("tom", "/api/lots?sku=" + sku + "&expiringWithinDays= ");
+        assertProblem(blank, 400, "expiringWithinDays");
+        assertThat(blank.json().get("detail").asText()).isEqualTo("expiringWithinDays: holds only blanks; give a value,"
+                + " or leave the parameter out");
+        assertProblem(api.get("tom", "/api/reports/expiring?days= "), 400, "days");
         // OPTIONS answers the methods allowed, whatever the query (re-test F9: it was a 500)
         Response options = api.call("tom", "tom", org.springframework.http.HttpMethod.OPTIONS, "/api/lots?size=1",
                 null, "application/json");

@@ -441,8 +441,8 @@ class OrderApiTest {
         // before the day the order was placed: the refusal gives that day (new user 2026-12-07 L10)
         Response beforePlaced = api.post("tom", "/api/orders/" + number + "/shipments", Map.of("shippedAt", "2025-01-27"));
         assertField(beforePlaced, 400, "shippedAt");
-        assertThat(beforePlaced.json().get("detail").asText()).isEqualTo("shippedAt: must not be before 2025-01-28, the"
-                + " day order " + number + " was placed, was 2025-01-27");
+        assertThat(beforePlaced.json().get("detail").asText()).isEqualTo("shippedAt: is 2025-01-27, before the day order "
+                + number + " was placed (2025-01-28): an order ships on or after the day it was placed");
         // an order placed days ago, allocated today: it cannot have shipped before its lot was allocated (re-test F6)
         jdbc.update("UPDATE sales_order SET created_at = ? WHERE order_number = ?",
                 java.time.OffsetDateTime.parse("2025-01-20T09:00:00Z"), number);

@@ -518,6 +518,11 @@ class RecallApiTest {
                 "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 3));
         assertThat(nothingIn.status()).isEqualTo(400);
         assertThat(nothingIn.json().get("field").asText()).isEqualTo("unit");
+        // a blank unit is refused, not read as "its only unit" (re-test 2026-12-07 L3)
+        Response blankUnit = api.post("rachel", answers, Map.of("customer", "Straße Bakery", "unit", " ",
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 3));
+        assertThat(blankUnit.status()).isEqualTo(400);
+        assertThat(blankUnit.json().get("field").asText()).isEqualTo("unit");
         Response tooMany = api.post("rachel", answers, Map.of("customer", "Acme Foods", "unit", "drums",
                 "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Jane Roe", "quantityReturned", 6));
         assertThat(tooMany.status()).isEqualTo(400);

@@ -164,6 +164,10 @@ class BadInputApiTest {
                 List.of(Map.of("test", "ph", "unit", "", "min", 1))), 400, "specs[0].unit", "is empty"));
         c.add(new Case("product: retention years of blanks", "mike", HttpMethod.POST, p, with(product,
                 "retentionYears", " "), 400, "retentionYears"));
+        c.add(new Case("product: a blank GTIN (re-test 2026-12-07 L3)", "mike", HttpMethod.POST, p, with(product,
+                "gtin", " "), 400, "gtin", "is empty"));
+        c.add(new Case("product: a blank serial pattern (re-test 2026-12-07 L3)", "mike", HttpMethod.POST, p,
+                with(with(product, "serialised", true), "serialPattern", " "), 400, "serialPattern", "is empty"));
         c.add(new Case("product: unknown field", "mike", HttpMethod.POST, p, with(product, "colour", "red"), 400,
                 "colour"));
         c.add(new Case("product: not JSON", "mike", HttpMethod.POST, p, "{sku:", 400, null));
@@ -347,6 +351,8 @@ class BadInputApiTest {
                 "minShelfLifeMonths"));
         c.add(new Case("order: shelf life 241", "tom", HttpMethod.POST, ord, with(o, "minShelfLifeMonths", 241), 400,
                 "minShelfLifeMonths"));
+        c.add(new Case("order: a customer ending with a line break (re-test 2026-12-07 L4)", "tom", HttpMethod.POST,
+                ord, with(o, "customer", "Acme Manufacturing\n"), 400, "customer"));
         c.add(new Case("order: shelf life of blanks (auditor 2026-12-07 F1)", "tom", HttpMethod.POST, ord,
                 with(o, "minShelfLifeMonths", " "), 400, "minShelfLifeMonths"));
         // auditor 2026-12-06 C-h: Jackson's "out of range of int" reached the QA person

@@ -200,6 +200,11 @@ public class CustomerNotification {
         if (customer.length() > MAX_CUSTOMER) {
             throw new InvalidInput("customer", "at most " + MAX_CUSTOMER + " characters, was " + customer.length());
         }
+        if (unit != null && unit.isBlank()) {
+            // sent but empty: refused, not read as "its only unit" (re-test 2026-12-07 L3)
+            throw new InvalidInput("unit", "is empty: give the unit the quantities are in, or leave the field out for"
+                    + " a customer that received one unit");
+        }
         if (unit != null && unit.length() > MAX_UNIT) {
             throw new InvalidInput("unit", "at most " + MAX_UNIT + " characters, was " + unit.length());
         }

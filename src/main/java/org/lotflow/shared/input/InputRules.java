@@ -180,6 +180,15 @@ public final class InputRules {
     }
 
     /**
+     * {@code value} without the spaces at its start and end, and nothing else: a tab or a line break there is left for
+     * {@link #name} and {@link PartyNames#problem} to refuse (re-test 2026-12-07 L4: {@code trim()} took them away
+     * and the name was accepted), null as null.
+     */
+    public static String withoutEdgeSpaces(String value) {
+        return value == null ? null : value.replaceAll("^ +| +$", "");
+    }
+
+    /**
      * Why {@code value} is no name shown on one line (null when it is one, or absent); see the class
      * documentation. The sentence says which character, by its Unicode code point, and where.
      */

@@ -129,7 +129,9 @@ class LotPages {
             return new org.springframework.web.servlet.ModelAndView(view);
         }
         response.setContentType(org.springframework.http.MediaType.APPLICATION_PDF_VALUE);
-        response.setHeader("Content-Disposition", "inline; filename=\"" + pdf.coaNumber() + ".pdf\"");
+        // downloaded, so the Console stays on the lot's page (new user 2026-12-07 L11; re-test L6: a new tab showed a
+        // refusal on a second copy of the page, and reloading it posted again)
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + pdf.coaNumber() + ".pdf\"");
         response.setContentLength(pdf.content().length);
         response.getOutputStream().write(pdf.content());
         return null;
