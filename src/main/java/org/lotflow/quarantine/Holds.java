@@ -50,6 +50,17 @@ public class Holds {
         TRIGGER_WORDS = java.util.Collections.unmodifiableMap(words);
     }
 
+    /**
+     * A hold's reason as shown after its trigger: without the trigger's words when the reason begins with them (the
+     * holds lotflow places itself write "Received into quarantine: product ..."), so a form does not read "Received
+     * into quarantine: Received into quarantine: ..." (re-test 2026-12-07 L3).
+     */
+    public static String reasonAfterTrigger(String source, String reason) {
+        String words = triggerInWords(source);
+        return reason != null && words != null && reason.startsWith(words + ": ")
+                ? reason.substring(words.length() + 2) : reason;
+    }
+
     /** A hold's trigger ({@code COMPLAINT}) in words ("Customer complaint"); an unknown code as it is. */
     public static String triggerInWords(String source) {
         return source == null ? null : TRIGGER_WORDS.getOrDefault(source, source);

@@ -130,7 +130,8 @@ public class RecallReports {
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("notified_at", OffsetDateTime.class).toInstant(),
                         received.getOrDefault(rs.getLong("recall_id") + "|" + rs.getString("customer")
-                                .toUpperCase(java.util.Locale.ROOT) + "|" + rs.getString("unit"), BigDecimal.ZERO)));
+                                .toUpperCase(java.util.Locale.ROOT) + "|" + rs.getString("unit"), BigDecimal.ZERO)
+                                .setScale(3)));
     }
 
     /**

@@ -82,7 +82,8 @@ public class UnknownQueryParameters implements HandlerInterceptor, WebMvcConfigu
                 // blanks only: not read as left out (Spring made ?days=%20 the default and ?expiringWithinDays=%20 no
                 // filter at all), as blank text in a body is refused (re-test 2026-12-07 L2); empty stays the
                 // endpoint's to read
-                throw new InvalidInput(name, "holds only blanks; give a value, or leave the parameter out");
+                throw new InvalidInput(name, "holds only blanks; give a value (a parameter the request does not require"
+                        + " may be left out)");
             }
             if (names.several().contains(name)) {
                 continue;

@@ -80,6 +80,12 @@ class ReceivedIntoQuarantineApiTest {
                 + " results of lot " + lot + " and may not also sign its release; you may still reject or recall it"
                 + " (another person of your group signs the other decision).");
         assertThat(recorders.get("holdSource").get("value").asText()).isEqualTo("Received into quarantine");
+        // the trigger's words said once, not again at the start of the reason (re-test 2026-12-07 b L3)
+        assertThat(recorders.get("holdReason").get("value").asText()).startsWith("product " + sku + " requires incoming"
+                + " inspection before use");
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "jennifer").get("/console/lots/" + lot).html())
+                .contains("Received into quarantine - product " + sku + " requires incoming inspection")
+                .doesNotContain("Received into quarantine - Received into quarantine");
         assertThat(api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json().get("fourEyesNotice")
                 .get("value").asText()).isEmpty();
         // four eyes: the QA manager who recorded the results does not also sign the release (re-test N1)

@@ -116,7 +116,13 @@ public class RecallImpact {
         if (c.answered() && Boolean.FALSE.equals(c.reached())) {
             return received.signum() > 0 ? "goods received from a customer recorded as not reached" : "";
         }
-        if (c.quantityReturned() == null || !c.answered() || received.compareTo(c.quantityReturned()) == 0) {
+        if (!c.answered()) {
+            // goods back before the customer answered: said, so "outstanding" is not read as all still out (re-test
+            // 2026-12-07 b L2)
+            return received.signum() > 0 ? plain(received) + unit + " received at the plant; the customer has not"
+                    + " answered yet" : "";
+        }
+        if (c.quantityReturned() == null || received.compareTo(c.quantityReturned()) == 0) {
             return "";
         }
         return "said " + plain(c.quantityReturned()) + unit + " returned, " + plain(received) + unit

@@ -35,7 +35,9 @@ class RecallImpactCheckTest {
     }
 
     @Test
-    void beforeTheAnswerNothingIsCompared() {
-        assertThat(RecallImpact.check(row(false, null, null, "10"))).isEmpty();
+    void goodsBeforeTheAnswerAreSaid() {
+        assertThat(RecallImpact.check(row(false, null, null, "10"))).isEqualTo("10 pails received at the plant; the"
+                + " customer has not answered yet");
+        assertThat(RecallImpact.check(row(false, null, null, "0"))).isEmpty();
     }
 }

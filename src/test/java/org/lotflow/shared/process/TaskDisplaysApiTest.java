@@ -149,6 +149,12 @@ class TaskDisplaysApiTest {
         assertThat(form.get("receivedLot").get("value").asText()).isEqualTo("no");
         assertThat(org.lotflow.support.Forms.shown(form, "rejectedBecause")).startsWith("release refused by Jennifer Lee");
         assertThat(form.get("onHand").get("value").asText()).isEqualTo("100 drums");
+        // a per-person entry an intermediate build stored is shown to no one (re-test 2026-12-07 b M1)
+        jdbc.update("UPDATE task_display SET shown = ? WHERE task_id = ?", stored.substring(0, stored.length() - 1)
+                + ",{\"n\":\"fourEyesNotice@anna\",\"t\":\"String\",\"v\":\"Four eyes: you ...\"}]", disposal.getId());
+        JsonNode after = api.get("jennifer", "/engine-rest/task/" + disposal.getId() + "/form-variables").json();
+        assertThat(after.fieldNames()).toIterable().noneMatch(name -> name.contains("@"));
+        assertThat(after.get("onHand").get("value").asText()).isEqualTo("100 drums");
     }
 
     @Test

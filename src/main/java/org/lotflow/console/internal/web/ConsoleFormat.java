@@ -207,4 +207,10 @@ public class ConsoleFormat {
         }
         return null;
     }
+
+    /** A hold's reason after its trigger's words, without repeating them ({@code Holds#reasonAfterTrigger}). */
+    public String holdReason(Object source, Object reason) {
+        return org.lotflow.quarantine.Holds.reasonAfterTrigger(source == null ? null : source.toString(),
+                reason == null ? null : reason.toString());
+    }
 }

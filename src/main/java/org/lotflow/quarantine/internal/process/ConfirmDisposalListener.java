@@ -51,7 +51,8 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         return hold.getDecidedBy() == null ? TaskForm.ABSENT : "disposition REJECT signed by "
                 + currentUser.fullName(hold.getDecidedBy()) + " (" + hold.getDecidedBy() + ") at "
                 + TaskForm.text(hold.getDecidedAt()) + " after the hold ("
-                + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": " + hold.getReason()
+                + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": "
+                + org.lotflow.quarantine.Holds.reasonAfterTrigger(hold.getSource().name(), hold.getReason())
                 + "): " + hold.getJustification();
     }
 

@@ -26,13 +26,15 @@ final class HoldForm {
      * shows them too; re-test 2026-12-07 M2).
      */
     static java.util.Map<String, Object> live(Hold hold) {
-        return java.util.Map.of("holdSource", org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()));
+        return java.util.Map.of("holdSource", org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()),
+                "holdReason", org.lotflow.quarantine.Holds.reasonAfterTrigger(hold.getSource().name(), hold.getReason()));
     }
 
     static TaskForm lotAndHold(DelegateTask task, Lot lot, Hold hold, ImpactAssessment impact, CurrentUser users,
             java.util.List<Hold> earlier) {
         return TaskForm.of(task).showAll(LotFacts.of(lot))
-                .show("holdReason", hold.getReason())
+                .show("holdReason", org.lotflow.quarantine.Holds.reasonAfterTrigger(hold.getSource().name(),
+                        hold.getReason()))
                 .show("holdSource", org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()))
                 .show("holdReference", hold.getReference())
                 .show("holdPlacedBy", users.fullName(hold.getPlacedBy()))
@@ -56,7 +58,8 @@ final class HoldForm {
         for (Hold e : earlier) {
             String source = org.lotflow.quarantine.Holds.triggerInWords(e.getSource().name());
             md.append("- ").append(TaskForm.text(e.getPlacedAt())).append(": ").append(source).append(" - ")
-                    .append(oneLine.apply(e.getReason()))
+                    .append(oneLine.apply(org.lotflow.quarantine.Holds.reasonAfterTrigger(e.getSource().name(),
+                            e.getReason())))
                     .append(e.getReference() == null ? "" : " (reference " + oneLine.apply(e.getReference()) + ")")
                     .append(", placed by ").append(escape.apply(users.fullName(e.getPlacedBy()) + " ("
                             + e.getPlacedBy() + ")"));
