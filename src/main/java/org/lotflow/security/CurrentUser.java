@@ -166,6 +166,19 @@ public class CurrentUser {
     }
 
     /**
+     * A person as lotflow's pages, forms and reports name who did something: {@code Full Name (id)}, "Jennifer Lee
+     * (jennifer)"; {@code lotflow} for lotflow's own steps; the id alone when the identity store knows no name for it.
+     * Read as {@link #fullName} reads names.
+     */
+    public String nameWithId(String userId) {
+        String full = fullName(userId);
+        if (full == null || full.isBlank() || full.equals(userId) || "lotflow".equals(full)) {
+            return full == null || full.isBlank() ? userId : full;
+        }
+        return full + " (" + userId + ")";
+    }
+
+    /**
      * The printed name of an electronic signature (21 CFR 11.50(a)(1)), always read from the identity store
      * at the signing, never from a cache: a renamed user signs with the new name at once, on every node.
      */

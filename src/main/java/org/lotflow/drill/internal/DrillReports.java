@@ -44,7 +44,7 @@ public class DrillReports {
     /** The drill's report as PDF (A4). */
     @Transactional(readOnly = true)
     public byte[] pdf(String drillNumber) {
-        return pdf.pdf(report(drillNumber), this::person);
+        return pdf.pdf(report(drillNumber), currentUser::nameWithId);
     }
 
     /** Every drill, newest first, with its result and how long it took. */
@@ -70,7 +70,7 @@ public class DrillReports {
         StringBuilder text = new StringBuilder();
         text.append("Lot ").append(e.apply(r.lotNumber())).append(", started ")
                 .append(e.apply(org.lotflow.shared.process.TaskForm.text(r.startedAt()))).append(" by ")
-                .append(e.apply(person(r.startedBy()))).append("; target ").append(r.targetMinutes()).append(" minutes (due ")
+                .append(e.apply(currentUser.nameWithId(r.startedBy()))).append("; target ").append(r.targetMinutes()).append(" minutes (due ")
                 .append(e.apply(org.lotflow.shared.process.TaskForm.text(r.dueAt()))).append(").\n\n");
         text.append("**Scope:** ").append(counted(r.lots().size(), "lot")).append(", ")
                 .append(counted(r.suppliers().size(), "supplier lot")).append(", ")
@@ -95,16 +95,11 @@ public class DrillReports {
         }
         r.findings().forEach(f -> text.append("- finding: ").append(e.apply(f)).append('\n'));
         if (r.traceComplete() != null) {
-            text.append("\n**Review** by ").append(e.apply(person(r.reviewedBy()))).append(": trace ")
+            text.append("\n**Review** by ").append(e.apply(currentUser.nameWithId(r.reviewedBy()))).append(": trace ")
                     .append(r.traceComplete() ? "complete" : "NOT complete").append(". ")
                     .append(e.apply(r.reviewFindings()));
         }
         return text.toString();
-    }
-
-    /** A person as the rest of lotflow prints them: "Rachel Nguyen (rachel)" (new user 2026-12-07 L6). */
-    private String person(String userId) {
-        return userId == null ? null : currentUser.fullName(userId) + " (" + userId + ")";
     }
 
     MockRecallReport report(DrillStore.Row r) {

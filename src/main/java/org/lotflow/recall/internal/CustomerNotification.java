@@ -113,7 +113,7 @@ public class CustomerNotification {
                 deliveries, n.quantityShipped(), shipments.unitOf(n.consignee()),
                 notifications.ofCustomer(recall.id(), n.customer()).stream().map(r -> shipments.unitOf(r.consignee()))
                         .toList(), n.escalatedAt() != null, AnswerRecords.attempts(store.events(recall.id()), n.customer(),
-                recall.recallNumber(), u -> currentUser.fullName(u) + " (" + u + ")"));
+                recall.recallNumber(), currentUser::nameWithId));
     }
 
 

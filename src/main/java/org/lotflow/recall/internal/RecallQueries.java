@@ -73,7 +73,7 @@ public class RecallQueries {
                     n.escalatedAt() != null, shipments.of(n.consignee()).stream().map(s -> new RecallView.Shipment(
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
                     serialsOfRow, AnswerRecords.attempts(events, n.customer(), r.recallNumber(),
-                            u -> currentUser.fullName(u) + " (" + u + ")"),
+                            currentUser::nameWithId),
                     received(received, n.customer(), n.unit())));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
@@ -222,15 +222,13 @@ public class RecallQueries {
      * reached, or another quantity than it said it returned; "" otherwise.
      */
     static String receiptRemark(NotificationStore.NotificationRow n, java.math.BigDecimal atDock) {
-        if (n.notReached() && atDock.signum() > 0) {
-            return " (CHECK: goods came back from a customer recorded as not reached: record the contact that reached"
-                    + " it)";
-        }
-        if (n.done() && !n.notReached() && n.quantityReturned() != null
-                && n.quantityReturned().compareTo(atDock) != 0) {
-            return " (CHECK: the customer said " + Quantities.plain(n.quantityReturned()) + " returned)";
-        }
-        return "";
+        return switch (org.lotflow.recall.ReturnCheck.of(n.done(), n.notReached(), n.quantityReturned(), atDock)) {
+            case FROM_NOT_REACHED -> " (CHECK: goods came back from a customer recorded as not reached: record the"
+                    + " contact that reached it)";
+            case DIFFERS -> " (CHECK: the customer said " + Quantities.plain(n.quantityReturned()) + " returned)";
+            // goods ahead of the answer: the closing waits for every answer in any case
+            case BEFORE_ANSWER, NONE -> "";
+        };
     }
 
     /**

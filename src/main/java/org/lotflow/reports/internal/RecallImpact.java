@@ -113,20 +113,15 @@ public class RecallImpact {
     static String check(RecallReports.CustomerRow c) {
         BigDecimal received = c.quantityReceived() == null ? BigDecimal.ZERO : c.quantityReceived();
         String unit = c.unit() == null ? "" : " " + c.unit();
-        if (c.answered() && Boolean.FALSE.equals(c.reached())) {
-            return received.signum() > 0 ? "goods received from a customer recorded as not reached" : "";
-        }
-        if (!c.answered()) {
-            // goods back before the customer answered: said, so "outstanding" is not read as all still out (re-test
-            // 2026-12-07 b L2)
-            return received.signum() > 0 ? plain(received) + unit + " received at the plant; the customer has not"
-                    + " answered yet" : "";
-        }
-        if (c.quantityReturned() == null || received.compareTo(c.quantityReturned()) == 0) {
-            return "";
-        }
-        return "said " + plain(c.quantityReturned()) + unit + " returned, " + plain(received) + unit
-                + " received at the plant";
+        return switch (org.lotflow.recall.ReturnCheck.of(c.answered(), Boolean.FALSE.equals(c.reached()),
+                c.quantityReturned(), received)) {
+            case FROM_NOT_REACHED -> "goods received from a customer recorded as not reached";
+            // said, so "outstanding" is not read as all still out (re-test 2026-12-07 b L2)
+            case BEFORE_ANSWER -> plain(received) + unit + " received at the plant; the customer has not answered yet";
+            case DIFFERS -> "said " + plain(c.quantityReturned()) + unit + " returned, " + plain(received) + unit
+                    + " received at the plant";
+            case NONE -> "";
+        };
     }
 
     private static String plain(BigDecimal q) {

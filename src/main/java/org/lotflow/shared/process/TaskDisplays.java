@@ -59,12 +59,14 @@ import org.springframework.stereotype.Component;
 public class TaskDisplays extends AbstractProcessEnginePlugin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskDisplays.class);
 
     private final JdbcTemplate jdbc;
 
-    public TaskDisplays(JdbcTemplate jdbc) {
+    private final LiveTaskDisplays live;
+
+    public TaskDisplays(JdbcTemplate jdbc, LiveTaskDisplays live) {
         this.jdbc = jdbc;
+        this.live = live;
     }
 
     @Override
@@ -160,49 +162,6 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
             }
         }
         return shown;
-    }
-
-    /**
-     * Display values computed when a form asks for them ({@code GET task/{id}/form-variables}), for the person who
-     * reads it ({@code reader}, the authenticated user; null when none): values that depend on the reader (the
-     * four-eyes rule as it applies to them) or on lotflow's records as they are now (lab results recorded while the
-     * task is open, re-test 2026-12-07 M1), and values a task opened before an upgrade never stored (M2). They are
-     * shown as {@link TaskForm#show} shows values, over the stored ones of the same name.
-     */
-    @FunctionalInterface
-    public interface Live {
-        Map<String, Object> values(DelegateTask task, String reader);
-    }
-
-    private final Map<String, List<Live>> live = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Computes {@code values} for every form of the user task {@code taskKey} of process {@code processKey}. */
-    public void live(String processKey, String taskKey, Live values) {
-        live.computeIfAbsent(processKey + ":" + taskKey, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                .add(values);
-    }
-
-    /**
-     * The live values of {@code task} for {@code reader}, as its form shows them; a computation that fails is logged
-     * and left out (the stored values stand), so a form always opens.
-     */
-    Map<String, Object> liveValues(TaskEntity task, String reader) {
-        List<Live> computations = task.getProcessDefinition() == null ? null
-                : live.get(task.getProcessDefinition().getKey() + ":" + task.getTaskDefinitionKey());
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (computations == null) {
-            return values;
-        }
-        for (Live computation : computations) {
-            try {
-                computation.values(task, reader).forEach((name, value) -> values.put(name,
-                        TaskForm.displayed(task, value)));
-            } catch (RuntimeException e) {
-                log.warn("The live display values of task {} ({}) could not be computed; its stored values are shown",
-                        task.getId(), task.getTaskDefinitionKey(), e);
-            }
-        }
-        return values;
     }
 
     private void write(Map<String, Map<String, Object>> set, Set<String> created, Set<String> forgotten) {
@@ -355,7 +314,7 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
             // no display value's name holds '@': a per-person entry a build of 2026-12-07 stored ("fourEyesNotice@anna")
             // is never shown to anyone (re-test 2026-12-07 b M1); the live values say it to its own reader
             shown.keySet().removeIf(name -> name.indexOf('@') >= 0);
-            shown.putAll(store.liveValues(task, Context.getCommandContext().getAuthenticatedUserId()));
+            shown.putAll(store.live.values(task, Context.getCommandContext().getAuthenticatedUserId()));
             shown.forEach((name, value) -> {
                 if (!own.contains(name)) {
                     FormFieldImpl field = new FormFieldImpl();

@@ -93,7 +93,7 @@ public final class TaskForm {
 
     /**
      * {@code value} as {@link #show} would show it on {@code task}'s form (text, escaped for a Camunda Form's Markdown,
-     * fitted), for values computed when the form is read ({@link TaskDisplays#live}); an empty text stays empty (a
+     * fitted), for values computed when the form is read ({@link LiveTaskDisplays}); an empty text stays empty (a
      * form shows nothing for it, where {@code show} would show "-").
      */
     static Object displayed(DelegateTask task, Object value) {

@@ -125,7 +125,7 @@ class TaskDisplaysApiTest {
     }
 
     /**
-     * Values computed when the form is read ({@link TaskDisplays#live}) are shown although the task's stored row has
+     * Values computed when the form is read ({@link LiveTaskDisplays}) are shown although the task's stored row has
      * none of them: a task opened before an upgrade that added them shows them too (re-test 2026-12-07 M2).
      */
     @Test

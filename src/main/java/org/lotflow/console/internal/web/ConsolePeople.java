@@ -29,7 +29,7 @@ public class ConsolePeople {
         org.springframework.web.context.request.RequestAttributes request =
                 org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return named(userId);
+            return users.nameWithId(userId);
         }
         @SuppressWarnings("unchecked")
         java.util.Map<String, String> page = (java.util.Map<String, String>) request.getAttribute(PAGE_NAMES,
@@ -39,16 +39,8 @@ public class ConsolePeople {
             request.setAttribute(PAGE_NAMES, page,
                     org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
         }
-        return page.computeIfAbsent(userId, this::named);
+        return page.computeIfAbsent(userId, users::nameWithId);
     }
 
     private static final String PAGE_NAMES = ConsolePeople.class.getName() + ".names";
-
-    private String named(String userId) {
-        String full = users.fullName(userId);
-        if (full == null || full.isBlank() || full.equals(userId) || "lotflow".equals(full)) {
-            return full == null || full.isBlank() ? userId : full;
-        }
-        return full + " (" + userId + ")";
-    }
 }

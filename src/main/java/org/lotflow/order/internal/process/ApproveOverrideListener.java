@@ -34,7 +34,7 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
     private final org.lotflow.release.LabRecords lab;
 
     public ApproveOverrideListener(OrderQueries queries, OverrideDecision decision, org.lotflow.lot.LotService lots,
-            org.lotflow.release.LabRecords lab, org.lotflow.shared.process.TaskDisplays displays) {
+            org.lotflow.release.LabRecords lab, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.queries = queries;
         this.decision = decision;
         this.lots = lots;

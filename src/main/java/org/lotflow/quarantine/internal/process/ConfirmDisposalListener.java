@@ -32,7 +32,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     private final org.lotflow.security.CurrentUser currentUser;
 
     public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
-            org.lotflow.security.CurrentUser currentUser, org.lotflow.shared.process.TaskDisplays displays) {
+            org.lotflow.security.CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
@@ -49,7 +49,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     /** Why the lot is disposed of: the signed disposition REJECT, by whom, when, after which hold (new user L7). */
     private String rejectedBecause(Hold hold) {
         return hold.getDecidedBy() == null ? TaskForm.ABSENT : "disposition REJECT signed by "
-                + currentUser.fullName(hold.getDecidedBy()) + " (" + hold.getDecidedBy() + ") at "
+                + currentUser.nameWithId(hold.getDecidedBy()) + " at "
                 + TaskForm.text(hold.getDecidedAt()) + " after the hold ("
                 + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": "
                 + org.lotflow.quarantine.Holds.reasonAfterTrigger(hold.getSource().name(), hold.getReason())

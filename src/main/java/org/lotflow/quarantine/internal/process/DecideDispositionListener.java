@@ -39,7 +39,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
     private final CurrentUser currentUser;
 
     public DecideDispositionListener(QuarantineQueries queries, DispositionSigning signing, LotService lots,
-            CurrentUser currentUser, org.lotflow.shared.process.TaskDisplays displays) {
+            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.queries = queries;
         this.signing = signing;
         this.lots = lots;

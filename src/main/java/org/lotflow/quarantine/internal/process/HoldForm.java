@@ -22,8 +22,9 @@ final class HoldForm {
     }
 
     /**
-     * The hold's values computed when its forms are read: the trigger in words (a task opened before they were words
-     * shows them too; re-test 2026-12-07 M2).
+     * The hold's values computed when its forms are read, {@code holdSource} (the trigger in words) and
+     * {@code holdReason} (without the trigger's words repeated): a task opened before they were words shows them too
+     * (re-test 2026-12-07 M2). The listeners of both forms that show them register it.
      */
     static java.util.Map<String, Object> live(Hold hold) {
         return java.util.Map.of("holdSource", org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()),
@@ -32,10 +33,8 @@ final class HoldForm {
 
     static TaskForm lotAndHold(DelegateTask task, Lot lot, Hold hold, ImpactAssessment impact, CurrentUser users,
             java.util.List<Hold> earlier) {
+        // holdSource and holdReason: computed when the form is read ({@link #live}, registered by both listeners)
         return TaskForm.of(task).showAll(LotFacts.of(lot))
-                .show("holdReason", org.lotflow.quarantine.Holds.reasonAfterTrigger(hold.getSource().name(),
-                        hold.getReason()))
-                .show("holdSource", org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()))
                 .show("holdReference", hold.getReference())
                 .show("holdPlacedBy", users.fullName(hold.getPlacedBy()))
                 .show("holdPlacedAt", hold.getPlacedAt())
@@ -61,8 +60,7 @@ final class HoldForm {
                     .append(oneLine.apply(org.lotflow.quarantine.Holds.reasonAfterTrigger(e.getSource().name(),
                             e.getReason())))
                     .append(e.getReference() == null ? "" : " (reference " + oneLine.apply(e.getReference()) + ")")
-                    .append(", placed by ").append(escape.apply(users.fullName(e.getPlacedBy()) + " ("
-                            + e.getPlacedBy() + ")"));
+                    .append(", placed by ").append(escape.apply(users.nameWithId(e.getPlacedBy())));
             if (e.getFindings() != null) {
                 md.append("; findings: ").append(oneLine.apply(e.getFindings()));
             }
@@ -71,7 +69,7 @@ final class HoldForm {
             }
             if (e.getDecision() != null) {
                 md.append("; disposition ").append(e.getDecision().name()).append(" signed by ")
-                        .append(escape.apply(users.fullName(e.getDecidedBy()) + " (" + e.getDecidedBy() + ")"))
+                        .append(escape.apply(users.nameWithId(e.getDecidedBy())))
                         .append(" at ").append(TaskForm.text(e.getDecidedAt())).append(": ")
                         .append(oneLine.apply(e.getJustification()));
             }

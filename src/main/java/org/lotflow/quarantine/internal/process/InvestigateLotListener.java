@@ -34,7 +34,7 @@ public class InvestigateLotListener extends TaskLifecycleListener {
     private final CurrentUser currentUser;
 
     public InvestigateLotListener(QuarantineQueries queries, Investigation investigation, LotService lots,
-            CurrentUser currentUser, org.lotflow.shared.process.TaskDisplays displays) {
+            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.queries = queries;
         this.investigation = investigation;
         this.lots = lots;

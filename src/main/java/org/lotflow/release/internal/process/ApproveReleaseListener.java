@@ -38,7 +38,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
     private final OosForms oosForms;
 
     public ApproveReleaseListener(ReleaseRunBinding runs, ReleaseQueries queries, ReleaseApproval approval,
-            CurrentUser currentUser, OosForms oosForms, org.lotflow.shared.process.TaskDisplays displays) {
+            CurrentUser currentUser, OosForms oosForms, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.oosForms = oosForms;
         // the four-eyes rule as it applies to whoever opens the form, when they open it (F11, re-test M1/M2)
         displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "approveRelease", (task, reader) -> {

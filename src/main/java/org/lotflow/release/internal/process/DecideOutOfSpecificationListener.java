@@ -33,7 +33,7 @@ public class DecideOutOfSpecificationListener extends TaskLifecycleListener {
     private final ReleaseQueries queries;
 
     public DecideOutOfSpecificationListener(ReleaseRunBinding runs, OosForms forms, OosDecisionSigning signing,
-            ReleaseQueries queries, org.lotflow.shared.process.TaskDisplays displays) {
+            ReleaseQueries queries, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.runs = runs;
         this.forms = forms;
         this.signing = signing;

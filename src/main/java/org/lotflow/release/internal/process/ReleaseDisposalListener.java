@@ -30,7 +30,7 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
 
     public ReleaseDisposalListener(ReleaseRunBinding runs, RejectedLotFollowUp followUp,
             org.lotflow.history.LotHistory history, org.lotflow.security.CurrentUser users,
-            org.lotflow.shared.process.TaskDisplays displays) {
+            org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.runs = runs;
         this.followUp = followUp;
         this.history = history;
@@ -62,7 +62,7 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         }
         String what = org.lotflow.history.LotEventTypes.RELEASE_REFUSED.equals(last.type()) ? "release refused"
                 : "rejected after the out-of-specification investigation of test round " + last.detail().get("round");
-        return what + " by " + users.fullName(last.user()) + " (" + last.user() + ") at " + TaskForm.text(last.at())
+        return what + " by " + users.nameWithId(last.user()) + " at " + TaskForm.text(last.at())
                 + ": " + last.reason();
     }
 
