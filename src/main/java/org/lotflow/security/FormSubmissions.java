@@ -124,7 +124,8 @@ final class FormSubmissions {
                 // (an administrator passes the engine's check: the start's own use case refuses it in its words)
                 if (!caller.admin() && !starters.isEmpty()
                         && lookups.groupsOf(caller.userId()).stream().noneMatch(starters::contains)) {
-                    refuse(response, 403, "Forbidden", null, "Only " + String.join(", ", starters) + " may start '"
+                    refuse(response, 403, "Forbidden", null, "Only " + String.join(" or ", starters.stream().map(Groups::displayName).toList())
+                            + " may start '"
                             + processKey + "'; " + caller.userId() + " is in none of these groups");
                     return true;
                 }
