@@ -285,6 +285,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         return this;
     }
 
+    /** Checks new printed names against those users carried before a rename too ({@link PrintedNames}). */
+    EngineSurfaceGuard formerNamesFrom(PrintedNames names) {
+        lookups.formerNamesFrom(names);
+        return this;
+    }
+
     /** Reads the engine would answer with a 500 ({@link EngineReads}); none checked when not set (tests of paths). */
     private EngineReads reads = new EngineReads(id -> true, id -> true, id -> true);
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * and lotflow's start-up identities. The event is written in the engine command's transaction: it exists exactly when
  * the change does. {@code userId} is the user changed; {@code detail} names who did it ({@code "by demo"}, or
  * {@code "by system"} outside a login) and, for memberships, the group. A password is never written, only the fact
- * that one was set.
+ * that one was set. The name a user is created or renamed with is kept for good ({@link PrintedNames}).
  */
 @Component
 public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
@@ -33,9 +33,13 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<LoginThrottle> throttle;
 
-    IdentityChangeAudit(ObjectProvider<SecurityEvents> events, ObjectProvider<LoginThrottle> throttle) {
+    private final ObjectProvider<PrintedNames> printedNames;
+
+    IdentityChangeAudit(ObjectProvider<SecurityEvents> events, ObjectProvider<LoginThrottle> throttle,
+            ObjectProvider<PrintedNames> printedNames) {
         this.events = events;
         this.throttle = throttle;
+        this.printedNames = printedNames;
     }
 
     @Override
@@ -66,6 +70,9 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
         switch (method) {
             case "saveUser" -> {
                 String userId = ((User) args[0]).getId();
+                // the name it prints now is on record for good, in this command (PrintedNames; auditor 2026-12-07 H1)
+                printedNames.getObject().record(userId, CurrentUser.printedName(((User) args[0]).getFirstName(),
+                        ((User) args[0]).getLastName()));
                 if (IdentityOperationResult.OPERATION_CREATE.equals(operation)) {
                     // failed logins of this id from before its account existed are nobody's: a lock taken then would
                     // hold the new account (re-test 2026-12-06 Y10: an outsider could pre-lock a new hire's id)

@@ -151,6 +151,16 @@ final class IdentityInput {
         if (plain != null) {
             return plain;
         }
+        // lotflow prints a person as "Full Name (user id)": a bracket in a name could print another user's id where a
+        // reader looks for the signer's ("Jennifer Lee-Smith (jennifer) (anna)"; auditor 2026-12-07 H2)
+        // (every opening and closing punctuation: ( [ { and their full-width and other forms)
+        int bracket = name.codePoints().filter(c -> Character.getType(c) == Character.START_PUNCTUATION
+                || Character.getType(c) == Character.END_PUNCTUATION).findFirst().orElse(-1);
+        if (bracket >= 0) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": a name printed on signatures holds no"
+                    + " brackets ('" + new String(Character.toChars(bracket)) + "'): lotflow prints a person as"
+                    + " \"Name (user id)\", so a bracket could print another user's id beside this name");
+        }
         // what prints like another text is refused as for customers: a no-break or wide space, full-width letters, an
         // accent apart from its letter, a word of Latin and Cyrillic letters (auditor 2026-12-06 A1: "Jennifer L\u0435\u0435"
         // signed as "Jennifer Lee")

@@ -79,10 +79,27 @@ final class IdentityLookups {
      */
     String userWithPrintedName(String firstName, String lastName, String exceptId) {
         java.util.Set<String> wanted = printed(firstName, lastName);
-        return privileged(() -> identityService.createUserQuery().list()).stream()
+        String now = privileged(() -> identityService.createUserQuery().list()).stream()
                 .filter(u -> !u.getId().equalsIgnoreCase(exceptId == null ? "" : exceptId))
                 .filter(u -> printed(u.getFirstName(), u.getLastName()).stream().anyMatch(wanted::contains))
                 .map(User::getId).findFirst().orElse(null);
+        return now;
+    }
+
+    /**
+     * The id of a user other than {@code exceptId} who carried the printed name {@code firstName lastName} (read as
+     * {@link #userWithPrintedName} reads it) before a rename, or carries it now ({@link PrintedNames}); null when none.
+     */
+    String userWhoCarriedPrintedName(String firstName, String lastName, String exceptId) {
+        return printedNames == null ? null
+                : printedNames.formerHolder(CurrentUser.printedName(firstName, lastName), exceptId);
+    }
+
+    /** The names users carried before ({@link PrintedNames}); none when not set (tests of paths). */
+    private PrintedNames printedNames;
+
+    void formerNamesFrom(PrintedNames names) {
+        this.printedNames = names;
     }
 
     /** The id of a user other than {@code exceptId} with this e-mail, capitals aside; null when none. */
@@ -107,12 +124,7 @@ final class IdentityLookups {
      * (as written, and in lower case; {@link org.lotflow.shared.input.PartyNames#printsAs}) meet.
      */
     static java.util.Set<String> printed(String firstName, String lastName) {
-        String name = CurrentUser.printedName(firstName, lastName);
-        // the skeleton of the name as written and of it in lower case: a capital may be confusable with other letters
-        // than its small letter is (re-test 2026-12-06 R1: a Cherokee capital K lower-cased first matched nothing)
-        return java.util.stream.Stream.of(org.lotflow.shared.input.PartyNames.printsAs(name),
-                org.lotflow.shared.input.PartyNames.printsAs(name.toLowerCase(Locale.ROOT)))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return PrintedNames.readings(CurrentUser.printedName(firstName, lastName));
     }
 
     /** The id of the group whose id is {@code id} whatever its case (null: none); the database holds the rule too (V125). */

@@ -59,7 +59,8 @@ final class IdentityWriteChecks {
     }
 
     /**
-     * Refuses (409 naming {@code firstName}) a profile whose printed name is another user's, whatever its case and
+     * Refuses (409 naming {@code firstName}) a profile whose printed name is, or was before a rename, another user's
+     * ({@link PrintedNames}), whatever its case and
      * spacing: a signature's printed name names one person (21 CFR 11.50(a)(1), 11.100(a); auditor 2026-12-06 G4: an
      * administrator printed a second QA manager as "Jennifer Lee"); a 409 naming {@code email} for an e-mail another
      * user has. Null when neither is taken.
@@ -76,11 +77,16 @@ final class IdentityWriteChecks {
                     + " the user '" + sameMail + "'; one person has one account (roles are memberships of it)");
         }
         String other = lookups.userWithPrintedName(first, last, userId);
-        if (other == null) {
+        String former = other == null ? lookups.userWhoCarriedPrintedName(first, last, userId) : null;
+        if (other == null && former == null) {
             return null;
         }
+        // a name that signed stays its holder's after a rename (auditor 2026-12-07 H1: a renamed QA manager's old name
+        // given to another, and two people's releases read "approved by Jennifer Lee")
         return new SurfaceRefusal(409, "Conflict", prefix + "firstName", prefix + "firstName: '" + (first + " " + last).trim()
-                + "' is the printed name of the user '" + other + "'; every signature prints its signer's name, so two"
-                + " people never share one: add what tells them apart (a middle initial, a second family name)");
+                + (other != null ? "' is the printed name of the user '" + other + "'"
+                        : "' was the printed name of the user '" + former + "' before a rename; records they made print it")
+                + "; every signature prints its signer's name, so two people never share one: add what tells them apart"
+                + " (a middle initial, a second family name)");
     }
 }

@@ -265,7 +265,7 @@ public class SecurityConfiguration {
     FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
             org.springframework.beans.factory.ObjectProvider<SecurityEvents> events,
-            org.springframework.beans.factory.ObjectProvider<ElectronicSignatures> signatures) {
+            org.springframework.beans.factory.ObjectProvider<ElectronicSignatures> signatures, PrintedNames printedNames) {
         FilterRegistrationBean<EngineSurfaceGuard> registration = new FilterRegistrationBean<>(new EngineSurfaceGuard(
                 forms, engine.getTaskService(), engine.getRepositoryService(), engine.getIdentityService(),
                 engine.getHistoryService(), engine.getName(), taskId -> UncheckedEngineCommand.call(engine, () -> {
@@ -274,6 +274,7 @@ public class SecurityConfiguration {
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
                         events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine))
+                .formerNamesFrom(printedNames)
                 .currentPasswordCheckedBy(new CurrentPasswordCheck(signatures::getObject))
                 .notesKeptBy((taskId, processInstanceId, message, caller) -> {
                     // in the caller's name (the comment's user and the operation log), without Camunda's check of

@@ -130,7 +130,7 @@ class ConsolePagesTest {
         String id = "qsess" + java.util.UUID.randomUUID().toString().substring(0, 6);
         org.camunda.bpm.engine.identity.User u = identityService.newUser(id);
         u.setFirstName("Session");
-        u.setLastName("Analyst");
+        u.setLastName("Analyst " + org.lotflow.support.TestUsers.letters(id.substring(5)));
         u.setPassword(id);
         identityService.saveUser(u);
         identityService.createMembership(id, "qa-analyst");

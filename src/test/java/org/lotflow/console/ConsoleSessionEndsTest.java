@@ -29,7 +29,7 @@ class ConsoleSessionEndsTest {
         String id = "cs" + UUID.randomUUID().toString().substring(0, 6);
         User u = identityService.newUser(id);
         u.setFirstName("Casey");
-        u.setLastName("Sales");
+        u.setLastName("Sales " + org.lotflow.support.TestUsers.letters(id.substring(2)));
         u.setPassword(id);
         identityService.saveUser(u);
         identityService.createMembership(id, Groups.SALES);

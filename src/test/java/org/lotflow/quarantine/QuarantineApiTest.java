@@ -710,7 +710,7 @@ class QuarantineApiTest {
         String password = "Sig-" + UUID.randomUUID();
         User u = identityService.newUser(user);
         u.setFirstName("Quinn");
-        u.setLastName("Manager");
+        u.setLastName("Manager " + org.lotflow.support.TestUsers.letters(user.substring(2)));
         u.setPassword(password);
         identityService.saveUser(u);
         identityService.createMembership(user, "qa-manager");
@@ -739,7 +739,7 @@ class QuarantineApiTest {
         assertThat(q.status(lot)).isEqualTo("RELEASED");
         JsonNode signed = find(q.history(lot), "DISPOSITION_SIGNED", null);
         assertThat(signed.get("user").asText()).isEqualTo(user);
-        assertThat(signed.get("detail").get("signature").get("fullName").asText()).isEqualTo("Quinn Manager");
+        assertThat(signed.get("detail").get("signature").get("fullName").asText()).isEqualTo("Quinn Manager " + org.lotflow.support.TestUsers.letters(user.substring(2)));
         assertThat(signed.get("detail").get("signature").get("meaning").asText())
                 .isEqualTo("quarantine disposition: RELEASE");
 

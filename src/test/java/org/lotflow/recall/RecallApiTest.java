@@ -273,7 +273,7 @@ class RecallApiTest {
         String other = "qamc" + java.util.UUID.randomUUID().toString().substring(0, 6);
         org.camunda.bpm.engine.identity.User u = identityService.newUser(other);
         u.setFirstName("Other");
-        u.setLastName("Manager");
+        u.setLastName("Manager " + org.lotflow.support.TestUsers.letters(other.substring(4)));
         u.setPassword(other);
         identityService.saveUser(u);
         identityService.createMembership(other, org.lotflow.security.Groups.QA_MANAGER);

@@ -46,13 +46,20 @@ public abstract class EngineSurfaceAttacks {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    /** A user of its own for one attack (the demo users are shared by every test). */
+    /** The printed names {@link #user} gave in this JVM (a name stays its first holder's: PrintedNames). */
+    private static final java.util.Set<String> NAMES_GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A user of its own for one attack (the demo users are shared by every test), named {@code first last} the first
+     * time, with a suffix of letters after (a name stays its first holder's, and the test context is shared).
+     */
     private String user(String prefix, String first, String last, String... groups) {
         String id = prefix.replace("-", "") + UUID.randomUUID().toString().substring(0, 8);
         String password = "Pw-" + UUID.randomUUID();
         User user = identityService.newUser(id);
         user.setFirstName(first);
-        user.setLastName(last);
+        user.setLastName(NAMES_GIVEN.add(first + " " + last) ? last
+                : last + " " + org.lotflow.support.TestUsers.letters(id.substring(id.length() - 8)));
         user.setPassword(password);
         identityService.saveUser(user);
         for (String group : groups) {
@@ -711,6 +718,40 @@ public abstract class EngineSurfaceAttacks {
         assertThat(as("demo", HttpMethod.GET, "/api/security/events?user=" + manager, null).json()
                 .findValuesAsText("detail")).contains("profile changed by demo, printed name 'Quincy Manager' ->"
                         + " 'Quinton Manager'");
+        // a name that signed stays its holder's after a rename (auditor 2026-12-07 H1): not given to another user, nor
+        // to a new one; its holder may take it back
+        String other = user("qa-mgr", "Oscar", "Other", Groups.QA_MANAGER);
+        Response former = as("demo", HttpMethod.PUT, "/engine-rest/user/" + other + "/profile",
+                Map.of("id", other, "firstName", "QUINCY", "lastName", "manager"));
+        refused(former, 409, "was the printed name of the user '" + manager + "' before a rename");
+        assertThat(former.json().get("field").asText()).isEqualTo("firstName");
+        refused(as("demo", HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id",
+                "quincy" + manager.length(), "firstName", "Quincy", "lastName", "Manager"), "credentials",
+                Map.of("password", "Str0ng!Passw0rd-x"))), 409, "was the printed name of the user '" + manager + "'");
+        assertThat(identityService.createUserQuery().userId("quincy" + manager.length()).count()).isZero();
+        assertThat(identityService.createUserQuery().userId(other).singleResult().getFirstName()).isEqualTo("Oscar");
+        // nor through the engine's Java API (start-up identities, a plug-in): the engine command is refused
+        org.camunda.bpm.engine.identity.User renamed = identityService.createUserQuery().userId(other).singleResult();
+        renamed.setFirstName("Quincy");
+        renamed.setLastName("Manager");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> identityService.saveUser(renamed))
+                .hasStackTraceContaining("is, or was, the name of the user '" + manager + "'");
+        assertThat(identityService.createUserQuery().userId(other).singleResult().getFirstName()).isEqualTo("Oscar");
+        // no brackets: lotflow prints "Name (id)", and "(jennifer)" in a name reads as another's id (auditor H2)
+        for (String bracketed : List.of("Manager (jennifer)", "Manager [jennifer]", "Manager \uff08jennifer\uff09")) {
+            Response withId = as("demo", HttpMethod.PUT, "/engine-rest/user/" + other + "/profile",
+                    Map.of("id", other, "firstName", "Oscar", "lastName", bracketed));
+            refused(withId, 400, "holds no brackets");
+            assertThat(withId.json().get("field").asText()).isEqualTo("lastName");
+        }
+        refused(as("demo", HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", Map.of("id",
+                "brack" + manager.length(), "firstName", "Ann (jennifer)", "lastName", "Other"), "credentials",
+                Map.of("password", "Str0ng!Passw0rd-x"))), 400, "profile.firstName: a name printed on signatures holds no");
+        assertThat(identityService.createUserQuery().userId(other).singleResult().getLastName()).isEqualTo("Other");
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
+                Map.of("id", manager, "firstName", "Quincy", "lastName", "Manager")).status()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/user/" + manager + "/profile",
+                Map.of("id", manager, "firstName", "Quinton", "lastName", "Manager")).status()).isEqualTo(204);
         // whole, however long the names (auditor 2026-12-06 A8: cut at 1000 characters)
         String first = "C".repeat(255);
         String last = "D".repeat(255);

@@ -398,7 +398,7 @@ class EpcisApiTest {
         String password = "Pw-" + UUID.randomUUID();
         org.camunda.bpm.engine.identity.User u = identityService.newUser(outsider);
         u.setFirstName("Olive");
-        u.setLastName("Outsider");
+        u.setLastName("Outsider " + org.lotflow.support.TestUsers.letters(outsider.substring(7)));
         u.setPassword(password);
         identityService.saveUser(u);
         for (String path : new String[] {"/api/traceability/epcis?lot=RM-2025-015", "/api/recalls/RC-2025-001/epcis"}) {
