@@ -170,6 +170,13 @@ final class EngineRequestBodies {
                 Problems.write(response, 400, "Invalid request", name.group(1) + ": " + why, name.group(1));
                 return null;
             }
+            // the attachment's texts as the engine's columns keep them (auditor 2026-12-07 M2)
+            String tooLong = AttachmentParts.refusal(name.group(1), value.endsWith("\r\n")
+                    ? value.substring(0, value.length() - 2) : value);
+            if (tooLong != null) {
+                Problems.write(response, 400, "Invalid request", tooLong, name.group(1));
+                return null;
+            }
         }
         return again;
     }

@@ -179,6 +179,13 @@ public abstract class EngineSurfaceAttacks {
         String mine = own.json().get("id").asText();
         assertThat(as("demo", HttpMethod.PUT, "/engine-rest/filter/" + mine, Map.of("resourceType", "Task", "name",
                 "Overdue work", "owner", "demo", "query", Map.of("assignee", "demo"))).status()).isEqualTo(204);
+        // a name or owner longer than the engine keeps is 400 naming it, on creation and change (auditor 2026-12-07 M3)
+        refused(as("demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task", "name",
+                "n".repeat(300), "owner", "demo", "query", Map.of())), 400, "at most 255 characters");
+        refused(as("demo", HttpMethod.PUT, "/engine-rest/filter/" + mine, Map.of("resourceType", "Task", "name",
+                "Overdue work", "owner", "o".repeat(300), "query", Map.of())), 400, "at most 255 characters");
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/filter/" + mine, null).json().get("owner").asText())
+                .isEqualTo("demo");
         assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + mine, null).status()).isEqualTo(204);
     }
 

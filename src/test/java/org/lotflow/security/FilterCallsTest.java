@@ -30,6 +30,20 @@ class FilterCallsTest {
         return a;
     }
 
+    /** The engine keeps a filter's name and owner in 255 characters: longer is refused, not cut (auditor 2026-12-07 M3). */
+    @Test
+    void aFiltersNameAndOwnerFitTheEnginesColumns() {
+        assertThat(FilterCalls.body(JSON.createObjectNode().put("name", "n".repeat(255)).put("owner", "o".repeat(255))))
+                .isNull();
+        SurfaceRefusal name = FilterCalls.body(JSON.createObjectNode().put("name", "n".repeat(256)));
+        assertThat(name.status()).isEqualTo(400);
+        assertThat(name.field()).isEqualTo("name");
+        assertThat(name.detail()).contains("at most 255 characters, was 256");
+        SurfaceRefusal owner = FilterCalls.body(JSON.createObjectNode().put("name", "Mine").put("owner", "o".repeat(300)));
+        assertThat(owner.field()).isEqualTo("owner");
+        assertThat(owner.detail()).contains("was 300 (never cut)");
+    }
+
     @Test
     void aRoleFilterIsNeitherChangedNorDeleted() {
         assertThat(calls.change("PUT", "filter/qa").status()).isEqualTo(403);

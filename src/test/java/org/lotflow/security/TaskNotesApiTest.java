@@ -98,6 +98,25 @@ class TaskNotesApiTest {
                 form, "multipart/form-data; boundary=XyZ");
         assertThat(manager.status()).as(manager.toString()).isEqualTo(200);
         assertThat(taskService.getTaskAttachments(task)).hasSize(1);
+        // texts longer than the engine keeps, and a link that is not a web address: 400 naming the part, nothing added
+        // (auditor 2026-12-07 M2: "Task id is null" from a database error)
+        Map<String, String> bad = Map.of("attachment-name", "a".repeat(256), "attachment-description", "d".repeat(4001),
+                "url", "javascript:alert(1)");
+        bad.forEach((part, value) -> {
+            String tooLong = "--XyZ\r\nContent-Disposition: form-data; name=\"" + part + "\"\r\n\r\n" + value
+                    + (part.equals("attachment-name") ? "" : "\r\n--XyZ\r\nContent-Disposition: form-data;"
+                            + " name=\"attachment-name\"\r\n\r\nok.txt")
+                    + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\n"
+                    + (part.equals("url") ? value : "http://dms.example/r/18") + "\r\n--XyZ--\r\n";
+            Response refused = api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task
+                    + "/attachment/create", tooLong, "multipart/form-data; boundary=XyZ");
+            problem(refused, 400, part, part.equals("url") ? "http:// or https://" : "(never cut)");
+        });
+        assertThat(taskService.getTaskAttachments(task)).hasSize(1);
+        String longest = form.replace("Sample photo", "n".repeat(255));
+        assertThat(api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", longest,
+                "multipart/form-data; boundary=XyZ").status()).isEqualTo(200);
+        assertThat(taskService.getTaskAttachments(task)).hasSize(2);
 
         // a completed task's record is closed
         assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", java.util.List.of(
