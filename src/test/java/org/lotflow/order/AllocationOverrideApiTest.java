@@ -169,12 +169,79 @@ class AllocationOverrideApiTest {
         assertThat(compliance.get("overrides").get(0).get("status").asText()).isEqualTo("REFUSED");
     }
 
+    /**
+     * Auditor 2026-12-07 M4: the form and the signed record kept the reason of the placing ("skips older lot A, 10
+     * available") when the requested lot had nothing left, and the approval was signed.
+     */
     @Test
-    void approvalOfALotThatLostItsStockEndsInFefoWithAClearOutcome() throws java.io.IOException {
+    void anApprovalOfALotThatCanNoLongerBeAllocatedIsRefusedBeforeItIsSigned() {
         JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
         String orderNumber = order.get("orderNumber").asText();
+        String task = taskId("jennifer", orderNumber);
+        JsonNode pending = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json();
+        assertThat(pending.get("requestedLotUnavailable").get("value").asText()).isEmpty();
+        assertThat(pending.get("overrideReason").get("value").asText()).startsWith("Requested lot " + newer
+                + ": FEFO broken: skips older lot(s) " + older);
         lotService.changeStatus(fx.lotId(newer), LotStatus.QUARANTINE, "Complaint");
+        // the form says so when it is opened
+        JsonNode now = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json();
+        assertThat(now.get("requestedLotUnavailable").get("value").asText()).isEqualTo("it is QUARANTINE, not RELEASED");
+        Response approved = complete("jennifer", task, Map.of("approved", true, "comment", "ok"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(409);
+        assertThat(approved.json().get("detail").asText()).isEqualTo("Lot " + newer + " can no longer be allocated to"
+                + " order " + orderNumber + ": it is QUARANTINE, not RELEASED. There is nothing to approve: refuse the"
+                + " override with your reason, and the order is allocated first-expired-first-out; nothing was signed");
+        assertThat(fx.historyTypes(newer)).doesNotContain("OVERRIDE_APPROVED");
+        assertThat(taskId("jennifer", orderNumber)).isEqualTo(task);
+        // a refusal is signed, with why the lot could no longer be allocated
+        assertThat(complete("jennifer", task, Map.of("approved", false, "comment", "lot on hold")).status())
+                .isEqualTo(204);
+        api.executeJobs();
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(after.get("override").get("status").asText()).isEqualTo("REFUSED");
+        assertThat(after.get("allocations").get(0).get("lotNumber").asText()).isEqualTo(older);
+        JsonNode refused = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + newer + "/history").json()) {
+            if (e.get("type").asText().equals("OVERRIDE_REFUSED")) {
+                refused = e;
+            }
+        }
+        assertThat(refused.get("detail").get("requestedLotUnavailable").asText()).isEqualTo("it is QUARANTINE, not"
+                + " RELEASED");
+        assertThat(refused.get("detail").get("overrideReason").asText()).endsWith("(when the order was placed)");
+    }
+
+    /** The signed approval records why it is an exception at the decision, not at the placing (auditor 2026-12-07 M4). */
+    @Test
+    void theSignedApprovalRecordsTheReasonAsItStandsAtTheDecision() {
+        JsonNode order = fx.placed(sku, 20, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
+        String placedReason = order.get("override").get("reason").asText();
+        String oldest = fx.releasedLot(sku, 50, "2024-06-01", null); // released after the placing, expires first
+        String task = taskId("jennifer", orderNumber);
+        String shown = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json()
+                .get("overrideReason").get("value").asText();
+        assertThat(shown).startsWith("Requested lot " + newer + ": FEFO broken: skips older lot(s) " + oldest)
+                .endsWith("(now; when the order was placed: " + placedReason + ")");
+        assertThat(complete("jennifer", task, Map.of("approved", true, "comment", "customer asks")).status())
+                .isEqualTo(204);
+        JsonNode signed = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + newer + "/history").json()) {
+            if (e.get("type").asText().equals("OVERRIDE_APPROVED")) {
+                signed = e;
+            }
+        }
+        assertThat(signed.get("detail").get("overrideReason").asText()).isEqualTo(shown);
+        assertThat(signed.get("detail").has("requestedLotUnavailable")).isFalse();
+    }
+
+    @Test
+    void approvalOfALotThatLostItsStockAfterTheSignatureEndsInFefoWithAClearOutcome() throws java.io.IOException {
+        JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
         complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true, "comment", "ok"));
+        // the lot is held between the signature and the allocation job
+        lotService.changeStatus(fx.lotId(newer), LotStatus.QUARANTINE, "Complaint");
         api.executeJobs();
         JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
         assertThat(after.get("override").get("status").asText()).isEqualTo("LOT_UNAVAILABLE");
@@ -199,7 +266,8 @@ class AllocationOverrideApiTest {
         // and the approval form reads the requested lot as it is when opened, warning when it has nothing to give
         String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "approveOverride.html"));
         assertThat(form).contains("window.fetch('/api/lots/' + encodeURIComponent(lot)").contains("id=\"requestedNow\"")
-                .contains("id=\"requestedUnusable\" ng-if=\"requestedUnusable()\"").contains("l.expired === true")
+                .contains("id=\"requestedUnusable\" ng-if=\"requestedUnusable()\"")
+                .contains("return !!$scope.shown.requestedLotUnavailable;").contains("'requestedLotUnavailable'")
                 .contains("id=\"requestedShort\" ng-if=\"requestedShort()\"");
     }
 
@@ -262,12 +330,21 @@ class AllocationOverrideApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(409);
         assertThat(r.json().get("field").asText()).isEqualTo("requestedLot");
         assertThat(r.json().get("detail").asText()).contains("expires on 2026-08-01, before the ship date 2026-09-01");
-        // an override pending when its lot's expiry moved before the ship date: approving it allocates by FEFO instead
+        // an override pending when its lot's expiry moved before the ship date: approving it is refused (auditor
+        // 2026-12-07 M4); moved after the signature, the approval allocates by FEFO instead
         JsonNode order = fx.placed(sku, 20, "requestedLot", newer, "requiredBy", "2025-03-01");
         String orderNumber = order.get("orderNumber").asText();
         assertThat(order.get("status").asText()).isEqualTo("OVERRIDE_PENDING");
         jdbc.update("UPDATE lot SET expiration_date = DATE '2025-02-15' WHERE lot_number = ?", newer);
-        complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true, "comment", "customer asks"));
+        Response refused = complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true, "comment",
+                "customer asks"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("it expires on 2025-02-15, before the ship date"
+                + " 2025-03-01");
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2026-12-01' WHERE lot_number = ?", newer);
+        assertThat(complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true, "comment",
+                "customer asks")).status()).isEqualTo(204);
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-02-15' WHERE lot_number = ?", newer);
         api.executeJobs();
         JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
         assertThat(after.get("override").get("status").asText()).isEqualTo("LOT_UNAVAILABLE");

@@ -34,10 +34,13 @@ public class OrderQueries {
     private final CurrentUser currentUser;
     private final org.lotflow.serial.SerialLedger serials;
 
+    private final OverrideStanding standing;
+
     public OrderQueries(SalesOrderRepository orders, AllocationRepository allocations, ShipmentRepository shipments,
             LotStock lots, ProductService products, OrderLocking locking, CurrentUser currentUser,
-            org.lotflow.serial.SerialLedger serials) {
+            org.lotflow.serial.SerialLedger serials, OverrideStanding standing) {
         this.serials = serials;
+        this.standing = standing;
         this.orders = orders;
         this.allocations = allocations;
         this.shipments = shipments;
@@ -75,6 +78,14 @@ public class OrderQueries {
                 order.getQuantity(), product.getUnit(), order.getRequestedLot(), order.getRequiredBy(),
                 order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.fullName(order.getCreatedBy()),
                 order.getRequestReason(), order.getCreatedBy());
+    }
+
+    /**
+     * How the override of the order of an override process stands now ({@link OverrideStanding}): the approval form
+     * shows it when it is opened.
+     */
+    public OverrideStanding.Standing overrideStanding(String orderNumber, String processInstanceId) {
+        return standing.of(locking.overrideOrder(orderNumber, processInstanceId, false));
     }
 
     /** The order as the API shows it, read in the caller's transaction (after its writes). */

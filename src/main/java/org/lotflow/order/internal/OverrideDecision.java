@@ -36,8 +36,11 @@ public class OverrideDecision {
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    private final OverrideStanding standing;
+
     public OverrideDecision(OrderLocking locking, SalesOrderRepository orders, LotStock lots, LotHistory history,
-            ElectronicSignatures signatures, CurrentUser currentUser, Clock clock) {
+            ElectronicSignatures signatures, CurrentUser currentUser, Clock clock, OverrideStanding standing) {
+        this.standing = standing;
         this.locking = locking;
         this.orders = orders;
         this.lots = lots;
@@ -69,7 +72,11 @@ public class OverrideDecision {
      * {@code approved} (required, no default) and {@code comment} (non-blank, at most 2000 characters).
      * Refused (the task stays open, nothing changes): 400 for a missing input or a comment too long;
      * 403 for anyone but a logged-in QA manager (sales included) and for the person who asked for it (four
-     * eyes); 409 for an override no longer pending or already decided, or another process than the bound one.
+     * eyes); 409 for an override no longer pending or already decided, another process than the bound one, or an
+     * approval of a requested lot that can no longer be allocated ({@link OverrideStanding}: not RELEASED, expired
+     * today or at the ship date, no stock available), refused before the signature. The signed record keeps the
+     * reason as it stands at the decision ({@code overrideReason}) and, for a refusal, why the lot could no longer be
+     * allocated ({@code requestedLotUnavailable}).
      */
     @Transactional
     public boolean decide(String orderNumber, String processInstanceId, Boolean approved, String comment) {
@@ -95,12 +102,23 @@ public class OverrideDecision {
                             : order.getOverrideStatus()) + "; it cannot be decided again")
                     .with("orderNumber", orderNumber);
         }
+        // the facts signed are those of now, and nothing is approved that can no longer be carried out (auditor
+        // 2026-12-07 M4: an approval recorded "skips older lot A (10 available)" when A was empty and the requested lot
+        // DEPLETED)
+        OverrideStanding.Standing now = standing.of(order);
+        if (approved && now.unavailable() != null) {
+            throw new StateConflict("Lot " + order.getRequestedLot() + " can no longer be allocated to order "
+                    + orderNumber + ": " + now.unavailable() + ". There is nothing to approve: refuse the override"
+                    + " with your reason, and the order is allocated first-expired-first-out; nothing was signed")
+                    .with("orderNumber", orderNumber);
+        }
         String meaning = approved ? "allocation override approval" : "allocation override refusal";
         signatures.sign(meaning, "order " + orderNumber); // user id and password at this signing (21 CFR 11.200)
         Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElseThrow();
         history.event(lot.getId(), approved ? OrderEventTypes.OVERRIDE_APPROVED : OrderEventTypes.OVERRIDE_REFUSED)
                 .by(user).reason(comment.trim()).detail("orderNumber", order.getOrderNumber())
-                .detail("overrideReason", order.getOverrideReason())
+                .detail("overrideReason", now.reason())
+                .detail("requestedLotUnavailable", now.unavailable())
                 .signature(meaning).record();
         order.signOverrideDecision(approved, user, comment, clock.instant());
         orders.save(order);

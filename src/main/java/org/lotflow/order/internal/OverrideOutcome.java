@@ -30,9 +30,12 @@ public class OverrideOutcome {
 
     private final org.lotflow.history.LotHistory history;
 
+    private final OverrideStanding standing;
+
     public OverrideOutcome(OrderLocking locking, LotStock lots, Allocator allocator, FefoCandidates fefo,
-            Clock clock, org.lotflow.history.LotHistory history) {
+            Clock clock, org.lotflow.history.LotHistory history, OverrideStanding standing) {
         this.history = history;
+        this.standing = standing;
         this.locking = locking;
         this.fefo = fefo;
         this.lots = lots;
@@ -80,8 +83,8 @@ public class OverrideOutcome {
             return false;
         }
         BigDecimal take = requested.getAvailable().min(order.getQuantity());
-        allocator.allocate(order, requested, take, false, approvedBy, reasonAtDecision(order, requested, today,
-                shipDate), comment);
+        allocator.allocate(order, requested, take, false, approvedBy, standing.reason(order, requested, today,
+                shipDate, "at the decision"), comment);
         order.decideOverride(OverrideStatus.APPROVED, approvedBy, comment);
         BigDecimal rest = order.getQuantity().subtract(take);
         allocator.byFefo(order, fefo.lockCovering(order.getProductId(), rest, today, shipDate,
@@ -92,35 +95,13 @@ public class OverrideOutcome {
     /** Why an approved override could not be carried out, in a sentence for the lot's trail and the order. */
     static String notCarriedOut(SalesOrder order, Lot requested, String status, LocalDate today, LocalDate shipDate,
             BigDecimal found, String unit) {
-        String why = requested == null ? "it is " + status + ", not RELEASED"
-                : requested.isExpiredOn(today) ? "it expired on " + requested.getExpirationDate()
-                : requested.isExpiredOn(shipDate) ? "it expires on " + requested.getExpirationDate()
-                        + ", before the ship date " + shipDate
-                : "it had no stock available";
+        String why = OverrideStanding.unavailable(requested, status, today, shipDate);
         String fefo = found.signum() == 0 ? "FEFO found nothing to allocate instead: "
                 + order.getQuantity().stripTrailingZeros().toPlainString() + " " + unit + " short"
                 : "FEFO allocated " + found.stripTrailingZeros().toPlainString() + " of "
                         + order.getQuantity().stripTrailingZeros().toPlainString() + " " + unit + " instead";
         return "The approved override of order " + order.getOrderNumber() + " was not carried out: " + why + "; "
                 + fefo;
-    }
-
-    /**
-     * Why the approved allocation is an exception, as of the decision: the stock may have changed since the order was
-     * placed (new user 2026-12-06 M2: a lot released meanwhile, the oldest, went unnamed, and the FEFO compliance
-     * report under-stated the deviation). The reason of the placing when it still holds, else today's with it.
-     */
-    private String reasonAtDecision(SalesOrder order, Lot requested, LocalDate today, LocalDate shipDate) {
-        List<Lot> before = lots.fefoCandidatesBefore(requested,
-                Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
-                OverrideReason.MAX_LISTED + 1);
-        String now = OverrideReason.of(Fefo.Candidate.of(requested), before.stream().map(Fefo.Candidate::of).toList(),
-                today, shipDate, order.getMinShelfLifeMonths()).orElse(null);
-        String placed = order.getOverrideReason();
-        if (now == null) {
-            return placed + " (at the decision FEFO would have taken this lot first: no exception left)";
-        }
-        return now.equals(placed) ? now : now + " (at the decision; when the order was placed: " + placed + ")";
     }
 
     /** Refused: the order is allocated by FEFO under the normal rules. A withdrawn override does nothing. */

@@ -7,13 +7,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.order.internal.OrderQueries;
 import org.lotflow.order.internal.OverrideDecision;
+import org.lotflow.order.internal.OverrideStanding;
 import org.lotflow.shared.process.TaskForm;
 import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code approveOverride}: on create, shows the order and why it is an exception (which older lots it
- * skips, which shelf-life rule it breaks) as task-local values; on complete, hands the decision
+ * {@code approveOverride}: on create, shows the order as task-local values; when the form is read, why it is an
+ * exception now (which older lots it skips, which shelf-life rule it breaks) and whether the requested lot can still be
+ * allocated ({@link OverrideStanding}); on complete, hands the decision
  * ({@code approved}, {@code comment}: the form's fields, the only input read from the task) to
  * {@link OverrideDecision}, which records it as the logged-in QA manager's signature on the order row and
  * refuses anyone else - sales above all, and the requester - whatever Camunda's task authorizations allow.
@@ -45,6 +47,17 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
             return org.lotflow.shared.FourEyesNotices.shownTo(reader, OverrideDecision.fourEyesNotices(queries
                     .overrideFacts(processInstance.getProcessBusinessKey(), processInstance.getId()).requesterId()));
         });
+        // why it is an exception, and whether the lot can still be allocated, as the stock stands when the form is
+        // opened: what the signature records (auditor 2026-12-07 M4)
+        displays.live(AllocationOverrideVariables.PROCESS_KEY, "approveOverride", (task, reader) -> {
+            DelegateExecution processInstance = task.getExecution().getProcessInstance();
+            OverrideStanding.Standing now = queries.overrideStanding(processInstance.getProcessBusinessKey(),
+                    processInstance.getId());
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+            values.put("overrideReason", now.reason());
+            values.put("requestedLotUnavailable", now.unavailable() == null ? "" : now.unavailable());
+            return values;
+        });
     }
 
     /**
@@ -75,7 +88,7 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
                 .show("requestedLot", o.requestedLot())
                 .show("requiredBy", o.requiredBy() == null ? "as soon as possible" : o.requiredBy())
                 .show("minShelfLife", o.minShelfLifeMonths() == null ? "none" : o.minShelfLifeMonths() + " months")
-                .show("overrideReason", o.overrideReason()).show("requestedBy", o.requestedBy())
+                .show("requestedBy", o.requestedBy())
                 .show("requestReason", o.requestReason() == null ? "not recorded (an order placed before lotflow asked)"
                         : o.requestReason())
                 .show("failedTests", failedTests(o.requestedLot())).apply();
