@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * V158 and V159 on a database of the version before: the names users carry now and the names the lot histories
+ * V170 and V171 on a database of the version before: the names users carry now and the names the lot histories
  * printed for them before a rename are each their holder's ({@link PrintedNames}), the first holder's where two shared
  * one; lotflow's own entries and unnamed users hold none.
  */

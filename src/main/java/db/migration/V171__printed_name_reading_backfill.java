@@ -12,10 +12,10 @@ import org.lotflow.security.PrintedNames;
 
 /**
  * Records the printed names users carry now (the identity store) and those the lot histories printed for them
- * ({@code lot_event.user_name}, in the order first recorded) in {@code printed_name_reading} (V158): a name that
+ * ({@code lot_event.user_name}, in the order first recorded) in {@code printed_name_reading} (V170): a name that
  * once signed stays its holder's. Where two users already share a reading, the first one recorded keeps it.
  */
-public class V159__printed_name_reading_backfill extends BaseJavaMigration {
+public class V171__printed_name_reading_backfill extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
