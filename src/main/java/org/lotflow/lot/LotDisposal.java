@@ -31,7 +31,18 @@ public class LotDisposal {
 
     /** How a rejected or recalled lot's stock left the plant ({@code disposalMethod}; the forms' choices). */
     public enum Method {
-        DESTROYED, RETURNED_TO_SUPPLIER
+        DESTROYED("destroyed"), RETURNED_TO_SUPPLIER("returned to the supplier");
+
+        private final String words;
+
+        Method(String words) {
+            this.words = words;
+        }
+
+        /** The method as the forms and the lot's trail say it: "destroyed", "returned to the supplier". */
+        public String inWords() {
+            return words;
+        }
     }
 
     /**
@@ -126,7 +137,10 @@ public class LotDisposal {
         }
         BigDecimal disposed = stock.dispose(locked);
         var event = history.event(locked.getId(), LotEventTypes.DISPOSAL_CONFIRMED)
-                .reason("Disposed of: " + m.name() + (recallNumber == null ? "" : " (recall " + recallNumber + ")"))
+                // in the words of the forms, with the reference (new user 2026-12-07 F3: "Disposed of: DESTROYED")
+                .reason("Disposed of: " + disposed.stripTrailingZeros().toPlainString() + " "
+                        + locked.getProduct().getUnit() + " " + m.inWords() + (r == null ? "" : " (" + r + ")")
+                        + (recallNumber == null ? "" : "; recall " + recallNumber))
                 .detail("method", m.name()).detail("reference", r)
                 .detail("quantity", disposed).detail("unit", locked.getProduct().getUnit())
                 .detail("quantities", locked.quantities().asMap());

@@ -106,7 +106,7 @@ public final class QuarantineFixture {
     void investigate(String user, String lotNumber) {
         Response done = submit(user, taskId(user, lotNumber, "investigateLot"), Map.of(
                 "findings", "Retained sample retested at 249 cSt (within 245-255); customer sample contaminated "
-                        + "with water in the customer's tank",
+                        + "with water in the customer's tank.",
                 "rootCause", "Storage at the customer site, not the batch",
                 "retainedSampleResults", "viscosity = 249 cSt, flashPoint = 224 °C"));
         assertThat(done.status()).as(done.toString()).isEqualTo(204);

@@ -342,6 +342,7 @@ class RecallFactsTest {
         assertThat(disposal.get("user").asText()).isEqualTo("jennifer");
         assertThat(disposal.get("detail").get("method").asText()).isEqualTo("DESTROYED");
         assertThat(disposal.get("detail").get("reference").asText()).isEqualTo("WM-2025-11");
+        assertThat(disposal.get("reason").asText()).endsWith(" destroyed (WM-2025-11); recall " + one);
         assertThat(disposal.get("detail").get("recallNumber").asText()).isEqualTo(one);
         assertThat(recall(other).get("STATUS")).isEqualTo("AWAITING_CLOSE");
         assertThat(recall(other).get("CLOSED_BY")).isNull();

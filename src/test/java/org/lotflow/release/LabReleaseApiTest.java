@@ -185,6 +185,9 @@ class LabReleaseApiTest {
         assertThat(confirmed.get("user").asText()).isEqualTo("mike");
         assertThat(confirmed.get("detail").get("method").asText()).isEqualTo("DESTROYED");
         assertThat(confirmed.get("detail").get("reference").asText()).isEqualTo("Waste manifest WM-2025-0042");
+        // the trail's sentence in the forms' words (new user 2026-12-07 F3: "Disposed of: DESTROYED")
+        assertThat(confirmed.get("reason").asText()).isEqualTo("Disposed of: 100 drums destroyed (Waste manifest"
+                + " WM-2025-0042)");
         assertThat(confirmed.get("detail").get("quantity").decimalValue()).isEqualByComparingTo("100");
         assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot).json()).isEmpty();
     }

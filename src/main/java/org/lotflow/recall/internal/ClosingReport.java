@@ -28,11 +28,11 @@ final class ClosingReport {
 
     /** {@code "RM-2025-015 3000 gal returned to the supplier (RMA-2025-17)"}, in words (new user Q7). */
     static String disposedInWords(Map<String, Object> d) {
-        String how = switch (String.valueOf(d.get("method"))) {
-            case "DESTROYED" -> "destroyed";
-            case "RETURNED_TO_SUPPLIER" -> "returned to the supplier";
-            default -> "reworked"; // recorded before rework stopped being a disposal (auditor 2026-12-06 C-c)
-        };
+        String method = String.valueOf(d.get("method"));
+        // "reworked": recorded before rework stopped being a disposal (auditor 2026-12-06 C-c)
+        String how = java.util.Arrays.stream(org.lotflow.lot.LotDisposal.Method.values())
+                .filter(m -> m.name().equals(method)).map(org.lotflow.lot.LotDisposal.Method::inWords).findFirst()
+                .orElse("reworked");
         return d.get("lotNumber") + " " + Quantities.plain((java.math.BigDecimal) d.get("quantity")) + " "
                 + d.get("unit") + " " + how + (d.get("reference") == null ? "" : " (" + d.get("reference") + ")");
     }

@@ -65,7 +65,9 @@ final class HoldForm {
                 md.append("; findings: ").append(oneLine.apply(e.getFindings()));
             }
             if (e.getRootCause() != null) {
-                md.append("; root cause: ").append(oneLine.apply(e.getRootCause()));
+                // after a full stop, a new sentence (new user 2026-12-07 F7: "negative.; root cause")
+                md.append(e.getFindings() != null && e.getFindings().strip().endsWith(".") ? " Root cause: "
+                        : "; root cause: ").append(oneLine.apply(e.getRootCause()));
             }
             if (e.getDecision() != null) {
                 md.append("; disposition ").append(e.getDecision().name()).append(" signed by ")
