@@ -90,7 +90,7 @@ public class Receiving {
         // checked as sent, then folded: a tab or a line break is refused as in an order's customer, not folded away
         // (auditor 2026-12-07 F3)
         InputRules.require("supplier", PartyNames.problem(InputRules.withoutEdgeSpaces(in.supplier())));
-        String supplier = in.supplier().trim().replaceAll("\\s+", " ");
+        String supplier = PartyNames.asKept(in.supplier());
         InputRules.require("location", InputRules.name(in.location() == null ? null : in.location().trim()));
         // what the supplier calls the lot in its own recall, and the delivery's paper: found by exact search, so one
         // line of visible text (auditor 2026-12-06 G6: a hidden character made the lot unfindable)
