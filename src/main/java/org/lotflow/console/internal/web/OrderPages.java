@@ -206,7 +206,7 @@ class OrderPages {
         }
         try {
             Shipping.ShipmentResult result = shipping.ship(orderNumber, form.shippedAt(),
-                    form.carrier() == null || form.carrier().isBlank() ? null : form.carrier(), form.serialList());
+                    form.carrier() == null || form.carrier().isEmpty() ? null : form.carrier(), form.serialList());
             return "redirect:/console/orders/" + orderNumber + (result.created() ? "?shipped" : "?nothingToShip");
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));

@@ -77,7 +77,9 @@ public class OrderController {
     }
 
     /**
-     * {@code shippedAt} (ISO date, default today), {@code carrier} (at most 200 characters), {@code serials}: for a
+     * {@code shippedAt} (ISO date, default today), {@code carrier} (at most 200 characters of one line of visible
+     * text, a party's name kept as typed: empty, spaces only, a space at either edge or two in a row are 400 naming
+     * {@code carrier}, {@link org.lotflow.shared.input.SpacedNames#searchedParty}; auditor round 22 M1), {@code serials}: for a
      * serialised product the serial numbers shipped, as many per lot as units shipped from it (at most 10,000).
      */
     public record ShipmentRequest(@BusinessDate LocalDate shippedAt, String carrier, java.util.List<String> serials) {
