@@ -24,7 +24,6 @@ import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
-import org.lotflow.shared.input.PartyNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
