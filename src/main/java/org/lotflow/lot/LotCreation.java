@@ -20,6 +20,7 @@ import org.lotflow.security.Groups;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.SpacedNames;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -57,12 +58,15 @@ class LotCreation {
     @Transactional
     Lot create(NewLot in) {
         currentUser.requireToRecord("create a lot", Groups.PRODUCTION);
-        InputRules.require("location", InputRules.name(in.location()));
+        // searched and grouped by (the lot list, FSMA 204's locationWithinPlant): never edge or double spaces (auditor
+        // round 22 M1)
+        InputRules.require("location", SpacedNames.searched(in.location(), "location"));
         // the batch record's number, FSMA 204's reference document and EPCIS's prodorder: one line of visible text in
-        // one script per word, as a delivery reference (auditor 2026-12-06 F1: "PО-1" with a Cyrillic O was taken)
-        String productionOrder = in.productionOrder() == null || in.productionOrder().isBlank() ? null
-                : in.productionOrder().trim();
-        InputRules.require("productionOrder", InputRules.name(productionOrder));
+        // one script per word, as a delivery reference (auditor 2026-12-06 F1: "PО-1" with a Cyrillic O was taken);
+        // kept as typed, never trimmed (a text of spaces only is refused, not read as none: auditor round 22 M1)
+        String productionOrder = in.productionOrder() == null || in.productionOrder().isEmpty() ? null
+                : in.productionOrder();
+        InputRules.require("productionOrder", SpacedNames.searched(productionOrder, "production order"));
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));

@@ -13,6 +13,7 @@ import org.lotflow.security.Groups;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
 import org.lotflow.shared.input.PartyNames;
+import org.lotflow.shared.input.SpacedNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -90,13 +91,14 @@ public class Receiving {
         // checked as sent, then folded: a tab or a line break is refused as in an order's customer, not folded away
         // (auditor 2026-12-07 F3)
         InputRules.require("supplier", PartyNames.problem(InputRules.withoutEdgeSpaces(in.supplier())));
-        String supplier = in.supplier().trim().replaceAll("\\s+", " ");
-        InputRules.require("location", InputRules.name(in.location() == null ? null : in.location().trim()));
-        // what the supplier calls the lot in its own recall, and the delivery's paper: found by exact search, so one
-        // line of visible text (auditor 2026-12-06 G6: a hidden character made the lot unfindable)
-        InputRules.require("supplierLotNumber", InputRules.name(in.supplierLotNumber().trim()));
-        InputRules.require("deliveryReference", InputRules.name(in.deliveryReference() == null ? null
-                : in.deliveryReference().trim()));
+        String supplier = PartyNames.asKept(in.supplier());
+        InputRules.require("location", SpacedNames.searched(in.location(), "location"));
+        // what the supplier calls the lot in its own recall, and the delivery's paper: found by search, so one line of
+        // visible text (auditor 2026-12-06 G6: a hidden character made the lot unfindable), kept as typed, never
+        // trimmed, without edge or double spaces (auditor round 22 M1)
+        InputRules.require("supplierLotNumber", SpacedNames.searched(in.supplierLotNumber(), "supplier lot number"));
+        InputRules.require("deliveryReference", SpacedNames.searched(in.deliveryReference() == null
+                || in.deliveryReference().isEmpty() ? null : in.deliveryReference(), "delivery reference"));
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
         requireSerialsWithinLimit(in);
         requireOneSupplierOneName(supplier);

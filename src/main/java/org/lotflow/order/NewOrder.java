@@ -41,7 +41,7 @@ public record NewOrder(String orderNumber, String customer, String sku, BigDecim
      * and "Cust  C" were two notifications and counted twice in the effectiveness check).
      */
     public String customerAsKept() {
-        return customer == null ? null : customer.trim().replaceAll("\\s+", " ");
+        return PartyNames.asKept(customer);
     }
 
     /** Refuses the first malformed field with {@link InvalidInput} (400 naming the field); {@code today} per the application clock. */

@@ -5,6 +5,7 @@ import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.NotFound;
 import org.lotflow.shared.StateConflict;
 import org.lotflow.shared.input.InputRules;
+import org.lotflow.shared.input.SpacedNames;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -101,8 +102,9 @@ public class ProductService {
             throw new InvalidInput("lotNumberPattern", e.getMessage());
         }
         // the product's name and unit are printed on certificates, labels and FSMA 204 records (auditor 2026-12-06 G6)
-        InputRules.require("name", InputRules.name(input.name() == null ? null : input.name().trim()));
-        InputRules.require("unit", InputRules.name(input.unit() == null ? null : input.unit().trim()));
+        // kept as typed, never trimmed: a space at either edge is refused (auditor round 22 M1)
+        InputRules.require("name", SpacedNames.name(input.name(), "product name"));
+        InputRules.require("unit", SpacedNames.name(input.unit(), "unit"));
         List<SpecLimit> specs = new ArrayList<>();
         Set<String> tests = new HashSet<>();
         List<SpecInput> in = input.specs() == null ? List.of() : input.specs();
@@ -119,14 +121,14 @@ public class ProductService {
             if (s == null || s.test() == null || s.test().isBlank()) {
                 throw new InvalidInput(field + ".test", "must not be empty");
             }
-            InputRules.require(field + ".test", InputRules.name(s.test().trim()));
+            InputRules.require(field + ".test", SpacedNames.name(s.test(), "test name"));
             InputRules.require(field + ".test", SpecLimit.testNameProblem(s.test().trim()));
             if (s.unit() != null && s.unit().isBlank()) {
                 // kept as " " it printed on every certificate of an unchangeable specification (auditor 2026-12-07 F4)
                 throw new InvalidInput(field + ".unit", "is empty: give the test's unit (for example %, mg/kg, cSt), or"
                         + " leave unit out for a test without one (a pH, a count)");
             }
-            InputRules.require(field + ".unit", InputRules.name(s.unit() == null ? null : s.unit().trim()));
+            InputRules.require(field + ".unit", SpacedNames.name(s.unit(), "unit"));
             // two tests that read alike (spaces, capitals, look-alike letters aside) are one test to anyone reading the
             // results: screens collapse spaces (auditor 2026-12-06 X10: "a b" PASS beside "a  b" FAIL)
             String name = s.test().trim();

@@ -303,6 +303,31 @@ class CertificateApiTest {
     }
 
     @Test
+    void theCustomerOfAHandOutIsReadAsAnOrderReadsItsCustomer() {
+        // auditor round 22 L1: "Acme  Corp" was kept with its two spaces, where an order keeps "Acme Corp"
+        String sku = api.createProduct("COAC");
+        String lot = api.releasedLot(sku, new BigDecimal("10"), "2025-01-20");
+        String placed = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-COAC-1", "customer", "Acme  Corp",
+                "sku", sku, "quantity", 1)).json().get("customer").asText();
+        assertThat(placed).isEqualTo("Acme Corp");
+
+        Response r = api.get("tom", "/api/lots/" + lot + "/coa?customer= Acme   Corp ");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(last(history(lot), "CERTIFICATE_PROVIDED").get("detail").get("customer").asText())
+                .isEqualTo(placed);
+
+        // a tab is refused as in an order's customer, not folded away; nothing is handed out
+        int handedOut = (int) types(history(lot)).stream().filter("CERTIFICATE_PROVIDED"::equals).count();
+        Response tab = api.get("tom", "/api/lots/" + lot + "/coa?customer=Acme\tCorp");
+        assertThat(tab.status()).as(tab.toString()).isEqualTo(400);
+        assertThat(tab.json().get("field").asText()).isEqualTo("customer");
+        assertThat(tab.json().get("detail").asText()).contains("a tab");
+        Response edgeTab = api.get("tom", "/api/lots/" + lot + "/coa?customer=Acme Corp\t");
+        assertThat(edgeTab.status()).as(edgeTab.toString()).isEqualTo(400);
+        assertThat(types(history(lot)).stream().filter("CERTIFICATE_PROVIDED"::equals)).hasSize(handedOut);
+    }
+
+    @Test
     void aLotReleasedAgainAfterQuarantineGetsANewCertificateThatSupersedesTheOld() throws IOException {
         String sku = api.createProduct("COAQ");
         String lot = api.releasedLot(sku, new BigDecimal("300"), "2025-01-20");

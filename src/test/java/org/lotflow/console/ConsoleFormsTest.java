@@ -428,6 +428,9 @@ class ConsoleFormsTest {
                 "3000 2027-01-10 2025-01-10\n1500.5 2027-01-24"));
         assertThat(received.status()).as(received.html()).isEqualTo(302);
         assertThat(received.location()).contains("/console/lots?supplierLotNumber=" + supplierLot);
+        // the Console's lot filter finds it whatever the case typed, as the API does (auditor round 22 M5)
+        assertThat(mike.get("/console/lots?supplierLotNumber=" + supplierLot.toLowerCase(java.util.Locale.ROOT)).html())
+                .contains("2027-01-10").contains("2027-01-24");
         String list = mike.get(received.location().substring(received.location().indexOf("/console/"))).html();
         assertThat(list).contains("id=\"received-notice\"").contains("2027-01-10").contains("2027-01-24")
                 .contains("1500.5").as("what happened, not both alternatives (new user 2026-12-06 L6)")

@@ -195,8 +195,13 @@ class ConsolePagesTest {
                 .contains("free to allocate now: 10 drums in 1 lot(s)");
         assertThat(ConsoleSession.login(port, "mike").get("/console/orders/" + order).html())
                 .doesNotContain("id=\"allocate-panel\"");
-        ConsoleSession.Page allocated = tom.post("/console/orders/" + order + "/allocations", java.util.Map.of());
+        // the number typed in another case opens the order and acts on it (auditor round 22 L2)
+        assertThat(tom.get("/console/orders/" + order.toLowerCase(java.util.Locale.ROOT)).html())
+                .contains("id=\"allocate-panel\"").contains(order);
+        ConsoleSession.Page allocated = tom.post("/console/orders/" + order.toLowerCase(java.util.Locale.ROOT)
+                + "/allocations", java.util.Map.of());
         assertThat(allocated.status()).as(allocated.html()).isEqualTo(302);
+        assertThat(allocated.location()).contains("/console/orders/" + order + "?allocated");
         assertThat(api.get("tom", "/api/orders/" + order).json().get("shortfall").decimalValue())
                 .isEqualByComparingTo("5");
         api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-12-01");
@@ -611,6 +616,8 @@ class ConsolePagesTest {
         assertThat(openTasks.substring(0, openTasks.indexOf("</table>") + 1)).contains("id=\"tasks\"")
                 .contains("Bolt Motors").contains(number);
 
+        assertThat(rachel.get("/console/recalls/" + number.toLowerCase(java.util.Locale.ROOT)).html())
+                .as("whatever the case typed (auditor round 22 L2)").contains(number).contains("Bolt Motors");
         String recall = rachel.get("/console/recalls/" + number).html();
         assertThat(recall).doesNotContain("id=\"tasks-coming\"");
         assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")

@@ -149,9 +149,15 @@ class MockRecallApiTest {
         assertThat(byAdmin.json().get("detail").asText()).contains("administering lotflow does not make one a member");
         assertThat(api.post("demo", "/api/mock-recalls/" + number + "/close", Map.of("comment", "by admin")).status())
                 .isEqualTo(403);
-        Response reviewed = api.post("rachel", "/api/mock-recalls/" + number + "/review",
-                Map.of("traceComplete", true, "findings", "none: every delivery note and shipping document found"));
+        // the number whatever the case typed, answered as stored (auditor round 22 L2)
+        Response lower = api.get("rachel", "/api/mock-recalls/" + number.toLowerCase(java.util.Locale.ROOT));
+        assertThat(lower.status()).as(lower.toString()).isEqualTo(200);
+        assertThat(lower.json().get("drillNumber").asText()).isEqualTo(number);
+        Response reviewed = api.post("rachel", "/api/mock-recalls/" + number.toLowerCase(java.util.Locale.ROOT)
+                + "/review", Map.of("traceComplete", true, "findings", "none: every delivery note and shipping document"
+                + " found"));
         assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        assertThat(reviewed.json().get("drillNumber").asText()).isEqualTo(number);
         assertThat(reviewed.json().get("traceComplete").asBoolean()).isTrue();
         assertThat(reviewed.json().get("reviewedBy").asText()).isEqualTo("rachel");
         assertThat(api.post("rachel", "/api/mock-recalls/" + number + "/review",

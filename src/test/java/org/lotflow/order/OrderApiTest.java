@@ -116,6 +116,45 @@ class OrderApiTest {
         assertThat(output.getOut().lines().filter(l -> l.matches("^\\S+\\s+ERROR\\s.*"))).isEmpty();
     }
 
+    /**
+     * Auditor round 22 L2: an order is found whatever the case its number is typed in, on every path, as lots are;
+     * answers give the number as stored.
+     */
+    @Test
+    void anOrderIsFoundWhateverTheCaseItsNumberIsTypedIn() {
+        String sku = api.createProduct("OCASE");
+        fx.releasedLot(sku, 100, "2025-01-02", null);
+        String number = "SO-OC-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String typed = number.toLowerCase(java.util.Locale.ROOT);
+        assertThat(fx.order(number, sku, 10).status()).isEqualTo(201);
+
+        Response read = api.get("anna", "/api/orders/" + typed);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("orderNumber").asText()).isEqualTo(number);
+
+        Response shipped = api.post("tom", "/api/orders/" + typed + "/shipments", Map.of("carrier", "DHL Freight"));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        assertThat(shipped.json().get("orderNumber").asText()).isEqualTo(number);
+        assertThat(shipped.json().get("order").get("orderNumber").asText()).isEqualTo(number);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shipment s JOIN sales_order o ON o.id = s.order_id"
+                + " WHERE o.order_number = ?", Integer.class, number)).isOne();
+
+        String other = number + "-B";
+        assertThat(fx.order(other, sku, 5).status()).isEqualTo(201);
+        Response shortfall = api.post("tom", "/api/orders/" + other.toLowerCase(java.util.Locale.ROOT) + "/allocations",
+                null);
+        assertThat(shortfall.status()).as("found, and refused for what it is: nothing short").isEqualTo(409);
+        Response cancelled = api.call("tom", org.springframework.http.HttpMethod.DELETE,
+                "/api/orders/" + other.toLowerCase(java.util.Locale.ROOT), null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().get("orderNumber").asText()).isEqualTo(other);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+
+        // a look-alike letter of another alphabet names no order (a Turkish dotless i upper-cases to I)
+        assertThat(api.get("anna", "/api/orders/" + number.replace("O", "\u0131")).status()).isEqualTo(404);
+        assertThat(api.get("anna", "/api/orders/SO-NO-SUCH-" + number).status()).isEqualTo(404);
+    }
+
     @Test
     void tiesOnExpirationGoToTheEarlierManufactureThenTheLotNumber() {
         String sku = api.createProduct("TIE");

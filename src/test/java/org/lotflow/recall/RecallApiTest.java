@@ -227,6 +227,13 @@ class RecallApiTest {
                 .isEqualTo(204);
         api.executeJobs();
 
+        // the number whatever the case typed, answered as stored (auditor round 22 L2)
+        Response lower = api.get("jennifer", "/api/recalls/" + number.toLowerCase(java.util.Locale.ROOT));
+        assertThat(lower.status()).as(lower.toString()).isEqualTo(200);
+        assertThat(lower.json().get("recallNumber").asText()).isEqualTo(number);
+        Response lowerCsv = api.call("rachel", "rachel", HttpMethod.GET, "/api/recalls/"
+                + number.toLowerCase(java.util.Locale.ROOT) + "/export", null, "text/csv");
+        assertThat(lowerCsv.status()).as(lowerCsv.toString()).isEqualTo(200);
         JsonNode assessed = api.get("jennifer", "/api/recalls/" + number).json();
         assertThat(assessed.get("status").asText()).isEqualTo("AWAITING_CLOSE");
         JsonNode eff = assessed.get("effectiveness");

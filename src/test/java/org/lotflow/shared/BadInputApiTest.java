@@ -95,6 +95,16 @@ class BadInputApiTest {
         c.add(new Case("product: sku 65 chars", "mike", HttpMethod.POST, p, with(product, "sku", x65), 400, "sku"));
         c.add(new Case("product: sku with space", "mike", HttpMethod.POST, p, with(product, "sku", "A B"), 400, "sku"));
         c.add(new Case("product: blank name", "mike", HttpMethod.POST, p, with(product, "name", " "), 400, "name"));
+        // printed on certificates, labels and FSMA 204 records: never silently trimmed (auditor round 22 M1)
+        c.add(new Case("product: name with edge spaces", "mike", HttpMethod.POST, p, with(product, "name",
+                "  Spaced Name  "), 400, "name", "would look like one product name but be two"));
+        c.add(new Case("product: unit with edge spaces", "mike", HttpMethod.POST, p, with(product, "unit", " kg "), 400,
+                "unit", "must not begin or end with a space"));
+        c.add(new Case("product: test name with edge spaces", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", " ph ", "min", 6, "max", 8))), 400, "specs[0].test", "one test name"));
+        c.add(new Case("product: test unit with an edge space", "mike", HttpMethod.POST, p, with(product, "specs",
+                List.of(Map.of("test", "ph", "unit", "pH ", "min", 6, "max", 8))), 400, "specs[0].unit",
+                "must not begin or end with a space"));
         c.add(new Case("product: no unit", "mike", HttpMethod.POST, p, with(product, "unit", null), 400, "unit"));
         c.add(new Case("product: shelf life 0", "mike", HttpMethod.POST, p, with(product, "shelfLifeMonths", 0), 400,
                 "shelfLifeMonths"));
@@ -222,6 +232,36 @@ class BadInputApiTest {
                 "lotNumber"));
         c.add(new Case("lot: location 201 chars", "mike", HttpMethod.POST, l, with(lot, "location", t201), 400,
                 "location"));
+        // searched and grouped by: never silently trimmed, no edge or double spaces (auditor round 22 M1)
+        c.add(new Case("lot: location with edge spaces", "mike", HttpMethod.POST, l, with(lot, "location", "  WH 9  "),
+                400, "location", "must not begin or end with a space"));
+        c.add(new Case("lot: location with two spaces in a row", "mike", HttpMethod.POST, l, with(lot, "location",
+                "WH  9"), 400, "location", "would read as one location but be two"));
+        c.add(new Case("lot: location of spaces only", "mike", HttpMethod.POST, l, with(lot, "location", "  "), 400,
+                "location"));
+        c.add(new Case("lot: production order with edge spaces", "mike", HttpMethod.POST, l, with(lot,
+                "productionOrder", "  PO 1  "), 400, "productionOrder", "would look like one production order"));
+        c.add(new Case("lot: production order with two spaces in a row", "mike", HttpMethod.POST, l, with(lot,
+                "productionOrder", "PO  1"), 400, "productionOrder", "would read as one production order"));
+        c.add(new Case("lot: production order of spaces only", "mike", HttpMethod.POST, l, with(lot,
+                "productionOrder", "   "), 400, "productionOrder", "is only spaces"));
+        // receipts (production): the supplier's lot number, the delivery's paper and the location, as typed
+        Map<String, Object> receipt = Map.of("sku", sku, "supplier", "Bad Input Supplier", "supplierLotNumber",
+                "BI-1", "receiptDate", "2025-01-27", "location", "Tank farm 1", "deliveryReference", "BOL 1",
+                "lines", List.of(Map.of("quantity", 10, "expirationDate", "2027-01-10")));
+        String receipts = "/api/receipts";
+        c.add(new Case("receipt: supplier lot number with edge spaces", "mike", HttpMethod.POST, receipts, with(receipt,
+                "supplierLotNumber", "  BI-1  "), 400, "supplierLotNumber", "would look like one supplier lot number"));
+        c.add(new Case("receipt: supplier lot number with two spaces in a row", "mike", HttpMethod.POST, receipts,
+                with(receipt, "supplierLotNumber", "BI  1"), 400, "supplierLotNumber", "'BI  1' and 'BI 1'"));
+        c.add(new Case("receipt: delivery reference with edge spaces", "mike", HttpMethod.POST, receipts, with(receipt,
+                "deliveryReference", "  BOL 1  "), 400, "deliveryReference", "must not begin or end with a space"));
+        c.add(new Case("receipt: delivery reference with two spaces in a row", "mike", HttpMethod.POST, receipts,
+                with(receipt, "deliveryReference", "BOL  1"), 400, "deliveryReference", "would read as one delivery"));
+        c.add(new Case("receipt: delivery reference of spaces only", "mike", HttpMethod.POST, receipts, with(receipt,
+                "deliveryReference", "  "), 400, "deliveryReference", "is only spaces"));
+        c.add(new Case("receipt: location with an edge space", "mike", HttpMethod.POST, receipts, with(receipt, "location",
+                "Tank farm 1 "), 400, "location", "must not begin or end with a space"));
         c.add(new Case("lot: unknown source", "mike", HttpMethod.POST, l, with(lot, "sourceLots",
                 List.of(Map.of("lotNumber", "NOPE-1", "quantity", 1))), 400, "sourceLots[0].lotNumber"));
         c.add(new Case("lot: source quantity 0", "mike", HttpMethod.POST, l, with(lot, "sourceLots",
@@ -289,6 +329,13 @@ class BadInputApiTest {
                 400, "source"));
         c.add(new Case("hold: reference 201 chars", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
                 "reference", t201), 400, "reference"));
+        // a complaint's reference is its customer in the complaints report: as typed (auditor round 22 M1)
+        c.add(new Case("hold: reference with edge spaces", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
+                "reference", "  REF  1  "), 400, "reference", "must not begin or end with a space"));
+        c.add(new Case("hold: reference with two spaces in a row", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
+                "reference", "REF  1"), 400, "reference", "'REF  1' and 'REF 1' would read as one reference"));
+        c.add(new Case("hold: reference of spaces only", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
+                "reference", "   "), 400, "reference", "is only spaces"));
         c.add(new Case("hold: reference with a direction override", "sarah", HttpMethod.POST, hold, Map.of("reason", "x",
                 "reference", "a\u202Eb"), 400, "reference"));
         // a signed free text shows what is stored (auditor 2026-12-06 C-o: "Stock <U+202E>DEYORTSED TON" read "NOT
@@ -386,6 +433,21 @@ class BadInputApiTest {
                 400, "shippedAt"));
         c.add(new Case("shipment: carrier 201 chars", "tom", HttpMethod.POST, ship, Map.of("carrier", t201), 400,
                 "carrier"));
+        // a carrier is an FSMA 204 shipping KDE a recall searches: kept as typed, so never blank, edge or double spaces,
+        // a tab or a line break (auditor round 22 M1)
+        c.add(new Case("shipment: carrier of spaces only (auditor r22 M1)", "tom", HttpMethod.POST, ship,
+                Map.of("carrier", "   "), 400, "carrier", "is only spaces: give the carrier"));
+        c.add(new Case("shipment: carrier empty", "tom", HttpMethod.POST, ship, Map.of("carrier", ""), 400, "carrier",
+                "is empty"));
+        c.add(new Case("shipment: carrier with edge spaces", "tom", HttpMethod.POST, ship, Map.of("carrier", "  DHL  "),
+                400, "carrier", "would look like one carrier but be two"));
+        c.add(new Case("shipment: carrier with two spaces in a row", "tom", HttpMethod.POST, ship,
+                Map.of("carrier", "DHL  Freight"), 400, "carrier",
+                "'DHL  Freight' and 'DHL Freight' would read as one carrier but be two"));
+        c.add(new Case("shipment: carrier with a tab", "tom", HttpMethod.POST, ship, Map.of("carrier", "DHL\tFreight"),
+                400, "carrier", "a tab"));
+        c.add(new Case("shipment: carrier with a line break at its end", "tom", HttpMethod.POST, ship,
+                Map.of("carrier", "DHL\n"), 400, "carrier", "a line break"));
         c.add(new Case("shipment: unknown order", "tom", HttpMethod.POST, "/api/orders/SO-NOPE/shipments", Map.of(),
                 404, null));
         c.add(new Case("shipment: by an analyst", "sarah", HttpMethod.POST, ship, Map.of(), 403, null));

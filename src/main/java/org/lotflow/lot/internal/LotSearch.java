@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code (expiration_date, manufacture_date, lot_number) > (?, ?, ?)}, which both PostgreSQL and H2 turn
  * into the start of an index range. Every filter combination has an index that starts with its
  * equality columns and continues in FEFO order ({@code V80__lot_list_indexes.sql}; the supplier lot number's,
- * {@code ix_lot_supplier_lot_fefo}, in {@code V100__supplier_receipts.sql}: a supplier lot has a handful of lots,
- * so any other filter with it reads those few entries), so a page reads
+ * {@code ix_lot_supplier_lot_folded_fefo} on its upper-cased form, in {@code V159__lot_supplier_lot_folded.sql}: the
+ * number is found whatever the case it is typed in, and a supplier lot has a handful of lots, so any other filter with
+ * it reads those few entries), so a page reads
  * {@code size + 1} index entries whichever page it is.
  */
 @Component
@@ -97,7 +98,8 @@ public class LotSearch {
             where.add("expiration_date <= :expiringBy");
         }
         if (f.supplierLotNumber() != null) {
-            where.add("supplier_lot_number = :supplierLot");
+            // whatever the case typed, as a receipt takes dc-7 and DC-7 for one supplier lot (auditor round 22 M5)
+            where.add("supplier_lot_folded = UPPER(:supplierLot)");
         }
         if (f.after() != null) {
             where.add("(expiration_date, manufacture_date, lot_number) > (:afterExpiration, :afterManufacture,"

@@ -60,10 +60,25 @@ public class OrderQueries {
             String overrideReason, String requestedBy, String requestReason, String requesterId) {
     }
 
+    /**
+     * The order number as stored for a number typed in any case ("so-2025-1345" names SO-2025-1345: order numbers are
+     * unique whatever their case, as lot numbers and SKUs, and found so; auditor round 22 L2); {@code typed} itself when
+     * no order has it (the lookup that follows says 404) or when it is not written in an order number's own alphabet
+     * (ASCII letters, digits, '.', '_', '/', '-': a Turkish dotless i would upper-case to I and name another order).
+     */
+    @Transactional(readOnly = true)
+    public String storedNumber(String typed) {
+        if (typed == null || !typed.matches("[A-Za-z0-9._/-]{1,64}") || orders.existsByOrderNumber(typed)) {
+            return typed;
+        }
+        return orders.findOrderNumberIgnoringCase(typed).orElse(typed);
+    }
+
     /** The order; {@link NotFound} (404) when there is none with this number. */
     @Transactional(readOnly = true)
     public OrderView get(String orderNumber) {
-        return view(orders.findByOrderNumber(orderNumber).orElseThrow(() -> new NotFound("Order", orderNumber)));
+        return view(orders.findByOrderNumber(storedNumber(orderNumber))
+                .orElseThrow(() -> new NotFound("Order", orderNumber)));
     }
 
     /**

@@ -21,6 +21,15 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @org.springframework.data.jpa.repository.Query("select o from SalesOrder o where o.orderNumber = :orderNumber")
     Optional<SalesOrder> findByOrderNumber(@org.springframework.data.repository.query.Param("orderNumber") String orderNumber);
 
+    /**
+     * The stored number of the order whose number is {@code orderNumber} whatever its case (order numbers are unique
+     * whatever their case, V130; PostgreSQL answers from that expression index): what a person typing "so-2025-1345"
+     * means.
+     */
+    @Query(value = "select order_number from sales_order where upper(order_number) = upper(:orderNumber)",
+            nativeQuery = true)
+    Optional<String> findOrderNumberIgnoringCase(@Param("orderNumber") String orderNumber);
+
     @Query("select count(o) > 0 from SalesOrder o where o.orderNumber = :orderNumber")
     boolean existsByOrderNumber(String orderNumber);
 

@@ -29,8 +29,8 @@ public final class HoldRules {
     }
 
     /**
-     * The hold as it is recorded: reason trimmed (required, at most 2000 characters), reference
-     * trimmed (optional, at most 200), source {@link HoldSource#OTHER} when absent.
+     * The hold as it is recorded: reason trimmed (required, at most 2000 characters), reference as typed
+     * (optional, at most 200; edge and double spaces refused, never trimmed), source {@link HoldSource#OTHER} when absent.
      *
      * @throws InvalidInput 400 naming {@code body}, {@code reason} or {@code reference}
      */
@@ -43,10 +43,16 @@ public final class HoldRules {
             throw new InvalidInput("reason", "must not be empty: say why the lot is held");
         }
         reason = FieldText.of("reason", reason, true, FieldText.MAX_TEXT);
-        String reference = FieldText.of("reference", in.reference(), false, FieldText.MAX_SHORT_TEXT);
         // a complaint's reference is its customer in the complaints report: one line of visible text, so "Acme" and
-        // "Acme" with a hidden character are not two customers (auditor 2026-12-06 G6)
-        org.lotflow.shared.input.InputRules.require("reference", org.lotflow.shared.input.InputRules.name(reference));
+        // "Acme" with a hidden character are not two customers (auditor 2026-12-06 G6); kept as typed, never trimmed,
+        // without edge or double spaces ("REF  1" beside "REF 1": auditor round 22 M1); empty means none
+        String typed = in.reference() == null || in.reference().isEmpty() ? null : in.reference();
+        if (typed != null && typed.length() > FieldText.MAX_SHORT_TEXT) {
+            throw new InvalidInput("reference", "must be at most " + FieldText.MAX_SHORT_TEXT + " characters");
+        }
+        org.lotflow.shared.input.InputRules.require("reference",
+                org.lotflow.shared.input.SpacedNames.searched(typed, "reference"));
+        String reference = typed;
         return new HoldInput(reason, in.source() == null ? HoldSource.OTHER : in.source(), reference);
     }
 

@@ -68,6 +68,7 @@ class DrillPages {
 
     @GetMapping("/console/drills/{drillNumber}")
     String drill(@PathVariable String drillNumber, Model model) {
+        drillNumber = org.lotflow.shared.input.MadeNumbers.asMade(drillNumber); // whatever the case typed (L2)
         MockRecallReport report = drills.report(drillNumber);
         model.addAttribute("drill", report);
         model.addAttribute("tasks", openTasks.of(drillNumber));
@@ -77,6 +78,7 @@ class DrillPages {
     /** The drill's report as PDF, as {@code GET /api/mock-recalls/{n}} with {@code Accept: application/pdf}. */
     @GetMapping("/console/drills/{drillNumber}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String drillNumber) {
+        drillNumber = org.lotflow.shared.input.MadeNumbers.asMade(drillNumber); // whatever the case typed (L2)
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ContentDisposition.inline().filename(drillNumber + ".pdf").build()
                         .toString())

@@ -74,7 +74,8 @@ class NewLotPages {
         }
         try {
             Lot lot = lots.create(new LotService.NewLot(form.sku().trim(), form.quantity(), form.manufactureDate(),
-                    null, blankToNull(form.location()), blankToNull(form.lotNumber()), form.expirationDate(),
+                    null, blankToNull(form.location()), form.lotNumber() == null || form.lotNumber().isBlank() ? null
+                            : form.lotNumber().trim(), form.expirationDate(),
                     blankToNull(form.productionOrder()), SourceLotLines.parse(form.sourceLots()), null));
             return "redirect:/console/lots/" + lot.getLotNumber() + "?created";
         } catch (Refusal e) {
@@ -88,7 +89,8 @@ class NewLotPages {
         return "console/lot-new";
     }
 
+    /** An empty field as none; anything else as typed (edge spaces are the service's to refuse, never trimmed). */
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null || s.isEmpty() ? null : s;
     }
 }

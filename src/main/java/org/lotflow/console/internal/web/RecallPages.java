@@ -76,6 +76,7 @@ class RecallPages {
 
     @GetMapping("/console/recalls/{recallNumber}")
     String recall(@PathVariable String recallNumber, Model model) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         Map<String, Object> recall = recalls.view(recallNumber);
         model.addAttribute("recall", recall);
         model.addAttribute("target", recalls.targetEffectiveness());
@@ -123,6 +124,7 @@ class RecallPages {
             @RequestParam(required = false) String quantityReturned,
             @RequestParam(required = false) String quantityDestroyed, @RequestParam(required = false) String note,
             Model model, HttpServletResponse response) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         try {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> customers = (List<Map<String, Object>>) recalls.view(recallNumber)
@@ -214,6 +216,7 @@ class RecallPages {
             @RequestParam(required = false) String quantity, @RequestParam(required = false) String receivedOn,
             @RequestParam(required = false) String reference, @RequestParam(required = false) String serials,
             Model model, HttpServletResponse response) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         try {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> customers = (List<Map<String, Object>>) recalls.view(recallNumber)

@@ -83,7 +83,7 @@ class ReceiptPages {
         }
         try {
             List<Lot> lots = receiving.receive(new Receiving.Delivery(form.sku().trim(), form.supplier(),
-                    form.supplierLotNumber(), form.receiptDate(), form.location().trim(), form.deliveryReference(),
+                    form.supplierLotNumber(), form.receiptDate(), form.location(), form.deliveryReference(),
                     ReceiptLines.parse(form.lines()), Boolean.TRUE.equals(form.moreOfDelivery())));
             return "redirect:/console/lots?supplierLotNumber="
                     + java.net.URLEncoder.encode(form.supplierLotNumber().trim(), java.nio.charset.StandardCharsets.UTF_8)

@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  * the report; 409 when the drill is not at that step (already reviewed or closed, failed by its timer).</li>
  * </ul>
  * Reading: recall coordinators and QA managers (and administrators); 403 otherwise. Errors are RFC 9457
- * problem+json, also to a PDF request.
+ * problem+json, also to a PDF request. A drill's number in a path is found whatever the case it is typed in
+ * ({@code mr-2025-0003} is MR-2025-0003: {@link org.lotflow.shared.input.MadeNumbers}; auditor round 22 L2), and the
+ * report gives it as stored.
  */
 @RestController
 @RequestMapping("/api/mock-recalls")
@@ -77,11 +79,13 @@ public class MockRecallController {
 
     @GetMapping(path = "/{drillNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     public MockRecallReport report(@PathVariable String drillNumber) {
+        drillNumber = org.lotflow.shared.input.MadeNumbers.asMade(drillNumber); // whatever the case typed (L2)
         return reports.report(drillNumber);
     }
 
     @GetMapping(path = "/{drillNumber}", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> reportPdf(@PathVariable String drillNumber) {
+        drillNumber = org.lotflow.shared.input.MadeNumbers.asMade(drillNumber); // whatever the case typed (L2)
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ContentDisposition.inline().filename(drillNumber + ".pdf").build()
                         .toString())
@@ -91,6 +95,7 @@ public class MockRecallController {
     @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "review a drill")
     @PostMapping("/{drillNumber}/review")
     public MockRecallReport review(@PathVariable String drillNumber, @RequestBody ReviewRequest request) {
+        drillNumber = org.lotflow.shared.input.MadeNumbers.asMade(drillNumber); // whatever the case typed (L2)
         work.requestReview(drillNumber, request.traceComplete(), request.findings());
         return reports.report(drillNumber);
     }
@@ -98,6 +103,7 @@ public class MockRecallController {
     @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "close a drill")
     @PostMapping("/{drillNumber}/close")
     public MockRecallReport close(@PathVariable String drillNumber, @RequestBody CloseRequest request) {
+        drillNumber = org.lotflow.shared.input.MadeNumbers.asMade(drillNumber); // whatever the case typed (L2)
         work.requestClose(drillNumber, request.comment());
         return reports.report(drillNumber);
     }

@@ -82,7 +82,7 @@ public class ReceiptController {
     @PostMapping
     public ResponseEntity<ReceiptView> receive(@Valid @RequestBody ReceiptRequest r) {
         List<Lot> lots = receiving.receive(new Receiving.Delivery(r.sku(), r.supplier(), r.supplierLotNumber(),
-                r.receiptDate(), r.location().trim(), r.deliveryReference(), r.lines().stream()
+                r.receiptDate(), r.location(), r.deliveryReference(), r.lines().stream()
                         .map(l -> new Receiving.ReceiptLine(l.quantity(), l.expirationDate(), l.manufactureDate()))
                         .toList(), Boolean.TRUE.equals(r.moreOfDelivery())));
         LocalDate today = queries.today();

@@ -77,7 +77,9 @@ public class OrderController {
     }
 
     /**
-     * {@code shippedAt} (ISO date, default today), {@code carrier} (at most 200 characters), {@code serials}: for a
+     * {@code shippedAt} (ISO date, default today), {@code carrier} (at most 200 characters of one line of visible
+     * text, a party's name kept as typed: empty, spaces only, a space at either edge or two in a row are 400 naming
+     * {@code carrier}, {@link org.lotflow.shared.input.SpacedNames#searchedParty}; auditor round 22 M1), {@code serials}: for a
      * serialised product the serial numbers shipped, as many per lot as units shipped from it (at most 10,000).
      */
     public record ShipmentRequest(@BusinessDate LocalDate shippedAt, String carrier, java.util.List<String> serials) {
@@ -93,6 +95,12 @@ public class OrderController {
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
+    /**
+     * The order ({@link OrderView}): status, allocations (open/shipped/cancelled and why), shipments; 404 when there is
+     * none. Here and on every {@code /api/orders/{orderNumber}/...} path the number is found whatever the case it is
+     * typed in, as lot numbers and SKUs are (order numbers are unique whatever their case; auditor round 22 L2), and
+     * answers give it as stored.
+     */
     @GetMapping("/{orderNumber}")
     public OrderView get(@PathVariable String orderNumber) {
         return queries.get(orderNumber);
@@ -106,14 +114,14 @@ public class OrderController {
     @AllowedGroups(value = {Groups.SALES}, work = "allocate an order")
     @PostMapping("/{orderNumber}/allocations")
     public OrderView allocateShortfall(@PathVariable String orderNumber) {
-        return shortfalls.allocateShortfall(orderNumber);
+        return shortfalls.allocateShortfall(queries.storedNumber(orderNumber));
     }
 
     /** Cancels the order: 200 with the cancelled order (again 200, unchanged, if already cancelled). */
     @AllowedGroups(value = {Groups.SALES}, work = "cancel an order")
     @DeleteMapping("/{orderNumber}")
     public OrderView cancel(@PathVariable String orderNumber) {
-        return cancellation.cancel(orderNumber);
+        return cancellation.cancel(queries.storedNumber(orderNumber));
     }
 
     /**
@@ -129,10 +137,11 @@ public class OrderController {
     @PostMapping("/{orderNumber}/shipments")
     public ResponseEntity<Map<String, Object>> ship(@PathVariable String orderNumber,
             @jakarta.validation.Valid @RequestBody(required = false) ShipmentRequest request) {
-        Shipping.ShipmentResult result = shipping.ship(orderNumber, request == null ? null : request.shippedAt(),
+        String stored = queries.storedNumber(orderNumber);
+        Shipping.ShipmentResult result = shipping.ship(stored, request == null ? null : request.shippedAt(),
                 request == null ? null : request.carrier(), request == null ? null : request.serials());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("orderNumber", orderNumber);
+        body.put("orderNumber", stored);
         body.put("shipped", result.shipped());
         body.put("order", result.order());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);

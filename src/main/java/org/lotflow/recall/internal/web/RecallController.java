@@ -24,7 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/recalls}: open a recall, read it, export its traceability records. */
+/**
+ * {@code /api/recalls}: open a recall, read it, export its traceability records. A recall's number in a path
+ * ({@code /api/recalls/{recallNumber}/...}) is found whatever the case it is typed in ({@code rc-2025-001} is
+ * RC-2025-001: {@link org.lotflow.shared.input.MadeNumbers}; auditor round 22 L2), and answers give it as stored.
+ */
 @RestController
 @RequestMapping("/api/recalls")
 public class RecallController {
@@ -67,6 +71,7 @@ public class RecallController {
     @PostMapping("/{recallNumber}/returns")
     public RecallView returns(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody ReturnsRecord body) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         returns.record(recallNumber, body.customer(), body.unit(), body.quantityReturned(), body.quantityDestroyed(),
                 body.note());
         return queries.view(recallNumber);
@@ -93,6 +98,7 @@ public class RecallController {
     @PostMapping("/{recallNumber}/received-returns")
     public ResponseEntity<RecallView> receivedReturns(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody ReceivedReturn body) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         receipts.receive(recallNumber, body.lotNumber(), body.customer(), body.quantity(), body.receivedOn(),
                 body.reference(), body.serials());
         return ResponseEntity.status(201).body(queries.view(recallNumber));
@@ -150,6 +156,7 @@ public class RecallController {
     @PostMapping("/{recallNumber}/notifications")
     public RecallView answer(@PathVariable String recallNumber,
             @jakarta.validation.Valid @RequestBody NotificationAnswer answer) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         notification.answer(recallNumber, answer.customer(), answer.unit(), answer.reached(), answer.acknowledged(),
                 answer.quantityReturned(), answer.contactMethod(), answer.contactPerson(), answer.note(),
                 answer.quantityDestroyed(), answer.tryAgain());
@@ -175,7 +182,9 @@ public class RecallController {
     /** A QA manager closes the recall (completes {@code closeRecall}); the report follows asynchronously: 202. */
     @AllowedGroups(value = {Groups.QA_MANAGER}, work = "close a recall")
     @PostMapping("/{recallNumber}/close")
-    public ResponseEntity<RecallView> close(@PathVariable String recallNumber, @RequestBody CloseRequest request) {
+    public ResponseEntity<RecallView> close(@PathVariable("recallNumber") String typedNumber,
+            @RequestBody CloseRequest request) {
+        String recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(typedNumber); // whatever the case typed (L2)
         org.lotflow.security.SignatureCredentials.with(request.password(), () -> closing.requestClose(recallNumber,
                 request.comment(), request.justification(), request.disposalMethod(), request.disposalReference(),
                 request.disposals()));
@@ -184,12 +193,14 @@ public class RecallController {
 
     @GetMapping("/{recallNumber}")
     public RecallView get(@PathVariable String recallNumber) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         return queries.view(recallNumber);
     }
 
     @GetMapping(value = "/{recallNumber}/export", produces = "text/csv")
     public ResponseEntity<String> export(@PathVariable String recallNumber,
             @RequestParam(required = false) String sort) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         RecallExport.checkSort(sort); // 400 for an unknown sort before anything is read
         String csv = RecallExport.csv(queries.exportData(recallNumber), sort);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -206,6 +217,7 @@ public class RecallController {
     @GetMapping(value = "/{recallNumber}/epcis", produces = "application/ld+json")
     public ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> epcis(
             @PathVariable String recallNumber) {
+        recallNumber = org.lotflow.shared.input.MadeNumbers.asMade(recallNumber); // whatever the case typed (L2)
         org.lotflow.trace.EpcisDocuments.Document document = queries.epcis(recallNumber);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/ld+json;charset=UTF-8"))
                 .header("Content-Disposition", "inline; filename=\"epcis-" + recallNumber
