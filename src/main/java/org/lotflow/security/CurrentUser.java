@@ -179,6 +179,21 @@ public class CurrentUser {
     }
 
     /**
+     * Every user as {@link #nameWithId} names them (id -> "Jennifer Lee (jennifer)"), and {@code system} as
+     * {@code lotflow}: the Console's report tables name the people of their "... by" columns so (a plant has tens or
+     * hundreds of users; read once per page).
+     */
+    public java.util.Map<String, String> everyoneWithIds() {
+        java.util.Map<String, String> names = new java.util.TreeMap<>();
+        for (User u : privileged(() -> identityService.createUserQuery().list())) {
+            String name = printedName(u.getFirstName(), u.getLastName());
+            names.put(u.getId(), name.isEmpty() ? u.getId() : name + " (" + u.getId() + ")");
+        }
+        names.put(SYSTEM, "lotflow");
+        return names;
+    }
+
+    /**
      * The printed name of an electronic signature (21 CFR 11.50(a)(1)), always read from the identity store
      * at the signing, never from a cache: a renamed user signs with the new name at once, on every node.
      */

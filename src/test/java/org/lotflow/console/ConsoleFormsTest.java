@@ -309,7 +309,8 @@ class ConsoleFormsTest {
         String sku = "CFPROD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         ConsoleSession mike = ConsoleSession.login(port, "mike");
         String productsPage = mike.get("/console/products").html();
-        assertThat(productsPage).contains("id=\"product-form\"").contains("IL-250-55GAL");
+        assertThat(productsPage).contains("id=\"product-form\"").contains("IL-250-55GAL")
+                .containsPattern(" by [A-Z][a-z]+ [A-Z][a-z]+ \\([a-z]+\\)</td>"); // who defined it (new user F6)
         // the category the form calls the default is the one chosen when left alone (new user 2026-12-06 N1: the
         // browser took the first, FOOD, and a product is never changed once defined)
         assertThat(productsPage).containsPattern("<option value=\"INDUSTRIAL\" selected=\"selected\"")
@@ -345,7 +346,7 @@ class ConsoleFormsTest {
         assertThat(mike.get("/console/products?created=" + sku).html()).contains("id=\"product-created\"")
                 .contains("id=\"product-" + sku + "\"")
                 // who defined it and its specification, and when (auditor 2026-12-06 G8)
-                .containsPattern("id=\"product-" + sku + "\"[\\s\\S]*? by mike</td>");
+                .containsPattern("id=\"product-" + sku + "\"[\\s\\S]*? by Mike Rodriguez \\(mike\\)</td>");
         assertThat(mike.post("/console/products", f).status()).as("SKU taken").isEqualTo(409);
 
         ConsoleSession tom = ConsoleSession.login(port, "tom");

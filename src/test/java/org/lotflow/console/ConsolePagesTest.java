@@ -703,7 +703,9 @@ class ConsolePagesTest {
         ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
         // the complaints report's triggers in words (new user 2026-12-07 L5)
         assertThat(jennifer.get("/console/reports").html()).contains("\"COMPLAINT\":\"Customer complaint\"")
-                .contains("\"RECEIPT\":\"Received into quarantine\"");
+                .contains("\"RECEIPT\":\"Received into quarantine\"")
+                // the people of the "... by" columns named as elsewhere, one column (new user 2026-12-07 F6)
+                .contains("\"sarah\":\"Sarah Johnson (sarah)\"").contains("/ByName$/.test(n)");
         assertThat(jennifer.get("/console/reports").html()).contains("action=\"/console/reports/audit-verify\"")
                 .contains("action=\"/api/reports/quality-trend\"");
         // an administrator reads every report, as the API lets them, and is offered no role's action (new user Q6)

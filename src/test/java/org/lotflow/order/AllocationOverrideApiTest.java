@@ -180,6 +180,8 @@ class AllocationOverrideApiTest {
         String task = taskId("jennifer", orderNumber);
         JsonNode pending = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json();
         assertThat(pending.get("requestedLotUnavailable").get("value").asText()).isEmpty();
+        assertThat(pending.get("requiredBy").get("value").asText()).isEqualTo("no required date (ships as soon as"
+                + " possible)");
         assertThat(pending.get("overrideReason").get("value").asText()).startsWith("Requested lot " + newer
                 + ": FEFO broken: skips older lot(s) " + older);
         lotService.changeStatus(fx.lotId(newer), LotStatus.QUARANTINE, "Complaint");

@@ -350,7 +350,9 @@ class RecallApiTest {
         // the recall's page gives the reason beside the signature (re-test 2026-12-06 M3)
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + number)
                 .html()).contains("id=\"close-justification\"").contains("Closed below the target level because:"
-                        + " Beta Manufacturing returned its stock");
+                        + " Beta Manufacturing returned its stock")
+                // the timeline in words, as the lot's history says them (new user 2026-12-07 F1)
+                .contains("title=\"CUSTOMER_NOTIFIED\">Customer notified</td>").doesNotContain(">CUSTOMER_NOTIFIED<");
         JsonNode closedEvent = null;
         for (JsonNode e : api.get("tom", "/api/lots/" + f.rm1 + "/history").json()) {
             if (RecallEventTypes.RECALL_CLOSED.equals(e.path("type").asText())) {

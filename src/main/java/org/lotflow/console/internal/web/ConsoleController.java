@@ -21,7 +21,11 @@ class ConsoleController {
     private final java.time.Clock clock;
     private final org.lotflow.history.AuditTrail audit;
 
-    ConsoleController(WebappLogin login, java.time.Clock clock, org.lotflow.history.AuditTrail audit) {
+    private final org.lotflow.security.CurrentUser users;
+
+    ConsoleController(WebappLogin login, java.time.Clock clock, org.lotflow.history.AuditTrail audit,
+            org.lotflow.security.CurrentUser users) {
+        this.users = users;
         this.login = login;
         this.clock = clock;
         this.audit = audit;
@@ -47,6 +51,8 @@ class ConsoleController {
         model.addAttribute("today", java.time.LocalDate.now(clock));
         // a hold's trigger in words in the tables (the CSV keeps the codes; new user 2026-12-07 L5)
         model.addAttribute("triggerWords", org.lotflow.quarantine.Holds.TRIGGER_WORDS);
+        // the people of the "... by" columns as the rest of the Console names them (new user 2026-12-07 F6)
+        model.addAttribute("people", users.everyoneWithIds());
         return "console/reports";
     }
 

@@ -86,7 +86,9 @@ public class ApproveOverrideListener extends TaskLifecycleListener {
         TaskForm.of(task).show("orderNumber", o.orderNumber()).show("customer", o.customer()).show("sku", o.sku())
                 .show("productName", o.productName()).show("orderQuantity", o.quantity(), o.unit())
                 .show("requestedLot", o.requestedLot())
-                .show("requiredBy", o.requiredBy() == null ? "as soon as possible" : o.requiredBy())
+                // the sentence's words, for a date left out too (new user 2026-12-07 F2: "required by as soon as possible")
+                .show("requiredBy", o.requiredBy() == null ? "no required date (ships as soon as possible)"
+                        : "required by " + o.requiredBy())
                 .show("minShelfLife", o.minShelfLifeMonths() == null ? "none" : o.minShelfLifeMonths() + " months")
                 .show("requestedBy", o.requestedBy())
                 .show("requestReason", o.requestReason() == null ? "not recorded (an order placed before lotflow asked)"
