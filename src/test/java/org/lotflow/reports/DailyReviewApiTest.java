@@ -184,13 +184,15 @@ class DailyReviewApiTest {
 
         JsonNode rotation = api.get("mike", "/api/reports/rotation?sku=" + sku + "&from=2025-01-01&to=2025-01-28")
                 .json();
-        assertThat(rotation.get("periodMonths").decimalValue()).isEqualByComparingTo("0.9199");
+        // the period in days, and in months with one decimal (new user 2026-12-07 F8: "0.9199")
+        assertThat(rotation.get("periodDays").asLong()).isEqualTo(28);
+        assertThat(rotation.get("periodMonths").decimalValue()).isEqualTo(new java.math.BigDecimal("0.9"));
         JsonNode r = rotation.get("products").get(0);
         assertThat(r.get("made").decimalValue()).isEqualByComparingTo("1300");
         // named for what they are: the rate is the period's production, disposals are no rotation (new user 17 F10)
         assertThat(r.get("shippedOrConsumed").decimalValue()).isEqualByComparingTo("100");
         assertThat(r.get("disposed").decimalValue()).isEqualByComparingTo("0");
-        assertThat(r.get("monthlyProduction").decimalValue()).isEqualByComparingTo("1413.197");
+        assertThat(r.get("monthlyProduction").decimalValue()).isEqualTo(new java.math.BigDecimal("1413.2"));
         assertThat(r.get("monthsOfStockAtProduction").decimalValue()).isEqualByComparingTo("0.8");
         assertThat(r.has("monthlyThroughput")).isFalse();
         assertThat(api.get("tom", "/api/reports/cost-impact?sku=" + sku).json().get("losses")).isEmpty();

@@ -133,7 +133,7 @@ public class InventoryReports {
      * F10: read as shipments): the shipment ledger by ship date is not read (at 10 million lines, 3.7 s). Compare
      * {@code shippedOrConsumed} with {@code made} to see whether the period's production moved.
      */
-    public record Rotation(LocalDate from, LocalDate to, BigDecimal periodMonths, String sku,
+    public record Rotation(LocalDate from, LocalDate to, long periodDays, BigDecimal periodMonths, String sku,
             List<ProductRotation> products) implements ReportTable {
 
         @Override
@@ -165,7 +165,8 @@ public class InventoryReports {
                     Turnover.months(r.onHand(), r.made(), range.from(), range.to())));
         }
         out.sort(java.util.Comparator.comparing(ProductRotation::sku));
-        return new Rotation(range.from(), range.to(), Turnover.months(range.from(), range.to()),
+        return new Rotation(range.from(), range.to(), java.time.temporal.ChronoUnit.DAYS.between(range.from(),
+                range.to()) + 1, Turnover.periodMonths(range.from(), range.to()),
                 product == null ? null : product.getSku(), out);
     }
 

@@ -93,7 +93,8 @@ class ReportRulesTest {
         // the seed's 8.5 months: 1,710 drums on hand, shipping 2,414 a year
         assertThat(Turnover.months(new BigDecimal("1710"), new BigDecimal("2414"), from, to))
                 .isEqualTo(new BigDecimal("8.5"));
-        assertThat(Turnover.monthly(new BigDecimal("2414"), from, to)).isEqualTo(new BigDecimal("201.304"));
+        assertThat(Turnover.monthly(new BigDecimal("2414"), from, to)).isEqualTo(new BigDecimal("201.3"));
+        assertThat(Turnover.periodMonths(from, to)).isEqualTo(new BigDecimal("12.0"));
         assertThat(Turnover.months(new BigDecimal("1710"), BigDecimal.ZERO, from, to)).isNull();
     }
 
