@@ -37,7 +37,7 @@ final class UnreadableBodies {
                 && String.valueOf(f.getValue()).matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
             // refused, not read as its date part (StrictJson; auditor 2026-12-06 C-g)
             problem = fieldProblem(path(f), "'" + f.getValue() + "' is a date with a time; give the date alone, as"
-                    + " yyyy-MM-dd (the plant's calendar day), without a time or time zone");
+                    + " year-month-day, e.g. 2025-01-28 (the plant's calendar day), without a time or time zone");
         } else if (cause instanceof InvalidFormatException f) {
             problem = fieldProblem(path(f), "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType()));
         } else if (cause instanceof MismatchedInputException m
@@ -91,7 +91,7 @@ final class UnreadableBodies {
                     + " is null): send a JSON object of the documented shape; nothing was changed");
             problem.setTitle("Malformed request body");
         } else if (cause instanceof java.time.format.DateTimeParseException d) {
-            problem = fieldProblem("date", "'" + d.getParsedString() + "' is not an ISO date (yyyy-MM-dd)");
+            problem = fieldProblem("date", "'" + d.getParsedString() + "' is not a date written year-month-day, e.g. 2025-01-28");
         } else {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request body is not readable JSON: " + firstLine(cause.getMessage()));
@@ -127,7 +127,7 @@ final class UnreadableBodies {
             return "value";
         }
         if (type == java.time.LocalDate.class) {
-            return "ISO date (yyyy-MM-dd)";
+            return "date written year-month-day (e.g. 2025-01-28)";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == Short.class || type == short.class || type == java.math.BigInteger.class) {

@@ -187,15 +187,16 @@ class ConsoleBrowserTest {
         step("jennifer-report", () -> {
             // Open shows the report as a table on the page (it showed raw JSON), a refused field as its sentence
             open("/console/reports");
-            WebElement from = driver().findElement(By.cssSelector("#report-complaints input[name='from']"));
-            from.clear();
-            from.sendKeys("2025-13-01");
-            browser.click(By.cssSelector("#report-complaints button[type='submit']"));
+            // a refused field named as the form labels it (new user 2026-12-07 F5: "sku: is required"); dates are
+            // the browser's date fields
+            WebElement sku = driver().findElement(By.cssSelector("#report-fefo input[name='sku']"));
+            sku.clear();
+            browser.click(By.cssSelector("#report-fefo button[type='submit']"));
             WebElement error = browser.visible(By.id("report-error"));
-            assertThat(error.getText()).startsWith("from:");
-            from = driver().findElement(By.cssSelector("#report-complaints input[name='from']"));
-            from.clear();
-            from.sendKeys("2024-01-01");
+            assertThat(error.getText()).startsWith("Product (SKU): ");
+            sku.sendKeys("IL-250-55GAL");
+            assertThat(driver().findElement(By.cssSelector("#report-complaints input[name='from']"))
+                    .getAttribute("type")).isEqualTo("date");
             browser.click(By.cssSelector("#report-complaints button[type='submit']"));
             browser.until("the complaints table drawn", () -> !driver().findElements(
                     By.cssSelector("#report-table tbody tr")).isEmpty());

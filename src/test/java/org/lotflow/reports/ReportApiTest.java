@@ -70,7 +70,7 @@ class ReportApiTest {
         // an empty optional date is left out, as the lot lists read an empty parameter
         assertThat(api.get("tom", "/api/reports/fefo-compliance?sku=" + sku + "&from=&to=").status()).isEqualTo(200);
         assertThat(api.get("jennifer", "/api/reports/daily?date=").json().get("detail").asText())
-                .isEqualTo("date: is required (yyyy-MM-dd)"); // as without it: the daily review's date is required
+                .isEqualTo("date: is required (a date written year-month-day, e.g. 2025-01-28)"); // as without it: the daily review's date is required
         assertThat(before.get("allocations").asInt()).isZero();
         assertThat(before.has("fefoSharePercent") && !before.get("fefoSharePercent").isNull()).isFalse();
     }

@@ -407,12 +407,12 @@ class BadInputApiTest {
                 with(o, "minShelfLifeMonths", 99999999999L), 400, "minShelfLifeMonths", "is too large for a whole number"));
         // auditor 2026-12-06 C-g: a date with a time was read as its date part, the time and zone dropped
         c.add(new Case("order: required by a date-time in UTC", "tom", HttpMethod.POST, ord,
-                with(o, "requiredBy", "2025-02-05T00:00:00Z"), 400, "requiredBy", "give the date alone, as yyyy-MM-dd"));
+                with(o, "requiredBy", "2025-02-05T00:00:00Z"), 400, "requiredBy", "give the date alone, as year-month-day, e.g. 2025-01-28"));
         // re-test 2026-12-06 E4: a date as an array was taken
         c.add(new Case("lot: made on an array date", "mike", HttpMethod.POST, "/api/lots", Map.of("sku", sku, "quantity", 5,
-                "manufactureDate", List.of(2025, 1, 27), "location", "A1"), 400, "manufactureDate", "ISO date (yyyy-MM-dd)"));
+                "manufactureDate", List.of(2025, 1, 27), "location", "A1"), 400, "manufactureDate", "date written year-month-day (e.g. 2025-01-28)"));
         c.add(new Case("lot: made on a number", "mike", HttpMethod.POST, "/api/lots", Map.of("sku", sku, "quantity", 5,
-                "manufactureDate", 20250127, "location", "A1"), 400, "manufactureDate", "ISO date (yyyy-MM-dd)"));
+                "manufactureDate", 20250127, "location", "A1"), 400, "manufactureDate", "date written year-month-day (e.g. 2025-01-28)"));
         c.add(new Case("lot: made at a date-time", "mike", HttpMethod.POST, "/api/lots", Map.of("sku", sku, "quantity", 5,
                 "manufactureDate", "2025-01-27T23:59:00", "location", "A1"), 400, "manufactureDate",
                 "is a date with a time"));

@@ -170,7 +170,7 @@ public class DailyReview {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
         LocalDate date = filters.date("date", dateParam);
         if (date == null) {
-            throw new InvalidInput("date", "is required (yyyy-MM-dd)");
+            throw new InvalidInput("date", "is required (a date written year-month-day, e.g. 2025-01-28)");
         }
         if (date.isAfter(filters.today())) {
             throw new InvalidInput("date", "must not be after today (" + filters.today() + "), was " + date);

@@ -72,7 +72,7 @@ public class ReportFilters {
         try {
             date = org.lotflow.shared.input.InputRules.isoDate(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "must be an ISO date (yyyy-MM-dd), was '" + value + "'");
+            throw new InvalidInput(field, "must be a date written year-month-day, e.g. 2025-01-28; was '" + value + "'");
         }
         // a business date, as every other (auditor 2026-12-06 X6: 0000-01-01 was answered)
         org.lotflow.shared.input.InputRules.require(field, org.lotflow.shared.input.InputRules.businessDate(date));

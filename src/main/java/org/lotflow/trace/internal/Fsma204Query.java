@@ -38,10 +38,10 @@ public record Fsma204Query(String lot, LocalDate from, LocalDate to) {
         LocalDate last = date("to", to);
         if (number == null && first == null && last == null) {
             throw new InvalidInput("lot", "give a lot number (its trace, both directions) or a date range (from, to,"
-                    + " yyyy-MM-dd), or both");
+                    + " year-month-day, e.g. 2025-01-28), or both");
         }
         if (number == null && first == null) {
-            throw new InvalidInput("from", "give the first day of the date range (yyyy-MM-dd), or a lot");
+            throw new InvalidInput("from", "give the first day of the date range (year-month-day, e.g. 2025-01-28), or a lot");
         }
         if (number == null && last == null) {
             last = today;
@@ -77,7 +77,7 @@ public record Fsma204Query(String lot, LocalDate from, LocalDate to) {
             }
             return date;
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "'" + text + "' is not a date; write it as yyyy-MM-dd, e.g. 2025-01-28");
+            throw new InvalidInput(field, "'" + text + "' is not a date; write it year-month-day, e.g. 2025-01-28");
         }
     }
 }
