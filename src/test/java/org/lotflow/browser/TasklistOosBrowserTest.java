@@ -215,7 +215,7 @@ class TasklistOosBrowserTest {
                     .contains("- FAIL viscosity: 232 cSt (limits 245 – 255 cSt)").contains("PASS flashPoint: 230 °C")
                     .doesNotContain("**").contains("recorded by Sarah Johnson")
                     .contains("Laboratory investigation (phase I)").contains("viscometer calibration")
-                    .contains("Jennifer Lee").contains("Production investigation (phase II)").contains("BO-77");
+                    .contains("Jennifer Lee").contains("Full-scale investigation (phase II)").contains("BO-77");
             Select decision = t.select("oosDecision");
             assertThat(noDefaultDecision(decision)).containsExactly("=Choose: reject or release",
                     "REJECT=Reject the lot (it becomes REJECTED and can never be released)",

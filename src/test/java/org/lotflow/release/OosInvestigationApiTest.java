@@ -286,7 +286,7 @@ class OosInvestigationApiTest {
         // the lot's page tells the investigation's whole story, not one line (new user 2026-12-07 L3)
         String story = org.lotflow.console.ConsoleSession.login(api.port(), "mike").get("/console/lots/" + lot).html();
         assertThat(story).contains("Laboratory investigation (phase I): CONFIRMED, by Sarah Johnson (sarah) at ")
-                .contains("Production investigation (phase II), by Sarah Johnson (sarah) at ")
+                .contains("Full-scale investigation (phase II), by Sarah Johnson (sarah) at ")
                 .contains("Decision RELEASE, signed by Anna Kowalski (" + api.secondQaManager() + ") at ")
                 .contains("Released under CC-2025-12 with the customer&#39;s written agreement");
         JsonNode history = api.get("mike", "/api/lots/" + lot + "/history").json();

@@ -69,7 +69,7 @@ public class OosDecisionSigning {
     static void requireIndependentOfInvestigation(String signer, OosInvestigation oos, String lotNumber) {
         FourEyes.requireOther(signer, oos.getLabConcludedBy(), "concluded the laboratory investigation (phase I) of"
                 + " lot " + lotNumber, "sign its release despite the out-of-specification result");
-        FourEyes.requireOther(signer, oos.getProductionConcludedBy(), "concluded the production investigation (phase"
+        FourEyes.requireOther(signer, oos.getProductionConcludedBy(), "concluded the full-scale investigation (phase"
                 + " II) of lot " + lotNumber, "sign its release despite the out-of-specification result");
     }
 

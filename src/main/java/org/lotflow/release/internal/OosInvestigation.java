@@ -25,7 +25,8 @@ import org.lotflow.shared.StateConflict;
  * measurement. {@link LabConclusion#LAB_ERROR}: an assignable laboratory error invalidates the result
  * and a retest (a new round) is allowed; the investigation ends there. {@link LabConclusion#CONFIRMED}:
  * no laboratory error, the OOS result stands: phase II.</li>
- * <li><b>Phase II, production investigation</b>: findings on the batch record, raw materials, other
+ * <li><b>Phase II, full-scale investigation</b> (FDA's OOS guidance; the task key keeps its first name,
+ * {@code investigateProduction}): findings on the batch record, raw materials, other
  * lots.</li>
  * <li><b>Decision</b>: a QA manager's signed {@link Decision#REJECT} or {@link Decision#RELEASE} (the
  * latter only on a written justification of the evidence). Only this decision rejects a lot for an OOS
@@ -170,7 +171,7 @@ public class OosInvestigation {
 
     /** Records phase II. Refused: findings missing or too long (400), not in phase II (409). */
     public void concludeProductionPhase(String findings, String by, Instant at, String findingsField) {
-        requireStage(Stage.PRODUCTION, "its production investigation (phase II) is not open");
+        requireStage(Stage.PRODUCTION, "its full-scale investigation (phase II) is not open");
         this.productionFindings = text(findingsField, findings);
         this.productionConcludedBy = by;
         this.productionConcludedAt = at;

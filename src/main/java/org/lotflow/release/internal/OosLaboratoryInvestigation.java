@@ -62,7 +62,7 @@ public class OosLaboratoryInvestigation {
      * out-of-specification retest is not invalidated again (409 naming {@code labConclusion}). Invalidating round
      * after round until one passes is testing into compliance (FDA guidance "Investigating OOS Test Results":
      * a result is invalidated only on a documented, assignable error; 21 CFR 211.192; auditor 2026-12-05 F6):
-     * the second out-of-specification result is confirmed and goes to the production investigation (phase II).
+     * the second out-of-specification result is confirmed and goes to the full-scale investigation (phase II).
      */
     static void requireFirstInvalidation(OosInvestigation.LabConclusion conclusion, OosInvestigation oos,
             String lotNumber) {
@@ -81,7 +81,7 @@ public class OosLaboratoryInvestigation {
         Lot lot = lots.lockForChange(lots.get(lotId));
         if (conclusion == null) {
             throw new InvalidInput(CONCLUSION_FIELD, "is required: LAB_ERROR (an assignable laboratory error"
-                    + " invalidates the result; retest) or CONFIRMED (no laboratory error; production investigation)");
+                    + " invalidates the result; retest) or CONFIRMED (no laboratory error; full-scale investigation)");
         }
         OosInvestigation oos = queries.requireCurrentInvestigation(lotId, lot.getLotNumber());
         String by = currentUser.id();
@@ -92,7 +92,7 @@ public class OosLaboratoryInvestigation {
                 .reason((conclusion == OosInvestigation.LabConclusion.LAB_ERROR
                         ? "Assignable laboratory error: test round " + oos.getRound() + " is invalid, a retest is allowed. "
                         : "No laboratory error: the out-of-specification result of test round " + oos.getRound()
-                                + " is confirmed; production investigation (phase II) opened. ")
+                                + " is confirmed; full-scale investigation (phase II) opened. ")
                         + oos.getLabFindings())
                 .detail("round", oos.getRound()).detail("conclusion", conclusion.name()).record();
         return oos;

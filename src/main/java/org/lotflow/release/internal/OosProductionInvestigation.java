@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use case "conclude phase II of an OOS investigation" ({@code investigateProduction}): after phase I
- * confirmed the result, a QA analyst or manager records what the production investigation found (batch
+ * confirmed the result, a QA analyst or manager records what the full-scale investigation (FDA's phase II) found (batch
  * record, raw materials, equipment, other lots that may be affected; FDA OOS guidance, "Phase II:
  * full-scale OOS investigation"; 21 CFR 211.192). The QA manager's decision follows.
  *
@@ -44,13 +44,13 @@ public class OosProductionInvestigation {
     /** Concludes phase II of the lot's current investigation as the logged-in user. */
     @Transactional
     public OosInvestigation conclude(Long lotId, String findings) {
-        currentUser.requireMember("record a production investigation", Groups.QA_ANALYST, Groups.QA_MANAGER);
+        currentUser.requireMember("record a full-scale OOS investigation", Groups.QA_ANALYST, Groups.QA_MANAGER);
         Lot lot = lots.lockForChange(lots.get(lotId));
         OosInvestigation oos = queries.requireCurrentInvestigation(lotId, lot.getLotNumber());
         String by = currentUser.id();
         oos.concludeProductionPhase(findings, by, clock.instant(), FINDINGS_FIELD);
         history.event(lotId, LotEventTypes.OOS_PRODUCTION_INVESTIGATION_CONCLUDED).by(by)
-                .reason("Production investigation of test round " + oos.getRound() + ": " + oos.getProductionFindings())
+                .reason("Full-scale investigation (phase II) of test round " + oos.getRound() + ": " + oos.getProductionFindings())
                 .detail("round", oos.getRound()).record();
         return oos;
     }

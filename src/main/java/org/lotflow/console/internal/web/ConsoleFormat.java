@@ -86,6 +86,11 @@ public class ConsoleFormat {
         if (type == null || type.isEmpty()) {
             return "";
         }
+        if (type.equals("OOS_PRODUCTION_INVESTIGATION_CONCLUDED")) {
+            // FDA's name for phase II, also for a received lot, whose phase II reviews the supplier (new user
+            // 2026-12-07 F4); the code keeps its first name
+            return "OOS full-scale investigation concluded";
+        }
         java.util.List<String> words = new java.util.ArrayList<>();
         for (String w : type.split("_")) {
             words.add(ACRONYMS.contains(w) ? w : w.toLowerCase(java.util.Locale.ROOT));

@@ -46,6 +46,8 @@ class ConsoleFormatTest {
         assertThat(format.detail(java.util.List.of())).isEqualTo("none");
         assertThat(format.eventType("OOS_LAB_INVESTIGATION_CONCLUDED")).isEqualTo("OOS lab investigation concluded");
         assertThat(format.eventType("LAB_RESULTS_RECORDED")).isEqualTo("Lab results recorded");
+        assertThat(format.eventType("OOS_PRODUCTION_INVESTIGATION_CONCLUDED")).isEqualTo("OOS full-scale investigation"
+                + " concluded"); // FDA's phase II name (new user 2026-12-07 F4)
         assertThat(format.words("decisionDueAt")).isEqualTo("decision due at");
         assertThat(format.detail(null)).isEmpty();
     }
