@@ -160,8 +160,8 @@ final class EngineRequestBodies {
             }
             String headers = part.substring(0, end);
             java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
-            if (!name.find() || headers.contains("filename=")) {
-                continue; // a file's content is not text
+            if (!name.find() || headers.contains("filename=") && !AttachmentParts.isText(name.group(1))) {
+                continue; // a file's content is not text; an attachment's texts are read as text however sent (re-test F2)
             }
             String value = new String(part.substring(end + 4).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                     java.nio.charset.StandardCharsets.UTF_8);

@@ -151,21 +151,34 @@ final class IdentityInput {
         if (plain != null) {
             return plain;
         }
-        // lotflow prints a person as "Full Name (user id)": a bracket in a name could print another user's id where a
-        // reader looks for the signer's ("Jennifer Lee-Smith (jennifer) (anna)"; auditor 2026-12-07 H2)
-        // (every opening and closing punctuation: ( [ { and their full-width and other forms)
-        int bracket = name.codePoints().filter(c -> Character.getType(c) == Character.START_PUNCTUATION
-                || Character.getType(c) == Character.END_PUNCTUATION).findFirst().orElse(-1);
-        if (bracket >= 0) {
-            return new SurfaceRefusal(400, "Invalid request", field, field + ": a name printed on signatures holds no"
-                    + " brackets ('" + new String(Character.toChars(bracket)) + "'): lotflow prints a person as"
-                    + " \"Name (user id)\", so a bracket could print another user's id beside this name");
+        // lotflow prints a person as "Full Name (user id)": a bracket, or anything drawn like one, in a name could print
+        // another user's id where a reader looks for the signer's ("Jennifer Lee-Smith (jennifer) (anna)"; auditor
+        // 2026-12-07 H2; re-test F1: "Anna Kowalski \u239Bjennifer\u239E"). A printed name is letters, their accents,
+        // spaces, and the punctuation names use: an apostrophe, a hyphen or dash, a full stop, a comma.
+        int other = name.codePoints().filter(c -> !IdentityInput.nameCharacter(c)).findFirst().orElse(-1);
+        if (other >= 0) {
+            return new SurfaceRefusal(400, "Invalid request", field, field + ": a name printed on signatures holds"
+                    + " letters, spaces, apostrophes, hyphens, full stops and commas only, not '"
+                    + new String(Character.toChars(other)) + "' (U+" + String.format("%04X", other) + "): lotflow"
+                    + " prints a person as \"Name (user id)\", so a bracket or symbol could print another user's id beside"
+                    + " this name");
         }
         // what prints like another text is refused as for customers: a no-break or wide space, full-width letters, an
         // accent apart from its letter, a word of Latin and Cyrillic letters (auditor 2026-12-06 A1: "Jennifer L\u0435\u0435"
         // signed as "Jennifer Lee")
         String reason = org.lotflow.shared.input.PartyNames.problem(name.trim());
         return reason == null ? null : new SurfaceRefusal(400, "Invalid request", field, field + ": " + reason);
+    }
+
+    /**
+     * Whether {@code c} may be part of a printed name: a letter or a mark (an accent), a space, or the punctuation
+     * of names: an apostrophe ({@code '}, {@code ’}, {@code ʼ}), a hyphen or dash, a full stop, a comma.
+     */
+    static boolean nameCharacter(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || c == ' ' || c == '\'' || c == '\u2019' || c == '\u02BC'
+                || type == Character.DASH_PUNCTUATION || c == '.' || c == ',';
     }
 
     /**

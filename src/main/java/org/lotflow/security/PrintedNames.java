@@ -93,10 +93,11 @@ public class PrintedNames {
         }
     }
 
-    static StateConflict taken(String printedName, String holder) {
+    static org.lotflow.shared.Refusal taken(String printedName, String holder) {
+        // named as the surface's own check names it (re-test 2026-12-07 F9: a race's loser got no field)
         return new StateConflict("The printed name '" + printedName + "' is, or was, the name of " + (holder.startsWith(
                 "another") ? holder : "the user '" + holder + "'") + "; every signature prints its signer's name, so a"
                 + " name that signed stays its holder's: add what tells them apart (a middle initial, a second family"
-                + " name); nothing was changed");
+                + " name); nothing was changed").with("field", "firstName");
     }
 }

@@ -233,8 +233,77 @@ class AllocationOverrideApiTest {
                 signed = e;
             }
         }
-        assertThat(signed.get("detail").get("overrideReason").asText()).isEqualTo(shown);
+        assertThat(signed.get("detail").get("overrideReason").asText()).isEqualTo(shown.replace("(now;",
+                "(at the decision;"));
         assertThat(signed.get("detail").has("requestedLotUnavailable")).isFalse();
+        // the allocation records the reason the signature did (re-test 2026-12-07 F5: they disagreed)
+        api.executeJobs();
+        assertThat(api.get("tom", "/api/orders/" + orderNumber).json().get("allocations").get(0).get("overrideReason")
+                .asText()).isEqualTo(signed.get("detail").get("overrideReason").asText());
+    }
+
+    /**
+     * Re-test 2026-12-07 F5: an approval signed while another order emptied the lot it skips recorded "skips older lot
+     * (100 available)" after that stock was gone. The decision reads the stock under the product's lock, which every
+     * allocation takes: whichever commits first, the signed reason is the stock as it then stood, and the allocation
+     * records the same reason.
+     */
+    @Test
+    void anApprovalRacingAnOrderForTheSkippedStockSignsTheStockAsItStands() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            String product = api.createProduct("OVRR");
+            String old = fx.releasedLot(product, 100, "2024-08-01", null);
+            String requested = fx.releasedLot(product, 100, "2025-01-10", null);
+            String orderNumber = fx.placed(product, 20, "requestedLot", requested).get("orderNumber").asText();
+            String task = taskId("jennifer", orderNumber);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            try {
+                var approval = pool.submit(() -> {
+                    start.await();
+                    return complete("jennifer", task, Map.of("approved", true, "comment", "customer asks"));
+                });
+                var rival = pool.submit(() -> {
+                    start.await();
+                    return fx.order(OrderFixtures.orderNumber(), product, 100);
+                });
+                start.countDown();
+                assertThat(approval.get().status()).as(approval.get().toString()).isEqualTo(204);
+                assertThat(rival.get().status()).as(rival.get().toString()).isEqualTo(201);
+            } finally {
+                pool.shutdownNow();
+            }
+            api.executeJobs();
+            String signed = null;
+            java.time.Instant signedAt = null;
+            for (JsonNode e : api.get("tom", "/api/lots/" + requested + "/history").json()) {
+                if (e.get("type").asText().equals("OVERRIDE_APPROVED")) {
+                    signed = e.get("detail").get("overrideReason").asText();
+                    signedAt = java.time.Instant.parse(e.get("at").asText());
+                }
+            }
+            java.time.Instant takenAt = null;
+            for (JsonNode e : api.get("tom", "/api/lots/" + old + "/history").json()) {
+                if (e.get("type").asText().equals("ALLOCATED")) {
+                    takenAt = java.time.Instant.parse(e.get("at").asText());
+                }
+            }
+            JsonNode rivalAllocations = api.get("tom", "/api/lots/" + old).json();
+            boolean rivalFirst = signed.startsWith("No exception left at the decision");
+            // the trail's order agrees with what was signed: "100 available" only when the rival took it afterwards
+            assertThat(rivalFirst ? takenAt.isBefore(signedAt) : takenAt.isAfter(signedAt))
+                    .as("signed at " + signedAt + " '" + signed + "', the skipped lot taken at " + takenAt).isTrue();
+            assertThat(signed).as("the stock as it stood: the rival's 100 taken first, or still there")
+                    .satisfiesAnyOf(r -> assertThat(r).startsWith("No exception left at the decision: FEFO would take"
+                            + " lot " + requested + " first"), r -> assertThat(r).startsWith("Requested lot "
+                            + requested + ": FEFO broken: skips older lot(s) " + old + " (expires 2024-08-01, 100"
+                            + " available)"));
+            assertThat(rivalAllocations.get("allocated").decimalValue().add(rivalAllocations.get("shipped")
+                    .decimalValue())).as(rivalFirst ? "taken before the decision" : "taken after it")
+                    .isEqualByComparingTo("100");
+            assertThat(api.get("tom", "/api/orders/" + orderNumber).json().get("allocations").get(0)
+                    .get("overrideReason").asText()).isEqualTo(signed);
+        }
     }
 
     @Test

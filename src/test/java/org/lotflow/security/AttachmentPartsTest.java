@@ -16,8 +16,11 @@ class AttachmentPartsTest {
         assertThat(AttachmentParts.refusal("attachment-description", "d".repeat(4000))).isNull();
         assertThat(AttachmentParts.refusal("attachment-description", "d".repeat(4001))).contains("at most 4000",
                 "attached document");
-        // characters, not UTF-16 units: 255 emoji fit
-        assertThat(AttachmentParts.refusal("attachment-name", "\ud83d\udcc4".repeat(255))).isNull();
+        // as the databases count: an emoji is two UTF-16 units (re-test F2: 200 emoji reached the database)
+        assertThat(AttachmentParts.refusal("attachment-name", "\ud83d\udcc4".repeat(127))).isNull();
+        assertThat(AttachmentParts.refusal("attachment-name", "\ud83d\udcc4".repeat(128))).contains("was 256");
+        assertThat(AttachmentParts.isText("url")).isTrue();
+        assertThat(AttachmentParts.isText("content")).isFalse();
         assertThat(AttachmentParts.refusal("content", "x".repeat(10_000))).as("a file's content is not a text").isNull();
     }
 
@@ -26,7 +29,9 @@ class AttachmentPartsTest {
         assertThat(AttachmentParts.refusal("url", "https://dms.example/r/17")).isNull();
         assertThat(AttachmentParts.refusal("url", "HTTP://dms.example/r/17")).isNull();
         assertThat(AttachmentParts.refusal("url", "")).isNull();
-        for (String link : new String[] {"javascript:alert(1)", "file:///etc/passwd", "dms.example/r/17", "data:text/html,x"}) {
+        for (String link : new String[] {"javascript:alert(1)", "file:///etc/passwd", "dms.example/r/17", "data:text/html,x",
+                "http://", "https:javascript:alert(1)", " https://dms.example/r/17", "https://dms.example/r 17",
+                "https://dms.example/r/17\n", "java\tscript:alert(1)"}) {
             assertThat(AttachmentParts.refusal("url", link)).as(link).contains("http:// or https://");
         }
     }

@@ -41,7 +41,9 @@ class FilterCallsTest {
         assertThat(name.detail()).contains("at most 255 characters, was 256");
         SurfaceRefusal owner = FilterCalls.body(JSON.createObjectNode().put("name", "Mine").put("owner", "o".repeat(300)));
         assertThat(owner.field()).isEqualTo("owner");
-        assertThat(owner.detail()).contains("was 300 (never cut)");
+        assertThat(owner.detail()).contains("was 300 (never cut");
+        assertThat(FilterCalls.body(JSON.createObjectNode().put("name", "\ud83d\udcc4".repeat(128))).field())
+                .isEqualTo("name"); // 256 UTF-16 units, as the databases count (re-test F4)
     }
 
     @Test

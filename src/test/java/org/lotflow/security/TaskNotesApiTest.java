@@ -112,6 +112,12 @@ class TaskNotesApiTest {
                     + "/attachment/create", tooLong, "multipart/form-data; boundary=XyZ");
             problem(refused, 400, part, part.equals("url") ? "http:// or https://" : "(never cut)");
         });
+        // however the part is sent: as a file part the engine still reads it as the link (re-test 2026-12-07 F2)
+        String asFile = "--XyZ\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nok.txt\r\n--XyZ\r\n"
+                + "Content-Disposition: form-data; name=\"url\"; filename=\"u.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+                + "javascript:alert(1)\r\n--XyZ--\r\n";
+        problem(api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", asFile,
+                "multipart/form-data; boundary=XyZ"), 400, "url", "http:// or https://");
         assertThat(taskService.getTaskAttachments(task)).hasSize(1);
         String longest = form.replace("Sample photo", "n".repeat(255));
         assertThat(api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", longest,

@@ -100,7 +100,7 @@ public class OrderQueries {
      * shows it when it is opened.
      */
     public OverrideStanding.Standing overrideStanding(String orderNumber, String processInstanceId) {
-        return standing.of(locking.overrideOrder(orderNumber, processInstanceId, false));
+        return standing.of(locking.overrideOrder(orderNumber, processInstanceId, false), "now");
     }
 
     /** The order as the API shows it, read in the caller's transaction (after its writes). */

@@ -37,10 +37,13 @@ public class OverrideDecision {
     private final Clock clock;
 
     private final OverrideStanding standing;
+    private final FefoCandidates fefo;
 
     public OverrideDecision(OrderLocking locking, SalesOrderRepository orders, LotStock lots, LotHistory history,
-            ElectronicSignatures signatures, CurrentUser currentUser, Clock clock, OverrideStanding standing) {
+            ElectronicSignatures signatures, CurrentUser currentUser, Clock clock, OverrideStanding standing,
+            FefoCandidates fefo) {
         this.standing = standing;
+        this.fefo = fefo;
         this.locking = locking;
         this.orders = orders;
         this.lots = lots;
@@ -105,7 +108,11 @@ public class OverrideDecision {
         // the facts signed are those of now, and nothing is approved that can no longer be carried out (auditor
         // 2026-12-07 M4: an approval recorded "skips older lot A (10 available)" when A was empty and the requested lot
         // DEPLETED)
-        OverrideStanding.Standing now = standing.of(order);
+        // under the product's lock, which every allocation of the product takes: an order allocating its stock at this
+        // moment has either committed (and is read here) or waits for this decision (re-test 2026-12-07 F5: an approval
+        // signed 13 ms after another order emptied the skipped lot recorded it with its stock)
+        fefo.lockProduct(order.getProductId());
+        OverrideStanding.Standing now = standing.of(order, "at the decision");
         if (approved && now.unavailable() != null) {
             throw new StateConflict("Lot " + order.getRequestedLot() + " can no longer be allocated to order "
                     + orderNumber + ": " + now.unavailable() + ". There is nothing to approve: refuse the override"
@@ -120,7 +127,7 @@ public class OverrideDecision {
                 .detail("overrideReason", now.reason())
                 .detail("requestedLotUnavailable", now.unavailable())
                 .signature(meaning).record();
-        order.signOverrideDecision(approved, user, comment, clock.instant());
+        order.signOverrideDecision(approved, user, comment, clock.instant(), now.reason());
         orders.save(order);
         return approved;
     }

@@ -83,8 +83,11 @@ public class OverrideOutcome {
             return false;
         }
         BigDecimal take = requested.getAvailable().min(order.getQuantity());
-        allocator.allocate(order, requested, take, false, approvedBy, standing.reason(order, requested, today,
-                shipDate, "at the decision"), comment);
+        // the reason the signature recorded, so the allocation and the signed record agree (re-test 2026-12-07 F5); a
+        // decision signed before the reason was kept: read again now
+        allocator.allocate(order, requested, take, false, approvedBy, order.getOverrideDecisionReason() != null
+                ? order.getOverrideDecisionReason() : standing.reason(order, requested, today, shipDate,
+                        "at the decision"), comment);
         order.decideOverride(OverrideStatus.APPROVED, approvedBy, comment);
         BigDecimal rest = order.getQuantity().subtract(take);
         allocator.byFefo(order, fefo.lockCovering(order.getProductId(), rest, today, shipDate,

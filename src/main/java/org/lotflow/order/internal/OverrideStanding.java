@@ -37,16 +37,19 @@ public class OverrideStanding {
     public record Standing(String reason, String unavailable) {
     }
 
-    /** The override of {@code order} as it stands now (lots read, not locked: the outcome locks and checks again). */
+    /**
+     * The override of {@code order} as it stands now (lots read, not locked: the outcome locks and checks again);
+     * {@code when} names the moment in the reason ("now" on the form, "at the decision" in the signature).
+     */
     @Transactional(readOnly = true)
-    public Standing of(SalesOrder order) {
+    public Standing of(SalesOrder order, String when) {
         LocalDate today = LocalDate.now(clock);
         LocalDate shipDate = Fefo.shipDate(order.getRequiredBy(), today);
         Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElse(null);
         String unavailable = unavailable(lot != null && lot.getProduct().getId().equals(order.getProductId())
                 ? lot : null, lot == null ? "unknown" : lot.getStatus().name(), today, shipDate);
         return new Standing(unavailable != null ? order.getOverrideReason() + " (when the order was placed)"
-                : reason(order, lot, today, shipDate, "now"), unavailable);
+                : reason(order, lot, today, shipDate, when), unavailable);
     }
 
     /**
@@ -81,7 +84,9 @@ public class OverrideStanding {
                 today, shipDate, order.getMinShelfLifeMonths()).orElse(null);
         String placed = order.getOverrideReason();
         if (now == null) {
-            return placed + " (" + when + " FEFO would take this lot first: no exception left)";
+            // said first, the placing's reason after it as such (re-test 2026-12-07 F6)
+            return "No exception left " + when + ": FEFO would take lot " + requested.getLotNumber() + " first (when"
+                    + " the order was placed: " + placed + ")";
         }
         return now.equals(placed) ? now : now + " (" + when + "; when the order was placed: " + placed + ")";
     }

@@ -87,6 +87,9 @@ public class SalesOrder {
     @Column(name = "override_decision_at")
     private Instant overrideDecisionAt;
 
+    @Column(name = "override_decision_reason", length = 16000)
+    private String overrideDecisionReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -150,11 +153,17 @@ public class SalesOrder {
                 || LEGACY_PROCESS.equals(overrideProcessInstanceId));
     }
 
-    public void signOverrideDecision(boolean approved, String by, String comment, Instant at) {
+    public void signOverrideDecision(boolean approved, String by, String comment, Instant at, String reason) {
         this.overrideDecision = approved ? OverrideStatus.APPROVED.name() : OverrideStatus.REFUSED.name();
         this.overrideDecisionBy = by;
         this.overrideDecisionComment = comment;
         this.overrideDecisionAt = at;
+        this.overrideDecisionReason = reason;
+    }
+
+    /** Why the override was an exception as it stood at the signature; null for a decision signed before it was kept. */
+    public String getOverrideDecisionReason() {
+        return overrideDecisionReason;
     }
 
     public void decideOverride(OverrideStatus outcome, String decidedBy, String comment) {

@@ -32,7 +32,8 @@ class SalesOrderCancelTest {
     @Test
     void aSignedDecisionNotYetCarriedOutStandsInTheRecord() {
         SalesOrder order = pending();
-        order.signOverrideDecision(true, "jennifer", "Customer qualified the lot", Instant.parse("2025-01-28T09:59:59Z"));
+        order.signOverrideDecision(true, "jennifer", "Customer qualified the lot", Instant.parse("2025-01-28T09:59:59Z"),
+                "Requested lot A: FEFO broken");
         order.cancel(Instant.parse("2025-01-28T10:00:00Z"), "tom");
         assertThat(order.isCancelled()).isTrue();
         assertThat(order.getOverrideStatus()).isEqualTo("APPROVED");
