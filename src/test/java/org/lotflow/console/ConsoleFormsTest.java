@@ -200,6 +200,11 @@ class ConsoleFormsTest {
 
         assertThat(tom.post("/console/orders/" + number + "/shipments", Map.of("shippedAt", "yesterday",
                 "carrier", "")).html()).contains("data-field=\"shippedAt\"");
+        // a carrier of spaces is refused as the API refuses it, not read as none (re-test 2026-12-07 F7)
+        ConsoleSession.Page spaces = tom.post("/console/orders/" + number + "/shipments", Map.of("shippedAt", "",
+                "carrier", "   "));
+        assertThat(spaces.status()).isEqualTo(400);
+        assertThat(spaces.html()).contains("data-field=\"carrier\"");
         ConsoleSession.Page shipped = tom.post("/console/orders/" + number + "/shipments", Map.of("shippedAt", "",
                 "carrier", "DHL"));
         assertThat(shipped.status()).isEqualTo(302);

@@ -98,6 +98,11 @@ class LotApiTest {
         assertThat(asTyped.status()).as(asTyped.toString()).isEqualTo(201);
         assertThat(api.get("mike", "/api/lots/" + asTyped.json().get("lotNumber").asText()).json()
                 .get("productionOrder").asText()).isEqualTo("PO 2025-0089");
+        // an empty location is none, not a location of no text (re-test 2026-12-07 F8)
+        Response noLocation = api.post("mike", "/api/lots", lot(poSku, "location", ""));
+        assertThat(noLocation.status()).as(noLocation.toString()).isEqualTo(201);
+        assertThat(api.get("mike", "/api/lots/" + noLocation.json().get("lotNumber").asText()).json().path("location")
+                .isTextual()).isFalse();
 
         // a number given by hand follows the product's scheme, with the year the lot was made (seed: "follow established
         // numbering scheme"; auditor 2026-12-05 A7)

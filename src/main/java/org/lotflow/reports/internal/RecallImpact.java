@@ -133,7 +133,9 @@ public class RecallImpact {
         currentUser.require(REGULATORY);
         Product product = filters.product(sku);
         ReportFilters.Range range = filters.range(from, to, 365);
-        String number = recallNumber == null || recallNumber.isBlank() ? null : recallNumber.trim();
+        // found whatever the case it is typed in, as on the recall's own paths (re-test 2026-12-07 F10)
+        String number = recallNumber == null || recallNumber.isEmpty() ? null
+                : org.lotflow.shared.input.MadeNumbers.asMade(recallNumber);
         List<RecallReports.RecallRow> rows = recalls.recalls(number, filters.startOf(range.from()),
                 filters.startOf(range.to().plusDays(1)));
         if (number != null && rows.isEmpty()) {

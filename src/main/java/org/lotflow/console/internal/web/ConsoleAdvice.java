@@ -38,7 +38,7 @@ class ConsoleAdvice {
                 false) {
             @Override
             public void setAsText(String text) {
-                setValue(text == null || text.isBlank() ? null : text);
+                setValue(text == null || text.isEmpty() ? null : text); // spaces are given, as in the API (re-test F7)
             }
         });
         // a quantity is written with the digits 0-9 (BigDecimal alone reads every script's digits: a Bengali 4 that
