@@ -141,7 +141,7 @@ class IdentityChangeAuditApiTest {
             answers.add(pool.submit(() -> {
                 start.await();
                 return api.post("demo", "/engine-rest/user/create", Map.of("profile", Map.of("id", id, "firstName",
-                        "Try" + n, "lastName", "Racer"), "credentials", Map.of("password", "Long-enough-Password-" + n)));
+                        "Try" + (char) ('a' + n), "lastName", "Racer"), "credentials", Map.of("password", "Long-enough-Password-" + n)));
             }));
         }
         start.countDown();

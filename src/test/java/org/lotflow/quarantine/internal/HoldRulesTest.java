@@ -18,11 +18,15 @@ import org.lotflow.lot.LotSource;
 class HoldRulesTest {
 
     @Test
-    void aHoldIsTrimmedAndDefaultsToOther() {
-        HoldInput valid = HoldRules.validate(new HoldInput("  Viscosity 5% low  ", null, "   "));
+    void aHoldDefaultsToOtherAndItsReferenceIsKeptAsTyped() {
+        HoldInput valid = HoldRules.validate(new HoldInput("  Viscosity 5% low  ", null, null));
         assertThat(valid).isEqualTo(new HoldInput("Viscosity 5% low", HoldSource.OTHER, null));
-        assertThat(HoldRules.validate(new HoldInput("x", HoldSource.COMPLAINT, " CC-2025-014 ")))
+        assertThat(HoldRules.validate(new HoldInput("x", HoldSource.COMPLAINT, "CC-2025-014")))
                 .isEqualTo(new HoldInput("x", HoldSource.COMPLAINT, "CC-2025-014"));
+        // a reference is searched by: never trimmed, spaces only or at its edges refused (auditor round 22 M1)
+        assertThat(field(() -> HoldRules.validate(new HoldInput("x", HoldSource.COMPLAINT, "   ")))).isEqualTo("reference");
+        assertThat(field(() -> HoldRules.validate(new HoldInput("x", HoldSource.COMPLAINT, " CC-2025-014 "))))
+                .isEqualTo("reference");
     }
 
     @Test
