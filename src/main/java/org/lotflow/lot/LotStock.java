@@ -72,6 +72,21 @@ public class LotStock {
         return lotNumber != null && lotNumber.matches("[A-Za-z0-9._-]{1,64}");
     }
 
+    /**
+     * The ids of the lots with these numbers as stored (exact), by number; numbers of no lot are left out. Read in
+     * chunks of 1,000 (a recall's scope may name thousands of lots).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> ids(Collection<String> lotNumbers) {
+        List<String> distinct = lotNumbers.stream().distinct().toList();
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        for (int from = 0; from < distinct.size(); from += 1000) {
+            lots.findIdsByLotNumberIn(distinct.subList(from, Math.min(distinct.size(), from + 1000)))
+                    .forEach(r -> ids.put((String) r[1], ((Number) r[0]).longValue()));
+        }
+        return ids;
+    }
+
     /** {@link #asStored(List)} on a repository, for the lot module's own use cases. */
     static List<String> asStored(LotRepository lots, List<String> lotNumbers) {
         List<String> upper = lotNumbers.stream().filter(LotStock::foldable)

@@ -56,6 +56,41 @@ public class OpenAllocations implements LotViewContributor {
                 .toList();
     }
 
+    /**
+     * An allocation a lot's recall took back: this order of this customer held this quantity (product unit) of the
+     * lot until {@code cancelledAt}.
+     */
+    public record Cancelled(String lotNumber, String orderNumber, String customer, BigDecimal quantity, String unit,
+            java.time.Instant cancelledAt) {
+    }
+
+    /**
+     * The allocations of the given lots (ids) that were cancelled because the lot became RECALLED (a lot is recalled
+     * once), by lot number, then allocation: what the recall's scope preview said open orders would lose (new user
+     * 2026-12-07 F10: the recall's page did not say which orders lost their stock).
+     */
+    @Transactional(readOnly = true)
+    public List<Cancelled> cancelledOnRecall(Collection<Long> lotIds) {
+        if (lotIds.isEmpty()) {
+            return List.of();
+        }
+        record Taken(long lotId, String orderNumber, String customer, BigDecimal quantity, java.time.Instant at) {
+        }
+        List<Taken> rows = jdbc.query("""
+                SELECT a.lot_id, o.order_number, o.customer, a.quantity, a.closed_at
+                  FROM allocation a
+                  JOIN sales_order o ON o.id = a.order_id
+                 WHERE a.lot_id = ANY(:lotIds) AND a.status = 'CANCELLED' AND a.close_reason LIKE 'Lot % became RECALLED%'
+                 ORDER BY a.id""", Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)),
+                (rs, i) -> new Taken(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));
+        Map<Long, org.lotflow.lot.LotLabel> labels = lots.labels(rows.stream().map(Taken::lotId).toList());
+        return rows.stream().sorted(Comparator.comparing((Taken r) -> labels.get(r.lotId()).lotNumber()))
+                .map(r -> new Cancelled(labels.get(r.lotId()).lotNumber(), r.orderNumber(), r.customer(), r.quantity(),
+                        labels.get(r.lotId()).unit(), r.at()))
+                .toList();
+    }
+
     @Override
     public Map<String, Object> contribute(Lot lot) {
         List<Line> open = ofLots(List.of(lot.getId()));

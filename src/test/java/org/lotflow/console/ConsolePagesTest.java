@@ -625,6 +625,10 @@ class ConsolePagesTest {
                         + "/export").contains("Notify Bolt Motors");
         // returns per unit, with the unit (G2)
         assertThat(recall).contains("Returned 0 of 40 drums shipped (0.0 %)");
+        // the open order that lost its allocation, as the preview said it would (new user 2026-12-07 F10)
+        String lost = recall.substring(recall.indexOf("id=\"lost-allocations\""));
+        assertThat(lost.substring(0, lost.indexOf("</table>"))).contains(open).contains("Precision Parts Co.")
+                .contains(lot).contains("25 drums");
         assertThat(recall).contains("/api/recalls/" + number + "/epcis");
         String board = rachel.get("/console/recalls").html();
         assertThat(board).contains("data-recall=\"" + number + "\"");

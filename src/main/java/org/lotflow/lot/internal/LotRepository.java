@@ -68,6 +68,10 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     @Query(value = "select lot_number from lot where upper(lot_number) = upper(:lotNumber)", nativeQuery = true)
     Optional<String> findLotNumberIgnoringCase(@Param("lotNumber") String lotNumber);
 
+    /** The ids of the lots with these numbers, as stored (id, lot number), in no order. */
+    @Query("select l.id, l.lotNumber from Lot l where l.lotNumber in :numbers")
+    List<Object[]> findIdsByLotNumberIn(@Param("numbers") java.util.Collection<String> numbers);
+
     /** The stored numbers of the lots whose upper-case number is one of {@code upperNumbers} (the V122 index). */
     @Query(value = "select lot_number from lot where upper(lot_number) in (:upperNumbers)", nativeQuery = true)
     List<String> findLotNumbersByUpperCase(@Param("upperNumbers") List<String> upperNumbers);

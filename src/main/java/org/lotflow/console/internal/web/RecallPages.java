@@ -34,7 +34,13 @@ class RecallPages {
     private final OpenTasks openTasks;
     private final Clock clock;
 
-    RecallPages(RecallReports reports, Recalls recalls, CurrentUser currentUser, OpenTasks openTasks, Clock clock) {
+    private final org.lotflow.order.OpenAllocations openAllocations;
+    private final org.lotflow.lot.LotStock lotStock;
+
+    RecallPages(RecallReports reports, Recalls recalls, CurrentUser currentUser, OpenTasks openTasks, Clock clock,
+            org.lotflow.order.OpenAllocations openAllocations, org.lotflow.lot.LotStock lotStock) {
+        this.openAllocations = openAllocations;
+        this.lotStock = lotStock;
         this.reports = reports;
         this.recalls = recalls;
         this.currentUser = currentUser;
@@ -90,6 +96,12 @@ class RecallPages {
                 .stream().filter(c -> !Boolean.TRUE.equals(c.get("notified"))).count();
         model.addAttribute("tasksComing", tasks.isEmpty() && recall.get("closedAt") == null && unnotified > 0);
         model.addAttribute("receiveChoices", receiveChoices(recall));
+        // the open orders whose allocations the recall took back, as its scope preview listed them (new user 2026-12-07
+        // F10: only the orders' own pages said so)
+        @SuppressWarnings("unchecked")
+        java.util.List<String> lotNumbers = ((java.util.List<Map<String, Object>>) recall.getOrDefault("lots",
+                java.util.List.of())).stream().map(l -> (String) l.get("lotNumber")).toList();
+        model.addAttribute("lostAllocations", openAllocations.cancelledOnRecall(lotStock.ids(lotNumbers).values()));
         // serials asked for only when a customer received serialised goods of the recall (new user 2026-12-07 L12)
         @SuppressWarnings("unchecked")
         boolean serialised = ((java.util.List<Map<String, Object>>) recall.getOrDefault("customers", java.util.List.of()))
