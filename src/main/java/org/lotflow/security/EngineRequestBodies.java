@@ -141,40 +141,47 @@ final class EngineRequestBodies {
 
     /**
      * {@link #withVisibleText} for a multipart form (an attachment: its name, description, type and URL are texts kept
-     * and shown; re-test 2026-12-06 F2): every part without a file name is read as text; a file's content goes on
-     * unread. The body is given again whole.
+     * and shown; re-test 2026-12-06 F2), read by the engine's own reader ({@code MultipartPayloadProvider}, commons
+     * fileupload), so the parts checked are exactly the parts the engine will use, however their headers are spelt
+     * (re-test 2026-12-07 G1: a hand-made reader missed {@code NAME="url"}, an unquoted name, {@code BOUNDARY=}, a
+     * name after {@code filename=}): every part without a file name is read as text, and an attachment's texts also
+     * when sent as a file; a file's content goes on unread. A body the reader cannot read is 400, nothing added. The
+     * body is given again whole.
      */
     private static HttpServletRequest multipartWithVisibleText(HttpServletRequest request, HttpServletResponse response,
             String type) throws IOException {
         byte[] raw = request.getInputStream().readAllBytes();
         HttpServletRequest again = replay(request, raw);
-        java.util.regex.Matcher b = java.util.regex.Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(type);
-        if (!b.find()) {
-            return again;
+        org.camunda.bpm.engine.rest.mapper.MultipartFormData form;
+        try {
+            jakarta.ws.rs.core.MultivaluedMap<String, String> headers = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+            headers.putSingle("content-type", type);
+            form = new org.camunda.bpm.engine.rest.mapper.MultipartPayloadProvider().readFrom(
+                    org.camunda.bpm.engine.rest.mapper.MultipartFormData.class, null, null,
+                    jakarta.ws.rs.core.MediaType.valueOf(type), headers, new java.io.ByteArrayInputStream(raw));
+        } catch (RuntimeException unreadable) {
+            Problems.write(response, 400, "Invalid request", "The body is not a readable multipart/form-data form (its"
+                    + " boundary and parts as RFC 7578 writes them); nothing was added", "body");
+            return null;
         }
-        String body = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1); // bytes kept one to one
-        for (String part : body.split(java.util.regex.Pattern.quote("--" + b.group(1)))) {
-            int end = part.indexOf("\r\n\r\n");
-            if (end < 0) {
-                continue;
-            }
-            String headers = part.substring(0, end);
-            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
-            if (!name.find() || headers.contains("filename=") && !AttachmentParts.isText(name.group(1))) {
+        for (String name : form.getPartNames()) {
+            org.camunda.bpm.engine.rest.mapper.MultipartFormData.FormPart part = form.getNamedPart(name);
+            if (part.getFileName() != null && !AttachmentParts.isText(name)) {
                 continue; // a file's content is not text; an attachment's texts are read as text however sent (re-test F2)
             }
-            String value = new String(part.substring(end + 4).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String value = part.getTextContent();
+            if (value == null) {
+                continue; // not text/plain: the engine reads no text from it either
+            }
             String why = org.lotflow.shared.StrictJson.hiddenTextRefusal(value);
             if (why != null) {
-                Problems.write(response, 400, "Invalid request", name.group(1) + ": " + why, name.group(1));
+                Problems.write(response, 400, "Invalid request", name + ": " + why, name);
                 return null;
             }
             // the attachment's texts as the engine's columns keep them (auditor 2026-12-07 M2)
-            String tooLong = AttachmentParts.refusal(name.group(1), value.endsWith("\r\n")
-                    ? value.substring(0, value.length() - 2) : value);
+            String tooLong = AttachmentParts.refusal(name, value);
             if (tooLong != null) {
-                Problems.write(response, 400, "Invalid request", tooLong, name.group(1));
+                Problems.write(response, 400, "Invalid request", tooLong, name);
                 return null;
             }
         }

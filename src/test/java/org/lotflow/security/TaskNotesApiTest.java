@@ -118,6 +118,24 @@ class TaskNotesApiTest {
                 + "javascript:alert(1)\r\n--XyZ--\r\n";
         problem(api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", asFile,
                 "multipart/form-data; boundary=XyZ"), 400, "url", "http:// or https://");
+        // read as the engine reads the form, however its headers are spelt (re-test 2026-12-07 G1)
+        for (String[] spelling : new String[][] {{"filename=\"a.txt\"; name=\"url\"", "boundary=XyZ"},
+                {"NAME=\"url\"", "boundary=XyZ"}, {"name=url", "boundary=XyZ"}, {"name = \"url\"", "boundary=XyZ"},
+                {"name=\"url\"", "BOUNDARY=XyZ"}, {"name=\"url\"", "xboundary=QQQ; boundary=XyZ"}}) {
+            String odd = "--XyZ\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nok.txt\r\n--XyZ\r\n"
+                    + "X-Note: name=\"x\"\r\nContent-Disposition: form-data; " + spelling[0] + "\r\n\r\n"
+                    + "javascript:alert(1)\r\n--XyZ--\r\n";
+            Response refused = api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task
+                    + "/attachment/create", odd, "multipart/form-data; " + spelling[1]);
+            assertThat(refused.status()).as(String.join(" / ", spelling) + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().get("field").asText()).as(String.join(" / ", spelling)).isEqualTo("url");
+        }
+        // the boundary's text inside a value is not a boundary: the value is checked whole
+        String inside = "--XyZ\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n" + "a".repeat(200)
+                + "--XyZ" + "a".repeat(200) + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\n"
+                + "http://dms.example/r/19\r\n--XyZ--\r\n";
+        problem(api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", inside,
+                "multipart/form-data; boundary=XyZ"), 400, "attachment-name", "at most 255");
         assertThat(taskService.getTaskAttachments(task)).hasSize(1);
         String longest = form.replace("Sample photo", "n".repeat(255));
         assertThat(api.send("jennifer", HttpMethod.POST, "/engine-rest/task/" + task + "/attachment/create", longest,
