@@ -96,7 +96,7 @@ public class Holds {
         lots.get(lotNumber);
         HoldSource parsed = HoldRules.source(source);
         HoldPlacement.Placed placed = placement.hold(lotNumber, new HoldInput(reason, parsed,
-                reference == null || reference.isBlank() ? null : reference));
+                reference == null || reference.isEmpty() ? null : reference)); // spaces refused (re-test G5)
         return new Placed(placed.lot().getLotNumber(), placed.lot().getStatus().name(), placed.processInstanceId());
     }
 }

@@ -72,7 +72,8 @@ public class IdentityChangeAudit extends AbstractProcessEnginePlugin {
                 String userId = ((User) args[0]).getId();
                 // the name it prints now is on record for good, in this command (PrintedNames; auditor 2026-12-07 H1)
                 printedNames.getObject().record(userId, CurrentUser.printedName(((User) args[0]).getFirstName(),
-                        ((User) args[0]).getLastName()));
+                        ((User) args[0]).getLastName()), IdentityOperationResult.OPERATION_CREATE.equals(operation)
+                                ? "profile.firstName" : "firstName"); // as the surface names it (re-test G6)
                 if (IdentityOperationResult.OPERATION_CREATE.equals(operation)) {
                     // failed logins of this id from before its account existed are nobody's: a lock taken then would
                     // hold the new account (re-test 2026-12-06 Y10: an outsider could pre-lock a new hire's id)

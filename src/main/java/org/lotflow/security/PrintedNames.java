@@ -39,16 +39,43 @@ public class PrintedNames {
     }
 
     /**
-     * A printed name ("Jennifer Lee") as a reader reads it: its confusable skeleton ({@link PartyNames#printsAs}:
-     * compatibility form, one space, case folded, UTS #39 skeleton) of the name as written and of it in lower case (a
-     * capital may be confusable with other letters than its small letter is). Empty for a blank name.
+     * A printed name ("Jennifer Lee") as a reader reads it: the confusable skeleton ({@link PartyNames#printsAs}:
+     * case folded, UTS #39 skeleton) of its {@link #letters} as written and in lower case (a capital may be confusable
+     * with other letters than its small letter is). Empty for a name without letters.
      */
     static Set<String> readings(String printedName) {
-        if (printedName == null || printedName.isBlank()) {
+        String letters = letters(printedName);
+        if (letters.isEmpty()) {
             return Set.of();
         }
-        return Stream.of(PartyNames.printsAs(printedName), PartyNames.printsAs(printedName.toLowerCase(Locale.ROOT)))
+        return Stream.of(PartyNames.printsAs(letters), PartyNames.printsAs(letters.toLowerCase(Locale.ROOT)))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The letters of a name as a reader tells names apart: its compatibility form, composed (an accent typed apart
+     * joins its letter: "José" stays "José"), then only its letters and the marks of their own script (a Devanagari
+     * vowel sign); spaces, punctuation and the generic combining marks that compose with nothing are left out
+     * ("Jennifer Lee.", "Jennifer Lee ,", "Jennifer L\u0338ee" and "Jennifer Lee\u302D" read as "Jennifer Lee";
+     * re-test 2026-12-07 G7, G2).
+     */
+    static String letters(String name) {
+        if (name == null) {
+            return "";
+        }
+        String composed = java.text.Normalizer.normalize(java.text.Normalizer.normalize(name,
+                java.text.Normalizer.Form.NFKC), java.text.Normalizer.Form.NFC);
+        StringBuilder kept = new StringBuilder();
+        composed.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+            if (Character.isLetter(c) || mark && Character.UnicodeScript.of(c) != Character.UnicodeScript.INHERITED
+                    && Character.UnicodeScript.of(c) != Character.UnicodeScript.COMMON) {
+                kept.appendCodePoint(c);
+            }
+        });
+        return kept.toString();
     }
 
     /** {@link #readings} as the table keeps them: SHA-256, hex. */
@@ -77,9 +104,14 @@ public class PrintedNames {
      * another request at this moment (the key decides).
      */
     void record(String userId, String printedName) {
+        record(userId, printedName, "firstName");
+    }
+
+    /** {@link #record(String, String)}, a refusal naming {@code field} ("profile.firstName" for a new user). */
+    void record(String userId, String printedName, String field) {
         String holder = formerHolder(printedName, userId);
         if (holder != null) {
-            throw taken(printedName, holder);
+            throw taken(printedName, holder, field);
         }
         Timestamp now = Timestamp.from(clock.instant());
         for (String hash : readingHashes(printedName)) {
@@ -88,16 +120,16 @@ public class PrintedNames {
                         + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM printed_name_reading WHERE reading_hash = ?)",
                         hash, userId, printedName, now, hash);
             } catch (DuplicateKeyException lostRace) {
-                throw taken(printedName, "another user, at this moment");
+                throw taken(printedName, "another user, at this moment", field);
             }
         }
     }
 
-    static org.lotflow.shared.Refusal taken(String printedName, String holder) {
+    static org.lotflow.shared.Refusal taken(String printedName, String holder, String field) {
         // named as the surface's own check names it (re-test 2026-12-07 F9: a race's loser got no field)
         return new StateConflict("The printed name '" + printedName + "' is, or was, the name of " + (holder.startsWith(
                 "another") ? holder : "the user '" + holder + "'") + "; every signature prints its signer's name, so a"
                 + " name that signed stays its holder's: add what tells them apart (a middle initial, a second family"
-                + " name); nothing was changed").with("field", "firstName");
+                + " name); nothing was changed").with("field", field);
     }
 }

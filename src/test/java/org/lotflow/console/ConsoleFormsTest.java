@@ -205,6 +205,18 @@ class ConsoleFormsTest {
                 "carrier", "   "));
         assertThat(spaces.status()).isEqualTo(400);
         assertThat(spaces.html()).contains("data-field=\"carrier\"");
+        // so are a hold's reference and a certificate's customer (re-test 2026-12-07 G5)
+        ConsoleSession analyst = ConsoleSession.login(port, "sarah");
+        analyst.get("/console/lots/" + lot);
+        ConsoleSession.Page hold = analyst.post("/console/lots/" + lot + "/holds", Map.of("reason", "Viscosity drift",
+                "source", "OTHER", "reference", "   "));
+        assertThat(hold.status()).as(hold.html()).isEqualTo(400);
+        assertThat(hold.html()).contains("data-field=\"reference\"");
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("RELEASED");
+        tom.get("/console/lots/" + lot);
+        ConsoleSession.Page coa = tom.post("/console/lots/" + lot + "/coa", Map.of("customer", "   "));
+        assertThat(coa.status()).isEqualTo(400);
+        assertThat(coa.html()).contains("id=\"coa-problem\"").contains("is only spaces");
         ConsoleSession.Page shipped = tom.post("/console/orders/" + number + "/shipments", Map.of("shippedAt", "",
                 "carrier", "DHL"));
         assertThat(shipped.status()).isEqualTo(302);

@@ -210,7 +210,11 @@ class AllocationOverrideApiTest {
         }
         assertThat(refused.get("detail").get("requestedLotUnavailable").asText()).isEqualTo("it is QUARANTINE, not"
                 + " RELEASED");
-        assertThat(refused.get("detail").get("overrideReason").asText()).endsWith("(when the order was placed)");
+        // nothing to approve, said as such; the placing's reason after it as what it was (new user 2026-12-07 N1)
+        assertThat(refused.get("detail").get("overrideReason").asText()).startsWith("Nothing to approve at the decision:"
+                + " lot " + newer + " is QUARANTINE, not RELEASED (when the order was placed: Requested lot " + newer);
+        assertThat(now.get("overrideReason").get("value").asText()).startsWith("Nothing to approve now: lot " + newer
+                + " is QUARANTINE, not RELEASED (when the order was placed: ");
     }
 
     /** The signed approval records why it is an exception at the decision, not at the placing (auditor 2026-12-07 M4). */
@@ -303,6 +307,56 @@ class AllocationOverrideApiTest {
                     .isEqualByComparingTo("100");
             assertThat(api.get("tom", "/api/orders/" + orderNumber).json().get("allocations").get(0)
                     .get("overrideReason").asText()).isEqualTo(signed);
+        }
+    }
+
+    /**
+     * Re-test 2026-12-07 G3: an approval was signed after the requested lot was put on hold. The decision locks the
+     * requested lot's row, as a hold does: the hold is seen (409, nothing signed) or comes after the signature.
+     */
+    @Test
+    void anApprovalRacingAHoldOnTheRequestedLotIsSignedBeforeItOrRefused() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            String product = api.createProduct("OVRH");
+            fx.releasedLot(product, 100, "2024-08-01", null);
+            String requested = fx.releasedLot(product, 100, "2025-01-10", null);
+            String orderNumber = fx.placed(product, 20, "requestedLot", requested).get("orderNumber").asText();
+            String task = taskId("jennifer", orderNumber);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            Response approval;
+            try {
+                var approving = pool.submit(() -> {
+                    start.await();
+                    return complete("jennifer", task, Map.of("approved", true, "comment", "customer asks"));
+                });
+                var holding = pool.submit(() -> {
+                    start.await();
+                    return api.post("sarah", "/api/lots/" + requested + "/holds", Map.of("reason", "race hold",
+                            "source", "OTHER"));
+                });
+                start.countDown();
+                approval = approving.get();
+                assertThat(holding.get().status()).as(holding.get().toString()).isEqualTo(202);
+            } finally {
+                pool.shutdownNow();
+            }
+            java.time.Instant signedAt = null;
+            java.time.Instant heldAt = null;
+            for (JsonNode e : api.get("tom", "/api/lots/" + requested + "/history").json()) {
+                if (e.get("type").asText().equals("OVERRIDE_APPROVED")) {
+                    signedAt = java.time.Instant.parse(e.get("at").asText());
+                } else if (e.get("type").asText().equals("HOLD_PLACED")) {
+                    heldAt = java.time.Instant.parse(e.get("at").asText());
+                }
+            }
+            if (approval.status() == 409) {
+                assertThat(approval.json().get("detail").asText()).contains("is QUARANTINE, not RELEASED");
+                assertThat(signedAt).as("nothing signed").isNull();
+            } else {
+                assertThat(approval.status()).as(approval.toString()).isEqualTo(204);
+                assertThat(signedAt).as("signed before the hold, held at " + heldAt).isBefore(heldAt);
+            }
         }
     }
 

@@ -699,7 +699,9 @@ public abstract class EngineSurfaceAttacks {
         assertThat(lookalike.json().get("field").asText()).isEqualTo("profile.firstName");
         // nor one that only prints like it (auditor 2026-12-06 A1: Cyrillic letters, a full-width J, a no-break space)
         Map<String, String> printsAlike = Map.of("L\u0435\u0435", "lastName", "\uff2aennifer", "firstName",
-                "Lee\u00a0", "lastName", "Lee\u3000", "lastName", "\u13abennifer", "firstName", "L\ud835\uddf2e", "lastName");
+                "Lee\u00a0", "lastName", "Lee\u3000", "lastName", "\u13abennifer", "firstName", "L\ud835\uddf2e", "lastName",
+                // punctuation and marks that compose with nothing (re-test 2026-12-07 G7, G2)
+                "Lee.", "lastName", "Lee \u302D", "lastName");
         printsAlike.forEach((written, field) -> {
             Map<String, Object> named = new java.util.HashMap<>(Map.of("id", manager, "firstName", "Jennifer",
                     "lastName", "Lee"));

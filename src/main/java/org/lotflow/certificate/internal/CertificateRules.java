@@ -198,8 +198,12 @@ public final class CertificateRules {
      * a tab, a line break, an invisible character).
      */
     public static String customer(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             return null;
+        }
+        if (text.isBlank()) {
+            // spaces are not "left out": the Console and the API refuse them alike (re-test 2026-12-07 G5)
+            throw new InvalidInput("customer", "is only spaces: give the customer's name, or leave the field empty");
         }
         String customer = InputRules.withoutEdgeSpaces(text);
         if (customer.length() > MAX_CUSTOMER) {

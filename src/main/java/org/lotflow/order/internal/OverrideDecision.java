@@ -112,6 +112,9 @@ public class OverrideDecision {
         // moment has either committed (and is read here) or waits for this decision (re-test 2026-12-07 F5: an approval
         // signed 13 ms after another order emptied the skipped lot recorded it with its stock)
         fefo.lockProduct(order.getProductId());
+        // and the requested lot's row, which a hold, a recall or an expiry locks to change its status (re-test
+        // 2026-12-07 G3: an approval was signed after the lot was put on hold): seen here, or changed after
+        lots.lockAllByLotNumber(java.util.List.of(order.getRequestedLot()));
         OverrideStanding.Standing now = standing.of(order, "at the decision");
         if (approved && now.unavailable() != null) {
             throw new StateConflict("Lot " + order.getRequestedLot() + " can no longer be allocated to order "

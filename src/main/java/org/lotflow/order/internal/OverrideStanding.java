@@ -48,7 +48,9 @@ public class OverrideStanding {
         Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElse(null);
         String unavailable = unavailable(lot != null && lot.getProduct().getId().equals(order.getProductId())
                 ? lot : null, lot == null ? "unknown" : lot.getStatus().name(), today, shipDate);
-        return new Standing(unavailable != null ? order.getOverrideReason() + " (when the order was placed)"
+        // nothing to approve said as such, the placing's reason after it as what it was (new user 2026-12-07 N1)
+        return new Standing(unavailable != null ? "Nothing to approve " + when + ": lot " + order.getRequestedLot()
+                + unavailable.substring("it".length()) + " (when the order was placed: " + order.getOverrideReason() + ")"
                 : reason(order, lot, today, shipDate, when), unavailable);
     }
 
@@ -88,6 +90,9 @@ public class OverrideStanding {
             return "No exception left " + when + ": FEFO would take lot " + requested.getLotNumber() + " first (when"
                     + " the order was placed: " + placed + ")";
         }
-        return now.equals(placed) ? now : now + " (" + when + "; when the order was placed: " + placed + ")";
+        // the moment always said, also when the placing's reason still holds: the allocation keeps the signed text
+        // (re-test 2026-12-07 G4)
+        return now.equals(placed) ? now + " (" + when + ", as when the order was placed)"
+                : now + " (" + when + "; when the order was placed: " + placed + ")";
     }
 }

@@ -168,7 +168,9 @@ class CertificateRulesTest {
     @Test
     void theCustomerIsOptionalTrimmedAndOneLineOfAtMost200Characters() {
         assertThat(CertificateRules.customer(null)).isNull();
-        assertThat(CertificateRules.customer("   ")).isNull();
+        assertThat(CertificateRules.customer("")).isNull();
+        assertThatThrownBy(() -> CertificateRules.customer("   ")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("is only spaces"); // not "left out" (re-test 2026-12-07 G5)
         assertThat(CertificateRules.customer("  Acme Manufacturing ")).isEqualTo("Acme Manufacturing");
         assertThat(CertificateRules.customer("x".repeat(200))).hasSize(200);
         assertThatThrownBy(() -> CertificateRules.customer("x".repeat(201))).isInstanceOf(InvalidInput.class)

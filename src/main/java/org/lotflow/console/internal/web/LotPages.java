@@ -115,7 +115,8 @@ class LotPages {
             throws java.io.IOException {
         org.lotflow.certificate.Certificates.PdfDocument pdf;
         try {
-            pdf = certificates.currentPdf(lotNumber, blank(customer) ? null : customer.trim());
+            // read as the API reads it: empty is none, spaces are refused (re-test 2026-12-07 G5)
+            pdf = certificates.currentPdf(lotNumber, customer == null || customer.isEmpty() ? null : customer);
         } catch (Refusal e) {
             // on the lot's page, at the form, with what was typed (new user 2026-12-07 F13: a page of its own that
             // spoke of Accept headers and led back to the lot list)
