@@ -63,7 +63,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return fieldProblem(e.getName(), "cannot be read as " + simpleType(e.getRequiredType()) + ": '" + e.getValue() + "'");
+        // a sentence, with the form to write (new user 2026-12-07 N3: "cannot be read as whole number: 'ninety'")
+        String type = simpleType(e.getRequiredType());
+        String example = type.equals("whole number") ? ": write it in digits, e.g. 90"
+                : type.equals("number") ? ": write it in digits with a point for decimals, e.g. 12.5" : "";
+        return fieldProblem(e.getName(), "'" + e.getValue() + "' is not a " + type + example);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -285,9 +285,10 @@ class OosInvestigationApiTest {
         assertThat(after.get("status").asText()).isEqualTo("RELEASED");
         // the lot's page tells the investigation's whole story, not one line (new user 2026-12-07 L3)
         String story = org.lotflow.console.ConsoleSession.login(api.port(), "mike").get("/console/lots/" + lot).html();
-        assertThat(story).contains("Laboratory investigation (phase I): CONFIRMED, by Sarah Johnson (sarah) at ")
+        assertThat(story).contains("Laboratory investigation (phase I): no laboratory error, result confirmed, by Sarah Johnson (sarah) at ")
+                .contains("round 1: decided, failed ") // in words (new user 2026-12-07 N2)
                 .contains("Full-scale investigation (phase II), by Sarah Johnson (sarah) at ")
-                .contains("Decision RELEASE, signed by Anna Kowalski (" + api.secondQaManager() + ") at ")
+                .contains("Decision: release, signed by Anna Kowalski (" + api.secondQaManager() + ") at ")
                 .contains("Released under CC-2025-12 with the customer&#39;s written agreement");
         JsonNode history = api.get("mike", "/api/lots/" + lot + "/history").json();
         // the release's status change, then the certificate of analysis it issued
@@ -357,8 +358,8 @@ class OosInvestigationApiTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).isEqualTo("Test round 1 of lot " + lot + " was already"
                 + " invalidated by a laboratory error; the retest (round 2) is out of specification too and is not"
-                + " invalidated again (that would be testing into compliance): conclude CONFIRMED and investigate"
-                + " production (phase II)");
+                + " invalidated again (that would be testing into compliance): conclude CONFIRMED and go on to the"
+                + " full-scale investigation (phase II)");
         assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING)).status())
                 .as("no third round").isEqualTo(409);
         // another QA manager confirms round 2, so jennifer took no part in its investigation; yet she threw round 1

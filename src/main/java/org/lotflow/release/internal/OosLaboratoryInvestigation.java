@@ -70,7 +70,7 @@ public class OosLaboratoryInvestigation {
             throw new org.lotflow.shared.StateConflict("Test round " + (oos.getRound() - 1) + " of lot " + lotNumber
                     + " was already invalidated by a laboratory error; the retest (round " + oos.getRound() + ") is out"
                     + " of specification too and is not invalidated again (that would be testing into compliance):"
-                    + " conclude CONFIRMED and investigate production (phase II)").with("field", CONCLUSION_FIELD);
+                    + " conclude CONFIRMED and go on to the full-scale investigation (phase II)").with("field", CONCLUSION_FIELD);
         }
     }
 
