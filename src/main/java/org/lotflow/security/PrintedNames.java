@@ -55,7 +55,8 @@ public class PrintedNames {
     /**
      * The letters of a name as a reader tells names apart: its compatibility form, composed (an accent typed apart
      * joins its letter: "José" stays "José"), then only its letters and the marks of their own script (a Devanagari
-     * vowel sign); spaces, punctuation and the generic combining marks that compose with nothing are left out
+     * vowel sign); spaces, punctuation, modifier letters (U+02BC, read as an apostrophe) and the generic combining
+     * marks that compose with nothing are left out
      * ("Jennifer Lee.", "Jennifer Lee ,", "Jennifer L\u0338ee" and "Jennifer Lee\u302D" read as "Jennifer Lee";
      * re-test 2026-12-07 G7, G2).
      */
@@ -70,7 +71,10 @@ public class PrintedNames {
             int type = Character.getType(c);
             boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                     || type == Character.ENCLOSING_MARK;
-            if (Character.isLetter(c) || mark && Character.UnicodeScript.of(c) != Character.UnicodeScript.INHERITED
+            // modifier letters (an apostrophe-like U+02BC, a length mark) are read as the punctuation they look like
+            // (re-test 2026-12-07 H1c-1: "\u02BCJennifer Lee" beside "Jennifer Lee")
+            if (Character.isLetter(c) && type != Character.MODIFIER_LETTER
+                    || mark && Character.UnicodeScript.of(c) != Character.UnicodeScript.INHERITED
                     && Character.UnicodeScript.of(c) != Character.UnicodeScript.COMMON) {
                 kept.appendCodePoint(c);
             }
