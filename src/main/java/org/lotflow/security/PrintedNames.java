@@ -67,16 +67,22 @@ public class PrintedNames {
         String composed = java.text.Normalizer.normalize(java.text.Normalizer.normalize(name,
                 java.text.Normalizer.Form.NFKC), java.text.Normalizer.Form.NFC);
         StringBuilder kept = new StringBuilder();
+        Character.UnicodeScript[] letterScript = {null};
         composed.codePoints().forEach(c -> {
             int type = Character.getType(c);
             boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                     || type == Character.ENCLOSING_MARK;
             // modifier letters (an apostrophe-like U+02BC, a length mark) are read as the punctuation they look like
             // (re-test 2026-12-07 H1c-1: "\u02BCJennifer Lee" beside "Jennifer Lee")
-            if (Character.isLetter(c) && type != Character.MODIFIER_LETTER
-                    || mark && Character.UnicodeScript.of(c) != Character.UnicodeScript.INHERITED
-                    && Character.UnicodeScript.of(c) != Character.UnicodeScript.COMMON) {
+            if (Character.isLetter(c) && type != Character.MODIFIER_LETTER) {
                 kept.appendCodePoint(c);
+                letterScript[0] = Character.UnicodeScript.of(c);
+            } else if (mark && Character.UnicodeScript.of(c) == letterScript[0]) {
+                // a mark of its letter's own script (a Devanagari vowel sign after a Devanagari letter); a mark of
+                // another script after it is read as nothing (re-test H1c-2: a Hangul tone mark after a Latin r)
+                kept.appendCodePoint(c);
+            } else if (!mark) {
+                letterScript[0] = null;
             }
         });
         return kept.toString();

@@ -75,7 +75,8 @@ class PrintedNameMigrationTest {
         // apart (re-test 2026-12-07 G7, G2)
         for (String alike : java.util.List.of("Jennifer L\u0435\u0435", "Jennifer Lee.", "Jennifer Lee ,", "Jennifer-Lee",
                 "Jennifer Lee'", "Jennifer L.ee", "Jennifer Lee\u302D", "Jennifer Lee\u0358", "Jennifer L\u0338ee",
-                "JENNIFER  LEE", "Jennifer Lee\u02bc", "\u02bbJennifer Lee", "Jennifer L\u02bcee")) {
+                "JENNIFER  LEE", "Jennifer Lee\u02bc", "\u02bbJennifer Lee", "Jennifer L\u02bcee", "Jennifer\u302e Lee",
+                "Jennifer Lee\u302f", "Jennifer L\ud81b\udff0ee")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> names.record("anna", alike)).as(alike)
                     .isInstanceOf(org.lotflow.shared.StateConflict.class);
         }
