@@ -171,7 +171,11 @@ public class CurrentUser {
      * Read as {@link #fullName} reads names.
      */
     public String nameWithId(String userId) {
-        String full = fullName(userId);
+        return withId(fullName(userId), userId);
+    }
+
+    /** {@code full (userId)}; the id alone without a name; a name that is the id, or lotflow's, alone. */
+    private static String withId(String full, String userId) {
         if (full == null || full.isBlank() || full.equals(userId) || "lotflow".equals(full)) {
             return full == null || full.isBlank() ? userId : full;
         }
@@ -186,8 +190,7 @@ public class CurrentUser {
     public java.util.Map<String, String> everyoneWithIds() {
         java.util.Map<String, String> names = new java.util.TreeMap<>();
         for (User u : privileged(() -> identityService.createUserQuery().list())) {
-            String name = printedName(u.getFirstName(), u.getLastName());
-            names.put(u.getId(), name.isEmpty() ? u.getId() : name + " (" + u.getId() + ")");
+            names.put(u.getId(), withId(printedName(u.getFirstName(), u.getLastName()), u.getId()));
         }
         names.put(SYSTEM, "lotflow");
         return names;

@@ -79,11 +79,10 @@ final class IdentityLookups {
      */
     String userWithPrintedName(String firstName, String lastName, String exceptId) {
         java.util.Set<String> wanted = printed(firstName, lastName);
-        String now = privileged(() -> identityService.createUserQuery().list()).stream()
+        return privileged(() -> identityService.createUserQuery().list()).stream()
                 .filter(u -> !u.getId().equalsIgnoreCase(exceptId == null ? "" : exceptId))
                 .filter(u -> printed(u.getFirstName(), u.getLastName()).stream().anyMatch(wanted::contains))
                 .map(User::getId).findFirst().orElse(null);
-        return now;
     }
 
     /**

@@ -54,6 +54,27 @@ class AllocationOverrideApiTest {
         return tasks.get(0).get("id").asText();
     }
 
+    /** Two calls started at the same moment on threads of their own; their answers in that order. */
+    private static Response[] atOnce(java.util.concurrent.Callable<Response> first,
+            java.util.concurrent.Callable<Response> second) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            var a = pool.submit(() -> {
+                start.await();
+                return first.call();
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return second.call();
+            });
+            start.countDown();
+            return new Response[] {a.get(), b.get()};
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Response complete(String user, String taskId, Map<String, Object> variables) {
         Map<String, Object> vars = new HashMap<>();
         variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
@@ -260,23 +281,11 @@ class AllocationOverrideApiTest {
             String requested = fx.releasedLot(product, 100, "2025-01-10", null);
             String orderNumber = fx.placed(product, 20, "requestedLot", requested).get("orderNumber").asText();
             String task = taskId("jennifer", orderNumber);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            try {
-                var approval = pool.submit(() -> {
-                    start.await();
-                    return complete("jennifer", task, Map.of("approved", true, "comment", "customer asks"));
-                });
-                var rival = pool.submit(() -> {
-                    start.await();
-                    return fx.order(OrderFixtures.orderNumber(), product, 100);
-                });
-                start.countDown();
-                assertThat(approval.get().status()).as(approval.get().toString()).isEqualTo(204);
-                assertThat(rival.get().status()).as(rival.get().toString()).isEqualTo(201);
-            } finally {
-                pool.shutdownNow();
-            }
+            Response[] answers = atOnce(
+                    () -> complete("jennifer", task, Map.of("approved", true, "comment", "customer asks")),
+                    () -> fx.order(OrderFixtures.orderNumber(), product, 100));
+            assertThat(answers[0].status()).as(answers[0].toString()).isEqualTo(204);
+            assertThat(answers[1].status()).as(answers[1].toString()).isEqualTo(201);
             api.executeJobs();
             String signed = null;
             java.time.Instant signedAt = null;
@@ -322,25 +331,12 @@ class AllocationOverrideApiTest {
             String requested = fx.releasedLot(product, 100, "2025-01-10", null);
             String orderNumber = fx.placed(product, 20, "requestedLot", requested).get("orderNumber").asText();
             String task = taskId("jennifer", orderNumber);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            Response approval;
-            try {
-                var approving = pool.submit(() -> {
-                    start.await();
-                    return complete("jennifer", task, Map.of("approved", true, "comment", "customer asks"));
-                });
-                var holding = pool.submit(() -> {
-                    start.await();
-                    return api.post("sarah", "/api/lots/" + requested + "/holds", Map.of("reason", "race hold",
-                            "source", "OTHER"));
-                });
-                start.countDown();
-                approval = approving.get();
-                assertThat(holding.get().status()).as(holding.get().toString()).isEqualTo(202);
-            } finally {
-                pool.shutdownNow();
-            }
+            Response[] answers = atOnce(
+                    () -> complete("jennifer", task, Map.of("approved", true, "comment", "customer asks")),
+                    () -> api.post("sarah", "/api/lots/" + requested + "/holds", Map.of("reason", "race hold",
+                            "source", "OTHER")));
+            Response approval = answers[0];
+            assertThat(answers[1].status()).as(answers[1].toString()).isEqualTo(202);
             java.time.Instant signedAt = null;
             java.time.Instant heldAt = null;
             for (JsonNode e : api.get("tom", "/api/lots/" + requested + "/history").json()) {

@@ -114,8 +114,9 @@ public class OverrideDecision {
         fefo.lockProduct(order.getProductId());
         // and the requested lot's row, which a hold, a recall or an expiry locks to change its status (re-test
         // 2026-12-07 G3: an approval was signed after the lot was put on hold): seen here, or changed after
-        lots.lockAllByLotNumber(java.util.List.of(order.getRequestedLot()));
-        OverrideStanding.Standing now = standing.of(order, "at the decision");
+        Lot lot = lots.lockAllByLotNumber(java.util.List.of(order.getRequestedLot())).stream().findFirst()
+                .orElseThrow();
+        OverrideStanding.Standing now = standing.of(order, lot, "at the decision");
         if (approved && now.unavailable() != null) {
             throw new StateConflict("Lot " + order.getRequestedLot() + " can no longer be allocated to order "
                     + orderNumber + ": " + now.unavailable() + ". There is nothing to approve: refuse the override"
@@ -124,7 +125,6 @@ public class OverrideDecision {
         }
         String meaning = approved ? "allocation override approval" : "allocation override refusal";
         signatures.sign(meaning, "order " + orderNumber); // user id and password at this signing (21 CFR 11.200)
-        Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElseThrow();
         history.event(lot.getId(), approved ? OrderEventTypes.OVERRIDE_APPROVED : OrderEventTypes.OVERRIDE_REFUSED)
                 .by(user).reason(comment.trim()).detail("orderNumber", order.getOrderNumber())
                 .detail("overrideReason", now.reason())

@@ -43,9 +43,13 @@ public class OverrideStanding {
      */
     @Transactional(readOnly = true)
     public Standing of(SalesOrder order, String when) {
+        return of(order, lots.findByLotNumber(order.getRequestedLot()).orElse(null), when);
+    }
+
+    /** {@link #of(SalesOrder, String)} for the requested lot as the caller already holds it (null: none). */
+    Standing of(SalesOrder order, Lot lot, String when) {
         LocalDate today = LocalDate.now(clock);
         LocalDate shipDate = Fefo.shipDate(order.getRequiredBy(), today);
-        Lot lot = lots.findByLotNumber(order.getRequestedLot()).orElse(null);
         String unavailable = unavailable(lot != null && lot.getProduct().getId().equals(order.getProductId())
                 ? lot : null, lot == null ? "unknown" : lot.getStatus().name(), today, shipDate);
         // nothing to approve said as such, the placing's reason after it as what it was (new user 2026-12-07 N1)
