@@ -115,7 +115,7 @@ final class OwnPassword {
     }
 
     static String when(SecurityEvent event) {
-        return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC).format(event.at());
     }
 }

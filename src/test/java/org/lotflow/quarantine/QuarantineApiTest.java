@@ -114,7 +114,7 @@ class QuarantineApiTest {
         String decide = q.taskId("jennifer", lot, "decideDisposition");
         JsonNode decideVars = api.get("jennifer", "/engine-rest/task/" + decide + "/form-variables").json();
         assertEveryPlaceholderHasAValue("decideDisposition", decideVars);
-        assertThat(decideVars.get("investigatedByName").get("value").asText()).isEqualTo("Sarah Johnson");
+        assertThat(decideVars.get("investigatedByName").get("value").asText()).isEqualTo("Sarah Johnson (sarah)");
         assertThat(decideVars.get("findingsText").get("value").asText()).contains("249 cSt");
         // the results a RELEASE rests on, and no refusal ahead: a released lot with passing results (new user U4)
         assertThat(decideVars.get("labResultsText").get("value").asText()).contains("within specification")

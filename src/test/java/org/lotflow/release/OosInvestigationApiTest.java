@@ -86,7 +86,7 @@ class OosInvestigationApiTest {
         JsonNode form = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json();
         assertThat(form.get("labSummary").get("value").asText())
                 .contains("**FAIL** viscosity: 232 cSt (limits 245 – 255 cSt)").contains("PASS flashPoint");
-        assertThat(form.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson");
+        assertThat(form.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson \\(sarah\\)");
         assertThat(form.get("testRound").get("value").asText()).startsWith("1");
 
         // the analyst does not investigate her own result (a supervisor checks it): not even claim it, since

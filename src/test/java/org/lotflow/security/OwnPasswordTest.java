@@ -35,7 +35,7 @@ class OwnPasswordTest {
         assertThat(OwnPassword.refusal("sarah", List.of(set("sarah")))).isNull();
         assertThat(OwnPassword.refusal("sarah", List.of(event(SecurityEvent.Type.USER_CREATED, "sarah",
                 "created by system, with a password")))).isNull();
-        assertThat(OwnPassword.refusal("sarah", List.of(CREATED_BY_DEMO))).contains("was set by demo (5 Dec 2026, 10:00"
+        assertThat(OwnPassword.refusal("sarah", List.of(CREATED_BY_DEMO))).contains("was set by demo (2026-12-05 10:00"
                 + " UTC)");
         assertThat(OwnPassword.refusal("sarah", List.of(set("ada")))).contains("set by ada").contains("11.300(b)");
         // an id that merely starts like the setter's is not the setter

@@ -91,7 +91,7 @@ public class OrderQueries {
         Product product = products.get(order.getProductId());
         return new OverrideFacts(order.getOrderNumber(), order.getCustomer(), product.getSku(), product.getName(),
                 order.getQuantity(), product.getUnit(), order.getRequestedLot(), order.getRequiredBy(),
-                order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.fullName(order.getCreatedBy()),
+                order.getMinShelfLifeMonths(), order.getOverrideReason(), currentUser.nameWithId(order.getCreatedBy()),
                 order.getRequestReason(), order.getCreatedBy());
     }
 

@@ -88,7 +88,7 @@ class AnswerRecords {
     }
 
     /**
-     * The attempts that did not reach {@code customer} in the recall's timeline, oldest first: "28 Jan 2025, 09:15 UTC,
+     * The attempts that did not reach {@code customer} in the recall's timeline, oldest first: "2025-01-28 09:15 UTC,
      * Rachel Nguyen (rachel): by telephone call (tried: Reception): not notified, ...; another attempt follows", so
      * whoever tries next knows whom was tried, how and when (new user 2026-12-06 M3: the next attempt's task looked like
      * the first); who tried in {@code names}' words (the printed name and the id, new user 2026-12-07 L6).

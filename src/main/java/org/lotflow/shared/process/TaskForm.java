@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  *
  * <p>Every value is shown as text: absent values as {@code "-"}, quantities without trailing zeros
  * ({@code 1250.5}, never {@code 1.2505E3}), dates ISO ({@code 2025-03-01}), instants to the minute in
- * the plant's zone with its name ({@code 1 Mar 2025, 10:15 CET}; {@code lotflow.zone}, UTC by default).
+ * the plant's zone with its name ({@code 2025-03-01 10:15 Europe/Berlin}, as the Console writes them; {@code lotflow.zone}, UTC by default).
  *
  * <pre>{@code
  * TaskForm.of(task).show("lotNumber", lot.getLotNumber()).show("quantity", qty, "kg").apply();
@@ -25,9 +25,13 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public final class TaskForm {
 
-    /** "4 Dec 2026, 09:15 CET": day, month name, year, time to the minute and the zone's short name. */
+    /**
+     * "2026-12-04 09:15": the date ISO and the time to the minute, followed by the zone's id ("UTC",
+     * "Europe/Berlin"), exactly as the Console writes times (new user's N4: the same moment read the same on every
+     * screen).
+     */
     private static final java.time.format.DateTimeFormatter READABLE = java.time.format.DateTimeFormatter
-            .ofPattern("d MMM yyyy, HH:mm zzz", java.util.Locale.ENGLISH);
+            .ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH);
 
     /** The plant's zone ({@code lotflow.zone}, UTC by default), set once by {@link #usePlantZone}. */
     private static volatile java.time.ZoneId plantZone = java.time.ZoneId.of("UTC");
@@ -234,7 +238,7 @@ public final class TaskForm {
             return number.stripTrailingZeros().toPlainString();
         }
         if (value instanceof Instant instant) {
-            return READABLE.format(instant.atZone(plantZone));
+            return READABLE.format(instant.atZone(plantZone)) + " " + plantZone.getId();
         }
         if (value instanceof LocalDate) {
             return value.toString();

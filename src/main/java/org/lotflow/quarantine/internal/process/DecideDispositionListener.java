@@ -68,7 +68,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
                 .show("findingsText", hold.getFindings())
                 .show("rootCauseText", hold.getRootCause())
                 .show("retainedSampleText", hold.getRetainedSampleResults())
-                .show("investigatedByName", currentUser.fullName(hold.getInvestigatedBy()))
+                .show("investigatedByName", currentUser.nameWithId(hold.getInvestigatedBy()))
                 // the lab results a RELEASE rests on, why it would be refused (U4) and the four-eyes notice: computed
                 // when the form is read (the constructor's live values)
                 .apply();

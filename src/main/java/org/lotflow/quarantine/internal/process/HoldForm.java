@@ -36,7 +36,7 @@ final class HoldForm {
         // holdSource and holdReason: computed when the form is read ({@link #live}, registered by both listeners)
         return TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("holdReference", hold.getReference())
-                .show("holdPlacedBy", users.fullName(hold.getPlacedBy()))
+                .show("holdPlacedBy", users.nameWithId(hold.getPlacedBy()))
                 .show("holdPlacedAt", hold.getPlacedAt())
                 .show("decisionDue", hold.getDecisionDueAt())
                 .markdown("impactAssessment", impact::markdown)

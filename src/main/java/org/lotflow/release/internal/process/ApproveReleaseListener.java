@@ -59,7 +59,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
         TaskInputs.forget(task, APPROVED, COMMENT); // no decision may wait before anyone decided
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .markdown(LAB_SUMMARY.name(), esc -> verdict == null ? null : verdict.summary(esc))
-                .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.fullName(verdict.recordedBy()))
+                .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.nameWithId(verdict.recordedBy()))
                 .show("labRecordedAt", verdict == null ? null : verdict.recordedAt())
                 .show(OOS_HISTORY.name(), oosForms.oosHistory(lot))
                 .apply();

@@ -50,16 +50,16 @@ class OosForms {
         LabVerdict round = rounds.stream().filter(r -> r.round() == oos.getRound()).findFirst().orElse(null);
         form.show(TEST_ROUND.name(), oos.getRound() == 1 ? "1 (original analysis)" : oos.getRound() + " (retest)")
                 .markdown(LAB_SUMMARY.name(), esc -> round == null ? null : round.summary(esc))
-                .show(LAB_RECORDED_BY_NAME.name(), currentUser.fullName(oos.getAnalyst()))
+                .show(LAB_RECORDED_BY_NAME.name(), currentUser.nameWithId(oos.getAnalyst()))
                 .show(LAB_RECORDED_AT.name(), oos.getOpenedAt())
                 .show(EARLIER_ROUNDS.name(), earlier(rounds, oos.getRound()))
                 .show(LAB_INVESTIGATION.name(), oos.getLabConclusion() == null ? "not concluded yet"
                         : (oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
                                 ? "Assignable laboratory error" : "No laboratory error: result confirmed")
-                                + " (" + currentUser.fullName(oos.getLabConcludedBy()) + ", "
+                                + " (" + currentUser.nameWithId(oos.getLabConcludedBy()) + ", "
                                 + TaskForm.text(oos.getLabConcludedAt()) + "): " + oos.getLabFindings())
                 .show(PRODUCTION_INVESTIGATION.name(), oos.getProductionConcludedAt() == null ? "not concluded yet"
-                        : currentUser.fullName(oos.getProductionConcludedBy()) + ", "
+                        : currentUser.nameWithId(oos.getProductionConcludedBy()) + ", "
                                 + TaskForm.text(oos.getProductionConcludedAt()) + ": " + oos.getProductionFindings());
         return form;
     }
@@ -77,13 +77,13 @@ class OosForms {
             return "none";
         }
         return investigations.stream().map(oos -> "Round " + oos.getRound() + " (recorded by "
-                + currentUser.fullName(oos.getAnalyst()) + ", " + TaskForm.text(oos.getOpenedAt())
+                + currentUser.nameWithId(oos.getAnalyst()) + ", " + TaskForm.text(oos.getOpenedAt())
                 + ") was out of specification: " + oos.getFailedTests() + ". "
                 + (oos.getLabConclusion() == null ? "Its laboratory investigation is not concluded."
                         : (oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
                                 ? "Invalidated by an assignable laboratory error"
                                 : "Confirmed: no laboratory error")
-                                + " (" + currentUser.fullName(oos.getLabConcludedBy()) + ", "
+                                + " (" + currentUser.nameWithId(oos.getLabConcludedBy()) + ", "
                                 + TaskForm.text(oos.getLabConcludedAt()) + "): "
                                 + withoutFinalStop(oos.getLabFindings()) + ". Its results stay on record."))
                 .collect(Collectors.joining("\n"));

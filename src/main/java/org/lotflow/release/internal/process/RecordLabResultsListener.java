@@ -114,7 +114,7 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
         }
         return "Retest: test round " + (previous.getRound() + 1) + ". The laboratory investigation of round "
                 + previous.getRound() + " (out of specification: " + previous.getFailedTests() + ") found an assignable"
-                + " laboratory error (" + currentUser.fullName(previous.getLabConcludedBy()) + ": "
+                + " laboratory error (" + currentUser.nameWithId(previous.getLabConcludedBy()) + ": "
                 + previous.getLabFindings() + "). The results of round " + previous.getRound() + " stay on record.";
     }
 }
