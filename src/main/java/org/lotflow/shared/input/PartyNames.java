@@ -35,7 +35,7 @@ public final class PartyNames {
             }
             i += Character.charCount(c);
         }
-        String mixed = InputRules.wordOfMixedScripts(value,
+        String mixed = VisibleText.wordOfMixedScripts(value,
                 s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED,
                 scripts -> JOINT_SCRIPTS.stream().anyMatch(j -> j.containsAll(scripts)));
         return mixed == null ? null : mixed + " (it would look like another name; type it in one alphabet)";
