@@ -37,6 +37,14 @@ public class EngineRefusals {
         };
     }
 
+    /** Lets authorization refusals tell a task completed meanwhile (409) from a right missing (403). */
+    @Bean
+    org.springframework.beans.factory.SmartInitializingSingleton engineAuthorizationRefusals(
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.TaskService> tasks,
+            org.springframework.beans.factory.ObjectProvider<org.lotflow.shared.process.WithoutCallerAuthorization> withoutCaller) {
+        return () -> EngineAuthorizationRefusal.use(tasks.getObject(), withoutCaller.getObject());
+    }
+
     /** What the loser of a race is told (issue 9: a lost race answers 409, never 500). */
     public static final String CONCURRENT = "Someone else changed or completed this at the same time; nothing of"
             + " yours was saved. Reload and try again.";
@@ -65,8 +73,9 @@ public class EngineRefusals {
                 return new Refusal(409, "The task was completed by someone else at the same time; nothing of yours"
                         + " was saved");
             }
-            if (t != e && t instanceof AuthorizationException) {
-                return new Refusal(403, t.getMessage());
+            if (t instanceof AuthorizationException refused) {
+                // in words; a task completed meanwhile is a lost race (EngineAuthorizationRefusal)
+                return EngineAuthorizationRefusal.of(refused);
             }
             if (t != e && t instanceof BadUserRequestException) {
                 return new Refusal(400, t.getMessage());

@@ -152,10 +152,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A right the engine refused, in words (403), or a task completed by someone else meanwhile (409): {@link
+     * EngineAuthorizationRefusal}.
+     */
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail authorization(AuthorizationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Forbidden");
+        EngineRefusals.Refusal refusal = EngineAuthorizationRefusal.of(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.status()),
+                refusal.message());
+        problem.setTitle(refusal.status() == 409 ? "Conflict" : "Forbidden");
         return problem;
     }
 
