@@ -58,9 +58,7 @@ final class FormSubmissions {
             if (task == null) {
                 org.camunda.bpm.engine.history.HistoricTaskInstance done = tasks.finished(submit.group(1));
                 if (done != null) {
-                    refuse(response, 409, "Conflict", null, "The task '" + done.getName() + "' was already completed"
-                            + (done.getAssignee() == null ? "" : " by " + done.getAssignee()) + " at " + done.getEndTime()
-                            .toInstant() + "; nothing of yours was saved");
+                    refuse(response, 409, "Conflict", null, closed(done, false));
                     return true;
                 }
                 refuse(response, 404, "Not found", null, "There is no task '" + submit.group(1) + "'");
@@ -137,6 +135,24 @@ final class FormSubmissions {
     }
 
     /**
+     * Why a closed task can no longer be completed, for the 409: completed by whom and when ("at the same time" when
+     * it closed during this request), or withdrawn with its case and why (an override withdrawn with its cancelled
+     * order: "Order SO-1 cancelled by Tom Becker"; auditor 2026-12-07 F4: it read "already completed"). The engine
+     * records a task completed with the delete reason "completed" and a task withdrawn with its case's reason.
+     */
+    static String closed(org.camunda.bpm.engine.history.HistoricTaskInstance done, boolean justNow) {
+        String reason = done.getDeleteReason();
+        String when = org.lotflow.shared.process.TaskForm.text(done.getEndTime().toInstant());
+        if (reason != null && !reason.equals("completed")) {
+            return "The task '" + done.getName() + "' was withdrawn at " + when + (reason.equals("deleted") ? ""
+                    : " (" + reason + ")") + ": there is nothing left to decide; nothing of yours was saved";
+        }
+        String by = done.getAssignee() == null ? "someone else" : done.getAssignee();
+        return "The task '" + done.getName() + "' was " + (justNow ? "completed by " + by + " at the same time"
+                : "already completed by " + by + " at " + when) + "; nothing of yours was saved";
+    }
+
+    /**
      * A submission refused because someone else completed the task meanwhile (the engine then finds no
      * task, or no permission on it: the task's authorizations went with it) lost a race: 409.
      */
@@ -149,9 +165,7 @@ final class FormSubmissions {
         org.camunda.bpm.engine.history.HistoricTaskInstance done = tasks.finished(taskId);
         if (done != null) {
             held.resetBuffer();
-            refuse(held, 409, "Conflict", null, "The task '" + done.getName() + "' was completed by "
-                    + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + " at the same time; nothing"
-                    + " of yours was saved");
+            refuse(held, 409, "Conflict", null, closed(done, true));
         }
     }
 

@@ -75,8 +75,7 @@ public final class EngineAuthorizationRefusal {
         for (MissingAuthorization m : missing) {
             if ("Task".equals(m.getResourceType()) && m.getResourceId() != null && !"*".equals(m.getResourceId())
                     && taskGone(m.getResourceId())) {
-                return new EngineRefusals.Refusal(409, "The task was completed by someone else at the same time;"
-                        + " nothing of yours was saved. Reload to see what was decided.");
+                return new EngineRefusals.Refusal(409, EngineRefusals.TASK_GONE);
             }
         }
         return new EngineRefusals.Refusal(403, sentence(e.getUserId(), String.valueOf(e.getMessage()), missing));

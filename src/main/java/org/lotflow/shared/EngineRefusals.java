@@ -45,6 +45,13 @@ public class EngineRefusals {
         return () -> EngineAuthorizationRefusal.use(tasks.getObject(), withoutCaller.getObject());
     }
 
+    /**
+     * What the caller of a task that closed just before their request is told (a claim, a completion): someone else
+     * completed it, or its case was closed (an override withdrawn with its cancelled order); auditor 2026-12-07 F4.
+     */
+    public static final String TASK_GONE = "The task is no longer open: someone else completed it, or its case was"
+            + " closed, just before your request; nothing of yours was saved. Reload to see what was decided.";
+
     /** What the loser of a race is told (issue 9: a lost race answers 409, never 500). */
     public static final String CONCURRENT = "Someone else changed or completed this at the same time; nothing of"
             + " yours was saved. Reload and try again.";
@@ -70,8 +77,7 @@ public class EngineRefusals {
                     && String.valueOf(t.getMessage()).startsWith("Cannot find task with id")) {
                 // the engine surface guard answers 404 for a task that never existed: this one existed when
                 // the request came in and was completed by someone else meanwhile
-                return new Refusal(409, "The task was completed by someone else at the same time; nothing of yours"
-                        + " was saved");
+                return new Refusal(409, TASK_GONE);
             }
             if (t instanceof AuthorizationException refused) {
                 // in words; a task completed meanwhile is a lost race (EngineAuthorizationRefusal)

@@ -412,10 +412,18 @@ class AllocationOverrideApiTest {
     void cancellingWithdrawsAPendingOverride() {
         JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
         String orderNumber = order.get("orderNumber").asText();
+        String task = taskId("jennifer", orderNumber);
         Response cancelled = api.call("tom", HttpMethod.DELETE, "/api/orders/" + orderNumber, null);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().get("override").get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
+        // the approver who opened it before is told it was withdrawn and why, not "already completed" (auditor
+        // 2026-12-07 F4)
+        Response late = complete("jennifer", task, Map.of("approved", true, "comment", "customer asks"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).startsWith("The task 'Approve allocation override")
+                .contains("was withdrawn at 2025-01-28 ").contains("(Order " + orderNumber + " cancelled by Tom")
+                .endsWith("there is nothing left to decide; nothing of yours was saved");
         // who cancelled it and when, on the order and in the requested lot's history (auditor 2026-12-06 F12)
         assertThat(cancelled.json().get("cancelledBy").asText()).isEqualTo("tom");
         assertThat(cancelled.json().get("cancelledAt").asText()).startsWith("2025-01-28T");

@@ -51,7 +51,7 @@ class EngineAuthorizationRefusalApiTest {
         assertThat(taskService.createTaskQuery().taskId(lab.getId()).count()).as("completed").isZero();
         EngineRefusals.Refusal gone = EngineAuthorizationRefusal.of(taskWork("sarah", lab.getId()));
         assertThat(gone.status()).isEqualTo(409);
-        assertThat(gone.message()).startsWith("The task was completed by someone else at the same time");
+        assertThat(gone.message()).isEqualTo(EngineRefusals.TASK_GONE);
     }
 
     @Test
