@@ -185,8 +185,8 @@ public final class CertificateRules {
         }
         if (status == LotStatus.QUARANTINE || status == LotStatus.REJECTED || status == LotStatus.RECALLED) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " now: its certificate " + current
-                    + " no longer vouches for it and is not handed out; for the record it stays readable at"
-                    + " /api/lots/" + lotNumber + "/coa/" + current).with("lotNumber", lotNumber)
+                    + " no longer vouches for it and is not handed out, by either of its addresses; it stays on record"
+                    + " in the lot's list of certificates and its history").with("lotNumber", lotNumber)
                     .with("lotStatus", status.name()).with("coaNumber", current);
         }
     }
