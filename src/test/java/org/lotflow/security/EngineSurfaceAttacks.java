@@ -189,6 +189,64 @@ public abstract class EngineSurfaceAttacks {
         assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + mine, null).status()).isEqualTo(204);
     }
 
+    /**
+     * Auditor 2026-12-07 F2: an administrator created "QA managers: all open" and "My tasks (all)" (investigations
+     * only, priority -100), shared them with the QA managers, and every QA manager's Tasklist opened on them, without
+     * the releases, dispositions, recalls and overrides waiting. A name that holds a role filter's name among its words
+     * is refused as the name itself is, on creation and on change, over /engine-rest and Tasklist's API alike.
+     */
+    @Test
+    void noFilterPassesForARoleFilterByHoldingItsName() {
+        String countByName = "select count(*) from ACT_RU_FILTER where NAME_ = ?";
+        Map<String, Object> properties = Map.of("priority", -100);
+        Map<String, Object> query = Map.of("taskDefinitionKeyIn", List.of("investigateLot"));
+        for (String name : new String[] {"QA managers: all open", "My tasks (all)", "All my tasks", "Sales-orders"}) {
+            Response created = as("demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task",
+                    "name", name, "owner", "demo", "query", query, "properties", properties));
+            refused(created, 403, "the name of one of lotflow's role filters", "give your filter a name without it");
+            assertThat(created.json().path("field").asText()).isEqualTo("name");
+            assertThat(jdbc.queryForObject(countByName, Integer.class, name)).as(name).isZero();
+        }
+        // an administrator's own filter cannot be renamed into one either
+        String free = "Investigations " + UUID.randomUUID();
+        Response own = as("demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task",
+                "name", free, "owner", "demo", "query", query, "properties", properties));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        String mine = own.json().get("id").asText();
+        Response renamed = as("demo", HttpMethod.PUT, "/engine-rest/filter/" + mine, Map.of("resourceType", "Task",
+                "name", "QA managers: all open", "owner", "demo", "query", query, "properties", properties));
+        refused(renamed, 403, "'QA managers'", "give your filter a name without it");
+        assertThat(renamed.json().path("field").asText()).isEqualTo("name");
+        // Tasklist's own API (the administrator's Tasklist session)
+        WebappSession tasklist = WebappSession.login(port, "demo", "demo", "tasklist");
+        assertThat(tasklist.loginStatus()).isEqualTo(200);
+        Response inTasklist = tasklist.post("/camunda/api/engine/engine/default/filter/create",
+                "{\"resourceType\":\"Task\",\"name\":\"My tasks (all)\",\"owner\":\"demo\",\"query\":{},"
+                        + "\"properties\":{\"priority\":-100}}");
+        refused(inTasklist, 403, "'My tasks'");
+        assertThat(inTasklist.json().path("field").asText()).isEqualTo("name");
+        Response renamedInTasklist = tasklist.put("/camunda/api/engine/engine/default/filter/" + mine,
+                "{\"resourceType\":\"Task\",\"name\":\"Urgent for QA Managers\",\"owner\":\"demo\",\"query\":{}}");
+        refused(renamedInTasklist, 403, "'QA managers'");
+        assertThat(renamedInTasklist.json().path("field").asText()).isEqualTo("name");
+        // nothing changed: the own filter keeps its name, and a QA manager's Tasklist still opens on a role filter
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/filter/" + mine, null).json().get("name").asText())
+                .isEqualTo(free);
+        assertThat(jdbc.queryForObject(countByName, Integer.class, "My tasks (all)")).isZero();
+        assertThat(jdbc.queryForObject(countByName, Integer.class, "Urgent for QA Managers")).isZero();
+        List<String> jennifers = new ArrayList<>();
+        for (JsonNode f : as("jennifer", HttpMethod.GET, "/engine-rest/filter?resourceType=Task&sortBy=name"
+                + "&sortOrder=asc", null).json()) {
+            jennifers.add(f.get("name").asText());
+        }
+        assertThat(jennifers).contains("QA managers", "My tasks").doesNotContain("QA managers: all open",
+                "My tasks (all)", "All my tasks", "Urgent for QA Managers");
+        // a name with neither stays free
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/filter/" + mine, Map.of("resourceType", "Task", "name",
+                "Urgent investigations", "owner", "demo", "query", query)).status()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + mine, null).status()).isEqualTo(204);
+    }
+
     @Test
     void noOneSuspendsAProcessMovesItsTimersRewritesItsTasksOrDeletesItsHistory() {
         String sku = api.createProduct("HALT");
