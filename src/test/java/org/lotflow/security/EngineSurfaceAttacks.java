@@ -247,6 +247,36 @@ public abstract class EngineSurfaceAttacks {
         assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + mine, null).status()).isEqualTo(204);
     }
 
+    /**
+     * Auditor 2026-12-07 F5: {@code DELETE metrics/task-worker} as an administrator answered 204 and took the engine's
+     * count of the people who worked tasks; every other deletion of engine records is refused to everyone.
+     */
+    @Test
+    void noOneDeletesTheEnginesTaskWorkerMetrics() {
+        String sku = api.createProduct("TWM");
+        String lot = api.createLot(sku, new BigDecimal("5"), "2025-01-20");
+        String taskId = task("sarah", lot, "recordLabResults");
+        assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "sarah"))
+                .status()).isEqualTo(204); // an assignment: a task worker counted
+        String count = "select count(*) from ACT_RU_TASK_METER_LOG";
+        Integer before = jdbc.queryForObject(count, Integer.class);
+        assertThat(before).isPositive();
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/metrics/task-worker", null), 403, "task-worker metrics",
+                "not deleted by hand, by anyone (administrators included)");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/metrics/task-worker?date=2099-01-01T00:00:00",
+                null), 403, "task-worker metrics");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/engine/default/Metrics/Task-Worker/", null), 403,
+                "task-worker metrics");
+        refused(as("jennifer", HttpMethod.DELETE, "/engine-rest/metrics/task-worker", null), 403, "task-worker metrics");
+        WebappSession cockpit = WebappSession.login(port, "demo", "demo", "cockpit");
+        refused(cockpit.delete("/camunda/api/engine/engine/default/metrics/task-worker"), 403, "task-worker metrics");
+        refused(cockpit.delete("/camunda/api/engine/engine/default/metrics/task-worker?date=2099-01-01"),
+                403, "task-worker metrics");
+        assertThat(jdbc.queryForObject(count, Integer.class)).as("no worker's count taken").isEqualTo(before);
+        assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/unclaim", null).status())
+                .isEqualTo(204);
+    }
+
     @Test
     void noOneSuspendsAProcessMovesItsTimersRewritesItsTasksOrDeletesItsHistory() {
         String sku = api.createProduct("HALT");
