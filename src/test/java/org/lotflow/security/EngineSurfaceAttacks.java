@@ -277,6 +277,49 @@ public abstract class EngineSurfaceAttacks {
                 .isEqualTo(204);
     }
 
+    /**
+     * Auditor 2026-12-07 F6: setting retries of many jobs without choosing any ({@code {"retries":1}}, an empty
+     * {@code jobIds}) was the engine's 500 ("You must specify at least one of jobIds or jobQuery"); now 400 naming
+     * the list, for everyone, and no batch is made.
+     */
+    @Test
+    void settingRetriesOfManyJobsWithoutChoosingAnyIsABadRequestThatChangesNothing() {
+        String batches = "/engine-rest/batch/count";
+        long before = as("demo", HttpMethod.GET, batches, null).json().get("count").asLong();
+        long historicBefore = historyService.createHistoricBatchQuery().count();
+        String[][] calls = {
+                {"demo", "/engine-rest/job/retries", "{\"retries\":1}", "jobIds"},
+                {"jennifer", "/engine-rest/job/retries", "{\"retries\":1,\"jobIds\":[]}", "jobIds"},
+                {"demo", "/engine-rest/job/retries", "{\"retries\":1,\"jobIds\":[],\"jobQuery\":null}", "jobIds"},
+                {"demo", "/engine-rest/process-instance/job-retries", "{\"retries\":1}", "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries", "{\"retries\":1,\"processInstances\":[]}",
+                        "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries", "{\"retries\":1,\"historicProcessInstanceQuery\":{}}",
+                        "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries-historic-query-based", "{\"retries\":1}",
+                        "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries-historic-query-based",
+                        "{\"retries\":1,\"processInstances\":[]}", "processInstances"},
+                {"demo", "/engine-rest/job/retries", "{\"retries\":1,\"jobIds\":[null]}", "jobIds[0]"}};
+        for (String[] call : calls) {
+            Response r = api.send(call[0], HttpMethod.POST, call[1], call[2], "application/json");
+            refused(r, 400, "nothing was changed");
+            assertThat(r.json().path("field").asText()).as(call[1] + " " + call[2]).isEqualTo(call[3]);
+        }
+        Response first = api.send("demo", HttpMethod.POST, "/engine-rest/job/retries", "{\"retries\":1}",
+                "application/json");
+        assertThat(first.json().path("detail").asText())
+                .isEqualTo("jobIds: give jobIds (at least one) or a jobQuery to choose the jobs to retry; none was"
+                        + " chosen, so nothing was changed");
+        // Tasklist's and Cockpit's API alike
+        WebappSession cockpit = WebappSession.login(port, "jennifer", "jennifer", "cockpit");
+        Response inCockpit = cockpit.post("/camunda/api/engine/engine/default/job/retries", "{\"retries\":1,\"jobIds\":[]}");
+        refused(inCockpit, 400, "at least one");
+        assertThat(inCockpit.json().path("field").asText()).isEqualTo("jobIds");
+        assertThat(as("demo", HttpMethod.GET, batches, null).json().get("count").asLong()).as("no batch").isEqualTo(before);
+        assertThat(historyService.createHistoricBatchQuery().count()).isEqualTo(historicBefore);
+    }
+
     @Test
     void noOneSuspendsAProcessMovesItsTimersRewritesItsTasksOrDeletesItsHistory() {
         String sku = api.createProduct("HALT");
