@@ -123,6 +123,13 @@ final class EngineResources {
             + "|(?:process|decision|case)-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/history-time-to-live"
             + ")/?$", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The engine's task-worker metrics ({@code DELETE metrics/task-worker[?date=...]} deletes them, all or up to a
+     * date): its count of the people who worked tasks, kept as history is (auditor 2026-12-07 F5: an administrator deleted it,
+     * 204).
+     */
+    static final Pattern TASK_WORKER_METRICS = Pattern.compile("^metrics/task-worker/?$", Pattern.CASE_INSENSITIVE);
+
     /** One job ({@code DELETE job/{id}} removes it: a timer, a save point or a timer start event's job). */
     static final Pattern JOB_RECORD = Pattern.compile("^job/[^/]+/?$", Pattern.CASE_INSENSITIVE);
 
@@ -170,7 +177,8 @@ final class EngineResources {
      * task/comment} would otherwise read as a task rewritten), halting or rewriting a process outside its steps
      * ({@link #PROCESS_CONTROL}, {@code PUT task/{id}}), changing the deployed models ({@link #DEPLOYMENT_WRITE},
      * {@link #DEFINITION_DELETE}), deleting a user or one of lotflow's groups, taking history away
-     * ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}), annotating the operation log or an incident
+     * ({@link #HISTORY_REMOVAL}, any {@code DELETE history/...}), deleting the task-worker metrics
+     * ({@link #TASK_WORKER_METRICS}), annotating the operation log or an incident
      * ({@link #ANNOTATION}) or creating an incident ({@link #INCIDENT_CREATE}). Path rules only.
      */
     static String refusedToEveryone(String method, String resource) {
@@ -230,6 +238,11 @@ final class EngineResources {
                 || HISTORY_REMOVAL.matcher(resource).matches()) {
             return "The history of lotflow's processes is kept until the retention of its lots has passed (the"
                     + " lotArchiving run); it is not deleted or shortened by hand, by anyone";
+        }
+        if (method.equals("DELETE") && TASK_WORKER_METRICS.matcher(resource).matches()) {
+            return "The engine's task-worker metrics (its count, day by day, of the people who worked tasks) are kept"
+                    + " as its history is: they are not deleted by hand, by anyone (administrators included), whatever"
+                    + " the date";
         }
         return null;
     }

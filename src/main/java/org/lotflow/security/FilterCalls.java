@@ -26,12 +26,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>{@code PUT} or {@code DELETE filter/{id}} of a role filter: 403 for everyone, administrators included;</li>
  * <li>{@code POST filter/create}, or {@code PUT filter/{id}} of another filter, whose {@code name} reads as a role
- * filter's ({@link #readAs}): 403 naming {@code name} (a look-alike would stand beside the real one for good); a name
- * with invisible characters or mixed alphabets in a word: 400 naming {@code name};</li>
+ * filter's ({@link #readAs}) or holds one among its words ({@link #roleFilterIn}: "QA managers: all open", "My
+ * tasks (all)"): 403 naming {@code name} (a look-alike would stand beside the real one for good, and shared with the
+ * role and sorted first it would open every member's Tasklist on a part of their work as if it were all of it; auditor
+ * 2026-12-07 F2); a name with invisible characters or mixed alphabets in a word: 400 naming {@code name};</li>
  * <li>{@code PUT} or {@code DELETE authorization/{id}} of an authorization on a role filter: 403 for everyone
  * (revoking it would hide the role's work; creating one is {@link IdentityCalls#roleRights}'s).</li>
  * </ul>
- * A user's own filters stay free.
+ * A user's own filters stay free. Their order ({@code properties.priority}) is not checked: a filter an administrator
+ * shares and sorts first is seen by its own name for what it is, with the role filters listed below it; it is a
+ * filter passing as the role's own that hides work unseen.
  */
 final class FilterCalls {
 
@@ -70,7 +74,8 @@ final class FilterCalls {
      * of customer names, {@link InputRules#name}), or reads as a role filter's name (403): compared by
      * {@link #readAs}, so neither case, spacing, punctuation nor compatibility forms make a look-alike (auditor
      * 2026-12-05 A2: "QA managers" with a zero-width space, "QA Managers", "QA  managers", "QA managers." stood
-     * beside the real one). Else null.
+     * beside the real one), or holds a role filter's name among its words (403, {@link #roleFilterIn}; auditor
+     * 2026-12-07 F2: "QA managers: all open"). Else null.
      */
     static SurfaceRefusal body(ObjectNode body) {
         String name = body.path("name").asText("").strip();
@@ -91,6 +96,42 @@ final class FilterCalls {
         if (readAs(name).stream().anyMatch(ROLE_FILTERS_READ_AS::contains)) {
             return new SurfaceRefusal(403, "Forbidden", "name", "'" + name + "' reads as the name of one of"
                     + " lotflow's role filters: give your filter another name");
+        }
+        String held = roleFilterIn(name);
+        if (held != null) {
+            return new SurfaceRefusal(403, "Forbidden", "name", "'" + name + "' holds '" + held + "', the name of one"
+                    + " of lotflow's role filters: in a Tasklist it would pass for that role's own list of open work;"
+                    + " give your filter a name without it");
+        }
+        return null;
+    }
+
+    /**
+     * The role filter whose name some of a filter name's words, one after another, read as ({@link #readAs}, word by
+     * word: "QA managers: all open", "All my tasks", "Q.A. managers (urgent)", "Sales-orders"), the name as a whole
+     * included. Whole words only: "Salesforce leads" and "My urgent releases" name no role filter. The words are those
+     * of the name's confusable skeleton, taken as written and in lower case (as {@link #readAs} takes them), split at
+     * every sign that is no letter or digit. Null when there is none.
+     */
+    static String roleFilterIn(String name) {
+        String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        for (String written : List.of(compatible, compatible.toLowerCase(Locale.ROOT))) {
+            String skeleton = Normalizer.normalize(org.lotflow.shared.input.PartyNames.printsAs(written),
+                    Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+            String[] words = skeleton.split("[^\\p{L}\\p{N}]+");
+            for (int from = 0; from < words.length; from++) {
+                StringBuilder run = new StringBuilder();
+                for (int to = from; to < words.length && run.length() <= LONGEST_ROLE_READING; to++) {
+                    run.append(words[to]);
+                    String reading = run.toString();
+                    if (reading.endsWith("s")) {
+                        reading = reading.substring(0, reading.length() - 1);
+                    }
+                    if (!reading.isEmpty() && ROLE_FILTER_READINGS.containsKey(reading)) {
+                        return ROLE_FILTER_READINGS.get(reading);
+                    }
+                }
+            }
         }
         return null;
     }
@@ -115,8 +156,17 @@ final class FilterCalls {
     }
 
 
-    private static final Set<String> ROLE_FILTERS_READ_AS = IdentitySetup.ROLE_FILTER_NAMES.stream()
-            .flatMap(n -> readAs(n).stream()).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    /** What each role filter's name reads as ({@link #readAs}), to that name. */
+    private static final java.util.Map<String, String> ROLE_FILTER_READINGS = IdentitySetup.ROLE_FILTER_NAMES.stream()
+            .flatMap(n -> readAs(n).stream().filter(r -> !r.isEmpty()).map(r -> java.util.Map.entry(r, n)))
+            .collect(Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue,
+                    (a, b) -> a));
+
+    private static final Set<String> ROLE_FILTERS_READ_AS = ROLE_FILTER_READINGS.keySet();
+
+    /** The longest reading of a role filter's name: a longer run of words reads as none of them. */
+    private static final int LONGEST_ROLE_READING = ROLE_FILTERS_READ_AS.stream().mapToInt(String::length).max()
+            .orElse(0);
 
     /**
      * The refusal of a change or deletion ({@code PUT} or {@code DELETE authorization/{id}}) of an existing

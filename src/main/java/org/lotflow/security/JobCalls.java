@@ -25,6 +25,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * drill's target time or a release's or recall's escalation. A job or job definition of no process (the history
  * cleanup, a batch's jobs), where Camunda checks no authorization, administrators only (403; audit finding
  * 2026-12-05).</li>
+ * <li>The calls on many jobs at once must choose them ({@link #SELECTIONS}): {@code job/retries} by {@code jobIds} (at
+ * least one) or a {@code jobQuery}; {@code process-instance/job-retries} by {@code processInstances} (at least one)
+ * or a {@code processInstanceQuery}; {@code process-instance/job-retries-historic-query-based} by
+ * {@code processInstances} or a {@code historicProcessInstanceQuery}. None of them (an empty list, a {@code null}
+ * query, or only a query the endpoint does not read) is 400 naming the list, and an id that is no text 400 naming it
+ * ({@code jobIds[0]}); the engine answered 500 "You must specify at least one of jobIds or jobQuery" (auditor
+ * 2026-12-07 F6). A selection that matches no job is the engine's own 400. External tasks' retries are refused
+ * with every external-task write ({@link EngineResources#VARIABLE_WRITES}).</li>
  * </ul>
  */
 final class JobCalls {
@@ -56,6 +64,16 @@ final class JobCalls {
     /** What setting many jobs' retries at once may name: the retries and which jobs (never a due date). */
     private static final Set<String> BATCH_FIELDS = Set.of("retries", "jobIds", "jobQuery", "processInstanceIds",
             "processInstances", "processInstanceQuery", "historicProcessInstanceQuery");
+
+    /**
+     * Which fields choose the jobs of each call on many jobs at once, as the engine reads them (its REST resource
+     * passes only these on): the list of ids first (the field a refusal names), then the query.
+     */
+    static final java.util.Map<String, java.util.List<String>> SELECTIONS = java.util.Map.of(
+            "job/retries", java.util.List.of("jobIds", "jobQuery"),
+            "process-instance/job-retries", java.util.List.of("processInstances", "processInstanceQuery"),
+            "process-instance/job-retries-historic-query-based",
+            java.util.List.of("processInstances", "historicProcessInstanceQuery"));
 
     private final EngineWideJobs engineWide;
 
@@ -110,6 +128,36 @@ final class JobCalls {
                     + " more, to run it again after its cause is mended (an incident's retry); 0 would stop it for"
                     + " good");
         }
-        return null;
+        return selection(r.replaceAll("/+$", ""), body);
+    }
+
+    /**
+     * The refusal of a call on many jobs at once that chooses none ({@link #SELECTIONS}), or whose ids are not all
+     * text; null when it chooses some, or when the call is on one job or one job definition.
+     */
+    private static SurfaceRefusal selection(String call, ObjectNode body) {
+        java.util.List<String> fields = SELECTIONS.get(call);
+        if (fields == null) {
+            return null;
+        }
+        String ids = fields.get(0);
+        String query = fields.get(1);
+        JsonNode list = body.path(ids);
+        if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+            return new SurfaceRefusal(400, "Invalid request", ids, ids + ": a list of ids, [\"...\"]; nothing was"
+                    + " changed");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isTextual() || list.get(i).asText().isBlank()) {
+                return new SurfaceRefusal(400, "Invalid request", ids + "[" + i + "]", ids + "[" + i + "]: an id is"
+                        + " text, was " + list.get(i) + "; nothing was changed");
+            }
+        }
+        if (list.size() > 0 || body.path(query).isObject()) {
+            return null;
+        }
+        String what = ids.equals("jobIds") ? "jobs" : "process instances whose jobs";
+        return new SurfaceRefusal(400, "Invalid request", ids, ids + ": give " + ids + " (at least one) or a " + query
+                + " to choose the " + what + " to retry; none was chosen, so nothing was changed");
     }
 }

@@ -88,7 +88,9 @@ class EngineResourcesTest {
                 {"PUT", "incident/i1/annotation"}, {"DELETE", "incident/i1/annotation"},
                 {"POST", "execution/e1/create-incident"},
                 // auditor 2026-12-06 G2: a deadline, a save point or the daily expiry check deleted by hand
-                {"DELETE", "job/4"}, {"DELETE", "Job/4/"}}) {
+                {"DELETE", "job/4"}, {"DELETE", "Job/4/"},
+                // auditor 2026-12-07 F5: the engine's task-worker metrics deleted by an administrator
+                {"DELETE", "metrics/task-worker"}, {"DELETE", "Metrics/Task-Worker/"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNotNull();
         }
         for (String[] call : new String[][] {{"POST", "task/1/claim"}, {"POST", "task/1/complete"},
@@ -98,7 +100,7 @@ class EngineResourcesTest {
                 {"DELETE", "group/qa-manager/members/sarah"}, {"DELETE", "group/contractors"}, {"POST", "user/create"},
                 {"PUT", "user/sarah/credentials"}, {"POST", "deployment/d1/resources"},
                 {"POST", "process-instance/7/comment/create"}, {"GET", "operation-log"}, {"GET", "incident/i1"},
-                {"GET", "job/4"}, {"DELETE", "batch/b1"}}) {
+                {"GET", "job/4"}, {"DELETE", "batch/b1"}, {"GET", "metrics/task-worker"}}) {
             assertThat(EngineResources.refusedToEveryone(call[0], call[1])).as(call[0] + " " + call[1]).isNull();
         }
     }

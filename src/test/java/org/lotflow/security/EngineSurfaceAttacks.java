@@ -189,6 +189,137 @@ public abstract class EngineSurfaceAttacks {
         assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + mine, null).status()).isEqualTo(204);
     }
 
+    /**
+     * Auditor 2026-12-07 F2: an administrator created "QA managers: all open" and "My tasks (all)" (investigations
+     * only, priority -100), shared them with the QA managers, and every QA manager's Tasklist opened on them, without
+     * the releases, dispositions, recalls and overrides waiting. A name that holds a role filter's name among its words
+     * is refused as the name itself is, on creation and on change, over /engine-rest and Tasklist's API alike.
+     */
+    @Test
+    void noFilterPassesForARoleFilterByHoldingItsName() {
+        String countByName = "select count(*) from ACT_RU_FILTER where NAME_ = ?";
+        Map<String, Object> properties = Map.of("priority", -100);
+        Map<String, Object> query = Map.of("taskDefinitionKeyIn", List.of("investigateLot"));
+        for (String name : new String[] {"QA managers: all open", "My tasks (all)", "All my tasks", "Sales-orders"}) {
+            Response created = as("demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task",
+                    "name", name, "owner", "demo", "query", query, "properties", properties));
+            refused(created, 403, "the name of one of lotflow's role filters", "give your filter a name without it");
+            assertThat(created.json().path("field").asText()).isEqualTo("name");
+            assertThat(jdbc.queryForObject(countByName, Integer.class, name)).as(name).isZero();
+        }
+        // an administrator's own filter cannot be renamed into one either
+        String free = "Investigations " + UUID.randomUUID();
+        Response own = as("demo", HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task",
+                "name", free, "owner", "demo", "query", query, "properties", properties));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        String mine = own.json().get("id").asText();
+        Response renamed = as("demo", HttpMethod.PUT, "/engine-rest/filter/" + mine, Map.of("resourceType", "Task",
+                "name", "QA managers: all open", "owner", "demo", "query", query, "properties", properties));
+        refused(renamed, 403, "'QA managers'", "give your filter a name without it");
+        assertThat(renamed.json().path("field").asText()).isEqualTo("name");
+        // Tasklist's own API (the administrator's Tasklist session)
+        WebappSession tasklist = WebappSession.login(port, "demo", "demo", "tasklist");
+        assertThat(tasklist.loginStatus()).isEqualTo(200);
+        Response inTasklist = tasklist.post("/camunda/api/engine/engine/default/filter/create",
+                "{\"resourceType\":\"Task\",\"name\":\"My tasks (all)\",\"owner\":\"demo\",\"query\":{},"
+                        + "\"properties\":{\"priority\":-100}}");
+        refused(inTasklist, 403, "'My tasks'");
+        assertThat(inTasklist.json().path("field").asText()).isEqualTo("name");
+        Response renamedInTasklist = tasklist.put("/camunda/api/engine/engine/default/filter/" + mine,
+                "{\"resourceType\":\"Task\",\"name\":\"Urgent for QA Managers\",\"owner\":\"demo\",\"query\":{}}");
+        refused(renamedInTasklist, 403, "'QA managers'");
+        assertThat(renamedInTasklist.json().path("field").asText()).isEqualTo("name");
+        // nothing changed: the own filter keeps its name, and a QA manager's Tasklist still opens on a role filter
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/filter/" + mine, null).json().get("name").asText())
+                .isEqualTo(free);
+        assertThat(jdbc.queryForObject(countByName, Integer.class, "My tasks (all)")).isZero();
+        assertThat(jdbc.queryForObject(countByName, Integer.class, "Urgent for QA Managers")).isZero();
+        List<String> jennifers = new ArrayList<>();
+        for (JsonNode f : as("jennifer", HttpMethod.GET, "/engine-rest/filter?resourceType=Task&sortBy=name"
+                + "&sortOrder=asc", null).json()) {
+            jennifers.add(f.get("name").asText());
+        }
+        assertThat(jennifers).contains("QA managers", "My tasks").doesNotContain("QA managers: all open",
+                "My tasks (all)", "All my tasks", "Urgent for QA Managers");
+        // a name with neither stays free
+        assertThat(as("demo", HttpMethod.PUT, "/engine-rest/filter/" + mine, Map.of("resourceType", "Task", "name",
+                "Urgent investigations", "owner", "demo", "query", query)).status()).isEqualTo(204);
+        assertThat(as("demo", HttpMethod.DELETE, "/engine-rest/filter/" + mine, null).status()).isEqualTo(204);
+    }
+
+    /**
+     * Auditor 2026-12-07 F5: {@code DELETE metrics/task-worker} as an administrator answered 204 and took the engine's
+     * count of the people who worked tasks; every other deletion of engine records is refused to everyone.
+     */
+    @Test
+    void noOneDeletesTheEnginesTaskWorkerMetrics() {
+        String sku = api.createProduct("TWM");
+        String lot = api.createLot(sku, new BigDecimal("5"), "2025-01-20");
+        String taskId = task("sarah", lot, "recordLabResults");
+        assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "sarah"))
+                .status()).isEqualTo(204); // an assignment: a task worker counted
+        String count = "select count(*) from ACT_RU_TASK_METER_LOG";
+        Integer before = jdbc.queryForObject(count, Integer.class);
+        assertThat(before).isPositive();
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/metrics/task-worker", null), 403, "task-worker metrics",
+                "not deleted by hand, by anyone (administrators included)");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/metrics/task-worker?date=2099-01-01T00:00:00",
+                null), 403, "task-worker metrics");
+        refused(as("demo", HttpMethod.DELETE, "/engine-rest/engine/default/Metrics/Task-Worker/", null), 403,
+                "task-worker metrics");
+        refused(as("jennifer", HttpMethod.DELETE, "/engine-rest/metrics/task-worker", null), 403, "task-worker metrics");
+        WebappSession cockpit = WebappSession.login(port, "demo", "demo", "cockpit");
+        refused(cockpit.delete("/camunda/api/engine/engine/default/metrics/task-worker"), 403, "task-worker metrics");
+        refused(cockpit.delete("/camunda/api/engine/engine/default/metrics/task-worker?date=2099-01-01"),
+                403, "task-worker metrics");
+        assertThat(jdbc.queryForObject(count, Integer.class)).as("no worker's count taken").isEqualTo(before);
+        assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + taskId + "/unclaim", null).status())
+                .isEqualTo(204);
+    }
+
+    /**
+     * Auditor 2026-12-07 F6: setting retries of many jobs without choosing any ({@code {"retries":1}}, an empty
+     * {@code jobIds}) was the engine's 500 ("You must specify at least one of jobIds or jobQuery"); now 400 naming
+     * the list, for everyone, and no batch is made.
+     */
+    @Test
+    void settingRetriesOfManyJobsWithoutChoosingAnyIsABadRequestThatChangesNothing() {
+        String batches = "/engine-rest/batch/count";
+        long before = as("demo", HttpMethod.GET, batches, null).json().get("count").asLong();
+        long historicBefore = historyService.createHistoricBatchQuery().count();
+        String[][] calls = {
+                {"demo", "/engine-rest/job/retries", "{\"retries\":1}", "jobIds"},
+                {"jennifer", "/engine-rest/job/retries", "{\"retries\":1,\"jobIds\":[]}", "jobIds"},
+                {"demo", "/engine-rest/job/retries", "{\"retries\":1,\"jobIds\":[],\"jobQuery\":null}", "jobIds"},
+                {"demo", "/engine-rest/process-instance/job-retries", "{\"retries\":1}", "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries", "{\"retries\":1,\"processInstances\":[]}",
+                        "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries", "{\"retries\":1,\"historicProcessInstanceQuery\":{}}",
+                        "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries-historic-query-based", "{\"retries\":1}",
+                        "processInstances"},
+                {"demo", "/engine-rest/process-instance/job-retries-historic-query-based",
+                        "{\"retries\":1,\"processInstances\":[]}", "processInstances"},
+                {"demo", "/engine-rest/job/retries", "{\"retries\":1,\"jobIds\":[null]}", "jobIds[0]"}};
+        for (String[] call : calls) {
+            Response r = api.send(call[0], HttpMethod.POST, call[1], call[2], "application/json");
+            refused(r, 400, "nothing was changed");
+            assertThat(r.json().path("field").asText()).as(call[1] + " " + call[2]).isEqualTo(call[3]);
+        }
+        Response first = api.send("demo", HttpMethod.POST, "/engine-rest/job/retries", "{\"retries\":1}",
+                "application/json");
+        assertThat(first.json().path("detail").asText())
+                .isEqualTo("jobIds: give jobIds (at least one) or a jobQuery to choose the jobs to retry; none was"
+                        + " chosen, so nothing was changed");
+        // Tasklist's and Cockpit's API alike
+        WebappSession cockpit = WebappSession.login(port, "jennifer", "jennifer", "cockpit");
+        Response inCockpit = cockpit.post("/camunda/api/engine/engine/default/job/retries", "{\"retries\":1,\"jobIds\":[]}");
+        refused(inCockpit, 400, "at least one");
+        assertThat(inCockpit.json().path("field").asText()).isEqualTo("jobIds");
+        assertThat(as("demo", HttpMethod.GET, batches, null).json().get("count").asLong()).as("no batch").isEqualTo(before);
+        assertThat(historyService.createHistoricBatchQuery().count()).isEqualTo(historicBefore);
+    }
+
     @Test
     void noOneSuspendsAProcessMovesItsTimersRewritesItsTasksOrDeletesItsHistory() {
         String sku = api.createProduct("HALT");

@@ -93,9 +93,35 @@ class FilterCallsTest {
             assertThat(refused.status()).as(hidden).isEqualTo(400);
             assertThat(refused.field()).isEqualTo("name");
         }
-        assertThat(FilterCalls.body(JSON.createObjectNode().put("name", "QA managers' urgent releases"))).isNull();
         assertThat(FilterCalls.body(body("{\"name\":\"My urgent releases\"}"))).isNull();
         assertThat(FilterCalls.body(body("{}"))).isNull();
+    }
+
+    /**
+     * Auditor 2026-12-07 F2: "QA managers: all open" and "My tasks (all)", shared with the QA managers and sorted
+     * first, opened their Tasklist on investigations only. A name that holds a role filter's name among its words is
+     * refused as the name itself is, read the same way.
+     */
+    @Test
+    void noFilterHoldsARoleFiltersNameAmongItsWords() {
+        Map<String, String> holding = Map.of("QA managers: all open", "QA managers", "My tasks (all)", "My tasks",
+                "All my tasks", "My tasks", "Urgent \u2014 QA Managers", "QA managers", "Q.A. managers (urgent)",
+                "QA managers", "QA managers' urgent releases", "QA managers", "Sales-orders to ship", "Sales",
+                "\u041c\u0443 tasks, all of them", "My tasks", "Overdue for recall coordinators", "Recall coordinators",
+                "QA rnanager queue", "QA managers");
+        holding.forEach((name, role) -> {
+            SurfaceRefusal refused = FilterCalls.body(JSON.createObjectNode().put("name", name));
+            assertThat(refused).as(name).isNotNull();
+            assertThat(refused.status()).as(name).isEqualTo(403);
+            assertThat(refused.field()).as(name).isEqualTo("name");
+            assertThat(refused.detail()).as(name).contains("'" + role + "'", "give your filter a name without it");
+        });
+        // whole words only: a word that merely begins like a role's name, or a role's word alone, names no role filter
+        for (String free : new String[] {"Salesforce leads", "My urgent releases", "Managers' overdue releases",
+                "QA overdue", "Tasks due today", "Wholesale orders", "Product releases"}) {
+            assertThat(FilterCalls.body(JSON.createObjectNode().put("name", free))).as(free).isNull();
+            assertThat(FilterCalls.roleFilterIn(free)).as(free).isNull();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.lotflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +80,54 @@ class JobCallsTest {
                 body("{\"retries\": 1, \"processInstanceIds\": [\"p\"], \"dueDate\": \"2020-01-01T00:00:00.000+0000\"}"))
                 .field()).isEqualTo("dueDate");
         assertThat(JobCalls.retriesBody("process-instance/job-retries",
-                body("{\"retries\": 2, \"processInstanceIds\": [\"p\"]}"))).isNull();
+                body("{\"retries\": 2, \"processInstances\": [\"p\"]}"))).isNull();
+    }
+
+    /**
+     * Auditor 2026-12-07 F6: a call on many jobs that chooses none was the engine's 500 ("You must specify at least
+     * one of jobIds or jobQuery"); now 400 naming the list, before the engine.
+     */
+    @Test
+    void aCallOnManyJobsChoosesSome() throws Exception {
+        Map<String, String> none = new java.util.LinkedHashMap<>();
+        none.put("job/retries", "jobIds");
+        none.put("Job/Retries/", "jobIds");
+        none.put("process-instance/job-retries", "processInstances");
+        none.put("process-instance/job-retries-historic-query-based", "processInstances");
+        for (var call : none.entrySet()) {
+            for (String json : new String[] {"{\"retries\": 1}", "{\"retries\": 1, \"jobIds\": [], \"processInstances\": []}",
+                    "{\"retries\": 1, \"jobIds\": null, \"jobQuery\": null, \"processInstances\": null,"
+                            + " \"processInstanceQuery\": null, \"historicProcessInstanceQuery\": null}"}) {
+                SurfaceRefusal refused = JobCalls.retriesBody(call.getKey(), body(json));
+                assertThat(refused).as(call.getKey() + " " + json).isNotNull();
+                assertThat(refused.status()).isEqualTo(400);
+                assertThat(refused.field()).isEqualTo(call.getValue());
+                assertThat(refused.detail()).contains("(at least one)", "nothing was changed");
+            }
+        }
+        // a query the call does not read chooses nothing there
+        assertThat(JobCalls.retriesBody("process-instance/job-retries",
+                body("{\"retries\": 1, \"historicProcessInstanceQuery\": {}}")).field()).isEqualTo("processInstances");
+        assertThat(JobCalls.retriesBody("process-instance/job-retries",
+                body("{\"retries\": 1, \"jobIds\": [\"j\"]}")).field()).isEqualTo("processInstances");
+        assertThat(JobCalls.retriesBody("job/retries",
+                body("{\"retries\": 1, \"processInstances\": [\"p\"]}")).field()).isEqualTo("jobIds");
+        // ids are text
+        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobIds\": [\"j\", null]}")).field())
+                .isEqualTo("jobIds[1]");
+        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobIds\": [\" \"]}")).field())
+                .isEqualTo("jobIds[0]");
+        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobIds\": \"j\"}")).field())
+                .isEqualTo("jobIds");
+        // a choice passes: ids, or a query (even one that matches every job: Camunda's rights decide)
+        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobQuery\": {}}"))).isNull();
+        assertThat(JobCalls.retriesBody("process-instance/job-retries",
+                body("{\"retries\": 1, \"processInstanceQuery\": {\"businessKey\": \"L\"}}"))).isNull();
+        assertThat(JobCalls.retriesBody("process-instance/job-retries-historic-query-based",
+                body("{\"retries\": 1, \"historicProcessInstanceQuery\": {}}"))).isNull();
+        assertThat(JobCalls.retriesBody("process-instance/job-retries-historic-query-based",
+                body("{\"retries\": 1, \"processInstances\": [\"p\"]}"))).isNull();
+        // one job, or one definition's jobs: chosen by the path
+        assertThat(JobCalls.retriesBody("job-definition/d/retries", body("{\"retries\": 1}"))).isNull();
     }
 }
