@@ -394,7 +394,8 @@ class RecallNotReachedApiTest {
                 .get("recallSummary").get("value").asText()).contains("Foxtrot Oils: shipped 10 drums, returned 5");
         // a closing form opened before those figures came is not signed on them (re-test 2026-12-06 R3)
         Map<String, Object> signed = new HashMap<>();
-        Map.of("comment", "All retrieved", "disposalMethod", "DESTROYED", "figuresShown", versionRead)
+        Map.of("comment", "All retrieved", "disposalMethod", "DESTROYED", "figuresShown", versionRead, "justification",
+                "The drums still at Echo Pumps and Foxtrot Oils were used before the recall reached them")
                 .forEach((k, v) -> signed.put(k, Map.of("value", v)));
         Response stale = api.post("jennifer", "/engine-rest/task/" + close.getId() + "/submit-form",
                 Map.of("variables", signed));

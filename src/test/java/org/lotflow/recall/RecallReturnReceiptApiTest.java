@@ -190,10 +190,14 @@ class RecallReturnReceiptApiTest {
         String summary = api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString();
         assertThat(summary).contains("received back at the plant 60").doesNotContain("CHECK:");
         String close = "/api/recalls/" + number + "/close";
-        refused(api.post("jennifer", close, body("comment", "Retrieved", "password", "jennifer")), "disposalMethod",
-                lotNumber);
+        // Bayou Hydraulics still holds 40 drums: the closing says what became of them (new user 2026-12-07 F1)
+        refused(api.post("jennifer", close, body("comment", "Retrieved", "disposalMethod", "DESTROYED",
+                "password", "jennifer")), "justification", "Bayou Hydraulics: 40 drums");
+        String used = "Bayou Hydraulics used its 40 drums before the recall reached it";
+        refused(api.post("jennifer", close, body("comment", "Retrieved", "justification", used, "password",
+                "jennifer")), "disposalMethod", lotNumber);
         Response closed = api.post("jennifer", close, body("comment", "Retrieved", "disposalMethod", "DESTROYED",
-                "disposalReference", "WM-2025-0300", "password", "jennifer"));
+                "disposalReference", "WM-2025-0300", "justification", used, "password", "jennifer"));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
         // signed: goods that arrive now are not what the closing disposes of
         Response late = api.post("rachel", receive, body("lotNumber", lotNumber, "customer", "Bayou Hydraulics",
@@ -213,6 +217,16 @@ class RecallReturnReceiptApiTest {
         }
         assertThat(closedRecord.get("detail").get("receivedAtPlant").get(0).get("quantityReceived").decimalValue())
                 .isEqualByComparingTo("60");
+        // level A, and what was still at a customer, with what the QA manager signed about it
+        assertThat(closedRecord.get("detail").get("stillAtCustomers").asText()).isEqualTo("Bayou Hydraulics: 40 drums");
+        assertThat(closedRecord.get("detail").get("closeJustification").asText()).isEqualTo(used);
+        assertThat(closedRecord.get("reason").asText()).contains("Closed with product still at customers (Bayou"
+                + " Hydraulics: 40 drums), justified: " + used);
+        assertThat(view.get("effectiveness").get("stillAtCustomers").get(0).get("quantity").decimalValue())
+                .isEqualByComparingTo("40");
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + number)
+                .html()).contains("id=\"still-at-customers\"").contains("Bayou Hydraulics: 40 drums")
+                .contains("Closed with product still at customers because: " + used);
         assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo("60");
         JsonNode disposed = lot(lotNumber);
         assertThat(disposed.get("disposed").decimalValue()).isEqualByComparingTo("60");

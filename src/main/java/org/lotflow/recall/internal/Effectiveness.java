@@ -28,12 +28,15 @@ import java.util.stream.Collectors;
  * came back, {@code retrievedPercent} the share that left the market: returned plus destroyed. Answers recorded
  * before the two were kept apart (V138) count their one number as returned. {@code notifications} and
  * {@code notificationsAnswered} count the notifications themselves (one per customer and unit), so a customer half
- * answered shows. Percentages have 1 decimal, rounded half up.
+ * answered shows. Percentages have 1 decimal, rounded half up. {@code stillAtCustomers}: per customer and unit, what
+ * was shipped and is neither returned nor destroyed ({@link StillAtCustomers}; closing with any needs a justification,
+ * 21 CFR 7.55(a)).
  */
 public record Effectiveness(int customers, int notified, int notReached, int acknowledged, BigDecimal acknowledgedPercent,
         BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal quantityDestroyed,
         BigDecimal returnedPercent, BigDecimal retrievedPercent, List<UnitQuantities> quantities,
-        int notifications, int notificationsAnswered, String level, String levelMeaning) {
+        int notifications, int notificationsAnswered, String level, String levelMeaning,
+        List<StillAtCustomers.Line> stillAtCustomers) {
 
     /**
      * What the recall's customers received, returned to the plant and destroyed on site in one unit, and the shares
@@ -87,7 +90,7 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                 total == null ? null : total.destroyed(), total == null ? null : total.returnedPercent(),
                 total == null ? null : total.retrievedPercent(), List.copyOf(quantities), notifications.size(),
                 (int) notifications.stream().filter(NotificationStore.NotificationRow::done).count(), level,
-                meaning(level));
+                meaning(level), StillAtCustomers.of(notifications).lines());
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(3);
@@ -129,7 +132,9 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
         return "Effectiveness " + level + ": " + acknowledged + " of " + customers
                 + " customer(s) acknowledged (" + acknowledgedPercent + "%), "
                 + (notReached == 0 ? "" : notReached + " could not be reached (not notified), ")
-                + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining(", "));
+                + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining(", "))
+                + (stillAtCustomers.isEmpty() ? "" : "; still at customers (neither returned nor destroyed): "
+                        + new StillAtCustomers(stillAtCustomers).inWords());
     }
 
     static String meaning(String level) {

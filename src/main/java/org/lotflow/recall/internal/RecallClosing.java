@@ -70,10 +70,11 @@ public class RecallClosing {
     }
 
     /**
-     * The justification to keep with the closing: null when the check reaches the target level (a
-     * justification given then is refused, 400 naming it: signed text is never dropped without a word, auditor
-     * 2026-12-06 A7), else the text given, required (400 naming {@code justification}: text, at most 2000
-     * characters).
+     * The justification to keep with the closing: null when the check reaches the target level and no product is left
+     * at a customer (a justification given then is refused, 400 naming it: signed text is never dropped without a
+     * word, auditor 2026-12-06 A7), else the text given, required (400 naming {@code justification}: text, at most 2000
+     * characters): below the target level, why the recall may close anyway; with product still at customers
+     * ({@link StillAtCustomers}, whatever the level: new user 2026-12-07 F1), what became of it (21 CFR 7.55(a)).
      */
     private String justification(Effectiveness e, Object justification) {
         if (justification != null && !(justification instanceof String)) {
@@ -83,18 +84,24 @@ public class RecallClosing {
         if (why != null && why.length() > MAX_COMMENT) {
             throw new InvalidInput("justification", "at most " + MAX_COMMENT + " characters");
         }
-        if (e.meets(target)) {
+        StillAtCustomers left = new StillAtCustomers(e.stillAtCustomers());
+        if (e.meets(target) && left.isEmpty()) {
             if (why != null) {
                 throw new InvalidInput("justification", "not needed: the effectiveness check reached level "
-                        + e.level() + ", the target is " + target + "; leave it empty and say what you want recorded"
-                        + " in the comment");
+                        + e.level() + ", the target is " + target + ", and nothing shipped is left at a customer;"
+                        + " leave it empty and say what you want recorded in the comment");
             }
             return null;
         }
         if (why == null) {
-            throw new InvalidInput("justification", "required: the effectiveness check reached level " + e.level()
-                    + " (" + e.acknowledged() + " of " + e.customers() + " customers acknowledged), below the target"
-                    + " level " + target + "; say why the recall may close anyway");
+            String stillThere = left.isEmpty() ? "" : "still at customers, neither returned nor destroyed: "
+                    + left.inWords();
+            throw new InvalidInput("justification", e.meets(target)
+                    ? "required: " + stillThere + ". Say what became of it (for instance used or dispensed before"
+                            + " the recall reached them) before the recall closes (21 CFR 7.55)"
+                    : "required: the effectiveness check reached level " + e.level() + " (" + e.acknowledged()
+                            + " of " + e.customers() + " customers acknowledged), below the target level " + target
+                            + (left.isEmpty() ? "" : ", and " + stillThere) + "; say why the recall may close anyway");
         }
         return why;
     }
@@ -242,11 +249,16 @@ public class RecallClosing {
         if (!disposed.isEmpty()) {
             report.put("disposals", disposed);
         }
-        String belowTarget = justification == null ? "" : " Closed below the target effectiveness level " + target
+        StillAtCustomers left = new StillAtCustomers(e.stillAtCustomers());
+        String belowTarget = justification == null ? "" : (e.meets(target) ? " Closed with product still at customers ("
+                + left.inWords() + ")" : " Closed below the target effectiveness level " + target)
                 + ", justified: " + ClosingReport.sentence(justification);
+        if (!left.isEmpty()) {
+            report.put("stillAtCustomers", left.inWords());
+        }
         if (justification != null) {
             report.put("targetEffectivenessLevel", target);
-            report.put("belowTargetJustification", justification);
+            report.put(e.meets(target) ? "closeJustification" : "belowTargetJustification", justification);
         }
         for (RecallStore.LotRow lot : scope) {
             var event = history.event(lot.lotId(), RecallEventTypes.RECALL_CLOSED).by(closedBy)

@@ -76,7 +76,13 @@ class EffectivenessTest {
         assertThat(e.quantities().get(1).returned()).isEqualByComparingTo("12");
         assertThat(e.quantities().get(1).returnedPercent()).isEqualByComparingTo("24.0");
         assertThat(e.summary()).isEqualTo("Effectiveness B: 2 of 3 customer(s) acknowledged (66.7%), 55 of 160 kg"
-                + " returned (34.4%), 12 of 50 pail returned (24.0%)");
+                + " returned (34.4%), 12 of 50 pail returned (24.0%); still at customers (neither returned nor"
+                + " destroyed): Acme: 28 pail; Acme: 95 kg; Gamma: 10 pail; Gamma: 10 kg");
+        // what is left is per customer and unit, never added across units (Beta returned its 50 kg)
+        assertThat(e.stillAtCustomers()).extracting(StillAtCustomers.Line::customer, StillAtCustomers.Line::unit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Acme", "pail"),
+                        org.assertj.core.groups.Tuple.tuple("Acme", "kg"), org.assertj.core.groups.Tuple.tuple("Gamma",
+                                "pail"), org.assertj.core.groups.Tuple.tuple("Gamma", "kg"));
     }
 
     /** Auditor 2026-12-06 A6: a unit nobody answered for yet returned "0" beside "0.000" elsewhere. */
@@ -112,7 +118,8 @@ class EffectivenessTest {
             assertThat(q.retrievedPercent()).isEqualByComparingTo("55.0");
         });
         assertThat(e.summary()).isEqualTo("Effectiveness A: 3 of 3 customer(s) acknowledged (100.0%), 80 of 200 kg"
-                + " returned (40.0%) and 30 destroyed at the customers (55.0% retrieved)");
+                + " returned (40.0%) and 30 destroyed at the customers (55.0% retrieved); still at customers (neither"
+                + " returned nor destroyed): Acme: 20 kg; Beta: 50 kg; Gamma: 20 kg");
     }
 
     @Test
@@ -167,5 +174,26 @@ class EffectivenessTest {
         return new NotificationStore.NotificationRow((long) customer.hashCode(), customer, unit,
                 new BigDecimal(shipped), RecallStatus.NOTIFICATION_DONE, null, ack, new BigDecimal(returned), null,
                 "rachel", null, "PHONE", "Jane Roe", null, new BigDecimal(destroyed), true);
+    }
+
+    /**
+     * New user 2026-12-07 F1: level A ("every customer acknowledged") was signed as "meets the target" with 10,300 of
+     * 17,000 bottles still at a hospital pharmacy. What is left is shipped minus returned minus destroyed, per customer
+     * and unit; a customer that returned or destroyed all has nothing left; a customer not answered yet holds all.
+     */
+    @Test
+    void whatIsStillAtCustomersIsShippedLessReturnedAndDestroyed() {
+        List<NotificationStore.NotificationRow> rows = new ArrayList<>();
+        rows.add(row("St. Mary", "bottles", "12000", true, "1500", "200"));
+        rows.add(row("Northwind", "bottles", "5000", true, "0", "5000"));
+        StillAtCustomers left = StillAtCustomers.of(rows);
+        assertThat(left.lines()).singleElement().satisfies(l -> {
+            assertThat(l.customer()).isEqualTo("St. Mary");
+            assertThat(l.quantity()).isEqualByComparingTo("10300");
+        });
+        assertThat(left.inWords()).isEqualTo("St. Mary: 10300 bottles");
+        assertThat(Effectiveness.of(rows).level()).as("the level counts acknowledgements only").isEqualTo("A");
+        assertThat(StillAtCustomers.of(List.of(row("Northwind", "bottles", "5000", true, "4999.5", "0.5"))).isEmpty())
+                .isTrue();
     }
 }

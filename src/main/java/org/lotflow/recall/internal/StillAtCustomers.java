@@ -1,0 +1,60 @@
+package org.lotflow.recall.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the customers' answers leave on the market: per customer and unit, the quantity shipped that was neither
+ * returned to the plant nor destroyed at the customer ({@code quantityShipped - quantityReturned -
+ * quantityDestroyed}, what a customer not reached or not yet answered still holds in full). A recall ends once it is
+ * reasonable to assume the product has been removed and properly disposed of (21 CFR 7.55(a)); so a closing that
+ * leaves product at a customer says what became of it, in a justification, whatever level the effectiveness check
+ * reached (new user 2026-12-07 F1: "level A, meets the target" was signed with 10,300 of 17,000 bottles still at a
+ * hospital pharmacy, and no word asked). Product a customer used or dispensed before the recall reached it is such a
+ * case: the justification says so. Plain rule, tested without Spring.
+ *
+ * @param lines one per customer and unit with something left, in the notifications' order
+ */
+public record StillAtCustomers(List<Line> lines) {
+
+    /** {@code quantity} of {@code unit} (null: several units, recorded before units were kept apart) at {@code customer}. */
+    public record Line(String customer, String unit, BigDecimal quantity) {
+        String inWords() {
+            return customer + ": " + Quantities.plain(quantity) + (unit == null ? "" : " " + unit);
+        }
+    }
+
+    static StillAtCustomers of(List<NotificationStore.NotificationRow> notifications) {
+        Map<List<String>, BigDecimal> left = new LinkedHashMap<>();
+        for (NotificationStore.NotificationRow n : notifications) {
+            BigDecimal out = n.quantityShipped();
+            if (n.quantityReturned() != null) {
+                out = out.subtract(n.quantityReturned());
+            }
+            if (n.quantityDestroyed() != null) {
+                out = out.subtract(n.quantityDestroyed());
+            }
+            left.merge(java.util.Arrays.asList(n.customer(), n.unit()), out, BigDecimal::add);
+        }
+        List<Line> lines = new ArrayList<>();
+        left.forEach((key, quantity) -> {
+            if (quantity.signum() > 0) {
+                lines.add(new Line(key.get(0), key.get(1), quantity));
+            }
+        });
+        return new StillAtCustomers(List.copyOf(lines));
+    }
+
+    boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    /** "St. Mary Hospital Pharmacy: 10300 bottles; Northwind: 20 bottles"; "" for none. */
+    String inWords() {
+        return lines.stream().map(Line::inWords).collect(Collectors.joining("; "));
+    }
+}
