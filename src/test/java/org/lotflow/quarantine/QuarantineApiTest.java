@@ -340,6 +340,34 @@ class QuarantineApiTest {
         assertThat(rejectedHold.json().get("detail").asText()).contains("REJECTED");
     }
 
+    /**
+     * New user 2026-12-07 F3: "Inform customers" said "RELEASE (lot status RELEASED), complaint not confirmed" after the
+     * lot had been recalled; the form now reads the lot as it is and says what changed since the decision.
+     */
+    @Test
+    void informingCustomersAfterALaterRecallSaysTheLotIsRecalled() {
+        String lot = releasedLot("QINF");
+        q.seedOrders(lot, lot);
+        assertThat(q.hold("sarah", lot, "Customer reports dark colour").status()).isEqualTo(202);
+        q.investigate("sarah", lot);
+        assertThat(q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification",
+                "Retained samples within specification", "password", "jennifer")).status()).isEqualTo(200);
+        api.executeJobs();
+        String inform = q.taskId("jennifer", lot, "informCustomers");
+        JsonNode before = api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json();
+        assertThat(before.get("lotStatus").get("value").asText()).isEqualTo("RELEASED");
+        assertThat(before.get("statusNotice").get("value").asText()).isEmpty();
+
+        Response recalled = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason",
+                "Supplier base oil contaminated", "classification", "CLASS_II"));
+        assertThat(recalled.status()).as(recalled.toString()).isIn(201, 202);
+        JsonNode after = api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json();
+        assertThat(after.get("lotStatus").get("value").asText()).isEqualTo("RECALLED");
+        assertThat(after.get("statusNotice").get("value").asText().replace("\\", "")) // escaped for the Markdown
+                .startsWith("Since this decision the lot has become RECALLED (2025-01-28 ")
+                .contains("the recall tells them what to do with the lot");
+    }
+
     @Test
     void twoConcurrentHoldsOfOneLotStartOneInvestigation() throws Exception {
         String lot = releasedLot("QRACE");

@@ -30,10 +30,49 @@ public class InformCustomersListener extends TaskLifecycleListener {
     private final FollowUp followUp;
     private final LotService lots;
 
-    public InformCustomersListener(QuarantineQueries queries, FollowUp followUp, LotService lots) {
+    public InformCustomersListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
+            org.lotflow.history.LotHistory history, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
+        // the lot as it is when the form is read: a recall (or a new hold) after the decision is said before anyone
+        // tells a customer "released, complaint not confirmed" (new user 2026-12-07 F3)
+        displays.live(InvestigationProcess.PROCESS_KEY, "informCustomers", (task, reader) -> {
+            Hold hold = BoundHold.of(queries, task);
+            Lot lot = lots.get(hold.getLotId());
+            java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
+            now.put("lotStatus", lot.getStatus());
+            now.put("statusNotice", statusNotice(hold, lot.getStatus(), history.of(lot.getId())));
+            return now;
+        });
+    }
+
+    /**
+     * What changed the lot since the hold's decision, when the lot no longer stands as the decision left it (RELEASE:
+     * released, and then used up or expired; REJECT: rejected): the status it has now, when and why (the history's
+     * change to it), and what the customers are to be told instead; "" when it stands as decided.
+     */
+    static String statusNotice(Hold hold, org.lotflow.lot.LotStatus now,
+            java.util.List<org.lotflow.history.LotHistory.Entry> history) {
+        boolean asDecided = hold.getDecision() == null || switch (hold.getDecision()) {
+            case RELEASE -> now == org.lotflow.lot.LotStatus.RELEASED || now == org.lotflow.lot.LotStatus.DEPLETED
+                    || now == org.lotflow.lot.LotStatus.EXPIRED || now == org.lotflow.lot.LotStatus.ARCHIVED;
+            default -> now == org.lotflow.lot.LotStatus.REJECTED || now == org.lotflow.lot.LotStatus.ARCHIVED;
+        };
+        if (asDecided) {
+            return "";
+        }
+        org.lotflow.history.LotHistory.Entry change = null;
+        for (org.lotflow.history.LotHistory.Entry e : history) {
+            if (now.name().equals(e.newStatus()) && (hold.getDecidedAt() == null || !e.at().isBefore(hold.getDecidedAt()))) {
+                change = e;
+            }
+        }
+        return "Since this decision the lot has become " + now + (change == null ? "" : " ("
+                + TaskForm.text(change.at()) + (change.reason() == null ? "" : ": " + change.reason()) + ")")
+                + ". Do not tell customers the outcome above as it stands: "
+                + (now == org.lotflow.lot.LotStatus.RECALLED ? "the recall tells them what to do with the lot; say in"
+                        + " your notice that the lot is recalled." : "say what the lot's status is now.");
     }
 
     @Override
@@ -43,6 +82,7 @@ public class InformCustomersListener extends TaskLifecycleListener {
         Lot lot = lots.get(hold.getLotId());
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("outcome", hold.getDecision())
+                .show("statusNotice", statusNotice(hold, lot.getStatus(), java.util.List.of()))
                 .show("justificationText", hold.getJustification())
                 // why the lot was held: a complaint's customer is answered too (new user 2026-12-06 L4; the seed:
                 // "Notify customer of investigation results")

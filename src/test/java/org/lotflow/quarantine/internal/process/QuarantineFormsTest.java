@@ -53,7 +53,7 @@ class QuarantineFormsTest {
                 "labResultsText", "releaseNote", "fourEyesNotice"));
         assertThat(decide).containsAll(org.lotflow.support.Forms.embeddedShown("decideDisposition"));
         Set<String> inform = new TreeSet<>(lotFacts);
-        inform.addAll(Set.of("outcome", "justificationText", "holdTrigger", "customerList"));
+        inform.addAll(Set.of("outcome", "statusNotice", "justificationText", "holdTrigger", "customerList"));
         assertThat(inform).containsAll(placeholders(form("informCustomers")));
         Set<String> disposal = new TreeSet<>(lotFacts);
         disposal.add("onHand");
