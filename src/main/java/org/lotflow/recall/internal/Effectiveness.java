@@ -137,16 +137,25 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                         + new StillAtCustomers(stillAtCustomers).inWords());
     }
 
+    /**
+     * What the level says, in words: 21 CFR 7.42(b)(3) sets the depth of a recall's effectiveness checks as the share
+     * of consignees they verify (A: all of them ... E: none); lotflow notifies every customer and counts as verified
+     * the ones that acknowledged, so the level is the depth the checks reached. It says nothing of the goods: what is
+     * still at customers is {@code stillAtCustomers} (new user 2026-12-07 F2: "Level E: no customer acknowledged" read
+     * as a grade, or as "no checks planned").
+     */
     static String meaning(String level) {
         if (level == null) {
             return "no customer received the affected lots: nothing to check";
         }
         return switch (level) {
-            case "A" -> "Level A: 100% of customers acknowledged";
-            case "B" -> "Level B: more than 10% but less than 100% of customers acknowledged";
-            case "C" -> "Level C: more than 2% and at most 10% of customers acknowledged";
-            case "D" -> "Level D: at most 2% of customers acknowledged";
-            default -> "Level E: no customer acknowledged";
+            case "A" -> "Level A: the effectiveness checks verified every customer (all acknowledged the recall)";
+            case "B" -> "Level B: the effectiveness checks verified more than 10% but not all of the customers"
+                    + " (acknowledged)";
+            case "C" -> "Level C: the effectiveness checks verified more than 2% and at most 10% of the customers"
+                    + " (acknowledged)";
+            case "D" -> "Level D: the effectiveness checks verified at most 2% of the customers (acknowledged)";
+            default -> "Level E: the effectiveness checks verified no customer yet (none acknowledged)";
         };
     }
 

@@ -45,7 +45,7 @@ class EffectivenessTest {
             assertThat(q.returned()).isEqualByComparingTo("11.5");
         });
         assertThat(e.level()).isEqualTo("B");
-        assertThat(e.levelMeaning()).startsWith("Level B");
+        assertThat(e.levelMeaning()).startsWith("Level B: the effectiveness checks verified more than 10%");
     }
 
     /**
