@@ -279,7 +279,7 @@ class TasklistOosBrowserTest {
             t.until("the release form shows the lot", () -> t.formText().contains(lot));
             assertThat(t.formText()).contains("Release of lot " + lot)
                     .contains("PASS viscosity: 249 cSt (limits 245 – 255 cSt)").contains("PASS flashPoint: 231")
-                    .contains("°C").contains("Lab results recorded by Sarah Johnson")
+                    .contains("°C").contains("Test round 1 (original analysis): lab results recorded by Sarah Johnson (sarah)")
                     .contains("Earlier out-of-specification results");
             Select approved = t.select("approved");
             assertThat(noDefaultDecision(approved)).containsExactly("=Choose: approve or refuse",

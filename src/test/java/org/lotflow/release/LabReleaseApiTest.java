@@ -284,6 +284,7 @@ class LabReleaseApiTest {
         JsonNode approveVars = api.get("jennifer", "/engine-rest/task/" + approve + "/form-variables").json();
         assertThat(approveVars.get("labSummary").get("value").asText()).contains("PASS viscosity: 249");
         assertThat(approveVars.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson (sarah)");
+        assertThat(approveVars.get("labRound").get("value").asText()).isEqualTo("Test round 1 (original analysis)");
         // and when: the instant the round was recorded, to the minute in the plant's zone (new user 2026-12-07 L4)
         java.time.Instant recordedAt = java.time.Instant.parse(verdict.get("recordedAt").asText());
         assertThat(approveVars.get("labRecordedAt").get("value").asText())

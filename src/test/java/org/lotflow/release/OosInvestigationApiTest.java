@@ -158,6 +158,8 @@ class OosInvestigationApiTest {
                         + " person of your group signs the other decision).");
         assertThat(api.get(api.secondQaManager(), "/engine-rest/task/" + approveTask + "/form-variables").json()
                 .get("fourEyesNotice").get("value").asText()).isEmpty();
+        assertThat(api.get(api.secondQaManager(), "/engine-rest/task/" + approveTask + "/form-variables").json()
+                .get("labRound").get("value").asText()).as("the round signed on").isEqualTo("Test round 2 (retest)");
         Response byInvalidator = complete("jennifer", approveTask,
                 Map.of("approved", true, "comment", "Retest within specification after lab error"));
         assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);

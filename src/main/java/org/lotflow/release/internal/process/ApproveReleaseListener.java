@@ -59,6 +59,9 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
         TaskInputs.forget(task, APPROVED, COMMENT); // no decision may wait before anyone decided
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .markdown(LAB_SUMMARY.name(), esc -> verdict == null ? null : verdict.summary(esc))
+                // which round the approver signs on: a retest says so above its results (new user 2026-12-07 F15)
+                .show("labRound", verdict == null ? null : verdict.round() == 1 ? "Test round 1 (original analysis)"
+                        : "Test round " + verdict.round() + " (retest)")
                 .show(LAB_RECORDED_BY_NAME.name(), verdict == null ? null : currentUser.nameWithId(verdict.recordedBy()))
                 .show("labRecordedAt", verdict == null ? null : verdict.recordedAt())
                 .show(OOS_HISTORY.name(), oosForms.oosHistory(lot))
