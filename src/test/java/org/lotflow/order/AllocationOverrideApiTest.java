@@ -408,6 +408,35 @@ class AllocationOverrideApiTest {
         assertThat(order.get("allocations").findValuesAsText("lotNumber")).containsExactly(older, newer);
     }
 
+    /**
+     * Re-test 2026-12-07 R2: an order cancelled between the override's signature and its allocation (which runs after
+     * the signature's commit) was recorded OVERRIDE_WITHDRAWN, undecided, after the signed OVERRIDE_APPROVED. The
+     * history names the signed decision and that it was not carried out; the order keeps it APPROVED, nothing allocated.
+     */
+    @Test
+    void cancellingAfterTheSignatureBeforeTheAllocationRecordsTheDecisionAsNotCarriedOut() {
+        JsonNode order = fx.placed(sku, 60, "requestedLot", newer);
+        String orderNumber = order.get("orderNumber").asText();
+        String task = taskId("jennifer", orderNumber);
+        assertThat(complete("jennifer", task, Map.of("approved", true, "comment", "customer asks")).status())
+                .isEqualTo(204);
+        // the allocation job has not run (the test engine runs jobs when asked)
+        Response cancelled = api.call("tom", HttpMethod.DELETE, "/api/orders/" + orderNumber, null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().get("override").get("status").asText()).isEqualTo("APPROVED");
+        api.executeJobs();
+        assertThat(api.get("tom", "/api/orders/" + orderNumber).json().get("allocations")).isEmpty();
+        JsonNode last = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + newer + "/history").json()) {
+            last = e;
+        }
+        assertThat(last.get("type").asText()).isEqualTo("OVERRIDE_WITHDRAWN");
+        assertThat(last.get("reason").asText()).startsWith("Override approved by Jennifer Lee (jennifer) at 2025-01-28 ")
+                .endsWith(", not carried out: Order " + orderNumber + " cancelled by Tom Becker before its allocation"
+                        + " was made");
+        assertThat(last.get("detail").get("signedDecision").asText()).isEqualTo("APPROVED");
+    }
+
     @Test
     void cancellingWithdrawsAPendingOverride() {
         JsonNode order = fx.placed(sku, 60, "requestedLot", newer);

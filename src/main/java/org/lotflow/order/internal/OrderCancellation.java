@@ -73,15 +73,28 @@ public class OrderCancellation {
             allocator.release(locked.get(a.getLotId()), a, order, reason);
         }
         boolean overridePending = order.isOverridePending();
+        // a decision signed a moment ago whose allocation has not run yet (it runs after the signature's commit)
+        String signed = order.getOverrideDecision();
+        String signedBy = order.getOverrideDecisionBy();
+        java.time.Instant signedAt = order.getOverrideDecisionAt();
         order.cancel(clock.instant(), currentUser.id());
         orders.save(order);
         if (overridePending) {
             overrideProcess.withdraw(orderNumber, reason);
             // the requested lot's history closes the request it keeps: who withdrew it, when, on which order
-            // (auditor 2026-12-06 F12: OVERRIDE_REQUESTED stayed with nothing after it)
-            history.event(lots.get(order.getRequestedLot()).getId(),
-                    org.lotflow.order.OrderEventTypes.OVERRIDE_WITHDRAWN).reason(reason)
-                    .detail("orderNumber", orderNumber).detail("customer", order.getCustomer()).record();
+            // (auditor 2026-12-06 F12: OVERRIDE_REQUESTED stayed with nothing after it); a decision already signed is
+            // named as signed and not carried out, never as withdrawn undecided (re-test 2026-12-07 R2)
+            var event = history.event(lots.get(order.getRequestedLot()).getId(),
+                    org.lotflow.order.OrderEventTypes.OVERRIDE_WITHDRAWN)
+                    .reason(signed == null ? reason : "Override " + signed.toLowerCase(java.util.Locale.ROOT) + " by "
+                            + currentUser.nameWithId(signedBy) + (signedAt == null ? "" : " at "
+                                    + org.lotflow.shared.process.TaskForm.text(signedAt)) + ", not carried out: "
+                            + reason + " before its allocation was made")
+                    .detail("orderNumber", orderNumber).detail("customer", order.getCustomer());
+            if (signed != null) {
+                event.detail("signedDecision", signed).detail("signedBy", signedBy);
+            }
+            event.record();
         }
         return queries.view(order);
     }

@@ -261,6 +261,11 @@ public class SalesOrder {
         return overrideDecisionBy;
     }
 
+    /** When the override decision was signed; null while none is. */
+    public Instant getOverrideDecisionAt() {
+        return overrideDecisionAt;
+    }
+
     public String getOverrideDecisionComment() {
         return overrideDecisionComment;
     }
