@@ -52,6 +52,30 @@ final class EngineTasks {
                 .singleResult());
     }
 
+    /** The groups a task was offered to over its life (an escalation adds some), from the identity link history. */
+    java.util.Set<String> offeredTo(String taskId) {
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        privileged(() -> historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).type("candidate")
+                .operationType("add").list()).forEach(link -> {
+                    if (link.getGroupId() != null) {
+                        groups.add(link.getGroupId());
+                    }
+                });
+        return groups;
+    }
+
+    /** Who completed a finished task: who had claimed it, else the user the engine's operation log records completing it. */
+    String completedBy(HistoricTaskInstance done) {
+        if (done.getAssignee() != null) {
+            return done.getAssignee();
+        }
+        java.util.List<org.camunda.bpm.engine.history.UserOperationLogEntry> completion = privileged(() -> historyService
+                .createUserOperationLogQuery().taskId(done.getId())
+                .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .listPage(0, 1));
+        return completion.isEmpty() ? null : completion.get(0).getUserId();
+    }
+
     /** The form of a lotflow process's task, or null for a task of no lotflow process (or none). */
     FormSchema formOf(Task task) {
         String processKey = task == null || task.getProcessDefinitionId() == null ? null

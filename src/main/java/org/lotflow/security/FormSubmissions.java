@@ -46,7 +46,10 @@ final class FormSubmissions {
     FormSubmissions(EngineTasks tasks, IdentityLookups lookups) {
         this.tasks = tasks;
         this.lookups = lookups;
+        this.closed = new ClosedTasks(tasks, lookups);
     }
+
+    private final ClosedTasks closed;
 
     /** Answers or passes on a task's completion or a lotflow process's start; false when the request is neither (or
      * concerns no lotflow process). */
@@ -56,12 +59,8 @@ final class FormSubmissions {
         if (submit.matches()) {
             Task task = tasks.open(submit.group(1));
             if (task == null) {
-                org.camunda.bpm.engine.history.HistoricTaskInstance done = tasks.finished(submit.group(1));
-                if (done != null) {
-                    refuse(response, 409, "Conflict", null, closed(done, false));
-                    return true;
-                }
-                refuse(response, 404, "Not found", null, "There is no task '" + submit.group(1) + "'");
+                ClosedTasks.Answer answer = closed.of(submit.group(1), caller, false, "; nothing of yours was saved");
+                refuse(response, answer.status(), answer.title(), null, answer.detail());
                 return true;
             }
             FormSchema schema = tasks.formOf(task);
@@ -96,7 +95,7 @@ final class FormSubmissions {
                 var held = new org.springframework.web.util.ContentCachingResponseWrapper(response);
                 try {
                     submitChecked(request, held, chain, schema, basicPassword(request), false);
-                    lostRace(held, submit.group(1));
+                    lostRace(held, submit.group(1), caller);
                     if (!request.getRequestURI().contains("/engine-rest")) {
                         labelled(held, schema);
                     }
@@ -135,37 +134,19 @@ final class FormSubmissions {
     }
 
     /**
-     * Why a closed task can no longer be completed, for the 409: completed by whom and when ("at the same time" when
-     * it closed during this request), or withdrawn with its case and why (an override withdrawn with its cancelled
-     * order: "Order SO-1 cancelled by Tom Becker"; auditor 2026-12-07 F4: it read "already completed"). The engine
-     * records a task completed with the delete reason "completed" and a task withdrawn with its case's reason.
-     */
-    static String closed(org.camunda.bpm.engine.history.HistoricTaskInstance done, boolean justNow) {
-        String reason = done.getDeleteReason();
-        String when = org.lotflow.shared.process.TaskForm.text(done.getEndTime().toInstant());
-        if (reason != null && !reason.equals("completed")) {
-            return "The task '" + done.getName() + "' was withdrawn at " + when + (reason.equals("deleted") ? ""
-                    : " (" + reason + ")") + ": there is nothing left to decide; nothing of yours was saved";
-        }
-        String by = done.getAssignee() == null ? "someone else" : done.getAssignee();
-        return "The task '" + done.getName() + "' was " + (justNow ? "completed by " + by + " at the same time"
-                : "already completed by " + by + " at " + when) + "; nothing of yours was saved";
-    }
-
-    /**
      * A submission refused because someone else completed the task meanwhile (the engine then finds no
      * task, or no permission on it: the task's authorizations went with it) lost a race: 409.
      */
-    private void lostRace(org.springframework.web.util.ContentCachingResponseWrapper held, String taskId)
+    private void lostRace(org.springframework.web.util.ContentCachingResponseWrapper held, String taskId, Caller caller)
             throws IOException {
         int status = held.getStatus();
         if (status != 403 && status != 404 && status != 500) {
             return;
         }
-        org.camunda.bpm.engine.history.HistoricTaskInstance done = tasks.finished(taskId);
-        if (done != null) {
+        if (tasks.finished(taskId) != null) {
+            ClosedTasks.Answer answer = closed.of(taskId, caller, true, "; nothing of yours was saved");
             held.resetBuffer();
-            refuse(held, 409, "Conflict", null, closed(done, true));
+            refuse(held, answer.status(), answer.title(), null, answer.detail());
         }
     }
 

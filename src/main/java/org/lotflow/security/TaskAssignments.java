@@ -57,6 +57,14 @@ final class TaskAssignments {
             FilterChain chain) throws IOException, ServletException {
         Matcher claim = TASK_CLAIM.matcher(resource);
         if (claim.matches()) {
+            if (tasks.open(claim.group(1)) == null) {
+                // closed (to whoever could have worked on it: by whom and when) or never a task: 404 (re-test
+                // 2026-12-07 R4, R8: "someone else completed it just before your request" for both)
+                ClosedTasks.Answer answer = new ClosedTasks(tasks, lookups).of(claim.group(1), caller, false,
+                        "; there is nothing to claim");
+                refuse(response, answer.status(), answer.title(), null, answer.detail());
+                return true;
+            }
             Claim claimed = claimed(request, response);
             if (claimed == null) {
                 return true;

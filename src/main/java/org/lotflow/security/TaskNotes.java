@@ -16,7 +16,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.lotflow.security.EngineSurfaceGuard.Caller;
@@ -106,15 +105,9 @@ final class TaskNotes {
         boolean comment = create.group(2).equalsIgnoreCase("comment");
         Task task = tasks.open(taskId);
         if (task == null) {
-            HistoricTaskInstance done = tasks.finished(taskId);
-            if (done == null) {
-                refuse(response, 404, "Not found", null, "There is no task '" + taskId + "'");
-            } else {
-                refuse(response, 409, "Conflict", null, "The task '" + done.getName() + "' was completed"
-                        + (done.getAssignee() == null ? "" : " by " + done.getAssignee()) + " at "
-                        + done.getEndTime().toInstant() + ": its record is closed, and nothing is added to it; note"
-                        + " what you found on an open task of the process");
-            }
+            ClosedTasks.Answer answer = new ClosedTasks(tasks, lookups).of(taskId, caller, false, ": its record is"
+                    + " closed, and nothing is added to it; note what you found on an open task of the process");
+            refuse(response, answer.status(), answer.title(), null, answer.detail());
             return true;
         }
         if (tasks.formOf(task) == null) {
