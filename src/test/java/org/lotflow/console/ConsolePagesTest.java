@@ -618,7 +618,31 @@ class ConsolePagesTest {
 
         assertThat(rachel.get("/console/recalls/" + number.toLowerCase(java.util.Locale.ROOT)).html())
                 .as("whatever the case typed (auditor round 22 L2)").contains(number).contains("Bolt Motors");
+        // the shipped order names its lot's recall, with the lot's status now, and so does its row in the list (new
+        // user 2026-12-07 F5: it said only SHIPPED); the open order whose allocation the recall took names it too
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        String shippedOrder = tom.get("/console/orders/" + shipped[2]).html();
+        String notice = shippedOrder.substring(shippedOrder.indexOf("class=\"problem order-recall\""));
+        assertThat(notice.substring(0, notice.indexOf("</div>"))).contains(">" + lot + "</a>").contains("is under recall")
+                .contains("href=\"/console/recalls/" + number + "\"").contains("(Class II, notifying customers): 40 drums"
+                        + " of it were shipped to Bolt Motors on 20");
+        String shipments = shippedOrder.substring(shippedOrder.indexOf("id=\"shipments\""));
+        assertThat(shipments.substring(0, shipments.indexOf("</table>"))).as("the shipment's lot a link, its status now")
+                .contains("href=\"/console/lots/" + lot + "\"").contains(" RECALLED</small>");
+        // shipped, nothing left to ship: "allocated" as the lot page means it (new user 2026-12-07 F15)
+        assertThat(shippedOrder).contains("id=\"order-to-ship\">0 drums<");
+        String listed = tom.get("/console/orders?sku=" + shipped[1]).html();
+        String shippedRow = listed.substring(listed.indexOf("data-order=\"" + shipped[2] + "\""));
+        assertThat(shippedRow.substring(0, shippedRow.indexOf("</tr>"))).contains("data-recall=\"" + number + "\"")
+                .contains("shipped lot under recall").contains("(Class II, notifying customers)");
+        String openRow = listed.substring(listed.indexOf("data-order=\"" + open + "\""));
+        assertThat(openRow.substring(0, openRow.indexOf("</tr>"))).as("nothing of it shipped").doesNotContain("data-recall");
+        assertThat(tom.get("/console/orders/" + open).html()).contains("class=\"problem order-recall\"")
+                .contains("nothing of it was shipped on this order");
         String recall = rachel.get("/console/recalls/" + number).html();
+        // class and status in words, the codes kept for the page's readers (new user 2026-12-07 F10)
+        assertThat(recall).contains(">Class II</span>").contains("data-status=\"NOTIFYING\"")
+                .contains(">Notifying customers</span>").doesNotContain(">CLASS_II<");
         assertThat(recall).doesNotContain("id=\"tasks-coming\"");
         assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")
                 .contains("id=\"effectiveness\"").contains("against the target A").contains("/api/recalls/" + number
@@ -661,6 +685,12 @@ class ConsolePagesTest {
         String disposals = closed.substring(closed.indexOf("id=\"disposals\""));
         assertThat(disposals.substring(0, disposals.indexOf("</table>"))).contains(lot).contains("459 drums")
                 .contains("Destroyed").contains("WM-2025-0450");
+        assertThat(closed).contains(">Closed</span>");
+        // the lot's audit trail says the closing's disposal as the form does (new user 2026-12-07 F10)
+        String trail = rachel.get("/console/lots/" + lot).html();
+        trail = trail.substring(trail.indexOf("id=\"history\""));
+        assertThat(trail).contains("<dt>method</dt><dd>Destroyed</dd>").doesNotContain("<dd>DESTROYED</dd>");
+        assertThat(tom.get("/console/orders/" + shipped[2]).html()).contains("(Class II, closed): 40 drums");
     }
 
     @Test
