@@ -741,7 +741,9 @@ class ConsolePagesTest {
                 // the people of the "... by" columns named as elsewhere, one column (new user 2026-12-07 F6)
                 .contains("\"sarah\":\"Sarah Johnson (sarah)\"").contains("/ByName$/.test(n)");
         assertThat(jennifer.get("/console/reports").html()).contains("action=\"/console/reports/audit-verify\"")
-                .contains("action=\"/api/reports/quality-trend\"");
+                .contains("action=\"/api/reports/quality-trend\"")
+                // FEFO as everywhere else, the seed's name only beside it (new user 2026-12-07 F15)
+                .contains("<b>FEFO allocation</b>").doesNotContain("<b>FIFO management</b>");
         // an administrator reads every report, as the API lets them, and is offered no role's action (new user Q6)
         String asAdmin = ConsoleSession.login(port, "demo").get("/console/reports").html();
         assertThat(asAdmin).contains("action=\"/api/reports/quality-trend\"")
