@@ -289,6 +289,17 @@ class ConsolePagesTest {
                 .contains("Gulf Coast Base Oils").doesNotContain("No open allocation, nothing shipped.");
         // a rejected lot's "What you may do" says that nothing is left to decide (new user 17 F12)
         assertThat(page).contains("id=\"nothing-to-do\"").contains("No decision is open on this lot: it is REJECTED");
+        // a recall's scope keeps it REJECTED, and says it had no customers and went back to its supplier (new user
+        // 2026-12-07 F13: "its customers are notified" alone); its audit trail says how, as the disposal form does (F10)
+        String scope = ConsoleSession.login(port, "rachel").get("/console/lots/" + lot
+                + "/recall-preview?reason=x&classification=CLASS_II").html();
+        scope = scope.substring(scope.indexOf("id=\"scope-lots\""));
+        assertThat(scope.substring(0, scope.indexOf("</table>"))).contains("SKIPPED: REJECTED")
+                .contains("no customers (nothing shipped); left the plant before the recall: returned to the supplier"
+                        + " 40 ").contains("(RMA-" + sku.substring(5) + ")");
+        String trail = page.substring(page.indexOf("id=\"history\""));
+        assertThat(trail).contains("<dt>method</dt><dd>Returned to the supplier</dd>")
+                .doesNotContain("RETURNED_TO_SUPPLIER</dd>");
     }
 
     /** New user 2026-12-06 N8: the analyst of an out-of-specification result was sent to its phase I. */
