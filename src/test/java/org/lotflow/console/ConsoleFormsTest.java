@@ -605,7 +605,9 @@ class ConsoleFormsTest {
         String path = started.location().substring(started.location().indexOf("/console/drills/"));
         String number = path.substring("/console/drills/".length(), path.indexOf('?'));
         String page = rachel.get(path).html();
-        assertThat(page).contains("id=\"drill-started-notice\"").contains("IN_PROGRESS").contains(lot)
+        // the status in words, its code kept for the page's readers (new user 2026-12-07 F10)
+        assertThat(page).contains("id=\"drill-started-notice\"").contains("data-status=\"IN_PROGRESS\"")
+                .contains(">In progress</span>").contains(lot)
                 .contains("id=\"mass-balance\"").contains("Review drill scope").contains("/console/drills/"
                         + number + "/pdf");
         ConsoleSession.Page pdf = rachel.get("/console/drills/" + number + "/pdf", "application/pdf");

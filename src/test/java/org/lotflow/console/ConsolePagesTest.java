@@ -289,6 +289,17 @@ class ConsolePagesTest {
                 .contains("Gulf Coast Base Oils").doesNotContain("No open allocation, nothing shipped.");
         // a rejected lot's "What you may do" says that nothing is left to decide (new user 17 F12)
         assertThat(page).contains("id=\"nothing-to-do\"").contains("No decision is open on this lot: it is REJECTED");
+        // a recall's scope keeps it REJECTED, and says it had no customers and went back to its supplier (new user
+        // 2026-12-07 F13: "its customers are notified" alone); its audit trail says how, as the disposal form does (F10)
+        String scope = ConsoleSession.login(port, "rachel").get("/console/lots/" + lot
+                + "/recall-preview?reason=x&classification=CLASS_II").html();
+        scope = scope.substring(scope.indexOf("id=\"scope-lots\""));
+        assertThat(scope.substring(0, scope.indexOf("</table>"))).contains("SKIPPED: REJECTED")
+                .contains("no customers (nothing shipped); left the plant before the recall: returned to the supplier"
+                        + " 40 ").contains("(RMA-" + sku.substring(5) + ")");
+        String trail = page.substring(page.indexOf("id=\"history\""));
+        assertThat(trail).contains("<dt>method</dt><dd>Returned to the supplier</dd>")
+                .doesNotContain("RETURNED_TO_SUPPLIER</dd>");
     }
 
     /** New user 2026-12-06 N8: the analyst of an out-of-specification result was sent to its phase I. */
@@ -618,7 +629,31 @@ class ConsolePagesTest {
 
         assertThat(rachel.get("/console/recalls/" + number.toLowerCase(java.util.Locale.ROOT)).html())
                 .as("whatever the case typed (auditor round 22 L2)").contains(number).contains("Bolt Motors");
+        // the shipped order names its lot's recall, with the lot's status now, and so does its row in the list (new
+        // user 2026-12-07 F5: it said only SHIPPED); the open order whose allocation the recall took names it too
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        String shippedOrder = tom.get("/console/orders/" + shipped[2]).html();
+        String notice = shippedOrder.substring(shippedOrder.indexOf("class=\"problem order-recall\""));
+        assertThat(notice.substring(0, notice.indexOf("</div>"))).contains(">" + lot + "</a>").contains("is under recall")
+                .contains("href=\"/console/recalls/" + number + "\"").contains("(Class II, notifying customers): 40 drums"
+                        + " of it were shipped to Bolt Motors on 20");
+        String shipments = shippedOrder.substring(shippedOrder.indexOf("id=\"shipments\""));
+        assertThat(shipments.substring(0, shipments.indexOf("</table>"))).as("the shipment's lot a link, its status now")
+                .contains("href=\"/console/lots/" + lot + "\"").contains(" RECALLED</small>");
+        // shipped, nothing left to ship: "allocated" as the lot page means it (new user 2026-12-07 F15)
+        assertThat(shippedOrder).contains("id=\"order-to-ship\">0 drums<");
+        String listed = tom.get("/console/orders?sku=" + shipped[1]).html();
+        String shippedRow = listed.substring(listed.indexOf("data-order=\"" + shipped[2] + "\""));
+        assertThat(shippedRow.substring(0, shippedRow.indexOf("</tr>"))).contains("data-recall=\"" + number + "\"")
+                .contains("shipped lot under recall").contains("(Class II, notifying customers)");
+        String openRow = listed.substring(listed.indexOf("data-order=\"" + open + "\""));
+        assertThat(openRow.substring(0, openRow.indexOf("</tr>"))).as("nothing of it shipped").doesNotContain("data-recall");
+        assertThat(tom.get("/console/orders/" + open).html()).contains("class=\"problem order-recall\"")
+                .contains("nothing of it was shipped on this order");
         String recall = rachel.get("/console/recalls/" + number).html();
+        // class and status in words, the codes kept for the page's readers (new user 2026-12-07 F10)
+        assertThat(recall).contains(">Class II</span>").contains("data-status=\"NOTIFYING\"")
+                .contains(">Notifying customers</span>").doesNotContain(">CLASS_II<");
         assertThat(recall).doesNotContain("id=\"tasks-coming\"");
         assertThat(recall).contains(number).contains("Bolt Motors").contains("waiting").contains("Deadline")
                 .contains("id=\"effectiveness\"").contains("against the target A").contains("/api/recalls/" + number
@@ -661,6 +696,12 @@ class ConsolePagesTest {
         String disposals = closed.substring(closed.indexOf("id=\"disposals\""));
         assertThat(disposals.substring(0, disposals.indexOf("</table>"))).contains(lot).contains("459 drums")
                 .contains("Destroyed").contains("WM-2025-0450");
+        assertThat(closed).contains(">Closed</span>");
+        // the lot's audit trail says the closing's disposal as the form does (new user 2026-12-07 F10)
+        String trail = rachel.get("/console/lots/" + lot).html();
+        trail = trail.substring(trail.indexOf("id=\"history\""));
+        assertThat(trail).contains("<dt>method</dt><dd>Destroyed</dd>").doesNotContain("<dd>DESTROYED</dd>");
+        assertThat(tom.get("/console/orders/" + shipped[2]).html()).contains("(Class II, closed): 40 drums");
     }
 
     @Test
@@ -711,7 +752,9 @@ class ConsolePagesTest {
                 // the people of the "... by" columns named as elsewhere, one column (new user 2026-12-07 F6)
                 .contains("\"sarah\":\"Sarah Johnson (sarah)\"").contains("/ByName$/.test(n)");
         assertThat(jennifer.get("/console/reports").html()).contains("action=\"/console/reports/audit-verify\"")
-                .contains("action=\"/api/reports/quality-trend\"");
+                .contains("action=\"/api/reports/quality-trend\"")
+                // FEFO as everywhere else, the seed's name only beside it (new user 2026-12-07 F15)
+                .contains("<b>FEFO allocation</b>").doesNotContain("<b>FIFO management</b>");
         // an administrator reads every report, as the API lets them, and is offered no role's action (new user Q6)
         String asAdmin = ConsoleSession.login(port, "demo").get("/console/reports").html();
         assertThat(asAdmin).contains("action=\"/api/reports/quality-trend\"")

@@ -186,7 +186,7 @@ class QuarantineApiTest {
         assertThat(earlier.get(0).get("disposition").get("decision").asText()).isEqualTo("RELEASE");
         assertThat(earlier.get(0).get("disposition").get("signedByName").asText()).isEqualTo("Jennifer Lee");
         assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html())
-                .contains("id=\"earlier-holds\"").contains("Disposition RELEASE signed by Jennifer Lee")
+                .contains("id=\"earlier-holds\"").contains("Disposition Release, signed by Jennifer Lee")
                 // a new sentence after a full stop (new user 2026-12-07 F7: "tank.; root cause")
                 .contains("customer&#39;s tank. Root cause: Storage");
         String again = q.taskId("sarah", lot, "investigateLot");

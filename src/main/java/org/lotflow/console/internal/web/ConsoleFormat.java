@@ -78,6 +78,113 @@ public class ConsoleFormat {
     }
 
     /**
+     * A history event's detail value under its key, an engine code in the words the forms use for it (new user
+     * 2026-12-07 F10: "conclusion LAB_ERROR", "method RETURNED_TO_SUPPLIER", "decision REJECT"): a phase I
+     * {@code conclusion}, a disposal {@code method}, a signed {@code decision}, a recall {@code classification}, a
+     * recall answer's {@code contactMethod}, a hold's trigger {@code source} chosen by hand; any other value as
+     * {@link #detail(Object, boolean)} writes it. The code itself stays the API's and the event's.
+     */
+    public String detail(Object key, Object value, boolean asWritten) {
+        if (key != null && value instanceof String code) {
+            String words = codeWords(key.toString(), code);
+            if (words != null) {
+                return words;
+            }
+        }
+        if ("manufactureDateStated".equals(key) && value instanceof Boolean stated) {
+            // "manufacture date stated no" read as nothing (new user 2026-12-07 F10); the lot's page says it so
+            return stated ? "yes, by the supplier" : "no: the supplier stated none, the receipt date stands in for it";
+        }
+        return detail(value, asWritten);
+    }
+
+    /** The words of a detail's code under its key; null when the key has none or the code is not one of them. */
+    private String codeWords(String key, String code) {
+        return switch (key) {
+            case "conclusion" -> CONCLUSIONS.get(code);
+            case "method" -> {
+                try {
+                    String words = org.lotflow.lot.LotDisposal.Method.valueOf(code).inWords();
+                    yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
+                } catch (IllegalArgumentException e) {
+                    yield null;
+                }
+            }
+            case "decision", "disposition" -> decision(code);
+            case "classification" -> code.startsWith("CLASS_") ? recallClass(code) : null;
+            case "contactMethod" -> CONTACT_METHODS.get(code);
+            case "source" -> org.lotflow.quarantine.Holds.SOURCE_WORDS.get(code); // not RECEIPT: also a lot's source
+            default -> null;
+        };
+    }
+
+    /** Phase I's conclusions as the laboratory investigation form words them (investigateLabError.form). */
+    private static final java.util.Map<String, String> CONCLUSIONS = java.util.Map.of(
+            "LAB_ERROR", "Laboratory error (assignable): the result is invalid, retest",
+            "CONFIRMED", "Confirmed: no laboratory error");
+
+    /** How a customer was reached (or tried), as the notification form words it (notifyCustomer.html). */
+    private static final java.util.Map<String, String> CONTACT_METHODS = java.util.Map.of("PHONE", "Telephone call",
+            "EMAIL", "E-mail", "LETTER", "Letter", "FAX", "Fax", "VISIT", "Personal visit");
+
+    /**
+     * A signed decision (an OOS decision, a hold's disposition) in words: REJECT is "Reject", RELEASE "Release", RECALL
+     * "Recall"; another text as it is; "" for none.
+     */
+    public String decision(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code.toString()) {
+            case "REJECT" -> "Reject";
+            case "RELEASE" -> "Release";
+            case "RECALL" -> "Recall";
+            default -> code.toString();
+        };
+    }
+
+    /**
+     * An FDA recall class in words (21 CFR 7.3(m)): CLASS_II is "Class II" (new user 2026-12-07 F10); the API and the
+     * recall's record keep the code. Another text as it is; "" for none.
+     */
+    public String recallClass(Object code) {
+        if (code == null) {
+            return "";
+        }
+        String text = code.toString();
+        return text.matches("CLASS_I{1,3}") ? "Class " + text.substring("CLASS_".length()) : text;
+    }
+
+    /**
+     * A recall's status in words: NOTIFYING is "Notifying customers", AWAITING_CLOSE "Awaiting closure", CLOSED
+     * "Closed" (new user 2026-12-07 F10); the code stays the API's (and the badge's style). Another text as it is.
+     */
+    public String recallStatus(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code.toString()) {
+            case "NOTIFYING" -> "Notifying customers";
+            case "AWAITING_CLOSE" -> "Awaiting closure";
+            case "CLOSED" -> "Closed";
+            default -> code.toString();
+        };
+    }
+
+    /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
+    public String drillStatus(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code.toString()) {
+            case "IN_PROGRESS" -> "In progress";
+            case "PASSED" -> "Passed";
+            case "FAILED" -> "Failed";
+            default -> code.toString();
+        };
+    }
+
+    /**
      * A history event's type in words, the field's acronyms kept ({@code OOS_LAB_INVESTIGATION_CONCLUDED} is "OOS lab
      * investigation concluded"); the code itself is the row's {@code data-type} and its cell's title (new user
      * 2026-12-07 F2: the codes read as a program's).

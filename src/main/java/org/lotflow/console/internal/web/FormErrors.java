@@ -57,8 +57,8 @@ final class FormErrors {
     /** Puts a service's refusal on the model; its status. */
     static int refused(Refusal e, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String sentence = e instanceof org.lotflow.shared.InvalidInput && e.field() != null
-                ? label(e.field()) + ": " + e.properties().get("reason") : e.getMessage();
+        String sentence = inLabels(e instanceof org.lotflow.shared.InvalidInput && e.field() != null
+                ? label(e.field()) + ": " + e.properties().get("reason") : e.getMessage());
         errors.put(e.field() == null ? "form" : e.field(), sentence);
         if (e.field() != null && e.field().indexOf('[') > 0) {
             // one entry of a list field ("serials[3]", "sourceLots[0].lotNumber"): shown at the list's field too (the
@@ -89,6 +89,20 @@ final class FormErrors {
         String text = String.join(", ", parts);
         return text.isEmpty() ? field : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
+
+    /**
+     * A refusal's sentence with the list entries it names by the API's path in the form's words: "before source lot
+     * RM-1 (sourceLots[0]) was received" is "(Source lots, line 1)" (new user 2026-12-07 F15); the API's own answer
+     * keeps the path. Null stays null.
+     */
+    static String inLabels(String sentence) {
+        return sentence == null ? null : ENTRY_IN_TEXT.matcher(sentence).replaceAll(m ->
+                java.util.regex.Matcher.quoteReplacement(label(m.group())));
+    }
+
+    /** A list entry's path within a sentence: {@code sourceLots[0]}, {@code lines[2].expirationDate}. */
+    private static final java.util.regex.Pattern ENTRY_IN_TEXT = java.util.regex.Pattern.compile(
+            "\\b[a-z][A-Za-z]*\\[\\d+](?:\\.[a-z][A-Za-z]*)?");
 
     /** One entry of a list field: {@code sourceLots[0]}. */
     private static final java.util.regex.Pattern LIST_ENTRY = java.util.regex.Pattern.compile("^(.*)\\[(\\d+)]$");

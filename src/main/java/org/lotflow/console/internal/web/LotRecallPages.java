@@ -36,9 +36,11 @@ class LotRecallPages {
     private final OpenAllocations openAllocations;
     private final CurrentUser currentUser;
     private final org.lotflow.lot.LotService lotService;
+    private final ScopeNotes scopeNotes;
 
     LotRecallPages(LotPages lotPages, TraceService trace, Recalls recalls, OpenAllocations openAllocations,
-            CurrentUser currentUser, org.lotflow.lot.LotService lotService) {
+            CurrentUser currentUser, org.lotflow.lot.LotService lotService, ScopeNotes scopeNotes) {
+        this.scopeNotes = scopeNotes;
         this.lotService = lotService;
         this.lotPages = lotPages;
         this.trace = trace;
@@ -102,9 +104,18 @@ class LotRecallPages {
         model.addAttribute("previewActions", preview.lots().stream().collect(java.util.stream.Collectors.toMap(
                 org.lotflow.trace.Trace.TracedLot::lotNumber, l -> org.lotflow.recall.RecallPreview.action(
                         org.lotflow.lot.LotStatus.valueOf(l.status())), (a, b) -> a)));
+        // a lot the recall keeps as it is (REJECTED, ARCHIVED): what of it left the plant before (new user 2026-12-07
+        // F13: a rejected lot returned to its supplier said only "its customers are notified")
+        model.addAttribute("previewLeft", scopeNotes.leftThePlant(preview.lots().stream()
+                .filter(l -> KEPT.contains(l.status())).collect(java.util.stream.Collectors.toMap(
+                        org.lotflow.trace.Trace.TracedLot::lotNumber, org.lotflow.trace.Trace.TracedLot::id,
+                        (a, b) -> a))));
         model.addAttribute("previewAllocations", openAllocations.ofLots(preview.lots().stream()
                 .map(org.lotflow.trace.Trace.TracedLot::id).toList()));
     }
+
+    /** The statuses a recall keeps a lot of its scope in, notifying its customers (its skip note says so). */
+    static final java.util.Set<String> KEPT = java.util.Set.of("REJECTED", "ARCHIVED");
 
     /** The downstream traces of the lots as one scope: each lot once (at its smallest depth), each shipment once. */
     private org.lotflow.trace.Trace merged(List<String> lotNumbers) {

@@ -84,10 +84,26 @@ class OrderPages {
 
     private final OosReleaseMarks oosMarks;
 
+    private final org.lotflow.lot.LotService lots;
+
+    private final org.lotflow.recall.LotRecalls lotRecalls;
+
+    /**
+     * A lot of an order now: its status, and the recalls whose scope holds it (new user 2026-12-07 F5: an order shipped
+     * from a lot recalled later said only "SHIPPED"); {@code shipped}: what this order shipped of it, with its
+     * shipments' dates.
+     */
+    record LotNow(String lotNumber, String status, java.util.List<org.lotflow.recall.LotRecalls.LotRecall> recalls,
+            BigDecimal shipped, java.util.List<LocalDate> shippedOn) {
+    }
+
     OrderPages(OrderPlacement placement, OrderCancelling cancelling, Shipping shipping,
             Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks,
             org.lotflow.order.OrderList orderList, org.lotflow.lot.StockOnHand stock, java.time.Clock clock,
-            org.lotflow.order.OrderShortfalls shortfalls, OosReleaseMarks oosMarks) {
+            org.lotflow.order.OrderShortfalls shortfalls, OosReleaseMarks oosMarks, org.lotflow.lot.LotService lots,
+            org.lotflow.recall.LotRecalls lotRecalls) {
+        this.lots = lots;
+        this.lotRecalls = lotRecalls;
         this.oosMarks = oosMarks;
         this.shortfalls = shortfalls;
         this.orderList = orderList;
@@ -117,9 +133,14 @@ class OrderPages {
         model.addAttribute("show", shown);
         model.addAttribute("cursor", cursor == null ? "" : cursor);
         model.addAttribute("page", new org.lotflow.order.OrderList.Page(java.util.List.of(), null));
+        model.addAttribute("recalls", java.util.Map.of());
         try {
-            model.addAttribute("page", orderList.list(new org.lotflow.order.OrderList.Filter(customer, sku,
-                    shown.equals("open"), shown.equals("shortfall")), cursor, org.lotflow.order.OrderList.DEFAULT_PAGE));
+            org.lotflow.order.OrderList.Page page = orderList.list(new org.lotflow.order.OrderList.Filter(customer,
+                    sku, shown.equals("open"), shown.equals("shortfall")), cursor, org.lotflow.order.OrderList.DEFAULT_PAGE);
+            model.addAttribute("page", page);
+            // the recalls that reached each order's shipments, one query a page (new user 2026-12-07 F5)
+            model.addAttribute("recalls", lotRecalls.ofOrders(page.items().stream()
+                    .map(org.lotflow.order.OrderList.Summary::orderNumber).toList()));
         } catch (org.lotflow.shared.InvalidInput e) {
             response.setStatus(400);
             model.addAttribute("errors", java.util.Map.of(e.field(), FormErrors.label(e.field()) + ": "
@@ -163,6 +184,11 @@ class OrderPages {
         OrderView order = orders.get(orderNumber);
         model.addAttribute("order", order);
         model.addAttribute("tasks", openTasks.of(orderNumber));
+        model.addAttribute("lotsNow", lotsNow(order));
+        // allocated and not shipped yet, as the lot page's Allocated (new user 2026-12-07 F15)
+        model.addAttribute("toShip", order.allocations() == null ? BigDecimal.ZERO : order.allocations().stream()
+                .filter(a -> "OPEN".equals(a.status())).map(OrderView.AllocationLine::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
         // a lot standing on out-of-specification results, said where sales ships it (new user 2026-12-06 U5)
         model.addAttribute("oosReleased", oosMarks.of(order.allocations().stream()
                 .map(OrderView.AllocationLine::lotNumber).toList()));
@@ -260,6 +286,34 @@ class OrderPages {
             model.addAttribute("errorsOf", "cancel");
             return order(orderNumber, model);
         }
+    }
+
+    /**
+     * The order's lots (of its allocations and shipments, in their order) with their status now and their recalls, by
+     * lot number: a customer calling sales about a shipped order is under recall, and sales sees it (new user
+     * 2026-12-07 F5).
+     */
+    java.util.Map<String, LotNow> lotsNow(OrderView order) {
+        java.util.LinkedHashMap<String, org.lotflow.lot.Lot> byNumber = new java.util.LinkedHashMap<>();
+        java.util.List<OrderView.AllocationLine> allocations = order.allocations() == null ? java.util.List.of()
+                : order.allocations();
+        java.util.List<OrderView.ShipmentLine> shipments = order.shipments() == null ? java.util.List.of()
+                : order.shipments();
+        java.util.stream.Stream.concat(allocations.stream().map(OrderView.AllocationLine::lotNumber),
+                shipments.stream().map(OrderView.ShipmentLine::lotNumber))
+                .forEach(n -> byNumber.computeIfAbsent(n, lots::get));
+        java.util.Map<Long, java.util.List<org.lotflow.recall.LotRecalls.LotRecall>> recalls = lotRecalls.ofLots(
+                byNumber.values().stream().map(org.lotflow.lot.Lot::getId).toList());
+        java.util.Map<String, LotNow> now = new java.util.LinkedHashMap<>();
+        for (org.lotflow.lot.Lot lot : byNumber.values()) {
+            java.util.List<OrderView.ShipmentLine> shipped = shipments.stream()
+                    .filter(s -> s.lotNumber().equals(lot.getLotNumber())).toList();
+            now.put(lot.getLotNumber(), new LotNow(lot.getLotNumber(), lot.getStatus().name(),
+                    recalls.getOrDefault(lot.getId(), java.util.List.of()),
+                    shipped.stream().map(OrderView.ShipmentLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    shipped.stream().map(OrderView.ShipmentLine::shippedAt).distinct().sorted().toList()));
+        }
+        return now;
     }
 
     private String newOrder(Model model) {

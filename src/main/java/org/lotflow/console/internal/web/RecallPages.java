@@ -37,8 +37,12 @@ class RecallPages {
     private final org.lotflow.order.OpenAllocations openAllocations;
     private final org.lotflow.lot.LotStock lotStock;
 
+    private final ScopeNotes scopeNotes;
+
     RecallPages(RecallReports reports, Recalls recalls, CurrentUser currentUser, OpenTasks openTasks, Clock clock,
-            org.lotflow.order.OpenAllocations openAllocations, org.lotflow.lot.LotStock lotStock) {
+            org.lotflow.order.OpenAllocations openAllocations, org.lotflow.lot.LotStock lotStock,
+            ScopeNotes scopeNotes) {
+        this.scopeNotes = scopeNotes;
         this.openAllocations = openAllocations;
         this.lotStock = lotStock;
         this.reports = reports;
@@ -102,6 +106,21 @@ class RecallPages {
         java.util.List<String> lotNumbers = ((java.util.List<Map<String, Object>>) recall.getOrDefault("lots",
                 java.util.List.of())).stream().map(l -> (String) l.get("lotNumber")).toList();
         model.addAttribute("lostAllocations", openAllocations.cancelledOnRecall(lotStock.ids(lotNumbers).values()));
+        // the lots it kept as they were: their customers, or none, and what of them left the plant before (new user
+        // 2026-12-07 F13: "its customers are notified" of a rejected lot with none, returned to its supplier)
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> shippedLots = ((java.util.List<Map<String, Object>>) recall.getOrDefault("customers",
+                java.util.List.of())).stream().flatMap(c -> c.get("shipments") instanceof java.util.List<?> s
+                        ? s.stream() : java.util.stream.Stream.empty())
+                .map(s -> s instanceof Map<?, ?> m ? String.valueOf(m.get("lotNumber")) : "")
+                .collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("shippedLots", shippedLots);
+        @SuppressWarnings("unchecked")
+        java.util.List<String> kept = ((java.util.List<Map<String, Object>>) recall.getOrDefault("lots",
+                java.util.List.of())).stream().filter(l -> "SKIPPED".equals(l.get("action"))
+                        && LotRecallPages.KEPT.contains(String.valueOf(l.get("status"))))
+                .map(l -> (String) l.get("lotNumber")).toList();
+        model.addAttribute("scopeLeft", scopeNotes.leftThePlant(lotStock.ids(kept)));
         // serials asked for only when a customer received serialised goods of the recall (new user 2026-12-07 L12)
         @SuppressWarnings("unchecked")
         boolean serialised = ((java.util.List<Map<String, Object>>) recall.getOrDefault("customers", java.util.List.of()))

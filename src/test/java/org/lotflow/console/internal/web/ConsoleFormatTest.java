@@ -61,4 +61,34 @@ class ConsoleFormatTest {
         assertThat(format.detail("2025-02-04")).as("a date stays a date").isEqualTo("2025-02-04");
         assertThat(format.detail("WM-2025-0107")).isEqualTo("WM-2025-0107");
     }
+
+    /**
+     * New user 2026-12-07 F10: engine codes in the audit trail and on recall and drill pages read as the forms' words;
+     * a value that is no code of its key, and a key without codes, as before.
+     */
+    @Test
+    void engineCodesReadAsTheFormsWords() {
+        assertThat(format.detail("conclusion", "CONFIRMED", false)).isEqualTo("Confirmed: no laboratory error");
+        assertThat(format.detail("conclusion", "LAB_ERROR", false)).startsWith("Laboratory error");
+        assertThat(format.detail("method", "RETURNED_TO_SUPPLIER", false)).isEqualTo("Returned to the supplier");
+        assertThat(format.detail("method", "DESTROYED", false)).isEqualTo("Destroyed");
+        assertThat(format.detail("method", "BURNT", false)).isEqualTo("BURNT");
+        assertThat(format.detail("decision", "REJECT", false)).isEqualTo("Reject");
+        assertThat(format.detail("decision", "RELEASE", false)).isEqualTo("Release");
+        assertThat(format.detail("classification", "CLASS_II", false)).isEqualTo("Class II");
+        assertThat(format.detail("contactMethod", "PHONE", false)).isEqualTo("Telephone call");
+        assertThat(format.detail("source", "COMPLAINT", false)).isEqualTo("Customer complaint");
+        assertThat(format.detail("source", "RECEIPT", false)).as("a lot's source is no hold trigger").isEqualTo("RECEIPT");
+        assertThat(format.detail("manufactureDateStated", false, false)).startsWith("no: the supplier stated none");
+        assertThat(format.detail("round", 1, false)).isEqualTo("1");
+        assertThat(format.detail("reference", "REJECT", false)).as("a key without codes").isEqualTo("REJECT");
+        assertThat(format.recallClass("CLASS_I")).isEqualTo("Class I");
+        assertThat(format.recallClass("CLASS_III")).isEqualTo("Class III");
+        assertThat(format.recallClass(null)).isEmpty();
+        assertThat(format.recallStatus("AWAITING_CLOSE")).isEqualTo("Awaiting closure");
+        assertThat(format.recallStatus("NOTIFYING")).isEqualTo("Notifying customers");
+        assertThat(format.recallStatus("CLOSED")).isEqualTo("Closed");
+        assertThat(format.drillStatus("IN_PROGRESS")).isEqualTo("In progress");
+        assertThat(format.drillStatus(org.lotflow.drill.DrillStatus.PASSED)).isEqualTo("Passed");
+    }
 }

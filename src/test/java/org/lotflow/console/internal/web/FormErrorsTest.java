@@ -17,4 +17,21 @@ class FormErrorsTest {
         assertThat(FormErrors.label("serials[3]")).isEqualTo("Serials, line 4");
         assertThat(FormErrors.label("supplierLotNumber")).isEqualTo("Supplier lot number");
     }
+
+    /** New user 2026-12-07 F15: a refusal's sentence named the line by the API's path "(sourceLots[0])". */
+    @Test
+    void aListEntryNamedInARefusalsSentenceIsNamedByItsLine() {
+        org.springframework.ui.ExtendedModelMap model = new org.springframework.ui.ExtendedModelMap();
+        FormErrors.refused(new org.lotflow.shared.InvalidInput("manufactureDate", "2025-01-20 is before source lot"
+                + " RM-1 (sourceLots[0]) was received (2025-01-28): a lot is not made from material that did not exist"
+                + " yet"), model);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> errors = (java.util.Map<String, String>) model.getAttribute("errors");
+        assertThat(errors.get("manufactureDate")).isEqualTo("Manufacture date: 2025-01-20 is before source lot RM-1"
+                + " (Source lots, line 1) was received (2025-01-28): a lot is not made from material that did not exist"
+                + " yet");
+        assertThat(FormErrors.inLabels("see lines[2].expirationDate and a[b]")).isEqualTo(
+                "see Lines, line 3, expiration date and a[b]");
+        assertThat(FormErrors.inLabels(null)).isNull();
+    }
 }
