@@ -114,11 +114,21 @@ final class FilterCalls {
      * every sign that is no letter or digit. Null when there is none.
      */
     static String roleFilterIn(String name) {
-        String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String compatible = smallCapitalsAsCapitals(Normalizer.normalize(name, Normalizer.Form.NFKC));
         for (String written : List.of(compatible, compatible.toLowerCase(Locale.ROOT))) {
-            String skeleton = Normalizer.normalize(org.lotflow.shared.input.PartyNames.printsAs(written),
-                    Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-            String[] words = skeleton.split("[^\\p{L}\\p{N}]+");
+            // the words as written first (a letter that prints as a separator ends one), then each as it reads
+            List<String> read = new java.util.ArrayList<>();
+            for (String word : words(written)) {
+                String bare = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+                String skeleton = Normalizer.normalize(org.lotflow.shared.input.PartyNames.printsAs(bare),
+                        Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+                for (String part : skeleton.split("[^\\p{L}\\p{N}]+")) {
+                    if (!part.isEmpty()) {
+                        read.add(part);
+                    }
+                }
+            }
+            String[] words = read.toArray(String[]::new);
             for (int from = 0; from < words.length; from++) {
                 StringBuilder run = new StringBuilder();
                 for (int to = from; to < words.length && run.length() <= LONGEST_ROLE_READING; to++) {
@@ -144,7 +154,7 @@ final class FilterCalls {
      * reads as "QA managers"). Auditor 2026-12-05 A2 and B3.
      */
     static Set<String> readAs(String name) {
-        String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String compatible = smallCapitalsAsCapitals(Normalizer.normalize(name, Normalizer.Form.NFKC));
         Set<String> readings = new java.util.HashSet<>();
         for (String written : List.of(compatible, compatible.toLowerCase(Locale.ROOT))) {
             String skeleton = org.lotflow.shared.input.PartyNames.printsAs(written);
@@ -155,6 +165,61 @@ final class FilterCalls {
         return readings;
     }
 
+
+    /**
+     * The words of a name as a reader sees them: runs of letters of one script, so a sign Unicode counts as a letter
+     * but prints as a separator ends a word: a modifier letter ("ˍ", printed as "_"), a Latin click ("ǀ", printed as
+     * "|"), a letter of another script glued to the word (Canadian syllabics "ᐟ", printed as "/"; Hangul "ㆍ", printed
+     * as "·"); digits, spaces and punctuation separate too (re-test 2026-12-07 R1: "QA managersᐟall open" and "QA
+     * managers¹" passed for other words than "QA managers").
+     */
+    static List<String> words(String text) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        Character.UnicodeScript script = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            Character.UnicodeScript of = Character.UnicodeScript.of(c);
+            boolean letter = Character.isLetter(c) && type != Character.MODIFIER_LETTER
+                    && !(type == Character.OTHER_LETTER && of == Character.UnicodeScript.LATIN);
+            if (!letter || (script != null && of != script)) {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                script = null;
+                if (!letter) {
+                    continue;
+                }
+            }
+            word.appendCodePoint(c);
+            script = of;
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /**
+     * Latin small capitals as their capitals ("Qᴀ managers", "ᴍy tasks" read as "QA managers", "My tasks"; re-test
+     * 2026-12-07 R1): every letter Unicode names "LATIN LETTER SMALL CAPITAL X".
+     */
+    static String smallCapitalsAsCapitals(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            String name = Character.getName(c);
+            if (name != null && name.startsWith("LATIN LETTER SMALL CAPITAL ")
+                    && name.length() == "LATIN LETTER SMALL CAPITAL ".length() + 1) {
+                out.append(name.charAt(name.length() - 1));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
 
     /** What each role filter's name reads as ({@link #readAs}), to that name. */
     private static final java.util.Map<String, String> ROLE_FILTER_READINGS = IdentitySetup.ROLE_FILTER_NAMES.stream()

@@ -124,6 +124,27 @@ class FilterCallsTest {
         }
     }
 
+    /**
+     * Re-test 2026-12-07 R1: signs Unicode counts as letters but that print as separators, digits glued to a word, and
+     * Latin small capitals hid a role filter's name.
+     */
+    @Test
+    void separatorsThatAreLettersSmallCapitalsAndGluedDigitsHideNoRoleFilter() {
+        for (String name : new String[] {"QA managers\u141Fall open", "QA managers\u02CDopen", "My tasks\u01C0 all",
+                "QA managers\u318Dall", "QA managers\u00B9", "QA managers\u00B2 open", "Q\u1D00 managers",
+                "\u1D0Dy tasks", "Recall coordinators\u01C0 all", "QA analysts\u01C0 open",
+                "Production\u01C0"}) {
+            SurfaceRefusal refused = FilterCalls.body(JSON.createObjectNode().put("name", name));
+            assertThat(refused).as(name).isNotNull();
+            assertThat(refused.field()).as(name).isEqualTo("name");
+        }
+        assertThat(FilterCalls.words("abc\u141Fdef g1h")).containsExactly("abc", "\u141F", "def", "g", "h");
+        assertThat(FilterCalls.smallCapitalsAsCapitals("Q\u1D00 \u0280")).isEqualTo("QA R");
+        // letters of one script stay one word: a Russian or Greek word is not cut
+        assertThat(FilterCalls.words("\u041f\u0440\u043e\u0434\u0430\u0436\u0438 \u03b1\u03b2\u03b3"))
+                .hasSize(2);
+    }
+
     @Test
     void authorizationsOnARoleFilterAreKept() {
         Map<String, Authorization> stored = Map.of("a-role", on(IdentityCalls.FILTER_RESOURCE, "qa"),
