@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code processInstances} or a {@code historicProcessInstanceQuery}. None of them (an empty list, a {@code null}
  * query, or only a query the endpoint does not read) is 400 naming the list, and an id that is no text 400 naming it
  * ({@code jobIds[0]}); the engine answered 500 "You must specify at least one of jobIds or jobQuery" (auditor
- * 2026-12-07 F6). A selection that matches no job is the engine's own 400. External tasks' retries are refused
+ * 2026-12-07 F6). A query must have a condition: an empty one, or one of empty lists, chose every job of the engine
+ * (re-test 2026-12-07 R5). A selection that matches no job is the engine's own 400. External tasks' retries are refused
  * with every external-task write ({@link EngineResources#VARIABLE_WRITES}).</li>
  * </ul>
  */
@@ -153,8 +154,33 @@ final class JobCalls {
                         + " text, was " + list.get(i) + "; nothing was changed");
             }
         }
-        if (list.size() > 0 || body.path(query).isObject()) {
+        if (list.size() > 0) {
             return null;
+        }
+        JsonNode chosenBy = body.path(query);
+        if (chosenBy.isObject()) {
+            // a query must choose: one without a condition chooses every job of the engine (healthy timers' retries
+            // lowered to 1; re-test 2026-12-07 R5), and an empty id list in it is refused as in every query
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> conditions = chosenBy.fields();
+            boolean chooses = false;
+            while (conditions.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> condition = conditions.next();
+                JsonNode value = condition.getValue();
+                if (value.isArray() && value.isEmpty()) {
+                    return new SurfaceRefusal(400, "Invalid request", query + "." + condition.getKey(), query + "."
+                            + condition.getKey() + ": the list is empty, so it chooses nothing; nothing was changed");
+                }
+                chooses |= !(value.isNull() || value.isMissingNode() || (value.isBoolean() && !value.asBoolean())
+                        || (value.isTextual() && value.asText().isBlank()) || (value.isContainerNode()
+                                && value.isEmpty()));
+            }
+            if (chooses) {
+                return null;
+            }
+            return new SurfaceRefusal(400, "Invalid request", query, query + ": a query without a condition would"
+                    + " choose every " + (ids.equals("jobIds") ? "job" : "process instance") + " of the engine (and"
+                    + " lower healthy timers' retries); give a condition, e.g. \"withException\": true, or "
+                    + ids + "; nothing was changed");
         }
         String what = ids.equals("jobIds") ? "jobs" : "process instances whose jobs";
         return new SurfaceRefusal(400, "Invalid request", ids, ids + ": give " + ids + " (at least one) or a " + query

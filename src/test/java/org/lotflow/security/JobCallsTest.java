@@ -119,12 +119,25 @@ class JobCallsTest {
                 .isEqualTo("jobIds[0]");
         assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobIds\": \"j\"}")).field())
                 .isEqualTo("jobIds");
-        // a choice passes: ids, or a query (even one that matches every job: Camunda's rights decide)
-        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobQuery\": {}}"))).isNull();
+        // a choice passes: ids, or a query with a condition
+        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobQuery\": {\"withException\":"
+                + " true}}"))).isNull();
         assertThat(JobCalls.retriesBody("process-instance/job-retries",
                 body("{\"retries\": 1, \"processInstanceQuery\": {\"businessKey\": \"L\"}}"))).isNull();
+        // re-test 2026-12-07 R5: a query without a condition chose every job of the engine; an empty list chooses none
+        for (String empty : new String[] {"{}", "{\"jobIds\": []}", "{\"withException\": false}",
+                "{\"processInstanceId\": null, \"jobIds\": null}"}) {
+            SurfaceRefusal refused = JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobQuery\": "
+                    + empty + "}"));
+            assertThat(refused).as(empty).isNotNull();
+            assertThat(refused.field()).as(empty).startsWith("jobQuery");
+        }
         assertThat(JobCalls.retriesBody("process-instance/job-retries-historic-query-based",
-                body("{\"retries\": 1, \"historicProcessInstanceQuery\": {}}"))).isNull();
+                body("{\"retries\": 1, \"historicProcessInstanceQuery\": {}}")).field())
+                .isEqualTo("historicProcessInstanceQuery");
+        assertThat(JobCalls.retriesBody("process-instance/job-retries",
+                body("{\"retries\": 1, \"processInstanceQuery\": {\"processInstanceIds\": []}}")).field())
+                .isEqualTo("processInstanceQuery.processInstanceIds");
         assertThat(JobCalls.retriesBody("process-instance/job-retries-historic-query-based",
                 body("{\"retries\": 1, \"processInstances\": [\"p\"]}"))).isNull();
         // one job, or one definition's jobs: chosen by the path
