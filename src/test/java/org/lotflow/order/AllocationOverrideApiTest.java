@@ -469,6 +469,38 @@ class AllocationOverrideApiTest {
     }
 
     /**
+     * Two orders asking at once for the same lot of a tie on expiry: the product's lock puts them one after the other
+     * and each judges the requested lot under its row lock, as it then is (never a copy read before another order took
+     * its stock): the first takes what it needs of it, the second the rest of it and the remainder by FEFO.
+     */
+    @Test
+    void twoOrdersAskingAtOnceForTheSameTiedLotShareItAsItStands() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String product = api.createProduct("TIER");
+            String first = fx.releasedLot(product, 100, "2025-01-28", "2027-01-28");
+            String requested = fx.releasedLot(product, 100, "2025-01-28", "2027-01-28");
+            Response[] answers = atOnce(() -> fx.order(OrderFixtures.orderNumber(), product, 80, "requestedLot",
+                    requested), () -> fx.order(OrderFixtures.orderNumber(), product, 80, "requestedLot", requested));
+            java.util.List<String> split = new java.util.ArrayList<>();
+            for (Response r : answers) {
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                assertThat(r.json().get("status").asText()).isEqualTo("ALLOCATED");
+                assertThat(r.json().get("allocations").get(0).get("lotNumber").asText()).isEqualTo(requested);
+                StringBuilder lines = new StringBuilder();
+                for (JsonNode a : r.json().get("allocations")) {
+                    lines.append(a.get("lotNumber").asText().equals(requested) ? "requested " : "first ")
+                            .append(a.get("quantity").decimalValue().stripTrailingZeros().toPlainString()).append(";");
+                }
+                split.add(lines.toString());
+            }
+            assertThat(split).containsExactlyInAnyOrder("requested 80;", "requested 20;first 60;");
+            assertThat(fx.lot(requested).get("available").decimalValue()).isEqualByComparingTo("0");
+            assertThat(fx.lot(first).get("available").decimalValue()).isEqualByComparingTo("40");
+            assertThat(fx.invariantViolations(product)).isEmpty();
+        }
+    }
+
+    /**
      * A requested lot that skips a lot expiring strictly before it stays an override; its reason names only that lot,
      * not one expiring the same day as the requested one (new user 2026-12-07 F4).
      */
