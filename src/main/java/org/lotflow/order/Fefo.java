@@ -69,7 +69,10 @@ public final class Fefo {
     public record Plan(List<Take> takes, BigDecimal shortfall) {
     }
 
-    /** First expired, first out; ties broken by manufacture date, then lot number. */
+    /**
+     * First expired, first out; ties broken by manufacture date, then lot number (lotflow's convention, so that the
+     * same stock is always allocated the same way; no FEFO rule: see {@link #skippedFor}).
+     */
     public static final Comparator<Candidate> ORDER = Comparator.comparing(Candidate::expirationDate)
             .thenComparing(Candidate::manufactureDate).thenComparing(Candidate::lotNumber);
 
@@ -159,16 +162,42 @@ public final class Fefo {
     }
 
     /**
-     * The eligible lots FEFO would take before {@code requested} (what an override of FEFO skips), in
-     * FEFO order.
+     * The eligible lots a requested lot skips (what an override of FEFO must name), in FEFO order: those that expire
+     * strictly before it. FEFO is "first expiry, first out" (EU GDP 2013/C 343/01, 5.5: "Stock should be rotated
+     * according to the first expiry, first out (FEFO) principle. Exceptions should be documented"): only an earlier
+     * expiration date puts a lot ahead. Lots expiring the same day are a tie; {@link #ORDER}'s manufacture date and lot
+     * number only make lotflow's own choice among them repeatable, and a requested lot of the same expiry bends no
+     * FEFO rule (new user 2026-12-07 F4: two lots expiring 2027-01-28, the requested one was said to "skip an older
+     * lot" and sent to QA as a deviation).
      */
     public static List<Candidate> skippedFor(Candidate requested, List<Candidate> candidates, LocalDate today,
             LocalDate shipDate, Integer minMonths) {
         return candidates.stream()
                 .filter(l -> !Objects.equals(l.id(), requested.id()))
                 .filter(l -> eligible(l, today, shipDate, minMonths))
-                .filter(l -> ORDER.compare(l, requested) < 0)
+                .filter(l -> l.expirationDate().isBefore(requested.expirationDate()))
                 .sorted(ORDER).toList();
+    }
+
+    /**
+     * Splits {@code needed} for an order that asks for {@code requested} and needs no override ({@link #skippedFor}
+     * empty, shelf life met): the requested lot first, as much as it has available, and what it does not cover by FEFO
+     * from the other candidates ({@link #allocate} without it). A requested lot that is not eligible gives nothing,
+     * and FEFO covers the whole. With no eligible lot expiring before the requested one this is a FEFO allocation:
+     * only the tie-break among lots of its expiry follows the customer (new user 2026-12-07 F4).
+     */
+    public static Plan allocateRequestedFirst(Candidate requested, List<Candidate> candidates, BigDecimal needed,
+            LocalDate today, LocalDate shipDate, Integer minMonths) {
+        List<Take> takes = new ArrayList<>();
+        BigDecimal remaining = needed;
+        if (eligible(requested, today, shipDate, minMonths) && needed.signum() > 0) {
+            BigDecimal take = requested.available().min(needed);
+            takes.add(new Take(requested, take));
+            remaining = remaining.subtract(take);
+        }
+        Plan rest = allocate(candidates, remaining, today, shipDate, minMonths, requested.id());
+        takes.addAll(rest.takes());
+        return new Plan(List.copyOf(takes), rest.shortfall());
     }
 
     /**

@@ -30,12 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use case: a salesperson places an order ({@code POST /api/orders}; the demo data places the seed's
  * orders). It is allocated at once by FEFO ({@link Fefo}: partially if stock is short, never more than a
- * lot holds). A requested lot that FEFO would not pick first, or that breaks the shelf-life minimum,
+ * lot holds). A requested lot that skips an eligible lot expiring before it, or that breaks the shelf-life minimum,
  * allocates nothing yet and starts {@code allocationOverride} for a QA manager's signed decision
- * (21 CFR Part 11).
+ * (21 CFR Part 11); any other requested lot is allocated first, the rest by FEFO (lots of the same expiry are a tie,
+ * {@link Fefo#skippedFor}).
  *
- * <p>Inserts the order row, then takes the product's lock and locks only the lots FEFO takes (see
- * {@code FefoCandidates} and {@code OrderLocking}) before looking at their quantities.
+ * <p>Inserts the order row, then takes the product's lock and locks only the requested lot, if any, and the lots FEFO
+ * takes (see {@code FefoCandidates} and {@code OrderLocking}) before looking at their quantities.
  */
 @Service
 public class OrderPlacement {
@@ -110,8 +111,11 @@ public class OrderPlacement {
 
         LocalDate shipDate = Fefo.shipDate(in.requiredBy(), today);
         if (requestedLot != null) {
-            Lot requested = requestedLot(requestedLot, products.get(productId), today, shipDate);
+            // the product's lock (every allocation of the product takes it), then the requested lot's row, which a
+            // hold, a recall or an expiry locks to change it: the lot is judged, and allocated, as it is (the lock
+            // order of OverrideDecision and OverrideOutcome)
             fefoCandidates.lockProduct(productId);
+            Lot requested = requestedLot(requestedLot, products.get(productId), today, shipDate);
             List<Lot> before = lots.fefoCandidatesBefore(requested,
                     Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
                     OverrideReason.MAX_LISTED + 1);
@@ -121,6 +125,14 @@ public class OrderPlacement {
                 requestOverride(order, requested, reason.get());
                 return queries.view(order);
             }
+            // no exception: no lot FEFO may allocate expires before it. The requested lot first, also when it ties on
+            // expiry with lots FEFO's tie-break takes before it (new user 2026-12-07 F4), the rest by FEFO
+            java.math.BigDecimal rest = order.getQuantity().subtract(Fefo.eligible(requested, today, shipDate,
+                    order.getMinShelfLifeMonths()) ? requested.getAvailable().min(order.getQuantity())
+                            : java.math.BigDecimal.ZERO);
+            List<Lot> others = rest.signum() <= 0 ? List.of() : fefoCandidates.lockCovering(productId, rest, today,
+                    shipDate, order.getMinShelfLifeMonths(), requested.getId());
+            return queries.viewOfNew(order, allocator.requestedFirst(order, requested, others, order.getQuantity()));
         }
         List<Lot> candidates = fefoCandidates.lockCovering(productId, order.getQuantity(), today, shipDate,
                 order.getMinShelfLifeMonths(), null);
@@ -138,10 +150,10 @@ public class OrderPlacement {
      * (400, 409). An override bends FEFO and the customer's shelf-life minimum, never quality: a lot expired by the
      * ship date is never allocated, as FEFO never allocates one (auditor 2026-12-06 G-f: it was offered to the QA
      * manager as an exception, and once approved sat allocated on stock the order could never ship on its date). Read
-     * without a lock: if it needs no override, FEFO takes it first anyway and judges it again locked.
+     * under its row lock (the caller holds the product's lock): what is judged here is what is allocated.
      */
     private Lot requestedLot(String lotNumber, Product product, LocalDate today, LocalDate shipDate) {
-        Lot requested = lots.findByLotNumber(lotNumber)
+        Lot requested = lots.lockAllByLotNumber(List.of(lotNumber)).stream().findFirst()
                 .filter(l -> l.getProduct().getId().equals(product.getId()) && l.getStatus() == LotStatus.RELEASED)
                 .orElseThrow(() -> notAReleasedLotOf(lotNumber, product));
         if (requested.isExpiredOn(today)) {

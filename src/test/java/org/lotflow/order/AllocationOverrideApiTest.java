@@ -437,6 +437,119 @@ class AllocationOverrideApiTest {
         assertThat(last.get("detail").get("signedDecision").asText()).isEqualTo("APPROVED");
     }
 
+    /**
+     * New user 2026-12-07 F4: two PARA-500 lots made 2025-01-28, both expiring 2027-01-28; Tom ordered 5000 and
+     * requested the second, and the form said "FEFO broken: skips older lot(s)" the first. Lots expiring the same day
+     * are a tie under FEFO (the lot number only makes lotflow's choice repeatable): no override, the requested lot
+     * allocated at once and first, by FEFO.
+     */
+    @Test
+    void aRequestedLotExpiringTheSameDayAsTheLotFefoTakesFirstIsAllocatedAtOnce() {
+        String product = api.createProduct("TIE");
+        String first = fx.releasedLot(product, 8000, "2025-01-28", "2027-01-28");
+        String requested = fx.releasedLot(product, 8000, "2025-01-28", "2027-01-28");
+        assertThat(api.get("tom", "/api/reports/fefo?sku=" + product).json().get("nextToAllocate").asText())
+                .as("lotflow's tie-break takes the first").isEqualTo(first);
+
+        JsonNode order = fx.placed(product, 5000, "requestedLot", requested);
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(order.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(order.has("override")).as(order.toString()).isFalse();
+        assertThat(order.get("requestedLot").asText()).isEqualTo(requested);
+        assertThat(order.get("requestReason").asText()).isEqualTo(OrderFixtures.REQUEST_REASON);
+        JsonNode allocation = order.get("allocations").get(0);
+        assertThat(order.get("allocations")).hasSize(1);
+        assertThat(allocation.get("lotNumber").asText()).isEqualTo(requested);
+        assertThat(allocation.get("quantity").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(allocation.get("fefo").asBoolean()).isTrue();
+        assertThat(allocation.has("approvedBy") && !allocation.get("approvedBy").isNull()).isFalse();
+        // nothing for a QA manager to sign
+        assertThat(api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber).json()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE order_number = ? AND override_status IS"
+                + " NULL", Integer.class, orderNumber)).isEqualTo(1);
+        assertThat(fx.historyTypes(requested)).contains("ALLOCATED").doesNotContain("OVERRIDE_REQUESTED");
+        JsonNode allocated = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + requested + "/history").json()) {
+            if (e.get("type").asText().equals("ALLOCATED")) {
+                allocated = e;
+            }
+        }
+        assertThat(allocated.get("reason").asText()).isEqualTo("Allocated to order " + orderNumber + " by FEFO, the"
+                + " lot the customer requested (no lot FEFO may allocate expires before it)");
+        assertThat(allocated.get("user").asText()).isEqualTo("tom");
+        assertThat(fx.lot(first).get("allocated").decimalValue()).isEqualByComparingTo("0");
+
+        // more than the requested lot holds: all of it first, the rest by FEFO
+        JsonNode more = fx.placed(product, 4000, "requestedLot", requested);
+        assertThat(more.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(more.get("allocations").findValuesAsText("lotNumber")).containsExactly(requested, first);
+        assertThat(more.get("allocations").findValues("quantity")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("3000"), new java.math.BigDecimal("1000"));
+        assertThat(more.get("allocations").findValues("fefo")).extracting(JsonNode::asBoolean).containsOnly(true);
+        assertThat(fx.invariantViolations(product)).isEmpty();
+
+        // the compliance report counts them as FEFO allocations, and lists no override
+        JsonNode compliance = api.get("tom", "/api/reports/fefo-compliance?sku=" + product).json();
+        assertThat(compliance.get("allocations").asInt()).isEqualTo(3);
+        assertThat(compliance.get("fefoAllocations").asInt()).isEqualTo(3);
+        assertThat(compliance.get("fefoSharePercent").decimalValue()).isEqualByComparingTo("100");
+        assertThat(compliance.get("overrides")).isEmpty();
+    }
+
+    /**
+     * Two orders asking at once for the same lot of a tie on expiry: the product's lock puts them one after the other
+     * and each judges the requested lot under its row lock, as it then is (never a copy read before another order took
+     * its stock): the first takes what it needs of it, the second the rest of it and the remainder by FEFO.
+     */
+    @Test
+    void twoOrdersAskingAtOnceForTheSameTiedLotShareItAsItStands() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String product = api.createProduct("TIER");
+            String first = fx.releasedLot(product, 100, "2025-01-28", "2027-01-28");
+            String requested = fx.releasedLot(product, 100, "2025-01-28", "2027-01-28");
+            Response[] answers = atOnce(() -> fx.order(OrderFixtures.orderNumber(), product, 80, "requestedLot",
+                    requested), () -> fx.order(OrderFixtures.orderNumber(), product, 80, "requestedLot", requested));
+            java.util.List<String> split = new java.util.ArrayList<>();
+            for (Response r : answers) {
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                assertThat(r.json().get("status").asText()).isEqualTo("ALLOCATED");
+                assertThat(r.json().get("allocations").get(0).get("lotNumber").asText()).isEqualTo(requested);
+                StringBuilder lines = new StringBuilder();
+                for (JsonNode a : r.json().get("allocations")) {
+                    lines.append(a.get("lotNumber").asText().equals(requested) ? "requested " : "first ")
+                            .append(a.get("quantity").decimalValue().stripTrailingZeros().toPlainString()).append(";");
+                }
+                split.add(lines.toString());
+            }
+            assertThat(split).containsExactlyInAnyOrder("requested 80;", "requested 20;first 60;");
+            assertThat(fx.lot(requested).get("available").decimalValue()).isEqualByComparingTo("0");
+            assertThat(fx.lot(first).get("available").decimalValue()).isEqualByComparingTo("40");
+            assertThat(fx.invariantViolations(product)).isEmpty();
+        }
+    }
+
+    /**
+     * A requested lot that skips a lot expiring strictly before it stays an override; its reason names only that lot,
+     * not one expiring the same day as the requested one (new user 2026-12-07 F4).
+     */
+    @Test
+    void anOverrideNamesOnlyTheLotsExpiringBeforeTheRequestedOne() {
+        String product = api.createProduct("TIE");
+        String earlier = fx.releasedLot(product, 100, "2025-01-28", "2027-01-27");
+        String sameDay = fx.releasedLot(product, 100, "2025-01-28", "2027-01-28");
+        String requested = fx.releasedLot(product, 100, "2025-01-28", "2027-01-28");
+        JsonNode order = fx.placed(product, 50, "requestedLot", requested);
+        assertThat(order.get("status").asText()).isEqualTo("OVERRIDE_PENDING");
+        assertThat(order.get("allocations")).isEmpty();
+        assertThat(order.get("override").get("reason").asText()).isEqualTo("Requested lot " + requested
+                + ": FEFO broken: skips older lot(s) " + earlier + " (expires 2027-01-27, 100 available)");
+        String task = taskId("jennifer", order.get("orderNumber").asText());
+        assertThat(api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json().get("overrideReason")
+                .get("value").asText()).startsWith("Requested lot " + requested + ": FEFO broken: skips older lot(s) "
+                        + earlier + " (expires 2027-01-27, 100 available) (now").doesNotContain(sameDay);
+    }
+
     @Test
     void cancellingWithdrawsAPendingOverride() {
         JsonNode order = fx.placed(sku, 60, "requestedLot", newer);

@@ -144,6 +144,50 @@ class FefoTest {
                 .containsExactly("L-1");
     }
 
+    /**
+     * New user 2026-12-07 F4: lots expiring the same day are a tie under FEFO; the manufacture date and lot number only
+     * make lotflow's order repeatable, and a requested lot skips only lots that expire strictly before it.
+     */
+    @Test
+    void lotsOfTheSameExpiryAreNotSkipped() {
+        Candidate first = lot(1, "P500-250001", "2027-01-28", "2025-01-28", "8000");
+        Candidate requested = lot(2, "P500-250002", "2027-01-28", "2025-01-28", "8000");
+        assertThat(Fefo.ORDER.compare(first, requested)).as("the tie-break still orders them").isNegative();
+        assertThat(Fefo.skippedFor(requested, List.of(first, requested), TODAY, TODAY, null)).isEmpty();
+        // made earlier but expiring the same day: still a tie
+        Candidate madeEarlier = lot(3, "P500-240009", "2027-01-28", "2024-12-01", "10");
+        assertThat(Fefo.skippedFor(requested, List.of(madeEarlier, first, requested), TODAY, TODAY, null)).isEmpty();
+        // one day earlier is an earlier expiry: skipped, and only it
+        Candidate dayEarlier = lot(4, "P500-250000", "2027-01-27", "2025-01-28", "10");
+        assertThat(Fefo.skippedFor(requested, List.of(madeEarlier, dayEarlier, first, requested), TODAY, TODAY, null))
+                .extracting(Candidate::lotNumber).containsExactly("P500-250000");
+    }
+
+    @Test
+    void aRequestedLotNeedingNoOverrideIsTakenFirstTheRestByFefo() {
+        Candidate first = lot(1, "L-1", "2027-01-28", "8000");
+        Candidate requested = lot(2, "L-2", "2027-01-28", "3000");
+        Candidate later = lot(3, "L-3", "2027-06-01", "8000");
+        Fefo.Plan plan = Fefo.allocateRequestedFirst(requested, List.of(first, later), new BigDecimal("5000"), TODAY,
+                TODAY, null);
+        assertThat(plan.takes()).extracting(t -> t.lot().lotNumber() + " " + t.quantity().toPlainString())
+                .containsExactly("L-2 3000", "L-1 2000");
+        assertThat(plan.shortfall()).isEqualByComparingTo("0");
+        // the requested lot covers the order alone
+        assertThat(Fefo.allocateRequestedFirst(requested, List.of(first, later), new BigDecimal("2500"), TODAY, TODAY,
+                null).takes()).extracting(t -> t.lot().lotNumber()).containsExactly("L-2");
+        // the candidates may hold the requested lot: it is never taken twice
+        assertThat(Fefo.allocateRequestedFirst(requested, List.of(first, requested, later), new BigDecimal("20000"),
+                TODAY, TODAY, null).takes()).extracting(t -> t.lot().lotNumber() + " " + t.quantity().toPlainString())
+                .containsExactly("L-2 3000", "L-1 8000", "L-3 8000");
+        // a requested lot no longer eligible (no stock left) gives nothing: FEFO covers the whole
+        Candidate empty = lot(2, "L-2", "2027-01-28", "0");
+        Fefo.Plan byFefo = Fefo.allocateRequestedFirst(empty, List.of(first, later), new BigDecimal("9000"), TODAY,
+                TODAY, null);
+        assertThat(byFefo.takes()).extracting(t -> t.lot().lotNumber() + " " + t.quantity().toPlainString())
+                .containsExactly("L-1 8000", "L-3 1000");
+    }
+
     @Test
     void monthsRemainingHasOneDecimalAndIsZeroOnceExpired() {
         assertThat(Fefo.monthsRemaining(LocalDate.parse("2026-09-01"), TODAY)).isEqualByComparingTo("18.0");

@@ -75,6 +75,39 @@ class ReportApiTest {
         assertThat(before.has("fefoSharePercent") && !before.get("fefoSharePercent").isNull()).isFalse();
     }
 
+    /**
+     * New user 2026-12-07 F4: an order for a requested lot expiring the same day as the lot FEFO's tie-break takes first
+     * was counted as a non-FEFO allocation ("FEFO share percent 50") with the reason "FEFO broken". Same expiry is a
+     * tie under FEFO: the allocation is a FEFO one, and there is no override to list.
+     */
+    @Test
+    void aRequestedLotOfTheSameExpiryCountsAsFefo() {
+        String sku = api.createProduct("RPTTIE");
+        String first = api.releasedLot(sku, new java.math.BigDecimal("8000"), "2025-01-28");
+        String requested = api.releasedLot(sku, new java.math.BigDecimal("8000"), "2025-01-28");
+        assertThat(api.get("tom", "/api/lots/" + first).json().get("expirationDate").asText())
+                .isEqualTo(api.get("tom", "/api/lots/" + requested).json().get("expirationDate").asText());
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", "SO-RPTTIE-1-" + sku, "customer", "Acme",
+                "sku", sku, "quantity", 100)).status()).isEqualTo(201);
+        Response tie = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-RPTTIE-2-" + sku, "customer", "Acme",
+                "sku", sku, "quantity", 5000, "requestedLot", requested, "requestReason", "Quality consistency"));
+        assertThat(tie.status()).as(tie.toString()).isEqualTo(201);
+        assertThat(tie.json().get("status").asText()).isEqualTo("ALLOCATED");
+
+        JsonNode compliance = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku).json();
+        assertThat(compliance.get("allocations").asInt()).isEqualTo(2);
+        assertThat(compliance.get("fefoAllocations").asInt()).isEqualTo(2);
+        assertThat(compliance.get("overrideAllocations").asInt()).isZero();
+        assertThat(compliance.get("fefoSharePercent").decimalValue()).isEqualByComparingTo("100");
+        assertThat(compliance.get("fefoQuantitySharePercent").decimalValue()).isEqualByComparingTo("100");
+        assertThat(compliance.get("overrides")).isEmpty();
+        assertThat(compliance.toString()).doesNotContain("FEFO broken");
+        TestClient.Response csv = api.call("tom", "tom", org.springframework.http.HttpMethod.GET,
+                "/api/reports/fefo-compliance?sku=" + sku, null, "text/csv");
+        assertThat(csv.text().lines().toList()).hasSize(2);
+        assertThat(csv.text().lines().skip(1).findFirst().orElseThrow()).startsWith(sku + ",,,2,2,0,100");
+    }
+
     @Test
     void fefoReportPagesFollowTheCursorAndNumberLinesFromTheReportsStart() {
         String sku = api.createProduct("RPG");

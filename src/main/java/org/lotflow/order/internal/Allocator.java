@@ -61,11 +61,40 @@ public class Allocator {
     }
 
     /**
+     * Allocates up to {@code needed} of an order that asks for a locked lot needing no override (no eligible lot expires
+     * before it: {@link OverrideReason} gave none): that lot first, the rest from the locked candidates by FEFO
+     * ({@link Fefo#allocateRequestedFirst}). FEFO allocations ({@code fefo}: true); the requested lot's history says it
+     * was the requested one (new user 2026-12-07 F4). Returns the allocations made, the requested lot's first.
+     */
+    public List<Allocation> requestedFirst(SalesOrder order, Lot lockedRequested, List<Lot> lockedCandidates,
+            BigDecimal needed) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, Lot> byId = lockedCandidates.stream().collect(Collectors.toMap(Lot::getId, Function.identity()));
+        Fefo.Plan plan = Fefo.allocateRequestedFirst(Fefo.Candidate.of(lockedRequested),
+                lockedCandidates.stream().map(Fefo.Candidate::of).toList(), needed, today,
+                Fefo.shipDate(order.getRequiredBy(), today), order.getMinShelfLifeMonths());
+        List<Allocation> made = new java.util.ArrayList<>();
+        for (Fefo.Take take : plan.takes()) {
+            boolean requested = take.lot().id().equals(lockedRequested.getId());
+            made.add(allocate(order, requested ? lockedRequested : byId.get(take.lot().id()), take.quantity(), true,
+                    null, null, null, requested ? "Allocated to order " + order.getOrderNumber() + " by FEFO, the lot"
+                            + " the customer requested (no lot FEFO may allocate expires before it)" : null));
+        }
+        return made;
+    }
+
+    /**
      * Allocates {@code quantity} of a locked lot to the order: by FEFO ({@code fefo}) as the acting
      * user, or as an approved override carried out for {@code approvedBy} (history records it as theirs).
      */
     public Allocation allocate(SalesOrder order, Lot lot, BigDecimal quantity, boolean fefo, String approvedBy,
             String overrideReason, String comment) {
+        return allocate(order, lot, quantity, fefo, approvedBy, overrideReason, comment, null);
+    }
+
+    /** {@link #allocate(SalesOrder, Lot, BigDecimal, boolean, String, String, String)}, the history's reason given. */
+    private Allocation allocate(SalesOrder order, Lot lot, BigDecimal quantity, boolean fefo, String approvedBy,
+            String overrideReason, String comment, String historyReason) {
         lots.allocate(lot, quantity);
         Allocation a = new Allocation(order.getId(), order.getProductId(), lot.getId(), quantity, fefo, clock.instant(), currentUser.id());
         if (!fefo) {
@@ -74,7 +103,8 @@ public class Allocator {
         a = allocations.save(a);
         // an override's allocation is the approver's decision carried out by the engine: record it as theirs
         history.event(lot.getId(), OrderEventTypes.ALLOCATED).by(fefo ? currentUser.id() : approvedBy)
-                .reason(fefo ? "Allocated to order " + order.getOrderNumber() + " by FEFO"
+                .reason(historyReason != null ? historyReason
+                        : fefo ? "Allocated to order " + order.getOrderNumber() + " by FEFO"
                         : "Allocated to order " + order.getOrderNumber() + " by override approved by "
                                 + currentUser.fullName(approvedBy))
                 .detail("orderNumber", order.getOrderNumber()).detail("customer", order.getCustomer())

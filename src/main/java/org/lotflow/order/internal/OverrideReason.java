@@ -12,13 +12,15 @@ import org.lotflow.order.Fefo.Candidate;
 /**
  * Why allocating a customer's requested lot is an exception a QA manager must approve (seed chapter:
  * "FIFO allocation maintained while meeting customer shelf life requirements"): it breaks the customer's
- * minimum shelf life, and/or FEFO would first take older
- * eligible lots. No reason: FEFO would pick the requested lot first anyway, and no override is needed.
+ * minimum shelf life, and/or it skips older eligible lots, those that expire strictly before it
+ * ({@link Fefo#skippedFor}). No reason: no eligible lot expires before the requested one, and no override is needed;
+ * lots of the same expiry are a tie FEFO does not decide (new user 2026-12-07 F4), and the order takes the requested
+ * lot first ({@link Fefo#allocateRequestedFirst}).
  * A plain rule (no Spring, no database).
  */
 public final class OverrideReason {
 
-    /** The older lots a reason names; beyond them it says that there are more. */
+    /** The older lots (expiring before the requested one) a reason names; beyond them it says that there are more. */
     public static final int MAX_LISTED = 10;
 
     private OverrideReason() {

@@ -230,7 +230,9 @@ public class ReportQueries {
     }
 
     /**
-     * Share of the SKU's allocations that followed FEFO, and every override request with its decision: of all
+     * Share of the SKU's allocations that followed FEFO (the allocation's {@code fefo}: chosen by FEFO, or a requested
+     * lot no eligible lot expired before, a tie on expiry included, new user 2026-12-07 F4; an approved override is
+     * not), and every override request with its decision: of all
      * time, or of allocations made (and override requests placed) in {@code [from, to]} when either is given
      * (ISO dates, days in the plant's zone; {@code from} alone runs to today, {@code to} alone covers the 365
      * days up to it). 400 naming {@code sku}, {@code from} or {@code to}.

@@ -34,6 +34,31 @@ class OverrideReasonTest {
                 "Requested lot L-NEW: FEFO broken: skips older lot(s) L-OLD (expires 2025-08-01, 100 available)");
     }
 
+    /**
+     * New user 2026-12-07 F4: two PARA-500 lots made 2025-01-28, both expiring 2027-01-28; the requested one was said to
+     * "skip older lot(s)" P500-250001 and sent to a QA manager as a deviation. Same expiry is a tie: no override.
+     */
+    @Test
+    void aLotOfTheSameExpiryAsTheLotFefoTakesFirstNeedsNoOverride() {
+        Candidate first = new Candidate(1L, "P500-250001", LotStatus.RELEASED, LocalDate.parse("2025-01-28"),
+                LocalDate.parse("2027-01-28"), new BigDecimal("8000"));
+        Candidate requested = new Candidate(2L, "P500-250002", LotStatus.RELEASED, LocalDate.parse("2025-01-28"),
+                LocalDate.parse("2027-01-28"), new BigDecimal("8000"));
+        assertThat(OverrideReason.of(requested, List.of(first, requested), TODAY, TODAY, null)).isEmpty();
+        // the shelf-life minimum still counts on its own
+        assertThat(OverrideReason.of(requested, List.of(first, requested), TODAY, TODAY, 24)).hasValue(
+                "Requested lot P500-250002: shelf-life minimum broken: lot P500-250002 has 22.9 months left at"
+                        + " 2025-03-01, the customer requires 24");
+    }
+
+    @Test
+    void theReasonNamesOnlyTheLotsExpiringBeforeTheRequestedOne() {
+        // same expiry as L-NEW, a lot number FEFO's tie-break takes first
+        Candidate sameDay = lot(3, "L-A-SAME-DAY", "2026-01-10", "100");
+        assertThat(OverrideReason.of(newer, List.of(older, sameDay, newer), TODAY, TODAY, null)).hasValue(
+                "Requested lot L-NEW: FEFO broken: skips older lot(s) L-OLD (expires 2025-08-01, 100 available)");
+    }
+
     @Test
     void anOlderLotWithoutStockOrBelowTheMinimumIsNotSkipped() {
         Candidate empty = lot(1, "L-OLD", "2025-08-01", "0");
