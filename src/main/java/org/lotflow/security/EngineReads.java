@@ -40,6 +40,9 @@ final class EngineReads {
     }
 
     /** Why this read of {@code resource} (the path after the engine's root) is refused, or null to let it pass. */
+    /** The most metric intervals one read returns (the engine's own query limit). */
+    static final int METRIC_INTERVALS = 1000;
+
     SurfaceRefusal refusal(String resource, java.util.Map<String, String[]> parameters) {
         for (String name : PAGING) {
             String[] values = parameters.get(name);
@@ -49,6 +52,22 @@ final class EngineReads {
                         return new SurfaceRefusal(400, "Invalid request", name, name + " must be a whole number of at"
                                 + " least 0 (at most 999999999), not '" + v + "'");
                     }
+                }
+            }
+        }
+        if (resource.replaceAll("/+$", "").equalsIgnoreCase("metrics")) {
+            // the engine's metric intervals: an interval of 0 divides by zero, a page beyond the engine's limit fails,
+            // both as 500 (re-test 2026-12-07 R6)
+            for (String v : parameters.getOrDefault("interval", new String[0])) {
+                if (!v.matches("\\d{1,9}") || Long.parseLong(v) < 1) {
+                    return new SurfaceRefusal(400, "Invalid request", "interval", "interval: the length of each"
+                            + " interval in seconds, a whole number of at least 1 (900 when left out), not '" + v + "'");
+                }
+            }
+            for (String v : parameters.getOrDefault("maxResults", new String[0])) {
+                if (Long.parseLong(v) > METRIC_INTERVALS) {
+                    return new SurfaceRefusal(400, "Invalid request", "maxResults", "maxResults: at most "
+                            + METRIC_INTERVALS + " intervals are read at once, not " + v);
                 }
             }
         }

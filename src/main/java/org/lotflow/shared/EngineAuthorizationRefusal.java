@@ -81,6 +81,27 @@ public final class EngineAuthorizationRefusal {
         return new EngineRefusals.Refusal(403, sentence(e.getUserId(), String.valueOf(e.getMessage()), missing));
     }
 
+    /**
+     * The engine's permission sentence that Camunda's REST layer re-throws without its {@link AuthorizationException}
+     * ({@code GET task/{id}/deployed-form}; re-test 2026-12-07 R7) in words, or null when {@code message} is none.
+     */
+    public static String fromEngineText(String message) {
+        String text = String.valueOf(message);
+        java.util.regex.Matcher user = java.util.regex.Pattern.compile("The user with id '([^']*)' does not have")
+                .matcher(text);
+        String userId = user.find() ? user.group(1) : null;
+        if (userId == null && !text.contains("Required admin")) {
+            return null;
+        }
+        List<MissingAuthorization> missing = new ArrayList<>();
+        java.util.regex.Matcher right = java.util.regex.Pattern.compile(
+                "'(\\w+)' permission on resource '([^']*)' of type '(\\w+)'").matcher(text);
+        while (right.find()) {
+            missing.add(new MissingAuthorization(right.group(1), right.group(3), right.group(2)));
+        }
+        return sentence(userId, text, missing);
+    }
+
     /** The 403's sentence (tested without an engine). */
     static String sentence(String userId, String message, List<MissingAuthorization> missing) {
         String who = userId == null || userId.isBlank() ? "You" : "'" + userId + "'";
@@ -93,7 +114,7 @@ public final class EngineAuthorizationRefusal {
                 rights.add(right);
             }
         }
-        boolean adminOnly = message.startsWith("Required admin");
+        boolean adminOnly = message.contains("Required admin");
         if (rights.isEmpty()) {
             return adminOnly ? "Only an administrator may do this; nothing was changed."
                     : who + " may not do this; nothing was changed.";

@@ -194,6 +194,9 @@ public class EngineRefusals {
             if (status >= 500) {
                 log.warn("Engine REST call failed", e);
                 detail = "The process engine could not do this; nothing was changed. The error is in the server log.";
+            } else if (status == 403 && EngineAuthorizationRefusal.fromEngineText(message) != null) {
+                // the engine's permission text re-thrown by Camunda's REST layer without its exception (R7)
+                detail = EngineAuthorizationRefusal.fromEngineText(message);
             } else {
                 detail = readable(message);
             }

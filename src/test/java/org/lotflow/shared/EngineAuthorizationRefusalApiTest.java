@@ -81,4 +81,34 @@ class EngineAuthorizationRefusalApiTest {
                 "ProcessDefinition", "quarantineInvestigation")))).isEqualTo("'tom' may not do this: it takes the"
                         + " right to start the process 'quarantineInvestigation'; nothing was changed.");
     }
+
+    /**
+     * Re-test 2026-12-07 R6, R7: the engine's permission text that Camunda's REST layer re-throws without its exception
+     * (a task's deployed form), a call only administrators may make, and metric intervals the engine failed on (500).
+     */
+    @Test
+    void rethrownPermissionTextAdminOnlyCallsAndMetricIntervalsAreAnsweredInWords() {
+        String lot = api.createLot(api.createProduct("AREW"), new BigDecimal("100"), "2025-01-10");
+        Task lab = taskService.createTaskQuery().processInstanceBusinessKey(lot).singleResult();
+        JsonNode form = api.get("tom", "/engine-rest/task/" + lab.getId() + "/deployed-form").json();
+        assertThat(form.get("status").asInt()).isEqualTo(403);
+        assertThat(form.get("detail").asText()).startsWith("'tom' may not do this: it takes the right to read this"
+                + " task").doesNotContain(lab.getId()).doesNotContain("permission on resource");
+        JsonNode cleanup = api.post("tom", "/engine-rest/history/cleanup", Map.of()).json();
+        assertThat(cleanup.get("status").asInt()).isEqualTo(403);
+        assertThat(cleanup.get("detail").asText()).contains("administrator").doesNotContain("ENGINE-");
+        for (String bad : List.of("interval=0", "interval=-5", "interval=abc", "maxResults=100000")) {
+            JsonNode metrics = api.get("jennifer", "/engine-rest/metrics?" + bad).json();
+            assertThat(metrics.get("status").asInt()).as(bad).isEqualTo(400);
+            assertThat(metrics.get("field").asText()).as(bad).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+        assertThat(EngineAuthorizationRefusal.fromEngineText("The user with id 'tom' does not have one of the following"
+                + " permissions: 'READ' permission on resource 'abc' of type 'Task' or 'READ_TASK' permission on"
+                + " resource 'lotRelease' of type 'ProcessDefinition'")).isEqualTo("'tom' may not do this: it takes"
+                        + " the right to read this task, or to read the tasks of the process 'lotRelease'; nothing was"
+                        + " changed.");
+        assertThat(EngineAuthorizationRefusal.fromEngineText("ENGINE-03029 Required admin authenticated group or user."))
+                .isEqualTo("Only an administrator may do this; nothing was changed.");
+        assertThat(EngineAuthorizationRefusal.fromEngineText("Some other text")).isNull();
+    }
 }
