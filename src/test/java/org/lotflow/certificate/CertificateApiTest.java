@@ -182,7 +182,8 @@ class CertificateApiTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.contentType()).startsWith(PDF);
         assertThat(new String(r.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        String text = pdfText(r);
+        // a long product name may wrap after its hyphen, as the random SKU's letters' widths fall
+        String text = pdfText(r).replace("-\n", "-");
         assertThat(text).contains("Certificate of Analysis", number, lot, "Test product " + sku, sku,
                 "IL Lubricants, Plant 1", "1200 Refinery Road, Baytown, TX 77520, USA",
                 "Manufacture Date", "2025-01-20", "Valid Until", "2027-01-20", "400 drums",

@@ -471,8 +471,10 @@ public abstract class SerialScenarios {
                 0.001));
         assertThat(quarter.status()).as(quarter.toString()).isEqualTo(400);
         assertThat(quarter.json().get("field").asText()).isEqualTo("quantityDestroyed");
+        // two pumps at each clinic were neither returned nor destroyed: the closing says what became of them
         Response closed = api.post("jennifer", "/api/recalls/" + recallNumber + "/close", Map.of("comment",
-                "Pumps retrieved", "disposalMethod", "DESTROYED", "password", "jennifer"));
+                "Pumps retrieved", "disposalMethod", "DESTROYED", "justification", "The clinics' last two pumps each"
+                        + " were in patients' use; replaced on site", "password", "jennifer"));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
         // signed: the returns it was signed on are the ones its report gives (auditor 2026-12-07)
         Response late = api.post("rachel", returns, Map.of("customer", "County Clinic", "quantityDestroyed", 1));
