@@ -26,6 +26,23 @@ public final class LotFacts {
      */
     public static final String RECEIVED_LOT = "receivedLot";
 
+    /** A disposal form's line naming whom a received lot's return goes to ({@link #supplierLine}). */
+    public static final String SUPPLIER_LINE = "supplierLine";
+
+    /**
+     * For a received lot, whom a return goes to: the supplier, its lot number and the delivery it came with, as the
+     * lot's page has them, so the warehouse writes the return note from the disposal task (new user 2026-12-07 F8);
+     * "" for a lot made at the plant.
+     */
+    public static String supplierLine(Lot lot) {
+        if (lot.getSupplier() == null) {
+            return "";
+        }
+        return "Received from " + lot.getSupplier() + (lot.getSupplierLotNumber() == null ? ""
+                : ", supplier lot " + lot.getSupplierLotNumber()) + (lot.getDeliveryReference() == null ? ""
+                : ", delivery " + lot.getDeliveryReference()) + ": a return to the supplier goes there.";
+    }
+
     /** The {@link #RECEIVED_LOT} value of {@code lot}. */
     public static String received(Lot lot) {
         return lot.isReceived() ? "yes" : "no";

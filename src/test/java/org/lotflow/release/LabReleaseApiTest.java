@@ -148,6 +148,7 @@ class LabReleaseApiTest {
         assertThat(org.lotflow.support.Forms.shown(form, "lotNumber")).isEqualTo(lot);
         // made at the plant: the form offers DESTROYED only (new user 2026-12-07 F15)
         assertThat(org.lotflow.support.Forms.shown(form, "receivedLot")).isEqualTo("no");
+        assertThat(form.get("supplierLine").get("value").asText()).as("no supplier to name").isEmpty();
         // and why, by whom, when (new user 2026-12-07 L7)
         assertThat(org.lotflow.support.Forms.shown(form, "rejectedBecause")).startsWith("release refused by Jennifer Lee"
                 + " (jennifer) at ").endsWith(": Retained sample missing");

@@ -41,8 +41,9 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         // 2026-12-07 M2: a received lot's open task offered DESTROYED only and said "made at the plant")
         displays.live(InvestigationProcess.PROCESS_KEY, "confirmDisposal", (task, reader) -> {
             Hold hold = BoundHold.of(queries, task);
-            return java.util.Map.of(LotFacts.RECEIVED_LOT, LotFacts.received(lots.get(hold.getLotId())),
-                    "rejectedBecause", rejectedBecause(hold));
+            Lot lot = lots.get(hold.getLotId());
+            return java.util.Map.of(LotFacts.RECEIVED_LOT, LotFacts.received(lot),
+                    "rejectedBecause", rejectedBecause(hold), LotFacts.SUPPLIER_LINE, LotFacts.supplierLine(lot));
         });
     }
 

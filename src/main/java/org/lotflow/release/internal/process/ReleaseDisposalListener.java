@@ -39,7 +39,8 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         // 2026-12-07 M2)
         displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "confirmDisposal", (task, reader) -> {
             Lot lot = ReleaseFacts.lot(runs, task);
-            return java.util.Map.of(LotFacts.RECEIVED_LOT, LotFacts.received(lot), "rejectedBecause",
+            return java.util.Map.of(LotFacts.RECEIVED_LOT, LotFacts.received(lot), LotFacts.SUPPLIER_LINE,
+                    LotFacts.supplierLine(lot), "rejectedBecause",
                     java.util.Objects.requireNonNullElse(rejectedBecause(lot), TaskForm.ABSENT));
         });
     }

@@ -58,6 +58,7 @@ class QuarantineFormsTest {
         Set<String> disposal = new TreeSet<>(lotFacts);
         disposal.add("onHand");
         disposal.add("rejectedBecause");
+        disposal.add("supplierLine");
         assertThat(disposal).containsAll(placeholders(form("confirmDisposal")));
         assertThat(placeholders(form("quarantineStart"))).isEmpty();
     }
@@ -80,6 +81,19 @@ class QuarantineFormsTest {
         org.lotflow.security.FormSchema schema = new org.lotflow.security.FormSchemas().task("quarantineInvestigation",
                 "confirmDisposal");
         assertThat(schema.fields().get("disposalMethod").values()).containsExactly("DESTROYED", "RETURNED_TO_SUPPLIER");
+    }
+
+    /** New user 2026-12-07 F8: the disposal form says whom a return goes to, as the lot's page does. */
+    @Test
+    void theDisposalFormNamesTheSupplierOfAReceivedLot() {
+        org.lotflow.lot.Lot lot = receivedLot();
+        org.mockito.Mockito.when(lot.getSupplier()).thenReturn("Hebei Pharma Chemicals");
+        org.mockito.Mockito.when(lot.getSupplierLotNumber()).thenReturn("HPC-2501-077");
+        org.mockito.Mockito.when(lot.getDeliveryReference()).thenReturn("ASN-2025-0112");
+        assertThat(org.lotflow.lot.LotFacts.supplierLine(lot)).isEqualTo("Received from Hebei Pharma Chemicals, supplier"
+                + " lot HPC-2501-077, delivery ASN-2025-0112: a return to the supplier goes there.");
+        assertThat(org.lotflow.lot.LotFacts.supplierLine(org.mockito.Mockito.mock(org.lotflow.lot.Lot.class)))
+                .as("made at the plant").isEmpty();
     }
 
     private static org.lotflow.lot.Lot receivedLot() {
