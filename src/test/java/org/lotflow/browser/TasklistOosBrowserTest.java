@@ -172,7 +172,7 @@ class TasklistOosBrowserTest {
             String refusal = t.notification("Four-eyes");
             assertThat(refusal).contains("Four-eyes principle: sarah recorded the out-of-specification result of lot "
                     + lot + " and may not also conclude its laboratory investigation (a supervisor checks the"
-                    + " measurement); another person must sign")
+                    + " measurement); another person of the group does it")
                     .doesNotContainPattern("\\b500\\b").doesNotContain("Internal Server Error")
                     .doesNotContain("ENGINE-").doesNotContain("Exception");
             System.out.println("Tasklist shows sarah: " + refusal);

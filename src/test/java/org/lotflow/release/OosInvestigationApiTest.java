@@ -88,6 +88,12 @@ class OosInvestigationApiTest {
                 .contains("**FAIL** viscosity: 232 cSt (limits 245 – 255 cSt)").contains("PASS flashPoint");
         assertThat(form.get("labRecordedByName").get("value").asText()).isEqualTo("Sarah Johnson \\(sarah\\)");
         assertThat(form.get("testRound").get("value").asText()).startsWith("1");
+        // the analyst reads on the form that phase I is another person's (new user 2026-12-07 F6)
+        assertThat(form.get("fourEyesNotice").get("value").asText()).isEmpty();
+        assertThat(api.get("sarah", "/engine-rest/task/" + task + "/form-variables").json().get("fourEyesNotice")
+                .get("value").asText().replace("\\", "")).isEqualTo("Four eyes: you recorded this out-of-specification"
+                        + " result of lot " + lot + " (test round 1), so another analyst or a supervisor of your group"
+                        + " concludes its laboratory investigation; leave this task to them.");
 
         // the analyst does not investigate her own result (a supervisor checks it): not even claim it, since
         // Tasklist lets nobody but an administrator give a claimed task back
@@ -165,8 +171,8 @@ class OosInvestigationApiTest {
         assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);
         assertThat(byInvalidator.json().get("detail").asText()).isEqualTo("Four-eyes principle: jennifer invalidated"
                 + " the out-of-specification result of test round 1 of lot " + lot + " as a laboratory error and may"
-                + " not also sign the release that rests on its retest; another person must sign (if you claimed this"
-                + " task in Tasklist, hand it back with Unclaim so another person of the group can claim and sign it)");
+                + " not also sign the release that rests on its retest; another person of the group does it (a task"
+                + " claimed by you goes back to the group with Unclaim)");
         assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
         String anna = api.secondQaManager();
         Response approved = complete(anna, approveTask,

@@ -34,11 +34,28 @@ public class InvestigateLabErrorListener extends TaskLifecycleListener {
     private final ReleaseQueries queries;
 
     public InvestigateLabErrorListener(ReleaseRunBinding runs, OosForms forms, OosLaboratoryInvestigation phaseOne,
-            ReleaseQueries queries) {
+            ReleaseQueries queries, org.lotflow.shared.process.LiveTaskDisplays displays) {
         this.runs = runs;
         this.forms = forms;
         this.phaseOne = phaseOne;
         this.queries = queries;
+        // the analyst of the round reads on the form that phase I is another person's, before she tries to claim it
+        // (new user 2026-12-07 F6: she learnt it only from the refused claim)
+        displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "investigateLabError", (task, reader) -> {
+            Lot lot = ReleaseFacts.lot(runs, task);
+            return java.util.Map.of(org.lotflow.shared.FourEyesNotices.DISPLAY,
+                    ownResult(reader, queries.currentInvestigation(lot.getId()), lot.getLotNumber()));
+        });
+    }
+
+    /** The phase I form's four-eyes notice for {@code reader}: said to the analyst of the round, "" to anyone else. */
+    static String ownResult(String reader, OosInvestigation oos, String lotNumber) {
+        if (reader == null || oos == null || !reader.equals(oos.getAnalyst())) {
+            return "";
+        }
+        return "Four eyes: you recorded this out-of-specification result of lot " + lotNumber + " (test round "
+                + oos.getRound() + "), so another analyst or a supervisor of your group concludes its laboratory"
+                + " investigation; leave this task to them.";
     }
 
     /** Claiming: the analyst of the round may not take her own phase I (four eyes, 403 at once). */
