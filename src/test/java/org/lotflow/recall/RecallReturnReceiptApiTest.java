@@ -193,6 +193,11 @@ class RecallReturnReceiptApiTest {
         // Bayou Hydraulics still holds 40 drums: the closing says what became of them (new user 2026-12-07 F1)
         refused(api.post("jennifer", close, body("comment", "Retrieved", "disposalMethod", "DESTROYED",
                 "password", "jennifer")), "justification", "Bayou Hydraulics: 40 drums");
+        // a justification that shows nothing is none (re-test 2026-12-07 N5)
+        for (String nothing : new String[] {"\u200B", "\u3164", " \u2800 "}) {
+            refused(api.post("jennifer", close, body("comment", "Retrieved", "disposalMethod", "DESTROYED",
+                    "justification", nothing, "password", "jennifer")), "justification", "Bayou Hydraulics: 40 drums");
+        }
         String used = "Bayou Hydraulics used its 40 drums before the recall reached it";
         refused(api.post("jennifer", close, body("comment", "Retrieved", "justification", used, "password",
                 "jennifer")), "disposalMethod", lotNumber);

@@ -79,7 +79,7 @@ public class LotArchiving {
             throw new InvalidInput("decision", "must be ARCHIVE (archive the listed lots, less the excluded ones) or "
                     + "KEEP (archive none)");
         }
-        if (!(comment instanceof String c) || c.isBlank()) {
+        if (!(comment instanceof String c) || org.lotflow.shared.input.InputRules.blank(c)) {
             throw new InvalidInput("comment", "must say why the lots are archived or kept");
         }
         if (c.length() > 2000) {

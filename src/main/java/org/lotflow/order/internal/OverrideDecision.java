@@ -86,7 +86,7 @@ public class OverrideDecision {
         if (approved == null) {
             throw new InvalidInput("approved", "a decision (true or false) is required");
         }
-        if (comment == null || comment.isBlank()) {
+        if (org.lotflow.shared.input.InputRules.blank(comment)) {
             throw new InvalidInput("comment", "give the reason for the decision");
         }
         if (comment.length() > MAX_COMMENT) {

@@ -25,7 +25,8 @@ public final class FieldText {
      */
     public static String of(String field, String value, boolean required, int max) {
         String v = value == null ? null : value.trim();
-        if (v == null || v.isEmpty()) {
+        if (org.lotflow.shared.input.InputRules.blank(v)) {
+            // spaces or characters that print as nothing are no text (re-test 2026-12-07 N5)
             if (required) {
                 throw new InvalidInput(field, "must not be empty");
             }

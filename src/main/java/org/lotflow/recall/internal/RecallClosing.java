@@ -80,7 +80,7 @@ public class RecallClosing {
         if (justification != null && !(justification instanceof String)) {
             throw new InvalidInput("justification", "must be text");
         }
-        String why = justification instanceof String j && !j.isBlank() ? j.strip() : null;
+        String why = justification instanceof String j && !org.lotflow.shared.input.InputRules.blank(j) ? j.strip() : null;
         if (why != null && why.length() > MAX_COMMENT) {
             throw new InvalidInput("justification", "at most " + MAX_COMMENT + " characters");
         }
@@ -128,7 +128,7 @@ public class RecallClosing {
         // a QA manager's signed record: administrators who are not QA managers too are refused (auditor 2026-12-06 A1)
         currentUser.requireMember("close a recall", Groups.QA_MANAGER);
         RecallStore.RecallRow recall = bound.find(recallNumber);
-        if (comment == null || comment.isBlank()) {
+        if (org.lotflow.shared.input.InputRules.blank(comment)) {
             throw new InvalidInput("comment", "required: the closing statement of the recall");
         }
         String taskId = process.closeTask(recall.processInstanceId()).orElseThrow(() -> {
@@ -187,7 +187,7 @@ public class RecallClosing {
         if (comment != null && !(comment instanceof String)) {
             throw new InvalidInput("comment", "must be text");
         }
-        if (!(comment instanceof String c) || c.isBlank()) {
+        if (!(comment instanceof String c) || org.lotflow.shared.input.InputRules.blank(c)) {
             throw new InvalidInput("comment", "required: the closing statement of the recall");
         }
         if (c.length() > MAX_COMMENT) {

@@ -45,7 +45,7 @@ public record RecallRequest(List<String> lotNumbers, String reason, Classificati
                 throw new InvalidInput("lots[" + i + "]", "lot " + n + " is listed twice");
             }
         }
-        if (reason == null || reason.isBlank()) {
+        if (org.lotflow.shared.input.InputRules.blank(reason)) {
             throw new InvalidInput("reason", "must not be empty: say why the lots are recalled");
         }
         if (reason.length() > MAX_REASON) {

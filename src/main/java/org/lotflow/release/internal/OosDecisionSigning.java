@@ -113,7 +113,7 @@ public class OosDecisionSigning {
             throw new InvalidInput(DECISION_FIELD, "is required: REJECT (the lot is rejected) or RELEASE (released on"
                     + " the justified evidence of the investigation)");
         }
-        if (comment == null || comment.isBlank()) {
+        if (org.lotflow.shared.input.InputRules.blank(comment)) {
             throw new InvalidInput(COMMENT_FIELD, "must not be empty: justify the decision with the investigation's"
                     + " evidence");
         }

@@ -195,7 +195,7 @@ public class OosInvestigation {
     }
 
     private static String text(String field, String value) {
-        if (value == null || value.isBlank()) {
+        if (org.lotflow.shared.input.InputRules.blank(value)) {
             throw new InvalidInput(field, "must not be empty: write what was found and why");
         }
         if (value.length() > MAX_TEXT) {

@@ -83,7 +83,7 @@ public class ReleaseApproval {
         if (approved == null) {
             throw new InvalidInput("approved", "is required: true to release, false to refuse");
         }
-        if (comment == null || comment.isBlank()) {
+        if (org.lotflow.shared.input.InputRules.blank(comment)) {
             throw new InvalidInput("comment", "must not be empty");
         }
         if (comment.length() > MAX_COMMENT) {

@@ -184,6 +184,20 @@ public final class InputRules {
         return VisibleText.name(value);
     }
 
+    /**
+     * Whether {@code value} shows nothing: absent, empty, or only spaces, line breaks and characters that print as
+     * nothing (zero-width and other format characters, the Hangul fillers, the Braille blank, variation selectors). A
+     * required text of a signed record (a justification, a comment, findings) that is blank is absent (re-test
+     * 2026-12-07 N5: a recall closed "justified: " a zero-width space).
+     */
+    public static boolean blank(String value) {
+        return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL
+                || Character.isIdentifierIgnorable(c) || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164
+                || c == 0xFFA0 || c == 0x17B4 || c == 0x17B5 || c == 0x2800 || (c >= 0xFE00 && c <= 0xFE0F)
+                || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180F));
+    }
+
     /** Refuses (400 naming {@code field}) when {@code reason} (one of the rules' answers) is not null. */
     public static void require(String field, String reason) {
         if (reason != null) {

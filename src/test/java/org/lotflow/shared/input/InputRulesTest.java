@@ -143,4 +143,16 @@ class InputRulesTest {
         assertThat(InputRules.name("Ac\u212Ame")).isEqualTo("holds U+212A KELVIN SIGN at character 3, which Unicode"
                 + " writes as 'K'; type that letter, so the name is one text wherever it is written");
     }
+
+    /** Re-test 2026-12-07 N5: a justification of one zero-width space or a Hangul filler closed a recall. */
+    @Test
+    void aTextOfInvisibleCharactersOnlyIsBlank() {
+        for (String nothing : new String[] {null, "", "  ", "\n\t", "\u200B", "\u3164", "\u2800", "\uFEFF\u200D",
+                "\u115F\u1160", "\u00A0\u3000", "\uFE0F"}) {
+            assertThat(InputRules.blank(nothing)).as(String.valueOf(nothing)).isTrue();
+        }
+        for (String something : new String[] {"x", "\u200Bx", " 5 ", "\u00E9", "\u2014"}) {
+            assertThat(InputRules.blank(something)).as(something).isFalse();
+        }
+    }
 }
