@@ -31,8 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code processInstances} or a {@code historicProcessInstanceQuery}. None of them (an empty list, a {@code null}
  * query, or only a query the endpoint does not read) is 400 naming the list, and an id that is no text 400 naming it
  * ({@code jobIds[0]}); the engine answered 500 "You must specify at least one of jobIds or jobQuery" (auditor
- * 2026-12-07 F6). A query must have a condition: an empty one, or one of empty lists, chose every job of the engine
- * (re-test 2026-12-07 R5). A selection that matches no job is the engine's own 400. External tasks' retries are refused
+ * 2026-12-07 F6). A query must choose ({@link #NARROWING}): a job query failed jobs ({@code withException} or
+ * {@code noRetriesLeft} true), a process instance query named instances; an empty one, one of empty lists, unknown
+ * fields or conditions every job meets chose every job of the engine (re-test 2026-12-07 R5, N1). A selection that matches no job is the engine's own 400. External tasks' retries are refused
  * with every external-task write ({@link EngineResources#VARIABLE_WRITES}).</li>
  * </ul>
  */
@@ -75,6 +76,16 @@ final class JobCalls {
             "process-instance/job-retries", java.util.List.of("processInstances", "processInstanceQuery"),
             "process-instance/job-retries-historic-query-based",
             java.util.List.of("processInstances", "historicProcessInstanceQuery"));
+
+    /**
+     * What makes each query of a call on many jobs choose: a job query, failed jobs ({@code withException} or
+     * {@code noRetriesLeft} true); a process instance query, named instances.
+     */
+    private static final java.util.Map<String, java.util.List<String>> NARROWING = java.util.Map.of(
+            "jobQuery", java.util.List.of("withException", "noRetriesLeft"),
+            "processInstanceQuery", java.util.List.of("processInstanceIds", "processInstanceId", "businessKey"),
+            "historicProcessInstanceQuery", java.util.List.of("processInstanceIds", "processInstanceId",
+                    "processInstanceBusinessKey"));
 
     private final EngineWideJobs engineWide;
 
@@ -159,28 +170,28 @@ final class JobCalls {
         }
         JsonNode chosenBy = body.path(query);
         if (chosenBy.isObject()) {
-            // a query must choose: one without a condition chooses every job of the engine (healthy timers' retries
-            // lowered to 1; re-test 2026-12-07 R5), and an empty id list in it is refused as in every query
-            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> conditions = chosenBy.fields();
-            boolean chooses = false;
-            while (conditions.hasNext()) {
-                java.util.Map.Entry<String, JsonNode> condition = conditions.next();
-                JsonNode value = condition.getValue();
+            // a query must choose: one without a condition chose every job of the engine (healthy timers' retries
+            // lowered to 1; re-test 2026-12-07 R5), and so did conditions every job meets, unknown fields and sort
+            // orders (N1). A job query chooses failed jobs only, as retries are raised to run a failed job again; a
+            // process instance query names its instances (ids or a business key).
+            java.util.List<String> narrowing = NARROWING.get(query);
+            for (String condition : narrowing) {
+                JsonNode value = chosenBy.path(condition);
                 if (value.isArray() && value.isEmpty()) {
-                    return new SurfaceRefusal(400, "Invalid request", query + "." + condition.getKey(), query + "."
-                            + condition.getKey() + ": the list is empty, so it chooses nothing; nothing was changed");
+                    return new SurfaceRefusal(400, "Invalid request", query + "." + condition, query + "." + condition
+                            + ": the list is empty, so it chooses nothing; nothing was changed");
                 }
-                chooses |= !(value.isNull() || value.isMissingNode() || (value.isBoolean() && !value.asBoolean())
-                        || (value.isTextual() && value.asText().isBlank()) || (value.isContainerNode()
-                                && value.isEmpty()));
+                boolean chooses = query.equals("jobQuery") ? value.isBoolean() && value.asBoolean()
+                        : (value.isTextual() && !value.asText().isBlank()) || (value.isArray() && !value.isEmpty());
+                if (chooses) {
+                    return null;
+                }
             }
-            if (chooses) {
-                return null;
-            }
-            return new SurfaceRefusal(400, "Invalid request", query, query + ": a query without a condition would"
-                    + " choose every " + (ids.equals("jobIds") ? "job" : "process instance") + " of the engine (and"
-                    + " lower healthy timers' retries); give a condition, e.g. \"withException\": true, or "
-                    + ids + "; nothing was changed");
+            return new SurfaceRefusal(400, "Invalid request", query, query + (query.equals("jobQuery")
+                    ? ": retries are set on failed jobs only, to run them again after their cause is mended: add"
+                            + " \"withException\": true or \"noRetriesLeft\": true, or give " + ids
+                    : ": name the process instances (" + String.join(", ", narrowing) + ") or give " + ids)
+                    + "; a broader query would set the retries of healthy jobs too; nothing was changed");
         }
         String what = ids.equals("jobIds") ? "jobs" : "process instances whose jobs";
         return new SurfaceRefusal(400, "Invalid request", ids, ids + ": give " + ids + " (at least one) or a " + query

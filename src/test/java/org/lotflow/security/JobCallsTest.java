@@ -126,7 +126,9 @@ class JobCallsTest {
                 body("{\"retries\": 1, \"processInstanceQuery\": {\"businessKey\": \"L\"}}"))).isNull();
         // re-test 2026-12-07 R5: a query without a condition chose every job of the engine; an empty list chooses none
         for (String empty : new String[] {"{}", "{\"jobIds\": []}", "{\"withException\": false}",
-                "{\"processInstanceId\": null, \"jobIds\": null}"}) {
+                "{\"processInstanceId\": null, \"jobIds\": null}", "{\"x\": 0}", "{\"active\": true}",
+                "{\"withRetriesLeft\": true}", "{\"timers\": true}", "{\"priorityLowerThanOrEquals\": -1000000}",
+                "{\"sorting\": [{\"sortBy\": \"jobId\", \"sortOrder\": \"asc\"}]}", "{\"nested\": {\"a\": 1}}"}) {
             SurfaceRefusal refused = JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobQuery\": "
                     + empty + "}"));
             assertThat(refused).as(empty).isNotNull();
@@ -135,6 +137,14 @@ class JobCallsTest {
         assertThat(JobCalls.retriesBody("process-instance/job-retries-historic-query-based",
                 body("{\"retries\": 1, \"historicProcessInstanceQuery\": {}}")).field())
                 .isEqualTo("historicProcessInstanceQuery");
+        // re-test 2026-12-07 N1: failed jobs only, named instances only
+        assertThat(JobCalls.retriesBody("job/retries", body("{\"retries\": 1, \"jobQuery\": {\"noRetriesLeft\":"
+                + " true, \"processDefinitionKey\": \"lotRelease\"}}"))).isNull();
+        assertThat(JobCalls.retriesBody("process-instance/job-retries", body("{\"retries\": 1,"
+                + " \"processInstanceQuery\": {\"processDefinitionKey\": \"lotRelease\"}}")).field())
+                .isEqualTo("processInstanceQuery");
+        assertThat(JobCalls.retriesBody("process-instance/job-retries-historic-query-based", body("{\"retries\": 1,"
+                + " \"historicProcessInstanceQuery\": {\"processInstanceBusinessKey\": \"L-1\"}}"))).isNull();
         assertThat(JobCalls.retriesBody("process-instance/job-retries",
                 body("{\"retries\": 1, \"processInstanceQuery\": {\"processInstanceIds\": []}}")).field())
                 .isEqualTo("processInstanceQuery.processInstanceIds");
