@@ -10,7 +10,8 @@ import org.lotflow.security.EngineSurfaceGuard.Caller;
  * 2026-12-07 R3, R4, R8):
  * <ul>
  * <li>to someone who could never have worked on it (none of the groups it was offered to, not an administrator):
- * 403, as for the open task, and nothing of the task (its name, its lot, when it closed) is told;</li>
+ * 404, word for word the answer for an id of no task, so nothing of it (that it exists, its group, its name, its lot,
+ * when it closed) is told;</li>
  * <li>to the others: 409 saying it was completed, by whom (the person who claimed it, else the one the engine's
  * operation log records completing it) and when, "at the same time" only when it closed during this request; or
  * withdrawn with its case and why (an override withdrawn with its cancelled order);</li>
@@ -41,11 +42,19 @@ final class ClosedTasks {
         Set<String> offeredTo = tasks.offeredTo(taskId);
         if (!caller.admin() && !offeredTo.isEmpty()
                 && offeredTo.stream().noneMatch(lookups.groupsOf(caller.userId())::contains)) {
-            return new Answer(403, "Forbidden", "This task is for " + String.join(" and ",
-                    offeredTo.stream().map(Groups::displayName).toList()) + "; " + caller.userId()
-                    + " is in none of these groups");
+            // as for an id of no task, word for word: whether a closed task exists, and whose it was, is not told to
+            // someone who could never see it (re-test 2026-12-07 N3; GET task/{id} says "No matching task" alike)
+            return new Answer(404, "Not found", "There is no task '" + taskId + "'");
         }
-        return new Answer(409, "Conflict", sentence(done, tasks.completedBy(done), justNow) + tail);
+        String by = tasks.completedBy(done);
+        return new Answer(409, "Conflict", sentence(done, by == null ? null : named(by), justNow) + tail);
+    }
+
+    /** "Jennifer Lee (jennifer)", as forms and pages print people; the id alone for an id the identity store lost. */
+    private String named(String userId) {
+        org.camunda.bpm.engine.identity.User user = lookups.user(userId);
+        return user == null ? userId : CurrentUser.withId(CurrentUser.printedName(user.getFirstName(),
+                user.getLastName()), userId);
     }
 
     /**

@@ -175,7 +175,7 @@ public class CurrentUser {
     }
 
     /** {@code full (userId)}; the id alone without a name; a name that is the id, or lotflow's, alone. */
-    private static String withId(String full, String userId) {
+    static String withId(String full, String userId) {
         if (full == null || full.isBlank() || full.equals(userId) || "lotflow".equals(full)) {
             return full == null || full.isBlank() ? userId : full;
         }

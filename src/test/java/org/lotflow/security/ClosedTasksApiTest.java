@@ -14,8 +14,8 @@ import org.lotflow.support.TestClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A task no longer open, asked about through the engine's task calls (re-test 2026-12-07 R3, R4, R8): whoever could
- * never have worked on it gets 403 and learns nothing of it; the others 409 with who completed it and when (the
+ * A task no longer open, asked about through the engine's task calls (re-test 2026-12-07 R3, R4, R8, N3): whoever could
+ * never have worked on it gets the 404 of an id of no task and learns nothing of it; the others 409 with who completed it and when (the
  * completer from the engine's operation log when nobody had claimed it); an id of no task 404.
  */
 @ApiTest
@@ -39,17 +39,16 @@ class ClosedTasksApiTest {
         for (String path : List.of("/complete", "/submit-form", "/claim", "/comment/create")) {
             Response outsider = api.post("tom", "/engine-rest/task/" + lab + path, path.equals("/claim")
                     ? Map.of("userId", "tom") : path.equals("/comment/create") ? Map.of("message", "x") : body);
-            assertThat(outsider.status()).as(path + " " + outsider).isEqualTo(403);
-            assertThat(outsider.text()).as(path).doesNotContain(lot).doesNotContain("lab results")
-                    .contains("tom is in none of these groups");
+            assertThat(outsider.status()).as(path + " " + outsider).isEqualTo(404);
+            assertThat(outsider.json().get("detail").asText()).as(path).isEqualTo("There is no task '" + lab + "'");
         }
         Response completer = api.post("sarah", "/engine-rest/task/" + lab + "/complete", body);
         assertThat(completer.status()).isEqualTo(409);
-        assertThat(completer.json().get("detail").asText()).contains("was already completed by sarah at 2025-01-28 ")
+        assertThat(completer.json().get("detail").asText()).contains("was already completed by Sarah Johnson (sarah) at 2025-01-28 ")
                 .endsWith("UTC; nothing of yours was saved");
         Response claim = api.post("sarah", "/engine-rest/task/" + lab + "/claim", Map.of("userId", "sarah"));
         assertThat(claim.status()).isEqualTo(409);
-        assertThat(claim.json().get("detail").asText()).contains("already completed by sarah")
+        assertThat(claim.json().get("detail").asText()).contains("already completed by Sarah Johnson (sarah)")
                 .endsWith("; there is nothing to claim").doesNotContain("just before your request");
         Response none = api.post("sarah", "/engine-rest/task/no-such-task/claim", Map.of("userId", "sarah"));
         assertThat(none.status()).isEqualTo(404);
