@@ -10,6 +10,18 @@ public enum Classification {
     CLASS_I, CLASS_II, CLASS_III;
 
     /**
+     * A class as the plant's people read it: CLASS_II is "Class II" (FDA's words, 21 CFR 7.3(m)); the API and the
+     * records keep the code. Another text as it is, "" for none.
+     */
+    public static String inWords(Object code) {
+        if (code == null) {
+            return "";
+        }
+        String text = code.toString();
+        return text.matches("CLASS_I{1,3}") ? "Class " + text.substring("CLASS_".length()) : text;
+    }
+
+    /**
      * The class named by {@code text} (any case, blanks around ignored); {@link InvalidInput} (400
      * naming {@code field}) for none or another.
      */

@@ -340,7 +340,7 @@ class RecallApiTest {
         // cannot be closed")
         Response again = api.post("jennifer", close, closeBody);
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
-        assertThat(again.json().get("detail").asText()).startsWith("Recall " + number + " was closed by jennifer at ")
+        assertThat(again.json().get("detail").asText()).startsWith("Recall " + number + " was closed by Jennifer Lee (jennifer) at 2025-01-28 ")
                 .endsWith("(signed) a moment ago; nothing of yours was saved");
         api.executeJobs();
         JsonNode closed = api.get("rachel", "/api/recalls/" + number).json();

@@ -189,6 +189,8 @@ class RecallReturnReceiptApiTest {
                 + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
         String summary = api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString();
         assertThat(summary).contains("received back at the plant 60").doesNotContain("CHECK:");
+        assertThat(summary).as("the class in FDA's words (re-test 2026-12-07 N8)").contains("Class II")
+                .doesNotContain("CLASS_II");
         String close = "/api/recalls/" + number + "/close";
         // Bayou Hydraulics still holds 40 drums: the closing says what became of them (new user 2026-12-07 F1)
         refused(api.post("jennifer", close, body("comment", "Retrieved", "disposalMethod", "DESTROYED",

@@ -138,8 +138,9 @@ public class RecallClosing {
                 // AWAITING_CLOSE and cannot be closed")
                 String by = now.closeRequestedBy() != null ? now.closeRequestedBy() : now.closedBy();
                 java.time.Instant at = now.closeRequestedAt() != null ? now.closeRequestedAt() : now.closedAt();
-                return new StateConflict("Recall " + recallNumber + " was closed by " + by + (at == null ? "" : " at "
-                        + at) + " (signed) a moment ago; nothing of yours was saved").with("recallStatus",
+                return new StateConflict("Recall " + recallNumber + " was closed by " + currentUser.nameWithId(by)
+                        + (at == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(at)) + " (signed) a"
+                        + " moment ago; nothing of yours was saved").with("recallStatus",
                                 now.status());
             }
             int open = notifications.open(recall.id());

@@ -149,7 +149,8 @@ public class RecallQueries {
     public String closeSummary(String recallNumber, String processInstanceId, java.util.function.UnaryOperator<String> e) {
         RecallStore.RecallRow recall = bound.of(recallNumber, processInstanceId);
         StringBuilder sb = new StringBuilder();
-        sb.append("**").append(e.apply(String.valueOf(recall.classification()))).append("**: ")
+        sb.append("**").append(e.apply(org.lotflow.recall.Classification.inWords(recall.classification())))
+                .append("**: ")
                 .append(e.apply(recall.reason())).append("\n\n");
         String recalledLots = store.lots(recall.id()).stream().filter(RecallStore.LotRow::recalled)
                 .map(RecallStore.LotRow::lotNumber).collect(Collectors.joining(", "));

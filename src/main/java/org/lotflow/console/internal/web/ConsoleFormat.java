@@ -148,11 +148,7 @@ public class ConsoleFormat {
      * recall's record keep the code. Another text as it is; "" for none.
      */
     public String recallClass(Object code) {
-        if (code == null) {
-            return "";
-        }
-        String text = code.toString();
-        return text.matches("CLASS_I{1,3}") ? "Class " + text.substring("CLASS_".length()) : text;
+        return org.lotflow.recall.Classification.inWords(code);
     }
 
     /**

@@ -49,7 +49,7 @@ public class NotifyCustomerListener extends TaskLifecycleListener {
             task.setPriority(org.lotflow.recall.internal.NotificationEscalation.ESCALATED_PRIORITY);
         }
         TaskForm.of(task).show(CUSTOMER.name(), data.customer()).show(RECALL_NUMBER.name(), data.recallNumber())
-                .show(CLASSIFICATION.name(), data.classification()).show(RECALL_REASON.name(), data.reason())
+                .show(CLASSIFICATION.name(), org.lotflow.recall.Classification.inWords(data.classification())).show(RECALL_REASON.name(), data.reason())
                 .show(DELIVERIES.name(), data.deliveries())
                 .show(QUANTITY_SHIPPED.name(), data.quantityShipped(), data.unit())
                 .show(LotRecallVariables.OTHER_UNITS.name(), data.otherUnits())
