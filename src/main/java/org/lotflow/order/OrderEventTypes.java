@@ -12,8 +12,10 @@ public final class OrderEventTypes {
     /** The order of a pending override was cancelled: the request is withdrawn, undecided (who, when, which order). */
     public static final String OVERRIDE_WITHDRAWN = "OVERRIDE_WITHDRAWN";
     /**
-     * An approved override that could not be carried out: the requested lot had nothing it could give when the
-     * approval was applied (why: its status, expiry or available stock then); the order went by FEFO instead.
+     * A signed override that was not carried out: approved, but the requested lot had nothing it could give when the
+     * approval was applied (why: its status, expiry or available stock then), and the order went by FEFO instead; or
+     * approved or refused, and the order cancelled before the decision's allocation was made (re-test 2026-12-07 R2,
+     * N8: it read "withdrawn", undecided, after the signed decision).
      */
     public static final String OVERRIDE_NOT_CARRIED_OUT = "OVERRIDE_NOT_CARRIED_OUT";
     public static final String EXPIRY_REVIEWED = "EXPIRY_REVIEWED";

@@ -430,7 +430,7 @@ class AllocationOverrideApiTest {
         for (JsonNode e : api.get("tom", "/api/lots/" + newer + "/history").json()) {
             last = e;
         }
-        assertThat(last.get("type").asText()).isEqualTo("OVERRIDE_WITHDRAWN");
+        assertThat(last.get("type").asText()).as("a signed decision, not a withdrawal").isEqualTo("OVERRIDE_NOT_CARRIED_OUT");
         assertThat(last.get("reason").asText()).startsWith("Override approved by Jennifer Lee (jennifer) at 2025-01-28 ")
                 .endsWith(", not carried out: Order " + orderNumber + " cancelled by Tom Becker before its allocation"
                         + " was made");

@@ -84,15 +84,17 @@ public class OrderCancellation {
             // the requested lot's history closes the request it keeps: who withdrew it, when, on which order
             // (auditor 2026-12-06 F12: OVERRIDE_REQUESTED stayed with nothing after it); a decision already signed is
             // named as signed and not carried out, never as withdrawn undecided (re-test 2026-12-07 R2)
-            var event = history.event(lots.get(order.getRequestedLot()).getId(),
-                    org.lotflow.order.OrderEventTypes.OVERRIDE_WITHDRAWN)
+            // a decision signed but not yet carried out is OVERRIDE_NOT_CARRIED_OUT, never a withdrawal (re-test N8)
+            var event = history.event(lots.get(order.getRequestedLot()).getId(), signed == null
+                    ? org.lotflow.order.OrderEventTypes.OVERRIDE_WITHDRAWN
+                    : org.lotflow.order.OrderEventTypes.OVERRIDE_NOT_CARRIED_OUT)
                     .reason(signed == null ? reason : "Override " + signed.toLowerCase(java.util.Locale.ROOT) + " by "
                             + currentUser.nameWithId(signedBy) + (signedAt == null ? "" : " at "
                                     + org.lotflow.shared.process.TaskForm.text(signedAt)) + ", not carried out: "
                             + reason + " before its allocation was made")
                     .detail("orderNumber", orderNumber).detail("customer", order.getCustomer());
             if (signed != null) {
-                event.detail("signedDecision", signed).detail("signedBy", signedBy);
+                event.detail("signedDecision", signed);
             }
             event.record();
         }

@@ -111,6 +111,7 @@ public class ConsoleFormat {
                 }
             }
             case "decision", "disposition" -> decision(code);
+            case "signedDecision" -> "APPROVED".equals(code) ? "Approved" : "REFUSED".equals(code) ? "Refused" : null;
             case "classification" -> code.startsWith("CLASS_") ? recallClass(code) : null;
             case "contactMethod" -> CONTACT_METHODS.get(code);
             case "source" -> org.lotflow.quarantine.Holds.SOURCE_WORDS.get(code); // not RECEIPT: also a lot's source
