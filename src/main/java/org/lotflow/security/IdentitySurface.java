@@ -62,6 +62,14 @@ final class IdentitySurface {
         if (refused(response, IdentityCalls.beforeBody(method, resource, caller.userId(), caller.admin()))) {
             return true;
         }
+        if (!caller.admin() && resource.matches("(?i)^group(?:/.*)?$")) {
+            // before the body is read: a refused caller learns nothing from field checks, such as which group ids
+            // exist (re-test 2026-12-07 N6: "the group 'qa-manager' already exists" to a salesperson)
+            String roleMember = RoleSeparation.actorRefusal(caller.userId(), caller.groups(), "saveGroup", null);
+            refuse(response, 403, "Forbidden", null, roleMember != null ? roleMember
+                    : "Groups and their members are kept by administrators; nothing was changed");
+            return true;
+        }
         if (IdentityCalls.writesTenants(method, resource)) {
             // auditor 2026-12-05 E15: lotflow has no tenants, and Camunda's tenant calls answered 500s and case twins
             refuse(response, 403, "Forbidden", null, "lotflow uses no tenants: one plant's lots, people and rights are"

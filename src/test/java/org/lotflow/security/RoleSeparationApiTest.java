@@ -525,4 +525,17 @@ class RoleSeparationApiTest {
             identityService.deleteUser(id);
         }
     }
+
+    /** Re-test 2026-12-07 N6: a salesperson's group creation was judged on its body first ("already exists"). */
+    @Test
+    void aGroupWriteByANonAdministratorIsRefusedBeforeItsBodyIsRead() {
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of(), Map.of("id", Groups.QA_MANAGER, "name",
+                "x"), Map.of("id", "tomsgroup", "name", "T"))) {
+            Response created = api.call("tom", "tom", HttpMethod.POST, "/engine-rest/group/create", body,
+                    "application/json");
+            assertThat(created.status()).as(body.toString()).isEqualTo(403);
+            assertThat(created.json().get("detail").asText()).as(body.toString()).doesNotContain("exists")
+                    .startsWith("tom is one of the Sales");
+        }
+    }
 }
