@@ -190,15 +190,14 @@ public class EngineRefusals {
                 return Response.status(400).entity(answer.problemJson())
                         .type(MediaType.valueOf("application/problem+json")).build();
             }
+            // the engine's permission text re-thrown by Camunda's REST layer without its exception (R7), in words
+            String permission = status == 403 ? EngineAuthorizationRefusal.fromEngineText(message) : null;
             String detail;
             if (status >= 500) {
                 log.warn("Engine REST call failed", e);
                 detail = "The process engine could not do this; nothing was changed. The error is in the server log.";
-            } else if (status == 403 && EngineAuthorizationRefusal.fromEngineText(message) != null) {
-                // the engine's permission text re-thrown by Camunda's REST layer without its exception (R7)
-                detail = EngineAuthorizationRefusal.fromEngineText(message);
             } else {
-                detail = readable(message);
+                detail = permission != null ? permission : readable(message);
             }
             Refusal answer = new Refusal(status, detail);
             return Response.status(status).entity(answer.problemJson())
