@@ -83,7 +83,8 @@ final class JobCalls {
      */
     private static final java.util.Map<String, java.util.List<String>> NARROWING = java.util.Map.of(
             "jobQuery", java.util.List.of("withException", "noRetriesLeft"),
-            "processInstanceQuery", java.util.List.of("processInstanceIds", "processInstanceId", "businessKey"),
+            // the runtime query has no processInstanceId: the engine ignores it (re-test 2026-12-07 P2)
+            "processInstanceQuery", java.util.List.of("processInstanceIds", "businessKey"),
             "historicProcessInstanceQuery", java.util.List.of("processInstanceIds", "processInstanceId",
                     "processInstanceBusinessKey"));
 

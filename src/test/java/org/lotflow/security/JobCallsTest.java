@@ -143,6 +143,10 @@ class JobCallsTest {
         assertThat(JobCalls.retriesBody("process-instance/job-retries", body("{\"retries\": 1,"
                 + " \"processInstanceQuery\": {\"processDefinitionKey\": \"lotRelease\"}}")).field())
                 .isEqualTo("processInstanceQuery");
+        // re-test 2026-12-07 P2: the runtime query has no processInstanceId; the engine ignored it and chose every instance
+        assertThat(JobCalls.retriesBody("process-instance/job-retries", body("{\"retries\": 1,"
+                + " \"processInstanceQuery\": {\"processInstanceId\": \"p\"}}")).field())
+                .isEqualTo("processInstanceQuery");
         assertThat(JobCalls.retriesBody("process-instance/job-retries-historic-query-based", body("{\"retries\": 1,"
                 + " \"historicProcessInstanceQuery\": {\"processInstanceBusinessKey\": \"L-1\"}}"))).isNull();
         assertThat(JobCalls.retriesBody("process-instance/job-retries",

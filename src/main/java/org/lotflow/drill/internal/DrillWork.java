@@ -177,7 +177,7 @@ public class DrillWork {
         if (value != null && !(value instanceof String)) {
             throw new InvalidInput("findings", "must be text");
         }
-        if (!(value instanceof String text) || text.isBlank()) {
+        if (!(value instanceof String text) || org.lotflow.shared.input.InputRules.blank(text)) {
             throw new InvalidInput("findings", "required: what the drill found (write \"none\" when nothing)");
         }
         if (text.length() > MAX_FINDINGS) {
@@ -190,7 +190,7 @@ public class DrillWork {
         if (value != null && !(value instanceof String)) {
             throw new InvalidInput("comment", "must be text");
         }
-        if (!(value instanceof String text) || text.isBlank()) {
+        if (!(value instanceof String text) || org.lotflow.shared.input.InputRules.blank(text)) {
             throw new InvalidInput("comment", "required: the closing statement of the drill");
         }
         if (text.length() > MAX_COMMENT) {

@@ -39,7 +39,7 @@ public class ExpiryReview {
      */
     @Transactional
     public void record(String reviewedBy, String note) {
-        if (note == null || note.isBlank()) {
+        if (org.lotflow.shared.input.InputRules.blank(note)) {
             throw new InvalidInput(NOTE_FIELD, "say what happens to the expiring lots (promote, dispose...)");
         }
         if (note.length() > MAX_NOTE) {

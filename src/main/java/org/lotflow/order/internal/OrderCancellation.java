@@ -94,7 +94,7 @@ public class OrderCancellation {
                             + reason + " before its allocation was made")
                     .detail("orderNumber", orderNumber).detail("customer", order.getCustomer());
             if (signed != null) {
-                event.detail("signedDecision", signed);
+                event.detail("signedDecision", signed).detail("signedBy", signedBy);
             }
             event.record();
         }

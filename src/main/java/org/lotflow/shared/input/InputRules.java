@@ -185,18 +185,37 @@ public final class InputRules {
     }
 
     /**
-     * Whether {@code value} shows nothing: absent, empty, or only spaces, line breaks and characters that print as
-     * nothing (zero-width and other format characters, the Hangul fillers, the Braille blank, variation selectors). A
-     * required text of a signed record (a justification, a comment, findings) that is blank is absent (re-test
-     * 2026-12-07 N5: a recall closed "justified: " a zero-width space).
+     * Whether {@code value} shows nothing: absent, or without one character that prints something of its own: a letter,
+     * a digit, a punctuation sign or a symbol, assigned by Unicode, not for private use, and not one of the letters and
+     * symbols drawn as blank (the Hangul fillers, the Khmer inherent vowels, the Braille blank, the object replacement
+     * character, the musical null notehead, the Khitan filler). Spaces, line breaks, format characters, combining marks
+     * on their own, unassigned and private-use code points show nothing. A required text of a signed record (a
+     * justification, a comment, findings) that is blank is absent (re-test 2026-12-07 N5, P1: a recall closed "justified:
+     * " a zero-width space, then a lone combining accent).
      */
     public static boolean blank(String value) {
-        return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL
-                || Character.isIdentifierIgnorable(c) || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164
-                || c == 0xFFA0 || c == 0x17B4 || c == 0x17B5 || c == 0x2800 || (c >= 0xFE00 && c <= 0xFE0F)
-                || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180F));
+        return value == null || value.codePoints().noneMatch(InputRules::showsSomething);
     }
+
+    private static boolean showsSomething(int c) {
+        if (BLANK_LOOKING.contains(c)) {
+            return false;
+        }
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false; // spaces, separators, controls, format, marks alone, unassigned, private use, surrogates
+        };
+    }
+
+    /** Letters and symbols Unicode assigns that are drawn as nothing. */
+    private static final java.util.Set<Integer> BLANK_LOOKING = java.util.Set.of(0x115F, 0x1160, 0x3164, 0xFFA0,
+            0x17B4, 0x17B5, 0x2800, 0xFFFC, 0x1D159, 0x16FE4);
 
     /** Refuses (400 naming {@code field}) when {@code reason} (one of the rules' answers) is not null. */
     public static void require(String field, String reason) {

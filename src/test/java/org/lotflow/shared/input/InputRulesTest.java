@@ -148,10 +148,12 @@ class InputRulesTest {
     @Test
     void aTextOfInvisibleCharactersOnlyIsBlank() {
         for (String nothing : new String[] {null, "", "  ", "\n\t", "\u200B", "\u3164", "\u2800", "\uFEFF\u200D",
-                "\u115F\u1160", "\u00A0\u3000", "\uFE0F"}) {
+                "\u115F\u1160", "\u00A0\u3000", "\uFE0F", "\u0300", "\uD834\uDD59", "\uD81B\uDFE4", "\uFFFC",
+                "\u2065", "\uFFF0", "\uDB40\uDC00", "\uE000", "\u2028", "\u034F", "\u180E", "\u206A"}) {
             assertThat(InputRules.blank(nothing)).as(String.valueOf(nothing)).isTrue();
         }
-        for (String something : new String[] {"x", "\u200Bx", " 5 ", "\u00E9", "\u2014"}) {
+        for (String something : new String[] {"x", "\u200Bx", " 5 ", "\u00E9", "\u2014", ".", "\u4e2d", "\u00b5",
+                "\uD83D\uDE00"}) {
             assertThat(InputRules.blank(something)).as(something).isFalse();
         }
     }
