@@ -240,6 +240,15 @@ final class IdentitySurface {
             // a change (PUT authorization/{id}) keeps the stored authorization's type: it is judged as what it will be,
             // and a role member may change only a filter's sharing, before and after (auditor 2026-12-05 B1, B2)
             java.util.regex.Matcher changed = AUTHORIZATION_RECORD.matcher(resource);
+            if (method.equals("PUT") && changed.matches()) {
+                // a role member learns neither from a field check nor from a 404 which authorizations exist: refused
+                // as for a right that is not a filter's, before the body's shape (re-test 2026-12-07 P3)
+                org.camunda.bpm.engine.authorization.Authorization stored = lookups.authorization(changed.group(1));
+                if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
+                        stored == null ? -1 : stored.getResourceType()))) {
+                    return true;
+                }
+            }
             if (refused(response, IdentityInput.authorizationShape(body, method.equals("POST")))) {
                 return true;
             }
@@ -289,8 +298,11 @@ final class IdentitySurface {
             }
             org.camunda.bpm.engine.authorization.Authorization existing =
                     lookups.authorization(deletedAuthorization.group(1));
-            if (existing != null && (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
-                    existing.getResourceType())) || refused(response, IdentityCalls.keptStored(existing, lookups::taskPeople)))) {
+            // an id of no authorization is refused to a role member as a right that is not a filter's: a 404 would tell
+            // which ids exist (re-test 2026-12-07 P3)
+            if (refused(response, IdentityCalls.byRoleMember(caller.userId(), caller.groups(),
+                    existing == null ? -1 : existing.getResourceType()))
+                    || (existing != null && refused(response, IdentityCalls.keptStored(existing, lookups::taskPeople)))) {
                 return true;
             }
         }

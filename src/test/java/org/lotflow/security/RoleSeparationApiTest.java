@@ -538,4 +538,15 @@ class RoleSeparationApiTest {
                     .startsWith("tom is one of the Sales");
         }
     }
+
+    /** Re-test 2026-12-07 P3: a role member told 404 for an authorization id of none, 403 for one that exists. */
+    @Test
+    void aRoleMemberLearnsNotWhichAuthorizationsExist() {
+        for (String method : List.of("DELETE", "PUT")) {
+            Response none = api.call("tom", "tom", HttpMethod.valueOf(method), "/engine-rest/authorization/no-such-id",
+                    method.equals("PUT") ? Map.of() : null, "application/json");
+            assertThat(none.status()).as(method + " " + none).isEqualTo(403);
+            assertThat(none.json().get("detail").asText()).startsWith("tom has one of lotflow's roles");
+        }
+    }
 }
