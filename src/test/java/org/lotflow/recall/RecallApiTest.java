@@ -1019,8 +1019,8 @@ class RecallApiTest {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         JsonNode scoped = opened.json().get("lots").get(0);
         assertThat(scoped.get("action").asText()).isEqualTo("SKIPPED");
-        assertThat(scoped.get("note").asText()).isEqualTo("REJECTED (never to be used again): stays rejected; its"
-                + " customers are notified");
+        assertThat(scoped.get("note").asText()).isEqualTo("REJECTED (never to be used again): stays rejected; any"
+                + " customer it reached is notified");
         assertThat(status(lot)).isEqualTo("REJECTED");
     }
 }

@@ -71,7 +71,7 @@ public class NotificationEscalation {
         process.escalate(n.taskId(), Groups.QA_MANAGER, ESCALATED_PRIORITY);
         CustomerShipments shipments = new CustomerShipments(store.shipments(recall.id(), n.customer()));
         String text = "Customer " + n.customer() + " not confirmed within "
-                + deadlines.notifyWithin(recall.classification()) + " (" + recall.classification()
+                + deadlines.notifyWithin(recall.classification()) + " (" + org.lotflow.recall.Classification.inWords(recall.classification())
                 + "): notification" + (n.unit() == null ? "" : " of what it received in " + n.unit())
                 + " escalated to QA managers";
         for (Long lotId : shipments.lotsOf(n.consignee()).keySet()) {

@@ -120,7 +120,8 @@ public class RecallOpening {
         String number = sequence.next(LocalDate.now(clock).getYear());
         Classification classification = request.classification();
         long recallId = store.insertRecall(number, classification, request.reason(), RecallStatus.NOTIFYING, now, by);
-        String why = "Recall " + number + " (" + classification + "): " + request.reason();
+        String why = "Recall " + number + " (" + org.lotflow.recall.Classification.inWords(classification) + "): "
+                + request.reason();
         List<String> skipped = new ArrayList<>();
         Map<String, Lot> lotsByNumber = new HashMap<>();
         for (Trace.TracedLot t : scope.scope()) {

@@ -46,7 +46,8 @@ public final class RecallScope {
     }
 
     /**
-     * Why a lot of the scope is not recalled, as the recall and the lot's history say it.
+     * Why a lot of the scope is not recalled, as the recall and the lot's history say it ("any customer it reached": a
+     * rejected lot may have reached none; new user 2026-12-07 N3: "its customers are notified" beside "no customers").
      *
      * @param previousRecall for an already RECALLED lot, the recall that recalled it, or null
      */
@@ -54,9 +55,9 @@ public final class RecallScope {
         return status == LotStatus.RECALLED
                 ? "already RECALLED" + (previousRecall == null ? "" : " by " + previousRecall)
                 : status == LotStatus.ARCHIVED
-                        ? "ARCHIVED (past its retention, nothing on hand): stays archived; its customers are notified"
+                        ? "ARCHIVED (past its retention, nothing on hand): stays archived; any customer it reached is notified"
                         : status == LotStatus.REJECTED
-                                ? "REJECTED (never to be used again): stays rejected; its customers are notified"
+                                ? "REJECTED (never to be used again): stays rejected; any customer it reached is notified"
                         : status == LotStatus.PENDING
                                 ? "PENDING (never released) lots cannot be recalled; it is never released while a lot"
                                         + " it was made from is RECALLED: refuse its release (it becomes REJECTED)"

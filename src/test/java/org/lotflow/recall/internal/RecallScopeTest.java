@@ -65,7 +65,7 @@ class RecallScopeTest {
     void anArchivedLotMayBeNamedAndStaysArchived() {
         assertThatCode(() -> RecallScope.checkNamed("L-3", LotStatus.ARCHIVED, false, null)).doesNotThrowAnyException();
         assertThat(RecallScope.recalls(LotStatus.ARCHIVED)).isFalse();
-        assertThat(RecallScope.skipNote(LotStatus.ARCHIVED, null)).startsWith("ARCHIVED").contains("customers are notified");
+        assertThat(RecallScope.skipNote(LotStatus.ARCHIVED, null)).startsWith("ARCHIVED").contains("any customer it reached is notified");
     }
 
     @Test
@@ -75,6 +75,6 @@ class RecallScopeTest {
         assertThat(RecallScope.skipNote(LotStatus.PENDING, null)).startsWith("PENDING (never released) lots cannot be"
                 + " recalled; it is never released while a lot it was made from is RECALLED: refuse its release");
         assertThat(RecallScope.skipNote(LotStatus.REJECTED, null))
-                .isEqualTo("REJECTED (never to be used again): stays rejected; its customers are notified");
+                .isEqualTo("REJECTED (never to be used again): stays rejected; any customer it reached is notified");
     }
 }

@@ -72,7 +72,8 @@ public class InformCustomersListener extends TaskLifecycleListener {
                 + TaskForm.text(change.at()) + (change.reason() == null ? "" : ": " + change.reason()) + ")")
                 + ". Do not tell customers the outcome above as it stands: "
                 + (now == org.lotflow.lot.LotStatus.RECALLED ? "the recall tells them what to do with the lot; say in"
-                        + " your notice that the lot is recalled." : "say what the lot's status is now.");
+                        + " your notice that the lot is recalled, to a customer who complained too." : "say what the"
+                        + " lot's status is now, to a customer who complained too.");
     }
 
     @Override
