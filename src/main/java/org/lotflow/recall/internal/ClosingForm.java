@@ -48,6 +48,11 @@ public class ClosingForm {
         }
     }
 
+    /** {@link RecallQueries#receivedAtPlant}: what each customer sent back, for what is still at customers. */
+    java.util.function.BiFunction<String, String, java.math.BigDecimal> receivedAtPlant(long recallId) {
+        return queries.receivedAtPlant(recallId);
+    }
+
     /** {@link RecallQueries#receivedAgainstSaid}: for the signed closing's report. */
     java.util.List<java.util.Map<String, Object>> receivedAgainstSaid(long recallId) {
         return queries.receivedAgainstSaid(recallId);

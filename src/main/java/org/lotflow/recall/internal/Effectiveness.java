@@ -58,6 +58,12 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
     }
 
     static Effectiveness of(List<NotificationStore.NotificationRow> notifications) {
+        return of(notifications, (customer, unit) -> BigDecimal.ZERO);
+    }
+
+    /** {@link #of(List)} with what was received back at the plant per customer and unit ({@link StillAtCustomers}). */
+    static Effectiveness of(List<NotificationStore.NotificationRow> notifications,
+            java.util.function.BiFunction<String, String, BigDecimal> receivedAt) {
         // customer -> {notified, acknowledged, not reached}
         Map<String, boolean[]> byCustomer = new LinkedHashMap<>();
         Map<String, BigDecimal[]> byUnit = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -90,7 +96,7 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                 total == null ? null : total.destroyed(), total == null ? null : total.returnedPercent(),
                 total == null ? null : total.retrievedPercent(), List.copyOf(quantities), notifications.size(),
                 (int) notifications.stream().filter(NotificationStore.NotificationRow::done).count(), level,
-                meaning(level), StillAtCustomers.of(notifications).lines());
+                meaning(level), StillAtCustomers.of(notifications, receivedAt).lines());
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(3);

@@ -19,12 +19,15 @@ public class EffectivenessCheck {
     private final NotificationStore notificationStore;
     private final BoundRecalls bound;
     private final Clock clock;
+    private final RecallQueries queries;
 
-    EffectivenessCheck(RecallStore store, NotificationStore notificationStore, BoundRecalls bound, Clock clock) {
+    EffectivenessCheck(RecallStore store, NotificationStore notificationStore, BoundRecalls bound, Clock clock,
+            RecallQueries queries) {
         this.store = store;
         this.notificationStore = notificationStore;
         this.bound = bound;
         this.clock = clock;
+        this.queries = queries;
     }
 
     /**
@@ -40,7 +43,7 @@ public class EffectivenessCheck {
             throw new StateConflict("Recall " + recallNumber + " still has " + open
                     + " customer notification(s) open");
         }
-        Effectiveness e = Effectiveness.of(notifications);
+        Effectiveness e = Effectiveness.of(notifications, queries.receivedAtPlant(recallId));
         store.updateStatus(recallId, RecallStatus.AWAITING_CLOSE, e.level());
         store.event(recallId, clock.instant(), "EFFECTIVENESS_CHECKED", CurrentUser.SYSTEM, e.summary());
         return e;

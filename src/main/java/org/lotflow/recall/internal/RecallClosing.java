@@ -200,7 +200,7 @@ public class RecallClosing {
                     + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
                     + "; it cannot be closed now").with("recallStatus", recall.status());
         }
-        Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
+        Effectiveness e = Effectiveness.of(notifications.all(recall.id()), closingForm.receivedAtPlant(recall.id()));
         String why = justification(e, justification);
         Object perLot = API_DISPOSALS.get() != null ? API_DISPOSALS.get() : disposals;
         String disposalsSigned = DisposalRecords.signed(RecalledStockDisposals.of(recallNumber, recalledStock.left(recall.id()),
@@ -235,7 +235,7 @@ public class RecallClosing {
         String closedBy = recall.closeRequestedBy();
         String comment = recall.closeRequestedComment();
         String justification = recall.closeRequestedJustification();
-        Effectiveness e = Effectiveness.of(notifications.all(recall.id()));
+        Effectiveness e = Effectiveness.of(notifications.all(recall.id()), closingForm.receivedAtPlant(recall.id()));
         Instant now = clock.instant();
         List<Map<String, Object>> disposed = disposeOnHand(recall, closedBy);
         store.close(recall.id(), e.level(), comment, justification, now, closedBy);

@@ -82,12 +82,18 @@ public class RecallQueries {
                 store.lots(r.id()).stream().map(l -> new RecallView.AffectedLot(l.lotNumber(), l.sku(),
                         l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
-                customers, Effectiveness.of(rows),
+                customers, Effectiveness.of(rows, (customer, unit) -> received(received, customer, unit)),
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
                         e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received);
     }
 
     /** The recall's goods received back, in the order recorded, with their lots' numbers and units. */
+    /** What was received back at the plant from each customer, per unit, for the recall ({@link StillAtCustomers}). */
+    java.util.function.BiFunction<String, String, java.math.BigDecimal> receivedAtPlant(long recallId) {
+        List<RecallView.ReceivedReturn> received = receivedReturns(recallId);
+        return (customer, unit) -> received(received, customer, unit);
+    }
+
     private List<RecallView.ReceivedReturn> receivedReturns(long recallId) {
         List<ReturnReceiptStore.Row> rows = receipts.of(recallId);
         java.util.Map<Long, org.lotflow.lot.LotLabel> labels = lotStock.labels(rows.stream()
@@ -177,7 +183,7 @@ public class RecallQueries {
                     .append(receiptRemark(n, atDock))
                     .append('\n');
         }
-        sb.append('\n').append(Effectiveness.of(rows).summary());
+        sb.append('\n').append(Effectiveness.of(rows, (customer, unit) -> received(received, customer, unit)).summary());
         RecalledStock.Left left = recalledStock.left(recall.id());
         sb.append("\n\n").append(left.isEmpty() ? "No recalled lot has stock on hand: leave the disposal empty."
                 : "To dispose of on closing: " + e.apply(left.describe()) + ". Choose how below; a lot that leaves"

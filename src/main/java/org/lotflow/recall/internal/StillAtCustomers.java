@@ -29,12 +29,22 @@ public record StillAtCustomers(List<Line> lines) {
     }
 
     static StillAtCustomers of(List<NotificationStore.NotificationRow> notifications) {
+        return of(notifications, (customer, unit) -> BigDecimal.ZERO);
+    }
+
+    /**
+     * What is left, counting as returned the larger of what the customer said it returned and what was received back
+     * from it at the plant ({@code receivedAt}: customer, unit -> quantity): goods that arrived are no longer at the
+     * customer, whatever its answer said (new user 2026-12-07 N6: 4800 quoted where 1500 of the 6000 had come back).
+     */
+    static StillAtCustomers of(List<NotificationStore.NotificationRow> notifications,
+            java.util.function.BiFunction<String, String, BigDecimal> receivedAt) {
         Map<List<String>, BigDecimal> left = new LinkedHashMap<>();
         for (NotificationStore.NotificationRow n : notifications) {
             BigDecimal out = n.quantityShipped();
-            if (n.quantityReturned() != null) {
-                out = out.subtract(n.quantityReturned());
-            }
+            BigDecimal said = n.quantityReturned() == null ? BigDecimal.ZERO : n.quantityReturned();
+            BigDecimal received = receivedAt.apply(n.customer(), n.unit());
+            out = out.subtract(received != null && received.compareTo(said) > 0 ? received : said);
             if (n.quantityDestroyed() != null) {
                 out = out.subtract(n.quantityDestroyed());
             }

@@ -195,5 +195,13 @@ class EffectivenessTest {
         assertThat(Effectiveness.of(rows).level()).as("the level counts acknowledgements only").isEqualTo("A");
         assertThat(StillAtCustomers.of(List.of(row("Northwind", "bottles", "5000", true, "4999.5", "0.5"))).isEmpty())
                 .isTrue();
+        // goods received back at the plant count when more than the customer said (new user 2026-12-07 N6)
+        java.util.function.BiFunction<String, String, BigDecimal> received = (customer, unit) -> customer.equals("St. Mary")
+                ? new BigDecimal("1500") : BigDecimal.ZERO;
+        assertThat(StillAtCustomers.of(rows, received).inWords()).isEqualTo("St. Mary: 10300 bottles");
+        assertThat(StillAtCustomers.of(List.of(row("St. Mary", "bottles", "6000", true, "1000", "200")), received)
+                .inWords()).as("6000 - 1500 received - 200 destroyed").isEqualTo("St. Mary: 4300 bottles");
+        assertThat(Effectiveness.of(List.of(row("St. Mary", "bottles", "6000", true, "1000", "200")), received)
+                .stillAtCustomers()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualByComparingTo("4300"));
     }
 }
