@@ -233,7 +233,9 @@ class RecallReturnReceiptApiTest {
                 .isEqualByComparingTo("40");
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + number)
                 .html()).contains("id=\"still-at-customers\"").contains("Bayou Hydraulics: 40 drums")
-                .contains("Closed with product still at customers because: " + used);
+                .contains("Closed with product still at customers because: " + used)
+                .contains("the effectiveness checks verified") // the level named once, in the headline (re-check N10)
+                .doesNotContainPattern("Level [A-E]: the effectiveness checks");
         assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo("60");
         JsonNode disposed = lot(lotNumber);
         assertThat(disposed.get("disposed").decimalValue()).isEqualByComparingTo("60");
