@@ -99,8 +99,9 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         this.identityService = identityService;
         this.engineName = engineName;
         this.tasks = new EngineTasks(forms, taskService, repositoryService, identityService, historyService);
-        this.assignments = new TaskAssignments(tasks, lookups, handBack, userId -> standing.apply(userId));
-        this.submissions = new FormSubmissions(tasks, lookups);
+        this.closed = new ClosedTasks(tasks, lookups);
+        this.assignments = new TaskAssignments(tasks, lookups, closed, handBack, userId -> standing.apply(userId));
+        this.submissions = new FormSubmissions(tasks, lookups, closed);
     }
 
     @Override
@@ -279,9 +280,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     /** Comments and attachments on lotflow's tasks ({@link TaskNotes}); left to the engine when not set (tests of paths). */
     private TaskNotes notes;
 
+    /** What a task no longer open answers, for completions, claims and notes alike. */
+    private final ClosedTasks closed;
+
     /** Checks and writes comments on lotflow's tasks, and checks their attachments ({@link TaskNotes}). */
     EngineSurfaceGuard notesKeptBy(TaskNotes.Writer writer, TaskNotes.Reader reader) {
-        this.notes = new TaskNotes(tasks, lookups, writer, reader);
+        this.notes = new TaskNotes(tasks, lookups, closed, writer, reader);
         return this;
     }
 

@@ -43,10 +43,10 @@ final class FormSubmissions {
     private final EngineTasks tasks;
     private final IdentityLookups lookups;
 
-    FormSubmissions(EngineTasks tasks, IdentityLookups lookups) {
+    FormSubmissions(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed) {
         this.tasks = tasks;
         this.lookups = lookups;
-        this.closed = new ClosedTasks(tasks, lookups);
+        this.closed = closed;
     }
 
     private final ClosedTasks closed;

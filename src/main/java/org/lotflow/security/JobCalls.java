@@ -171,31 +171,37 @@ final class JobCalls {
         }
         JsonNode chosenBy = body.path(query);
         if (chosenBy.isObject()) {
-            // a query must choose: one without a condition chose every job of the engine (healthy timers' retries
-            // lowered to 1; re-test 2026-12-07 R5), and so did conditions every job meets, unknown fields and sort
-            // orders (N1). A job query chooses failed jobs only, as retries are raised to run a failed job again; a
-            // process instance query names its instances (ids or a business key).
-            java.util.List<String> narrowing = NARROWING.get(query);
-            for (String condition : narrowing) {
-                JsonNode value = chosenBy.path(condition);
-                if (value.isArray() && value.isEmpty()) {
-                    return new SurfaceRefusal(400, "Invalid request", query + "." + condition, query + "." + condition
-                            + ": the list is empty, so it chooses nothing; nothing was changed");
-                }
-                boolean chooses = query.equals("jobQuery") ? value.isBoolean() && value.asBoolean()
-                        : (value.isTextual() && !value.asText().isBlank()) || (value.isArray() && !value.isEmpty());
-                if (chooses) {
-                    return null;
-                }
-            }
-            return new SurfaceRefusal(400, "Invalid request", query, query + (query.equals("jobQuery")
-                    ? ": retries are set on failed jobs only, to run them again after their cause is mended: add"
-                            + " \"withException\": true or \"noRetriesLeft\": true, or give " + ids
-                    : ": name the process instances (" + String.join(", ", narrowing) + ") or give " + ids)
-                    + "; a broader query would set the retries of healthy jobs too; nothing was changed");
+            return queryRefusal(query, ids, chosenBy);
         }
         String what = ids.equals("jobIds") ? "jobs" : "process instances whose jobs";
         return new SurfaceRefusal(400, "Invalid request", ids, ids + ": give " + ids + " (at least one) or a " + query
                 + " to choose the " + what + " to retry; none was chosen, so nothing was changed");
+    }
+
+    /**
+     * The refusal of a {@code query} that does not choose ({@link #NARROWING}); null when it does. A query without a
+     * condition chose every job of the engine (healthy timers' retries lowered to 1; re-test 2026-12-07 R5), and so did
+     * conditions every job meets, unknown fields and sort orders (N1): a job query chooses failed jobs only, as retries
+     * are raised to run a failed job again; a process instance query names its instances (ids or a business key).
+     */
+    private static SurfaceRefusal queryRefusal(String query, String ids, JsonNode chosenBy) {
+        java.util.List<String> narrowing = NARROWING.get(query);
+        for (String condition : narrowing) {
+            JsonNode value = chosenBy.path(condition);
+            if (value.isArray() && value.isEmpty()) {
+                return new SurfaceRefusal(400, "Invalid request", query + "." + condition, query + "." + condition
+                        + ": the list is empty, so it chooses nothing; nothing was changed");
+            }
+            boolean chooses = query.equals("jobQuery") ? value.isBoolean() && value.asBoolean()
+                    : (value.isTextual() && !value.asText().isBlank()) || (value.isArray() && !value.isEmpty());
+            if (chooses) {
+                return null;
+            }
+        }
+        return new SurfaceRefusal(400, "Invalid request", query, query + (query.equals("jobQuery")
+                ? ": retries are set on failed jobs only, to run them again after their cause is mended: add"
+                        + " \"withException\": true or \"noRetriesLeft\": true, or give " + ids
+                : ": name the process instances (" + String.join(", ", narrowing) + ") or give " + ids)
+                + "; a broader query would set the retries of healthy jobs too; nothing was changed");
     }
 }

@@ -43,13 +43,16 @@ final class TaskAssignments {
      *                 task's own assignee)
      * @param standing why a user may not work in their own name yet ({@link OwnPassword}), or null when they may
      */
-    TaskAssignments(EngineTasks tasks, IdentityLookups lookups, Consumer<String> handBack,
+    TaskAssignments(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed, Consumer<String> handBack,
             Function<String, String> standing) {
         this.tasks = tasks;
         this.lookups = lookups;
+        this.closed = closed;
         this.handBack = handBack;
         this.standing = standing;
     }
+
+    private final ClosedTasks closed;
 
     /** Answers or passes on a claim, a hand-over or an unclaim; false when the request is none of these (or passes
      * to the engine's own rules: an administrator's unclaim). */
@@ -60,7 +63,7 @@ final class TaskAssignments {
             if (tasks.open(claim.group(1)) == null) {
                 // closed (to whoever could have worked on it: by whom and when) or never a task: 404 (re-test
                 // 2026-12-07 R4, R8: "someone else completed it just before your request" for both)
-                ClosedTasks.Answer answer = new ClosedTasks(tasks, lookups).of(claim.group(1), caller, false,
+                ClosedTasks.Answer answer = closed.of(claim.group(1), caller, false,
                         "; there is nothing to claim");
                 refuse(response, answer.status(), answer.title(), null, answer.detail());
                 return true;

@@ -69,12 +69,15 @@ final class TaskNotes {
     private final Writer writer;
     private final Reader reader;
 
-    TaskNotes(EngineTasks tasks, IdentityLookups lookups, Writer writer, Reader reader) {
+    TaskNotes(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed, Writer writer, Reader reader) {
         this.tasks = tasks;
         this.lookups = lookups;
+        this.closed = closed;
         this.writer = writer;
         this.reader = reader;
     }
+
+    private final ClosedTasks closed;
 
     /** Whether this is a note's creation or a read of a task's comments. */
     static boolean concerns(String method, String resource) {
@@ -105,7 +108,7 @@ final class TaskNotes {
         boolean comment = create.group(2).equalsIgnoreCase("comment");
         Task task = tasks.open(taskId);
         if (task == null) {
-            ClosedTasks.Answer answer = new ClosedTasks(tasks, lookups).of(taskId, caller, false, ": its record is"
+            ClosedTasks.Answer answer = closed.of(taskId, caller, false, ": its record is"
                     + " closed, and nothing is added to it; note what you found on an open task of the process");
             refuse(response, answer.status(), answer.title(), null, answer.detail());
             return true;

@@ -60,6 +60,12 @@ public final class EngineAuthorizationRefusal {
             Map.entry("SUSPEND_INSTANCE", "suspend the running cases of"), Map.entry("RETRY_JOB", "retry the jobs of"),
             Map.entry("SET_JOB_PRIORITY", "set the job priority of"));
 
+    /** Who the engine's permission sentence names, and each right it names: permission, resource id, type. */
+    private static final java.util.regex.Pattern ENGINE_USER = java.util.regex.Pattern.compile(
+            "The user with id '([^']*)' does not have");
+    private static final java.util.regex.Pattern ENGINE_RIGHT = java.util.regex.Pattern.compile(
+            "'(\\w+)' permission on resource '([^']*)' of type '(\\w+)'");
+
     private EngineAuthorizationRefusal() {
     }
 
@@ -87,15 +93,13 @@ public final class EngineAuthorizationRefusal {
      */
     public static String fromEngineText(String message) {
         String text = String.valueOf(message);
-        java.util.regex.Matcher user = java.util.regex.Pattern.compile("The user with id '([^']*)' does not have")
-                .matcher(text);
+        java.util.regex.Matcher user = ENGINE_USER.matcher(text);
         String userId = user.find() ? user.group(1) : null;
         if (userId == null && !text.contains("Required admin")) {
             return null;
         }
         List<MissingAuthorization> missing = new ArrayList<>();
-        java.util.regex.Matcher right = java.util.regex.Pattern.compile(
-                "'(\\w+)' permission on resource '([^']*)' of type '(\\w+)'").matcher(text);
+        java.util.regex.Matcher right = ENGINE_RIGHT.matcher(text);
         while (right.find()) {
             missing.add(new MissingAuthorization(right.group(1), right.group(3), right.group(2)));
         }

@@ -198,7 +198,7 @@ public final class InputRules {
     }
 
     private static boolean showsSomething(int c) {
-        if (BLANK_LOOKING.contains(c)) {
+        if (VisibleText.DRAWN_BLANK.contains(c) || BLANK_SYMBOLS.contains(c)) {
             return false;
         }
         return switch (Character.getType(c)) {
@@ -213,9 +213,8 @@ public final class InputRules {
         };
     }
 
-    /** Letters and symbols Unicode assigns that are drawn as nothing. */
-    private static final java.util.Set<Integer> BLANK_LOOKING = java.util.Set.of(0x115F, 0x1160, 0x3164, 0xFFA0,
-            0x17B4, 0x17B5, 0x2800, 0xFFFC, 0x1D159, 0x16FE4);
+    /** Symbols drawn as nothing besides {@link VisibleText#DRAWN_BLANK}: the object replacement, a null notehead, a filler. */
+    private static final java.util.Set<Integer> BLANK_SYMBOLS = java.util.Set.of(0xFFFC, 0x1D159, 0x16FE4);
 
     /** Refuses (400 naming {@code field}) when {@code reason} (one of the rules' answers) is not null. */
     public static void require(String field, String reason) {

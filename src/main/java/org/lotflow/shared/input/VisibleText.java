@@ -13,6 +13,13 @@ final class VisibleText {
     }
 
     /**
+     * Characters Unicode assigns that print as nothing though they are not format characters: the combining grapheme
+     * joiner, the Hangul fillers, Khmer's inherent vowels, the Braille blank ({@link InputRules#blank} too).
+     */
+    static final java.util.Set<Integer> DRAWN_BLANK = java.util.Set.of(0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4,
+            0x17B5, 0x2800);
+
+    /**
      * Why {@code value} is no line of visible text (null when it is one, or absent): a free text kept on one line of a
      * record, such as a lab observation, where no name is compared (unlike {@link #name}, words may mix scripts: "5 μm"
      * with the Greek mu). The sentence says which character, by its Unicode code point, and where.
@@ -149,8 +156,7 @@ final class VisibleText {
         if (type == Character.SPACE_SEPARATOR) { // only the ordinary space: a no-break or wide space looks like it
             return c == ' ';
         }
-        if (c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x17B4 || c == 0x17B5
-                || c == 0x2800) {
+        if (DRAWN_BLANK.contains(c)) {
             // default-ignorable or blank-looking though not "format" characters: the combining grapheme joiner, the
             // Hangul fillers, Khmer's inherent vowels, the Braille blank
             return false;

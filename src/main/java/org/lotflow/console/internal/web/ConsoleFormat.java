@@ -103,12 +103,8 @@ public class ConsoleFormat {
         return switch (key) {
             case "conclusion" -> CONCLUSIONS.get(code);
             case "method" -> {
-                try {
-                    String words = org.lotflow.lot.LotDisposal.Method.valueOf(code).inWords();
-                    yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
-                } catch (IllegalArgumentException e) {
-                    yield null;
-                }
+                String words = disposalMethod(code);
+                yield words == null ? null : Character.toUpperCase(words.charAt(0)) + words.substring(1);
             }
             case "decision", "disposition" -> decision(code);
             case "signedDecision" -> "APPROVED".equals(code) ? "Approved" : "REFUSED".equals(code) ? "Refused" : null;
@@ -117,6 +113,15 @@ public class ConsoleFormat {
             case "source" -> org.lotflow.quarantine.Holds.SOURCE_WORDS.get(code); // not RECEIPT: also a lot's source
             default -> null;
         };
+    }
+
+    /** A disposal method in the disposal form's words ("returned to the supplier"); null for no such method. */
+    static String disposalMethod(String code) {
+        try {
+            return code == null ? null : org.lotflow.lot.LotDisposal.Method.valueOf(code).inWords();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Phase I's conclusions as the laboratory investigation form words them (investigateLabError.form). */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.lotflow.history.HistoryReports;
-import org.lotflow.lot.LotDisposal;
 import org.lotflow.lot.LotService;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +20,12 @@ class ScopeNotes {
 
     private final HistoryReports history;
     private final LotService lots;
+    private final ConsoleFormat format;
 
-    ScopeNotes(HistoryReports history, LotService lots) {
+    ScopeNotes(HistoryReports history, LotService lots, ConsoleFormat format) {
         this.history = history;
         this.lots = lots;
+        this.format = format;
     }
 
     /**
@@ -43,23 +44,11 @@ class ScopeNotes {
                 .collect(Collectors.groupingBy(HistoryReports.Disposal::lotId, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<Long, List<HistoryReports.Disposal>> e : byLot.entrySet()) {
             String unit = lots.get(e.getKey()).getProduct().getUnit();
-            left.put(numbers.get(e.getKey()), e.getValue().stream().map(d -> method(d.method()) + " "
-                    + plain(d.quantity()) + " " + unit + (d.reference() == null ? "" : " (" + d.reference()
+            left.put(numbers.get(e.getKey()), e.getValue().stream().map(d -> java.util.Objects.requireNonNullElse(
+                    ConsoleFormat.disposalMethod(d.method()), String.valueOf(d.method())) + " "
+                    + format.qty(d.quantity()) + " " + unit + (d.reference() == null ? "" : " (" + d.reference()
                     + ")")).collect(Collectors.joining("; ")));
         }
         return left;
-    }
-
-    private static String method(String code) {
-        try {
-            return LotDisposal.Method.valueOf(code).inWords();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return String.valueOf(code);
-        }
-    }
-
-    /** A quantity without trailing zeros. */
-    private static String plain(java.math.BigDecimal q) {
-        return q == null ? "" : q.signum() == 0 ? "0" : q.stripTrailingZeros().toPlainString();
     }
 }
