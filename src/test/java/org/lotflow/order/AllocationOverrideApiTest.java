@@ -488,6 +488,17 @@ class AllocationOverrideApiTest {
                 .containsExactly(new java.math.BigDecimal("3000"), new java.math.BigDecimal("1000"));
         assertThat(more.get("allocations").findValues("fefo")).extracting(JsonNode::asBoolean).containsOnly(true);
         assertThat(fx.invariantViolations(product)).isEmpty();
+        // the order's page says who chose each lot: the customer the requested one, FEFO the rest (new user
+        // 2026-12-07 N8: both read "FEFO")
+        String page = org.lotflow.console.ConsoleSession.login(api.port(), "tom")
+                .get("/console/orders/" + more.get("orderNumber").asText()).html();
+        java.util.List<String> chosenBy = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"chosen-by\">([^<]*)</td>").matcher(page);
+        while (m.find()) {
+            chosenBy.add(org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)));
+        }
+        assertThat(chosenBy).containsExactly(
+                "the customer's request (no eligible lot expires before it: no override needed)", "FEFO");
 
         // the compliance report counts them as FEFO allocations, and lists no override
         JsonNode compliance = api.get("tom", "/api/reports/fefo-compliance?sku=" + product).json();
