@@ -37,14 +37,14 @@ final class ClosedTasks {
     Answer of(String taskId, Caller caller, boolean justNow, String tail) {
         HistoricTaskInstance done = tasks.finished(taskId);
         if (done == null) {
-            return new Answer(404, "Not found", "There is no task '" + taskId + "'");
+            return new Answer(404, "Not found", org.lotflow.shared.EngineRefusals.noTask(taskId));
         }
         Set<String> offeredTo = tasks.offeredTo(taskId);
         if (!caller.admin() && !offeredTo.isEmpty()
                 && offeredTo.stream().noneMatch(lookups.groupsOf(caller.userId())::contains)) {
             // as for an id of no task, word for word: whether a closed task exists, and whose it was, is not told to
             // someone who could never see it (re-test 2026-12-07 N3; GET task/{id} says "No matching task" alike)
-            return new Answer(404, "Not found", "There is no task '" + taskId + "'");
+            return new Answer(404, "Not found", org.lotflow.shared.EngineRefusals.noTask(taskId));
         }
         String by = tasks.completedBy(done);
         return new Answer(409, "Conflict", sentence(done, by == null ? null : named(by), justNow) + tail);

@@ -39,10 +39,16 @@ final class EngineReads {
         this.runningExecution = runningExecution;
     }
 
-    /** Why this read of {@code resource} (the path after the engine's root) is refused, or null to let it pass. */
     /** The most metric intervals one read returns (the engine's own query limit). */
     static final int METRIC_INTERVALS = 1000;
 
+    /** The task whose form, variables or identity links {@code resource} reads, or null when it reads none. */
+    static String taskRead(String resource) {
+        Matcher task = TASK_READ.matcher(resource);
+        return task.matches() ? task.group(1) : null;
+    }
+
+    /** Why this read of {@code resource} (the path after the engine's root) is refused, or null to let it pass. */
     SurfaceRefusal refusal(String resource, java.util.Map<String, String[]> parameters) {
         for (String name : PAGING) {
             String[] values = parameters.get(name);
@@ -73,8 +79,7 @@ final class EngineReads {
         }
         Matcher task = TASK_READ.matcher(resource);
         if (task.matches() && !openTask.test(task.group(1))) {
-            return new SurfaceRefusal(404, "Not found", null, "There is no open task '" + task.group(1) + "': it never"
-                    + " existed or is completed (a completed task's comments and attachments stay readable)");
+            return new SurfaceRefusal(404, "Not found", null, org.lotflow.shared.EngineRefusals.noOpenTask(task.group(1)));
         }
         Matcher instance = INSTANCE_READ.matcher(resource);
         if (instance.matches()) {

@@ -34,6 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declares ({@link FormSchemas}). What it does, in this order, for every user, administrators
  * included:
  * <ul>
+ * <li>an open task the caller may not read ({@link UnseenTasks}): every call on it, read or write, answers what an id
+ * of no task answers (404), never its name, lot or groups.</li>
  * <li>{@code POST task/{id}/complete|submit-form} of a task already completed: 409 (the loser of
  * a race is told so, not 404 or 500).</li>
  * <li>{@code POST task/{id}/complete|submit-form} of a lotflow task: only by a member of one of its candidate groups,
@@ -100,8 +102,10 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         this.engineName = engineName;
         this.tasks = new EngineTasks(forms, taskService, repositoryService, identityService, historyService);
         this.closed = new ClosedTasks(tasks, lookups);
-        this.assignments = new TaskAssignments(tasks, lookups, closed, handBack, userId -> standing.apply(userId));
-        this.submissions = new FormSubmissions(tasks, lookups, closed);
+        this.unseen = new UnseenTasks(tasks, lookups);
+        this.assignments = new TaskAssignments(tasks, lookups, closed, unseen, handBack,
+                userId -> standing.apply(userId));
+        this.submissions = new FormSubmissions(tasks, lookups, closed, unseen);
     }
 
     @Override
@@ -127,6 +131,18 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         if ((method.equals("GET") || method.equals("HEAD")) && api.matches()
                 && refused(response, reads.refusal(api.group(1), request.getParameterMap()))) {
             return;
+        }
+        String readTask = (method.equals("GET") || method.equals("HEAD")) && api.matches()
+                ? EngineReads.taskRead(api.group(1)) : null;
+        if (readTask != null) {
+            // an open task the reader may not read is, to them, no open task (before the engine, whose refusal of a
+            // rendered form comes as 406 or 403 depending on what the browser accepts)
+            Caller reader = caller(request, !path.startsWith("/engine-rest"));
+            Task open = reader == null ? null : tasks.open(readTask);
+            if (open != null && unseen.hiddenFrom(open, reader)) {
+                refuse(response, 404, "Not found", null, org.lotflow.shared.EngineRefusals.noOpenTask(readTask));
+                return;
+            }
         }
         if (read && api.matches() && notes != null && TaskNotes.concerns(method, api.group(1))) {
             Caller reader = caller(request, !path.startsWith("/engine-rest"));
@@ -220,7 +236,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             // the engine itself refuses to delete a process's task, but with a 500 and its own text
             String taskId = resource.split("/")[1];
             Task task = tasks.open(taskId);
-            if (task != null && task.getProcessInstanceId() != null) {
+            if (task == null || unseen.hiddenFrom(task, caller)) {
+                // the engine answers 204 for an id of no task, as if it had deleted something
+                refused(response, UnseenTasks.none(taskId));
+                return;
+            }
+            if (task.getProcessInstanceId() != null) {
                 refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' belongs to a running"
                         + " process: it is completed through its form, not deleted");
                 return;
@@ -283,9 +304,12 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     /** What a task no longer open answers, for completions, claims and notes alike. */
     private final ClosedTasks closed;
 
+    /** Open tasks the caller may not read: to them, no task ({@link UnseenTasks}). */
+    private final UnseenTasks unseen;
+
     /** Checks and writes comments on lotflow's tasks, and checks their attachments ({@link TaskNotes}). */
     EngineSurfaceGuard notesKeptBy(TaskNotes.Writer writer, TaskNotes.Reader reader) {
-        this.notes = new TaskNotes(tasks, lookups, closed, writer, reader);
+        this.notes = new TaskNotes(tasks, lookups, closed, unseen, writer, reader);
         return this;
     }
 

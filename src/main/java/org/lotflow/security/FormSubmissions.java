@@ -4,6 +4,7 @@ import static org.lotflow.security.EngineResources.PROCESS_START;
 import static org.lotflow.security.EngineResources.STARTED_BY;
 import static org.lotflow.security.EngineResources.TASK_SUBMIT;
 import static org.lotflow.security.SurfaceRefusal.refuse;
+import static org.lotflow.security.SurfaceRefusal.refused;
 
 import java.io.IOException;
 import java.util.List;
@@ -43,13 +44,15 @@ final class FormSubmissions {
     private final EngineTasks tasks;
     private final IdentityLookups lookups;
 
-    FormSubmissions(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed) {
+    FormSubmissions(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed, UnseenTasks unseen) {
+        this.unseen = unseen;
         this.tasks = tasks;
         this.lookups = lookups;
         this.closed = closed;
     }
 
     private final ClosedTasks closed;
+    private final UnseenTasks unseen;
 
     /** Answers or passes on a task's completion or a lotflow process's start; false when the request is neither (or
      * concerns no lotflow process). */
@@ -77,6 +80,10 @@ final class FormSubmissions {
             // someone removed from the role completed its task from an open Tasklist session)
             List<String> callersGroups = schema == null ? caller.groups() : lookups.groupsOf(caller.userId());
             if (schema != null && groups.stream().noneMatch(callersGroups::contains)) {
+                if (unseen.hiddenFrom(task, caller)) {
+                    refused(response, UnseenTasks.none(task.getId()));
+                    return true;
+                }
                 refuse(response, 403, "Forbidden", null, "The task '" + task.getName() + "' is for "
                         + String.join(" and ", groups.stream().map(Groups::displayName).toList())
                         + "; " + caller.userId() + " is in none of these groups" + (caller.admin()

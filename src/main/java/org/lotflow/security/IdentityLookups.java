@@ -157,6 +157,12 @@ final class IdentityLookups {
         return same.isEmpty() ? null : same.get(0).getId();
     }
 
+    /** Whether the engine grants {@code userId} with {@code groupIds} this permission on this resource. */
+    boolean isAuthorized(String userId, List<String> groupIds, org.camunda.bpm.engine.authorization.Permission permission,
+            org.camunda.bpm.engine.authorization.Resource resource, String resourceId) {
+        return privileged(() -> authorizations.isUserAuthorized(userId, groupIds, permission, resource, resourceId));
+    }
+
     private <T> T privileged(java.util.function.Supplier<T> query) {
         return new WithoutCallerAuthorization(identityService).call(query);
     }

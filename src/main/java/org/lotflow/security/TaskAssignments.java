@@ -4,6 +4,7 @@ import static org.lotflow.security.EngineResources.TASK_CLAIM;
 import static org.lotflow.security.EngineResources.TASK_HAND_OVER;
 import static org.lotflow.security.EngineResources.TASK_UNCLAIM;
 import static org.lotflow.security.SurfaceRefusal.refuse;
+import static org.lotflow.security.SurfaceRefusal.refused;
 
 import java.io.IOException;
 import java.util.List;
@@ -43,16 +44,19 @@ final class TaskAssignments {
      *                 task's own assignee)
      * @param standing why a user may not work in their own name yet ({@link OwnPassword}), or null when they may
      */
-    TaskAssignments(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed, Consumer<String> handBack,
+    TaskAssignments(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed, UnseenTasks unseen,
+            Consumer<String> handBack,
             Function<String, String> standing) {
         this.tasks = tasks;
         this.lookups = lookups;
         this.closed = closed;
+        this.unseen = unseen;
         this.handBack = handBack;
         this.standing = standing;
     }
 
     private final ClosedTasks closed;
+    private final UnseenTasks unseen;
 
     /** Answers or passes on a claim, a hand-over or an unclaim; false when the request is none of these (or passes
      * to the engine's own rules: an administrator's unclaim). */
@@ -80,7 +84,7 @@ final class TaskAssignments {
                         + claimed.userId() + "' claims it themselves if they may work on it");
                 return true;
             }
-            if (refusedToOutsider(response, claim.group(1), claimed.userId())) {
+            if (refusedToOutsider(response, claim.group(1), claimed.userId(), caller)) {
                 return true;
             }
             chain.doFilter(claimed.replay(), response);
@@ -94,7 +98,7 @@ final class TaskAssignments {
                 return true;
             }
             Claim named = claimed(request, response);
-            if (named == null || refusedToOutsider(response, handOver.group(1), named.userId())) {
+            if (named == null || refusedToOutsider(response, handOver.group(1), named.userId(), caller)) {
                 return true;
             }
             chain.doFilter(named.replay(), response);
@@ -106,8 +110,8 @@ final class TaskAssignments {
             // anyone): the person a task is claimed by hands it back here, recorded in the engine's operation log
             // in their name, so a task is never stuck on someone who cannot work on it
             Task task = tasks.open(unclaim.group(1));
-            if (task == null) {
-                chain.doFilter(request, response); // Camunda's own 404
+            if (task == null || unseen.hiddenFrom(task, caller)) {
+                refused(response, UnseenTasks.none(unclaim.group(1))); // no task, or none the caller may see
                 return true;
             }
             if (task.getAssignee() == null) {
@@ -154,7 +158,8 @@ final class TaskAssignments {
      * Refuses a lotflow task claimed by or handed to a user outside its candidate groups (an administrator too): they
      * could not complete it, and it would sit on them while its group waits. True when refused.
      */
-    private boolean refusedToOutsider(HttpServletResponse response, String taskId, String userId) throws IOException {
+    private boolean refusedToOutsider(HttpServletResponse response, String taskId, String userId, Caller caller)
+            throws IOException {
         Task task = tasks.open(taskId);
         if (tasks.formOf(task) == null) {
             return false; // not a lotflow task (or gone): Camunda's own answer
@@ -165,6 +170,9 @@ final class TaskAssignments {
         }
         List<String> theirs = lookups.groupsOf(userId);
         if (groups.stream().noneMatch(theirs::contains)) {
+            if (unseen.hiddenFrom(task, caller)) {
+                return refused(response, UnseenTasks.none(taskId)); // a task the caller claims and may not even read
+            }
             refuse(response, 403, "Forbidden", "userId", "The task '" + task.getName() + "' is for " + String.join(
                     " and ", groups.stream().map(Groups::displayName).toList()) + "; " + userId + " is in none of these"
                     + " groups and could not complete it, so it is not theirs to hold");

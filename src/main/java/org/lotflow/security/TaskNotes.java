@@ -1,6 +1,7 @@
 package org.lotflow.security;
 
 import static org.lotflow.security.SurfaceRefusal.refuse;
+import static org.lotflow.security.SurfaceRefusal.refused;
 
 import java.io.IOException;
 import java.text.SimpleDateFormat;
@@ -69,7 +70,9 @@ final class TaskNotes {
     private final Writer writer;
     private final Reader reader;
 
-    TaskNotes(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed, Writer writer, Reader reader) {
+    TaskNotes(EngineTasks tasks, IdentityLookups lookups, ClosedTasks closed, UnseenTasks unseen, Writer writer,
+            Reader reader) {
+        this.unseen = unseen;
         this.tasks = tasks;
         this.lookups = lookups;
         this.closed = closed;
@@ -78,6 +81,7 @@ final class TaskNotes {
     }
 
     private final ClosedTasks closed;
+    private final UnseenTasks unseen;
 
     /** Whether this is a note's creation or a read of a task's comments. */
     static boolean concerns(String method, String resource) {
@@ -123,6 +127,9 @@ final class TaskNotes {
             return true;
         }
         if (groups.stream().noneMatch(lookups.groupsOf(caller.userId())::contains)) {
+            if (unseen.hiddenFrom(task, caller)) {
+                return refused(response, UnseenTasks.none(taskId));
+            }
             refuse(response, 403, "Forbidden", null, (comment ? "Comments" : "Attachments") + " on the task '"
                     + task.getName() + "' are written by the people who work on it, "
                     + String.join(" and ", groups.stream().map(Groups::displayName).toList()) + "; " + caller.userId()

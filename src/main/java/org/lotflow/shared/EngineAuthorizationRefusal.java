@@ -25,6 +25,8 @@ import org.lotflow.shared.process.WithoutCallerAuthorization;
  * like every other lost race (issue 9), not a 403 telling a QA manager she lacks a right she has (auditor 2026-12-07
  * F1: one run in ten of a disposition signed on {@code /api} while another QA manager completed its task on
  * {@code /engine-rest}).</li>
+ * <li><b>A task the caller may not read: 404</b>, word for word what an id of no open task answers, so an outsider
+ * learns nothing of it (its process, name, lot or groups).</li>
  * <li><b>Otherwise 403</b> naming who, what right (in words: "work on", "change", "start batch operations to set job
  * retries") and on what ("this task", "the process 'quarantineInvestigation'", "Tasklist filters"), and that nothing
  * was changed. Several rights that would each do are joined with "or"; a call only administrators may make says
@@ -84,6 +86,12 @@ public final class EngineAuthorizationRefusal {
                 return new EngineRefusals.Refusal(409, EngineRefusals.TASK_GONE);
             }
         }
+        String unreadable = unreadableTask(missing);
+        if (unreadable != null) {
+            // a task the caller may not even read is, to them, no open task: the 404 of an id of none, word for word
+            // (GET task/{id} answers so itself), never its process, name or groups
+            return new EngineRefusals.Refusal(404, EngineRefusals.noOpenTask(unreadable));
+        }
         return new EngineRefusals.Refusal(403, sentence(e.getUserId(), String.valueOf(e.getMessage()), missing));
     }
 
@@ -104,6 +112,30 @@ public final class EngineAuthorizationRefusal {
             missing.add(new MissingAuthorization(right.group(1), right.group(3), right.group(2)));
         }
         return sentence(userId, text, missing);
+    }
+
+    /**
+     * The id of the task the engine's re-thrown permission text refuses to read ({@code READ} on one task), or null when
+     * it refuses anything else.
+     */
+    public static String unreadableTask(String message) {
+        List<MissingAuthorization> missing = new ArrayList<>();
+        java.util.regex.Matcher right = ENGINE_RIGHT.matcher(String.valueOf(message));
+        while (right.find()) {
+            missing.add(new MissingAuthorization(right.group(1), right.group(3), right.group(2)));
+        }
+        return unreadableTask(missing);
+    }
+
+    /** The one task whose {@code READ} is refused, or null when the refusal is of anything else (tested without an engine). */
+    static String unreadableTask(List<MissingAuthorization> missing) {
+        for (MissingAuthorization m : missing) {
+            if ("Task".equals(m.getResourceType()) && "READ".equals(m.getViolatedPermissionName())
+                    && m.getResourceId() != null && !"*".equals(m.getResourceId())) {
+                return m.getResourceId();
+            }
+        }
+        return null;
     }
 
     /** The 403's sentence (tested without an engine). */

@@ -52,6 +52,24 @@ public class EngineRefusals {
     public static final String TASK_GONE = "The task is no longer open: someone else completed it, or its case was"
             + " closed, just before your request; nothing of yours was saved. Reload to see what was decided.";
 
+    /**
+     * What a read of a task's form, variables or identity links answers when there is no open task of that id, or none
+     * the caller may see: one sentence for both, so an outsider learns nothing of a task that is not theirs (auditor
+     * 2026-12-07: outsiders were told the task's name, lot and groups).
+     */
+    public static String noOpenTask(String taskId) {
+        return "There is no open task '" + taskId + "': it never existed or is completed (a completed task's comments"
+                + " and attachments stay readable)";
+    }
+
+    /**
+     * What a completion, claim, hand-back, note or deletion answers for an id of no task, or of a task the caller could
+     * never work on (none of its groups, not an administrator): the same words for both.
+     */
+    public static String noTask(String taskId) {
+        return "There is no task '" + taskId + "'";
+    }
+
     /** What the loser of a race is told (issue 9: a lost race answers 409, never 500). */
     public static final String CONCURRENT = "Someone else changed or completed this at the same time; nothing of"
             + " yours was saved. Reload and try again.";
@@ -190,7 +208,13 @@ public class EngineRefusals {
                 return Response.status(400).entity(answer.problemJson())
                         .type(MediaType.valueOf("application/problem+json")).build();
             }
-            // the engine's permission text re-thrown by Camunda's REST layer without its exception (R7), in words
+            // the engine's permission text re-thrown by Camunda's REST layer without its exception (R7), in words; a
+            // task the caller may not read is, to them, no open task (404, as for an id of none)
+            String hidden = status == 403 ? EngineAuthorizationRefusal.unreadableTask(message) : null;
+            if (hidden != null) {
+                return Response.status(404).entity(new Refusal(404, noOpenTask(hidden)).problemJson())
+                        .type(MediaType.valueOf("application/problem+json")).build();
+            }
             String permission = status == 403 ? EngineAuthorizationRefusal.fromEngineText(message) : null;
             String detail;
             if (status >= 500) {

@@ -161,7 +161,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         EngineRefusals.Refusal refusal = EngineAuthorizationRefusal.of(e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.status()),
                 refusal.message());
-        problem.setTitle(refusal.status() == 409 ? "Conflict" : "Forbidden");
+        problem.setTitle(refusal.status() == 409 ? "Conflict" : refusal.status() == 404 ? "Not found" : "Forbidden");
         return problem;
     }
 

@@ -320,6 +320,48 @@ public abstract class EngineSurfaceAttacks {
         assertThat(historyService.createHistoricBatchQuery().count()).isEqualTo(historicBefore);
     }
 
+    /**
+     * An open task someone may not even read is, to them, no task: every call on it answers what an id of no task
+     * answers, word for word (status and sentence, the id aside), never its name, lot or groups (auditor 2026-12-07:
+     * tom, sales, was told "The task 'Record lab results · HC100-...' is for QA analysts and QA managers"), and changes
+     * nothing. The people of its groups and administrators are still told why in words.
+     */
+    @Test
+    void anOpenTaskIsNoTaskToSomeoneWhoMayNotReadIt() {
+        String sku = api.createProduct("UNSEEN");
+        String lot = api.createLot(sku, new BigDecimal("50"), "2025-01-10");
+        String taskId = task("sarah", lot, "recordLabResults");
+        String none = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("userId", "tom", "message", "found nothing", "variables", Map.of());
+        List<String> calls = List.of("GET ", "GET /form-variables", "GET /variables", "GET /localVariables",
+                "GET /variables/lotNumber", "GET /identity-links", "GET /form", "GET /rendered-form",
+                "GET /deployed-form", "GET /comment", "GET /attachment", "POST /claim", "POST /unclaim",
+                "POST /complete", "POST /submit-form", "POST /comment/create", "POST /attachment/create", "DELETE ",
+                "PUT ", "POST /assignee", "POST /delegate", "POST /resolve", "POST /identity-links", "POST /variables",
+                "POST /localVariables", "POST /bpmnError");
+        for (String call : calls) {
+            HttpMethod method = HttpMethod.valueOf(call.substring(0, call.indexOf(' ')));
+            String sub = call.substring(call.indexOf(' ') + 1);
+            Response outsider = as("tom", method, "/engine-rest/task/" + taskId + sub, body);
+            Response noTask = as("tom", method, "/engine-rest/task/" + none + sub, body);
+            assertThat(outsider.status()).as(call).isEqualTo(noTask.status());
+            assertThat(outsider.status()).as(call + " " + outsider).isIn(403, 404);
+            assertThat(outsider.json().path("detail").asText().replace(taskId, "ID")).as(call)
+                    .isEqualTo(noTask.json().path("detail").asText().replace(none, "ID"))
+                    .doesNotContain("Record lab results").doesNotContain(lot).doesNotContain("QA");
+        }
+        // nothing changed: still open, unclaimed, without comments; the release goes on
+        JsonNode task = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json();
+        assertThat(task.get("assignee").isNull()).isTrue();
+        assertThat(as("sarah", HttpMethod.GET, "/engine-rest/task/" + taskId + "/comment", null).json()).isEmpty();
+        // those of its groups, and administrators, are told in words
+        refused(as("demo", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "demo")), 403,
+                "demo is in none of these groups");
+        assertThat(as("sarah", HttpMethod.GET, "/engine-rest/task/" + taskId + "/form-variables", null).status())
+                .isEqualTo(200);
+        recordLab("sarah", lot);
+    }
+
     @Test
     void noOneSuspendsAProcessMovesItsTimersRewritesItsTasksOrDeletesItsHistory() {
         String sku = api.createProduct("HALT");

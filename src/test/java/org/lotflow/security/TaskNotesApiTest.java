@@ -58,10 +58,13 @@ class TaskNotesApiTest {
         assertThat(read).hasSize(1);
         assertThat(read.get(0).get("userId").asText()).isEqualTo("sarah");
 
-        // nobody outside the task's groups, an administrator neither
-        for (String outsider : new String[] {"demo", "tom", "mike"}) {
-            problem(api.post(outsider, "/engine-rest/task/" + task + "/comment/create", Map.of("message", "x")), 403,
-                    null, "written by the people who work on it");
+        // nobody outside the task's groups, an administrator neither: told why; to those who may not even read the
+        // task, it is no task at all
+        problem(api.post("demo", "/engine-rest/task/" + task + "/comment/create", Map.of("message", "x")), 403,
+                null, "written by the people who work on it");
+        for (String outsider : new String[] {"tom", "mike"}) {
+            problem(api.post(outsider, "/engine-rest/task/" + task + "/comment/create", Map.of("message", "x")), 404,
+                    null, "There is no task '" + task + "'");
         }
         // filed under the task's own process only, never empty, nothing but the message
         String other = runtimeService.createProcessInstanceQuery().processDefinitionKey("expiryMonitoring").list()
