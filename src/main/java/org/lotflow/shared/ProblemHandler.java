@@ -65,6 +65,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         // a sentence, with the form to write (new user 2026-12-07 N3: "cannot be read as whole number: 'ninety'")
         String type = simpleType(e.getRequiredType());
+        if (type.equals("whole number") && String.valueOf(e.getValue()).strip().matches("[-+]?[0-9]+")) {
+            // digits, but more than the parameter takes: not "not a whole number"
+            return fieldProblem(e.getName(), "'" + e.getValue() + "' is larger than any value this parameter takes");
+        }
         String example = type.equals("whole number") ? ": write it in digits, e.g. 90"
                 : type.equals("number") ? ": write it in digits with a point for decimals, e.g. 12.5" : "";
         return fieldProblem(e.getName(), "'" + e.getValue() + "' is not a " + type + example);

@@ -169,6 +169,11 @@ class ConsoleFormsTest {
         f.put("requiredBy", "");
         f.put("minShelfLifeMonths", "500");
         assertThat(tom.post("/console/orders", f).html()).contains("data-field=\"minShelfLifeMonths\"");
+        // "#18" was kept as 24 months, the order left unallocated (auditor 2026-12-07 F1)
+        f.put("minShelfLifeMonths", "#18");
+        ConsoleSession.Page hex = tom.post("/console/orders", f);
+        assertThat(hex.status()).isEqualTo(400);
+        assertThat(hex.html()).contains("data-field=\"minShelfLifeMonths\"");
         f.put("minShelfLifeMonths", "");
         f.put("customer", " ");
         assertThat(tom.post("/console/orders", f).html()).contains("data-field=\"customer\"");
@@ -344,7 +349,18 @@ class ConsoleFormsTest {
         f.put("specs", "viscosity cSt 245 255\nflashPoint °C 220 -");
         f.put("shelfLifeMonths", "two years");
         assertThat(mike.post("/console/products", f).html()).contains("data-field=\"shelfLifeMonths\"");
+        // hexadecimal and other scripts' digits are not read as another number (auditor 2026-12-07 F1: 0x18 was kept
+        // as 24 months, and a product is never changed once defined)
+        for (String notPlain : new String[] {"0x18", "#18", "0X0C", "\u0661\u0668"}) {
+            f.put("shelfLifeMonths", notPlain);
+            ConsoleSession.Page refused = mike.post("/console/products", f);
+            assertThat(refused.status()).as(notPlain).isEqualTo(400);
+            assertThat(refused.html()).as(notPlain).contains("data-field=\"shelfLifeMonths\"");
+        }
         f.put("shelfLifeMonths", "24");
+        f.put("retentionYears", "#7");
+        assertThat(mike.post("/console/products", f).html()).contains("data-field=\"retentionYears\"");
+        f.remove("retentionYears");
         f.put("name", "");
         assertThat(mike.post("/console/products", f).html()).contains("data-field=\"name\"");
         f.put("name", "Gear oil");

@@ -2,6 +2,7 @@ package org.lotflow.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -230,6 +231,22 @@ class ReportApiTest {
         assertBad(api.get("tom", "/api/reports/expiring?days=-1"));
         assertBad(api.get("tom", "/api/reports/expiring?days=abc"));
         assertBad(api.get("tom", "/api/reports/expiring?days=99999"));
+        // hexadecimal and other scripts' digits are refused, not read as another number (auditor 2026-12-07 F2:
+        // days=#100 answered days 256)
+        for (String notPlain : List.of("%23100", "0x64", "%D9%A1%D9%A0%D9%A0")) {
+            Response r = api.get("tom", "/api/reports/expiring?days=" + notPlain);
+            assertBad(r);
+            assertThat(r.json().get("field").asText()).isEqualTo("days");
+            assertThat(r.json().get("detail").asText()).contains("is not a whole number");
+        }
+        Response size = api.get("tom", "/api/lots?size=0x2");
+        assertBad(size);
+        assertThat(size.json().get("field").asText()).isEqualTo("size");
+        assertThat(api.get("tom", "/api/reports/expiring?days=+30").json().get("days").asInt()).isEqualTo(30);
+        Response huge = api.get("tom", "/api/lots?size=99999999999");
+        assertBad(huge);
+        assertThat(huge.json().get("detail").asText()).isEqualTo("size: '99999999999' is larger than any value this"
+                + " parameter takes");
         assertThat(api.get("tom", "/api/reports/expiring").status()).isEqualTo(200);
         assertThat(api.get("tom", "/api/reports/expiring").json().get("days").asInt()).isEqualTo(90);
     }
