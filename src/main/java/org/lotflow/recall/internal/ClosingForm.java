@@ -81,9 +81,12 @@ public class ClosingForm {
             throw new InvalidInput("figuresShown", "must be text");
         }
         if (!shown.equals(figuresVersion(recallNumber, processInstanceId))) {
-            throw new StateConflict("The recall's figures changed since this closing form was opened (returns or an"
-                    + " answer were recorded meanwhile): reload the page in your browser to read them before signing;"
-                    + " nothing was signed").with("recallStatus", recall.status());
+            // said to Tasklist's form and to an /api call alike (auditor 2026-12-07 F4: a script was told to reload
+            // a browser page)
+            throw new StateConflict("The recall's figures changed since this closing form was opened or this closing"
+                    + " was sent (returns or an answer were recorded meanwhile): read them again before signing (reload"
+                    + " the form, or GET /api/recalls/" + recallNumber + ") and close once more; nothing was signed")
+                    .with("recallStatus", recall.status());
         }
     }
 

@@ -99,7 +99,9 @@ public final class InputRules {
                     + " (it is never rounded)";
         }
         if (value.abs().compareTo(MEASURED_LIMIT) >= 0) {
-            return "must be smaller than 10000000000000 in size, was " + shown(value);
+            // in a QA person's words (auditor 2026-12-07 F3: "smaller than 10000000000000 in size, was 1E+400")
+            return "is larger than any measured value lotflow keeps (less than 10000000000000, that is at most 13"
+                    + " digits before the point, either sign), was " + shown(value);
         }
         return null;
     }
