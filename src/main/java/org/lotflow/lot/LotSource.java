@@ -6,5 +6,17 @@ package org.lotflow.lot;
  * found unidentified (quarantined at once).
  */
 public enum LotSource {
-    PRODUCTION, RECEIPT, REPACKAGING, UNIDENTIFIED_STOCK
+    PRODUCTION("Made here (production)"), RECEIPT("Received from a supplier"), REPACKAGING("Repackaged here"),
+    UNIDENTIFIED_STOCK("Unidentified stock, found and quarantined");
+
+    private final String words;
+
+    LotSource(String words) {
+        this.words = words;
+    }
+
+    /** Where the lot came from, as the Console's pages write it ("Received from a supplier"); the code stays the API's. */
+    public String inWords() {
+        return words;
+    }
 }

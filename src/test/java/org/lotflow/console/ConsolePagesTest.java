@@ -488,6 +488,11 @@ class ConsolePagesTest {
                 .contains("data-type=\"RELEASE_APPROVED\"").contains("meaning: ").contains("Jennifer Lee")
                 .contains("COA-").contains("/console/lots/" + lot + "/genealogy");
         assertThat(html).contains("id=\"hold-form\"").doesNotContain("id=\"recall-panel\"");
+        // codes and ids in words: where the lot came from, who recorded the results the release rests on (new user
+        // 2026-12-07 N7: "Source PRODUCTION", "Lab recorded by sarah")
+        assertThat(html).contains("<b title=\"PRODUCTION\">Made here (production)</b>")
+                .contains("<dt>lab recorded by</dt><dd>Sarah Johnson (sarah)</dd>")
+                .contains("<dt>source</dt><dd>Made here (production)</dd>");
         // a PENDING lot under its lab release: no hold offered (it would be refused), and the way is said (new user
         // 2026-12-06 W12)
         assertThat(sarah.get("/console/lots/" + child).html()).doesNotContain("id=\"hold-form\"")

@@ -110,9 +110,32 @@ public class ConsoleFormat {
             case "signedDecision" -> "APPROVED".equals(code) ? "Approved" : "REFUSED".equals(code) ? "Refused" : null;
             case "classification" -> code.startsWith("CLASS_") ? recallClass(code) : null;
             case "contactMethod" -> CONTACT_METHODS.get(code);
-            case "source" -> org.lotflow.quarantine.Holds.SOURCE_WORDS.get(code); // not RECEIPT: also a lot's source
+            // a hold's trigger, else a lot's source (RECEIPT is both: a new lot's "source" is where it came from)
+            case "source" -> org.lotflow.quarantine.Holds.SOURCE_WORDS.getOrDefault(code, lotSource(code));
+            case "escalatedTo" -> org.lotflow.security.Groups.displayName(code);
             default -> null;
         };
+    }
+
+    /** A lot's source in words ("Received from a supplier"); null for no such source. */
+    private static String lotSource(String code) {
+        try {
+            return org.lotflow.lot.LotSource.valueOf(code).inWords();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The history details that name a person by user id, which pages write as {@code Full Name (id)} (new user
+     * 2026-12-07 N7: "approved by jennifer", "analyst sarah" beside "Jennifer Lee (jennifer)" in the Who column).
+     */
+    private static final java.util.Set<String> PERSON_DETAILS = java.util.Set.of("approvedBy", "signedBy",
+            "labRecordedBy", "analyst", "investigatedBy", "decidedBy", "recordedBy", "openedBy");
+
+    /** Whether a history detail under {@code key} names a person by user id ({@link #PERSON_DETAILS}). */
+    public boolean names(Object key, Object value) {
+        return key != null && value instanceof String && PERSON_DETAILS.contains(key.toString());
     }
 
     /** A disposal method in the disposal form's words ("returned to the supplier"); null for no such method. */
