@@ -64,13 +64,19 @@ final class TaskAssignments {
             FilterChain chain) throws IOException, ServletException {
         Matcher claim = TASK_CLAIM.matcher(resource);
         if (claim.matches()) {
-            if (tasks.open(claim.group(1)) == null) {
+            Task open = tasks.open(claim.group(1));
+            if (open == null) {
                 // closed (to whoever could have worked on it: by whom and when) or never a task: 404 (re-test
                 // 2026-12-07 R4, R8: "someone else completed it just before your request" for both)
                 ClosedTasks.Answer answer = closed.of(claim.group(1), caller, false,
                         "; there is nothing to claim");
                 refuse(response, answer.status(), answer.title(), null, answer.detail());
                 return true;
+            }
+            if (unseen.hiddenFrom(open, caller)) {
+                // before anything of the claim's body is judged: a task the caller may not read is, to them, no task,
+                // whatever the body says (re-test 2026-12-07 F1: "claim for yourself only" told them it exists)
+                return refused(response, UnseenTasks.none(claim.group(1)));
             }
             Claim claimed = claimed(request, response);
             if (claimed == null) {

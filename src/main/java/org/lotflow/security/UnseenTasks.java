@@ -18,6 +18,12 @@ import org.lotflow.security.EngineSurfaceGuard.Caller;
  * <p>Who may read a task is the engine's own rule, read with the caller's groups as the identity store has them now:
  * {@code READ} on the task (its candidate groups and its assignee have it) or {@code READ_TASK} on its process.
  * Administrators read every task. Those who may read a task but not work on it are still told why in words (403).
+ * The check comes before anything of a request's body is judged (re-test 2026-12-07 F1: a claim naming another user
+ * was told "for yourself only").
+ *
+ * <p>Left as it is: the answer for a hidden task takes a few milliseconds longer than for an id of no task (its rights
+ * are read), which someone holding a task's id could measure over many requests (re-test 2026-12-07 F2). Task ids are
+ * random UUIDs that reach only the task's own people (Tasklist, the Console's links), so no id is learnt this way.
  */
 final class UnseenTasks {
 

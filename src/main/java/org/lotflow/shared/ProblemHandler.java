@@ -67,7 +67,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String type = simpleType(e.getRequiredType());
         if (type.equals("whole number") && String.valueOf(e.getValue()).strip().matches("[-+]?[0-9]+")) {
             // digits, but more than the parameter takes: not "not a whole number"
-            return fieldProblem(e.getName(), "'" + e.getValue() + "' is larger than any value this parameter takes");
+            return fieldProblem(e.getName(), "'" + e.getValue() + "' is outside the range of whole numbers this"
+                    + " parameter takes");
         }
         String example = type.equals("whole number") ? ": write it in digits, e.g. 90"
                 : type.equals("number") ? ": write it in digits with a point for decimals, e.g. 12.5" : "";

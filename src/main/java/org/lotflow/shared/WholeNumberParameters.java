@@ -33,7 +33,7 @@ public class WholeNumberParameters {
         }
         String t = text.strip();
         if (!WHOLE.matcher(t).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number written with the digits 0-9");
+            throw new IllegalArgumentException(org.lotflow.shared.input.WholeNumbers.why(text));
         }
         return parse.apply(t); // NumberFormatException (an IllegalArgumentException) beyond the type's range
     }

@@ -355,7 +355,9 @@ class ConsoleFormsTest {
             f.put("shelfLifeMonths", notPlain);
             ConsoleSession.Page refused = mike.post("/console/products", f);
             assertThat(refused.status()).as(notPlain).isEqualTo(400);
-            assertThat(refused.html()).as(notPlain).contains("data-field=\"shelfLifeMonths\"");
+            assertThat(refused.html()).as(notPlain).contains("data-field=\"shelfLifeMonths\"")
+                    .contains("is not a whole number: write it with the digits 0-9") // not "a point for decimals" (F5)
+                    .doesNotContain("a point for decimals");
         }
         f.put("shelfLifeMonths", "24");
         f.put("retentionYears", "#7");

@@ -379,6 +379,13 @@ class ConsolePagesTest {
         ConsoleSession.Page badSize = s.get("/console/lots?size=many");
         assertThat(badSize.status()).isEqualTo(400);
         assertThat(badSize.html()).contains("data-field=\"size\"");
+        // other scripts' digits are not read as numbers (re-test 2026-12-07 F3: Arabic-Indic 18 was read as 18)
+        for (String query : new String[] {"expiringWithinDays=%D9%A1%D9%A8", "size=%EF%BC%93"}) {
+            ConsoleSession.Page arabic = s.get("/console/lots?" + query);
+            assertThat(arabic.status()).as(query).isEqualTo(400);
+            assertThat(arabic.html()).as(query).contains("is not a whole number");
+        }
+        assertThat(s.get("/console/recalls?size=%EF%BC%93").status()).isEqualTo(400);
     }
 
     @Test

@@ -245,8 +245,10 @@ class ReportApiTest {
         assertThat(api.get("tom", "/api/reports/expiring?days=+30").json().get("days").asInt()).isEqualTo(30);
         Response huge = api.get("tom", "/api/lots?size=99999999999");
         assertBad(huge);
-        assertThat(huge.json().get("detail").asText()).isEqualTo("size: '99999999999' is larger than any value this"
-                + " parameter takes");
+        assertThat(huge.json().get("detail").asText()).isEqualTo("size: '99999999999' is outside the range of whole"
+                + " numbers this parameter takes");
+        assertThat(api.get("tom", "/api/lots?size=-99999999999").json().get("detail").asText())
+                .contains("outside the range");
         assertThat(api.get("tom", "/api/reports/expiring").status()).isEqualTo(200);
         assertThat(api.get("tom", "/api/reports/expiring").json().get("days").asInt()).isEqualTo(90);
     }

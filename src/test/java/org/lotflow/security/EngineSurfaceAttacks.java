@@ -350,6 +350,14 @@ public abstract class EngineSurfaceAttacks {
                     .isEqualTo(noTask.json().path("detail").asText().replace(none, "ID"))
                     .doesNotContain("Record lab results").doesNotContain(lot).doesNotContain("QA");
         }
+        // whatever a claim's body says (another user, none at all): no task (re-test 2026-12-07 F1)
+        for (Map<String, Object> claim : List.<Map<String, Object>>of(Map.of("userId", "sarah"), Map.of())) {
+            Response outsider = as("tom", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", claim);
+            Response noTask = as("tom", HttpMethod.POST, "/engine-rest/task/" + none + "/claim", claim);
+            assertThat(outsider.status()).as(claim.toString()).isEqualTo(404).isEqualTo(noTask.status());
+            assertThat(outsider.json().path("detail").asText().replace(taskId, "ID")).as(claim.toString())
+                    .isEqualTo(noTask.json().path("detail").asText().replace(none, "ID"));
+        }
         // nothing changed: still open, unclaimed, without comments; the release goes on
         JsonNode task = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json();
         assertThat(task.get("assignee").isNull()).isTrue();

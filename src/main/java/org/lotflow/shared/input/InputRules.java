@@ -100,8 +100,8 @@ public final class InputRules {
         }
         if (value.abs().compareTo(MEASURED_LIMIT) >= 0) {
             // in a QA person's words (auditor 2026-12-07 F3: "smaller than 10000000000000 in size, was 1E+400")
-            return "is larger than any measured value lotflow keeps (less than 10000000000000, that is at most 13"
-                    + " digits before the point, either sign), was " + shown(value);
+            return "is out of range for a measured value: lotflow keeps values between -9999999999999.999999 and"
+                    + " 9999999999999.999999 (at most 13 digits before the point), was " + shown(value);
         }
         return null;
     }

@@ -39,9 +39,10 @@ class InputRulesTest {
         assertThat(InputRules.measuredValue(new BigDecimal("102.000001"))).isNull();
         assertThat(InputRules.measuredValue(new BigDecimal("102.0000004"))).contains("at most 6 decimal places");
         assertThat(InputRules.measuredValue(new BigDecimal("-9999999999999.5"))).isNull();
-        assertThat(InputRules.measuredValue(new BigDecimal("1E13"))).isEqualTo("is larger than any measured value lotflow"
-                + " keeps (less than 10000000000000, that is at most 13 digits before the point, either sign), was"
-                + " 10000000000000");
+        assertThat(InputRules.measuredValue(new BigDecimal("1E13"))).isEqualTo("is out of range for a measured value:"
+                + " lotflow keeps values between -9999999999999.999999 and 9999999999999.999999 (at most 13 digits"
+                + " before the point), was 10000000000000");
+        assertThat(InputRules.measuredValue(new BigDecimal("-1E13"))).startsWith("is out of range");
     }
 
     /** Auditor 2026-12-05 F21: quoting 1E-999999999 in full ran the JVM out of memory (a 500 for everyone). */

@@ -23,6 +23,14 @@ final class FormErrors {
     static Map<String, String> of(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError e : binding.getFieldErrors()) {
+            if (e.isBindingFailure() && java.util.Arrays.stream(e.getCodes() == null ? new String[0] : e.getCodes())
+                    .anyMatch(c -> c.equals("typeMismatch.java.lang.Integer") || c.equals("typeMismatch.int")
+                            || c.equals("typeMismatch.java.lang.Long"))) {
+                // a whole-number field: said as such, not as a decimal (re-test 2026-12-07 F5)
+                errors.putIfAbsent(e.getField(), label(e.getField()) + ": " + org.lotflow.shared.input.WholeNumbers
+                        .why(String.valueOf(e.getRejectedValue())));
+                continue;
+            }
             String reason = e.isBindingFailure() ? "'" + e.getRejectedValue() + "' is not a valid "
                     + (e.getField().toLowerCase().contains("date") || e.getField().equals("requiredBy")
                             ? "date (yyyy-mm-dd)" : "number: write it in digits with a point for decimals and no"

@@ -123,11 +123,7 @@ class LotListPages {
     }
 
     private static int parseInt(String field, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "'" + text + "' is not a whole number");
-        }
+        return org.lotflow.shared.input.WholeNumbers.read(field, text); // the digits 0-9 only (re-test 2026-12-07 F3)
     }
 
     private static boolean blank(String s) {

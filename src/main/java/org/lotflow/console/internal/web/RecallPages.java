@@ -68,12 +68,7 @@ class RecallPages {
         model.addAttribute("open", new RecallReports.BoardPage(List.of(), null));
         model.addAttribute("closed", new RecallReports.BoardPage(List.of(), null));
         try {
-            int pageSize;
-            try {
-                pageSize = Integer.parseInt(size.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidInput("size", "'" + size + "' is not a whole number");
-            }
+            int pageSize = org.lotflow.shared.input.WholeNumbers.read("size", size); // digits 0-9 only (re-test F3)
             model.addAttribute("size", pageSize);
             model.addAttribute("open", reports.board(true, openCursor, pageSize));
             model.addAttribute("closed", reports.board(false, closedCursor, pageSize));
