@@ -686,7 +686,11 @@ class ConsolePagesTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(rachel.get("/console/recalls/RC-1999-9999").status()).isEqualTo(404);
 
-        // closed with the disposal of its 459 drums on hand (one went into the PENDING lot of the preview): the recall page says what left the plant and how (P8)
+        // closed with the disposal of its 489 drums on hand (459 and the 30 Bolt Motors sent back; one went into the
+        // PENDING lot of the preview): the recall page says what left the plant and how (P8). The 30 it says it
+        // returned arrived: none unaccounted for (new user 2026-12-07 N1)
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/received-returns", Map.of("lotNumber", lot,
+                "customer", "Bolt Motors", "quantity", 30)).status()).isEqualTo(201);
         assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", Map.of("customer", "Bolt Motors",
                 "acknowledged", true, "contactMethod", "VISIT", "contactPerson", "Ann Bolt, plant manager",
                 "quantityReturned", 30, "quantityDestroyed", 10, "note", "Ten drums crushed on site")).status())
@@ -706,7 +710,7 @@ class ConsolePagesTest {
         api.executeJobs();
         String closed = rachel.get("/console/recalls/" + number).html();
         String disposals = closed.substring(closed.indexOf("id=\"disposals\""));
-        assertThat(disposals.substring(0, disposals.indexOf("</table>"))).contains(lot).contains("459 drums")
+        assertThat(disposals.substring(0, disposals.indexOf("</table>"))).contains(lot).contains("489 drums")
                 .contains("Destroyed").contains("WM-2025-0450");
         assertThat(closed).contains(">Closed</span>");
         // the lot's audit trail says the closing's disposal as the form does (new user 2026-12-07 F10)

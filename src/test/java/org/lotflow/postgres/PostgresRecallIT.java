@@ -59,6 +59,14 @@ class PostgresRecallIT {
         JsonNode tasks = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number
                 + "&taskDefinitionKey=notifyCustomer").json();
         assertThat(tasks).hasSize(2);
+        // what the customers say they returned arrives at the plant (a return said but never received needs a
+        // justification to close: new user 2026-12-07 N1)
+        for (String[] back : new String[][] {{f.fin1, "Acme Industrial", "10"}, {f.fin1, "Beta Manufacturing", "5"},
+                {f.fin2, "Beta Manufacturing", "3"}}) {
+            TestClient.Response received = api.post("rachel", "/api/recalls/" + number + "/received-returns",
+                    Map.of("lotNumber", back[0], "customer", back[1], "quantity", new BigDecimal(back[2])));
+            assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        }
         for (JsonNode t : tasks) {
             boolean acme = t.get("name").asText().contains("Acme");
             TestClient.Response done = api.post("rachel", "/engine-rest/task/" + t.get("id").asText() + "/complete",

@@ -327,8 +327,14 @@ class RecallReturnReceiptApiTest {
         assertThat(lot(lotNumber).get("onHand").decimalValue()).isEqualByComparingTo(onHand);
         String summary = now.toString();
         assertThat(summary).contains("received back at the plant 3").contains("CHECK:");
+        // this recall received 3 of the 5 Delta said it returned (the other 2 under the second recall): the closing
+        // says what became of them (new user 2026-12-07 N1)
+        refused(api.post("jennifer", "/api/recalls/" + number + "/close", body("comment", "Retrieved",
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-9", "password", "jennifer")), "justification",
+                "returned by the customer's word but not received at the plant: Delta Inc: 2 drums (said 5, received 3)");
         Response closed = api.post("jennifer", "/api/recalls/" + number + "/close", body("comment", "Retrieved",
-                "disposalMethod", "DESTROYED", "disposalReference", "WM-9", "password", "jennifer"));
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-9", "justification", "The other 2 drums were"
+                        + " received under " + another.json().get("recallNumber").asText(), "password", "jennifer"));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
         api.executeJobs();
         JsonNode after = lot(lotNumber);

@@ -30,13 +30,15 @@ import java.util.stream.Collectors;
  * {@code notificationsAnswered} count the notifications themselves (one per customer and unit), so a customer half
  * answered shows. Percentages have 1 decimal, rounded half up. {@code stillAtCustomers}: per customer and unit, what
  * was shipped and is neither returned nor destroyed ({@link StillAtCustomers}; closing with any needs a justification,
- * 21 CFR 7.55(a)).
+ * 21 CFR 7.55(a)). {@code returnsNotReceived}: per customer and unit, what the customer said it returned but was not
+ * received at the plant ({@link ReturnsNotReceived}: in transit, lost or miscounted; closing with any needs a
+ * justification too, 21 CFR 7.55(a), 7.42(b)(3)).
  */
 public record Effectiveness(int customers, int notified, int notReached, int acknowledged, BigDecimal acknowledgedPercent,
         BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal quantityDestroyed,
         BigDecimal returnedPercent, BigDecimal retrievedPercent, List<UnitQuantities> quantities,
         int notifications, int notificationsAnswered, String level, String levelMeaning,
-        List<StillAtCustomers.Line> stillAtCustomers) {
+        List<StillAtCustomers.Line> stillAtCustomers, List<ReturnsNotReceived.Line> returnsNotReceived) {
 
     /**
      * What the recall's customers received, returned to the plant and destroyed on site in one unit, and the shares
@@ -61,7 +63,10 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
         return of(notifications, (customer, unit) -> BigDecimal.ZERO);
     }
 
-    /** {@link #of(List)} with what was received back at the plant per customer and unit ({@link StillAtCustomers}). */
+    /**
+     * {@link #of(List)} with what was received back at the plant per customer and unit ({@link StillAtCustomers},
+     * {@link ReturnsNotReceived}).
+     */
     static Effectiveness of(List<NotificationStore.NotificationRow> notifications,
             java.util.function.BiFunction<String, String, BigDecimal> receivedAt) {
         // customer -> {notified, acknowledged, not reached}
@@ -96,7 +101,8 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                 total == null ? null : total.destroyed(), total == null ? null : total.returnedPercent(),
                 total == null ? null : total.retrievedPercent(), List.copyOf(quantities), notifications.size(),
                 (int) notifications.stream().filter(NotificationStore.NotificationRow::done).count(), level,
-                meaning(level), StillAtCustomers.of(notifications, receivedAt).lines());
+                meaning(level), StillAtCustomers.of(notifications, receivedAt).lines(),
+                ReturnsNotReceived.of(notifications, receivedAt).lines());
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(3);
@@ -140,7 +146,9 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                 + (notReached == 0 ? "" : notReached + " could not be reached (not notified), ")
                 + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining(", "))
                 + (stillAtCustomers.isEmpty() ? "" : "; still at customers (neither returned nor destroyed): "
-                        + new StillAtCustomers(stillAtCustomers).inWords());
+                        + new StillAtCustomers(stillAtCustomers).inWords())
+                + (returnsNotReceived.isEmpty() ? "" : "; returned by the customer's word but not received at the"
+                        + " plant: " + new ReturnsNotReceived(returnsNotReceived).inWords());
     }
 
     /**

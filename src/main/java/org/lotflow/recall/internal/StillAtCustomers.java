@@ -36,6 +36,8 @@ public record StillAtCustomers(List<Line> lines) {
      * What is left, counting as returned the larger of what the customer said it returned and what was received back
      * from it at the plant ({@code receivedAt}: customer, unit -> quantity): goods that arrived are no longer at the
      * customer, whatever its answer said (new user 2026-12-07 N6: 4800 quoted where 1500 of the 6000 had come back).
+     * What a customer said it returned beyond what arrived is not at the customer by its word, nor at the plant: it is
+     * {@link ReturnsNotReceived}, which the closing justifies as it does this (new user 2026-12-07 N1).
      */
     static StillAtCustomers of(List<NotificationStore.NotificationRow> notifications,
             java.util.function.BiFunction<String, String, BigDecimal> receivedAt) {

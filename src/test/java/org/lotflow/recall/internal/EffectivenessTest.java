@@ -60,7 +60,7 @@ class EffectivenessTest {
         rows.add(row("Beta", "kg", "50", true, "50"));
         rows.add(row("Gamma", "pail", "10", true, "0"));
         rows.add(row("Gamma", "kg", "10", false, "0"));
-        Effectiveness e = Effectiveness.of(rows);
+        Effectiveness e = Effectiveness.of(rows, receivedAsSaid(rows));
         assertThat(e.customers()).isEqualTo(3);
         assertThat(e.notified()).isEqualTo(3);
         assertThat(e.acknowledged()).as("Gamma acknowledged for pails only").isEqualTo(2);
@@ -107,7 +107,7 @@ class EffectivenessTest {
         rows.add(row("Acme", "kg", "100", true, "50", "30"));
         rows.add(row("Beta", "kg", "60", true, "10", "0"));
         rows.add(row("Gamma", "kg", "40", true, "20")); // answered before V138: no destroyed quantity
-        Effectiveness e = Effectiveness.of(rows);
+        Effectiveness e = Effectiveness.of(rows, receivedAsSaid(rows));
         assertThat(e.quantityShipped()).isEqualByComparingTo("200");
         assertThat(e.quantityReturned()).isEqualByComparingTo("80");
         assertThat(e.quantityDestroyed()).isEqualByComparingTo("30");
@@ -156,6 +156,14 @@ class EffectivenessTest {
         assertThat(e.acknowledged()).isEqualTo(1);
         assertThat(e.notificationsAnswered()).isEqualTo(3);
         assertThat(e.summary()).contains("1 could not be reached (not notified)");
+    }
+
+    /** What the plant received back: what each customer said it returned (no returns unaccounted for). */
+    private static java.util.function.BiFunction<String, String, BigDecimal> receivedAsSaid(
+            List<NotificationStore.NotificationRow> rows) {
+        return (customer, unit) -> rows.stream().filter(n -> n.customer().equals(customer)
+                && java.util.Objects.equals(n.unit(), unit) && n.quantityReturned() != null)
+                .map(NotificationStore.NotificationRow::quantityReturned).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static NotificationStore.NotificationRow row(String customer, String shipped, boolean ack, String returned) {
