@@ -625,7 +625,10 @@ class ConsoleFormsTest {
         assertThat(page).contains("id=\"drill-started-notice\"").contains("data-status=\"IN_PROGRESS\"")
                 .contains(">In progress</span>").contains(lot)
                 .contains("id=\"mass-balance\"").contains("Review drill scope").contains("/console/drills/"
-                        + number + "/pdf");
+                        + number + "/pdf")
+                // the lot's part and status in words, codes kept as data (new user round 24 N7: "DRILLED", "RECALLED")
+                .contains("data-role=\"DRILLED\">Drilled lot</td>").contains("data-status=\"RELEASED\">Released</td>")
+                .doesNotContain(">DRILLED<").doesNotContain(">RELEASED<");
         ConsoleSession.Page pdf = rachel.get("/console/drills/" + number + "/pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.html()).startsWith("%PDF");

@@ -229,6 +229,22 @@ public class ConsoleFormat {
                 "report-fefo-compliance", java.util.Map.of("status", new java.util.TreeMap<>(OVERRIDE_STATUSES)));
     }
 
+    /**
+     * A lot's status in words, "Recalled", "In quarantine" (new user round 24 N7: "RECALLED" on the drill's page); the
+     * code stays the API's (and a row's {@code data-status}). Another text as it is; "" for none.
+     */
+    public String lotStatus(Object code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            String words = org.lotflow.lot.LotStatus.valueOf(code.toString()).inWords();
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
+    }
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         if (code == null) {

@@ -95,6 +95,8 @@ class ConsoleFormatTest {
         assertThat(format.overrideStatus("APPROVED")).isEqualTo("Approved");
         assertThat(format.overrideStatus("LOT_UNAVAILABLE")).isEqualTo("Approved, requested lot unavailable");
         assertThat(format.overrideStatus("PENDING")).isEqualTo("Pending");
+        assertThat(format.lotStatus("RECALLED")).isEqualTo("Recalled");
+        assertThat(format.lotStatus("QUARANTINE")).isEqualTo("In quarantine");
     }
 
     /** The reports' codes in the pages' words, by report and column; a lot's status elsewhere keeps its code. */
