@@ -501,6 +501,9 @@ class ConsolePagesTest {
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.html()).startsWith("%PDF");
         assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
+                // the product's category in words (new user round 24 N7: "(INDUSTRIAL, 5 years ...)")
+                .containsPattern("\\((Industrial products|Food|Pharmaceuticals), \\d+ years beyond expiration\\)")
+                .doesNotContain("(INDUSTRIAL, ")
                 .contains("Certificate PDF (download)")
                 .contains("/api/traceability/fsma204?lot=" + lot).contains("/api/traceability/epcis?lot=" + lot);
         ConsoleSession.Page forCustomer = sarah.post("/console/lots/" + lot + "/coa", Map.of("customer", "Bolt Motors"));

@@ -245,6 +245,18 @@ public class ConsoleFormat {
         }
     }
 
+    /** A product's category in words, "Industrial products" (new user round 24 N7); another text as it is. */
+    public String productCategory(Object code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            return org.lotflow.product.ProductCategory.valueOf(code.toString()).inWords();
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
+    }
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         if (code == null) {
