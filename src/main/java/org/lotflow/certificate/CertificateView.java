@@ -69,7 +69,7 @@ public record CertificateView(String coaNumber, String status, String supersedes
     /**
      * A signature manifestation (21 CFR 11.50(a)): {@code printedName} (the signer's full name as recorded
      * at the signing), {@code signedAt} (ISO-8601 UTC) and {@code signedAtText} (date and time in the
-     * plant's zone with the zone's name, "28 Jan 2025, 13:30:05 UTC"), {@code meaning} (as recorded with
+     * plant's zone with the zone's name, "2025-01-28 13:30 UTC", as the screens write times), {@code meaning} (as recorded with
      * the signature: "release approval", "OOS release", "quarantine disposition: RELEASE", or the
      * analyst's "lab results recorded (test round 1)"); {@code role} ANALYST or APPROVER, {@code userId}.
      */

@@ -45,6 +45,19 @@ public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus
             int depth, BigDecimal quantity, BigDecimal available, BigDecimal allocated, BigDecimal shipped,
             BigDecimal consumed, BigDecimal disposed, BigDecimal onHand, BigDecimal difference,
             BigDecimal reconciliationPercent) {
+
+        /**
+         * The lot's part in the drill as a QA person says it (new user round 24 N7: "DRILLED", "SOURCE"): "Drilled
+         * lot", "Input (one step back)", "Made from it" (", 2 steps on" further down); the API keeps {@code role}.
+         */
+        public String roleInWords() {
+            return switch (role == null ? "" : role) {
+                case "DRILLED" -> "Drilled lot";
+                case "SOURCE" -> "Input (one step back)";
+                case "DOWNSTREAM" -> "Made from it" + (depth > 1 ? ", " + depth + " steps on" : "");
+                default -> role;
+            };
+        }
     }
 
     /**

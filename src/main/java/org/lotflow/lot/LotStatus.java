@@ -43,6 +43,23 @@ public enum LotStatus {
         return this == REJECTED || this == EXPIRED || this == RECALLED;
     }
 
+    /**
+     * The status as a QA person says it after "the lot is": "released", "in quarantine", "used up" (new user round
+     * 24 N7: "RELEASE (lot status RELEASED)" on a form); the API and the records keep the code.
+     */
+    public String inWords() {
+        return switch (this) {
+            case PENDING -> "pending (not released yet)";
+            case RELEASED -> "released";
+            case QUARANTINE -> "in quarantine";
+            case REJECTED -> "rejected";
+            case EXPIRED -> "expired";
+            case RECALLED -> "recalled";
+            case DEPLETED -> "used up";
+            case ARCHIVED -> "archived";
+        };
+    }
+
     public Set<LotStatus> next() {
         return EnumSet.copyOf(NEXT.get(this));
     }

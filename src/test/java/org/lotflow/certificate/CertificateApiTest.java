@@ -132,7 +132,7 @@ class CertificateApiTest {
         assertThat(analyst.get("printedName").asText()).isEqualTo("Sarah Johnson");
         assertThat(analyst.get("meaning").asText()).isEqualTo("lab results recorded (test round 1)");
         assertThat(analyst.get("signedAt").asText()).isEqualTo(last(history, "LAB_RESULTS_RECORDED").get("at").asText());
-        assertThat(analyst.get("signedAtText").asText()).matches("\\d{1,2} Jan 2025, \\d{2}:\\d{2}:\\d{2} UTC");
+        assertThat(analyst.get("signedAtText").asText()).matches("2025-01-\\d{2} \\d{2}:\\d{2} UTC");
         JsonNode approver = signatures.get(1);
         JsonNode signed = last(history, "RELEASE_APPROVED").get("detail").get("signature");
         assertThat(approver.get("role").asText()).isEqualTo("APPROVER");

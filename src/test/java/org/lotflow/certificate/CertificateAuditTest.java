@@ -193,6 +193,8 @@ class CertificateAuditTest {
         for (JsonNode s : c.get("signatures")) {
             assertThat(text).contains(s.get("printedName").asText(), s.get("signedAtText").asText(),
                     s.get("meaning").asText());
+            // the time as every screen writes it, "2025-01-28 09:00 UTC" (new user round 24 N4)
+            assertThat(s.get("signedAtText").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
         }
         for (JsonNode r : c.get("results")) {
             assertThat(text).contains(r.get("test").asText(), r.get("limits").asText(), r.get("value").toString(),

@@ -336,7 +336,10 @@ class ConsoleFormsTest {
         // the category the form calls the default is the one chosen when left alone (new user 2026-12-06 N1: the
         // browser took the first, FOOD, and a product is never changed once defined)
         assertThat(productsPage).containsPattern("<option value=\"INDUSTRIAL\" selected=\"selected\"")
-                .doesNotContainPattern("<option value=\"FOOD\" selected");
+                .doesNotContainPattern("<option value=\"FOOD\" selected")
+                // categories in words, the code the form's value (new user round 24 N7)
+                .contains(">Industrial products (5 years beyond expiration), the default</option>")
+                .contains("<td>Industrial products, ").doesNotContain("<td>INDUSTRIAL, ");
         Map<String, String> f = new LinkedHashMap<>(Map.of("sku", sku, "name", "Gear oil", "description", "",
                 "unit", "drums", "shelfLifeMonths", "24", "lotNumberPattern", sku + "-{yyyy}-{seq:3}",
                 "specs", "viscosity cSt 245 255\nflashPoint °C 220"));
@@ -627,7 +630,10 @@ class ConsoleFormsTest {
         assertThat(page).contains("id=\"drill-started-notice\"").contains("data-status=\"IN_PROGRESS\"")
                 .contains(">In progress</span>").contains(lot)
                 .contains("id=\"mass-balance\"").contains("Review drill scope").contains("/console/drills/"
-                        + number + "/pdf");
+                        + number + "/pdf")
+                // the lot's part and status in words, codes kept as data (new user round 24 N7: "DRILLED", "RECALLED")
+                .contains("data-role=\"DRILLED\">Drilled lot</td>").contains("data-status=\"RELEASED\">Released</td>")
+                .doesNotContain(">DRILLED<").doesNotContain(">RELEASED<");
         ConsoleSession.Page pdf = rachel.get("/console/drills/" + number + "/pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.html()).startsWith("%PDF");

@@ -508,6 +508,9 @@ class ConsolePagesTest {
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.html()).startsWith("%PDF");
         assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
+                // the product's category in words (new user round 24 N7: "(INDUSTRIAL, 5 years ...)")
+                .containsPattern("\\((Industrial products|Food|Pharmaceuticals), \\d+ years beyond expiration\\)")
+                .doesNotContain("(INDUSTRIAL, ")
                 .contains("Certificate PDF (download)")
                 .contains("/api/traceability/fsma204?lot=" + lot).contains("/api/traceability/epcis?lot=" + lot);
         ConsoleSession.Page forCustomer = sarah.post("/console/lots/" + lot + "/coa", Map.of("customer", "Bolt Motors"));
@@ -766,7 +769,14 @@ class ConsolePagesTest {
         assertThat(jennifer.get("/console/reports").html()).contains("\"COMPLAINT\":\"Customer complaint\"")
                 .contains("\"RECEIPT\":\"Received into quarantine\"")
                 // the people of the "... by" columns named as elsewhere, one column (new user 2026-12-07 F6)
-                .contains("\"sarah\":\"Sarah Johnson (sarah)\"").contains("/ByName$/.test(n)");
+                .contains("\"sarah\":\"Sarah Johnson (sarah)\"").contains("/ByName$/.test(n)")
+                // a recall's class and status and an override's status in the pages' words, by report (new user
+                // round 24 N2: "CLASS_I", "CLOSED", "APPROVED")
+                .contains("\"report-recall-impact\":{").contains("\"CLASS_I\":\"Class I\"")
+                .contains("\"CLOSED\":\"Closed\"").contains("\"report-fefo-compliance\":{")
+                .contains("\"APPROVED\":\"Approved\"").contains("CODE_WORDS[shownReport]")
+                // shares one way, "75.0 %", and months left as the lot list writes them (new user round 24 N3)
+                .contains("Number(text).toFixed(1) + ' %'").contains("Math.floor(Number(text)) + ' months'");
         assertThat(jennifer.get("/console/reports").html()).contains("action=\"/console/reports/audit-verify\"")
                 .contains("action=\"/api/reports/quality-trend\"")
                 // FEFO as everywhere else, the seed's name only beside it (new user 2026-12-07 F15)

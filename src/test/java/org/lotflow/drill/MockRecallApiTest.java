@@ -257,7 +257,10 @@ class MockRecallApiTest {
         }
         assertThat(org.lotflow.support.Forms.shown(shown, "drillNumber")).isEqualTo(number);
         assertThat(org.lotflow.support.Forms.shown(shown, "drillSummary")).contains(f.fin2, f.int2, "Beta Manufacturing",
-                "finding: Lot " + f.fin2, "Reconciliation: 70.00 %", " by Rachel Nguyen (rachel)");
+                "finding: Lot " + f.fin2, "Reconciliation: 70.0 %", " by Rachel Nguyen (rachel)")
+                // the lots' parts and statuses in words (new user round 24 N7: "DRILLED", "SOURCE", "RECALLED")
+                .contains("- Drilled lot " + f.int2 + " (released): ", "Input (one step back) ", "Made from it")
+                .doesNotContain("DRILLED", "SOURCE", "DOWNSTREAM", "RELEASED");
         Map<String, Object> extra = new HashMap<>();
         extra.put("traceComplete", Map.of("value", "YES"));
         extra.put("findings", Map.of("value", "fin2's shipment paperwork missing"));

@@ -372,7 +372,9 @@ class AllocationOverrideApiTest {
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
                 .html()).contains("id=\"override-meaning\"").contains("but not carried out: the requested lot "
                         + newer + " had nothing it could give").contains("the order was allocated by FEFO instead")
-                .contains("id=\"override-reason\"").contains("Reason for the decision: ok");
+                .contains("id=\"override-reason\"").contains("Reason for the decision: ok")
+                // the status in words, as the FEFO compliance report says it (new user round 24 N2)
+                .contains(">Approved, requested lot unavailable</b>").doesNotContain(">LOT_UNAVAILABLE</b>");
         // and the requested lot's trail says why the signed approval was not carried out (re-test 2026-12-06 H1)
         assertThat(fx.historyTypes(newer)).containsSubsequence("OVERRIDE_APPROVED", "OVERRIDE_NOT_CARRIED_OUT");
         JsonNode notCarried = null;

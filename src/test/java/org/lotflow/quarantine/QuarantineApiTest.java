@@ -357,14 +357,19 @@ class QuarantineApiTest {
         JsonNode before = api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json();
         assertThat(before.get("lotStatus").get("value").asText()).isEqualTo("RELEASED");
         assertThat(before.get("statusNotice").get("value").asText()).isEmpty();
+        // the outcome in words (new user round 24 N7: "RELEASE (lot status RELEASED)")
+        assertThat(before.get("outcomeText").get("value").asText().replace("\\", ""))
+                .isEqualTo("Release (the lot is released)");
 
         Response recalled = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason",
                 "Supplier base oil contaminated", "classification", "CLASS_II"));
         assertThat(recalled.status()).as(recalled.toString()).isIn(201, 202);
         JsonNode after = api.get("jennifer", "/engine-rest/task/" + inform + "/form-variables").json();
         assertThat(after.get("lotStatus").get("value").asText()).isEqualTo("RECALLED");
+        assertThat(after.get("outcomeText").get("value").asText().replace("\\", ""))
+                .isEqualTo("Release (the lot is recalled)");
         assertThat(after.get("statusNotice").get("value").asText().replace("\\", "")) // escaped for the Markdown
-                .startsWith("Since this decision the lot has become RECALLED (2025-01-28 ")
+                .startsWith("Since this decision the lot has become recalled (2025-01-28 ")
                 .contains("the recall tells them what to do with the lot");
     }
 

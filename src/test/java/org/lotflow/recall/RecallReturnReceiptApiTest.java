@@ -441,7 +441,13 @@ class RecallReturnReceiptApiTest {
                     + "/received-returns", Map.of("shipment", "0|" + lotNumber, "quantity", notDigits));
             assertThat(bad.status()).as(notDigits).isEqualTo(400);
             assertThat(bad.html()).contains("id=\"receive-form\"");
+            // said at the form's top as other forms say it, the page opened there (new user round 24 N5)
+            String form = bad.html().substring(bad.html().indexOf("id=\"receive-panel\""));
+            assertThat(form).as(notDigits).contains("id=\"receive-problem\"")
+                    .contains("<strong>Not saved:</strong>").contains("/received-returns#receive-panel\"");
+            assertThat(form.indexOf("id=\"receive-problem\"")).isLessThan(form.indexOf("id=\"receive-form\""));
         }
+        assertThat(page).as("no refusal, no banner").doesNotContain("id=\"receive-problem\"");
         assertThat(rachel.post("/console/recalls/" + number + "/received-returns", Map.of("shipment", "0|"
                 + lotNumber, "quantity", "16")).html()).contains("which was shipped 20");
         assertThat(rachel.post("/console/recalls/" + number + "/received-returns", Map.of("shipment", "7|"

@@ -34,8 +34,11 @@ import org.lotflow.shared.input.PartyNames;
  */
 public final class CertificateRules {
 
-    /** Date and time to the second with the zone's name: "28 Jan 2025, 13:30:05 UTC". */
-    static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss zzz", Locale.ENGLISH);
+    /**
+     * Date and time with the zone's id, as every screen writes a time ({@code TaskForm.text}, the Console's):
+     * "2025-01-28 13:30 UTC" (new user round 24 N4: the certificate alone printed "28 Jan 2025, 13:30:05 UTC").
+     */
+    static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
     /** The longest customer name (as an order's {@code customer}). */
     public static final int MAX_CUSTOMER = 200;
@@ -50,9 +53,9 @@ public final class CertificateRules {
         }
     }
 
-    /** "28 Jan 2025, 13:30:05 CET": the instant in the plant's zone, with the zone's name. */
+    /** "2025-01-28 14:30 Europe/Berlin": the instant in the plant's zone, with the zone's id. */
     public static String signedAtText(Instant at, ZoneId zone) {
-        return SIGNED_AT.format(at.atZone(zone));
+        return SIGNED_AT.format(at.atZone(zone)) + " " + zone.getId();
     }
 
     /** The value without trailing zeros and never in exponent form: 248.000000 -> 248, 250 stays 250. */

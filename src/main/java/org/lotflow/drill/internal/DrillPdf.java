@@ -57,7 +57,7 @@ class DrillPdf {
         for (MockRecallReport.Lot l : r.lots()) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("lotNumber", l.lotNumber());
-            row.put("role", l.role());
+            row.put("role", l.roleInWords());
             row.put("product", l.productName() + " (" + l.sku() + ")");
             row.put("status", l.status());
             row.put("unit", l.unit());

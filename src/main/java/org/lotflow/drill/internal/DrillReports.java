@@ -75,9 +75,10 @@ public class DrillReports {
         text.append("**Scope:** ").append(counted(r.lots().size(), "lot")).append(", ")
                 .append(counted(r.suppliers().size(), "supplier lot")).append(", ")
                 .append(counted(r.customers().size(), "customer")).append(". Reconciliation: ")
-                .append(r.reconciliationPercent().toPlainString()).append(" %.\n\n");
+                .append(percent(r.reconciliationPercent())).append(".\n\n");
         for (MockRecallReport.Lot l : r.lots()) {
-            text.append("- ").append(e.apply(l.role())).append(' ').append(e.apply(l.lotNumber())).append(": ")
+            text.append("- ").append(e.apply(l.roleInWords())).append(' ').append(e.apply(l.lotNumber()))
+                    .append(" (").append(e.apply(lotStatusWords(l.status()))).append("): ")
                     .append(MassBalance.plain(l.quantity())).append(' ').append(e.apply(l.unit())).append(" = on hand ")
                     .append(MassBalance.plain(l.onHand())).append(" + shipped ").append(MassBalance.plain(l.shipped()))
                     .append(" + consumed ").append(MassBalance.plain(l.consumed())).append(" + disposed ")
@@ -100,6 +101,23 @@ public class DrillReports {
                     .append(e.apply(r.reviewFindings()));
         }
         return text.toString();
+    }
+
+    /** A lot's status in words ("recalled", "released"); its code when it is no status. */
+    static String lotStatusWords(String status) {
+        try {
+            return org.lotflow.lot.LotStatus.valueOf(status).inWords();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(status);
+        }
+    }
+
+    /**
+     * A share as the Console writes it, one decimal and the sign after a space, cut, never rounded up to a 100.0 it
+     * did not reach ("99.9 %", new user round 24 N3: "100.00 %").
+     */
+    static String percent(java.math.BigDecimal value) {
+        return value.setScale(1, java.math.RoundingMode.DOWN).toPlainString() + " %";
     }
 
     MockRecallReport report(DrillStore.Row r) {

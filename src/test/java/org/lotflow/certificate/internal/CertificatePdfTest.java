@@ -31,9 +31,9 @@ class CertificatePdfTest {
                 "Lab results within specification; release approved by Jennifer Lee", 1,
                 results.stream().allMatch(CertificateView.Result::passed), results,
                 List.of(new CertificateView.Signature("ANALYST", "sarah", "Sarah Johnson", RECORDED,
-                                "28 Jan 2025, 10:02:03 UTC", "lab results recorded (test round 1)"),
+                                "2025-01-28 10:02 UTC", "lab results recorded (test round 1)"),
                         new CertificateView.Signature("APPROVER", "jennifer", "Jennifer Lee", APPROVED,
-                                "28 Jan 2025, 13:30:05 UTC", "release approval")));
+                                "2025-01-28 13:30 UTC", "release approval")));
     }
 
     static List<CertificateView.Result> seedResults() {
@@ -70,8 +70,8 @@ class CertificatePdfTest {
                 "IL-250-55GAL", "IL250-2025-003", "500.125 drums", "2025-01-27", "Valid Until", "2027-01-27",
                 "viscosity40C", "245 – 255 cSt", "248", "pourPoint", "≤ -15 °C", "-18", "0.000015", "≤ 0.05 %",
                 "flashPoint", "≥ 220 °C", "218.5", "FAIL", "PASS", "not all specifications met",
-                "Analysed by", "Sarah Johnson", "28 Jan 2025, 10:02:03 UTC", "lab results recorded (test round 1)",
-                "Approved by", "Jennifer Lee", "28 Jan 2025, 13:30:05 UTC", "release approval", "Page 1 of 1");
+                "Analysed by", "Sarah Johnson", "2025-01-28 10:02 UTC", "lab results recorded (test round 1)",
+                "Approved by", "Jennifer Lee", "2025-01-28 13:30 UTC", "release approval", "Page 1 of 1");
         assertThat(text).doesNotContain("SUPERSEDED", "1.5E-5");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Certificate of Analysis COA-2025-0234");

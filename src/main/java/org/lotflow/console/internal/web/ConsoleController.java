@@ -22,10 +22,12 @@ class ConsoleController {
     private final org.lotflow.history.AuditTrail audit;
 
     private final org.lotflow.security.CurrentUser users;
+    private final ConsoleFormat format;
 
     ConsoleController(WebappLogin login, java.time.Clock clock, org.lotflow.history.AuditTrail audit,
-            org.lotflow.security.CurrentUser users) {
+            org.lotflow.security.CurrentUser users, ConsoleFormat format) {
         this.users = users;
+        this.format = format;
         this.login = login;
         this.clock = clock;
         this.audit = audit;
@@ -53,6 +55,9 @@ class ConsoleController {
         model.addAttribute("triggerWords", org.lotflow.quarantine.Holds.TRIGGER_WORDS);
         // the people of the "... by" columns as the rest of the Console names them (new user 2026-12-07 F6)
         model.addAttribute("people", users.everyoneWithIds());
+        // the codes of a report's columns (a recall's class and status, an override's status) in the pages' words
+        // (new user round 24 N2); the CSV keeps the codes
+        model.addAttribute("codeWords", format.reportCodeWords());
         return "console/reports";
     }
 

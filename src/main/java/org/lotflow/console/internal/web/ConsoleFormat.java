@@ -196,6 +196,67 @@ public class ConsoleFormat {
         };
     }
 
+    /**
+     * An allocation override's status in words, as the order page and the FEFO compliance report say it (new user
+     * round 24 N2: "APPROVED"): PENDING is "Pending", LOT_UNAVAILABLE "Approved, requested lot unavailable"; the
+     * API and the CSV keep the code. Another text as it is; "" for none.
+     */
+    public String overrideStatus(Object code) {
+        return code == null ? "" : OVERRIDE_STATUSES.getOrDefault(code.toString(), code.toString());
+    }
+
+    private static final java.util.Map<String, String> OVERRIDE_STATUSES = java.util.Map.of("PENDING", "Pending",
+            "APPROVED", "Approved", "LOT_UNAVAILABLE", "Approved, requested lot unavailable", "REFUSED", "Refused",
+            "WITHDRAWN", "Withdrawn");
+
+    /**
+     * The codes of the Console-rendered reports' columns in the words the pages use, by report form (its id) and
+     * column: the recall impact report's class and recall status, the FEFO compliance report's override status (new
+     * user round 24 N2: "CLASS_I", "CLOSED", "APPROVED"). A column named alike in another report (a lot's "status")
+     * keeps its code. The API and the CSV keep the codes.
+     */
+    public java.util.Map<String, java.util.Map<String, java.util.Map<String, String>>> reportCodeWords() {
+        java.util.Map<String, String> classes = new java.util.LinkedHashMap<>();
+        for (org.lotflow.recall.Classification c : org.lotflow.recall.Classification.values()) {
+            classes.put(c.name(), recallClass(c.name()));
+        }
+        java.util.Map<String, String> recallStatuses = new java.util.LinkedHashMap<>();
+        for (String code : java.util.List.of("NOTIFYING", "AWAITING_CLOSE", "CLOSED")) {
+            recallStatuses.put(code, recallStatus(code));
+        }
+        return java.util.Map.of(
+                "report-recall-impact", java.util.Map.of("classification", classes, "status", recallStatuses),
+                "report-fefo-compliance", java.util.Map.of("status", new java.util.TreeMap<>(OVERRIDE_STATUSES)));
+    }
+
+    /**
+     * A lot's status in words, "Recalled", "In quarantine" (new user round 24 N7: "RECALLED" on the drill's page); the
+     * code stays the API's (and a row's {@code data-status}). Another text as it is; "" for none.
+     */
+    public String lotStatus(Object code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            String words = org.lotflow.lot.LotStatus.valueOf(code.toString()).inWords();
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
+    }
+
+    /** A product's category in words, "Industrial products" (new user round 24 N7); another text as it is. */
+    public String productCategory(Object code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            return org.lotflow.product.ProductCategory.valueOf(code.toString()).inWords();
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
+    }
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         if (code == null) {
@@ -288,6 +349,19 @@ public class ConsoleFormat {
         }
         BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A share in per cent as the Console writes every one (new user round 24 N3: "85.7 %", "100.00 %", "100.0%"): one
+     * decimal, as the API gives its rates, and the sign after a space, "85.7 %"; a figure of more decimals (a drill's
+     * reconciliation, 99.99) cut to one, never rounded up to a 100.0 it did not reach; "" for none.
+     */
+    public String percent(Object value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return d.setScale(1, java.math.RoundingMode.DOWN).toPlainString() + " %";
     }
 
     /**

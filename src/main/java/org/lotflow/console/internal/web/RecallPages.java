@@ -283,6 +283,7 @@ class RecallPages {
                 throw e;
             }
             response.setStatus(status);
+            model.addAttribute("refusedForm", "receive"); // its "Not saved" banner (new user round 24 N5)
             model.addAttribute("receiveForm", Map.of("shipment", shipment == null ? "" : shipment, "quantity",
                     quantity == null ? "" : quantity, "receivedOn", receivedOn == null ? "" : receivedOn,
                     "reference", reference == null ? "" : reference, "serials", serials == null ? "" : serials));

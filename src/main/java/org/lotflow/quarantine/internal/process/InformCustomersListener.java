@@ -42,9 +42,24 @@ public class InformCustomersListener extends TaskLifecycleListener {
             Lot lot = lots.get(hold.getLotId());
             java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
             now.put("lotStatus", lot.getStatus());
+            now.put("outcomeText", outcomeText(hold, lot.getStatus()));
             now.put("statusNotice", statusNotice(hold, lot.getStatus(), history.of(lot.getId())));
             return now;
         });
+    }
+
+    /**
+     * The hold's decision and the lot's status now in words, "Release (the lot is released)" (new user round 24 N7:
+     * "RELEASE (lot status RELEASED)"); the decision's code stays the process's {@code decision}.
+     */
+    static String outcomeText(Hold hold, org.lotflow.lot.LotStatus now) {
+        String decision = hold.getDecision() == null ? "Not decided"
+                : switch (hold.getDecision()) {
+                    case RELEASE -> "Release";
+                    case REJECT -> "Reject";
+                    case RECALL -> "Recall";
+                };
+        return decision + " (the lot is " + now.inWords() + ")";
     }
 
     /**
@@ -68,7 +83,7 @@ public class InformCustomersListener extends TaskLifecycleListener {
                 change = e;
             }
         }
-        return "Since this decision the lot has become " + now + (change == null ? "" : " ("
+        return "Since this decision the lot has become " + now.inWords() + (change == null ? "" : " ("
                 + TaskForm.text(change.at()) + (change.reason() == null ? "" : ": " + change.reason()) + ")")
                 + ". Do not tell customers the outcome above as it stands: "
                 + (now == org.lotflow.lot.LotStatus.RECALLED ? "the recall tells them what to do with the lot; say in"
@@ -83,6 +98,7 @@ public class InformCustomersListener extends TaskLifecycleListener {
         Lot lot = lots.get(hold.getLotId());
         TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("outcome", hold.getDecision())
+                .show("outcomeText", outcomeText(hold, lot.getStatus()))
                 .show("statusNotice", statusNotice(hold, lot.getStatus(), java.util.List.of()))
                 .show("justificationText", hold.getJustification())
                 // why the lot was held: a complaint's customer is answered too (new user 2026-12-06 L4; the seed:

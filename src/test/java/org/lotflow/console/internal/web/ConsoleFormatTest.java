@@ -78,7 +78,9 @@ class ConsoleFormatTest {
         assertThat(format.detail("classification", "CLASS_II", false)).isEqualTo("Class II");
         assertThat(format.detail("contactMethod", "PHONE", false)).isEqualTo("Telephone call");
         assertThat(format.detail("source", "COMPLAINT", false)).isEqualTo("Customer complaint");
-        assertThat(format.detail("source", "RECEIPT", false)).as("a lot's source is no hold trigger").isEqualTo("RECEIPT");
+        // RECEIPT under "source" is a new lot's source (main 73daf228: where a lot came from in words)
+        assertThat(format.detail("source", "RECEIPT", false)).as("a lot's source in words")
+                .isEqualTo("Received from a supplier");
         assertThat(format.detail("manufactureDateStated", false, false)).startsWith("no: the supplier stated none");
         assertThat(format.detail("round", 1, false)).isEqualTo("1");
         assertThat(format.detail("reference", "REJECT", false)).as("a key without codes").isEqualTo("REJECT");
@@ -90,5 +92,33 @@ class ConsoleFormatTest {
         assertThat(format.recallStatus("CLOSED")).isEqualTo("Closed");
         assertThat(format.drillStatus("IN_PROGRESS")).isEqualTo("In progress");
         assertThat(format.drillStatus(org.lotflow.drill.DrillStatus.PASSED)).isEqualTo("Passed");
+        assertThat(format.overrideStatus("APPROVED")).isEqualTo("Approved");
+        assertThat(format.overrideStatus("LOT_UNAVAILABLE")).isEqualTo("Approved, requested lot unavailable");
+        assertThat(format.overrideStatus("PENDING")).isEqualTo("Pending");
+        assertThat(format.lotStatus("RECALLED")).isEqualTo("Recalled");
+        assertThat(format.lotStatus("QUARANTINE")).isEqualTo("In quarantine");
+    }
+
+    /** The reports' codes in the pages' words, by report and column; a lot's status elsewhere keeps its code. */
+    @Test
+    void reportCodesReadAsThePagesWords() {
+        var words = format.reportCodeWords();
+        assertThat(words.get("report-recall-impact").get("classification")).containsEntry("CLASS_I", "Class I")
+                .containsEntry("CLASS_III", "Class III");
+        assertThat(words.get("report-recall-impact").get("status")).containsEntry("CLOSED", "Closed")
+                .containsEntry("AWAITING_CLOSE", "Awaiting closure");
+        assertThat(words.get("report-fefo-compliance").get("status")).containsEntry("APPROVED", "Approved")
+                .containsEntry("REFUSED", "Refused");
+        assertThat(words).doesNotContainKey("report-fefo");
+    }
+
+    /** Every share one way (new user round 24 N3): one decimal, a space, the sign; never rounded up to 100. */
+    @Test
+    void percentagesReadOneWay() {
+        assertThat(format.percent(new java.math.BigDecimal("85.7"))).isEqualTo("85.7 %");
+        assertThat(format.percent(new java.math.BigDecimal("100.00"))).isEqualTo("100.0 %");
+        assertThat(format.percent(new java.math.BigDecimal("99.99"))).isEqualTo("99.9 %");
+        assertThat(format.percent(75)).isEqualTo("75.0 %");
+        assertThat(format.percent(null)).isEmpty();
     }
 }

@@ -53,8 +53,11 @@ class QuarantineFormsTest {
                 "labResultsText", "releaseNote", "fourEyesNotice"));
         assertThat(decide).containsAll(org.lotflow.support.Forms.embeddedShown("decideDisposition"));
         Set<String> inform = new TreeSet<>(lotFacts);
-        inform.addAll(Set.of("outcome", "statusNotice", "justificationText", "holdTrigger", "customerList"));
+        inform.addAll(Set.of("outcome", "outcomeText", "statusNotice", "justificationText", "holdTrigger",
+                "customerList"));
         assertThat(inform).containsAll(placeholders(form("informCustomers")));
+        // the outcome in words, "Release (the lot is released)", not "RELEASE (lot status RELEASED)" (round 24 N7)
+        assertThat(placeholders(form("informCustomers"))).contains("outcomeText").doesNotContain("outcome", "lotStatus");
         Set<String> disposal = new TreeSet<>(lotFacts);
         disposal.add("onHand");
         disposal.add("rejectedBecause");
