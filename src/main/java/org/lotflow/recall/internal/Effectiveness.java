@@ -52,10 +52,10 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
         String summary() {
             return Quantities.plain(returned) + " of " + Quantities.plain(shipped) + " "
                     + (unit == null ? "(several units, recorded before units were kept apart)" : unit) + " returned"
-                    + (returnedPercent == null ? "" : " (" + returnedPercent + "%)")
+                    + (returnedPercent == null ? "" : " (" + returnedPercent + " %)")
                     + (destroyed.signum() == 0 ? "" : " and " + Quantities.plain(destroyed) + " destroyed at the"
                             + " customers"
-                            + (retrievedPercent == null ? "" : " (" + retrievedPercent + "% retrieved)"));
+                            + (retrievedPercent == null ? "" : " (" + retrievedPercent + " % retrieved)"));
         }
     }
 
@@ -142,7 +142,7 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
             return "Effectiveness: no customer received the affected lots";
         }
         return "Effectiveness " + level + ": " + acknowledged + " of " + customers
-                + " customer(s) acknowledged (" + acknowledgedPercent + "%), "
+                + " customer(s) acknowledged (" + acknowledgedPercent + " %), "
                 + (notReached == 0 ? "" : notReached + " could not be reached (not notified), ")
                 + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining(", "))
                 + (stillAtCustomers.isEmpty() ? "" : "; still at customers (neither returned nor destroyed): "

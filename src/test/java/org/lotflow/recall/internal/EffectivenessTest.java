@@ -75,8 +75,8 @@ class EffectivenessTest {
         assertThat(e.quantities().get(1).shipped()).isEqualByComparingTo("50");
         assertThat(e.quantities().get(1).returned()).isEqualByComparingTo("12");
         assertThat(e.quantities().get(1).returnedPercent()).isEqualByComparingTo("24.0");
-        assertThat(e.summary()).isEqualTo("Effectiveness B: 2 of 3 customer(s) acknowledged (66.7%), 55 of 160 kg"
-                + " returned (34.4%), 12 of 50 pail returned (24.0%); still at customers (neither returned nor"
+        assertThat(e.summary()).isEqualTo("Effectiveness B: 2 of 3 customer(s) acknowledged (66.7 %), 55 of 160 kg"
+                + " returned (34.4 %), 12 of 50 pail returned (24.0 %); still at customers (neither returned nor"
                 + " destroyed): Acme: 28 pail; Acme: 95 kg; Gamma: 10 pail; Gamma: 10 kg");
         // what is left is per customer and unit, never added across units (Beta returned its 50 kg)
         assertThat(e.stillAtCustomers()).extracting(StillAtCustomers.Line::customer, StillAtCustomers.Line::unit)
@@ -117,8 +117,8 @@ class EffectivenessTest {
             assertThat(q.destroyed()).isEqualByComparingTo("30");
             assertThat(q.retrievedPercent()).isEqualByComparingTo("55.0");
         });
-        assertThat(e.summary()).isEqualTo("Effectiveness A: 3 of 3 customer(s) acknowledged (100.0%), 80 of 200 kg"
-                + " returned (40.0%) and 30 destroyed at the customers (55.0% retrieved); still at customers (neither"
+        assertThat(e.summary()).isEqualTo("Effectiveness A: 3 of 3 customer(s) acknowledged (100.0 %), 80 of 200 kg"
+                + " returned (40.0 %) and 30 destroyed at the customers (55.0 % retrieved); still at customers (neither"
                 + " returned nor destroyed): Acme: 20 kg; Beta: 50 kg; Gamma: 20 kg");
     }
 
