@@ -1,6 +1,7 @@
 package org.lotflow.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.support.TestClient.body;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -44,14 +45,6 @@ class RecallNotReachedApiTest {
 
     @Autowired
     org.lotflow.recall.internal.ClosingForm closingForm;
-
-    private static Map<String, Object> body(Object... kv) {
-        Map<String, Object> body = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            body.put((String) kv[i], kv[i + 1]);
-        }
-        return body;
-    }
 
     private Response complete(String taskId, Map<String, Object> variables) {
         Map<String, Object> vars = new HashMap<>();

@@ -1,9 +1,9 @@
 package org.lotflow.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.support.TestClient.body;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -37,14 +37,6 @@ class RecallReturnReceiptApiTest {
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
-
-    private static Map<String, Object> body(Object... kv) {
-        Map<String, Object> body = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            body.put((String) kv[i], kv[i + 1]);
-        }
-        return body;
-    }
 
     private static void refused(Response r, String field, String... detailContains) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);

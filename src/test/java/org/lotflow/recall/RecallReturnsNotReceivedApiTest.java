@@ -1,6 +1,7 @@
 package org.lotflow.recall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotflow.support.TestClient.body;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -37,14 +38,6 @@ class RecallReturnsNotReceivedApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private static Map<String, Object> body(Object... kv) {
-        Map<String, Object> body = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            body.put((String) kv[i], kv[i + 1]);
-        }
-        return body;
-    }
 
     private static void refused(Response r, String field, String... detailContains) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);

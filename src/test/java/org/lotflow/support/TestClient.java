@@ -165,6 +165,15 @@ public class TestClient {
     }
 
     /** The user id of {@link #secondQaManager()}. */
+    /** A JSON body of name-value pairs that may hold nulls ({@code Map.of} takes none): {@code body("a", 1, "b", null)}. */
+    public static java.util.Map<String, Object> body(Object... nameValue) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            body.put((String) nameValue[i], nameValue[i + 1]);
+        }
+        return body;
+    }
+
     public static final String SECOND_QA_MANAGER = "anna";
 
     /**
