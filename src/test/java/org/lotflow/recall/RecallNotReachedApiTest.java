@@ -406,6 +406,15 @@ class RecallNotReachedApiTest {
                 "quantityReturned", "lots"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html()).contains("is not a number");
+        // both forms have a customer field: a refusal's customer error is said under its own form only
+        String noCustomer = rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "",
+                "quantityReturned", "1")).html();
+        assertThat(noCustomer.split("data-field=\"customer\"", -1)).as("one customer error").hasSize(2);
+        assertThat(noCustomer.indexOf("data-field=\"customer\"")).isLessThan(noCustomer.indexOf("id=\"receive-form\""));
+        String noShipment = rachel.post("/console/recalls/" + number + "/received-returns", Map.of("shipment", "9|x",
+                "quantity", "1")).html();
+        assertThat(noShipment.split("data-field=\"customer\"", -1)).as("one customer error").hasSize(2);
+        assertThat(noShipment.indexOf("data-field=\"customer\"")).isGreaterThan(noShipment.indexOf("id=\"receive-form\""));
         for (String notDigits : List.of("1E-2", "\u0663", "\uff13")) {
             assertThat(rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0", "quantityReturned",
                     notDigits)).status()).as(notDigits).isEqualTo(400);
