@@ -217,10 +217,17 @@ public class RecallQueries {
         return out;
     }
 
-    /** What the plant received back from {@code customer} of lots in {@code unit} (null: of any unit). */
+    /**
+     * What the plant received back from {@code customer} of lots in {@code unit} (null: of any unit), customer and unit
+     * matched whatever their case, as the notifications group them ({@link CustomerShipments.Consignee}: a customer that
+     * received "drums" and "Drums" has one notification in "drums"; auditor 2026-12-07 24b F1: goods received of the
+     * "Drums" lot were read as never received).
+     */
     static java.math.BigDecimal received(List<RecallView.ReceivedReturn> received, String customer, String unit) {
-        return received.stream().filter(x -> x.customer().equalsIgnoreCase(customer)
-                && (unit == null || unit.equals(x.unit()))).map(RecallView.ReceivedReturn::quantity)
+        String who = CustomerShipments.fold(customer);
+        String of = CustomerShipments.fold(unit);
+        return received.stream().filter(x -> who.equals(CustomerShipments.fold(x.customer()))
+                && (of == null || of.equals(CustomerShipments.fold(x.unit())))).map(RecallView.ReceivedReturn::quantity)
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
