@@ -70,7 +70,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return fieldProblem(e.getName(), "'" + e.getValue() + "' is outside the range of whole numbers this"
                     + " parameter takes");
         }
-        String example = type.equals("whole number") ? ": write it in digits, e.g. 90"
+        String example = type.equals("whole number") ? ": write it with the digits 0-9, e.g. 90"
                 : type.equals("number") ? ": write it in digits with a point for decimals, e.g. 12.5" : "";
         return fieldProblem(e.getName(), "'" + e.getValue() + "' is not a " + type + example);
     }

@@ -325,6 +325,9 @@ class RecallNotReachedApiTest {
                 1)), "unit", "at most 32 characters");
         refused(api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 8,
                 "quantityDestroyed", 3)), "quantityReturned", "more than the 10");
+        // a destroyed quantity sent alone is refused naming it (auditor 2026-12-07 24b F3)
+        refused(api.post("rachel", returns, body("customer", "Echo Pumps", "quantityDestroyed", 11)),
+                "quantityDestroyed", "more than the 10");
         assertThat(api.post("tom", returns, body("customer", "Echo Pumps", "quantityReturned", 1)).status())
                 .isEqualTo(403);
         Response notReached = api.post("rachel", returns, body("customer", "Foxtrot Oils", "quantityReturned", 1));

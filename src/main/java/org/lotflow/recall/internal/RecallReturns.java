@@ -104,7 +104,10 @@ public class RecallReturns {
         BigDecimal totalDestroyed = hadDestroyed.add(destroyed);
         String unitText = n.unit() == null ? "" : " " + n.unit();
         if (totalReturned.add(totalDestroyed).compareTo(n.quantityShipped()) > 0) {
-            throw new InvalidInput("quantityReturned", Quantities.plain(totalReturned) + unitText + " returned and "
+            // the field that was sent (auditor 2026-12-07 24b F3: a destroyed quantity alone was refused naming
+            // quantityReturned)
+            throw new InvalidInput(returned.signum() == 0 ? "quantityDestroyed" : "quantityReturned",
+                    Quantities.plain(totalReturned) + unitText + " returned and "
                     + Quantities.plain(totalDestroyed) + unitText + " destroyed in all would be more than the "
                     + Quantities.plain(n.quantityShipped()) + unitText + " shipped to " + n.customer());
         }

@@ -32,7 +32,8 @@ public final class IdCursor {
         }
         long before;
         try {
-            before = Long.parseLong(cursor.trim());
+            // the digits 0-9 only, as every whole number lotflow reads (auditor 2026-12-07 24b F5: '٩٩٩٩' paged)
+            before = cursor.strip().matches("[0-9]+") ? Long.parseLong(cursor.strip()) : 0;
         } catch (NumberFormatException e) {
             before = 0;
         }

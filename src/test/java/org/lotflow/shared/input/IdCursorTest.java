@@ -16,7 +16,8 @@ class IdCursorTest {
         assertThat(IdCursor.before(null)).isEqualTo(Long.MAX_VALUE);
         assertThat(IdCursor.before("  ")).isEqualTo(Long.MAX_VALUE);
         assertThat(IdCursor.before(" 42 ")).isEqualTo(42);
-        for (String bad : List.of("abc", "0", "-5", "1e3", "99999999999999999999")) {
+        // the digits 0-9 only (auditor 2026-12-07 24b F5: Arabic-Indic and full-width digits and a sign paged)
+        for (String bad : List.of("abc", "0", "-5", "1e3", "99999999999999999999", "\u0669\u0669", "\uff19\uff19", "+9999")) {
             assertThatThrownBy(() -> IdCursor.before(bad)).as(bad).isInstanceOf(InvalidInput.class)
                     .hasMessageContaining("is not a cursor of this list");
         }
