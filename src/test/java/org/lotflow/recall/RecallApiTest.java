@@ -365,7 +365,10 @@ class RecallApiTest {
         assertThat(closedEvent.get("reason").asText()).contains("below the target effectiveness level A")
                 .contains("registered letter")
                 // two sentences, not one run on (re-test 2026-12-06 L5)
-                .contains("CAPA-2025-004 opened. Closed below the target");
+                .contains("CAPA-2025-004 opened. Closed below the target")
+                // and what the justification covers, below the target too (auditor 2026-12-07 24b F4)
+                .contains("level A, with product still at customers ("
+                        + closedEvent.get("detail").get("stillAtCustomers").asText() + ")");
         JsonNode disposals = closedEvent.get("detail").get("disposals");
         assertThat(disposals).extracting(d -> d.get("lotNumber").asText() + " " + d.get("method").asText() + " "
                 + d.get("reference").asText()).contains(f.fin1 + " DESTROYED WM-2025-0111", f.rm1 + " DESTROYED WM-2025-0107");

@@ -270,9 +270,8 @@ public class RecallClosing {
                 + (left.isEmpty() || notReceived.isEmpty() ? "" : " and")
                 + (notReceived.isEmpty() ? "" : " with goods " + NOT_RECEIVED + " (" + notReceived.inWords() + ")");
         String belowTarget = justification == null ? "" : (e.meets(target) ? " Closed" + goodsOut
-                : " Closed below the target effectiveness level " + target
-                        + (notReceived.isEmpty() ? "" : ", with goods " + NOT_RECEIVED + " (" + notReceived.inWords()
-                                + ")"))
+                // below the target too, the sentence names all the justification covers (auditor 2026-12-07 24b F4)
+                : " Closed below the target effectiveness level " + target + (goodsOut.isEmpty() ? "" : "," + goodsOut))
                 + ", justified: " + ClosingReport.sentence(justification);
         if (!left.isEmpty()) {
             report.put("stillAtCustomers", left.inWords());
