@@ -94,6 +94,53 @@ class RecallNotReachedApiTest {
         return opened.json().get("recallNumber").asText();
     }
 
+    /**
+     * Two QA managers close one recall at once, jennifer on {@code /api} and anna on the task: one closing is signed,
+     * and when jennifer's call loses it is told who closed it and when, whatever the moment it lost at (before its task
+     * lookup, between the lookup and the completion, or waiting for the recall's lock), never Tasklist's "Reload"
+     * (auditor 2026-12-07 24b F7).
+     */
+    @Test
+    void theLoserOfTwoClosingsAtOnceOnTheApiIsToldWhoClosedIt() throws Exception {
+        String number = recallOf("RCR", "Golf Gear");
+        String lot = api.get("rachel", "/api/recalls/" + number).json().get("lots").get(0).get("lotNumber").asText();
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/notifications", body("customer", "Golf Gear",
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Buyer", "quantityReturned", 10))
+                .status()).isEqualTo(200);
+        assertThat(api.post("rachel", "/api/recalls/" + number + "/received-returns", body("lotNumber", lot,
+                "customer", "Golf Gear", "quantity", 10)).status()).isEqualTo(201);
+        api.executeJobs();
+        org.camunda.bpm.engine.task.Task close = engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(number).taskDefinitionKey("closeRecall").singleResult();
+        String version = api.get("anna", "/engine-rest/task/" + close.getId() + "/form-variables").json()
+                .get("figuresVersion").get("value").asText();
+        Map<String, Object> annas = new HashMap<>();
+        Map.of("comment", "All retrieved (anna)", "disposalMethod", "DESTROYED", "disposalReference", "WM-1",
+                "figuresShown", version, "signaturePassword", "anna").forEach((k, v) -> annas.put(k, Map.of("value", v)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Response> jennifer = pool.submit(() -> api.post("jennifer", "/api/recalls/"
+                    + number + "/close", body("comment", "All retrieved (jennifer)", "disposalMethod", "DESTROYED",
+                            "disposalReference", "WM-2", "password", "jennifer")));
+            java.util.concurrent.Future<Response> anna = pool.submit(() -> api.post("anna", "/engine-rest/task/"
+                    + close.getId() + "/complete", Map.of("variables", annas)));
+            Response j = jennifer.get();
+            Response a = anna.get();
+            assertThat(j.status() == 202 ^ a.status() == 204).as("one closing: " + j + " / " + a).isTrue();
+            assertThat(j.status() == 202 ? a.status() : j.status()).as("the other lost: " + j + " / " + a)
+                    .isEqualTo(409);
+            if (j.status() == 409) {
+                assertThat(j.json().get("detail").asText()).startsWith("Recall " + number + " was closed by Anna"
+                        + " Kowalski (anna) at ").endsWith("(signed) a moment ago; nothing of yours was saved");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        api.executeJobs();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lot_event WHERE type = 'RECALL_CLOSED' AND lot_id ="
+                + " (SELECT id FROM lot WHERE lot_number = ?)", Integer.class, lot)).as("one signed closing").isEqualTo(1);
+    }
+
     @Test
     void aCustomerThatCouldNotBeReachedIsNeverCountedAsNotified() {
         String number = recallOf("RNR", "Bayou Hydraulics", "Acme Foods", "Cedar Mills");

@@ -117,6 +117,15 @@ public class RecallClosing {
         return why;
     }
 
+    /** The loser of two closings at once: who closed the recall and when, and that nothing of theirs was saved. */
+    private StateConflict closedMeanwhile(String recallNumber, RecallStore.RecallRow now) {
+        String by = now.closeRequestedBy() != null ? now.closeRequestedBy() : now.closedBy();
+        java.time.Instant at = now.closeRequestedAt() != null ? now.closeRequestedAt() : now.closedAt();
+        return (StateConflict) new StateConflict("Recall " + recallNumber + " was closed by " + currentUser.nameWithId(by)
+                + (at == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(at)) + " (signed) a"
+                + " moment ago; nothing of yours was saved").with("recallStatus", now.status());
+    }
+
     /** What {@link ReturnsNotReceived} is, in the closing's words. */
     static final String NOT_RECEIVED = "returned by the customer's word but not received at the plant";
 
@@ -150,12 +159,7 @@ public class RecallClosing {
             if (now.closeRequestedBy() != null || RecallStatus.CLOSED.equals(now.status())) {
                 // a second closing a moment after the first: a lost race, said as such (auditor 2026-12-06 A10: "is
                 // AWAITING_CLOSE and cannot be closed")
-                String by = now.closeRequestedBy() != null ? now.closeRequestedBy() : now.closedBy();
-                java.time.Instant at = now.closeRequestedAt() != null ? now.closeRequestedAt() : now.closedAt();
-                return new StateConflict("Recall " + recallNumber + " was closed by " + currentUser.nameWithId(by)
-                        + (at == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(at)) + " (signed) a"
-                        + " moment ago; nothing of yours was saved").with("recallStatus",
-                                now.status());
+                return closedMeanwhile(recallNumber, now);
             }
             int open = notifications.open(recall.id());
             return new StateConflict("Recall " + recallNumber + " is " + recall.status() + " and cannot be closed"
@@ -170,6 +174,14 @@ public class RecallClosing {
             // the API's caller reads the recall itself: signed on the figures as they stand now
             process.close(taskId, comment, justification, disposalMethod, disposalReference, null,
                     closingForm.figuresVersion(recallNumber, recall.processInstanceId()));
+        } catch (RuntimeException lost) {
+            // the task completed by another QA manager between its lookup and this completion: who closed it, not
+            // Tasklist's "reload" (auditor 2026-12-07 24b F7)
+            RecallStore.RecallRow now = lost instanceof org.lotflow.shared.Refusal ? null : bound.find(recallNumber);
+            if (now != null && now.closeRequestedBy() != null && !now.closeRequestedBy().equals(currentUser.id())) {
+                throw closedMeanwhile(recallNumber, now);
+            }
+            throw lost;
         } finally {
             API_DISPOSALS.remove();
         }
@@ -209,7 +221,11 @@ public class RecallClosing {
             throw new InvalidInput("comment", "at most " + MAX_COMMENT + " characters");
         }
         RecallStore.RecallRow recall = store.lock(bound.of(recallNumber, processInstanceId).id());
-        if (!RecallStatus.AWAITING_CLOSE.equals(recall.status()) || recall.closeRequestedBy() != null) {
+        if (recall.closeRequestedBy() != null) {
+            // another QA manager's closing committed while this one waited for the recall's lock: who, and when
+            throw closedMeanwhile(recallNumber, recall);
+        }
+        if (!RecallStatus.AWAITING_CLOSE.equals(recall.status())) {
             throw new StateConflict("Recall " + recallNumber + " is " + recall.status()
                     + (recall.closeRequestedBy() != null ? " and its closing is already signed" : "")
                     + "; it cannot be closed now").with("recallStatus", recall.status());
