@@ -86,11 +86,22 @@ final class EngineReads {
             boolean execution = instance.group(1).equalsIgnoreCase("execution");
             String id = instance.group(2);
             if (!(execution ? runningExecution : runningInstance).test(id)) {
-                return new SurfaceRefusal(404, "Not found", null, "There is no running "
-                        + (execution ? "execution" : "process instance") + " '" + id + "': it never existed or has"
-                        + " ended (an ended process's variables are in its history)");
+                return noRunning(execution, id);
             }
         }
         return null;
+    }
+
+    /** The running process instance or execution whose variables {@code resource} reads: {kind, id}, or null. */
+    static String[] instanceRead(String resource) {
+        Matcher instance = INSTANCE_READ.matcher(resource);
+        return instance.matches() ? new String[] {instance.group(1), instance.group(2)} : null;
+    }
+
+    /** What a read of the variables of no running process instance or execution answers (404). */
+    static SurfaceRefusal noRunning(boolean execution, String id) {
+        return new SurfaceRefusal(404, "Not found", null, "There is no running " + (execution ? "execution"
+                : "process instance") + " '" + id + "': it never existed or has ended (an ended process's variables are"
+                + " in its history)");
     }
 }

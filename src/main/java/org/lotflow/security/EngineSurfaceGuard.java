@@ -144,6 +144,18 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
                 return;
             }
         }
+        String[] readInstance = (method.equals("GET") || method.equals("HEAD")) && api.matches()
+                ? EngineReads.instanceRead(api.group(1)) : null;
+        if (readInstance != null) {
+            // a running process the reader may not read is, to them, none (auditor 2026-12-07 24b F6: the engine's 403
+            // told a QA analyst the QA managers' closing process of a recall exists)
+            Caller reader = caller(request, !path.startsWith("/engine-rest"));
+            boolean execution = readInstance[0].equalsIgnoreCase("execution");
+            if (reader != null && !reader.admin() && !instancesSeen.test(execution, readInstance[1], reader)) {
+                refused(response, EngineReads.noRunning(execution, readInstance[1]));
+                return;
+            }
+        }
         if (read && api.matches() && notes != null && TaskNotes.concerns(method, api.group(1))) {
             Caller reader = caller(request, !path.startsWith("/engine-rest"));
             if (reader != null && notes.handled(method, api.group(1), reader, request, response, chain)) {
@@ -316,6 +328,19 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
     /** Checks new printed names against those users carried before a rename too ({@link PrintedNames}). */
     EngineSurfaceGuard formerNamesFrom(PrintedNames names) {
         lookups.formerNamesFrom(names);
+        return this;
+    }
+
+    /** Whether a caller may read a running process instance (false) or execution (true) of this id; all when not set. */
+    interface InstancesSeen {
+        boolean test(boolean execution, String id, Caller caller);
+    }
+
+    private InstancesSeen instancesSeen = (execution, id, caller) -> true;
+
+    /** Answers reads of running processes a caller may not read as of none ({@link InstancesSeen}). */
+    EngineSurfaceGuard instancesSeenBy(InstancesSeen seen) {
+        this.instancesSeen = seen;
         return this;
     }
 

@@ -249,6 +249,40 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * Whether a caller may read a running process instance or execution: the engine's own rule, {@code READ} on the
+     * instance or {@code READ_INSTANCE} on its process, with the caller's groups as the store has them now; true for
+     * an id of none (the read's own 404 answers it).
+     */
+    private static EngineSurfaceGuard.InstancesSeen instancesSeen(ProcessEngine engine) {
+        org.lotflow.shared.process.WithoutCallerAuthorization privileged =
+                new org.lotflow.shared.process.WithoutCallerAuthorization(engine.getIdentityService());
+        return (execution, id, caller) -> privileged.call(() -> {
+            String instanceId = id;
+            if (execution) {
+                org.camunda.bpm.engine.runtime.Execution e = engine.getRuntimeService().createExecutionQuery()
+                        .executionId(id).singleResult();
+                if (e == null) {
+                    return true;
+                }
+                instanceId = e.getProcessInstanceId();
+            }
+            org.camunda.bpm.engine.runtime.ProcessInstance instance = engine.getRuntimeService()
+                    .createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+            if (instance == null) {
+                return true;
+            }
+            String key = engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getKey();
+            java.util.List<String> groups = IdentityLookups.groupsOf(engine.getIdentityService(), caller.userId());
+            org.camunda.bpm.engine.AuthorizationService rights = engine.getAuthorizationService();
+            return rights.isUserAuthorized(caller.userId(), groups, org.camunda.bpm.engine.authorization.Permissions.READ,
+                    org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, instanceId)
+                    || rights.isUserAuthorized(caller.userId(), groups,
+                            org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE,
+                            org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, key);
+        });
+    }
+
     /** Existence lookups for {@link EngineReads}, whoever asks (the answer is only "there is none"). */
     private static EngineReads engineReads(ProcessEngine engine) {
         org.lotflow.shared.process.WithoutCallerAuthorization privileged =
@@ -273,7 +307,7 @@ public class SecurityConfiguration {
                     return null;
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
-                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine))
+                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine)).instancesSeenBy(instancesSeen(engine))
                 .formerNamesFrom(printedNames)
                 .currentPasswordCheckedBy(new CurrentPasswordCheck(signatures::getObject))
                 .notesKeptBy((taskId, processInstanceId, message, caller) -> {

@@ -350,6 +350,19 @@ public abstract class EngineSurfaceAttacks {
                     .isEqualTo(noTask.json().path("detail").asText().replace(none, "ID"))
                     .doesNotContain("Record lab results").doesNotContain(lot).doesNotContain("QA");
         }
+        // nor is its running process, to them (auditor 2026-12-07 24b F6: the engine's 403 told that it exists)
+        String pi = as("demo", HttpMethod.GET, "/engine-rest/task/" + taskId, null).json().get("processInstanceId")
+                .asText();
+        for (String read : List.of("process-instance/ID/variables", "process-instance/ID/variables/lotNumber",
+                "execution/ID/localVariables")) {
+            Response outsider = as("tom", HttpMethod.GET, "/engine-rest/" + read.replace("ID", pi), null);
+            Response noInstance = as("tom", HttpMethod.GET, "/engine-rest/" + read.replace("ID", none), null);
+            assertThat(outsider.status()).as(read + " " + outsider).isEqualTo(404).isEqualTo(noInstance.status());
+            assertThat(outsider.json().path("detail").asText().replace(pi, "ID")).as(read)
+                    .isEqualTo(noInstance.json().path("detail").asText().replace(none, "ID"));
+        }
+        assertThat(as("demo", HttpMethod.GET, "/engine-rest/process-instance/" + pi + "/variables", null).status())
+                .as("an administrator reads it").isEqualTo(200);
         // whatever a claim's body says (another user, none at all): no task (re-test 2026-12-07 F1)
         for (Map<String, Object> claim : List.<Map<String, Object>>of(Map.of("userId", "sarah"), Map.of())) {
             Response outsider = as("tom", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim", claim);
