@@ -30,14 +30,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <li>{@code signatures}: the analyst who recorded the results and the QA manager who approved the
  * release, each as a signature manifestation of 21 CFR 11.50 (printed name, date and time with zone,
  * meaning);</li>
- * <li>{@code plant}: the issuing plant's name and address ({@code lotflow.plant.*}).</li>
+ * <li>{@code plant}: the issuing plant's name and address ({@code lotflow.plant.*});</li>
+ * <li>{@code manufacturer}: for a lot received from a supplier, who made it and under which lot number ("Gulf Coast
+ * Base Oils, their lot GCB-24-7781"), so the certificate does not read as if the plant made it (new user 2026-12-07
+ * 24b: a received API lot's certificate named only the plant); absent for a lot made at the plant, and on
+ * certificates issued before it was kept.</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CertificateView(String coaNumber, String status, String supersedes, String supersededBy,
         Instant issuedAt, LocalDate issueDate, Plant plant, String lotNumber, String sku, String productName,
         LocalDate manufactureDate, LocalDate expirationDate, LocalDate validUntil, BigDecimal quantity, String unit,
-        String release, int testRound, boolean passed, List<Result> results, List<Signature> signatures) {
+        String release, int testRound, boolean passed, List<Result> results, List<Signature> signatures,
+        String manufacturer) {
 
     /** {@code status} of the lot's latest certificate. */
     public static final String CURRENT = "CURRENT";
@@ -81,6 +86,6 @@ public record CertificateView(String coaNumber, String status, String supersedes
     public CertificateView standing(String status, String supersededBy) {
         return new CertificateView(coaNumber, status, supersedes, supersededBy, issuedAt, issueDate, plant,
                 lotNumber, sku, productName, manufactureDate, expirationDate, validUntil, quantity, unit, release,
-                testRound, passed, results, signatures);
+                testRound, passed, results, signatures, manufacturer);
     }
 }

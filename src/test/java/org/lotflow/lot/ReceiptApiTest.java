@@ -132,6 +132,11 @@ class ReceiptApiTest {
         next.put("deliveryReference", "BOL-778813");
         assertThat(api.post("mike", "/api/receipts", next).status()).isEqualTo(201);
         assertThat(lotCount(sku)).isEqualTo(4);
+        // its certificate of analysis, once released, names who made it (new user 2026-12-07 24b)
+        String firstLot = lots.get(0).get("lotNumber").asText();
+        api.release(firstLot);
+        assertThat(api.get("tom", "/api/lots/" + firstLot + "/coa").json().get("manufacturer").asText())
+                .isEqualTo("Gulf Coast Base Oils, Houston TX, their lot " + supplierLot);
     }
 
     @Test

@@ -106,7 +106,8 @@ public class CertificateIssuance {
                 lot.getManufactureDate(), lot.getExpirationDate(), lot.getExpirationDate(),
                 CertificateRules.plain(lot.getQuantity()), lot.getProduct().getUnit(),
                 CertificateRules.releaseBasis(approver), verdict.round(),
-                verdict.passed(), CertificateRules.results(verdict), List.of(analyst, approver));
+                verdict.passed(), CertificateRules.results(verdict), List.of(analyst, approver),
+                CertificateRules.manufacturer(lot.getSupplier(), lot.getSupplierLotNumber()));
         certificates.save(new Certificate(number.toString(), number.year(), number.seq(), lotId, issuedAt,
                 releasedBy, CertificateJson.write(content)));
         history.event(lotId, CertificateEventTypes.CERTIFICATE_ISSUED).by(releasedBy)

@@ -131,6 +131,18 @@ public final class CertificateRules {
     }
 
     /**
+     * Who made a lot received from a supplier, as the certificate prints it: "Gulf Coast Base Oils, their lot
+     * GCB-24-7781"; null for a lot made at the plant ({@code supplier} null).
+     */
+    public static String manufacturer(String supplier, String supplierLotNumber) {
+        if (supplier == null || supplier.isBlank()) {
+            return null;
+        }
+        return supplier + (supplierLotNumber == null || supplierLotNumber.isBlank() ? ""
+                : ", their lot " + supplierLotNumber);
+    }
+
+    /**
      * How the lot was released, as the certificate states it to a customer: fixed wording from the meaning of the
      * approver's signature ("release approval", "OOS release", "quarantine disposition: RELEASE"), never the free
      * text a QA manager wrote as the decision's justification, which stays in the lot's audit trail (new user

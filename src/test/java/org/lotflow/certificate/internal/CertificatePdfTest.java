@@ -33,7 +33,7 @@ class CertificatePdfTest {
                 List.of(new CertificateView.Signature("ANALYST", "sarah", "Sarah Johnson", RECORDED,
                                 "2025-01-28 10:02 UTC", "lab results recorded (test round 1)"),
                         new CertificateView.Signature("APPROVER", "jennifer", "Jennifer Lee", APPROVED,
-                                "2025-01-28 13:30 UTC", "release approval")));
+                                "2025-01-28 13:30 UTC", "release approval")), null);
     }
 
     static List<CertificateView.Result> seedResults() {
@@ -76,6 +76,22 @@ class CertificatePdfTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Certificate of Analysis COA-2025-0234");
         }
+    }
+
+    /** A received lot's certificate names who made it (new user 2026-12-07 24b); a plant lot's names no one. */
+    @Test
+    void aReceivedLotsCertificateNamesItsManufacturer() throws IOException {
+        CertificateView plant = seed("IL-250", null, seedResults());
+        CertificateView received = new CertificateView(plant.coaNumber(), plant.status(), null, null,
+                plant.issuedAt(), plant.issueDate(), plant.plant(), plant.lotNumber(), plant.sku(), plant.productName(),
+                plant.manufactureDate(), plant.expirationDate(), plant.validUntil(), plant.quantity(), plant.unit(),
+                plant.release(), 1, plant.passed(), plant.results(), plant.signatures(),
+                CertificateRules.manufacturer("Gulf Coast Base Oils", "GCB-24-7781"));
+        assertThat(text(PDF.pdf(received)).replaceAll("\\s+", " ")).contains("Manufacturer",
+                "Gulf Coast Base Oils, their lot GCB-24-7781");
+        assertThat(text(PDF.pdf(plant))).doesNotContain("Manufacturer");
+        assertThat(CertificateRules.manufacturer(null, "X")).isNull();
+        assertThat(CertificateRules.manufacturer("Acme", null)).isEqualTo("Acme");
     }
 
     /** A unit of words stays on one line in its column (new user 2026-12-06 L6: "mg KOH" / "/g"). */
