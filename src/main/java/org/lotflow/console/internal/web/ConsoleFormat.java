@@ -226,7 +226,10 @@ public class ConsoleFormat {
         }
         return java.util.Map.of(
                 "report-recall-impact", java.util.Map.of("classification", classes, "status", recallStatuses),
-                "report-fefo-compliance", java.util.Map.of("status", new java.util.TreeMap<>(OVERRIDE_STATUSES)));
+                "report-fefo-compliance", java.util.Map.of("status", new java.util.TreeMap<>(OVERRIDE_STATUSES)),
+                // a hold's outcome as its signed disposition says it (new user round 24b N5: "RELEASE", "REJECT")
+                "report-complaints", java.util.Map.of("outcome", java.util.Map.of("OPEN", "Open (not decided yet)",
+                        "RELEASE", decision("RELEASE"), "REJECT", decision("REJECT"), "RECALL", decision("RECALL"))));
     }
 
     /**

@@ -109,6 +109,8 @@ class ConsoleFormatTest {
                 .containsEntry("AWAITING_CLOSE", "Awaiting closure");
         assertThat(words.get("report-fefo-compliance").get("status")).containsEntry("APPROVED", "Approved")
                 .containsEntry("REFUSED", "Refused");
+        assertThat(words.get("report-complaints").get("outcome")).containsEntry("RELEASE", "Release")
+                .containsEntry("REJECT", "Reject").containsEntry("OPEN", "Open (not decided yet)");
         assertThat(words).doesNotContainKey("report-fefo");
     }
 
