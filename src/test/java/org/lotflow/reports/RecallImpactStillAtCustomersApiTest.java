@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One figure for what is still out there (new user round 24b N1): a customer said it returned 20 of the 40 drums it was
  * shipped, and 30 arrived back at the plant. The recall's page and closing say 10 are still at the customer; so does
  * the recall impact report's {@code outstanding}, in JSON and CSV, and its {@code check} still says the two disagree.
+ * The recall's shares count the customers' word: the page and the closing's summary say what the plant received beside
+ * them (N2).
  */
 @ApiTest
 class RecallImpactStillAtCustomersApiTest {
@@ -55,6 +57,19 @@ class RecallImpactStillAtCustomersApiTest {
         JsonNode recall = api.get("rachel", "/api/recalls/" + number).json();
         assertThat(recall.get("effectiveness").get("stillAtCustomers").get(0).get("quantity").decimalValue())
                 .isEqualByComparingTo("10");
+
+        // the shares count the customers' word; beside them, what arrived at the plant (new user round 24b N2)
+        JsonNode units = recall.get("effectiveness").get("quantities").get(0);
+        assertThat(units.get("returnedPercent").decimalValue()).as("by the customers' word").isEqualByComparingTo("50");
+        assertThat(units.get("received").decimalValue()).isEqualByComparingTo("30");
+        String page = org.lotflow.console.ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + number)
+                .html();
+        assertThat(page).containsPattern("Returned 20 of 40 drums shipped \\(50\\.0 %\\) \\(by the customers(&#39;|')"
+                + " word; received at the plant: 30 drums\\), destroyed at the customers 0");
+        String closeTask = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + number
+                + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
+        assertThat(api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString())
+                .contains("20 of 40 drums returned (50.0 %) by the customers' word (received at the plant: 30 drums)");
 
         JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls")
                 .get(0);

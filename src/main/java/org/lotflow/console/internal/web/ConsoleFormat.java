@@ -330,6 +330,13 @@ public class ConsoleFormat {
         return x.compareTo(y) != 0;
     }
 
+    /** Whether {@code a} is more than {@code b} (as decimals); a missing one counts as 0. */
+    public boolean more(Object a, Object b) {
+        BigDecimal x = a == null ? BigDecimal.ZERO : new BigDecimal(a.toString());
+        BigDecimal y = b == null ? BigDecimal.ZERO : new BigDecimal(b.toString());
+        return x.compareTo(y) > 0;
+    }
+
     /**
      * A lab value or limit of a history record as written; a limit recorded before they were kept as written (V156)
      * carries the column's padding of 6 decimals (245.000000), shown without it, as then.
