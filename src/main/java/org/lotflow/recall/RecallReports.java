@@ -59,6 +59,18 @@ public class RecallReports {
     public record CustomerRow(long recallId, String customer, String unit, BigDecimal quantityShipped, boolean answered,
             Boolean reached, boolean notified, Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, Instant notifiedAt,
             BigDecimal quantityReceived) {
+
+        /**
+         * What is still at this customer in this unit, as the recall's page and closing count it
+         * ({@link org.lotflow.recall.internal.StillAtCustomers}: what was shipped less the larger of what the customer
+         * said it returned and what was received back at the plant, less what it destroyed; 0 when nothing is left): a
+         * customer that has not answered and sent nothing back holds all it was shipped (new user round 24b N1).
+         */
+        public BigDecimal stillAtCustomer() {
+            BigDecimal left = org.lotflow.recall.internal.StillAtCustomers.left(quantityShipped, quantityReturned,
+                    quantityReceived, quantityDestroyed);
+            return left.signum() > 0 ? left : BigDecimal.ZERO.setScale(3);
+        }
     }
 
     /** The recalls opened in {@code [from, to)} (or the one numbered {@code recallNumber}), oldest first. */
@@ -112,8 +124,10 @@ public class RecallReports {
         java.util.Map<String, BigDecimal> received = new java.util.HashMap<>();
         for (Receipt r : receipts) {
             org.lotflow.lot.LotLabel label = labels.get(r.lotId());
+            // customer and unit matched whatever their case, as the recall's own page matches them
             received.merge(r.recallId() + "|" + r.customer().toUpperCase(java.util.Locale.ROOT) + "|"
-                    + (label == null ? null : label.unit()), r.quantity(), BigDecimal::add);
+                    + (label == null || label.unit() == null ? null : label.unit().toUpperCase(java.util.Locale.ROOT)),
+                    r.quantity(), BigDecimal::add);
         }
         return jdbc.query("""
                 SELECT recall_id, customer, unit, quantity_shipped, status, reached, acknowledged, quantity_returned,
@@ -130,7 +144,8 @@ public class RecallReports {
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("notified_at", OffsetDateTime.class).toInstant(),
                         received.getOrDefault(rs.getLong("recall_id") + "|" + rs.getString("customer")
-                                .toUpperCase(java.util.Locale.ROOT) + "|" + rs.getString("unit"), BigDecimal.ZERO)
+                                .toUpperCase(java.util.Locale.ROOT) + "|" + (rs.getString("unit") == null ? null
+                                        : rs.getString("unit").toUpperCase(java.util.Locale.ROOT)), BigDecimal.ZERO)
                                 .setScale(3)));
     }
 

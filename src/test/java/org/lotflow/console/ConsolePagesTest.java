@@ -654,7 +654,7 @@ class ConsolePagesTest {
                         + " of it were shipped to Bolt Motors on 20");
         String shipments = shippedOrder.substring(shippedOrder.indexOf("id=\"shipments\""));
         assertThat(shipments.substring(0, shipments.indexOf("</table>"))).as("the shipment's lot a link, its status now")
-                .contains("href=\"/console/lots/" + lot + "\"").contains(" RECALLED</small>");
+                .contains("href=\"/console/lots/" + lot + "\"").contains("data-status=\"RECALLED\"> Recalled</small>"); // in words, the code kept (round 24b N5)
         // shipped, nothing left to ship: "allocated" as the lot page means it (new user 2026-12-07 F15)
         assertThat(shippedOrder).contains("id=\"order-to-ship\">0 drums<");
         String listed = tom.get("/console/orders?sku=" + shipped[1]).html();

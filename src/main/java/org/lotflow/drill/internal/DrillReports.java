@@ -103,10 +103,14 @@ public class DrillReports {
         return text.toString();
     }
 
-    /** A lot's status in words ("recalled", "released"); its code when it is no status. */
+    /**
+     * A lot's status in words ("recalled", "released"), as it reads inside the form's parentheses: no parentheses of
+     * its own ("pending, not released yet", new user round 24b N6: "(pending (not released yet))"); its code when it
+     * is no status.
+     */
     static String lotStatusWords(String status) {
         try {
-            return org.lotflow.lot.LotStatus.valueOf(status).inWords();
+            return org.lotflow.lot.LotStatus.valueOf(status).inWords().replace(" (", ", ").replace(")", "");
         } catch (IllegalArgumentException | NullPointerException e) {
             return String.valueOf(status);
         }

@@ -86,7 +86,9 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         sb.append("- Remaining on hand: ").append(n(onHand)).append(' ').append(unit).append(" (unallocated ")
                 .append(n(available)).append(", not for sale while the lot is held)\n");
         sb.append("- Allocated: ").append(n(allocated)).append(' ').append(unit).append(" (shipments on hold)\n");
-        sb.append("- Shipped: ").append(n(shipped)).append(' ').append(unit).append(" (investigate)\n");
+        // nothing shipped is nothing to investigate (new user round 24b N6: "Shipped: 0 drums (investigate)")
+        sb.append("- Shipped: ").append(n(shipped)).append(' ').append(unit)
+                .append(shipped.signum() > 0 ? " (investigate)\n" : " (none reached a customer)\n");
         if (consumed.signum() > 0) {
             sb.append("- Consumed by other lots: ").append(n(consumed)).append(' ').append(unit).append('\n');
         }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * everything it reached is in one unit, and null when not: pails and kilograms do not add up (auditor 2026-12-06 G2).
  * {@code quantityReturned} is what customers returned to the plant, {@code quantityDestroyed} what they destroyed on
  * site (21 CFR 7.59: what became of the recalled goods); {@code returnedPercent} the share of what was shipped that
- * came back, {@code retrievedPercent} the share that left the market: returned plus destroyed. Answers recorded
+ * came back, {@code retrievedPercent} the share that left the market: returned plus destroyed; both by the customers'
+ * word, and {@code quantities}' {@code received} what arrived back at the plant in that unit beside it. Answers recorded
  * before the two were kept apart (V138) count their one number as returned. {@code notifications} and
  * {@code notificationsAnswered} count the notifications themselves (one per customer and unit), so a customer half
  * answered shows. Percentages have 1 decimal, rounded half up. {@code stillAtCustomers}: per customer and unit, what
@@ -47,12 +48,23 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
      * the others).
      */
     public record UnitQuantities(String unit, BigDecimal shipped, BigDecimal returned, BigDecimal destroyed,
-            BigDecimal returnedPercent, BigDecimal retrievedPercent) {
+            BigDecimal returnedPercent, BigDecimal retrievedPercent, BigDecimal received) {
+
+        /**
+         * Whether the plant received back more than the customers said they returned: the shares count the customers'
+         * word (by design), so the page and the summary say what arrived beside them (new user round 24b N2: "50.0 %
+         * retrieved" right above "still at customers: 10" with 30 of the 40 back at the plant).
+         */
+        boolean receivedBeyondWord() {
+            return received != null && received.compareTo(returned) > 0;
+        }
 
         String summary() {
             return Quantities.plain(returned) + " of " + Quantities.plain(shipped) + " "
                     + (unit == null ? "(several units, recorded before units were kept apart)" : unit) + " returned"
                     + (returnedPercent == null ? "" : " (" + returnedPercent + " %)")
+                    + (receivedBeyondWord() ? " by the customers' word (received at the plant: "
+                            + Quantities.plain(received) + (unit == null ? "" : " " + unit) + ")" : "")
                     + (destroyed.signum() == 0 ? "" : " and " + Quantities.plain(destroyed) + " destroyed at the"
                             + " customers"
                             + (retrievedPercent == null ? "" : " (" + retrievedPercent + " % retrieved)"));
@@ -78,7 +90,11 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
             c[1] &= Boolean.TRUE.equals(n.acknowledged());
             c[2] |= n.notReached();
             // 3 decimals from the start, as every recorded quantity (A6: 0 beside 0.000)
-            BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {ZERO, ZERO, ZERO});
+            BigDecimal[] q = byUnit.computeIfAbsent(n.unit(), k -> new BigDecimal[] {ZERO, ZERO, ZERO, ZERO});
+            BigDecimal atPlant = receivedAt.apply(n.customer(), n.unit());
+            if (atPlant != null) {
+                q[3] = q[3].add(atPlant);
+            }
             q[0] = q[0].add(n.quantityShipped());
             if (n.quantityReturned() != null) {
                 q[1] = q[1].add(n.quantityReturned());
@@ -93,7 +109,7 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
         int notReached = (int) byCustomer.values().stream().filter(c -> c[2]).count();
         List<UnitQuantities> quantities = new ArrayList<>();
         byUnit.forEach((unit, q) -> quantities.add(new UnitQuantities(unit, q[0], q[1], q[2], share(q[1], q[0]),
-                share(q[1].add(q[2]), q[0]))));
+                share(q[1].add(q[2]), q[0]), q[3])));
         UnitQuantities total = quantities.size() == 1 && quantities.get(0).unit() != null ? quantities.get(0) : null;
         String level = level(acknowledged, customers);
         return new Effectiveness(customers, notified, notReached, acknowledged, percent(acknowledged, customers),

@@ -24,8 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * The seed's recall impact analysis ("Regulatory Reports: Recall impact analysis"): per recall, its scope
  * (lots in scope and recalled, the lots named), and per customer the quantity shipped of affected lots, whether
  * the notification is answered, the quantity returned to the plant, the quantity destroyed at the customer (21 CFR
- * 7.59; null for answers recorded before the two were kept apart, V138) and what is still outstanding
- * ({@code outstanding = shipped - returned - destroyed}; a customer that has not answered has returned nothing yet); and, once
+ * 7.59; null for answers recorded before the two were kept apart, V138) and what is still outstanding at the customer
+ * ({@code outstanding}: shipped less the larger of what the customer said it returned and what was received back from
+ * it at the plant, less what it destroyed, never below 0; the figure the recall's page and its closing give as "still
+ * at customers", {@link RecallReports.CustomerRow#stillAtCustomer}, new user round 24b N1; a customer that has not
+ * answered and sent nothing back holds all it was shipped); a recall's {@code outstanding} per unit adds its
+ * customers' (so it need not be shipped - returned - destroyed when the plant received more than was said); and, once
  * closed, how the recalled stock on hand left the plant ({@code disposals}, 21 CFR 7.55(a); JSON only: the CSV has a
  * row per customer).
  * Quantities are the recall's as recorded, exact decimals in the unit of the lots shipped: a customer that received
@@ -164,24 +168,25 @@ public class RecallImpact {
                 BigDecimal back = c.quantityReturned() == null ? BigDecimal.ZERO.setScale(3) : c.quantityReturned();
                 BigDecimal destroyed = c.quantityDestroyed() == null ? BigDecimal.ZERO.setScale(3)
                         : c.quantityDestroyed();
+                // what is still out there, as the recall's page and closing count it (new user round 24b N1)
+                BigDecimal outstanding = c.stillAtCustomer();
                 byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(), c.reached(),
-                        c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(),
+                        c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), outstanding,
                         // when it was told; a customer not reached was never told (re-test 2026-12-06 L7)
-                        c.quantityShipped().subtract(back).subtract(destroyed), c.notified() ? c.notifiedAt() : null,
-                        c.quantityReceived(), check(c)));
+                        c.notified() ? c.notifiedAt() : null, c.quantityReceived(), check(c)));
                 BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
-                        BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3)});
+                        BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3)});
                 q[0] = q[0].add(c.quantityShipped());
                 q[1] = q[1].add(back);
                 q[2] = q[2].add(destroyed);
+                q[3] = q[3].add(outstanding);
                 answered.merge(c.customer(), c.notified(), Boolean::logicalAnd);
                 if (c.answered() && Boolean.FALSE.equals(c.reached())) {
                     notReached.add(c.customer());
                 }
             }
             List<UnitTotal> byUnit = new ArrayList<>();
-            perUnit.forEach((unit, q) -> byUnit.add(new UnitTotal(unit, q[0], q[1], q[2],
-                    q[0].subtract(q[1]).subtract(q[2]))));
+            perUnit.forEach((unit, q) -> byUnit.add(new UnitTotal(unit, q[0], q[1], q[2], q[3])));
             UnitTotal total = byUnit.size() == 1 && byUnit.get(0).unit() != null ? byUnit.get(0) : null;
             int notified = (int) answered.values().stream().filter(Boolean::booleanValue).count();
             out.add(new Recall(r.recallNumber(), r.classification(), r.status(), r.reason(), r.openedAt(),

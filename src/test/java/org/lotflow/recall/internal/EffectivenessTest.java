@@ -212,4 +212,17 @@ class EffectivenessTest {
         assertThat(Effectiveness.of(List.of(row("St. Mary", "bottles", "6000", true, "1000", "200")), received)
                 .stillAtCustomers()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualByComparingTo("4300"));
     }
+
+    @Test
+    void theSharesSayWhatThePlantReceivedBesideTheCustomersWord() {
+        // said 20 of 40 returned, 30 received at the plant (new user round 24b N2)
+        List<NotificationStore.NotificationRow> rows = List.of(row("Allied", "pails", "40", true, "20", "0"));
+        Effectiveness e = Effectiveness.of(rows, (customer, unit) -> new BigDecimal("30"));
+        assertThat(e.returnedPercent()).as("the customers' word, as before").isEqualByComparingTo("50.0");
+        assertThat(e.quantities().get(0).received()).isEqualByComparingTo("30");
+        assertThat(e.summary()).contains("20 of 40 pails returned (50.0 %) by the customers' word (received at the"
+                + " plant: 30 pails)").contains("still at customers (neither returned nor destroyed): Allied: 10 pails");
+        assertThat(Effectiveness.of(rows, (customer, unit) -> new BigDecimal("20")).summary())
+                .as("nothing to say when the two agree").doesNotContain("customers' word");
+    }
 }

@@ -260,6 +260,52 @@ public class ConsoleFormat {
         }
     }
 
+    /**
+     * An order's status in words (new user round 24b N5: "OVERRIDE_PENDING", "UNALLOCATED"): OVERRIDE_PENDING is
+     * "Waiting for an override decision", PARTIALLY_SHIPPED "Partly shipped"; the code stays the API's and the CSV's
+     * (and the badge's style and title). Another text as it is; "" for none.
+     */
+    public String orderStatus(Object code) {
+        return code == null ? "" : ORDER_STATUSES.getOrDefault(code.toString(), code.toString());
+    }
+
+    private static final java.util.Map<String, String> ORDER_STATUSES = java.util.Map.of("CANCELLED", "Cancelled",
+            "OVERRIDE_PENDING", "Waiting for an override decision", "SHIPPED", "Shipped", "PARTIALLY_SHIPPED",
+            "Partly shipped", "ALLOCATED", "Allocated", "PARTIALLY_ALLOCATED", "Partly allocated", "UNALLOCATED",
+            "Not allocated");
+
+    /**
+     * An allocation's status in words (new user round 24b N5): OPEN is "Open (to ship)", SHIPPED "Shipped", CANCELLED
+     * "Cancelled"; another text as it is; "" for none.
+     */
+    public String allocationStatus(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code.toString()) {
+            case "OPEN" -> "Open (to ship)";
+            case "SHIPPED" -> "Shipped";
+            case "CANCELLED" -> "Cancelled";
+            default -> code.toString();
+        };
+    }
+
+    /**
+     * A certificate of analysis's standing in words (new user round 24b N5: "COA-2025-0001 (CURRENT, ...)"): CURRENT
+     * is "current", SUPERSEDED "superseded by a later one", in lower case as it reads inside a sentence's parentheses;
+     * another text as it is; "" for none.
+     */
+    public String certificateStatus(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code.toString()) {
+            case "CURRENT" -> "current";
+            case "SUPERSEDED" -> "superseded by a later one";
+            default -> code.toString();
+        };
+    }
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         if (code == null) {
@@ -331,6 +377,13 @@ public class ConsoleFormat {
         BigDecimal x = a == null ? BigDecimal.ZERO : new BigDecimal(a.toString());
         BigDecimal y = b == null ? BigDecimal.ZERO : new BigDecimal(b.toString());
         return x.compareTo(y) != 0;
+    }
+
+    /** Whether {@code a} is more than {@code b} (as decimals); a missing one counts as 0. */
+    public boolean more(Object a, Object b) {
+        BigDecimal x = a == null ? BigDecimal.ZERO : new BigDecimal(a.toString());
+        BigDecimal y = b == null ? BigDecimal.ZERO : new BigDecimal(b.toString());
+        return x.compareTo(y) > 0;
     }
 
     /**

@@ -210,6 +210,18 @@ class OrderPages {
                     org.lotflow.order.Fefo.shipDate(order.requiredBy(), today), order.minShelfLifeMonths());
             model.addAttribute("allocatable", stock.allocatable(product.get().getId(), from.minusDays(1)));
             model.addAttribute("eligibleFrom", from);
+            // the lot the customer asked for that can no longer be supplied: FEFO would ship another (new user
+            // round 24b N4: the shortfall was allocated from another lot, and nothing said so)
+            if (order.requestedLot() != null && !order.requestedLot().isBlank()) {
+                try {
+                    org.lotflow.lot.Lot requested = lots.get(order.requestedLot());
+                    if (requested.getStatus() != org.lotflow.lot.LotStatus.RELEASED) {
+                        model.addAttribute("requestedLotStatus", requested.getStatus().name());
+                    }
+                } catch (org.lotflow.shared.NotFound gone) {
+                    model.addAttribute("requestedLotStatus", "UNKNOWN");
+                }
+            }
         }
         if (!model.containsAttribute("shipment")) {
             model.addAttribute("shipment", new ShipmentForm(null, "", ""));

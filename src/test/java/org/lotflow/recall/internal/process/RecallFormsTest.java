@@ -65,6 +65,10 @@ class RecallFormsTest {
                 .contains(">Quantity returned to us<").contains(">Quantity destroyed at the customer<")
                 .contains("cam-variable-name=\"contactMethod\" cam-variable-type=\"String\"")
                 .contains("cam-variable-name=\"quantityDestroyed\" cam-variable-type=\"Double\"");
+        // the shipments wrap between words, never cut off in a box scrolled sideways (new user round 24b N6)
+        assertThat(html).contains("<pre id=\"deliveries\" style=\"white-space: pre-wrap; word-break: normal;"
+                + " overflow-wrap: normal\">{{ shown.deliveries }}</pre>").doesNotContain("white-space: pre;")
+                .doesNotContain("overflow-x: auto");
         // no empty box when the customer received one unit (its "-"; new user 2026-12-06 P13)
         assertThat(html).contains("ng-if=\"shown.otherUnits && shown.otherUnits !== '-'\"");
         // a number field drops a typed decimal comma without a word ("12,5" became 125; new user 2026-12-06 W6): the
