@@ -62,18 +62,16 @@ public final class RetainedSamples {
          * retained-sample value given" when there is none.
          */
         public String lines() {
+            return String.join("\n", lineList());
+        }
+
+        /** {@link #lines()} as a list, one entry per test (a history event's detail: the Console lists them). */
+        public List<String> lineList() {
             if (verdicts.isEmpty()) {
-                return "no retained-sample value given";
+                return List.of("no retained-sample value given");
             }
-            StringBuilder sb = new StringBuilder();
-            for (TestVerdict t : verdicts) {
-                if (!sb.isEmpty()) {
-                    sb.append('\n');
-                }
-                sb.append(t.test()).append(" = ").append(t.valueText()).append(" (").append(t.limits()).append("): ")
-                        .append(t.result());
-            }
-            return sb.toString();
+            return verdicts.stream().map(t -> t.test() + " = " + t.valueText() + " (" + t.limits() + "): "
+                    + t.result()).toList();
         }
 
         /** The failing tests against their limits, {@code waterContent 0.09 % > 0.05 %}; null when none fails. */

@@ -29,6 +29,9 @@ class RetainedSampleDispositionApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     QuarantineFixture q;
 
     @BeforeEach
@@ -89,6 +92,10 @@ class RetainedSampleDispositionApiTest {
         }
         assertThat(event).isNotNull();
         assertThat(event.toString()).contains("flashPoint = 210 °C (≥ 220 °C): FAIL");
+        // the Console's lot page lists them in the investigation's event
+        String page = org.lotflow.console.ConsoleSession.login(port, "jennifer").get("/console/lots/" + lot).html();
+        assertThat(page).contains("<dt>retained sample verdicts</dt>")
+                .contains("viscosity = 249 cSt (245 – 255 cSt): PASS; flashPoint = 210 °C (≥ 220 °C): FAIL");
 
         // the API: 400 naming decision, nothing signed
         Response api400 = q.dispose("jennifer", lot, Map.of("decision", "RELEASE", "justification", "fine",

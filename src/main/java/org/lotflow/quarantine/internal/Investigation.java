@@ -65,6 +65,6 @@ public class Investigation {
         }
         history.event(hold.getLotId(), QuarantineEventTypes.INVESTIGATION_COMPLETED).reason(f)
                 .detail("rootCause", rc).detail("retainedSampleResults", rs)
-                .detail("retainedSampleVerdicts", judged == null ? null : judged.lines()).record();
+                .detail("retainedSampleVerdicts", judged == null ? null : judged.lineList()).record();
     }
 }
