@@ -434,7 +434,7 @@ class CertificateApiTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String lot = created.json().get("lotNumber").asText();
         assertThat(complete("sarah", lot, "investigateLot", Map.of("findings", "Identified by its drum labels",
-                "rootCause", "Labels torn in transit", "retainedSampleResults", "none taken"))).isEqualTo(204);
+                "rootCause", "Labels torn in transit", "retainedSampleResults", "# none taken"))).isEqualTo(204);
         Map<String, Object> release = Map.of("decision", "RELEASE", "justification",
                 "Identified; tested against the specification", "password", "jennifer");
         Response untested = api.post("jennifer", "/api/lots/" + lot + "/disposition", release);
@@ -469,7 +469,7 @@ class CertificateApiTest {
                 "2025-01-10", "location", "Warehouse B, dock 2", "source", "UNIDENTIFIED_STOCK")).json()
                 .get("lotNumber").asText();
         assertThat(complete("sarah", lot, "investigateLot", Map.of("findings", "Unlabelled drums",
-                "rootCause", "Unknown", "retainedSampleResults", "none taken"))).isEqualTo(204);
+                "rootCause", "Unknown", "retainedSampleResults", "# none taken"))).isEqualTo(204);
         assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results",
                 List.of(Map.of("test", "viscosity", "value", 232), Map.of("test", "flashPoint", "value", 226))))
                 .status()).isEqualTo(200);

@@ -214,7 +214,7 @@ class CertificateAuditTest {
                 "2025-01-10", "location", "Warehouse B, dock 2", "source", "UNIDENTIFIED_STOCK"));
         String unidentified = created.json().get("lotNumber").asText();
         assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + task("sarah", unidentified, "investigateLot")
-                + "/submit-form", vars("findings", "labels", "rootCause", "torn", "retainedSampleResults", "none"))
+                + "/submit-form", vars("findings", "labels", "rootCause", "torn", "retainedSampleResults", "# none"))
                 .status()).isEqualTo(204);
         // refused without lab results (auditor 2026-12-05 F15): the refusal takes no number
         assertThat(api.post("jennifer", "/api/lots/" + unidentified + "/disposition", Map.of("decision", "RELEASE",
@@ -330,7 +330,7 @@ class CertificateAuditTest {
                 "source", "COMPLAINT"));
         assertThat(hold.status()).as(hold.toString()).isEqualTo(202);
         assertThat(as("sarah", HttpMethod.POST, "/engine-rest/task/" + task("sarah", lot, "investigateLot")
-                + "/submit-form", vars("findings", "f", "rootCause", "r", "retainedSampleResults", "none")).status())
+                + "/submit-form", vars("findings", "f", "rootCause", "r", "retainedSampleResults", "# none")).status())
                 .isEqualTo(204);
         Map<String, Object> release = Map.of("decision", "RELEASE", "justification", "Release", "password",
                 "jennifer");

@@ -108,8 +108,14 @@ public final class QuarantineFixture {
                 "findings", "Retained sample retested at 249 cSt (within 245-255); customer sample contaminated "
                         + "with water in the customer's tank.",
                 "rootCause", "Storage at the customer site, not the batch",
-                "retainedSampleResults", "viscosity = 249 cSt, flashPoint = 224 °C"));
+                "retainedSampleResults", "viscosity = 249 cSt\nflashPoint = 224 °C"));
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
+    }
+
+    /** Completes {@code investigateLot} with these retained-sample results, as the form submits them. */
+    Response investigate(String user, String lotNumber, String retainedSampleResults) {
+        return submit(user, taskId(user, lotNumber, "investigateLot"), Map.of("findings",
+                "Retained sample retested", "retainedSampleResults", retainedSampleResults));
     }
 
     Response dispose(String user, String lotNumber, Map<String, Object> body) {

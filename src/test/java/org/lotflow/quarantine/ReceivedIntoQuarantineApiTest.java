@@ -48,7 +48,7 @@ class ReceivedIntoQuarantineApiTest {
                 "sku", sku, "quantity", 10));
         assertThat(order.json().path("allocations").size()).as(order.toString()).isZero();
 
-        q.investigate("sarah", lot);
+        assertThat(q.investigate("sarah", lot, "moisture = 0.4 %").status()).isEqualTo(204);
         // the disposition form says before anyone signs that a RELEASE has no results to rest on (new user U4)
         com.fasterxml.jackson.databind.JsonNode shown = api.get("jennifer", "/engine-rest/task/"
                 + q.taskId("jennifer", lot, "decideDisposition") + "/form-variables").json();

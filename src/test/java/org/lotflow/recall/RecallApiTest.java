@@ -962,7 +962,7 @@ class RecallApiTest {
         Response investigated = api.post("sarah", "/engine-rest/task/" + investigate + "/submit-form", Map.of(
                 "variables", Map.of("findings", Map.of("value", "Made with raw material " + rm + " under recall"),
                         "rootCause", Map.of("value", "Supplier contamination of the raw material"),
-                        "retainedSampleResults", Map.of("value", "not tested"))));
+                        "retainedSampleResults", Map.of("value", "# not tested"))));
         assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
         // the disposition form says before anyone signs why a RELEASE would be refused (new user U4)
         String decide = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + approvedBefore

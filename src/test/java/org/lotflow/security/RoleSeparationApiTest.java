@@ -466,7 +466,7 @@ class RoleSeparationApiTest {
         String task = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
                 + "&taskDefinitionKey=investigateLot").json().get(0).get("id").asText();
         Map<String, Object> findings = Map.of("variables", Map.of("findings", Map.of("value", "Checked the batch record"),
-                "rootCause", Map.of("value", "none"), "retainedSampleResults", Map.of("value", "within spec")));
+                "rootCause", Map.of("value", "none"), "retainedSampleResults", Map.of("value", "viscosity = 250 cSt")));
         assertThat(api.post("sarah", "/engine-rest/task/" + task + "/claim", Map.of("userId", "sarah")).status())
                 .isEqualTo(204);
         Response other = api.post("jennifer", "/engine-rest/task/" + task + "/complete", findings);

@@ -117,7 +117,7 @@ class EpcisStatusChangesApiTest {
         Response investigated = api.post("sarah", "/engine-rest/task/" + tasks.get(0).get("id").asText()
                 + "/submit-form", Map.of("variables", Map.of("findings", Map.of("value", "Retained sample within"
                         + " specification"), "rootCause", Map.of("value", "Customer's storage"),
-                        "retainedSampleResults", Map.of("value", "viscosity = 249 cSt, flashPoint = 224 °C"))));
+                        "retainedSampleResults", Map.of("value", "viscosity = 249 cSt\nflashPoint = 224 °C"))));
         assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
         Response released = api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "RELEASE",
                 "justification", "Retained sample within specification", "password", "jennifer"));

@@ -191,6 +191,22 @@ public final class DispositionRules {
     }
 
     /**
+     * A RELEASE is refused (400 naming {@code decision}) over a retained sample that fails its specification, as judged
+     * when the investigation was recorded ({@link Hold#getRetainedSampleFailures}): a lot is not released on evidence
+     * that it is out of specification (the seed's disposition rests on "Retained samples pass all tests"; 21 CFR
+     * 211.165(a), 211.192: an unexplained discrepancy is investigated and a batch that does not conform is not
+     * released; EU GMP Part I 1.4 (xiv), 6.35; new user 2026-12-07 N3). A hold whose retained samples were recorded
+     * before lotflow judged them is not refused on them.
+     */
+    public static void requireRetainedSamplesPass(Hold hold, Disposition decision, String lotNumber) {
+        if (decision == Disposition.RELEASE && hold.getRetainedSampleFailures() != null) {
+            throw new InvalidInput("decision", "the retained sample of lot " + lotNumber + " fails its specification ("
+                    + hold.getRetainedSampleFailures() + "): a lot is not released on evidence that it is out of"
+                    + " specification; REJECT or RECALL it (21 CFR 211.165(a), 211.192; EU GMP Part I 1.4 (xiv), 6.35)");
+        }
+    }
+
+    /**
      * Four eyes: neither the investigator nor the person who created (made or received) the lot may sign its RELEASE
      * ({@link FourEyesViolation}, 403): the quality unit's release is independent of production (EU GMP Part I 2.5,
      * 21 CFR 211.22; re-test 2026-12-06 Y1: a production member moved to QA released the lot he made).

@@ -109,11 +109,14 @@ public class DispositionSigning {
      * the {@code decideDisposition} form beside the decision, so a QA manager sees it before signing (new user
      * 2026-12-06 U4: a receipt's failing incoming inspection was told only after the signature).
      */
-    public String releaseRefusal(Lot lot, String signer) {
+    public String releaseRefusal(Lot lot, Hold hold, String signer) {
         try {
             // only plain rules throw here: a refusal thrown through a transactional service would mark the task's
             // transaction for rollback (the recalled-source check answers its sentence instead)
             DispositionRules.requireReleasable(Disposition.RELEASE, lot.getStatus(), lot.getLotNumber());
+            if (hold != null) {
+                DispositionRules.requireRetainedSamplesPass(hold, Disposition.RELEASE, lot.getLotNumber());
+            }
             String recalled = lots.recalledSourceRefusal(lot);
             if (recalled != null) {
                 return recalled;
@@ -121,6 +124,8 @@ public class DispositionSigning {
             DispositionRules.requireTestedBeforeFirstRelease(Disposition.RELEASE, history.everReached(lot.getId(),
                     LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());
             return null;
+        } catch (org.lotflow.shared.InvalidInput e) {
+            return (String) e.properties().get("reason"); // the sentence, without the field's name
         } catch (org.lotflow.shared.Refusal e) {
             return e.getMessage();
         }
@@ -166,6 +171,8 @@ public class DispositionSigning {
     private Signed sign(Hold hold, Lot lot, Decision in) {
         String signer = currentUser.id();
         DispositionRules.requireSignable(hold, lot.getLotNumber());
+        // a failing retained sample: told before the lot's lock and the password (new user 24b N3)
+        DispositionRules.requireRetainedSamplesPass(hold, in.decision(), lot.getLotNumber());
         if (in.decision() == Disposition.RELEASE) {
             // the lot's status under its row lock: a recall committing at the same moment is waited for and seen, so
             // its loser is 409 before anything is signed (auditor 2026-12-06 X9: signed, answered 200, not applied)

@@ -71,6 +71,14 @@ public class Hold {
     @Column(name = "retained_sample_results", length = 4000)
     private String retainedSampleResults;
 
+    /** The retained samples as judged when recorded, one line per test; null for a hold investigated before (V174). */
+    @Column(name = "retained_sample_verdicts", length = 16000)
+    private String retainedSampleVerdicts;
+
+    /** The failing retained samples ("waterContent 0.09 % > 0.05 %"), which refuse a RELEASE; null when none fails. */
+    @Column(name = "retained_sample_failures", length = 16000)
+    private String retainedSampleFailures;
+
     @Column(name = "investigated_by", length = 64)
     private String investigatedBy;
 
@@ -130,6 +138,12 @@ public class Hold {
         this.retainedSampleResults = retainedSampleResults;
         this.investigatedBy = by;
         this.investigatedAt = at;
+    }
+
+    /** The retained samples' verdicts as judged against the lot's specification when the investigation was recorded. */
+    void retainedSamplesJudged(String verdicts, String failures) {
+        this.retainedSampleVerdicts = verdicts;
+        this.retainedSampleFailures = failures;
     }
 
     void decide(Disposition decision, String justification, String classification, String by, Instant at) {
@@ -216,6 +230,24 @@ public class Hold {
 
     public String getRetainedSampleResults() {
         return retainedSampleResults;
+    }
+
+    /**
+     * The retained samples with their verdicts as a QA person reads them: one line per test, {@code waterContent =
+     * 0.09 % (≤ 0.05 %): FAIL}; {@link org.lotflow.release.RetainedSamples#NOT_JUDGED} for a text recorded before
+     * lotflow judged retained samples; null when none were recorded.
+     */
+    public String getRetainedSampleVerdicts() {
+        if (retainedSampleVerdicts != null) {
+            return retainedSampleVerdicts;
+        }
+        return retainedSampleResults == null || retainedSampleResults.isBlank() ? null
+                : org.lotflow.release.RetainedSamples.NOT_JUDGED;
+    }
+
+    /** The failing retained samples, "waterContent 0.09 % > 0.05 %", or null: none failed, or none was judged. */
+    public String getRetainedSampleFailures() {
+        return retainedSampleFailures;
     }
 
     public String getInvestigatedBy() {

@@ -49,6 +49,7 @@ class HoldLotView implements LotViewContributor {
         investigation.put("findings", h.getFindings());
         investigation.put("rootCause", h.getRootCause());
         investigation.put("retainedSampleResults", h.getRetainedSampleResults());
+        investigation.put("retainedSampleVerdicts", h.getRetainedSampleVerdicts());
         investigation.put("investigatedBy", h.getInvestigatedBy());
         investigation.put("investigatedAt", h.getInvestigatedAt());
         investigation.put("disposition", disposition(h));

@@ -3,6 +3,7 @@ package org.lotflow.quarantine.internal;
 import java.time.Clock;
 
 import org.lotflow.history.LotHistory;
+import org.lotflow.release.RetainedSamples;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * cause and retained-sample results (optional), each at most 4000 characters, kept in the hold as the
  * completing user's (the seed's investigation plan: "Retest retained samples ... Determine root cause
  * ... Document all findings"; 21 CFR 11.10(e)). The investigator is who four eyes later keeps from
- * signing the lot's release ({@link DispositionRules}).
+ * signing the lot's release ({@link DispositionRules}). The retained-sample results are read against the lot's
+ * specification and judged ({@link RetainedSamples}): kept as typed, with their verdicts; a failing one refuses a
+ * RELEASE.
  */
 @Service
 public class Investigation {
@@ -22,9 +25,12 @@ public class Investigation {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.lotflow.lot.LotService lots;
 
-    public Investigation(QuarantineQueries queries, LotHistory history, CurrentUser currentUser, Clock clock) {
+    public Investigation(QuarantineQueries queries, LotHistory history, CurrentUser currentUser, Clock clock,
+            org.lotflow.lot.LotService lots) {
         this.queries = queries;
+        this.lots = lots;
         this.history = history;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -34,7 +40,8 @@ public class Investigation {
      * Records the findings as the current user's.
      *
      * @throws StateConflict 409 when the investigation is already recorded
-     * @throws org.lotflow.shared.InvalidInput 400 naming the field (findings empty, a text too long)
+     * @throws org.lotflow.shared.InvalidInput 400 naming the field (findings empty, a text too long, a retained-sample
+     *         line that is no {@code test = value [unit]} of the lot's specification, with its line)
      */
     @Transactional
     public void record(Long holdId, String findings, String rootCause, String retainedSampleResults) {
@@ -48,8 +55,16 @@ public class Investigation {
         String f = FieldText.of("findings", findings, true, FieldText.MAX_LONG_TEXT);
         String rc = FieldText.of("rootCause", rootCause, false, FieldText.MAX_LONG_TEXT);
         String rs = FieldText.of("retainedSampleResults", retainedSampleResults, false, FieldText.MAX_LONG_TEXT);
+        // read against the lot's specification and judged as lab results are, kept as typed (new user 24b N3)
+        org.lotflow.product.Product product = lots.get(hold.getLotId()).getProduct();
+        RetainedSamples.Judged judged = rs == null ? null
+                : RetainedSamples.judge(product.getSku(), product.getSpecs(), rs);
         hold.investigated(f, rc, rs, currentUser.id(), clock.instant());
+        if (judged != null) {
+            hold.retainedSamplesJudged(judged.lines(), judged.failures());
+        }
         history.event(hold.getLotId(), QuarantineEventTypes.INVESTIGATION_COMPLETED).reason(f)
-                .detail("rootCause", rc).detail("retainedSampleResults", rs).record();
+                .detail("rootCause", rc).detail("retainedSampleResults", rs)
+                .detail("retainedSampleVerdicts", judged == null ? null : judged.lineList()).record();
     }
 }

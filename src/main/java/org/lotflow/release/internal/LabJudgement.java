@@ -73,22 +73,7 @@ public final class LabJudgement {
             }
             if (m.text() != null) {
                 // an observation: only for a test recorded without limits, whose value nothing is judged against (F1)
-                SpecLimit spec = byTest.get(m.test());
-                if (spec.getMin() != null || spec.getMax() != null) {
-                    throw new InvalidInput(field + ".value", "'" + m.text() + "' is not a number: " + m.test()
-                            + " is judged against " + spec.describe() + ", so its value is a number");
-                }
-                String text = m.text().strip();
-                if (text.isEmpty() || text.length() > MAX_TEXT) {
-                    throw new InvalidInput(field + ".text", "an observation is 1 to " + MAX_TEXT + " characters");
-                }
-                // a line of visible text, not a name: "particles < 5 μm" mixes Latin and the Greek mu (auditor F8)
-                InputRules.require(field + ".text", InputRules.line(text));
-                if (text.matches("[-+.]?[\\p{Nd}].*")) {
-                    // read as a number in Tasklist too: one reading, one kind of record (auditor 2026-12-06 F13)
-                    throw new InvalidInput(field + ".text", "'" + text + "' begins like a number: give a reading as"
-                            + " value (a number), as Tasklist reads it; an observation begins with words");
-                }
+                String text = observation(field + ".value", field + ".text", byTest.get(m.test()), m.text());
                 if (measured.containsKey(m.test())) {
                     throw new InvalidInput(field + ".test", "'" + m.test() + "' is reported twice");
                 }
@@ -114,9 +99,42 @@ public final class LabJudgement {
         for (SpecLimit spec : specs) {
             BigDecimal value = measured.get(spec.getTest());
             String text = observed.get(spec.getTest());
-            verdicts.add(new TestVerdict(spec.getTest(), value, spec.getUnit(), spec.getMin(), spec.getMax(),
-                    text != null || spec.accepts(value), text));
+            verdicts.add(verdict(spec, value, text));
         }
         return verdicts;
+    }
+
+    /**
+     * The verdict of one test: a value within the limit passes ({@link SpecLimit#accepts}); an observation
+     * ({@code text}, for a test without limits) is judged against nothing (REPORTED). The one judge of lab results and
+     * of a held lot's retained samples ({@link org.lotflow.release.RetainedSamples}).
+     */
+    public static TestVerdict verdict(SpecLimit spec, BigDecimal value, String text) {
+        return new TestVerdict(spec.getTest(), value, spec.getUnit(), spec.getMin(), spec.getMax(),
+                text != null || spec.accepts(value), text);
+    }
+
+    /**
+     * An observation for {@code spec}, stripped: only for a test recorded without limits (else 400 naming
+     * {@code valueField}: its value is a number), one line of 1 to {@value #MAX_TEXT} visible characters that does
+     * not begin like a number (400 naming {@code textField}).
+     */
+    public static String observation(String valueField, String textField, SpecLimit spec, String observed) {
+        if (spec.getMin() != null || spec.getMax() != null) {
+            throw new InvalidInput(valueField, "'" + observed + "' is not a number: " + spec.getTest()
+                    + " is judged against " + spec.describe() + ", so its value is a number");
+        }
+        String text = observed.strip();
+        if (text.isEmpty() || text.length() > MAX_TEXT) {
+            throw new InvalidInput(textField, "an observation is 1 to " + MAX_TEXT + " characters");
+        }
+        // a line of visible text, not a name: "particles < 5 μm" mixes Latin and the Greek mu (auditor F8)
+        InputRules.require(textField, InputRules.line(text));
+        if (text.matches("[-+.]?[\\p{Nd}].*")) {
+            // read as a number in Tasklist too: one reading, one kind of record (auditor 2026-12-06 F13)
+            throw new InvalidInput(textField, "'" + text + "' begins like a number: give a reading as"
+                    + " value (a number), as Tasklist reads it; an observation begins with words");
+        }
+        return text;
     }
 }

@@ -52,7 +52,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
             java.util.Map<String, Object> now = new java.util.LinkedHashMap<>(HoldForm.live(hold));
             now.put("labResultsText", java.util.Objects.requireNonNullElse(signing.labResultsText(lot),
                     "No valid lab results are recorded for this lot."));
-            now.put("releaseNote", java.util.Objects.requireNonNullElse(signing.releaseRefusal(lot, null), "-"));
+            now.put("releaseNote", java.util.Objects.requireNonNullElse(signing.releaseRefusal(lot, hold, null), "-"));
             now.putAll(org.lotflow.shared.FourEyesNotices.shownTo(reader, signing.fourEyesNotices(hold, lot)));
             return now;
         });
@@ -67,7 +67,8 @@ public class DecideDispositionListener extends TaskLifecycleListener {
         HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser, queries.earlier(hold))
                 .show("findingsText", hold.getFindings())
                 .show("rootCauseText", hold.getRootCause())
-                .show("retainedSampleText", hold.getRetainedSampleResults())
+                // judged against the specification, as the lab results below (new user 24b N3)
+                .show("retainedSampleText", hold.getRetainedSampleVerdicts())
                 .show("investigatedByName", currentUser.nameWithId(hold.getInvestigatedBy()))
                 // the lab results a RELEASE rests on, why it would be refused (U4) and the four-eyes notice: computed
                 // when the form is read (the constructor's live values)
