@@ -161,15 +161,15 @@ public class ConsoleFormat {
      * "Recall"; another text as it is; "" for none.
      */
     public String decision(Object code) {
-        if (code == null) {
-            return "";
-        }
-        return switch (code.toString()) {
-            case "REJECT" -> "Reject";
-            case "RELEASE" -> "Release";
-            case "RECALL" -> "Recall";
-            default -> code.toString();
-        };
+        return inWords(DECISIONS, code);
+    }
+
+    private static final java.util.Map<String, String> DECISIONS = java.util.Map.of("REJECT", "Reject", "RELEASE",
+            "Release", "RECALL", "Recall");
+
+    /** {@code code} in the words {@code words} give it; another text as it is; "" for none. */
+    private static String inWords(java.util.Map<String, String> words, Object code) {
+        return code == null ? "" : words.getOrDefault(code.toString(), code.toString());
     }
 
     /**
@@ -185,16 +185,11 @@ public class ConsoleFormat {
      * "Closed" (new user 2026-12-07 F10); the code stays the API's (and the badge's style). Another text as it is.
      */
     public String recallStatus(Object code) {
-        if (code == null) {
-            return "";
-        }
-        return switch (code.toString()) {
-            case "NOTIFYING" -> "Notifying customers";
-            case "AWAITING_CLOSE" -> "Awaiting closure";
-            case "CLOSED" -> "Closed";
-            default -> code.toString();
-        };
+        return inWords(RECALL_STATUSES, code);
     }
+
+    private static final java.util.Map<String, String> RECALL_STATUSES = java.util.Map.of("NOTIFYING",
+            "Notifying customers", "AWAITING_CLOSE", "Awaiting closure", "CLOSED", "Closed");
 
     /**
      * An allocation override's status in words, as the order page and the FEFO compliance report say it (new user
@@ -202,7 +197,7 @@ public class ConsoleFormat {
      * API and the CSV keep the code. Another text as it is; "" for none.
      */
     public String overrideStatus(Object code) {
-        return code == null ? "" : OVERRIDE_STATUSES.getOrDefault(code.toString(), code.toString());
+        return inWords(OVERRIDE_STATUSES, code);
     }
 
     private static final java.util.Map<String, String> OVERRIDE_STATUSES = java.util.Map.of("PENDING", "Pending",
@@ -220,12 +215,9 @@ public class ConsoleFormat {
         for (org.lotflow.recall.Classification c : org.lotflow.recall.Classification.values()) {
             classes.put(c.name(), recallClass(c.name()));
         }
-        java.util.Map<String, String> recallStatuses = new java.util.LinkedHashMap<>();
-        for (String code : java.util.List.of("NOTIFYING", "AWAITING_CLOSE", "CLOSED")) {
-            recallStatuses.put(code, recallStatus(code));
-        }
         return java.util.Map.of(
-                "report-recall-impact", java.util.Map.of("classification", classes, "status", recallStatuses),
+                "report-recall-impact", java.util.Map.of("classification", classes, "status",
+                        new java.util.TreeMap<>(RECALL_STATUSES)),
                 "report-fefo-compliance", java.util.Map.of("status", new java.util.TreeMap<>(OVERRIDE_STATUSES)),
                 // a hold's outcome as its signed disposition says it (new user round 24b N5: "RELEASE", "REJECT")
                 "report-complaints", java.util.Map.of("outcome", java.util.Map.of("OPEN", "Open (not decided yet)",
@@ -266,7 +258,7 @@ public class ConsoleFormat {
      * (and the badge's style and title). Another text as it is; "" for none.
      */
     public String orderStatus(Object code) {
-        return code == null ? "" : ORDER_STATUSES.getOrDefault(code.toString(), code.toString());
+        return inWords(ORDER_STATUSES, code);
     }
 
     private static final java.util.Map<String, String> ORDER_STATUSES = java.util.Map.of("CANCELLED", "Cancelled",
@@ -279,15 +271,8 @@ public class ConsoleFormat {
      * "Cancelled"; another text as it is; "" for none.
      */
     public String allocationStatus(Object code) {
-        if (code == null) {
-            return "";
-        }
-        return switch (code.toString()) {
-            case "OPEN" -> "Open (to ship)";
-            case "SHIPPED" -> "Shipped";
-            case "CANCELLED" -> "Cancelled";
-            default -> code.toString();
-        };
+        return inWords(java.util.Map.of("OPEN", "Open (to ship)", "SHIPPED", "Shipped", "CANCELLED", "Cancelled"),
+                code);
     }
 
     /**
@@ -296,27 +281,12 @@ public class ConsoleFormat {
      * another text as it is; "" for none.
      */
     public String certificateStatus(Object code) {
-        if (code == null) {
-            return "";
-        }
-        return switch (code.toString()) {
-            case "CURRENT" -> "current";
-            case "SUPERSEDED" -> "superseded by a later one";
-            default -> code.toString();
-        };
+        return inWords(java.util.Map.of("CURRENT", "current", "SUPERSEDED", "superseded by a later one"), code);
     }
 
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
-        if (code == null) {
-            return "";
-        }
-        return switch (code.toString()) {
-            case "IN_PROGRESS" -> "In progress";
-            case "PASSED" -> "Passed";
-            case "FAILED" -> "Failed";
-            default -> code.toString();
-        };
+        return inWords(java.util.Map.of("IN_PROGRESS", "In progress", "PASSED", "Passed", "FAILED", "Failed"), code);
     }
 
     /**
