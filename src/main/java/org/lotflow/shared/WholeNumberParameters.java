@@ -2,7 +2,6 @@ package org.lotflow.shared;
 
 import java.beans.PropertyEditorSupport;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,18 +23,15 @@ import org.springframework.web.bind.annotation.InitBinder;
 @ControllerAdvice
 public class WholeNumberParameters {
 
-    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
-
     /** The text as a whole number written with the digits 0-9 (null when empty), or {@link IllegalArgumentException}. */
     static <T> T read(String text, Function<String, T> parse) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.strip();
-        if (!WHOLE.matcher(t).matches()) {
+        if (!org.lotflow.shared.input.WholeNumbers.written(text)) {
             throw new IllegalArgumentException(org.lotflow.shared.input.WholeNumbers.why(text));
         }
-        return parse.apply(t); // NumberFormatException (an IllegalArgumentException) beyond the type's range
+        return parse.apply(text.strip()); // NumberFormatException (an IllegalArgumentException) beyond the type's range
     }
 
     @InitBinder

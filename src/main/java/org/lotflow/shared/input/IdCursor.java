@@ -33,7 +33,8 @@ public final class IdCursor {
         long before;
         try {
             // the digits 0-9 only, as every whole number lotflow reads (auditor 2026-12-07 24b F5: '٩٩٩٩' paged)
-            before = cursor.strip().matches("[0-9]+") ? Long.parseLong(cursor.strip()) : 0;
+            String t = cursor.strip();
+            before = WholeNumbers.written(t) && Character.isDigit(t.charAt(0)) ? Long.parseLong(t) : 0;
         } catch (NumberFormatException e) {
             before = 0;
         }

@@ -17,6 +17,11 @@ public final class WholeNumbers {
     private WholeNumbers() {
     }
 
+    /** Whether {@code text} (blanks around it aside) is written as a whole number: an optional sign, the digits 0-9. */
+    public static boolean written(String text) {
+        return text != null && WHOLE.matcher(text.strip()).matches();
+    }
+
     /** Why {@code text} is no whole number of the int range (null when it is one). */
     public static String why(String text) {
         return why(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -25,7 +30,7 @@ public final class WholeNumbers {
     /** Why {@code text} is no whole number between {@code min} and {@code max} (null when it is one). */
     public static String why(String text, long min, long max) {
         String t = text == null ? "" : text.strip();
-        if (!WHOLE.matcher(t).matches()) {
+        if (!written(t)) {
             return "'" + text + "' is not a whole number: write it with the digits 0-9, e.g. 24";
         }
         try {
