@@ -156,7 +156,9 @@ public final class RetainedSamples {
         String unit = m.matches() ? m.group(2).strip() : "";
         BigDecimal read = TypedNumbers.read(FIELD, where + " (" + spec.getTest() + ")", number);
         String specUnit = spec.getUnit() == null ? "" : spec.getUnit().strip();
-        if (!unit.isEmpty() && !unit.replaceAll("\\s+", " ").equalsIgnoreCase(specUnit.replaceAll("\\s+", " "))) {
+        // the unit as the specification writes it, capitals included: "Mg" is not "mg", "MS/cm" not "mS/cm" (re-test
+        // 2026-12-07 24c F3); only runs of blanks are read as one
+        if (!unit.isEmpty() && !unit.replaceAll("\\s+", " ").equals(specUnit.replaceAll("\\s+", " "))) {
             throw new InvalidInput(FIELD, where + ": '" + unit + "' is not the unit of " + spec.getTest()
                     + " in the specification of " + sku + (specUnit.isEmpty() ? " (it has none): write the number alone"
                             : " (" + specUnit + "): give the value in " + specUnit));

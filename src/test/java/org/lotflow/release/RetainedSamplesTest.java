@@ -82,5 +82,7 @@ class RetainedSamplesTest {
                 "line 3: 'waterContent' is given twice (line 1 gives it too); one value per test");
         assertThat(refusal("waterContent = 0.0000001")).contains("decimal places");
         assertThat(refusal("appearance = 5 units")).contains("line 1");
+        // capitals are part of a unit: "Mg" is not "mg" (re-test 2026-12-07 24c F3)
+        assertThat(refusal("viscosity40C = 249 CST")).contains("'CST' is not the unit of viscosity40C");
     }
 }
