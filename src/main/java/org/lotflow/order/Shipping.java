@@ -222,7 +222,8 @@ public class Shipping {
             return Optional.of("lot " + lot.lotNumber() + " expired on " + lot.expirationDate());
         }
         if (lot.status() != LotStatus.RELEASED) {
-            return Optional.of("lot " + lot.lotNumber() + " is " + lot.status()
+            // the status in words, as the pages say it (re-test 2026-12-07 24c F7: "is QUARANTINE")
+            return Optional.of("lot " + lot.lotNumber() + " is " + lot.status().inWords()
                     + (lot.status() == LotStatus.QUARANTINE ? " (on hold until released)" : ""));
         }
         return Optional.empty();

@@ -255,7 +255,7 @@ class ConsoleFormsTest {
         assertThat(held.status()).as(held.toString()).isEqualTo(202);
         String page = tom.get("/console/orders/" + number).html();
         assertThat(page).doesNotContain("id=\"ship-form\"").contains("id=\"cannot-ship\"")
-                .contains("lot " + lot + " is QUARANTINE (on hold until released)");
+                .contains("lot " + lot + " is in quarantine (on hold until released)");
         // what the API would answer, had the form been there
         assertThat(api.post("tom", "/api/orders/" + number + "/shipments", Map.of()).status()).isEqualTo(409);
     }

@@ -186,7 +186,7 @@ class ConsolePagesTest {
         assertThat(tom.get("/console/orders?show=shortfall&sku=" + sku).html()).contains("data-order=\"" + order + "\"");
         // the order's page says why it is short (new user 2026-12-06 N15): the 10 released are its own now
         assertThat(tom.get("/console/orders/" + order).html()).contains("id=\"shortfall-why\"")
-                .contains("no RELEASED lot of " + sku + " expiring on or after").contains("has stock to allocate now");
+                .contains("no released lot of " + sku + " expiring on or after").contains("has stock to allocate now");
         // with stock released again, an order whose minimum shelf life no lot meets is told so, not that stock is free
         // (re-test 2026-12-06 R4)
         api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-12-01");
@@ -208,7 +208,7 @@ class ConsolePagesTest {
         String picky = "SO-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("tom", "/api/orders", java.util.Map.of("orderNumber", picky, "customer", "Acme Manufacturing",
                 "sku", sku, "quantity", 5, "minShelfLifeMonths", 36)).status()).isEqualTo(201);
-        assertThat(tom.get("/console/orders/" + picky).html()).contains("no RELEASED lot of " + sku
+        assertThat(tom.get("/console/orders/" + picky).html()).contains("no released lot of " + sku
                 + " expiring on or after");
         ConsoleSession.Page unknown = tom.get("/console/orders?sku=NO-SUCH-SKU");
         assertThat(unknown.status()).isEqualTo(400);

@@ -34,8 +34,8 @@ class ShippingRuleTest {
     @Test
     void onlyReleasedLotsShip() {
         assertThat(Shipping.mayNotShip(lot(LotStatus.QUARANTINE, TODAY.plusYears(1)), TODAY, TODAY))
-                .hasValue("lot L-1 is QUARANTINE (on hold until released)");
+                .hasValue("lot L-1 is in quarantine (on hold until released)");
         assertThat(Shipping.mayNotShip(lot(LotStatus.RECALLED, TODAY.plusYears(1)), TODAY, TODAY))
-                .hasValue("lot L-1 is RECALLED");
+                .hasValue("lot L-1 is recalled");
     }
 }

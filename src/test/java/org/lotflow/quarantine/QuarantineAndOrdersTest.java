@@ -72,7 +72,7 @@ class QuarantineAndOrdersTest {
         assertThat(listed.get("lotsNotReleased").toString()).isEqualTo("[{\"lotNumber\":\"" + lot
                 + "\",\"status\":\"QUARANTINE\"}]");
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders?sku=" + sku).html())
-                .contains("data-cannot-ship=\"" + so + "\"").contains("cannot ship: " + lot + " is QUARANTINE");
+                .contains("data-cannot-ship=\"" + so + "\"").contains("cannot ship: " + lot + " is in quarantine");
 
         // no new allocation takes the held lot
         Response second = order(orderNumber(), sku, 10);
