@@ -229,7 +229,7 @@ class OrderApiTest {
 
         Response refused = api.post("tom", "/api/orders/" + orderNumber + "/shipments", Map.of("carrier", "DHL"));
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().get("detail").asText()).contains(lot).contains("QUARANTINE");
+        assertThat(refused.json().get("detail").asText()).contains(lot).contains("is in quarantine (on hold until released)");
         assertThat(fx.lot(lot).get("shipped").decimalValue()).isEqualByComparingTo("0");
 
         lotService.changeStatus(lotId, LotStatus.RELEASED, "Investigation closed, no defect");
