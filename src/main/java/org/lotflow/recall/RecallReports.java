@@ -73,6 +73,12 @@ public class RecallReports {
         }
     }
 
+    /** What the plant received back from {@code customer} of lots in {@code unit} (one recall's receipts), 3 decimals. */
+    private static BigDecimal receivedFrom(org.lotflow.recall.internal.ReceivedAtPlant received, String customer,
+            String unit) {
+        return (received == null ? BigDecimal.ZERO : received.apply(customer, unit)).setScale(3);
+    }
+
     /** The recalls opened in {@code [from, to)} (or the one numbered {@code recallNumber}), oldest first. */
     @Transactional(readOnly = true)
     public List<RecallRow> recalls(String recallNumber, Instant from, Instant to) {
@@ -121,13 +127,12 @@ public class RecallReports {
                         rs.getString("customer"), rs.getLong("lot_id"), rs.getBigDecimal("quantity")));
         java.util.Map<Long, org.lotflow.lot.LotLabel> labels = lots.labels(receipts.stream().map(Receipt::lotId)
                 .distinct().toList());
-        java.util.Map<String, BigDecimal> received = new java.util.HashMap<>();
+        // by recall, customer and unit as the recall's own page matches them, whatever their case (ReceivedAtPlant)
+        java.util.Map<Long, org.lotflow.recall.internal.ReceivedAtPlant> received = new java.util.HashMap<>();
         for (Receipt r : receipts) {
             org.lotflow.lot.LotLabel label = labels.get(r.lotId());
-            // customer and unit matched whatever their case, as the recall's own page matches them
-            received.merge(r.recallId() + "|" + r.customer().toUpperCase(java.util.Locale.ROOT) + "|"
-                    + (label == null || label.unit() == null ? null : label.unit().toUpperCase(java.util.Locale.ROOT)),
-                    r.quantity(), BigDecimal::add);
+            received.computeIfAbsent(r.recallId(), id -> new org.lotflow.recall.internal.ReceivedAtPlant())
+                    .add(r.customer(), label == null ? null : label.unit(), r.quantity());
         }
         return jdbc.query("""
                 SELECT recall_id, customer, unit, quantity_shipped, status, reached, acknowledged, quantity_returned,
@@ -143,10 +148,8 @@ public class RecallReports {
                         rs.getBigDecimal("quantity_destroyed"),
                         rs.getObject("notified_at", OffsetDateTime.class) == null ? null
                                 : rs.getObject("notified_at", OffsetDateTime.class).toInstant(),
-                        received.getOrDefault(rs.getLong("recall_id") + "|" + rs.getString("customer")
-                                .toUpperCase(java.util.Locale.ROOT) + "|" + (rs.getString("unit") == null ? null
-                                        : rs.getString("unit").toUpperCase(java.util.Locale.ROOT)), BigDecimal.ZERO)
-                                .setScale(3)));
+                        receivedFrom(received.get(rs.getLong("recall_id")), rs.getString("customer"),
+                                rs.getString("unit"))));
     }
 
     /**

@@ -49,7 +49,7 @@ public class ClosingForm {
     }
 
     /** {@link RecallQueries#receivedAtPlant}: what each customer sent back, for what is still at customers. */
-    java.util.function.BiFunction<String, String, java.math.BigDecimal> receivedAtPlant(long recallId) {
+    ReceivedAtPlant receivedAtPlant(long recallId) {
         return queries.receivedAtPlant(recallId);
     }
 

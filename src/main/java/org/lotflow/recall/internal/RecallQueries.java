@@ -61,6 +61,7 @@ public class RecallQueries {
         List<RecallView.Customer> customers = new ArrayList<>();
         List<RecallStore.EventRow> events = store.events(r.id());
         List<RecallView.ReceivedReturn> received = receivedReturns(r.id()); // read once, shown twice
+        ReceivedAtPlant atPlant = ReceivedAtPlant.of(received); // summed once, asked per customer
         for (NotificationStore.NotificationRow n : rows) {
             // a customer listed once per unit it received (G2) gets the serials of that unit's lots (one query each)
             List<String> serialsOfRow = unitsOf.get(n.customer()) == 1 ? serialsOf.get(n.customer())
@@ -74,7 +75,7 @@ public class RecallQueries {
                             s.lotNumber(), s.orderNumber(), s.quantity(), s.shippedAt())).toList(),
                     serialsOfRow, AnswerRecords.attempts(events, n.customer(), r.recallNumber(),
                             currentUser::nameWithId),
-                    received(received, n.customer(), n.unit())));
+                    atPlant.apply(n.customer(), n.unit())));
         }
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
                 r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),
@@ -82,16 +83,15 @@ public class RecallQueries {
                 store.lots(r.id()).stream().map(l -> new RecallView.AffectedLot(l.lotNumber(), l.sku(),
                         l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
-                customers, Effectiveness.of(rows, (customer, unit) -> received(received, customer, unit)),
+                customers, Effectiveness.of(rows, atPlant),
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
                         e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received);
     }
 
     /** The recall's goods received back, in the order recorded, with their lots' numbers and units. */
     /** What was received back at the plant from each customer, per unit, for the recall ({@link StillAtCustomers}). */
-    java.util.function.BiFunction<String, String, java.math.BigDecimal> receivedAtPlant(long recallId) {
-        List<RecallView.ReceivedReturn> received = receivedReturns(recallId);
-        return (customer, unit) -> received(received, customer, unit);
+    ReceivedAtPlant receivedAtPlant(long recallId) {
+        return ReceivedAtPlant.of(receivedReturns(recallId));
     }
 
     private List<RecallView.ReceivedReturn> receivedReturns(long recallId) {
@@ -164,10 +164,10 @@ public class RecallQueries {
         sb.append("Lots recalled: ").append(recalledLots.isEmpty() ? "none (the lots of its scope are kept as they"
                 + " were; their customers are notified)" : e.apply(recalledLots)).append("\n\n");
         List<NotificationStore.NotificationRow> rows = this.notifications.all(recall.id());
-        List<RecallView.ReceivedReturn> received = receivedReturns(recall.id());
+        ReceivedAtPlant received = receivedAtPlant(recall.id());
         for (NotificationStore.NotificationRow n : rows) {
             String unit = n.unit() == null ? "" : " " + e.apply(n.unit());
-            java.math.BigDecimal atDock = received(received, n.customer(), n.unit());
+            java.math.BigDecimal atDock = received.apply(n.customer(), n.unit());
             sb.append("- ").append(e.apply(n.customer())).append(": shipped ").append(Quantities.plain(n.quantityShipped()))
                     .append(unit).append(", returned ").append(n.quantityReturned() == null ? "-"
                             : Quantities.plain(n.quantityReturned()) + unit)
@@ -183,7 +183,7 @@ public class RecallQueries {
                     .append(receiptRemark(n, atDock))
                     .append('\n');
         }
-        sb.append('\n').append(Effectiveness.of(rows, (customer, unit) -> received(received, customer, unit)).summary());
+        sb.append('\n').append(Effectiveness.of(rows, received).summary());
         RecalledStock.Left left = recalledStock.left(recall.id());
         sb.append("\n\n").append(left.isEmpty() ? "No recalled lot has stock on hand: leave the disposal empty."
                 : "To dispose of on closing: " + e.apply(left.describe()) + ". Choose how below; a lot that leaves"
@@ -198,10 +198,10 @@ public class RecallQueries {
      */
     @Transactional(readOnly = true)
     public List<java.util.Map<String, Object>> receivedAgainstSaid(long recallId) {
-        List<RecallView.ReceivedReturn> received = receivedReturns(recallId);
+        ReceivedAtPlant received = receivedAtPlant(recallId);
         List<java.util.Map<String, Object>> out = new ArrayList<>();
         for (NotificationStore.NotificationRow n : notifications.all(recallId)) {
-            java.math.BigDecimal atDock = received(received, n.customer(), n.unit());
+            java.math.BigDecimal atDock = received.apply(n.customer(), n.unit());
             String remark = receiptRemark(n, atDock).strip();
             if (atDock.signum() == 0 && remark.isEmpty()) {
                 continue;
@@ -224,11 +224,7 @@ public class RecallQueries {
      * "Drums" lot were read as never received).
      */
     static java.math.BigDecimal received(List<RecallView.ReceivedReturn> received, String customer, String unit) {
-        String who = CustomerShipments.fold(customer);
-        String of = CustomerShipments.fold(unit);
-        return received.stream().filter(x -> who.equals(CustomerShipments.fold(x.customer()))
-                && (of == null || of.equals(CustomerShipments.fold(x.unit())))).map(RecallView.ReceivedReturn::quantity)
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        return ReceivedAtPlant.of(received).apply(customer, unit);
     }
 
     /**
