@@ -69,54 +69,6 @@ public class RecallClosing {
         this.disposal = disposal;
     }
 
-    /**
-     * The justification to keep with the closing: null when the check reaches the target level, no product is left
-     * at a customer and every return a customer stated was received at the plant (a justification given then is
-     * refused, 400 naming it: signed text is never dropped without a word, auditor 2026-12-06 A7), else the text
-     * given, required (400 naming {@code justification}: text, at most 2000 characters): below the target level, why
-     * the recall may close anyway; with product still at customers ({@link StillAtCustomers}, whatever the level: new
-     * user 2026-12-07 F1), what became of it (21 CFR 7.55(a)); with goods returned by a customer's word but not
-     * received at the plant ({@link ReturnsNotReceived}, whatever the level: new user 2026-12-07 N1), what became of
-     * them (in transit, lost, miscounted): neither removed nor disposed of on the record (21 CFR 7.55(a)), nor what
-     * the effectiveness checks verified (21 CFR 7.42(b)(3)). Plain rule, tested without Spring.
-     */
-    static String justification(Effectiveness e, String target, Object justification) {
-        if (justification != null && !(justification instanceof String)) {
-            throw new InvalidInput("justification", "must be text");
-        }
-        String why = justification instanceof String j && !org.lotflow.shared.input.InputRules.blank(j) ? j.strip() : null;
-        if (why != null && why.length() > MAX_COMMENT) {
-            throw new InvalidInput("justification", "at most " + MAX_COMMENT + " characters");
-        }
-        StillAtCustomers left = new StillAtCustomers(e.stillAtCustomers());
-        ReturnsNotReceived notReceived = new ReturnsNotReceived(e.returnsNotReceived());
-        if (e.meets(target) && left.isEmpty() && notReceived.isEmpty()) {
-            if (why != null) {
-                throw new InvalidInput("justification", "not needed: the effectiveness check reached level "
-                        + e.level() + ", the target is " + target + ", nothing shipped is left at a customer and"
-                        + " every return a customer stated was received at the plant; leave it empty and say what"
-                        + " you want recorded in the comment");
-            }
-            return null;
-        }
-        if (why == null) {
-            String stillThere = left.isEmpty() ? "" : "still at customers, neither returned nor destroyed: "
-                    + left.inWords();
-            String missing = notReceived.isEmpty() ? "" : NOT_RECEIVED + ": " + notReceived.inWords();
-            String goods = stillThere + (stillThere.isEmpty() || missing.isEmpty() ? "" : "; and ") + missing;
-            throw new InvalidInput("justification", e.meets(target)
-                    ? "required: " + goods + (missing.isEmpty() ? ". Say what became of it (for instance used or"
-                            + " dispensed before the recall reached them)" : ". Say what became of "
-                            + (stillThere.isEmpty() ? "them" : "it and of them") + " (for instance"
-                            + (stillThere.isEmpty() ? "" : " used or dispensed before the recall reached them;")
-                            + " still in transit, lost, or miscounted)") + " before the recall closes (21 CFR 7.55)"
-                    : "required: the effectiveness check reached level " + e.level() + " (" + e.acknowledged()
-                            + " of " + e.customers() + " customers acknowledged), below the target level " + target
-                            + (goods.isEmpty() ? "" : ", and " + goods) + "; say why the recall may close anyway");
-        }
-        return why;
-    }
-
     /** The loser of two closings at once: who closed the recall and when, and that nothing of theirs was saved. */
     private StateConflict closedMeanwhile(String recallNumber, RecallStore.RecallRow now) {
         String by = now.closeRequestedBy() != null ? now.closeRequestedBy() : now.closedBy();
@@ -125,9 +77,6 @@ public class RecallClosing {
                 + (at == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(at)) + " (signed) a"
                 + " moment ago; nothing of yours was saved").with("recallStatus", now.status());
     }
-
-    /** What {@link ReturnsNotReceived} is, in the closing's words. */
-    static final String NOT_RECEIVED = "returned by the customer's word but not received at the plant";
 
     /** The per-lot disposals of the API's closing, for its own completion's listener on this thread. */
     private static final ThreadLocal<Object> API_DISPOSALS = new ThreadLocal<>();
@@ -231,7 +180,7 @@ public class RecallClosing {
                     + "; it cannot be closed now").with("recallStatus", recall.status());
         }
         Effectiveness e = Effectiveness.of(notifications.all(recall.id()), closingForm.receivedAtPlant(recall.id()));
-        String why = justification(e, target, justification);
+        String why = ClosingJustification.of(e, target, justification);
         Object perLot = API_DISPOSALS.get() != null ? API_DISPOSALS.get() : disposals;
         String disposalsSigned = DisposalRecords.signed(RecalledStockDisposals.of(recallNumber, recalledStock.left(recall.id()),
                 disposalMethod, disposalReference, perLot));
@@ -282,9 +231,7 @@ public class RecallClosing {
         }
         StillAtCustomers left = new StillAtCustomers(e.stillAtCustomers());
         ReturnsNotReceived notReceived = new ReturnsNotReceived(e.returnsNotReceived());
-        String goodsOut = (left.isEmpty() ? "" : " with product still at customers (" + left.inWords() + ")")
-                + (left.isEmpty() || notReceived.isEmpty() ? "" : " and")
-                + (notReceived.isEmpty() ? "" : " with goods " + NOT_RECEIVED + " (" + notReceived.inWords() + ")");
+        String goodsOut = ClosingJustification.goodsOut(left, notReceived);
         String belowTarget = justification == null ? "" : (e.meets(target) ? " Closed" + goodsOut
                 // below the target too, the sentence names all the justification covers (auditor 2026-12-07 24b F4)
                 : " Closed below the target effectiveness level " + target + (goodsOut.isEmpty() ? "" : "," + goodsOut))

@@ -80,17 +80,17 @@ class ReturnsNotReceivedTest {
     void closingWithReturnsNotReceivedNeedsAJustificationWhateverTheLevel() {
         Effectiveness e = Effectiveness.of(n1(), N1_RECEIVED);
         assertThat(e.level()).isEqualTo("A");
-        assertThatThrownBy(() -> RecallClosing.justification(e, "A", null)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> ClosingJustification.of(e, "A", null)).isInstanceOf(InvalidInput.class)
                 .hasMessage("justification: required: returned by the customer's word but not received at the plant:"
                         + " Allied Machining: 5 pails (said 25, received 20). Say what became of them (for instance"
                         + " still in transit, lost, or miscounted) before the recall closes (21 CFR 7.55)");
-        assertThat(RecallClosing.justification(e, "A", "  5 pails lost in transit; carrier claim CL-77 "))
+        assertThat(ClosingJustification.of(e, "A", "  5 pails lost in transit; carrier claim CL-77 "))
                 .isEqualTo("5 pails lost in transit; carrier claim CL-77");
         // once the 5 arrive, nothing needs one, and one given is refused as before
         Effectiveness received = Effectiveness.of(n1(), (customer, unit) -> customer.startsWith("Allied")
                 ? new BigDecimal("25") : new BigDecimal("50"));
-        assertThat(RecallClosing.justification(received, "A", null)).isNull();
-        assertThatThrownBy(() -> RecallClosing.justification(received, "A", "why")).isInstanceOf(InvalidInput.class)
+        assertThat(ClosingJustification.of(received, "A", null)).isNull();
+        assertThatThrownBy(() -> ClosingJustification.of(received, "A", "why")).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("justification: not needed");
     }
 
@@ -99,7 +99,7 @@ class ReturnsNotReceivedTest {
         List<NotificationStore.NotificationRow> rows = List.of(row("Metro Manufacturing", "pails", "60", "50", "0"),
                 row("Allied Machining", "pails", "30", "25", "5"));
         Effectiveness e = Effectiveness.of(rows, N1_RECEIVED);
-        assertThatThrownBy(() -> RecallClosing.justification(e, "A", null)).hasMessage("justification: required:"
+        assertThatThrownBy(() -> ClosingJustification.of(e, "A", null)).hasMessage("justification: required:"
                 + " still at customers, neither returned nor destroyed: Metro Manufacturing: 10 pails; and returned by"
                 + " the customer's word but not received at the plant: Allied Machining: 5 pails (said 25, received"
                 + " 20). Say what became of it and of them (for instance used or dispensed before the recall reached"
@@ -110,7 +110,7 @@ class ReturnsNotReceivedTest {
                         "Lee Park", null, new BigDecimal("5"), true));
         Effectiveness b = Effectiveness.of(unacknowledged, N1_RECEIVED);
         assertThat(b.level()).isEqualTo("B");
-        assertThatThrownBy(() -> RecallClosing.justification(b, "A", null)).hasMessage("justification: required: the"
+        assertThatThrownBy(() -> ClosingJustification.of(b, "A", null)).hasMessage("justification: required: the"
                 + " effectiveness check reached level B (1 of 2 customers acknowledged), below the target level A, and"
                 + " returned by the customer's word but not received at the plant: Allied Machining: 5 pails (said 25,"
                 + " received 20); say why the recall may close anyway");
