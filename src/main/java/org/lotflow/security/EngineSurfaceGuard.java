@@ -151,7 +151,7 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
             // told a QA analyst the QA managers' closing process of a recall exists)
             Caller reader = caller(request, !path.startsWith("/engine-rest"));
             boolean execution = readInstance[0].equalsIgnoreCase("execution");
-            if (reader != null && !reader.admin() && !instancesSeen.test(execution, readInstance[1], reader)) {
+            if (reader != null && unseen.hiddenFrom(runningProcesses.of(execution, readInstance[1]), reader)) {
                 refused(response, EngineReads.noRunning(execution, readInstance[1]));
                 return;
             }
@@ -331,16 +331,19 @@ public class EngineSurfaceGuard extends OncePerRequestFilter {
         return this;
     }
 
-    /** Whether a caller may read a running process instance (false) or execution (true) of this id; all when not set. */
-    interface InstancesSeen {
-        boolean test(boolean execution, String id, Caller caller);
+    /**
+     * The running process of a process instance (false) or execution (true) of this id: {instance id, process key},
+     * null for none.
+     */
+    interface RunningProcesses {
+        String[] of(boolean execution, String id);
     }
 
-    private InstancesSeen instancesSeen = (execution, id, caller) -> true;
+    private RunningProcesses runningProcesses = (execution, id) -> null;
 
-    /** Answers reads of running processes a caller may not read as of none ({@link InstancesSeen}). */
-    EngineSurfaceGuard instancesSeenBy(InstancesSeen seen) {
-        this.instancesSeen = seen;
+    /** Answers reads of running processes a caller may not read as of none ({@link UnseenTasks}). */
+    EngineSurfaceGuard runningProcessesFrom(RunningProcesses running) {
+        this.runningProcesses = running;
         return this;
     }
 

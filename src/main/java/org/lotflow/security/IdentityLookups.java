@@ -157,10 +157,18 @@ final class IdentityLookups {
         return same.isEmpty() ? null : same.get(0).getId();
     }
 
-    /** Whether the engine grants {@code userId} with {@code groupIds} this permission on this resource. */
-    boolean isAuthorized(String userId, List<String> groupIds, org.camunda.bpm.engine.authorization.Permission permission,
-            org.camunda.bpm.engine.authorization.Resource resource, String resourceId) {
-        return privileged(() -> authorizations.isUserAuthorized(userId, groupIds, permission, resource, resourceId));
+    /**
+     * Whether {@code userId}, with its groups as the store has them now, may read this task or running process: the
+     * engine's own rule, {@code READ} on it or {@code onProcess} ({@code READ_TASK}, {@code READ_INSTANCE}) on its
+     * process definition {@code processKey} (null: none to ask).
+     */
+    boolean mayRead(String userId, org.camunda.bpm.engine.authorization.Resource resource, String id,
+            org.camunda.bpm.engine.authorization.Permission onProcess, String processKey) {
+        List<String> groups = groupsOf(userId);
+        return privileged(() -> authorizations.isUserAuthorized(userId, groups,
+                org.camunda.bpm.engine.authorization.Permissions.READ, resource, id)
+                || processKey != null && authorizations.isUserAuthorized(userId, groups, onProcess,
+                        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, processKey));
     }
 
     private <T> T privileged(java.util.function.Supplier<T> query) {

@@ -249,37 +249,24 @@ public class SecurityConfiguration {
         };
     }
 
-    /**
-     * Whether a caller may read a running process instance or execution: the engine's own rule, {@code READ} on the
-     * instance or {@code READ_INSTANCE} on its process, with the caller's groups as the store has them now; true for
-     * an id of none (the read's own 404 answers it).
-     */
-    private static EngineSurfaceGuard.InstancesSeen instancesSeen(ProcessEngine engine) {
+    /** The running process of an instance or execution id, {instance id, process key}, whoever asks; null: none. */
+    private static EngineSurfaceGuard.RunningProcesses runningProcesses(ProcessEngine engine) {
         org.lotflow.shared.process.WithoutCallerAuthorization privileged =
                 new org.lotflow.shared.process.WithoutCallerAuthorization(engine.getIdentityService());
-        return (execution, id, caller) -> privileged.call(() -> {
+        return (execution, id) -> privileged.call(() -> {
             String instanceId = id;
             if (execution) {
                 org.camunda.bpm.engine.runtime.Execution e = engine.getRuntimeService().createExecutionQuery()
                         .executionId(id).singleResult();
                 if (e == null) {
-                    return true;
+                    return null;
                 }
                 instanceId = e.getProcessInstanceId();
             }
             org.camunda.bpm.engine.runtime.ProcessInstance instance = engine.getRuntimeService()
                     .createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
-            if (instance == null) {
-                return true;
-            }
-            String key = engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getKey();
-            java.util.List<String> groups = IdentityLookups.groupsOf(engine.getIdentityService(), caller.userId());
-            org.camunda.bpm.engine.AuthorizationService rights = engine.getAuthorizationService();
-            return rights.isUserAuthorized(caller.userId(), groups, org.camunda.bpm.engine.authorization.Permissions.READ,
-                    org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, instanceId)
-                    || rights.isUserAuthorized(caller.userId(), groups,
-                            org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE,
-                            org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, key);
+            return instance == null ? null : new String[] {instanceId,
+                    engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getKey()};
         });
     }
 
@@ -307,7 +294,7 @@ public class SecurityConfiguration {
                     return null;
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
                 engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
-                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine)).instancesSeenBy(instancesSeen(engine))
+                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine)).runningProcessesFrom(runningProcesses(engine))
                 .formerNamesFrom(printedNames)
                 .currentPasswordCheckedBy(new CurrentPasswordCheck(signatures::getObject))
                 .notesKeptBy((taskId, processInstanceId, message, caller) -> {

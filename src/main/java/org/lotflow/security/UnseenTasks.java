@@ -1,8 +1,5 @@
 package org.lotflow.security;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
@@ -40,11 +37,18 @@ final class UnseenTasks {
         if (caller.admin()) {
             return false;
         }
-        List<String> groups = lookups.groupsOf(caller.userId());
         String processKey = task.getProcessDefinitionId() == null ? null : tasks.processKey(task.getProcessDefinitionId());
-        return !lookups.isAuthorized(caller.userId(), groups, Permissions.READ, Resources.TASK, task.getId())
-                && (processKey == null || !lookups.isAuthorized(caller.userId(), groups,
-                        ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, processKey));
+        return !lookups.mayRead(caller.userId(), Resources.TASK, task.getId(), ProcessDefinitionPermissions.READ_TASK,
+                processKey);
+    }
+
+    /**
+     * Whether {@code caller} may not read the running process instance {@code running} ({instance id, process key};
+     * null: none, the read's own 404 answers it), so that it is, to them, none (auditor 2026-12-07 24b F6).
+     */
+    boolean hiddenFrom(String[] running, Caller caller) {
+        return running != null && !caller.admin() && !lookups.mayRead(caller.userId(), Resources.PROCESS_INSTANCE,
+                running[0], ProcessDefinitionPermissions.READ_INSTANCE, running[1]);
     }
 
     /** The answer for {@code taskId} of no task: 404, the same words whether it never existed or is hidden. */
