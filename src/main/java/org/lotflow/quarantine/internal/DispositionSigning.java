@@ -14,6 +14,7 @@ import org.lotflow.security.CurrentUser;
 import org.lotflow.security.ElectronicSignatures;
 import org.lotflow.shared.NotPermitted;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.process.TaskCompletionsInOrder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +37,11 @@ public class DispositionSigning {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final LabRecords labRecords;
+    private final TaskCompletionsInOrder taskLocks;
 
     public DispositionSigning(LotService lots, QuarantineQueries queries, DispositionTask tasks,
             ElectronicSignatures signatures, LotHistory history, CurrentUser currentUser, Clock clock,
-            LabRecords labRecords) {
+            LabRecords labRecords, TaskCompletionsInOrder taskLocks) {
         this.lots = lots;
         this.queries = queries;
         this.tasks = tasks;
@@ -48,6 +50,7 @@ public class DispositionSigning {
         this.currentUser = currentUser;
         this.clock = clock;
         this.labRecords = labRecords;
+        this.taskLocks = taskLocks;
     }
 
     /** A signed disposition, as {@code POST /api/lots/{lotNumber}/disposition} answers it. */
@@ -74,18 +77,35 @@ public class DispositionSigning {
         DispositionTask.Open task = tasks.open(lotNumber).orElseThrow(() -> hold.getStage() == Hold.Stage.INVESTIGATING
                 ? new StateConflict("Lot " + lotNumber + " has no open disposition task: the investigation ("
                         + DispositionTask.TASK_INVESTIGATE + ") must be completed first").with("stage", hold.getStage().name())
-                // the lost race of two QA managers signing at once: the other one's decision stands
-                : new StateConflict("The disposition of lot " + lotNumber + " was decided"
-                        + (hold.getDecidedBy() == null ? " by someone else at the same time"
-                                : " by " + hold.getDecidedBy()) + "; nothing of yours was saved")
-                        .with("stage", hold.getStage().name()));
+                : decidedMeanwhile(lotNumber, hold));
         if (task.assignee() != null && !task.assignee().equals(currentUser.id())) {
             throw new StateConflict("The disposition task of lot " + lotNumber + " is claimed by "
-                    + task.assignee());
+                    + currentUser.nameWithId(task.assignee()));
+        }
+        // the task's row lock first, as every completion takes it (Tasklist's too, whose listener then locks the lot):
+        // of two QA managers signing at once the second waits here for the first and is told who decided, before
+        // its password is checked or anything is signed (re-test 2026-12-07 24c F5: "changed at the same time")
+        if (!taskLocks.lock(task.id())) {
+            throw decidedMeanwhile(lotNumber, hold);
         }
         Signed signed = sign(hold, lot, valid);
         tasks.complete(task, currentUser.id(), signed.decision());
         return signed;
+    }
+
+    /**
+     * The loser of two signatures at once (the task completed meanwhile, through the API or Tasklist): who signed
+     * which decision and when, as committed, and that nothing of the caller's was saved; 409.
+     */
+    private StateConflict decidedMeanwhile(String lotNumber, Hold hold) {
+        QuarantineQueries.Decided now = queries.decidedNow(hold);
+        return (StateConflict) new StateConflict("The disposition of lot " + lotNumber + " was decided"
+                + (now.decidedBy() == null ? " by someone else at the same time"
+                        : ": " + now.decision().name() + ", signed by " + currentUser.nameWithId(now.decidedBy())
+                                + (now.decidedAt() == null ? "" : " at "
+                                        + org.lotflow.shared.process.TaskForm.text(now.decidedAt())))
+                + "; nothing of yours was saved").with("stage", (now.decision() == null
+                        ? hold.getStage() : Hold.Stage.DECIDED).name());
     }
 
     /**

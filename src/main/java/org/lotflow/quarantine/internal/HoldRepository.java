@@ -19,4 +19,9 @@ interface HoldRepository extends JpaRepository<Hold, Long> {
 
     @Query("select h from Hold h where h.processInstanceId = :processInstanceId")
     Optional<Hold> findByProcessInstanceId(String processInstanceId);
+
+    /** Who decided the hold and when, as committed now: a scalar read, not the entity this transaction holds. */
+    @Query("select new org.lotflow.quarantine.internal.QuarantineQueries$Decided(h.decision, h.decidedBy, h.decidedAt)"
+            + " from Hold h where h.id = :holdId")
+    Optional<QuarantineQueries.Decided> findDecided(Long holdId);
 }

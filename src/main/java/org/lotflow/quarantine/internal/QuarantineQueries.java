@@ -47,6 +47,19 @@ public class QuarantineQueries {
         return holds.findEarlier(hold.getLotId(), hold.getId());
     }
 
+    /** A hold's signed decision as committed: {@code decision}, {@code decidedBy} and {@code decidedAt} null before. */
+    public record Decided(Disposition decision, String decidedBy, java.time.Instant decidedAt) {
+    }
+
+    /**
+     * The hold's decision as the database holds it now, read past this transaction's copy of the hold: for the loser of
+     * two signatures at once, who decided while it waited.
+     */
+    @Transactional(readOnly = true)
+    public Decided decidedNow(Hold hold) {
+        return holds.findDecided(hold.getId()).orElse(new Decided(null, null, null));
+    }
+
     /** The lot's active hold, if it is held. */
     @Transactional(readOnly = true)
     public Optional<Hold> active(Long lotId) {
