@@ -170,7 +170,7 @@ class TasklistOosBrowserTest {
             t.openTask(QA_ANALYSTS, "OOS phase I", lot);
             t.tryClaim();
             String refusal = t.notification("Four-eyes");
-            assertThat(refusal).contains("Four-eyes principle: sarah recorded the out-of-specification result of lot "
+            assertThat(refusal).contains("Four-eyes principle: you recorded the out-of-specification result of lot "
                     + lot + " and may not also conclude its laboratory investigation (a supervisor checks the"
                     + " measurement); another person of the group does it")
                     .doesNotContainPattern("\\b500\\b").doesNotContain("Internal Server Error")

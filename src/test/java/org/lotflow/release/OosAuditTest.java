@@ -115,6 +115,14 @@ class OosAuditTest {
         for (Response r : tries) {
             assertThat(r.status()).as(r.toString()).isIn(400, 403);
         }
+        // the refused person is told "you"; one who assigns the task to her is told whom it cannot go to
+        Response claim = api.post("sarah", "/engine-rest/task/" + task + "/claim", Map.of("userId", "sarah"));
+        assertThat(claim.status()).isEqualTo(403);
+        assertThat(claim.json().get("detail").asText()).startsWith("Four-eyes principle: you recorded ");
+        Response handed = api.post("demo", "/engine-rest/task/" + task + "/assignee", Map.of("userId", "sarah"));
+        assertThat(handed.status()).isEqualTo(403);
+        assertThat(handed.json().get("detail").asText()).startsWith("Four-eyes principle: sarah recorded ")
+                .endsWith("; assign the task to another person of the group");
         assertThat(api.get("demo", "/engine-rest/task/" + task).json().get("assignee").isNull()).isTrue();
         // variable endpoints between steps
         String pi = api.get("jennifer", "/engine-rest/task/" + task).json().get("processInstanceId").asText();

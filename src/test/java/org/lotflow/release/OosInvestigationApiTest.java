@@ -169,7 +169,7 @@ class OosInvestigationApiTest {
         Response byInvalidator = complete("jennifer", approveTask,
                 Map.of("approved", true, "comment", "Retest within specification after lab error"));
         assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);
-        assertThat(byInvalidator.json().get("detail").asText()).isEqualTo("Four-eyes principle: jennifer invalidated"
+        assertThat(byInvalidator.json().get("detail").asText()).isEqualTo("Four-eyes principle: you invalidated"
                 + " the out-of-specification result of test round 1 of lot " + lot + " as a laboratory error and may"
                 + " not also sign the release that rests on its retest; another person of the group does it (a task"
                 + " claimed by you goes back to the group with Unclaim)");
@@ -380,7 +380,7 @@ class OosInvestigationApiTest {
         String decide = taskId("jennifer", lot, "decideOutOfSpecification");
         Response release = complete("jennifer", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"));
         assertThat(release.status()).as(release.toString()).isEqualTo(403);
-        assertThat(release.json().get("detail").asText()).contains("jennifer invalidated the out-of-specification"
+        assertThat(release.json().get("detail").asText()).contains("you invalidated the out-of-specification"
                 + " result of test round 1 of lot " + lot + " as a laboratory error and may not also sign the release");
         assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
         Response reject = complete("jennifer", decide, Map.of("oosDecision", "REJECT", "comment",

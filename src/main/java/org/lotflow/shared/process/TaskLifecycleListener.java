@@ -24,11 +24,23 @@ public abstract class TaskLifecycleListener implements TaskListener {
             case EVENTNAME_COMPLETE -> onComplete(task);
             case EVENTNAME_ASSIGNMENT -> {
                 if (task.getAssignee() != null) {
-                    onAssigned(task, task.getAssignee());
+                    try {
+                        onAssigned(task, task.getAssignee());
+                    } catch (org.lotflow.shared.FourEyesViolation refused) {
+                        // told as "you ..." to whoever claims; one who assigns the task to someone else is told whom
+                        throw refused.assignedBy(callerOf(task), task.getAssignee());
+                    }
                 }
             }
             default -> onOther(task);
         }
+    }
+
+    /** The user on whose request the engine runs this listener (null for none: a job, a timer). */
+    private static String callerOf(DelegateTask task) {
+        org.camunda.bpm.engine.impl.identity.Authentication auth = task.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return auth == null ? null : auth.getUserId();
     }
 
     /**
