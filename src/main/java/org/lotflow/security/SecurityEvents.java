@@ -163,18 +163,6 @@ public class SecurityEvents {
      * 2026-12-06 F5). Real user ids hold none of these characters (they are refused when a user is made).
      */
     static String visible(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean hidden = Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E')
-                    || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
-            if (hidden && out == null) {
-                out = new StringBuilder(text.substring(0, i));
-            }
-            if (out != null) {
-                out.append(hidden ? String.format("<U+%04X>", (int) c) : String.valueOf(c));
-            }
-        }
-        return out == null ? text : out.toString();
+        return org.lotflow.shared.input.InputRules.writtenOut(text);
     }
 }

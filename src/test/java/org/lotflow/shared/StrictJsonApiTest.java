@@ -30,6 +30,16 @@ class StrictJsonApiTest {
         assertThat(placed.text()).contains("\"quantity\":1000").doesNotContain("E+");
     }
 
+    /** Auditor 2026-12-07 25 F6: an id of nothing is echoed with a right-to-left override written out, not obeyed. */
+    @Test
+    void anUnknownIdIsEchoedWithWhatWouldTurnTextAroundWrittenOut() {
+        Response r = api.get("tom", "/api/lots/ABC\u202Ecba"); // sent as ABC%E2%80%AEcba
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("detail").asText()).isEqualTo("Lot 'ABC<U+202E>cba' does not exist");
+        assertThat(r.json().get("id").asText()).isEqualTo("ABC<U+202E>cba");
+        assertThat(r.text()).doesNotContain("\u202E");
+    }
+
     @Test
     void theEngineSurfaceSaysASessionIsNoLoginThere() {
         Response r = api.call(null, null, org.springframework.http.HttpMethod.GET, "/engine-rest/task", null,

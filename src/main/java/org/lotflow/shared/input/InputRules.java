@@ -53,6 +53,32 @@ public final class InputRules {
     }
 
     /**
+     * {@code text} as sent, with what would hide or turn text around written out ({@code <U+202E>}): control
+     * characters, the bidirectional embeddings, overrides and isolates, and the left-to-right and right-to-left marks.
+     * For echoing what someone sent where it is not refused but shown back: a failed login's user id in the security
+     * trail (re-test 2026-12-06 F5), an id in a 404's sentence (auditor 2026-12-07 25 F6: {@code ABC<U+202E>cba} read
+     * reversed). Ordinary text is returned as it is.
+     */
+    public static String writtenOut(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hidden = Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
+            if (hidden && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(hidden ? String.format("<U+%04X>", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
      * An optional one-line text of a record, such as a waste manifest or return note number: stripped, null when empty,
      * else at most {@code max} characters (never cut) of visible text ({@link #name}); 400 naming {@code field}
      * otherwise.

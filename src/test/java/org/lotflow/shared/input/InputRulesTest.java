@@ -160,4 +160,14 @@ class InputRulesTest {
             assertThat(InputRules.blank(something)).as(something).isFalse();
         }
     }
+
+    /** What is echoed back, not refused: hidden and reversing characters written out, ordinary text as it is. */
+    @Test
+    void writtenOutShowsWhatWouldHideOrTurnTextAround() {
+        assertThat(InputRules.writtenOut("IL250-2024-089")).isEqualTo("IL250-2024-089");
+        assertThat(InputRules.writtenOut("ABC\u202Ecba")).isEqualTo("ABC<U+202E>cba");
+        assertThat(InputRules.writtenOut("a\tb\u2066c\u200F")).isEqualTo("a<U+0009>b<U+2066>c<U+200F>");
+        assertThat(InputRules.writtenOut("Müller 5 μm")).isEqualTo("Müller 5 μm");
+        assertThat(InputRules.writtenOut(null)).isNull();
+    }
 }

@@ -121,9 +121,19 @@ class ConsoleController {
         return "redirect:/console/login";
     }
 
-    /** Only a Console path of this application: never an address elsewhere (no open redirect). */
+    /**
+     * Only a Console path of this application: never an address elsewhere (no open redirect), nor one that climbs out
+     * of {@code /console/} with a dot segment, plain or percent-encoded ({@code /console/../camunda/app/admin/},
+     * auditor 2026-12-07 25 F5). Anything else is the lot list.
+     */
     static String safeNext(String next) {
-        return next != null && next.startsWith("/console/") && !next.startsWith("//") && !next.contains("\\")
-                && !next.contains("\r") && !next.contains("\n") ? next : "/console/lots";
+        if (next == null || !next.startsWith("/console/") || next.startsWith("//") || next.contains("\\")
+                || next.contains("\r") || next.contains("\n")) {
+            return "/console/lots";
+        }
+        String path = next.split("[?#]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        boolean climbs = path.contains("%2e") || path.contains("%2f") || path.contains("%5c") || path.contains(";")
+                || java.util.Arrays.stream(path.split("/", -1)).anyMatch(s -> s.equals(".") || s.equals(".."));
+        return climbs ? "/console/lots" : next;
     }
 }
