@@ -9,9 +9,11 @@ import java.util.List;
  * A mock-recall drill and its report ({@code GET /api/mock-recalls/{drillNumber}}; issue #14, BRCGS
  * 3.9/3.11, SQF 2.6.3): when it started and finished against its target time, the scope as traced when
  * it started (one step back to the suppliers, forward through every lot made from the drilled lot to
- * the customers), every customer with the quantities it received per lot, and the mass balance of every
- * lot of the scope, with its difference and the drill's reconciliation percentage. Quantities are
- * decimals in each lot's {@code unit}, exact (at most 3 decimal places), never added across units.
+ * the customers), every customer with what it was shipped per lot, what came back from it to the plant under a
+ * recall and what it still holds, and the mass balance of every lot of the scope, with its difference and the
+ * drill's reconciliation percentage. Per lot, on hand + what its customers still hold + consumed + disposed is its
+ * quantity (+ its difference). Quantities are decimals in each lot's {@code unit}, exact (at most 3 decimal places),
+ * never added across units.
  *
  * @param drillNumber {@code MR-{yyyy}-{seq:4}}
  * @param lotNumber the drilled lot
@@ -36,14 +38,18 @@ public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus
     /**
      * A lot of the scope and its mass balance: {@code quantity} (produced or received) = {@code available} +
      * {@code allocated} + {@code shipped} + {@code consumed} + {@code disposed} + {@code difference};
-     * {@code onHand} = available + allocated. {@code role}: {@code DRILLED} (the lot the drill is on),
+     * {@code onHand} = available + allocated. {@code shipped} is what is out at customers: the shipment ledger less
+     * {@code receivedBack}, the goods received back at the plant from customers under a recall (on hand again, or
+     * disposed of by the recall's closing); for a lot made from the drilled lot, or the drilled lot itself, the sum of
+     * its customers' {@code stillAtCustomer} ({@link CustomerLot}). {@code receivedBack} is null in drills started
+     * before it was reported (their {@code shipped} is netted all the same). {@code role}: {@code DRILLED} (the lot the drill is on),
      * {@code SOURCE} (one step back: an input of the drilled lot) or {@code DOWNSTREAM} (made from it, at
      * {@code depth} steps). {@code status} is the lot's status when the drill started (the drill changes
      * none).
      */
     public record Lot(String lotNumber, String sku, String productName, String unit, String status, String role,
             int depth, BigDecimal quantity, BigDecimal available, BigDecimal allocated, BigDecimal shipped,
-            BigDecimal consumed, BigDecimal disposed, BigDecimal onHand, BigDecimal difference,
+            BigDecimal receivedBack, BigDecimal consumed, BigDecimal disposed, BigDecimal onHand, BigDecimal difference,
             BigDecimal reconciliationPercent) {
 
         /**
@@ -68,12 +74,62 @@ public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus
             LocalDate receiptDate, BigDecimal quantity, String unit) {
     }
 
-    /** A customer that received lots of the scope: the quantity per lot, and every shipment. */
-    public record Customer(String customer, List<CustomerLot> lots, List<Shipment> shipments) {
+    /**
+     * A customer that received lots of the scope (the drilled lot or one made from it): per lot what it was shipped,
+     * received back and still holds, every shipment and every receipt of its goods back at the plant
+     * ({@code returnsReceived}, oldest first; empty when none, and in drills started before they were reported). A
+     * customer that sent everything back stays listed: the drill reached it.
+     */
+    public record Customer(String customer, List<CustomerLot> lots, List<Shipment> shipments,
+            List<ReturnReceived> returnsReceived) {
+
+        public Customer {
+            returnsReceived = returnsReceived == null ? List.of() : returnsReceived;
+        }
     }
 
-    /** What a customer received of one lot, in total. */
-    public record CustomerLot(String lotNumber, String sku, String unit, BigDecimal quantity) {
+    /**
+     * A customer and one lot, in the lot's {@code unit}: {@code quantity} shipped to it (the shipment ledger, every
+     * shipment), {@code receivedBack} from it at the plant under a recall, and {@code stillAtCustomer} = quantity −
+     * receivedBack (0 when it sent everything back). {@code receivedBack} and {@code stillAtCustomer} are null in drills
+     * started before they were reported.
+     */
+    public record CustomerLot(String lotNumber, String sku, String unit, BigDecimal quantity, BigDecimal receivedBack,
+            BigDecimal stillAtCustomer) {
+
+        /**
+         * What the customer had of the lot as the drill's pages and report say it: "17 kg shipped, 10 kg received back,
+         * 7 kg still at the customer"; "17 kg shipped, all received back"; "17 kg shipped, none received back" (all of
+         * it still at the customer); "17 kg shipped" in drills started before returns were counted per customer.
+         */
+        public String inWords() {
+            String shipped = plain(quantity) + " " + unit + " shipped";
+            if (receivedBack == null || stillAtCustomer == null) {
+                return shipped;
+            }
+            if (receivedBack.signum() == 0) {
+                return shipped + ", none received back";
+            }
+            if (stillAtCustomer.signum() == 0) {
+                return shipped + ", all received back";
+            }
+            return shipped + ", " + plain(receivedBack) + " " + unit + " received back, " + plain(stillAtCustomer) + " "
+                    + unit + " still at the customer";
+        }
+    }
+
+    /** A quantity as words print it: trailing zeros dropped, no exponent. */
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Goods of lot {@code lotNumber} received back at the plant from the customer under recall {@code recallNumber}:
+     * {@code quantity} in its {@code unit}, arrived on {@code receivedOn}, with the return note {@code reference} (null
+     * when none). Recorded before the drill started.
+     */
+    public record ReturnReceived(String lotNumber, BigDecimal quantity, String unit, LocalDate receivedOn,
+            String recallNumber, String reference) {
     }
 
     /** One shipment of a lot of the scope to the customer. */

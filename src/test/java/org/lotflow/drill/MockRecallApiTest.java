@@ -47,6 +47,9 @@ class MockRecallApiTest {
     @Autowired
     ManagementService management;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private Response start(String user, String lotNumber) {
         return api.post(user, "/api/mock-recalls", Map.of("lotNumber", lotNumber));
     }
@@ -321,6 +324,114 @@ class MockRecallApiTest {
         assertThat(own.get("suppliers")).singleElement().satisfies(s -> assertThat(s.get("lotNumber").asText())
                 .isEqualTo(received));
         assertThat(lotsOf(own).keySet()).containsExactlyInAnyOrder(received, made);
+    }
+
+    /**
+     * Auditor finding (Low): after goods came back under a recall, the lot's line netted the returns out of
+     * {@code shipped} while its customers still showed their gross shipments: 85 on hand + 25 at customers of a 100
+     * drum lot, and no returned figure anywhere. Per customer and lot the drill now says shipped, received back and
+     * still at the customer, and on hand + still at customers + consumed + disposed is the lot, in the JSON, the
+     * Tasklist summary, the Console page and the PDF; a customer that sent everything back stays listed with 0.
+     */
+    @Test
+    void goodsReceivedBackUnderARecallAreNoLongerAtTheirCustomerAndTheDrillAddsUp() throws IOException {
+        String sku = api.createProduct("DRB");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        f.ship("Acme Foods", lot, "12", "2025-01-20");
+        f.ship("Bayou Hydraulics", lot, "5", "2025-01-21");
+        f.ship("Acme Foods", lot, "5", "2025-01-22");
+        f.ship("Cedar Mills", lot, "3", "2025-01-23");
+        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason",
+                "Foreign matter", "classification", "CLASS_II"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        api.executeJobs();
+        String recall = opened.json().get("recallNumber").asText();
+        String receive = "/api/recalls/" + recall + "/received-returns";
+        Response back = api.post("rachel", receive, TestClient.body("lotNumber", lot, "customer", "Acme Foods",
+                "quantity", 10, "reference", "RMA-DRB-1"));
+        assertThat(back.status()).as(back.toString()).isEqualTo(201);
+
+        String number = start("rachel", lot).json().get("drillNumber").asText();
+        JsonNode r = api.get("jennifer", "/api/mock-recalls/" + number).json();
+        JsonNode line = lotsOf(r).get(lot);
+        assertThat(dec(line.get("quantity"))).isEqualByComparingTo("100");
+        assertThat(dec(line.get("onHand"))).isEqualByComparingTo("85");
+        assertThat(dec(line.get("shipped"))).as("still out at customers").isEqualByComparingTo("15");
+        assertThat(dec(line.get("receivedBack"))).isEqualByComparingTo("10");
+        assertThat(dec(line.get("difference"))).isEqualByComparingTo("0");
+        assertThat(r.get("customers")).extracting(c -> c.get("customer").asText())
+                .containsExactly("Acme Foods", "Bayou Hydraulics", "Cedar Mills");
+        Map<String, JsonNode> held = new LinkedHashMap<>();
+        r.get("customers").forEach(c -> held.put(c.get("customer").asText(), c.get("lots").get(0)));
+        assertThat(dec(held.get("Acme Foods").get("quantity"))).as("shipped").isEqualByComparingTo("17");
+        assertThat(dec(held.get("Acme Foods").get("receivedBack"))).isEqualByComparingTo("10");
+        assertThat(dec(held.get("Acme Foods").get("stillAtCustomer"))).isEqualByComparingTo("7");
+        assertThat(dec(held.get("Bayou Hydraulics").get("quantity"))).isEqualByComparingTo("5");
+        assertThat(dec(held.get("Bayou Hydraulics").get("receivedBack"))).isEqualByComparingTo("0");
+        assertThat(dec(held.get("Bayou Hydraulics").get("stillAtCustomer"))).isEqualByComparingTo("5");
+        assertThat(dec(held.get("Cedar Mills").get("stillAtCustomer"))).isEqualByComparingTo("3");
+        assertThat(r.get("customers").get(0).get("returnsReceived")).singleElement().satisfies(b -> {
+            assertThat(b.get("lotNumber").asText()).isEqualTo(lot);
+            assertThat(dec(b.get("quantity"))).isEqualByComparingTo("10");
+            assertThat(b.get("recallNumber").asText()).isEqualTo(recall);
+            assertThat(b.get("reference").asText()).isEqualTo("RMA-DRB-1");
+        });
+        assertThat(r.get("customers").get(1).get("returnsReceived")).isEmpty();
+        assertThat(addsUp(r, lot)).as("on hand + still at customers + consumed + disposed").isEqualByComparingTo("100");
+        assertThat(r.get("findings")).isEmpty();
+
+        // Cedar Mills sends all of its 3 back: still listed (the drill reached it), 0 there
+        assertThat(api.post("rachel", receive, TestClient.body("lotNumber", lot, "customer", "Cedar Mills",
+                "quantity", 3)).status()).isEqualTo(201);
+        String second = start("rachel", lot).json().get("drillNumber").asText();
+        JsonNode r2 = api.get("rachel", "/api/mock-recalls/" + second).json();
+        assertThat(dec(lotsOf(r2).get(lot).get("onHand"))).isEqualByComparingTo("88");
+        assertThat(dec(lotsOf(r2).get(lot).get("receivedBack"))).isEqualByComparingTo("13");
+        JsonNode cedar = r2.get("customers").get(2);
+        assertThat(cedar.get("customer").asText()).isEqualTo("Cedar Mills");
+        assertThat(dec(cedar.get("lots").get(0).get("quantity"))).isEqualByComparingTo("3");
+        assertThat(dec(cedar.get("lots").get(0).get("receivedBack"))).isEqualByComparingTo("3");
+        assertThat(dec(cedar.get("lots").get(0).get("stillAtCustomer"))).isEqualByComparingTo("0");
+        assertThat(addsUp(r2, lot)).isEqualByComparingTo("100");
+
+        // the coordinator's task says the same in words
+        JsonNode task = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + second).json().get(0);
+        String summary = org.lotflow.support.Forms.shown(api.get("rachel", "/engine-rest/task/"
+                + task.get("id").asText() + "/form-variables").json(), "drillSummary");
+        assertThat(summary).contains("3 customers reached, 2 still holding goods of the scope",
+                "= on hand 88 + still at customers 12 (25 shipped less 13 received back)",
+                "customer Acme Foods: " + lot + " 17 drums shipped, 10 drums received back, 7 drums still at the"
+                        + " customer", "customer Cedar Mills: " + lot + " 3 drums shipped, all received back",
+                "customer Bayou Hydraulics: " + lot + " 5 drums shipped, none received back");
+        // the Console page
+        String page = org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/drills/" + second).html();
+        assertThat(page).contains("data-shipped=\"17\"", "data-received-back=\"10\"",
+                "data-still-at-customer=\"7\"", lot + ": 3 drums shipped, all received back",
+                lot + ", " + recall + ", ", ", RMA-DRB-1: 10 drums");
+        // the PDF: shipped, received back and still at the customer, and each receipt
+        TestClient.Binary pdf = api.download("jennifer", "/api/mock-recalls/" + second, "application/pdf");
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Still at the customer", "Received back at the plant under a recall",
+                "Acme Foods " + lot + " drums 17 10 7", "Cedar Mills " + lot + " drums 3 3 0",
+                "Bayou Hydraulics " + lot + " drums 5 0 5", "RMA-DRB-1 10 drums");
+    }
+
+    /** The drill's lot line: on hand + what its customers still hold + consumed + disposed. */
+    private static BigDecimal addsUp(JsonNode report, String lotNumber) {
+        JsonNode line = lotsOf(report).get(lotNumber);
+        BigDecimal atCustomers = BigDecimal.ZERO;
+        for (JsonNode c : report.get("customers")) {
+            for (JsonNode l : c.get("lots")) {
+                if (l.get("lotNumber").asText().equals(lotNumber)) {
+                    atCustomers = atCustomers.add(dec(l.get("stillAtCustomer")));
+                }
+            }
+        }
+        return dec(line.get("onHand")).add(atCustomers).add(dec(line.get("consumed"))).add(dec(line.get("disposed")));
     }
 
     @Test

@@ -66,6 +66,7 @@ class DrillPdf {
             row.put("allocated", text(l.allocated()));
             row.put("onHand", text(l.onHand()));
             row.put("shipped", text(l.shipped()));
+            row.put("receivedBack", l.receivedBack() == null ? "-" : text(l.receivedBack()));
             row.put("consumed", text(l.consumed()));
             row.put("disposed", text(l.disposed()));
             row.put("difference", text(l.difference()));
@@ -99,6 +100,33 @@ class DrillPdf {
             }
         }
         context.setVariable("shipments", shipments);
+        // per customer and lot: shipped, received back, still at the customer (what adds up with the lot's on hand)
+        List<Map<String, String>> holdings = new ArrayList<>();
+        List<Map<String, String>> returns = new ArrayList<>();
+        for (MockRecallReport.Customer c : r.customers()) {
+            for (MockRecallReport.CustomerLot l : c.lots()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("customer", c.customer());
+                row.put("lotNumber", l.lotNumber());
+                row.put("unit", l.unit());
+                row.put("shipped", text(l.quantity()));
+                row.put("receivedBack", l.receivedBack() == null ? "-" : text(l.receivedBack()));
+                row.put("stillAtCustomer", l.stillAtCustomer() == null ? "-" : text(l.stillAtCustomer()));
+                holdings.add(row);
+            }
+            for (MockRecallReport.ReturnReceived b : c.returnsReceived()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("customer", c.customer());
+                row.put("lotNumber", b.lotNumber());
+                row.put("recallNumber", b.recallNumber() == null ? "" : b.recallNumber());
+                row.put("receivedOn", String.valueOf(b.receivedOn()));
+                row.put("reference", b.reference() == null ? "" : b.reference());
+                row.put("quantity", text(b.quantity()) + " " + b.unit());
+                returns.add(row);
+            }
+        }
+        context.setVariable("holdings", holdings);
+        context.setVariable("returns", returns);
         return PdfDocuments.printable(templates.process("mock-recall", context));
     }
 

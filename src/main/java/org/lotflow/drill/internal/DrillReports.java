@@ -74,13 +74,14 @@ public class DrillReports {
                 .append(e.apply(org.lotflow.shared.process.TaskForm.text(r.dueAt()))).append(").\n\n");
         text.append("**Scope:** ").append(counted(r.lots().size(), "lot")).append(", ")
                 .append(counted(r.suppliers().size(), "supplier lot")).append(", ")
-                .append(counted(r.customers().size(), "customer")).append(". Reconciliation: ")
+                .append(counted(r.customers().size(), "customer")).append(" reached").append(customersHolding(r))
+                .append(". Reconciliation: ")
                 .append(percent(r.reconciliationPercent())).append(".\n\n");
         for (MockRecallReport.Lot l : r.lots()) {
             text.append("- ").append(e.apply(l.roleInWords())).append(' ').append(e.apply(l.lotNumber()))
                     .append(" (").append(e.apply(lotStatusWords(l.status()))).append("): ")
                     .append(MassBalance.plain(l.quantity())).append(' ').append(e.apply(l.unit())).append(" = on hand ")
-                    .append(MassBalance.plain(l.onHand())).append(" + shipped ").append(MassBalance.plain(l.shipped()))
+                    .append(MassBalance.plain(l.onHand())).append(shippedInWords(l))
                     .append(" + consumed ").append(MassBalance.plain(l.consumed())).append(" + disposed ")
                     .append(MassBalance.plain(l.disposed())).append(", difference ")
                     .append(MassBalance.plain(l.difference())).append('\n');
@@ -91,8 +92,8 @@ public class DrillReports {
         }
         for (MockRecallReport.Customer c : r.customers()) {
             text.append("- customer ").append(e.apply(c.customer())).append(": ");
-            text.append(String.join(", ", c.lots().stream().map(l -> MassBalance.plain(l.quantity()) + " "
-                    + e.apply(l.unit()) + " of " + e.apply(l.lotNumber())).toList())).append('\n');
+            text.append(String.join("; ", c.lots().stream().map(l -> e.apply(l.lotNumber()) + " "
+                    + e.apply(l.inWords())).toList())).append('\n');
         }
         r.findings().forEach(f -> text.append("- finding: ").append(e.apply(f)).append('\n'));
         if (r.traceComplete() != null) {
@@ -101,6 +102,35 @@ public class DrillReports {
                     .append(e.apply(r.reviewFindings()));
         }
         return text.toString();
+    }
+
+    /**
+     * A lot's shipped term of its balance: " + shipped 15"; when goods came back under a recall, what is still out at
+     * its customers and how: " + still at customers 15 (25 shipped less 10 received back)".
+     */
+    static String shippedInWords(MockRecallReport.Lot l) {
+        if (l.receivedBack() == null || l.receivedBack().signum() == 0) {
+            return " + shipped " + MassBalance.plain(l.shipped());
+        }
+        return " + still at customers " + MassBalance.plain(l.shipped()) + " ("
+                + MassBalance.plain(l.shipped().add(l.receivedBack())) + " shipped less "
+                + MassBalance.plain(l.receivedBack()) + " received back)";
+    }
+
+    /**
+     * After the count of customers reached: how many still hold goods of the scope, when some sent theirs back
+     * (", 2 still holding goods of the scope"); "" when none sent anything back. A customer that sent everything back
+     * was reached all the same.
+     */
+    static String customersHolding(MockRecallReport r) {
+        boolean anyBack = r.customers().stream().flatMap(c -> c.lots().stream())
+                .anyMatch(l -> l.receivedBack() != null && l.receivedBack().signum() > 0);
+        if (!anyBack) {
+            return "";
+        }
+        long holding = r.customers().stream().filter(c -> c.lots().stream()
+                .anyMatch(l -> l.stillAtCustomer() != null && l.stillAtCustomer().signum() > 0)).count();
+        return ", " + holding + " still holding goods of the scope";
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.lotflow.drill.MockRecallReport;
+import org.lotflow.history.HistoryReports;
 import org.lotflow.lot.Genealogies;
 import org.lotflow.lot.LotOrigins;
 import org.lotflow.order.OpenAllocations;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * walk a recall opens its scope with; refused with 409 when the genealogy is deeper than
  * {@code lotflow.trace.max-depth}), one step back the drilled lot's inputs and, for every received lot,
  * its supplier ({@link LotOrigins}); the customers of the drilled lot and every lot made from it (the
- * shipment ledger, as a recall's notifications). Then the ledgers for the mass balance of every lot of
+ * shipment ledger, as a recall's notifications), each with what it still holds: shipped less what came back from it
+ * ({@link CustomerHoldings}). Then the ledgers for the mass balance of every lot of
  * the scope ({@link MassBalance}): open allocations, shipments (less the goods received back from customers under a
  * recall, each a {@code RETURN_RECEIVED} record in the lot's history), and every genealogy link out of a lot of
  * the scope. Set-based: eight queries whatever the size of the scope, each with the lots as one array.
@@ -44,10 +46,10 @@ class DrillTracing {
     private final LotOrigins origins;
     private final OpenAllocations allocations;
 
-    private final org.lotflow.history.HistoryReports history;
+    private final HistoryReports history;
 
     DrillTracing(TraceService traces, Genealogies genealogies, LotOrigins origins, OpenAllocations allocations,
-            org.lotflow.history.HistoryReports history) {
+            HistoryReports history) {
         this.history = history;
         this.traces = traces;
         this.genealogies = genealogies;
@@ -78,23 +80,25 @@ class DrillTracing {
         List<Trace.CustomerShipment> shipped = traces.shipments(ids);
         Map<String, BigDecimal> shippedByLot = new HashMap<>();
         shipped.forEach(s -> shippedByLot.merge(s.lotNumber(), s.quantity(), BigDecimal::add));
-        // less what came back from customers under a recall: on hand again, and the lot's shipped figure says so
-        history.returnsReceived(ids).forEach(r -> shippedByLot.merge(scope.get(r.lotId()).lotNumber(),
-                r.quantity().negate(), BigDecimal::add));
+        // less what came back from customers under a recall: on hand again, and the lot's shipped figure says so; the
+        // same records say per customer what came back from it (customers(): still at customers = the lot's shipped)
+        List<HistoryReports.ReturnReceived> returned = history.returnsReceived(ids);
+        Map<String, BigDecimal> receivedByLot = new HashMap<>();
+        returned.forEach(r -> receivedByLot.merge(scope.get(r.lotId()).lotNumber(), r.quantity(), BigDecimal::add));
+        receivedByLot.forEach((lot, quantity) -> shippedByLot.merge(lot, quantity.negate(), BigDecimal::add));
         Map<String, BigDecimal> allocatedByLot = new HashMap<>();
         allocations.ofLots(ids).forEach(a -> allocatedByLot.merge(a.lotNumber(), a.quantity(), BigDecimal::add));
         Map<String, BigDecimal> consumedByLot = consumed(ids);
 
         List<MockRecallReport.Lot> lots = new ArrayList<>();
         List<String> findings = new ArrayList<>();
-        Map<String, ScopeLot> byNumber = new HashMap<>();
         for (ScopeLot l : scope.values()) {
-            byNumber.put(l.lotNumber(), l);
             MassBalance.Balance b = MassBalance.of(l.lotNumber(), l.unit(), l.quantities(),
                     allocatedByLot.get(l.lotNumber()), shippedByLot.get(l.lotNumber()), consumedByLot.get(l.lotNumber()));
             findings.addAll(b.findings());
             lots.add(new MockRecallReport.Lot(l.lotNumber(), l.sku(), l.productName(), l.unit(), l.status(), l.role(),
-                    l.depth(), b.quantity(), b.available(), b.allocated(), b.shipped(), b.consumed(), b.disposed(),
+                    l.depth(), b.quantity(), b.available(), b.allocated(), b.shipped(),
+                    MassBalance.zeroIfNull(receivedByLot.get(l.lotNumber())), b.consumed(), b.disposed(),
                     b.onHand(), b.difference(), b.reconciliationPercent()));
         }
 
@@ -110,7 +114,7 @@ class DrillTracing {
         }
         suppliers.sort(java.util.Comparator.comparing(MockRecallReport.Supplier::lotNumber));
 
-        List<MockRecallReport.Customer> customers = customers(shipped, byNumber);
+        List<MockRecallReport.Customer> customers = customers(shipped, returned, scope, findings);
         return new DrillScope(lots, suppliers, customers, findings,
                 MassBalance.overall(lots.stream().map(MockRecallReport.Lot::reconciliationPercent).toList()));
     }
@@ -130,16 +134,42 @@ class DrillTracing {
     }
 
     /**
-     * The customers of the drilled lot and of the lots made from it (not of its inputs: a drill goes one
-     * step forward from the drilled lot), by name; per customer its quantity per lot and every shipment.
+     * The customers of the drilled lot and of the lots made from it (not of its inputs: a drill goes one step forward
+     * from the drilled lot), by name; per customer and lot what it was shipped, received back and still holds
+     * ({@link CustomerHoldings}), every shipment and every receipt back. A receipt from a customer the shipment ledger
+     * shows no shipment of its lot to is a finding: the lot's shipped is netted by it, no customer's holding is.
      */
     private static List<MockRecallReport.Customer> customers(List<Trace.CustomerShipment> shipped,
-            Map<String, ScopeLot> byNumber) {
+            List<HistoryReports.ReturnReceived> returned, Map<Long, ScopeLot> scope, List<String> findings) {
+        Map<String, ScopeLot> byNumber = new HashMap<>();
+        scope.values().forEach(l -> byNumber.put(l.lotNumber(), l));
         Map<String, List<Trace.CustomerShipment>> perCustomer = new TreeMap<>();
+        List<CustomerHoldings.Shipped> forward = new ArrayList<>();
         for (Trace.CustomerShipment s : shipped) {
             ScopeLot lot = byNumber.get(s.lotNumber());
             if (lot != null && !SOURCE.equals(lot.role())) {
                 perCustomer.computeIfAbsent(s.customer(), c -> new ArrayList<>()).add(s);
+                forward.add(new CustomerHoldings.Shipped(s.customer(), s.lotNumber(), s.quantity()));
+            }
+        }
+        List<HistoryReports.ReturnReceived> back = returned.stream()
+                .filter(r -> !SOURCE.equals(scope.get(r.lotId()).role())).toList();
+        CustomerHoldings holdings = CustomerHoldings.of(forward, back.stream()
+                .map(r -> new CustomerHoldings.Received(r.customer(), scope.get(r.lotId()).lotNumber(), r.quantity()))
+                .toList());
+        Map<String, List<MockRecallReport.ReturnReceived>> receiptsOf = new HashMap<>();
+        for (int i = 0; i < back.size(); i++) {
+            HistoryReports.ReturnReceived r = back.get(i);
+            ScopeLot lot = scope.get(r.lotId());
+            String customer = holdings.listedUnder(i);
+            if (customer == null) {
+                findings.add("Lot " + lot.lotNumber() + ": " + MassBalance.plain(r.quantity()) + " " + lot.unit()
+                        + " received back from " + r.customer() + (r.recallNumber() == null ? ""
+                                : " under recall " + r.recallNumber())
+                        + ", which the shipment ledger shows no shipment of this lot to");
+            } else {
+                receiptsOf.computeIfAbsent(customer, c -> new ArrayList<>()).add(new MockRecallReport.ReturnReceived(
+                        lot.lotNumber(), r.quantity(), lot.unit(), r.receivedOn(), r.recallNumber(), r.reference()));
             }
         }
         List<MockRecallReport.Customer> customers = new ArrayList<>();
@@ -149,12 +179,14 @@ class DrillTracing {
             List<MockRecallReport.CustomerLot> lots = new ArrayList<>();
             perLot.forEach((lotNumber, quantity) -> {
                 ScopeLot lot = byNumber.get(lotNumber);
-                lots.add(new MockRecallReport.CustomerLot(lotNumber, lot.sku(), lot.unit(), quantity));
+                CustomerHoldings.Holding h = holdings.holding(customer, lotNumber);
+                lots.add(new MockRecallReport.CustomerLot(lotNumber, lot.sku(), lot.unit(), quantity,
+                        MassBalance.zeroIfNull(h.received()), MassBalance.zeroIfNull(h.stillAtCustomer())));
             });
             customers.add(new MockRecallReport.Customer(customer, lots, list.stream()
                     .map(s -> new MockRecallReport.Shipment(s.lotNumber(), s.orderNumber(), s.quantity(),
                             byNumber.get(s.lotNumber()).unit(), s.shippedAt(), s.carrier()))
-                    .toList()));
+                    .toList(), receiptsOf.getOrDefault(customer, List.of())));
         });
         return customers;
     }

@@ -103,7 +103,7 @@ final class MassBalance {
     }
 
     /** A ledger's figure with 3 decimals, as every lot quantity is shown ({@code 0.000} when it recorded none; R6). */
-    private static BigDecimal zeroIfNull(BigDecimal value) {
+    static BigDecimal zeroIfNull(BigDecimal value) {
         return value == null ? BigDecimal.ZERO.setScale(3) : value.scale() < 3 ? value.setScale(3) : value;
     }
 
