@@ -231,7 +231,8 @@ public class RecallClosing {
         }
         StillAtCustomers left = new StillAtCustomers(e.stillAtCustomers());
         ReturnsNotReceived notReceived = new ReturnsNotReceived(e.returnsNotReceived());
-        String goodsOut = ClosingJustification.goodsOut(left, notReceived);
+        AccountedBeyondShipped beyond = new AccountedBeyondShipped(e.accountedBeyondShipped());
+        String goodsOut = ClosingJustification.goodsOut(left, notReceived, beyond);
         String belowTarget = justification == null ? "" : (e.meets(target) ? " Closed" + goodsOut
                 // below the target too, the sentence names all the justification covers (auditor 2026-12-07 24b F4)
                 : " Closed below the target effectiveness level " + target + (goodsOut.isEmpty() ? "" : "," + goodsOut))
@@ -241,6 +242,10 @@ public class RecallClosing {
         }
         if (!notReceived.isEmpty()) {
             report.put("returnsNotReceived", notReceived.inWords());
+        }
+        // figures that contradict each other, signed with the justification of which is right (ALCOA+ accurate)
+        if (!beyond.isEmpty()) {
+            report.put("accountedBeyondShipped", beyond.inWords());
         }
         if (justification != null) {
             report.put("targetEffectivenessLevel", target);
