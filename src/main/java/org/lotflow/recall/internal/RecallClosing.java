@@ -89,7 +89,9 @@ public class RecallClosing {
     /**
      * {@code POST /api/recalls/{recallNumber}/close}: a QA manager (else 403, administrators too) completes
      * {@code closeRecall} with a comment (400 without) and, when the effectiveness check is below the
-     * target level, a justification (400 naming {@code justification} without); 409 while customer
+     * target level or the goods are not all accounted for as shipped ({@link ClosingJustification}: still at
+     * customers, returns not received, more accounted for than shipped), a justification (400 naming
+     * {@code justification} without); 409 while customer
      * notifications are open. {@code disposalMethod} and {@code disposalReference}: how the recalled lots' stock on
      * hand leaves the plant, required while there is any; {@code disposals}: a lot that leaves differently, each
      * {@code {lotNumber, disposalMethod, disposalReference}} (see {@link #sign}, {@link RecalledStockDisposals}).
