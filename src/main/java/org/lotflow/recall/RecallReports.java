@@ -71,6 +71,20 @@ public class RecallReports {
                     quantityReceived, quantityDestroyed);
             return left.signum() > 0 ? left : BigDecimal.ZERO.setScale(3);
         }
+
+        /**
+         * What this customer accounts for beyond what it was shipped in this unit, as the recall's effectiveness and
+         * closing count it ({@link org.lotflow.recall.internal.AccountedBeyondShipped}: the larger of what it said it
+         * returned and what was received back at the plant, plus what it said it destroyed, less what was shipped; a
+         * customer recorded as not reached said nothing); 0 when the figures agree. More than 0: one of the figures
+         * is wrong (21 CFR 7.55(a), 7.42(b)(3); ALCOA+ accurate).
+         */
+        public BigDecimal accountedBeyondShipped() {
+            boolean said = answered && !Boolean.FALSE.equals(reached);
+            BigDecimal beyond = org.lotflow.recall.internal.AccountedBeyondShipped.beyond(quantityShipped,
+                    said ? quantityReturned : null, quantityReceived, said ? quantityDestroyed : null);
+            return beyond.signum() > 0 ? beyond : BigDecimal.ZERO.setScale(3);
+        }
     }
 
     /** What the plant received back from {@code customer} of lots in {@code unit} (one recall's receipts), 3 decimals. */

@@ -33,13 +33,17 @@ import java.util.stream.Collectors;
  * was shipped and is neither returned nor destroyed ({@link StillAtCustomers}; closing with any needs a justification,
  * 21 CFR 7.55(a)). {@code returnsNotReceived}: per customer and unit, what the customer said it returned but was not
  * received at the plant ({@link ReturnsNotReceived}: in transit, lost or miscounted; closing with any needs a
- * justification too, 21 CFR 7.55(a), 7.42(b)(3)).
+ * justification too, 21 CFR 7.55(a), 7.42(b)(3)). {@code accountedBeyondShipped}: per customer and unit, what the
+ * larger of what it said it returned and what was received back from it, plus what it said it destroyed, accounts for
+ * beyond what it was shipped ({@link AccountedBeyondShipped}: figures that contradict each other, which the shares do
+ * not show; closing with any needs a justification saying which figure is right, 21 CFR 7.55(a), 7.42(b)(3)).
  */
 public record Effectiveness(int customers, int notified, int notReached, int acknowledged, BigDecimal acknowledgedPercent,
         BigDecimal quantityShipped, BigDecimal quantityReturned, BigDecimal quantityDestroyed,
         BigDecimal returnedPercent, BigDecimal retrievedPercent, List<UnitQuantities> quantities,
         int notifications, int notificationsAnswered, String level, String levelMeaning,
-        List<StillAtCustomers.Line> stillAtCustomers, List<ReturnsNotReceived.Line> returnsNotReceived) {
+        List<StillAtCustomers.Line> stillAtCustomers, List<ReturnsNotReceived.Line> returnsNotReceived,
+        List<AccountedBeyondShipped.Line> accountedBeyondShipped) {
 
     /**
      * What the recall's customers received, returned to the plant and destroyed on site in one unit, and the shares
@@ -77,7 +81,7 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
 
     /**
      * {@link #of(List)} with what was received back at the plant per customer and unit ({@link StillAtCustomers},
-     * {@link ReturnsNotReceived}).
+     * {@link ReturnsNotReceived}, {@link AccountedBeyondShipped}).
      */
     static Effectiveness of(List<NotificationStore.NotificationRow> notifications,
             java.util.function.BiFunction<String, String, BigDecimal> receivedAt) {
@@ -118,7 +122,8 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                 total == null ? null : total.retrievedPercent(), List.copyOf(quantities), notifications.size(),
                 (int) notifications.stream().filter(NotificationStore.NotificationRow::done).count(), level,
                 meaning(level), StillAtCustomers.of(notifications, receivedAt).lines(),
-                ReturnsNotReceived.of(notifications, receivedAt).lines());
+                ReturnsNotReceived.of(notifications, receivedAt).lines(),
+                AccountedBeyondShipped.of(notifications, receivedAt).lines());
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(3);
@@ -164,7 +169,9 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                 + (stillAtCustomers.isEmpty() ? "" : "; still at customers (neither returned nor destroyed): "
                         + new StillAtCustomers(stillAtCustomers).inWords())
                 + (returnsNotReceived.isEmpty() ? "" : "; returned by the customer's word but not received at the"
-                        + " plant: " + new ReturnsNotReceived(returnsNotReceived).inWords());
+                        + " plant: " + new ReturnsNotReceived(returnsNotReceived).inWords())
+                + (accountedBeyondShipped.isEmpty() ? "" : "; " + ClosingJustification.BEYOND_SHIPPED + ": "
+                        + new AccountedBeyondShipped(accountedBeyondShipped).inWords());
     }
 
     /**

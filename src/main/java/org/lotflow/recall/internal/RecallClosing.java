@@ -89,7 +89,9 @@ public class RecallClosing {
     /**
      * {@code POST /api/recalls/{recallNumber}/close}: a QA manager (else 403, administrators too) completes
      * {@code closeRecall} with a comment (400 without) and, when the effectiveness check is below the
-     * target level, a justification (400 naming {@code justification} without); 409 while customer
+     * target level or the goods are not all accounted for as shipped ({@link ClosingJustification}: still at
+     * customers, returns not received, more accounted for than shipped), a justification (400 naming
+     * {@code justification} without); 409 while customer
      * notifications are open. {@code disposalMethod} and {@code disposalReference}: how the recalled lots' stock on
      * hand leaves the plant, required while there is any; {@code disposals}: a lot that leaves differently, each
      * {@code {lotNumber, disposalMethod, disposalReference}} (see {@link #sign}, {@link RecalledStockDisposals}).
@@ -231,7 +233,8 @@ public class RecallClosing {
         }
         StillAtCustomers left = new StillAtCustomers(e.stillAtCustomers());
         ReturnsNotReceived notReceived = new ReturnsNotReceived(e.returnsNotReceived());
-        String goodsOut = ClosingJustification.goodsOut(left, notReceived);
+        AccountedBeyondShipped beyond = new AccountedBeyondShipped(e.accountedBeyondShipped());
+        String goodsOut = ClosingJustification.goodsOut(left, notReceived, beyond);
         String belowTarget = justification == null ? "" : (e.meets(target) ? " Closed" + goodsOut
                 // below the target too, the sentence names all the justification covers (auditor 2026-12-07 24b F4)
                 : " Closed below the target effectiveness level " + target + (goodsOut.isEmpty() ? "" : "," + goodsOut))
@@ -241,6 +244,10 @@ public class RecallClosing {
         }
         if (!notReceived.isEmpty()) {
             report.put("returnsNotReceived", notReceived.inWords());
+        }
+        // figures that contradict each other, signed with the justification of which is right (ALCOA+ accurate)
+        if (!beyond.isEmpty()) {
+            report.put("accountedBeyondShipped", beyond.inWords());
         }
         if (justification != null) {
             report.put("targetEffectivenessLevel", target);

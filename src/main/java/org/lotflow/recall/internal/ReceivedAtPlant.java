@@ -9,7 +9,8 @@ import java.util.function.BiFunction;
  * The goods a recall received back at the plant, summed once per customer and unit, customer and unit matched whatever
  * their case as the notifications group them ({@link CustomerShipments.Consignee}: a customer that received "drums" and
  * "Drums" has one notification in "drums"; auditor 2026-12-07 24b F1). Asked per notification by the recall's page,
- * its closing form and effectiveness check ({@link StillAtCustomers}, {@link ReturnsNotReceived}) and the recall
+ * its closing form and effectiveness check ({@link StillAtCustomers}, {@link ReturnsNotReceived},
+ * {@link AccountedBeyondShipped}) and the recall
  * impact report: one pass over the receipts, not one per question (a recall of 10,000 customers asked each of them four
  * times). {@code apply(customer, unit)}: what came back from {@code customer} of lots in {@code unit}, null: of any
  * unit; 0 when nothing. Quantities in the lots' units, never rounded.

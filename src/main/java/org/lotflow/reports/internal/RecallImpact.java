@@ -28,7 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code outstanding}: shipped less the larger of what the customer said it returned and what was received back from
  * it at the plant, less what it destroyed, never below 0; the figure the recall's page and its closing give as "still
  * at customers", {@link RecallReports.CustomerRow#stillAtCustomer}, new user round 24b N1; a customer that has not
- * answered and sent nothing back holds all it was shipped); a recall's {@code outstanding} per unit adds its
+ * answered and sent nothing back holds all it was shipped), and what its figures account for beyond what it was
+ * shipped ({@code accountedBeyondShipped}: the larger of what it said it returned and what was received back, plus what
+ * it destroyed, less what it was shipped, 0 when they agree; more than 0, one of them is wrong, and its {@code check}
+ * says so, as the recall's effectiveness and closing do, {@link RecallReports.CustomerRow#accountedBeyondShipped}; 21
+ * CFR 7.55(a), 7.42(b)(3)); a recall's {@code outstanding} per unit adds its
  * customers' (so it need not be shipped - returned - destroyed when the plant received more than was said); and, once
  * closed, how the recalled stock on hand left the plant ({@code disposals}, 21 CFR 7.55(a); JSON only: the CSV has a
  * row per customer).
@@ -61,12 +65,13 @@ public class RecallImpact {
      * while open and for answers recorded before V145, which count as reached); {@code notifiedAt} when it was told,
      * null when it was not (a failed attempt's time is the recall's timeline's). {@code quantityReceived}: what arrived
      * back at the plant from it under this recall (goods counted at the dock, beside what it said it returned);
-     * {@code check}: a sentence where the two disagree, "" otherwise (new user 2026-12-07 L9: "outstanding 0" while
-     * goods it said it returned never arrived).
+     * {@code accountedBeyondShipped}: what the larger of the two, plus what it destroyed, accounts for beyond what it
+     * was shipped (0 when nothing); {@code check}: a sentence where the two disagree or more is accounted for than was
+     * shipped, "" otherwise (new user 2026-12-07 L9: "outstanding 0" while goods it said it returned never arrived).
      */
     public record Customer(String customer, String unit, BigDecimal quantityShipped, boolean notified, Boolean reached,
             Boolean acknowledged, BigDecimal quantityReturned, BigDecimal quantityDestroyed, BigDecimal outstanding,
-            Instant notifiedAt, BigDecimal quantityReceived, String check) {
+            Instant notifiedAt, BigDecimal quantityReceived, BigDecimal accountedBeyondShipped, String check) {
     }
 
     /** A recall's quantities in one unit, over its customers. */
@@ -95,7 +100,7 @@ public class RecallImpact {
             return List.of("recallNumber", "classification", "status", "openedAt", "lotsInScope", "lotsRecalled",
                     "customer", "unit", "quantityShipped", "notified", "reached", "acknowledged", "quantityReturned",
                     "quantityDestroyed", "outstanding",
-                    "notifiedAt", "quantityReceived", "check");
+                    "notifiedAt", "quantityReceived", "accountedBeyondShipped", "check");
         }
 
         @Override
@@ -106,15 +111,29 @@ public class RecallImpact {
                     rows.add(Arrays.asList(r.recallNumber(), r.classification(), r.status(), r.openedAt(),
                             r.lotsInScope(), r.lotsRecalled(), c.customer(), c.unit(), c.quantityShipped(), c.notified(),
                             c.reached(), c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), c.outstanding(),
-                            c.notifiedAt(), c.quantityReceived(), c.check()));
+                            c.notifiedAt(), c.quantityReceived(), c.accountedBeyondShipped(), c.check()));
                 }
             }
             return rows;
         }
     }
 
-    /** Where what arrived at the plant and what the customer said it returned disagree, in a sentence; else "". */
+    /**
+     * Where what arrived at the plant and what the customer said it returned disagree, in a sentence, and where more is
+     * accounted for than was shipped ("...; 5 pails more accounted for than shipped (returned or received back, plus
+     * destroyed): one of the figures is wrong"); else "".
+     */
     static String check(RecallReports.CustomerRow c) {
+        String said = said(c);
+        BigDecimal beyond = c.accountedBeyondShipped();
+        String unit = c.unit() == null ? "" : " " + c.unit();
+        String over = beyond.signum() == 0 ? "" : plain(beyond) + unit + " more accounted for than shipped (returned"
+                + " or received back, plus destroyed): one of the figures is wrong";
+        return said + (said.isEmpty() || over.isEmpty() ? "" : "; ") + over;
+    }
+
+    /** Where what arrived at the plant and what the customer said it returned disagree, in a sentence; else "". */
+    private static String said(RecallReports.CustomerRow c) {
         BigDecimal received = c.quantityReceived() == null ? BigDecimal.ZERO : c.quantityReceived();
         String unit = c.unit() == null ? "" : " " + c.unit();
         return switch (org.lotflow.recall.ReturnCheck.of(c.answered(), Boolean.FALSE.equals(c.reached()),
@@ -173,7 +192,8 @@ public class RecallImpact {
                 byCustomer.add(new Customer(c.customer(), c.unit(), c.quantityShipped(), c.notified(), c.reached(),
                         c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), outstanding,
                         // when it was told; a customer not reached was never told (re-test 2026-12-06 L7)
-                        c.notified() ? c.notifiedAt() : null, c.quantityReceived(), check(c)));
+                        c.notified() ? c.notifiedAt() : null, c.quantityReceived(), c.accountedBeyondShipped(),
+                        check(c)));
                 BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
                         BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3)});
                 q[0] = q[0].add(c.quantityShipped());

@@ -125,6 +125,7 @@ class RecallPages {
         if (recall.get("closedBy") != null) {
             model.addAttribute("closedByName", currentUser.fullName((String) recall.get("closedBy")));
             model.addAttribute("closingMeaning", Recalls.CLOSING_MEANING);
+            model.addAttribute("closedWith", closedWith(recall.get("effectiveness")));
         }
         if (!model.containsAttribute("receiveForm")) {
             model.addAttribute("receiveForm", Map.of("shipment", "", "quantity", "", "receivedOn", "", "reference", "",
@@ -303,5 +304,28 @@ class RecallPages {
                     + " customer received, in digits with a point for decimals, e.g. 12.5");
         }
         return new java.math.BigDecimal(typed.trim());
+    }
+
+    /**
+     * What a closing at or above the target level was justified for, as the recall page says it beside the
+     * justification: "product still at customers", "returns not received at the plant" and "more accounted for than
+     * shipped", as the effectiveness lists them ({@code stillAtCustomers}, {@code returnsNotReceived},
+     * {@code accountedBeyondShipped}), joined by ", " and " and "; "" for none.
+     */
+    static String closedWith(Object effectiveness) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (effectiveness instanceof Map<?, ?> eff) {
+            if (eff.get("stillAtCustomers") instanceof java.util.List<?> l && !l.isEmpty()) {
+                parts.add("product still at customers");
+            }
+            if (eff.get("returnsNotReceived") instanceof java.util.List<?> l && !l.isEmpty()) {
+                parts.add("returns not received at the plant");
+            }
+            if (eff.get("accountedBeyondShipped") instanceof java.util.List<?> l && !l.isEmpty()) {
+                parts.add("more accounted for than shipped");
+            }
+        }
+        return parts.size() < 2 ? String.join("", parts) : String.join(", ", parts.subList(0, parts.size() - 1))
+                + " and " + parts.get(parts.size() - 1);
     }
 }

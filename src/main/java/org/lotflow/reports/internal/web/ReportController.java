@@ -95,8 +95,9 @@ public class ReportController {
     /**
      * Recall impact analysis: per recall opened in {@code [from, to]} (default the last 365 days) or the one
      * numbered {@code recall} (404 when unknown), optionally of one product's named lots: scope, and per
-     * customer quantities shipped, returned to the plant, destroyed at the customer (21 CFR 7.59) and outstanding
-     * (shipped - returned - destroyed), and whether notified. QA and recall coordinators.
+     * customer quantities shipped, returned to the plant, destroyed at the customer (21 CFR 7.59), outstanding
+     * (still at the customer) and accounted for beyond what was shipped (its figures contradict each other), and
+     * whether notified ({@link RecallImpact}). QA and recall coordinators.
      */
     @GetMapping("/recall-impact")
     public RecallImpact.Report recallImpact(@RequestParam(required = false) String recall,
