@@ -585,7 +585,7 @@ class RecallApiTest {
                 + q.get("returnedPercent").asText() + "%)").containsExactly("drums: 3 of 5 (60.0%)",
                         "kg: 40 of 65 (61.5%)");
         assertThat(recall.get("timeline")).extracting(e -> e.get("text").asText()).anySatisfy(t -> assertThat(t)
-                .contains("3 of 5 drums returned (60.0 %), 40 of 65 kg returned (61.5 %)"));
+                .contains("3 of 5 drums returned (60.0 %): 60.0 % retrieved; 40 of 65 kg returned (61.5 %): 61.5 % retrieved"));
 
         // each lot's history has the answers for its own unit only
         JsonNode rmNotified = notifiedEvents(rm);

@@ -200,7 +200,7 @@ class RecallNotificationContactApiTest {
         assertThat(eff.get("retrievedPercent").decimalValue()).isEqualByComparingTo("83.8");
         assertThat(eff.get("quantities").get(0).get("destroyed").decimalValue()).isEqualByComparingTo("45.5");
         assertThat(recall.get("timeline")).extracting(e -> e.get("text").asText()).anySatisfy(t -> assertThat(t)
-                .contains("55 of 120 drums returned (45.8 %) and 45.5 destroyed at the customers (83.8 % retrieved)"));
+                .contains("55 of 120 drums returned (45.8 %) and 45.5 drums destroyed at the customers: 83.8 % retrieved"));
         // the recall impact report: destroyed beside returned, outstanding = shipped - returned - destroyed
         JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls")
                 .get(0);

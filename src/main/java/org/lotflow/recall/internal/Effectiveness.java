@@ -63,15 +63,22 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
             return received != null && received.compareTo(returned) > 0;
         }
 
+        /**
+         * This unit's figures in words, its retrieved share always said and said of this unit: "30 of 50 drums
+         * returned (60.0 %): 60.0 % retrieved", "75 of 80 pails returned (93.8 %) and 5 pails destroyed at the
+         * customers: 100.0 % retrieved" (new user round 25 N1: "... and 5 destroyed at the customers (100.0 %
+         * retrieved)" closed a sentence about drums and pails, read as the recall's share with 20 drums still out).
+         */
         String summary() {
-            return Quantities.plain(returned) + " of " + Quantities.plain(shipped) + " "
-                    + (unit == null ? "(several units, recorded before units were kept apart)" : unit) + " returned"
+            String in = unit == null ? "" : " " + unit;
+            return Quantities.plain(returned) + " of " + Quantities.plain(shipped)
+                    + (unit == null ? " (several units, recorded before units were kept apart)" : in) + " returned"
                     + (returnedPercent == null ? "" : " (" + returnedPercent + " %)")
                     + (receivedBeyondWord() ? " by the customers' word (received at the plant: "
-                            + Quantities.plain(received) + (unit == null ? "" : " " + unit) + ")" : "")
-                    + (destroyed.signum() == 0 ? "" : " and " + Quantities.plain(destroyed) + " destroyed at the"
-                            + " customers"
-                            + (retrievedPercent == null ? "" : " (" + retrievedPercent + " % retrieved)"));
+                            + Quantities.plain(received) + in + ")" : "")
+                    + (destroyed.signum() == 0 ? "" : " and " + Quantities.plain(destroyed) + in + " destroyed at the"
+                            + " customers")
+                    + (retrievedPercent == null ? "" : ": " + retrievedPercent + " % retrieved");
         }
     }
 
@@ -163,9 +170,10 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
             return "Effectiveness: no customer received the affected lots";
         }
         return "Effectiveness " + level + ": " + acknowledged + " of " + customers
-                + " customer(s) acknowledged (" + acknowledgedPercent + " %), "
-                + (notReached == 0 ? "" : notReached + " could not be reached (not notified), ")
-                + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining(", "))
+                + " customer(s) acknowledged (" + acknowledgedPercent + " %); "
+                + (notReached == 0 ? "" : notReached + " could not be reached (not notified); ")
+                // one unit's figures after another, each with its own retrieved share (new user round 25 N1)
+                + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining("; "))
                 + (stillAtCustomers.isEmpty() ? "" : "; still at customers (neither returned nor destroyed): "
                         + new StillAtCustomers(stillAtCustomers).inWords())
                 + (returnsNotReceived.isEmpty() ? "" : "; returned by the customer's word but not received at the"

@@ -75,8 +75,8 @@ class EffectivenessTest {
         assertThat(e.quantities().get(1).shipped()).isEqualByComparingTo("50");
         assertThat(e.quantities().get(1).returned()).isEqualByComparingTo("12");
         assertThat(e.quantities().get(1).returnedPercent()).isEqualByComparingTo("24.0");
-        assertThat(e.summary()).isEqualTo("Effectiveness B: 2 of 3 customer(s) acknowledged (66.7 %), 55 of 160 kg"
-                + " returned (34.4 %), 12 of 50 pail returned (24.0 %); still at customers (neither returned nor"
+        assertThat(e.summary()).isEqualTo("Effectiveness B: 2 of 3 customer(s) acknowledged (66.7 %); 55 of 160 kg"
+                + " returned (34.4 %): 34.4 % retrieved; 12 of 50 pail returned (24.0 %): 24.0 % retrieved; still at customers (neither returned nor"
                 + " destroyed): Acme: 28 pail; Acme: 95 kg; Gamma: 10 pail; Gamma: 10 kg");
         // what is left is per customer and unit, never added across units (Beta returned its 50 kg)
         assertThat(e.stillAtCustomers()).extracting(StillAtCustomers.Line::customer, StillAtCustomers.Line::unit)
@@ -117,8 +117,8 @@ class EffectivenessTest {
             assertThat(q.destroyed()).isEqualByComparingTo("30");
             assertThat(q.retrievedPercent()).isEqualByComparingTo("55.0");
         });
-        assertThat(e.summary()).isEqualTo("Effectiveness A: 3 of 3 customer(s) acknowledged (100.0 %), 80 of 200 kg"
-                + " returned (40.0 %) and 30 destroyed at the customers (55.0 % retrieved); still at customers (neither"
+        assertThat(e.summary()).isEqualTo("Effectiveness A: 3 of 3 customer(s) acknowledged (100.0 %); 80 of 200 kg"
+                + " returned (40.0 %) and 30 kg destroyed at the customers: 55.0 % retrieved; still at customers (neither"
                 + " returned nor destroyed): Acme: 20 kg; Beta: 50 kg; Gamma: 20 kg");
     }
 
@@ -221,8 +221,24 @@ class EffectivenessTest {
         assertThat(e.returnedPercent()).as("the customers' word, as before").isEqualByComparingTo("50.0");
         assertThat(e.quantities().get(0).received()).isEqualByComparingTo("30");
         assertThat(e.summary()).contains("20 of 40 pails returned (50.0 %) by the customers' word (received at the"
-                + " plant: 30 pails)").contains("still at customers (neither returned nor destroyed): Allied: 10 pails");
+                + " plant: 30 pails): 50.0 % retrieved").contains("still at customers (neither returned nor destroyed): Allied: 10 pails");
         assertThat(Effectiveness.of(rows, (customer, unit) -> new BigDecimal("20")).summary())
                 .as("nothing to say when the two agree").doesNotContain("customers' word");
+    }
+
+    /**
+     * New user round 25 N1: drums and pails, 5 pails destroyed: the retrieved share is said of each unit, the pails'
+     * 100.0 % never closing the sentence as if it were the recall's, with 20 drums still at a customer.
+     */
+    @Test
+    void eachUnitSaysItsOwnRetrievedShare() {
+        Effectiveness e = Effectiveness.of(List.of(row("Precision", "drums", "50", true, "30", "0"),
+                row("Metro", "pails", "50", true, "50", "0"), row("Allied", "pails", "30", true, "25", "5")),
+                (customer, unit) -> new BigDecimal(java.util.Map.of("Precision", "30", "Metro", "50", "Allied", "25")
+                        .get(customer))); // every return received at the plant
+        assertThat(e.summary()).isEqualTo("Effectiveness A: 3 of 3 customer(s) acknowledged (100.0 %); 30 of 50 drums"
+                + " returned (60.0 %): 60.0 % retrieved; 75 of 80 pails returned (93.8 %) and 5 pails destroyed at the"
+                + " customers: 100.0 % retrieved; still at customers (neither returned nor destroyed): Precision: 20"
+                + " drums");
     }
 }
