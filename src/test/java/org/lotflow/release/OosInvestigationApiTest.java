@@ -166,6 +166,11 @@ class OosInvestigationApiTest {
                 .get("fourEyesNotice").get("value").asText()).isEmpty();
         assertThat(api.get(api.secondQaManager(), "/engine-rest/task/" + approveTask + "/form-variables").json()
                 .get("labRound").get("value").asText()).as("the round signed on").isEqualTo("Test round 2 (retest)");
+        // Sarah recorded round 1 and its retest: the approver is told (auditor 2026-12-07 25 F3)
+        assertThat(api.get(api.secondQaManager(), "/engine-rest/task/" + approveTask + "/form-variables").json()
+                .get("oosHistory").get("value").asText()).endsWith("\nThe retest, round 2, was recorded by the analyst"
+                        + " of round 1, Sarah Johnson (sarah): FDA's guidance on OOS results recommends a retest by"
+                        + " another analyst; weigh this before you sign.");
         Response byInvalidator = complete("jennifer", approveTask,
                 Map.of("approved", true, "comment", "Retest within specification after lab error"));
         assertThat(byInvalidator.status()).as(byInvalidator.toString()).isEqualTo(403);

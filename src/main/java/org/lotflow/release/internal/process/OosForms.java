@@ -86,7 +86,27 @@ class OosForms {
                                 + " (" + currentUser.nameWithId(oos.getLabConcludedBy()) + ", "
                                 + TaskForm.text(oos.getLabConcludedAt()) + "): "
                                 + withoutFinalStop(oos.getLabFindings()) + ". Its results stay on record."))
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\n")) + retestBySameAnalyst(investigations, queries.verdict(lot.getId()));
+    }
+
+    /**
+     * A line for the approver when the round now signed on was recorded by the analyst of a round it replaces as a
+     * laboratory error: "" otherwise. Not a refusal: FDA's guidance on investigating OOS results recommends that a
+     * retest be performed by an analyst other than the one who performed the original test ("often important"), not
+     * that it must; a plant with one analyst on a shift retests with them, and the QA manager who approves weighs it
+     * (auditor 2026-12-07 25 F3: nothing showed it).
+     */
+    private String retestBySameAnalyst(List<OosInvestigation> investigations, LabVerdict current) {
+        if (current == null) {
+            return "";
+        }
+        return investigations.stream().filter(oos -> oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
+                && oos.getRound() < current.round() && oos.getAnalyst() != null
+                && oos.getAnalyst().equals(current.recordedBy())).findFirst()
+                .map(oos -> "\nThe retest, round " + current.round() + ", was recorded by the analyst of round "
+                        + oos.getRound() + ", " + currentUser.nameWithId(oos.getAnalyst()) + ": FDA's guidance on OOS"
+                        + " results recommends a retest by another analyst; weigh this before you sign.")
+                .orElse("");
     }
 
     /** The text without the full stop it may end with, so the sentence around it has one (new user 2026-12-06 L7). */
