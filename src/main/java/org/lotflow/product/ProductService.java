@@ -89,8 +89,10 @@ public class ProductService {
     /**
      * Creates a product (production). {@code gtin}, optional: a GS1 GTIN-8, -12, -13 or -14 with a valid check
      * digit ({@link org.lotflow.shared.Gs1Keys}), kept as its GTIN-14; another product's GTIN is 409 naming
-     * {@code gtin}, a bad one 400 naming it. A lot number pattern that could write another product's lot numbers
-     * ({@link LotNumberPattern#sharesNumbersWith}) is 409 naming {@code lotNumberPattern}.
+     * {@code gtin}, a bad one 400 naming it. A unit that is neither a measure nor a count of packages lotflow knows, or
+     * one that names several units ({@code ton}), is 400 naming {@code unit} ({@link ProductUnits}). A lot number
+     * pattern that could write another product's lot numbers ({@link LotNumberPattern#sharesNumbersWith}) is 409
+     * naming {@code lotNumberPattern}.
      */
     @Transactional
     public Product create(NewProduct input) {
@@ -105,6 +107,9 @@ public class ProductService {
         // kept as typed, never trimmed: a space at either edge is refused (auditor round 22 M1)
         InputRules.require("name", SpacedNames.name(input.name(), "product name"));
         InputRules.require("unit", SpacedNames.name(input.unit(), "unit"));
+        // a measure or a count of packages lotflow knows, so that no quantity of its lots is ever read as another
+        // (auditor finding: 12.5 MT, metric tonnes, exported to EPCIS as 12.5 items); "ton" names several weights
+        InputRules.require("unit", ProductUnits.problem(input.unit()));
         List<SpecLimit> specs = new ArrayList<>();
         Set<String> tests = new HashSet<>();
         List<SpecInput> in = input.specs() == null ? List.of() : input.specs();

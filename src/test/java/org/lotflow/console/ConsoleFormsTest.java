@@ -369,6 +369,16 @@ class ConsoleFormsTest {
         f.put("name", "");
         assertThat(mike.post("/console/products", f).html()).contains("data-field=\"name\"");
         f.put("name", "Gear oil");
+        // a unit that is neither a measure nor a count of packages lotflow knows is refused at the unit field (auditor:
+        // 12.5 MT exported to EPCIS as 12.5 items), and so is "ton", which names several weights
+        f.put("unit", "tank");
+        ConsoleSession.Page unit = mike.post("/console/products", f);
+        assertThat(unit.status()).isEqualTo(400);
+        assertThat(unit.html()).contains("data-field=\"unit\"").contains("does not know whether")
+                .contains("value=\"tank\"");
+        f.put("unit", "tons");
+        assertThat(mike.post("/console/products", f).html()).contains("data-field=\"unit\"").contains("short ton");
+        f.put("unit", "drums");
         f.put("lotNumberPattern", "no placeholders");
         ConsoleSession.Page pattern = mike.post("/console/products", f);
         assertThat(pattern.status()).isEqualTo(400);

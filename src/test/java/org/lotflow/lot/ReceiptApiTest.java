@@ -177,6 +177,15 @@ class ReceiptApiTest {
         lines.set(1, line(5, "2025-01-27"));
         assertProblem(api.post("mike", "/api/receipts", receipt(sku, supplierLot, lines)), 400,
                 "lines[1].expirationDate");
+        // made more than 50 years (the longest shelf life) before its expiry: refused, not numbered SKU-1900-001
+        // (auditor finding: 1900-01-01 expiring 2025-01-29 was received)
+        Map<String, Object> ancient = line(1, "2025-01-29");
+        ancient.put("manufactureDate", "1900-01-01");
+        lines.set(1, ancient);
+        Response old = api.post("mike", "/api/receipts", receipt(sku, supplierLot, lines));
+        assertProblem(old, 400, "lines[1].manufactureDate");
+        assertThat(old.json().get("detail").asText()).contains("more than 50 years before the expiration date 2025-01-29")
+                .contains("year 1900");
         assertThat(lotCount(sku)).as("all lines or none").isZero();
         assertThat(api.get("mike", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items")).isEmpty();
         // and the lot numbers were not used up: the next good delivery starts at 001

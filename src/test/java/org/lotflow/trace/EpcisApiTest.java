@@ -176,6 +176,9 @@ class EpcisApiTest {
                     assertThat(fieldNames(q)).isSubsetOf("epcClass", "quantity", "uom").contains("epcClass");
                     if (isStatusChange(e)) { // the whole lot: its class, the quantity unspecified (EPCIS 2.0 7.3.3.3)
                         assertThat(fieldNames(q)).containsExactly("epcClass");
+                    } else if (!q.has("quantity")) { // a unit lotflow does not know: never a count; said in words
+                        assertThat(fieldNames(q)).containsExactly("epcClass");
+                        assertThat(e.path("lotflow:quantityAsRecorded").asText()).isNotBlank();
                     } else {
                         assertThat(q.get("quantity").isNumber()).isTrue();
                     }
@@ -296,6 +299,57 @@ class EpcisApiTest {
         java.time.Instant floor = placed.isAfter(at(finRelease)) ? placed : at(finRelease);
         assertThat(at(lateShipping)).isEqualTo(floor.plusMillis(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
                 .isAfter(placed).isAfter(at(finRelease)); // eventTime is written to the millisecond
+    }
+
+    /** A delivery of one line of {@code quantity} of {@code sku}, received 2025-01-20: its lot number. */
+    private String received(String sku, Object quantity) {
+        String ref = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response receipt = api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier", SUPPLIER,
+                "supplierLotNumber", "AUD-" + ref, "receiptDate", "2025-01-20", "location", "Tank farm 2",
+                "deliveryReference", "BOL-" + ref, "lines", List.of(Map.of("quantity", quantity,
+                        "expirationDate", "2026-06-30"))));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+        return receipt.json().get("lots").get(0).get("lotNumber").asText();
+    }
+
+    /**
+     * Auditor finding: a product in {@code MT} (metric tonnes) received as 12.5 was exported as 12.5 items, {@code MT}
+     * having no code. It is measured now ({@code TNE}); and a product stored before lotflow refused units it does not
+     * know ({@code ton}, which names several weights) has its quantities written without a quantity, never as a count,
+     * the quantity as recorded in words in {@code lotflow:quantityAsRecorded} (UnitCodes).
+     */
+    @Test
+    void aQuantityInMetricTonnesIsMeasuredAndOneInAnUnknownUnitIsNeverACount() throws IOException {
+        String mtGtin = gtin12();
+        String mt = received(product(api, "EMT", "MT", mtGtin), 12.5);
+        JsonNode receiving = facts(valid(epcis("rachel", "/api/traceability/epcis?lot=" + mt))).get(0);
+        assertThat(receiving.get("quantityList").toString()).isEqualTo("[{\"epcClass\":\"https://id.gs1.org/01/00"
+                + mtGtin + "/10/" + mt + "\",\"quantity\":12.5,\"uom\":\"TNE\"}]");
+        assertThat(receiving.has("lotflow:quantityAsRecorded")).isFalse();
+
+        String oldGtin = gtin12();
+        String old = product(api, "EOL", "kg", oldGtin);
+        jdbc.update("UPDATE product SET unit = 'ton' WHERE sku = ?", old); // as stored before units were checked
+        String oldLot = received(old, 12.5);
+        api.release(oldLot);
+        String finGtin = gtin12();
+        String fin = product(api, "EOF", "pails", finGtin);
+        Response made = api.post("mike", "/api/lots", Map.of("sku", fin, "quantity", 40, "manufactureDate",
+                "2025-01-27", "location", "Warehouse A, Zone 5", "sourceLots", List.of(Map.of("lotNumber", oldLot,
+                        "quantity", 2.5))));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String madeLot = made.json().get("lotNumber").asText();
+        String oldClass = "https://id.gs1.org/01/00" + oldGtin + "/10/" + oldLot;
+        List<JsonNode> events = facts(valid(epcis("rachel", "/api/traceability/epcis?lot=" + madeLot)));
+        assertThat(events).extracting(EpcisApiTest::summary).hasSize(2);
+        assertThat(events.get(0).get("quantityList").toString()).as("not 12.5 items")
+                .isEqualTo("[{\"epcClass\":\"" + oldClass + "\"}]");
+        assertThat(events.get(0).get("lotflow:quantityAsRecorded").asText()).isEqualTo(oldLot + ": 12.5 ton");
+        JsonNode transformation = events.get(1);
+        assertThat(transformation.get("inputQuantityList").toString()).isEqualTo("[{\"epcClass\":\"" + oldClass
+                + "\"}]");
+        assertThat(transformation.get("outputQuantityList").get(0).get("quantity").asInt()).as("40 pails").isEqualTo(40);
+        assertThat(transformation.get("lotflow:quantityAsRecorded").asText()).isEqualTo(oldLot + ": 2.5 ton");
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.lotflow.shared.InvalidInput;
  * <li>the receipt date is not in the future;</li>
  * <li>each line's manufacture date (optional) is not after the receipt date;</li>
  * <li>each line's expiration date is after the receipt date (an expired delivery is not received into
- * stock) and after its manufacture date;</li>
+ * stock), so after its manufacture date, and after today;</li>
+ * <li>the expiration date is at most {@link #MAX_SHELF_LIFE_MONTHS} after the receipt date, and the manufacture
+ * date at most that before the expiration date: no shelf life is longer (auditor: a lot "made" 1900-01-01 was
+ * received, and numbered by that year);</li>
  * <li>no two lines share an expiration date: one lot per expiration date, so a line per expiry (quantities of
  * one expiry are one line).</li>
  * </ul>
@@ -70,6 +73,17 @@ public final class ReceiptRules {
                         + " after the receipt date " + receiptDate + " (" + line.expirationDate() + "): no product"
                         + " lotflow keeps has a shelf life that long (at most " + MAX_SHELF_LIFE_MONTHS + " months);"
                         + " check the date on the supplier's label");
+            }
+            if (line.manufactureDate() != null
+                    && line.manufactureDate().isBefore(line.expirationDate().minusMonths(MAX_SHELF_LIFE_MONTHS))) {
+                // the same bound from the other end: 1900-01-01 with an expiry of 2025-01-29 was received, its lot
+                // numbered AUDMT-1900-001 (auditor finding); a manufacture date after the expiry cannot pass, for it is
+                // not after the receipt date and the expiry is
+                throw new InvalidInput(field + "manufactureDate", "is more than " + MAX_SHELF_LIFE_MONTHS / 12
+                        + " years before the expiration date " + line.expirationDate() + " (" + line.manufactureDate()
+                        + "): no product lotflow keeps has a shelf life that long (at most " + MAX_SHELF_LIFE_MONTHS
+                        + " months), and the lot number would carry the year " + line.manufactureDate().getYear()
+                        + "; check the date on the supplier's label");
             }
             Integer same = byExpiry.putIfAbsent(line.expirationDate(), i);
             if (same != null) {

@@ -61,6 +61,22 @@ class ReceiptRulesTest {
     }
 
     @Test
+    void aManufactureDateMoreThanTheLongestShelfLifeBeforeTheExpiryIsRefused() {
+        // auditor finding: made 1900-01-01, expiring 2025-01-29, was received and numbered AUDMT-1900-001
+        InvalidInput old = refused(LocalDate.of(2025, 1, 20), List.of(line("2026-07-31", null),
+                line("2025-01-29", "1900-01-01")));
+        assertThat(old.field()).isEqualTo("lines[1].manufactureDate");
+        assertThat(old.getMessage()).isEqualTo("lines[1].manufactureDate: is more than 50 years before the"
+                + " expiration date 2025-01-29 (1900-01-01): no product lotflow keeps has a shelf life that long (at"
+                + " most 600 months), and the lot number would carry the year 1900; check the date on the supplier's"
+                + " label");
+        assertThat(refused(RECEIVED, List.of(line("2026-07-31", "1976-07-30"))).field())
+                .isEqualTo("lines[0].manufactureDate");
+        assertThatCode(() -> ReceiptRules.check(RECEIVED, List.of(line("2026-07-31", "1976-07-31")), TODAY))
+                .as("exactly 600 months").doesNotThrowAnyException();
+    }
+
+    @Test
     void aLineWithoutManufactureDateIsMadeOnItsReceiptDate() {
         assertThat(ReceiptRules.manufactureDate(line("2026-07-31", null), RECEIVED)).isEqualTo(RECEIVED);
         assertThat(ReceiptRules.manufactureDate(line("2026-07-31", "2025-01-02"), RECEIVED))

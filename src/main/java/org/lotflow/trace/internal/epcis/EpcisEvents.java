@@ -48,8 +48,10 @@ import org.lotflow.lot.LotOrigins;
  * {@code PENDING}, awaiting its release), whatever its status now; each later status is an event of its own. Every
  * event has the plant as readPoint (and bizLocation, but shipments), and its business date as eventTime (a status
  * change: its instant; a shipment: the moment it was recorded when that is on its ship date, so a lot released at 09:04
- * and shipped at 10:15 never reads as shipped before its release: auditor's re-test 2026-12-06 Y5). A plain rule: no
- * Spring, no database.
+ * and shipped at 10:15 never reads as shipped before its release: auditor's re-test 2026-12-06 Y5). Every quantity is
+ * in the product's unit as {@link UnitCodes} writes it: a measure with its {@code uom}, a count of packages without,
+ * and one in a unit lotflow does not know without a quantity, said in words in the event's
+ * {@code lotflow:quantityAsRecorded}. A plain rule: no Spring, no database.
  */
 public final class EpcisEvents {
 
@@ -127,8 +129,10 @@ public final class EpcisEvents {
         List<EpcisEvent> events = new ArrayList<>();
         for (LotOrigins.Origin o : lots) {
             String disposition = Dispositions.AT_CREATION;
-            EpcisEvent.Quantity self = new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()),
-                    o.quantities().quantity(), UnitCodes.of(o.unit()).orElse(null));
+            EpcisEvent.Quantity self = UnitCodes.quantity(ids.lotClass(o.gtin(), o.lotNumber()),
+                    o.quantities().quantity(), o.unit());
+            List<String> asRecorded = new ArrayList<>();
+            note(asRecorded, UnitCodes.asRecorded(o.lotNumber(), o.quantities().quantity(), o.unit()));
             Map<String, String> ilmd = new LinkedHashMap<>();
             if (o.expirationDate() != null) {
                 ilmd.put("cbvmda:itemExpirationDate", o.expirationDate().toString());
@@ -146,7 +150,7 @@ public final class EpcisEvents {
                                 new EpcisEvent.Party("location", plantLocation)),
                         o.deliveryReference() == null ? List.of()
                                 : List.of(new EpcisEvent.Transaction("desadv", ids.delivery(o.deliveryReference()))),
-                        ilmd, true));
+                        ilmd, true, withAsRecorded(Map.of(), asRecorded), null));
                 continue;
             }
             List<EpcisEvent.Transaction> order = o.productionOrder() == null ? List.of()
@@ -155,13 +159,16 @@ public final class EpcisEvents {
             if (used.isEmpty()) {
                 events.add(new EpcisEvent(EpcisEvent.Kind.COMMISSIONING, o.eventDate(), o.lotNumber(),
                         ids.event("lots", o.lotNumber(), "commissioning"), "ADD", "commissioning", disposition,
-                        List.of(), List.of(self), List.of(), List.of(), order, ilmd, true));
+                        List.of(), List.of(self), List.of(), List.of(), order, ilmd, true,
+                        withAsRecorded(Map.of(), asRecorded), null));
             } else {
+                used.forEach(i -> note(asRecorded, UnitCodes.asRecorded(i.lotNumber(), i.quantity(), i.unit())));
                 events.add(new EpcisEvent(EpcisEvent.Kind.TRANSFORMATION, o.eventDate(), o.lotNumber(),
                         ids.event("lots", o.lotNumber(), "transformation"), null, "commissioning", disposition,
-                        used.stream().map(i -> new EpcisEvent.Quantity(ids.lotClass(i.gtin(), i.lotNumber()),
-                                i.quantity(), UnitCodes.of(i.unit()).orElse(null))).toList(),
-                        List.of(self), List.of(), List.of(), order, ilmd, true));
+                        used.stream().map(i -> UnitCodes.quantity(ids.lotClass(i.gtin(), i.lotNumber()),
+                                i.quantity(), i.unit())).toList(),
+                        List.of(self), List.of(), List.of(), order, ilmd, true, withAsRecorded(Map.of(), asRecorded),
+                        null));
             }
         }
         Map<String, Integer> seen = new HashMap<>();
@@ -176,14 +183,14 @@ public final class EpcisEvents {
                     : ids.event("shipments", s.orderNumber(), o.lotNumber(), s.shippedAt().toString(), String.valueOf(n));
             events.add(new EpcisEvent(EpcisEvent.Kind.SHIPPING, s.shippedAt(), o.lotNumber(), eventId, "OBSERVE",
                     "shipping", Dispositions.SHIPPED, List.of(),
-                    List.of(new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()), s.quantity(),
-                            UnitCodes.of(o.unit()).orElse(null))),
+                    List.of(UnitCodes.quantity(ids.lotClass(o.gtin(), o.lotNumber()), s.quantity(), o.unit())),
                     List.of(new EpcisEvent.Party("owning_party", plantParty),
                             new EpcisEvent.Party("location", plantLocation)),
                     List.of(new EpcisEvent.Party("owning_party", ids.customer(s.customer()))),
                     s.orderNumber() == null ? List.of()
                             : List.of(new EpcisEvent.Transaction("po", ids.salesOrder(s.orderNumber()))),
-                    Map.of(), false, Map.of(), s.time()));
+                    Map.of(), false, withAsRecorded(Map.of(), asRecorded(o.lotNumber(), s.quantity(), o.unit())),
+                    s.time()));
         }
         for (ReturnReceipt r : returns) {
             LotOrigins.Origin o = byId.get(r.lotId());
@@ -204,12 +211,12 @@ public final class EpcisEvents {
             }
             events.add(new EpcisEvent(EpcisEvent.Kind.RETURN_RECEIVING, r.receivedOn(), o.lotNumber(), eventId,
                     "OBSERVE", "receiving", Dispositions.of(org.lotflow.lot.LotStatus.RECALLED), List.of(),
-                    List.of(new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()), r.quantity(),
-                            UnitCodes.of(o.unit()).orElse(null))),
+                    List.of(UnitCodes.quantity(ids.lotClass(o.gtin(), o.lotNumber()), r.quantity(), o.unit())),
                     List.of(new EpcisEvent.Party("owning_party", ids.customer(r.customer()))),
                     List.of(new EpcisEvent.Party("owning_party", plantParty),
                             new EpcisEvent.Party("location", plantLocation)),
-                    List.of(), Map.of(), true, fields, r.time()));
+                    List.of(), Map.of(), true,
+                    withAsRecorded(fields, asRecorded(o.lotNumber(), r.quantity(), o.unit())), r.time()));
         }
         for (Disposal d : disposals) {
             LotOrigins.Origin o = byId.get(d.lotId());
@@ -234,8 +241,8 @@ public final class EpcisEvents {
     }
 
     private static EpcisEvent disposal(EpcisIds ids, LotOrigins.Origin o, Disposal d, String eventId) {
-        List<EpcisEvent.Quantity> quantity = List.of(new EpcisEvent.Quantity(ids.lotClass(o.gtin(), o.lotNumber()),
-                d.quantity(), UnitCodes.of(o.unit()).orElse(null)));
+        List<EpcisEvent.Quantity> quantity = List.of(UnitCodes.quantity(ids.lotClass(o.gtin(), o.lotNumber()),
+                d.quantity(), o.unit()));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("lotflow:disposalMethod", d.method());
         if (d.reference() != null) {
@@ -244,6 +251,7 @@ public final class EpcisEvents {
         if (d.recallNumber() != null) {
             fields.put("lotflow:recallNumber", d.recallNumber());
         }
+        fields = withAsRecorded(fields, asRecorded(o.lotNumber(), d.quantity(), o.unit()));
         List<EpcisEvent.Party> plant = List.of(new EpcisEvent.Party("owning_party", ids.plantParty()),
                 new EpcisEvent.Party("location", ids.plantLocation()));
         if ("RETURNED_TO_SUPPLIER".equals(d.method())) {
@@ -257,5 +265,31 @@ public final class EpcisEvents {
         return new EpcisEvent(EpcisEvent.Kind.DISPOSAL, d.date(), o.lotNumber(), eventId, "DELETE",
                 destroyed ? "destroying" : "decommissioning", destroyed ? Dispositions.DESTROYED : "inactive",
                 List.of(), quantity, List.of(), List.of(), List.of(), Map.of(), true, fields, d.time());
+    }
+
+    /** {@code note} added to {@code notes} when there is one. */
+    private static void note(List<String> notes, String note) {
+        if (note != null) {
+            notes.add(note);
+        }
+    }
+
+    /** The one quantity's words ({@link UnitCodes#asRecorded}), as a list: empty when it was written. */
+    private static List<String> asRecorded(String lotNumber, BigDecimal quantity, String unit) {
+        String note = UnitCodes.asRecorded(lotNumber, quantity, unit);
+        return note == null ? List.of() : List.of(note);
+    }
+
+    /**
+     * {@code extensions} with {@link UnitCodes#AS_RECORDED}: the quantities of the event written without a quantity,
+     * their unit unknown, in words ({@code "RM-2025-015: 12.5 tons; RM-2025-016: 3 tanks"}); unchanged without any.
+     */
+    private static Map<String, String> withAsRecorded(Map<String, String> extensions, List<String> asRecorded) {
+        if (asRecorded.isEmpty()) {
+            return extensions;
+        }
+        Map<String, String> with = new LinkedHashMap<>(extensions);
+        with.put(UnitCodes.AS_RECORDED, String.join("; ", asRecorded));
+        return with;
     }
 }

@@ -1,47 +1,71 @@
 package org.lotflow.trace.internal.epcis;
 
-import java.util.Locale;
-import java.util.Map;
+import java.math.BigDecimal;
 import java.util.Optional;
 
+import org.lotflow.product.ProductUnits;
+
 /**
- * The UN/CEFACT Recommendation 20 code (EPCIS 2.0 {@code uom}, "2 or 3 upper-case letters or digits") of a
- * product's unit of measure, where lotflow knows one: mass ({@code kg} KGM, {@code g} GRM, {@code t} TNE,
- * {@code lb} LBR), volume ({@code L} LTR, {@code mL} MLT, {@code m3} MTQ, {@code gal} GLL: the US gallon,
- * the plant being in the US), length ({@code m} MTR). Case and a trailing plural {@code s} are ignored
- * ({@code KG}, {@code liters}, {@code gallons}).
- *
- * <p>Any other unit ({@code drums}, {@code pails}, {@code bags}, {@code pcs}, ...) has no code: it counts
- * packages of the product, and EPCIS writes such a quantity without {@code uom}, which by the standard
- * (EPCIS 2.0, 7.3.3.3) is a count of instances of the class: so many drums or pails of the lot. A plain rule:
- * no Spring, no database; {@code UnitCodesTest}.
+ * How an EPCIS quantity element writes a quantity in a product's unit, so that it is never read as something it is
+ * not (auditor finding: 12.5 {@code MT}, metric tonnes, was exported as 12.5 items):
+ * <ul>
+ * <li>a measure ({@link ProductUnits#measureCode}): the quantity with its UN/CEFACT Recommendation 20 code as
+ * {@code uom} (EPCIS 2.0, 7.3.3.3: "2 or 3 upper-case letters or digits"): {@code kg} KGM, {@code MT} TNE,
+ * {@code gal} GLL, ...;</li>
+ * <li>a count of packages ({@link ProductUnits#isPackageCount}: {@code drums}, {@code pails}, {@code pcs}): the
+ * quantity without {@code uom}, which the standard reads as a count of instances of the class (so many drums of the
+ * lot);</li>
+ * <li>any other unit, which only a product stored before lotflow refused such units can have (neither a known measure
+ * nor a package word: {@code ton}, {@code tank}, {@code batch}): <b>no quantity</b>. Written without
+ * {@code uom} it would be read as a count, wrong; refusing the document (409) would leave the plant without its
+ * traceability records while a regulator waits for them (FSMA 204 asks for them within 24 hours). The quantity element
+ * keeps the lot's class and leaves out {@code quantity} and {@code uom} (allowed: EPCIS 2.0 QuantityElement requires
+ * {@code epcClass} only; the lot's class, its quantity unspecified), and the event says the quantity as recorded,
+ * in words, in its extension field {@code lotflow:quantityAsRecorded} ({@link #asRecorded}), so a reader loses
+ * nothing and is told nothing false.</li>
+ * </ul>
+ * A plain rule: no Spring, no database; {@code UnitCodesTest}.
  */
 public final class UnitCodes {
 
-    private static final Map<String, String> CODES = Map.ofEntries(
-            Map.entry("kg", "KGM"), Map.entry("kilogram", "KGM"), Map.entry("kgm", "KGM"),
-            Map.entry("g", "GRM"), Map.entry("gram", "GRM"),
-            Map.entry("t", "TNE"), Map.entry("tonne", "TNE"), Map.entry("metric ton", "TNE"),
-            Map.entry("lb", "LBR"), Map.entry("lbs", "LBR"), Map.entry("pound", "LBR"),
-            Map.entry("l", "LTR"), Map.entry("liter", "LTR"), Map.entry("litre", "LTR"), Map.entry("ltr", "LTR"),
-            Map.entry("ml", "MLT"), Map.entry("milliliter", "MLT"), Map.entry("millilitre", "MLT"),
-            Map.entry("m3", "MTQ"), Map.entry("m³", "MTQ"), Map.entry("cubic meter", "MTQ"),
-            Map.entry("gal", "GLL"), Map.entry("gallon", "GLL"), Map.entry("us gal", "GLL"),
-            Map.entry("m", "MTR"), Map.entry("meter", "MTR"), Map.entry("metre", "MTR"));
+    /** The event's extension field that gives, in words, the quantities written without a quantity. */
+    public static final String AS_RECORDED = "lotflow:quantityAsRecorded";
 
     private UnitCodes() {
     }
 
-    /** The UN/CEFACT code of {@code unit}, or empty: a count of packages, written without {@code uom}. */
+    /**
+     * The UN/CEFACT code of {@code unit}, or empty: a count of packages, written without {@code uom}, or a unit
+     * lotflow does not know ({@link #isUnknown}).
+     */
     public static Optional<String> of(String unit) {
-        if (unit == null || unit.isBlank()) {
-            return Optional.empty();
+        return ProductUnits.measureCode(unit);
+    }
+
+    /** Whether {@code unit} is neither a measure nor a count of packages: its quantity cannot be written. */
+    public static boolean isUnknown(String unit) {
+        return of(unit).isEmpty() && !ProductUnits.isPackageCount(unit);
+    }
+
+    /**
+     * A quantity element of {@code epcClass}: {@code quantity} with its unit's code, without {@code uom} for a count of
+     * packages, or without quantity when the unit is unknown ({@link #isUnknown}).
+     */
+    public static EpcisEvent.Quantity quantity(String epcClass, BigDecimal quantity, String unit) {
+        if (quantity != null && isUnknown(unit)) {
+            return new EpcisEvent.Quantity(epcClass, null, null);
         }
-        String key = unit.trim().toLowerCase(Locale.ROOT);
-        String code = CODES.get(key);
-        if (code == null && key.length() > 1 && key.endsWith("s")) {
-            code = CODES.get(key.substring(0, key.length() - 1));
+        return new EpcisEvent.Quantity(epcClass, quantity, of(unit).orElse(null));
+    }
+
+    /**
+     * The words for a quantity written without a quantity ({@link #quantity}), for {@link #AS_RECORDED}:
+     * {@code "RM-2025-015: 12.5 MT"}; null when the quantity was written (a known unit, or no quantity).
+     */
+    public static String asRecorded(String lotNumber, BigDecimal quantity, String unit) {
+        if (quantity == null || !isUnknown(unit)) {
+            return null;
         }
-        return Optional.ofNullable(code);
+        return lotNumber + ": " + EpcisWriter.plain(quantity) + (unit == null ? "" : " " + unit);
     }
 }
