@@ -8,7 +8,8 @@ package org.lotflow.shared;
 public class NotFound extends Refusal {
 
     public NotFound(String what, String id) {
-        super(what + " not found", what + " '" + org.lotflow.shared.input.InputRules.writtenOut(id) + "' does not exist");
+        super(what + " not found", what + " '" + org.lotflow.shared.input.InputRules.writtenOut(id)
+                + "' does not exist");
         with("id", org.lotflow.shared.input.InputRules.writtenOut(id));
     }
 }

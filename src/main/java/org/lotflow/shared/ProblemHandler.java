@@ -220,7 +220,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
-    private static ProblemDetail validation(List<Map<String, String>> errors) {
+    private static ProblemDetail validation(List<Map<String, String>> sent) {
+        // what was sent, echoed in a field's name or reason, with what would hide or turn text around written out
+        // (re-test 2026-12-07 25 R2: a status parameter's U+202E turned the sentence around)
+        List<Map<String, String>> errors = sent.stream().map(ProblemHandler::writtenOut).toList();
         String detail = errors.stream().map(m -> m.get("field") + ": " + m.get("reason"))
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -233,7 +236,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static ProblemDetail fieldProblem(String field, String reason) {
+    private static Map<String, String> writtenOut(Map<String, String> error) {
+        Map<String, String> out = new LinkedHashMap<>();
+        error.forEach((k, v) -> out.put(k, org.lotflow.shared.input.InputRules.writtenOutKeepingLines(v)));
+        return out;
+    }
+
+    static ProblemDetail fieldProblem(String sentField, String sentReason) {
+        String field = org.lotflow.shared.input.InputRules.writtenOut(sentField);
+        String reason = org.lotflow.shared.input.InputRules.writtenOutKeepingLines(sentReason);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
         problem.setTitle("Invalid request");
         problem.setType(URI.create("about:blank"));

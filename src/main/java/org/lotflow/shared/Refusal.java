@@ -23,8 +23,14 @@ public abstract class Refusal extends RuntimeException {
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
+    /**
+     * @param detail the sentence; what someone sent inside it is echoed with what would hide or turn text around
+     *               written out ({@code <U+202E>}, {@link org.lotflow.shared.input.InputRules#writtenOutKeepingLines}):
+     *               one rule for every refusal on {@code /api}, {@code /engine-rest}, Tasklist and the Console (re-test
+     *               2026-12-07 25 R2: a status, date or sort parameter's U+202E turned the sentence around)
+     */
     protected Refusal(String title, String detail) {
-        super(detail);
+        super(org.lotflow.shared.input.InputRules.writtenOutKeepingLines(detail));
         this.title = title;
     }
 
@@ -44,7 +50,9 @@ public abstract class Refusal extends RuntimeException {
             throw new IllegalArgumentException("'" + key + "' is a member of every problem body; name the extension"
                     + " after what it holds");
         }
-        properties.put(key, value);
+        // a text member echoes what was sent as the sentence does (re-test 25 R2)
+        properties.put(key, value instanceof String text ? org.lotflow.shared.input.InputRules.writtenOutKeepingLines(
+                text) : value);
         return this;
     }
 

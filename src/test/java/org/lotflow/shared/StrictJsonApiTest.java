@@ -40,6 +40,17 @@ class StrictJsonApiTest {
         assertThat(r.text()).doesNotContain("\u202E");
     }
 
+    /** Re-test 25 R2: every refusal echoing a parameter writes it out, not only a 404. */
+    @Test
+    void aRefusedParameterIsEchoedWithWhatWouldTurnTextAroundWrittenOut() {
+        for (String path : new String[] {"/api/lots?status=AB\u202ECD\u0007", "/api/reports/daily?date=AB\u202ECD",
+                "/api/lots?size=AB\u202ECD"}) {
+            Response r = api.get("tom", path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.text()).as(path).doesNotContain("\u202E").doesNotContain("\\u0007").contains("AB<U+202E>CD");
+        }
+    }
+
     @Test
     void theEngineSurfaceSaysASessionIsNoLoginThere() {
         Response r = api.call(null, null, org.springframework.http.HttpMethod.GET, "/engine-rest/task", null,

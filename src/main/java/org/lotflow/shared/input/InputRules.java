@@ -54,26 +54,42 @@ public final class InputRules {
 
     /**
      * {@code text} as sent, with what would hide or turn text around written out ({@code <U+202E>}): control
-     * characters, the bidirectional embeddings, overrides and isolates, and the left-to-right and right-to-left marks.
-     * For echoing what someone sent where it is not refused but shown back: a failed login's user id in the security
-     * trail (re-test 2026-12-06 F5), an id in a 404's sentence (auditor 2026-12-07 25 F6: {@code ABC<U+202E>cba} read
-     * reversed). Ordinary text is returned as it is.
+     * characters, every format character (Unicode's Cf: the bidirectional embeddings, overrides, isolates and marks,
+     * U+061C, zero-width characters, U+FEFF, U+2060, the tag characters) and the line and paragraph separators
+     * (U+2028, U+2029). For echoing what someone sent where it is not refused but shown back: a failed login's user id
+     * in the security trail (re-test 2026-12-06 F5), an id or a value in a refusal's sentence (auditor 2026-12-07 25
+     * F6, re-test 25 R2, R4: {@code ABC<U+202E>cba} read reversed). Ordinary text is returned as it is.
      */
     public static String writtenOut(String text) {
+        return writtenOut(text, false);
+    }
+
+    /**
+     * {@link #writtenOut(String)} keeping line breaks ({@code \n}) as they are: for a sentence lotflow wrote over
+     * several lines with what someone sent inside it (a refusal's detail, {@code org.lotflow.shared.Refusal}).
+     */
+    public static String writtenOutKeepingLines(String text) {
+        return writtenOut(text, true);
+    }
+
+    private static String writtenOut(String text, boolean keepLines) {
         if (text == null) {
             return null;
         }
         StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean hidden = Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E')
-                    || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            int type = Character.getType(c);
+            boolean hidden = !(keepLines && c == '\n') && (Character.isISOControl(c) || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR);
             if (hidden && out == null) {
                 out = new StringBuilder(text.substring(0, i));
             }
             if (out != null) {
-                out.append(hidden ? String.format("<U+%04X>", (int) c) : String.valueOf(c));
+                out.append(hidden ? String.format("<U+%04X>", c) : text.substring(i, next));
             }
+            i = next;
         }
         return out == null ? text : out.toString();
     }

@@ -168,6 +168,10 @@ class InputRulesTest {
         assertThat(InputRules.writtenOut("ABC\u202Ecba")).isEqualTo("ABC<U+202E>cba");
         assertThat(InputRules.writtenOut("a\tb\u2066c\u200F")).isEqualTo("a<U+0009>b<U+2066>c<U+200F>");
         assertThat(InputRules.writtenOut("Müller 5 μm")).isEqualTo("Müller 5 μm");
+        // every format character and the line and paragraph separators (re-test 25 R4)
+        assertThat(InputRules.writtenOut("A\u061CB\u200BC\u2028D\uFEFFE\u2060F\uDB40\uDC41G"))
+                .isEqualTo("A<U+061C>B<U+200B>C<U+2028>D<U+FEFF>E<U+2060>F<U+E0041>G");
+        assertThat(InputRules.writtenOutKeepingLines("line 1\nline\u202E 2")).isEqualTo("line 1\nline<U+202E> 2");
         assertThat(InputRules.writtenOut(null)).isNull();
     }
 }

@@ -127,8 +127,10 @@ class ConsoleController {
      * auditor 2026-12-07 25 F5). Anything else is the lot list.
      */
     static String safeNext(String next) {
+        // no control character at all: browsers drop tabs and line breaks from an address before they resolve its dot
+        // segments, so "/console/.<TAB>./camunda" climbed out (re-test 2026-12-07 25 R3)
         if (next == null || !next.startsWith("/console/") || next.startsWith("//") || next.contains("\\")
-                || next.contains("\r") || next.contains("\n")) {
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             return "/console/lots";
         }
         String path = next.split("[?#]", 2)[0].toLowerCase(java.util.Locale.ROOT);

@@ -20,7 +20,8 @@ class ConsoleLoginNextTest {
     void dotSegmentsPlainOrEncodedLeadToTheLotList() {
         for (String out : new String[] {"/console/../camunda/app/admin/", "/console/./../engine-rest/user",
                 "/console/%2e%2e/camunda/app/admin/", "/console/%2E%2E/camunda", "/console/..%2fcamunda",
-                "/console/lots/..", "/console/..;/camunda", "/console/lots%5c..%5c..", "https://evil.example/console/",
+                "/console/lots/..", "/console/..;/camunda", "/console/.\t./camunda/app/admin/",
+                "/console/.\r\n./camunda", "/console/lots\u0000", "/console/lots%5c..%5c..", "https://evil.example/console/",
                 "//evil.example/console/", "/camunda/app/admin/", null}) {
             assertThat(ConsoleController.safeNext(out)).as(out).isEqualTo("/console/lots");
         }
