@@ -69,6 +69,19 @@ public abstract class DispositionRace {
                     assertThat(r.json().get("stage").asText()).isEqualTo("DECIDED");
                 }
             }
+            // and one signing a moment later is told the same, before and after the outcome ended the hold (re-test 25 R5)
+            Response late = q.dispose("anna", lot, Map.of("decision", "RELEASE", "justification", "late",
+                    "password", "anna"));
+            assertThat(late.status()).isEqualTo(409);
+            assertThat(late.json().get("detail").asText()).startsWith("The disposition of lot " + lot
+                    + " was decided: REJECT, signed by " + name + " at ").endsWith("; nothing of yours was saved");
+            api.executeJobs();
+            Response later = q.dispose("anna", lot, Map.of("decision", "RELEASE", "justification", "late",
+                    "password", "anna"));
+            assertThat(later.status()).isEqualTo(409);
+            assertThat(later.json().get("detail").asText()).startsWith("The disposition of lot " + lot
+                    + " was decided: REJECT, signed by " + name + " at ").endsWith("; the lot is not held now and"
+                            + " there is no disposition to decide; nothing of yours was saved");
             assertThat(q.history(lot).findValuesAsText("type").stream().filter("DISPOSITION_SIGNED"::equals))
                     .hasSize(1);
             assertThat(jdbc.queryForObject("SELECT decided_by FROM lot_hold h JOIN lot l ON l.id = h.lot_id"

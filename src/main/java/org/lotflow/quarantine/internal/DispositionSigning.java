@@ -72,8 +72,7 @@ public class DispositionSigning {
         // lower-case path found no task and was told of a decision "by someone else at the same time")
         String lotNumber = lot.getLotNumber();
         Decision valid = DispositionRules.validate(in, true);
-        Hold hold = queries.active(lot.getId()).orElseThrow(() -> new StateConflict("Lot " + lotNumber
-                + " is not held; there is no disposition to decide").with("lotStatus", lot.getStatus().name()));
+        Hold hold = queries.active(lot.getId()).orElseThrow(() -> notHeld(lot));
         DispositionTask.Open task = tasks.open(lotNumber).orElseThrow(() -> hold.getStage() == Hold.Stage.INVESTIGATING
                 ? new StateConflict("Lot " + lotNumber + " has no open disposition task: the investigation ("
                         + DispositionTask.TASK_INVESTIGATE + ") must be completed first").with("stage", hold.getStage().name())
@@ -91,6 +90,25 @@ public class DispositionSigning {
         Signed signed = sign(hold, lot, valid);
         tasks.complete(task, currentUser.id(), signed.decision());
         return signed;
+    }
+
+    /**
+     * A lot with no active hold: 409, saying what its last hold's disposition was when it has one, so a QA manager
+     * signing a moment after another learns who decided, while the lot may still read QUARANTINE until the outcome is
+     * carried out (re-test 2026-12-07 25 R5: "is not held" beside {@code lotStatus: QUARANTINE}).
+     */
+    private StateConflict notHeld(Lot lot) {
+        Hold last = queries.latest(lot.getId());
+        QuarantineQueries.Decided decided = last == null ? null : queries.decidedNow(last);
+        if (decided == null || decided.decidedBy() == null) {
+            return (StateConflict) new StateConflict("Lot " + lot.getLotNumber() + " is not held; there is no"
+                    + " disposition to decide").with("lotStatus", lot.getStatus().name());
+        }
+        return (StateConflict) new StateConflict("The disposition of lot " + lot.getLotNumber() + " was decided: "
+                + decided.decision().name() + ", signed by " + currentUser.nameWithId(decided.decidedBy())
+                + (decided.decidedAt() == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(
+                        decided.decidedAt())) + "; the lot is not held now and there is no disposition to decide;"
+                + " nothing of yours was saved").with("lotStatus", lot.getStatus().name());
     }
 
     /**
