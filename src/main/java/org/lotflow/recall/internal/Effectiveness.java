@@ -70,6 +70,15 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
          * retrieved)" closed a sentence about drums and pails, read as the recall's share with 20 drums still out).
          */
         String summary() {
+            return summary(false);
+        }
+
+        /**
+         * {@link #summary()}, the retrieved share said to be by the customers' word where the plant's figures differ
+         * from it: more received at the plant than they said, or ({@code accountedBeyond}) more accounted for than
+         * shipped in this unit (re-test 2026-12-07 25 R6: "100.0 % retrieved" for a unit whose figures contradict).
+         */
+        String summary(boolean accountedBeyond) {
             String in = unit == null ? "" : " " + unit;
             return Quantities.plain(returned) + " of " + Quantities.plain(shipped)
                     + (unit == null ? " (several units, recorded before units were kept apart)" : in) + " returned"
@@ -78,7 +87,10 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                             + Quantities.plain(received) + in + ")" : "")
                     + (destroyed.signum() == 0 ? "" : " and " + Quantities.plain(destroyed) + in + " destroyed at the"
                             + " customers")
-                    + (retrievedPercent == null ? "" : ": " + retrievedPercent + " % retrieved");
+                    + (retrievedPercent == null ? "" : ": " + retrievedPercent + " % retrieved"
+                            + (accountedBeyond ? " by the customers' word, figures that disagree with the plant's (see"
+                                    + " more accounted for than shipped)"
+                                    : receivedBeyondWord() ? " by the customers' word" : ""));
         }
     }
 
@@ -173,7 +185,8 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
                 + " customer(s) acknowledged (" + acknowledgedPercent + " %); "
                 + (notReached == 0 ? "" : notReached + " could not be reached (not notified); ")
                 // one unit's figures after another, each with its own retrieved share (new user round 25 N1)
-                + quantities.stream().map(UnitQuantities::summary).collect(Collectors.joining("; "))
+                + quantities.stream().map(q -> q.summary(accountedBeyondShipped.stream().anyMatch(
+                        line -> java.util.Objects.equals(line.unit(), q.unit())))).collect(Collectors.joining("; "))
                 + (stillAtCustomers.isEmpty() ? "" : "; still at customers (neither returned nor destroyed): "
                         + new StillAtCustomers(stillAtCustomers).inWords())
                 + (returnsNotReceived.isEmpty() ? "" : "; returned by the customer's word but not received at the"

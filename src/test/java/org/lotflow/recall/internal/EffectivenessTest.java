@@ -221,7 +221,8 @@ class EffectivenessTest {
         assertThat(e.returnedPercent()).as("the customers' word, as before").isEqualByComparingTo("50.0");
         assertThat(e.quantities().get(0).received()).isEqualByComparingTo("30");
         assertThat(e.summary()).contains("20 of 40 pails returned (50.0 %) by the customers' word (received at the"
-                + " plant: 30 pails): 50.0 % retrieved").contains("still at customers (neither returned nor destroyed): Allied: 10 pails");
+                + " plant: 30 pails): 50.0 % retrieved by the customers' word")
+                .contains("still at customers (neither returned nor destroyed): Allied: 10 pails");
         assertThat(Effectiveness.of(rows, (customer, unit) -> new BigDecimal("20")).summary())
                 .as("nothing to say when the two agree").doesNotContain("customers' word");
     }
@@ -240,5 +241,15 @@ class EffectivenessTest {
                 + " returned (60.0 %): 60.0 % retrieved; 75 of 80 pails returned (93.8 %) and 5 pails destroyed at the"
                 + " customers: 100.0 % retrieved; still at customers (neither returned nor destroyed): Precision: 20"
                 + " drums");
+    }
+
+    /** Re-test 25 R6: a unit whose figures add up to more than was shipped says its share is only the customers' word. */
+    @Test
+    void aUnitAccountedBeyondShippedSaysItsShareIsTheCustomersWord() {
+        Effectiveness e = Effectiveness.of(List.of(row("Allied", "kg", "10", true, "0", "10")),
+                (customer, unit) -> new BigDecimal("3"));
+        assertThat(e.summary()).contains("0 of 10 kg returned (0.0 %) by the customers' word (received at the plant: 3"
+                + " kg) and 10 kg destroyed at the customers: 100.0 % retrieved by the customers' word, figures that"
+                + " disagree with the plant's (see more accounted for than shipped)");
     }
 }
