@@ -253,7 +253,8 @@ class BadInputApiTest {
         c.add(new Case("receipt: supplier lot number with edge spaces", "mike", HttpMethod.POST, receipts, with(receipt,
                 "supplierLotNumber", "  BI-1  "), 400, "supplierLotNumber", "would look like one supplier lot number"));
         c.add(new Case("receipt: supplier lot number with two spaces in a row", "mike", HttpMethod.POST, receipts,
-                with(receipt, "supplierLotNumber", "BI  1"), 400, "supplierLotNumber", "'BI  1' and 'BI 1'"));
+                with(receipt, "supplierLotNumber", "BI  1"), 400, "supplierLotNumber",
+                "2 spaces after 'BI' (with one space instead, 'BI 1' would"));
         c.add(new Case("receipt: delivery reference with edge spaces", "mike", HttpMethod.POST, receipts, with(receipt,
                 "deliveryReference", "  BOL 1  "), 400, "deliveryReference", "must not begin or end with a space"));
         c.add(new Case("receipt: delivery reference with two spaces in a row", "mike", HttpMethod.POST, receipts,
