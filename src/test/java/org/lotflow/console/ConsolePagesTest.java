@@ -39,6 +39,9 @@ class ConsolePagesTest {
     @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private String status(String lot) {
         return api.get("mike", "/api/lots/" + lot).json().get("status").asText();
     }
@@ -687,6 +690,12 @@ class ConsolePagesTest {
         String lost = recall.substring(recall.indexOf("id=\"lost-allocations\""));
         assertThat(lost.substring(0, lost.indexOf("</table>"))).contains(open).contains("Precision Parts Co.")
                 .contains(lot).contains("25 drums");
+        // an allocation cancelled before the status was written in words (new user round 25 N6) is found as well
+        assertThat(jdbc.update("UPDATE allocation SET close_reason = replace(close_reason, 'became recalled',"
+                + " 'became RECALLED') WHERE close_reason LIKE ?", "Lot " + lot + " became recalled%")).isPositive();
+        String before = rachel.get("/console/recalls/" + number).html();
+        before = before.substring(before.indexOf("id=\"lost-allocations\""));
+        assertThat(before.substring(0, before.indexOf("</table>"))).contains(open).contains("25 drums");
         assertThat(recall).contains("/api/recalls/" + number + "/epcis");
         String board = rachel.get("/console/recalls").html();
         assertThat(board).contains("data-recall=\"" + number + "\"");
