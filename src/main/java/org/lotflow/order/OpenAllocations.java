@@ -67,7 +67,9 @@ public class OpenAllocations implements LotViewContributor {
     /**
      * The allocations of the given lots (ids) that were cancelled because the lot became RECALLED (a lot is recalled
      * once), by lot number, then allocation: what the recall's scope preview said open orders would lose (new user
-     * 2026-12-07 F10: the recall's page did not say which orders lost their stock).
+     * 2026-12-07 F10: the recall's page did not say which orders lost their stock). Its reason says so ({@link
+     * org.lotflow.order.internal.LotLossDeallocation#reason}), the status in words since new user round 25 N6, in
+     * capitals before.
      */
     @Transactional(readOnly = true)
     public List<Cancelled> cancelledOnRecall(Collection<Long> lotIds) {
@@ -80,7 +82,7 @@ public class OpenAllocations implements LotViewContributor {
                 SELECT a.lot_id, o.order_number, o.customer, a.quantity, a.closed_at
                   FROM allocation a
                   JOIN sales_order o ON o.id = a.order_id
-                 WHERE a.lot_id = ANY(:lotIds) AND a.status = 'CANCELLED' AND a.close_reason LIKE 'Lot % became RECALLED%'
+                 WHERE a.lot_id = ANY(:lotIds) AND a.status = 'CANCELLED' AND (a.close_reason LIKE 'Lot % became recalled%' OR a.close_reason LIKE 'Lot % became RECALLED%')
                  ORDER BY a.id""", Map.of("lotIds", org.lotflow.shared.IdArray.of(lotIds)),
                 (rs, i) -> new Taken(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));

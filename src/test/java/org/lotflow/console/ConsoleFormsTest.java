@@ -483,7 +483,7 @@ class ConsoleFormsTest {
         String list = mike.get(received.location().substring(received.location().indexOf("/console/"))).html();
         assertThat(list).contains("id=\"received-notice\"").contains("2027-01-10").contains("2027-01-24")
                 .contains("1500.5").as("what happened, not both alternatives (new user 2026-12-06 L6)")
-                .contains("each PENDING with its incoming inspection (lab release) started.").doesNotContain("or QUARANTINE");
+                .contains("each pending with its incoming inspection (lab release) started.").doesNotContain("or QUARANTINE");
         var lots = api.get("mike", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items");
         assertThat(lots).hasSize(2);
         assertThat(lots.get(0).get("source").asText()).isEqualTo("RECEIPT");
@@ -588,7 +588,20 @@ class ConsoleFormsTest {
                 "category", "FOOD", "retentionYears", "0", "receivingStatus", "QUARANTINE", "gtin", ""));
         ConsoleSession.Page zero = mike.post("/console/products", f);
         assertThat(zero.status()).isEqualTo(400);
-        assertThat(zero.html()).contains("data-field=\"retentionYears\"").contains("value=\"Olive oil\"");
+        assertThat(zero.html()).contains("data-field=\"retentionYears\"").contains("value=\"Olive oil\"")
+                // named by the form's label (new user round 25 N7)
+                .contains("Retention in years beyond expiration: ")
+                // the choices in words, their values the API's (new user round 25 N6: "QUARANTINE: held, ...")
+                .contains("value=\"PENDING\">Pending: incoming inspection (lab release)</option>")
+                .contains("value=\"QUARANTINE\" selected=\"selected\">In quarantine: held, a QA manager decides</option>")
+                .doesNotContain("QUARANTINE: held");
+        // a specification line refused names the field as the form labels it, not "Specs" (new user round 25 N7)
+        f.put("specs", "water content % - 0.05");
+        ConsoleSession.Page spec = mike.post("/console/products", f);
+        assertThat(spec.status()).isEqualTo(400);
+        assertThat(spec.html()).contains("data-field=\"specs\"").contains("Specification: line 1 &#39;water content")
+                .doesNotContain("Specs:");
+        f.put("specs", "acidity % - 0.8");
         f.put("retentionYears", "");
         f.put("category", "COSMETICS");
         assertThat(mike.post("/console/products", f).html()).contains("data-field=\"category\"");

@@ -39,6 +39,9 @@ class ConsolePagesTest {
     @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private String status(String lot) {
         return api.get("mike", "/api/lots/" + lot).json().get("status").asText();
     }
@@ -97,6 +100,13 @@ class ConsolePagesTest {
         ConsoleSession.Page lots = s.get("/console/lots?sku=IL-250-55GAL");
         assertThat(lots.status()).isEqualTo(200);
         assertThat(lots.html()).contains("Lot inventory").contains("Tom").contains("IL250-2024-089");
+        // the legend and the column say what the figure is: it counts what customers destroyed on site too, so not
+        // "what is still at the customers" (new user round 25 N4)
+        assertThat(lots.html().replaceAll("\\s+", " ")).contains("Shipped</b> is what left with shipments less what a"
+                + " recall brought back to the plant: what the customers still hold, used, or destroyed on site under a"
+                + " recall").contains("title=\"Shipped, less what a recall brought back to the plant: still at the"
+                        + " customers, used, or destroyed on site under a recall")
+                .doesNotContain("is what is still at the customers").doesNotContain("Shipped and still at the customers");
         // every part of a lot's total is a column: available, allocated, shipped, consumed, disposed (new user
         // 2026-12-06 W10: RM-2025-015's 2,000 consumed were nowhere on screen)
         assertThat(s.get("/console/lots?sku=RM-BASE-OIL").html()).contains(">Consumed</th>").contains(">Disposed</th>")
@@ -445,7 +455,8 @@ class ConsolePagesTest {
         ConsoleSession.Page noSource = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
                 "source", ""));
         assertThat(noSource.status()).isEqualTo(400);
-        assertThat(noSource.html()).contains("data-field=\"source\"").contains("choose what triggered the hold");
+        assertThat(noSource.html()).contains("data-field=\"source\"").contains("choose what triggered the hold")
+                .contains("What triggered it: choose").doesNotContain("Source: "); // the form's label (round 25 N7)
         ConsoleSession.Page badSource = jennifer.post("/console/lots/" + lot + "/holds", Map.of("reason", "Complaint",
                 "source", "GOSSIP"));
         assertThat(badSource.status()).isEqualTo(400);
@@ -632,7 +643,7 @@ class ConsolePagesTest {
         assertThat(status(lot)).isEqualTo("RECALLED");
         // the order says why its allocation was cancelled
         assertThat(ConsoleSession.login(port, "tom").get("/console/orders/" + open).html()).contains("CANCELLED")
-                .contains("Lot " + lot + " became RECALLED: Recall " + number);
+                .contains("Lot " + lot + " became recalled: Recall " + number).doesNotContain("became RECALLED");
         assertThat(rachel.get("/console/recalls/" + number).html()).as("before the batch jobs ran")
                 .contains("id=\"tasks-coming\"").doesNotContain("No open task.").contains("48 hours");
         api.executeJobs();
@@ -679,6 +690,12 @@ class ConsolePagesTest {
         String lost = recall.substring(recall.indexOf("id=\"lost-allocations\""));
         assertThat(lost.substring(0, lost.indexOf("</table>"))).contains(open).contains("Precision Parts Co.")
                 .contains(lot).contains("25 drums");
+        // an allocation cancelled before the status was written in words (new user round 25 N6) is found as well
+        assertThat(jdbc.update("UPDATE allocation SET close_reason = replace(close_reason, 'became recalled',"
+                + " 'became RECALLED') WHERE close_reason LIKE ?", "Lot " + lot + " became recalled%")).isPositive();
+        String before = rachel.get("/console/recalls/" + number).html();
+        before = before.substring(before.indexOf("id=\"lost-allocations\""));
+        assertThat(before.substring(0, before.indexOf("</table>"))).contains(open).contains("25 drums");
         assertThat(recall).contains("/api/recalls/" + number + "/epcis");
         String board = rachel.get("/console/recalls").html();
         assertThat(board).contains("data-recall=\"" + number + "\"");

@@ -94,7 +94,7 @@ class ExpiryMonitoringApiTest {
 
         JsonNode after = api.get("tom", "/api/orders/SO-EXP-" + sku).json();
         assertThat(after.get("allocations").get(0).get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(after.get("allocations").get(0).get("closeReason").asText()).contains("EXPIRED");
+        assertThat(after.get("allocations").get(0).get("closeReason").asText()).contains(" became expired: Expiration date");
         assertThat(after.get("shortfall").decimalValue()).isEqualByComparingTo("20");
         assertThat(api.get("tom", "/api/lots/" + allocatedSoon).json().get("allocated").decimalValue())
                 .isEqualByComparingTo("0");

@@ -133,6 +133,11 @@ class AllocationOverrideApiTest {
         assertThat(jdbc.queryForObject("SELECT approved_by FROM allocation a JOIN sales_order o ON o.id = a.order_id"
                 + " WHERE o.order_number = ?", String.class, orderNumber)).isEqualTo("jennifer");
         assertThat(fx.historyTypes(newer)).contains("OVERRIDE_REQUESTED", "OVERRIDE_APPROVED", "ALLOCATED");
+        // the order's page goes on from the status word, in the past (new user round 25 N5: "Approved approved by
+        // Jennifer Lee (jennifer): the requested lot ... is allocated", long after it shipped)
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
+                .html().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("Approved by Jennifer Lee"
+                        + " (jennifer): the requested lot " + newer + " was allocated").doesNotContain("Approved approved");
         JsonNode history = api.get("tom", "/api/lots/" + newer + "/history").json();
         JsonNode decision = null;
         for (JsonNode e : history) {
@@ -188,6 +193,10 @@ class AllocationOverrideApiTest {
         JsonNode compliance = api.get("tom", "/api/reports/fefo-compliance?sku=" + sku).json();
         assertThat(compliance.get("fefoSharePercent").decimalValue()).isEqualByComparingTo("100");
         assertThat(compliance.get("overrides").get(0).get("status").asText()).isEqualTo("REFUSED");
+        assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
+                .html().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("Refused by Jennifer Lee"
+                        + " (jennifer): the order was allocated by FEFO under the normal rules")
+                .doesNotContain("Refused refused");
     }
 
     /**
@@ -370,8 +379,9 @@ class AllocationOverrideApiTest {
         assertThat(after.get("allocations").get(0).get("lotNumber").asText()).isEqualTo(older);
         // the order's page says what happened in a sentence, not the status word alone (new user 2026-12-06 M1)
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
-                .html()).contains("id=\"override-meaning\"").contains("but not carried out: the requested lot "
-                        + newer + " had nothing it could give").contains("the order was allocated by FEFO instead")
+                .html()).contains("id=\"override-meaning\"")
+                .contains(">: signed by Jennifer Lee (jennifer), but not carried out, as the requested lot " + newer
+                        + " had nothing it could give").contains("the order was allocated by FEFO instead")
                 .contains("id=\"override-reason\"").contains("Reason for the decision: ok")
                 // the status in words, as the FEFO compliance report says it (new user round 24 N2)
                 .contains(">Approved, requested lot unavailable</b>").doesNotContain(">LOT_UNAVAILABLE</b>");

@@ -121,9 +121,9 @@ class QuarantineAndOrdersTest {
         assertThat(number(order, "shortfall")).isEqualByComparingTo("30");
         JsonNode allocation = order.get("allocations").get(0);
         assertThat(allocation.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(allocation.get("closeReason").asText()).contains("REJECTED").endsWith(justification.strip());
+        assertThat(allocation.get("closeReason").asText()).contains("became rejected").endsWith(justification.strip());
         // the order's Console page says, beside its shortfall, that its stock was taken back and why (new user Q5)
         String page = ConsoleSession.login(port, "tom").get("/console/orders/" + so).html();
-        assertThat(page).contains("id=\"shortfall-taken-back\"").contains(lot + " 30 drums, Lot " + lot + " became REJECTED");
+        assertThat(page).contains("id=\"shortfall-taken-back\"").contains(lot + " 30 drums, Lot " + lot + " became rejected");
     }
 }

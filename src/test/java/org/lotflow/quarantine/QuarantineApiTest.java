@@ -174,7 +174,17 @@ class QuarantineApiTest {
         JsonNode released = find(history, "STATUS_CHANGED", "RELEASED");
         assertThat(released.get("user").asText()).isEqualTo("jennifer");
         assertThat(released.get("previousStatus").asText()).isEqualTo("QUARANTINE");
+        // the decision in words, the code staying the detail's (new user round 25 N2: "disposition RELEASE signed by")
+        assertThat(released.get("reason").asText()).startsWith("Quarantine disposition: release, signed by Jennifer"
+                + " Lee: ");
+        assertThat(released.get("detail").get("disposition").asText()).isEqualTo("RELEASE");
         assertThat(find(history, "CUSTOMERS_INFORMED", null).get("detail").get("customers")).hasSize(2);
+        assertThat(find(history, "CUSTOMERS_INFORMED", null).get("detail").get("outcome").asText()).isEqualTo("RELEASE");
+        // the lot's audit trail on the Console: the trigger and the outcome in the forms' words, not the codes
+        String page = org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots/" + lot).html();
+        assertThat(page).contains("<dt>trigger</dt><dd>Customer complaint</dd>").contains("<dt>outcome</dt><dd>Release</dd>")
+                .contains("Quarantine disposition: release, signed by Jennifer Lee: ")
+                .doesNotContain("<dd>COMPLAINT</dd>").doesNotContain("<dd>RELEASE</dd>");
 
         // released again, the lot may be held again on a new complaint
         assertThat(q.hold("sarah", lot, "Second complaint").status()).isEqualTo(202);
@@ -193,7 +203,7 @@ class QuarantineApiTest {
         JsonNode againVars = api.get("sarah", "/engine-rest/task/" + again + "/form-variables").json();
         assertEveryPlaceholderHasAValue("investigateLot", againVars);
         assertThat(org.lotflow.support.Forms.shown(againVars, "heldBefore")).contains("Viscosity variation")
-                .contains("disposition RELEASE signed by Jennifer Lee (jennifer)").contains("tank. Root cause: Storage");
+                .contains("disposition: release, signed by Jennifer Lee (jennifer)").contains("tank. Root cause: Storage");
         assertThat(org.lotflow.support.Forms.shown(vars, "heldBefore")).isEqualTo("Never held before.");
     }
 
@@ -590,7 +600,7 @@ class QuarantineApiTest {
         // production confirms the disposal, told why (new user 2026-12-07 L7)
         String disposal = q.taskId("mike", lot, "confirmDisposal");
         assertThat(org.lotflow.support.Forms.shown(api.get("mike", "/engine-rest/task/" + disposal + "/form-variables")
-                .json(), "rejectedBecause")).startsWith("disposition REJECT signed by Jennifer Lee (jennifer) at ")
+                .json(), "rejectedBecause")).startsWith("disposition: reject, signed by Jennifer Lee (jennifer) at ")
                 .contains("after the hold (Customer complaint: Flash point test failed on retest)")
                 .endsWith(": Flash point 212 °C below the 220 °C minimum");
         assertEveryPlaceholderHasAValue("confirmDisposal",
@@ -603,7 +613,7 @@ class QuarantineApiTest {
         assertThat(disposed.get("user").asText()).isEqualTo("mike");
         assertThat(disposed.get("detail").get("reference").asText()).isEqualTo("WM-2025-0042");
         assertThat(find(history, "STATUS_CHANGED", "REJECTED").get("reason").asText())
-                .contains("REJECT").contains("Jennifer Lee");
+                .startsWith("Quarantine disposition: reject, signed by Jennifer Lee: ");
         // a rejected lot cannot be held again
         assertThat(q.hold("sarah", lot, "again").status()).isEqualTo(409);
     }

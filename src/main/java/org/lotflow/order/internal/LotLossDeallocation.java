@@ -35,6 +35,16 @@ public class LotLossDeallocation {
         this.allocator = allocator;
     }
 
+    /**
+     * Why an allocation of a lost lot is cancelled, the order page's words: "Lot X became recalled: " and the status
+     * change's own reason, the status in words (new user round 25 N6: "became RECALLED" beside the lot column's
+     * "Recalled"). Allocations cancelled before keep their text, the code in capitals ({@link
+     * org.lotflow.order.OpenAllocations#cancelledOnRecall} reads both).
+     */
+    public static String reason(String lotNumber, LotStatus became, String why) {
+        return "Lot " + lotNumber + " became " + became.inWords() + (why == null ? "" : ": " + why);
+    }
+
     @EventListener
     public void onLotStatusChanged(LotStatusChanged changed) {
         if (!LOSES_ALLOCATIONS.contains(changed.current())) {
@@ -44,8 +54,7 @@ public class LotLossDeallocation {
             return;
         }
         Lot lot = lots.lockAll(List.of(changed.lotId())).get(0);
-        String reason = "Lot " + changed.lotNumber() + " became " + changed.current()
-                + (changed.reason() == null ? "" : ": " + changed.reason());
+        String reason = reason(changed.lotNumber(), changed.current(), changed.reason());
         for (Allocation a : allocations.findByLotIdAndStatusOrderById(changed.lotId(), Allocation.Status.OPEN)) {
             SalesOrder order = orders.findById(a.getOrderId()).orElseThrow();
             allocator.release(lot, a, order, reason);

@@ -89,9 +89,9 @@ public class DispositionOutcomes {
         hold.close(clock.instant());
         if (lot.getStatus() != LotStatus.QUARANTINE && !lot.getStatus().canBecome(target)) {
             history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_NOT_APPLIED).by(signer)
-                    .reason(lot.getStatus() == target ? "Lot is " + target + " already (re-test 2026-12-06 E8)"
-                            : "Lot is " + lot.getStatus() + " now; the disposition " + expected + " cannot make it "
-                                    + target)
+                    .reason(lot.getStatus() == target ? "Lot is " + target.inWords() + " already (re-test 2026-12-06 E8)"
+                            : "Lot is " + lot.getStatus().inWords() + " now; the disposition, " + expected.inWords()
+                                    + ", cannot make it " + target.inWords())
                     .record();
             return false;
         }
@@ -102,7 +102,9 @@ public class DispositionOutcomes {
             detail.put("available", lot.getAvailable());
             detail.put("allocated", lot.getAllocated());
         }
-        lots.changeStatus(lot, target, "Quarantine disposition " + expected + " signed by "
+        // the decision in words (new user round 25 N2: "Quarantine disposition RELEASE signed by"); reasons recorded
+        // before keep their text
+        lots.changeStatus(lot, target, "Quarantine disposition: " + expected.inWords() + ", signed by "
                 + currentUser.fullName(signer) + ": " + hold.getJustification(), detail, signer);
         return true;
     }

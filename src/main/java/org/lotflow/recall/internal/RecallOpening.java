@@ -99,7 +99,7 @@ public class RecallOpening {
     @Transactional
     public Opened requestFromDisposition(String lotNumber, String reason, String classification, String requestedBy) {
         RecallRequest request = RecallRequest.of(List.of(lotNumber), reason == null || reason.isBlank()
-                ? "Quarantine disposition RECALL of lot " + lotNumber : reason,
+                ? "Quarantine disposition of lot " + lotNumber + ": recall" : reason,
                 classification == null || classification.isBlank() ? Classification.CLASS_II.name() : classification);
         Opened opened = open(request, requestedBy == null ? currentUser.id() : requestedBy, true);
         process.start(opened.recallNumber());

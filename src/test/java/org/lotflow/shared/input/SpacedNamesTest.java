@@ -17,16 +17,45 @@ class SpacedNamesTest {
         assertThat(SpacedNames.searched(null, "carrier")).isNull();
         assertThat(SpacedNames.searched("   ", "carrier")).isEqualTo("is only spaces: give the carrier, or leave the"
                 + " field out");
-        assertThat(SpacedNames.searched("  DHL  ", "carrier")).isEqualTo("must not begin or end with a space"
-                + " ('  DHL  ' and 'DHL' would look like one carrier but be two)");
-        assertThat(SpacedNames.searched("DHL  Freight", "carrier")).isEqualTo("must not hold two spaces in a row"
-                + " ('DHL  Freight' and 'DHL Freight' would read as one carrier but be two)");
-        assertThat(SpacedNames.searched("WH   9", "location")).contains("'WH 9'").contains("one location");
+        assertThat(SpacedNames.searched("  DHL  ", "carrier")).isEqualTo("must not begin or end with a space: it has"
+                + " 2 spaces before 'DHL' and 2 after it (with or without them, the text would look like one carrier but"
+                + " be two)");
+        assertThat(SpacedNames.searched("DHL  Freight", "carrier")).isEqualTo("must not hold two spaces in a row: it has"
+                + " 2 spaces after 'DHL' (with one space instead, 'DHL Freight' would read as one carrier but be two)");
+        assertThat(SpacedNames.searched("WH   9", "location")).contains("3 spaces after 'WH'").contains("'WH 9'")
+                .contains("one location");
         // the name rule first: a tab or an invisible character is named, and never quoted back
         assertThat(SpacedNames.searched(" DHL\tFreight", "carrier")).contains("a tab").contains("character 4");
         assertThat(SpacedNames.searched(" A\u202Eb", "location")).contains("U+202E").doesNotContain("\u202E");
         // a long text is quoted in part
         assertThat(SpacedNames.searched("x".repeat(150) + " ", "location")).contains("…").hasSizeLessThan(250);
+    }
+
+    /**
+     * New user round 25 N3: "('DHL Freight' and 'DHL Freight' would read as one carrier but be two)" on a page, which
+     * collapses the spaces the sentence quoted; where the spaces are is said in words, and nothing quoted holds two.
+     */
+    @Test
+    void whereTheSpacesAreIsSaidInWordsNotShownBySpaces() {
+        assertThat(SpacedNames.searched("DHL ", "carrier")).isEqualTo("must not begin or end with a space: it has a"
+                + " space after 'DHL' (with or without it, the text would look like one carrier but be two)");
+        assertThat(SpacedNames.searched(" DHL", "carrier")).contains("it has a space before 'DHL' (with or without it,");
+        assertThat(SpacedNames.searched("   DHL ", "carrier")).contains("it has 3 spaces before 'DHL' and one after it");
+        assertThat(SpacedNames.searched("DHL  Freight   Co", "carrier")).isEqualTo("must not hold two spaces in a row:"
+                + " it has 2 spaces after 'DHL' and 3 spaces after 'Freight' (with one space instead, 'DHL Freight Co'"
+                + " would read as one carrier but be two)");
+        assertThat(SpacedNames.searched("A  B  C  D  E", "location")).contains("2 spaces after 'A', 2 spaces after 'B'"
+                + " and 2 spaces after 'C' and more (with one space instead, 'A B C D E'");
+        assertThat(SpacedNames.doubleSpaces("  DHL", "carrier")).contains("2 spaces at its start");
+        assertThat(SpacedNames.doubleSpaces("DHL  ", "carrier")).contains("2 spaces at its end");
+        for (String typed : java.util.List.of("DHL  Freight", "  DHL  ", "DHL ", "A  B  C  D  E", "x".repeat(90) + "  y")) {
+            String why = SpacedNames.searched(typed, "carrier");
+            assertThat(why).as("no spaces a page collapses").doesNotContain("  ");
+            java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']*)'").matcher(why);
+            while (quoted.find()) {
+                assertThat(quoted.group(1)).as(why).doesNotStartWith(" ").doesNotEndWith(" ");
+            }
+        }
     }
 
     @Test

@@ -81,7 +81,8 @@ public class ConsoleFormat {
      * A history event's detail value under its key, an engine code in the words the forms use for it (new user
      * 2026-12-07 F10: "conclusion LAB_ERROR", "method RETURNED_TO_SUPPLIER", "decision REJECT"): a phase I
      * {@code conclusion}, a disposal {@code method}, a signed {@code decision}, a recall {@code classification}, a
-     * recall answer's {@code contactMethod}, a hold's trigger {@code source} chosen by hand; any other value as
+     * recall answer's {@code contactMethod}, a hold's trigger {@code source} chosen by hand and any hold's
+     * {@code trigger}, a customer notice's {@code outcome}, a recall scope's lot {@code status}; any other value as
      * {@link #detail(Object, boolean)} writes it. The code itself stays the API's and the event's.
      */
     public String detail(Object key, Object value, boolean asWritten) {
@@ -106,15 +107,26 @@ public class ConsoleFormat {
                 String words = disposalMethod(code);
                 yield words == null ? null : Character.toUpperCase(words.charAt(0)) + words.substring(1);
             }
-            case "decision", "disposition" -> decision(code);
+            // a customer notice's outcome is the hold's signed decision (new user round 25 N2: "outcome RELEASE")
+            case "decision", "disposition", "outcome" -> decision(code);
             case "signedDecision" -> "APPROVED".equals(code) ? "Approved" : "REFUSED".equals(code) ? "Refused" : null;
             case "classification" -> code.startsWith("CLASS_") ? recallClass(code) : null;
             case "contactMethod" -> CONTACT_METHODS.get(code);
             // a hold's trigger, else a lot's source (RECEIPT is both: a new lot's "source" is where it came from)
             case "source" -> org.lotflow.quarantine.Holds.SOURCE_WORDS.getOrDefault(code, lotSource(code));
+            // a hold's trigger, those lotflow places itself included (new user round 25 N2: "trigger COMPLAINT")
+            case "trigger" -> org.lotflow.quarantine.Holds.TRIGGER_WORDS.get(code);
+            // the lot's status when a recall's scope reached it (a recall's scope record)
+            case "status" -> lotStatusOrNull(code);
             case "escalatedTo" -> org.lotflow.security.Groups.displayName(code);
             default -> null;
         };
+    }
+
+    /** A lot's status in words ("In quarantine"); null for no such status. */
+    private String lotStatusOrNull(String code) {
+        String words = lotStatus(code);
+        return words.equals(code) ? null : words;
     }
 
     /** A lot's source in words ("Received from a supplier"); null for no such source. */

@@ -64,9 +64,19 @@ final class FormErrors {
 
     /** Puts a service's refusal on the model; its status. */
     static int refused(Refusal e, Model model) {
+        return refused(e, model, Map.of());
+    }
+
+    /**
+     * {@link #refused(Refusal, Model)} of a form that labels some fields its own way ({@code labels}: the API's field,
+     * the form's label), where the same field reads otherwise on other forms (the received goods' {@code reference} is
+     * their "Return note").
+     */
+    static int refused(Refusal e, Model model, Map<String, String> labels) {
         Map<String, String> errors = new LinkedHashMap<>();
         String sentence = inLabels(e instanceof org.lotflow.shared.InvalidInput && e.field() != null
-                ? label(e.field()) + ": " + e.properties().get("reason") : e.getMessage());
+                ? labels.getOrDefault(e.field(), label(e.field())) + ": " + e.properties().get("reason")
+                : e.getMessage());
         errors.put(e.field() == null ? "form" : e.field(), sentence);
         if (e.field() != null && e.field().indexOf('[') > 0) {
             // one entry of a list field ("serials[3]", "sourceLots[0].lotNumber"): shown at the list's field too (the
@@ -115,16 +125,32 @@ final class FormErrors {
     /** One entry of a list field: {@code sourceLots[0]}. */
     private static final java.util.regex.Pattern LIST_ENTRY = java.util.regex.Pattern.compile("^(.*)\\[(\\d+)]$");
 
+    /**
+     * The forms' own labels where they differ from the API's field name (new user 2026-12-06 W13: "sku"; 2026-12-07
+     * F17: the product form's "Shelf life (months)"; round 25 N7: "Specs" for the product form's "Specification"),
+     * without what a label adds in parentheses ("optional"). A field is labelled alike on every form that has it.
+     */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("sku", "Product (SKU)"),
+            Map.entry("shippedAt", "Ship date"),
+            // the product form
+            Map.entry("shelfLifeMonths", "Shelf life (months)"),
+            Map.entry("specs", "Specification"),
+            Map.entry("retentionYears", "Retention in years beyond expiration"),
+            Map.entry("receivingStatus", "Lots received from a supplier start"),
+            // the order form
+            Map.entry("minShelfLifeMonths", "Minimum remaining shelf life at shipping, months"),
+            Map.entry("requestReason", "Why the customer asks for this lot"),
+            // the receipt form and the lot list's filter
+            Map.entry("supplierLotNumber", "Supplier's lot number"),
+            // the recall page's returns form
+            Map.entry("quantityReturned", "Returned to the plant"),
+            Map.entry("quantityDestroyed", "Destroyed at the customer"));
+
     private static String words(String camel) {
-        // the forms' own labels where they differ from the field's name (new user 2026-12-06 W13)
-        if (camel.equalsIgnoreCase("sku")) {
-            return "Product (SKU)";
-        }
-        if (camel.equals("shippedAt")) {
-            return "Ship date";
-        }
-        if (camel.equals("shelfLifeMonths")) {
-            return "Shelf life (months)"; // as the product form's label (new user 2026-12-07 F17)
+        String label = camel.equalsIgnoreCase("sku") ? LABELS.get("sku") : LABELS.get(camel);
+        if (label != null) {
+            return label;
         }
         return ConsoleFormat.wordsOf(camel).replace("_", " ").replace("sku", "SKU").replace("gtin", "GTIN")
                 .replace("coa", "COA");

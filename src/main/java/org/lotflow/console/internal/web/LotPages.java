@@ -162,8 +162,10 @@ class LotPages {
 
     /** The lot's page again with a form's refusal at its field (or above the form), for this package's forms. */
     String refused(Refusal e, String form, String lotNumber, Model model, HttpServletResponse response) {
-        // the field named by its label, as every other form names it ("Reason: ...", new user 2026-12-06 L3)
-        response.setStatus(FormErrors.refused(e, model));
+        // the field named by its label, as every other form names it ("Reason: ...", new user 2026-12-06 L3); the
+        // hold's source by the hold form's label (new user round 25 N7)
+        response.setStatus(FormErrors.refused(e, model, "hold".equals(form) ? Map.of("source", "What triggered it")
+                : Map.of()));
         model.addAttribute("errorsOf", form);
         lotPage(lotNumber, model);
         return "console/lot";

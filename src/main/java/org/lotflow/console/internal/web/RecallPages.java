@@ -279,7 +279,9 @@ class RecallPages {
                             : java.util.Arrays.stream(serials.split("[\\s,]+")).filter(x -> !x.isEmpty()).toList());
             return "redirect:/console/recalls/" + recallNumber + "?received";
         } catch (org.lotflow.shared.Refusal e) {
-            int status = FormErrors.refused(e, model);
+            // named by the form's labels (new user round 25 N7)
+            int status = FormErrors.refused(e, model, Map.of("customer", "Lot and customer", "reference",
+                    "Return note"));
             if (status == 404) {
                 throw e;
             }

@@ -49,7 +49,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
 
     /** Why the lot is disposed of: the signed disposition REJECT, by whom, when, after which hold (new user L7). */
     private String rejectedBecause(Hold hold) {
-        return hold.getDecidedBy() == null ? TaskForm.ABSENT : "disposition REJECT signed by "
+        return hold.getDecidedBy() == null ? TaskForm.ABSENT : "disposition: reject, signed by "
                 + currentUser.nameWithId(hold.getDecidedBy()) + " at "
                 + TaskForm.text(hold.getDecidedAt()) + " after the hold ("
                 + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": "

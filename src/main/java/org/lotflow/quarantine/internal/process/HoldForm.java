@@ -70,7 +70,7 @@ final class HoldForm {
                         : "; root cause: ").append(oneLine.apply(e.getRootCause()));
             }
             if (e.getDecision() != null) {
-                md.append("; disposition ").append(e.getDecision().name()).append(" signed by ")
+                md.append("; disposition: ").append(e.getDecision().inWords()).append(", signed by ")
                         .append(escape.apply(users.nameWithId(e.getDecidedBy())))
                         .append(" at ").append(TaskForm.text(e.getDecidedAt())).append(": ")
                         .append(oneLine.apply(e.getJustification()));

@@ -99,6 +99,25 @@ class ConsoleFormatTest {
         assertThat(format.lotStatus("QUARANTINE")).isEqualTo("In quarantine");
     }
 
+    /**
+     * New user round 25 N2: a hold's audit trail read "trigger COMPLAINT" (hold placed, status changed) and "outcome
+     * RELEASE" (customers informed) beside "decision Release"; a recall scope's record "status PENDING".
+     */
+    @Test
+    void aHoldsTriggerAndOutcomeReadAsTheFormsWords() {
+        assertThat(format.detail("trigger", "COMPLAINT", false)).isEqualTo("Customer complaint");
+        assertThat(format.detail("trigger", "TEST_FAILURE", false)).isEqualTo("Test failure");
+        // the triggers lotflow places itself: a hold's, not a lot's source
+        assertThat(format.detail("trigger", "RECEIPT", false)).isEqualTo("Received into quarantine");
+        assertThat(format.detail("trigger", "RECALLED_MATERIAL", false)).isEqualTo("Made from recalled material");
+        assertThat(format.detail("trigger", "SOMETHING", false)).as("no code of its key").isEqualTo("SOMETHING");
+        assertThat(format.detail("outcome", "RELEASE", false)).isEqualTo("Release");
+        assertThat(format.detail("outcome", "REJECT", false)).isEqualTo("Reject");
+        assertThat(format.detail("status", "PENDING", false)).isEqualTo("Pending (not released yet)");
+        assertThat(format.detail("status", "RECALLED", false)).isEqualTo("Recalled");
+        assertThat(format.detail("status", "OPEN", false)).as("no lot status").isEqualTo("OPEN");
+    }
+
     /** The reports' codes in the pages' words, by report and column; a lot's status elsewhere keeps its code. */
     @Test
     void reportCodesReadAsThePagesWords() {
