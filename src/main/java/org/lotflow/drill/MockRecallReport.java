@@ -10,9 +10,11 @@ import java.util.List;
  * 3.9/3.11, SQF 2.6.3): when it started and finished against its target time, the scope as traced when
  * it started (one step back to the suppliers, forward through every lot made from the drilled lot to
  * the customers), every customer with what it was shipped per lot, what came back from it to the plant under a
- * recall and what it still holds, and the mass balance of every lot of the scope, with its difference and the
- * drill's reconciliation percentage. Per lot, on hand + what its customers still hold + consumed + disposed is its
- * quantity (+ its difference). Quantities are decimals in each lot's {@code unit}, exact (at most 3 decimal places),
+ * recall, what it destroyed on site by its answer to a recall and what it still holds (the recall module's own count,
+ * so the drill and the recall say the same), and the mass balance of every lot of the scope, with its difference and
+ * the drill's reconciliation percentage. Per lot, on hand + what its customers still hold + what they destroyed +
+ * consumed + disposed is its quantity (+ its difference); where the customers' figures do not add up (more accounted
+ * for than shipped, returns said but not received) a finding names the customer and the figures. Quantities are decimals in each lot's {@code unit}, exact (at most 3 decimal places),
  * never added across units.
  *
  * @param drillNumber {@code MR-{yyyy}-{seq:4}}
@@ -41,7 +43,8 @@ public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus
      * {@code onHand} = available + allocated. {@code shipped} is what is out at customers: the shipment ledger less
      * {@code receivedBack}, the goods received back at the plant from customers under a recall (on hand again, or
      * disposed of by the recall's closing); for a lot made from the drilled lot, or the drilled lot itself, the sum of
-     * its customers' {@code stillAtCustomer} ({@link CustomerLot}). {@code receivedBack} is null in drills started
+     * its customers' {@code stillAtCustomer} and {@code destroyedAtCustomer} ({@link CustomerLot}) when their figures
+ * agree. {@code receivedBack} is null in drills started
      * before it was reported (their {@code shipped} is netted all the same). {@code role}: {@code DRILLED} (the lot the drill is on),
      * {@code SOURCE} (one step back: an input of the drilled lot) or {@code DOWNSTREAM} (made from it, at
      * {@code depth} steps). {@code status} is the lot's status when the drill started (the drill changes
@@ -76,45 +79,88 @@ public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus
 
     /**
      * A customer that received lots of the scope (the drilled lot or one made from it): per lot what it was shipped,
-     * received back and still holds, every shipment and every receipt of its goods back at the plant
-     * ({@code returnsReceived}, oldest first; empty when none, and in drills started before they were reported). A
-     * customer that sent everything back stays listed: the drill reached it.
+     * received back, destroyed on site and still holds, every shipment, every receipt of its goods back at the plant
+     * ({@code returnsReceived}, oldest first; empty when none, and in drills started before they were reported) and
+     * every answer of its to a recall saying it destroyed goods of the scope on site ({@code destroyedAtCustomer},
+     * oldest recall first; empty when none, and in drills started before they were reported). A customer that sent
+     * everything back stays listed: the drill reached it.
      */
     public record Customer(String customer, List<CustomerLot> lots, List<Shipment> shipments,
-            List<ReturnReceived> returnsReceived) {
+            List<ReturnReceived> returnsReceived, List<DestroyedAtCustomer> destroyedAtCustomer) {
 
         public Customer {
             returnsReceived = returnsReceived == null ? List.of() : returnsReceived;
+            destroyedAtCustomer = destroyedAtCustomer == null ? List.of() : destroyedAtCustomer;
         }
     }
 
     /**
      * A customer and one lot, in the lot's {@code unit}: {@code quantity} shipped to it (the shipment ledger, every
-     * shipment), {@code receivedBack} from it at the plant under a recall, and {@code stillAtCustomer} = quantity −
-     * receivedBack (0 when it sent everything back). {@code receivedBack} and {@code stillAtCustomer} are null in drills
-     * started before they were reported.
+     * shipment), {@code receivedBack} from it at the plant under a recall, {@code destroyedAtCustomer} on site by its
+     * answers to the recalls whose notification covered this lot alone ({@link DestroyedAtCustomer}), and
+     * {@code stillAtCustomer} as the recall counts it: quantity less, per recall, the larger of what the customer said
+     * it returned and what was received back, less what it destroyed; never below 0 (0 when it sent or destroyed
+     * everything). {@code receivedBack} and {@code stillAtCustomer} are null in drills started before they were
+     * reported, {@code destroyedAtCustomer} in drills started before it was.
      */
     public record CustomerLot(String lotNumber, String sku, String unit, BigDecimal quantity, BigDecimal receivedBack,
-            BigDecimal stillAtCustomer) {
+            BigDecimal stillAtCustomer, BigDecimal destroyedAtCustomer) {
 
         /**
          * What the customer had of the lot as the drill's pages and report say it: "17 kg shipped, 10 kg received back,
          * 7 kg still at the customer"; "17 kg shipped, all received back"; "17 kg shipped, none received back" (all of
-         * it still at the customer); "17 kg shipped" in drills started before returns were counted per customer.
+         * it still at the customer); "10 pails shipped, 5 pails received back, 10 pails destroyed at the customer,
+         * none still at the customer"; "17 kg shipped" in drills started before returns were counted per customer.
          */
         public String inWords() {
             String shipped = plain(quantity) + " " + unit + " shipped";
             if (receivedBack == null || stillAtCustomer == null) {
                 return shipped;
             }
-            if (receivedBack.signum() == 0) {
-                return shipped + ", none received back";
+            boolean destroyed = destroyedAtCustomer != null && destroyedAtCustomer.signum() > 0;
+            if (!destroyed) {
+                if (receivedBack.signum() == 0) {
+                    return shipped + ", none received back";
+                }
+                if (stillAtCustomer.signum() == 0) {
+                    return shipped + ", all received back";
+                }
+                return shipped + ", " + plain(receivedBack) + " " + unit + " received back, " + plain(stillAtCustomer)
+                        + " " + unit + " still at the customer";
             }
-            if (stillAtCustomer.signum() == 0) {
-                return shipped + ", all received back";
-            }
-            return shipped + ", " + plain(receivedBack) + " " + unit + " received back, " + plain(stillAtCustomer) + " "
-                    + unit + " still at the customer";
+            return shipped + (receivedBack.signum() == 0 ? ", none received back"
+                    : ", " + plain(receivedBack) + " " + unit + " received back") + ", " + plain(destroyedAtCustomer)
+                    + " " + unit + " destroyed at the customer, " + (stillAtCustomer.signum() == 0 ? "none"
+                            : plain(stillAtCustomer) + " " + unit) + " still at the customer";
+        }
+    }
+
+    /**
+     * {@code quantity} in {@code unit} the customer said, in its answer to recall {@code recallNumber} and its later
+     * returns, it destroyed on site, of {@code lotNumbers}: the lots of that unit the recall shipped it (a recall asks
+     * a customer once per unit, not per lot; lots outside the drill's scope included). When the answer is for one lot
+     * it is that lot's {@link CustomerLot#destroyedAtCustomer()}; for several, the answer does not say how much of each,
+     * so the drill counts it against none of them (their {@code stillAtCustomer} is at most what is left of each) and
+     * says so ({@link #inWords}) rather than split it.
+     */
+    public record DestroyedAtCustomer(String recallNumber, List<String> lotNumbers, BigDecimal quantity, String unit) {
+
+        /** Whether the answer is for one lot, counted in that lot's figures. */
+        public boolean perLot() {
+            return lotNumbers != null && lotNumbers.size() == 1;
+        }
+
+        /**
+         * "10 pails of L-1 destroyed at the customer, by its answer to recall RC-2026-0001"; for several lots: "... of
+         * L-1 and L-2 together ..., not said lot by lot: counted against neither lot's still at the customer".
+         */
+        public String inWords() {
+            String lots = lotNumbers == null ? "" : lotNumbers.size() <= 1 ? String.join("", lotNumbers)
+                    : String.join(", ", lotNumbers.subList(0, lotNumbers.size() - 1)) + " and "
+                            + lotNumbers.get(lotNumbers.size() - 1) + " together";
+            return plain(quantity) + (unit == null ? "" : " " + unit) + " of " + lots
+                    + " destroyed at the customer, by its answer to recall " + recallNumber + (perLot() ? ""
+                            : ", not said lot by lot: counted against no lot's still at the customer");
         }
     }
 

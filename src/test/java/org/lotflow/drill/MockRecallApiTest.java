@@ -416,8 +416,8 @@ class MockRecallApiTest {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
         assertThat(text).contains("Still at the customer", "Received back at the plant under a recall",
-                "Acme Foods " + lot + " drums 17 10 7", "Cedar Mills " + lot + " drums 3 3 0",
-                "Bayou Hydraulics " + lot + " drums 5 0 5", "RMA-DRB-1 10 drums");
+                "Acme Foods " + lot + " drums 17 10 0 7", "Cedar Mills " + lot + " drums 3 3 0 0",
+                "Bayou Hydraulics " + lot + " drums 5 0 0 5", "RMA-DRB-1 10 drums");
     }
 
     /** The drill's lot line: on hand + what its customers still hold + consumed + disposed. */
@@ -432,6 +432,142 @@ class MockRecallApiTest {
             }
         }
         return dec(line.get("onHand")).add(atCustomers).add(dec(line.get("consumed"))).add(dec(line.get("disposed")));
+    }
+
+    /** Answers a recall's notification of {@code customer}: reached, acknowledged, what it returned and destroyed. */
+    private void answer(String recall, String customer, int returned, int destroyed) {
+        Response answered = api.post("rachel", "/api/recalls/" + recall + "/notifications", TestClient.body(
+                "customer", customer, "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Dana Ortiz",
+                "quantityReturned", returned, "quantityDestroyed", destroyed));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        api.executeJobs();
+    }
+
+    private String openRecall(String lot) {
+        Response opened = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason",
+                "Contaminated base oil", "classification", "CLASS_II"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        api.executeJobs();
+        return opened.json().get("recallNumber").asText();
+    }
+
+    /**
+     * Re-test R1 (Medium): the drill counted still at the customer as shipped less received back, ignoring what the
+     * customer destroyed on site by its answer to the recall: Zed Corp, shipped 10 drums, answered "destroyed 10", then
+     * 5 were received back: the drill said it still held 5, the recall nothing; Yew Ltd destroyed 5 of 15 and sent 5
+     * back: the drill said 10, the recall 5. Per customer and lot the drill now says what was destroyed at the customer,
+     * under which recall, and still at the customer as the recall counts it, so the two agree; the 5 drums Zed accounts
+     * for beyond what it was shipped are a finding naming it and the figures; an answer for two lots together (Vale Co,
+     * one notification for the drilled lot and one made from it) is shown as such, counted against neither; another
+     * recall's answer for another lot counts for that lot only.
+     */
+    @Test
+    void whatACustomerDestroyedUnderARecallIsNoLongerAtItAndTheDrillAgreesWithTheRecall() throws IOException {
+        String sku = api.createProduct("DRZ");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String made = f.released(sku, "20", "2025-01-12", Map.of(lot, "20"));
+        f.ship("Zed Corp", lot, "10", "2025-01-20");
+        f.ship("Yew Ltd", lot, "15", "2025-01-21");
+        f.ship("Vale Co", lot, "5", "2025-01-22");
+        f.ship("Vale Co", made, "6", "2025-01-23");
+        String other = api.releasedLot(sku, new BigDecimal("30"), "2025-01-11");
+        f.ship("Zed Corp", other, "4", "2025-01-24");
+
+        String recall = openRecall(lot);
+        answer(recall, "Zed Corp", 0, 10);
+        answer(recall, "Yew Ltd", 0, 5);
+        answer(recall, "Vale Co", 0, 4);
+        String receive = "/api/recalls/" + recall + "/received-returns";
+        for (String customer : List.of("Zed Corp", "Yew Ltd")) {
+            Response back = api.post("rachel", receive, TestClient.body("lotNumber", lot, "customer", customer,
+                    "quantity", 5, "reference", "RMA-" + customer.charAt(0)));
+            assertThat(back.status()).as(back.toString()).isEqualTo(201);
+        }
+        // a second recall, of another lot: Zed Corp destroyed the 4 drums of it
+        String second = openRecall(other);
+        answer(second, "Zed Corp", 0, 4);
+
+        // what the recall says is still at its customers
+        Map<String, BigDecimal> recallSays = new LinkedHashMap<>();
+        api.get("rachel", "/api/recalls/" + recall).json().get("effectiveness").get("stillAtCustomers")
+                .forEach(l -> recallSays.put(l.get("customer").asText(), dec(l.get("quantity"))));
+        assertThat(recallSays).containsOnlyKeys("Yew Ltd", "Vale Co");
+
+        String number = start("rachel", lot).json().get("drillNumber").asText();
+        JsonNode r = api.get("jennifer", "/api/mock-recalls/" + number).json();
+        Map<String, JsonNode> customers = new LinkedHashMap<>();
+        r.get("customers").forEach(c -> customers.put(c.get("customer").asText(), c));
+        assertThat(customers).containsOnlyKeys("Vale Co", "Yew Ltd", "Zed Corp");
+        JsonNode zed = customers.get("Zed Corp").get("lots").get(0);
+        assertThat(dec(zed.get("quantity"))).isEqualByComparingTo("10");
+        assertThat(dec(zed.get("receivedBack"))).isEqualByComparingTo("5");
+        assertThat(dec(zed.get("destroyedAtCustomer"))).isEqualByComparingTo("10");
+        assertThat(dec(zed.get("stillAtCustomer"))).as("the recall: nothing left").isEqualByComparingTo("0");
+        assertThat(customers.get("Zed Corp").get("destroyedAtCustomer")).singleElement().satisfies(d -> {
+            assertThat(d.get("recallNumber").asText()).as("not the second recall's, of another lot").isEqualTo(recall);
+            assertThat(d.get("lotNumbers")).extracting(JsonNode::asText).containsExactly(lot);
+            assertThat(dec(d.get("quantity"))).isEqualByComparingTo("10");
+        });
+        JsonNode yew = customers.get("Yew Ltd").get("lots").get(0);
+        assertThat(dec(yew.get("destroyedAtCustomer"))).isEqualByComparingTo("5");
+        assertThat(dec(yew.get("stillAtCustomer"))).isEqualByComparingTo("5")
+                .isEqualByComparingTo(recallSays.get("Yew Ltd"));
+        // Vale Co's answer covers both lots together: shown so, counted against neither; less it, the recall's figure
+        JsonNode vale = customers.get("Vale Co");
+        BigDecimal valeStill = BigDecimal.ZERO;
+        for (JsonNode l : vale.get("lots")) {
+            assertThat(dec(l.get("destroyedAtCustomer"))).isEqualByComparingTo("0");
+            valeStill = valeStill.add(dec(l.get("stillAtCustomer")));
+        }
+        assertThat(valeStill).isEqualByComparingTo("11");
+        BigDecimal valeShipped = valeStill;
+        assertThat(vale.get("destroyedAtCustomer")).singleElement().satisfies(d -> {
+            assertThat(d.get("lotNumbers")).extracting(JsonNode::asText).containsExactlyInAnyOrder(lot, made);
+            assertThat(valeShipped.subtract(dec(d.get("quantity")))).isEqualByComparingTo(recallSays.get("Vale Co"));
+        });
+        // the 5 drums beyond what Zed Corp was shipped are named, not hidden
+        assertThat(r.get("findings")).extracting(JsonNode::asText).containsExactly("Zed Corp, lot " + lot + ": 15 drums"
+                + " accounted for of 10 shipped (5 drums received back at the plant, 10 drums destroyed at the customer"
+                + " by its answer to recall " + recall + "): 5 drums more than shipped, one of the figures is wrong");
+        // on hand + still at customers + destroyed at customers + consumed + disposed: the lot and Zed's 5 too many
+        JsonNode line = lotsOf(r).get(lot);
+        assertThat(dec(line.get("onHand"))).isEqualByComparingTo("60");
+        assertThat(dec(line.get("difference"))).isEqualByComparingTo("0");
+        BigDecimal still = BigDecimal.ZERO;
+        BigDecimal destroyed = BigDecimal.ZERO;
+        for (JsonNode c : r.get("customers")) {
+            for (JsonNode l : c.get("lots")) {
+                if (l.get("lotNumber").asText().equals(lot)) {
+                    still = still.add(dec(l.get("stillAtCustomer")));
+                    destroyed = destroyed.add(dec(l.get("destroyedAtCustomer")));
+                }
+            }
+        }
+        assertThat(dec(line.get("onHand")).add(still).add(destroyed).add(dec(line.get("consumed")))
+                .add(dec(line.get("disposed")))).isEqualByComparingTo("105");
+
+        // the coordinator's task, the Console page and the PDF say the same
+        JsonNode task = api.get("rachel", "/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0);
+        String summary = org.lotflow.support.Forms.shown(api.get("rachel", "/engine-rest/task/"
+                + task.get("id").asText() + "/form-variables").json(), "drillSummary");
+        assertThat(summary).contains("= on hand 60 + still at customers 10 + destroyed at customers 15 (30 shipped"
+                + " less 10 received back)", "customer Zed Corp: " + lot + " 10 drums shipped, 5 drums received back,"
+                + " 10 drums destroyed at the customer, none still at the customer",
+                "customer Yew Ltd: " + lot + " 15 drums shipped, 5 drums received back, 5 drums destroyed at the"
+                        + " customer, 5 drums still at the customer",
+                "4 drums of " + lot + " and " + made + " together destroyed at the customer, by its answer to recall "
+                        + recall + ", not said lot by lot");
+        String page = org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/drills/" + number).html();
+        assertThat(page).contains("data-destroyed-at-customer=\"10\"", "data-still-at-customer=\"0\"",
+                "10 drums of " + lot + " destroyed at the customer, by its answer to recall " + recall);
+        TestClient.Binary pdf = api.download("jennifer", "/api/mock-recalls/" + number, "application/pdf");
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Destroyed at the customer", "Zed Corp " + lot + " drums 10 5 10 0",
+                "Yew Ltd " + lot + " drums 15 5 5 5", "Destroyed at the customer under a recall");
     }
 
     @Test

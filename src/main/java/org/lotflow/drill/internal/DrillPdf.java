@@ -100,9 +100,11 @@ class DrillPdf {
             }
         }
         context.setVariable("shipments", shipments);
-        // per customer and lot: shipped, received back, still at the customer (what adds up with the lot's on hand)
+        // per customer and lot: shipped, received back, destroyed at and still at the customer (what adds up with the
+        // lot's on hand)
         List<Map<String, String>> holdings = new ArrayList<>();
         List<Map<String, String>> returns = new ArrayList<>();
+        List<Map<String, String>> destroyed = new ArrayList<>();
         for (MockRecallReport.Customer c : r.customers()) {
             for (MockRecallReport.CustomerLot l : c.lots()) {
                 Map<String, String> row = new LinkedHashMap<>();
@@ -111,8 +113,17 @@ class DrillPdf {
                 row.put("unit", l.unit());
                 row.put("shipped", text(l.quantity()));
                 row.put("receivedBack", l.receivedBack() == null ? "-" : text(l.receivedBack()));
+                row.put("destroyedAtCustomer", l.destroyedAtCustomer() == null ? "-" : text(l.destroyedAtCustomer()));
                 row.put("stillAtCustomer", l.stillAtCustomer() == null ? "-" : text(l.stillAtCustomer()));
                 holdings.add(row);
+            }
+            for (MockRecallReport.DestroyedAtCustomer d : c.destroyedAtCustomer()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("customer", c.customer());
+                row.put("recallNumber", d.recallNumber());
+                row.put("words", d.inWords());
+                row.put("quantity", text(d.quantity()) + (d.unit() == null ? "" : " " + d.unit()));
+                destroyed.add(row);
             }
             for (MockRecallReport.ReturnReceived b : c.returnsReceived()) {
                 Map<String, String> row = new LinkedHashMap<>();
@@ -127,6 +138,7 @@ class DrillPdf {
         }
         context.setVariable("holdings", holdings);
         context.setVariable("returns", returns);
+        context.setVariable("destroyed", destroyed);
         return PdfDocuments.printable(templates.process("mock-recall", context));
     }
 

@@ -81,7 +81,9 @@ public class DrillReports {
             text.append("- ").append(e.apply(l.roleInWords())).append(' ').append(e.apply(l.lotNumber()))
                     .append(" (").append(e.apply(lotStatusWords(l.status()))).append("): ")
                     .append(MassBalance.plain(l.quantity())).append(' ').append(e.apply(l.unit())).append(" = on hand ")
-                    .append(MassBalance.plain(l.onHand())).append(shippedInWords(l))
+                    .append(MassBalance.plain(l.onHand())).append(shippedInWords(l,
+                            atCustomers(r, l.lotNumber(), MockRecallReport.CustomerLot::stillAtCustomer),
+                            atCustomers(r, l.lotNumber(), MockRecallReport.CustomerLot::destroyedAtCustomer)))
                     .append(" + consumed ").append(MassBalance.plain(l.consumed())).append(" + disposed ")
                     .append(MassBalance.plain(l.disposed())).append(", difference ")
                     .append(MassBalance.plain(l.difference())).append('\n');
@@ -93,7 +95,10 @@ public class DrillReports {
         for (MockRecallReport.Customer c : r.customers()) {
             text.append("- customer ").append(e.apply(c.customer())).append(": ");
             text.append(String.join("; ", c.lots().stream().map(l -> e.apply(l.lotNumber()) + " "
-                    + e.apply(l.inWords())).toList())).append('\n');
+                    + e.apply(l.inWords())).toList()));
+            c.destroyedAtCustomer().stream().filter(d -> !d.perLot())
+                    .forEach(d -> text.append("; ").append(e.apply(d.inWords())));
+            text.append('\n');
         }
         r.findings().forEach(f -> text.append("- finding: ").append(e.apply(f)).append('\n'));
         if (r.traceComplete() != null) {
@@ -106,15 +111,35 @@ public class DrillReports {
 
     /**
      * A lot's shipped term of its balance: " + shipped 15"; when goods came back under a recall, what is still out at
-     * its customers and how: " + still at customers 15 (25 shipped less 10 received back)".
+     * its customers and how: " + still at customers 15 (25 shipped less 10 received back)"; when its customers
+     * destroyed some on site by their answers to a recall ({@code destroyed}, the sum of their
+     * {@code destroyedAtCustomer} of the lot): " + still at customers 5 + destroyed at customers 10 (25 shipped less 10
+     * received back)", {@code stillAtCustomers} the sum of their {@code stillAtCustomer} of the lot: the two add up to
+     * the lot's shipped when the customers' figures agree (a finding otherwise).
      */
-    static String shippedInWords(MockRecallReport.Lot l) {
-        if (l.receivedBack() == null || l.receivedBack().signum() == 0) {
+    static String shippedInWords(MockRecallReport.Lot l, java.math.BigDecimal stillAtCustomers,
+            java.math.BigDecimal destroyed) {
+        boolean anyDestroyed = destroyed != null && destroyed.signum() > 0;
+        if (!anyDestroyed && (l.receivedBack() == null || l.receivedBack().signum() == 0)) {
             return " + shipped " + MassBalance.plain(l.shipped());
         }
-        return " + still at customers " + MassBalance.plain(l.shipped()) + " ("
-                + MassBalance.plain(l.shipped().add(l.receivedBack())) + " shipped less "
-                + MassBalance.plain(l.receivedBack()) + " received back)";
+        java.math.BigDecimal back = l.receivedBack() == null ? java.math.BigDecimal.ZERO : l.receivedBack();
+        java.math.BigDecimal still = anyDestroyed ? stillAtCustomers : l.shipped();
+        return " + still at customers " + MassBalance.plain(still)
+                + (anyDestroyed ? " + destroyed at customers " + MassBalance.plain(destroyed) : "") + " ("
+                + MassBalance.plain(l.shipped().add(back)) + " shipped"
+                + (back.signum() == 0 ? "" : " less " + MassBalance.plain(back) + " received back") + ")";
+    }
+
+    /**
+     * The sum over the customers of lot {@code lotNumber} of {@code figure} (their {@code destroyedAtCustomer} or
+     * {@code stillAtCustomer} of it); 0 when none, or in drills started before it was reported.
+     */
+    static java.math.BigDecimal atCustomers(MockRecallReport r, String lotNumber,
+            java.util.function.Function<MockRecallReport.CustomerLot, java.math.BigDecimal> figure) {
+        return r.customers().stream().flatMap(c -> c.lots().stream())
+                .filter(l -> lotNumber.equals(l.lotNumber()) && figure.apply(l) != null).map(figure)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.lotflow.history.HistoryReports;
 import org.lotflow.lot.Genealogies;
 import org.lotflow.lot.LotOrigins;
 import org.lotflow.order.OpenAllocations;
+import org.lotflow.recall.CustomerAnswers;
 import org.lotflow.trace.Direction;
 import org.lotflow.trace.Trace;
 import org.lotflow.trace.TraceService;
@@ -29,10 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code lotflow.trace.max-depth}), one step back the drilled lot's inputs and, for every received lot,
  * its supplier ({@link LotOrigins}); the customers of the drilled lot and every lot made from it (the
  * shipment ledger, as a recall's notifications), each with what it still holds: shipped less what came back from it
- * ({@link CustomerHoldings}). Then the ledgers for the mass balance of every lot of
+ * and what it destroyed on site by its answers to the recalls ({@link CustomerHoldings}, {@link CustomerAnswers}: the
+ * recall module's figures and rule). Then the ledgers for the mass balance of every lot of
  * the scope ({@link MassBalance}): open allocations, shipments (less the goods received back from customers under a
  * recall, each a {@code RETURN_RECEIVED} record in the lot's history), and every genealogy link out of a lot of
- * the scope. Set-based: eight queries whatever the size of the scope, each with the lots as one array.
+ * the scope. Set-based: twelve queries whatever the size of the scope, each with the lots as one array.
  */
 @Component
 class DrillTracing {
@@ -47,10 +49,12 @@ class DrillTracing {
     private final OpenAllocations allocations;
 
     private final HistoryReports history;
+    private final CustomerAnswers answers;
 
     DrillTracing(TraceService traces, Genealogies genealogies, LotOrigins origins, OpenAllocations allocations,
-            HistoryReports history) {
+            HistoryReports history, CustomerAnswers answers) {
         this.history = history;
+        this.answers = answers;
         this.traces = traces;
         this.genealogies = genealogies;
         this.origins = origins;
@@ -114,7 +118,10 @@ class DrillTracing {
         }
         suppliers.sort(java.util.Comparator.comparing(MockRecallReport.Supplier::lotNumber));
 
-        List<MockRecallReport.Customer> customers = customers(shipped, returned, scope, findings);
+        List<Long> forwardIds = scope.values().stream().filter(l -> !SOURCE.equals(l.role())).map(ScopeLot::id)
+                .toList();
+        List<MockRecallReport.Customer> customers = customers(shipped, returned, answers.ofLots(forwardIds), scope,
+                findings);
         return new DrillScope(lots, suppliers, customers, findings,
                 MassBalance.overall(lots.stream().map(MockRecallReport.Lot::reconciliationPercent).toList()));
     }
@@ -136,11 +143,14 @@ class DrillTracing {
     /**
      * The customers of the drilled lot and of the lots made from it (not of its inputs: a drill goes one step forward
      * from the drilled lot), by name; per customer and lot what it was shipped, received back and still holds
-     * ({@link CustomerHoldings}), every shipment and every receipt back. A receipt from a customer the shipment ledger
-     * shows no shipment of its lot to is a finding: the lot's shipped is netted by it, no customer's holding is.
+     * ({@link CustomerHoldings}), every shipment and every receipt back, every answer to a recall saying it destroyed
+     * goods of the scope on site. A receipt from a customer the shipment ledger shows no shipment of its lot to is a
+     * finding: the lot's shipped is netted by it, no customer's holding is. So is an answer from such a customer, a
+     * customer that accounts for more than it was shipped, and one that said it returned more than arrived.
      */
     private static List<MockRecallReport.Customer> customers(List<Trace.CustomerShipment> shipped,
-            List<HistoryReports.ReturnReceived> returned, Map<Long, ScopeLot> scope, List<String> findings) {
+            List<HistoryReports.ReturnReceived> returned, List<CustomerAnswers.Answer> answered,
+            Map<Long, ScopeLot> scope, List<String> findings) {
         Map<String, ScopeLot> byNumber = new HashMap<>();
         scope.values().forEach(l -> byNumber.put(l.lotNumber(), l));
         Map<String, List<Trace.CustomerShipment>> perCustomer = new TreeMap<>();
@@ -154,9 +164,39 @@ class DrillTracing {
         }
         List<HistoryReports.ReturnReceived> back = returned.stream()
                 .filter(r -> !SOURCE.equals(scope.get(r.lotId()).role())).toList();
+        // a recall's answer for one lot of the scope counts in that lot's figures; one for several, in words only
+        List<CustomerHoldings.Answer> perLot = new ArrayList<>();
+        List<CustomerAnswers.Answer> together = new ArrayList<>();
+        for (CustomerAnswers.Answer a : answered) {
+            if (a.lotNumber() != null && byNumber.containsKey(a.lotNumber())
+                    && !SOURCE.equals(byNumber.get(a.lotNumber()).role())) {
+                perLot.add(new CustomerHoldings.Answer(a.recallNumber(), a.customer(), a.lotNumber(),
+                        a.quantityReturned(), a.quantityReceived(), a.quantityDestroyed()));
+            } else if (a.lotNumber() == null && a.quantityDestroyed() != null && a.quantityDestroyed().signum() > 0) {
+                together.add(a);
+            }
+        }
         CustomerHoldings holdings = CustomerHoldings.of(forward, back.stream()
                 .map(r -> new CustomerHoldings.Received(r.customer(), scope.get(r.lotId()).lotNumber(), r.quantity()))
-                .toList());
+                .toList(), perLot);
+        for (CustomerHoldings.Answer a : holdings.unmatchedAnswers()) {
+            findings.add("Lot " + a.lotNumber() + ": " + a.customer() + " answered recall " + a.recallNumber()
+                    + ", which the shipment ledger shows no shipment of this lot to");
+        }
+        Map<String, List<MockRecallReport.DestroyedAtCustomer>> destroyedOf = new HashMap<>();
+        for (CustomerAnswers.Answer a : together) {
+            String unit = a.unit() != null ? a.unit() : a.lots().stream().map(CustomerAnswers.LotPart::lotNumber)
+                    .filter(byNumber::containsKey).map(n -> byNumber.get(n).unit()).findFirst().orElse(null);
+            String customer = listedAs(perCustomer.keySet(), a.customer());
+            MockRecallReport.DestroyedAtCustomer d = new MockRecallReport.DestroyedAtCustomer(a.recallNumber(),
+                    a.lots().stream().map(CustomerAnswers.LotPart::lotNumber).toList(), a.quantityDestroyed(), unit);
+            if (customer == null) {
+                findings.add(a.customer() + ": " + d.inWords() + ", which the shipment ledger shows no shipment of"
+                        + " these lots to");
+            } else {
+                destroyedOf.computeIfAbsent(customer, c -> new ArrayList<>()).add(d);
+            }
+        }
         Map<String, List<MockRecallReport.ReturnReceived>> receiptsOf = new HashMap<>();
         for (int i = 0; i < back.size(); i++) {
             HistoryReports.ReturnReceived r = back.get(i);
@@ -174,21 +214,43 @@ class DrillTracing {
         }
         List<MockRecallReport.Customer> customers = new ArrayList<>();
         perCustomer.forEach((customer, list) -> {
-            Map<String, BigDecimal> perLot = new TreeMap<>();
-            list.forEach(s -> perLot.merge(s.lotNumber(), s.quantity(), BigDecimal::add));
+            Map<String, BigDecimal> shippedOf = new TreeMap<>();
+            list.forEach(s -> shippedOf.merge(s.lotNumber(), s.quantity(), BigDecimal::add));
             List<MockRecallReport.CustomerLot> lots = new ArrayList<>();
-            perLot.forEach((lotNumber, quantity) -> {
+            List<MockRecallReport.DestroyedAtCustomer> destroyed = new ArrayList<>();
+            shippedOf.forEach((lotNumber, quantity) -> {
                 ScopeLot lot = byNumber.get(lotNumber);
                 CustomerHoldings.Holding h = holdings.holding(customer, lotNumber);
                 lots.add(new MockRecallReport.CustomerLot(lotNumber, lot.sku(), lot.unit(), quantity,
-                        MassBalance.zeroIfNull(h.received()), MassBalance.zeroIfNull(h.stillAtCustomer())));
+                        MassBalance.zeroIfNull(h.received()), MassBalance.zeroIfNull(h.stillAtCustomer()),
+                        MassBalance.zeroIfNull(h.destroyed())));
+                List<CustomerHoldings.Answer> its = holdings.answers(customer, lotNumber);
+                for (CustomerHoldings.Answer a : its) {
+                    if (a.destroyed() != null && a.destroyed().signum() > 0) {
+                        destroyed.add(new MockRecallReport.DestroyedAtCustomer(a.recallNumber(), List.of(lotNumber),
+                                a.destroyed(), lot.unit()));
+                    }
+                }
+                findings.addAll(CustomerHoldings.findings(customer, lotNumber, lot.unit(), h, its));
             });
+            destroyed.addAll(destroyedOf.getOrDefault(customer, List.of()));
+            destroyed.sort(java.util.Comparator.comparing(MockRecallReport.DestroyedAtCustomer::recallNumber));
             customers.add(new MockRecallReport.Customer(customer, lots, list.stream()
                     .map(s -> new MockRecallReport.Shipment(s.lotNumber(), s.orderNumber(), s.quantity(),
                             byNumber.get(s.lotNumber()).unit(), s.shippedAt(), s.carrier()))
-                    .toList(), receiptsOf.getOrDefault(customer, List.of())));
+                    .toList(), receiptsOf.getOrDefault(customer, List.of()), destroyed));
         });
         return customers;
+    }
+
+    /** The drill's customer {@code customer} is listed as: exactly that name, else the first of it in another case. */
+    private static String listedAs(Collection<String> listed, String customer) {
+        if (listed.contains(customer)) {
+            return customer;
+        }
+        String folded = customer == null ? "" : customer.strip().toLowerCase(java.util.Locale.ROOT);
+        return listed.stream().filter(c -> c.strip().toLowerCase(java.util.Locale.ROOT).equals(folded)).sorted()
+                .findFirst().orElse(null);
     }
 
     private record ScopeLot(Long id, String lotNumber, String sku, String productName, String unit, String status,
