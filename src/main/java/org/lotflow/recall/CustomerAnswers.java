@@ -111,10 +111,11 @@ public class CustomerAnswers {
         if (lotIds == null || lotIds.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource p = new MapSqlParameterSource("lots", lotIds);
+        // the lots and the recalls each as one array parameter, whatever their number (issue #11 target 4)
+        MapSqlParameterSource p = new MapSqlParameterSource("lots", org.lotflow.shared.IdArray.of(lotIds));
         String reached = """
                 EXISTS (SELECT 1 FROM recall_shipment x WHERE x.recall_id = %1$s.recall_id
-                                AND LOWER(x.customer) = LOWER(%1$s.customer) AND x.lot_id IN (:lots))""";
+                                AND LOWER(x.customer) = LOWER(%1$s.customer) AND x.lot_id = ANY(:lots))""";
         record Shipped(long recallId, String customer, long lotId, BigDecimal quantity) {
         }
         List<Shipped> shipped = jdbc.query("SELECT s.recall_id, s.customer, s.lot_id, SUM(s.quantity)"
@@ -128,8 +129,8 @@ public class CustomerAnswers {
         // received back, by recall, folded customer and lot
         Map<List<Object>, BigDecimal> received = new HashMap<>();
         jdbc.query("SELECT recall_id, customer, lot_id, SUM(quantity) FROM recall_return_receipt"
-                + " WHERE recall_id IN (:ids) GROUP BY recall_id, customer, lot_id",
-                new MapSqlParameterSource("ids", recallIds), rs -> {
+                + " WHERE recall_id = ANY(:ids) GROUP BY recall_id, customer, lot_id",
+                new MapSqlParameterSource("ids", org.lotflow.shared.IdArray.of(recallIds)), rs -> {
                     received.merge(List.of(rs.getLong(1), fold(rs.getString(2)), rs.getLong(3)), rs.getBigDecimal(4),
                             BigDecimal::add);
                 });
