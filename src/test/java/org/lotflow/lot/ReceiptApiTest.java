@@ -186,6 +186,14 @@ class ReceiptApiTest {
         assertProblem(old, 400, "lines[1].manufactureDate");
         assertThat(old.json().get("detail").asText()).contains("more than 50 years before the expiration date 2025-01-29")
                 .contains("year 1900");
+        // within 50 years, but twice the product's 24 months over (new user 25b F1: received as BULK-1977-001)
+        Map<String, Object> slip = line(1, "2027-01-10");
+        slip.put("manufactureDate", "1977-01-10");
+        lines.set(1, slip);
+        Response twice = api.post("mike", "/api/receipts", receipt(sku, supplierLot, lines));
+        assertProblem(twice, 400, "lines[1].manufactureDate");
+        assertThat(twice.json().get("detail").asText()).contains("600 months before the expiration date 2027-01-10")
+                .contains("keeps 24 months");
         assertThat(lotCount(sku)).as("all lines or none").isZero();
         assertThat(api.get("mike", "/api/lots?supplierLotNumber=" + supplierLot).json().get("items")).isEmpty();
         // and the lot numbers were not used up: the next good delivery starts at 001

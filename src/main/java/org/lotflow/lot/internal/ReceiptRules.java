@@ -98,6 +98,32 @@ public final class ReceiptRules {
     }
 
     /**
+     * Checks each line's manufacture date against the product's own shelf life: a line made {@code shelfLifeMonths}
+     * twice over before its expiration date is refused (400 naming {@code lines[i].manufactureDate}). A supplier's
+     * expiration date may run past lotflow's shelf life of the product (its own stability data), never to twice it: a
+     * 24-month oil made 1977-01-10 and expiring 2027-01-10 is a slip of the year on one of the dates (new user
+     * 2026-12-07 25b F1: received as BULK-1977-001), which would sit in the lot number, the FSMA 204 records and EPCIS.
+     * No manufacture date given: nothing to check (the receipt date is recorded). Plain rule.
+     *
+     * @param sku              the product, for the sentence
+     * @param shelfLifeMonths  the product's shelf life, months (more than 0)
+     */
+    public static void checkShelfLife(List<Line> lines, String sku, int shelfLifeMonths) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            LocalDate made = line.manufactureDate();
+            if (made != null && shelfLifeMonths > 0
+                    && line.expirationDate().isAfter(made.plusMonths(2L * shelfLifeMonths))) {
+                long apart = java.time.temporal.ChronoUnit.MONTHS.between(made, line.expirationDate());
+                throw new InvalidInput("lines[" + i + "].manufactureDate", made + " is " + apart + " months before"
+                        + " the expiration date " + line.expirationDate() + ", and " + sku + " keeps "
+                        + shelfLifeMonths + " months: a supplier's expiry may run past that, not to twice it; check"
+                        + " both dates on the supplier's label (the year of one of them, most likely)");
+            }
+        }
+    }
+
+    /**
      * The manufacture date recorded for a line: the supplier's, or when the supplier gives none the receipt
      * date (every lot has a manufacture date, which orders lots of the same expiry in FEFO). The supplier's
      * expiration date is always the lot's: it is never computed from the shelf life.

@@ -82,4 +82,17 @@ class ReceiptRulesTest {
         assertThat(ReceiptRules.manufactureDate(line("2026-07-31", "2025-01-02"), RECEIVED))
                 .isEqualTo(LocalDate.of(2025, 1, 2));
     }
+
+    /** New user 2026-12-07 25b F1: a 24-month product made 1977-01-10 and expiring 2027-01-10 was received. */
+    @Test
+    void aManufactureDateTwiceTheProductsShelfLifeBeforeTheExpiryIsRefused() {
+        InvalidInput slip = catchThrowableOfType(InvalidInput.class, () -> ReceiptRules.checkShelfLife(List.of(
+                line("2027-01-10", "2025-01-10"), line("2027-01-10", "1977-01-10")), "BULK-OIL", 24));
+        assertThat(slip.field()).isEqualTo("lines[1].manufactureDate");
+        assertThat(slip.getMessage()).isEqualTo("lines[1].manufactureDate: 1977-01-10 is 600 months before the"
+                + " expiration date 2027-01-10, and BULK-OIL keeps 24 months: a supplier's expiry may run past that,"
+                + " not to twice it; check both dates on the supplier's label (the year of one of them, most likely)");
+        assertThatCode(() -> ReceiptRules.checkShelfLife(List.of(line("2027-01-10", "2023-01-10"),
+                line("2027-01-10", null)), "BULK-OIL", 24)).as("exactly twice, or no date").doesNotThrowAnyException();
+    }
 }
