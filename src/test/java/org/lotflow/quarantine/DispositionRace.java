@@ -64,7 +64,7 @@ public abstract class DispositionRace {
                     assertThat(r.status()).as(r.toString()).isEqualTo(409);
                     assertThat(r.isProblem()).as(r.toString()).isTrue();
                     assertThat(r.json().get("detail").asText()).as(r.toString())
-                            .startsWith("The disposition of lot " + lot + " was decided: REJECT, signed by ")
+                            .startsWith("The disposition of lot " + lot + " was decided: reject, signed by ")
                             .contains(name).contains(" UTC").endsWith("; nothing of yours was saved");
                     assertThat(r.json().get("stage").asText()).isEqualTo("DECIDED");
                 }
@@ -74,13 +74,13 @@ public abstract class DispositionRace {
                     "password", "anna"));
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.json().get("detail").asText()).startsWith("The disposition of lot " + lot
-                    + " was decided: REJECT, signed by " + name + " at ").endsWith("; nothing of yours was saved");
+                    + " was decided: reject, signed by " + name + " at ").endsWith("; nothing of yours was saved");
             api.executeJobs();
             Response later = q.dispose("anna", lot, Map.of("decision", "RELEASE", "justification", "late",
                     "password", "anna"));
             assertThat(later.status()).isEqualTo(409);
             assertThat(later.json().get("detail").asText()).startsWith("The disposition of lot " + lot
-                    + " was decided: REJECT, signed by " + name + " at ").endsWith("; the lot is not held now and"
+                    + " was decided: reject, signed by " + name + " at ").endsWith("; the lot is not held now and"
                             + " there is no disposition to decide; nothing of yours was saved");
             assertThat(q.history(lot).findValuesAsText("type").stream().filter("DISPOSITION_SIGNED"::equals))
                     .hasSize(1);

@@ -65,7 +65,8 @@ class RecallImpactStillAtCustomersApiTest {
         String page = org.lotflow.console.ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + number)
                 .html();
         assertThat(page).containsPattern("Returned 20 of 40 drums shipped \\(50\\.0 %\\) \\(by the customers(&#39;|')"
-                + " word; received at the plant: 30 drums\\), destroyed at the customers 0");
+                + " word; received at the plant: 30 drums\\), destroyed at the customers 0 drums: 50\\.0 % retrieved by the"
+                + " customers(&#39;|') word<");
         String closeTask = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + number
                 + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
         assertThat(api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json().toString())

@@ -79,7 +79,8 @@ public class DispositionSigning {
                 : decidedMeanwhile(lotNumber, hold));
         if (task.assignee() != null && !task.assignee().equals(currentUser.id())) {
             throw new StateConflict("The disposition task of lot " + lotNumber + " is claimed by "
-                    + currentUser.nameWithId(task.assignee()));
+                    + currentUser.nameWithId(task.assignee()) + ": nothing of yours was signed; they sign it, or hand it"
+                    + " back to the group (Unclaim in Tasklist) for you to sign");
         }
         // the task's row lock first, as every completion takes it (Tasklist's too, whose listener then locks the lot):
         // of two QA managers signing at once the second waits here for the first and is told who decided, before
@@ -105,7 +106,7 @@ public class DispositionSigning {
                     + " disposition to decide").with("lotStatus", lot.getStatus().name());
         }
         return (StateConflict) new StateConflict("The disposition of lot " + lot.getLotNumber() + " was decided: "
-                + decided.decision().name() + ", signed by " + currentUser.nameWithId(decided.decidedBy())
+                + decided.decision().inWords() + ", signed by " + currentUser.nameWithId(decided.decidedBy())
                 + (decided.decidedAt() == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(
                         decided.decidedAt())) + "; the lot is not held now and there is no disposition to decide;"
                 + " nothing of yours was saved").with("lotStatus", lot.getStatus().name());
@@ -119,7 +120,7 @@ public class DispositionSigning {
         QuarantineQueries.Decided now = queries.decidedNow(hold);
         return (StateConflict) new StateConflict("The disposition of lot " + lotNumber + " was decided"
                 + (now.decidedBy() == null ? " by someone else at the same time"
-                        : ": " + now.decision().name() + ", signed by " + currentUser.nameWithId(now.decidedBy())
+                        : ": " + now.decision().inWords() + ", signed by " + currentUser.nameWithId(now.decidedBy())
                                 + (now.decidedAt() == null ? "" : " at "
                                         + org.lotflow.shared.process.TaskForm.text(now.decidedAt())))
                 + "; nothing of yours was saved").with("stage", (now.decision() == null
