@@ -35,7 +35,7 @@ public class RecallReports {
      */
     public record RecallRow(long id, String recallNumber, String classification, String reason, String status,
             Instant openedAt, Instant closedAt, long lotsInScope, long lotsRecalled, List<Long> namedLotIds,
-            List<DisposalRow> disposals) {
+            List<DisposalRow> disposals, String closeJustification) {
     }
 
     /**
@@ -100,7 +100,7 @@ public class RecallReports {
                 .addValue("to", to.atOffset(ZoneOffset.UTC)).addValue("number", recallNumber);
         List<RecallRow> rows = jdbc.query("""
                 SELECT r.id, r.recall_number, r.classification, r.reason, r.status, r.opened_at, r.closed_at,
-                       r.close_disposals,
+                       r.close_disposals, r.close_justification,
                        (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id) AS in_scope,
                        (SELECT COUNT(*) FROM recall_lot l WHERE l.recall_id = r.id AND l.recalled = TRUE) AS recalled
                   FROM recall r
@@ -115,11 +115,12 @@ public class RecallReports {
                         rs.getLong("in_scope"), rs.getLong("recalled"), List.of(),
                         org.lotflow.recall.internal.DisposalRecords.disposals(rs.getString("close_disposals")).stream()
                                 .map(d -> new DisposalRow(d.lotNumber(), d.quantity(), d.unit(), d.method(),
-                                        d.reference())).toList()));
+                                        d.reference())).toList(), rs.getString("close_justification")));
         return rows.stream().map(r -> new RecallRow(r.id(), r.recallNumber(), r.classification(), r.reason(),
                 r.status(), r.openedAt(), r.closedAt(), r.lotsInScope(), r.lotsRecalled(), jdbc.queryForList(
                         "SELECT lot_id FROM recall_lot WHERE recall_id = :id AND named = TRUE ORDER BY lot_id",
-                        new MapSqlParameterSource("id", r.id()), Long.class), r.disposals())).toList();
+                        new MapSqlParameterSource("id", r.id()), Long.class), r.disposals(), r.closeJustification()))
+                .toList();
     }
 
     /**

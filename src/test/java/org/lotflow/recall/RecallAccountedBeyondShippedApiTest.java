@@ -130,6 +130,12 @@ class RecallAccountedBeyondShippedApiTest {
         assertThat(closing.get("text").asText()).contains("; " + BEYOND).contains("justified: " + WHICH);
         assertThat(ConsoleSession.login(api.port(), "rachel").get("/console/recalls/" + r.number()).html())
                 .contains("Closed with more accounted for than shipped because: " + WHICH);
+        // the recall impact report of the closed recall says the closing settled it, and with what (new user 25b F5)
+        JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + r.number()).json().get("recalls")
+                .get(0);
+        assertThat(impact.get("closeJustification").asText()).isEqualTo(WHICH);
+        assertThat(impact.get("byCustomer").get(0).get("check").asText()).endsWith("one of the figures is wrong; the"
+                + " recall's signed closing says which (closeJustification)");
     }
 
     @Test

@@ -88,7 +88,7 @@ public class RecallImpact {
             Instant closedAt, List<String> namedLots, List<String> skus, long lotsInScope, long lotsRecalled,
             int customers, int customersNotified, int customersNotReached, BigDecimal quantityShipped, BigDecimal quantityReturned,
             BigDecimal quantityDestroyed, BigDecimal outstanding, List<UnitTotal> byUnit, List<Customer> byCustomer,
-            List<RecallReports.DisposalRow> disposals) {
+            List<RecallReports.DisposalRow> disposals, String closeJustification) {
     }
 
     /** The report: recalls opened in {@code [from, to]} (or the one asked for), optionally of one product. */
@@ -124,11 +124,21 @@ public class RecallImpact {
      * destroyed): one of the figures is wrong"); else "".
      */
     static String check(RecallReports.CustomerRow c) {
+        return check(c, false);
+    }
+
+    /**
+     * {@link #check(RecallReports.CustomerRow)}, saying of figures that contradict each other in a recall closed with a
+     * justification ({@code justifiedAtClosing}) that its signed closing says which is right, not leaving them as an
+     * open contradiction (new user 2026-12-07 25b F5); the justification is the recall's {@code closeJustification}.
+     */
+    static String check(RecallReports.CustomerRow c, boolean justifiedAtClosing) {
         String said = said(c);
         BigDecimal beyond = c.accountedBeyondShipped();
         String unit = c.unit() == null ? "" : " " + c.unit();
         String over = beyond.signum() == 0 ? "" : plain(beyond) + unit + " more accounted for than shipped (returned"
-                + " or received back, plus destroyed): one of the figures is wrong";
+                + " or received back, plus destroyed): one of the figures is wrong"
+                + (justifiedAtClosing ? "; the recall's signed closing says which (closeJustification)" : "");
         return said + (said.isEmpty() || over.isEmpty() ? "" : "; ") + over;
     }
 
@@ -193,7 +203,7 @@ public class RecallImpact {
                         c.acknowledged(), c.quantityReturned(), c.quantityDestroyed(), outstanding,
                         // when it was told; a customer not reached was never told (re-test 2026-12-06 L7)
                         c.notified() ? c.notifiedAt() : null, c.quantityReceived(), c.accountedBeyondShipped(),
-                        check(c)));
+                        check(c, "CLOSED".equals(r.status()) && r.closeJustification() != null)));
                 BigDecimal[] q = perUnit.computeIfAbsent(c.unit(), u -> new BigDecimal[] {BigDecimal.ZERO.setScale(3),
                         BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3)});
                 q[0] = q[0].add(c.quantityShipped());
@@ -215,7 +225,8 @@ public class RecallImpact {
                     r.lotsInScope(), r.lotsRecalled(), answered.size(), notified, notReached.size(),
                     total == null ? null : total.quantityShipped(), total == null ? null : total.quantityReturned(),
                     total == null ? null : total.quantityDestroyed(),
-                    total == null ? null : total.outstanding(), List.copyOf(byUnit), byCustomer, r.disposals()));
+                    total == null ? null : total.outstanding(), List.copyOf(byUnit), byCustomer, r.disposals(),
+                    r.closeJustification()));
         }
         return new Report(number == null ? range.from() : null, number == null ? range.to() : null,
                 product == null ? null : product.getSku(), number, out);
