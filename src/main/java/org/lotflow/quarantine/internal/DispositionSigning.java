@@ -105,11 +105,9 @@ public class DispositionSigning {
             return (StateConflict) new StateConflict("Lot " + lot.getLotNumber() + " is not held; there is no"
                     + " disposition to decide").with("lotStatus", lot.getStatus().name());
         }
-        return (StateConflict) new StateConflict("The disposition of lot " + lot.getLotNumber() + " was decided: "
-                + decided.decision().inWords() + ", signed by " + currentUser.nameWithId(decided.decidedBy())
-                + (decided.decidedAt() == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(
-                        decided.decidedAt())) + "; the lot is not held now and there is no disposition to decide;"
-                + " nothing of yours was saved").with("lotStatus", lot.getStatus().name());
+        return (StateConflict) new StateConflict(decided(lot.getLotNumber(), decided) + "; the lot is not held now and"
+                + " there is no disposition to decide; nothing of yours was saved").with("lotStatus",
+                        lot.getStatus().name());
     }
 
     /**
@@ -118,13 +116,17 @@ public class DispositionSigning {
      */
     private StateConflict decidedMeanwhile(String lotNumber, Hold hold) {
         QuarantineQueries.Decided now = queries.decidedNow(hold);
-        return (StateConflict) new StateConflict("The disposition of lot " + lotNumber + " was decided"
-                + (now.decidedBy() == null ? " by someone else at the same time"
-                        : ": " + now.decision().inWords() + ", signed by " + currentUser.nameWithId(now.decidedBy())
-                                + (now.decidedAt() == null ? "" : " at "
-                                        + org.lotflow.shared.process.TaskForm.text(now.decidedAt())))
-                + "; nothing of yours was saved").with("stage", (now.decision() == null
+        return (StateConflict) new StateConflict((now.decidedBy() == null ? "The disposition of lot " + lotNumber
+                + " was decided by someone else at the same time" : decided(lotNumber, now))
+                + "; nothing of yours was saved").with("stage", (now.decidedBy() == null
                         ? hold.getStage() : Hold.Stage.DECIDED).name());
+    }
+
+    /** "The disposition of lot X was decided: reject, signed by Anna Kowalski (anna) at 2025-01-28 09:19 UTC". */
+    private String decided(String lotNumber, QuarantineQueries.Decided decided) {
+        return "The disposition of lot " + lotNumber + " was decided: " + decided.decision().inWords() + ", signed by "
+                + currentUser.nameWithId(decided.decidedBy()) + (decided.decidedAt() == null ? ""
+                        : " at " + org.lotflow.shared.process.TaskForm.text(decided.decidedAt()));
     }
 
     /**
