@@ -54,7 +54,8 @@ class TableOwnershipTest {
             Map.entry("certificate", "certificate"), Map.entry("certificate_sequence", "certificate"),
             Map.entry("Certificate", "certificate"),
             Map.entry("serial_number", "serial"), Map.entry("serial_sequence", "serial"),
-            Map.entry("app_lock", "shared"), Map.entry("task_display", "shared"));
+            Map.entry("app_lock", "shared"), Map.entry("task_display", "shared"),
+            Map.entry("expiry_review_line", "expiry"));
 
     /**
      * Declared exceptions, each with its reason: a lot is of a product (the lot entity maps

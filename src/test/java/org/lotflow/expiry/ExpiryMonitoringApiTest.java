@@ -183,4 +183,34 @@ class ExpiryMonitoringApiTest {
         assertThat(last.get("user").asText()).isEqualTo("tom");
         assertThat(last.get("reason").asText()).isEqualTo("Promote to Beta");
     }
+
+    /**
+     * Audit 26 F1: the note goes into the history of the lots the task listed when it opened, with the figures shown,
+     * not into a lot that entered the alert window afterwards.
+     */
+    @Test
+    void theNoteIsRecordedAgainstTheLotsTheTaskListedNotTheWindowAtCompletion() {
+        String sku = api.createProduct("EXPL");
+        for (var open : taskService.createTaskQuery().taskDefinitionKey(ExpiryMonitoringVariables.TASK_REVIEW).list()) {
+            identityService.setAuthentication("tom", List.of("sales"));
+            taskService.complete(open.getId(), Map.of("reviewNote", "earlier review"));
+            identityService.clearAuthentication();
+        }
+        String listed = releasedLot(sku, 40, "2023-03-22", "2025-03-22");
+        String pi = runtimeService.startProcessInstanceByKey(ExpiryMonitoringVariables.PROCESS_KEY).getId();
+        api.executeJobs();
+        var task = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+        assertThat(task).isNotNull();
+        // a lot that comes into the window after the task opened was never shown to the reviewer
+        String later = releasedLot(sku, 7, "2023-02-20", "2025-02-20");
+        Response done = api.post("tom", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables",
+                Map.of("reviewNote", Map.of("value", "Reviewed the listed lots: promote"))));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        assertThat(types(later)).doesNotContain("EXPIRY_REVIEWED");
+        JsonNode history = api.get("tom", "/api/lots/" + listed + "/history").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("type").asText()).isEqualTo("EXPIRY_REVIEWED");
+        assertThat(last.get("reason").asText()).isEqualTo("Reviewed the listed lots: promote");
+        assertThat(last.toString()).contains("2025-03-22").contains("listedAt");
+    }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code reviewExpiringLots}: on create, lists the lots expiring within the alert window (and those just
  * expired) as task-local values, and clears any earlier {@code reviewNote}; on complete, hands the
  * reviewer's {@code reviewNote} (the form's only field) to {@link ExpiryReview}, which writes it into the
- * history of each lot the domain lists as expiring, with the logged-in reviewer. Which lots and who come
+ * history of each lot the task listed when it was created (as recorded then), with the logged-in reviewer. Which lots and who come
  * from lotflow's tables and the login, never from variables; the note is read from this completion only
  * and removed once recorded (issue #8).
  */
@@ -44,14 +44,14 @@ public class ReviewExpiringLotsListener extends TaskLifecycleListener {
         REVIEW_NOTE.removeLocal(task.getExecution().getProcessInstance());
         int days = queries.alertDays();
         TaskForm.of(task).show("reviewDate", LocalDate.now(clock)).raw("alertDays", days)
-                .raw("expiringLots", ExpiringLotsTable.of(queries.head(days, queries.reviewLines()), days)).apply();
+                .raw("expiringLots", ExpiringLotsTable.of(review.list(task.getProcessInstanceId()), days)).apply();
     }
 
     @Override
     protected void onComplete(DelegateTask task) {
         // a completion's variables land on the task's execution, the process instance here
         DelegateExecution processInstance = task.getExecution().getProcessInstance();
-        review.record(currentUser.id(), REVIEW_NOTE.getLocal(processInstance));
+        review.record(task.getProcessInstanceId(), currentUser.id(), REVIEW_NOTE.getLocal(processInstance));
         REVIEW_NOTE.removeLocal(processInstance);
     }
 }
