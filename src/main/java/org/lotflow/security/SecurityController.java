@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>{@code GET /api/security/lockouts} (administrators): the locks in force,
  * {@code [{userId, client, failures, lockedUntil}]}.</li>
  * <li>{@code DELETE /api/security/lockouts/{userId}} (administrators): lifts every lock and count of
- * that user id, from every address, and records {@code UNLOCKED}; answers {@code {userId, cleared}}.</li>
+ * that user id, from every address, and records {@code UNLOCKED} when there was any to lift; answers
+ * {@code {userId, cleared}} ({@code cleared}: how many lock or count rows were lifted; 0 records nothing, so the
+ * trail never says an account was unlocked that was not locked: audit 26 F5).</li>
  * </ul>
  * 403 for anyone else; 400 for a limit out of range.
  */
@@ -85,7 +87,9 @@ public class SecurityController {
         currentUser.require(Groups.ADMIN);
         int cleared = throttle.unlock(userId);
         identityService.unlockUser(userId);
-        events.unlocked(userId, currentUser.id());
+        if (cleared > 0) {
+            events.unlocked(userId, currentUser.id());
+        }
         return new Unlocked(userId, cleared);
     }
 }

@@ -784,6 +784,19 @@ public abstract class EngineSurfaceAttacks {
         assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
     }
 
+    /** Audit 26 F5: lifting the lock of an account that has none records nothing in the security trail. */
+    @Test
+    void unlockingAnAccountThatIsNotLockedRecordsNoUnlock() {
+        for (String id : List.of("nobodyAtAll" + System.nanoTime())) {
+            Response unlocked = api.call("demo", "demo", HttpMethod.DELETE, "/api/security/lockouts/" + id, null,
+                    "application/json");
+            assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
+            assertThat(unlocked.json().get("cleared").asInt()).isZero();
+            assertThat(api.get("jennifer", "/api/security/events?user=" + id).json().findValuesAsText("type"))
+                    .doesNotContain("UNLOCKED");
+        }
+    }
+
     /** New user 2026-12-06 N5: Tasklist's refusals named the variable ("labResults: ...") instead of the form's label. */
     @Test
     void tasklistRefusalsNameTheFieldAsTheFormShowsIt() throws Exception {
