@@ -85,7 +85,9 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         // 2026-12-06 N3)
         sb.append("- Remaining on hand: ").append(n(onHand)).append(' ').append(unit).append(" (unallocated ")
                 .append(n(available)).append(", not for sale while the lot is held)\n");
-        sb.append("- Allocated: ").append(n(allocated)).append(' ').append(unit).append(" (shipments on hold)\n");
+        // "shipments on hold" said of nothing allocated read as if something were waiting (known-open list)
+        sb.append("- Allocated: ").append(n(allocated)).append(' ').append(unit).append(allocated.signum() > 0
+                ? " (their shipments wait until the lot is released)\n" : " (no order waits for this lot)\n");
         // nothing shipped is nothing to investigate (new user round 24b N6: "Shipped: 0 drums (investigate)")
         sb.append("- Shipped: ").append(n(shipped)).append(' ').append(unit)
                 .append(shipped.signum() > 0 ? " (investigate)\n" : " (none reached a customer)\n");

@@ -83,12 +83,21 @@ class ImpactAssessmentTest {
                 .markdown();
         assertThat(markdown).contains("- Total lot quantity: 500 kg\n")
                 .contains("- Remaining on hand: 435.5 kg (unallocated 285.5, not for sale while the lot is held)\n")
-                .contains("- Allocated: 150 kg (shipments on hold)\n")
+                .contains("- Allocated: 150 kg (their shipments wait until the lot is released)\n")
                 .contains("- Shipped: 64.5 kg (investigate)\n")
                 .doesNotContain("Consumed")
                 .contains("- **Metro Manufacturing**: 50 kg (SO-2024-2156 shipped 2024-11-22, SO-2024-2190 shipped "
                         + "2024-12-02)\n")
                 .contains("- **Industrial Services Inc.**: 15 kg (SO-2024-2201 shipped 2024-12-10)\n");
+    }
+
+    /** Known-open list: "Allocated: 0 (shipments on hold)" spoke of shipments that did not exist. */
+    @Test
+    void nothingAllocatedSaysNoOrderWaits() {
+        String markdown = ImpactAssessment.of("drums", new LotQuantities(new BigDecimal("80"), BigDecimal.ZERO,
+                new BigDecimal("20"), BigDecimal.ZERO, BigDecimal.ZERO), List.of()).markdown();
+        assertThat(markdown).contains("- Allocated: 0 drums (no order waits for this lot)\n")
+                .doesNotContain("on hold").doesNotContain("wait until");
     }
 
     @Test
