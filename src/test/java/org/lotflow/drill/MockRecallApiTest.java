@@ -47,6 +47,9 @@ class MockRecallApiTest {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -221,6 +224,9 @@ class MockRecallApiTest {
         // the engine's clock: the demo day's (ClockConfiguration)
         assertThat(timer.getDuedate()).isAfter(new java.util.Date(org.camunda.bpm.engine.impl.util.ClockUtil
                 .getCurrentTime().getTime() + java.time.Duration.ofMinutes(239).toMillis()));
+        // the review task is due when the timer fires: Tasklist shows the coordinator the drill's deadline
+        java.util.Date due = tasks.createTaskQuery().processInstanceId(pid).singleResult().getDueDate();
+        assertThat(Math.abs(due.getTime() - timer.getDuedate().getTime())).isLessThan(60_000L);
         management.executeJob(timer.getId());
         api.executeJobs();
 

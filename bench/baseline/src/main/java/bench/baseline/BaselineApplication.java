@@ -139,10 +139,14 @@ public class BaselineApplication {
 
     @Bean ArchivingSchedule archivingSchedule() { return new ArchivingSchedule(); }
 
-    /** {@code ${drillFacts.target(execution)}}: lotflow's default drill target. */
+    /** {@code ${drillFacts.target(execution)}}, {@code ${drillFacts.dueAt(execution)}}: lotflow's default drill target. */
     public static final class DrillFacts {
         public String target(DelegateExecution execution) {
             return "PT4H";
+        }
+
+        public Date dueAt(DelegateExecution execution) {
+            return new Date(System.currentTimeMillis() + 4 * 3600_000L);
         }
     }
 

@@ -131,6 +131,15 @@ public class DrillWork {
     }
 
     /**
+     * {@code ${drillFacts.dueAt(execution)}}: when the drill's target time ends (started at + target minutes), the
+     * due date of its tasks, so Tasklist shows the coordinator the deadline the timer enforces.
+     */
+    public java.util.Date dueAt(String drillNumber) {
+        DrillStore.Row drill = store.find(drillNumber).orElseThrow(() -> new NotFound("Drill", drillNumber));
+        return java.util.Date.from(drill.startedAt().plus(java.time.Duration.ofMinutes(drill.targetMinutes())));
+    }
+
+    /**
      * Start listener of {@code mockRecall}: binds the process to the drill of its business key, which
      * lotflow started in this very transaction and which has no process yet. Any other start is refused
      * (403 for a number that is no drill, 409 for a drill that has its process) and starts nothing.

@@ -35,6 +35,8 @@ import org.lotflow.support.ProcessTest;
 @Deployment(resources = {"bpmn/mockRecall.bpmn", "forms/reviewDrillScope.form", "forms/closeDrill.form"})
 class MockRecallProcessTest extends ProcessTest {
 
+    /** When the drill's target time ends, as DrillFacts reads it from the drill's row. */
+    static final Date DUE = new Date(1_738_000_000_000L);
     DrillFacts facts = register("drillFacts", mock(DrillFacts.class));
     ExecutionListener startListener = executionListener("drillStartListener");
     TaskListener review = taskListener("reviewDrillScopeListener");
@@ -44,6 +46,7 @@ class MockRecallProcessTest extends ProcessTest {
     /** As DrillStarting starts it: the drill number as business key, no variables. */
     private ProcessInstance start() throws Exception {
         when(facts.target(any())).thenReturn("PT240M");
+        when(facts.dueAt(any())).thenReturn(DUE);
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("mockRecall", "MR-2025-0001");
         verify(startListener).notify(any(DelegateExecution.class));
         return pi;
@@ -58,6 +61,8 @@ class MockRecallProcessTest extends ProcessTest {
         ProcessInstance pi = start();
         BpmnAwareTests.assertThat(pi).isWaitingAt("reviewDrillScope");
         assertCandidateGroups("reviewDrillScope", "recall-coordinator");
+        // both tasks are due when the drill's target time ends (known-open item: no due date in Tasklist)
+        assertThat(BpmnAwareTests.task("reviewDrillScope", pi).getDueDate()).isEqualTo(DUE);
         assertThat(engine.getRuntimeService().getVariables(pi.getId())).isEmpty();
         // one interrupting timer, due after the drill's target time (4 h)
         assertThat(timers(pi)).singleElement().satisfies(t -> assertThat(t.getDuedate())
@@ -69,6 +74,7 @@ class MockRecallProcessTest extends ProcessTest {
         verify(review, times(2)).notify(any(DelegateTask.class)); // create and complete
         BpmnAwareTests.assertThat(pi).isWaitingAt("closeDrill");
         assertCandidateGroups("closeDrill", "recall-coordinator");
+        assertThat(BpmnAwareTests.task("closeDrill", pi).getDueDate()).isEqualTo(DUE);
         assertThat(timers(pi)).hasSize(1);
 
         BpmnAwareTests.complete(BpmnAwareTests.task("closeDrill", pi), Map.of("comment", "Traced in 40 minutes"));
