@@ -182,7 +182,15 @@ public class Lot {
 
     /** Changes the status if the lifecycle allows it; returns the previous status. */
     LotStatus transitionTo(LotStatus next) {
-        if (!status.canBecome(next)) {
+        return transitionTo(next, false);
+    }
+
+    /**
+     * As {@link #transitionTo(LotStatus)}; {@code bySignedDisposition}: on a signed quarantine disposition of an open
+     * hold, which may take the one more step {@link LotStatus#canBecomeBySignedDisposition} allows.
+     */
+    LotStatus transitionTo(LotStatus next, boolean bySignedDisposition) {
+        if (!(bySignedDisposition ? status.canBecomeBySignedDisposition(next) : status.canBecome(next))) {
             throw new IllegalTransitionException(lotNumber, status, next);
         }
         LotStatus previous = status;

@@ -120,6 +120,19 @@ public class LotService {
     }
 
     /**
+     * A status change carrying out a QA manager's signed quarantine disposition of a hold still open on the lot, on
+     * behalf of the signer: as {@link #changeStatus(Lot, LotStatus, String, Map, String)}, and it may also take the
+     * one step only such a disposition takes, EXPIRED -> REJECTED ({@link LotStatus#canBecomeBySignedDisposition}; a
+     * lot expired while held, before the expiry run left held lots in QUARANTINE: audit 26 F3). The quarantine
+     * module's outcome step is its only caller; it has checked the hold's signature.
+     */
+    @Transactional
+    public Lot changeStatusBySignedDisposition(Lot lot, LotStatus next, String reason, Map<String, ?> detail,
+            String signer) {
+        return statusChange.change(lot, next, reason, detail, signer, true);
+    }
+
+    /**
      * Locks the lot's row for a state change and re-reads it under that lock (PostgreSQL and H2:
      * {@code SELECT ... FOR UPDATE}): a change waits for whoever holds the row (a shipment, an
      * allocation) and then works on the state that one committed, never on a copy read before the

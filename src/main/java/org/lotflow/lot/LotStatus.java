@@ -17,6 +17,12 @@ import java.util.Set;
  * RECALLED   -> ARCHIVED
  * ARCHIVED   -> (none)
  * </pre>
+ *
+ * <p>One more step, taken only by a QA manager's signed quarantine disposition REJECT of a hold still open on the lot
+ * ({@link #canBecomeBySignedDisposition}): EXPIRED -> REJECTED. Until the expiry run left held lots in QUARANTINE
+ * (audit 26 F3), it moved them QUARANTINE -> EXPIRED while their hold was open; the REJECT signed later must still make
+ * such a lot REJECTED, so that the customers who received it are informed and its stock on hand is disposed of as for
+ * any rejected lot (the seed, "What should I do when a lot fails quality testing?").
  */
 public enum LotStatus {
     PENDING, RELEASED, QUARANTINE, REJECTED, EXPIRED, RECALLED, DEPLETED, ARCHIVED;
@@ -33,6 +39,17 @@ public enum LotStatus {
 
     public boolean canBecome(LotStatus next) {
         return NEXT.get(this).contains(next);
+    }
+
+    /**
+     * Whether a QA manager's signed quarantine disposition of a hold still open on the lot may move it from this status
+     * to {@code next}: the lifecycle ({@link #canBecome}), and EXPIRED -> REJECTED for a lot the expiry run expired while
+     * it was held, before that run left held lots in QUARANTINE (audit 26 F3). Nothing else takes that step:
+     * {@link LotService#changeStatusBySignedDisposition} is its only door, called by the quarantine module's outcome
+     * step of a signed REJECT.
+     */
+    public boolean canBecomeBySignedDisposition(LotStatus next) {
+        return canBecome(next) || (this == EXPIRED && next == REJECTED);
     }
 
     /**

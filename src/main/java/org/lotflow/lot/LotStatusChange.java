@@ -40,13 +40,23 @@ class LotStatusChange {
     /** Changes the status on behalf of {@code byUser} (the person whose decision a process step carries out). */
     @Transactional
     Lot change(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {
+        return change(lot, next, reason, detail, byUser, false);
+    }
+
+    /**
+     * As {@link #change(Lot, LotStatus, String, Map, String)}; {@code bySignedDisposition}: a signed quarantine
+     * disposition of an open hold, which may take {@link LotStatus#canBecomeBySignedDisposition}'s one more step.
+     */
+    @Transactional
+    Lot change(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser,
+            boolean bySignedDisposition) {
         if (next == LotStatus.RELEASED) {
             List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
             if (!recalled.isEmpty()) {
                 throw new SourceLotRecalled(lot.getLotNumber(), recalled);
             }
         }
-        Lot changed = apply(lot, next, reason, detail, byUser);
+        Lot changed = apply(lot, next, reason, detail, byUser, bySignedDisposition);
         if (next == LotStatus.RELEASED) {
             expireIfDue(changed, byUser);
         }
@@ -86,7 +96,12 @@ class LotStatusChange {
     }
 
     private Lot apply(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {
-        LotStatus previous = lot.transitionTo(next);
+        return apply(lot, next, reason, detail, byUser, false);
+    }
+
+    private Lot apply(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser,
+            boolean bySignedDisposition) {
+        LotStatus previous = lot.transitionTo(next, bySignedDisposition);
         lots.save(lot);
         history.event(lot.getId(), LotEventTypes.STATUS_CHANGED).by(byUser).status(previous, next).reason(reason)
                 .details(detail).record();

@@ -69,11 +69,24 @@ public class Holds {
     private final HoldPlacement placement;
     private final CurrentUser currentUser;
     private final LotService lots;
+    private final org.lotflow.quarantine.internal.QuarantineQueries queries;
 
-    public Holds(HoldPlacement placement, CurrentUser currentUser, LotService lots) {
+    public Holds(HoldPlacement placement, CurrentUser currentUser, LotService lots,
+            org.lotflow.quarantine.internal.QuarantineQueries queries) {
         this.placement = placement;
         this.currentUser = currentUser;
         this.lots = lots;
+        this.queries = queries;
+    }
+
+    /**
+     * Whether the lot has a hold still open: placed, and its signed disposition not carried out yet. The hold owns the
+     * lot until a QA manager decides: the expiry run leaves such a lot in QUARANTINE past its expiration date, and the
+     * disposition decides what it becomes (audit 26 F3). Read from the hold records ({@code lot_hold}), under the
+     * caller's lock of the lot when it changes the lot.
+     */
+    public boolean isHeld(Long lotId) {
+        return queries.active(lotId).isPresent();
     }
 
     /**

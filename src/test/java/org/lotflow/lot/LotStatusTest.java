@@ -31,6 +31,21 @@ class LotStatusTest {
         }
     }
 
+    /**
+     * A signed quarantine disposition of an open hold takes the lifecycle's steps and one more, EXPIRED -> REJECTED (a
+     * lot the expiry run expired while held, before it left held lots in QUARANTINE: audit 26 F3); nothing else.
+     */
+    @ParameterizedTest
+    @EnumSource(LotStatus.class)
+    void aSignedDispositionMayTakeOnlyExpiredToRejectedBeyondTheLifecycle(LotStatus from) {
+        for (LotStatus to : LotStatus.values()) {
+            boolean beyond = from == EXPIRED && to == REJECTED;
+            assertThat(from.canBecomeBySignedDisposition(to)).as(from + " -> " + to)
+                    .isEqualTo(LEGAL.get(from).contains(to) || beyond);
+        }
+        assertThat(EXPIRED.canBecome(REJECTED)).as("not by anything else").isFalse();
+    }
+
     @ParameterizedTest
     @EnumSource(LotStatus.class)
     void noStatusBecomesItself(LotStatus status) {

@@ -547,8 +547,8 @@ class QuarantineApiTest {
 
     /**
      * Auditor's re-test 2026-12-06 R2: a lot released by its quarantine disposition on or after its expiration date
-     * stayed RELEASED (listed as such, though no longer allocatable); like a lab release it expires at once, without a
-     * certificate.
+     * stayed RELEASED (listed as such, though no longer allocatable); it becomes EXPIRED, without a certificate
+     * (audit 26 F3: straight from QUARANTINE, recorded with the signature).
      */
     @Test
     void aDispositionReleaseOnOrAfterTheExpirationDateLeavesTheLotExpired() {
@@ -562,7 +562,14 @@ class QuarantineApiTest {
         assertThat(release.status()).as(release.toString()).isEqualTo(200);
         api.executeJobs();
         assertThat(q.status(lot)).isEqualTo("EXPIRED");
-        assertThat(types(lot)).contains("CERTIFICATE_NOT_ISSUED");
+        // QUARANTINE -> EXPIRED in one change that names the signature, never RELEASED for a moment (audit 26 F3), so
+        // no certificate is issued for it
+        JsonNode expired = find(q.history(lot), "STATUS_CHANGED", "EXPIRED");
+        assertThat(expired.get("previousStatus").asText()).isEqualTo("QUARANTINE");
+        assertThat(expired.get("reason").asText()).startsWith("Quarantine disposition: release, signed by Jennifer Lee");
+        assertThat(q.history(lot).findValues("newStatus").stream().map(JsonNode::asText).filter("RELEASED"::equals)
+                .count()).as("released by its lab release only").isEqualTo(1);
+        assertThat(types(lot).stream().filter("CERTIFICATE_ISSUED"::equals).count()).isEqualTo(1);
     }
 
     @Test

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * lots already expired are counted by status);</li>
  * <li>{@code lotflow_lots_past_expiry}: PENDING, RELEASED or QUARANTINE lots with stock on hand whose
  * expiration date has come (expired by the contract's rule, {@code expirationDate <= today}) but whose
- * status does not say so yet: until the daily expiry run for RELEASED and QUARANTINE lots, and for a
- * PENDING lot until its release decision (the expiry run leaves lab releases alone). Such a lot is never
+ * status does not say so yet: until the daily expiry run for RELEASED and QUARANTINE lots, for a held lot until its
+ * signed disposition (the expiry run leaves it in QUARANTINE: audit 26 F3), and for a PENDING lot until its release
+ * decision (the expiry run leaves lab releases alone). Such a lot is never
  * allocated; the figure says someone should look.</li>
  * </ul>
  */

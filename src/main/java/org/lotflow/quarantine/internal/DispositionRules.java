@@ -143,13 +143,16 @@ public final class DispositionRules {
     }
 
     /**
-     * Refuses (409, before the signature) a RELEASE of a held lot that a recall or the expiry check has taken out of
-     * QUARANTINE meanwhile (RECALLED, EXPIRED): nothing could carry it out, and a QA manager's signature releasing a
-     * recalled lot must not stand in its record (auditor 2026-12-05 A6). REJECT and RECALL stay open: they close the
-     * hold, and the lot keeps its status.
+     * Refuses (409, before the signature) a RELEASE of a held lot that a recall has taken out of QUARANTINE meanwhile
+     * (RECALLED): nothing could carry it out, and a QA manager's signature releasing a recalled lot must not stand in
+     * its record (auditor 2026-12-05 A6). REJECT and RECALL stay open: they close the hold, and the lot keeps its
+     * status. An EXPIRED lot (the expiry run expired it while held, before audit 26 F3) may be released: the hold
+     * closes and the lot stays EXPIRED, as a release of a held lot past its expiration date leaves it
+     * ({@link DispositionOutcomes}).
      */
     public static void requireReleasable(Disposition decision, org.lotflow.lot.LotStatus status, String lotNumber) {
         if (decision == Disposition.RELEASE && status != org.lotflow.lot.LotStatus.QUARANTINE
+                && status != org.lotflow.lot.LotStatus.EXPIRED
                 && !status.canBecome(org.lotflow.lot.LotStatus.RELEASED)) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + " now and can no longer be released; nothing"
                     + " was signed. Decide REJECT or RECALL to close its hold (the lot stays " + status + ")")

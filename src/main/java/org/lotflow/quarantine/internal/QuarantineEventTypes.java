@@ -8,6 +8,11 @@ public final class QuarantineEventTypes {
     public static final String DECISION_OVERDUE = "DECISION_OVERDUE";
     public static final String DISPOSITION_SIGNED = "DISPOSITION_SIGNED";
     public static final String DISPOSITION_NOT_APPLIED = "DISPOSITION_NOT_APPLIED";
+    /**
+     * A signed disposition carried out without a status change: a RELEASE of a lot the expiry run made EXPIRED while
+     * it was held (before audit 26 F3), which stays EXPIRED.
+     */
+    public static final String DISPOSITION_CARRIED_OUT = "DISPOSITION_CARRIED_OUT";
     public static final String RECALL_REQUESTED = "RECALL_REQUESTED";
     public static final String CUSTOMERS_INFORMED = "CUSTOMERS_INFORMED";
     public static final String DISPOSAL_CONFIRMED = org.lotflow.history.LotEventTypes.DISPOSAL_CONFIRMED;

@@ -195,19 +195,25 @@ class DispositionRulesTest {
                 "sarah", "UN-1")).isInstanceOf(FourEyesViolation.class).hasMessageContaining("recorded the lab results");
     }
 
-    /** Auditor 2026-12-05 A6: a RELEASE of a held lot recalled meanwhile is refused before it is signed. */
+    /**
+     * Auditor 2026-12-05 A6: a RELEASE of a held lot recalled meanwhile is refused before it is signed. A lot the expiry
+     * run made EXPIRED while held (before audit 26 F3) may be released: the hold closes, the lot stays EXPIRED.
+     */
     @Test
-    void aLotRecalledOrExpiredWhileHeldIsNotReleasedByItsDisposition() {
-        for (org.lotflow.lot.LotStatus gone : List.of(org.lotflow.lot.LotStatus.RECALLED,
-                org.lotflow.lot.LotStatus.EXPIRED)) {
-            assertThatThrownBy(() -> DispositionRules.requireReleasable(Disposition.RELEASE, gone, "IL250-2025-001"))
-                    .isInstanceOf(StateConflict.class).hasMessage("Lot IL250-2025-001 is " + gone + " now and can no"
-                            + " longer be released; nothing was signed. Decide REJECT or RECALL to close its hold (the"
-                            + " lot stays " + gone + ")");
-            assertThatCode(() -> DispositionRules.requireReleasable(Disposition.REJECT, gone, "L")).doesNotThrowAnyException();
-            assertThatCode(() -> DispositionRules.requireReleasable(Disposition.RECALL, gone, "L")).doesNotThrowAnyException();
+    void aLotRecalledWhileHeldIsNotReleasedByItsDispositionAnExpiredOneMayBe() {
+        org.lotflow.lot.LotStatus gone = org.lotflow.lot.LotStatus.RECALLED;
+        assertThatThrownBy(() -> DispositionRules.requireReleasable(Disposition.RELEASE, gone, "IL250-2025-001"))
+                .isInstanceOf(StateConflict.class).hasMessage("Lot IL250-2025-001 is " + gone + " now and can no"
+                        + " longer be released; nothing was signed. Decide REJECT or RECALL to close its hold (the"
+                        + " lot stays " + gone + ")");
+        for (org.lotflow.lot.LotStatus status : List.of(gone, org.lotflow.lot.LotStatus.EXPIRED)) {
+            assertThatCode(() -> DispositionRules.requireReleasable(Disposition.REJECT, status, "L")).doesNotThrowAnyException();
+            assertThatCode(() -> DispositionRules.requireReleasable(Disposition.RECALL, status, "L")).doesNotThrowAnyException();
         }
-        assertThatCode(() -> DispositionRules.requireReleasable(Disposition.RELEASE, org.lotflow.lot.LotStatus.QUARANTINE,
-                "L")).doesNotThrowAnyException();
+        for (org.lotflow.lot.LotStatus held : List.of(org.lotflow.lot.LotStatus.QUARANTINE,
+                org.lotflow.lot.LotStatus.EXPIRED)) {
+            assertThatCode(() -> DispositionRules.requireReleasable(Disposition.RELEASE, held, "L"))
+                    .doesNotThrowAnyException();
+        }
     }
 }

@@ -39,7 +39,7 @@ public class DecideDispositionListener extends TaskLifecycleListener {
     private final CurrentUser currentUser;
 
     public DecideDispositionListener(QuarantineQueries queries, DispositionSigning signing, LotService lots,
-            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays) {
+            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays, java.time.Clock clock) {
         this.queries = queries;
         this.signing = signing;
         this.lots = lots;
@@ -53,9 +53,24 @@ public class DecideDispositionListener extends TaskLifecycleListener {
             now.put("labResultsText", java.util.Objects.requireNonNullElse(signing.labResultsText(lot),
                     "No valid lab results are recorded for this lot."));
             now.put("releaseNote", java.util.Objects.requireNonNullElse(signing.releaseRefusal(lot, hold, null), "-"));
+            now.put("expiryNote", expiryNote(lot, java.time.LocalDate.now(clock)));
             now.putAll(org.lotflow.shared.FourEyesNotices.shownTo(reader, signing.fourEyesNotices(hold, lot)));
             return now;
         });
+    }
+
+    /**
+     * What each decision makes of a held lot whose expiration date has come (audit 26 F3: the hold owns the lot until
+     * this decision, and the expiry run leaves it in QUARANTINE), or "-" before that date.
+     */
+    static String expiryNote(Lot lot, java.time.LocalDate today) {
+        if (!lot.isExpiredOn(today)) {
+            return "-";
+        }
+        return "Lot " + lot.getLotNumber() + " reached its expiration date " + lot.getExpirationDate() + " while held"
+                + (lot.getStatus() == org.lotflow.lot.LotStatus.EXPIRED ? " (the expiry run marked it expired)" : "")
+                + ": a RELEASE leaves it expired, never allocated or shipped again; a REJECT rejects it, its customers"
+                + " are informed and its stock on hand is disposed of; a RECALL recalls it.";
     }
 
     @Override

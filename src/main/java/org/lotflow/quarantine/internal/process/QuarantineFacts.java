@@ -36,7 +36,7 @@ public class QuarantineFacts {
 
     /**
      * {@code ${quarantineFacts.disposalNeeded(execution)}}: the hold's signed disposition is REJECT and made the lot
-     * REJECTED. A REJECT not applied (the lot was recalled meanwhile) leaves the stock to its recall's closing, which
+     * REJECTED (from QUARANTINE, or from EXPIRED for a lot expired while held: audit 26 F3). A REJECT not applied (the lot was recalled meanwhile) leaves the stock to its recall's closing, which
      * disposes of it: a {@code confirmDisposal} task here would refuse every completion (auditor 2026-12-06 C-m).
      */
     public boolean disposalNeeded(DelegateExecution execution) {
@@ -44,10 +44,15 @@ public class QuarantineFacts {
         return hold.getDecision() == Disposition.REJECT && applied(hold, lots.get(hold.getLotId()));
     }
 
-    /** Whether the disposition made the lot what it says (RELEASE: RELEASED, REJECT: REJECTED). */
+    /**
+     * Whether the disposition made the lot what it says (RELEASE: RELEASED, or EXPIRED when the lot's expiration date
+     * had come, audit 26 F3; REJECT: REJECTED, also from a lot the expiry run had made EXPIRED while it was held).
+     * Read right after the outcome step, in its transaction: an EXPIRED lot after a RELEASE is the release's doing.
+     */
     static boolean applied(Hold hold, org.lotflow.lot.Lot lot) {
         return switch (hold.getDecision()) {
-            case RELEASE -> lot.getStatus() == org.lotflow.lot.LotStatus.RELEASED;
+            case RELEASE -> lot.getStatus() == org.lotflow.lot.LotStatus.RELEASED
+                    || lot.getStatus() == org.lotflow.lot.LotStatus.EXPIRED;
             case REJECT -> lot.getStatus() == org.lotflow.lot.LotStatus.REJECTED;
             default -> true;
         };

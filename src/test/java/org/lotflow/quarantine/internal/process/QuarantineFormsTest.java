@@ -50,7 +50,7 @@ class QuarantineFormsTest {
         assertThat(lotAndHold).containsAll(placeholders(form("investigateLot")));
         Set<String> decide = new TreeSet<>(lotAndHold);
         decide.addAll(Set.of("findingsText", "rootCauseText", "retainedSampleText", "investigatedByName",
-                "labResultsText", "releaseNote", "fourEyesNotice"));
+                "labResultsText", "releaseNote", "expiryNote", "fourEyesNotice"));
         assertThat(decide).containsAll(org.lotflow.support.Forms.embeddedShown("decideDisposition"));
         Set<String> inform = new TreeSet<>(lotFacts);
         inform.addAll(Set.of("outcome", "outcomeText", "statusNotice", "justificationText", "holdTrigger",
