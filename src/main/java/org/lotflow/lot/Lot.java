@@ -309,6 +309,33 @@ public class Lot {
      * changes.
      */
     BigDecimal dispose() {
+        requireDisposable();
+        BigDecimal onHand = getOnHand();
+        apply(quantities().disposeOnHand());
+        return onHand;
+    }
+
+    /**
+     * Disposes of {@code amount} of the stock on hand ({@link LotQuantities#dispose}): {@code disposed} grows by it,
+     * available and on hand shrink by it; the rest stays on hand. Refused as {@link #dispose()} is (409 unless the
+     * status allows a disposal, or while stock is allocated), and with 409 naming the lot, {@code onHand} and
+     * {@code requested} when {@code amount} exceeds what is on hand (another disposal may have come first); then
+     * nothing changes. {@code amount}: positive, in the product's unit (the caller has checked its form).
+     */
+    void dispose(BigDecimal amount) {
+        requirePositive(amount);
+        requireDisposable();
+        BigDecimal onHand = getOnHand();
+        if (amount.compareTo(onHand) > 0) {
+            throw new StateConflict("Lot " + lotNumber + " has only " + inUnit(onHand) + " on hand, so "
+                    + inUnit(amount) + " cannot be disposed of; nothing was recorded (the lot's history says what was"
+                    + " disposed of before)").with("lotNumber", lotNumber).with("onHand", onHand)
+                    .with("requested", amount);
+        }
+        apply(quantities().dispose(amount));
+    }
+
+    private void requireDisposable() {
         if (!status.mayBeDisposedOf()) {
             throw new StateConflict("Lot " + lotNumber + " is " + status + "; only a REJECTED, EXPIRED or RECALLED "
                     + "lot is disposed of").with("lotNumber", lotNumber).with("lotStatus", status.name());
@@ -318,9 +345,6 @@ public class Lot {
                     + "allocated stock cannot be disposed of")
                     .with("lotNumber", lotNumber).with("allocated", allocated);
         }
-        BigDecimal onHand = getOnHand();
-        apply(quantities().disposeOnHand());
-        return onHand;
     }
 
     /**

@@ -22,9 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code quarantineInvestigation}) and after a rejection in lab release ({@code lotRelease}: release refused, or an
  * out-of-specification result rejected);</li>
  * <li>{@link #confirmRecalled}: a RECALLED lot's stock still at the plant when its recall closes (21 CFR 7.55(a): a
- * recall ends once "proper disposition or correction has been made"), as the QA manager's signed closing says.</li>
+ * recall ends once "proper disposition or correction has been made"), as the QA manager's signed closing says;</li>
+ * <li>{@link #disposeExpired}: an EXPIRED lot's stock on hand as it is destroyed or returned, in part or whole
+ * ({@code POST /api/lots/{lotNumber}/disposals}, the Console's lot page; the seed's expiration management, "Dispose
+ * expired inventory"; audit 26 F4: expired stock stayed on hand for ever and its lot was never archived).</li>
  * </ul>
- * The caller has checked that its process's rejection or recall is the lot's; this records the disposal itself.
+ * The caller of {@link #confirm} and {@link #confirmRecalled} has checked that its process's rejection or recall is
+ * the lot's; this records the disposal itself. All three write the same {@code DISPOSAL_CONFIRMED} event.
  */
 @Service
 public class LotDisposal {
@@ -61,13 +65,104 @@ public class LotDisposal {
     private final LotStock stock;
     private final LotHistory history;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.lotflow.security.CurrentUser currentUser;
 
     public LotDisposal(LotService lots, LotStock stock, LotHistory history,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, org.lotflow.security.CurrentUser currentUser) {
         this.lots = lots;
         this.stock = stock;
         this.history = history;
         this.events = events;
+        this.currentUser = currentUser;
+    }
+
+    /** What {@link #disposeExpired} disposed of ({@code quantity} in {@code unit}) and the lot after it. */
+    public record Disposed(Lot lot, BigDecimal quantity, String unit, Method method, String reference) {
+    }
+
+    /** The groups who record a disposal: those of the {@code confirmDisposal} task (contract; BPMN candidate groups). */
+    static final String[] DISPOSERS = {org.lotflow.security.Groups.QA_MANAGER, org.lotflow.security.Groups.PRODUCTION};
+
+    /**
+     * Records the disposal of {@code quantity} of an EXPIRED lot's stock on hand, destroyed or returned to its
+     * supplier, as the disposal after a REJECT records it ({@code DISPOSAL_CONFIRMED} by the current user with
+     * {@code method}, {@code reference}, {@code quantity}, {@code unit} and the lot's {@code quantities} after it; plus
+     * {@code onHandLeft}); the rest stays on hand for a later disposal (a plant destroys drums as the waste contractor
+     * takes them). Afterwards {@code disposed} holds it and {@code onHand}/{@code available} are less by it in every
+     * view and report (lot API and list, cost impact); once nothing is on hand the lot may be archived after its
+     * retention ({@link RetentionRule}). Source: the seed's expiration management, "Dispose expired inventory"; EU GMP
+     * 5.61-5.65 (unusable materials are destroyed and that is recorded); audit 26 F4.
+     *
+     * @param lotNumber the lot, in any case (404 when there is none)
+     * @param quantity required, in the product's unit, greater than 0 with at most 3 decimal places, never rounded
+     *        (400 naming {@code quantity}); a serialised product's lot is disposed of whole, all its units on hand
+     *        (400 naming {@code quantity} otherwise: which units went is not recorded by serial here)
+     * @param method {@code DESTROYED} or {@code RETURNED_TO_SUPPLIER} (a received lot only), any case (400 naming
+     *        {@code disposalMethod} otherwise)
+     * @param reference optional waste manifest or return note, one line of at most {@value #MAX_REFERENCE} characters
+     *        (400 naming {@code disposalReference} otherwise)
+     * @throws org.lotflow.shared.NotPermitted 403 unless the caller is a member of {@code qa-manager} or
+     *         {@code production} in their own right (administrators make no role's records)
+     * @throws StateConflict 409 when the lot is not EXPIRED (a REJECTED lot's disposal is its {@code Confirm disposal}
+     *         task, a RECALLED lot's its recall's closing), or {@code quantity} exceeds what is on hand (also when a
+     *         disposal recorded at the same time took it first: the lot's row lock orders them); nothing changes
+     */
+    @Transactional
+    public Disposed disposeExpired(String lotNumber, BigDecimal quantity, String method, String reference) {
+        currentUser.requireToRecord("record a disposal of expired stock", DISPOSERS);
+        if (quantity == null) {
+            throw new InvalidInput("quantity", "required: how much of the lot's stock on hand was destroyed or"
+                    + " returned, in the product's unit");
+        }
+        org.lotflow.shared.input.InputRules.require("quantity",
+                org.lotflow.shared.input.InputRules.quantity(quantity, false));
+        Method m = method(method);
+        String r = reference(reference);
+        Lot locked = lots.lockForChange(lots.get(lotNumber));
+        String unit = locked.getProduct().getUnit();
+        if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
+            throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
+                    + " received: it has no supplier to return it to; choose DESTROYED");
+        }
+        if (locked.getStatus() != LotStatus.EXPIRED) {
+            throw new StateConflict("Lot " + locked.getLotNumber() + " is " + locked.getStatus() + ": only an EXPIRED"
+                    + " lot's stock is disposed of here" + elsewhere(locked.getStatus()) + "; nothing was recorded")
+                    .with("lotNumber", locked.getLotNumber()).with("lotStatus", locked.getStatus().name());
+        }
+        BigDecimal onHand = locked.quantities().onHand();
+        if (locked.getProduct().isSerialised() && quantity.compareTo(onHand) < 0) {
+            throw new InvalidInput("quantity", "lot " + locked.getLotNumber() + " is of serialised product "
+                    + locked.getProduct().getSku() + ": it is disposed of whole, all its " + plain(onHand) + " " + unit
+                    + " on hand (which units went is recorded by serial, and serials are not named at disposal)");
+        }
+        stock.dispose(locked, quantity); // 409 beyond what is on hand
+        BigDecimal left = locked.quantities().onHand();
+        history.event(locked.getId(), LotEventTypes.DISPOSAL_CONFIRMED)
+                .reason("Disposed of expired stock: " + plain(quantity) + " " + unit + " " + m.inWords()
+                        + (r == null ? "" : " (" + r + ")") + "; " + (left.signum() == 0 ? "nothing left on hand"
+                                : plain(left) + " " + unit + " still on hand"))
+                .detail("method", m.name()).detail("reference", r)
+                .detail("quantity", quantity).detail("unit", unit).detail("onHandLeft", left)
+                .detail("quantities", locked.quantities().asMap()).record();
+        if (locked.getProduct().isSerialised()) { // all of it went (above): its serials leave with it (G6)
+            events.publishEvent(new LotStockLeft(locked.getId(), LotStockLeft.How.DISPOSED));
+        }
+        return new Disposed(locked, quantity, unit, m, r);
+    }
+
+    /** Where a lot of this status has its disposal recorded, for the refusal's sentence. */
+    private static String elsewhere(LotStatus status) {
+        return switch (status) {
+            case REJECTED -> " (a rejected lot's disposal is confirmed in its Confirm disposal task in Tasklist)";
+            case RECALLED -> " (a recalled lot's stock is disposed of when its recall closes)";
+            case RELEASED, PENDING, QUARANTINE -> " (a lot becomes EXPIRED on the daily expiry run after its"
+                    + " expiration date)";
+            default -> "";
+        };
+    }
+
+    private static String plain(BigDecimal quantity) {
+        return quantity.stripTrailingZeros().toPlainString();
     }
 
     /**

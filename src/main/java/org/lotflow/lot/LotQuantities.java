@@ -20,7 +20,8 @@ import java.util.Objects;
  * ({@link #receiveReturn}: on hand again, to be disposed of with the lot's stock);</li>
  * <li>{@code consumed}: used as a source lot of another lot (genealogy);</li>
  * <li>{@code disposed}: gone from stock by the disposal of a rejected lot ({@code confirmDisposal}:
- * destroyed, returned to the supplier or reworked; the lot history says which);</li>
+ * destroyed, returned to the supplier or reworked; the lot history says which), of a recalled one when its recall
+ * closes, or of an expired one ({@code POST /api/lots/{lotNumber}/disposals}, in part or whole);</li>
  * <li>{@code available}: what is left to allocate, never negative.</li>
  * </ul>
  *
@@ -134,6 +135,20 @@ public record LotQuantities(BigDecimal quantity, BigDecimal allocated, BigDecima
             throw new IllegalStateException(allocated.toPlainString() + " is still allocated");
         }
         return new LotQuantities(quantity, allocated, shipped, consumed, disposed.add(onHand()));
+    }
+
+    /**
+     * {@code amount} of the stock on hand disposed of (destroyed or returned to the supplier), the rest staying on
+     * hand: {@code disposed} grows by {@code amount}, available shrinks by it. For an EXPIRED lot's stock, disposed of
+     * as it is destroyed (audit 26 F4). {@link IllegalArgumentException} for an amount that is not positive or exceeds
+     * {@link #onHand()}; {@link IllegalStateException} while stock is allocated, as {@link #disposeOnHand()}.
+     */
+    public LotQuantities dispose(BigDecimal amount) {
+        if (allocated.signum() > 0) {
+            throw new IllegalStateException(allocated.toPlainString() + " is still allocated");
+        }
+        requireAtMost(onHand(), positive(amount));
+        return new LotQuantities(quantity, allocated, shipped, consumed, disposed.add(amount));
     }
 
     /**

@@ -229,4 +229,17 @@ public class LotStock {
         lots.save(lot);
         return disposed;
     }
+
+    /**
+     * Disposes of {@code amount} of a lot's stock on hand, the rest staying on hand ({@link Lot#dispose(BigDecimal)},
+     * {@link LotQuantities#dispose}), on the lot the caller holds locked ({@link LotService#lockForChange}). 409
+     * ({@link org.lotflow.shared.StateConflict}) naming the lot, {@code onHand} and {@code requested} when
+     * {@code amount} exceeds what is on hand, or while stock is allocated; nothing changes. The caller writes the
+     * history event and checks that the lot may be disposed of (an EXPIRED lot: {@link LotDisposal#disposeExpired}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void dispose(Lot lot, BigDecimal amount) {
+        lot.dispose(amount);
+        lots.save(lot);
+    }
 }

@@ -86,6 +86,7 @@ public class ApiDocumentation {
             Map.entry("POST /api/lots/{lotNumber}/lab-results", Doc.of("Record a lot's lab results and judge them against the specification (QA)", "200", "403", "404", "409")),
             Map.entry("GET /api/lots/{lotNumber}/lab-results", Doc.of("Read a lot's lab verdict", "200", "404")),
             Map.entry("POST /api/lots/{lotNumber}/holds", Doc.of("Put a lot on hold: QUARANTINE, quarantineInvestigation started (QA)", "202", "403", "404", "409")),
+            Map.entry("POST /api/lots/{lotNumber}/disposals", Doc.of("Record that part or all of an EXPIRED lot's stock on hand was destroyed or returned to its supplier (QA manager, production)", "201", "403", "404", "409")),
             Map.entry("POST /api/lots/{lotNumber}/disposition", Doc.of("Sign a held lot's disposition with a re-entered password (QA manager)", "200", "403", "404", "409")),
             Map.entry("GET /api/lots/{lotNumber}/coa", Doc.of("Read a released lot's current certificate of analysis, JSON or PDF (Accept: application/pdf); recorded as handed out, optionally for a customer (sales, QA)", "200", "403", "404", "409")),
             Map.entry("GET /api/lots/{lotNumber}/coa/{coaNumber}", Doc.of("Read one of a lot's certificates of analysis by number, current or superseded, JSON or PDF; recorded as handed out (sales, QA); the current one refused like /coa while the lot is held, rejected or recalled", "200", "403", "404", "409")),

@@ -147,4 +147,27 @@ class LotQuantitiesTest {
         assertThat(lot.getDisposed()).isEqualByComparingTo("0");
         assertThat(lot.getOnHand()).isEqualByComparingTo("500");
     }
+
+    @Test
+    void aPartOfTheStockOnHandIsDisposedOfTheRestStaysAndNeverMoreThanIsOnHand() {
+        Lot lot = lot(LotStatus.RELEASED);
+        lot.transitionTo(LotStatus.EXPIRED);
+
+        lot.dispose(d("120.125"));
+
+        assertThat(lot.getDisposed()).isEqualByComparingTo("120.125");
+        assertThat(lot.getOnHand()).isEqualByComparingTo("379.875");
+        assertThat(lot.quantities().balances()).isTrue();
+
+        StateConflict refused = catchThrowableOfType(StateConflict.class, () -> lot.dispose(d("379.876")));
+        assertThat(refused.getMessage()).startsWith("Lot IL250-2024-089 has only 379.875 drums on hand, so 379.876"
+                + " drums cannot be disposed of");
+        assertThat(lot.getDisposed()).isEqualByComparingTo("120.125");
+
+        lot.dispose(d("379.875"));
+        assertThat(lot.getOnHand()).isEqualByComparingTo("0");
+        assertThat(lot.quantities().isUsedUp()).isTrue();
+        assertThatThrownBy(() -> LotQuantities.of(d("5")).dispose(d("5.001")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -257,6 +257,14 @@ class LotPages {
             model.addAttribute("labForm", lot.getProduct().getSpecs().stream().map(s -> s.getTest() + " = ")
                     .collect(java.util.stream.Collectors.joining("\n")));
         }
+        // an EXPIRED lot's stock on hand is disposed of here, in part or whole (audit 26 F4); a received lot may go
+        // back to its supplier
+        model.addAttribute("expiredDisposable", status == LotStatus.EXPIRED && lot.getOnHand().signum() > 0);
+        model.addAttribute("disposalMethods", lot.isReceived() ? org.lotflow.lot.LotDisposal.Method.values()
+                : new org.lotflow.lot.LotDisposal.Method[] {org.lotflow.lot.LotDisposal.Method.DESTROYED});
+        if (!model.containsAttribute("disposalForm")) {
+            model.addAttribute("disposalForm", Map.of("quantity", "", "disposalMethod", "", "disposalReference", ""));
+        }
         if (!model.containsAttribute("recallForm")) {
             model.addAttribute("recallForm", Map.of("reason", "", "classification", ""));
         }

@@ -17,4 +17,13 @@ public record Viewer(String id, String name, List<String> groups, boolean canHol
     public boolean canWatch() {
         return admin || groups.contains(org.lotflow.security.Groups.QA_MANAGER);
     }
+
+    /**
+     * Whether the viewer may record a disposal of expired stock (the groups of the {@code confirmDisposal} task: QA
+     * managers and production; members only, administrators not): the lot page's disposal form of an EXPIRED lot.
+     */
+    public boolean canDispose() {
+        return groups.contains(org.lotflow.security.Groups.QA_MANAGER)
+                || groups.contains(org.lotflow.security.Groups.PRODUCTION);
+    }
 }
