@@ -15,8 +15,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * <ul>
  * <li>{@code coaNumber}: {@code COA-yyyy-nnnn} ({@link CertificateNumber}); {@code status} CURRENT (the
- * lot's latest certificate) or SUPERSEDED (the lot was released again: {@code supersededBy} names the
- * newer one); {@code supersedes}: the certificate this one replaced, if any;</li>
+ * lot's latest certificate, vouching for the lot), WITHDRAWN (the latest, no longer vouching for the lot: it was
+ * rejected or recalled, or held since and not released again; never handed out, only listed) or SUPERSEDED (the lot
+ * was released again: {@code supersededBy} names the newer one); {@code supersedes}: the certificate this one
+ * replaced, if any;</li>
  * <li>{@code issuedAt} (ISO-8601 UTC), {@code issueDate} (the plant's date, {@code lotflow.zone});</li>
  * <li>the lot: {@code lotNumber, sku, productName, manufactureDate, expirationDate}, {@code validUntil}
  * (= the expiration date, the seed's "Valid Until"), {@code quantity} (the lot's quantity, a decimal in
@@ -46,6 +48,13 @@ public record CertificateView(String coaNumber, String status, String supersedes
 
     /** {@code status} of the lot's latest certificate. */
     public static final String CURRENT = "CURRENT";
+    /**
+     * {@code status} of the lot's latest certificate when it no longer vouches for the lot: the lot was rejected or
+     * recalled, or held after the certificate was issued and not released again (audit 26 F2, F3;
+     * {@code CertificateRules.withdrawnBecause}). Never handed out; listed in the lot view with
+     * {@code withdrawnBecause}.
+     */
+    public static final String WITHDRAWN = "WITHDRAWN";
     /** {@code status} of a certificate replaced by a later one of the same lot. */
     public static final String SUPERSEDED = "SUPERSEDED";
 

@@ -75,9 +75,10 @@ public class Certificates {
      * The lot's current certificate (its latest), handed out to the caller for {@code customer}
      * (optional). Refused in this order: a caller outside sales and QA (403, administrators outside them too: a
      * hand-out is a record in their name), a customer name over 200
-     * characters or with control characters (400), an unknown lot (404), a lot without a certificate or one
-     * held, rejected or recalled since (409, the reason says which; see
-     * {@link CertificateRules#requireHandOut}).
+     * characters or with control characters (400), an unknown lot (404), a lot without a certificate or whose
+     * certificate is withdrawn: the lot was rejected or recalled, or held since its certificate was issued and not
+     * released again, whatever its status now (archived, expired) (409, the reason says which; see
+     * {@link CertificateRules#withdrawnBecause} and {@link CertificateRules#requireHandOut}).
      */
     @Transactional
     public CertificateView current(String lotNumber, String customer) {
@@ -102,10 +103,12 @@ public class Certificates {
         // under the lot's row lock: a hold, rejection or recall of the lot waits for the hand-out or comes first, so
         // no hand-out is recorded after the lot stopped being RELEASED (re-test 2026-12-06 F7)
         Lot lot = lots.lockForChange(lots.get(lotNumber));
-        List<CertificateView> all = store.of(lot.getId());
-        CertificateView current = all.isEmpty() ? null : all.get(all.size() - 1);
+        CertificateStore.Standing standing = store.standing(lot);
+        CertificateView current = standing.latest();
+        // decided from the lot's record, not its status alone: an archived rejected lot, a held lot the expiry run set
+        // EXPIRED, are refused as the held or rejected lot was (audit 26 F2, F3)
         CertificateRules.requireHandOut(lotNumber, lot.getStatus(), current == null ? null : current.coaNumber(),
-                current == null ? store.notIssuedReason(lot.getId()) : null);
+                current == null ? store.notIssuedReason(lot.getId()) : null, standing.withdrawnBecause());
         return provided(lot, current, forCustomer, format);
     }
 
@@ -113,8 +116,8 @@ public class Certificates {
      * One certificate of the lot by its number: a superseded one whatever the lot's status now (the record
      * of what was certified, marked SUPERSEDED), the current one under the same rule as {@link #current}.
      * Refused: 403 as above, 400 for a malformed number or customer, 404 for an unknown lot or a number
-     * that is not one of this lot's certificates, 409 for the current certificate of a lot held, rejected or
-     * recalled since its release.
+     * that is not one of this lot's certificates, 409 for the latest certificate when it is withdrawn (the lot
+     * held since its release and not released again, rejected or recalled).
      */
     @Transactional
     public CertificateView byNumber(String lotNumber, String coaNumber, String customer) {
@@ -135,23 +138,26 @@ public class Certificates {
         String number = CertificateNumber.parse("coaNumber", coaNumber).toString();
         String forCustomer = customer(customer);
         Lot lot = lots.lockForChange(lots.get(lotNumber)); // as current(): no hand-out after a hold (F7)
-        CertificateView found = store.of(lot.getId()).stream().filter(c -> c.coaNumber().equals(number))
+        CertificateStore.Standing standing = store.standing(lot);
+        CertificateView found = standing.certificates().stream().filter(c -> c.coaNumber().equals(number))
                 .findFirst().orElseThrow(() -> new NotFound("Certificate of analysis of lot " + lotNumber, number));
-        if (CertificateView.CURRENT.equals(found.status())) {
-            // the current certificate vouches for the lot as it is now: a lot held, rejected or recalled since
-            // gets the same 409 as GET /coa, whichever way the certificate is asked for (audit finding)
-            CertificateRules.requireHandOut(lotNumber, lot.getStatus(), found.coaNumber(), null);
+        if (!CertificateView.SUPERSEDED.equals(found.status())) {
+            // the latest certificate vouches for the lot as it is now: a WITHDRAWN one (the lot held, rejected or
+            // recalled since) gets the same 409 as GET /coa, whichever way the certificate is asked for (audit finding)
+            CertificateRules.requireHandOut(lotNumber, lot.getStatus(), found.coaNumber(), null,
+                    standing.withdrawnBecause());
         }
         return provided(lot, found, forCustomer, format);
     }
 
     /**
-     * Every certificate of the lot, the first issued first, each with its standing (CURRENT, SUPERSEDED);
-     * empty before the first release. Read-only: listing hands out no certificate.
+     * Every certificate of the lot, the first issued first, each with its standing (CURRENT, WITHDRAWN,
+     * SUPERSEDED; {@link CertificateStore#standing}); empty before the first release. Read-only: listing hands out no
+     * certificate.
      */
     @Transactional(readOnly = true)
     public List<CertificateView> of(Long lotId) {
-        return new ArrayList<>(store.of(lotId));
+        return new ArrayList<>(store.of(lots.get(lotId)));
     }
 
     private CertificateView provided(Lot lot, CertificateView certificate, String customer, Format format) {

@@ -37,6 +37,12 @@ class CertificateApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.lotflow.lot.LotService lotService;
+
+    @Autowired
+    org.lotflow.expiry.internal.ExpiryRun expiry;
+
     private TestClient.Binary coa(String user, String path, String accept) {
         return api.download(user, path, accept);
     }
@@ -338,7 +344,10 @@ class CertificateApiTest {
                 "source", "COMPLAINT", "reference", "CC-2025-014")).status()).isEqualTo(202);
         Response held = api.get("tom", "/api/lots/" + lot + "/coa");
         assertThat(held.status()).as(held.toString()).isEqualTo(409);
-        assertThat(held.json().get("detail").asText()).contains("QUARANTINE").contains(first);
+        assertThat(held.json().get("detail").asText()).contains("QUARANTINE").contains(first)
+                .contains("put on hold on 2025-01-28");
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("certificates").get(0).get("status").asText())
+                .isEqualTo("WITHDRAWN");
         assertThat(held.json().get("coaNumber").asText()).isEqualTo(first);
         // nor by its number while the lot is held: the current certificate vouches for the lot as it is now
         assertThat(api.get("jennifer", "/api/lots/" + lot + "/coa/" + first).status()).isEqualTo(409);
@@ -389,6 +398,113 @@ class CertificateApiTest {
         assertThat(listed.get(1).get("status").asText()).isEqualTo("CURRENT");
         JsonNode issued = last(history(lot), "CERTIFICATE_ISSUED");
         assertThat(issued.get("detail").get("supersedes").asText()).isEqualTo(first);
+    }
+
+    private void holdAndInvestigate(String lot, String reason) {
+        Response held = api.post("sarah", "/api/lots/" + lot + "/holds", Map.of("reason", reason, "source",
+                "COMPLAINT", "reference", "Deli Corner"));
+        assertThat(held.status()).as(held.toString()).isEqualTo(202);
+        String investigate = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLot").json().get(0).get("id").asText();
+        Response investigated = api.post("sarah", "/engine-rest/task/" + investigate + "/submit-form",
+                Map.of("variables", Map.of("findings", Map.of("value", "Mould confirmed in the retained sample"))));
+        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+    }
+
+    private Response signReject(String lot) {
+        return api.post("jennifer", "/api/lots/" + lot + "/disposition", Map.of("decision", "REJECT",
+                "justification", "Mould confirmed", "password", "jennifer"));
+    }
+
+    /** The certificate is refused (409 problem+json, every address and format) and no hand-out is recorded. */
+    private void refused(String lot, String coaNumber, String... why) {
+        int provided = (int) types(history(lot)).stream().filter("CERTIFICATE_PROVIDED"::equals).count();
+        Response json = api.get("tom", "/api/lots/" + lot + "/coa?customer=Deli%20Corner");
+        assertThat(json.status()).as(json.toString()).isEqualTo(409);
+        assertThat(json.isProblem()).isTrue();
+        assertThat(json.json().get("coaNumber").asText()).isEqualTo(coaNumber);
+        assertThat(json.json().get("detail").asText()).contains(coaNumber).contains(lot).contains("is withdrawn")
+                .contains("no longer vouches for it").contains(why);
+        TestClient.Binary pdf = coa("tom", "/api/lots/" + lot + "/coa?customer=Deli%20Corner", PDF);
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(409);
+        assertThat(pdf.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("sarah", "/api/lots/" + lot + "/coa/" + coaNumber).status()).isEqualTo(409);
+        assertThat(coa("jennifer", "/api/lots/" + lot + "/coa/" + coaNumber, PDF).status()).isEqualTo(409);
+        assertThat(types(history(lot)).stream().filter("CERTIFICATE_PROVIDED"::equals).count())
+                .as("no hand-out recorded").isEqualTo(provided);
+        // listed as WITHDRAWN with the reason, never as CURRENT
+        JsonNode listed = api.get("mike", "/api/lots/" + lot).json().get("certificates");
+        JsonNode line = listed.get(listed.size() - 1);
+        assertThat(line.get("coaNumber").asText()).isEqualTo(coaNumber);
+        assertThat(line.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(line.get("withdrawnBecause").asText()).contains(why[0]);
+    }
+
+    /**
+     * Audit 26 F2: a lot QA rejected after a complaint was archived by {@code lotArchiving} (REJECTED -> ARCHIVED),
+     * and from then its certificate was handed out as CURRENT again, JSON and PDF, recorded as provided. Decided from
+     * the lot's record, it stays withdrawn.
+     */
+    @Test
+    void anArchivedRejectedLotsCertificateStaysWithdrawn() {
+        String sku = api.createProduct("COARJ");
+        String lot = api.releasedLot(sku, new BigDecimal("20"), "2025-01-20");
+        String coaNumber = api.get("tom", "/api/lots/" + lot + "/coa").json().get("coaNumber").asText();
+        holdAndInvestigate(lot, "Customer reports mould");
+        Response signed = signReject(lot);
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("REJECTED");
+        refused(lot, coaNumber, "signed the lot's rejection on 2025-01-28");
+
+        // retention passed: archived as lotArchiving's archiveLots step sets it (LotArchiving.archive)
+        lotService.changeStatus(lotService.get(lot), org.lotflow.lot.LotStatus.ARCHIVED, "Retention passed",
+                Map.of(), "jennifer");
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("ARCHIVED");
+        refused(lot, coaNumber, "signed the lot's rejection on 2025-01-28", "ARCHIVED");
+    }
+
+    /**
+     * Audit 26 F3 point 1: a lot held on a complaint whose expiration date passed during the hold was set EXPIRED by
+     * the expiry run, and its certificate was handed out as CURRENT while the hold was open, and after a signed REJECT
+     * too. Withdrawn from the hold on; the reason names the rejection once signed.
+     */
+    @Test
+    void aHeldLotThatExpiresDuringTheHoldHandsOutNoCertificateBeforeOrAfterASignedReject() {
+        String sku = api.createProduct("COAHX");
+        Response made = api.post("mike", "/api/lots", Map.of("sku", sku, "quantity", 20, "manufactureDate",
+                "2025-01-20", "expirationDate", "2025-03-03", "location", "Cold room"));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String lot = made.json().get("lotNumber").asText();
+        api.release(lot);
+        String coaNumber = api.get("tom", "/api/lots/" + lot + "/coa").json().get("coaNumber").asText();
+        holdAndInvestigate(lot, "Customer reports mould");
+        refused(lot, coaNumber, "put on hold on 2025-01-28", "QUARANTINE");
+
+        // the expiration date passes while the hold is open, and the expiry run runs
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", lot);
+        expiry.markExpired();
+        refused(lot, coaNumber, "put on hold on 2025-01-28 and no QA manager has signed its release since");
+
+        Response signed = signReject(lot);
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        api.executeJobs();
+        refused(lot, coaNumber, "a QA manager signed the lot's rejection on 2025-01-28");
+    }
+
+    /** A lot that only expired keeps its certificate: a customer who received the goods may ask for it again. */
+    @Test
+    void aLotThatOnlyExpiredStillHandsOutItsCertificate() {
+        String sku = api.createProduct("COAOX");
+        String lot = api.releasedLot(sku, new BigDecimal("5"), "2025-01-20");
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number = ?", lot);
+        expiry.markExpired();
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).isEqualTo("EXPIRED");
+        Response coa = api.get("tom", "/api/lots/" + lot + "/coa?customer=Deli%20Corner");
+        assertThat(coa.status()).as(coa.toString()).isEqualTo(200);
+        assertThat(coa.json().get("status").asText()).isEqualTo("CURRENT");
+        assertThat(api.get("mike", "/api/lots/" + lot).json().get("certificates").get(0).get("status").asText())
+                .isEqualTo("CURRENT");
     }
 
     @Test

@@ -171,9 +171,10 @@ class ConsolePagesTest {
         assertThat(sarah.get("/console/lots?status=QUARANTINE&size=200").html()).contains("not for sale"); // U12
         String held = sarah.get("/console/lots/" + lot).html();
         assertThat(held).doesNotContain("id=\"hold-form\"").doesNotContain("id=\"coa-form\"")
-                .contains("id=\"coa-withdrawn\"").contains("Not handed out while the lot is QUARANTINE")
+                .contains("id=\"coa-withdrawn\"").contains("Not handed out: the lot was put on hold on 2025-01-28")
+                .contains("(lot status QUARANTINE now)")
                 // its certificate is not listed as CURRENT above that sentence (new user 2026-12-06 N4)
-                .contains("(withdrawn while the lot is QUARANTINE, issued").doesNotContain("(CURRENT, issued")
+                .contains("(withdrawn, issued").doesNotContain("(CURRENT, issued").doesNotContain("(current, issued")
                 // its stock is not for sale, on its page as in the list (new user 2026-12-06 W5)
                 .contains("id=\"q-not-for-sale\"").contains("not for sale while the lot is QUARANTINE");
         assertThat(sarah.get("/console/lots/" + api.releasedLot(api.createProduct("CFREE"), new java.math.BigDecimal(

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lists a lot's certificates in {@code GET /api/lots/{lotNumber}} (nothing before the first):
- * {@code certificates: [{coaNumber, status, issuedAt, supersededBy?}]}, the first issued first. Only
+ * {@code certificates: [{coaNumber, status, issuedAt, supersededBy?, withdrawnBecause?}]}, the first issued first:
+ * {@code status} CURRENT, WITHDRAWN (with {@code withdrawnBecause}, the clause of the 409 a hand-out gets: "QA rejected
+ * the lot on 2025-01-28") or SUPERSEDED, as {@code CertificateStore.standing} decides it. Only
  * the numbers: the certificates themselves are read (and their hand-out recorded) at
  * {@code /api/lots/{lotNumber}/coa/{coaNumber}}.
  */
@@ -26,7 +28,8 @@ class CertificateLotContributor implements LotViewContributor {
 
     @Override
     public Map<String, Object> contribute(Lot lot) {
-        List<CertificateView> all = store.of(lot.getId());
+        CertificateStore.Standing standing = store.standing(lot);
+        List<CertificateView> all = standing.certificates();
         if (all.isEmpty()) {
             return null;
         }
@@ -37,6 +40,9 @@ class CertificateLotContributor implements LotViewContributor {
             line.put("issuedAt", c.issuedAt());
             if (c.supersededBy() != null) {
                 line.put("supersededBy", c.supersededBy());
+            }
+            if (CertificateView.WITHDRAWN.equals(c.status())) {
+                line.put("withdrawnBecause", standing.withdrawnBecause());
             }
             return line;
         }).toList());

@@ -28,7 +28,8 @@ import org.lotflow.shared.input.PartyNames;
  * lot was released (the release approval, the signed OOS release or the quarantine RELEASE
  * disposition), made before the release; without them, or without lab results, no certificate is
  * issued ({@link NotIssuable});</li>
- * <li>when the lot's current certificate may be handed out ({@link #requireHandOut});</li>
+ * <li>whether the lot's current certificate still vouches for it ({@link #withdrawnBecause}, from the lot's
+ * history) and when it may be handed out ({@link #requireHandOut});</li>
  * <li>what the optional {@code customer} of a request may be.</li>
  * </ul>
  */
@@ -174,17 +175,105 @@ public final class CertificateRules {
         return -1;
     }
 
+    /** A history event of the quarantine module: a hold placed on the lot (it also moves the lot to QUARANTINE). */
+    static final String HOLD_PLACED = "HOLD_PLACED";
+    /** A history event of the quarantine module: a QA manager's signed disposition, detail {@code decision}. */
+    static final String DISPOSITION_SIGNED = "DISPOSITION_SIGNED";
+
+    /**
+     * Why the lot's current certificate {@code coaNumber} no longer vouches for the lot, read from the lot's own
+     * record (its history: status changes, holds placed, signed dispositions), never from its current status alone
+     * (audit 26 F2, F3: a rejected lot archived, and a held lot the expiry run set EXPIRED, handed their certificate
+     * out as CURRENT again); null while it still vouches. In order:
+     * <ul>
+     * <li>the lot was rejected or recalled, at any time: a status change to REJECTED or RECALLED, or a QA manager's
+     * signed REJECT or RECALL disposition (signed for a lot the decision could no longer move, an expired one);</li>
+     * <li>it was held after the certificate was issued (a hold placed, or a status change to QUARANTINE) and not
+     * released again since: released means a status change to RELEASED (a signed RELEASE disposition carried out,
+     * which issues a newer certificate) or a signed RELEASE disposition (of a lot the expiry run set EXPIRED during
+     * the hold: QA found it sound);</li>
+     * <li>it is in QUARANTINE now.</li>
+     * </ul>
+     * A lot that only expired, was used up or was archived keeps its certificate: the analysis vouched for the goods a
+     * customer received, who may ask for it again.
+     *
+     * @param history   the lot's history, oldest first
+     * @param coaNumber the lot's current certificate
+     * @param status    the lot's status now
+     * @param zone      the plant's zone, for the dates
+     * @return the reason as a clause ("QA rejected the lot on 2025-01-28"), or null
+     */
+    public static String withdrawnBecause(List<LotHistory.Entry> history, String coaNumber, LotStatus status,
+            ZoneId zone) {
+        for (LotHistory.Entry e : history) {
+            if (LotEventTypes.STATUS_CHANGED.equals(e.type())) {
+                if (LotStatus.REJECTED.name().equals(e.newStatus())) {
+                    return "QA rejected the lot on " + dateOf(e, zone);
+                }
+                if (LotStatus.RECALLED.name().equals(e.newStatus())) {
+                    return "the lot was recalled on " + dateOf(e, zone);
+                }
+            } else if (DISPOSITION_SIGNED.equals(e.type())) {
+                Object decision = e.detail().get("decision");
+                if ("REJECT".equals(decision)) {
+                    return "a QA manager signed the lot's rejection on " + dateOf(e, zone);
+                }
+                if ("RECALL".equals(decision)) {
+                    return "a QA manager signed the lot's recall on " + dateOf(e, zone);
+                }
+            }
+        }
+        LotHistory.Entry heldBy = null;
+        for (int i = issuedIndex(history, coaNumber) + 1; i < history.size(); i++) {
+            LotHistory.Entry e = history.get(i);
+            if (HOLD_PLACED.equals(e.type()) || LotEventTypes.STATUS_CHANGED.equals(e.type())
+                    && LotStatus.QUARANTINE.name().equals(e.newStatus())) {
+                heldBy = heldBy == null ? e : heldBy;
+            } else if (LotEventTypes.STATUS_CHANGED.equals(e.type()) && LotStatus.RELEASED.name().equals(e.newStatus())
+                    || DISPOSITION_SIGNED.equals(e.type()) && "RELEASE".equals(e.detail().get("decision"))) {
+                heldBy = null;
+            }
+        }
+        if (heldBy != null) {
+            return "the lot was put on hold on " + dateOf(heldBy, zone) + " and no QA manager has signed its release"
+                    + " since";
+        }
+        return status == LotStatus.QUARANTINE ? "the lot is on hold" : null;
+    }
+
+    /**
+     * Index of the issuance of {@code coaNumber} in the history ({@code CERTIFICATE_ISSUED}), or, when that is not
+     * in it, of the lot's latest release; -1 for neither (everything counts as after it).
+     */
+    private static int issuedIndex(List<LotHistory.Entry> history, String coaNumber) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            LotHistory.Entry e = history.get(i);
+            if (org.lotflow.certificate.CertificateEventTypes.CERTIFICATE_ISSUED.equals(e.type())
+                    && coaNumber != null && coaNumber.equals(e.detail().get("coaNumber"))) {
+                return i;
+            }
+        }
+        return releaseIndex(history);
+    }
+
+    private static String dateOf(LotHistory.Entry e, ZoneId zone) {
+        return e.at().atZone(zone).toLocalDate().toString();
+    }
+
     /**
      * Refuses (409) to hand out a lot's current certificate: when it has none (the reason says why: not
-     * released yet, rejected, released without lab results), or when the lot was held, rejected or recalled
-     * after its certificate was issued: the certificate no longer vouches for the lot as it stands, and
-     * remains readable by its number for the record. RELEASED, DEPLETED, EXPIRED and ARCHIVED lots hand out
-     * their current certificate (a customer who received the lot still needs it).
+     * released yet, rejected, released without lab results), or when it is withdrawn ({@code withdrawnBecause}, from
+     * {@link #withdrawnBecause}: the lot was rejected or recalled, or held after the certificate was issued and not
+     * released again): the certificate no longer vouches for the lot, and remains on record in the lot's list of
+     * certificates and its history. A lot that only expired, was used up or was archived hands out its current
+     * certificate (a customer who received the lot still needs it).
      *
-     * @param current    the lot's latest certificate number, or null
-     * @param notIssued  why none was issued at its latest release, or null
+     * @param current          the lot's latest certificate number, or null
+     * @param notIssued        why none was issued at its latest release, or null
+     * @param withdrawnBecause why the current certificate no longer vouches for the lot, or null
      */
-    public static void requireHandOut(String lotNumber, LotStatus status, String current, String notIssued) {
+    public static void requireHandOut(String lotNumber, LotStatus status, String current, String notIssued,
+            String withdrawnBecause) {
         if (current == null) {
             String why;
             if (notIssued != null) {
@@ -198,11 +287,12 @@ public final class CertificateRules {
             }
             throw new StateConflict(why).with("lotNumber", lotNumber).with("lotStatus", status.name());
         }
-        if (status == LotStatus.QUARANTINE || status == LotStatus.REJECTED || status == LotStatus.RECALLED) {
-            throw new StateConflict("Lot " + lotNumber + " is " + status + " now: its certificate " + current
-                    + " no longer vouches for it and is not handed out, by either of its addresses; it stays on record"
-                    + " in the lot's list of certificates and its history").with("lotNumber", lotNumber)
-                    .with("lotStatus", status.name()).with("coaNumber", current);
+        if (withdrawnBecause != null) {
+            throw new StateConflict("The certificate of analysis " + current + " of lot " + lotNumber + " is withdrawn"
+                    + " and is not handed out: " + withdrawnBecause + " (lot status " + status + " now), so the"
+                    + " certificate no longer vouches for it. It stays on record in the lot's list of certificates and"
+                    + " its history.").with("lotNumber", lotNumber).with("lotStatus", status.name())
+                    .with("coaNumber", current).with("withdrawnBecause", withdrawnBecause);
         }
     }
 

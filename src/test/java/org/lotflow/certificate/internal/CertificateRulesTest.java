@@ -147,22 +147,124 @@ class CertificateRulesTest {
     }
 
     @Test
-    void theCurrentCertificateIsHandedOutOnlyWhileTheLotStandsBehindIt() {
+    void theCurrentCertificateIsHandedOutOnlyWhileItIsNotWithdrawn() {
         for (LotStatus fine : List.of(LotStatus.RELEASED, LotStatus.DEPLETED, LotStatus.EXPIRED, LotStatus.ARCHIVED)) {
-            CertificateRules.requireHandOut("L-1", fine, "COA-2025-0001", null);
+            CertificateRules.requireHandOut("L-1", fine, "COA-2025-0001", null, null);
         }
-        for (LotStatus held : List.of(LotStatus.QUARANTINE, LotStatus.REJECTED, LotStatus.RECALLED)) {
-            assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", held, "COA-2025-0001", null))
-                    .isInstanceOf(StateConflict.class).hasMessageContaining(held.name())
-                    .hasMessageContaining("COA-2025-0001").hasMessageContaining("stays on record in the lot's list of certificates").hasMessageNotContaining("/coa/");
+        for (LotStatus status : List.of(LotStatus.QUARANTINE, LotStatus.ARCHIVED, LotStatus.EXPIRED)) {
+            assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", status, "COA-2025-0001", null,
+                    "QA rejected the lot on 2025-01-28"))
+                    .isInstanceOf(StateConflict.class).hasMessageContaining(status.name())
+                    .hasMessageContaining("QA rejected the lot on 2025-01-28").hasMessageContaining("withdrawn")
+                    .hasMessageContaining("no longer vouches for it")
+                    .hasMessageContaining("COA-2025-0001").hasMessageContaining("stays on record in the lot's list of"
+                            + " certificates").hasMessageNotContaining("/coa/");
         }
-        assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", LotStatus.PENDING, null, null))
+        assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", LotStatus.PENDING, null, null, null))
                 .isInstanceOf(StateConflict.class).hasMessageContaining("PENDING").hasMessageContaining("not finished");
-        assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", LotStatus.REJECTED, null, null))
+        assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", LotStatus.REJECTED, null, null, null))
                 .isInstanceOf(StateConflict.class).hasMessageContaining("never released");
-        assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", LotStatus.RELEASED, null, "it has no lab results"))
+        assertThatThrownBy(() -> CertificateRules.requireHandOut("L-1", LotStatus.RELEASED, null,
+                "it has no lab results", null))
                 .isInstanceOf(StateConflict.class).hasMessageContaining("released without a certificate")
                 .hasMessageContaining("it has no lab results");
+    }
+
+    static final Instant ISSUED = APPROVED.plusSeconds(3);
+    static final Instant HELD = Instant.parse("2025-02-03T09:00:00Z");
+    static final Instant LATER = Instant.parse("2025-03-10T09:00:00Z");
+
+    /** A lab release that issued COA-2025-0001, then {@code more}. */
+    static List<LotHistory.Entry> certified(LotHistory.Entry... more) {
+        List<LotHistory.Entry> h = labRelease();
+        h.add(entry(ISSUED, "CERTIFICATE_ISSUED", "jennifer", "Jennifer Lee", null,
+                Map.of("coaNumber", "COA-2025-0001")));
+        h.addAll(List.of(more));
+        return h;
+    }
+
+    static LotHistory.Entry status(Instant at, LotStatus status) {
+        return entry(at, "STATUS_CHANGED", "jennifer", "Jennifer Lee", status.name(), Map.of());
+    }
+
+    static LotHistory.Entry hold(Instant at) {
+        return entry(at, "HOLD_PLACED", "sarah", "Sarah Johnson", null, Map.of("trigger", "COMPLAINT"));
+    }
+
+    static LotHistory.Entry disposition(Instant at, String decision) {
+        return entry(at, "DISPOSITION_SIGNED", "jennifer", "Jennifer Lee", null, Map.of("decision", decision));
+    }
+
+    static String withdrawn(List<LotHistory.Entry> h, String coaNumber, LotStatus now) {
+        return CertificateRules.withdrawnBecause(h, coaNumber, now, UTC);
+    }
+
+    /**
+     * Audit 26 F2, F3: decided from the lot's record, not its status now. A rejected or recalled lot's certificate
+     * stays withdrawn once the lot is archived; a held lot's stays withdrawn when the expiry run sets it EXPIRED, before
+     * and after a signed REJECT the status could not follow.
+     */
+    @Test
+    void aCertificateIsWithdrawnWhenTheLotWasRejectedRecalledOrHeldSinceWhateverItsStatusNow() {
+        // only expired, used up, archived: it vouched for what customers received, and still does
+        assertThat(withdrawn(certified(), "COA-2025-0001", LotStatus.RELEASED)).isNull();
+        assertThat(withdrawn(certified(status(LATER, LotStatus.EXPIRED)), "COA-2025-0001", LotStatus.EXPIRED))
+                .isNull();
+        assertThat(withdrawn(certified(status(HELD, LotStatus.DEPLETED), status(LATER, LotStatus.ARCHIVED)),
+                "COA-2025-0001", LotStatus.ARCHIVED)).isNull();
+
+        // held: withdrawn while the hold is open, whatever the expiry run made of the lot
+        List<LotHistory.Entry> held = certified(hold(HELD), status(HELD, LotStatus.QUARANTINE));
+        assertThat(withdrawn(held, "COA-2025-0001", LotStatus.QUARANTINE))
+                .isEqualTo("the lot was put on hold on 2025-02-03 and no QA manager has signed its release since");
+        held.add(status(LATER, LotStatus.EXPIRED));
+        assertThat(withdrawn(held, "COA-2025-0001", LotStatus.EXPIRED)).startsWith("the lot was put on hold on"
+                + " 2025-02-03");
+        // a signed REJECT the expired lot's status could not follow (DISPOSITION_NOT_APPLIED) still rejects it
+        held.add(disposition(LATER.plusSeconds(60), "REJECT"));
+        assertThat(withdrawn(held, "COA-2025-0001", LotStatus.EXPIRED))
+                .isEqualTo("a QA manager signed the lot's rejection on 2025-03-10");
+        held.add(status(LATER.plusSeconds(120), LotStatus.ARCHIVED));
+        assertThat(withdrawn(held, "COA-2025-0001", LotStatus.ARCHIVED)).contains("rejection");
+
+        // rejected or recalled, then archived (F2)
+        assertThat(withdrawn(certified(hold(HELD), status(HELD, LotStatus.QUARANTINE), disposition(LATER, "REJECT"),
+                status(LATER, LotStatus.REJECTED), status(LATER.plusSeconds(9), LotStatus.ARCHIVED)),
+                "COA-2025-0001", LotStatus.ARCHIVED)).isEqualTo("a QA manager signed the lot's rejection on 2025-03-10");
+        assertThat(withdrawn(certified(status(LATER, LotStatus.REJECTED), status(LATER, LotStatus.ARCHIVED)),
+                "COA-2025-0001", LotStatus.ARCHIVED)).isEqualTo("QA rejected the lot on 2025-03-10");
+        assertThat(withdrawn(certified(status(HELD, LotStatus.EXPIRED), status(LATER, LotStatus.RECALLED),
+                status(LATER, LotStatus.ARCHIVED)), "COA-2025-0001", LotStatus.ARCHIVED))
+                .isEqualTo("the lot was recalled on 2025-03-10");
+        assertThat(withdrawn(certified(hold(HELD), disposition(LATER, "RECALL")), "COA-2025-0001",
+                LotStatus.QUARANTINE)).isEqualTo("a QA manager signed the lot's recall on 2025-03-10");
+
+        // released again by a signed RELEASE disposition: its newer certificate vouches, issued after the hold
+        List<LotHistory.Entry> again = certified(hold(HELD), status(HELD, LotStatus.QUARANTINE),
+                disposition(LATER, "RELEASE"), status(LATER, LotStatus.RELEASED),
+                entry(LATER.plusSeconds(1), "CERTIFICATE_ISSUED", "jennifer", "Jennifer Lee", null,
+                        Map.of("coaNumber", "COA-2025-0007", "supersedes", "COA-2025-0001")));
+        assertThat(withdrawn(again, "COA-2025-0007", LotStatus.RELEASED)).isNull();
+        // and the lot as it stood: the old certificate, had none been issued again, vouches again too (as before)
+        assertThat(withdrawn(again.subList(0, again.size() - 1), "COA-2025-0001", LotStatus.RELEASED)).isNull();
+        // a signed RELEASE of a held lot the expiry run set EXPIRED: QA found it sound, the certificate vouches again
+        assertThat(withdrawn(certified(hold(HELD), status(HELD, LotStatus.QUARANTINE), status(LATER,
+                LotStatus.EXPIRED), disposition(LATER.plusSeconds(60), "RELEASE")), "COA-2025-0001", LotStatus.EXPIRED))
+                .isNull();
+        // held again after that release: withdrawn again
+        List<LotHistory.Entry> heldAgain = new ArrayList<>(again);
+        heldAgain.add(hold(LATER.plusSeconds(3600)));
+        heldAgain.add(status(LATER.plusSeconds(3600), LotStatus.QUARANTINE));
+        assertThat(withdrawn(heldAgain, "COA-2025-0007", LotStatus.QUARANTINE)).contains("put on hold on 2025-03-10");
+
+        // a hold placed before the certificate was issued (unidentified stock released by its disposition) counts not
+        List<LotHistory.Entry> heldFirst = new ArrayList<>();
+        heldFirst.add(hold(RECORDED.minusSeconds(7200)));
+        heldFirst.add(status(RECORDED.minusSeconds(7200), LotStatus.QUARANTINE));
+        heldFirst.addAll(certified());
+        assertThat(withdrawn(heldFirst, "COA-2025-0001", LotStatus.RELEASED)).isNull();
+        // in QUARANTINE now without a hold in its record: withdrawn all the same
+        assertThat(withdrawn(certified(), "COA-2025-0001", LotStatus.QUARANTINE)).isEqualTo("the lot is on hold");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * lot's history (CERTIFICATE_PROVIDED). Sales, QA analysts and QA managers only (403 otherwise); 400 for
  * a malformed certificate number or customer, 404 for an unknown lot or certificate, 409 for a lot
  * without a current certificate (the reason says why: not released yet, rejected, released without lab
- * results, held or recalled since). Errors are problem+json, also to a PDF request.
+ * results, or its certificate withdrawn: the lot rejected or recalled, or held since and not released again,
+ * whatever its status now). Errors are problem+json, also to a PDF request.
  */
 @RestController
 @RequestMapping("/api/lots/{lotNumber}/coa")

@@ -289,11 +289,12 @@ public class ConsoleFormat {
 
     /**
      * A certificate of analysis's standing in words (new user round 24b N5: "COA-2025-0001 (CURRENT, ...)"): CURRENT
-     * is "current", SUPERSEDED "superseded by a later one", in lower case as it reads inside a sentence's parentheses;
-     * another text as it is; "" for none.
+     * is "current", WITHDRAWN "withdrawn" (audit 26 F2), SUPERSEDED "superseded by a later one", in lower case as it
+     * reads inside a sentence's parentheses; another text as it is; "" for none.
      */
     public String certificateStatus(Object code) {
-        return inWords(java.util.Map.of("CURRENT", "current", "SUPERSEDED", "superseded by a later one"), code);
+        return inWords(java.util.Map.of("CURRENT", "current", "WITHDRAWN", "withdrawn", "SUPERSEDED",
+                "superseded by a later one"), code);
     }
 
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */

@@ -185,6 +185,23 @@ class LotPages {
                         l.getSupplier() == null ? "" : l.getSupplier())).toList();
     }
 
+    /**
+     * Why the lot's latest certificate is WITHDRAWN, as the certificate module's line of the lot view says it
+     * ({@code withdrawnBecause}), or null when none is.
+     */
+    static String withdrawnBecause(Object certificates) {
+        if (certificates instanceof List<?> lines) {
+            for (Object line : lines) {
+                if (line instanceof Map<?, ?> l
+                        && org.lotflow.certificate.CertificateView.WITHDRAWN.equals(l.get("status"))) {
+                    Object why = l.get("withdrawnBecause");
+                    return why == null ? "it no longer vouches for the lot" : why.toString();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The lot's page: the lot, its figures, history, tasks, holds, recalls, orders and shipments, into {@code model}. */
     void lotPage(String lotNumber, Model model) {
         Lot lot = lots.get(lotNumber);
@@ -242,8 +259,11 @@ class LotPages {
         // a PENDING lot under lab release: said where the hold would be, so a damaged delivery's analyst knows the way
         model.addAttribute("inLabRelease", !holdable && status == LotStatus.PENDING);
         model.addAttribute("recallable", status != LotStatus.PENDING && status != LotStatus.RECALLED);
-        model.addAttribute("certificateWithdrawn", status == LotStatus.QUARANTINE || status == LotStatus.REJECTED
-                || status == LotStatus.RECALLED);
+        // withdrawn as the certificate module decides it from the lot's record (its list's WITHDRAWN line), not from
+        // the status alone: an archived rejected lot, a held lot set EXPIRED, offered a certificate (audit 26 F2, F3)
+        String withdrawnBecause = withdrawnBecause(extra.get("certificates"));
+        model.addAttribute("certificateWithdrawn", withdrawnBecause != null);
+        model.addAttribute("certificateWithdrawnBecause", withdrawnBecause);
         model.addAttribute("holdSources", Holds.SOURCES);
         model.addAttribute("holdSourceWords", Holds.TRIGGER_WORDS);
         model.addAttribute("classifications", Classification.values());
