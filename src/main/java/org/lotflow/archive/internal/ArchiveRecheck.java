@@ -25,18 +25,27 @@ public final class ArchiveRecheck {
      * @param keptActive what keeps it active ({@link RetentionRule#keptActiveBy}), or null
      */
     public static String refusal(Lot lot, LotStatus listedAs, LocalDate today, String keptActive) {
+        String refusal = refusal(lot.getStatus(), listedAs, RetentionRule.archivable(lot, today), keptActive);
+        return NO_LONGER.equals(refusal) ? NO_LONGER + ": " + lot.getStatus() + " with " + lot.quantities().onHand()
+                .stripTrailingZeros().toPlainString() + " " + lot.getProduct().getUnit() + " on hand, kept until "
+                + RetentionRule.retainUntil(lot) : refusal;
+    }
+
+    static final String NO_LONGER = "no longer archivable";
+
+    /**
+     * The rule on its facts: the lot's {@code status} now, the status it was listed with ({@code listedAs}, or
+     * null), whether {@link RetentionRule#archivable} still holds, and what keeps it active (or null). Open work
+     * first, then a changed status, then the retention rule.
+     */
+    public static String refusal(LotStatus status, LotStatus listedAs, boolean archivable, String keptActive) {
         if (keptActive != null) {
             return keptActive;
         }
-        if (listedAs != null && lot.getStatus() != listedAs) {
-            return "became " + lot.getStatus() + " after the review listed it " + listedAs + ": not archived on a"
-                    + " decision taken on another status; a later run lists it again if it still may go";
+        if (listedAs != null && status != listedAs) {
+            return "became " + status + " after the review listed it " + listedAs + ": not archived on a decision"
+                    + " taken on another status; a later run lists it again if it still may go";
         }
-        if (!RetentionRule.archivable(lot, today)) {
-            return "no longer archivable: " + lot.getStatus() + " with " + lot.quantities().onHand()
-                    .stripTrailingZeros().toPlainString() + " " + lot.getProduct().getUnit() + " on hand, kept until "
-                    + RetentionRule.retainUntil(lot);
-        }
-        return null;
+        return archivable ? null : NO_LONGER;
     }
 }
