@@ -201,6 +201,23 @@ public class Lot {
         return previous;
     }
 
+    /**
+     * Back from ARCHIVED to the status an open recall took the lot in (RECALLED, or REJECTED kept in its scope), when
+     * goods of it come back under that recall ({@link LotReturns}; auditor 26b F3: lots of an open recall archived
+     * before archiving left them alone). Not a step of the lifecycle ({@link LotStatus}): only this path takes it.
+     * Returns the previous status (ARCHIVED).
+     */
+    LotStatus reopenForRecall(LotStatus takenAs) {
+        if (status != LotStatus.ARCHIVED || (takenAs != LotStatus.RECALLED && takenAs != LotStatus.REJECTED)) {
+            throw new IllegalTransitionException(lotNumber, status, takenAs);
+        }
+        status = takenAs;
+        if (takenAs == LotStatus.RECALLED) {
+            recalledOnce = true;
+        }
+        return LotStatus.ARCHIVED;
+    }
+
     /** The lot's quantities and their rule: the one place that computes available and on hand. */
     public LotQuantities quantities() {
         return new LotQuantities(quantity, allocated, shipped, consumed, disposed);

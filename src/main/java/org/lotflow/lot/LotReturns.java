@@ -24,11 +24,16 @@ public class LotReturns {
     private final LotService lots;
     private final LotStock stock;
     private final LotHistory history;
+    private final LotStatusChange statusChange;
+    private final org.lotflow.security.CurrentUser currentUser;
 
-    public LotReturns(LotService lots, LotStock stock, LotHistory history) {
+    public LotReturns(LotService lots, LotStock stock, LotHistory history, LotStatusChange statusChange,
+            org.lotflow.security.CurrentUser currentUser) {
         this.lots = lots;
         this.stock = stock;
         this.history = history;
+        this.statusChange = statusChange;
+        this.currentUser = currentUser;
     }
 
     /**
@@ -40,14 +45,27 @@ public class LotReturns {
      * A REJECTED lot of the recall's scope takes its goods back too (the recall notified its customers; the stock is
      * the rejected lot's until the recall's closing disposes of it, auditor 2026-12-07 F1).
      *
-     * @throws StateConflict 409 when the lot is neither RECALLED nor REJECTED, or has less than {@code quantity}
-     *         shipped; nothing changes
+     * Whether the recall receives the lot's goods is decided by how it took the lot ({@code takenAs}: RECALLED, or
+     * REJECTED kept in its scope), not by the lot's later status (auditor 26b F3): a lot the open recall took and that
+     * was ARCHIVED afterwards (before archiving left the lots of open recalls alone) goes back to {@code takenAs}, with
+     * a status change in its history, and takes its goods back, so the recall's signed closing disposes of them as of
+     * any other of its lots (21 CFR 7.55(a)); an archived lot holds nothing on hand.
+     *
+     * @param takenAs how the caller's recall took the lot (RECALLED or REJECTED, from its scope's record)
+     * @throws StateConflict 409 when the lot is neither RECALLED nor REJECTED (nor ARCHIVED after being taken so), or
+     *         has less than {@code quantity} shipped; nothing changes
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void receiveRecalled(Lot lot, BigDecimal quantity, String customer, String recallNumber,
-            LocalDate receivedOn, String reference) {
+            LocalDate receivedOn, String reference, LotStatus takenAs) {
         Lot locked = lots.lockForChange(lot);
-        if (locked.getStatus() != LotStatus.RECALLED && locked.getStatus() != LotStatus.REJECTED) {
+        boolean taken = takenAs == LotStatus.RECALLED || takenAs == LotStatus.REJECTED;
+        if (locked.getStatus() == LotStatus.ARCHIVED && taken) {
+            statusChange.reopenForRecall(locked, takenAs, "Goods received back under recall " + recallNumber
+                    + ", which took the lot " + takenAs + " before it was archived: " + takenAs + " again until the"
+                    + " recall's closing disposes of them", java.util.Map.of("recallNumber", recallNumber),
+                    currentUser.id());
+        } else if (locked.getStatus() != LotStatus.RECALLED && locked.getStatus() != LotStatus.REJECTED) {
             throw new StateConflict("Lot " + locked.getLotNumber() + " is " + locked.getStatus() + ": returned goods"
                     + " are received under a recall only while the lot is RECALLED (or REJECTED)")
                     .with("lotNumber", locked.getLotNumber()).with("lotStatus", locked.getStatus().name());

@@ -95,6 +95,20 @@ class LotStatusChange {
         }
     }
 
+    /**
+     * An ARCHIVED lot back in the status its open recall took it in ({@link Lot#reopenForRecall}), with its history
+     * event and {@link LotStatusChanged}, when goods of it come back under that recall ({@link LotReturns}).
+     */
+    @Transactional
+    Lot reopenForRecall(Lot lot, LotStatus takenAs, String reason, Map<String, ?> detail, String byUser) {
+        LotStatus previous = lot.reopenForRecall(takenAs);
+        lots.save(lot);
+        history.event(lot.getId(), LotEventTypes.STATUS_CHANGED).by(byUser).status(previous, takenAs).reason(reason)
+                .details(detail).record();
+        events.publishEvent(new LotStatusChanged(lot.getId(), lot.getLotNumber(), previous, takenAs, reason));
+        return lot;
+    }
+
     private Lot apply(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser) {
         return apply(lot, next, reason, detail, byUser, false);
     }

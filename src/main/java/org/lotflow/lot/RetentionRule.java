@@ -8,7 +8,10 @@ import java.util.Set;
  * When a lot may leave the active set (issue #16, the seed's "How long should I keep lot records?"): its retention
  * has passed ({@code retainUntil = expirationDate + the product's retention years} lies before today) and it is no
  * longer active: DEPLETED, or EXPIRED, REJECTED or RECALLED with nothing on hand ({@link LotQuantities#onHand()}
- * zero: shipped, consumed or disposed of). A lot whose retention has not passed is never archived. A plain rule.
+ * zero: shipped, consumed or disposed of). A lot whose retention has not passed is never archived. Nor is a lot
+ * still under other lotflow work ({@link #keptActiveBy}): in the scope of a recall that is not CLOSED (its customers
+ * still answer, its goods still come back and its closing disposes of them: 21 CFR 7.55(a), 7.42(b)(3)), or with an
+ * open hold (auditor 26b F3: lots archived out of an open recall). A plain rule.
  */
 public final class RetentionRule {
 
@@ -34,6 +37,24 @@ public final class RetentionRule {
         LocalDate cutoff = today.minusYears(years);
         // today 29 February: today.minusYears(years) may be a 28 February whose retention ended the day before
         return cutoff.plusYears(years).isBefore(today) ? cutoff.plusDays(1) : cutoff;
+    }
+
+    /**
+     * What keeps a lot past its retention in the active set though status, stock and retention would let it go: the
+     * recalls not CLOSED whose scope holds it ({@code openRecalls}, their numbers) and its open hold ({@code openHold},
+     * in words, or null); null when nothing does. Said as a review shows it ("in the scope of open recall
+     * RC-2025-002").
+     */
+    public static String keptActiveBy(java.util.List<String> openRecalls, String openHold) {
+        java.util.List<String> why = new java.util.ArrayList<>();
+        if (openRecalls != null && !openRecalls.isEmpty()) {
+            why.add("in the scope of open recall" + (openRecalls.size() == 1 ? " " : "s ")
+                    + String.join(", ", openRecalls) + " (its returns and closing still to come)");
+        }
+        if (openHold != null) {
+            why.add("open " + openHold);
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
     }
 
     /** Whether the lot may be archived on {@code today}. */

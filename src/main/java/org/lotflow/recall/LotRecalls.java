@@ -62,6 +62,28 @@ public class LotRecalls {
     }
 
     /**
+     * The lots in the scope of a recall that is not CLOSED (NOTIFYING, AWAITING_CLOSE), by lot id: those recalls'
+     * numbers, oldest first; {@code lotIds} null for every such lot. Such a lot is still the recall's work (its
+     * customers answer, its goods come back, its closing disposes of them), so archiving leaves it alone (auditor 26b
+     * F3: lots archived out of an open recall could no longer take their goods back). One query.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<String>> inOpenRecalls(Collection<Long> lotIds) {
+        Map<Long, List<String>> byLot = new LinkedHashMap<>();
+        if (lotIds != null && lotIds.isEmpty()) {
+            return byLot;
+        }
+        jdbc.query("""
+                SELECT rl.lot_id, r.recall_number FROM recall_lot rl JOIN recall r ON r.id = rl.recall_id
+                 WHERE r.status <> 'CLOSED'""" + (lotIds == null ? "" : " AND rl.lot_id = ANY(:lotIds)")
+                + " ORDER BY rl.lot_id, r.id", new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(
+                        "lotIds", lotIds == null ? null : org.lotflow.shared.IdArray.of(lotIds)), rs -> {
+                    byLot.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return byLot;
+    }
+
+    /**
      * The recalls whose customers' shipments include each of the orders (by order number as stored), oldest first; an
      * order no recall reached is not in the map.
      */

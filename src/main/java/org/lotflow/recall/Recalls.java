@@ -31,14 +31,17 @@ public class Recalls {
      * Whether goods of a lot of a recall's scope that customers send back are received under that recall
      * ({@code POST /api/recalls/{n}/received-returns}): a lot it recalled ({@code action} RECALLED), and a lot it kept
      * REJECTED (its customers are notified too, and what they send back is the rejected lot's stock until the
-     * recall's closing disposes of it; auditor 2026-12-07 F1). Not an ARCHIVED lot (its records are closed) nor one
-     * another recall recalled (its goods come back under that recall).
+     * recall's closing disposes of it; auditor 2026-12-07 F1). Decided by how the recall took the lot, as its scope
+     * recorded it ({@code recall_lot}), never by the lot's later status (auditor 26b F3: a lot the open recall took
+     * and that was ARCHIVED afterwards still takes its goods back under it). Not a lot that was ARCHIVED when the
+     * recall reached it (its records were closed) nor one another recall recalled (its goods come back under that
+     * recall).
      *
      * @param action the lot's action in the recall's scope (RECALLED or SKIPPED)
-     * @param status the lot's status now
+     * @param previousStatus the lot's status when the recall reached it ({@code previousStatus} of the scope)
      */
-    public static boolean receivesReturns(String action, String status) {
-        return "RECALLED".equals(action) || "REJECTED".equals(status);
+    public static boolean receivesReturns(String action, String previousStatus) {
+        return "RECALLED".equals(action) || "REJECTED".equals(previousStatus);
     }
 
     private final org.lotflow.recall.internal.ReturnReceipts receipts;

@@ -229,6 +229,109 @@ abstract class ArchivingScenarios {
         assertThat(status(lot)).as("an archived lot keeps its status").isEqualTo("ARCHIVED");
     }
 
+    private String openRecall(String lot, String reason) {
+        Response recall = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason", reason,
+                "classification", "CLASS_II"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(201);
+        return recall.json().get("recallNumber").asText();
+    }
+
+    /** The run's review task, started by its timer's process. */
+    private String reviewTask(String pi) {
+        JsonNode tasks = api.get("jennifer", "/engine-rest/task?taskDefinitionKey=reviewArchiving&processInstanceId="
+                + pi).json();
+        assertThat(tasks).as("a review task").hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    /**
+     * Auditor 26b F3: a lot RECALLED by a recall still open (nothing on hand, retention passed) is not listed for
+     * archiving: the review says it is left off and why (the recall's number), and it stays RECALLED, so its
+     * customers' goods are still received under the recall.
+     */
+    @Test
+    void aLotOfAnOpenRecallIsLeftOffTheReviewWithTheReasonAndNeverArchived() {
+        String sku = sku();
+        String recalled = depletedLot(sku, "2020-04-01");
+        String plain = depletedLot(sku, "2020-04-02");
+        String number = openRecall(recalled, "Odour complaint: recall the lot");
+        assertThat(status(recalled)).isEqualTo("RECALLED");
+
+        String pi = runtimeService.startProcessInstanceByKey(LotArchivingProcess.PROCESS_KEY).getId();
+        api.executeJobs();
+        String taskId = reviewTask(pi);
+        JsonNode form = api.get("jennifer", "/engine-rest/task/" + taskId + "/form-variables").json();
+        assertThat(form.get("archivableLots").get("value").asText()).contains(plain).doesNotContain(recalled);
+        assertThat(form.get("keptLots").get("value").asText()).contains(recalled).contains("open recall " + number);
+
+        Response done = complete("jennifer", taskId, Map.of("decision", "ARCHIVE", "comment", "retention over",
+                "excludedLots", othersListed(taskId, sku).isEmpty() ? "" : othersListed(taskId, sku)));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(status(plain)).isEqualTo("ARCHIVED");
+        assertThat(status(recalled)).as("its recall is open").isEqualTo("RECALLED");
+        assertThat(jdbc.queryForObject("SELECT kept_lots FROM archive_review WHERE process_instance_id = ?",
+                String.class, pi)).contains(recalled + ": in the scope of open recall " + number);
+    }
+
+    /**
+     * Auditor 26b F3, race variant: a recall opened while the review task is open (the lot listed DEPLETED, now
+     * RECALLED): the reviewer's ARCHIVE does not archive it; the review records why.
+     */
+    @Test
+    void aListedLotRecalledWhileTheReviewIsOpenIsNotArchived() {
+        String sku = sku();
+        String lot = depletedLot(sku, "2020-05-01");
+        String pi = runtimeService.startProcessInstanceByKey(LotArchivingProcess.PROCESS_KEY).getId();
+        api.executeJobs();
+        String taskId = reviewTask(pi);
+        assertThat(api.get("jennifer", "/engine-rest/task/" + taskId + "/form-variables").json()
+                .get("archivableLots").get("value").asText()).contains(lot);
+        String others = othersListed(taskId, sku);
+
+        String number = openRecall(lot, "Late complaint: foreign matter");
+        Response done = complete("jennifer", taskId, others.isEmpty() ? Map.of("decision", "ARCHIVE", "comment",
+                "retention over") : Map.of("decision", "ARCHIVE", "comment", "retention over", "excludedLots", others));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+
+        assertThat(status(lot)).as("recalled after it was listed").isEqualTo("RECALLED");
+        assertThat(jdbc.queryForObject("SELECT skipped_lots FROM archive_review WHERE process_instance_id = ?",
+                String.class, pi)).contains(lot + ": in the scope of open recall " + number);
+        Response receipt = api.post("rachel", "/api/recalls/" + number + "/received-returns", Map.of("lotNumber", lot,
+                "customer", "Acme Foods", "quantity", 2, "reference", "RMA-R1"));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+    }
+
+    /**
+     * Auditor 26b F3, data archived before the fix: a lot RECALLED by a recall still open and ARCHIVED since. A second
+     * recall naming it is refused (409, the open recall named); goods its customer sends back are received under the
+     * open recall (the recall took it RECALLED): the lot is RECALLED again with the goods on hand, for the recall's
+     * closing to dispose of.
+     */
+    @Test
+    void aLotArchivedOutOfAnOpenRecallStillTakesItsGoodsBackUnderItAndIsNotRecalledTwice() {
+        String sku = sku();
+        String lot = depletedLot(sku, "2020-06-01");
+        String number = openRecall(lot, "Odour complaint spread: recall the lot");
+        jdbc.update("UPDATE lot SET status = 'ARCHIVED' WHERE lot_number = ?", lot); // as archived before the fix
+
+        Response again = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason", "again",
+                "classification", "CLASS_III"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.text()).contains("already recalled by " + number);
+
+        Response receipt = api.post("rachel", "/api/recalls/" + number + "/received-returns", Map.of("lotNumber", lot,
+                "customer", "Acme Foods", "quantity", 4, "reference", "RMA-1"));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+        JsonNode view = api.get("tom", "/api/lots/" + lot).json();
+        assertThat(view.get("status").asText()).isEqualTo("RECALLED");
+        assertThat(view.get("onHand").decimalValue()).isEqualByComparingTo("4");
+        JsonNode history = api.get("tom", "/api/lots/" + lot + "/history").json();
+        assertThat(history.toString()).contains("Goods received back under recall " + number);
+    }
+
     @Test
     void onlyTheTimerStartsArchiving() {
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(LotArchivingProcess.PROCESS_KEY)

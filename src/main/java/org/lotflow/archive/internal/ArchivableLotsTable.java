@@ -33,4 +33,25 @@ public final class ArchivableLotsTable {
         }
         return sb.toString();
     }
+
+    /**
+     * The lots past their retention the review leaves off because other lotflow work keeps them active (a recall not
+     * CLOSED, an open hold; auditor 26b F3), with why, as a Markdown table; a plain sentence when there are none.
+     */
+    public static String kept(ArchivableLots.Head head, java.util.Map<Long, String> keptBy) {
+        if (head.keptActive().isEmpty()) {
+            return "No lot past its retention is left off for open work.";
+        }
+        StringBuilder sb = new StringBuilder("Not listed, kept active by open work (" + head.keptTotal() + "): archived"
+                + " by a later run once that work is done.\n\n| Lot | Status | Why not listed |\n|---|---|---|\n");
+        for (Lot lot : head.keptActive()) {
+            sb.append("| ").append(lot.getLotNumber()).append(" | ").append(lot.getStatus()).append(" | ")
+                    .append(keptBy.get(lot.getId())).append(" |\n");
+        }
+        long more = head.keptTotal() - head.keptActive().size();
+        if (more > 0) {
+            sb.append("\n... and ").append(more).append(" more.\n");
+        }
+        return sb.toString();
+    }
 }

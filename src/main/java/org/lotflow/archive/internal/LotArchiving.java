@@ -27,6 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
  * history event naming the reviewer and the reason. Which lots come from lotflow's tables (the review's listing),
  * never from a process variable; a lot is judged again under its lock before it is archived, so one whose retention
  * has not passed, or that became active again, is never archived. Nothing is deleted.
+ *
+ * <p>A lot still under other lotflow work (in the scope of a recall that is not CLOSED, with an open hold:
+ * {@link OpenLotWork}) is not archived (auditor 26b F3: lots archived out of an OPEN recall could no longer take
+ * their returned goods back, and the recall's signed closing had to justify a loss that did not happen; 21 CFR
+ * 7.55(a), 7.42(b)(3)): the review leaves it off its list and says why, and the archiving step, under the lots' locks,
+ * skips a confirmed lot that such work reached meanwhile, or whose status is no longer the one the review listed (a
+ * recall opened while the review task was open), recording why in the review ({@link ArchiveRecheck}).
  */
 @Service
 public class LotArchiving {
@@ -42,9 +49,15 @@ public class LotArchiving {
     private final LotService lotService;
     private final Clock clock;
     private final int reviewLines;
+    private final OpenLotWork openWork;
+
+    /** A review's listing: the lots listed and left off ({@link ArchivableLots.Head}), and why each left off is. */
+    public record Listing(ArchivableLots.Head head, Map<Long, String> keptBy) {
+    }
 
     public LotArchiving(ArchivableLots archivable, ArchiveReviews reviews, LotStock lots, LotService lotService,
-            Clock clock, @Value("${lotflow.archiving.review-lines:200}") int reviewLines) {
+            Clock clock, @Value("${lotflow.archiving.review-lines:200}") int reviewLines, OpenLotWork openWork) {
+        this.openWork = openWork;
         this.archivable = archivable;
         this.reviews = reviews;
         this.lots = lots;
@@ -56,16 +69,22 @@ public class LotArchiving {
     /** How many lots may be archived today. */
     @Transactional(readOnly = true)
     public long countArchivable() {
-        return archivable.find(LocalDate.now(clock), 0).total();
+        return archivable.find(LocalDate.now(clock), 0, openWork.of(null).keySet()).total();
     }
 
-    /** Lists the first lots for the run's review, records the listing, and returns it with the total. */
+    /**
+     * Lists the first lots for the run's review (less those other work keeps active, listed apart with why), records
+     * the listing with each lot's status, and returns it with the totals.
+     */
     @Transactional
-    public ArchivableLots.Head openReview(String processInstanceId) {
+    public Listing openReview(String processInstanceId) {
         LocalDate today = LocalDate.now(clock);
-        ArchivableLots.Head head = archivable.find(today, reviewLines);
-        reviews.open(processInstanceId, today, head.lots().stream().map(Lot::getLotNumber).toList(), head.total());
-        return head;
+        Map<Long, String> keptBy = openWork.of(null);
+        ArchivableLots.Head head = archivable.find(today, reviewLines, keptBy.keySet());
+        reviews.open(processInstanceId, today, head.lots().stream().map(Lot::getLotNumber).toList(),
+                head.lots().stream().map(l -> l.getStatus().name()).toList(), head.total(),
+                head.keptActive().stream().map(l -> l.getLotNumber() + ": " + keptBy.get(l.getId())).toList());
+        return new Listing(head, keptBy);
     }
 
     /**
@@ -113,9 +132,10 @@ public class LotArchiving {
     }
 
     /**
-     * Sets ARCHIVED each lot of the run's listing that the reviewer did not exclude and that still passes the
-     * retention rule under its lock; the history event names the reviewer and the reason. Returns the lot numbers
-     * archived (none when the decision was KEEP).
+     * Sets ARCHIVED each lot of the run's listing that the reviewer did not exclude and that, under its lock, still
+     * passes the retention rule, has the status the review listed it with and is under no other open work (a recall
+     * not CLOSED, an open hold: {@link ArchiveRecheck}); the history event names the reviewer and the reason. The
+     * others are recorded in the review with why. Returns the lot numbers archived (none when the decision was KEEP).
      */
     @Transactional
     public List<String> archive(String processInstanceId) {
@@ -127,9 +147,17 @@ public class LotArchiving {
         LocalDate today = LocalDate.now(clock);
         List<String> confirmed = review.listedLots().stream().filter(l -> !review.excludedLots().contains(l))
                 .toList();
-        for (Lot lot : lots.lockAllByLotNumber(confirmed)) {
-            if (!RetentionRule.archivable(lot, today)) {
-                continue; // changed since the review listed it: judged again, never archived early
+        List<Lot> locked = lots.lockAllByLotNumber(confirmed);
+        // read under the locks: a recall opened since the listing has locked (and committed) its scope's lots first
+        Map<Long, String> keptBy = openWork.of(locked.stream().map(Lot::getId).toList());
+        List<String> skipped = new ArrayList<>();
+        for (Lot lot : locked) {
+            String listedAs = review.listedStatus(lot.getLotNumber());
+            String refusal = ArchiveRecheck.refusal(lot, listedAs == null ? null : LotStatus.valueOf(listedAs), today,
+                    keptBy.get(lot.getId()));
+            if (refusal != null) {
+                skipped.add(lot.getLotNumber() + ": " + refusal); // changed since the review listed it: never archived
+                continue;
             }
             LocalDate retainUntil = RetentionRule.retainUntil(lot);
             lotService.changeStatus(lot, LotStatus.ARCHIVED, "Retention passed (kept until " + retainUntil
@@ -138,7 +166,7 @@ public class LotArchiving {
                             "reviewDate", review.reviewDate().toString()), review.decidedBy());
             archived.add(lot.getLotNumber());
         }
-        reviews.archived(processInstanceId, archived.size());
+        reviews.archived(processInstanceId, archived.size(), skipped);
         return archived;
     }
 }

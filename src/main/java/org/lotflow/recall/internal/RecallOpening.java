@@ -114,7 +114,9 @@ public class RecallOpening {
         for (String n : request.lotNumbers()) {
             Lot lot = scope.named().get(n);
             RecallScope.checkNamed(n, lot.getStatus(), acceptRecalled,
-                    lot.getStatus() == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null) : null);
+                    lot.getStatus() == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null)
+                            : lot.getStatus() == LotStatus.ARCHIVED ? store.openRecallOf(lot.getId()).orElse(null)
+                                    : null);
         }
         Instant now = clock.instant();
         String number = sequence.next(LocalDate.now(clock).getYear());

@@ -21,15 +21,23 @@ public final class RecallScope {
     /**
      * Refuses ({@link StateConflict}, 409) a named lot that cannot be recalled: one already RECALLED
      * (unless {@code acceptRecalled}: a RECALL disposition that set it already), naming the earlier
-     * recall if known; or one whose status may not become RECALLED.
+     * recall if known; an ARCHIVED one that a recall still open recalled (archived while that recall was open, before
+     * archiving left such lots alone; auditor 26b F3: a second recall notified its customers again for the same
+     * goods); or one whose status may not become RECALLED.
      *
-     * @param previousRecall the recall that recalled the lot, or null
+     * @param previousRecall for a RECALLED lot the recall that recalled it, for an ARCHIVED one the recall not CLOSED
+     *        that recalled it, or null
      */
     static void checkNamed(String lotNumber, LotStatus status, boolean acceptRecalled, String previousRecall) {
         if (status == LotStatus.RECALLED && !acceptRecalled) {
             throw new StateConflict("Lot " + lotNumber + " is already RECALLED"
                     + (previousRecall == null ? "" : " (recall " + previousRecall + ")")).with("lotNumber", lotNumber)
                     .with("recallNumber", previousRecall);
+        }
+        if (status == LotStatus.ARCHIVED && previousRecall != null) {
+            throw new StateConflict("Lot " + lotNumber + " is already recalled by " + previousRecall + ", which is"
+                    + " still open (the lot was archived since): its customers are notified and its goods received"
+                    + " under that recall").with("lotNumber", lotNumber).with("recallNumber", previousRecall);
         }
         if (status != LotStatus.RECALLED && status != LotStatus.ARCHIVED && status != LotStatus.REJECTED
                 && !status.canBecome(LotStatus.RECALLED)) {
@@ -49,11 +57,13 @@ public final class RecallScope {
      * Why a lot of the scope is not recalled, as the recall and the lot's history say it ("any customer it reached": a
      * rejected lot may have reached none; new user 2026-12-07 N3: "its customers are notified" beside "no customers").
      *
-     * @param previousRecall for an already RECALLED lot, the recall that recalled it, or null
+     * @param previousRecall for an already RECALLED lot, the recall that recalled it; for an ARCHIVED one, the recall
+     *        not CLOSED that recalled it; or null
      */
     public static String skipNote(LotStatus status, String previousRecall) {
-        return status == LotStatus.RECALLED
+        return status == LotStatus.RECALLED || status == LotStatus.ARCHIVED && previousRecall != null
                 ? "already RECALLED" + (previousRecall == null ? "" : " by " + previousRecall)
+                        + (status == LotStatus.ARCHIVED ? " (archived since, that recall still open)" : "")
                 : status == LotStatus.ARCHIVED
                         ? "ARCHIVED (past its retention, nothing on hand): stays archived; any customer it reached is notified"
                         : status == LotStatus.REJECTED

@@ -332,6 +332,17 @@ class RecallStore {
                         rs.getString(4)));
     }
 
+    /**
+     * The recall that is not CLOSED and recalled a lot, if any (the latest): an ARCHIVED lot it took stays its lot
+     * (auditor 26b F3: archived while the recall was open, before archiving left such lots alone).
+     */
+    Optional<String> openRecallOf(long lotId) {
+        return jdbc.queryForList("""
+                SELECT r.recall_number FROM recall_lot rl JOIN recall r ON r.id = rl.recall_id
+                 WHERE rl.lot_id = :lotId AND rl.recalled = TRUE AND r.status <> 'CLOSED' ORDER BY r.id DESC
+                """, Map.of("lotId", lotId), String.class).stream().findFirst();
+    }
+
     /** The recall that recalled a lot, if any (the latest). */
     Optional<String> recallOf(long lotId) {
         return jdbc.queryForList("""

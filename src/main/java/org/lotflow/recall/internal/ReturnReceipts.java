@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotReturns;
+import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotStock;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
@@ -68,8 +69,10 @@ public class ReturnReceipts {
      * (received none of that lot), {@code quantity}, {@code receivedOn} or {@code reference}; 409 once the recall is
      * closed or its closing is signed (the closing disposes of what was on hand when it was signed), and when the lot
      * is neither RECALLED nor REJECTED. A lot the recall kept REJECTED (its customers notified) takes goods back as a
-     * recalled one does, and the closing disposes of them (auditor 2026-12-07 F1); an ARCHIVED lot or one another recall
-     * recalled does not (400 naming {@code lotNumber}, the other recall's number said).
+     * recalled one does, and the closing disposes of them (auditor 2026-12-07 F1); a lot that was ARCHIVED when the
+     * recall reached it or one another recall recalled does not (400 naming {@code lotNumber}, the other recall's
+     * number said). Decided by how the recall took the lot, not by its status now (auditor 26b F3): a lot it took and
+     * that was ARCHIVED afterwards goes back to RECALLED (or REJECTED) and takes its goods back ({@link LotReturns}).
      */
     @Transactional
     public void receive(String recallNumber, String lotNumberAsSent, String customerAsSent, BigDecimal quantity,
@@ -133,7 +136,9 @@ public class ReturnReceipts {
         // a serialised lot's units come back by serial, each one this customer received of it
         serialReturns.receive(stock.getProduct(), lot.lotId(), lot.lotNumber(), quantity, asRecorded,
                 recall.recallNumber(), serials);
-        lotReturns.receiveRecalled(stock, quantity, asRecorded, recall.recallNumber(), receivedOn, reference);
+        // as the recall took the lot (its scope's record), whatever its status now: an ARCHIVED one goes back to it
+        lotReturns.receiveRecalled(stock, quantity, asRecorded, recall.recallNumber(), receivedOn, reference,
+                lot.recalled() ? LotStatus.RECALLED : LotStatus.REJECTED);
         String by = currentUser.id();
         Instant now = clock.instant();
         receipts.insert(recall.id(), lot.lotId(), asRecorded, quantity, receivedOn, reference, now, by);
@@ -159,11 +164,12 @@ public class ReturnReceipts {
                 .orElseThrow(() -> new InvalidInput("lotNumber", "'" + lotNumber + "' is not a lot of recall " + recall.recallNumber() + " (GET /api/recalls/"
                         + recall.recallNumber() + " lists its " + store.scopeSize(recall.id()) + " lots)"));
         if (!org.lotflow.recall.Recalls.receivesReturns(lot.recalled() ? "RECALLED" : "SKIPPED",
-                lot.currentStatus())) {
+                lot.previousStatus())) {
             throw new InvalidInput("lotNumber", "lot " + lot.lotNumber() + " is in the scope of recall "
                     + recall.recallNumber() + " but was not recalled by it (" + lot.note() + "): its goods are not"
                     + " received under this recall" + (lot.note().startsWith("already RECALLED by ")
-                            ? "; receive them under " + lot.note().substring("already RECALLED by ".length()) : ""));
+                            ? "; receive them under " + lot.note().substring("already RECALLED by ".length()).split(" ")[0]
+                            : ""));
         }
         return lot;
     }

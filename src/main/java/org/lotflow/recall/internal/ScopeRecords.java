@@ -58,7 +58,10 @@ class ScopeRecords {
             store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), true, null);
             return null;
         }
-        String previousRecall = previous == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null) : null;
+        // an ARCHIVED lot an open recall took (archived before archiving left such lots alone, auditor 26b F3) is
+        // that recall's: its goods come back under it, as a RECALLED lot's under the recall that recalled it
+        String previousRecall = previous == LotStatus.RECALLED ? store.recallOf(lot.getId()).orElse(null)
+                : previous == LotStatus.ARCHIVED ? store.openRecallOf(lot.getId()).orElse(null) : null;
         if (named && byDisposition && previous == LotStatus.RECALLED && previousRecall == null) {
             // the quarantine disposition that opens this recall has just set the lot RECALLED: it is
             // this recall's lot, recalled, not a lot skipped as recalled by another one

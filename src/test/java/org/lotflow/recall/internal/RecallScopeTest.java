@@ -3,6 +3,7 @@ package org.lotflow.recall.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.lotflow.lot.LotStatus;
@@ -76,5 +77,13 @@ class RecallScopeTest {
                 + " recalled; it is never released while a lot it was made from is RECALLED: refuse its release");
         assertThat(RecallScope.skipNote(LotStatus.REJECTED, null))
                 .isEqualTo("REJECTED (never to be used again): stays rejected; any customer it reached is notified");
+    }
+
+    /** Auditor 26b F3: a lot RECALLED by a recall still open and ARCHIVED since is that recall's, not a second's. */
+    @Test
+    void anArchivedLotOfAnOpenRecallIsRefusedAsAlreadyRecalled() {
+        assertThatThrownBy(() -> RecallScope.checkNamed("L-6", LotStatus.ARCHIVED, false, "RC-2025-002"))
+                .isInstanceOf(StateConflict.class).hasMessageContaining("already recalled by RC-2025-002");
+        assertThat(RecallScope.skipNote(LotStatus.ARCHIVED, "RC-2025-002")).startsWith("already RECALLED by RC-2025-002");
     }
 }

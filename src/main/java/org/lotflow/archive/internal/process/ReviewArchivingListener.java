@@ -34,9 +34,11 @@ public class ReviewArchivingListener extends TaskLifecycleListener {
 
     @Override
     protected void onCreate(DelegateTask task) {
-        ArchivableLots.Head head = archiving.openReview(task.getProcessInstanceId());
+        LotArchiving.Listing listing = archiving.openReview(task.getProcessInstanceId());
+        ArchivableLots.Head head = listing.head();
         TaskForm.of(task).show("reviewDate", LocalDate.now(clock)).raw("archivableTotal", head.total())
-                .raw("archivableLots", ArchivableLotsTable.of(head)).apply();
+                .raw("archivableLots", ArchivableLotsTable.of(head))
+                .raw("keptLots", ArchivableLotsTable.kept(head, listing.keptBy())).apply();
     }
 
     @Override
