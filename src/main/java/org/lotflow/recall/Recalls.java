@@ -44,6 +44,17 @@ public class Recalls {
         return "RECALLED".equals(action) || "REJECTED".equals(previousStatus);
     }
 
+    /**
+     * {@link #receivesReturns(String, String)}, and a lot the recall found RECALLED by an earlier recall that is
+     * CLOSED now ({@code earlierRecallOpen} false): the customers this recall notified of it send their goods back
+     * under it, since the closed recall takes nothing more (auditor 26b F9: such goods could be received under
+     * neither). While the earlier recall is open they are received under that one.
+     */
+    public static boolean receivesReturns(String action, String previousStatus, boolean earlierRecallOpen) {
+        return receivesReturns(action, previousStatus)
+                || "SKIPPED".equals(action) && "RECALLED".equals(previousStatus) && !earlierRecallOpen;
+    }
+
     private final org.lotflow.recall.internal.ReturnReceipts receipts;
     private final RecallOpening opening;
     private final RecallQueries queries;

@@ -474,4 +474,58 @@ class RecallReturnReceiptApiTest {
                 lotNumber, "customer", "Delta Works", "quantity", 5));
         assertThat(unknown.status()).isEqualTo(404);
     }
+
+    /**
+     * Auditor 26b F9: a second recall reaches a lot an earlier recall recalled and is closed now; the customer it
+     * notifies sends the goods back: they are received under the open recall (the closed one takes nothing more), and
+     * its closing disposes of them. While the earlier recall was open they went under that one.
+     */
+    @Test
+    void goodsOfALotAClosedRecallRecalledAreReceivedUnderTheRecallThatReachedItSince() {
+        String rawSku = api.createProduct("RRU");
+        String raw = api.releasedLot(rawSku, new BigDecimal("200"), "2025-01-05");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String made = f.released(api.createProduct("RRV"), "30", "2025-01-12", Map.of(raw, "30"));
+        f.ship("Golf Supplies", made, "20", "2025-01-20");
+        Response first = api.post("rachel", "/api/recalls", Map.of("lots", List.of(made), "reason", "Leak complaint",
+                "classification", "CLASS_II"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        api.executeJobs();
+        String firstNumber = first.json().get("recallNumber").asText();
+        assertThat(api.post("rachel", "/api/recalls/" + firstNumber + "/notifications", body("customer",
+                "Golf Supplies", "reached", false, "contactMethod", "PHONE", "contactPerson", "Reception")).status())
+                .isEqualTo(200);
+        api.executeJobs();
+        Response closed = api.post("jennifer", "/api/recalls/" + firstNumber + "/close", body("comment",
+                "Customer unreachable", "justification", "Golf Supplies could not be reached; registered letter sent",
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-21", "password", "jennifer"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        api.executeJobs();
+        assertThat(api.get("rachel", "/api/recalls/" + firstNumber).json().get("status").asText()).isEqualTo("CLOSED");
+
+        Response second = api.post("rachel", "/api/recalls", Map.of("lots", List.of(raw), "reason",
+                "Supplier contamination", "classification", "CLASS_I"));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        api.executeJobs();
+        String number = second.json().get("recallNumber").asText();
+        JsonNode scopeLot = null;
+        for (JsonNode l : api.get("rachel", "/api/recalls/" + number).json().get("lots")) {
+            if (l.get("lotNumber").asText().equals(made)) {
+                scopeLot = l;
+            }
+        }
+        assertThat(scopeLot.get("action").asText()).isEqualTo("SKIPPED");
+        assertThat(scopeLot.get("receivesReturns").asBoolean()).isTrue();
+        // the closed recall takes nothing more; the open one that notified the customer does
+        assertThat(api.post("rachel", "/api/recalls/" + firstNumber + "/received-returns", body("lotNumber", made,
+                "customer", "Golf Supplies", "quantity", 20)).status()).isEqualTo(409);
+        Response received = api.post("rachel", "/api/recalls/" + number + "/received-returns", body("lotNumber", made,
+                "customer", "Golf Supplies", "quantity", 20, "reference", "RMA-30"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        assertThat(lot(made).get("onHand").decimalValue()).isEqualByComparingTo("20");
+        assertThat(lot(made).get("status").asText()).isEqualTo("RECALLED");
+        // the recall's Console page offers the lot to receive from that customer
+        assertThat(org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/recalls/" + number).html())
+                .contains(made + " from Golf Supplies: shipped 20");
+    }
 }

@@ -82,7 +82,7 @@ public class RecallQueries {
                 deadlines.notifyWithin(r.classification()),
                 store.lots(r.id()).stream().map(l -> new RecallView.AffectedLot(l.lotNumber(), l.sku(),
                         l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),
-                        l.recalled() ? "RECALLED" : "SKIPPED", l.note())).toList(),
+                        l.recalled() ? "RECALLED" : "SKIPPED", l.note(), ReturnReceipts.receives(store, l))).toList(),
                 customers, Effectiveness.of(rows, atPlant),
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
                         e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received);

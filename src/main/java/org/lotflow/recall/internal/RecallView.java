@@ -31,9 +31,12 @@ public record RecallView(String recallNumber, String status, String classificati
     public record Disposal(String lotNumber, BigDecimal quantity, String unit, String method, String reference) {
     }
 
-    /** A lot in the recall's scope; {@code action} RECALLED or SKIPPED (see {@code note}). */
+    /**
+     * A lot in the recall's scope; {@code action} RECALLED or SKIPPED (see {@code note}); {@code receivesReturns}
+     * whether goods of it sent back are received under this recall ({@link org.lotflow.recall.Recalls#receivesReturns}).
+     */
     public record AffectedLot(String lotNumber, String sku, String productName, int depth, boolean named,
-            String previousStatus, String status, String action, String note) {
+            String previousStatus, String status, String action, String note, boolean receivesReturns) {
     }
 
     /**

@@ -138,7 +138,7 @@ public class ReturnReceipts {
                 recall.recallNumber(), serials);
         // as the recall took the lot (its scope's record), whatever its status now: an ARCHIVED one goes back to it
         lotReturns.receiveRecalled(stock, quantity, asRecorded, recall.recallNumber(), receivedOn, reference,
-                lot.recalled() ? LotStatus.RECALLED : LotStatus.REJECTED);
+                lot.recalled() || "RECALLED".equals(lot.previousStatus()) ? LotStatus.RECALLED : LotStatus.REJECTED);
         String by = currentUser.id();
         Instant now = clock.instant();
         receipts.insert(recall.id(), lot.lotId(), asRecorded, quantity, receivedOn, reference, now, by);
@@ -156,6 +156,20 @@ public class ReturnReceipts {
     }
 
     /**
+     * Whether goods of a lot of a recall's scope come back under that recall: recalled by it, kept REJECTED by it, or
+     * found RECALLED by an earlier recall that is closed now ({@link org.lotflow.recall.Recalls#receivesReturns(String,
+     * String, boolean)}; the earlier recall's state read only for such a lot).
+     */
+    static boolean receives(RecallStore store, RecallStore.LotRow lot) {
+        String action = lot.recalled() ? "RECALLED" : "SKIPPED";
+        if (org.lotflow.recall.Recalls.receivesReturns(action, lot.previousStatus())) {
+            return true;
+        }
+        return org.lotflow.recall.Recalls.receivesReturns(action, lot.previousStatus(),
+                "RECALLED".equals(lot.previousStatus()) && store.openRecallOf(lot.lotId()).isPresent());
+    }
+
+    /**
      * The lot of the recall's scope whose goods come back under it ({@link org.lotflow.recall.Recalls#receivesReturns}:
      * recalled by it, or kept REJECTED), by number in any case; 400 naming lotNumber otherwise.
      */
@@ -163,8 +177,7 @@ public class ReturnReceipts {
         RecallStore.LotRow lot = store.scopeLot(recall.id(), lotNumber)
                 .orElseThrow(() -> new InvalidInput("lotNumber", "'" + lotNumber + "' is not a lot of recall " + recall.recallNumber() + " (GET /api/recalls/"
                         + recall.recallNumber() + " lists its " + store.scopeSize(recall.id()) + " lots)"));
-        if (!org.lotflow.recall.Recalls.receivesReturns(lot.recalled() ? "RECALLED" : "SKIPPED",
-                lot.previousStatus())) {
+        if (!receives(store, lot)) {
             throw new InvalidInput("lotNumber", "lot " + lot.lotNumber() + " is in the scope of recall "
                     + recall.recallNumber() + " but was not recalled by it (" + lot.note() + "): its goods are not"
                     + " received under this recall" + (lot.note().startsWith("already RECALLED by ")

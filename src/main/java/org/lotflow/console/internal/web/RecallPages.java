@@ -200,8 +200,8 @@ class RecallPages {
         // a choice always refused, auditor 2026-12-07 F1)
         java.util.Set<String> receivable = new java.util.HashSet<>();
         for (Map<String, Object> lot : (List<Map<String, Object>>) recall.getOrDefault("lots", List.of())) {
-            if (org.lotflow.recall.Recalls.receivesReturns((String) lot.get("action"),
-                    (String) lot.get("previousStatus"))) {
+            if (Boolean.TRUE.equals(lot.get("receivesReturns")) || org.lotflow.recall.Recalls.receivesReturns(
+                    (String) lot.get("action"), (String) lot.get("previousStatus"))) {
                 receivable.add((String) lot.get("lotNumber"));
             }
         }
