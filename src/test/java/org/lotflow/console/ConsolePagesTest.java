@@ -125,7 +125,7 @@ class ConsolePagesTest {
         assertThat(found.location()).endsWith("/console/lots/IL250-2024-092");
         ConsoleSession.Page typo = rachel.get("/console/lots?lotNumber=IL250-2024-O92");
         assertThat(typo.status()).isEqualTo(404);
-        assertThat(typo.html()).contains("id=\"lot-not-found\"").contains("There is no lot &#39;IL250-2024-O92&#39;")
+        assertThat(typo.html()).contains("id=\"lot-not-found\"").contains("There is no lot or serial &#39;IL250-2024-O92&#39;")
                 .contains("id=\"lot-table\"");
         assertThat(rachel.get("/console/lots/il250-2024-092").html()).contains("IL250-2024-092");
     }

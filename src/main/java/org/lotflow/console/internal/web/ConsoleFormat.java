@@ -296,6 +296,19 @@ public class ConsoleFormat {
         return inWords(java.util.Map.of("CURRENT", "current", "SUPERSEDED", "superseded by a later one"), code);
     }
 
+    /**
+     * A serial's status in words (new user 26 F6: "IN_STOCK", "SHIPPED" on a lot's page): IN_STOCK is "in stock",
+     * RETURNED "back under a recall", DISPOSED "disposed of", CONSUMED "used in another lot"; the API keeps the code.
+     * Another text as it is; "" for none.
+     */
+    public String serialStatus(Object code) {
+        return inWords(SERIAL_STATUSES, code);
+    }
+
+    private static final java.util.Map<String, String> SERIAL_STATUSES = java.util.Map.of("IN_STOCK", "in stock",
+            "SHIPPED", "shipped", "RETURNED", "back under a recall", "DISPOSED", "disposed of", "CONSUMED",
+            "used in another lot");
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         return inWords(java.util.Map.of("IN_PROGRESS", "In progress", "PASSED", "Passed", "FAILED", "Failed"), code);
