@@ -21,9 +21,27 @@ public class ConsoleFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
+    /** A lot's unit by its number, or null when there is no such lot (a source lot's quantity is in its unit). */
+    private final java.util.function.Function<String, String> unitOfLot;
 
     public ConsoleFormat(Clock clock) {
+        this(clock, lotNumber -> null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ConsoleFormat(Clock clock, org.lotflow.lot.LotService lots) {
+        this(clock, lotNumber -> {
+            try {
+                return lots.get(lotNumber).getProduct().getUnit();
+            } catch (org.lotflow.shared.Refusal e) {
+                return null;
+            }
+        });
+    }
+
+    ConsoleFormat(Clock clock, java.util.function.Function<String, String> unitOfLot) {
         this.zone = clock.getZone();
+        this.unitOfLot = unitOfLot;
     }
 
     /** An instant (or its ISO text, as the API's JSON has it) in the plant's zone; "" for none. */
@@ -91,6 +109,15 @@ public class ConsoleFormat {
             if (words != null) {
                 return words;
             }
+        }
+        if ("sourceLots".equals(key) && value instanceof java.util.Collection<?> sources && !sources.isEmpty()
+                && sources.stream().allMatch(x -> x instanceof java.util.Map<?, ?> m && m.get("lotNumber") != null)) {
+            // "RM-2025-015: 1000 gal", the source lot's unit, not "quantity 1000, lot number RM-2025-015" beside a lot
+            // counted in drums (new user 26 F3)
+            return sources.stream().map(x -> (java.util.Map<?, ?>) x).map(m -> {
+                String unit = unitOfLot.apply(m.get("lotNumber").toString());
+                return m.get("lotNumber") + ": " + qty(m.get("quantity")) + (unit == null ? "" : " " + unit);
+            }).collect(java.util.stream.Collectors.joining("; "));
         }
         if ("manufactureDateStated".equals(key) && value instanceof Boolean stated) {
             // "manufacture date stated no" read as nothing (new user 2026-12-07 F10); the lot's page says it so

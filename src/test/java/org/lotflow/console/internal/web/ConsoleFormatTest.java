@@ -142,4 +142,15 @@ class ConsoleFormatTest {
         assertThat(format.percent(75)).isEqualTo("75.0 %");
         assertThat(format.percent(null)).isEmpty();
     }
+    /** New user 26 F3: a new lot's source lots with their own unit, not "quantity 1000, lot number RM-2025-015". */
+    @Test
+    void aSourceLotsQuantityIsWrittenInItsOwnUnit() {
+        ConsoleFormat withUnits = new ConsoleFormat(Clock.system(ZoneId.of("UTC")),
+                lot -> "RM-2025-015".equals(lot) ? "gal" : null);
+        assertThat(withUnits.detail("sourceLots", java.util.List.of(java.util.Map.of("quantity",
+                new java.math.BigDecimal("1000.000"), "lotNumber", "RM-2025-015"), java.util.Map.of("lotNumber",
+                        "GONE-1", "quantity", new java.math.BigDecimal("2.5"))), false))
+                .isEqualTo("RM-2025-015: 1000 gal; GONE-1: 2.5");
+        assertThat(withUnits.detail("sourceLots", java.util.List.of(), false)).isEqualTo("none");
+    }
 }
