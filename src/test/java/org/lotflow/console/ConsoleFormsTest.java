@@ -622,7 +622,13 @@ class ConsoleFormsTest {
 
     @Test
     void rachelStartsAMockRecallDrillAndOnlyRecallCoordinatorsMay() {
-        String lot = api.releasedLot(api.createProduct("CFDRL"), new BigDecimal("100"), "2025-01-05");
+        String drillSku = api.createProduct("CFDRL");
+        String lot = api.releasedLot(drillSku, new BigDecimal("100"), "2025-01-05");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Drill Customer",
+                "sku", drillSku, "quantity", 30)).status()).isEqualTo(201);
+        assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of()).status()).isEqualTo(201);
+        String unit = api.get("mike", "/api/lots/" + lot).json().get("unit").asText();
         ConsoleSession tom = ConsoleSession.login(port, "tom");
         assertThat(tom.get("/console/drills").status()).as("as GET /api/mock-recalls").isEqualTo(403);
         assertThat(tom.get("/console/lots/" + lot).html()).doesNotContain("id=\"lot-drill-form\"");
@@ -656,7 +662,10 @@ class ConsoleFormsTest {
                         + number + "/pdf")
                 // the lot's part and status in words, codes kept as data (new user round 24 N7: "DRILLED", "RECALLED")
                 .contains("data-role=\"DRILLED\">Drilled lot</td>").contains("data-status=\"RELEASED\">Released</td>")
-                .doesNotContain(">DRILLED<").doesNotContain(">RELEASED<");
+                .doesNotContain(">DRILLED<").doesNotContain(">RELEASED<")
+                // the four figures the customers' column names (new user 26 F4: two of them, under a header of four)
+                .contains(lot + ": 30 " + unit + " shipped, none received back, none destroyed at the customer, 30 "
+                        + unit + " still at the customer");
         ConsoleSession.Page pdf = rachel.get("/console/drills/" + number + "/pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.html()).startsWith("%PDF");

@@ -336,6 +336,31 @@ public class ConsoleFormat {
             "SHIPPED", "shipped", "RETURNED", "back under a recall", "DISPOSED", "disposed of", "CONSUMED",
             "used in another lot");
 
+    /**
+     * A drill's customer and lot in the four figures its column names (new user 26 F4: "200 drums shipped, none
+     * received back" under "Shipped, received back, destroyed at the customer, still at the customer"): "200 drums
+     * shipped, none received back, none destroyed at the customer, 200 drums still at the customer"; a figure a drill
+     * started before it was counted is said to be not counted, never left out.
+     */
+    public String customerLot(org.lotflow.drill.MockRecallReport.CustomerLot l) {
+        String unit = " " + l.unit();
+        StringBuilder out = new StringBuilder(qty(l.quantity()) + unit + " shipped, ");
+        out.append(l.receivedBack() == null ? "received back not counted" : figure(l.receivedBack(), unit)
+                + " received back").append(", ");
+        out.append(l.destroyedAtCustomer() == null ? "destroyed at the customer not counted"
+                : figure(l.destroyedAtCustomer(), unit) + " destroyed at the customer").append(", ");
+        out.append(l.stillAtCustomer() == null ? "still at the customer not counted" : figure(l.stillAtCustomer(), unit)
+                + " still at the customer");
+        if (l.receivedBack() == null || l.stillAtCustomer() == null || l.destroyedAtCustomer() == null) {
+            out.append(" (the drill started before lotflow counted them)");
+        }
+        return out.toString();
+    }
+
+    private String figure(BigDecimal value, String unit) {
+        return value.signum() == 0 ? "none" : qty(value) + unit;
+    }
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         return inWords(java.util.Map.of("IN_PROGRESS", "In progress", "PASSED", "Passed", "FAILED", "Failed"), code);

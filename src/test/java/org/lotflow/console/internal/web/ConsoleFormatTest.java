@@ -153,4 +153,21 @@ class ConsoleFormatTest {
                 .isEqualTo("RM-2025-015: 1000 gal; GONE-1: 2.5");
         assertThat(withUnits.detail("sourceLots", java.util.List.of(), false)).isEqualTo("none");
     }
+    /** New user 26 F4: a drill's customer cell gives the four figures its column's header names. */
+    @Test
+    void aDrillsCustomerLotGivesTheFourFiguresItsHeaderNames() {
+        java.math.BigDecimal zero = java.math.BigDecimal.ZERO;
+        assertThat(format.customerLot(new org.lotflow.drill.MockRecallReport.CustomerLot("L-1", "S", "drums",
+                new java.math.BigDecimal("200"), zero, new java.math.BigDecimal("200.000"), zero)))
+                .isEqualTo("200 drums shipped, none received back, none destroyed at the customer, 200 drums still at"
+                        + " the customer");
+        assertThat(format.customerLot(new org.lotflow.drill.MockRecallReport.CustomerLot("L-1", "S", "kg",
+                new java.math.BigDecimal("15"), new java.math.BigDecimal("2"), new java.math.BigDecimal("3"),
+                new java.math.BigDecimal("10")))).isEqualTo("15 kg shipped, 2 kg received back, 10 kg destroyed at"
+                        + " the customer, 3 kg still at the customer");
+        assertThat(format.customerLot(new org.lotflow.drill.MockRecallReport.CustomerLot("L-1", "S", "kg",
+                new java.math.BigDecimal("5"), null, null, null))).isEqualTo("5 kg shipped, received back not counted,"
+                        + " destroyed at the customer not counted, still at the customer not counted (the drill started"
+                        + " before lotflow counted them)");
+    }
 }
