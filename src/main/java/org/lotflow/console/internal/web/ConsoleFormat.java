@@ -361,6 +361,19 @@ public class ConsoleFormat {
         return value.signum() == 0 ? "none" : qty(value) + unit;
     }
 
+    /** An ordinal as English writes it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd. */
+    public String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
+    }
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         return inWords(java.util.Map.of("IN_PROGRESS", "In progress", "PASSED", "Passed", "FAILED", "Failed"), code);
