@@ -669,7 +669,8 @@ class ConsoleFormsTest {
         ConsoleSession.Page pdf = rachel.get("/console/drills/" + number + "/pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.html()).startsWith("%PDF");
-        assertThat(rachel.get("/console/drills").html()).contains("data-drill=\"" + number + "\"");
+        assertThat(rachel.get("/console/drills").html()).contains("data-drill=\"" + number + "\"")
+                .contains("Elapsed (min, a begun minute counts)"); // new user 26 F7
         assertThat(jennifer.get("/console/drills/" + number).status()).isEqualTo(200);
         assertThat(tom.get("/console/drills/" + number).status()).isEqualTo(403);
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).as("a drill changes nothing")

@@ -374,6 +374,28 @@ public class ConsoleFormat {
         return n + suffix;
     }
 
+    /**
+     * How long a drill took, as the clock says it and as its target counts it (new user 26 F7: 09:25 to 09:27 read "3
+     * minutes"): "2 min 6 s (3 minutes against the target: a begun minute counts)"; whole minutes as "3 minutes".
+     */
+    public String drillElapsed(Instant startedAt, Instant finishedAt, Long counted) {
+        if (counted == null) {
+            return "";
+        }
+        String minutes = counted + (counted == 1 ? " minute" : " minutes");
+        if (startedAt == null || finishedAt == null) {
+            return minutes;
+        }
+        java.time.Duration took = java.time.Duration.between(startedAt, finishedAt);
+        long whole = took.toMinutes();
+        long seconds = took.toSecondsPart();
+        if (seconds == 0 && took.toNanosPart() == 0 && whole == counted.longValue()) {
+            return minutes;
+        }
+        return (whole > 0 ? whole + " min " : "") + seconds + " s (" + minutes + " against the target: a begun minute"
+                + " counts)";
+    }
+
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */
     public String drillStatus(Object code) {
         return inWords(java.util.Map.of("IN_PROGRESS", "In progress", "PASSED", "Passed", "FAILED", "Failed"), code);

@@ -170,4 +170,14 @@ class ConsoleFormatTest {
                         + " destroyed at the customer not counted, still at the customer not counted (the drill started"
                         + " before lotflow counted them)");
     }
+    /** New user 26 F7: 09:25:13 to 09:27:19 is 2 min 6 s, counted as 3 minutes against the target, said both ways. */
+    @Test
+    void aDrillsTimeIsSaidAsTakenAndAsTheTargetCountsIt() {
+        java.time.Instant start = java.time.Instant.parse("2025-01-28T09:25:13Z");
+        assertThat(format.drillElapsed(start, java.time.Instant.parse("2025-01-28T09:27:19Z"), 3L))
+                .isEqualTo("2 min 6 s (3 minutes against the target: a begun minute counts)");
+        assertThat(format.drillElapsed(start, java.time.Instant.parse("2025-01-28T09:25:40Z"), 1L))
+                .isEqualTo("27 s (1 minute against the target: a begun minute counts)");
+        assertThat(format.drillElapsed(start, java.time.Instant.parse("2025-01-28T09:28:13Z"), 3L)).isEqualTo("3 minutes");
+    }
 }
