@@ -622,7 +622,13 @@ class ConsoleFormsTest {
 
     @Test
     void rachelStartsAMockRecallDrillAndOnlyRecallCoordinatorsMay() {
-        String lot = api.releasedLot(api.createProduct("CFDRL"), new BigDecimal("100"), "2025-01-05");
+        String drillSku = api.createProduct("CFDRL");
+        String lot = api.releasedLot(drillSku, new BigDecimal("100"), "2025-01-05");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Drill Customer",
+                "sku", drillSku, "quantity", 30)).status()).isEqualTo(201);
+        assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of()).status()).isEqualTo(201);
+        String unit = api.get("mike", "/api/lots/" + lot).json().get("unit").asText();
         ConsoleSession tom = ConsoleSession.login(port, "tom");
         assertThat(tom.get("/console/drills").status()).as("as GET /api/mock-recalls").isEqualTo(403);
         assertThat(tom.get("/console/lots/" + lot).html()).doesNotContain("id=\"lot-drill-form\"");
@@ -656,11 +662,15 @@ class ConsoleFormsTest {
                         + number + "/pdf")
                 // the lot's part and status in words, codes kept as data (new user round 24 N7: "DRILLED", "RECALLED")
                 .contains("data-role=\"DRILLED\">Drilled lot</td>").contains("data-status=\"RELEASED\">Released</td>")
-                .doesNotContain(">DRILLED<").doesNotContain(">RELEASED<");
+                .doesNotContain(">DRILLED<").doesNotContain(">RELEASED<")
+                // the four figures the customers' column names (new user 26 F4: two of them, under a header of four)
+                .contains(lot + ": 30 " + unit + " shipped, none received back, none destroyed at the customer, 30 "
+                        + unit + " still at the customer");
         ConsoleSession.Page pdf = rachel.get("/console/drills/" + number + "/pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.html()).startsWith("%PDF");
-        assertThat(rachel.get("/console/drills").html()).contains("data-drill=\"" + number + "\"");
+        assertThat(rachel.get("/console/drills").html()).contains("data-drill=\"" + number + "\"")
+                .contains("Elapsed (min, a begun minute counts)"); // new user 26 F7
         assertThat(jennifer.get("/console/drills/" + number).status()).isEqualTo(200);
         assertThat(tom.get("/console/drills/" + number).status()).isEqualTo(403);
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("status").asText()).as("a drill changes nothing")
@@ -706,9 +716,83 @@ class ConsoleFormsTest {
 
         // the lot's page counts its serials per status and lists them with where each went
         String lotPage = tom.get("/console/lots/" + lot).html();
-        assertThat(lotPage).contains("id=\"serial-counts\"").contains("2 IN_STOCK").contains("2 SHIPPED")
+        assertThat(lotPage).contains("id=\"serial-counts\"").contains("2 in stock").contains("2 shipped")
                 .contains("id=\"serials\"").contains(serials.get(3)).contains("City Hospital");
         assertThat(ConsoleSession.login(port, "demo").get("/console/lots/" + lot).status())
                 .as("an administrator sees the lot without its serials").isEqualTo(200);
+    }
+    /**
+     * New user 26 F5, F6: the product form makes a serialised product with its serial pattern (a pattern without the
+     * box ticked refused in the form's words), the products page says which products are serialised and how; a unit's
+     * serial typed into the lot list's "Lot number" box opens where the unit is (its lot, its customer and order), never
+     * "There is no lot"; a serial several products have asks which product; the lot's page says its serials' statuses
+     * in words.
+     */
+    @Test
+    void mikeDefinesASerialisedProductAndAUnitsSerialTypedIntoTheLotBoxSaysWhereTheUnitIs() {
+        String uid = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String sku = "CFSP" + uid;
+        String pattern = "S" + uid + "-{seq:4}";
+        ConsoleSession mike = ConsoleSession.login(port, "mike");
+        assertThat(mike.get("/console/products").html()).contains("id=\"serialised\"").contains("id=\"serialPattern\"")
+                .containsPattern("id=\"product-IL-250-55GAL\"[\\s\\S]*?data-serialised=\"false\">not serialised</td>");
+        Map<String, String> f = new LinkedHashMap<>(Map.of("sku", sku, "name", "Infusion pump", "unit", "pcs",
+                "shelfLifeMonths", "36", "lotNumberPattern", sku + "-{yyyy}-{seq:3}", "specs", "viscosity cSt 245 255\nflashPoint °C 220 -",
+                "serialPattern", pattern));
+        ConsoleSession.Page unticked = mike.post("/console/products", f);
+        assertThat(unticked.status()).isEqualTo(400);
+        assertThat(unticked.html()).contains("data-field=\"serialPattern\"")
+                .contains("tick &#39;Serialised&#39; with it").doesNotContain("send serialised: true");
+        f.put("serialised", "true");
+        f.put("serialPattern", "S" + uid + "-{seq:30}");
+        ConsoleSession.Page tooLong = mike.post("/console/products", f);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.html()).contains("data-field=\"serialPattern\"").contains(" checked=\"checked\"");
+        assertThat(api.call("mike", "mike", org.springframework.http.HttpMethod.GET, "/api/products/" + sku, null,
+                "application/json").status()).as("nothing defined").isEqualTo(404);
+        f.put("serialPattern", pattern);
+        ConsoleSession.Page created = mike.post("/console/products", f);
+        assertThat(created.status()).as(created.html()).isEqualTo(302);
+        assertThat(api.get("mike", "/api/products/" + sku).json().get("serialised").asBoolean()).isTrue();
+        assertThat(mike.get("/console/products").html()).contains("serialised: one per unit, made from " + pattern);
+
+        String lot = api.releasedLot(sku, new BigDecimal("3"), "2025-01-05");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "St. Mary Hospital",
+                "sku", sku, "quantity", 1)).status()).isEqualTo(201);
+        String shippedSerial = "S" + uid + "-0002";
+        assertThat(api.post("tom", "/api/orders/" + order + "/shipments", Map.of("serials", List.of(shippedSerial)))
+                .status()).isEqualTo(201);
+
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        ConsoleSession.Page typed = tom.get("/console/lots?lotNumber=" + shippedSerial.toLowerCase());
+        assertThat(typed.status()).isEqualTo(302);
+        assertThat(typed.location()).endsWith("/console/serials/" + shippedSerial);
+        String unit = tom.get("/console/serials/" + shippedSerial).html();
+        assertThat(unit.replaceAll("\\s+", " ")).contains("is a serial of lot <a id=\"serial-lot\"")
+                .contains(">" + lot + "</a>").contains("data-status=\"SHIPPED\">shipped</span>")
+                .contains("Shipped: to St. Mary Hospital on order " + order + " on ")
+                .contains("id=\"serial-order\"").doesNotContain("There is no lot");
+        assertThat(tom.get("/console/serials/S" + uid + "-0003").html()).contains("In stock: at the plant, in lot " + lot);
+        ConsoleSession.Page none = tom.get("/console/lots?lotNumber=S" + uid + "-0009");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.html()).contains("There is no lot or serial &#39;S" + uid + "-0009&#39;");
+        assertThat(tom.get("/console/lots/" + lot).html()).contains("2 in stock").contains("1 shipped")
+                .doesNotContain("IN_STOCK<").doesNotContain(">SHIPPED<");
+
+        // the same serial on another product's unit: the page asks which product, each a link
+        String other = sku + "B";
+        assertThat(api.post("mike", "/api/products", Map.of("sku", other, "name", "Infusion pump B", "unit", "pcs",
+                "shelfLifeMonths", 36, "lotNumberPattern", other + "-{yyyy}-{seq:3}", "serialised", true,
+                "serialPattern", pattern, "specs", List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245,
+                        "max", 255), Map.of("test", "flashPoint", "unit", "°C", "min", 220)))).status()).isEqualTo(201);
+        api.releasedLot(other, new BigDecimal("1"), "2025-01-05");
+        String both = "S" + uid + "-0001";
+        assertThat(tom.get("/console/lots?lotNumber=" + both).location()).endsWith("/console/serials/" + both);
+        ConsoleSession.Page several = tom.get("/console/serials/" + both);
+        assertThat(several.status()).isEqualTo(400);
+        assertThat(several.html()).contains("id=\"serial-several\"").contains("?sku=" + sku + "\"")
+                .contains("?sku=" + other + "\"");
+        assertThat(tom.get("/console/serials/" + both + "?sku=" + other).html()).contains("In stock");
     }
 }

@@ -125,7 +125,7 @@ class ConsolePagesTest {
         assertThat(found.location()).endsWith("/console/lots/IL250-2024-092");
         ConsoleSession.Page typo = rachel.get("/console/lots?lotNumber=IL250-2024-O92");
         assertThat(typo.status()).isEqualTo(404);
-        assertThat(typo.html()).contains("id=\"lot-not-found\"").contains("There is no lot &#39;IL250-2024-O92&#39;")
+        assertThat(typo.html()).contains("id=\"lot-not-found\"").contains("There is no lot or serial &#39;IL250-2024-O92&#39;")
                 .contains("id=\"lot-table\"");
         assertThat(rachel.get("/console/lots/il250-2024-092").html()).contains("IL250-2024-092");
     }
@@ -305,7 +305,7 @@ class ConsolePagesTest {
         String scope = ConsoleSession.login(port, "rachel").get("/console/lots/" + lot
                 + "/recall-preview?reason=x&classification=CLASS_II").html();
         scope = scope.substring(scope.indexOf("id=\"scope-lots\""));
-        assertThat(scope.substring(0, scope.indexOf("</table>"))).contains("SKIPPED: REJECTED")
+        assertThat(scope.substring(0, scope.indexOf("</table>"))).contains("Unchanged: REJECTED")
                 .contains("no customers (nothing shipped); left the plant before the recall: returned to the supplier"
                         + " 40 ").contains("(RMA-" + sku.substring(5) + ")");
         String trail = page.substring(page.indexOf("id=\"history\""));
@@ -610,8 +610,12 @@ class ConsolePagesTest {
         String scope = rachel.get("/console/lots/" + lot + "/recall-preview?reason=x&classification=CLASS_II").html();
         scope = scope.substring(scope.indexOf("id=\"scope-lots\""));
         scope = scope.substring(0, scope.indexOf("</table>"));
-        assertThat(scope.substring(scope.indexOf(">" + lot + "<"))).contains("RECALLED");
-        assertThat(scope.substring(scope.indexOf(">" + pending + "<"))).contains("SKIPPED: PENDING (never released)");
+        assertThat(scope.substring(scope.indexOf(">" + lot + "<"))).contains("<span>Recalled</span>");
+        assertThat(scope.substring(scope.indexOf(">" + pending + "<"))).contains("Unchanged: PENDING (never released)");
+        // plain headers, the trace's depth as steps from the named lot (new user 26 F1: "The recall", "Depth")
+        assertThat(scope).contains("<th>Status now</th><th>Status after the recall</th><th>Steps from the named lot</th>")
+                .doesNotContain("<th>The recall</th>").doesNotContain("<th>Depth</th>").doesNotContain("SKIPPED")
+                .contains("data-depth=\"0\">named</td>").contains("data-depth=\"1\">1 (made from it)</td>");
         ConsoleSession.Page unclassified = rachel.get("/console/lots/" + lot + "/recall-preview?reason=Contaminated+base+oil");
         assertThat(unclassified.html()).as("the scope is shown, the start waits for a classification")
                 .contains("id=\"recall-scope\"").contains("data-field=\"classification\"")
@@ -687,6 +691,16 @@ class ConsolePagesTest {
                         + "/export").contains("Notify Bolt Motors");
         // returns per unit, with the unit (G2)
         assertThat(recall).contains("Returned 0 of 40 drums shipped (0.0 %)");
+        // the scope's statuses before and now, once each, in words (new user 26 F1: "Now" and "Action" both RECALLED)
+        String scopeRows = recall.substring(recall.indexOf("id=\"scope\""));
+        scopeRows = scopeRows.substring(0, scopeRows.indexOf("</table>"));
+        assertThat(scopeRows).contains("<th>Status before the recall</th><th>Status now</th><th>Note</th>")
+                .doesNotContain("<th>Action</th>").doesNotContain("<th>Depth</th>").doesNotContain(">RECALLED<");
+        String lotRow = scopeRows.substring(scopeRows.indexOf("data-lot=\"" + lot + "\""));
+        assertThat(lotRow.substring(0, lotRow.indexOf("</tr>"))).contains(">named</td>")
+                .contains("data-status=\"RELEASED\">Released</td>").contains("data-status=\"RECALLED\">Recalled</td>");
+        String pendingRow = scopeRows.substring(scopeRows.indexOf("data-lot=\"" + pending + "\""));
+        assertThat(pendingRow.substring(0, pendingRow.indexOf("</tr>"))).contains("Not recalled: PENDING (never released)");
         // the open order that lost its allocation, as the preview said it would (new user 2026-12-07 F10)
         String lost = recall.substring(recall.indexOf("id=\"lost-allocations\""));
         assertThat(lost.substring(0, lost.indexOf("</table>"))).contains(open).contains("Precision Parts Co.")
@@ -806,7 +820,9 @@ class ConsolePagesTest {
                 .doesNotContain("id=\"nav-new-lot\"");
         ConsoleSession.Page check = jennifer.post("/console/reports/audit-verify", Map.of());
         assertThat(check.status()).as(check.html()).isEqualTo(200);
-        assertThat(check.html()).contains("id=\"audit-intact\"").contains("by jennifer").contains("id=\"audit-hash\"");
+        assertThat(check.html()).contains("id=\"audit-intact\"").contains("id=\"audit-hash\"")
+                // the checker by name, as every other page names a person (new user 26 F9: "by anna")
+                .contains("by Jennifer Lee (jennifer)");
     }
 
     @Test

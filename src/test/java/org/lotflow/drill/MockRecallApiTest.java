@@ -413,7 +413,8 @@ class MockRecallApiTest {
         // the Console page
         String page = org.lotflow.console.ConsoleSession.login(port, "rachel").get("/console/drills/" + second).html();
         assertThat(page).contains("data-shipped=\"17\"", "data-received-back=\"10\"",
-                "data-still-at-customer=\"7\"", lot + ": 3 drums shipped, all received back",
+                "data-still-at-customer=\"7\"", lot + ": 3 drums shipped, 3 drums received back, none destroyed at the"
+                        + " customer, none still at the customer", // the four figures of its header (new user 26 F4)
                 lot + ", " + recall + ", ", ", RMA-DRB-1: 10 drums");
         // the PDF: shipped, received back and still at the customer, and each receipt
         TestClient.Binary pdf = api.download("jennifer", "/api/mock-recalls/" + second, "application/pdf");

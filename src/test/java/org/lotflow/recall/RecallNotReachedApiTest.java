@@ -299,7 +299,7 @@ class RecallNotReachedApiTest {
         assertThat(customer(api.get("rachel", "/api/recalls/" + number).json(), "Delta Gears").get("attempts"))
                 .hasSize(1).allSatisfy(a -> assertThat(a.asText()).contains(", Rachel Nguyen (rachel): by telephone"));
         assertThat(ConsoleSession.login(port, "rachel").get("/console/recalls/" + number).html())
-                .contains("tried 1 time(s) without reaching it; last: ");
+                .contains("tried 1 time without reaching it; last: ").contains("; another attempt follows");
         // due when the recall's class says, as the first attempt was: not a fresh 24 h (auditor 2026-12-06 F3)
         assertThat(engine.getTaskService().createTaskQuery().taskId(second).singleResult().getDueDate())
                 .isEqualTo(deadline);
@@ -343,6 +343,12 @@ class RecallNotReachedApiTest {
         });
         assertThat(attempts).containsExactly("RECALL_CUSTOMER_NOT_REACHED true", "RECALL_CUSTOMER_NOT_REACHED true",
                 "RECALL_CUSTOMER_NOTIFIED false");
+        // reached: the attempts before read as history, not as a next attempt to come (new user 26 F2)
+        String reachedRow = ConsoleSession.login(port, "rachel").get("/console/recalls/" + number).html();
+        reachedRow = reachedRow.substring(reachedRow.indexOf("data-customer=\"Delta Gears\""));
+        assertThat(reachedRow.substring(0, reachedRow.indexOf("</tr>"))).contains("reached on the 3rd attempt; tried 2"
+                + " times before without reaching it, the last: ").contains("Registered letter to purchasing")
+                .doesNotContain("another attempt follows");
     }
 
     /**

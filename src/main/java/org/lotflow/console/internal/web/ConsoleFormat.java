@@ -21,9 +21,27 @@ public class ConsoleFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
+    /** A lot's unit by its number, or null when there is no such lot (a source lot's quantity is in its unit). */
+    private final java.util.function.Function<String, String> unitOfLot;
 
     public ConsoleFormat(Clock clock) {
+        this(clock, lotNumber -> null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ConsoleFormat(Clock clock, org.lotflow.lot.LotService lots) {
+        this(clock, lotNumber -> {
+            try {
+                return lots.get(lotNumber).getProduct().getUnit();
+            } catch (org.lotflow.shared.Refusal e) {
+                return null;
+            }
+        });
+    }
+
+    ConsoleFormat(Clock clock, java.util.function.Function<String, String> unitOfLot) {
         this.zone = clock.getZone();
+        this.unitOfLot = unitOfLot;
     }
 
     /** An instant (or its ISO text, as the API's JSON has it) in the plant's zone; "" for none. */
@@ -91,6 +109,15 @@ public class ConsoleFormat {
             if (words != null) {
                 return words;
             }
+        }
+        if ("sourceLots".equals(key) && value instanceof java.util.Collection<?> sources && !sources.isEmpty()
+                && sources.stream().allMatch(x -> x instanceof java.util.Map<?, ?> m && m.get("lotNumber") != null)) {
+            // "RM-2025-015: 1000 gal", the source lot's unit, not "quantity 1000, lot number RM-2025-015" beside a lot
+            // counted in drums (new user 26 F3)
+            return sources.stream().map(x -> (java.util.Map<?, ?>) x).map(m -> {
+                String unit = unitOfLot.apply(m.get("lotNumber").toString());
+                return m.get("lotNumber") + ": " + qty(m.get("quantity")) + (unit == null ? "" : " " + unit);
+            }).collect(java.util.stream.Collectors.joining("; "));
         }
         if ("manufactureDateStated".equals(key) && value instanceof Boolean stated) {
             // "manufacture date stated no" read as nothing (new user 2026-12-07 F10); the lot's page says it so
@@ -295,6 +322,79 @@ public class ConsoleFormat {
     public String certificateStatus(Object code) {
         return inWords(java.util.Map.of("CURRENT", "current", "WITHDRAWN", "withdrawn", "SUPERSEDED",
                 "superseded by a later one"), code);
+    }
+
+    /**
+     * A serial's status in words (new user 26 F6: "IN_STOCK", "SHIPPED" on a lot's page): IN_STOCK is "in stock",
+     * RETURNED "back under a recall", DISPOSED "disposed of", CONSUMED "used in another lot"; the API keeps the code.
+     * Another text as it is; "" for none.
+     */
+    public String serialStatus(Object code) {
+        return inWords(SERIAL_STATUSES, code);
+    }
+
+    private static final java.util.Map<String, String> SERIAL_STATUSES = java.util.Map.of("IN_STOCK", "in stock",
+            "SHIPPED", "shipped", "RETURNED", "back under a recall", "DISPOSED", "disposed of", "CONSUMED",
+            "used in another lot");
+
+    /**
+     * A drill's customer and lot in the four figures its column names (new user 26 F4: "200 drums shipped, none
+     * received back" under "Shipped, received back, destroyed at the customer, still at the customer"): "200 drums
+     * shipped, none received back, none destroyed at the customer, 200 drums still at the customer"; a figure a drill
+     * started before it was counted is said to be not counted, never left out.
+     */
+    public String customerLot(org.lotflow.drill.MockRecallReport.CustomerLot l) {
+        String unit = " " + l.unit();
+        StringBuilder out = new StringBuilder(qty(l.quantity()) + unit + " shipped, ");
+        out.append(l.receivedBack() == null ? "received back not counted" : figure(l.receivedBack(), unit)
+                + " received back").append(", ");
+        out.append(l.destroyedAtCustomer() == null ? "destroyed at the customer not counted"
+                : figure(l.destroyedAtCustomer(), unit) + " destroyed at the customer").append(", ");
+        out.append(l.stillAtCustomer() == null ? "still at the customer not counted" : figure(l.stillAtCustomer(), unit)
+                + " still at the customer");
+        if (l.receivedBack() == null || l.stillAtCustomer() == null || l.destroyedAtCustomer() == null) {
+            out.append(" (the drill started before lotflow counted them)");
+        }
+        return out.toString();
+    }
+
+    private String figure(BigDecimal value, String unit) {
+        return value.signum() == 0 ? "none" : qty(value) + unit;
+    }
+
+    /** An ordinal as English writes it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd. */
+    public String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
+    }
+
+    /**
+     * How long a drill took, as the clock says it and as its target counts it (new user 26 F7: 09:25 to 09:27 read "3
+     * minutes"): "2 min 6 s (3 minutes against the target: a begun minute counts)"; whole minutes as "3 minutes".
+     */
+    public String drillElapsed(Instant startedAt, Instant finishedAt, Long counted) {
+        if (counted == null) {
+            return "";
+        }
+        String minutes = counted + (counted == 1 ? " minute" : " minutes");
+        if (startedAt == null || finishedAt == null) {
+            return minutes;
+        }
+        java.time.Duration took = java.time.Duration.between(startedAt, finishedAt);
+        long whole = took.toMinutes();
+        long seconds = took.toSecondsPart();
+        if (seconds == 0 && took.toNanosPart() == 0 && whole == counted.longValue()) {
+            return minutes;
+        }
+        return (whole > 0 ? whole + " min " : "") + seconds + " s (" + minutes + " against the target: a begun minute"
+                + " counts)";
     }
 
     /** A mock-recall drill's status in words: IN_PROGRESS is "In progress", PASSED "Passed", FAILED "Failed". */

@@ -138,6 +138,7 @@ final class FormErrors {
             Map.entry("specs", "Specification"),
             Map.entry("retentionYears", "Retention in years beyond expiration"),
             Map.entry("receivingStatus", "Lots received from a supplier start"),
+            Map.entry("serialPattern", "Serial pattern"),
             // the order form
             Map.entry("minShelfLifeMonths", "Minimum remaining shelf life at shipping, months"),
             Map.entry("requestReason", "Why the customer asks for this lot"),

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /console/lots}: the lot list (the seed's "Lot Inventory", FEFO order, the same search and cursor as
  * {@code GET /api/lots}), each lot with its marks ({@link LotMarks}); a lot number typed in its search opens the lot's
- * page ({@link LotPages}). Split from {@link LotPages}.
+ * page ({@link LotPages}), a unit's serial typed there its serial's page ({@link SerialPages}). Split from {@link LotPages}.
  */
 @Controller
 class LotListPages {
@@ -35,10 +35,13 @@ class LotListPages {
     private final Clock clock;
     private final int alertDays;
     private final org.lotflow.product.ProductService products;
+    private final org.lotflow.serial.SerialLedger serials;
 
     LotListPages(LotInventory inventory, LotService lots, OpenTasks openTasks, Clock clock,
-            @Value("${lotflow.expiry.alert-days:90}") int alertDays, org.lotflow.product.ProductService products) {
+            @Value("${lotflow.expiry.alert-days:90}") int alertDays, org.lotflow.product.ProductService products,
+            org.lotflow.serial.SerialLedger serials) {
         this.products = products;
+        this.serials = serials;
         this.inventory = inventory;
         this.lots = lots;
         this.openTasks = openTasks;
@@ -65,8 +68,12 @@ class LotListPages {
                 return "redirect:/console/lots/" + org.springframework.web.util.UriUtils.encodePathSegment(
                         lots.get(lotNumber.trim()).getLotNumber(), java.nio.charset.StandardCharsets.UTF_8);
             } catch (org.lotflow.shared.NotFound e) {
+                String serialPage = serialPage(lotNumber.trim());
+                if (serialPage != null) {
+                    return serialPage;
+                }
                 response.setStatus(404);
-                model.addAttribute("lotNotFound", "There is no lot '" + lotNumber.trim() + "'. Check the number on the"
+                model.addAttribute("lotNotFound", "There is no lot or serial '" + lotNumber.trim() + "'. Check the number on the"
                         + " label or document (a letter O and a zero, or I and 1, look alike); the list below shows"
                         + " every lot");
             }
@@ -111,6 +118,27 @@ class LotListPages {
             model.addAttribute("errors", Map.of(e.field() == null ? "filter" : e.field(), e.getMessage()));
         }
         return "console/lots";
+    }
+
+    /**
+     * The serial's page for a serial typed into the lot number box (new user 26 F5: a hospital's pump serial was
+     * answered "There is no lot"), through the serial module's read side; null when it is no serial the viewer may
+     * look up (no such serial, not a serial's text, not a business group's member).
+     */
+    private String serialPage(String text) {
+        String found;
+        try {
+            found = serials.find(text, null).serial();
+        } catch (InvalidInput e) {
+            if (!"sku".equals(e.field())) {
+                return null;
+            }
+            found = text; // a serial of several products: its page asks which
+        } catch (org.lotflow.shared.NotFound | org.lotflow.shared.NotPermitted e) {
+            return null;
+        }
+        return "redirect:/console/serials/" + org.springframework.web.util.UriUtils.encodePathSegment(found,
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static LotStatus parseStatus(String text) {

@@ -102,8 +102,8 @@ class LotRecallPages {
         model.addAttribute("preview", preview);
         // what the recall would do to each lot, said before it starts (new user 2026-12-06 D9)
         model.addAttribute("previewActions", preview.lots().stream().collect(java.util.stream.Collectors.toMap(
-                org.lotflow.trace.Trace.TracedLot::lotNumber, l -> org.lotflow.recall.RecallPreview.action(
-                        org.lotflow.lot.LotStatus.valueOf(l.status())), (a, b) -> a)));
+                org.lotflow.trace.Trace.TracedLot::lotNumber, l -> afterRecall(org.lotflow.recall.RecallPreview.action(
+                        org.lotflow.lot.LotStatus.valueOf(l.status()))), (a, b) -> a)));
         // a lot the recall keeps as it is (REJECTED, ARCHIVED): what of it left the plant before (new user 2026-12-07
         // F13: a rejected lot returned to its supplier said only "its customers are notified")
         model.addAttribute("previewLeft", scopeNotes.leftThePlant(preview.lots().stream()
@@ -112,6 +112,14 @@ class LotRecallPages {
                         (a, b) -> a))));
         model.addAttribute("previewAllocations", openAllocations.ofLots(preview.lots().stream()
                 .map(org.lotflow.trace.Trace.TracedLot::id).toList()));
+    }
+
+    /**
+     * A lot's status after the recall, as the scope's column says it (new user 26 F1: "RECALLED", "SKIPPED: ..." under
+     * "The recall"): "Recalled", or "Unchanged: " and why the recall keeps it as it is.
+     */
+    static String afterRecall(String action) {
+        return "RECALLED".equals(action) ? "Recalled" : action.replaceFirst("^SKIPPED: ", "Unchanged: ");
     }
 
     /** The statuses a recall keeps a lot of its scope in, notifying its customers (its skip note says so). */

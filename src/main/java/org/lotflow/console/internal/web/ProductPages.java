@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * {@code /console/products}: the products with their specification and lot number pattern; production
- * defines a new one there (the use case of {@code POST /api/products}, its field rules first; the
+ * {@code /console/products}: the products with their specification, lot number pattern and, for a serialised
+ * product, its serial pattern (new user 26 F6); production defines a new one there, serialised or not (the use case of {@code POST /api/products}, its field rules first; the
  * specification typed one test per line, {@link SpecLines}). Every refusal shown at its field with the API's
  * status and words.
  */
@@ -36,11 +36,12 @@ class ProductPages {
             @Size(max = 1000) String description, @NotBlank @Size(max = 32) String unit,
             @NotNull @Positive @Max(600) Integer shelfLifeMonths, @NotBlank String lotNumberPattern,
             @Size(max = 20000) String specs, String category, Integer retentionYears, String receivingStatus,
-            @Size(max = 14) String gtin) {
+            @Size(max = 14) String gtin, Boolean serialised, @Size(max = 60) String serialPattern) {
     }
 
     private static final String[] FIELDS = {"sku", "name", "description", "unit", "shelfLifeMonths",
-        "lotNumberPattern", "specs", "category", "retentionYears", "receivingStatus", "gtin"};
+        "lotNumberPattern", "specs", "category", "retentionYears", "receivingStatus", "gtin", "serialised",
+        "serialPattern"};
 
     private final ProductService products;
 
@@ -73,13 +74,18 @@ class ProductPages {
             return list(model);
         }
         try {
+            if (form.serialPattern() != null && !Boolean.TRUE.equals(form.serialised())) {
+                // the API's "send serialised: true with it" in the form's words (new user 26 F6)
+                throw new org.lotflow.shared.InvalidInput("serialPattern", "is only for a serialised product: tick"
+                        + " 'Serialised' with it, or leave the pattern empty");
+            }
             Product p = products.create(new ProductService.NewProduct(form.sku().trim(), form.name(),
                     form.description(), form.unit(), form.shelfLifeMonths(), form.lotNumberPattern(),
                     SpecLines.parse(form.specs()), option("receivingStatus", form.receivingStatus(),
                             org.lotflow.product.ReceivingStatus.class),
                     form.gtin() == null || form.gtin().isBlank() ? null : form.gtin().trim(),
                     option("category", form.category(), org.lotflow.product.ProductCategory.class),
-                    form.retentionYears()));
+                    form.retentionYears(), form.serialised(), form.serialPattern()));
             return "redirect:/console/products?created=" + p.getSku() + "#product-" + p.getSku();
         } catch (Refusal e) {
             response.setStatus(FormErrors.refused(e, model));

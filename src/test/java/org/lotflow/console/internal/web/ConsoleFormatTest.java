@@ -142,4 +142,42 @@ class ConsoleFormatTest {
         assertThat(format.percent(75)).isEqualTo("75.0 %");
         assertThat(format.percent(null)).isEmpty();
     }
+    /** New user 26 F3: a new lot's source lots with their own unit, not "quantity 1000, lot number RM-2025-015". */
+    @Test
+    void aSourceLotsQuantityIsWrittenInItsOwnUnit() {
+        ConsoleFormat withUnits = new ConsoleFormat(Clock.system(ZoneId.of("UTC")),
+                lot -> "RM-2025-015".equals(lot) ? "gal" : null);
+        assertThat(withUnits.detail("sourceLots", java.util.List.of(java.util.Map.of("quantity",
+                new java.math.BigDecimal("1000.000"), "lotNumber", "RM-2025-015"), java.util.Map.of("lotNumber",
+                        "GONE-1", "quantity", new java.math.BigDecimal("2.5"))), false))
+                .isEqualTo("RM-2025-015: 1000 gal; GONE-1: 2.5");
+        assertThat(withUnits.detail("sourceLots", java.util.List.of(), false)).isEqualTo("none");
+    }
+    /** New user 26 F4: a drill's customer cell gives the four figures its column's header names. */
+    @Test
+    void aDrillsCustomerLotGivesTheFourFiguresItsHeaderNames() {
+        java.math.BigDecimal zero = java.math.BigDecimal.ZERO;
+        assertThat(format.customerLot(new org.lotflow.drill.MockRecallReport.CustomerLot("L-1", "S", "drums",
+                new java.math.BigDecimal("200"), zero, new java.math.BigDecimal("200.000"), zero)))
+                .isEqualTo("200 drums shipped, none received back, none destroyed at the customer, 200 drums still at"
+                        + " the customer");
+        assertThat(format.customerLot(new org.lotflow.drill.MockRecallReport.CustomerLot("L-1", "S", "kg",
+                new java.math.BigDecimal("15"), new java.math.BigDecimal("2"), new java.math.BigDecimal("3"),
+                new java.math.BigDecimal("10")))).isEqualTo("15 kg shipped, 2 kg received back, 10 kg destroyed at"
+                        + " the customer, 3 kg still at the customer");
+        assertThat(format.customerLot(new org.lotflow.drill.MockRecallReport.CustomerLot("L-1", "S", "kg",
+                new java.math.BigDecimal("5"), null, null, null))).isEqualTo("5 kg shipped, received back not counted,"
+                        + " destroyed at the customer not counted, still at the customer not counted (the drill started"
+                        + " before lotflow counted them)");
+    }
+    /** New user 26 F7: 09:25:13 to 09:27:19 is 2 min 6 s, counted as 3 minutes against the target, said both ways. */
+    @Test
+    void aDrillsTimeIsSaidAsTakenAndAsTheTargetCountsIt() {
+        java.time.Instant start = java.time.Instant.parse("2025-01-28T09:25:13Z");
+        assertThat(format.drillElapsed(start, java.time.Instant.parse("2025-01-28T09:27:19Z"), 3L))
+                .isEqualTo("2 min 6 s (3 minutes against the target: a begun minute counts)");
+        assertThat(format.drillElapsed(start, java.time.Instant.parse("2025-01-28T09:25:40Z"), 1L))
+                .isEqualTo("27 s (1 minute against the target: a begun minute counts)");
+        assertThat(format.drillElapsed(start, java.time.Instant.parse("2025-01-28T09:28:13Z"), 3L)).isEqualTo("3 minutes");
+    }
 }
