@@ -120,6 +120,14 @@ public class Lot {
     @Column(name = "recalled_once", nullable = false)
     private boolean recalledOnce;
 
+    /**
+     * The status the lot was archived from (REJECTED, EXPIRED, RECALLED or DEPLETED), null until it is ARCHIVED: its
+     * losses keep counting under it in the cost-impact report (auditor 26b F4; V180).
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "archived_from", length = 16)
+    private LotStatus archivedFrom;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -197,6 +205,9 @@ public class Lot {
         status = next;
         if (next == LotStatus.RECALLED) {
             recalledOnce = true;
+        }
+        if (next == LotStatus.ARCHIVED) {
+            archivedFrom = previous;
         }
         return previous;
     }

@@ -192,7 +192,11 @@ public class LotReports {
      * Stock lost or at risk, by product and status: lots REJECTED, EXPIRED or RECALLED, or RELEASED,
      * QUARANTINE or PENDING but expired on {@code day} ({@code expired} true), with their quantity on hand
      * (still to dispose of) and their quantity disposed of, optionally only lots expiring in
-     * {@code [expiringFrom, expiringTo]}.
+     * {@code [expiringFrom, expiringTo]}. A loss is a fact of the lot's history, not of its current status (seed:
+     * "Cost impact of expired inventory"; auditor 26b F4: the 2025 report went from "60 drums disposed" to nothing
+     * once the lots were archived): an ARCHIVED lot counts under the status it was archived from
+     * ({@code lot.archived_from}, V180) when that was REJECTED, EXPIRED or RECALLED. One set-based statement over the
+     * lot rows, as before: no per-lot parameter, no read of the audit trail.
      */
     public record LossGroup(Long productId, LotStatus status, boolean expired, long lots, BigDecimal onHand,
             BigDecimal disposed, BigDecimal shipped) {
@@ -204,11 +208,13 @@ public class LotReports {
                 SELECT product_id, status, expired, COUNT(*) AS lots,
                        SUM(quantity) - SUM(shipped) - SUM(consumed) - SUM(disposed) AS on_hand,
                        SUM(disposed) AS disposed, SUM(shipped) AS shipped
-                  FROM (SELECT product_id, status, CASE WHEN expiration_date <= :day THEN 1 ELSE 0 END AS expired,
+                  FROM (SELECT product_id, CASE WHEN status = 'ARCHIVED' THEN archived_from ELSE status END AS status,
+                               CASE WHEN expiration_date <= :day THEN 1 ELSE 0 END AS expired,
                                quantity, consumed, disposed, shipped
                           FROM lot
-                         WHERE (status IN ('REJECTED', 'EXPIRED', 'RECALLED') OR expiration_date <= :day)
-                           AND status NOT IN ('ARCHIVED', 'DEPLETED')/*product*/
+                         WHERE ((status IN ('REJECTED', 'EXPIRED', 'RECALLED') OR expiration_date <= :day)
+                                 AND status NOT IN ('ARCHIVED', 'DEPLETED')
+                                OR status = 'ARCHIVED' AND archived_from IN ('REJECTED', 'EXPIRED', 'RECALLED'))/*product*/
                            AND (CAST(:fromDate AS DATE) IS NULL OR expiration_date >= :fromDate)
                            AND (CAST(:toDate AS DATE) IS NULL OR expiration_date <= :toDate)) t
                  GROUP BY product_id, status, expired""".replace(PRODUCT, productFilter(productId)),

@@ -78,7 +78,9 @@ public class Shipping {
      * before the order was placed, a carrier over 200 characters, empty, of spaces only, with a space at either edge
      * or two in a row, or no party's name ({@link org.lotflow.shared.input.SpacedNames#searchedParty}: it is kept as
      * typed and searched in traces, an FSMA 204 shipping KDE); 404 for an unknown order; 409 for a
-     * cancelled order, and for the whole shipment when any lot may not ship ({@link #mayNotShip}).
+     * cancelled order, and for the whole shipment when any lot may not ship ({@link #mayNotShip}): expired, not
+     * released, or with less than the customer's minimum shelf life left on the ship date (unless a QA manager's
+     * approved override allocated it), each lot named with why.
      */
     @Transactional
     public ShipmentResult ship(String orderNumber, LocalDate shippedAt, String carrier) {
@@ -159,7 +161,8 @@ public class Shipping {
         }
         List<String> refusals = new ArrayList<>();
         for (Lot lot : locked.values()) {
-            mayNotShip(Fefo.Candidate.of(lot), today, date).ifPresent(refusals::add);
+            mayNotShip(Fefo.Candidate.of(lot), today, date, order.getMinShelfLifeMonths(),
+                    approvedForThisOrder(lot.getId(), open)).ifPresent(refusals::add);
         }
         if (!refusals.isEmpty()) {
             throw new StateConflict("Order " + orderNumber + " cannot ship: " + String.join("; ", refusals))
@@ -209,15 +212,60 @@ public class Shipping {
         }
         return order.allocations().stream().filter(a -> "OPEN".equals(a.status()))
                 .map(OrderView.AllocationLine::lotNumber).distinct()
-                .map(n -> mayNotShip(Fefo.Candidate.of(lotService.get(n)), today, today)).flatMap(Optional::stream)
-                .toList();
+                .map(n -> mayNotShip(Fefo.Candidate.of(lotService.get(n)), today, today, order.minShelfLifeMonths(),
+                        order.allocations().stream().filter(a -> "OPEN".equals(a.status()) && n.equals(a.lotNumber()))
+                                .allMatch(a -> a.approvedBy() != null)))
+                .flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Whether every open allocation of the order on this lot was made by a QA manager's approved override
+     * ({@code allocationOverride}): the signed exception for this lot and this customer, which may bend the
+     * customer's minimum shelf life (never quality), so the minimum is not judged again for it at shipping.
+     */
+    private static boolean approvedForThisOrder(Long lotId, List<Allocation> open) {
+        return open.stream().filter(a -> a.getLotId().equals(lotId)).allMatch(a -> a.getApprovedBy() != null);
     }
 
     /**
      * Why a lot may not ship today on {@code date}: expired (by today or the ship date, whatever its
-     * status says), or not RELEASED (a QUARANTINE lot is on hold until released); empty when it may.
+     * status says), or not RELEASED (a QUARANTINE lot is on hold until released); empty when it may. The customer's
+     * minimum shelf life is not looked at ({@link #mayNotShip(Fefo.Candidate, LocalDate, LocalDate, Integer, boolean)}).
      */
     static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date) {
+        return mayNotShip(lot, today, date, null, false);
+    }
+
+    /**
+     * Why a lot may not ship on {@code date} to an order whose customer requires {@code minShelfLifeMonths} of shelf
+     * life: as {@link #mayNotShip(Fefo.Candidate, LocalDate, LocalDate)}, and also when the lot has less than that
+     * minimum left on the ship date, judged by the rule allocation judges it by ({@link Fefo#meetsShelfLife}, calendar
+     * months, the expiration date counting as the last day; the months said as {@link Fefo#monthsRemaining}). The seed's
+     * allocation checks "Shelf Life: 22.5 months (exceeds 18-month requirement)" against the expected ship date, and its
+     * goal is "FIFO allocation maintained while meeting customer shelf life requirements" (seed, "Operational
+     * Efficiency"): the requirement is the customer's on the day the goods leave, not only on the day they were
+     * allocated. An allocation that waited through a hold, or ships after {@code requiredBy}, may have lost the shelf
+     * life it had when allocated (auditor 26b F7: shipped with 9.8 months left of the 11 required).
+     *
+     * @param shelfLifeApproved the lot was allocated to this order by a QA manager's approved override, which bends
+     *        FEFO and the shelf-life minimum (never quality, which is still judged): the minimum is not judged again
+     */
+    static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date,
+            Integer minShelfLifeMonths, boolean shelfLifeApproved) {
+        Optional<String> quality = qualityRefusal(lot, today, date);
+        if (quality.isPresent() || shelfLifeApproved || Fefo.meetsShelfLife(lot, date, minShelfLifeMonths)) {
+            return quality;
+        }
+        return Optional.of("lot " + lot.lotNumber() + " has " + Fefo.monthsRemaining(lot.expirationDate(), date)
+                .toPlainString() + " months of shelf life left on " + date + " (it expires on " + lot.expirationDate()
+                + "), less than the customer's minimum of " + minShelfLifeMonths + " months (an expiration on or after "
+                + date.plusMonths(minShelfLifeMonths) + "): it had them when it was allocated, not on the day it"
+                + " ships. Cancel the order and place it again, so that a lot with enough shelf life is allocated; or,"
+                + " if the customer accepts this lot, place it again asking for lot " + lot.lotNumber()
+                + ", for a QA manager to approve the shorter shelf life");
+    }
+
+    private static Optional<String> qualityRefusal(Fefo.Candidate lot, LocalDate today, LocalDate date) {
         if (lot.expiredOn(today) || lot.expiredOn(date)) {
             return Optional.of("lot " + lot.lotNumber() + " expired on " + lot.expirationDate());
         }

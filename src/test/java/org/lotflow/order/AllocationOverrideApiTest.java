@@ -410,6 +410,20 @@ class AllocationOverrideApiTest {
         JsonNode order = fx.placed(sku, 10, "requestedLot", older, "minShelfLifeMonths", 22);
         assertThat(order.get("status").asText()).isEqualTo("OVERRIDE_PENDING");
         assertThat(order.get("override").get("reason").asText()).contains("shelf-life");
+
+        // approved by a QA manager, the lot ships with the shorter shelf life the signature allowed: shipping judges the
+        // customer's minimum again (auditor 26b F7), but not against the signed exception for this lot
+        String orderNumber = order.get("orderNumber").asText();
+        Response approved = complete("jennifer", taskId("jennifer", orderNumber), Map.of("approved", true,
+                "comment", "Customer accepts 18 months for its trial run"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode after = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(after.get("allocations").get(0).get("lotNumber").asText()).isEqualTo(older);
+        assertThat(after.get("allocations").get(0).get("approvedBy").asText()).isEqualTo("jennifer");
+        Response shipped = api.post("tom", "/api/orders/" + orderNumber + "/shipments", Map.of("carrier", "DHL"));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        assertThat(shipped.json().get("shipped").get(0).get("lotNumber").asText()).isEqualTo(older);
     }
 
     @Test

@@ -260,6 +260,56 @@ class OrderApiTest {
         assertThat(fx.invariantViolations(sku)).isEmpty();
     }
 
+    /**
+     * Auditor 26b F7: the customer's minimum shelf life was judged at allocation only, so an allocation that waited
+     * through a hold shipped with 9.8 months left of the 11 required, while the same order placed that day could not be
+     * allocated. Shipping judges it again on the ship date, by the rule allocation uses.
+     */
+    @Test
+    void anAllocationThatWaitedThroughAHoldDoesNotShipBelowTheCustomersMinimumShelfLife() {
+        String sku = api.createProduct("SHIPSHELF");
+        String lot = fx.releasedLot(sku, 100, "2024-01-10", "2026-01-10"); // 11.4 months left today (2025-01-28)
+        JsonNode order = fx.placed(sku, 10, "minShelfLifeMonths", 11);
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(lotsOf(order)).containsExactly(lot);
+        JsonNode noMinimum = fx.placed(sku, 10);
+        assertThat(lotsOf(noMinimum)).containsExactly(lot);
+        Long lotId = fx.lotId(lot);
+
+        // a complaint holds the lot; the allocation stays, and the lot is released again later
+        lotService.changeStatus(lotId, LotStatus.QUARANTINE, "Complaint: colour");
+        lotService.changeStatus(lotId, LotStatus.RELEASED, "Investigation closed, no defect");
+        // the tests' business day stays 2025-01-28: the weeks the hold lasted are the lot's expiry drawing as much
+        // nearer (10.4 months left on the ship date)
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-12-10' WHERE lot_number = ?", lot);
+        // the same order placed today would not be allocated from it
+        assertThat(fx.placed(sku, 10, "minShelfLifeMonths", 11).get("status").asText()).isEqualTo("UNALLOCATED");
+
+        Response refused = api.post("tom", "/api/orders/" + orderNumber + "/shipments", Map.of("carrier", "DHL"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("detail").asText()).contains("lot " + lot + " has 10.4 months of shelf life left"
+                + " on 2025-01-28 (it expires on 2025-12-10), less than the customer's minimum of 11 months")
+                .contains("place it again");
+        assertThat(refused.json().get("lots").get(0).asText()).contains(lot);
+        // nothing changed: the allocation stays open, nothing shipped
+        assertThat(fx.lot(lot).get("shipped").decimalValue()).isEqualByComparingTo("0");
+        JsonNode still = api.get("tom", "/api/orders/" + orderNumber).json();
+        assertThat(still.get("allocations").get(0).get("status").asText()).isEqualTo("OPEN");
+        assertThat(still.has("shipments") && still.get("shipments").size() > 0).isFalse();
+        // the Console's order page says why and offers no Ship button
+        String page = org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
+                .html();
+        assertThat(page).contains("id=\"cannot-ship\"").doesNotContain("id=\"ship-form\"");
+        assertThat(page.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("10.4 months of shelf life left");
+
+        // an order without a minimum ships the same lot
+        Response shipped = api.post("tom", "/api/orders/" + noMinimum.get("orderNumber").asText() + "/shipments",
+                Map.of("carrier", "DHL"));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        assertThat(fx.invariantViolations(sku)).isEmpty();
+    }
+
     @Test
     void partialShipmentLeavesTheLotReleasedAndTheRestAvailable() {
         String sku = api.createProduct("PART");

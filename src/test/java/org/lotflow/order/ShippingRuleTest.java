@@ -31,6 +31,28 @@ class ShippingRuleTest {
         assertThat(Shipping.mayNotShip(lot(LotStatus.RELEASED, TODAY), TODAY, TODAY.minusDays(5))).isPresent();
     }
 
+    /**
+     * The customer's minimum shelf life is judged again on the ship date, by allocation's rule (auditor 26b F7): a lot
+     * allocated with enough of it does not ship once it has less; a QA manager's approved override for the lot does.
+     */
+    @Test
+    void aLotShipsOnlyWithTheCustomersMinimumShelfLifeLeftOnTheShipDate() {
+        Candidate lot = lot(LotStatus.RELEASED, LocalDate.of(2025, 12, 10)); // 10.4 months left on 2025-01-28
+        LocalDate shipDate = LocalDate.of(2025, 1, 28);
+        assertThat(Shipping.mayNotShip(lot, shipDate, shipDate, 11, false)).hasValueSatisfying(reason -> assertThat(
+                reason).startsWith("lot L-1 has 10.4 months of shelf life left on 2025-01-28 (it expires on 2025-12-10),"
+                        + " less than the customer's minimum of 11 months (an expiration on or after 2025-12-28)"));
+        assertThat(Shipping.mayNotShip(lot, shipDate, shipDate, 10, false)).isEmpty();
+        // the expiration date counts as the last day, as at allocation: exactly the minimum ships
+        assertThat(Shipping.mayNotShip(lot, shipDate, LocalDate.of(2025, 1, 10), 11, false)).isEmpty();
+        assertThat(Shipping.mayNotShip(lot, shipDate, LocalDate.of(2025, 1, 11), 11, false)).isPresent();
+        assertThat(Shipping.mayNotShip(lot, shipDate, shipDate, null, false)).isEmpty();
+        // an approved override bends the minimum, never quality
+        assertThat(Shipping.mayNotShip(lot, shipDate, shipDate, 11, true)).isEmpty();
+        assertThat(Shipping.mayNotShip(lot(LotStatus.QUARANTINE, LocalDate.of(2025, 12, 10)), shipDate, shipDate, 11,
+                true)).hasValue("lot L-1 is in quarantine (on hold until released)");
+    }
+
     @Test
     void onlyReleasedLotsShip() {
         assertThat(Shipping.mayNotShip(lot(LotStatus.QUARANTINE, TODAY.plusYears(1)), TODAY, TODAY))

@@ -179,7 +179,8 @@ public class InventoryReports {
      * per product and status, the lots REJECTED, RECALLED or EXPIRED, and the lots still PENDING, RELEASED or
      * QUARANTINE but expired today ({@code status} {@code EXPIRED_NOT_YET_MARKED}), with the stock still on
      * hand (to dispose of) and the stock already disposed of; optionally only lots expiring in
-     * {@code [from, to]}.
+     * {@code [from, to]}. An ARCHIVED lot keeps counting under the status it was archived from: a loss is a fact of
+     * the lot's history, not of its status now ({@link LotReports#losses}; auditor 26b F4).
      */
     public record CostImpact(LocalDate date, LocalDate from, LocalDate to, String sku, List<Loss> losses)
             implements ReportTable {

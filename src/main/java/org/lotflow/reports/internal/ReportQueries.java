@@ -41,8 +41,12 @@ public class ReportQueries {
     private final Clock clock;
     private final ReportFilters filters;
 
+    private final org.lotflow.recall.LotRecalls recalls;
+
     public ReportQueries(StockOnHand stock, ProductService products, ExpiryQueries expiry,
-            AllocationReports allocations, CurrentUser currentUser, Clock clock, ReportFilters filters) {
+            AllocationReports allocations, CurrentUser currentUser, Clock clock, ReportFilters filters,
+            org.lotflow.recall.LotRecalls recalls) {
+        this.recalls = recalls;
         this.filters = filters;
         this.stock = stock;
         this.products = products;
@@ -184,10 +188,18 @@ public class ReportQueries {
         LotPage page = stock.pageOfProduct(product.getId(), pageSize, at.lots());
         List<FefoLine> lines = new ArrayList<>();
         int position = at.nextPosition();
+        // the recall that recalled each RECALLED lot of the page, one query a page: its line says to follow it
+        java.util.Map<Long, org.lotflow.recall.LotRecalls.LotRecall> recalledBy = new java.util.HashMap<>();
+        recalls.ofLots(page.items().stream().filter(l -> l.getStatus() == org.lotflow.lot.LotStatus.RECALLED)
+                .map(Lot::getId).toList()).forEach((lotId, rs) -> rs.stream()
+                        .filter(org.lotflow.recall.LotRecalls.LotRecall::recalled)
+                        .forEach(r -> recalledBy.put(lotId, r)));
         for (Lot l : page.items()) {
             boolean can = Fefo.eligible(l, today, today, null); // never a lot released on a concession (F17)
+            org.lotflow.recall.LotRecalls.LotRecall recall = recalledBy.get(l.getId());
             String action = LotAction.of(can, l.getLotNumber().equals(next), l.isExpiredOn(today), l.getStatus(),
-                    l.isReleasedOnConcession());
+                    l.isReleasedOnConcession(), recall == null ? null : recall.recallNumber(),
+                    recall != null && !"CLOSED".equals(recall.status()));
             org.lotflow.lot.LotQuantities q = l.quantities();
             lines.add(new FefoLine(position++, l.getLotNumber(), l.getStatus().name(), l.getManufactureDate(),
                     l.getExpirationDate(), Fefo.monthsRemaining(l, today), q.quantity(), q.available(),
