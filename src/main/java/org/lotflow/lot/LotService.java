@@ -47,10 +47,18 @@ public class LotService {
      * Where a received lot came from (FSMA 204 receiving KDEs, 21 CFR 1.1345): the supplier (the immediate
      * previous source), the supplier's own lot number and the delivery reference (the reference document;
      * optional), and whether the supplier stated the lot's manufacture date ({@code false}: the receipt date stands in
-     * for it, and every screen says so).
+     * for it, and every screen says so). {@code unfitSupplierLot}: null, or the sentence saying which earlier lots of
+     * the same supplier lot were RECALLED or REJECTED ({@link Receiving}); such a lot is received into quarantine, its
+     * hold giving that sentence as its reason (audit 26b F1).
      */
     public record Receipt(String supplier, String supplierLotNumber, String deliveryReference,
-            boolean manufactureDateStated) {
+            boolean manufactureDateStated, String unfitSupplierLot) {
+
+        /** A receipt of a supplier lot none of whose earlier lots was recalled or rejected. */
+        public Receipt(String supplier, String supplierLotNumber, String deliveryReference,
+                boolean manufactureDateStated) {
+            this(supplier, supplierLotNumber, deliveryReference, manufactureDateStated, null);
+        }
 
         /** A receipt whose manufacture date the supplier stated. */
         public Receipt(String supplier, String supplierLotNumber, String deliveryReference) {

@@ -85,6 +85,70 @@ class UnfitSourcesApiTest {
         assertThat(q.status(lot)).isEqualTo("REJECTED");
     }
 
+    /** F1: the recalled supplier lot's next delivery, and more of the very delivery recalled, are held at receipt. */
+    @Test
+    void aDeliveryOfASupplierLotWithARecalledLotIsReceivedIntoQuarantineNamingTheRecall() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String sku = api.createProduct("UFR");
+        String supplierLot = unique("AO");
+        Response first = receive(sku, supplierLot, "BOL-A1", false, "1000");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("notice").isNull() || first.json().path("notice").isMissingNode()).isTrue();
+        String recalledLot = first.json().get("lots").get(0).get("lotNumber").asText();
+        api.release(recalledLot);
+        Response recall = api.post("rachel", "/api/recalls", Map.of("lots", List.of(recalledLot), "reason",
+                "Supplier Audit Oils reports contamination of their lot " + supplierLot, "classification", "CLASS_I"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(201);
+        String recallNumber = recall.json().get("recallNumber").asText();
+
+        Response again = receive(sku, supplierLot, "BOL-A2", false, "500");
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        String lot = again.json().get("lots").get(0).get("lotNumber").asText();
+        assertThat(again.json().get("lots").get(0).get("status").asText()).isEqualTo("QUARANTINE");
+        assertThat(again.json().get("notice").asText()).contains(recalledLot + " was RECALLED (recall " + recallNumber
+                + ")").contains("supplier lot " + supplierLot);
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+        assertThat(holdSource(lot)).isEqualTo("RECEIPT");
+        assertThat(holdReason(lot)).startsWith("Received into quarantine: earlier lots of supplier lot " + supplierLot)
+                .contains(recalledLot + " was RECALLED (recall " + recallNumber + ")")
+                .contains("not used or released until a QA manager decides its disposition");
+        assertThat(inLabRelease(lot)).as("no lab release runs beside the hold").isFalse();
+        assertThat(q.history(lot).toString()).contains("HOLD_PLACED").contains("RECALLED (recall " + recallNumber);
+        assertThat(q.hasTask("sarah", lot, "investigateLot")).isTrue();
+
+        // more of the very delivery that was recalled: held too
+        Response more = receive(sku, supplierLot, "BOL-A1", true, "300");
+        assertThat(more.status()).as(more.toString()).isEqualTo(201);
+        String moreLot = more.json().get("lots").get(0).get("lotNumber").asText();
+        assertThat(q.status(moreLot)).isEqualTo("QUARANTINE");
+        assertThat(holdReason(moreLot)).contains(recalledLot + " was RECALLED (recall " + recallNumber + ")");
+        // and the repeated delivery's refusal says the delivery was recalled
+        Response repeated = receive(sku, supplierLot, "BOL-A1", false, "300");
+        assertThat(repeated.status()).as(repeated.toString()).isEqualTo(409);
+        assertThat(repeated.json().get("detail").asText()).contains("lot(s) " + recalledLot
+                + " of the supplier lot were RECALLED");
+    }
+
+    /** F1: a supplier lot whose earlier lot QA rejected. */
+    @Test
+    void aDeliveryOfASupplierLotWithARejectedLotIsReceivedIntoQuarantineNamingTheRejection() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String sku = api.createProduct("UFJ");
+        String supplierLot = unique("AO");
+        Response first = receive(sku, supplierLot, "BOL-D1", false, "200");
+        String rejectedLot = first.json().get("lots").get(0).get("lotNumber").asText();
+        api.release(rejectedLot);
+        reject(q, rejectedLot, "Contamination confirmed");
+
+        Response again = receive(sku, supplierLot, "BOL-D2", false, "50");
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        String lot = again.json().get("lots").get(0).get("lotNumber").asText();
+        assertThat(q.status(lot)).isEqualTo("QUARANTINE");
+        assertThat(again.json().get("notice").asText()).contains(rejectedLot + " was REJECTED by QA");
+        assertThat(holdReason(lot)).contains(rejectedLot + " was REJECTED by QA").contains("Contamination confirmed");
+        assertThat(inLabRelease(lot)).isFalse();
+    }
+
     /**
      * F2: a lot made from a source QA holds is not approved (409 before the signature) and the hold names it; once the
      * source is REJECTED it is still refused; a release signed before the hold is not carried out but held

@@ -79,7 +79,9 @@ public class HoldPlacement {
      * A lot that starts in quarantine ({@link LotCreated#startsInQuarantine()}) is held as it is created (same
      * transaction), through the same hold as QA's: unidentified stock, and a lot received from a supplier of a
      * product received into quarantine ({@link org.lotflow.product.ReceivingStatus#QUARANTINE}; the hold's
-     * reference is the delivery reference). Never a QUARANTINE lot without a hold and its investigation.
+     * reference is the delivery reference), or of a supplier lot one of whose earlier lots was RECALLED or REJECTED (the
+     * reason names them: {@link LotCreated#unfitSupplierLot()}; audit 26b F1). Never a QUARANTINE lot without a hold
+     * and its investigation.
      */
     @EventListener
     public void onLotCreated(LotCreated created) {
@@ -87,7 +89,10 @@ public class HoldPlacement {
             return;
         }
         Lot lot = lots.get(created.lotId());
-        HoldInput in = created.source() == LotSource.RECEIPT
+        HoldInput in = created.source() == LotSource.RECEIPT && created.unfitSupplierLot() != null
+                ? new HoldInput("Received into quarantine: " + created.unfitSupplierLot(), HoldSource.RECEIPT,
+                        lot.getDeliveryReference())
+                : created.source() == LotSource.RECEIPT
                 ? new HoldInput("Received into quarantine: product " + lot.getProduct().getSku()
                         + " requires incoming inspection before use (supplier " + lot.getSupplier() + ", supplier lot "
                         + lot.getSupplierLotNumber() + ")", HoldSource.RECEIPT, lot.getDeliveryReference())
