@@ -179,8 +179,8 @@ class UnfitSourcesApiTest {
                 + "/form-variables").json();
         // Markdown: the lot numbers' hyphens are escaped
         assertThat(form.get("impactAssessment").get("value").asText().replace("\\", "")).contains("- Consumed by other lots: 120 drums")
-                .contains("made into lot " + made + " (PENDING): 100 drums")
-                .contains("made into lot " + approvedBefore + " (PENDING): 20 drums");
+                .contains("used in lot " + made + " (PENDING): 100 drums")
+                .contains("used in lot " + approvedBefore + " (PENDING): 20 drums");
 
         // the signed release of approvedBefore meets the held source: held for QA, not released
         api.executeJobs();

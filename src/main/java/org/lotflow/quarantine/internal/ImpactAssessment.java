@@ -116,7 +116,7 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         }
         // which lots: each is made from the held lot, and is not released while it is held or REJECTED
         for (MadeInto l : madeInto) {
-            sb.append("    - made into lot ").append(escape.apply(l.lotNumber())).append(" (").append(l.status())
+            sb.append("    - used in lot ").append(escape.apply(l.lotNumber())).append(" (").append(l.status())
                     .append("): ").append(n(l.quantity())).append(' ').append(unit).append('\n');
         }
         if (disposed.signum() > 0) {

@@ -114,8 +114,8 @@ class ImpactAssessmentTest {
                         new ImpactAssessment.MadeInto("AFG-2025-005", "PENDING", new BigDecimal("100.000")),
                         new ImpactAssessment.MadeInto("AFG-2025-006", "RELEASED", new BigDecimal("20"))));
         assertThat(impact.markdown()).contains("- Consumed by other lots: 120 kg\n"
-                + "    - made into lot AFG-2025-005 (PENDING): 100 kg\n"
-                + "    - made into lot AFG-2025-006 (RELEASED): 20 kg\n");
+                + "    - used in lot AFG-2025-005 (PENDING): 100 kg\n"
+                + "    - used in lot AFG-2025-006 (RELEASED): 20 kg\n");
         assertThat(impact.asDetail().get("madeInto")).isEqualTo(List.of(
                 Map.of("lotNumber", "AFG-2025-005", "status", "PENDING", "quantity", new BigDecimal("100.000")),
                 Map.of("lotNumber", "AFG-2025-006", "status", "RELEASED", "quantity", new BigDecimal("20"))));
