@@ -84,8 +84,9 @@ public final class HoldRules {
      */
     public static void requireSourceFits(String lotNumber, HoldSource source, LotSource lotSource) {
         if (source == HoldSource.RECALLED_MATERIAL || source == HoldSource.UNFIT_MATERIAL) {
-            throw new InvalidInput("source", source + " holds are placed by lotflow when a recalled, held or"
-                    + " rejected source lot stops a lot's release; to hold lot " + lotNumber + " choose COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK,"
+            throw new InvalidInput("source", source + " holds are placed by lotflow when a " + (source
+                    == HoldSource.RECALLED_MATERIAL ? "recall stops a lot's release" : "held or rejected source lot stops"
+                    + " a lot's release") + "; to hold lot " + lotNumber + " choose COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK,"
                     + " REGULATOR or OTHER");
         }
         if (source == HoldSource.RECEIPT && lotSource != LotSource.RECEIPT) {
