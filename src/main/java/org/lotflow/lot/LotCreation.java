@@ -117,14 +117,16 @@ class LotCreation {
                 events.publishEvent(new LotStockLeft(used.getId(), LotStockLeft.How.CONSUMED));
             }
         }
+        String unfitSupplierLot = in.receipt() == null ? null : in.receipt().unfitSupplierLot();
         events.publishEvent(new LotCreated(lot.getId(), lot.getLotNumber(), lot.getSource(),
-                startsInQuarantine(lot)));
+                startsInQuarantine(lot) || unfitSupplierLot != null, unfitSupplierLot));
         return lot;
     }
 
     /**
      * Unidentified stock, and a received lot of a product received into quarantine
-     * ({@link org.lotflow.product.ReceivingStatus#QUARANTINE}), start in quarantine through a hold.
+     * ({@link org.lotflow.product.ReceivingStatus#QUARANTINE}), start in quarantine through a hold (as does a received
+     * lot of a supplier lot with a RECALLED or REJECTED lot: {@link LotService.Receipt#unfitSupplierLot}).
      */
     private static boolean startsInQuarantine(Lot lot) {
         return lot.getSource() == LotSource.UNIDENTIFIED_STOCK || (lot.getSource() == LotSource.RECEIPT

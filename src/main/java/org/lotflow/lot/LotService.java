@@ -47,10 +47,18 @@ public class LotService {
      * Where a received lot came from (FSMA 204 receiving KDEs, 21 CFR 1.1345): the supplier (the immediate
      * previous source), the supplier's own lot number and the delivery reference (the reference document;
      * optional), and whether the supplier stated the lot's manufacture date ({@code false}: the receipt date stands in
-     * for it, and every screen says so).
+     * for it, and every screen says so). {@code unfitSupplierLot}: null, or the sentence saying which earlier lots of
+     * the same supplier lot were RECALLED or REJECTED ({@link Receiving}); such a lot is received into quarantine, its
+     * hold giving that sentence as its reason (audit 26b F1).
      */
     public record Receipt(String supplier, String supplierLotNumber, String deliveryReference,
-            boolean manufactureDateStated) {
+            boolean manufactureDateStated, String unfitSupplierLot) {
+
+        /** A receipt of a supplier lot none of whose earlier lots was recalled or rejected. */
+        public Receipt(String supplier, String supplierLotNumber, String deliveryReference,
+                boolean manufactureDateStated) {
+            this(supplier, supplierLotNumber, deliveryReference, manufactureDateStated, null);
+        }
 
         /** A receipt whose manufacture date the supplier stated. */
         public Receipt(String supplier, String supplierLotNumber, String deliveryReference) {
@@ -153,50 +161,54 @@ public class LotService {
     }
 
     /**
-     * Refuses (409 {@link SourceLotRecalled}) to go on with a release of a lot made from RECALLED material, at
-     * any depth: called where a release is signed, before the signature is written. The status change to
-     * RELEASED checks again under the lot's row lock.
+     * Refuses (409 {@link SourceLotUnfit}) to go on with a release of a lot made from material that is not fit for use
+     * ({@link UnfitSource}: RECALLED, held in QUARANTINE or REJECTED), at any depth: called where a release is signed
+     * (lab approval, out-of-specification release, disposition RELEASE), before the signature is written. The status
+     * change to RELEASED checks again under the lot's row lock.
      */
     @Transactional(readOnly = true)
-    public void requireNoRecalledSource(Lot lot) {
-        List<String> recalled = genealogy.recalledSources(lot.getId());
-        if (!recalled.isEmpty()) {
-            throw new SourceLotRecalled(lot.getLotNumber(), recalled);
+    public void requireFitSources(Lot lot) {
+        List<UnfitSource> unfit = genealogy.unfitSources(lot.getId());
+        if (!unfit.isEmpty()) {
+            throw new SourceLotUnfit(lot.getLotNumber(), unfit);
         }
     }
 
     /**
-     * What {@link #requireNoRecalledSource} would refuse, as its sentence, without refusing (a form saying ahead why a
+     * What {@link #requireFitSources} would refuse, as its sentence, without refusing (a form saying ahead why a
      * release would be refused; a refusal thrown through this transactional method would mark the caller's transaction
      * for rollback), or null.
      */
     @Transactional(readOnly = true)
-    public String recalledSourceRefusal(Lot lot) {
-        List<String> recalled = genealogy.recalledSources(lot.getId());
-        return recalled.isEmpty() ? null : new SourceLotRecalled(lot.getLotNumber(), recalled).getMessage();
+    public String unfitSourceRefusal(Lot lot) {
+        List<UnfitSource> unfit = genealogy.unfitSources(lot.getId());
+        return unfit.isEmpty() ? null : new SourceLotUnfit(lot.getLotNumber(), unfit).getMessage();
     }
 
     /**
-     * Lot numbers of the RECALLED lots this lot was made from, at any depth (empty when none), read under the lot's row
-     * lock ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening locks its scope first, so
-     * the answer holds until this transaction commits.
+     * The lots this lot was made from, at any depth, that are not fit for use (empty when none), read under the lot's
+     * row lock ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening locks its scope first,
+     * so a recall's answer holds until this transaction commits. A hold or rejection of a source locks only that source:
+     * one committing at the same moment is not waited for, and its impact assessment names this lot among those made
+     * from the held lot.
      */
     @Transactional
-    public List<String> lockAndFindRecalledSources(Lot lot) {
-        return genealogy.lockAndFindRecalledSources(lot.getId());
+    public List<UnfitSource> lockAndFindUnfitSources(Lot lot) {
+        return genealogy.lockAndFindUnfitSources(lot.getId());
     }
 
     /**
-     * RELEASED on behalf of {@code byUser}, unless the lot is made from RECALLED material: then nothing changes and the
-     * recalled sources are answered (empty: released). For a step that must choose another path instead of refusing
-     * ({@code lotRelease}'s {@code releaseLot}); one check under the lot's row lock, as {@link #changeStatus}.
-     * {@code concession}: released despite a confirmed out-of-specification result, so allocated only as a requested
-     * lot ({@link Lot#isReleasedOnConcession}); false for a release on passing results, which clears an earlier one.
+     * RELEASED on behalf of {@code byUser}, unless the lot is made from material not fit for use ({@link UnfitSource}):
+     * then nothing changes and those sources are answered (empty: released). For a step that must choose another path
+     * instead of refusing ({@code lotRelease}'s {@code releaseLot}); one check under the lot's row lock, as
+     * {@link #changeStatus}. {@code concession}: released despite a confirmed out-of-specification result, so allocated
+     * only as a requested lot ({@link Lot#isReleasedOnConcession}); false for a release on passing results, which
+     * clears an earlier one.
      */
     @Transactional
-    public List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser,
+    public List<UnfitSource> releaseUnlessMadeFromUnfit(Lot lot, String reason, Map<String, ?> detail, String byUser,
             boolean concession) {
-        return statusChange.releaseUnlessMadeFromRecalled(lot, reason, detail, byUser, concession);
+        return statusChange.releaseUnlessMadeFromUnfit(lot, reason, detail, byUser, concession);
     }
 
     /**

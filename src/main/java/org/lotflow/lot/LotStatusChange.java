@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use case "move a lot through its lifecycle" ({@link LotStatus}; 409 {@link IllegalTransitionException}
  * when the lifecycle forbids it): the change, its history event and {@link LotStatusChanged}, in the
- * caller's transaction. No lot becomes RELEASED while anything it was made from is RECALLED (409
- * {@link SourceLotRecalled}), whichever step asks: lab release, an out-of-specification release, a quarantine
+ * caller's transaction. No lot becomes RELEASED while anything it was made from is RECALLED, held in QUARANTINE or
+ * REJECTED (409 {@link SourceLotUnfit}), whichever step asks: lab release, an out-of-specification release, a quarantine
  * disposition. Package-private like {@link Lot#transitionTo}: other modules call
  * {@link LotService#changeStatus}.
  */
@@ -51,9 +51,9 @@ class LotStatusChange {
     Lot change(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser,
             boolean bySignedDisposition) {
         if (next == LotStatus.RELEASED) {
-            List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
-            if (!recalled.isEmpty()) {
-                throw new SourceLotRecalled(lot.getLotNumber(), recalled);
+            List<UnfitSource> unfit = genealogy.lockAndFindUnfitSources(lot.getId());
+            if (!unfit.isEmpty()) {
+                throw new SourceLotUnfit(lot.getLotNumber(), unfit);
             }
         }
         Lot changed = apply(lot, next, reason, detail, byUser, bySignedDisposition);
@@ -64,20 +64,20 @@ class LotStatusChange {
     }
 
     /**
-     * RELEASED unless the lot is made from RECALLED material: answers the recalled sources (nothing changed) instead of
-     * refusing, so a process step can take another path in its transaction; empty when the lot was released. One
+     * RELEASED unless the lot is made from material not fit for use ({@link UnfitSource}): answers those sources
+     * (nothing changed) instead of refusing, so a process step can take another path in its transaction; empty when the lot was released. One
      * check under the lot's row lock, as in {@link #change}.
      */
     @Transactional
-    List<String> releaseUnlessMadeFromRecalled(Lot lot, String reason, Map<String, ?> detail, String byUser,
+    List<UnfitSource> releaseUnlessMadeFromUnfit(Lot lot, String reason, Map<String, ?> detail, String byUser,
             boolean concession) {
-        List<String> recalled = genealogy.lockAndFindRecalledSources(lot.getId());
-        if (recalled.isEmpty()) {
+        List<UnfitSource> unfit = genealogy.lockAndFindUnfitSources(lot.getId());
+        if (unfit.isEmpty()) {
             lot.releasedOnConcession(concession);
             apply(lot, LotStatus.RELEASED, reason, detail, byUser);
             expireIfDue(lot, byUser);
         }
-        return recalled;
+        return unfit;
     }
 
     /**

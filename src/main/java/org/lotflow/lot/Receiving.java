@@ -26,6 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
  * starts the lab release or, for a product received into quarantine, places the hold), all lines in one
  * transaction: every lot is created, or none.
  *
+ * <p>A supplier lot one of whose lots is RECALLED (or was, archived since: {@code recalled_once}) or was REJECTED by QA
+ * is received, but into quarantine (audit 26b F1): each new lot starts QUARANTINE with a hold (source RECEIPT) whose
+ * reason names the recall or the rejection, so nothing of it is used, allocated or released until a QA manager signs
+ * its disposition after an investigation. Receipts are production's work and the goods are at the dock, so refusing
+ * the receipt would only leave them unrecorded; the hold is the plant's usual answer to material of doubtful origin
+ * (seed chapter "Quarantine": "Quarantine immediately"; 21 CFR 211.84(a) and 211.87: a component is held until QA
+ * approves it, and re-examined when its fitness is in question; FSMA 204: the supplier lot is the traceability lot
+ * code a recall names). The answer's {@code notice} and the lot's history say it.
+ *
  * <p>In the lot module, not a module of its own: a receipt is a way of creating lots and owns no table; it
  * answers the lot view and adds the lot's receiving columns, both the lot module's.
  */
@@ -40,6 +49,7 @@ public class Receiving {
     private final org.lotflow.shared.PartyReadings readings;
     private final long maxSerialsPerReceipt;
     private final org.lotflow.shared.ClusterLock locks;
+    private final org.lotflow.history.LotHistory history;
 
     /**
      * @param maxSerialsPerReceipt the most units of a serialised product one receipt takes ({@code
@@ -49,8 +59,9 @@ public class Receiving {
     public Receiving(LotService lots, CurrentUser currentUser, Clock clock,
             org.lotflow.product.ProductService products, LotRepository lotRecords, org.lotflow.shared.PartyReadings readings,
             @org.springframework.beans.factory.annotation.Value("${lotflow.serials.max-per-lot:100000}")
-            long maxSerialsPerReceipt, org.lotflow.shared.ClusterLock locks) {
+            long maxSerialsPerReceipt, org.lotflow.shared.ClusterLock locks, org.lotflow.history.LotHistory history) {
         this.locks = locks;
+        this.history = history;
         this.lots = lots;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -76,13 +87,26 @@ public class Receiving {
     }
 
     /**
+     * A receipt's lots, and its {@code notice}: null, or the sentence saying why they were received into quarantine
+     * (earlier lots of the supplier lot RECALLED or REJECTED).
+     */
+    public record Received(List<Lot> lots, String notice) {
+    }
+
+    /** {@link #receiveDelivery}, the lots alone. */
+    @Transactional
+    public List<Lot> receive(Delivery in) {
+        return receiveDelivery(in).lots();
+    }
+
+    /**
      * Receives the delivery: the lots, in the order of the lines. Refused, nothing created: a caller outside
      * production (403; the contract's "production: create products and lots"), a date rule of
      * {@link ReceiptRules} or a field as {@code POST /api/lots} refuses it (400), a supplier that prints like another
      * on record (409 naming {@code supplier}), any line's lot refused by {@link LotService#create}.
      */
     @Transactional
-    public List<Lot> receive(Delivery in) {
+    public Received receiveDelivery(Delivery in) {
         currentUser.requireToRecord("receive a lot", Groups.PRODUCTION);
         List<ReceiptRules.Line> lines = in.lines().stream()
                 .map(l -> new ReceiptRules.Line(l.expirationDate(), l.manufactureDate())).toList();
@@ -114,9 +138,10 @@ public class Receiving {
                 .filter(row -> org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[1])).toList();
         requireOneSupplierLotSpelling(supplier, in.supplierLotNumber().trim(), ofSupplierLot);
         requireNewDelivery(in, ofSupplierLot);
+        String unfit = unfitSupplierLot(in, ofSupplierLot);
         LotService.Receipt receipt = new LotService.Receipt(supplier, in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
-                        : in.deliveryReference().trim());
+                        : in.deliveryReference().trim(), true, unfit);
         List<Lot> created = new ArrayList<>();
         for (int i = 0; i < in.lines().size(); i++) {
             ReceiptLine line = in.lines().get(i);
@@ -125,7 +150,7 @@ public class Receiving {
                         ReceiptRules.manufactureDate(lines.get(i), in.receiptDate()), in.receiptDate(), location,
                         null, line.expirationDate(), null, List.of(), LotSource.RECEIPT,
                         new LotService.Receipt(receipt.supplier(), receipt.supplierLotNumber(),
-                                receipt.deliveryReference(), line.manufactureDate() != null))));
+                                receipt.deliveryReference(), line.manufactureDate() != null, unfit))));
             } catch (org.lotflow.shared.InvalidInput e) {
                 if ("quantity".equals(e.field())) { // the line's quantity (a serialised product's whole units, say)
                     throw new org.lotflow.shared.InvalidInput("lines[" + i + "].quantity",
@@ -134,7 +159,63 @@ public class Receiving {
                 throw e;
             }
         }
-        return created;
+        return new Received(created, unfit == null ? null : "Received into QUARANTINE, not released for use: "
+                + unfit);
+    }
+
+    /** At most this many earlier lots are named one by one in the hold's reason (then "and N more"). */
+    private static final int NAMED_UNFIT = 5;
+
+    /**
+     * Null, or the sentence naming the supplier lot's earlier lots that were RECALLED (or recalled once, archived
+     * since; with the recall's number from their history) or REJECTED (with the reason of the rejection): such a
+     * delivery is received into quarantine (see the class). A lot REJECTED and recalled counts as recalled.
+     */
+    private String unfitSupplierLot(Delivery in, List<Object[]> ofSupplierLot) {
+        List<String> named = new ArrayList<>();
+        int unfit = 0;
+        String onRecord = in.supplier().trim();
+        for (Object[] row : ofSupplierLot) {
+            onRecord = (String) row[1];
+            String status = (String) row[4];
+            boolean recalled = LotStatus.RECALLED.name().equals(status) || Boolean.TRUE.equals(row[5]);
+            if (!recalled && !LotStatus.REJECTED.name().equals(status)) {
+                continue;
+            }
+            unfit++;
+            if (named.size() < NAMED_UNFIT) {
+                named.add(recalled ? recalledText((String) row[0], ((Number) row[6]).longValue(), status)
+                        : rejectedText((String) row[0], ((Number) row[6]).longValue()));
+            }
+        }
+        if (unfit == 0) {
+            return null;
+        }
+        return "earlier lots of supplier lot " + in.supplierLotNumber().trim() + " from " + onRecord
+                + " were recalled or rejected: " + String.join("; ", named) + (unfit > named.size() ? "; and "
+                        + (unfit - named.size()) + " more" : "") + ". This delivery"
+                + (in.deliveryReference() == null || in.deliveryReference().isBlank() ? ""
+                        : " (" + in.deliveryReference().trim() + ")")
+                + " is not used or released until a QA manager decides its disposition";
+    }
+
+    /** "ARM-2025-001 was RECALLED (recall RC-2025-001)", from the lot's history. */
+    private String recalledText(String lotNumber, long lotId, String status) {
+        String recall = history.of(lotId, org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
+                .filter(e -> LotStatus.RECALLED.name().equals(e.newStatus()) && e.detail() != null
+                        && e.detail().get("recallNumber") != null)
+                .reduce((a, b) -> b).map(e -> " (recall " + e.detail().get("recallNumber") + ")").orElse("");
+        return lotNumber + " was RECALLED" + recall + (LotStatus.RECALLED.name().equals(status) ? ""
+                : ", now " + status);
+    }
+
+    /** "ARM-2025-005 was REJECTED by QA: Contamination confirmed", the reason from the lot's history. */
+    private String rejectedText(String lotNumber, long lotId) {
+        String why = history.of(lotId, org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
+                .filter(e -> LotStatus.REJECTED.name().equals(e.newStatus()) && e.reason() != null)
+                .reduce((a, b) -> b).map(e -> e.reason().length() > 200 ? e.reason().substring(0, 200) + "..."
+                        : e.reason()).map(r -> " (" + r + ")").orElse("");
+        return lotNumber + " was REJECTED by QA" + why;
     }
 
     /**
@@ -183,13 +264,16 @@ public class Receiving {
         String reference = in.deliveryReference().trim();
         List<String> received = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        List<String> recalled = new ArrayList<>();
         String onRecord = in.supplier().trim();
         for (Object[] row : ofSupplierLot) {
             onRecord = (String) row[1];
             if (reference.equalsIgnoreCase(String.valueOf(row[3]))) {
                 received.add((String) row[0]);
             }
-            if (LotStatus.REJECTED.name().equals(row[4])) {
+            if (LotStatus.RECALLED.name().equals(row[4]) || Boolean.TRUE.equals(row[5])) {
+                recalled.add((String) row[0]);
+            } else if (LotStatus.REJECTED.name().equals(row[4])) {
                 rejected.add((String) row[0]);
             }
         }
@@ -197,7 +281,8 @@ public class Receiving {
             throw new StateConflict("Delivery " + reference + " of supplier lot " + in.supplierLotNumber().trim()
                     + " from " + onRecord + " was received already, as " + String.join(", ", received)
                     + (rejected.isEmpty() ? "" : "; lot(s) " + String.join(", ", rejected) + " of the supplier lot were"
-                            + " REJECTED") + ". A delivery is received once; if this is more of the same delivery"
+                            + " REJECTED") + (recalled.isEmpty() ? "" : "; lot(s) " + String.join(", ", recalled)
+                            + " of the supplier lot were RECALLED") + ". A delivery is received once; if this is more of the same delivery"
                     + " (received in several receipts), say so: tick 'More of a delivery already received'"
                     + " (moreOfDelivery true)").with("field", "deliveryReference");
         }

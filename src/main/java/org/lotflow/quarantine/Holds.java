@@ -23,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Holds {
 
     /**
-     * The sources a person may choose (RECEIPT holds are placed by a receipt, RECALLED_MATERIAL by a lab release
-     * stopped by a recall, never by hand).
+     * The sources a person may choose (RECEIPT holds are placed by a receipt, RECALLED_MATERIAL and UNFIT_MATERIAL by
+     * a lab release stopped by a recalled, held or rejected source, never by hand).
      */
     public static final List<String> SOURCES = Arrays.stream(HoldSource.values())
-            .filter(s -> s != HoldSource.RECEIPT && s != HoldSource.RECALLED_MATERIAL).map(Enum::name).toList();
+            .filter(s -> s != HoldSource.RECEIPT && s != HoldSource.RECALLED_MATERIAL
+                    && s != HoldSource.UNFIT_MATERIAL).map(Enum::name).toList();
 
     /**
      * Each of {@link #SOURCES} in a QA person's words, as Tasklist's hold form (quarantineStart.form) shows it (new user
@@ -47,6 +48,7 @@ public class Holds {
         java.util.Map<String, String> words = new java.util.LinkedHashMap<>(SOURCE_WORDS);
         words.put("RECEIPT", "Received into quarantine");
         words.put("RECALLED_MATERIAL", "Made from recalled material");
+        words.put("UNFIT_MATERIAL", "Made from held or rejected material");
         TRIGGER_WORDS = java.util.Collections.unmodifiableMap(words);
     }
 

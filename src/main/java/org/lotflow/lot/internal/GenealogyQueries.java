@@ -60,19 +60,20 @@ public class GenealogyQueries {
     private static final String UPSTREAM_CUT = CUT.formatted("lot_id", "source_lot_id");
 
     /**
-     * The lot numbers of the RECALLED lots (or ever recalled, archived since: {@code recalled_once}) among everything a
-     * lot was made from, at any depth: one recursive
+     * The lots no longer fit for use among everything a lot was made from, at any depth ({@link
+     * org.lotflow.lot.UnfitSource}: RECALLED or ever recalled, archived since: {@code recalled_once}; held by QA,
+     * QUARANTINE; REJECTED), with their status and whether recalled: one recursive
      * query over lot ids alone ({@code UNION} keeps each source lot once, so shared inputs are walked once and
      * the walk ends without a depth bound: a lot is never made from itself).
      */
-    private static final String RECALLED_SOURCES = """
+    private static final String UNFIT_SOURCES = """
             WITH RECURSIVE made_from (lot_id) AS (
                 SELECT s.source_lot_id FROM lot_source s WHERE s.lot_id = :lot
                 UNION
                 SELECT s.source_lot_id FROM made_from m JOIN lot_source s ON s.lot_id = m.lot_id
             )
-            SELECT l.lot_number FROM made_from m JOIN lot l ON l.id = m.lot_id
-             WHERE l.status = 'RECALLED' OR l.recalled_once ORDER BY l.lot_number
+            SELECT l.lot_number, l.status, l.recalled_once FROM made_from m JOIN lot l ON l.id = m.lot_id
+             WHERE l.status IN ('RECALLED', 'QUARANTINE', 'REJECTED') OR l.recalled_once ORDER BY l.lot_number
             """;
 
     /** Ids per IN list when reading edges among many lots (PostgreSQL allows 32767 parameters). */
@@ -111,21 +112,25 @@ public class GenealogyQueries {
     }
 
     /**
-     * The RECALLED lots a lot was made from, at any depth, by lot number; see
-     * {@link org.lotflow.lot.LotService#requireNoRecalledSource}.
+     * The lots a lot was made from, at any depth, that are not fit for use, by lot number; see
+     * {@link org.lotflow.lot.LotService#requireFitSources}.
      */
-    public List<String> recalledSources(long lotId) {
-        return jdbc.queryForList(RECALLED_SOURCES, Map.of("lot", lotId), String.class);
+    public List<org.lotflow.lot.UnfitSource> unfitSources(long lotId) {
+        return jdbc.query(UNFIT_SOURCES, Map.of("lot", lotId), (rs, i) -> {
+            boolean recalled = rs.getBoolean(3) || "RECALLED".equals(rs.getString(2));
+            return new org.lotflow.lot.UnfitSource(rs.getString(1), org.lotflow.lot.LotStatus.valueOf(rs.getString(2)),
+                    recalled);
+        });
     }
 
     /**
      * Locks the lot's row ({@code SELECT ... FOR UPDATE}, until the transaction ends), then answers
-     * {@link #recalledSources}: a recall opening locks its whole scope before it changes statuses, so under this
-     * lock a release either comes first (and the recall then recalls the released lot) or sees the recall.
+     * {@link #unfitSources}: a recall opening locks its whole scope before it changes statuses, so under this lock a
+     * release either comes first (and the recall then recalls the released lot) or sees the recall.
      */
-    public List<String> lockAndFindRecalledSources(long lotId) {
+    public List<org.lotflow.lot.UnfitSource> lockAndFindUnfitSources(long lotId) {
         jdbc.queryForList("SELECT id FROM lot WHERE id = :lot FOR UPDATE", Map.of("lot", lotId), Long.class);
-        return recalledSources(lotId);
+        return unfitSources(lotId);
     }
 
     /** The number of edges beyond the depth bound; see {@link Genealogies#continuesBeyond}. */

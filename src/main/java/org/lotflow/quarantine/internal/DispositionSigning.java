@@ -153,12 +153,12 @@ public class DispositionSigning {
     public String releaseRefusal(Lot lot, Hold hold, String signer) {
         try {
             // only plain rules throw here: a refusal thrown through a transactional service would mark the task's
-            // transaction for rollback (the recalled-source check answers its sentence instead)
+            // transaction for rollback (the unfit-source check answers its sentence instead)
             DispositionRules.requireReleasable(Disposition.RELEASE, lot.getStatus(), lot.getLotNumber());
             if (hold != null) {
                 DispositionRules.requireRetainedSamplesPass(hold, Disposition.RELEASE, lot.getLotNumber());
             }
-            String recalled = lots.recalledSourceRefusal(lot);
+            String recalled = lots.unfitSourceRefusal(lot);
             if (recalled != null) {
                 return recalled;
             }
@@ -219,7 +219,7 @@ public class DispositionSigning {
             // its loser is 409 before anything is signed (auditor 2026-12-06 X9: signed, answered 200, not applied)
             lot = lots.lockForChange(lot);
             DispositionRules.requireReleasable(in.decision(), lot.getStatus(), lot.getLotNumber());
-            lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
+            lots.requireFitSources(lot); // 409 before the signature: made from recalled, held or rejected material
             DispositionRules.requireTestedBeforeFirstRelease(in.decision(), history.everReached(lot.getId(),
                     LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());
         }

@@ -79,7 +79,9 @@ public class HoldPlacement {
      * A lot that starts in quarantine ({@link LotCreated#startsInQuarantine()}) is held as it is created (same
      * transaction), through the same hold as QA's: unidentified stock, and a lot received from a supplier of a
      * product received into quarantine ({@link org.lotflow.product.ReceivingStatus#QUARANTINE}; the hold's
-     * reference is the delivery reference). Never a QUARANTINE lot without a hold and its investigation.
+     * reference is the delivery reference), or of a supplier lot one of whose earlier lots was RECALLED or REJECTED (the
+     * reason names them: {@link LotCreated#unfitSupplierLot()}; audit 26b F1). Never a QUARANTINE lot without a hold
+     * and its investigation.
      */
     @EventListener
     public void onLotCreated(LotCreated created) {
@@ -87,7 +89,10 @@ public class HoldPlacement {
             return;
         }
         Lot lot = lots.get(created.lotId());
-        HoldInput in = created.source() == LotSource.RECEIPT
+        HoldInput in = created.source() == LotSource.RECEIPT && created.unfitSupplierLot() != null
+                ? new HoldInput("Received into quarantine: " + created.unfitSupplierLot(), HoldSource.RECEIPT,
+                        lot.getDeliveryReference())
+                : created.source() == LotSource.RECEIPT
                 ? new HoldInput("Received into quarantine: product " + lot.getProduct().getSku()
                         + " requires incoming inspection before use (supplier " + lot.getSupplier() + ", supplier lot "
                         + lot.getSupplierLotNumber() + ")", HoldSource.RECEIPT, lot.getDeliveryReference())
@@ -98,19 +103,25 @@ public class HoldPlacement {
     }
 
     /**
-     * A signed lab release that a recall stopped ({@link LabReleaseStopped}, published by {@code lotRelease}'s
-     * {@code holdLot} in the release job's transaction): the PENDING lot is held, source
-     * {@link HoldSource#RECALLED_MATERIAL}, on behalf of lotflow ({@code system}), and its investigation starts. The lab
-     * release is ending in this very transaction, so the PENDING rule's "still in lab release" does not apply.
-     * The reason names the recalled material and who signed the release that was not carried out.
+     * A signed lab release that a recalled, held or rejected source stopped ({@link LabReleaseStopped}, published by
+     * {@code lotRelease}'s {@code holdLot} in the release job's transaction): the PENDING lot is held, source
+     * {@link HoldSource#RECALLED_MATERIAL} (any source recalled) or {@link HoldSource#UNFIT_MATERIAL} (held or rejected
+     * only), on behalf of lotflow ({@code system}), and its investigation starts. The lab release is ending in this very
+     * transaction, so the PENDING rule's "still in lab release" does not apply. The reason names the unfit material,
+     * why, and who signed the release that was not carried out.
      */
     @EventListener
     public void onLabReleaseStopped(LabReleaseStopped stopped) {
         Lot lot = lots.get(stopped.lotId());
+        boolean onlyRecalled = stopped.unfitSources().stream().allMatch(d -> d.endsWith(" (RECALLED)"));
+        String sources = onlyRecalled ? lotNumbers(stopped.unfitSources()) : String.join(", ", stopped.unfitSources());
         HoldInput in = new HoldInput("Release approved by " + currentUser.fullName(stopped.approvedBy())
-                + " was not carried out: material this lot was made from was recalled ("
-                + String.join(", ", stopped.recalledSources()) + "). Nothing made from recalled material is released;"
-                + " decide its disposition", HoldSource.RECALLED_MATERIAL, String.join(", ", stopped.recalledSources()));
+                + " was not carried out: material this lot was made from was " + (onlyRecalled ? "recalled"
+                        : stopped.anyRecalled() ? "recalled, held or rejected by QA" : "held or rejected by QA") + " ("
+                + sources + "). Nothing made from " + (onlyRecalled ? "recalled" : "recalled, held or rejected")
+                + " material is released; decide its disposition",
+                stopped.anyRecalled() ? HoldSource.RECALLED_MATERIAL : HoldSource.UNFIT_MATERIAL,
+                lotNumbers(stopped.unfitSources()));
         Hold hold = place(lot, HoldRules.validate(in), true);
         process.start(hold, lot.getLotNumber());
     }
@@ -198,5 +209,24 @@ public class HoldPlacement {
     public boolean holdable(Lot lot) {
         return HoldRules.whyNotHoldable(lot.getLotNumber(), lot.getStatus(), holds.findByActiveLotId(lot.getId())
                 .isPresent(), () -> process.inLabRelease(lot.getLotNumber())) == null;
+    }
+
+    /**
+     * The lot numbers of "lot (why)" descriptions, as the hold's reference (at most 200 characters: the lots that fit,
+     * then "and N more"; the reason names them all).
+     */
+    static String lotNumbers(java.util.List<String> described) {
+        java.util.List<String> numbers = described.stream().map(d -> d.contains(" (") ? d.substring(0, d.indexOf(" ("))
+                : d).toList();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + numbers.get(i);
+            String more = " and " + (numbers.size() - i) + " more";
+            if (text.length() + next.length() + (i == numbers.size() - 1 ? 0 : more.length() + 2) > 200) {
+                return text + more;
+            }
+            text.append(next);
+        }
+        return text.toString();
     }
 }

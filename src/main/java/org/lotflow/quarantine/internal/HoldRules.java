@@ -76,15 +76,17 @@ public final class HoldRules {
      * A hold's source fits the lot: {@link HoldSource#RECEIPT} (held at incoming inspection) only for a lot received
      * from a supplier ({@link org.lotflow.lot.LotSource#RECEIPT}); any other source fits any lot. A produced lot held
      * "on receipt" would tell an investigator and a regulator the wrong origin of the problem. A person never chooses
-     * {@link HoldSource#RECALLED_MATERIAL}: lotflow places that hold when a recall stops a signed lab release, and
+     * {@link HoldSource#RECALLED_MATERIAL} (nor {@link HoldSource#UNFIT_MATERIAL}): lotflow places that hold when a recall
+     * (a hold, a rejection) of a source stops a signed lab release, and
      * a hold by hand claiming it would say so of a lot no recall reached.
      *
      * @throws InvalidInput 400 naming {@code source}
      */
     public static void requireSourceFits(String lotNumber, HoldSource source, LotSource lotSource) {
-        if (source == HoldSource.RECALLED_MATERIAL) {
-            throw new InvalidInput("source", "RECALLED_MATERIAL holds are placed by lotflow when a recall stops a lot's"
-                    + " release; to hold lot " + lotNumber + " choose COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK,"
+        if (source == HoldSource.RECALLED_MATERIAL || source == HoldSource.UNFIT_MATERIAL) {
+            throw new InvalidInput("source", source + " holds are placed by lotflow when a " + (source
+                    == HoldSource.RECALLED_MATERIAL ? "recall stops a lot's release" : "held or rejected source lot stops"
+                    + " a lot's release") + "; to hold lot " + lotNumber + " choose COMPLAINT, TEST_FAILURE, UNIDENTIFIED_STOCK,"
                     + " REGULATOR or OTHER");
         }
         if (source == HoldSource.RECEIPT && lotSource != LotSource.RECEIPT) {

@@ -18,12 +18,19 @@ import org.lotflow.order.Delivery;
  * allocated = quantity - shipped - consumed - disposed, {@code available}, {@code allocated} = shipments
  * to hold, {@code shipped} = to investigate, {@code consumed} by other lots, {@code disposed} of) and the
  * customers who already received the lot, in the order of the shipment ledger, each
- * with the total quantity and the shipments (FSMA 204: who received which lot, when). A plain value,
+ * with the total quantity and the shipments (FSMA 204: who received which lot, when), and the lots made from it
+ * ({@code madeInto}: lot number, status and quantity consumed, in this lot's unit; audit 26b F2: "Consumed by other
+ * lots: 100 kg" never said which, so a QA manager deciding on the held lot did not see which lots its decision reaches;
+ * a lot made from a held or REJECTED lot is not released, {@link org.lotflow.lot.SourceLotUnfit}). A plain value,
  * tested without Spring; shown in {@code POST /holds}' answer, the lot view, the history and the forms.
  */
 public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHand, BigDecimal available,
         BigDecimal allocated, BigDecimal shipped, BigDecimal consumed, BigDecimal disposed,
-        List<CustomerImpact> customers) {
+        List<CustomerImpact> customers, List<MadeInto> madeInto) {
+
+    /** A lot made from the held lot: its number, its status now and the quantity of the held lot it consumed. */
+    public record MadeInto(String lotNumber, String status, BigDecimal quantity) {
+    }
 
     /** One shipment of the lot to a customer. */
     public record Shipment(String orderNumber, BigDecimal quantity, LocalDate shippedAt, String carrier) {
@@ -38,11 +45,22 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         return of(lot.getProduct().getUnit(), lot.quantities(), deliveries);
     }
 
+    /** The assessment of a lot, its deliveries and the lots made from it. */
+    public static ImpactAssessment of(Lot lot, List<Delivery> deliveries, List<MadeInto> madeInto) {
+        return of(lot.getProduct().getUnit(), lot.quantities(), deliveries, madeInto);
+    }
+
+    /** {@link #of(String, LotQuantities, List, List)} of a lot no other lot was made from. */
+    public static ImpactAssessment of(String unit, LotQuantities q, List<Delivery> deliveries) {
+        return of(unit, q, deliveries, List.of());
+    }
+
     /**
      * The assessment from the lot's quantities (in {@code unit}) and its deliveries; customers in the
      * order of their first delivery in {@code deliveries}.
      */
-    public static ImpactAssessment of(String unit, LotQuantities q, List<Delivery> deliveries) {
+    public static ImpactAssessment of(String unit, LotQuantities q, List<Delivery> deliveries,
+            List<MadeInto> madeInto) {
         Map<String, List<Delivery>> byCustomer = new LinkedHashMap<>();
         for (Delivery d : deliveries) {
             byCustomer.computeIfAbsent(d.customer(), c -> new ArrayList<>()).add(d);
@@ -53,7 +71,7 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
                 list.stream().map(d -> new Shipment(d.orderNumber(), d.quantity(), d.shippedAt(), d.carrier()))
                         .toList())));
         return new ImpactAssessment(unit, q.quantity(), q.onHand(), q.available(), q.allocated(), q.shipped(),
-                q.consumed(), q.disposed(), customers);
+                q.consumed(), q.disposed(), customers, List.copyOf(madeInto));
     }
 
     /** The assessment as a small map for the lot history (quantities and customers, without shipments). */
@@ -66,6 +84,8 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
         m.put("shipped", shipped);
         m.put("consumed", consumed);
         m.put("disposed", disposed);
+        m.put("madeInto", madeInto.stream().map(l -> Map.of("lotNumber", l.lotNumber(), "status", l.status(),
+                "quantity", l.quantity())).toList());
         m.put("customers", customers.stream().map(c -> Map.of("customer", c.customer(), "quantity", c.quantity()))
                 .toList());
         return m;
@@ -93,6 +113,11 @@ public record ImpactAssessment(String unit, BigDecimal quantity, BigDecimal onHa
                 .append(shipped.signum() > 0 ? " (investigate)\n" : " (none reached a customer)\n");
         if (consumed.signum() > 0) {
             sb.append("- Consumed by other lots: ").append(n(consumed)).append(' ').append(unit).append('\n');
+        }
+        // which lots: each is made from the held lot, and is not released while it is held or REJECTED
+        for (MadeInto l : madeInto) {
+            sb.append("    - used in lot ").append(escape.apply(l.lotNumber())).append(" (").append(l.status())
+                    .append("): ").append(n(l.quantity())).append(' ').append(unit).append('\n');
         }
         if (disposed.signum() > 0) {
             sb.append("- Disposed of: ").append(n(disposed)).append(' ').append(unit).append('\n');

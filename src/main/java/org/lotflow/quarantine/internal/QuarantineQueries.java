@@ -1,9 +1,11 @@
 package org.lotflow.quarantine.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.Genealogies;
 import org.lotflow.lot.LotService;
 import org.lotflow.order.Deliveries;
 import org.lotflow.shared.NotFound;
@@ -23,7 +25,10 @@ public class QuarantineQueries {
     private final LotService lots;
     private final Deliveries deliveries;
 
-    public QuarantineQueries(HoldRepository holds, LotService lots, Deliveries deliveries) {
+    private final Genealogies genealogies;
+
+    public QuarantineQueries(HoldRepository holds, LotService lots, Deliveries deliveries, Genealogies genealogies) {
+        this.genealogies = genealogies;
         this.holds = holds;
         this.lots = lots;
         this.deliveries = deliveries;
@@ -86,6 +91,28 @@ public class QuarantineQueries {
     /** What holding the lot affects now: quantities and the customers who received it. */
     @Transactional(readOnly = true)
     public ImpactAssessment impact(Lot lot) {
-        return ImpactAssessment.of(lot, deliveries.ofLots(List.of(lot.getId())));
+        return ImpactAssessment.of(lot, deliveries.ofLots(List.of(lot.getId())), madeInto(lot));
+    }
+
+    /**
+     * The lots made directly from {@code lot} (one step of the genealogy downstream), by lot number, each with its
+     * status and the quantity of {@code lot} it consumed (the sum, if it took the lot in several entries).
+     */
+    private List<ImpactAssessment.MadeInto> madeInto(Lot lot) {
+        Map<String, java.math.BigDecimal> consumed = new java.util.TreeMap<>();
+        Map<String, String> status = new java.util.HashMap<>();
+        for (Genealogies.ReachedLot reached : genealogies.walk(List.of(lot.getId()), Genealogies.Way.DOWNSTREAM, 1)) {
+            if (reached.depth() != 1) {
+                continue;
+            }
+            for (Genealogies.Edge e : reached.links()) {
+                if (e.source().equals(lot.getLotNumber()) && e.made().equals(reached.lotNumber())) {
+                    consumed.merge(reached.lotNumber(), e.quantity(), java.math.BigDecimal::add);
+                    status.put(reached.lotNumber(), reached.status());
+                }
+            }
+        }
+        return consumed.entrySet().stream().map(e -> new ImpactAssessment.MadeInto(e.getKey(), status.get(e.getKey()),
+                e.getValue())).toList();
     }
 }

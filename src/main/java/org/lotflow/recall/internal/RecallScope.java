@@ -8,7 +8,7 @@ import org.lotflow.shared.StateConflict;
  * downstream trace of the named lots, and every lot of it whose status may become RECALLED
  * (RELEASED, QUARANTINE, EXPIRED, DEPLETED) is recalled. The others stay in the scope with a note
  * saying why they were not recalled; a PENDING one is kept from release by the lot module
- * ({@link org.lotflow.lot.SourceLotRecalled}: nothing made from recalled material is released). A named lot that cannot be recalled refuses the whole recall. An ARCHIVED
+ * ({@link org.lotflow.lot.SourceLotUnfit}: nothing made from recalled material is released). A named lot that cannot be recalled refuses the whole recall. An ARCHIVED
  * lot (past its retention, nothing on hand; issue #16) may be named and is reached like any other: it stays
  * ARCHIVED, in the scope with its note, and the customers that received it are notified. So may a REJECTED lot
  * (one shipped, then held and rejected: its customers still hold what they received; auditor 2026-12-05 F19).

@@ -129,7 +129,7 @@ public class OosDecisionSigning {
                             + oos.stage().name().toLowerCase(java.util.Locale.ROOT) + ")"));
         }
         if (decision == OosInvestigation.Decision.RELEASE) {
-            lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
+            lots.requireFitSources(lot); // 409 before the signature: made from recalled, held or rejected material
         }
         if (!currentUser.isAuthenticated()) {
             throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,

@@ -71,8 +71,9 @@ public class ReleaseApproval {
     /**
      * Signs the decision on the lot's release as the logged-in user. Refused, in this order: no
      * decision or no comment, a comment over {@value #MAX_COMMENT} characters (400), no passing lab
-     * verdict (409), an approval of a lot made from RECALLED material
-     * ({@link org.lotflow.lot.SourceLotRecalled}, 409: only its refusal may be signed), nobody logged in (401), a signer who is not a QA manager (403), the analyst who
+     * verdict (409), an approval of a lot made from material not fit for use, RECALLED, held in QUARANTINE or REJECTED
+     * ({@link org.lotflow.lot.SourceLotUnfit}, 409: only its refusal may be signed, or for a held source the hold's
+     * disposition awaited), nobody logged in (401), a signer who is not a QA manager (403), the analyst who
      * recorded the results (four eyes, 403), for an approval the person who invalidated an earlier
      * out-of-specification result of the lot as a laboratory error (four eyes, 403: the release then rests on the
      * retest that invalidation allowed; FDA guidance "Investigating OOS Test Results", 21 CFR 211.192; auditor
@@ -95,7 +96,7 @@ public class ReleaseApproval {
             throw new StateConflict("Lot " + lot.getLotNumber() + " has no passing lab verdict to approve");
         }
         if (approved) {
-            lots.requireNoRecalledSource(lot); // 409 before the signature: made from recalled material
+            lots.requireFitSources(lot); // 409 before the signature: made from recalled, held or rejected material
         }
         if (!currentUser.isAuthenticated()) {
             throw new SignatureRefused(SignatureRefused.Reason.NOT_SIGNED_IN,

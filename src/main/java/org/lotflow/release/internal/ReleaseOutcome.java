@@ -6,6 +6,7 @@ import java.util.Map;
 import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.UnfitSource;
 import org.lotflow.release.LabReleaseStopped;
 import org.lotflow.release.LabVerdict;
 import org.lotflow.security.CurrentUser;
@@ -19,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link ReleaseDecisions}); the status change is recorded on behalf of the person whose decision it
  * carries out. Anything else fails with an {@link IllegalStateException} and changes nothing: the
  * job is retried, then becomes an incident. A tampered routing variable can send the process to a
- * step, but cannot release or reject the lot. A signed release whose lot meets a RECALLED source before it is
- * carried out is stopped instead ({@link #release} answers its recalled sources, {@link #stop}): the lot is held for
- * investigation.
+ * step, but cannot release or reject the lot. A signed release whose lot meets a source that is not fit for use
+ * (RECALLED, held in QUARANTINE or REJECTED; {@link org.lotflow.lot.UnfitSource}) before it is carried out is stopped
+ * instead ({@link #release} answers those sources, {@link #stop}): the lot is held for investigation.
  */
 @Service
 public class ReleaseOutcome {
@@ -42,11 +43,11 @@ public class ReleaseOutcome {
     /**
      * {@code releaseLot}: RELEASED with everything available, on behalf of the second-person approver (or of the QA
      * manager who signed the release of an investigated out-of-specification result), unless the lot is made from
-     * RECALLED material (recalled after the signature): then nothing changes and the recalled sources are answered,
-     * so the process takes its {@code SOURCE_LOT_RECALLED} path in this transaction. Empty: released.
+     * material not fit for use (recalled, held or rejected after the signature): then nothing changes and those sources
+     * are answered, so the process takes its {@code SOURCE_LOT_RECALLED} path in this transaction. Empty: released.
      */
     @Transactional
-    public List<String> release(Long lotId) {
+    public List<UnfitSource> release(Long lotId) {
         Lot lot = lots.get(lotId);
         LabVerdict verdict = queries.verdict(lotId);
         String approvedBy = allowed(lot, () -> ReleaseDecisions.approverForRelease(verdict,
@@ -58,29 +59,33 @@ public class ReleaseOutcome {
         // a lot whose expiration date has come expires at once (LotStatusChange), without a certificate
         // a failed verdict released on the QA manager's signed OOS decision is a concession: allocated only as a
         // requested lot a QA manager approves for its customer, never by automatic FEFO (new user 2026-12-06 F17)
-        return lots.releaseUnlessMadeFromRecalled(lot, reason, Map.of("available", lot.getAvailable()), approvedBy,
+        return lots.releaseUnlessMadeFromUnfit(lot, reason, Map.of("available", lot.getAvailable()), approvedBy,
                 !verdict.passed());
     }
 
     /**
-     * {@code holdLot}: the signed release is not carried out because material of the lot is RECALLED; publishes
-     * {@link LabReleaseStopped} (the quarantine module holds the lot). Checks the records again: the lot must be
-     * PENDING, its release signed ({@link ReleaseDecisions#approverForRelease}) and a source RECALLED, otherwise
+     * {@code holdLot}: the signed release is not carried out because material of the lot is RECALLED, held in
+     * QUARANTINE or REJECTED; publishes {@link LabReleaseStopped} (the quarantine module holds the lot). Checks the
+     * records again: the lot must be PENDING, its release signed ({@link ReleaseDecisions#approverForRelease}) and a
+     * source not fit for use, otherwise
      * {@link IllegalStateException} (the job fails, nothing changes).
      */
     @Transactional
     public LabReleaseStopped stop(Long lotId) {
         Lot lot = lots.get(lotId);
-        List<String> recalled = lots.lockAndFindRecalledSources(lot);
-        if (recalled.isEmpty() || lot.getStatus() != LotStatus.PENDING) {
-            throw new IllegalStateException("Refused to hold lot " + lot.getLotNumber() + " for recalled material: "
-                    + (recalled.isEmpty() ? "nothing it was made from is RECALLED" : "it is " + lot.getStatus())
+        List<UnfitSource> unfit = lots.lockAndFindUnfitSources(lot);
+        if (unfit.isEmpty() || lot.getStatus() != LotStatus.PENDING) {
+            throw new IllegalStateException("Refused to hold lot " + lot.getLotNumber() + " for unfit material: "
+                    + (unfit.isEmpty() ? "nothing it was made from is RECALLED, held or REJECTED" : "it is "
+                            + lot.getStatus())
                     + " (nothing changed)");
         }
         LabVerdict verdict = queries.verdict(lotId);
         String approvedBy = allowed(lot, () -> ReleaseDecisions.approverForRelease(verdict,
                 queries.lastDecision(lotId), oosDecided(lotId)));
-        LabReleaseStopped stopped = new LabReleaseStopped(lot.getId(), lot.getLotNumber(), recalled, approvedBy);
+        LabReleaseStopped stopped = new LabReleaseStopped(lot.getId(), lot.getLotNumber(),
+                unfit.stream().map(UnfitSource::described).toList(),
+                unfit.stream().anyMatch(UnfitSource::recalled), approvedBy);
         events.publishEvent(stopped);
         return stopped;
     }

@@ -97,7 +97,11 @@ class HoldRulesTest {
         for (org.lotflow.lot.LotSource other : EnumSet.complementOf(EnumSet.of(LotSource.RECEIPT))) {
             assertThat(field(() -> HoldRules.requireSourceFits("FG-1", HoldSource.RECEIPT, other))).as(other.name())
                     .isEqualTo("source");
-            for (HoldSource source : EnumSet.complementOf(EnumSet.of(HoldSource.RECEIPT, HoldSource.RECALLED_MATERIAL))) {
+            // audit 26b F2: UNFIT_MATERIAL, like RECALLED_MATERIAL, is lotflow's alone
+            assertThat(field(() -> HoldRules.requireSourceFits("FG-1", HoldSource.UNFIT_MATERIAL, other)))
+                    .isEqualTo("source");
+            for (HoldSource source : EnumSet.complementOf(EnumSet.of(HoldSource.RECEIPT, HoldSource.RECALLED_MATERIAL,
+                    HoldSource.UNFIT_MATERIAL))) {
                 assertThatCode(() -> HoldRules.requireSourceFits("FG-1", source, other)).doesNotThrowAnyException();
             }
         }

@@ -69,7 +69,7 @@ class ImpactAssessmentTest {
     void theHistoryDetailListsQuantitiesAndCustomerTotals() {
         Map<String, Object> detail = seedLot(SEED_DELIVERIES, "0").asDetail();
         assertThat(detail).containsOnlyKeys("quantity", "onHand", "available", "allocated", "shipped", "consumed",
-                "disposed", "customers");
+                "disposed", "customers", "madeInto");
         assertThat((BigDecimal) detail.get("onHand")).isEqualByComparingTo("435");
         assertThat(detail.get("customers")).isEqualTo(List.of(
                 Map.of("customer", "Metro Manufacturing", "quantity", new BigDecimal("50")),
@@ -104,6 +104,21 @@ class ImpactAssessmentTest {
     void consumptionByOtherLotsIsShownOnlyWhenThereIsSome() {
         assertThat(seedLot(List.of(), "12.5").markdown()).contains("- Consumed by other lots: 12.5 drums\n")
                 .doesNotContain("Disposed");
+    }
+
+    /** Audit 26b F2: the lots made from the held lot are named under the consumption line, which stays as it was. */
+    @Test
+    void theLotsMadeFromTheHeldLotAreNamedWithTheirQuantities() {
+        ImpactAssessment impact = ImpactAssessment.of("kg", new LotQuantities(new BigDecimal("200"), BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("120"), BigDecimal.ZERO), List.of(), List.of(
+                        new ImpactAssessment.MadeInto("AFG-2025-005", "PENDING", new BigDecimal("100.000")),
+                        new ImpactAssessment.MadeInto("AFG-2025-006", "RELEASED", new BigDecimal("20"))));
+        assertThat(impact.markdown()).contains("- Consumed by other lots: 120 kg\n"
+                + "    - used in lot AFG-2025-005 (PENDING): 100 kg\n"
+                + "    - used in lot AFG-2025-006 (RELEASED): 20 kg\n");
+        assertThat(impact.asDetail().get("madeInto")).isEqualTo(List.of(
+                Map.of("lotNumber", "AFG-2025-005", "status", "PENDING", "quantity", new BigDecimal("100.000")),
+                Map.of("lotNumber", "AFG-2025-006", "status", "RELEASED", "quantity", new BigDecimal("20"))));
     }
 
     @Test

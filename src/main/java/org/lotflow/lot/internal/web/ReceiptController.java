@@ -61,15 +61,20 @@ public class ReceiptController {
             @NotEmpty @Size(max = 100) List<@Valid @NotNull ReceiptLineRequest> lines, Boolean moreOfDelivery) {
     }
 
-    /** The answer: the lots created, one per line in the order of the lines. */
-    public record ReceiptView(List<LotView> lots) {
+    /**
+     * The answer: the lots created, one per line in the order of the lines, and {@code notice}: null, or why they were
+     * received into QUARANTINE (earlier lots of the supplier lot RECALLED or REJECTED, named; audit 26b F1).
+     */
+    public record ReceiptView(List<LotView> lots, String notice) {
     }
 
     /**
      * Receives a supplier's delivery: 201 {@code {lots:[lot...]}} (each a {@link LotView} with {@code source}
      * RECEIPT, {@code supplier}, {@code supplierLotNumber}, {@code receiptDate}, {@code deliveryReference};
      * status PENDING and its lab release started, or QUARANTINE with its hold and investigation when the
-     * product's {@code receivingStatus} is QUARANTINE); {@code Location} is the first lot. All lines or none.
+     * product's {@code receivingStatus} is QUARANTINE, or when an earlier lot of the supplier lot is RECALLED, was
+     * recalled, or was REJECTED: then {@code notice} names them and the recall or rejection, and each lot's hold gives
+     * the same reason); {@code Location} is the first lot. All lines or none.
      * Refused with problem+json, nothing created: 400 naming the field (a field as {@code POST /api/lots}
      * refuses it, an unknown SKU, a receipt date in the future, a manufacture date after the receipt date, an
      * expiration date not after the receipt or manufacture date, two lines with the same expiration date:
@@ -81,12 +86,14 @@ public class ReceiptController {
     @AllowedGroups(value = {Groups.PRODUCTION}, work = "receive a lot")
     @PostMapping
     public ResponseEntity<ReceiptView> receive(@Valid @RequestBody ReceiptRequest r) {
-        List<Lot> lots = receiving.receive(new Receiving.Delivery(r.sku(), r.supplier(), r.supplierLotNumber(),
+        Receiving.Received received = receiving.receiveDelivery(new Receiving.Delivery(r.sku(), r.supplier(), r.supplierLotNumber(),
                 r.receiptDate(), r.location(), r.deliveryReference(), r.lines().stream()
                         .map(l -> new Receiving.ReceiptLine(l.quantity(), l.expirationDate(), l.manufactureDate()))
                         .toList(), Boolean.TRUE.equals(r.moreOfDelivery())));
+        List<Lot> lots = received.lots();
         LocalDate today = queries.today();
         return ResponseEntity.created(URI.create("/api/lots/" + lots.get(0).getLotNumber()))
-                .body(new ReceiptView(lots.stream().map(l -> LotView.of(l, today, null)).toList()));
+                .body(new ReceiptView(lots.stream().map(l -> LotView.of(l, today, null)).toList(),
+                        received.notice()));
     }
 }

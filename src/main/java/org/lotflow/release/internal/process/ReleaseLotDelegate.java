@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * process instance, and {@link ReleaseOutcome#release} re-checks the passing verdict and the
  * signed four-eyes approval in lotflow's records; no variable decides anything here.
  *
- * <p>When material the lot was made from became RECALLED after the release was signed (read under the lot's row
- * lock), the release is not carried out: the task throws the BPMN error {@value #SOURCE_LOT_RECALLED}, whose
+ * <p>When material the lot was made from became RECALLED, held in QUARANTINE or REJECTED after the release was signed
+ * (read under the lot's row lock), the release is not carried out: the task throws the BPMN error {@value #SOURCE_LOT_RECALLED}, whose
  * boundary event leads to {@code holdLot} (the lot is held for a quarantine investigation).
  */
 @Component("releaseLotDelegate")
@@ -36,10 +36,11 @@ public class ReleaseLotDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Lot lot = ReleaseFacts.lot(runs, execution);
-        List<String> recalled = outcome.release(lot.getId());
-        if (!recalled.isEmpty()) {
+        List<org.lotflow.lot.UnfitSource> unfit = outcome.release(lot.getId());
+        if (!unfit.isEmpty()) {
             throw new BpmnError(SOURCE_LOT_RECALLED, "Lot " + lot.getLotNumber() + " is not released: it was made from "
-                    + String.join(", ", recalled) + ", RECALLED after its release was signed");
+                    + String.join(", ", unfit.stream().map(org.lotflow.lot.UnfitSource::described).toList())
+                    + ", found unfit after its release was signed");
         }
     }
 }
