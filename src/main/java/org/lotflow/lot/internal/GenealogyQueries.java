@@ -72,8 +72,10 @@ public class GenealogyQueries {
                 UNION
                 SELECT s.source_lot_id FROM made_from m JOIN lot_source s ON s.lot_id = m.lot_id
             )
-            SELECT l.lot_number, l.status, l.recalled_once FROM made_from m JOIN lot l ON l.id = m.lot_id
-             WHERE l.status IN ('RECALLED', 'QUARANTINE', 'REJECTED') OR l.recalled_once ORDER BY l.lot_number
+            SELECT l.lot_number, CASE WHEN l.status = 'ARCHIVED' AND l.archived_from = 'REJECTED' THEN 'REJECTED'
+                   ELSE l.status END, l.recalled_once FROM made_from m JOIN lot l ON l.id = m.lot_id
+             WHERE l.status IN ('RECALLED', 'QUARANTINE', 'REJECTED') OR l.recalled_once
+                OR l.status = 'ARCHIVED' AND l.archived_from = 'REJECTED' ORDER BY l.lot_number
             """;
 
     /** Ids per IN list when reading edges among many lots (PostgreSQL allows 32767 parameters). */
@@ -112,7 +114,8 @@ public class GenealogyQueries {
     }
 
     /**
-     * The lots a lot was made from, at any depth, that are not fit for use, by lot number; see
+     * The lots a lot was made from, at any depth, that are not fit for use, by lot number (a REJECTED lot archived
+     * since counts as REJECTED: {@code archived_from}, V180); see
      * {@link org.lotflow.lot.LotService#requireFitSources}.
      */
     public List<org.lotflow.lot.UnfitSource> unfitSources(long lotId) {
