@@ -245,7 +245,8 @@ public class Shipping {
      * goal is "FIFO allocation maintained while meeting customer shelf life requirements" (seed, "Operational
      * Efficiency"): the requirement is the customer's on the day the goods leave, not only on the day they were
      * allocated. An allocation that waited through a hold, or ships after {@code requiredBy}, may have lost the shelf
-     * life it had when allocated (auditor 26b F7: shipped with 9.8 months left of the 11 required).
+     * life it had when allocated (auditor 26b F7: shipped with 9.8 months left of the 11 required). A shipment dated
+     * in the past is judged on today as well, as expiry is (re-test 26 R1: back-dating it shipped the refused goods).
      *
      * @param shelfLifeApproved the lot was allocated to this order by a QA manager's approved override, which bends
      *        FEFO and the shelf-life minimum (never quality, which is still judged): the minimum is not judged again
@@ -253,13 +254,18 @@ public class Shipping {
     static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date,
             Integer minShelfLifeMonths, boolean shelfLifeApproved) {
         Optional<String> quality = qualityRefusal(lot, today, date);
-        if (quality.isPresent() || shelfLifeApproved || Fefo.meetsShelfLife(lot, date, minShelfLifeMonths)) {
+        // judged on today too, as expiry is: a shipment dated back to a day the lot still had the months would
+        // otherwise ship goods refused today (re-test 26 R1)
+        LocalDate judged = date.isBefore(today) ? today : date;
+        if (quality.isPresent() || shelfLifeApproved || Fefo.meetsShelfLife(lot, judged, minShelfLifeMonths)) {
             return quality;
         }
-        return Optional.of("lot " + lot.lotNumber() + " has " + Fefo.monthsRemaining(lot.expirationDate(), date)
-                .toPlainString() + " months of shelf life left on " + date + " (it expires on " + lot.expirationDate()
+        return Optional.of("lot " + lot.lotNumber() + " has " + Fefo.monthsRemaining(lot.expirationDate(), judged)
+                .toPlainString() + " months of shelf life left on " + judged + (judged.equals(date) ? ""
+                        : " (today; the shipment is dated " + date + ", but the goods leave with what is left now)")
+                + " (it expires on " + lot.expirationDate()
                 + "), less than the customer's minimum of " + minShelfLifeMonths + " months (an expiration on or after "
-                + date.plusMonths(minShelfLifeMonths) + "): it had them when it was allocated, not on the day it"
+                + judged.plusMonths(minShelfLifeMonths) + "): it had them when it was allocated, not on the day it"
                 + " ships. Cancel the order and place it again, so that a lot with enough shelf life is allocated; or,"
                 + " if the customer accepts this lot, place it again asking for lot " + lot.lotNumber()
                 + ", for a QA manager to approve the shorter shelf life");

@@ -44,8 +44,13 @@ class ShippingRuleTest {
                         + " less than the customer's minimum of 11 months (an expiration on or after 2025-12-28)"));
         assertThat(Shipping.mayNotShip(lot, shipDate, shipDate, 10, false)).isEmpty();
         // the expiration date counts as the last day, as at allocation: exactly the minimum ships
-        assertThat(Shipping.mayNotShip(lot, shipDate, LocalDate.of(2025, 1, 10), 11, false)).isEmpty();
-        assertThat(Shipping.mayNotShip(lot, shipDate, LocalDate.of(2025, 1, 11), 11, false)).isPresent();
+        LocalDate lastDay = LocalDate.of(2025, 1, 10);
+        assertThat(Shipping.mayNotShip(lot, lastDay, lastDay, 11, false)).isEmpty();
+        assertThat(Shipping.mayNotShip(lot, lastDay.plusDays(1), lastDay.plusDays(1), 11, false)).isPresent();
+        // a shipment dated back to a day the lot still had the months is judged on today too (re-test 26 R1)
+        assertThat(Shipping.mayNotShip(lot, shipDate, lastDay, 11, false)).hasValueSatisfying(reason -> assertThat(
+                reason).startsWith("lot L-1 has 10.4 months of shelf life left on 2025-01-28 (today; the shipment is"
+                        + " dated 2025-01-10, but the goods leave with what is left now)"));
         assertThat(Shipping.mayNotShip(lot, shipDate, shipDate, null, false)).isEmpty();
         // an approved override bends the minimum, never quality
         assertThat(Shipping.mayNotShip(lot, shipDate, shipDate, 11, true)).isEmpty();
