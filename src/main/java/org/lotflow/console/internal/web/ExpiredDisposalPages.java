@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.lotflow.lot.LotDisposal;
 import org.lotflow.security.AllowedGroups;
 import org.lotflow.security.Groups;
-import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,15 +50,7 @@ class ExpiredDisposalPages {
 
     /** The quantity as typed: empty is none (the use case says it is required); digits with a point, or 400. */
     private static java.math.BigDecimal quantity(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        // plain digits with a point, as the API's JSON numbers: not 1E-2, nor other scripts' digits
-        if (!typed.trim().matches("[0-9]{1,12}([.][0-9]+)?")) {
-            throw new InvalidInput("quantity", "'" + typed.trim() + "' is not a number: give the quantity disposed of"
-                    + " in the product's unit, in digits with a point for decimals, e.g. 12.5");
-        }
-        return new java.math.BigDecimal(typed.trim());
+        return TypedQuantity.read("quantity", typed, null, "the quantity disposed of in the product's unit");
     }
 
     private static String nz(String s) {

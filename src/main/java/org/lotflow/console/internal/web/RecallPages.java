@@ -297,16 +297,8 @@ class RecallPages {
 
     /** A quantity typed in the form: empty is 0; otherwise digits with a point for decimals (400 naming the field). */
     private static java.math.BigDecimal quantity(String field, String typed) {
-        if (typed == null || typed.isBlank()) {
-            return java.math.BigDecimal.ZERO;
-        }
-        // plain digits with a point, as the API's JSON numbers: not 1E-2, nor Arabic-Indic or full-width digits read
-        // as others (re-test 2026-12-06 N4)
-        if (!typed.trim().matches("[0-9]{1,12}([.][0-9]+)?")) {
-            throw new InvalidInput(field, "'" + typed.trim() + "' is not a number: give the quantity in the unit the"
-                    + " customer received, in digits with a point for decimals, e.g. 12.5");
-        }
-        return new java.math.BigDecimal(typed.trim());
+        return TypedQuantity.read(field, typed, java.math.BigDecimal.ZERO, "the quantity in the unit the customer"
+                + " received");
     }
 
     /**
