@@ -176,9 +176,9 @@ public final class CertificateRules {
     }
 
     /** A history event of the quarantine module: a hold placed on the lot (it also moves the lot to QUARANTINE). */
-    static final String HOLD_PLACED = "HOLD_PLACED";
+    static final String HOLD_PLACED = org.lotflow.quarantine.QuarantineEventTypes.HOLD_PLACED;
     /** A history event of the quarantine module: a QA manager's signed disposition, detail {@code decision}. */
-    static final String DISPOSITION_SIGNED = "DISPOSITION_SIGNED";
+    static final String DISPOSITION_SIGNED = org.lotflow.quarantine.QuarantineEventTypes.DISPOSITION_SIGNED;
 
     /**
      * Why the lot's current certificate {@code coaNumber} no longer vouches for the lot, read from the lot's own

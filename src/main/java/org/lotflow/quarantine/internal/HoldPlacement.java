@@ -1,5 +1,7 @@
 package org.lotflow.quarantine.internal;
 
+import org.lotflow.quarantine.QuarantineEventTypes;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.lotflow.quarantine.internal;
+package org.lotflow.quarantine;
 
 /** The quarantine module's kinds of lot history events (status changes use STATUS_CHANGED). */
 public final class QuarantineEventTypes {
