@@ -187,10 +187,10 @@ public class LotService {
 
     /**
      * The lots this lot was made from, at any depth, that are not fit for use (empty when none), read under the lot's
-     * row lock ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening locks its scope first,
-     * so a recall's answer holds until this transaction commits. A hold or rejection of a source locks only that source:
-     * one committing at the same moment is not waited for, and its impact assessment names this lot among those made
-     * from the held lot.
+     * row lock and its sources' ({@code SELECT ... FOR UPDATE}, held until the transaction ends): a recall opening
+     * locks its scope first, and a hold or rejection of a source locks that source, so the answer holds until this
+     * transaction commits; a hold committing at the same moment is waited for, and one after it names this lot in its
+     * impact assessment among those made from the held lot.
      */
     @Transactional
     public List<UnfitSource> lockAndFindUnfitSources(Lot lot) {

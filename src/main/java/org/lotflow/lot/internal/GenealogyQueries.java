@@ -78,6 +78,20 @@ public class GenealogyQueries {
                 OR l.status = 'ARCHIVED' AND l.archived_from = 'REJECTED' ORDER BY l.lot_number
             """;
 
+    /**
+     * Row locks ({@code SELECT ... FOR UPDATE}, ascending id) on every lot a lot was made from, at any depth: a hold,
+     * rejection or recall of a source changes its status under that source's row lock, so a release holding these
+     * locks either sees the change once it commits or makes the change wait until the release has committed.
+     */
+    private static final String LOCK_SOURCES = """
+            WITH RECURSIVE made_from (lot_id) AS (
+                SELECT s.source_lot_id FROM lot_source s WHERE s.lot_id = :lot
+                UNION
+                SELECT s.source_lot_id FROM made_from m JOIN lot_source s ON s.lot_id = m.lot_id
+            )
+            SELECT l.id FROM lot l WHERE l.id IN (SELECT lot_id FROM made_from) ORDER BY l.id FOR UPDATE
+            """;
+
     /** Ids per IN list when reading edges among many lots (PostgreSQL allows 32767 parameters). */
     private static final int CHUNK = 1000;
 
@@ -127,12 +141,16 @@ public class GenealogyQueries {
     }
 
     /**
-     * Locks the lot's row ({@code SELECT ... FOR UPDATE}, until the transaction ends), then answers
-     * {@link #unfitSources}: a recall opening locks its whole scope before it changes statuses, so under this lock a
-     * release either comes first (and the recall then recalls the released lot) or sees the recall.
+     * Locks the lot's row and then the rows of every lot it was made from, at any depth ({@code SELECT ... FOR
+     * UPDATE}, until the transaction ends), then answers {@link #unfitSources}: a recall opening locks its whole scope
+     * before it changes statuses, and a hold or rejection locks the source it changes, so under these locks a release
+     * either comes first (and the recall, hold or rejection then finds the released lot among those made from it) or
+     * sees the change, never neither (a hold committing at the same moment as a child's release). A recall locking the same lots the other way round is a deadlock the database breaks: the loser's
+     * request answers 409 and may be sent again.
      */
     public List<org.lotflow.lot.UnfitSource> lockAndFindUnfitSources(long lotId) {
         jdbc.queryForList("SELECT id FROM lot WHERE id = :lot FOR UPDATE", Map.of("lot", lotId), Long.class);
+        jdbc.queryForList(LOCK_SOURCES, Map.of("lot", lotId), Long.class);
         return unfitSources(lotId);
     }
 
