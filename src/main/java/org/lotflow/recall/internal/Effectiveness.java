@@ -147,10 +147,23 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(3);
 
-    private static BigDecimal share(BigDecimal returned, BigDecimal shipped) {
-        return shipped.signum() == 0 ? null
-                : returned.multiply(BigDecimal.valueOf(100)).divide(shipped, 1, RoundingMode.HALF_UP);
+    /**
+     * 100 × returned / shipped as every rate of the reports (one
+     * decimal, half up, never 100.0 while short): a recall's status report (21 CFR 7.53) never says everything was
+     * retrieved while anything is left (audit 2026-12-07 F3, M3: 999.6 of 1000 L read "100.0 % retrieved" beside 0.4 L
+     * still at the customer). More than shipped (accounted beyond shipped) reads above 100.
+     */
+    static BigDecimal share(BigDecimal returned, BigDecimal shipped) {
+        if (shipped.signum() == 0) {
+            return null;
+        }
+        BigDecimal share = returned.multiply(HUNDRED).divide(shipped, 1, RoundingMode.HALF_UP);
+        return share.compareTo(HUNDRED) >= 0 && returned.compareTo(shipped) < 0 ? ALMOST : share;
     }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private static final BigDecimal ALMOST = new BigDecimal("99.9");
 
     /**
      * Whether this check reaches the target level ({@code A} best, {@code E} worst; 21 CFR 7.42(b)(3)):
@@ -217,8 +230,8 @@ public record Effectiveness(int customers, int notified, int notReached, int ack
         };
     }
 
-    private static BigDecimal percent(int part, int whole) {
-        return whole == 0 ? null
-                : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    /** 100 × part / whole as {@link #share}: 1,999 of 2,000 customers is 99.9 %, never 100.0 while one is missing. */
+    static BigDecimal percent(int part, int whole) {
+        return whole == 0 ? null : share(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
     }
 }

@@ -1,7 +1,6 @@
 package org.lotflow.reports.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import org.lotflow.order.Fefo;
 import org.lotflow.product.Product;
 import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
+import org.lotflow.reports.internal.rules.Percent;
 import org.lotflow.shared.InvalidInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -275,9 +275,8 @@ public class ReportQueries {
                 lines);
     }
 
-    /** {@code part} of {@code whole} in percent, one decimal, half up; null when the whole is 0. */
+    /** {@code part} of {@code whole} in percent as every rate of the reports ({@link Percent#of}). */
     static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? null
-                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+        return Percent.of(part, whole);
     }
 }

@@ -48,6 +48,25 @@ class EffectivenessTest {
         assertThat(e.levelMeaning()).startsWith("Level B: the effectiveness checks verified more than 10%");
     }
 
+    /** Audit 2026-12-07 F3, M3: a share never reads 100.0 while anything is left at a customer; otherwise half up. */
+    @Test
+    void sharesNeverReadAHundredWhileAnythingIsLeft() {
+        assertThat(Effectiveness.share(new BigDecimal("999.6"), new BigDecimal("1000"))).isEqualByComparingTo("99.9");
+        assertThat(Effectiveness.share(new BigDecimal("1000"), new BigDecimal("1000"))).isEqualByComparingTo("100.0");
+        assertThat(Effectiveness.share(new BigDecimal("2"), new BigDecimal("3"))).isEqualByComparingTo("66.7");
+        assertThat(Effectiveness.share(BigDecimal.ONE, BigDecimal.ZERO)).isNull();
+        assertThat(Effectiveness.percent(1999, 2000)).isEqualByComparingTo("99.9");
+        assertThat(Effectiveness.percent(2, 3)).isEqualByComparingTo("66.7");
+        assertThat(Effectiveness.percent(3, 3)).isEqualByComparingTo("100.0");
+
+        List<NotificationStore.NotificationRow> rows = new ArrayList<>();
+        rows.add(row("Acme", "1000", true, "999.6"));
+        Effectiveness e = Effectiveness.of(rows);
+        assertThat(e.returnedPercent()).isEqualByComparingTo("99.9");
+        assertThat(e.retrievedPercent()).isEqualByComparingTo("99.9");
+        assertThat(e.summary()).doesNotContain("100.0 % retrieved").doesNotContain("(100.0 %):");
+    }
+
     /**
      * Auditor 2026-12-06 G2: pails and kilograms were added into one "quantity returned" and one share. A customer
      * that received both has a notification for each: it counts once, acknowledged only when it acknowledged each.

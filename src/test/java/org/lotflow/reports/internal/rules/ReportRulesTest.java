@@ -16,11 +16,14 @@ import org.lotflow.lot.LotStatus;
 class ReportRulesTest {
 
     @Test
-    void percentagesHaveOneDecimalHalfUpAndNoRateOfNothing() {
+    void percentagesHaveOneDecimalHalfUpNeverAHundredWhileShortAndNoRateOfNothing() {
         assertThat(Percent.of(2, 3)).isEqualTo(new BigDecimal("66.7"));
         assertThat(Percent.of(1, 8)).isEqualTo(new BigDecimal("12.5"));
         assertThat(Percent.of(1, 16)).isEqualTo(new BigDecimal("6.3")); // 6.25 half up
         assertThat(Percent.of(3, 3)).isEqualTo(new BigDecimal("100.0"));
+        // never 100.0 while one was missed (audit 2026-12-07 F3): 99.95 half up would read 100.0
+        assertThat(Percent.of(1999, 2000)).isEqualTo(new BigDecimal("99.9"));
+        assertThat(Percent.of(new BigDecimal("59.97"), new BigDecimal("60"))).isEqualTo(new BigDecimal("99.9"));
         assertThat(Percent.of(0, 0)).isNull();
     }
 
