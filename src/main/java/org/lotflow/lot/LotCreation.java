@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use case "create a lot" (the seed, "Lot creation" and "Genealogy"; FSMA 204 key data elements): a
  * PENDING lot numbered from its product's pattern (or as given), its source lots consumed under their
- * row locks, its history written and {@link LotCreated} published (which starts the lab release), all
+ * row locks (a {@link LotSource#REPACKAGING} lot has at least one and expires no later than the earliest of them:
+ * {@link NewLotRules#requireSourcesOfRepacked}, {@link NewLotRules#repackedExpiration}), its history written and {@link LotCreated} published (which starts the lab release), all
  * in one transaction. Package-private (it uses the lot's package-private constructor and
  * {@link Lot#addSource}): other modules call {@link LotService#create}.
  */
@@ -82,6 +83,7 @@ class LotCreation {
         List<SourceLotInput> inputs = java.util.stream.IntStream.range(0, typed.size())
                 .mapToObj(i -> new SourceLotInput(sourceNumbers.get(i), typed.get(i).quantity())).toList();
         NewLotRules.requireDistinct(sourceNumbers);
+        NewLotRules.requireSourcesOfRepacked(source, inputs.size());
         String lotNumber = lotNumber(in, product);
 
         // Lock the source lots in id order (no deadlocks between concurrent creations) before consuming.
@@ -94,6 +96,15 @@ class LotCreation {
             NewLotRules.requireMadeAfter(i, input, in.manufactureDate());
             NewLotRules.requireWholeUnitsOfSerialised(i, input, inputs.get(i).quantity());
             NewLotRules.requireWholeSerialisedLot(i, input, inputs.get(i).quantity());
+        }
+        // repacking does not renew shelf life: never later than the earliest source (mass test 27 M1); a lot made
+        // here from its sources is a new product with its own shelf life, and keeps it
+        String expirationReason = null;
+        if (source == LotSource.REPACKAGING) {
+            NewLotRules.RepackedExpiration repacked = NewLotRules.repackedExpiration(expiration,
+                    in.expirationDate() != null, inputs.stream().map(s -> locked.get(s.lotNumber())).toList());
+            expiration = repacked.date();
+            expirationReason = repacked.reason();
         }
 
         Lot lot = new Lot(lotNumber, product, in.quantity(), in.manufactureDate(), in.receiptDate(), expiration,
@@ -110,7 +121,7 @@ class LotCreation {
         } catch (DataIntegrityViolationException e) {
             throw new StateConflict("Lot " + lotNumber + " already exists").with("field", "lotNumber");
         }
-        recordCreation(lot, inputs, locked);
+        recordCreation(lot, inputs, locked, expirationReason);
         for (SourceLotInput s : inputs) {
             Lot used = locked.get(s.lotNumber());
             if (used.getProduct().isSerialised()) { // consumed whole (NewLotRules): its serials are used up (G6)
@@ -163,8 +174,13 @@ class LotCreation {
         return lotNumber;
     }
 
-    /** CREATED for the new lot; CONSUMED (and DEPLETED when used up) for each source lot. */
-    private void recordCreation(Lot lot, List<SourceLotInput> inputs, Map<String, Lot> sources) {
+    /**
+     * CREATED for the new lot (with {@code expirationDateReason} when its expiration date is not the one stated or
+     * its shelf life's: a repacked lot's, cut back to its earliest source's); CONSUMED (and DEPLETED when used up) for
+     * each source lot.
+     */
+    private void recordCreation(Lot lot, List<SourceLotInput> inputs, Map<String, Lot> sources,
+            String expirationReason) {
         Product product = lot.getProduct();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("sku", product.getSku());
@@ -172,6 +188,9 @@ class LotCreation {
         detail.put("unit", product.getUnit());
         detail.put("manufactureDate", lot.getManufactureDate().toString());
         detail.put("expirationDate", lot.getExpirationDate().toString());
+        if (expirationReason != null) {
+            detail.put("expirationDateReason", expirationReason);
+        }
         detail.put("location", lot.getLocation());
         detail.put("productionOrder", lot.getProductionOrder());
         detail.put("source", lot.getSource().name());

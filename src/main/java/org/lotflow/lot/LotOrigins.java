@@ -42,6 +42,14 @@ public class LotOrigins {
             return LotSource.RECEIPT.name().equals(source);
         }
 
+        /**
+         * Whether the lot was repacked here from existing inventory (source REPACKAGING): a transformation whose
+         * inputs are the food itself, always to be traced (FSMA 204, 21 CFR 1.1350(a)(1)).
+         */
+        public boolean repacked() {
+            return LotSource.REPACKAGING.name().equals(source);
+        }
+
         /** The date of the lot's critical tracking event: received, or made (transformation completed). */
         public LocalDate eventDate() {
             return received() && receiptDate != null ? receiptDate : manufactureDate;

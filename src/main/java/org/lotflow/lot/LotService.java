@@ -90,7 +90,10 @@ public class LotService {
      * (which starts the lab release, or for a lot that starts in quarantine places its hold) in the same
      * transaction: all of it happens, or none. Refused: a caller outside production (403), an unknown SKU,
      * impossible dates, a source lot listed twice or unknown, a RECEIPT lot without its {@link Receipt} or a
-     * receipt on another source (400), a lot number taken or a source lot not released or expired (409).
+     * receipt on another source, a REPACKAGING lot without source lots or with an expiration date later than its
+     * earliest source's (400), a lot number taken or a source lot not released or expired (409). A REPACKAGING lot
+     * given no expiration date takes the earliest source's when its shelf life would give a later one (repacking does
+     * not renew shelf life; {@link org.lotflow.lot.internal.NewLotRules#repackedExpiration}).
      */
     @Transactional
     public Lot create(NewLot in) {

@@ -2,8 +2,9 @@ package org.lotflow.lot;
 
 /**
  * Where a lot came from: made here ({@code PRODUCTION}), received from a supplier ({@code RECEIPT}, through
- * {@code POST /api/receipts}, with its supplier, supplier lot number and delivery reference), repacked, or
- * found unidentified (quarantined at once).
+ * {@code POST /api/receipts}, with its supplier, supplier lot number and delivery reference), repacked here from
+ * existing inventory ({@code REPACKAGING}: at least one source lot, and an expiration date no later than the earliest
+ * of them, as repacking does not renew shelf life), or found unidentified (quarantined at once).
  */
 public enum LotSource {
     PRODUCTION("Made here (production)"), RECEIPT("Received from a supplier"), REPACKAGING("Repackaged here"),

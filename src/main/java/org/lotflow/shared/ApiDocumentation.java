@@ -75,7 +75,7 @@ public class ApiDocumentation {
             Map.entry("POST /api/products", Doc.of("Create a product with its specification and lot number pattern (production)", "201", "403", "409")),
             Map.entry("GET /api/products", Doc.of("List the products", "200")),
             Map.entry("GET /api/products/{sku}", Doc.of("Read a product and its specification", "200", "404")),
-            Map.entry("POST /api/lots", Doc.of("Create a lot: status PENDING, lotRelease started (production)", "201", "403", "409")),
+            Map.entry("POST /api/lots", Doc.of("Create a lot: status PENDING, lotRelease started; source PRODUCTION (default) or REPACKAGING, which lists the lots it was repacked from in sourceLots and expires no later than the earliest of them (production)", "201", "403", "409")),
             Map.entry("GET /api/lots", Doc.of("List lots in FEFO order, one page at a time ({items, nextCursor}); filter by SKU, status, expiry, supplier lot number", "200")),
             Map.entry("POST /api/receipts", Doc.of("Receive a supplier's delivery: one lot per line and expiration date, source RECEIPT, all lines or none (production)", "201", "403", "409")),
             Map.entry("GET /api/traceability/fsma204", Doc.of("FSMA 204 records of a lot's trace or a date range: one CSV row per critical tracking event with its key data elements", "200", "403", "404")),

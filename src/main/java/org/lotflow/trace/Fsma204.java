@@ -31,7 +31,11 @@ import org.lotflow.shared.SpreadsheetSafeCsv;
  * quantity and unit of measure; the new traceability lot code, the location where transformed (the traceability
  * lot code source), the date transformation was completed (the manufacture date), product description, quantity
  * and unit of measure of the new lot, reference document type and number (the production order). A lot made
- * here without traced inputs is a transformation with no inputs listed;</li>
+ * here without traced inputs is a transformation with no inputs listed: the inputs' KDEs are those of the food on the
+ * Food Traceability List used (1.1350(a)(1)), which a product made from ingredients not on the list has none of. A
+ * repacked lot ({@link Record#inputsRequired}) is a transformation of the very food it holds (repacking is one, 21 CFR
+ * 1.1310 "transformation"): its input is always food on the list, and without traced inputs (a lot created before
+ * lotflow required its source lots) its row names their three KDEs as missing;</li>
  * <li>{@code SHIPPING} (21 CFR 1.1340(a)): traceability lot code, quantity and unit of measure, product
  * description, the immediate subsequent recipient (the customer), the location shipped from, the date shipped,
  * the traceability lot code source, reference document type and number (the sales order).</li>
@@ -135,12 +139,28 @@ public final class Fsma204 {
      * One critical tracking event with its KDEs; fields an event does not have are null. {@code location}: the
      * plant's location description; {@code locationWithinPlant}: the lot's storage location; {@code lotNumber}:
      * lotflow's lot number of the lot ({@code traceabilityLotCode} is its supplier's code when received).
+     * {@code inputsRequired}: a TRANSFORMATION whose inputs are food on the Food Traceability List whether traced or
+     * not (a repacking, 21 CFR 1.1350(a)(1)): without inputs, {@code missingKdes} names their KDEs; false for a lot
+     * made here, whose untraced inputs are taken to be off the list.
      */
     public record Record(Event event, String traceabilityLotCode, String productDescription, String sku,
             BigDecimal quantity, String unitOfMeasure, LocalDate date, String locationDescription,
             String locationWithinPlant, String traceabilityLotCodeSource, String immediatePreviousSource,
             String supplierLotNumber, String immediateSubsequentRecipient, List<Input> inputs,
-            String referenceDocumentType, String referenceDocumentNumber, String carrier, String lotNumber) {
+            String referenceDocumentType, String referenceDocumentNumber, String carrier, String lotNumber,
+            boolean inputsRequired) {
+
+        /** A record whose inputs, if any, are the ones traced ({@code inputsRequired} false). */
+        public Record(Event event, String traceabilityLotCode, String productDescription, String sku,
+                BigDecimal quantity, String unitOfMeasure, LocalDate date, String locationDescription,
+                String locationWithinPlant, String traceabilityLotCodeSource, String immediatePreviousSource,
+                String supplierLotNumber, String immediateSubsequentRecipient, List<Input> inputs,
+                String referenceDocumentType, String referenceDocumentNumber, String carrier, String lotNumber) {
+            this(event, traceabilityLotCode, productDescription, sku, quantity, unitOfMeasure, date,
+                    locationDescription, locationWithinPlant, traceabilityLotCodeSource, immediatePreviousSource,
+                    supplierLotNumber, immediateSubsequentRecipient, inputs, referenceDocumentType,
+                    referenceDocumentNumber, carrier, lotNumber, false);
+        }
 
         /** A record of a lot whose traceability lot code is its lotflow lot number. */
         public Record(Event event, String traceabilityLotCode, String productDescription, String sku,
@@ -212,7 +232,7 @@ public final class Fsma204 {
         cells.add(r.referenceDocumentType());
         cells.add(r.referenceDocumentNumber());
         cells.add(r.carrier());
-        cells.add(missing(r.event(), cells));
+        cells.add(missing(r.event(), cells, r.inputsRequired()));
         return cells;
     }
 
@@ -221,10 +241,12 @@ public final class Fsma204 {
      * when the row is whole: a receipt without a delivery reference or a lot made without a production order is
      * said to lack its reference document, not exported as if complete (auditor 2026-12-06 A7). The inputs' KDEs of
      * a transformation without traced inputs are not required (21 CFR 1.1350(a)(1) concerns food on the Food
-     * Traceability List used).
+     * Traceability List used), unless {@code inputsRequired}: a repacking's input is the listed food itself, and a
+     * repacked lot without traced inputs lacks them (mass test 27 M1: its row was exported as whole but for the
+     * reference document).
      */
-    static String missing(Event event, List<Object> cells) {
-        boolean noInputs = event == Event.TRANSFORMATION && empty(cells.get(INPUT_CODES));
+    static String missing(Event event, List<Object> cells, boolean inputsRequired) {
+        boolean noInputs = event == Event.TRANSFORMATION && !inputsRequired && empty(cells.get(INPUT_CODES));
         List<String> missing = new ArrayList<>();
         for (KdeColumn k : KDE_COLUMNS.get(event)) {
             if (!(noInputs && k.input()) && empty(cells.get(k.index()))) {

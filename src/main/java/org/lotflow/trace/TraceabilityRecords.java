@@ -220,7 +220,8 @@ public class TraceabilityRecords {
                 records.add(new Fsma204.Record(Fsma204.Event.TRANSFORMATION, o.lotNumber(), o.productName(), o.sku(),
                         o.quantities().quantity(), o.unit(), o.eventDate(), here, o.location(), here, null, null, null,
                         inputs.getOrDefault(o.id(), List.of()),
-                        o.productionOrder() == null ? null : "Production order", o.productionOrder(), null));
+                        o.productionOrder() == null ? null : "Production order", o.productionOrder(), null,
+                        o.lotNumber(), o.repacked()));
             }
         }
         for (Shipment s : shipments) {

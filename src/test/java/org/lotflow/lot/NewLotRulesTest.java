@@ -13,7 +13,10 @@ import org.lotflow.lot.internal.NewLotRules;
 import org.lotflow.shared.Refusal;
 import org.lotflow.shared.RefusalStatus;
 
-/** The rules of a new lot without Spring: dates, source lots listed once, only released unexpired sources. */
+/**
+ * The rules of a new lot without Spring: dates, source lots listed once, only released unexpired sources, a repacked
+ * lot's sources and expiration date.
+ */
 class NewLotRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
@@ -89,6 +92,52 @@ class NewLotRulesTest {
         NewLotRules.requireReceiptOnlyForReceived(LotSource.PRODUCTION, false);
         assertRefused(() -> NewLotRules.requireReceiptOnlyForReceived(LotSource.RECEIPT, false), 400, "source");
         assertRefused(() -> NewLotRules.requireReceiptOnlyForReceived(LotSource.PRODUCTION, true), 400, "source");
+    }
+
+    @Test
+    void aRepackagedLotIsRepackedFromSourceLotsAndOnlyItNeedsThem() {
+        // mass test 27 M1: a REPACKAGING lot was created from nothing, counting the same goods twice
+        Refusal none = assertRefused(() -> NewLotRules.requireSourcesOfRepacked(LotSource.REPACKAGING, 0), 400,
+                "sourceLots");
+        assertThat(none.getMessage()).contains("a repackaged lot is made from stock already on hand",
+                "list the lot or lots it was repacked from in sourceLots");
+        NewLotRules.requireSourcesOfRepacked(LotSource.REPACKAGING, 1);
+        // a lot made here may have no traced inputs (ingredients not tracked), unidentified stock has none known
+        NewLotRules.requireSourcesOfRepacked(LotSource.PRODUCTION, 0);
+        NewLotRules.requireSourcesOfRepacked(LotSource.UNIDENTIFIED_STOCK, 0);
+    }
+
+    static Lot source(String lotNumber, LocalDate expires) {
+        return new Lot(lotNumber, null, BigDecimal.TEN, MADE, null, expires, null, null, LotSource.PRODUCTION,
+                Instant.EPOCH, "mike");
+    }
+
+    @Test
+    void repackingDoesNotRenewShelfLife() {
+        // mass test 27 M1: bulk expiring 2025-02-20 repacked on 2025-02-03 came out expiring 2027-02-03
+        List<Lot> sources = List.of(source("AKG-1", LocalDate.of(2025, 6, 1)), source("AKG-2", LocalDate.of(2025, 2, 20)),
+                source("AKG-3", LocalDate.of(2025, 2, 20)));
+        NewLotRules.RepackedExpiration cut = NewLotRules.repackedExpiration(LocalDate.of(2027, 2, 3), false, sources);
+        assertThat(cut.date()).isEqualTo(LocalDate.of(2025, 2, 20));
+        assertThat(cut.limitedBy()).isEqualTo("AKG-2"); // the first listed of the earliest
+        assertThat(cut.reason()).isEqualTo("Expires 2025-02-20 as source lot AKG-2, the earliest expiring of the lots"
+                + " it was repacked from: repacking does not renew shelf life (the manufacture date plus the product's"
+                + " shelf life would have given 2027-02-03)");
+
+        // a date stated later than the earliest source's is refused, naming the source; the same or earlier is kept
+        Refusal later = assertRefused(() -> NewLotRules.repackedExpiration(LocalDate.of(2025, 2, 21), true, sources),
+                400, "expirationDate");
+        assertThat(later.getMessage()).isEqualTo("expirationDate: 2025-02-21 is later than 2025-02-20, the expiration date of source"
+                + " lot AKG-2 (sourceLots[1]): repacking does not renew shelf life, so a repacked lot expires no later"
+                + " than the earliest of the lots it was repacked from; give 2025-02-20 or an earlier date, or leave it"
+                + " empty and lotflow takes 2025-02-20");
+        NewLotRules.RepackedExpiration same = NewLotRules.repackedExpiration(LocalDate.of(2025, 2, 20), true, sources);
+        assertThat(same).isEqualTo(new NewLotRules.RepackedExpiration(LocalDate.of(2025, 2, 20), null, null));
+        assertThat(NewLotRules.repackedExpiration(LocalDate.of(2025, 2, 10), true, sources).date())
+                .isEqualTo(LocalDate.of(2025, 2, 10));
+        // a shelf life ending before every source's stands: no reason to give
+        assertThat(NewLotRules.repackedExpiration(LocalDate.of(2025, 2, 1), false, sources))
+                .isEqualTo(new NewLotRules.RepackedExpiration(LocalDate.of(2025, 2, 1), null, null));
     }
 
     private static Refusal assertRefused(Runnable call, int status, String field) {

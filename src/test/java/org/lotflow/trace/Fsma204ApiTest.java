@@ -31,6 +31,9 @@ class Fsma204ApiTest {
     @Autowired
     TestClient api;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     /** The story's SKUs, lots (the received lot, its delivery's other line, the lot made from it), order, supplier lot. */
     record Story(String rmSku, String finSku, String received, String sibling, String made, String order,
             String supplierLot) {
@@ -198,6 +201,30 @@ class Fsma204ApiTest {
             assertThat(row.get("missingKdes")).as(row.toString())
                     .isEqualTo("reference document type; reference document number");
         }
+    }
+
+    /**
+     * Mass test 27 M1: a REPACKAGING lot created from nothing before lotflow required its source lots is a
+     * transformation of listed food whose inputs are not traced: its row names the food used's KDEs as missing (21 CFR
+     * 1.1350(a)(1)), where a lot made here without traced inputs is not asked for them.
+     */
+    @Test
+    void aRepackedLotWithoutTracedInputsSaysItLacksThem() throws IOException {
+        String sku = api.createProduct("FRPK");
+        String repacked = api.createLot(sku, new BigDecimal("5"), "2025-01-27");
+        // as such a lot is in data: created before the rule, with no source lots
+        jdbc.update("UPDATE lot SET source = 'REPACKAGING', production_order = 'PO-RPK' WHERE lot_number = ?", repacked);
+        String made = api.createLot(sku, new BigDecimal("5"), "2025-01-27");
+        jdbc.update("UPDATE lot SET production_order = 'PO-MADE' WHERE lot_number = ?", made);
+        CSVRecord row = rows(export("rachel", "lot=" + repacked)).stream()
+                .filter(r -> r.get("lotNumber").equals(repacked)).findFirst().orElseThrow();
+        assertThat(row.get("event")).isEqualTo("TRANSFORMATION");
+        assertThat(row.get("inputTraceabilityLotCodes")).isEmpty();
+        assertThat(row.get("missingKdes")).isEqualTo("traceability lot code of the food used; product description of"
+                + " the food used; quantity and unit of measure of the food used");
+        CSVRecord madeRow = rows(export("rachel", "lot=" + made)).stream()
+                .filter(r -> r.get("lotNumber").equals(made)).findFirst().orElseThrow();
+        assertThat(madeRow.get("missingKdes")).as(madeRow.toString()).isEmpty();
     }
 
     @Test

@@ -127,4 +127,30 @@ class Fsma204KdeTest {
         assertThat(missing(bad)).containsExactly(
                 "RECEIVING (4) location description for the immediate previous source -> immediatePreviousSource");
     }
+
+    /**
+     * A transformation without traced inputs: a lot made here is taken to be made of food off the Food Traceability
+     * List (its inputs' KDEs are not asked for, 21 CFR 1.1350(a)(1)); a repacked lot's input is the listed food
+     * itself, so its row names the three KDEs of the food used as missing (mass test 27 M1: lots repacked from nothing
+     * before lotflow required their sources).
+     */
+    @Test
+    void aRepackingWithoutTracedInputsLacksTheKdesOfTheFoodUsed() {
+        String plant = "IL Lubricants, Plant 1";
+        Fsma204.Record made = new Fsma204.Record(Event.TRANSFORMATION, "ADR-2025-003", "Drums", "AUD-DR",
+                new BigDecimal("5"), "drums", LocalDate.of(2025, 1, 27), plant, "W1", plant, null, null, null,
+                List.of(), "Production order", "PO-1", null, "ADR-2025-003", false);
+        assertThat(Fsma204.cells(made).get(Fsma204.HEADER.indexOf("missingKdes"))).isNull();
+        Fsma204.Record repacked = new Fsma204.Record(Event.TRANSFORMATION, "ADR-2025-003", "Drums", "AUD-DR",
+                new BigDecimal("5"), "drums", LocalDate.of(2025, 1, 27), plant, "W1", plant, null, null, null,
+                List.of(), null, null, null, "ADR-2025-003", true);
+        assertThat(Fsma204.cells(repacked).get(Fsma204.HEADER.indexOf("missingKdes"))).isEqualTo("traceability lot"
+                + " code of the food used; product description of the food used; quantity and unit of measure of the"
+                + " food used; reference document type; reference document number");
+        Fsma204.Record traced = new Fsma204.Record(Event.TRANSFORMATION, "ADR-2025-007", "Drums", "AUD-DR",
+                new BigDecimal("4"), "drums", LocalDate.of(2025, 2, 3), plant, "W1", plant, null, null, null,
+                List.of(new Fsma204.Input("AKG-2025-007", "Bulk", new BigDecimal("20"), "kg")), "Production order",
+                "PO-2", null, "ADR-2025-007", true);
+        assertThat(Fsma204.cells(traced).get(Fsma204.HEADER.indexOf("missingKdes"))).isNull();
+    }
 }

@@ -74,6 +74,65 @@ public final class NewLotRules {
         }
     }
 
+    /**
+     * A lot of source {@link LotSource#REPACKAGING} is made from existing inventory (the seed, "Repackaging operations -
+     * creating new lots from existing inventory") and lists at least one source lot: 400 naming {@code sourceLots}
+     * otherwise. Repacked from nothing, the lot would count the same goods a second time beside the stock they still
+     * are in, and the trace, a recall of that stock and the FSMA 204 transformation record (21 CFR 1.1350(a)(1): the
+     * traceability lot code of the food used) would not link them (mass test 27 M1).
+     */
+    public static void requireSourcesOfRepacked(LotSource source, int sourceLotCount) {
+        if (source == LotSource.REPACKAGING && sourceLotCount == 0) {
+            throw new InvalidInput("sourceLots", "a repackaged lot is made from stock already on hand: list the lot or"
+                    + " lots it was repacked from in sourceLots, each with the quantity taken from it, so that stock is"
+                    + " taken out of them and the trace and any recall of them reach the new lot");
+        }
+    }
+
+    /**
+     * A repacked lot's expiration date and, when the lots it was repacked from cut it short, why.
+     * {@code limitedBy}: the source lot whose date it took, null when it is {@code date} as stated or computed.
+     */
+    public record RepackedExpiration(LocalDate date, String limitedBy, String reason) {
+    }
+
+    /**
+     * The expiration date of a lot repacked from {@code sources} (in {@code sourceLots} order): repacking does not
+     * renew shelf life, so it is never later than the earliest expiration date among them. {@code expiration}: the date
+     * {@link #expiration} gave ({@code stated}: typed in the request; otherwise the manufacture date plus the
+     * product's shelf life). A stated date later than the earliest source's is 400 naming {@code expirationDate}; a
+     * computed one is cut back to it, and the {@link RepackedExpiration#reason} says so for the lot's history. A lot
+     * of another source (a manufactured lot is a new product with its own shelf life) is not concerned. Otherwise
+     * FEFO, the expiry run and the shipping checks would take material about to expire for fresh stock once repacked
+     * (mass test 27 M1: bulk expiring 2025-02-20 came out as drums expiring 2027-02-03); the material repacked is as
+     * old as it was, as a received lot keeps its supplier's date.
+     */
+    public static RepackedExpiration repackedExpiration(LocalDate expiration, boolean stated, List<Lot> sources) {
+        Lot earliest = null;
+        int at = -1;
+        for (int i = 0; i < sources.size(); i++) {
+            Lot s = sources.get(i);
+            if (earliest == null || s.getExpirationDate().isBefore(earliest.getExpirationDate())) {
+                earliest = s;
+                at = i;
+            }
+        }
+        if (earliest == null || !expiration.isAfter(earliest.getExpirationDate())) {
+            return new RepackedExpiration(expiration, null, null);
+        }
+        LocalDate limit = earliest.getExpirationDate();
+        String source = "source lot " + earliest.getLotNumber() + " (sourceLots[" + at + "])";
+        if (stated) {
+            throw new InvalidInput("expirationDate", expiration + " is later than " + limit + ", the expiration date of "
+                    + source + ": repacking does not renew shelf life, so a repacked lot expires no later than the"
+                    + " earliest of the lots it was repacked from; give " + limit + " or an earlier date, or leave it"
+                    + " empty and lotflow takes " + limit);
+        }
+        return new RepackedExpiration(limit, earliest.getLotNumber(), "Expires " + limit + " as source lot "
+                + earliest.getLotNumber() + ", the earliest expiring of the lots it was repacked from: repacking does not renew shelf life (the"
+                + " manufacture date plus the product's shelf life would have given " + expiration + ")");
+    }
+
     /** Each source lot is listed once: 400 naming {@code sourceLots[i].lotNumber} of the second mention. */
     public static void requireDistinct(List<String> sourceLotNumbers) {
         Set<String> seen = new HashSet<>();

@@ -60,6 +60,12 @@ public class LotController {
             @NotNull @Quantity BigDecimal quantity) {
     }
 
+    /**
+     * The body of {@code POST /api/lots}. {@code source}: PRODUCTION when left out; RECEIPT is refused (received
+     * lots come through {@code POST /api/receipts}); REPACKAGING needs at least one of {@code sourceLots} (400 naming
+     * {@code sourceLots}) and expires no later than the earliest of them (a later {@code expirationDate}: 400 naming
+     * it; none given: the earliest source's date when the shelf life would give a later one).
+     */
     public record CreateLotRequest(
             @NotBlank String sku,
             @NotNull @Quantity BigDecimal quantity,
