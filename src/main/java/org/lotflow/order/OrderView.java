@@ -20,9 +20,15 @@ public record OrderView(String orderNumber, String status, String customer, Stri
         List<AllocationLine> allocations, List<ShipmentLine> shipments, Instant createdAt, String createdBy,
         Instant cancelledAt, String cancelledBy) {
 
+    /**
+     * An allocation of the order. {@code fefo}: chosen by FEFO; else {@code approvedBy} approved it as an override
+     * for {@code overrideReason}, and {@code shelfLifeApproved} says whether that approval bent the customer's minimum
+     * shelf life (the lot was short of it when approved: shipping does not judge the minimum again) or FEFO only.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AllocationLine(String lotNumber, BigDecimal quantity, LocalDate expirationDate, String status,
-            boolean fefo, String approvedBy, String overrideReason, String closeReason, Instant closedAt) {
+            boolean fefo, String approvedBy, String overrideReason, String closeReason, Instant closedAt,
+            boolean shelfLifeApproved) {
     }
 
     /** A shipment line; {@code serials}: the serial numbers shipped with it (serialised products only, else left out). */

@@ -214,17 +214,19 @@ public class Shipping {
                 .map(OrderView.AllocationLine::lotNumber).distinct()
                 .map(n -> mayNotShip(Fefo.Candidate.of(lotService.get(n)), today, today, order.minShelfLifeMonths(),
                         order.allocations().stream().filter(a -> "OPEN".equals(a.status()) && n.equals(a.lotNumber()))
-                                .allMatch(a -> a.approvedBy() != null)))
+                                .allMatch(OrderView.AllocationLine::shelfLifeApproved)))
                 .flatMap(Optional::stream).toList();
     }
 
     /**
      * Whether every open allocation of the order on this lot was made by a QA manager's approved override
-     * ({@code allocationOverride}): the signed exception for this lot and this customer, which may bend the
-     * customer's minimum shelf life (never quality), so the minimum is not judged again for it at shipping.
+     * ({@code allocationOverride}) that bent the customer's minimum shelf life (the lot was short of it when
+     * approved): the signed exception for this lot and this customer (never quality), so the minimum is not judged
+     * again for it at shipping. An override that bent FEFO only approved no shorter shelf life: the minimum is judged
+     * as for any allocation (known-open until 2026-12-07: any approved override exempted the lot).
      */
     private static boolean approvedForThisOrder(Long lotId, List<Allocation> open) {
-        return open.stream().filter(a -> a.getLotId().equals(lotId)).allMatch(a -> a.getApprovedBy() != null);
+        return open.stream().filter(a -> a.getLotId().equals(lotId)).allMatch(Allocation::isShelfLifeApproved);
     }
 
     /**
@@ -248,8 +250,8 @@ public class Shipping {
      * life it had when allocated (auditor 26b F7: shipped with 9.8 months left of the 11 required). A shipment dated
      * in the past is judged on today as well, as expiry is (re-test 26 R1: back-dating it shipped the refused goods).
      *
-     * @param shelfLifeApproved the lot was allocated to this order by a QA manager's approved override, which bends
-     *        FEFO and the shelf-life minimum (never quality, which is still judged): the minimum is not judged again
+     * @param shelfLifeApproved the lot was allocated to this order by a QA manager's approved override that bent the
+     *        shelf-life minimum (never quality, which is still judged): the minimum is not judged again
      */
     static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date,
             Integer minShelfLifeMonths, boolean shelfLifeApproved) {

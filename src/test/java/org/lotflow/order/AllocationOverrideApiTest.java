@@ -667,4 +667,55 @@ class AllocationOverrideApiTest {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("detail").asText()).contains("QUARANTINE");
     }
+
+    /**
+     * An approved override exempts a lot from the shelf-life re-check at shipping only when it bent the customer's
+     * minimum (the lot was short of it when approved): one that bent FEFO alone approved no shorter shelf life, and
+     * the minimum is judged at shipping as for any allocation (known-open until 2026-12-07).
+     */
+    @Test
+    void onlyAnOverrideThatBentTheShelfLifeShipsBelowTheCustomersMinimum() {
+        String product = api.createProduct("OVRSL");
+        String oldest = fx.releasedLot(product, 100, "2024-02-10", "2026-02-10"); // 12.4 months left today
+        String requested = fx.releasedLot(product, 100, "2024-03-10", "2026-03-10"); // 13.4 months left
+        String shortLot = fx.releasedLot(product, 100, "2024-01-10", "2025-12-20"); // 10.7 months left
+
+        // FEFO only: the requested lot has the customer's 12 months, an older one is skipped
+        JsonNode fefoOnly = fx.placed(product, 10, "requestedLot", requested, "minShelfLifeMonths", 12);
+        String fefoOrder = fefoOnly.get("orderNumber").asText();
+        assertThat(fefoOnly.get("override").get("reason").asText()).contains("FEFO").contains(oldest)
+                .doesNotContain("shelf-life");
+        assertThat(complete("jennifer", taskId("jennifer", fefoOrder), Map.of("approved", true,
+                "comment", "Customer validated lot " + requested)).status()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode allocated = api.get("tom", "/api/orders/" + fefoOrder).json().get("allocations").get(0);
+        assertThat(allocated.get("approvedBy").asText()).isEqualTo("jennifer");
+        assertThat(allocated.get("shelfLifeApproved").asBoolean()).isFalse();
+
+        // shelf life bent: the requested lot is short of the customer's 12 months, and the QA manager approves that
+        JsonNode bent = fx.placed(product, 10, "requestedLot", shortLot, "minShelfLifeMonths", 12);
+        String bentOrder = bent.get("orderNumber").asText();
+        assertThat(bent.get("override").get("reason").asText()).contains("shelf-life minimum broken");
+        assertThat(complete("jennifer", taskId("jennifer", bentOrder), Map.of("approved", true,
+                "comment", "Customer accepts 10 months for its trial")).status()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(api.get("tom", "/api/orders/" + bentOrder).json().get("allocations").get(0)
+                .get("shelfLifeApproved").asBoolean()).isTrue();
+
+        // the months pass (the expiry drawn nearer, the tests' business day stays): both lots now have 10.4 months
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2025-12-10' WHERE lot_number IN (?, ?)", requested,
+                shortLot);
+        Response refused = api.post("tom", "/api/orders/" + fefoOrder + "/shipments", Map.of("carrier", "DHL"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("lot " + requested + " has 10.4 months of shelf"
+                + " life left").contains("less than the customer's minimum of 12 months");
+        assertThat(fx.lot(requested).get("shipped").decimalValue()).isEqualByComparingTo("0");
+
+        Response shipped = api.post("tom", "/api/orders/" + bentOrder + "/shipments", Map.of("carrier", "DHL"));
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+        assertThat(fx.invariantViolations(product)).isEmpty();
+        // out of later tests' archiving reviews
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number IN (?, ?, ?)", oldest,
+                requested, shortLot);
+    }
 }

@@ -58,6 +58,13 @@ public class Allocation {
     @Column(name = "override_comment", length = 2000)
     private String overrideComment;
 
+    /**
+     * The approved override bent the customer's minimum shelf life: the lot had less than it at the ship date when the
+     * QA manager approved (V185). Only then does shipping not judge the minimum again ({@code Shipping}).
+     */
+    @Column(name = "shelf_life_approved", nullable = false)
+    private boolean shelfLifeApproved;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -85,10 +92,20 @@ public class Allocation {
         this.createdBy = createdBy;
     }
 
-    public void approvedOverride(String approvedBy, String reason, String comment) {
+    /**
+     * Allocated by {@code approvedBy}'s approved override; {@code shelfLifeApproved}: it bent the customer's minimum
+     * shelf life (the lot was short of it at the ship date when approved), not only FEFO.
+     */
+    public void approvedOverride(String approvedBy, String reason, String comment, boolean shelfLifeApproved) {
         this.approvedBy = approvedBy;
         this.overrideReason = reason;
         this.overrideComment = comment;
+        this.shelfLifeApproved = shelfLifeApproved;
+    }
+
+    /** See {@link #approvedOverride}. */
+    public boolean isShelfLifeApproved() {
+        return shelfLifeApproved;
     }
 
     public void cancel(Instant at, String reason) {

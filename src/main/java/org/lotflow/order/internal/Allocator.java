@@ -98,7 +98,11 @@ public class Allocator {
         lots.allocate(lot, quantity);
         Allocation a = new Allocation(order.getId(), order.getProductId(), lot.getId(), quantity, fefo, clock.instant(), currentUser.id());
         if (!fefo) {
-            a.approvedOverride(approvedBy, overrideReason, comment);
+            // the approval bends the customer's minimum shelf life only when the lot is short of it at the ship date
+            // now: else the minimum is judged again at shipping, as for any allocation
+            LocalDate today = LocalDate.now(clock);
+            a.approvedOverride(approvedBy, overrideReason, comment, !Fefo.meetsShelfLife(Fefo.Candidate.of(lot),
+                    Fefo.shipDate(order.getRequiredBy(), today), order.getMinShelfLifeMonths()));
         }
         a = allocations.save(a);
         // an override's allocation is the approver's decision carried out by the engine: record it as theirs
