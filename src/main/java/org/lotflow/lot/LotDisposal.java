@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  * <li>{@link #confirm}: a REJECTED lot, the {@code confirmDisposal} task after a quarantine disposition REJECT
  * ({@code quarantineInvestigation}) and after a rejection in lab release ({@code lotRelease}: release refused, or an
- * out-of-specification result rejected);</li>
+ * out-of-specification result rejected), on the stock on hand its form showed ({@link #rejectedStock}: goods received
+ * back under a recall not yet closed are left for that recall's closing);</li>
  * <li>{@link #confirmRecalled}: a RECALLED lot's stock still at the plant when its recall closes (21 CFR 7.55(a): a
  * recall ends once "proper disposition or correction has been made"), as the QA manager's signed closing says;</li>
  * <li>{@link #disposeExpired}: an EXPIRED lot's stock on hand as it is destroyed or returned, in part or whole
