@@ -8,6 +8,7 @@ import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
+import org.lotflow.shared.process.FiguresVersion;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  * <li>{@link #confirm}: a REJECTED lot, the {@code confirmDisposal} task after a quarantine disposition REJECT
  * ({@code quarantineInvestigation}) and after a rejection in lab release ({@code lotRelease}: release refused, or an
- * out-of-specification result rejected);</li>
+ * out-of-specification result rejected), on the stock on hand its form showed ({@link #rejectedStock}: goods received
+ * back under a recall not yet closed are left for that recall's closing);</li>
  * <li>{@link #confirmRecalled}: a RECALLED lot's stock still at the plant when its recall closes (21 CFR 7.55(a): a
  * recall ends once "proper disposition or correction has been made"), as the QA manager's signed closing says;</li>
  * <li>{@link #disposeExpired}: an EXPIRED lot's stock on hand as it is destroyed or returned, in part or whole
@@ -66,14 +68,100 @@ public class LotDisposal {
     private final LotHistory history;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.lotflow.security.CurrentUser currentUser;
+    private final org.springframework.beans.factory.ObjectProvider<ReturnsAwaitingRecallClosing> recallReturns;
 
     public LotDisposal(LotService lots, LotStock stock, LotHistory history,
-            org.springframework.context.ApplicationEventPublisher events, org.lotflow.security.CurrentUser currentUser) {
+            org.springframework.context.ApplicationEventPublisher events, org.lotflow.security.CurrentUser currentUser,
+            org.springframework.beans.factory.ObjectProvider<ReturnsAwaitingRecallClosing> recallReturns) {
         this.lots = lots;
         this.stock = stock;
         this.history = history;
         this.events = events;
         this.currentUser = currentUser;
+        this.recallReturns = recallReturns;
+    }
+
+    /**
+     * What a REJECTED lot's {@code Confirm disposal} form shows under {@code onHand} and its completion disposes of,
+     * as the lot's records stand when it is read ({@link #rejectedStock}): the lot's stock {@code onHand}, of which
+     * {@code toDispose} is the rejection's and {@code awaitingRecalls} was received back from customers under recalls
+     * not yet closed, left on hand for those recalls' closings ({@link ReturnsAwaitingRecallClosing}); {@code
+     * disposedBefore}, what the lot's history disposed of earlier (a recall's closing).
+     */
+    public record RejectedStock(String lotNumber, BigDecimal onHand, BigDecimal toDispose, String unit,
+            java.util.List<ReturnsAwaitingRecallClosing.Held> awaitingRecalls, BigDecimal disposedBefore) {
+
+        /** Nothing is disposed of by the rejection's disposal: its confirmation records that, and no disposal. */
+        public boolean nothingToDispose() {
+            return toDispose.signum() == 0 && (disposedBefore.signum() > 0 || !awaitingRecalls.isEmpty());
+        }
+
+        /** What the form shows, in words: {@code "45 L"}, or what is left for a recall, or why nothing is disposed of. */
+        public String inWords() {
+            if (awaitingRecalls.isEmpty()) {
+                if (onHand.signum() == 0 && disposedBefore.signum() > 0) {
+                    // disposed of before (a recall's closing): said, so nobody types a method and a waste reference for
+                    // nothing (re-test 2026-12-07 N3); confirming records that nothing was left, no disposal
+                    return "nothing: " + plain(disposedBefore) + " " + unit + " were disposed of before (the lot's"
+                            + " history says when and how); confirming records that nothing was left, and no disposal";
+                }
+                return plain(onHand) + " " + unit;
+            }
+            if (toDispose.signum() == 0) {
+                java.util.List<String> numbers = awaitingRecalls.stream()
+                        .map(ReturnsAwaitingRecallClosing.Held::recallNumber).toList();
+                return "nothing: the " + plain(onHand) + " " + unit + " on hand were received back from customers"
+                        + " under " + (numbers.size() == 1 ? "recall " + numbers.get(0) + ", whose closing disposes"
+                                : "recalls " + String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and "
+                                        + numbers.get(numbers.size() - 1) + ", whose closings dispose")
+                        + " of them; confirming records that nothing else was left, and no disposal";
+            }
+            return plain(toDispose) + " " + unit + " (of the " + plain(onHand) + " " + unit + " on hand: " + recalls()
+                    + " stay on hand for the closing of the recall that received them back from customers, which"
+                    + " disposes of them)";
+        }
+
+        /** "15 L received back under recall RC-2025-006" and so on, for each recall not yet closed. */
+        String recalls() {
+            java.util.List<String> each = awaitingRecalls.stream().map(h -> plain(h.quantity()) + " " + unit
+                    + " received back under recall " + h.recallNumber()).toList();
+            return each.size() == 1 ? each.get(0) : String.join(", ", each.subList(0, each.size() - 1)) + " and "
+                    + each.get(each.size() - 1);
+        }
+
+        /** The version of {@link #inWords} the form shows and sends back ({@link FiguresVersion}). */
+        public String figuresVersion() {
+            return FiguresVersion.of(inWords());
+        }
+    }
+
+    /**
+     * A REJECTED lot's stock as its {@code Confirm disposal} form shows it now ({@link RejectedStock}): what is on
+     * hand, less what recalls not yet closed received back of it, at most all of it (each recall in recall number
+     * order, as much as is on hand). Why those returns are left to the recalls: their closing disposes of the lot's
+     * stock on hand, with the recall's number, and lists it in the recall's {@code disposals} and closing report
+     * beside its {@code returnsReceived} ({@code RecallClosing}); disposed of here, under the rejection's waste
+     * manifest, they were destroyed by a signature that never covered them and the recall closed with its returns
+     * accounted for nowhere (mass 27 M2). So each quantity is disposed of once, by the record that has it: the
+     * rejection what it rejected, the recall what it took back. A recall that closes first disposes of all the lot has
+     * on hand (as before), and the rejection's disposal then has nothing left ({@link #confirm}).
+     */
+    public RejectedStock rejectedStock(Lot lot) {
+        BigDecimal onHand = lot.quantities().onHand();
+        java.util.List<ReturnsAwaitingRecallClosing.Held> awaiting = new java.util.ArrayList<>();
+        BigDecimal left = onHand;
+        java.util.List<ReturnsAwaitingRecallClosing.Held> received = new java.util.ArrayList<>();
+        recallReturns.orderedStream().forEach(r -> received.addAll(r.of(lot.getId())));
+        received.sort(java.util.Comparator.comparing(ReturnsAwaitingRecallClosing.Held::recallNumber));
+        for (ReturnsAwaitingRecallClosing.Held held : received) {
+            BigDecimal kept = held.quantity().min(left);
+            if (kept.signum() > 0) {
+                awaiting.add(new ReturnsAwaitingRecallClosing.Held(held.recallNumber(), kept));
+                left = left.subtract(kept);
+            }
+        }
+        return new RejectedStock(lot.getLotNumber(), onHand, left, lot.getProduct().getUnit(),
+                java.util.List.copyOf(awaiting), lot.quantities().disposed());
     }
 
     /** What {@link #disposeExpired} disposed of ({@code quantity} in {@code unit}) and the lot after it. */
@@ -166,35 +254,112 @@ public class LotDisposal {
     }
 
     /**
-     * Locks the lot and disposes of everything it has on hand ({@link LotStock#dispose}): from then on it shows 0
-     * available and 0 on hand, and {@code disposed} holds that quantity, in every view. The
-     * {@code DISPOSAL_CONFIRMED} history event (by the current user) records {@code method}, {@code reference},
-     * the {@code quantity} disposed of in the product's {@code unit} and the lot's {@code quantities} after it.
-     * Returns the quantity disposed of.
+     * Locks the REJECTED lot and disposes of its stock on hand as its {@code Confirm disposal} form showed it
+     * ({@link #rejectedStock}): everything on hand except what customers sent back under recalls not yet closed, which
+     * stays on hand for those recalls' closings. From then on {@code disposed} holds that quantity and {@code onHand}
+     * and {@code available} are less by it, in every view. The {@code DISPOSAL_CONFIRMED} history event (by the
+     * current user) records {@code method}, {@code reference}, the {@code quantity} disposed of in the product's
+     * {@code unit} and the lot's {@code quantities} after it, and, when recall returns stay on hand, {@code
+     * leftForRecalls} (each recall's number and quantity) and {@code onHandLeft}. When nothing is the rejection's to
+     * dispose of (a recall's closing disposed of the lot before, or all on hand is a recall's returns), a {@code
+     * DISPOSAL_NOT_NEEDED} event says so and nothing is disposed of. Returns the quantity disposed of.
      *
      * @param method one of {@link Method} (400 naming {@code disposalMethod} otherwise)
      * @param reference optional, one line of at most {@value #MAX_REFERENCE} characters (400 naming
      *        {@code disposalReference} otherwise)
+     * @param figuresShown the {@code figuresVersion} the form showed ({@link RejectedStock#figuresVersion}), required
+     *        (400 naming {@code figuresShown}, as the recall's closing asks for it): the disposal is confirmed on the
+     *        figure read, and refused (409 naming {@code figuresShown}, with the figure as it now reads) when it changed
+     *        since the form was opened (goods received back meanwhile, another disposal); nothing changes
      * @throws StateConflict 409 when the lot is not REJECTED, or while stock of it is still allocated to orders;
      *         nothing changes
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public BigDecimal confirm(Lot lot, String method, String reference) {
+    public BigDecimal confirm(Lot lot, String method, String reference, Object figuresShown) {
         Method m = method(method);
         String r = reference(reference);
+        String shown = figuresShown(figuresShown);
         Lot locked = lots.lockForChange(lot);
-        if (locked.getStatus() == LotStatus.REJECTED && locked.quantities().onHand().signum() == 0
-                && locked.quantities().disposed().signum() > 0) {
+        if (locked.getStatus() != LotStatus.REJECTED) {
+            throw new StateConflict("Lot " + locked.getLotNumber() + " is " + locked.getStatus()
+                    + ": only a " + LotStatus.REJECTED + " lot is disposed of here").with("lotNumber",
+                    locked.getLotNumber());
+        }
+        RejectedStock now = rejectedStock(locked);
+        if (!shown.equals(now.figuresVersion())) {
+            // the same refusal through Tasklist and /engine-rest: in words, with the figure as it now reads
+            throw new StateConflict("The lot's stock on hand changed since this disposal form was opened (goods"
+                    + " received back under a recall, or a disposal recorded meanwhile): it now reads \"" + now.inWords()
+                    + "\". Reload the form, check what is to be disposed of and confirm again; nothing was disposed"
+                    + " of").with("field", FiguresVersion.SENT_AS).with("lotNumber", locked.getLotNumber())
+                    .with("onHand", now.inWords());
+        }
+        if (now.nothingToDispose()) {
             // disposed of before (a recall's closing disposed of it): no second disposal with another method and
-            // reference for nothing (re-test 2026-12-07 F2); the confirmation is recorded as what it is
-            history.event(locked.getId(), LotEventTypes.DISPOSAL_NOT_NEEDED)
-                    .reason("Nothing left on hand to dispose of: " + locked.quantities().disposed().stripTrailingZeros()
-                            .toPlainString() + " " + locked.getProduct().getUnit() + " disposed of before (the lot's"
-                            + " history says when and how); no disposal recorded")
-                    .detail("quantities", locked.quantities().asMap()).record();
+            // reference for nothing (re-test 2026-12-07 F2); all on hand a recall's returns: its closing's (mass 27
+            // M2); the confirmation is recorded as what it is
+            var event = history.event(locked.getId(), LotEventTypes.DISPOSAL_NOT_NEEDED)
+                    .reason(now.awaitingRecalls().isEmpty() ? "Nothing left on hand to dispose of: "
+                            + plain(now.disposedBefore()) + " " + now.unit() + " disposed of before (the lot's"
+                            + " history says when and how); no disposal recorded"
+                            : "Nothing of the rejection's left on hand to dispose of: " + now.recalls() + " stay on"
+                                    + " hand for the recall's closing, which disposes of them; no disposal recorded")
+                    .detail("quantities", locked.quantities().asMap());
+            if (!now.awaitingRecalls().isEmpty()) {
+                event.detail("leftForRecalls", leftForRecalls(now));
+            }
+            event.record();
             return BigDecimal.ZERO;
         }
-        return dispose(locked, LotStatus.REJECTED, m, r, null, null);
+        if (now.awaitingRecalls().isEmpty()) {
+            return dispose(locked, LotStatus.REJECTED, m, r, null, null);
+        }
+        return disposeLeavingRecallReturns(locked, m, r, now);
+    }
+
+    /** {@code figuresShown} as sent: required text (400 naming it otherwise). */
+    private static String figuresShown(Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new InvalidInput(FiguresVersion.SENT_AS, "required: the " + FiguresVersion.SHOWN_AS + " the"
+                    + " disposal form showed, so the disposal is confirmed on the stock on hand it showed (the form"
+                    + " sends it; read it from GET /engine-rest/task/{id}/form-variables)");
+        }
+        if (!(value instanceof String s)) {
+            throw new InvalidInput(FiguresVersion.SENT_AS, "must be text");
+        }
+        return s.trim();
+    }
+
+    private static java.util.List<java.util.Map<String, Object>> leftForRecalls(RejectedStock now) {
+        return now.awaitingRecalls().stream().map(h -> java.util.Map.<String, Object>of("recallNumber",
+                h.recallNumber(), "quantity", h.quantity())).toList();
+    }
+
+    /**
+     * Disposes of the rejection's part of a locked REJECTED lot's stock on hand, leaving what recalls not yet closed
+     * received back ({@link #rejectedStock}); the event names them ({@code leftForRecalls}) and what is left.
+     */
+    private BigDecimal disposeLeavingRecallReturns(Lot locked, Method m, String r, RejectedStock now) {
+        if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
+            throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
+                    + " received: it has no supplier to return it to; choose DESTROYED");
+        }
+        BigDecimal quantity = now.toDispose();
+        stock.dispose(locked, quantity); // 409 while stock is allocated
+        String unit = locked.getProduct().getUnit();
+        BigDecimal left = locked.quantities().onHand();
+        history.event(locked.getId(), LotEventTypes.DISPOSAL_CONFIRMED)
+                .reason("Disposed of: " + plain(quantity) + " " + unit + " " + m.inWords() + (r == null ? ""
+                        : " (" + r + ")") + "; " + now.recalls() + " left on hand for the recall's closing")
+                .detail("method", m.name()).detail("reference", r)
+                .detail("quantity", quantity).detail("unit", unit).detail("onHandLeft", left)
+                .detail("leftForRecalls", leftForRecalls(now))
+                .detail("quantities", locked.quantities().asMap()).record();
+        // serialised stock leaves whole only when nothing is left (G6); recall returns of it stay with their serials
+        if (locked.getProduct().isSerialised() && left.signum() == 0) {
+            events.publishEvent(new LotStockLeft(locked.getId(), LotStockLeft.How.DISPOSED));
+        }
+        return quantity;
     }
 
     /**

@@ -88,8 +88,10 @@ class PostgresQuarantineIT {
         JsonNode disposal = api.get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lot
                 + "&taskDefinitionKey=confirmDisposal").json();
         assertThat(disposal).hasSize(1);
-        Response done = api.post("mike", "/engine-rest/task/" + disposal.get(0).get("id").asText() + "/submit-form",
-                Map.of("variables", Map.of("disposalMethod", Map.of("value", "DESTROYED"))));
+        String disposalTask = disposal.get(0).get("id").asText();
+        Response done = api.post("mike", "/engine-rest/task/" + disposalTask + "/submit-form",
+                Map.of("variables", Map.of("disposalMethod", Map.of("value", "DESTROYED"), "figuresShown",
+                        Map.of("value", api.figuresShown("mike", disposalTask)))));
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
 
         JsonNode view = api.get("tom", "/api/lots/" + lot).json();

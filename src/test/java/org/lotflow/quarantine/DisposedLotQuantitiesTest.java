@@ -121,7 +121,7 @@ class DisposedLotQuantitiesTest {
 
     private void confirmDisposal(String taskId) {
         Response done = q.submit("mike", taskId, Map.of("disposalMethod", "DESTROYED",
-                "disposalReference", "WM-2025-0042"));
+                "disposalReference", "WM-2025-0042", "figuresShown", api.figuresShown("mike", taskId)));
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
     }
 

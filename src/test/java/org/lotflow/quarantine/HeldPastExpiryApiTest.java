@@ -107,7 +107,7 @@ class HeldPastExpiryApiTest {
         assertThat(Forms.shown(api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json(), "onHand"))
                 .isEqualTo("435 drums");
         assertThat(q.submit("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
-                "WM-2025-0101")).status()).isEqualTo(204);
+                "WM-2025-0101", "figuresShown", api.figuresShown("mike", disposal))).status()).isEqualTo(204);
         assertThat(types(lot)).contains("CUSTOMERS_INFORMED", "DISPOSAL_CONFIRMED").doesNotContain(
                 "DISPOSITION_NOT_APPLIED");
         assertThat(lotField(lot, "disposed")).isEqualByComparingTo("435");

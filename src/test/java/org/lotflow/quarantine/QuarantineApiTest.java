@@ -614,7 +614,7 @@ class QuarantineApiTest {
                 api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json());
         assertThat(org.lotflow.support.Forms.shown(api.get("mike", "/engine-rest/task/" + disposal + "/form-variables").json(), "onHand")).isEqualTo("500 drums");
         assertThat(q.submit("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
-                "WM-2025-0042")).status()).isEqualTo(204);
+                "WM-2025-0042", "figuresShown", api.figuresShown("mike", disposal))).status()).isEqualTo(204);
         JsonNode history = q.history(lot);
         JsonNode disposed = find(history, "DISPOSAL_CONFIRMED", null);
         assertThat(disposed.get("user").asText()).isEqualTo("mike");

@@ -195,8 +195,10 @@ class QuarantineFactsTamperingTest {
         as("jennifer", "qa-manager", () -> taskService.complete(task(e, "informCustomers"), with(Map.of(
                 "customerNotice", "No customer affected", "decision", "RELEASE"), forgedIds(other))));
         assertThat(hasTask(e, "confirmDisposal")).as("the signed REJECT routes to disposal").isTrue();
+        String shown = api.figuresShown("mike", task(e, "confirmDisposal"));
         as("mike", "production", () -> taskService.complete(task(e, "confirmDisposal"), with(Map.of(
-                "disposalMethod", "DESTROYED", "disposalReference", "WM-1"), forgedIds(other))));
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-1", "figuresShown", shown),
+                forgedIds(other))));
         assertThat(types(e)).contains("CUSTOMERS_INFORMED", "DISPOSAL_CONFIRMED");
         assertThat(types(other)).doesNotContain("CUSTOMERS_INFORMED", "DISPOSAL_CONFIRMED");
         assertThat(q.status(other)).isEqualTo("QUARANTINE");

@@ -348,7 +348,8 @@ class RecallReturnReceiptApiTest {
                 + "/form-variables").json(), "onHand")).startsWith("nothing: ").contains("disposed of before");
         assertThat(api.post("mike", "/engine-rest/task/" + confirm + "/submit-form", Map.of("variables",
                 Map.of("disposalMethod", Map.of("value", "DESTROYED"), "disposalReference", Map.of("value",
-                        "WM-10")))).status()).isEqualTo(204);
+                        "WM-10"), "figuresShown", Map.of("value", api.figuresShown("mike", confirm))))).status())
+                .isEqualTo(204);
         List<String> disposals = new java.util.ArrayList<>();
         api.get("tom", "/api/lots/" + lotNumber + "/history").json().forEach(e -> {
             if (e.get("type").asText().startsWith("DISPOSAL_")) {

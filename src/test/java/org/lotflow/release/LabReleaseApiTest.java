@@ -167,14 +167,21 @@ class LabReleaseApiTest {
                 "WM-1\nWM-2"));
         assertThat(twoLines.status()).isEqualTo(400);
         assertThat(twoLines.json().get("field").asText()).isEqualTo("disposalReference");
+        // confirmed on the figure the form showed, which it sends back (mass 27 M2), as the recall's closing
+        Response unread = complete("mike", disposal, Map.of("disposalMethod", "DESTROYED"));
+        assertThat(unread.status()).as(unread.toString()).isEqualTo(400);
+        assertThat(unread.json().get("field").asText()).isEqualTo("figuresShown");
+        assertThat(org.lotflow.support.Forms.shown(form, "figuresVersion")).hasSize(16);
+        String shown = api.figuresShown("mike", disposal);
         // made at the plant: no supplier to return it to (new user 2026-12-06 P4)
-        Response toSupplier = complete("mike", disposal, Map.of("disposalMethod", "RETURNED_TO_SUPPLIER"));
+        Response toSupplier = complete("mike", disposal, Map.of("disposalMethod", "RETURNED_TO_SUPPLIER",
+                "figuresShown", shown));
         assertThat(toSupplier.status()).as(toSupplier.toString()).isEqualTo(400);
         assertThat(toSupplier.json().get("detail").asText()).isEqualTo("disposalMethod: lot " + lot + " was made at"
                 + " the plant, not received: it has no supplier to return it to; choose DESTROYED");
         assertThat(api.get("mike", "/api/lots/" + lot).json().get("disposed").decimalValue()).isZero();
         Response done2 = complete("mike", disposal, Map.of("disposalMethod", "DESTROYED", "disposalReference",
-                "Waste manifest WM-2025-0042"));
+                "Waste manifest WM-2025-0042", "figuresShown", shown));
         assertThat(done2.status()).as(done2.toString()).isEqualTo(204);
         JsonNode after = api.get("mike", "/api/lots/" + lot).json();
         assertThat(after.get("status").asText()).isEqualTo("REJECTED");

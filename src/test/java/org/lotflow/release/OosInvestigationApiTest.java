@@ -254,8 +254,10 @@ class OosInvestigationApiTest {
         // what is left: the rejected lot's disposal (new user 2026-12-06 W5), by production
         assertThat(tasks("jennifer", lot)).extracting(t -> t.get("taskDefinitionKey").asText())
                 .containsExactly("confirmDisposal");
-        Response disposed = complete("mike", taskId("mike", lot, "confirmDisposal"), Map.of("disposalMethod",
-                "DESTROYED", "disposalReference", "Waste manifest WM-12"));
+        String disposal = taskId("mike", lot, "confirmDisposal");
+        Response disposed = complete("mike", disposal, Map.of("disposalMethod",
+                "DESTROYED", "disposalReference", "Waste manifest WM-12", "figuresShown",
+                api.figuresShown("mike", disposal)));
         assertThat(disposed.status()).as(disposed.toString()).isEqualTo(204);
         assertThat(lot(lot).get("disposed").decimalValue()).isEqualByComparingTo(lot(lot).get("quantity")
                 .decimalValue());

@@ -255,6 +255,7 @@ public class TestClient {
         }
         Map<String, Object> vars = new java.util.HashMap<>();
         vars.put("disposalMethod", Map.of("value", method));
+        vars.put("figuresShown", Map.of("value", figuresShown("mike", disposal)));
         if (reference != null) {
             vars.put("disposalReference", Map.of("value", reference));
         }
@@ -262,6 +263,15 @@ public class TestClient {
         if (done.status() != 204) {
             throw new AssertionError("disposal not confirmed: " + done);
         }
+    }
+
+    /**
+     * The {@code figuresVersion} the form of task {@code taskId} shows {@code user} now, which a completion sends back as
+     * {@code figuresShown} (the disposal and closing forms do: signed on the figures read).
+     */
+    public String figuresShown(String user, String taskId) {
+        return get(user, "/engine-rest/task/" + taskId + "/form-variables").json().get("figuresVersion").get("value")
+                .asText();
     }
 
     /** Takes a lot through lab release: sarah records passing results, jennifer approves. */

@@ -71,19 +71,21 @@ public class FollowUp {
     /**
      * {@code confirmDisposal} completed: the lot (bound to the hold, never named by a variable) is disposed of
      * ({@link org.lotflow.lot.LotDisposal#confirm}: method DESTROYED or
-     * RETURNED_TO_SUPPLIER; reference optional, at most 200 characters; everything on hand disposed of and recorded as
-     * {@code DISPOSAL_CONFIRMED} in the lot history).
+     * RETURNED_TO_SUPPLIER; reference optional, at most 200 characters; the stock on hand disposed of, except goods
+     * received back under a recall not yet closed, which its closing disposes of, and recorded as
+     * {@code DISPOSAL_CONFIRMED} in the lot history), on the figure the form showed ({@code figuresShown}: 400
+     * without, 409 when the stock on hand changed since).
      *
      * @throws StateConflict 409 unless the hold was decided REJECT and carried out, or while stock of the
      *         lot is still allocated to orders
      */
     @Transactional
-    public void disposalConfirmed(Long holdId, String method, String reference) {
+    public void disposalConfirmed(Long holdId, String method, String reference, Object figuresShown) {
         Hold hold = queries.get(holdId);
         if (hold.getDecision() != Disposition.REJECT || hold.isActive()) {
             throw new StateConflict("Hold " + holdId + " was not decided REJECT and carried out; there is "
                     + "nothing to dispose of");
         }
-        disposal.confirm(lots.get(hold.getLotId()), method, reference);
+        disposal.confirm(lots.get(hold.getLotId()), method, reference, figuresShown);
     }
 }

@@ -131,10 +131,11 @@ public class RecallQueries {
     /**
      * The version of a closing summary's figures: the first 16 hex digits of its SHA-256. The closing form shows it
      * and sends it back when signed, so a signature on figures that changed meanwhile is refused ({@link
-     * RecallClosing#sign}; re-test 2026-12-06 R3).
+     * RecallClosing#sign}; re-test 2026-12-06 R3): {@link org.lotflow.shared.process.FiguresVersion}, the rule every
+     * signing form with live figures follows.
      */
     public static String figuresVersion(String summary) {
-        return org.lotflow.shared.PartyReadings.hash(summary == null ? "" : summary).substring(0, 16);
+        return org.lotflow.shared.process.FiguresVersion.of(summary);
     }
 
     /**

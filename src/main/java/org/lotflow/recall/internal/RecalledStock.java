@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * disposition or correction has been made"; EU GMP Chapter 5.65: recalled products are stored apart until their fate
  * is decided): the stock on hand of the recall's RECALLED lots (quantity minus shipped, consumed and disposed of), and
  * of the REJECTED lots of its scope it received goods of from customers (the recall notified their customers; what
- * came back is stock of the rejected lot, and the closing disposes of it with the rest: auditor 2026-12-07 F1). The
+ * came back is stock of the rejected lot, and the closing disposes of it with the rest: auditor 2026-12-07 F1; the
+ * rejection's own disposal leaves what the recall received on hand for it, {@link ReturnsAwaitingClosing}, so the
+ * closing's {@code disposals} account for the recall's {@code returnsReceived}: mass 27 M2). The
  * QA manager who signs the closing says how each lot leaves the plant ({@link RecallClosing#sign},
  * {@link RecalledStockDisposals}). What customers returned or destroyed is their answer's record
  * ({@code quantityReturned}, {@code quantityDestroyed}), not stock of the lot.

@@ -30,11 +30,13 @@ public class RejectedLotFollowUp {
 
     /**
      * Disposes of the lot's stock on hand: {@code method} DESTROYED or RETURNED_TO_SUPPLIER,
-     * {@code reference} optional (400 naming the field otherwise); 409 when the lot's records hold no rejection
-     * of its release or the lot is no longer REJECTED, or while stock of it is allocated.
+     * {@code reference} optional (400 naming the field otherwise), on the figure the form showed ({@code
+     * figuresShown}: 400 without, 409 when the stock on hand changed since; {@link LotDisposal#confirm}); 409 when the
+     * lot's records hold no rejection of its release or the lot is no longer REJECTED, or while stock of it is
+     * allocated.
      */
     @Transactional
-    public void disposalConfirmed(Long lotId, String method, String reference) {
+    public void disposalConfirmed(Long lotId, String method, String reference, Object figuresShown) {
         Lot lot = lots.get(lotId);
         try {
             ReleaseDecisions.rejection(queries.verdict(lotId), queries.lastDecision(lotId),
@@ -43,6 +45,6 @@ public class RejectedLotFollowUp {
             throw new StateConflict("Lot " + lot.getLotNumber() + " was not rejected in its lab release: "
                     + e.getMessage()).with("lotNumber", lot.getLotNumber());
         }
-        disposal.confirm(lot, method, reference);
+        disposal.confirm(lot, method, reference, figuresShown);
     }
 }

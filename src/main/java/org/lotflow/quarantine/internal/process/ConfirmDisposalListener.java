@@ -2,9 +2,11 @@ package org.lotflow.quarantine.internal.process;
 
 import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.DISPOSAL_METHOD;
 import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.DISPOSAL_REFERENCE;
+import static org.lotflow.quarantine.internal.process.QuarantineInvestigationVariables.FIGURES_SHOWN;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotDisposal;
 import org.lotflow.lot.LotFacts;
 import org.lotflow.lot.LotService;
 import org.lotflow.quarantine.internal.FollowUp;
@@ -16,12 +18,17 @@ import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code confirmDisposal} (rejected lots): on create, shows what is to be disposed of ({@code onHand},
- * {@link org.lotflow.lot.LotQuantities#onHand()}, with the unit); on complete, hands {@code disposalMethod}
- * and {@code disposalReference} (the form's fields) to {@link FollowUp}, which accepts them only for a hold
- * whose signed disposition was REJECT, disposes of the lot's stock on hand and records it in the lot
- * history. The quantity disposed of is the lot's own record, never a task variable. The hold is the one bound to this process instance ({@link BoundHold};
- * 21 CFR 11.10(f)).
+ * {@code confirmDisposal} (rejected lots): shows what is to be disposed of ({@code onHand}: {@link
+ * LotDisposal.RejectedStock#inWords}, the lot's stock on hand with the unit, less goods received back under a recall not
+ * yet closed, which its closing disposes of) and that figure's {@code figuresVersion}, both computed when the form is
+ * read ({@link org.lotflow.shared.process.LiveTaskDisplays}; mass 27 M2: the figure was set once, when the task was
+ * created, and the disposal took what had come back since under a signature that never covered it); on complete,
+ * hands {@code disposalMethod}, {@code disposalReference} and {@code figuresShown} (the form's fields, read once and
+ * removed) to {@link FollowUp}, which accepts them only for a hold whose signed disposition was REJECT and only on the
+ * figure the form showed (400 without {@code figuresShown}, 409 when the figure changed since, as the recall's closing
+ * form), disposes of the lot's stock as shown and records it in the lot history. The quantity disposed of is the lot's
+ * own record, never a task variable. The hold is the one bound to this process instance ({@link BoundHold}; 21 CFR
+ * 11.10(f)).
  */
 @Component("confirmDisposalListener")
 public class ConfirmDisposalListener extends TaskLifecycleListener {
@@ -30,13 +37,16 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     private final FollowUp followUp;
     private final LotService lots;
     private final org.lotflow.security.CurrentUser currentUser;
+    private final LotDisposal disposal;
 
     public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
-            org.lotflow.security.CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays) {
+            org.lotflow.security.CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays,
+            LotDisposal disposal) {
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
         this.currentUser = currentUser;
+        this.disposal = disposal;
         // computed when the form is read, so a task opened before these values existed shows them too (re-test
         // 2026-12-07 M2: a received lot's open task offered DESTROYED only and said "made at the plant")
         displays.live(InvestigationProcess.PROCESS_KEY, "confirmDisposal", (task, reader) -> {
@@ -45,6 +55,15 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
             return java.util.Map.of(LotFacts.RECEIVED_LOT, LotFacts.received(lot),
                     "rejectedBecause", rejectedBecause(hold), LotFacts.SUPPLIER_LINE, LotFacts.supplierLine(lot));
         });
+        // the stock on hand as it is when the form is read, and its version, which the form sends back (mass 27 M2)
+        displays.live(InvestigationProcess.PROCESS_KEY, "confirmDisposal", (task, reader) ->
+                figures(disposal.rejectedStock(lots.get(BoundHold.of(queries, task).getLotId()))));
+    }
+
+    /** {@code onHand} and {@code figuresVersion} of the disposal form, shown on create and when the form is read. */
+    static java.util.Map<String, Object> figures(LotDisposal.RejectedStock stock) {
+        return java.util.Map.of("onHand", stock.inWords(),
+                org.lotflow.shared.process.FiguresVersion.SHOWN_AS, stock.figuresVersion());
     }
 
     /** Why the lot is disposed of: the signed disposition REJECT, by whom, when, after which hold (new user L7). */
@@ -60,20 +79,13 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         Hold hold = BoundHold.of(queries, task);
-        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
+        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE, FIGURES_SHOWN);
         Lot lot = lots.get(hold.getLotId());
-        TaskForm form = TaskForm.of(task).showAll(LotFacts.of(lot));
-        if (lot.getOnHand().signum() == 0 && lot.quantities().disposed().signum() > 0) {
-            // disposed of before (a recall's closing): said, so nobody types a method and a waste reference for
-            // nothing (re-test 2026-12-07 N3); confirming records that nothing was left, no disposal
-            form.show("onHand", "nothing: " + lot.quantities().disposed().stripTrailingZeros().toPlainString() + " "
-                    + lot.getProduct().getUnit() + " were disposed of before (the lot's history says when and how);"
-                    + " confirming records that nothing was left, and no disposal");
-        } else {
-            form.show("onHand", lot.getOnHand(), lot.getProduct().getUnit());
-        }
-        // receivedLot and rejectedBecause: computed when the form is read (the constructor's live values)
-        form.apply();
+        // onHand and figuresVersion as they stand now, kept for a form read when its live values cannot be computed;
+        // the form shows them as they stand when it is read (the constructor's live values), as it shows receivedLot
+        // and rejectedBecause. "nothing: ... disposed of before" when a recall's closing took it all (re-test
+        // 2026-12-07 N3)
+        TaskForm.of(task).showAll(LotFacts.of(lot)).showAll(figures(disposal.rejectedStock(lot))).apply();
     }
 
     @Override
@@ -81,7 +93,8 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         Hold hold = BoundHold.of(queries, task);
         String method = DISPOSAL_METHOD.get(task);
         String reference = DISPOSAL_REFERENCE.get(task);
-        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
-        followUp.disposalConfirmed(hold.getId(), method, reference);
+        Object figuresShown = task.getVariable(FIGURES_SHOWN.name()); // any type: checked (400) by the disposal
+        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE, FIGURES_SHOWN);
+        followUp.disposalConfirmed(hold.getId(), method, reference, figuresShown);
     }
 }

@@ -40,6 +40,12 @@ public final class QuarantineInvestigationVariables {
     // confirmDisposal
     public static final Variable<String> DISPOSAL_METHOD = Variable.text("disposalMethod");
     public static final Variable<String> DISPOSAL_REFERENCE = Variable.text("disposalReference");
+    /**
+     * The {@code figuresVersion} the disposal form showed, sent back by its expression field (checked against the
+     * stock on hand now, never a fact: {@link org.lotflow.lot.LotDisposal#confirm}); read once and removed.
+     */
+    public static final Variable<String> FIGURES_SHOWN = Variable.text(
+            org.lotflow.shared.process.FiguresVersion.SENT_AS);
 
     private QuarantineInvestigationVariables() {
     }

@@ -36,6 +36,12 @@ public final class LotReleaseVariables {
     public static final Variable<String> DISPOSAL_METHOD = Variable.text("disposalMethod");
     /** Input of {@code confirmDisposal}: the waste manifest or return note, optional; read once and removed. */
     public static final Variable<String> DISPOSAL_REFERENCE = Variable.text("disposalReference");
+    /**
+     * Input of {@code confirmDisposal}: the {@code figuresVersion} its form showed, checked against the stock on hand
+     * now ({@link org.lotflow.lot.LotDisposal#confirm}); read once and removed.
+     */
+    public static final Variable<String> FIGURES_SHOWN = Variable.text(
+            org.lotflow.shared.process.FiguresVersion.SENT_AS);
 
     /** Display of {@code recordLabResults}: which test round this is and why. */
     public static final Variable<String> LAB_ROUND = Variable.text("labRound");

@@ -2,9 +2,11 @@ package org.lotflow.release.internal.process;
 
 import static org.lotflow.release.internal.process.LotReleaseVariables.DISPOSAL_METHOD;
 import static org.lotflow.release.internal.process.LotReleaseVariables.DISPOSAL_REFERENCE;
+import static org.lotflow.release.internal.process.LotReleaseVariables.FIGURES_SHOWN;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotDisposal;
 import org.lotflow.lot.LotFacts;
 import org.lotflow.release.internal.RejectedLotFollowUp;
 import org.lotflow.release.internal.ReleaseRunBinding;
@@ -14,11 +16,14 @@ import org.lotflow.shared.process.TaskLifecycleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code confirmDisposal} of {@code lotRelease} (a lot rejected in lab release): on create, shows the lot and what
- * is to be disposed of ({@code onHand} with the unit; the form {@code confirmDisposal}, shared with the quarantine's
- * disposal); on complete, hands {@code disposalMethod} and {@code disposalReference} (the form's fields, read once
- * and removed) to {@link RejectedLotFollowUp}. The lot is the one bound to this process instance
- * ({@link ReleaseRunBinding}), never a variable; the quantity disposed of is the lot's own record.
+ * {@code confirmDisposal} of {@code lotRelease} (a lot rejected in lab release): shows the lot and what is to be
+ * disposed of ({@code onHand}: {@link LotDisposal.RejectedStock#inWords}, with the unit) and that figure's {@code
+ * figuresVersion}, computed when the form is read (the form {@code confirmDisposal}, shared with the quarantine's
+ * disposal, which shows and checks them the same way; mass 27 M2); on complete, hands {@code disposalMethod}, {@code
+ * disposalReference} and {@code figuresShown} (the form's fields, read once and removed) to {@link
+ * RejectedLotFollowUp}: 400 without {@code figuresShown}, 409 when the stock on hand changed since the form showed it.
+ * The lot is the one bound to this process instance ({@link ReleaseRunBinding}), never a variable; the quantity
+ * disposed of is the lot's own record.
  */
 @Component("releaseDisposalListener")
 public class ReleaseDisposalListener extends TaskLifecycleListener {
@@ -27,14 +32,16 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
     private final RejectedLotFollowUp followUp;
     private final org.lotflow.history.LotHistory history;
     private final org.lotflow.security.CurrentUser users;
+    private final LotDisposal disposal;
 
     public ReleaseDisposalListener(ReleaseRunBinding runs, RejectedLotFollowUp followUp,
             org.lotflow.history.LotHistory history, org.lotflow.security.CurrentUser users,
-            org.lotflow.shared.process.LiveTaskDisplays displays) {
+            org.lotflow.shared.process.LiveTaskDisplays displays, LotDisposal disposal) {
         this.runs = runs;
         this.followUp = followUp;
         this.history = history;
         this.users = users;
+        this.disposal = disposal;
         // computed when the form is read, so a task opened before these values existed shows them too (re-test
         // 2026-12-07 M2)
         displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "confirmDisposal", (task, reader) -> {
@@ -43,6 +50,15 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
                     LotFacts.supplierLine(lot), "rejectedBecause",
                     java.util.Objects.requireNonNullElse(rejectedBecause(lot), TaskForm.ABSENT));
         });
+        // the stock on hand as it is when the form is read, and its version, which the form sends back (mass 27 M2)
+        displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "confirmDisposal", (task, reader) ->
+                figures(disposal.rejectedStock(ReleaseFacts.lot(runs, task))));
+    }
+
+    /** {@code onHand} and {@code figuresVersion} of the disposal form, shown on create and when the form is read. */
+    static java.util.Map<String, Object> figures(LotDisposal.RejectedStock stock) {
+        return java.util.Map.of("onHand", stock.inWords(),
+                org.lotflow.shared.process.FiguresVersion.SHOWN_AS, stock.figuresVersion());
     }
 
     /**
@@ -70,10 +86,10 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
     @Override
     protected void onCreate(DelegateTask task) {
         Lot lot = ReleaseFacts.lot(runs, task);
-        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
-        // receivedLot and rejectedBecause: computed when the form is read (the constructor's live values)
-        TaskForm.of(task).showAll(LotFacts.of(lot)).show("onHand", lot.getOnHand(), lot.getProduct().getUnit())
-                .apply();
+        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE, FIGURES_SHOWN);
+        // receivedLot, rejectedBecause, onHand and figuresVersion: computed when the form is read (the constructor's
+        // live values); onHand and figuresVersion kept too, for a form read when they cannot be computed
+        TaskForm.of(task).showAll(LotFacts.of(lot)).showAll(figures(disposal.rejectedStock(lot))).apply();
     }
 
     @Override
@@ -81,7 +97,8 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         Lot lot = ReleaseFacts.lot(runs, task);
         String method = DISPOSAL_METHOD.get(task);
         String reference = DISPOSAL_REFERENCE.get(task);
-        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE);
-        followUp.disposalConfirmed(lot.getId(), method, reference);
+        Object figuresShown = task.getVariable(FIGURES_SHOWN.name()); // any type: checked (400) by the disposal
+        TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE, FIGURES_SHOWN);
+        followUp.disposalConfirmed(lot.getId(), method, reference, figuresShown);
     }
 }

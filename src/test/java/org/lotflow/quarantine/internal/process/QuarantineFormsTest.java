@@ -37,7 +37,13 @@ class QuarantineFormsTest {
         assertThat(decide.signatureField()).isEqualTo(SignaturePasswordHistoryFilter.SECRET);
         assertThat(inputKeys(form("informCustomers"))).containsExactly("customerNotice");
         assertThat(inputKeys(form("confirmDisposal")))
-                .containsExactlyInAnyOrder("disposalMethod", "disposalReference");
+                .containsExactlyInAnyOrder("disposalMethod", "disposalReference", "figuresShown");
+        // figuresShown is not typed: the form sends back the figuresVersion it showed (mass 27 M2), as closeRecall
+        com.fasterxml.jackson.databind.JsonNode shown = org.lotflow.support.Forms.field(form("confirmDisposal"),
+                "figuresShown");
+        assertThat(shown.get("type").asText()).isEqualTo("expression");
+        assertThat(shown.get("expression").asText()).isEqualTo("=" + org.lotflow.shared.process.FiguresVersion.SHOWN_AS);
+        assertThat(shown.get("computeOn").asText()).isEqualTo("presubmit");
     }
 
     @Test
