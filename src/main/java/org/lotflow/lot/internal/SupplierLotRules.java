@@ -164,7 +164,8 @@ public final class SupplierLotRules {
 
     /**
      * "ARM-2025-001 was RECALLED (recall RC-2025-001)", "RAWA-2025-001 was REJECTED by QA (Contamination), now
-     * ARCHIVED", "RAWA-2026-007 is held by QA in QUARANTINE (Customer found metal particles)"; with "(supplier lot AS-2
+     * ARCHIVED", "RAWA-2026-007 is held by QA in QUARANTINE, its disposition not decided (Customer found metal
+     * particles)" ("... since its receipt" for a lot held as it was received); with "(supplier lot AS-2
      * of Audit Supplies Ltd)" after the lot number when it was received under another name or spelling.
      */
     static String described(Delivery in, Sibling lot, Reasons reasons) {
@@ -179,10 +180,21 @@ public final class SupplierLotRules {
                         + now;
             }
             case REJECTED -> lot.lotNumber() + under + " was REJECTED by QA" + quoted(reasons.rejection(lot.id())) + now;
-            case HELD -> lot.lotNumber() + under + " is held by QA in QUARANTINE, its disposition not decided"
-                    + quoted(reasons.hold(lot.id()));
+            case HELD -> {
+                String hold = reasons.hold(lot.id());
+                boolean atReceipt = hold != null && hold.startsWith(HELD_AT_RECEIPT);
+                yield lot.lotNumber() + under + " is held by QA in QUARANTINE" + (atReceipt ? " since its receipt" : "")
+                        + ", its disposition not decided" + (atReceipt ? "" : quoted(hold));
+            }
         };
     }
+
+    /**
+     * How the reason of a hold placed as a lot is received begins (the quarantine module's words): a delivery held at
+     * receipt, for its product's incoming inspection or by this very rule. Such a sibling is named "held by QA in
+     * QUARANTINE since its receipt", without its reason, which would repeat this sentence inside itself.
+     */
+    static final String HELD_AT_RECEIPT = "Received into quarantine: ";
 
     private static String quoted(String reason) {
         if (reason == null || reason.isBlank()) {
