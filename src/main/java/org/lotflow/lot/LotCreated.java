@@ -6,8 +6,8 @@ package org.lotflow.lot;
  * starts {@code quarantineInvestigation}) when {@code startsInQuarantine}: unidentified stock, and a lot
  * received from a supplier of a product whose receiving rule is QUARANTINE
  * ({@link org.lotflow.product.ReceivingStatus}), or a received lot of a supplier lot one of whose earlier lots was
- * RECALLED or REJECTED ({@code unfitSupplierLot}: the sentence naming them, the hold's reason; null otherwise; audit
- * 26b F1). A QUARANTINE lot always has its hold.
+ * RECALLED or REJECTED, or is held by QA ({@code unfitSupplierLot}: the sentence naming them, the hold's reason; null
+ * otherwise; audit 26b F1, audit 27 F1 and F2). A QUARANTINE lot always has its hold.
  */
 public record LotCreated(Long lotId, String lotNumber, LotSource source, boolean startsInQuarantine,
         String unfitSupplierLot) {

@@ -48,13 +48,14 @@ public class LotService {
      * previous source), the supplier's own lot number and the delivery reference (the reference document;
      * optional), and whether the supplier stated the lot's manufacture date ({@code false}: the receipt date stands in
      * for it, and every screen says so). {@code unfitSupplierLot}: null, or the sentence saying which earlier lots of
-     * the same supplier lot were RECALLED or REJECTED ({@link Receiving}); such a lot is received into quarantine, its
-     * hold giving that sentence as its reason (audit 26b F1).
+     * the same supplier lot were RECALLED or REJECTED (archived since or not) or are held by QA ({@link Receiving},
+     * {@link org.lotflow.lot.internal.SupplierLotRules}); such a lot is received into quarantine, its hold giving that
+     * sentence as its reason (audit 26b F1, audit 27 F1 and F2).
      */
     public record Receipt(String supplier, String supplierLotNumber, String deliveryReference,
             boolean manufactureDateStated, String unfitSupplierLot) {
 
-        /** A receipt of a supplier lot none of whose earlier lots was recalled or rejected. */
+        /** A receipt of a supplier lot none of whose earlier lots was recalled or rejected or is held by QA. */
         public Receipt(String supplier, String supplierLotNumber, String deliveryReference,
                 boolean manufactureDateStated) {
             this(supplier, supplierLotNumber, deliveryReference, manufactureDateStated, null);

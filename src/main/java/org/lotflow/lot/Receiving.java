@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.lotflow.lot.internal.LotRepository;
 import org.lotflow.lot.internal.ReceiptRules;
+import org.lotflow.lot.internal.SupplierLotRules;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.lotflow.shared.StateConflict;
@@ -26,14 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
  * starts the lab release or, for a product received into quarantine, places the hold), all lines in one
  * transaction: every lot is created, or none.
  *
- * <p>A supplier lot one of whose lots is RECALLED (or was, archived since: {@code recalled_once}) or was REJECTED by QA
- * is received, but into quarantine (audit 26b F1): each new lot starts QUARANTINE with a hold (source RECEIPT) whose
- * reason names the recall or the rejection, so nothing of it is used, allocated or released until a QA manager signs
- * its disposition after an investigation. Receipts are production's work and the goods are at the dock, so refusing
- * the receipt would only leave them unrecorded; the hold is the plant's usual answer to material of doubtful origin
- * (seed chapter "Quarantine": "Quarantine immediately"; 21 CFR 211.84(a) and 211.87: a component is held until QA
- * approves it, and re-examined when its fitness is in question; FSMA 204: the supplier lot is the traceability lot
- * code a recall names). The answer's {@code notice} and the lot's history say it.
+ * <p>A supplier lot one of whose lots is RECALLED (or was, archived since: {@code recalled_once}), was REJECTED by QA
+ * (also when archived since: {@code archived_from}, audit 27 F1) or is held by QA now (QUARANTINE, its disposition not
+ * decided: audit 27 F2) is received, but into quarantine (audit 26b F1): each new lot starts QUARANTINE with a hold
+ * (source RECEIPT) whose reason names the recall, the rejection or the hold, so nothing of it is used, allocated or
+ * released until a QA manager signs its disposition after an investigation; also when the receipt is more of the very
+ * delivery concerned. The lots looked at are those of the supplier lot number, whatever its capitals, of the same
+ * supplier or of the same product under any supplier name ({@link SupplierLotRules}, which says why). Receipts are
+ * production's work and the goods are at the dock, so refusing the receipt would only leave them unrecorded; the hold
+ * is the plant's usual answer to material of doubtful origin (seed chapter "Quarantine": "Quarantine immediately"; 21
+ * CFR 211.84(a) and 211.87: a component is held until QA approves it, and re-examined when its fitness is in question;
+ * FSMA 204: the supplier lot is the traceability lot code a recall names). The answer's {@code notice} and the lot's
+ * history say it.
  *
  * <p>In the lot module, not a module of its own: a receipt is a way of creating lots and owns no table; it
  * answers the lot view and adds the lot's receiving columns, both the lot module's.
@@ -88,7 +93,7 @@ public class Receiving {
 
     /**
      * A receipt's lots, and its {@code notice}: null, or the sentence saying why they were received into quarantine
-     * (earlier lots of the supplier lot RECALLED or REJECTED).
+     * (earlier lots of the supplier lot RECALLED, REJECTED or held by QA: {@link SupplierLotRules#sentence}).
      */
     public record Received(List<Lot> lots, String notice) {
     }
@@ -133,12 +138,20 @@ public class Receiving {
         // receipts of one supplier lot one at a time, into any product (re-test 2026-12-06 R1: four spellings or four
         // entries of one delivery sent at once into four products all passed the checks below)
         locks.holdUntilCommitCreating(supplierLotLock(in.supplierLotNumber().trim()));
-        // the supplier lot's lots of this supplier, read once for both checks
-        List<Object[]> ofSupplierLot = lotRecords.receivedOfSupplierLot(in.supplierLotNumber().trim()).stream()
-                .filter(row -> org.lotflow.shared.PartyReadings.sameText(supplier, (String) row[1])).toList();
-        requireOneSupplierLotSpelling(supplier, in.supplierLotNumber().trim(), ofSupplierLot);
-        requireNewDelivery(in, ofSupplierLot);
-        String unfit = unfitSupplierLot(in, ofSupplierLot);
+        // every lot of the supplier lot number, of any supplier and product, read once for all checks
+        String supplierLotNumber = in.supplierLotNumber().trim();
+        List<SupplierLotRules.Sibling> ofNumber = lotRecords.receivedOfSupplierLot(supplierLotNumber).stream()
+                .map(SupplierLotRules.Sibling::of).toList();
+        List<SupplierLotRules.Sibling> ofSupplier = ofNumber.stream()
+                .filter(lot -> SupplierLotRules.sameSupplier(supplier, lot)).toList();
+        requireOneSupplierLotSpelling(supplier, supplierLotNumber, ofSupplier);
+        SupplierLotRules.Delivery delivery = new SupplierLotRules.Delivery(supplier, supplierLotNumber,
+                products.findBySku(in.sku()).map(org.lotflow.product.Product::getId).orElse(null),
+                in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
+                        : in.deliveryReference().trim());
+        List<SupplierLotRules.Sibling> checked = SupplierLotRules.checkedAgainst(delivery, ofNumber);
+        requireNewDelivery(in, ofSupplier, checked);
+        String unfit = SupplierLotRules.sentence(delivery, checked, reasons);
         LotService.Receipt receipt = new LotService.Receipt(supplier, in.supplierLotNumber().trim(),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
                         : in.deliveryReference().trim(), true, unfit);
@@ -163,60 +176,41 @@ public class Receiving {
                 + unfit);
     }
 
-    /** At most this many earlier lots are named one by one in the hold's reason (then "and N more"). */
-    private static final int NAMED_UNFIT = 5;
+    /** The words of the lots' history that {@link SupplierLotRules#sentence} quotes. */
+    private final SupplierLotRules.Reasons reasons = new SupplierLotRules.Reasons() {
 
-    /**
-     * Null, or the sentence naming the supplier lot's earlier lots that were RECALLED (or recalled once, archived
-     * since; with the recall's number from their history) or REJECTED (with the reason of the rejection): such a
-     * delivery is received into quarantine (see the class). A lot REJECTED and recalled counts as recalled.
-     */
-    private String unfitSupplierLot(Delivery in, List<Object[]> ofSupplierLot) {
-        List<String> named = new ArrayList<>();
-        int unfit = 0;
-        String onRecord = in.supplier().trim();
-        for (Object[] row : ofSupplierLot) {
-            onRecord = (String) row[1];
-            String status = (String) row[4];
-            boolean recalled = LotStatus.RECALLED.name().equals(status) || Boolean.TRUE.equals(row[5]);
-            if (!recalled && !LotStatus.REJECTED.name().equals(status)) {
-                continue;
-            }
-            unfit++;
-            if (named.size() < NAMED_UNFIT) {
-                named.add(recalled ? recalledText((String) row[0], ((Number) row[6]).longValue(), status)
-                        : rejectedText((String) row[0], ((Number) row[6]).longValue()));
-            }
+        /** The recall number of the lot's (last) change to RECALLED. */
+        @Override
+        public String recallNumber(long lotId) {
+            return lastChangeTo(lotId, LotStatus.RECALLED).filter(e -> e.detail() != null
+                    && e.detail().get("recallNumber") != null).map(e -> String.valueOf(e.detail().get("recallNumber")))
+                    .orElse(null);
         }
-        if (unfit == 0) {
-            return null;
+
+        /** The reason of the lot's (last) change to REJECTED: why QA refused it. */
+        @Override
+        public String rejection(long lotId) {
+            return lastChangeTo(lotId, LotStatus.REJECTED).map(org.lotflow.history.LotHistory.Entry::reason)
+                    .orElse(null);
         }
-        return "earlier lots of supplier lot " + in.supplierLotNumber().trim() + " from " + onRecord
-                + " were recalled or rejected: " + String.join("; ", named) + (unfit > named.size() ? "; and "
-                        + (unfit - named.size()) + " more" : "") + ". This delivery"
-                + (in.deliveryReference() == null || in.deliveryReference().isBlank() ? ""
-                        : " (" + in.deliveryReference().trim() + ")")
-                + " is not used or released until a QA manager decides its disposition";
-    }
 
-    /** "ARM-2025-001 was RECALLED (recall RC-2025-001)", from the lot's history. */
-    private String recalledText(String lotNumber, long lotId, String status) {
-        String recall = history.of(lotId, org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
-                .filter(e -> LotStatus.RECALLED.name().equals(e.newStatus()) && e.detail() != null
-                        && e.detail().get("recallNumber") != null)
-                .reduce((a, b) -> b).map(e -> " (recall " + e.detail().get("recallNumber") + ")").orElse("");
-        return lotNumber + " was RECALLED" + recall + (LotStatus.RECALLED.name().equals(status) ? ""
-                : ", now " + status);
-    }
+        /** The reason of the lot's (last) change to QUARANTINE, without its "Quality hold: ": why QA holds it. */
+        @Override
+        public String hold(long lotId) {
+            return lastChangeTo(lotId, LotStatus.QUARANTINE).map(org.lotflow.history.LotHistory.Entry::reason)
+                    .map(r -> r.startsWith(QUALITY_HOLD) ? r.substring(QUALITY_HOLD.length()) : r).orElse(null);
+        }
 
-    /** "ARM-2025-005 was REJECTED by QA: Contamination confirmed", the reason from the lot's history. */
-    private String rejectedText(String lotNumber, long lotId) {
-        String why = history.of(lotId, org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
-                .filter(e -> LotStatus.REJECTED.name().equals(e.newStatus()) && e.reason() != null)
-                .reduce((a, b) -> b).map(e -> e.reason().length() > 200 ? e.reason().substring(0, 200) + "..."
-                        : e.reason()).map(r -> " (" + r + ")").orElse("");
-        return lotNumber + " was REJECTED by QA" + why;
-    }
+        private java.util.Optional<org.lotflow.history.LotHistory.Entry> lastChangeTo(long lotId, LotStatus status) {
+            return history.of(lotId, org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
+                    .filter(e -> status.name().equals(e.newStatus()) && (status == LotStatus.RECALLED
+                            || e.reason() != null))
+                    .reduce((a, b) -> b);
+        }
+    };
+
+    /** How a hold's change of status to QUARANTINE begins its reason (the quarantine module's words). */
+    private static final String QUALITY_HOLD = "Quality hold: ";
 
     /**
      * One supplier, one name: a supplier that prints like another supplier on record ({@link PartyNames#printsAs}: a
@@ -236,11 +230,11 @@ public class Receiving {
      * lot's other lots) and a raw-material recall would miss it (re-test 2026-12-06 Y2).
      */
     private static void requireOneSupplierLotSpelling(String supplier, String supplierLotNumber,
-            List<Object[]> ofSupplierLot) {
+            List<SupplierLotRules.Sibling> ofSupplier) {
         // of one supplier whatever its capitals, as its name is kept: "STRASSE ÖLE GMBH" is "Straße Öle GmbH" (auditor
         // 2026-12-06 F1: compared by simple case, S-1 and s-1 of that supplier were both taken)
-        for (Object[] row : ofSupplierLot) {
-            String known = (String) row[2];
+        for (SupplierLotRules.Sibling lot : ofSupplier) {
+            String known = lot.supplierLotNumber();
             if (!known.equals(supplierLotNumber)) {
                 throw new StateConflict("Supplier lot '" + supplierLotNumber + "' of " + supplier + " is on record as '"
                         + known + "': use that spelling, so every lot of the supplier lot is found together")
@@ -251,39 +245,32 @@ public class Receiving {
 
     /**
      * A delivery is received once: a delivery reference (delivery note, bill of lading) of the supplier lot received
-     * before is 409 naming {@code deliveryReference}, saying which lots it became and which of the supplier lot's lots
-     * were rejected, unless {@code moreOfDelivery} says this receipt is more of it (a delivery received in several
+     * before from the same supplier is 409 naming {@code deliveryReference}, saying which lots it became and which of
+     * the supplier lot's lots ({@link SupplierLotRules#checkedAgainst}) were recalled or rejected (archived since or not)
+     * or are held by QA ({@link SupplierLotRules#concerns}), unless {@code moreOfDelivery} says this receipt is more of it (a delivery received in several
      * receipts). New user 2026-12-06 M4: one 4,500-gal delivery entered four times counted 18,000 gal, silently, after a
      * lot of it had been rejected. Under the supplier lot's lock, so two entries of one delivery at once are one and a
      * 409.
      */
-    private static void requireNewDelivery(Delivery in, List<Object[]> ofSupplierLot) {
+    private static void requireNewDelivery(Delivery in, List<SupplierLotRules.Sibling> ofSupplier,
+            List<SupplierLotRules.Sibling> checked) {
         if (in.deliveryReference() == null || in.deliveryReference().isBlank() || in.moreOfDelivery()) {
             return;
         }
         String reference = in.deliveryReference().trim();
         List<String> received = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        List<String> recalled = new ArrayList<>();
         String onRecord = in.supplier().trim();
-        for (Object[] row : ofSupplierLot) {
-            onRecord = (String) row[1];
-            if (reference.equalsIgnoreCase(String.valueOf(row[3]))) {
-                received.add((String) row[0]);
-            }
-            if (LotStatus.RECALLED.name().equals(row[4]) || Boolean.TRUE.equals(row[5])) {
-                recalled.add((String) row[0]);
-            } else if (LotStatus.REJECTED.name().equals(row[4])) {
-                rejected.add((String) row[0]);
+        for (SupplierLotRules.Sibling lot : ofSupplier) {
+            onRecord = lot.supplier();
+            if (reference.equalsIgnoreCase(String.valueOf(lot.deliveryReference()))) {
+                received.add(lot.lotNumber());
             }
         }
         if (!received.isEmpty()) {
             throw new StateConflict("Delivery " + reference + " of supplier lot " + in.supplierLotNumber().trim()
                     + " from " + onRecord + " was received already, as " + String.join(", ", received)
-                    + (rejected.isEmpty() ? "" : "; lot(s) " + String.join(", ", rejected) + " of the supplier lot were"
-                            + " REJECTED") + (recalled.isEmpty() ? "" : "; lot(s) " + String.join(", ", recalled)
-                            + " of the supplier lot were RECALLED") + ". A delivery is received once; if this is more of the same delivery"
-                    + " (received in several receipts), say so: tick 'More of a delivery already received'"
+                    + SupplierLotRules.concerns(checked) + ". A delivery is received once; if this is more of the same"
+                    + " delivery (received in several receipts), say so: tick 'More of a delivery already received'"
                     + " (moreOfDelivery true)").with("field", "deliveryReference");
         }
     }

@@ -23,11 +23,13 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
 
     /**
      * The lots received from a supplier lot whose number equals {@code supplierLotNumber} whatever its case
-     * ({@code [lotNumber, supplier, supplierLotNumber, deliveryReference, status, recalledOnce, id]}, by lot number; on PostgreSQL through
-     * the upper-cased number's generated column and its index, V159): what a new receipt of it is checked against.
+     * ({@code [lotNumber, supplier, supplierLotNumber, deliveryReference, status, recalledOnce, id, archivedFrom,
+     * productId]}, by lot number; on PostgreSQL through the upper-cased number's generated column and its index, V159), of
+     * every supplier and product: what a new receipt of it is checked against ({@link SupplierLotRules}).
      */
-    @Query(value = "SELECT lot_number, supplier, supplier_lot_number, delivery_reference, status, recalled_once, id FROM lot"
-            + " WHERE supplier_lot_folded = UPPER(:number) ORDER BY lot_number", nativeQuery = true)
+    @Query(value = "SELECT lot_number, supplier, supplier_lot_number, delivery_reference, status, recalled_once, id,"
+            + " archived_from, product_id FROM lot WHERE supplier_lot_folded = UPPER(:number) ORDER BY lot_number",
+            nativeQuery = true)
     List<Object[]> receivedOfSupplierLot(@Param("number") String supplierLotNumber);
 
     /**

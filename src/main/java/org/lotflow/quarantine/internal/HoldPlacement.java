@@ -81,8 +81,8 @@ public class HoldPlacement {
      * A lot that starts in quarantine ({@link LotCreated#startsInQuarantine()}) is held as it is created (same
      * transaction), through the same hold as QA's: unidentified stock, and a lot received from a supplier of a
      * product received into quarantine ({@link org.lotflow.product.ReceivingStatus#QUARANTINE}; the hold's
-     * reference is the delivery reference), or of a supplier lot one of whose earlier lots was RECALLED or REJECTED (the
-     * reason names them: {@link LotCreated#unfitSupplierLot()}; audit 26b F1). Never a QUARANTINE lot without a hold
+     * reference is the delivery reference), or of a supplier lot one of whose earlier lots was RECALLED or REJECTED or is
+     * held by QA (the reason names them: {@link LotCreated#unfitSupplierLot()}; audit 26b F1, audit 27 F1 and F2). Never a QUARANTINE lot without a hold
      * and its investigation.
      */
     @EventListener
