@@ -30,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Results come in test rounds: round 1 is the original analysis. An out-of-specification round
  * never rejects the lot by itself (contract; FDA guidance "Investigating OOS Test Results"): it opens
  * an {@link OosInvestigation} routed to QA. A retest (the next round) is accepted only after phase I of
- * that investigation found an assignable laboratory error; the earlier round's rows stay as they were.
+ * that investigation found an assignable laboratory error; the earlier round's rows stay as they were. The person
+ * who concluded that laboratory error does not record the retest (four eyes, 403: the retest is independent of whoever
+ * invalidated the result; FDA guidance "Investigating OOS Test Results"; auditor 27 F4), on every path alike: the API,
+ * Tasklist's {@code recordLabResults} and the Console all record through {@link #record}.
  *
  * <p>A held lot that was never released (unidentified stock, a receipt into quarantine; seed "What if I discover
  * inventory without lot identification?", step 4 "Quality testing - verify product meets specifications") gets its
@@ -72,7 +75,8 @@ public class LabResultsRecording {
      * {@code recordLabResults} task is claimed (if nobody has) and completed as the caller. Refused:
      * a caller who is no QA analyst or manager (403), an unknown lot (404), bad measurements (400),
      * no open task, a task claimed by someone else, a lot that is not PENDING or already has results
-     * (409; the lot's row lock serializes concurrent submissions, so the second finds the results). A held
+     * (409; the lot's row lock serializes concurrent submissions, so the second finds the results), and the four-eyes
+     * refusals of {@link #record} (403: the lot's creator; for a retest, whoever invalidated the round it replaces). A held
      * lot that was never released has no task: its results are recorded directly ({@link #record}).
      */
     /**
@@ -115,7 +119,9 @@ public class LabResultsRecording {
      * path, and {@link #submit}'s), as its next test round. Every test of the specification gets a
      * verdict; an out-of-specification round opens its investigation. Refusals as in
      * {@link LabJudgement} (400); 409: a lot that is not PENDING, results already recorded and no
-     * retest allowed (the latest round passed, or its investigation did not find a laboratory error).
+     * retest allowed (the latest round passed, or its investigation did not find a laboratory error); 403 (four
+     * eyes): the person who created the lot, or for a retest the person who invalidated the round it replaces
+     * ({@link org.lotflow.release.internal.FourEyes#requireNotInvalidatorOfReplaced}).
      * Takes the lot's row lock before it looks, on both paths: a Tasklist completion racing an API
      * submission then finds the other's round and answers 409, instead of meeting the round's unique key.
      */
@@ -142,6 +148,9 @@ public class LabResultsRecording {
                         + " round " + latest + " is out of specification and a retest is allowed only when its"
                         + " laboratory investigation (phase I) finds an assignable laboratory error");
             }
+            // whoever threw the round away does not also record the data that replaces it (auditor 27 F4)
+            org.lotflow.release.internal.FourEyes.requireNotInvalidatorOfReplaced(currentUser.id(), open,
+                    lot.getLotNumber());
         }
         int round = latest + 1;
         // the quality unit tests what production made: not the person who created the lot (re-test 2026-12-06 Y1)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lotflow.support.ApiTest;
 import org.lotflow.support.TestClient;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,9 @@ class TasklistOosBrowserTest {
 
     private static final String QA_ANALYSTS = "QA analysts";
     private static final String QA_MANAGERS = "QA managers";
+    /** A signing form's line saying what a greyed-out Complete waits for (new user 27 N1). */
+    private static final By MISSING = By.cssSelector("[data-lotflow-missing]");
+    private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
 
     @Autowired
     TestClient api;
@@ -223,6 +227,11 @@ class TasklistOosBrowserTest {
             WebElement password = t.field("signaturePassword");
             assertThat(password.getAttribute("type")).isEqualTo("password");
             decision.selectByValue("REJECT");
+            // the justification is marked required, and Complete's wait is said in words (new user 27 N1)
+            assertThat(t.visible(By.cssSelector("label[for='comment']")).getText()).isEqualTo("Justification *");
+            t.until("what Complete waits for", () -> t.visible(MISSING).getText().equals("Complete is greyed out while"
+                    + " a required field (*) is empty. Still missing: a justification, your password."));
+            assertThat(t.driver().findElement(COMPLETE).isEnabled()).isFalse();
             t.field("comment").sendKeys("Confirmed OOS, root cause base oil BO-77: rejected");
             // a mistyped password: refused in a sentence, nothing signed, the password field emptied
             password.sendKeys("not-her-password");
@@ -286,9 +295,20 @@ class TasklistOosBrowserTest {
                     "true=Approve the release of this lot", "false=Refuse the release (the lot will be rejected)");
             WebElement password = t.field("signaturePassword");
             assertThat(password.getAttribute("type")).isEqualTo("password");
+            // required fields are marked as the Camunda Forms mark theirs, and a greyed-out Complete says what it
+            // waits for (new user 27 N1: no asterisk on Comment, and nothing said why Complete stayed grey)
+            assertThat(t.visible(By.cssSelector("label[for='comment']")).getText()).isEqualTo("Comment *");
+            assertThat(t.visible(By.cssSelector("label[for='approved']")).getText()).isEqualTo("Decision *");
+            assertThat(t.visible(By.cssSelector("label[for='signaturePassword']")).getText()).isEqualTo("Your password *");
+            assertThat(t.formText()).contains("Required: why you approve or refuse the release");
+            assertThat(t.visible(MISSING).getText()).isEqualTo("Complete is greyed out while a required field (*) is"
+                    + " empty. Still missing: a decision, a comment, your password.");
             approved.selectByValue("true");
-            t.field("comment").sendKeys("All specifications met, COA issued");
             password.sendKeys("jennifer");
+            t.until("only the comment missing", () -> t.visible(MISSING).getText().endsWith("Still missing: a comment."));
+            assertThat(t.driver().findElement(COMPLETE).isEnabled()).as("Complete without a comment").isFalse();
+            t.field("comment").sendKeys("All specifications met, COA issued");
+            t.until("nothing missing", () -> t.driver().findElements(MISSING).isEmpty());
             completeAndWait(t, lot, "approveRelease");
         });
 

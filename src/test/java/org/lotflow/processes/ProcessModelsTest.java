@@ -177,4 +177,46 @@ class ProcessModelsTest {
         }
         assertThat(problems).as("choices with a preset value").isEmpty();
     }
+
+    /**
+     * New user 27 N1: the signing forms (embedded HTML) mark each required field as the Camunda Forms do (an asterisk
+     * on its label), and say in words what a greyed-out Complete waits for: every field with {@code required} is named
+     * after its id (so Angular's controller of the form holds it), its label carries the asterisk, the script's
+     * {@code required} words name it, and the form ends with the line that lists what is still missing. One style
+     * for every signing form.
+     */
+    @Test
+    void theSigningFormsMarkTheirRequiredFieldsAndSayWhatCompleteWaitsFor() throws IOException {
+        java.util.regex.Pattern control = java.util.regex.Pattern.compile(
+                "<(select|textarea|input)\\s([^>]*?)>", java.util.regex.Pattern.DOTALL);
+        java.util.regex.Pattern requiredAttribute = java.util.regex.Pattern.compile("(^|\\s)required(\\s|=|/|$)");
+        for (String name : List.of("approveRelease", "decideDisposition", "decideOutOfSpecification", "approveOverride",
+                "closeRecall")) {
+            String html = Files.readString(FORMS.resolve(name + ".html"));
+            assertThat(html).as(name).contains("<form role=\"form\" name=\"" + name + "\"")
+                    .contains("var form = $scope." + name + ";")
+                    .contains("data-lotflow-missing ng-if=\"missing()\">Complete is greyed out while a required")
+                    .contains("Still missing: {{ missing() }}.");
+            java.util.regex.Matcher m = control.matcher(html);
+            int required = 0;
+            while (m.find()) {
+                String attributes = m.group(2);
+                if (!requiredAttribute.matcher(attributes).find()) {
+                    continue;
+                }
+                required++;
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\bid=\"([^\"]+)\"").matcher(attributes);
+                assertThat(id.find()).as(name + ": " + attributes).isTrue();
+                String field = id.group(1);
+                assertThat(attributes).as(name + "." + field + " is named after its id")
+                        .containsPattern("(^|\\s)name=\"" + field + "\"");
+                assertThat(html).as(name + "." + field + ": an asterisk on its label").containsPattern(
+                        "<label [^>]*for=\"" + field + "\">[^<]*<span class=\"text-danger\" data-lotflow-required"
+                                + " aria-hidden=\"true\">\\*</span></label>");
+                assertThat(html).as(name + "." + field + ": in the words of what is missing")
+                        .containsPattern("var required = \\{[^}]*\\b" + field + ": '[^']+'");
+            }
+            assertThat(required).as(name + ": required fields").isGreaterThanOrEqualTo(2);
+        }
+    }
 }

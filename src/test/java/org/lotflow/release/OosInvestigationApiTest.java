@@ -199,6 +199,58 @@ class OosInvestigationApiTest {
     }
 
     /** Phase I confirms the result (jennifer), phase II is concluded (sarah). */
+    /**
+     * Auditor 27 F4: the QA person who invalidated an out-of-specification round as a laboratory error does not also
+     * record the retest that replaces it (FDA guidance "Investigating OOS Test Results": the retest is independent of
+     * whoever threw the original result away). The same refusal, changing nothing, from the API, Tasklist (claim and
+     * completion) and the Console; the retest's form says so to everyone; the analyst of round 1 may record it.
+     */
+    @Test
+    void whoeverInvalidatedARoundDoesNotRecordTheRetestThatReplacesIt() {
+        String lot = lotWithOosResult("OOSINV");
+        assertThat(complete("jennifer", taskId("jennifer", lot, "investigateLabError"), Map.of("labConclusion",
+                "LAB_ERROR", "findings", "Sample drawn from wrong drum")).status()).isEqualTo(204);
+        String retest = taskId("sarah", lot, "recordLabResults");
+        assertThat(org.lotflow.support.Forms.shown(api.get("jennifer", "/engine-rest/task/" + retest
+                + "/form-variables").json(), "labRound")).contains("invalidated that round, so someone else of the"
+                        + " group records this retest: it is kept independent of the invalidation (FDA's OOS guidance).");
+        String refusal = "Four-eyes principle: you invalidated the out-of-specification result of test round 1 of lot "
+                + lot + " as a laboratory error and may not also record the retest that replaces it (the retest is kept"
+                + " independent of the invalidation: FDA's OOS guidance); another person of the group does it (a task"
+                + " claimed by you goes back to the group with Unclaim)";
+
+        Response fromApi = api.post("jennifer", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING));
+        assertThat(fromApi.status()).as(fromApi.toString()).isEqualTo(403);
+        assertThat(fromApi.contentType()).startsWith("application/problem+json");
+        assertThat(fromApi.json().get("detail").asText()).isEqualTo(refusal);
+        assertThat(fromApi.json().get("labConcludedBy").asText()).isEqualTo("jennifer");
+        assertThat(fromApi.json().get("retestRound").asInt()).isEqualTo(2);
+
+        Response claim = api.post("jennifer", "/engine-rest/task/" + retest + "/claim", Map.of("userId", "jennifer"));
+        assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
+        assertThat(claim.text()).contains("may not also record the retest that replaces it");
+        Response typed = complete("jennifer", retest, Map.of("labResults", "viscosity = 249\nflashPoint = 231\n"));
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(403);
+        assertThat(typed.json().get("detail").asText()).isEqualTo(refusal);
+
+        org.lotflow.console.ConsoleSession.Page console = org.lotflow.console.ConsoleSession.login(api.port(),
+                "jennifer").post("/console/lots/" + lot + "/lab-results", Map.of("labResults",
+                        "viscosity = 249\nflashPoint = 231"));
+        assertThat(console.status()).isEqualTo(403);
+        assertThat(console.html()).contains("may not also record the retest that replaces it");
+
+        // nothing changed: one round, the retest task still open and nobody's
+        assertThat(historyTypes(lot).stream().filter("LAB_RESULTS_RECORDED"::equals)).hasSize(1);
+        assertThat(taskId("sarah", lot, "recordLabResults")).isEqualTo(retest);
+        assertThat(api.get("sarah", "/engine-rest/task/" + retest).json().get("assignee").isNull()).isTrue();
+        assertThat(lot(lot).get("status").asText()).isEqualTo("PENDING");
+
+        // the analyst of round 1 may (FDA recommends another analyst; Approve release says so, as before)
+        Response bySarah = api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", PASSING));
+        assertThat(bySarah.status()).as(bySarah.toString()).isEqualTo(200);
+        assertThat(bySarah.json().get("round").asInt()).isEqualTo(2);
+    }
+
     private void confirmedAndInvestigated(String lot) {
         assertThat(complete("jennifer", taskId("jennifer", lot, "investigateLabError"), Map.of("labConclusion",
                 "CONFIRMED", "findings", "Calculation, instrument and standard checked: no laboratory error"))

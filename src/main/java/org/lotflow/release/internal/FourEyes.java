@@ -56,6 +56,26 @@ public final class FourEyes {
     }
 
     /**
+     * Refuses {@code recorder} as the one who records the retest that replaces an out-of-specification round they
+     * invalidated as a laboratory error ({@code replaced}, the lot's latest round): the retest must be independent of
+     * whoever threw the original result away, or one person both discards the failing data and produces the passing
+     * data the release rests on (FDA guidance "Investigating Out-of-Specification (OOS) Test Results for Pharmaceutical
+     * Production": an unbiased investigation, retests that do not test a lot into compliance; 21 CFR 211.192; auditor
+     * 27 F4). {@link FourEyesViolation} (403, "Four-eyes principle: you invalidated ...", {@code labConcludedBy} in the
+     * problem's properties); the analyst of the replaced round, or any other analyst, records the retest. Used when the
+     * retest is recorded (API, Tasklist, Console) and already at claiming the retest's task.
+     */
+    public static void requireNotInvalidatorOfReplaced(String recorder, OosInvestigation replaced, String lotNumber) {
+        if (recorder != null && replaced != null
+                && replaced.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
+                && recorder.equals(replaced.getLabConcludedBy())) {
+            throw new FourEyesViolation(recorder, "invalidated the out-of-specification result of test round "
+                    + replaced.getRound() + " of lot " + lotNumber + " as a laboratory error", "record the retest that"
+                            + " replaces it (the retest is kept independent of the invalidation: FDA's OOS guidance)").with("labConcludedBy", recorder).with("retestRound", replaced.getRound() + 1);
+        }
+    }
+
+    /**
      * Refuses {@code userId} when it is the {@code analyst} who did the first step ({@code firstStep}, e.g.
      * "recorded the out-of-specification result of lot X") and now would take {@code decision} on it:
      * {@link FourEyesViolation} with {@code labRecordedBy} in the problem's properties. Used at completion

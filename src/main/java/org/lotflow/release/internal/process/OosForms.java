@@ -69,7 +69,8 @@ class OosForms {
      * for each investigation, its round, failed tests, analyst and time, and phase I's conclusion with
      * who, when and the findings; "none" when no round was out of specification. A release after a
      * retest is thus never signed on the passing round alone (FDA OOS guidance: QA reviews the
-     * investigation; 21 CFR 211.192).
+     * investigation; 21 CFR 211.192). A retest recorded by the analyst of a round it replaces, or by whoever
+     * invalidated an earlier round, is said below the rounds.
      */
     String oosHistory(Lot lot) {
         List<OosInvestigation> investigations = queries.investigations(lot.getId());
@@ -86,7 +87,8 @@ class OosForms {
                                 + " (" + currentUser.nameWithId(oos.getLabConcludedBy()) + ", "
                                 + TaskForm.text(oos.getLabConcludedAt()) + "): "
                                 + withoutFinalStop(oos.getLabFindings()) + ". Its results stay on record."))
-                .collect(Collectors.joining("\n")) + retestBySameAnalyst(investigations, queries.verdict(lot.getId()));
+                .collect(Collectors.joining("\n")) + retestBySameAnalyst(investigations, queries.verdict(lot.getId()))
+                + retestByInvalidator(investigations, queries.verdict(lot.getId()));
     }
 
     /**
@@ -106,6 +108,27 @@ class OosForms {
                 .map(oos -> "\nThe retest, round " + current.round() + ", was recorded by the analyst of round "
                         + oos.getRound() + ", " + currentUser.nameWithId(oos.getAnalyst()) + ": FDA's guidance on OOS"
                         + " results recommends a retest by another analyst; weigh this before you sign.")
+                .orElse("");
+    }
+
+    /**
+     * A line for the approver when the round now signed on was recorded by the person who invalidated an earlier round
+     * as a laboratory error: "" otherwise. Recording it is refused since auditor 27 F4
+     * ({@link org.lotflow.release.internal.FourEyes#requireNotInvalidatorOfReplaced}: the retest is kept independent of
+     * the invalidation, FDA's OOS guidance); a retest recorded before that, or after an earlier round's invalidation,
+     * is still said here, so the approver never signs on it unaware.
+     */
+    private String retestByInvalidator(List<OosInvestigation> investigations, LabVerdict current) {
+        if (current == null || current.recordedBy() == null) {
+            return "";
+        }
+        return investigations.stream().filter(oos -> oos.getLabConclusion() == OosInvestigation.LabConclusion.LAB_ERROR
+                && oos.getRound() < current.round() && current.recordedBy().equals(oos.getLabConcludedBy()))
+                .findFirst()
+                .map(oos -> "\nThe retest, round " + current.round() + ", was recorded by "
+                        + currentUser.nameWithId(oos.getLabConcludedBy()) + ", who invalidated round " + oos.getRound()
+                        + " as a laboratory error: FDA's guidance on OOS results wants the retest independent of the"
+                        + " invalidation; weigh this before you sign.")
                 .orElse("");
     }
 

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * only input; results sent to the REST API are already stored) and hands the stored verdict to the
  * gateway as {@code labPassed}, overwriting whatever a user sent. The lot is the one bound to this
  * process instance and the analyst is the user who recorded the {@code lab_result} rows: no
- * variable names either (contract; 21 CFR 11.10(e) and (f)).
+ * variable names either (contract; 21 CFR 11.10(e) and (f)). On assignment, refuses for a retest the person who
+ * invalidated the round it replaces (four eyes, before they work on it; the form's {@code labRound} says so).
  */
 @Component("recordLabResultsListener")
 public class RecordLabResultsListener extends TaskLifecycleListener {
@@ -64,6 +65,17 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
         if (template.length() <= TaskForm.MAX_TEXT) {
             LAB_RESULTS.set(task.getExecution(), template);
         }
+    }
+
+    /**
+     * Claiming: whoever invalidated the round this retest replaces may not take the retest (four eyes, 403 at once, the
+     * refusal {@link LabResultsRecording#record} gives at completion; auditor 27 F4).
+     */
+    @Override
+    protected void onAssigned(DelegateTask task, String assignee) {
+        Lot lot = ReleaseFacts.lot(runs, task);
+        org.lotflow.release.internal.FourEyes.requireNotInvalidatorOfReplaced(assignee,
+                queries.currentInvestigation(lot.getId()), lot.getLotNumber());
     }
 
     @Override
@@ -115,6 +127,8 @@ public class RecordLabResultsListener extends TaskLifecycleListener {
         return "Retest: test round " + (previous.getRound() + 1) + ". The laboratory investigation of round "
                 + previous.getRound() + " (out of specification: " + previous.getFailedTests() + ") found an assignable"
                 + " laboratory error (" + currentUser.nameWithId(previous.getLabConcludedBy()) + ": "
-                + previous.getLabFindings() + "). The results of round " + previous.getRound() + " stay on record.";
+                + previous.getLabFindings() + "). The results of round " + previous.getRound() + " stay on record. "
+                + currentUser.nameWithId(previous.getLabConcludedBy()) + " invalidated that round, so someone else of"
+                + " the group records this retest: it is kept independent of the invalidation (FDA's OOS guidance).";
     }
 }
