@@ -61,11 +61,14 @@ public class Recalls {
     private final ObjectMapper json;
     private final String targetEffectiveness;
     private final org.lotflow.recall.internal.RecallReturns returns;
+    private final org.lotflow.recall.internal.RecallDeadlines deadlines;
 
     public Recalls(RecallOpening opening, RecallQueries queries, ObjectMapper json,
             @Value("${lotflow.recall.target-effectiveness:A}") String targetEffectiveness,
-            org.lotflow.recall.internal.RecallReturns returns, org.lotflow.recall.internal.ReturnReceipts receipts) {
+            org.lotflow.recall.internal.RecallReturns returns, org.lotflow.recall.internal.ReturnReceipts receipts,
+            org.lotflow.recall.internal.RecallDeadlines deadlines) {
         this.returns = returns;
+        this.deadlines = deadlines;
         this.receipts = receipts;
         this.opening = opening;
         this.queries = queries;
@@ -118,5 +121,13 @@ public class Recalls {
      */
     public String targetEffectiveness() {
         return targetEffectiveness;
+    }
+
+    /**
+     * The moment every customer of a recall of {@code classification} opened at {@code openedAt} is to be notified
+     * by ({@code lotflow.recall.notify-within}; past it a customer's notification escalates to the QA managers).
+     */
+    public java.time.Instant notifyBy(String classification, java.time.Instant openedAt) {
+        return deadlines.notifyBy(classification, openedAt);
     }
 }

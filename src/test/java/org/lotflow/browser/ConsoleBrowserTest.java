@@ -135,9 +135,15 @@ class ConsoleBrowserTest {
             browser.until("the genealogy picture drawn", () -> driver().findElement(By.id("genealogy"))
                     .getAttribute("data-nodes") != null);
             WebElement picture = driver().findElement(By.id("genealogy"));
-            assertThat(Integer.parseInt(picture.getAttribute("data-nodes"))).as("lot, made lot, customer").isEqualTo(3);
-            assertThat(Integer.parseInt(picture.getAttribute("data-links"))).isEqualTo(2);
+            // what each lot kept (at the plant) is a band of its own (new user 27 N8)
+            assertThat(Integer.parseInt(picture.getAttribute("data-nodes")))
+                    .as("lot, made lot, customer, what each of the two lots kept").isEqualTo(5);
+            assertThat(Integer.parseInt(picture.getAttribute("data-links"))).isEqualTo(4);
+            assertThat(Integer.parseInt(picture.getAttribute("data-band-labels"))).as("each band says its quantity")
+                    .isEqualTo(4);
             assertThat(picture.findElements(By.tagName("canvas"))).isNotEmpty();
+            // the customer's name for the certificate gets a field as wide as the Console's others (new user 27 N3)
+            assertThat(driver().findElement(By.id("coa-customer")).getRect().getWidth()).isGreaterThan(300);
             assertThat(driver().findElement(By.id("history")).getText()).contains("Release approved")
                     .contains("Jennifer Lee").contains("meaning");
             assertThat(driver().getPageSource()).contains(made);
@@ -254,6 +260,12 @@ class ConsoleBrowserTest {
             WebElement scope = browser.visible(By.id("recall-scope"));
             assertThat(scope.getText()).contains("Bolt Motors").contains("40").contains(recalled);
             assertThat(status(recalled)).as("seen, not started").isEqualTo("RELEASED");
+            // the scope shown, the recall panel takes the page's full width and no lot number wraps (new user 27 N4)
+            int panel = driver().findElement(By.id("recall-panel")).getRect().getWidth();
+            int actions = driver().findElement(By.cssSelector("main .actions")).getRect().getWidth();
+            assertThat(panel).as("recall panel %d of %d px", panel, actions).isEqualTo(actions);
+            WebElement lotCell = driver().findElement(By.cssSelector("#scope-lots tbody td"));
+            assertThat(lotCell.getRect().getHeight()).as("one line").isLessThan(30);
             shot("5-recall-scope-preview");
         });
 

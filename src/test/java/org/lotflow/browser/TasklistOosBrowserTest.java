@@ -137,6 +137,8 @@ class TasklistOosBrowserTest {
             // the due date is shown, not offered for change, and no follow-up date (lotflow refuses both: N7)
             org.openqa.selenium.WebElement due = t.visible(org.openqa.selenium.By.cssSelector(".meta.dates .due-date"));
             assertThat(due.getCssValue("pointer-events")).isEqualTo("none");
+            assertThat(due.findElement(org.openqa.selenium.By.cssSelector(".glyphicon-bell")).isDisplayed())
+                    .as("a due date keeps its bell").isTrue();
             assertThat(t.driver().findElements(org.openqa.selenium.By.cssSelector(".meta.dates .followup-date")))
                     .allSatisfy(f -> assertThat(f.isDisplayed()).as("Set follow up").isFalse());
             // nor a "Create task" in the header: tasks come from lotflow's processes only (new user 17 F9)
@@ -187,6 +189,9 @@ class TasklistOosBrowserTest {
         as("jennifer", "phase1", t -> {
             t.openTask(QA_MANAGERS, "OOS phase I", lot);
             t.claim();
+            // no due date: no bare bell in the header, which read as a control that did not load (new user 27 N2)
+            assertThat(t.driver().findElements(org.openqa.selenium.By.cssSelector(".meta.dates .glyphicon-bell")))
+                    .isNotEmpty().allSatisfy(b -> assertThat(b.isDisplayed()).as("bell without a due date").isFalse());
             assertThat(t.formText()).contains("FAIL viscosity: 232 cSt (limits 245 – 255 cSt)")
                     .contains("Sarah Johnson");
             t.chooseInCamundaForm("Conclusion", "No laboratory error");

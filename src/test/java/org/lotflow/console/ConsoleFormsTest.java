@@ -340,6 +340,10 @@ class ConsoleFormsTest {
                 // categories in words, the code the form's value (new user round 24 N7)
                 .contains(">Industrial products (5 years beyond expiration), the default</option>")
                 .contains("<td>Industrial products, ").doesNotContain("<td>INDUSTRIAL, ");
+        // production is told in the plant's words what happens to the serials without a pattern, not an API call
+        // (new user 27 N7)
+        assertThat(productsPage).doesNotContain("/api/").contains("the Console makes no serials")
+                .contains("loaded from the plant's own systems").contains("Ask your lotflow administrator");
         Map<String, String> f = new LinkedHashMap<>(Map.of("sku", sku, "name", "Gear oil", "description", "",
                 "unit", "drums", "shelfLifeMonths", "24", "lotNumberPattern", sku + "-{yyyy}-{seq:3}",
                 "specs", "viscosity cSt 245 255\nflashPoint °C 220"));

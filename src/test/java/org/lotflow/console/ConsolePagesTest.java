@@ -42,6 +42,9 @@ class ConsolePagesTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    org.lotflow.console.internal.web.ConsoleFormat consoleFormat;
+
     private String status(String lot) {
         return api.get("mike", "/api/lots/" + lot).json().get("status").asText();
     }
@@ -196,8 +199,16 @@ class ConsolePagesTest {
                 .contains("data-order=\"" + order + "\"").contains(" by Tom Becker (tom)"); // new user 2026-12-07 L6
         assertThat(tom.get("/console/orders?show=shortfall&sku=" + sku).html()).contains("data-order=\"" + order + "\"");
         // the order's page says why it is short (new user 2026-12-06 N15): the 10 released are its own now
-        assertThat(tom.get("/console/orders/" + order).html()).contains("id=\"shortfall-why\"")
-                .contains("no released lot of " + sku + " expiring on or after").contains("has stock to allocate now");
+        String orderPage = tom.get("/console/orders/" + order).html();
+        assertThat(orderPage).contains("id=\"shortfall-why\"")
+                .contains("No released lot of " + sku + " expiring on or after").contains("has stock to allocate now");
+        // the shortfall a box like the others, its explanation the summary's last row across the whole width (new user
+        // 27 N5: a full-width shortfall box left the boxes around it in ragged rows)
+        assertThat(orderPage).contains("id=\"order-shortfall\"><span>Shortfall</span>")
+                .containsPattern("id=\"shortfall-note\" style=\"grid-column: 1 / -1\"><span>Why the shortfall</span>\\s*"
+                        + "<small id=\"shortfall-why\"");
+        assertThat(orderPage.indexOf("id=\"shortfall-note\"")).as("after the last box, Created")
+                .isGreaterThan(orderPage.indexOf("<span>Created</span>"));
         // with stock released again, an order whose minimum shelf life no lot meets is told so, not that stock is free
         // (re-test 2026-12-06 R4)
         api.releasedLot(sku, new java.math.BigDecimal("10"), "2024-12-01");
@@ -219,7 +230,7 @@ class ConsolePagesTest {
         String picky = "SO-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("tom", "/api/orders", java.util.Map.of("orderNumber", picky, "customer", "Acme Manufacturing",
                 "sku", sku, "quantity", 5, "minShelfLifeMonths", 36)).status()).isEqualTo(201);
-        assertThat(tom.get("/console/orders/" + picky).html()).contains("no released lot of " + sku
+        assertThat(tom.get("/console/orders/" + picky).html()).contains("No released lot of " + sku
                 + " expiring on or after");
         ConsoleSession.Page unknown = tom.get("/console/orders?sku=NO-SUCH-SKU");
         assertThat(unknown.status()).isEqualTo(400);
@@ -520,6 +531,8 @@ class ConsolePagesTest {
         assertThat(coa.status()).isEqualTo(200);
         assertThat(coa.html()).startsWith("%PDF");
         assertThat(html).contains("id=\"coa-form\"").contains("id=\"retain-until\"")
+                // a form of its own, its customer field full width (new user 27 N3: a filter row's 12rem field)
+                .containsPattern("<form method=\"post\" action=\"[^\"]*/coa\" id=\"coa-form\">")
                 // the product's category in words (new user round 24 N7: "(INDUSTRIAL, 5 years ...)")
                 .containsPattern("\\((Industrial products|Food|Pharmaceuticals), \\d+ years beyond expiration\\)")
                 .doesNotContain("(INDUSTRIAL, ")
@@ -591,13 +604,16 @@ class ConsolePagesTest {
         String page = rachel.get("/console/lots/" + lot).html();
         assertThat(page).contains("id=\"recall-panel\"").doesNotContain("id=\"hold-form\"")
                 .doesNotContain("id=\"recall-form\"").as("certificates are for sales and QA")
-                .doesNotContain("id=\"coa-panel\"");
+                .doesNotContain("id=\"coa-panel\"").as("half the width before the scope is shown")
+                .contains("<div class=\"panel\" id=\"recall-panel\"");
 
         ConsoleSession.Page preview = rachel.get("/console/lots/" + lot
                 + "/recall-preview?reason=Contaminated+base+oil&classification=CLASS_II");
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.html()).contains("id=\"recall-scope\"").contains("Bolt Motors").contains(shipped[2])
-                .contains("id=\"recall-form\"").contains("value=\"Contaminated base oil\"");
+                .contains("id=\"recall-form\"").contains("value=\"Contaminated base oil\"")
+                // the scope shown, the recall takes the page's full width (new user 27 N4)
+                .contains("<div class=\"panel wide\" id=\"recall-panel\"");
         String allocations = preview.html().substring(preview.html().indexOf("id=\"scope-allocations\""));
         assertThat(allocations.substring(0, allocations.indexOf("</table>"))).contains(open)
                 .contains("Precision Parts Co.").contains("25 drums");
@@ -715,6 +731,16 @@ class ConsolePagesTest {
         String board = rachel.get("/console/recalls").html();
         assertThat(board).contains("data-recall=\"" + number + "\"");
         assertThat(board.indexOf(number)).isLessThan(board.indexOf("id=\"recalls-closed\""));
+        // an open recall has no "Closed" column, but by when its customers are to be notified: Class II, 48 hours
+        // (new user 27 N6)
+        String openTable = board.substring(board.indexOf("id=\"recalls-open\""), board.indexOf("id=\"recalls-closed\""));
+        assertThat(openTable).doesNotContain("<th>Closed</th>").contains("<th>Customers to be notified by</th>");
+        String boardRow = openTable.substring(openTable.indexOf("data-recall=\"" + number + "\""));
+        java.time.Instant openedAt = java.time.Instant.parse(api.get("rachel", "/api/recalls/" + number).json()
+                .get("openedAt").asText());
+        assertThat(boardRow.substring(0, boardRow.indexOf("</tr>"))).contains("class=\"notify-by\"")
+                .contains(consoleFormat.time(openedAt.plus(java.time.Duration.ofHours(48))));
+        assertThat(board.substring(board.indexOf("id=\"recalls-closed\""))).contains("<th>Closed</th>");
 
         ConsoleSession.Page again = rachel.post("/console/lots/" + lot + "/recalls", Map.of("reason", "again",
                 "classification", "CLASS_II"));

@@ -18,16 +18,23 @@ import org.lotflow.trace.Trace;
  *
  * <p>Node ids are prefixed ({@code lot:}, {@code customer:}; a customer's id in lower case, so one customer whose
  * orders wrote it in other capitals is one node, named as first met) so a customer named like a lot stays apart; the
- * {@code label} is what the picture writes. Categories: {@code upstream}, {@code lot} (the lot itself),
- * {@code downstream}, {@code customer}.
+ * {@code label} names the box, {@code caption} is what the picture writes beside it (a lot with its quantity). Categories:
+ * {@code upstream}, {@code lot} (the lot itself), {@code downstream}, {@code customer}, and {@code kept}: the part of
+ * the lot itself and of each lot made from it that was neither shipped to a customer nor used in another lot (on hand
+ * or disposed of: {@code quantity - consumed - } its shipments), drawn as a band of its own, so a lot whose only flow is
+ * one shipment is not drawn as if all of it went to that customer (new user 27 N8: 65 of 500 drums shipped was drawn
+ * as the whole lot). Drawn only beside another flow: a lot with no flow at all has no picture.
  */
 public final class GenealogyPicture {
 
     private GenealogyPicture() {
     }
 
-    /** A box of the picture. {@code detail}: product, status and quantity, for the tooltip. */
-    public record Node(String name, String label, String category, String detail) {
+    /**
+     * A box of the picture. {@code detail}: product, status and quantity (a kept part: what it is made of), for the
+     * tooltip; {@code caption}: the text beside the box.
+     */
+    public record Node(String name, String label, String category, String detail, String caption) {
     }
 
     /** A flow: {@code value} of {@code source} went into (or was shipped to) {@code target}, in {@code unit}. */
@@ -62,13 +69,18 @@ public final class GenealogyPicture {
         for (Trace.CustomerShipment s : downstream.customers()) {
             // one customer whatever the capitals its orders were written in, as the recall counts it (new user U10)
             String id = "customer:" + s.customer().toLowerCase(java.util.Locale.ROOT);
-            nodes.putIfAbsent(id, new Node(id, s.customer(), "customer", "customer"));
+            nodes.putIfAbsent(id, new Node(id, s.customer(), "customer", "customer", s.customer()));
             Link before = links.get("lot:" + s.lotNumber() + "->" + id);
             BigDecimal sum = before == null ? s.quantity() : before.value().add(s.quantity());
             links.put("lot:" + s.lotNumber() + "->" + id, new Link("lot:" + s.lotNumber(), id, sum,
                     units.get(s.lotNumber())));
         }
         links.values().removeIf(k -> !nodes.containsKey(k.source()) || !nodes.containsKey(k.target()));
+        if (!links.isEmpty()) {
+            for (Trace.TracedLot l : downstream.lots()) {
+                addKept(nodes, links, l, downstream.customers());
+            }
+        }
         return new Picture(self, new ArrayList<>(nodes.values()), new ArrayList<>(links.values()),
                 upstream.truncated() || downstream.truncated());
     }
@@ -79,6 +91,49 @@ public final class GenealogyPicture {
 
     private static Node lotNode(Trace.TracedLot l, String category) {
         return new Node("lot:" + l.lotNumber(), l.lotNumber(), category, l.sku() + " · " + l.status() + " · "
-                + l.quantity().stripTrailingZeros().toPlainString() + " " + l.unit());
+                + qty(l.quantity()) + " " + l.unit(), l.lotNumber() + " · " + qty(l.quantity()) + " " + l.unit());
+    }
+
+    /**
+     * The part of a lot neither shipped nor used in another lot, as a band of its own: its quantity less what went
+     * into other lots and every shipment of it (goods that came back from a customer stay in that customer's band,
+     * where they were shipped to). Nothing when there is none.
+     */
+    private static void addKept(Map<String, Node> nodes, Map<String, Link> links, Trace.TracedLot l,
+            List<Trace.CustomerShipment> shipments) {
+        if (!nodes.containsKey("lot:" + l.lotNumber()) || l.quantity() == null) {
+            return;
+        }
+        BigDecimal shipped = shipments.stream().filter(s -> s.lotNumber().equals(l.lotNumber()))
+                .map(Trace.CustomerShipment::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal kept = l.quantity().subtract(zero(l.consumed())).subtract(shipped);
+        if (kept.signum() <= 0) {
+            return;
+        }
+        BigDecimal onHand = zero(l.onHand());
+        BigDecimal disposed = zero(l.disposed());
+        BigDecimal allocated = zero(l.allocated());
+        String label = disposed.signum() == 0 ? "At the plant"
+                : onHand.signum() == 0 ? "Disposed of" : "At the plant or disposed of";
+        String unit = " " + l.unit();
+        String caption = label + ": " + qty(kept) + unit
+                + (allocated.signum() > 0 ? " (" + qty(allocated) + " of it allocated)" : "");
+        BigDecimal back = shipped.subtract(zero(l.shipped()));
+        String detail = l.lotNumber() + ", not shipped: on hand " + qty(onHand) + unit
+                + (allocated.signum() > 0 ? " (" + qty(allocated) + " allocated to orders)" : "")
+                + ", disposed of " + qty(disposed) + unit
+                + (back.signum() > 0 ? "; " + qty(back) + unit + " came back from customers: drawn with them,"
+                        + " where they were shipped" : "");
+        String id = "kept:" + l.lotNumber();
+        nodes.put(id, new Node(id, label, "kept", detail, caption));
+        links.put("lot:" + l.lotNumber() + "->" + id, new Link("lot:" + l.lotNumber(), id, kept, l.unit()));
+    }
+
+    private static BigDecimal zero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    private static String qty(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 }

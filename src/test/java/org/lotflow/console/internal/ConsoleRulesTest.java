@@ -71,11 +71,49 @@ class ConsoleRulesTest {
                 org.assertj.core.groups.Tuple.tuple("lot:B", "lot"), org.assertj.core.groups.Tuple.tuple("lot:A", "upstream"),
                 org.assertj.core.groups.Tuple.tuple("lot:C", "downstream"),
                 org.assertj.core.groups.Tuple.tuple("customer:acme", "customer"),
-                org.assertj.core.groups.Tuple.tuple("customer:b", "customer"));
+                org.assertj.core.groups.Tuple.tuple("customer:b", "customer"),
+                org.assertj.core.groups.Tuple.tuple("kept:B", "kept"), org.assertj.core.groups.Tuple.tuple("kept:C", "kept"));
         assertThat(p.links()).extracting(l -> l.source() + ">" + l.target() + "=" + l.value().toPlainString())
                 .as("one customer whatever the capitals of its orders (new user U10)")
-                .containsExactly("lot:A>lot:B=60", "lot:B>lot:C=30", "lot:B>customer:acme=16.5", "lot:C>customer:b=20");
+                .containsExactly("lot:A>lot:B=60", "lot:B>lot:C=30", "lot:B>customer:acme=16.5", "lot:C>customer:b=20",
+                        "lot:B>kept:B=83.5", "lot:C>kept:C=80");
         assertThat(p.truncated()).as("the downstream trace was cut").isTrue();
+    }
+
+    private static Trace.TracedLot lot(String n, String quantity, String available, String allocated, String shipped,
+            String disposed) {
+        BigDecimal onHand = new BigDecimal(available).add(new BigDecimal(allocated));
+        return new Trace.TracedLot(1L, n, "SKU", "Product", "drums", "RELEASED", 0, new BigDecimal(quantity),
+                new BigDecimal(shipped), BigDecimal.ZERO, new BigDecimal(available), new BigDecimal(allocated),
+                new BigDecimal(disposed), onHand, "A", TODAY, List.of());
+    }
+
+    @Test
+    void whatALotKeptIsABandOfItsOwnSoOneShipmentIsNotDrawnAsTheWholeLot() {
+        // new user 27 N8: 500 drums, 65 shipped to one customer, drawn as if all 500 went there
+        Trace up = new Trace("L", "upstream", List.of(lot("L", "500", "285", "150", "65", "0")), List.of(), false, 100);
+        Trace down = new Trace("L", "downstream", List.of(lot("L", "500", "285", "150", "65", "0")),
+                List.of(new Trace.CustomerShipment("Precision Parts Co.", "L", "SO-1", new BigDecimal("65"), TODAY,
+                        null)), false, 100);
+        GenealogyPicture.Picture p = GenealogyPicture.of(up, down);
+        assertThat(p.links()).extracting(l -> l.target() + "=" + l.value().toPlainString())
+                .containsExactly("customer:precision parts co.=65", "kept:L=435");
+        assertThat(p.nodes()).extracting(GenealogyPicture.Node::caption).containsExactly("L · 500 drums",
+                "Precision Parts Co.", "At the plant: 435 drums (150 of it allocated)");
+
+        // recalled: 80 shipped, 75 came back, all disposed of: what never left is 320, the 75 stay with the customers
+        Trace down2 = new Trace("L", "downstream", List.of(lot("L", "400", "0", "0", "5", "395")),
+                List.of(new Trace.CustomerShipment("Allied", "L", "SO-1", new BigDecimal("30"), TODAY, null),
+                        new Trace.CustomerShipment("Metro", "L", "SO-2", new BigDecimal("50"), TODAY, null)), false, 100);
+        GenealogyPicture.Picture p2 = GenealogyPicture.of(up, down2);
+        GenealogyPicture.Node kept = p2.nodes().get(p2.nodes().size() - 1);
+        assertThat(kept.caption()).isEqualTo("Disposed of: 320 drums");
+        assertThat(kept.detail()).contains("75 drums came back from customers");
+        assertThat(p2.links()).extracting(l -> l.value().toPlainString()).containsExactly("30", "50", "320");
+
+        // nothing flowed: no picture, not a lone band to "At the plant"
+        Trace alone = new Trace("L", "downstream", List.of(lot("L", "500", "500", "0", "0", "0")), List.of(), false, 100);
+        assertThat(GenealogyPicture.of(up, alone).links()).isEmpty();
     }
 
     @Test

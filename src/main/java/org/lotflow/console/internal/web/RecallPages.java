@@ -70,7 +70,17 @@ class RecallPages {
         try {
             int pageSize = org.lotflow.shared.input.WholeNumbers.read("size", size); // digits 0-9 only (re-test F3)
             model.addAttribute("size", pageSize);
-            model.addAttribute("open", reports.board(true, openCursor, pageSize));
+            RecallReports.BoardPage open = reports.board(true, openCursor, pageSize);
+            model.addAttribute("open", open);
+            // an open recall's place of "Closed": by when its customers are to be notified, and whether that has
+            // passed with any of them not told (new user 27 N6: an Open table had a "Closed" column, never filled)
+            Map<String, NotificationDeadline.Deadline> notifyBy = new java.util.HashMap<>();
+            for (RecallReports.BoardRow r : open.items()) {
+                java.time.Instant due = recalls.notifyBy(r.classification(), r.openedAt());
+                notifyBy.put(r.recallNumber(), new NotificationDeadline.Deadline(due,
+                        r.notified() < r.customers() && clock.instant().isAfter(due)));
+            }
+            model.addAttribute("notifyBy", notifyBy);
             model.addAttribute("closed", reports.board(false, closedCursor, pageSize));
         } catch (InvalidInput e) {
             response.setStatus(400);
