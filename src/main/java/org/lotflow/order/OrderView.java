@@ -23,12 +23,20 @@ public record OrderView(String orderNumber, String status, String customer, Stri
     /**
      * An allocation of the order. {@code fefo}: chosen by FEFO; else {@code approvedBy} approved it as an override
      * for {@code overrideReason}, and {@code shelfLifeApproved} says whether that approval bent the customer's minimum
-     * shelf life (the lot was short of it when approved: shipping does not judge the minimum again) or FEFO only.
+     * shelf life (the lot was short of it when approved) or FEFO only; {@code shelfLifeApprovedThrough}: the ship date
+     * the approval was judged at, up to which shipping does not judge the minimum again (later the lot has less left
+     * than the signature allowed), left out when none.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AllocationLine(String lotNumber, BigDecimal quantity, LocalDate expirationDate, String status,
             boolean fefo, String approvedBy, String overrideReason, String closeReason, Instant closedAt,
-            boolean shelfLifeApproved) {
+            LocalDate shelfLifeApprovedThrough) {
+
+        /** Whether the approval bent the customer's minimum shelf life ({@code shelfLifeApprovedThrough} set). */
+        @com.fasterxml.jackson.annotation.JsonProperty("shelfLifeApproved")
+        public boolean shelfLifeApproved() {
+            return shelfLifeApprovedThrough != null;
+        }
     }
 
     /** A shipment line; {@code serials}: the serial numbers shipped with it (serialised products only, else left out). */

@@ -213,20 +213,30 @@ public class Shipping {
         return order.allocations().stream().filter(a -> "OPEN".equals(a.status()))
                 .map(OrderView.AllocationLine::lotNumber).distinct()
                 .map(n -> mayNotShip(Fefo.Candidate.of(lotService.get(n)), today, today, order.minShelfLifeMonths(),
-                        order.allocations().stream().filter(a -> "OPEN".equals(a.status()) && n.equals(a.lotNumber()))
-                                .allMatch(OrderView.AllocationLine::shelfLifeApproved)))
+                        approvedThrough(order.allocations().stream()
+                                .filter(a -> "OPEN".equals(a.status()) && n.equals(a.lotNumber()))
+                                .map(OrderView.AllocationLine::shelfLifeApprovedThrough).toList())))
                 .flatMap(Optional::stream).toList();
     }
 
     /**
-     * Whether every open allocation of the order on this lot was made by a QA manager's approved override
-     * ({@code allocationOverride}) that bent the customer's minimum shelf life (the lot was short of it when
-     * approved): the signed exception for this lot and this customer (never quality), so the minimum is not judged
-     * again for it at shipping. An override that bent FEFO only approved no shorter shelf life: the minimum is judged
-     * as for any allocation (known-open until 2026-12-07: any approved override exempted the lot).
+     * The ship date up to which every open allocation of the order on this lot was made by a QA manager's approved
+     * override that bent the customer's minimum shelf life (the lot was short of it at that date when approved): the
+     * signed exception for this lot and this customer (never quality), so up to that date the minimum is not judged
+     * again at shipping. Null when any of them bent none (FEFO only, or FEFO's own allocation): the minimum is judged
+     * as for any allocation (an approval of FEFO alone exempted the lot before 2026-12-07).
      */
-    private static boolean approvedForThisOrder(Long lotId, List<Allocation> open) {
-        return open.stream().filter(a -> a.getLotId().equals(lotId)).allMatch(Allocation::isShelfLifeApproved);
+    private static LocalDate approvedForThisOrder(Long lotId, List<Allocation> open) {
+        return approvedThrough(open.stream().filter(a -> a.getLotId().equals(lotId))
+                .map(Allocation::getShelfLifeApprovedThrough).toList());
+    }
+
+    /** The earliest of the dates, null when there are none or any is null (not approved). */
+    static LocalDate approvedThrough(List<LocalDate> dates) {
+        if (dates.isEmpty() || dates.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        return dates.stream().min(LocalDate::compareTo).orElseThrow();
     }
 
     /**
@@ -235,7 +245,7 @@ public class Shipping {
      * minimum shelf life is not looked at ({@link #mayNotShip(Fefo.Candidate, LocalDate, LocalDate, Integer, boolean)}).
      */
     static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date) {
-        return mayNotShip(lot, today, date, null, false);
+        return mayNotShip(lot, today, date, null, null);
     }
 
     /**
@@ -250,17 +260,31 @@ public class Shipping {
      * life it had when allocated (auditor 26b F7: shipped with 9.8 months left of the 11 required). A shipment dated
      * in the past is judged on today as well, as expiry is (re-test 26 R1: back-dating it shipped the refused goods).
      *
-     * @param shelfLifeApproved the lot was allocated to this order by a QA manager's approved override that bent the
-     *        shelf-life minimum (never quality, which is still judged): the minimum is not judged again
+     * @param shelfLifeApprovedThrough null, or the ship date up to which the lot was allocated to this order by a QA
+     *        manager's approved override that bent the shelf-life minimum (never quality, which is still judged): up
+     *        to that date the minimum is not judged again; later the lot has less left than the signature allowed
+     *        (re-test 2026-12-07 R4: an approval of 23.6 months shipped a year later with 11.6), and it is
      */
     static Optional<String> mayNotShip(Fefo.Candidate lot, LocalDate today, LocalDate date,
-            Integer minShelfLifeMonths, boolean shelfLifeApproved) {
+            Integer minShelfLifeMonths, LocalDate shelfLifeApprovedThrough) {
         Optional<String> quality = qualityRefusal(lot, today, date);
         // judged on today too, as expiry is: a shipment dated back to a day the lot still had the months would
         // otherwise ship goods refused today (re-test 26 R1)
         LocalDate judged = date.isBefore(today) ? today : date;
-        if (quality.isPresent() || shelfLifeApproved || Fefo.meetsShelfLife(lot, judged, minShelfLifeMonths)) {
+        boolean approved = shelfLifeApprovedThrough != null && !judged.isAfter(shelfLifeApprovedThrough);
+        if (quality.isPresent() || approved || Fefo.meetsShelfLife(lot, judged, minShelfLifeMonths)) {
             return quality;
+        }
+        if (shelfLifeApprovedThrough != null) {
+            return Optional.of("lot " + lot.lotNumber() + " has " + Fefo.monthsRemaining(lot.expirationDate(), judged)
+                    .toPlainString() + " months of shelf life left on " + judged + " (it expires on "
+                    + lot.expirationDate() + "), less than the customer's minimum of " + minShelfLifeMonths
+                    + " months: a QA manager approved it for this order with the "
+                    + Fefo.monthsRemaining(lot.expirationDate(), shelfLifeApprovedThrough).toPlainString()
+                    + " months it had on " + shelfLifeApprovedThrough + ", and it ships later, with less than that"
+                    + " approval allowed. Cancel the order and place it again asking for lot " + lot.lotNumber()
+                    + ", for a QA manager to approve the shelf life it has now, or so that a lot with enough shelf"
+                    + " life is allocated");
         }
         return Optional.of("lot " + lot.lotNumber() + " has " + Fefo.monthsRemaining(lot.expirationDate(), judged)
                 .toPlainString() + " months of shelf life left on " + judged + (judged.equals(date) ? ""

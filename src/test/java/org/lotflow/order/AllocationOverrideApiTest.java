@@ -691,6 +691,7 @@ class AllocationOverrideApiTest {
         JsonNode allocated = api.get("tom", "/api/orders/" + fefoOrder).json().get("allocations").get(0);
         assertThat(allocated.get("approvedBy").asText()).isEqualTo("jennifer");
         assertThat(allocated.get("shelfLifeApproved").asBoolean()).isFalse();
+        assertThat(allocated.has("shelfLifeApprovedThrough")).isFalse();
 
         // shelf life bent: the requested lot is short of the customer's 12 months, and the QA manager approves that
         JsonNode bent = fx.placed(product, 10, "requestedLot", shortLot, "minShelfLifeMonths", 12);

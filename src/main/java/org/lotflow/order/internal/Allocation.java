@@ -59,11 +59,12 @@ public class Allocation {
     private String overrideComment;
 
     /**
-     * The approved override bent the customer's minimum shelf life: the lot had less than it at the ship date when the
-     * QA manager approved (V185). Only then does shipping not judge the minimum again ({@code Shipping}).
+     * The ship date up to which the approved override bent the customer's minimum shelf life (the lot was short of it
+     * at that date when approved; V185), null when it did not. Shipping does not judge the minimum again up to that
+     * date: later the lot has less shelf life left than the signature allowed ({@code Shipping}).
      */
-    @Column(name = "shelf_life_approved", nullable = false)
-    private boolean shelfLifeApproved;
+    @Column(name = "shelf_life_approved_through")
+    private java.time.LocalDate shelfLifeApprovedThrough;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -93,19 +94,21 @@ public class Allocation {
     }
 
     /**
-     * Allocated by {@code approvedBy}'s approved override; {@code shelfLifeApproved}: it bent the customer's minimum
-     * shelf life (the lot was short of it at the ship date when approved), not only FEFO.
+     * Allocated by {@code approvedBy}'s approved override; {@code shelfLifeApprovedThrough}: the ship date up to which
+     * it bent the customer's minimum shelf life (the lot was short of it at that date when approved), null when it
+     * bent FEFO only.
      */
-    public void approvedOverride(String approvedBy, String reason, String comment, boolean shelfLifeApproved) {
+    public void approvedOverride(String approvedBy, String reason, String comment,
+            java.time.LocalDate shelfLifeApprovedThrough) {
         this.approvedBy = approvedBy;
         this.overrideReason = reason;
         this.overrideComment = comment;
-        this.shelfLifeApproved = shelfLifeApproved;
+        this.shelfLifeApprovedThrough = shelfLifeApprovedThrough;
     }
 
-    /** See {@link #approvedOverride}. */
-    public boolean isShelfLifeApproved() {
-        return shelfLifeApproved;
+    /** See {@link #approvedOverride}: null when the approval bent no shelf life. */
+    public java.time.LocalDate getShelfLifeApprovedThrough() {
+        return shelfLifeApprovedThrough;
     }
 
     public void cancel(Instant at, String reason) {

@@ -101,8 +101,9 @@ public class Allocator {
             // the approval bends the customer's minimum shelf life only when the lot is short of it at the ship date
             // now: else the minimum is judged again at shipping, as for any allocation
             LocalDate today = LocalDate.now(clock);
-            a.approvedOverride(approvedBy, overrideReason, comment, !Fefo.meetsShelfLife(Fefo.Candidate.of(lot),
-                    Fefo.shipDate(order.getRequiredBy(), today), order.getMinShelfLifeMonths()));
+            LocalDate shipDate = Fefo.shipDate(order.getRequiredBy(), today);
+            a.approvedOverride(approvedBy, overrideReason, comment, Fefo.meetsShelfLife(Fefo.Candidate.of(lot),
+                    shipDate, order.getMinShelfLifeMonths()) ? null : shipDate);
         }
         a = allocations.save(a);
         // an override's allocation is the approver's decision carried out by the engine: record it as theirs

@@ -135,7 +135,7 @@ public class OrderQueries {
             Lot lot = byId.get(a.getLotId());
             return new OrderView.AllocationLine(lot.getLotNumber(), q(a.getQuantity()), lot.getExpirationDate(),
                     a.getStatus().name(), a.isFefo(), a.getApprovedBy(), a.getOverrideReason(), a.getCloseReason(),
-                    a.getClosedAt(), a.isShelfLifeApproved());
+                    a.getClosedAt(), a.getShelfLifeApprovedThrough());
         }).toList();
         // a serialised product's shipment lines list their serials (one query; none for other products)
         Map<Long, List<String>> serialsOf = product.isSerialised() && !sent.isEmpty()
