@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
-import org.lotflow.lot.internal.GenealogyQueries;
 import org.lotflow.lot.internal.LotRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,14 +24,14 @@ class LotStatusChange {
     private final LotRepository lots;
     private final LotHistory history;
     private final ApplicationEventPublisher events;
-    private final GenealogyQueries genealogy;
+    private final UnfitMaterial unfitMaterial;
     private final java.time.Clock clock;
 
     LotStatusChange(LotRepository lots, LotHistory history, ApplicationEventPublisher events,
-            GenealogyQueries genealogy, java.time.Clock clock) {
+            UnfitMaterial unfitMaterial, java.time.Clock clock) {
         this.clock = clock;
         this.lots = lots;
-        this.genealogy = genealogy;
+        this.unfitMaterial = unfitMaterial;
         this.history = history;
         this.events = events;
     }
@@ -51,7 +50,7 @@ class LotStatusChange {
     Lot change(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser,
             boolean bySignedDisposition) {
         if (next == LotStatus.RELEASED) {
-            List<UnfitSource> unfit = genealogy.lockAndFindUnfitSources(lot.getId());
+            List<UnfitSource> unfit = unfitMaterial.lockAndFind(lot);
             if (!unfit.isEmpty()) {
                 throw new SourceLotUnfit(lot.getLotNumber(), unfit);
             }
@@ -71,7 +70,7 @@ class LotStatusChange {
     @Transactional
     List<UnfitSource> releaseUnlessMadeFromUnfit(Lot lot, String reason, Map<String, ?> detail, String byUser,
             boolean concession) {
-        List<UnfitSource> unfit = genealogy.lockAndFindUnfitSources(lot.getId());
+        List<UnfitSource> unfit = unfitMaterial.lockAndFind(lot);
         if (unfit.isEmpty()) {
             lot.releasedOnConcession(concession);
             apply(lot, LotStatus.RELEASED, reason, detail, byUser);
