@@ -165,7 +165,8 @@ public class LotService {
 
     /**
      * Refuses (409 {@link SourceLotUnfit}) to go on with a release of a lot made from material that is not fit for use
-     * ({@link UnfitSource}: RECALLED, held in QUARANTINE or REJECTED), at any depth: called where a release is signed
+     * ({@link UnfitSource}: RECALLED, held in QUARANTINE or REJECTED), at any depth, or of a lot received PENDING whose
+     * sibling of its supplier lot is so ({@link UnfitSource#sibling}; {@link UnfitMaterial}): called where a release is signed
      * (lab approval, out-of-specification release, disposition RELEASE), before the signature is written. The status
      * change to RELEASED checks again under the lot's row lock.
      */

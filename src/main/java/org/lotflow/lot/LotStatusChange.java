@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Use case "move a lot through its lifecycle" ({@link LotStatus}; 409 {@link IllegalTransitionException}
  * when the lifecycle forbids it): the change, its history event and {@link LotStatusChanged}, in the
  * caller's transaction. No lot becomes RELEASED while anything it was made from is RECALLED, held in QUARANTINE or
- * REJECTED (409 {@link SourceLotUnfit}), whichever step asks: lab release, an out-of-specification release, a quarantine
- * disposition. Package-private like {@link Lot#transitionTo}: other modules call
+ * REJECTED, nor a lot received PENDING from a supplier while another lot of its supplier lot is so (409
+ * {@link SourceLotUnfit}; {@link UnfitMaterial}), whichever step asks: lab release, an out-of-specification release, a
+ * quarantine disposition. Package-private like {@link Lot#transitionTo}: other modules call
  * {@link LotService#changeStatus}.
  */
 @Service
