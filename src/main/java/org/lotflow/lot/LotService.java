@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.lotflow.lot.internal.GenealogyQueries;
 import org.lotflow.lot.internal.LotRepository;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.shared.NotFound;
@@ -26,14 +25,14 @@ public class LotService {
     private final LotCreation creation;
     private final LotStatusChange statusChange;
     private final CurrentUser currentUser;
-    private final GenealogyQueries genealogy;
+    private final UnfitMaterial unfitMaterial;
     @PersistenceContext
     private EntityManager entityManager;
 
     public LotService(LotRepository lots, LotCreation creation, LotStatusChange statusChange,
-            CurrentUser currentUser, GenealogyQueries genealogy) {
+            CurrentUser currentUser, UnfitMaterial unfitMaterial) {
         this.lots = lots;
-        this.genealogy = genealogy;
+        this.unfitMaterial = unfitMaterial;
         this.creation = creation;
         this.statusChange = statusChange;
         this.currentUser = currentUser;
@@ -166,13 +165,14 @@ public class LotService {
 
     /**
      * Refuses (409 {@link SourceLotUnfit}) to go on with a release of a lot made from material that is not fit for use
-     * ({@link UnfitSource}: RECALLED, held in QUARANTINE or REJECTED), at any depth: called where a release is signed
+     * ({@link UnfitSource}: RECALLED, held in QUARANTINE or REJECTED), at any depth, or of a lot received PENDING whose
+     * sibling of its supplier lot is so ({@link UnfitSource#sibling}; {@link UnfitMaterial}): called where a release is signed
      * (lab approval, out-of-specification release, disposition RELEASE), before the signature is written. The status
      * change to RELEASED checks again under the lot's row lock.
      */
     @Transactional(readOnly = true)
     public void requireFitSources(Lot lot) {
-        List<UnfitSource> unfit = genealogy.unfitSources(lot.getId());
+        List<UnfitSource> unfit = unfitMaterial.find(lot);
         if (!unfit.isEmpty()) {
             throw new SourceLotUnfit(lot.getLotNumber(), unfit);
         }
@@ -185,7 +185,7 @@ public class LotService {
      */
     @Transactional(readOnly = true)
     public String unfitSourceRefusal(Lot lot) {
-        List<UnfitSource> unfit = genealogy.unfitSources(lot.getId());
+        List<UnfitSource> unfit = unfitMaterial.find(lot);
         return unfit.isEmpty() ? null : new SourceLotUnfit(lot.getLotNumber(), unfit).getMessage();
     }
 
@@ -198,7 +198,7 @@ public class LotService {
      */
     @Transactional
     public List<UnfitSource> lockAndFindUnfitSources(Lot lot) {
-        return genealogy.lockAndFindUnfitSources(lot.getId());
+        return unfitMaterial.lockAndFind(lot);
     }
 
     /**

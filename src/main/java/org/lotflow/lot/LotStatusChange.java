@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.lotflow.history.LotEventTypes;
 import org.lotflow.history.LotHistory;
-import org.lotflow.lot.internal.GenealogyQueries;
 import org.lotflow.lot.internal.LotRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -15,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Use case "move a lot through its lifecycle" ({@link LotStatus}; 409 {@link IllegalTransitionException}
  * when the lifecycle forbids it): the change, its history event and {@link LotStatusChanged}, in the
  * caller's transaction. No lot becomes RELEASED while anything it was made from is RECALLED, held in QUARANTINE or
- * REJECTED (409 {@link SourceLotUnfit}), whichever step asks: lab release, an out-of-specification release, a quarantine
- * disposition. Package-private like {@link Lot#transitionTo}: other modules call
+ * REJECTED, nor a lot received PENDING from a supplier while another lot of its supplier lot is so (409
+ * {@link SourceLotUnfit}; {@link UnfitMaterial}), whichever step asks: lab release, an out-of-specification release, a
+ * quarantine disposition. Package-private like {@link Lot#transitionTo}: other modules call
  * {@link LotService#changeStatus}.
  */
 @Service
@@ -25,14 +25,14 @@ class LotStatusChange {
     private final LotRepository lots;
     private final LotHistory history;
     private final ApplicationEventPublisher events;
-    private final GenealogyQueries genealogy;
+    private final UnfitMaterial unfitMaterial;
     private final java.time.Clock clock;
 
     LotStatusChange(LotRepository lots, LotHistory history, ApplicationEventPublisher events,
-            GenealogyQueries genealogy, java.time.Clock clock) {
+            UnfitMaterial unfitMaterial, java.time.Clock clock) {
         this.clock = clock;
         this.lots = lots;
-        this.genealogy = genealogy;
+        this.unfitMaterial = unfitMaterial;
         this.history = history;
         this.events = events;
     }
@@ -51,7 +51,7 @@ class LotStatusChange {
     Lot change(Lot lot, LotStatus next, String reason, Map<String, ?> detail, String byUser,
             boolean bySignedDisposition) {
         if (next == LotStatus.RELEASED) {
-            List<UnfitSource> unfit = genealogy.lockAndFindUnfitSources(lot.getId());
+            List<UnfitSource> unfit = unfitMaterial.lockAndFind(lot);
             if (!unfit.isEmpty()) {
                 throw new SourceLotUnfit(lot.getLotNumber(), unfit);
             }
@@ -71,7 +71,7 @@ class LotStatusChange {
     @Transactional
     List<UnfitSource> releaseUnlessMadeFromUnfit(Lot lot, String reason, Map<String, ?> detail, String byUser,
             boolean concession) {
-        List<UnfitSource> unfit = genealogy.lockAndFindUnfitSources(lot.getId());
+        List<UnfitSource> unfit = unfitMaterial.lockAndFind(lot);
         if (unfit.isEmpty()) {
             lot.releasedOnConcession(concession);
             apply(lot, LotStatus.RELEASED, reason, detail, byUser);

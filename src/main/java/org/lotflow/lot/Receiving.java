@@ -54,7 +54,7 @@ public class Receiving {
     private final org.lotflow.shared.PartyReadings readings;
     private final long maxSerialsPerReceipt;
     private final org.lotflow.shared.ClusterLock locks;
-    private final org.lotflow.history.LotHistory history;
+    private final SupplierLotRules.Reasons reasons;
 
     /**
      * @param maxSerialsPerReceipt the most units of a serialised product one receipt takes ({@code
@@ -66,7 +66,7 @@ public class Receiving {
             @org.springframework.beans.factory.annotation.Value("${lotflow.serials.max-per-lot:100000}")
             long maxSerialsPerReceipt, org.lotflow.shared.ClusterLock locks, org.lotflow.history.LotHistory history) {
         this.locks = locks;
-        this.history = history;
+        this.reasons = new SupplierLotReasons(history);
         this.lots = lots;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -175,42 +175,6 @@ public class Receiving {
         return new Received(created, unfit == null ? null : "Received into QUARANTINE, not released for use: "
                 + unfit);
     }
-
-    /** The words of the lots' history that {@link SupplierLotRules#sentence} quotes. */
-    private final SupplierLotRules.Reasons reasons = new SupplierLotRules.Reasons() {
-
-        /** The recall number of the lot's (last) change to RECALLED. */
-        @Override
-        public String recallNumber(long lotId) {
-            return lastChangeTo(lotId, LotStatus.RECALLED).filter(e -> e.detail() != null
-                    && e.detail().get("recallNumber") != null).map(e -> String.valueOf(e.detail().get("recallNumber")))
-                    .orElse(null);
-        }
-
-        /** The reason of the lot's (last) change to REJECTED: why QA refused it. */
-        @Override
-        public String rejection(long lotId) {
-            return lastChangeTo(lotId, LotStatus.REJECTED).map(org.lotflow.history.LotHistory.Entry::reason)
-                    .orElse(null);
-        }
-
-        /** The reason of the lot's (last) change to QUARANTINE, without its "Quality hold: ": why QA holds it. */
-        @Override
-        public String hold(long lotId) {
-            return lastChangeTo(lotId, LotStatus.QUARANTINE).map(org.lotflow.history.LotHistory.Entry::reason)
-                    .map(r -> r.startsWith(QUALITY_HOLD) ? r.substring(QUALITY_HOLD.length()) : r).orElse(null);
-        }
-
-        private java.util.Optional<org.lotflow.history.LotHistory.Entry> lastChangeTo(long lotId, LotStatus status) {
-            return history.of(lotId, org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
-                    .filter(e -> status.name().equals(e.newStatus()) && (status == LotStatus.RECALLED
-                            || e.reason() != null))
-                    .reduce((a, b) -> b);
-        }
-    };
-
-    /** How a hold's change of status to QUARANTINE begins its reason (the quarantine module's words). */
-    private static final String QUALITY_HOLD = "Quality hold: ";
 
     /**
      * One supplier, one name: a supplier that prints like another supplier on record ({@link PartyNames#printsAs}: a

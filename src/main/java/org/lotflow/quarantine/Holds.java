@@ -48,7 +48,7 @@ public class Holds {
         java.util.Map<String, String> words = new java.util.LinkedHashMap<>(SOURCE_WORDS);
         words.put("RECEIPT", "Received into quarantine");
         words.put("RECALLED_MATERIAL", "Made from recalled material");
-        words.put("UNFIT_MATERIAL", "Made from held or rejected material");
+        words.put("UNFIT_MATERIAL", "Made from held or rejected material, or of a supplier lot QA found unfit");
         TRIGGER_WORDS = java.util.Collections.unmodifiableMap(words);
     }
 

@@ -13,18 +13,29 @@ import java.util.List;
  *
  * @param lotId         the lot's id
  * @param lotNumber     the lot's number (the process's business key)
+ * <p>Also published when the lot, received PENDING from a supplier, meets a sibling found unfit after the signature:
+ * another lot of its supplier lot RECALLED, REJECTED or held by QA ({@code siblings}; the rule that receives a new
+ * delivery of such a supplier lot into quarantine, {@code org.lotflow.lot.internal.SupplierLotRules}; 21 CFR 211.84(a),
+ * 211.87). The lot is held, source {@code UNFIT_MATERIAL}: it is not made from the sibling, so not "made from recalled
+ * material".
+ *
  * @param unfitSources  the lots it was made from, at any depth, that are not fit for use, each as "lot (why)", e.g.
- *                      "ARM-2025-005 (REJECTED)" (never empty)
+ *                      "ARM-2025-005 (REJECTED)" (empty only when {@code siblings} says why)
  * @param anyRecalled   whether one of them is (or was) RECALLED
  * @param approvedBy    user id of the person who signed the release that is not carried out
+ * @param siblings      null, or why the lot's siblings concern it: "lot RAWB-2026-002 is of supplier lot AS-1 of Audit
+ *                      Supplies Ltd, of which lot RAWB-2026-001 was REJECTED by QA (Contamination)"
+ * @param siblingLots   the numbers of those siblings (empty when none)
  */
 public record LabReleaseStopped(Long lotId, String lotNumber, List<String> unfitSources, boolean anyRecalled,
-        String approvedBy) {
+        String approvedBy, String siblings, List<String> siblingLots) {
 
     public LabReleaseStopped {
         unfitSources = List.copyOf(unfitSources);
-        if (unfitSources.isEmpty()) {
-            throw new IllegalArgumentException("A release is stopped only by a source lot that is not fit for use");
+        siblingLots = List.copyOf(siblingLots);
+        if (unfitSources.isEmpty() && siblings == null) {
+            throw new IllegalArgumentException("A release is stopped only by a source lot or a sibling lot that is"
+                    + " not fit for use");
         }
     }
 }

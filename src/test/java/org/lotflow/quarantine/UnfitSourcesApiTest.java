@@ -188,6 +188,12 @@ class UnfitSourcesApiTest {
         assertThat(holdSource(approvedBefore)).isEqualTo("UNFIT_MATERIAL");
         assertThat(holdReason(approvedBefore)).contains("held or rejected by QA (" + rm + " (held in QUARANTINE))");
 
+        // the Approve release form says it when it is read, before the signature's 409
+        String approveTask = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + made
+                + "&taskDefinitionKey=approveRelease").json().get(0).get("id").asText();
+        assertThat(api.get("jennifer", "/engine-rest/task/" + approveTask + "/form-variables").json()
+                .get("unfitMaterialNotice").get("value").asText()).startsWith("Lot " + made + " cannot be released: it"
+                        + " was made from lot " + rm + ", which QA holds in QUARANTINE");
         Response whileHeld = approveRelease(made);
         assertThat(whileHeld.status()).as(whileHeld.toString()).isEqualTo(409);
         assertThat(whileHeld.json().get("detail").asText()).startsWith("Lot " + made + " cannot be released: it was"

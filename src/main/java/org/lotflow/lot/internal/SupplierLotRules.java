@@ -204,6 +204,60 @@ public final class SupplierLotRules {
     }
 
     /**
+     * The siblings of a received lot that keep its release from being carried out: the lots of {@code ofSupplierLotNumber}
+     * {@link #checkedAgainst} the lot's own delivery (its supplier, supplier lot number, product and delivery
+     * reference), other than the lot itself ({@code lotId}: a lot is never its own sibling), with a {@link #concern},
+     * recalled first, then rejected, then held. A lot merely PENDING or RELEASED does not concern. The rule of a new
+     * delivery's receipt into quarantine, applied again when the release of a lot received PENDING before its sibling
+     * was recalled, rejected or held is signed or carried out (21 CFR 211.84(a), 211.87: a component's lot stays
+     * held until QA approves it, and is re-examined when its fitness is in question).
+     */
+    public static List<Sibling> unfitSiblings(Delivery lot, long lotId, List<Sibling> ofSupplierLotNumber) {
+        return checkedAgainst(lot, ofSupplierLotNumber).stream().filter(s -> s.id() != lotId && concern(s) != null)
+                .sorted(Comparator.comparing(SupplierLotRules::concern)).toList();
+    }
+
+    /** "supplier lot AS-1 of Audit Supplies Ltd": the supplier lot a delivery is of. */
+    public static String supplierLot(Delivery in) {
+        return "supplier lot " + in.supplierLotNumber() + " of " + in.supplier();
+    }
+
+    /**
+     * One sibling of {@link #unfitSiblings} in words, for a release: "lot RAWA-2025-001 was REJECTED by QA
+     * (Contamination), now ARCHIVED", "lot X (supplier lot as-1 of Audit Supplies Limited) is held by QA in QUARANTINE,
+     * its disposition not decided (...)", as {@link #sentence} names it.
+     */
+    public static String siblingWords(Delivery in, Sibling lot, Reasons reasons) {
+        return "lot " + described(in, lot, reasons);
+    }
+
+    /** At most this many characters of {@link #releaseSentence}: it goes into a 409 and a hold's reason (2,000). */
+    static final int MAX_RELEASE_SENTENCE = 1500;
+
+    /**
+     * "lot RAWB-2026-002 is of supplier lot AS-1 of Audit Supplies Ltd, of which lot RAWB-2026-001 was REJECTED by QA
+     * (Contamination); and lot ... is held by QA in QUARANTINE, its disposition not decided" ({@code subject} "lot
+     * RAWB-2026-002", or "it"): why a received lot's release is not carried out, its siblings' {@link #siblingWords}
+     * in the order given, at most {@link #NAMED} named
+     * (then "and N more"), fewer when their words are long; at most {@value #MAX_RELEASE_SENTENCE} characters. Null
+     * when {@code siblingWords} is empty.
+     */
+    public static String releaseSentence(String subject, String supplierLot, List<String> siblingWords) {
+        if (siblingWords.isEmpty()) {
+            return null;
+        }
+        String head = subject + " is of " + supplierLot + ", of which ";
+        List<String> named = new ArrayList<>(siblingWords.subList(0, Math.min(NAMED, siblingWords.size())));
+        String sentence = head + String.join("; and ", named) + more(siblingWords.size() - named.size());
+        while (sentence.length() > MAX_RELEASE_SENTENCE && named.size() > 1) {
+            named.remove(named.size() - 1);
+            sentence = head + String.join("; and ", named) + more(siblingWords.size() - named.size());
+        }
+        return sentence.length() > MAX_RELEASE_SENTENCE ? sentence.substring(0, MAX_RELEASE_SENTENCE - 3) + "..."
+                : sentence;
+    }
+
+    /**
      * The 409 of a delivery received before: "; lot(s) X, Y of the supplier lot were REJECTED" and the like for the
      * lots of {@code checked} with a {@link #concern}, one group per concern ("" when none).
      */

@@ -110,20 +110,39 @@ public class HoldPlacement {
      * {@link HoldSource#RECALLED_MATERIAL} (any source recalled) or {@link HoldSource#UNFIT_MATERIAL} (held or rejected
      * only), on behalf of lotflow ({@code system}), and its investigation starts. The lab release is ending in this very
      * transaction, so the PENDING rule's "still in lab release" does not apply. The reason names the unfit material,
-     * why, and who signed the release that was not carried out.
+     * why, and who signed the release that was not carried out; for a received lot stopped by another lot of its
+     * supplier lot ({@link LabReleaseStopped#siblings}), "lot X is of supplier lot AS-1 of ..., of which lot Y was
+     * REJECTED by QA", source {@link HoldSource#UNFIT_MATERIAL}.
      */
     @EventListener
     public void onLabReleaseStopped(LabReleaseStopped stopped) {
         Lot lot = lots.get(stopped.lotId());
-        boolean onlyRecalled = stopped.unfitSources().stream().allMatch(d -> d.endsWith(" (RECALLED)"));
-        String sources = onlyRecalled ? lotNumbers(stopped.unfitSources()) : String.join(", ", stopped.unfitSources());
-        HoldInput in = new HoldInput("Release approved by " + currentUser.fullName(stopped.approvedBy())
-                + " was not carried out: material this lot was made from was " + (onlyRecalled ? "recalled"
-                        : stopped.anyRecalled() ? "recalled, held or rejected by QA" : "held or rejected by QA") + " ("
-                + sources + "). Nothing made from " + (onlyRecalled ? "recalled" : "recalled, held or rejected")
-                + " material is released; decide its disposition",
-                stopped.anyRecalled() ? HoldSource.RECALLED_MATERIAL : HoldSource.UNFIT_MATERIAL,
-                lotNumbers(stopped.unfitSources()));
+        java.util.List<String> why = new java.util.ArrayList<>();
+        java.util.List<String> rules = new java.util.ArrayList<>();
+        if (!stopped.unfitSources().isEmpty()) {
+            boolean onlyRecalled = stopped.unfitSources().stream().allMatch(d -> d.endsWith(" (RECALLED)"));
+            String sources = onlyRecalled ? lotNumbers(stopped.unfitSources())
+                    : String.join(", ", stopped.unfitSources());
+            why.add("material this lot was made from was " + (onlyRecalled ? "recalled" : stopped.anyRecalled()
+                    ? "recalled, held or rejected by QA" : "held or rejected by QA") + " (" + sources + ")");
+            rules.add("Nothing made from " + (onlyRecalled ? "recalled" : "recalled, held or rejected")
+                    + " material is released");
+        }
+        if (stopped.siblings() != null) {
+            // another lot of its supplier lot, not its material: the receipt's rule (SupplierLotRules), never "made from"
+            why.add(stopped.siblings());
+            rules.add((rules.isEmpty() ? "" : "nor ") + "a delivery of a supplier lot another lot of which was recalled"
+                    + " or rejected, or is held by QA");
+        }
+        String reason = "Release approved by " + currentUser.fullName(stopped.approvedBy()) + " was not carried out: "
+                + String.join("; and ", why) + ". " + String.join(", ", rules) + "; decide its disposition";
+        if (reason.length() > FieldText.MAX_TEXT) {
+            reason = reason.substring(0, FieldText.MAX_TEXT - 3) + "...";
+        }
+        java.util.List<String> named = new java.util.ArrayList<>(stopped.unfitSources());
+        named.addAll(stopped.siblingLots());
+        HoldInput in = new HoldInput(reason, stopped.anyRecalled() ? HoldSource.RECALLED_MATERIAL
+                : HoldSource.UNFIT_MATERIAL, lotNumbers(named));
         Hold hold = place(lot, HoldRules.validate(in), true);
         process.start(hold, lot.getLotNumber());
     }

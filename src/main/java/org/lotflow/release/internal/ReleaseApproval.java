@@ -58,6 +58,15 @@ public class ReleaseApproval {
                 p -> requireFourEyes(p, false, lot, analyst, investigations), "refuse it");
     }
 
+    /**
+     * What an approval of the lot's release would be refused for, ahead ({@link org.lotflow.lot.SourceLotUnfit}'s
+     * sentence: made from material RECALLED, held or REJECTED, or of a supplier lot another lot of which is so), or
+     * null: for the {@code approveRelease} form, so the QA manager reads it before signing.
+     */
+    public String unfitMaterialRefusal(Lot lot) {
+        return lots.unfitSourceRefusal(lot);
+    }
+
     /** Four eyes at a release decision: not the analyst, not the lot's maker, for an approval not an invalidator. */
     private static void requireFourEyes(String signer, boolean approved, Lot lot, String analyst,
             List<OosInvestigation> investigations) {

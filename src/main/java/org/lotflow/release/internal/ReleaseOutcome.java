@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * carries out. Anything else fails with an {@link IllegalStateException} and changes nothing: the
  * job is retried, then becomes an incident. A tampered routing variable can send the process to a
  * step, but cannot release or reject the lot. A signed release whose lot meets a source that is not fit for use
- * (RECALLED, held in QUARANTINE or REJECTED; {@link org.lotflow.lot.UnfitSource}) before it is carried out is stopped
+ * (RECALLED, held in QUARANTINE or REJECTED; {@link org.lotflow.lot.UnfitSource}), or for a lot received PENDING from a
+ * supplier another lot of its supplier lot found so ({@link UnfitSource#sibling}), before it is carried out is stopped
  * instead ({@link #release} answers those sources, {@link #stop}): the lot is held for investigation.
  */
 @Service
@@ -76,16 +77,21 @@ public class ReleaseOutcome {
         List<UnfitSource> unfit = lots.lockAndFindUnfitSources(lot);
         if (unfit.isEmpty() || lot.getStatus() != LotStatus.PENDING) {
             throw new IllegalStateException("Refused to hold lot " + lot.getLotNumber() + " for unfit material: "
-                    + (unfit.isEmpty() ? "nothing it was made from is RECALLED, held or REJECTED" : "it is "
+                    + (unfit.isEmpty() ? "nothing it was made from, nor another lot of its supplier lot, is RECALLED,"
+                            + " held or REJECTED" : "it is "
                             + lot.getStatus())
                     + " (nothing changed)");
         }
         LabVerdict verdict = queries.verdict(lotId);
         String approvedBy = allowed(lot, () -> ReleaseDecisions.approverForRelease(verdict,
                 queries.lastDecision(lotId), oosDecided(lotId)));
+        List<UnfitSource> madeFrom = unfit.stream().filter(u -> !u.sibling()).toList();
+        List<UnfitSource> siblings = unfit.stream().filter(UnfitSource::sibling).toList();
         LabReleaseStopped stopped = new LabReleaseStopped(lot.getId(), lot.getLotNumber(),
-                unfit.stream().map(UnfitSource::described).toList(),
-                unfit.stream().anyMatch(UnfitSource::recalled), approvedBy);
+                madeFrom.stream().map(UnfitSource::described).toList(),
+                madeFrom.stream().anyMatch(UnfitSource::recalled), approvedBy, siblings.isEmpty() ? null
+                        : UnfitSource.siblingsSentence("lot " + lot.getLotNumber(), siblings),
+                siblings.stream().map(UnfitSource::lotNumber).toList());
         events.publishEvent(stopped);
         return stopped;
     }

@@ -5,6 +5,7 @@ import static org.lotflow.release.internal.process.LotReleaseVariables.COMMENT;
 import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_RECORDED_BY_NAME;
 import static org.lotflow.release.internal.process.LotReleaseVariables.LAB_SUMMARY;
 import static org.lotflow.release.internal.process.LotReleaseVariables.OOS_HISTORY;
+import static org.lotflow.release.internal.process.LotReleaseVariables.UNFIT_MATERIAL_NOTICE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.lotflow.lot.Lot;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code approveRelease}: on create, shows the lot, its lab verdict and any earlier out-of-specification
- * round with its invalidation ({@code oosHistory}, {@link OosForms#oosHistory}), and forgets any decision
+ * round with its invalidation ({@code oosHistory}, {@link OosForms#oosHistory}), when the form is read the four-eyes
+ * rule as it applies to the reader and what keeps the lot from being released ({@code unfitMaterialNotice}: the 409
+ * an approval would answer, {@link org.lotflow.lot.SourceLotUnfit}), and forgets any decision
  * waiting from before; on complete, reads the form's fields ({@code approved}, {@code comment}, both
  * required, read once and removed), has {@link ReleaseApproval} sign the decision as the logged-in
  * user (four eyes), and hands the signed decision to the gateway as {@code approved}. The lot is the
@@ -45,6 +48,14 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
             Lot lot = ReleaseFacts.lot(runs, task);
             return org.lotflow.shared.FourEyesNotices.shownTo(reader, approval.fourEyesNotices(lot,
                     queries.verdict(lot.getId())));
+        });
+        // material that keeps the lot from being released, said when the form is read, before the signature's 409
+        // (a source RECALLED, held or REJECTED; for a received lot, another lot of its supplier lot so): lotflow's
+        // records as they are now, as the approval checks them
+        displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "approveRelease", (task, reader) -> {
+            Lot lot = ReleaseFacts.lot(runs, task);
+            String refusal = approval.unfitMaterialRefusal(lot);
+            return java.util.Map.of(UNFIT_MATERIAL_NOTICE.name(), refusal == null ? "" : refusal);
         });
         this.runs = runs;
         this.queries = queries;

@@ -58,6 +58,12 @@ public final class LotReleaseVariables {
      * invalidated (who, when, findings), or "none", so the approver signs knowing the whole record.
      */
     public static final Variable<String> OOS_HISTORY = Variable.text("oosHistory");
+    /**
+     * Display of {@code approveRelease}, computed when the form is read: why an approval would be refused, the lot
+     * being made from material RECALLED, held or REJECTED, or, received from a supplier, of a supplier lot another lot
+     * of which was so ({@link org.lotflow.lot.SourceLotUnfit}'s sentence), or an empty text.
+     */
+    public static final Variable<String> UNFIT_MATERIAL_NOTICE = Variable.text("unfitMaterialNotice");
     /** Display of the OOS tasks: the earlier test rounds of the lot, if any. */
     public static final Variable<String> EARLIER_ROUNDS = Variable.text("earlierRounds");
 

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>When material the lot was made from became RECALLED, held in QUARANTINE or REJECTED after the release was signed
  * (read under the lot's row lock), the release is not carried out: the task throws the BPMN error {@value #SOURCE_LOT_RECALLED}, whose
- * boundary event leads to {@code holdLot} (the lot is held for a quarantine investigation).
+ * boundary event leads to {@code holdLot} (the lot is held for a quarantine investigation). So too for a lot received
+ * PENDING from a supplier when another lot of its supplier lot became RECALLED, REJECTED or held by QA
+ * ({@link org.lotflow.lot.UnfitSource#sibling}).
  */
 @Component("releaseLotDelegate")
 public class ReleaseLotDelegate implements JavaDelegate {
@@ -38,8 +40,14 @@ public class ReleaseLotDelegate implements JavaDelegate {
         Lot lot = ReleaseFacts.lot(runs, execution);
         List<org.lotflow.lot.UnfitSource> unfit = outcome.release(lot.getId());
         if (!unfit.isEmpty()) {
-            throw new BpmnError(SOURCE_LOT_RECALLED, "Lot " + lot.getLotNumber() + " is not released: it was made from "
-                    + String.join(", ", unfit.stream().map(org.lotflow.lot.UnfitSource::described).toList())
+            List<String> madeFrom = unfit.stream().filter(u -> !u.sibling())
+                    .map(org.lotflow.lot.UnfitSource::described).toList();
+            List<String> siblings = unfit.stream().filter(org.lotflow.lot.UnfitSource::sibling)
+                    .map(org.lotflow.lot.UnfitSource::described).toList();
+            throw new BpmnError(SOURCE_LOT_RECALLED, "Lot " + lot.getLotNumber() + " is not released: "
+                    + (madeFrom.isEmpty() ? "" : "it was made from " + String.join(", ", madeFrom))
+                    + (!madeFrom.isEmpty() && !siblings.isEmpty() ? "; and " : "")
+                    + (siblings.isEmpty() ? "" : "other lots of its supplier lot are " + String.join(", ", siblings))
                     + ", found unfit after its release was signed");
         }
     }
