@@ -9,6 +9,12 @@ public final class QuarantineEventTypes {
     public static final String DISPOSITION_SIGNED = "DISPOSITION_SIGNED";
     public static final String DISPOSITION_NOT_APPLIED = "DISPOSITION_NOT_APPLIED";
     /**
+     * A signed RELEASE not carried out because the lot is made from material that became unfit for use (RECALLED,
+     * held in QUARANTINE or REJECTED) after the signature: the lot stays held, awaiting a new disposition (re-test 27
+     * R3).
+     */
+    public static final String DISPOSITION_NOT_CARRIED_OUT = "DISPOSITION_NOT_CARRIED_OUT";
+    /**
      * A signed disposition carried out without a status change: a RELEASE of a lot the expiry run made EXPIRED while
      * it was held (before audit 26 F3), which stays EXPIRED.
      */

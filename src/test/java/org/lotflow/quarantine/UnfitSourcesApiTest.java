@@ -247,4 +247,79 @@ class UnfitSourcesApiTest {
         assertThat(q.status(made)).isEqualTo("QUARANTINE");
         assertThat(q.history(made).toString()).doesNotContain("DISPOSITION_SIGNED");
     }
+
+    /**
+     * Re-test 27 R3: a RELEASE disposition signed while its source lot is being held (the hold commits after the
+     * signature, before the {@code releaseHeldLot} job runs) is not carried out: no incident, the lot stays held in
+     * QUARANTINE, its history says the signed release was not carried out and why, and the QA manager decides again (a
+     * RELEASE is refused while the source is held; a REJECT is accepted and carried out).
+     */
+    @Test
+    void aDispositionReleaseWhoseSourceIsHeldBeforeItRunsIsNotCarriedOutAndIsDecidedAgain() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String rmSku = api.createProduct("UFQ");
+        String fgSku = api.createProduct("UFR");
+        GenealogyFixture f = new GenealogyFixture(api, jdbc);
+        String rm = f.released(rmSku, "200", "2025-01-02", Map.of());
+        String made = f.released(fgSku, "50", "2025-01-20", Map.of(rm, "100"));
+        assertThat(q.hold("sarah", made, "Dented drums").status()).isEqualTo(202);
+        q.investigate("sarah", made);
+        Response release = q.dispose("jennifer", made, Map.of("decision", "RELEASE", "justification",
+                "Drums intact on inspection", "password", "jennifer"));
+        assertThat(release.status()).as(release.toString()).isEqualTo(200);
+        // the source is held after the signature, before the releaseHeldLot job runs (the race, made deterministic)
+        assertThat(q.hold("sarah", rm, "Contamination suspected").status()).isEqualTo(202);
+
+        long statusChangesBefore = q.history(made).findValues("type").stream().map(JsonNode::asText)
+                .filter("STATUS_CHANGED"::equals).count();
+        api.executeJobs(); // threw SourceLotUnfit on every retry before (incident)
+        String instance = api.get("demo", "/engine-rest/process-instance?processDefinitionKey=quarantineInvestigation"
+                + "&businessKey=" + made).json().get(0).get("id").asText();
+        assertThat(api.get("demo", "/engine-rest/incident?processInstanceId=" + instance).json()).isEmpty();
+        assertThat(api.get("demo", "/engine-rest/job?processInstanceId=" + instance + "&withException=true").json())
+                .isEmpty();
+        assertThat(q.status(made)).isEqualTo("QUARANTINE");
+        assertThat(holdReason(made)).isEqualTo("Dented drums"); // its hold is still open
+        Map<String, Object> kept = jdbc.queryForMap("SELECT h.decision, h.not_carried_out_decision,"
+                + " h.not_carried_out_decided_by, h.not_carried_out_reason FROM lot_hold h JOIN lot l"
+                + " ON l.id = h.active_lot_id WHERE l.lot_number = ?", made);
+        assertThat(kept.get("decision")).isNull();
+        assertThat(kept.get("not_carried_out_decision")).isEqualTo("RELEASE");
+        assertThat(kept.get("not_carried_out_decided_by")).isEqualTo("jennifer");
+        assertThat((String) kept.get("not_carried_out_reason")).contains(rm + " (held in QUARANTINE)");
+        JsonNode history = q.history(made);
+        List<String> types = history.findValues("type").stream().map(JsonNode::asText).toList();
+        assertThat(types).contains("DISPOSITION_SIGNED", "DISPOSITION_NOT_CARRIED_OUT");
+        assertThat(types.stream().filter("STATUS_CHANGED"::equals).count()).as("nothing released")
+                .isEqualTo(statusChangesBefore);
+        JsonNode notCarriedOut = history.findParents("type").stream().filter(e -> e.get("type").asText().equals(
+                "DISPOSITION_NOT_CARRIED_OUT")).findFirst().orElseThrow();
+        assertThat(notCarriedOut.toString()).contains("was not carried out").contains(rm + " (held in QUARANTINE)")
+                .contains("decides its disposition again");
+        JsonNode view = api.get("tom", "/api/lots/" + made).json();
+        assertThat(view.toString()).contains("\"stage\":\"AWAITING_DISPOSITION\"");
+        JsonNode kept2 = view.findValue("dispositionNotCarriedOut");
+        assertThat(kept2.get("decision").asText()).isEqualTo("RELEASE");
+        assertThat(kept2.get("signedBy").asText()).isEqualTo("jennifer");
+        assertThat(kept2.get("reason").asText()).contains(rm + " (held in QUARANTINE)");
+        assertThat(q.hasTask("jennifer", made, "decideDisposition")).isTrue();
+        JsonNode task = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + made
+                + "&taskDefinitionKey=decideDisposition").json().get(0);
+        assertThat(api.get("jennifer", "/engine-rest/task/" + task.get("id").asText() + "/identity-links").json()
+                .toString()).contains("qa-manager");
+
+        // a RELEASE again is refused before its signature while the source is held
+        Response again = q.dispose("jennifer", made, Map.of("decision", "RELEASE", "justification",
+                "Drums intact on inspection", "password", "jennifer"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("unfitSourceLots").get(0).asText()).isEqualTo(rm + " (held in QUARANTINE)");
+        // a new decision is accepted, not 409 "was decided"
+        Response reject = q.dispose("jennifer", made, Map.of("decision", "REJECT", "justification",
+                "Source lot contamination suspected", "password", "jennifer"));
+        assertThat(reject.status()).as(reject.toString()).isEqualTo(200);
+        api.executeJobs();
+        assertThat(q.status(made)).isEqualTo("REJECTED");
+        assertThat(api.get("demo", "/engine-rest/incident?processInstanceId=" + instance).json()).isEmpty();
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number IN (?, ?)", rm, made);
+    }
 }

@@ -5,6 +5,7 @@ import org.lotflow.quarantine.QuarantineEventTypes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.lotflow.history.LotHistory;
@@ -12,6 +13,7 @@ import org.lotflow.lot.Lot;
 import org.lotflow.lot.LotService;
 import org.lotflow.release.LabRecords;
 import org.lotflow.lot.LotStatus;
+import org.lotflow.lot.UnfitSource;
 import org.lotflow.quarantine.RecallRequested;
 import org.lotflow.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +36,14 @@ import org.springframework.transaction.annotation.Transactional;
  * EXPIRED while held (before this rule) still follows its signed disposition: REJECT takes it EXPIRED -> REJECTED
  * ({@link LotStatus#canBecomeBySignedDisposition}), so its customers are informed and its stock disposed of as for
  * any reject; RECALL recalls it; RELEASE closes the hold and the lot stays EXPIRED.
+ *
+ * <p>A signed RELEASE whose lot is made from material that became unfit for use after the signature (a source lot
+ * RECALLED, held in QUARANTINE or REJECTED; {@link UnfitSource}) is not carried out (re-test 27 R3), as the lab
+ * release's {@code releaseLot} ({@link LotService#releaseUnlessMadeFromUnfit}, under the lots' row locks): nothing is
+ * released, the history says the signed release was not carried out and why ({@code DISPOSITION_NOT_CARRIED_OUT},
+ * naming the source lots and their state), the hold stays open with the decision cleared ({@link Hold#notCarriedOut}),
+ * and {@link #release} answers those sources, so the process goes back to {@code decideDisposition} (boundary error
+ * {@code SOURCE_LOT_UNFIT}) for a QA manager to sign a new disposition.
  */
 @Service
 public class DispositionOutcomes {
@@ -60,11 +70,52 @@ public class DispositionOutcomes {
 
     /**
      * RELEASE: back to RELEASED; its allocations may ship again. Past its expiration date ({@link Lot#isExpiredOn}
-     * today): EXPIRED instead, or stays EXPIRED (audit 26 F3; {@link #releasePastExpiry}).
+     * today): EXPIRED instead, or stays EXPIRED (audit 26 F3; {@link #releasePastExpiry}). Unless the lot is made from
+     * material not fit for use now (re-test 27 R3): then nothing is released, the release is recorded as not carried
+     * out, the hold stays open awaiting a new disposition, and those sources are answered (the step throws the BPMN
+     * error {@code SOURCE_LOT_UNFIT}). Empty: carried out (or already, or no longer applicable).
      */
     @Transactional
-    public void release(Long holdId) {
+    public List<UnfitSource> release(Long holdId) {
+        Hold hold = queries.get(holdId);
+        DispositionRules.requireSigned(hold, Disposition.RELEASE);
+        if (hold.isActive()) {
+            Lot lot = lots.lockForChange(lots.get(hold.getLotId()));
+            if (lot.getStatus() == LotStatus.QUARANTINE && !lot.isExpiredOn(LocalDate.now(clock))) {
+                // the lot's and its sources' row locks, held until this step commits: a hold, rejection or recall of a
+                // source committing at the same moment is waited for and seen; the status change checks again below
+                List<UnfitSource> unfit = lots.lockAndFindUnfitSources(lot);
+                if (!unfit.isEmpty()) {
+                    notCarriedOut(hold, lot, unfit);
+                    return unfit;
+                }
+            }
+        }
         carryOut(holdId, Disposition.RELEASE, LotStatus.RELEASED);
+        return List.of();
+    }
+
+    /**
+     * The signed RELEASE is not carried out: the lot is made from {@code unfit}. History {@code
+     * DISPOSITION_NOT_CARRIED_OUT} on behalf of the signer, naming the sources and their state; the hold stays open
+     * and its decision is cleared for a new signature ({@link Hold#notCarriedOut}); the lot stays QUARANTINE.
+     */
+    private void notCarriedOut(Hold hold, Lot lot, List<UnfitSource> unfit) {
+        String signer = hold.getDecidedBy();
+        String sources = String.join(", ", unfit.stream().map(UnfitSource::described).toList());
+        String why = "Lot " + lot.getLotNumber() + " is made from " + sources + ", not fit for use";
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("disposition", Disposition.RELEASE.name());
+        detail.put("signedBy", signer);
+        detail.put("signedAt", hold.getDecidedAt().toString());
+        detail.put("unfitSources", sources);
+        history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_NOT_CARRIED_OUT).by(signer)
+                .reason("Quarantine disposition: " + Disposition.RELEASE.inWords() + ", signed by "
+                        + currentUser.fullName(signer) + ", was not carried out: " + why + " (recalled, held or"
+                        + " rejected after the signature). Nothing was released; the lot stays held in QUARANTINE and"
+                        + " a QA manager decides its disposition again")
+                .details(detail).record();
+        hold.notCarriedOut(why, clock.instant());
     }
 
     /**
@@ -126,8 +177,20 @@ public class DispositionOutcomes {
         }
         // the decision in words (new user round 25 N2: "Quarantine disposition RELEASE signed by"); reasons recorded
         // before keep their text
-        lots.changeStatusBySignedDisposition(lot, target, "Quarantine disposition: " + expected.inWords()
-                + ", signed by " + currentUser.fullName(signer) + ": " + hold.getJustification(), detail, signer);
+        String reason = "Quarantine disposition: " + expected.inWords() + ", signed by " + currentUser.fullName(signer)
+                + ": " + hold.getJustification();
+        if (target == LotStatus.RELEASED) {
+            // checked under the same row locks as in release(): answers sources only if one turned unfit in between,
+            // which those locks rule out; should it happen the step fails and changes nothing (job retried)
+            List<UnfitSource> unfit = lots.releaseUnlessMadeFromUnfit(lot, reason, detail, signer,
+                    lot.isReleasedOnConcession());
+            if (!unfit.isEmpty()) {
+                throw new IllegalStateException("Refused to release lot " + lot.getLotNumber() + ": made from "
+                        + unfit.stream().map(UnfitSource::described).toList() + " (nothing changed)");
+            }
+            return true;
+        }
+        lots.changeStatusBySignedDisposition(lot, target, reason, detail, signer);
         return true;
     }
 

@@ -26,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * four eyes on a release), and the signature is recorded with its meaning in the hold and the lot
  * history (21 CFR 11.50, 11.70; EU GMP Annex 11 §14). The outcome is carried out afterwards by the
  * process ({@link DispositionOutcomes}). Two doors: the API, which also completes the lot's
- * {@code decideDisposition} task, and that task's own form in Tasklist.
+ * {@code decideDisposition} task, and that task's own form in Tasklist. A RELEASE reads the lot's sources under their
+ * row locks ({@link LotService#lockAndFindUnfitSources}) and is refused (409, unsigned) when one is not fit for use; a
+ * source held, rejected or recalled after the signature leaves the release not carried out and the hold awaiting a new
+ * signature ({@link Hold#notCarriedOut}; re-test 27 R3).
  */
 @Service
 public class DispositionSigning {
@@ -221,7 +224,14 @@ public class DispositionSigning {
             // its loser is 409 before anything is signed (auditor 2026-12-06 X9: signed, answered 200, not applied)
             lot = lots.lockForChange(lot);
             DispositionRules.requireReleasable(in.decision(), lot.getStatus(), lot.getLotNumber());
-            lots.requireFitSources(lot); // 409 before the signature: made from recalled, held or rejected material
+            // 409 before the signature: made from recalled, held or rejected material, read under the lot's and its
+            // sources' row locks (held until this signature commits): a hold, rejection or recall of a source committing
+            // at the same moment is waited for and refuses this RELEASE; one committing after it finds the signature,
+            // and releaseHeldLot then does not carry the release out (re-test 27 R3)
+            java.util.List<org.lotflow.lot.UnfitSource> unfit = lots.lockAndFindUnfitSources(lot);
+            if (!unfit.isEmpty()) {
+                throw new org.lotflow.lot.SourceLotUnfit(lot.getLotNumber(), unfit);
+            }
             DispositionRules.requireTestedBeforeFirstRelease(in.decision(), history.everReached(lot.getId(),
                     LotStatus.RELEASED.name()), labRecords.current(lot.getId()), signer, lot.getLotNumber());
         }

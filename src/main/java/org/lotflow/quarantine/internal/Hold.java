@@ -104,6 +104,23 @@ public class Hold {
     @Column(name = "overdue_at")
     private Instant overdueAt;
 
+    /** The last signed disposition that was not carried out ({@link #notCarriedOut}), or null (V188). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "not_carried_out_decision", length = 16)
+    private Disposition notCarriedOutDecision;
+
+    @Column(name = "not_carried_out_decided_by", length = 64)
+    private String notCarriedOutDecidedBy;
+
+    @Column(name = "not_carried_out_decided_at")
+    private Instant notCarriedOutDecidedAt;
+
+    @Column(name = "not_carried_out_at")
+    private Instant notCarriedOutAt;
+
+    @Column(name = "not_carried_out_reason", length = 4000)
+    private String notCarriedOutReason;
+
     @Column(name = "closed_at")
     private Instant closedAt;
 
@@ -152,6 +169,24 @@ public class Hold {
         this.classification = classification;
         this.decidedBy = by;
         this.decidedAt = at;
+    }
+
+    /**
+     * The signed disposition could not be carried out (a RELEASE whose lot was made from material that became unfit
+     * for use after the signature; re-test 27 R3): it is kept as not carried out, with when and why, and the hold's
+     * decision is cleared, so the hold stays open, AWAITING_DISPOSITION, and a QA manager signs a new one.
+     */
+    void notCarriedOut(String why, Instant at) {
+        this.notCarriedOutDecision = decision;
+        this.notCarriedOutDecidedBy = decidedBy;
+        this.notCarriedOutDecidedAt = decidedAt;
+        this.notCarriedOutAt = at;
+        this.notCarriedOutReason = why;
+        this.decision = null;
+        this.justification = null;
+        this.classification = null;
+        this.decidedBy = null;
+        this.decidedAt = null;
     }
 
     void overdue(Instant at) {
@@ -276,6 +311,28 @@ public class Hold {
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    /** The last signed disposition of this hold that was not carried out ({@link #notCarriedOut}), or null. */
+    public Disposition getNotCarriedOutDecision() {
+        return notCarriedOutDecision;
+    }
+
+    public String getNotCarriedOutDecidedBy() {
+        return notCarriedOutDecidedBy;
+    }
+
+    public Instant getNotCarriedOutDecidedAt() {
+        return notCarriedOutDecidedAt;
+    }
+
+    public Instant getNotCarriedOutAt() {
+        return notCarriedOutAt;
+    }
+
+    /** Why it was not carried out ("made from RKG-2025-002 (held in QUARANTINE)"), or null. */
+    public String getNotCarriedOutReason() {
+        return notCarriedOutReason;
     }
 
     public Instant getOverdueAt() {

@@ -53,6 +53,7 @@ class HoldLotView implements LotViewContributor {
         investigation.put("investigatedBy", h.getInvestigatedBy());
         investigation.put("investigatedAt", h.getInvestigatedAt());
         investigation.put("disposition", disposition(h));
+        investigation.put("dispositionNotCarriedOut", notCarriedOut(h));
         investigation.values().removeIf(Objects::isNull);
         hold.values().removeIf(Objects::isNull);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -83,6 +84,25 @@ class HoldLotView implements LotViewContributor {
         m.put("findings", e.getFindings());
         m.put("rootCause", e.getRootCause());
         m.put("disposition", disposition(e));
+        m.values().removeIf(Objects::isNull);
+        return m;
+    }
+
+    /**
+     * The hold's last signed disposition that was not carried out (a RELEASE whose source lot became unfit for use after
+     * the signature; re-test 27 R3): decision, who signed and when, when and why it was not carried out; or null.
+     */
+    private Map<String, Object> notCarriedOut(Hold h) {
+        if (h.getNotCarriedOutDecision() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decision", h.getNotCarriedOutDecision().name());
+        m.put("signedBy", h.getNotCarriedOutDecidedBy());
+        m.put("signedByName", users.fullName(h.getNotCarriedOutDecidedBy()));
+        m.put("signedAt", h.getNotCarriedOutDecidedAt());
+        m.put("notCarriedOutAt", h.getNotCarriedOutAt());
+        m.put("reason", h.getNotCarriedOutReason());
         m.values().removeIf(Objects::isNull);
         return m;
     }

@@ -123,6 +123,37 @@ class QuarantineProcessTest extends ProcessTest {
         verify(informListener, never()).notify(any());
     }
 
+    /**
+     * Re-test 27 R3: the signed RELEASE meets a source lot that became unfit for use; {@code releaseHeldLot} throws
+     * {@code SOURCE_LOT_UNFIT} (nothing released, recorded, hold open) and the QA managers decide again; the new REJECT
+     * is carried out.
+     */
+    @Test
+    void aReleaseNotCarriedOutForAnUnfitSourceGoesBackToTheDecision() throws Exception {
+        ProcessInstance pi = startByService();
+        org.mockito.Mockito.doThrow(new org.camunda.bpm.engine.delegate.BpmnError(
+                QuarantineOutcomeDelegates.SOURCE_LOT_UNFIT, "made from a held lot")).when(releaseLot).execute(any());
+        investigateAndDecide(pi, "RELEASE");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("releaseHeldLot");
+        BpmnAwareTests.execute(BpmnAwareTests.job("releaseHeldLot"));
+        verify(releaseLot).execute(any());
+        BpmnAwareTests.assertThat(pi).hasPassed("Error_SourceLotUnfit").isWaitingAt("decideDisposition");
+        assertCandidateGroups("decideDisposition", "qa-manager");
+        assertThat(BpmnAwareTests.task(pi).getDueDate()).isNotNull();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        org.mockito.Mockito.when(facts.disposalNeeded(any())).thenReturn(true);
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("decision", "REJECT"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("rejectHeldLot");
+        BpmnAwareTests.execute(BpmnAwareTests.job("rejectHeldLot"));
+        verify(rejectLot).execute(any());
+        BpmnAwareTests.assertThat(pi).isWaitingAt("informCustomers");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("customerNotice", "e-mailed"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("confirmDisposal");
+        BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("disposalMethod", "DESTROYED"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Disposed").hasNotPassed("EndEvent_Released");
+        verify(releaseLot).execute(any()); // once: the new decision is carried out, not the old one
+    }
+
     @Test
     void recallHandsOverToTheRecallProcess() throws Exception {
         ProcessInstance pi = startByService();
