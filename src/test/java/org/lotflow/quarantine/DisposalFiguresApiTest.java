@@ -187,6 +187,60 @@ class DisposalFiguresApiTest {
         jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number = ?", lot);
     }
 
+    /**
+     * Re-test 27 R1, in M2's own order: returns received (the recall waits for its closing), then the rejection's
+     * <em>Confirm disposal</em>, then the closing in Tasklist. The closing form shows the recall's figures as they
+     * stand when it is read (it kept "60 drums" while 15 were on hand, and refused every signature with 409 until a
+     * restart), and its {@code figuresVersion} is the one the completion checks: signed on it, 204, the recall's 15
+     * disposed of under its number.
+     */
+    @Test
+    void theClosingFormOpenedBeforeTheRejectionsDisposalShowsTheLiveFigureAndIsSignedOnIt() {
+        String sku = api.createProduct("DFT");
+        String lot = rejectedAwaitingDisposal(sku, "Cust Nu");
+        String recall = recallReturning(lot, "Cust Nu", 15);
+        String close = q.taskId("jennifer", recall, "closeRecall");
+        JsonNode before = api.get("jennifer", "/engine-rest/task/" + close + "/form-variables").json();
+        assertThat(Forms.shown(before, "recallSummary")).contains("To dispose of on closing: stock on hand of the lot "
+                + lot + " (60 drums, a REJECTED lot the recall kept as it was)");
+        String read = before.get("figuresVersion").get("value").asText();
+
+        String disposal = q.taskId("mike", lot, "confirmDisposal");
+        assertThat(confirm(disposal, "WM-9A", form(disposal).get("figuresVersion").get("value").asText()).status())
+                .isEqualTo(204);
+        assertThat(lot(lot).get("onHand").decimalValue()).isEqualByComparingTo("15");
+        assertThat(lot(lot).get("disposed").decimalValue()).isEqualByComparingTo("45");
+
+        // read again (as Tasklist reloads it): the live figure and its version
+        JsonNode now = api.get("jennifer", "/engine-rest/task/" + close + "/form-variables").json();
+        String summary = Forms.shown(now, "recallSummary");
+        assertThat(summary).contains("To dispose of on closing: stock on hand of the lot " + lot
+                + " (15 drums, a REJECTED lot the recall kept as it was)").doesNotContain("60 drums");
+        String current = now.get("figuresVersion").get("value").asText();
+        assertThat(current).isNotEqualTo(read);
+        Map<String, Object> signing = new java.util.HashMap<>(Map.of("comment", "Recall complete", "disposalMethod",
+                "DESTROYED", "disposalReference", "WM-9B", "signaturePassword", "jennifer"));
+        // the version read before the disposal is refused (nothing signed); the one shown now is signed on
+        signing.put("figuresShown", read);
+        Response stale = q.submit("jennifer", close, signing);
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.json().get("detail").asText()).contains("The recall's figures changed since this closing"
+                + " form was opened");
+        signing.put("figuresShown", current);
+        Response signed = q.submit("jennifer", close, signing);
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode view = api.get("rachel", "/api/recalls/" + recall).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("disposals")).hasSize(1);
+        assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo("15");
+        assertThat(view.get("disposals").get(0).get("reference").asText()).isEqualTo("WM-9B");
+        JsonNode closedLot = lot(lot);
+        assertThat(closedLot.get("onHand").decimalValue()).isEqualByComparingTo("0");
+        assertThat(closedLot.get("disposed").decimalValue()).isEqualByComparingTo("60");
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number = ?", lot);
+    }
+
     @Test
     void aRecallClosedFirstLeavesTheDisposalNothingAndItsFormSaysSoLive() {
         String sku = api.createProduct("DFC");

@@ -1,51 +1,24 @@
 package org.lotflow.recall.internal;
 
-import org.lotflow.recall.internal.process.LotRecallProcess;
 import org.lotflow.shared.InvalidInput;
 import org.lotflow.shared.StateConflict;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a recall's waiting {@code closeRecall} form true to lotflow's records: when an answer or returns are recorded
- * after the form was made (a customer reached later, pallets that arrive while the recall waits for its closing), the
- * summary the QA manager reads before signing is built again from the recall's rows (new user 2026-12-06 M1: she
- * signed on figures from before the returns). Nothing happens when no closing form waits. And the closing is signed
- * only on the figures its form showed ({@link #requireFiguresAsShown}).
+ * The recall's {@code closeRecall} form and its signing: the form shows the recall's figures ({@code recallSummary})
+ * and their version ({@code figuresVersion}) as they stand when it is read ({@code CloseRecallListener}, live), so
+ * answers, returns and disposals recorded after the task was made are in what the QA manager reads before signing
+ * (new user 2026-12-06 M1; re-test 27 R1: the rejection's disposal of the lot's other stock left the form showing the
+ * old figure and its version, so every signature was refused). And the closing is signed only on the figures its
+ * form showed ({@link #requireFiguresAsShown}), compared with the version of the same figures as they stand then.
  */
 @Component
 public class ClosingForm {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClosingForm.class);
-
     private final RecallQueries queries;
-    private final LotRecallProcess process;
-    private final RecallStore store;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    ClosingForm(RecallQueries queries, LotRecallProcess process, RecallStore store,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+    ClosingForm(RecallQueries queries) {
         this.queries = queries;
-        this.process = process;
-        this.store = store;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-    }
-
-    /**
-     * At start-up, the closing forms already waiting show the figures and their version as they stand: a form made
-     * before the version was shown (an upgrade) would otherwise send none back and could not be signed in Tasklist.
-     * Idempotent, so several nodes starting together do no harm.
-     */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    public void refreshWaiting() {
-        for (RecallStore.RecallRow recall : store.awaitingClose()) {
-            try {
-                transaction.executeWithoutResult(status -> refresh(recall));
-            } catch (RuntimeException e) {
-                // the form keeps what it showed; its signing then asks for a reload, which the next start repairs
-                LOG.warn("The closing form of recall {} could not be brought up to date: {}", recall.recallNumber(),
-                        e.toString());
-            }
-        }
     }
 
     /** {@link RecallQueries#receivedAtPlant}: what each customer sent back, for what is still at customers. */
@@ -58,16 +31,12 @@ public class ClosingForm {
         return queries.receivedAgainstSaid(recallId);
     }
 
-    /** Builds the closing summary of {@code recall} again, for its waiting {@code closeRecall} task if it has one. */
-    void refresh(RecallStore.RecallRow recall) {
-        process.refreshClosingSummary(recall.processInstanceId(), queries.closeSummary(recall.recallNumber(),
-                recall.processInstanceId()));
-    }
-
     /**
      * The closing is signed on the figures its signer read: {@code figuresShown}, the {@code figuresVersion} the form
-     * showed, is required (400 naming it) and must be the current figures' (409 otherwise: returns or a later contact
-     * were recorded since; nothing is signed). Re-test 2026-12-06 R3, N2: a form opened before them was signed on
+     * showed, is required (400 naming it) and must be the current figures' (409 otherwise: returns, a later contact or a
+     * disposal of the lot's other stock were recorded since; nothing is signed). The form shows the version of the
+     * figures as they stand when it is read, taken of the same text ({@link #figuresVersion}), so a form read again
+     * is signed on. Re-test 2026-12-06 R3, N2: a form opened before them was signed on
      * figures other than those read, through Tasklist and through {@code /engine-rest} alike. {@code POST
      * /api/recalls/{n}/close} sends the version of the figures as they stand when it is called.
      */

@@ -18,16 +18,14 @@ class LaterContact {
     private final RecallStore store;
     private final NotificationStore notifications;
     private final AnswerRecords records;
-    private final ClosingForm closingForm;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    LaterContact(RecallStore store, NotificationStore notifications, AnswerRecords records, ClosingForm closingForm,
+    LaterContact(RecallStore store, NotificationStore notifications, AnswerRecords records,
             CurrentUser currentUser, Clock clock) {
         this.store = store;
         this.notifications = notifications;
         this.records = records;
-        this.closingForm = closingForm;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -62,7 +60,7 @@ class LaterContact {
         }
         records.record(recall, n, answer, at, false, " (reached later: recorded as not reached"
                 + (n.notifiedBy() == null ? "" : " by " + n.notifiedBy()) + " before)");
-        closingForm.refresh(locked);
+        // a closing form already waiting shows the contact: computed when it is read (CloseRecallListener)
     }
 
 }

@@ -32,11 +32,9 @@ public class RecallReturns {
     private final LotHistory history;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final ClosingForm closingForm;
 
     public RecallReturns(CustomerNotification notification, RecallStore store, NotificationStore notifications,
-            BoundRecalls bound, LotHistory history, CurrentUser currentUser, Clock clock, ClosingForm closingForm) {
-        this.closingForm = closingForm;
+            BoundRecalls bound, LotHistory history, CurrentUser currentUser, Clock clock) {
         this.notification = notification;
         this.store = store;
         this.notifications = notifications;
@@ -129,7 +127,7 @@ public class RecallReturns {
                     .detail("note", noted).record();
         }
         store.event(recall.id(), now, "RETURNS_RECORDED", by, text);
-        // a closing form already waiting shows them: the QA manager signs on the figures recorded (new user M1)
-        closingForm.refresh(recall);
+        // a closing form already waiting shows them, computed when it is read: the QA manager signs on the figures
+        // recorded (new user M1; CloseRecallListener)
     }
 }

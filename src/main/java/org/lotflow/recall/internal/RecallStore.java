@@ -142,20 +142,6 @@ class RecallStore {
                 RecallStore::recall).stream().findFirst();
     }
 
-    /** The recalls waiting for their signed closing (status AWAITING_CLOSE, no closing signed yet), by id. */
-    List<RecallRow> awaitingClose() {
-        return jdbc.query("SELECT * FROM recall WHERE status = :s AND close_requested_by IS NULL ORDER BY id",
-                Map.of("s", RecallStatus.AWAITING_CLOSE), RecallStore::recall);
-    }
-
-    /** The recalls awaiting an unsigned closing whose scope holds lot {@code lotId}. */
-    List<RecallRow> awaitingCloseWithLot(long lotId) {
-        return jdbc.query("""
-                SELECT r.* FROM recall r WHERE r.status = :s AND r.close_requested_by IS NULL
-                   AND EXISTS (SELECT 1 FROM recall_lot rl WHERE rl.recall_id = r.id AND rl.lot_id = :lotId)
-                 ORDER BY r.id""", Map.of("s", RecallStatus.AWAITING_CLOSE, "lotId", lotId), RecallStore::recall);
-    }
-
     RecallRow get(long recallId) {
         return jdbc.queryForObject("SELECT * FROM recall WHERE id = :id", Map.of("id", recallId), RecallStore::recall);
     }

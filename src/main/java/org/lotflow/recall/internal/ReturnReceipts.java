@@ -41,11 +41,10 @@ public class ReturnReceipts {
     private final LotReturns lotReturns;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final ClosingForm closingForm;
     private final org.lotflow.serial.SerialReturns serialReturns;
 
     public ReturnReceipts(RecallStore store, ReturnReceiptStore receipts, BoundRecalls bound, LotStock lots,
-            LotReturns lotReturns, CurrentUser currentUser, Clock clock, ClosingForm closingForm,
+            LotReturns lotReturns, CurrentUser currentUser, Clock clock,
             org.lotflow.serial.SerialReturns serialReturns) {
         this.serialReturns = serialReturns;
         this.store = store;
@@ -55,7 +54,6 @@ public class ReturnReceipts {
         this.lotReturns = lotReturns;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.closingForm = closingForm;
     }
 
     /**
@@ -145,14 +143,9 @@ public class ReturnReceipts {
         store.event(recall.id(), now, "RETURN_RECEIVED", by, "Received back from " + asRecorded + ": "
                 + Quantities.plain(quantity) + " " + lot.unit() + " of lot " + lot.lotNumber() + " on " + receivedOn
                 + (reference == null ? "" : " (" + reference + ")") + "; on hand until the closing disposes of it");
-        // a closing form already waiting shows the stock to dispose of as it now stands (and signs on it): this
-        // recall's, and any other's whose scope holds the lot (a REJECTED lot in several: re-test 2026-12-07 N1)
-        closingForm.refresh(recall);
-        for (RecallStore.RecallRow other : store.awaitingCloseWithLot(lot.lotId())) {
-            if (!other.id().equals(recall.id())) {
-                closingForm.refresh(other);
-            }
-        }
+        // a closing form already waiting, this recall's or any other's whose scope holds the lot (a REJECTED lot in
+        // several: re-test 2026-12-07 N1), shows the stock to dispose of as it now stands: it is computed when the form
+        // is read (CloseRecallListener; re-test 27 R1)
     }
 
     /**

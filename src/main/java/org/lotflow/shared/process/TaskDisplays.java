@@ -116,18 +116,6 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Changes what the open task {@code taskId}'s form shows under {@code name} to {@code text}, fitted as {@link
-     * TaskForm} fits it, from outside the engine (lotflow's facts behind a display value changed while the task is
-     * open: later returns behind a recall's closing summary). The row is locked while merged, as a task listener's
-     * change is; no row (the task is done), nothing happens.
-     */
-    public void refresh(String taskId, String name, String text) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put(name, TaskForm.fitted(text == null || text.isBlank() ? TaskForm.ABSENT : text));
-        merge(taskId, value, false);
-    }
-
-    /**
      * Merges {@code values} into the task's stored ones, its row locked while they are merged, so two changes of one
      * task's values at once keep both (the second waits for the first's commit); without a row, inserts one when
      * {@code insertWhenAbsent}, else changes nothing.

@@ -101,10 +101,33 @@ public final class TaskForm {
      * form shows nothing for it, where {@code show} would show "-").
      */
     static Object displayed(DelegateTask task, Object value) {
+        if (value instanceof Built built) {
+            return built.text();
+        }
         if (value instanceof String text && text.isEmpty()) {
             return "";
         }
         return fitted(rendersMarkdown(task) ? md(text(value)) : text(value));
+    }
+
+    /** Markdown lotflow built for one task's form ({@link #built}), shown as it is, not escaped again. */
+    public record Built(String text) {
+    }
+
+    /**
+     * Markdown lotflow builds, as {@link #markdown} shows it, for a value computed when {@code task}'s form is read
+     * ({@link LiveTaskDisplays}): {@code build} is handed the escaping {@code task}'s form needs for every user's text
+     * it puts in, and what it builds is shown as it is (fitted; null or blank as {@code "-"}), not escaped as a whole
+     * (re-test 27 R1: the recall's closing summary, computed when its form is read).
+     */
+    public static Built built(DelegateTask task,
+            java.util.function.Function<java.util.function.UnaryOperator<String>, String> build) {
+        String built = build.apply(escaping(rendersMarkdown(task)));
+        return new Built((String) fitted(built == null || built.isBlank() ? ABSENT : built));
+    }
+
+    private static java.util.function.UnaryOperator<String> escaping(boolean markdownForm) {
+        return markdownForm ? t -> md(t) : t -> t == null ? ABSENT : t;
     }
 
     /**
@@ -113,8 +136,7 @@ public final class TaskForm {
      * the text as it is); null shows as {@code "-"}.
      */
     public TaskForm markdown(String name, java.util.function.Function<java.util.function.UnaryOperator<String>, String> build) {
-        java.util.function.UnaryOperator<String> escape = markdownForm ? t -> md(t) : t -> t == null ? ABSENT : t;
-        String built = build.apply(escape);
+        String built = build.apply(escaping(markdownForm));
         values.put(name, fitted(built == null || built.isBlank() ? ABSENT : built));
         return this;
     }

@@ -134,4 +134,21 @@ class TaskFormTest {
         assertThat(TaskForm.of(camundaForm).markdown("list", esc -> "- " + esc.apply("a_b")).values().get("list"))
                 .as("lotflow's own Markdown kept, the user's text in it escaped").isEqualTo("- a\\_b");
     }
+
+    /** Live Markdown ({@link TaskForm#built}) is escaped as {@code markdown} escapes it, not again as a whole (R1). */
+    @Test
+    void liveMarkdownIsShownAsBuilt() {
+        DelegateTask embedded = Mockito.mock(DelegateTask.class);
+        assertThat(TaskForm.displayed(embedded, TaskForm.built(embedded, esc -> "**A**: " + esc.apply("a_b"))))
+                .isEqualTo("**A**: a_b");
+        assertThat(TaskForm.displayed(embedded, TaskForm.built(embedded, esc -> null))).isEqualTo(TaskForm.ABSENT);
+
+        DelegateTask camundaForm = Mockito.mock(DelegateTask.class);
+        org.camunda.bpm.model.bpmn.instance.UserTask model = Mockito.mock(org.camunda.bpm.model.bpmn.instance.UserTask.class);
+        Mockito.when(model.getCamundaFormRef()).thenReturn("closeRecall");
+        Mockito.when(camundaForm.getBpmnModelElementInstance()).thenReturn(model);
+        assertThat(TaskForm.displayed(camundaForm, TaskForm.built(camundaForm, esc -> "**A**: " + esc.apply("a_b"))))
+                .as("lotflow's own Markdown kept, the user's text in it escaped").isEqualTo("**A**: a\\_b");
+        assertThat(TaskForm.displayed(camundaForm, "**A**")).as("a plain live text escaped whole").isEqualTo("\\*\\*A\\*\\*");
+    }
 }

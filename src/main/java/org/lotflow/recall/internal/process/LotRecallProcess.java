@@ -33,14 +33,8 @@ public class LotRecallProcess {
     private final org.lotflow.shared.process.TaskClaims claims;
     private final org.camunda.bpm.engine.IdentityService identityService;
 
-    private final org.lotflow.shared.process.TaskDisplays displays;
-    private final org.camunda.bpm.engine.ProcessEngine engine;
-
     public LotRecallProcess(RuntimeService runtimeService, TaskService taskService,
-            org.lotflow.shared.process.TaskClaims claims, org.camunda.bpm.engine.IdentityService identityService,
-            org.lotflow.shared.process.TaskDisplays displays, org.camunda.bpm.engine.ProcessEngine engine) {
-        this.displays = displays;
-        this.engine = engine;
+            org.lotflow.shared.process.TaskClaims claims, org.camunda.bpm.engine.IdentityService identityService) {
         this.claims = claims;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
@@ -88,21 +82,6 @@ public class LotRecallProcess {
         claims.requireClaimableByCaller(taskId);
         taskService.complete(taskId, LotRecallVariables.answer(reached, acknowledged, quantityReturned, contactMethod,
                 contactPerson, note, quantityDestroyed, tryAgain));
-    }
-
-    /**
-     * The open {@code closeRecall} task of the process instance, if any, shows {@code summary} from now on (an embedded
-     * form's text: what {@code RecallQueries#closeSummary} builds; new user 2026-12-06 M1: returns recorded after the
-     * task was created were not in the figures the QA manager read before signing).
-     */
-    public void refreshClosingSummary(String processInstanceId, String summary) {
-        // the recall coordinator who records the returns may not read the QA managers' task: looked up as lotflow
-        org.lotflow.security.UncheckedEngineCommand.call(engine, () -> closeTask(processInstanceId))
-                .ifPresent(id -> {
-                    displays.refresh(id, LotRecallVariables.RECALL_SUMMARY.name(), summary);
-                    displays.refresh(id, LotRecallVariables.FIGURES_VERSION.name(),
-                            org.lotflow.recall.internal.RecallQueries.figuresVersion(summary));
-                });
     }
 
     /** The active {@code closeRecall} task of the process instance, if any. */
