@@ -93,6 +93,13 @@ public class Lot {
     @Column(name = "supplier_lot_number", length = 64)
     private String supplierLotNumber;
 
+    /**
+     * What the supplier lot number is compared by ({@code SupplierLotRules.key}: its letters and digits in capitals;
+     * V189, re-test 27 R2): written whenever {@link #supplierLotNumber} is set.
+     */
+    @Column(name = "supplier_lot_key", length = org.lotflow.lot.internal.SupplierLotRules.MAX_KEY)
+    private String supplierLotKey;
+
     /** The delivery's reference (delivery note, bill of lading, ASN): the receiving reference document. */
     @Column(name = "delivery_reference", length = 100)
     private String deliveryReference;
@@ -179,6 +186,7 @@ public class Lot {
         this.supplier = supplier;
         this.supplierKey = org.lotflow.shared.input.PartyNames.printsAs(supplier);
         this.supplierLotNumber = supplierLotNumber;
+        this.supplierLotKey = org.lotflow.lot.internal.SupplierLotRules.key(supplierLotNumber);
         this.deliveryReference = deliveryReference;
         this.manufactureDateStated = manufactureDateStated;
     }

@@ -32,8 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
  * decided: audit 27 F2) is received, but into quarantine (audit 26b F1): each new lot starts QUARANTINE with a hold
  * (source RECEIPT) whose reason names the recall, the rejection or the hold, so nothing of it is used, allocated or
  * released until a QA manager signs its disposition after an investigation; also when the receipt is more of the very
- * delivery concerned. The lots looked at are those of the supplier lot number, whatever its capitals, of the same
- * supplier or of the same product under any supplier name ({@link SupplierLotRules}, which says why). Receipts are
+ * delivery concerned. The lots looked at are those of the supplier lot number, whatever its capitals, spaces, dashes
+ * or other punctuation ("AS 2", "AS2" and "AS‐2" with a Unicode hyphen are "AS-2": {@link SupplierLotRules#key},
+ * re-test 27 R2; a lot of another spelling is named with it), of the same supplier or of the same product under any
+ * supplier name ({@link SupplierLotRules}, which says why). A rejection is quoted in the words QA signed (re-test 27
+ * R5). Receipts are
  * production's work and the goods are at the dock, so refusing the receipt would only leave them unrecorded; the hold
  * is the plant's usual answer to material of doubtful origin (seed chapter "Quarantine": "Quarantine immediately"; 21
  * CFR 211.84(a) and 211.87: a component is held until QA approves it, and re-examined when its fitness is in question;
@@ -138,10 +141,11 @@ public class Receiving {
         // receipts of one supplier lot one at a time, into any product (re-test 2026-12-06 R1: four spellings or four
         // entries of one delivery sent at once into four products all passed the checks below)
         locks.holdUntilCommitCreating(supplierLotLock(in.supplierLotNumber().trim()));
-        // every lot of the supplier lot number, of any supplier and product, read once for all checks
+        // every lot of the supplier lot number however it is written (its letters and digits, capitals aside: "AS 2",
+        // "AS2" and "AS‐2" are "AS-2", re-test 27 R2), of any supplier and product, read once for all checks
         String supplierLotNumber = in.supplierLotNumber().trim();
-        List<SupplierLotRules.Sibling> ofNumber = lotRecords.receivedOfSupplierLot(supplierLotNumber).stream()
-                .map(SupplierLotRules.Sibling::of).toList();
+        List<SupplierLotRules.Sibling> ofNumber = lotRecords.receivedOfSupplierLot(SupplierLotRules.key(
+                supplierLotNumber)).stream().map(SupplierLotRules.Sibling::of).toList();
         List<SupplierLotRules.Sibling> ofSupplier = ofNumber.stream()
                 .filter(lot -> SupplierLotRules.sameSupplier(supplier, lot)).toList();
         requireOneSupplierLotSpelling(supplier, supplierLotNumber, ofSupplier);
@@ -191,15 +195,19 @@ public class Receiving {
      * One supplier lot, one spelling: a supplier lot number that another receipt of the same supplier wrote in other
      * capitals ("dc-7" beside "DC-7") is refused with 409 naming {@code supplierLotNumber}, as the supplier lot's other
      * lots are found by it exactly (the API's {@code supplierLotNumber} filter, the recall form's offer of the supplier
-     * lot's other lots) and a raw-material recall would miss it (re-test 2026-12-06 Y2).
+     * lot's other lots) and a raw-material recall would miss it (re-test 2026-12-06 Y2). Another spelling beyond
+     * capitals ("AS 2" beside "AS-2") is not refused here: the checks below find the supplier lot's lots by its
+     * {@link SupplierLotRules#key} all the same, and a notice names the other spelling (re-test 27 R2).
      */
     private static void requireOneSupplierLotSpelling(String supplier, String supplierLotNumber,
             List<SupplierLotRules.Sibling> ofSupplier) {
         // of one supplier whatever its capitals, as its name is kept: "STRASSE ÖLE GMBH" is "Straße Öle GmbH" (auditor
         // 2026-12-06 F1: compared by simple case, S-1 and s-1 of that supplier were both taken)
+        // capitals only: a spelling with other spaces or dashes ("AS 2" beside "AS-2") is checked against the supplier
+        // lot's lots all the same (by its key, re-test 27 R2) and named as such in a notice, not refused
         for (SupplierLotRules.Sibling lot : ofSupplier) {
             String known = lot.supplierLotNumber();
-            if (!known.equals(supplierLotNumber)) {
+            if (!known.equals(supplierLotNumber) && SupplierLotRules.sameSpelling(known, supplierLotNumber)) {
                 throw new StateConflict("Supplier lot '" + supplierLotNumber + "' of " + supplier + " is on record as '"
                         + known + "': use that spelling, so every lot of the supplier lot is found together")
                         .with("field", "supplierLotNumber");
@@ -241,11 +249,12 @@ public class Receiving {
 
     /**
      * The name of the supplier lot's lock in {@link org.lotflow.shared.ClusterLock} (64 characters at most): its
-     * number folded the full Unicode way ("GC-1", "gc-1" and "GC-İ" readings alike), hashed.
+     * {@link SupplierLotRules#key} ("AS 2" and "AS-2" alike, re-test 27 R2) folded the full Unicode way ("GC-1", "gc-1"
+     * and "GC-İ" readings alike), hashed.
      */
     static String supplierLotLock(String supplierLotNumber) {
         return "supplier-lot:" + org.lotflow.shared.PartyReadings.hash(
-                org.lotflow.shared.PartyReadings.folded(supplierLotNumber)).substring(0, 40);
+                org.lotflow.shared.PartyReadings.folded(SupplierLotRules.key(supplierLotNumber))).substring(0, 40);
     }
 
     /**

@@ -91,7 +91,7 @@ class UnfitMaterial {
     }
 
     private List<SupplierLotRules.Sibling> ofSupplierLot(Lot lot) {
-        return lots.receivedOfSupplierLot(lot.getSupplierLotNumber().trim()).stream()
+        return lots.receivedOfSupplierLot(SupplierLotRules.key(lot.getSupplierLotNumber())).stream()
                 .map(SupplierLotRules.Sibling::of).toList();
     }
 

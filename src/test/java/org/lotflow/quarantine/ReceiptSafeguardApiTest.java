@@ -230,4 +230,49 @@ class ReceiptSafeguardApiTest {
                 .isEqualTo("PENDING");
         assertThat(notice(unrelated)).isNull();
     }
+
+    /**
+     * Re-test 27 R2 and R5: the supplier lot number written with a space, without its dash or with a Unicode hyphen
+     * (U+2010) is the rejected supplier lot all the same: received into QUARANTINE, the other spelling named, and the
+     * rejection quoted in the words QA signed ("Retained sample missing"), not "Release refused by Jennifer Lee".
+     */
+    @Test
+    void anotherSpellingOfTheSupplierLotNumberIsReceivedIntoQuarantineQuotingQasSignedReason() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String sku = api.createProduct("RSK");
+        String supplierLot = unique("AS");
+        String code = supplierLot.substring(3);
+        String rejectedLot = rejected(sku, "Audit Supplies Ltd", supplierLot, "BOL-AS-11");
+
+        int n = 0;
+        for (String spelling : List.of("AS " + code, "AS" + code, "AS\u2010" + code)) {
+            Response r = receive(sku, "Audit Supplies Ltd", spelling, "BOL-ASK-" + (++n), false, "2027-02-01");
+            String lot = lotOf(r);
+            assertThat(q.status(lot)).as(spelling).isEqualTo("QUARANTINE");
+            String named = rejectedLot + " (supplier lot " + spelling + ", written " + supplierLot + " on this lot) was"
+                    + " REJECTED by QA (Retained sample missing)";
+            assertThat(notice(r)).as(spelling).startsWith("Received into QUARANTINE, not released for use: earlier"
+                    + " lots of supplier lot " + spelling + " from Audit Supplies Ltd were recalled or rejected")
+                    .contains(named).contains("a supplier lot number written with other spaces, dashes or punctuation"
+                            + " counts").doesNotContain("Release refused by");
+            assertThat(holdReason(lot)).contains(named).doesNotContain("Release refused by");
+        }
+        // the spelling of the rejected lot: quoted in QA's words too, the lots received under the other spellings
+        // named with theirs
+        Response same = receive(sku, "Audit Supplies Ltd", supplierLot, "BOL-ASK-9", false, "2027-02-01");
+        assertThat(notice(same)).contains(rejectedLot + " was REJECTED by QA (Retained sample missing);")
+                .contains("(supplier lot " + supplierLot + ", written AS " + code + " on this lot) is held by QA in"
+                        + " QUARANTINE since its receipt").doesNotContain("Release refused by");
+        // the rejected delivery entered again under another spelling: received already, not a new delivery
+        Response again = receive(sku, "Audit Supplies Ltd", "AS." + code, "BOL-AS-11", false, "2027-02-01");
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("was received already, as " + rejectedLot)
+                .contains("of the supplier lot were REJECTED");
+        // another product, another supplier, a spelling of the same code: not the same material
+        Response unrelated = receive(api.createProduct("RSL"), "Other Mill GmbH", "AS " + code, "BOL-OM-2", false,
+                "2027-02-01");
+        assertThat(unrelated.json().get("lots").get(0).get("status").asText()).as(unrelated.toString())
+                .isEqualTo("PENDING");
+        assertThat(notice(unrelated)).isNull();
+    }
 }

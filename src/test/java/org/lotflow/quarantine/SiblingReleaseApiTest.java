@@ -222,4 +222,27 @@ class SiblingReleaseApiTest {
         assertThat(holdSource(second)).isEqualTo("UNFIT_MATERIAL");
         assertThat(holdReason(second)).contains("of which lot " + first + " ").doesNotContain(strangerLot);
     }
+
+    /**
+     * Re-test 27 R2 and R5: a delivery received PENDING under another spelling of the supplier lot number ("AS X" beside
+     * "AS-X") is the sibling of the lot QA rejects by disposition all the same: its release is refused, the other
+     * spelling named, the rejection quoted in the justification QA signed.
+     */
+    @Test
+    void aDeliveryReceivedUnderAnotherSpellingIsNotApprovedOnceItsSiblingIsRejected() {
+        QuarantineFixture q = new QuarantineFixture(api, jdbc);
+        String sku = api.createProduct("SBW");
+        String supplierLot = unique("AS");
+        String spelled = "AS " + supplierLot.substring(3);
+        String first = receive(sku, supplierLot, "BOL-1");
+        String second = receive(sku, spelled, "BOL-2");
+        recordPassingLabResults(second);
+        assertThat(formNotice(second)).as("nothing to say while the sibling is merely PENDING").isEmpty();
+        api.release(first);
+
+        reject(q, first, "Foreign particles in the retained sample");
+
+        assertRefusedBeforeTheSignature(q, second, first, spelled, "(supplier lot " + spelled + ", written "
+                + supplierLot + " on this lot) was REJECTED by QA (Foreign particles in the retained sample)");
+    }
 }

@@ -53,6 +53,11 @@ class PostgresReceiptsIT {
         assertThat(page).contains("ix_lot_supplier_lot_folded_fefo").doesNotContain("Sort");
         assertThat(planWithoutScans("SELECT lot_number FROM lot WHERE supplier_lot_folded = UPPER('gcb-24-7781')"))
                 .contains("ix_lot_supplier_lot_folded_fefo");
+        // a receipt's check of the supplier lot's lots, however its number is written (LotRepository
+        // #receivedOfSupplierLot, re-test 27 R2): the key's column and index (V189)
+        assertThat(planWithoutScans("SELECT lot_number, supplier, supplier_lot_number, delivery_reference, status,"
+                + " recalled_once, id, archived_from, product_id FROM lot WHERE supplier_lot_key = 'GCB247781'"
+                + " ORDER BY lot_number")).contains("ix_lot_supplier_lot_key");
         assertThat(planWithoutScans("SELECT id FROM lot WHERE receipt_date BETWEEN DATE '2025-01-01' AND"
                 + " DATE '2025-01-31' AND source = 'RECEIPT'")).contains("ix_lot_receipt_date");
         assertThat(planWithoutScans("SELECT id FROM shipment WHERE shipped_at BETWEEN DATE '2025-01-01' AND"

@@ -22,15 +22,16 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
     List<String> suppliersPrintingAs(@Param("key") String key);
 
     /**
-     * The lots received from a supplier lot whose number equals {@code supplierLotNumber} whatever its case
+     * The lots received from a supplier lot whose number reads as {@code key} ({@link SupplierLotRules#key}: its
+     * letters and digits in capitals, so "AS 2", "as-2", "AS2" and "AS‐2" are one; re-test 27 R2)
      * ({@code [lotNumber, supplier, supplierLotNumber, deliveryReference, status, recalledOnce, id, archivedFrom,
-     * productId]}, by lot number; on PostgreSQL through the upper-cased number's generated column and its index, V159), of
-     * every supplier and product: what a new receipt of it is checked against ({@link SupplierLotRules}).
+     * productId]}, by lot number; through {@code lot.supplier_lot_key} and its index, V189), of every supplier and
+     * product: what a new receipt of it is checked against ({@link SupplierLotRules}).
      */
     @Query(value = "SELECT lot_number, supplier, supplier_lot_number, delivery_reference, status, recalled_once, id,"
-            + " archived_from, product_id FROM lot WHERE supplier_lot_folded = UPPER(:number) ORDER BY lot_number",
+            + " archived_from, product_id FROM lot WHERE supplier_lot_key = :key ORDER BY lot_number",
             nativeQuery = true)
-    List<Object[]> receivedOfSupplierLot(@Param("number") String supplierLotNumber);
+    List<Object[]> receivedOfSupplierLot(@Param("key") String key);
 
     /**
      * SQL: stock available ({@link org.lotflow.lot.LotQuantities#available()} &gt; 0): the generated column

@@ -14,7 +14,8 @@ import org.lotflow.shared.PartyReadings;
  * the caller ({@link Reasons}).
  *
  * <p><b>Which lots ({@link #checkedAgainst}).</b> Every lot received with the same supplier lot number, whatever its
- * capitals ("as-2" is "AS-2", as {@code GET /api/lots?supplierLotNumber=} finds them), that is either
+ * capitals, spaces, dashes and other punctuation ("as-2", "AS 2", "AS2" and "AS‐2" with a Unicode hyphen are "AS-2":
+ * its {@link #key}, re-test 27 R2), that is either
  * <ul>
  * <li>of the same supplier (its name the same text, capitals aside: {@link PartyReadings#sameText}), of any product,
  * as before; or</li>
@@ -50,6 +51,35 @@ public final class SupplierLotRules {
     static final int QUOTED = 200;
 
     private SupplierLotRules() {
+    }
+
+    /** The most characters of a {@link #key} ({@code lot.supplier_lot_key}, V189). */
+    public static final int MAX_KEY = 400;
+
+    /**
+     * What a supplier lot number is compared by ({@code lot.supplier_lot_key}, V189; re-test 27 R2): its NFKC form
+     * (full-width letters and digits as the plain ones, compatibility characters spelled out), in capitals, with its
+     * letters and digits only, so "AS 2", "as-2", "AS2", "AS‐2" (U+2010 hyphen), "AS–2" (en dash) and "ＡＳ-２"
+     * (full-width) are all "AS2". Letters and digits of any script are kept (a code written in Greek or Cyrillic is
+     * not folded to nothing); a number with neither (only punctuation) is its capitals as they are. Null for null.
+     * At most {@value #MAX_KEY} characters.
+     */
+    public static String key(String supplierLotNumber) {
+        if (supplierLotNumber == null) {
+            return null;
+        }
+        String upper = java.text.Normalizer.normalize(supplierLotNumber, java.text.Normalizer.Form.NFKC).strip()
+                .toUpperCase(java.util.Locale.ROOT);
+        StringBuilder key = new StringBuilder();
+        upper.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+        String kept = key.isEmpty() ? upper : key.toString();
+        return kept.length() > MAX_KEY ? kept.substring(0, MAX_KEY) : kept;
+    }
+
+    /** Whether two supplier lot numbers are written alike, capitals aside ("as-2" and "AS-2", not "AS 2"). */
+    public static boolean sameSpelling(String a, String b) {
+        return a != null && b != null && a.strip().toUpperCase(java.util.Locale.ROOT)
+                .equals(b.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -141,11 +171,15 @@ public final class SupplierLotRules {
                 + (unfitOnce ? " were recalled or rejected" : "") + (unfitOnce && held ? ", or are" : held ? " are" : "")
                 + (held ? " held by QA" : "") + ": ";
         boolean otherName = unfit.stream().anyMatch(lot -> !sameSupplier(in.supplier(), lot));
+        boolean otherSpelling = unfit.stream().anyMatch(lot -> !sameSpelling(in.supplierLotNumber(),
+                lot.supplierLotNumber()));
         String tail = ". This delivery" + (in.deliveryReference() == null ? "" : " (" + in.deliveryReference() + ")")
                 + " is not used or released until a QA manager decides its disposition" + (otherName
                         ? " (a lot received under another supplier name counts: the supplier lot number on the same"
                                 + " product is the material's lot code, whatever the spelling of the supplier)"
-                        : "");
+                        : "")
+                + (otherSpelling ? " (a supplier lot number written with other spaces, dashes or punctuation counts:"
+                        + " supplier lot numbers are compared by their letters and digits)" : "");
         List<String> named = new ArrayList<>();
         for (Sibling lot : unfit.subList(0, Math.min(NAMED, unfit.size()))) {
             named.add(described(in, lot, reasons));
@@ -166,11 +200,16 @@ public final class SupplierLotRules {
      * "ARM-2025-001 was RECALLED (recall RC-2025-001)", "RAWA-2025-001 was REJECTED by QA (Contamination), now
      * ARCHIVED", "RAWA-2026-007 is held by QA in QUARANTINE, its disposition not decided (Customer found metal
      * particles)" ("... since its receipt" for a lot held as it was received); with "(supplier lot AS-2
-     * of Audit Supplies Ltd)" after the lot number when it was received under another name or spelling.
+     * of Audit Supplies Ltd)" after the lot number when it was received under another supplier name, "(supplier lot
+     * AS 2, written AS-2 on this lot)" when it was received from the same supplier under another spelling of the
+     * supplier lot number (re-test 27 R2).
      */
     static String described(Delivery in, Sibling lot, Reasons reasons) {
-        String under = sameSupplier(in.supplier(), lot) && in.supplierLotNumber().equals(lot.supplierLotNumber()) ? ""
-                : " (supplier lot " + lot.supplierLotNumber() + " of " + lot.supplier() + ")";
+        String under = !sameSupplier(in.supplier(), lot) ? " (supplier lot " + lot.supplierLotNumber() + " of "
+                + lot.supplier() + ")"
+                : in.supplierLotNumber().equals(lot.supplierLotNumber()) ? ""
+                        : " (supplier lot " + in.supplierLotNumber() + ", written " + lot.supplierLotNumber()
+                                + " on this lot)";
         String now = lot.status() == LotStatus.RECALLED || lot.status() == LotStatus.REJECTED
                 || lot.status() == LotStatus.QUARANTINE ? "" : ", now " + lot.status();
         return switch (concern(lot)) {

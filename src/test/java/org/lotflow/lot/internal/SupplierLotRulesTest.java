@@ -184,4 +184,46 @@ class SupplierLotRulesTest {
         assertThat(capped).contains("LOT-0 (supplier lot").contains(" more. This delivery")
                 .contains("R".repeat(200) + "...)");
     }
+
+    /** Re-test 27 R2: a supplier lot number is compared by its letters and digits, capitals aside. */
+    @Test
+    void supplierLotNumbersWrittenWithOtherSpacesDashesOrCapitalsHaveOneKey() {
+        for (String spelling : List.of("AS-2", "as-2", "AS 2", "AS2", "AS\u20102", "AS\u20132", "AS\u2014 2",
+                "AS\u00a02", "\uff21\uff33-\uff12", " AS-2 ", "A.S/2", "as_2")) {
+            assertThat(SupplierLotRules.key(spelling)).as(spelling).isEqualTo("AS2");
+        }
+        assertThat(SupplierLotRules.key("AS-3")).isNotEqualTo(SupplierLotRules.key("AS-2"));
+        assertThat(SupplierLotRules.key("AS-21")).isNotEqualTo(SupplierLotRules.key("AS-2"));
+        // letters of other scripts are kept, not folded to nothing; ß in capitals is SS
+        assertThat(SupplierLotRules.key("\u0394\u0394-7")).isEqualTo("\u0394\u03947");
+        assertThat(SupplierLotRules.key("stra\u00dfe-1")).isEqualTo("STRASSE1");
+        // only punctuation: its capitals as they are, never an empty key that every such number would share
+        assertThat(SupplierLotRules.key("--")).isEqualTo("--");
+        assertThat(SupplierLotRules.key(null)).isNull();
+        assertThat(SupplierLotRules.key("\ufdfa".repeat(64)).length()).isLessThanOrEqualTo(SupplierLotRules.MAX_KEY);
+        // the spelling, capitals aside: what the one-spelling rule of a supplier still refuses
+        assertThat(SupplierLotRules.sameSpelling("as-2", "AS-2")).isTrue();
+        assertThat(SupplierLotRules.sameSpelling("AS 2", "AS-2")).isFalse();
+    }
+
+    @Test
+    void theSentenceNamesALotOfTheSupplierLotWrittenAnotherWay() {
+        String sentence = SupplierLotRules.sentence(delivery("Audit Supplies Ltd", "AS 2", RAW_A),
+                List.of(lot("RAWA-2025-002", "Audit Supplies Ltd", "AS-2", LotStatus.REJECTED, RAW_A)), REASONS);
+        assertThat(sentence).startsWith("earlier lots of supplier lot AS 2 from Audit Supplies Ltd were recalled or"
+                + " rejected: RAWA-2025-002 (supplier lot AS 2, written AS-2 on this lot) was REJECTED by QA (Supplier"
+                + " COA does not match). This delivery (BOL-NEW)").endsWith("(a supplier lot number written with other"
+                        + " spaces, dashes or punctuation counts: supplier lot numbers are compared by their letters"
+                        + " and digits)").doesNotContain("another supplier name");
+        // another supplier name and spelling: the lot's supplier and spelling, both explanations
+        assertThat(SupplierLotRules.sentence(delivery("Audit Supplies Limited", "AS\u20102", RAW_A),
+                List.of(lot("RAWA-2025-002", "Audit Supplies Ltd", "AS-2", LotStatus.REJECTED, RAW_A)), REASONS))
+                .contains("RAWA-2025-002 (supplier lot AS-2 of Audit Supplies Ltd) was REJECTED")
+                .contains("another supplier name counts").contains("other spaces, dashes or punctuation counts");
+        // a release names the sibling the same way
+        assertThat(SupplierLotRules.siblingWords(delivery("Audit Supplies Ltd", "AS2", RAW_A),
+                lot("RAWA-2025-002", "Audit Supplies Ltd", "AS-2", LotStatus.REJECTED, RAW_A), REASONS))
+                .isEqualTo("lot RAWA-2025-002 (supplier lot AS2, written AS-2 on this lot) was REJECTED by QA"
+                        + " (Supplier COA does not match)");
+    }
 }
