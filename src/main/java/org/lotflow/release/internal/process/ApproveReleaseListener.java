@@ -55,7 +55,7 @@ public class ApproveReleaseListener extends TaskLifecycleListener {
         displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "approveRelease", (task, reader) -> {
             Lot lot = ReleaseFacts.lot(runs, task);
             String refusal = approval.unfitMaterialRefusal(lot);
-            return java.util.Map.of(UNFIT_MATERIAL_NOTICE.name(), refusal == null ? "" : refusal);
+            return org.lotflow.shared.process.Variable.values(UNFIT_MATERIAL_NOTICE.with(refusal == null ? "" : refusal));
         });
         this.runs = runs;
         this.queries = queries;
