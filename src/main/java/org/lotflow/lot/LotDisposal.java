@@ -133,6 +133,14 @@ public class LotDisposal {
         public String figuresVersion() {
             return FiguresVersion.of(inWords());
         }
+
+        /**
+         * {@code onHand} ({@link #inWords}) and {@code figuresVersion} of a {@code Confirm disposal} form (quarantine's
+         * and lot release's), shown on create and when the form is read.
+         */
+        public java.util.Map<String, Object> formValues() {
+            return java.util.Map.of("onHand", inWords(), FiguresVersion.SHOWN_AS, figuresVersion());
+        }
     }
 
     /**
@@ -311,10 +319,7 @@ public class LotDisposal {
             event.record();
             return BigDecimal.ZERO;
         }
-        if (now.awaitingRecalls().isEmpty()) {
-            return dispose(locked, LotStatus.REJECTED, m, r, null, null);
-        }
-        return disposeLeavingRecallReturns(locked, m, r, now);
+        return dispose(locked, LotStatus.REJECTED, m, r, null, null, now.awaitingRecalls().isEmpty() ? null : now);
     }
 
     /** {@code figuresShown} as sent: required text (400 naming it otherwise). */
@@ -333,33 +338,6 @@ public class LotDisposal {
     private static java.util.List<java.util.Map<String, Object>> leftForRecalls(RejectedStock now) {
         return now.awaitingRecalls().stream().map(h -> java.util.Map.<String, Object>of("recallNumber",
                 h.recallNumber(), "quantity", h.quantity())).toList();
-    }
-
-    /**
-     * Disposes of the rejection's part of a locked REJECTED lot's stock on hand, leaving what recalls not yet closed
-     * received back ({@link #rejectedStock}); the event names them ({@code leftForRecalls}) and what is left.
-     */
-    private BigDecimal disposeLeavingRecallReturns(Lot locked, Method m, String r, RejectedStock now) {
-        if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
-            throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
-                    + " received: it has no supplier to return it to; choose DESTROYED");
-        }
-        BigDecimal quantity = now.toDispose();
-        stock.dispose(locked, quantity); // 409 while stock is allocated
-        String unit = locked.getProduct().getUnit();
-        BigDecimal left = locked.quantities().onHand();
-        history.event(locked.getId(), LotEventTypes.DISPOSAL_CONFIRMED)
-                .reason("Disposed of: " + plain(quantity) + " " + unit + " " + m.inWords() + (r == null ? ""
-                        : " (" + r + ")") + "; " + now.recalls() + " left on hand for the recall's closing")
-                .detail("method", m.name()).detail("reference", r)
-                .detail("quantity", quantity).detail("unit", unit).detail("onHandLeft", left)
-                .detail("leftForRecalls", leftForRecalls(now))
-                .detail("quantities", locked.quantities().asMap()).record();
-        // serialised stock leaves whole only when nothing is left (G6); recall returns of it stay with their serials
-        if (locked.getProduct().isSerialised() && left.signum() == 0) {
-            events.publishEvent(new LotStockLeft(locked.getId(), LotStockLeft.How.DISPOSED));
-        }
-        return quantity;
     }
 
     /**
@@ -386,6 +364,17 @@ public class LotDisposal {
 
     /** Disposes of a locked lot's stock on hand and records it; 409 unless the lot is {@code required}. */
     private BigDecimal dispose(Lot locked, LotStatus required, Method m, String r, String recallNumber, String by) {
+        return dispose(locked, required, m, r, recallNumber, by, null);
+    }
+
+    /**
+     * As {@link #dispose(Lot, LotStatus, Method, String, String, String)}; {@code leaving}: null to dispose of all on
+     * hand, else a REJECTED lot's stock as its form showed it ({@link #rejectedStock}): only the rejection's part is
+     * disposed of, what recalls not yet closed received back stays on hand, and the event names them ({@code
+     * leftForRecalls}) and what is left ({@code onHandLeft}).
+     */
+    private BigDecimal dispose(Lot locked, LotStatus required, Method m, String r, String recallNumber, String by,
+            RejectedStock leaving) {
         if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
             // a lot made at the plant has no supplier (new user 2026-12-06 P4)
             throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
@@ -395,15 +384,25 @@ public class LotDisposal {
             throw new StateConflict("Lot " + locked.getLotNumber() + " is " + locked.getStatus()
                     + ": only a " + required + " lot is disposed of here").with("lotNumber", locked.getLotNumber());
         }
-        BigDecimal disposed = stock.dispose(locked);
+        BigDecimal disposed;
+        if (leaving == null) {
+            disposed = stock.dispose(locked);
+        } else {
+            disposed = leaving.toDispose();
+            stock.dispose(locked, disposed); // 409 while stock is allocated
+        }
         var event = history.event(locked.getId(), LotEventTypes.DISPOSAL_CONFIRMED)
                 // in the words of the forms, with the reference (new user 2026-12-07 F3: "Disposed of: DESTROYED")
                 .reason("Disposed of: " + disposed.stripTrailingZeros().toPlainString() + " "
                         + locked.getProduct().getUnit() + " " + m.inWords() + (r == null ? "" : " (" + r + ")")
-                        + (recallNumber == null ? "" : "; recall " + recallNumber))
+                        + (recallNumber == null ? "" : "; recall " + recallNumber)
+                        + (leaving == null ? "" : "; " + leaving.recalls() + " left on hand for the recall's closing"))
                 .detail("method", m.name()).detail("reference", r)
-                .detail("quantity", disposed).detail("unit", locked.getProduct().getUnit())
-                .detail("quantities", locked.quantities().asMap());
+                .detail("quantity", disposed).detail("unit", locked.getProduct().getUnit());
+        if (leaving != null) {
+            event.detail("onHandLeft", locked.quantities().onHand()).detail("leftForRecalls", leftForRecalls(leaving));
+        }
+        event.detail("quantities", locked.quantities().asMap());
         if (recallNumber != null) {
             event.detail("recallNumber", recallNumber);
         }
@@ -411,7 +410,8 @@ public class LotDisposal {
             event.by(by);
         }
         event.record();
-        if (locked.getProduct().isSerialised()) { // its serials leave with it (G6)
+        // its serials leave with it (G6); recall returns left on hand stay with their serials
+        if (locked.getProduct().isSerialised() && locked.quantities().onHand().signum() == 0) {
             events.publishEvent(new LotStockLeft(locked.getId(), LotStockLeft.How.DISPOSED));
         }
         return disposed;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.lotflow.history.LotHistory;
 import org.lotflow.lot.internal.GenealogyQueries;
 import org.lotflow.lot.internal.LotRepository;
+import org.lotflow.lot.internal.LotRowLocks;
 import org.lotflow.lot.internal.SupplierLotRules;
 import org.lotflow.shared.ClusterLock;
 import org.springframework.stereotype.Service;
@@ -28,12 +29,15 @@ class UnfitMaterial {
     private final GenealogyQueries genealogy;
     private final LotRepository lots;
     private final ClusterLock locks;
+    private final LotRowLocks rowLocks;
     private final SupplierLotRules.Reasons reasons;
 
-    UnfitMaterial(GenealogyQueries genealogy, LotRepository lots, ClusterLock locks, LotHistory history) {
+    UnfitMaterial(GenealogyQueries genealogy, LotRepository lots, ClusterLock locks, LotRowLocks rowLocks,
+            LotHistory history) {
         this.genealogy = genealogy;
         this.lots = lots;
         this.locks = locks;
+        this.rowLocks = rowLocks;
         this.reasons = new SupplierLotReasons(history);
     }
 
@@ -62,8 +66,11 @@ class UnfitMaterial {
             List<SupplierLotRules.Sibling> ofNumber = ofSupplierLot(lot);
             List<Long> ids = SupplierLotRules.checkedAgainst(delivery(lot, ofNumber), ofNumber).stream()
                     .map(SupplierLotRules.Sibling::id).filter(id -> id.longValue() != lot.getId()).toList();
-            genealogy.lockLots(ids);
-            unfit.addAll(siblings(lot));
+            if (!ids.isEmpty()) {
+                rowLocks.lock(ids);
+            }
+            // read again under the siblings' locks (a change committed while this waited is seen), unless none
+            unfit.addAll(siblings(lot, ids.isEmpty() ? ofNumber : ofSupplierLot(lot)));
         }
         return unfit;
     }
@@ -75,19 +82,23 @@ class UnfitMaterial {
     }
 
     private List<UnfitSource> siblings(Lot lot) {
-        if (!concernedBySiblings(lot)) {
-            return List.of();
-        }
-        List<SupplierLotRules.Sibling> ofNumber = ofSupplierLot(lot);
+        return concernedBySiblings(lot) ? siblings(lot, ofSupplierLot(lot)) : List.of();
+    }
+
+    /** The unfit siblings among {@code ofNumber}, the lots of the received lot's supplier lot. */
+    private List<UnfitSource> siblings(Lot lot, List<SupplierLotRules.Sibling> ofNumber) {
         SupplierLotRules.Delivery delivery = delivery(lot, ofNumber);
         String supplierLot = SupplierLotRules.supplierLot(delivery);
-        return SupplierLotRules.unfitSiblings(delivery, lot.getId(), ofNumber).stream()
-                .map(s -> new UnfitSource(s.lotNumber(), SupplierLotRules.concern(s) == SupplierLotRules.Concern.HELD
-                        ? LotStatus.QUARANTINE : SupplierLotRules.concern(s) == SupplierLotRules.Concern.REJECTED
-                                ? LotStatus.REJECTED : s.status(),
-                        SupplierLotRules.concern(s) == SupplierLotRules.Concern.RECALLED, supplierLot,
-                        SupplierLotRules.siblingWords(delivery, s, reasons)))
-                .toList();
+        return SupplierLotRules.unfitSiblings(delivery, lot.getId(), ofNumber).stream().map(s -> {
+            SupplierLotRules.Concern concern = SupplierLotRules.concern(s);
+            LotStatus status = switch (concern) {
+                case HELD -> LotStatus.QUARANTINE;
+                case REJECTED -> LotStatus.REJECTED;
+                default -> s.status();
+            };
+            return new UnfitSource(s.lotNumber(), status, concern == SupplierLotRules.Concern.RECALLED, supplierLot,
+                    SupplierLotRules.siblingWords(delivery, s, reasons));
+        }).toList();
     }
 
     private List<SupplierLotRules.Sibling> ofSupplierLot(Lot lot) {

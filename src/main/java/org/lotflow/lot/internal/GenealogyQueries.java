@@ -154,17 +154,6 @@ public class GenealogyQueries {
         return unfitSources(lotId);
     }
 
-    /**
-     * Row locks ({@code SELECT ... FOR UPDATE}, ascending id, until the transaction ends) on the lots with these ids:
-     * a received lot's siblings, whose rejection, hold or recall changes their status under their own row lock.
-     */
-    public void lockLots(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.queryForList("SELECT id FROM lot WHERE id = ANY(:ids) ORDER BY id FOR UPDATE",
-                    Map.of("ids", org.lotflow.shared.IdArray.of(ids)), Long.class);
-        }
-    }
-
     /** The number of edges beyond the depth bound; see {@link Genealogies#continuesBeyond}. */
     public long edgesBeyond(Collection<Long> startIds, boolean downstream, int maxDepth) {
         Long beyond = jdbc.queryForObject(downstream ? DOWNSTREAM_CUT : UPSTREAM_CUT,

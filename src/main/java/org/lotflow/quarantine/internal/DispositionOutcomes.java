@@ -179,17 +179,8 @@ public class DispositionOutcomes {
         // before keep their text
         String reason = "Quarantine disposition: " + expected.inWords() + ", signed by " + currentUser.fullName(signer)
                 + ": " + hold.getJustification();
-        if (target == LotStatus.RELEASED) {
-            // checked under the same row locks as in release(): answers sources only if one turned unfit in between,
-            // which those locks rule out; should it happen the step fails and changes nothing (job retried)
-            List<UnfitSource> unfit = lots.releaseUnlessMadeFromUnfit(lot, reason, detail, signer,
-                    lot.isReleasedOnConcession());
-            if (!unfit.isEmpty()) {
-                throw new IllegalStateException("Refused to release lot " + lot.getLotNumber() + ": made from "
-                        + unfit.stream().map(UnfitSource::described).toList() + " (nothing changed)");
-            }
-            return true;
-        }
+        // a RELEASE is checked again under the row locks release() holds (LotStatusChange): a source cannot have
+        // turned unfit in between
         lots.changeStatusBySignedDisposition(lot, target, reason, detail, signer);
         return true;
     }

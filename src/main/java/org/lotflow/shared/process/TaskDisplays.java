@@ -117,15 +117,11 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
 
     /**
      * Merges {@code values} into the task's stored ones, its row locked while they are merged, so two changes of one
-     * task's values at once keep both (the second waits for the first's commit); without a row, inserts one when
-     * {@code insertWhenAbsent}, else changes nothing.
+     * task's values at once keep both (the second waits for the first's commit); without a row, inserts one.
      */
-    private void merge(String taskId, Map<String, Object> values, boolean insertWhenAbsent) {
+    private void merge(String taskId, Map<String, Object> values) {
         List<String> rows = jdbc.queryForList("SELECT shown FROM task_display WHERE task_id = ? FOR UPDATE",
                 String.class, taskId);
-        if (rows.isEmpty() && !insertWhenAbsent) {
-            return;
-        }
         Map<String, Object> merged = rows.isEmpty() ? new LinkedHashMap<>() : read(rows.get(0));
         merged.putAll(values);
         if (rows.isEmpty()) {
@@ -163,7 +159,7 @@ public class TaskDisplays extends AbstractProcessEnginePlugin {
                 continue;
             }
             // a later change of an open task's values
-            merge(taskId, e.getValue(), true);
+            merge(taskId, e.getValue());
         }
         for (String taskId : forgotten) {
             if (!created.contains(taskId)) {

@@ -57,13 +57,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         });
         // the stock on hand as it is when the form is read, and its version, which the form sends back (mass 27 M2)
         displays.live(InvestigationProcess.PROCESS_KEY, "confirmDisposal", (task, reader) ->
-                figures(disposal.rejectedStock(lots.get(BoundHold.of(queries, task).getLotId()))));
-    }
-
-    /** {@code onHand} and {@code figuresVersion} of the disposal form, shown on create and when the form is read. */
-    static java.util.Map<String, Object> figures(LotDisposal.RejectedStock stock) {
-        return java.util.Map.of("onHand", stock.inWords(),
-                org.lotflow.shared.process.FiguresVersion.SHOWN_AS, stock.figuresVersion());
+                disposal.rejectedStock(lots.get(BoundHold.of(queries, task).getLotId())).formValues());
     }
 
     /** Why the lot is disposed of: the signed disposition REJECT, by whom, when, after which hold (new user L7). */
@@ -85,7 +79,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
         // the form shows them as they stand when it is read (the constructor's live values), as it shows receivedLot
         // and rejectedBecause. "nothing: ... disposed of before" when a recall's closing took it all (re-test
         // 2026-12-07 N3)
-        TaskForm.of(task).showAll(LotFacts.of(lot)).showAll(figures(disposal.rejectedStock(lot))).apply();
+        TaskForm.of(task).showAll(LotFacts.of(lot)).showAll(disposal.rejectedStock(lot).formValues()).apply();
     }
 
     @Override

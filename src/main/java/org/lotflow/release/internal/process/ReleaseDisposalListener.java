@@ -52,13 +52,7 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         });
         // the stock on hand as it is when the form is read, and its version, which the form sends back (mass 27 M2)
         displays.live(org.lotflow.release.LotRelease.PROCESS_KEY, "confirmDisposal", (task, reader) ->
-                figures(disposal.rejectedStock(ReleaseFacts.lot(runs, task))));
-    }
-
-    /** {@code onHand} and {@code figuresVersion} of the disposal form, shown on create and when the form is read. */
-    static java.util.Map<String, Object> figures(LotDisposal.RejectedStock stock) {
-        return java.util.Map.of("onHand", stock.inWords(),
-                org.lotflow.shared.process.FiguresVersion.SHOWN_AS, stock.figuresVersion());
+                disposal.rejectedStock(ReleaseFacts.lot(runs, task)).formValues());
     }
 
     /**
@@ -89,7 +83,7 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         TaskInputs.forget(task, DISPOSAL_METHOD, DISPOSAL_REFERENCE, FIGURES_SHOWN);
         // receivedLot, rejectedBecause, onHand and figuresVersion: computed when the form is read (the constructor's
         // live values); onHand and figuresVersion kept too, for a form read when they cannot be computed
-        TaskForm.of(task).showAll(LotFacts.of(lot)).showAll(figures(disposal.rejectedStock(lot))).apply();
+        TaskForm.of(task).showAll(LotFacts.of(lot)).showAll(disposal.rejectedStock(lot).formValues()).apply();
     }
 
     @Override
