@@ -33,8 +33,8 @@ public class LotInventory {
     }
 
     /**
-     * Same, also filtered by the supplier's own lot number of received lots ({@code supplierLotNumber}, whatever the
-     * case it is typed in; null: any; at most 64 characters, 400 otherwise), as {@code GET /api/lots?supplierLotNumber=}.
+     * Same, also filtered by the supplier's own lot number of received lots ({@code supplierLotNumber}, whatever its
+     * capitals, spaces and dashes; null: any; at most 64 characters, 400 otherwise), as {@code GET /api/lots?supplierLotNumber=}.
      */
     public Page page(String sku, LotStatus status, Integer expiringWithinDays, String supplierLotNumber, int size,
             String cursor) {

@@ -115,6 +115,12 @@ class ReceiptApiTest {
         assertThat(lower).extracting(l -> l.get("lotNumber").asText())
                 .containsExactly(sku + "-2025-001", sku + "-2025-002");
         assertThat(lower.get(0).get("supplierLotNumber").asText()).isEqualTo(supplierLot);
+        // and whatever its spaces and dashes, by the key the receipt and release checks compare (session 27's note)
+        JsonNode spaced = api.get("tom", "/api/lots?supplierLotNumber="
+                + java.net.URLEncoder.encode(supplierLot.replace('-', ' ').toLowerCase(java.util.Locale.ROOT),
+                        java.nio.charset.StandardCharsets.UTF_8)).json().get("items");
+        assertThat(spaced).extracting(l -> l.get("lotNumber").asText())
+                .containsExactly(sku + "-2025-001", sku + "-2025-002");
         assertProblem(api.get("tom", "/api/lots?supplierLotNumber=" + "X".repeat(65)), 400, "supplierLotNumber");
 
         // a delivery is received once (new user 2026-12-06 M4: one delivery entered four times counted four times)

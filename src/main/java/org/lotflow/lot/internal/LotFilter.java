@@ -10,8 +10,8 @@ import org.lotflow.shared.InvalidInput;
  * to {@value #MAX_PAGE_SIZE} (400 otherwise), a blank {@code sku} means every product,
  * {@code expiringWithinDays} must not be negative (400) and means "expires on or before today plus that
  * many days" (expired lots included), {@code supplierLotNumber} is a supplier's own lot number (found whatever
- * the case it is typed in, as receipts keep one spelling per supplier lot; blank means any; at most 64 characters, 400
- * otherwise), {@code cursor} is decoded ({@link LotCursor}; blank means the
+ * its capitals, spaces and dashes, by {@link SupplierLotRules#key} as receipts compare it; blank means any; at most 64
+ * characters, 400 otherwise), {@code cursor} is decoded ({@link LotCursor}; blank means the
  * first page). A plain rule: no Spring, no database.
  *
  * @param sku the product, or null for all

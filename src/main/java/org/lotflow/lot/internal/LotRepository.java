@@ -25,7 +25,7 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
      * The lots received from a supplier lot whose number reads as {@code key} ({@link SupplierLotRules#key}: its
      * letters and digits in capitals, so "AS 2", "as-2", "AS2" and "AS‐2" are one; re-test 27 R2)
      * ({@code [lotNumber, supplier, supplierLotNumber, deliveryReference, status, recalledOnce, id, archivedFrom,
-     * productId]}, by lot number; through {@code lot.supplier_lot_key} and its index, V189), of every supplier and
+     * productId]}, by lot number; through {@code lot.supplier_lot_key} and its index, V189, V190), of every supplier and
      * product: what a new receipt of it is checked against ({@link SupplierLotRules}).
      */
     @Query(value = "SELECT lot_number, supplier, supplier_lot_number, delivery_reference, status, recalled_once, id,"

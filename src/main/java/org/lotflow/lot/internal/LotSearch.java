@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code (expiration_date, manufacture_date, lot_number) > (?, ?, ?)}, which both PostgreSQL and H2 turn
  * into the start of an index range. Every filter combination has an index that starts with its
  * equality columns and continues in FEFO order ({@code V80__lot_list_indexes.sql}; the supplier lot number's,
- * {@code ix_lot_supplier_lot_folded_fefo} on its upper-cased form, in {@code V159__lot_supplier_lot_folded.sql}: the
- * number is found whatever the case it is typed in, and a supplier lot has a handful of lots, so any other filter with
- * it reads those few entries), so a page reads
+ * {@code ix_lot_supplier_lot_key_fefo} on its key ({@link SupplierLotRules#key}), in
+ * {@code V190__lot_supplier_lot_key_fefo.sql}: the number is found whatever its capitals, spaces and dashes, and a
+ * supplier lot has a handful of lots, so any other filter with it reads those few entries), so a page reads
  * {@code size + 1} index entries whichever page it is.
  */
 @Component
@@ -98,8 +98,9 @@ public class LotSearch {
             where.add("expiration_date <= :expiringBy");
         }
         if (f.supplierLotNumber() != null) {
-            // whatever the case typed, as a receipt takes dc-7 and DC-7 for one supplier lot (auditor round 22 M5)
-            where.add("supplier_lot_folded = UPPER(:supplierLot)");
+            // by its key, as the receipt's and the release's checks compare: whatever the capitals, spaces and dashes
+            // (auditor round 22 M5; session 27's note)
+            where.add("supplier_lot_key = :supplierLot");
         }
         if (f.after() != null) {
             where.add("(expiration_date, manufacture_date, lot_number) > (:afterExpiration, :afterManufacture,"
@@ -120,7 +121,7 @@ public class LotSearch {
             query.setParameter("expiringBy", f.expiringBy());
         }
         if (f.supplierLotNumber() != null) {
-            query.setParameter("supplierLot", f.supplierLotNumber());
+            query.setParameter("supplierLot", SupplierLotRules.key(f.supplierLotNumber()));
         }
         if (f.after() != null) {
             query.setParameter("afterExpiration", f.after().expiration());

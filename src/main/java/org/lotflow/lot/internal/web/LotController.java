@@ -111,8 +111,8 @@ public class LotController {
      * {@code GET /api/lots?sku=&status=&expiringWithinDays=&supplierLotNumber=&size=&cursor=}:
      * {@code {items:[lot...], nextCursor}} in FEFO order, each item a {@link LotView} with the same quantities as
      * the single lot (without source lots and contributions). {@code supplierLotNumber}: the lots received
-     * from a supplier under that supplier lot number, whatever the case it is typed in (receipts keep one
-     * spelling per supplier lot: auditor round 22 M5). 400 for a bad filter, size or cursor.
+     * from a supplier under that supplier lot number, whatever its capitals, spaces and dashes ("gcb 25 0112"
+     * finds GCB-25-0112, as receipts and releases compare supplier lots: {@code SupplierLotRules.key}). 400 for a bad filter, size or cursor.
      */
     @GetMapping
     public LotPage list(@RequestParam(required = false) String sku, @RequestParam(required = false) LotStatus status,
