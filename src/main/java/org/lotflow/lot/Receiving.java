@@ -58,6 +58,7 @@ public class Receiving {
     private final long maxSerialsPerReceipt;
     private final org.lotflow.shared.ClusterLock locks;
     private final SupplierLotRules.Reasons reasons;
+    private final org.lotflow.lot.internal.LotRowLocks rowLocks;
 
     /**
      * @param maxSerialsPerReceipt the most units of a serialised product one receipt takes ({@code
@@ -67,8 +68,10 @@ public class Receiving {
     public Receiving(LotService lots, CurrentUser currentUser, Clock clock,
             org.lotflow.product.ProductService products, LotRepository lotRecords, org.lotflow.shared.PartyReadings readings,
             @org.springframework.beans.factory.annotation.Value("${lotflow.serials.max-per-lot:100000}")
-            long maxSerialsPerReceipt, org.lotflow.shared.ClusterLock locks, org.lotflow.history.LotHistory history) {
+            long maxSerialsPerReceipt, org.lotflow.shared.ClusterLock locks, org.lotflow.history.LotHistory history,
+            org.lotflow.lot.internal.LotRowLocks rowLocks) {
         this.locks = locks;
+        this.rowLocks = rowLocks;
         this.reasons = new SupplierLotReasons(history);
         this.lots = lots;
         this.currentUser = currentUser;
@@ -144,15 +147,23 @@ public class Receiving {
         // every lot of the supplier lot number however it is written (its letters and digits, capitals aside: "AS 2",
         // "AS2" and "AS‐2" are "AS-2", re-test 27 R2), of any supplier and product, read once for all checks
         String supplierLotNumber = in.supplierLotNumber().trim();
-        List<SupplierLotRules.Sibling> ofNumber = lotRecords.receivedOfSupplierLot(SupplierLotRules.key(
-                supplierLotNumber)).stream().map(SupplierLotRules.Sibling::of).toList();
-        List<SupplierLotRules.Sibling> ofSupplier = ofNumber.stream()
-                .filter(lot -> SupplierLotRules.sameSupplier(supplier, lot)).toList();
-        requireOneSupplierLotSpelling(supplier, supplierLotNumber, ofSupplier);
         SupplierLotRules.Delivery delivery = new SupplierLotRules.Delivery(supplier, supplierLotNumber,
                 products.findBySku(in.sku()).map(org.lotflow.product.Product::getId).orElse(null),
                 in.deliveryReference() == null || in.deliveryReference().isBlank() ? null
                         : in.deliveryReference().trim());
+        List<SupplierLotRules.Sibling> ofNumber = receivedOf(supplierLotNumber);
+        // the lots checked against, locked before their statuses count: a hold, rejection or recall of one of them
+        // changes its status under its row lock (not the supplier lot's), so a receipt at the same moment waits for it
+        // and reads again (session 27's note: a hold placed at the same moment as a receipt could miss it)
+        List<Long> ids = SupplierLotRules.checkedAgainst(delivery, ofNumber).stream()
+                .map(SupplierLotRules.Sibling::id).toList();
+        if (!ids.isEmpty()) {
+            rowLocks.lock(ids);
+            ofNumber = receivedOf(supplierLotNumber);
+        }
+        List<SupplierLotRules.Sibling> ofSupplier = ofNumber.stream()
+                .filter(lot -> SupplierLotRules.sameSupplier(supplier, lot)).toList();
+        requireOneSupplierLotSpelling(supplier, supplierLotNumber, ofSupplier);
         List<SupplierLotRules.Sibling> checked = SupplierLotRules.checkedAgainst(delivery, ofNumber);
         requireNewDelivery(in, ofSupplier, checked);
         String unfit = SupplierLotRules.sentence(delivery, checked, reasons);
@@ -178,6 +189,12 @@ public class Receiving {
         }
         return new Received(created, unfit == null ? null : "Received into QUARANTINE, not released for use: "
                 + unfit);
+    }
+
+    /** Every lot received under the supplier lot number however it is written, as it is now. */
+    private List<SupplierLotRules.Sibling> receivedOf(String supplierLotNumber) {
+        return lotRecords.receivedOfSupplierLot(SupplierLotRules.key(supplierLotNumber)).stream()
+                .map(SupplierLotRules.Sibling::of).toList();
     }
 
     /**
