@@ -122,7 +122,7 @@ public class LotDisposal {
         }
 
         /** "15 L received back under recall RC-2025-006" and so on, for each recall not yet closed. */
-        String recalls() {
+        public String recalls() {
             java.util.List<String> each = awaitingRecalls.stream().map(h -> plain(h.quantity()) + " " + unit
                     + " received back under recall " + h.recallNumber()).toList();
             return each.size() == 1 ? each.get(0) : String.join(", ", each.subList(0, each.size() - 1)) + " and "
@@ -152,14 +152,38 @@ public class LotDisposal {
      * manifest, they were destroyed by a signature that never covered them and the recall closed with its returns
      * accounted for nowhere (mass 27 M2). So each quantity is disposed of once, by the record that has it: the
      * rejection what it rejected, the recall what it took back. A recall that closes first disposes of all the lot has
-     * on hand (as before), and the rejection's disposal then has nothing left ({@link #confirm}).
+     * on hand but other open recalls' returns ({@link #stockLeaving}), and the rejection's disposal then has nothing
+     * left ({@link #confirm}).
      */
     public RejectedStock rejectedStock(Lot lot) {
+        return stockLeaving(lot, null);
+    }
+
+    /**
+     * As {@link #rejectedStock}, for the closing of recall {@code closing} (null: for the rejection's disposal): what
+     * the lot has on hand, of which {@code toDispose} leaves now and {@code awaitingRecalls} stays for the closings of
+     * the other recalls not yet closed that received it back from customers. Two open recalls of one lot: the first
+     * to close disposes of the stock at the plant and of what it took back, not of the other's returns (session 27's
+     * note: it disposed of everything on hand, the other recall's returns too).
+     */
+    public RejectedStock stockLeaving(Lot lot, String closing) {
+        java.util.List<ReturnsAwaitingRecallClosing.Held> received = new java.util.ArrayList<>();
+        recallReturns.orderedStream().forEach(r -> received.addAll(r.of(lot.getId())));
+        received.removeIf(held -> held.recallNumber().equals(closing));
+        return leaving(lot, received);
+    }
+
+    /**
+     * The rule of {@link #stockLeaving} on returns already read: {@code received}, what each recall not yet closed
+     * (other than the one closing) received back of the lot. What is on hand is theirs first, up to what they
+     * received, in recall number order; the rest leaves now. A rule without the database, for callers that read the
+     * returns of many lots at once (a recall's closing form).
+     */
+    public static RejectedStock leaving(Lot lot, java.util.List<ReturnsAwaitingRecallClosing.Held> received) {
         BigDecimal onHand = lot.quantities().onHand();
         java.util.List<ReturnsAwaitingRecallClosing.Held> awaiting = new java.util.ArrayList<>();
         BigDecimal left = onHand;
-        java.util.List<ReturnsAwaitingRecallClosing.Held> received = new java.util.ArrayList<>();
-        recallReturns.orderedStream().forEach(r -> received.addAll(r.of(lot.getId())));
+        received = new java.util.ArrayList<>(received);
         received.sort(java.util.Comparator.comparing(ReturnsAwaitingRecallClosing.Held::recallNumber));
         for (ReturnsAwaitingRecallClosing.Held held : received) {
             BigDecimal kept = held.quantity().min(left);
@@ -345,7 +369,9 @@ public class LotDisposal {
      * of {@code by} (the QA manager who signed the closing; the closing runs as a job). The {@code DISPOSAL_CONFIRMED}
      * event names the {@code recallNumber} too. So for a REJECTED lot of the recall's scope that goods came back to
      * under it (the caller decides which: auditor 2026-12-07 F1). A lot that is neither RECALLED nor REJECTED, or has
-     * nothing on hand, is left as it is: null. Otherwise returns the quantity disposed of.
+     * nothing on hand, is left as it is: null. What other recalls not yet closed received back of the lot stays on hand
+     * for their closings ({@link #stockLeaving}; null when that is all there is). Otherwise returns the quantity
+     * disposed of.
      *
      * @param method one of {@link Method} (400 naming {@code disposalMethod} otherwise)
      * @param reference optional, as for {@link #confirm}
@@ -359,7 +385,13 @@ public class LotDisposal {
                 || locked.quantities().onHand().signum() == 0) {
             return null;
         }
-        return dispose(locked, locked.getStatus(), m, r, recallNumber, by);
+        // what other recalls not yet closed received back stays on hand for their closings
+        RejectedStock now = stockLeaving(locked, recallNumber);
+        if (now.toDispose().signum() == 0) {
+            return null;
+        }
+        return dispose(locked, locked.getStatus(), m, r, recallNumber, by, now.awaitingRecalls().isEmpty() ? null
+                : now);
     }
 
     /** Disposes of a locked lot's stock on hand and records it; 409 unless the lot is {@code required}. */

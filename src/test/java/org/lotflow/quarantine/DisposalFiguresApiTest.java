@@ -306,4 +306,47 @@ class DisposalFiguresApiTest {
                 .decimalValue()).isEqualByComparingTo("15");
         jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number = ?", lot);
     }
+
+    /**
+     * Two open recalls of one lot (session 27's note): the first to close disposes of the stock at the plant and of what
+     * it took back, not of what the other received back, which stays on hand for the other's closing; its closing form
+     * says so, and each recall's {@code disposals} accounts for its own {@code returnsReceived}.
+     */
+    @Test
+    void theFirstOfTwoOpenRecallsToCloseLeavesTheOthersReturnsToIt() {
+        String sku = api.createProduct("DFT");
+        String lot = rejectedAwaitingDisposal(sku, "Cust Ta");
+        String first = recallReturning(lot, "Cust Ta", 5);
+        String second = recallReturning(lot, "Cust Ta", 7);
+        assertThat(lot(lot).get("onHand").decimalValue()).isEqualByComparingTo("57");
+
+        // the first recall's closing form offers the 50 that are its own, and names the other's 7
+        String task = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + first
+                + "&taskDefinitionKey=closeRecall").json().get(0).get("id").asText();
+        String summary = api.get("jennifer", "/engine-rest/task/" + task + "/form-variables").json().toString();
+        assertThat(summary).contains(lot + " (50 drums").contains("7 drums received back under recall " + second);
+        Response closed = api.post("jennifer", "/api/recalls/" + first + "/close", body("comment", "done",
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-TA1", "justification", "the rest was used before"
+                + " the recall reached the customer", "password", "jennifer"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        api.executeJobs();
+        assertThat(api.get("rachel", "/api/recalls/" + first).json().get("disposals").get(0).get("quantity")
+                .decimalValue()).isEqualByComparingTo("50");
+        assertThat(lot(lot).get("onHand").decimalValue()).isEqualByComparingTo("7");
+        JsonNode disposal = disposals(lot).get(0);
+        assertThat(disposal.get("detail").get("leftForRecalls").get(0).get("recallNumber").asText()).isEqualTo(second);
+
+        // the second recall's closing disposes of its own 7
+        Response second_ = api.post("jennifer", "/api/recalls/" + second + "/close", body("comment", "done",
+                "disposalMethod", "DESTROYED", "disposalReference", "WM-TA2", "justification", "the rest was used before"
+                + " the recall reached the customer", "password", "jennifer"));
+        assertThat(second_.status()).as(second_.toString()).isEqualTo(202);
+        api.executeJobs();
+        JsonNode view = api.get("rachel", "/api/recalls/" + second).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo("7");
+        assertThat(lot(lot).get("onHand").decimalValue()).isEqualByComparingTo("0");
+        assertThat(lot(lot).get("disposed").decimalValue()).isEqualByComparingTo("57");
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number = ?", lot);
+    }
 }

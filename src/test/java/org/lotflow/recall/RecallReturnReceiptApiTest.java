@@ -312,7 +312,12 @@ class RecallReturnReceiptApiTest {
         assertThat(api.post("rachel", anotherReceive, body("lotNumber", lotNumber, "customer", "Delta Inc",
                 "quantity", 2)).status()).isEqualTo(201);
         JsonNode now = api.get("jennifer", "/engine-rest/task/" + closeTask + "/form-variables").json();
-        assertThat(now.toString()).isNotEqualTo(before.toString()).contains(onHand.stripTrailingZeros().toPlainString() + " drums");
+        // the 2 are the other recall's to dispose of at its closing (session 27's note: the first closing disposed of
+        // them too); this one disposes of the rest
+        String anotherNumber = another.json().get("recallNumber").asText();
+        BigDecimal ours = onHand.subtract(new BigDecimal("2"));
+        assertThat(now.toString()).isNotEqualTo(before.toString()).contains(ours.stripTrailingZeros().toPlainString()
+                + " drums").contains("2 drums received back under recall " + anotherNumber);
         // what came back counts under every recall of the lot (re-test 2026-12-07 F4: the same goods twice)
         refused(api.post("rachel", anotherReceive, body("lotNumber", lotNumber, "customer", "Delta Inc", "quantity",
                 1)), "quantity", "5 drums received already");
@@ -331,11 +336,11 @@ class RecallReturnReceiptApiTest {
         api.executeJobs();
         JsonNode after = lot(lotNumber);
         assertThat(after.get("status").asText()).isEqualTo("REJECTED");
-        assertThat(after.get("onHand").decimalValue()).isEqualByComparingTo("0");
+        assertThat(after.get("onHand").decimalValue()).isEqualByComparingTo("2");
         JsonNode view = api.get("rachel", "/api/recalls/" + number).json();
         assertThat(view.get("status").asText()).isEqualTo("CLOSED");
         assertThat(view.get("disposals").get(0).get("lotNumber").asText()).isEqualTo(lotNumber);
-        assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo(onHand);
+        assertThat(view.get("disposals").get(0).get("quantity").decimalValue()).isEqualByComparingTo(ours);
         // its rejection's own disposal, confirmed afterwards, records no second disposal of nothing with another
         // method and reference (re-test 2026-12-07 F2)
         String inform = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
@@ -345,7 +350,8 @@ class RecallReturnReceiptApiTest {
         String confirm = api.get("mike", "/engine-rest/task?processInstanceBusinessKey=" + lotNumber
                 + "&taskDefinitionKey=confirmDisposal").json().get(0).get("id").asText();
         assertThat(org.lotflow.support.Forms.shown(api.get("mike", "/engine-rest/task/" + confirm
-                + "/form-variables").json(), "onHand")).startsWith("nothing: ").contains("disposed of before");
+                + "/form-variables").json(), "onHand")).startsWith("nothing: ")
+                .contains("received back from customers under recall " + anotherNumber);
         assertThat(api.post("mike", "/engine-rest/task/" + confirm + "/submit-form", Map.of("variables",
                 Map.of("disposalMethod", Map.of("value", "DESTROYED"), "disposalReference", Map.of("value",
                         "WM-10"), "figuresShown", Map.of("value", api.figuresShown("mike", confirm))))).status())
@@ -357,6 +363,19 @@ class RecallReturnReceiptApiTest {
             }
         });
         assertThat(disposals).containsExactly("DISPOSAL_CONFIRMED WM-9", "DISPOSAL_NOT_NEEDED -");
+        assertThat(lot(lotNumber).get("disposed").decimalValue()).isEqualByComparingTo(ours);
+        // the other recall's closing disposes of its 2
+        assertThat(api.post("rachel", "/api/recalls/" + anotherNumber + "/notifications", body("customer", "Delta Inc",
+                "acknowledged", true, "contactMethod", "PHONE", "contactPerson", "Dee", "quantityReturned", 2))
+                .status()).isEqualTo(200);
+        api.executeJobs();
+        Response otherClosed = api.post("jennifer", "/api/recalls/" + anotherNumber + "/close", body("comment",
+                "Retrieved", "disposalMethod", "DESTROYED", "disposalReference", "WM-11", "justification", "The other"
+                        + " 3 drums were received under " + number, "password", "jennifer"));
+        assertThat(otherClosed.status()).as(otherClosed.toString()).isEqualTo(202);
+        api.executeJobs();
+        assertThat(api.get("rachel", "/api/recalls/" + anotherNumber).json().get("disposals").get(0).get("quantity")
+                .decimalValue()).isEqualByComparingTo("2");
         assertThat(lot(lotNumber).get("disposed").decimalValue()).isEqualByComparingTo(onHand);
         // the lot list gives no shelf life left for a lot with nothing on hand (new user 2026-12-07 F8)
         assertThat(org.lotflow.console.ConsoleSession.login(port, "tom").get("/console/lots?sku=" + sku).html())

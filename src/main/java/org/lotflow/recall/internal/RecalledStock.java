@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.lotflow.lot.Lot;
+import org.lotflow.lot.LotDisposal;
 import org.lotflow.lot.LotStatus;
 import org.lotflow.lot.LotStock;
+import org.lotflow.lot.ReturnsAwaitingRecallClosing;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 class RecalledStock {
 
     /** A recalled lot's stock on hand, in its product's unit. */
-    record OnHand(Lot lot, BigDecimal quantity, String unit) {
+    record OnHand(Lot lot, BigDecimal quantity, String unit, String leftForOtherRecalls) {
+
+        /** Stock on hand that is all the recall's to dispose of. */
+        OnHand(Lot lot, BigDecimal quantity, String unit) {
+            this(lot, quantity, unit, null);
+        }
+
         String describe() {
             return lot.getLotNumber() + " (" + Quantities.plain(quantity) + " " + unit
-                    + (lot.getStatus() == LotStatus.REJECTED ? ", a REJECTED lot the recall kept as it was" : "") + ")";
+                    + (lot.getStatus() == LotStatus.REJECTED ? ", a REJECTED lot the recall kept as it was" : "")
+                    + (leftForOtherRecalls == null ? "" : "; besides it " + leftForOtherRecalls + " stay on hand for"
+                            + " the closing of the recall that received them back")
+                    + ")";
         }
     }
 
@@ -69,11 +80,13 @@ class RecalledStock {
     private final RecallStore store;
     private final ReturnReceiptStore receipts;
     private final LotStock lots;
+    private final ReturnsAwaitingClosing otherRecalls;
 
-    RecalledStock(RecallStore store, ReturnReceiptStore receipts, LotStock lots) {
+    RecalledStock(RecallStore store, ReturnReceiptStore receipts, LotStock lots, ReturnsAwaitingClosing otherRecalls) {
         this.store = store;
         this.receipts = receipts;
         this.lots = lots;
+        this.otherRecalls = otherRecalls;
     }
 
     /** What the recall {@code recallId} leaves to dispose of, read from lotflow's tables now. */
@@ -82,11 +95,19 @@ class RecalledStock {
         java.util.Set<Long> rejectedBack = new java.util.HashSet<>(receipts.lotIds(recallId));
         java.util.Set<Long> ids = new java.util.LinkedHashSet<>(store.recalledLotIds(recallId));
         ids.addAll(rejectedBack);
+        // what other recalls not yet closed received back of a lot stays on hand for their closings (two open
+        // recalls of one lot: the first to close disposed of the other's returns too, session 27's note)
+        java.util.Map<Long, List<ReturnsAwaitingRecallClosing.Held>> others = otherRecalls.ofOtherRecalls(recallId, ids);
         List<OnHand> onHand = lots.findAllById(ids).stream()
                 .filter(l -> (l.getStatus() == LotStatus.RECALLED
                         || l.getStatus() == LotStatus.REJECTED && rejectedBack.contains(l.getId()))
                         && l.quantities().onHand().signum() > 0)
-                .map(l -> new OnHand(l, l.quantities().onHand(), l.getProduct().getUnit()))
+                .map(l -> {
+                    LotDisposal.RejectedStock stock = LotDisposal.leaving(l, others.getOrDefault(l.getId(), List.of()));
+                    return new OnHand(l, stock.toDispose(), l.getProduct().getUnit(),
+                            stock.awaitingRecalls().isEmpty() ? null : stock.recalls());
+                })
+                .filter(o -> o.quantity().signum() > 0)
                 .sorted(Comparator.comparing(o -> o.lot().getLotNumber())).toList();
         return new Left(onHand);
     }

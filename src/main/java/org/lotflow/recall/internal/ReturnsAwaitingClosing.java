@@ -23,6 +23,30 @@ class ReturnsAwaitingClosing implements ReturnsAwaitingRecallClosing {
         this.jdbc = jdbc;
     }
 
+    /**
+     * What each recall not yet CLOSED other than {@code recallId} received back of each of the lots, by lot id (lots
+     * no other recall received any of are left out): the closing of {@code recallId} leaves that on hand ({@link
+     * RecalledStock#left}). One query for all the lots.
+     */
+    java.util.Map<Long, List<Held>> ofOtherRecalls(long recallId, java.util.Collection<Long> lotIds) {
+        java.util.Map<Long, List<Held>> byLot = new java.util.HashMap<>();
+        if (lotIds.isEmpty()) {
+            return byLot;
+        }
+        jdbc.query("""
+                SELECT rr.lot_id, r.recall_number, SUM(rr.quantity)
+                  FROM recall_return_receipt rr JOIN recall r ON r.id = rr.recall_id
+                 WHERE rr.lot_id = ANY(:lotIds) AND rr.recall_id <> :recallId AND r.status <> :closed
+                 GROUP BY rr.lot_id, r.recall_number
+                """, new MapSqlParameterSource("lotIds", org.lotflow.shared.IdArray.of(lotIds))
+                .addValue("recallId", recallId).addValue("closed", RecallStatus.CLOSED),
+                rs -> {
+                    byLot.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                            .add(new Held(rs.getString(2), rs.getBigDecimal(3)));
+                });
+        return byLot;
+    }
+
     @Override
     public List<Held> of(long lotId) {
         return jdbc.query("""
