@@ -209,9 +209,10 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle, SecurityEvents events,
-            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+            org.springframework.boot.availability.ApplicationAvailability availability) {
         FilterRegistrationBean<WebappLoginThrottle> registration = new FilterRegistrationBean<>(
-                new WebappLoginThrottle(throttle, events));
+                new WebappLoginThrottle(throttle, events).answeringWhen(ready(availability)));
         registration.setName("lotflow-webapp-login-throttle");
         registration.addUrlPatterns(webappPath + "/api/admin/auth/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);

@@ -25,10 +25,12 @@ public class WebappLogin {
 
     /** What a login attempt came to. */
     public enum Result {
-        LOGGED_IN, WRONG_PASSWORD, LOCKED
+        LOGGED_IN, WRONG_PASSWORD, LOCKED,
+        /** lotflow is still starting: its users may not exist yet, so nothing was checked or recorded. */
+        STARTING
     }
 
-    /** The outcome; {@code retryAfterSeconds} only for {@link Result#LOCKED}. */
+    /** The outcome; {@code retryAfterSeconds} only for {@link Result#LOCKED} and {@link Result#STARTING}. */
     public record Outcome(Result result, long retryAfterSeconds) {
     }
 
@@ -37,15 +39,26 @@ public class WebappLogin {
     private final LoginThrottle throttle;
     private final SecurityEvents events;
 
-    public WebappLogin(ProcessEngine engine, LoginThrottle throttle, SecurityEvents events) {
+    private final java.util.function.BooleanSupplier ready;
+
+    public WebappLogin(ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
+            org.springframework.boot.availability.ApplicationAvailability availability) {
+        this.ready = SecurityConfiguration.ready(availability);
         this.engine = engine;
         this.identityService = engine.getIdentityService();
         this.throttle = throttle;
         this.events = events;
     }
 
-    /** Checks the password and, when right, puts the user's webapp authentication into a new session. */
+    /**
+     * Checks the password and, when right, puts the user's webapp authentication into a new session. While lotflow is
+     * starting (readiness not yet accepting traffic) nothing is checked or recorded: {@link Result#STARTING} (new user 28
+     * M1: a correct password was told "wrong" and counted as a failed login while the users were being set up).
+     */
     public Outcome login(HttpServletRequest request, String userId, String password) {
+        if (!ready.getAsBoolean()) {
+            return new Outcome(Result.STARTING, 5);
+        }
         String id = userId == null ? "" : userId.trim();
         LoginThrottle.Lock count = throttle.find(id, RequestOrigin.client());
         if (throttle.isLocked(count)) {

@@ -20,6 +20,15 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
     private final LoginThrottle throttle;
     private final SecurityEvents events;
 
+    /** Whether the application is ready for its users (readiness); always, unless set. */
+    private java.util.function.BooleanSupplier ready = () -> true;
+
+    /** Answers 503 to logins until {@code ready} says the application is ready, as {@link ApiAuthenticationFilter}. */
+    public WebappLoginThrottle answeringWhen(java.util.function.BooleanSupplier ready) {
+        this.ready = ready;
+        return this;
+    }
+
     public WebappLoginThrottle(LoginThrottle throttle, SecurityEvents events) {
         this.throttle = throttle;
         this.events = events;
@@ -65,6 +74,13 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
         // The user id is read from the body here and the body handed on unread to Camunda's login resource
         // (Jersey reads it with @FormParam): asking the container for the request's parameters would consume
         // the body and make Jersey log a warning on every login.
+        if (!ready.getAsBoolean()) {
+            // the users may not exist yet: a correct password would be told "wrong" and counted (new user 28 M1)
+            response.setHeader("Retry-After", "5");
+            Problems.write(response, 503, "Service unavailable", "lotflow is starting: its users, processes and"
+                    + " demo data are being set up. Try again in a few seconds; nothing was recorded.");
+            return;
+        }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             Problems.write(response, 413, "Request too large", "A login may be at most 8 KB", null);

@@ -102,7 +102,12 @@ class ConsoleController {
         }
         model.addAttribute("next", safeNext(next));
         model.addAttribute("username", username);
-        if (outcome.result() == WebappLogin.Result.LOCKED) {
+        if (outcome.result() == WebappLogin.Result.STARTING) {
+            response.setStatus(503);
+            response.setHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+            model.addAttribute("error", "lotflow is still starting: its users, processes and demo data are being set"
+                    + " up. Try again in a few seconds; nothing was recorded");
+        } else if (outcome.result() == WebappLogin.Result.LOCKED) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
             model.addAttribute("error", "Too many failed logins or signatures for user '" + username
