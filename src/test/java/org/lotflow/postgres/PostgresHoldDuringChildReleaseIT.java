@@ -2,14 +2,8 @@ package org.lotflow.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -65,41 +59,17 @@ class PostgresHoldDuringChildReleaseIT {
                 .activityId("releaseLot").list();
         assertThat(releaseStep).as("the signed release of " + child + " waits as a job").hasSize(1);
 
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection hold = dataSource.getConnection()) {
-            hold.setAutoCommit(false);
-            try (PreparedStatement lock = hold.prepareStatement(
-                    "SELECT id FROM lot WHERE lot_number = ? FOR UPDATE");
-                    PreparedStatement held = hold.prepareStatement(
-                            "UPDATE lot SET status = 'QUARANTINE' WHERE lot_number = ?")) {
-                lock.setString(1, source);
-                lock.executeQuery().close();
-                held.setString(1, source);
-                assertThat(held.executeUpdate()).isEqualTo(1);
-            }
-            Future<?> release = pool.submit(() -> management.executeJob(releaseStep.get(0).getId()));
-            // the release step waits on the source's row lock (it would have committed by now without it)
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!release.isDone() && waitingOnALock() == 0 && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            assertThat(release.isDone()).as("the release of " + child + " went ahead while a hold of its source "
-                    + source + " was in flight").isFalse();
-            hold.commit();
-            release.get(60, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
-        }
+        StatusChangeInFlight.during(dataSource, jdbc, source, "QUARANTINE",
+                () -> {
+                    management.executeJob(releaseStep.get(0).getId());
+                    return null;
+                }, "the release of " + child + " went ahead"
+                        + " while a hold of its source " + source + " was in flight");
         assertThat(api.get("tom", "/api/lots/" + child).json().get("status").asText())
                 .as(child + " made from " + source + ", held while its release ran").isNotEqualTo("RELEASED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM lot_event e JOIN lot l ON l.id = e.lot_id WHERE"
                 + " l.lot_number = ? AND e.new_status = 'RELEASED'", Integer.class, child)).isZero();
         // out of later tests' archiving reviews
         jdbc.update("UPDATE lot SET expiration_date = DATE '2030-12-31' WHERE lot_number IN (?, ?)", source, child);
-    }
-
-    private int waitingOnALock() {
-        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                + " AND datname = current_database()", Integer.class);
     }
 }

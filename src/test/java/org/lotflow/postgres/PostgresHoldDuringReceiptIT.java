@@ -3,15 +3,9 @@ package org.lotflow.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -58,31 +52,9 @@ class PostgresHoldDuringReceiptIT {
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         String earlier = first.json().get("lots").get(0).get("lotNumber").asText();
 
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        Response next;
-        try (Connection hold = dataSource.getConnection()) {
-            hold.setAutoCommit(false);
-            try (PreparedStatement lock = hold.prepareStatement("SELECT id FROM lot WHERE lot_number = ? FOR UPDATE");
-                    PreparedStatement held = hold.prepareStatement(
-                            "UPDATE lot SET status = 'QUARANTINE' WHERE lot_number = ?")) {
-                lock.setString(1, earlier);
-                lock.executeQuery().close();
-                held.setString(1, earlier);
-                assertThat(held.executeUpdate()).isEqualTo(1);
-            }
-            Future<Response> receipt = pool.submit(() -> receive(sku, supplierLot, "BOL-2"));
-            // the receipt waits on the earlier lot's row lock (it would have committed by now without it)
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!receipt.isDone() && waitingOnALock() == 0 && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            assertThat(receipt.isDone()).as("a receipt of " + supplierLot + " went ahead while a hold of its lot "
-                    + earlier + " was in flight").isFalse();
-            hold.commit();
-            next = receipt.get(60, TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
-        }
+        Response next = StatusChangeInFlight.during(dataSource, jdbc, earlier, "QUARANTINE",
+                () -> receive(sku, supplierLot, "BOL-2"), "a receipt of " + supplierLot + " went ahead while a hold of"
+                        + " its lot " + earlier + " was in flight");
         assertThat(next.status()).as(next.toString()).isEqualTo(201);
         String lot = next.json().get("lots").get(0).get("lotNumber").asText();
         assertThat(next.json().get("lots").get(0).get("status").asText())
@@ -90,10 +62,5 @@ class PostgresHoldDuringReceiptIT {
         assertThat(next.json().get("notice").asText()).contains(earlier);
         assertThat(api.get("jennifer", "/engine-rest/process-instance?processDefinitionKey=lotRelease&businessKey="
                 + lot).json()).isEmpty();
-    }
-
-    private int waitingOnALock() {
-        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                + " AND datname = current_database()", Integer.class);
     }
 }
