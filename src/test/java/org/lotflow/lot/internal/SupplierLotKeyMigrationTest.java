@@ -45,7 +45,7 @@ class SupplierLotKeyMigrationTest {
         assertThat(jdbc.queryForList("SELECT lot_number FROM lot WHERE supplier_lot_key = ? ORDER BY lot_number",
                 String.class, SupplierLotRules.key("AS2"))).containsExactly("RAWA-001", "RAWA-002", "RAWA-003");
         assertThat(jdbc.queryForList("SELECT index_name FROM information_schema.indexes WHERE table_name = 'LOT'"
-                + " AND index_name = 'IX_LOT_SUPPLIER_LOT_KEY'", String.class)).isNotEmpty();
+                + " AND index_name = 'IX_LOT_SUPPLIER_LOT_KEY_FEFO'", String.class)).isNotEmpty(); // V190, in FEFO order
         jdbc.execute("DROP ALL OBJECTS");
     }
 }
