@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.lotflow.history.internal.chain.AuditChainStore;
 import org.lotflow.history.internal.chain.AuditSealer;
 import org.lotflow.history.internal.chain.ChainWalk;
+import org.lotflow.history.internal.chain.MasterDataWalk;
+import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recall steps, certificates handed out) is sealed into one SHA-256 hash chain (README, "Audit trail", gives the
  * canonical serialisation). {@link #verify()} seals what is pending, walks the whole chain and records the result;
  * the daily check does the same as the system. On PostgreSQL the tables refuse UPDATE, DELETE and TRUNCATE (V111).
+ *
+ * <p>Product master data (a product's GMP fields and specification, the limits lab results are judged against) is
+ * not in the chain itself: each lot's {@code CREATED} and every {@code LAB_RESULTS_RECORDED} carry its fingerprint
+ * ({@link org.lotflow.product.ProductFingerprint}: {@code detail.productMasterData = {sku, sha256}}), and the walk
+ * also checks that every product still gives the fingerprint its events recorded; the first event whose product no
+ * longer does is the break (after any break of the chain itself). On PostgreSQL the product tables refuse UPDATE,
+ * DELETE and TRUNCATE (V193). 21 CFR 11.10(e), EU GMP Annex 11 §9; sig28 M1.
  *
  * <p>Gauges at {@code /actuator/prometheus}: {@code lotflow_audit_chain_intact} (1 intact, 0 broken, NaN before the
  * first check) and {@code lotflow_audit_chain_events} (events in the chain at the last check).
@@ -45,15 +54,17 @@ public class AuditTrail {
     private final AuditSealer sealer;
     private final AuditChainStore store;
     private final LotNumbers lotNumbers;
+    private final ProductService products;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
     private final AtomicReference<Verification> last = new AtomicReference<>();
 
-    public AuditTrail(AuditSealer sealer, AuditChainStore store, LotNumbers lotNumbers, CurrentUser currentUser,
-            Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
+    public AuditTrail(AuditSealer sealer, AuditChainStore store, LotNumbers lotNumbers, ProductService products,
+            CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.sealer = sealer;
+        this.products = products;
         this.lotNumbers = lotNumbers;
         this.store = store;
         this.currentUser = currentUser;
@@ -87,9 +98,12 @@ public class AuditTrail {
             // instead of making a head further on than the seals read look like seals deleted at the end
             AuditChainStore.Head head = store.head();
             ChainWalk walk = new ChainWalk();
-            store.walk(walk, head.position());
+            MasterDataWalk masterData = new MasterDataWalk();
+            store.walk(walk, masterData, head.position());
             walk.end(head.position(), head.hash());
-            ChainWalk.Break b = walk.broken();
+            // a broken chain first (the fingerprints read are then not vouched for), else a product whose master data
+            // no longer gives the fingerprint its chained events recorded (sig28 M1)
+            ChainWalk.Break b = walk.broken() != null ? walk.broken() : masterData.end(products::fingerprint);
             return new Verification(b == null, walk.events(), walk.lastHash(),
                     b == null ? null : new Break(b.position(), b.eventId(), lotNumberOf(b.eventId()), b.problem()),
                     clock.instant(), checkedBy);

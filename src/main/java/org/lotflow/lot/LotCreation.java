@@ -176,7 +176,8 @@ class LotCreation {
 
     /**
      * CREATED for the new lot (with {@code expirationDateReason} when its expiration date is not the one stated or
-     * its shelf life's: a repacked lot's, cut back to its earliest source's); CONSUMED (and DEPLETED when used up) for
+     * its shelf life's: a repacked lot's, cut back to its earliest source's; and {@code productMasterData}, the
+     * product's {@link org.lotflow.product.ProductFingerprint}); CONSUMED (and DEPLETED when used up) for
      * each source lot.
      */
     private void recordCreation(Lot lot, List<SourceLotInput> inputs, Map<String, Lot> sources,
@@ -205,6 +206,9 @@ class LotCreation {
             detail.put("sourceLots", inputs.stream()
                     .map(s -> Map.of("lotNumber", s.lotNumber(), "quantity", Lot.recorded(s.quantity()))).toList());
         }
+        // the fingerprint of the product's master data and specification the lot is made or received under, chained
+        // with the lot's first event: the audit check names a specification changed in the database (sig28 M1)
+        detail.put(org.lotflow.product.ProductFingerprint.DETAIL, org.lotflow.product.ProductFingerprint.detail(product));
         history.event(lot.getId(), LotEventTypes.CREATED).status(null, LotStatus.PENDING)
                 .reason("Lot created").details(detail).record();
         for (SourceLotInput s : inputs) {

@@ -319,6 +319,15 @@ public class ProductService {
         return products.findById(productId).orElseThrow(() -> new NotFound("Product", String.valueOf(productId)));
     }
 
+    /**
+     * The fingerprint of the product with exactly this SKU as stored now ({@link ProductFingerprint#sha256}), empty
+     * when there is none: what the audit check compares with the fingerprint its chained lot events recorded.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> fingerprint(String sku) {
+        return products.findBySku(sku).map(ProductFingerprint::sha256);
+    }
+
     /** Whether a product with this SKU exists. */
     @Transactional(readOnly = true)
     public boolean exists(String sku) {

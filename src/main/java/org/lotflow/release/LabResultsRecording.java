@@ -24,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Use case "record the lab results of a lot" (the seed, "Lab release"; 21 CFR 211.165 and 211.194):
  * the analyst's measurements are judged against the product's specification ({@link LabJudgement}),
  * stored once with the limits they were judged against and the analyst's id ({@code lab_result}), and
- * noted in the lot's history. From a LIMS or script ({@link #submit}) the lot's
+ * noted in the lot's history: {@code LAB_RESULTS_RECORDED} with {@code detail.results = [{test, value, unit, min, max,
+ * passed, result}, ...]}, the limits each result was judged against, and {@code detail.productMasterData = {sku,
+ * sha256}}, the fingerprint of the specification they came from ({@link org.lotflow.product.ProductFingerprint}; 21 CFR
+ * 11.10(e), EU GMP Annex 11 §9: a past judgment is re-read against what it was judged by). From a LIMS or script ({@link #submit}) the lot's
  * {@code recordLabResults} task is then completed as the caller, exactly as if done in Tasklist.
  *
  * <p>Results come in test rounds: round 1 is the original analysis. An out-of-specification round
@@ -174,7 +177,12 @@ public class LabResultsRecording {
                         + retest)
                 .detail("passed", verdict.passed()).detail("round", round).detail("results", verdict.results())
                 // values and limits as written (V156): a 6-decimal value is no column padding (auditor 2026-12-07 F3)
-                .detail(DECIMALS_AS_WRITTEN, true).record();
+                .detail(DECIMALS_AS_WRITTEN, true)
+                // each result carries the limits it was judged against (unit, min, max); the specification they came
+                // from is named by its fingerprint, which the audit check compares with the product (sig28 M1)
+                .detail(org.lotflow.product.ProductFingerprint.DETAIL,
+                        org.lotflow.product.ProductFingerprint.detail(lot.getProduct()))
+                .record();
         if (!verdict.passed() && !held) {
             investigations.save(new OosInvestigation(lotId, round, verdict.failedTests(), analyst, clock.instant()));
             history.event(lotId, LotEventTypes.OOS_INVESTIGATION_OPENED)

@@ -109,6 +109,46 @@ class AuditTrailApiTest {
                 .isTrue();
     }
 
+    /**
+     * Sig28 M1 (21 CFR 11.10(e), EU GMP Annex 11 §9): a specification limit widened in the database (on H2, where no
+     * trigger refuses it), or a GMP field of the product changed, no longer gives the fingerprint the lot's chained
+     * events recorded: the check names the lot's first such event, its lot and the product.
+     */
+    @Test
+    void aSpecificationOrMasterDataEditedInTheDatabaseIsNamed() {
+        String sku = api.createProduct("AUDSPEC");
+        String lot = api.releasedLot(sku, new BigDecimal("20"), "2025-01-13");
+        assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+        long productId = jdbc.queryForObject("SELECT id FROM product WHERE sku = ?", Long.class, sku);
+        long created = jdbc.queryForObject("SELECT e.id FROM lot_event e JOIN lot l ON l.id = e.lot_id"
+                + " WHERE l.lot_number = ? AND e.type = 'CREATED'", Long.class, lot);
+        BigDecimal max = jdbc.queryForObject("SELECT max_value FROM product_spec WHERE product_id = ? AND"
+                + " test = 'viscosity'", BigDecimal.class, productId);
+        jdbc.update("UPDATE product_spec SET max_value = 300 WHERE product_id = ? AND test = 'viscosity'", productId);
+        try {
+            JsonNode broken = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(broken.get("intact").asBoolean()).as(broken.toString()).isFalse();
+            assertThat(broken.at("/firstBroken/eventId").asLong()).isEqualTo(created);
+            assertThat(broken.at("/firstBroken/lotNumber").asText()).isEqualTo(lot);
+            assertThat(broken.at("/firstBroken/problem").asText()).contains("specification of product " + sku)
+                    .contains("changed in the database");
+        } finally {
+            jdbc.update("UPDATE product_spec SET max_value = ? WHERE product_id = ? AND test = 'viscosity'", max,
+                    productId);
+        }
+        assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+
+        jdbc.update("UPDATE product SET shelf_life_months = 60 WHERE id = ?", productId);
+        try {
+            JsonNode broken = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(broken.get("intact").asBoolean()).isFalse();
+            assertThat(broken.at("/firstBroken/eventId").asLong()).isEqualTo(created);
+        } finally {
+            jdbc.update("UPDATE product SET shelf_life_months = 24 WHERE id = ?", productId);
+        }
+        assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
     @Test
     void aDeletedSealLeavesAGap() {
         api.releasedLot(api.createProduct("AUDS"), new BigDecimal("5"), "2025-01-12");

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The audit trail on PostgreSQL (issue #16): the database itself refuses to change or remove lot events, their
  * seals and the record of checks (V111's triggers), whoever asks; and when the owner takes a trigger away to edit
- * an event, the chain names the event.
+ * an event, the chain names the event. A product's specification and master data are refused alike (V193).
  */
 @PostgresApiTest
 class PostgresAuditTrailIT {
@@ -42,6 +42,47 @@ class PostgresAuditTrailIT {
             assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).rootCause().hasMessageContaining("the audit trail is append-only");
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lot_event WHERE id = ?", Long.class, event)).isOne();
+    }
+
+    /**
+     * Sig28 M1 (21 CFR 11.10(a), (c), (e); EU GMP Annex 11 §9): a product's specification and GMP fields are never
+     * changed or removed in place (V193's triggers); the owner who takes a trigger away to widen a limit is named by
+     * the audit check (the lot's CREATED no longer matches its product's fingerprint).
+     */
+    @Test
+    void theDatabaseRefusesToChangeAProductsSpecificationAndMasterData() {
+        String sku = api.createProduct("PGSPEC");
+        String lot = api.releasedLot(sku, new BigDecimal("20"), "2025-01-10");
+        long product = jdbc.queryForObject("SELECT id FROM product WHERE sku = ?", Long.class, sku);
+        for (String sql : new String[] {
+                "UPDATE product_spec SET max_value = 300 WHERE product_id = " + product + " AND test = 'viscosity'",
+                "DELETE FROM product_spec WHERE product_id = " + product, "TRUNCATE product_spec",
+                "UPDATE product SET unit = 'kg' WHERE id = " + product,
+                "UPDATE product SET shelf_life_months = 60 WHERE id = " + product,
+                "UPDATE product SET lot_number_pattern = 'X-{yyyy}-{seq:3}' WHERE id = " + product,
+                "UPDATE product SET serialised = TRUE WHERE id = " + product,
+                "DELETE FROM product WHERE id = " + product}) {
+            assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).rootCause()
+                    .hasMessageContaining("GMP master data and specification are never changed in place");
+        }
+        assertThat(jdbc.queryForObject("SELECT max_value FROM product_spec WHERE product_id = ? AND test = 'viscosity'",
+                BigDecimal.class, product)).isEqualByComparingTo("255");
+
+        Long created = jdbc.queryForObject("SELECT e.id FROM lot_event e JOIN lot l ON l.id = e.lot_id"
+                + " WHERE l.lot_number = ? AND e.type = 'CREATED'", Long.class, lot);
+        assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+        jdbc.execute("ALTER TABLE product_spec DISABLE TRIGGER product_spec_unchanged");
+        try {
+            jdbc.update("UPDATE product_spec SET max_value = 300 WHERE product_id = ? AND test = 'viscosity'", product);
+            JsonNode v = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(v.get("intact").asBoolean()).isFalse();
+            assertThat(v.at("/firstBroken/eventId").asLong()).isEqualTo(created);
+            assertThat(v.at("/firstBroken/lotNumber").asText()).isEqualTo(lot);
+            jdbc.update("UPDATE product_spec SET max_value = 255 WHERE product_id = ? AND test = 'viscosity'", product);
+        } finally {
+            jdbc.execute("ALTER TABLE product_spec ENABLE TRIGGER product_spec_unchanged");
+        }
+        assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
 
     @Test

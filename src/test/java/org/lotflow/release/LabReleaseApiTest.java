@@ -90,6 +90,50 @@ class LabReleaseApiTest {
      * Auditor 2026-12-06 G1: the lab results of a specification of 100 tests with 100-character names outgrew the
      * history event's 16,000 characters, and none of the product's lots could ever be released. Recorded whole now.
      */
+    /**
+     * Sig28 M1 (21 CFR 11.10(e), EU GMP Annex 11 §9): the history's lab-results event carries, for each result, the
+     * limits it was judged against, and names the specification they came from by its fingerprint, the one the lot's
+     * creation recorded and the product gives: a past judgment is re-read against what it was judged by.
+     */
+    @Test
+    void theLabResultsEventCarriesTheLimitsEachResultWasJudgedAgainst() {
+        String sku = api.createProduct("RELIM");
+        String lot = api.createLot(sku, new BigDecimal("100"), "2025-01-27");
+        assertThat(api.post("sarah", "/api/lots/" + lot + "/lab-results", Map.of("results", List.of(
+                Map.of("test", "viscosity", "value", 256), Map.of("test", "flashPoint", "value", 230)))).status())
+                .isEqualTo(200);
+        JsonNode created = null;
+        JsonNode lab = null;
+        for (JsonNode e : api.get("tom", "/api/lots/" + lot + "/history").json()) {
+            if (e.get("type").asText().equals("CREATED")) {
+                created = e;
+            } else if (e.get("type").asText().equals("LAB_RESULTS_RECORDED")) {
+                lab = e;
+            }
+        }
+        assertThat(lab).isNotNull();
+        JsonNode viscosity = lab.at("/detail/results/0");
+        assertThat(viscosity.get("test").asText()).isEqualTo("viscosity");
+        assertThat(viscosity.get("value").decimalValue()).isEqualByComparingTo("256");
+        assertThat(viscosity.get("unit").asText()).isEqualTo("cSt");
+        assertThat(viscosity.get("min").decimalValue()).isEqualByComparingTo("245");
+        assertThat(viscosity.get("max").decimalValue()).isEqualByComparingTo("255");
+        assertThat(viscosity.get("result").asText()).isEqualTo("FAIL");
+        JsonNode flashPoint = lab.at("/detail/results/1");
+        assertThat(flashPoint.get("min").decimalValue()).isEqualByComparingTo("220");
+        assertThat(flashPoint.hasNonNull("max")).isFalse();
+        assertThat(flashPoint.get("result").asText()).isEqualTo("PASS");
+
+        JsonNode fingerprint = lab.at("/detail/productMasterData");
+        assertThat(fingerprint.get("sku").asText()).isEqualTo(sku);
+        assertThat(fingerprint.get("sha256").asText()).matches("[0-9a-f]{64}")
+                .isEqualTo(created.at("/detail/productMasterData/sha256").asText())
+                .isEqualTo(org.lotflow.product.ProductFingerprint.sha256(products.get(sku)));
+    }
+
+    @Autowired
+    org.lotflow.product.ProductService products;
+
     @Test
     void theLargestSpecificationTakesItsLabResults() {
         String sku = "BIG-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();

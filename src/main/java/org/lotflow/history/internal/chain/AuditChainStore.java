@@ -85,12 +85,23 @@ public class AuditChainStore {
      * now (null when gone), to the walk.
      */
     public void walk(ChainWalk walk, long upToPosition) {
+        walk(walk, null, upToPosition);
+    }
+
+    /**
+     * As {@link #walk(ChainWalk, long)}, feeding every seal's event to {@code masterData} too (null: none), in the same
+     * pass: the chain vouches for the fingerprints the master-data walk reads.
+     */
+    public void walk(ChainWalk walk, MasterDataWalk masterData, long upToPosition) {
         walking.query("SELECT s.position, s.event_id, s.previous_hash, s.hash, " + EVENT_COLUMNS
                 + " FROM audit_seal s LEFT JOIN lot_event e ON e.id = s.event_id WHERE s.position <= ?"
                 + " ORDER BY s.position", rs -> {
                     rs.getLong(5);
                     ChainHash.Event event = rs.wasNull() ? null : event(rs, 5);
                     walk.accept(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), event);
+                    if (masterData != null) {
+                        masterData.accept(rs.getLong(1), event);
+                    }
                 }, upToPosition);
     }
 
