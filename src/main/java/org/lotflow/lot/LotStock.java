@@ -174,6 +174,23 @@ public class LotStock {
                 limit);
     }
 
+    /** A lot's id and the stock it had available when read (no lock). */
+    public record StockRead(Long id, BigDecimal available) {
+    }
+
+    /**
+     * {@link #fefoCandidateIds} with the stock each lot had available when read, in FEFO order. No lock: the caller
+     * chooses from it the lots to lock, then locks them all at once in ascending id order ({@link #lockAll}) and judges
+     * them again under the lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<StockRead> fefoCandidateStock(Long productId, java.time.LocalDate earliestExpiration, Long excludeLotId,
+            int limit) {
+        return lots.findFefoCandidateStock(productId, earliestExpiration, excludeLotId == null ? -1L : excludeLotId,
+                limit).stream().map(r -> new StockRead(((Number) r[0]).longValue(), r[1] instanceof BigDecimal b ? b
+                        : new BigDecimal(r[1].toString()))).toList();
+    }
+
     /**
      * At most {@code limit} of the lots {@link #fefoCandidateIds} would give before {@code lot} (which FEFO
      * takes first instead of it), in FEFO order. No lock: for explaining an override, not for writing.

@@ -124,6 +124,22 @@ public final class Fefo {
     }
 
     /**
+     * The first day on which {@code lot} is no longer {@link #eligible} by its dates for a shipment that day: its
+     * expiration date, or earlier the first day it has less than {@code minMonths} of shelf life left (no minimum: the
+     * expiration date). Status and stock are not looked at.
+     */
+    public static LocalDate firstDayNotEligible(Candidate lot, Integer minMonths) {
+        if (minMonths == null) {
+            return lot.expirationDate();
+        }
+        LocalDate day = lot.expirationDate().minusMonths(minMonths).minusDays(3);
+        while (meetsShelfLife(lot, day, minMonths) && day.isBefore(lot.expirationDate())) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    /**
      * Allocatable under the normal rules: releasable, shelf life met, stock available, not released on a concession
      * (the SQL that preselects FEFO candidates leaves those out too, {@code LotRepository.NOT_CONCESSION}).
      */

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Use case: a salesperson places an order ({@code POST /api/orders}; the demo data places the seed's
  * orders). It is allocated at once by FEFO ({@link Fefo}: partially if stock is short, never more than a
- * lot holds). A requested lot that skips an eligible lot expiring before it, or that breaks the shelf-life minimum,
+ * lot holds). A requested lot that skips a lot FEFO could allocate for a shipment today (whatever requiredBy says: the
+ * order may ship at once, audit 28 F1 c) expiring before it, or that breaks the shelf-life minimum,
  * allocates nothing yet and starts {@code allocationOverride} for a QA manager's signed decision
  * (21 CFR Part 11); any other requested lot is allocated first, the rest by FEFO (lots of the same expiry are a tie,
  * {@link Fefo#skippedFor}).
@@ -117,8 +118,7 @@ public class OrderPlacement {
             fefoCandidates.lockProduct(productId);
             Lot requested = requestedLot(requestedLot, products.get(productId), today, shipDate);
             List<Lot> before = lots.fefoCandidatesBefore(requested,
-                    Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
-                    OverrideReason.MAX_LISTED + 1);
+                    OverrideReason.candidatesFrom(today, order.getMinShelfLifeMonths()), OverrideReason.MAX_LISTED + 1);
             Optional<String> reason = OverrideReason.of(Fefo.Candidate.of(requested),
                     before.stream().map(Fefo.Candidate::of).toList(), today, shipDate, order.getMinShelfLifeMonths());
             if (reason.isPresent()) {

@@ -80,7 +80,9 @@ public class Shipping {
      * typed and searched in traces, an FSMA 204 shipping KDE); 404 for an unknown order; 409 for a
      * cancelled order, and for the whole shipment when any lot may not ship ({@link #mayNotShip}): expired, not
      * released, or with less than the customer's minimum shelf life left on the ship date (unless a QA manager's
-     * approved override allocated it), each lot named with why.
+     * approved override allocated it), each lot named with why; and 409 naming {@code shippedAt} for a date before the
+     * order's {@code requiredBy} while an older lot its allocation passed over for that date would still be FEFO's
+     * choice on it ({@link #notFefoOn}: FEFO is judged on the day the goods leave, audit 28 F1).
      */
     @Transactional
     public ShipmentResult ship(String orderNumber, LocalDate shippedAt, String carrier) {
@@ -168,6 +170,12 @@ public class Shipping {
             throw new StateConflict("Order " + orderNumber + " cannot ship: " + String.join("; ", refusals))
                     .with("lots", refusals);
         }
+        String notFefo = notFefoOn(order.getOrderNumber(), order.getRequiredBy(), order.getMinShelfLifeMonths(),
+                locked.values().stream().map(Lot::getLotNumber).sorted().toList(), today, date);
+        if (notFefo != null) {
+            throw new StateConflict("Order " + orderNumber + " cannot ship on " + date + ": " + notFefo)
+                    .with("field", "shippedAt");
+        }
         org.lotflow.serial.SerialShipments.Picked picked = serials.check(
                 locked.get(open.get(0).getLotId()).getProduct(), open.stream()
                         .map(a -> new org.lotflow.serial.SerialShipments.ShippedLot(a.getLotId(),
@@ -199,6 +207,51 @@ public class Shipping {
     }
 
     /**
+     * Why shipping the order's open allocations of {@code allocatedLots} on {@code date} breaks FEFO, in a sales clerk's
+     * words, or null when it does not (audit 28 F1; seed, "Expiration and FIFO Management": "Rotation enforcement -
+     * System prevents newer lot allocation when older lots available", overrides by a Quality Manager only; EU GDP
+     * 2013/C 343/01 5.5). FEFO is judged on the day the goods leave: an allocation judged at the order's
+     * {@code requiredBy} passed over the lots expiring before it ({@code allocation_passed_over}, V197); shipped before
+     * {@code requiredBy}, while one of those lots is still eligible on the ship date (released, unexpired, shelf life
+     * met, stock free: FEFO would take it that day), it would send the newer lot ahead of the older. The sentence names
+     * the older lot FEFO would take, the first day this allocation may ship (when none of them qualifies any more), and
+     * the ways out. Reads the passed-over lots without locking them (the order's own lots are locked by the caller:
+     * the lock order stays as it was); a date in the past is judged on today, as expiry is.
+     */
+    private String notFefoOn(String orderNumber, LocalDate requiredBy, Integer minShelfLifeMonths,
+            List<String> allocatedLots, LocalDate today, LocalDate date) {
+        if (requiredBy == null || !date.isBefore(requiredBy)) {
+            return null;
+        }
+        List<Long> passedOver = allocations.passedOverByOpenAllocations(orderNumber);
+        if (passedOver.isEmpty()) {
+            return null;
+        }
+        LocalDate judged = date.isBefore(today) ? today : date;
+        List<Lot> still = lots.findAllById(passedOver).stream()
+                .filter(l -> Fefo.eligible(l, today, judged, minShelfLifeMonths)).sorted(Fefo.LOT_ORDER).toList();
+        if (still.isEmpty()) {
+            return null;
+        }
+        LocalDate from = still.stream().map(l -> Fefo.firstDayNotEligible(Fefo.Candidate.of(l), minShelfLifeMonths))
+                .max(LocalDate::compareTo).orElseThrow();
+        if (from.isAfter(requiredBy)) {
+            from = requiredBy;
+        }
+        Lot older = still.get(0);
+        String newer = String.join(", ", allocatedLots);
+        return "the order was allocated lot " + newer + " for delivery by " + requiredBy + " (requiredBy), passing over"
+                + " older stock that expires before then. Shipped now, first expiry, first out (FEFO) would send the"
+                + " older lot " + older.getLotNumber() + " (expires " + older.getExpirationDate() + ", "
+                + older.getAvailable().stripTrailingZeros().toPlainString() + " available)"
+                + (still.size() > 1 ? " and " + (still.size() - 1) + " more older lot(s)" : "") + " instead. This"
+                + " allocation may ship from " + from + ", when the older stock no longer qualifies. Either ship on or"
+                + " after " + from + "; or cancel the order and place it again without requiredBy, so that FEFO"
+                + " allocates the older lot; or, if the customer needs lot " + newer + ", place the order again asking"
+                + " for it (requestedLot), for a QA manager to approve the exception";
+    }
+
+    /**
      * Why the order's open allocations could not ship today, one sentence per lot as {@link #ship} would refuse it
      * ("lot IL250-2025-001 is QUARANTINE (on hold until released)"); empty when they could, or nothing is open. Reads
      * only, locks nothing: for the Console's order page, which offers <i>Ship</i> only when it would not be refused
@@ -210,13 +263,17 @@ public class Shipping {
         if (order.allocations() == null) {
             return List.of();
         }
-        return order.allocations().stream().filter(a -> "OPEN".equals(a.status()))
+        List<String> open = order.allocations().stream().filter(a -> "OPEN".equals(a.status()))
+                .map(OrderView.AllocationLine::lotNumber).distinct().sorted().toList();
+        String notFefo = open.isEmpty() ? null : notFefoOn(order.orderNumber(), order.requiredBy(),
+                order.minShelfLifeMonths(), open, today, today);
+        return java.util.stream.Stream.concat(order.allocations().stream().filter(a -> "OPEN".equals(a.status()))
                 .map(OrderView.AllocationLine::lotNumber).distinct()
                 .map(n -> mayNotShip(Fefo.Candidate.of(lotService.get(n)), today, today, order.minShelfLifeMonths(),
                         approvedThrough(order.allocations().stream()
                                 .filter(a -> "OPEN".equals(a.status()) && n.equals(a.lotNumber()))
                                 .map(OrderView.AllocationLine::shelfLifeApprovedThrough).toList())))
-                .flatMap(Optional::stream).toList();
+                .flatMap(Optional::stream), java.util.stream.Stream.ofNullable(notFefo)).toList();
     }
 
     /**

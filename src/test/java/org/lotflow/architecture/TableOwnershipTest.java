@@ -40,7 +40,7 @@ class TableOwnershipTest {
             Map.entry("product", "product"), Map.entry("product_spec", "product"),
             Map.entry("lot_sequence", "product"), Map.entry("Product", "product"), Map.entry("SpecLimit", "product"),
             Map.entry("lot_event", "history"), Map.entry("LotEvent", "history"),
-            Map.entry("sales_order", "order"), Map.entry("allocation", "order"), Map.entry("shipment", "order"),
+            Map.entry("sales_order", "order"), Map.entry("allocation", "order"), Map.entry("allocation_passed_over", "order"), Map.entry("shipment", "order"),
             Map.entry("SalesOrder", "order"), Map.entry("Allocation", "order"), Map.entry("Shipment", "order"),
             Map.entry("lot_hold", "quarantine"), Map.entry("Hold", "quarantine"),
             Map.entry("lab_result", "release"), Map.entry("lot_release_run", "release"),

@@ -195,4 +195,15 @@ class FefoTest {
         assertThat(Fefo.monthsRemaining(TODAY, TODAY)).isEqualByComparingTo("0.0");
         assertThat(Fefo.monthsRemaining(TODAY.minusDays(3), TODAY)).isEqualByComparingTo("0.0");
     }
+
+    /** Audit 28 F1: the first day a passed-over lot can no longer be FEFO's choice, by expiry or by shelf life. */
+    @Test
+    void aLotIsNoLongerEligibleFromItsExpiryOrWhenItFallsShortOfTheMinimum() {
+        Candidate l = lot(1, "L", "2026-11-15", "100");
+        assertThat(Fefo.firstDayNotEligible(l, null)).isEqualTo(LocalDate.parse("2026-11-15"));
+        LocalDate day = Fefo.firstDayNotEligible(l, 6);
+        assertThat(day).isEqualTo(LocalDate.parse("2026-05-16"));
+        assertThat(Fefo.meetsShelfLife(l, day.minusDays(1), 6)).isTrue();
+        assertThat(Fefo.meetsShelfLife(l, day, 6)).isFalse();
+    }
 }

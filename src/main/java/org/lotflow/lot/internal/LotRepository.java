@@ -102,6 +102,19 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
             @Param("excludeLotId") Long excludeLotId, @Param("limit") int limit);
 
     /**
+     * {@link #findFefoCandidateIds} with each lot's available stock as read now, rows {@code (id, available)}. No lock:
+     * for choosing which lots to lock, all at once in ascending id order ({@code FefoCandidates}).
+     */
+    @Query(value = "select id, quantity - allocated - shipped - consumed - disposed from lot where product_id = :productId"
+            + " and status = 'RELEASED'" + AVAILABLE + NOT_CONCESSION
+            + " and expiration_date >= :earliestExpiration"
+            + " and id <> :excludeLotId order by expiration_date, manufacture_date, lot_number limit :limit",
+            nativeQuery = true)
+    List<Object[]> findFefoCandidateStock(@Param("productId") Long productId,
+            @Param("earliestExpiration") java.time.LocalDate earliestExpiration,
+            @Param("excludeLotId") Long excludeLotId, @Param("limit") int limit);
+
+    /**
      * Like {@link #findFefoCandidateIds} but the lots themselves, and only those FEFO takes before the
      * sort key ({@code expiration, manufacture, lotNumber}) of another lot. No lock.
      */

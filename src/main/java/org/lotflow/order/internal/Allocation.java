@@ -66,6 +66,18 @@ public class Allocation {
     @Column(name = "shelf_life_approved_through")
     private java.time.LocalDate shelfLifeApprovedThrough;
 
+    /**
+     * The ids of the released lots this FEFO allocation passed over only because they expire before the ship date it
+     * assumed (the order's requiredBy; V197, audit 28 F1): FEFO would have taken them for a shipment on the day of the
+     * allocation. Empty when it assumed no later ship date. {@code Shipping} refuses to ship before requiredBy while
+     * one of them is still eligible on the ship date.
+     */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "allocation_passed_over",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "allocation_id"))
+    @Column(name = "lot_id")
+    private java.util.Set<Long> passedOver = new java.util.HashSet<>();
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -109,6 +121,11 @@ public class Allocation {
     /** See {@link #approvedOverride}: null when the approval bent no shelf life. */
     public java.time.LocalDate getShelfLifeApprovedThrough() {
         return shelfLifeApprovedThrough;
+    }
+
+    /** Records the lots this allocation passed over only because of the ship date it assumed ({@link #passedOver}). */
+    public void passedOver(java.util.Collection<Long> lotIds) {
+        this.passedOver.addAll(lotIds);
     }
 
     public void cancel(Instant at, String reason) {

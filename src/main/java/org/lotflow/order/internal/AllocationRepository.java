@@ -37,6 +37,12 @@ public interface AllocationRepository extends JpaRepository<Allocation, Long> {
     List<Allocation> findByOrderIdAndStatusOrderById(Long orderId, Allocation.Status status);
 
     /** Lot ids only (no entities): read before the lots are locked, so nothing stale stays in the session. */
+    /** The lots the order's open allocations passed over only because of the ship date they assumed (V197). */
+    @Query(value = "select distinct p.lot_id from allocation_passed_over p join allocation a on a.id = p.allocation_id"
+            + " join sales_order o on o.id = a.order_id"
+            + " where o.order_number = :orderNumber and a.status = 'OPEN' order by p.lot_id", nativeQuery = true)
+    List<Long> passedOverByOpenAllocations(@Param("orderNumber") String orderNumber);
+
     @Query("select distinct a.lotId from Allocation a where a.orderId = :orderId and a.status = :status")
     List<Long> lotIdsOf(@Param("orderId") Long orderId, @Param("status") Allocation.Status status);
 }

@@ -84,8 +84,7 @@ public class OverrideStanding {
      */
     String reason(SalesOrder order, Lot requested, LocalDate today, LocalDate shipDate, String when) {
         List<Lot> before = lots.fefoCandidatesBefore(requested,
-                Fefo.earliestEligibleExpiration(today, shipDate, order.getMinShelfLifeMonths()),
-                OverrideReason.MAX_LISTED + 1);
+                OverrideReason.candidatesFrom(today, order.getMinShelfLifeMonths()), OverrideReason.MAX_LISTED + 1);
         String now = OverrideReason.of(Fefo.Candidate.of(requested), before.stream().map(Fefo.Candidate::of).toList(),
                 today, shipDate, order.getMinShelfLifeMonths()).orElse(null);
         String placed = order.getOverrideReason();

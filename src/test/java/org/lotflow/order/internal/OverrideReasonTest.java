@@ -81,4 +81,15 @@ class OverrideReasonTest {
                 shipDate, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lot L-OLD expires on 2025-08-01, before the ship date 2025-09-01: no override may allocate it");
     }
+
+    /**
+     * Audit 28 F1 c: a requiredBy after the older lot's expiry does not make the request FEFO: the order may ship at
+     * once, when FEFO would take the older lot.
+     */
+    @Test
+    void anOlderLotExpiringBeforeRequiredByIsStillSkipped() {
+        assertThat(OverrideReason.of(newer, List.of(older, newer), TODAY, LocalDate.parse("2025-09-01"), null)).hasValue(
+                "Requested lot L-NEW: FEFO broken: skips older lot(s) L-OLD (expires 2025-08-01, 100 available; it"
+                        + " expires before the ship date 2025-09-01, but the order may ship before then)");
+    }
 }
