@@ -44,8 +44,9 @@ import org.springframework.stereotype.Component;
  * one this node last read empties the cache. So a membership removed, a user deleted or a password changed
  * on node A is in force on node B from A's commit on (race28 F1: a salesperson removed from {@code sales}
  * on one node placed orders on the other for up to 30 s). A login verified against the old rows while the
- * change commits is not kept: its generation, read before the verification, is gone once a call has read the
- * new version. Cost: one read of one row on each call answered from the cache (issue #11's saving stays).
+ * change commits is not kept: its generation, read (after the version) before the verification, is gone once
+ * a call has read the new version. Cost: one read of one row per call, answered from the cache or before a
+ * password check (issue #11's saving of the hash and the group and tenant reads stays).
  * Printed names ({@link #knownName}) are forgotten when this node next reads a new version (any kept HTTP
  * Basic login's next call), at the latest after the time to live; signatures read the name afresh.
  *
@@ -109,11 +110,13 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
 
     /**
      * The current generation: read it before verifying a password with the identity service and pass it
-     * to {@link #remember}, so a login verified while an identity change happened is not kept.
+     * to {@link #remember}, so a login verified while an identity change happened is not kept. Reads the
+     * cluster's identity version first (an identity changed on any node since this node last read it
+     * empties the cache and moves the generation on).
      */
     public long generation() {
-        if (enabled() && versionSeen.get() < 0) {
-            catchUp(version.read()); // once per node: a login kept from now on is compared with the version it knew
+        if (enabled()) {
+            catchUp(version.read()); // a login kept from now on was verified under this version or a later one
         }
         return generation.get();
     }
