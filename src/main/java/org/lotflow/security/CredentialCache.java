@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +36,19 @@ import org.springframework.stereotype.Component;
  * change is a save), group or tenant, a group or tenant membership, an unlock. The plugin wraps the
  * engine's writable identity session, so the Java API, the admin webapp and {@code /engine-rest} are all
  * seen; it empties the cache at the change and again when its transaction commits (a login verified
- * in between against the old row is not kept: {@link #generation()}). Another node's change is seen
- * when the entry ends (at most the time to live).
+ * in between against the old row is not kept: {@link #generation()}).
+ *
+ * <p>Another node's change is seen at once: the same hook raises the cluster's identity version
+ * ({@link IdentityVersion}, table {@code identity_version}) in the change's transaction, and {@link #find}
+ * reads that version (one primary-key read) before it answers from a kept login; a version other than the
+ * one this node last read empties the cache. So a membership removed, a user deleted or a password changed
+ * on node A is in force on node B from A's commit on (race28 F1: a salesperson removed from {@code sales}
+ * on one node placed orders on the other for up to 30 s). A login verified against the old rows while the
+ * change commits is not kept: its generation, read (after the version) before the verification, is gone once
+ * a call has read the new version. Cost: one read of one row per call, answered from the cache or before a
+ * password check (issue #11's saving of the hash and the group and tenant reads stays).
+ * Printed names ({@link #knownName}) are forgotten when this node next reads a new version (any kept HTTP
+ * Basic login's next call), at the latest after the time to live; signatures read the name afresh.
  *
  * <p>Not used for: lotflow's lockout (checked before the cache on every call, {@link LoginThrottle});
  * electronic signatures, which always re-check the password with the identity service
@@ -69,18 +81,26 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Name> names = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final IdentityVersion version;
+    /** The highest identity version this node has read; -1 before the first read. */
+    private final AtomicLong versionSeen = new AtomicLong(-1);
 
     @Autowired
-    public CredentialCache(@Value("${lotflow.security.credential-cache:PT30S}") Duration timeToLive) {
-        this(timeToLive, System::nanoTime);
+    public CredentialCache(@Value("${lotflow.security.credential-cache:PT30S}") Duration timeToLive, JdbcTemplate jdbc) {
+        this(timeToLive, System::nanoTime, IdentityVersion.of(jdbc));
     }
 
     CredentialCache(Duration timeToLive, LongSupplier nanoTime) {
+        this(timeToLive, nanoTime, IdentityVersion.NONE);
+    }
+
+    CredentialCache(Duration timeToLive, LongSupplier nanoTime, IdentityVersion version) {
         if (timeToLive.isNegative()) {
             throw new IllegalArgumentException("lotflow.security.credential-cache must not be negative: " + timeToLive);
         }
         this.ttlNanos = timeToLive.toNanos();
         this.nanoTime = nanoTime;
+        this.version = version;
     }
 
     /** Whether logins are kept at all ({@code PT0S} switches the cache off). */
@@ -90,17 +110,30 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
 
     /**
      * The current generation: read it before verifying a password with the identity service and pass it
-     * to {@link #remember}, so a login verified while an identity change happened is not kept.
+     * to {@link #remember}, so a login verified while an identity change happened is not kept. Reads the
+     * cluster's identity version first (an identity changed on any node since this node last read it
+     * empties the cache and moves the generation on).
      */
     public long generation() {
+        if (enabled()) {
+            catchUp(version.read()); // a login kept from now on was verified under this version or a later one
+        }
         return generation.get();
     }
 
-    /** The kept login of this user id if the password matches it and it has not ended, else null. */
+    /**
+     * The kept login of this user id if the password matches it, it has not ended and no identity changed on any
+     * node since it was kept (the cluster's identity version is read first, only when a login of this user is kept),
+     * else null.
+     */
     public Login find(String userId, String password) {
         if (!enabled()) {
             return null;
         }
+        if (!entries.containsKey(userId)) {
+            return null;
+        }
+        catchUp(version.read());
         Entry entry = entries.get(userId);
         if (entry == null) {
             return null;
@@ -133,9 +166,9 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
 
     /**
      * The printed name of a user kept by {@link #rememberName}, or null: not kept, older than the time to
-     * live, or an identity change happened on this node since (another node's change counts after at most
-     * the time to live). For history entries only; electronic signatures read the name afresh
-     * ({@link CurrentUser#signedName}).
+     * live, an identity change happened on this node since, or this node has read a newer identity version
+     * since (another node's change: {@link #find}). For history entries only; electronic signatures read the
+     * name afresh ({@link CurrentUser#signedName}).
      */
     public String knownName(String userId) {
         if (!enabled()) {
@@ -157,6 +190,19 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
             names.clear();
         }
         names.put(userId, new Name(fullName, seenGeneration, nanoTime.getAsLong() + ttlNanos));
+    }
+
+    /**
+     * Empties the cache when {@code read} is newer than every identity version this node has read before: an
+     * identity changed on some node. Emptied before the newer version is noted, so a concurrent call that reads the
+     * new version too cannot take a kept login in between; the generation moves on, so a login verified before the
+     * change committed is not kept ({@link #remember}).
+     */
+    private void catchUp(long read) {
+        if (read > versionSeen.get()) {
+            clear();
+            versionSeen.accumulateAndGet(read, Math::max);
+        }
     }
 
     /** Forgets one user's login (after a failed password check). */
@@ -191,6 +237,8 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         IdentitySessionHook.install(configuration, this, (method, args, call) -> {
             if (method.getDeclaringClass() == WritableIdentityProvider.class && !method.getName().startsWith("createNew")) {
+                // before the change's own writes: every identity change takes this row lock first (one lock order)
+                version.raise();
                 clearNowAndAtCommit();
             }
             return call.proceed();

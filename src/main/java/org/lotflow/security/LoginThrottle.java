@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +30,7 @@ public class LoginThrottle {
     private final JdbcTemplate jdbc;
     private final LockoutPolicy policy;
     private final Clock clock;
+    private volatile Boolean postgres;
 
     public LoginThrottle(JdbcTemplate jdbc, Clock clock,
             @Value("${lotflow.security.lockout.free-failures:5}") int freeFailures,
@@ -85,35 +86,47 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts one failure (inside the caller's transaction; the row lock serializes concurrent
-     * failures of the pair) and returns until when the pair is now locked, or null.
+     * Counts one failure (inside the caller's transaction) and returns until when the pair is now locked, or null.
+     *
+     * <p>Three statements: the pair's row is made sure of by one that cannot collide with a concurrent failure of the
+     * same pair ({@code INSERT ... ON CONFLICT DO NOTHING} on PostgreSQL, {@code MERGE ... WHEN NOT MATCHED} on H2;
+     * a new row says 0 failures), then read {@code FOR UPDATE} and counted. The row lock serializes concurrent
+     * failures of the pair, so N failures at once are N counted. Race28 F2: an {@code INSERT} that lost to a
+     * concurrent first failure raised a duplicate key, which on PostgreSQL aborts the transaction, so the retry
+     * failed too: a raw 500, and the failure's {@code LOGIN_FAILED} event and count were lost (21 CFR 11.300(d)).
      */
     Instant countFailure(String userId, String client, Instant at) {
         String id = SecurityEvents.bounded(userId);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            record Row(int failures, Instant lastFailureAt) {
-            }
-            List<Row> rows = jdbc.query("SELECT failures, last_failure_at FROM login_throttle"
-                    + " WHERE user_id = ? AND client = ? FOR UPDATE",
-                    (rs, i) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant()), id, client);
-            if (rows.isEmpty()) {
-                try {
-                    Instant until = policy.lockedUntil(1, at);
-                    jdbc.update("INSERT INTO login_throttle (user_id, client, failures, last_failure_at, locked_until)"
-                            + " VALUES (?,?,?,?,?)", id, client, 1, Timestamp.from(at),
-                            until == null ? null : Timestamp.from(until));
-                    return until;
-                } catch (DuplicateKeyException raced) {
-                    continue; // another failure of the same pair inserted first: count on its row
-                }
-            }
-            int failures = policy.failuresAfter(rows.get(0).failures(), rows.get(0).lastFailureAt(), at);
-            Instant until = policy.lockedUntil(failures, at);
-            jdbc.update("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ?"
-                    + " WHERE user_id = ? AND client = ?", failures, Timestamp.from(at),
-                    until == null ? null : Timestamp.from(until), id, client);
-            return until;
+        if (postgres()) {
+            jdbc.update("INSERT INTO login_throttle (user_id, client, failures, last_failure_at) VALUES (?,?,0,?)"
+                    + " ON CONFLICT (user_id, client) DO NOTHING", id, client, Timestamp.from(at));
+        } else {
+            jdbc.update("MERGE INTO login_throttle t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(100))))"
+                    + " AS s (user_id, client) ON t.user_id = s.user_id AND t.client = s.client"
+                    + " WHEN NOT MATCHED THEN INSERT (user_id, client, failures, last_failure_at)"
+                    + " VALUES (s.user_id, s.client, 0, ?)", id, client, Timestamp.from(at));
         }
-        throw new IllegalStateException("login_throttle row of " + id + " could not be counted");
+        record Row(int failures, Instant lastFailureAt) {
+        }
+        Row row = jdbc.queryForObject("SELECT failures, last_failure_at FROM login_throttle"
+                + " WHERE user_id = ? AND client = ? FOR UPDATE",
+                (rs, i) -> new Row(rs.getInt(1), rs.getTimestamp(2).toInstant()), id, client);
+        int failures = policy.failuresAfter(row.failures(), row.lastFailureAt(), at);
+        Instant until = policy.lockedUntil(failures, at);
+        jdbc.update("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ?"
+                + " WHERE user_id = ? AND client = ?", failures, Timestamp.from(at),
+                until == null ? null : Timestamp.from(until), id, client);
+        return until;
+    }
+
+    /** Whether the database is PostgreSQL (else H2), read once from the connection's metadata. */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) c ->
+                    "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
     }
 }

@@ -50,6 +50,7 @@ class TableOwnershipTest {
             Map.entry("recall_notification", "recall"), Map.entry("recall_sequence", "recall"),
             Map.entry("recall_shipment", "recall"),
             Map.entry("login_throttle", "security"), Map.entry("security_event", "security"),
+            Map.entry("identity_version", "security"),
             Map.entry("SecurityEvent", "security"),
             Map.entry("certificate", "certificate"), Map.entry("certificate_sequence", "certificate"),
             Map.entry("Certificate", "certificate"),

@@ -41,6 +41,33 @@ class CredentialCacheTest {
     }
 
     @Test
+    void anotherNodesIdentityChangeCountsAtOnce() {
+        AtomicLong stored = new AtomicLong(7);
+        CredentialCache node = new CredentialCache(Duration.ofSeconds(30), now::get, new IdentityVersion() {
+            @Override
+            public long read() {
+                return stored.get();
+            }
+
+            @Override
+            public void raise() {
+                stored.incrementAndGet();
+            }
+        });
+        long seen = node.generation();
+        node.remember(seen, "tom", "s3cret", List.of("sales"), List.of());
+        node.rememberName(seen, "tom", "Tom Old");
+        assertThat(node.find("tom", "s3cret")).as("no change anywhere").isNotNull();
+        stored.incrementAndGet(); // another node removed tom from sales and committed
+        assertThat(node.find("tom", "s3cret")).isNull();
+        assertThat(node.knownName("tom")).isNull();
+        node.remember(seen, "tom", "s3cret", List.of("sales"), List.of());
+        assertThat(node.find("tom", "s3cret")).as("verified before the change was read").isNull();
+        node.remember(node.generation(), "tom", "s3cret", List.of(), List.of());
+        assertThat(node.find("tom", "s3cret")).isEqualTo(new CredentialCache.Login("tom", List.of(), List.of()));
+    }
+
+    @Test
     void zeroSwitchesItOff() {
         CredentialCache off = new CredentialCache(Duration.ZERO, now::get);
         off.remember(off.generation(), "tom", "s3cret", List.of(), List.of());
