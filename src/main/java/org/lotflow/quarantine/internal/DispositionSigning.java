@@ -238,12 +238,15 @@ public class DispositionSigning {
         String meaning = DispositionRules.meaning(in.decision());
         signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own
         DispositionRules.requireFourEyes(hold, in.decision(), signer, lot.getLotNumber(), lot.getCreatedBy());
-        hold.decide(in.decision(), in.justification(), in.classification(), signer, clock.instant());
-        var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer)
+        // one signature, one time: the clock read once for the hold's row, the event, its signature and the answer
+        // (auditor sig28 L1: three times for one signature)
+        Instant signedAt = clock.instant();
+        hold.decide(in.decision(), in.justification(), in.classification(), signer, signedAt);
+        var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer).at(signedAt)
                 .reason(in.justification()).detail("decision", in.decision().name())
                 .detail("classification", in.classification()).detail("investigatedBy", hold.getInvestigatedBy())
                 .signature(meaning).record();
         return new Signed(lot.getLotNumber(), in.decision(), in.justification(), in.classification(), signer,
-                event.userName(), event.at(), meaning);
+                event.userName(), signedAt, meaning);
     }
 }
