@@ -110,7 +110,7 @@ public class DispositionSigning {
             return (StateConflict) new StateConflict("Lot " + lot.getLotNumber() + " is not held; there is no"
                     + " disposition to decide").with("lotStatus", lot.getStatus().name());
         }
-        return (StateConflict) new StateConflict(decided(lot.getLotNumber(), decided) + "; the lot is not held now and"
+        return (StateConflict) new StateConflict(decided(lot.getLotNumber(), decided, last) + "; the lot is not held now and"
                 + " there is no disposition to decide; nothing of yours was saved").with("lotStatus",
                         lot.getStatus().name());
     }
@@ -122,16 +122,28 @@ public class DispositionSigning {
     private StateConflict decidedMeanwhile(String lotNumber, Hold hold) {
         QuarantineQueries.Decided now = queries.decidedNow(hold);
         return (StateConflict) new StateConflict((now.decidedBy() == null ? "The disposition of lot " + lotNumber
-                + " was decided by someone else at the same time" : decided(lotNumber, now))
+                + " was decided by someone else at the same time" : decided(lotNumber, now, hold))
                 + "; nothing of yours was saved").with("stage", (now.decidedBy() == null
                         ? hold.getStage() : Hold.Stage.DECIDED).name());
     }
 
-    /** "The disposition of lot X was decided: reject, signed by Anna Kowalski (anna) at 2025-01-28 09:19 UTC". */
-    private String decided(String lotNumber, QuarantineQueries.Decided decided) {
+    /**
+     * "The disposition of lot X was decided: reject, signed by Anna Kowalski (anna) at 2025-01-28 09:19 UTC": the
+     * signature as the lot's history recorded it (printed name as signed; auditor sig28 H1).
+     */
+    private String decided(String lotNumber, QuarantineQueries.Decided decided, Hold hold) {
+        org.lotflow.history.RecordedSignature signed = HoldSignatures.of(hold, history.signatures(hold.getLotId(),
+                QuarantineEventTypes.DISPOSITION_SIGNED)).disposition();
+        if (signed == null && hold.getDecision() == null) {
+            // the hold as this transaction read it, before the other signature: its signature is the lot's last
+            java.util.List<org.lotflow.history.RecordedSignature> all = history.signatures(hold.getLotId(),
+                    QuarantineEventTypes.DISPOSITION_SIGNED);
+            signed = all.isEmpty() ? null : all.get(all.size() - 1);
+        }
         return "The disposition of lot " + lotNumber + " was decided: " + decided.decision().inWords() + ", signed by "
-                + currentUser.nameWithId(decided.decidedBy()) + (decided.decidedAt() == null ? ""
-                        : " at " + org.lotflow.shared.process.TaskForm.text(decided.decidedAt()));
+                + (signed != null ? signed.nameWithId() + " at " + org.lotflow.shared.process.TaskForm.text(signed.at())
+                        : decided.decidedBy() + (decided.decidedAt() == null ? ""
+                                : " at " + org.lotflow.shared.process.TaskForm.text(decided.decidedAt())));
     }
 
     /**
