@@ -66,6 +66,28 @@ public class HistoryReports {
                 detail.path("quantity").decimalValue(), text(detail, "reference"), text(detail, "recallNumber"));
     }
 
+    /**
+     * The electronic signatures on events of these types of these lots, as the history recorded them at the signing
+     * ({@link RecordedSignature}: printed name, time, meaning), oldest first: for a report of signed decisions (the
+     * FEFO compliance report's overrides). One query with the lots as one array parameter.
+     */
+    @Transactional(readOnly = true)
+    public List<RecordedSignature> signatures(Collection<Long> lotIds, Collection<String> types) {
+        if (lotIds.isEmpty() || types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                SELECT lot_id, at, type, user_id, user_name, reason, detail
+                  FROM lot_event
+                 WHERE type IN (:types) AND lot_id = ANY(:ids)
+                 ORDER BY at, id""", new MapSqlParameterSource("types", types)
+                .addValue("ids", org.lotflow.shared.IdArray.of(lotIds)), (rs, row) -> RecordedSignature.of(
+                        new LotHistory.Entry(rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("type"),
+                                rs.getString("user_id"), rs.getString("user_name"), null, null, rs.getString("reason"),
+                                LotHistory.readDetail(rs.getString("detail"))), rs.getLong("lot_id")))
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Quantities read back exactly (120.250 stays a BigDecimal, never a double). */
     private static final com.fasterxml.jackson.databind.ObjectMapper DETAIL = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

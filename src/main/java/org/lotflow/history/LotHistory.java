@@ -65,6 +65,17 @@ public class LotHistory {
         return events.findByLotIdAndTypeOrderByIdAsc(lotId, type).stream().map(LotHistory::toEntry).toList();
     }
 
+    /**
+     * The electronic signatures in the lot's history on events of these types, as recorded at the signing
+     * ({@link RecordedSignature}), oldest first; events of these types without a signature are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<RecordedSignature> signatures(Long lotId, String... types) {
+        java.util.Set<String> wanted = java.util.Set.of(types);
+        return events.findByLotIdOrderByIdAsc(lotId).stream().filter(e -> wanted.contains(e.getType()))
+                .map(e -> RecordedSignature.of(toEntry(e), lotId)).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Whether the lot's status ever changed to {@code status} (a {@code STATUS_CHANGED} event with that new status). */
     @Transactional(readOnly = true)
     public boolean everReached(Long lotId, String status) {
@@ -76,7 +87,7 @@ public class LotHistory {
                 e.getNewStatus(), e.getReason(), readDetail(e.getDetail()));
     }
 
-    private static Map<String, Object> readDetail(String json) {
+    static Map<String, Object> readDetail(String json) {
         if (json == null || json.isEmpty()) {
             return Map.of();
         }
@@ -98,6 +109,7 @@ public class LotHistory {
         private String previousStatus;
         private String newStatus;
         private String reason;
+        private java.time.Instant at;
         private final Map<String, Object> detail = new LinkedHashMap<>();
 
         private Builder(Long lotId, String type) {
@@ -107,6 +119,16 @@ public class LotHistory {
 
         public Builder by(String userId) {
             this.userId = userId == null ? CurrentUser.SYSTEM : userId;
+            return this;
+        }
+
+        /**
+         * The event's time, read from the clock once by a caller who keeps the same instant in its own row (a hold's
+         * {@code decided_at}, an order's override time) and answers it: one signature, one time (auditor sig28 L1).
+         * Without it the event is dated when it is written, or at its {@link #signature(String)}.
+         */
+        public Builder at(java.time.Instant at) {
+            this.at = at;
             return this;
         }
 
@@ -140,10 +162,14 @@ public class LotHistory {
 
         /**
          * Adds an electronic signature (21 CFR 11.50): the signer's id and full name, the time and
-         * the meaning of the signature.
+         * the meaning of the signature. The time is the event's ({@link #at}, or the clock read once here for both):
+         * the signature and its event have one time (auditor sig28 L1: three times for one signature).
          */
         public Builder signature(String meaning) {
-            return signature(meaning, clock.instant());
+            if (at == null) {
+                at = clock.instant();
+            }
+            return signature(meaning, at);
         }
 
         /**
@@ -162,7 +188,7 @@ public class LotHistory {
 
         /** Writes the event (in the caller's transaction) and returns it as read back; never updated or deleted afterwards. */
         public Entry record() {
-            return toEntry(events.save(new LotEvent(lotId, clock.instant(), type, userId, currentUser.fullName(userId),
+            return toEntry(events.save(new LotEvent(lotId, at != null ? at : clock.instant(), type, userId, currentUser.fullName(userId),
                     previousStatus, newStatus, reason, detailJson())));
         }
 
@@ -172,7 +198,7 @@ public class LotHistory {
          * is not an entity of the persistence context.
          */
         public void append() {
-            rows.insert(lotId, clock.instant(), type, userId, currentUser.fullName(userId), previousStatus, newStatus,
+            rows.insert(lotId, at != null ? at : clock.instant(), type, userId, currentUser.fullName(userId), previousStatus, newStatus,
                     reason, detailJson());
         }
 

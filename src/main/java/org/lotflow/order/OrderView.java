@@ -49,8 +49,15 @@ public record OrderView(String orderNumber, String status, String customer, Stri
         }
     }
 
+    /**
+     * An order's override: its status, whether pending, the requested lot, the reason, and the signed decision as the
+     * requested lot's hash-chained history recorded it (auditor sig28 H1, M2; 21 CFR 11.50): {@code decidedBy} (the
+     * signer's id), {@code decidedByName} (the printed name signed with, not the signer's current name),
+     * {@code signedAt} (UTC) and {@code meaning} ("allocation override approval" or "... refusal"); and the
+     * {@code comment}. Absent values are left out.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Override(String status, boolean pending, String requestedLot, String reason, String decidedBy,
-            String comment) {
+            String comment, String decidedByName, java.time.Instant signedAt, String meaning) {
     }
 }

@@ -18,9 +18,37 @@ import org.springframework.transaction.annotation.Transactional;
 public class HoldReports {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final org.lotflow.history.HistoryReports history;
 
-    public HoldReports(NamedParameterJdbcTemplate jdbc) {
+    public HoldReports(NamedParameterJdbcTemplate jdbc, org.lotflow.history.HistoryReports history) {
         this.jdbc = jdbc;
+        this.history = history;
+    }
+
+    /**
+     * The signed dispositions of these holds (hold id -> signature) as the lots' hash-chained history recorded them
+     * ({@code DISPOSITION_SIGNED}: the signer's id, the printed name signed with, the time, the meaning), never
+     * {@code lot_hold.decided_by}/{@code decided_at} nor a current name (auditor sig28 H1, M1, M2): of each decided
+     * hold, its lot's last signature while it was held ({@code placedAt} to {@code closedAt}). One query for all.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, org.lotflow.history.RecordedSignature> signatures(List<HoldRow> holds) {
+        List<HoldRow> decided = holds.stream().filter(h -> h.decision() != null).toList();
+        java.util.Map<Long, org.lotflow.history.RecordedSignature> byHold = new java.util.HashMap<>();
+        if (decided.isEmpty()) {
+            return byHold;
+        }
+        List<org.lotflow.history.RecordedSignature> all = history.signatures(decided.stream().map(HoldRow::lotId)
+                .distinct().toList(), List.of(QuarantineEventTypes.DISPOSITION_SIGNED));
+        for (HoldRow h : decided) {
+            for (org.lotflow.history.RecordedSignature s : all) {
+                if (s.lotId().equals(h.lotId()) && !s.at().isBefore(h.placedAt())
+                        && (h.closedAt() == null || !s.at().isAfter(h.closedAt()))) {
+                    byHold.put(h.id(), s); // oldest first: the last stays
+                }
+            }
+        }
+        return byHold;
     }
 
     /**
@@ -30,11 +58,11 @@ public class HoldReports {
      * null while open), the root cause found, and when it was placed, decided and its case completed.
      */
     public record HoldRow(long id, Long lotId, String source, String reference, String reason, String decision,
-            String rootCause, Instant placedAt, Instant decidedAt, Instant completedAt) {
+            String rootCause, Instant placedAt, Instant decidedAt, Instant completedAt, Instant closedAt) {
     }
 
     private static final String COLUMNS = "SELECT id, lot_id, source, reference, reason, decision, root_cause,"
-            + " placed_at, decided_at, completed_at FROM lot_hold";
+            + " placed_at, decided_at, completed_at, closed_at FROM lot_hold";
 
     /** The holds placed in {@code [from, to)}, oldest first. */
     @Transactional(readOnly = true)
@@ -57,7 +85,7 @@ public class HoldReports {
     private static HoldRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new HoldRow(rs.getLong("id"), rs.getLong("lot_id"), rs.getString("source"), rs.getString("reference"),
                 rs.getString("reason"), rs.getString("decision"), rs.getString("root_cause"), instant(rs, "placed_at"),
-                instant(rs, "decided_at"), instant(rs, "completed_at"));
+                instant(rs, "decided_at"), instant(rs, "completed_at"), instant(rs, "closed_at"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -136,8 +136,9 @@ class AllocationOverrideApiTest {
         // the order's page goes on from the status word, in the past (new user round 25 N5: "Approved approved by
         // Jennifer Lee (jennifer): the requested lot ... is allocated", long after it shipped)
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
-                .html().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("Approved by Jennifer Lee"
-                        + " (jennifer): the requested lot " + newer + " was allocated").doesNotContain("Approved approved");
+                .html().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).containsPattern("Approved by Jennifer Lee"
+                        + " \\(jennifer\\) 2025-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, meaning: allocation override approval: the requested"
+                        + " lot " + newer + " was allocated").doesNotContain("Approved approved");
         JsonNode history = api.get("tom", "/api/lots/" + newer + "/history").json();
         JsonNode decision = null;
         for (JsonNode e : history) {
@@ -194,8 +195,9 @@ class AllocationOverrideApiTest {
         assertThat(compliance.get("fefoSharePercent").decimalValue()).isEqualByComparingTo("100");
         assertThat(compliance.get("overrides").get(0).get("status").asText()).isEqualTo("REFUSED");
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
-                .html().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("Refused by Jennifer Lee"
-                        + " (jennifer): the order was allocated by FEFO under the normal rules")
+                .html().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).containsPattern("Refused by Jennifer Lee"
+                        + " \\(jennifer\\) 2025-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, meaning: allocation override refusal: the order"
+                        + " was allocated by FEFO under the normal rules")
                 .doesNotContain("Refused refused");
     }
 
@@ -380,7 +382,8 @@ class AllocationOverrideApiTest {
         // the order's page says what happened in a sentence, not the status word alone (new user 2026-12-06 M1)
         assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/orders/" + orderNumber)
                 .html()).contains("id=\"override-meaning\"")
-                .contains(">: signed by Jennifer Lee (jennifer), but not carried out, as the requested lot " + newer
+                .containsPattern(">: signed by Jennifer Lee \\(jennifer\\) 2025-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, meaning:"
+                        + " allocation override approval, but not carried out, as the requested lot " + newer
                         + " had nothing it could give").contains("the order was allocated by FEFO instead")
                 .contains("id=\"override-reason\"").contains("Reason for the decision: ok")
                 // the status in words, as the FEFO compliance report says it (new user round 24 N2)

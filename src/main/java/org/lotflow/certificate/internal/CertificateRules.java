@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.lotflow.certificate.CertificateView;
 import org.lotflow.history.LotEventTypes;
@@ -118,13 +117,10 @@ public final class CertificateRules {
     public static CertificateView.Signature approver(List<LotHistory.Entry> history, int releaseIndex,
             String releasedBy, ZoneId zone) {
         for (int i = releaseIndex - 1; i >= 0; i--) {
-            Object signature = history.get(i).detail().get("signature");
-            if (signature instanceof Map<?, ?> sig && releasedBy != null && releasedBy.equals(sig.get("userId"))
-                    && sig.get("at") instanceof String at && sig.get("meaning") instanceof String meaning) {
-                Instant signedAt = Instant.parse(at);
-                Object name = sig.get("fullName");
-                return new CertificateView.Signature("APPROVER", releasedBy, name == null ? releasedBy
-                        : name.toString(), signedAt, signedAtText(signedAt, zone), meaning);
+            org.lotflow.history.RecordedSignature sig = org.lotflow.history.RecordedSignature.of(history.get(i), null);
+            if (sig != null && releasedBy != null && releasedBy.equals(sig.userId())) {
+                return new CertificateView.Signature("APPROVER", releasedBy, sig.fullName(), sig.at(),
+                        signedAtText(sig.at(), zone), sig.meaning());
             }
         }
         throw new NotIssuable("no electronic signature of " + releasedBy + ", on whose behalf it was released, is in"

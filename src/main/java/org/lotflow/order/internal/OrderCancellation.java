@@ -32,10 +32,13 @@ public class OrderCancellation {
     private final Clock clock;
     private final org.lotflow.lot.LotService lots;
     private final org.lotflow.history.LotHistory history;
+    private final OverrideSignatures overrideSignatures;
 
     public OrderCancellation(OrderLocking locking, SalesOrderRepository orders, AllocationRepository allocations,
             Allocator allocator, OrderQueries queries, OverrideProcess overrideProcess, CurrentUser currentUser,
-            Clock clock, org.lotflow.lot.LotService lots, org.lotflow.history.LotHistory history) {
+            Clock clock, org.lotflow.lot.LotService lots, org.lotflow.history.LotHistory history,
+            OverrideSignatures overrideSignatures) {
+        this.overrideSignatures = overrideSignatures;
         this.lots = lots;
         this.history = history;
         this.locking = locking;
@@ -89,8 +92,7 @@ public class OrderCancellation {
                     ? org.lotflow.order.OrderEventTypes.OVERRIDE_WITHDRAWN
                     : org.lotflow.order.OrderEventTypes.OVERRIDE_NOT_CARRIED_OUT)
                     .reason(signed == null ? reason : "Override " + signed.toLowerCase(java.util.Locale.ROOT) + " by "
-                            + currentUser.nameWithId(signedBy) + (signedAt == null ? "" : " at "
-                                    + org.lotflow.shared.process.TaskForm.text(signedAt)) + ", not carried out: "
+                            + signer(order, signedBy, signedAt) + ", not carried out: "
                             + reason + " before its allocation was made")
                     .detail("orderNumber", orderNumber).detail("customer", order.getCustomer());
             if (signed != null) {
@@ -99,5 +101,19 @@ public class OrderCancellation {
             event.record();
         }
         return queries.view(order);
+    }
+
+    /**
+     * "Anna Kowalski (anna) at 2025-01-28 09:03 UTC, meaning: allocation override approval": the decision's signature
+     * as the requested lot's history recorded it (printed name as signed; auditor sig28 H1); the order's columns only
+     * when none is recorded.
+     */
+    private String signer(SalesOrder order, String signedBy, java.time.Instant signedAt) {
+        org.lotflow.history.RecordedSignature s = overrideSignatures.of(order);
+        if (s != null) {
+            return s.nameWithId() + " at " + org.lotflow.shared.process.TaskForm.text(s.at()) + ", meaning: "
+                    + s.meaning();
+        }
+        return signedBy + (signedAt == null ? "" : " at " + org.lotflow.shared.process.TaskForm.text(signedAt));
     }
 }

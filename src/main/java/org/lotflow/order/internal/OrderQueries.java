@@ -35,10 +35,12 @@ public class OrderQueries {
     private final org.lotflow.serial.SerialLedger serials;
 
     private final OverrideStanding standing;
+    private final OverrideSignatures overrideSignatures;
 
     public OrderQueries(SalesOrderRepository orders, AllocationRepository allocations, ShipmentRepository shipments,
             LotStock lots, ProductService products, OrderLocking locking, CurrentUser currentUser,
-            org.lotflow.serial.SerialLedger serials, OverrideStanding standing) {
+            org.lotflow.serial.SerialLedger serials, OverrideStanding standing, OverrideSignatures overrideSignatures) {
+        this.overrideSignatures = overrideSignatures;
         this.serials = serials;
         this.standing = standing;
         this.orders = orders;
@@ -128,9 +130,14 @@ public class OrderQueries {
         BigDecimal allocated = open.add(shipped);
         String status = OrderStatus.of(order.isCancelled(), order.isOverridePending(), order.getQuantity(), open,
                 shipped);
+        // the decision's signature as the requested lot's history recorded it, never the order's columns (sig28 H1)
+        org.lotflow.history.RecordedSignature signed = order.getOverrideStatus() == null ? null
+                : overrideSignatures.of(order);
         OrderView.Override override = order.getOverrideStatus() == null ? null
                 : new OrderView.Override(order.getOverrideStatus(), order.isOverridePending(), order.getRequestedLot(),
-                        order.getOverrideReason(), order.getOverrideDecidedBy(), order.getOverrideComment());
+                        order.getOverrideReason(), signed == null ? order.getOverrideDecidedBy() : signed.userId(),
+                        order.getOverrideComment(), signed == null ? null : signed.fullName(),
+                        signed == null ? null : signed.at(), signed == null ? null : signed.meaning());
         List<OrderView.AllocationLine> lines = all.stream().map(a -> {
             Lot lot = byId.get(a.getLotId());
             return new OrderView.AllocationLine(lot.getLotNumber(), q(a.getQuantity()), lot.getExpirationDate(),

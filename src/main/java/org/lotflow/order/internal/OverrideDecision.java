@@ -125,12 +125,14 @@ public class OverrideDecision {
         }
         String meaning = approved ? "allocation override approval" : "allocation override refusal";
         signatures.sign(meaning, "order " + orderNumber); // user id and password at this signing (21 CFR 11.200)
+        // one signature, one time: the order's decidedAt, the event and its signature (auditor sig28 L1)
+        java.time.Instant signedAt = clock.instant();
         history.event(lot.getId(), approved ? OrderEventTypes.OVERRIDE_APPROVED : OrderEventTypes.OVERRIDE_REFUSED)
-                .by(user).reason(comment.trim()).detail("orderNumber", order.getOrderNumber())
+                .by(user).at(signedAt).reason(comment.trim()).detail("orderNumber", order.getOrderNumber())
                 .detail("overrideReason", now.reason())
                 .detail("requestedLotUnavailable", now.unavailable())
                 .signature(meaning).record();
-        order.signOverrideDecision(approved, user, comment, clock.instant(), now.reason());
+        order.signOverrideDecision(approved, user, comment, signedAt, now.reason());
         orders.save(order);
         return approved;
     }

@@ -110,7 +110,7 @@ public class DispositionSigning {
             return (StateConflict) new StateConflict("Lot " + lot.getLotNumber() + " is not held; there is no"
                     + " disposition to decide").with("lotStatus", lot.getStatus().name());
         }
-        return (StateConflict) new StateConflict(decided(lot.getLotNumber(), decided) + "; the lot is not held now and"
+        return (StateConflict) new StateConflict(decided(lot.getLotNumber(), decided, last) + "; the lot is not held now and"
                 + " there is no disposition to decide; nothing of yours was saved").with("lotStatus",
                         lot.getStatus().name());
     }
@@ -122,16 +122,28 @@ public class DispositionSigning {
     private StateConflict decidedMeanwhile(String lotNumber, Hold hold) {
         QuarantineQueries.Decided now = queries.decidedNow(hold);
         return (StateConflict) new StateConflict((now.decidedBy() == null ? "The disposition of lot " + lotNumber
-                + " was decided by someone else at the same time" : decided(lotNumber, now))
+                + " was decided by someone else at the same time" : decided(lotNumber, now, hold))
                 + "; nothing of yours was saved").with("stage", (now.decidedBy() == null
                         ? hold.getStage() : Hold.Stage.DECIDED).name());
     }
 
-    /** "The disposition of lot X was decided: reject, signed by Anna Kowalski (anna) at 2025-01-28 09:19 UTC". */
-    private String decided(String lotNumber, QuarantineQueries.Decided decided) {
+    /**
+     * "The disposition of lot X was decided: reject, signed by Anna Kowalski (anna) at 2025-01-28 09:19 UTC": the
+     * signature as the lot's history recorded it (printed name as signed; auditor sig28 H1).
+     */
+    private String decided(String lotNumber, QuarantineQueries.Decided decided, Hold hold) {
+        org.lotflow.history.RecordedSignature signed = HoldSignatures.of(hold, history.signatures(hold.getLotId(),
+                QuarantineEventTypes.DISPOSITION_SIGNED)).disposition();
+        if (signed == null && hold.getDecision() == null) {
+            // the hold as this transaction read it, before the other signature: its signature is the lot's last
+            java.util.List<org.lotflow.history.RecordedSignature> all = history.signatures(hold.getLotId(),
+                    QuarantineEventTypes.DISPOSITION_SIGNED);
+            signed = all.isEmpty() ? null : all.get(all.size() - 1);
+        }
         return "The disposition of lot " + lotNumber + " was decided: " + decided.decision().inWords() + ", signed by "
-                + currentUser.nameWithId(decided.decidedBy()) + (decided.decidedAt() == null ? ""
-                        : " at " + org.lotflow.shared.process.TaskForm.text(decided.decidedAt()));
+                + (signed != null ? signed.nameWithId() + " at " + org.lotflow.shared.process.TaskForm.text(signed.at())
+                        : decided.decidedBy() + (decided.decidedAt() == null ? ""
+                                : " at " + org.lotflow.shared.process.TaskForm.text(decided.decidedAt())));
     }
 
     /**
@@ -238,12 +250,15 @@ public class DispositionSigning {
         String meaning = DispositionRules.meaning(in.decision());
         signatures.sign(meaning, "lot " + lot.getLotNumber(), in.password()); // null: the request's own
         DispositionRules.requireFourEyes(hold, in.decision(), signer, lot.getLotNumber(), lot.getCreatedBy());
-        hold.decide(in.decision(), in.justification(), in.classification(), signer, clock.instant());
-        var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer)
+        // one signature, one time: the clock read once for the hold's row, the event, its signature and the answer
+        // (auditor sig28 L1: three times for one signature)
+        Instant signedAt = clock.instant();
+        hold.decide(in.decision(), in.justification(), in.classification(), signer, signedAt);
+        var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer).at(signedAt)
                 .reason(in.justification()).detail("decision", in.decision().name())
                 .detail("classification", in.classification()).detail("investigatedBy", hold.getInvestigatedBy())
                 .signature(meaning).record();
         return new Signed(lot.getLotNumber(), in.decision(), in.justification(), in.classification(), signer,
-                event.userName(), event.at(), meaning);
+                event.userName(), signedAt, meaning);
     }
 }

@@ -17,16 +17,24 @@ import org.springframework.stereotype.Component;
  * closed, the findings and root cause, and the signed {@code disposition} as the investigation's (new user 2026-12-07 F18: a lot held again lost its
  * first hold and its release from view, where QA must see a repeat complaint). Absent values are left out. Nothing for
  * a lot that was never held.
+ *
+ * <p>A signed disposition ({@code investigation.disposition}, {@code dispositionNotCarriedOut}, an earlier hold's
+ * {@code disposition}) shows its signature as the lot's hash-chained history recorded it ({@link HoldSignatures}):
+ * {@code signedBy} (user id), {@code signedByName} (the printed name signed with, not the signer's current name),
+ * {@code signedAt} (UTC) and {@code meaning} ("quarantine disposition: RELEASE"); never {@code lot_hold.decided_by}
+ * or {@code decided_at}, which an edit of the table would change (auditor sig28 H1, M1, M2; 21 CFR 11.50, 11.70).
  */
 @Component
 class HoldLotView implements LotViewContributor {
 
     private final QuarantineQueries queries;
     private final CurrentUser users;
+    private final org.lotflow.history.LotHistory history;
 
-    HoldLotView(QuarantineQueries queries, CurrentUser users) {
+    HoldLotView(QuarantineQueries queries, CurrentUser users, org.lotflow.history.LotHistory history) {
         this.queries = queries;
         this.users = users;
+        this.history = history;
     }
 
     @Override
@@ -35,6 +43,9 @@ class HoldLotView implements LotViewContributor {
         if (h == null) {
             return null;
         }
+        java.util.List<org.lotflow.history.RecordedSignature> signatures = history.signatures(lot.getId(),
+                org.lotflow.quarantine.QuarantineEventTypes.DISPOSITION_SIGNED);
+        HoldSignatures.Signed signed = HoldSignatures.of(h, signatures);
         Map<String, Object> hold = new LinkedHashMap<>();
         hold.put("active", h.isActive());
         hold.putAll(placed(h));
@@ -52,14 +63,15 @@ class HoldLotView implements LotViewContributor {
         investigation.put("retainedSampleVerdicts", h.getRetainedSampleVerdicts());
         investigation.put("investigatedBy", h.getInvestigatedBy());
         investigation.put("investigatedAt", h.getInvestigatedAt());
-        investigation.put("disposition", disposition(h));
-        investigation.put("dispositionNotCarriedOut", notCarriedOut(h));
+        investigation.put("disposition", disposition(h, signed.disposition()));
+        investigation.put("dispositionNotCarriedOut", notCarriedOut(h, signed.notCarriedOut()));
         investigation.values().removeIf(Objects::isNull);
         hold.values().removeIf(Objects::isNull);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hold", hold);
         out.put("investigation", investigation);
-        java.util.List<Map<String, Object>> earlier = queries.earlier(h).stream().map(this::earlier).toList();
+        java.util.List<Map<String, Object>> earlier = queries.earlier(h).stream()
+                .map(e -> earlier(e, HoldSignatures.of(e, signatures).disposition())).toList();
         if (!earlier.isEmpty()) {
             out.put("earlierHolds", earlier);
         }
@@ -79,11 +91,11 @@ class HoldLotView implements LotViewContributor {
         return m;
     }
 
-    private Map<String, Object> earlier(Hold e) {
+    private Map<String, Object> earlier(Hold e, org.lotflow.history.RecordedSignature signature) {
         Map<String, Object> m = placed(e);
         m.put("findings", e.getFindings());
         m.put("rootCause", e.getRootCause());
-        m.put("disposition", disposition(e));
+        m.put("disposition", disposition(e, signature));
         m.values().removeIf(Objects::isNull);
         return m;
     }
@@ -92,23 +104,24 @@ class HoldLotView implements LotViewContributor {
      * The hold's last signed disposition that was not carried out (a RELEASE whose source lot became unfit for use after
      * the signature; re-test 27 R3): decision, who signed and when, when and why it was not carried out; or null.
      */
-    private Map<String, Object> notCarriedOut(Hold h) {
+    private Map<String, Object> notCarriedOut(Hold h, org.lotflow.history.RecordedSignature signature) {
         if (h.getNotCarriedOutDecision() == null) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decision", h.getNotCarriedOutDecision().name());
-        m.put("signedBy", h.getNotCarriedOutDecidedBy());
-        m.put("signedByName", users.fullName(h.getNotCarriedOutDecidedBy()));
-        m.put("signedAt", h.getNotCarriedOutDecidedAt());
+        putSignature(m, signature);
         m.put("notCarriedOutAt", h.getNotCarriedOutAt());
         m.put("reason", h.getNotCarriedOutReason());
         m.values().removeIf(Objects::isNull);
         return m;
     }
 
-    /** A hold's signed disposition (decision, justification, classification, who signed and when), or null. */
-    private Map<String, Object> disposition(Hold h) {
+    /**
+     * A hold's signed disposition (decision, justification, classification, and its signature as recorded: who signed,
+     * the printed name, when, the meaning), or null.
+     */
+    private Map<String, Object> disposition(Hold h, org.lotflow.history.RecordedSignature signature) {
         if (h.getDecision() == null) {
             return null;
         }
@@ -116,10 +129,22 @@ class HoldLotView implements LotViewContributor {
         disposition.put("decision", h.getDecision().name());
         disposition.put("justification", h.getJustification());
         disposition.put("classification", h.getClassification());
-        disposition.put("signedBy", h.getDecidedBy());
-        disposition.put("signedByName", users.fullName(h.getDecidedBy()));
-        disposition.put("signedAt", h.getDecidedAt());
+        putSignature(disposition, signature);
         disposition.values().removeIf(Objects::isNull);
         return disposition;
+    }
+
+    /**
+     * The signature as the history recorded it: {@code signedBy}, {@code signedByName}, {@code signedAt},
+     * {@code meaning}; nothing when the history holds none for the hold (a record made before signatures were kept).
+     */
+    private static void putSignature(Map<String, Object> m, org.lotflow.history.RecordedSignature signature) {
+        if (signature == null) {
+            return;
+        }
+        m.put("signedBy", signature.userId());
+        m.put("signedByName", signature.fullName());
+        m.put("signedAt", signature.at());
+        m.put("meaning", signature.meaning());
     }
 }

@@ -28,11 +28,14 @@ public class RecallQueries {
     private final org.lotflow.serial.SerialLedger serials;
     private final ReturnReceiptStore receipts;
     private final org.lotflow.lot.LotStock lotStock;
+    private final org.lotflow.history.LotHistory history;
 
     RecallQueries(RecallStore store, NotificationStore notifications, BoundRecalls bound, RecallDeadlines deadlines,
             CurrentUser currentUser, org.lotflow.trace.TraceabilityRecords traceability,
             org.lotflow.trace.EpcisDocuments epcis, org.lotflow.serial.SerialLedger serials,
-            RecalledStock recalledStock, ReturnReceiptStore receipts, org.lotflow.lot.LotStock lotStock) {
+            RecalledStock recalledStock, ReturnReceiptStore receipts, org.lotflow.lot.LotStock lotStock,
+            org.lotflow.history.LotHistory history) {
+        this.history = history;
         this.recalledStock = recalledStock;
         this.receipts = receipts;
         this.lotStock = lotStock;
@@ -85,7 +88,27 @@ public class RecallQueries {
                         l.recalled() ? "RECALLED" : "SKIPPED", l.note(), ReturnReceipts.receives(store, l))).toList(),
                 customers, Effectiveness.of(rows, atPlant),
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
-                        e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received);
+                        e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received,
+                closingSignature(r, store.lots(r.id())));
+    }
+
+    /**
+     * The closing's signature as the history of the recall's lots recorded it ({@code RECALL_CLOSED} of this recall:
+     * printed name, time of the signing, meaning), or null while it is not closed or for a closing without one.
+     */
+    RecallView.Signature closingSignature(RecallStore.RecallRow r, List<RecallStore.LotRow> scope) {
+        if (r.closedAt() == null) {
+            return null;
+        }
+        for (RecallStore.LotRow lot : scope) {
+            for (org.lotflow.history.RecordedSignature s : history.signatures(lot.lotId(),
+                    org.lotflow.recall.RecallEventTypes.RECALL_CLOSED)) {
+                if (r.recallNumber().equals(s.detailText("recallNumber"))) {
+                    return new RecallView.Signature(s.userId(), s.fullName(), s.at(), s.meaning());
+                }
+            }
+        }
+        return null;
     }
 
     /** The recall's goods received back, in the order recorded, with their lots' numbers and units. */

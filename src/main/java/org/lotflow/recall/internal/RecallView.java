@@ -5,13 +5,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code GET /api/recalls/{recallNumber}}: the recall as the API shows it. */
+/**
+ * {@code GET /api/recalls/{recallNumber}}: the recall as the API shows it. {@code closedBy}/{@code closedAt}: who the
+ * closing was carried out for and when it was carried out (the closing's job, after the signature);
+ * {@code closingSignature}: the closing's electronic signature as the recalled lots' hash-chained history recorded it
+ * at the signing, {@code {userId, fullName, signedAt, meaning}} (the printed name signed with, never the signer's
+ * current name; 21 CFR 11.50, auditor sig28 H1/M2/L1), null while the recall is open or for a closing recorded
+ * without a signature.
+ */
 public record RecallView(String recallNumber, String status, String classification, String reason,
         String openedBy, Instant openedAt, String closedBy, Instant closedAt, String closeComment,
         String closeJustification,
         String processInstanceId, String notifyWithin, List<AffectedLot> lots, List<Customer> customers,
         Effectiveness effectiveness, List<TimelineEntry> timeline, List<Disposal> disposals,
-        List<ReceivedReturn> returnsReceived) {
+        List<ReceivedReturn> returnsReceived, Signature closingSignature) {
+
+    /** An electronic signature as recorded: the signer's id, the printed name signed with, when (UTC), the meaning. */
+    public record Signature(String userId, String fullName, Instant signedAt, String meaning) {
+    }
 
     /**
      * Goods a customer sent back, received at the plant under the recall ({@code POST

@@ -140,8 +140,9 @@ public class OosDecisionSigning {
         requireFourEyes(signer, decision, oos, lot, queries.investigations(lotId));
         String meaning = decision == OosInvestigation.Decision.REJECT ? "OOS rejection" : "OOS release";
         signatures.sign(meaning, "lot " + lot.getLotNumber());
-        oos.decide(decision, comment, signer, clock.instant(), COMMENT_FIELD);
-        history.event(lotId, LotEventTypes.OOS_DECISION_SIGNED).by(signer).reason(oos.getDecisionComment())
+        java.time.Instant signedAt = clock.instant(); // one signature, one time (auditor sig28 L1)
+        oos.decide(decision, comment, signer, signedAt, COMMENT_FIELD);
+        history.event(lotId, LotEventTypes.OOS_DECISION_SIGNED).by(signer).at(signedAt).reason(oos.getDecisionComment())
                 .detail("round", oos.getRound()).detail("decision", decision.name())
                 .detail("analyst", oos.getAnalyst()).signature(meaning).record();
         return oos;

@@ -258,9 +258,15 @@ public class QualityReports {
                 l.rows().size(), l.truncated(), tests);
     }
 
-    /** One hold of the complaint analysis. */
+    /**
+     * One hold of the complaint analysis. Its signed outcome with the signature as the lot's hash-chained history
+     * recorded it (auditor sig28 M2; 21 CFR 11.50): {@code decidedAt} the signature's time, {@code decidedBy} the
+     * signer's id, {@code decidedByName} the printed name signed with (never the current name) and {@code meaning};
+     * null while open.
+     */
     public record Complaint(String lotNumber, String sku, String source, String reference, String reason,
-            String outcome, String rootCause, Instant placedAt, Instant decidedAt) {
+            String outcome, String rootCause, Instant placedAt, Instant decidedAt, String decidedBy,
+            String decidedByName, String meaning) {
     }
 
     /** Holds of one group (a source, product, customer or outcome) by outcome. */
@@ -280,13 +286,14 @@ public class QualityReports {
         @Override
         public List<String> csvHeader() {
             return List.of("lotNumber", "sku", "source", "reference", "reason", "outcome", "rootCause", "placedAt",
-                    "decidedAt");
+                    "decidedAt", "decidedBy", "decidedByName", "meaning");
         }
 
         @Override
         public List<List<Object>> csvRows() {
             return complaints.stream().map(c -> Arrays.<Object>asList(c.lotNumber(), c.sku(), c.source(),
-                    c.reference(), c.reason(), c.outcome(), c.rootCause(), c.placedAt(), c.decidedAt())).toList();
+                    c.reference(), c.reason(), c.outcome(), c.rootCause(), c.placedAt(), c.decidedAt(), c.decidedBy(),
+                    c.decidedByName(), c.meaning())).toList();
         }
     }
 
@@ -306,15 +313,19 @@ public class QualityReports {
                 .stream().collect(Collectors.toMap(LotReports.LotRow::id, Function.identity()));
         Map<Long, Product> products = filters.productsById();
         List<Complaint> complaints = new ArrayList<>();
+        Map<Long, org.lotflow.history.RecordedSignature> signed = holds.signatures(rows);
         for (HoldReports.HoldRow h : rows) {
             LotReports.LotRow l = lot.get(h.lotId());
             if ((product != null && !product.getId().equals(l.productId()))
                     || (source != null && !source.equals(h.source()))) {
                 continue;
             }
+            org.lotflow.history.RecordedSignature s = signed.get(h.id());
             complaints.add(new Complaint(l.lotNumber(), products.get(l.productId()).getSku(), h.source(),
-                    h.reference(), h.reason(), h.decision() == null ? "OPEN" : h.decision(), h.rootCause(),
-                    h.placedAt(), h.decidedAt()));
+                    h.reference(), h.reason(), h.decision() == null ? "OPEN" : s != null && s.detailText("decision") != null
+                            ? s.detailText("decision") : h.decision(), h.rootCause(),
+                    h.placedAt(), s == null ? h.decidedAt() : s.at(), s == null ? null : s.userId(),
+                    s == null ? null : s.fullName(), s == null ? null : s.meaning()));
         }
         return new ComplaintAnalysis(range.from(), range.to(), product == null ? null : product.getSku(), source,
                 complaints.size(), groups(complaints, Complaint::source), groups(complaints, Complaint::sku),

@@ -42,11 +42,16 @@ public class ReportQueries {
     private final ReportFilters filters;
 
     private final org.lotflow.recall.LotRecalls recalls;
+    private final org.lotflow.history.HistoryReports history;
+    private final org.lotflow.lot.LotStock lots;
 
     public ReportQueries(StockOnHand stock, ProductService products, ExpiryQueries expiry,
             AllocationReports allocations, CurrentUser currentUser, Clock clock, ReportFilters filters,
-            org.lotflow.recall.LotRecalls recalls) {
+            org.lotflow.recall.LotRecalls recalls, org.lotflow.history.HistoryReports history,
+            org.lotflow.lot.LotStock lots) {
         this.recalls = recalls;
+        this.history = history;
+        this.lots = lots;
         this.filters = filters;
         this.stock = stock;
         this.products = products;
@@ -115,9 +120,15 @@ public class ReportQueries {
         }
     }
 
+    /**
+     * An override request and its decision. The signed decision as the requested lot's hash-chained history recorded
+     * it (auditor sig28 H1, M2; 21 CFR 11.50): {@code decidedBy} (the signer's id), {@code decidedByName} (the printed
+     * name signed with, never the signer's current name), {@code signedAt} (UTC) and {@code meaning}; all null while
+     * undecided.
+     */
     public record OverrideLine(String orderNumber, String customer, String requestedLot, String status, String reason,
             String decidedBy, String decidedByName, String comment, BigDecimal quantityAllocatedByOverride,
-            String requestReason) {
+            String requestReason, Instant signedAt, String meaning) {
     }
 
     public record ComplianceReport(String sku, LocalDate reportDate, LocalDate from, LocalDate to, int allocations, int fefoAllocations,
@@ -136,7 +147,7 @@ public class ReportQueries {
             return List.of("sku", "from", "to", "allocations", "fefoAllocations", "overrideAllocations",
                     "fefoSharePercent", "allocatedQuantity", "fefoQuantity", "fefoQuantitySharePercent",
                     "orderNumber", "customer", "requestedLot", "status", "reason", "decidedBy", "decidedByName",
-                    "comment", "quantityAllocatedByOverride");
+                    "comment", "quantityAllocatedByOverride", "signedAt", "meaning");
         }
 
         @Override
@@ -145,13 +156,14 @@ public class ReportQueries {
                     overrideAllocations, fefoSharePercent, allocatedQuantity, fefoQuantity, fefoQuantitySharePercent);
             if (overrides.isEmpty()) {
                 List<Object> row = new java.util.ArrayList<>(share);
-                row.addAll(java.util.Collections.nCopies(9, null));
+                row.addAll(java.util.Collections.nCopies(11, null));
                 return List.of(row);
             }
             return overrides.stream().map(o -> {
                 List<Object> row = new java.util.ArrayList<>(share);
                 row.addAll(java.util.Arrays.asList(o.orderNumber(), o.customer(), o.requestedLot(), o.status(),
-                        o.reason(), o.decidedBy(), o.decidedByName(), o.comment(), o.quantityAllocatedByOverride()));
+                        o.reason(), o.decidedBy(), o.decidedByName(), o.comment(), o.quantityAllocatedByOverride(),
+                        o.signedAt(), o.meaning()));
                 return row;
             }).toList();
         }
@@ -262,11 +274,16 @@ public class ReportQueries {
         AllocationReports.Split split = allocations.split(product.getId(), start, end);
         int all = split.fefoAllocations() + split.overrideAllocations();
         BigDecimal total = split.fefoQuantity().add(split.overrideQuantity());
-        List<OverrideLine> lines = allocations.overrides(product.getId(), start, end).stream()
-                .map(o -> new OverrideLine(o.orderNumber(), o.customer(), o.requestedLot(), o.status(), o.reason(),
-                        o.decidedBy(), o.decidedBy() == null ? null : currentUser.fullName(o.decidedBy()), o.comment(),
-                        o.quantityAllocatedByOverride(), o.requestReason()))
-                .toList();
+        List<AllocationReports.OverrideRequest> overrides = allocations.overrides(product.getId(), start, end);
+        // each decision's signature as the requested lot's history recorded it (one query for all), matched by order
+        java.util.Map<String, org.lotflow.history.RecordedSignature> signed = overrideSignatures(overrides);
+        List<OverrideLine> lines = overrides.stream().map(o -> {
+            org.lotflow.history.RecordedSignature s = o.decidedBy() == null ? null : signed.get(o.orderNumber());
+            return new OverrideLine(o.orderNumber(), o.customer(), o.requestedLot(), o.status(), o.reason(),
+                    s == null ? o.decidedBy() : s.userId(), s == null ? null : s.fullName(), o.comment(),
+                    o.quantityAllocatedByOverride(), o.requestReason(), s == null ? null : s.at(),
+                    s == null ? null : s.meaning());
+        }).toList();
         return new ComplianceReport(product.getSku(), LocalDate.now(clock),
                 start == null ? null : LocalDate.ofInstant(start, filters.zone()),
                 end == null ? null : LocalDate.ofInstant(end, filters.zone()).minusDays(1), all, split.fefoAllocations(),
@@ -278,5 +295,29 @@ public class ReportQueries {
     /** {@code part} of {@code whole} in percent as every rate of the reports ({@link Percent#of}). */
     static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         return Percent.of(part, whole);
+    }
+
+    /**
+     * The latest signed decision of each order's override (order number -> signature), as the requested lots'
+     * histories recorded them ({@code OVERRIDE_APPROVED}, {@code OVERRIDE_REFUSED}); one query for all.
+     */
+    private java.util.Map<String, org.lotflow.history.RecordedSignature> overrideSignatures(
+            List<AllocationReports.OverrideRequest> overrides) {
+        java.util.Set<String> requested = new java.util.HashSet<>();
+        overrides.stream().filter(o -> o.decidedBy() != null && o.requestedLot() != null)
+                .forEach(o -> requested.add(o.requestedLot()));
+        java.util.Map<String, org.lotflow.history.RecordedSignature> byOrder = new java.util.HashMap<>();
+        if (requested.isEmpty()) {
+            return byOrder;
+        }
+        for (org.lotflow.history.RecordedSignature s : history.signatures(lots.ids(requested).values(),
+                List.of(org.lotflow.order.OrderEventTypes.OVERRIDE_APPROVED,
+                        org.lotflow.order.OrderEventTypes.OVERRIDE_REFUSED))) {
+            String order = s.detailText("orderNumber");
+            if (order != null) {
+                byOrder.put(order, s); // oldest first: the latest stays
+            }
+        }
+        return byOrder;
     }
 }

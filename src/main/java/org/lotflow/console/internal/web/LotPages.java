@@ -226,7 +226,9 @@ class LotPages {
                 lot.getStatus().name(), lot.getExpirationDate(), lot.getAvailable(), lot.isReleasedOnConcession())),
                 today, alertDays, false).get(0));
         model.addAttribute("extra", json.convertValue(extra, TREE));
-        model.addAttribute("history", history.of(lot.getId()));
+        List<org.lotflow.history.LotHistory.Entry> events = history.of(lot.getId());
+        model.addAttribute("history", events);
+        model.addAttribute("namesAsRecorded", namesAsRecorded(events));
         // the lot's own tasks, then those of its open recalls (their processes are keyed by the recall's number): a
         // recalled lot's page said "No open task" while its customers' notifications waited (new user 2026-12-06 U16)
         List<OpenTasks.OpenTask> tasks = new ArrayList<>(openTasks.of(lot.getLotNumber()));
@@ -316,5 +318,27 @@ class LotPages {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * For each event of the history, the people named so far as the history recorded them ({@code Full Name (id)} by
+     * user id): an event's user with its recorded name, a signer with the printed name of the signature. A detail that
+     * names a person (a status change's {@code signedBy}) prints the name recorded at or before its event, never the
+     * signer's current name (auditor sig28 H1: "signed by Jennifer Marsh" in the history of a lot Jennifer Lee signed).
+     */
+    static List<Map<String, String>> namesAsRecorded(List<org.lotflow.history.LotHistory.Entry> events) {
+        List<Map<String, String>> names = new ArrayList<>(events.size());
+        Map<String, String> known = new java.util.HashMap<>();
+        for (org.lotflow.history.LotHistory.Entry e : events) {
+            if (e.user() != null && e.userName() != null) {
+                known.put(e.user(), e.userName().equals(e.user()) ? e.user() : e.userName() + " (" + e.user() + ")");
+            }
+            org.lotflow.history.RecordedSignature signature = org.lotflow.history.RecordedSignature.of(e, null);
+            if (signature != null) {
+                known.put(signature.userId(), signature.nameWithId());
+            }
+            names.add(Map.copyOf(known));
+        }
+        return names;
     }
 }

@@ -132,8 +132,12 @@ class RecallPages {
                 .stream().anyMatch(c -> c.get("serials") instanceof java.util.List<?> l && !l.isEmpty());
         model.addAttribute("receiveSerialised", serialised);
         // the closing is the QA manager's electronic signature: shown as one (new user 2026-12-06 L5)
+        // as the lots' history recorded it at the signing (recall API's closingSignature): the printed name signed with
+        // and the signing's time, never the signer's current name nor when the closing job ran (auditor sig28 H1, L1)
         if (recall.get("closedBy") != null) {
-            model.addAttribute("closedByName", currentUser.fullName((String) recall.get("closedBy")));
+            if (recall.get("closingSignature") instanceof Map<?, ?> sig) {
+                model.addAttribute("closingSignature", sig);
+            }
             model.addAttribute("closingMeaning", Recalls.CLOSING_MEANING);
             model.addAttribute("closedWith", closedWith(recall.get("effectiveness")));
         }

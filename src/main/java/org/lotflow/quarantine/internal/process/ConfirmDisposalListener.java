@@ -38,10 +38,12 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     private final LotService lots;
     private final org.lotflow.security.CurrentUser currentUser;
     private final LotDisposal disposal;
+    private final org.lotflow.quarantine.internal.HoldSignatures signatures;
 
     public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
             org.lotflow.security.CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays,
-            LotDisposal disposal) {
+            LotDisposal disposal, org.lotflow.quarantine.internal.HoldSignatures signatures) {
+        this.signatures = signatures;
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
@@ -60,11 +62,16 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
                 disposal.rejectedStock(lots.get(BoundHold.of(queries, task).getLotId())).formValues());
     }
 
-    /** Why the lot is disposed of: the signed disposition REJECT, by whom, when, after which hold (new user L7). */
+    /**
+     * Why the lot is disposed of: the signed disposition REJECT, by whom, when, after which hold (new user L7); the
+     * signature as the lot's history recorded it (printed name as signed, time, meaning; auditor sig28 H1).
+     */
     private String rejectedBecause(Hold hold) {
-        return hold.getDecidedBy() == null ? TaskForm.ABSENT : "disposition: reject, signed by "
-                + currentUser.nameWithId(hold.getDecidedBy()) + " at "
-                + TaskForm.text(hold.getDecidedAt()) + " after the hold ("
+        org.lotflow.history.RecordedSignature signed = hold.getDecidedBy() == null ? null
+                : signatures.disposition(hold);
+        return signed == null ? TaskForm.ABSENT : "disposition: reject, signed by "
+                + signed.nameWithId() + " at " + TaskForm.text(signed.at()) + " (meaning: " + signed.meaning()
+                + ") after the hold ("
                 + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": "
                 + org.lotflow.quarantine.Holds.reasonAfterTrigger(hold.getSource().name(), hold.getReason())
                 + "): " + hold.getJustification();

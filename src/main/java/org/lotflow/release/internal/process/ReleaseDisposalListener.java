@@ -73,7 +73,10 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
         }
         String what = org.lotflow.history.LotEventTypes.RELEASE_REFUSED.equals(last.type()) ? "release refused"
                 : "rejected after the out-of-specification investigation of test round " + last.detail().get("round");
-        return what + " by " + users.nameWithId(last.user()) + " at " + TaskForm.text(last.at())
+        // the signature as the history recorded it: the printed name signed with, its time and meaning (sig28 H1)
+        org.lotflow.history.RecordedSignature signed = org.lotflow.history.RecordedSignature.of(last, lot.getId());
+        return what + " by " + (signed == null ? last.user() + " at " + TaskForm.text(last.at())
+                : signed.nameWithId() + " at " + TaskForm.text(signed.at()) + " (meaning: " + signed.meaning() + ")")
                 + ": " + last.reason();
     }
 
