@@ -327,6 +327,10 @@ class OosInvestigationApiTest {
     @Test
     void aCompletionRefusedByFourEyesHandsTheClaimedTaskBackToItsGroup() {
         String lot = lotWithOosResult("OOSBACK");
+        // phase I has a due date, which Tasklist and the Console's open tasks show (new user 28 L3)
+        JsonNode phaseOne = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLabError").json().get(0);
+        assertThat(phaseOne.get("due").isNull()).as(phaseOne.toString()).isFalse();
         confirmedAndInvestigated(lot);
         String decide = taskId("jennifer", lot, "decideOutOfSpecification");
         Response claim = api.post("jennifer", "/engine-rest/task/" + decide + "/claim", Map.of("userId", "jennifer"));
