@@ -118,5 +118,9 @@ class LabResultsTextTest {
                 .endsWith(", did you mean viscosity40C?");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LabResultsText.parse("colour = red", "IL-250", specs)).getMessage())
                 .doesNotContain("did you mean");
+        // the API's results keep names exact, with the same hint
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LabJudgement.judge("IL-250", specs,
+                java.util.List.of(new Measurement("viscosity40c", new BigDecimal("250"))))).getMessage())
+                .endsWith(", did you mean viscosity40C?");
     }
 }
