@@ -14,6 +14,8 @@ public class FourEyesViolation extends NotPermitted {
 
     private final String firstStep;
     private final String decision;
+    private String handedBackTask;
+    private String handedBackFrom;
 
     /**
      * @param userId    the refused person, who is the one asking (see {@link #assignedBy} otherwise)
@@ -47,6 +49,39 @@ public class FourEyesViolation extends NotPermitted {
                 + firstStep + " and may not also " + decision + "; assign the task to another person of the group");
         properties().forEach(told::with);
         return told;
+    }
+
+    /**
+     * The same refusal of a completion (or form submission) by {@code assignee}, who had claimed the task: the task is
+     * handed back to its candidate groups, named in {@code groupNames} ("QA managers"), so an eligible colleague takes
+     * it (new user 28 M2: it stayed claimed by the refused manager, greyed out for everyone else). "Four-eyes
+     * principle: you ... and may not also ...; the task is handed back to the QA managers' group for another person to
+     * take". The hand-back itself happens after the refused completion was rolled back ({@link #handedBackTask()},
+     * {@code WebappRefusals.refusalCapture}); nothing else changes. Its properties are kept.
+     */
+    public FourEyesViolation handedBack(String taskId, String assignee, java.util.List<String> groupNames) {
+        if (taskId == null || assignee == null || groupNames.isEmpty()) {
+            return this;
+        }
+        String groups = groupNames.stream().map(n -> n.endsWith("s") ? n + "'" : n + "'s")
+                .collect(java.util.stream.Collectors.joining(" and ")) + (groupNames.size() > 1 ? " groups" : " group");
+        FourEyesViolation told = new FourEyesViolation(new Steps(firstStep, decision), "Four-eyes principle: you "
+                + firstStep + " and may not also " + decision + "; the task is handed back to the " + groups
+                + " for another person to take");
+        properties().forEach(told::with);
+        told.handedBackTask = taskId;
+        told.handedBackFrom = assignee;
+        return told;
+    }
+
+    /** The task to hand back to its groups once the refused completion is rolled back, or null for none. */
+    public String handedBackTask() {
+        return handedBackTask;
+    }
+
+    /** Whom that task was claimed by: it is handed back only while still theirs. */
+    public String handedBackFrom() {
+        return handedBackFrom;
     }
 
     /** What the refused person did first, as a sentence's middle: "recorded the lab results of lot X". */

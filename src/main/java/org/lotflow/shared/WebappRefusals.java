@@ -33,11 +33,47 @@ public class WebappRefusals {
                         if (refusal != null) {
                             LAST.set(refusal);
                         }
+                        handBack(configuration, e);
                         throw e;
                     }
                 }, true);
             }
         };
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebappRefusals.class);
+
+    /**
+     * A completion refused by four eyes to the person who had claimed the task ({@link FourEyesViolation#handedBack}):
+     * the refused command's transaction is rolled back by now (this hook is outside it), so the task is unclaimed in a
+     * command of its own, while still theirs, and goes back to its candidate groups for an eligible colleague (new user
+     * 28 M2). Authorized by the rule, not by the caller's rights (the caller stays the operation log's user). Under a
+     * caller's own Spring transaction (rolled back later, with anything done in it) nothing is handed back.
+     */
+    static void handBack(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration, Throwable e) {
+        FourEyesViolation refused = null;
+        for (Throwable t = e; t != null && refused == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FourEyesViolation v && v.handedBackTask() != null) {
+                refused = v;
+            }
+        }
+        if (refused == null
+                || org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
+        String taskId = refused.handedBackTask();
+        String assignee = refused.handedBackFrom();
+        try {
+            configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+                var task = context.getTaskManager().findTaskById(taskId);
+                if (task != null && assignee.equals(task.getAssignee())) {
+                    new org.camunda.bpm.engine.impl.cmd.AssignTaskCmd(taskId, null).execute(context);
+                }
+                return null;
+            }));
+        } catch (RuntimeException failed) {
+            log.warn("Task {} refused to {} by four eyes could not be handed back to its group", taskId, assignee, failed);
+        }
     }
 
     /** Tasklist's submissions: a 500 that is really a lotflow refusal answers with the refusal's status and sentence. */

@@ -189,9 +189,11 @@ class TasklistOosBrowserTest {
         as("jennifer", "phase1", t -> {
             t.openTask(QA_MANAGERS, "OOS phase I", lot);
             t.claim();
-            // no due date: no bare bell in the header, which read as a control that did not load (new user 27 N2)
-            assertThat(t.driver().findElements(org.openqa.selenium.By.cssSelector(".meta.dates .glyphicon-bell")))
-                    .isNotEmpty().allSatisfy(b -> assertThat(b.isDisplayed()).as("bell without a due date").isFalse());
+            // phase I has its due date (new user 28 L3), shown with its bell and not offered for change
+            org.openqa.selenium.WebElement due = t.visible(org.openqa.selenium.By.cssSelector(".meta.dates .due-date"));
+            assertThat(due.getCssValue("pointer-events")).isEqualTo("none");
+            assertThat(due.findElement(org.openqa.selenium.By.cssSelector(".glyphicon-bell")).isDisplayed())
+                    .as("a due date keeps its bell").isTrue();
             assertThat(t.formText()).contains("FAIL viscosity: 232 cSt (limits 245 – 255 cSt)")
                     .contains("Sarah Johnson");
             t.chooseInCamundaForm("Conclusion", "No laboratory error");

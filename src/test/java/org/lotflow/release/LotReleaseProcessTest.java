@@ -45,11 +45,20 @@ class LotReleaseProcessTest extends ProcessTest {
     @BeforeEach
     void setUp() {
         register("releaseSla", new ReleaseSla(java.time.Duration.ofHours(8)));
+        register("oosDeadlines", new org.lotflow.release.internal.process.OosDeadlines(java.time.Duration.ofDays(1),
+                java.time.Duration.ofDays(20)));
     }
 
     private ProcessInstance start() {
         return engine.getRuntimeService().startProcessInstanceByKey("lotRelease", "IL250-2025-003",
                 Map.of("releaseDueAt", new Date(System.currentTimeMillis() + 8 * 3600_000L)));
+    }
+
+    /** The task is due {@code within} after now (the engine's clock), give or take a minute. */
+    private static void assertDueIn(org.camunda.bpm.engine.task.Task task, java.time.Duration within) {
+        assertThat(task.getDueDate()).as(task.getTaskDefinitionKey() + " due date").isNotNull();
+        long expected = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime() + within.toMillis();
+        assertThat(task.getDueDate().getTime()).isBetween(expected - 60_000, expected + 60_000);
     }
 
     /** The lab listener decides the verdict when the task completes, as the real one does. */
@@ -93,6 +102,7 @@ class LotReleaseProcessTest extends ProcessTest {
         BpmnAwareTests.complete(BpmnAwareTests.task(pi));
         BpmnAwareTests.assertThat(pi).isWaitingAt("investigateLabError");
         assertCandidateGroups("investigateLabError", "qa-analyst", "qa-manager");
+        assertDueIn(BpmnAwareTests.task(pi), java.time.Duration.ofDays(1)); // new user 28 L3
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("labConclusion", labError ? "LAB_ERROR" : "CONFIRMED",
                 "findings", "checked"));
         return pi;
@@ -105,6 +115,7 @@ class LotReleaseProcessTest extends ProcessTest {
         ProcessInstance pi = outOfSpecification(false);
         BpmnAwareTests.assertThat(pi).isWaitingAt("investigateProduction");
         assertCandidateGroups("investigateProduction", "qa-analyst", "qa-manager");
+        assertDueIn(BpmnAwareTests.task(pi), java.time.Duration.ofDays(20));
         BpmnAwareTests.complete(BpmnAwareTests.task(pi), Map.of("findings", "base oil out of tolerance"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("decideOutOfSpecification");
         assertCandidateGroups("decideOutOfSpecification", "qa-manager");

@@ -25,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OosInvestigationApiTest {
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     TestClient api;
 
     private static final List<Map<String, Object>> OOS = List.of(Map.of("test", "viscosity", "value", 232),
@@ -314,6 +317,43 @@ class OosInvestigationApiTest {
         assertThat(lot(lot).get("disposed").decimalValue()).isEqualByComparingTo(lot(lot).get("quantity")
                 .decimalValue());
         assertThat(tasks("jennifer", lot)).isEmpty();
+    }
+
+    /**
+     * New user 28 M2: the QA manager who concluded phase I claims the decision and signs a RELEASE; four eyes refuses it
+     * (403, nothing kept) and the task goes back to the QA managers' group, so the second QA manager takes it without
+     * asking her to unclaim.
+     */
+    @Test
+    void aCompletionRefusedByFourEyesHandsTheClaimedTaskBackToItsGroup() {
+        String lot = lotWithOosResult("OOSBACK");
+        // phase I has a due date, which Tasklist and the Console's open tasks show (new user 28 L3)
+        JsonNode phaseOne = api.get("jennifer", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLabError").json().get(0);
+        assertThat(phaseOne.get("due").isNull()).as(phaseOne.toString()).isFalse();
+        confirmedAndInvestigated(lot);
+        String decide = taskId("jennifer", lot, "decideOutOfSpecification");
+        Response claim = api.post("jennifer", "/engine-rest/task/" + decide + "/claim", Map.of("userId", "jennifer"));
+        assertThat(claim.status()).as(claim.toString()).isEqualTo(204);
+        Response refused = complete("jennifer", decide, Map.of("oosDecision", "RELEASE", "comment", "justified"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asText()).startsWith("Four-eyes principle: you ")
+                .endsWith("; the task is handed back to the QA managers' group for another person to take");
+        JsonNode task = api.get(api.secondQaManager(), "/engine-rest/task/" + decide).json();
+        assertThat(task.get("assignee").isNull()).as(task.toString()).isTrue();
+        // nothing of the refused completion was kept
+        assertThat(api.get(api.secondQaManager(), "/engine-rest/task/" + decide + "/variables").json()
+                .has("oosDecision")).isFalse();
+        assertThat(lot(lot).get("oosInvestigations").get(0).get("stage").asText()).isNotEqualTo("DECIDED");
+        assertThat(api.post(api.secondQaManager(), "/engine-rest/task/" + decide + "/claim",
+                Map.of("userId", api.secondQaManager())).status()).isEqualTo(204);
+        Response released = complete(api.secondQaManager(), decide, Map.of("oosDecision", "RELEASE",
+                "comment", "Released under CC-2025-13 with the customer's written agreement"));
+        assertThat(released.status()).as(released.toString()).isEqualTo(204);
+        api.executeJobs();
+        assertThat(lot(lot).get("status").asText()).isEqualTo("RELEASED");
+        // out of other tests' expiry and archiving runs in the shared database
+        jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number = ?", lot);
     }
 
     @Test

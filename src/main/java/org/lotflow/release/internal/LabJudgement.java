@@ -65,8 +65,11 @@ public final class LabJudgement {
                 throw new InvalidInput(field + ".test", "must not be empty");
             }
             if (!known.contains(m.test())) {
+                // the API keeps test names exact; it names the nearest test as the form does (new user 28 M4)
+                String nearest = LabResultsText.nearest(m.test(), known);
                 throw new InvalidInput(field + ".test", "'" + m.test()
-                        + "' is not a test of the specification of " + sku + " " + known);
+                        + "' is not a test of the specification of " + sku + " " + known
+                        + (nearest == null ? "" : ", did you mean " + nearest + "?"));
             }
             if (m.text() != null && m.value() != null) {
                 throw new InvalidInput(field + ".text", "give a number (value) or an observation (text), not both");

@@ -21,7 +21,14 @@ public abstract class TaskLifecycleListener implements TaskListener {
                 onCreate(task);
                 nameAfterSubject(task);
             }
-            case EVENTNAME_COMPLETE -> onComplete(task);
+            case EVENTNAME_COMPLETE -> {
+                try {
+                    onComplete(task);
+                } catch (org.lotflow.shared.FourEyesViolation refused) {
+                    // the refused person had claimed the task: it goes back to its groups (new user 28 M2)
+                    throw handBack(task, refused);
+                }
+            }
             case EVENTNAME_ASSIGNMENT -> {
                 if (task.getAssignee() != null) {
                     try {
@@ -33,6 +40,36 @@ public abstract class TaskLifecycleListener implements TaskListener {
                 }
             }
             default -> onOther(task);
+        }
+    }
+
+    /**
+     * The refusal of a completion by the person who claimed the task, marked for handing the task back to its candidate
+     * groups (named in the sentence); unchanged when the task is not claimed by the caller or has no candidate group.
+     */
+    static org.lotflow.shared.FourEyesViolation handBack(DelegateTask task, org.lotflow.shared.FourEyesViolation refused) {
+        String assignee = task.getAssignee();
+        if (assignee == null || !assignee.equals(callerOf(task))) {
+            return refused;
+        }
+        java.util.List<String> groupIds = task.getCandidates().stream()
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull)
+                .distinct().sorted().toList();
+        if (groupIds.isEmpty()) {
+            return refused;
+        }
+        java.util.List<String> names = groupIds.stream().map(id -> groupName(task, id)).toList();
+        return refused.handedBack(task.getId(), assignee, names);
+    }
+
+    private static String groupName(DelegateTask task, String groupId) {
+        try {
+            org.camunda.bpm.engine.identity.Group group = org.camunda.bpm.engine.impl.context.Context.getCommandContext()
+                    .runWithoutAuthorization(() -> task.getProcessEngineServices().getIdentityService()
+                            .createGroupQuery().groupId(groupId).singleResult());
+            return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
+        } catch (RuntimeException e) {
+            return groupId;
         }
     }
 

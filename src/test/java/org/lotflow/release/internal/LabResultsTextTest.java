@@ -96,4 +96,31 @@ class LabResultsTextTest {
                     + numberLike, "IL", spec))).as(numberLike).isNotNull();
         }
     }
+
+    /** New user 28 M4: every bad line at once, in line order; capitals of one test forgiven; the nearest test named. */
+    @Test
+    void everyBadLineIsSaidAtOnceAndATestIsFoundRegardlessOfCapitals() {
+        java.util.List<org.lotflow.product.SpecLimit> specs = java.util.List.of(
+                new org.lotflow.product.SpecLimit("viscosity40C", "cSt", new BigDecimal("220"), new BigDecimal("250")),
+                new org.lotflow.product.SpecLimit("flashPoint", "°C", new BigDecimal("220"), null),
+                new org.lotflow.product.SpecLimit("waterContent", "%", null, new BigDecimal("0.05")));
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> LabResultsText.parse("viscosity40C = abc\nflashPoint = 232 °C\n"
+                + "waterContent = 0.02%\nviscosity40c = 250", "IL-250", specs));
+        assertThat(refused).isInstanceOf(org.lotflow.shared.InvalidInput.class);
+        String message = refused.getMessage();
+        assertThat(message).contains("line 1: 'abc' is not a number").contains("line 2: '232 °C' is not a number")
+                .contains("line 3: '0.02%' is not a number").contains("line 4: 'viscosity40C' is given twice");
+        assertThat(message.indexOf("line 1")).isLessThan(message.indexOf("line 2"));
+        assertThat(message.indexOf("line 3")).isLessThan(message.indexOf("line 4"));
+        assertThat(LabResultsText.parse("VISCOSITY40c = 250\nflashpoint = 232", "IL-250", specs))
+                .extracting(Measurement::test).containsExactly("viscosity40C", "flashPoint");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LabResultsText.parse("viscosity4OC = 250", "IL-250", specs)).getMessage())
+                .endsWith(", did you mean viscosity40C?");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LabResultsText.parse("colour = red", "IL-250", specs)).getMessage())
+                .doesNotContain("did you mean");
+        // the API's results keep names exact, with the same hint
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LabJudgement.judge("IL-250", specs,
+                java.util.List.of(new Measurement("viscosity40c", new BigDecimal("250"))))).getMessage())
+                .endsWith(", did you mean viscosity40C?");
+    }
 }
