@@ -24,13 +24,15 @@ public record SecurityEvent(Instant at, Type type, String userId, String client,
         USER_CREATED,
         /** A user's password set: by the user or by an administrator ({@code detail} says who). */
         PASSWORD_CHANGED,
-        /** A user's name or e-mail changed. */
+        /** A user's name or e-mail changed ({@code detail}: the printed name and the e-mail, before and after). */
         USER_CHANGED,
         USER_DELETED, MEMBERSHIP_ADDED, MEMBERSHIP_REMOVED,
         /** A membership refused by the separation of roles ({@code detail}: who tried, which group, why). */
         MEMBERSHIP_REFUSED,
         /** A group created or deleted ({@code userId} holds the group's id; a deleted group takes its memberships). */
         GROUP_CREATED, GROUP_DELETED,
+        /** A group's name or type changed ({@code userId} holds the group's id; {@code detail}: old and new name). */
+        GROUP_CHANGED,
         /**
          * A Camunda authorization created, changed or deleted ({@code userId} holds the user or group it is for,
          * {@code *} for everyone; {@code detail} its permissions, resource and who changed it).

@@ -158,4 +158,50 @@ class IdentityChangeAuditApiTest {
         assertThat(statuses).as(statuses.toString()).containsOnlyOnce(204).containsOnly(204, 409);
         assertThat(identityService.createUserQuery().userId(id).count()).isOne();
     }
+
+    /**
+     * A group's rename and a user's e-mail change say the old and the new value (21 CFR 11.10(e); auditor 2026-12-07
+     * L2: the rename left no event, the e-mail change named neither address), through {@code /engine-rest} as
+     * Camunda Admin sends them, and through the Java API.
+     */
+    @Test
+    void aGroupsRenameAndAUsersEmailChangeAreRecordedWithTheOldAndTheNewValue() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String group = "renamed" + suffix;
+        Response created = api.post("demo", "/engine-rest/group/create", Map.of("id", group, "name",
+                "External auditors " + suffix, "type", "WORKFLOW"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(204);
+        Response renamed = api.call("demo", HttpMethod.PUT, "/engine-rest/group/" + group, Map.of("id", group,
+                "name", "Internal staff " + suffix, "type", "WORKFLOW"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(204);
+        org.camunda.bpm.engine.identity.Group viaJava = identityService.createGroupQuery().groupId(group).singleResult();
+        viaJava.setType("SYSTEM");
+        identityService.saveGroup(viaJava);
+        assertThat(events(group)).containsExactly(
+                "GROUP_CREATED: group " + group + " created by demo, name 'External auditors " + suffix
+                        + "', type 'WORKFLOW'",
+                "GROUP_CHANGED: group " + group + " changed by demo, name 'External auditors " + suffix + "' -> 'Internal"
+                        + " staff " + suffix + "', type 'WORKFLOW'",
+                "GROUP_CHANGED: group " + group + " changed by system, name 'Internal staff " + suffix + "', type"
+                        + " 'WORKFLOW' -> 'SYSTEM'");
+
+        String user = "mailer" + suffix;
+        Response made = api.post("demo", "/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", user, "firstName", "Mai", "lastName", "Ler" + suffix.replaceAll("[0-9]", "x"),
+                        "email", user + "@old.example"),
+                "credentials", Map.of("password", "Long-enough-Password-1")));
+        assertThat(made.status()).as(made.toString()).isEqualTo(204);
+        Response profile = api.get("demo", "/engine-rest/user/" + user + "/profile");
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+        Map<String, Object> changed = new java.util.LinkedHashMap<>();
+        profile.json().fields().forEachRemaining(f -> changed.put(f.getKey(), f.getValue().isNull() ? null
+                : f.getValue().asText()));
+        changed.put("email", user + "@new.example");
+        Response put = api.call("demo", HttpMethod.PUT, "/engine-rest/user/" + user + "/profile", changed);
+        assertThat(put.status()).as(put.toString()).isEqualTo(204);
+        String printed = "Mai Ler" + suffix.replaceAll("[0-9]", "x");
+        assertThat(events(user)).containsExactly("USER_CREATED: created by demo, with a password",
+                "USER_CHANGED: profile changed by demo, printed name '" + printed + "', e-mail '" + user
+                        + "@old.example' -> '" + user + "@new.example'");
+    }
 }
