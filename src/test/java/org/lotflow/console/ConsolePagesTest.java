@@ -111,6 +111,26 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theOrdersListSaysWhichRecallCancelledAnOrdersAllocation() {
+        // an order allocated from a lot, the lot recalled before it shipped: the list says why it lacks its stock,
+        // from the allocation and the recall's scope (new user 28 L6: "Not allocated" and nothing more)
+        String sku = api.createProduct("CLOST");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Lost Allocation Inc",
+                "sku", sku, "quantity", 40)).status()).isEqualTo(201);
+        TestClient.Response recall = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot),
+                "reason", "Allocation lost", "classification", "CLASS_II"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(201);
+        String recallNumber = recall.json().get("recallNumber").asText();
+        String list = ConsoleSession.login(port, "tom").get("/console/orders?sku=" + sku).html().replaceAll("\\s+", " ");
+        assertThat(list).contains("data-lost-lot=\"" + lot + "\"").contains("data-lost-recall=\"" + recallNumber + "\"")
+                .contains("allocation of <span>40 drums</span> of <a href=\"/console/lots/" + lot + "\">" + lot
+                        + "</a> cancelled by recall <a href=\"/console/recalls/" + recallNumber + "\">" + recallNumber
+                        + "</a>");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedOnTheLoginPageAndTheRightOneLeadsToTheLots() {
         ConsoleSession s = new ConsoleSession(port);
         s.get("/console/login");
