@@ -63,10 +63,14 @@ class ConsoleLayoutBrowserTest {
         driver().get("http://localhost:" + port + path);
     }
 
-    /** The page's viewport as a device's, exactly (the window's size in headless Chromium is not the viewport's). */
+    /**
+     * The page's viewport of exactly that size (the window's size in headless Chromium is not the viewport's), as
+     * Playwright's viewport: not as a mobile device, whose browser zooms out to a page wider than the screen and so
+     * makes its window as wide as the page (innerWidth = scrollWidth: the check could not fail).
+     */
     private void viewport(int width, int height) {
         driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", width < 600));
+                "deviceScaleFactor", 1, "mobile", false));
     }
 
     private void login(String user) {
