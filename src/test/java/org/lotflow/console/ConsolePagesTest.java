@@ -82,11 +82,52 @@ class ConsolePagesTest {
                 .contains("deadlines, due dates and Camunda's timers run on")
                 .contains("Tasklist counts \"due in\" and \"ago\" from your computer's clock"); // new user 17 F3
         assertThat(login.html()).contains("name=\"_csrf\"").contains("type=\"password\"");
+        // the first link of every page skips to its content (new user 28 L5); the banner is one line until opened (M3)
+        assertThat(login.html()).contains("<a href=\"#content\" class=\"skip\" id=\"skip-link\">Skip to content</a>")
+                .contains("id=\"content\"").contains("<details id=\"demo-day\"><summary>Demo day: records are dated");
+        assertThat(login.html().indexOf("<a ")).as("the first link").isEqualTo(login.html().indexOf("<a href=\"#content\""));
+        assertThat(login.html().indexOf("<a href=\"#content\"")).as("before any field")
+                .isLessThan(login.html().indexOf("<input"));
         // a mistyped product in the lot list's filter is said so (new user 2026-12-07 F17)
         assertThat(ConsoleSession.login(port, "tom").get("/console/lots?sku=nope").html())
                 .contains("There is no product &#39;nope&#39;");
         // a visitor is offered no page that leads back to the login (new user 2026-12-07 F17)
         assertThat(login.html()).doesNotContain("id=\"nav-lots\"").doesNotContain("id=\"nav-reports\"");
+    }
+
+    @Test
+    void everyDateFieldSaysTheFormItTakes() {
+        // the browser shows its locale's form (mm/dd/yyyy), the Console prints ISO (new user 28 L4)
+        ConsoleSession mike = ConsoleSession.login(port, "mike");
+        ConsoleSession tom = ConsoleSession.login(port, "tom");
+        ConsoleSession jennifer = ConsoleSession.login(port, "jennifer");
+        for (String html : List.of(mike.get("/console/lots/new").html(), mike.get("/console/receipts/new").html(),
+                tom.get("/console/orders/new").html(), jennifer.get("/console/reports").html())) {
+            int fields = html.split("type=\"date\"", -1).length - 1;
+            assertThat(fields).isPositive();
+            assertThat(html.split("<small class=\"date-hint\">yyyy-mm-dd, e.g. 2025-01-28</small>", -1).length - 1)
+                    .as("a hint beside each date field").isEqualTo(fields);
+        }
+    }
+
+    @Test
+    void theOrdersListSaysWhichRecallCancelledAnOrdersAllocation() {
+        // an order allocated from a lot, the lot recalled before it shipped: the list says why it lacks its stock,
+        // from the allocation and the recall's scope (new user 28 L6: "Not allocated" and nothing more)
+        String sku = api.createProduct("CLOST");
+        String lot = api.releasedLot(sku, new BigDecimal("100"), "2025-01-10");
+        String order = "SO-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("tom", "/api/orders", Map.of("orderNumber", order, "customer", "Lost Allocation Inc",
+                "sku", sku, "quantity", 40)).status()).isEqualTo(201);
+        TestClient.Response recall = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot),
+                "reason", "Allocation lost", "classification", "CLASS_II"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(201);
+        String recallNumber = recall.json().get("recallNumber").asText();
+        String list = ConsoleSession.login(port, "tom").get("/console/orders?sku=" + sku).html().replaceAll("\\s+", " ");
+        assertThat(list).contains("data-lost-lot=\"" + lot + "\"").contains("data-lost-recall=\"" + recallNumber + "\"")
+                .contains("allocation of <span>40 drums</span> of <a href=\"/console/lots/" + lot + "\">" + lot
+                        + "</a> cancelled by recall <a href=\"/console/recalls/" + recallNumber + "\">" + recallNumber
+                        + "</a>");
     }
 
     @Test

@@ -88,6 +88,8 @@ class OrderPages {
 
     private final org.lotflow.recall.LotRecalls lotRecalls;
 
+    private final org.lotflow.order.OpenAllocations openAllocations;
+
     /**
      * A lot of an order now: its status, and the recalls whose scope holds it (new user 2026-12-07 F5: an order shipped
      * from a lot recalled later said only "SHIPPED"); {@code shipped}: what this order shipped of it, with its
@@ -97,13 +99,22 @@ class OrderPages {
             BigDecimal shipped, java.util.List<LocalDate> shippedOn) {
     }
 
+    /**
+     * An allocation an order lost with its lot, for the orders list (new user 28 L6): the lot, the quantity, and why:
+     * the recall that recalled the lot ({@code recallNumber}, from its scope's record), else the lot's status now
+     * (rejected, expired).
+     */
+    record LostAllocation(String lotNumber, BigDecimal quantity, String recallNumber, String lotStatus) {
+    }
+
     OrderPages(OrderPlacement placement, OrderCancelling cancelling, Shipping shipping,
             Orders orders, ProductService products, CurrentUser currentUser, OpenTasks openTasks,
             org.lotflow.order.OrderList orderList, org.lotflow.lot.StockOnHand stock, java.time.Clock clock,
             org.lotflow.order.OrderShortfalls shortfalls, OosReleaseMarks oosMarks, org.lotflow.lot.LotService lots,
-            org.lotflow.recall.LotRecalls lotRecalls) {
+            org.lotflow.recall.LotRecalls lotRecalls, org.lotflow.order.OpenAllocations openAllocations) {
         this.lots = lots;
         this.lotRecalls = lotRecalls;
+        this.openAllocations = openAllocations;
         this.oosMarks = oosMarks;
         this.shortfalls = shortfalls;
         this.orderList = orderList;
@@ -134,6 +145,7 @@ class OrderPages {
         model.addAttribute("cursor", cursor == null ? "" : cursor);
         model.addAttribute("page", new org.lotflow.order.OrderList.Page(java.util.List.of(), null));
         model.addAttribute("recalls", java.util.Map.of());
+        model.addAttribute("lost", java.util.Map.of());
         try {
             org.lotflow.order.OrderList.Page page = orderList.list(new org.lotflow.order.OrderList.Filter(customer,
                     sku, shown.equals("open"), shown.equals("shortfall")), cursor, org.lotflow.order.OrderList.DEFAULT_PAGE);
@@ -141,12 +153,33 @@ class OrderPages {
             // the recalls that reached each order's shipments, one query a page (new user 2026-12-07 F5)
             model.addAttribute("recalls", lotRecalls.ofOrders(page.items().stream()
                     .map(org.lotflow.order.OrderList.Summary::orderNumber).toList()));
+            model.addAttribute("lost", lostAllocations(page.items().stream()
+                    .map(org.lotflow.order.OrderList.Summary::orderNumber).toList()));
         } catch (org.lotflow.shared.InvalidInput e) {
             response.setStatus(400);
             model.addAttribute("errors", java.util.Map.of(e.field(), FormErrors.label(e.field()) + ": "
                     + e.properties().get("reason")));
         }
         return "console/orders";
+    }
+
+    /**
+     * The allocations each order lost with its lots, each with the recall that recalled the lot (lotflow's records: the
+     * allocation, the recall's scope), else the lot's status now. Two queries and the lots', whatever the page's size.
+     */
+    private java.util.Map<String, java.util.List<LostAllocation>> lostAllocations(java.util.List<String> orderNumbers) {
+        java.util.Map<String, java.util.List<org.lotflow.order.OpenAllocations.Lost>> lost =
+                openAllocations.lostWithLots(orderNumbers);
+        java.util.Map<Long, java.util.List<org.lotflow.recall.LotRecalls.LotRecall>> recalls = lotRecalls.ofLots(
+                lost.values().stream().flatMap(java.util.List::stream)
+                        .map(org.lotflow.order.OpenAllocations.Lost::lotId).distinct().toList());
+        java.util.Map<String, java.util.List<LostAllocation>> byOrder = new java.util.LinkedHashMap<>();
+        lost.forEach((order, list) -> byOrder.put(order, list.stream().map(l -> new LostAllocation(l.lotNumber(),
+                l.quantity(), recalls.getOrDefault(l.lotId(), java.util.List.of()).stream()
+                        .filter(org.lotflow.recall.LotRecalls.LotRecall::recalled)
+                        .map(org.lotflow.recall.LotRecalls.LotRecall::recallNumber).findFirst().orElse(null),
+                l.lotStatus())).toList()));
+        return byOrder;
     }
 
     @GetMapping("/console/orders/new")
