@@ -354,6 +354,26 @@ class OosInvestigationApiTest {
         assertThat(lot(lot).get("status").asText()).isEqualTo("RELEASED");
         // out of other tests' expiry and archiving runs in the shared database
         jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number = ?", lot);
+
+        // the signed decision as recorded, after its signer is renamed (re-test 28 N2): the lot API and its Console page
+        String signer = api.secondQaManager();
+        JsonNode profile = api.get("demo", "/engine-rest/user/" + signer + "/profile").json();
+        String asSigned = profile.get("firstName").asText() + " " + profile.get("lastName").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode renamed = profile.deepCopy();
+        renamed.put("lastName", "Renamed-OOS");
+        assertThat(api.call("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/user/" + signer
+                + "/profile", renamed).status()).isEqualTo(204);
+        try {
+            JsonNode decision = lot(lot).get("oosInvestigations").get(0).get("decision");
+            assertThat(decision.get("by").asText()).isEqualTo(signer);
+            assertThat(decision.get("byName").asText()).isEqualTo(asSigned);
+            assertThat(decision.get("meaning").asText()).isEqualTo("OOS release");
+            assertThat(org.lotflow.console.ConsoleSession.login(api.port(), "tom").get("/console/lots/" + lot).html())
+                    .contains("signed by " + asSigned + " (" + signer + ")").doesNotContain("Renamed-OOS");
+        } finally {
+            assertThat(api.call("demo", org.springframework.http.HttpMethod.PUT, "/engine-rest/user/" + signer
+                    + "/profile", profile).status()).isEqualTo(204);
+        }
     }
 
     @Test

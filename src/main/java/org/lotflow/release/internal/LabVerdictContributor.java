@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 class LabVerdictContributor implements LotViewContributor {
 
     private final ReleaseQueries queries;
+    private final org.lotflow.history.LotHistory history;
 
-    LabVerdictContributor(ReleaseQueries queries) {
+    LabVerdictContributor(ReleaseQueries queries, org.lotflow.history.LotHistory history) {
         this.queries = queries;
+        this.history = history;
     }
 
     /**
@@ -46,6 +48,13 @@ class LabVerdictContributor implements LotViewContributor {
         if (investigations.isEmpty()) {
             return Map.of("labResults", verdict);
         }
+        // the signed decisions as the chained history recorded them, by round (re-test 28 N2)
+        Map<Integer, org.lotflow.history.RecordedSignature> signed = new java.util.HashMap<>();
+        history.signatures(lot.getId(), org.lotflow.history.LotEventTypes.OOS_DECISION_SIGNED).forEach(sig -> {
+            if (sig.detail().get("round") instanceof Number round) {
+                signed.put(round.intValue(), sig);
+            }
+        });
         List<InvestigationView> views = investigations.stream().map(oos -> new InvestigationView(oos.getRound(),
                 oos.stage().name(), oos.getFailedTests(), oos.getAnalyst(), oos.getOpenedAt(),
                 rounds.stream().filter(r -> r.round() == oos.getRound()).findFirst().map(LabVerdict::results)
@@ -54,10 +63,30 @@ class LabVerdictContributor implements LotViewContributor {
                         oos.getLabConclusion() == null ? null : oos.getLabConclusion().name(), oos.getLabFindings()),
                 phase(oos.getProductionConcludedAt(), oos.getProductionConcludedBy(), null, null,
                         oos.getProductionFindings()),
-                phase(oos.getDecidedAt(), oos.getDecidedBy(), "decision",
-                        oos.getDecision() == null ? null : oos.getDecision().name(), oos.getDecisionComment())))
+                decision(oos, signed.get(oos.getRound()))))
                 .toList();
         return Map.of("labResults", verdict, "oosInvestigations", views);
+    }
+
+    /**
+     * The signed decision: {@code decision}, {@code comment}, {@code by}, {@code byName} (the printed name as signed),
+     * {@code at} and {@code meaning}, from the recorded signature ({@code OOS_DECISION_SIGNED}), never from the
+     * investigation's row nor the signer's current name (21 CFR 11.50, 11.70; re-test 28 N2); a decision recorded
+     * before signatures were kept shows the row's, without name and meaning.
+     */
+    private static Map<String, Object> decision(OosInvestigation oos, org.lotflow.history.RecordedSignature sig) {
+        if (sig == null) {
+            return phase(oos.getDecidedAt(), oos.getDecidedBy(), "decision",
+                    oos.getDecision() == null ? null : oos.getDecision().name(), oos.getDecisionComment());
+        }
+        Map<String, Object> phase = new LinkedHashMap<>();
+        phase.put("decision", sig.detailText("decision"));
+        phase.put("comment", sig.reason());
+        phase.put("by", sig.userId());
+        phase.put("byName", sig.fullName());
+        phase.put("at", sig.at());
+        phase.put("meaning", sig.meaning());
+        return phase;
     }
 
     private static Map<String, Object> phase(Instant at, String by, String key, String value, String text) {
