@@ -36,18 +36,16 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
     private final QuarantineQueries queries;
     private final FollowUp followUp;
     private final LotService lots;
-    private final org.lotflow.security.CurrentUser currentUser;
     private final LotDisposal disposal;
     private final org.lotflow.quarantine.internal.HoldSignatures signatures;
 
     public ConfirmDisposalListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
-            org.lotflow.security.CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays,
+            org.lotflow.shared.process.LiveTaskDisplays displays,
             LotDisposal disposal, org.lotflow.quarantine.internal.HoldSignatures signatures) {
         this.signatures = signatures;
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
-        this.currentUser = currentUser;
         this.disposal = disposal;
         // computed when the form is read, so a task opened before these values existed shows them too (re-test
         // 2026-12-07 M2: a received lot's open task offered DESTROYED only and said "made at the plant")

@@ -31,16 +31,14 @@ public class ReleaseDisposalListener extends TaskLifecycleListener {
     private final ReleaseRunBinding runs;
     private final RejectedLotFollowUp followUp;
     private final org.lotflow.history.LotHistory history;
-    private final org.lotflow.security.CurrentUser users;
     private final LotDisposal disposal;
 
     public ReleaseDisposalListener(ReleaseRunBinding runs, RejectedLotFollowUp followUp,
-            org.lotflow.history.LotHistory history, org.lotflow.security.CurrentUser users,
-            org.lotflow.shared.process.LiveTaskDisplays displays, LotDisposal disposal) {
+            org.lotflow.history.LotHistory history, org.lotflow.shared.process.LiveTaskDisplays displays,
+            LotDisposal disposal) {
         this.runs = runs;
         this.followUp = followUp;
         this.history = history;
-        this.users = users;
         this.disposal = disposal;
         // computed when the form is read, so a task opened before these values existed shows them too (re-test
         // 2026-12-07 M2)
