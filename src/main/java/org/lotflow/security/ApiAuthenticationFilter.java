@@ -115,7 +115,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         String[] credentials = basic ? decode(header.substring(6).trim()) : null;
         if (basic) {
-            LoginThrottle.Lock count = credentials == null ? null : throttle.find(credentials[0], RequestOrigin.client());
+            // the lockout count and the cluster's identity version in one read (issue #11: one round trip, not three)
+            LoginThrottle.Reading reading = credentials == null ? null
+                    : throttle.findWithIdentityVersion(credentials[0], RequestOrigin.client());
+            LoginThrottle.Lock count = reading == null ? null : reading.lock();
             if (throttle.isLocked(count)) {
                 events.failure(SecurityEvent.Type.REFUSED_WHILE_LOCKED, credentials[0], channel, "login refused: locked");
                 long seconds = throttle.secondsLeft(count);
@@ -125,8 +128,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                         + " seconds, or ask an administrator to unlock the user");
                 return;
             }
-            CredentialCache.Login kept = credentials == null ? null : cache.find(credentials[0], credentials[1]);
-            long generation = cache.generation();
+            CredentialCache.Login kept = reading == null ? null
+                    : cache.find(credentials[0], credentials[1], reading.identityVersion());
+            long generation = reading == null ? cache.generation() : cache.generation(reading.identityVersion());
             if (kept != null) {
                 request.setAttribute(BASIC_PASSWORD, credentials[1]);
                 userId = kept.userId();

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Another node's change is seen at once: the same hook raises the cluster's identity version
  * ({@link IdentityVersion}, table {@code identity_version}) in the change's transaction, and {@link #find}
- * reads that version (one primary-key read) before it answers from a kept login; a version other than the
+ * reads that version (one primary-key read, made by an HTTP Basic call in the same statement as its lockout count:
+ * {@link LoginThrottle#findWithIdentityVersion}) before it answers from a kept login; a version other than the
  * one this node last read empties the cache. So a membership removed, a user deleted or a password changed
  * on node A is in force on node B from A's commit on (race28 F1: a salesperson removed from {@code sales}
  * on one node placed orders on the other for up to 30 s). A login verified against the old rows while the
@@ -122,6 +123,17 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
     }
 
     /**
+     * {@link #generation()} with the cluster's identity version already read by the caller in this call, before the
+     * password is verified ({@link LoginThrottle#findWithIdentityVersion}): no second read.
+     */
+    public long generation(long identityVersionRead) {
+        if (enabled()) {
+            catchUp(identityVersionRead);
+        }
+        return generation.get();
+    }
+
+    /**
      * The kept login of this user id if the password matches it, it has not ended and no identity changed on any
      * node since it was kept (the cluster's identity version is read first, only when a login of this user is kept),
      * else null.
@@ -133,7 +145,19 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
         if (!entries.containsKey(userId)) {
             return null;
         }
-        catchUp(version.read());
+        return find(userId, password, version.read());
+    }
+
+    /**
+     * {@link #find(String, String)} with the cluster's identity version already read by the caller in this call
+     * ({@link LoginThrottle#findWithIdentityVersion}): a version newer than any this node has read empties the cache
+     * first, so a change committed on any node before that read is in force.
+     */
+    public Login find(String userId, String password, long identityVersionRead) {
+        if (!enabled()) {
+            return null;
+        }
+        catchUp(identityVersionRead);
         Entry entry = entries.get(userId);
         if (entry == null) {
             return null;

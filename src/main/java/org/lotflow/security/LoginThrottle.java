@@ -58,6 +58,33 @@ public class LoginThrottle {
         return locks.isEmpty() ? null : locks.get(0);
     }
 
+    /**
+     * What an HTTP Basic call reads before anything else, in one statement: the count of this user id from this client
+     * (null when there is none) and the cluster's identity version ({@link IdentityVersion}, table
+     * {@code identity_version}). One read instead of two per call (issue #11: each autocommit read is a round trip and a
+     * commit; race28 F1 had added the version read to every call).
+     */
+    public record Reading(Lock lock, long identityVersion) {
+    }
+
+    /**
+     * {@link #find} and {@link IdentityVersion#read} in one statement: {@code SELECT v.version, t.* FROM
+     * identity_version v LEFT JOIN login_throttle t ON t.user_id = ? AND t.client = ? WHERE v.id = 1}.
+     */
+    public Reading findWithIdentityVersion(String userId, String client) {
+        List<Reading> readings = jdbc.query("SELECT v.version, t.user_id, t.client, t.failures, t.locked_until"
+                + " FROM identity_version v LEFT JOIN login_throttle t ON t.user_id = ? AND t.client = ?"
+                + " WHERE v.id = 1", (rs, i) -> new Reading(rs.getString(2) == null ? null
+                        : new Lock(rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()),
+                        rs.getLong(1)),
+                SecurityEvents.bounded(userId), client);
+        if (readings.isEmpty()) {
+            throw new IllegalStateException("identity_version has no row 1 (migration V201)");
+        }
+        return readings.get(0);
+    }
+
     /** Whether a count found by {@link #find} locks its pair now. */
     public boolean isLocked(Lock lock) {
         return lock != null && lock.lockedUntil() != null && lock.lockedUntil().isAfter(clock.instant());

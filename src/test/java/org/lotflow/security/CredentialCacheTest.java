@@ -68,6 +68,31 @@ class CredentialCacheTest {
     }
 
     @Test
+    void aVersionReadByTheCallerCountsAsTheNodesOwnRead() {
+        // an HTTP Basic call reads the identity version with its lockout count (LoginThrottle.findWithIdentityVersion)
+        // and hands it over: the cache must not read again, and must act on it as on its own read
+        CredentialCache node = new CredentialCache(Duration.ofSeconds(30), now::get, new IdentityVersion() {
+            @Override
+            public long read() {
+                throw new AssertionError("the call's own reading must be used");
+            }
+
+            @Override
+            public void raise() {
+            }
+        });
+        long seen = node.generation(7);
+        node.remember(seen, "tom", "s3cret", List.of("sales"), List.of());
+        assertThat(node.find("tom", "s3cret", 7)).as("no change anywhere").isNotNull();
+        assertThat(node.find("tom", "s3cret", 8)).as("another node changed an identity").isNull();
+        node.remember(seen, "tom", "s3cret", List.of("sales"), List.of());
+        assertThat(node.find("tom", "s3cret", 8)).as("verified before the change was read").isNull();
+        node.remember(node.generation(8), "tom", "s3cret", List.of(), List.of());
+        assertThat(node.find("tom", "s3cret", 8)).isEqualTo(new CredentialCache.Login("tom", List.of(), List.of()));
+        assertThat(node.find("tom", "s3cret", 7)).as("an older reading (a slower call) forgets nothing").isNotNull();
+    }
+
+    @Test
     void zeroSwitchesItOff() {
         CredentialCache off = new CredentialCache(Duration.ZERO, now::get);
         off.remember(off.generation(), "tom", "s3cret", List.of(), List.of());
