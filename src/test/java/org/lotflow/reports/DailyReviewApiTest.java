@@ -228,6 +228,58 @@ class DailyReviewApiTest {
         assertThat(csv.isProblem()).isTrue();
     }
 
+    @Test
+    void expiredStockStillOnHandIsCountedApartFromTheActiveInventory() {
+        // audit28 F3: the seed's "Total inventory" counts active lots only, so a lot past its date vanished from the
+        // review while its drums still stood in the warehouse awaiting disposal
+        String sku = api.createProduct("EXPD");
+        String released = api.createLot(sku, new BigDecimal("200"), "2025-01-10");
+        String held = api.createLot(sku, new BigDecimal("120"), "2025-01-11");
+        String expired = api.createLot(sku, new BigDecimal("80"), "2025-01-12");
+        String fresh = api.createLot(sku, new BigDecimal("50"), "2025-01-13");
+        api.release(released);
+        api.release(held);
+        api.release(expired);
+        api.release(fresh);
+        Response hold = api.post("sarah", "/api/lots/" + held + "/holds", Map.of("reason", "Drum seal damaged",
+                "source", "OTHER", "reference", "Warehouse walk"));
+        assertThat(hold.status()).as(hold.toString()).isEqualTo(202);
+        try {
+            // made the day before; past their date on the 28th (expiration <= day)
+            jdbc.update("UPDATE lot SET created_at = ? WHERE lot_number IN (?, ?, ?, ?)", ts("2025-01-27T10:00:00Z"),
+                    released, held, expired, fresh);
+            jdbc.update("UPDATE lot SET expiration_date = DATE '2025-01-28' WHERE lot_number IN (?, ?, ?)", released,
+                    held, expired);
+
+            // the day before, none had expired: all four active, nothing expired
+            JsonNode before = api.get("tom", "/api/reports/daily?date=2025-01-27&sku=" + sku).json();
+            assertThat(before.get("activeLots").asLong()).isEqualTo(4);
+            assertThat(before.get("expiredLots").asLong()).isZero();
+            assertThat(before.get("expiredInventory").decimalValue()).isEqualByComparingTo("0");
+
+            // one of them marked EXPIRED by the monitor since
+            jdbc.update("UPDATE lot SET status = 'EXPIRED' WHERE lot_number = ?", expired);
+            JsonNode day = api.get("tom", "/api/reports/daily?date=2025-01-28&sku=" + sku).json();
+            assertThat(day.get("activeLots").asLong()).isEqualTo(1);
+            assertThat(day.get("totalInventory").decimalValue()).isEqualByComparingTo("50");
+            assertThat(day.get("expiredLots").asLong()).isEqualTo(3);
+            assertThat(day.get("expiredInventory").decimalValue()).isEqualByComparingTo("400");
+            JsonNode product = day.get("inventory").get(0);
+            assertThat(product.get("expiredLots").asLong()).isEqualTo(3);
+            assertThat(product.get("expiredInventory").decimalValue()).isEqualByComparingTo("400");
+
+            String csv = api.call("tom", "tom", HttpMethod.GET, "/api/reports/daily?date=2025-01-28&sku=" + sku, null,
+                    "text/csv").text();
+            String[] lines = csv.split("\r\n");
+            assertThat(lines[0]).endsWith(",complaintsResolved,expiredLots,expiredInventory");
+            assertThat(lines[1]).endsWith(",3,400.000");
+        } finally {
+            // lots that outlive the test in the shared database keep a far date (archiving, expiry monitoring)
+            jdbc.update("UPDATE lot SET expiration_date = DATE '2030-01-01' WHERE lot_number IN (?, ?, ?)", released,
+                    held, expired);
+        }
+    }
+
     private void holdAndRelease(String lot) {
         Response held = api.post("sarah", "/api/lots/" + lot + "/holds", Map.of("reason",
                 "Viscosity variation reported", "source", "COMPLAINT", "reference", "Industrial Services Inc."));

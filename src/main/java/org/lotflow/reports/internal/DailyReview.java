@@ -95,9 +95,13 @@ public class DailyReview {
         this.releaseTarget = releaseTarget;
     }
 
-    /** One product's inventory at the end of the day, quantities in its {@code unit}. */
+    /**
+     * One product's inventory at the end of the day, quantities in its {@code unit}: {@code expiredLots} and
+     * {@code expiredInventory} are the stock still on hand past its expiration date ({@link StockAtEnd#expiredOnHand}),
+     * which no active figure counts.
+     */
     public record ProductInventory(String sku, String unit, long activeLots, BigDecimal totalInventory,
-            BigDecimal availableInventory, long quarantinedLots) {
+            BigDecimal availableInventory, long quarantinedLots, long expiredLots, BigDecimal expiredInventory) {
     }
 
     /**
@@ -105,6 +109,10 @@ public class DailyReview {
      * when nothing was counted), hours decimals with two ({@link ReleaseTime}), quantities exact decimals in
      * {@code unit}: {@code totalInventory} and {@code availableInventory} are null when the products covered
      * have several units (they never add up), and {@code inventory} gives each product's figures.
+     * {@code expiredLots} and {@code expiredInventory}: lots past their expiration date on the day with stock still on
+     * hand (held, released, pending or EXPIRED), awaiting disposal, and that stock (null like {@code totalInventory}
+     * across units): the seed's "Total inventory" counts active lots only, so expired stock on the floor is named apart
+     * (audit28 F3; EU GMP Part I 5.61-5.64, expired materials segregated and disposed of).
      */
     public record Review(LocalDate date, String sku, int lotsCreated, BigDecimal labPassRate,
             BigDecimal releaseHoursAverage, BigDecimal releaseHoursWorst, int investigationsCompleted,
@@ -114,7 +122,7 @@ public class DailyReview {
             int releases, int releasesPastTarget, int releasedFromQuarantine, int rejections,
             int holdInvestigationsCompleted, int oosInvestigationsCompleted, int allocations, int fefoAllocations,
             int shelfLifeOrders, int shelfLifeOrdersMet, int complaintsReceived, int complaintsResolved,
-            List<ProductInventory> inventory) implements ReportTable {
+            long expiredLots, BigDecimal expiredInventory, List<ProductInventory> inventory) implements ReportTable {
 
         static final List<String> HEADER = List.of("date", "sku", "lotsCreated", "labPassRate", "releaseHoursAverage",
                 "releaseHoursWorst", "investigationsCompleted", "releaseDecisions", "ordersAllocated", "fefoCompliance",
@@ -122,7 +130,7 @@ public class DailyReview {
                 "unit", "labRoundsTested", "labRoundsPassed", "releaseTargetHours", "releases", "releasesPastTarget",
                 "releasedFromQuarantine", "rejections", "holdInvestigationsCompleted", "oosInvestigationsCompleted",
                 "allocations", "fefoAllocations", "shelfLifeOrders", "shelfLifeOrdersMet", "complaintsReceived",
-                "complaintsResolved");
+                "complaintsResolved", "expiredLots", "expiredInventory");
 
         @Override
         public List<String> csvHeader() {
@@ -132,7 +140,7 @@ public class DailyReview {
         /**
          * The review's row, then, for a review of several products, one row per product with its inventory at the end
          * of the day ({@code sku}, {@code activeLots}, {@code totalInventory}, {@code availableInventory},
-         * {@code quarantinedLots}, {@code unit}; the day's activity columns empty: they are the plant's, in the first
+         * {@code quarantinedLots}, {@code expiredLots}, {@code expiredInventory}, {@code unit}; the day's activity columns empty: they are the plant's, in the first
          * row), as the screen shows them (new user 2026-12-06 U14: the CSV of all products had no inventory).
          */
         @Override
@@ -144,7 +152,7 @@ public class DailyReview {
                     labRoundsTested, labRoundsPassed, releaseTargetHours, releases, releasesPastTarget,
                     releasedFromQuarantine, rejections, holdInvestigationsCompleted, oosInvestigationsCompleted,
                     allocations, fefoAllocations, shelfLifeOrders, shelfLifeOrdersMet, complaintsReceived,
-                    complaintsResolved));
+                    complaintsResolved, expiredLots, expiredInventory));
             if (sku == null && inventory != null) {
                 for (ProductInventory p : inventory) {
                     List<Object> row = new java.util.ArrayList<>(java.util.Collections.nCopies(HEADER.size(), null));
@@ -154,6 +162,8 @@ public class DailyReview {
                     row.set(HEADER.indexOf("totalInventory"), p.totalInventory());
                     row.set(HEADER.indexOf("availableInventory"), p.availableInventory());
                     row.set(HEADER.indexOf("quarantinedLots"), p.quarantinedLots());
+                    row.set(HEADER.indexOf("expiredLots"), p.expiredLots());
+                    row.set(HEADER.indexOf("expiredInventory"), p.expiredInventory());
                     row.set(HEADER.indexOf("unit"), p.unit());
                     rows.add(row);
                 }
@@ -247,8 +257,8 @@ public class DailyReview {
 
         // the inventory at the end of the day
         Map<Long, Product> products = filters.productsById();
-        Map<Long, long[]> counts = new TreeMap<>(); // product -> {activeLots, quarantinedLots}
-        Map<Long, BigDecimal[]> quantities = new TreeMap<>(); // product -> {total, available}
+        Map<Long, long[]> counts = new TreeMap<>(); // product -> {activeLots, quarantinedLots, expiredLots}
+        Map<Long, BigDecimal[]> quantities = new TreeMap<>(); // product -> {total, available, expired}
         long existed = 0;
         for (LotReports.StockGroup g : lots.stock(productId, end, date)) {
             StockAtEnd shape = new StockAtEnd(g.status(), g.expired(), BigDecimal.ONE, BigDecimal.ZERO);
@@ -303,19 +313,25 @@ public class DailyReview {
         List<ProductInventory> inventory = new ArrayList<>();
         long activeLots = 0;
         long quarantinedLots = 0;
+        long expiredLots = 0;
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal available = BigDecimal.ZERO;
+        BigDecimal expired = BigDecimal.ZERO;
         for (Map.Entry<Long, long[]> c : counts.entrySet()) {
             Product p = products.get(c.getKey());
             BigDecimal[] q = quantities.get(c.getKey());
-            if (c.getValue()[0] == 0 && c.getValue()[1] == 0 && q[0].signum() == 0 && q[1].signum() == 0) {
+            if (c.getValue()[0] == 0 && c.getValue()[1] == 0 && c.getValue()[2] == 0 && q[0].signum() == 0
+                    && q[1].signum() == 0 && q[2].signum() == 0) {
                 continue;
             }
-            inventory.add(new ProductInventory(p.getSku(), p.getUnit(), c.getValue()[0], q[0], q[1], c.getValue()[1]));
+            inventory.add(new ProductInventory(p.getSku(), p.getUnit(), c.getValue()[0], q[0], q[1], c.getValue()[1],
+                    c.getValue()[2], q[2]));
             activeLots += c.getValue()[0];
             quarantinedLots += c.getValue()[1];
+            expiredLots += c.getValue()[2];
             total = total.add(q[0]);
             available = available.add(q[1]);
+            expired = expired.add(q[2]);
         }
         inventory.sort(java.util.Comparator.comparing(ProductInventory::sku));
         String unit = product != null ? product.getUnit()
@@ -332,7 +348,7 @@ public class DailyReview {
                 (int) allocated.fefoAllocations(), shelfLifeOrders.size(),
                 shelfLifeMet, (int) placedOnComplaint.stream().filter(h -> inScope.test(h.lotId())).count(),
                 (int) decided.stream().filter(h -> "COMPLAINT".equals(h.source()) && inScope.test(h.lotId())).count(),
-                inventory);
+                expiredLots, oneUnit ? expired : null, inventory);
     }
 
     /**
@@ -341,8 +357,9 @@ public class DailyReview {
      */
     private static void add(Map<Long, long[]> counts, Map<Long, BigDecimal[]> quantities, Long productId,
             StockAtEnd shape, long lotsOnHand, BigDecimal onHand, BigDecimal available, int sign) {
-        long[] c = counts.computeIfAbsent(productId, k -> new long[2]);
-        BigDecimal[] q = quantities.computeIfAbsent(productId, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        long[] c = counts.computeIfAbsent(productId, k -> new long[3]);
+        BigDecimal[] q = quantities.computeIfAbsent(productId,
+                k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         boolean activeShape = !shape.expired() && (shape.status() == LotStatus.PENDING
                 || shape.status() == LotStatus.RELEASED || shape.status() == LotStatus.QUARANTINE);
         if (activeShape) {
@@ -354,6 +371,10 @@ public class DailyReview {
         }
         if (shape.allocatable()) {
             q[1] = sign > 0 ? q[1].add(available) : q[1].subtract(available);
+        }
+        if (shape.expiredShape()) {
+            c[2] += sign * lotsOnHand;
+            q[2] = sign > 0 ? q[2].add(onHand) : q[2].subtract(onHand);
         }
     }
 }

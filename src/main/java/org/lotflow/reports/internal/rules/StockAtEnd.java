@@ -16,7 +16,11 @@ import org.lotflow.lot.LotStatus;
  * {@code totalInventory};</li>
  * <li><b>available</b>: a RELEASED lot not expired on the day adds its available quantity to
  * {@code availableInventory} (what FEFO could allocate);</li>
- * <li><b>quarantined</b>: a QUARANTINE lot with stock on hand counts in {@code quarantinedLots}.</li>
+ * <li><b>quarantined</b>: a QUARANTINE lot with stock on hand counts in {@code quarantinedLots};</li>
+ * <li><b>expired on hand</b>: a lot past its expiration date on the day ({@code expirationDate <= day}) while PENDING,
+ * RELEASED or QUARANTINE, or EXPIRED, with stock on hand: it counts in {@code expiredLots} and its on-hand quantity
+ * in {@code expiredInventory}, stock on the floor that must be segregated and disposed of, in no active figure
+ * (audit28 F3). Rejected and recalled stock is not counted here: it awaits its own disposition or recall closing.</li>
  * </ul>
  * Back to the end of the day: the status before the first status change after it, the quantities less what
  * was allocated (net), shipped (net of goods received back from customers under a recall), consumed and disposed of
@@ -54,6 +58,17 @@ public record StockAtEnd(LotStatus status, boolean expired, BigDecimal onHand, B
 
     public boolean allocatable() {
         return !expired && status == LotStatus.RELEASED;
+    }
+
+    /** Of a shape that counts as expired stock, whatever its quantities ({@code expiredLots}). */
+    public boolean expiredShape() {
+        return status == LotStatus.EXPIRED || (expired && (status == LotStatus.PENDING
+                || status == LotStatus.RELEASED || status == LotStatus.QUARANTINE));
+    }
+
+    /** Expired stock still on hand on the day ({@code expiredLots}, {@code expiredInventory}). */
+    public boolean expiredOnHand() {
+        return expiredShape() && onHand.signum() > 0;
     }
 
     public boolean quarantined() {

@@ -45,8 +45,9 @@ public class ReportController {
      * The seed's daily review of {@code date} (required; not after today), optionally of one product
      * ({@link DailyReview.Review}): {@code {date, lotsCreated, labPassRate, releaseHoursAverage,
      * releaseHoursWorst, investigationsCompleted, releaseDecisions, ordersAllocated, fefoCompliance, shelfLifeMet,
-     * activeLots, totalInventory, availableInventory, quarantinedLots, coaRequests, ...}}, computed from the
-     * history so a past day's review gives the same figures again. Rates in percent with one decimal, hours
+     * activeLots, totalInventory, availableInventory, quarantinedLots, coaRequests, ..., expiredLots,
+     * expiredInventory, inventory: [per product]}}, computed from the history so a past day's review gives the same
+     * figures again; expired stock still on hand is counted apart from the active inventory. Rates in percent with one decimal, hours
      * with two, quantities in {@code unit}. Any business group may read it.
      */
     @GetMapping("/daily")

@@ -69,6 +69,14 @@ class ReportRulesTest {
         // expired on the day itself (expirationDate <= day): not active, whatever the status
         assertThat(StockAtEnd.now(LotStatus.RELEASED, day, day, now).active()).isFalse();
         assertThat(StockAtEnd.now(LotStatus.QUARANTINE, day.plusDays(1), day, now).quarantined()).isTrue();
+        // expired stock still on hand is counted apart, held or not; rejected and recalled stock is not (audit28 F3)
+        assertThat(StockAtEnd.now(LotStatus.RELEASED, day, day, now).expiredOnHand()).isTrue();
+        assertThat(StockAtEnd.now(LotStatus.QUARANTINE, day, day, now).expiredOnHand()).isTrue();
+        assertThat(StockAtEnd.now(LotStatus.EXPIRED, day.plusDays(5), day, now).expiredOnHand()).isTrue();
+        assertThat(StockAtEnd.now(LotStatus.RELEASED, day.plusDays(1), day, now).expiredOnHand()).isFalse();
+        assertThat(StockAtEnd.now(LotStatus.REJECTED, day, day, now).expiredOnHand()).isFalse();
+        assertThat(StockAtEnd.now(LotStatus.RECALLED, day, day, now).expiredOnHand()).isFalse();
+        assertThat(StockAtEnd.now(LotStatus.EXPIRED, day, day, gone).expiredOnHand()).as("nothing on hand").isFalse();
     }
 
     @Test
