@@ -31,13 +31,22 @@ public class AllowedGroupsInterceptor implements HandlerInterceptor, WebMvcConfi
         registry.addInterceptor(this).addPathPatterns("/api/**", "/console/**");
     }
 
-    /** Refuses with {@link org.lotflow.shared.NotPermitted} (403) unless the user is in one of the handler's {@link AllowedGroups}. */
+    /**
+     * Refuses with {@link org.lotflow.shared.NotPermitted} (403) unless the user is in one of the handler's
+     * {@link AllowedGroups}. A handler without it (the reads) is refused to a logged-in user in none of lotflow's roles
+     * nor an administrator, unless it is {@link OpenToAnyUser}: "Only Production, QA analysts, QA managers, Sales or
+     * Recall coordinators (and administrators) may do this; zed is not one" (audit 29 F1: a user whose roles were all
+     * removed still read every lot, lab result, order and customer). Each read keeps its own narrower rule behind this
+     * gate (traces, reports, the audit trail).
+     */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method) {
             AllowedGroups allowed = method.getMethodAnnotation(AllowedGroups.class);
             if (allowed != null) {
                 currentUser.requireMembership(allowed.work(), allowed.value());
+            } else if (!method.hasMethodAnnotation(OpenToAnyUser.class) && currentUser.isAuthenticated()) {
+                currentUser.require(Groups.BUSINESS.toArray(String[]::new));
             }
         }
         return true;

@@ -45,7 +45,7 @@ public final class ConsoleSession {
     }
 
     /** Logs in with a password other than the demo users' (their id). */
-    static ConsoleSession login(int port, String user, String password) {
+    public static ConsoleSession login(int port, String user, String password) {
         ConsoleSession s = new ConsoleSession(port);
         s.get("/console/login");
         Page done = s.post("/console/login", Map.of("username", user, "password", password));

@@ -33,11 +33,13 @@ class ConsoleController {
         this.audit = audit;
     }
 
+    @org.lotflow.security.OpenToAnyUser
     @GetMapping("/")
     String root() {
         return "redirect:/console/";
     }
 
+    @org.lotflow.security.OpenToAnyUser
     @GetMapping({"/console", "/console/"})
     String home() {
         return "redirect:/console/lots";
@@ -78,6 +80,7 @@ class ConsoleController {
         return "console/audit-verify";
     }
 
+    @org.lotflow.security.OpenToAnyUser
     @GetMapping("/console/login")
     String loginPage(@RequestParam(required = false) String next, @RequestParam(required = false) String ended,
             HttpServletRequest request, Model model) {
@@ -92,6 +95,7 @@ class ConsoleController {
         return "console/login";
     }
 
+    @org.lotflow.security.OpenToAnyUser
     @PostMapping("/console/login")
     String loginSubmit(@RequestParam(required = false) String username, @RequestParam(required = false) String password,
             @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
@@ -120,6 +124,7 @@ class ConsoleController {
         return "console/login";
     }
 
+    @org.lotflow.security.OpenToAnyUser
     @PostMapping("/console/logout")
     String logout(HttpServletRequest request) {
         login.logout(request);

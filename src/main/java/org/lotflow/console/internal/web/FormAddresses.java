@@ -48,6 +48,7 @@ class FormAddresses {
      * The log-out button's address: the lots page, where the button is. A GET never logs out (a link on another site
      * could end a session); re-test 2026-12-06 R11.
      */
+    @org.lotflow.security.OpenToAnyUser
     @GetMapping("/console/logout")
     ResponseEntity<Void> logoutForm() {
         return seeOther(URI.create("/console/lots"));
