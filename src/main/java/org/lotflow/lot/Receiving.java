@@ -138,7 +138,7 @@ public class Receiving {
                 || in.deliveryReference().isEmpty() ? null : in.deliveryReference(), "delivery reference"));
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
         products.findBySku(in.sku()).ifPresent(product -> ReceiptRules.checkShelfLife(lines, product.getSku(),
-                product.getShelfLifeMonths()));
+                product.getShelfLifeMonths(), in.receiptDate() != null ? in.receiptDate() : LocalDate.now(clock)));
         requireSerialsWithinLimit(in);
         requireOneSupplierOneName(supplier);
         // receipts of one supplier lot one at a time, into any product (re-test 2026-12-06 R1: four spellings or four

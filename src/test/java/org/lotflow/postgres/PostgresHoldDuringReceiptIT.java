@@ -41,7 +41,7 @@ class PostgresHoldDuringReceiptIT {
         return api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier", "Race Supplies Ltd",
                 "supplierLotNumber", supplierLot, "receiptDate", "2025-01-27", "location", "Tank 9",
                 "deliveryReference", reference, "lines", List.of(Map.of("quantity", new BigDecimal("100"),
-                        "expirationDate", "2030-01-01"))));
+                        "expirationDate", "2028-01-01"))));
     }
 
     @Test

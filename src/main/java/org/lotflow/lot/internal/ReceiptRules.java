@@ -103,15 +103,28 @@ public final class ReceiptRules {
      * expiration date may run past lotflow's shelf life of the product (its own stability data), never to twice it: a
      * 24-month oil made 1977-01-10 and expiring 2027-01-10 is a slip of the year on one of the dates (new user
      * 2026-12-07 25b F1: received as BULK-1977-001), which would sit in the lot number, the FSMA 204 records and EPCIS.
-     * No manufacture date given: nothing to check (the receipt date is recorded). Plain rule.
+     * No manufacture date given: the receipt date is the latest the goods can have been made, so the expiration date
+     * may run at most twice the shelf life past it (400 naming {@code lines[i].expirationDate}; audit 29 F8: a 24-month
+     * oil received with no manufacture date and "2070-01-01" as its expiry was taken, FEFO would have put it last for
+     * 45 years and kept its records to 2075). Plain rule.
      *
      * @param sku              the product, for the sentence
      * @param shelfLifeMonths  the product's shelf life, months (more than 0)
+     * @param receiptDate      the receipt's date (the manufacture date recorded when the supplier gives none)
      */
-    public static void checkShelfLife(List<Line> lines, String sku, int shelfLifeMonths) {
+    public static void checkShelfLife(List<Line> lines, String sku, int shelfLifeMonths, LocalDate receiptDate) {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             LocalDate made = line.manufactureDate();
+            if (made == null && receiptDate != null && shelfLifeMonths > 0
+                    && line.expirationDate().isAfter(receiptDate.plusMonths(2L * shelfLifeMonths))) {
+                long apart = java.time.temporal.ChronoUnit.MONTHS.between(receiptDate, line.expirationDate());
+                throw new InvalidInput("lines[" + i + "].expirationDate", line.expirationDate() + " is " + apart
+                        + " months after the receipt date " + receiptDate + ", and " + sku + " keeps " + shelfLifeMonths
+                        + " months: goods received that day expire at the latest " + receiptDate.plusMonths(
+                                2L * shelfLifeMonths) + " (twice the shelf life); check the year on the supplier's"
+                        + " label, or give the manufacture date it states");
+            }
             if (made != null && shelfLifeMonths > 0
                     && line.expirationDate().isAfter(made.plusMonths(2L * shelfLifeMonths))) {
                 long apart = java.time.temporal.ChronoUnit.MONTHS.between(made, line.expirationDate());

@@ -87,12 +87,28 @@ class ReceiptRulesTest {
     @Test
     void aManufactureDateTwiceTheProductsShelfLifeBeforeTheExpiryIsRefused() {
         InvalidInput slip = catchThrowableOfType(InvalidInput.class, () -> ReceiptRules.checkShelfLife(List.of(
-                line("2027-01-10", "2025-01-10"), line("2027-01-10", "1977-01-10")), "BULK-OIL", 24));
+                line("2027-01-10", "2025-01-10"), line("2027-01-10", "1977-01-10")), "BULK-OIL", 24, RECEIVED));
         assertThat(slip.field()).isEqualTo("lines[1].manufactureDate");
         assertThat(slip.getMessage()).isEqualTo("lines[1].manufactureDate: 1977-01-10 is 600 months before the"
                 + " expiration date 2027-01-10, and BULK-OIL keeps 24 months: a supplier's expiry may run past that,"
                 + " not to twice it; check both dates on the supplier's label (the year of one of them, most likely)");
         assertThatCode(() -> ReceiptRules.checkShelfLife(List.of(line("2027-01-10", "2023-01-10"),
-                line("2027-01-10", null)), "BULK-OIL", 24)).as("exactly twice, or no date").doesNotThrowAnyException();
+                line("2027-01-10", null)), "BULK-OIL", 24, RECEIVED)).as("exactly twice, or no date within twice the"
+                        + " shelf life of the receipt").doesNotThrowAnyException();
+    }
+
+    /** Audit 29 F8: with no manufacture date, a 24-month oil was received expiring 2070-01-01. */
+    @Test
+    void withoutAManufactureDateTheExpiryMayRunAtMostTwiceTheShelfLifePastTheReceipt() {
+        LocalDate received = LocalDate.of(2025, 1, 28);
+        InvalidInput slip = catchThrowableOfType(InvalidInput.class, () -> ReceiptRules.checkShelfLife(List.of(
+                line("2027-01-10", null), line("2070-01-01", null)), "IL-250-55GAL", 24, received));
+        assertThat(slip.field()).isEqualTo("lines[1].expirationDate");
+        assertThat(slip.getMessage()).isEqualTo("lines[1].expirationDate: 2070-01-01 is 539 months after the receipt"
+                + " date 2025-01-28, and IL-250-55GAL keeps 24 months: goods received that day expire at the latest"
+                + " 2029-01-28 (twice the shelf life); check the year on the supplier's label, or give the manufacture"
+                + " date it states");
+        assertThatCode(() -> ReceiptRules.checkShelfLife(List.of(line("2029-01-28", null)), "IL-250-55GAL", 24,
+                received)).as("exactly twice").doesNotThrowAnyException();
     }
 }
