@@ -79,6 +79,10 @@ public class IdentitySetup implements ApplicationRunner {
         // an installation made before QA managers lost the start of lotRecall (new user 2026-12-07 L2: Tasklist offered
         // them the recall start form, then refused it once filled in; a RECALL disposition starts it as before)
         withdraw(Groups.QA_MANAGER, Resources.PROCESS_DEFINITION, "lotRecall", Permissions.CREATE_INSTANCE);
+        // ... and before Production lost the start of quarantineInvestigation (audit 29 F5: Tasklist offered Production
+        // the hold's start form, then refused it; lotflow starts the hold of a lot received into quarantine itself)
+        withdraw(Groups.PRODUCTION, Resources.PROCESS_DEFINITION, "quarantineInvestigation",
+                Permissions.CREATE_INSTANCE);
 
         // Tasklist opens the filter with the lowest priority: a group's open work first (issue #12), then
         // what the user claimed

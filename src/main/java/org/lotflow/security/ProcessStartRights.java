@@ -12,7 +12,7 @@ public final class ProcessStartRights {
 
     public static final Map<String, List<String>> BY_PROCESS = Map.of(
             "lotRelease", List.of(Groups.PRODUCTION),
-            "quarantineInvestigation", List.of(Groups.PRODUCTION, Groups.QA_ANALYST, Groups.QA_MANAGER),
+            "quarantineInvestigation", List.of(Groups.QA_ANALYST, Groups.QA_MANAGER),
             "allocationOverride", List.of(Groups.SALES, Groups.QA_MANAGER),
             "lotRecall", List.of(Groups.RECALL_COORDINATOR),
             "mockRecall", List.of(Groups.RECALL_COORDINATOR));

@@ -693,11 +693,12 @@ class QuarantineApiTest {
                 "lotNumber", Map.of("value", lot), "source", Map.of("value", "TEST_FAILURE"),
                 "reason", Map.of("value", "Stability test failed at 3 months"),
                 "reference", Map.of("value", "QC-2025-007")));
-        // production may start the process (unidentified stock) but may not hold by hand
+        // production may not start it (lotflow itself starts the hold of unidentified stock and of a lot received into
+        // quarantine), and is told the one rule: only QA (audit 29 F5: a start right for Production, then a refusal)
         Response byProduction = api.post("mike", start, form);
         assertThat(byProduction.status()).isEqualTo(403); // the refusal keeps its own status through engine REST
-        assertThat(byProduction.text()).contains("Only QA analysts or QA managers may place a lot on hold; mike is not"
-                + " one");
+        assertThat(byProduction.json().get("detail").asText()).contains("Only QA analysts or QA managers may start"
+                + " 'quarantineInvestigation'; mike is in");
         // sales may not start it at all: said in lotflow's words, not the engine's permission text (auditor L3)
         Response bySales = api.post("tom", start, form);
         assertThat(bySales.status()).isEqualTo(403);

@@ -43,6 +43,18 @@ class ReceivedIntoQuarantineApiTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM lot_hold h JOIN lot l ON l.id = h.active_lot_id"
                 + " WHERE l.lot_number = ? AND h.source = 'RECEIPT'", Long.class, lot)).isEqualTo(1L);
 
+        // lotflow started the hold's investigation in mike's receipt, yet Production may not start one itself: Tasklist
+        // offers mike no hold start form, and a start by mike is refused naming only QA (audit 29 F5)
+        assertThat(api.get("mike", "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true").json().findValuesAsText("key"))
+                .doesNotContain("quarantineInvestigation");
+        Response started = api.post("mike", "/engine-rest/process-definition/key/quarantineInvestigation/start",
+                Map.of("variables", Map.of("lotNumber", Map.of("value", lot), "source", Map.of("value", "COMPLAINT"),
+                        "reason", Map.of("value", "Leaking drum"))));
+        assertThat(started.status()).as(started.toString()).isEqualTo(403);
+        assertThat(started.json().get("detail").asText()).contains("Only QA analysts or QA managers may")
+                .doesNotContain("Production");
+
         // held stock is never allocated
         Response order = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-" + sku, "customer", "Deli Co.",
                 "sku", sku, "quantity", 10));

@@ -59,6 +59,15 @@ public class InvestigationProcess {
     }
 
     /**
+     * {@link #start} for a hold lotflow places on its own while another role's request runs (a lot created or received
+     * into quarantine by Production): past the caller's Camunda authorizations, which give only QA the start of
+     * {@value #PROCESS_KEY} ({@code ProcessStartRights}); the hold itself is recorded in the caller's request as before.
+     */
+    public String startForLotflow(Hold hold, String lotNumber) {
+        return withoutCaller.call(() -> start(hold, lotNumber));
+    }
+
+    /**
      * The start listener's question: the id of the hold whose investigation lotflow is starting on
      * this thread, or null when the start is a user's. One answer per start.
      */
