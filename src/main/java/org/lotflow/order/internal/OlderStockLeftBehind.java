@@ -50,6 +50,9 @@ public class OlderStockLeftBehind {
     /** Older lots read, at most (the first in FEFO order): enough to name the first and count the others. */
     static final int READ_MAX = 50;
 
+    /** Orders holding the older lot named in the refusal, at most (the others are counted). */
+    static final int HOLDERS_NAMED = 5;
+
     private final LotStock lots;
     private final AllocationRepository allocations;
     private final SalesOrderRepository orders;
@@ -83,9 +86,8 @@ public class OlderStockLeftBehind {
      * Why shipping the order's {@code open} allocations (their lots in {@code lotsById}) on {@code date} would leave
      * older stock behind, in a sales clerk's words with the ways out, or null when it would not. The sentence names the
      * newer lot, the first older lot (its expiry, its free stock, the open orders holding it and how much each) and how
-     * many more older lots there are. Reads without locks (see the class comment).
+     * many more older lots there are. Reads without locks (see the class comment), in the caller's transaction.
      */
-    @Transactional(readOnly = true)
     public String refusal(SalesOrder order, List<Allocation> open, Map<Long, Lot> lotsById, LocalDate today,
             LocalDate date) {
         Lot newest = open.stream().filter(Allocation::isFefo).map(a -> lotsById.get(a.getLotId()))
@@ -115,8 +117,12 @@ public class OlderStockLeftBehind {
         List<Object[]> holders = first.held().signum() > 0
                 ? allocations.openHoldersOf(List.of(first.lot().id()), order.getId())
                 : List.of();
-        List<String> heldBy = holders.stream().map(h -> quantity(h[3]) + " held by open order " + h[1]
-                + (h[2] == null ? " (no requiredBy)" : " (requiredBy " + h[2] + ")")).toList();
+        List<String> heldBy = new ArrayList<>(holders.stream().limit(HOLDERS_NAMED).map(h -> quantity(h[3])
+                + " held by open order " + h[1] + (h[2] == null ? " (no requiredBy)" : " (requiredBy " + h[2] + ")"))
+                .toList());
+        if (holders.size() > HOLDERS_NAMED) {
+            heldBy.add("more held by " + (holders.size() - HOLDERS_NAMED) + " more open order(s)");
+        }
         List<String> parts = new ArrayList<>();
         if (first.free().signum() > 0) {
             parts.add(first.free().stripTrailingZeros().toPlainString() + " available");
@@ -133,18 +139,18 @@ public class OlderStockLeftBehind {
                 + " stays behind. First expiry, first out (FEFO) sends the older lot first, whichever order holds it:"
                 + " stock an order holds has not left, and comes back if that order is cancelled.";
         List<String> ways = new ArrayList<>();
-        for (Object[] h : holders) {
-            ways.add("ship order " + h[1] + " first");
-        }
         // placed again with a requiredBy the older lot does not reach, FEFO would pass it over again (audit 28 F1)
         String again = order.getRequiredBy() != null && !Fefo.eligible(new Fefo.Candidate(first.lot().id(),
                 first.lot().lotNumber(), LotStatus.RELEASED, first.lot().manufactureDate(),
                 first.lot().expirationDate(), BigDecimal.ONE), today, Fefo.shipDate(order.getRequiredBy(), today), min)
                         ? " without requiredBy" : "";
         if (!holders.isEmpty()) {
-            ways.add("for this order to leave first, cancel " + (holders.size() == 1 ? "order " + holders.get(0)[1]
-                    : "those orders") + " and this one, place this one again" + again + " (FEFO then allocates it the"
-                    + " older lot) and then the other again");
+            String named = holders.size() == 1 ? "order " + holders.get(0)[1] : "the orders holding it";
+            ways.add("ship " + named + " first (the older lot leaves with " + (holders.size() == 1 ? "it" : "them")
+                    + ")");
+            ways.add("for this order to leave first, cancel " + named + " and this one, place this one again" + again
+                    + " (FEFO then allocates it the older lot) and then " + (holders.size() == 1 ? "the other"
+                            : "the others") + " again");
         }
         if (first.free().signum() > 0) {
             ways.add("cancel this order and place it again" + again + ", so that FEFO allocates the older lot");
