@@ -44,9 +44,17 @@ class FefoThrowAwayRacePostgresIT {
     void aShipmentRacingTheThrowAwayOrdersCancellationIsRefusedWithoutWaitingOrDeadlocking() throws Exception {
         OrderFixtures fx = new OrderFixtures(api, jdbc);
         String sku = api.createProduct("THROWRACE");
-        // expiring in 2030: out of later tests' archiving and expiry reviews
-        String older = fx.releasedLot(sku, 100, "2025-01-02", "2030-06-01");
-        String newer = fx.releasedLot(sku, 100, "2025-01-08", "2030-12-31");
+        String older = fx.releasedLot(sku, 100, "2024-11-15", "2026-11-15");
+        String newer = fx.releasedLot(sku, 100, "2025-01-08", "2027-01-08");
+        try {
+            race(fx, sku, older, newer);
+        } finally {
+            // out of later tests' archiving and expiry reviews
+            jdbc.update("UPDATE lot SET expiration_date = DATE '2030-12-31' WHERE lot_number IN (?, ?)", older, newer);
+        }
+    }
+
+    private void race(OrderFixtures fx, String sku, String older, String newer) throws Exception {
         String throwAway = fx.placed(sku, 100).get("orderNumber").asText();
         String real = fx.placed(sku, 50).get("orderNumber").asText();
         ExecutorService pool = Executors.newFixedThreadPool(2);
