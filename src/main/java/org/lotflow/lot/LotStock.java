@@ -192,6 +192,39 @@ public class LotStock {
     }
 
     /**
+     * A released lot's stock on hand as read at one moment (no lock): {@code available} free, {@code allocated} held by
+     * open allocations (product unit).
+     */
+    public record StockOnHandRead(Long id, String lotNumber, java.time.LocalDate manufactureDate,
+            java.time.LocalDate expirationDate, BigDecimal available, BigDecimal allocated) {
+    }
+
+    /**
+     * The product's RELEASED lots (not released on a concession) with stock on hand, free or allocated, expiring on or
+     * after {@code earliestExpiration} and strictly before {@code expiringBefore}, in FEFO order, at most
+     * {@code limit}. No lock; each lot's free and allocated stock come from one read of its row. For a shipment of a
+     * newer lot: the older stock it would leave behind (re-test N4).
+     */
+    @Transactional(readOnly = true)
+    public List<StockOnHandRead> olderStockOnHand(Long productId, java.time.LocalDate earliestExpiration,
+            java.time.LocalDate expiringBefore, int limit) {
+        if (!earliestExpiration.isBefore(expiringBefore)) {
+            return List.of();
+        }
+        return lots.findOlderStockOnHand(productId, earliestExpiration, expiringBefore, limit).stream()
+                .map(r -> new StockOnHandRead(((Number) r[0]).longValue(), (String) r[1], date(r[2]), date(r[3]),
+                        decimal(r[4]), decimal(r[5]))).toList();
+    }
+
+    private static java.time.LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) o;
+    }
+
+    private static BigDecimal decimal(Object o) {
+        return o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+    }
+
+    /**
      * At most {@code limit} of the lots {@link #fefoCandidateIds} would give before {@code lot} (which FEFO
      * takes first instead of it), in FEFO order. No lock: for explaining an override, not for writing.
      */

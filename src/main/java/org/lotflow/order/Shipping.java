@@ -47,11 +47,13 @@ public class Shipping {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.lotflow.serial.SerialShipments serials;
+    private final org.lotflow.order.internal.OlderStockLeftBehind olderStock;
 
     public Shipping(OrderLocking locking, AllocationRepository allocations, ShipmentRepository shipments, LotStock lots,
             LotService lotService, OrderQueries queries, LotHistory history, CurrentUser currentUser, Clock clock,
-            org.lotflow.serial.SerialShipments serials) {
+            org.lotflow.serial.SerialShipments serials, org.lotflow.order.internal.OlderStockLeftBehind olderStock) {
         this.serials = serials;
+        this.olderStock = olderStock;
         this.locking = locking;
         this.allocations = allocations;
         this.shipments = shipments;
@@ -82,7 +84,11 @@ public class Shipping {
      * released, or with less than the customer's minimum shelf life left on the ship date (unless a QA manager's
      * approved override allocated it), each lot named with why; and 409 naming {@code shippedAt} for a date before the
      * order's {@code requiredBy} while an older lot its allocation passed over for that date would still be FEFO's
-     * choice on it ({@link #notFefoOn}: FEFO is judged on the day the goods leave, audit 28 F1).
+     * choice on it ({@link #notFefoOn}: FEFO is judged on the day the goods leave, audit 28 F1); and 409 naming
+     * {@code shippedAt} when a FEFO allocation would leave behind an older lot eligible for the order on that day, its
+     * stock free or held by another open order: the sentence names the older lot, the orders holding it and the ways
+     * out (ship the holder first, ...; {@link org.lotflow.order.internal.OlderStockLeftBehind}, re-test N4: a throw-away
+     * order taking the older lot, cancelled after the shipment, let the newer lot leave first unnoticed).
      */
     @Transactional
     public ShipmentResult ship(String orderNumber, LocalDate shippedAt, String carrier) {
@@ -176,6 +182,13 @@ public class Shipping {
             throw new StateConflict("Order " + orderNumber + " cannot ship on " + date + ": " + notFefo)
                     .with("field", "shippedAt");
         }
+        // older stock held by another open order is left behind as its free stock is: a throw-away order taking the
+        // older lot, cancelled after this shipment, would otherwise let the newer lot leave first (re-test N4)
+        String behind = olderStock.refusal(order, open, locked, today, date);
+        if (behind != null) {
+            throw new StateConflict("Order " + orderNumber + " cannot ship on " + date + ": " + behind)
+                    .with("field", "shippedAt");
+        }
         org.lotflow.serial.SerialShipments.Picked picked = serials.check(
                 locked.get(open.get(0).getLotId()).getProduct(), open.stream()
                         .map(a -> new org.lotflow.serial.SerialShipments.ShippedLot(a.getLotId(),
@@ -267,6 +280,9 @@ public class Shipping {
                 .map(OrderView.AllocationLine::lotNumber).distinct().sorted().toList();
         String notFefo = open.isEmpty() ? null : notFefoOn(order.orderNumber(), order.requiredBy(),
                 order.minShelfLifeMonths(), open, today, today);
+        if (notFefo == null && !open.isEmpty()) {
+            notFefo = olderStock.refusalToday(order.orderNumber(), today);
+        }
         return java.util.stream.Stream.concat(order.allocations().stream().filter(a -> "OPEN".equals(a.status()))
                 .map(OrderView.AllocationLine::lotNumber).distinct()
                 .map(n -> mayNotShip(Fefo.Candidate.of(lotService.get(n)), today, today, order.minShelfLifeMonths(),

@@ -63,9 +63,16 @@ class FefoAtShipmentTest {
         assertThat(page).contains("id=\"cannot-ship\"").doesNotContain("id=\"ship-form\"");
         assertThat(page.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("older lot " + older);
 
-        // once FEFO would no longer take the older lot (another order took all of it), the order ships
-        fx.placed(sku, 100);
+        // another order taking all of the older lot does not let it ship: the older lot is still behind, held by an
+        // open order that may yet be cancelled (re-test N4: the throw-away order)
+        String other = fx.placed(sku, 100).get("orderNumber").asText();
         assertThat(fx.lot(older).get("available").decimalValue()).isEqualByComparingTo("0");
+        Response held = api.post("tom", "/api/orders/" + number + "/shipments", Map.of("carrier", "DHL Freight"));
+        assertThat(held.status()).as(held.toString()).isEqualTo(409);
+        assertThat(held.json().get("detail").asText()).contains("held by open order " + other);
+        // once the older lot has left (the order holding it shipped), FEFO would no longer take it, and the order ships
+        Response first = api.post("tom", "/api/orders/" + other + "/shipments", Map.of("carrier", "DHL Freight"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
         Response later = api.post("tom", "/api/orders/" + number + "/shipments", Map.of("carrier", "DHL Freight"));
         assertThat(later.status()).as(later.toString()).isEqualTo(201);
     }

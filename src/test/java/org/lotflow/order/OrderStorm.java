@@ -98,6 +98,12 @@ final class OrderStorm {
             if (r.status() == 409 && r.text().contains("has nothing allocated, so nothing can ship")) {
                 continue;
             }
+            // an order holding a newer lot does not ship while an older lot stays behind, held by an order that has
+            // not shipped (yet): first expiry, first out on the day the goods leave, a refusal that changes nothing
+            // (re-test N4)
+            if (r.status() == 409 && r.text().contains("stays behind") && r.text().contains("shippedAt")) {
+                continue;
+            }
             assertThat(r.status()).as(r.toString()).isIn(200, 201);
         }
         assertThat(fx.invariantViolations(sku)).isEmpty();

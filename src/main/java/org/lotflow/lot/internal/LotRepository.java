@@ -115,6 +115,23 @@ public interface LotRepository extends JpaRepository<Lot, Long> {
             @Param("excludeLotId") Long excludeLotId, @Param("limit") int limit);
 
     /**
+     * A product's RELEASED lots, not released on a concession, with stock on hand ({@code quantity - shipped - consumed
+     * - disposed > 0}: free or allocated) that expire on or after {@code earliestExpiration} and strictly before
+     * {@code expiringBefore}, in FEFO order, at most {@code limit}; rows {@code (id, lot_number, manufacture_date,
+     * expiration_date, available, allocated)}, each read from one row version (the allocated and the free stock of a
+     * lot are never read at two moments). No lock: what a shipment of a newer lot would leave behind (re-test N4).
+     */
+    @Query(value = "select id, lot_number, manufacture_date, expiration_date,"
+            + " quantity - allocated - shipped - consumed - disposed, allocated from lot where product_id = :productId"
+            + " and status = 'RELEASED'" + NOT_CONCESSION
+            + " and quantity - shipped - consumed - disposed > 0"
+            + " and expiration_date >= :earliestExpiration and expiration_date < :expiringBefore"
+            + " order by expiration_date, manufacture_date, lot_number limit :limit", nativeQuery = true)
+    List<Object[]> findOlderStockOnHand(@Param("productId") Long productId,
+            @Param("earliestExpiration") java.time.LocalDate earliestExpiration,
+            @Param("expiringBefore") java.time.LocalDate expiringBefore, @Param("limit") int limit);
+
+    /**
      * Like {@link #findFefoCandidateIds} but the lots themselves, and only those FEFO takes before the
      * sort key ({@code expiration, manufacture, lotNumber}) of another lot. No lock.
      */

@@ -43,6 +43,17 @@ public interface AllocationRepository extends JpaRepository<Allocation, Long> {
             + " where o.order_number = :orderNumber and a.status = 'OPEN' order by p.lot_id", nativeQuery = true)
     List<Long> passedOverByOpenAllocations(@Param("orderNumber") String orderNumber);
 
+    /**
+     * Who holds these lots: rows {@code (lot_id, order_number, required_by, quantity)} of the open allocations of orders
+     * other than {@code orderId}, summed per lot and order, by lot, then by order number. No lock: it names the holders
+     * in a refusal; the decision is taken on the lots' own figures (re-test N4).
+     */
+    @Query(value = "select a.lot_id, o.order_number, o.required_by, sum(a.quantity) from allocation a"
+            + " join sales_order o on o.id = a.order_id where a.status = 'OPEN' and a.lot_id in (:lotIds)"
+            + " and a.order_id <> :orderId group by a.lot_id, o.order_number, o.required_by"
+            + " order by a.lot_id, o.order_number", nativeQuery = true)
+    List<Object[]> openHoldersOf(@Param("lotIds") Collection<Long> lotIds, @Param("orderId") Long orderId);
+
     @Query("select distinct a.lotId from Allocation a where a.orderId = :orderId and a.status = :status")
     List<Long> lotIdsOf(@Param("orderId") Long orderId, @Param("status") Allocation.Status status);
 }
