@@ -35,8 +35,10 @@ class PasswordAgingApiTest {
     IdentityService identityService;
     @Autowired
     ElectronicSignatures signatures;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
 
-    private String user(String prefix, int daysAgo) {
+    private String user(String prefix, int daysAgo, String... groups) {
         String id = prefix + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         User user = identityService.newUser(id);
         user.setFirstName("Aged");
@@ -44,6 +46,9 @@ class PasswordAgingApiTest {
         user.setLastName(prefix + " " + org.lotflow.support.TestUsers.letters(id.substring(prefix.length())));
         user.setPassword(OLD);
         identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(id, group); // Tasklist opens to members of a role group
+        }
         jdbc.update("UPDATE security_event SET occurred_at = DATEADD('DAY', ?, occurred_at) WHERE user_id = ?", -daysAgo,
                 id);
         return id;
@@ -76,6 +81,24 @@ class PasswordAgingApiTest {
         assertThat(changed.status()).as(changed.text()).isEqualTo(204);
         assertThat(api.call(id, "Renewed-Passw0rd!9", HttpMethod.GET, "/api/lots", null, "application/json").status())
                 .as("changed: a new password, not expired").isEqualTo(200);
+    }
+
+    /** Tasklist: the login works, the task list says the password expired, the password change goes through. */
+    @Test
+    void aTasklistSessionWithAnExpiredPasswordOnlyChangesIt() {
+        String id = user("tasky", 91, Groups.SALES);
+        org.lotflow.support.WebappSession tasklist = org.lotflow.support.WebappSession.login(port, id, OLD, "tasklist");
+        assertThat(tasklist.loginStatus()).as(tasklist.loginBody()).isEqualTo(200);
+        TestClient.Response tasks = tasklist.get("/camunda/api/engine/engine/default/task/count");
+        assertThat(tasks.status()).as(tasks.text()).isEqualTo(403);
+        assertThat(tasks.json().get("message").asText()).startsWith("The password of " + id + " has expired")
+                .contains("My Profile, Change Password");
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/user/" + id + "/profile").status()).isEqualTo(200);
+        TestClient.Response changed = tasklist.put("/camunda/api/engine/engine/default/user/" + id + "/credentials",
+                "{\"password\":\"Renewed-Passw0rd!7\",\"authenticatedUserPassword\":\"" + OLD + "\"}");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(204);
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status())
+                .as("the session that changed it goes on").isEqualTo(200);
     }
 
     @Test
