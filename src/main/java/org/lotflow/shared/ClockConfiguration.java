@@ -76,7 +76,7 @@ public class ClockConfiguration {
         return "lotflow.today (LOTFLOW_TODAY) is set to " + today.trim() + " and this installation has no demo data"
                 + " (lotflow.demo-data / LOTFLOW_DEMO_DATA is false): lotflow would date every record on "
                 + today.trim() + " instead of the real date and time, so records could be made to look older or"
-                + " younger than they are (21 CFR 11.10(e), EU GMP Annex 11 §9). lotflow does not start so";
+                + " younger than they are (21 CFR 11.10(e), EU GMP Annex 11 §9). So lotflow does not start.";
     }
 
     /** What to do about a {@link #fixedDayRefusal}, as the start-up report prints it. */
