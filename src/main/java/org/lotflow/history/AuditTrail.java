@@ -121,6 +121,26 @@ public class AuditTrail {
         return lotId == null ? null : lotNumbers.lotNumberOf(lotId).orElse(null);
     }
 
+    /**
+     * A start of lotflow with its clock on a fixed day ({@code lotflow.today}), as the chained {@code CLOCK_SET} event
+     * recorded it: the event's id and time (on the fixed day's clock), who ({@code system}), the sentence, and
+     * {@code detail} ({@code fixedDay}, {@code realTime}, {@code clockStartedAt}, {@code zone}, {@code allowedBy},
+     * {@code node}, {@code process}, {@code osUser}, {@code movedOnBy}). 21 CFR 11.10(e); sig28 L3.
+     */
+    public record ClockSetting(long eventId, Instant at, String userId, String reason,
+            java.util.Map<String, Object> detail) {
+    }
+
+    /**
+     * The newest 100 starts on a fixed day ({@code CLOCK_SET}), newest first, for QA managers and administrators (403
+     * otherwise); empty when lotflow always ran on the real clock.
+     */
+    public java.util.List<ClockSetting> clockSettings() {
+        currentUser.require(Groups.QA_MANAGER, Groups.ADMIN);
+        return readOnly.execute(status -> store.plantEvents("CLOCK_SET", 100)).stream().map(e -> new ClockSetting(
+                e.eventId(), e.at(), e.userId(), e.reason(), LotHistory.readDetail(e.detail()))).toList();
+    }
+
     /** Seals the events committed since the last run (the regular background run); answers how many. */
     public long sealPending() {
         return sealer.seal(false);

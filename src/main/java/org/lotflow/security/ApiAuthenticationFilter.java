@@ -70,6 +70,44 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         this.cache = cache;
     }
 
+    /** Password aging ({@link PasswordAging}); null: none checked. */
+    private PasswordAging aging;
+
+    /**
+     * Refuses every call of a user whose password has expired (403, {@link PasswordAging#refusal}) but the ones that
+     * change it ({@link #mayWhileExpired}): 21 CFR 11.300(b).
+     */
+    public ApiAuthenticationFilter expiringWith(PasswordAging aging) {
+        this.aging = aging;
+        return this;
+    }
+
+    /**
+     * What a user with an expired password may still call here: on {@code /engine-rest} their own password change
+     * ({@code PUT user/{self}/credentials}), their profile ({@code GET user/{self}/profile}) and the password policy
+     * ({@code identity/password-policy}); on the Console the logout. Nothing of {@code /api}.
+     */
+    protected boolean mayWhileExpired(HttpServletRequest request, String userId) {
+        String path = EngineResources.normalized(request);
+        java.util.regex.Matcher api = EngineResources.ENGINE_API.matcher(path);
+        if (!path.startsWith("/engine-rest") || !api.matches()) {
+            return false;
+        }
+        String resource = api.group(1);
+        String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher credentials = EngineResources.OWN_CREDENTIALS.matcher(resource);
+        java.util.regex.Matcher profile = EngineResources.PROFILE.matcher(resource);
+        return credentials.matches() && credentials.group(1).equals(userId) && method.equals("PUT")
+                || profile.matches() && profile.group(1).equals(userId) && method.equals("GET")
+                || resource.matches("(?i)^identity/password-policy/?$");
+    }
+
+    /** Answers a call refused because the password expired: 403 problem+json with {@code why}. */
+    protected void passwordExpired(HttpServletRequest request, HttpServletResponse response, String why)
+            throws IOException {
+        Problems.write(response, 403, "Password expired", why);
+    }
+
     /** Whether the application is ready for its users (readiness); always, unless set. */
     private java.util.function.BooleanSupplier ready = () -> true;
 
@@ -194,6 +232,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (requiredGroup != null && !groupIds.contains(requiredGroup)) {
             Problems.write(response, 403, "Forbidden", "User '" + userId + "' is not in group " + requiredGroup);
             return;
+        }
+        if (aging != null && aging.enabled() && !mayWhileExpired(request, userId)) {
+            String why = aging.expired(userId);
+            if (why != null) {
+                passwordExpired(request, response, why);
+                return;
+            }
         }
         identityService.setAuthentication(userId, groupIds, tenantIds);
         try {

@@ -134,6 +134,14 @@ public class CredentialCache extends AbstractProcessEnginePlugin {
     }
 
     /**
+     * The generation as this node knows it, without reading the cluster's identity version: moves on at every identity
+     * change on this node and at every newer version read ({@link PasswordAging} keeps what it read under it).
+     */
+    long localGeneration() {
+        return generation.get();
+    }
+
+    /**
      * The kept login of this user id if the password matches it, it has not ended and no identity changed on any
      * node since it was kept (the cluster's identity version is read first, only when a login of this user is kept),
      * else null.

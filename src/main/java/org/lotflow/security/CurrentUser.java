@@ -23,24 +23,36 @@ public class CurrentUser {
     private final IdentityService identityService;
     private final CredentialCache cache;
     private final org.springframework.beans.factory.ObjectProvider<SecurityEvents> events;
+    private final org.springframework.beans.factory.ObjectProvider<PasswordAging> aging;
 
     public CurrentUser(IdentityService identityService, CredentialCache cache,
-            org.springframework.beans.factory.ObjectProvider<SecurityEvents> events) {
+            org.springframework.beans.factory.ObjectProvider<SecurityEvents> events,
+            org.springframework.beans.factory.ObjectProvider<PasswordAging> aging) {
         this.identityService = identityService;
         this.cache = cache;
         this.events = events;
+        this.aging = aging;
     }
 
     /**
      * Refuses (403) when the user's password was last set by someone else, or when an administrator set it and no
      * other administrator has confirmed the user's identity since they set their own ({@link OwnPassword}): they sign
-     * or record quality work only then.
+     * or record quality work only then; and when it has expired ({@link PasswordAging}, 21 CFR 11.300(b)): an
+     * electronic signature or a record with an expired password is refused.
      */
     public void requireOwnPassword() {
-        String why = OwnPassword.refusal(id(), events.getObject().passwordHistory(id()));
+        String why = standing(id());
         if (why != null) {
             throw new NotPermitted(why);
         }
+    }
+
+    /** Why {@code userId} may not sign or record now ({@link #requireOwnPassword}), or null: one trail read. */
+    String standing(String userId) {
+        java.util.List<SecurityEvent> history = events.getObject().passwordHistory(userId);
+        String why = OwnPassword.refusal(userId, history);
+        PasswordAging passwords = aging.getIfAvailable();
+        return why != null || passwords == null ? why : passwords.refusal(userId, history);
     }
 
     /** The acting user's id, or {@value #SYSTEM} when the engine itself acts (timers, jobs). */

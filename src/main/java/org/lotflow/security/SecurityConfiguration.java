@@ -27,7 +27,9 @@ import org.springframework.util.unit.DataSize;
  * refused, profiles are for administrators, Cockpit's API for Cockpit users;</li>
  * <li>{@code /console/*} takes the same as {@code /api}; a browser without a login is sent to the Console's
  * login page ({@link WebappLogin}, which logs into the webapps' session);</li>
- * <li>{@code /actuator/health} is open.</li>
+ * <li>{@code /actuator/health} is open;</li>
+ * <li>a user whose password has expired ({@link PasswordAging}) may log in and change it, nothing else
+ * ({@link ApiAuthenticationFilter#expiringWith}, {@link ExpiredPasswordGate}).</li>
  * </ul>
  * Camunda authorization is switched on in {@code application.yml}; every filter sets the
  * identity on the engine so the checks run.
@@ -68,10 +70,11 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
             ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
-            CredentialCache cache, org.springframework.boot.availability.ApplicationAvailability availability) {
+            CredentialCache cache, org.springframework.boot.availability.ApplicationAvailability availability,
+            PasswordAging aging) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "api", true, cache)
-                        .answeringWhen(ready(availability)));
+                        .answeringWhen(ready(availability)).expiringWith(aging));
         registration.setName("lotflow-api-auth");
         registration.addUrlPatterns("/api/*", "/v3/api-docs/*", "/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -99,7 +102,8 @@ public class SecurityConfiguration {
      */
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> consoleAuthenticationFilter(IdentityService identityService,
-            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events, CredentialCache cache) {
+            ProcessEngine engine, LoginThrottle throttle, SecurityEvents events, CredentialCache cache,
+            PasswordAging aging) {
         ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), null,
                 throttle, events, "console", true, cache) {
             @Override
@@ -116,6 +120,33 @@ public class SecurityConfiguration {
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 return path.equals("/console/login");
+            }
+
+            @Override
+            protected boolean mayWhileExpired(HttpServletRequest request, String userId) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return path.equals("/console/logout");
+            }
+
+            @Override
+            protected void passwordExpired(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                    String why) throws java.io.IOException {
+                String accept = request.getHeader("Accept");
+                if (request.getHeader("HX-Request") != null || accept == null || !accept.contains("text/html")) {
+                    super.passwordExpired(request, response, why);
+                    return;
+                }
+                // a person's page after the Console's login: say it on the page, with the way to change it
+                response.setStatus(403);
+                response.setContentType("text/html;charset=UTF-8");
+                String home = request.getContextPath();
+                response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                        + "Password expired - lotflow</title></head><body style=\"font-family:sans-serif;max-width:40rem;"
+                        + "margin:2rem auto\"><h1>Your password has expired</h1><p>"
+                        + org.springframework.web.util.HtmlUtils.htmlEscape(why) + "</p><p><a href=\"" + home
+                        + "/camunda/app/tasklist/\">Open Tasklist to change it</a> (your name at the top right, My"
+                        + " Profile, Change Password), then come back to the <a href=\"" + home + "/console/\">Console"
+                        + "</a>.</p></body></html>");
             }
 
             @Override
@@ -146,6 +177,7 @@ public class SecurityConfiguration {
                 response.flushBuffer();
             }
         };
+        filter.expiringWith(aging);
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("lotflow-console-auth");
         registration.addUrlPatterns("/console/*", "/console");
@@ -156,7 +188,7 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthenticationFilter(IdentityService identityService,
             ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
-            CredentialCache cache) {
+            CredentialCache cache, PasswordAging aging) {
         ApiAuthenticationFilter filter = new ApiAuthenticationFilter(identityService, engine.getName(), Groups.ADMIN,
                 throttle, events, "api", true, cache) {
             @Override
@@ -165,6 +197,7 @@ public class SecurityConfiguration {
                 return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
             }
         };
+        filter.expiringWith(aging);
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("lotflow-actuator-auth");
         registration.addUrlPatterns("/actuator/*", "/actuator");
@@ -197,10 +230,11 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService,
             ProcessEngine engine, LoginThrottle throttle, SecurityEvents events,
-            CredentialCache cache, org.springframework.boot.availability.ApplicationAvailability availability) {
+            CredentialCache cache, org.springframework.boot.availability.ApplicationAvailability availability,
+            PasswordAging aging) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new ApiAuthenticationFilter(identityService, engine.getName(), null, throttle, events, "engine-rest",
-                        false, cache).answeringWhen(ready(availability)));
+                        false, cache).answeringWhen(ready(availability)).expiringWith(aging));
         registration.setName("lotflow-engine-rest-auth");
         registration.addUrlPatterns("/engine-rest/*", "/engine-rest");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -216,6 +250,21 @@ public class SecurityConfiguration {
         registration.setName("lotflow-webapp-login-throttle");
         registration.addUrlPatterns(webappPath + "/api/admin/auth/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+        return registration;
+    }
+
+    /**
+     * The webapps' API ({@code /camunda/api/*}) for a session whose user's password has expired: only what changes it
+     * ({@link ExpiredPasswordGate}); before the engine surface's guard.
+     */
+    @Bean
+    FilterRegistrationBean<ExpiredPasswordGate> expiredPasswordGate(ProcessEngine engine, PasswordAging aging,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<ExpiredPasswordGate> registration = new FilterRegistrationBean<>(
+                new ExpiredPasswordGate(engine.getName(), aging));
+        registration.setName("lotflow-expired-password-gate");
+        registration.addUrlPatterns(webappPath + "/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 28);
         return registration;
     }
 
@@ -287,15 +336,15 @@ public class SecurityConfiguration {
     FilterRegistrationBean<EngineSurfaceGuard> engineSurfaceGuard(FormSchemas forms, ProcessEngine engine,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
             org.springframework.beans.factory.ObjectProvider<SecurityEvents> events,
-            org.springframework.beans.factory.ObjectProvider<ElectronicSignatures> signatures, PrintedNames printedNames) {
+            org.springframework.beans.factory.ObjectProvider<ElectronicSignatures> signatures, PrintedNames printedNames,
+            org.springframework.beans.factory.ObjectProvider<CurrentUser> currentUser) {
         FilterRegistrationBean<EngineSurfaceGuard> registration = new FilterRegistrationBean<>(new EngineSurfaceGuard(
                 forms, engine.getTaskService(), engine.getRepositoryService(), engine.getIdentityService(),
                 engine.getHistoryService(), engine.getName(), taskId -> UncheckedEngineCommand.call(engine, () -> {
                     engine.getTaskService().setAssignee(taskId, null); // the caller stays authenticated: the log names them
                     return null;
                 }), engineWideJobs(engine), filterId -> IdentitySetup.isRolesFilter(engine, filterId),
-                engine.getAuthorizationService()).standingFrom(userId -> OwnPassword.refusal(userId,
-                        events.getObject().passwordHistory(userId))).readsCheckedBy(engineReads(engine)).runningProcessesFrom(runningProcesses(engine))
+                engine.getAuthorizationService()).standingFrom(userId -> currentUser.getObject().standing(userId)).readsCheckedBy(engineReads(engine)).runningProcessesFrom(runningProcesses(engine))
                 .formerNamesFrom(printedNames)
                 .currentPasswordCheckedBy(new CurrentPasswordCheck(signatures::getObject))
                 .notesKeptBy((taskId, processInstanceId, message, caller) -> {

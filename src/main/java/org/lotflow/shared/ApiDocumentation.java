@@ -115,6 +115,7 @@ public class ApiDocumentation {
             Map.entry("GET /api/serials/{serial}/trace", Doc.of("Trace from a serial: the serial and its lot's trace downstream or upstream, shipments with their serials (business groups)", "200", "400", "403", "404")),
             Map.entry("GET /api/lots/{lotNumber}/serials", Doc.of("A lot's serial numbers in registration order, one page at a time (size 1-5000, default 500; cursor), with counts per status (business groups)", "200", "400", "403", "404")),
             Map.entry("POST /api/lots/{lotNumber}/serials", Doc.of("Register serial numbers of a serialised product's lot in bulk, all or none; unique per product (production)", "201", "400", "403", "404", "409")),
+            Map.entry("GET /api/audit/clock-settings", Doc.of("Every start on a fixed day (lotflow.today) the chained audit trail recorded as CLOCK_SET: the day, the real time, the node, what allowed it (QA managers, administrators)", "200", "403")),
             Map.entry("GET /api/audit/verify", Doc.of("Verifies the audit trail's hash chain end to end and records the check: intact, events, last hash, first break (QA managers, administrators)", "200", "403")),
             Map.entry("GET /api/reports/daily", Doc.of("The seed's daily review of a past day, computed from the history; JSON or CSV (business groups)", "200", "403")),
             Map.entry("GET /api/reports/quality-history", Doc.of("Lot quality history of a product: every lab value per test across lots with its limits; JSON or CSV (QA)", "200", "403")),

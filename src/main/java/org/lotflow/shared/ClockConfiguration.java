@@ -30,18 +30,75 @@ public class ClockConfiguration {
      */
     static final String DEMO_DAY_START = "09:00";
 
+    /** The setting that lets a fixed day ({@code lotflow.today}) run on a database without demo data. */
+    public static final String ALLOW_FIXED_DAY = "lotflow.clock.allow-fixed-day";
+
     @Bean
-    Clock clock(@Value("${lotflow.today:}") String today, @Value("${lotflow.zone:UTC}") String zone) {
+    Clock clock(@Value("${lotflow.today:}") String today, @Value("${lotflow.zone:UTC}") String zone,
+            @Value("${lotflow.demo-data:false}") boolean demoData,
+            @Value("${" + ALLOW_FIXED_DAY + ":false}") boolean allowFixedDay) {
         ZoneId zoneId = ZoneId.of(zone);
         org.lotflow.shared.process.TaskForm.usePlantZone(zoneId);
         Clock system = Clock.system(zoneId);
         if (!StringUtils.hasText(today)) {
             return new TrailClock(recorded(system), false);
         }
+        String refusal = fixedDayRefusal(today, demoData, allowFixedDay);
+        if (refusal != null) {
+            throw new FixedDayRefused(refusal);
+        }
         LocalDate fixed = LocalDate.parse(today.trim());
-        TrailClock demo = new TrailClock(recorded(new FixedDayClock(fixed, zoneId)), true);
+        TrailClock demo = new TrailClock(recorded(new FixedDayClock(fixed, zoneId)), true,
+                new FixedDay(fixed, Clock.systemUTC().instant(), demoData ? "demo data (lotflow.demo-data=true)"
+                        : ALLOW_FIXED_DAY + "=true"));
         demo.engineFollows();
         return demo;
+    }
+
+    /**
+     * Why lotflow must not start with {@code lotflow.today} set, or null when it may (a rule without Spring). A fixed day
+     * dates every record on that day instead of the real time: on a plant's records (no demo data) an administrator
+     * could set the clock back and make records look older than they are (21 CFR 11.10(e), computer-generated time
+     * stamps; EU GMP Annex 11 §9; sig28 L3). So a fixed day runs only with demo data ({@code lotflow.demo-data=true},
+     * {@code LOTFLOW_DEMO_DATA=true}: a demo or test database), or when the plant says so explicitly with
+     * {@value #ALLOW_FIXED_DAY}{@code =true} (a validation run, a training database); either way every start on a fixed
+     * day is recorded in the audit trail ({@code CLOCK_SET}). On every profile: the embedded database is a plant's
+     * database too once its demo data is off.
+     *
+     * @param today         the {@code lotflow.today} setting (blank: the real clock, always allowed)
+     * @param demoData      {@code lotflow.demo-data}
+     * @param allowFixedDay {@value #ALLOW_FIXED_DAY}
+     */
+    public static String fixedDayRefusal(String today, boolean demoData, boolean allowFixedDay) {
+        if (!StringUtils.hasText(today) || demoData || allowFixedDay) {
+            return null;
+        }
+        return "lotflow.today (LOTFLOW_TODAY) is set to " + today.trim() + " and this installation has no demo data"
+                + " (lotflow.demo-data / LOTFLOW_DEMO_DATA is false): lotflow would date every record on "
+                + today.trim() + " instead of the real date and time, so records could be made to look older or"
+                + " younger than they are (21 CFR 11.10(e), EU GMP Annex 11 §9). So lotflow does not start.";
+    }
+
+    /** What to do about a {@link #fixedDayRefusal}, as the start-up report prints it. */
+    public static final String FIXED_DAY_ACTION = "Remove lotflow.today (or LOTFLOW_TODAY) to run on the real clock, as"
+            + " a plant's records must. For a demonstration start with demo data (LOTFLOW_DEMO_DATA=true). Only for a"
+            + " database whose records are not a plant's (a validation run, training) set " + ALLOW_FIXED_DAY
+            + "=true (LOTFLOW_CLOCK_ALLOW_FIXED_DAY=true): every start on a fixed day is then recorded in the audit"
+            + " trail as CLOCK_SET. See the README, section \"Configuration\".";
+
+    /** A start refused by {@link #fixedDayRefusal}; reported without a stack trace by {@link FixedDayFailureAnalyzer}. */
+    public static final class FixedDayRefused extends IllegalStateException {
+        FixedDayRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A fixed day in force: the day ({@code lotflow.today}), the real time (UTC, the system's clock) when lotflow's clock
+     * was set to it, and what allowed it ({@link #fixedDayRefusal}); recorded as {@code CLOCK_SET} in the audit trail at
+     * start-up (the history module's {@code TrailClockFloor}).
+     */
+    public record FixedDay(LocalDate day, java.time.Instant realTime, String allowedBy) {
     }
 
     /**
@@ -59,16 +116,32 @@ public class ClockConfiguration {
         private final boolean demoDay;
         private final java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead;
 
+        private final FixedDay fixedDay;
+
         /** @param demoDay whether {@code base} runs on a demo day ({@code lotflow.today}) rather than the real time */
         public TrailClock(Clock base, boolean demoDay) {
-            this(base, demoDay, new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO));
+            this(base, demoDay, null);
+        }
+
+        /** @param fixedDay the fixed day in force (the application's clock), recorded at start-up; null: none */
+        TrailClock(Clock base, boolean demoDay, FixedDay fixedDay) {
+            this(base, demoDay, new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO), fixedDay);
         }
 
         private TrailClock(Clock base, boolean demoDay,
-                java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead) {
+                java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead, FixedDay fixedDay) {
             this.base = base;
             this.demoDay = demoDay;
             this.ahead = ahead;
+            this.fixedDay = fixedDay;
+        }
+
+        /**
+         * The fixed day set by {@code lotflow.today} on the application's clock, to be recorded as {@code CLOCK_SET};
+         * null on the real clock and on a clock a test made itself.
+         */
+        public FixedDay fixedDay() {
+            return fixedDay;
         }
 
         /** Whether the clock runs on a demo day ({@code lotflow.today}) rather than the real time. */
@@ -116,7 +189,7 @@ public class ClockConfiguration {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return new TrailClock(base.withZone(zone), demoDay, ahead);
+            return new TrailClock(base.withZone(zone), demoDay, ahead, fixedDay);
         }
 
         @Override

@@ -73,6 +73,55 @@ class TrailClockFloor implements SmartInitializingSingleton {
                     + " is dated before an earlier one (a restart with an earlier lotflow.today, or a system clock set"
                     + " back?)", before, latest, moved);
         }
+        if (trailClock.fixedDay() != null) {
+            recordClockSet(trailClock, trailClock.fixedDay(), moved);
+        }
+    }
+
+    /** The type of the audit trail's event of a start on a fixed day (an event of no lot; V208). */
+    static final String CLOCK_SET = "CLOCK_SET";
+
+    /**
+     * Records that this node's clock runs on a fixed day ({@code lotflow.today}): a {@code CLOCK_SET} event of no lot in
+     * the audit trail, sealed into its hash chain like every event, so an auditor sees that records of this run carry
+     * the fixed day and not the real time (21 CFR 11.10(e); sig28 L3). Dated by the clock itself (after the trail's
+     * latest record); {@code detail}: {@code {fixedDay, realTime (UTC, the system's clock when the clock was set),
+     * clockStartedAt (the first time this node records), zone, allowedBy, node (host name), process (pid@host),
+     * osUser (who started the process), movedOnBy (ISO-8601, how far the floor moved the clock)}}. Every node of a
+     * cluster records its own. Written at every start on a fixed day; also logged as a warning.
+     */
+    void recordClockSet(ClockConfiguration.TrailClock clock, ClockConfiguration.FixedDay fixedDay, Duration moved) {
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("fixedDay", fixedDay.day().toString());
+        detail.put("realTime", fixedDay.realTime().toString());
+        Instant at = clock.instant();
+        detail.put("clockStartedAt", at.toString());
+        detail.put("zone", clock.getZone().getId());
+        detail.put("allowedBy", fixedDay.allowedBy());
+        detail.put("node", hostName());
+        detail.put("process", java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+        detail.put("osUser", System.getProperty("user.name"));
+        detail.put("movedOnBy", moved.toString());
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(detail);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        new LotEventRows(jdbc).insert(null, at, CLOCK_SET, org.lotflow.security.CurrentUser.SYSTEM, "lotflow", null,
+                null, "lotflow started with its clock on a fixed day (lotflow.today=" + fixedDay.day() + ", allowed by "
+                        + fixedDay.allowedBy() + "): records of this run are dated on that day, not at the real time ("
+                        + fixedDay.realTime() + " when the clock was set)", json);
+        log.warn("The clock runs on a fixed day, {} (lotflow.today, allowed by {}), not the real time ({}): recorded in"
+                + " the audit trail as CLOCK_SET", fixedDay.day(), fixedDay.allowedBy(), fixedDay.realTime());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
     }
 
     /**

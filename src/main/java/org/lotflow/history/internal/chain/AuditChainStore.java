@@ -114,6 +114,17 @@ public class AuditChainStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** A chained event of no lot: {@code CLOCK_SET} (V208), with its detail as stored (JSON text). */
+    public record PlantEvent(long eventId, Instant at, String type, String userId, String reason, String detail) {
+    }
+
+    /** The newest chained events of no lot of this type, newest first, at most {@code limit}. */
+    public List<PlantEvent> plantEvents(String type, int limit) {
+        return jdbc.query("SELECT id, at, type, user_id, reason, detail FROM lot_event WHERE lot_id IS NULL AND type = ?"
+                + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> new PlantEvent(rs.getLong(1),
+                        instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), type);
+    }
+
     /** A recorded verification. */
     public record Check(Instant checkedAt, String checkedBy, boolean intact, long events, String lastHash,
             Long brokenPosition, Long brokenEventId, String problem) {
@@ -135,7 +146,7 @@ public class AuditChainStore {
     }
 
     private static ChainHash.Event event(ResultSet rs, int first) throws SQLException {
-        return new ChainHash.Event(rs.getLong(first), rs.getLong(first + 1), instant(rs, first + 2),
+        return new ChainHash.Event(rs.getLong(first), rs.getObject(first + 1, Long.class), instant(rs, first + 2),
                 rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
                 rs.getString(first + 7), rs.getString(first + 8), rs.getString(first + 9));
     }

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <pre>
  *   canonical(event) = the JSON array [id, lotId, at, type, userId, userName, previousStatus, newStatus, reason,
  *                      detail], numbers as JSON numbers, at as ISO-8601 UTC (java.time.Instant#toString of the
- *                      stored time), absent values as null, detail as its stored JSON text (a string);
+ *                      stored time), absent values as null (lotId of an event of no lot: CLOCK_SET), detail as
+ *                      its stored JSON text (a string);
  *                      no whitespace, UTF-8
  *   hash(n)          = lowercase hex SHA-256 of  hash(n-1) + "\n" + canonical(event at position n)
  *   hash(0)          = 64 zeros ({@link #GENESIS})
@@ -33,9 +34,18 @@ public final class ChainHash {
     private ChainHash() {
     }
 
-    /** One stored event as the chain reads it. */
-    public record Event(long id, long lotId, Instant at, String type, String userId, String userName,
+    /**
+     * One stored event as the chain reads it; {@code lotId} null for an event of no lot ({@code CLOCK_SET}, V208), whose
+     * canonical text then has {@code null} there.
+     */
+    public record Event(long id, Long lotId, Instant at, String type, String userId, String userName,
             String previousStatus, String newStatus, String reason, String detail) {
+
+        /** An event of a lot. */
+        public Event(long id, long lotId, Instant at, String type, String userId, String userName,
+                String previousStatus, String newStatus, String reason, String detail) {
+            this(id, Long.valueOf(lotId), at, type, userId, userName, previousStatus, newStatus, reason, detail);
+        }
     }
 
     /** The canonical text of an event. */

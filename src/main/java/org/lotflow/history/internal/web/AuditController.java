@@ -21,6 +21,17 @@ public class AuditController {
         this.audit = audit;
     }
 
+    /**
+     * {@code GET /api/audit/clock-settings}: every start of lotflow on a fixed day ({@code lotflow.today}) that the
+     * chained audit trail recorded ({@code CLOCK_SET}), newest first, at most 100: {@code [{eventId, at, userId, reason,
+     * detail: {fixedDay, realTime, clockStartedAt, zone, allowedBy, node, process, osUser, movedOnBy}}]}; {@code []}
+     * when it always ran on the real clock. QA managers and administrators; 403 otherwise. 21 CFR 11.10(e).
+     */
+    @GetMapping("/clock-settings")
+    public java.util.List<AuditTrail.ClockSetting> clockSettings() {
+        return audit.clockSettings();
+    }
+
     /** Seals what is pending, verifies the whole chain, records and answers the result. */
     @GetMapping("/verify")
     public AuditTrail.Verification verify() {
