@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A module's business rows that keep a copy of what a hash-chained event signed (a hold's disposition in
- * {@code lot_hold}, an override's decision in {@code sales_order}): {@link AuditTrail#check} hands every sealed event
+ * {@code lot_hold}, an override's decision in {@code sales_order}, an OOS decision in {@code oos_investigation}, a
+ * recall's closing in {@code recall}): {@link AuditTrail#check} hands every sealed event
  * of the module's {@link #types()}, as the chain vouches for it, to {@link #check}, which answers each row whose signed
  * fields (decision, justification or comment, signer, time) no longer say what the event signed, or that claims a
  * signed decision no event records. An SQL edit of such a column changes no event and breaks no hash, so the chain

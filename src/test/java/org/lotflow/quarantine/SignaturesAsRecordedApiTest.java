@@ -334,6 +334,22 @@ class SignaturesAsRecordedApiTest {
         }
         JsonNode again = api.get("jennifer", "/api/audit/verify").json();
         assertThat(again.get("intact").asBoolean()).as(again.toString()).isTrue();
+
+        // a recall's closing: its comment as signed, and the check names the recall row
+        String recallNumber = closedRecall(lot("2025-01-15"));
+        String comment = jdbc.queryForObject("SELECT close_comment FROM recall WHERE recall_number = ?", String.class,
+                recallNumber);
+        jdbc.update("UPDATE recall SET close_comment = 'Forged: nothing was shipped' WHERE recall_number = ?",
+                recallNumber);
+        try {
+            assertThat(api.get("rachel", "/api/recalls/" + recallNumber).json().get("closeComment").asText())
+                    .isEqualTo("Labels corrected");
+            assertBroken("recall", "recall_number " + recallNumber, "close_comment");
+        } finally {
+            jdbc.update("UPDATE recall SET close_comment = ? WHERE recall_number = ?", comment, recallNumber);
+        }
+        JsonNode last = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(last.get("intact").asBoolean()).as(last.toString()).isTrue();
     }
 
     private void assertBroken(String table, String key, String field) {
