@@ -2,7 +2,11 @@ package org.lotflow.history;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
@@ -11,6 +15,7 @@ import org.lotflow.history.internal.chain.AuditChainStore;
 import org.lotflow.history.internal.chain.AuditSealer;
 import org.lotflow.history.internal.chain.ChainWalk;
 import org.lotflow.history.internal.chain.MasterDataWalk;
+import org.lotflow.history.internal.chain.SignedEventWalk;
 import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
 import org.lotflow.security.Groups;
@@ -38,8 +43,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AuditTrail {
 
-    /** Where the chain first breaks: its position, the event (null when gone), the event's lot and the problem. */
-    public record Break(long position, Long eventId, String lotNumber, String problem) {
+    /**
+     * Where the chain first breaks: its position, the event (null when gone), the event's lot and the problem; for a
+     * business row that disagrees with what its event signed ({@link SignedRecords}), the position and event it
+     * disagrees with (both null for a row claiming a signed decision no event records) and {@code signedRecord}: the
+     * table, the row's key and the field (column). {@code signedRecord} is null for any other break (and for a check
+     * read back from the table after a restart, whose {@code problem} names them).
+     */
+    public record Break(Long position, Long eventId, String lotNumber, String problem, SignedRecord signedRecord) {
+
+        public Break(Long position, Long eventId, String lotNumber, String problem) {
+            this(position, eventId, lotNumber, problem, null);
+        }
+    }
+
+    /** The business row a break names: {@code table}, its {@code key} ("id 12", "order_number SO-1"), {@code field}. */
+    public record SignedRecord(String table, String key, String field) {
     }
 
     /**
@@ -61,8 +80,12 @@ public class AuditTrail {
     private final TransactionTemplate writing;
     private final AtomicReference<Verification> last = new AtomicReference<>();
 
+    private final List<SignedRecords> signedRecords;
+
     public AuditTrail(AuditSealer sealer, AuditChainStore store, LotNumbers lotNumbers, ProductService products,
-            CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
+            CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters,
+            List<SignedRecords> signedRecords) {
+        this.signedRecords = List.copyOf(signedRecords);
         this.sealer = sealer;
         this.products = products;
         this.lotNumbers = lotNumbers;
@@ -99,14 +122,21 @@ public class AuditTrail {
             AuditChainStore.Head head = store.head();
             ChainWalk walk = new ChainWalk();
             MasterDataWalk masterData = new MasterDataWalk();
-            store.walk(walk, masterData, head.position());
+            Set<String> signedTypes = new HashSet<>();
+            signedRecords.forEach(r -> signedTypes.addAll(r.types()));
+            SignedEventWalk signed = new SignedEventWalk(signedTypes);
+            store.walk(walk, masterData, signed, head.position());
             walk.end(head.position(), head.hash());
             // a broken chain first (the fingerprints read are then not vouched for), else a product whose master data
-            // no longer gives the fingerprint its chained events recorded (sig28 M1)
+            // no longer gives the fingerprint its chained events recorded (sig28 M1), else a business row that no
+            // longer says what its chained event signed (re-test N3)
             ChainWalk.Break b = walk.broken() != null ? walk.broken() : masterData.end(products::fingerprint);
-            return new Verification(b == null, walk.events(), walk.lastHash(),
-                    b == null ? null : new Break(b.position(), b.eventId(), lotNumberOf(b.eventId()), b.problem()),
-                    clock.instant(), checkedBy);
+            Break first = b == null ? null : new Break(b.position(), b.eventId(), lotNumberOf(b.eventId()),
+                    b.problem());
+            if (first == null) {
+                first = firstDisagreement(signed.events());
+            }
+            return new Verification(first == null, walk.events(), walk.lastHash(), first, clock.instant(), checkedBy);
         });
         writing.executeWithoutResult(status -> store.record(new AuditChainStore.Check(v.checkedAt(), checkedBy,
                 v.intact(), v.events(), v.lastHash(), v.firstBroken() == null ? null : v.firstBroken().position(),
@@ -114,6 +144,30 @@ public class AuditTrail {
                 v.firstBroken() == null ? null : v.firstBroken().problem())));
         last.set(v);
         return v;
+    }
+
+    /**
+     * The first business row (by the position of the event it disagrees with; rows no event records last) whose signed
+     * fields disagree with the chained events ({@link SignedRecords}), or null.
+     */
+    private Break firstDisagreement(List<SignedRecords.SignedEvent> events) {
+        SignedRecords.Disagreement first = null;
+        for (SignedRecords r : signedRecords) {
+            Collection<String> types = r.types();
+            for (SignedRecords.Disagreement d : r.check(events.stream().filter(e -> types.contains(e.type()))
+                    .toList())) {
+                if (first == null || d.position() != null && (first.position() == null
+                        || d.position() < first.position())) {
+                    first = d;
+                }
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        return new Break(first.position(), first.eventId(), first.lotId() == null ? null
+                : lotNumbers.lotNumberOf(first.lotId()).orElse(null), first.problem(),
+                new SignedRecord(first.table(), first.key(), first.field()));
     }
 
     private String lotNumberOf(Long eventId) {
@@ -153,7 +207,7 @@ public class AuditTrail {
             return Optional.of(v);
         }
         Optional<Verification> stored = readOnly.execute(status -> store.latest().map(c -> new Verification(c.intact(),
-                c.events(), c.lastHash(), c.brokenPosition() == null ? null : new Break(c.brokenPosition(),
+                c.events(), c.lastHash(), c.intact() ? null : new Break(c.brokenPosition(),
                         c.brokenEventId(), lotNumberOf(c.brokenEventId()), c.problem()), c.checkedAt(),
                 c.checkedBy())));
         stored.ifPresent(s -> last.compareAndSet(null, s));

@@ -59,5 +59,26 @@ public record OrderView(String orderNumber, String status, String customer, Stri
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Override(String status, boolean pending, String requestedLot, String reason, String decidedBy,
             String comment, String decidedByName, java.time.Instant signedAt, String meaning) {
+
+        /**
+         * The override's status with its decision as signed ({@code signed}: the latest {@code OVERRIDE_APPROVED} or
+         * {@code OVERRIDE_REFUSED} of the order, null when none is recorded), never {@code sales_order}'s column alone,
+         * which an edit would change (re-test N3; 21 CFR 11.70): a decided status ({@code APPROVED}, {@code REFUSED},
+         * {@code LOT_UNAVAILABLE}, {@code WITHDRAWN}) is the signed decision's, {@code LOT_UNAVAILABLE} kept only
+         * beside a signed approval (an approval not carried out); {@code PENDING} (signed, not yet carried out) and
+         * a status without a signature stay as they are.
+         */
+        public static String signedStatus(String status, org.lotflow.history.RecordedSignature signed) {
+            if (signed == null || status == null || "PENDING".equals(status)) {
+                return status;
+            }
+            if (OrderEventTypes.OVERRIDE_REFUSED.equals(signed.type())) {
+                return "REFUSED";
+            }
+            if (OrderEventTypes.OVERRIDE_APPROVED.equals(signed.type())) {
+                return "LOT_UNAVAILABLE".equals(status) ? status : "APPROVED";
+            }
+            return status;
+        }
     }
 }

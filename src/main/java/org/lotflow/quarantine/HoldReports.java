@@ -29,7 +29,9 @@ public class HoldReports {
      * The signed dispositions of these holds (hold id -> signature) as the lots' hash-chained history recorded them
      * ({@code DISPOSITION_SIGNED}: the signer's id, the printed name signed with, the time, the meaning), never
      * {@code lot_hold.decided_by}/{@code decided_at} nor a current name (auditor sig28 H1, M1, M2): of each decided
-     * hold, its lot's last signature while it was held ({@code placedAt} to {@code closedAt}). One query for all.
+     * hold, the last signature naming it ({@code detail.holdId}), or, for one recorded before events named their hold,
+     * its lot's last signature while it was held ({@code placedAt} to {@code closedAt}). One query for all. The signed
+     * decision is the signature's {@code detailText("decision")}, its justification its {@code reason()} (re-test N3).
      */
     @Transactional(readOnly = true)
     public java.util.Map<Long, org.lotflow.history.RecordedSignature> signatures(List<HoldRow> holds) {
@@ -42,8 +44,9 @@ public class HoldReports {
                 .distinct().toList(), List.of(QuarantineEventTypes.DISPOSITION_SIGNED));
         for (HoldRow h : decided) {
             for (org.lotflow.history.RecordedSignature s : all) {
-                if (s.lotId().equals(h.lotId()) && !s.at().isBefore(h.placedAt())
-                        && (h.closedAt() == null || !s.at().isAfter(h.closedAt()))) {
+                Object holdId = s.detail().get("holdId");
+                if (holdId instanceof Number id ? id.longValue() == h.id() : s.lotId().equals(h.lotId())
+                        && !s.at().isBefore(h.placedAt()) && (h.closedAt() == null || !s.at().isAfter(h.closedAt()))) {
                     byHold.put(h.id(), s); // oldest first: the last stays
                 }
             }

@@ -59,14 +59,14 @@ class AuditCheckRaceTest {
         doAnswer(inv -> {
             int length = reads[0]++ == 0 ? 2 : 3;
             ChainWalk walk = inv.getArgument(0);
-            long upTo = inv.getArgument(2);
+            long upTo = inv.getArgument(3);
             grown.stream().limit(length).filter(s -> s.position() <= upTo)
                     .forEach(s -> walk.accept(s.position(), s.eventId(), s.previous(), s.hash(), s.event()));
             return null;
-        }).when(store).walk(any(), any(), anyLong());
+        }).when(store).walk(any(), any(), any(), anyLong());
         AuditTrail trail = new AuditTrail(mock(AuditSealer.class), store, mock(LotNumbers.class),
                 mock(org.lotflow.product.ProductService.class), mock(CurrentUser.class), Clock.fixed(Instant.parse("2025-01-28T15:00:00Z"), ZoneOffset.UTC),
-                mock(PlatformTransactionManager.class), new SimpleMeterRegistry());
+                mock(PlatformTransactionManager.class), new SimpleMeterRegistry(), java.util.List.of());
 
         AuditTrail.Verification v = trail.check("jennifer");
 

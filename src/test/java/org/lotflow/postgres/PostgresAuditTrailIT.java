@@ -105,4 +105,80 @@ class PostgresAuditTrailIT {
         }
         assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
+
+    /**
+     * Re-test N3 on PostgreSQL: an SQL edit of what a disposition or an override decision signed ({@code lot_hold},
+     * {@code sales_order}, tables that are not append-only) changes neither what the lot and order show nor passes the
+     * audit check, which names the table, the row and the column (timestamps as PostgreSQL keeps them, JSON numbers).
+     */
+    @Test
+    void anSqlEditOfWhatWasSignedIsNamedByTheCheck() {
+        String sku = api.createProduct("PGSIG");
+        api.secondQaManager();
+        String older = api.releasedLot(sku, new BigDecimal("50"), "2024-08-01");
+        String lot = api.releasedLot(sku, new BigDecimal("50"), "2025-01-05");
+        String requested = api.releasedLot(sku, new BigDecimal("50"), "2025-01-10");
+        assertThat(older).isNotNull();
+        assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", java.util.Map.of("reason",
+                "Dark colour reported")).status()).isEqualTo(202);
+        JsonNode tasks = api.get("sarah", "/engine-rest/task?processInstanceBusinessKey=" + lot
+                + "&taskDefinitionKey=investigateLot").json();
+        assertThat(api.post("sarah", "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form",
+                java.util.Map.of("variables", java.util.Map.of("findings", java.util.Map.of("value",
+                        "Retained sample within specification"), "rootCause", java.util.Map.of("value",
+                                "Customer storage")))).status()).isEqualTo(204);
+        TestClient.Response signed = api.post("jennifer", "/api/lots/" + lot + "/disposition", java.util.Map.of(
+                "decision", "RELEASE", "justification", "Colour within specification", "password", "jennifer"));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        api.executeJobs();
+        String orderNumber = "SO-PGSIG-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(api.post("tom", "/api/orders", java.util.Map.of("orderNumber", orderNumber, "customer",
+                "Precision Parts Co.", "sku", sku, "quantity", 10, "requestedLot", requested, "requestReason",
+                "Customer qualified its line on this lot")).status()).isEqualTo(201);
+        JsonNode approve = api.get("anna", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber
+                + "&taskDefinitionKey=approveOverride").json();
+        assertThat(api.post("anna", "/engine-rest/task/" + approve.get(0).get("id").asText() + "/complete",
+                java.util.Map.of("variables", java.util.Map.of("approved", java.util.Map.of("value", true), "comment",
+                        java.util.Map.of("value", "Customer qualified this lot only")))).status()).isEqualTo(204);
+        api.executeJobs();
+        JsonNode intact = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
+
+        java.util.Map<String, Object> hold = jdbc.queryForMap("SELECT id, justification, closed_at FROM lot_hold"
+                + " WHERE lot_id = (SELECT id FROM lot WHERE lot_number = ?)", lot);
+        jdbc.update("UPDATE lot_hold SET justification = 'Forged', closed_at = placed_at WHERE id = ?",
+                hold.get("id"));
+        try {
+            JsonNode disposition = api.get("tom", "/api/lots/" + lot).json().at("/investigation/disposition");
+            assertThat(disposition.get("justification").asText()).isEqualTo("Colour within specification");
+            assertThat(disposition.get("signedBy").asText()).isEqualTo("jennifer");
+            JsonNode v = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(v.get("intact").asBoolean()).isFalse();
+            assertThat(v.at("/firstBroken/lotNumber").asText()).isEqualTo(lot);
+            assertThat(v.at("/firstBroken/signedRecord/table").asText()).isEqualTo("lot_hold");
+            assertThat(v.at("/firstBroken/signedRecord/key").asText()).isEqualTo("id " + hold.get("id"));
+            assertThat(v.at("/firstBroken/signedRecord/field").asText()).isEqualTo("closed_at");
+            jdbc.update("UPDATE lot_hold SET closed_at = ? WHERE id = ?", hold.get("closed_at"), hold.get("id"));
+            assertThat(api.get("jennifer", "/api/audit/verify").json().at("/firstBroken/signedRecord/field")
+                    .asText()).isEqualTo("justification");
+        } finally {
+            jdbc.update("UPDATE lot_hold SET justification = ?, closed_at = ? WHERE id = ?",
+                    hold.get("justification"), hold.get("closed_at"), hold.get("id"));
+        }
+        Object at = jdbc.queryForObject("SELECT override_decision_at FROM sales_order WHERE order_number = ?",
+                Object.class, orderNumber);
+        jdbc.update("UPDATE sales_order SET override_decision_at = override_decision_at - INTERVAL '1 hour'"
+                + " WHERE order_number = ?", orderNumber);
+        try {
+            JsonNode v = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(v.get("intact").asBoolean()).isFalse();
+            assertThat(v.at("/firstBroken/signedRecord/table").asText()).isEqualTo("sales_order");
+            assertThat(v.at("/firstBroken/signedRecord/key").asText()).isEqualTo("order_number " + orderNumber);
+            assertThat(v.at("/firstBroken/signedRecord/field").asText()).isEqualTo("override_decision_at");
+        } finally {
+            jdbc.update("UPDATE sales_order SET override_decision_at = ? WHERE order_number = ?", at, orderNumber);
+        }
+        JsonNode again = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(again.get("intact").asBoolean()).as(again.toString()).isTrue();
+    }
 }

@@ -219,15 +219,147 @@ class SignaturesAsRecordedApiTest {
         String lot = lot("2025-01-06");
         signedDisposition(lot);
         JsonNode signature = signatureEvent(lot, "DISPOSITION_SIGNED").get("detail").get("signature");
-        jdbc.update("UPDATE lot_hold SET decided_by = 'anna', decided_at = ? WHERE lot_id = (SELECT id FROM lot"
-                + " WHERE lot_number = ?)", OffsetDateTime.parse("2025-01-27T08:00:00Z"), lot);
+        Map<String, Object> before = jdbc.queryForMap("SELECT id, decided_by, decided_at FROM lot_hold WHERE lot_id ="
+                + " (SELECT id FROM lot WHERE lot_number = ?)", lot);
+        jdbc.update("UPDATE lot_hold SET decided_by = 'anna', decided_at = ? WHERE id = ?",
+                OffsetDateTime.parse("2025-01-27T08:00:00Z"), before.get("id"));
+        try {
+            JsonNode disposition = api.get("tom", "/api/lots/" + lot).json().get("investigation").get("disposition");
+            assertThat(disposition.get("signedBy").asText()).isEqualTo("jennifer");
+            assertThat(disposition.get("signedByName").asText()).isEqualTo(signature.get("fullName").asText());
+            assertThat(at(disposition.get("signedAt"))).isEqualTo(at(signature.get("at")));
+            assertThat(api.get("tom", "/console/lots/" + lot).text()).contains("signed by "
+                    + signature.get("fullName").asText() + " (jennifer) ").doesNotContain("2025-01-27 08:00");
+            // and the audit trail's check names the row (re-test N3)
+            JsonNode broken = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(broken.get("intact").asBoolean()).as(broken.toString()).isFalse();
+            assertThat(broken.at("/firstBroken/signedRecord/table").asText()).isEqualTo("lot_hold");
+            assertThat(broken.at("/firstBroken/signedRecord/key").asText()).isEqualTo("id " + before.get("id"));
+            assertThat(broken.at("/firstBroken/signedRecord/field").asText()).isIn("decided_by", "decided_at");
+        } finally {
+            // the shared database's audit trail stays intact for the tests after this one
+            jdbc.update("UPDATE lot_hold SET decided_by = ?, decided_at = ? WHERE id = ?", before.get("decided_by"),
+                    before.get("decided_at"), before.get("id"));
+        }
+        JsonNode restored = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(restored.get("intact").asBoolean()).as(restored.toString()).isTrue();
+    }
 
-        JsonNode disposition = api.get("tom", "/api/lots/" + lot).json().get("investigation").get("disposition");
-        assertThat(disposition.get("signedBy").asText()).isEqualTo("jennifer");
-        assertThat(disposition.get("signedByName").asText()).isEqualTo(signature.get("fullName").asText());
-        assertThat(at(disposition.get("signedAt"))).isEqualTo(at(signature.get("at")));
-        assertThat(api.get("tom", "/console/lots/" + lot).text()).contains("signed by "
-                + signature.get("fullName").asText() + " (jennifer) ").doesNotContain("2025-01-27 08:00");
+    /**
+     * Re-test N3: what a signature signed (a disposition's decision and justification, an override's decision and
+     * comment) is shown as the chained event recorded it, whatever an SQL edit of {@code lot_hold} or
+     * {@code sales_order} says, an edit of the hold's {@code closed_at} detaches no signature from its hold, and
+     * {@code /api/audit/verify} names the table, the row and the column edited.
+     */
+    @Test
+    void anSqlEditOfWhatWasSignedIsShownAsSignedAndNamedByTheCheck() {
+        String older = lot("2024-08-03");
+        String held = lot("2025-01-08");
+        String requested = lot("2025-01-14");
+        assertThat(older).isNotNull();
+        signedDisposition(held);
+        String orderNumber = approvedOverride(requested);
+        JsonNode intact = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
+
+        Map<String, Object> hold = jdbc.queryForMap("SELECT id, decision, justification, closed_at, placed_at FROM"
+                + " lot_hold WHERE lot_id = (SELECT id FROM lot WHERE lot_number = ?)", held);
+        String key = "id " + hold.get("id");
+        jdbc.update("UPDATE lot_hold SET decision = 'REJECT', justification = 'Forged: colour out of specification',"
+                + " closed_at = placed_at WHERE id = ?", hold.get("id"));
+        try {
+            // the lot API, the Console lot page and the complaints report show what was signed
+            JsonNode disposition = api.get("tom", "/api/lots/" + held).json().get("investigation").get("disposition");
+            assertThat(disposition.get("decision").asText()).isEqualTo("RELEASE");
+            assertThat(disposition.get("justification").asText()).isEqualTo("Colour within specification");
+            assertThat(disposition.get("signedBy").asText()).isEqualTo("jennifer");
+            assertThat(api.get("tom", "/console/lots/" + held).text()).contains("Disposition Release, signed by")
+                    .contains("Colour within specification").doesNotContain("Forged");
+            JsonNode complaint = null;
+            for (JsonNode c : api.get("jennifer", "/api/reports/complaints?sku=" + sku).json().get("complaints")) {
+                if (held.equals(c.get("lotNumber").asText())) {
+                    complaint = c;
+                }
+            }
+            assertThat(complaint).isNotNull();
+            assertThat(complaint.get("outcome").asText()).isEqualTo("RELEASE");
+            assertThat(complaint.get("decidedBy").asText()).isEqualTo("jennifer");
+
+            // the check names each edited column in turn
+            assertBroken("lot_hold", key, "closed_at");
+            jdbc.update("UPDATE lot_hold SET closed_at = ? WHERE id = ?", hold.get("closed_at"), hold.get("id"));
+            assertBroken("lot_hold", key, "decision");
+            jdbc.update("UPDATE lot_hold SET decision = ? WHERE id = ?", hold.get("decision"), hold.get("id"));
+            assertBroken("lot_hold", key, "justification");
+        } finally {
+            jdbc.update("UPDATE lot_hold SET decision = ?, justification = ?, closed_at = ? WHERE id = ?",
+                    hold.get("decision"), hold.get("justification"), hold.get("closed_at"), hold.get("id"));
+        }
+        JsonNode restored = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(restored.get("intact").asBoolean()).as(restored.toString()).isTrue();
+
+        Map<String, Object> order = jdbc.queryForMap("SELECT override_decision_comment, override_comment,"
+                + " override_status FROM sales_order WHERE order_number = ?", orderNumber);
+        jdbc.update("UPDATE sales_order SET override_decision_comment = 'Forged: sales asked nicely',"
+                + " override_comment = 'Forged: sales asked nicely', override_status = 'REFUSED'"
+                + " WHERE order_number = ?", orderNumber);
+        try {
+            JsonNode override = api.get("tom", "/api/orders/" + orderNumber).json().get("override");
+            assertThat(override.get("comment").asText()).isEqualTo("Customer qualified this lot only");
+            assertThat(override.get("status").asText()).isEqualTo("APPROVED");
+            assertThat(override.get("decidedBy").asText()).isEqualTo("anna");
+            assertThat(api.get("tom", "/console/orders/" + orderNumber).text())
+                    .contains("Reason for the decision: Customer qualified this lot only").doesNotContain("Forged");
+            JsonNode line = null;
+            for (JsonNode o : api.get("tom", "/api/reports/fefo-compliance?sku=" + sku).json().get("overrides")) {
+                if (orderNumber.equals(o.get("orderNumber").asText())) {
+                    line = o;
+                }
+            }
+            assertThat(line).isNotNull();
+            assertThat(line.get("comment").asText()).isEqualTo("Customer qualified this lot only");
+            assertThat(line.get("status").asText()).isEqualTo("APPROVED");
+            assertThat(api.call("tom", "tom", HttpMethod.GET, "/api/reports/fefo-compliance?sku=" + sku, null,
+                    "text/csv").text())
+                    .contains("Customer qualified this lot only").doesNotContain("Forged");
+
+            assertBroken("sales_order", "order_number " + orderNumber, "override_decision_comment");
+            jdbc.update("UPDATE sales_order SET override_decision_comment = ? WHERE order_number = ?",
+                    order.get("override_decision_comment"), orderNumber);
+            assertBroken("sales_order", "order_number " + orderNumber, "override_status");
+        } finally {
+            jdbc.update("UPDATE sales_order SET override_decision_comment = ?, override_comment = ?,"
+                    + " override_status = ? WHERE order_number = ?", order.get("override_decision_comment"),
+                    order.get("override_comment"), order.get("override_status"), orderNumber);
+        }
+        JsonNode again = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(again.get("intact").asBoolean()).as(again.toString()).isTrue();
+
+        // a recall's closing: its comment as signed, and the check names the recall row
+        String recallNumber = closedRecall(lot("2025-01-15"));
+        String comment = jdbc.queryForObject("SELECT close_comment FROM recall WHERE recall_number = ?", String.class,
+                recallNumber);
+        jdbc.update("UPDATE recall SET close_comment = 'Forged: nothing was shipped' WHERE recall_number = ?",
+                recallNumber);
+        try {
+            assertThat(api.get("rachel", "/api/recalls/" + recallNumber).json().get("closeComment").asText())
+                    .isEqualTo("Labels corrected");
+            assertBroken("recall", "recall_number " + recallNumber, "close_comment");
+        } finally {
+            jdbc.update("UPDATE recall SET close_comment = ? WHERE recall_number = ?", comment, recallNumber);
+        }
+        JsonNode last = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(last.get("intact").asBoolean()).as(last.toString()).isTrue();
+    }
+
+    private void assertBroken(String table, String key, String field) {
+        JsonNode broken = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(broken.get("intact").asBoolean()).as(broken.toString()).isFalse();
+        assertThat(broken.at("/firstBroken/signedRecord/table").asText()).as(broken.toString()).isEqualTo(table);
+        assertThat(broken.at("/firstBroken/signedRecord/key").asText()).as(broken.toString()).isEqualTo(key);
+        assertThat(broken.at("/firstBroken/signedRecord/field").asText()).as(broken.toString()).isEqualTo(field);
+        assertThat(broken.at("/firstBroken/problem").asText()).as(broken.toString()).contains(table)
+                .contains("column " + field);
     }
 
     @Test

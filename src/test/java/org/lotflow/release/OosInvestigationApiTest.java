@@ -302,6 +302,26 @@ class OosInvestigationApiTest {
         assertThat(decision).isNotNull();
         assertThat(decision.get("detail").get("signature").get("meaning").asText()).isEqualTo("OOS rejection");
         assertThat(decision.get("detail").get("signature").get("userId").asText()).isEqualTo("jennifer");
+        // re-test N3: an SQL edit of the signed comment is not shown and is named by the audit trail's check
+        String comment = jdbc.queryForObject("SELECT decision_comment FROM oos_investigation WHERE lot_id = (SELECT id"
+                + " FROM lot WHERE lot_number = ?)", String.class, lot);
+        jdbc.update("UPDATE oos_investigation SET decision_comment = 'Forged: lab error' WHERE lot_id = (SELECT id"
+                + " FROM lot WHERE lot_number = ?)", lot);
+        try {
+            assertThat(lot(lot).get("oosInvestigations").get(0).get("decision").get("comment").asText())
+                    .isEqualTo("Confirmed OOS with root cause in base oil BO-77");
+            JsonNode broken = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(broken.get("intact").asBoolean()).as(broken.toString()).isFalse();
+            assertThat(broken.at("/firstBroken/lotNumber").asText()).isEqualTo(lot);
+            assertThat(broken.at("/firstBroken/signedRecord/table").asText()).isEqualTo("oos_investigation");
+            assertThat(broken.at("/firstBroken/signedRecord/field").asText()).isEqualTo("decision_comment");
+            assertThat(broken.at("/firstBroken/problem").asText()).contains("Forged: lab error");
+        } finally {
+            jdbc.update("UPDATE oos_investigation SET decision_comment = ? WHERE lot_id = (SELECT id FROM lot WHERE"
+                    + " lot_number = ?)", comment, lot);
+        }
+        JsonNode intact = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
         JsonNode last = history.get(history.size() - 1);
         assertThat(last.get("newStatus").asText()).isEqualTo("REJECTED");
         assertThat(last.get("user").asText()).isEqualTo("jennifer");

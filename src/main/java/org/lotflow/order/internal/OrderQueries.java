@@ -134,9 +134,12 @@ public class OrderQueries {
         org.lotflow.history.RecordedSignature signed = order.getOverrideStatus() == null ? null
                 : overrideSignatures.of(order);
         OrderView.Override override = order.getOverrideStatus() == null ? null
-                : new OrderView.Override(order.getOverrideStatus(), order.isOverridePending(), order.getRequestedLot(),
+                // the decision and its comment as signed too, never the order's columns (re-test N3)
+                : new OrderView.Override(OrderView.Override.signedStatus(order.getOverrideStatus(), signed),
+                        order.isOverridePending(), order.getRequestedLot(),
                         order.getOverrideReason(), signed == null ? order.getOverrideDecidedBy() : signed.userId(),
-                        order.getOverrideComment(), signed == null ? null : signed.fullName(),
+                        signed == null ? order.getOverrideComment() : signed.reason(),
+                        signed == null ? null : signed.fullName(),
                         signed == null ? null : signed.at(), signed == null ? null : signed.meaning());
         List<OrderView.AllocationLine> lines = all.stream().map(a -> {
             Lot lot = byId.get(a.getLotId());

@@ -132,7 +132,8 @@ public class OverrideDecision {
                 .detail("overrideReason", now.reason())
                 .detail("requestedLotUnavailable", now.unavailable())
                 .signature(meaning).record();
-        order.signOverrideDecision(approved, user, comment, signedAt, now.reason());
+        // the comment as the event records it (trimmed), so the row and its signature agree (re-test N3)
+        order.signOverrideDecision(approved, user, comment.trim(), signedAt, now.reason());
         orders.save(order);
         return approved;
     }

@@ -255,7 +255,8 @@ public class DispositionSigning {
         Instant signedAt = clock.instant();
         hold.decide(in.decision(), in.justification(), in.classification(), signer, signedAt);
         var event = history.event(lot.getId(), QuarantineEventTypes.DISPOSITION_SIGNED).by(signer).at(signedAt)
-                .reason(in.justification()).detail("decision", in.decision().name())
+                .reason(in.justification()).detail(HoldSignatures.HOLD_ID, hold.getId())
+                .detail("decision", in.decision().name())
                 .detail("classification", in.classification()).detail("investigatedBy", hold.getInvestigatedBy())
                 .signature(meaning).record();
         return new Signed(lot.getLotNumber(), in.decision(), in.justification(), in.classification(), signer,

@@ -109,7 +109,8 @@ class HoldLotView implements LotViewContributor {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("decision", h.getNotCarriedOutDecision().name());
+        Disposition signed = HoldSignatures.decision(signature);
+        m.put("decision", (signed != null ? signed : h.getNotCarriedOutDecision()).name());
         putSignature(m, signature);
         m.put("notCarriedOutAt", h.getNotCarriedOutAt());
         m.put("reason", h.getNotCarriedOutReason());
@@ -119,16 +120,21 @@ class HoldLotView implements LotViewContributor {
 
     /**
      * A hold's signed disposition (decision, justification, classification, and its signature as recorded: who signed,
-     * the printed name, when, the meaning), or null.
+     * the printed name, when, the meaning), or null. What was signed is read from the signature's event too
+     * ({@code detail.decision}, {@code detail.classification}, the justification as its {@code reason}), never from
+     * {@code lot_hold}'s columns, which an edit would change (re-test N3); the row's only for a hold whose history
+     * holds no signature.
      */
     private Map<String, Object> disposition(Hold h, org.lotflow.history.RecordedSignature signature) {
         if (h.getDecision() == null) {
             return null;
         }
         Map<String, Object> disposition = new LinkedHashMap<>();
-        disposition.put("decision", h.getDecision().name());
-        disposition.put("justification", h.getJustification());
-        disposition.put("classification", h.getClassification());
+        Disposition signed = HoldSignatures.decision(signature);
+        disposition.put("decision", (signed != null ? signed : h.getDecision()).name());
+        disposition.put("justification", signature != null ? signature.reason() : h.getJustification());
+        disposition.put("classification", signature != null ? signature.detailText("classification")
+                : h.getClassification());
         putSignature(disposition, signature);
         disposition.values().removeIf(Objects::isNull);
         return disposition;

@@ -80,8 +80,15 @@ public class RecallQueries {
                             currentUser::nameWithId),
                     atPlant.apply(n.customer(), n.unit())));
         }
+        // the closing's comment and justification as signed (the RECALL_CLOSED event), never the recall row's columns,
+        // which an edit would change (re-test N3); the row's for a closing without a recorded signature
+        org.lotflow.history.RecordedSignature closing = closingEvent(r, store.lots(r.id()));
+        String closeComment = closing == null ? r.closeComment() : closing.detailText("comment");
+        String closeJustification = closing == null ? r.closeJustification()
+                : closing.detailText("closeJustification") != null ? closing.detailText("closeJustification")
+                        : closing.detailText("belowTargetJustification");
         return new RecallView(r.recallNumber(), r.status(), r.classification(), r.reason(), r.openedBy(),
-                r.openedAt(), r.closedBy(), r.closedAt(), r.closeComment(), r.closeJustification(), r.processInstanceId(),
+                r.openedAt(), r.closedBy(), r.closedAt(), closeComment, closeJustification, r.processInstanceId(),
                 deadlines.notifyWithin(r.classification()),
                 store.lots(r.id()).stream().map(l -> new RecallView.AffectedLot(l.lotNumber(), l.sku(),
                         l.productName(), l.depth(), l.named(), l.previousStatus(), l.currentStatus(),
@@ -89,14 +96,18 @@ public class RecallQueries {
                 customers, Effectiveness.of(rows, atPlant),
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
                         e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received,
-                closingSignature(r, store.lots(r.id())));
+                closing == null ? null : new RecallView.Signature(closing.userId(), closing.fullName(), closing.at(),
+                        closing.meaning()));
     }
 
     /**
-     * The closing's signature as the history of the recall's lots recorded it ({@code RECALL_CLOSED} of this recall:
-     * printed name, time of the signing, meaning), or null while it is not closed or for a closing without one.
+     * The closing's signed {@code RECALL_CLOSED} event of this recall as the history of the recall's lots recorded it
+     * (its signature: printed name, time of the signing, meaning; and in its detail the closing
+     * report as signed: {@code comment}, {@code closeJustification} or {@code belowTargetJustification}, the
+     * figures), or null while it is not closed or for a closing without a signature.
      */
-    RecallView.Signature closingSignature(RecallStore.RecallRow r, List<RecallStore.LotRow> scope) {
+    private org.lotflow.history.RecordedSignature closingEvent(RecallStore.RecallRow r,
+            List<RecallStore.LotRow> scope) {
         if (r.closedAt() == null) {
             return null;
         }
@@ -104,7 +115,7 @@ public class RecallQueries {
             for (org.lotflow.history.RecordedSignature s : history.signatures(lot.lotId(),
                     org.lotflow.recall.RecallEventTypes.RECALL_CLOSED)) {
                 if (r.recallNumber().equals(s.detailText("recallNumber"))) {
-                    return new RecallView.Signature(s.userId(), s.fullName(), s.at(), s.meaning());
+                    return s;
                 }
             }
         }

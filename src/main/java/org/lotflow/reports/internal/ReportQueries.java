@@ -278,9 +278,13 @@ public class ReportQueries {
         // each decision's signature as the requested lot's history recorded it (one query for all), matched by order
         java.util.Map<String, org.lotflow.history.RecordedSignature> signed = overrideSignatures(overrides);
         List<OverrideLine> lines = overrides.stream().map(o -> {
-            org.lotflow.history.RecordedSignature s = o.decidedBy() == null ? null : signed.get(o.orderNumber());
-            return new OverrideLine(o.orderNumber(), o.customer(), o.requestedLot(), o.status(), o.reason(),
-                    s == null ? o.decidedBy() : s.userId(), s == null ? null : s.fullName(), o.comment(),
+            // by the order, whatever its decided_by column says (an edit of it hides no signature; re-test N3)
+            org.lotflow.history.RecordedSignature s = signed.get(o.orderNumber());
+            // the decision and its comment as signed, never sales_order's columns (re-test N3)
+            return new OverrideLine(o.orderNumber(), o.customer(), o.requestedLot(),
+                    org.lotflow.order.OrderView.Override.signedStatus(o.status(), s), o.reason(),
+                    s == null ? o.decidedBy() : s.userId(), s == null ? null : s.fullName(),
+                    s == null ? o.comment() : s.reason(),
                     o.quantityAllocatedByOverride(), o.requestReason(), s == null ? null : s.at(),
                     s == null ? null : s.meaning());
         }).toList();
@@ -304,7 +308,7 @@ public class ReportQueries {
     private java.util.Map<String, org.lotflow.history.RecordedSignature> overrideSignatures(
             List<AllocationReports.OverrideRequest> overrides) {
         java.util.Set<String> requested = new java.util.HashSet<>();
-        overrides.stream().filter(o -> o.decidedBy() != null && o.requestedLot() != null)
+        overrides.stream().filter(o -> o.requestedLot() != null)
                 .forEach(o -> requested.add(o.requestedLot()));
         java.util.Map<String, org.lotflow.history.RecordedSignature> byOrder = new java.util.HashMap<>();
         if (requested.isEmpty()) {

@@ -93,6 +93,14 @@ public class AuditChainStore {
      * pass: the chain vouches for the fingerprints the master-data walk reads.
      */
     public void walk(ChainWalk walk, MasterDataWalk masterData, long upToPosition) {
+        walk(walk, masterData, null, upToPosition);
+    }
+
+    /**
+     * As {@link #walk(ChainWalk, MasterDataWalk, long)}, feeding every seal's event to {@code signed} too (null: none),
+     * in the same pass: the chain vouches for the signed events the signed-records check compares rows with.
+     */
+    public void walk(ChainWalk walk, MasterDataWalk masterData, SignedEventWalk signed, long upToPosition) {
         walking.query("SELECT s.position, s.event_id, s.previous_hash, s.hash, " + EVENT_COLUMNS
                 + " FROM audit_seal s LEFT JOIN lot_event e ON e.id = s.event_id WHERE s.position <= ?"
                 + " ORDER BY s.position", rs -> {
@@ -101,6 +109,9 @@ public class AuditChainStore {
                     walk.accept(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), event);
                     if (masterData != null) {
                         masterData.accept(rs.getLong(1), event);
+                    }
+                    if (signed != null) {
+                        signed.accept(rs.getLong(1), event);
                     }
                 }, upToPosition);
     }

@@ -72,7 +72,7 @@ public class ConfirmDisposalListener extends TaskLifecycleListener {
                 + ") after the hold ("
                 + org.lotflow.quarantine.Holds.triggerInWords(hold.getSource().name()) + ": "
                 + org.lotflow.quarantine.Holds.reasonAfterTrigger(hold.getSource().name(), hold.getReason())
-                + "): " + hold.getJustification();
+                + "): " + signed.reason(); // the justification as signed (re-test N3)
     }
 
     @Override

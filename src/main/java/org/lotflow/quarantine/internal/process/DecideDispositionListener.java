@@ -37,13 +37,16 @@ public class DecideDispositionListener extends TaskLifecycleListener {
     private final DispositionSigning signing;
     private final LotService lots;
     private final CurrentUser currentUser;
+    private final org.lotflow.quarantine.internal.HoldSignatures holdSignatures;
 
     public DecideDispositionListener(QuarantineQueries queries, DispositionSigning signing, LotService lots,
-            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays, java.time.Clock clock) {
+            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays,
+            org.lotflow.quarantine.internal.HoldSignatures holdSignatures, java.time.Clock clock) {
         this.queries = queries;
         this.signing = signing;
         this.lots = lots;
         this.currentUser = currentUser;
+        this.holdSignatures = holdSignatures;
         // what a RELEASE rests on and whether it may be signed, as the records are when the form is opened (lab
         // results recorded while the task is open; re-test 2026-12-07 M1), and the four-eyes rule for its reader
         displays.live(InvestigationProcess.PROCESS_KEY, "decideDisposition", (task, reader) -> {
@@ -79,7 +82,8 @@ public class DecideDispositionListener extends TaskLifecycleListener {
         // no decision may be waiting before anyone decided
         TaskInputs.forget(task, DECISION, JUSTIFICATION, CLASSIFICATION, SIGNATURE_PASSWORD);
         Lot lot = lots.get(hold.getLotId());
-        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser, queries.earlier(hold))
+        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser, queries.earlier(hold),
+                holdSignatures)
                 .show("findingsText", hold.getFindings())
                 .show("rootCauseText", hold.getRootCause())
                 // judged against the specification, as the lab results below (new user 24b N3)

@@ -32,7 +32,7 @@ final class HoldForm {
     }
 
     static TaskForm lotAndHold(DelegateTask task, Lot lot, Hold hold, ImpactAssessment impact, CurrentUser users,
-            java.util.List<Hold> earlier) {
+            java.util.List<Hold> earlier, org.lotflow.quarantine.internal.HoldSignatures signatures) {
         // holdSource and holdReason: computed when the form is read ({@link #live}, registered by both listeners)
         return TaskForm.of(task).showAll(LotFacts.of(lot))
                 .show("holdReference", hold.getReference())
@@ -40,12 +40,17 @@ final class HoldForm {
                 .show("holdPlacedAt", hold.getPlacedAt())
                 .show("decisionDue", hold.getDecisionDueAt())
                 .markdown("impactAssessment", impact::markdown)
-                .markdown("heldBefore", escape -> heldBefore(earlier, users, escape));
+                .markdown("heldBefore", escape -> heldBefore(earlier, users, escape, signatures.ofLot(hold.getLotId())));
     }
 
-    /** The earlier holds as a Markdown list, or "Never held before." */
+    /**
+     * The earlier holds as a Markdown list, or "Never held before." Each signed disposition as the lot's history
+     * recorded it ({@code signatures}: the lot's {@code DISPOSITION_SIGNED}): decision, justification, printed name and
+     * time as signed, never {@code lot_hold}'s columns (re-test N3); the row's only for a hold without a recorded one.
+     */
     static String heldBefore(java.util.List<Hold> earlier, CurrentUser users,
-            java.util.function.UnaryOperator<String> escape) {
+            java.util.function.UnaryOperator<String> escape,
+            java.util.List<org.lotflow.history.RecordedSignature> signatures) {
         if (earlier.isEmpty()) {
             return "Never held before.";
         }
@@ -69,7 +74,16 @@ final class HoldForm {
                 md.append(e.getFindings() != null && e.getFindings().strip().endsWith(".") ? " Root cause: "
                         : "; root cause: ").append(oneLine.apply(e.getRootCause()));
             }
-            if (e.getDecision() != null) {
+            org.lotflow.history.RecordedSignature signed = e.getDecision() == null ? null
+                    : org.lotflow.quarantine.internal.HoldSignatures.of(e, signatures).disposition();
+            if (signed != null) {
+                org.lotflow.quarantine.internal.Disposition d = org.lotflow.quarantine.internal.HoldSignatures
+                        .decision(signed);
+                md.append("; disposition: ").append((d != null ? d : e.getDecision()).inWords()).append(", signed by ")
+                        .append(escape.apply(signed.nameWithId()))
+                        .append(" at ").append(TaskForm.text(signed.at())).append(": ")
+                        .append(oneLine.apply(signed.reason()));
+            } else if (e.getDecision() != null) {
                 md.append("; disposition: ").append(e.getDecision().inWords()).append(", signed by ")
                         .append(escape.apply(users.nameWithId(e.getDecidedBy())))
                         .append(" at ").append(TaskForm.text(e.getDecidedAt())).append(": ")

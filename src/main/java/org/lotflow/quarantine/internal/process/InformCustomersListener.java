@@ -30,8 +30,12 @@ public class InformCustomersListener extends TaskLifecycleListener {
     private final FollowUp followUp;
     private final LotService lots;
 
+    private final org.lotflow.quarantine.internal.HoldSignatures signatures;
+
     public InformCustomersListener(QuarantineQueries queries, FollowUp followUp, LotService lots,
-            org.lotflow.history.LotHistory history, org.lotflow.shared.process.LiveTaskDisplays displays) {
+            org.lotflow.history.LotHistory history, org.lotflow.shared.process.LiveTaskDisplays displays,
+            org.lotflow.quarantine.internal.HoldSignatures signatures) {
+        this.signatures = signatures;
         this.queries = queries;
         this.followUp = followUp;
         this.lots = lots;
@@ -96,16 +100,26 @@ public class InformCustomersListener extends TaskLifecycleListener {
         Hold hold = BoundHold.of(queries, task);
         TaskInputs.forget(task, CUSTOMER_NOTICE);
         Lot lot = lots.get(hold.getLotId());
+        org.lotflow.history.RecordedSignature signed = signatures.disposition(hold);
         TaskForm.of(task).showAll(LotFacts.of(lot))
-                .show("outcome", hold.getDecision())
+                // the decision and its justification as signed (the lot's chained history), never lot_hold's columns
+                // (re-test N3); the row's only for a hold whose history holds no signature
+                .show("outcome", signedDecision(hold, signed))
                 .show("outcomeText", outcomeText(hold, lot.getStatus()))
                 .show("statusNotice", statusNotice(hold, lot.getStatus(), java.util.List.of()))
-                .show("justificationText", hold.getJustification())
+                .show("justificationText", signed != null ? signed.reason() : hold.getJustification())
                 // why the lot was held: a complaint's customer is answered too (new user 2026-12-06 L4; the seed:
                 // "Notify customer of investigation results")
                 .show("holdTrigger", trigger(hold))
                 .markdown("customerList", queries.impact(lot)::customersMarkdown)
                 .apply();
+    }
+
+    /** The decision as signed ({@code DISPOSITION_SIGNED}'s {@code detail.decision}), else the hold's. */
+    static org.lotflow.quarantine.internal.Disposition signedDecision(Hold hold,
+            org.lotflow.history.RecordedSignature signed) {
+        org.lotflow.quarantine.internal.Disposition d = org.lotflow.quarantine.internal.HoldSignatures.decision(signed);
+        return d != null ? d : hold.getDecision();
     }
 
     /** The hold's trigger in a sentence, with its reference; a complaint's asks that the complainant be answered. */

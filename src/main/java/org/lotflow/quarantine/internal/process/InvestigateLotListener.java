@@ -32,13 +32,16 @@ public class InvestigateLotListener extends TaskLifecycleListener {
     private final Investigation investigation;
     private final LotService lots;
     private final CurrentUser currentUser;
+    private final org.lotflow.quarantine.internal.HoldSignatures holdSignatures;
 
     public InvestigateLotListener(QuarantineQueries queries, Investigation investigation, LotService lots,
-            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays) {
+            CurrentUser currentUser, org.lotflow.shared.process.LiveTaskDisplays displays,
+            org.lotflow.quarantine.internal.HoldSignatures holdSignatures) {
         this.queries = queries;
         this.investigation = investigation;
         this.lots = lots;
         this.currentUser = currentUser;
+        this.holdSignatures = holdSignatures;
         displays.live(InvestigationProcess.PROCESS_KEY, "investigateLot", (task, reader) ->
                 HoldForm.live(BoundHold.of(queries, task)));
     }
@@ -48,7 +51,8 @@ public class InvestigateLotListener extends TaskLifecycleListener {
         Hold hold = BoundHold.of(queries, task);
         TaskInputs.forget(task, FINDINGS, ROOT_CAUSE, RETAINED_SAMPLE_RESULTS);
         Lot lot = lots.get(hold.getLotId());
-        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser, queries.earlier(hold)).apply();
+        HoldForm.lotAndHold(task, lot, hold, queries.impact(lot), currentUser, queries.earlier(hold),
+                holdSignatures).apply();
     }
 
     @Override
