@@ -292,12 +292,14 @@ class RecallStore {
 
     /**
      * Whether all the recall's shipments to {@code customer} (whatever its case) in {@code unit} (any, when null) are
-     * of serialised products, which are counted in whole units, one serial each (auditor 2026-12-07 F2).
+     * of products counted in whole units ({@link org.lotflow.product.WholeUnits}): serialised, one serial each (auditor
+     * 2026-12-07 F2), or counted in packages such as drums (audit 28 F2).
      */
     boolean wholeUnits(long recallId, String customer, String unit) {
         List<ShipmentRow> shipped = shipments(recallId, customer).stream()
                 .filter(s -> unit == null || unit.equals(s.unit())).toList();
-        return !shipped.isEmpty() && shipped.stream().allMatch(ShipmentRow::serialised);
+        return !shipped.isEmpty() && shipped.stream()
+                .allMatch(s -> org.lotflow.product.WholeUnits.counted(s.serialised(), s.unit()));
     }
 
     /** The ids of the lots of the recall's scope. */
