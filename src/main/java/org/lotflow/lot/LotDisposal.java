@@ -241,8 +241,9 @@ public class LotDisposal {
         String r = reference(reference);
         Lot locked = lots.lockForChange(lots.get(lotNumber));
         String unit = locked.getProduct().getUnit();
-        // so many drums, not half of one (audit 28 F2)
-        org.lotflow.product.WholeUnits.require("quantity", locked.getProduct(), quantity);
+        // so many drums, not half of one (audit 28 F2); a lot stored with a fraction before the rule can still be emptied
+        org.lotflow.product.WholeUnits.require("quantity", locked.getProduct(), quantity,
+                locked.quantities().onHand());
         if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
             throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
                     + " received: it has no supplier to return it to; choose DESTROYED");

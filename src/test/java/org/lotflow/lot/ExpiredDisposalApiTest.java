@@ -202,6 +202,32 @@ class ExpiredDisposalApiTest {
         assertUnchanged(lot, before, 0);
     }
 
+    /**
+     * Audit 28 F2: drums are disposed of whole (400 naming quantity, nothing recorded); a lot stored with 6.5 drums
+     * before the rule is still read as stored and can still be emptied: its half drum, then whole drums.
+     */
+    @Test
+    void halfADrumIsRefusedButALotStoredWithAFractionCanStillBeEmptied() {
+        String lot = expiredLot("6", "2025-01-20");
+        JsonNode before = lot(lot);
+        Response half = dispose("mike", lot, "quantity", new BigDecimal("0.5"), "disposalMethod", "DESTROYED");
+        assertThat(half.status()).as(half.toString()).isEqualTo(400);
+        assertThat(half.json().get("field").asText()).isEqualTo("quantity");
+        assertThat(half.json().get("detail").asText()).endsWith("is counted in drums: 0.5 drums is not a whole"
+                + " number of drums; enter a whole number of drums (nothing is rounded)");
+        assertUnchanged(lot, before, 0);
+
+        // stored before the rule: 6.5 drums, read as stored
+        jdbc.update("UPDATE lot SET quantity = 6.5 WHERE lot_number = ?", lot);
+        assertThat(n(lot(lot), "onHand")).isEqualByComparingTo("6.5");
+        Response odd = dispose("mike", lot, "quantity", new BigDecimal("1.25"), "disposalMethod", "DESTROYED");
+        assertThat(odd.status()).as("5.25 would be left: " + odd).isEqualTo(400);
+        assertThat(dispose("mike", lot, "quantity", new BigDecimal("0.5"), "disposalMethod", "DESTROYED").status())
+                .isEqualTo(201);
+        assertThat(dispose("mike", lot, "quantity", 6, "disposalMethod", "DESTROYED").status()).isEqualTo(201);
+        assertThat(n(lot(lot), "onHand")).isEqualByComparingTo("0");
+    }
+
     @Test
     void badFieldsAreRefusedWith400NamingTheFieldAndChangeNothing() {
         String lot = expiredLot("6", "2025-01-20");

@@ -30,7 +30,7 @@ class WholePackagesApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("field").asText()).isEqualTo(field);
         assertThat(r.json().get("detail").asText()).contains("is counted in drums: 0.5 drums is not a whole number"
-                + " of drums");
+                + " of drums; enter a whole number of drums (nothing is rounded)");
     }
 
     @Test
@@ -59,5 +59,44 @@ class WholePackagesApiTest {
         Response whole = api.post("tom", "/api/orders", Map.of("orderNumber", "SO-WQ-" + sku, "customer",
                 "Half Drum Co", "sku", sku, "quantity", 1));
         assertThat(whole.status()).as(whole.toString()).isEqualTo(201);
+    }
+
+    /** A measure keeps its decimals, as typed: 12.345 kg consumed is 12.345 kg, not rounded. */
+    @Test
+    void aMeasureKeepsItsDecimals() {
+        String kg = api.createProduct("WPKG", "kg");
+        String source = api.releasedLot(kg, new BigDecimal("20.5"), "2025-01-10");
+        Response made = api.post("mike", "/api/lots", Map.of("sku", api.createProduct("WPKM", "kg"), "quantity",
+                new BigDecimal("12.345"), "manufactureDate", "2025-01-28", "location", "A1",
+                "sourceLots", List.of(Map.of("lotNumber", source, "quantity", new BigDecimal("12.345")))));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.json().get("quantity").decimalValue()).isEqualByComparingTo("12.345");
+        assertThat(api.get("tom", "/api/lots/" + source).json().get("available").decimalValue())
+                .isEqualByComparingTo("8.155");
+    }
+
+    /**
+     * A lot stored with a fraction of a drum before the rule is read as stored and can still be used up: the half drum
+     * that leaves its stock whole, or whole drums; never a fraction leaving a fraction.
+     */
+    @Test
+    void aSourceLotStoredWithAFractionCanStillBeUsedUp() {
+        String sku = api.createProduct("WPL"); // drums
+        String source = api.releasedLot(sku, new BigDecimal("3"), "2025-01-10");
+        jdbc.update("UPDATE lot SET quantity = 3.5 WHERE lot_number = ?", source);
+        assertThat(api.get("tom", "/api/lots/" + source).json().get("available").decimalValue())
+                .isEqualByComparingTo("3.5");
+        String made = api.createProduct("WPLM");
+        refused(api.post("mike", "/api/lots", Map.of("sku", made, "quantity", 1, "manufactureDate", "2025-01-28",
+                "location", "A1", "sourceLots", List.of(Map.of("lotNumber", source, "quantity",
+                        new BigDecimal("0.25"))))), "sourceLots[0].quantity");
+        for (String taken : new String[] {"0.5", "2"}) {
+            Response r = api.post("mike", "/api/lots", Map.of("sku", made, "quantity", 1, "manufactureDate",
+                    "2025-01-28", "location", "A1", "sourceLots", List.of(Map.of("lotNumber", source, "quantity",
+                            new BigDecimal(taken)))));
+            assertThat(r.status()).as(taken + ": " + r).isEqualTo(201);
+        }
+        assertThat(api.get("tom", "/api/lots/" + source).json().get("available").decimalValue())
+                .isEqualByComparingTo("1");
     }
 }

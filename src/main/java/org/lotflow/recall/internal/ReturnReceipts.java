@@ -123,9 +123,10 @@ public class ReturnReceipts {
         // (re-test 2026-12-07 F4: 2 kg back under each of two recalls from a customer shipped 2); under the lot's
         // row lock, so two recalls' receipts of one lot wait for each other
         Lot stock = lots.lockAll(List.of(lot.lotId())).get(0);
-        // so many drums or serialised units came back, never half of one (audit 28 F2)
-        org.lotflow.product.WholeUnits.require("quantity", stock.getProduct(), quantity);
         BigDecimal before = receipts.received(lot.lotId(), asRecorded);
+        // so many drums or serialised units came back, never half of one (audit 28 F2); what is left of a shipment
+        // recorded with a fraction before the rule can still come back
+        org.lotflow.product.WholeUnits.require("quantity", stock.getProduct(), quantity, sent.subtract(before));
         if (before.add(quantity).compareTo(sent) > 0) {
             throw new InvalidInput("quantity", Quantities.plain(quantity) + " " + lot.unit() + " would make "
                     + Quantities.plain(before.add(quantity)) + " " + lot.unit() + " received back of lot "
