@@ -87,9 +87,12 @@ class WholePackagesApiTest {
         assertThat(api.get("tom", "/api/lots/" + source).json().get("available").decimalValue())
                 .isEqualByComparingTo("3.5");
         String made = api.createProduct("WPLM");
-        refused(api.post("mike", "/api/lots", Map.of("sku", made, "quantity", 1, "manufactureDate", "2025-01-28",
-                "location", "A1", "sourceLots", List.of(Map.of("lotNumber", source, "quantity",
-                        new BigDecimal("0.25"))))), "sourceLots[0].quantity");
+        Response odd = api.post("mike", "/api/lots", Map.of("sku", made, "quantity", 1, "manufactureDate",
+                "2025-01-28", "location", "A1", "sourceLots", List.of(Map.of("lotNumber", source, "quantity",
+                        new BigDecimal("0.25")))));
+        assertThat(odd.status()).as("3.25 would be left: " + odd).isEqualTo(400);
+        assertThat(odd.json().get("field").asText()).isEqualTo("sourceLots[0].quantity");
+        assertThat(odd.json().get("detail").asText()).contains("0.25 drums is not a whole number of drums");
         for (String taken : new String[] {"0.5", "2"}) {
             Response r = api.post("mike", "/api/lots", Map.of("sku", made, "quantity", 1, "manufactureDate",
                     "2025-01-28", "location", "A1", "sourceLots", List.of(Map.of("lotNumber", source, "quantity",
