@@ -74,7 +74,8 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
         if (whole && !org.lotflow.product.WholeUnits.whole(quantity)) {
             throw new InvalidInput(field, Quantities.plain(quantity) + (unit == null ? "" : " " + unit) + " is not a"
                     + " whole number: what the customer received is counted in whole " + (unit == null ? "units"
-                            : unit) + " (packages, or serialised units, one serial each)");
+                            : unit) + " (packages, or serialised units, one serial each); enter a whole number"
+                    + (unit == null ? "" : " of " + unit) + " (nothing is rounded)");
         }
     }
 
