@@ -16,8 +16,9 @@ import org.lotflow.shared.InvalidInput;
  * auditor 2026-12-06 G-e, 2026-12-07 F2).</li>
  * </ul>
  * Shapes: {@link #problem} gives the sentence after the field's name, e.g. {@code "IL-250-55GAL is counted in drums: 0.5
- * drums is not a whole number of drums; enter a whole number of drums (nothing is rounded)"}, or for a serialised product in a measure {@code "SN-1 is serialised, one
- * serial per unit: 2.5 kg is not a whole number of units"}; {@link #require} throws it as {@link InvalidInput}. Used by
+ * drums is not a whole number of drums; enter a whole number of drums (nothing is rounded)"}, or for a serialised
+ * product in a measure {@code "SN-1 is serialised, one serial per unit: 2.5 kg is not a whole number of units; enter a
+ * whole number (nothing is rounded)"}; {@link #require} throws it as {@link InvalidInput}. Used by
  * every entry point of a quantity: a lot's ({@code POST /api/lots}, its {@code sourceLots[i].quantity}), a receipt's
  * lines, an order's, an expired lot's disposal, a recall's answers, returns and return receipts, and the Console's forms
  * that call them (the Tasklist's recall notification form goes through the recall's answers). Continuous measures
