@@ -73,6 +73,9 @@ class LotCreation {
         LocalDate today = LocalDate.now(clock);
         Product product = products.findBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
+        // a count of packages (drums) or serialised units: whole numbers only, before a lot number is taken (audit 28
+        // F2: a lot of 0.5 drums was made and written to EPCIS as 0.5 items)
+        org.lotflow.product.WholeUnits.require("quantity", product, in.quantity());
         LotSource source = in.source() == null ? LotSource.PRODUCTION : in.source();
         LocalDate expiration = NewLotRules.expiration(in.manufactureDate(), in.receiptDate(), in.expirationDate(),
                 product.getShelfLifeMonths(), today, source == LotSource.RECEIPT);
@@ -94,7 +97,7 @@ class LotCreation {
         for (int i = 0; i < inputs.size(); i++) {
             Lot input = NewLotRules.requireConsumable(i, sourceNumbers.get(i), locked.get(sourceNumbers.get(i)), today);
             NewLotRules.requireMadeAfter(i, input, in.manufactureDate());
-            NewLotRules.requireWholeUnitsOfSerialised(i, input, inputs.get(i).quantity());
+            NewLotRules.requireWholeUnits(i, input, inputs.get(i).quantity());
             NewLotRules.requireWholeSerialisedLot(i, input, inputs.get(i).quantity());
         }
         // repacking does not renew shelf life: never later than the earliest source (mass test 27 M1); a lot made

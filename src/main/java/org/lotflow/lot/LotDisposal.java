@@ -215,7 +215,8 @@ public class LotDisposal {
      *
      * @param lotNumber the lot, in any case (404 when there is none)
      * @param quantity required, in the product's unit, greater than 0 with at most 3 decimal places, never rounded
-     *        (400 naming {@code quantity}); a serialised product's lot is disposed of whole, all its units on hand
+     *        (400 naming {@code quantity}); a whole number for a product counted in packages or serialised
+     *        ({@link org.lotflow.product.WholeUnits}); a serialised product's lot is disposed of whole, all its units on hand
      *        (400 naming {@code quantity} otherwise: which units went is not recorded by serial here)
      * @param method {@code DESTROYED} or {@code RETURNED_TO_SUPPLIER} (a received lot only), any case (400 naming
      *        {@code disposalMethod} otherwise)
@@ -240,6 +241,9 @@ public class LotDisposal {
         String r = reference(reference);
         Lot locked = lots.lockForChange(lots.get(lotNumber));
         String unit = locked.getProduct().getUnit();
+        // so many drums, not half of one (audit 28 F2); a lot stored with a fraction before the rule can still be emptied
+        org.lotflow.product.WholeUnits.require("quantity", locked.getProduct(), quantity,
+                locked.quantities().onHand());
         if (m == Method.RETURNED_TO_SUPPLIER && !locked.isReceived()) {
             throw new InvalidInput("disposalMethod", "lot " + locked.getLotNumber() + " was made at the plant, not"
                     + " received: it has no supplier to return it to; choose DESTROYED");

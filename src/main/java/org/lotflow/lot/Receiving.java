@@ -137,8 +137,15 @@ public class Receiving {
         InputRules.require("deliveryReference", SpacedNames.searched(in.deliveryReference() == null
                 || in.deliveryReference().isEmpty() ? null : in.deliveryReference(), "delivery reference"));
         ReceiptRules.check(in.receiptDate(), lines, LocalDate.now(clock));
-        products.findBySku(in.sku()).ifPresent(product -> ReceiptRules.checkShelfLife(lines, product.getSku(),
-                product.getShelfLifeMonths(), in.receiptDate() != null ? in.receiptDate() : LocalDate.now(clock)));
+        products.findBySku(in.sku()).ifPresent(product -> {
+            ReceiptRules.checkShelfLife(lines, product.getSku(), product.getShelfLifeMonths(),
+                    in.receiptDate() != null ? in.receiptDate() : LocalDate.now(clock));
+            // every line's quantity before any lot is made: drums or serialised units are whole (audit 28 F2)
+            for (int i = 0; i < in.lines().size(); i++) {
+                org.lotflow.product.WholeUnits.require("lines[" + i + "].quantity", product,
+                        in.lines().get(i).quantity());
+            }
+        });
         requireSerialsWithinLimit(in);
         requireOneSupplierOneName(supplier);
         // receipts of one supplier lot one at a time, into any product (re-test 2026-12-06 R1: four spellings or four

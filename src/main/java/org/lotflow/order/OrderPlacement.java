@@ -73,7 +73,7 @@ public class OrderPlacement {
     /**
      * Places the order and allocates it (or asks for the override). Refusals: 403 for anyone but sales;
      * 400 for a malformed field ({@link NewOrder#validate}), an unknown SKU, a fraction of a unit of a serialised
-     * product (naming {@code quantity}) or a requested lot that does not exist or is of another SKU; 409 for an order number in use, a requested lot that is not
+     * product or of a product counted in packages (naming {@code quantity}, {@link org.lotflow.product.WholeUnits}) or a requested lot that does not exist or is of another SKU; 409 for an order number in use, a requested lot that is not
      * RELEASED, expired or without stock.
      */
     @Transactional
@@ -84,11 +84,11 @@ public class OrderPlacement {
         // the product's id only (remembered by SKU, issue #11); the product itself for a requested lot
         Long productId = products.idBySku(in.sku())
                 .orElseThrow(() -> new InvalidInput("sku", "no product with SKU '" + in.sku() + "'"));
-        if (in.quantity().stripTrailingZeros().scale() > 0 && products.get(productId).isSerialised()) {
-            // every unit shipped is named by its serial (issue #16): a fraction of a unit could never ship; the
-            // product is read only for a fraction, so a whole-unit order still costs no product load (issue #11)
-            throw new InvalidInput("quantity", "is " + InputRules.shown(in.quantity()) + ", but product " + in.sku()
-                    + " is serialised: it is ordered and shipped in whole units, one serial each");
+        if (!org.lotflow.product.WholeUnits.whole(in.quantity())) {
+            // a serialised product's units are each named by a serial (issue #16), a count of packages is so many
+            // drums (audit 28 F2): a fraction could never ship; the product is read only for a fraction, so a
+            // whole-unit order still costs no product load (issue #11)
+            org.lotflow.product.WholeUnits.require("quantity", products.get(productId), in.quantity());
         }
         // the requested lot as stored, whatever its case (B2)
         String requestedLot = in.requestedLot() == null ? null : lots.asStored(List.of(in.requestedLot())).get(0);

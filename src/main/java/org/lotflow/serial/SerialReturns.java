@@ -59,11 +59,8 @@ public class SerialReturns {
             }
             return List.of();
         }
+        org.lotflow.product.WholeUnits.require("quantity", product, quantity);
         BigDecimal units = quantity.stripTrailingZeros();
-        if (units.scale() > 0) {
-            throw new InvalidInput("quantity", quantity.toPlainString() + " " + product.getUnit() + " is not whole units:"
-                    + " product " + product.getSku() + " is serialised, one serial each");
-        }
         if (!named) {
             throw new InvalidInput("serials", "product " + product.getSku() + " is serialised: name the serials of"
                     + " the " + units.toPlainString() + " units that came back");

@@ -129,7 +129,7 @@ class TasklistRecallNotificationBrowserTest {
 
     @Test
     void rachelSaysHowAndWhomSheReachedAndWhatWasReturnedAndWhatDestroyed() {
-        String sku = api.createProduct("RCB");
+        String sku = api.createProduct("RCB", "kg"); // 30.5 destroyed: a measure (drums are counted whole: audit 28 F2)
         String lot = api.releasedLot(sku, new BigDecimal("200"), "2025-01-10");
         GenealogyFixture f = new GenealogyFixture(api, jdbc);
         f.ship("Acme Foods", lot, "100", "2025-01-22");

@@ -78,7 +78,7 @@ class CertificateApiTest {
 
     @Test
     void aLabReleaseIssuesACertificateWithEveryResultBothSignaturesAndThePlant() {
-        String sku = api.createProduct("COA");
+        String sku = api.createProduct("COA", "kg"); // 500.25: a measure (drums are counted whole: audit 28 F2)
         String lot = api.createLot(sku, new BigDecimal("500.250"), "2025-01-27");
         api.release(lot);
 
@@ -105,7 +105,7 @@ class CertificateApiTest {
         assertThat(c.get("validUntil").asText()).isEqualTo("2027-01-27");
         assertThat(c.get("quantity").decimalValue()).isEqualByComparingTo("500.25");
         assertThat(c.get("quantity").toString()).isEqualTo("500.25");
-        assertThat(c.get("unit").asText()).isEqualTo("drums");
+        assertThat(c.get("unit").asText()).isEqualTo("kg");
         assertThat(c.get("plant").get("name").asText()).isEqualTo("IL Lubricants, Plant 1");
         assertThat(c.get("plant").get("address").asText()).contains("Baytown");
         assertThat(c.get("testRound").asInt()).isEqualTo(1);

@@ -170,7 +170,8 @@ class CertificateAuditTest {
 
     @Test
     void thePdfPrintsEveryFactOfTheJsonForAnOosRelease() throws IOException {
-        String lot = api.createLot(api.createProduct("AUDAGREE"), new BigDecimal("123.4500"), "2025-01-20");
+        // in kg: 123.45 printed as recorded (drums are counted whole: audit 28 F2)
+        String lot = api.createLot(api.createProduct("AUDAGREE", "kg"), new BigDecimal("123.4500"), "2025-01-20");
         recordLab(lot, 232);
         assertThat(as("jennifer", HttpMethod.POST, "/engine-rest/task/" + task("jennifer", lot, "investigateLabError")
                 + "/submit-form", vars("labConclusion", "CONFIRMED", "findings", "no lab error")).status())
@@ -188,7 +189,7 @@ class CertificateAuditTest {
         String text = pdfText(api.download("tom", "/api/lots/" + lot + "/coa", PDF)).replace('\n', ' ');
         assertThat(text).contains(c.get("coaNumber").asText(), c.get("lotNumber").asText(), c.get("sku").asText(),
                 c.get("issueDate").asText(), c.get("validUntil").asText(), c.get("manufactureDate").asText(),
-                c.get("quantity").decimalValue().toPlainString() + " drums", "123.45 drums", "FAIL", "232",
+                c.get("quantity").decimalValue().toPlainString() + " kg", "123.45 kg", "FAIL", "232",
                 "not all specifications met");
         for (JsonNode s : c.get("signatures")) {
             assertThat(text).contains(s.get("printedName").asText(), s.get("signedAtText").asText(),

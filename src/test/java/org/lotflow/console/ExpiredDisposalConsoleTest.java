@@ -75,6 +75,11 @@ class ExpiredDisposalConsoleTest {
         ConsoleSession.Page tooMuch = mike.post("/console/lots/" + lot + "/disposals", form("7", "DESTROYED", ""));
         assertThat(tooMuch.status()).isEqualTo(409);
         assertThat(tooMuch.html()).contains("id=\"disposal-problem\"").contains("has only 6 drums on hand");
+        // drums are disposed of whole (audit 28 F2): the sentence at the field, nothing recorded
+        ConsoleSession.Page half = mike.post("/console/lots/" + lot + "/disposals", form("0.5", "DESTROYED", ""));
+        assertThat(half.status()).isEqualTo(400);
+        assertThat(half.html()).contains("id=\"disposal-problem\"").contains("data-field=\"quantity\"")
+                .contains("0.5 drums is not a whole number of drums; enter a whole number of drums");
         assertThat(figure(lot, "disposed")).as("nothing recorded").isEqualByComparingTo("0");
 
         ConsoleSession.Page done = mike.post("/console/lots/" + lot + "/disposals", form("4", "DESTROYED", "WM-7"));

@@ -160,10 +160,10 @@ class ExpiredDisposalApiTest {
         String lot = expiredLot("6", "2025-01-20");
         JsonNode before = lot(lot);
 
-        Response r = dispose("mike", lot, "quantity", new BigDecimal("6.001"), "disposalMethod", "DESTROYED");
+        Response r = dispose("mike", lot, "quantity", new BigDecimal("7"), "disposalMethod", "DESTROYED");
 
         assertThat(r.status()).as(r.toString()).isEqualTo(409);
-        assertThat(r.json().get("detail").asText()).isEqualTo("Lot " + lot + " has only 6 drums on hand, so 6.001"
+        assertThat(r.json().get("detail").asText()).isEqualTo("Lot " + lot + " has only 6 drums on hand, so 7"
                 + " drums cannot be disposed of; nothing was recorded (the lot's history says what was disposed of"
                 + " before)");
         assertUnchanged(lot, before, 0);
@@ -202,6 +202,32 @@ class ExpiredDisposalApiTest {
         assertUnchanged(lot, before, 0);
     }
 
+    /**
+     * Audit 28 F2: drums are disposed of whole (400 naming quantity, nothing recorded); a lot stored with 6.5 drums
+     * before the rule is still read as stored and can still be emptied: its half drum, then whole drums.
+     */
+    @Test
+    void halfADrumIsRefusedButALotStoredWithAFractionCanStillBeEmptied() {
+        String lot = expiredLot("6", "2025-01-20");
+        JsonNode before = lot(lot);
+        Response half = dispose("mike", lot, "quantity", new BigDecimal("0.5"), "disposalMethod", "DESTROYED");
+        assertThat(half.status()).as(half.toString()).isEqualTo(400);
+        assertThat(half.json().get("field").asText()).isEqualTo("quantity");
+        assertThat(half.json().get("detail").asText()).endsWith("is counted in drums: 0.5 drums is not a whole"
+                + " number of drums; enter a whole number of drums (nothing is rounded)");
+        assertUnchanged(lot, before, 0);
+
+        // stored before the rule: 6.5 drums, read as stored
+        jdbc.update("UPDATE lot SET quantity = 6.5 WHERE lot_number = ?", lot);
+        assertThat(n(lot(lot), "onHand")).isEqualByComparingTo("6.5");
+        Response odd = dispose("mike", lot, "quantity", new BigDecimal("1.25"), "disposalMethod", "DESTROYED");
+        assertThat(odd.status()).as("5.25 would be left: " + odd).isEqualTo(400);
+        assertThat(dispose("mike", lot, "quantity", new BigDecimal("0.5"), "disposalMethod", "DESTROYED").status())
+                .isEqualTo(201);
+        assertThat(dispose("mike", lot, "quantity", 6, "disposalMethod", "DESTROYED").status()).isEqualTo(201);
+        assertThat(n(lot(lot), "onHand")).isEqualByComparingTo("0");
+    }
+
     @Test
     void badFieldsAreRefusedWith400NamingTheFieldAndChangeNothing() {
         String lot = expiredLot("6", "2025-01-20");
@@ -235,13 +261,13 @@ class ExpiredDisposalApiTest {
     @Test
     void disposalsSentAtOnceNeverDisposeOfMoreThanIsOnHand() throws Exception {
         String lot = expiredLot("6", "2025-01-20");
-        int n = 8; // 8 x 1.5 = 12 drums asked for, 6 on hand: 4 are recorded, 4 refused
+        int n = 8; // 8 x 2 = 16 drums asked for, 6 on hand: 3 are recorded, 5 refused (whole drums: audit 28 F2)
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Callable<Response>> calls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String user = i % 2 == 0 ? "mike" : "jennifer";
-                calls.add(() -> dispose(user, lot, "quantity", new BigDecimal("1.5"), "disposalMethod", "DESTROYED"));
+                calls.add(() -> dispose(user, lot, "quantity", new BigDecimal("2"), "disposalMethod", "DESTROYED"));
             }
             int recorded = 0;
             for (Future<Response> f : pool.invokeAll(calls)) {
@@ -249,14 +275,14 @@ class ExpiredDisposalApiTest {
                 assertThat(r.status()).as(r.toString()).isIn(201, 409);
                 recorded += r.status() == 201 ? 1 : 0;
             }
-            assertThat(recorded).isEqualTo(4);
+            assertThat(recorded).isEqualTo(3);
         } finally {
             pool.shutdownNow();
         }
         JsonNode after = lot(lot);
         assertThat(n(after, "disposed")).isEqualByComparingTo("6");
         assertThat(n(after, "onHand")).isEqualByComparingTo("0");
-        assertThat(disposals(lot)).hasSize(4);
+        assertThat(disposals(lot)).hasSize(3);
     }
 
     /** RetentionRule: an EXPIRED lot is archivable after its retention once nothing is on hand, which a disposal makes. */

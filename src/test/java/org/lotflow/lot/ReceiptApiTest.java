@@ -61,7 +61,7 @@ class ReceiptApiTest {
 
     @Test
     void aDeliveryWithTwoExpirationDatesBecomesTwoReceivedLotsFoundBySupplierLotNumber() {
-        String sku = api.createProduct("RCV");
+        String sku = api.createProduct("RCV", "kg"); // base oil, 120.5 kg (drums are counted whole: audit 28 F2)
         String supplierLot = supplierLot();
         Map<String, Object> later = line(120.5, "2027-01-15");
         later.put("manufactureDate", "2025-01-10");

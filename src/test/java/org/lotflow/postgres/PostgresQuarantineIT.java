@@ -71,7 +71,7 @@ class PostgresQuarantineIT {
 
     @Test
     void rejectAndDisposeOnPostgres() {
-        String sku = api.createProduct("PGD");
+        String sku = api.createProduct("PGD", "kg"); // 120.5: a measure (drums are counted whole)
         String lot = api.releasedLot(sku, new BigDecimal("120.5"), "2024-11-15");
         assertThat(api.post("jennifer", "/api/lots/" + lot + "/holds", Map.of("reason", "Flash point failed"))
                 .status()).isEqualTo(202);

@@ -384,7 +384,7 @@ class RecallNotReachedApiTest {
         assertThat(notReached.status()).as(notReached.toString()).isEqualTo(409);
 
         Response recorded = api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 6,
-                "quantityDestroyed", 1.5, "note", "Pallet received at gate 2, RMA-77"));
+                "quantityDestroyed", 1, "note", "Pallet received at gate 2, RMA-77")); // whole drums (audit 28 F2)
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
         assertThat(api.post("rachel", returns, body("customer", "Echo Pumps", "quantityReturned", 2)).status())
                 .isEqualTo(200);
@@ -396,7 +396,7 @@ class RecallNotReachedApiTest {
         assertThat(close).as("all answered: the recall waits for its closing").isNotNull();
         String summary = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
                 .get("recallSummary").get("value").asText();
-        assertThat(summary).contains("Echo Pumps: shipped 10", "returned 8", "destroyed at the customer 1.5");
+        assertThat(summary).contains("Echo Pumps: shipped 10", "returned 8", "destroyed at the customer 1 drums");
         String versionRead = api.get("jennifer", "/engine-rest/task/" + close.getId() + "/form-variables").json()
                 .get("figuresVersion").get("value").asText();
         // a closing form made before the version was shown (an upgrade) shows it all the same: it is computed when the
@@ -472,14 +472,19 @@ class RecallNotReachedApiTest {
             assertThat(rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0", "quantityReturned",
                     notDigits)).status()).as(notDigits).isEqualTo(400);
         }
-        ConsoleSession.Page onPage = rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0",
+        // drums came back whole (audit 28 F2): half a drum is said at the field, nothing recorded
+        ConsoleSession.Page half = rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0",
                 "quantityReturned", "0.5", "note", "Last pallet"));
+        assertThat(half.status()).isEqualTo(400);
+        assertThat(half.html()).contains("data-field=\"quantityReturned\"").contains("0.5 drums is not a whole number");
+        ConsoleSession.Page onPage = rachel.post("/console/recalls/" + number + "/returns", Map.of("line", "0",
+                "quantityReturned", "1", "note", "Last pallet"));
         assertThat(onPage.status()).as(onPage.html()).isEqualTo(302);
         assertThat(customer(api.get("jennifer", "/api/recalls/" + number).json(), "Echo Pumps").get("quantityReturned")
-                .decimalValue()).isEqualByComparingTo("8.5");
+                .decimalValue()).isEqualByComparingTo("9");
         assertThat(ConsoleSession.login(port, "tom").post("/console/recalls/" + number + "/returns", Map.of("line", "0",
                 "quantityReturned", "1")).status()).as("sales records no returns").isEqualTo(403);
-        assertThat(echo.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(echo.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("1");
         List<JsonNode> history = new java.util.ArrayList<>();
         api.get("tom", "/api/lots/" + lot + "/history").json().forEach(e -> {
             if (e.get("type").asText().equals(RecallEventTypes.RECALL_RETURNS_RECORDED)

@@ -101,7 +101,7 @@ class RecallNotificationContactApiTest {
 
     @Test
     void theAnswerKeepsHowAndWhomTheCustomerWasReachedAndWhatItReturnedApartFromWhatItDestroyed() {
-        String sku = api.createProduct("RCC");
+        String sku = api.createProduct("RCC", "kg"); // 30.5 destroyed: a measure (drums are counted whole: audit 28 F2)
         String lot = api.releasedLot(sku, new BigDecimal("200"), "2025-01-10");
         GenealogyFixture f = new GenealogyFixture(api, jdbc);
         f.ship("Acme Foods", lot, "100", "2025-01-22");
@@ -131,7 +131,7 @@ class RecallNotificationContactApiTest {
                 "never rounded");
         refused(api.post("rachel", answers, acme("quantityDestroyed", "ten")), "quantityDestroyed");
         refused(api.post("rachel", answers, acme("quantityReturned", 50, "quantityDestroyed", 60)), "quantityDestroyed",
-                "50 drums returned and 60 drums destroyed is more than the 100 drums shipped to Acme Foods");
+                "50 kg returned and 60 kg destroyed is more than the 100 kg shipped to Acme Foods");
         assertThat(customer(number, "Acme Foods").get("notified").asBoolean()).isFalse();
         assertThat(notifiedEvents(lot)).isEmpty();
 
@@ -155,7 +155,7 @@ class RecallNotificationContactApiTest {
         assertThat(detail.get("quantityReturned").decimalValue()).isEqualByComparingTo("50");
         assertThat(detail.get("quantityDestroyed").decimalValue()).isEqualByComparingTo("30.5");
         assertThat(events.get(0).get("reason").asText()).contains("by telephone call (Jane Roe, QA manager)")
-                .contains("returned 50 of 100 drums shipped, destroyed at the customer 30.5 drums");
+                .contains("returned 50 of 100 kg shipped, destroyed at the customer 30.5 kg");
 
         // /engine-rest (the Tasklist form's fields): the form's fields only, the same rules
         String beta = task(number, "Beta Bakery");
@@ -174,8 +174,8 @@ class RecallNotificationContactApiTest {
         Response tooMuch = complete("rachel", beta, answer("reached", true, "acknowledged", true, "contactMethod", "LETTER",
                 "contactPerson", "Purchasing", "quantityReturned", 10, "quantityDestroyed", 11));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
-        assertThat(tooMuch.text()).contains("quantityDestroyed: 10 drums returned and 11 drums destroyed is more than"
-                + " the 20 drums shipped to Beta Bakery");
+        assertThat(tooMuch.text()).contains("quantityDestroyed: 10 kg returned and 11 kg destroyed is more than"
+                + " the 20 kg shipped to Beta Bakery");
         assertThat(customer(number, "Beta Bakery").get("notified").asBoolean()).isFalse();
         Response done = complete("rachel", beta, answer("reached", true, "acknowledged", true, "contactMethod", "LETTER",
                 "contactPerson", "Purchasing", "quantityReturned", 5, "quantityDestroyed",
@@ -200,7 +200,7 @@ class RecallNotificationContactApiTest {
         assertThat(eff.get("retrievedPercent").decimalValue()).isEqualByComparingTo("83.8");
         assertThat(eff.get("quantities").get(0).get("destroyed").decimalValue()).isEqualByComparingTo("45.5");
         assertThat(recall.get("timeline")).extracting(e -> e.get("text").asText()).anySatisfy(t -> assertThat(t)
-                .contains("55 of 120 drums returned (45.8 %) and 45.5 drums destroyed at the customers: 83.8 % retrieved"));
+                .contains("55 of 120 kg returned (45.8 %) and 45.5 kg destroyed at the customers: 83.8 % retrieved"));
         // the recall impact report: destroyed beside returned, outstanding = shipped - returned - destroyed
         JsonNode impact = api.get("jennifer", "/api/reports/recall-impact?recall=" + number).json().get("recalls")
                 .get(0);

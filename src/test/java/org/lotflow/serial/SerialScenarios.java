@@ -172,7 +172,7 @@ public abstract class SerialScenarios {
         Response half = createLot(sku, new BigDecimal("2.5"));
         assertThat(half.status()).as(half.toString()).isEqualTo(400);
         assertThat(half.json().get("field").asText()).isEqualTo("quantity");
-        assertThat(half.json().get("detail").asText()).contains("whole units");
+        assertThat(half.json().get("detail").asText()).contains("not a whole number");
         Response huge = createLot(sku, 100001);
         assertThat(huge.status()).as(huge.toString()).isEqualTo(400);
         assertThat(huge.json().get("field").asText()).isEqualTo("quantity");
@@ -197,7 +197,7 @@ public abstract class SerialScenarios {
                 "sourceLots", List.of(Map.of("lotNumber", source, "quantity", new BigDecimal("0.5")))));
         assertThat(halfUsed.status()).as(halfUsed.toString()).isEqualTo(400);
         assertThat(halfUsed.json().get("field").asText()).isEqualTo("sourceLots[0].quantity");
-        assertThat(halfUsed.json().get("detail").asText()).contains("whole units");
+        assertThat(halfUsed.json().get("detail").asText()).contains("not a whole number");
         assertThat(api.get("tom", "/api/lots/" + source).json().get("available").decimalValue())
                 .as("nothing consumed").isEqualByComparingTo("3");
     }

@@ -205,10 +205,21 @@ public class TestClient {
         throw new AssertionError("jobs keep coming after 50 rounds");
     }
 
-    /** A product of its own for one test: unique SKU, pattern {@code <prefix>-{yyyy}-{seq:3}}. */
+    /**
+     * A product of its own for one test, counted in drums (whole numbers only, {@code WholeUnits}): unique SKU,
+     * pattern {@code <prefix>-{yyyy}-{seq:3}}.
+     */
     public String createProduct(String prefix) {
+        return createProduct(prefix, "drums");
+    }
+
+    /**
+     * As {@link #createProduct(String)}, in {@code unit}: a measure such as {@code kg} or {@code L} where a test means
+     * a fraction (a count of packages takes whole numbers only).
+     */
+    public String createProduct(String prefix, String unit) {
         String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Response r = post("mike", "/api/products", Map.of("sku", sku, "name", "Test product " + sku, "unit", "drums",
+        Response r = post("mike", "/api/products", Map.of("sku", sku, "name", "Test product " + sku, "unit", unit,
                 "shelfLifeMonths", 24, "lotNumberPattern", sku + "-{yyyy}-{seq:3}",
                 "specs", List.of(Map.of("test", "viscosity", "unit", "cSt", "min", 245, "max", 255),
                         Map.of("test", "flashPoint", "unit", "°C", "min", 220))));

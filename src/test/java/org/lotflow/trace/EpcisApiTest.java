@@ -359,8 +359,11 @@ class EpcisApiTest {
         List<JsonNode> events = facts(doc);
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("ObjectEvent", "TransformationEvent",
                 "ObjectEvent");
-        assertThat(events.get(1).get("inputQuantityList").toString()).as("drums: a count, without uom")
-                .isEqualTo("[{\"epcClass\":\"" + BASE + "/lots/" + s.received() + "\",\"quantity\":120.25}]");
+        assertThat(events.get(1).get("inputQuantityList").toString()).as("kg: a measure, with its uom")
+                .isEqualTo("[{\"epcClass\":\"" + BASE + "/lots/" + s.received() + "\",\"quantity\":120.25,"
+                        + "\"uom\":\"KGM\"}]");
+        assertThat(events.get(1).get("outputQuantityList").toString()).as("drums: a count, without uom")
+                .isEqualTo("[{\"epcClass\":\"" + BASE + "/lots/" + s.made() + "\",\"quantity\":40}]");
         assertThat(events.get(1).get("outputQuantityList").get(0).get("epcClass").asText())
                 .isEqualTo(BASE + "/lots/" + s.made());
     }
@@ -422,7 +425,8 @@ class EpcisApiTest {
         assertThat(returned.has("lotflow:recallNumber")).isFalse();
 
         // a lot made here and destroyed: its stock ceases to exist (DELETE), at the plant
-        String made = api.createLot(api.createProduct("EDES"), new java.math.BigDecimal("12.5"), "2025-01-10");
+        // in kg: 12.5 destroyed exactly (drums are counted whole: audit 28 F2)
+        String made = api.createLot(api.createProduct("EDES", "kg"), new java.math.BigDecimal("12.5"), "2025-01-10");
         api.rejectAndDispose(made, "DESTROYED", null);
         JsonNode destroyedTrace = valid(epcis("tom", "/api/traceability/epcis?lot=" + made));
         assertThat(statusChanges(destroyedTrace)).containsExactly("inspecting non_conformant REJECTED");

@@ -40,7 +40,9 @@ class Fsma204ApiTest {
     }
 
     static Story story(TestClient api) {
-        String rmSku = api.createProduct("FRM");
+        // base oil from a tank farm: a measure, kg, so that 200.5 and 120.25 are quantities it may have (drums are
+        // counted whole: audit 28 F2); the finished product stays in drums
+        String rmSku = api.createProduct("FRM", "kg");
         String finSku = api.createProduct("FFIN");
         String supplierLot = "SL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Response receipt = api.post("mike", "/api/receipts", Map.of("sku", rmSku, "supplier",
@@ -111,12 +113,12 @@ class Fsma204ApiTest {
         assertThat(rows.get(2).get("traceabilityLotCodeSource")).isEqualTo(plant);
         assertThat(receiving.get("immediatePreviousSource")).isEqualTo("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
         assertThat(receiving.get("supplierLotNumber")).isEqualTo(s.supplierLot());
-        assertThat(receiving.get("quantity") + " " + receiving.get("unitOfMeasure")).isEqualTo("300 drums");
+        assertThat(receiving.get("quantity") + " " + receiving.get("unitOfMeasure")).isEqualTo("300 kg");
         assertThat(receiving.get("referenceDocumentNumber")).isEqualTo("BOL-" + s.supplierLot());
         assertThat(receiving.get("locationWithinPlant")).isEqualTo("Tank farm 2");
         CSVRecord transformation = rows.get(1);
         assertThat(transformation.get("inputTraceabilityLotCodes")).isEqualTo(s.supplierLot());
-        assertThat(transformation.get("inputQuantities")).isEqualTo("120.25 drums");
+        assertThat(transformation.get("inputQuantities")).isEqualTo("120.25 kg");
         assertThat(transformation.get("inputProductDescriptions")).isEqualTo("Test product " + s.rmSku());
         assertThat(transformation.get("quantity")).isEqualTo("40");
         assertThat(transformation.get("referenceDocumentType") + " " + transformation.get("referenceDocumentNumber"))
@@ -167,7 +169,7 @@ class Fsma204ApiTest {
         CSVRecord back = rows.get(1);
         assertThat(Fsma204KdeTest.missing(back)).as(back.toString()).isEmpty();
         assertThat(back.get("immediateSubsequentRecipient")).isEqualTo("Gulf Coast Base Oils, 400 Channel Dr, Houston, TX 77029");
-        assertThat(back.get("quantity") + " " + back.get("unitOfMeasure")).as("all of it, exactly").isEqualTo("200.5 drums");
+        assertThat(back.get("quantity") + " " + back.get("unitOfMeasure")).as("all of it, exactly").isEqualTo("200.5 kg");
         assertThat(back.get("referenceDocumentType") + " " + back.get("referenceDocumentNumber"))
                 .isEqualTo("Return note RN-" + s.supplierLot());
         assertThat(back.get("supplierLotNumber")).isEqualTo(s.supplierLot());

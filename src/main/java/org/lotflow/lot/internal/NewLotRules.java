@@ -170,17 +170,16 @@ public final class NewLotRules {
     }
 
     /**
-     * A serialised source lot (one serial per unit) is consumed in whole units: 400 naming
+     * A source lot of a product counted in whole units ({@link org.lotflow.product.WholeUnits}: serialised, one serial
+     * per unit, or counted in packages such as drums) is consumed in whole units: 400 naming
      * {@code sourceLots[index].quantity} otherwise (auditor 2026-12-06 G-e: half a pump was consumed, leaving 0.5 units
-     * that no whole-unit order could take and no serial matched; README: "a serialised lot holds whole units").
+     * that no whole-unit order could take and no serial matched; audit 28 F2: half a drum). A source lot recorded
+     * with a fraction before the rule may still give up the fraction that leaves its stock on hand whole
+     * ({@link org.lotflow.product.WholeUnits#takesFrom}).
      */
-    public static void requireWholeUnitsOfSerialised(int index, Lot source, java.math.BigDecimal quantity) {
-        if (quantity != null && source.getProduct().isSerialised()
-                && quantity.stripTrailingZeros().scale() > 0) {
-            throw new InvalidInput("sourceLots[" + index + "].quantity", "is " + quantity.stripTrailingZeros()
-                    .toPlainString() + ", but lot " + source.getLotNumber() + " is of serialised product "
-                    + source.getProduct().getSku() + ": it is consumed in whole units, one serial each");
-        }
+    public static void requireWholeUnits(int index, Lot source, java.math.BigDecimal quantity) {
+        org.lotflow.product.WholeUnits.require("sourceLots[" + index + "].quantity", source.getProduct(), quantity,
+                source.quantities().onHand());
     }
 
     /**

@@ -59,8 +59,9 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
 
     /**
      * This answer, when what the customer received is counted in whole units ({@code whole}: serialised products, one
-     * serial each) and it says so; 400 naming {@code quantityReturned} or {@code quantityDestroyed} for a fraction of a
-     * unit (auditor 2026-12-07 F2: 0.25 of a serialised pump was recorded destroyed and counted).
+     * serial each, or products counted in packages, {@link org.lotflow.product.WholeUnits}) and it says so; 400 naming
+     * {@code quantityReturned} or {@code quantityDestroyed} for a fraction of a unit (auditor 2026-12-07 F2: 0.25 of a
+     * serialised pump was recorded destroyed and counted; audit 28 F2: half a drum).
      */
     NotificationAnswer inWholeUnits(boolean whole, String unit) {
         requireWhole(whole, unit, "quantityReturned", quantityReturned);
@@ -70,9 +71,11 @@ record NotificationAnswer(boolean reached, boolean acknowledged, BigDecimal quan
 
     /** 400 naming {@code field} when {@code whole} and {@code quantity} is a fraction of a unit. */
     static void requireWhole(boolean whole, String unit, String field, BigDecimal quantity) {
-        if (whole && quantity != null && quantity.stripTrailingZeros().scale() > 0) {
+        if (whole && !org.lotflow.product.WholeUnits.whole(quantity)) {
             throw new InvalidInput(field, Quantities.plain(quantity) + (unit == null ? "" : " " + unit) + " is not a"
-                    + " whole number: the customer received serialised units (one serial each), counted whole");
+                    + " whole number: what the customer received is counted in whole " + (unit == null ? "units"
+                            : unit) + " (packages, or serialised units, one serial each); enter a whole number"
+                    + (unit == null ? "" : " of " + unit) + " (nothing is rounded)");
         }
     }
 

@@ -292,12 +292,16 @@ class RecallStore {
 
     /**
      * Whether all the recall's shipments to {@code customer} (whatever its case) in {@code unit} (any, when null) are
-     * of serialised products, which are counted in whole units, one serial each (auditor 2026-12-07 F2).
+     * of products counted in whole units ({@link org.lotflow.product.WholeUnits}): serialised, one serial each (auditor
+     * 2026-12-07 F2), or counted in packages such as drums (audit 28 F2); not when a shipment was recorded with a
+     * fraction before the rule (the customer's answer may then name that fraction).
      */
     boolean wholeUnits(long recallId, String customer, String unit) {
         List<ShipmentRow> shipped = shipments(recallId, customer).stream()
                 .filter(s -> unit == null || unit.equals(s.unit())).toList();
-        return !shipped.isEmpty() && shipped.stream().allMatch(ShipmentRow::serialised);
+        return !shipped.isEmpty() && shipped.stream()
+                .allMatch(s -> org.lotflow.product.WholeUnits.counted(s.serialised(), s.unit())
+                        && org.lotflow.product.WholeUnits.whole(s.quantity()));
     }
 
     /** The ids of the lots of the recall's scope. */

@@ -124,6 +124,9 @@ public class ReturnReceipts {
         // row lock, so two recalls' receipts of one lot wait for each other
         Lot stock = lots.lockAll(List.of(lot.lotId())).get(0);
         BigDecimal before = receipts.received(lot.lotId(), asRecorded);
+        // so many drums or serialised units came back, never half of one (audit 28 F2); what is left of a shipment
+        // recorded with a fraction before the rule can still come back
+        org.lotflow.product.WholeUnits.require("quantity", stock.getProduct(), quantity, sent.subtract(before));
         if (before.add(quantity).compareTo(sent) > 0) {
             throw new InvalidInput("quantity", Quantities.plain(quantity) + " " + lot.unit() + " would make "
                     + Quantities.plain(before.add(quantity)) + " " + lot.unit() + " received back of lot "
