@@ -47,7 +47,8 @@ class CredentialCacheApiTest {
 
             identityService.deleteMembership("cachy", Groups.ADMIN);
             assertThat(status("cachy", "second-Password-2", "/actuator/metrics")).isEqualTo(403);
-            assertThat(status("cachy", "second-Password-2", "/api/lots")).isEqualTo(200);
+            // signed in (not 401), and in no role now: no role, no reads (audit 29 F1)
+            assertThat(status("cachy", "second-Password-2", "/api/lots")).isEqualTo(403);
         } finally {
             identityService.deleteUser("cachy");
         }

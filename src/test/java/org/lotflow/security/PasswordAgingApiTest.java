@@ -58,10 +58,10 @@ class PasswordAgingApiTest {
     void anExpiredPasswordLogsInOnlyToChangeIt() {
         assertThat(api.call("jennifer", HttpMethod.GET, "/api/lots", null).status()).as("demo users do not expire")
                 .isEqualTo(200);
-        String fresh = user("fresh", 89);
+        String fresh = user("fresh", 89, Groups.SALES);
         assertThat(api.call(fresh, OLD, HttpMethod.GET, "/api/lots", null, "application/json").status()).isEqualTo(200);
 
-        String id = user("aged", 91);
+        String id = user("aged", 91, Groups.SALES);
         TestClient.Response refused = api.call(id, OLD, HttpMethod.GET, "/api/lots", null, "application/json");
         assertThat(refused.status()).as(refused.text()).isEqualTo(403);
         assertThat(refused.isProblem()).isTrue();
@@ -103,7 +103,7 @@ class PasswordAgingApiTest {
 
     @Test
     void aPasswordWhoseSettingTheTrailDoesNotHoldCountsAsExpired() {
-        String id = user("untracked", 0);
+        String id = user("untracked", 0, Groups.SALES);
         jdbc.update("DELETE FROM security_event WHERE user_id = ?", id);
         TestClient.Response refused = api.call(id, OLD, HttpMethod.GET, "/api/lots", null, "application/json");
         assertThat(refused.status()).isEqualTo(403);
