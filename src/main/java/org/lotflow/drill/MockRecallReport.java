@@ -110,7 +110,9 @@ public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus
          * What the customer had of the lot as the drill's pages and report say it: "17 kg shipped, 10 kg received back,
          * 7 kg still at the customer"; "17 kg shipped, all received back"; "17 kg shipped, none received back" (all of
          * it still at the customer); "10 pails shipped, 5 pails received back, 10 pails destroyed at the customer,
-         * none still at the customer"; "17 kg shipped" in drills started before returns were counted per customer.
+         * none still at the customer"; "30 pails shipped, none received back, 5 pails destroyed at the customer, 25 pails
+         * said returned but not received, none still at the customer"; "17 kg shipped" in drills started before returns
+         * were counted per customer.
          */
         public String inWords() {
             String shipped = plain(quantity) + " " + unit + " shipped";
@@ -118,6 +120,17 @@ public record MockRecallReport(String drillNumber, String lotNumber, DrillStatus
                 return shipped;
             }
             boolean destroyed = destroyedAtCustomer != null && destroyedAtCustomer.signum() > 0;
+            // said returned, never received at the plant: neither still at the customer nor back (new user 29 F9)
+            BigDecimal notReceived = quantity.subtract(receivedBack).subtract(stillAtCustomer)
+                    .subtract(destroyed ? destroyedAtCustomer : BigDecimal.ZERO);
+            if (notReceived.signum() > 0) {
+                return shipped + (receivedBack.signum() == 0 ? ", none received back"
+                        : ", " + plain(receivedBack) + " " + unit + " received back")
+                        + (destroyed ? ", " + plain(destroyedAtCustomer) + " " + unit + " destroyed at the customer" : "")
+                        + ", " + plain(notReceived) + " " + unit + " said returned but not received, "
+                        + (stillAtCustomer.signum() == 0 ? "none" : plain(stillAtCustomer) + " " + unit)
+                        + " still at the customer";
+            }
             if (!destroyed) {
                 if (receivedBack.signum() == 0) {
                     return shipped + ", none received back";

@@ -51,6 +51,15 @@ class CustomerLotWordsTest {
                         + " lot's still at the customer");
     }
 
+    /** New user 29 F9: 25 of 30 pails said returned, never received: said as such, not "none still at the customer". */
+    @Test
+    void saidReturnedButNotReceivedInWords() {
+        assertThat(lot("30", "0", "0", "5").inWords()).isEqualTo("30 kg shipped, none received back, 5 kg destroyed at"
+                + " the customer, 25 kg said returned but not received, none still at the customer");
+        assertThat(lot("30", "10", "5", null).inWords()).isEqualTo("30 kg shipped, 10 kg received back, 15 kg said"
+                + " returned but not received, 5 kg still at the customer");
+    }
+
     @Test
     void aDrillStoredBeforeReadsBackWithoutTheNewFigures() throws Exception {
         MockRecallReport.Customer old = new ObjectMapper().readValue("""

@@ -82,7 +82,8 @@ public class DrillReports {
                     .append(" (").append(e.apply(lotStatusWords(l.status()))).append("): ")
                     .append(MassBalance.plain(l.quantity())).append(' ').append(e.apply(l.unit())).append(" = on hand ")
                     .append(MassBalance.plain(l.onHand())).append(shippedInWords(l,
-                            atCustomers(r, l.lotNumber(), MockRecallReport.CustomerLot::stillAtCustomer),
+                            reported(r, l.lotNumber()) ? atCustomers(r, l.lotNumber(),
+                                    MockRecallReport.CustomerLot::stillAtCustomer) : null,
                             atCustomers(r, l.lotNumber(), MockRecallReport.CustomerLot::destroyedAtCustomer)))
                     .append(" + consumed ").append(MassBalance.plain(l.consumed())).append(" + disposed ")
                     .append(MassBalance.plain(l.disposed())).append(", difference ")
@@ -115,20 +116,35 @@ public class DrillReports {
      * destroyed some on site by their answers to a recall ({@code destroyed}, the sum of their
      * {@code destroyedAtCustomer} of the lot): " + still at customers 5 + destroyed at customers 10 (25 shipped less 10
      * received back)", {@code stillAtCustomers} the sum of their {@code stillAtCustomer} of the lot: the two add up to
-     * the lot's shipped when the customers' figures agree (a finding otherwise).
+     * the lot's shipped when the customers' figures agree (a finding otherwise); what they said they returned and the
+     * plant never received is a term of its own: " + still at customers 50 + destroyed at customers 5 + said returned,
+     * not received 25 (80 shipped)". {@code stillAtCustomers} null: not counted per customer (older drills).
      */
     static String shippedInWords(MockRecallReport.Lot l, java.math.BigDecimal stillAtCustomers,
             java.math.BigDecimal destroyed) {
         boolean anyDestroyed = destroyed != null && destroyed.signum() > 0;
-        if (!anyDestroyed && (l.receivedBack() == null || l.receivedBack().signum() == 0)) {
+        // what customers said they sent back and the plant never received (new user 29 F9: "400 = 0 + 50 + 5 + 0 +
+        // 320" added up to 375 beside a finding of 25 pails neither at the customer nor at the plant): a term of its own
+        java.math.BigDecimal notReceived = stillAtCustomers == null ? java.math.BigDecimal.ZERO
+                : l.shipped().subtract(stillAtCustomers).subtract(anyDestroyed ? destroyed : java.math.BigDecimal.ZERO)
+                        .max(java.math.BigDecimal.ZERO);
+        boolean anyNotReceived = notReceived.signum() > 0;
+        if (!anyDestroyed && !anyNotReceived && (l.receivedBack() == null || l.receivedBack().signum() == 0)) {
             return " + shipped " + MassBalance.plain(l.shipped());
         }
         java.math.BigDecimal back = l.receivedBack() == null ? java.math.BigDecimal.ZERO : l.receivedBack();
-        java.math.BigDecimal still = anyDestroyed ? stillAtCustomers : l.shipped();
+        java.math.BigDecimal still = anyDestroyed || anyNotReceived ? stillAtCustomers : l.shipped();
         return " + still at customers " + MassBalance.plain(still)
-                + (anyDestroyed ? " + destroyed at customers " + MassBalance.plain(destroyed) : "") + " ("
+                + (anyDestroyed ? " + destroyed at customers " + MassBalance.plain(destroyed) : "")
+                + (anyNotReceived ? " + said returned, not received " + MassBalance.plain(notReceived) : "") + " ("
                 + MassBalance.plain(l.shipped().add(back)) + " shipped"
                 + (back.signum() == 0 ? "" : " less " + MassBalance.plain(back) + " received back") + ")";
+    }
+
+    /** Whether the drill counted what each customer of the lot still holds (drills started before it did not). */
+    static boolean reported(MockRecallReport r, String lotNumber) {
+        return r.customers().stream().flatMap(c -> c.lots().stream())
+                .anyMatch(l -> lotNumber.equals(l.lotNumber()) && l.stillAtCustomer() != null);
     }
 
     /**
