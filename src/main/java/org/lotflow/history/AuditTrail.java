@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.lotflow.history.internal.chain.AuditChainStore;
 import org.lotflow.history.internal.chain.AuditSealer;
+import org.lotflow.history.internal.chain.BusinessRecordsWalk;
 import org.lotflow.history.internal.chain.ChainWalk;
 import org.lotflow.history.internal.chain.MasterDataWalk;
 import org.lotflow.history.internal.chain.SignedEventWalk;
@@ -36,6 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * also checks that every product still gives the fingerprint its events recorded; the first event whose product no
  * longer does is the break (after any break of the chain itself). On PostgreSQL the product tables refuse UPDATE,
  * DELETE and TRUNCATE (V193). 21 CFR 11.10(e), EU GMP Annex 11 §9; sig28 M1.
+ *
+ * <p>The business records lotflow decides and reports from are compared with the trail as well ({@link
+ * BusinessRecordsWalk}: each lot's status, shipment line and lab result with its events; audit 29 F2): {@code records
+ * = {checked, disagreeing, first: [{table, key, lotNumber, field, recorded, found}, ...]}} (the first 100), and the
+ * trail is not intact while any disagrees. On PostgreSQL {@code shipment} and {@code lab_result} refuse UPDATE, DELETE
+ * and TRUNCATE (V213).
  *
  * <p>Gauges at {@code /actuator/prometheus}: {@code lotflow_audit_chain_intact} (1 intact, 0 broken, NaN before the
  * first check) and {@code lotflow_audit_chain_events} (events in the chain at the last check).
@@ -67,7 +74,7 @@ public class AuditTrail {
      * by whom ({@code system} for the daily check).
      */
     public record Verification(boolean intact, long events, String lastHash, Break firstBroken, Instant checkedAt,
-            String checkedBy) {
+            String checkedBy, BusinessRecords.Reconciliation records) {
     }
 
     private final AuditSealer sealer;
@@ -79,13 +86,15 @@ public class AuditTrail {
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
     private final AtomicReference<Verification> last = new AtomicReference<>();
+    private final BusinessRecordsWalk businessRecords;
 
     private final List<SignedRecords> signedRecords;
 
     public AuditTrail(AuditSealer sealer, AuditChainStore store, LotNumbers lotNumbers, ProductService products,
             CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters,
-            List<SignedRecords> signedRecords) {
+            List<SignedRecords> signedRecords, BusinessRecordsWalk businessRecords) {
         this.signedRecords = List.copyOf(signedRecords);
+        this.businessRecords = businessRecords;
         this.sealer = sealer;
         this.products = products;
         this.lotNumbers = lotNumbers;
@@ -115,7 +124,7 @@ public class AuditTrail {
      */
     public Verification check(String checkedBy) {
         sealer.seal(true);
-        Verification v = readOnly.execute(status -> {
+        Verification chain = readOnly.execute(status -> {
             // the head first, then the seals up to it: a sealer committing between the two reads (another check's
             // sealing, the background run) adds seals beyond this head, which this walk leaves to the next check,
             // instead of making a head further on than the seals read look like seals deleted at the end
@@ -136,12 +145,18 @@ public class AuditTrail {
             if (first == null) {
                 first = firstDisagreement(signed.events());
             }
-            return new Verification(first == null, walk.events(), walk.lastHash(), first, clock.instant(), checkedBy);
+            return new Verification(first == null, walk.events(), walk.lastHash(), first, clock.instant(), checkedBy,
+                    null);
         });
+        // the records lotflow acts on, compared with the trail (audit 29 F2)
+        BusinessRecords.Reconciliation records = businessRecords.walk();
+        Verification v = new Verification(chain.intact() && records.agrees(), chain.events(), chain.lastHash(),
+                chain.firstBroken(), chain.checkedAt(), checkedBy, records);
         writing.executeWithoutResult(status -> store.record(new AuditChainStore.Check(v.checkedAt(), checkedBy,
                 v.intact(), v.events(), v.lastHash(), v.firstBroken() == null ? null : v.firstBroken().position(),
                 v.firstBroken() == null ? null : v.firstBroken().eventId(),
-                v.firstBroken() == null ? null : v.firstBroken().problem())));
+                v.firstBroken() != null ? v.firstBroken().problem() : records.agrees() ? null
+                        : BusinessRecordsWalk.summary(records))));
         last.set(v);
         return v;
     }
@@ -209,7 +224,7 @@ public class AuditTrail {
         Optional<Verification> stored = readOnly.execute(status -> store.latest().map(c -> new Verification(c.intact(),
                 c.events(), c.lastHash(), c.intact() ? null : new Break(c.brokenPosition(),
                         c.brokenEventId(), lotNumberOf(c.brokenEventId()), c.problem()), c.checkedAt(),
-                c.checkedBy())));
+                c.checkedBy(), null)));
         stored.ifPresent(s -> last.compareAndSet(null, s));
         return stored;
     }

@@ -162,6 +162,14 @@ public class Shipping {
                     org.lotflow.history.LotEventTypes.STATUS_CHANGED).stream()
                     .map(e -> new org.lotflow.order.internal.ShipDates.Change(e.at(), e.previousStatus(), e.newStatus()))
                     .toList();
+            // the status the ship gate reads must be the one the lot's trail ends with: a status edited in the database
+            // (a held lot made RELEASED) ships nothing (audit 29 F2; read from the changes already read here)
+            String trailStatus = changes.isEmpty() ? LotStatus.PENDING.name() : changes.get(changes.size() - 1).to();
+            if (!lot.getStatus().name().equals(trailStatus)) {
+                throw new StateConflict("Order " + orderNumber + " cannot ship: lot " + lot.getLotNumber() + "'s record"
+                        + " disagrees with its audit trail (its status is " + lot.getStatus() + ", its trail says "
+                        + trailStatus + "); QA must check /api/audit/verify").with("lotNumber", lot.getLotNumber());
+            }
             org.lotflow.order.internal.ShipDates.notShippableOn(lot.getLotNumber(), date, changes, clock.getZone())
                     .ifPresent(reason -> {
                         throw new InvalidInput("shippedAt", reason);
@@ -205,7 +213,9 @@ public class Shipping {
                     .reason("Shipped to " + order.getCustomer() + " on order " + orderNumber)
                     .detail("orderNumber", orderNumber).detail("customer", order.getCustomer())
                     .detail("quantity", a.getQuantity()).detail("shippedAt", date.toString())
-                    .detail("carrier", carrier).record();
+                    .detail("carrier", carrier)
+                    // the ledger line this event records, for the audit check to pair them (audit 29 F2)
+                    .detail("shipmentId", shipment.getId()).record();
             List<String> shippedSerials = picked.ship(lot.getId(), a.getQuantity(), shipment.getId(),
                     order.getCustomer(), orderNumber, date);
             lines.add(new OrderView.ShipmentLine(lot.getLotNumber(), a.getQuantity(), date, carrier,

@@ -315,7 +315,7 @@ abstract class ArchivingScenarios {
         String sku = sku();
         String lot = depletedLot(sku, "2020-06-01");
         String number = openRecall(lot, "Odour complaint spread: recall the lot");
-        jdbc.update("UPDATE lot SET status = 'ARCHIVED' WHERE lot_number = ?", lot); // as archived before the fix
+        org.lotflow.support.TrailedEdits.status(jdbc, lot, "ARCHIVED", null); // as archived before the fix
 
         Response again = api.post("rachel", "/api/recalls", Map.of("lots", List.of(lot), "reason", "again",
                 "classification", "CLASS_III"));

@@ -66,11 +66,19 @@ class AuditCheckRaceTest {
         }).when(store).walk(any(), any(), any(), anyLong());
         AuditTrail trail = new AuditTrail(mock(AuditSealer.class), store, mock(LotNumbers.class),
                 mock(org.lotflow.product.ProductService.class), mock(CurrentUser.class), Clock.fixed(Instant.parse("2025-01-28T15:00:00Z"), ZoneOffset.UTC),
-                mock(PlatformTransactionManager.class), new SimpleMeterRegistry(), java.util.List.of());
+                mock(PlatformTransactionManager.class), new SimpleMeterRegistry(), java.util.List.of(), agreeing());
 
         AuditTrail.Verification v = trail.check("jennifer");
 
         assertThat(v.intact()).as(String.valueOf(v.firstBroken())).isTrue();
         assertThat(v.events()).isEqualTo(2);
+    }
+
+    /** The business records agree with the trail (BusinessRecordsWalk is not what this test is about). */
+    private static org.lotflow.history.internal.chain.BusinessRecordsWalk agreeing() {
+        org.lotflow.history.internal.chain.BusinessRecordsWalk walk =
+                mock(org.lotflow.history.internal.chain.BusinessRecordsWalk.class);
+        when(walk.walk()).thenReturn(new BusinessRecords.Reconciliation(0, 0, List.of()));
+        return walk;
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The audit trail on PostgreSQL (issue #16): the database itself refuses to change or remove lot events, their
  * seals and the record of checks (V111's triggers), whoever asks; and when the owner takes a trigger away to edit
- * an event, the chain names the event. A product's specification and master data are refused alike (V193).
+ * an event, the chain names the event. A product's specification and master data are refused alike (V193), and the
+ * shipment ledger and lab results (V213; audit 29 F2).
  */
 @PostgresApiTest
 class PostgresAuditTrailIT {
@@ -180,5 +181,47 @@ class PostgresAuditTrailIT {
         }
         JsonNode again = api.get("jennifer", "/api/audit/verify").json();
         assertThat(again.get("intact").asBoolean()).as(again.toString()).isTrue();
+    }
+
+    /** Audit 29 F2: shipment lines and lab results are never changed in place (V213); edited behind it, verify names it. */
+    @Test
+    void theDatabaseRefusesToChangeAShipmentLineOrALabResult() {
+        String sku = api.createProduct("PGSHIP");
+        String lot = api.releasedLot(sku, new BigDecimal("20"), "2025-01-10");
+        String order = "SO-PGSHIP-" + System.nanoTime();
+        assertThat(api.post("tom", "/api/orders", java.util.Map.of("orderNumber", order, "customer",
+                "Precision Parts Co.", "sku", sku, "quantity", 5)).status()).isEqualTo(201);
+        assertThat(api.post("tom", "/api/orders/" + order + "/shipments", java.util.Map.of()).status()).isEqualTo(201);
+        long lotId = jdbc.queryForObject("SELECT id FROM lot WHERE lot_number = ?", Long.class, lot);
+        long shipment = jdbc.queryForObject("SELECT id FROM shipment WHERE lot_id = ?", Long.class, lotId);
+        for (String sql : new String[] {
+                "UPDATE shipment SET customer = 'Nobody Ltd' WHERE id = " + shipment,
+                "UPDATE shipment SET quantity = 1 WHERE id = " + shipment,
+                "DELETE FROM shipment WHERE id = " + shipment, "TRUNCATE shipment CASCADE",
+                "UPDATE lab_result SET result = 262 WHERE lot_id = " + lotId,
+                "UPDATE lab_result SET passed = FALSE WHERE lot_id = " + lotId,
+                "DELETE FROM lab_result WHERE lot_id = " + lotId, "TRUNCATE lab_result"}) {
+            assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).rootCause()
+                    .hasMessageContaining("shipment lines and lab results are never changed in place");
+        }
+        assertThat(jdbc.queryForObject("SELECT customer FROM shipment WHERE id = ?", String.class, shipment))
+                .isEqualTo("Precision Parts Co.");
+
+        JsonNode before = api.get("jennifer", "/api/audit/verify").json();
+        assertThat(before.at("/records/disagreeing").asLong()).as(before.toString()).isZero();
+        jdbc.execute("ALTER TABLE shipment DISABLE TRIGGER shipment_unchanged");
+        try {
+            jdbc.update("UPDATE shipment SET customer = 'Nobody Ltd' WHERE id = ?", shipment);
+            JsonNode v = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(v.get("intact").asBoolean()).isFalse();
+            assertThat(v.at("/records/first/0/key").asText()).isEqualTo("shipment " + shipment + " (lot " + lot
+                    + ", order " + order + ")");
+            assertThat(v.at("/records/first/0/recorded").asText()).isEqualTo("Precision Parts Co.");
+            assertThat(v.at("/records/first/0/found").asText()).isEqualTo("Nobody Ltd");
+            jdbc.update("UPDATE shipment SET customer = 'Precision Parts Co.' WHERE id = ?", shipment);
+        } finally {
+            jdbc.execute("ALTER TABLE shipment ENABLE TRIGGER shipment_unchanged");
+        }
+        assertThat(api.get("jennifer", "/api/audit/verify").json().at("/records/disagreeing").asLong()).isZero();
     }
 }

@@ -72,6 +72,10 @@ public final class QuarantineFixture {
                 + "created_by) VALUES (?, ?, ?, ?, ?, 'Regional Transport', ?, 'tom')", orderId, lotId, customer,
                 new BigDecimal(quantity), java.sql.Date.valueOf(LocalDate.parse(shippedAt)),
                 java.sql.Timestamp.from(Instant.now()));
+        String orderNumber = jdbc.queryForObject("SELECT order_number FROM sales_order WHERE id = ?", String.class,
+                orderId);
+        org.lotflow.support.TrailedEdits.shipped(jdbc, lotId, orderNumber, customer, new BigDecimal(quantity),
+                shippedAt, "Regional Transport");
     }
 
     Response hold(String user, String lotNumber, String reason) {

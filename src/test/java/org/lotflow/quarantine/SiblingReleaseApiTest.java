@@ -134,7 +134,7 @@ class SiblingReleaseApiTest {
         assertThat(formNotice(second)).contains("Contamination confirmed")
                 .endsWith("Refuse its release instead (the lot becomes REJECTED)");
         // archived since from REJECTED (as the archiving run sets it): still a rejected sibling
-        jdbc.update("UPDATE lot SET status = 'ARCHIVED', archived_from = 'REJECTED' WHERE lot_number = ?", first);
+        org.lotflow.support.TrailedEdits.status(jdbc, first, "ARCHIVED", ", archived_from = 'REJECTED'");
         assertRefusedBeforeTheSignature(q, second, first, supplierLot, "was REJECTED by QA");
     }
 

@@ -215,7 +215,7 @@ class UnfitSourcesApiTest {
         assertThat(q.status(made)).isEqualTo("PENDING");
         assertThat(api.get("tom", "/api/lots/" + made + "/coa").status()).isNotEqualTo(200);
         // archived since (its retention passed; set as the archiving run sets it): still rejected material
-        jdbc.update("UPDATE lot SET status = 'ARCHIVED', archived_from = 'REJECTED' WHERE lot_number = ?", rm);
+        org.lotflow.support.TrailedEdits.status(jdbc, rm, "ARCHIVED", ", archived_from = 'REJECTED'");
         Response afterArchiving = approveRelease(made);
         assertThat(afterArchiving.status()).as(afterArchiving.toString()).isEqualTo(409);
         assertThat(afterArchiving.json().get("detail").asText()).contains(rm + ", which QA REJECTED");

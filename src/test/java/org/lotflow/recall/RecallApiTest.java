@@ -1000,7 +1000,7 @@ class RecallApiTest {
         assertThat(api.post("rachel", "/api/recalls", recall(List.of(rm), "Supplier reports contamination",
                 "CLASS_I")).status()).isEqualTo(201);
         // its retention passed: archived (lotArchiving), the recall is kept as a fact of the lot
-        jdbc.update("UPDATE lot SET status = 'ARCHIVED' WHERE lot_number = ?", rm);
+        org.lotflow.support.TrailedEdits.status(jdbc, rm, "ARCHIVED", null);
         assertThat(jdbc.queryForObject("SELECT recalled_once FROM lot WHERE lot_number = ?", Boolean.class, rm)).isTrue();
         Response refused = signReleaseDecision(made, true);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);

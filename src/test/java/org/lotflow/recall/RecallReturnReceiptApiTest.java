@@ -385,7 +385,7 @@ class RecallReturnReceiptApiTest {
         String archivedSku = api.createProduct("RRA");
         String archived = api.releasedLot(archivedSku, new BigDecimal("10"), "2025-01-10");
         f.ship("Echo Ltd", archived, "10", "2025-01-22");
-        jdbc.update("UPDATE lot SET status = 'ARCHIVED' WHERE lot_number = ?", archived);
+        org.lotflow.support.TrailedEdits.status(jdbc, archived, "ARCHIVED", null);
         Response second = api.post("rachel", "/api/recalls", Map.of("lots", List.of(archived), "reason",
                 "Archived lot at a customer", "classification", "CLASS_III"));
         assertThat(second.status()).as(second.toString()).isEqualTo(201);

@@ -258,7 +258,7 @@ class DailyReviewApiTest {
             assertThat(before.get("expiredInventory").decimalValue()).isEqualByComparingTo("0");
 
             // one of them marked EXPIRED by the monitor since
-            jdbc.update("UPDATE lot SET status = 'EXPIRED' WHERE lot_number = ?", expired);
+            org.lotflow.support.TrailedEdits.status(jdbc, expired, "EXPIRED", null);
             JsonNode day = api.get("tom", "/api/reports/daily?date=2025-01-28&sku=" + sku).json();
             assertThat(day.get("activeLots").asLong()).isEqualTo(1);
             assertThat(day.get("totalInventory").decimalValue()).isEqualByComparingTo("50");

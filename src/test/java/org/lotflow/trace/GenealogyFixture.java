@@ -122,6 +122,8 @@ public class GenealogyFixture {
                 VALUES (?, ?, ?, ?, ?, 'Regional Transport', ?, 'tom')
                 """, orderId, lot.get("id"), customer, qty, LocalDate.parse(shippedAt), now);
         jdbc.update("UPDATE lot SET shipped = shipped + ?, version = version + 1 WHERE id = ?", qty, lot.get("id"));
+        org.lotflow.support.TrailedEdits.shipped(jdbc, lot.get("id"), order, customer, qty, shippedAt,
+                "Regional Transport");
         shipments.add(new Shipped(customer, lotNumber, order, qty, LocalDate.parse(shippedAt)));
         return order;
     }

@@ -60,7 +60,8 @@ public class AuditSchedule {
             scheduler.scheduleWithFixedDelay(() -> run("daily check", () -> {
                 AuditTrail.Verification v = audit.check(CurrentUser.SYSTEM);
                 if (!v.intact()) {
-                    log.error("Audit trail hash chain BROKEN: {}", v.firstBroken());
+                    log.error("Audit trail BROKEN: {}; business records disagreeing: {}", v.firstBroken(),
+                            v.records() == null ? null : v.records().disagreeing());
                 }
             }), firstCheck.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -28,6 +28,9 @@ public class AuditTrailHealth implements HealthIndicator {
             if (v.firstBroken() != null) {
                 h.withDetail("firstBroken", v.firstBroken());
             }
+            if (v.records() != null && !v.records().agrees()) {
+                h.withDetail("recordsDisagreeing", v.records().disagreeing()); // audit 29 F2
+            }
             return h.build();
         }).orElseGet(() -> Health.up().withDetail("intact", "not checked yet").build());
     }

@@ -8,8 +8,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/audit/verify}: checks the audit trail's hash chain end to end (issue #16; 21 CFR 11.10(e)) and
  * answers {@code {intact, events, lastHash, firstBroken?: {position, eventId, lotNumber, problem}, checkedAt,
- * checkedBy}}; the check is recorded. QA managers and administrators; 403 (problem+json) for anyone else. It reads
- * every event once (seconds for millions of events).
+ * checkedBy, records: {checked, disagreeing, first: [{table, key, lotNumber, field, recorded, found}]}}}: {@code records}
+ * compares each lot's status, shipment line and lab result with its events and names every disagreement (the first
+ * 100; {@code intact} is false while any disagrees; audit 29 F2). The check is recorded. QA managers and
+ * administrators; 403 (problem+json) for anyone else. It reads every event once (seconds for millions of events).
  */
 @RestController
 @RequestMapping("/api/audit")
