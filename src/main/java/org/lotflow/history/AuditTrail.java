@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.lotflow.history.internal.chain.AuditChainStore;
 import org.lotflow.history.internal.chain.AuditSealer;
 import org.lotflow.history.internal.chain.ChainWalk;
+import org.lotflow.history.internal.chain.EventMacCheck;
 import org.lotflow.history.internal.chain.MasterDataWalk;
 import org.lotflow.product.ProductService;
 import org.lotflow.security.CurrentUser;
@@ -32,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * longer does is the break (after any break of the chain itself). On PostgreSQL the product tables refuse UPDATE,
  * DELETE and TRUNCATE (V193). 21 CFR 11.10(e), EU GMP Annex 11 §9; sig28 M1.
  *
+ * <p>Every event also carries a record seal (HMAC-SHA256 with a key lotflow holds outside the database,
+ * {@code chain.EventMac}, audit29 F4): only events whose record seal matches are sealed into the chain, and the
+ * walk names every event whose record seal does not match (written by SQL, not by lotflow) after any break of the
+ * chain itself and before the master data. 21 CFR 11.10(e), 11.70; EU GMP Annex 11 §9, §14.
+ *
  * <p>Gauges at {@code /actuator/prometheus}: {@code lotflow_audit_chain_intact} (1 intact, 0 broken, NaN before the
  * first check) and {@code lotflow_audit_chain_events} (events in the chain at the last check).
  */
@@ -53,6 +59,7 @@ public class AuditTrail {
 
     private final AuditSealer sealer;
     private final AuditChainStore store;
+    private final EventMacCheck macCheck;
     private final LotNumbers lotNumbers;
     private final ProductService products;
     private final CurrentUser currentUser;
@@ -61,9 +68,10 @@ public class AuditTrail {
     private final TransactionTemplate writing;
     private final AtomicReference<Verification> last = new AtomicReference<>();
 
-    public AuditTrail(AuditSealer sealer, AuditChainStore store, LotNumbers lotNumbers, ProductService products,
+    public AuditTrail(AuditSealer sealer, AuditChainStore store, EventMacCheck macCheck, LotNumbers lotNumbers, ProductService products,
             CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.sealer = sealer;
+        this.macCheck = macCheck;
         this.products = products;
         this.lotNumbers = lotNumbers;
         this.store = store;
@@ -103,7 +111,8 @@ public class AuditTrail {
             walk.end(head.position(), head.hash());
             // a broken chain first (the fingerprints read are then not vouched for), else a product whose master data
             // no longer gives the fingerprint its chained events recorded (sig28 M1)
-            ChainWalk.Break b = walk.broken() != null ? walk.broken() : masterData.end(products::fingerprint);
+            ChainWalk.Break b = walk.broken() != null ? walk.broken() : notWrittenByLotflow();
+            b = b != null ? b : masterData.end(products::fingerprint);
             return new Verification(b == null, walk.events(), walk.lastHash(),
                     b == null ? null : new Break(b.position(), b.eventId(), lotNumberOf(b.eventId()), b.problem()),
                     clock.instant(), checkedBy);
@@ -114,6 +123,16 @@ public class AuditTrail {
                 v.firstBroken() == null ? null : v.firstBroken().problem())));
         last.set(v);
         return v;
+    }
+
+    /**
+     * Every event whose record seal does not match (audit29 F4: written by SQL, not by lotflow), as one break at
+     * position 0 (outside the chain) naming the first {@value EventMacCheck#NAMED} of them; null when there is none.
+     */
+    private ChainWalk.Break notWrittenByLotflow() {
+        EventMacCheck.Result macs = macCheck.check();
+        return macs.clean() ? null : new ChainWalk.Break(0, macs.named().get(0).eventId(),
+                macs.problem(lotId -> lotNumbers.lotNumberOf(lotId).orElse(null)));
     }
 
     private String lotNumberOf(Long eventId) {
