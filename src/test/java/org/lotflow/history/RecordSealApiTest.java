@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.lotflow.history.internal.chain.AuditMacBackfill;
+import org.lotflow.history.internal.chain.AuditMacKey;
 import org.lotflow.support.ApiTest;
+import org.lotflow.support.RecordSeals;
 import org.lotflow.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,6 +33,10 @@ class RecordSealApiTest {
     JdbcTemplate jdbc;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    AuditMacBackfill backfill;
+    @Autowired
+    AuditMacKey macKey;
 
     @Test
     void aSignatureInsertedBySqlIsNeverSealedAndVerifyNamesIt() {
@@ -103,6 +111,35 @@ class RecordSealApiTest {
         assertThat(api.get("demo", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_seal WHERE event_id = ?", Long.class, id))
                 .as("as written: sealed now").isOne();
+    }
+
+    /**
+     * The first start with record seals gives the rows written before them theirs, once, after walking the chain
+     * intact, and records it (run again here on a row whose record seal is taken away, as before the upgrade).
+     */
+    @Test
+    void rowsWrittenBeforeRecordSealsAreGivenThemOnceTheChainIsVerified() {
+        String lot = api.releasedLot(api.createProduct("LEGACY"), new BigDecimal("10"), "2025-01-12");
+        long id = jdbc.queryForObject("SELECT e.id FROM lot_event e JOIN lot l ON l.id = e.lot_id WHERE"
+                + " l.lot_number = ? AND e.type = 'CREATED'", Long.class, lot);
+        assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+        jdbc.update("UPDATE lot_event SET mac = NULL WHERE id = ?", id);
+        jdbc.update("UPDATE audit_mac_key SET backfilled_at = NULL");
+        try {
+            JsonNode before = api.get("jennifer", "/api/audit/verify").json();
+            assertThat(before.get("firstBroken").get("eventId").asLong()).as(before.toString()).isEqualTo(id);
+            backfill.afterSingletonsInstantiated();
+            assertThat(jdbc.queryForObject("SELECT mac FROM lot_event WHERE id = ?", String.class, id)).isNotNull();
+            Map<String, Object> recorded = jdbc.queryForMap("SELECT * FROM audit_mac_key");
+            assertThat(((Number) recorded.get("BACKFILLED_UP_TO")).longValue()).isEqualTo(id);
+            assertThat(((Number) recorded.get("BACKFILLED_EVENTS")).longValue()).isOne();
+            assertThat(recorded.get("BACKFILLED_AT")).isNotNull();
+            assertThat(api.get("jennifer", "/api/audit/verify").json().get("intact").asBoolean()).isTrue();
+        } finally {
+            jdbc.update("UPDATE audit_mac_key SET backfilled_at = CURRENT_TIMESTAMP WHERE backfilled_at IS NULL");
+            RecordSeals.reseal(jdbc, macKey, jdbc.queryForObject("SELECT lot_id FROM lot_event WHERE id = ?",
+                    Long.class, id));
+        }
     }
 
     private long forged(long lotId, String type) {
