@@ -15,6 +15,7 @@ import org.lotflow.history.internal.chain.AuditChainStore;
 import org.lotflow.history.internal.chain.AuditSealer;
 import org.lotflow.history.internal.chain.BusinessRecordsWalk;
 import org.lotflow.history.internal.chain.ChainWalk;
+import org.lotflow.history.internal.chain.EventMacCheck;
 import org.lotflow.history.internal.chain.MasterDataWalk;
 import org.lotflow.history.internal.chain.SignedEventWalk;
 import org.lotflow.product.ProductService;
@@ -43,6 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * = {checked, disagreeing, first: [{table, key, lotNumber, field, recorded, found}, ...]}} (the first 100), and the
  * trail is not intact while any disagrees. On PostgreSQL {@code shipment} and {@code lab_result} refuse UPDATE, DELETE
  * and TRUNCATE (V213).
+ *
+ * <p>Every event also carries a record seal (HMAC-SHA256 with a key lotflow holds outside the database,
+ * {@code chain.EventMac}, audit29 F4): only events whose record seal matches are sealed into the chain, and the
+ * walk names every event whose record seal does not match (written by SQL, not by lotflow) after any break of the
+ * chain itself and before the master data. 21 CFR 11.10(e), 11.70; EU GMP Annex 11 §9, §14.
  *
  * <p>Gauges at {@code /actuator/prometheus}: {@code lotflow_audit_chain_intact} (1 intact, 0 broken, NaN before the
  * first check) and {@code lotflow_audit_chain_events} (events in the chain at the last check).
@@ -79,6 +85,7 @@ public class AuditTrail {
 
     private final AuditSealer sealer;
     private final AuditChainStore store;
+    private final EventMacCheck macCheck;
     private final LotNumbers lotNumbers;
     private final ProductService products;
     private final CurrentUser currentUser;
@@ -90,12 +97,13 @@ public class AuditTrail {
 
     private final List<SignedRecords> signedRecords;
 
-    public AuditTrail(AuditSealer sealer, AuditChainStore store, LotNumbers lotNumbers, ProductService products,
-            CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions, MeterRegistry meters,
-            List<SignedRecords> signedRecords, BusinessRecordsWalk businessRecords) {
+    public AuditTrail(AuditSealer sealer, AuditChainStore store, EventMacCheck macCheck, LotNumbers lotNumbers,
+            ProductService products, CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions,
+            MeterRegistry meters, List<SignedRecords> signedRecords, BusinessRecordsWalk businessRecords) {
         this.signedRecords = List.copyOf(signedRecords);
         this.businessRecords = businessRecords;
         this.sealer = sealer;
+        this.macCheck = macCheck;
         this.products = products;
         this.lotNumbers = lotNumbers;
         this.store = store;
@@ -138,8 +146,10 @@ public class AuditTrail {
             walk.end(head.position(), head.hash());
             // a broken chain first (the fingerprints read are then not vouched for), else a product whose master data
             // no longer gives the fingerprint its chained events recorded (sig28 M1), else a business row that no
-            // longer says what its chained event signed (re-test N3)
-            ChainWalk.Break b = walk.broken() != null ? walk.broken() : masterData.end(products::fingerprint);
+            // longer says what its chained event signed (re-test N3); events lotflow did not write (their record seal
+            // does not match, audit29 F4) right after a break of the chain itself
+            ChainWalk.Break b = walk.broken() != null ? walk.broken() : notWrittenByLotflow();
+            b = b != null ? b : masterData.end(products::fingerprint);
             Break first = b == null ? null : new Break(b.position(), b.eventId(), lotNumberOf(b.eventId()),
                     b.problem());
             if (first == null) {
@@ -183,6 +193,16 @@ public class AuditTrail {
         return new Break(first.position(), first.eventId(), first.lotId() == null ? null
                 : lotNumbers.lotNumberOf(first.lotId()).orElse(null), first.problem(),
                 new SignedRecord(first.table(), first.key(), first.field()));
+    }
+
+    /**
+     * Every event whose record seal does not match (audit29 F4: written by SQL, not by lotflow), as one break at
+     * position 0 (outside the chain) naming the first {@value EventMacCheck#NAMED} of them; null when there is none.
+     */
+    private ChainWalk.Break notWrittenByLotflow() {
+        EventMacCheck.Result macs = macCheck.check();
+        return macs.clean() ? null : new ChainWalk.Break(0, macs.named().get(0).eventId(),
+                macs.problem(lotId -> lotNumbers.lotNumberOf(lotId).orElse(null)));
     }
 
     private String lotNumberOf(Long eventId) {

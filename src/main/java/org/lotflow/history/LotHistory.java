@@ -189,8 +189,8 @@ public class LotHistory {
 
         /** Writes the event (in the caller's transaction) and returns it as read back; never updated or deleted afterwards. */
         public Entry record() {
-            return toEntry(events.save(new LotEvent(lotId, at != null ? at : clock.instant(), type, userId, currentUser.fullName(userId),
-                    previousStatus, newStatus, reason, detailJson())));
+            return toEntry(events.save(rows.entity(lotId, at != null ? at : clock.instant(), type, userId,
+                    currentUser.fullName(userId), previousStatus, newStatus, reason, detailJson())));
         }
 
         /**

@@ -64,7 +64,9 @@ class AuditCheckRaceTest {
                     .forEach(s -> walk.accept(s.position(), s.eventId(), s.previous(), s.hash(), s.event()));
             return null;
         }).when(store).walk(any(), any(), any(), anyLong());
-        AuditTrail trail = new AuditTrail(mock(AuditSealer.class), store, mock(LotNumbers.class),
+        org.lotflow.history.internal.chain.EventMacCheck macs = mock(org.lotflow.history.internal.chain.EventMacCheck.class);
+        when(macs.check()).thenReturn(new org.lotflow.history.internal.chain.EventMacCheck.Result(List.of(), 0));
+        AuditTrail trail = new AuditTrail(mock(AuditSealer.class), store, macs, mock(LotNumbers.class),
                 mock(org.lotflow.product.ProductService.class), mock(CurrentUser.class), Clock.fixed(Instant.parse("2025-01-28T15:00:00Z"), ZoneOffset.UTC),
                 mock(PlatformTransactionManager.class), new SimpleMeterRegistry(), java.util.List.of(), agreeing());
 

@@ -61,6 +61,7 @@ class ClusterStartupIT {
                         // command-line arguments: they outrank application-postgres.yml, as in production
                         .run("--server.port=0", "--spring.datasource.url=" + url,
                                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                            PostgresDatabase.CLUSTER_MAC_KEY,
                                 "--lotflow.demo-data=true", "--lotflow.today=2025-01-28",
                                 "--lotflow.admin.user=root", "--lotflow.admin.password=" + ADMIN_PASSWORD,
                                 "--camunda.bpm.process-engine-name=" + node,

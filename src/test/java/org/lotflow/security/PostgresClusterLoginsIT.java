@@ -56,6 +56,7 @@ class PostgresClusterLoginsIT {
             nodes.add(new SpringApplicationBuilder(LotflowApplication.class).profiles("postgres")
                     .run("--server.port=0", "--spring.datasource.url=" + url,
                             "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                            PostgresDatabase.CLUSTER_MAC_KEY,
                             "--lotflow.demo-data=true", "--lotflow.today=2025-01-28",
                             "--camunda.bpm.process-engine-name=" + node,
                             "--camunda.bpm.job-execution.enabled=false",

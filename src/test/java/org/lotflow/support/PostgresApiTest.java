@@ -23,7 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"lotflow.demo-data=true", "lotflow.today=2025-01-28", "camunda.bpm.job-execution.enabled=false",
                 "lotflow.recall.notification-batch=1",
                 "spring.jpa.hibernate.ddl-auto=validate", "lotflow.metrics.refresh=PT0S",
-                "management.prometheus.metrics.export.enabled=true"})
+                "management.prometheus.metrics.export.enabled=true",
+                // the record seals' key, by configuration as on a plant's cluster (no key file in the working directory)
+                "lotflow.audit.mac-key=Y2x1c3RlciB0ZXN0IGtleSBvZiB0aGUgcmVjb3JkIHNlYWxzIC0gdHdvIG5vZGVz"})
 @ActiveProfiles({"postgres"})
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @Import(TestClient.class)

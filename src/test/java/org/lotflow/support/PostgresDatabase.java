@@ -37,6 +37,12 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
     }
 
     /** Creates an empty database of that name (for tests that start application contexts themselves). */
+    /**
+     * The record seals' key the nodes of a test cluster share by configuration ({@code lotflow.audit.mac-key}, as
+     * README "Running a cluster" asks of a plant's nodes); a node given another key refuses to start.
+     */
+    public static final String CLUSTER_MAC_KEY = "--lotflow.audit.mac-key=Y2x1c3RlciB0ZXN0IGtleSBvZiB0aGUgcmVjb3JkIHNlYWxzIC0gdHdvIG5vZGVz";
+
     public static String create(String name) {
         execute("CREATE DATABASE " + name);
         return BASE_URL + name;

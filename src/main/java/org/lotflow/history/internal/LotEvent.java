@@ -51,11 +51,16 @@ public class LotEvent {
     @Column(updatable = false)
     private String detail;
 
+    /** The record seal ({@code chain.EventMac}, V216): HMAC-SHA256 with lotflow's key, made when the row is written. */
+    @Column(updatable = false, length = 120)
+    private String mac;
+
     protected LotEvent() {
     }
 
     public LotEvent(Long lotId, Instant at, String type, String userId, String userName, String previousStatus,
-            String newStatus, String reason, String detail) {
+            String newStatus, String reason, String detail, String mac) {
+        this.mac = mac;
         this.lotId = lotId;
         this.at = at;
         this.type = type;

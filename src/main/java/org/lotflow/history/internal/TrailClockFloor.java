@@ -35,12 +35,23 @@ class TrailClockFloor implements SmartInitializingSingleton {
 
     private final org.springframework.beans.factory.ObjectProvider<org.lotflow.security.SecurityEvents> securityEvents;
 
+    /** The key of the record seal every event carries (audit29 F4); null in tests of the floor alone. */
+    private final org.springframework.beans.factory.ObjectProvider<org.lotflow.history.internal.chain.AuditMacKey> macKey;
+
     @org.springframework.beans.factory.annotation.Autowired
     TrailClockFloor(JdbcTemplate jdbc, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<org.lotflow.security.SecurityEvents> securityEvents) {
+            org.springframework.beans.factory.ObjectProvider<org.lotflow.security.SecurityEvents> securityEvents,
+            org.springframework.beans.factory.ObjectProvider<org.lotflow.history.internal.chain.AuditMacKey> macKey) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.securityEvents = securityEvents;
+        this.macKey = macKey;
+    }
+
+    /** Without the record seal's key (tests of the floor alone: no CLOCK_SET is recorded). */
+    TrailClockFloor(JdbcTemplate jdbc, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<org.lotflow.security.SecurityEvents> securityEvents) {
+        this(jdbc, clock, securityEvents, null);
     }
 
     /** Without the security trail (tests of the lot history's floor alone). */
@@ -108,7 +119,13 @@ class TrailClockFloor implements SmartInitializingSingleton {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        new LotEventRows(jdbc).insert(null, at, CLOCK_SET, org.lotflow.security.CurrentUser.SYSTEM, "lotflow", null,
+        org.lotflow.history.internal.chain.AuditMacKey key = macKey == null ? null : macKey.getIfAvailable();
+        if (key == null) {
+            log.warn("The clock runs on a fixed day, {}: not recorded (no record seal key in this context)",
+                    fixedDay.day());
+            return;
+        }
+        new LotEventRows(jdbc, key).insert(null, at, CLOCK_SET, org.lotflow.security.CurrentUser.SYSTEM, "lotflow", null,
                 null, "lotflow started with its clock on a fixed day (lotflow.today=" + fixedDay.day() + ", allowed by "
                         + fixedDay.allowedBy() + "): records of this run are dated on that day, not at the real time ("
                         + fixedDay.realTime() + " when the clock was set)", json);

@@ -54,6 +54,25 @@ public class AuditChainStore {
                 + " ROWS ONLY", (rs, n) -> event(rs, 1), afterId);
     }
 
+    /** A stored event with its record seal ({@link EventMac}; null for a row written without one). */
+    public record Stored(ChainHash.Event event, String mac) {
+    }
+
+    /** As {@link #unsealed}, each event with its record seal. */
+    public List<Stored> unsealedWithMac(long afterId, int limit) {
+        return jdbc.query("SELECT " + EVENT_COLUMNS + ", e.mac FROM lot_event e WHERE e.id > ? AND NOT EXISTS"
+                + " (SELECT 1 FROM audit_seal s WHERE s.event_id = e.id) ORDER BY e.id FETCH FIRST " + limit
+                + " ROWS ONLY", (rs, n) -> new Stored(event(rs, 1), rs.getString(11)), afterId);
+    }
+
+    /** Every event above {@code afterId} in id order, with its record seal, fed one by one (a cursor, never all). */
+    public void eachWithMac(long afterId, java.util.function.Consumer<Stored> each) {
+        walking.query("SELECT " + EVENT_COLUMNS + ", e.mac FROM lot_event e WHERE e.id > ? ORDER BY e.id",
+                rs -> {
+                    each.accept(new Stored(event(rs, 1), rs.getString(11)));
+                }, afterId);
+    }
+
     /** One new seal. */
     public record Seal(long position, long eventId, String previousHash, String hash) {
     }
