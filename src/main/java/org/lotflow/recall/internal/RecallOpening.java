@@ -125,21 +125,32 @@ public class RecallOpening {
         String why = "Recall " + number + " (" + org.lotflow.recall.Classification.inWords(classification) + "): "
                 + request.reason();
         List<String> skipped = new ArrayList<>();
+        int inScope = 0;
+        // the lots whose customers this recall notifies and whose returns it counts: all of its scope but the lots
+        // another recall already recalled (trace29 F2: their customers were listed, notified and their returns
+        // accepted a second time, 2200 of 1100 shipped, while this recall's received-returns refused the goods)
         Map<String, Lot> lotsByNumber = new HashMap<>();
+        java.util.SortedSet<String> coveredBy = new java.util.TreeSet<>();
         for (Trace.TracedLot t : scope.scope()) {
             Lot lot = scope.lot(t, lotStock);
-            lotsByNumber.put(lot.getLotNumber(), lot);
-            String note = records.lot(recallId, number, classification, why, t, lot,
+            inScope++;
+            ScopeRecords.Outcome outcome = records.lot(recallId, number, classification, why, t, lot,
                     scope.named().containsKey(lot.getLotNumber()), acceptRecalled, by);
-            if (note != null) {
-                skipped.add(lot.getLotNumber() + " (" + note + ")");
+            if (outcome.note() != null) {
+                skipped.add(lot.getLotNumber() + " (" + outcome.note() + ")");
+            }
+            if (outcome.coveredBy() != null) {
+                coveredBy.add(outcome.coveredBy());
+            } else {
+                lotsByNumber.put(lot.getLotNumber(), lot);
             }
         }
         ScopeRecords.Notified customers = records.customers(recallId, lotsByNumber);
         store.event(recallId, now, "OPENED", by, ClosingReport.sentence(why) + " Named lots: " + String.join(", ", request.lotNumbers())
-                + "; " + (lotsByNumber.size() - skipped.size()) + " lot(s) recalled"
+                + "; " + (inScope - skipped.size()) + " lot(s) recalled"
                 + (skipped.isEmpty() ? "" : ", not recalled: " + String.join(", ", skipped))
-                + "; " + customers.sentence());
+                + "; " + customers.sentence() + (coveredBy.isEmpty() ? "" : " (the customers of lots already recalled"
+                        + " are notified, and their returns counted, under " + String.join(", ", coveredBy) + ")"));
         return new Opened(recallId, number, classification, customers.customers());
     }
 }
