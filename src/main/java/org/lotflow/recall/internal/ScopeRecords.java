@@ -43,8 +43,9 @@ class ScopeRecords {
 
     /**
      * What became of one lot of the scope: {@code note} null when this recall recalled it, else why not;
-     * {@code coveredBy} the other recall that already recalled it (its customers are that recall's: notified, and
-     * their returns counted, there; trace29 F2), else null.
+     * {@code coveredBy} the other recall, still open, that already recalled it (its customers are that recall's:
+     * notified, and their returns counted, there; trace29 F2), else null (also when that recall is closed: the goods
+     * then come back under this one, as {@link ReturnReceipts#receives} says).
      */
     record Outcome(String note, String coveredBy) {
     }
@@ -84,7 +85,11 @@ class ScopeRecords {
         history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by)
                 .reason("In the scope of recall " + number + " but not recalled: " + note)
                 .detail("recallNumber", number).detail("status", previous.name()).record();
-        return new Outcome(note, previousRecall);
+        // covered only while that recall is open: a closed one takes nothing more, and the goods of its lot come back
+        // under the recall that reached it since (auditor 26b F9; ReturnReceipts.receives, the same rule)
+        String coveredBy = previous == LotStatus.RECALLED ? store.openRecallOf(lot.getId()).orElse(null)
+                : previous == LotStatus.ARCHIVED ? previousRecall : null;
+        return new Outcome(note, coveredBy);
     }
 
     /** The status the lot had before it became RECALLED, as its history's status change recorded it. */
