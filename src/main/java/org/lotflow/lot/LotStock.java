@@ -64,6 +64,27 @@ public class LotStock {
     }
 
     /**
+     * The lots received of one supplier lot (FSMA 204 traceability lot code of a received lot: the supplier's lot
+     * number, 21 CFR 1.1320(b); trace29 F1): every lot whose supplier lot number reads as {@code supplierLotNumber}
+     * ({@link org.lotflow.lot.internal.SupplierLotRules#key}: capitals, spaces and dashes aside, as receipts and the lot
+     * list's {@code ?supplierLotNumber=} compare it; {@code ix_lot_supplier_lot_key_fefo}, V190), of {@code supplier}
+     * when given (its name as receipts compare it, {@code PartyReadings.sameText}: two suppliers may use one code),
+     * of every supplier when null; by lot number. Empty when none.
+     */
+    @Transactional(readOnly = true)
+    public List<ReceivedLot> ofSupplierLot(String supplier, String supplierLotNumber) {
+        return lots.receivedOfSupplierLot(org.lotflow.lot.internal.SupplierLotRules.key(supplierLotNumber)).stream()
+                .map(org.lotflow.lot.internal.SupplierLotRules.Sibling::of)
+                .filter(s -> supplier == null || org.lotflow.lot.internal.SupplierLotRules.sameSupplier(supplier, s))
+                .map(s -> new ReceivedLot(s.id(), s.lotNumber(), s.supplier(), s.supplierLotNumber(), s.status()))
+                .toList();
+    }
+
+    /** A lot received of a supplier lot ({@link #ofSupplierLot}): its id, number, supplier, supplier lot, status. */
+    public record ReceivedLot(long id, String lotNumber, String supplier, String supplierLotNumber, LotStatus status) {
+    }
+
+    /**
      * Whether a typed lot number may be looked up whatever its case: it is written in a lot number's own alphabet
      * (ASCII letters, digits, {@code .}, {@code _}, {@code -}); a look-alike letter of another script (a Turkish
      * dotless i upper-cases to I) finds no lot (re-test 2026-12-06 R5).

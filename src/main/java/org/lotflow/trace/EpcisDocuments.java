@@ -112,7 +112,17 @@ public class EpcisDocuments {
     @Transactional(readOnly = true)
     public Document ofLot(String lotNumber) {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
-        TraceService.BothWays reach = trace.bothWays(lots.get(lotNumber).getId());
+        return ofLots(List.of(lots.get(lotNumber).getId()));
+    }
+
+    /**
+     * {@link #ofLot} of several lots in one document, each event once: the lots received of one supplier lot
+     * (traceability lot code; trace29 F1). Any member of a business group.
+     */
+    @Transactional(readOnly = true)
+    public Document ofLots(java.util.Collection<Long> lotIds) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        TraceService.BothWays reach = trace.bothWays(lotIds);
         Map<String, Long> idByNumber = new LinkedHashMap<>();
         reach.downstream().forEach(l -> idByNumber.put(l.lotNumber(), l.id()));
         List<EpcisEvents.Shipment> shipments = new ArrayList<>();

@@ -124,7 +124,15 @@ public class TraceService {
     /** {@link BothWays} from one lot (by its id). */
     @Transactional(readOnly = true)
     public BothWays bothWays(Long lotId) {
-        List<Long> startIds = List.of(lotId);
+        return bothWays(List.of(lotId));
+    }
+
+    /**
+     * {@link BothWays} from several lots at once (the lots of one supplier lot, trace29 F1), each start lot at depth
+     * 0, every lot reached once.
+     */
+    @Transactional(readOnly = true)
+    public BothWays bothWays(Collection<Long> startIds) {
         List<Trace.TracedLot> down = walk(startIds, Direction.DOWNSTREAM);
         List<Trace.TracedLot> up = walk(startIds, Direction.UPSTREAM);
         boolean truncated = isCut(startIds, Direction.DOWNSTREAM, down) || isCut(startIds, Direction.UPSTREAM, up);

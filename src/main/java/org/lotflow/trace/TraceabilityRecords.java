@@ -80,7 +80,18 @@ public class TraceabilityRecords {
     @Transactional(readOnly = true)
     public Records ofLot(String lotNumber, LocalDate from, LocalDate to) {
         currentUser.require(Groups.BUSINESS.toArray(String[]::new));
-        TraceService.BothWays reach = trace.bothWays(lots.get(lotNumber).getId());
+        return ofLots(List.of(lots.get(lotNumber).getId()), from, to);
+    }
+
+    /**
+     * {@link #ofLot} of several lots in one document, each event once: the lots received of one supplier lot
+     * (traceability lot code; trace29 F1: an FDA request names the TLC, and a supplier lot received as several lots
+     * was exported in halves that overlapped downstream). Any member of a business group.
+     */
+    @Transactional(readOnly = true)
+    public Records ofLots(Collection<Long> lotIds, LocalDate from, LocalDate to) {
+        currentUser.require(Groups.BUSINESS.toArray(String[]::new));
+        TraceService.BothWays reach = trace.bothWays(lotIds);
         List<Shipment> shipments = shipmentsOf(reach.downstreamIds());
         List<LotOrigins.Origin> reached = origins.of(reach.lotIds());
         List<Fsma204.Record> all = new ArrayList<>(records(reached, shipments));

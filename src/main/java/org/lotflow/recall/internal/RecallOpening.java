@@ -66,8 +66,24 @@ public class RecallOpening {
      */
     @Transactional
     public Opened request(List<String> lotNumbers, String reason, String classification) {
+        return request(lotNumbers, reason, classification, false);
+    }
+
+    /**
+     * {@link #request}, with {@code wholeSupplierLot}: every other lot received of the supplier lot of a named received
+     * lot (same supplier lot number as receipts compare it, same supplier: one FSMA 204 traceability lot code, 21 CFR
+     * 1.1320(b)) that may become RECALLED is named too (trace29 F1). Off by default: the coordinator decides, for a
+     * defect may be of one delivery (damaged in transit, stored wrong) rather than of the supplier's lot; the recall
+     * then lists those lots in {@code otherLotsOfSupplierLots} and its OPENED entry names them.
+     */
+    @Transactional
+    public Opened request(List<String> lotNumbers, String reason, String classification, boolean wholeSupplierLot) {
         currentUser.requireToRecord("open a recall", Groups.RECALL_COORDINATOR);
-        Opened opened = open(RecallRequest.of(lotNumbers, reason, classification), currentUser.id(), false);
+        RecallRequest asked = RecallRequest.of(lotNumbers, reason, classification);
+        if (wholeSupplierLot) {
+            asked = withSupplierLots(asked);
+        }
+        Opened opened = open(asked, currentUser.id(), false);
         process.start(opened.recallNumber());
         return opened;
     }
@@ -106,6 +122,31 @@ public class RecallOpening {
         return opened;
     }
 
+    /** The request with the other recallable lots of its named lots' supplier lots added, after them, by number. */
+    private RecallRequest withSupplierLots(RecallRequest asked) {
+        java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>(lotStock.asStored(asked.lotNumbers()));
+        java.util.TreeSet<String> added = new java.util.TreeSet<>();
+        for (String n : named) {
+            Lot lot = lotStock.findByLotNumber(n).orElse(null);
+            if (lot == null || lot.getSupplier() == null || lot.getSupplierLotNumber() == null) {
+                continue; // an unknown lot is refused by the checks; a lot made here has no supplier lot
+            }
+            lotStock.ofSupplierLot(lot.getSupplier(), lot.getSupplierLotNumber()).stream()
+                    .filter(s -> !named.contains(s.lotNumber()) && RecallScope.recalls(s.status()))
+                    .forEach(s -> added.add(s.lotNumber()));
+        }
+        if (added.isEmpty()) {
+            return asked;
+        }
+        List<String> all = new ArrayList<>(named);
+        all.addAll(added);
+        if (all.size() > RecallRequest.MAX_LOTS) {
+            throw new InvalidInput("wholeSupplierLot", "the named lots' supplier lots make " + all.size() + " lots, more"
+                    + " than the " + RecallRequest.MAX_LOTS + " a recall may name: name them in several recalls");
+        }
+        return RecallRequest.of(all, asked.reason(), asked.classification().name());
+    }
+
     private Opened open(RecallRequest asTyped, String by, boolean acceptRecalled) {
         // the lots as stored, whatever their case (B2): the checks again, so "rm-1" beside "RM-1" is listed twice
         RecallRequest request = RecallRequest.of(lotStock.asStored(asTyped.lotNumbers()), asTyped.reason(),
@@ -125,21 +166,45 @@ public class RecallOpening {
         String why = "Recall " + number + " (" + org.lotflow.recall.Classification.inWords(classification) + "): "
                 + request.reason();
         List<String> skipped = new ArrayList<>();
+        int inScope = 0;
+        // the lots whose customers this recall notifies and whose returns it counts: all of its scope but the lots
+        // another recall already recalled (trace29 F2: their customers were listed, notified and their returns
+        // accepted a second time, 2200 of 1100 shipped, while this recall's received-returns refused the goods)
         Map<String, Lot> lotsByNumber = new HashMap<>();
+        java.util.SortedSet<String> coveredBy = new java.util.TreeSet<>();
         for (Trace.TracedLot t : scope.scope()) {
             Lot lot = scope.lot(t, lotStock);
-            lotsByNumber.put(lot.getLotNumber(), lot);
-            String note = records.lot(recallId, number, classification, why, t, lot,
+            inScope++;
+            ScopeRecords.Outcome outcome = records.lot(recallId, number, classification, why, t, lot,
                     scope.named().containsKey(lot.getLotNumber()), acceptRecalled, by);
-            if (note != null) {
-                skipped.add(lot.getLotNumber() + " (" + note + ")");
+            if (outcome.note() != null) {
+                skipped.add(lot.getLotNumber() + " (" + outcome.note() + ")");
+            }
+            if (outcome.coveredBy() != null) {
+                coveredBy.add(outcome.coveredBy());
+            } else {
+                lotsByNumber.put(lot.getLotNumber(), lot);
             }
         }
         ScopeRecords.Notified customers = records.customers(recallId, lotsByNumber);
+        // lots of the named lots' supplier lots left out of the scope: said, so that none is left shippable unseen
+        java.util.SortedSet<String> sameSupplierLot = new java.util.TreeSet<>();
+        java.util.Set<String> scoped = new java.util.HashSet<>();
+        scope.scope().forEach(t -> scoped.add(t.lotNumber()));
+        for (Lot named : scope.named().values()) {
+            if (named.getSupplier() != null && named.getSupplierLotNumber() != null) {
+                lotStock.ofSupplierLot(named.getSupplier(), named.getSupplierLotNumber()).stream()
+                        .filter(s -> !scoped.contains(s.lotNumber()))
+                        .forEach(s -> sameSupplierLot.add(s.lotNumber() + " (" + s.status() + ")"));
+            }
+        }
         store.event(recallId, now, "OPENED", by, ClosingReport.sentence(why) + " Named lots: " + String.join(", ", request.lotNumbers())
-                + "; " + (lotsByNumber.size() - skipped.size()) + " lot(s) recalled"
+                + "; " + (inScope - skipped.size()) + " lot(s) recalled"
                 + (skipped.isEmpty() ? "" : ", not recalled: " + String.join(", ", skipped))
-                + "; " + customers.sentence());
+                + "; " + customers.sentence() + (coveredBy.isEmpty() ? "" : " (the customers of lots already recalled by an open recall"
+                        + " are notified, and their returns counted, under " + String.join(", ", coveredBy) + ")")
+                + (sameSupplierLot.isEmpty() ? "" : ". Other lots of the same supplier lot, not in this recall: "
+                        + String.join(", ", sameSupplierLot)));
         return new Opened(recallId, number, classification, customers.customers());
     }
 }

@@ -97,7 +97,34 @@ public class RecallQueries {
                 events.stream().map(e -> new RecallView.TimelineEntry(e.at(), e.type(), e.user(),
                         e.text())).toList(), DisposalRecords.disposals(r.closeDisposals()), received,
                 closing == null ? null : new RecallView.Signature(closing.userId(), closing.fullName(), closing.at(),
-                        closing.meaning()));
+                        closing.meaning()), otherLotsOfSupplierLots(store.lots(r.id())));
+    }
+
+    /**
+     * The lots received of the supplier lots of the recall's named lots (same supplier, same supplier lot number as
+     * receipts compare them) that are not in its scope, by lot number ({@link RecallView.SupplierLotSibling}).
+     */
+    List<RecallView.SupplierLotSibling> otherLotsOfSupplierLots(List<RecallStore.LotRow> scope) {
+        java.util.Set<String> inScope = new java.util.HashSet<>();
+        scope.forEach(l -> inScope.add(l.lotNumber()));
+        java.util.SortedMap<String, RecallView.SupplierLotSibling> out = new java.util.TreeMap<>();
+        for (RecallStore.LotRow l : scope) {
+            if (!l.named()) {
+                continue;
+            }
+            org.lotflow.lot.Lot lot = lotStock.findByLotNumber(l.lotNumber()).orElse(null);
+            if (lot == null || lot.getSupplierLotNumber() == null || lot.getSupplier() == null) {
+                continue;
+            }
+            for (org.lotflow.lot.LotStock.ReceivedLot s : lotStock.ofSupplierLot(lot.getSupplier(),
+                    lot.getSupplierLotNumber())) {
+                if (!inScope.contains(s.lotNumber())) {
+                    out.put(s.lotNumber(), new RecallView.SupplierLotSibling(s.lotNumber(), s.supplier(),
+                            s.supplierLotNumber(), s.status().name()));
+                }
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     /**

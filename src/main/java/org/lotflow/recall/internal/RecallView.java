@@ -18,7 +18,17 @@ public record RecallView(String recallNumber, String status, String classificati
         String closeJustification,
         String processInstanceId, String notifyWithin, List<AffectedLot> lots, List<Customer> customers,
         Effectiveness effectiveness, List<TimelineEntry> timeline, List<Disposal> disposals,
-        List<ReceivedReturn> returnsReceived, Signature closingSignature) {
+        List<ReceivedReturn> returnsReceived, Signature closingSignature,
+        List<SupplierLotSibling> otherLotsOfSupplierLots) {
+
+    /**
+     * A lot received of the same supplier lot as a lot this recall names (the same traceability lot code from the same
+     * supplier, 21 CFR 1.1320(b)) that is not in the recall's scope (trace29 F1: a supplier lot received as several
+     * lotflow lots was recalled half, the other lot left RELEASED and shippable, without a word): its number, supplier,
+     * supplier lot number and status now. Open a recall of it, or name it with {@code "wholeSupplierLot": true}.
+     */
+    public record SupplierLotSibling(String lotNumber, String supplier, String supplierLotNumber, String status) {
+    }
 
     /** An electronic signature as recorded: the signer's id, the printed name signed with, when (UTC), the meaning. */
     public record Signature(String userId, String fullName, Instant signedAt, String meaning) {

@@ -42,10 +42,19 @@ class ScopeRecords {
     }
 
     /**
-     * Recalls one lot of the scope, or records why not: the note then, else null. {@code byDisposition}:
+     * What became of one lot of the scope: {@code note} null when this recall recalled it, else why not;
+     * {@code coveredBy} the other recall, still open, that already recalled it (its customers are that recall's:
+     * notified, and their returns counted, there; trace29 F2), else null (also when that recall is closed: the goods
+     * then come back under this one, as {@link ReturnReceipts#receives} says).
+     */
+    record Outcome(String note, String coveredBy) {
+    }
+
+    /**
+     * Recalls one lot of the scope, or records why not (see {@link Outcome}). {@code byDisposition}:
      * the recall is opened by a quarantine disposition, which set its named lot RECALLED itself.
      */
-    String lot(long recallId, String number, Classification classification, String why,
+    Outcome lot(long recallId, String number, Classification classification, String why,
             Trace.TracedLot t, Lot lot, boolean named, boolean byDisposition, String by) {
         LotStatus previous = lot.getStatus();
         if (RecallScope.recalls(previous)) {
@@ -56,7 +65,7 @@ class ScopeRecords {
             detail.put("named", named);
             lots.changeStatus(lot, LotStatus.RECALLED, why, detail, by);
             store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), true, null);
-            return null;
+            return new Outcome(null, null);
         }
         // an ARCHIVED lot an open recall took (archived before archiving left such lots alone, auditor 26b F3) is
         // that recall's: its goods come back under it, as a RECALLED lot's under the recall that recalled it
@@ -69,14 +78,18 @@ class ScopeRecords {
             store.insertLot(recallId, lot.getId(), t.depth(), true, statusBeforeRecalled(lot), true, reason);
             history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by).reason(reason)
                     .detail("recallNumber", number).detail("status", previous.name()).record();
-            return null;
+            return new Outcome(null, null);
         }
         String note = RecallScope.skipNote(previous, previousRecall);
         store.insertLot(recallId, lot.getId(), t.depth(), named, previous.name(), false, note);
         history.event(lot.getId(), RecallEventTypes.RECALL_SCOPE).by(by)
                 .reason("In the scope of recall " + number + " but not recalled: " + note)
                 .detail("recallNumber", number).detail("status", previous.name()).record();
-        return note;
+        // covered only while that recall is open: a closed one takes nothing more, and the goods of its lot come back
+        // under the recall that reached it since (auditor 26b F9; ReturnReceipts.receives, the same rule)
+        String coveredBy = previous == LotStatus.RECALLED ? store.openRecallOf(lot.getId()).orElse(null)
+                : previous == LotStatus.ARCHIVED ? previousRecall : null;
+        return new Outcome(note, coveredBy);
     }
 
     /** The status the lot had before it became RECALLED, as its history's status change recorded it. */

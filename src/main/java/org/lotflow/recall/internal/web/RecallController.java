@@ -104,8 +104,13 @@ public class RecallController {
         return ResponseEntity.status(201).body(queries.view(recallNumber));
     }
 
-    /** The body; validated by the service so every refusal names its field. */
-    public record RecallRequest(List<String> lots, String reason, String classification) {
+    /**
+     * The body; validated by the service so every refusal names its field. {@code wholeSupplierLot} optional (false):
+     * true names, beside each named received lot, every other lot received of its supplier lot from the same
+     * supplier that may become RECALLED (one FSMA 204 traceability lot code received as several lots; trace29 F1);
+     * either way the recall lists those left out in {@code otherLotsOfSupplierLots}.
+     */
+    public record RecallRequest(List<String> lots, String reason, String classification, Boolean wholeSupplierLot) {
     }
 
     /**
@@ -116,7 +121,8 @@ public class RecallController {
     @AllowedGroups(value = {Groups.RECALL_COORDINATOR}, work = "open a recall")
     @PostMapping
     public ResponseEntity<RecallView> create(@RequestBody RecallRequest request) {
-        RecallOpening.Opened opened = opening.request(request.lots(), request.reason(), request.classification());
+        RecallOpening.Opened opened = opening.request(request.lots(), request.reason(), request.classification(),
+                Boolean.TRUE.equals(request.wholeSupplierLot()));
         return ResponseEntity.created(URI.create("/api/recalls/" + opened.recallNumber()))
                 .body(queries.view(opened.recallNumber()));
     }

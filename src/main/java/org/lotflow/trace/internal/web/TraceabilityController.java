@@ -31,12 +31,60 @@ public class TraceabilityController {
     private final TraceabilityRecords records;
     private final org.lotflow.trace.EpcisDocuments epcis;
     private final java.time.Clock clock;
+    private final org.lotflow.lot.LotStock lotStock;
 
     public TraceabilityController(TraceabilityRecords records, org.lotflow.trace.EpcisDocuments epcis,
-            java.time.Clock clock) {
+            java.time.Clock clock, org.lotflow.lot.LotStock lotStock) {
         this.records = records;
         this.epcis = epcis;
         this.clock = clock;
+        this.lotStock = lotStock;
+    }
+
+    /**
+     * The lots received of a supplier lot (the traceability lot code of a received lot, 21 CFR 1.1320(b); trace29
+     * F1), by id, or null when {@code supplierLotNumber} is not given. Matched as receipts match it (capitals, spaces
+     * and dashes aside), of {@code supplier} when given. 400 naming {@code supplierLotNumber} beside {@code lot} or
+     * longer than 64 characters, naming {@code supplier} when longer than 200 or when the code was received from
+     * several suppliers and none is named (two suppliers may use one code); 404 when no lot was received of it.
+     */
+    private List<Long> supplierLot(String lot, String supplierLotNumber, String supplier) {
+        String code = supplierLotNumber == null || supplierLotNumber.isBlank() ? null : supplierLotNumber.strip();
+        String from = supplier == null || supplier.isBlank() ? null : supplier.strip();
+        if (code == null) {
+            if (from != null) {
+                throw new org.lotflow.shared.InvalidInput("supplier", "is only read with supplierLotNumber (the"
+                        + " supplier's lot number, its traceability lot code)");
+            }
+            return null;
+        }
+        if (lot != null && !lot.isBlank()) {
+            throw new org.lotflow.shared.InvalidInput("supplierLotNumber", "give a lot number or a supplier lot"
+                    + " number (with its supplier), not both");
+        }
+        if (code.length() > 64) {
+            throw new org.lotflow.shared.InvalidInput("supplierLotNumber", "must be a supplier lot number of at most"
+                    + " 64 characters");
+        }
+        if (from != null && from.length() > 200) {
+            throw new org.lotflow.shared.InvalidInput("supplier", "must be a supplier's name of at most 200 characters");
+        }
+        List<org.lotflow.lot.LotStock.ReceivedLot> received = lotStock.ofSupplierLot(from, code);
+        if (received.isEmpty()) {
+            throw new org.lotflow.shared.NotFound("Supplier lot", from == null ? code : code + " of " + from);
+        }
+        List<String> suppliers = received.stream().map(org.lotflow.lot.LotStock.ReceivedLot::supplier)
+                .filter(java.util.Objects::nonNull).map(s -> s.strip()).distinct().sorted().toList();
+        if (from == null && suppliers.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).distinct().count() > 1) {
+            throw new org.lotflow.shared.InvalidInput("supplier", "supplier lot " + code + " was received from "
+                    + suppliers.size() + " suppliers (" + String.join("; ", suppliers) + "): name the supplier, as"
+                    + " two suppliers may use the same lot code");
+        }
+        return received.stream().map(org.lotflow.lot.LotStock.ReceivedLot::id).toList();
+    }
+
+    private static String fileName(String code) {
+        return code.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**
@@ -48,17 +96,29 @@ public class TraceabilityController {
      * class-level identifiers (LGTIN {@code https://id.gs1.org/01/{gtin}/10/{lot}} where the product has a GTIN,
      * {@code {lotflow.epcis.id-base}/lots/{lot}} where it has not); see {@link org.lotflow.trace.EpcisDocuments}.
      * Valid against GS1's EPCIS 2.0 JSON Schema. Header {@code X-Lotflow-Trace-Truncated: true} when the genealogy
-     * goes on beyond {@code lotflow.trace.max-depth}. Refused with problem+json: 400 naming {@code lot} (none, or
-     * longer than 64 characters), 403 outside the business groups, 404 for an unknown lot.
+     * goes on beyond {@code lotflow.trace.max-depth}. Instead of {@code lot}, {@code supplierLotNumber} (and
+     * {@code supplier} when two suppliers used the code): one document of every lot received of that supplier lot,
+     * the FSMA 204 traceability lot code (trace29 F1), each event once. Refused with problem+json: 400 naming
+     * {@code lot} (none, or longer than 64 characters), {@code supplierLotNumber} or {@code supplier} (see
+     * {@link #supplierLot}), 403 outside the business groups, 404 for an unknown lot or supplier lot.
      */
     @GetMapping(value = "/epcis", produces = LD_JSON)
-    public ResponseEntity<StreamingResponseBody> epcis(@RequestParam(required = false) String lot) {
-        org.lotflow.trace.internal.epcis.EpcisQuery query = org.lotflow.trace.internal.epcis.EpcisQuery.of(lot);
-        org.lotflow.trace.EpcisDocuments.Document document = epcis.ofLot(query.lot());
+    public ResponseEntity<StreamingResponseBody> epcis(@RequestParam(required = false) String lot,
+            @RequestParam(required = false) String supplierLotNumber, @RequestParam(required = false) String supplier) {
+        List<Long> ofSupplierLot = supplierLot(lot, supplierLotNumber, supplier);
+        String name;
+        org.lotflow.trace.EpcisDocuments.Document document;
+        if (ofSupplierLot != null) {
+            document = epcis.ofLots(ofSupplierLot);
+            name = "supplier-lot-" + supplierLotNumber.strip();
+        } else {
+            org.lotflow.trace.internal.epcis.EpcisQuery query = org.lotflow.trace.internal.epcis.EpcisQuery.of(lot);
+            document = epcis.ofLot(query.lot());
+            name = query.lot();
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(LD_JSON + ";charset=UTF-8"))
                 .header("X-Lotflow-Trace-Truncated", Boolean.toString(document.truncated()))
-                .header("Content-Disposition", "inline; filename=\"epcis-"
-                        + query.lot().replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonld\"")
+                .header("Content-Disposition", "inline; filename=\"epcis-" + fileName(name) + ".jsonld\"")
                 .body(document::write);
     }
 
@@ -69,20 +129,28 @@ public class TraceabilityController {
      * both directions (what it was made from back to the suppliers, what was made from it and who received
      * it); {@code from}/{@code to} (ISO dates, both included): every event of the range (without a lot:
      * {@code from} required, {@code to} today when left out, at most 366 days), or of the lot's trace within
-     * it (either end may be left open). Header {@code X-Lotflow-Trace-Truncated: true} when the genealogy
+     * it (either end may be left open). Instead of {@code lot}, {@code supplierLotNumber} (and {@code supplier} when
+     * two suppliers used the code): the trace of every lot received of that supplier lot, the traceability lot code
+     * an FDA request names (21 CFR 1.1320(b), 1.1455(c); trace29 F1), each event once. Header {@code X-Lotflow-Trace-Truncated: true} when the genealogy
      * goes on beyond {@code lotflow.trace.max-depth}. Refused with problem+json: 400 naming {@code lot},
      * {@code from} or {@code to} (none of them given, a range without its first day or longer than 366 days, a
-     * date that is not one, {@code to} before {@code from}),
-     * 403 outside the business groups, 404 for an unknown lot.
+     * date that is not one, {@code to} before {@code from}), {@code supplierLotNumber} or {@code supplier},
+     * 403 outside the business groups, 404 for an unknown lot or supplier lot.
      */
     @GetMapping(value = "/fsma204", produces = "text/csv")
     public ResponseEntity<StreamingResponseBody> fsma204(@RequestParam(required = false) String lot,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Fsma204Query query = Fsma204Query.of(lot, from, to, java.time.LocalDate.now(clock));
-        TraceabilityRecords.Records found = query.lot() != null
-                ? records.ofLot(query.lot(), query.from(), query.to())
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String supplierLotNumber, @RequestParam(required = false) String supplier) {
+        List<Long> ofSupplierLot = supplierLot(lot, supplierLotNumber, supplier);
+        // a supplier lot stands for the lot in the query's rules (an end of the range may be left open)
+        Fsma204Query query = Fsma204Query.of(ofSupplierLot != null ? supplierLotNumber.strip() : lot, from, to,
+                java.time.LocalDate.now(clock));
+        TraceabilityRecords.Records found = ofSupplierLot != null
+                ? records.ofLots(ofSupplierLot, query.from(), query.to())
+                : query.lot() != null ? records.ofLot(query.lot(), query.from(), query.to())
                 : records.between(query.fromOrOpen(), query.toOrOpen());
-        String name = "fsma204-" + (query.lot() != null ? query.lot().replaceAll("[^A-Za-z0-9._-]", "_") : "events")
+        String name = "fsma204-" + (ofSupplierLot != null ? "supplier-lot-" + fileName(query.lot())
+                : query.lot() != null ? fileName(query.lot()) : "events")
                 + (query.from() != null ? "-from-" + query.from() : "") + (query.to() != null ? "-to-" + query.to() : "")
                 + ".csv";
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
