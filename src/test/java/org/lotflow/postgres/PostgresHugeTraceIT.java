@@ -57,6 +57,24 @@ class PostgresHugeTraceIT {
                   FROM generate_series(1, 3000) g JOIN sales_order o ON o.order_number = ? || '-SO-' || g
                 """, base, sku);
 
+        try {
+            traceInFull(sku, base);
+        } finally {
+            // the shared database's audit check compares every lot and shipment line with its events (audit 29 F2):
+            // the lots and lines loaded by SQL, which have none, go again (shipment lines are append-only, V213)
+            jdbc.execute("ALTER TABLE shipment DISABLE TRIGGER shipment_unchanged");
+            try {
+                jdbc.update("DELETE FROM shipment WHERE lot_id >= ? AND lot_id <= ? + 72300", base, base);
+            } finally {
+                jdbc.execute("ALTER TABLE shipment ENABLE TRIGGER shipment_unchanged");
+            }
+            jdbc.update("DELETE FROM sales_order WHERE product_id = ?", product);
+            jdbc.update("DELETE FROM lot_source WHERE lot_id >= ? AND lot_id <= ? + 72300", base, base);
+            jdbc.update("DELETE FROM lot WHERE id >= ? AND id <= ? + 72300", base, base);
+        }
+    }
+
+    private void traceInFull(String sku, long base) {
         String start = sku + "-0";
         TestClient.Response trace = api.get("rachel", "/api/lots/" + start + "/trace?direction=downstream");
         assertThat(trace.status()).as(trace.toString().substring(0, Math.min(300, trace.toString().length())))

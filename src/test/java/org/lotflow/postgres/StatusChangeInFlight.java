@@ -46,7 +46,12 @@ final class StatusChangeInFlight {
             }
             assertThat(running.isDone()).as(wentAhead).isFalse();
             change.commit();
-            return running.get(60, TimeUnit.SECONDS);
+            T result = running.get(60, TimeUnit.SECONDS);
+            // the status as the lot now has it, with the event lotflow would have written: the audit check compares
+            // each lot's status with its trail, and other tests of the shared database assert it intact (audit 29 F2)
+            org.lotflow.support.TrailedEdits.status(jdbc, lotNumber,
+                    jdbc.queryForObject("SELECT status FROM lot WHERE lot_number = ?", String.class, lotNumber), null);
+            return result;
         } finally {
             pool.shutdownNow();
         }

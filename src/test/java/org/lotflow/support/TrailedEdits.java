@@ -25,6 +25,7 @@ public final class TrailedEdits {
         jdbc.update("INSERT INTO lot_event (lot_id, at, type, user_id, user_name, previous_status, new_status, reason,"
                 + " detail) VALUES (?, ?, 'STATUS_CHANGED', 'system', 'system', ?, ?, 'set by a test', NULL)",
                 lot.get("id"), OffsetDateTime.now(ZoneOffset.UTC), lot.get("status"), status);
+        RecordSeals.sealUnsealed(jdbc, lot.get("id"));
     }
 
     /** The SHIPPED event of a shipment line a test inserted into the ledger itself. */
@@ -36,6 +37,7 @@ public final class TrailedEdits {
                 "{\"orderNumber\":" + json(orderNumber) + ",\"customer\":" + json(customer) + ",\"quantity\":"
                         + quantity.toPlainString() + ",\"shippedAt\":" + json(shippedAt)
                         + (carrier == null ? "" : ",\"carrier\":" + json(carrier)) + "}");
+        RecordSeals.sealUnsealed(jdbc, lotId);
     }
 
     private static String json(String s) {
