@@ -45,9 +45,9 @@ class SupplierLotTraceApiTest {
     }
 
     private Response receive(String sku, String supplier, String supplierLot, int lines) {
-        List<Map<String, Object>> body = lines == 1 ? List.of(Map.of("quantity", 50, "expirationDate", "2030-06-30"))
-                : List.of(Map.of("quantity", 50, "expirationDate", "2030-06-30"),
-                        Map.of("quantity", 60, "expirationDate", "2030-07-31"));
+        List<Map<String, Object>> body = lines == 1 ? List.of(Map.of("quantity", 50, "expirationDate", "2028-06-30"))
+                : List.of(Map.of("quantity", 50, "expirationDate", "2028-06-30"),
+                        Map.of("quantity", 60, "expirationDate", "2028-07-31"));
         Response r = api.post("mike", "/api/receipts", Map.of("sku", sku, "supplier", supplier, "supplierLotNumber",
                 supplierLot, "receiptDate", "2025-01-21", "location", "Tank farm 2", "deliveryReference",
                 "BOL-" + supplier.length() + "-" + supplierLot, "lines", body));
