@@ -18,6 +18,17 @@ import java.util.Map;
  */
 public interface SignedRecords {
 
+    /**
+     * A value as a disagreement's sentence quotes it: {@code 'text'} (at most 200 characters, then "…"), or "nothing"
+     * for none.
+     */
+    static String quoted(String text) {
+        if (text == null) {
+            return "nothing";
+        }
+        return "'" + (text.length() > 200 ? text.substring(0, 200) + "…" : text) + "'";
+    }
+
     /** The event types whose signed content the module's rows copy. */
     Collection<String> types();
 

@@ -133,8 +133,9 @@ class OverrideSignatureCheck implements SignedRecords {
     private static void same(List<Disagreement> found, SignedEvent e, Row row, String column, String signed,
             String now) {
         if (!Objects.equals(signed, now)) {
-            found.add(disagreement(e, row, column, "says " + quoted(now) + ", but event " + e.eventId() + " signed "
-                    + quoted(signed)));
+            found.add(disagreement(e, row, column, "says " + SignedRecords.quoted(now) + ", but event " + e.eventId()
+                    + " signed "
+                    + SignedRecords.quoted(signed)));
         }
     }
 
@@ -144,10 +145,4 @@ class OverrideSignatureCheck implements SignedRecords {
                         + " changed in the database after the signature");
     }
 
-    private static String quoted(String text) {
-        if (text == null) {
-            return "nothing";
-        }
-        return "'" + (text.length() > 200 ? text.substring(0, 200) + "…" : text) + "'";
-    }
 }

@@ -161,8 +161,8 @@ class HoldSignatureCheck implements SignedRecords {
     private static void same(List<Disagreement> found, SignedEvent e, Row hold, String column, String signed,
             String now) {
         if (!Objects.equals(signed, now)) {
-            found.add(disagreement(e, hold, column, "says " + quoted(now) + ", but event " + e.eventId()
-                    + " signed " + quoted(signed)));
+            found.add(disagreement(e, hold, column, "says " + SignedRecords.quoted(now) + ", but event " + e.eventId()
+                    + " signed " + SignedRecords.quoted(signed)));
         }
     }
 
@@ -170,13 +170,6 @@ class HoldSignatureCheck implements SignedRecords {
         return new Disagreement(e.position(), e.eventId(), hold.lotId(), TABLE, "id " + hold.id(), column,
                 "lot_hold " + hold.id() + " (column " + column + ") " + what + ": the row was changed in the database"
                         + " after the signature");
-    }
-
-    private static String quoted(String text) {
-        if (text == null) {
-            return "nothing";
-        }
-        return "'" + (text.length() > 200 ? text.substring(0, 200) + "…" : text) + "'";
     }
 
     /** Whether the hold was open at {@code at} (placed at or before it, not closed before it). */

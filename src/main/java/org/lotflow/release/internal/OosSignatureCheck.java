@@ -101,8 +101,9 @@ class OosSignatureCheck implements SignedRecords {
     private static void same(List<Disagreement> found, SignedEvent e, String key, String column, String signed,
             String now) {
         if (!Objects.equals(signed, now)) {
-            found.add(disagreement(e, key, column, "says " + quoted(now) + ", but event " + e.eventId() + " signed "
-                    + quoted(signed)));
+            found.add(disagreement(e, key, column, "says " + SignedRecords.quoted(now) + ", but event " + e.eventId()
+                    + " signed "
+                    + SignedRecords.quoted(signed)));
         }
     }
 
@@ -112,10 +113,4 @@ class OosSignatureCheck implements SignedRecords {
                 + " signature");
     }
 
-    private static String quoted(String text) {
-        if (text == null) {
-            return "nothing";
-        }
-        return "'" + (text.length() > 200 ? text.substring(0, 200) + "…" : text) + "'";
-    }
 }
