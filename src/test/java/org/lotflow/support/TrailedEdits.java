@@ -24,7 +24,7 @@ public final class TrailedEdits {
                 lot.get("id"));
         jdbc.update("INSERT INTO lot_event (lot_id, at, type, user_id, user_name, previous_status, new_status, reason,"
                 + " detail) VALUES (?, ?, 'STATUS_CHANGED', 'system', 'system', ?, ?, 'set by a test', NULL)",
-                lot.get("id"), OffsetDateTime.now(ZoneOffset.UTC), lot.get("status"), status);
+                lot.get("id"), at(jdbc), lot.get("status"), status);
         RecordSeals.sealUnsealed(jdbc, lot.get("id"));
     }
 
@@ -33,11 +33,21 @@ public final class TrailedEdits {
             BigDecimal quantity, String shippedAt, String carrier) {
         jdbc.update("INSERT INTO lot_event (lot_id, at, type, user_id, user_name, previous_status, new_status, reason,"
                 + " detail) VALUES (?, ?, 'SHIPPED', 'tom', 'Tom', NULL, NULL, ?, ?)", lotId,
-                OffsetDateTime.now(ZoneOffset.UTC), "Shipped to " + customer + " on order " + orderNumber,
+                at(jdbc), "Shipped to " + customer + " on order " + orderNumber,
                 "{\"orderNumber\":" + json(orderNumber) + ",\"customer\":" + json(customer) + ",\"quantity\":"
                         + quantity.toPlainString() + ",\"shippedAt\":" + json(shippedAt)
                         + (carrier == null ? "" : ",\"carrier\":" + json(carrier)) + "}");
         RecordSeals.sealUnsealed(jdbc, lotId);
+    }
+
+    /**
+     * The time of an event a test writes: just after the trail's latest record, on the clock the test context runs on
+     * (the demo day's), never the machine's real time, which would date the trail into the demo day's future (the
+     * clock floor then refuses a start: TrailClockFloorTest).
+     */
+    private static OffsetDateTime at(JdbcTemplate jdbc) {
+        OffsetDateTime latest = jdbc.queryForObject("SELECT MAX(at) FROM lot_event", OffsetDateTime.class);
+        return latest == null ? OffsetDateTime.now(ZoneOffset.UTC) : latest.plusNanos(1_000);
     }
 
     private static String json(String s) {
