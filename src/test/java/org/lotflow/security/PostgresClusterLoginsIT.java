@@ -71,6 +71,41 @@ class PostgresClusterLoginsIT {
         PostgresDatabase.drop(DB);
     }
 
+    /**
+     * Audit29 F4 on the two nodes: given the same record seal key by configuration, each verifies the other's events; a
+     * row inserted by SQL is named by the other node's check and never sealed; a node with another key is refused at
+     * its key's check (the key bean itself: a failed Spring Boot start inside this JVM would disturb the other
+     * contexts of the test JVM). Moved here from its own class, whose two extra in-JVM nodes ran before the webapp
+     * session tests of the shared PostgreSQL context and ended their sessions.
+     */
+    @Test
+    void nodesShareOneRecordSealKeyAndAnotherKeyIsRefused() {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = nodes.get(0)
+                .getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lot_event WHERE mac IS NULL", Long.class)).isZero();
+        org.lotflow.history.AuditTrail.Verification onB = nodes.get(1).getBean(org.lotflow.history.AuditTrail.class)
+                .check("system");
+        assertThat(onB.intact()).as(String.valueOf(onB.firstBroken())).isTrue();
+        assertThat(onB.events()).as("node 1's demo data").isPositive();
+
+        long lot = jdbc.queryForObject("SELECT MIN(lot_id) FROM lot_event", Long.class);
+        jdbc.update("INSERT INTO lot_event (lot_id, at, type, user_id, user_name, reason, detail) VALUES (?,"
+                + " CURRENT_TIMESTAMP, 'RELEASE_APPROVED', 'anna', 'Anna Kowalski', 'ok', '{\"approved\":true}')", lot);
+        long forged = jdbc.queryForObject("SELECT MAX(id) FROM lot_event", Long.class);
+        org.lotflow.history.AuditTrail.Verification broken = nodes.get(1)
+                .getBean(org.lotflow.history.AuditTrail.class).check("system");
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.firstBroken().eventId()).isEqualTo(forged);
+        assertThat(broken.firstBroken().problem()).contains("event " + forged + " of lot ").contains(
+                "(RELEASE_APPROVED) was not written by lotflow: its record seal does not match");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_seal WHERE event_id = ?", Long.class, forged))
+                .isZero();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.lotflow.history.internal.chain.AuditMacKey(
+                jdbc, java.time.Clock.systemUTC(), "YW5vdGhlciBub2RlJ3Mga2V5LCBub3QgdGhlIGNsdXN0ZXIncyBrZXkhISE=",
+                "unused")).hasMessageContaining("is not the key this database's audit trail is sealed with");
+    }
+
     @Test
     void aRoleRemovedOnOneNodeIsGoneOnTheOtherAtOnce() throws Exception {
         CredentialCache cacheOfB = nodes.get(1).getBean(CredentialCache.class);
