@@ -29,6 +29,15 @@ public interface SignedRecords {
         return "'" + (text.length() > 200 ? text.substring(0, 200) + "…" : text) + "'";
     }
 
+    /**
+     * What a row says against what event {@code eventId} signed, as a disagreement's sentence ("says 'x', but event 12
+     * signed 'y'"), or null when they are the same.
+     */
+    static String changed(String signed, String now, long eventId) {
+        return java.util.Objects.equals(signed, now) ? null
+                : "says " + quoted(now) + ", but event " + eventId + " signed " + quoted(signed);
+    }
+
     /** The event types whose signed content the module's rows copy. */
     Collection<String> types();
 

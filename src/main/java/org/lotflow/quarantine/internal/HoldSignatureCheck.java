@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.lotflow.history.SignedRecords;
@@ -160,9 +159,9 @@ class HoldSignatureCheck implements SignedRecords {
 
     private static void same(List<Disagreement> found, SignedEvent e, Row hold, String column, String signed,
             String now) {
-        if (!Objects.equals(signed, now)) {
-            found.add(disagreement(e, hold, column, "says " + SignedRecords.quoted(now) + ", but event " + e.eventId()
-                    + " signed " + SignedRecords.quoted(signed)));
+        String what = SignedRecords.changed(signed, now, e.eventId());
+        if (what != null) {
+            found.add(disagreement(e, hold, column, what));
         }
     }
 

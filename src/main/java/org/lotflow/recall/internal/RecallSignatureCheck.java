@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.lotflow.history.SignedRecords;
@@ -109,10 +108,9 @@ class RecallSignatureCheck implements SignedRecords {
 
     private static void same(List<Disagreement> found, SignedEvent e, Row row, String column, String signed,
             String now) {
-        if (!Objects.equals(signed, now)) {
-            found.add(disagreement(e, row, column, "says " + SignedRecords.quoted(now) + ", but event " + e.eventId()
-                    + " signed "
-                    + SignedRecords.quoted(signed)));
+        String what = SignedRecords.changed(signed, now, e.eventId());
+        if (what != null) {
+            found.add(disagreement(e, row, column, what));
         }
     }
 
